@@ -1,0 +1,4 @@
+import type { AnyRule } from '../../src/model/rule.js';
+import committed from './committed.js';
+
+export const dotenvRules: readonly AnyRule[] = [committed];

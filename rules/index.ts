@@ -1,0 +1,19 @@
+/**
+ * THE registry: every rule, once. Each domain folder keeps its own list (`rules/<domain>/index.ts`), so adding
+ * a rule touches one folder; this file only joins the domains. Docs, SARIF rules and the README table are all
+ * derived from this list, and test/catalogue.test.ts checks that every module under rules/ is in it.
+ */
+import type { AnyRule } from '../src/model/rule.js';
+import { composeRules } from './compose/index.js';
+import { configRules } from './config/index.js';
+import { dotenvRules } from './dotenv/index.js';
+import { scanRules } from './scan/index.js';
+import { secretsRules } from './secrets/index.js';
+
+export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules].sort((a, b) =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+);
+
+export function findRule(id: string): AnyRule | undefined {
+  return RULES.find((r) => r.id === id);
+}

@@ -1,0 +1,46 @@
+/** The action's inputs, read once and validated into typed settings. Nothing else calls core.getInput. */
+import * as core from '@actions/core';
+import { UsageError } from '../engine/errors.js';
+import { FAIL_ON_VALUES, type FailOn } from '../model/severity.js';
+
+export interface ActionSettings {
+  path: string;
+  mode: 'auto' | 'pr' | 'full';
+  sarifFile: string;
+  failOn: FailOn;
+  annotations: boolean;
+  reviewComments: boolean;
+  config?: string;
+  baseline?: string;
+  token: string;
+  category: string;
+}
+
+function bool(name: string, fallback: boolean): boolean {
+  const v = core.getInput(name).trim().toLowerCase();
+  if (v === '') return fallback;
+  if (['true', 'yes', '1', 'on'].includes(v)) return true;
+  if (['false', 'no', '0', 'off'].includes(v)) return false;
+  throw new UsageError(`input ${name} must be true or false (got "${v}")`);
+}
+
+export function getSettings(): ActionSettings {
+  const mode = core.getInput('mode') || 'auto';
+  if (!['auto', 'pr', 'full'].includes(mode)) throw new UsageError(`input mode must be auto, pr or full (got "${mode}")`);
+  const failOn = core.getInput('fail-on') || 'high';
+  if (!(FAIL_ON_VALUES as readonly string[]).includes(failOn)) throw new UsageError(`input fail-on must be one of ${FAIL_ON_VALUES.join(', ')} (got "${failOn}")`);
+  const config = core.getInput('config');
+  const baseline = core.getInput('baseline');
+  return {
+    path: core.getInput('path') || '.',
+    mode: mode as ActionSettings['mode'],
+    sarifFile: core.getInput('sarif-file') || 'clawscan.sarif',
+    failOn: failOn as FailOn,
+    annotations: bool('annotations', true),
+    reviewComments: bool('review-comments', false),
+    ...(config ? { config } : {}),
+    ...(baseline ? { baseline } : {}),
+    token: core.getInput('token'),
+    category: core.getInput('category') || 'clawscan/',
+  };
+}

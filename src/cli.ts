@@ -1,0 +1,151 @@
+/** CLI entry: argv → options → scan() → reporter → exit code (0 clean, 1 findings ≥ fail-on, 2 usage/internal error). */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { RULES } from '../rules/index.js';
+import { buildBaseline } from './engine/baseline.js';
+import { describeError, UsageError } from './engine/errors.js';
+import { exitCode } from './engine/gate.js';
+import { parseSize } from './engine/read.js';
+import { scan, type ScanResult } from './engine/scan.js';
+import { FAIL_ON_VALUES, type FailOn } from './model/severity.js';
+import { FORMATS, REPORTERS, type Format } from './report/index.js';
+import { rulesTable } from './report/rules-table.js';
+import { TOOL_NAME, TOOL_VERSION } from './version.js';
+
+const USAGE = `${TOOL_NAME} ${TOOL_VERSION}: find OpenClaw self-hosting security mistakes in a repository.
+
+Usage:
+  clawscan scan [PATH...] [options]     scan files and directories (default: .)
+  clawscan baseline [PATH...] [options] write the current findings to a baseline file
+  clawscan rules [--format text|json|markdown]
+                                        list every rule
+
+Options for scan:
+  --format text|json|sarif|github       output format (default: text)
+  --output FILE                         write the report to FILE instead of stdout
+  --fail-on critical|high|medium|low|info|never
+                                        exit 1 when a finding is at or above this (default: high)
+  --config FILE                         config file (default: .clawscan.yml in the scanned directory)
+  --baseline FILE                       hide findings recorded in this baseline
+  --show-suppressed                     list suppressed findings too (text and json)
+  --category ID                         SARIF automationDetails category (default: clawscan/)
+  --max-file-size SIZE                  skip larger files (default: 5MB)
+  --no-color                            plain text output (also NO_COLOR=1)
+
+Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or internal error.
+`;
+
+const OPTIONS = {
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'fail-on': { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  baseline: { type: 'string' },
+  'show-suppressed': { type: 'boolean' },
+  category: { type: 'string' },
+  'max-file-size': { type: 'string' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+  return value as T;
+}
+
+function useColor(noColorFlag: boolean | undefined, toFile: boolean): boolean {
+  if (noColorFlag || toFile || process.env.NO_COLOR) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  return Boolean(process.stdout.isTTY);
+}
+
+function progress(): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (now - last < 100 && done !== total) return;
+    last = now;
+    process.stderr.write(done === total ? '\r\x1b[K' : `\r\x1b[Kscanning ${done}/${total} files`);
+  };
+}
+
+async function emit(text: string, output: string | undefined): Promise<void> {
+  if (output) await writeFile(output, text);
+  else process.stdout.write(text);
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  if (values.version) {
+    process.stdout.write(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  const [command, ...paths] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+
+  if (command === 'rules') {
+    const format = oneOf('format', values.format, ['text', 'json', 'markdown'] as const, 'text');
+    await emit(rulesTable(RULES, format), values.output);
+    return 0;
+  }
+  if (command !== 'scan' && command !== 'baseline') throw new UsageError(`unknown command "${command}" (expected scan, baseline or rules)`);
+
+  let maxFileSize: number | undefined;
+  if (values['max-file-size'] !== undefined) {
+    maxFileSize = parseSize(values['max-file-size']);
+    if (!maxFileSize) throw new UsageError(`--max-file-size must be a size such as 5MB (got "${values['max-file-size']}")`);
+  }
+  const result: ScanResult = await scan({
+    paths: paths.length ? paths : ['.'],
+    rules: RULES,
+    ...(values.config ? { configFile: values.config } : {}),
+    ...(values.baseline && command === 'scan' ? { baselineFile: values.baseline } : {}),
+    ...(maxFileSize ? { maxFileSize } : {}),
+    ...(progress() ? { onProgress: progress() } : {}),
+  });
+
+  if (command === 'baseline') {
+    const file = values.output ?? '.clawscan-baseline.json';
+    const baseline = buildBaseline(result.findings);
+    await writeFile(file, `${JSON.stringify(baseline, null, 2)}\n`);
+    process.stderr.write(`wrote ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} to ${file}\n`);
+    return result.internalErrors ? 2 : 0;
+  }
+
+  const format: Format = oneOf('format', values.format, FORMATS, 'text');
+  const failOn: FailOn = oneOf('fail-on', values['fail-on'], FAIL_ON_VALUES, 'high');
+  const report = REPORTERS[format]({
+    findings: result.findings,
+    notes: result.notes,
+    catalogue: RULES,
+    stats: result.stats,
+    showSuppressed: Boolean(values['show-suppressed']),
+    category: values.category ?? 'clawscan/',
+    color: format === 'text' && useColor(values['no-color'], Boolean(values.output)),
+  });
+  await emit(report, values.output);
+  return exitCode(result.findings, failOn, result.internalErrors);
+}
+
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    const isUsage = err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS');
+    process.stderr.write(`clawscan: ${isUsage ? (err as Error).message : describeError(err)}\n`);
+    if (!isUsage && process.env.CLAWSCAN_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    process.exitCode = 2;
+  },
+);

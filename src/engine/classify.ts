@@ -1,0 +1,71 @@
+/**
+ * The one table of file-name conventions. Every file is also `text` for the secret rules; this decides
+ * which structured parser (if any) it gets.
+ */
+import type { FileKind } from '../model/target.js';
+
+interface Convention {
+  kind: Exclude<FileKind, 'text'>;
+  /** Human description, printed in the README by the docs generator. */
+  describe: string;
+  test: (base: string, segments: readonly string[]) => boolean;
+}
+
+const COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
+const OPENCLAW_NAMES = new Set(['openclaw.json', 'openclaw.json5', 'clawdbot.json', 'moltbot.json', 'moldbot.json']);
+const ENV_TEMPLATE = /\.(example|sample|template|dist|defaults|tpl|schema)$/i;
+
+export const CONVENTIONS: readonly Convention[] = [
+  {
+    kind: 'compose',
+    describe: '`compose.yaml`, `compose.yml`, `docker-compose.yml`, `docker-compose.yaml` and their `.<x>.` variants (`docker-compose.override.yml`, `compose.prod.yaml`); other YAML files whose top level has a `services:` map',
+    test: (base) => COMPOSE_BASE.test(base),
+  },
+  {
+    kind: 'openclaw',
+    describe: '`openclaw.json`, `openclaw.json5`, `*.openclaw.json`, legacy `clawdbot.json`, `moltbot.json`, `moldbot.json`, and `*.json`/`*.json5` under a committed `.openclaw/` (or legacy state) directory',
+    test: (base, segments) =>
+      OPENCLAW_NAMES.has(base.toLowerCase()) ||
+      /\.openclaw\.json5?$/i.test(base) ||
+      (/\.json5?$/i.test(base) && segments.slice(0, -1).some((s) => ['.openclaw', '.clawdbot', '.moltbot', '.moldbot'].includes(s)) && isOpenClawConfigInStateDir(segments)),
+  },
+  {
+    kind: 'dotenv',
+    describe: '`.env` and `.env.*` (`.env.local`, `.env.production`, templates such as `.env.example`), also `*.env`',
+    test: (base) => base === '.env' || base.startsWith('.env.') || (/\.env$/i.test(base) && base.length > 4),
+  },
+  {
+    kind: 'dockerfile',
+    describe: '`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`',
+    test: (base) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base) || /\.(Dockerfile|Containerfile)$/i.test(base),
+  },
+];
+
+/**
+ * Inside a committed state directory only the config files are OpenClaw config; credentials, sessions and
+ * agent stores are other JSON (checked by the state rules, not parsed as config).
+ */
+function isOpenClawConfigInStateDir(segments: readonly string[]): boolean {
+  const base = segments[segments.length - 1] ?? '';
+  const parent = segments[segments.length - 2] ?? '';
+  if (!['.openclaw', '.clawdbot', '.moltbot', '.moldbot'].includes(parent)) return false;
+  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base) || /^[\w-]+\.json5?$/i.test(base) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base);
+}
+
+export function classify(relPath: string): FileKind {
+  const segments = relPath.split('/');
+  const base = segments[segments.length - 1] ?? relPath;
+  for (const c of CONVENTIONS) if (c.test(base, segments)) return c.kind;
+  return 'text';
+}
+
+/** A dotenv file that is a template (`.env.example`): its values are checked, the file itself is not a leak. */
+export function isDotenvTemplate(relPath: string): boolean {
+  const base = relPath.split('/').pop() ?? relPath;
+  return ENV_TEMPLATE.test(base);
+}
+
+/** YAML files not named like compose files are compose when their top level has a `services:` map. */
+export function looksLikeCompose(relPath: string, text: string): boolean {
+  return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text) && !/^(apiVersion|kind):/m.test(text);
+}

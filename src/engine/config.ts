@@ -1,0 +1,102 @@
+/**
+ * `.clawscan.yml`: paths to ignore (gitignore syntax, relative to the config's folder), rules to turn off or
+ * re-grade, and the file-size limit. Found in the scanned directory unless `--config` names one.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import ignore from 'ignore';
+import { parse } from 'yaml';
+import type { Note } from '../model/finding.js';
+import { isSeverity, type Severity } from '../model/severity.js';
+import { UsageError } from './errors.js';
+import { DEFAULT_MAX_FILE_SIZE, parseSize } from './read.js';
+import { toPosix } from './discover.js';
+
+export const CONFIG_FILE_NAMES = ['.clawscan.yml', '.clawscan.yaml'];
+
+export interface ScanConfig {
+  /** Where the config came from (for messages), or undefined for defaults. */
+  source?: string;
+  /** True for a path (relative to the scan base) that the config ignores. */
+  isIgnored(relPath: string): boolean;
+  /** Rule id → 'off' or a severity override. */
+  rules: ReadonlyMap<string, 'off' | Severity>;
+  maxFileSize: number;
+}
+
+export function defaultConfig(): ScanConfig {
+  return { isIgnored: () => false, rules: new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
+}
+
+/**
+ * @param explicit path given with `--config` (must exist)
+ * @param searchDir the scanned directory, where `.clawscan.yml` is looked for
+ * @param base the directory scan paths are relative to
+ */
+export async function loadConfig(explicit: string | undefined, searchDir: string, base: string, knownRules: ReadonlySet<string>, notes: Note[]): Promise<ScanConfig> {
+  let file = explicit ? path.resolve(explicit) : undefined;
+  let text: string | undefined;
+  if (file) {
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      throw new UsageError(`cannot read config file ${explicit}`);
+    }
+  } else {
+    for (const name of CONFIG_FILE_NAMES) {
+      try {
+        text = await readFile(path.join(searchDir, name), 'utf8');
+        file = path.join(searchDir, name);
+        break;
+      } catch {
+        /* not there */
+      }
+    }
+  }
+  if (text === undefined || file === undefined) return defaultConfig();
+  const shown = toPosix(path.relative(process.cwd(), file)) || file;
+  let raw: unknown;
+  try {
+    raw = parse(text, { maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    throw new UsageError(`${shown}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (typeof raw !== 'object' || Array.isArray(raw) || raw === null) throw new UsageError(`${shown}: expected a mapping at the top level`);
+  const obj = raw as Record<string, unknown>;
+  const allowed = new Set(['ignore', 'rules', 'max-file-size']);
+  for (const k of Object.keys(obj)) if (!allowed.has(k)) throw new UsageError(`${shown}: unknown key "${k}" (expected ${[...allowed].join(', ')})`);
+
+  const ig = ignore();
+  const patterns = obj.ignore ?? [];
+  if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === 'string')) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
+  ig.add(patterns as string[]);
+  const configDir = path.dirname(file);
+  const rel = toPosix(path.relative(base, configDir));
+
+  const rules = new Map<string, 'off' | Severity>();
+  const rulesRaw = obj.rules ?? {};
+  if (typeof rulesRaw !== 'object' || rulesRaw === null || Array.isArray(rulesRaw)) throw new UsageError(`${shown}: "rules" must map rule ids to off or a severity`);
+  for (const [id, v] of Object.entries(rulesRaw)) {
+    const val = v === false ? 'off' : v;
+    if (val !== 'off' && !isSeverity(val)) throw new UsageError(`${shown}: rules.${id} must be off, critical, high, medium, low or info`);
+    if (!knownRules.has(id)) notes.push({ level: 'warning', code: 'config.unknown_rule', message: `${shown}: rules.${id} names no ClawScan rule`, file: shown });
+    rules.set(id, val);
+  }
+
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  if (obj['max-file-size'] !== undefined) {
+    const n = parseSize(obj['max-file-size'] as string | number);
+    if (!n) throw new UsageError(`${shown}: max-file-size must be a size such as 5MB`);
+    maxFileSize = n;
+  }
+
+  return {
+    source: shown,
+    rules,
+    maxFileSize,
+    isIgnored(relPath) {
+      const local = rel ? (relPath.startsWith(`${rel}/`) ? relPath.slice(rel.length + 1) : undefined) : relPath;
+      return local !== undefined && local !== '' && ig.ignores(local);
+    },
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * Discover: which files a scan reads. Inside a git work tree the index is the truth (`git ls-files`):
+ * a tracked `.env` is scanned even when `.gitignore` lists it, and untracked files that are not ignored are
+ * scanned too (they are one `git add` away). Outside git the tree is walked honouring `.gitignore` files.
+ * Symlinks are never followed. Size and binary checks happen when the file is read (engine/read.ts).
+ */
+import { execFile } from 'node:child_process';
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import ignore, { type Ignore } from 'ignore';
+import type { Note } from '../model/finding.js';
+import { UsageError } from './errors.js';
+
+const run = promisify(execFile);
+
+export interface ScanRoot {
+  /** Absolute directory every reported path is relative to: the git top level, or the scanned directory. */
+  base: string;
+  git: boolean;
+}
+
+export interface DiscoveredFile {
+  /** Path relative to the base, with `/` separators. */
+  path: string;
+  abs: string;
+}
+
+async function gitTopLevel(dir: string): Promise<string | undefined> {
+  try {
+    const { stdout } = await run('git', ['-C', dir, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' });
+    const top = stdout.trim();
+    return top ? await realpath(top) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Works out the base directory for a list of paths given on the command line. */
+export async function resolveRoot(paths: readonly string[]): Promise<ScanRoot & { targets: { abs: string; dir: boolean }[] }> {
+  const targets: { abs: string; dir: boolean }[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = await lstat(p);
+    } catch {
+      throw new UsageError(`no such file or directory: ${p}`);
+    }
+    const abs = await realpath(p);
+    targets.push({ abs, dir: st.isDirectory() });
+  }
+  const first = targets[0];
+  if (!first) throw new UsageError('nothing to scan');
+  const firstDir = first.dir ? first.abs : path.dirname(first.abs);
+  const top = await gitTopLevel(firstDir);
+  if (top && targets.every((t) => isInside(top, t.abs))) return { base: top, git: true, targets };
+  const dirs = targets.map((t) => (t.dir ? t.abs : path.dirname(t.abs)));
+  return { base: commonAncestor(dirs), git: false, targets };
+}
+
+function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function commonAncestor(dirs: readonly string[]): string {
+  let common = dirs[0] ?? process.cwd();
+  for (const d of dirs.slice(1)) while (!isInside(common, d)) common = path.dirname(common);
+  return common;
+}
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** Lists the files to scan, in a stable order, with notes for what was passed over. */
+export async function discover(
+  root: ScanRoot & { targets: { abs: string; dir: boolean }[] },
+  notes: Note[],
+): Promise<DiscoveredFile[]> {
+  const seen = new Set<string>();
+  const out: DiscoveredFile[] = [];
+  const add = (abs: string) => {
+    const rel = toPosix(path.relative(root.base, abs));
+    if (!seen.has(rel)) {
+      seen.add(rel);
+      out.push({ path: rel, abs });
+    }
+  };
+  for (const t of root.targets) {
+    if (!t.dir) {
+      add(t.abs);
+      continue;
+    }
+    const files = root.git ? await gitFiles(t.abs) : await walk(t.abs, notes, root.base);
+    for (const f of files) add(f);
+  }
+  out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return out;
+}
+
+async function gitFiles(dir: string): Promise<string[]> {
+  const { stdout } = await run('git', ['-C', dir, 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '.'], {
+    encoding: 'buffer',
+    maxBuffer: 1 << 30,
+  });
+  const top = (await gitTopLevel(dir)) ?? dir;
+  const names = stdout.toString('utf8').split('\0').filter(Boolean);
+  return [...new Set(names)].map((n) => path.join(top, n));
+}
+
+async function walk(dir: string, notes: Note[], base: string): Promise<string[]> {
+  const out: string[] = [];
+  const visit = async (current: string, rules: { at: string; ig: Ignore }[]): Promise<void> => {
+    let gitignore: string | undefined;
+    try {
+      gitignore = await readFile(path.join(current, '.gitignore'), 'utf8');
+    } catch {
+      /* no .gitignore here */
+    }
+    const scoped = gitignore === undefined ? rules : [...rules, { at: current, ig: ignore().add(gitignore) }];
+    let entries;
+    try {
+      entries = await readdir(current, { withFileTypes: true });
+    } catch (err) {
+      notes.push({ level: 'warning', code: 'skipped.unreadable', message: `cannot read directory: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, file: toPosix(path.relative(base, current)) || '.' });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const e of entries) {
+      if (e.name === '.git') continue;
+      const abs = path.join(current, e.name);
+      const ignored = scoped.some(({ at, ig }) => {
+        const rel = toPosix(path.relative(at, abs));
+        return ig.ignores(e.isDirectory() ? `${rel}/` : rel);
+      });
+      if (ignored) continue;
+      if (e.isSymbolicLink()) {
+        notes.push({ level: 'info', code: 'skipped.symlink', message: 'symbolic link not followed', file: toPosix(path.relative(base, abs)) });
+      } else if (e.isDirectory()) {
+        await visit(abs, scoped);
+      } else if (e.isFile()) {
+        out.push(abs);
+      }
+    }
+  };
+  await visit(dir, []);
+  return out;
+}

@@ -1,0 +1,36 @@
+/** Parse once: one parser per file kind, each returning the target rules see and a locator for findings. */
+import { DockerfileParser } from 'dockerfile-ast';
+import type { FileKind, ParseErrorTarget, TargetMap, StructuredKind } from '../../model/target.js';
+import { isDotenvTemplate } from '../classify.js';
+import { parseDotenv } from './dotenv.js';
+import { json5Resolver, parseJson5 } from './json5.js';
+import { Locator } from './locator.js';
+import { parseYaml, yamlResolver } from './yaml.js';
+
+export type Parsed =
+  | { ok: true; target: TargetMap[StructuredKind]; locator: Locator }
+  | { ok: false; error: ParseErrorTarget; locator: Locator };
+
+export function parseFile(file: string, kind: Exclude<FileKind, 'text'>, text: string): Parsed {
+  const fail = (message: string, line?: number, column?: number): Parsed => ({
+    ok: false,
+    error: { kind: 'parse_error', file, fileKind: kind, message, ...(line ? { line, column: column ?? 1 } : {}) },
+    locator: new Locator(file, text),
+  });
+  switch (kind) {
+    case 'compose': {
+      const r = parseYaml(text);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      return { ok: true, target: { kind: 'compose', file, text, value: r.value, doc: r.doc }, locator: new Locator(file, text, yamlResolver(r.doc)) };
+    }
+    case 'openclaw': {
+      const r = parseJson5(text);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      return { ok: true, target: { kind: 'openclaw', file, text, value: r.value }, locator: new Locator(file, text, json5Resolver(r.ast)) };
+    }
+    case 'dotenv':
+      return { ok: true, target: { kind: 'dotenv', file, text, template: isDotenvTemplate(file), entries: parseDotenv(text) }, locator: new Locator(file, text) };
+    case 'dockerfile':
+      return { ok: true, target: { kind: 'dockerfile', file, text, dockerfile: DockerfileParser.parse(text) }, locator: new Locator(file, text) };
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * YAML with source ranges (`yaml` package). Merge keys are on; alias expansion is bounded so an alias bomb is
+ * a parse error, not an outage. Structural paths resolve through `<<` merges to the anchored node.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { PathSegment } from '../../model/location.js';
+import type { PathResolver } from './locator.js';
+
+export const MAX_ALIAS_COUNT = 1000;
+export const MAX_YAML_DEPTH = 200;
+
+export type YamlParse =
+  | { ok: true; doc: Document; value: unknown }
+  | { ok: false; message: string; line?: number; column?: number };
+
+export function parseYaml(text: string): YamlParse {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { merge: true, lineCounter, uniqueKeys: false });
+  const err = doc.errors[0];
+  if (err) {
+    const pos = err.linePos?.[0];
+    return { ok: false, message: firstLine(err.message), ...(pos ? { line: pos.line, column: pos.col } : {}) };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    return { ok: false, message: `YAML rejected: ${firstLine((e as Error).message)}` };
+  }
+  if (depth(value, 0) > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels` };
+  return { ok: true, doc, value };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]?.trim() ?? s;
+}
+
+/** Depth of a plain value, stopping early; shared references (from aliases) are visited once. */
+function depth(v: unknown, d: number, seen = new Set<unknown>()): number {
+  if (d > MAX_YAML_DEPTH || v === null || typeof v !== 'object' || seen.has(v)) return d;
+  seen.add(v);
+  let max = d;
+  for (const child of Object.values(v as Record<string, unknown>)) {
+    max = Math.max(max, depth(child, d + 1, seen));
+    if (max > MAX_YAML_DEPTH) break;
+  }
+  return max;
+}
+
+function keyMatches(pair: Pair, seg: PathSegment): boolean {
+  const k = pair.key;
+  if (isScalar(k)) return String(k.value) === String(seg);
+  return false;
+}
+
+function isMergePair(pair: Pair): boolean {
+  return isScalar(pair.key) && (typeof pair.key.value === 'symbol' || pair.key.source === '<<');
+}
+
+function findPair(doc: Document, node: unknown, seg: PathSegment, depthLeft = 20): Pair | undefined {
+  if (!isMap(node)) return undefined;
+  // Own keys win over merged ones, as in the merge-key spec.
+  for (const item of node.items) if (isPair(item) && !isMergePair(item) && keyMatches(item, seg)) return item;
+  if (depthLeft <= 0) return undefined;
+  for (const item of node.items) {
+    if (!isPair(item) || !isMergePair(item)) continue;
+    const sources = isSeq(item.value) ? item.value.items : [item.value];
+    for (const src of sources) {
+      const resolved = isAlias(src) ? src.resolve(doc) : src;
+      const found = findPair(doc, resolved, seg, depthLeft - 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+export function yamlResolver(doc: Document): PathResolver {
+  return (path, part) => {
+    let node: unknown = doc.contents;
+    let pair: Pair | undefined;
+    for (const seg of path) {
+      if (isAlias(node)) node = node.resolve(doc);
+      if (isSeq(node) && typeof seg === 'number') {
+        node = node.items[seg];
+        pair = undefined;
+        if (node === undefined) return undefined;
+      } else {
+        pair = findPair(doc, node, seg);
+        if (!pair) return undefined;
+        node = pair.value;
+      }
+    }
+    const rangeOf = (n: unknown): [number, number] | undefined => {
+      const r = (n as Node | null)?.range;
+      return r ? [r[0], r[1]] : undefined;
+    };
+    if (!pair) return rangeOf(node);
+    const keyR = rangeOf(pair.key);
+    const valR = rangeOf(pair.value);
+    if (part === 'key') return keyR ?? valR;
+    if (part === 'value') return valR && valR[1] > valR[0] ? valR : keyR;
+    // A pair with a scalar value is one span; for a collection value, the key line stands for the whole.
+    return keyR && valR && isScalar(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
+  };
+}

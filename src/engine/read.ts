@@ -1,0 +1,51 @@
+/** Reads one discovered file, or says why it was passed over (too large, binary, unreadable, a link). */
+import { lstat, readFile } from 'node:fs/promises';
+import type { Note } from '../model/finding.js';
+import type { DiscoveredFile } from './discover.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+const SNIFF = 8000;
+
+export type ReadResult = { ok: true; text: string; bytes: number } | { ok: false; note: Note | undefined };
+
+export async function readText(f: DiscoveredFile, maxFileSize: number): Promise<ReadResult> {
+  let st;
+  try {
+    st = await lstat(f.abs);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // Tracked in git but deleted from the work tree: nothing to scan, nothing to say.
+    if (code === 'ENOENT') return { ok: false, note: undefined };
+    return { ok: false, note: { level: 'warning', code: 'skipped.unreadable', message: `cannot read file (${code ?? 'error'})`, file: f.path } };
+  }
+  if (st.isSymbolicLink()) return { ok: false, note: { level: 'info', code: 'skipped.symlink', message: 'symbolic link not followed', file: f.path } };
+  if (!st.isFile()) return { ok: false, note: undefined };
+  if (st.size > maxFileSize) {
+    return { ok: false, note: { level: 'warning', code: 'skipped.too_large', message: `file is ${formatBytes(st.size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file: f.path } };
+  }
+  let buf: Buffer;
+  try {
+    buf = await readFile(f.abs);
+  } catch (err) {
+    return { ok: false, note: { level: 'warning', code: 'skipped.unreadable', message: `cannot read file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, file: f.path } };
+  }
+  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: 'info', code: 'skipped.binary', message: 'binary file', file: f.path } };
+  // Invalid UTF-8 decodes to U+FFFD: the text around it is still scanned.
+  return { ok: true, text: buf.toString('utf8'), bytes: buf.length };
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
+  return `${n} B`;
+}
+
+/** `5MB`, `512 KB`, `1000000` → bytes. */
+export function parseSize(v: string | number): number | undefined {
+  if (typeof v === 'number') return v > 0 ? v : undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(v);
+  if (!m) return undefined;
+  const unit = (m[2] ?? 'b').toLowerCase()[0];
+  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.round(Number(m[1]) * mult);
+}

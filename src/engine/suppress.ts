@@ -1,0 +1,34 @@
+/**
+ * Inline suppressions: `clawscan-ignore <ruleId>[,<ruleId>…] -- <reason>` in a comment on the finding's line or
+ * the line above, in whatever comment syntax the file uses (`#`, `//`, `<!-- -->`, `/* *\/`). `*` matches
+ * every rule. The marker is distinctive enough to be found without knowing the comment syntax.
+ */
+const DIRECTIVE = /clawscan-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--[ \t]*(.*?))?[ \t]*(?:-->|\*\/)?[ \t]*$/;
+
+export interface Directive {
+  rules: readonly string[];
+  reason?: string;
+}
+
+/** Line number (1-based) → directive; empty for the vast majority of files, which have none. */
+export function parseDirectives(text: string): Map<number, Directive> {
+  const out = new Map<number, Directive>();
+  if (!text.includes('clawscan-ignore')) return out;
+  const lines = text.split('\n');
+  lines.forEach((raw, i) => {
+    const m = DIRECTIVE.exec(raw.replace(/\r$/, ''));
+    if (!m) return;
+    const rules = (m[1] ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+    const reason = m[2]?.trim();
+    out.set(i + 1, reason ? { rules, reason } : { rules });
+  });
+  return out;
+}
+
+export function findDirective(directives: Map<number, Directive>, ruleId: string, line: number): Directive | undefined {
+  for (const l of [line, line - 1]) {
+    const d = directives.get(l);
+    if (d && d.rules.some((r) => r === '*' || r === ruleId)) return d;
+  }
+  return undefined;
+}

@@ -1,0 +1,48 @@
+import type { ReportInput } from './finding.js';
+import type { Severity } from './severity.js';
+import type { ProjectView, TargetKind, TargetMap } from './target.js';
+
+export interface RuleContext {
+  report(finding: ReportInput): void;
+  /**
+   * The structured files of the whole scan (compose, OpenClaw config, dotenv, Dockerfiles), for rules that
+   * need a neighbour (a `.env` beside a compose file). Empty while text files are streamed: text rules
+   * see one file at a time.
+   */
+  project: ProjectView;
+}
+
+/** Metadata of a rule: everything the docs, the SARIF `rules[]` and the README table are generated from. */
+export interface RuleMeta {
+  /** Dotted id: `<folder>.<file>` of the rule module; for OpenClaw config, exactly the audit's checkId. */
+  id: string;
+  /** The problem, in one line ("Privileged container"). */
+  title: string;
+  /** Default severity; a finding may raise or lower it (escalations). */
+  severity: Severity;
+  /** Why it matters, in Markdown (one short paragraph). */
+  description: string;
+  /** How to fix: the key or line to change and the safe value, in Markdown. */
+  remediation: string;
+  references?: readonly string[];
+  /** Extra tags for SARIF (`security` is always added). */
+  tags?: readonly string[];
+  /** SARIF precision: how sure a finding of this rule is. */
+  precision?: 'very-high' | 'high' | 'medium' | 'low';
+  /** Set when the rule reports the same condition as `openclaw security audit` under the same checkId. */
+  openclawAudit?: boolean;
+}
+
+export interface Rule<K extends TargetKind = TargetKind> extends RuleMeta {
+  appliesTo: readonly K[];
+  check(target: TargetMap[K], ctx: RuleContext): void;
+}
+
+/** Typed helper so metadata and check share one type; returns the rule unchanged. */
+export function defineRule<K extends TargetKind>(rule: Rule<K>): Rule<K> {
+  return rule;
+}
+
+/** A rule of any kind, as the registry holds them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any>;

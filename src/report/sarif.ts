@@ -1,0 +1,97 @@
+/**
+ * SARIF 2.1.0 as GitHub code scanning ingests it: one run, every rule of the catalogue (so alerts of a rule
+ * that stops firing close), repository-relative URIs, regions, `security-severity`, ClawScan's own
+ * `partialFingerprints` key, and `automationDetails.id` from the category. Suppressed findings are left out:
+ * GitHub ignores `result.suppressions` and would open them as alerts.
+ */
+import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
+import { sarifLevel, securitySeverity } from '../model/severity.js';
+import { FINGERPRINT_KEY } from '../engine/fingerprint.js';
+import { ruleDocUrl, TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../version.js';
+import { ruleHelpMarkdown, ruleHelpText, stripMd } from './rule-doc.js';
+import type { Reporter } from './types.js';
+
+const MAX_DESCRIPTION = 1024;
+
+function clip(s: string, n = MAX_DESCRIPTION): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}
+
+export const sarifReporter: Reporter = (input) => {
+  const rules: ReportingDescriptor[] = input.catalogue.map((r) => ({
+    id: r.id,
+    name: r.id.replace(/[._](\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
+    shortDescription: { text: clip(r.title) },
+    fullDescription: { text: clip(stripMd(r.description)) },
+    help: { text: ruleHelpText(r), markdown: ruleHelpMarkdown(r) },
+    helpUri: ruleDocUrl(r.id),
+    defaultConfiguration: { level: sarifLevel(r.severity) },
+    properties: {
+      tags: ['security', ...(r.tags ?? [])].slice(0, 10),
+      precision: r.precision ?? 'high',
+      'security-severity': securitySeverity(r.severity),
+    },
+  }));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+
+  const results: Result[] = input.findings
+    .filter((f) => !f.suppressed)
+    .map((f) => {
+      const result: Result = {
+        ruleId: f.ruleId,
+        level: sarifLevel(f.severity),
+        message: { text: f.redacted ? `${f.message} (value: ${f.redacted})` : f.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: encodeURI(f.location.file), uriBaseId: '%SRCROOT%' },
+              region: { startLine: f.location.startLine, startColumn: f.location.startColumn, endLine: f.location.endLine, endColumn: f.location.endColumn },
+            },
+          },
+        ],
+        partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+        properties: { severity: f.severity, 'security-severity': securitySeverity(f.severity), ...(f.properties ?? {}) },
+      };
+      const ruleIndex = index.get(f.ruleId);
+      if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
+      if (f.fix) {
+        result.fixes = [
+          {
+            description: { text: f.fix.description },
+            artifactChanges: [
+              {
+                artifactLocation: { uri: encodeURI(f.fix.location.file), uriBaseId: '%SRCROOT%' },
+                replacements: [
+                  {
+                    deletedRegion: { startLine: f.fix.location.startLine, startColumn: f.fix.location.startColumn, endLine: f.fix.location.endLine, endColumn: f.fix.location.endColumn },
+                    insertedContent: { text: f.fix.replacement },
+                  },
+                ],
+              },
+            ],
+          },
+        ];
+      }
+      return result;
+    });
+
+  const run: Run = {
+    tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URI, rules } },
+    results,
+    columnKind: 'utf16CodeUnits',
+    originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the scanned repository.' } } },
+    invocations: [
+      {
+        executionSuccessful: !input.notes.some((n) => n.level === 'error'),
+        toolExecutionNotifications: input.notes.map((n) => ({
+          level: n.level === 'info' ? 'note' : n.level,
+          message: { text: n.file ? `${n.file}: ${n.message}` : n.message },
+          descriptor: { id: n.code },
+        })),
+      },
+    ],
+  };
+  if (input.category) run.automationDetails = { id: input.category.endsWith('/') ? input.category : `${input.category}/` };
+  const log: Log = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};

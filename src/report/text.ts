@@ -1,0 +1,58 @@
+/** Terminal report: grouped by file, most useful first, coloured on a TTY (NO_COLOR respected by the caller). */
+import { SEVERITIES, type Severity } from '../model/severity.js';
+import { formatBytes } from '../engine/read.js';
+import { visible, type Reporter } from './types.js';
+
+const COLORS: Record<Severity | 'dim' | 'bold' | 'reset', string> = {
+  critical: '\x1b[1;31m',
+  high: '\x1b[31m',
+  medium: '\x1b[33m',
+  low: '\x1b[36m',
+  info: '\x1b[2m',
+  dim: '\x1b[2m',
+  bold: '\x1b[1m',
+  reset: '\x1b[0m',
+};
+
+export const textReporter: Reporter = (input) => {
+  const paint = (c: keyof typeof COLORS, s: string) => (input.color ? `${COLORS[c]}${s}${COLORS.reset}` : s);
+  const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
+  const findings = visible(input);
+  const out: string[] = [];
+
+  const byFile = new Map<string, typeof findings>();
+  for (const f of findings) byFile.set(f.location.file, [...(byFile.get(f.location.file) ?? []), f]);
+  for (const [file, list] of byFile) {
+    out.push(paint('bold', file));
+    for (const f of list) {
+      const pos = `${f.location.startLine}:${f.location.startColumn}`.padEnd(8);
+      const sev = paint(f.severity, f.severity.padEnd(8));
+      const suppressed = f.suppressed ? paint('dim', ` [suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` — ${f.suppressed.reason}` : ''}]`) : '';
+      out.push(`  ${paint('dim', pos)} ${sev} ${f.ruleId}  ${titles.get(f.ruleId) ?? ''}${suppressed}`);
+      out.push(`  ${' '.repeat(8)} ${' '.repeat(8)} ${f.message}${f.redacted ? ` ${paint('dim', `[${f.redacted}]`)}` : ''}`);
+    }
+    out.push('');
+  }
+
+  const problems = input.notes.filter((n) => n.level !== 'info');
+  if (problems.length) {
+    out.push(paint('bold', 'Notes'));
+    for (const n of problems) out.push(`  ${n.level === 'error' ? paint('high', 'error  ') : paint('medium', 'warning')} ${n.file ? `${n.file}: ` : ''}${n.message}`);
+    out.push('');
+  }
+
+  const active = input.findings.filter((f) => !f.suppressed);
+  const counts = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  const suppressedCount = input.findings.length - active.length;
+  const files = new Set(active.map((f) => f.location.file)).size;
+  const head = active.length
+    ? `${paint(counts[0]?.[0] ?? 'info', `✖ ${active.length} finding${active.length === 1 ? '' : 's'}`)} (${counts.map(([s, n]) => paint(s, `${n} ${s}`)).join(', ')}) in ${files} file${files === 1 ? '' : 's'}`
+    : paint('low', '✔ no findings');
+  const tail = [
+    `${input.stats.files} files (${formatBytes(input.stats.bytes)}) scanned in ${(input.stats.durationMs / 1000).toFixed(2)}s`,
+    input.stats.skipped ? `${input.stats.skipped} skipped` : '',
+    suppressedCount ? `${suppressedCount} suppressed` : '',
+  ].filter(Boolean);
+  out.push(`${head} · ${paint('dim', tail.join(' · '))}`);
+  return `${out.join('\n')}\n`;
+};

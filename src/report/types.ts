@@ -1,0 +1,21 @@
+import type { Finding, Note } from '../model/finding.js';
+import type { RuleMeta } from '../model/rule.js';
+
+/** Everything a reporter gets: findings (already redacted), notes, and the read-only rule catalogue. */
+export interface ReportInput {
+  findings: readonly Finding[];
+  notes: readonly Note[];
+  catalogue: readonly RuleMeta[];
+  stats: { files: number; bytes: number; skipped: number; durationMs: number };
+  /** Include suppressed findings in the output (text and JSON only; never SARIF or annotations). */
+  showSuppressed: boolean;
+  /** SARIF `automationDetails.id` category, e.g. `clawscan/`. */
+  category?: string;
+  color: boolean;
+}
+
+export type Reporter = (input: ReportInput) => string;
+
+export function visible(input: ReportInput): Finding[] {
+  return input.findings.filter((f) => input.showSuppressed || !f.suppressed);
+}

@@ -1,0 +1,117 @@
+/**
+ * Generates everything derived from rule metadata: docs/rules/<id>.md (one page per rule, with its bad/good
+ * fixtures as examples) and the generated blocks of README.md (rule table, file kinds). `--check` writes
+ * nothing and fails when anything is stale, for CI. Dev-time only; never bundled.
+ */
+import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { RULES } from '../../rules/index.js';
+import { CONVENTIONS } from '../engine/classify.js';
+import type { AnyRule } from '../model/rule.js';
+import { ruleHelpMarkdown } from '../report/rule-doc.js';
+import { rulesTable } from '../report/rules-table.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const DOCS = path.join(ROOT, 'docs', 'rules');
+const BANNER = '<!-- Generated from the rule module by `npm run docs`; edit rules/… instead. -->';
+const MAX_EXAMPLE_LINES = 40;
+
+function fence(file: string): string {
+  const ext = path.extname(file).slice(1);
+  const base = path.basename(file);
+  if (/compose|\.ya?ml$/.test(base)) return 'yaml';
+  if (/^\.env/.test(base)) return 'sh';
+  if (/Dockerfile/.test(base)) return 'dockerfile';
+  if (/json5?$/.test(ext)) return 'json5';
+  return ext || 'text';
+}
+
+function examples(rule: AnyRule, which: 'bad' | 'good'): string[] {
+  const dot = rule.id.indexOf('.');
+  const dir = path.join(ROOT, 'test', 'fixtures', 'rules', rule.id.slice(0, dot), rule.id.slice(dot + 1), which);
+  if (!existsSync(dir)) return [];
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(d, name.name);
+      if (name.isDirectory()) walk(p);
+      else if (name.name !== 'expected.json') files.push(p);
+    }
+  };
+  walk(dir);
+  const file = files[0];
+  if (!file) return [];
+  const rel = path.relative(dir, file).split(path.sep).join('/');
+  const lines = readFileSync(file, 'utf8').replace(/\n$/, '').split('\n').filter((l) => !/\b(expect|ok):\s*[a-z0-9_.]+/.test(l));
+  const shown = lines.slice(0, MAX_EXAMPLE_LINES);
+  if (lines.length > shown.length) shown.push('…');
+  return [`\`${rel}\``, '', `\`\`\`${fence(file)}`, ...shown, '```'];
+}
+
+export function rulePage(rule: AnyRule): string {
+  const bad = examples(rule, 'bad');
+  const good = examples(rule, 'good');
+  return [
+    BANNER,
+    `# \`${rule.id}\`: ${rule.title}`,
+    '',
+    `- Severity: **${rule.severity}**`,
+    `- Checks: ${rule.appliesTo.map((k: string) => `\`${k}\``).join(', ')}`,
+    ...(rule.openclawAudit ? ['- Same checkId as `openclaw security audit`'] : []),
+    ...(rule.tags?.length ? [`- Tags: ${rule.tags.join(', ')}`] : []),
+    '',
+    ruleHelpMarkdown(rule).split('\n').slice(2).join('\n'),
+    ...(bad.length ? ['', '## Insecure example', '', ...bad] : []),
+    ...(good.length ? ['', '## Secure example', '', ...good] : []),
+    '',
+  ].join('\n');
+}
+
+function replaceBlock(text: string, name: string, body: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const i = text.indexOf(start);
+  const j = text.indexOf(end);
+  if (i === -1 || j === -1) throw new Error(`README.md lacks the ${start} … ${end} markers`);
+  return `${text.slice(0, i + start.length)}\n${body}${text.slice(j)}`;
+}
+
+function readme(current: string): string {
+  let out = replaceBlock(current, 'rules', rulesTable(RULES, 'markdown'));
+  const kinds = ['| Kind | Files |', '| --- | --- |', ...CONVENTIONS.map((c) => `| ${c.kind} | ${c.describe} |`), '| text | every other text file (secret rules run on every file, whatever its kind) |'].join('\n');
+  out = replaceBlock(out, 'file-kinds', `${kinds}\n`);
+  return out;
+}
+
+function main(): void {
+  const check = process.argv.includes('--check');
+  const stale: string[] = [];
+  const write = (file: string, content: string) => {
+    const old = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    if (old === content) return;
+    stale.push(path.relative(ROOT, file));
+    if (!check) writeFileSync(file, content);
+  };
+  const expected = new Set<string>();
+  for (const rule of RULES) {
+    const file = path.join(DOCS, `${rule.id}.md`);
+    expected.add(file);
+    write(file, rulePage(rule));
+  }
+  for (const f of readdirSync(DOCS)) {
+    const p = path.join(DOCS, f);
+    if (f.endsWith('.md') && !expected.has(p)) {
+      stale.push(`${path.relative(ROOT, p)} (no such rule)`);
+      if (!check) unlinkSync(p);
+    }
+  }
+  const readmePath = path.join(ROOT, 'README.md');
+  write(readmePath, readme(readFileSync(readmePath, 'utf8')));
+  if (check && stale.length) {
+    process.stderr.write(`Generated docs are stale; run \`npm run docs\` and commit:\n${stale.map((s) => `  ${s}`).join('\n')}\n`);
+    process.exit(1);
+  }
+  if (!check) process.stdout.write(stale.length ? `updated ${stale.length} file(s)\n` : 'docs up to date\n');
+}
+
+main();

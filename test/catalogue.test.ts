@@ -1,0 +1,40 @@
+/** Contract tests over the whole rule catalogue, so a reviewer need not check these by eye. */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
+import { SEVERITIES } from '../src/model/severity.js';
+import { ROOT } from './helpers.js';
+
+const RULES_DIR = path.join(ROOT, 'rules');
+const moduleIds = readdirSync(RULES_DIR)
+  .filter((d) => !d.startsWith('_') && statSync(path.join(RULES_DIR, d)).isDirectory())
+  .flatMap((d) => readdirSync(path.join(RULES_DIR, d)).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => `${d}.${f.slice(0, -3)}`));
+
+describe('rule catalogue', () => {
+  it('has unique, well-formed ids', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id, `rule id ${id}`).toMatch(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/);
+  });
+
+  it('lists every module under rules/ exactly once (add missing ones to rules/<domain>/index.ts)', () => {
+    expect([...RULES.map((r) => r.id)].sort()).toEqual([...moduleIds].sort());
+  });
+
+  it('is sorted by id', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(ids).toEqual([...ids].sort());
+  });
+
+  it.each(RULES.map((r) => [r.id, r] as const))('%s has complete metadata', (_id, r) => {
+    expect(SEVERITIES).toContain(r.severity);
+    expect(r.title.length).toBeGreaterThan(3);
+    expect(r.title.length).toBeLessThanOrEqual(120);
+    expect(r.description.length).toBeGreaterThan(40);
+    expect(r.description.length).toBeLessThanOrEqual(1024);
+    expect(r.remediation.length).toBeGreaterThan(20);
+    expect(r.appliesTo.length).toBeGreaterThan(0);
+    for (const ref of r.references ?? []) expect(ref).toMatch(/^https:\/\/\S+$/);
+  });
+});
