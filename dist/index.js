@@ -36165,7 +36165,7 @@ var RuleRunner = class {
   findings = [];
   internalErrors = 0;
   byKind = /* @__PURE__ */ new Map();
-  run(target, contexts, project) {
+  async run(target, contexts, project) {
     for (const rule of this.byKind.get(target.kind) ?? []) {
       const report = (input) => {
         const ctx = contexts(input.at.file ?? target.file);
@@ -36173,7 +36173,7 @@ var RuleRunner = class {
         this.findings.push(finalize(rule, input, ctx));
       };
       try {
-        rule.check(target, { report, project });
+        await rule.check(target, { report, project });
       } catch (err) {
         this.internalErrors++;
         this.notes.push({ level: "error", code: "internal.rule_error", message: `rule ${rule.id} failed: ${err.message ?? String(err)}`, file: target.file });
@@ -36212,19 +36212,19 @@ async function scan(opts) {
     if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
     repoFiles.push({ path: f.path, kind });
     const textCtx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
-    runner.run({ kind: "text", file: f.path, fileKind: kind, text: read.text }, () => textCtx, EMPTY_PROJECT);
+    await runner.run({ kind: "text", file: f.path, fileKind: kind, text: read.text }, () => textCtx, EMPTY_PROJECT);
     if (kind !== "text") {
       const parsed = parseFile(f.path, kind, read.text);
       project.contexts.set(f.path, new FileContext(f.path, read.text, parsed.locator));
       if (parsed.ok) project.add(parsed.target);
-      else runner.run(parsed.error, (file) => project.contexts.get(file), project);
+      else await runner.run(parsed.error, (file) => project.contexts.get(file), project);
     }
   }
   const contextOf = (file) => project.contexts.get(file);
-  for (const target of project.all()) runner.run(target, contextOf, project);
+  for (const target of project.all()) await runner.run(target, contextOf, project);
   const gitignore = project.contexts.get(".gitignore")?.text ?? await readRootGitignore(root.base);
   const repoTarget = { kind: "repo", file: ".", git: root.git, files: repoFiles, ...gitignore !== void 0 ? { gitignore } : {} };
-  runner.run(repoTarget, (file) => project.contexts.get(file) ?? repoFileContext(file), project);
+  await runner.run(repoTarget, (file) => project.contexts.get(file) ?? repoFileContext(file), project);
   const findings = sortFindings(applyBaseline(disambiguate(applyConfig(runner.findings, config)), baseline));
   return {
     root,

@@ -72,7 +72,7 @@ class RuleRunner {
     for (const r of rules) for (const k of r.appliesTo as string[]) this.byKind.set(k, [...(this.byKind.get(k) ?? []), r]);
   }
 
-  run(target: Target, contexts: (file: string) => FileContext | undefined, project: ProjectView): void {
+  async run(target: Target, contexts: (file: string) => FileContext | undefined, project: ProjectView): Promise<void> {
     for (const rule of this.byKind.get(target.kind) ?? []) {
       const report = (input: ReportInput) => {
         const ctx = contexts(input.at.file ?? target.file);
@@ -80,7 +80,7 @@ class RuleRunner {
         this.findings.push(finalize(rule, input, ctx));
       };
       try {
-        rule.check(target, { report, project });
+        await rule.check(target, { report, project });
       } catch (err) {
         this.internalErrors++;
         this.notes.push({ level: 'error', code: 'internal.rule_error', message: `rule ${rule.id} failed: ${(err as Error).message ?? String(err)}`, file: target.file });
@@ -122,22 +122,22 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     repoFiles.push({ path: f.path, kind });
 
     const textCtx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
-    runner.run({ kind: 'text', file: f.path, fileKind: kind, text: read.text }, () => textCtx, EMPTY_PROJECT);
+    await runner.run({ kind: 'text', file: f.path, fileKind: kind, text: read.text }, () => textCtx, EMPTY_PROJECT);
 
     if (kind !== 'text') {
       const parsed = parseFile(f.path, kind, read.text);
       project.contexts.set(f.path, new FileContext(f.path, read.text, parsed.locator));
       if (parsed.ok) project.add(parsed.target);
-      else runner.run(parsed.error, (file) => project.contexts.get(file), project);
+      else await runner.run(parsed.error, (file) => project.contexts.get(file), project);
     }
   }
 
   const contextOf = (file: string) => project.contexts.get(file);
-  for (const target of project.all()) runner.run(target, contextOf, project);
+  for (const target of project.all()) await runner.run(target, contextOf, project);
 
   const gitignore = project.contexts.get('.gitignore')?.text ?? (await readRootGitignore(root.base));
   const repoTarget = { kind: 'repo' as const, file: '.', git: root.git, files: repoFiles, ...(gitignore !== undefined ? { gitignore } : {}) };
-  runner.run(repoTarget, (file) => project.contexts.get(file) ?? repoFileContext(file), project);
+  await runner.run(repoTarget, (file) => project.contexts.get(file) ?? repoFileContext(file), project);
 
   const findings = sortFindings(applyBaseline(disambiguate(applyConfig(runner.findings, config)), baseline));
 

@@ -35,7 +35,8 @@ export interface RuleMeta {
 
 export interface Rule<K extends TargetKind = TargetKind> extends RuleMeta {
   appliesTo: readonly K[];
-  check(target: TargetMap[K], ctx: RuleContext): void;
+  /** May be async (secretlint is); the engine awaits it. Report through ctx, return nothing. */
+  check(target: TargetMap[K], ctx: RuleContext): void | Promise<void>;
 }
 
 /** Typed helper so metadata and check share one type; returns the rule unchanged. */
