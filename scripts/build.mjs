@@ -3,6 +3,10 @@
 // secretlint's `debug`) call require() on Node built-ins, which an ESM bundle cannot do without it.
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
+import path from 'node:path';
+
+// CLAWSCAN_BUILD_OUT lets the dist-freshness test build into a temporary folder and compare.
+const out = process.env.CLAWSCAN_BUILD_OUT ?? 'dist';
 
 const banner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 
@@ -16,6 +20,6 @@ const common = {
   charset: 'utf8',
 };
 
-await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', banner: { js: banner } });
-await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${banner}` } });
-await chmod('dist/cli.js', 0o755);
+await build({ ...common, entryPoints: ['src/index.ts'], outfile: path.join(out, 'index.js'), banner: { js: banner } });
+await build({ ...common, entryPoints: ['src/cli.ts'], outfile: path.join(out, 'cli.js'), banner: { js: `#!/usr/bin/env node\n${banner}` } });
+await chmod(path.join(out, 'cli.js'), 0o755);

@@ -1,0 +1,86 @@
+/** The CLI contract, through the committed bundle: formats, exit codes 0/1/2, baseline, rules, colour. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
+import { FIXTURES, ROOT } from './helpers.js';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const DEMO = path.join(FIXTURES, 'demo-repo');
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function cleanDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-cli-'));
+  writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n');
+  return dir;
+}
+
+describe('clawscan scan', () => {
+  it('prints findings grouped by file with a summary, and exits 1 at the default threshold (high)', () => {
+    const r = cli(['scan', DEMO]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^test\/fixtures\/demo-repo\/\.env$/m);
+    expect(r.out).toMatch(/secrets\.anthropic_api_key/);
+    expect(r.out).toMatch(/✖ \d+ findings \(\d+ critical, \d+ high\) in 2 files/);
+    expect(r.out).not.toMatch(/\x1b\[/);
+  });
+
+  it('exits 0 when nothing reaches --fail-on, and for a clean tree', () => {
+    expect(cli(['scan', DEMO, '--fail-on', 'never']).code).toBe(0);
+    expect(cli(['scan', cleanDir()]).code).toBe(0);
+    expect(cli(['scan', cleanDir(), '--fail-on', 'info']).code).toBe(0);
+  });
+
+  it('exits 2 with one clear line for usage errors', () => {
+    for (const args of [['scan', DEMO, '--format', 'xml'], ['scan', DEMO, '--fail-on', 'severe'], ['scan', '/no/such/dir'], ['scan', '--bogus'], ['frobnicate'], []]) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      if (args.length) expect(r.err.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      if (args.length) expect(r.err).toMatch(/^clawscan: /);
+    }
+  });
+
+  it('writes JSON and SARIF to --output', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-out-'));
+    expect(cli(['scan', DEMO, '--format', 'json', '--output', path.join(dir, 'r.json')]).out).toBe('');
+    const json = JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8')) as { schemaVersion: number; summary: { findings: number } };
+    expect(json.schemaVersion).toBe(1);
+    expect(json.summary.findings).toBeGreaterThan(0);
+    cli(['scan', DEMO, '--format', 'sarif', '-o', path.join(dir, 'r.sarif')]);
+    expect(JSON.parse(readFileSync(path.join(dir, 'r.sarif'), 'utf8')).version).toBe('2.1.0');
+  });
+
+  it('prints GitHub annotations with --format github', () => {
+    const r = cli(['scan', DEMO, '--format', 'github']);
+    expect(r.out.trim().split('\n').every((l) => /^::(error|warning|notice) file=test\/fixtures\/demo-repo\//.test(l))).toBe(true);
+  });
+
+  it('records a baseline and then hides exactly those findings', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-bl-'));
+    const file = path.join(dir, 'baseline.json');
+    expect(cli(['baseline', DEMO, '--output', file]).code).toBe(0);
+    expect(cli(['scan', DEMO, '--baseline', file]).code).toBe(0);
+    expect(cli(['scan', DEMO, '--baseline', file, '--show-suppressed']).out).toMatch(/suppressed: baseline/);
+    writeFileSync(file, '{"not":"a baseline"}');
+    expect(cli(['scan', DEMO, '--baseline', file]).code).toBe(2);
+  });
+
+  it('colours text only on request or on a terminal, and respects NO_COLOR', () => {
+    expect(cli(['scan', DEMO], { FORCE_COLOR: '1' }).out).toMatch(/\x1b\[/);
+    expect(cli(['scan', DEMO], { FORCE_COLOR: '1', NO_COLOR: '1' }).out).not.toMatch(/\x1b\[/);
+  });
+});
+
+describe('clawscan rules', () => {
+  it('lists every rule', () => {
+    const r = cli(['rules', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { id: string }[]).map((x) => x.id)).toEqual(RULES.map((x) => x.id));
+  });
+});

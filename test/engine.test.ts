@@ -1,0 +1,164 @@
+/** The engine's pieces: classification, discovery, suppression, config, baseline, fingerprints. */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
+import { buildBaseline } from '../src/engine/baseline.js';
+import { classify } from '../src/engine/classify.js';
+import { UsageError } from '../src/engine/errors.js';
+import { scan } from '../src/engine/scan.js';
+import { redact } from '../src/engine/redact.js';
+
+const KEY = `sk-ant-api03-clawscanTESTfixture${'Q7x'.repeat(24)}zzAA`; // 13 + 19 + 72 + 4 = 108 chars
+
+function repo(files: Record<string, string>, git = false): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-engine-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  if (git) {
+    const g = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { stdio: 'ignore' });
+    g('init', '-q');
+    g('add', '-A');
+    g('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'init');
+  }
+  return dir;
+}
+
+const run = (dir: string, opts: { baselineFile?: string; configFile?: string } = {}) => scan({ paths: [dir], rules: RULES, ...opts });
+const ids = (r: Awaited<ReturnType<typeof run>>) => r.findings.filter((f) => !f.suppressed).map((f) => `${f.ruleId} ${f.location.file}:${f.location.startLine}`);
+
+describe('classify', () => {
+  it.each([
+    ['compose.yaml', 'compose'],
+    ['deploy/docker-compose.override.yml', 'compose'],
+    ['docker-compose.prod.yaml', 'compose'],
+    ['openclaw.json', 'openclaw'],
+    ['config/openclaw.json5', 'openclaw'],
+    ['clawdbot.json', 'openclaw'],
+    ['moltbot.json', 'openclaw'],
+    ['.openclaw/openclaw.json', 'openclaw'],
+    ['.openclaw/credentials/telegram-allowFrom.json', 'text'],
+    ['.env', 'dotenv'],
+    ['services/api/.env.production', 'dotenv'],
+    ['.env.example', 'dotenv'],
+    ['Dockerfile', 'dockerfile'],
+    ['gateway.Dockerfile', 'dockerfile'],
+    ['Dockerfile.dev', 'dockerfile'],
+    ['README.md', 'text'],
+    ['compose.md', 'text'],
+    ['environment.ts', 'text'],
+  ])('%s is %s', (file, kind) => {
+    expect(classify(file)).toBe(kind);
+  });
+
+  it('treats other YAML with a top-level services: map as compose', async () => {
+    const dir = repo({ 'stack/monitoring.yml': 'services:\n  grafana:\n    image: grafana/grafana:11.0.0\n    privileged: true\n' });
+    expect(ids(await run(dir))).toEqual(['compose.privileged stack/monitoring.yml:4']);
+  });
+});
+
+describe('discovery', () => {
+  it('scans a tracked .env even when .gitignore lists it, and skips ignored untracked files', async () => {
+    const dir = repo({ '.env': `KEY=${KEY}\n`, 'docker-compose.yml': 'services:\n  a:\n    image: x:1\n' }, true);
+    writeFileSync(path.join(dir, '.gitignore'), '.env\nlocal/\n');
+    mkdirSync(path.join(dir, 'local'));
+    writeFileSync(path.join(dir, 'local', 'notes.txt'), `key ${KEY}\n`);
+    const r = await run(dir);
+    expect(r.root.git).toBe(true);
+    expect(ids(r)).toEqual(['dotenv.committed .env:1', 'secrets.anthropic_api_key .env:1']);
+  });
+
+  it('outside git, honours nested .gitignore files and never follows symlinks', async () => {
+    const dir = repo({ 'a/.gitignore': 'secret.txt\n', 'a/secret.txt': `${KEY}\n`, 'b/key.txt': `${KEY}\n` });
+    symlinkSync(path.join(dir, 'b', 'key.txt'), path.join(dir, 'link.txt'));
+    const r = await run(dir);
+    expect(r.root.git).toBe(false);
+    expect(ids(r)).toEqual(['secrets.anthropic_api_key b/key.txt:1']);
+    expect(r.notes).toContainEqual(expect.objectContaining({ code: 'skipped.symlink', file: 'link.txt' }));
+  });
+
+  it('skips files above the size limit and binary files, saying so, and scans the rest', async () => {
+    const dir = repo({ 'big.txt': `${KEY}\n${'x'.repeat(2048)}`, 'blob.bin': `\0\0${KEY}`, 'ok.txt': `${KEY}\n` });
+    const r = await scan({ paths: [dir], rules: RULES, maxFileSize: 1024 });
+    expect(ids(r)).toEqual(['secrets.anthropic_api_key ok.txt:1']);
+    expect(r.notes.map((n) => `${n.code} ${n.file}`).sort()).toEqual(['skipped.binary blob.bin', 'skipped.too_large big.txt']);
+  });
+
+  it('rejects a path that does not exist with a usage error', async () => {
+    await expect(scan({ paths: ['/nonexistent/clawscan'], rules: RULES })).rejects.toBeInstanceOf(UsageError);
+  });
+});
+
+describe('suppression', () => {
+  it('honours inline comments on the line or the line above, in each comment syntax', async () => {
+    const dir = repo({
+      'a.sh': `# clawscan-ignore secrets.anthropic_api_key -- revoked test key\nK=${KEY}\nJ=${KEY.replace('zzAA', 'zyAA')}\n`,
+      'b.ts': `const k = '${KEY}'; // clawscan-ignore secrets.anthropic_api_key -- fixture\n`,
+      'c.md': `<!-- clawscan-ignore * -- docs example -->\n${KEY}\n`,
+      'd.yml': `# clawscan-ignore compose.privileged\nk: ${KEY}\n`,
+    });
+    const r = await run(dir);
+    expect(ids(r)).toEqual(['secrets.anthropic_api_key a.sh:3', 'secrets.anthropic_api_key d.yml:2']);
+    const suppressed = r.findings.filter((f) => f.suppressed);
+    expect(suppressed.map((f) => [f.location.file, f.suppressed?.reason])).toEqual([
+      ['a.sh', 'revoked test key'],
+      ['b.ts', 'fixture'],
+      ['c.md', 'docs example'],
+    ]);
+  });
+
+  it('applies .clawscan.yml: ignored paths, rules turned off, severities re-graded', async () => {
+    const dir = repo({
+      '.clawscan.yml': 'ignore:\n  - vendor/\nrules:\n  dotenv.committed: off\n  compose.privileged: low\n',
+      'vendor/key.txt': `${KEY}\n`,
+      '.env': `K=${KEY}\n`,
+      'compose.yaml': 'services:\n  a:\n    image: x:1\n    privileged: true\n',
+    });
+    const r = await run(dir);
+    expect(r.findings.map((f) => `${f.ruleId} ${f.severity} ${f.location.file}`)).toEqual(['secrets.anthropic_api_key critical .env', 'compose.privileged low compose.yaml']);
+  });
+
+  it('reports a broken config file as a usage error', async () => {
+    const dir = repo({ '.clawscan.yml': 'rules:\n  compose.privileged: loud\n' });
+    await expect(run(dir)).rejects.toThrow(/rules\.compose\.privileged must be off/);
+  });
+
+  it('hides baseline findings by fingerprint and shows new ones', async () => {
+    const dir = repo({ 'compose.yaml': 'services:\n  a:\n    image: x:1\n    privileged: true\n' });
+    const first = await run(dir);
+    const baselineFile = path.join(dir, 'baseline.json');
+    writeFileSync(baselineFile, JSON.stringify(buildBaseline(first.findings)));
+    writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  a:\n    image: x:1\n    privileged: true\n  b:\n    image: y:1\n    privileged: true\n');
+    const second = await run(dir, { baselineFile });
+    expect(ids(second)).toEqual(['compose.privileged compose.yaml:7']);
+    expect(second.findings.filter((f) => f.suppressed?.kind === 'baseline')).toHaveLength(1);
+  });
+});
+
+describe('fingerprints', () => {
+  it('stay the same when unrelated lines move, and differ per occurrence', async () => {
+    const dir = repo({ 'compose.yaml': 'services:\n  a:\n    image: x:1\n    privileged: true\n', '.env.example': `A=${KEY}\n` });
+    const before = await run(dir);
+    writeFileSync(path.join(dir, 'compose.yaml'), '# a comment\n\nservices:\n  z:\n    image: q:2\n  a:\n    image: x:1\n    privileged: true\n');
+    writeFileSync(path.join(dir, '.env.example'), `# moved down\nOTHER=1\nA=${KEY}\nB=${KEY}\n`);
+    const after = await run(dir);
+    const fp = (r: typeof before, rule: string) => r.findings.filter((f) => f.ruleId === rule).map((f) => f.fingerprint);
+    expect(fp(after, 'compose.privileged')).toEqual(fp(before, 'compose.privileged'));
+    const [firstKey, secondKey] = fp(after, 'secrets.anthropic_api_key');
+    expect(firstKey).toBe(fp(before, 'secrets.anthropic_api_key')[0]);
+    expect(secondKey).toBeDefined();
+    expect(secondKey).not.toBe(firstKey);
+    for (const f of after.findings) expect(f.fingerprint).not.toContain(KEY.slice(13, 30));
+  });
+});
+
+describe('redact', () => {
+  it('shows 4 characters and the length of long secrets, only the length of short ones', () => {
+    expect(redact(KEY)).toBe('sk-a…(108 chars)');
+    expect(redact('hunter2')).toBe('…(7 chars)');
+  });
+});

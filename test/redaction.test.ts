@@ -1,0 +1,47 @@
+/**
+ * No output format ever contains a secret value. Every registered rule is wrapped so the raw secrets it reports
+ * are captured; then the whole fixture tree is scanned and rendered in every format, and no rendering may
+ * contain any captured secret. Rules added later are covered without touching this test.
+ */
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
+import { buildBaseline } from '../src/engine/baseline.js';
+import { scan } from '../src/engine/scan.js';
+import type { AnyRule } from '../src/model/rule.js';
+import { REPORTERS, type ReportInput } from '../src/report/index.js';
+import { summaryMarkdown } from '../src/report/summary.js';
+import { FIXTURES } from './helpers.js';
+
+function capturing(rules: readonly AnyRule[], secrets: Set<string>): AnyRule[] {
+  return rules.map((rule) => ({
+    ...rule,
+    check: (target: never, ctx: Parameters<AnyRule['check']>[1]) =>
+      rule.check(target, {
+        ...ctx,
+        report: (input) => {
+          if (input.secret !== undefined) secrets.add(input.secret);
+          ctx.report(input);
+        },
+      }),
+  }));
+}
+
+describe('redaction', () => {
+  it('keeps every reported secret out of every output format', async () => {
+    const secrets = new Set<string>();
+    const result = await scan({ paths: [FIXTURES], rules: capturing(RULES, secrets) });
+    expect(secrets.size, 'the fixtures must contain secrets for this test to mean anything').toBeGreaterThan(0);
+    const input: ReportInput = { findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, showSuppressed: true, category: 'clawscan/', color: true };
+    const outputs: Record<string, string> = {
+      ...Object.fromEntries(Object.entries(REPORTERS).map(([name, reporter]) => [name, reporter(input)])),
+      summary: summaryMarkdown(input),
+      baseline: JSON.stringify(buildBaseline(result.findings)),
+    };
+    for (const [format, text] of Object.entries(outputs)) {
+      for (const secret of secrets) expect(text.includes(secret), `${format} output contains a secret (${secret.length} chars)`).toBe(false);
+    }
+    const secretFindings = result.findings.filter((f) => f.redacted);
+    expect(secretFindings.length).toBeGreaterThan(0);
+    for (const f of secretFindings) expect(f.redacted).toMatch(/^.{0,4}…\(\d+ chars\)$/u);
+  });
+});
