@@ -8,6 +8,7 @@ import { RULES } from '../rules/index.js';
 import { FIXTURES, ROOT } from './helpers.js';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
+const ANSI = new RegExp(String.fromCharCode(27) + '\\[');
 const DEMO = path.join(FIXTURES, 'demo-repo');
 
 function cli(args: string[], env: Record<string, string> = {}) {
@@ -28,7 +29,7 @@ describe('clawscan scan', () => {
     expect(r.out).toMatch(/^test\/fixtures\/demo-repo\/\.env$/m);
     expect(r.out).toMatch(/secrets\.anthropic_api_key/);
     expect(r.out).toMatch(/✖ \d+ findings \(\d+ critical, \d+ high\) in 2 files/);
-    expect(r.out).not.toMatch(/\x1b\[/);
+    expect(r.out).not.toMatch(ANSI);
   });
 
   it('exits 0 when nothing reaches --fail-on, and for a clean tree', () => {
@@ -72,8 +73,8 @@ describe('clawscan scan', () => {
   });
 
   it('colours text only on request or on a terminal, and respects NO_COLOR', () => {
-    expect(cli(['scan', DEMO], { FORCE_COLOR: '1' }).out).toMatch(/\x1b\[/);
-    expect(cli(['scan', DEMO], { FORCE_COLOR: '1', NO_COLOR: '1' }).out).not.toMatch(/\x1b\[/);
+    expect(cli(['scan', DEMO], { FORCE_COLOR: '1' }).out).toMatch(ANSI);
+    expect(cli(['scan', DEMO], { FORCE_COLOR: '1', NO_COLOR: '1' }).out).not.toMatch(ANSI);
   });
 });
 
