@@ -16593,7 +16593,7 @@ async function scan(opts) {
   const notes = [];
   const root = await resolveRoot(opts.paths.length ? opts.paths : ["."]);
   const searchDir = root.targets[0]?.dir ? root.targets[0].abs : root.base;
-  const config = await loadConfig(opts.configFile, searchDir, root.base, new Set(opts.rules.map((r) => r.id)), notes);
+  const config = opts.noConfig ? defaultConfig() : await loadConfig(opts.configFile, searchDir, root.base, new Set(opts.rules.map((r) => r.id)), notes);
   const baseline = opts.baselineFile ? await loadBaseline(opts.baselineFile) : void 0;
   const maxFileSize = opts.maxFileSize ?? config.maxFileSize;
   const rules = opts.rules.filter((r) => config.rules.get(r.id) !== "off");

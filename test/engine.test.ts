@@ -156,6 +156,17 @@ describe('fingerprints', () => {
   });
 });
 
+describe('rule isolation', () => {
+  it('reports a crashing rule as an internal error and still reports every other finding', async () => {
+    const dir = repo({ 'compose.yaml': 'services:\n  a:\n    image: x:1\n    privileged: true\n', 'k.txt': `${KEY}\n` });
+    const boom = { ...RULES[0]!, id: 'test.boom', appliesTo: ['text'], check: () => { throw new Error('kaboom'); } };
+    const r = await scan({ paths: [dir], rules: [...RULES, boom] });
+    expect(ids(r)).toEqual(['compose.privileged compose.yaml:4', 'secrets.anthropic_api_key k.txt:1']);
+    expect(r.internalErrors).toBe(2);
+    expect(r.notes.filter((n) => n.code === 'internal.rule_error').map((n) => `${n.file}: ${n.message}`)).toEqual(['compose.yaml: rule test.boom failed: kaboom', 'k.txt: rule test.boom failed: kaboom']);
+  });
+});
+
 describe('redact', () => {
   it('shows 4 characters and the length of long secrets, only the length of short ones', () => {
     expect(redact(KEY)).toBe('sk-a…(108 chars)');

@@ -11,7 +11,7 @@ import type { Finding, Note, ReportInput } from '../model/finding.js';
 import type { AnyRule, RuleMeta } from '../model/rule.js';
 import type { FileKind, ProjectView, RepoFile, StructuredKind, Target, TargetMap } from '../model/target.js';
 import { classify, looksLikeCompose } from './classify.js';
-import { loadConfig, type ScanConfig } from './config.js';
+import { defaultConfig, loadConfig, type ScanConfig } from './config.js';
 import { discover, resolveRoot, type ScanRoot } from './discover.js';
 import { loadBaseline } from './baseline.js';
 import { Locator } from './parse/locator.js';
@@ -24,6 +24,8 @@ export interface ScanOptions {
   rules: readonly AnyRule[];
   /** `--config FILE`; otherwise `.clawscan.yml` in the first scanned directory. */
   configFile?: string;
+  /** Do not look for `.clawscan.yml` (for tools that scan exact files, e.g. the docs generator). */
+  noConfig?: boolean;
   baselineFile?: string;
   /** Overrides the config's limit (bytes). */
   maxFileSize?: number;
@@ -94,7 +96,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const notes: Note[] = [];
   const root = await resolveRoot(opts.paths.length ? opts.paths : ['.']);
   const searchDir = root.targets[0]?.dir ? root.targets[0].abs : root.base;
-  const config: ScanConfig = await loadConfig(opts.configFile, searchDir, root.base, new Set(opts.rules.map((r) => r.id)), notes);
+  const config: ScanConfig = opts.noConfig ? defaultConfig() : await loadConfig(opts.configFile, searchDir, root.base, new Set(opts.rules.map((r) => r.id)), notes);
   const baseline = opts.baselineFile ? await loadBaseline(opts.baselineFile) : undefined;
   const maxFileSize = opts.maxFileSize ?? config.maxFileSize;
   const rules = opts.rules.filter((r) => config.rules.get(r.id) !== 'off');

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RULES } from '../../rules/index.js';
+import { scan } from '../engine/scan.js';
 import { CONVENTIONS } from '../engine/classify.js';
 import type { AnyRule } from '../model/rule.js';
 import { ruleHelpMarkdown } from '../report/rule-doc.js';
@@ -26,7 +27,25 @@ function fence(file: string): string {
   return ext || 'text';
 }
 
-function examples(rule: AnyRule, which: 'bad' | 'good'): string[] {
+/**
+ * Example files contain generated fake tokens. The docs must not (they would trip secret scanners, ours
+ * included), so every secret the rules find in the example is replaced by its redacted form.
+ */
+async function masked(file: string): Promise<string> {
+  const text = readFileSync(file, 'utf8');
+  const result = await scan({ paths: [file], rules: RULES, noConfig: true });
+  const lines = text.split('\n');
+  const secrets = result.findings.filter((f) => f.redacted).sort((a, b) => b.location.startLine - a.location.startLine || b.location.startColumn - a.location.startColumn);
+  for (const f of secrets) {
+    const { startLine, startColumn, endLine, endColumn } = f.location;
+    if (startLine !== endLine) continue;
+    const line = lines[startLine - 1] ?? '';
+    lines[startLine - 1] = `${line.slice(0, startColumn - 1)}${f.redacted}${line.slice(endColumn - 1)}`;
+  }
+  return lines.join('\n');
+}
+
+async function examples(rule: AnyRule, which: 'bad' | 'good'): Promise<string[]> {
   const dot = rule.id.indexOf('.');
   const dir = path.join(ROOT, 'test', 'fixtures', 'rules', rule.id.slice(0, dot), rule.id.slice(dot + 1), which);
   if (!existsSync(dir)) return [];
@@ -42,15 +61,15 @@ function examples(rule: AnyRule, which: 'bad' | 'good'): string[] {
   const file = files[0];
   if (!file) return [];
   const rel = path.relative(dir, file).split(path.sep).join('/');
-  const lines = readFileSync(file, 'utf8').replace(/\n$/, '').split('\n').filter((l) => !/\b(expect|ok):\s*[a-z0-9_.]+/.test(l));
+  const lines = (await masked(file)).replace(/\n$/, '').split('\n').filter((l) => !/\b(expect|ok):\s*[a-z0-9_.]+/.test(l));
   const shown = lines.slice(0, MAX_EXAMPLE_LINES);
   if (lines.length > shown.length) shown.push('…');
   return [`\`${rel}\``, '', `\`\`\`${fence(file)}`, ...shown, '```'];
 }
 
-export function rulePage(rule: AnyRule): string {
-  const bad = examples(rule, 'bad');
-  const good = examples(rule, 'good');
+export async function rulePage(rule: AnyRule): Promise<string> {
+  const bad = await examples(rule, 'bad');
+  const good = await examples(rule, 'good');
   return [
     BANNER,
     `# \`${rule.id}\`: ${rule.title}`,
@@ -83,7 +102,7 @@ function readme(current: string): string {
   return out;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const stale: string[] = [];
   const write = (file: string, content: string) => {
@@ -96,7 +115,7 @@ function main(): void {
   for (const rule of RULES) {
     const file = path.join(DOCS, `${rule.id}.md`);
     expected.add(file);
-    write(file, rulePage(rule));
+    write(file, await rulePage(rule));
   }
   for (const f of readdirSync(DOCS)) {
     const p = path.join(DOCS, f);
@@ -114,4 +133,4 @@ function main(): void {
   if (!check) process.stdout.write(stale.length ? `updated ${stale.length} file(s)\n` : 'docs up to date\n');
 }
 
-main();
+await main();
