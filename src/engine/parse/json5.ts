@@ -19,6 +19,8 @@ export function parseJson5(text: string): Json5Parse {
     ast = parse(text, { mode: 'json5', ranges: true });
   } catch (e) {
     const err = e as Error & { line?: number; column?: number };
+    // momoa recurses per level; thousands of levels overflow the stack, which is a refusal, not a crash.
+    if (err instanceof RangeError) return { ok: false, message: `JSON nested too deeply to check` };
     const message = err.message.replace(/\s*\(\d+:\d+\)\s*$/, '');
     return { ok: false, message, ...(err.line ? { line: err.line, column: err.column ?? 1 } : {}) };
   }
