@@ -14151,7 +14151,7 @@ var configRules = [parse_error_default];
 // rules/_shared/values.ts
 function isReference(value) {
   const v = value.trim();
-  return /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{\s*[^}]+\}\}$/.test(v) || /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops):\/\//i.test(v) || /^\/run\/secrets\//.test(v);
+  return /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{[^}]+\}\}$/.test(v) || /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops):\/\//i.test(v) || /^\/run\/secrets\//.test(v);
 }
 
 // rules/dotenv/committed.ts
@@ -14347,7 +14347,7 @@ function formatBytes(n) {
 }
 function parseSize(v) {
   if (typeof v === "number") return v > 0 ? v : void 0;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(v);
+  const m = /^(\d+(?:\.\d+)?)[ \t]*(b|kb|k|mb|m|gb|g)?$/i.exec(v.trim());
   if (!m) return void 0;
   const unit = (m[2] ?? "b").toLowerCase()[0];
   const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
@@ -16257,7 +16257,7 @@ function parseJson5(text) {
   } catch (e) {
     const err = e;
     if (err instanceof RangeError) return { ok: false, message: `JSON nested too deeply to check` };
-    const message = err.message.replace(/\s*\(\d+:\d+\)\s*$/, "");
+    const message = err.message.replace(/ \(\d+:\d+\)$/, "");
     return { ok: false, message, ...err.line ? { line: err.line, column: err.column ?? 1 } : {} };
   }
   if (nodeDepth(ast.body, 0) > MAX_JSON_DEPTH) return { ok: false, message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` };
@@ -16329,24 +16329,26 @@ function parseYaml(text) {
 }
 function flowDepth(text, limit) {
   let depth2 = 0;
+  let max = 0;
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 91 || c === 123) {
       if (++depth2 > limit) return { depth: depth2, line, column: i - lineStart + 1 };
+      if (depth2 > max) max = depth2;
     } else if (c === 93 || c === 125) {
       if (depth2 > 0) depth2--;
     } else if (c === 10) {
       line++;
       lineStart = i + 1;
-    } else if (c === 35 && (i === 0 || /\s/.test(text[i - 1] ?? ""))) {
+    } else if (c === 35 && (i === 0 || text[i - 1] === " " || text[i - 1] === "	" || text[i - 1] === "\n" || text[i - 1] === "\r")) {
       const nl = text.indexOf("\n", i);
       if (nl === -1) break;
       i = nl - 1;
     }
   }
-  return { depth: depth2, line, column: 1 };
+  return { depth: max, line, column: 1 };
 }
 function firstLine(s) {
   return s.split("\n")[0]?.trim() ?? s;
@@ -16480,19 +16482,26 @@ function scrub(text, secret, redacted) {
 }
 
 // src/engine/suppress.ts
-var DIRECTIVE = /clawscan-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--[ \t]*(.*?))?[ \t]*(?:-->|\*\/)?[ \t]*$/;
+var DIRECTIVE = /^clawscan-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--(.*))?$/;
 function parseDirectives(text) {
   const out = /* @__PURE__ */ new Map();
   if (!text.includes("clawscan-ignore")) return out;
   const lines = text.split("\n");
   lines.forEach((raw, i) => {
-    const m = DIRECTIVE.exec(raw.replace(/\r$/, ""));
+    const at2 = raw.indexOf("clawscan-ignore");
+    const m = at2 === -1 ? null : DIRECTIVE.exec(stripCloser(raw.slice(at2)));
     if (!m) return;
     const rules = (m[1] ?? "").split(",").map((r) => r.trim()).filter(Boolean);
     const reason = m[2]?.trim();
     out.set(i + 1, reason ? { rules, reason } : { rules });
   });
   return out;
+}
+function stripCloser(line) {
+  let s = line.trimEnd();
+  if (s.endsWith("-->")) s = s.slice(0, -3).trimEnd();
+  else if (s.endsWith("*/")) s = s.slice(0, -2).trimEnd();
+  return s;
 }
 function findDirective(directives, ruleId, line) {
   for (const l of [line, line - 1]) {
@@ -16557,7 +16566,7 @@ function finalize(rule, input, ctx) {
     finding.properties = Object.fromEntries(Object.entries(input.properties).map(([k, v]) => [k, typeof v === "string" ? clean(v) : v]));
   }
   const directive = ctx.suppression(rule.id, location.startLine);
-  if (directive) finding.suppressed = directive.reason ? { kind: "inline", reason: directive.reason } : { kind: "inline" };
+  if (directive) finding.suppressed = directive.reason ? { kind: "inline", reason: clean(directive.reason) } : { kind: "inline" };
   return finding;
 }
 function applyConfig(findings, config) {
@@ -16869,7 +16878,7 @@ ${stripMd(rule.description)}
 How to fix: ${stripMd(rule.remediation)}`;
 }
 function stripMd(s) {
-  return s.replace(/`([^`]*)`/g, "$1").replace(/\*\*([^*]*)\*\*/g, "$1").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+  return s.replace(/`([^`]*)`/g, "$1").replace(/\*\*([^*]*)\*\*/g, "$1").replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1");
 }
 
 // src/report/sarif.ts

@@ -54,7 +54,7 @@ export function formatBytes(n: number): string {
 /** `5MB`, `512 KB`, `1000000` → bytes. */
 export function parseSize(v: string | number): number | undefined {
   if (typeof v === 'number') return v > 0 ? v : undefined;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(v);
+  const m = /^(\d+(?:\.\d+)?)[ \t]*(b|kb|k|mb|m|gb|g)?$/i.exec(v.trim());
   if (!m) return undefined;
   const unit = (m[2] ?? 'b').toLowerCase()[0];
   const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;

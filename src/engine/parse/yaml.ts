@@ -43,24 +43,26 @@ export function parseYaml(text: string): YamlParse {
  */
 export function flowDepth(text: string, limit: number): { depth: number; line: number; column: number } {
   let depth = 0;
+  let max = 0;
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x5b || c === 0x7b) {
       if (++depth > limit) return { depth, line, column: i - lineStart + 1 };
+      if (depth > max) max = depth;
     } else if (c === 0x5d || c === 0x7d) {
       if (depth > 0) depth--;
     } else if (c === 0x0a) {
       line++;
       lineStart = i + 1;
-    } else if (c === 0x23 && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+    } else if (c === 0x23 && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t' || text[i - 1] === '\n' || text[i - 1] === '\r')) {
       const nl = text.indexOf('\n', i);
       if (nl === -1) break;
       i = nl - 1;
     }
   }
-  return { depth, line, column: 1 };
+  return { depth: max, line, column: 1 };
 }
 
 function firstLine(s: string): string {
