@@ -15079,7 +15079,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode(bytes, encoding);
+          return decode2(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -15096,7 +15096,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode(ioQueue, encoding) {
+    function decode2(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -33754,7 +33754,7 @@ var configRules = [parse_error_default];
 // rules/_shared/values.ts
 function isReference(value) {
   const v = value.trim();
-  return /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{\s*[^}]+\}\}$/.test(v) || /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops):\/\//i.test(v) || /^\/run\/secrets\//.test(v);
+  return /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{[^}]+\}\}$/.test(v) || /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops):\/\//i.test(v) || /^\/run\/secrets\//.test(v);
 }
 
 // rules/dotenv/committed.ts
@@ -33964,8 +33964,14 @@ async function readText(f, maxFileSize) {
   } catch (err) {
     return { ok: false, note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file: f.path } };
   }
-  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file: f.path } };
-  return { ok: true, text: buf.toString("utf8"), bytes: buf.length };
+  return decode(buf, f.path);
+}
+function decode(buf, file) {
+  if (buf[0] === 255 && buf[1] === 254) return { ok: true, text: buf.toString("utf16le", 2), bytes: buf.length };
+  if (buf[0] === 254 && buf[1] === 255) return { ok: true, text: Buffer.from(buf.subarray(2, buf.length - buf.length % 2)).swap16().toString("utf16le"), bytes: buf.length };
+  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
+  const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
+  return { ok: true, text: buf.toString("utf8", bom), bytes: buf.length };
 }
 function formatBytes(n) {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
@@ -33974,7 +33980,7 @@ function formatBytes(n) {
 }
 function parseSize(v) {
   if (typeof v === "number") return v > 0 ? v : void 0;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(v);
+  const m = /^(\d+(?:\.\d+)?)[ \t]*(b|kb|k|mb|m|gb|g)?$/i.exec(v.trim());
   if (!m) return void 0;
   const unit = (m[2] ?? "b").toLowerCase()[0];
   const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
@@ -34090,6 +34096,8 @@ async function walk(dir, notes, base) {
         await visit(abs, scoped);
       } else if (e.isFile()) {
         out.push(abs);
+      } else {
+        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path.relative(base, abs)) });
       }
     }
   };
@@ -35841,7 +35849,8 @@ function parseJson5(text) {
     ast = parse2(text, { mode: "json5", ranges: true });
   } catch (e) {
     const err = e;
-    const message = err.message.replace(/\s*\(\d+:\d+\)\s*$/, "");
+    if (err instanceof RangeError) return { ok: false, message: `JSON nested too deeply to check` };
+    const message = err.message.replace(/ \(\d+:\d+\)$/, "");
     return { ok: false, message, ...err.line ? { line: err.line, column: err.column ?? 1 } : {} };
   }
   if (nodeDepth(ast.body, 0) > MAX_JSON_DEPTH) return { ok: false, message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` };
@@ -35892,12 +35901,15 @@ var import_yaml2 = __toESM(require_dist(), 1);
 var MAX_ALIAS_COUNT = 1e3;
 var MAX_YAML_DEPTH = 200;
 function parseYaml(text) {
+  const flow = flowDepth(text, MAX_YAML_DEPTH);
+  if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
   const lineCounter = new import_yaml2.LineCounter();
   const doc = (0, import_yaml2.parseDocument)(text, { merge: true, lineCounter, uniqueKeys: false });
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];
-    return { ok: false, message: firstLine(err.message), ...pos ? { line: pos.line, column: pos.col } : {} };
+    const message = /Maximum call stack size exceeded/.test(err.message) ? `YAML nested too deeply to check` : firstLine(err.message);
+    return { ok: false, message, ...pos ? { line: pos.line, column: pos.col } : {} };
   }
   let value;
   try {
@@ -35907,6 +35919,29 @@ function parseYaml(text) {
   }
   if (depth(value, 0) > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels` };
   return { ok: true, doc, value };
+}
+function flowDepth(text, limit) {
+  let depth2 = 0;
+  let max = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth2 > limit) return { depth: depth2, line, column: i - lineStart + 1 };
+      if (depth2 > max) max = depth2;
+    } else if (c === 93 || c === 125) {
+      if (depth2 > 0) depth2--;
+    } else if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 35 && (i === 0 || text[i - 1] === " " || text[i - 1] === "	" || text[i - 1] === "\n" || text[i - 1] === "\r")) {
+      const nl = text.indexOf("\n", i);
+      if (nl === -1) break;
+      i = nl - 1;
+    }
+  }
+  return { depth: max, line, column: 1 };
 }
 function firstLine(s) {
   return s.split("\n")[0]?.trim() ?? s;
@@ -35975,11 +36010,26 @@ function yamlResolver(doc) {
 
 // src/engine/parse/index.ts
 function parseFile(file, kind, text) {
-  const fail = (message, line, column) => ({
+  try {
+    return parseKind(file, kind, text);
+  } catch (e) {
+    const message = e instanceof RangeError ? "nested too deeply to check" : `parser failed: ${String(e?.message ?? e).split("\n")[0]}`;
+    return failed(file, kind, text, message);
+  }
+}
+function failed(file, kind, text, message, line, column) {
+  return {
     ok: false,
-    error: { kind: "parse_error", file, fileKind: kind, message, ...line ? { line, column: column ?? 1 } : {} },
+    error: { kind: "parse_error", file, fileKind: kind, message: quoteFree(message), ...line ? { line, column: column ?? 1 } : {} },
     locator: new Locator(file, text)
-  });
+  };
+}
+function quoteFree(message) {
+  const line = message.split("\n")[0] ?? "";
+  return line.replace(/\S{16,}/g, "…").slice(0, 300);
+}
+function parseKind(file, kind, text) {
+  const fail = (message, line, column) => failed(file, kind, text, message, line, column);
   switch (kind) {
     case "compose": {
       const r = parseYaml(text);
@@ -36025,19 +36075,26 @@ function scrub(text, secret, redacted) {
 }
 
 // src/engine/suppress.ts
-var DIRECTIVE = /clawscan-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--[ \t]*(.*?))?[ \t]*(?:-->|\*\/)?[ \t]*$/;
+var DIRECTIVE = /^clawscan-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--(.*))?$/;
 function parseDirectives(text) {
   const out = /* @__PURE__ */ new Map();
   if (!text.includes("clawscan-ignore")) return out;
   const lines = text.split("\n");
   lines.forEach((raw, i) => {
-    const m = DIRECTIVE.exec(raw.replace(/\r$/, ""));
+    const at2 = raw.indexOf("clawscan-ignore");
+    const m = at2 === -1 ? null : DIRECTIVE.exec(stripCloser(raw.slice(at2)));
     if (!m) return;
     const rules = (m[1] ?? "").split(",").map((r) => r.trim()).filter(Boolean);
     const reason = m[2]?.trim();
     out.set(i + 1, reason ? { rules, reason } : { rules });
   });
   return out;
+}
+function stripCloser(line) {
+  let s = line.trimEnd();
+  if (s.endsWith("-->")) s = s.slice(0, -3).trimEnd();
+  else if (s.endsWith("*/")) s = s.slice(0, -2).trimEnd();
+  return s;
 }
 function findDirective(directives, ruleId, line) {
   for (const l of [line, line - 1]) {
@@ -36102,7 +36159,7 @@ function finalize(rule, input, ctx) {
     finding.properties = Object.fromEntries(Object.entries(input.properties).map(([k, v]) => [k, typeof v === "string" ? clean(v) : v]));
   }
   const directive = ctx.suppression(rule.id, location.startLine);
-  if (directive) finding.suppressed = directive.reason ? { kind: "inline", reason: directive.reason } : { kind: "inline" };
+  if (directive) finding.suppressed = directive.reason ? { kind: "inline", reason: clean(directive.reason) } : { kind: "inline" };
   return finding;
 }
 function applyConfig(findings, config) {
@@ -36333,6 +36390,7 @@ var package_default = {
     esbuild: "0.28.2",
     eslint: "9.39.5",
     "fast-check": "4.10.2",
+    recheck: "4.5.0",
     tsx: "4.23.15",
     typescript: "5.9.3",
     "typescript-eslint": "8.73.0",
@@ -36413,7 +36471,7 @@ ${stripMd(rule.description)}
 How to fix: ${stripMd(rule.remediation)}`;
 }
 function stripMd(s) {
-  return s.replace(/`([^`]*)`/g, "$1").replace(/\*\*([^*]*)\*\*/g, "$1").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+  return s.replace(/`([^`]*)`/g, "$1").replace(/\*\*([^*]*)\*\*/g, "$1").replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1");
 }
 
 // src/report/sarif.ts
@@ -36508,6 +36566,7 @@ var COLORS = {
   bold: "\x1B[1m",
   reset: "\x1B[0m"
 };
+var printable = (s) => s.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) => c === "\n" ? "\\n" : c === "	" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 var textReporter = (input) => {
   const paint = (c, s) => input.color ? `${COLORS[c]}${s}${COLORS.reset}` : s;
   const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
@@ -36516,20 +36575,20 @@ var textReporter = (input) => {
   const byFile = /* @__PURE__ */ new Map();
   for (const f of findings) byFile.set(f.location.file, [...byFile.get(f.location.file) ?? [], f]);
   for (const [file, list] of byFile) {
-    out.push(paint("bold", file));
+    out.push(paint("bold", printable(file)));
     for (const f of list) {
       const pos = `${f.location.startLine}:${f.location.startColumn}`.padEnd(8);
       const sev = paint(f.severity, f.severity.padEnd(8));
-      const suppressed = f.suppressed ? paint("dim", ` [suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` — ${f.suppressed.reason}` : ""}]`) : "";
+      const suppressed = f.suppressed ? paint("dim", ` [suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` — ${printable(f.suppressed.reason)}` : ""}]`) : "";
       out.push(`  ${paint("dim", pos)} ${sev} ${f.ruleId}  ${titles.get(f.ruleId) ?? ""}${suppressed}`);
-      out.push(`  ${" ".repeat(8)} ${" ".repeat(8)} ${f.message}${f.redacted ? ` ${paint("dim", `[${f.redacted}]`)}` : ""}`);
+      out.push(`  ${" ".repeat(8)} ${" ".repeat(8)} ${printable(f.message)}${f.redacted ? ` ${paint("dim", `[${f.redacted}]`)}` : ""}`);
     }
     out.push("");
   }
   const problems = input.notes.filter((n) => n.level !== "info");
   if (problems.length) {
     out.push(paint("bold", "Notes"));
-    for (const n of problems) out.push(`  ${n.level === "error" ? paint("high", "error  ") : paint("medium", "warning")} ${n.file ? `${n.file}: ` : ""}${n.message}`);
+    for (const n of problems) out.push(`  ${n.level === "error" ? paint("high", "error  ") : paint("medium", "warning")} ${n.file ? `${printable(n.file)}: ` : ""}${printable(n.message)}`);
     out.push("");
   }
   const active = input.findings.filter((f) => !f.suppressed);

@@ -6,7 +6,7 @@ export function isReference(value: string): boolean {
   return (
     /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) ||
     /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) ||
-    /^\$\{\{\s*[^}]+\}\}$/.test(v) ||
+    /^\$\{\{[^}]+\}\}$/.test(v) ||
     /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops):\/\//i.test(v) ||
     /^\/run\/secrets\//.test(v)
   );

@@ -141,6 +141,9 @@ async function walk(dir: string, notes: Note[], base: string): Promise<string[]>
         await visit(abs, scoped);
       } else if (e.isFile()) {
         out.push(abs);
+      } else {
+        // A FIFO would block a read forever; sockets and devices are not content.
+        notes.push({ level: 'info', code: 'skipped.special', message: 'not a regular file (FIFO, socket or device)', file: toPosix(path.relative(base, abs)) });
       }
     }
   };

@@ -69,7 +69,8 @@ export function finalize(rule: RuleMeta, input: ReportInput, ctx: FileContext): 
     finding.properties = Object.fromEntries(Object.entries(input.properties).map(([k, v]) => [k, typeof v === 'string' ? clean(v) : v]));
   }
   const directive = ctx.suppression(rule.id, location.startLine);
-  if (directive) finding.suppressed = directive.reason ? { kind: 'inline', reason: directive.reason } : { kind: 'inline' };
+  // The reason is the user's text and is printed; a key pasted into it is scrubbed like the message.
+  if (directive) finding.suppressed = directive.reason ? { kind: 'inline', reason: clean(directive.reason) } : { kind: 'inline' };
   return finding;
 }
 

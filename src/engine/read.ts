@@ -29,9 +29,20 @@ export async function readText(f: DiscoveredFile, maxFileSize: number): Promise<
   } catch (err) {
     return { ok: false, note: { level: 'warning', code: 'skipped.unreadable', message: `cannot read file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, file: f.path } };
   }
-  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: 'info', code: 'skipped.binary', message: 'binary file', file: f.path } };
-  // Invalid UTF-8 decodes to U+FFFD: the text around it is still scanned.
-  return { ok: true, text: buf.toString('utf8'), bytes: buf.length };
+  return decode(buf, f.path);
+}
+
+/**
+ * Bytes → text. A UTF-16 byte-order mark (Windows tools write these) is honoured before the binary sniff, whose
+ * NUL test would otherwise skip every UTF-16 file. A UTF-8 BOM is dropped so columns match what editors show.
+ * Invalid UTF-8 (Latin-1, truncated sequences) decodes to U+FFFD: the text around it is still scanned.
+ */
+export function decode(buf: Buffer, file: string): ReadResult {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { ok: true, text: buf.toString('utf16le', 2), bytes: buf.length };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { ok: true, text: Buffer.from(buf.subarray(2, buf.length - (buf.length % 2))).swap16().toString('utf16le'), bytes: buf.length };
+  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: 'info', code: 'skipped.binary', message: 'binary file', file } };
+  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  return { ok: true, text: buf.toString('utf8', bom), bytes: buf.length };
 }
 
 export function formatBytes(n: number): string {
@@ -43,7 +54,7 @@ export function formatBytes(n: number): string {
 /** `5MB`, `512 KB`, `1000000` → bytes. */
 export function parseSize(v: string | number): number | undefined {
   if (typeof v === 'number') return v > 0 ? v : undefined;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(v);
+  const m = /^(\d+(?:\.\d+)?)[ \t]*(b|kb|k|mb|m|gb|g)?$/i.exec(v.trim());
   if (!m) return undefined;
   const unit = (m[2] ?? 'b').toLowerCase()[0];
   const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;

@@ -3,7 +3,7 @@
  * the line above, in whatever comment syntax the file uses (`#`, `//`, `<!-- -->`, `/* *\/`). `*` matches
  * every rule. The marker is distinctive enough to be found without knowing the comment syntax.
  */
-const DIRECTIVE = /clawscan-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--[ \t]*(.*?))?[ \t]*(?:-->|\*\/)?[ \t]*$/;
+const DIRECTIVE = /^clawscan-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--(.*))?$/;
 
 export interface Directive {
   rules: readonly string[];
@@ -16,13 +16,24 @@ export function parseDirectives(text: string): Map<number, Directive> {
   if (!text.includes('clawscan-ignore')) return out;
   const lines = text.split('\n');
   lines.forEach((raw, i) => {
-    const m = DIRECTIVE.exec(raw.replace(/\r$/, ''));
+    // Linear by construction (test/redos.test.ts proves the pattern): it is tried once per line, at the first
+    // marker, and the comment's closing `-->` / `*/` and trailing blanks are cut in code. In the pattern, a
+    // lazy reason before optional blanks and closer, tried at every marker, backtracked quadratically.
+    const at = raw.indexOf('clawscan-ignore');
+    const m = at === -1 ? null : DIRECTIVE.exec(stripCloser(raw.slice(at)));
     if (!m) return;
     const rules = (m[1] ?? '').split(',').map((r) => r.trim()).filter(Boolean);
     const reason = m[2]?.trim();
     out.set(i + 1, reason ? { rules, reason } : { rules });
   });
   return out;
+}
+
+function stripCloser(line: string): string {
+  let s = line.trimEnd();
+  if (s.endsWith('-->')) s = s.slice(0, -3).trimEnd();
+  else if (s.endsWith('*/')) s = s.slice(0, -2).trimEnd();
+  return s;
 }
 
 export function findDirective(directives: Map<number, Directive>, ruleId: string, line: number): Directive | undefined {

@@ -26,5 +26,5 @@ export function ruleHelpText(rule: RuleMeta): string {
 }
 
 export function stripMd(s: string): string {
-  return s.replace(/`([^`]*)`/g, '$1').replace(/\*\*([^*]*)\*\*/g, '$1').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  return s.replace(/`([^`]*)`/g, '$1').replace(/\*\*([^*]*)\*\*/g, '$1').replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1');
 }

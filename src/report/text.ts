@@ -14,6 +14,13 @@ const COLORS: Record<Severity | 'dim' | 'bold' | 'reset', string> = {
   reset: '\x1b[0m',
 };
 
+/**
+ * Control characters in paths and messages (a file may be named `x\n::error::…`) are shown escaped, so no file
+ * name can forge report lines, terminal escapes or workflow commands when this output lands in a CI log.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const printable = (s: string) => s.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+
 export const textReporter: Reporter = (input) => {
   const paint = (c: keyof typeof COLORS, s: string) => (input.color ? `${COLORS[c]}${s}${COLORS.reset}` : s);
   const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
@@ -23,13 +30,13 @@ export const textReporter: Reporter = (input) => {
   const byFile = new Map<string, typeof findings>();
   for (const f of findings) byFile.set(f.location.file, [...(byFile.get(f.location.file) ?? []), f]);
   for (const [file, list] of byFile) {
-    out.push(paint('bold', file));
+    out.push(paint('bold', printable(file)));
     for (const f of list) {
       const pos = `${f.location.startLine}:${f.location.startColumn}`.padEnd(8);
       const sev = paint(f.severity, f.severity.padEnd(8));
-      const suppressed = f.suppressed ? paint('dim', ` [suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` — ${f.suppressed.reason}` : ''}]`) : '';
+      const suppressed = f.suppressed ? paint('dim', ` [suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` — ${printable(f.suppressed.reason)}` : ''}]`) : '';
       out.push(`  ${paint('dim', pos)} ${sev} ${f.ruleId}  ${titles.get(f.ruleId) ?? ''}${suppressed}`);
-      out.push(`  ${' '.repeat(8)} ${' '.repeat(8)} ${f.message}${f.redacted ? ` ${paint('dim', `[${f.redacted}]`)}` : ''}`);
+      out.push(`  ${' '.repeat(8)} ${' '.repeat(8)} ${printable(f.message)}${f.redacted ? ` ${paint('dim', `[${f.redacted}]`)}` : ''}`);
     }
     out.push('');
   }
@@ -37,7 +44,7 @@ export const textReporter: Reporter = (input) => {
   const problems = input.notes.filter((n) => n.level !== 'info');
   if (problems.length) {
     out.push(paint('bold', 'Notes'));
-    for (const n of problems) out.push(`  ${n.level === 'error' ? paint('high', 'error  ') : paint('medium', 'warning')} ${n.file ? `${n.file}: ` : ''}${n.message}`);
+    for (const n of problems) out.push(`  ${n.level === 'error' ? paint('high', 'error  ') : paint('medium', 'warning')} ${n.file ? `${printable(n.file)}: ` : ''}${printable(n.message)}`);
     out.push('');
   }
 

@@ -12,11 +12,34 @@ export type Parsed =
   | { ok: false; error: ParseErrorTarget; locator: Locator };
 
 export function parseFile(file: string, kind: Exclude<FileKind, 'text'>, text: string): Parsed {
-  const fail = (message: string, line?: number, column?: number): Parsed => ({
+  try {
+    return parseKind(file, kind, text);
+  } catch (e) {
+    // A parser that throws on hostile input (a stack overflow, a bug) costs that file, never the scan.
+    const message = e instanceof RangeError ? 'nested too deeply to check' : `parser failed: ${String((e as Error)?.message ?? e).split('\n')[0]}`;
+    return failed(file, kind, text, message);
+  }
+}
+
+function failed(file: string, kind: Exclude<FileKind, 'text'>, text: string, message: string, line?: number, column?: number): Parsed {
+  return {
     ok: false,
-    error: { kind: 'parse_error', file, fileKind: kind, message, ...(line ? { line, column: column ?? 1 } : {}) },
+    error: { kind: 'parse_error', file, fileKind: kind, message: quoteFree(message), ...(line ? { line, column: column ?? 1 } : {}) },
     locator: new Locator(file, text),
-  });
+  };
+}
+
+/**
+ * Parser messages sometimes quote the input (yaml names an unresolved alias or tag verbatim), and the input may
+ * be a secret. Long unbroken runs are cut out: real parser vocabulary is short words.
+ */
+export function quoteFree(message: string): string {
+  const line = message.split('\n')[0] ?? '';
+  return line.replace(/\S{16,}/g, '…').slice(0, 300);
+}
+
+function parseKind(file: string, kind: Exclude<FileKind, 'text'>, text: string): Parsed {
+  const fail = (message: string, line?: number, column?: number): Parsed => failed(file, kind, text, message, line, column);
   switch (kind) {
     case 'compose': {
       const r = parseYaml(text);

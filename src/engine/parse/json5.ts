@@ -19,7 +19,9 @@ export function parseJson5(text: string): Json5Parse {
     ast = parse(text, { mode: 'json5', ranges: true });
   } catch (e) {
     const err = e as Error & { line?: number; column?: number };
-    const message = err.message.replace(/\s*\(\d+:\d+\)\s*$/, '');
+    // momoa recurses per level; thousands of levels overflow the stack, which is a refusal, not a crash.
+    if (err instanceof RangeError) return { ok: false, message: `JSON nested too deeply to check` };
+    const message = err.message.replace(/ \(\d+:\d+\)$/, '');
     return { ok: false, message, ...(err.line ? { line: err.line, column: err.column ?? 1 } : {}) };
   }
   if (nodeDepth(ast.body, 0) > MAX_JSON_DEPTH) return { ok: false, message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` };

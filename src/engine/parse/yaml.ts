@@ -14,12 +14,17 @@ export type YamlParse =
   | { ok: false; message: string; line?: number; column?: number };
 
 export function parseYaml(text: string): YamlParse {
+  // The yaml parser recurses once per flow level: about 1,000 levels overflow the stack, and ~100,000 (a 200 KB
+  // line of `[`) exhaust memory and kill the process. Refuse such text before parsing, in one linear pass.
+  const flow = flowDepth(text, MAX_YAML_DEPTH);
+  if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { merge: true, lineCounter, uniqueKeys: false });
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];
-    return { ok: false, message: firstLine(err.message), ...(pos ? { line: pos.line, column: pos.col } : {}) };
+    const message = /Maximum call stack size exceeded/.test(err.message) ? `YAML nested too deeply to check` : firstLine(err.message);
+    return { ok: false, message, ...(pos ? { line: pos.line, column: pos.col } : {}) };
   }
   let value: unknown;
   try {
@@ -29,6 +34,35 @@ export function parseYaml(text: string): YamlParse {
   }
   if (depth(value, 0) > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels` };
   return { ok: true, doc, value };
+}
+
+/**
+ * The deepest nesting of flow collections (`[`, `{`), counted without parsing, stopping once past `limit`.
+ * Comments are skipped; brackets inside quoted strings are counted, which can only over-count (a file would need
+ * hundreds of unbalanced brackets in strings to be refused).
+ */
+export function flowDepth(text: string, limit: number): { depth: number; line: number; column: number } {
+  let depth = 0;
+  let max = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return { depth, line, column: i - lineStart + 1 };
+      if (depth > max) max = depth;
+    } else if (c === 0x5d || c === 0x7d) {
+      if (depth > 0) depth--;
+    } else if (c === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 0x23 && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t' || text[i - 1] === '\n' || text[i - 1] === '\r')) {
+      const nl = text.indexOf('\n', i);
+      if (nl === -1) break;
+      i = nl - 1;
+    }
+  }
+  return { depth: max, line, column: 1 };
 }
 
 function firstLine(s: string): string {
