@@ -96,9 +96,10 @@ export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (OPENCLAW_PLACEHOLDERS.has(v.toLowerCase())) return true;
   if (/^(true|false|null|none|nil|undefined|todo|tbd|secret|password|token)$/i.test(v)) return true;
-  if (/^<[^>]*>$|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true;
+  if (/^<|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true; // `<token>` (also cut short by a space: `<paste the token>`)
   if (v.includes('...') || v.includes('…')) return true;
-  if (PLACEHOLDER_RE.test(v)) return true;
+  if (PLACEHOLDER_RE.test(v) || v.toLowerCase().replace(/[-_\s]/g, '').includes('changeme')) return true;
+  if (/^(.)\1*$/.test(v)) return true; // one character, repeated (gitleaks' global allowlist)
   return hasRepeatedRun(v) || isSequential(v);
 }
 

@@ -4,11 +4,13 @@ import anthropicApiKey from './anthropic_api_key.js';
 import anthropicOauthToken from './anthropic_oauth_token.js';
 import awsAccessKey from './aws_access_key.js';
 import discordBotToken from './discord_bot_token.js';
+import generic from './generic.js';
 import githubToken from './github_token.js';
 import googleApiKey from './google_api_key.js';
 import groqApiKey from './groq_api_key.js';
 import huggingfaceToken from './huggingface_token.js';
 import openaiApiKey from './openai_api_key.js';
+import openclawGatewayToken from './openclaw_gateway_token.js';
 import openrouterApiKey from './openrouter_api_key.js';
 import perplexityApiKey from './perplexity_api_key.js';
 import privateKey from './private_key.js';
@@ -36,4 +38,6 @@ export const secretsRules: readonly AnyRule[] = [
   githubToken,
   awsAccessKey,
   privateKey,
+  openclawGatewayToken,
+  generic,
 ];
