@@ -23,8 +23,8 @@ export default defineRule({
   description:
     'A Claude OAuth access token (`sk-ant-oat01-…`) or refresh token (`sk-ant-ort01-…`), as OpenClaw stores for a Claude Pro/Max subscription login, acts as the subscriber: it spends the subscription and can read its conversations. No other common scanner detects this type.',
   remediation:
-    'Revoke the session: sign out of the Claude account everywhere (claude.ai → Settings → Account → Log out of all devices) or run `claude setup-token` again, which issues a new token. Pass tokens to OpenClaw through the environment (`${CLAUDE_CODE_OAUTH_TOKEN}`) or its auth profile store, never in a committed file.',
-  references: ['https://docs.anthropic.com/en/docs/claude-code/iam', 'https://support.anthropic.com/en/articles/8325621-i-would-like-to-log-out-of-all-devices'],
+    'Revoke the session: sign the Claude account out of its sessions (claude.ai account settings) and issue a new token with `claude setup-token`. Pass tokens to OpenClaw through the environment (`${CLAUDE_CODE_OAUTH_TOKEN}`) or its auth profile store, never in a committed file.',
+  references: ['https://docs.anthropic.com/en/docs/claude-code/iam'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
   async check(target, ctx) {
