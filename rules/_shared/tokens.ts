@@ -141,6 +141,15 @@ export function tokensIn(target: TextTarget): Promise<TokenMatch[]> {
   return p;
 }
 
+/**
+ * Whether `value` carries a provider's marker (`sk-ant-api03-`, `ghp_`, `xoxb-`, …) without being a valid token of
+ * that provider: a truncated or wrong-suffix example. The generic and OpenClaw rules leave such values alone.
+ */
+export function mentionsTokenKeyword(value: string): boolean {
+  for (const spec of keywordPass(value).keys()) if (spec.keywords.length > 0) return true;
+  return false;
+}
+
 /** Whether any token of any spec lies inside `value` (a provider key at an OpenClaw path belongs to its provider rule). */
 export async function holdsKnownToken(value: string): Promise<boolean> {
   return (await findTokens(value)).length > 0;

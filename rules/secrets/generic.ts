@@ -5,7 +5,7 @@ import type { OpenClawTarget, TextTarget } from '../../src/model/target.js';
 import { readValue, walkStrings } from '../_shared/assignments.js';
 import { isHighEntropy } from '../_shared/entropy.js';
 import { isSecretLikeName, OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
-import { findTokens, tokensIn } from '../_shared/tokens.js';
+import { findTokens, mentionsTokenKeyword, tokensIn } from '../_shared/tokens.js';
 import { containsExpansion, isPlaceholder, isReference } from '../_shared/values.js';
 
 /**
@@ -38,7 +38,8 @@ export function isGenericSecretValue(value: string): boolean {
     !UUID.test(value) &&
     !/^(\.{0,2}\/|~\/)/.test(value) &&
     !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) &&
-    !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value)
+    !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) &&
+    !mentionsTokenKeyword(value)
   );
 }
 

@@ -4,7 +4,7 @@ import type { TextTarget } from '../../src/model/target.js';
 import type { RuleContext } from '../../src/model/rule.js';
 import { readValue, walkStrings } from '../_shared/assignments.js';
 import { OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
-import { holdsKnownToken } from '../_shared/tokens.js';
+import { holdsKnownToken, mentionsTokenKeyword } from '../_shared/tokens.js';
 import { containsExpansion, isLiteralSecretCandidate } from '../_shared/values.js';
 
 /**
@@ -30,7 +30,7 @@ async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
     if (!v || !OPENCLAW_SECRET_ENV.has(name)) continue;
     // `NAME: value` in prose ("OPENCLAW_GATEWAY_TOKEN: required") is not an assignment; in compose/YAML/code it is.
     if (m[1] === ':' && !v.quoted && target.fileKind !== 'compose' && target.fileKind !== 'dotenv' && !STRUCTURED_TEXT.test(target.file)) continue;
-    if (!isLiteralSecretCandidate(v.value) || containsExpansion(v.value) || (await holdsKnownToken(v.value))) continue;
+    if (!isLiteralSecretCandidate(v.value) || containsExpansion(v.value) || mentionsTokenKeyword(v.value) || (await holdsKnownToken(v.value))) continue;
     const what = name.endsWith('PASSWORD') ? 'gateway password' : 'gateway token';
     ctx.report({
       at: at.range(v.start, v.end),
@@ -60,7 +60,7 @@ export default defineRule({
       if (openclawSecretPath(path) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path, value });
     });
     for (const { path, value } of found) {
-      if (await holdsKnownToken(value)) continue;
+      if (mentionsTokenKeyword(value) || (await holdsKnownToken(value))) continue;
       const sp = openclawSecretPath(path);
       if (!sp) continue;
       ctx.report({
