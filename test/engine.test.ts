@@ -28,7 +28,9 @@ function repo(files: Record<string, string>, git = false): string {
   return dir;
 }
 
-const run = (dir: string, opts: { baselineFile?: string; configFile?: string } = {}) => scan({ paths: [dir], rules: RULES, ...opts });
+/** The engine is tested with a fixed set of rules, so that rules added to the catalogue do not change these tests. */
+const ENGINE_RULES = RULES.filter((r) => ['compose.privileged', 'secrets.anthropic_api_key', 'dotenv.committed'].includes(r.id));
+const run = (dir: string, opts: { baselineFile?: string; configFile?: string } = {}) => scan({ paths: [dir], rules: ENGINE_RULES, ...opts });
 const ids = (r: Awaited<ReturnType<typeof run>>) => r.findings.filter((f) => !f.suppressed).map((f) => `${f.ruleId} ${f.location.file}:${f.location.startLine}`);
 
 describe('classify', () => {
@@ -83,13 +85,13 @@ describe('discovery', () => {
 
   it('skips files above the size limit and binary files, saying so, and scans the rest', async () => {
     const dir = repo({ 'big.txt': `${KEY}\n${'x'.repeat(2048)}`, 'blob.bin': `\0\0${KEY}`, 'ok.txt': `${KEY}\n` });
-    const r = await scan({ paths: [dir], rules: RULES, maxFileSize: 1024 });
+    const r = await scan({ paths: [dir], rules: ENGINE_RULES, maxFileSize: 1024 });
     expect(ids(r)).toEqual(['secrets.anthropic_api_key ok.txt:1']);
     expect(r.notes.map((n) => `${n.code} ${n.file}`).sort()).toEqual(['skipped.binary blob.bin', 'skipped.too_large big.txt']);
   });
 
   it('rejects a path that does not exist with a usage error', async () => {
-    await expect(scan({ paths: ['/nonexistent/clawscan'], rules: RULES })).rejects.toBeInstanceOf(UsageError);
+    await expect(scan({ paths: ['/nonexistent/clawscan'], rules: ENGINE_RULES })).rejects.toBeInstanceOf(UsageError);
   });
 });
 
@@ -160,7 +162,7 @@ describe('rule isolation', () => {
   it('reports a crashing rule as an internal error and still reports every other finding', async () => {
     const dir = repo({ 'compose.yaml': 'services:\n  a:\n    image: x:1\n    privileged: true\n', 'k.txt': `${KEY}\n` });
     const boom = { ...RULES[0]!, id: 'test.boom', appliesTo: ['text'], check: () => { throw new Error('kaboom'); } };
-    const r = await scan({ paths: [dir], rules: [...RULES, boom] });
+    const r = await scan({ paths: [dir], rules: [...ENGINE_RULES, boom] });
     expect(ids(r)).toEqual(['compose.privileged compose.yaml:4', 'secrets.anthropic_api_key k.txt:1']);
     expect(r.internalErrors).toBe(2);
     expect(r.notes.filter((n) => n.code === 'internal.rule_error').map((n) => `${n.file}: ${n.message}`)).toEqual(['compose.yaml: rule test.boom failed: kaboom', 'k.txt: rule test.boom failed: kaboom']);

@@ -15,7 +15,8 @@ import { REPORTERS } from '../src/report/index.js';
 import { ROOT } from './helpers.js';
 
 /** A generated fake with the Anthropic key shape (108 characters); never a real key. */
-const KEY = `sk-ant-api03-${'clawscanTESTfixture'.padEnd(93, 'x')}AA`;
+// Assembled from parts so this source file does not itself hold a token-shaped string.
+const KEY = ['sk-ant-api03-', 'clawscanTESTfixture', 'jOpgKQiDghkRIYH78lcAy8DbJILHkhs3TU4UHLMj6vnGfz9HNrJF3LYWbixdorN5OFTuRfVkP6', 'AA'].join('');
 const SECRET_RULE = 'secrets.anthropic_api_key';
 const MB = 1024 * 1024;
 const CHILD = path.join(ROOT, 'test', 'support', 'scan-child.ts');

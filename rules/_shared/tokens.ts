@@ -1,22 +1,168 @@
-/** Helpers for token rules over text: run a pattern over a file and report each match as a secret. */
+/**
+ * The shared token scanner. Every token rule (`rules/secrets/<name>.ts`) declares its own pattern with
+ * `tokenSpec()`; the scanner runs all of them over a file in ONE keyword pass, memoised per target, and each rule
+ * reads its own matches from the result:
+ *
+ *   1. one combined regex of every spec's literal keywords (`sk-ant-api03-`, `ghp_`, `hooks.slack.com`, …) runs over
+ *      the text once (a literal alternation: ~600 MB/s in V8, far cheaper than one regex pass per rule);
+ *   2. only the specs whose keyword occurred run their own (linear-time) pattern, starting at the first hit;
+ *      specs without a literal keyword (Discord bot tokens) always run, as in gitleaks;
+ *   3. specs served by secretlint (see rules/_shared/secretlint.ts) are linted once per file, only when one of their
+ *      keywords occurred;
+ *   4. placeholder filters and per-provider entropy minimums drop examples; overlapping matches of two specs keep
+ *      the longer one, so a token is never reported twice.
+ *
+ * Patterns must be linear-time: a fixed prefix or a bounded class, bounded quantifiers, no nested repetition.
+ */
 import { at } from '../../src/model/location.js';
 import type { RuleContext } from '../../src/model/rule.js';
 import type { TextTarget } from '../../src/model/target.js';
+import { shannonEntropy } from './entropy.js';
+import { lintWithSecretlint, type SecretlintRoute } from './secretlint.js';
+import { hasRepeatedRun, isSequential, PLACEHOLDER_WORDS } from './values.js';
+
+export interface TokenSpec {
+  ruleId: string;
+  /** What was found, for messages: "Anthropic API key". */
+  describe: string;
+  /** What to do, one short clause for messages: "revoke it in the Anthropic Console". */
+  action: string;
+  /** Case-sensitive literals; a token of this kind always contains one. Empty: the pattern always runs. */
+  keywords: readonly string[];
+  /** Global regex; the token is group `secret` or the whole match. Absent for secretlint-served specs. */
+  pattern?: RegExp;
+  /** How many characters before a keyword hit a token may start (keyword in the middle, e.g. OpenAI `T3BlbkFJ`). */
+  lookbehind?: number;
+  /** Minimum Shannon entropy of the secret (gitleaks' per-rule `entropy`); below it the token is an example. */
+  minEntropy?: number;
+  /** Extra shape check on the secret (checksums, decoded structure). */
+  accept?: (secret: string) => boolean;
+  /** Served by secretlint's rule instead of `pattern` (docs/secrets-engines.md says why). */
+  secretlint?: SecretlintRoute;
+}
+
+export interface TokenMatch {
+  spec: TokenSpec;
+  start: number;
+  end: number;
+  secret: string;
+}
+
+const SPECS: TokenSpec[] = [];
+let keywordRe: RegExp | undefined;
+let byKeyword = new Map<string, TokenSpec[]>();
+
+/** Declares a token type. Called once at module load by each token rule module; returns the spec. */
+export function tokenSpec(spec: TokenSpec): TokenSpec {
+  if (SPECS.some((s) => s.ruleId === spec.ruleId)) throw new Error(`token spec ${spec.ruleId} declared twice`);
+  if (spec.pattern && !spec.pattern.global) throw new Error(`token spec ${spec.ruleId}: pattern must be global`);
+  SPECS.push(spec);
+  keywordRe = undefined;
+  return spec;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function keywordPass(text: string): Map<TokenSpec, number> {
+  if (!keywordRe) {
+    byKeyword = new Map();
+    for (const s of SPECS) for (const k of s.keywords) byKeyword.set(k, [...(byKeyword.get(k) ?? []), s]);
+    // Longest keyword first, so a keyword that is a prefix of another does not hide it.
+    const all = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
+    keywordRe = all.length ? new RegExp(all.map(escape).join('|'), 'g') : /(?!)/g;
+  }
+  const first = new Map<TokenSpec, number>();
+  for (const s of SPECS) if (s.keywords.length === 0) first.set(s, 0);
+  keywordRe.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = keywordRe.exec(text))) {
+    for (const s of byKeyword.get(m[0]) ?? []) if (!first.has(s)) first.set(s, m.index);
+  }
+  return first;
+}
+
+const STOPWORDS = new RegExp(PLACEHOLDER_WORDS.map(escape).join('|'), 'i');
+
+/** A token-shaped string that is an example: a stopword, a run of one character, a sequence, too little entropy. */
+export function isExampleToken(secret: string, spec: TokenSpec): boolean {
+  if (STOPWORDS.test(secret) || hasRepeatedRun(secret) || isSequential(secret)) return true;
+  if (spec.minEntropy !== undefined && shannonEntropy(secret) < spec.minEntropy) return true;
+  return spec.accept ? !spec.accept(secret) : false;
+}
+
+function runPattern(spec: TokenSpec, pattern: RegExp, text: string, from: number, out: TokenMatch[]): void {
+  pattern.lastIndex = Math.max(0, from - (spec.lookbehind ?? 0));
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(text))) {
+    if (m[0].length === 0) pattern.lastIndex++;
+    const secret = m.groups?.secret ?? m[0];
+    const start = m.index + m[0].indexOf(secret);
+    out.push({ spec, start, end: start + secret.length, secret });
+  }
+}
+
+/** Longest match wins where two specs overlap; ties go to the spec declared first. */
+function resolveOverlaps(matches: TokenMatch[]): TokenMatch[] {
+  const order = (m: TokenMatch) => SPECS.indexOf(m.spec);
+  const sorted = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || order(a) - order(b));
+  const kept: TokenMatch[] = [];
+  for (const m of sorted) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Every token in `text`, filtered and de-overlapped. Not memoised: use `tokensIn(target)` for files. */
+export async function findTokens(text: string, filePath = 'value.txt'): Promise<TokenMatch[]> {
+  const hits = keywordPass(text);
+  if (hits.size === 0) return [];
+  const found: TokenMatch[] = [];
+  const routes: TokenSpec[] = [];
+  for (const [spec, at] of hits) {
+    if (spec.pattern) runPattern(spec, spec.pattern, text, at, found);
+    else if (spec.secretlint) routes.push(spec);
+  }
+  if (routes.length) {
+    for (const r of await lintWithSecretlint(text, filePath, routes.map((s) => s.secretlint as SecretlintRoute))) {
+      const spec = routes.find((s) => s.secretlint === r.route);
+      if (spec) found.push({ spec, start: r.start, end: r.end, secret: text.slice(r.start, r.end) });
+    }
+  }
+  return resolveOverlaps(found.filter((m) => !isExampleToken(m.secret, m.spec)));
+}
+
+const memo = new WeakMap<TextTarget, Promise<TokenMatch[]>>();
+
+/** The tokens of a text file, computed once however many rules ask. */
+export function tokensIn(target: TextTarget): Promise<TokenMatch[]> {
+  let p = memo.get(target);
+  if (!p) {
+    p = findTokens(target.text, target.file);
+    memo.set(target, p);
+  }
+  return p;
+}
 
 /**
- * Reports every match of `pattern` (global, with the secret in capture group `secret` or the whole match).
- * Patterns must be linear-time: anchored on a fixed prefix, bounded quantifiers, no nested repetition.
+ * Whether `value` carries a provider's marker (`sk-ant-api03-`, `ghp_`, `xoxb-`, …) without being a valid token of
+ * that provider: a truncated or wrong-suffix example. The generic and OpenClaw rules leave such values alone.
  */
-export function reportMatches(target: TextTarget, ctx: RuleContext, pattern: RegExp, describe: string, accept: (secret: string) => boolean = () => true): void {
-  pattern.lastIndex = 0;
-  for (const m of target.text.matchAll(pattern)) {
-    const secret = m.groups?.secret ?? m[0];
-    if (!accept(secret)) continue;
-    const start = (m.index ?? 0) + m[0].indexOf(secret);
+export function mentionsTokenKeyword(value: string): boolean {
+  for (const spec of keywordPass(value).keys()) if (spec.keywords.length > 0) return true;
+  return false;
+}
+
+/** Whether any token of any spec lies inside `value` (a provider key at an OpenClaw path belongs to its provider rule). */
+export async function holdsKnownToken(value: string): Promise<boolean> {
+  return (await findTokens(value)).length > 0;
+}
+
+/** The check of a token rule: report this spec's matches in the file, the value passed as `secret`. */
+export async function reportTokens(spec: TokenSpec, target: TextTarget, ctx: RuleContext): Promise<void> {
+  for (const m of await tokensIn(target)) {
+    if (m.spec !== spec) continue;
     ctx.report({
-      at: at.range(start, start + secret.length),
-      message: `${describe} in ${target.file}.`,
-      secret,
+      at: at.range(m.start, m.end),
+      message: `${spec.describe} in ${target.file}: ${spec.action}.`,
+      secret: m.secret,
     });
   }
 }

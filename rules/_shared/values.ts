@@ -1,13 +1,109 @@
-/** What counts as a reference rather than a literal value (shared by every rule that judges values). */
+/**
+ * What counts as a reference or a placeholder rather than a literal secret (shared by every rule that judges
+ * values). Every filter here is taken from an incumbent scanner or from OpenClaw itself, with its source named,
+ * so a reviewer can check it against ../shared/reference/secret-scanners.md and openclaw-audit.md.
+ */
 
-/** `${VAR}`, `${VAR:-x}`, `$VAR`, `${{ secrets.X }}`, secret-manager URIs, `/run/secrets/…` paths. */
+const SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops|keyring|secret|secrets):\/\//i;
+
+/**
+ * A value that points at a secret instead of holding one: `${VAR}`, `${VAR:-x}`, `$VAR`, `${{ secrets.X }}`,
+ * `{{ vault_x }}` templates, `%VAR%`, secret-manager URIs (`op://`, `vault://`, …), `/run/secrets/…` files, and
+ * OpenClaw's retired SecretRef marker strings (`secretref-env:NAME`, `__env__:NAME`, openclaw-audit §1.4).
+ */
 export function isReference(value: string): boolean {
   const v = value.trim();
   return (
     /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) ||
+    /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) ||
     /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) ||
-    /^\$\{\{[^}]+\}\}$/.test(v) ||
-    /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops):\/\//i.test(v) ||
+    /^\$\{\{[^}]{1,200}\}\}$/.test(v) ||
+    /^\{\{[^}]{1,200}\}\}$/.test(v) ||
+    /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) ||
+    /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) ||
+    SECRET_MANAGER_URI.test(v) ||
     /^\/run\/secrets\//.test(v)
   );
+}
+
+/** A value that embeds a template or shell expansion anywhere (`Bearer ${TOKEN}`, `$(cat key)`, `{{ .Values.x }}`). */
+export function containsExpansion(value: string): boolean {
+  return /\$\{|\$\(|\{\{|\$[A-Z_][A-Z0-9_]{2,}/.test(value);
+}
+
+/** An OpenClaw SecretRef object `{ source, provider?, id }` (openclaw-audit §1.4), or a legacy `{ source, id }`. */
+export function isSecretRef(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.source === 'string' && ['env', 'file', 'exec', 'store'].includes(v.source) && typeof v.id === 'string';
+}
+
+/**
+ * The published OpenClaw example credentials the gateway itself refuses to start with (openclaw-audit §1.3),
+ * and the blank strings it treats as "no credential".
+ */
+export const OPENCLAW_PLACEHOLDERS: ReadonlySet<string> = new Set(['change-me-to-a-long-random-token', 'change-me-now', 'change-me-to-a-strong-password', 'undefined', 'null', '']);
+
+/**
+ * Substrings that mark a value as an example (case-insensitive), each from a named source:
+ * trufflehog's known-false-positive list (`example`, `xxxxxx`, `aaaaaa`, `abcde`, `00000`, `sample`, `*****`),
+ * gitleaks' generic stopwords (`here`; `REDACTED`, gitleaks#1188), secretlint's basic-auth ignore list
+ * (`YOUR_PASSWORD`, `REPLACE_WITH_…`: `your`, `replace`), and the issue's `changeme` / OpenClaw's `change-me`.
+ * gitleaks' hex-word stopwords (`dead`, `feed`) are deliberately left out: the reference measured that they make it
+ * miss random 64-hex gateway tokens.
+ */
+export const PLACEHOLDER_WORDS: readonly string[] = ['example', 'sample', 'xxxxxx', 'aaaaaa', 'abcde', '00000', '*****', 'redacted', 'here', 'your', 'replace', 'changeme', 'change-me'];
+
+const PLACEHOLDER_RE = new RegExp(PLACEHOLDER_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+
+/** detect-secrets' `is_sequential_string` sequences (heuristic.py). */
+const SEQUENCES = [
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/',
+  '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ+/',
+  '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+  '01234567890123456789',
+  '0123456789ABCDEF0123456789ABCDEF',
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZ=/',
+];
+
+/** The whole value is a run of a sequence (detect-secrets), or it holds a sequential stretch of 8 or more. */
+export function isSequential(value: string, minRun = 8): boolean {
+  const up = value.toUpperCase();
+  if (up.length >= 3 && SEQUENCES.some((s) => s.includes(up))) return true;
+  for (let i = 0; i + minRun <= up.length; i++) {
+    const piece = up.slice(i, i + minRun);
+    if (SEQUENCES.some((s) => s.includes(piece))) return true;
+  }
+  return false;
+}
+
+/** Six or more of one character in a row (`xxxxxx`, `000000`, `******`): gitleaks' and trufflehog's repeated-character filters. */
+export function hasRepeatedRun(value: string, run = 6): boolean {
+  let n = 1;
+  for (let i = 1; i < value.length; i++) {
+    n = value[i] === value[i - 1] ? n + 1 : 1;
+    if (n >= run) return true;
+  }
+  return false;
+}
+
+/**
+ * A value that is an example or a template rather than a credential: a published OpenClaw placeholder, a
+ * `<your token>` / `[TOKEN]` / `{token}` template (detect-secrets `is_templated_secret`), an elided `sk-ant-...`,
+ * a stopword, a repeated or sequential run, or `true`/`false`/`null` (gitleaks' global allowlist).
+ */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  if (OPENCLAW_PLACEHOLDERS.has(v.toLowerCase())) return true;
+  if (/^(true|false|null|none|nil|undefined|todo|tbd|secret|password|token)$/i.test(v)) return true;
+  if (/^<|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true; // `<token>` (also cut short by a space: `<paste the token>`)
+  if (v.includes('...') || v.includes('…')) return true;
+  if (PLACEHOLDER_RE.test(v) || v.toLowerCase().replace(/[-_\s]/g, '').includes('changeme')) return true;
+  if (/^(.)\1*$/.test(v)) return true; // one character, repeated (gitleaks' global allowlist)
+  return hasRepeatedRun(v) || isSequential(v);
+}
+
+/** Neither a reference nor a placeholder: a value that may be a real secret. */
+export function isLiteralSecretCandidate(value: string): boolean {
+  return value.trim() !== '' && !isReference(value) && !isPlaceholder(value);
 }

@@ -1,8 +1,14 @@
 import { defineRule } from '../../src/model/rule.js';
-import { reportMatches } from '../_shared/tokens.js';
+import { reportTokens, tokenSpec } from '../_shared/tokens.js';
 
-/** `sk-ant-api03-` + 93 URL-safe base64 characters + the fixed suffix `AA` (108 characters in all). */
-const PATTERN = /(?<![A-Za-z0-9_-])(?<secret>sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?![A-Za-z0-9_-])/g;
+/** `sk-ant-api03-` + 93 URL-safe base64 characters + the fixed suffix `AA` (108 characters in all; gitleaks, trufflehog). */
+const SPEC = tokenSpec({
+  ruleId: 'secrets.anthropic_api_key',
+  describe: 'Anthropic API key',
+  action: 'revoke it in the Anthropic Console and load it from the environment',
+  keywords: ['sk-ant-api03-'],
+  pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?![A-Za-z0-9_-])/g,
+});
 
 export default defineRule({
   id: 'secrets.anthropic_api_key',
@@ -16,7 +22,7 @@ export default defineRule({
   references: ['https://docs.anthropic.com/en/api/getting-started', 'https://console.anthropic.com/settings/keys'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  check(target, ctx) {
-    reportMatches(target, ctx, PATTERN, 'Anthropic API key');
+  async check(target, ctx) {
+    await reportTokens(SPEC, target, ctx);
   },
 });

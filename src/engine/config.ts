@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import ignore from 'ignore';
+import { gitignoreMatcher } from './gitignore.js';
 import { parse } from 'yaml';
 import type { Note } from '../model/finding.js';
 import { isSeverity, type Severity } from '../model/severity.js';
@@ -66,10 +66,9 @@ export async function loadConfig(explicit: string | undefined, searchDir: string
   const allowed = new Set(['ignore', 'rules', 'max-file-size']);
   for (const k of Object.keys(obj)) if (!allowed.has(k)) throw new UsageError(`${shown}: unknown key "${k}" (expected ${[...allowed].join(', ')})`);
 
-  const ig = ignore();
   const patterns = obj.ignore ?? [];
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === 'string')) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
-  ig.add(patterns as string[]);
+  const ig = gitignoreMatcher(patterns as string[]);
   const configDir = path.dirname(file);
   const rel = toPosix(path.relative(base, configDir));
 

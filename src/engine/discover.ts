@@ -8,7 +8,8 @@ import { execFile } from 'node:child_process';
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
+import { gitignoreMatcher } from './gitignore.js';
 import type { Note } from '../model/finding.js';
 import { UsageError } from './errors.js';
 
@@ -118,7 +119,7 @@ async function walk(dir: string, notes: Note[], base: string): Promise<string[]>
     } catch {
       /* no .gitignore here */
     }
-    const scoped = gitignore === undefined ? rules : [...rules, { at: current, ig: ignore().add(gitignore) }];
+    const scoped = gitignore === undefined ? rules : [...rules, { at: current, ig: gitignoreMatcher(gitignore) }];
     let entries;
     try {
       entries = await readdir(current, { withFileTypes: true });

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 
 const VERSION = 'v1';
 /** Fixed product salt: fingerprints must be equal across runs and machines, so it cannot be random. */
-const SECRET_SALT = 'clawscan/secret-fingerprint/v1';
+const SECRET_SALT = 'clawscan/secret-fingerprint/v1'; // clawscan-ignore secrets.generic -- a public, documented constant, not a credential
 
 export function sha256(s: string): string {
   return createHash('sha256').update(s).digest('hex');

@@ -9,10 +9,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding, Note, ReportInput } from '../model/finding.js';
 import type { AnyRule, RuleMeta } from '../model/rule.js';
-import type { FileKind, ProjectView, RepoFile, StructuredKind, Target, TargetMap } from '../model/target.js';
+import type { FileKind, ProjectView, RepoFile, RepoTarget, StructuredKind, Target, TargetMap } from '../model/target.js';
 import { classify, looksLikeCompose } from './classify.js';
 import { defaultConfig, loadConfig, type ScanConfig } from './config.js';
 import { discover, resolveRoot, type ScanRoot } from './discover.js';
+import { gitignoreMatcher } from './gitignore.js';
 import { loadBaseline } from './baseline.js';
 import { Locator } from './parse/locator.js';
 import { parseFile } from './parse/index.js';
@@ -138,7 +139,15 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   for (const target of project.all()) await runner.run(target, contextOf, project);
 
   const gitignore = project.contexts.get('.gitignore')?.text ?? (await readRootGitignore(root.base));
-  const repoTarget = { kind: 'repo' as const, file: '.', git: root.git, files: repoFiles, ...(gitignore !== undefined ? { gitignore } : {}) };
+  const rootIgnore = gitignoreMatcher(gitignore ?? '');
+  const repoTarget: RepoTarget = {
+    kind: 'repo',
+    file: '.',
+    git: root.git,
+    files: repoFiles,
+    ...(gitignore !== undefined ? { gitignore } : {}),
+    ignoredByRootGitignore: (p) => p !== '' && rootIgnore.ignores(p),
+  };
   await runner.run(repoTarget, (file) => project.contexts.get(file) ?? repoFileContext(file), project);
 
   const findings = sortFindings(applyBaseline(disambiguate(applyConfig(runner.findings, config)), baseline));

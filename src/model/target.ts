@@ -86,6 +86,8 @@ export interface RepoTarget extends TargetBase {
   files: readonly RepoFile[];
   /** The text of the root `.gitignore`, when there is one. */
   gitignore?: string;
+  /** Whether the root `.gitignore` ignores a repository-relative path (false when there is none). */
+  ignoredByRootGitignore(path: string): boolean;
 }
 
 export interface TargetMap {

@@ -34,15 +34,16 @@ function fence(file: string): string {
 async function masked(file: string): Promise<string> {
   const text = readFileSync(file, 'utf8');
   const result = await scan({ paths: [file], rules: RULES, noConfig: true });
-  const lines = text.split('\n');
-  const secrets = result.findings.filter((f) => f.redacted).sort((a, b) => b.location.startLine - a.location.startLine || b.location.startColumn - a.location.startColumn);
-  for (const f of secrets) {
-    const { startLine, startColumn, endLine, endColumn } = f.location;
-    if (startLine !== endLine) continue;
-    const line = lines[startLine - 1] ?? '';
-    lines[startLine - 1] = `${line.slice(0, startColumn - 1)}${f.redacted}${line.slice(endColumn - 1)}`;
-  }
-  return lines.join('\n');
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const offset = (line: number, column: number) => (lineStarts[line - 1] ?? text.length) + column - 1;
+  const secrets = result.findings
+    .filter((f) => f.redacted)
+    .map((f) => ({ start: offset(f.location.startLine, f.location.startColumn), end: offset(f.location.endLine, f.location.endColumn), redacted: f.redacted ?? '' }))
+    .sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const s of secrets) out = `${out.slice(0, s.start)}${s.redacted}${out.slice(s.end)}`;
+  return out;
 }
 
 async function examples(rule: AnyRule, which: 'bad' | 'good'): Promise<string[]> {

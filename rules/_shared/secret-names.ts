@@ -1,0 +1,94 @@
+/**
+ * Which names hold secrets: the identifier test of `secrets.generic`, and the OpenClaw secret-bearing paths and
+ * environment variables of `secrets.openclaw_gateway_token`. Both rules read this one module, so they agree on who
+ * reports what (precedence: provider token rule > openclaw_gateway_token > generic; docs/secrets-engines.md).
+ */
+import type { PathSegment } from '../../src/model/location.js';
+
+/**
+ * gitleaks' generic-api-key identifiers (`access|auth|api|credential|creds|key|passw(or)d|secret|token`, secret-
+ * scanners.md §1.3) plus detect-secrets' `pwd` (§3.1), matched as whole words of the identifier.
+ */
+const TRIGGERS = new Set(['access', 'auth', 'api', 'credential', 'credentials', 'creds', 'key', 'keys', 'password', 'passwd', 'pwd', 'secret', 'secrets', 'token', 'tokens', 'passphrase']);
+/** Lower-case compounds that word splitting cannot separate (`apikey`, `authtoken`). */
+const COMPOUNDS = /^(api|access|secret|private|auth|client|master|signing|encryption|encrypt|app|bot|service|account|db|database|admin)(key|token|secret|password|passwd|pwd)$/;
+/**
+ * gitleaks' benign identifiers (allowlist 2: `public_key`, `primary_key`, `csrf_token`, `public_token`, `key_name`,
+ * `key_file`, `token_url`, `secret_name`, `api_version`, `access_id`, `author`, …) as word rules: a benign qualifier
+ * anywhere, or a benign last word.
+ */
+const BENIGN_WORDS = new Set(['public', 'primary', 'foreign', 'csrf', 'xsrf', 'sort', 'partition', 'cache', 'idempotency', 'pagination', 'page', 'next', 'continuation', 'cursor', 'max', 'min', 'num', 'count', 'hotkey']);
+const BENIGN_LAST = new Set([
+  'name', 'names', 'id', 'ids', 'file', 'files', 'path', 'paths', 'dir', 'url', 'uri', 'endpoint', 'type', 'types', 'length', 'len', 'size',
+  'version', 'prefix', 'header', 'field', 'env', 'var', 'ref', 'source', 'provider', 'mode', 'format', 'algorithm', 'alg', 'count', 'limit',
+  'timeout', 'ttl', 'expiry', 'expires', 'enabled', 'required', 'policy', 'location', 'label', 'description', 'pattern', 'index', 'level', 'scope', 'scopes',
+  'domain', 'host', 'hostname', 'server', 'region', 'bucket', 'user', 'username', 'email', 'issuer', 'audience', 'method', 'strategy', 'handler',
+  'module', 'class', 'callback', 'redirect', 'store', 'manager', 'rotation', 'address', 'hash', 'digest', 'fingerprint', 'checksum',
+]);
+
+/** `OPENCLAW_GATEWAY_TOKEN` → [openclaw, gateway, token]; `botToken` → [bot, token]; `x-api-key` → [x, api, key]. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2') // `HTTPServer` → `HTTP Server`; one capital of context keeps it linear
+    .replace(/([A-Za-z])([0-9])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+/** A name whose value is a secret by convention (`API_KEY`, `botToken`, `db.password`), not a benign look-alike. */
+export function isSecretLikeName(name: string): boolean {
+  const words = nameWords(name);
+  const last = words[words.length - 1];
+  if (last === undefined || BENIGN_LAST.has(last) || words.some((w) => BENIGN_WORDS.has(w))) return false;
+  return words.some((w) => TRIGGERS.has(w) || COMPOUNDS.test(w));
+}
+
+/** Environment variables OpenClaw reads as its gateway credentials (openclaw-audit §1.3, with the ≤3.x aliases). */
+export const OPENCLAW_SECRET_ENV: ReadonlySet<string> = new Set(['OPENCLAW_GATEWAY_TOKEN', 'OPENCLAW_GATEWAY_PASSWORD', 'CLAWDBOT_GATEWAY_TOKEN', 'CLAWDBOT_GATEWAY_PASSWORD']);
+
+/** Secret fields of a channel, also under `channels.<id>.accounts.<account>.` (openclaw-audit §1.4). */
+const CHANNEL_SECRETS = new Set([
+  'botToken', 'webhookSecret', 'token', 'appToken', 'userToken', 'signingSecret', 'appSecret', 'encryptKey', 'verificationToken',
+  'accessToken', 'password', 'appPassword', 'authToken', 'privateKey', 'clientSecret', 'serviceAccount',
+]);
+
+export interface OpenClawSecretPath {
+  /** What the value is, for messages: "gateway token". */
+  what: string;
+  severity: 'critical' | 'high';
+}
+
+const str = (s: PathSegment | undefined) => (typeof s === 'string' ? s : undefined);
+
+/**
+ * Whether a path of the OpenClaw config holds a credential (the SecretRef credential surface of openclaw-audit §1.4,
+ * `hooks.token`, and `env.vars`), and what it is. Returns undefined for every other path.
+ */
+export function openclawSecretPath(path: readonly PathSegment[]): OpenClawSecretPath | undefined {
+  const p = path.map((s) => String(s));
+  const j = p.join('.');
+  if (j === 'gateway.auth.token' || j === 'gateway.remote.token') return { what: 'gateway token', severity: 'critical' };
+  if (j === 'gateway.auth.password' || j === 'gateway.remote.password') return { what: 'gateway password', severity: 'critical' };
+  if (j === 'hooks.token') return { what: 'hooks token', severity: 'high' };
+  if (j === 'hooks.gmail.pushToken' || j === 'cron.webhookToken') return { what: 'webhook token', severity: 'high' };
+  if (j === 'gateway.controlUi.github.token') return { what: 'GitHub token', severity: 'high' };
+  if (p[0] === 'models' && p[1] === 'providers' && p.length === 4 && p[3] === 'apiKey') return { what: `model provider API key (${p[2]})`, severity: 'high' };
+  if (p[0] === 'models' && p[1] === 'providers' && p.length === 5 && p[3] === 'headers' && isSecretLikeName(p[4] ?? '') ) return { what: `model provider header (${p[2]})`, severity: 'high' };
+  if (p[0] === 'models' && p[1] === 'providers' && p[3] === 'request' && isSecretLikeName(p[p.length - 1] ?? '')) return { what: `model provider credential (${p[2]})`, severity: 'high' };
+  if (j === 'memory.search.remote.apiKey' || (p[0] === 'agents' && p[1] === 'entries' && p.slice(3).join('.') === 'memory.search.remote.apiKey')) return { what: 'memory search API key', severity: 'high' };
+  if ((p[0] === 'skills' && p[1] === 'entries' && p.length === 4 && p[3] === 'apiKey') || (p[0] === 'talk' && p[1] === 'providers' && p.length === 4 && p[3] === 'apiKey')) return { what: `${p[0]} API key (${p[2]})`, severity: 'high' };
+  if (p[0] === 'plugins' && p[1] === 'entries' && p[3] === 'config' && p.length > 4 && isSecretLikeName(p[p.length - 1] ?? '')) return { what: `plugin credential (${p[2]})`, severity: 'high' };
+  if (p[0] === 'channels' && p.length >= 3) {
+    const leaf = str(path[path.length - 1]);
+    const direct = p.length === 3;
+    const account = p.length === 5 && p[2] === 'accounts';
+    if (leaf && (direct || account) && CHANNEL_SECRETS.has(leaf)) return { what: `${p[1]} channel ${leaf}`, severity: 'high' };
+  }
+  if (p[0] === 'env' && ((p.length === 3 && p[1] === 'vars') || (p.length === 2 && /^[A-Z][A-Z0-9_]*$/.test(p[1] ?? ''))) && isSecretLikeName(p[p.length - 1] ?? '')) {
+    const name = p[p.length - 1] ?? '';
+    return OPENCLAW_SECRET_ENV.has(name) ? { what: 'gateway credential (env)', severity: 'critical' } : { what: `environment secret ${name}`, severity: 'high' };
+  }
+  return undefined;
+}

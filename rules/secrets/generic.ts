@@ -1,0 +1,110 @@
+import { at } from '../../src/model/location.js';
+import { defineRule } from '../../src/model/rule.js';
+import type { RuleContext } from '../../src/model/rule.js';
+import type { OpenClawTarget, TextTarget } from '../../src/model/target.js';
+import { readValue, walkStrings } from '../_shared/assignments.js';
+import { isHighEntropy } from '../_shared/entropy.js';
+import { isSecretLikeName, OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
+import { findTokens, mentionsTokenKeyword, tokensIn } from '../_shared/tokens.js';
+import { containsExpansion, isPlaceholder, isReference } from '../_shared/values.js';
+
+/**
+ * A high-entropy value assigned to a secret-like name, in any syntax that writes `name = value` / `name: value`
+ * (dotenv, YAML, JSON/JSON5, shell, TOML, code). Every threshold is an incumbent's, not ours
+ * (secret-scanners.md §1.3, §3.1, §3.4):
+ *   - names: gitleaks' generic identifiers + detect-secrets' `pwd`, minus gitleaks' benign identifiers (secret-names.ts);
+ *   - value: gitleaks' `[\w.=+/-]{10,150}`, must contain a digit (gitleaks allowlist 1);
+ *   - entropy: > 3.5 (gitleaks), > 3.0 for hex strings (detect-secrets, all-digit correction included);
+ *   - dropped: references and templates, placeholders and stopwords, UUIDs (detect-secrets `is_potential_uuid`), paths
+ *     (gitleaks' path allowlist), version strings.
+ * Precedence: a value that is (or holds) a provider token is left to that token's rule; the OpenClaw gateway
+ * variables and the OpenClaw config's credential paths are left to `secrets.openclaw_gateway_token`.
+ */
+const KEYWORDS = /key|token|secret|passw|pwd|credential|creds|auth|api|access|passphrase/gi;
+const IDENT = /[A-Za-z0-9_.-]/;
+const OPERATOR = /["']?[ \t]{0,3}(?:=>|:=|::=|\?=|=|:)[ \t]{0,5}/y;
+const VALUE = /^[\w.=+/-]{10,150}$/;
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** The value tests shared by the text and the OpenClaw-config passes. */
+export function isGenericSecretValue(value: string): boolean {
+  return (
+    VALUE.test(value) &&
+    /[0-9]/.test(value) &&
+    isHighEntropy(value) &&
+    !isReference(value) &&
+    !containsExpansion(value) &&
+    !isPlaceholder(value) &&
+    !UUID.test(value) &&
+    !/^(\.{0,2}\/|~\/)/.test(value) &&
+    !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) &&
+    !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) &&
+    !mentionsTokenKeyword(value)
+  );
+}
+
+const message = (name: string, file: string) =>
+  `High-entropy value assigned to \`${name}\` in ${file}: if it is a credential, rotate it and load it from the environment or a secret manager.`;
+
+async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
+  if (target.fileKind === 'openclaw') return; // the parsed config is checked path by path below
+  const text = target.text;
+  const tokens = await tokensIn(target);
+  KEYWORDS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = KEYWORDS.exec(text))) {
+    let s = m.index;
+    let e = m.index + m[0].length;
+    while (s > 0 && IDENT.test(text[s - 1] ?? '')) s--;
+    while (e < text.length && IDENT.test(text[e] ?? '')) e++;
+    KEYWORDS.lastIndex = e;
+    const name = trimPunctuation(text.slice(s, e));
+    if (!isSecretLikeName(name) || OPENCLAW_SECRET_ENV.has(name)) continue;
+    OPERATOR.lastIndex = e;
+    const op = OPERATOR.exec(text);
+    if (!op || text[e + op[0].length] === '=') continue;
+    // `name: value` counts only where a key starts (YAML, JSON, object literals), not mid-sentence ("not a key: X").
+    if (/:[ \t]*$/.test(op[0]) && !/^[\s\-"'{,([]*$|[{,][ \t]*["']?$/.test(text.slice(text.lastIndexOf('\n', s - 1) + 1, s))) continue;
+    const v = readValue(text, e + op[0].length, 151);
+    if (!v || !isGenericSecretValue(v.value)) continue;
+    if (tokens.some((t) => t.start < v.end && v.start < t.end)) continue;
+    ctx.report({ at: at.range(v.start, v.end), message: message(name, target.file), secret: v.value });
+  }
+}
+
+function checkOpenClaw(target: OpenClawTarget, ctx: RuleContext, tokens: readonly string[]): void {
+  walkStrings(target.value, (path, value) => {
+    const leaf = path[path.length - 1];
+    if (typeof leaf !== 'string' || !isSecretLikeName(leaf) || openclawSecretPath(path)) return;
+    if (!isGenericSecretValue(value) || tokens.some((t) => value.includes(t))) return;
+    ctx.report({ at: at.path(path, { part: 'value' }), message: message(path.join('.'), target.file), secret: value });
+  });
+}
+
+export default defineRule({
+  id: 'secrets.generic',
+  title: 'High-entropy secret assigned to a secret-like name',
+  severity: 'medium',
+  appliesTo: ['text', 'openclaw'],
+  description:
+    'A random-looking value (high Shannon entropy, with digits) assigned to a name such as `api_key`, `client_secret`, `DB_PASSWORD` or `authToken` is most likely a credential of a service ClawScan has no specific rule for. Committed, it is readable by everyone with access to the repository and its history.',
+  remediation:
+    'If the value is a credential, rotate it at its issuer, then load it from the environment (`${NAME}` from an untracked `.env`) or a secret manager. If it is not (a hash, a public id), suppress the finding with `# clawscan-ignore secrets.generic -- <reason>` or a baseline.',
+  references: ['https://cwe.mitre.org/data/definitions/798.html', 'https://github.com/gitleaks/gitleaks/blob/master/cmd/generate/config/rules/generic.go'],
+  tags: ['secrets', 'CWE-798'],
+  precision: 'medium',
+  async check(target, ctx) {
+    if (target.kind === 'text') return checkText(target, ctx);
+    const tokens = (await findTokens(target.text, target.file)).map((t) => t.secret);
+    checkOpenClaw(target, ctx, tokens);
+  },
+});
+
+/** Strips leading and trailing `.` and `-` in one linear pass (a `[.-]+$` regex backtracks quadratically). */
+function trimPunctuation(name: string): string {
+  let s = 0;
+  let e = name.length;
+  while (s < e && (name[s] === '.' || name[s] === '-')) s++;
+  while (e > s && (name[e - 1] === '.' || name[e - 1] === '-')) e--;
+  return name.slice(s, e);
+}

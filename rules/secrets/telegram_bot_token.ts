@@ -1,0 +1,33 @@
+import { defineRule } from '../../src/model/rule.js';
+import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+
+/**
+ * `<bot id>:` + `A` + 34 URL-safe characters (gitleaks' value shape, without its `telegr` keyword requirement). Also
+ * matched right after `bot` in `api.telegram.org/bot<token>/…` URLs. The keyword is `:A`.
+ */
+const SPEC = tokenSpec({
+  ruleId: 'secrets.telegram_bot_token',
+  describe: 'Telegram bot token',
+  action: 'revoke it with @BotFather (/revoke) and load it from the environment',
+  keywords: [':A'],
+  pattern: /(?:(?<=bot)|(?<![A-Za-z0-9_-]))(?<secret>[0-9]{5,16}:A[A-Za-z0-9_-]{34})(?![A-Za-z0-9_-])/g,
+  lookbehind: 20,
+  minEntropy: 3.0,
+});
+
+export default defineRule({
+  id: 'secrets.telegram_bot_token',
+  title: 'Telegram bot token',
+  severity: 'high',
+  appliesTo: ['text'],
+  description:
+    'A Telegram bot token (`<bot id>:AA…`) is the whole bot: whoever holds it receives the messages people send your OpenClaw agent, can answer as it, and can take the webhook away. It is detected by its own shape, with no `telegram` keyword needed (gitleaks and trufflehog miss `BOT_TOKEN=…` and `"botToken": "…"`).',
+  remediation:
+    'Revoke the token with @BotFather (`/revoke`, then `/token` for a new one). Reference it as `${TELEGRAM_BOT_TOKEN}` in `channels.telegram.botToken`, or with a SecretRef, and keep the value in an untracked `.env`.',
+  references: ['https://core.telegram.org/bots/api#authorizing-your-bot', 'https://core.telegram.org/bots/features#botfather'],
+  tags: ['secrets', 'CWE-798'],
+  precision: 'very-high',
+  async check(target, ctx) {
+    await reportTokens(SPEC, target, ctx);
+  },
+});

@@ -1,0 +1,11 @@
+export const apiKey = process.env.ANTHROPIC_API_KEY ?? '';
+export const token = getToken();
+export const headers = { Authorization: `Bearer ${process.env.OPENROUTER_API_KEY}` };
+export const maxTokens = 4096;
+export const keyboardShortcut = { key: 'ctrl+shift+down' };
+export const publicKey = 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE1234abcd';
+export const requestId = 'a1b2c3d4-e5f6-4789-abcd-ef0123456789';
+export const csrfToken = 'a8f5f167f44f4964e6c998dee827110c';
+export const apiVersion = '2024-06-01-preview';
+export const keyFile = 'certs/server-2024.key';
+if (token === 'abcdef1234567890xyz') console.log('never');
