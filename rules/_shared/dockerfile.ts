@@ -1,0 +1,82 @@
+/** Helpers for Dockerfile rules over the parsed `dockerfile` target (dockerfile-ast, read through the target). */
+import { at, type Anchor } from '../../src/model/location.js';
+import type { DockerfileTarget } from '../../src/model/target.js';
+
+type Parsed = DockerfileTarget['dockerfile'];
+type Instruction = ReturnType<Parsed['getInstructions']>[number];
+
+export interface Instr {
+  keyword: string;
+  /** The arguments as written (continuations joined). */
+  args: string;
+  /** Index of the build stage (FROM) it belongs to; -1 before the first FROM. */
+  stage: number;
+  at: Anchor;
+  node: Instruction;
+}
+
+function anchor(i: { getRange(): { start: { line: number; character: number }; end: { line: number; character: number } } }): Anchor {
+  const r = i.getRange();
+  return at.position(r.start.line + 1, r.start.character + 1, r.end.line + 1, r.end.character + 1);
+}
+
+export function instructions(df: Parsed): Instr[] {
+  let stage = -1;
+  return df.getInstructions().map((node) => {
+    const keyword = node.getKeyword().toUpperCase();
+    if (keyword === 'FROM') stage++;
+    return { keyword, args: node.getArgumentsContent() ?? '', stage, at: anchor(node), node };
+  });
+}
+
+/** `ARG NAME=default` declared before the first FROM: what `FROM ${NAME}` resolves to when nobody passes it. */
+export function globalArgs(df: Parsed): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const i of instructions(df)) {
+    if (i.stage >= 0) break;
+    if (i.keyword !== 'ARG') continue;
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/.exec(i.args.trim());
+    if (m?.[1] && m[2] !== undefined) out.set(m[1], m[2].replace(/^["']|["']$/g, ''));
+  }
+  return out;
+}
+
+/** Substitutes `$X`, `${X}`, `${X:-d}` from `vars`; unknown ones stay as written. */
+export function substitute(s: string, vars: ReadonlyMap<string, string>): string {
+  return s.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, a: string | undefined, d: string | undefined, b: string | undefined) => vars.get(a ?? b ?? '') ?? d ?? m);
+}
+
+export interface Stage {
+  index: number;
+  /** The image after ARG defaults are substituted. */
+  image: string;
+  /** As written. */
+  written: string;
+  alias: string | undefined;
+  at: Anchor;
+}
+
+export function stages(df: Parsed): Stage[] {
+  const vars = globalArgs(df);
+  return instructions(df)
+    .filter((i) => i.keyword === 'FROM')
+    .map((i) => {
+      const words = i.args.split(/\s+/).filter((w) => !w.startsWith('--'));
+      const written = words[0] ?? '';
+      const asIdx = words.findIndex((w) => w.toLowerCase() === 'as');
+      return { index: i.stage, image: substitute(written, vars), written, alias: asIdx > 0 ? words[asIdx + 1] : undefined, at: i.at };
+    });
+}
+
+/** The user the final stage runs as: its last USER, or undefined when it has none (the base image decides). */
+export function finalUser(df: Parsed): { user: string; at: Anchor } | undefined {
+  const all = instructions(df);
+  const last = Math.max(...all.map((i) => i.stage));
+  const users = all.filter((i) => i.stage === last && i.keyword === 'USER');
+  const u = users[users.length - 1];
+  return u ? { user: u.args.trim(), at: u.at } : undefined;
+}
+
+export function isRootUser(user: string): boolean {
+  return /^(root|0)(:.*)?$/.test(user.trim());
+}
