@@ -33772,7 +33772,7 @@ function parseMount(entry, index) {
     const type = String(entry.type ?? "volume");
     const source2 = entry.source === void 0 || entry.source === null ? "" : String(entry.source);
     const kind = type === "bind" ? "bind" : type === "volume" ? source2 ? "volume" : "anonymous" : type === "tmpfs" ? "tmpfs" : "other";
-    const hostPath2 = normaliseHostPath(source2);
+    const hostPath2 = kind === "bind" ? normaliseHostPath(source2) : source2;
     return { index, type: kind, source: source2, hostPath: hostPath2, target: String(entry.target ?? ""), readOnly: isTruthy(entry.read_only), unknown: isUnresolved(hostPath2) };
   }
   if (typeof entry !== "string") return void 0;

@@ -173,7 +173,7 @@ export function parseMount(entry: unknown, index: number): Mount | undefined {
     const type = String(entry.type ?? 'volume');
     const source = entry.source === undefined || entry.source === null ? '' : String(entry.source);
     const kind: Mount['type'] = type === 'bind' ? 'bind' : type === 'volume' ? (source ? 'volume' : 'anonymous') : type === 'tmpfs' ? 'tmpfs' : 'other';
-    const hostPath = normaliseHostPath(source);
+    const hostPath = kind === 'bind' ? normaliseHostPath(source) : source;
     return { index, type: kind, source, hostPath, target: String(entry.target ?? ''), readOnly: isTruthy(entry.read_only), unknown: isUnresolved(hostPath) };
   }
   if (typeof entry !== 'string') return undefined;
