@@ -13377,13 +13377,13 @@ var require_dockerfile = __commonJS({
         if (image === null) {
           return [];
         }
-        const stages = [image];
+        const stages2 = [image];
         let stage = this.getParentStage(image);
         while (stage !== null) {
-          stages.splice(0, 0, stage);
+          stages2.splice(0, 0, stage);
           stage = this.getParentStage(stage);
         }
-        return stages;
+        return stages2;
       }
       getAvailableWorkingDirectories(line) {
         const availableDirectories = /* @__PURE__ */ new Set();
@@ -14755,7 +14755,30 @@ function instructions(df) {
   return df.getInstructions().map((node) => {
     const keyword = node.getKeyword().toUpperCase();
     if (keyword === "FROM") stage++;
-    return { keyword, args: node.getArgumentsContent() ?? "", stage, at: anchor(node), node };
+    const flags = node.getFlags?.().map((f) => f.toString()) ?? [];
+    return { keyword, args: node.getArgumentsContent() ?? "", flags, stage, at: anchor(node), node };
+  });
+}
+function globalArgs(df) {
+  const out = /* @__PURE__ */ new Map();
+  for (const i of instructions(df)) {
+    if (i.stage >= 0) break;
+    if (i.keyword !== "ARG") continue;
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/.exec(i.args.trim());
+    if (m?.[1] && m[2] !== void 0) out.set(m[1], m[2].replace(/^["']|["']$/g, ""));
+  }
+  return out;
+}
+function substitute(s, vars) {
+  return s.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, a, d, b) => vars.get(a ?? b ?? "") ?? d ?? m);
+}
+function stages(df) {
+  const vars = globalArgs(df);
+  return instructions(df).filter((i) => i.keyword === "FROM").map((i) => {
+    const words = i.args.split(/\s+/).filter((w) => !w.startsWith("--"));
+    const written = words[0] ?? "";
+    const asIdx = words.findIndex((w) => w.toLowerCase() === "as");
+    return { index: i.stage, image: substitute(written, vars), written, alias: asIdx > 0 ? words[asIdx + 1] : void 0, at: i.at };
   });
 }
 function finalUser(df) {
@@ -14767,6 +14790,36 @@ function finalUser(df) {
 }
 function isRootUser(user) {
   return /^(root|0)(:.*)?$/.test(user.trim());
+}
+function execArgs(args) {
+  const t = args.trim();
+  if (t.startsWith("[")) {
+    try {
+      const v = JSON.parse(t);
+      if (Array.isArray(v)) return v.map((x) => String(x));
+    } catch {
+    }
+  }
+  return [...t.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
+}
+function envProperties(df) {
+  const out = [];
+  for (const i of instructions(df)) {
+    if (i.keyword !== "ENV" && i.keyword !== "ARG") continue;
+    const node = i.node;
+    for (const p of node.getProperties?.() ?? []) {
+      const vr = p.getValueRange();
+      out.push({
+        keyword: i.keyword,
+        name: p.getName(),
+        value: p.getValue() ?? void 0,
+        stage: i.stage,
+        at: anchor(p),
+        valueAt: vr ? at.position(vr.start.line + 1, vr.start.character + 1, vr.end.line + 1, vr.end.character + 1) : void 0
+      });
+    }
+  }
+  return out;
 }
 
 // rules/compose/runs_as_root.ts
@@ -15037,6 +15090,200 @@ var parse_error_default = defineRule({
 // rules/config/index.ts
 var configRules = [parse_error_default];
 
+// rules/dockerfile/add_remote.ts
+var add_remote_default = defineRule({
+  id: "dockerfile.add_remote",
+  title: "ADD fetches a remote URL without a checksum",
+  severity: "medium",
+  appliesTo: ["dockerfile"],
+  description: "`ADD https://…` (or a git URL) puts whatever the server returns into the image at build time, unverified. Since Dockerfile 1.6, `ADD --checksum=sha256:…` pins an HTTP source; a git source pinned to a commit (`#<sha>`) is reproducible. Medium: supply-chain integrity, not runtime exposure.",
+  remediation: "Add `--checksum=sha256:<digest>` to the `ADD`, or download with `curl` and verify with `sha256sum -c` in a `RUN`; for git, pin a commit.",
+  references: ["https://docs.docker.com/reference/dockerfile/#add", "https://docs.docker.com/reference/dockerfile/#add---checksum"],
+  tags: ["dockerfile", "supply-chain", "CWE-494"],
+  precision: "very-high",
+  check(target, ctx) {
+    for (const i of instructions(target.dockerfile)) {
+      if (i.keyword !== "ADD") continue;
+      if (i.flags.some((f) => /^--checksum=/.test(f))) continue;
+      const sources = i.args.split(/\s+/).slice(0, -1);
+      const pinnedGit = (s) => /^(git@|https?:\/\/)\S*\.git#[0-9a-f]{40}$/i.test(s);
+      const remote = sources.find((s) => (/^(https?|ftp):\/\//i.test(s) || /^git@/i.test(s)) && !pinnedGit(s));
+      if (!remote) continue;
+      ctx.report({ at: i.at, message: `ADD downloads ${remote.replace(/[?#].*$/, "")} without a checksum.` });
+    }
+  }
+});
+
+// rules/dockerfile/curl_pipe_shell.ts
+var PIPE = /\b(curl|wget)\b[^|;&\n]*\|\s*(sudo\s+(-\S+\s+)*)?(env\s+\S+=\S+\s+)*(ba|z|da|k|fi)?sh\b/;
+var SUBST = /\b(ba|z|da)?sh\s+(-c\s+)?["']?(\$\(|<\()\s*(curl|wget)\b/;
+var curl_pipe_shell_default = defineRule({
+  id: "dockerfile.curl_pipe_shell",
+  title: "Remote script piped into a shell",
+  severity: "medium",
+  appliesTo: ["dockerfile"],
+  description: 'A `RUN` that downloads a script and runs it in the same breath (`curl … | sh`, `sh -c "$(curl …)"`) executes whatever the server returns at build time, with no checksum or signature: a compromised host, a redirected domain or a changed installer goes straight into the image. Medium: it is a supply-chain risk, not an exposure of the running service.',
+  remediation: 'Download to a file, verify it, then run it: `curl -fsSLo install.sh https://… && echo "<sha256>  install.sh" | sha256sum -c - && sh install.sh`; better, install a pinned package or copy a vendored, reviewed script.',
+  references: ["https://docs.docker.com/build/building/best-practices/#run", "https://cwe.mitre.org/data/definitions/494.html"],
+  tags: ["dockerfile", "supply-chain", "CWE-494"],
+  precision: "high",
+  check(target, ctx) {
+    for (const i of instructions(target.dockerfile)) {
+      if (i.keyword !== "RUN" || !(PIPE.test(i.args) || SUBST.test(i.args))) continue;
+      ctx.report({ at: i.at, message: "RUN pipes a downloaded script into a shell without verifying it." });
+    }
+  }
+});
+
+// rules/dockerfile/gateway_bind_lan.ts
+function bindValue(args) {
+  let v;
+  args.forEach((a, i) => {
+    if (a === "--bind") v = args[i + 1];
+    else if (a.startsWith("--bind=")) v = a.slice(7);
+  });
+  return v;
+}
+var gateway_bind_lan_default = defineRule({
+  id: "dockerfile.gateway_bind_lan",
+  title: "Image starts the OpenClaw gateway on a non-loopback address",
+  severity: "medium",
+  appliesTo: ["dockerfile"],
+  description: "A `CMD` or `ENTRYPOINT` that runs `gateway --bind lan` (or `0.0.0.0`, `auto`, `tailnet`, `custom`) makes every container of this image listen beyond loopback. Inside a container that is what publishing a port needs, so it is not an exposure by itself; but anyone who runs the image with `-p 18789:18789`, or with host networking, exposes the gateway, and only its token protects it. Medium: the image default should be the safe one, with exposure chosen where the container is run.",
+  remediation: "Keep the image default on loopback (`--bind loopback`, or no `--bind`), and choose `--bind lan` in the compose file that also publishes the port on `127.0.0.1` and sets `OPENCLAW_GATEWAY_TOKEN`.",
+  references: ["https://docs.docker.com/reference/dockerfile/#cmd", "https://docs.docker.com/engine/network/packet-filtering-firewalls/"],
+  tags: ["dockerfile", "openclaw", "network-exposure", "CWE-1327"],
+  precision: "high",
+  check(target, ctx) {
+    for (const i of instructions(target.dockerfile)) {
+      if (i.keyword !== "CMD" && i.keyword !== "ENTRYPOINT") continue;
+      const args = execArgs(i.args);
+      if (!args.includes("gateway")) continue;
+      const bind = bindValue(args);
+      if (bind === void 0 || bind === "loopback" || /^(127\.|::1$|localhost$)/.test(bind) || bind.includes("$")) continue;
+      ctx.report({ at: i.at, message: `${i.keyword} starts the OpenClaw gateway with --bind ${bind}: it listens beyond loopback in every container of this image.` });
+    }
+  }
+});
+
+// rules/dockerfile/image_unpinned.ts
+var image_unpinned_default2 = defineRule({
+  id: "dockerfile.image_unpinned",
+  title: "Base image not pinned",
+  severity: "low",
+  appliesTo: ["dockerfile"],
+  description: "`FROM image` without a tag, or with `:latest`, builds on whatever the registry serves that day: a rebuild can pull a new major version or a compromised push with no change in the repository. `ARG` defaults declared before `FROM` are substituted (`FROM node:${NODE_VERSION}` is judged on the default); every `FROM` is checked, not just the first; `scratch` and earlier stage names are skipped. A digest (`@sha256:…`) is the real pin. Supply-chain hygiene that fires often: low.",
+  remediation: "Pin a version tag, best with its digest: `FROM node:22.11.0-bookworm-slim@sha256:<digest>`, and let Renovate or Dependabot propose updates.",
+  references: ["https://docs.docker.com/reference/dockerfile/#from", "https://docs.docker.com/build/building/best-practices/#from"],
+  tags: ["dockerfile", "supply-chain", "CWE-494"],
+  precision: "high",
+  check(target, ctx) {
+    const all = stages(target.dockerfile);
+    for (const s of all) {
+      if (s.image.toLowerCase() === "scratch" || /\$/.test(s.image)) continue;
+      if (all.some((o) => o.alias !== void 0 && o.index < s.index && o.alias.toLowerCase() === s.image.toLowerCase())) continue;
+      const { tag, digest } = imageTag(s.image);
+      if (digest || tag !== void 0 && tag.toLowerCase() !== "latest") continue;
+      ctx.report({ at: s.at, message: `FROM ${s.image}${s.image !== s.written ? ` (from ${s.written})` : ""} ${tag === void 0 ? "has no tag, so it means latest" : "uses the latest tag"}: the base image changes without a change here.` });
+    }
+  }
+});
+
+// rules/dockerfile/node_version_old.ts
+var CODENAMES = { argon: 4, boron: 6, carbon: 8, dubnium: 10, erbium: 12, fermium: 14, gallium: 16, hydrogen: 18, iron: 20, jod: 22, krypton: 24 };
+var MINIMUM = 22;
+var node_version_old_default = defineRule({
+  id: "dockerfile.node_version_old",
+  title: "Node base image older than 22",
+  severity: "medium",
+  appliesTo: ["dockerfile"],
+  description: "OpenClaw requires Node 22 or newer, and Node 20 and older are past their end of life (no security fixes). A `FROM node:18…` / `node:20…` / `node:iron` image runs an unpatched runtime, and the gateway may not start on it. Only the official `node` image is judged, by its tag (version or codename), after `ARG` defaults are substituted.",
+  remediation: "Use a supported Node line: `FROM node:22-bookworm-slim` (or `node:24-…`), pinned by digest.",
+  references: ["https://nodejs.org/en/about/previous-releases"],
+  tags: ["dockerfile", "openclaw", "outdated-runtime", "CWE-1104"],
+  precision: "high",
+  check(target, ctx) {
+    for (const s of stages(target.dockerfile)) {
+      const m = /^(?:docker\.io\/)?(?:library\/)?node:([\w.-]+)/i.exec(s.image.split("@")[0] ?? "");
+      if (!m?.[1]) continue;
+      const tag = m[1].toLowerCase();
+      const major = /^\d+/.test(tag) ? Number(/^\d+/.exec(tag)?.[0]) : CODENAMES[tag.split("-")[0] ?? ""];
+      if (major === void 0 || major >= MINIMUM) continue;
+      ctx.report({ at: s.at, message: `FROM ${s.image} runs Node ${major}: OpenClaw needs Node ${MINIMUM}+, and Node ${major} is past its end of life.`, properties: { nodeMajor: major } });
+    }
+  }
+});
+
+// rules/dockerfile/runs_as_root.ts
+var NON_ROOT_BASE = /^(ghcr\.io\/openclaw\/openclaw|(docker\.io\/)?openclaw\/openclaw|gcr\.io\/distroless\/[\w./-]+:(nonroot|debug-nonroot)[\w.-]*|cgr\.dev\/chainguard\/[\w.-]+)(:|@|$)/;
+var runs_as_root_default2 = defineRule({
+  id: "dockerfile.runs_as_root",
+  title: "Image runs as root",
+  severity: "medium",
+  appliesTo: ["dockerfile"],
+  description: "The final stage's last `USER` decides who the container runs as. `USER root` / `USER 0` at the end is medium: every process of the container is root, and root after an escape is root on the host. No `USER` at all is low: the base image decides, and most (including `node`) run as root, but it cannot be seen from here. Earlier build stages are not reported (they do not run), a final stage built `FROM` an earlier stage inherits that stage's user, and base images known to run unprivileged (the official OpenClaw image, distroless `nonroot`, Chainguard) are not reported.",
+  remediation: "End the final stage with an unprivileged user: `USER node` in Node images, or create one (`RUN useradd -r -u 10001 app` then `USER 10001`).",
+  references: ["https://docs.docker.com/reference/dockerfile/#user", "https://docs.docker.com/build/building/best-practices/#user"],
+  tags: ["dockerfile", "hardening", "CWE-250"],
+  precision: "high",
+  check(target, ctx) {
+    const all = instructions(target.dockerfile);
+    const froms = stages(target.dockerfile);
+    if (froms.length === 0) return;
+    let stage = froms[froms.length - 1];
+    for (let hops = 0; stage && hops < froms.length; hops++) {
+      const users = all.filter((i) => i.stage === stage?.index && i.keyword === "USER");
+      const last = users[users.length - 1];
+      if (last) {
+        if (isRootUser(last.args)) ctx.report({ at: last.at, message: `${target.file} ends with USER ${last.args.trim()}: the container runs as root.` });
+        return;
+      }
+      const parent = stage.image;
+      const earlier = froms.find((f) => f.alias !== void 0 && f.alias.toLowerCase() === parent.toLowerCase() && f.index < (stage?.index ?? 0));
+      if (!earlier) break;
+      stage = earlier;
+    }
+    const final = froms[froms.length - 1];
+    if (!final || NON_ROOT_BASE.test(stage?.image ?? "") || stage?.image === "scratch") return;
+    ctx.report({ at: final.at, message: `${target.file} sets no USER in its final stage: it runs as the base image's user (${stage?.image ?? final.image}), root for most images.`, severity: "low" });
+  }
+});
+
+// rules/dockerfile/secret_in_env.ts
+var secret_in_env_default = defineRule({
+  id: "dockerfile.secret_in_env",
+  title: "Secret in ENV or ARG",
+  severity: "high",
+  appliesTo: ["dockerfile"],
+  description: "`ENV` values are stored in the image's configuration and `ARG` values in its build history: anyone who can pull the image reads them with `docker inspect` / `docker history`. A literal secret (`ENV OPENCLAW_GATEWAY_TOKEN=…`) is committed and shipped: high for generated-looking values, medium for short or dictionary ones. A secret-named `ARG` or `ENV` without a literal value (`ARG NPM_TOKEN`, `ENV API_KEY=$API_KEY`) is medium: the value passed at build time ends up in the image all the same.",
+  remediation: "Use BuildKit secrets, which never reach a layer: `RUN --mount=type=secret,id=npm_token NPM_TOKEN=$(cat /run/secrets/npm_token) npm ci`, built with `docker build --secret id=npm_token,env=NPM_TOKEN`. Pass runtime secrets at run time (`environment:` from an uncommitted `.env`, or Compose `secrets:`).",
+  references: ["https://docs.docker.com/build/building/secrets/", "https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/"],
+  tags: ["dockerfile", "secrets", "CWE-798"],
+  precision: "medium",
+  check(target, ctx) {
+    for (const p of envProperties(target.dockerfile)) {
+      if (!isSecretName(p.name)) continue;
+      const value = p.value?.replace(/^["']|["']$/g, "");
+      if (value !== void 0 && isLiteralSecretValue(value)) {
+        ctx.report({ at: p.valueAt ?? p.at, message: `${p.keyword} ${p.name} holds a literal secret: it is stored in the image and committed here.`, severity: looksRandom(value) ? "high" : "medium", secret: value, key: `${p.keyword}:${p.name}` });
+      } else {
+        ctx.report({ at: p.at, message: `${p.keyword} ${p.name} passes a secret through the build: its value ends up in the image (${p.keyword === "ARG" ? "docker history" : "docker inspect"}).`, severity: "medium", key: `${p.keyword}:${p.name}` });
+      }
+    }
+  }
+});
+
+// rules/dockerfile/index.ts
+var dockerfileRules = [
+  add_remote_default,
+  curl_pipe_shell_default,
+  gateway_bind_lan_default,
+  image_unpinned_default2,
+  node_version_old_default,
+  runs_as_root_default2,
+  secret_in_env_default
+];
+
 // rules/dotenv/committed.ts
 var committed_default = defineRule({
   id: "dotenv.committed",
@@ -15125,7 +15372,7 @@ var anthropic_api_key_default = defineRule({
 var secretsRules = [anthropic_api_key_default];
 
 // rules/index.ts
-var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules].sort(
+var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...dockerfileRules, ...configRules, ...scanRules].sort(
   (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 );
 

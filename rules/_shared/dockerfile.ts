@@ -9,6 +9,8 @@ export interface Instr {
   keyword: string;
   /** The arguments as written (continuations joined). */
   args: string;
+  /** Flags such as `--checksum=…`, `--chown=…` (dockerfile-ast keeps them out of `args`). */
+  flags: string[];
   /** Index of the build stage (FROM) it belongs to; -1 before the first FROM. */
   stage: number;
   at: Anchor;
@@ -25,7 +27,8 @@ export function instructions(df: Parsed): Instr[] {
   return df.getInstructions().map((node) => {
     const keyword = node.getKeyword().toUpperCase();
     if (keyword === 'FROM') stage++;
-    return { keyword, args: node.getArgumentsContent() ?? '', stage, at: anchor(node), node };
+    const flags = (node as unknown as { getFlags?: () => { toString(): string }[] }).getFlags?.().map((f) => f.toString()) ?? [];
+    return { keyword, args: node.getArgumentsContent() ?? '', flags, stage, at: anchor(node), node };
   });
 }
 
@@ -79,4 +82,57 @@ export function finalUser(df: Parsed): { user: string; at: Anchor } | undefined 
 
 export function isRootUser(user: string): boolean {
   return /^(root|0)(:.*)?$/.test(user.trim());
+}
+
+/** Exec-form (`["a","b"]`) or shell-form arguments as argv. */
+export function execArgs(args: string): string[] {
+  const t = args.trim();
+  if (t.startsWith('[')) {
+    try {
+      const v: unknown = JSON.parse(t);
+      if (Array.isArray(v)) return v.map((x) => String(x));
+    } catch {
+      // not valid JSON: Docker runs it in a shell, so split it like one
+    }
+  }
+  return [...t.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+export interface EnvProperty {
+  keyword: 'ENV' | 'ARG';
+  name: string;
+  /** As written, undefined for `ARG NAME` without a default. */
+  value: string | undefined;
+  stage: number;
+  at: Anchor;
+  valueAt: Anchor | undefined;
+}
+
+type Ranged = { getRange(): { start: { line: number; character: number }; end: { line: number; character: number } } };
+interface PropertyLike {
+  getName(): string;
+  getValue(): string | null;
+  getRange(): Ranged['getRange'] extends () => infer R ? R : never;
+  getValueRange(): (Ranged['getRange'] extends () => infer R ? R : never) | null;
+}
+
+/** Every `ENV` and `ARG` name/value pair (both `ENV A=b C=d` and the legacy `ENV A b` forms). */
+export function envProperties(df: Parsed): EnvProperty[] {
+  const out: EnvProperty[] = [];
+  for (const i of instructions(df)) {
+    if (i.keyword !== 'ENV' && i.keyword !== 'ARG') continue;
+    const node = i.node as unknown as { getProperties?: () => PropertyLike[] };
+    for (const p of node.getProperties?.() ?? []) {
+      const vr = p.getValueRange();
+      out.push({
+        keyword: i.keyword,
+        name: p.getName(),
+        value: p.getValue() ?? undefined,
+        stage: i.stage,
+        at: anchor(p),
+        valueAt: vr ? at.position(vr.start.line + 1, vr.start.character + 1, vr.end.line + 1, vr.end.character + 1) : undefined,
+      });
+    }
+  }
+  return out;
 }
