@@ -14596,6 +14596,7 @@ var pid_host_default = defineRule({
 var GATEWAY = /* @__PURE__ */ new Map([[18789, "the OpenClaw gateway"], [18790, "the OpenClaw bridge"]]);
 var HIGH2 = /* @__PURE__ */ new Map([
   [22, "SSH"],
+  [9229, "the Node.js inspector, which runs any code it is sent"],
   [2375, "the Docker API (no TLS)"],
   [2376, "the Docker API"],
   [2377, "Docker Swarm management"],
@@ -14634,7 +14635,7 @@ var port_all_interfaces_default = defineRule({
   title: "Port published on all interfaces",
   severity: "medium",
   appliesTo: ["compose_project"],
-  description: "A `ports:` entry without a host address (`\"18789:18789\"`, `- 3000`, long form without `host_ip`) or with `0.0.0.0` / `[::]` publishes the port on every interface of the host, and Docker's iptables rules bypass ufw/firewalld. Graded by what listens: the OpenClaw gateway (18789) and bridge (18790) are critical (the control plane of an agent with shell tools); SSH, the Docker API and databases are high; 80/443 alone are low (a reverse proxy's job); anything else medium. A host address still holding an unset variable (`${BIND}:8080:80`) is treated as all interfaces, which is what Compose does when it is empty. Loopback (`127.0.0.1`, `[::1]`) is not reported, nor is `expose:`.",
+  description: "A `ports:` entry without a host address (`\"18789:18789\"`, `- 3000`, long form without `host_ip`) or with `0.0.0.0` / `[::]` publishes the port on every interface of the host, and Docker's iptables rules bypass ufw/firewalld. Graded by what listens: the OpenClaw gateway (18789) and bridge (18790) are critical (the control plane of an agent with shell tools); SSH, the Node.js inspector (9229), the Docker API and databases are high; 80/443 alone are low (a reverse proxy's job); anything else medium. A host address still holding an unset variable (`${BIND}:8080:80`) is treated as all interfaces, which is what Compose does when it is empty. Loopback (`127.0.0.1`, `[::1]`) is not reported, nor is `expose:`.",
   remediation: 'Bind to loopback and put an authenticated reverse proxy or a tunnel (Tailscale, SSH) in front: `ports: ["127.0.0.1:18789:18789"]`, or in long form `host_ip: 127.0.0.1`. Services that only talk to other containers need no `ports:` at all.',
   references: ["https://docs.docker.com/reference/compose-file/services/#ports", "https://docs.docker.com/engine/network/packet-filtering-firewalls/"],
   tags: ["compose", "network-exposure", "CWE-668"],
@@ -14836,7 +14837,7 @@ var runs_as_root_default = defineRule({
   title: "Container runs as root",
   severity: "medium",
   appliesTo: ["compose_project"],
-  description: 'A process running as root in the container is root on the host as soon as it escapes (a kernel bug, a writable host mount, the Docker socket), and can change anything inside the container meanwhile. `user: root` / `user: "0"`, or a built Dockerfile whose last `USER` is root, is medium. With no `user:` at all the image decides: images known to run unprivileged (the official OpenClaw image, database images that drop to their own user, Bitnami, Prometheus, Grafana) and Dockerfiles in the repository that end with a non-root `USER` are not reported; any other image is reported as low, because most images default to root but the repository cannot show it.',
+  description: 'A process running as root in the container is root on the host as soon as it escapes (a kernel bug, a writable host mount, the Docker socket), and can change anything inside the container meanwhile. `user: root` / `user: "0"`, or a built Dockerfile whose final stage ends with `USER root`, is medium. With no `user:` at all the image decides: images known to run unprivileged (the official OpenClaw image, database images that drop to their own user, Bitnami, Prometheus, Grafana) and Dockerfiles in the repository that end with a non-root `USER` are not reported; any other image, or a built Dockerfile without `USER`, is reported as low, because most images default to root but the repository cannot show it.',
   remediation: 'Run as an unprivileged user: `user: "1000:1000"` (or the image\'s own user, e.g. `node`), and give that user ownership of the mounted folders. In your own Dockerfile, end with `USER <non-root>`.',
   references: ["https://docs.docker.com/reference/compose-file/services/#user", "https://docs.docker.com/engine/security/userns-remap/"],
   tags: ["compose", "hardening", "CWE-250"],
@@ -14854,7 +14855,12 @@ var runs_as_root_default = defineRule({
       if (built) {
         const u = finalUser(built.dockerfile);
         if (u && !isRootUser(u.user)) continue;
-        ctx.report({ at: svc.at(["build"]), message: `Service "${svc.name}" is built from ${built.file}, which ${u ? `ends with USER ${u.user}` : "sets no USER"}: it runs as root.`, properties: { service: svc.name } });
+        ctx.report({
+          at: svc.at(["build"]),
+          message: u ? `Service "${svc.name}" is built from ${built.file}, which ends with USER ${u.user}: it runs as root.` : `Service "${svc.name}" is built from ${built.file}, which sets no USER: it runs as its base image's user, root for most images.`,
+          ...u ? {} : { severity: "low" },
+          properties: { service: svc.name }
+        });
         continue;
       }
       const image = str(svc, "image") ?? "";
@@ -15792,7 +15798,8 @@ function loadService(loader, file, name, lookup, depth2) {
     const baseName = typeof ext === "string" ? ext : isRecord2(ext) && typeof ext.service === "string" ? ext.service : void 0;
     const baseFile = isRecord2(ext) && typeof ext.file === "string" ? resolveRel(path2.posix.dirname(file), ext.file) : file;
     const base = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
-    if (base) node = mergeService(base, node) ?? node;
+    const merged = base ? mergeService(base, node) : void 0;
+    if (merged) node = { ...merged, o: node.o };
   }
   return node;
 }

@@ -3,9 +3,10 @@ import { defineRule } from '../../src/model/rule.js';
 import { ports, unresolvedNames, type PortBinding } from '../_shared/compose.js';
 
 const GATEWAY = new Map([[18789, 'the OpenClaw gateway'], [18790, 'the OpenClaw bridge']]);
-/** Remote shells, container-engine APIs and data stores: unauthenticated or brute-forceable by design. */
+/** Remote shells, debuggers, container-engine APIs and data stores: unauthenticated or brute-forceable by design. */
 const HIGH = new Map<number, string>([
   [22, 'SSH'],
+  [9229, 'the Node.js inspector, which runs any code it is sent'],
   [2375, 'the Docker API (no TLS)'],
   [2376, 'the Docker API'],
   [2377, 'Docker Swarm management'],
@@ -48,7 +49,7 @@ export default defineRule({
   severity: 'medium',
   appliesTo: ['compose_project'],
   description:
-    "A `ports:` entry without a host address (`\"18789:18789\"`, `- 3000`, long form without `host_ip`) or with `0.0.0.0` / `[::]` publishes the port on every interface of the host, and Docker's iptables rules bypass ufw/firewalld. Graded by what listens: the OpenClaw gateway (18789) and bridge (18790) are critical (the control plane of an agent with shell tools); SSH, the Docker API and databases are high; 80/443 alone are low (a reverse proxy's job); anything else medium. A host address still holding an unset variable (`${BIND}:8080:80`) is treated as all interfaces, which is what Compose does when it is empty. Loopback (`127.0.0.1`, `[::1]`) is not reported, nor is `expose:`.",
+    "A `ports:` entry without a host address (`\"18789:18789\"`, `- 3000`, long form without `host_ip`) or with `0.0.0.0` / `[::]` publishes the port on every interface of the host, and Docker's iptables rules bypass ufw/firewalld. Graded by what listens: the OpenClaw gateway (18789) and bridge (18790) are critical (the control plane of an agent with shell tools); SSH, the Node.js inspector (9229), the Docker API and databases are high; 80/443 alone are low (a reverse proxy's job); anything else medium. A host address still holding an unset variable (`${BIND}:8080:80`) is treated as all interfaces, which is what Compose does when it is empty. Loopback (`127.0.0.1`, `[::1]`) is not reported, nor is `expose:`.",
   remediation:
     'Bind to loopback and put an authenticated reverse proxy or a tunnel (Tailscale, SSH) in front: `ports: ["127.0.0.1:18789:18789"]`, or in long form `host_ip: 127.0.0.1`. Services that only talk to other containers need no `ports:` at all.',
   references: ['https://docs.docker.com/reference/compose-file/services/#ports', 'https://docs.docker.com/engine/network/packet-filtering-firewalls/'],

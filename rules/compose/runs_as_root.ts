@@ -25,7 +25,7 @@ export default defineRule({
   severity: 'medium',
   appliesTo: ['compose_project'],
   description:
-    "A process running as root in the container is root on the host as soon as it escapes (a kernel bug, a writable host mount, the Docker socket), and can change anything inside the container meanwhile. `user: root` / `user: \"0\"`, or a built Dockerfile whose last `USER` is root, is medium. With no `user:` at all the image decides: images known to run unprivileged (the official OpenClaw image, database images that drop to their own user, Bitnami, Prometheus, Grafana) and Dockerfiles in the repository that end with a non-root `USER` are not reported; any other image is reported as low, because most images default to root but the repository cannot show it.",
+    "A process running as root in the container is root on the host as soon as it escapes (a kernel bug, a writable host mount, the Docker socket), and can change anything inside the container meanwhile. `user: root` / `user: \"0\"`, or a built Dockerfile whose final stage ends with `USER root`, is medium. With no `user:` at all the image decides: images known to run unprivileged (the official OpenClaw image, database images that drop to their own user, Bitnami, Prometheus, Grafana) and Dockerfiles in the repository that end with a non-root `USER` are not reported; any other image, or a built Dockerfile without `USER`, is reported as low, because most images default to root but the repository cannot show it.",
   remediation: 'Run as an unprivileged user: `user: "1000:1000"` (or the image\'s own user, e.g. `node`), and give that user ownership of the mounted folders. In your own Dockerfile, end with `USER <non-root>`.',
   references: ['https://docs.docker.com/reference/compose-file/services/#user', 'https://docs.docker.com/engine/security/userns-remap/'],
   tags: ['compose', 'hardening', 'CWE-250'],
@@ -43,7 +43,12 @@ export default defineRule({
       if (built) {
         const u = finalUser(built.dockerfile);
         if (u && !isRootUser(u.user)) continue;
-        ctx.report({ at: svc.at(['build']), message: `Service "${svc.name}" is built from ${built.file}, which ${u ? `ends with USER ${u.user}` : 'sets no USER'}: it runs as root.`, properties: { service: svc.name } });
+        ctx.report({
+          at: svc.at(['build']),
+          message: u ? `Service "${svc.name}" is built from ${built.file}, which ends with USER ${u.user}: it runs as root.` : `Service "${svc.name}" is built from ${built.file}, which sets no USER: it runs as its base image's user, root for most images.`,
+          ...(u ? {} : { severity: 'low' as const }),
+          properties: { service: svc.name },
+        });
         continue;
       }
       const image = str(svc, 'image') ?? '';

@@ -132,7 +132,10 @@ function loadService(loader: Loader, file: string, name: string, lookup: Lookup,
     const baseName = typeof ext === 'string' ? ext : isRecord(ext) && typeof ext.service === 'string' ? ext.service : undefined;
     const baseFile = isRecord(ext) && typeof ext.file === 'string' ? resolveRel(path.posix.dirname(file), ext.file) : file;
     const base = baseName && baseFile && depth < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth + 1) : undefined;
-    if (base) node = mergeService(base, node) ?? node;
+    // The merged service keeps the extending service's own origin: a finding about the service as a whole
+    // belongs where it is declared, not at the template it extends.
+    const merged = base ? mergeService(base, node) : undefined;
+    if (merged) node = { ...merged, o: node.o };
   }
   return node;
 }
