@@ -14203,7 +14203,7 @@ function isGatewayService(svc) {
   const cmd = commandLine(svc).join(" ");
   if (/(^|\s)(openclaw|\S*index\.m?js)\s+gateway\b/.test(cmd) || /(^|\s)gateway\s+(run|start)?\s*--(bind|port|token)/.test(cmd)) return true;
   if (cmd.trim() !== "" && !/\bgateway\b/.test(cmd)) return false;
-  return /(^|\/)openclaw(:|@|$)/.test(image.replace(/\$\{[^}]*\}/g, ""));
+  return /(^|\/)openclaw(-docker|-gateway)?(:|@|$)/.test(image.replace(/\$\{[^}]*\}/g, ""));
 }
 function eachHostNamespace(services, key, report) {
   for (const svc of services) if (str(svc, key)?.trim().toLowerCase() === "host") report(svc);
@@ -14423,7 +14423,7 @@ function isReference(value) {
 }
 
 // rules/_shared/compose-secrets.ts
-var SECRET_WORD = /(^|[_.-])(PASS(WORD|WD|PHRASE)?|PWD|SECRETS?|TOKEN|API[_-]?KEY|APIKEY|PRIVATE[_-]?KEY|ACCESS[_-]?KEY|SECRET[_-]?KEY|AUTH[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|SESSION[_-]?KEY|COOKIE|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|MASTER[_-]?KEY|WEBHOOK[_-]?SECRET)([_.-]|$)/i;
+var SECRET_WORD = /(^|[_.-])(PASS(WORD|WD|PHRASE)?|PWD|SECRETS?|TOKEN|API[_-]?KEY|APIKEY|PRIVATE[_-]?KEY|SECRET[_-]?KEY|SECRET[_-]?ACCESS[_-]?KEY|AUTH[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|SESSION[_-]?KEY|COOKIE|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|MASTER[_-]?KEY|WEBHOOK[_-]?SECRET)([_.-]|$)/i;
 var NOT_A_SECRET = /([_.-](FILE|PATH|DIR|URL|URI|HOST|PORT|NAME|USER|USERNAME|ID|ENABLED|DISABLED|REQUIRED|TYPE|MODE|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|LIFETIME|ALGORITHM|ALG|HEADER|ENDPOINT|HASH|POLICY|ROTATION|ENV|VAR|SOURCE|PROVIDER|AUDIENCE|ISSUER|SCOPE|SCOPES|COUNT|MIN|MAX|PREFIX|REF)$)|^(AUTH[_-]?METHOD|TOKEN[_-]?TYPE)$/i;
 function isSecretName(name) {
   return SECRET_WORD.test(name) && !NOT_A_SECRET.test(name);
@@ -14490,7 +14490,8 @@ var inline_secret_default = defineRule({
       for (const l of literals(svc)) {
         ctx.report({
           at: svc.at(l.path),
-          message: `Service "${svc.name}" has a literal secret in ${l.where} ${l.name}; it is committed with the file.`,
+          // A password equal to the service name ("gitea") would be redacted out of the message; leave the name out.
+          message: `${svc.name.includes(l.value) ? "A service" : `Service "${svc.name}"`} has a literal secret in ${l.where} ${l.name}; it is committed with the file.`,
           severity: looksRandom(l.value) ? "high" : "medium",
           secret: l.value,
           properties: { service: svc.name, name: l.name }

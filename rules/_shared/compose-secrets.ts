@@ -1,7 +1,11 @@
-/** What looks like a secret by its name, and which literal values are not secrets (shared by compose and Dockerfile rules). */
+/**
+ * What looks like a secret by its name, and which literal values are not secrets (shared by compose and Dockerfile
+ * rules). An access key *id* (`AWS_ACCESS_KEY_ID`, MinIO/SeaweedFS `S3_ACCESS_KEY`) names an account, like a user
+ * name; its secret half (`*_SECRET_KEY`, `*_SECRET_ACCESS_KEY`) is the secret. Judged on the real-world corpus.
+ */
 import { isReference } from './values.js';
 
-const SECRET_WORD = /(^|[_.-])(PASS(WORD|WD|PHRASE)?|PWD|SECRETS?|TOKEN|API[_-]?KEY|APIKEY|PRIVATE[_-]?KEY|ACCESS[_-]?KEY|SECRET[_-]?KEY|AUTH[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|SESSION[_-]?KEY|COOKIE|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|MASTER[_-]?KEY|WEBHOOK[_-]?SECRET)([_.-]|$)/i;
+const SECRET_WORD = /(^|[_.-])(PASS(WORD|WD|PHRASE)?|PWD|SECRETS?|TOKEN|API[_-]?KEY|APIKEY|PRIVATE[_-]?KEY|SECRET[_-]?KEY|SECRET[_-]?ACCESS[_-]?KEY|AUTH[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|SESSION[_-]?KEY|COOKIE|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|MASTER[_-]?KEY|WEBHOOK[_-]?SECRET)([_.-]|$)/i;
 /** Names that mention a secret but hold something else: where it is, how long it lives, whether it is on. */
 const NOT_A_SECRET = /([_.-](FILE|PATH|DIR|URL|URI|HOST|PORT|NAME|USER|USERNAME|ID|ENABLED|DISABLED|REQUIRED|TYPE|MODE|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|LIFETIME|ALGORITHM|ALG|HEADER|ENDPOINT|HASH|POLICY|ROTATION|ENV|VAR|SOURCE|PROVIDER|AUDIENCE|ISSUER|SCOPE|SCOPES|COUNT|MIN|MAX|PREFIX|REF)$)|^(AUTH[_-]?METHOD|TOKEN[_-]?TYPE)$/i;
 

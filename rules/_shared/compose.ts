@@ -235,7 +235,9 @@ export function isGatewayService(svc: ComposeService): boolean {
   // The same image also runs the CLI (`entrypoint: [node, dist/index.js]`, `command: [onboard]`): a command
   // line that does not mention the gateway is not the gateway.
   if (cmd.trim() !== '' && !/\bgateway\b/.test(cmd)) return false;
-  return /(^|\/)openclaw(:|@|$)/.test(image.replace(/\$\{[^}]*\}/g, ''));
+  // `openclaw`, `ghcr.io/openclaw/openclaw`, and community builds named `openclaw-docker` / `openclaw-gateway`;
+  // not the many `openclaw-<something>` images of projects around it (`openclaw-projects-api`).
+  return /(^|\/)openclaw(-docker|-gateway)?(:|@|$)/.test(image.replace(/\$\{[^}]*\}/g, ''));
 }
 
 /** Reports every service whose `key` is `host` (pid, ipc, uts, userns_mode, network_mode). */

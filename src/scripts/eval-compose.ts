@@ -8,8 +8,10 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { exposedWithoutAuth, gatewayViews, type GatewayView } from '../../rules/_shared/compose-gateway.js';
 import { RULES } from '../../rules/index.js';
 import { scan } from '../engine/scan.js';
+import { defineRule } from '../model/rule.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const corpus = path.resolve(process.argv[2] ?? process.env.CLAWSCAN_COMPOSE_CORPUS ?? path.join(ROOT, '..', 'shared', 'corpus', 'compose'));
@@ -20,7 +22,20 @@ if (!existsSync(corpus)) {
 }
 
 const rules = RULES.filter((r) => r.id.startsWith('compose.') || r.id.startsWith('dockerfile.') || r.id === 'scan.parse_error');
-const result = await scan({ paths: [corpus], rules });
+// Not a rule: collects the effective gateway view of every OpenClaw gateway service, for the summary below.
+const views: { file: string; view: GatewayView }[] = [];
+const collector = defineRule({
+  id: 'eval.gateway_views',
+  title: 'collect gateway views',
+  severity: 'info',
+  description: '-',
+  remediation: '-',
+  appliesTo: ['compose_project'],
+  check(target, ctx) {
+    for (const view of gatewayViews(target, ctx.project.targets('openclaw'))) if (target.owns.includes(view.service.fileOf([]))) views.push({ file: view.service.fileOf([]), view });
+  },
+});
+const result = await scan({ paths: [corpus], rules: [...rules, collector] });
 const byRule = new Map<string, Record<string, number>>();
 for (const f of result.findings) {
   console.log(`${f.severity.padEnd(8)} ${f.ruleId.padEnd(34)} ${f.location.file}:${f.location.startLine}  ${f.message}`);
@@ -30,5 +45,11 @@ for (const f of result.findings) {
 }
 console.log(`\n${result.stats.files} files, ${result.findings.length} findings, ${result.internalErrors} rule errors, ${result.stats.durationMs} ms`);
 for (const [id, counts] of [...byRule].sort()) console.log(`  ${id.padEnd(36)} ${Object.entries(counts).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+console.log(`\nOpenClaw gateway services: ${views.length}`);
+for (const { file, view: v } of views) {
+  console.log(
+    `  ${file} ${v.service.name}: bind ${v.bind.value} (${v.bind.source}), port ${v.port.value}, published ${v.published.exposure}, token ${v.token.value} (${v.token.source}), auth ${v.hasAuth}${v.allowUnconfigured ? ', --allow-unconfigured' : ''} → exposed without auth: ${exposedWithoutAuth(v)}`,
+  );
+}
 for (const n of result.notes) console.log(`note ${n.level} ${n.code} ${n.file ?? ''} ${n.message}`);
 if (result.internalErrors) process.exitCode = 1;
