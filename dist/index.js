@@ -33787,9 +33787,18 @@ function parseMount(entry, index) {
   const hostPath = bind ? normaliseHostPath(source) : source;
   return { index, type: bind ? "bind" : "volume", source, hostPath, target: parts[1] ?? "", readOnly: mode.split(",").includes("ro"), unknown: bind && isUnresolved(hostPath) };
 }
-function mounts(svc) {
+function mounts(svc, project2) {
   const list = Array.isArray(svc.value.volumes) ? svc.value.volumes : [];
-  return list.flatMap((v, i) => parseMount(v, i) ?? []);
+  const declared = isRecord(project2?.value.volumes) ? project2.value.volumes : {};
+  return list.flatMap((v, i) => {
+    const m = parseMount(v, i);
+    if (!m || m.type !== "volume") return m ?? [];
+    const decl = declared[m.source];
+    const opts = isRecord(decl) ? decl.driver_opts : void 0;
+    if (!isRecord(opts) || typeof opts.device !== "string" || !String(opts.o ?? "").split(",").includes("bind")) return m;
+    const hostPath = normaliseHostPath(opts.device);
+    return { ...m, type: "bind", hostPath, unknown: isUnresolved(hostPath) };
+  });
 }
 function argv(v) {
   if (Array.isArray(v)) return v.map((x) => String(x));
@@ -33951,12 +33960,13 @@ var docker_socket_mount_default = defineRule({
   check(target, ctx) {
     for (const svc of target.services) {
       const severity = isGatewayService(svc) ? { severity: "critical" } : {};
-      for (const m of mounts(svc)) {
+      for (const m of mounts(svc, target)) {
         if (m.type !== "bind" || m.unknown) continue;
         const socket = SOCKET.test(m.hostPath);
         const dir = SOCKET_DIRS.find((d) => m.hostPath === d);
         if (!socket && !dir) continue;
-        const what = socket ? `the container-engine socket ${m.source}` : `${m.source}, the folder holding the Docker socket,`;
+        const shown = m.source === m.hostPath ? m.source : `${m.source} (${m.hostPath})`;
+        const what = socket ? `the container-engine socket ${shown}` : `${shown}, the folder holding the Docker socket,`;
         ctx.report({
           at: svc.at(["volumes", m.index]),
           message: `Service "${svc.name}" mounts ${what}${m.readOnly ? " (read-only does not limit API calls)" : ""}: it can control the Docker daemon, which is root on the host.`,
@@ -34552,7 +34562,7 @@ var sensitive_host_mount_default = defineRule({
   precision: "high",
   check(target, ctx) {
     for (const svc of target.services) {
-      for (const m of mounts(svc)) {
+      for (const m of mounts(svc, target)) {
         if (m.type !== "bind" || m.unknown) continue;
         const g = grade3(m.hostPath, m.readOnly);
         if (!g) continue;
@@ -35242,7 +35252,8 @@ var MAX_EXTENDS_DEPTH = 10;
 function buildComposeProjects(composeTargets, dotenvTargets) {
   const loader = {
     files: new Map(composeTargets.map((t) => [t.file, { target: t, tags: collectTags(t.doc) }])),
-    dotenv: new Map(dotenvTargets.map((t) => [t.file, t]))
+    dotenv: new Map(dotenvTargets.map((t) => [t.file, t])),
+    notes: /* @__PURE__ */ new Map()
   };
   const byDir = /* @__PURE__ */ new Map();
   for (const t of composeTargets) byDir.set(path2.posix.dirname(t.file), [...byDir.get(path2.posix.dirname(t.file)) ?? [], t.file]);
@@ -35252,7 +35263,8 @@ function buildComposeProjects(composeTargets, dotenvTargets) {
     const base = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
     const family = base && /^docker-/i.test(nameOf(base)) ? "docker-compose" : "compose";
     const override = base ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family}.`)) : void 0;
-    const main = base ? [base, ...override ? [override] : []] : [];
+    const listed = composeFileVariable(loader, dir);
+    const main = listed.length ? listed : base ? [base, ...override ? [override] : []] : [];
     if (main.length) projects.push(project(loader, dir, main, main));
     for (const f of files) {
       if (main.includes(f)) continue;
@@ -35260,7 +35272,17 @@ function buildComposeProjects(composeTargets, dotenvTargets) {
       else projects.push(project(loader, dir, [f], [f]));
     }
   }
-  return projects;
+  return { projects, notes: [...loader.notes.values()] };
+}
+function composeFileVariable(loader, dir) {
+  const { env } = dotenvLookup(loader, dir);
+  const value = env.COMPOSE_FILE;
+  if (!value) return [];
+  return value.split(env.COMPOSE_PATH_SEPARATOR || ":").map((f) => resolveRel(dir, f.trim())).filter((f) => f !== void 0 && loader.files.has(f));
+}
+function unresolved(loader, file, what) {
+  const message = `${what} is not a compose file in this scan; ${file} was checked without it.`;
+  loader.notes.set(message, { level: "warning", code: "compose.unresolved_reference", message, file });
 }
 function dotenvLookup(loader, dir) {
   const file = loader.dotenv.get(dir === "." ? ".env" : `${dir}/.env`);
@@ -35310,6 +35332,7 @@ function loadServices(loader, file, lookup, seen, included) {
     const paths = typeof entry === "string" ? [entry] : isRecord2(entry) ? [entry.path].flat() : [];
     for (const p of paths) {
       const target = typeof p === "string" ? resolveRel(dir, p) : void 0;
+      if (typeof p === "string" && (!target || !loader.files.has(target))) unresolved(loader, file, `include ${p}`);
       if (!target || seen.has(target) || !loader.files.has(target)) continue;
       seen.add(target);
       included.add(target);
@@ -35335,6 +35358,7 @@ function loadService(loader, file, name, lookup, depth2) {
     const baseName = typeof ext === "string" ? ext : isRecord2(ext) && typeof ext.service === "string" ? ext.service : void 0;
     const baseFile = isRecord2(ext) && typeof ext.file === "string" ? resolveRel(path2.posix.dirname(file), ext.file) : file;
     const base = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
+    if (!base && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord2(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
     const merged = base ? mergeService(base, node) : void 0;
     if (merged) node = { ...merged, o: node.o };
   }
@@ -37693,7 +37717,9 @@ async function scan(opts) {
       else await runner.run(parsed.error, (file) => project2.contexts.get(file), project2);
     }
   }
-  for (const p of buildComposeProjects(project2.targets("compose"), project2.targets("dotenv"))) project2.add(p);
+  const compose = buildComposeProjects(project2.targets("compose"), project2.targets("dotenv"));
+  for (const p of compose.projects) project2.add(p);
+  notes.push(...compose.notes);
   const contextOf = (file) => project2.contexts.get(file);
   for (const target of project2.all()) await runner.run(target, contextOf, project2);
   const gitignore = project2.contexts.get(".gitignore")?.text ?? await readRootGitignore(root.base);

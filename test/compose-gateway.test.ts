@@ -6,7 +6,7 @@ import { parsed } from './compose-helpers.js';
 
 function views(files: Record<string, string>): GatewayView[] {
   const p = parsed(files);
-  const [project] = buildComposeProjects(p.compose, p.dotenv);
+  const [project] = buildComposeProjects(p.compose, p.dotenv).projects;
   return project ? gatewayViews(project, p.openclaw) : [];
 }
 

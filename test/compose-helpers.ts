@@ -21,7 +21,7 @@ export function parsed(files: Record<string, string>): { compose: ComposeTarget[
 
 export function projects(files: Record<string, string>): ComposeProjectTarget[] {
   const p = parsed(files);
-  return buildComposeProjects(p.compose, p.dotenv);
+  return buildComposeProjects(p.compose, p.dotenv).projects;
 }
 
 export function project(files: Record<string, string>): ComposeProjectTarget {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { interpolate } from '../src/engine/compose/interpolate.js';
 import { mounts, parsePort, ports } from '../rules/_shared/compose.js';
-import { project, projects } from './compose-helpers.js';
+import { buildComposeProjects } from '../src/engine/compose/project.js';
+import { parsed, project, projects } from './compose-helpers.js';
 
 const env: Record<string, string> = { SET: 'value', EMPTY: '' };
 const lookup = (n: string) => env[n];
@@ -163,5 +164,28 @@ describe('project model', () => {
     const s = project({ 'compose.yaml': 'x-common: &c\n  restart: always\n  cap_drop: [ALL]\nservices:\n  a:\n    <<: *c\n    image: x\n' }).services[0]!;
     expect(s.value).toMatchObject({ restart: 'always', cap_drop: ['ALL'] });
     expect(s.at(['cap_drop'])).toMatchObject({ path: ['services', 'a', 'cap_drop'] });
+  });
+
+  it('follows COMPOSE_FILE from the folder\'s .env instead of the default pair', () => {
+    const ps = projects({
+      '.env': 'COMPOSE_FILE=compose.yaml:compose.prod.yaml\n',
+      'compose.yaml': 'services:\n  a:\n    image: x\n',
+      'compose.prod.yaml': 'services:\n  a:\n    privileged: true\n',
+      'compose.override.yaml': 'services:\n  a:\n    user: root\n',
+    });
+    const main = ps.find((p) => p.owns.includes('compose.yaml'))!;
+    expect(main.files).toEqual(['compose.yaml', 'compose.prod.yaml']);
+    expect(main.services[0]!.value).toMatchObject({ privileged: true });
+    expect(main.services[0]!.value.user).toBeUndefined();
+  });
+
+  it('says when an extends or include target is not in the scan', () => {
+    const p = parsed({ 'compose.yaml': 'include: [./missing.yaml]\nservices:\n  a:\n    extends: { file: ./gone.yml, service: base }\n    image: x\n' });
+    const { projects: ps, notes } = buildComposeProjects(p.compose, p.dotenv);
+    expect(ps[0]!.services[0]!.value).toMatchObject({ image: 'x' });
+    expect(notes.map((n) => [n.code, n.file, n.message])).toEqual([
+      ['compose.unresolved_reference', 'compose.yaml', 'include ./missing.yaml is not a compose file in this scan; compose.yaml was checked without it.'],
+      ['compose.unresolved_reference', 'compose.yaml', 'extends ./gone.yml service base (of a) is not a compose file in this scan; compose.yaml was checked without it.'],
+    ]);
   });
 });

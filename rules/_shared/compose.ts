@@ -189,9 +189,22 @@ export function parseMount(entry: unknown, index: number): Mount | undefined {
   return { index, type: bind ? 'bind' : 'volume', source, hostPath, target: parts[1] ?? '', readOnly: mode.split(',').includes('ro'), unknown: bind && isUnresolved(hostPath) };
 }
 
-export function mounts(svc: ComposeService): Mount[] {
+/**
+ * The service's mounts. With the project's top-level `volumes:`, a named volume declared with
+ * `driver_opts: { o: bind, device: /path }` (the local driver's hidden bind mount) is returned as the bind it is.
+ */
+export function mounts(svc: ComposeService, project?: { value: Readonly<Record<string, unknown>> }): Mount[] {
   const list = Array.isArray(svc.value.volumes) ? svc.value.volumes : [];
-  return list.flatMap((v, i) => parseMount(v, i) ?? []);
+  const declared = isRecord(project?.value.volumes) ? project.value.volumes : {};
+  return list.flatMap((v, i) => {
+    const m = parseMount(v, i);
+    if (!m || m.type !== 'volume') return m ?? [];
+    const decl = declared[m.source];
+    const opts = isRecord(decl) ? decl.driver_opts : undefined;
+    if (!isRecord(opts) || typeof opts.device !== 'string' || !String(opts.o ?? '').split(',').includes('bind')) return m;
+    const hostPath = normaliseHostPath(opts.device);
+    return { ...m, type: 'bind' as const, hostPath, unknown: isUnresolved(hostPath) };
+  });
 }
 
 // --------------------------------------------------------------------------------------------- command line

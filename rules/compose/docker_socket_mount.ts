@@ -21,12 +21,13 @@ export default defineRule({
   check(target, ctx) {
     for (const svc of target.services) {
       const severity = isGatewayService(svc) ? ({ severity: 'critical' } as const) : {};
-      for (const m of mounts(svc)) {
+      for (const m of mounts(svc, target)) {
         if (m.type !== 'bind' || m.unknown) continue;
         const socket = SOCKET.test(m.hostPath);
         const dir = SOCKET_DIRS.find((d) => m.hostPath === d);
         if (!socket && !dir) continue;
-        const what = socket ? `the container-engine socket ${m.source}` : `${m.source}, the folder holding the Docker socket,`;
+        const shown = m.source === m.hostPath ? m.source : `${m.source} (${m.hostPath})`;
+        const what = socket ? `the container-engine socket ${shown}` : `${shown}, the folder holding the Docker socket,`;
         ctx.report({
           at: svc.at(['volumes', m.index]),
           message: `Service "${svc.name}" mounts ${what}${m.readOnly ? ' (read-only does not limit API calls)' : ''}: it can control the Docker daemon, which is root on the host.`,

@@ -54,7 +54,7 @@ export default defineRule({
   precision: 'high',
   check(target, ctx) {
     for (const svc of target.services) {
-      for (const m of mounts(svc)) {
+      for (const m of mounts(svc, target)) {
         if (m.type !== 'bind' || m.unknown) continue;
         const g = grade(m.hostPath, m.readOnly);
         if (!g) continue;

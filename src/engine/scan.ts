@@ -136,7 +136,9 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   }
 
   // Compose files are also judged together, as `docker compose` loads them (base + overrides, extends, include).
-  for (const p of buildComposeProjects(project.targets('compose'), project.targets('dotenv'))) project.add(p);
+  const compose = buildComposeProjects(project.targets('compose'), project.targets('dotenv'));
+  for (const p of compose.projects) project.add(p);
+  notes.push(...compose.notes);
 
   const contextOf = (file: string) => project.contexts.get(file);
   for (const target of project.all()) await runner.run(target, contextOf, project);

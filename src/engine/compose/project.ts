@@ -13,6 +13,7 @@
 import path from 'node:path';
 import { at } from '../../model/location.js';
 import type { PathSegment } from '../../model/location.js';
+import type { Note } from '../../model/finding.js';
 import type { ComposeProjectTarget, ComposeService, ComposeTarget, DotenvTarget } from '../../model/target.js';
 import type { Lookup } from './interpolate.js';
 import { build, collectTags, isRecord, merge, normaliseKeyValues, origins, pathKey, plain, type SNode, type Tags } from './tree.js';
@@ -25,12 +26,15 @@ const MAX_EXTENDS_DEPTH = 10;
 interface Loader {
   files: Map<string, { target: ComposeTarget; tags: Tags }>;
   dotenv: Map<string, DotenvTarget>;
+  /** What could not be resolved (an `extends`/`include` target the scan did not parse), keyed to dedupe. */
+  notes: Map<string, Note>;
 }
 
-export function buildComposeProjects(composeTargets: readonly ComposeTarget[], dotenvTargets: readonly DotenvTarget[]): ComposeProjectTarget[] {
+export function buildComposeProjects(composeTargets: readonly ComposeTarget[], dotenvTargets: readonly DotenvTarget[]): { projects: ComposeProjectTarget[]; notes: Note[] } {
   const loader: Loader = {
     files: new Map(composeTargets.map((t) => [t.file, { target: t, tags: collectTags(t.doc) }])),
     dotenv: new Map(dotenvTargets.map((t) => [t.file, t])),
+    notes: new Map(),
   };
   const byDir = new Map<string, string[]>();
   for (const t of composeTargets) byDir.set(path.posix.dirname(t.file), [...(byDir.get(path.posix.dirname(t.file)) ?? []), t.file]);
@@ -41,7 +45,9 @@ export function buildComposeProjects(composeTargets: readonly ComposeTarget[], d
     const base = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== undefined);
     const family = base && /^docker-/i.test(nameOf(base)) ? 'docker-compose' : 'compose';
     const override = base ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family}.`)) : undefined;
-    const main = base ? [base, ...(override ? [override] : [])] : [];
+    // COMPOSE_FILE in the folder's .env replaces the default pair, as it does for `docker compose up`.
+    const listed = composeFileVariable(loader, dir);
+    const main = listed.length ? listed : base ? [base, ...(override ? [override] : [])] : [];
     if (main.length) projects.push(project(loader, dir, main, main));
     for (const f of files) {
       if (main.includes(f)) continue;
@@ -49,7 +55,23 @@ export function buildComposeProjects(composeTargets: readonly ComposeTarget[], d
       else projects.push(project(loader, dir, [f], [f]));
     }
   }
-  return projects;
+  return { projects, notes: [...loader.notes.values()] };
+}
+
+/** The files named by `COMPOSE_FILE` in the folder's `.env` (`:`-separated, or `COMPOSE_PATH_SEPARATOR`) that the scan parsed. */
+function composeFileVariable(loader: Loader, dir: string): string[] {
+  const { env } = dotenvLookup(loader, dir);
+  const value = env.COMPOSE_FILE;
+  if (!value) return [];
+  return value
+    .split(env.COMPOSE_PATH_SEPARATOR || ':')
+    .map((f) => resolveRel(dir, f.trim()))
+    .filter((f): f is string => f !== undefined && loader.files.has(f));
+}
+
+function unresolved(loader: Loader, file: string, what: string): void {
+  const message = `${what} is not a compose file in this scan; ${file} was checked without it.`;
+  loader.notes.set(message, { level: 'warning', code: 'compose.unresolved_reference', message, file });
 }
 
 function dotenvLookup(loader: Loader, dir: string): { env: Record<string, string>; lookup: Lookup } {
@@ -106,6 +128,7 @@ function loadServices(loader: Loader, file: string, lookup: Lookup, seen: Set<st
     const paths = typeof entry === 'string' ? [entry] : isRecord(entry) ? [entry.path].flat() : [];
     for (const p of paths) {
       const target = typeof p === 'string' ? resolveRel(dir, p) : undefined;
+      if (typeof p === 'string' && (!target || !loader.files.has(target))) unresolved(loader, file, `include ${p}`);
       if (!target || seen.has(target) || !loader.files.has(target)) continue;
       seen.add(target);
       included.add(target);
@@ -132,6 +155,7 @@ function loadService(loader: Loader, file: string, name: string, lookup: Lookup,
     const baseName = typeof ext === 'string' ? ext : isRecord(ext) && typeof ext.service === 'string' ? ext.service : undefined;
     const baseFile = isRecord(ext) && typeof ext.file === 'string' ? resolveRel(path.posix.dirname(file), ext.file) : file;
     const base = baseName && baseFile && depth < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth + 1) : undefined;
+    if (!base && depth < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord(ext) && typeof ext.file === 'string' ? `${ext.file} ` : ''}service ${baseName ?? '?'} (of ${name})`);
     // The merged service keeps the extending service's own origin: a finding about the service as a whole
     // belongs where it is declared, not at the template it extends.
     const merged = base ? mergeService(base, node) : undefined;
