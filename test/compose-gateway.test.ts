@@ -120,11 +120,15 @@ describe('gateway view', () => {
     expect(exposedWithoutAuth(v)).toBe(true);
   });
 
-  it('defaults to loopback and an unpublished port; unknown host address stays unknown', () => {
-    const quiet = one({ 'compose.yaml': 'services:\n  gw:\n    image: ghcr.io/openclaw/openclaw:2026.9.6\n' });
+  it('defaults to loopback when the command line is given, to unknown when the image CMD runs; unpublished port', () => {
+    const quiet = one({ 'compose.yaml': 'services:\n  gw:\n    image: ghcr.io/openclaw/openclaw:2026.9.6\n    command: [node, dist/index.js, gateway]\n' });
     expect(quiet.bind).toMatchObject({ value: 'loopback', source: 'default' });
+    expect(quiet.bindsBeyondLoopback).toBe(false);
     expect(quiet.published.exposure).toBe('none');
     expect(quiet.publishedBeyondLoopback).toBe(false);
+    const imageCmd = one({ 'compose.yaml': 'services:\n  gw:\n    image: ghcr.io/openclaw/openclaw:2026.9.6\n    ports: ["18789:18789"]\n' });
+    expect(imageCmd.bindsBeyondLoopback).toBe('unknown');
+    expect(exposedWithoutAuth(imageCmd)).toBe(false);
     const unknown = one({ 'compose.yaml': 'services:\n  gw:\n    image: ghcr.io/openclaw/openclaw:2026.9.6\n    command: [gateway, --bind, lan]\n    ports: ["${HOST_IP}:18789:18789"]\n' });
     expect(unknown.publishedBeyondLoopback).toBe('unknown');
     expect(exposedWithoutAuth(unknown)).toBe(false);

@@ -32,7 +32,8 @@ export type CredentialState = 'set' | 'unknown' | 'none';
 
 export interface GatewayView {
   service: ComposeService;
-  /** `loopback`, `lan`, `auto`, `tailnet`, `custom`, an address, or the unresolved text. Default `loopback`. */
+  /** `loopback`, `lan`, `auto`, `tailnet`, `custom`, an address, or the unresolved text. Default `loopback` when
+   *  the compose file gives the command line; `${IMAGE_CMD}` (unknown) when the image's own CMD runs. */
   bind: Setting<string>;
   /** The gateway listens beyond loopback inside its network namespace. */
   bindsBeyondLoopback: Tri;
@@ -116,7 +117,10 @@ export function gatewayView(svc: ComposeService, configs: readonly OpenClawTarge
       ? bindEnv
       : typeof cfgBind === 'string'
         ? { value: cfgBind, source: 'config', ...(cfgAt() ? { at: cfgAt() as Anchor } : {}) }
-        : { value: 'loopback', source: 'default' };
+        : args.length
+          ? { value: 'loopback', source: 'default' }
+          : // No command here: the image's own CMD decides, and it may well pass --bind lan.
+            { value: '${IMAGE_CMD}', source: 'default' };
   const bindsBeyondLoopback: Tri = isUnresolved(bind.value) ? 'unknown' : !(bind.value === 'loopback' || isLoopback(bind.value));
 
   // port: --port > OPENCLAW_GATEWAY_PORT > gateway.port > 18789
