@@ -14793,12 +14793,23 @@ function stages(df) {
     return { index: i.stage, image: substitute(written, vars), written, alias: asIdx > 0 ? words[asIdx + 1] : void 0, at: i.at };
   });
 }
-function finalUser(df) {
+function effectiveUser(df) {
   const all = instructions(df);
-  const last = Math.max(...all.map((i) => i.stage));
-  const users = all.filter((i) => i.stage === last && i.keyword === "USER");
-  const u = users[users.length - 1];
-  return u ? { user: u.args.trim(), at: u.at } : void 0;
+  const froms = stages(df);
+  let stage = froms[froms.length - 1];
+  const final = stage;
+  if (!stage || !final) return void 0;
+  for (let hops = 0; hops <= froms.length; hops++) {
+    const index = stage.index;
+    const users = all.filter((i) => i.stage === index && i.keyword === "USER");
+    const last = users[users.length - 1];
+    if (last) return { user: last.args.trim(), at: last.at };
+    const parentName = stage.image.toLowerCase();
+    const parent = froms.find((f) => f.alias?.toLowerCase() === parentName && f.index < index);
+    if (!parent) break;
+    stage = parent;
+  }
+  return { user: void 0, baseImage: stage.image, at: final.at };
 }
 function isRootUser(user) {
   return /^(root|0)(:.*)?$/.test(user.trim());
@@ -14864,7 +14875,8 @@ var runs_as_root_default = defineRule({
       }
       const built = builtDockerfile(svc, dockerfiles);
       if (built) {
-        const u = finalUser(built.dockerfile);
+        const e = effectiveUser(built.dockerfile);
+        const u = e?.user !== void 0 ? e : void 0;
         if (u && !isRootUser(u.user)) continue;
         ctx.report({
           at: svc.at(["build"]),
@@ -15244,25 +15256,14 @@ var runs_as_root_default2 = defineRule({
   tags: ["dockerfile", "hardening", "CWE-250"],
   precision: "high",
   check(target, ctx) {
-    const all = instructions(target.dockerfile);
-    const froms = stages(target.dockerfile);
-    if (froms.length === 0) return;
-    let stage = froms[froms.length - 1];
-    for (let hops = 0; stage && hops < froms.length; hops++) {
-      const users = all.filter((i) => i.stage === stage?.index && i.keyword === "USER");
-      const last = users[users.length - 1];
-      if (last) {
-        if (isRootUser(last.args)) ctx.report({ at: last.at, message: `${target.file} ends with USER ${last.args.trim()}: the container runs as root.` });
-        return;
-      }
-      const parent = stage.image;
-      const earlier = froms.find((f) => f.alias !== void 0 && f.alias.toLowerCase() === parent.toLowerCase() && f.index < (stage?.index ?? 0));
-      if (!earlier) break;
-      stage = earlier;
+    const u = effectiveUser(target.dockerfile);
+    if (!u) return;
+    if (u.user !== void 0) {
+      if (isRootUser(u.user)) ctx.report({ at: u.at, message: `${target.file} ends with USER ${u.user}: the container runs as root.` });
+      return;
     }
-    const final = froms[froms.length - 1];
-    if (!final || NON_ROOT_BASE.test(stage?.image ?? "") || stage?.image === "scratch") return;
-    ctx.report({ at: final.at, message: `${target.file} sets no USER in its final stage: it runs as the base image's user (${stage?.image ?? final.image}), root for most images.`, severity: "low" });
+    if (NON_ROOT_BASE.test(u.baseImage) || u.baseImage === "scratch") return;
+    ctx.report({ at: u.at, message: `${target.file} sets no USER in its final stage: it runs as the base image's user (${u.baseImage}), root for most images.`, severity: "low" });
   }
 });
 

@@ -71,13 +71,27 @@ export function stages(df: Parsed): Stage[] {
     });
 }
 
-/** The user the final stage runs as: its last USER, or undefined when it has none (the base image decides). */
-export function finalUser(df: Parsed): { user: string; at: Anchor } | undefined {
+/**
+ * Who the final stage runs as: its last `USER`, else that of the earlier stage it is built `FROM` (followed back),
+ * else undefined with the base image that decides.
+ */
+export function effectiveUser(df: Parsed): { user: string; at: Anchor } | { user: undefined; baseImage: string; at: Anchor } | undefined {
   const all = instructions(df);
-  const last = Math.max(...all.map((i) => i.stage));
-  const users = all.filter((i) => i.stage === last && i.keyword === 'USER');
-  const u = users[users.length - 1];
-  return u ? { user: u.args.trim(), at: u.at } : undefined;
+  const froms = stages(df);
+  let stage = froms[froms.length - 1];
+  const final = stage;
+  if (!stage || !final) return undefined;
+  for (let hops = 0; hops <= froms.length; hops++) {
+    const index: number = stage.index;
+    const users = all.filter((i) => i.stage === index && i.keyword === 'USER');
+    const last = users[users.length - 1];
+    if (last) return { user: last.args.trim(), at: last.at };
+    const parentName = stage.image.toLowerCase();
+    const parent: Stage | undefined = froms.find((f) => f.alias?.toLowerCase() === parentName && f.index < index);
+    if (!parent) break;
+    stage = parent;
+  }
+  return { user: undefined, baseImage: stage.image, at: final.at };
 }
 
 export function isRootUser(user: string): boolean {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { defineRule } from '../../src/model/rule.js';
 import type { ComposeService, DockerfileTarget } from '../../src/model/target.js';
 import { isRecord, isTruthy, str } from '../_shared/compose.js';
-import { finalUser, isRootUser } from '../_shared/dockerfile.js';
+import { effectiveUser, isRootUser } from '../_shared/dockerfile.js';
 
 /**
  * Images known to run as a non-root user, or to drop to one in their entrypoint (the official database images
@@ -41,7 +41,8 @@ export default defineRule({
       }
       const built = builtDockerfile(svc, dockerfiles);
       if (built) {
-        const u = finalUser(built.dockerfile);
+        const e = effectiveUser(built.dockerfile);
+        const u = e?.user !== undefined ? e : undefined;
         if (u && !isRootUser(u.user)) continue;
         ctx.report({
           at: svc.at(['build']),

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/model/rule.js';
-import { instructions, isRootUser, stages } from '../_shared/dockerfile.js';
+import { effectiveUser, isRootUser } from '../_shared/dockerfile.js';
 
 /** Base images that already run unprivileged, so a Dockerfile without USER is fine. */
 const NON_ROOT_BASE = /^(ghcr\.io\/openclaw\/openclaw|(docker\.io\/)?openclaw\/openclaw|gcr\.io\/distroless\/[\w./-]+:(nonroot|debug-nonroot)[\w.-]*|cgr\.dev\/chainguard\/[\w.-]+)(:|@|$)/;
@@ -16,25 +16,13 @@ export default defineRule({
   tags: ['dockerfile', 'hardening', 'CWE-250'],
   precision: 'high',
   check(target, ctx) {
-    const all = instructions(target.dockerfile);
-    const froms = stages(target.dockerfile);
-    if (froms.length === 0) return;
-    // Walk from the final stage back through `FROM <earlier stage>` until a USER decides.
-    let stage = froms[froms.length - 1];
-    for (let hops = 0; stage && hops < froms.length; hops++) {
-      const users = all.filter((i) => i.stage === stage?.index && i.keyword === 'USER');
-      const last = users[users.length - 1];
-      if (last) {
-        if (isRootUser(last.args)) ctx.report({ at: last.at, message: `${target.file} ends with USER ${last.args.trim()}: the container runs as root.` });
-        return;
-      }
-      const parent: string = stage.image;
-      const earlier = froms.find((f) => f.alias !== undefined && f.alias.toLowerCase() === parent.toLowerCase() && f.index < (stage?.index ?? 0));
-      if (!earlier) break;
-      stage = earlier;
+    const u = effectiveUser(target.dockerfile);
+    if (!u) return;
+    if (u.user !== undefined) {
+      if (isRootUser(u.user)) ctx.report({ at: u.at, message: `${target.file} ends with USER ${u.user}: the container runs as root.` });
+      return;
     }
-    const final = froms[froms.length - 1];
-    if (!final || NON_ROOT_BASE.test(stage?.image ?? '') || stage?.image === 'scratch') return;
-    ctx.report({ at: final.at, message: `${target.file} sets no USER in its final stage: it runs as the base image's user (${stage?.image ?? final.image}), root for most images.`, severity: 'low' });
+    if (NON_ROOT_BASE.test(u.baseImage) || u.baseImage === 'scratch') return;
+    ctx.report({ at: u.at, message: `${target.file} sets no USER in its final stage: it runs as the base image's user (${u.baseImage}), root for most images.`, severity: 'low' });
   },
 });
