@@ -34037,14 +34037,14 @@ function isReference(value) {
 
 // rules/_shared/compose-secrets.ts
 var SECRET_WORD = /(^|[_.-])(PASS(WORD|WD|PHRASE)?|PWD|SECRETS?|TOKEN|API[_-]?KEY|APIKEY|PRIVATE[_-]?KEY|SECRET[_-]?KEY|SECRET[_-]?ACCESS[_-]?KEY|AUTH[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|SESSION[_-]?KEY|COOKIE|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|MASTER[_-]?KEY|WEBHOOK[_-]?SECRET)([_.-]|$)/i;
-var NOT_A_SECRET = /([_.-](FILE|PATH|DIR|URL|URI|HOST|PORT|NAME|USER|USERNAME|ID|ENABLED|DISABLED|REQUIRED|TYPE|MODE|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|LIFETIME|ALGORITHM|ALG|HEADER|ENDPOINT|HASH|POLICY|ROTATION|ENV|VAR|SOURCE|PROVIDER|AUDIENCE|ISSUER|SCOPE|SCOPES|COUNT|MIN|MAX|PREFIX|REF)$)|^(AUTH[_-]?METHOD|TOKEN[_-]?TYPE)$/i;
+var NOT_A_SECRET = /([_.-](FILE|PATH|DIR|URL|URI|HOST|PORT|NAME|USER|USERNAME|ID|ENABLED|DISABLED|REQUIRED|TYPE|MODE|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|LIFETIME|ALGORITHM|ALG|HEADER|ENDPOINT|HASH|POLICY|ROTATION|ENV|VAR|SOURCE|PROVIDER|AUDIENCE|ISSUER|SCOPE|SCOPES|COUNT|LIMIT|MIN|MAX|PREFIX|REF|VERSION)$)|^(AUTH[_-]?METHOD|TOKEN[_-]?TYPE)$/i;
 function isSecretName(name) {
   return SECRET_WORD.test(name) && !NOT_A_SECRET.test(name);
 }
 function isLiteralSecretValue(value) {
   const v = value.trim();
   if (v.length < 4 || isReference(v) || /\$\{?[A-Za-z_]/.test(v)) return false;
-  if (/^(true|false|yes|no|on|off|null|none|undefined|disabled?|enabled?|required|optional|\d{1,6})$/i.test(v)) return false;
+  if (/^(true|false|yes|no|on|off|null|none|undefined|disabled?|enabled?|required|optional)$/i.test(v)) return false;
   if (/^<[^>]*>$|^\[[^\]]*\]$|^your[-_ ]|[-_ ]here$|^x{3,}$|^\*{3,}$|^\.{3}$/i.test(v)) return false;
   if (/^(\/|\.\/|~\/)[\w./-]*$/.test(v)) return false;
   return true;

@@ -7,20 +7,21 @@ import { isReference } from './values.js';
 
 const SECRET_WORD = /(^|[_.-])(PASS(WORD|WD|PHRASE)?|PWD|SECRETS?|TOKEN|API[_-]?KEY|APIKEY|PRIVATE[_-]?KEY|SECRET[_-]?KEY|SECRET[_-]?ACCESS[_-]?KEY|AUTH[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|SESSION[_-]?KEY|COOKIE|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|MASTER[_-]?KEY|WEBHOOK[_-]?SECRET)([_.-]|$)/i;
 /** Names that mention a secret but hold something else: where it is, how long it lives, whether it is on. */
-const NOT_A_SECRET = /([_.-](FILE|PATH|DIR|URL|URI|HOST|PORT|NAME|USER|USERNAME|ID|ENABLED|DISABLED|REQUIRED|TYPE|MODE|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|LIFETIME|ALGORITHM|ALG|HEADER|ENDPOINT|HASH|POLICY|ROTATION|ENV|VAR|SOURCE|PROVIDER|AUDIENCE|ISSUER|SCOPE|SCOPES|COUNT|MIN|MAX|PREFIX|REF)$)|^(AUTH[_-]?METHOD|TOKEN[_-]?TYPE)$/i;
+const NOT_A_SECRET = /([_.-](FILE|PATH|DIR|URL|URI|HOST|PORT|NAME|USER|USERNAME|ID|ENABLED|DISABLED|REQUIRED|TYPE|MODE|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|LIFETIME|ALGORITHM|ALG|HEADER|ENDPOINT|HASH|POLICY|ROTATION|ENV|VAR|SOURCE|PROVIDER|AUDIENCE|ISSUER|SCOPE|SCOPES|COUNT|LIMIT|MIN|MAX|PREFIX|REF|VERSION)$)|^(AUTH[_-]?METHOD|TOKEN[_-]?TYPE)$/i;
 
 export function isSecretName(name: string): boolean {
   return SECRET_WORD.test(name) && !NOT_A_SECRET.test(name);
 }
 
 /**
- * A literal that could be a secret: not empty, not a reference (`${X}`, `/run/secrets/…`, a vault URI), not a
- * boolean or a bare number, not an obvious "fill me in" marker (`<token>`, `your-token-here`, `xxx`).
+ * A literal that could be a secret: at least 4 characters, not a reference (`${X}`, `/run/secrets/…`, a vault URI),
+ * not a boolean, not an obvious "fill me in" marker (`<token>`, `your-token-here`, `xxx`). A number is a secret
+ * when the name says so (`PASSWORD: 1234`): counts and durations are told apart by name (`*_TTL`, `*_LIMIT`).
  */
 export function isLiteralSecretValue(value: string): boolean {
   const v = value.trim();
   if (v.length < 4 || isReference(v) || /\$\{?[A-Za-z_]/.test(v)) return false;
-  if (/^(true|false|yes|no|on|off|null|none|undefined|disabled?|enabled?|required|optional|\d{1,6})$/i.test(v)) return false;
+  if (/^(true|false|yes|no|on|off|null|none|undefined|disabled?|enabled?|required|optional)$/i.test(v)) return false;
   if (/^<[^>]*>$|^\[[^\]]*\]$|^your[-_ ]|[-_ ]here$|^x{3,}$|^\*{3,}$|^\.{3}$/i.test(v)) return false;
   if (/^(\/|\.\/|~\/)[\w./-]*$/.test(v)) return false; // a path: where the secret is, not the secret
   return true;
