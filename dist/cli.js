@@ -198,13 +198,13 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse3(str2) {
-      str2 = String(str2);
-      if (str2.length > 100) {
+    function parse3(str3) {
+      str3 = String(str3);
+      if (str3.length > 100) {
         return;
       }
       var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str2
+        str3
       );
       if (!match) {
         return;
@@ -644,10 +644,10 @@ var require_browser = __commonJS({
 var require_has_flag = __commonJS({
   "node_modules/has-flag/index.js"(exports, module) {
     "use strict";
-    module.exports = (flag, argv = process.argv) => {
+    module.exports = (flag, argv2 = process.argv) => {
       const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-      const position = argv.indexOf(prefix + flag);
-      const terminatorPosition = argv.indexOf("--");
+      const position = argv2.indexOf(prefix + flag);
+      const terminatorPosition = argv2.indexOf("--");
       return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
     };
   }
@@ -920,7 +920,7 @@ var require_node = __commonJS({
     var { formatters } = module.exports;
     formatters.o = function(v) {
       this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts).split("\n").map((str2) => str2.trim()).join(" ");
+      return util.inspect(v, this.inspectOpts).split("\n").map((str3) => str3.trim()).join(" ");
     };
     formatters.O = function(v) {
       this.inspectOpts.colors = this.useColors;
@@ -941,7 +941,7 @@ var require_src = __commonJS({
 });
 
 // node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
-import path from "node:path";
+import path2 from "node:path";
 function requireLodash_uniq() {
   if (hasRequiredLodash_uniq) return lodash_uniq;
   hasRequiredLodash_uniq = 1;
@@ -1914,11 +1914,11 @@ function requireLodash_sortby() {
     function baseForOwn(object, iteratee) {
       return object && baseFor(object, iteratee, keys);
     }
-    function baseGet(object, path5) {
-      path5 = isKey(path5, object) ? [path5] : castPath(path5);
-      var index = 0, length = path5.length;
+    function baseGet(object, path7) {
+      path7 = isKey(path7, object) ? [path7] : castPath(path7);
+      var index = 0, length = path7.length;
       while (object != null && index < length) {
-        object = object[toKey(path5[index++])];
+        object = object[toKey(path7[index++])];
       }
       return index && index == length ? object : void 0;
     }
@@ -2045,13 +2045,13 @@ function requireLodash_sortby() {
         return object === source || baseIsMatch(object, source, matchData);
       };
     }
-    function baseMatchesProperty(path5, srcValue) {
-      if (isKey(path5) && isStrictComparable(srcValue)) {
-        return matchesStrictComparable(toKey(path5), srcValue);
+    function baseMatchesProperty(path7, srcValue) {
+      if (isKey(path7) && isStrictComparable(srcValue)) {
+        return matchesStrictComparable(toKey(path7), srcValue);
       }
       return function(object) {
-        var objValue = get(object, path5);
-        return objValue === void 0 && objValue === srcValue ? hasIn(object, path5) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
+        var objValue = get(object, path7);
+        return objValue === void 0 && objValue === srcValue ? hasIn(object, path7) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
       };
     }
     function baseOrderBy(collection, iteratees, orders) {
@@ -2067,9 +2067,9 @@ function requireLodash_sortby() {
         return compareMultiple(object, other, orders);
       });
     }
-    function basePropertyDeep(path5) {
+    function basePropertyDeep(path7) {
       return function(object) {
-        return baseGet(object, path5);
+        return baseGet(object, path7);
       };
     }
     function baseRest(func, start) {
@@ -2324,11 +2324,11 @@ function requireLodash_sortby() {
         return result;
       };
     }
-    function hasPath(object, path5, hasFunc) {
-      path5 = isKey(path5, object) ? [path5] : castPath(path5);
-      var result, index = -1, length = path5.length;
+    function hasPath(object, path7, hasFunc) {
+      path7 = isKey(path7, object) ? [path7] : castPath(path7);
+      var result, index = -1, length = path7.length;
       while (++index < length) {
-        var key = toKey(path5[index]);
+        var key = toKey(path7[index]);
         if (!(result = object != null && hasFunc(object, key))) {
           break;
         }
@@ -2483,12 +2483,12 @@ function requireLodash_sortby() {
     function toString(value) {
       return value == null ? "" : baseToString(value);
     }
-    function get(object, path5, defaultValue) {
-      var result = object == null ? void 0 : baseGet(object, path5);
+    function get(object, path7, defaultValue) {
+      var result = object == null ? void 0 : baseGet(object, path7);
       return result === void 0 ? defaultValue : result;
     }
-    function hasIn(object, path5) {
-      return object != null && hasPath(object, path5, baseHasIn);
+    function hasIn(object, path7) {
+      return object != null && hasPath(object, path7, baseHasIn);
     }
     function keys(object) {
       return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
@@ -2496,8 +2496,8 @@ function requireLodash_sortby() {
     function identity(value) {
       return value;
     }
-    function property(path5) {
-      return isKey(path5) ? baseProperty(toKey(path5)) : basePropertyDeep(path5);
+    function property(path7) {
+      return isKey(path7) ? baseProperty(toKey(path7)) : basePropertyDeep(path7);
     }
     module.exports = sortBy;
   })(lodash_sortby, lodash_sortby.exports);
@@ -2520,8 +2520,8 @@ function requireRegexpParse() {
   Object.defineProperty(regexpParse, "__esModule", { value: true });
   regexpParse.isRegExpString = regexpParse.parseRegExpString = void 0;
   var REGEXP_LITERAL_PATTERN = /^\/(.+)\/([guimysd]*)$/;
-  var parseRegExpString = function(str2) {
-    var result = str2.match(REGEXP_LITERAL_PATTERN);
+  var parseRegExpString = function(str3) {
+    var result = str3.match(REGEXP_LITERAL_PATTERN);
     if (!result) {
       return null;
     }
@@ -2531,8 +2531,8 @@ function requireRegexpParse() {
     };
   };
   regexpParse.parseRegExpString = parseRegExpString;
-  var isRegExpString = function(str2) {
-    return REGEXP_LITERAL_PATTERN.test(str2);
+  var isRegExpString = function(str3) {
+    return REGEXP_LITERAL_PATTERN.test(str3);
   };
   regexpParse.isRegExpString = isRegExpString;
   return regexpParse;
@@ -2789,7 +2789,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
   }
   try {
     const fs = await import("node:fs");
-    const path5 = await import("node:path");
+    const path7 = await import("node:path");
     const pfxBytes = new Uint8Array(fs.readFileSync(source.filePath));
     const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
     if (!isGcpServiceAccountP12) {
@@ -2797,7 +2797,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
     }
     context.report({
       message: t("PrivateKeyP12", {
-        FILE_NAME: path5.basename(source.filePath)
+        FILE_NAME: path7.basename(source.filePath)
       }),
       range: [0, source.content.length]
     });
@@ -2814,7 +2814,7 @@ function reportIfFoundPrivateKeyJSONFormat({ source, context, t }) {
     }
     context.report({
       message: t("PrivateKeyJSON", {
-        FILE_NAME: source.filePath ? path.basename(source.filePath) : ""
+        FILE_NAME: source.filePath ? path2.basename(source.filePath) : ""
       }),
       range: [0, source.content.length]
     });
@@ -2916,7 +2916,7 @@ function reportIfFoundIncomingWebhook({ source, options, context, t }) {
     });
   }
 }
-function isVariableLikeString$1(str2) {
+function isVariableLikeString$1(str3) {
   const variablePatterns = [
     /\$\{[^}]{1,50}\}/,
     // ${var}
@@ -2929,7 +2929,7 @@ function isVariableLikeString$1(str2) {
     /\$[A-Z_]{1,30}/
     // $VAR
   ];
-  return variablePatterns.some((pattern) => pattern.test(str2));
+  return variablePatterns.some((pattern) => pattern.test(str3));
 }
 function isLikelyRealUsername(username) {
   if (username.length < 2)
@@ -3158,7 +3158,7 @@ function reportIfFound$1({ pattern, messageId, source, options, context, t }) {
     });
   }
 }
-function isVariableLikeString(str2) {
+function isVariableLikeString(str3) {
   const variablePatterns = [
     /\$\{[^}]{1,50}\}/,
     // ${var}
@@ -3173,7 +3173,7 @@ function isVariableLikeString(str2) {
     /\$\([^)]{1,50}\)/
     // $(var)
   ];
-  return variablePatterns.some((pattern) => pattern.test(str2));
+  return variablePatterns.some((pattern) => pattern.test(str3));
 }
 function isLikelyRealCredential(username, password) {
   if (username === password)
@@ -4819,870 +4819,6 @@ var init_module = __esm({
   }
 });
 
-// node_modules/ignore/index.js
-var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports, module) {
-    function makeArray(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var UNDEFINED = void 0;
-    var EMPTY = "";
-    var SPACE = " ";
-    var ESCAPE = "\\";
-    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
-    var BOM = "\uFEFF";
-    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
-    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
-    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
-    var REGEX_SPLITALL_CRLF = /\r?\n/g;
-    var DOUBLE_SLASH = "//";
-    var SLASH_CODE = 47;
-    var DOT_CODE = 46;
-    var SLASH = "/";
-    var TMP_KEY_IGNORE = "node-ignore";
-    if (typeof Symbol !== "undefined") {
-      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
-    }
-    var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key, value) => {
-      Object.defineProperty(object, key, { value });
-      return value;
-    };
-    var RETURN_FALSE = () => false;
-    var POSIX_CLASSES = {
-      alnum: "0-9A-Za-z",
-      alpha: "A-Za-z",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1f\\x7f",
-      digit: "0-9",
-      graph: "!-.0-~",
-      lower: "a-z",
-      print: " -.0-~",
-      punct: "!-.:-@\\[-`{-~",
-      // git's `sane-ctype.h` classifies \v and \f as control, not space,
-      //   unlike C's `isspace`
-      space: " \\t\\n\\r",
-      upper: "A-Z",
-      xdigit: "0-9A-Fa-f"
-    };
-    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
-    var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body) => {
-      if (negated) {
-        return `[^\\/${body}]`;
-      }
-      const source = `[${body}]`;
-      return new RegExp(source).test("/") ? NON_SLASH + source : source;
-    };
-    var scanBracket = (pattern, start) => {
-      const { length } = pattern;
-      let index = start + 1;
-      let negated = EMPTY;
-      const lead = pattern[index];
-      if (lead === "!" || lead === "^") {
-        negated = "^";
-        index++;
-      }
-      let body = EMPTY;
-      let prev = EMPTY;
-      for (; ; ) {
-        const char = pattern[index];
-        if (char === UNDEFINED) {
-          return null;
-        }
-        if (char === ESCAPE) {
-          const escaped = pattern[++index];
-          body += escapeMember(escaped);
-          prev = escaped;
-        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
-          index++;
-          let to = pattern[index];
-          if (to === ESCAPE) {
-            to = pattern[index += 1];
-          }
-          if (prev <= to) {
-            body += `-${escapeMember(to)}`;
-          }
-          prev = EMPTY;
-        } else if (char === "[" && pattern[index + 1] === ":") {
-          const nameStart = index + 2;
-          let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
-            end++;
-          }
-          if (end === length) {
-            return null;
-          }
-          if (end > nameStart && pattern[end - 1] === ":") {
-            const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
-              return null;
-            }
-            body += POSIX_CLASSES[name];
-            prev = EMPTY;
-            index = end;
-          } else {
-            body += escapeMember("[");
-            prev = "[";
-            index = nameStart - 2;
-          }
-        } else {
-          body += escapeMember(char);
-          prev = char;
-        }
-        index++;
-        if (pattern[index] === "]") {
-          return {
-            end: index,
-            source: classSource(negated, body)
-          };
-        }
-      }
-    };
-    var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
-    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
-      "g"
-    );
-    var TRAILING_WILDCARD = "";
-    var TRAILING_DOUBLESTAR = "";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-    var extractBrackets = (pattern) => {
-      const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
-      const { length } = pattern;
-      let out = EMPTY;
-      let index = 0;
-      while (index < length) {
-        const char = pattern[index];
-        if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
-            out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out += pattern.slice(index, index + 2);
-          } else {
-            out += hold(
-              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
-            );
-          }
-          index += 2;
-        } else if (isReserved(char)) {
-          out += hold(`[${char}]`);
-          index++;
-        } else if (char === "[") {
-          const scanned = scanBracket(pattern, index);
-          if (scanned === null) {
-            out += hold(NEVER_MATCH);
-            index = length;
-          } else {
-            out += hold(scanned.source);
-            index = scanned.end + 1;
-          }
-        } else {
-          out += char;
-          index++;
-        }
-      }
-      return {
-        source: out,
-        sources
-      };
-    };
-    var DIRECT = null;
-    var REGEX_INNER_SLASH = /\/(?!$)/;
-    var WILDCARD = "[^\\/]*";
-    var REPLACERS = [
-      // Replace (\ ) with ' '
-      // Only a space: an escaped tab or other whitespace is already a literal by
-      //   the time it reaches here, and a bare tab must be left as one, not turned
-      //   into a space.
-      // (\ ) -> ' '
-      // (\\ ) -> '\\ '
-      // (\\\ ) -> '\\ '
-      [
-        // A run of backslashes is taken whole, from its first one, so no match
-        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
-        //   quadratic.
-        /(\\+)( ?)/g,
-        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
-        ESCAPE + SPACE
-      ],
-      // git's wildmatch() reads a run of two or more asterisks as one globstar
-      //   whenever the run fills a path segment: it starts the pattern or follows
-      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
-      //   already `**`; a longer one is folded into `**` here, so the steps
-      //   below only ever have to know `**`.
-      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
-      // git also takes a run beside a literal prefix (`a***/b`) or beside an
-      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
-      //   lists both, under "A run of asterisks".
-      [
-        /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
-        "*"
-      ],
-      // Escape metacharacters
-      // which is written down by users but means special for regular expressions.
-      // > There are 12 characters with special meanings:
-      // > - the backslash \,
-      // > - the caret ^,
-      // > - the dollar sign $,
-      // > - the period or dot .,
-      // > - the vertical bar or pipe symbol |,
-      // > - the question mark ?,
-      // > - the asterisk or star *,
-      // > - the plus sign +,
-      // > - the opening parenthesis (,
-      // > - the closing parenthesis ),
-      // > - and the opening square bracket [,
-      // > - the opening curly brace {,
-      // > These special characters are often called "metacharacters".
-      [
-        /[\\$.|*+(){^]/g,
-        (match) => `\\${match}`
-      ],
-      [
-        // > a question mark (?) matches a single character
-        /(?!\\)\?/g,
-        () => "[^/]",
-        "?"
-      ],
-      // leading slash
-      [
-        // > A leading slash matches the beginning of the pathname.
-        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
-        // A leading slash matches the beginning of the pathname
-        /^\//,
-        () => "^",
-        SLASH
-      ],
-      // replace special metacharacter slash after the leading slash
-      [
-        /\//g,
-        () => "\\/",
-        SLASH
-      ],
-      [
-        // > A leading "**" followed by a slash means match in all directories.
-        // > For example, "**/foo" matches file or directory "foo" anywhere,
-        // > the same as pattern "foo".
-        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
-        // >   under directory "foo".
-        // Notice that the '*'s have been replaced as '\\*'
-        /^\^*(?:\\\*\\\*\\\/)+/,
-        // '**/foo' <-> 'foo'
-        () => "(?:^|\\/)",
-        "*"
-      ],
-      // starting
-      [
-        // there will be no leading '/'
-        //   (which has been replaced by section "leading slash")
-        // If starts with '**', adding a '^' to the regular expression also works
-        DIRECT,
-        (source, pattern) => {
-          if (!source || source[0] === "^" || source[0] === "(") {
-            return source;
-          }
-          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
-          return anchor + source;
-        }
-      ],
-      // two globstars
-      [
-        // Use lookahead assertions so that we could match more than one `'/**'`
-        /\\\/\\\*\\\*(?=\\\/|$)/g,
-        // Zero, one or several directories
-        // should not use '*', or it will be replaced by the next replacer
-        // Check if it is not the last `'/**'`
-        (_, index, str2) => index + 6 < str2.length ? str2.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
-        "*"
-      ],
-      // normal intermediate wildcards
-      [
-        // Never replace escaped '*'
-        // ignore rule '\*' will match the path '*'
-        // 'abc.*/' -> go
-        // 'abc.*'  -> skip this rule,
-        //    coz trailing single wildcard will be handed by [trailing wildcard]
-        /(^|[^\\])(?:\\\*)+(?!$)/g,
-        // '*.js' matches '.js'
-        // '*.js' doesn't match 'abc'
-        // 1. An asterisk "*" matches anything except a slash.
-        // 2. Other consecutive asterisks are considered regular asterisks
-        //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD,
-        "*"
-      ],
-      // trailing wildcard, held apart from a literal star
-      [
-        // The step above leaves a trailing `*` alone, so a single `\*` is all that
-        //   can be left at the end here, and what stands in front of it says which
-        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
-        //   nothing before it; a literal arrives as the user's own escape, which
-        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
-        //   There is no third case: every backslash still reaching the chain is
-        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
-        //   own character, so a longer run can never form. This runs while the
-        //   two are still distinct, before the unescape steps below collapse the
-        //   literal onto the very `\*` a wildcard leaves behind.
-        /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
-        "*"
-      ],
-      [
-        // unescape, revert step 3 except for back slash
-        // For example, if a user escape a '\\*',
-        // after step 3, the result will be '\\\\\\*'
-        /\\\\\\(?=[$.|*+(){^])/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // '\\\\' -> '\\'
-        /\\\\/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // Every real bracket expression -- POSIX classes included -- has already
-        //   been held aside by `extractBrackets`, so the only `[` left in the
-        //   pattern is an escaped, literal one.
-        // A backslash could only stand at the end of the range if it quoted the
-        //   `]`, and `\]` is held aside long before this.
-        /\\\[([^\]/]*?)($|\])/g,
-        // '\\[bar]' -> '\\\\[bar]'
-        (match, range, close) => `\\[${range}${close}`,
-        "["
-      ],
-      // ending
-      [
-        // 'js' will not match 'js.'
-        // 'ab' will not match 'abc'
-        DIRECT,
-        // WTF!
-        // https://git-scm.com/docs/gitignore
-        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
-        // which re-fixes #24, #38
-        // > If there is a separator at the end of the pattern then the pattern
-        // > will only match directories, otherwise the pattern can match both
-        // > files and directories.
-        // 'js*' will not match 'a.js'
-        // 'js/' will not match 'a.js'
-        // 'js' will match 'a.js' and 'a.js/'
-        (source) => {
-          const last = source[source.length - 1];
-          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
-            return source;
-          }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
-        }
-      ]
-    ];
-    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
-    var MODE_IGNORE = "regex";
-    var MODE_CHECK_IGNORE = "checkRegex";
-    var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
-      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
-      return `${prefix}(?=$|\\/$)`;
-    };
-    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
-    var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at2) => {
-      let separator = EMPTY;
-      for (let index = at2 + 1; index < run2.length && !run2[index].wildcard; index++) {
-        separator += run2[index].single;
-      }
-      return separator;
-    };
-    var pinWildcards = (source) => {
-      if (source.indexOf(WILDCARD) < 0) {
-        return source;
-      }
-      const tokens = [];
-      const { length } = source;
-      let index = 0;
-      while (index < length) {
-        const char = source[index];
-        if (source.startsWith(WILDCARD, index)) {
-          tokens.push({ wildcard: true });
-          index += WILDCARD.length;
-        } else if (char === "[") {
-          let end = index + 1;
-          if (source[end] === "^") {
-            end++;
-          }
-          if (source[end] === "]") {
-            end++;
-          }
-          while (end < length && source[end] !== "]") {
-            end += source[end] === ESCAPE ? 2 : 1;
-          }
-          end++;
-          tokens.push({ single: source.slice(index, end) });
-          index = end;
-        } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index, index + 2) });
-          index += 2;
-        } else if (char === "(") {
-          let depth2 = 0;
-          let end = index;
-          do {
-            if (source[end] === ESCAPE) {
-              end++;
-            } else if (source[end] === "(") {
-              depth2++;
-            } else if (source[end] === ")") {
-              depth2--;
-            }
-            end++;
-          } while (end < length && depth2 > 0);
-          if ("*+?".indexOf(source[end]) >= 0) {
-            end++;
-          }
-          tokens.push({ boundary: source.slice(index, end) });
-          index = end;
-        } else if (char === "^" || char === "$") {
-          tokens.push({ boundary: char });
-          index++;
-        } else {
-          tokens.push({ single: char });
-          index++;
-        }
-      }
-      let out = EMPTY;
-      let run2 = [];
-      const flush = () => {
-        let lastWildcard;
-        run2.forEach((token, at2) => {
-          if (token.wildcard) {
-            lastWildcard = at2;
-          }
-        });
-        run2.forEach((token, at2) => {
-          if (!token.wildcard) {
-            out += token.single;
-            return;
-          }
-          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at2)})[^\\/])*`;
-        });
-        run2 = [];
-      };
-      tokens.forEach((token) => {
-        if (token.boundary === void 0) {
-          run2.push(token);
-          return;
-        }
-        flush();
-        out += token.boundary;
-      });
-      flush();
-      return out;
-    };
-    var makeRegexPrefix = (pattern) => {
-      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
-        pattern = "**";
-      }
-      const { source, sources } = extractBrackets(pattern);
-      const replaced = REPLACERS.reduce(
-        // A pass whose matcher finds nothing hands back the very string it was
-        //   given, so asking first costs a search and saves a rewrite. Ten of the
-        //   fifteen passes never fire for a typical .gitignore line, and between
-        //   them they were 45% of this chain.
-        (prev, [matcher, replacer, required]) => {
-          if (matcher === DIRECT) {
-            return replacer(prev, pattern);
-          }
-          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
-            return prev;
-          }
-          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
-        },
-        source
-      );
-      return sources.length ? replaced.replace(
-        REGEX_RESTORE_PLACEHOLDER,
-        (match, index) => sources[index]
-      ) : replaced;
-    };
-    var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body.slice(0, -1));
-      }
-      const head = prefix.slice(0, -1);
-      const last = prefix[prefix.length - 1];
-      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
-    };
-    var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
-      return index < 0 || index === body.length - 1;
-    };
-    var basenameOf = (path5) => {
-      const end = path5.length - 1;
-      const index = path5.lastIndexOf(
-        SLASH,
-        path5[end] === SLASH ? end - 1 : end
-      );
-      return index < 0 ? path5 : path5.slice(index + 1);
-    };
-    var parentOf = (path5) => {
-      if (path5.charCodeAt(0) === SLASH_CODE || path5.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path5.split(SLASH).filter(Boolean);
-        slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
-      }
-      const end = path5.length - 1;
-      const cut = path5.lastIndexOf(
-        SLASH,
-        path5.charCodeAt(end) === SLASH_CODE ? end - 1 : end
-      );
-      return cut < 0 ? EMPTY : path5.slice(0, cut + 1);
-    };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
-    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
-    var IgnoreRule = class {
-      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
-        this.pattern = pattern;
-        this.mark = mark;
-        this.negative = negative;
-        define(this, "body", body);
-        define(this, "ignoreCase", ignoreCase);
-        define(this, "regexPrefix", prefix);
-      }
-      // Worked out on first use and kept behind an own property, the way `regex`
-      //   caches itself in `_regex`. Deciding it in the constructor instead would
-      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
-      //   every compile -- including the compiles of rules that are never matched
-      //   against anything.
-      get _basenameOnly() {
-        return define(this, "_basenameOnly", matchesBasename(this.body));
-      }
-      get regex() {
-        const key = UNDERSCORE + MODE_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_IGNORE, key);
-      }
-      get checkRegex() {
-        const key = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_CHECK_IGNORE, key);
-      }
-      _make(mode, key) {
-        const str2 = pinWildcards(
-          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
-        );
-        const regex = this.ignoreCase ? new RegExp(str2, "i") : new RegExp(str2);
-        return define(this, key, regex);
-      }
-    };
-    var hasTrailingBackslash = (str2) => {
-      let count = 0;
-      while (str2[str2.length - count - 1] === ESCAPE) {
-        count++;
-      }
-      return count % 2 === 1;
-    };
-    var trimEnd = (body, stripLineEnd) => {
-      let lineEnd = body.length;
-      let end;
-      for (; ; ) {
-        if (stripLineEnd && body[lineEnd - 1] === "\r") {
-          lineEnd--;
-        }
-        end = lineEnd;
-        while (body[end - 1] === SPACE) {
-          end--;
-        }
-        if (!stripLineEnd || body[end - 1] !== "\n") {
-          break;
-        }
-        lineEnd = end - 1;
-      }
-      if (end === lineEnd) {
-        return body.slice(0, lineEnd);
-      }
-      let backslashes = 0;
-      while (body[end - backslashes - 1] === ESCAPE) {
-        backslashes++;
-      }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
-    };
-    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-      if (body[0] === "#") {
-        return;
-      }
-      let negative = false;
-      if (body[0] === "!") {
-        negative = true;
-        body = body.slice(1);
-      }
-      const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
-        body = trimEnd(body, stripLineEnd);
-      }
-      if (!body || hasTrailingBackslash(body)) {
-        return;
-      }
-      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body);
-      return new IgnoreRule(
-        pattern,
-        mark,
-        body,
-        ignoreCase,
-        negative,
-        regexPrefix
-      );
-    };
-    var RuleManager = class {
-      constructor(ignoreCase) {
-        this._ignoreCase = ignoreCase;
-        this._rules = [];
-        this._basenameCount = 0;
-      }
-      _add(pattern, index) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules._rules);
-          this._basenameCount += pattern._rules._basenameCount;
-          this._added = true;
-          return;
-        }
-        const isStr = isString(pattern);
-        const raw = isStr ? pattern : pattern.pattern;
-        const rule = checkPattern(raw) && createRule(
-          raw,
-          isStr ? UNDEFINED : pattern.mark,
-          this._ignoreCase,
-          !this._split,
-          this._stripBOM && !index
-        );
-        if (rule) {
-          this._added = true;
-          this._rules.push(rule);
-          if (matchesBasename(rule.body)) {
-            this._basenameCount++;
-          }
-        }
-      }
-      // @param {Array<string> | string | Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        this._split = isString(pattern);
-        this._stripBOM = !this._split || pattern[0] === BOM;
-        makeArray(
-          this._split ? splitPattern(pattern) : pattern
-        ).forEach(this._add, this);
-        if (this._added) {
-          this._literalRules = UNDEFINED;
-        }
-        return this._added;
-      }
-      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
-      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
-      //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path5) {
-        const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
-        ));
-        let ignored = false;
-        let unignored = false;
-        let matchedRule;
-        for (let index = rules2.length - 1; index >= 0; index--) {
-          const rule = rules2[index];
-          if (rule.checkRegex.test(path5)) {
-            ignored = !rule.negative;
-            unignored = rule.negative;
-            matchedRule = rule.negative ? UNDEFINED : rule;
-            break;
-          }
-        }
-        const ret = {
-          ignored,
-          unignored
-        };
-        if (matchedRule) {
-          ret.rule = matchedRule;
-        }
-        return ret;
-      }
-      // Test one single path without recursively checking parent directories
-      //
-      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
-      // @returns {TestResult}
-      test(path5, mode) {
-        const rules2 = this._rules;
-        const { length } = rules2;
-        const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path5) : path5;
-        for (let index = length - 1; index >= 0; index--) {
-          const rule = rules2[index];
-          if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path5
-          )) {
-            const { negative } = rule;
-            const ret = {
-              ignored: !negative,
-              unignored: negative
-            };
-            if (!negative) {
-              ret.rule = rule;
-            }
-            return ret;
-          }
-        }
-        return {
-          ignored: false,
-          unignored: false
-        };
-      }
-    };
-    var throwError = (message2, Ctor) => {
-      throw new Ctor(message2);
-    };
-    var checkPath = (path5, originalPath, doThrow) => {
-      if (!isString(path5)) {
-        return doThrow(
-          `path must be a string, but got \`${originalPath}\``,
-          TypeError
-        );
-      }
-      if (!path5) {
-        return doThrow(`path must not be empty`, TypeError);
-      }
-      if (checkPath.isNotRelative(path5)) {
-        const r = "`path.relative()`d";
-        return doThrow(
-          `path should be a ${r} string, but got "${originalPath}"`,
-          RangeError
-        );
-      }
-      return true;
-    };
-    var isNotRelative = (path5) => {
-      const first = path5.charCodeAt(0);
-      if (first === SLASH_CODE) {
-        return true;
-      }
-      if (first !== DOT_CODE) {
-        return false;
-      }
-      if (path5.length === 1) {
-        return true;
-      }
-      const second = path5.charCodeAt(1);
-      if (second === SLASH_CODE) {
-        return true;
-      }
-      if (second !== DOT_CODE) {
-        return false;
-      }
-      return path5.length === 2 || path5.charCodeAt(2) === SLASH_CODE;
-    };
-    checkPath.isNotRelative = isNotRelative;
-    checkPath.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath.convert(target);
-    var Ignore = class {
-      constructor({
-        ignorecase = true,
-        ignoreCase = ignorecase,
-        allowRelativePaths = false
-      } = {}) {
-        define(this, KEY_IGNORE, true);
-        this._rules = new RuleManager(ignoreCase);
-        this._strictPathCheck = !allowRelativePaths;
-        this._initCache();
-      }
-      _initCache() {
-        this._ignoreCache = /* @__PURE__ */ Object.create(null);
-        this._testCache = /* @__PURE__ */ Object.create(null);
-      }
-      add(pattern) {
-        if (this._rules.add(pattern)) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      // @returns {TestResult}
-      _test(originalPath, cache, path5) {
-        checkPath(
-          path5,
-          originalPath,
-          this._strictPathCheck ? throwError : RETURN_FALSE
-        );
-        return path5 ? this._t(path5, cache) : {
-          ignored: false,
-          unignored: false
-        };
-      }
-      checkIgnore(target) {
-        const path5 = convertPath(target);
-        if (!path5 || path5.charCodeAt(path5.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path5);
-        }
-        const dir = this._t(path5, this._testCache);
-        if (dir.ignored) {
-          return dir;
-        }
-        const literal = this._rules.testLiteral(path5);
-        return literal.ignored || literal.unignored ? literal : dir;
-      }
-      _t(path5, cache) {
-        if (path5 in cache) {
-          return cache[path5];
-        }
-        const parentPath = parentOf(path5);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path5] = parent && parent.ignored ? parent : this._rules.test(path5, MODE_IGNORE);
-      }
-      ignores(path5) {
-        return this._test(path5, this._ignoreCache, convertPath(path5)).ignored;
-      }
-      createFilter() {
-        return (path5) => !this.ignores(path5);
-      }
-      filter(paths) {
-        return makeArray(paths).filter(this.createFilter());
-      }
-      // @returns {TestResult}
-      test(path5) {
-        return this._test(path5, this._testCache, convertPath(path5));
-      }
-    };
-    var factory = (options) => new Ignore(options);
-    var isPathValid = (path5) => checkPath(convertPath(path5), path5, RETURN_FALSE);
-    var setupWindows = () => {
-      const makePosix = (str2) => /^\\\\\?\\/.test(str2) || /["<>|\u0000-\u001F]+/u.test(str2) ? str2 : str2.replace(/\\/g, "/");
-      checkPath.convert = makePosix;
-      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path5) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path5) || isNotRelative(path5);
-    };
-    if (
-      // Detect `process` so that it can run in browsers.
-      typeof process !== "undefined" && process.platform === "win32"
-    ) {
-      setupWindows();
-    }
-    module.exports = factory;
-    factory.default = factory;
-    module.exports.isPathValid = isPathValid;
-    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -5696,10 +4832,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -5720,7 +4856,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -5732,11 +4868,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
-    exports.isPair = isPair2;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq2;
+    exports.isPair = isPair3;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -5760,17 +4896,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path5) {
-      const ctrl = callVisitor(key, node, visitor, path5);
+    function visit_(key, node, visitor, path7) {
+      const ctrl = callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visit_(key, ctrl, visitor, path5);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path5);
+            const ci = visit_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5781,13 +4917,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = visit_("key", node.key, visitor, path5);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = visit_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path5);
+          const cv = visit_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5808,17 +4944,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path5) {
-      const ctrl = await callVisitor(key, node, visitor, path5);
+    async function visitAsync_(key, node, visitor, path7) {
+      const ctrl = await callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visitAsync_(key, ctrl, visitor, path5);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path5);
+            const ci = await visitAsync_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5829,13 +4965,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path5);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path5);
+          const cv = await visitAsync_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5862,23 +4998,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path5) {
+    function callVisitor(key, node, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node, path5);
+        return visitor(key, node, path7);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path5);
+        return visitor.Map?.(key, node, path7);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path5);
+        return visitor.Seq?.(key, node, path7);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path5);
+        return visitor.Pair?.(key, node, path7);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path5);
+        return visitor.Scalar?.(key, node, path7);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path5);
+        return visitor.Alias?.(key, node, path7);
       return void 0;
     }
-    function replaceNode(key, path5, node) {
-      const parent = path5[path5.length - 1];
+    function replaceNode(key, path7, node) {
+      const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -6075,9 +5211,9 @@ var require_anchors = __commonJS({
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
-    function anchorIsValid(anchor) {
-      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
-        const sa = JSON.stringify(anchor);
+    function anchorIsValid(anchor2) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
+        const sa = JSON.stringify(anchor2);
         const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
         throw new Error(msg);
       }
@@ -6108,9 +5244,9 @@ var require_anchors = __commonJS({
         onAnchor: (source) => {
           aliasObjects.push(source);
           prevAnchors ?? (prevAnchors = anchorNames(doc));
-          const anchor = findNewAnchor(prefix, prevAnchors);
-          prevAnchors.add(anchor);
-          return anchor;
+          const anchor2 = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor2);
+          return anchor2;
         },
         /**
          * With circular references, the source node is only resolved after all
@@ -6357,8 +5493,8 @@ var require_Alias = __commonJS({
     function getAliasCount(doc, node, anchors2) {
       if (identity.isAlias(node)) {
         const source = node.resolve(doc);
-        const anchor = anchors2 && source && anchors2.get(source);
-        return anchor ? anchor.count * anchor.aliasCount : 0;
+        const anchor2 = anchors2 && source && anchors2.get(source);
+        return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
@@ -6490,10 +5626,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path5, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i = path5.length - 1; i >= 0; --i) {
-        const k = path5[i];
+      for (let i = path7.length - 1; i >= 0; --i) {
+        const k = path7[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6512,7 +5648,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6542,11 +5678,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path5, value) {
-        if (isEmptyPath(path5))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path5;
+          const [key, ...rest] = path7;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -6560,8 +5696,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        const [key, ...rest] = path5;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -6575,8 +5711,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        const [key, ...rest] = path5;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -6594,8 +5730,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path5) {
-        const [key, ...rest] = path5;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -6605,8 +5741,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        const [key, ...rest] = path5;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -6630,13 +5766,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -6790,16 +5926,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -6816,11 +5952,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
+          str3 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -6829,38 +5965,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str2 += json.slice(start, i);
+                str3 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                      str3 += "\\x" + code.substr(2);
                     else
-                      str2 += json.substr(i, 6);
+                      str3 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -6870,14 +6006,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json.slice(start, i) + "\n\n";
+                str3 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -6886,8 +6022,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json.slice(start) : json;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json.slice(start) : json;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -7015,15 +6151,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -7143,10 +6279,10 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
-      if (anchor && anchors.anchorIsValid(anchor)) {
-        anchors$1.add(anchor);
-        props.push(`&${anchor}`);
+      const anchor2 = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor2 && anchors.anchorIsValid(anchor2)) {
+        anchors$1.add(anchor2);
+        props.push(`&${anchor2}`);
       }
       const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
       if (tag)
@@ -7175,11 +6311,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -7214,8 +6350,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -7224,27 +6360,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -7260,7 +6396,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -7304,16 +6440,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -7348,7 +6484,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge = {
+    var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -7358,7 +6494,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -7397,7 +6533,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
+    exports.merge = merge2;
   }
 });
 
@@ -7406,15 +6542,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key))
+        merge2.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -7540,31 +6676,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -7607,21 +6743,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -7633,11 +6769,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -7969,7 +7105,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -8007,7 +7143,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -8059,7 +7195,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -8068,7 +7204,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -8079,11 +7215,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node.minFractionDigits = str3.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -8100,7 +7236,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -8113,7 +7249,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -8121,7 +7257,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -8130,7 +7266,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -8183,7 +7319,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -8200,7 +7336,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -8208,7 +7344,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -8216,7 +7352,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -8224,9 +7360,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -8258,10 +7394,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -8272,28 +7408,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -8499,7 +7635,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -8508,7 +7644,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -8519,11 +7655,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -8543,34 +7679,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -8580,7 +7716,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -8589,7 +7725,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -8597,7 +7733,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -8606,7 +7742,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -8710,9 +7846,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -8749,7 +7885,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -8758,7 +7894,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -8769,8 +7905,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -8805,7 +7941,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float2();
     var int = require_int2();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -8825,7 +7961,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge.merge,
+      merge2.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -8851,7 +7987,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -8876,7 +8012,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge.merge,
+      merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -8886,7 +8022,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -8895,7 +8031,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -8913,7 +8049,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge.merge);
+        tags = tags.concat(merge2.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -8942,11 +8078,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -9121,9 +8257,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path5, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path5, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -9198,14 +8334,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        if (Collection.isEmptyPath(path5)) {
+      deleteIn(path7) {
+        if (Collection.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -9220,10 +8356,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        if (Collection.isEmptyPath(path5))
+      getIn(path7, keepScalar) {
+        if (Collection.isEmptyPath(path7))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -9234,10 +8370,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path5) {
-        if (Collection.isEmptyPath(path5))
+      hasIn(path7) {
+        if (Collection.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -9254,13 +8390,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        if (Collection.isEmptyPath(path5)) {
+      setIn(path7, value) {
+        if (Collection.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path5), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path5, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -9430,7 +8566,7 @@ var require_resolve_props = __commonJS({
       let hasNewline = false;
       let reqSpace = false;
       let tab = null;
-      let anchor = null;
+      let anchor2 = null;
       let tag = null;
       let newlineAfterProp = null;
       let comma = null;
@@ -9477,16 +8613,16 @@ var require_resolve_props = __commonJS({
               commentSep += token.source;
             atNewline = true;
             hasNewline = true;
-            if (anchor || tag)
+            if (anchor2 || tag)
               newlineAfterProp = token;
             hasSpace = true;
             break;
           case "anchor":
-            if (anchor)
+            if (anchor2)
               onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
             if (token.source.endsWith(":"))
               onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
-            anchor = token;
+            anchor2 = token;
             start ?? (start = token.offset);
             atNewline = false;
             hasSpace = false;
@@ -9503,7 +8639,7 @@ var require_resolve_props = __commonJS({
             break;
           }
           case indicator:
-            if (anchor || tag)
+            if (anchor2 || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
@@ -9540,7 +8676,7 @@ var require_resolve_props = __commonJS({
         spaceBefore,
         comment,
         hasNewline,
-        anchor,
+        anchor: anchor2,
         tag,
         newlineAfterProp,
         end,
@@ -9844,9 +8980,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -9882,7 +9018,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -9922,7 +9058,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
+        if (!isMap3 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -9945,7 +9081,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -9977,7 +9113,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -9993,7 +9129,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -10049,8 +9185,8 @@ var require_compose_collection = __commonJS({
       const tagToken = props.tag;
       const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
       if (token.type === "block-seq") {
-        const { anchor, newlineAfterProp: nl } = props;
-        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        const { anchor: anchor2, newlineAfterProp: nl } = props;
+        const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
           const message2 = "Missing newline after block sequence props";
           onError(lastProp, "MISSING_CHAR", message2);
@@ -10616,13 +9752,13 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment, anchor: anchor2, tag } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
           node = composeAlias(ctx, token, onError);
-          if (anchor || tag)
+          if (anchor2 || tag)
             onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
@@ -10630,16 +9766,16 @@ var require_compose_node = __commonJS({
         case "double-quoted-scalar":
         case "block-scalar":
           node = composeScalar.composeScalar(ctx, token, tag, onError);
-          if (anchor)
-            node.anchor = anchor.source.substring(1);
+          if (anchor2)
+            node.anchor = anchor2.source.substring(1);
           break;
         case "block-map":
         case "block-seq":
         case "flow-collection":
           try {
             node = composeCollection.composeCollection(CN, ctx, token, props, onError);
-            if (anchor)
-              node.anchor = anchor.source.substring(1);
+            if (anchor2)
+              node.anchor = anchor2.source.substring(1);
           } catch (error) {
             const message2 = error instanceof Error ? error.message : String(error);
             onError(token, "RESOURCE_EXHAUSTION", message2);
@@ -10652,8 +9788,8 @@ var require_compose_node = __commonJS({
         }
       }
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
-      if (anchor && node.anchor === "")
-        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (anchor2 && node.anchor === "")
+        onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
@@ -10670,7 +9806,7 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -10678,10 +9814,10 @@ var require_compose_node = __commonJS({
         source: ""
       };
       const node = composeScalar.composeScalar(ctx, token, tag, onError);
-      if (anchor) {
-        node.anchor = anchor.source.substring(1);
+      if (anchor2) {
+        node.anchor = anchor2.source.substring(1);
         if (node.anchor === "")
-          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+          onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
       }
       if (spaceBefore)
         node.spaceBefore = true;
@@ -11221,9 +10357,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path5) => {
+    visit.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field, index] of path5) {
+      for (const [field, index] of path7) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -11232,23 +10368,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path5) => {
-      const parent = visit.itemAtPath(cst, path5.slice(0, -1));
-      const field = path5[path5.length - 1][0];
+    visit.parentCollection = (cst, path7) => {
+      const parent = visit.itemAtPath(cst, path7.slice(0, -1));
+      const field = path7[path7.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path5, item, visitor) {
-      let ctrl = visitor(item, path5);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -11259,10 +10395,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path5);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports.visit = visit;
   }
@@ -11280,7 +10416,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -11364,7 +10500,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -13010,6 +12146,870 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "node_modules/ignore/index.js"(exports, module) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define = (object, key, value) => {
+      Object.defineProperty(object, key, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source = `[${body}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern, start) => {
+      const { length } = pattern;
+      let index = start + 1;
+      let negated = EMPTY;
+      const lead = pattern[index];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index++;
+      }
+      let body = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern[index];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern[++index];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
+          index++;
+          let to = pattern[index];
+          if (to === ESCAPE) {
+            to = pattern[index += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern[index + 1] === ":") {
+          const nameStart = index + 2;
+          let end = nameStart;
+          while (end < length && pattern[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern[end - 1] === ":") {
+            const name = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+              return null;
+            }
+            body += POSIX_CLASSES[name];
+            prev = EMPTY;
+            index = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index++;
+        if (pattern[index] === "]") {
+          return {
+            end: index,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "";
+    var TRAILING_DOUBLESTAR = "";
+    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const { length } = pattern;
+      let out = EMPTY;
+      let index = 0;
+      while (index < length) {
+        const char = pattern[index];
+        if (char === ESCAPE) {
+          const escaped = pattern[index + 1];
+          if (escaped === SLASH && index + 2 === length) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+            out += pattern.slice(index, index + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern, index);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index = length;
+          } else {
+            out += hold(scanned.source);
+            index = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index++;
+        }
+      }
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
+        ESCAPE + SPACE
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match) => `\\${match}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor2 = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor2 + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index, str3) => index + 6 < str3.length ? str3.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match, range, close) => `\\[${range}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last = source[source.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run2, at2) => {
+      let separator = EMPTY;
+      for (let index = at2 + 1; index < run2.length && !run2[index].wildcard; index++) {
+        separator += run2[index].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD) < 0) {
+        return source;
+      }
+      const tokens = [];
+      const { length } = source;
+      let index = 0;
+      while (index < length) {
+        const char = source[index];
+        if (source.startsWith(WILDCARD, index)) {
+          tokens.push({ wildcard: true });
+          index += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source.slice(index, end) });
+          index = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source.slice(index, index + 2) });
+          index += 2;
+        } else if (char === "(") {
+          let depth2 = 0;
+          let end = index;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth2++;
+            } else if (source[end] === ")") {
+              depth2--;
+            }
+            end++;
+          } while (end < length && depth2 > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source.slice(index, end) });
+          index = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index++;
+        } else {
+          tokens.push({ single: char });
+          index++;
+        }
+      }
+      let out = EMPTY;
+      let run2 = [];
+      const flush = () => {
+        let lastWildcard;
+        run2.forEach((token, at2) => {
+          if (token.wildcard) {
+            lastWildcard = at2;
+          }
+        });
+        run2.forEach((token, at2) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at2)})[^\\/])*`;
+        });
+        run2 = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run2.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+        pattern = "**";
+      }
+      const { source, sources } = extractBrackets(pattern);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern);
+          }
+          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match, index) => sources[index]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head = prefix.slice(0, -1);
+      const last = prefix[prefix.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index = body.indexOf(SLASH);
+      return index < 0 || index === body.length - 1;
+    };
+    var basenameOf = (path7) => {
+      const end = path7.length - 1;
+      const index = path7.lastIndexOf(
+        SLASH,
+        path7[end] === SLASH ? end - 1 : end
+      );
+      return index < 0 ? path7 : path7.slice(index + 1);
+    };
+    var parentOf = (path7) => {
+      if (path7.charCodeAt(0) === SLASH_CODE || path7.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path7.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+      }
+      const end = path7.length - 1;
+      const cut = path7.lastIndexOf(
+        SLASH,
+        path7.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path7.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString(pattern);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern;
+        this.mark = mark;
+        this.negative = negative;
+        define(this, "body", body);
+        define(this, "ignoreCase", ignoreCase);
+        define(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key = UNDERSCORE + MODE_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_IGNORE, key);
+      }
+      get checkRegex() {
+        const key = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_CHECK_IGNORE, key);
+      }
+      _make(mode, key) {
+        const str3 = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex = this.ignoreCase ? new RegExp(str3, "i") : new RegExp(str3);
+        return define(this, key, regex);
+      }
+    };
+    var hasTrailingBackslash = (str3) => {
+      let count = 0;
+      while (str3[str3.length - count - 1] === ESCAPE) {
+        count++;
+      }
+      return count % 2 === 1;
+    };
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+    };
+    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern, index) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules._rules);
+          this._basenameCount += pattern._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern);
+        const raw = isStr ? pattern : pattern.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        this._split = isString(pattern);
+        this._stripBOM = !this._split || pattern[0] === BOM;
+        makeArray(
+          this._split ? splitPattern(pattern) : pattern
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path7) {
+        const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index = rules2.length - 1; index >= 0; index--) {
+          const rule = rules2[index];
+          if (rule.checkRegex.test(path7)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path7, mode) {
+        const rules2 = this._rules;
+        const { length } = rules2;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename = shortcut ? basenameOf(path7) : path7;
+        for (let index = length - 1; index >= 0; index--) {
+          const rule = rules2[index];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename : path7
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError = (message2, Ctor) => {
+      throw new Ctor(message2);
+    };
+    var checkPath = (path7, originalPath, doThrow) => {
+      if (!isString(path7)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path7) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path7)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path7) => {
+      const first = path7.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path7.length === 1) {
+        return true;
+      }
+      const second = path7.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path7.length === 2 || path7.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern) {
+        if (this._rules.add(pattern)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache, path7) {
+        checkPath(
+          path7,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path7 ? this._t(path7, cache) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path7 = convertPath(target);
+        if (!path7 || path7.charCodeAt(path7.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path7);
+        }
+        const dir = this._t(path7, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal = this._rules.testLiteral(path7);
+        return literal.ignored || literal.unignored ? literal : dir;
+      }
+      _t(path7, cache) {
+        if (path7 in cache) {
+          return cache[path7];
+        }
+        const parentPath = parentOf(path7);
+        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
+        return cache[path7] = parent && parent.ignored ? parent : this._rules.test(path7, MODE_IGNORE);
+      }
+      ignores(path7) {
+        return this._test(path7, this._ignoreCache, convertPath(path7)).ignored;
+      }
+      createFilter() {
+        return (path7) => !this.ignores(path7);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path7) {
+        return this._test(path7, this._testCache, convertPath(path7));
+      }
+    };
+    var factory = (options) => new Ignore(options);
+    var isPathValid = (path7) => checkPath(convertPath(path7), path7, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str3) => /^\\\\\?\\/.test(str3) || /["<>|\u0000-\u001F]+/u.test(str3) ? str3 : str3.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path7) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path7) || isNotRelative(path7);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module.exports = factory;
+    factory.default = factory;
+    module.exports.isPathValid = isPathValid;
+    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
 
@@ -17718,9 +17718,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path5 = this.getPath();
-        if (path5 === null || path5.startsWith("/")) {
-          return path5;
+        const path7 = this.getPath();
+        if (path7 === null || path7.startsWith("/")) {
+          return path7;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -17732,7 +17732,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path5 : parent + "/" + path5;
+              return parent.endsWith("/") ? parent + path7 : parent + "/" + path7;
             }
           }
         }
@@ -17992,12 +17992,12 @@ var require_imageTemplate = __commonJS({
         return void 0;
       }
       getRange() {
-        const instructions = this.getInstructions();
-        if (instructions.length === 0) {
+        const instructions2 = this.getInstructions();
+        if (instructions2.length === 0) {
           return vscode_languageserver_types_1.Range.create(0, 0, 0, 0);
         }
-        const instructionStart = instructions[0].getRange().start;
-        const instructionEnd = instructions[instructions.length - 1].getRange().end;
+        const instructionStart = instructions2[0].getRange().start;
+        const instructionEnd = instructions2[instructions2.length - 1].getRange().end;
         return vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
       }
       contains(position) {
@@ -18147,13 +18147,13 @@ var require_dockerfile = __commonJS({
         if (image === null) {
           return [];
         }
-        const stages = [image];
+        const stages2 = [image];
         let stage = this.getParentStage(image);
         while (stage !== null) {
-          stages.splice(0, 0, stage);
+          stages2.splice(0, 0, stage);
           stage = this.getParentStage(stage);
         }
-        return stages;
+        return stages2;
       }
       getAvailableWorkingDirectories(line) {
         const availableDirectories = /* @__PURE__ */ new Set();
@@ -18192,19 +18192,19 @@ var require_dockerfile = __commonJS({
       }
       getRange() {
         const comments = this.getComments();
-        const instructions = this.getInstructions();
+        const instructions2 = this.getInstructions();
         let range = null;
         if (comments.length === 0) {
-          if (instructions.length > 0) {
-            range = vscode_languageserver_types_1.Range.create(instructions[0].getRange().start, instructions[instructions.length - 1].getRange().end);
+          if (instructions2.length > 0) {
+            range = vscode_languageserver_types_1.Range.create(instructions2[0].getRange().start, instructions2[instructions2.length - 1].getRange().end);
           }
-        } else if (instructions.length === 0) {
+        } else if (instructions2.length === 0) {
           range = vscode_languageserver_types_1.Range.create(comments[0].getRange().start, comments[comments.length - 1].getRange().end);
         } else {
           const commentStart = comments[0].getRange().start;
           const commentEnd = comments[comments.length - 1].getRange().end;
-          const instructionStart = instructions[0].getRange().start;
-          const instructionEnd = instructions[instructions.length - 1].getRange().end;
+          const instructionStart = instructions2[0].getRange().start;
+          const instructionEnd = instructions2[instructions2.length - 1].getRange().end;
           if (commentStart.line < instructionStart.line) {
             if (commentEnd.line < instructionEnd.line) {
               range = vscode_languageserver_types_1.Range.create(commentStart, instructionEnd);
@@ -18833,23 +18833,6 @@ var require_main = __commonJS({
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 
-// src/model/location.ts
-var at = {
-  path(path5, opts = {}) {
-    return { kind: "path", path: path5, ...opts };
-  },
-  range(start, end, file) {
-    return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
-  },
-  /** 1-based line and column, end column exclusive (for parsers that give positions, e.g. dockerfile-ast + 1). */
-  position(line, column, endLine, endColumn, file) {
-    return { kind: "position", line, column, endLine, endColumn, ...file === void 0 ? {} : { file } };
-  },
-  file(file) {
-    return file === void 0 ? { kind: "file" } : { kind: "file", file };
-  }
-};
-
 // src/model/rule.ts
 function defineRule(rule) {
   return rule;
@@ -18859,64 +18842,359 @@ function defineRule(rule) {
 function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function services(target) {
-  const root = target.value;
-  if (!isRecord(root) || !isRecord(root.services)) return [];
-  return Object.entries(root.services).filter((e) => isRecord(e[1]));
-}
 function isTruthy(v) {
   return v === true || typeof v === "string" && /^(true|yes|on|y)$/i.test(v.trim());
 }
+function isUnresolved(v) {
+  return typeof v === "string" && /\$(\{[A-Za-z_]|[A-Za-z_])/.test(v);
+}
+function unresolvedNames(v) {
+  return [...v.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? "");
+}
+function stringList(v) {
+  const list = Array.isArray(v) ? v : v === void 0 || v === null ? [] : [v];
+  return list.flatMap((x, index) => typeof x === "string" || typeof x === "number" ? [{ value: String(x), index }] : []);
+}
+function str(svc, key) {
+  const v = svc.value[key];
+  return typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
+}
+var UNRESOLVED_SPAN = /\$\{[^{}]{0,512}\}|\$[A-Za-z_][A-Za-z0-9_]{0,255}/g;
+function isLoopback(ip) {
+  const h = ip.replace(/^\[|\]$/g, "").toLowerCase();
+  return /^127(\.\d{1,3}){3}$/.test(h) || h === "::1" || h === "0:0:0:0:0:0:0:1" || h === "localhost" || /^::ffff:127\./.test(h);
+}
+function exposureOf(ip) {
+  if (isUnresolved(ip)) return "unknown";
+  const h = ip.replace(/^\[|\]$/g, "");
+  if (h === "" || h === "0.0.0.0" || h === "::" || h === "*") return "all";
+  return isLoopback(h) ? "loopback" : "specific";
+}
+function numbers(...parts) {
+  const out = [];
+  for (const p of parts) {
+    const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(p.trim());
+    if (!m) continue;
+    const a = Number(m[1]);
+    const b = m[2] ? Number(m[2]) : a;
+    for (let n = a; n <= Math.min(b, a + 1e3); n++) out.push(n);
+  }
+  return out;
+}
+function parsePort(entry, index) {
+  if (isRecord(entry)) {
+    const hostIp2 = entry.host_ip === void 0 || entry.host_ip === null ? "" : String(entry.host_ip);
+    const published2 = entry.published === void 0 || entry.published === null ? "" : String(entry.published);
+    const target2 = String(entry.target ?? "");
+    return { index, hostIp: hostIp2, exposure: exposureOf(hostIp2), published: published2, target: target2, protocol: String(entry.protocol ?? "tcp"), numbers: numbers(published2, target2), text: `${hostIp2 ? `${hostIp2}:` : ""}${published2}:${target2}` };
+  }
+  if (typeof entry !== "string" && typeof entry !== "number") return void 0;
+  const text = String(entry).trim();
+  const spans = [];
+  const masked = text.replace(UNRESOLVED_SPAN, (m) => `${spans.push(m) - 1}`);
+  const unmask = (s) => s.replace(/\uE000(\d+)\uE001/g, (_, i) => spans[Number(i)] ?? "");
+  const slash = masked.lastIndexOf("/");
+  const protocol = slash === -1 ? "tcp" : masked.slice(slash + 1);
+  const body = slash === -1 ? masked : masked.slice(0, slash);
+  let hostIp = "";
+  let rest;
+  if (body.startsWith("[")) {
+    const close = body.indexOf("]");
+    hostIp = body.slice(0, close + 1);
+    rest = body.slice(close + 2).split(":");
+  } else {
+    const parts = body.split(":");
+    if (parts.length <= 2) rest = parts;
+    else {
+      rest = parts.slice(-2);
+      hostIp = parts.slice(0, -2).join(":");
+    }
+  }
+  const target = unmask(rest[rest.length - 1] ?? "");
+  const published = rest.length > 1 ? unmask(rest[0] ?? "") : "";
+  hostIp = unmask(hostIp);
+  return { index, hostIp, exposure: exposureOf(hostIp), published, target, protocol: unmask(protocol), numbers: numbers(published, target), text };
+}
+function ports(svc) {
+  const list = Array.isArray(svc.value.ports) ? svc.value.ports : [];
+  return list.flatMap((p, i) => parsePort(p, i) ?? []);
+}
+function normaliseHostPath(p) {
+  let s = p.trim().replace(/^(\$\{HOME\}|\$HOME)(?=\/|$)/, "~");
+  const abs = s.startsWith("/");
+  const out = [];
+  for (const seg of s.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === ".." && out.length && out[out.length - 1] !== ".." && out[out.length - 1] !== "~") out.pop();
+    else out.push(seg);
+  }
+  s = (abs ? "/" : "") + out.join("/");
+  return s === "" ? abs ? "/" : "." : s;
+}
+function isUnder(p, dir) {
+  return p === dir || (dir === "/" ? p.startsWith("/") : p.startsWith(`${dir}/`));
+}
+function parseMount(entry, index) {
+  if (isRecord(entry)) {
+    const type = String(entry.type ?? "volume");
+    const source2 = entry.source === void 0 || entry.source === null ? "" : String(entry.source);
+    const kind = type === "bind" ? "bind" : type === "volume" ? source2 ? "volume" : "anonymous" : type === "tmpfs" ? "tmpfs" : "other";
+    const hostPath2 = kind === "bind" ? normaliseHostPath(source2) : source2;
+    return { index, type: kind, source: source2, hostPath: hostPath2, target: String(entry.target ?? ""), readOnly: isTruthy(entry.read_only), unknown: isUnresolved(hostPath2) };
+  }
+  if (typeof entry !== "string") return void 0;
+  const masked = [];
+  const text = entry.replace(UNRESOLVED_SPAN, (m) => `${masked.push(m) - 1}`);
+  const unmask = (s) => s.replace(/\uE000(\d+)\uE001/g, (_, i) => masked[Number(i)] ?? "");
+  const parts = text.split(":").map(unmask);
+  if (parts.length === 1) return { index, type: "anonymous", source: "", hostPath: "", target: parts[0] ?? "", readOnly: false, unknown: false };
+  const source = parts[0] ?? "";
+  const mode = parts[2] ?? "";
+  const bind = /^[./~]/.test(source) || isUnresolved(source) && !/^[A-Za-z0-9][\w.-]*$/.test(source);
+  const hostPath = bind ? normaliseHostPath(source) : source;
+  return { index, type: bind ? "bind" : "volume", source, hostPath, target: parts[1] ?? "", readOnly: mode.split(",").includes("ro"), unknown: bind && isUnresolved(hostPath) };
+}
+function mounts(svc, project2) {
+  const list = Array.isArray(svc.value.volumes) ? svc.value.volumes : [];
+  const declared = isRecord(project2?.value.volumes) ? project2.value.volumes : {};
+  return list.flatMap((v, i) => {
+    const m = parseMount(v, i);
+    if (!m || m.type !== "volume") return m ?? [];
+    const decl = declared[m.source];
+    const opts = isRecord(decl) ? decl.driver_opts : void 0;
+    if (!isRecord(opts) || typeof opts.device !== "string" || !String(opts.o ?? "").split(",").includes("bind")) return m;
+    const hostPath = normaliseHostPath(opts.device);
+    return { ...m, type: "bind", hostPath, unknown: isUnresolved(hostPath) };
+  });
+}
+function argv(v) {
+  if (Array.isArray(v)) return v.map((x) => String(x));
+  if (typeof v !== "string") return [];
+  const out = [];
+  for (const m of v.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)) out.push(m[1] ?? m[2] ?? m[3] ?? "");
+  return out;
+}
+function commandLine(svc) {
+  return [...argv(svc.value.entrypoint), ...argv(svc.value.command)];
+}
+function isGatewayService(svc) {
+  const image = str(svc, "image") ?? "";
+  const cmd = commandLine(svc).join(" ");
+  if (/(^|\s)(openclaw|\S*index\.m?js)\s+gateway\b/.test(cmd) || /(^|\s)gateway(\s+(run|start))?\s+--(bind|port|token)/.test(cmd)) return true;
+  if (cmd.trim() !== "" && !/\bgateway\b/.test(cmd)) return false;
+  return /(^|\/)openclaw(-docker|-gateway)?(:|@|$)/.test(image.replace(/\$\{[^{}]{0,512}\}/g, ""));
+}
+function eachHostNamespace(services, key, report) {
+  for (const svc of services) if (str(svc, key)?.trim().toLowerCase() === "host") report(svc);
+}
+function imageTag(image) {
+  const at2 = image.indexOf("@");
+  const ref = at2 === -1 ? image : image.slice(0, at2);
+  const lastSlash = ref.lastIndexOf("/");
+  const colon = ref.indexOf(":", lastSlash + 1);
+  return { tag: colon === -1 ? void 0 : ref.slice(colon + 1), digest: at2 !== -1 };
+}
 
-// rules/compose/privileged.ts
-var privileged_default = defineRule({
-  id: "compose.privileged",
-  title: "Container runs privileged",
-  severity: "critical",
-  appliesTo: ["compose"],
-  description: "`privileged: true` gives the container every capability and access to all host devices, and turns off seccomp and AppArmor. A process that compromises the container (a prompt-injected shell tool in the OpenClaw gateway, for example) can mount the host disk and take over the host.",
-  remediation: "Remove `privileged: true`. If the service needs one specific capability, grant only that with `cap_add:` (and keep `cap_drop: [ALL]`); if it needs a device, map only that device with `devices:`.",
-  references: ["https://docs.docker.com/reference/compose-file/services/#privileged", "https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities"],
+// rules/compose/cap_add_dangerous.ts
+var GRADES = {
+  ALL: "critical",
+  SYS_ADMIN: "critical",
+  SYS_MODULE: "critical",
+  SYS_PTRACE: "high",
+  DAC_READ_SEARCH: "high",
+  SYS_RAWIO: "high",
+  BPF: "high",
+  MAC_ADMIN: "high",
+  MAC_OVERRIDE: "high",
+  NET_ADMIN: "medium",
+  SYS_BOOT: "medium",
+  SYS_TIME: "medium",
+  SYSLOG: "medium",
+  LINUX_IMMUTABLE: "medium",
+  PERFMON: "medium",
+  AUDIT_CONTROL: "medium",
+  SYS_RESOURCE: "medium",
+  IPC_LOCK: "low",
+  SYS_NICE: "low",
+  WAKE_ALARM: "low",
+  BLOCK_SUSPEND: "low",
+  LEASE: "low",
+  NET_BROADCAST: "low",
+  SYS_PACCT: "low",
+  SYS_TTY_CONFIG: "low",
+  CHECKPOINT_RESTORE: "medium"
+};
+var cap_add_dangerous_default = defineRule({
+  id: "compose.cap_add_dangerous",
+  title: "Dangerous Linux capability added",
+  severity: "high",
+  appliesTo: ["compose_project"],
+  description: '`cap_add` grants kernel privileges beyond Docker\'s default set. `ALL`, `SYS_ADMIN` and `SYS_MODULE` are each enough to escape the container (critical); `SYS_PTRACE`, `DAC_READ_SEARCH` (the "shocker" escape), `SYS_RAWIO`, `BPF` and the MAC capabilities read any file or process or bypass the security modules (high); `NET_ADMIN`, `SYS_TIME`, `SYS_BOOT` and similar alter the host in narrower ways (medium). Capabilities in the default set (`NET_BIND_SERVICE`, `CHOWN`, …) are not reported.',
+  remediation: "Remove the capability, or replace it with the narrowest one the service needs; start from `cap_drop: [ALL]` and add back only that.",
+  references: ["https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities", "https://man7.org/linux/man-pages/man7/capabilities.7.html"],
   tags: ["compose", "container-escape", "CWE-250"],
   precision: "very-high",
   check(target, ctx) {
-    for (const [name, svc] of services(target)) {
-      if (!isTruthy(svc.privileged)) continue;
+    for (const svc of target.services) {
+      for (const { value, index } of stringList(svc.value.cap_add)) {
+        const cap = value.trim().toUpperCase().replace(/^CAP_/, "");
+        const severity = GRADES[cap];
+        if (!severity) continue;
+        ctx.report({
+          at: svc.at(["cap_add", index]),
+          message: `Service "${svc.name}" adds ${cap === "ALL" ? "every capability (ALL)" : `CAP_${cap}`}${severity === "critical" ? ", enough to escape the container" : ""}.`,
+          severity,
+          properties: { service: svc.name, capability: cap }
+        });
+      }
+    }
+  }
+});
+
+// rules/compose/cap_drop_missing.ts
+var cap_drop_missing_default = defineRule({
+  id: "compose.cap_drop_missing",
+  title: "Capabilities not dropped",
+  severity: "low",
+  appliesTo: ["compose_project"],
+  description: "Without `cap_drop: [ALL]` the container keeps Docker's default capabilities (`CHOWN`, `DAC_OVERRIDE`, `FOWNER`, `SETUID`, `NET_RAW`, …), which an attacker inside uses to change file ownership, forge packets or climb back to root. This is hardening, not an exposure, and it is missing from nearly every compose file: low, so that real exposures stand out.",
+  remediation: "Add `cap_drop: [ALL]` to the service and add back only what it needs with `cap_add:` (often nothing, or `NET_BIND_SERVICE`).",
+  references: ["https://docs.docker.com/reference/compose-file/services/#cap_drop", "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"],
+  tags: ["compose", "hardening", "CWE-250"],
+  precision: "very-high",
+  check(target, ctx) {
+    for (const svc of target.services) {
+      if (isTruthy(svc.value.privileged)) continue;
+      if (stringList(svc.value.cap_drop).some((c) => /^(CAP_)?ALL$/i.test(c.value.trim()))) continue;
       ctx.report({
-        at: at.path(["services", name, "privileged"]),
-        message: `Service "${name}" runs privileged: it has every capability and all host devices, so a compromise of the container is a compromise of the host.`,
-        fix: { description: "Set privileged to false", at: at.path(["services", name, "privileged"], { part: "value" }), replacement: "false" },
-        properties: { service: name }
+        at: svc.value.cap_drop === void 0 ? svc.at([], "key") : svc.at(["cap_drop"]),
+        message: `Service "${svc.name}" does not drop the default capabilities (no cap_drop: [ALL]).`,
+        properties: { service: svc.name }
       });
     }
   }
 });
 
-// rules/compose/index.ts
-var composeRules = [privileged_default];
-
-// rules/config/parse_error.ts
-var parse_error_default = defineRule({
-  id: "config.parse_error",
-  title: "OpenClaw config is not valid JSON5",
-  severity: "high",
-  appliesTo: ["parse_error"],
-  description: "OpenClaw refuses to start with a config it cannot parse, and ClawScan cannot check a config it cannot read: every security setting in this file went unreviewed.",
-  remediation: "Fix the syntax error at the reported line and column (`openclaw doctor` reports the same). JSON5 allows comments, trailing commas and unquoted keys, but not unbalanced braces or unterminated strings.",
-  tags: ["openclaw", "scanner"],
-  precision: "very-high",
+// rules/compose/devices.ts
+var HIGH = /^\/dev(\/(mem|kmem|port|kmsg|(sd|hd|vd|xvd)[a-z]+\d*|nvme\d+(n\d+)?(p\d+)?|mmcblk\d+(p\d+)?|dm-\d+|mapper(\/.*)?|loop\d*|disk(\/.*)?|md\d+|cpu(\/.*)?|bus\/usb(\/.*)?))?$/;
+var LOW = /^\/dev\/(dri(\/.*)?|net\/tun|fuse|snd(\/.*)?|video\d+|nvidia\d*|nvidiactl|nvidia-uvm(-tools)?|nvidia-modeset|ttyUSB\d+|ttyACM\d+|hidraw\d+|input(\/.*)?|kvm|sgx.*)$/;
+function grade(host) {
+  if (HIGH.test(host)) return "high";
+  if (LOW.test(host)) return "low";
+  return "medium";
+}
+var devices_default = defineRule({
+  id: "compose.devices",
+  title: "Host device mapped into the container",
+  severity: "medium",
+  appliesTo: ["compose_project"],
+  description: "A `devices:` entry gives the container direct access to host hardware. Disks (`/dev/sda`, `/dev/nvme0n1`), raw memory (`/dev/mem`), the kernel log (`/dev/kmsg`) or all of `/dev` are high: they read or overwrite the host. GPUs, `/dev/net/tun`, `/dev/fuse`, sound and cameras are the usual narrow needs and are low. Anything else is medium.",
+  remediation: "Map only the device the service needs, read-only where possible (`/dev/dri:/dev/dri:r`), and never disks or memory.",
+  references: ["https://docs.docker.com/reference/compose-file/services/#devices"],
+  tags: ["compose", "container-escape", "CWE-250"],
+  precision: "high",
   check(target, ctx) {
-    if (target.fileKind !== "openclaw") return;
-    ctx.report({
-      at: target.line ? at.position(target.line, target.column ?? 1, target.line, (target.column ?? 1) + 1) : at.file(),
-      message: `${target.file} is not valid JSON5: ${target.message} (line ${target.line ?? "?"}, column ${target.column ?? "?"}). Its settings were not checked.`,
-      key: "parse_error"
-    });
+    const list = (svc) => Array.isArray(svc.value.devices) ? svc.value.devices : [];
+    for (const svc of target.services) {
+      list(svc).forEach((d, index) => {
+        const host = typeof d === "string" ? d.split(":")[0] ?? "" : isRecord(d) ? String(d.source ?? "") : "";
+        if (!host.startsWith("/")) return;
+        const path7 = normaliseHostPath(host);
+        ctx.report({
+          at: svc.at(["devices", index]),
+          message: `Service "${svc.name}" maps the host device ${path7}.`,
+          severity: grade(path7),
+          properties: { service: svc.name, device: path7 }
+        });
+      });
+    }
   }
 });
 
-// rules/config/index.ts
-var configRules = [parse_error_default];
+// rules/compose/docker_socket_mount.ts
+var SOCKET = /(^|\/)(docker|podman|containerd|cri-dockerd|crio)\.sock$/;
+var SOCKET_DIRS = ["/var/run", "/run", "/var/run/docker", "/run/docker", "/run/containerd", "/run/podman"];
+var docker_socket_mount_default = defineRule({
+  id: "compose.docker_socket_mount",
+  title: "Docker API socket available in the container",
+  severity: "high",
+  appliesTo: ["compose_project"],
+  description: "A container that can reach the Docker API socket can start a privileged container with the host's disk mounted: it is root on the host. `:ro` does not help (read-only applies to the socket file, not to the API calls made through it), nor does mounting the socket's folder (`/var/run`, `/run`) instead of the socket, and `use_api_socket: true` hands over the socket and the user's registry credentials. Severity is high, and critical for the OpenClaw gateway, whose tools can be driven by prompt injection.",
+  remediation: "Remove the socket mount. If a tool must manage containers (a reverse proxy reading labels, an updater), put a filtering proxy in front of the API (e.g. `tecnativa/docker-socket-proxy` with only the endpoints it needs) and never give the socket to the OpenClaw gateway or its sandbox.",
+  references: ["https://docs.docker.com/engine/security/#docker-daemon-attack-surface", "https://docs.docker.com/reference/compose-file/services/#use_api_socket"],
+  tags: ["compose", "container-escape", "CWE-250"],
+  precision: "high",
+  check(target, ctx) {
+    for (const svc of target.services) {
+      const severity = isGatewayService(svc) ? { severity: "critical" } : {};
+      for (const m of mounts(svc, target)) {
+        if (m.type !== "bind" || m.unknown) continue;
+        const socket = SOCKET.test(m.hostPath);
+        const dir = SOCKET_DIRS.find((d) => m.hostPath === d);
+        if (!socket && !dir) continue;
+        const shown = m.source === m.hostPath ? m.source : `${m.source} (${m.hostPath})`;
+        const what = socket ? `the container-engine socket ${shown}` : `${shown}, the folder holding the Docker socket,`;
+        ctx.report({
+          at: svc.at(["volumes", m.index]),
+          message: `Service "${svc.name}" mounts ${what}${m.readOnly ? " (read-only does not limit API calls)" : ""}: it can control the Docker daemon, which is root on the host.`,
+          ...severity,
+          properties: { service: svc.name, hostPath: m.hostPath, readOnly: m.readOnly }
+        });
+      }
+      if (isTruthy(svc.value.use_api_socket)) {
+        ctx.report({
+          at: svc.at(["use_api_socket"]),
+          message: `Service "${svc.name}" sets use_api_socket: it gets the Docker API socket (root on the host) and the user's registry credentials.`,
+          ...severity,
+          properties: { service: svc.name }
+        });
+      }
+    }
+  }
+});
+
+// rules/compose/image_unpinned.ts
+var MOVING = /^(latest|stable|edge|main|master|nightly|dev|develop|beta|alpha|canary|next|current|lts|release|rolling)$/i;
+var image_unpinned_default = defineRule({
+  id: "compose.image_unpinned",
+  title: "Image not pinned",
+  severity: "low",
+  appliesTo: ["compose_project"],
+  description: "An image without a tag, with `latest` or another moving tag (`stable`, `edge`, `main`, …) changes under you: a `docker compose pull` can bring a new release with different defaults, or a compromised upstream push, with no change in the repository. When the image comes from a variable (`${OPENCLAW_IMAGE:-openclaw:2026.9.6}`), whoever sets the variable decides what runs; that is reported as info. A digest (`@sha256:…`) is the only real pin. This is supply-chain hygiene that fires on many files, so it is low.",
+  remediation: "Pin a release tag, and best a digest: `image: ghcr.io/openclaw/openclaw:2026.9.6@sha256:<digest>`. Let a bot (Renovate, Dependabot) raise updates as reviewed changes.",
+  references: ["https://docs.docker.com/reference/compose-file/services/#image", "https://docs.docker.com/dockerhub/image-library/trusted-content/#pin-image-digests"],
+  tags: ["compose", "supply-chain", "CWE-494"],
+  precision: "high",
+  check(target, ctx) {
+    for (const svc of target.services) {
+      const image = str(svc, "image");
+      const raw = typeof svc.raw.image === "string" ? svc.raw.image : void 0;
+      if (!image) continue;
+      if (isUnresolved(image)) {
+        ctx.report({ at: svc.at(["image"]), message: `Service "${svc.name}" runs an image named only by a variable that the repository does not set (${image}).`, severity: "info", properties: { service: svc.name } });
+        continue;
+      }
+      const { tag, digest: digest2 } = imageTag(image);
+      if (digest2) continue;
+      if (svc.value.build !== void 0 && raw === image) continue;
+      const moving = tag === void 0 || MOVING.test(tag);
+      if (moving) {
+        ctx.report({
+          at: svc.at(["image"]),
+          message: `Service "${svc.name}" runs ${image}${tag === void 0 ? ", which has no tag (latest)" : `, a moving tag`}: what runs can change without a change here.`,
+          properties: { service: svc.name, image }
+        });
+      } else if (raw !== void 0 && [...raw.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*):?-/g)].some((m) => !Object.hasOwn(target.env, m[1] ?? ""))) {
+        ctx.report({
+          at: svc.at(["image"]),
+          message: `Service "${svc.name}" runs ${image} by default, but a variable can replace the image (${raw}).`,
+          severity: "info",
+          properties: { service: svc.name, image }
+        });
+      }
+    }
+  }
+});
 
 // rules/_shared/values.ts
 var SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops|keyring|secret|secrets):\/\//i;
@@ -18962,12 +19240,904 @@ function isPlaceholder(value) {
   if (/^<|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true;
   if (v.includes("...") || v.includes("…")) return true;
   if (PLACEHOLDER_RE.test(v) || v.toLowerCase().replace(/[-_\s]/g, "").includes("changeme")) return true;
-  if (/^(.)\1*$/.test(v)) return true;
+  if ([...v].every((c) => c === v[0])) return true;
   return hasRepeatedRun(v) || isSequential(v);
 }
 function isLiteralSecretCandidate(value) {
   return value.trim() !== "" && !isReference(value) && !isPlaceholder(value);
 }
+
+// rules/_shared/compose-secrets.ts
+var SECRET_WORD = /(^|[_.-])(PASS(WORD|WD|PHRASE)?|PWD|SECRETS?|TOKEN|API[_-]?KEY|APIKEY|PRIVATE[_-]?KEY|SECRET[_-]?KEY|SECRET[_-]?ACCESS[_-]?KEY|AUTH[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|SESSION[_-]?KEY|COOKIE|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|MASTER[_-]?KEY|WEBHOOK[_-]?SECRET)([_.-]|$)/i;
+var NOT_A_SECRET = /([_.-](FILE|PATH|DIR|URL|URI|HOST|PORT|NAME|USER|USERNAME|ID|ENABLED|DISABLED|REQUIRED|TYPE|MODE|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|LIFETIME|ALGORITHM|ALG|HEADER|ENDPOINT|HASH|POLICY|ROTATION|ENV|VAR|SOURCE|PROVIDER|AUDIENCE|ISSUER|SCOPE|SCOPES|COUNT|LIMIT|MIN|MAX|PREFIX|REF|VERSION)$)|^(AUTH[_-]?METHOD|TOKEN[_-]?TYPE)$/i;
+function isSecretName(name) {
+  return SECRET_WORD.test(name) && !NOT_A_SECRET.test(name);
+}
+function isLiteralSecretValue(value) {
+  const v = value.trim();
+  if (v.length < 4 || isReference(v) || /\$\{?[A-Za-z_]/.test(v)) return false;
+  if (/^(true|false|yes|no|on|off|null|none|undefined|disabled?|enabled?|required|optional)$/i.test(v)) return false;
+  if (/^<[^>]*>$|^\[[^\]]*\]$|^your[-_ ]|[-_ ]here$|^x{3,}$|^\*{3,}$|^\.{3}$/i.test(v)) return false;
+  if (/^(\/|\.\/|~\/)[\w./-]*$/.test(v)) return false;
+  return true;
+}
+var WEAK = /^(change[-_ ]?me|change[-_ ]?it|changeme\d*|change[-_]me[-_].*|password\d*|passw0rd|pass|admin\d*|secret\d*|root|toor|test\d*|demo|example|default|guest|letmein|qwerty|postgres|mysql|redis|mongo|123456\d*|12345678|1234|0000|token|mytoken|mysecret(password)?|mypassword|supersecret|s3cr3t)$/i;
+function isWeakSecret(value) {
+  return WEAK.test(value.trim());
+}
+function looksRandom(value) {
+  const v = value.trim();
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
+  return v.length >= 16 && classes >= 2 && !/\s/.test(v);
+}
+
+// rules/compose/inline_secret.ts
+var SECRET_FLAG = /^--?[\w-]*(token|password|passwd|secret|api-?key|apikey|private-key|access-key)$/i;
+function literals(svc) {
+  const out = [];
+  const maps = [
+    [["environment"], svc.raw.environment, "environment"],
+    [["build", "args"], isRecord(svc.raw.build) ? svc.raw.build.args : void 0, "build argument"]
+  ];
+  for (const [base2, map, where] of maps) {
+    if (!isRecord(map)) continue;
+    for (const [name, v] of Object.entries(map)) {
+      if ((typeof v === "string" || typeof v === "number") && isSecretName(name) && isLiteralSecretValue(String(v))) out.push({ path: [...base2, name], name, value: String(v), where });
+    }
+  }
+  for (const key of ["command", "entrypoint"]) {
+    const raw = svc.raw[key];
+    const args = argv(raw);
+    args.forEach((a, i) => {
+      const eq = a.indexOf("=");
+      const [flagName, inline] = eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, void 0];
+      if (!SECRET_FLAG.test(flagName)) return;
+      const value = inline ?? args[i + 1];
+      if (value === void 0 || value.startsWith("-") || !isLiteralSecretValue(value)) return;
+      const idx = inline !== void 0 ? i : i + 1;
+      out.push({ path: Array.isArray(raw) ? [key, idx] : [key], name: flagName, value, where: `${key} flag` });
+    });
+  }
+  return out;
+}
+var inline_secret_default = defineRule({
+  id: "compose.inline_secret",
+  title: "Secret written in the compose file",
+  severity: "high",
+  appliesTo: ["compose_project"],
+  description: "A password, token or API key written as a literal in `environment:`, `build.args` or a `command:` flag (`--token …`) is committed with the file, visible to everyone with read access to the repository and its history, printed by `docker compose config` and `docker inspect`, and (for build args) baked into the image history. Values that look generated (16+ characters, mixed classes) are high; short or dictionary values are medium: still a committed credential, and one that is easy to guess. References (`${TOKEN}`, `/run/secrets/…`) are not reported; defaults inside references are `compose.weak_default_secret`'s.",
+  remediation: "Rotate the credential, then reference it instead: `OPENCLAW_GATEWAY_TOKEN: ${OPENCLAW_GATEWAY_TOKEN}` with the value in an uncommitted `.env`, or a Compose `secrets:` entry read from a file. For build-time secrets use `docker build --secret`, never `args`.",
+  references: ["https://docs.docker.com/compose/how-tos/use-secrets/", "https://docs.docker.com/compose/how-tos/environment-variables/set-environment-variables/", "https://cwe.mitre.org/data/definitions/798.html"],
+  tags: ["compose", "secrets", "CWE-798"],
+  precision: "medium",
+  check(target, ctx) {
+    for (const svc of target.services) {
+      for (const l of literals(svc)) {
+        ctx.report({
+          at: svc.at(l.path),
+          // A password equal to the service name ("gitea") would be redacted out of the message; leave the name out.
+          message: `${svc.name.includes(l.value) ? "A service" : `Service "${svc.name}"`} has a literal secret in ${l.where} ${l.name}; it is committed with the file.`,
+          severity: looksRandom(l.value) ? "high" : "medium",
+          secret: l.value,
+          properties: { service: svc.name, name: l.name }
+        });
+      }
+    }
+  }
+});
+
+// rules/compose/ipc_host.ts
+var ipc_host_default = defineRule({
+  id: "compose.ipc_host",
+  title: "Container shares the host IPC namespace",
+  severity: "medium",
+  appliesTo: ["compose_project"],
+  description: "`ipc: host` gives the container the host's shared memory segments, semaphores and message queues: it can read or corrupt the shared memory of host processes.",
+  remediation: 'Remove `ipc: host`; to share memory between two services use `ipc: shareable` on one and `ipc: "service:<name>"` on the other.',
+  references: ["https://docs.docker.com/reference/compose-file/services/#ipc"],
+  tags: ["compose", "isolation", "CWE-653"],
+  precision: "very-high",
+  check(target, ctx) {
+    eachHostNamespace(target.services, "ipc", (svc) => {
+      ctx.report({
+        at: svc.at(["ipc"]),
+        message: `Service "${svc.name}" shares the host IPC namespace (\`ipc: host\`): host shared memory is readable and writable from the container.`,
+        properties: { service: svc.name }
+      });
+    });
+  }
+});
+
+// rules/compose/network_mode_host.ts
+var network_mode_host_default = defineRule({
+  id: "compose.network_mode_host",
+  title: "Container uses the host network",
+  severity: "medium",
+  appliesTo: ["compose_project"],
+  description: "`network_mode: host` puts the container on the host's network stack: every port it listens on is open on the host's interfaces without any `ports:` mapping, it can reach services bound to the host's loopback (other admin interfaces, the Docker API if exposed on localhost), and firewall rules for published ports no longer describe it. For the OpenClaw gateway, `--bind lan` then means the LAN (high).",
+  remediation: 'Remove `network_mode: host` and publish only the ports needed, on loopback: `ports: ["127.0.0.1:18789:18789"]`.',
+  references: ["https://docs.docker.com/reference/compose-file/services/#network_mode"],
+  tags: ["compose", "isolation", "CWE-653"],
+  precision: "very-high",
+  check(target, ctx) {
+    eachHostNamespace(target.services, "network_mode", (svc) => {
+      ctx.report({
+        at: svc.at(["network_mode"]),
+        message: `Service "${svc.name}" uses the host network (\`network_mode: host\`): whatever it listens on is on the host's interfaces, and host loopback services are reachable from it.`,
+        ...isGatewayService(svc) ? { severity: "high" } : {},
+        properties: { service: svc.name }
+      });
+    });
+  }
+});
+
+// rules/compose/no_new_privileges_missing.ts
+var ON = /^no-new-privileges(?:[:=](?:true|1))?$/i;
+var no_new_privileges_missing_default = defineRule({
+  id: "compose.no_new_privileges_missing",
+  title: "no-new-privileges not set",
+  severity: "low",
+  appliesTo: ["compose_project"],
+  description: "Without `security_opt: [no-new-privileges:true]` a process in the container can gain privileges through setuid binaries (`su`, `sudo`, `passwd` in the image). It is defence in depth and missing from nearly every compose file, so it is low. All spellings Docker accepts count (`no-new-privileges`, `:true`, `=true`); a daemon-wide `no-new-privileges` setting in `daemon.json` cannot be seen from the repository.",
+  remediation: 'Add `security_opt: ["no-new-privileges:true"]` to the service.',
+  references: ["https://docs.docker.com/reference/cli/docker/container/run/#security-opt", "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"],
+  tags: ["compose", "hardening", "CWE-269"],
+  precision: "high",
+  check(target, ctx) {
+    for (const svc of target.services) {
+      if (isTruthy(svc.value.privileged)) continue;
+      if (stringList(svc.value.security_opt).some((o) => ON.test(o.value.trim()))) continue;
+      ctx.report({
+        at: svc.value.security_opt === void 0 ? svc.at([], "key") : svc.at(["security_opt"]),
+        message: `Service "${svc.name}" does not set no-new-privileges: setuid binaries in the image can raise privileges.`,
+        properties: { service: svc.name }
+      });
+    }
+  }
+});
+
+// rules/compose/pid_host.ts
+var pid_host_default = defineRule({
+  id: "compose.pid_host",
+  title: "Container shares the host PID namespace",
+  severity: "high",
+  appliesTo: ["compose_project"],
+  description: "`pid: host` lets the container see and signal every process on the host, read their command lines and, as root, their environment (`/proc/<pid>/environ`): API keys and gateway tokens of other services leak, and a container escape needs one step less.",
+  remediation: "Remove `pid: host`. Monitoring agents that need host processes should run read-only with `cap_drop: [ALL]`, or on the host itself.",
+  references: ["https://docs.docker.com/reference/compose-file/services/#pid"],
+  tags: ["compose", "isolation", "CWE-653"],
+  precision: "very-high",
+  check(target, ctx) {
+    eachHostNamespace(target.services, "pid", (svc) => {
+      ctx.report({
+        at: svc.at(["pid"]),
+        message: `Service "${svc.name}" shares the host PID namespace (\`pid: host\`): it sees every host process, and as root can read their environment and signal them.`,
+        properties: { service: svc.name }
+      });
+    });
+  }
+});
+
+// rules/compose/port_all_interfaces.ts
+var GATEWAY = /* @__PURE__ */ new Map([[18789, "the OpenClaw gateway"], [18790, "the OpenClaw bridge"]]);
+var HIGH2 = /* @__PURE__ */ new Map([
+  [22, "SSH"],
+  [9229, "the Node.js inspector, which runs any code it is sent"],
+  [2375, "the Docker API (no TLS)"],
+  [2376, "the Docker API"],
+  [2377, "Docker Swarm management"],
+  [3306, "MySQL"],
+  [5432, "PostgreSQL"],
+  [6379, "Redis"],
+  [27017, "MongoDB"],
+  [9200, "Elasticsearch"],
+  [9300, "Elasticsearch transport"],
+  [11211, "Memcached"],
+  [5984, "CouchDB"],
+  [8086, "InfluxDB"],
+  [1433, "SQL Server"],
+  [9042, "Cassandra"],
+  [7687, "Neo4j"],
+  [6333, "Qdrant"],
+  [5672, "RabbitMQ"],
+  [4222, "NATS"],
+  [10250, "the kubelet API"]
+]);
+var WEB = /* @__PURE__ */ new Set([80, 443]);
+function grade2(p) {
+  for (const n of p.numbers) {
+    const g = GATEWAY.get(n);
+    if (g) return { severity: "critical", what: g };
+  }
+  for (const n of p.numbers) {
+    const h = HIGH2.get(n);
+    if (h) return { severity: "high", what: h };
+  }
+  if (p.numbers.length > 0 && p.numbers.every((n) => WEB.has(n))) return { severity: "low", what: "a web entrypoint" };
+  return { severity: "medium" };
+}
+var port_all_interfaces_default = defineRule({
+  id: "compose.port_all_interfaces",
+  title: "Port published on all interfaces",
+  severity: "medium",
+  appliesTo: ["compose_project"],
+  description: "A `ports:` entry without a host address (`\"18789:18789\"`, `- 3000`, long form without `host_ip`) or with `0.0.0.0` / `[::]` publishes the port on every interface of the host, and Docker's iptables rules bypass ufw/firewalld. Graded by what listens: the OpenClaw gateway (18789) and bridge (18790) are critical (the control plane of an agent with shell tools); SSH, the Node.js inspector (9229), the Docker API and databases are high; 80/443 alone are low (a reverse proxy's job); anything else medium. A host address still holding an unset variable (`${BIND}:8080:80`) is treated as all interfaces, which is what Compose does when it is empty. Loopback (`127.0.0.1`, `[::1]`) is not reported, nor is `expose:`.",
+  remediation: 'Bind to loopback and put an authenticated reverse proxy or a tunnel (Tailscale, SSH) in front: `ports: ["127.0.0.1:18789:18789"]`, or in long form `host_ip: 127.0.0.1`. Services that only talk to other containers need no `ports:` at all.',
+  references: ["https://docs.docker.com/reference/compose-file/services/#ports", "https://docs.docker.com/engine/network/packet-filtering-firewalls/"],
+  tags: ["compose", "network-exposure", "CWE-668"],
+  precision: "high",
+  check(target, ctx) {
+    for (const svc of target.services) {
+      for (const p of ports(svc)) {
+        if (p.exposure !== "all" && p.exposure !== "unknown") continue;
+        const { severity, what } = grade2(p);
+        const port = p.published || p.target;
+        const where = p.exposure === "unknown" ? `on the host address ${p.hostIp}, which is not set in the repository (all interfaces when empty)` : p.hostIp ? `on all interfaces (${p.hostIp})` : "on all interfaces (no host address)";
+        ctx.report({
+          at: svc.at(["ports", p.index]),
+          message: `Service "${svc.name}" publishes port ${port}${what ? ` (${what})` : ""} ${where}.${p.exposure === "unknown" ? ` Set ${unresolvedNames(p.hostIp).join(", ")} to 127.0.0.1 or bind it explicitly.` : ""}`,
+          severity,
+          properties: { service: svc.name, port, target: p.target, exposure: p.exposure }
+        });
+      }
+    }
+  }
+});
+
+// rules/compose/privileged.ts
+var privileged_default = defineRule({
+  id: "compose.privileged",
+  title: "Container runs privileged",
+  severity: "critical",
+  appliesTo: ["compose_project"],
+  description: "`privileged: true` gives the container every capability and access to all host devices, and turns off seccomp and AppArmor. A process that compromises the container (a prompt-injected shell tool in the OpenClaw gateway, for example) can mount the host disk and take over the host.",
+  remediation: "Remove `privileged: true`. If the service needs one specific capability, grant only that with `cap_add:` (and keep `cap_drop: [ALL]`); if it needs a device, map only that device with `devices:`.",
+  references: ["https://docs.docker.com/reference/compose-file/services/#privileged", "https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities"],
+  tags: ["compose", "container-escape", "CWE-250"],
+  precision: "very-high",
+  check(target, ctx) {
+    for (const svc of target.services) {
+      if (!isTruthy(svc.value.privileged)) continue;
+      ctx.report({
+        at: svc.at(["privileged"]),
+        message: `Service "${svc.name}" runs privileged: it has every capability and all host devices, so a compromise of the container is a compromise of the host.`,
+        fix: { description: "Set privileged to false", at: svc.at(["privileged"], "value"), replacement: "false" },
+        properties: { service: svc.name }
+      });
+    }
+  }
+});
+
+// rules/compose/read_only_missing.ts
+var read_only_missing_default = defineRule({
+  id: "compose.read_only_missing",
+  title: "Root file system writable",
+  severity: "info",
+  appliesTo: ["compose_project"],
+  description: "Without `read_only: true`, an attacker inside the container can drop tools and persist changes in the container's file system. It is defence in depth, needs per-image work (`tmpfs:` for the folders the process writes), and is absent from almost every compose file, so it is info.",
+  remediation: 'Set `read_only: true` and give the process the writable folders it needs: `tmpfs: ["/tmp"]` and named volumes for data.',
+  references: ["https://docs.docker.com/reference/compose-file/services/#read_only"],
+  tags: ["compose", "hardening", "CWE-732"],
+  precision: "very-high",
+  check(target, ctx) {
+    for (const svc of target.services) {
+      if (isTruthy(svc.value.read_only)) continue;
+      ctx.report({
+        at: svc.value.read_only === void 0 ? svc.at([], "key") : svc.at(["read_only"]),
+        message: `Service "${svc.name}" has a writable root file system (no read_only: true).`,
+        properties: { service: svc.name }
+      });
+    }
+  }
+});
+
+// rules/compose/resource_limits_missing.ts
+var resource_limits_missing_default = defineRule({
+  id: "compose.resource_limits_missing",
+  title: "No memory limit",
+  severity: "info",
+  appliesTo: ["compose_project"],
+  description: "A service without a memory limit (`mem_limit` or `deploy.resources.limits.memory`) can exhaust the host: a runaway agent loop, a memory leak or a flood of requests takes every other service down with it. It is availability hardening and absent from most compose files, so it is info. Limits must be sized with care (the OpenClaw gateway needs `NODE_OPTIONS=--max-old-space-size` below the cap).",
+  remediation: "Set `deploy.resources.limits.memory` (and `pids: 512`, `cpus`) to a measured ceiling, e.g. `deploy: { resources: { limits: { memory: 2g, pids: 512 } } }`.",
+  references: ["https://docs.docker.com/reference/compose-file/deploy/#resources", "https://docs.docker.com/engine/containers/resource_constraints/"],
+  tags: ["compose", "availability", "CWE-770"],
+  precision: "very-high",
+  check(target, ctx) {
+    for (const svc of target.services) {
+      const deploy = svc.value.deploy;
+      const limits = isRecord(deploy) && isRecord(deploy.resources) && isRecord(deploy.resources.limits) ? deploy.resources.limits : {};
+      if (svc.value.mem_limit !== void 0 || limits.memory !== void 0) continue;
+      ctx.report({ at: svc.at([], "key"), message: `Service "${svc.name}" has no memory limit.`, properties: { service: svc.name } });
+    }
+  }
+});
+
+// rules/compose/runs_as_root.ts
+import path from "node:path";
+
+// src/model/location.ts
+var at = {
+  path(path7, opts = {}) {
+    return { kind: "path", path: path7, ...opts };
+  },
+  range(start, end, file) {
+    return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
+  },
+  /** 1-based line and column, end column exclusive (for parsers that give positions, e.g. dockerfile-ast + 1). */
+  position(line, column, endLine, endColumn, file) {
+    return { kind: "position", line, column, endLine, endColumn, ...file === void 0 ? {} : { file } };
+  },
+  file(file) {
+    return file === void 0 ? { kind: "file" } : { kind: "file", file };
+  }
+};
+
+// rules/_shared/dockerfile.ts
+function anchor(i) {
+  const r = i.getRange();
+  return at.position(r.start.line + 1, r.start.character + 1, r.end.line + 1, r.end.character + 1);
+}
+function instructions(df) {
+  let stage = -1;
+  return df.getInstructions().map((node) => {
+    const keyword = node.getKeyword().toUpperCase();
+    if (keyword === "FROM") stage++;
+    const flags = node.getFlags?.().map((f) => f.toString()) ?? [];
+    return { keyword, args: node.getArgumentsContent() ?? "", flags, stage, at: anchor(node), node };
+  });
+}
+function globalArgs(df) {
+  const out = /* @__PURE__ */ new Map();
+  for (const i of instructions(df)) {
+    if (i.stage >= 0) break;
+    if (i.keyword !== "ARG") continue;
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/.exec(i.args.trim());
+    if (m?.[1] && m[2] !== void 0) out.set(m[1], m[2].replace(/^["']|["']$/g, ""));
+  }
+  return out;
+}
+function substitute(s, vars) {
+  return s.replace(/\$\{([A-Za-z_][A-Za-z0-9_]{0,255})(?::?-([^{}]{0,512}))?\}|\$([A-Za-z_][A-Za-z0-9_]{0,255})/g, (m, a, d, b) => vars.get(a ?? b ?? "") ?? d ?? m);
+}
+function stages(df) {
+  const vars = globalArgs(df);
+  return instructions(df).filter((i) => i.keyword === "FROM").map((i) => {
+    const words = i.args.split(/\s+/).filter((w) => !w.startsWith("--"));
+    const written = words[0] ?? "";
+    const asIdx = words.findIndex((w) => w.toLowerCase() === "as");
+    return { index: i.stage, image: substitute(written, vars), written, alias: asIdx > 0 ? words[asIdx + 1] : void 0, at: i.at };
+  });
+}
+function effectiveUser(df) {
+  const all = instructions(df);
+  const froms = stages(df);
+  let stage = froms[froms.length - 1];
+  const final = stage;
+  if (!stage || !final) return void 0;
+  for (let hops = 0; hops <= froms.length; hops++) {
+    const index = stage.index;
+    const users = all.filter((i) => i.stage === index && i.keyword === "USER");
+    const last = users[users.length - 1];
+    if (last) return { user: last.args.trim(), at: last.at };
+    const parentName = stage.image.toLowerCase();
+    const parent = froms.find((f) => f.alias?.toLowerCase() === parentName && f.index < index);
+    if (!parent) break;
+    stage = parent;
+  }
+  return { user: void 0, baseImage: stage.image, at: final.at };
+}
+function isRootUser(user) {
+  return /^(root|0)(:.*)?$/.test(user.trim());
+}
+function execArgs(args) {
+  const t = args.trim();
+  if (t.startsWith("[")) {
+    try {
+      const v = JSON.parse(t);
+      if (Array.isArray(v)) return v.map((x) => String(x));
+    } catch {
+    }
+  }
+  return [...t.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
+}
+function envProperties(df) {
+  const out = [];
+  for (const i of instructions(df)) {
+    if (i.keyword !== "ENV" && i.keyword !== "ARG") continue;
+    const node = i.node;
+    for (const p of node.getProperties?.() ?? []) {
+      const vr = p.getValueRange();
+      out.push({
+        keyword: i.keyword,
+        name: p.getName(),
+        value: p.getValue() ?? void 0,
+        stage: i.stage,
+        at: anchor(p),
+        valueAt: vr ? at.position(vr.start.line + 1, vr.start.character + 1, vr.end.line + 1, vr.end.character + 1) : void 0
+      });
+    }
+  }
+  return out;
+}
+
+// rules/compose/runs_as_root.ts
+var NON_ROOT_IMAGES = /^((docker\.io\/)?(library\/)?(postgres|redis|mysql|mariadb|mongo|rabbitmq|couchdb|cassandra|memcached)|ghcr\.io\/openclaw\/openclaw|(docker\.io\/)?openclaw\/openclaw|openclaw|(docker\.io\/)?bitnami\/[\w.-]+|grafana\/grafana(-oss|-enterprise)?|(quay\.io\/)?prom\/[\w.-]+|quay\.io\/prometheus\/[\w.-]+|docker\.elastic\.co\/[\w.-]+\/[\w.-]+|gcr\.io\/distroless\/[\w./-]+:nonroot|cgr\.dev\/chainguard\/[\w.-]+)(:|@|$)/;
+function builtDockerfile(svc, dockerfiles) {
+  const build2 = svc.value.build;
+  if (!isRecord(build2) || typeof build2.context !== "string" || build2.context.includes("://")) return void 0;
+  const dir = path.posix.dirname(svc.fileOf(["build"]));
+  const file = path.posix.normalize(path.posix.join(dir, build2.context, typeof build2.dockerfile === "string" ? build2.dockerfile : "Dockerfile"));
+  return dockerfiles.find((d) => d.file === file);
+}
+var runs_as_root_default = defineRule({
+  id: "compose.runs_as_root",
+  title: "Container runs as root",
+  severity: "medium",
+  appliesTo: ["compose_project"],
+  description: 'A process running as root in the container is root on the host as soon as it escapes (a kernel bug, a writable host mount, the Docker socket), and can change anything inside the container meanwhile. `user: root` / `user: "0"`, or a built Dockerfile whose final stage ends with `USER root`, is medium. With no `user:` at all the image decides: images known to run unprivileged (the official OpenClaw image, database images that drop to their own user, Bitnami, Prometheus, Grafana) and Dockerfiles in the repository that end with a non-root `USER` are not reported; any other image, or a built Dockerfile without `USER`, is reported as low, because most images default to root but the repository cannot show it.',
+  remediation: 'Run as an unprivileged user: `user: "1000:1000"` (or the image\'s own user, e.g. `node`), and give that user ownership of the mounted folders. In your own Dockerfile, end with `USER <non-root>`.',
+  references: ["https://docs.docker.com/reference/compose-file/services/#user", "https://docs.docker.com/engine/security/userns-remap/"],
+  tags: ["compose", "hardening", "CWE-250"],
+  precision: "medium",
+  check(target, ctx) {
+    const dockerfiles = ctx.project.targets("dockerfile");
+    for (const svc of target.services) {
+      if (isTruthy(svc.value.privileged)) continue;
+      const user = str(svc, "user");
+      if (user !== void 0) {
+        if (isRootUser(user)) ctx.report({ at: svc.at(["user"]), message: `Service "${svc.name}" runs as root (user: ${user}).`, properties: { service: svc.name } });
+        continue;
+      }
+      const built = builtDockerfile(svc, dockerfiles);
+      if (built) {
+        const e = effectiveUser(built.dockerfile);
+        const u = e?.user !== void 0 ? e : void 0;
+        if (u && !isRootUser(u.user)) continue;
+        ctx.report({
+          at: svc.at(["build"]),
+          message: u ? `Service "${svc.name}" is built from ${built.file}, which ends with USER ${u.user}: it runs as root.` : `Service "${svc.name}" is built from ${built.file}, which sets no USER: it runs as its base image's user, root for most images.`,
+          ...u ? {} : { severity: "low" },
+          properties: { service: svc.name }
+        });
+        continue;
+      }
+      const image = str(svc, "image") ?? "";
+      if (NON_ROOT_IMAGES.test(image)) continue;
+      ctx.report({
+        at: svc.at([], "key"),
+        message: `Service "${svc.name}" sets no user: it runs as ${image ? `the default user of ${image}` : "the image's default user"}, root for most images.`,
+        severity: "low",
+        properties: { service: svc.name }
+      });
+    }
+  }
+});
+
+// rules/compose/security_opt_unconfined.ts
+var OFF = [
+  [/^seccomp[:=]unconfined$/i, "turns off the seccomp syscall filter"],
+  [/^apparmor[:=]unconfined$/i, "turns off AppArmor confinement"],
+  [/^label[:=]disable$/i, "turns off SELinux labelling"],
+  [/^systempaths[:=]unconfined$/i, "unmasks /proc and /sys paths the kernel keeps hidden from containers"]
+];
+var security_opt_unconfined_default = defineRule({
+  id: "compose.security_opt_unconfined",
+  title: "Kernel security profile disabled",
+  severity: "high",
+  appliesTo: ["compose_project"],
+  description: "`seccomp:unconfined`, `apparmor:unconfined`, `label:disable` and `systempaths=unconfined` remove the layers that block most container-escape techniques (dangerous syscalls, writes to `/proc` and `/sys`, access to other containers' files). With any of them, a kernel bug or a mis-granted capability becomes an escape.",
+  remediation: 'Remove the option. If a syscall is genuinely needed, write a custom seccomp profile that allows only it: `security_opt: ["seccomp:./seccomp.json"]`.',
+  references: ["https://docs.docker.com/engine/security/seccomp/", "https://docs.docker.com/engine/security/apparmor/"],
+  tags: ["compose", "container-escape", "CWE-693"],
+  precision: "very-high",
+  check(target, ctx) {
+    for (const svc of target.services) {
+      for (const { value, index } of stringList(svc.value.security_opt)) {
+        const hit = OFF.find(([re]) => re.test(value.trim()));
+        if (!hit) continue;
+        ctx.report({
+          at: svc.at(["security_opt", index]),
+          message: `Service "${svc.name}" sets ${value.trim()}: it ${hit[1]}.`,
+          properties: { service: svc.name, option: value.trim() }
+        });
+      }
+    }
+  }
+});
+
+// rules/compose/sensitive_host_mount.ts
+var CREDENTIALS = ["~/.ssh", "~/.aws", "~/.docker", "~/.gnupg", "~/.kube", "~/.config/gcloud", "~/.azure", "~/.netrc", "~/.git-credentials", "~/.npmrc", "~/.pypirc", "/root", "/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/sudoers.d", "/etc/ssh", "/etc/docker", "/etc/kubernetes"];
+var CONTAINER_DATA = ["/var/lib/docker", "/var/lib/containerd", "/var/lib/kubelet"];
+var SYSTEM = ["/etc", "/usr", "/var", "/home", "~", "/opt", "/srv", "/lib", "/lib64", "/bin", "/sbin"];
+var HOST_CODE = ["/boot", "/dev", "/bin", "/sbin", "/lib/modules", "/usr/lib/modules", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/lib", "/lib/systemd", "/etc/systemd", "/etc/cron.d", "/etc/crontab", "/etc/cron.daily", "/etc/cron.hourly", "/etc/init.d", "/etc/rc.local", "/etc/profile", "/etc/profile.d", "/etc/ld.so.preload", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/passwd", "/etc/group", "/etc/pam.d", "/etc/sysctl.conf", "/etc/sysctl.d", "/etc/environment", "/etc/apt", "/etc/yum.repos.d"];
+var KERNEL = ["/proc", "/sys"];
+var HARMLESS_RO = ["/etc/localtime", "/etc/timezone", "/usr/share/zoneinfo", "/etc/ssl/certs", "/etc/ca-certificates", "/etc/pki/ca-trust", "/etc/os-release", "/usr/lib/os-release", "/etc/machine-id", "/etc/hostname", "/etc/hosts", "/etc/resolv.conf", "/sys/fs/cgroup", "/dev/shm"];
+var SOCKET_DIRS2 = ["/var/run", "/run"];
+function homeAliases(p) {
+  return p.replace(/^\/home\/[^/]+\/\./, "~/.");
+}
+function grade3(hostPath, readOnly) {
+  const p = homeAliases(hostPath);
+  const rw = readOnly ? "read-only" : "writable";
+  if (p === "/") return readOnly ? { severity: "high", why: "the host's whole file system, with every secret on it" } : { severity: "critical", why: "the host's whole file system, writable: the container owns the host" };
+  if (SOCKET_DIRS2.some((d) => isUnder(p, d))) return void 0;
+  if (HARMLESS_RO.some((d) => isUnder(p, d)) && (readOnly || p === "/dev/shm")) return void 0;
+  const cred = CREDENTIALS.find((d) => isUnder(p, d));
+  if (cred) return { severity: "high", why: `credentials are kept in ${cred}` };
+  const data = CONTAINER_DATA.find((d) => isUnder(p, d));
+  if (data) return { severity: readOnly ? "medium" : "high", why: `${data} holds every container's files and volumes (${rw})` };
+  const kernel = KERNEL.find((d) => isUnder(p, d));
+  if (kernel) return readOnly ? { severity: "low", why: `${kernel} read-only shows host processes and kernel state` } : { severity: "high", why: `${kernel} writable changes the host's kernel settings` };
+  const code = HOST_CODE.find((d) => isUnder(p, d));
+  if (code && !readOnly) return { severity: "high", why: `writing to ${code} runs code on the host or changes its logins` };
+  const sys = SYSTEM.find((d) => p === d);
+  if (sys) return { severity: readOnly ? "medium" : "high", why: `the whole ${sys === "~" ? "home folder" : sys} of the host (${rw})` };
+  return void 0;
+}
+var sensitive_host_mount_default = defineRule({
+  id: "compose.sensitive_host_mount",
+  title: "Sensitive host path mounted",
+  severity: "high",
+  appliesTo: ["compose_project"],
+  description: "A bind mount of a host system or credential folder gives the container what the folder holds. Graded by impact: the host root `/` writable is critical; credential folders (`~/.ssh`, `~/.aws`, `~/.docker`, `~/.kube`, `/root`, `/etc/shadow`, …, also as `/home/<user>/…` or `$HOME/…`) are high even read-only; a whole system folder (`/etc`, `/usr`, `/var`, the home folder) is high writable, medium read-only; places the host executes or trusts (`/boot`, `/dev`, `/lib/modules`, `/etc/systemd`, `/etc/passwd`, …) are high writable; `/var/lib/docker` is high writable, medium read-only; `/proc` and `/sys` read-only are low (monitoring agents). Paths match on folder boundaries (`/etcd` is not `/etc`); an application's own folder (`/etc/pihole`) and read-only harmless files (`/etc/localtime`) are not reported. A path holding an unset variable cannot be judged and is skipped; a default (`${DATA:-/etc}`) is judged.",
+  remediation: "Mount only the folder the service needs, read-only where possible (`./config:/app/config:ro`), and keep credentials out of containers: pass them as Compose `secrets:`.",
+  references: ["https://docs.docker.com/reference/compose-file/services/#volumes", "https://docs.docker.com/engine/storage/bind-mounts/"],
+  tags: ["compose", "container-escape", "CWE-668"],
+  precision: "high",
+  check(target, ctx) {
+    for (const svc of target.services) {
+      for (const m of mounts(svc, target)) {
+        if (m.type !== "bind" || m.unknown) continue;
+        const g = grade3(m.hostPath, m.readOnly);
+        if (!g) continue;
+        ctx.report({
+          at: svc.at(["volumes", m.index]),
+          message: `Service "${svc.name}" mounts ${m.source === m.hostPath ? m.source : `${m.source} (${m.hostPath})`}: ${g.why}.`,
+          severity: g.severity,
+          properties: { service: svc.name, hostPath: m.hostPath, readOnly: m.readOnly }
+        });
+      }
+    }
+  }
+});
+
+// rules/compose/userns_mode_host.ts
+var userns_mode_host_default = defineRule({
+  id: "compose.userns_mode_host",
+  title: "Container opts out of user-namespace remapping",
+  severity: "medium",
+  appliesTo: ["compose_project"],
+  description: "`userns_mode: host` disables the daemon's user-namespace remapping for this container: root inside is root on the host again, so any escape (a writable host mount, a kernel bug) lands as host root.",
+  remediation: "Remove `userns_mode: host` so the daemon's `userns-remap` applies.",
+  references: ["https://docs.docker.com/reference/compose-file/services/#userns_mode"],
+  tags: ["compose", "isolation", "CWE-653"],
+  precision: "very-high",
+  check(target, ctx) {
+    eachHostNamespace(target.services, "userns_mode", (svc) => {
+      ctx.report({
+        at: svc.at(["userns_mode"]),
+        message: `Service "${svc.name}" disables user-namespace remapping (\`userns_mode: host\`): root in the container is root on the host.`,
+        properties: { service: svc.name }
+      });
+    });
+  }
+});
+
+// rules/compose/uts_host.ts
+var uts_host_default = defineRule({
+  id: "compose.uts_host",
+  title: "Container shares the host UTS namespace",
+  severity: "low",
+  appliesTo: ["compose_project"],
+  description: "`uts: host` lets the container see the host name and, with `CAP_SYS_ADMIN`, change it. Low impact on its own, but it removes one layer of isolation for no benefit in most setups.",
+  remediation: "Remove `uts: host`; set `hostname:` if the service needs a particular host name.",
+  references: ["https://docs.docker.com/reference/compose-file/services/#uts"],
+  tags: ["compose", "isolation", "CWE-653"],
+  precision: "very-high",
+  check(target, ctx) {
+    eachHostNamespace(target.services, "uts", (svc) => {
+      ctx.report({
+        at: svc.at(["uts"]),
+        message: `Service "${svc.name}" shares the host UTS namespace (\`uts: host\`).`,
+        properties: { service: svc.name }
+      });
+    });
+  }
+});
+
+// rules/compose/weak_default_secret.ts
+var DEFAULTED = /\$\{([A-Za-z_][A-Za-z0-9_]*):?-([^}$]+)\}/g;
+function* strings(v, path7, depth2 = 0) {
+  if (depth2 > 8) return;
+  if (typeof v === "string") yield [path7, v];
+  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings(v[i], [...path7, i], depth2 + 1);
+  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings(x, [...path7, k], depth2 + 1);
+}
+var weak_default_secret_default = defineRule({
+  id: "compose.weak_default_secret",
+  title: "Secret falls back to a default written in the compose file",
+  severity: "high",
+  appliesTo: ["compose_project"],
+  description: "`${POSTGRES_PASSWORD:-changeme}` runs with `changeme` whenever the variable is not set: a forgotten `.env` silently deploys a known password. A guessable default (`changeme`, `admin`, `password`, …) is high; any other literal default of a secret is medium: it is a committed credential that runs by default. The default is reported only when the repository's `.env` beside the compose file does not set the variable (then the default is what runs).",
+  remediation: "Make the variable required instead: `${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}`, so Compose refuses to start without it.",
+  references: ["https://docs.docker.com/reference/compose-file/interpolation/", "https://cwe.mitre.org/data/definitions/1393.html"],
+  tags: ["compose", "secrets", "CWE-1393"],
+  precision: "high",
+  check(target, ctx) {
+    for (const svc of target.services) {
+      for (const [path7, text] of strings(svc.raw, [])) {
+        const key = String(path7[path7.length - 1] ?? "");
+        for (const m of text.matchAll(DEFAULTED)) {
+          const name = m[1] ?? "";
+          const def = (m[2] ?? "").trim();
+          if (def === "" || Object.hasOwn(target.env, name)) continue;
+          if (!isSecretName(name) && !(typeof path7[path7.length - 1] === "string" && isSecretName(key))) continue;
+          const weak = isWeakSecret(def);
+          ctx.report({
+            at: svc.at(path7),
+            message: `Service "${svc.name}" falls back to a ${weak ? "guessable " : ""}default for ${name} when it is not set${weak ? "" : " (a committed credential)"}.`,
+            severity: weak ? "high" : "medium",
+            // A guessable default (`changeme`, `postgres`) is public knowledge, not a leaked value, and the same
+            // word often names the image; only a non-guessable literal is a committed credential to redact.
+            ...weak ? {} : { secret: def },
+            key: `${svc.name}:${name}`,
+            properties: { service: svc.name, variable: name }
+          });
+        }
+      }
+    }
+  }
+});
+
+// rules/compose/index.ts
+var composeRules = [
+  cap_add_dangerous_default,
+  cap_drop_missing_default,
+  devices_default,
+  docker_socket_mount_default,
+  image_unpinned_default,
+  inline_secret_default,
+  ipc_host_default,
+  network_mode_host_default,
+  no_new_privileges_missing_default,
+  pid_host_default,
+  port_all_interfaces_default,
+  privileged_default,
+  read_only_missing_default,
+  resource_limits_missing_default,
+  runs_as_root_default,
+  security_opt_unconfined_default,
+  sensitive_host_mount_default,
+  userns_mode_host_default,
+  uts_host_default,
+  weak_default_secret_default
+];
+
+// rules/config/parse_error.ts
+var parse_error_default = defineRule({
+  id: "config.parse_error",
+  title: "OpenClaw config is not valid JSON5",
+  severity: "high",
+  appliesTo: ["parse_error"],
+  description: "OpenClaw refuses to start with a config it cannot parse, and ClawScan cannot check a config it cannot read: every security setting in this file went unreviewed.",
+  remediation: "Fix the syntax error at the reported line and column (`openclaw doctor` reports the same). JSON5 allows comments, trailing commas and unquoted keys, but not unbalanced braces or unterminated strings.",
+  tags: ["openclaw", "scanner"],
+  precision: "very-high",
+  check(target, ctx) {
+    if (target.fileKind !== "openclaw") return;
+    ctx.report({
+      at: target.line ? at.position(target.line, target.column ?? 1, target.line, (target.column ?? 1) + 1) : at.file(),
+      message: `${target.file} is not valid JSON5: ${target.message} (line ${target.line ?? "?"}, column ${target.column ?? "?"}). Its settings were not checked.`,
+      key: "parse_error"
+    });
+  }
+});
+
+// rules/config/index.ts
+var configRules = [parse_error_default];
+
+// rules/dockerfile/add_remote.ts
+var add_remote_default = defineRule({
+  id: "dockerfile.add_remote",
+  title: "ADD fetches a remote URL without a checksum",
+  severity: "medium",
+  appliesTo: ["dockerfile"],
+  description: "`ADD https://…` (or a git URL) puts whatever the server returns into the image at build time, unverified. Since Dockerfile 1.6, `ADD --checksum=sha256:…` pins an HTTP source; a git source pinned to a commit (`#<sha>`) is reproducible. Medium: supply-chain integrity, not runtime exposure.",
+  remediation: "Add `--checksum=sha256:<digest>` to the `ADD`, or download with `curl` and verify with `sha256sum -c` in a `RUN`; for git, pin a commit.",
+  references: ["https://docs.docker.com/reference/dockerfile/#add", "https://docs.docker.com/reference/dockerfile/#add---checksum"],
+  tags: ["dockerfile", "supply-chain", "CWE-494"],
+  precision: "very-high",
+  check(target, ctx) {
+    for (const i of instructions(target.dockerfile)) {
+      if (i.keyword !== "ADD") continue;
+      if (i.flags.some((f) => /^--checksum=/.test(f))) continue;
+      const sources = i.args.split(/\s+/).slice(0, -1);
+      const pinnedGit = (s) => /^(git@|https?:\/\/)\S*\.git#[0-9a-f]{40}$/i.test(s);
+      const remote = sources.find((s) => (/^(https?|ftp):\/\//i.test(s) || /^git@/i.test(s)) && !pinnedGit(s));
+      if (!remote) continue;
+      ctx.report({ at: i.at, message: `ADD downloads ${withoutQuery(remote)} without a checksum.` });
+    }
+  }
+});
+function withoutQuery(url) {
+  const cut = url.search(/[?#]/);
+  return cut === -1 ? url : url.slice(0, cut);
+}
+
+// rules/dockerfile/curl_pipe_shell.ts
+function pipesDownloadIntoShell(run2) {
+  for (const command of run2.split(/\|\||&&|[;&\n]/)) {
+    const stages2 = command.split("|");
+    for (let i = 0; i + 1 < stages2.length; i++) {
+      if (/\b(curl|wget)\b/.test(stages2[i] ?? "") && isShell(stages2[i + 1] ?? "")) return true;
+    }
+  }
+  return false;
+}
+function isShell(stage) {
+  const words = stage.trim().split(/\s+/);
+  let k = 0;
+  if (words[k] === "sudo") for (k++; words[k]?.startsWith("-"); k++) ;
+  if (words[k] === "env") for (k++; words[k]?.includes("="); k++) ;
+  const program = (words[k] ?? "").split("/").pop() ?? "";
+  return /^(ba|z|da|k|fi)?sh$/.test(program);
+}
+var SUBST = /\b(ba|z|da)?sh\s+(-c\s+)?["']?(\$\(|<\()\s*(curl|wget)\b/;
+var curl_pipe_shell_default = defineRule({
+  id: "dockerfile.curl_pipe_shell",
+  title: "Remote script piped into a shell",
+  severity: "medium",
+  appliesTo: ["dockerfile"],
+  description: 'A `RUN` that downloads a script and runs it in the same breath (`curl … | sh`, `sh -c "$(curl …)"`) executes whatever the server returns at build time, with no checksum or signature: a compromised host, a redirected domain or a changed installer goes straight into the image. Medium: it is a supply-chain risk, not an exposure of the running service.',
+  remediation: 'Download to a file, verify it, then run it: `curl -fsSLo install.sh https://… && echo "<sha256>  install.sh" | sha256sum -c - && sh install.sh`; better, install a pinned package or copy a vendored, reviewed script.',
+  references: ["https://docs.docker.com/build/building/best-practices/#run", "https://cwe.mitre.org/data/definitions/494.html"],
+  tags: ["dockerfile", "supply-chain", "CWE-494"],
+  precision: "high",
+  check(target, ctx) {
+    for (const i of instructions(target.dockerfile)) {
+      if (i.keyword !== "RUN" || !(pipesDownloadIntoShell(i.args) || SUBST.test(i.args))) continue;
+      ctx.report({ at: i.at, message: "RUN pipes a downloaded script into a shell without verifying it." });
+    }
+  }
+});
+
+// rules/dockerfile/gateway_bind_lan.ts
+function bindValue(args) {
+  let v;
+  args.forEach((a, i) => {
+    if (a === "--bind") v = args[i + 1];
+    else if (a.startsWith("--bind=")) v = a.slice(7);
+  });
+  return v;
+}
+var gateway_bind_lan_default = defineRule({
+  id: "dockerfile.gateway_bind_lan",
+  title: "Image starts the OpenClaw gateway on a non-loopback address",
+  severity: "medium",
+  appliesTo: ["dockerfile"],
+  description: "A `CMD` or `ENTRYPOINT` that runs `gateway --bind lan` (or `0.0.0.0`, `auto`, `tailnet`, `custom`) makes every container of this image listen beyond loopback. Inside a container that is what publishing a port needs, so it is not an exposure by itself; but anyone who runs the image with `-p 18789:18789`, or with host networking, exposes the gateway, and only its token protects it. Medium: the image default should be the safe one, with exposure chosen where the container is run.",
+  remediation: "Keep the image default on loopback (`--bind loopback`, or no `--bind`), and choose `--bind lan` in the compose file that also publishes the port on `127.0.0.1` and sets `OPENCLAW_GATEWAY_TOKEN`.",
+  references: ["https://docs.docker.com/reference/dockerfile/#cmd", "https://docs.docker.com/engine/network/packet-filtering-firewalls/"],
+  tags: ["dockerfile", "openclaw", "network-exposure", "CWE-1327"],
+  precision: "high",
+  check(target, ctx) {
+    for (const i of instructions(target.dockerfile)) {
+      if (i.keyword !== "CMD" && i.keyword !== "ENTRYPOINT") continue;
+      const args = execArgs(i.args);
+      if (!args.includes("gateway")) continue;
+      const bind = bindValue(args);
+      if (bind === void 0 || bind === "loopback" || /^(127\.|::1$|localhost$)/.test(bind) || bind.includes("$")) continue;
+      ctx.report({ at: i.at, message: `${i.keyword} starts the OpenClaw gateway with --bind ${bind}: it listens beyond loopback in every container of this image.` });
+    }
+  }
+});
+
+// rules/dockerfile/image_unpinned.ts
+var image_unpinned_default2 = defineRule({
+  id: "dockerfile.image_unpinned",
+  title: "Base image not pinned",
+  severity: "low",
+  appliesTo: ["dockerfile"],
+  description: "`FROM image` without a tag, or with `:latest`, builds on whatever the registry serves that day: a rebuild can pull a new major version or a compromised push with no change in the repository. `ARG` defaults declared before `FROM` are substituted (`FROM node:${NODE_VERSION}` is judged on the default); every `FROM` is checked, not just the first; `scratch` and earlier stage names are skipped. A digest (`@sha256:…`) is the real pin. Supply-chain hygiene that fires often: low.",
+  remediation: "Pin a version tag, best with its digest: `FROM node:22.11.0-bookworm-slim@sha256:<digest>`, and let Renovate or Dependabot propose updates.",
+  references: ["https://docs.docker.com/reference/dockerfile/#from", "https://docs.docker.com/build/building/best-practices/#from"],
+  tags: ["dockerfile", "supply-chain", "CWE-494"],
+  precision: "high",
+  check(target, ctx) {
+    const all = stages(target.dockerfile);
+    for (const s of all) {
+      if (s.image.toLowerCase() === "scratch" || /\$/.test(s.image)) continue;
+      if (all.some((o) => o.alias !== void 0 && o.index < s.index && o.alias.toLowerCase() === s.image.toLowerCase())) continue;
+      const { tag, digest: digest2 } = imageTag(s.image);
+      if (digest2 || tag !== void 0 && tag.toLowerCase() !== "latest") continue;
+      ctx.report({ at: s.at, message: `FROM ${s.image}${s.image !== s.written ? ` (from ${s.written})` : ""} ${tag === void 0 ? "has no tag, so it means latest" : "uses the latest tag"}: the base image changes without a change here.` });
+    }
+  }
+});
+
+// rules/dockerfile/node_version_old.ts
+var CODENAMES = { argon: 4, boron: 6, carbon: 8, dubnium: 10, erbium: 12, fermium: 14, gallium: 16, hydrogen: 18, iron: 20, jod: 22, krypton: 24 };
+var MINIMUM = 22;
+var node_version_old_default = defineRule({
+  id: "dockerfile.node_version_old",
+  title: "Node base image older than 22",
+  severity: "medium",
+  appliesTo: ["dockerfile"],
+  description: "OpenClaw requires Node 22 or newer, and Node 20 and older are past their end of life (no security fixes). A `FROM node:18…` / `node:20…` / `node:iron` image runs an unpatched runtime, and the gateway may not start on it. Only the official `node` image is judged, by its tag (version or codename), after `ARG` defaults are substituted.",
+  remediation: "Use a supported Node line: `FROM node:22-bookworm-slim` (or `node:24-…`), pinned by digest.",
+  references: ["https://nodejs.org/en/about/previous-releases"],
+  tags: ["dockerfile", "openclaw", "outdated-runtime", "CWE-1104"],
+  precision: "high",
+  check(target, ctx) {
+    for (const s of stages(target.dockerfile)) {
+      const m = /^(?:docker\.io\/)?(?:library\/)?node:([\w.-]+)/i.exec(s.image.split("@")[0] ?? "");
+      if (!m?.[1]) continue;
+      const tag = m[1].toLowerCase();
+      const major = /^\d+/.test(tag) ? Number(/^\d+/.exec(tag)?.[0]) : CODENAMES[tag.split("-")[0] ?? ""];
+      if (major === void 0 || major >= MINIMUM) continue;
+      ctx.report({ at: s.at, message: `FROM ${s.image} runs Node ${major}: OpenClaw needs Node ${MINIMUM}+, and Node ${major} is past its end of life.`, properties: { nodeMajor: major } });
+    }
+  }
+});
+
+// rules/dockerfile/runs_as_root.ts
+var NON_ROOT_BASE = /^(ghcr\.io\/openclaw\/openclaw|(docker\.io\/)?openclaw\/openclaw|gcr\.io\/distroless\/[\w./-]+:(nonroot|debug-nonroot)[\w.-]*|cgr\.dev\/chainguard\/[\w.-]+)(:|@|$)/;
+var runs_as_root_default2 = defineRule({
+  id: "dockerfile.runs_as_root",
+  title: "Image runs as root",
+  severity: "medium",
+  appliesTo: ["dockerfile"],
+  description: "The final stage's last `USER` decides who the container runs as. `USER root` / `USER 0` at the end is medium: every process of the container is root, and root after an escape is root on the host. No `USER` at all is low: the base image decides, and most (including `node`) run as root, but it cannot be seen from here. Earlier build stages are not reported (they do not run), a final stage built `FROM` an earlier stage inherits that stage's user, and base images known to run unprivileged (the official OpenClaw image, distroless `nonroot`, Chainguard) are not reported.",
+  remediation: "End the final stage with an unprivileged user: `USER node` in Node images, or create one (`RUN useradd -r -u 10001 app` then `USER 10001`).",
+  references: ["https://docs.docker.com/reference/dockerfile/#user", "https://docs.docker.com/build/building/best-practices/#user"],
+  tags: ["dockerfile", "hardening", "CWE-250"],
+  precision: "high",
+  check(target, ctx) {
+    const u = effectiveUser(target.dockerfile);
+    if (!u) return;
+    if (u.user !== void 0) {
+      if (isRootUser(u.user)) ctx.report({ at: u.at, message: `${target.file} ends with USER ${u.user}: the container runs as root.` });
+      return;
+    }
+    if (NON_ROOT_BASE.test(u.baseImage) || u.baseImage === "scratch") return;
+    ctx.report({ at: u.at, message: `${target.file} sets no USER in its final stage: it runs as the base image's user (${u.baseImage}), root for most images.`, severity: "low" });
+  }
+});
+
+// rules/dockerfile/secret_in_env.ts
+var secret_in_env_default = defineRule({
+  id: "dockerfile.secret_in_env",
+  title: "Secret in ENV or ARG",
+  severity: "high",
+  appliesTo: ["dockerfile"],
+  description: "`ENV` values are stored in the image's configuration and `ARG` values in its build history: anyone who can pull the image reads them with `docker inspect` / `docker history`. A literal secret (`ENV OPENCLAW_GATEWAY_TOKEN=…`) is committed and shipped: high for generated-looking values, medium for short or dictionary ones. A secret-named `ARG` or `ENV` without a literal value (`ARG NPM_TOKEN`, `ENV API_KEY=$API_KEY`) is medium: the value passed at build time ends up in the image all the same.",
+  remediation: "Use BuildKit secrets, which never reach a layer: `RUN --mount=type=secret,id=npm_token NPM_TOKEN=$(cat /run/secrets/npm_token) npm ci`, built with `docker build --secret id=npm_token,env=NPM_TOKEN`. Pass runtime secrets at run time (`environment:` from an uncommitted `.env`, or Compose `secrets:`).",
+  references: ["https://docs.docker.com/build/building/secrets/", "https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/"],
+  tags: ["dockerfile", "secrets", "CWE-798"],
+  precision: "medium",
+  check(target, ctx) {
+    for (const p of envProperties(target.dockerfile)) {
+      if (!isSecretName(p.name)) continue;
+      const value = p.value?.replace(/^["']|["']$/g, "");
+      if (value !== void 0 && isLiteralSecretValue(value)) {
+        ctx.report({ at: p.valueAt ?? p.at, message: `${p.keyword} ${p.name} holds a literal secret: it is stored in the image and committed here.`, severity: looksRandom(value) ? "high" : "medium", secret: value, key: `${p.keyword}:${p.name}` });
+      } else {
+        ctx.report({ at: p.at, message: `${p.keyword} ${p.name} passes a secret through the build: its value ends up in the image (${p.keyword === "ARG" ? "docker history" : "docker inspect"}).`, severity: "medium", key: `${p.keyword}:${p.name}` });
+      }
+    }
+  }
+});
+
+// rules/dockerfile/index.ts
+var dockerfileRules = [
+  add_remote_default,
+  curl_pipe_shell_default,
+  gateway_bind_lan_default,
+  image_unpinned_default2,
+  node_version_old_default,
+  runs_as_root_default2,
+  secret_in_env_default
+];
 
 // rules/dotenv/committed.ts
 var committed_default = defineRule({
@@ -19748,8 +20918,8 @@ var deepMask = (object, handler) => {
 var createMaskValue = (value) => {
   return "*".repeat(value.length);
 };
-var maskWithValues = (str2, maskedValues) => {
-  let result = str2;
+var maskWithValues = (str3, maskedValues) => {
+  let result = str3;
   for (const maskValue of maskedValues) {
     result = result.replaceAll(maskValue, "*".repeat(maskValue.length));
   }
@@ -20192,11 +21362,11 @@ function readValue(text, pos, max = 400) {
   while (end < text.length && end - pos < max && !STOP.test(text[end] ?? "")) end++;
   return { value: text.slice(pos, end), start: pos, end, quoted: false };
 }
-function walkStrings(value, visit, path5 = [], depth2 = 0) {
+function walkStrings(value, visit, path7 = [], depth2 = 0) {
   if (depth2 > 64) return;
-  if (typeof value === "string") visit(path5, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path5, i], depth2 + 1));
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path5, k], depth2 + 1);
+  if (typeof value === "string") visit(path7, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path7, i], depth2 + 1));
+  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path7, k], depth2 + 1);
 }
 
 // rules/_shared/secret-names.ts
@@ -20306,9 +21476,9 @@ var CHANNEL_SECRETS = /* @__PURE__ */ new Set([
   "clientSecret",
   "serviceAccount"
 ]);
-var str = (s) => typeof s === "string" ? s : void 0;
-function openclawSecretPath(path5) {
-  const p = path5.map((s) => String(s));
+var str2 = (s) => typeof s === "string" ? s : void 0;
+function openclawSecretPath(path7) {
+  const p = path7.map((s) => String(s));
   const j = p.join(".");
   if (j === "gateway.auth.token" || j === "gateway.remote.token") return { what: "gateway token", severity: "critical" };
   if (j === "gateway.auth.password" || j === "gateway.remote.password") return { what: "gateway password", severity: "critical" };
@@ -20322,7 +21492,7 @@ function openclawSecretPath(path5) {
   if (p[0] === "skills" && p[1] === "entries" && p.length === 4 && p[3] === "apiKey" || p[0] === "talk" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `${p[0]} API key (${p[2]})`, severity: "high" };
   if (p[0] === "plugins" && p[1] === "entries" && p[3] === "config" && p.length > 4 && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `plugin credential (${p[2]})`, severity: "high" };
   if (p[0] === "channels" && p.length >= 3) {
-    const leaf = str(path5[path5.length - 1]);
+    const leaf = str2(path7[path7.length - 1]);
     const direct = p.length === 3;
     const account = p.length === 5 && p[2] === "accounts";
     if (leaf && (direct || account) && CHANNEL_SECRETS.has(leaf)) return { what: `${p[1]} channel ${leaf}`, severity: "high" };
@@ -20369,11 +21539,11 @@ async function checkText(target, ctx) {
   }
 }
 function checkOpenClaw(target, ctx, tokens) {
-  walkStrings(target.value, (path5, value) => {
-    const leaf = path5[path5.length - 1];
-    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path5)) return;
+  walkStrings(target.value, (path7, value) => {
+    const leaf = path7[path7.length - 1];
+    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path7)) return;
     if (!isGenericSecretValue(value) || tokens.some((t) => value.includes(t))) return;
-    ctx.report({ at: at.path(path5, { part: "value" }), message: message(path5.join("."), target.file), secret: value });
+    ctx.report({ at: at.path(path7, { part: "value" }), message: message(path7.join("."), target.file), secret: value });
   });
 }
 var generic_default = defineRule({
@@ -20556,16 +21726,16 @@ var openclaw_gateway_token_default = defineRule({
   async check(target, ctx) {
     if (target.kind === "text") return checkText2(target, ctx);
     const found = [];
-    walkStrings(target.value, (path5, value) => {
-      if (openclawSecretPath(path5) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path5, value });
+    walkStrings(target.value, (path7, value) => {
+      if (openclawSecretPath(path7) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path7, value });
     });
-    for (const { path: path5, value } of found) {
+    for (const { path: path7, value } of found) {
       if (mentionsTokenKeyword(value) || await holdsKnownToken(value)) continue;
-      const sp = openclawSecretPath(path5);
+      const sp = openclawSecretPath(path7);
       if (!sp) continue;
       ctx.report({
-        at: at.path(path5, { part: "value" }),
-        message: `Literal OpenClaw ${sp.what} at \`${path5.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
+        at: at.path(path7, { part: "value" }),
+        message: `Literal OpenClaw ${sp.what} at \`${path7.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
         severity: sp.severity,
         secret: value
       });
@@ -20781,22 +21951,22 @@ var STATE_DIR = /^\.?(openclaw|clawdbot|moltbot|moldbot)([-_.][\w.-]*)?$/i;
 function isOpenClawRepo(target) {
   return target.files.some((f) => f.kind === "openclaw" || f.path.split("/").slice(0, -1).some((s) => STATE_DIR.test(s)));
 }
-function underStateDir(path5) {
-  return path5.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
+function underStateDir(path7) {
+  return path7.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
 }
-function agentStorePath(path5) {
-  const s = path5.split("/");
+function agentStorePath(path7) {
+  const s = path7.split("/");
   for (let i = s.length - 4; i >= 0; i--) {
     if (s[i] === "agents" && i + 3 === s.length - 1) return { agent: s[i + 1] ?? "", kind: s[i + 2] ?? "", base: s[i + 3] ?? "" };
   }
   return void 0;
 }
-function underCredentials(path5) {
-  const s = path5.split("/");
+function underCredentials(path7) {
+  const s = path7.split("/");
   const i = s.lastIndexOf("credentials", s.length - 2);
   return i === -1 ? void 0 : s.slice(i + 1).join("/");
 }
-var base = (path5) => path5.slice(path5.lastIndexOf("/") + 1);
+var base = (path7) => path7.slice(path7.lastIndexOf("/") + 1);
 
 // rules/state/auth_profiles.ts
 var STORE = /^(auth-profiles\.json|auth\.json|models\.json|auth-profiles\.(sqlite3?|db)|.*\.(sqlite3?|db))$/i;
@@ -20826,10 +21996,10 @@ var auth_profiles_default = defineRule({
 });
 
 // rules/state/whatsapp_session.ts
-function isWhatsAppSession(path5, openclawRepo) {
-  if (base(path5) !== "creds.json") return false;
-  if (path5.split("/").some((s) => /whatsapp/i.test(s))) return true;
-  return underCredentials(path5) !== void 0 && (openclawRepo || underStateDir(path5));
+function isWhatsAppSession(path7, openclawRepo) {
+  if (base(path7) !== "creds.json") return false;
+  if (path7.split("/").some((s) => /whatsapp/i.test(s))) return true;
+  return underCredentials(path7) !== void 0 && (openclawRepo || underStateDir(path7));
 }
 var whatsapp_session_default = defineRule({
   id: "state.whatsapp_session",
@@ -20909,7 +22079,7 @@ var session_transcripts_default = defineRule({
 var stateRules = [auth_profiles_default, channel_credentials_default, session_transcripts_default, whatsapp_session_default];
 
 // rules/index.ts
-var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...stateRules].sort(
+var RULES = [...secretsRules, ...dotenvRules, ...stateRules, ...composeRules, ...dockerfileRules, ...configRules, ...scanRules].sort(
   (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 );
 
@@ -21023,7 +22193,7 @@ function parseSize(v) {
 
 // src/engine/scan.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import path4 from "node:path";
+import path6 from "node:path";
 
 // src/engine/classify.ts
 var COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
@@ -21071,9 +22241,358 @@ function looksLikeCompose(relPath, text) {
   return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text) && !/^(apiVersion|kind):/m.test(text);
 }
 
+// src/engine/compose/project.ts
+import path3 from "node:path";
+
+// src/engine/compose/tree.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/engine/compose/interpolate.ts
+var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+function interpolate(s, lookup) {
+  if (!s.includes("$")) return s;
+  let out = "";
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (c !== "$") {
+      out += c;
+      i++;
+      continue;
+    }
+    const next = s[i + 1];
+    if (next === "$") {
+      out += "$";
+      i += 2;
+      continue;
+    }
+    if (next === "{") {
+      const end = matchingBrace(s, i + 1);
+      if (end === -1) {
+        out += s.slice(i);
+        break;
+      }
+      out += braced(s.slice(i + 2, end), s.slice(i, end + 1), lookup);
+      i = end + 1;
+      continue;
+    }
+    const m = NAME.exec(s.slice(i + 1));
+    if (!m) {
+      out += "$";
+      i++;
+      continue;
+    }
+    const v = lookup(m[0]);
+    out += v ?? `$${m[0]}`;
+    i += 1 + m[0].length;
+  }
+  return out;
+}
+function matchingBrace(s, open) {
+  let depth2 = 0;
+  for (let j = open; j < s.length; j++) {
+    if (s[j] === "{") depth2++;
+    else if (s[j] === "}" && --depth2 === 0) return j;
+  }
+  return -1;
+}
+function braced(inner, written, lookup) {
+  const m = NAME.exec(inner);
+  if (!m) return written;
+  const name = m[0];
+  const rest = inner.slice(name.length);
+  const value = lookup(name);
+  if (rest === "") return value ?? written;
+  const op = /^(:?[-?+])/.exec(rest)?.[1];
+  if (!op) return written;
+  const arg = rest.slice(op.length);
+  const set = value !== void 0 && (op.startsWith(":") ? value !== "" : true);
+  switch (op) {
+    case ":-":
+    case "-":
+      return set ? value ?? "" : interpolate(arg, lookup);
+    case ":?":
+    case "?":
+      return set ? value ?? "" : written;
+    default:
+      return set ? interpolate(arg, lookup) : value === void 0 ? written : "";
+  }
+}
+
+// src/engine/compose/tree.ts
+var pathKey = (p) => JSON.stringify(p);
+function collectTags(doc) {
+  const tags = /* @__PURE__ */ new Map();
+  const walk2 = (node, path7, depth2) => {
+    if (depth2 > 12 || !node) return;
+    const tag = node.tag;
+    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path7), tag === "!reset" ? "reset" : "override");
+    if ((0, import_yaml.isMap)(node)) {
+      for (const it of node.items) if ((0, import_yaml.isPair)(it) && (0, import_yaml.isScalar)(it.key)) walk2(it.value, [...path7, String(it.key.value)], depth2 + 1);
+    }
+    if ((0, import_yaml.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path7, i], depth2 + 1));
+  };
+  walk2(doc.contents, [], 0);
+  return tags;
+}
+function isRecord2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function build(raw, file, path7, env, tags) {
+  const o = { file, path: path7 };
+  const tag = tags.get(pathKey(path7));
+  const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
+  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path7, i], env, tags)));
+  if (isRecord2(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path7, k], env, tags)])));
+  if (typeof raw === "string") return node(interpolate(raw, env), raw);
+  if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
+  return node(raw === void 0 ? null : String(raw), null);
+}
+function normaliseKeyValues(n, env) {
+  const passThrough = (k, o) => {
+    const v = env(k);
+    return { o, v: v ?? `\${${k}}`, r: `\${${k}}` };
+  };
+  if (Array.isArray(n.v)) {
+    const map = /* @__PURE__ */ new Map();
+    for (const item of n.v) {
+      if (typeof item.v !== "string" || typeof item.r !== "string") continue;
+      const eq = item.r.indexOf("=");
+      if (eq === -1) {
+        map.set(item.r.trim(), passThrough(item.r.trim(), item.o));
+        continue;
+      }
+      const key = item.r.slice(0, eq).trim();
+      const rawValue = item.r.slice(eq + 1);
+      map.set(key, { o: item.o, v: interpolate(rawValue, env), r: rawValue });
+    }
+    return { ...n, v: map };
+  }
+  if (n.v instanceof Map) {
+    const map = /* @__PURE__ */ new Map();
+    for (const [k, item] of n.v) map.set(k, item.v === null ? passThrough(k, item.o) : item);
+    return { ...n, v: map };
+  }
+  return n;
+}
+function merge(base2, over, special) {
+  if (over.tag === "reset") return void 0;
+  if (!base2 || over.tag === "override") return over;
+  if (base2.v instanceof Map && over.v instanceof Map) {
+    const out = new Map(base2.v);
+    for (const [k, ov] of over.v) {
+      const bv = out.get(k);
+      const s = bv && special ? special(k, bv, ov) : null;
+      const m = s !== null ? s : merge(bv, ov);
+      if (m) out.set(k, m);
+      else out.delete(k);
+    }
+    return { o: base2.o, v: out };
+  }
+  if (Array.isArray(base2.v) && Array.isArray(over.v)) return { o: base2.o, v: [...base2.v, ...over.v] };
+  return over;
+}
+function plain(n, which) {
+  if (Array.isArray(n.v)) return n.v.map((x) => plain(x, which));
+  if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which)]));
+  return which === "r" && n.r !== void 0 ? n.r : n.v;
+}
+function origins(n, path7 = [], out = /* @__PURE__ */ new Map()) {
+  out.set(pathKey(path7), n.o);
+  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path7, i], out));
+  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path7, k], out);
+  return out;
+}
+
+// src/engine/compose/project.ts
+var BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
+var OVERRIDE = /^(docker-)?compose\.override\.ya?ml$/i;
+var VARIANT = /^(docker-)?compose\.[\w.-]+\.ya?ml$/i;
+var MAX_EXTENDS_DEPTH = 10;
+function buildComposeProjects(composeTargets, dotenvTargets) {
+  const loader = {
+    files: new Map(composeTargets.map((t) => [t.file, { target: t, tags: collectTags(t.doc) }])),
+    dotenv: new Map(dotenvTargets.map((t) => [t.file, t])),
+    notes: /* @__PURE__ */ new Map()
+  };
+  const byDir = /* @__PURE__ */ new Map();
+  for (const t of composeTargets) byDir.set(path3.posix.dirname(t.file), [...byDir.get(path3.posix.dirname(t.file)) ?? [], t.file]);
+  const projects = [];
+  for (const [dir, files] of byDir) {
+    const nameOf = (f) => path3.posix.basename(f);
+    const base2 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
+    const family = base2 && /^docker-/i.test(nameOf(base2)) ? "docker-compose" : "compose";
+    const override = base2 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family}.`)) : void 0;
+    const listed = composeFileVariable(loader, dir);
+    const main2 = listed.length ? listed : base2 ? [base2, ...override ? [override] : []] : [];
+    if (main2.length) projects.push(project(loader, dir, main2, main2));
+    for (const f of files) {
+      if (main2.includes(f)) continue;
+      if (base2 && VARIANT.test(nameOf(f))) projects.push(project(loader, dir, [base2, f], [f]));
+      else projects.push(project(loader, dir, [f], [f]));
+    }
+  }
+  return { projects, notes: [...loader.notes.values()] };
+}
+function composeFileVariable(loader, dir) {
+  const { env } = dotenvLookup(loader, dir);
+  const value = env.COMPOSE_FILE;
+  if (!value) return [];
+  return value.split(env.COMPOSE_PATH_SEPARATOR || ":").map((f) => resolveRel(dir, f.trim())).filter((f) => f !== void 0 && loader.files.has(f));
+}
+function unresolved(loader, file, what) {
+  const message2 = `${what} is not a compose file in this scan; ${file} was checked without it.`;
+  loader.notes.set(message2, { level: "warning", code: "compose.unresolved_reference", message: message2, file });
+}
+function dotenvLookup(loader, dir) {
+  const file = loader.dotenv.get(dir === "." ? ".env" : `${dir}/.env`);
+  const env = {};
+  for (const e of file?.entries ?? []) env[e.key] = e.value;
+  return { env, lookup: (name) => Object.hasOwn(env, name) ? env[name] : void 0 };
+}
+function resolveRel(dir, rel) {
+  if (path3.posix.isAbsolute(rel) || rel.includes("$")) return void 0;
+  const p = path3.posix.normalize(path3.posix.join(dir, rel));
+  return p.startsWith("../") || p === ".." ? void 0 : p;
+}
+function project(loader, dir, files, owns) {
+  const { env, lookup } = dotenvLookup(loader, dir);
+  let services = /* @__PURE__ */ new Map();
+  let top;
+  const included = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    const loaded = loader.files.get(file);
+    if (!loaded) continue;
+    const fileServices = loadServices(loader, file, lookup, new Set(files), included);
+    for (const [name, node] of fileServices) {
+      const merged = mergeService(services.get(name), node);
+      if (merged) services.set(name, merged);
+      else services.delete(name);
+    }
+    const rest = build(Object.fromEntries(Object.entries(isRecord2(loaded.target.value) ? loaded.target.value : {}).filter(([k]) => k !== "services")), file, [], lookup, loaded.tags);
+    top = merge(top, rest) ?? top;
+  }
+  services = new Map([...services].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  return {
+    kind: "compose_project",
+    file: files[0] ?? dir,
+    files: [...files, ...included],
+    owns,
+    env,
+    services: [...services].map(([name, node]) => service(name, node, loader)),
+    value: top ? plain(top, "v") : {}
+  };
+}
+function loadServices(loader, file, lookup, seen, included) {
+  const out = /* @__PURE__ */ new Map();
+  const value = loader.files.get(file)?.target.value;
+  if (!isRecord2(value)) return out;
+  const dir = path3.posix.dirname(file);
+  for (const entry of Array.isArray(value.include) ? value.include : []) {
+    const paths = typeof entry === "string" ? [entry] : isRecord2(entry) ? [entry.path].flat() : [];
+    for (const p of paths) {
+      const target = typeof p === "string" ? resolveRel(dir, p) : void 0;
+      if (typeof p === "string" && (!target || !loader.files.has(target))) unresolved(loader, file, `include ${p}`);
+      if (!target || seen.has(target) || !loader.files.has(target)) continue;
+      seen.add(target);
+      included.add(target);
+      const inc = dotenvLookup(loader, path3.posix.dirname(target)).lookup;
+      for (const [name, node] of loadServices(loader, target, inc, seen, included)) if (!out.has(name)) out.set(name, node);
+    }
+  }
+  if (isRecord2(value.services)) for (const name of Object.keys(value.services)) {
+    const node = loadService(loader, file, name, lookup, 0);
+    if (node) out.set(name, node);
+  }
+  return out;
+}
+function loadService(loader, file, name, lookup, depth2) {
+  const loaded = loader.files.get(file);
+  const services = isRecord2(loaded?.target.value) ? loaded.target.value.services : void 0;
+  const raw = isRecord2(services) ? services[name] : void 0;
+  if (!loaded || !isRecord2(raw)) return void 0;
+  let node = normaliseService(build(raw, file, ["services", name], lookup, loaded.tags), lookup);
+  const ext = raw.extends;
+  if (ext !== void 0 && node.v instanceof Map) {
+    node.v.delete("extends");
+    const baseName = typeof ext === "string" ? ext : isRecord2(ext) && typeof ext.service === "string" ? ext.service : void 0;
+    const baseFile = isRecord2(ext) && typeof ext.file === "string" ? resolveRel(path3.posix.dirname(file), ext.file) : file;
+    const base2 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
+    if (!base2 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord2(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
+    const merged = base2 ? mergeService(base2, node) : void 0;
+    if (merged) node = { ...merged, o: node.o };
+  }
+  return node;
+}
+function normaliseService(n, lookup) {
+  if (!(n.v instanceof Map)) return n;
+  const env = n.v.get("environment");
+  if (env) n.v.set("environment", normaliseKeyValues(env, lookup));
+  const b = n.v.get("build");
+  if (b && typeof b.v === "string") n.v.set("build", { o: b.o, v: /* @__PURE__ */ new Map([["context", { ...b }]]) });
+  const args = n.v.get("build")?.v;
+  if (args instanceof Map && args.get("args")) args.set("args", normaliseKeyValues(args.get("args"), lookup));
+  return n;
+}
+function mergeService(base2, over) {
+  return merge(base2, over, (key, b, o) => {
+    if (o.tag) return null;
+    if (key === "command" || key === "entrypoint") return o;
+    if (key === "healthcheck") return merge(b, o, (k, _b, oo) => k === "test" ? oo : null);
+    if ((key === "ports" || key === "volumes") && Array.isArray(b.v) && Array.isArray(o.v)) {
+      const id = (n) => key === "ports" ? JSON.stringify(plain(n, "v")) : volumeTarget(plain(n, "v"));
+      const overIds = new Set(o.v.map(id));
+      const kept = key === "volumes" ? b.v.filter((n) => !overIds.has(id(n))) : b.v;
+      const baseIds = new Set(kept.map(id));
+      return { o: b.o, v: [...kept, ...o.v.filter((n) => key === "volumes" || !baseIds.has(id(n)))] };
+    }
+    return null;
+  });
+}
+function volumeTarget(v) {
+  if (isRecord2(v)) return String(v.target ?? "");
+  if (typeof v !== "string") return JSON.stringify(v);
+  const parts = v.split(":");
+  return parts.length === 1 ? parts[0] ?? "" : parts[1] ?? "";
+}
+function service(name, node, loader) {
+  const table = origins(node);
+  const originOf = (p) => {
+    for (let n = p.length; n >= 0; n--) {
+      const o = table.get(pathKey(p.slice(0, n)));
+      if (o) return { o, rest: p.slice(n) };
+    }
+    return { o: node.o, rest: p };
+  };
+  const value = plain(node, "v");
+  return {
+    name,
+    value,
+    raw: plain(node, "r"),
+    at(p, part) {
+      const { o, rest } = originOf(p);
+      return at.path([...o.path, ...rest], { file: o.file, ...part ? { part } : {} });
+    },
+    fileOf: (p) => originOf(p).o.file,
+    envFiles: envFiles(value, node, loader)
+  };
+}
+function envFiles(value, node, loader) {
+  const out = {};
+  const list = [value.env_file ?? []].flat();
+  const envNode = node.v instanceof Map ? node.v.get("env_file") : void 0;
+  list.forEach((entry, i) => {
+    const rel = typeof entry === "string" ? entry : isRecord2(entry) && typeof entry.path === "string" ? entry.path : void 0;
+    const from = envNode && Array.isArray(envNode.v) ? envNode.v[i]?.o.file ?? envNode.o.file : envNode?.o.file ?? node.o.file;
+    const file = rel ? resolveRel(path3.posix.dirname(from), rel) : void 0;
+    for (const e of file && loader.dotenv.get(file)?.entries || []) out[e.key] = { value: e.value, file: file ?? "", line: e.line };
+  });
+  return out;
+}
+
 // src/engine/config.ts
 import { readFile as readFile4 } from "node:fs/promises";
-import path3 from "node:path";
+import path5 from "node:path";
 
 // src/engine/gitignore.ts
 var import_ignore = __toESM(require_ignore(), 1);
@@ -21084,12 +22603,12 @@ function gitignoreMatcher(patterns) {
 }
 
 // src/engine/config.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/engine/discover.ts
 import { execFile } from "node:child_process";
 import { lstat as lstat2, readdir, readFile as readFile3, realpath } from "node:fs/promises";
-import path2 from "node:path";
+import path4 from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 async function gitTopLevel(dir) {
@@ -21115,29 +22634,29 @@ async function resolveRoot(paths) {
   }
   const first = targets[0];
   if (!first) throw new UsageError("nothing to scan");
-  const firstDir = first.dir ? first.abs : path2.dirname(first.abs);
+  const firstDir = first.dir ? first.abs : path4.dirname(first.abs);
   const top = await gitTopLevel(firstDir);
   if (top && targets.every((t) => isInside(top, t.abs))) return { base: top, git: true, targets };
-  const dirs = targets.map((t) => t.dir ? t.abs : path2.dirname(t.abs));
+  const dirs = targets.map((t) => t.dir ? t.abs : path4.dirname(t.abs));
   return { base: commonAncestor(dirs), git: false, targets };
 }
 function isInside(parent, child) {
-  const rel = path2.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path2.isAbsolute(rel);
+  const rel = path4.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !path4.isAbsolute(rel);
 }
 function commonAncestor(dirs) {
   let common = dirs[0] ?? process.cwd();
-  for (const d of dirs.slice(1)) while (!isInside(common, d)) common = path2.dirname(common);
+  for (const d of dirs.slice(1)) while (!isInside(common, d)) common = path4.dirname(common);
   return common;
 }
 function toPosix(p) {
-  return p.split(path2.sep).join("/");
+  return p.split(path4.sep).join("/");
 }
 async function discover(root, notes) {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
   const add = (abs) => {
-    const rel = toPosix(path2.relative(root.base, abs));
+    const rel = toPosix(path4.relative(root.base, abs));
     if (!seen.has(rel)) {
       seen.add(rel);
       out.push({ path: rel, abs });
@@ -21161,14 +22680,14 @@ async function gitFiles(dir) {
   });
   const top = await gitTopLevel(dir) ?? dir;
   const names = stdout.toString("utf8").split("\0").filter(Boolean);
-  return [...new Set(names)].map((n) => path2.join(top, n));
+  return [...new Set(names)].map((n) => path4.join(top, n));
 }
 async function walk(dir, notes, base2) {
   const out = [];
   const visit = async (current, rules2) => {
     let gitignore;
     try {
-      gitignore = await readFile3(path2.join(current, ".gitignore"), "utf8");
+      gitignore = await readFile3(path4.join(current, ".gitignore"), "utf8");
     } catch {
     }
     const scoped = gitignore === void 0 ? rules2 : [...rules2, { at: current, ig: gitignoreMatcher(gitignore) }];
@@ -21176,26 +22695,26 @@ async function walk(dir, notes, base2) {
     try {
       entries = await readdir(current, { withFileTypes: true });
     } catch (err) {
-      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path2.relative(base2, current)) || "." });
+      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path4.relative(base2, current)) || "." });
       return;
     }
     entries.sort((a, b) => a.name < b.name ? -1 : 1);
     for (const e of entries) {
       if (e.name === ".git") continue;
-      const abs = path2.join(current, e.name);
+      const abs = path4.join(current, e.name);
       const ignored = scoped.some(({ at: at2, ig }) => {
-        const rel = toPosix(path2.relative(at2, abs));
+        const rel = toPosix(path4.relative(at2, abs));
         return ig.ignores(e.isDirectory() ? `${rel}/` : rel);
       });
       if (ignored) continue;
       if (e.isSymbolicLink()) {
-        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path2.relative(base2, abs)) });
+        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path4.relative(base2, abs)) });
       } else if (e.isDirectory()) {
         await visit(abs, scoped);
       } else if (e.isFile()) {
         out.push(abs);
       } else {
-        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path2.relative(base2, abs)) });
+        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path4.relative(base2, abs)) });
       }
     }
   };
@@ -21209,7 +22728,7 @@ function defaultConfig() {
   return { isIgnored: () => false, rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
 async function loadConfig(explicit, searchDir, base2, knownRules, notes) {
-  let file = explicit ? path3.resolve(explicit) : void 0;
+  let file = explicit ? path5.resolve(explicit) : void 0;
   let text;
   if (file) {
     try {
@@ -21220,18 +22739,18 @@ async function loadConfig(explicit, searchDir, base2, knownRules, notes) {
   } else {
     for (const name of CONFIG_FILE_NAMES) {
       try {
-        text = await readFile4(path3.join(searchDir, name), "utf8");
-        file = path3.join(searchDir, name);
+        text = await readFile4(path5.join(searchDir, name), "utf8");
+        file = path5.join(searchDir, name);
         break;
       } catch {
       }
     }
   }
   if (text === void 0 || file === void 0) return defaultConfig();
-  const shown = toPosix(path3.relative(process.cwd(), file)) || file;
+  const shown = toPosix(path5.relative(process.cwd(), file)) || file;
   let raw;
   try {
-    raw = (0, import_yaml.parse)(text, { maxAliasCount: 100 }) ?? {};
+    raw = (0, import_yaml2.parse)(text, { maxAliasCount: 100 }) ?? {};
   } catch (e) {
     throw new UsageError(`${shown}: not valid YAML: ${e.message.split("\n")[0]}`);
   }
@@ -21242,8 +22761,8 @@ async function loadConfig(explicit, searchDir, base2, knownRules, notes) {
   const patterns = obj.ignore ?? [];
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
   const ig = gitignoreMatcher(patterns);
-  const configDir = path3.dirname(file);
-  const rel = toPosix(path3.relative(base2, configDir));
+  const configDir = path5.dirname(file);
+  const rel = toPosix(path5.relative(base2, configDir));
   const rules2 = /* @__PURE__ */ new Map();
   const rulesRaw = obj.rules ?? {};
   if (typeof rulesRaw !== "object" || rulesRaw === null || Array.isArray(rulesRaw)) throw new UsageError(`${shown}: "rules" must map rule ids to off or a severity`);
@@ -21333,17 +22852,17 @@ var Locator = class {
   file;
   resolvePath;
   lines;
-  locate(anchor) {
-    switch (anchor.kind) {
+  locate(anchor2) {
+    switch (anchor2.kind) {
       case "range":
-        return this.lines.location(this.file, anchor.start, anchor.end);
+        return this.lines.location(this.file, anchor2.start, anchor2.end);
       case "position":
-        return { file: this.file, startLine: anchor.line, startColumn: anchor.column, endLine: anchor.endLine, endColumn: anchor.endColumn };
+        return { file: this.file, startLine: anchor2.line, startColumn: anchor2.column, endLine: anchor2.endLine, endColumn: anchor2.endColumn };
       case "file":
         return this.lines.fileLocation(this.file);
       case "path": {
-        for (let n = anchor.path.length; n >= 0 && this.resolvePath; n--) {
-          const r = this.resolvePath(anchor.path.slice(0, n), n === anchor.path.length ? anchor.part ?? "pair" : "key");
+        for (let n = anchor2.path.length; n >= 0 && this.resolvePath; n--) {
+          const r = this.resolvePath(anchor2.path.slice(0, n), n === anchor2.path.length ? anchor2.part ?? "pair" : "key");
           if (r) return this.lines.location(this.file, r[0], r[1]);
         }
         return this.lines.fileLocation(this.file);
@@ -22949,10 +24468,10 @@ function memberName(name) {
   return void 0;
 }
 function json5Resolver(ast) {
-  return (path5, part) => {
+  return (path7, part) => {
     let node = ast.body;
     let key;
-    for (const seg of path5) {
+    for (const seg of path7) {
       key = void 0;
       if (node.type === "Object") {
         let found;
@@ -22978,14 +24497,14 @@ function json5Resolver(ast) {
 }
 
 // src/engine/parse/yaml.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 var MAX_ALIAS_COUNT = 1e3;
 var MAX_YAML_DEPTH = 200;
 function parseYaml(text) {
   const flow = flowDepth(text, MAX_YAML_DEPTH);
   if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { merge: true, lineCounter, uniqueKeys: false });
+  const lineCounter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text, { merge: true, lineCounter, uniqueKeys: false });
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];
@@ -23039,21 +24558,21 @@ function depth(v, d, seen = /* @__PURE__ */ new Set()) {
 }
 function keyMatches(pair, seg) {
   const k = pair.key;
-  if ((0, import_yaml2.isScalar)(k)) return String(k.value) === String(seg);
+  if ((0, import_yaml3.isScalar)(k)) return String(k.value) === String(seg);
   return false;
 }
 function isMergePair(pair) {
-  return (0, import_yaml2.isScalar)(pair.key) && (typeof pair.key.value === "symbol" || pair.key.source === "<<");
+  return (0, import_yaml3.isScalar)(pair.key) && (typeof pair.key.value === "symbol" || pair.key.source === "<<");
 }
 function findPair(doc, node, seg, depthLeft = 20) {
-  if (!(0, import_yaml2.isMap)(node)) return void 0;
-  for (const item of node.items) if ((0, import_yaml2.isPair)(item) && !isMergePair(item) && keyMatches(item, seg)) return item;
+  if (!(0, import_yaml3.isMap)(node)) return void 0;
+  for (const item of node.items) if ((0, import_yaml3.isPair)(item) && !isMergePair(item) && keyMatches(item, seg)) return item;
   if (depthLeft <= 0) return void 0;
   for (const item of node.items) {
-    if (!(0, import_yaml2.isPair)(item) || !isMergePair(item)) continue;
-    const sources = (0, import_yaml2.isSeq)(item.value) ? item.value.items : [item.value];
+    if (!(0, import_yaml3.isPair)(item) || !isMergePair(item)) continue;
+    const sources = (0, import_yaml3.isSeq)(item.value) ? item.value.items : [item.value];
     for (const src of sources) {
-      const resolved = (0, import_yaml2.isAlias)(src) ? src.resolve(doc) : src;
+      const resolved = (0, import_yaml3.isAlias)(src) ? src.resolve(doc) : src;
       const found = findPair(doc, resolved, seg, depthLeft - 1);
       if (found) return found;
     }
@@ -23061,12 +24580,12 @@ function findPair(doc, node, seg, depthLeft = 20) {
   return void 0;
 }
 function yamlResolver(doc) {
-  return (path5, part) => {
+  return (path7, part) => {
     let node = doc.contents;
     let pair;
-    for (const seg of path5) {
-      if ((0, import_yaml2.isAlias)(node)) node = node.resolve(doc);
-      if ((0, import_yaml2.isSeq)(node) && typeof seg === "number") {
+    for (const seg of path7) {
+      if ((0, import_yaml3.isAlias)(node)) node = node.resolve(doc);
+      if ((0, import_yaml3.isSeq)(node) && typeof seg === "number") {
         node = node.items[seg];
         pair = void 0;
         if (node === void 0) return void 0;
@@ -23085,7 +24604,7 @@ function yamlResolver(doc) {
     const valR = rangeOf(pair.value);
     if (part === "key") return keyR ?? valR;
     if (part === "value") return valR && valR[1] > valR[0] ? valR : keyR;
-    return keyR && valR && (0, import_yaml2.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
+    return keyR && valR && (0, import_yaml3.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
   };
 }
 
@@ -23303,15 +24822,16 @@ var RuleRunner = class {
   findings = [];
   internalErrors = 0;
   byKind = /* @__PURE__ */ new Map();
-  async run(target, contexts, project) {
+  async run(target, contexts, project2) {
     for (const rule of this.byKind.get(target.kind) ?? []) {
       const report = (input) => {
+        if (target.kind === "compose_project" && !target.owns.includes(input.at.file ?? target.file)) return;
         const ctx = contexts(input.at.file ?? target.file);
         if (!ctx) throw new Error(`finding anchored in ${input.at.file ?? target.file}, a file this scan did not parse`);
         this.findings.push(finalize(rule, input, ctx));
       };
       try {
-        await rule.check(target, { report, project });
+        await rule.check(target, { report, project: project2 });
       } catch (err) {
         this.internalErrors++;
         this.notes.push({ level: "error", code: "internal.rule_error", message: `rule ${rule.id} failed: ${err.message ?? String(err)}`, file: target.file });
@@ -23329,7 +24849,7 @@ async function scan(opts) {
   const maxFileSize = opts.maxFileSize ?? config.maxFileSize;
   const rules2 = opts.rules.filter((r) => config.rules.get(r.id) !== "off");
   const runner = new RuleRunner(rules2, notes);
-  const project = new Project();
+  const project2 = new Project();
   const repoFiles = [];
   let bytes = 0;
   let skipped = 0;
@@ -23353,14 +24873,17 @@ async function scan(opts) {
     await runner.run({ kind: "text", file: f.path, fileKind: kind, text: read.text }, () => textCtx, EMPTY_PROJECT);
     if (kind !== "text") {
       const parsed = parseFile(f.path, kind, read.text);
-      project.contexts.set(f.path, new FileContext(f.path, read.text, parsed.locator));
-      if (parsed.ok) project.add(parsed.target);
-      else await runner.run(parsed.error, (file) => project.contexts.get(file), project);
+      project2.contexts.set(f.path, new FileContext(f.path, read.text, parsed.locator));
+      if (parsed.ok) project2.add(parsed.target);
+      else await runner.run(parsed.error, (file) => project2.contexts.get(file), project2);
     }
   }
-  const contextOf = (file) => project.contexts.get(file);
-  for (const target of project.all()) await runner.run(target, contextOf, project);
-  const gitignore = project.contexts.get(".gitignore")?.text ?? await readRootGitignore(root.base);
+  const compose = buildComposeProjects(project2.targets("compose"), project2.targets("dotenv"));
+  for (const p of compose.projects) project2.add(p);
+  notes.push(...compose.notes);
+  const contextOf = (file) => project2.contexts.get(file);
+  for (const target of project2.all()) await runner.run(target, contextOf, project2);
+  const gitignore = project2.contexts.get(".gitignore")?.text ?? await readRootGitignore(root.base);
   const rootIgnore = gitignoreMatcher(gitignore ?? "");
   const repoTarget = {
     kind: "repo",
@@ -23370,7 +24893,7 @@ async function scan(opts) {
     ...gitignore !== void 0 ? { gitignore } : {},
     ignoredByRootGitignore: (p) => p !== "" && rootIgnore.ignores(p)
   };
-  await runner.run(repoTarget, (file) => project.contexts.get(file) ?? repoFileContext(file), project);
+  await runner.run(repoTarget, (file) => project2.contexts.get(file) ?? repoFileContext(file), project2);
   const findings = sortFindings(applyBaseline(disambiguate(applyConfig(runner.findings, config)), baseline));
   return {
     root,
@@ -23385,7 +24908,7 @@ function repoFileContext(file) {
 }
 async function readRootGitignore(base2) {
   try {
-    return await readFile5(path4.join(base2, ".gitignore"), "utf8");
+    return await readFile5(path6.join(base2, ".gitignore"), "utf8");
   } catch {
     return void 0;
   }
@@ -23456,7 +24979,8 @@ var package_default = {
     test: "vitest run",
     docs: "tsx src/scripts/generate-docs.ts",
     "docs:check": "tsx src/scripts/generate-docs.ts --check",
-    "eval:secrets": "tsx scripts/eval-secrets.ts"
+    "eval:secrets": "tsx scripts/eval-secrets.ts",
+    "eval:compose": "tsx src/scripts/eval-compose.ts"
   },
   dependencies: {
     "@actions/core": "3.0.1",
@@ -23772,8 +25296,8 @@ async function emit(text, output) {
   if (output) await writeFile(output, text);
   else process.stdout.write(text);
 }
-async function main(argv) {
-  const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+async function main(argv2) {
+  const { values, positionals } = parseArgs({ args: [...argv2], options: OPTIONS, allowPositionals: true, strict: true });
   if (values.version) {
     process.stdout.write(`${TOOL_VERSION}
 `);

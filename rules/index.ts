@@ -6,12 +6,13 @@
 import type { AnyRule } from '../src/model/rule.js';
 import { composeRules } from './compose/index.js';
 import { configRules } from './config/index.js';
+import { dockerfileRules } from './dockerfile/index.js';
 import { dotenvRules } from './dotenv/index.js';
 import { scanRules } from './scan/index.js';
 import { secretsRules } from './secrets/index.js';
 import { stateRules } from './state/index.js';
 
-export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...stateRules].sort((a, b) =>
+export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...stateRules, ...composeRules, ...dockerfileRules, ...configRules, ...scanRules].sort((a, b) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 );
 

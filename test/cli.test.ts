@@ -18,7 +18,11 @@ function cli(args: string[], env: Record<string, string> = {}) {
 
 function cleanDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-cli-'));
-  writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n');
+  // A hardened service: nothing for any rule to report, even at --fail-on info.
+  writeFileSync(
+    path.join(dir, 'compose.yaml'),
+    'services:\n  web:\n    image: nginx:1.27@sha256:' + 'a1b2c3d4'.repeat(8) + '\n    user: "101:101"\n    read_only: true\n    cap_drop: [ALL]\n    security_opt: ["no-new-privileges:true"]\n    mem_limit: 256m\n    pids_limit: 100\n',
+  );
   return dir;
 }
 

@@ -12,14 +12,14 @@ import { REPORTERS, type ReportInput } from '../src/report/index.js';
 import { summaryMarkdown } from '../src/report/summary.js';
 import { FIXTURES } from './helpers.js';
 
-function capturing(rules: readonly AnyRule[], secrets: Set<string>): AnyRule[] {
+function capturing(rules: readonly AnyRule[], secrets: Map<string, string>): AnyRule[] {
   return rules.map((rule) => ({
     ...rule,
     check: (target: never, ctx: Parameters<AnyRule['check']>[1]) =>
       rule.check(target, {
         ...ctx,
         report: (input) => {
-          if (input.secret !== undefined) secrets.add(input.secret);
+          if (input.secret !== undefined) secrets.set(input.secret, rule.id);
           ctx.report(input);
         },
       }),
@@ -28,7 +28,7 @@ function capturing(rules: readonly AnyRule[], secrets: Set<string>): AnyRule[] {
 
 describe('redaction', () => {
   it('keeps every reported secret out of every output format', async () => {
-    const secrets = new Set<string>();
+    const secrets = new Map<string, string>();
     const result = await scan({ paths: [FIXTURES], rules: capturing(RULES, secrets) });
     expect(secrets.size, 'the fixtures must contain secrets for this test to mean anything').toBeGreaterThan(0);
     const input: ReportInput = { findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, showSuppressed: true, category: 'clawscan/', color: true };
@@ -38,7 +38,11 @@ describe('redaction', () => {
       baseline: JSON.stringify(buildBaseline(result.findings)),
     };
     for (const [format, text] of Object.entries(outputs)) {
-      for (const secret of secrets) expect(text.includes(secret), `${format} output contains a secret (${secret.length} chars)`).toBe(false);
+      for (const [secret, ruleId] of secrets) {
+        const i = text.indexOf(secret);
+        const context = i === -1 ? '' : `${text.slice(Math.max(0, i - 120), i)}<SECRET>${text.slice(i + secret.length, i + secret.length + 40)}`.replaceAll(secret, '<SECRET>');
+        expect(i === -1, `${format} output contains a secret reported by ${ruleId} (${secret.length} chars): …${context}…`).toBe(true);
+      }
     }
     const secretFindings = result.findings.filter((f) => f.redacted);
     expect(secretFindings.length).toBeGreaterThan(0);

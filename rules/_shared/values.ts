@@ -99,7 +99,7 @@ export function isPlaceholder(value: string): boolean {
   if (/^<|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true; // `<token>` (also cut short by a space: `<paste the token>`)
   if (v.includes('...') || v.includes('…')) return true;
   if (PLACEHOLDER_RE.test(v) || v.toLowerCase().replace(/[-_\s]/g, '').includes('changeme')) return true;
-  if (/^(.)\1*$/.test(v)) return true; // one character, repeated (gitleaks' global allowlist)
+  if ([...v].every((c) => c === v[0])) return true; // one character, repeated (gitleaks' global allowlist)
   return hasRepeatedRun(v) || isSequential(v);
 }
 

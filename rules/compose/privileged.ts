@@ -1,12 +1,11 @@
-import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { isTruthy, services } from '../_shared/compose.js';
+import { isTruthy } from '../_shared/compose.js';
 
 export default defineRule({
   id: 'compose.privileged',
   title: 'Container runs privileged',
   severity: 'critical',
-  appliesTo: ['compose'],
+  appliesTo: ['compose_project'],
   description:
     '`privileged: true` gives the container every capability and access to all host devices, and turns off seccomp and AppArmor. A process that compromises the container (a prompt-injected shell tool in the OpenClaw gateway, for example) can mount the host disk and take over the host.',
   remediation:
@@ -15,13 +14,13 @@ export default defineRule({
   tags: ['compose', 'container-escape', 'CWE-250'],
   precision: 'very-high',
   check(target, ctx) {
-    for (const [name, svc] of services(target)) {
-      if (!isTruthy(svc.privileged)) continue;
+    for (const svc of target.services) {
+      if (!isTruthy(svc.value.privileged)) continue;
       ctx.report({
-        at: at.path(['services', name, 'privileged']),
-        message: `Service "${name}" runs privileged: it has every capability and all host devices, so a compromise of the container is a compromise of the host.`,
-        fix: { description: 'Set privileged to false', at: at.path(['services', name, 'privileged'], { part: 'value' }), replacement: 'false' },
-        properties: { service: name },
+        at: svc.at(['privileged']),
+        message: `Service "${svc.name}" runs privileged: it has every capability and all host devices, so a compromise of the container is a compromise of the host.`,
+        fix: { description: 'Set privileged to false', at: svc.at(['privileged'], 'value'), replacement: 'false' },
+        properties: { service: svc.name },
       });
     }
   },

@@ -1,7 +1,7 @@
 /**
  * The pipeline, top to bottom:
- *   discover → read → classify → run text rules → parse once (structured kinds) → run structured rules
- *   → run repository rules → post-process → ScanResult (reporters take it from here)
+ *   discover → read → classify → run text rules → parse once (structured kinds) → build compose projects
+ *   → run structured rules → run repository rules → post-process → ScanResult (reporters take it from here)
  * Text files are streamed: their text is dropped once their findings are located. Only structured files
  * (compose, OpenClaw config, dotenv, Dockerfiles: few and small) are kept for cross-file rules.
  */
@@ -11,6 +11,7 @@ import type { Finding, Note, ReportInput } from '../model/finding.js';
 import type { AnyRule, RuleMeta } from '../model/rule.js';
 import type { FileKind, ProjectView, RepoFile, RepoTarget, StructuredKind, Target, TargetMap } from '../model/target.js';
 import { classify, looksLikeCompose } from './classify.js';
+import { buildComposeProjects } from './compose/project.js';
 import { defaultConfig, loadConfig, type ScanConfig } from './config.js';
 import { discover, resolveRoot, type ScanRoot } from './discover.js';
 import { gitignoreMatcher } from './gitignore.js';
@@ -78,6 +79,8 @@ class RuleRunner {
   async run(target: Target, contexts: (file: string) => FileContext | undefined, project: ProjectView): Promise<void> {
     for (const rule of this.byKind.get(target.kind) ?? []) {
       const report = (input: ReportInput) => {
+        // A compose file merged into several projects (a base under each overlay) is reported by one only.
+        if (target.kind === 'compose_project' && !target.owns.includes(input.at.file ?? target.file)) return;
         const ctx = contexts(input.at.file ?? target.file);
         if (!ctx) throw new Error(`finding anchored in ${input.at.file ?? target.file}, a file this scan did not parse`);
         this.findings.push(finalize(rule, input, ctx));
@@ -134,6 +137,11 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       else await runner.run(parsed.error, (file) => project.contexts.get(file), project);
     }
   }
+
+  // Compose files are also judged together, as `docker compose` loads them (base + overrides, extends, include).
+  const compose = buildComposeProjects(project.targets('compose'), project.targets('dotenv'));
+  for (const p of compose.projects) project.add(p);
+  notes.push(...compose.notes);
 
   const contextOf = (file: string) => project.contexts.get(file);
   for (const target of project.all()) await runner.run(target, contextOf, project);

@@ -4,7 +4,7 @@
  */
 import type { Document } from 'yaml';
 import type { Dockerfile } from 'dockerfile-ast';
-import type { PathSegment } from './location.js';
+import type { Anchor, PathSegment } from './location.js';
 
 /** How a file is classified by path and name (engine/classify.ts holds the one table). */
 export type FileKind = 'compose' | 'openclaw' | 'dotenv' | 'dockerfile' | 'text';
@@ -90,10 +90,51 @@ export interface RepoTarget extends TargetBase {
   ignoredByRootGitignore(path: string): boolean;
 }
 
+/**
+ * One service of a compose project, as Docker Compose would run it: files merged in Compose's order, `extends`
+ * resolved, anchors and `<<` expanded, `environment` and `build.args` normalised to maps, and every string
+ * interpolated. Rules read `value` like a plain compose service; `at()` says where a key came from.
+ */
+export interface ComposeService {
+  name: string;
+  /** The merged service with interpolation applied. An unresolved variable without default stays as written
+   *  (`${VAR}`): its value is unknown, never safe (rules/_shared/compose.ts `isUnresolved`). */
+  value: Readonly<Record<string, unknown>>;
+  /** The same tree before interpolation (`${PASSWORD:-changeme}` as written). Same shape as `value`. */
+  raw: Readonly<Record<string, unknown>>;
+  /** Anchor of a path inside the merged service, in the file (and at the line) that introduced it.
+   *  `at([])` is the service's key in the first file that defines it. */
+  at(path: readonly PathSegment[], part?: 'key' | 'value' | 'pair'): Anchor;
+  /** The file a path of the merged service came from. */
+  fileOf(path: readonly PathSegment[]): string;
+  /** Variables from the service's `env_file:` files found in the scan (`environment:` wins over these). */
+  envFiles: Readonly<Record<string, { value: string; file: string; line: number }>>;
+}
+
+/**
+ * A compose project: the files `docker compose` would load together (a base file and its overrides in one
+ * folder, or one standalone file), with `include:` and `extends:` resolved within the repository and
+ * `.env` beside the main file used for interpolation. Built once by src/engine/compose/ after parsing.
+ */
+export interface ComposeProjectTarget extends TargetBase {
+  kind: 'compose_project';
+  /** The files merged, in order (`file` is the first). */
+  files: readonly string[];
+  /** Findings are kept only when located in one of these files; another project owns the rest (a base file
+   *  shared by several overlay projects is reported once). */
+  owns: readonly string[];
+  /** Variables read from the `.env` beside the main file (empty when there is none in the scan). */
+  env: Readonly<Record<string, string>>;
+  services: readonly ComposeService[];
+  /** Merged top-level elements other than `services` (`volumes`, `secrets`, `networks`, `x-…`), interpolated. */
+  value: Readonly<Record<string, unknown>>;
+}
+
 export interface TargetMap {
   text: TextTarget;
   dotenv: DotenvTarget;
   compose: ComposeTarget;
+  compose_project: ComposeProjectTarget;
   openclaw: OpenClawTarget;
   dockerfile: DockerfileTarget;
   parse_error: ParseErrorTarget;
@@ -103,7 +144,7 @@ export type TargetKind = keyof TargetMap;
 export type Target = TargetMap[TargetKind];
 
 /** Targets kept for the whole scan (small, structured) and visible to every rule through the project view. */
-export type StructuredKind = 'dotenv' | 'compose' | 'openclaw' | 'dockerfile';
+export type StructuredKind = 'dotenv' | 'compose' | 'compose_project' | 'openclaw' | 'dockerfile';
 
 export interface ProjectView {
   targets<K extends StructuredKind>(kind: K): readonly TargetMap[K][];

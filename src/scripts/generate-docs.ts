@@ -46,7 +46,11 @@ async function masked(file: string): Promise<string> {
   return out;
 }
 
-async function examples(rule: AnyRule, which: 'bad' | 'good'): Promise<string[]> {
+/**
+ * The fixture file shown as an example: in bad/, the file announcing most findings of the rule (a folder may
+ * also hold a `.env` or a Dockerfile the example needs); in good/, the file of the same name, else the first.
+ */
+async function examples(rule: AnyRule, which: 'bad' | 'good', like?: string): Promise<string[]> {
   const dot = rule.id.indexOf('.');
   const dir = path.join(ROOT, 'test', 'fixtures', 'rules', rule.id.slice(0, dot), rule.id.slice(dot + 1), which);
   if (!existsSync(dir)) return [];
@@ -59,9 +63,12 @@ async function examples(rule: AnyRule, which: 'bad' | 'good'): Promise<string[]>
     }
   };
   walk(dir);
-  const file = files[0];
+  const relOf = (f: string) => path.relative(dir, f).split(path.sep).join('/');
+  const announced = (f: string) => readFileSync(f, 'utf8').split(`expect: ${rule.id}`).length - 1;
+  const most = files.reduce<string | undefined>((best, f) => (announced(f) > (best ? announced(best) : 0) ? f : best), undefined);
+  const file = (which === 'bad' ? most : files.find((f) => relOf(f) === like)) ?? files[0];
   if (!file) return [];
-  const rel = path.relative(dir, file).split(path.sep).join('/');
+  const rel = relOf(file);
   const lines = (await masked(file)).replace(/\n$/, '').split('\n').filter((l) => !/\b(expect|ok):\s*[a-z0-9_.]+/.test(l));
   const shown = lines.slice(0, MAX_EXAMPLE_LINES);
   if (lines.length > shown.length) shown.push('…');
@@ -70,7 +77,7 @@ async function examples(rule: AnyRule, which: 'bad' | 'good'): Promise<string[]>
 
 export async function rulePage(rule: AnyRule): Promise<string> {
   const bad = await examples(rule, 'bad');
-  const good = await examples(rule, 'good');
+  const good = await examples(rule, 'good', bad[0]?.replace(/`/g, ''));
   return [
     BANNER,
     `# \`${rule.id}\`: ${rule.title}`,

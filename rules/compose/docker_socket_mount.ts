@@ -1,0 +1,49 @@
+import { defineRule } from '../../src/model/rule.js';
+import { isGatewayService, isTruthy, mounts } from '../_shared/compose.js';
+
+/** Container-engine API sockets: whoever can talk to one can start a privileged container on the host. */
+const SOCKET = /(^|\/)(docker|podman|containerd|cri-dockerd|crio)\.sock$/;
+/** Folders that hold the Docker socket on Linux: mounting them mounts the socket. */
+const SOCKET_DIRS = ['/var/run', '/run', '/var/run/docker', '/run/docker', '/run/containerd', '/run/podman'];
+
+export default defineRule({
+  id: 'compose.docker_socket_mount',
+  title: 'Docker API socket available in the container',
+  severity: 'high',
+  appliesTo: ['compose_project'],
+  description:
+    "A container that can reach the Docker API socket can start a privileged container with the host's disk mounted: it is root on the host. `:ro` does not help (read-only applies to the socket file, not to the API calls made through it), nor does mounting the socket's folder (`/var/run`, `/run`) instead of the socket, and `use_api_socket: true` hands over the socket and the user's registry credentials. Severity is high, and critical for the OpenClaw gateway, whose tools can be driven by prompt injection.",
+  remediation:
+    'Remove the socket mount. If a tool must manage containers (a reverse proxy reading labels, an updater), put a filtering proxy in front of the API (e.g. `tecnativa/docker-socket-proxy` with only the endpoints it needs) and never give the socket to the OpenClaw gateway or its sandbox.',
+  references: ['https://docs.docker.com/engine/security/#docker-daemon-attack-surface', 'https://docs.docker.com/reference/compose-file/services/#use_api_socket'],
+  tags: ['compose', 'container-escape', 'CWE-250'],
+  precision: 'high',
+  check(target, ctx) {
+    for (const svc of target.services) {
+      const severity = isGatewayService(svc) ? ({ severity: 'critical' } as const) : {};
+      for (const m of mounts(svc, target)) {
+        if (m.type !== 'bind' || m.unknown) continue;
+        const socket = SOCKET.test(m.hostPath);
+        const dir = SOCKET_DIRS.find((d) => m.hostPath === d);
+        if (!socket && !dir) continue;
+        const shown = m.source === m.hostPath ? m.source : `${m.source} (${m.hostPath})`;
+        const what = socket ? `the container-engine socket ${shown}` : `${shown}, the folder holding the Docker socket,`;
+        ctx.report({
+          at: svc.at(['volumes', m.index]),
+          message: `Service "${svc.name}" mounts ${what}${m.readOnly ? ' (read-only does not limit API calls)' : ''}: it can control the Docker daemon, which is root on the host.`,
+          ...severity,
+          properties: { service: svc.name, hostPath: m.hostPath, readOnly: m.readOnly },
+        });
+      }
+      if (isTruthy(svc.value.use_api_socket)) {
+        ctx.report({
+          at: svc.at(['use_api_socket']),
+          message: `Service "${svc.name}" sets use_api_socket: it gets the Docker API socket (root on the host) and the user's registry credentials.`,
+          ...severity,
+          properties: { service: svc.name },
+        });
+      }
+    }
+  },
+});
+
