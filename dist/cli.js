@@ -49,9 +49,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/ignore/index.js
+// ../main/node_modules/ignore/index.js
 var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports, module) {
+  "../main/node_modules/ignore/index.js"(exports, module) {
     function makeArray(subject) {
       return Array.isArray(subject) ? subject : [subject];
     }
@@ -328,7 +328,7 @@ var require_ignore = __commonJS({
         // Zero, one or several directories
         // should not use '*', or it will be replaced by the next replacer
         // Check if it is not the last `'/**'`
-        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        (_, index, str2) => index + 6 < str2.length ? str2.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
         "*"
       ],
       // normal intermediate wildcards
@@ -551,26 +551,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path4) => {
-      const end = path4.length - 1;
-      const index = path4.lastIndexOf(
+    var basenameOf = (path5) => {
+      const end = path5.length - 1;
+      const index = path5.lastIndexOf(
         SLASH,
-        path4[end] === SLASH ? end - 1 : end
+        path5[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path4 : path4.slice(index + 1);
+      return index < 0 ? path5 : path5.slice(index + 1);
     };
-    var parentOf = (path4) => {
-      if (path4.charCodeAt(0) === SLASH_CODE || path4.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path4.split(SLASH).filter(Boolean);
+    var parentOf = (path5) => {
+      if (path5.charCodeAt(0) === SLASH_CODE || path5.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path5.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path4.length - 1;
-      const cut = path4.lastIndexOf(
+      const end = path5.length - 1;
+      const cut = path5.lastIndexOf(
         SLASH,
-        path4.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path5.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path4.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path5.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -607,16 +607,16 @@ var require_ignore = __commonJS({
         return this._make(MODE_CHECK_IGNORE, key);
       }
       _make(mode, key) {
-        const str = pinWildcards(
+        const str2 = pinWildcards(
           mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
         );
-        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        const regex = this.ignoreCase ? new RegExp(str2, "i") : new RegExp(str2);
         return define(this, key, regex);
       }
     };
-    var hasTrailingBackslash = (str) => {
+    var hasTrailingBackslash = (str2) => {
       let count = 0;
-      while (str[str.length - count - 1] === ESCAPE) {
+      while (str2[str2.length - count - 1] === ESCAPE) {
         count++;
       }
       return count % 2 === 1;
@@ -720,7 +720,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path4) {
+      testLiteral(path5) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -729,7 +729,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path4)) {
+          if (rule.checkRegex.test(path5)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -749,15 +749,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path4, mode) {
+      test(path5, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path4) : path4;
+        const basename = shortcut ? basenameOf(path5) : path5;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path4
+            shortcut && rule._basenameOnly ? basename : path5
           )) {
             const { negative } = rule;
             const ret = {
@@ -779,17 +779,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path4, originalPath, doThrow) => {
-      if (!isString(path4)) {
+    var checkPath = (path5, originalPath, doThrow) => {
+      if (!isString(path5)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path4) {
+      if (!path5) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path4)) {
+      if (checkPath.isNotRelative(path5)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -798,25 +798,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path4) => {
-      const first = path4.charCodeAt(0);
+    var isNotRelative = (path5) => {
+      const first = path5.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path4.length === 1) {
+      if (path5.length === 1) {
         return true;
       }
-      const second = path4.charCodeAt(1);
+      const second = path5.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path4.length === 2 || path4.charCodeAt(2) === SLASH_CODE;
+      return path5.length === 2 || path5.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -847,58 +847,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path4) {
+      _test(originalPath, cache, path5) {
         checkPath(
-          path4,
+          path5,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path4 ? this._t(path4, cache) : {
+        return path5 ? this._t(path5, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path4 = convertPath(target);
-        if (!path4 || path4.charCodeAt(path4.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path4);
+        const path5 = convertPath(target);
+        if (!path5 || path5.charCodeAt(path5.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path5);
         }
-        const dir = this._t(path4, this._testCache);
+        const dir = this._t(path5, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path4);
+        const literal = this._rules.testLiteral(path5);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path4, cache) {
-        if (path4 in cache) {
-          return cache[path4];
+      _t(path5, cache) {
+        if (path5 in cache) {
+          return cache[path5];
         }
-        const parentPath = parentOf(path4);
+        const parentPath = parentOf(path5);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path4] = parent && parent.ignored ? parent : this._rules.test(path4, MODE_IGNORE);
+        return cache[path5] = parent && parent.ignored ? parent : this._rules.test(path5, MODE_IGNORE);
       }
-      ignores(path4) {
-        return this._test(path4, this._ignoreCache, convertPath(path4)).ignored;
+      ignores(path5) {
+        return this._test(path5, this._ignoreCache, convertPath(path5)).ignored;
       }
       createFilter() {
-        return (path4) => !this.ignores(path4);
+        return (path5) => !this.ignores(path5);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path4) {
-        return this._test(path4, this._testCache, convertPath(path4));
+      test(path5) {
+        return this._test(path5, this._testCache, convertPath(path5));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path4) => checkPath(convertPath(path4), path4, RETURN_FALSE);
+    var isPathValid = (path5) => checkPath(convertPath(path5), path5, RETURN_FALSE);
     var setupWindows = () => {
-      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
+      const makePosix = (str2) => /^\\\\\?\\/.test(str2) || /["<>|\u0000-\u001F]+/u.test(str2) ? str2 : str2.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path4) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path4) || isNotRelative(path4);
+      checkPath.isNotRelative = (path5) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path5) || isNotRelative(path5);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -913,9 +913,9 @@ var require_ignore = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -970,9 +970,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -990,17 +990,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path4) {
-      const ctrl = callVisitor(key, node, visitor, path4);
+    function visit_(key, node, visitor, path5) {
+      const ctrl = callVisitor(key, node, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visit_(key, ctrl, visitor, path4);
+        replaceNode(key, path5, ctrl);
+        return visit_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path4 = Object.freeze(path4.concat(node));
+          path5 = Object.freeze(path5.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path4);
+            const ci = visit_(i, node.items[i], visitor, path5);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1011,13 +1011,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path4 = Object.freeze(path4.concat(node));
-          const ck = visit_("key", node.key, visitor, path4);
+          path5 = Object.freeze(path5.concat(node));
+          const ck = visit_("key", node.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path4);
+          const cv = visit_("value", node.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1038,17 +1038,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path4) {
-      const ctrl = await callVisitor(key, node, visitor, path4);
+    async function visitAsync_(key, node, visitor, path5) {
+      const ctrl = await callVisitor(key, node, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visitAsync_(key, ctrl, visitor, path4);
+        replaceNode(key, path5, ctrl);
+        return visitAsync_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path4 = Object.freeze(path4.concat(node));
+          path5 = Object.freeze(path5.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path4);
+            const ci = await visitAsync_(i, node.items[i], visitor, path5);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1059,13 +1059,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path4 = Object.freeze(path4.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path4);
+          path5 = Object.freeze(path5.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path4);
+          const cv = await visitAsync_("value", node.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1092,23 +1092,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path4) {
+    function callVisitor(key, node, visitor, path5) {
       if (typeof visitor === "function")
-        return visitor(key, node, path4);
+        return visitor(key, node, path5);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path4);
+        return visitor.Map?.(key, node, path5);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path4);
+        return visitor.Seq?.(key, node, path5);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path4);
+        return visitor.Pair?.(key, node, path5);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path4);
+        return visitor.Scalar?.(key, node, path5);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path4);
+        return visitor.Alias?.(key, node, path5);
       return void 0;
     }
-    function replaceNode(key, path4, node) {
-      const parent = path4[path4.length - 1];
+    function replaceNode(key, path5, node) {
+      const parent = path5[path5.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -1128,9 +1128,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -1299,9 +1299,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -1369,11 +1369,11 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -1413,15 +1413,15 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj2, key, val);
     }
     exports.applyReviver = applyReviver;
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -1449,9 +1449,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -1490,9 +1490,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -1608,9 +1608,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -1638,9 +1638,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -1713,17 +1713,17 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path4, value) {
+    function collectionFromPath(schema, path5, value) {
       let v = value;
-      for (let i = path4.length - 1; i >= 0; --i) {
-        const k = path4[i];
+      for (let i = path5.length - 1; i >= 0; --i) {
+        const k = path5[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -1742,7 +1742,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
+    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -1772,11 +1772,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path4, value) {
-        if (isEmptyPath(path4))
+      addIn(path5, value) {
+        if (isEmptyPath(path5))
           this.add(value);
         else {
-          const [key, ...rest] = path4;
+          const [key, ...rest] = path5;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -1790,8 +1790,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        const [key, ...rest] = path4;
+      deleteIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -1805,8 +1805,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        const [key, ...rest] = path4;
+      getIn(path5, keepScalar) {
+        const [key, ...rest] = path5;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -1824,8 +1824,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path4) {
-        const [key, ...rest] = path4;
+      hasIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -1835,8 +1835,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        const [key, ...rest] = path4;
+      setIn(path5, value) {
+        const [key, ...rest] = path5;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1856,26 +1856,26 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -2009,9 +2009,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -2020,16 +2020,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -2046,11 +2046,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+          str2 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -2059,38 +2059,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
+                str2 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str2 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -2100,14 +2100,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
+                str2 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -2116,8 +2116,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json.slice(start) : json;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -2245,15 +2245,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -2292,9 +2292,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -2349,10 +2349,10 @@ var require_stringify = __commonJS({
           return match.find((t) => t.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
-      let obj;
+      let obj2;
       if (identity.isScalar(item)) {
-        obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
+        obj2 = item.value;
+        let match = tags.filter((t) => t.identify?.(obj2));
         if (match.length > 1) {
           const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
@@ -2360,11 +2360,11 @@ var require_stringify = __commonJS({
         }
         tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
-        obj = item;
-        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+        obj2 = item;
+        tagObj = tags.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        const name = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
         throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
@@ -2405,20 +2405,20 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -2444,8 +2444,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -2454,27 +2454,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -2490,7 +2490,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -2534,24 +2534,24 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -2571,9 +2571,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -2631,9 +2631,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -2695,9 +2695,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -2735,9 +2735,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -2770,31 +2770,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -2837,21 +2837,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -2863,11 +2863,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2886,9 +2886,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2920,23 +2920,23 @@ var require_YAMLMap = __commonJS({
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema, obj, ctx) {
+      static from(schema, obj2, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
         const add = (key, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
+            value = replacer.call(obj2, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
             map.items.push(Pair.createPair(key, value, ctx));
         };
-        if (obj instanceof Map) {
-          for (const [key, value] of obj)
+        if (obj2 instanceof Map) {
+          for (const [key, value] of obj2)
             add(key, value);
-        } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add(key, obj[key]);
+        } else if (obj2 && typeof obj2 === "object") {
+          for (const key of Object.keys(obj2))
+            add(key, obj2[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -3030,9 +3030,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -3046,15 +3046,15 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+      createNode: (schema, obj2, ctx) => YAMLMap.YAMLMap.from(schema, obj2, ctx)
     };
     exports.map = map;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -3142,15 +3142,15 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema, obj, ctx) {
+      static from(schema, obj2, ctx) {
         const { replacer } = ctx;
         const seq = new this(schema);
-        if (obj && Symbol.iterator in Object(obj)) {
+        if (obj2 && Symbol.iterator in Object(obj2)) {
           let i = 0;
-          for (let it of obj) {
+          for (let it of obj2) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key = obj2 instanceof Set ? it : String(i++);
+              it = replacer.call(obj2, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -3168,9 +3168,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -3184,22 +3184,22 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+      createNode: (schema, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema, obj2, ctx)
     };
     exports.seq = seq;
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -3209,9 +3209,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -3227,9 +3227,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -3237,7 +3237,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -3251,9 +3251,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -3278,9 +3278,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -3289,7 +3289,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -3298,7 +3298,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -3309,11 +3309,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node.minFractionDigits = str2.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -3324,13 +3324,13 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -3343,7 +3343,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -3351,7 +3351,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -3360,7 +3360,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -3369,9 +3369,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3397,9 +3397,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -3413,7 +3413,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -3430,7 +3430,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -3438,7 +3438,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -3446,7 +3446,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -3454,9 +3454,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -3464,9 +3464,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -3488,10 +3488,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -3502,37 +3502,37 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -3608,9 +3608,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -3686,9 +3686,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -3718,9 +3718,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -3729,7 +3729,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -3738,7 +3738,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -3749,11 +3749,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -3767,40 +3767,40 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -3810,7 +3810,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -3819,7 +3819,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -3827,7 +3827,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -3836,7 +3836,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -3846,9 +3846,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -3935,14 +3935,14 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -3979,7 +3979,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3988,7 +3988,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3999,8 +3999,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -4023,9 +4023,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -4067,9 +4067,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -4161,9 +4161,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -4193,9 +4193,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -4273,9 +4273,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -4351,9 +4351,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path4, value) {
+      addIn(path5, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path4, value);
+          this.contents.addIn(path5, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -4428,14 +4428,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        if (Collection.isEmptyPath(path4)) {
+      deleteIn(path5) {
+        if (Collection.isEmptyPath(path5)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -4450,10 +4450,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        if (Collection.isEmptyPath(path4))
+      getIn(path5, keepScalar) {
+        if (Collection.isEmptyPath(path5))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -4464,10 +4464,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path4) {
-        if (Collection.isEmptyPath(path4))
+      hasIn(path5) {
+        if (Collection.isEmptyPath(path5))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -4484,13 +4484,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        if (Collection.isEmptyPath(path4)) {
+      setIn(path5, value) {
+        if (Collection.isEmptyPath(path5)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path4), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path5), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path4, value);
+          this.contents.setIn(path5, value);
         }
       }
       /**
@@ -4582,9 +4582,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -4647,9 +4647,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -4781,9 +4781,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -4823,9 +4823,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -4841,9 +4841,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -4857,9 +4857,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4965,9 +4965,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -5016,9 +5016,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -5059,9 +5059,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -5253,9 +5253,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -5318,9 +5318,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -5501,9 +5501,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -5722,9 +5722,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -5803,9 +5803,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -5833,9 +5833,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -5939,9 +5939,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5982,9 +5982,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -6190,9 +6190,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -6375,9 +6375,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -6436,9 +6436,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -6451,9 +6451,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path4) => {
+    visit.itemAtPath = (cst, path5) => {
       let item = cst;
-      for (const [field, index] of path4) {
+      for (const [field, index] of path5) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -6462,23 +6462,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path4) => {
-      const parent = visit.itemAtPath(cst, path4.slice(0, -1));
-      const field = path4[path4.length - 1][0];
+    visit.parentCollection = (cst, path5) => {
+      const parent = visit.itemAtPath(cst, path5.slice(0, -1));
+      const field = path5[path5.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path4, item, visitor) {
-      let ctrl = visitor(item, path4);
+    function _visit(path5, item, visitor) {
+      let ctrl = visitor(item, path5);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6489,18 +6489,18 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path4);
+            ctrl = ctrl(item, path5);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
     }
     exports.visit = visit;
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -6600,9 +6600,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -7189,9 +7189,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -7220,9 +7220,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -8094,9 +8094,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -8191,9 +8191,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -8243,9 +8243,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/argument.js
+// ../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/argument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Argument = void 0;
@@ -8280,9 +8280,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonArgument.js
+// ../main/node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONArgument = void 0;
@@ -8305,7 +8305,7 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../main/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -8396,7 +8396,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "../main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri2) {
       function is(value) {
@@ -9874,9 +9874,9 @@ var init_main = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/line.js
+// ../main/node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/line.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Line = void 0;
@@ -9902,9 +9902,9 @@ var require_line = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/util.js
+// ../main/node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Util = void 0;
@@ -9991,9 +9991,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/comment.js
+// ../main/node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/comment.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Comment = void 0;
@@ -10057,7 +10057,7 @@ var require_comment = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
@@ -10123,7 +10123,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument2, TextDocument2;
 var init_main2 = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument2 = class _FullTextDocument {
       constructor(uri, languageId, version, content) {
@@ -10321,9 +10321,9 @@ var init_main2 = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parserDirective.js
+// ../main/node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ParserDirective = void 0;
@@ -10359,9 +10359,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/heredoc.js
+// ../main/node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
@@ -10427,9 +10427,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/variable.js
+// ../main/node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/variable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
@@ -10525,9 +10525,9 @@ var require_variable = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instruction.js
+// ../main/node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
@@ -11346,9 +11346,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flagOption.js
+// ../main/node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
@@ -11386,9 +11386,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flag.js
+// ../main/node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/flag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Flag = void 0;
@@ -11514,9 +11514,9 @@ var require_flag = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ModifiableInstruction = void 0;
@@ -11582,11 +11582,11 @@ var require_modifiableInstruction = __commonJS({
       }
       getArguments() {
         const args = super.getArguments();
-        const flags = this.getFlags();
-        if (flags.length === 0) {
+        const flags2 = this.getFlags();
+        if (flags2.length === 0) {
           return args;
         }
-        for (let i = 0; i < flags.length; i++) {
+        for (let i = 0; i < flags2.length; i++) {
           args.shift();
         }
         return args;
@@ -11596,9 +11596,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONInstruction = void 0;
@@ -11761,9 +11761,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/add.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Add = void 0;
@@ -11780,9 +11780,9 @@ var require_add = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/property.js
+// ../main/node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/property.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
@@ -12092,9 +12092,9 @@ var require_property = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PropertyInstruction = void 0;
@@ -12389,9 +12389,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/arg.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Arg = void 0;
@@ -12421,9 +12421,9 @@ var require_arg = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Cmd = void 0;
@@ -12437,9 +12437,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/copy.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Copy = void 0;
@@ -12452,8 +12452,8 @@ var require_copy = __commonJS({
         return argument.indexOf("--") === -1;
       }
       getFromFlag() {
-        let flags = super.getFlags();
-        return flags.length === 1 && flags[0].getName() === "from" ? flags[0] : null;
+        let flags2 = super.getFlags();
+        return flags2.length === 1 && flags2[0].getName() === "from" ? flags2[0] : null;
       }
       /**
        * Returns there here-documents that are defined in this RUN
@@ -12469,9 +12469,9 @@ var require_copy = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/env.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Env = void 0;
@@ -12488,9 +12488,9 @@ var require_env = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Entrypoint = void 0;
@@ -12504,9 +12504,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/from.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.From = void 0;
@@ -12748,17 +12748,17 @@ var require_from = __commonJS({
         return null;
       }
       getPlatformFlag() {
-        let flags = super.getFlags();
-        return flags.length === 1 && flags[0].getName() === "platform" ? flags[0] : null;
+        let flags2 = super.getFlags();
+        return flags2.length === 1 && flags2[0].getName() === "platform" ? flags2[0] : null;
       }
     };
     exports.From = From;
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Healthcheck = void 0;
@@ -12780,9 +12780,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/label.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Label = void 0;
@@ -12817,9 +12817,9 @@ var require_label = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Onbuild = void 0;
@@ -12854,9 +12854,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/run.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Run = void 0;
@@ -12882,9 +12882,9 @@ var require_run = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/shell.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Shell = void 0;
@@ -12898,9 +12898,9 @@ var require_shell = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Stopsignal = void 0;
@@ -12914,9 +12914,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Workdir = void 0;
@@ -12948,9 +12948,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path4 = this.getPath();
-        if (path4 === null || path4.startsWith("/")) {
-          return path4;
+        const path5 = this.getPath();
+        if (path5 === null || path5.startsWith("/")) {
+          return path5;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -12962,7 +12962,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path4 : parent + "/" + path4;
+              return parent.endsWith("/") ? parent + path5 : parent + "/" + path5;
             }
           }
         }
@@ -12973,9 +12973,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/user.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.User = void 0;
@@ -12989,9 +12989,9 @@ var require_user = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/volume.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Volume = void 0;
@@ -13005,9 +13005,9 @@ var require_volume = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/imageTemplate.js
+// ../main/node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ImageTemplate = void 0;
@@ -13242,9 +13242,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/dockerfile.js
+// ../main/node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Dockerfile = void 0;
@@ -13461,9 +13461,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parser.js
+// ../main/node_modules/dockerfile-ast/lib/parser.js
 var require_parser2 = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
@@ -13887,9 +13887,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/main.js
+// ../main/node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
@@ -14065,8 +14065,8 @@ import { parseArgs } from "node:util";
 
 // src/model/location.ts
 var at = {
-  path(path4, opts = {}) {
-    return { kind: "path", path: path4, ...opts };
+  path(path5, opts = {}) {
+    return { kind: "path", path: path5, ...opts };
   },
   range(start, end, file) {
     return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
@@ -14125,6 +14125,204 @@ var privileged_default = defineRule({
 // rules/compose/index.ts
 var composeRules = [privileged_default];
 
+// rules/_shared/openclaw.ts
+function isObj(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function get(v, ...path5) {
+  let cur = v;
+  for (const seg of path5) {
+    if (typeof seg === "number" ? !Array.isArray(cur) : !isObj(cur)) return void 0;
+    cur = cur[seg];
+  }
+  return cur;
+}
+var obj = (v) => isObj(v) ? v : {};
+var arr = (v) => Array.isArray(v) ? v : [];
+var str = (v) => typeof v === "string" ? v : void 0;
+var strings = (v) => arr(v).filter((s) => typeof s === "string").map((s) => s.trim()).filter(Boolean);
+var WARN = "medium";
+var CRITICAL = "critical";
+function envRefName(v) {
+  if (typeof v !== "string") return void 0;
+  const m = /^\s*(?:\$\{([A-Z_][A-Z0-9_]*)\}|\$([A-Z_][A-Z0-9_]*))\s*$/.exec(v);
+  return m ? m[1] ?? m[2] : void 0;
+}
+function hasEnvRef(v) {
+  return typeof v === "string" && /(^|[^$])\$\{[A-Z_][A-Z0-9_]*\}/.test(v);
+}
+function isSecretRef(v) {
+  return isObj(v) && typeof v.source === "string" && typeof v.id === "string";
+}
+function credential(v, deploy = {}) {
+  if (v === void 0 || v === null) return { kind: "absent" };
+  if (isSecretRef(v)) {
+    const ref = `${v.source}:${String(v.provider ?? "default")}:${v.id}`;
+    const value = v.source === "env" ? deploy.env?.[String(v.id)] : void 0;
+    return value === void 0 ? { kind: "ref", ref } : { kind: "ref", ref, value };
+  }
+  if (typeof v !== "string") return { kind: "absent" };
+  const name = envRefName(v);
+  if (name) {
+    const value = deploy.env?.[name];
+    return value === void 0 ? { kind: "ref", ref: `env:default:${name}` } : { kind: "ref", ref: `env:default:${name}`, value };
+  }
+  if (hasEnvRef(v)) return { kind: "ref", ref: `template:${v}` };
+  return { kind: "literal", value: v };
+}
+function credentialPresent(c) {
+  if (c.kind === "absent") return false;
+  if (c.kind === "literal") return c.value.trim() !== "";
+  return c.value === void 0 || c.value.trim() !== "";
+}
+function credentialText(c) {
+  return c.kind === "literal" ? c.value : c.kind === "ref" ? c.value : void 0;
+}
+var envSet = (deploy, name) => deploy.env?.[name] !== void 0 || deploy.providedEnv?.has(name) === true;
+function gatewayView(config, deploy = {}) {
+  const gw = obj(get(config, "gateway"));
+  const auth = obj(gw.auth);
+  const bindRaw = deploy.flags?.bind ?? gw.bind;
+  const bind = typeof bindRaw === "string" ? bindRaw : "loopback";
+  const nonLoopback = bind !== "loopback";
+  const tailscale = str(get(gw, "tailscale", "mode")) ?? "off";
+  const fromEnv = (name) => envSet(deploy, name) ? deploy.env?.[name] !== void 0 ? { kind: "ref", ref: `env:default:${name}`, value: deploy.env[name] } : { kind: "ref", ref: `env:default:${name}` } : { kind: "absent" };
+  const envToken = fromEnv("OPENCLAW_GATEWAY_TOKEN");
+  const envPassword = fromEnv("OPENCLAW_GATEWAY_PASSWORD");
+  const configToken = deploy.flags?.token !== void 0 ? credential(deploy.flags.token, deploy) : credential(auth.token, deploy);
+  const configPassword = deploy.flags?.password !== void 0 ? credential(deploy.flags.password, deploy) : credential(auth.password, deploy);
+  const token = credentialPresent(configToken) ? configToken : envToken;
+  const password = credentialPresent(configPassword) ? configPassword : envPassword;
+  const remoteToken = credential(get(gw, "remote", "token"), deploy);
+  const tokenConfigured = credentialPresent(token) || credentialPresent(remoteToken);
+  const passwordPresent = credentialPresent(password);
+  const explicitMode = deploy.flags?.auth ?? str(auth.mode);
+  const mode = explicitMode ?? (passwordPresent ? "password" : "token");
+  const passwordConfigured = passwordPresent && (mode === "password" || !tokenConfigured);
+  let hasAuth;
+  if (mode === "token") hasAuth = tokenConfigured;
+  else if (mode === "password") hasAuth = passwordConfigured;
+  else if (mode === "none") hasAuth = false;
+  else if (mode === "trusted-proxy") hasAuth = true;
+  else hasAuth = tokenConfigured || passwordConfigured;
+  const allowTailscale = typeof auth.allowTailscale === "boolean" ? auth.allowTailscale : tailscale === "serve" && mode !== "password" && mode !== "trusted-proxy";
+  return {
+    bind,
+    nonLoopback,
+    tailscale,
+    remoteExposure: nonLoopback || tailscale === "serve" || tailscale === "funnel",
+    explicitMode,
+    mode,
+    token,
+    password,
+    tokenConfigured,
+    passwordConfigured,
+    hasAuth,
+    hasLoopbackAuth: hasAuth || tailscale === "serve" && allowTailscale,
+    controlUiEnabled: get(gw, "controlUi", "enabled") !== false,
+    envToken,
+    envPassword
+  };
+}
+function targetEra(target, project) {
+  const v = str(get(target.value, "meta", "lastTouchedVersion")) ?? imageVersion(project);
+  if (!v) return "unknown";
+  const m = /^v?(\d{4})\.(\d+)\./.exec(v.trim());
+  if (!m) return "unknown";
+  const [year, month] = [Number(m[1]), Number(m[2])];
+  return year < 2026 || year === 2026 && month <= 3 ? "legacy" : "current";
+}
+function imageVersion(project) {
+  for (const c of project?.targets("compose") ?? []) {
+    for (const svc of Object.values(obj(get(c.value, "services")))) {
+      const image = str(get(svc, "image"));
+      const m = image && /(?:^|\/)openclaw(?:\/openclaw)?:v?(\d{4}\.\d+\.\d+[\w.-]*)$/.exec(image);
+      if (m) return m[1];
+    }
+  }
+  return void 0;
+}
+function legacyApplies(target, project) {
+  return targetEra(target, project) !== "current";
+}
+function currentApplies(target, project) {
+  return targetEra(target, project) !== "legacy";
+}
+function agentEntries(config) {
+  const out = [];
+  for (const [id, v] of Object.entries(obj(get(config, "agents", "entries")))) if (isObj(v)) out.push({ id, path: ["agents", "entries", id], value: v });
+  arr(get(config, "agents", "list")).forEach((v, i) => {
+    if (isObj(v)) out.push({ id: str(v.id) ?? String(i), path: ["agents", "list", i], value: v });
+  });
+  return out;
+}
+function deployContext(target, project) {
+  const dir = target.file.includes("/") ? target.file.slice(0, target.file.lastIndexOf("/")) : "";
+  const env = {};
+  for (const d of project?.targets("dotenv") ?? []) {
+    const ddir = d.file.includes("/") ? d.file.slice(0, d.file.lastIndexOf("/")) : "";
+    if (d.template || ddir !== dir && ddir !== "") continue;
+    for (const e of d.entries) if (env[e.key] === void 0 || ddir === dir) env[e.key] = e.value;
+  }
+  return { env };
+}
+function gatewayOf(target, project) {
+  return gatewayView(target.value, deployContext(target, project));
+}
+function nodeLists(config) {
+  const current = get(config, "gateway", "nodes", "commands");
+  if (current !== void 0) return { allow: { path: ["gateway", "nodes", "commands", "allow"], list: arr(get(current, "allow")) }, deny: { path: ["gateway", "nodes", "commands", "deny"], list: arr(get(current, "deny")) } };
+  return { allow: { path: ["gateway", "nodes", "allowCommands"], list: arr(get(config, "gateway", "nodes", "allowCommands")) }, deny: { path: ["gateway", "nodes", "denyCommands"], list: arr(get(config, "gateway", "nodes", "denyCommands")) } };
+}
+
+// rules/config/insecure_or_dangerous_flags.ts
+var DOCKER_FLAGS = ["dangerouslyAllowReservedContainerTargets", "dangerouslyAllowExternalBindSources", "dangerouslyAllowContainerNamespaceJoin"];
+function flags(config, era) {
+  const out = [];
+  const add = (path5, expected, label = `${path5.join(".")}=${String(expected)}`) => {
+    if (get(config, ...path5) === expected) out.push({ path: path5, label });
+  };
+  const ui = ["gateway", "controlUi"];
+  if (era !== "current") add([...ui, "allowInsecureAuth"], true);
+  add([...ui, "dangerouslyAllowHostHeaderOriginFallback"], true);
+  if (era === "legacy" || era === "unknown" && get(config, ...ui, "allowInsecureAuth") !== void 0) add([...ui, "dangerouslyDisableDeviceAuth"], true);
+  add(["hooks", "gmail", "allowUnsafeExternalContent"], true);
+  arr(get(config, "hooks", "mappings")).forEach((_m, i) => add(["hooks", "mappings", i, "allowUnsafeExternalContent"], true, `hooks.mappings[${i}].allowUnsafeExternalContent=true`));
+  add(["tools", "exec", "applyPatch", "workspaceOnly"], false);
+  if (era === "legacy") return out;
+  const suppressions = arr(get(config, "security", "audit", "suppressions"));
+  if (suppressions.length > 0) out.push({ path: ["security", "audit", "suppressions"], label: `security.audit.suppressions configured (${suppressions.length})` });
+  add(["hooks", "allowRequestSessionKey"], true);
+  add(["browser", "ssrfPolicy", "dangerouslyAllowPrivateNetwork"], true);
+  add(["tools", "fs", "workspaceOnly"], false);
+  for (const f of DOCKER_FLAGS) add(["agents", "defaults", "sandbox", "docker", f], true);
+  for (const a of agentEntries(config)) for (const f of DOCKER_FLAGS) add([...a.path, "sandbox", "docker", f], true);
+  for (const [acc, v] of Object.entries(obj(get(config, "plugins", "entries", "imap", "config", "accounts")))) {
+    const base = ["plugins", "entries", "imap", "config", "accounts", acc, "senderAuth"];
+    if (get(v, "senderAuth", "acceptTrustedAuthservId") === true) out.push({ path: [...base, "acceptTrustedAuthservId"], label: `${base.join(".")}.acceptTrustedAuthservId=true` });
+    const min = get(v, "senderAuth", "min");
+    if (min === "unverified" || min === "mutable") out.push({ path: [...base, "min"], label: `${base.join(".")}.min=${min}` });
+  }
+  return out;
+}
+var insecure_or_dangerous_flags_default = defineRule({
+  id: "config.insecure_or_dangerous_flags",
+  title: "Insecure or dangerous config flag enabled",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A flag that OpenClaw itself lists as insecure or dangerous is set (Control UI host-header fallback, unsafe external content in hooks, apply_patch or fs tools outside the workspace, request-chosen hook sessions, private-network browsing, sandbox escape hatches, audit suppressions). One finding per flag, at the flag, as the 2026.9 audit reports them.",
+  remediation: "Set the flag named in the finding back to its safe value (`false`, or `true` for `workspaceOnly`), or remove it, unless you are debugging locally.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const f of flags(t.value, targetEra(t, ctx.project))) {
+      ctx.report({ at: at.path(f.path), message: `Insecure or dangerous flag: ${f.label}.`, key: f.label });
+    }
+  }
+});
+
 // rules/config/parse_error.ts
 var parse_error_default = defineRule({
   id: "config.parse_error",
@@ -14145,8 +14343,48 @@ var parse_error_default = defineRule({
   }
 });
 
+// rules/config/secrets.gateway_password_in_config.ts
+var secrets_gateway_password_in_config_default = defineRule({
+  id: "config.secrets.gateway_password_in_config",
+  title: "Gateway password stored in the config",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`gateway.auth.password` holds a literal password in the config file: everyone who can read the file or its history (a repository, a backup) can log in to the gateway.",
+  remediation: 'Remove `gateway.auth.password` from the file and provide it as `OPENCLAW_GATEWAY_PASSWORD` (or `gateway.auth.password: "${OPENCLAW_GATEWAY_PASSWORD}"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const c = credential(get(t.value, "gateway", "auth", "password"), deployContext(t, ctx.project));
+    if (c.kind !== "literal" || !c.value.trim()) return;
+    ctx.report({ at: at.path(["gateway", "auth", "password"]), message: "`gateway.auth.password` is written in the config.", secret: c.value });
+  }
+});
+
+// rules/config/secrets.hooks_token_in_config.ts
+var secrets_hooks_token_in_config_default = defineRule({
+  id: "config.secrets.hooks_token_in_config",
+  title: "Hooks token stored in the config",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: "Webhook ingress is enabled and `hooks.token` is set in the config, so the config file (and its backups) carries a credential. The audit reports it as info, including for a `${VAR}` that resolves at load time.",
+  remediation: 'Keep the config file private (mode 600) and write `hooks.token: "${OPENCLAW_HOOKS_TOKEN}"` so the value lives in the environment, not in the file.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = obj(get(t.value, "hooks"));
+    if (h.enabled !== true) return;
+    const c = credential(h.token, deployContext(t, ctx.project));
+    if (!credentialPresent(c)) return;
+    ctx.report({ at: at.path(["hooks", "token"]), message: c.kind === "literal" ? "`hooks.token` is written in the config." : "`hooks.token` is set in the config (through an environment reference).", ...c.kind === "literal" ? { secret: c.value } : {} });
+  }
+});
+
 // rules/config/index.ts
-var configRules = [parse_error_default];
+var configRules = [insecure_or_dangerous_flags_default, parse_error_default, secrets_gateway_password_in_config_default, secrets_hooks_token_in_config_default];
 
 // rules/_shared/values.ts
 function isReference(value) {
@@ -14241,8 +14479,741 @@ var anthropic_api_key_default = defineRule({
 // rules/secrets/index.ts
 var secretsRules = [anthropic_api_key_default];
 
+// rules/gateway/auth_no_rate_limit.ts
+var auth_no_rate_limit_default = defineRule({
+  id: "gateway.auth_no_rate_limit",
+  title: "Gateway auth has no rate limit",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The gateway binds beyond loopback and `gateway.auth.rateLimit` is not set: a network attacker can guess the token or password without any lockout.",
+  remediation: "Set `gateway.auth.rateLimit: { maxAttempts: 10, windowMs: 60000, lockoutMs: 300000 }`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (!v.nonLoopback || v.mode === "trusted-proxy" || get(t.value, "gateway", "auth", "rateLimit")) return;
+    ctx.report({ at: at.path(["gateway", "auth", "rateLimit"]), message: `The gateway binds to "${v.bind}" and \`gateway.auth.rateLimit\` is not set.` });
+  }
+});
+
+// rules/gateway/bind_no_auth.ts
+var bind_no_auth_default = defineRule({
+  id: "gateway.bind_no_auth",
+  title: "Gateway bound beyond loopback without auth",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'The gateway listens on a non-loopback address (`gateway.bind` other than `"loopback"`: `lan`, `auto`, `tailnet`, `custom`) and no shared secret or trusted proxy authenticates callers: anyone who can reach the port controls the agent, its tools and its credentials.',
+  remediation: 'Set `gateway.auth.mode: "token"` with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"` (a long random value provided at deploy time), or set `gateway.bind: "loopback"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (!v.nonLoopback || v.hasAuth) return;
+    ctx.report({ at: at.path(["gateway", "bind"]), message: `The gateway binds to "${v.bind}" (not loopback) and has no gateway auth (auth mode ${v.mode}, no token or password configured).` });
+  }
+});
+
+// rules/gateway/control_ui.allowed_origins_required.ts
+var control_ui_allowed_origins_required_default = defineRule({
+  id: "gateway.control_ui.allowed_origins_required",
+  title: "Control UI on a network address without allowed origins",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "The gateway binds beyond loopback with the Control UI enabled but `gateway.controlUi.allowedOrigins` is empty: browser origin checks have nothing to compare against, so cross-site pages can talk to the gateway.",
+  remediation: 'Set `gateway.controlUi.allowedOrigins` to the exact origins that serve the UI (e.g. `["https://claw.example.com"]`), or bind the gateway to `"loopback"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const ui = get(t.value, "gateway", "controlUi");
+    if (!v.nonLoopback || !v.controlUiEnabled || strings(get(ui, "allowedOrigins")).length > 0 || get(ui, "dangerouslyAllowHostHeaderOriginFallback") === true) return;
+    ctx.report({ at: at.path(["gateway", "controlUi", "allowedOrigins"]), message: `The gateway binds to "${v.bind}" with the Control UI enabled and no \`gateway.controlUi.allowedOrigins\`.` });
+  }
+});
+
+// rules/gateway/control_ui.allowed_origins_wildcard.ts
+var control_ui_allowed_origins_wildcard_default = defineRule({
+  id: "gateway.control_ui.allowed_origins_wildcard",
+  title: "Control UI allows any origin",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: '`gateway.controlUi.allowedOrigins` contains `"*"`: any web page a user visits can open a Control UI session against the gateway. Critical when the gateway binds beyond loopback.',
+  remediation: 'Replace `"*"` in `gateway.controlUi.allowedOrigins` with the exact origins that serve the UI (e.g. `"https://claw.example.com"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    arr(get(t.value, "gateway", "controlUi", "allowedOrigins")).forEach((o, i) => {
+      if (typeof o !== "string" || o.trim() !== "*") return;
+      ctx.report({ at: at.path(["gateway", "controlUi", "allowedOrigins", i]), severity: v.nonLoopback ? CRITICAL : WARN, message: `\`gateway.controlUi.allowedOrigins\` contains "*"${v.nonLoopback ? ` and the gateway binds to "${v.bind}"` : ""}.` });
+    });
+  }
+});
+
+// rules/gateway/control_ui.device_auth_disabled.ts
+var control_ui_device_auth_disabled_default = defineRule({
+  id: "gateway.control_ui.device_auth_disabled",
+  title: "Control UI device auth disabled",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: `gateway.controlUi.dangerouslyDisableDeviceAuth: true` turns off device identity checks for the Control UI, so the shared token alone grants full operator access from any browser. From 2026.4 the key is a deprecated upgrade-only input; reported for legacy or unknown versions.",
+  remediation: "Remove `gateway.controlUi.dangerouslyDisableDeviceAuth` (default `false`); use it only for a short break-glass session.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project) || get(t.value, "gateway", "controlUi", "dangerouslyDisableDeviceAuth") !== true) return;
+    ctx.report({ at: at.path(["gateway", "controlUi", "dangerouslyDisableDeviceAuth"]), message: "`gateway.controlUi.dangerouslyDisableDeviceAuth` is true (OpenClaw ≤ 2026.3)." });
+  }
+});
+
+// rules/gateway/control_ui.host_header_origin_fallback.ts
+var control_ui_host_header_origin_fallback_default = defineRule({
+  id: "gateway.control_ui.host_header_origin_fallback",
+  title: "Control UI trusts the Host header as origin",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback: true` lets the Control UI accept a request whose Origin matches its own Host header, which DNS rebinding and proxies can forge. Critical when the gateway binds beyond loopback.",
+  remediation: "Remove `gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback` (default `false`) and list the UI origins in `gateway.controlUi.allowedOrigins`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (get(t.value, "gateway", "controlUi", "dangerouslyAllowHostHeaderOriginFallback") !== true) return;
+    ctx.report({ at: at.path(["gateway", "controlUi", "dangerouslyAllowHostHeaderOriginFallback"]), severity: v.nonLoopback ? CRITICAL : WARN, message: `Host-header origin fallback is enabled${v.nonLoopback ? ` on a gateway bound to "${v.bind}"` : ""}.` });
+  }
+});
+
+// rules/gateway/control_ui.insecure_auth.ts
+var control_ui_insecure_auth_default = defineRule({
+  id: "gateway.control_ui.insecure_auth",
+  title: "Control UI allows insecure (HTTP) auth",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: `gateway.controlUi.allowInsecureAuth: true` lets the Control UI authenticate over plain HTTP without device identity, so the gateway token travels in clear text. The key no longer exists from 2026.4 (the config is rejected); reported for legacy or unknown versions.",
+  remediation: "Remove `gateway.controlUi.allowInsecureAuth` (or set it to `false`) and reach the UI over HTTPS, Tailscale Serve or localhost.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project) || get(t.value, "gateway", "controlUi", "allowInsecureAuth") !== true) return;
+    ctx.report({ at: at.path(["gateway", "controlUi", "allowInsecureAuth"]), message: "`gateway.controlUi.allowInsecureAuth` is true (OpenClaw ≤ 2026.3)." });
+  }
+});
+
+// rules/gateway/http.no_auth.ts
+var http_no_auth_default = defineRule({
+  id: "gateway.http.no_auth",
+  title: "Gateway HTTP APIs are reachable without auth",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The gateway HTTP endpoints (`/tools/invoke`, and when enabled `/v1/chat/completions`, `/v1/responses`) have no credential to check: auth mode `none`, or token/password mode without a value. Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).",
+  remediation: 'Set `gateway.auth.mode: "token"` with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`; without auth keep `gateway.bind: "loopback"` and leave `gateway.http.endpoints.*.enabled` off.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const resolved = v.mode === "trusted-proxy" || v.mode === "token" && v.tokenConfigured || v.mode === "password" && v.passwordConfigured;
+    if (resolved) return;
+    const endpoints = ["/tools/invoke"];
+    if (get(t.value, "gateway", "http", "endpoints", "chatCompletions", "enabled") === true) endpoints.push("/v1/chat/completions");
+    if (get(t.value, "gateway", "http", "endpoints", "responses", "enabled") === true) endpoints.push("/v1/responses");
+    ctx.report({ at: at.path(["gateway", "auth", "mode"]), severity: v.remoteExposure ? CRITICAL : WARN, message: `Gateway HTTP APIs (${endpoints.join(", ")}) have no auth (mode ${v.mode} without a credential).` });
+  }
+});
+
+// rules/gateway/http.session_key_override_enabled.ts
+var http_session_key_override_enabled_default = defineRule({
+  id: "gateway.http.session_key_override_enabled",
+  title: "OpenAI-compatible HTTP endpoints enabled",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: "With `/v1/chat/completions` or `/v1/responses` enabled, holders of the gateway credential can pick any session key through the API and read or steer any session.",
+  remediation: "Treat gateway API credential holders as fully trusted, or set `gateway.http.endpoints.chatCompletions.enabled` / `responses.enabled` to `false`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const ep of ["chatCompletions", "responses"]) {
+      if (get(t.value, "gateway", "http", "endpoints", ep, "enabled") !== true) continue;
+      ctx.report({ at: at.path(["gateway", "http", "endpoints", ep, "enabled"]), message: `\`gateway.http.endpoints.${ep}\` is enabled: API callers can choose the session key.` });
+      return;
+    }
+  }
+});
+
+// rules/gateway/loopback_no_auth.ts
+var loopback_no_auth_default = defineRule({
+  id: "gateway.loopback_no_auth",
+  title: "Gateway auth missing on loopback",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "The gateway binds to loopback with the Control UI enabled but has no gateway auth: any local process, browser tab or reverse proxy on the host can drive the agent. A proxy in front forwards remote traffic as local.",
+  remediation: 'Set `gateway.auth.mode: "token"` and `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"` (or a password via `OPENCLAW_GATEWAY_PASSWORD`); never `auth.mode: "none"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (v.nonLoopback || !v.controlUiEnabled || v.hasLoopbackAuth) return;
+    ctx.report({ at: at.path(["gateway", "auth"]), message: `The gateway is on loopback with the Control UI enabled and no gateway auth (auth mode ${v.mode}).` });
+  }
+});
+
+// rules/gateway/nodes.allow_commands_dangerous.ts
+var DANGEROUS_LEGACY = ["camera.snap", "camera.clip", "screen.record", "contacts.add", "calendar.add", "reminders.add", "sms.send"];
+var DANGEROUS_CURRENT = [...DANGEROUS_LEGACY, "camera.ptz.control", "sms.search", "health.summary"];
+var nodes_allow_commands_dangerous_default = defineRule({
+  id: "gateway.nodes.allow_commands_dangerous",
+  title: "Dangerous node commands allowed",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The node command allow list (`gateway.nodes.commands.allow`; 2026.3: `gateway.nodes.allowCommands`) enables commands that reach the physical world or private data of paired devices (camera, screen recording, SMS, contacts, calendar, health). Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).",
+  remediation: "Remove the dangerous commands from `gateway.nodes.commands.allow` (or add them to `gateway.nodes.commands.deny`).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const { allow, deny } = nodeLists(t.value);
+    const denied = new Set(deny.list.filter((s) => typeof s === "string").map((s) => s.trim()));
+    const dangerous = new Set(targetEra(t, ctx.project) === "legacy" ? DANGEROUS_LEGACY : DANGEROUS_CURRENT);
+    const hits = allow.list.map((c, i) => [c, i]).filter(([c]) => typeof c === "string" && dangerous.has(c.trim()) && !denied.has(c.trim()));
+    if (hits.length === 0) return;
+    ctx.report({ at: at.path([...allow.path, hits[0][1]]), severity: v.remoteExposure ? CRITICAL : WARN, message: `Dangerous node commands are allowed: ${hits.map(([c]) => String(c).trim()).join(", ")}.` });
+  }
+});
+
+// rules/gateway/nodes.deny_commands_ineffective.ts
+var KNOWN = /* @__PURE__ */ new Set([
+  "camera.snap",
+  "camera.clip",
+  "camera.list",
+  "camera.ptz.control",
+  "screen.record",
+  "screen.snapshot",
+  "contacts.add",
+  "contacts.search",
+  "calendar.add",
+  "calendar.events",
+  "reminders.add",
+  "reminders.list",
+  "sms.send",
+  "sms.search",
+  "health.summary",
+  "location.get",
+  "system.run",
+  "system.which",
+  "system.notify",
+  "system.execApprovals.get",
+  "system.execApprovals.set",
+  "canvas.present",
+  "canvas.hide",
+  "canvas.navigate",
+  "canvas.eval",
+  "canvas.snapshot",
+  "canvas.a2ui.push",
+  "canvas.a2ui.pushJSONL",
+  "canvas.a2ui.reset",
+  "browser.proxy",
+  "photos.latest",
+  "motion.activity",
+  "motion.pedometer",
+  "device.status",
+  "device.info",
+  "talk.ptt.start",
+  "talk.ptt.stop"
+]);
+function looksLikePattern(s) {
+  return /[?*[\]{}(),|\s]/.test(s) || s.startsWith("group:") || s.startsWith("/") || s.endsWith("/") || s.startsWith("^") || s.endsWith("$");
+}
+var nodes_deny_commands_ineffective_default = defineRule({
+  id: "gateway.nodes.deny_commands_ineffective",
+  title: "Node command deny entries match nothing",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The node command deny list (`gateway.nodes.commands.deny`; 2026.3: `gateway.nodes.denyCommands`) matches exact command ids only. Entries that look like patterns (`system.run*`, `group:…`, regexes) or name unknown commands deny nothing, so the operator believes a command is blocked when it is not.",
+  remediation: 'Write exact command ids in `gateway.nodes.commands.deny` (e.g. `"system.run"`, `"camera.snap"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const { allow, deny } = nodeLists(t.value);
+    const allowed = new Set(allow.list.filter((s) => typeof s === "string").map((s) => s.trim()));
+    const bad = deny.list.map((c, i) => [c, i]).filter(([c]) => typeof c === "string" && (looksLikePattern(c.trim()) || !KNOWN.has(c.trim()) && !allowed.has(c.trim())));
+    if (bad.length === 0) return;
+    ctx.report({ at: at.path([...deny.path, bad[0][1]]), message: `Node command deny entries that match no exact command: ${bad.map(([c]) => JSON.stringify(c)).join(", ")}.` });
+  }
+});
+
+// rules/gateway/real_ip_fallback_enabled.ts
+var real_ip_fallback_enabled_default = defineRule({
+  id: "gateway.real_ip_fallback_enabled",
+  title: "Gateway trusts X-Real-IP fallback",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`gateway.allowRealIpFallback: true` makes the gateway take the client address from `X-Real-IP` when `X-Forwarded-For` is missing; unless the proxy always overwrites it, clients can spoof a local address. Critical when the gateway binds beyond loopback, or in trusted-proxy mode with a non-loopback proxy.",
+  remediation: "Set `gateway.allowRealIpFallback: false` (the default) unless your proxy always overwrites `X-Real-IP`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (get(t.value, "gateway", "allowRealIpFallback") !== true) return;
+    const loopbackOnly = (p) => ["127.0.0.1", "::1", "127.0.0.1/32", "::1/128"].includes(p);
+    const remoteProxy = v.mode === "trusted-proxy" && strings(get(t.value, "gateway", "trustedProxies")).some((p) => !loopbackOnly(p));
+    ctx.report({ at: at.path(["gateway", "allowRealIpFallback"]), severity: v.nonLoopback || remoteProxy ? CRITICAL : WARN, message: "`gateway.allowRealIpFallback` is true: the client address can come from a spoofable X-Real-IP header." });
+  }
+});
+
+// rules/gateway/tailscale_funnel.ts
+var tailscale_funnel_default = defineRule({
+  id: "gateway.tailscale_funnel",
+  title: "Gateway published on the internet with Tailscale Funnel",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: '`gateway.tailscale.mode: "funnel"` publishes the gateway on the public internet through Tailscale Funnel: everyone can reach it, and only gateway auth stands in the way.',
+  remediation: 'Set `gateway.tailscale.mode: "serve"` (tailnet only) or `"off"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "gateway", "tailscale", "mode") !== "funnel") return;
+    ctx.report({ at: at.path(["gateway", "tailscale", "mode"]), message: "The gateway is published on the internet with Tailscale Funnel." });
+  }
+});
+
+// rules/gateway/tailscale_serve.ts
+var tailscale_serve_default = defineRule({
+  id: "gateway.tailscale_serve",
+  title: "Gateway reachable from the tailnet (Tailscale Serve)",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: '`gateway.tailscale.mode: "serve"` makes the gateway reachable from every device of the tailnet; by default Tailscale identity headers then count as auth (`gateway.auth.allowTailscale`).',
+  remediation: 'Keep the tailnet ACLs tight, or set `gateway.tailscale.mode: "off"` if tailnet access is not needed.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "gateway", "tailscale", "mode") !== "serve") return;
+    ctx.report({ at: at.path(["gateway", "tailscale", "mode"]), message: "The gateway is reachable from the tailnet through Tailscale Serve." });
+  }
+});
+
+// rules/gateway/tools_invoke_http.dangerous_allow.ts
+var HTTP_DENY_CURRENT = ["exec", "spawn", "shell", "fs_write", "fs_delete", "fs_move", "apply_patch", "terminal", "portal", "sessions_spawn", "sessions_send", "conversations_list", "conversations_send", "conversations_turn", "automations", "gateway", "plugins", "nodes", "computer", "mobile_ui", "openclaw"];
+var HTTP_DENY_LEGACY = ["sessions_spawn", "sessions_send", "cron", "gateway", "whatsapp_login"];
+var tools_invoke_http_dangerous_allow_default = defineRule({
+  id: "gateway.tools_invoke_http.dangerous_allow",
+  title: "HTTP /tools/invoke re-enables dangerous tools",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`gateway.tools.allow` removes tools from the built-in deny list of the HTTP `POST /tools/invoke` endpoint (exec, shell, file writes, session spawning, gateway and plugin control…): every holder of the gateway credential can run them over plain HTTP. Critical when the gateway binds beyond loopback or is published with Tailscale Funnel.",
+  remediation: 'Remove the dangerous names from `gateway.tools.allow`; if you need them, keep `gateway.bind: "loopback"` (or tailnet-only) and treat the gateway credential as full admin.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const deny = new Set(targetEra(t, ctx.project) === "legacy" ? HTTP_DENY_LEGACY : HTTP_DENY_CURRENT);
+    const hits = [];
+    const names = [];
+    arr(get(t.value, "gateway", "tools", "allow")).forEach((n, i) => {
+      if (typeof n === "string" && deny.has(n.trim().toLowerCase())) {
+        hits.push(i);
+        names.push(n.trim().toLowerCase());
+      }
+    });
+    if (hits.length === 0) return;
+    ctx.report({ at: at.path(["gateway", "tools", "allow", hits[0]]), severity: v.nonLoopback || v.tailscale === "funnel" ? CRITICAL : WARN, message: `\`gateway.tools.allow\` re-enables ${names.join(", ")} on HTTP /tools/invoke.` });
+  }
+});
+
+// rules/gateway/trusted_proxies_missing.ts
+var trusted_proxies_missing_default = defineRule({
+  id: "gateway.trusted_proxies_missing",
+  title: "Reverse proxy headers are not trusted",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "With the gateway on loopback and the Control UI enabled, a reverse proxy in front would make every remote request look local. Without `gateway.trustedProxies` the gateway cannot tell proxied clients from local ones.",
+  remediation: 'Set `gateway.trustedProxies` to the proxy addresses (e.g. `["127.0.0.1"]`), or keep the Control UI local-only (`gateway.controlUi.enabled: false`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (v.nonLoopback || !v.controlUiEnabled || strings(get(t.value, "gateway", "trustedProxies")).length > 0) return;
+    ctx.report({ at: at.path(["gateway", "trustedProxies"]), message: "The gateway is on loopback with the Control UI enabled and `gateway.trustedProxies` is empty." });
+  }
+});
+
+// rules/gateway/trusted_proxy_allow_loopback.ts
+var trusted_proxy_allow_loopback_default = defineRule({
+  id: "gateway.trusted_proxy_allow_loopback",
+  title: "Trusted-proxy auth accepts loopback proxies",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`gateway.auth.trustedProxy.allowLoopback: true` trusts identity headers from loopback connections: any local process can claim to be the proxy and name any user.",
+  remediation: "Set `gateway.auth.trustedProxy.allowLoopback: false` unless the proxy deliberately runs on the same host.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const tp = get(t.value, "gateway", "auth", "trustedProxy");
+    if (!currentApplies(t, ctx.project) || v.mode !== "trusted-proxy" || !(get(tp, "allowLoopback") === true)) return;
+    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "allowLoopback"]), message: "`gateway.auth.trustedProxy.allowLoopback` is true." });
+  }
+});
+
+// rules/gateway/trusted_proxy_auth.ts
+var trusted_proxy_auth_default = defineRule({
+  id: "gateway.trusted_proxy_auth",
+  title: "Gateway delegates auth to a trusted proxy",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: '`gateway.auth.mode: "trusted-proxy"` hands authentication to the reverse proxy: whoever can reach the gateway without passing through that proxy, or forge its user header, is an operator. The audit reports this mode as critical so it is reviewed deliberately.',
+  remediation: 'Make sure the proxy terminates TLS and auth, `gateway.trustedProxies` lists only its addresses and a firewall blocks direct access; otherwise use `gateway.auth.mode: "token"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (v.mode !== "trusted-proxy" || false) return;
+    ctx.report({ at: at.path(["gateway", "auth", "mode"]), message: 'Gateway auth is delegated to a reverse proxy (`gateway.auth.mode: "trusted-proxy"`).' });
+  }
+});
+
+// rules/gateway/trusted_proxy_device_auto_approve.ts
+var trusted_proxy_device_auto_approve_default = defineRule({
+  id: "gateway.trusted_proxy_device_auto_approve",
+  title: "Trusted-proxy users get devices approved automatically",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`gateway.auth.trustedProxy.deviceAutoApprove.enabled: true` pairs every device a proxy user opens without operator approval.",
+  remediation: "Set `gateway.auth.trustedProxy.deviceAutoApprove.enabled: false`, or keep it only with an exclusive, strong proxy and `allowUsers`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const tp = get(t.value, "gateway", "auth", "trustedProxy");
+    if (!currentApplies(t, ctx.project) || v.mode !== "trusted-proxy" || !(get(tp, "deviceAutoApprove", "enabled") === true)) return;
+    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "deviceAutoApprove", "enabled"]), message: "Devices of trusted-proxy users are approved automatically." });
+  }
+});
+
+// rules/gateway/trusted_proxy_device_auto_approve_admin.ts
+var trusted_proxy_device_auto_approve_admin_default = defineRule({
+  id: "gateway.trusted_proxy_device_auto_approve_admin",
+  title: "Auto-approved trusted-proxy devices get admin scope",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "Devices of trusted-proxy users are approved automatically with the `operator.admin` scope: every proxy user gets full admin on a new device without review.",
+  remediation: 'Remove `"operator.admin"` from `gateway.auth.trustedProxy.deviceAutoApprove.scopes` (or disable auto-approval).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const tp = get(t.value, "gateway", "auth", "trustedProxy");
+    if (!currentApplies(t, ctx.project) || v.mode !== "trusted-proxy" || get(tp, "deviceAutoApprove", "enabled") !== true) return;
+    const i = arr(get(tp, "deviceAutoApprove", "scopes")).findIndex((s) => typeof s === "string" && s.trim() === "operator.admin");
+    if (i < 0) return;
+    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "deviceAutoApprove", "scopes", i]), message: "Auto-approved trusted-proxy devices receive `operator.admin`." });
+  }
+});
+
+// rules/gateway/trusted_proxy_no_allowlist.ts
+var trusted_proxy_no_allowlist_default = defineRule({
+  id: "gateway.trusted_proxy_no_allowlist",
+  title: "Trusted-proxy auth admits every proxy user",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "In trusted-proxy mode with an empty `gateway.auth.trustedProxy.allowUsers`, every user the proxy authenticates becomes a gateway operator.",
+  remediation: "Set `gateway.auth.trustedProxy.allowUsers` to the operators allowed to use the gateway.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const tp = get(t.value, "gateway", "auth", "trustedProxy");
+    if (v.mode !== "trusted-proxy" || !(strings(get(tp, "allowUsers")).length === 0)) return;
+    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "allowUsers"]), message: "Trusted-proxy auth is on with no `gateway.auth.trustedProxy.allowUsers`." });
+  }
+});
+
+// rules/gateway/trusted_proxy_no_proxies.ts
+var trusted_proxy_no_proxies_default = defineRule({
+  id: "gateway.trusted_proxy_no_proxies",
+  title: "Trusted-proxy auth without trusted proxies",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "In trusted-proxy mode with an empty `gateway.trustedProxies`, the gateway has no list of proxies whose identity headers it may believe.",
+  remediation: 'Set `gateway.trustedProxies` to the proxy addresses (e.g. `["10.0.0.2"]`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (v.mode !== "trusted-proxy" || !(strings(get(t.value, "gateway", "trustedProxies")).length === 0)) return;
+    ctx.report({ at: at.path(["gateway", "trustedProxies"]), message: "Trusted-proxy auth is on but `gateway.trustedProxies` is empty." });
+  }
+});
+
+// rules/gateway/trusted_proxy_no_user_header.ts
+var trusted_proxy_no_user_header_default = defineRule({
+  id: "gateway.trusted_proxy_no_user_header",
+  title: "Trusted-proxy auth without a user header",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "In trusted-proxy mode without `gateway.auth.trustedProxy.userHeader` the gateway does not know which header carries the authenticated user.",
+  remediation: 'Set `gateway.auth.trustedProxy.userHeader` to the header your proxy sets (e.g. `"x-forwarded-user"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const tp = get(t.value, "gateway", "auth", "trustedProxy");
+    if (v.mode !== "trusted-proxy" || !!str(get(tp, "userHeader"))?.trim()) return;
+    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "userHeader"]), message: "Trusted-proxy auth is on but `gateway.auth.trustedProxy.userHeader` is not set." });
+  }
+});
+
+// rules/gateway/index.ts
+var gatewayRules = [auth_no_rate_limit_default, bind_no_auth_default, control_ui_allowed_origins_required_default, control_ui_allowed_origins_wildcard_default, control_ui_device_auth_disabled_default, control_ui_host_header_origin_fallback_default, control_ui_insecure_auth_default, http_no_auth_default, http_session_key_override_enabled_default, loopback_no_auth_default, nodes_allow_commands_dangerous_default, nodes_deny_commands_ineffective_default, real_ip_fallback_enabled_default, tailscale_funnel_default, tailscale_serve_default, tools_invoke_http_dangerous_allow_default, trusted_proxies_missing_default, trusted_proxy_allow_loopback_default, trusted_proxy_auth_default, trusted_proxy_device_auto_approve_default, trusted_proxy_device_auto_approve_admin_default, trusted_proxy_no_allowlist_default, trusted_proxy_no_proxies_default, trusted_proxy_no_user_header_default];
+
+// rules/discovery/mdns_full_mode.ts
+var mdns_full_mode_default = defineRule({
+  id: "discovery.mdns_full_mode",
+  title: "mDNS discovery broadcasts full details",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: '`discovery.mdns.mode: "full"` announces the gateway with host details (paths, ports, CLI hints) to the whole local network, which helps an attacker on the LAN find and target it. Critical when the gateway binds beyond loopback.',
+  remediation: 'Set `discovery.mdns.mode: "minimal"` (the default) or `"off"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (get(t.value, "discovery", "mdns", "mode") !== "full") return;
+    ctx.report({ at: at.path(["discovery", "mdns", "mode"]), severity: v.nonLoopback ? CRITICAL : WARN, message: 'mDNS discovery is in "full" mode.' });
+  }
+});
+
+// rules/discovery/index.ts
+var discoveryRules = [mdns_full_mode_default];
+
+// rules/mcp/apps.enabled.ts
+var apps_enabled_default = defineRule({
+  id: "mcp.apps.enabled",
+  title: "MCP apps enabled",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`mcp.apps.enabled: true` lets MCP servers render interactive apps in the Control UI and chat surfaces; a malicious or compromised MCP server gets a UI inside the operator session.",
+  remediation: "Set `mcp.apps.enabled: false` (the default) unless every configured MCP server is trusted.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project) || get(t.value, "mcp", "apps", "enabled") !== true) return;
+    ctx.report({ at: at.path(["mcp", "apps", "enabled"]), message: "`mcp.apps.enabled` is true." });
+  }
+});
+
+// rules/mcp/index.ts
+var mcpRules = [apps_enabled_default];
+
+// rules/hooks/allowed_agent_ids_unrestricted.ts
+var allowed_agent_ids_unrestricted_default = defineRule({
+  id: "hooks.allowed_agent_ids_unrestricted",
+  title: "Hooks may route to any agent",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: '`hooks.allowedAgentIds` is unset or contains `"*"`: a webhook request can pick any agent, including ones with exec or admin tools. Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).',
+  remediation: 'Set `hooks.allowedAgentIds` to the agents hooks may use (e.g. `["main"]`), or `[]` to disable hook agent routing.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = obj(get(t.value, "hooks"));
+    if (h.enabled !== true) return;
+    const v = gatewayOf(t, ctx.project);
+    if (!currentApplies(t, ctx.project)) return;
+    const ids = h.allowedAgentIds;
+    if (Array.isArray(ids) && !ids.some((x) => typeof x === "string" && x.trim() === "*")) return;
+    ctx.report({ at: at.path(["hooks", "allowedAgentIds"]), severity: v.remoteExposure ? CRITICAL : WARN, message: Array.isArray(ids) ? '`hooks.allowedAgentIds` contains "*".' : "`hooks.allowedAgentIds` is not set: hooks may route to any agent." });
+  }
+});
+
+// rules/hooks/default_session_key_unset.ts
+var default_session_key_unset_default = defineRule({
+  id: "hooks.default_session_key_unset",
+  title: "Hooks have no default session key",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Webhook ingress is enabled without `hooks.defaultSessionKey`: hook-triggered runs land in whatever session the request or mapping names, mixing untrusted webhook content into existing conversations.",
+  remediation: 'Set `hooks.defaultSessionKey: "hook:ingress"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = obj(get(t.value, "hooks"));
+    if (h.enabled !== true) return;
+    if (typeof h.defaultSessionKey === "string" && h.defaultSessionKey.trim()) return;
+    ctx.report({ at: at.path(["hooks", "defaultSessionKey"]), message: "Hooks are enabled and `hooks.defaultSessionKey` is not set." });
+  }
+});
+
+// rules/hooks/path_root.ts
+var path_root_default = defineRule({
+  id: "hooks.path_root",
+  title: "Hooks served at the root path",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: '`hooks.path: "/"` mounts webhook ingress on the gateway root, where it overlaps every other gateway route.',
+  remediation: 'Set `hooks.path: "/hooks"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = obj(get(t.value, "hooks"));
+    if (h.enabled !== true) return;
+    if (typeof h.path !== "string" || h.path.trim() !== "/") return;
+    ctx.report({ at: at.path(["hooks", "path"]), message: '`hooks.path` is "/".' });
+  }
+});
+
+// rules/hooks/request_session_key_enabled.ts
+var request_session_key_enabled_default = defineRule({
+  id: "hooks.request_session_key_enabled",
+  title: "Hook requests may choose their session",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`hooks.allowRequestSessionKey: true` lets a webhook caller name the session it writes into, so untrusted content can be injected into any conversation. Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).",
+  remediation: 'Set `hooks.allowRequestSessionKey: false` (the default), or constrain it with `hooks.allowedSessionKeyPrefixes: ["hook:"]`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = obj(get(t.value, "hooks"));
+    if (h.enabled !== true) return;
+    const v = gatewayOf(t, ctx.project);
+    if (h.allowRequestSessionKey !== true) return;
+    ctx.report({ at: at.path(["hooks", "allowRequestSessionKey"]), severity: v.remoteExposure ? CRITICAL : WARN, message: "`hooks.allowRequestSessionKey` is true." });
+  }
+});
+
+// rules/hooks/request_session_key_prefixes_missing.ts
+var request_session_key_prefixes_missing_default = defineRule({
+  id: "hooks.request_session_key_prefixes_missing",
+  title: "Hook session keys are not constrained by prefix",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Hook requests may choose their session key and `hooks.allowedSessionKeyPrefixes` is empty: a caller can write into any session, not only hook sessions. Critical when the gateway is exposed.",
+  remediation: 'Set `hooks.allowedSessionKeyPrefixes: ["hook:"]`, or `hooks.allowRequestSessionKey: false`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = obj(get(t.value, "hooks"));
+    if (h.enabled !== true) return;
+    const v = gatewayOf(t, ctx.project);
+    if (h.allowRequestSessionKey !== true || strings(h.allowedSessionKeyPrefixes).length > 0) return;
+    ctx.report({ at: at.path(["hooks", "allowedSessionKeyPrefixes"]), severity: v.remoteExposure ? CRITICAL : WARN, message: "Hook requests may choose their session key and `hooks.allowedSessionKeyPrefixes` is empty." });
+  }
+});
+
+// rules/hooks/token_reuse_gateway_token.ts
+var token_reuse_gateway_token_default = defineRule({
+  id: "hooks.token_reuse_gateway_token",
+  title: "Hooks token reuses the gateway secret",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "`hooks.token` is the same secret as the gateway token (or, in password / trusted-proxy mode, the gateway password): anyone given the webhook secret, which is routinely pasted into third-party services, holds full gateway admin.",
+  remediation: 'Give hooks their own secret: `hooks.token: "${OPENCLAW_HOOKS_TOKEN}"`, distinct from `OPENCLAW_GATEWAY_TOKEN`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = obj(get(t.value, "hooks"));
+    if (h.enabled !== true) return;
+    const v = gatewayOf(t, ctx.project);
+    const hooks = credential(h.token, deployContext(t, ctx.project));
+    if (!credentialPresent(hooks)) return;
+    const gw = v.mode === "token" ? v.token : v.mode === "password" || v.mode === "trusted-proxy" ? v.password : void 0;
+    if (!gw || !credentialPresent(gw)) return;
+    const same = hooks.kind === "ref" && gw.kind === "ref" && hooks.ref === gw.ref || credentialText(hooks) !== void 0 && credentialText(hooks)?.trim() === credentialText(gw)?.trim();
+    if (!same) return;
+    ctx.report({ at: at.path(["hooks", "token"]), message: `\`hooks.token\` is the gateway ${v.mode === "token" ? "token" : "password"}.`, ...hooks.kind === "literal" ? { secret: hooks.value } : {} });
+  }
+});
+
+// rules/hooks/token_too_short.ts
+var token_too_short_default = defineRule({
+  id: "hooks.token_too_short",
+  title: "Hooks token is short",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Webhook ingress is enabled and `hooks.token` is shorter than 24 characters: a short shared secret on an HTTP endpoint can be guessed.",
+  remediation: 'Set `hooks.token: "${OPENCLAW_HOOKS_TOKEN}"` with a long random value (at least 24 characters, e.g. `openssl rand -hex 32`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = obj(get(t.value, "hooks"));
+    if (h.enabled !== true) return;
+    const c = credential(h.token, deployContext(t, ctx.project));
+    const text = credentialText(c)?.trim();
+    if (!text || text.length >= 24) return;
+    ctx.report({ at: at.path(["hooks", "token"]), message: `\`hooks.token\` is ${text.length} characters long (fewer than 24).`, ...c.kind === "literal" ? { secret: c.value } : {} });
+  }
+});
+
+// rules/hooks/index.ts
+var hooksRules = [allowed_agent_ids_unrestricted_default, default_session_key_unset_default, path_root_default, request_session_key_enabled_default, request_session_key_prefixes_missing_default, token_reuse_gateway_token_default, token_too_short_default];
+
 // rules/index.ts
-var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules].sort(
+var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...gatewayRules, ...discoveryRules, ...mcpRules, ...hooksRules].sort(
   (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 );
 
@@ -14349,8 +15320,9 @@ function parseSize(v) {
 }
 
 // src/engine/scan.ts
+import { lstatSync, readFileSync } from "node:fs";
 import { readFile as readFile5 } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/engine/classify.ts
 var COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
@@ -14553,17 +15525,17 @@ async function loadConfig(explicit, searchDir, base, knownRules, notes) {
     throw new UsageError(`${shown}: not valid YAML: ${e.message.split("\n")[0]}`);
   }
   if (typeof raw !== "object" || Array.isArray(raw) || raw === null) throw new UsageError(`${shown}: expected a mapping at the top level`);
-  const obj = raw;
+  const obj2 = raw;
   const allowed = /* @__PURE__ */ new Set(["ignore", "rules", "max-file-size"]);
-  for (const k of Object.keys(obj)) if (!allowed.has(k)) throw new UsageError(`${shown}: unknown key "${k}" (expected ${[...allowed].join(", ")})`);
+  for (const k of Object.keys(obj2)) if (!allowed.has(k)) throw new UsageError(`${shown}: unknown key "${k}" (expected ${[...allowed].join(", ")})`);
   const ig = (0, import_ignore2.default)();
-  const patterns = obj.ignore ?? [];
+  const patterns = obj2.ignore ?? [];
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
   ig.add(patterns);
   const configDir = path2.dirname(file);
   const rel = toPosix(path2.relative(base, configDir));
   const rules = /* @__PURE__ */ new Map();
-  const rulesRaw = obj.rules ?? {};
+  const rulesRaw = obj2.rules ?? {};
   if (typeof rulesRaw !== "object" || rulesRaw === null || Array.isArray(rulesRaw)) throw new UsageError(`${shown}: "rules" must map rule ids to off or a severity`);
   for (const [id, v] of Object.entries(rulesRaw)) {
     const val = v === false ? "off" : v;
@@ -14572,8 +15544,8 @@ async function loadConfig(explicit, searchDir, base, knownRules, notes) {
     rules.set(id, val);
   }
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
-  if (obj["max-file-size"] !== void 0) {
-    const n = parseSize(obj["max-file-size"]);
+  if (obj2["max-file-size"] !== void 0) {
+    const n = parseSize(obj2["max-file-size"]);
     if (!n) throw new UsageError(`${shown}: max-file-size must be a size such as 5MB`);
     maxFileSize = n;
   }
@@ -14722,7 +15694,7 @@ function parseDotenv(text) {
   return entries;
 }
 
-// node_modules/@humanwhocodes/momoa/dist/momoa.js
+// ../main/node_modules/@humanwhocodes/momoa/dist/momoa.js
 var CHAR_0 = 48;
 var CHAR_1 = 49;
 var CHAR_9 = 57;
@@ -16266,10 +17238,10 @@ function memberName(name) {
   return void 0;
 }
 function json5Resolver(ast) {
-  return (path4, part) => {
+  return (path5, part) => {
     let node = ast.body;
     let key;
-    for (const seg of path4) {
+    for (const seg of path5) {
       key = void 0;
       if (node.type === "Object") {
         let found;
@@ -16352,10 +17324,10 @@ function findPair(doc, node, seg, depthLeft = 20) {
   return void 0;
 }
 function yamlResolver(doc) {
-  return (path4, part) => {
+  return (path5, part) => {
     let node = doc.contents;
     let pair;
-    for (const seg of path4) {
+    for (const seg of path5) {
       if ((0, import_yaml2.isAlias)(node)) node = node.resolve(doc);
       if ((0, import_yaml2.isSeq)(node) && typeof seg === "number") {
         node = node.items[seg];
@@ -16396,13 +17368,133 @@ function parseFile(file, kind, text) {
     case "openclaw": {
       const r = parseJson5(text);
       if (!r.ok) return fail(r.message, r.line, r.column);
-      return { ok: true, target: { kind: "openclaw", file, text, value: r.value }, locator: new Locator(file, text, json5Resolver(r.ast)) };
+      const target = { kind: "openclaw", file, text, value: r.value, authored: r.value, includes: [], origin: (p) => ({ file, path: p }) };
+      return { ok: true, target, locator: new Locator(file, text, json5Resolver(r.ast)) };
     }
     case "dotenv":
       return { ok: true, target: { kind: "dotenv", file, text, template: isDotenvTemplate(file), entries: parseDotenv(text) }, locator: new Locator(file, text) };
     case "dockerfile":
       return { ok: true, target: { kind: "dockerfile", file, text, dockerfile: import_dockerfile_ast.DockerfileParser.parse(text) }, locator: new Locator(file, text) };
   }
+}
+
+// src/engine/parse/openclaw.ts
+import path3 from "node:path";
+var INCLUDE_KEY = "$include";
+var MAX_INCLUDE_DEPTH = 10;
+var MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
+var isRecord2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function resolveOpenClaw(rootFile, rootValue, read) {
+  const includes = [];
+  const errors = [];
+  const confine = path3.posix.dirname(rootFile);
+  const cache = /* @__PURE__ */ new Map();
+  const load = (fromFile, at2, spec, chain) => {
+    const target = path3.posix.normalize(path3.posix.join(path3.posix.dirname(fromFile), spec));
+    const rel = confine === "." ? target : path3.posix.relative(confine, target);
+    if (path3.posix.isAbsolute(spec) || target.startsWith("../") || target === ".." || rel.startsWith("../") || rel === "..") {
+      errors.push({ file: fromFile, path: at2, message: `$include "${spec}" points outside the config directory; OpenClaw refuses it` });
+      return void 0;
+    }
+    if (chain.includes(target)) {
+      errors.push({ file: fromFile, path: at2, message: `$include cycle through ${target}` });
+      return void 0;
+    }
+    if (chain.length > MAX_INCLUDE_DEPTH) {
+      errors.push({ file: fromFile, path: at2, message: `$include nested deeper than ${MAX_INCLUDE_DEPTH} levels` });
+      return void 0;
+    }
+    if (!cache.has(target)) {
+      const text = read(target);
+      if (text === void 0) {
+        errors.push({ file: fromFile, path: at2, message: `$include "${spec}" not found in the repository (${target})` });
+        cache.set(target, void 0);
+      } else if (text.length > MAX_INCLUDE_BYTES) {
+        errors.push({ file: fromFile, path: at2, message: `$include "${spec}" is larger than 2 MiB; OpenClaw refuses it` });
+        cache.set(target, void 0);
+      } else {
+        const r2 = parseJson5(text);
+        if (!r2.ok) {
+          errors.push({ file: target, path: [], message: `included file is not valid JSON5: ${r2.message}`, ...r2.line ? { line: r2.line, column: r2.column ?? 1 } : {} });
+          cache.set(target, void 0);
+        } else {
+          includes.push({ file: target, text, ast: r2.ast });
+          cache.set(target, { value: r2.value });
+        }
+      }
+    }
+    const hit = cache.get(target);
+    return hit ? { file: target, value: hit.value } : void 0;
+  };
+  const resolve = (value, file, at2, chain) => {
+    if (Array.isArray(value)) {
+      const items = value.map((v, i) => resolve(v, file, [...at2, i], chain));
+      return { value: items.map((r2) => r2.value), origin: { file, path: at2, items: items.map((r2) => r2.origin) } };
+    }
+    if (!isRecord2(value)) return { value, origin: { file, path: at2 } };
+    const own = {};
+    const ownOrigin = { file, path: at2, keys: /* @__PURE__ */ new Map() };
+    for (const [k, v] of Object.entries(value)) {
+      if (k === INCLUDE_KEY) continue;
+      const r2 = resolve(v, file, [...at2, k], chain);
+      own[k] = r2.value;
+      ownOrigin.keys.set(k, r2.origin);
+    }
+    if (!(INCLUDE_KEY in value)) return { value: own, origin: ownOrigin };
+    const spec = value[INCLUDE_KEY];
+    const specs = typeof spec === "string" ? [spec] : Array.isArray(spec) ? spec.filter((s) => typeof s === "string") : [];
+    if (specs.length === 0) errors.push({ file, path: [...at2, INCLUDE_KEY], message: "$include must be a path or an array of paths" });
+    let merged;
+    specs.forEach((s, i) => {
+      const loaded = load(file, [...at2, INCLUDE_KEY, ...Array.isArray(spec) ? [i] : []], s, [...chain, file]);
+      if (!loaded) return;
+      const r2 = resolve(loaded.value, loaded.file, [], [...chain, file]);
+      merged = merged ? mergeNodes(merged, r2) : r2;
+    });
+    if (!merged) return { value: own, origin: ownOrigin };
+    if (Object.keys(own).length === 0) return merged;
+    if (!isRecord2(merged.value)) {
+      errors.push({ file, path: at2, message: "included content must be an object when the including object has other keys" });
+      return { value: own, origin: ownOrigin };
+    }
+    return mergeNodes(merged, { value: own, origin: ownOrigin });
+  };
+  const r = resolve(rootValue, rootFile, [], []);
+  return { value: r.value, origin: r.origin, includes, errors };
+}
+function mergeNodes(a, b) {
+  if (Array.isArray(a.value) && Array.isArray(b.value)) {
+    return { value: [...a.value, ...b.value], origin: { ...b.origin, items: [...a.origin.items ?? [], ...b.origin.items ?? []] } };
+  }
+  if (isRecord2(a.value) && isRecord2(b.value)) {
+    const value = { ...a.value };
+    const keys = new Map(a.origin.keys ?? []);
+    for (const [k, v] of Object.entries(b.value)) {
+      const bo = b.origin.keys?.get(k) ?? { file: b.origin.file, path: [...b.origin.path, k] };
+      const ao = keys.get(k);
+      if (k in value && ao) {
+        const m = mergeNodes({ value: value[k], origin: ao }, { value: v, origin: bo });
+        value[k] = m.value;
+        keys.set(k, m.origin);
+      } else {
+        value[k] = v;
+        keys.set(k, bo);
+      }
+    }
+    return { value, origin: { ...b.origin, keys } };
+  }
+  return b;
+}
+function originOf(root, merged) {
+  let node = root;
+  let i = 0;
+  for (; i < merged.length; i++) {
+    const seg = merged[i];
+    const next = typeof seg === "number" ? node.items?.[seg] : node.keys?.get(seg);
+    if (!next) break;
+    node = next;
+  }
+  return { file: node.file, path: [...node.path, ...merged.slice(i)] };
 }
 
 // src/engine/fingerprint.ts
@@ -16550,6 +17642,10 @@ function sortFindings(findings) {
 var Project = class {
   byKind = /* @__PURE__ */ new Map();
   contexts = /* @__PURE__ */ new Map();
+  /** Drops targets of a kind (an OpenClaw file that another config `$include`s is part of that config). */
+  remove(kind, keep) {
+    this.byKind.set(kind, (this.byKind.get(kind) ?? []).filter(keep));
+  }
   add(target) {
     const list = this.byKind.get(target.kind) ?? [];
     list.push(target);
@@ -16574,7 +17670,8 @@ var RuleRunner = class {
   byKind = /* @__PURE__ */ new Map();
   async run(target, contexts, project) {
     for (const rule of this.byKind.get(target.kind) ?? []) {
-      const report = (input) => {
+      const report = (raw) => {
+        const input = target.kind === "openclaw" ? toOrigin(target, raw) : raw;
         const ctx = contexts(input.at.file ?? target.file);
         if (!ctx) throw new Error(`finding anchored in ${input.at.file ?? target.file}, a file this scan did not parse`);
         this.findings.push(finalize(rule, input, ctx));
@@ -16628,6 +17725,7 @@ async function scan(opts) {
     }
   }
   const contextOf = (file) => project.contexts.get(file);
+  await resolveIncludes(project, root.base, runner, notes);
   for (const target of project.all()) await runner.run(target, contextOf, project);
   const gitignore = project.contexts.get(".gitignore")?.text ?? await readRootGitignore(root.base);
   const repoTarget = { kind: "repo", file: ".", git: root.git, files: repoFiles, ...gitignore !== void 0 ? { gitignore } : {} };
@@ -16641,12 +17739,56 @@ async function scan(opts) {
     internalErrors: runner.internalErrors
   };
 }
+async function resolveIncludes(project, base, runner, notes) {
+  const read = (rel) => {
+    const known = project.contexts.get(rel);
+    if (known) return known.text;
+    try {
+      const abs = path4.join(base, rel);
+      if (!abs.startsWith(base + path4.sep) || lstatSync(abs).isSymbolicLink()) return void 0;
+      return readFileSync(abs, "utf8");
+    } catch {
+      return void 0;
+    }
+  };
+  const included = /* @__PURE__ */ new Set();
+  const resolved = [];
+  for (const t of project.targets("openclaw")) {
+    const r = resolveOpenClaw(t.file, t.value, read);
+    for (const inc of r.includes) {
+      included.add(inc.file);
+      if (!project.contexts.has(inc.file)) project.contexts.set(inc.file, new FileContext(inc.file, inc.text, new Locator(inc.file, inc.text, json5Resolver(inc.ast))));
+    }
+    for (const e of r.errors) {
+      if (e.line !== void 0) {
+        if (!project.contexts.has(e.file)) project.contexts.set(e.file, new FileContext(e.file, read(e.file) ?? "", new Locator(e.file, read(e.file) ?? "")));
+        await runner.run({ kind: "parse_error", file: e.file, fileKind: "openclaw", message: e.message, line: e.line, ...e.column ? { column: e.column } : {} }, (f) => project.contexts.get(f), project);
+      } else {
+        notes.push({ level: "warning", code: "openclaw.include", message: `${e.message} (at ${e.path.join(".") || "top level"}); the config was checked without it`, file: e.file });
+      }
+    }
+    const origin = r.origin;
+    resolved.push({ ...t, value: r.value, authored: t.value, includes: r.includes.map((i) => i.file), origin: (p) => originOf(origin, p) });
+  }
+  project.remove("openclaw", () => false);
+  for (const t of resolved) if (!included.has(t.file)) project.add(t);
+}
+function toOrigin(target, input) {
+  const move = (a) => {
+    if (a.kind !== "path" || a.file !== void 0) return a;
+    const o = target.origin(a.path);
+    return o.file === target.file ? { ...a, path: o.path } : { ...a, path: o.path, file: o.file };
+  };
+  const out = { ...input, at: move(input.at) };
+  if (input.fix) out.fix = { ...input.fix, at: move(input.fix.at) };
+  return out;
+}
 function repoFileContext(file) {
   return new FileContext(file, "", new Locator(file, ""));
 }
 async function readRootGitignore(base) {
   try {
-    return await readFile5(path3.join(base, ".gitignore"), "utf8");
+    return await readFile5(path4.join(base, ".gitignore"), "utf8");
   } catch {
     return void 0;
   }
@@ -16716,7 +17858,8 @@ var package_default = {
     lint: "eslint .",
     test: "vitest run",
     docs: "tsx src/scripts/generate-docs.ts",
-    "docs:check": "tsx src/scripts/generate-docs.ts --check"
+    "docs:check": "tsx src/scripts/generate-docs.ts --check",
+    "oracle:record": "node scripts/oracle-record.mjs"
   },
   dependencies: {
     "@actions/core": "3.0.1",

@@ -9,8 +9,12 @@ import { configRules } from './config/index.js';
 import { dotenvRules } from './dotenv/index.js';
 import { scanRules } from './scan/index.js';
 import { secretsRules } from './secrets/index.js';
+import { gatewayRules } from './gateway/index.js';
+import { discoveryRules } from './discovery/index.js';
+import { mcpRules } from './mcp/index.js';
+import { hooksRules } from './hooks/index.js';
 
-export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules].sort((a, b) =>
+export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...gatewayRules, ...discoveryRules, ...mcpRules, ...hooksRules].sort((a, b) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 );
 

@@ -1,4 +1,7 @@
 import type { AnyRule } from '../../src/model/rule.js';
+import insecureOrDangerousFlags from './insecure_or_dangerous_flags.js';
 import parseError from './parse_error.js';
+import secretsGatewayPasswordInConfig from './secrets.gateway_password_in_config.js';
+import secretsHooksTokenInConfig from './secrets.hooks_token_in_config.js';
 
-export const configRules: readonly AnyRule[] = [parseError];
+export const configRules: readonly AnyRule[] = [insecureOrDangerousFlags, parseError, secretsGatewayPasswordInConfig, secretsHooksTokenInConfig];

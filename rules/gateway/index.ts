@@ -1,0 +1,27 @@
+import type { AnyRule } from '../../src/model/rule.js';
+import authNoRateLimit from './auth_no_rate_limit.js';
+import bindNoAuth from './bind_no_auth.js';
+import controlUiAllowedOriginsRequired from './control_ui.allowed_origins_required.js';
+import controlUiAllowedOriginsWildcard from './control_ui.allowed_origins_wildcard.js';
+import controlUiDeviceAuthDisabled from './control_ui.device_auth_disabled.js';
+import controlUiHostHeaderOriginFallback from './control_ui.host_header_origin_fallback.js';
+import controlUiInsecureAuth from './control_ui.insecure_auth.js';
+import httpNoAuth from './http.no_auth.js';
+import httpSessionKeyOverrideEnabled from './http.session_key_override_enabled.js';
+import loopbackNoAuth from './loopback_no_auth.js';
+import nodesAllowCommandsDangerous from './nodes.allow_commands_dangerous.js';
+import nodesDenyCommandsIneffective from './nodes.deny_commands_ineffective.js';
+import realIpFallbackEnabled from './real_ip_fallback_enabled.js';
+import tailscaleFunnel from './tailscale_funnel.js';
+import tailscaleServe from './tailscale_serve.js';
+import toolsInvokeHttpDangerousAllow from './tools_invoke_http.dangerous_allow.js';
+import trustedProxiesMissing from './trusted_proxies_missing.js';
+import trustedProxyAllowLoopback from './trusted_proxy_allow_loopback.js';
+import trustedProxyAuth from './trusted_proxy_auth.js';
+import trustedProxyDeviceAutoApprove from './trusted_proxy_device_auto_approve.js';
+import trustedProxyDeviceAutoApproveAdmin from './trusted_proxy_device_auto_approve_admin.js';
+import trustedProxyNoAllowlist from './trusted_proxy_no_allowlist.js';
+import trustedProxyNoProxies from './trusted_proxy_no_proxies.js';
+import trustedProxyNoUserHeader from './trusted_proxy_no_user_header.js';
+
+export const gatewayRules: readonly AnyRule[] = [authNoRateLimit, bindNoAuth, controlUiAllowedOriginsRequired, controlUiAllowedOriginsWildcard, controlUiDeviceAuthDisabled, controlUiHostHeaderOriginFallback, controlUiInsecureAuth, httpNoAuth, httpSessionKeyOverrideEnabled, loopbackNoAuth, nodesAllowCommandsDangerous, nodesDenyCommandsIneffective, realIpFallbackEnabled, tailscaleFunnel, tailscaleServe, toolsInvokeHttpDangerousAllow, trustedProxiesMissing, trustedProxyAllowLoopback, trustedProxyAuth, trustedProxyDeviceAutoApprove, trustedProxyDeviceAutoApproveAdmin, trustedProxyNoAllowlist, trustedProxyNoProxies, trustedProxyNoUserHeader];
