@@ -14143,6 +14143,7 @@ var str = (v) => typeof v === "string" ? v : void 0;
 var strings = (v) => arr(v).filter((s) => typeof s === "string").map((s) => s.trim()).filter(Boolean);
 var WARN = "medium";
 var CRITICAL = "critical";
+var INFO = "info";
 function envRefName(v) {
   if (typeof v !== "string") return void 0;
   const m = /^\s*(?:\$\{([A-Z_][A-Z0-9_]*)\}|\$([A-Z_][A-Z0-9_]*))\s*$/.exec(v);
@@ -14256,6 +14257,21 @@ function agentEntries(config) {
   });
   return out;
 }
+function sandboxMode(config, agent) {
+  return str(get(agent, "sandbox", "mode")) ?? str(get(config, "agents", "defaults", "sandbox", "mode")) ?? "off";
+}
+function channelScopes(config) {
+  const out = [];
+  for (const [id, ch] of Object.entries(obj(get(config, "channels")))) {
+    if (id === "defaults" || !isObj(ch)) continue;
+    out.push({ channel: id, path: ["channels", id], value: ch });
+    for (const [a, acc] of Object.entries(obj(ch.accounts))) if (isObj(acc)) out.push({ channel: id, account: a, path: ["channels", id, "accounts", a], value: acc });
+  }
+  return out;
+}
+function openInboundScopes(config) {
+  return channelScopes(config).filter((s) => s.value.groupPolicy === "open" || s.value.dmPolicy === "open" || get(s.value, "dm", "policy") === "open");
+}
 function deployContext(target, project) {
   const dir = target.file.includes("/") ? target.file.slice(0, target.file.lastIndexOf("/")) : "";
   const env = {};
@@ -14274,6 +14290,185 @@ function nodeLists(config) {
   if (current !== void 0) return { allow: { path: ["gateway", "nodes", "commands", "allow"], list: arr(get(current, "allow")) }, deny: { path: ["gateway", "nodes", "commands", "deny"], list: arr(get(current, "deny")) } };
   return { allow: { path: ["gateway", "nodes", "allowCommands"], list: arr(get(config, "gateway", "nodes", "allowCommands")) }, deny: { path: ["gateway", "nodes", "denyCommands"], list: arr(get(config, "gateway", "nodes", "denyCommands")) } };
 }
+var GROUPS = {
+  "group:fs": ["read", "write", "edit", "apply_patch"],
+  "group:runtime": ["exec", "process", "code_execution", "terminal"],
+  "group:web": ["web_search", "web_fetch", "x_search"],
+  "group:sessions": ["sessions_list", "sessions_history", "sessions_search", "sessions_send", "sessions_spawn", "session_status"],
+  "group:memory": ["memory_search", "memory_get"],
+  "group:ui": ["browser", "canvas"],
+  "group:automation": ["cron", "automations", "gateway"],
+  "group:messaging": ["message"],
+  "group:nodes": ["nodes"],
+  "group:agents": ["agents_list"],
+  "group:plugins": ["plugins"],
+  "group:openclaw": ["openclaw"]
+};
+var PROFILES = {
+  minimal: ["session_status", "gateway"],
+  coding: [
+    "read",
+    "write",
+    "edit",
+    "apply_patch",
+    "exec",
+    "process",
+    "memory_search",
+    "memory_get",
+    "sessions_list",
+    "sessions_history",
+    "sessions_search",
+    "sessions_send",
+    "sessions_spawn",
+    "session_status",
+    "cron",
+    "image",
+    "web_search",
+    "web_fetch",
+    "x_search",
+    "automations",
+    "plugins",
+    "code_execution",
+    "secrets",
+    "terminal",
+    "screen"
+  ],
+  messaging: ["message", "sessions_list", "sessions_history", "sessions_search", "sessions_send", "session_status", "conversations_list", "conversations_send", "secrets", "theme", "ask_user", "gateway"]
+};
+var ALIASES = { bash: "exec", "apply-patch": "apply_patch" };
+function norm(name) {
+  const n = name.trim().toLowerCase();
+  return ALIASES[n] ?? n;
+}
+function matches(entry, tool) {
+  const e = norm(entry);
+  if (e === "*" || e === tool) return true;
+  if (GROUPS[e]?.includes(tool)) return true;
+  return e.endsWith("*") && tool.startsWith(e.slice(0, -1));
+}
+function policyAllows(policy, tool) {
+  const deny = strings(get(policy, "deny"));
+  if (deny.some((d) => matches(d, tool))) return false;
+  const allow = strings(get(policy, "allow"));
+  return allow.length === 0 || allow.some((a) => matches(a, tool)) || strings(get(policy, "alsoAllow")).some((a) => matches(a, tool));
+}
+function toolAllowed(config, agent, toolName) {
+  const tool = norm(toolName);
+  const global = get(config, "tools");
+  const local = get(agent, "tools");
+  const profile = str(get(local, "profile")) ?? str(get(global, "profile"));
+  if (profile && profile !== "full" && PROFILES[profile]) {
+    const also = [...strings(get(global, "alsoAllow")), ...strings(get(local, "alsoAllow"))];
+    if (!PROFILES[profile].includes(tool) && !also.some((a) => matches(a, tool))) return false;
+  }
+  if (!policyAllows(global, tool) || !policyAllows(local, tool)) return false;
+  if (sandboxMode(config, agent) === "all" && !policyAllows(get(config, "tools", "sandbox", "tools"), tool)) return false;
+  return true;
+}
+function toolContexts(config) {
+  return [{ label: "agents.defaults", path: ["tools"] }, ...agentEntries(config).map((a) => ({ label: `agent "${a.id}"`, path: [...a.path, "tools"], agent: a.value }))];
+}
+function execSecurity(tools) {
+  const mode = str(get(tools, "exec", "mode"));
+  if (mode) return { deny: "deny", allowlist: "allowlist", ask: "allowlist", auto: "allowlist", full: "full" }[mode] ?? mode;
+  return str(get(tools, "exec", "security"));
+}
+function execScopes(config) {
+  return [{ label: "tools", path: ["tools", "exec"], security: execSecurity(get(config, "tools")) }, ...agentEntries(config).map((a) => ({ label: `agent "${a.id}"`, path: [...a.path, "tools", "exec"], security: execSecurity(a.value.tools) }))];
+}
+function openExecSurfaces(config) {
+  const out = [];
+  const walk2 = (v, path5, depth2) => {
+    if (depth2 > 12) return;
+    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path5, i], depth2 + 1));
+    if (!isObj(v)) return;
+    if (v.groupPolicy === "open") out.push([...path5, "groupPolicy"]);
+    if (v.dmPolicy === "open") out.push([...path5, "dmPolicy"]);
+    for (const [k, x] of Object.entries(v)) walk2(x, [...path5, k], depth2 + 1);
+  };
+  walk2(get(config, "channels"), ["channels"], 0);
+  return out;
+}
+function firstOpenPolicyPath(config) {
+  const s = openInboundScopes(config)[0];
+  if (!s) return void 0;
+  const key = s.value.groupPolicy === "open" ? "groupPolicy" : s.value.dmPolicy === "open" ? "dmPolicy" : "dm";
+  return [...s.path, key];
+}
+function modelRefs(config) {
+  const aliases = /* @__PURE__ */ new Map();
+  for (const [id, v] of Object.entries(obj(get(config, "agents", "defaults", "models")))) {
+    const a = str(get(v, "alias"));
+    if (a) aliases.set(a.trim().toLowerCase(), id);
+  }
+  const out = [];
+  const add = (v, path5, image, agent) => {
+    const push = (m, p) => {
+      if (typeof m === "string" && m.trim()) out.push({ model: aliases.get(m.trim().toLowerCase()) ?? m.trim(), path: p, image, ...agent ? { agent } : {} });
+    };
+    if (typeof v === "string") return push(v, path5);
+    push(get(v, "primary"), [...path5, "primary"]);
+    arr(get(v, "fallbacks")).forEach((f, i) => push(f, [...path5, "fallbacks", i]));
+  };
+  add(get(config, "agents", "defaults", "model"), ["agents", "defaults", "model"], false);
+  add(get(config, "agents", "defaults", "imageModel"), ["agents", "defaults", "imageModel"], true);
+  for (const a of agentEntries(config)) add(a.value.model, [...a.path, "model"], false, a.value);
+  return out;
+}
+function paramSize(model) {
+  let best;
+  for (const m of model.toLowerCase().matchAll(/(?:^|[^a-z0-9])[a-z]?(\d+(?:\.\d+)?)b(?=$|[^a-z0-9])/g)) {
+    const n = Number(m[1]);
+    if (best === void 0 || n > best) best = n;
+  }
+  return best;
+}
+function multiUserSignals(config) {
+  const out = [];
+  for (const s of channelScopes(config)) {
+    const base = s.account ? obj(get(config, "channels", s.channel)) : {};
+    const v = { ...base, ...s.value };
+    const own = (k) => k in s.value ? [...s.path, k] : ["channels", s.channel, k];
+    const name = s.account ? `channels.${s.channel}.accounts.${s.account}` : `channels.${s.channel}`;
+    const groupPolicy = v.groupPolicy ?? get(config, "channels", "defaults", "groupPolicy");
+    if (groupPolicy === "open") out.push({ path: own("groupPolicy"), label: `${name}.groupPolicy="open"` });
+    if (groupPolicy === "allowlist") {
+      for (const k of ["groups", "guilds", "channels", "rooms"]) if (isObj(v[k]) && Object.keys(v[k]).length > 0) out.push({ path: own(k), label: `${name}.${k} allowlisted` });
+    }
+    if (v.dmPolicy === "open") out.push({ path: own("dmPolicy"), label: `${name}.dmPolicy="open"` });
+    for (const k of ["allowFrom", "groupAllowFrom"]) if (strings(v[k]).includes("*")) out.push({ path: own(k), label: `${name}.${k} contains "*"` });
+    if (get(v, "dm", "policy") === "open") out.push({ path: [...own("dm"), "policy"], label: `${name}.dm.policy="open"` });
+    if (strings(get(v, "dm", "allowFrom")).includes("*")) out.push({ path: [...own("dm"), "allowFrom"], label: `${name}.dm.allowFrom contains "*"` });
+  }
+  return out;
+}
+
+// rules/config/agent_roster.invalid_default_count.ts
+var agent_roster_invalid_default_count_default = defineRule({
+  id: "config.agent_roster.invalid_default_count",
+  title: "Agent roster has no single default agent",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'The agent roster does not resolve to one default agent: several entries with none or more than one `default: true`, or `agents.ownership: "explicit"` with an entry marked default. Messages without an explicit route then land on an agent you did not choose.',
+  remediation: "Mark exactly one entry of `agents.entries` with `default: true` (or run `openclaw doctor --fix`).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const agents = agentEntries(t.value);
+    if (agents.length === 0) return;
+    const defaults = agents.filter((a) => a.value.default === true);
+    const explicit = get(t.value, "agents", "ownership") === "explicit";
+    if (explicit && defaults.length > 0) {
+      ctx.report({ at: at.path([...defaults[0].path, "default"]), message: '`agents.ownership` is "explicit" but an entry is marked default.' });
+      return;
+    }
+    if (agents.length < 2 || defaults.length === 1) return;
+    ctx.report({ at: at.path(defaults.length > 1 ? [...defaults[1].path, "default"] : agents[0].path.slice(0, 2)), message: `${agents.length} agents with ${defaults.length} marked default.` });
+  }
+});
 
 // rules/config/insecure_or_dangerous_flags.ts
 var DOCKER_FLAGS = ["dangerouslyAllowReservedContainerTargets", "dangerouslyAllowExternalBindSources", "dangerouslyAllowContainerNamespaceJoin"];
@@ -14368,7 +14563,7 @@ var secrets_hooks_token_in_config_default = defineRule({
   title: "Hooks token stored in the config",
   severity: "info",
   appliesTo: ["openclaw"],
-  description: "Webhook ingress is enabled and `hooks.token` is set in the config, so the config file (and its backups) carries a credential. The audit reports it as info, including for a `${VAR}` that resolves at load time.",
+  description: "Webhook ingress is enabled and `hooks.token` is set in the config, so the config file (and its backups) carries a credential. The audit reports it as info. A `${VAR}` reference is not reported: the file holds no secret then.",
   remediation: 'Keep the config file private (mode 600) and write `hooks.token: "${OPENCLAW_HOOKS_TOKEN}"` so the value lives in the environment, not in the file.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
   tags: ["openclaw"],
@@ -14378,13 +14573,13 @@ var secrets_hooks_token_in_config_default = defineRule({
     const h = obj(get(t.value, "hooks"));
     if (h.enabled !== true) return;
     const c = credential(h.token, deployContext(t, ctx.project));
-    if (!credentialPresent(c)) return;
-    ctx.report({ at: at.path(["hooks", "token"]), message: c.kind === "literal" ? "`hooks.token` is written in the config." : "`hooks.token` is set in the config (through an environment reference).", ...c.kind === "literal" ? { secret: c.value } : {} });
+    if (c.kind !== "literal" || !c.value.trim()) return;
+    ctx.report({ at: at.path(["hooks", "token"]), message: "`hooks.token` is written in the config.", secret: c.value });
   }
 });
 
 // rules/config/index.ts
-var configRules = [insecure_or_dangerous_flags_default, parse_error_default, secrets_gateway_password_in_config_default, secrets_hooks_token_in_config_default];
+var configRules = [agent_roster_invalid_default_count_default, insecure_or_dangerous_flags_default, parse_error_default, secrets_gateway_password_in_config_default, secrets_hooks_token_in_config_default];
 
 // rules/_shared/values.ts
 function isReference(value) {
@@ -14613,6 +14808,32 @@ var control_ui_insecure_auth_default = defineRule({
   }
 });
 
+// rules/gateway/env_token_overrides_config.ts
+var env_token_overrides_config_default = defineRule({
+  id: "gateway.env_token_overrides_config",
+  title: "OPENCLAW_GATEWAY_TOKEN overrides the config token",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The deployment sets `OPENCLAW_GATEWAY_TOKEN` while `gateway.auth.token` holds a different value: clients and the gateway can disagree on the token, and the one in the file looks authoritative while the environment wins for some clients.",
+  remediation: 'Either drop `OPENCLAW_GATEWAY_TOKEN` from the deployment, or write `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"` so there is one token.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const deploy = deployContext(t, ctx.project);
+    const envValue = deploy.env?.["OPENCLAW_GATEWAY_TOKEN"];
+    if (!currentApplies(t, ctx.project) || envValue === void 0 || get(t.value, "gateway", "mode") === "remote") return;
+    const mode = str(get(t.value, "gateway", "auth", "mode"));
+    if (mode === "password" || mode === "none" || mode === "trusted-proxy") return;
+    const raw = get(t.value, "gateway", "auth", "token");
+    const c = credential(raw, {});
+    const differs = c.kind === "literal" ? c.value.trim() !== "" && c.value !== envValue : c.kind === "ref" && c.ref !== "env:default:OPENCLAW_GATEWAY_TOKEN";
+    if (!differs) return;
+    ctx.report({ at: at.path(["gateway", "auth", "token"]), message: "`OPENCLAW_GATEWAY_TOKEN` is set by the deployment and differs from `gateway.auth.token`.", ...c.kind === "literal" ? { secret: c.value } : {} });
+  }
+});
+
 // rules/gateway/http.no_auth.ts
 var http_no_auth_default = defineRule({
   id: "gateway.http.no_auth",
@@ -14694,8 +14915,8 @@ var nodes_allow_commands_dangerous_default = defineRule({
     const v = gatewayOf(t, ctx.project);
     const { allow, deny } = nodeLists(t.value);
     const denied = new Set(deny.list.filter((s) => typeof s === "string").map((s) => s.trim()));
-    const dangerous = new Set(targetEra(t, ctx.project) === "legacy" ? DANGEROUS_LEGACY : DANGEROUS_CURRENT);
-    const hits = allow.list.map((c, i) => [c, i]).filter(([c]) => typeof c === "string" && dangerous.has(c.trim()) && !denied.has(c.trim()));
+    const dangerous2 = new Set(targetEra(t, ctx.project) === "legacy" ? DANGEROUS_LEGACY : DANGEROUS_CURRENT);
+    const hits = allow.list.map((c, i) => [c, i]).filter(([c]) => typeof c === "string" && dangerous2.has(c.trim()) && !denied.has(c.trim()));
     if (hits.length === 0) return;
     ctx.report({ at: at.path([...allow.path, hits[0][1]]), severity: v.remoteExposure ? CRITICAL : WARN, message: `Dangerous node commands are allowed: ${hits.map(([c]) => String(c).trim()).join(", ")}.` });
   }
@@ -14764,6 +14985,50 @@ var nodes_deny_commands_ineffective_default = defineRule({
   }
 });
 
+// rules/gateway/password_placeholder_value.ts
+var password_placeholder_value_default = defineRule({
+  id: "gateway.password_placeholder_value",
+  title: "Gateway password is a placeholder",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'The gateway runs in password mode and the password is blank, `"undefined"` or `"null"`: a value left over from templating or a broken `${VAR}` expansion, trivially guessed. OpenClaw 2026.9 refuses such a password at startup.',
+  remediation: 'Generate a real password (`openssl rand -hex 32`) and provide it as `OPENCLAW_GATEWAY_PASSWORD`, with `gateway.auth.password: "${OPENCLAW_GATEWAY_PASSWORD}"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (!currentApplies(t, ctx.project) || v.mode !== "password") return;
+    const raw = get(t.value, "gateway", "auth", "password");
+    const c = typeof raw === "string" ? credential(raw, deployContext(t, ctx.project)) : v.password;
+    const text = credentialText(c);
+    if (text === void 0 || !["", "undefined", "null"].includes(text.trim())) return;
+    ctx.report({ at: at.path(["gateway", "auth", "password"]), message: `The gateway password is a placeholder (${text.trim() === "" ? "blank" : JSON.stringify(text.trim())}).` });
+  }
+});
+
+// rules/gateway/password_too_short.ts
+var password_too_short_default = defineRule({
+  id: "gateway.password_too_short",
+  title: "Gateway password is short",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The gateway runs in password mode and the effective password (config or `OPENCLAW_GATEWAY_PASSWORD`) is shorter than 24 characters: short shared secrets fall to guessing, all the more without a rate limit.",
+  remediation: 'Use a long random password (at least 24 characters, e.g. `openssl rand -hex 32`) provided as `OPENCLAW_GATEWAY_PASSWORD`, with `gateway.auth.password: "${OPENCLAW_GATEWAY_PASSWORD}"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (!currentApplies(t, ctx.project) || v.mode !== "password") return;
+    const text = credentialText(v.password)?.trim();
+    if (!text || ["undefined", "null"].includes(text) || text.length >= 24) return;
+    ctx.report({ at: at.path(["gateway", "auth", "password"]), message: `The gateway password is ${text.length} characters long (fewer than 24).`, ...v.password.kind === "literal" ? { secret: v.password.value } : {} });
+  }
+});
+
 // rules/gateway/real_ip_fallback_enabled.ts
 var real_ip_fallback_enabled_default = defineRule({
   id: "gateway.real_ip_fallback_enabled",
@@ -14818,6 +15083,50 @@ var tailscale_serve_default = defineRule({
   check(t, ctx) {
     if (get(t.value, "gateway", "tailscale", "mode") !== "serve") return;
     ctx.report({ at: at.path(["gateway", "tailscale", "mode"]), message: "The gateway is reachable from the tailnet through Tailscale Serve." });
+  }
+});
+
+// rules/gateway/token_placeholder_value.ts
+var token_placeholder_value_default = defineRule({
+  id: "gateway.token_placeholder_value",
+  title: "Gateway token is a placeholder",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'The gateway runs in token mode and the token is blank, `"undefined"` or `"null"`: a value left over from templating or a broken `${VAR}` expansion, trivially guessed. OpenClaw 2026.9 refuses such a token at startup.',
+  remediation: 'Generate a real token (`openssl rand -hex 32`) and provide it as `OPENCLAW_GATEWAY_TOKEN`, with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (!currentApplies(t, ctx.project) || v.mode !== "token") return;
+    const raw = get(t.value, "gateway", "auth", "token");
+    const c = typeof raw === "string" ? credential(raw, deployContext(t, ctx.project)) : v.token;
+    const text = credentialText(c);
+    if (text === void 0 || !["", "undefined", "null"].includes(text.trim())) return;
+    ctx.report({ at: at.path(["gateway", "auth", "token"]), message: `The gateway token is a placeholder (${text.trim() === "" ? "blank" : JSON.stringify(text.trim())}).` });
+  }
+});
+
+// rules/gateway/token_too_short.ts
+var token_too_short_default = defineRule({
+  id: "gateway.token_too_short",
+  title: "Gateway token is short",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The gateway runs in token mode and the effective token (config or `OPENCLAW_GATEWAY_TOKEN`) is shorter than 24 characters: short shared secrets fall to guessing, all the more without a rate limit.",
+  remediation: 'Use a long random token (at least 24 characters, e.g. `openssl rand -hex 32`) provided as `OPENCLAW_GATEWAY_TOKEN`, with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (v.mode !== "token") return;
+    const text = credentialText(v.token)?.trim();
+    if (!text || ["undefined", "null"].includes(text) || text.length >= 24) return;
+    ctx.report({ at: at.path(["gateway", "auth", "token"]), message: `The gateway token is ${text.length} characters long (fewer than 24).`, ...v.token.kind === "literal" ? { secret: v.token.value } : {} });
   }
 });
 
@@ -15011,7 +15320,7 @@ var trusted_proxy_no_user_header_default = defineRule({
 });
 
 // rules/gateway/index.ts
-var gatewayRules = [auth_no_rate_limit_default, bind_no_auth_default, control_ui_allowed_origins_required_default, control_ui_allowed_origins_wildcard_default, control_ui_device_auth_disabled_default, control_ui_host_header_origin_fallback_default, control_ui_insecure_auth_default, http_no_auth_default, http_session_key_override_enabled_default, loopback_no_auth_default, nodes_allow_commands_dangerous_default, nodes_deny_commands_ineffective_default, real_ip_fallback_enabled_default, tailscale_funnel_default, tailscale_serve_default, tools_invoke_http_dangerous_allow_default, trusted_proxies_missing_default, trusted_proxy_allow_loopback_default, trusted_proxy_auth_default, trusted_proxy_device_auto_approve_default, trusted_proxy_device_auto_approve_admin_default, trusted_proxy_no_allowlist_default, trusted_proxy_no_proxies_default, trusted_proxy_no_user_header_default];
+var gatewayRules = [auth_no_rate_limit_default, bind_no_auth_default, control_ui_allowed_origins_required_default, control_ui_allowed_origins_wildcard_default, control_ui_device_auth_disabled_default, control_ui_host_header_origin_fallback_default, control_ui_insecure_auth_default, env_token_overrides_config_default, http_no_auth_default, http_session_key_override_enabled_default, loopback_no_auth_default, nodes_allow_commands_dangerous_default, nodes_deny_commands_ineffective_default, password_placeholder_value_default, password_too_short_default, real_ip_fallback_enabled_default, tailscale_funnel_default, tailscale_serve_default, token_placeholder_value_default, token_too_short_default, tools_invoke_http_dangerous_allow_default, trusted_proxies_missing_default, trusted_proxy_allow_loopback_default, trusted_proxy_auth_default, trusted_proxy_device_auto_approve_default, trusted_proxy_device_auto_approve_admin_default, trusted_proxy_no_allowlist_default, trusted_proxy_no_proxies_default, trusted_proxy_no_user_header_default];
 
 // rules/discovery/mdns_full_mode.ts
 var mdns_full_mode_default = defineRule({
@@ -15188,7 +15497,7 @@ var token_reuse_gateway_token_default = defineRule({
 });
 
 // rules/hooks/token_too_short.ts
-var token_too_short_default = defineRule({
+var token_too_short_default2 = defineRule({
   id: "hooks.token_too_short",
   title: "Hooks token is short",
   severity: "medium",
@@ -15210,10 +15519,748 @@ var token_too_short_default = defineRule({
 });
 
 // rules/hooks/index.ts
-var hooksRules = [allowed_agent_ids_unrestricted_default, default_session_key_unset_default, path_root_default, request_session_key_enabled_default, request_session_key_prefixes_missing_default, token_reuse_gateway_token_default, token_too_short_default];
+var hooksRules = [allowed_agent_ids_unrestricted_default, default_session_key_unset_default, path_root_default, request_session_key_enabled_default, request_session_key_prefixes_missing_default, token_reuse_gateway_token_default, token_too_short_default2];
+
+// rules/tools/elevated.allowFrom.large.ts
+var elevated_allowFrom_large_default = defineRule({
+  id: "tools.elevated.allowFrom.large",
+  title: "Large elevated-tools allowlist",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Audit checkId `tools.elevated.allowFrom.<provider>.large`. `tools.elevated.allowFrom.<provider>` lists more than 25 senders: elevated (host) actions are open to a crowd, and stale entries go unnoticed.",
+  remediation: "Trim `tools.elevated.allowFrom.<provider>` to the few operators who need elevated tools.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "tools", "elevated", "enabled") === false) return;
+    for (const [provider, list] of Object.entries(obj(get(t.value, "tools", "elevated", "allowFrom")))) {
+      const entries = arr(list);
+      if (entries.some((x) => typeof x === "string" && x.trim() === "*") || entries.length <= 25) continue;
+      ctx.report({ at: at.path(["tools", "elevated", "allowFrom", provider]), message: `${entries.length} senders may use elevated tools on ${provider}.`, properties: { checkId: `tools.elevated.allowFrom.${provider}.large` } });
+    }
+  }
+});
+
+// rules/tools/elevated.allowFrom.wildcard.ts
+var elevated_allowFrom_wildcard_default = defineRule({
+  id: "tools.elevated.allowFrom.wildcard",
+  title: "Anyone on a channel may use elevated tools",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'Audit checkId `tools.elevated.allowFrom.<provider>.wildcard`. `tools.elevated.allowFrom.<provider>` contains `"*"` while elevated tools are enabled (`tools.elevated.enabled` defaults to true): every sender on that channel may run elevated (host) actions.',
+  remediation: 'Replace `"*"` in `tools.elevated.allowFrom.<provider>` with the sender ids that need elevated access, or set `tools.elevated.enabled: false`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "tools", "elevated", "enabled") === false) return;
+    for (const [provider, list] of Object.entries(obj(get(t.value, "tools", "elevated", "allowFrom")))) {
+      const i = arr(list).findIndex((x) => typeof x === "string" && x.trim() === "*");
+      if (i < 0) continue;
+      ctx.report({ at: at.path(["tools", "elevated", "allowFrom", provider, i]), message: `Anyone on ${provider} may use elevated tools (\`tools.elevated.allowFrom.${provider}\` contains "*").`, properties: { checkId: `tools.elevated.allowFrom.${provider}.wildcard` } });
+    }
+  }
+});
+
+// rules/tools/exec.agent_skill_mcp_boundary_drift.ts
+var exec_agent_skill_mcp_boundary_drift_default = defineRule({
+  id: "tools.exec.agent_skill_mcp_boundary_drift",
+  title: "Skill allowlist bypassed by exec and MCP servers",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A scope restricts its skills (`agents.defaults.skills` or an agent `skills` list) while host exec is possible and MCP servers are configured: the agent can reach the same capabilities through a shell or an MCP server, outside the skill allowlist.",
+  remediation: 'Deny exec for the restricted scope (`tools.exec.mode: "deny"`), run it with `tools.exec.host: "sandbox"` and a sandbox, or remove the MCP servers it should not reach.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const servers = Object.entries(obj(get(t.value, "mcp", "servers"))).filter(([, s]) => get(s, "enabled") !== false);
+    if (servers.length === 0) return;
+    const scopes = [{ path: ["agents", "defaults", "skills"], skills: get(t.value, "agents", "defaults", "skills"), tools: get(t.value, "tools"), agent: void 0 }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "skills"], skills: a.value.skills, tools: a.value.tools, agent: a.value }))];
+    for (const s of scopes) {
+      if (!Array.isArray(s.skills)) continue;
+      const security = execSecurity(s.tools) ?? execSecurity(get(t.value, "tools"));
+      const host = str(get(s.tools, "exec", "host")) ?? str(get(t.value, "tools", "exec", "host"));
+      if (security === void 0 || security === "deny" || host === "sandbox") continue;
+      ctx.report({ at: at.path(s.path), message: `A skill allowlist is set while host exec (${security}) and MCP servers (${servers.map(([n]) => n).join(", ")}) are reachable.` });
+      return;
+    }
+  }
+});
+
+// rules/tools/exec.fs_tools_disabled_but_exec_enabled.ts
+var exec_fs_tools_disabled_but_exec_enabled_default = defineRule({
+  id: "tools.exec.fs_tools_disabled_but_exec_enabled",
+  title: "File tools denied but exec allowed",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A scope denies the file-writing tools (`write`, `edit`, `apply_patch`) but still allows `exec`: a shell writes files just as well, so the deny list gives a false sense of safety, unless the scope runs fully sandboxed without write access to the workspace.",
+  remediation: 'Also deny `exec` and `process` (e.g. `tools.deny: ["group:fs", "group:runtime"]`), or run the scope with `sandbox.mode: "all"` and `workspaceAccess: "ro"` or `"none"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    for (const c of toolContexts(t.value)) {
+      if (!toolAllowed(t.value, c.agent, "exec") || ["write", "edit", "apply_patch"].some((x) => toolAllowed(t.value, c.agent, x))) continue;
+      const host = str(get(c.agent, "tools", "exec", "host")) ?? str(get(t.value, "tools", "exec", "host"));
+      const access = str(get(c.agent, "sandbox", "workspaceAccess")) ?? str(get(t.value, "agents", "defaults", "sandbox", "workspaceAccess")) ?? "none";
+      if (sandboxMode(t.value, c.agent) === "all" && host !== "gateway" && host !== "node" && access !== "rw") continue;
+      ctx.report({ at: at.path([...c.path, "deny"]), message: `${c.label}: write/edit/apply_patch are denied but exec is allowed.` });
+    }
+  }
+});
+
+// rules/tools/exec.host_sandbox_no_sandbox_agents.ts
+var exec_host_sandbox_no_sandbox_agents_default = defineRule({
+  id: "tools.exec.host_sandbox_no_sandbox_agents",
+  title: 'Agents run exec "in the sandbox" without one',
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'An agent sets `tools.exec.host: "sandbox"` while its effective sandbox mode (agent `sandbox.mode` ?? `agents.defaults.sandbox.mode` ?? `off`) is `off`: its commands run on the gateway host.',
+  remediation: 'Set `sandbox.mode: "all"` (or `"non-main"`) for those agents, or set their `tools.exec.host: "gateway"` deliberately.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const bad = agentEntries(t.value).filter((a) => get(a.value, "tools", "exec", "host") === "sandbox" && sandboxMode(t.value, a.value) === "off");
+    if (bad.length === 0) return;
+    ctx.report({ at: at.path([...bad[0].path, "tools", "exec", "host"]), message: `Agents with exec host "sandbox" but sandbox off: ${bad.slice(0, 5).map((a) => a.id).join(", ")}.` });
+  }
+});
+
+// rules/tools/exec.host_sandbox_no_sandbox_defaults.ts
+var exec_host_sandbox_no_sandbox_defaults_default = defineRule({
+  id: "tools.exec.host_sandbox_no_sandbox_defaults",
+  title: "Exec targets the sandbox but sandboxing is off",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: '`tools.exec.host: "sandbox"` asks for commands to run in the sandbox, but `agents.defaults.sandbox.mode` is `off` (the default): there is no sandbox, so the setting gives a false sense of isolation.',
+  remediation: 'Set `agents.defaults.sandbox.mode: "non-main"` or `"all"`, or set `tools.exec.host: "gateway"` deliberately.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "tools", "exec", "host") !== "sandbox" || sandboxMode(t.value) !== "off") return;
+    ctx.report({ at: at.path(["tools", "exec", "host"]), message: '`tools.exec.host` is "sandbox" while the default sandbox mode is off.' });
+  }
+});
+
+// rules/tools/exec.safe_bin_trusted_dirs_risky.ts
+var exec_safe_bin_trusted_dirs_risky_default = defineRule({
+  id: "tools.exec.safe_bin_trusted_dirs_risky",
+  title: "Safe-bin trusted directory is user-writable",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`tools.exec.safeBinTrustedDirs` decides where safe bins are looked up. A relative path, a temp directory, a home directory or a package-manager prefix (`/usr/local/bin`, Homebrew) can be written by users or installers, so a planted `jq` runs without approval.",
+  remediation: "Keep only root-owned system directories (e.g. `/usr/bin`, `/bin`) in `tools.exec.safeBinTrustedDirs`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const risky = (d) => {
+      const p = d.trim().toLowerCase();
+      return !(p.startsWith("/") || /^[a-z]:[\\/]/.test(p)) || /^(\/tmp|\/var\/tmp|\/private\/tmp)(\/|$)/.test(p) || ["/usr/local/bin", "/opt/homebrew/bin", "/opt/local/bin", "/home/linuxbrew/.linuxbrew/bin"].includes(p.replace(/\/+$/, "")) || p.startsWith("/users/") || p.startsWith("/home/") || p.includes("/.local/bin") || /^[a-z]:[\\/]users[\\/]/.test(p);
+    };
+    for (const scope of [{ path: ["tools", "exec"], exec: get(t.value, "tools", "exec") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "tools", "exec"], exec: get(a.value, "tools", "exec") }))]) {
+      const hits = arr(get(scope.exec, "safeBinTrustedDirs")).map((d, i) => [d, i]).filter(([d]) => typeof d === "string" && risky(d));
+      if (hits.length === 0) continue;
+      ctx.report({ at: at.path([...scope.path, "safeBinTrustedDirs", hits[0][1]]), message: `Risky safe-bin trusted directories: ${hits.map(([d]) => String(d)).join(", ")}.` });
+    }
+  }
+});
+
+// rules/tools/exec.safe_bins_broad_behavior.ts
+var exec_safe_bins_broad_behavior_default = defineRule({
+  id: "tools.exec.safe_bins_broad_behavior",
+  title: "Safe bins with broad behaviour",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`tools.exec.safeBins` lists `jq`, `awk` or `sed` variants: as stdin filters they still read and write files or run commands through their own languages (`sed e`, awk `system()`, jq `input_filename`/`$ENV`).",
+  remediation: "Remove `jq`, `awk`, `gawk`, `mawk`, `nawk`, `sed`, `gsed` from `tools.exec.safeBins` and allow them through the exec allowlist with approvals instead.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const broad = /* @__PURE__ */ new Set(["jq", "awk", "gawk", "mawk", "nawk", "sed", "gsed"]);
+    for (const scope of [{ path: ["tools", "exec"], exec: get(t.value, "tools", "exec") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "tools", "exec"], exec: get(a.value, "tools", "exec") }))]) {
+      const hits = arr(get(scope.exec, "safeBins")).map((b, i) => [b, i]).filter(([b]) => typeof b === "string" && broad.has((b.trim().split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.(exe|cmd|bat|com)$/, "")));
+      if (hits.length === 0) continue;
+      ctx.report({ at: at.path([...scope.path, "safeBins", hits[0][1]]), message: `safeBins with broad behaviour: ${hits.map(([b]) => String(b)).join(", ")}.` });
+    }
+  }
+});
+
+// rules/tools/exec.safe_bins_interpreter_unprofiled.ts
+var INTERPRETERS = /* @__PURE__ */ new Set(["ash", "awk", "bash", "busybox", "bun", "cmd", "cscript", "dash", "deno", "fish", "gawk", "gsed", "ksh", "lua", "mawk", "nawk", "node", "nodejs", "perl", "php", "powershell", "pypy", "pwsh", "python", "python2", "python3", "ruby", "sed", "sh", "toybox", "wscript", "zsh"]);
+function binName(s) {
+  return (s.trim().split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.(exe|cmd|bat|com)$/, "");
+}
+function isInterpreter(bin) {
+  return INTERPRETERS.has(bin) || /^(python\d+(\.\d+)?|ruby[\d.]*|perl[\d.]*|php[\d.]*|node[\d.]*)$/.test(bin);
+}
+var exec_safe_bins_interpreter_unprofiled_default = defineRule({
+  id: "tools.exec.safe_bins_interpreter_unprofiled",
+  title: "Interpreter listed as a safe bin without a profile",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`tools.exec.safeBins` lists binaries that run without approval as stdin filters. An interpreter (`python3`, `node`, `bash`, `sed`, `awk`…) there runs arbitrary code from its arguments unless a `safeBinProfiles` entry restricts them.",
+  remediation: 'Remove the interpreter from `tools.exec.safeBins`, or add `tools.exec.safeBinProfiles.<bin>` restricting its arguments (e.g. `{ maxPositional: 0, deniedFlags: ["-c", "-e"] }`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const scope of [{ path: ["tools", "exec"], exec: get(t.value, "tools", "exec") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "tools", "exec"], exec: get(a.value, "tools", "exec") }))]) {
+      const profiles = Object.keys(obj(get(scope.exec, "safeBinProfiles"))).map(binName);
+      const hits = arr(get(scope.exec, "safeBins")).map((b, i) => [b, i]).filter(([b]) => typeof b === "string" && isInterpreter(binName(b)) && !profiles.includes(binName(b)));
+      if (hits.length === 0) continue;
+      ctx.report({ at: at.path([...scope.path, "safeBins", hits[0][1]]), message: `Interpreters in safeBins without a safeBinProfiles entry: ${hits.map(([b]) => String(b)).join(", ")}.` });
+    }
+  }
+});
+
+// rules/tools/exec.security_full_configured.ts
+var exec_security_full_configured_default = defineRule({
+  id: "tools.exec.security_full_configured",
+  title: 'Exec runs with security "full"',
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'Exec is explicitly configured with security `full` (`tools.exec.security: "full"` or `tools.exec.mode: "full"`, globally or for an agent): commands run without allowlist or approval. Critical when some channel object has an open `groupPolicy`/`dmPolicy`.',
+  remediation: 'Set `tools.exec.mode: "ask"` or `"allowlist"` (or `tools.exec.security: "allowlist"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const full = execScopes(t.value).filter((s) => s.security === "full");
+    if (full.length === 0) return;
+    const open = openExecSurfaces(t.value).length > 0;
+    const first = full[0];
+    const key = get(t.value, ...first.path, "mode") !== void 0 ? "mode" : "security";
+    ctx.report({ at: at.path([...first.path, key]), severity: open ? CRITICAL : WARN, message: `Exec security is "full" for ${full.map((s) => s.label).join(", ")}${open ? " and a channel policy is open" : ""}.` });
+  }
+});
+
+// rules/tools/profile_minimal_overridden.ts
+var profile_minimal_overridden_default = defineRule({
+  id: "tools.profile_minimal_overridden",
+  title: "Agents override the minimal tool profile",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: '`tools.profile: "minimal"` is set globally, but some agent sets a different `tools.profile`, which replaces the global one for that agent: the minimal posture does not hold.',
+  remediation: 'Set those agents to `tools.profile: "minimal"` too, or remove their `tools.profile`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "tools", "profile") !== "minimal") return;
+    for (const a of agentEntries(t.value)) {
+      const p = get(a.value, "tools", "profile");
+      if (typeof p === "string" && p !== "minimal") ctx.report({ at: at.path([...a.path, "tools", "profile"]), message: `Agent "${a.id}" sets tools.profile "${p}" over the global "minimal".` });
+    }
+  }
+});
+
+// rules/tools/index.ts
+var toolsRules = [elevated_allowFrom_large_default, elevated_allowFrom_wildcard_default, exec_agent_skill_mcp_boundary_drift_default, exec_fs_tools_disabled_but_exec_enabled_default, exec_host_sandbox_no_sandbox_agents_default, exec_host_sandbox_no_sandbox_defaults_default, exec_safe_bin_trusted_dirs_risky_default, exec_safe_bins_broad_behavior_default, exec_safe_bins_interpreter_unprofiled_default, exec_security_full_configured_default, profile_minimal_overridden_default];
+
+// rules/security/audit.suppressions.active.ts
+var audit_suppressions_active_default = defineRule({
+  id: "security.audit.suppressions.active",
+  title: "Audit findings suppressed in the config",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: "`security.audit.suppressions` hides findings of `openclaw security audit`. ClawScan still reports them; this finding records that the config suppresses audit results, so the suppressions get reviewed with the change.",
+  remediation: "Review each entry of `security.audit.suppressions` (checkId and reason), and remove the ones that no longer apply.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const list = arr(get(t.value, "security", "audit", "suppressions"));
+    if (list.length === 0) return;
+    ctx.report({ at: at.path(["security", "audit", "suppressions"]), message: `${list.length} audit suppression(s): ${list.map((s) => str(get(s, "checkId")) ?? "?").join(", ")}.` });
+  }
+});
+
+// rules/security/exposure.open_channels_with_exec.ts
+var exposure_open_channels_with_exec_default = defineRule({
+  id: "security.exposure.open_channels_with_exec",
+  title: "Open channels with exec configured",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'Some channel object (a channel, account, group or DM scope) has `groupPolicy` or `dmPolicy` `"open"` while exec is explicitly configured with a security other than `deny`: anyone who can message the bot can ask it to run commands. Critical when some scope runs exec with security `full`.',
+  remediation: 'Close the channel policy (`"allowlist"`/`"pairing"`), or set `tools.exec.mode: "deny"` for agents reachable from open channels.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const surfaces = openExecSurfaces(t.value);
+    if (surfaces.length === 0) return;
+    const scopes = execScopes(t.value).filter((s) => s.security !== void 0 && s.security !== "deny");
+    if (scopes.length === 0) return;
+    const full = scopes.some((s) => s.security === "full");
+    ctx.report({ at: at.path(surfaces[0]), severity: full ? CRITICAL : WARN, message: `Open channel policy while exec is configured (${scopes.map((s) => `${s.label}: ${s.security}`).join(", ")}).` });
+  }
+});
+
+// rules/security/exposure.open_groups_with_control_plane_tools.ts
+var exposure_open_groups_with_control_plane_tools_default = defineRule({
+  id: "security.exposure.open_groups_with_control_plane_tools",
+  title: "Open channels can reach control-plane tools",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "A channel accepts messages from anyone while some agent may use `gateway`, `automations` or `plugins`: a stranger can reconfigure the gateway, schedule jobs or install plugins through the agent.",
+  remediation: 'Deny `gateway`, `automations` and `plugins` (e.g. `tools.deny: ["gateway", "automations", "plugins"]`) for agents reachable from open channels, or close the channel policy (`"allowlist"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const open = openInboundScopes(t.value);
+    if (open.length === 0) return;
+    const anchor = at.path(firstOpenPolicyPath(t.value) ?? ["channels"]);
+    const where = open.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(", ");
+    if (!currentApplies(t, ctx.project)) return;
+    const tools = /* @__PURE__ */ new Set();
+    for (const c of toolContexts(t.value)) for (const x of ["automations", "gateway", "plugins"]) if (toolAllowed(t.value, c.agent, x)) tools.add(x);
+    if (tools.size === 0) return;
+    ctx.report({ at: anchor, message: `Open inbound policy (${where}) while agents may use ${[...tools].join(", ")}.` });
+  }
+});
+
+// rules/security/exposure.open_groups_with_elevated.ts
+var exposure_open_groups_with_elevated_default = defineRule({
+  id: "security.exposure.open_groups_with_elevated",
+  title: "Open channels can reach elevated tools",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'A channel accepts messages from anyone (`groupPolicy` or `dmPolicy` `"open"`) while elevated tools are enabled (`tools.elevated.enabled` is not `false`): a stranger in a group or DM is one prompt away from elevated execution on the host.',
+  remediation: 'Set the channel `groupPolicy`/`dmPolicy` to `"allowlist"` (or `"pairing"`), and set `tools.elevated.enabled: false` or keep `tools.elevated.allowFrom` to named senders.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const open = openInboundScopes(t.value);
+    if (open.length === 0) return;
+    const anchor = at.path(firstOpenPolicyPath(t.value) ?? ["channels"]);
+    const where = open.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(", ");
+    if (get(t.value, "tools", "elevated", "enabled") === false) return;
+    ctx.report({ at: anchor, message: `Open inbound policy (${where}) with elevated tools enabled.` });
+  }
+});
+
+// rules/security/exposure.open_groups_with_runtime_or_fs.ts
+var exposure_open_groups_with_runtime_or_fs_default = defineRule({
+  id: "security.exposure.open_groups_with_runtime_or_fs",
+  title: "Open channels can reach runtime or filesystem tools",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "A channel accepts messages from anyone while some agent can run commands (`exec`, `process`) outside a full sandbox: critical. With only file tools (`read`, `write`, `edit`, `apply_patch`) reachable outside a sandbox and without `tools.fs.workspaceOnly: true`: warn.",
+  remediation: 'Set `tools.profile: "messaging"` or deny `group:runtime` and `group:fs` for agents reachable from open channels, set `tools.fs.workspaceOnly: true`, and `agents.defaults.sandbox.mode: "all"`; or close the channel policy (`"allowlist"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const open = openInboundScopes(t.value);
+    if (open.length === 0) return;
+    const anchor = at.path(firstOpenPolicyPath(t.value) ?? ["channels"]);
+    const where = open.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(", ");
+    let runtime = false;
+    let fs = false;
+    for (const c of toolContexts(t.value)) {
+      if (sandboxMode(t.value, c.agent) === "all") continue;
+      if (["exec", "process"].some((x) => toolAllowed(t.value, c.agent, x))) runtime = true;
+      const workspaceOnly = (get(c.agent, "tools", "fs", "workspaceOnly") ?? get(t.value, "tools", "fs", "workspaceOnly")) === true;
+      if (!workspaceOnly && ["read", "write", "edit", "apply_patch"].some((x) => toolAllowed(t.value, c.agent, x))) fs = true;
+    }
+    if (!runtime && !fs) return;
+    ctx.report({ at: anchor, severity: runtime ? CRITICAL : WARN, message: `Open inbound policy (${where}) while ${runtime ? "exec/process" : "filesystem tools"} run outside a full sandbox.` });
+  }
+});
+
+// rules/security/trust_model.cross_agent_session_access_default.ts
+var trust_model_cross_agent_session_access_default_default = defineRule({
+  id: "security.trust_model.cross_agent_session_access_default",
+  title: "Agents can read each other's sessions",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: "Several agents are configured, `tools.sessions.visibility` is `all` (the default) and agent-to-agent access is on without an allow list: any agent with session tools can read and write the sessions of the others. Warn when there is a trust signal (a sandboxed agent, per-agent tool policies, or a multi-user channel), since the agents were meant to be separated.",
+  remediation: 'Set `tools.sessions.visibility: "agent"` (or `"tree"`/`"self"`), and `tools.agentToAgent.allow` to the agents that may talk, or `tools.agentToAgent.enabled: false`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const agents = agentEntries(t.value);
+    if (agents.length < 2) return;
+    if ((str(get(t.value, "tools", "sessions", "visibility")) ?? "all") !== "all") return;
+    if (get(t.value, "tools", "agentToAgent", "enabled") === false || strings(get(t.value, "tools", "agentToAgent", "allow")).length > 0) return;
+    const sessionTools = ["sessions_list", "sessions_history", "sessions_search", "sessions_send", "session_status"];
+    const visAll = get(t.value, "agents", "defaults", "sandbox", "sessionToolsVisibility") === "all";
+    if (!agents.some((a) => (sandboxMode(t.value, a.value) !== "all" || visAll) && sessionTools.some((x) => toolAllowed(t.value, a.value, x)))) return;
+    const signal = agents.some((a) => sandboxMode(t.value, a.value) !== "off") || agents.some((a) => ["profile", "allow", "deny"].some((k) => get(a.value, "tools", k) !== void 0)) || multiUserSignals(t.value).length > 0;
+    ctx.report({ at: at.path(["tools", "sessions", "visibility"]), severity: signal ? WARN : INFO, message: `${agents.length} agents share session visibility "all" with agent-to-agent access unrestricted.` });
+  }
+});
+
+// rules/security/trust_model.group_scope_main.ts
+var trust_model_group_scope_main_default = defineRule({
+  id: "security.trust_model.group_scope_main",
+  title: "Group chats share the main session",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: '`session.groupScope: "main"` puts every group conversation into the agent main session: what one group says (including injected instructions) is context for every other group and for DMs.',
+  remediation: 'Set `session.groupScope: "per-group"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    if (get(t.value, "session", "groupScope") === "main") {
+      ctx.report({ at: at.path(["session", "groupScope"]), message: '`session.groupScope` is "main".' });
+      return;
+    }
+    const i = arr(get(t.value, "bindings")).findIndex((b) => get(b, "session", "groupScope") === "main");
+    if (i >= 0) ctx.report({ at: at.path(["bindings", i, "session", "groupScope"]), message: 'A route binding sets `session.groupScope: "main"`.' });
+  }
+});
+
+// rules/security/trust_model.multi_user_heuristic.ts
+var trust_model_multi_user_heuristic_default = defineRule({
+  id: "security.trust_model.multi_user_heuristic",
+  title: "Gateway looks shared by several users",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'Some channel admits several people (an open `groupPolicy`/`dmPolicy`, an allowlisted group, guild, channel or room, or a `"*"` in `allowFrom`/`groupAllowFrom`). OpenClaw runs one trust boundary per gateway: every person who can message the bot shares the agent, its tools, memory and credentials.',
+  remediation: 'Run one gateway per trust boundary, or harden the shared setup: `tools.profile: "messaging"`, `agents.defaults.sandbox.mode: "all"`, `tools.elevated.enabled: false`, `session.dmScope: "per-channel-peer"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const signal = multiUserSignals(t.value)[0];
+    if (!signal) return;
+    ctx.report({ at: at.path(signal.path), message: `Multi-user signal: ${signal.label}.` });
+  }
+});
+
+// rules/security/index.ts
+var securityRules = [audit_suppressions_active_default, exposure_open_channels_with_exec_default, exposure_open_groups_with_control_plane_tools_default, exposure_open_groups_with_elevated_default, exposure_open_groups_with_runtime_or_fs_default, trust_model_cross_agent_session_access_default_default, trust_model_group_scope_main_default, trust_model_multi_user_heuristic_default];
+
+// rules/sandbox/bind_mount_non_absolute.ts
+var bind_mount_non_absolute_default = defineRule({
+  id: "sandbox.bind_mount_non_absolute",
+  title: "Sandbox bind source is not an absolute path",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A sandbox `docker.binds` entry has a source that is not an absolute host path (a named volume such as `data:/data`, or a relative path): what it mounts depends on the Docker daemon, not on the config, and the bind-source checks cannot vet it.",
+  remediation: "Use an absolute host path as the source in `sandbox.docker.binds` (e.g. `/srv/openclaw/data:/data`).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get(a.value, "sandbox", "docker") }))];
+    for (const s of scopes) {
+      arr(get(s.docker, "binds")).forEach((b, i) => {
+        if (typeof b !== "string") return;
+        const src = b.trim().split(":")[0] ?? "";
+        if (src.startsWith("/") || /^[a-zA-Z]$/.test(src) && /^[a-zA-Z]:[\\/]/.test(b.trim())) return;
+        ctx.report({ at: at.path([...s.path, "binds", i]), message: `Sandbox bind source "${src}" is not an absolute path.` });
+      });
+    }
+  }
+});
+
+// rules/sandbox/browser_cdp_bridge_unrestricted.ts
+var browser_cdp_bridge_unrestricted_default = defineRule({
+  id: "sandbox.browser_cdp_bridge_unrestricted",
+  title: "Sandbox browser CDP reachable from the bridge network",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: the sandbox browser is enabled on the `bridge` network without `cdpSourceRange`, so every container on the bridge can drive the browser over CDP. Reported for legacy or unknown versions.",
+  remediation: "Put the sandbox browser on a dedicated network (`sandbox.browser.network`) or set `sandbox.browser.cdpSourceRange`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project)) return;
+    const scopes = [{ path: ["agents", "defaults", "sandbox", "browser"], browser: get(t.value, "agents", "defaults", "sandbox", "browser") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "browser"], browser: get(a.value, "sandbox", "browser") }))];
+    for (const s of scopes) {
+      if (get(s.browser, "enabled") !== true || get(s.browser, "network") !== "bridge" || str(get(s.browser, "cdpSourceRange"))?.trim()) continue;
+      ctx.report({ at: at.path([...s.path, "network"]), message: "The sandbox browser is on the bridge network without cdpSourceRange." });
+    }
+  }
+});
+
+// rules/sandbox/dangerous_apparmor_profile.ts
+var dangerous_apparmor_profile_default = defineRule({
+  id: "sandbox.dangerous_apparmor_profile",
+  title: "Sandbox runs without AppArmor",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "Sandbox `docker.apparmorProfile` is `unconfined`: the mandatory access control profile is off for sandbox containers.",
+  remediation: "Remove `sandbox.docker.apparmorProfile` (Docker default profile) or name a confining profile.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get(a.value, "sandbox", "docker") }))];
+    for (const s of scopes) {
+      const v = get(s.docker, "apparmorProfile");
+      if (typeof v !== "string" || !(v.trim().toLowerCase() === "unconfined")) continue;
+      ctx.report({ at: at.path([...s.path, "apparmorProfile"]), message: 'Sandbox docker.apparmorProfile is "unconfined".' });
+    }
+  }
+});
+
+// rules/sandbox/dangerous_bind_mount.ts
+var BLOCKED = ["/", "/etc", "/private/etc", "/proc", "/sys", "/dev", "/root", "/boot", "/run", "/var/run", "/private/var/run", "/var/run/docker.sock", "/private/var/run/docker.sock", "/run/docker.sock"];
+var HOME_SECRETS = [".aws", ".cargo", ".config", ".docker", ".gnupg", ".netrc", ".npm", ".ssh"];
+function bindSource(bind) {
+  const b = bind.trim();
+  const m = /^([a-zA-Z]:[\\/][^:]*)/.exec(b);
+  return m ? m[1] : b.split(":")[0] ?? "";
+}
+function normalize(p) {
+  const parts = [];
+  for (const s of p.split("/")) {
+    if (!s || s === ".") continue;
+    if (s === "..") parts.pop();
+    else parts.push(s);
+  }
+  return "/" + parts.join("/");
+}
+function dangerous(src) {
+  if (!src.startsWith("/")) return void 0;
+  const p = normalize(src);
+  for (const b of BLOCKED) if (p === b || b !== "/" && p.startsWith(b + "/") || p !== "/" && b.startsWith(p + "/")) return b;
+  if (p === "/") return "/";
+  const m = /^(\/root|\/home\/[^/]+|\/Users\/[^/]+)(\/.*)?$/.exec(p);
+  if (m) {
+    if (!m[2]) return m[1];
+    const first = m[2].split("/")[1] ?? "";
+    if (HOME_SECRETS.includes(first)) return `${m[1]}/${first}`;
+  }
+  return void 0;
+}
+var dangerous_bind_mount_default = defineRule({
+  id: "sandbox.dangerous_bind_mount",
+  title: "Sandbox bind-mounts a sensitive host path",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "A sandbox `docker.binds` entry mounts a host path that breaks the sandbox: the Docker socket (`/var/run/docker.sock` = root on the host), system directories (`/`, `/etc`, `/proc`, `/sys`, `/dev`, `/root`, `/run`) or credential folders in a home directory (`.ssh`, `.aws`, `.docker`, `.config`…).",
+  remediation: "Remove the entry from `sandbox.docker.binds`; mount only project-specific directories (e.g. `/srv/openclaw/workspace:/workspace:rw`).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get(a.value, "sandbox", "docker") }))];
+    for (const s of scopes) {
+      arr(get(s.docker, "binds")).forEach((b, i) => {
+        if (typeof b !== "string") return;
+        const hit = dangerous(bindSource(b.replace(/^~(?=\/|$)/, "/root")));
+        if (hit) ctx.report({ at: at.path([...s.path, "binds", i]), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
+      });
+    }
+  }
+});
+
+// rules/sandbox/dangerous_network_mode.ts
+var dangerous_network_mode_default = defineRule({
+  id: "sandbox.dangerous_network_mode",
+  title: "Sandbox shares the host network",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "Sandbox `docker.network` is `host` or `container:<id>`: the sandbox shares the network namespace of the host (or of another container) and reaches every local service, including the gateway itself.",
+  remediation: 'Set `sandbox.docker.network: "none"` (the default) or a dedicated bridge network.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get(a.value, "sandbox", "docker") }))];
+    for (const s of scopes) {
+      const v = get(s.docker, "network");
+      if (typeof v !== "string" || !(v.trim().toLowerCase() === "host" || v.trim().toLowerCase().startsWith("container:"))) continue;
+      ctx.report({ at: at.path([...s.path, "network"]), message: `Sandbox docker.network is "${v}".` });
+    }
+  }
+});
+
+// rules/sandbox/dangerous_seccomp_profile.ts
+var dangerous_seccomp_profile_default = defineRule({
+  id: "sandbox.dangerous_seccomp_profile",
+  title: "Sandbox runs without seccomp",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "Sandbox `docker.seccompProfile` is `unconfined`: the kernel syscall filter is off, widening the attack surface for a container escape.",
+  remediation: "Remove `sandbox.docker.seccompProfile` (Docker default profile) or point it at a custom profile.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get(a.value, "sandbox", "docker") }))];
+    for (const s of scopes) {
+      const v = get(s.docker, "seccompProfile");
+      if (typeof v !== "string" || !(v.trim().toLowerCase() === "unconfined")) continue;
+      ctx.report({ at: at.path([...s.path, "seccompProfile"]), message: 'Sandbox docker.seccompProfile is "unconfined".' });
+    }
+  }
+});
+
+// rules/sandbox/docker_config_mode_off.ts
+var docker_config_mode_off_default = defineRule({
+  id: "sandbox.docker_config_mode_off",
+  title: "Sandbox Docker settings with sandboxing off",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`sandbox.docker` is configured (image, binds, network…) while the sandbox mode is `off`: the settings do nothing and every tool runs on the gateway host, though the config reads as sandboxed.",
+  remediation: 'Set `agents.defaults.sandbox.mode: "all"` (or `"non-main"`), or remove the unused `sandbox.docker` block.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const defaultsDocker = get(t.value, "agents", "defaults", "sandbox", "docker");
+    const agents = agentEntries(t.value);
+    const anyEnabled = agents.some((a) => sandboxMode(t.value, a.value) !== "off");
+    if (isObj(defaultsDocker) && Object.values(defaultsDocker).some((v) => v !== void 0) && sandboxMode(t.value) === "off" && !anyEnabled) {
+      ctx.report({ at: at.path(["agents", "defaults", "sandbox", "docker"]), message: "`agents.defaults.sandbox.docker` is set while sandbox mode is off." });
+    }
+    for (const a of agents) {
+      if (get(a.value, "sandbox", "docker") !== void 0 && sandboxMode(t.value, a.value) === "off") ctx.report({ at: at.path([...a.path, "sandbox", "docker"]), message: `Agent "${a.id}" sets sandbox.docker while its sandbox mode is off.` });
+    }
+  }
+});
+
+// rules/sandbox/index.ts
+var sandboxRules = [bind_mount_non_absolute_default, browser_cdp_bridge_unrestricted_default, dangerous_apparmor_profile_default, dangerous_bind_mount_default, dangerous_network_mode_default, dangerous_seccomp_profile_default, docker_config_mode_off_default];
+
+// rules/models/legacy.ts
+var legacy_default = defineRule({
+  id: "models.legacy",
+  title: "Legacy model configured",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A configured model (`agents.defaults.model`, `imageModel`, fallbacks or an agent `model`) is a legacy generation (`gpt-3.5`, `claude-instant`, `claude-2`, `gpt-4-0314/0613`): weak instruction-following makes prompt injection through tools far easier.",
+  remediation: 'Replace it with a current top-tier model in `agents.defaults.model` (e.g. `"anthropic/claude-opus-4-6"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const hits = modelRefs(t.value).filter((r) => /\bgpt-3\.5\b|\bclaude-(instant|2)\b|\bgpt-4-(0314|0613)\b/i.test(r.model));
+    if (hits.length === 0) return;
+    ctx.report({ at: at.path(hits[0].path), message: `Legacy models configured: ${[...new Set(hits.map((h) => h.model))].join(", ")}.` });
+  }
+});
+
+// rules/models/small_params.ts
+var small_params_default = defineRule({
+  id: "models.small_params",
+  title: "Small model with web or browser tools",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: "A configured model has at most 300B parameters (inferred from its id, e.g. `llama3.1:8b`, `qwen2.5-72b`). Small models are easy to steer with injected instructions; when such a model can use `web_search`, `web_fetch` or `browser`, the finding is critical, otherwise info.",
+  remediation: 'For agents on small models deny `group:web` and `browser` (`tools.deny: ["group:web", "browser"]`) and run them sandboxed (`sandbox.mode: "all"`), or use a larger model.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const small = modelRefs(t.value).filter((r) => !r.image && (paramSize(r.model) ?? Infinity) <= 300);
+    if (small.length === 0) return;
+    const webSearch = get(t.value, "tools", "web", "search", "enabled") === true || get(t.value, "tools", "web", "search", "apiKey") !== void 0;
+    const webFetch = get(t.value, "tools", "web", "fetch", "enabled") !== false;
+    const browser = get(t.value, "browser", "enabled") !== false;
+    const unsafe = small.filter((r) => webSearch && toolAllowed(t.value, r.agent, "web_search") || webFetch && toolAllowed(t.value, r.agent, "web_fetch") || browser && toolAllowed(t.value, r.agent, "browser"));
+    const first = unsafe[0] ?? small[0];
+    ctx.report({ at: at.path(first.path), severity: unsafe.length ? CRITICAL : INFO, message: `Small models (≤300B parameters): ${[...new Set(small.map((r) => r.model))].join(", ")}${unsafe.length ? "; web or browser tools are reachable from them" : "; web and browser tools are not reachable"}.` });
+  }
+});
+
+// rules/models/weak_tier.ts
+function weakTier(model) {
+  const m = model.toLowerCase();
+  if (m.includes("haiku")) return true;
+  if (/\bgpt-/.test(m) && !/\bgpt-5(?=$|[^a-z0-9]|\.|-)/.test(m)) return true;
+  if (/\bclaude-/.test(m)) {
+    const top = /-4-([5-9]|[1-9]\d)(?!\d)|-4\.([5-9]|[1-9]\d)|-[5-9](?=$|[^0-9])/.test(m.replace(/-\d{8}$/, ""));
+    return !top;
+  }
+  return false;
+}
+var weak_tier_default = defineRule({
+  id: "models.weak_tier",
+  title: "Below-top-tier model configured",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A configured model is below the top tier the audit expects for tool-using agents (Haiku, GPT-4-class and earlier, GPT-OSS, Claude below 4.5): smaller models follow injected instructions from web pages, emails and tool output more readily.",
+  remediation: "Use a top-tier model (GPT-5+, Claude 4.5+) in `agents.defaults.model` for agents with tools, or restrict the tools of agents on smaller models.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const hits = modelRefs(t.value).filter((r) => weakTier(r.model));
+    if (hits.length === 0) return;
+    ctx.report({ at: at.path(hits[0].path), message: `Below-top-tier models configured: ${[...new Set(hits.map((h) => h.model))].join(", ")}.` });
+  }
+});
+
+// rules/models/index.ts
+var modelsRules = [legacy_default, small_params_default, weak_tier_default];
+
+// rules/logging/redact_off.ts
+var redact_off_default = defineRule({
+  id: "logging.redact_off",
+  title: "Log redaction disabled",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'OpenClaw 2026.3.x and older: `logging.redactSensitive: "off"` writes tool arguments and outputs, including tokens and keys, to the logs unredacted. (2026.4+ always redacts and rejects the key.) Reported for legacy or unknown versions.',
+  remediation: 'Set `logging.redactSensitive: "tools"` (the default).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project) || get(t.value, "logging", "redactSensitive") !== "off") return;
+    ctx.report({ at: at.path(["logging", "redactSensitive"]), message: '`logging.redactSensitive` is "off".', fix: { description: "Redact sensitive tool data in logs", at: at.path(["logging", "redactSensitive"], { part: "value" }), replacement: '"tools"' } });
+  }
+});
+
+// rules/logging/index.ts
+var loggingRules = [redact_off_default];
 
 // rules/index.ts
-var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...gatewayRules, ...discoveryRules, ...mcpRules, ...hooksRules].sort(
+var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...gatewayRules, ...discoveryRules, ...mcpRules, ...hooksRules, ...toolsRules, ...securityRules, ...sandboxRules, ...modelsRules, ...loggingRules].sort(
   (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 );
 

@@ -13,8 +13,13 @@ import { gatewayRules } from './gateway/index.js';
 import { discoveryRules } from './discovery/index.js';
 import { mcpRules } from './mcp/index.js';
 import { hooksRules } from './hooks/index.js';
+import { toolsRules } from './tools/index.js';
+import { securityRules } from './security/index.js';
+import { sandboxRules } from './sandbox/index.js';
+import { modelsRules } from './models/index.js';
+import { loggingRules } from './logging/index.js';
 
-export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...gatewayRules, ...discoveryRules, ...mcpRules, ...hooksRules].sort((a, b) =>
+export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...gatewayRules, ...discoveryRules, ...mcpRules, ...hooksRules, ...toolsRules, ...securityRules, ...sandboxRules, ...modelsRules, ...loggingRules].sort((a, b) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 );
 

@@ -302,3 +302,191 @@ export function nodeLists(config: unknown): { allow: { path: PathSegment[]; list
   if (current !== undefined) return { allow: { path: ['gateway', 'nodes', 'commands', 'allow'], list: arr(get(current, 'allow')) }, deny: { path: ['gateway', 'nodes', 'commands', 'deny'], list: arr(get(current, 'deny')) } };
   return { allow: { path: ['gateway', 'nodes', 'allowCommands'], list: arr(get(config, 'gateway', 'nodes', 'allowCommands')) }, deny: { path: ['gateway', 'nodes', 'denyCommands'], list: arr(get(config, 'gateway', 'nodes', 'denyCommands')) } };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Tool policy (reference §2.5, §3.1 "tool allowed in a context")
+// ---------------------------------------------------------------------------------------------------------
+
+const GROUPS: Record<string, readonly string[]> = {
+  'group:fs': ['read', 'write', 'edit', 'apply_patch'],
+  'group:runtime': ['exec', 'process', 'code_execution', 'terminal'],
+  'group:web': ['web_search', 'web_fetch', 'x_search'],
+  'group:sessions': ['sessions_list', 'sessions_history', 'sessions_search', 'sessions_send', 'sessions_spawn', 'session_status'],
+  'group:memory': ['memory_search', 'memory_get'],
+  'group:ui': ['browser', 'canvas'],
+  'group:automation': ['cron', 'automations', 'gateway'],
+  'group:messaging': ['message'],
+  'group:nodes': ['nodes'],
+  'group:agents': ['agents_list'],
+  'group:plugins': ['plugins'],
+  'group:openclaw': ['openclaw'],
+};
+
+/** 2026.9.6 profiles; tools in no restricted profile (browser, nodes, computer, openclaw, canvas) are absent. */
+const PROFILES: Record<string, readonly string[]> = {
+  minimal: ['session_status', 'gateway'],
+  coding: [
+    'read', 'write', 'edit', 'apply_patch', 'exec', 'process', 'memory_search', 'memory_get', 'sessions_list', 'sessions_history', 'sessions_search', 'sessions_send',
+    'sessions_spawn', 'session_status', 'cron', 'image', 'web_search', 'web_fetch', 'x_search', 'automations', 'plugins', 'code_execution', 'secrets', 'terminal', 'screen',
+  ],
+  messaging: ['message', 'sessions_list', 'sessions_history', 'sessions_search', 'sessions_send', 'session_status', 'conversations_list', 'conversations_send', 'secrets', 'theme', 'ask_user', 'gateway'],
+};
+
+const ALIASES: Record<string, string> = { bash: 'exec', 'apply-patch': 'apply_patch' };
+
+function norm(name: string): string {
+  const n = name.trim().toLowerCase();
+  return ALIASES[n] ?? n;
+}
+
+/** Whether a list entry (name, `group:x`, `*`, `prefix*`) covers a tool. */
+function matches(entry: string, tool: string): boolean {
+  const e = norm(entry);
+  if (e === '*' || e === tool) return true;
+  if (GROUPS[e]?.includes(tool)) return true;
+  return e.endsWith('*') && tool.startsWith(e.slice(0, -1));
+}
+
+function policyAllows(policy: unknown, tool: string): boolean {
+  const deny = strings(get(policy, 'deny'));
+  if (deny.some((d) => matches(d, tool))) return false;
+  const allow = strings(get(policy, 'allow'));
+  return allow.length === 0 || allow.some((a) => matches(a, tool)) || strings(get(policy, 'alsoAllow')).some((a) => matches(a, tool));
+}
+
+/**
+ * Whether a tool is allowed in a context: `agent` undefined = `agents.defaults` with the global `tools`. Every
+ * applicable policy must allow it: the profile (agent ?? global; `full` or unset = no restriction, `alsoAllow`
+ * extends it), global allow/deny, agent allow/deny, and the sandbox tool policy when the context runs fully
+ * sandboxed. Provider-specific policies (`tools.byProvider`) are not applied.
+ */
+export function toolAllowed(config: unknown, agent: Obj | undefined, toolName: string): boolean {
+  const tool = norm(toolName);
+  const global = get(config, 'tools');
+  const local = get(agent, 'tools');
+  const profile = str(get(local, 'profile')) ?? str(get(global, 'profile'));
+  if (profile && profile !== 'full' && PROFILES[profile]) {
+    const also = [...strings(get(global, 'alsoAllow')), ...strings(get(local, 'alsoAllow'))];
+    if (!PROFILES[profile].includes(tool) && !also.some((a) => matches(a, tool))) return false;
+  }
+  if (!policyAllows(global, tool) || !policyAllows(local, tool)) return false;
+  if (sandboxMode(config, agent) === 'all' && !policyAllows(get(config, 'tools', 'sandbox', 'tools'), tool)) return false;
+  return true;
+}
+
+/** The contexts the audit evaluates: `agents.defaults` (agent undefined) and each agent entry. */
+export function toolContexts(config: unknown): { label: string; path: PathSegment[]; agent?: Obj }[] {
+  return [{ label: 'agents.defaults', path: ['tools'] }, ...agentEntries(config).map((a) => ({ label: `agent "${a.id}"`, path: [...a.path, 'tools'], agent: a.value }))];
+}
+
+/** Explicit exec security of a tools block: `mode` (2026.9) mapped, else `security`; undefined when unset. */
+export function execSecurity(tools: unknown): string | undefined {
+  const mode = str(get(tools, 'exec', 'mode'));
+  if (mode) return { deny: 'deny', allowlist: 'allowlist', ask: 'allowlist', auto: 'allowlist', full: 'full' }[mode] ?? mode;
+  return str(get(tools, 'exec', 'security'));
+}
+
+/** Scopes with explicit exec config: global `tools` and each agent's `tools`. */
+export function execScopes(config: unknown): { label: string; path: PathSegment[]; security: string | undefined }[] {
+  return [{ label: 'tools', path: ['tools', 'exec'] as PathSegment[], security: execSecurity(get(config, 'tools')) }, ...agentEntries(config).map((a) => ({ label: `agent "${a.id}"`, path: [...a.path, 'tools', 'exec'], security: execSecurity(a.value.tools) }))];
+}
+
+/** Open exec surfaces (2026.9): any object under `channels`, at any depth, with groupPolicy or dmPolicy "open". */
+export function openExecSurfaces(config: unknown): PathSegment[][] {
+  const out: PathSegment[][] = [];
+  const walk = (v: unknown, path: PathSegment[], depth: number) => {
+    if (depth > 12) return;
+    if (Array.isArray(v)) return v.forEach((x, i) => walk(x, [...path, i], depth + 1));
+    if (!isObj(v)) return;
+    if (v.groupPolicy === 'open') out.push([...path, 'groupPolicy']);
+    if (v.dmPolicy === 'open') out.push([...path, 'dmPolicy']);
+    for (const [k, x] of Object.entries(v)) walk(x, [...path, k], depth + 1);
+  };
+  walk(get(config, 'channels'), ['channels'], 0);
+  return out;
+}
+
+/** The path of the first open inbound policy (for anchoring exposure findings). */
+export function firstOpenPolicyPath(config: unknown): PathSegment[] | undefined {
+  const s = openInboundScopes(config)[0];
+  if (!s) return undefined;
+  const key = s.value.groupPolicy === 'open' ? 'groupPolicy' : s.value.dmPolicy === 'open' ? 'dmPolicy' : 'dm';
+  return [...s.path, key];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Models
+// ---------------------------------------------------------------------------------------------------------
+
+export interface ModelRef {
+  model: string;
+  path: PathSegment[];
+  image: boolean;
+  /** The agent entry whose context the model runs in (undefined = agents.defaults). */
+  agent?: Obj;
+}
+
+/**
+ * Model refs the audit inspects: defaults model and imageModel (primary + fallbacks) and each agent's model,
+ * alias-resolved through `agents.defaults.models` (`{"provider/model": {alias}}`). Models only declared under
+ * `models.providers.*.models[]` are not inspected (as in the audit).
+ */
+export function modelRefs(config: unknown): ModelRef[] {
+  const aliases = new Map<string, string>();
+  for (const [id, v] of Object.entries(obj(get(config, 'agents', 'defaults', 'models')))) {
+    const a = str(get(v, 'alias'));
+    if (a) aliases.set(a.trim().toLowerCase(), id);
+  }
+  const out: ModelRef[] = [];
+  const add = (v: unknown, path: PathSegment[], image: boolean, agent?: Obj) => {
+    const push = (m: unknown, p: PathSegment[]) => {
+      if (typeof m === 'string' && m.trim()) out.push({ model: aliases.get(m.trim().toLowerCase()) ?? m.trim(), path: p, image, ...(agent ? { agent } : {}) });
+    };
+    if (typeof v === 'string') return push(v, path);
+    push(get(v, 'primary'), [...path, 'primary']);
+    arr(get(v, 'fallbacks')).forEach((f, i) => push(f, [...path, 'fallbacks', i]));
+  };
+  add(get(config, 'agents', 'defaults', 'model'), ['agents', 'defaults', 'model'], false);
+  add(get(config, 'agents', 'defaults', 'imageModel'), ['agents', 'defaults', 'imageModel'], true);
+  for (const a of agentEntries(config)) add(a.value.model, [...a.path, 'model'], false, a.value);
+  return out;
+}
+
+/**
+ * Parameter count (billions) inferred from a model id, as the audit does: the largest token made of (start or a
+ * non-alphanumeric char) + an optional letter + a number + `b`, followed by a non-alphanumeric char or the end.
+ * `llama3.1:8b` → 8, `qwen3-235b-a22b` → 235, `gemma4:e2b` → 2, `mixtral-8x7b` → none.
+ */
+export function paramSize(model: string): number | undefined {
+  let best: number | undefined;
+  for (const m of model.toLowerCase().matchAll(/(?:^|[^a-z0-9])[a-z]?(\d+(?:\.\d+)?)b(?=$|[^a-z0-9])/g)) {
+    const n = Number(m[1]);
+    if (best === undefined || n > best) best = n;
+  }
+  return best;
+}
+
+/**
+ * Multi-user signals of the trust-model heuristic, per channel and account (accounts inherit the channel's
+ * keys): groupPolicy open; allowlist with non-empty groups/guilds/channels/rooms; dmPolicy open; a `"*"` in
+ * allowFrom or groupAllowFrom; legacy dm.policy open or dm.allowFrom `"*"`.
+ */
+export function multiUserSignals(config: unknown): { path: PathSegment[]; label: string }[] {
+  const out: { path: PathSegment[]; label: string }[] = [];
+  for (const s of channelScopes(config)) {
+    const base = s.account ? obj(get(config, 'channels', s.channel)) : {};
+    const v = { ...base, ...s.value };
+    const own = (k: string): PathSegment[] => (k in s.value ? [...s.path, k] : ['channels', s.channel, k]);
+    const name = s.account ? `channels.${s.channel}.accounts.${s.account}` : `channels.${s.channel}`;
+    const groupPolicy = v.groupPolicy ?? get(config, 'channels', 'defaults', 'groupPolicy');
+    if (groupPolicy === 'open') out.push({ path: own('groupPolicy'), label: `${name}.groupPolicy="open"` });
+    if (groupPolicy === 'allowlist') {
+      for (const k of ['groups', 'guilds', 'channels', 'rooms']) if (isObj(v[k]) && Object.keys(v[k]).length > 0) out.push({ path: own(k), label: `${name}.${k} allowlisted` });
+    }
+    if (v.dmPolicy === 'open') out.push({ path: own('dmPolicy'), label: `${name}.dmPolicy="open"` });
+    for (const k of ['allowFrom', 'groupAllowFrom']) if (strings(v[k]).includes('*')) out.push({ path: own(k), label: `${name}.${k} contains "*"` });
+    if (get(v, 'dm', 'policy') === 'open') out.push({ path: [...own('dm'), 'policy'], label: `${name}.dm.policy="open"` });
+    if (strings(get(v, 'dm', 'allowFrom')).includes('*')) out.push({ path: [...own('dm'), 'allowFrom'], label: `${name}.dm.allowFrom contains "*"` });
+  }
+  return out;
+}

@@ -6,14 +6,19 @@ import controlUiAllowedOriginsWildcard from './control_ui.allowed_origins_wildca
 import controlUiDeviceAuthDisabled from './control_ui.device_auth_disabled.js';
 import controlUiHostHeaderOriginFallback from './control_ui.host_header_origin_fallback.js';
 import controlUiInsecureAuth from './control_ui.insecure_auth.js';
+import envTokenOverridesConfig from './env_token_overrides_config.js';
 import httpNoAuth from './http.no_auth.js';
 import httpSessionKeyOverrideEnabled from './http.session_key_override_enabled.js';
 import loopbackNoAuth from './loopback_no_auth.js';
 import nodesAllowCommandsDangerous from './nodes.allow_commands_dangerous.js';
 import nodesDenyCommandsIneffective from './nodes.deny_commands_ineffective.js';
+import passwordPlaceholderValue from './password_placeholder_value.js';
+import passwordTooShort from './password_too_short.js';
 import realIpFallbackEnabled from './real_ip_fallback_enabled.js';
 import tailscaleFunnel from './tailscale_funnel.js';
 import tailscaleServe from './tailscale_serve.js';
+import tokenPlaceholderValue from './token_placeholder_value.js';
+import tokenTooShort from './token_too_short.js';
 import toolsInvokeHttpDangerousAllow from './tools_invoke_http.dangerous_allow.js';
 import trustedProxiesMissing from './trusted_proxies_missing.js';
 import trustedProxyAllowLoopback from './trusted_proxy_allow_loopback.js';
@@ -24,4 +29,4 @@ import trustedProxyNoAllowlist from './trusted_proxy_no_allowlist.js';
 import trustedProxyNoProxies from './trusted_proxy_no_proxies.js';
 import trustedProxyNoUserHeader from './trusted_proxy_no_user_header.js';
 
-export const gatewayRules: readonly AnyRule[] = [authNoRateLimit, bindNoAuth, controlUiAllowedOriginsRequired, controlUiAllowedOriginsWildcard, controlUiDeviceAuthDisabled, controlUiHostHeaderOriginFallback, controlUiInsecureAuth, httpNoAuth, httpSessionKeyOverrideEnabled, loopbackNoAuth, nodesAllowCommandsDangerous, nodesDenyCommandsIneffective, realIpFallbackEnabled, tailscaleFunnel, tailscaleServe, toolsInvokeHttpDangerousAllow, trustedProxiesMissing, trustedProxyAllowLoopback, trustedProxyAuth, trustedProxyDeviceAutoApprove, trustedProxyDeviceAutoApproveAdmin, trustedProxyNoAllowlist, trustedProxyNoProxies, trustedProxyNoUserHeader];
+export const gatewayRules: readonly AnyRule[] = [authNoRateLimit, bindNoAuth, controlUiAllowedOriginsRequired, controlUiAllowedOriginsWildcard, controlUiDeviceAuthDisabled, controlUiHostHeaderOriginFallback, controlUiInsecureAuth, envTokenOverridesConfig, httpNoAuth, httpSessionKeyOverrideEnabled, loopbackNoAuth, nodesAllowCommandsDangerous, nodesDenyCommandsIneffective, passwordPlaceholderValue, passwordTooShort, realIpFallbackEnabled, tailscaleFunnel, tailscaleServe, tokenPlaceholderValue, tokenTooShort, toolsInvokeHttpDangerousAllow, trustedProxiesMissing, trustedProxyAllowLoopback, trustedProxyAuth, trustedProxyDeviceAutoApprove, trustedProxyDeviceAutoApproveAdmin, trustedProxyNoAllowlist, trustedProxyNoProxies, trustedProxyNoUserHeader];
