@@ -14442,6 +14442,43 @@ function multiUserSignals(config) {
   }
   return out;
 }
+function channelAccounts(config, channel) {
+  const out = [];
+  for (const [id, ch] of Object.entries(obj(get(config, "channels")))) {
+    if (id === "defaults" || !isObj(ch) || channel !== void 0 && id !== channel || ch.enabled === false) continue;
+    const accounts = Object.entries(obj(ch.accounts)).filter(([, a]) => isObj(a) && a.enabled !== false);
+    if (accounts.length === 0) {
+      out.push({ channel: id, value: ch, pathOf: (k) => ["channels", id, k], label: `channels.${id}` });
+      continue;
+    }
+    for (const [a, acc] of accounts) {
+      const { accounts: _omit, ...base } = ch;
+      out.push({ channel: id, account: a, value: { ...base, ...acc }, pathOf: (k) => k in acc ? ["channels", id, "accounts", a, k] : ["channels", id, k], label: `channels.${id}.accounts.${a}` });
+    }
+  }
+  return out;
+}
+function dmPolicyOf(a) {
+  if (typeof a.value.dmPolicy === "string") return { policy: a.value.dmPolicy, path: a.pathOf("dmPolicy") };
+  const legacy = get(a.value, "dm", "policy");
+  if (typeof legacy === "string") return { policy: legacy, path: [...a.pathOf("dm"), "policy"] };
+  return { policy: "pairing", path: a.pathOf("dmPolicy") };
+}
+function dmAllowFrom(a) {
+  if (Array.isArray(a.value.allowFrom)) return { list: arr(a.value.allowFrom).map((x) => String(x).trim()).filter(Boolean), path: a.pathOf("allowFrom") };
+  return { list: arr(get(a.value, "dm", "allowFrom")).map((x) => String(x).trim()).filter(Boolean), path: [...a.pathOf("dm"), "allowFrom"] };
+}
+function groupPolicyOf(config, a) {
+  if (typeof a.value.groupPolicy === "string") return { policy: a.value.groupPolicy, path: a.pathOf("groupPolicy") };
+  const d = get(config, "channels", "defaults", "groupPolicy");
+  if (typeof d === "string") return { policy: d, path: ["channels", "defaults", "groupPolicy"] };
+  return { policy: "allowlist", path: a.pathOf("groupPolicy") };
+}
+function isMutableDiscordEntry(entry) {
+  const e = entry.trim();
+  if (e === "*" || e.startsWith("accessGroup:")) return false;
+  return !/^(\d+|<@!?\d+>|(discord|user|pk):\S+)$/i.test(e);
+}
 
 // rules/config/agent_roster.invalid_default_count.ts
 var agent_roster_invalid_default_count_default = defineRule({
@@ -16259,8 +16296,396 @@ var redact_off_default = defineRule({
 // rules/logging/index.ts
 var loggingRules = [redact_off_default];
 
+// rules/channels/allowFrom.dangerous_name_matching_enabled.ts
+var allowFrom_dangerous_name_matching_enabled_default = defineRule({
+  id: "channels.allowFrom.dangerous_name_matching_enabled",
+  title: "Channel matches senders by mutable names",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: "Audit checkId `channels.<channel>.allowFrom.dangerous_name_matching_enabled`. `dangerouslyAllowNameMatching: true` re-enables matching allowlists on display names, tags or emails, which other users can take or imitate.",
+  remediation: "Set `dangerouslyAllowNameMatching: false` (the default) and list stable sender ids in `allowFrom`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value)) {
+      if (a.value.dangerouslyAllowNameMatching !== true) continue;
+      ctx.report({ at: at.path(a.pathOf("dangerouslyAllowNameMatching")), message: `${a.label} matches senders by mutable names.`, properties: { checkId: `channels.${a.channel}.allowFrom.dangerous_name_matching_enabled` } });
+    }
+  }
+});
+
+// rules/channels/allowFrom.mutable_entries_inert.ts
+var allowFrom_mutable_entries_inert_default = defineRule({
+  id: "channels.allowFrom.mutable_entries_inert",
+  title: "Allowlist entries that can never match",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Audit checkId `channels.<channel>.allowFrom.mutable_entries_inert` (2026.4+). With name matching off, `allowFrom` entries that are names, tags or emails (not stable ids) never match: the people they name are locked out, and the list reads as if they were allowed. Classified for Discord (numeric id, `<@id>`, `user:`/`discord:`/`pk:` ids are stable) and Slack (`U…`/`W…` ids, `<@U…>`, `slack:`/`user:` ids).",
+  remediation: "Replace the names in `allowFrom` with stable user ids (Discord: the numeric user id; Slack: the `U…` member id).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const slackMutable = (e) => e !== "*" && !e.startsWith("accessGroup:") && !/^(<@[UW][A-Z0-9]+>|(slack|user):\S+|[UW][A-Z0-9]{6,})$/.test(e.trim());
+    for (const a of channelAccounts(t.value)) {
+      if (a.value.dangerouslyAllowNameMatching === true) continue;
+      const classify2 = a.channel === "discord" ? isMutableDiscordEntry : a.channel === "slack" ? slackMutable : void 0;
+      if (!classify2) continue;
+      const from = dmAllowFrom(a);
+      const bad = from.list.filter(classify2);
+      if (bad.length === 0) continue;
+      ctx.report({ at: at.path(from.path), message: `${a.label}: ${bad.length} allowFrom entr${bad.length === 1 ? "y is a" : "ies are"} mutable name${bad.length === 1 ? "" : "s"} that never match${bad.length === 1 ? "es" : ""}.`, properties: { checkId: `channels.${a.channel}.allowFrom.mutable_entries_inert` } });
+    }
+  }
+});
+
+// rules/channels/discord.groups.open.ts
+var discord_groups_open_default = defineRule({
+  id: "channels.discord.groups.open",
+  title: "Discord groups are open",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'The effective `groupPolicy` of the Discord channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `guilds` allowlist narrows which groups, not who may speak.',
+  remediation: 'Set `channels.discord.groupPolicy: "allowlist"` (the default) and list the allowed guilds and sender ids (`groupAllowFrom`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    for (const a of channelAccounts(t.value, "discord")) {
+      const g = groupPolicyOf(t.value, a);
+      if (g.policy !== "open") continue;
+      const routes = isObj(a.value.guilds) && Object.keys(a.value.guilds).length > 0;
+      ctx.report({ at: at.path(g.path), message: `${a.label} has groupPolicy "open"${routes ? " (a guilds allowlist is configured, but any member may talk to the bot)" : " and no guilds allowlist"}.` });
+    }
+  }
+});
+
+// rules/channels/dm.disabled.ts
+var dm_disabled_default = defineRule({
+  id: "channels.dm.disabled",
+  title: "Channel DMs disabled",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: 'Audit checkId `channels.<channel>.dm.disabled`. The channel ignores direct messages (`dmPolicy: "disabled"`). Informational: the safest DM posture, noted so the inventory is complete.',
+  remediation: 'Nothing to do; set `dmPolicy: "pairing"` or `"allowlist"` if DMs are needed.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value)) {
+      const dm = dmPolicyOf(a);
+      if (dm.policy === "disabled") ctx.report({ at: at.path(dm.path), message: `${a.label} ignores DMs.`, properties: { checkId: `channels.${a.channel}.dm.disabled` } });
+    }
+  }
+});
+
+// rules/channels/dm.locked.ts
+var dm_locked_default = defineRule({
+  id: "channels.dm.locked",
+  title: "Channel DMs admit nobody yet",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: "Audit checkId `channels.<channel>.dm.locked` (2026.4+). The DM policy is `pairing` or `allowlist` and the config admits no sender (`allowFrom` empty). The audit also counts pairing-store approvals, which live in the state directory; statically a fresh pairing channel reports this.",
+  remediation: "Add the operator ids to `channels.<channel>.allowFrom`, or approve senders with `openclaw pairing approve`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    for (const a of channelAccounts(t.value)) {
+      const dm = dmPolicyOf(a);
+      if (dm.policy === "open" || dm.policy === "disabled" || dmAllowFrom(a).list.some((x) => x !== "*")) continue;
+      ctx.report({ at: at.path(dm.path), message: `${a.label} admits no DM sender in the config (dmPolicy "${dm.policy}").`, properties: { checkId: `channels.${a.channel}.dm.locked` } });
+    }
+  }
+});
+
+// rules/channels/dm.open.ts
+var dm_open_default = defineRule({
+  id: "channels.dm.open",
+  title: "Channel accepts DMs from anyone",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'Audit checkId `channels.<channel>.dm.open`. The effective `dmPolicy` of a channel (or account) is `"open"`: anyone who finds the bot can message the agent and reach its tools and memory.',
+  remediation: 'Set `channels.<channel>.dmPolicy: "pairing"` (the default) or `"allowlist"` with `allowFrom` listing the sender ids.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value)) {
+      const dm = dmPolicyOf(a);
+      if (dm.policy !== "open") continue;
+      ctx.report({ at: at.path(dm.path), message: `${a.label} accepts DMs from anyone (dmPolicy "open").`, properties: { checkId: `channels.${a.channel}.dm.open` } });
+    }
+  }
+});
+
+// rules/channels/dm.open_invalid.ts
+var dm_open_invalid_default = defineRule({
+  id: "channels.dm.open_invalid",
+  title: "Open DM policy without a wildcard allowFrom",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'Audit checkId `channels.<channel>.dm.open_invalid`. `dmPolicy: "open"` must come with `allowFrom: ["*"]`; without it the config is inconsistent (OpenClaw rejects or ignores part of it) and the intended restriction is unclear.',
+  remediation: 'Either make the policy explicit (`dmPolicy: "allowlist"` with `allowFrom` ids) or, if open DMs are really intended, add `"*"` to `allowFrom`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value)) {
+      const dm = dmPolicyOf(a);
+      if (dm.policy !== "open" || dmAllowFrom(a).list.includes("*")) continue;
+      ctx.report({ at: at.path(dm.path), message: `${a.label} has dmPolicy "open" but allowFrom lacks "*".`, properties: { checkId: `channels.${a.channel}.dm.open_invalid` } });
+    }
+  }
+});
+
+// rules/channels/dm.scope_main_multiuser.ts
+var dm_scope_main_multiuser_default = defineRule({
+  id: "channels.dm.scope_main_multiuser",
+  title: "Several DM senders share the main session",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'Audit checkId `channels.<channel>.dm.scope_main_multiuser` (OpenClaw 2026.3.x and older; replaced by `channels.dm.session_collision.*`). `session.dmScope` is `main` (the default) while the channel admits several DM senders or `"*"`.',
+  remediation: 'Set `session.dmScope: "per-channel-peer"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (targetEra(t, ctx.project) !== "legacy") return;
+    if ((str(get(t.value, "session", "dmScope")) ?? "main") !== "main") return;
+    for (const a of channelAccounts(t.value)) {
+      const dm = dmPolicyOf(a);
+      const from = dmAllowFrom(a);
+      if (dm.policy === "disabled" || !from.list.includes("*") && new Set(from.list).size < 2) continue;
+      ctx.report({ at: at.path(from.path), message: `${a.label} admits several DM senders into the main session.`, properties: { checkId: `channels.${a.channel}.dm.scope_main_multiuser` } });
+    }
+  }
+});
+
+// rules/channels/dm.session_collision.ts
+var dm_session_collision_default = defineRule({
+  id: "channels.dm.session_collision",
+  title: "Several DM senders share one session",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Audit checkId `channels.dm.session_collision.<account>.<n>` (2026.4+). Two or more admitted DM senders (or a wildcard) land in the same session because `session.dmScope` is `main` (the default) or `session.scope` is `global`: one person reads what another told the agent.",
+  remediation: 'Set `session.dmScope: "per-channel-peer"` (or `"per-peer"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const scope = str(get(t.value, "session", "dmScope")) ?? "main";
+    const global = get(t.value, "session", "scope") === "global";
+    if (scope !== "main" && !global) return;
+    let n = 0;
+    for (const a of channelAccounts(t.value)) {
+      const dm = dmPolicyOf(a);
+      if (dm.policy === "disabled") continue;
+      const from = dmAllowFrom(a);
+      if (!from.list.includes("*") && new Set(from.list).size < 2) continue;
+      const key = a.account ? `${a.channel}:${a.account}` : a.channel;
+      ctx.report({ at: at.path(from.path), message: `${a.label} admits several DM senders into one session (session.${global ? 'scope "global"' : 'dmScope "main"'}).`, properties: { checkId: `channels.dm.session_collision.${key}.${++n}` } });
+    }
+  }
+});
+
+// rules/channels/slack.groups.open.ts
+var slack_groups_open_default = defineRule({
+  id: "channels.slack.groups.open",
+  title: "Slack groups are open",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'The effective `groupPolicy` of the Slack channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `channels` allowlist narrows which groups, not who may speak.',
+  remediation: 'Set `channels.slack.groupPolicy: "allowlist"` (the default) and list the allowed channels and sender ids (`groupAllowFrom`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    for (const a of channelAccounts(t.value, "slack")) {
+      const g = groupPolicyOf(t.value, a);
+      if (g.policy !== "open") continue;
+      const routes = isObj(a.value.channels) && Object.keys(a.value.channels).length > 0;
+      ctx.report({ at: at.path(g.path), message: `${a.label} has groupPolicy "open"${routes ? " (a channels allowlist is configured, but any member may talk to the bot)" : " and no channels allowlist"}.` });
+    }
+  }
+});
+
+// rules/channels/telegram.allowFrom.invalid_entries.ts
+function senderLists(v, pathOf) {
+  const out = [
+    { path: pathOf("allowFrom"), list: arr(v.allowFrom) },
+    { path: pathOf("groupAllowFrom"), list: arr(v.groupAllowFrom) }
+  ];
+  for (const [g, gv] of Object.entries(obj(v.groups))) {
+    out.push({ path: [...pathOf("groups"), g, "allowFrom"], list: arr(get(gv, "allowFrom")) });
+    for (const [tp, tv] of Object.entries(obj(get(gv, "topics")))) out.push({ path: [...pathOf("groups"), g, "topics", tp, "allowFrom"], list: arr(get(tv, "allowFrom")) });
+  }
+  return out;
+}
+var telegram_allowFrom_invalid_entries_default = defineRule({
+  id: "channels.telegram.allowFrom.invalid_entries",
+  title: "Telegram allowlist entries are not user ids",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Telegram matches senders by numeric user id only (`telegram:`/`tg:` prefixes are stripped). Entries such as `@username` in `allowFrom`, `groupAllowFrom`, `groups.*.allowFrom` or topic allowlists never match: the people they name are locked out, and the list reads as if they were allowed.",
+  remediation: "Replace usernames with numeric Telegram user ids (e.g. from `openclaw pairing list telegram` or @userinfobot).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value, "telegram")) {
+      for (const l of senderLists(a.value, a.pathOf)) {
+        const i = l.list.findIndex((e) => String(e).trim() !== "*" && !/^\d+$/.test(String(e).trim().replace(/^(telegram|tg):/i, "")));
+        if (i < 0) continue;
+        ctx.report({ at: at.path([...l.path, i]), message: `${a.label}: allowlist entry is not a numeric Telegram user id.` });
+        return;
+      }
+    }
+  }
+});
+
+// rules/channels/telegram.groups.allowFrom.missing.ts
+function senderLists2(v, pathOf) {
+  const out = [
+    { path: pathOf("allowFrom"), list: arr(v.allowFrom) },
+    { path: pathOf("groupAllowFrom"), list: arr(v.groupAllowFrom) }
+  ];
+  for (const [g, gv] of Object.entries(obj(v.groups))) {
+    out.push({ path: [...pathOf("groups"), g, "allowFrom"], list: arr(get(gv, "allowFrom")) });
+    for (const [tp, tv] of Object.entries(obj(get(gv, "topics")))) out.push({ path: [...pathOf("groups"), g, "topics", tp, "allowFrom"], list: arr(get(tv, "allowFrom")) });
+  }
+  return out;
+}
+var telegram_groups_allowFrom_missing_default = defineRule({
+  id: "channels.telegram.groups.allowFrom.missing",
+  title: "Telegram groups reachable without a sender allowlist",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "Telegram groups are reachable (groupPolicy `open`, or `allowlist` with `groups` listed) and no sender allowlist exists (`groupAllowFrom`, `groups.*.allowFrom`, topic allowlists all empty): every group member can drive the agent. (The audit also counts pairing-store approvals, which live in the state directory.)",
+  remediation: "Set `channels.telegram.groupAllowFrom` to the numeric user ids allowed to talk to the bot in groups.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "commands", "text") === false) return;
+    for (const a of channelAccounts(t.value, "telegram")) {
+      const g = groupPolicyOf(t.value, a);
+      const reachable = g.policy === "open" || g.policy === "allowlist" && isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
+      if (!reachable) continue;
+      const lists = senderLists2(a.value, a.pathOf);
+      if (arr(a.value.groupAllowFrom).some((e) => String(e).trim() === "*")) continue;
+      if (lists.slice(1).some((l) => l.list.length > 0)) continue;
+      ctx.report({ at: at.path(g.path), message: `${a.label}: groups are reachable and no group sender allowlist is set.` });
+    }
+  }
+});
+
+// rules/channels/telegram.groups.allowFrom.wildcard.ts
+function senderLists3(v, pathOf) {
+  const out = [
+    { path: pathOf("allowFrom"), list: arr(v.allowFrom) },
+    { path: pathOf("groupAllowFrom"), list: arr(v.groupAllowFrom) }
+  ];
+  for (const [g, gv] of Object.entries(obj(v.groups))) {
+    out.push({ path: [...pathOf("groups"), g, "allowFrom"], list: arr(get(gv, "allowFrom")) });
+    for (const [tp, tv] of Object.entries(obj(get(gv, "topics")))) out.push({ path: [...pathOf("groups"), g, "topics", tp, "allowFrom"], list: arr(get(tv, "allowFrom")) });
+  }
+  return out;
+}
+var telegram_groups_allowFrom_wildcard_default = defineRule({
+  id: "channels.telegram.groups.allowFrom.wildcard",
+  title: "Anyone in Telegram groups may command the bot",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'Telegram groups are reachable (groupPolicy `open`, or `allowlist` with `groups` listed) and `groupAllowFrom` contains `"*"`: every member of those groups can drive the agent, including text commands.',
+  remediation: 'Replace `"*"` in `channels.telegram.groupAllowFrom` with numeric user ids of the people allowed to talk to the bot.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "commands", "text") === false) return;
+    for (const a of channelAccounts(t.value, "telegram")) {
+      const g = groupPolicyOf(t.value, a);
+      const reachable = g.policy === "open" || g.policy === "allowlist" && isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
+      if (!reachable) continue;
+      const lists = senderLists3(a.value, a.pathOf);
+      const i = arr(a.value.groupAllowFrom).findIndex((e) => String(e).trim() === "*");
+      if (i < 0 || lists.length === 0) continue;
+      ctx.report({ at: at.path([...a.pathOf("groupAllowFrom"), i]), message: `${a.label}: any member of a reachable group may command the bot (groupAllowFrom "*").` });
+    }
+  }
+});
+
+// rules/channels/telegram.groups.open.ts
+var telegram_groups_open_default = defineRule({
+  id: "channels.telegram.groups.open",
+  title: "Telegram groups are open",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'The effective `groupPolicy` of the Telegram channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `groups` allowlist narrows which groups, not who may speak.',
+  remediation: 'Set `channels.telegram.groupPolicy: "allowlist"` (the default) and list the allowed groups and sender ids (`groupAllowFrom`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    for (const a of channelAccounts(t.value, "telegram")) {
+      const g = groupPolicyOf(t.value, a);
+      if (g.policy !== "open") continue;
+      const routes = isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
+      ctx.report({ at: at.path(g.path), message: `${a.label} has groupPolicy "open"${routes ? " (a groups allowlist is configured, but any member may talk to the bot)" : " and no groups allowlist"}.` });
+    }
+  }
+});
+
+// rules/channels/whatsapp.groups.open.ts
+var whatsapp_groups_open_default = defineRule({
+  id: "channels.whatsapp.groups.open",
+  title: "Whatsapp groups are open",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'The effective `groupPolicy` of the Whatsapp channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `groups` allowlist narrows which groups, not who may speak.',
+  remediation: 'Set `channels.whatsapp.groupPolicy: "allowlist"` (the default) and list the allowed groups and sender ids (`groupAllowFrom`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    for (const a of channelAccounts(t.value, "whatsapp")) {
+      const g = groupPolicyOf(t.value, a);
+      if (g.policy !== "open") continue;
+      const routes = isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
+      ctx.report({ at: at.path(g.path), message: `${a.label} has groupPolicy "open"${routes ? " (a groups allowlist is configured, but any member may talk to the bot)" : " and no groups allowlist"}.` });
+    }
+  }
+});
+
+// rules/channels/index.ts
+var channelsRules = [allowFrom_dangerous_name_matching_enabled_default, allowFrom_mutable_entries_inert_default, discord_groups_open_default, dm_disabled_default, dm_locked_default, dm_open_default, dm_open_invalid_default, dm_scope_main_multiuser_default, dm_session_collision_default, slack_groups_open_default, telegram_allowFrom_invalid_entries_default, telegram_groups_allowFrom_missing_default, telegram_groups_allowFrom_wildcard_default, telegram_groups_open_default, whatsapp_groups_open_default];
+
 // rules/index.ts
-var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...gatewayRules, ...discoveryRules, ...mcpRules, ...hooksRules, ...toolsRules, ...securityRules, ...sandboxRules, ...modelsRules, ...loggingRules].sort(
+var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...gatewayRules, ...discoveryRules, ...mcpRules, ...hooksRules, ...toolsRules, ...securityRules, ...sandboxRules, ...modelsRules, ...loggingRules, ...channelsRules].sort(
   (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 );
 

@@ -18,8 +18,9 @@ import { securityRules } from './security/index.js';
 import { sandboxRules } from './sandbox/index.js';
 import { modelsRules } from './models/index.js';
 import { loggingRules } from './logging/index.js';
+import { channelsRules } from './channels/index.js';
 
-export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...gatewayRules, ...discoveryRules, ...mcpRules, ...hooksRules, ...toolsRules, ...securityRules, ...sandboxRules, ...modelsRules, ...loggingRules].sort((a, b) =>
+export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...gatewayRules, ...discoveryRules, ...mcpRules, ...hooksRules, ...toolsRules, ...securityRules, ...sandboxRules, ...modelsRules, ...loggingRules, ...channelsRules].sort((a, b) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 );
 

@@ -59,7 +59,9 @@ describe('parity with openclaw security audit 2026.9.6', () => {
 
     const result = await scanCopy(path.join(DIR, 'corpus', name));
     expect(result.internalErrors).toBe(0);
-    const ids = new Set(auditRules.map((r) => r.id));
+    // The oracle loads no channel plugins in a bare state directory and reports no `channels.*` finding;
+    // the channel rules are verified by their fixtures (docs/openclaw.md).
+    const ids = new Set(auditRules.filter((r) => !r.id.startsWith('channels.')).map((r) => r.id));
     const actual = result.findings
       .filter((f) => ids.has(f.ruleId))
       .map((f) => key(typeof f.properties?.checkId === 'string' ? f.properties.checkId : f.ruleId, toAudit(f.severity)));

@@ -490,3 +490,65 @@ export function multiUserSignals(config: unknown): { path: PathSegment[]; label:
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Channel accounts (reference §2.4, §3.2 Channels)
+// ---------------------------------------------------------------------------------------------------------
+
+export interface ChannelAccount {
+  channel: string;
+  account?: string;
+  /** The account's settings over the channel's (an account inherits what it does not set). */
+  value: Obj;
+  /** Merged path of a key as this account sees it: in the account when set there, else in the channel. */
+  pathOf(key: string): PathSegment[];
+  /** `channels.<id>` or `channels.<id>.accounts.<a>`, for messages. */
+  label: string;
+}
+
+/** Every enabled channel account: each `channels.<id>.accounts.<a>`, or the channel itself when it has none. */
+export function channelAccounts(config: unknown, channel?: string): ChannelAccount[] {
+  const out: ChannelAccount[] = [];
+  for (const [id, ch] of Object.entries(obj(get(config, 'channels')))) {
+    if (id === 'defaults' || !isObj(ch) || (channel !== undefined && id !== channel) || ch.enabled === false) continue;
+    const accounts = Object.entries(obj(ch.accounts)).filter(([, a]) => isObj(a) && a.enabled !== false) as [string, Obj][];
+    if (accounts.length === 0) {
+      out.push({ channel: id, value: ch, pathOf: (k) => ['channels', id, k], label: `channels.${id}` });
+      continue;
+    }
+    for (const [a, acc] of accounts) {
+      const { accounts: _omit, ...base } = ch;
+      out.push({ channel: id, account: a, value: { ...base, ...acc }, pathOf: (k) => (k in acc ? ['channels', id, 'accounts', a, k] : ['channels', id, k]), label: `channels.${id}.accounts.${a}` });
+    }
+  }
+  return out;
+}
+
+/** Effective DM policy: `dmPolicy`, else legacy `dm.policy`, else `pairing`; with the key that sets it. */
+export function dmPolicyOf(a: ChannelAccount): { policy: string; path: PathSegment[] } {
+  if (typeof a.value.dmPolicy === 'string') return { policy: a.value.dmPolicy, path: a.pathOf('dmPolicy') };
+  const legacy = get(a.value, 'dm', 'policy');
+  if (typeof legacy === 'string') return { policy: legacy, path: [...a.pathOf('dm'), 'policy'] };
+  return { policy: 'pairing', path: a.pathOf('dmPolicy') };
+}
+
+/** DM sender allowlist: `allowFrom`, else legacy `dm.allowFrom`. */
+export function dmAllowFrom(a: ChannelAccount): { list: string[]; path: PathSegment[] } {
+  if (Array.isArray(a.value.allowFrom)) return { list: arr(a.value.allowFrom).map((x) => String(x).trim()).filter(Boolean), path: a.pathOf('allowFrom') };
+  return { list: arr(get(a.value, 'dm', 'allowFrom')).map((x) => String(x).trim()).filter(Boolean), path: [...a.pathOf('dm'), 'allowFrom'] };
+}
+
+/** Effective group policy: account/channel `groupPolicy`, else `channels.defaults.groupPolicy`, else `allowlist`. */
+export function groupPolicyOf(config: unknown, a: ChannelAccount): { policy: string; path: PathSegment[] } {
+  if (typeof a.value.groupPolicy === 'string') return { policy: a.value.groupPolicy, path: a.pathOf('groupPolicy') };
+  const d = get(config, 'channels', 'defaults', 'groupPolicy');
+  if (typeof d === 'string') return { policy: d, path: ['channels', 'defaults', 'groupPolicy'] };
+  return { policy: 'allowlist', path: a.pathOf('groupPolicy') };
+}
+
+/** Discord's stable sender forms; anything else (names, `name#1234`) is a mutable entry. */
+export function isMutableDiscordEntry(entry: string): boolean {
+  const e = entry.trim();
+  if (e === '*' || e.startsWith('accessGroup:')) return false;
+  return !/^(\d+|<@!?\d+>|(discord|user|pk):\S+)$/i.test(e);
+}

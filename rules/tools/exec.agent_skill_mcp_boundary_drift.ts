@@ -1,8 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { agentEntries, currentApplies, execSecurity, get, obj, str } from '../_shared/openclaw.js';
+import { agentEntries, currentApplies, execSecurity, get, obj, str, type Obj } from '../_shared/openclaw.js';
 import type { PathSegment } from '../../src/model/location.js';
-import type { Obj } from '../_shared/openclaw.js';
 
 export default defineRule({
   id: 'tools.exec.agent_skill_mcp_boundary_drift',
