@@ -14507,6 +14507,57 @@ var agent_roster_invalid_default_count_default = defineRule({
   }
 });
 
+// rules/config/control_ui_device_auth_disabled.ts
+var control_ui_device_auth_disabled_default = defineRule({
+  id: "config.control_ui_device_auth_disabled",
+  title: "Control UI device auth disabled (deprecated flag)",
+  severity: "high",
+  appliesTo: ["openclaw"],
+  description: "Beyond the audit. `gateway.controlUi.dangerouslyDisableDeviceAuth: true` on an OpenClaw 2026.4+ target: the audit no longer reports it (the key is a deprecated, upgrade-only input), but the config still asks for device identity checks to be off, and any rollback to 2026.3.x turns them off for real. For legacy or unknown versions the audit check `gateway.control_ui.device_auth_disabled` applies.",
+  remediation: "Remove `gateway.controlUi.dangerouslyDisableDeviceAuth`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "beyond-audit"],
+  precision: "high",
+  check(t, ctx) {
+    if (targetEra(t, ctx.project) !== "current" || get(t.value, "gateway", "controlUi", "dangerouslyDisableDeviceAuth") !== true) return;
+    ctx.report({ at: at.path(["gateway", "controlUi", "dangerouslyDisableDeviceAuth"]), message: "`gateway.controlUi.dangerouslyDisableDeviceAuth` is true (deprecated; not reported by the 2026.4+ audit)." });
+  }
+});
+
+// rules/config/control_ui_external_embed_urls.ts
+var control_ui_external_embed_urls_default = defineRule({
+  id: "config.control_ui_external_embed_urls",
+  title: "Control UI embeds external URLs",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Beyond the audit. `gateway.controlUi.allowExternalEmbedUrls: true` lets the Control UI embed pages from other origins inside the operator session; OpenClaw documents the key as DANGEROUS, but the audit does not report it.",
+  remediation: "Set `gateway.controlUi.allowExternalEmbedUrls: false` (the default).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "beyond-audit"],
+  precision: "high",
+  check(t, ctx) {
+    if (get(t.value, "gateway", "controlUi", "allowExternalEmbedUrls") !== true) return;
+    ctx.report({ at: at.path(["gateway", "controlUi", "allowExternalEmbedUrls"]), message: "`gateway.controlUi.allowExternalEmbedUrls` is true." });
+  }
+});
+
+// rules/config/control_ui_insecure_auth.ts
+var control_ui_insecure_auth_default = defineRule({
+  id: "config.control_ui_insecure_auth",
+  title: "Legacy insecure Control UI auth flag",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Beyond the audit. `gateway.controlUi.allowInsecureAuth: true` on an OpenClaw 2026.4+ target: the key no longer exists (the gateway rejects the config), so the audit says nothing, yet it records the intent to let the Control UI authenticate over plain HTTP, which takes effect again on a 2026.3.x rollback. For legacy or unknown versions the audit check `gateway.control_ui.insecure_auth` applies.",
+  remediation: "Remove `gateway.controlUi.allowInsecureAuth` and serve the UI over HTTPS, Tailscale Serve or localhost.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "beyond-audit"],
+  precision: "high",
+  check(t, ctx) {
+    if (targetEra(t, ctx.project) !== "current" || get(t.value, "gateway", "controlUi", "allowInsecureAuth") !== true) return;
+    ctx.report({ at: at.path(["gateway", "controlUi", "allowInsecureAuth"]), message: "`gateway.controlUi.allowInsecureAuth` is true (a 2026.3 key; rejected by 2026.4+)." });
+  }
+});
+
 // rules/config/insecure_or_dangerous_flags.ts
 var DOCKER_FLAGS = ["dangerouslyAllowReservedContainerTargets", "dangerouslyAllowExternalBindSources", "dangerouslyAllowContainerNamespaceJoin"];
 function flags(config, era) {
@@ -14615,8 +14666,48 @@ var secrets_hooks_token_in_config_default = defineRule({
   }
 });
 
+// rules/config/unaudited_dangerous_flags.ts
+var AUDITED = /* @__PURE__ */ new Set([
+  "gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback",
+  "gateway.controlUi.dangerouslyDisableDeviceAuth",
+  "browser.ssrfPolicy.dangerouslyAllowPrivateNetwork"
+]);
+function unaudited(config) {
+  const out = [];
+  const walk2 = (v, path5, depth2) => {
+    if (depth2 > 16 || !isObj(v)) return;
+    for (const [k, x] of Object.entries(v)) {
+      const p = [...path5, k];
+      const dotted = p.join(".");
+      if (x === true && k.startsWith("dangerously") && !AUDITED.has(dotted)) {
+        const channelAccountLevel = p[0] === "channels" && (p.length === 3 || p.length === 5 && p[2] === "accounts") && k === "dangerouslyAllowNameMatching";
+        const dockerFlag = p.includes("sandbox") && p.includes("docker");
+        if (!channelAccountLevel && !dockerFlag) out.push({ path: p, label: `${dotted}=true` });
+      }
+      walk2(x, p, depth2 + 1);
+    }
+  };
+  walk2(config, [], 0);
+  if (get(config, "browser", "ssrfPolicy", "allowPrivateNetwork") === true) out.push({ path: ["browser", "ssrfPolicy", "allowPrivateNetwork"], label: "browser.ssrfPolicy.allowPrivateNetwork=true (legacy alias of dangerouslyAllowPrivateNetwork)" });
+  return out;
+}
+var unaudited_dangerous_flags_default = defineRule({
+  id: "config.unaudited_dangerous_flags",
+  title: "Dangerous flag the audit does not report",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Beyond the audit. A `dangerously*` key is set to `true` where no audit check looks: channel network and webhook escape hatches (`dangerouslyAllowPrivateNetwork`, `dangerouslyDisableSignatureValidation`, `dangerouslyAllowInheritedWebhookPath`), name matching on groups or guilds, or the legacy alias `browser.ssrfPolicy.allowPrivateNetwork`. One finding per flag.",
+  remediation: "Set the flag named in the finding to `false` (or remove it) unless you have verified why it is needed.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "beyond-audit"],
+  precision: "high",
+  check(t, ctx) {
+    for (const f of unaudited(t.value)) ctx.report({ at: at.path(f.path), message: `Dangerous flag not covered by the audit: ${f.label}.`, key: f.label });
+  }
+});
+
 // rules/config/index.ts
-var configRules = [agent_roster_invalid_default_count_default, insecure_or_dangerous_flags_default, parse_error_default, secrets_gateway_password_in_config_default, secrets_hooks_token_in_config_default];
+var configRules = [agent_roster_invalid_default_count_default, control_ui_device_auth_disabled_default, control_ui_external_embed_urls_default, control_ui_insecure_auth_default, insecure_or_dangerous_flags_default, parse_error_default, secrets_gateway_password_in_config_default, secrets_hooks_token_in_config_default, unaudited_dangerous_flags_default];
 
 // rules/_shared/values.ts
 function isReference(value) {
@@ -14791,7 +14882,7 @@ var control_ui_allowed_origins_wildcard_default = defineRule({
 });
 
 // rules/gateway/control_ui.device_auth_disabled.ts
-var control_ui_device_auth_disabled_default = defineRule({
+var control_ui_device_auth_disabled_default2 = defineRule({
   id: "gateway.control_ui.device_auth_disabled",
   title: "Control UI device auth disabled",
   severity: "critical",
@@ -14828,7 +14919,7 @@ var control_ui_host_header_origin_fallback_default = defineRule({
 });
 
 // rules/gateway/control_ui.insecure_auth.ts
-var control_ui_insecure_auth_default = defineRule({
+var control_ui_insecure_auth_default2 = defineRule({
   id: "gateway.control_ui.insecure_auth",
   title: "Control UI allows insecure (HTTP) auth",
   severity: "medium",
@@ -15357,7 +15448,7 @@ var trusted_proxy_no_user_header_default = defineRule({
 });
 
 // rules/gateway/index.ts
-var gatewayRules = [auth_no_rate_limit_default, bind_no_auth_default, control_ui_allowed_origins_required_default, control_ui_allowed_origins_wildcard_default, control_ui_device_auth_disabled_default, control_ui_host_header_origin_fallback_default, control_ui_insecure_auth_default, env_token_overrides_config_default, http_no_auth_default, http_session_key_override_enabled_default, loopback_no_auth_default, nodes_allow_commands_dangerous_default, nodes_deny_commands_ineffective_default, password_placeholder_value_default, password_too_short_default, real_ip_fallback_enabled_default, tailscale_funnel_default, tailscale_serve_default, token_placeholder_value_default, token_too_short_default, tools_invoke_http_dangerous_allow_default, trusted_proxies_missing_default, trusted_proxy_allow_loopback_default, trusted_proxy_auth_default, trusted_proxy_device_auto_approve_default, trusted_proxy_device_auto_approve_admin_default, trusted_proxy_no_allowlist_default, trusted_proxy_no_proxies_default, trusted_proxy_no_user_header_default];
+var gatewayRules = [auth_no_rate_limit_default, bind_no_auth_default, control_ui_allowed_origins_required_default, control_ui_allowed_origins_wildcard_default, control_ui_device_auth_disabled_default2, control_ui_host_header_origin_fallback_default, control_ui_insecure_auth_default2, env_token_overrides_config_default, http_no_auth_default, http_session_key_override_enabled_default, loopback_no_auth_default, nodes_allow_commands_dangerous_default, nodes_deny_commands_ineffective_default, password_placeholder_value_default, password_too_short_default, real_ip_fallback_enabled_default, tailscale_funnel_default, tailscale_serve_default, token_placeholder_value_default, token_too_short_default, tools_invoke_http_dangerous_allow_default, trusted_proxies_missing_default, trusted_proxy_allow_loopback_default, trusted_proxy_auth_default, trusted_proxy_device_auto_approve_default, trusted_proxy_device_auto_approve_admin_default, trusted_proxy_no_allowlist_default, trusted_proxy_no_proxies_default, trusted_proxy_no_user_header_default];
 
 // rules/discovery/mdns_full_mode.ts
 var mdns_full_mode_default = defineRule({
@@ -15442,6 +15533,52 @@ var default_session_key_unset_default = defineRule({
     if (h.enabled !== true) return;
     if (typeof h.defaultSessionKey === "string" && h.defaultSessionKey.trim()) return;
     ctx.report({ at: at.path(["hooks", "defaultSessionKey"]), message: "Hooks are enabled and `hooks.defaultSessionKey` is not set." });
+  }
+});
+
+// rules/hooks/installs_missing_integrity.ts
+var installs_missing_integrity_default = defineRule({
+  id: "hooks.installs_missing_integrity",
+  title: "Hook packs installed without an integrity hash",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older record npm installs of hook packs in the config (`hooks.internal.installs.<id>`). A record without `integrity` cannot prove that a reinstall fetches the same package. Reported for legacy or unknown versions.",
+  remediation: "Reinstall the hook pack with a current OpenClaw so `hooks.internal.installs.<id>`.integrity is recorded, or pin and verify it.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project)) return;
+    const base = ["hooks", "internal", "installs"];
+    const npm = Object.entries(obj(get(t.value, ...base))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+    for (const [id, r] of npm) {
+      if (typeof r.integrity === "string" && r.integrity.trim()) continue;
+      ctx.report({ at: at.path([...base, id]), message: `npm install "${id}" has no integrity hash.` });
+    }
+  }
+});
+
+// rules/hooks/installs_unpinned_npm_specs.ts
+var installs_unpinned_npm_specs_default = defineRule({
+  id: "hooks.installs_unpinned_npm_specs",
+  title: "Hook packs installed from unpinned npm specs",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older record npm installs of hook packs in the config (`hooks.internal.installs.<id>`). A `spec` without an exact version (`pkg`, `pkg@latest`, `pkg@^1.2.0`) reinstalls whatever the registry serves next: a compromised release runs inside the gateway. Reported for legacy or unknown versions (2026.4+ keeps the records in the state directory).",
+  remediation: "Pin each `hooks.internal.installs.<id>`.spec to an exact version (`pkg@1.2.3`) and reinstall.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project)) return;
+    const base = ["hooks", "internal", "installs"];
+    const npm = Object.entries(obj(get(t.value, ...base))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+    for (const [id, r] of npm) {
+      if (/@v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(String(r.spec).trim())) continue;
+      ctx.report({ at: at.path([...base, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
+    }
   }
 });
 
@@ -15556,7 +15693,7 @@ var token_too_short_default2 = defineRule({
 });
 
 // rules/hooks/index.ts
-var hooksRules = [allowed_agent_ids_unrestricted_default, default_session_key_unset_default, path_root_default, request_session_key_enabled_default, request_session_key_prefixes_missing_default, token_reuse_gateway_token_default, token_too_short_default2];
+var hooksRules = [allowed_agent_ids_unrestricted_default, default_session_key_unset_default, installs_missing_integrity_default, installs_unpinned_npm_specs_default, path_root_default, request_session_key_enabled_default, request_session_key_prefixes_missing_default, token_reuse_gateway_token_default, token_too_short_default2];
 
 // rules/tools/elevated.allowFrom.large.ts
 var elevated_allowFrom_large_default = defineRule({
@@ -16343,6 +16480,140 @@ var allowFrom_mutable_entries_inert_default = defineRule({
   }
 });
 
+// rules/channels/discord.allowFrom.name_based_entries.ts
+var discord_allowFrom_name_based_entries_default = defineRule({
+  id: "channels.discord.allowFrom.name_based_entries",
+  title: "Discord allowlists match by name",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Discord sender allowlists (`allowFrom`, `dm.allowFrom`, `guilds.*.users`, `guilds.*.channels.*.users`) contain names or `name#1234` tags instead of stable ids. Names can be changed or imitated; with `dangerouslyAllowNameMatching` they are matched (info), without it they never match.",
+  remediation: "Replace names with numeric Discord user ids (Developer Mode → Copy User ID), or `<@id>` / `user:<id>`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value, "discord")) {
+      const lists = [
+        { path: a.pathOf("allowFrom"), list: arr(a.value.allowFrom) },
+        { path: [...a.pathOf("dm"), "allowFrom"], list: arr(get(a.value, "dm", "allowFrom")) }
+      ];
+      for (const [g, gv] of Object.entries(obj(a.value.guilds))) {
+        lists.push({ path: [...a.pathOf("guilds"), g, "users"], list: arr(get(gv, "users")) });
+        for (const [c, cv] of Object.entries(obj(get(gv, "channels")))) lists.push({ path: [...a.pathOf("guilds"), g, "channels", c, "users"], list: arr(get(cv, "users")) });
+      }
+      const hits = lists.flatMap((l) => l.list.map((e, i) => ({ e: String(e), path: [...l.path, i] })).filter((h) => isMutableDiscordEntry(h.e)));
+      if (hits.length === 0) continue;
+      const matching = a.value.dangerouslyAllowNameMatching === true;
+      ctx.report({ at: at.path(hits[0].path), severity: matching ? INFO : WARN, message: `${a.label}: ${hits.length} allowlist entr${hits.length === 1 ? "y is a name" : "ies are names"}, not Discord ids${matching ? " (matched by name)" : ""}.` });
+    }
+  }
+});
+
+// rules/channels/discord.allowlisted_groups.broad_members.ts
+var discord_allowlisted_groups_broad_members_default = defineRule({
+  id: "channels.discord.allowlisted_groups.broad_members",
+  title: "Allowlisted Discord guilds admit every member",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'With Discord `groupPolicy: "allowlist"`, a listed guild (or an enabled guild channel) has no `users`/`roles` restriction, or `"*"`: every member of that guild can talk to the bot, which is rarely what listing a guild intends.',
+  remediation: "Add `users` (user ids) or `roles` (role ids) to each entry of `channels.discord.guilds` (or its `channels`).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    for (const a of channelAccounts(t.value, "discord")) {
+      if (groupPolicyOf(t.value, a).policy !== "allowlist") continue;
+      const broad = (users, roles) => {
+        const u = strings(users);
+        const r = strings(roles);
+        return u.length === 0 && r.length === 0 || u.includes("*") || r.includes("*");
+      };
+      for (const [g, gv] of Object.entries(obj(a.value.guilds))) {
+        const chans = Object.entries(obj(get(gv, "channels")));
+        const gUsers = get(gv, "users");
+        const gRoles = get(gv, "roles");
+        let hit;
+        if (chans.length === 0) {
+          if (broad(gUsers, gRoles)) hit = [...a.pathOf("guilds"), g];
+        } else {
+          for (const [c, cv] of chans) {
+            if (get(cv, "enabled") === false) continue;
+            if (broad(get(cv, "users") ?? gUsers, get(cv, "roles") ?? gRoles)) {
+              hit = [...a.pathOf("guilds"), g, "channels", c];
+              break;
+            }
+          }
+        }
+        if (hit) {
+          ctx.report({ at: at.path(hit), message: `${a.label}: allowlisted guild ${g} admits every member (no users/roles restriction).` });
+          break;
+        }
+      }
+    }
+  }
+});
+
+// rules/channels/discord.commands.native.no_allowlists.ts
+var discord_commands_native_no_allowlists_default = defineRule({
+  id: "channels.discord.commands.native.no_allowlists",
+  title: "Discord native commands without allowlists",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Discord native (slash) commands are enabled (`commands.native` defaults to `auto` = on for Discord) in allowlisted guilds, but no owner list (`dm.allowFrom`) and no guild or channel `users` list exists: anyone in those guilds can run the commands.",
+  remediation: "Add `users` to `channels.discord.guilds.<id>` (or its channels), or an owner list in `channels.discord.dm.allowFrom`; or set `channels.discord.commands.native: false` and `nativeSkills: false`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const nativeOn = (a) => {
+      const v = (k) => get(a.value, "commands", k) ?? get(t.value, "commands", k) ?? "auto";
+      return [v("native"), v("nativeSkills")].some((x) => x === true || x === "auto");
+    };
+    for (const a of channelAccounts(t.value, "discord")) {
+      if (!nativeOn(a) || groupPolicyOf(t.value, a).policy === "disabled") continue;
+      if (targetEra(t, ctx.project) === "legacy" && get(t.value, "commands", "useAccessGroups") === false) continue;
+      const guilds = Object.entries(obj(a.value.guilds));
+      if (guilds.length === 0 || strings(get(a.value, "dm", "allowFrom")).length > 0) continue;
+      const users = guilds.some(([, gv]) => strings(get(gv, "users")).length > 0 || Object.values(obj(get(gv, "channels"))).some((cv) => strings(get(cv, "users")).length > 0));
+      if (users) continue;
+      ctx.report({ at: at.path(a.pathOf("guilds")), message: `${a.label}: native commands are on in ${guilds.length} guild(s) with no owner or users allowlist.` });
+    }
+  }
+});
+
+// rules/channels/discord.commands.native.unrestricted.ts
+var discord_commands_native_unrestricted_default = defineRule({
+  id: "channels.discord.commands.native.unrestricted",
+  title: "Discord native commands open to everyone",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: Discord native commands are on in guilds, `commands.useAccessGroups: false` disables the sender allowlists for commands, and no guild/channel `users` list exists: anyone can run them. Reported for legacy or unknown versions.",
+  remediation: "Remove `commands.useAccessGroups: false`, and add `users` to `channels.discord.guilds.<id>`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const nativeOn = (a) => {
+      const v = (k) => get(a.value, "commands", k) ?? get(t.value, "commands", k) ?? "auto";
+      return [v("native"), v("nativeSkills")].some((x) => x === true || x === "auto");
+    };
+    if (!legacyApplies(t, ctx.project) || get(t.value, "commands", "useAccessGroups") !== false) return;
+    for (const a of channelAccounts(t.value, "discord")) {
+      if (!nativeOn(a) || groupPolicyOf(t.value, a).policy === "disabled") continue;
+      const guilds = Object.entries(obj(a.value.guilds));
+      if (guilds.length === 0) continue;
+      const users = guilds.some(([, gv]) => strings(get(gv, "users")).length > 0 || Object.values(obj(get(gv, "channels"))).some((cv) => strings(get(cv, "users")).length > 0));
+      if (users) continue;
+      ctx.report({ at: at.path(["commands", "useAccessGroups"]), message: `${a.label}: native commands are open to everyone (commands.useAccessGroups false, no users allowlist).` });
+    }
+  }
+});
+
 // rules/channels/discord.groups.open.ts
 var discord_groups_open_default = defineRule({
   id: "channels.discord.groups.open",
@@ -16503,6 +16774,77 @@ var dm_session_collision_default = defineRule({
   }
 });
 
+// rules/channels/feishu.doc_owner_open_id.ts
+var feishu_doc_owner_open_id_default = defineRule({
+  id: "channels.feishu.doc_owner_open_id",
+  title: "Feishu doc tool acts with the app identity",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: the Feishu channel is configured (`appId` + `appSecret`) and its doc tool is not disabled; documents the agent creates are owned by the app and shared by open id, so senders can reach documents of others. Reported for legacy or unknown versions.",
+  remediation: "Set `channels.feishu.tools.doc: false` unless the doc tool is needed.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project)) return;
+    for (const a of channelAccounts(t.value, "feishu")) {
+      if (!a.value.appId || !a.value.appSecret || get(a.value, "tools", "doc") === false) continue;
+      ctx.report({ at: at.path(a.pathOf("appId")), message: `${a.label}: the Feishu doc tool is enabled.` });
+    }
+  }
+});
+
+// rules/channels/slack.commands.slash.no_allowlists.ts
+var slack_commands_slash_no_allowlists_default = defineRule({
+  id: "channels.slack.commands.slash.no_allowlists",
+  title: "Slack slash commands without allowlists",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Slack slash or native commands are enabled (`slashCommand.enabled`, or `commands.native`/`nativeSkills: true`) but no owner `allowFrom` (or legacy `dm.allowFrom`) and no `channels.*.users` list exists: anyone in the workspace can run them.",
+  remediation: "Set `channels.slack.allowFrom` to the member ids of the owners (`U…`), or `users` on the Slack channels that may use commands.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const slashOn = (a) => {
+      const v = (k) => get(a.value, "commands", k) ?? get(t.value, "commands", k) ?? "auto";
+      return get(a.value, "slashCommand", "enabled") === true || v("native") === true || v("nativeSkills") === true;
+    };
+    for (const a of channelAccounts(t.value, "slack")) {
+      if (!slashOn(a)) continue;
+      if (strings(a.value.allowFrom).length > 0 || strings(get(a.value, "dm", "allowFrom")).length > 0) continue;
+      if (Object.values(obj(a.value.channels)).some((c) => strings(get(c, "users")).length > 0)) continue;
+      const key = get(a.value, "slashCommand", "enabled") === true ? [...a.pathOf("slashCommand"), "enabled"] : a.pathOf("commands");
+      ctx.report({ at: at.path(key), message: `${a.label}: slash commands are on with no owner or users allowlist.` });
+    }
+  }
+});
+
+// rules/channels/slack.commands.slash.useAccessGroups_off.ts
+var slack_commands_slash_useAccessGroups_off_default = defineRule({
+  id: "channels.slack.commands.slash.useAccessGroups_off",
+  title: "Slack commands bypass access groups",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: Slack slash/native commands are enabled and `commands.useAccessGroups: false` turns off the sender allowlists for commands: anyone in the workspace can run them. Reported for legacy or unknown versions.",
+  remediation: "Remove `commands.useAccessGroups: false` (default true).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const slashOn = (a) => {
+      const v = (k) => get(a.value, "commands", k) ?? get(t.value, "commands", k) ?? "auto";
+      return get(a.value, "slashCommand", "enabled") === true || v("native") === true || v("nativeSkills") === true;
+    };
+    if (!legacyApplies(t, ctx.project) || get(t.value, "commands", "useAccessGroups") !== false) return;
+    if (!channelAccounts(t.value, "slack").some(slashOn)) return;
+    ctx.report({ at: at.path(["commands", "useAccessGroups"]), message: "Slack commands are enabled with commands.useAccessGroups false." });
+  }
+});
+
 // rules/channels/slack.groups.open.ts
 var slack_groups_open_default = defineRule({
   id: "channels.slack.groups.open",
@@ -16658,6 +17000,29 @@ var telegram_groups_open_default = defineRule({
   }
 });
 
+// rules/channels/warning.ts
+var warning_default = defineRule({
+  id: "channels.warning",
+  title: "Legacy channel warning: groups open",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'Audit checkId `channels.<channel>.warning.<n>` (OpenClaw 2026.3.x and older, where channel plugins reported open groups as free-text warnings, classified critical). A channel has `groupPolicy: "open"`. For 2026.4+ targets the same condition is `channels.<channel>.groups.open`.',
+  remediation: 'Set `channels.<channel>.groupPolicy: "allowlist"` and list the allowed groups and senders.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (targetEra(t, ctx.project) !== "legacy") return;
+    let n = 0;
+    for (const a of channelAccounts(t.value)) {
+      const g = groupPolicyOf(t.value, a);
+      if (g.policy !== "open") continue;
+      ctx.report({ at: at.path(g.path), message: `${a.label}: groupPolicy="open" allows any group member to trigger the agent.`, properties: { checkId: `channels.${a.channel}.warning.${++n}` } });
+    }
+  }
+});
+
 // rules/channels/whatsapp.groups.open.ts
 var whatsapp_groups_open_default = defineRule({
   id: "channels.whatsapp.groups.open",
@@ -16682,10 +17047,154 @@ var whatsapp_groups_open_default = defineRule({
 });
 
 // rules/channels/index.ts
-var channelsRules = [allowFrom_dangerous_name_matching_enabled_default, allowFrom_mutable_entries_inert_default, discord_groups_open_default, dm_disabled_default, dm_locked_default, dm_open_default, dm_open_invalid_default, dm_scope_main_multiuser_default, dm_session_collision_default, slack_groups_open_default, telegram_allowFrom_invalid_entries_default, telegram_groups_allowFrom_missing_default, telegram_groups_allowFrom_wildcard_default, telegram_groups_open_default, whatsapp_groups_open_default];
+var channelsRules = [allowFrom_dangerous_name_matching_enabled_default, allowFrom_mutable_entries_inert_default, discord_allowFrom_name_based_entries_default, discord_allowlisted_groups_broad_members_default, discord_commands_native_no_allowlists_default, discord_commands_native_unrestricted_default, discord_groups_open_default, dm_disabled_default, dm_locked_default, dm_open_default, dm_open_invalid_default, dm_scope_main_multiuser_default, dm_session_collision_default, feishu_doc_owner_open_id_default, slack_commands_slash_no_allowlists_default, slack_commands_slash_useAccessGroups_off_default, slack_groups_open_default, telegram_allowFrom_invalid_entries_default, telegram_groups_allowFrom_missing_default, telegram_groups_allowFrom_wildcard_default, telegram_groups_open_default, warning_default, whatsapp_groups_open_default];
+
+// rules/plugins/installs_missing_integrity.ts
+var installs_missing_integrity_default2 = defineRule({
+  id: "plugins.installs_missing_integrity",
+  title: "Plugins installed without an integrity hash",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older record npm installs of plugins in the config (`plugins.installs.<id>`). A record without `integrity` cannot prove that a reinstall fetches the same package. Reported for legacy or unknown versions.",
+  remediation: "Reinstall the plugin with a current OpenClaw so `plugins.installs.<id>`.integrity is recorded, or pin and verify it.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project)) return;
+    const base = ["plugins", "installs"];
+    const npm = Object.entries(obj(get(t.value, ...base))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+    for (const [id, r] of npm) {
+      if (typeof r.integrity === "string" && r.integrity.trim()) continue;
+      ctx.report({ at: at.path([...base, id]), message: `npm install "${id}" has no integrity hash.` });
+    }
+  }
+});
+
+// rules/plugins/installs_unpinned_npm_specs.ts
+var installs_unpinned_npm_specs_default2 = defineRule({
+  id: "plugins.installs_unpinned_npm_specs",
+  title: "Plugins installed from unpinned npm specs",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older record npm installs of plugins in the config (`plugins.installs.<id>`). A `spec` without an exact version (`pkg`, `pkg@latest`, `pkg@^1.2.0`) reinstalls whatever the registry serves next: a compromised release runs inside the gateway. Reported for legacy or unknown versions (2026.4+ keeps the records in the state directory).",
+  remediation: "Pin each `plugins.installs.<id>`.spec to an exact version (`pkg@1.2.3`) and reinstall.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project)) return;
+    const base = ["plugins", "installs"];
+    const npm = Object.entries(obj(get(t.value, ...base))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+    for (const [id, r] of npm) {
+      if (/@v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(String(r.spec).trim())) continue;
+      ctx.report({ at: at.path([...base, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
+    }
+  }
+});
+
+// rules/plugins/index.ts
+var pluginsRules = [installs_missing_integrity_default2, installs_unpinned_npm_specs_default2];
+
+// rules/browser/control_invalid_config.ts
+function cdpEndpoints(config) {
+  const out = [];
+  const top = get(config, "browser", "cdpUrl");
+  if (typeof top === "string") out.push({ path: ["browser", "cdpUrl"], url: top });
+  for (const [name, p] of Object.entries(obj(get(config, "browser", "profiles")))) {
+    const u = get(p, "cdpUrl");
+    if (typeof u === "string") out.push({ path: ["browser", "profiles", name, "cdpUrl"], url: u });
+  }
+  return out;
+}
+var control_invalid_config_default = defineRule({
+  id: "browser.control_invalid_config",
+  title: "Browser CDP URL is invalid",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A browser `cdpUrl` cannot be parsed as a URL: OpenClaw fails to resolve the browser configuration, and browser control behaves differently from what the config suggests.",
+  remediation: "Fix `browser.cdpUrl` (or `browser.profiles.<name>.cdpUrl`) to a full URL such as `http://127.0.0.1:9222`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const e of cdpEndpoints(t.value)) {
+      try {
+        new URL(e.url.trim());
+      } catch {
+        ctx.report({ at: at.path(e.path), message: "The browser CDP URL is not a valid URL." });
+      }
+    }
+  }
+});
+
+// rules/browser/control_no_auth.ts
+var control_no_auth_default = defineRule({
+  id: "browser.control_no_auth",
+  title: "Browser control without gateway auth",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: browser control is enabled (the default) and the gateway has no token or password, so anything that reaches the gateway drives the browser with its logged-in sessions. (2026.4+ reports this only with `--deep`, and `gateway.loopback_no_auth`/`gateway.bind_no_auth` cover the same gap.) Reported for legacy targets.",
+  remediation: 'Set `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`, or `browser.enabled: false`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (targetEra(t, ctx.project) !== "legacy" || get(t.value, "browser", "enabled") === false) return;
+    const v = gatewayOf(t, ctx.project);
+    if (v.tokenConfigured || credentialPresent(v.password)) return;
+    ctx.report({ at: at.path(["gateway", "auth"]), message: "Browser control is enabled and the gateway has no token or password." });
+  }
+});
+
+// rules/browser/remote_cdp_http.ts
+function cdpEndpoints2(config) {
+  const out = [];
+  const top = get(config, "browser", "cdpUrl");
+  if (typeof top === "string") out.push({ path: ["browser", "cdpUrl"], url: top });
+  for (const [name, p] of Object.entries(obj(get(config, "browser", "profiles")))) {
+    const u = get(p, "cdpUrl");
+    if (typeof u === "string") out.push({ path: ["browser", "profiles", name, "cdpUrl"], url: u });
+  }
+  return out;
+}
+function isLoopbackHost(host) {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127\./.test(h);
+}
+var remote_cdp_http_default = defineRule({
+  id: "browser.remote_cdp_http",
+  title: "Browser CDP endpoint over plain HTTP",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A browser profile drives a Chrome DevTools endpoint on another host over `http:`/`ws:`: CDP is full control of the browser (cookies, sessions, file access), and here it travels unencrypted and unauthenticated across the network.",
+  remediation: 'Use an `https:`/`wss:` CDP endpoint, or reach the remote browser over a tailnet or SSH tunnel (`browser.cdpUrl: "http://127.0.0.1:9222"` through the tunnel).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const e of cdpEndpoints2(t.value)) {
+      let u;
+      try {
+        u = new URL(e.url.trim());
+      } catch {
+        continue;
+      }
+      if ((u.protocol === "http:" || u.protocol === "ws:") && !isLoopbackHost(u.hostname)) ctx.report({ at: at.path(e.path), message: `CDP endpoint ${u.protocol}//${u.hostname} is remote and unencrypted.` });
+    }
+  }
+});
+
+// rules/browser/index.ts
+var browserRules = [control_invalid_config_default, control_no_auth_default, remote_cdp_http_default];
 
 // rules/index.ts
-var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...gatewayRules, ...discoveryRules, ...mcpRules, ...hooksRules, ...toolsRules, ...securityRules, ...sandboxRules, ...modelsRules, ...loggingRules, ...channelsRules].sort(
+var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...gatewayRules, ...discoveryRules, ...mcpRules, ...hooksRules, ...toolsRules, ...securityRules, ...sandboxRules, ...modelsRules, ...loggingRules, ...channelsRules, ...pluginsRules, ...browserRules].sort(
   (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 );
 

@@ -19,8 +19,10 @@ import { sandboxRules } from './sandbox/index.js';
 import { modelsRules } from './models/index.js';
 import { loggingRules } from './logging/index.js';
 import { channelsRules } from './channels/index.js';
+import { pluginsRules } from './plugins/index.js';
+import { browserRules } from './browser/index.js';
 
-export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...gatewayRules, ...discoveryRules, ...mcpRules, ...hooksRules, ...toolsRules, ...securityRules, ...sandboxRules, ...modelsRules, ...loggingRules, ...channelsRules].sort((a, b) =>
+export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...gatewayRules, ...discoveryRules, ...mcpRules, ...hooksRules, ...toolsRules, ...securityRules, ...sandboxRules, ...modelsRules, ...loggingRules, ...channelsRules, ...pluginsRules, ...browserRules].sort((a, b) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 );
 

@@ -1,8 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { arr, channelAccounts, get, groupPolicyOf, isObj, obj } from '../_shared/openclaw.js';
+import { arr, channelAccounts, get, groupPolicyOf, isObj, obj, type Obj } from '../_shared/openclaw.js';
 import type { PathSegment } from '../../src/model/location.js';
-import type { Obj } from '../_shared/openclaw.js';
 
 /** Telegram sender allowlists: allowFrom, groupAllowFrom, groups.*.allowFrom, groups.*.topics.*.allowFrom. */
 function senderLists(v: Obj, pathOf: (k: string) => PathSegment[]): { path: PathSegment[]; list: unknown[] }[] {

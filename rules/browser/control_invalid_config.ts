@@ -1,0 +1,41 @@
+import { at } from '../../src/model/location.js';
+import { defineRule } from '../../src/model/rule.js';
+import { get, obj } from '../_shared/openclaw.js';
+import type { PathSegment } from '../../src/model/location.js';
+
+/** CDP endpoints of the browser config: `browser.cdpUrl` and `browser.profiles.<name>.cdpUrl`. */
+function cdpEndpoints(config: unknown): { path: PathSegment[]; url: string }[] {
+  const out: { path: PathSegment[]; url: string }[] = [];
+  const top = get(config, 'browser', 'cdpUrl');
+  if (typeof top === 'string') out.push({ path: ['browser', 'cdpUrl'], url: top });
+  for (const [name, p] of Object.entries(obj(get(config, 'browser', 'profiles')))) {
+    const u = get(p, 'cdpUrl');
+    if (typeof u === 'string') out.push({ path: ['browser', 'profiles', name, 'cdpUrl'], url: u });
+  }
+  return out;
+}
+
+
+export default defineRule({
+  id: 'browser.control_invalid_config',
+  title: 'Browser CDP URL is invalid',
+  severity: 'medium',
+  appliesTo: ['openclaw'],
+  description:
+    'A browser `cdpUrl` cannot be parsed as a URL: OpenClaw fails to resolve the browser configuration, and browser control behaves differently from what the config suggests.',
+  remediation:
+    'Fix `browser.cdpUrl` (or `browser.profiles.<name>.cdpUrl`) to a full URL such as `http://127.0.0.1:9222`.',
+  references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
+  tags: ['openclaw'],
+  precision: 'high',
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const e of cdpEndpoints(t.value)) {
+      try {
+        new URL(e.url.trim());
+      } catch {
+        ctx.report({ at: at.path(e.path), message: 'The browser CDP URL is not a valid URL.' });
+      }
+    }
+  },
+});
