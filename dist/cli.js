@@ -14280,7 +14280,25 @@ function deployContext(target, project) {
     if (d.template || ddir !== dir && ddir !== "") continue;
     for (const e of d.entries) if (env[e.key] === void 0 || ddir === dir) env[e.key] = e.value;
   }
-  return { env };
+  return { env, providedEnv: referencedEnv(target.value) };
+}
+function referencedEnv(config) {
+  const out = /* @__PURE__ */ new Set();
+  const walk2 = (v, depth2) => {
+    if (depth2 > 64) return;
+    if (typeof v === "string") {
+      for (const m of v.matchAll(/(?:^|[^$])\$\{([A-Z_][A-Z0-9_]*)\}/g)) out.add(m[1]);
+      const whole = envRefName(v);
+      if (whole) out.add(whole);
+    } else if (Array.isArray(v)) {
+      for (const x of v) walk2(x, depth2 + 1);
+    } else if (isObj(v)) {
+      if (isSecretRef(v) && v.source === "env") out.add(String(v.id));
+      for (const x of Object.values(v)) walk2(x, depth2 + 1);
+    }
+  };
+  walk2(config, 0);
+  return out;
 }
 function gatewayOf(target, project) {
   return gatewayView(target.value, deployContext(target, project));
@@ -14478,6 +14496,20 @@ function isMutableDiscordEntry(entry) {
   const e = entry.trim();
   if (e === "*" || e.startsWith("accessGroup:")) return false;
   return !/^(\d+|<@!?\d+>|(discord|user|pk):\S+)$/i.test(e);
+}
+function cdpEndpoints(config) {
+  const out = [];
+  const top = get(config, "browser", "cdpUrl");
+  if (typeof top === "string") out.push({ path: ["browser", "cdpUrl"], url: top });
+  for (const [name, p] of Object.entries(obj(get(config, "browser", "profiles")))) {
+    const u = get(p, "cdpUrl");
+    if (typeof u === "string") out.push({ path: ["browser", "profiles", name, "cdpUrl"], url: u });
+  }
+  return out;
+}
+function isLoopbackHost(host) {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127\./.test(h);
 }
 
 // rules/config/agent_roster.invalid_default_count.ts
@@ -14951,14 +14983,15 @@ var env_token_overrides_config_default = defineRule({
   check(t, ctx) {
     const deploy = deployContext(t, ctx.project);
     const envValue = deploy.env?.["OPENCLAW_GATEWAY_TOKEN"];
-    if (!currentApplies(t, ctx.project) || envValue === void 0 || get(t.value, "gateway", "mode") === "remote") return;
+    const envSet2 = envValue !== void 0 || deploy.providedEnv?.has("OPENCLAW_GATEWAY_TOKEN") === true;
+    if (!currentApplies(t, ctx.project) || !envSet2 || get(t.value, "gateway", "mode") === "remote") return;
     const mode = str(get(t.value, "gateway", "auth", "mode"));
     if (mode === "password" || mode === "none" || mode === "trusted-proxy") return;
     const raw = get(t.value, "gateway", "auth", "token");
     const c = credential(raw, {});
     const differs = c.kind === "literal" ? c.value.trim() !== "" && c.value !== envValue : c.kind === "ref" && c.ref !== "env:default:OPENCLAW_GATEWAY_TOKEN";
     if (!differs) return;
-    ctx.report({ at: at.path(["gateway", "auth", "token"]), message: "`OPENCLAW_GATEWAY_TOKEN` is set by the deployment and differs from `gateway.auth.token`.", ...c.kind === "literal" ? { secret: c.value } : {} });
+    ctx.report({ at: at.path(["gateway", "auth", "token"]), message: "`OPENCLAW_GATEWAY_TOKEN` is set in the deployment (a .env, or referenced by the config) and differs from `gateway.auth.token`.", ...c.kind === "literal" ? { secret: c.value } : {} });
   }
 });
 
@@ -17099,16 +17132,6 @@ var installs_unpinned_npm_specs_default2 = defineRule({
 var pluginsRules = [installs_missing_integrity_default2, installs_unpinned_npm_specs_default2];
 
 // rules/browser/control_invalid_config.ts
-function cdpEndpoints(config) {
-  const out = [];
-  const top = get(config, "browser", "cdpUrl");
-  if (typeof top === "string") out.push({ path: ["browser", "cdpUrl"], url: top });
-  for (const [name, p] of Object.entries(obj(get(config, "browser", "profiles")))) {
-    const u = get(p, "cdpUrl");
-    if (typeof u === "string") out.push({ path: ["browser", "profiles", name, "cdpUrl"], url: u });
-  }
-  return out;
-}
 var control_invalid_config_default = defineRule({
   id: "browser.control_invalid_config",
   title: "Browser CDP URL is invalid",
@@ -17152,20 +17175,6 @@ var control_no_auth_default = defineRule({
 });
 
 // rules/browser/remote_cdp_http.ts
-function cdpEndpoints2(config) {
-  const out = [];
-  const top = get(config, "browser", "cdpUrl");
-  if (typeof top === "string") out.push({ path: ["browser", "cdpUrl"], url: top });
-  for (const [name, p] of Object.entries(obj(get(config, "browser", "profiles")))) {
-    const u = get(p, "cdpUrl");
-    if (typeof u === "string") out.push({ path: ["browser", "profiles", name, "cdpUrl"], url: u });
-  }
-  return out;
-}
-function isLoopbackHost(host) {
-  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
-  return h === "localhost" || h === "::1" || /^127\./.test(h);
-}
 var remote_cdp_http_default = defineRule({
   id: "browser.remote_cdp_http",
   title: "Browser CDP endpoint over plain HTTP",
@@ -17178,7 +17187,7 @@ var remote_cdp_http_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    for (const e of cdpEndpoints2(t.value)) {
+    for (const e of cdpEndpoints(t.value)) {
       let u;
       try {
         u = new URL(e.url.trim());
@@ -17190,8 +17199,37 @@ var remote_cdp_http_default = defineRule({
   }
 });
 
+// rules/browser/remote_cdp_private_host.ts
+var remote_cdp_private_host_default = defineRule({
+  id: "browser.remote_cdp_private_host",
+  title: "Browser CDP endpoint on a private host with private-network browsing",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A browser profile drives a CDP endpoint on a private address (RFC 1918, link-local, `localhost.localdomain`, `metadata.google.internal`) while the browser SSRF policy opts into private networks: the agent browser can reach internal services and cloud metadata. (2026.9 reports this with `--deep`.)",
+  remediation: "Prefer a tunnel to a loopback CDP endpoint, and set `browser.ssrfPolicy.dangerouslyAllowPrivateNetwork: false`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const optIn = get(t.value, "browser", "ssrfPolicy", "dangerouslyAllowPrivateNetwork") === true || get(t.value, "browser", "ssrfPolicy", "allowPrivateNetwork") === true;
+    if (!currentApplies(t, ctx.project) || !optIn) return;
+    for (const e of cdpEndpoints(t.value)) {
+      let host;
+      try {
+        host = new URL(e.url.trim()).hostname.toLowerCase();
+      } catch {
+        continue;
+      }
+      if (isLoopbackHost(host)) continue;
+      const priv = /^(10\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.)/.test(host) || ["localhost.localdomain", "metadata.google.internal"].includes(host);
+      if (priv) ctx.report({ at: at.path(e.path), message: `CDP endpoint ${host} is a private host and private-network browsing is allowed.` });
+    }
+  }
+});
+
 // rules/browser/index.ts
-var browserRules = [control_invalid_config_default, control_no_auth_default, remote_cdp_http_default];
+var browserRules = [control_invalid_config_default, control_no_auth_default, remote_cdp_http_default, remote_cdp_private_host_default];
 
 // rules/index.ts
 var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...gatewayRules, ...discoveryRules, ...mcpRules, ...hooksRules, ...toolsRules, ...securityRules, ...sandboxRules, ...modelsRules, ...loggingRules, ...channelsRules, ...pluginsRules, ...browserRules].sort(

@@ -23,13 +23,21 @@ mkdirSync(golden, { recursive: true });
 
 async function record(name) {
   const dir = path.join(corpus, name);
-  const text = readdirSync(dir).filter((f) => f !== '.env').map((f) => readFileSync(path.join(dir, f), 'utf8')).join('\n');
+  const text = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name !== '.env')
+    .map((e) => readFileSync(path.join(e.parentPath, e.name), 'utf8'))
+    .join('\n');
   // A `.env` beside the config is the deployment's environment (ClawScan reads it the same way); every other
   // referenced variable gets a long random value.
   const dotenv = existsSync(path.join(dir, '.env'))
     ? Object.fromEntries(readFileSync(path.join(dir, '.env'), 'utf8').split('\n').map((l) => /^([A-Z_][A-Z0-9_]*)=(\S*)$/.exec(l.trim())).filter(Boolean).map((m) => [m[1], m[2]]))
     : {};
-  const vars = [...new Set([...text.matchAll(/\$\{([A-Z_][A-Z0-9_]*)\}/g)].map((m) => m[1]).concat(Object.keys(dotenv)))].sort();
+  const refs = [
+    ...[...text.matchAll(/\$\{([A-Z_][A-Z0-9_]*)\}/g)].map((m) => m[1]), // ${NAME}
+    ...[...text.matchAll(/["']\$([A-Z_][A-Z0-9_]*)["']/g)].map((m) => m[1]), // "$NAME" shorthand
+    ...[...text.matchAll(/\bid:\s*["']([A-Z][A-Z0-9_]*)["']/g)].map((m) => m[1]), // env SecretRef ids
+  ];
+  const vars = [...new Set(refs.concat(Object.keys(dotenv)))].sort();
   const env = vars.map((v) => `${v}=${dotenv[v] ?? randomBytes(24).toString('hex')}`).join(' ');
   let stdout = '';
   let exitCode = 0;

@@ -277,8 +277,15 @@ export function openInboundScopes(config: unknown): ChannelScope[] {
 
 /**
  * What the repository itself says about the deployment of a config: `.env` files (not templates) in the
- * config's folder or at the repository root. A compose service's environment and CLI flags join through
- * the seam above (DeployContext) once rules/_shared/compose-gateway.ts provides them.
+ * config's folder or at the repository root.
+ *
+ * >>> INTEGRATION SEAM (compose view) <<<
+ * The compose side (rules/_shared/compose-gateway.ts: the effective gateway of a compose service from its
+ * command/entrypoint flags, environment/env_file and ports) plugs in HERE: find the service that mounts or
+ * runs this config and merge its `env` (values it holds), `providedEnv` (names set from `${X}`/secrets) and
+ * `flags` (`--bind`, `--port`, `--auth`, `--token`, `--password`) into the returned DeployContext. Every
+ * gateway rule reads the deployment only through `gatewayOf()` → `gatewayView(config, deploy)`, so nothing
+ * else needs to change.
  */
 export function deployContext(target: OpenClawTarget, project?: ProjectView): DeployContext {
   const dir = target.file.includes('/') ? target.file.slice(0, target.file.lastIndexOf('/')) : '';
@@ -288,7 +295,31 @@ export function deployContext(target: OpenClawTarget, project?: ProjectView): De
     if (d.template || (ddir !== dir && ddir !== '')) continue;
     for (const e of d.entries) if (env[e.key] === undefined || ddir === dir) env[e.key] = e.value;
   }
-  return { env };
+  return { env, providedEnv: referencedEnv(target.value) };
+}
+
+/**
+ * Variables the config references (`${NAME}` anywhere in a string, a whole-string `$NAME`, env SecretRefs).
+ * "Provided at deploy time" means they exist in the gateway's environment, so a referenced
+ * `OPENCLAW_GATEWAY_TOKEN` is also the env token the audit's auth checks see.
+ */
+export function referencedEnv(config: unknown): Set<string> {
+  const out = new Set<string>();
+  const walk = (v: unknown, depth: number) => {
+    if (depth > 64) return;
+    if (typeof v === 'string') {
+      for (const m of v.matchAll(/(?:^|[^$])\$\{([A-Z_][A-Z0-9_]*)\}/g)) out.add(m[1]!);
+      const whole = envRefName(v);
+      if (whole) out.add(whole);
+    } else if (Array.isArray(v)) {
+      for (const x of v) walk(x, depth + 1);
+    } else if (isObj(v)) {
+      if (isSecretRef(v) && v.source === 'env') out.add(String(v.id));
+      for (const x of Object.values(v)) walk(x, depth + 1);
+    }
+  };
+  walk(config, 0);
+  return out;
 }
 
 /** The gateway as deployed from this repository: the config plus the deployment it can see. */
@@ -551,4 +582,25 @@ export function isMutableDiscordEntry(entry: string): boolean {
   const e = entry.trim();
   if (e === '*' || e.startsWith('accessGroup:')) return false;
   return !/^(\d+|<@!?\d+>|(discord|user|pk):\S+)$/i.test(e);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Browser
+// ---------------------------------------------------------------------------------------------------------
+
+/** CDP endpoints of the browser config: `browser.cdpUrl` and `browser.profiles.<name>.cdpUrl`. */
+export function cdpEndpoints(config: unknown): { path: PathSegment[]; url: string }[] {
+  const out: { path: PathSegment[]; url: string }[] = [];
+  const top = get(config, 'browser', 'cdpUrl');
+  if (typeof top === 'string') out.push({ path: ['browser', 'cdpUrl'], url: top });
+  for (const [name, p] of Object.entries(obj(get(config, 'browser', 'profiles')))) {
+    const u = get(p, 'cdpUrl');
+    if (typeof u === 'string') out.push({ path: ['browser', 'profiles', name, 'cdpUrl'], url: u });
+  }
+  return out;
+}
+
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\./.test(h);
 }

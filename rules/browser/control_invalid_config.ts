@@ -1,20 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { get, obj } from '../_shared/openclaw.js';
-import type { PathSegment } from '../../src/model/location.js';
-
-/** CDP endpoints of the browser config: `browser.cdpUrl` and `browser.profiles.<name>.cdpUrl`. */
-function cdpEndpoints(config: unknown): { path: PathSegment[]; url: string }[] {
-  const out: { path: PathSegment[]; url: string }[] = [];
-  const top = get(config, 'browser', 'cdpUrl');
-  if (typeof top === 'string') out.push({ path: ['browser', 'cdpUrl'], url: top });
-  for (const [name, p] of Object.entries(obj(get(config, 'browser', 'profiles')))) {
-    const u = get(p, 'cdpUrl');
-    if (typeof u === 'string') out.push({ path: ['browser', 'profiles', name, 'cdpUrl'], url: u });
-  }
-  return out;
-}
-
+import { cdpEndpoints } from '../_shared/openclaw.js';
 
 export default defineRule({
   id: 'browser.control_invalid_config',

@@ -18,13 +18,15 @@ export default defineRule({
   check(t, ctx) {
     const deploy = deployContext(t, ctx.project);
     const envValue = deploy.env?.['OPENCLAW_GATEWAY_TOKEN'];
-    if (!currentApplies(t, ctx.project) || envValue === undefined || get(t.value, 'gateway', 'mode') === 'remote') return;
+    const envSet = envValue !== undefined || deploy.providedEnv?.has('OPENCLAW_GATEWAY_TOKEN') === true;
+    if (!currentApplies(t, ctx.project) || !envSet || get(t.value, 'gateway', 'mode') === 'remote') return;
     const mode = str(get(t.value, 'gateway', 'auth', 'mode'));
     if (mode === 'password' || mode === 'none' || mode === 'trusted-proxy') return;
     const raw = get(t.value, 'gateway', 'auth', 'token');
     const c = credential(raw, {});
+    // A literal differs from an env value the repository does not hold (a random secret is not this literal).
     const differs = c.kind === 'literal' ? c.value.trim() !== '' && c.value !== envValue : c.kind === 'ref' && c.ref !== 'env:default:OPENCLAW_GATEWAY_TOKEN';
     if (!differs) return;
-    ctx.report({ at: at.path(['gateway', 'auth', 'token']), message: '`OPENCLAW_GATEWAY_TOKEN` is set by the deployment and differs from `gateway.auth.token`.', ...(c.kind === 'literal' ? { secret: c.value } : {}) });
+    ctx.report({ at: at.path(['gateway', 'auth', 'token']), message: '`OPENCLAW_GATEWAY_TOKEN` is set in the deployment (a .env, or referenced by the config) and differs from `gateway.auth.token`.', ...(c.kind === 'literal' ? { secret: c.value } : {}) });
   },
 });
