@@ -33873,7 +33873,9 @@ function channelScopes(config) {
   return out;
 }
 function openInboundScopes(config) {
-  return channelScopes(config).filter((s) => s.value.groupPolicy === "open" || s.value.dmPolicy === "open" || get(s.value, "dm", "policy") === "open");
+  const defaults = get(config, "channels", "defaults");
+  const scopes = isObj(defaults) ? [{ channel: "defaults", path: ["channels", "defaults"], value: defaults }, ...channelScopes(config)] : channelScopes(config);
+  return scopes.filter((s) => s.value.groupPolicy === "open" || s.value.dmPolicy === "open" || get(s.value, "dm", "policy") === "open");
 }
 function deployContext(target, project) {
   const dir = target.file.includes("/") ? target.file.slice(0, target.file.lastIndexOf("/")) : "";

@@ -270,9 +270,14 @@ export function channelScopes(config: unknown): ChannelScope[] {
   return out;
 }
 
-/** Open inbound policies of the exposure matrix: groupPolicy open, dmPolicy open, legacy dm.policy open. */
+/**
+ * Open inbound policies of the exposure matrix: groupPolicy open, dmPolicy open, legacy dm.policy open, on
+ * every key of `channels` (the audit includes `channels.defaults`) and every account.
+ */
 export function openInboundScopes(config: unknown): ChannelScope[] {
-  return channelScopes(config).filter((s) => s.value.groupPolicy === 'open' || s.value.dmPolicy === 'open' || get(s.value, 'dm', 'policy') === 'open');
+  const defaults = get(config, 'channels', 'defaults');
+  const scopes = isObj(defaults) ? [{ channel: 'defaults', path: ['channels', 'defaults'] as PathSegment[], value: defaults }, ...channelScopes(config)] : channelScopes(config);
+  return scopes.filter((s) => s.value.groupPolicy === 'open' || s.value.dmPolicy === 'open' || get(s.value, 'dm', 'policy') === 'open');
 }
 
 /**
