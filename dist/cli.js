@@ -17233,8 +17233,34 @@ var remote_cdp_private_host_default = defineRule({
 // rules/browser/index.ts
 var browserRules = [control_invalid_config_default, control_no_auth_default, remote_cdp_http_default, remote_cdp_private_host_default];
 
+// rules/fs/synced_dir.ts
+var synced_dir_default = defineRule({
+  id: "fs.synced_dir",
+  title: "State or config in a cloud-synced folder",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The deployment puts the OpenClaw state directory or config (`OPENCLAW_STATE_DIR`, `OPENCLAW_CONFIG_PATH`) in an iCloud, Dropbox, Google Drive or OneDrive folder: credentials, sessions and the config are copied to a third-party cloud and to every synced device.",
+  remediation: "Point `OPENCLAW_STATE_DIR` / `OPENCLAW_CONFIG_PATH` at a local, unsynced directory (the default `~/.openclaw`).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const env = deployContext(t, ctx.project).env ?? {};
+    for (const name of ["OPENCLAW_STATE_DIR", "OPENCLAW_CONFIG_PATH"]) {
+      const v = env[name];
+      if (v === void 0 || !/icloud|dropbox|google drive|googledrive|onedrive/i.test(v)) continue;
+      ctx.report({ at: at.file(), message: `${name} points into a cloud-synced folder.` });
+      return;
+    }
+  }
+});
+
+// rules/fs/index.ts
+var fsRules = [synced_dir_default];
+
 // rules/index.ts
-var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...gatewayRules, ...discoveryRules, ...mcpRules, ...hooksRules, ...toolsRules, ...securityRules, ...sandboxRules, ...modelsRules, ...loggingRules, ...channelsRules, ...pluginsRules, ...browserRules].sort(
+var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...gatewayRules, ...discoveryRules, ...mcpRules, ...hooksRules, ...toolsRules, ...securityRules, ...sandboxRules, ...modelsRules, ...loggingRules, ...channelsRules, ...pluginsRules, ...browserRules, ...fsRules].sort(
   (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 );
 

@@ -21,8 +21,9 @@ import { loggingRules } from './logging/index.js';
 import { channelsRules } from './channels/index.js';
 import { pluginsRules } from './plugins/index.js';
 import { browserRules } from './browser/index.js';
+import { fsRules } from './fs/index.js';
 
-export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...gatewayRules, ...discoveryRules, ...mcpRules, ...hooksRules, ...toolsRules, ...securityRules, ...sandboxRules, ...modelsRules, ...loggingRules, ...channelsRules, ...pluginsRules, ...browserRules].sort((a, b) =>
+export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...gatewayRules, ...discoveryRules, ...mcpRules, ...hooksRules, ...toolsRules, ...securityRules, ...sandboxRules, ...modelsRules, ...loggingRules, ...channelsRules, ...pluginsRules, ...browserRules, ...fsRules].sort((a, b) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 );
 
