@@ -34135,8 +34135,8 @@ var agent_roster_invalid_default_count_default = defineRule({
     if (agents.length === 0) return;
     const defaults = agents.filter((a) => a.value.default === true);
     const explicit = get(t.value, "agents", "ownership") === "explicit";
-    if (explicit && defaults.length > 0) {
-      ctx.report({ at: at.path([...defaults[0].path, "default"]), message: '`agents.ownership` is "explicit" but an entry is marked default.' });
+    if (explicit) {
+      if (defaults.length > 0) ctx.report({ at: at.path([...defaults[0].path, "default"]), message: '`agents.ownership` is "explicit" but an entry is marked default.' });
       return;
     }
     if (agents.length < 2 || defaults.length === 1) return;

@@ -21,8 +21,9 @@ export default defineRule({
     if (agents.length === 0) return;
     const defaults = agents.filter((a) => a.value.default === true);
     const explicit = get(t.value, 'agents', 'ownership') === 'explicit';
-    if (explicit && defaults.length > 0) {
-      ctx.report({ at: at.path([...defaults[0]!.path, 'default']), message: '`agents.ownership` is "explicit" but an entry is marked default.' });
+    if (explicit) {
+      // With explicit ownership no entry is the default; marking one is the mistake.
+      if (defaults.length > 0) ctx.report({ at: at.path([...defaults[0]!.path, 'default']), message: '`agents.ownership` is "explicit" but an entry is marked default.' });
       return;
     }
     if (agents.length < 2 || defaults.length === 1) return;
