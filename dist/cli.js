@@ -16209,14 +16209,14 @@ var browser_cdp_bridge_unrestricted_default = defineRule({
   title: "Sandbox browser CDP reachable from the bridge network",
   severity: "medium",
   appliesTo: ["openclaw"],
-  description: "OpenClaw 2026.3.x and older: the sandbox browser is enabled on the `bridge` network without `cdpSourceRange`, so every container on the bridge can drive the browser over CDP. Reported for legacy or unknown versions.",
+  description: "OpenClaw 2026.3.x and older: the sandbox browser is enabled on the `bridge` network without `cdpSourceRange`, so every container on the bridge can drive the browser over CDP. Reported for legacy targets (`meta.lastTouchedVersion` or a pinned image ≤ 2026.3).",
   remediation: "Put the sandbox browser on a dedicated network (`sandbox.browser.network`) or set `sandbox.browser.cdpSourceRange`.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
   tags: ["openclaw"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    if (!legacyApplies(t, ctx.project)) return;
+    if (targetEra(t, ctx.project) !== "legacy") return;
     const scopes = [{ path: ["agents", "defaults", "sandbox", "browser"], browser: get(t.value, "agents", "defaults", "sandbox", "browser") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "browser"], browser: get(a.value, "sandbox", "browser") }))];
     for (const s of scopes) {
       if (get(s.browser, "enabled") !== true || get(s.browser, "network") !== "bridge" || str(get(s.browser, "cdpSourceRange"))?.trim()) continue;
@@ -16815,14 +16815,14 @@ var feishu_doc_owner_open_id_default = defineRule({
   title: "Feishu doc tool acts with the app identity",
   severity: "medium",
   appliesTo: ["openclaw"],
-  description: "OpenClaw 2026.3.x and older: the Feishu channel is configured (`appId` + `appSecret`) and its doc tool is not disabled; documents the agent creates are owned by the app and shared by open id, so senders can reach documents of others. Reported for legacy or unknown versions.",
+  description: "OpenClaw 2026.3.x and older: the Feishu channel is configured (`appId` + `appSecret`) and its doc tool is not disabled; documents the agent creates are owned by the app and shared by open id, so senders can reach documents of others. Reported for legacy targets (`meta.lastTouchedVersion` or a pinned image ≤ 2026.3).",
   remediation: "Set `channels.feishu.tools.doc: false` unless the doc tool is needed.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
   tags: ["openclaw", "channels"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    if (!legacyApplies(t, ctx.project)) return;
+    if (targetEra(t, ctx.project) !== "legacy") return;
     for (const a of channelAccounts(t.value, "feishu")) {
       if (!a.value.appId || !a.value.appSecret || get(a.value, "tools", "doc") === false) continue;
       ctx.report({ at: at.path(a.pathOf("appId")), message: `${a.label}: the Feishu doc tool is enabled.` });
