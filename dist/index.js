@@ -34205,7 +34205,7 @@ function flags(config, era) {
   const ui = ["gateway", "controlUi"];
   if (era !== "current") add([...ui, "allowInsecureAuth"], true);
   add([...ui, "dangerouslyAllowHostHeaderOriginFallback"], true);
-  if (era === "legacy" || era === "unknown" && get(config, ...ui, "allowInsecureAuth") !== void 0) add([...ui, "dangerouslyDisableDeviceAuth"], true);
+  if (era !== "current") add([...ui, "dangerouslyDisableDeviceAuth"], true);
   add(["hooks", "gmail", "allowUnsafeExternalContent"], true);
   arr(get(config, "hooks", "mappings")).forEach((_m, i) => add(["hooks", "mappings", i, "allowUnsafeExternalContent"], true, `hooks.mappings[${i}].allowUnsafeExternalContent=true`));
   add(["tools", "exec", "applyPatch", "workspaceOnly"], false);

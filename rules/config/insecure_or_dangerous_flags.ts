@@ -19,7 +19,8 @@ function flags(config: unknown, era: 'legacy' | 'current' | 'unknown'): Flag[] {
   const ui = ['gateway', 'controlUi'];
   if (era !== 'current') add([...ui, 'allowInsecureAuth'], true);
   add([...ui, 'dangerouslyAllowHostHeaderOriginFallback'], true);
-  if (era === 'legacy' || (era === 'unknown' && get(config, ...ui, 'allowInsecureAuth') !== undefined)) add([...ui, 'dangerouslyDisableDeviceAuth'], true);
+  // 2026.3 flags; for an unknown version the key itself marks the config as written for 2026.3.
+  if (era !== 'current') add([...ui, 'dangerouslyDisableDeviceAuth'], true);
   add(['hooks', 'gmail', 'allowUnsafeExternalContent'], true);
   arr(get(config, 'hooks', 'mappings')).forEach((_m, i) => add(['hooks', 'mappings', i, 'allowUnsafeExternalContent'], true, `hooks.mappings[${i}].allowUnsafeExternalContent=true`));
   add(['tools', 'exec', 'applyPatch', 'workspaceOnly'], false);
