@@ -14523,7 +14523,7 @@ var agent_roster_invalid_default_count_default = defineRule({
   description: 'The agent roster does not resolve to one default agent: several entries with none or more than one `default: true`, or `agents.ownership: "explicit"` with an entry marked default. Messages without an explicit route then land on an agent you did not choose.',
   remediation: "Mark exactly one entry of `agents.entries` with `default: true` (or run `openclaw doctor --fix`).",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -14550,7 +14550,7 @@ var control_ui_device_auth_disabled_default = defineRule({
   description: "Beyond the audit. `gateway.controlUi.dangerouslyDisableDeviceAuth: true` on an OpenClaw 2026.4+ target: the audit no longer reports it (the key is a deprecated, upgrade-only input), but the config still asks for device identity checks to be off, and any rollback to 2026.3.x turns them off for real. For legacy or unknown versions the audit check `gateway.control_ui.device_auth_disabled` applies.",
   remediation: "Remove `gateway.controlUi.dangerouslyDisableDeviceAuth`.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "beyond-audit"],
+  tags: ["openclaw", "beyond-audit", "openclaw-2026.4+"],
   precision: "high",
   check(t, ctx) {
     if (targetEra(t, ctx.project) !== "current" || get(t.value, "gateway", "controlUi", "dangerouslyDisableDeviceAuth") !== true) return;
@@ -14567,7 +14567,7 @@ var control_ui_external_embed_urls_default = defineRule({
   description: "Beyond the audit. `gateway.controlUi.allowExternalEmbedUrls: true` lets the Control UI embed pages from other origins inside the operator session; OpenClaw documents the key as DANGEROUS, but the audit does not report it.",
   remediation: "Set `gateway.controlUi.allowExternalEmbedUrls: false` (the default).",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "beyond-audit"],
+  tags: ["openclaw", "beyond-audit", "openclaw-all-versions"],
   precision: "high",
   check(t, ctx) {
     if (get(t.value, "gateway", "controlUi", "allowExternalEmbedUrls") !== true) return;
@@ -14584,7 +14584,7 @@ var control_ui_insecure_auth_default = defineRule({
   description: "Beyond the audit. `gateway.controlUi.allowInsecureAuth: true` on an OpenClaw 2026.4+ target: the key no longer exists (the gateway rejects the config), so the audit says nothing, yet it records the intent to let the Control UI authenticate over plain HTTP, which takes effect again on a 2026.3.x rollback. For legacy or unknown versions the audit check `gateway.control_ui.insecure_auth` applies.",
   remediation: "Remove `gateway.controlUi.allowInsecureAuth` and serve the UI over HTTPS, Tailscale Serve or localhost.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "beyond-audit"],
+  tags: ["openclaw", "beyond-audit", "openclaw-2026.4+"],
   precision: "high",
   check(t, ctx) {
     if (targetEra(t, ctx.project) !== "current" || get(t.value, "gateway", "controlUi", "allowInsecureAuth") !== true) return;
@@ -14630,7 +14630,7 @@ var insecure_or_dangerous_flags_default = defineRule({
   description: "A flag that OpenClaw itself lists as insecure or dangerous is set (Control UI host-header fallback, unsafe external content in hooks, apply_patch or fs tools outside the workspace, request-chosen hook sessions, private-network browsing, sandbox escape hatches, audit suppressions). One finding per flag, at the flag, as the 2026.9 audit reports them.",
   remediation: "Set the flag named in the finding back to its safe value (`false`, or `true` for `workspaceOnly`), or remove it, unless you are debugging locally.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -14669,7 +14669,7 @@ var secrets_gateway_password_in_config_default = defineRule({
   description: "`gateway.auth.password` holds a literal password in the config file: everyone who can read the file or its history (a repository, a backup) can log in to the gateway.",
   remediation: 'Remove `gateway.auth.password` from the file and provide it as `OPENCLAW_GATEWAY_PASSWORD` (or `gateway.auth.password: "${OPENCLAW_GATEWAY_PASSWORD}"`).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -14688,7 +14688,7 @@ var secrets_hooks_token_in_config_default = defineRule({
   description: "Webhook ingress is enabled and `hooks.token` is set in the config, so the config file (and its backups) carries a credential. The audit reports it as info. A `${VAR}` reference is not reported: the file holds no secret then.",
   remediation: 'Keep the config file private (mode 600) and write `hooks.token: "${OPENCLAW_HOOKS_TOKEN}"` so the value lives in the environment, not in the file.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -14733,7 +14733,7 @@ var unaudited_dangerous_flags_default = defineRule({
   description: "Beyond the audit. A `dangerously*` key is set to `true` where no audit check looks: channel network and webhook escape hatches (`dangerouslyAllowPrivateNetwork`, `dangerouslyDisableSignatureValidation`, `dangerouslyAllowInheritedWebhookPath`), name matching on groups or guilds, or the legacy alias `browser.ssrfPolicy.allowPrivateNetwork`. One finding per flag.",
   remediation: "Set the flag named in the finding to `false` (or remove it) unless you have verified why it is needed.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "beyond-audit"],
+  tags: ["openclaw", "beyond-audit", "openclaw-all-versions"],
   precision: "high",
   check(t, ctx) {
     for (const f of unaudited(t.value)) ctx.report({ at: at.path(f.path), message: `Dangerous flag not covered by the audit: ${f.label}.`, key: f.label });
@@ -14845,7 +14845,7 @@ var auth_no_rate_limit_default = defineRule({
   description: "The gateway binds beyond loopback and `gateway.auth.rateLimit` is not set: a network attacker can guess the token or password without any lockout.",
   remediation: "Set `gateway.auth.rateLimit: { maxAttempts: 10, windowMs: 60000, lockoutMs: 300000 }`.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -14864,7 +14864,7 @@ var bind_no_auth_default = defineRule({
   description: 'The gateway listens on a non-loopback address (`gateway.bind` other than `"loopback"`: `lan`, `auto`, `tailnet`, `custom`) and no shared secret or trusted proxy authenticates callers: anyone who can reach the port controls the agent, its tools and its credentials.',
   remediation: 'Set `gateway.auth.mode: "token"` with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"` (a long random value provided at deploy time), or set `gateway.bind: "loopback"`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -14883,7 +14883,7 @@ var control_ui_allowed_origins_required_default = defineRule({
   description: "The gateway binds beyond loopback with the Control UI enabled but `gateway.controlUi.allowedOrigins` is empty: browser origin checks have nothing to compare against, so cross-site pages can talk to the gateway.",
   remediation: 'Set `gateway.controlUi.allowedOrigins` to the exact origins that serve the UI (e.g. `["https://claw.example.com"]`), or bind the gateway to `"loopback"`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -14903,7 +14903,7 @@ var control_ui_allowed_origins_wildcard_default = defineRule({
   description: '`gateway.controlUi.allowedOrigins` contains `"*"`: any web page a user visits can open a Control UI session against the gateway. Critical when the gateway binds beyond loopback.',
   remediation: 'Replace `"*"` in `gateway.controlUi.allowedOrigins` with the exact origins that serve the UI (e.g. `"https://claw.example.com"`).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -14924,7 +14924,7 @@ var control_ui_device_auth_disabled_default2 = defineRule({
   description: "OpenClaw 2026.3.x and older: `gateway.controlUi.dangerouslyDisableDeviceAuth: true` turns off device identity checks for the Control UI, so the shared token alone grants full operator access from any browser. From 2026.4 the key is a deprecated upgrade-only input; reported for legacy or unknown versions.",
   remediation: "Remove `gateway.controlUi.dangerouslyDisableDeviceAuth` (default `false`); use it only for a short break-glass session.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.3"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -14942,7 +14942,7 @@ var control_ui_host_header_origin_fallback_default = defineRule({
   description: "`gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback: true` lets the Control UI accept a request whose Origin matches its own Host header, which DNS rebinding and proxies can forge. Critical when the gateway binds beyond loopback.",
   remediation: "Remove `gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback` (default `false`) and list the UI origins in `gateway.controlUi.allowedOrigins`.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -14961,7 +14961,7 @@ var control_ui_insecure_auth_default2 = defineRule({
   description: "OpenClaw 2026.3.x and older: `gateway.controlUi.allowInsecureAuth: true` lets the Control UI authenticate over plain HTTP without device identity, so the gateway token travels in clear text. The key no longer exists from 2026.4 (the config is rejected); reported for legacy or unknown versions.",
   remediation: "Remove `gateway.controlUi.allowInsecureAuth` (or set it to `false`) and reach the UI over HTTPS, Tailscale Serve or localhost.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.3"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -14979,7 +14979,7 @@ var env_token_overrides_config_default = defineRule({
   description: "The deployment sets `OPENCLAW_GATEWAY_TOKEN` while `gateway.auth.token` holds a different value: clients and the gateway can disagree on the token, and the one in the file looks authoritative while the environment wins for some clients.",
   remediation: 'Either drop `OPENCLAW_GATEWAY_TOKEN` from the deployment, or write `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"` so there is one token.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15006,7 +15006,7 @@ var http_no_auth_default = defineRule({
   description: "The gateway HTTP endpoints (`/tools/invoke`, and when enabled `/v1/chat/completions`, `/v1/responses`) have no credential to check: auth mode `none`, or token/password mode without a value. Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).",
   remediation: 'Set `gateway.auth.mode: "token"` with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`; without auth keep `gateway.bind: "loopback"` and leave `gateway.http.endpoints.*.enabled` off.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15029,7 +15029,7 @@ var http_session_key_override_enabled_default = defineRule({
   description: "With `/v1/chat/completions` or `/v1/responses` enabled, holders of the gateway credential can pick any session key through the API and read or steer any session.",
   remediation: "Treat gateway API credential holders as fully trusted, or set `gateway.http.endpoints.chatCompletions.enabled` / `responses.enabled` to `false`.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15050,7 +15050,7 @@ var loopback_no_auth_default = defineRule({
   description: "The gateway binds to loopback with the Control UI enabled but has no gateway auth: any local process, browser tab or reverse proxy on the host can drive the agent. A proxy in front forwards remote traffic as local.",
   remediation: 'Set `gateway.auth.mode: "token"` and `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"` (or a password via `OPENCLAW_GATEWAY_PASSWORD`); never `auth.mode: "none"`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15071,7 +15071,7 @@ var nodes_allow_commands_dangerous_default = defineRule({
   description: "The node command allow list (`gateway.nodes.commands.allow`; 2026.3: `gateway.nodes.allowCommands`) enables commands that reach the physical world or private data of paired devices (camera, screen recording, SMS, contacts, calendar, health). Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).",
   remediation: "Remove the dangerous commands from `gateway.nodes.commands.allow` (or add them to `gateway.nodes.commands.deny`).",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15136,7 +15136,7 @@ var nodes_deny_commands_ineffective_default = defineRule({
   description: "The node command deny list (`gateway.nodes.commands.deny`; 2026.3: `gateway.nodes.denyCommands`) matches exact command ids only. Entries that look like patterns (`system.run*`, `group:…`, regexes) or name unknown commands deny nothing, so the operator believes a command is blocked when it is not.",
   remediation: 'Write exact command ids in `gateway.nodes.commands.deny` (e.g. `"system.run"`, `"camera.snap"`).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15157,7 +15157,7 @@ var password_placeholder_value_default = defineRule({
   description: 'The gateway runs in password mode and the password is blank, `"undefined"` or `"null"`: a value left over from templating or a broken `${VAR}` expansion, trivially guessed. OpenClaw 2026.9 refuses such a password at startup.',
   remediation: 'Generate a real password (`openssl rand -hex 32`) and provide it as `OPENCLAW_GATEWAY_PASSWORD`, with `gateway.auth.password: "${OPENCLAW_GATEWAY_PASSWORD}"`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15180,7 +15180,7 @@ var password_too_short_default = defineRule({
   description: "The gateway runs in password mode and the effective password (config or `OPENCLAW_GATEWAY_PASSWORD`) is shorter than 24 characters: short shared secrets fall to guessing, all the more without a rate limit.",
   remediation: 'Use a long random password (at least 24 characters, e.g. `openssl rand -hex 32`) provided as `OPENCLAW_GATEWAY_PASSWORD`, with `gateway.auth.password: "${OPENCLAW_GATEWAY_PASSWORD}"`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15201,7 +15201,7 @@ var real_ip_fallback_enabled_default = defineRule({
   description: "`gateway.allowRealIpFallback: true` makes the gateway take the client address from `X-Real-IP` when `X-Forwarded-For` is missing; unless the proxy always overwrites it, clients can spoof a local address. Critical when the gateway binds beyond loopback, or in trusted-proxy mode with a non-loopback proxy.",
   remediation: "Set `gateway.allowRealIpFallback: false` (the default) unless your proxy always overwrites `X-Real-IP`.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15222,7 +15222,7 @@ var tailscale_funnel_default = defineRule({
   description: '`gateway.tailscale.mode: "funnel"` publishes the gateway on the public internet through Tailscale Funnel: everyone can reach it, and only gateway auth stands in the way.',
   remediation: 'Set `gateway.tailscale.mode: "serve"` (tailnet only) or `"off"`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15240,7 +15240,7 @@ var tailscale_serve_default = defineRule({
   description: '`gateway.tailscale.mode: "serve"` makes the gateway reachable from every device of the tailnet; by default Tailscale identity headers then count as auth (`gateway.auth.allowTailscale`).',
   remediation: 'Keep the tailnet ACLs tight, or set `gateway.tailscale.mode: "off"` if tailnet access is not needed.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15258,7 +15258,7 @@ var token_placeholder_value_default = defineRule({
   description: 'The gateway runs in token mode and the token is blank, `"undefined"` or `"null"`: a value left over from templating or a broken `${VAR}` expansion, trivially guessed. OpenClaw 2026.9 refuses such a token at startup.',
   remediation: 'Generate a real token (`openssl rand -hex 32`) and provide it as `OPENCLAW_GATEWAY_TOKEN`, with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15281,7 +15281,7 @@ var token_too_short_default = defineRule({
   description: "The gateway runs in token mode and the effective token (config or `OPENCLAW_GATEWAY_TOKEN`) is shorter than 24 characters: short shared secrets fall to guessing, all the more without a rate limit.",
   remediation: 'Use a long random token (at least 24 characters, e.g. `openssl rand -hex 32`) provided as `OPENCLAW_GATEWAY_TOKEN`, with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15304,7 +15304,7 @@ var tools_invoke_http_dangerous_allow_default = defineRule({
   description: "`gateway.tools.allow` removes tools from the built-in deny list of the HTTP `POST /tools/invoke` endpoint (exec, shell, file writes, session spawning, gateway and plugin control…): every holder of the gateway credential can run them over plain HTTP. Critical when the gateway binds beyond loopback or is published with Tailscale Funnel.",
   remediation: 'Remove the dangerous names from `gateway.tools.allow`; if you need them, keep `gateway.bind: "loopback"` (or tailnet-only) and treat the gateway credential as full admin.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15332,7 +15332,7 @@ var trusted_proxies_missing_default = defineRule({
   description: "With the gateway on loopback and the Control UI enabled, a reverse proxy in front would make every remote request look local. Without `gateway.trustedProxies` the gateway cannot tell proxied clients from local ones.",
   remediation: 'Set `gateway.trustedProxies` to the proxy addresses (e.g. `["127.0.0.1"]`), or keep the Control UI local-only (`gateway.controlUi.enabled: false`).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15351,7 +15351,7 @@ var trusted_proxy_allow_loopback_default = defineRule({
   description: "`gateway.auth.trustedProxy.allowLoopback: true` trusts identity headers from loopback connections: any local process can claim to be the proxy and name any user.",
   remediation: "Set `gateway.auth.trustedProxy.allowLoopback: false` unless the proxy deliberately runs on the same host.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15371,7 +15371,7 @@ var trusted_proxy_auth_default = defineRule({
   description: '`gateway.auth.mode: "trusted-proxy"` hands authentication to the reverse proxy: whoever can reach the gateway without passing through that proxy, or forge its user header, is an operator. The audit reports this mode as critical so it is reviewed deliberately.',
   remediation: 'Make sure the proxy terminates TLS and auth, `gateway.trustedProxies` lists only its addresses and a firewall blocks direct access; otherwise use `gateway.auth.mode: "token"`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15390,7 +15390,7 @@ var trusted_proxy_device_auto_approve_default = defineRule({
   description: "`gateway.auth.trustedProxy.deviceAutoApprove.enabled: true` pairs every device a proxy user opens without operator approval.",
   remediation: "Set `gateway.auth.trustedProxy.deviceAutoApprove.enabled: false`, or keep it only with an exclusive, strong proxy and `allowUsers`.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15410,7 +15410,7 @@ var trusted_proxy_device_auto_approve_admin_default = defineRule({
   description: "Devices of trusted-proxy users are approved automatically with the `operator.admin` scope: every proxy user gets full admin on a new device without review.",
   remediation: 'Remove `"operator.admin"` from `gateway.auth.trustedProxy.deviceAutoApprove.scopes` (or disable auto-approval).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15432,7 +15432,7 @@ var trusted_proxy_no_allowlist_default = defineRule({
   description: "In trusted-proxy mode with an empty `gateway.auth.trustedProxy.allowUsers`, every user the proxy authenticates becomes a gateway operator.",
   remediation: "Set `gateway.auth.trustedProxy.allowUsers` to the operators allowed to use the gateway.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15452,7 +15452,7 @@ var trusted_proxy_no_proxies_default = defineRule({
   description: "In trusted-proxy mode with an empty `gateway.trustedProxies`, the gateway has no list of proxies whose identity headers it may believe.",
   remediation: 'Set `gateway.trustedProxies` to the proxy addresses (e.g. `["10.0.0.2"]`).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15471,7 +15471,7 @@ var trusted_proxy_no_user_header_default = defineRule({
   description: "In trusted-proxy mode without `gateway.auth.trustedProxy.userHeader` the gateway does not know which header carries the authenticated user.",
   remediation: 'Set `gateway.auth.trustedProxy.userHeader` to the header your proxy sets (e.g. `"x-forwarded-user"`).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15494,7 +15494,7 @@ var mdns_full_mode_default = defineRule({
   description: '`discovery.mdns.mode: "full"` announces the gateway with host details (paths, ports, CLI hints) to the whole local network, which helps an attacker on the LAN find and target it. Critical when the gateway binds beyond loopback.',
   remediation: 'Set `discovery.mdns.mode: "minimal"` (the default) or `"off"`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15516,7 +15516,7 @@ var apps_enabled_default = defineRule({
   description: "`mcp.apps.enabled: true` lets MCP servers render interactive apps in the Control UI and chat surfaces; a malicious or compromised MCP server gets a UI inside the operator session.",
   remediation: "Set `mcp.apps.enabled: false` (the default) unless every configured MCP server is trusted.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15537,7 +15537,7 @@ var allowed_agent_ids_unrestricted_default = defineRule({
   description: '`hooks.allowedAgentIds` is unset or contains `"*"`: a webhook request can pick any agent, including ones with exec or admin tools. Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).',
   remediation: 'Set `hooks.allowedAgentIds` to the agents hooks may use (e.g. `["main"]`), or `[]` to disable hook agent routing.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15560,7 +15560,7 @@ var default_session_key_unset_default = defineRule({
   description: "Webhook ingress is enabled without `hooks.defaultSessionKey`: hook-triggered runs land in whatever session the request or mapping names, mixing untrusted webhook content into existing conversations.",
   remediation: 'Set `hooks.defaultSessionKey: "hook:ingress"`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15580,7 +15580,7 @@ var installs_missing_integrity_default = defineRule({
   description: "OpenClaw 2026.3.x and older record npm installs of hook packs in the config (`hooks.internal.installs.<id>`). A record without `integrity` cannot prove that a reinstall fetches the same package. Reported for legacy or unknown versions.",
   remediation: "Reinstall the hook pack with a current OpenClaw so `hooks.internal.installs.<id>`.integrity is recorded, or pin and verify it.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.3"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15603,7 +15603,7 @@ var installs_unpinned_npm_specs_default = defineRule({
   description: "OpenClaw 2026.3.x and older record npm installs of hook packs in the config (`hooks.internal.installs.<id>`). A `spec` without an exact version (`pkg`, `pkg@latest`, `pkg@^1.2.0`) reinstalls whatever the registry serves next: a compromised release runs inside the gateway. Reported for legacy or unknown versions (2026.4+ keeps the records in the state directory).",
   remediation: "Pin each `hooks.internal.installs.<id>`.spec to an exact version (`pkg@1.2.3`) and reinstall.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.3"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15626,7 +15626,7 @@ var path_root_default = defineRule({
   description: '`hooks.path: "/"` mounts webhook ingress on the gateway root, where it overlaps every other gateway route.',
   remediation: 'Set `hooks.path: "/hooks"`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15646,7 +15646,7 @@ var request_session_key_enabled_default = defineRule({
   description: "`hooks.allowRequestSessionKey: true` lets a webhook caller name the session it writes into, so untrusted content can be injected into any conversation. Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).",
   remediation: 'Set `hooks.allowRequestSessionKey: false` (the default), or constrain it with `hooks.allowedSessionKeyPrefixes: ["hook:"]`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15667,7 +15667,7 @@ var request_session_key_prefixes_missing_default = defineRule({
   description: "Hook requests may choose their session key and `hooks.allowedSessionKeyPrefixes` is empty: a caller can write into any session, not only hook sessions. Critical when the gateway is exposed.",
   remediation: 'Set `hooks.allowedSessionKeyPrefixes: ["hook:"]`, or `hooks.allowRequestSessionKey: false`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15688,7 +15688,7 @@ var token_reuse_gateway_token_default = defineRule({
   description: "`hooks.token` is the same secret as the gateway token (or, in password / trusted-proxy mode, the gateway password): anyone given the webhook secret, which is routinely pasted into third-party services, holds full gateway admin.",
   remediation: 'Give hooks their own secret: `hooks.token: "${OPENCLAW_HOOKS_TOKEN}"`, distinct from `OPENCLAW_GATEWAY_TOKEN`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15714,7 +15714,7 @@ var token_too_short_default2 = defineRule({
   description: "Webhook ingress is enabled and `hooks.token` is shorter than 24 characters: a short shared secret on an HTTP endpoint can be guessed.",
   remediation: 'Set `hooks.token: "${OPENCLAW_HOOKS_TOKEN}"` with a long random value (at least 24 characters, e.g. `openssl rand -hex 32`).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15739,7 +15739,7 @@ var elevated_allowFrom_large_default = defineRule({
   description: "Audit checkId `tools.elevated.allowFrom.<provider>.large`. `tools.elevated.allowFrom.<provider>` lists more than 25 senders: elevated (host) actions are open to a crowd, and stale entries go unnoticed.",
   remediation: "Trim `tools.elevated.allowFrom.<provider>` to the few operators who need elevated tools.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15761,7 +15761,7 @@ var elevated_allowFrom_wildcard_default = defineRule({
   description: 'Audit checkId `tools.elevated.allowFrom.<provider>.wildcard`. `tools.elevated.allowFrom.<provider>` contains `"*"` while elevated tools are enabled (`tools.elevated.enabled` defaults to true): every sender on that channel may run elevated (host) actions.',
   remediation: 'Replace `"*"` in `tools.elevated.allowFrom.<provider>` with the sender ids that need elevated access, or set `tools.elevated.enabled: false`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15783,7 +15783,7 @@ var exec_agent_skill_mcp_boundary_drift_default = defineRule({
   description: "A scope restricts its skills (`agents.defaults.skills` or an agent `skills` list) while host exec is possible and MCP servers are configured: the agent can reach the same capabilities through a shell or an MCP server, outside the skill allowlist.",
   remediation: 'Deny exec for the restricted scope (`tools.exec.mode: "deny"`), run it with `tools.exec.host: "sandbox"` and a sandbox, or remove the MCP servers it should not reach.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15811,7 +15811,7 @@ var exec_fs_tools_disabled_but_exec_enabled_default = defineRule({
   description: "A scope denies the file-writing tools (`write`, `edit`, `apply_patch`) but still allows `exec`: a shell writes files just as well, so the deny list gives a false sense of safety, unless the scope runs fully sandboxed without write access to the workspace.",
   remediation: 'Also deny `exec` and `process` (e.g. `tools.deny: ["group:fs", "group:runtime"]`), or run the scope with `sandbox.mode: "all"` and `workspaceAccess: "ro"` or `"none"`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15835,7 +15835,7 @@ var exec_host_sandbox_no_sandbox_agents_default = defineRule({
   description: 'An agent sets `tools.exec.host: "sandbox"` while its effective sandbox mode (agent `sandbox.mode` ?? `agents.defaults.sandbox.mode` ?? `off`) is `off`: its commands run on the gateway host.',
   remediation: 'Set `sandbox.mode: "all"` (or `"non-main"`) for those agents, or set their `tools.exec.host: "gateway"` deliberately.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15854,7 +15854,7 @@ var exec_host_sandbox_no_sandbox_defaults_default = defineRule({
   description: '`tools.exec.host: "sandbox"` asks for commands to run in the sandbox, but `agents.defaults.sandbox.mode` is `off` (the default): there is no sandbox, so the setting gives a false sense of isolation.',
   remediation: 'Set `agents.defaults.sandbox.mode: "non-main"` or `"all"`, or set `tools.exec.host: "gateway"` deliberately.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15872,7 +15872,7 @@ var exec_safe_bin_trusted_dirs_risky_default = defineRule({
   description: "`tools.exec.safeBinTrustedDirs` decides where safe bins are looked up. A relative path, a temp directory, a home directory or a package-manager prefix (`/usr/local/bin`, Homebrew) can be written by users or installers, so a planted `jq` runs without approval.",
   remediation: "Keep only root-owned system directories (e.g. `/usr/bin`, `/bin`) in `tools.exec.safeBinTrustedDirs`.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15897,7 +15897,7 @@ var exec_safe_bins_broad_behavior_default = defineRule({
   description: "`tools.exec.safeBins` lists `jq`, `awk` or `sed` variants: as stdin filters they still read and write files or run commands through their own languages (`sed e`, awk `system()`, jq `input_filename`/`$ENV`).",
   remediation: "Remove `jq`, `awk`, `gawk`, `mawk`, `nawk`, `sed`, `gsed` from `tools.exec.safeBins` and allow them through the exec allowlist with approvals instead.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15927,7 +15927,7 @@ var exec_safe_bins_interpreter_unprofiled_default = defineRule({
   description: "`tools.exec.safeBins` lists binaries that run without approval as stdin filters. An interpreter (`python3`, `node`, `bash`, `sed`, `awk`…) there runs arbitrary code from its arguments unless a `safeBinProfiles` entry restricts them.",
   remediation: 'Remove the interpreter from `tools.exec.safeBins`, or add `tools.exec.safeBinProfiles.<bin>` restricting its arguments (e.g. `{ maxPositional: 0, deniedFlags: ["-c", "-e"] }`).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15949,7 +15949,7 @@ var exec_security_full_configured_default = defineRule({
   description: 'Exec is explicitly configured with security `full` (`tools.exec.security: "full"` or `tools.exec.mode: "full"`, globally or for an agent): commands run without allowlist or approval. Critical when some channel object has an open `groupPolicy`/`dmPolicy`.',
   remediation: 'Set `tools.exec.mode: "ask"` or `"allowlist"` (or `tools.exec.security: "allowlist"`).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15972,7 +15972,7 @@ var profile_minimal_overridden_default = defineRule({
   description: '`tools.profile: "minimal"` is set globally, but some agent sets a different `tools.profile`, which replaces the global one for that agent: the minimal posture does not hold.',
   remediation: 'Set those agents to `tools.profile: "minimal"` too, or remove their `tools.profile`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -15996,7 +15996,7 @@ var audit_suppressions_active_default = defineRule({
   description: "`security.audit.suppressions` hides findings of `openclaw security audit`. ClawScan still reports them; this finding records that the config suppresses audit results, so the suppressions get reviewed with the change.",
   remediation: "Review each entry of `security.audit.suppressions` (checkId and reason), and remove the ones that no longer apply.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16016,7 +16016,7 @@ var exposure_open_channels_with_exec_default = defineRule({
   description: 'Some channel object (a channel, account, group or DM scope) has `groupPolicy` or `dmPolicy` `"open"` while exec is explicitly configured with a security other than `deny`: anyone who can message the bot can ask it to run commands. Critical when some scope runs exec with security `full`.',
   remediation: 'Close the channel policy (`"allowlist"`/`"pairing"`), or set `tools.exec.mode: "deny"` for agents reachable from open channels.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16039,7 +16039,7 @@ var exposure_open_groups_with_control_plane_tools_default = defineRule({
   description: "A channel accepts messages from anyone while some agent may use `gateway`, `automations` or `plugins`: a stranger can reconfigure the gateway, schedule jobs or install plugins through the agent.",
   remediation: 'Deny `gateway`, `automations` and `plugins` (e.g. `tools.deny: ["gateway", "automations", "plugins"]`) for agents reachable from open channels, or close the channel policy (`"allowlist"`).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16064,7 +16064,7 @@ var exposure_open_groups_with_elevated_default = defineRule({
   description: 'A channel accepts messages from anyone (`groupPolicy` or `dmPolicy` `"open"`) while elevated tools are enabled (`tools.elevated.enabled` is not `false`): a stranger in a group or DM is one prompt away from elevated execution on the host.',
   remediation: 'Set the channel `groupPolicy`/`dmPolicy` to `"allowlist"` (or `"pairing"`), and set `tools.elevated.enabled: false` or keep `tools.elevated.allowFrom` to named senders.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16086,7 +16086,7 @@ var exposure_open_groups_with_runtime_or_fs_default = defineRule({
   description: "A channel accepts messages from anyone while some agent can run commands (`exec`, `process`) outside a full sandbox: critical. With only file tools (`read`, `write`, `edit`, `apply_patch`) reachable outside a sandbox and without `tools.fs.workspaceOnly: true`: warn.",
   remediation: 'Set `tools.profile: "messaging"` or deny `group:runtime` and `group:fs` for agents reachable from open channels, set `tools.fs.workspaceOnly: true`, and `agents.defaults.sandbox.mode: "all"`; or close the channel policy (`"allowlist"`).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16116,7 +16116,7 @@ var trust_model_cross_agent_session_access_default_default = defineRule({
   description: "Several agents are configured, `tools.sessions.visibility` is `all` (the default) and agent-to-agent access is on without an allow list: any agent with session tools can read and write the sessions of the others. Warn when there is a trust signal (a sandboxed agent, per-agent tool policies, or a multi-user channel), since the agents were meant to be separated.",
   remediation: 'Set `tools.sessions.visibility: "agent"` (or `"tree"`/`"self"`), and `tools.agentToAgent.allow` to the agents that may talk, or `tools.agentToAgent.enabled: false`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16142,7 +16142,7 @@ var trust_model_group_scope_main_default = defineRule({
   description: '`session.groupScope: "main"` puts every group conversation into the agent main session: what one group says (including injected instructions) is context for every other group and for DMs.',
   remediation: 'Set `session.groupScope: "per-group"`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16165,7 +16165,7 @@ var trust_model_multi_user_heuristic_default = defineRule({
   description: 'Some channel admits several people (an open `groupPolicy`/`dmPolicy`, an allowlisted group, guild, channel or room, or a `"*"` in `allowFrom`/`groupAllowFrom`). OpenClaw runs one trust boundary per gateway: every person who can message the bot shares the agent, its tools, memory and credentials.',
   remediation: 'Run one gateway per trust boundary, or harden the shared setup: `tools.profile: "messaging"`, `agents.defaults.sandbox.mode: "all"`, `tools.elevated.enabled: false`, `session.dmScope: "per-channel-peer"`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16187,7 +16187,7 @@ var bind_mount_non_absolute_default = defineRule({
   description: "A sandbox `docker.binds` entry has a source that is not an absolute host path (a named volume such as `data:/data`, or a relative path): what it mounts depends on the Docker daemon, not on the config, and the bind-source checks cannot vet it.",
   remediation: "Use an absolute host path as the source in `sandbox.docker.binds` (e.g. `/srv/openclaw/data:/data`).",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16212,7 +16212,7 @@ var browser_cdp_bridge_unrestricted_default = defineRule({
   description: "OpenClaw 2026.3.x and older: the sandbox browser is enabled on the `bridge` network without `cdpSourceRange`, so every container on the bridge can drive the browser over CDP. Reported for legacy targets (`meta.lastTouchedVersion` or a pinned image ≤ 2026.3).",
   remediation: "Put the sandbox browser on a dedicated network (`sandbox.browser.network`) or set `sandbox.browser.cdpSourceRange`.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.3"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16234,7 +16234,7 @@ var dangerous_apparmor_profile_default = defineRule({
   description: "Sandbox `docker.apparmorProfile` is `unconfined`: the mandatory access control profile is off for sandbox containers.",
   remediation: "Remove `sandbox.docker.apparmorProfile` (Docker default profile) or name a confining profile.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16285,7 +16285,7 @@ var dangerous_bind_mount_default = defineRule({
   description: "A sandbox `docker.binds` entry mounts a host path that breaks the sandbox: the Docker socket (`/var/run/docker.sock` = root on the host), system directories (`/`, `/etc`, `/proc`, `/sys`, `/dev`, `/root`, `/run`) or credential folders in a home directory (`.ssh`, `.aws`, `.docker`, `.config`…).",
   remediation: "Remove the entry from `sandbox.docker.binds`; mount only project-specific directories (e.g. `/srv/openclaw/workspace:/workspace:rw`).",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16309,7 +16309,7 @@ var dangerous_network_mode_default = defineRule({
   description: "Sandbox `docker.network` is `host` or `container:<id>`: the sandbox shares the network namespace of the host (or of another container) and reaches every local service, including the gateway itself.",
   remediation: 'Set `sandbox.docker.network: "none"` (the default) or a dedicated bridge network.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16331,7 +16331,7 @@ var dangerous_seccomp_profile_default = defineRule({
   description: "Sandbox `docker.seccompProfile` is `unconfined`: the kernel syscall filter is off, widening the attack surface for a container escape.",
   remediation: "Remove `sandbox.docker.seccompProfile` (Docker default profile) or point it at a custom profile.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16353,7 +16353,7 @@ var docker_config_mode_off_default = defineRule({
   description: "`sandbox.docker` is configured (image, binds, network…) while the sandbox mode is `off`: the settings do nothing and every tool runs on the gateway host, though the config reads as sandboxed.",
   remediation: 'Set `agents.defaults.sandbox.mode: "all"` (or `"non-main"`), or remove the unused `sandbox.docker` block.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16381,7 +16381,7 @@ var legacy_default = defineRule({
   description: "A configured model (`agents.defaults.model`, `imageModel`, fallbacks or an agent `model`) is a legacy generation (`gpt-3.5`, `claude-instant`, `claude-2`, `gpt-4-0314/0613`): weak instruction-following makes prompt injection through tools far easier.",
   remediation: 'Replace it with a current top-tier model in `agents.defaults.model` (e.g. `"anthropic/claude-opus-4-6"`).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16400,7 +16400,7 @@ var small_params_default = defineRule({
   description: "A configured model has at most 300B parameters (inferred from its id, e.g. `llama3.1:8b`, `qwen2.5-72b`). Small models are easy to steer with injected instructions; when such a model can use `web_search`, `web_fetch` or `browser`, the finding is critical, otherwise info.",
   remediation: 'For agents on small models deny `group:web` and `browser` (`tools.deny: ["group:web", "browser"]`) and run them sandboxed (`sandbox.mode: "all"`), or use a larger model.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16434,7 +16434,7 @@ var weak_tier_default = defineRule({
   description: "A configured model is below the top tier the audit expects for tool-using agents (Haiku, GPT-4-class and earlier, GPT-OSS, Claude below 4.5): smaller models follow injected instructions from web pages, emails and tool output more readily.",
   remediation: "Use a top-tier model (GPT-5+, Claude 4.5+) in `agents.defaults.model` for agents with tools, or restrict the tools of agents on smaller models.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16456,7 +16456,7 @@ var redact_off_default = defineRule({
   description: 'OpenClaw 2026.3.x and older: `logging.redactSensitive: "off"` writes tool arguments and outputs, including tokens and keys, to the logs unredacted. (2026.4+ always redacts and rejects the key.) Reported for legacy or unknown versions.',
   remediation: 'Set `logging.redactSensitive: "tools"` (the default).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.3"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16477,7 +16477,7 @@ var allowFrom_dangerous_name_matching_enabled_default = defineRule({
   description: "Audit checkId `channels.<channel>.allowFrom.dangerous_name_matching_enabled`. `dangerouslyAllowNameMatching: true` re-enables matching allowlists on display names, tags or emails, which other users can take or imitate.",
   remediation: "Set `dangerouslyAllowNameMatching: false` (the default) and list stable sender ids in `allowFrom`.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16497,7 +16497,7 @@ var allowFrom_mutable_entries_inert_default = defineRule({
   description: "Audit checkId `channels.<channel>.allowFrom.mutable_entries_inert` (2026.4+). With name matching off, `allowFrom` entries that are names, tags or emails (not stable ids) never match: the people they name are locked out, and the list reads as if they were allowed. Classified for Discord (numeric id, `<@id>`, `user:`/`discord:`/`pk:` ids are stable) and Slack (`U…`/`W…` ids, `<@U…>`, `slack:`/`user:` ids).",
   remediation: "Replace the names in `allowFrom` with stable user ids (Discord: the numeric user id; Slack: the `U…` member id).",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16524,7 +16524,7 @@ var discord_allowFrom_name_based_entries_default = defineRule({
   description: "Discord sender allowlists (`allowFrom`, `dm.allowFrom`, `guilds.*.users`, `guilds.*.channels.*.users`) contain names or `name#1234` tags instead of stable ids. Names can be changed or imitated; with `dangerouslyAllowNameMatching` they are matched (info), without it they never match.",
   remediation: "Replace names with numeric Discord user ids (Developer Mode → Copy User ID), or `<@id>` / `user:<id>`.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16554,7 +16554,7 @@ var discord_allowlisted_groups_broad_members_default = defineRule({
   description: 'With Discord `groupPolicy: "allowlist"`, a listed guild (or an enabled guild channel) has no `users`/`roles` restriction, or `"*"`: every member of that guild can talk to the bot, which is rarely what listing a guild intends.',
   remediation: "Add `users` (user ids) or `roles` (role ids) to each entry of `channels.discord.guilds` (or its `channels`).",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16600,7 +16600,7 @@ var discord_commands_native_no_allowlists_default = defineRule({
   description: "Discord native (slash) commands are enabled (`commands.native` defaults to `auto` = on for Discord) in allowlisted guilds, but no owner list (`dm.allowFrom`) and no guild or channel `users` list exists: anyone in those guilds can run the commands.",
   remediation: "Add `users` to `channels.discord.guilds.<id>` (or its channels), or an owner list in `channels.discord.dm.allowFrom`; or set `channels.discord.commands.native: false` and `nativeSkills: false`.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16629,7 +16629,7 @@ var discord_commands_native_unrestricted_default = defineRule({
   description: "OpenClaw 2026.3.x and older: Discord native commands are on in guilds, `commands.useAccessGroups: false` disables the sender allowlists for commands, and no guild/channel `users` list exists: anyone can run them. Reported for legacy or unknown versions.",
   remediation: "Remove `commands.useAccessGroups: false`, and add `users` to `channels.discord.guilds.<id>`.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-2026.3"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16658,7 +16658,7 @@ var discord_groups_open_default = defineRule({
   description: 'The effective `groupPolicy` of the Discord channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `guilds` allowlist narrows which groups, not who may speak.',
   remediation: 'Set `channels.discord.groupPolicy: "allowlist"` (the default) and list the allowed guilds and sender ids (`groupAllowFrom`).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16681,7 +16681,7 @@ var dm_disabled_default = defineRule({
   description: 'Audit checkId `channels.<channel>.dm.disabled`. The channel ignores direct messages (`dmPolicy: "disabled"`). Informational: the safest DM posture, noted so the inventory is complete.',
   remediation: 'Nothing to do; set `dmPolicy: "pairing"` or `"allowlist"` if DMs are needed.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16701,7 +16701,7 @@ var dm_locked_default = defineRule({
   description: "Audit checkId `channels.<channel>.dm.locked` (2026.4+). The DM policy is `pairing` or `allowlist` and the config admits no sender (`allowFrom` empty). The audit also counts pairing-store approvals, which live in the state directory; statically a fresh pairing channel reports this.",
   remediation: "Add the operator ids to `channels.<channel>.allowFrom`, or approve senders with `openclaw pairing approve`.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16723,7 +16723,7 @@ var dm_open_default = defineRule({
   description: 'Audit checkId `channels.<channel>.dm.open`. The effective `dmPolicy` of a channel (or account) is `"open"`: anyone who finds the bot can message the agent and reach its tools and memory.',
   remediation: 'Set `channels.<channel>.dmPolicy: "pairing"` (the default) or `"allowlist"` with `allowFrom` listing the sender ids.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16744,7 +16744,7 @@ var dm_open_invalid_default = defineRule({
   description: 'Audit checkId `channels.<channel>.dm.open_invalid`. `dmPolicy: "open"` must come with `allowFrom: ["*"]`; without it the config is inconsistent (OpenClaw rejects or ignores part of it) and the intended restriction is unclear.',
   remediation: 'Either make the policy explicit (`dmPolicy: "allowlist"` with `allowFrom` ids) or, if open DMs are really intended, add `"*"` to `allowFrom`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16765,7 +16765,7 @@ var dm_scope_main_multiuser_default = defineRule({
   description: 'Audit checkId `channels.<channel>.dm.scope_main_multiuser` (OpenClaw 2026.3.x and older; replaced by `channels.dm.session_collision.*`). `session.dmScope` is `main` (the default) while the channel admits several DM senders or `"*"`.',
   remediation: 'Set `session.dmScope: "per-channel-peer"`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-2026.3"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16789,7 +16789,7 @@ var dm_session_collision_default = defineRule({
   description: "Audit checkId `channels.dm.session_collision.<account>.<n>` (2026.4+). Two or more admitted DM senders (or a wildcard) land in the same session because `session.dmScope` is `main` (the default) or `session.scope` is `global`: one person reads what another told the agent.",
   remediation: 'Set `session.dmScope: "per-channel-peer"` (or `"per-peer"`).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16818,7 +16818,7 @@ var feishu_doc_owner_open_id_default = defineRule({
   description: "OpenClaw 2026.3.x and older: the Feishu channel is configured (`appId` + `appSecret`) and its doc tool is not disabled; documents the agent creates are owned by the app and shared by open id, so senders can reach documents of others. Reported for legacy targets (`meta.lastTouchedVersion` or a pinned image ≤ 2026.3).",
   remediation: "Set `channels.feishu.tools.doc: false` unless the doc tool is needed.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-2026.3"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16839,7 +16839,7 @@ var slack_commands_slash_no_allowlists_default = defineRule({
   description: "Slack slash or native commands are enabled (`slashCommand.enabled`, or `commands.native`/`nativeSkills: true`) but no owner `allowFrom` (or legacy `dm.allowFrom`) and no `channels.*.users` list exists: anyone in the workspace can run them.",
   remediation: "Set `channels.slack.allowFrom` to the member ids of the owners (`U…`), or `users` on the Slack channels that may use commands.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16866,7 +16866,7 @@ var slack_commands_slash_useAccessGroups_off_default = defineRule({
   description: "OpenClaw 2026.3.x and older: Slack slash/native commands are enabled and `commands.useAccessGroups: false` turns off the sender allowlists for commands: anyone in the workspace can run them. Reported for legacy or unknown versions.",
   remediation: "Remove `commands.useAccessGroups: false` (default true).",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-2026.3"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16889,7 +16889,7 @@ var slack_groups_open_default = defineRule({
   description: 'The effective `groupPolicy` of the Slack channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `channels` allowlist narrows which groups, not who may speak.',
   remediation: 'Set `channels.slack.groupPolicy: "allowlist"` (the default) and list the allowed channels and sender ids (`groupAllowFrom`).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16923,7 +16923,7 @@ var telegram_allowFrom_invalid_entries_default = defineRule({
   description: "Telegram matches senders by numeric user id only (`telegram:`/`tg:` prefixes are stripped). Entries such as `@username` in `allowFrom`, `groupAllowFrom`, `groups.*.allowFrom` or topic allowlists never match: the people they name are locked out, and the list reads as if they were allowed.",
   remediation: "Replace usernames with numeric Telegram user ids (e.g. from `openclaw pairing list telegram` or @userinfobot).",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16958,7 +16958,7 @@ var telegram_groups_allowFrom_missing_default = defineRule({
   description: "Telegram groups are reachable (groupPolicy `open`, or `allowlist` with `groups` listed) and no sender allowlist exists (`groupAllowFrom`, `groups.*.allowFrom`, topic allowlists all empty): every group member can drive the agent. (The audit also counts pairing-store approvals, which live in the state directory.)",
   remediation: "Set `channels.telegram.groupAllowFrom` to the numeric user ids allowed to talk to the bot in groups.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -16995,7 +16995,7 @@ var telegram_groups_allowFrom_wildcard_default = defineRule({
   description: 'Telegram groups are reachable (groupPolicy `open`, or `allowlist` with `groups` listed) and `groupAllowFrom` contains `"*"`: every member of those groups can drive the agent, including text commands.',
   remediation: 'Replace `"*"` in `channels.telegram.groupAllowFrom` with numeric user ids of the people allowed to talk to the bot.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -17021,7 +17021,7 @@ var telegram_groups_open_default = defineRule({
   description: 'The effective `groupPolicy` of the Telegram channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `groups` allowlist narrows which groups, not who may speak.',
   remediation: 'Set `channels.telegram.groupPolicy: "allowlist"` (the default) and list the allowed groups and sender ids (`groupAllowFrom`).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -17044,7 +17044,7 @@ var warning_default = defineRule({
   description: 'Audit checkId `channels.<channel>.warning.<n>` (OpenClaw 2026.3.x and older, where channel plugins reported open groups as free-text warnings, classified critical). A channel has `groupPolicy: "open"`. For 2026.4+ targets the same condition is `channels.<channel>.groups.open`.',
   remediation: 'Set `channels.<channel>.groupPolicy: "allowlist"` and list the allowed groups and senders.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-2026.3"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -17067,7 +17067,7 @@ var whatsapp_groups_open_default = defineRule({
   description: 'The effective `groupPolicy` of the Whatsapp channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `groups` allowlist narrows which groups, not who may speak.',
   remediation: 'Set `channels.whatsapp.groupPolicy: "allowlist"` (the default) and list the allowed groups and sender ids (`groupAllowFrom`).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -17093,7 +17093,7 @@ var installs_missing_integrity_default2 = defineRule({
   description: "OpenClaw 2026.3.x and older record npm installs of plugins in the config (`plugins.installs.<id>`). A record without `integrity` cannot prove that a reinstall fetches the same package. Reported for legacy or unknown versions.",
   remediation: "Reinstall the plugin with a current OpenClaw so `plugins.installs.<id>`.integrity is recorded, or pin and verify it.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.3"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -17116,7 +17116,7 @@ var installs_unpinned_npm_specs_default2 = defineRule({
   description: "OpenClaw 2026.3.x and older record npm installs of plugins in the config (`plugins.installs.<id>`). A `spec` without an exact version (`pkg`, `pkg@latest`, `pkg@^1.2.0`) reinstalls whatever the registry serves next: a compromised release runs inside the gateway. Reported for legacy or unknown versions (2026.4+ keeps the records in the state directory).",
   remediation: "Pin each `plugins.installs.<id>`.spec to an exact version (`pkg@1.2.3`) and reinstall.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.3"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -17142,7 +17142,7 @@ var control_invalid_config_default = defineRule({
   description: "A browser `cdpUrl` cannot be parsed as a URL: OpenClaw fails to resolve the browser configuration, and browser control behaves differently from what the config suggests.",
   remediation: "Fix `browser.cdpUrl` (or `browser.profiles.<name>.cdpUrl`) to a full URL such as `http://127.0.0.1:9222`.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -17165,7 +17165,7 @@ var control_no_auth_default = defineRule({
   description: "OpenClaw 2026.3.x and older: browser control is enabled (the default) and the gateway has no token or password, so anything that reaches the gateway drives the browser with its logged-in sessions. (2026.4+ reports this only with `--deep`, and `gateway.loopback_no_auth`/`gateway.bind_no_auth` cover the same gap.) Reported for legacy targets.",
   remediation: 'Set `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`, or `browser.enabled: false`.',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.3"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -17185,7 +17185,7 @@ var remote_cdp_http_default = defineRule({
   description: "A browser profile drives a Chrome DevTools endpoint on another host over `http:`/`ws:`: CDP is full control of the browser (cookies, sessions, file access), and here it travels unencrypted and unauthenticated across the network.",
   remediation: 'Use an `https:`/`wss:` CDP endpoint, or reach the remote browser over a tailnet or SSH tunnel (`browser.cdpUrl: "http://127.0.0.1:9222"` through the tunnel).',
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -17210,7 +17210,7 @@ var remote_cdp_private_host_default = defineRule({
   description: "A browser profile drives a CDP endpoint on a private address (RFC 1918, link-local, `localhost.localdomain`, `metadata.google.internal`) while the browser SSRF policy opts into private networks: the agent browser can reach internal services and cloud metadata. (2026.9 reports this with `--deep`.)",
   remediation: "Prefer a tunnel to a loopback CDP endpoint, and set `browser.ssrfPolicy.dangerouslyAllowPrivateNetwork: false`.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
@@ -17242,7 +17242,7 @@ var synced_dir_default = defineRule({
   description: "The deployment puts the OpenClaw state directory or config (`OPENCLAW_STATE_DIR`, `OPENCLAW_CONFIG_PATH`) in an iCloud, Dropbox, Google Drive or OneDrive folder: credentials, sessions and the config are copied to a third-party cloud and to every synced device.",
   remediation: "Point `OPENCLAW_STATE_DIR` / `OPENCLAW_CONFIG_PATH` at a local, unsynced directory (the default `~/.openclaw`).",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw"],
+  tags: ["openclaw", "openclaw-all-versions"],
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {

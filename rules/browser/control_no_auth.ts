@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Set `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`, or `browser.enabled: false`.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw'],
+  tags: ['openclaw', 'openclaw-2026.3'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

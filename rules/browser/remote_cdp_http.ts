@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Use an `https:`/`wss:` CDP endpoint, or reach the remote browser over a tailnet or SSH tunnel (`browser.cdpUrl: "http://127.0.0.1:9222"` through the tunnel).',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw'],
+  tags: ['openclaw', 'openclaw-all-versions'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Prefer a tunnel to a loopback CDP endpoint, and set `browser.ssrfPolicy.dangerouslyAllowPrivateNetwork: false`.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw'],
+  tags: ['openclaw', 'openclaw-2026.4+'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

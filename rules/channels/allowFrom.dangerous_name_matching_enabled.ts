@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Set `dangerouslyAllowNameMatching: false` (the default) and list stable sender ids in `allowFrom`.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw', 'channels'],
+  tags: ['openclaw', 'channels', 'openclaw-all-versions'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

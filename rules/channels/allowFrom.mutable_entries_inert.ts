@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Replace the names in `allowFrom` with stable user ids (Discord: the numeric user id; Slack: the `U…` member id).',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw', 'channels'],
+  tags: ['openclaw', 'channels', 'openclaw-2026.4+'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

@@ -13,7 +13,7 @@ export default defineRule({
   remediation:
     'Add `users` (user ids) or `roles` (role ids) to each entry of `channels.discord.guilds` (or its `channels`).',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw', 'channels'],
+  tags: ['openclaw', 'channels', 'openclaw-2026.4+'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

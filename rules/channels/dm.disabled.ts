@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Nothing to do; set `dmPolicy: "pairing"` or `"allowlist"` if DMs are needed.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw', 'channels'],
+  tags: ['openclaw', 'channels', 'openclaw-all-versions'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

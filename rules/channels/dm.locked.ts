@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Add the operator ids to `channels.<channel>.allowFrom`, or approve senders with `openclaw pairing approve`.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw', 'channels'],
+  tags: ['openclaw', 'channels', 'openclaw-2026.4+'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

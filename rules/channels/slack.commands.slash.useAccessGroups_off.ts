@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Remove `commands.useAccessGroups: false` (default true).',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw', 'channels'],
+  tags: ['openclaw', 'channels', 'openclaw-2026.3'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

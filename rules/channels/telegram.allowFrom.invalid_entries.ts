@@ -26,7 +26,7 @@ export default defineRule({
   remediation:
     'Replace usernames with numeric Telegram user ids (e.g. from `openclaw pairing list telegram` or @userinfobot).',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw', 'channels'],
+  tags: ['openclaw', 'channels', 'openclaw-all-versions'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

@@ -26,7 +26,7 @@ export default defineRule({
   remediation:
     'Set `channels.telegram.groupAllowFrom` to the numeric user ids allowed to talk to the bot in groups.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw', 'channels'],
+  tags: ['openclaw', 'channels', 'openclaw-all-versions'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Mark exactly one entry of `agents.entries` with `default: true` (or run `openclaw doctor --fix`).',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw'],
+  tags: ['openclaw', 'openclaw-2026.4+'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Remove `gateway.controlUi.dangerouslyDisableDeviceAuth`.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw', 'beyond-audit'],
+  tags: ['openclaw', 'beyond-audit', 'openclaw-2026.4+'],
   precision: 'high',
   check(t, ctx) {
     if (targetEra(t, ctx.project) !== 'current' || get(t.value, 'gateway', 'controlUi', 'dangerouslyDisableDeviceAuth') !== true) return;

@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Set `gateway.controlUi.allowExternalEmbedUrls: false` (the default).',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw', 'beyond-audit'],
+  tags: ['openclaw', 'beyond-audit', 'openclaw-all-versions'],
   precision: 'high',
   check(t, ctx) {
     if (get(t.value, 'gateway', 'controlUi', 'allowExternalEmbedUrls') !== true) return;

@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Remove `gateway.controlUi.allowInsecureAuth` and serve the UI over HTTPS, Tailscale Serve or localhost.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw', 'beyond-audit'],
+  tags: ['openclaw', 'beyond-audit', 'openclaw-2026.4+'],
   precision: 'high',
   check(t, ctx) {
     if (targetEra(t, ctx.project) !== 'current' || get(t.value, 'gateway', 'controlUi', 'allowInsecureAuth') !== true) return;

@@ -47,7 +47,7 @@ export default defineRule({
   remediation:
     'Set the flag named in the finding to `false` (or remove it) unless you have verified why it is needed.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw', 'beyond-audit'],
+  tags: ['openclaw', 'beyond-audit', 'openclaw-all-versions'],
   precision: 'high',
   check(t, ctx) {
     for (const f of unaudited(t.value)) ctx.report({ at: at.path(f.path), message: `Dangerous flag not covered by the audit: ${f.label}.`, key: f.label });

@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Remove `gateway.controlUi.allowInsecureAuth` (or set it to `false`) and reach the UI over HTTPS, Tailscale Serve or localhost.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw'],
+  tags: ['openclaw', 'openclaw-2026.3'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Set `gateway.auth.trustedProxy.allowLoopback: false` unless the proxy deliberately runs on the same host.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw'],
+  tags: ['openclaw', 'openclaw-2026.4+'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

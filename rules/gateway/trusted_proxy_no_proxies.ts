@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Set `gateway.trustedProxies` to the proxy addresses (e.g. `["10.0.0.2"]`).',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw'],
+  tags: ['openclaw', 'openclaw-all-versions'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Set `mcp.apps.enabled: false` (the default) unless every configured MCP server is trusted.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw'],
+  tags: ['openclaw', 'openclaw-2026.4+'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

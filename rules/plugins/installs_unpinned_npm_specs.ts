@@ -13,7 +13,7 @@ export default defineRule({
   remediation:
     'Pin each `plugins.installs.<id>`.spec to an exact version (`pkg@1.2.3`) and reinstall.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw'],
+  tags: ['openclaw', 'openclaw-2026.3'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

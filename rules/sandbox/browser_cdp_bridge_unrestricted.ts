@@ -13,7 +13,7 @@ export default defineRule({
   remediation:
     'Put the sandbox browser on a dedicated network (`sandbox.browser.network`) or set `sandbox.browser.cdpSourceRange`.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw'],
+  tags: ['openclaw', 'openclaw-2026.3'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

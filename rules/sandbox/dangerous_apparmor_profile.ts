@@ -13,7 +13,7 @@ export default defineRule({
   remediation:
     'Remove `sandbox.docker.apparmorProfile` (Docker default profile) or name a confining profile.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw'],
+  tags: ['openclaw', 'openclaw-all-versions'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

@@ -13,7 +13,7 @@ export default defineRule({
   remediation:
     'Set `sandbox.docker.network: "none"` (the default) or a dedicated bridge network.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw'],
+  tags: ['openclaw', 'openclaw-all-versions'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

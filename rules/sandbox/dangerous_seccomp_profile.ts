@@ -13,7 +13,7 @@ export default defineRule({
   remediation:
     'Remove `sandbox.docker.seccompProfile` (Docker default profile) or point it at a custom profile.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw'],
+  tags: ['openclaw', 'openclaw-all-versions'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Review each entry of `security.audit.suppressions` (checkId and reason), and remove the ones that no longer apply.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw'],
+  tags: ['openclaw', 'openclaw-2026.4+'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Set the channel `groupPolicy`/`dmPolicy` to `"allowlist"` (or `"pairing"`), and set `tools.elevated.enabled: false` or keep `tools.elevated.allowFrom` to named senders.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw'],
+  tags: ['openclaw', 'openclaw-all-versions'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

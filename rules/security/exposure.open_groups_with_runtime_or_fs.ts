@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Set `tools.profile: "messaging"` or deny `group:runtime` and `group:fs` for agents reachable from open channels, set `tools.fs.workspaceOnly: true`, and `agents.defaults.sandbox.mode: "all"`; or close the channel policy (`"allowlist"`).',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw'],
+  tags: ['openclaw', 'openclaw-all-versions'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Set `tools.sessions.visibility: "agent"` (or `"tree"`/`"self"`), and `tools.agentToAgent.allow` to the agents that may talk, or `tools.agentToAgent.enabled: false`.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw'],
+  tags: ['openclaw', 'openclaw-2026.4+'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

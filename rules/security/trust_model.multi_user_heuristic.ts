@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Run one gateway per trust boundary, or harden the shared setup: `tools.profile: "messaging"`, `agents.defaults.sandbox.mode: "all"`, `tools.elevated.enabled: false`, `session.dmScope: "per-channel-peer"`.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw'],
+  tags: ['openclaw', 'openclaw-all-versions'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {

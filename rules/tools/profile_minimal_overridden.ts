@@ -12,7 +12,7 @@ export default defineRule({
   remediation:
     'Set those agents to `tools.profile: "minimal"` too, or remove their `tools.profile`.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
-  tags: ['openclaw'],
+  tags: ['openclaw', 'openclaw-all-versions'],
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
