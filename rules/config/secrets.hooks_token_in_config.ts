@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const h = obj(get(t.value, 'hooks'));
+    const h = obj(get(t.value, 'hooks'));
     if (h.enabled !== true) return;
     const c = credential(h.token, deployContext(t, ctx.project));
     // A `${VAR}` reference is not a secret in the file (the audit, which sees the substituted config, reports

@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const v = gatewayOf(t, ctx.project);
+    const v = gatewayOf(t, ctx.project);
     if (get(t.value, 'discovery', 'mdns', 'mode') !== 'full') return;
     ctx.report({ at: at.path(['discovery', 'mdns', 'mode']), severity: v.nonLoopback ? CRITICAL : WARN, message: 'mDNS discovery is in "full" mode.' });
   },

@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const v = gatewayOf(t, ctx.project);
+    const v = gatewayOf(t, ctx.project);
     if (!v.nonLoopback || v.mode === 'trusted-proxy' || get(t.value, 'gateway', 'auth', 'rateLimit')) return;
     ctx.report({ at: at.path(['gateway', 'auth', 'rateLimit']), message: `The gateway binds to "${v.bind}" and \`gateway.auth.rateLimit\` is not set.` });
   },

@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const v = gatewayOf(t, ctx.project);
+    const v = gatewayOf(t, ctx.project);
     if (!v.nonLoopback || v.hasAuth) return;
     ctx.report({ at: at.path(['gateway', 'bind']), message: `The gateway binds to "${v.bind}" (not loopback) and has no gateway auth (auth mode ${v.mode}, no token or password configured).` });
   },

@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const v = gatewayOf(t, ctx.project);
+    const v = gatewayOf(t, ctx.project);
     const ui = get(t.value, 'gateway', 'controlUi');
     if (!v.nonLoopback || !v.controlUiEnabled || strings(get(ui, 'allowedOrigins')).length > 0 || get(ui, 'dangerouslyAllowHostHeaderOriginFallback') === true) return;
     ctx.report({ at: at.path(['gateway', 'controlUi', 'allowedOrigins']), message: `The gateway binds to "${v.bind}" with the Control UI enabled and no \`gateway.controlUi.allowedOrigins\`.` });

@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const v = gatewayOf(t, ctx.project);
+    const v = gatewayOf(t, ctx.project);
     arr(get(t.value, 'gateway', 'controlUi', 'allowedOrigins')).forEach((o, i) => {
       if (typeof o !== 'string' || o.trim() !== '*') return;
       ctx.report({ at: at.path(['gateway', 'controlUi', 'allowedOrigins', i]), severity: v.nonLoopback ? CRITICAL : WARN, message: `\`gateway.controlUi.allowedOrigins\` contains "*"${v.nonLoopback ? ` and the gateway binds to "${v.bind}"` : ''}.` });

@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const v = gatewayOf(t, ctx.project);
+    const v = gatewayOf(t, ctx.project);
     if (get(t.value, 'gateway', 'controlUi', 'dangerouslyAllowHostHeaderOriginFallback') !== true) return;
     ctx.report({ at: at.path(['gateway', 'controlUi', 'dangerouslyAllowHostHeaderOriginFallback']), severity: v.nonLoopback ? CRITICAL : WARN, message: `Host-header origin fallback is enabled${v.nonLoopback ? ` on a gateway bound to "${v.bind}"` : ''}.` });
   },

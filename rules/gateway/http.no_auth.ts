@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const v = gatewayOf(t, ctx.project);
+    const v = gatewayOf(t, ctx.project);
     const resolved = v.mode === 'trusted-proxy' || (v.mode === 'token' && v.tokenConfigured) || (v.mode === 'password' && v.passwordConfigured);
     if (resolved) return;
     const endpoints = ['/tools/invoke'];

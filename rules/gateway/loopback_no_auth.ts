@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const v = gatewayOf(t, ctx.project);
+    const v = gatewayOf(t, ctx.project);
     if (v.nonLoopback || !v.controlUiEnabled || v.hasLoopbackAuth) return;
     ctx.report({ at: at.path(['gateway', 'auth']), message: `The gateway is on loopback with the Control UI enabled and no gateway auth (auth mode ${v.mode}).` });
   },

@@ -20,7 +20,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const v = gatewayOf(t, ctx.project);
+    const v = gatewayOf(t, ctx.project);
     const { allow, deny } = nodeLists(t.value);
     const denied = new Set(deny.list.filter((s): s is string => typeof s === 'string').map((s) => s.trim()));
     const dangerous = new Set(targetEra(t, ctx.project) === 'legacy' ? DANGEROUS_LEGACY : DANGEROUS_CURRENT);

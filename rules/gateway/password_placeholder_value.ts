@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const v = gatewayOf(t, ctx.project);
+    const v = gatewayOf(t, ctx.project);
     if (!currentApplies(t, ctx.project) || v.mode !== 'password') return;
     const raw = get(t.value, 'gateway', 'auth', 'password');
     const c = typeof raw === 'string' ? credential(raw, deployContext(t, ctx.project)) : v.password;

@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const v = gatewayOf(t, ctx.project);
+    const v = gatewayOf(t, ctx.project);
     if (!currentApplies(t, ctx.project) || v.mode !== 'password') return;
     const text = credentialText(v.password)?.trim();
     if (!text || ['undefined', 'null'].includes(text) || text.length >= 24) return;

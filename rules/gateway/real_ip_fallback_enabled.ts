@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const v = gatewayOf(t, ctx.project);
+    const v = gatewayOf(t, ctx.project);
     if (get(t.value, 'gateway', 'allowRealIpFallback') !== true) return;
     const loopbackOnly = (p: string) => ['127.0.0.1', '::1', '127.0.0.1/32', '::1/128'].includes(p);
     const remoteProxy = v.mode === 'trusted-proxy' && strings(get(t.value, 'gateway', 'trustedProxies')).some((p) => !loopbackOnly(p));

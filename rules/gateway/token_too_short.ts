@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const v = gatewayOf(t, ctx.project);
+    const v = gatewayOf(t, ctx.project);
     if (v.mode !== 'token') return;
     const text = credentialText(v.token)?.trim();
     if (!text || ['undefined', 'null'].includes(text) || text.length >= 24) return;

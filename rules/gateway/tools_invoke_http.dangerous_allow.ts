@@ -20,7 +20,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const v = gatewayOf(t, ctx.project);
+    const v = gatewayOf(t, ctx.project);
     const deny = new Set(targetEra(t, ctx.project) === 'legacy' ? HTTP_DENY_LEGACY : HTTP_DENY_CURRENT);
     const hits: number[] = [];
     const names: string[] = [];

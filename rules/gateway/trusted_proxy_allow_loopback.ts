@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const v = gatewayOf(t, ctx.project);
+    const v = gatewayOf(t, ctx.project);
     const tp = get(t.value, 'gateway', 'auth', 'trustedProxy');
     if (!currentApplies(t, ctx.project) || v.mode !== 'trusted-proxy' || !(get(tp, 'allowLoopback') === true)) return;
     ctx.report({ at: at.path(['gateway', 'auth', 'trustedProxy', 'allowLoopback']), message: '`gateway.auth.trustedProxy.allowLoopback` is true.' });

@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const v = gatewayOf(t, ctx.project);
+    const v = gatewayOf(t, ctx.project);
     if (v.mode !== 'trusted-proxy' || !(true)) return;
     ctx.report({ at: at.path(['gateway', 'auth', 'mode']), message: 'Gateway auth is delegated to a reverse proxy (`gateway.auth.mode: "trusted-proxy"`).' });
   },

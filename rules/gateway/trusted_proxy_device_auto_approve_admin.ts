@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const v = gatewayOf(t, ctx.project);
+    const v = gatewayOf(t, ctx.project);
     const tp = get(t.value, 'gateway', 'auth', 'trustedProxy');
     if (!currentApplies(t, ctx.project) || v.mode !== 'trusted-proxy' || get(tp, 'deviceAutoApprove', 'enabled') !== true) return;
     const i = arr(get(tp, 'deviceAutoApprove', 'scopes')).findIndex((s) => typeof s === 'string' && s.trim() === 'operator.admin');

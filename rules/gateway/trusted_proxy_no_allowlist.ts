@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const v = gatewayOf(t, ctx.project);
+    const v = gatewayOf(t, ctx.project);
     const tp = get(t.value, 'gateway', 'auth', 'trustedProxy');
     if (v.mode !== 'trusted-proxy' || !(strings(get(tp, 'allowUsers')).length === 0)) return;
     ctx.report({ at: at.path(['gateway', 'auth', 'trustedProxy', 'allowUsers']), message: 'Trusted-proxy auth is on with no `gateway.auth.trustedProxy.allowUsers`.' });

@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const v = gatewayOf(t, ctx.project);
+    const v = gatewayOf(t, ctx.project);
     const tp = get(t.value, 'gateway', 'auth', 'trustedProxy');
     if (v.mode !== 'trusted-proxy' || !(!str(get(tp, 'userHeader'))?.trim())) return;
     ctx.report({ at: at.path(['gateway', 'auth', 'trustedProxy', 'userHeader']), message: 'Trusted-proxy auth is on but `gateway.auth.trustedProxy.userHeader` is not set.' });

@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const h = obj(get(t.value, 'hooks'));
+    const h = obj(get(t.value, 'hooks'));
     if (h.enabled !== true) return;
     if (typeof h.path !== 'string' || h.path.trim() !== '/') return;
     ctx.report({ at: at.path(['hooks', 'path']), message: '`hooks.path` is "/".' });

@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-const h = obj(get(t.value, 'hooks'));
+    const h = obj(get(t.value, 'hooks'));
     if (h.enabled !== true) return;
     const v = gatewayOf(t, ctx.project);
     if (h.allowRequestSessionKey !== true) return;
