@@ -198,13 +198,13 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse3(str3) {
-      str3 = String(str3);
-      if (str3.length > 100) {
+    function parse3(str4) {
+      str4 = String(str4);
+      if (str4.length > 100) {
         return;
       }
       var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str3
+        str4
       );
       if (!match) {
         return;
@@ -858,7 +858,7 @@ var require_node = __commonJS({
     }
     exports.inspectOpts = Object.keys(process.env).filter((key) => {
       return /^debug_/i.test(key);
-    }).reduce((obj, key) => {
+    }).reduce((obj2, key) => {
       const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
         return k.toUpperCase();
       });
@@ -872,8 +872,8 @@ var require_node = __commonJS({
       } else {
         val = Number(val);
       }
-      obj[prop] = val;
-      return obj;
+      obj2[prop] = val;
+      return obj2;
     }, {});
     function useColors() {
       return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
@@ -920,7 +920,7 @@ var require_node = __commonJS({
     var { formatters } = module.exports;
     formatters.o = function(v) {
       this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts).split("\n").map((str3) => str3.trim()).join(" ");
+      return util.inspect(v, this.inspectOpts).split("\n").map((str4) => str4.trim()).join(" ");
     };
     formatters.O = function(v) {
       this.inspectOpts.colors = this.useColors;
@@ -1914,11 +1914,11 @@ function requireLodash_sortby() {
     function baseForOwn(object, iteratee) {
       return object && baseFor(object, iteratee, keys);
     }
-    function baseGet(object, path7) {
-      path7 = isKey(path7, object) ? [path7] : castPath(path7);
-      var index = 0, length = path7.length;
+    function baseGet(object, path8) {
+      path8 = isKey(path8, object) ? [path8] : castPath(path8);
+      var index = 0, length = path8.length;
       while (object != null && index < length) {
-        object = object[toKey(path7[index++])];
+        object = object[toKey(path8[index++])];
       }
       return index && index == length ? object : void 0;
     }
@@ -2045,13 +2045,13 @@ function requireLodash_sortby() {
         return object === source || baseIsMatch(object, source, matchData);
       };
     }
-    function baseMatchesProperty(path7, srcValue) {
-      if (isKey(path7) && isStrictComparable(srcValue)) {
-        return matchesStrictComparable(toKey(path7), srcValue);
+    function baseMatchesProperty(path8, srcValue) {
+      if (isKey(path8) && isStrictComparable(srcValue)) {
+        return matchesStrictComparable(toKey(path8), srcValue);
       }
       return function(object) {
-        var objValue = get(object, path7);
-        return objValue === void 0 && objValue === srcValue ? hasIn(object, path7) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
+        var objValue = get2(object, path8);
+        return objValue === void 0 && objValue === srcValue ? hasIn(object, path8) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
       };
     }
     function baseOrderBy(collection, iteratees, orders) {
@@ -2067,9 +2067,9 @@ function requireLodash_sortby() {
         return compareMultiple(object, other, orders);
       });
     }
-    function basePropertyDeep(path7) {
+    function basePropertyDeep(path8) {
       return function(object) {
-        return baseGet(object, path7);
+        return baseGet(object, path8);
       };
     }
     function baseRest(func, start) {
@@ -2324,11 +2324,11 @@ function requireLodash_sortby() {
         return result;
       };
     }
-    function hasPath(object, path7, hasFunc) {
-      path7 = isKey(path7, object) ? [path7] : castPath(path7);
-      var result, index = -1, length = path7.length;
+    function hasPath(object, path8, hasFunc) {
+      path8 = isKey(path8, object) ? [path8] : castPath(path8);
+      var result, index = -1, length = path8.length;
       while (++index < length) {
-        var key = toKey(path7[index]);
+        var key = toKey(path8[index]);
         if (!(result = object != null && hasFunc(object, key))) {
           break;
         }
@@ -2483,12 +2483,12 @@ function requireLodash_sortby() {
     function toString(value) {
       return value == null ? "" : baseToString(value);
     }
-    function get(object, path7, defaultValue) {
-      var result = object == null ? void 0 : baseGet(object, path7);
+    function get2(object, path8, defaultValue) {
+      var result = object == null ? void 0 : baseGet(object, path8);
       return result === void 0 ? defaultValue : result;
     }
-    function hasIn(object, path7) {
-      return object != null && hasPath(object, path7, baseHasIn);
+    function hasIn(object, path8) {
+      return object != null && hasPath(object, path8, baseHasIn);
     }
     function keys(object) {
       return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
@@ -2496,8 +2496,8 @@ function requireLodash_sortby() {
     function identity(value) {
       return value;
     }
-    function property(path7) {
-      return isKey(path7) ? baseProperty(toKey(path7)) : basePropertyDeep(path7);
+    function property(path8) {
+      return isKey(path8) ? baseProperty(toKey(path8)) : basePropertyDeep(path8);
     }
     module.exports = sortBy;
   })(lodash_sortby, lodash_sortby.exports);
@@ -2520,8 +2520,8 @@ function requireRegexpParse() {
   Object.defineProperty(regexpParse, "__esModule", { value: true });
   regexpParse.isRegExpString = regexpParse.parseRegExpString = void 0;
   var REGEXP_LITERAL_PATTERN = /^\/(.+)\/([guimysd]*)$/;
-  var parseRegExpString = function(str3) {
-    var result = str3.match(REGEXP_LITERAL_PATTERN);
+  var parseRegExpString = function(str4) {
+    var result = str4.match(REGEXP_LITERAL_PATTERN);
     if (!result) {
       return null;
     }
@@ -2531,8 +2531,8 @@ function requireRegexpParse() {
     };
   };
   regexpParse.parseRegExpString = parseRegExpString;
-  var isRegExpString = function(str3) {
-    return REGEXP_LITERAL_PATTERN.test(str3);
+  var isRegExpString = function(str4) {
+    return REGEXP_LITERAL_PATTERN.test(str4);
   };
   regexpParse.isRegExpString = isRegExpString;
   return regexpParse;
@@ -2789,7 +2789,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
   }
   try {
     const fs = await import("node:fs");
-    const path7 = await import("node:path");
+    const path8 = await import("node:path");
     const pfxBytes = new Uint8Array(fs.readFileSync(source.filePath));
     const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
     if (!isGcpServiceAccountP12) {
@@ -2797,7 +2797,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
     }
     context.report({
       message: t("PrivateKeyP12", {
-        FILE_NAME: path7.basename(source.filePath)
+        FILE_NAME: path8.basename(source.filePath)
       }),
       range: [0, source.content.length]
     });
@@ -2916,7 +2916,7 @@ function reportIfFoundIncomingWebhook({ source, options, context, t }) {
     });
   }
 }
-function isVariableLikeString$1(str3) {
+function isVariableLikeString$1(str4) {
   const variablePatterns = [
     /\$\{[^}]{1,50}\}/,
     // ${var}
@@ -2929,7 +2929,7 @@ function isVariableLikeString$1(str3) {
     /\$[A-Z_]{1,30}/
     // $VAR
   ];
-  return variablePatterns.some((pattern) => pattern.test(str3));
+  return variablePatterns.some((pattern) => pattern.test(str4));
 }
 function isLikelyRealUsername(username) {
   if (username.length < 2)
@@ -3158,7 +3158,7 @@ function reportIfFound$1({ pattern, messageId, source, options, context, t }) {
     });
   }
 }
-function isVariableLikeString(str3) {
+function isVariableLikeString(str4) {
   const variablePatterns = [
     /\$\{[^}]{1,50}\}/,
     // ${var}
@@ -3173,7 +3173,7 @@ function isVariableLikeString(str3) {
     /\$\([^)]{1,50}\)/
     // $(var)
   ];
-  return variablePatterns.some((pattern) => pattern.test(str3));
+  return variablePatterns.some((pattern) => pattern.test(str4));
 }
 function isLikelyRealCredential(username, password) {
   if (username === password)
@@ -3650,8 +3650,8 @@ var init_module = __esm({
         return {
           file(source) {
             const pattern = /sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})\b|sk-[a-zA-Z0-9]{20}T3BlbkFJ[a-zA-Z0-9]{20}/g;
-            const matches = source.content.matchAll(pattern);
-            for (const match of matches) {
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
               const index = match.index ?? 0;
               const matchString = match[0] ?? "";
               const range = [index, index + matchString.length];
@@ -3688,8 +3688,8 @@ var init_module = __esm({
         return {
           file(source) {
             const pattern = new RegExp("(?<!\\p{L})sk-ant-api0\\d-[A-Za-z0-9_-]{90,128}AA(?![A-Za-z0-9_-])", "gu");
-            const matches = source.content.matchAll(pattern);
-            for (const match of matches) {
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
               const index = match.index ?? 0;
               const matchString = match[0] ?? "";
               const range = [index, index + matchString.length];
@@ -3729,8 +3729,8 @@ var init_module = __esm({
         return {
           file(source) {
             const pattern = new RegExp("(?<!\\p{L})gsk_[a-zA-Z0-9]{52}(?![a-zA-Z0-9])", "gu");
-            const matches = source.content.matchAll(pattern);
-            for (const match of matches) {
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
               const index = match.index ?? 0;
               const matchString = match[0] ?? "";
               const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
@@ -3774,8 +3774,8 @@ var init_module = __esm({
         return {
           file(source) {
             const pattern = new RegExp("(?<!\\p{L})hf_[a-zA-Z]{34}(?![a-zA-Z])", "gu");
-            const matches = source.content.matchAll(pattern);
-            for (const match of matches) {
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
               const index = match.index ?? 0;
               const matchString = match[0] ?? "";
               const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
@@ -3816,8 +3816,8 @@ var init_module = __esm({
         return {
           file(source) {
             const pattern = new RegExp("(?<!\\p{L})lin_api_[a-zA-Z0-9_]{32,128}(?![a-zA-Z0-9_])", "gu");
-            const matches = source.content.matchAll(pattern);
-            for (const match of matches) {
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
               const index = match.index ?? 0;
               const matchString = match[0] ?? "";
               const range = [index, index + matchString.length];
@@ -4161,8 +4161,8 @@ var init_module = __esm({
         return {
           file(source) {
             const pattern = new RegExp("(?<!\\p{L})ops_(ey[A-Za-z0-9+/=]{100,1280}fQ={0,2})(?![A-Za-z0-9+/=])", "gu");
-            const matches = source.content.matchAll(pattern);
-            for (const match of matches) {
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
               const index = match.index ?? 0;
               const matchString = match[0] ?? "";
               const base64String = match[1] ?? "";
@@ -4283,8 +4283,8 @@ var init_module = __esm({
           allows: options?.allows ?? []
         };
         const reportMatches = (source, pattern, messageId) => {
-          const matches = source.content.matchAll(pattern);
-          for (const match of matches) {
+          const matches2 = source.content.matchAll(pattern);
+          for (const match of matches2) {
             const index = match.index ?? 0;
             const matchString = match[0] ?? "";
             const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
@@ -4357,8 +4357,8 @@ var init_module = __esm({
         return {
           file(source) {
             const pattern = new RegExp("(?<!\\p{L})(?<prefix>vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}(?![A-Za-z0-9])", "gu");
-            const matches = source.content.matchAll(pattern);
-            for (const match of matches) {
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
               const index = match.index ?? 0;
               const matchString = match[0] ?? "";
               const prefix = match.groups?.prefix;
@@ -4404,8 +4404,8 @@ var init_module = __esm({
         return {
           file(source) {
             const pattern = new RegExp("(?<!\\p{L})dapi[A-Fa-f0-9]{32}(?:-[0-9])?(?![A-Fa-f0-9])", "gu");
-            const matches = source.content.matchAll(pattern);
-            for (const match of matches) {
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
               const index = match.index ?? 0;
               const matchString = match[0] ?? "";
               const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
@@ -4478,8 +4478,8 @@ var init_module = __esm({
         return {
           file(source) {
             const pattern = new RegExp("(?<!\\p{L})figd_[A-Za-z0-9_-]{40,200}(?![A-Za-z0-9_-])", "gu");
-            const matches = source.content.matchAll(pattern);
-            for (const match of matches) {
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
               const index = match.index ?? 0;
               const matchString = match[0] ?? "";
               const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
@@ -4593,8 +4593,8 @@ var init_module = __esm({
         return {
           file(source) {
             const pattern = new RegExp("(?<!\\p{L})tskey-(?<type>[a-z]{2,20})-[0-9A-Za-z_]{8,40}-[0-9A-Za-z_]{16,60}(?![0-9A-Za-z_])", "gu");
-            const matches = source.content.matchAll(pattern);
-            for (const match of matches) {
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
               const index = match.index ?? 0;
               const matchString = match[0] ?? "";
               const type = match.groups?.type ?? "";
@@ -4617,8 +4617,8 @@ var init_module = __esm({
     };
     HTML_COMMENT_REGEXP = /(?<type>secretlint-(?:disable-next-line|disable-line|disable|enable))(?<options>.*)/g;
     parseComments = (source) => {
-      const matches = source.content.matchAll(HTML_COMMENT_REGEXP);
-      return Array.from(matches).map((match) => {
+      const matches2 = source.content.matchAll(HTML_COMMENT_REGEXP);
+      return Array.from(matches2).map((match) => {
         const type = match.groups?.type;
         const index = match.index;
         if (type === "secretlint-disable-line") {
@@ -4896,17 +4896,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path7) {
-      const ctrl = callVisitor(key, node, visitor, path7);
+    function visit_(key, node, visitor, path8) {
+      const ctrl = callVisitor(key, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path7);
+            const ci = visit_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4917,13 +4917,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = visit_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = visit_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path7);
+          const cv = visit_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4944,17 +4944,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path7) {
-      const ctrl = await callVisitor(key, node, visitor, path7);
+    async function visitAsync_(key, node, visitor, path8) {
+      const ctrl = await callVisitor(key, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4965,13 +4965,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path7);
+          const cv = await visitAsync_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4998,23 +4998,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path7) {
+    function callVisitor(key, node, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node, path7);
+        return visitor(key, node, path8);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path7);
+        return visitor.Map?.(key, node, path8);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path7);
+        return visitor.Seq?.(key, node, path8);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path7);
+        return visitor.Pair?.(key, node, path8);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path7);
+        return visitor.Scalar?.(key, node, path8);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path7);
+        return visitor.Alias?.(key, node, path8);
       return void 0;
     }
-    function replaceNode(key, path7, node) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path8, node) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -5279,7 +5279,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -5319,7 +5319,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj2, key, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -5626,10 +5626,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path8, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k = path8[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -5648,7 +5648,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -5678,11 +5678,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path8;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -5696,8 +5696,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -5711,8 +5711,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -5730,8 +5730,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -5741,8 +5741,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -5766,13 +5766,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str4, indent, comment) => str4.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str4.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -5926,16 +5926,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
-    function lineLengthOverLimit(str3, lineWidth, indentLength) {
+    var containsDocumentMarker = (str4) => /^(%|---|\.\.\.)/m.test(str4);
+    function lineLengthOverLimit(str4, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str3.length;
+      const strLen = str4.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str3[i] === "\n") {
+        if (str4[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -5952,11 +5952,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str3 = "";
+      let str4 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str3 += json.slice(start, i) + "\\ ";
+          str4 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -5965,38 +5965,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str3 += json.slice(start, i);
+                str4 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str3 += "\\0";
+                    str4 += "\\0";
                     break;
                   case "0007":
-                    str3 += "\\a";
+                    str4 += "\\a";
                     break;
                   case "000b":
-                    str3 += "\\v";
+                    str4 += "\\v";
                     break;
                   case "001b":
-                    str3 += "\\e";
+                    str4 += "\\e";
                     break;
                   case "0085":
-                    str3 += "\\N";
+                    str4 += "\\N";
                     break;
                   case "00a0":
-                    str3 += "\\_";
+                    str4 += "\\_";
                     break;
                   case "2028":
-                    str3 += "\\L";
+                    str4 += "\\L";
                     break;
                   case "2029":
-                    str3 += "\\P";
+                    str4 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str3 += "\\x" + code.substr(2);
+                      str4 += "\\x" + code.substr(2);
                     else
-                      str3 += json.substr(i, 6);
+                      str4 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -6006,14 +6006,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str3 += json.slice(start, i) + "\n\n";
+                str4 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str3 += "\n";
+                  str4 += "\n";
                   i += 2;
                 }
-                str3 += indent;
+                str4 += indent;
                 if (json[i + 2] === " ")
-                  str3 += "\\";
+                  str4 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -6022,8 +6022,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str3 = start ? str3 + json.slice(start) : json;
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str4 = start ? str4 + json.slice(start) : json;
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -6151,15 +6151,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str3 = value.replace(/\n+/g, `$&
+      const str4 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str4);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -6255,10 +6255,10 @@ var require_stringify = __commonJS({
           return match.find((t) => t.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
-      let obj;
+      let obj2;
       if (identity.isScalar(item)) {
-        obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
+        obj2 = item.value;
+        let match = tags.filter((t) => t.identify?.(obj2));
         if (match.length > 1) {
           const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
@@ -6266,11 +6266,11 @@ var require_stringify = __commonJS({
         }
         tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
-        obj = item;
-        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+        obj2 = item;
+        tagObj = tags.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        const name = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
         throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
@@ -6311,11 +6311,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str4 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str3;
-      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
-${ctx.indent}${str3}`;
+        return str4;
+      return identity.isScalar(node) || str4[0] === "{" || str4[0] === "[" ? `${props} ${str4}` : `${props}
+${ctx.indent}${str4}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -6350,8 +6350,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
+      let str4 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str4.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -6360,27 +6360,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
+          return str4 === "" ? "?" : explicitKey ? `? ${str4}` : str4;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str3 = `? ${str3}`;
+        str4 = `? ${str4}`;
         if (keyComment && !keyCommentDone) {
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str3;
+        return str4;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
-        str3 = `? ${str3}
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+        str4 = `? ${str4}
 ${indent}:`;
       } else {
-        str3 = `${str3}:`;
+        str4 = `${str4}:`;
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -6396,7 +6396,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str3.length + 1;
+        ctx.indentAtStart = str4.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -6440,16 +6440,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str3 += ws + valueStr;
+      str4 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
+        str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str3;
+      return str4;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -6676,31 +6676,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str5 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
+          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str4);
+        lines.push(blockItemPrefix + str5);
       }
-      let str3;
+      let str4;
       if (lines.length === 0) {
-        str3 = flowChars.start + flowChars.end;
+        str4 = flowChars.start + flowChars.end;
       } else {
-        str3 = lines[0];
+        str4 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str3 += line ? `
+          str4 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str4 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str3;
+      return str4;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -6743,21 +6743,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
+        let str4 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str4.includes("\n"));
         if (i < items.length - 1) {
-          str3 += ",";
+          str4 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str4.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str3 += ",";
+            str4 += ",";
           }
         }
         if (comment)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
-        lines.push(str3);
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment));
+        lines.push(str4);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -6769,11 +6769,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str3 = start;
+          let str4 = start;
           for (const line of lines)
-            str3 += line ? `
+            str4 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str3}
+          return `${str4}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -6826,23 +6826,23 @@ var require_YAMLMap = __commonJS({
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema, obj, ctx) {
+      static from(schema, obj2, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
         const add = (key, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
+            value = replacer.call(obj2, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
             map.items.push(Pair.createPair(key, value, ctx));
         };
-        if (obj instanceof Map) {
-          for (const [key, value] of obj)
+        if (obj2 instanceof Map) {
+          for (const [key, value] of obj2)
             add(key, value);
-        } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add(key, obj[key]);
+        } else if (obj2 && typeof obj2 === "object") {
+          for (const key of Object.keys(obj2))
+            add(key, obj2[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -6952,7 +6952,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+      createNode: (schema, obj2, ctx) => YAMLMap.YAMLMap.from(schema, obj2, ctx)
     };
     exports.map = map;
   }
@@ -7048,15 +7048,15 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema, obj, ctx) {
+      static from(schema, obj2, ctx) {
         const { replacer } = ctx;
         const seq = new this(schema);
-        if (obj && Symbol.iterator in Object(obj)) {
+        if (obj2 && Symbol.iterator in Object(obj2)) {
           let i = 0;
-          for (let it of obj) {
+          for (let it of obj2) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key = obj2 instanceof Set ? it : String(i++);
+              it = replacer.call(obj2, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -7090,7 +7090,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+      createNode: (schema, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema, obj2, ctx)
     };
     exports.seq = seq;
   }
@@ -7105,7 +7105,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str3) => str3,
+      resolve: (str4) => str4,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -7143,7 +7143,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
+      resolve: (str4) => new Scalar.Scalar(str4[0] === "t" || str4[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -7195,7 +7195,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -7204,7 +7204,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3),
+      resolve: (str4) => parseFloat(str4),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -7215,11 +7215,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str3) {
-        const node = new Scalar.Scalar(parseFloat(str3));
-        const dot = str3.indexOf(".");
-        if (dot !== -1 && str3[str3.length - 1] === "0")
-          node.minFractionDigits = str3.length - dot - 1;
+      resolve(str4) {
+        const node = new Scalar.Scalar(parseFloat(str4));
+        const dot = str4.indexOf(".");
+        if (dot !== -1 && str4[str4.length - 1] === "0")
+          node.minFractionDigits = str4.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -7236,7 +7236,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
+    var intResolve = (str4, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -7249,7 +7249,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -7257,7 +7257,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -7266,7 +7266,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -7319,7 +7319,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str3) => str3,
+        resolve: (str4) => str4,
         stringify: stringifyJSON
       },
       {
@@ -7336,7 +7336,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str3) => str3 === "true",
+        resolve: (str4) => str4 === "true",
         stringify: stringifyJSON
       },
       {
@@ -7344,7 +7344,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
+        resolve: (str4, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -7352,7 +7352,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str3) => parseFloat(str3),
+        resolve: (str4) => parseFloat(str4),
         stringify: stringifyJSON
       }
     ];
@@ -7360,9 +7360,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str3, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
-        return str3;
+      resolve(str4, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str4)}`);
+        return str4;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -7394,10 +7394,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str3 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str3.length);
-          for (let i = 0; i < str3.length; ++i)
-            buffer[i] = str3.charCodeAt(i);
+          const str4 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str4.length);
+          for (let i = 0; i < str4.length; ++i)
+            buffer[i] = str4.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -7408,28 +7408,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str3;
+        let str4;
         if (typeof node_buffer.Buffer === "function") {
-          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str4 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str3 = btoa(s);
+          str4 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str3.length / lineWidth);
+          const n = Math.ceil(str4.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str3.substr(o, lineWidth);
+            lines[i] = str4.substr(o, lineWidth);
           }
-          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str4 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str4 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -7635,7 +7635,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -7644,7 +7644,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
+      resolve: (str4) => parseFloat(str4.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -7655,11 +7655,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str3) {
-        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
-        const dot = str3.indexOf(".");
+      resolve(str4) {
+        const node = new Scalar.Scalar(parseFloat(str4.replace(/_/g, "")));
+        const dot = str4.indexOf(".");
         if (dot !== -1) {
-          const f = str3.substring(dot + 1).replace(/_/g, "");
+          const f = str4.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -7679,34 +7679,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str3, offset, radix, { intAsBigInt }) {
-      const sign = str3[0];
+    function intResolve(str4, offset, radix, { intAsBigInt }) {
+      const sign = str4[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str3 = str3.substring(offset).replace(/_/g, "");
+      str4 = str4.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str3 = `0b${str3}`;
+            str4 = `0b${str4}`;
             break;
           case 8:
-            str3 = `0o${str3}`;
+            str4 = `0o${str4}`;
             break;
           case 16:
-            str3 = `0x${str3}`;
+            str4 = `0x${str4}`;
             break;
         }
-        const n2 = BigInt(str3);
+        const n2 = BigInt(str4);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str3, radix);
+      const n = parseInt(str4, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str3 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
+        const str4 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str4.substr(1) : prefix + str4;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -7716,7 +7716,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -7725,7 +7725,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -7733,7 +7733,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -7742,7 +7742,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -7846,9 +7846,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str3, asBigInt) {
-      const sign = str3[0];
-      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
+    function parseSexagesimal(str4, asBigInt) {
+      const sign = str4[0];
+      const parts = sign === "-" || sign === "+" ? str4.substring(1) : str4;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -7885,7 +7885,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
+      resolve: (str4, _onError, { intAsBigInt }) => parseSexagesimal(str4, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -7894,7 +7894,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str3) => parseSexagesimal(str3, false),
+      resolve: (str4) => parseSexagesimal(str4, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -7905,8 +7905,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str3) {
-        const match = str3.match(timestamp.test);
+      resolve(str4) {
+        const match = str4.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -8257,9 +8257,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8334,14 +8334,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection.isEmptyPath(path7)) {
+      deleteIn(path8) {
+        if (Collection.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8356,10 +8356,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection.isEmptyPath(path7))
+      getIn(path8, keepScalar) {
+        if (Collection.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8370,10 +8370,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection.isEmptyPath(path7))
+      hasIn(path8) {
+        if (Collection.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8390,13 +8390,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection.isEmptyPath(path7)) {
+      setIn(path8, value) {
+        if (Collection.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -10357,9 +10357,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path7) => {
+    visit.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path7) {
+      for (const [field, index] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -10368,23 +10368,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path7) => {
-      const parent = visit.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit.parentCollection = (cst, path8) => {
+      const parent = visit.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -10395,10 +10395,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports.visit = visit;
   }
@@ -12428,7 +12428,7 @@ var require_ignore = __commonJS({
         // Zero, one or several directories
         // should not use '*', or it will be replaced by the next replacer
         // Check if it is not the last `'/**'`
-        (_, index, str3) => index + 6 < str3.length ? str3.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        (_, index, str4) => index + 6 < str4.length ? str4.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
         "*"
       ],
       // normal intermediate wildcards
@@ -12651,26 +12651,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path7) => {
-      const end = path7.length - 1;
-      const index = path7.lastIndexOf(
+    var basenameOf = (path8) => {
+      const end = path8.length - 1;
+      const index = path8.lastIndexOf(
         SLASH,
-        path7[end] === SLASH ? end - 1 : end
+        path8[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path7 : path7.slice(index + 1);
+      return index < 0 ? path8 : path8.slice(index + 1);
     };
-    var parentOf = (path7) => {
-      if (path7.charCodeAt(0) === SLASH_CODE || path7.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path7.split(SLASH).filter(Boolean);
+    var parentOf = (path8) => {
+      if (path8.charCodeAt(0) === SLASH_CODE || path8.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path8.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path7.length - 1;
-      const cut = path7.lastIndexOf(
+      const end = path8.length - 1;
+      const cut = path8.lastIndexOf(
         SLASH,
-        path7.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path8.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path7.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path8.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -12707,16 +12707,16 @@ var require_ignore = __commonJS({
         return this._make(MODE_CHECK_IGNORE, key);
       }
       _make(mode, key) {
-        const str3 = pinWildcards(
+        const str4 = pinWildcards(
           mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
         );
-        const regex = this.ignoreCase ? new RegExp(str3, "i") : new RegExp(str3);
+        const regex = this.ignoreCase ? new RegExp(str4, "i") : new RegExp(str4);
         return define(this, key, regex);
       }
     };
-    var hasTrailingBackslash = (str3) => {
+    var hasTrailingBackslash = (str4) => {
       let count = 0;
-      while (str3[str3.length - count - 1] === ESCAPE) {
+      while (str4[str4.length - count - 1] === ESCAPE) {
         count++;
       }
       return count % 2 === 1;
@@ -12820,7 +12820,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path7) {
+      testLiteral(path8) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -12829,7 +12829,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path7)) {
+          if (rule.checkRegex.test(path8)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -12849,15 +12849,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path7, mode) {
+      test(path8, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path7) : path7;
+        const basename = shortcut ? basenameOf(path8) : path8;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path7
+            shortcut && rule._basenameOnly ? basename : path8
           )) {
             const { negative } = rule;
             const ret = {
@@ -12879,17 +12879,17 @@ var require_ignore = __commonJS({
     var throwError = (message2, Ctor) => {
       throw new Ctor(message2);
     };
-    var checkPath = (path7, originalPath, doThrow) => {
-      if (!isString(path7)) {
+    var checkPath = (path8, originalPath, doThrow) => {
+      if (!isString(path8)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path7) {
+      if (!path8) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path7)) {
+      if (checkPath.isNotRelative(path8)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -12898,25 +12898,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path7) => {
-      const first = path7.charCodeAt(0);
+    var isNotRelative = (path8) => {
+      const first = path8.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path7.length === 1) {
+      if (path8.length === 1) {
         return true;
       }
-      const second = path7.charCodeAt(1);
+      const second = path8.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path7.length === 2 || path7.charCodeAt(2) === SLASH_CODE;
+      return path8.length === 2 || path8.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -12947,58 +12947,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path7) {
+      _test(originalPath, cache, path8) {
         checkPath(
-          path7,
+          path8,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path7 ? this._t(path7, cache) : {
+        return path8 ? this._t(path8, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path7 = convertPath(target);
-        if (!path7 || path7.charCodeAt(path7.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path7);
+        const path8 = convertPath(target);
+        if (!path8 || path8.charCodeAt(path8.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path8);
         }
-        const dir = this._t(path7, this._testCache);
+        const dir = this._t(path8, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path7);
+        const literal = this._rules.testLiteral(path8);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path7, cache) {
-        if (path7 in cache) {
-          return cache[path7];
+      _t(path8, cache) {
+        if (path8 in cache) {
+          return cache[path8];
         }
-        const parentPath = parentOf(path7);
+        const parentPath = parentOf(path8);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path7] = parent && parent.ignored ? parent : this._rules.test(path7, MODE_IGNORE);
+        return cache[path8] = parent && parent.ignored ? parent : this._rules.test(path8, MODE_IGNORE);
       }
-      ignores(path7) {
-        return this._test(path7, this._ignoreCache, convertPath(path7)).ignored;
+      ignores(path8) {
+        return this._test(path8, this._ignoreCache, convertPath(path8)).ignored;
       }
       createFilter() {
-        return (path7) => !this.ignores(path7);
+        return (path8) => !this.ignores(path8);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path7) {
-        return this._test(path7, this._testCache, convertPath(path7));
+      test(path8) {
+        return this._test(path8, this._testCache, convertPath(path8));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path7) => checkPath(convertPath(path7), path7, RETURN_FALSE);
+    var isPathValid = (path8) => checkPath(convertPath(path8), path8, RETURN_FALSE);
     var setupWindows = () => {
-      const makePosix = (str3) => /^\\\\\?\\/.test(str3) || /["<>|\u0000-\u001F]+/u.test(str3) ? str3 : str3.replace(/\\/g, "/");
+      const makePosix = (str4) => /^\\\\\?\\/.test(str4) || /["<>|\u0000-\u001F]+/u.test(str4) ? str4 : str4.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path7) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path7) || isNotRelative(path7);
+      checkPath.isNotRelative = (path8) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path8) || isNotRelative(path8);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -16352,11 +16352,11 @@ var require_modifiableInstruction = __commonJS({
       }
       getArguments() {
         const args = super.getArguments();
-        const flags = this.getFlags();
-        if (flags.length === 0) {
+        const flags2 = this.getFlags();
+        if (flags2.length === 0) {
           return args;
         }
-        for (let i = 0; i < flags.length; i++) {
+        for (let i = 0; i < flags2.length; i++) {
           args.shift();
         }
         return args;
@@ -17222,8 +17222,8 @@ var require_copy = __commonJS({
         return argument.indexOf("--") === -1;
       }
       getFromFlag() {
-        let flags = super.getFlags();
-        return flags.length === 1 && flags[0].getName() === "from" ? flags[0] : null;
+        let flags2 = super.getFlags();
+        return flags2.length === 1 && flags2[0].getName() === "from" ? flags2[0] : null;
       }
       /**
        * Returns there here-documents that are defined in this RUN
@@ -17518,8 +17518,8 @@ var require_from = __commonJS({
         return null;
       }
       getPlatformFlag() {
-        let flags = super.getFlags();
-        return flags.length === 1 && flags[0].getName() === "platform" ? flags[0] : null;
+        let flags2 = super.getFlags();
+        return flags2.length === 1 && flags2[0].getName() === "platform" ? flags2[0] : null;
       }
     };
     exports.From = From;
@@ -17718,9 +17718,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path7 = this.getPath();
-        if (path7 === null || path7.startsWith("/")) {
-          return path7;
+        const path8 = this.getPath();
+        if (path8 === null || path8.startsWith("/")) {
+          return path8;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -17732,7 +17732,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path7 : parent + "/" + path7;
+              return parent.endsWith("/") ? parent + path8 : parent + "/" + path8;
             }
           }
         }
@@ -19099,12 +19099,12 @@ var devices_default = defineRule({
       list(svc).forEach((d, index) => {
         const host = typeof d === "string" ? d.split(":")[0] ?? "" : isRecord(d) ? String(d.source ?? "") : "";
         if (!host.startsWith("/")) return;
-        const path7 = normaliseHostPath(host);
+        const path8 = normaliseHostPath(host);
         ctx.report({
           at: svc.at(["devices", index]),
-          message: `Service "${svc.name}" maps the host device ${path7}.`,
-          severity: grade(path7),
-          properties: { service: svc.name, device: path7 }
+          message: `Service "${svc.name}" maps the host device ${path8}.`,
+          severity: grade(path8),
+          properties: { service: svc.name, device: path8 }
         });
       });
     }
@@ -19318,7 +19318,9 @@ var inline_secret_default = defineRule({
           // A password equal to the service name ("gitea") would be redacted out of the message; leave the name out.
           message: `${svc.name.includes(l.value) ? "A service" : `Service "${svc.name}"`} has a literal secret in ${l.where} ${l.name}; it is committed with the file.`,
           severity: looksRandom(l.value) ? "high" : "medium",
-          secret: l.value,
+          // A guessable value (`123456`, `changeme`) is public knowledge: it is fingerprinted by its place, and
+          // not treated as a value to redact (it also occurs in unrelated text: ids, image names).
+          ...isWeakSecret(l.value) ? { key: `${svc.name}:${l.name}` } : { secret: l.value },
           properties: { service: svc.name, name: l.name }
         });
       }
@@ -19557,8 +19559,8 @@ import path from "node:path";
 
 // src/model/location.ts
 var at = {
-  path(path7, opts = {}) {
-    return { kind: "path", path: path7, ...opts };
+  path(path8, opts = {}) {
+    return { kind: "path", path: path8, ...opts };
   },
   range(start, end, file) {
     return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
@@ -19582,8 +19584,8 @@ function instructions(df) {
   return df.getInstructions().map((node) => {
     const keyword = node.getKeyword().toUpperCase();
     if (keyword === "FROM") stage++;
-    const flags = node.getFlags?.().map((f) => f.toString()) ?? [];
-    return { keyword, args: node.getArgumentsContent() ?? "", flags, stage, at: anchor(node), node };
+    const flags2 = node.getFlags?.().map((f) => f.toString()) ?? [];
+    return { keyword, args: node.getArgumentsContent() ?? "", flags: flags2, stage, at: anchor(node), node };
   });
 }
 function globalArgs(df) {
@@ -19847,11 +19849,11 @@ var uts_host_default = defineRule({
 
 // rules/compose/weak_default_secret.ts
 var DEFAULTED = /\$\{([A-Za-z_][A-Za-z0-9_]*):?-([^}$]+)\}/g;
-function* strings(v, path7, depth2 = 0) {
+function* strings(v, path8, depth2 = 0) {
   if (depth2 > 8) return;
-  if (typeof v === "string") yield [path7, v];
-  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings(v[i], [...path7, i], depth2 + 1);
-  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings(x, [...path7, k], depth2 + 1);
+  if (typeof v === "string") yield [path8, v];
+  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings(v[i], [...path8, i], depth2 + 1);
+  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings(x, [...path8, k], depth2 + 1);
 }
 var weak_default_secret_default = defineRule({
   id: "compose.weak_default_secret",
@@ -19865,16 +19867,16 @@ var weak_default_secret_default = defineRule({
   precision: "high",
   check(target, ctx) {
     for (const svc of target.services) {
-      for (const [path7, text] of strings(svc.raw, [])) {
-        const key = String(path7[path7.length - 1] ?? "");
+      for (const [path8, text] of strings(svc.raw, [])) {
+        const key = String(path8[path8.length - 1] ?? "");
         for (const m of text.matchAll(DEFAULTED)) {
           const name = m[1] ?? "";
           const def = (m[2] ?? "").trim();
           if (def === "" || Object.hasOwn(target.env, name)) continue;
-          if (!isSecretName(name) && !(typeof path7[path7.length - 1] === "string" && isSecretName(key))) continue;
+          if (!isSecretName(name) && !(typeof path8[path8.length - 1] === "string" && isSecretName(key))) continue;
           const weak = isWeakSecret(def);
           ctx.report({
-            at: svc.at(path7),
+            at: svc.at(path8),
             message: `Service "${svc.name}" falls back to a ${weak ? "guessable " : ""}default for ${name} when it is not set${weak ? "" : " (a committed credential)"}.`,
             severity: weak ? "high" : "medium",
             // A guessable default (`changeme`, `postgres`) is public knowledge, not a leaked value, and the same
@@ -19913,6 +19915,528 @@ var composeRules = [
   weak_default_secret_default
 ];
 
+// rules/_shared/openclaw.ts
+function isObj(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function get(v, ...path8) {
+  let cur = v;
+  for (const seg of path8) {
+    if (typeof seg === "number" ? !Array.isArray(cur) : !isObj(cur)) return void 0;
+    cur = cur[seg];
+  }
+  return cur;
+}
+var obj = (v) => isObj(v) ? v : {};
+var arr = (v) => Array.isArray(v) ? v : [];
+var str2 = (v) => typeof v === "string" ? v : void 0;
+var strings2 = (v) => arr(v).filter((s) => typeof s === "string").map((s) => s.trim()).filter(Boolean);
+var WARN = "medium";
+var CRITICAL = "critical";
+var INFO = "info";
+function envRefName(v) {
+  if (typeof v !== "string") return void 0;
+  const m = /^\s*(?:\$\{([A-Z_][A-Z0-9_]*)\}|\$([A-Z_][A-Z0-9_]*))\s*$/.exec(v);
+  return m ? m[1] ?? m[2] : void 0;
+}
+function hasEnvRef(v) {
+  return typeof v === "string" && /(^|[^$])\$\{[A-Z_][A-Z0-9_]*\}/.test(v);
+}
+function isSecretRef(v) {
+  return isObj(v) && typeof v.source === "string" && typeof v.id === "string";
+}
+function credential(v, deploy = {}) {
+  if (v === void 0 || v === null) return { kind: "absent" };
+  if (isSecretRef(v)) {
+    const ref = `${v.source}:${String(v.provider ?? "default")}:${v.id}`;
+    const value = v.source === "env" ? deploy.env?.[String(v.id)] : void 0;
+    return value === void 0 ? { kind: "ref", ref } : { kind: "ref", ref, value };
+  }
+  if (typeof v !== "string") return { kind: "absent" };
+  const name = envRefName(v);
+  if (name) {
+    const value = deploy.env?.[name];
+    return value === void 0 ? { kind: "ref", ref: `env:default:${name}` } : { kind: "ref", ref: `env:default:${name}`, value };
+  }
+  if (hasEnvRef(v)) return { kind: "ref", ref: `template:${v}` };
+  return { kind: "literal", value: v };
+}
+function credentialPresent(c) {
+  if (c.kind === "absent") return false;
+  if (c.kind === "literal") return c.value.trim() !== "";
+  return c.value === void 0 || c.value.trim() !== "";
+}
+function credentialText(c) {
+  return c.kind === "literal" ? c.value : c.kind === "ref" ? c.value : void 0;
+}
+var envSet = (deploy, name) => deploy.env?.[name] !== void 0 || deploy.providedEnv?.has(name) === true;
+function gatewayView(config, deploy = {}) {
+  const gw = obj(get(config, "gateway"));
+  const auth = obj(gw.auth);
+  const bindRaw = deploy.flags?.bind ?? gw.bind;
+  const bind = typeof bindRaw === "string" ? bindRaw : "loopback";
+  const nonLoopback = bind !== "loopback";
+  const tailscale = str2(get(gw, "tailscale", "mode")) ?? "off";
+  const fromEnv = (name) => envSet(deploy, name) ? deploy.env?.[name] !== void 0 ? { kind: "ref", ref: `env:default:${name}`, value: deploy.env[name] } : { kind: "ref", ref: `env:default:${name}` } : { kind: "absent" };
+  const envToken = fromEnv("OPENCLAW_GATEWAY_TOKEN");
+  const envPassword = fromEnv("OPENCLAW_GATEWAY_PASSWORD");
+  const configToken = deploy.flags?.token !== void 0 ? credential(deploy.flags.token, deploy) : credential(auth.token, deploy);
+  const configPassword = deploy.flags?.password !== void 0 ? credential(deploy.flags.password, deploy) : credential(auth.password, deploy);
+  const token = credentialPresent(configToken) ? configToken : envToken;
+  const password = credentialPresent(configPassword) ? configPassword : envPassword;
+  const remoteToken = credential(get(gw, "remote", "token"), deploy);
+  const tokenConfigured = credentialPresent(token) || credentialPresent(remoteToken);
+  const passwordPresent = credentialPresent(password);
+  const explicitMode = deploy.flags?.auth ?? str2(auth.mode);
+  const mode = explicitMode ?? (passwordPresent ? "password" : "token");
+  const passwordConfigured = passwordPresent && (mode === "password" || !tokenConfigured);
+  let hasAuth;
+  if (mode === "token") hasAuth = tokenConfigured;
+  else if (mode === "password") hasAuth = passwordConfigured;
+  else if (mode === "none") hasAuth = false;
+  else if (mode === "trusted-proxy") hasAuth = true;
+  else hasAuth = tokenConfigured || passwordConfigured;
+  const allowTailscale = typeof auth.allowTailscale === "boolean" ? auth.allowTailscale : tailscale === "serve" && mode !== "password" && mode !== "trusted-proxy";
+  return {
+    bind,
+    nonLoopback,
+    tailscale,
+    remoteExposure: nonLoopback || tailscale === "serve" || tailscale === "funnel",
+    explicitMode,
+    mode,
+    token,
+    password,
+    tokenConfigured,
+    passwordConfigured,
+    hasAuth,
+    hasLoopbackAuth: hasAuth || tailscale === "serve" && allowTailscale,
+    controlUiEnabled: get(gw, "controlUi", "enabled") !== false,
+    envToken,
+    envPassword
+  };
+}
+function targetEra(target, project2) {
+  const v = str2(get(target.value, "meta", "lastTouchedVersion")) ?? imageVersion(project2);
+  if (!v) return "unknown";
+  const m = /^v?(\d{4})\.(\d+)\./.exec(v.trim());
+  if (!m) return "unknown";
+  const [year, month] = [Number(m[1]), Number(m[2])];
+  return year < 2026 || year === 2026 && month <= 3 ? "legacy" : "current";
+}
+function imageVersion(project2) {
+  for (const c of project2?.targets("compose") ?? []) {
+    for (const svc of Object.values(obj(get(c.value, "services")))) {
+      const image = str2(get(svc, "image"));
+      const version = image ? openclawImageTag(image) : void 0;
+      if (version) return version;
+    }
+  }
+  return void 0;
+}
+function openclawImageTag(image) {
+  const colon = image.lastIndexOf(":");
+  if (colon === -1) return void 0;
+  const name = image.slice(0, colon);
+  if (!/(^|\/)openclaw(\/openclaw)?$/.test(name)) return void 0;
+  return /^v?(\d{4}\.\d{1,4}\.\d{1,6}[\w.-]{0,64})$/.exec(image.slice(colon + 1))?.[1];
+}
+function legacyApplies(target, project2) {
+  return targetEra(target, project2) !== "current";
+}
+function currentApplies(target, project2) {
+  return targetEra(target, project2) !== "legacy";
+}
+function agentEntries(config) {
+  const out = [];
+  for (const [id, v] of Object.entries(obj(get(config, "agents", "entries")))) if (isObj(v)) out.push({ id, path: ["agents", "entries", id], value: v });
+  arr(get(config, "agents", "list")).forEach((v, i) => {
+    if (isObj(v)) out.push({ id: str2(v.id) ?? String(i), path: ["agents", "list", i], value: v });
+  });
+  return out;
+}
+function sandboxMode(config, agent) {
+  return str2(get(agent, "sandbox", "mode")) ?? str2(get(config, "agents", "defaults", "sandbox", "mode")) ?? "off";
+}
+function channelScopes(config) {
+  const out = [];
+  for (const [id, ch] of Object.entries(obj(get(config, "channels")))) {
+    if (id === "defaults" || !isObj(ch)) continue;
+    out.push({ channel: id, path: ["channels", id], value: ch });
+    for (const [a, acc] of Object.entries(obj(ch.accounts))) if (isObj(acc)) out.push({ channel: id, account: a, path: ["channels", id, "accounts", a], value: acc });
+  }
+  return out;
+}
+function openInboundScopes(config) {
+  const defaults = get(config, "channels", "defaults");
+  const scopes = isObj(defaults) ? [{ channel: "defaults", path: ["channels", "defaults"], value: defaults }, ...channelScopes(config)] : channelScopes(config);
+  return scopes.filter((s) => s.value.groupPolicy === "open" || s.value.dmPolicy === "open" || get(s.value, "dm", "policy") === "open");
+}
+function deployContext(target, project2) {
+  const dir = target.file.includes("/") ? target.file.slice(0, target.file.lastIndexOf("/")) : "";
+  const env = {};
+  for (const d of project2?.targets("dotenv") ?? []) {
+    const ddir = d.file.includes("/") ? d.file.slice(0, d.file.lastIndexOf("/")) : "";
+    if (d.template || ddir !== dir && ddir !== "") continue;
+    for (const e of d.entries) if (env[e.key] === void 0 || ddir === dir) env[e.key] = e.value;
+  }
+  return { env, providedEnv: referencedEnv(target.value) };
+}
+function referencedEnv(config) {
+  const out = /* @__PURE__ */ new Set();
+  const walk2 = (v, depth2) => {
+    if (depth2 > 64) return;
+    if (typeof v === "string") {
+      for (const m of v.matchAll(/(?:^|[^$])\$\{([A-Z_][A-Z0-9_]*)\}/g)) out.add(m[1]);
+      const whole = envRefName(v);
+      if (whole) out.add(whole);
+    } else if (Array.isArray(v)) {
+      for (const x of v) walk2(x, depth2 + 1);
+    } else if (isObj(v)) {
+      if (isSecretRef(v) && v.source === "env") out.add(String(v.id));
+      for (const x of Object.values(v)) walk2(x, depth2 + 1);
+    }
+  };
+  walk2(config, 0);
+  return out;
+}
+function gatewayOf(target, project2) {
+  return gatewayView(target.value, deployContext(target, project2));
+}
+function nodeLists(config) {
+  const current = get(config, "gateway", "nodes", "commands");
+  if (current !== void 0) return { allow: { path: ["gateway", "nodes", "commands", "allow"], list: arr(get(current, "allow")) }, deny: { path: ["gateway", "nodes", "commands", "deny"], list: arr(get(current, "deny")) } };
+  return { allow: { path: ["gateway", "nodes", "allowCommands"], list: arr(get(config, "gateway", "nodes", "allowCommands")) }, deny: { path: ["gateway", "nodes", "denyCommands"], list: arr(get(config, "gateway", "nodes", "denyCommands")) } };
+}
+var GROUPS = {
+  "group:fs": ["read", "write", "edit", "apply_patch"],
+  "group:runtime": ["exec", "process", "code_execution", "terminal"],
+  "group:web": ["web_search", "web_fetch", "x_search"],
+  "group:sessions": ["sessions_list", "sessions_history", "sessions_search", "sessions_send", "sessions_spawn", "session_status"],
+  "group:memory": ["memory_search", "memory_get"],
+  "group:ui": ["browser", "canvas"],
+  "group:automation": ["cron", "automations", "gateway"],
+  "group:messaging": ["message"],
+  "group:nodes": ["nodes"],
+  "group:agents": ["agents_list"],
+  "group:plugins": ["plugins"],
+  "group:openclaw": ["openclaw"]
+};
+var PROFILES = {
+  minimal: ["session_status", "gateway"],
+  coding: [
+    "read",
+    "write",
+    "edit",
+    "apply_patch",
+    "exec",
+    "process",
+    "memory_search",
+    "memory_get",
+    "sessions_list",
+    "sessions_history",
+    "sessions_search",
+    "sessions_send",
+    "sessions_spawn",
+    "session_status",
+    "cron",
+    "image",
+    "web_search",
+    "web_fetch",
+    "x_search",
+    "automations",
+    "plugins",
+    "code_execution",
+    "secrets",
+    "terminal",
+    "screen"
+  ],
+  messaging: ["message", "sessions_list", "sessions_history", "sessions_search", "sessions_send", "session_status", "conversations_list", "conversations_send", "secrets", "theme", "ask_user", "gateway"]
+};
+var ALIASES = { bash: "exec", "apply-patch": "apply_patch" };
+function norm(name) {
+  const n = name.trim().toLowerCase();
+  return ALIASES[n] ?? n;
+}
+function matches(entry, tool) {
+  const e = norm(entry);
+  if (e === "*" || e === tool) return true;
+  if (GROUPS[e]?.includes(tool)) return true;
+  return e.endsWith("*") && tool.startsWith(e.slice(0, -1));
+}
+function policyAllows(policy, tool) {
+  const deny = strings2(get(policy, "deny"));
+  if (deny.some((d) => matches(d, tool))) return false;
+  const allow = strings2(get(policy, "allow"));
+  return allow.length === 0 || allow.some((a) => matches(a, tool)) || strings2(get(policy, "alsoAllow")).some((a) => matches(a, tool));
+}
+function toolAllowed(config, agent, toolName) {
+  const tool = norm(toolName);
+  const global2 = get(config, "tools");
+  const local = get(agent, "tools");
+  const profile = str2(get(local, "profile")) ?? str2(get(global2, "profile"));
+  if (profile && profile !== "full" && PROFILES[profile]) {
+    const also = [...strings2(get(global2, "alsoAllow")), ...strings2(get(local, "alsoAllow"))];
+    if (!PROFILES[profile].includes(tool) && !also.some((a) => matches(a, tool))) return false;
+  }
+  if (!policyAllows(global2, tool) || !policyAllows(local, tool)) return false;
+  if (sandboxMode(config, agent) === "all" && !policyAllows(get(config, "tools", "sandbox", "tools"), tool)) return false;
+  return true;
+}
+function toolContexts(config) {
+  return [{ label: "agents.defaults", path: ["tools"] }, ...agentEntries(config).map((a) => ({ label: `agent "${a.id}"`, path: [...a.path, "tools"], agent: a.value }))];
+}
+function execSecurity(tools) {
+  const mode = str2(get(tools, "exec", "mode"));
+  if (mode) return { deny: "deny", allowlist: "allowlist", ask: "allowlist", auto: "allowlist", full: "full" }[mode] ?? mode;
+  return str2(get(tools, "exec", "security"));
+}
+function execScopes(config) {
+  return [{ label: "tools", path: ["tools", "exec"], security: execSecurity(get(config, "tools")) }, ...agentEntries(config).map((a) => ({ label: `agent "${a.id}"`, path: [...a.path, "tools", "exec"], security: execSecurity(a.value.tools) }))];
+}
+function openExecSurfaces(config) {
+  const out = [];
+  const walk2 = (v, path8, depth2) => {
+    if (depth2 > 12) return;
+    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path8, i], depth2 + 1));
+    if (!isObj(v)) return;
+    if (v.groupPolicy === "open") out.push([...path8, "groupPolicy"]);
+    if (v.dmPolicy === "open") out.push([...path8, "dmPolicy"]);
+    for (const [k, x] of Object.entries(v)) walk2(x, [...path8, k], depth2 + 1);
+  };
+  walk2(get(config, "channels"), ["channels"], 0);
+  return out;
+}
+function firstOpenPolicyPath(config) {
+  const s = openInboundScopes(config)[0];
+  if (!s) return void 0;
+  const key = s.value.groupPolicy === "open" ? "groupPolicy" : s.value.dmPolicy === "open" ? "dmPolicy" : "dm";
+  return [...s.path, key];
+}
+function modelRefs(config) {
+  const aliases = /* @__PURE__ */ new Map();
+  for (const [id, v] of Object.entries(obj(get(config, "agents", "defaults", "models")))) {
+    const a = str2(get(v, "alias"));
+    if (a) aliases.set(a.trim().toLowerCase(), id);
+  }
+  const out = [];
+  const add = (v, path8, image, agent) => {
+    const push = (m, p) => {
+      if (typeof m === "string" && m.trim()) out.push({ model: aliases.get(m.trim().toLowerCase()) ?? m.trim(), path: p, image, ...agent ? { agent } : {} });
+    };
+    if (typeof v === "string") return push(v, path8);
+    push(get(v, "primary"), [...path8, "primary"]);
+    arr(get(v, "fallbacks")).forEach((f, i) => push(f, [...path8, "fallbacks", i]));
+  };
+  add(get(config, "agents", "defaults", "model"), ["agents", "defaults", "model"], false);
+  add(get(config, "agents", "defaults", "imageModel"), ["agents", "defaults", "imageModel"], true);
+  for (const a of agentEntries(config)) add(a.value.model, [...a.path, "model"], false, a.value);
+  return out;
+}
+function paramSize(model) {
+  let best;
+  for (const m of model.toLowerCase().matchAll(/(?:^|[^a-z0-9])[a-z]?(\d+(?:\.\d+)?)b(?=$|[^a-z0-9])/g)) {
+    const n = Number(m[1]);
+    if (best === void 0 || n > best) best = n;
+  }
+  return best;
+}
+function multiUserSignals(config) {
+  const out = [];
+  for (const s of channelScopes(config)) {
+    const base2 = s.account ? obj(get(config, "channels", s.channel)) : {};
+    const v = { ...base2, ...s.value };
+    const own = (k) => k in s.value ? [...s.path, k] : ["channels", s.channel, k];
+    const name = s.account ? `channels.${s.channel}.accounts.${s.account}` : `channels.${s.channel}`;
+    const groupPolicy = v.groupPolicy ?? get(config, "channels", "defaults", "groupPolicy");
+    if (groupPolicy === "open") out.push({ path: own("groupPolicy"), label: `${name}.groupPolicy="open"` });
+    if (groupPolicy === "allowlist") {
+      for (const k of ["groups", "guilds", "channels", "rooms"]) if (isObj(v[k]) && Object.keys(v[k]).length > 0) out.push({ path: own(k), label: `${name}.${k} allowlisted` });
+    }
+    if (v.dmPolicy === "open") out.push({ path: own("dmPolicy"), label: `${name}.dmPolicy="open"` });
+    for (const k of ["allowFrom", "groupAllowFrom"]) if (strings2(v[k]).includes("*")) out.push({ path: own(k), label: `${name}.${k} contains "*"` });
+    if (get(v, "dm", "policy") === "open") out.push({ path: [...own("dm"), "policy"], label: `${name}.dm.policy="open"` });
+    if (strings2(get(v, "dm", "allowFrom")).includes("*")) out.push({ path: [...own("dm"), "allowFrom"], label: `${name}.dm.allowFrom contains "*"` });
+  }
+  return out;
+}
+function channelAccounts(config, channel) {
+  const out = [];
+  for (const [id, ch] of Object.entries(obj(get(config, "channels")))) {
+    if (id === "defaults" || !isObj(ch) || channel !== void 0 && id !== channel || ch.enabled === false) continue;
+    const accounts = Object.entries(obj(ch.accounts)).filter(([, a]) => isObj(a) && a.enabled !== false);
+    if (accounts.length === 0) {
+      out.push({ channel: id, value: ch, pathOf: (k) => ["channels", id, k], label: `channels.${id}` });
+      continue;
+    }
+    for (const [a, acc] of accounts) {
+      const { accounts: _omit, ...base2 } = ch;
+      out.push({ channel: id, account: a, value: { ...base2, ...acc }, pathOf: (k) => k in acc ? ["channels", id, "accounts", a, k] : ["channels", id, k], label: `channels.${id}.accounts.${a}` });
+    }
+  }
+  return out;
+}
+function dmPolicyOf(a) {
+  if (typeof a.value.dmPolicy === "string") return { policy: a.value.dmPolicy, path: a.pathOf("dmPolicy") };
+  const legacy = get(a.value, "dm", "policy");
+  if (typeof legacy === "string") return { policy: legacy, path: [...a.pathOf("dm"), "policy"] };
+  return { policy: "pairing", path: a.pathOf("dmPolicy") };
+}
+function dmAllowFrom(a) {
+  if (Array.isArray(a.value.allowFrom)) return { list: arr(a.value.allowFrom).map((x) => String(x).trim()).filter(Boolean), path: a.pathOf("allowFrom") };
+  return { list: arr(get(a.value, "dm", "allowFrom")).map((x) => String(x).trim()).filter(Boolean), path: [...a.pathOf("dm"), "allowFrom"] };
+}
+function groupPolicyOf(config, a) {
+  if (typeof a.value.groupPolicy === "string") return { policy: a.value.groupPolicy, path: a.pathOf("groupPolicy") };
+  const d = get(config, "channels", "defaults", "groupPolicy");
+  if (typeof d === "string") return { policy: d, path: ["channels", "defaults", "groupPolicy"] };
+  return { policy: "allowlist", path: a.pathOf("groupPolicy") };
+}
+function isMutableDiscordEntry(entry) {
+  const e = entry.trim();
+  if (e === "*" || e.startsWith("accessGroup:")) return false;
+  return !/^(\d+|<@!?\d+>|(discord|user|pk):\S+)$/i.test(e);
+}
+function cdpEndpoints(config) {
+  const out = [];
+  const top = get(config, "browser", "cdpUrl");
+  if (typeof top === "string") out.push({ path: ["browser", "cdpUrl"], url: top });
+  for (const [name, p] of Object.entries(obj(get(config, "browser", "profiles")))) {
+    const u = get(p, "cdpUrl");
+    if (typeof u === "string") out.push({ path: ["browser", "profiles", name, "cdpUrl"], url: u });
+  }
+  return out;
+}
+function isLoopbackHost(host) {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127\./.test(h);
+}
+
+// rules/config/agent_roster.invalid_default_count.ts
+var agent_roster_invalid_default_count_default = defineRule({
+  id: "config.agent_roster.invalid_default_count",
+  title: "Agent roster has no single default agent",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'The agent roster does not resolve to one default agent: several entries with none or more than one `default: true`, or `agents.ownership: "explicit"` with an entry marked default. Messages without an explicit route then land on an agent you did not choose.',
+  remediation: "Mark exactly one entry of `agents.entries` with `default: true` (or run `openclaw doctor --fix`).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const agents = agentEntries(t.value);
+    if (agents.length === 0) return;
+    const defaults = agents.filter((a) => a.value.default === true);
+    const explicit = get(t.value, "agents", "ownership") === "explicit";
+    if (explicit) {
+      if (defaults.length > 0) ctx.report({ at: at.path([...defaults[0].path, "default"]), message: '`agents.ownership` is "explicit" but an entry is marked default.' });
+      return;
+    }
+    if (agents.length < 2 || defaults.length === 1) return;
+    ctx.report({ at: at.path(defaults.length > 1 ? [...defaults[1].path, "default"] : agents[0].path.slice(0, 2)), message: `${agents.length} agents with ${defaults.length} marked default.` });
+  }
+});
+
+// rules/config/control_ui_device_auth_disabled.ts
+var control_ui_device_auth_disabled_default = defineRule({
+  id: "config.control_ui_device_auth_disabled",
+  title: "Control UI device auth disabled (deprecated flag)",
+  severity: "high",
+  appliesTo: ["openclaw"],
+  description: "Beyond the audit. `gateway.controlUi.dangerouslyDisableDeviceAuth: true` on an OpenClaw 2026.4+ target: the audit no longer reports it (the key is a deprecated, upgrade-only input), but the config still asks for device identity checks to be off, and any rollback to 2026.3.x turns them off for real. For legacy or unknown versions the audit check `gateway.control_ui.device_auth_disabled` applies.",
+  remediation: "Remove `gateway.controlUi.dangerouslyDisableDeviceAuth`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "beyond-audit", "openclaw-2026.4+"],
+  precision: "high",
+  check(t, ctx) {
+    if (targetEra(t, ctx.project) !== "current" || get(t.value, "gateway", "controlUi", "dangerouslyDisableDeviceAuth") !== true) return;
+    ctx.report({ at: at.path(["gateway", "controlUi", "dangerouslyDisableDeviceAuth"]), message: "`gateway.controlUi.dangerouslyDisableDeviceAuth` is true (deprecated; not reported by the 2026.4+ audit)." });
+  }
+});
+
+// rules/config/control_ui_external_embed_urls.ts
+var control_ui_external_embed_urls_default = defineRule({
+  id: "config.control_ui_external_embed_urls",
+  title: "Control UI embeds external URLs",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Beyond the audit. `gateway.controlUi.allowExternalEmbedUrls: true` lets the Control UI embed pages from other origins inside the operator session; OpenClaw documents the key as DANGEROUS, but the audit does not report it.",
+  remediation: "Set `gateway.controlUi.allowExternalEmbedUrls: false` (the default).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "beyond-audit", "openclaw-all-versions"],
+  precision: "high",
+  check(t, ctx) {
+    if (get(t.value, "gateway", "controlUi", "allowExternalEmbedUrls") !== true) return;
+    ctx.report({ at: at.path(["gateway", "controlUi", "allowExternalEmbedUrls"]), message: "`gateway.controlUi.allowExternalEmbedUrls` is true." });
+  }
+});
+
+// rules/config/control_ui_insecure_auth.ts
+var control_ui_insecure_auth_default = defineRule({
+  id: "config.control_ui_insecure_auth",
+  title: "Legacy insecure Control UI auth flag",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Beyond the audit. `gateway.controlUi.allowInsecureAuth: true` on an OpenClaw 2026.4+ target: the key no longer exists (the gateway rejects the config), so the audit says nothing, yet it records the intent to let the Control UI authenticate over plain HTTP, which takes effect again on a 2026.3.x rollback. For legacy or unknown versions the audit check `gateway.control_ui.insecure_auth` applies.",
+  remediation: "Remove `gateway.controlUi.allowInsecureAuth` and serve the UI over HTTPS, Tailscale Serve or localhost.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "beyond-audit", "openclaw-2026.4+"],
+  precision: "high",
+  check(t, ctx) {
+    if (targetEra(t, ctx.project) !== "current" || get(t.value, "gateway", "controlUi", "allowInsecureAuth") !== true) return;
+    ctx.report({ at: at.path(["gateway", "controlUi", "allowInsecureAuth"]), message: "`gateway.controlUi.allowInsecureAuth` is true (a 2026.3 key; rejected by 2026.4+)." });
+  }
+});
+
+// rules/config/insecure_or_dangerous_flags.ts
+var DOCKER_FLAGS = ["dangerouslyAllowReservedContainerTargets", "dangerouslyAllowExternalBindSources", "dangerouslyAllowContainerNamespaceJoin"];
+function flags(config, era) {
+  const out = [];
+  const add = (path8, expected, label = `${path8.join(".")}=${String(expected)}`) => {
+    if (get(config, ...path8) === expected) out.push({ path: path8, label });
+  };
+  const ui = ["gateway", "controlUi"];
+  if (era !== "current") add([...ui, "allowInsecureAuth"], true);
+  add([...ui, "dangerouslyAllowHostHeaderOriginFallback"], true);
+  if (era !== "current") add([...ui, "dangerouslyDisableDeviceAuth"], true);
+  add(["hooks", "gmail", "allowUnsafeExternalContent"], true);
+  arr(get(config, "hooks", "mappings")).forEach((_m, i) => add(["hooks", "mappings", i, "allowUnsafeExternalContent"], true, `hooks.mappings[${i}].allowUnsafeExternalContent=true`));
+  add(["tools", "exec", "applyPatch", "workspaceOnly"], false);
+  if (era === "legacy") return out;
+  const suppressions = arr(get(config, "security", "audit", "suppressions"));
+  if (suppressions.length > 0) out.push({ path: ["security", "audit", "suppressions"], label: `security.audit.suppressions configured (${suppressions.length})` });
+  add(["hooks", "allowRequestSessionKey"], true);
+  add(["browser", "ssrfPolicy", "dangerouslyAllowPrivateNetwork"], true);
+  add(["tools", "fs", "workspaceOnly"], false);
+  for (const f of DOCKER_FLAGS) add(["agents", "defaults", "sandbox", "docker", f], true);
+  for (const a of agentEntries(config)) for (const f of DOCKER_FLAGS) add([...a.path, "sandbox", "docker", f], true);
+  for (const [acc, v] of Object.entries(obj(get(config, "plugins", "entries", "imap", "config", "accounts")))) {
+    const base2 = ["plugins", "entries", "imap", "config", "accounts", acc, "senderAuth"];
+    if (get(v, "senderAuth", "acceptTrustedAuthservId") === true) out.push({ path: [...base2, "acceptTrustedAuthservId"], label: `${base2.join(".")}.acceptTrustedAuthservId=true` });
+    const min = get(v, "senderAuth", "min");
+    if (min === "unverified" || min === "mutable") out.push({ path: [...base2, "min"], label: `${base2.join(".")}.min=${min}` });
+  }
+  return out;
+}
+var insecure_or_dangerous_flags_default = defineRule({
+  id: "config.insecure_or_dangerous_flags",
+  title: "Insecure or dangerous config flag enabled",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A flag that OpenClaw itself lists as insecure or dangerous is set (Control UI host-header fallback, unsafe external content in hooks, apply_patch or fs tools outside the workspace, request-chosen hook sessions, private-network browsing, sandbox escape hatches, audit suppressions). One finding per flag, at the flag, as the 2026.9 audit reports them.",
+  remediation: "Set the flag named in the finding back to its safe value (`false`, or `true` for `workspaceOnly`), or remove it, unless you are debugging locally.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const f of flags(t.value, targetEra(t, ctx.project))) {
+      ctx.report({ at: at.path(f.path), message: `Insecure or dangerous flag: ${f.label}.`, key: f.label });
+    }
+  }
+});
+
 // rules/config/parse_error.ts
 var parse_error_default = defineRule({
   id: "config.parse_error",
@@ -19933,8 +20457,88 @@ var parse_error_default = defineRule({
   }
 });
 
+// rules/config/secrets.gateway_password_in_config.ts
+var secrets_gateway_password_in_config_default = defineRule({
+  id: "config.secrets.gateway_password_in_config",
+  title: "Gateway password stored in the config",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`gateway.auth.password` holds a literal password in the config file: everyone who can read the file or its history (a repository, a backup) can log in to the gateway.",
+  remediation: 'Remove `gateway.auth.password` from the file and provide it as `OPENCLAW_GATEWAY_PASSWORD` (or `gateway.auth.password: "${OPENCLAW_GATEWAY_PASSWORD}"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const c = credential(get(t.value, "gateway", "auth", "password"), deployContext(t, ctx.project));
+    if (c.kind !== "literal" || !c.value.trim()) return;
+    ctx.report({ at: at.path(["gateway", "auth", "password"]), message: "`gateway.auth.password` is written in the config.", secret: c.value });
+  }
+});
+
+// rules/config/secrets.hooks_token_in_config.ts
+var secrets_hooks_token_in_config_default = defineRule({
+  id: "config.secrets.hooks_token_in_config",
+  title: "Hooks token stored in the config",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: "Webhook ingress is enabled and `hooks.token` is set in the config, so the config file (and its backups) carries a credential. The audit reports it as info. A `${VAR}` reference is not reported: the file holds no secret then.",
+  remediation: 'Keep the config file private (mode 600) and write `hooks.token: "${OPENCLAW_HOOKS_TOKEN}"` so the value lives in the environment, not in the file.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = obj(get(t.value, "hooks"));
+    if (h.enabled !== true) return;
+    const c = credential(h.token, deployContext(t, ctx.project));
+    if (c.kind !== "literal" || !c.value.trim()) return;
+    ctx.report({ at: at.path(["hooks", "token"]), message: "`hooks.token` is written in the config.", secret: c.value });
+  }
+});
+
+// rules/config/unaudited_dangerous_flags.ts
+var AUDITED = /* @__PURE__ */ new Set([
+  "gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback",
+  "gateway.controlUi.dangerouslyDisableDeviceAuth",
+  "browser.ssrfPolicy.dangerouslyAllowPrivateNetwork"
+]);
+function unaudited(config) {
+  const out = [];
+  const walk2 = (v, path8, depth2) => {
+    if (depth2 > 16 || !isObj(v)) return;
+    for (const [k, x] of Object.entries(v)) {
+      const p = [...path8, k];
+      const dotted = p.join(".");
+      if (x === true && k.startsWith("dangerously") && !AUDITED.has(dotted)) {
+        const channelAccountLevel = p[0] === "channels" && (p.length === 3 || p.length === 5 && p[2] === "accounts") && k === "dangerouslyAllowNameMatching";
+        const dockerFlag = p.includes("sandbox") && p.includes("docker");
+        if (!channelAccountLevel && !dockerFlag) out.push({ path: p, label: `${dotted}=true` });
+      }
+      walk2(x, p, depth2 + 1);
+    }
+  };
+  walk2(config, [], 0);
+  if (get(config, "browser", "ssrfPolicy", "allowPrivateNetwork") === true) out.push({ path: ["browser", "ssrfPolicy", "allowPrivateNetwork"], label: "browser.ssrfPolicy.allowPrivateNetwork=true (legacy alias of dangerouslyAllowPrivateNetwork)" });
+  return out;
+}
+var unaudited_dangerous_flags_default = defineRule({
+  id: "config.unaudited_dangerous_flags",
+  title: "Dangerous flag the audit does not report",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Beyond the audit. A `dangerously*` key is set to `true` where no audit check looks: channel network and webhook escape hatches (`dangerouslyAllowPrivateNetwork`, `dangerouslyDisableSignatureValidation`, `dangerouslyAllowInheritedWebhookPath`), name matching on groups or guilds, or the legacy alias `browser.ssrfPolicy.allowPrivateNetwork`. One finding per flag.",
+  remediation: "Set the flag named in the finding to `false` (or remove it) unless you have verified why it is needed.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "beyond-audit", "openclaw-all-versions"],
+  precision: "high",
+  check(t, ctx) {
+    for (const f of unaudited(t.value)) ctx.report({ at: at.path(f.path), message: `Dangerous flag not covered by the audit: ${f.label}.`, key: f.label });
+  }
+});
+
 // rules/config/index.ts
-var configRules = [parse_error_default];
+var configRules = [agent_roster_invalid_default_count_default, control_ui_device_auth_disabled_default, control_ui_external_embed_urls_default, control_ui_insecure_auth_default, insecure_or_dangerous_flags_default, parse_error_default, secrets_gateway_password_in_config_default, secrets_hooks_token_in_config_default, unaudited_dangerous_flags_default];
 
 // rules/dockerfile/add_remote.ts
 var add_remote_default = defineRule({
@@ -20918,8 +21522,8 @@ var deepMask = (object, handler) => {
 var createMaskValue = (value) => {
   return "*".repeat(value.length);
 };
-var maskWithValues = (str3, maskedValues) => {
-  let result = str3;
+var maskWithValues = (str4, maskedValues) => {
+  let result = str4;
   for (const maskValue of maskedValues) {
     result = result.replaceAll(maskValue, "*".repeat(maskValue.length));
   }
@@ -21166,9 +21770,9 @@ function runPattern(spec, pattern, text, from, out) {
     out.push({ spec, start, end: start + secret.length, secret });
   }
 }
-function resolveOverlaps(matches) {
+function resolveOverlaps(matches2) {
   const order = (m) => SPECS.indexOf(m.spec);
-  const sorted = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || order(a) - order(b));
+  const sorted = [...matches2].sort((a, b) => b.end - b.start - (a.end - a.start) || order(a) - order(b));
   const kept = [];
   for (const m of sorted) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
   return kept.sort((a, b) => a.start - b.start);
@@ -21362,11 +21966,11 @@ function readValue(text, pos, max = 400) {
   while (end < text.length && end - pos < max && !STOP.test(text[end] ?? "")) end++;
   return { value: text.slice(pos, end), start: pos, end, quoted: false };
 }
-function walkStrings(value, visit, path7 = [], depth2 = 0) {
+function walkStrings(value, visit, path8 = [], depth2 = 0) {
   if (depth2 > 64) return;
-  if (typeof value === "string") visit(path7, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path7, i], depth2 + 1));
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path7, k], depth2 + 1);
+  if (typeof value === "string") visit(path8, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path8, i], depth2 + 1));
+  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path8, k], depth2 + 1);
 }
 
 // rules/_shared/secret-names.ts
@@ -21476,9 +22080,9 @@ var CHANNEL_SECRETS = /* @__PURE__ */ new Set([
   "clientSecret",
   "serviceAccount"
 ]);
-var str2 = (s) => typeof s === "string" ? s : void 0;
-function openclawSecretPath(path7) {
-  const p = path7.map((s) => String(s));
+var str3 = (s) => typeof s === "string" ? s : void 0;
+function openclawSecretPath(path8) {
+  const p = path8.map((s) => String(s));
   const j = p.join(".");
   if (j === "gateway.auth.token" || j === "gateway.remote.token") return { what: "gateway token", severity: "critical" };
   if (j === "gateway.auth.password" || j === "gateway.remote.password") return { what: "gateway password", severity: "critical" };
@@ -21492,7 +22096,7 @@ function openclawSecretPath(path7) {
   if (p[0] === "skills" && p[1] === "entries" && p.length === 4 && p[3] === "apiKey" || p[0] === "talk" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `${p[0]} API key (${p[2]})`, severity: "high" };
   if (p[0] === "plugins" && p[1] === "entries" && p[3] === "config" && p.length > 4 && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `plugin credential (${p[2]})`, severity: "high" };
   if (p[0] === "channels" && p.length >= 3) {
-    const leaf = str2(path7[path7.length - 1]);
+    const leaf = str3(path8[path8.length - 1]);
     const direct = p.length === 3;
     const account = p.length === 5 && p[2] === "accounts";
     if (leaf && (direct || account) && CHANNEL_SECRETS.has(leaf)) return { what: `${p[1]} channel ${leaf}`, severity: "high" };
@@ -21539,11 +22143,11 @@ async function checkText(target, ctx) {
   }
 }
 function checkOpenClaw(target, ctx, tokens) {
-  walkStrings(target.value, (path7, value) => {
-    const leaf = path7[path7.length - 1];
-    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path7)) return;
+  walkStrings(target.value, (path8, value) => {
+    const leaf = path8[path8.length - 1];
+    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path8)) return;
     if (!isGenericSecretValue(value) || tokens.some((t) => value.includes(t))) return;
-    ctx.report({ at: at.path(path7, { part: "value" }), message: message(path7.join("."), target.file), secret: value });
+    ctx.report({ at: at.path(path8, { part: "value" }), message: message(path8.join("."), target.file), secret: value });
   });
 }
 var generic_default = defineRule({
@@ -21726,16 +22330,16 @@ var openclaw_gateway_token_default = defineRule({
   async check(target, ctx) {
     if (target.kind === "text") return checkText2(target, ctx);
     const found = [];
-    walkStrings(target.value, (path7, value) => {
-      if (openclawSecretPath(path7) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path7, value });
+    walkStrings(target.value, (path8, value) => {
+      if (openclawSecretPath(path8) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path8, value });
     });
-    for (const { path: path7, value } of found) {
+    for (const { path: path8, value } of found) {
       if (mentionsTokenKeyword(value) || await holdsKnownToken(value)) continue;
-      const sp = openclawSecretPath(path7);
+      const sp = openclawSecretPath(path8);
       if (!sp) continue;
       ctx.report({
-        at: at.path(path7, { part: "value" }),
-        message: `Literal OpenClaw ${sp.what} at \`${path7.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
+        at: at.path(path8, { part: "value" }),
+        message: `Literal OpenClaw ${sp.what} at \`${path8.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
         severity: sp.severity,
         secret: value
       });
@@ -21951,22 +22555,22 @@ var STATE_DIR = /^\.?(openclaw|clawdbot|moltbot|moldbot)([-_.][\w.-]*)?$/i;
 function isOpenClawRepo(target) {
   return target.files.some((f) => f.kind === "openclaw" || f.path.split("/").slice(0, -1).some((s) => STATE_DIR.test(s)));
 }
-function underStateDir(path7) {
-  return path7.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
+function underStateDir(path8) {
+  return path8.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
 }
-function agentStorePath(path7) {
-  const s = path7.split("/");
+function agentStorePath(path8) {
+  const s = path8.split("/");
   for (let i = s.length - 4; i >= 0; i--) {
     if (s[i] === "agents" && i + 3 === s.length - 1) return { agent: s[i + 1] ?? "", kind: s[i + 2] ?? "", base: s[i + 3] ?? "" };
   }
   return void 0;
 }
-function underCredentials(path7) {
-  const s = path7.split("/");
+function underCredentials(path8) {
+  const s = path8.split("/");
   const i = s.lastIndexOf("credentials", s.length - 2);
   return i === -1 ? void 0 : s.slice(i + 1).join("/");
 }
-var base = (path7) => path7.slice(path7.lastIndexOf("/") + 1);
+var base = (path8) => path8.slice(path8.lastIndexOf("/") + 1);
 
 // rules/state/auth_profiles.ts
 var STORE = /^(auth-profiles\.json|auth\.json|models\.json|auth-profiles\.(sqlite3?|db)|.*\.(sqlite3?|db))$/i;
@@ -21996,10 +22600,10 @@ var auth_profiles_default = defineRule({
 });
 
 // rules/state/whatsapp_session.ts
-function isWhatsAppSession(path7, openclawRepo) {
-  if (base(path7) !== "creds.json") return false;
-  if (path7.split("/").some((s) => /whatsapp/i.test(s))) return true;
-  return underCredentials(path7) !== void 0 && (openclawRepo || underStateDir(path7));
+function isWhatsAppSession(path8, openclawRepo) {
+  if (base(path8) !== "creds.json") return false;
+  if (path8.split("/").some((s) => /whatsapp/i.test(s))) return true;
+  return underCredentials(path8) !== void 0 && (openclawRepo || underStateDir(path8));
 }
 var whatsapp_session_default = defineRule({
   id: "state.whatsapp_session",
@@ -22078,8 +22682,2457 @@ var session_transcripts_default = defineRule({
 // rules/state/index.ts
 var stateRules = [auth_profiles_default, channel_credentials_default, session_transcripts_default, whatsapp_session_default];
 
+// rules/gateway/auth_no_rate_limit.ts
+var auth_no_rate_limit_default = defineRule({
+  id: "gateway.auth_no_rate_limit",
+  title: "Gateway auth has no rate limit",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The gateway binds beyond loopback and `gateway.auth.rateLimit` is not set: a network attacker can guess the token or password without any lockout.",
+  remediation: "Set `gateway.auth.rateLimit: { maxAttempts: 10, windowMs: 60000, lockoutMs: 300000 }`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (!v.nonLoopback || v.mode === "trusted-proxy" || get(t.value, "gateway", "auth", "rateLimit")) return;
+    ctx.report({ at: at.path(["gateway", "auth", "rateLimit"]), message: `The gateway binds to "${v.bind}" and \`gateway.auth.rateLimit\` is not set.` });
+  }
+});
+
+// rules/gateway/bind_no_auth.ts
+var bind_no_auth_default = defineRule({
+  id: "gateway.bind_no_auth",
+  title: "Gateway bound beyond loopback without auth",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'The gateway listens on a non-loopback address (`gateway.bind` other than `"loopback"`: `lan`, `auto`, `tailnet`, `custom`) and no shared secret or trusted proxy authenticates callers: anyone who can reach the port controls the agent, its tools and its credentials.',
+  remediation: 'Set `gateway.auth.mode: "token"` with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"` (a long random value provided at deploy time), or set `gateway.bind: "loopback"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (!v.nonLoopback || v.hasAuth) return;
+    ctx.report({ at: at.path(["gateway", "bind"]), message: `The gateway binds to "${v.bind}" (not loopback) and has no gateway auth (auth mode ${v.mode}, no token or password configured).` });
+  }
+});
+
+// rules/gateway/control_ui.allowed_origins_required.ts
+var control_ui_allowed_origins_required_default = defineRule({
+  id: "gateway.control_ui.allowed_origins_required",
+  title: "Control UI on a network address without allowed origins",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "The gateway binds beyond loopback with the Control UI enabled but `gateway.controlUi.allowedOrigins` is empty: browser origin checks have nothing to compare against, so cross-site pages can talk to the gateway.",
+  remediation: 'Set `gateway.controlUi.allowedOrigins` to the exact origins that serve the UI (e.g. `["https://claw.example.com"]`), or bind the gateway to `"loopback"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const ui = get(t.value, "gateway", "controlUi");
+    if (!v.nonLoopback || !v.controlUiEnabled || strings2(get(ui, "allowedOrigins")).length > 0 || get(ui, "dangerouslyAllowHostHeaderOriginFallback") === true) return;
+    ctx.report({ at: at.path(["gateway", "controlUi", "allowedOrigins"]), message: `The gateway binds to "${v.bind}" with the Control UI enabled and no \`gateway.controlUi.allowedOrigins\`.` });
+  }
+});
+
+// rules/gateway/control_ui.allowed_origins_wildcard.ts
+var control_ui_allowed_origins_wildcard_default = defineRule({
+  id: "gateway.control_ui.allowed_origins_wildcard",
+  title: "Control UI allows any origin",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: '`gateway.controlUi.allowedOrigins` contains `"*"`: any web page a user visits can open a Control UI session against the gateway. Critical when the gateway binds beyond loopback.',
+  remediation: 'Replace `"*"` in `gateway.controlUi.allowedOrigins` with the exact origins that serve the UI (e.g. `"https://claw.example.com"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    arr(get(t.value, "gateway", "controlUi", "allowedOrigins")).forEach((o, i) => {
+      if (typeof o !== "string" || o.trim() !== "*") return;
+      ctx.report({ at: at.path(["gateway", "controlUi", "allowedOrigins", i]), severity: v.nonLoopback ? CRITICAL : WARN, message: `\`gateway.controlUi.allowedOrigins\` contains "*"${v.nonLoopback ? ` and the gateway binds to "${v.bind}"` : ""}.` });
+    });
+  }
+});
+
+// rules/gateway/control_ui.device_auth_disabled.ts
+var control_ui_device_auth_disabled_default2 = defineRule({
+  id: "gateway.control_ui.device_auth_disabled",
+  title: "Control UI device auth disabled",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: `gateway.controlUi.dangerouslyDisableDeviceAuth: true` turns off device identity checks for the Control UI, so the shared token alone grants full operator access from any browser. From 2026.4 the key is a deprecated upgrade-only input; reported for legacy or unknown versions.",
+  remediation: "Remove `gateway.controlUi.dangerouslyDisableDeviceAuth` (default `false`); use it only for a short break-glass session.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project) || get(t.value, "gateway", "controlUi", "dangerouslyDisableDeviceAuth") !== true) return;
+    ctx.report({ at: at.path(["gateway", "controlUi", "dangerouslyDisableDeviceAuth"]), message: "`gateway.controlUi.dangerouslyDisableDeviceAuth` is true (OpenClaw ≤ 2026.3)." });
+  }
+});
+
+// rules/gateway/control_ui.host_header_origin_fallback.ts
+var control_ui_host_header_origin_fallback_default = defineRule({
+  id: "gateway.control_ui.host_header_origin_fallback",
+  title: "Control UI trusts the Host header as origin",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback: true` lets the Control UI accept a request whose Origin matches its own Host header, which DNS rebinding and proxies can forge. Critical when the gateway binds beyond loopback.",
+  remediation: "Remove `gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback` (default `false`) and list the UI origins in `gateway.controlUi.allowedOrigins`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (get(t.value, "gateway", "controlUi", "dangerouslyAllowHostHeaderOriginFallback") !== true) return;
+    ctx.report({ at: at.path(["gateway", "controlUi", "dangerouslyAllowHostHeaderOriginFallback"]), severity: v.nonLoopback ? CRITICAL : WARN, message: `Host-header origin fallback is enabled${v.nonLoopback ? ` on a gateway bound to "${v.bind}"` : ""}.` });
+  }
+});
+
+// rules/gateway/control_ui.insecure_auth.ts
+var control_ui_insecure_auth_default2 = defineRule({
+  id: "gateway.control_ui.insecure_auth",
+  title: "Control UI allows insecure (HTTP) auth",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: `gateway.controlUi.allowInsecureAuth: true` lets the Control UI authenticate over plain HTTP without device identity, so the gateway token travels in clear text. The key no longer exists from 2026.4 (the config is rejected); reported for legacy or unknown versions.",
+  remediation: "Remove `gateway.controlUi.allowInsecureAuth` (or set it to `false`) and reach the UI over HTTPS, Tailscale Serve or localhost.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project) || get(t.value, "gateway", "controlUi", "allowInsecureAuth") !== true) return;
+    ctx.report({ at: at.path(["gateway", "controlUi", "allowInsecureAuth"]), message: "`gateway.controlUi.allowInsecureAuth` is true (OpenClaw ≤ 2026.3)." });
+  }
+});
+
+// rules/gateway/env_token_overrides_config.ts
+var env_token_overrides_config_default = defineRule({
+  id: "gateway.env_token_overrides_config",
+  title: "OPENCLAW_GATEWAY_TOKEN overrides the config token",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The deployment sets `OPENCLAW_GATEWAY_TOKEN` while `gateway.auth.token` holds a different value: clients and the gateway can disagree on the token, and the one in the file looks authoritative while the environment wins for some clients.",
+  remediation: 'Either drop `OPENCLAW_GATEWAY_TOKEN` from the deployment, or write `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"` so there is one token.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const deploy = deployContext(t, ctx.project);
+    const envValue = deploy.env?.["OPENCLAW_GATEWAY_TOKEN"];
+    const envSet2 = envValue !== void 0 || deploy.providedEnv?.has("OPENCLAW_GATEWAY_TOKEN") === true;
+    if (!currentApplies(t, ctx.project) || !envSet2 || get(t.value, "gateway", "mode") === "remote") return;
+    const mode = str2(get(t.value, "gateway", "auth", "mode"));
+    if (mode === "password" || mode === "none" || mode === "trusted-proxy") return;
+    const raw = get(t.value, "gateway", "auth", "token");
+    const c = credential(raw, {});
+    const differs = c.kind === "literal" ? c.value.trim() !== "" && c.value !== envValue : c.kind === "ref" && c.ref !== "env:default:OPENCLAW_GATEWAY_TOKEN";
+    if (!differs) return;
+    ctx.report({ at: at.path(["gateway", "auth", "token"]), message: "`OPENCLAW_GATEWAY_TOKEN` is set in the deployment (a .env, or referenced by the config) and differs from `gateway.auth.token`.", ...c.kind === "literal" ? { secret: c.value } : {} });
+  }
+});
+
+// rules/gateway/http.no_auth.ts
+var http_no_auth_default = defineRule({
+  id: "gateway.http.no_auth",
+  title: "Gateway HTTP APIs are reachable without auth",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The gateway HTTP endpoints (`/tools/invoke`, and when enabled `/v1/chat/completions`, `/v1/responses`) have no credential to check: auth mode `none`, or token/password mode without a value. Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).",
+  remediation: 'Set `gateway.auth.mode: "token"` with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`; without auth keep `gateway.bind: "loopback"` and leave `gateway.http.endpoints.*.enabled` off.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const resolved = v.mode === "trusted-proxy" || v.mode === "token" && v.tokenConfigured || v.mode === "password" && v.passwordConfigured;
+    if (resolved) return;
+    const endpoints = ["/tools/invoke"];
+    if (get(t.value, "gateway", "http", "endpoints", "chatCompletions", "enabled") === true) endpoints.push("/v1/chat/completions");
+    if (get(t.value, "gateway", "http", "endpoints", "responses", "enabled") === true) endpoints.push("/v1/responses");
+    ctx.report({ at: at.path(["gateway", "auth", "mode"]), severity: v.remoteExposure ? CRITICAL : WARN, message: `Gateway HTTP APIs (${endpoints.join(", ")}) have no auth (mode ${v.mode} without a credential).` });
+  }
+});
+
+// rules/gateway/http.session_key_override_enabled.ts
+var http_session_key_override_enabled_default = defineRule({
+  id: "gateway.http.session_key_override_enabled",
+  title: "OpenAI-compatible HTTP endpoints enabled",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: "With `/v1/chat/completions` or `/v1/responses` enabled, holders of the gateway credential can pick any session key through the API and read or steer any session.",
+  remediation: "Treat gateway API credential holders as fully trusted, or set `gateway.http.endpoints.chatCompletions.enabled` / `responses.enabled` to `false`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const ep of ["chatCompletions", "responses"]) {
+      if (get(t.value, "gateway", "http", "endpoints", ep, "enabled") !== true) continue;
+      ctx.report({ at: at.path(["gateway", "http", "endpoints", ep, "enabled"]), message: `\`gateway.http.endpoints.${ep}\` is enabled: API callers can choose the session key.` });
+      return;
+    }
+  }
+});
+
+// rules/gateway/loopback_no_auth.ts
+var loopback_no_auth_default = defineRule({
+  id: "gateway.loopback_no_auth",
+  title: "Gateway auth missing on loopback",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "The gateway binds to loopback with the Control UI enabled but has no gateway auth: any local process, browser tab or reverse proxy on the host can drive the agent. A proxy in front forwards remote traffic as local.",
+  remediation: 'Set `gateway.auth.mode: "token"` and `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"` (or a password via `OPENCLAW_GATEWAY_PASSWORD`); never `auth.mode: "none"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (v.nonLoopback || !v.controlUiEnabled || v.hasLoopbackAuth) return;
+    ctx.report({ at: at.path(["gateway", "auth"]), message: `The gateway is on loopback with the Control UI enabled and no gateway auth (auth mode ${v.mode}).` });
+  }
+});
+
+// rules/gateway/nodes.allow_commands_dangerous.ts
+var DANGEROUS_LEGACY = ["camera.snap", "camera.clip", "screen.record", "contacts.add", "calendar.add", "reminders.add", "sms.send"];
+var DANGEROUS_CURRENT = [...DANGEROUS_LEGACY, "camera.ptz.control", "sms.search", "health.summary"];
+var nodes_allow_commands_dangerous_default = defineRule({
+  id: "gateway.nodes.allow_commands_dangerous",
+  title: "Dangerous node commands allowed",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The node command allow list (`gateway.nodes.commands.allow`; 2026.3: `gateway.nodes.allowCommands`) enables commands that reach the physical world or private data of paired devices (camera, screen recording, SMS, contacts, calendar, health). Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).",
+  remediation: "Remove the dangerous commands from `gateway.nodes.commands.allow` (or add them to `gateway.nodes.commands.deny`).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const { allow, deny } = nodeLists(t.value);
+    const denied = new Set(deny.list.filter((s) => typeof s === "string").map((s) => s.trim()));
+    const dangerous2 = new Set(targetEra(t, ctx.project) === "legacy" ? DANGEROUS_LEGACY : DANGEROUS_CURRENT);
+    const hits = allow.list.map((c, i) => [c, i]).filter(([c]) => typeof c === "string" && dangerous2.has(c.trim()) && !denied.has(c.trim()));
+    if (hits.length === 0) return;
+    ctx.report({ at: at.path([...allow.path, hits[0][1]]), severity: v.remoteExposure ? CRITICAL : WARN, message: `Dangerous node commands are allowed: ${hits.map(([c]) => String(c).trim()).join(", ")}.` });
+  }
+});
+
+// rules/gateway/nodes.deny_commands_ineffective.ts
+var KNOWN = /* @__PURE__ */ new Set([
+  "camera.snap",
+  "camera.clip",
+  "camera.list",
+  "camera.ptz.control",
+  "screen.record",
+  "screen.snapshot",
+  "contacts.add",
+  "contacts.search",
+  "calendar.add",
+  "calendar.events",
+  "reminders.add",
+  "reminders.list",
+  "sms.send",
+  "sms.search",
+  "health.summary",
+  "location.get",
+  "system.run",
+  "system.which",
+  "system.notify",
+  "system.execApprovals.get",
+  "system.execApprovals.set",
+  "canvas.present",
+  "canvas.hide",
+  "canvas.navigate",
+  "canvas.eval",
+  "canvas.snapshot",
+  "canvas.a2ui.push",
+  "canvas.a2ui.pushJSONL",
+  "canvas.a2ui.reset",
+  "browser.proxy",
+  "photos.latest",
+  "motion.activity",
+  "motion.pedometer",
+  "device.status",
+  "device.info",
+  "talk.ptt.start",
+  "talk.ptt.stop"
+]);
+function looksLikePattern(s) {
+  return /[?*[\]{}(),|\s]/.test(s) || s.startsWith("group:") || s.startsWith("/") || s.endsWith("/") || s.startsWith("^") || s.endsWith("$");
+}
+var nodes_deny_commands_ineffective_default = defineRule({
+  id: "gateway.nodes.deny_commands_ineffective",
+  title: "Node command deny entries match nothing",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The node command deny list (`gateway.nodes.commands.deny`; 2026.3: `gateway.nodes.denyCommands`) matches exact command ids only. Entries that look like patterns (`system.run*`, `group:…`, regexes) or name unknown commands deny nothing, so the operator believes a command is blocked when it is not.",
+  remediation: 'Write exact command ids in `gateway.nodes.commands.deny` (e.g. `"system.run"`, `"camera.snap"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const { allow, deny } = nodeLists(t.value);
+    const allowed = new Set(allow.list.filter((s) => typeof s === "string").map((s) => s.trim()));
+    const bad = deny.list.map((c, i) => [c, i]).filter(([c]) => typeof c === "string" && (looksLikePattern(c.trim()) || !KNOWN.has(c.trim()) && !allowed.has(c.trim())));
+    if (bad.length === 0) return;
+    ctx.report({ at: at.path([...deny.path, bad[0][1]]), message: `Node command deny entries that match no exact command: ${bad.map(([c]) => JSON.stringify(c)).join(", ")}.` });
+  }
+});
+
+// rules/gateway/password_placeholder_value.ts
+var password_placeholder_value_default = defineRule({
+  id: "gateway.password_placeholder_value",
+  title: "Gateway password is a placeholder",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'The gateway runs in password mode and the password is blank, `"undefined"` or `"null"`: a value left over from templating or a broken `${VAR}` expansion, trivially guessed. OpenClaw 2026.9 refuses such a password at startup.',
+  remediation: 'Generate a real password (`openssl rand -hex 32`) and provide it as `OPENCLAW_GATEWAY_PASSWORD`, with `gateway.auth.password: "${OPENCLAW_GATEWAY_PASSWORD}"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (!currentApplies(t, ctx.project) || v.mode !== "password") return;
+    const raw = get(t.value, "gateway", "auth", "password");
+    const c = typeof raw === "string" ? credential(raw, deployContext(t, ctx.project)) : v.password;
+    const text = credentialText(c);
+    if (text === void 0 || !["", "undefined", "null"].includes(text.trim())) return;
+    ctx.report({ at: at.path(["gateway", "auth", "password"]), message: `The gateway password is a placeholder (${text.trim() === "" ? "blank" : JSON.stringify(text.trim())}).` });
+  }
+});
+
+// rules/gateway/password_too_short.ts
+var password_too_short_default = defineRule({
+  id: "gateway.password_too_short",
+  title: "Gateway password is short",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The gateway runs in password mode and the effective password (config or `OPENCLAW_GATEWAY_PASSWORD`) is shorter than 24 characters: short shared secrets fall to guessing, all the more without a rate limit.",
+  remediation: 'Use a long random password (at least 24 characters, e.g. `openssl rand -hex 32`) provided as `OPENCLAW_GATEWAY_PASSWORD`, with `gateway.auth.password: "${OPENCLAW_GATEWAY_PASSWORD}"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (!currentApplies(t, ctx.project) || v.mode !== "password") return;
+    const text = credentialText(v.password)?.trim();
+    if (!text || ["undefined", "null"].includes(text) || text.length >= 24) return;
+    ctx.report({ at: at.path(["gateway", "auth", "password"]), message: `The gateway password is ${text.length} characters long (fewer than 24).`, ...v.password.kind === "literal" ? { secret: v.password.value } : {} });
+  }
+});
+
+// rules/gateway/real_ip_fallback_enabled.ts
+var real_ip_fallback_enabled_default = defineRule({
+  id: "gateway.real_ip_fallback_enabled",
+  title: "Gateway trusts X-Real-IP fallback",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`gateway.allowRealIpFallback: true` makes the gateway take the client address from `X-Real-IP` when `X-Forwarded-For` is missing; unless the proxy always overwrites it, clients can spoof a local address. Critical when the gateway binds beyond loopback, or in trusted-proxy mode with a non-loopback proxy.",
+  remediation: "Set `gateway.allowRealIpFallback: false` (the default) unless your proxy always overwrites `X-Real-IP`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (get(t.value, "gateway", "allowRealIpFallback") !== true) return;
+    const loopbackOnly = (p) => ["127.0.0.1", "::1", "127.0.0.1/32", "::1/128"].includes(p);
+    const remoteProxy = v.mode === "trusted-proxy" && strings2(get(t.value, "gateway", "trustedProxies")).some((p) => !loopbackOnly(p));
+    ctx.report({ at: at.path(["gateway", "allowRealIpFallback"]), severity: v.nonLoopback || remoteProxy ? CRITICAL : WARN, message: "`gateway.allowRealIpFallback` is true: the client address can come from a spoofable X-Real-IP header." });
+  }
+});
+
+// rules/gateway/tailscale_funnel.ts
+var tailscale_funnel_default = defineRule({
+  id: "gateway.tailscale_funnel",
+  title: "Gateway published on the internet with Tailscale Funnel",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: '`gateway.tailscale.mode: "funnel"` publishes the gateway on the public internet through Tailscale Funnel: everyone can reach it, and only gateway auth stands in the way.',
+  remediation: 'Set `gateway.tailscale.mode: "serve"` (tailnet only) or `"off"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "gateway", "tailscale", "mode") !== "funnel") return;
+    ctx.report({ at: at.path(["gateway", "tailscale", "mode"]), message: "The gateway is published on the internet with Tailscale Funnel." });
+  }
+});
+
+// rules/gateway/tailscale_serve.ts
+var tailscale_serve_default = defineRule({
+  id: "gateway.tailscale_serve",
+  title: "Gateway reachable from the tailnet (Tailscale Serve)",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: '`gateway.tailscale.mode: "serve"` makes the gateway reachable from every device of the tailnet; by default Tailscale identity headers then count as auth (`gateway.auth.allowTailscale`).',
+  remediation: 'Keep the tailnet ACLs tight, or set `gateway.tailscale.mode: "off"` if tailnet access is not needed.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "gateway", "tailscale", "mode") !== "serve") return;
+    ctx.report({ at: at.path(["gateway", "tailscale", "mode"]), message: "The gateway is reachable from the tailnet through Tailscale Serve." });
+  }
+});
+
+// rules/gateway/token_placeholder_value.ts
+var token_placeholder_value_default = defineRule({
+  id: "gateway.token_placeholder_value",
+  title: "Gateway token is a placeholder",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'The gateway runs in token mode and the token is blank, `"undefined"` or `"null"`: a value left over from templating or a broken `${VAR}` expansion, trivially guessed. OpenClaw 2026.9 refuses such a token at startup.',
+  remediation: 'Generate a real token (`openssl rand -hex 32`) and provide it as `OPENCLAW_GATEWAY_TOKEN`, with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (!currentApplies(t, ctx.project) || v.mode !== "token") return;
+    const raw = get(t.value, "gateway", "auth", "token");
+    const c = typeof raw === "string" ? credential(raw, deployContext(t, ctx.project)) : v.token;
+    const text = credentialText(c);
+    if (text === void 0 || !["", "undefined", "null"].includes(text.trim())) return;
+    ctx.report({ at: at.path(["gateway", "auth", "token"]), message: `The gateway token is a placeholder (${text.trim() === "" ? "blank" : JSON.stringify(text.trim())}).` });
+  }
+});
+
+// rules/gateway/token_too_short.ts
+var token_too_short_default = defineRule({
+  id: "gateway.token_too_short",
+  title: "Gateway token is short",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The gateway runs in token mode and the effective token (config or `OPENCLAW_GATEWAY_TOKEN`) is shorter than 24 characters: short shared secrets fall to guessing, all the more without a rate limit.",
+  remediation: 'Use a long random token (at least 24 characters, e.g. `openssl rand -hex 32`) provided as `OPENCLAW_GATEWAY_TOKEN`, with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (v.mode !== "token") return;
+    const text = credentialText(v.token)?.trim();
+    if (!text || ["undefined", "null"].includes(text) || text.length >= 24) return;
+    ctx.report({ at: at.path(["gateway", "auth", "token"]), message: `The gateway token is ${text.length} characters long (fewer than 24).`, ...v.token.kind === "literal" ? { secret: v.token.value } : {} });
+  }
+});
+
+// rules/gateway/tools_invoke_http.dangerous_allow.ts
+var HTTP_DENY_CURRENT = ["exec", "spawn", "shell", "fs_write", "fs_delete", "fs_move", "apply_patch", "terminal", "portal", "sessions_spawn", "sessions_send", "conversations_list", "conversations_send", "conversations_turn", "automations", "gateway", "plugins", "nodes", "computer", "mobile_ui", "openclaw"];
+var HTTP_DENY_LEGACY = ["sessions_spawn", "sessions_send", "cron", "gateway", "whatsapp_login"];
+var tools_invoke_http_dangerous_allow_default = defineRule({
+  id: "gateway.tools_invoke_http.dangerous_allow",
+  title: "HTTP /tools/invoke re-enables dangerous tools",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`gateway.tools.allow` removes tools from the built-in deny list of the HTTP `POST /tools/invoke` endpoint (exec, shell, file writes, session spawning, gateway and plugin control…): every holder of the gateway credential can run them over plain HTTP. Critical when the gateway binds beyond loopback or is published with Tailscale Funnel.",
+  remediation: 'Remove the dangerous names from `gateway.tools.allow`; if you need them, keep `gateway.bind: "loopback"` (or tailnet-only) and treat the gateway credential as full admin.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const deny = new Set(targetEra(t, ctx.project) === "legacy" ? HTTP_DENY_LEGACY : HTTP_DENY_CURRENT);
+    const hits = [];
+    const names = [];
+    arr(get(t.value, "gateway", "tools", "allow")).forEach((n, i) => {
+      if (typeof n === "string" && deny.has(n.trim().toLowerCase())) {
+        hits.push(i);
+        names.push(n.trim().toLowerCase());
+      }
+    });
+    if (hits.length === 0) return;
+    ctx.report({ at: at.path(["gateway", "tools", "allow", hits[0]]), severity: v.nonLoopback || v.tailscale === "funnel" ? CRITICAL : WARN, message: `\`gateway.tools.allow\` re-enables ${names.join(", ")} on HTTP /tools/invoke.` });
+  }
+});
+
+// rules/gateway/trusted_proxies_missing.ts
+var trusted_proxies_missing_default = defineRule({
+  id: "gateway.trusted_proxies_missing",
+  title: "Reverse proxy headers are not trusted",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "With the gateway on loopback and the Control UI enabled, a reverse proxy in front would make every remote request look local. Without `gateway.trustedProxies` the gateway cannot tell proxied clients from local ones.",
+  remediation: 'Set `gateway.trustedProxies` to the proxy addresses (e.g. `["127.0.0.1"]`), or keep the Control UI local-only (`gateway.controlUi.enabled: false`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (v.nonLoopback || !v.controlUiEnabled || strings2(get(t.value, "gateway", "trustedProxies")).length > 0) return;
+    ctx.report({ at: at.path(["gateway", "trustedProxies"]), message: "The gateway is on loopback with the Control UI enabled and `gateway.trustedProxies` is empty." });
+  }
+});
+
+// rules/gateway/trusted_proxy_allow_loopback.ts
+var trusted_proxy_allow_loopback_default = defineRule({
+  id: "gateway.trusted_proxy_allow_loopback",
+  title: "Trusted-proxy auth accepts loopback proxies",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`gateway.auth.trustedProxy.allowLoopback: true` trusts identity headers from loopback connections: any local process can claim to be the proxy and name any user.",
+  remediation: "Set `gateway.auth.trustedProxy.allowLoopback: false` unless the proxy deliberately runs on the same host.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const tp = get(t.value, "gateway", "auth", "trustedProxy");
+    if (!currentApplies(t, ctx.project) || v.mode !== "trusted-proxy" || !(get(tp, "allowLoopback") === true)) return;
+    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "allowLoopback"]), message: "`gateway.auth.trustedProxy.allowLoopback` is true." });
+  }
+});
+
+// rules/gateway/trusted_proxy_auth.ts
+var trusted_proxy_auth_default = defineRule({
+  id: "gateway.trusted_proxy_auth",
+  title: "Gateway delegates auth to a trusted proxy",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: '`gateway.auth.mode: "trusted-proxy"` hands authentication to the reverse proxy: whoever can reach the gateway without passing through that proxy, or forge its user header, is an operator. The audit reports this mode as critical so it is reviewed deliberately.',
+  remediation: 'Make sure the proxy terminates TLS and auth, `gateway.trustedProxies` lists only its addresses and a firewall blocks direct access; otherwise use `gateway.auth.mode: "token"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (v.mode !== "trusted-proxy" || false) return;
+    ctx.report({ at: at.path(["gateway", "auth", "mode"]), message: 'Gateway auth is delegated to a reverse proxy (`gateway.auth.mode: "trusted-proxy"`).' });
+  }
+});
+
+// rules/gateway/trusted_proxy_device_auto_approve.ts
+var trusted_proxy_device_auto_approve_default = defineRule({
+  id: "gateway.trusted_proxy_device_auto_approve",
+  title: "Trusted-proxy users get devices approved automatically",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`gateway.auth.trustedProxy.deviceAutoApprove.enabled: true` pairs every device a proxy user opens without operator approval.",
+  remediation: "Set `gateway.auth.trustedProxy.deviceAutoApprove.enabled: false`, or keep it only with an exclusive, strong proxy and `allowUsers`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const tp = get(t.value, "gateway", "auth", "trustedProxy");
+    if (!currentApplies(t, ctx.project) || v.mode !== "trusted-proxy" || !(get(tp, "deviceAutoApprove", "enabled") === true)) return;
+    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "deviceAutoApprove", "enabled"]), message: "Devices of trusted-proxy users are approved automatically." });
+  }
+});
+
+// rules/gateway/trusted_proxy_device_auto_approve_admin.ts
+var trusted_proxy_device_auto_approve_admin_default = defineRule({
+  id: "gateway.trusted_proxy_device_auto_approve_admin",
+  title: "Auto-approved trusted-proxy devices get admin scope",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "Devices of trusted-proxy users are approved automatically with the `operator.admin` scope: every proxy user gets full admin on a new device without review.",
+  remediation: 'Remove `"operator.admin"` from `gateway.auth.trustedProxy.deviceAutoApprove.scopes` (or disable auto-approval).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const tp = get(t.value, "gateway", "auth", "trustedProxy");
+    if (!currentApplies(t, ctx.project) || v.mode !== "trusted-proxy" || get(tp, "deviceAutoApprove", "enabled") !== true) return;
+    const i = arr(get(tp, "deviceAutoApprove", "scopes")).findIndex((s) => typeof s === "string" && s.trim() === "operator.admin");
+    if (i < 0) return;
+    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "deviceAutoApprove", "scopes", i]), message: "Auto-approved trusted-proxy devices receive `operator.admin`." });
+  }
+});
+
+// rules/gateway/trusted_proxy_no_allowlist.ts
+var trusted_proxy_no_allowlist_default = defineRule({
+  id: "gateway.trusted_proxy_no_allowlist",
+  title: "Trusted-proxy auth admits every proxy user",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "In trusted-proxy mode with an empty `gateway.auth.trustedProxy.allowUsers`, every user the proxy authenticates becomes a gateway operator.",
+  remediation: "Set `gateway.auth.trustedProxy.allowUsers` to the operators allowed to use the gateway.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const tp = get(t.value, "gateway", "auth", "trustedProxy");
+    if (v.mode !== "trusted-proxy" || !(strings2(get(tp, "allowUsers")).length === 0)) return;
+    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "allowUsers"]), message: "Trusted-proxy auth is on with no `gateway.auth.trustedProxy.allowUsers`." });
+  }
+});
+
+// rules/gateway/trusted_proxy_no_proxies.ts
+var trusted_proxy_no_proxies_default = defineRule({
+  id: "gateway.trusted_proxy_no_proxies",
+  title: "Trusted-proxy auth without trusted proxies",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "In trusted-proxy mode with an empty `gateway.trustedProxies`, the gateway has no list of proxies whose identity headers it may believe.",
+  remediation: 'Set `gateway.trustedProxies` to the proxy addresses (e.g. `["10.0.0.2"]`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (v.mode !== "trusted-proxy" || !(strings2(get(t.value, "gateway", "trustedProxies")).length === 0)) return;
+    ctx.report({ at: at.path(["gateway", "trustedProxies"]), message: "Trusted-proxy auth is on but `gateway.trustedProxies` is empty." });
+  }
+});
+
+// rules/gateway/trusted_proxy_no_user_header.ts
+var trusted_proxy_no_user_header_default = defineRule({
+  id: "gateway.trusted_proxy_no_user_header",
+  title: "Trusted-proxy auth without a user header",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "In trusted-proxy mode without `gateway.auth.trustedProxy.userHeader` the gateway does not know which header carries the authenticated user.",
+  remediation: 'Set `gateway.auth.trustedProxy.userHeader` to the header your proxy sets (e.g. `"x-forwarded-user"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const tp = get(t.value, "gateway", "auth", "trustedProxy");
+    if (v.mode !== "trusted-proxy" || !!str2(get(tp, "userHeader"))?.trim()) return;
+    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "userHeader"]), message: "Trusted-proxy auth is on but `gateway.auth.trustedProxy.userHeader` is not set." });
+  }
+});
+
+// rules/gateway/index.ts
+var gatewayRules = [auth_no_rate_limit_default, bind_no_auth_default, control_ui_allowed_origins_required_default, control_ui_allowed_origins_wildcard_default, control_ui_device_auth_disabled_default2, control_ui_host_header_origin_fallback_default, control_ui_insecure_auth_default2, env_token_overrides_config_default, http_no_auth_default, http_session_key_override_enabled_default, loopback_no_auth_default, nodes_allow_commands_dangerous_default, nodes_deny_commands_ineffective_default, password_placeholder_value_default, password_too_short_default, real_ip_fallback_enabled_default, tailscale_funnel_default, tailscale_serve_default, token_placeholder_value_default, token_too_short_default, tools_invoke_http_dangerous_allow_default, trusted_proxies_missing_default, trusted_proxy_allow_loopback_default, trusted_proxy_auth_default, trusted_proxy_device_auto_approve_default, trusted_proxy_device_auto_approve_admin_default, trusted_proxy_no_allowlist_default, trusted_proxy_no_proxies_default, trusted_proxy_no_user_header_default];
+
+// rules/discovery/mdns_full_mode.ts
+var mdns_full_mode_default = defineRule({
+  id: "discovery.mdns_full_mode",
+  title: "mDNS discovery broadcasts full details",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: '`discovery.mdns.mode: "full"` announces the gateway with host details (paths, ports, CLI hints) to the whole local network, which helps an attacker on the LAN find and target it. Critical when the gateway binds beyond loopback.',
+  remediation: 'Set `discovery.mdns.mode: "minimal"` (the default) or `"off"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (get(t.value, "discovery", "mdns", "mode") !== "full") return;
+    ctx.report({ at: at.path(["discovery", "mdns", "mode"]), severity: v.nonLoopback ? CRITICAL : WARN, message: 'mDNS discovery is in "full" mode.' });
+  }
+});
+
+// rules/discovery/index.ts
+var discoveryRules = [mdns_full_mode_default];
+
+// rules/mcp/apps.enabled.ts
+var apps_enabled_default = defineRule({
+  id: "mcp.apps.enabled",
+  title: "MCP apps enabled",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`mcp.apps.enabled: true` lets MCP servers render interactive apps in the Control UI and chat surfaces; a malicious or compromised MCP server gets a UI inside the operator session.",
+  remediation: "Set `mcp.apps.enabled: false` (the default) unless every configured MCP server is trusted.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project) || get(t.value, "mcp", "apps", "enabled") !== true) return;
+    ctx.report({ at: at.path(["mcp", "apps", "enabled"]), message: "`mcp.apps.enabled` is true." });
+  }
+});
+
+// rules/mcp/index.ts
+var mcpRules = [apps_enabled_default];
+
+// rules/hooks/allowed_agent_ids_unrestricted.ts
+var allowed_agent_ids_unrestricted_default = defineRule({
+  id: "hooks.allowed_agent_ids_unrestricted",
+  title: "Hooks may route to any agent",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: '`hooks.allowedAgentIds` is unset or contains `"*"`: a webhook request can pick any agent, including ones with exec or admin tools. Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).',
+  remediation: 'Set `hooks.allowedAgentIds` to the agents hooks may use (e.g. `["main"]`), or `[]` to disable hook agent routing.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = obj(get(t.value, "hooks"));
+    if (h.enabled !== true) return;
+    const v = gatewayOf(t, ctx.project);
+    if (!currentApplies(t, ctx.project)) return;
+    const ids = h.allowedAgentIds;
+    if (Array.isArray(ids) && !ids.some((x) => typeof x === "string" && x.trim() === "*")) return;
+    ctx.report({ at: at.path(["hooks", "allowedAgentIds"]), severity: v.remoteExposure ? CRITICAL : WARN, message: Array.isArray(ids) ? '`hooks.allowedAgentIds` contains "*".' : "`hooks.allowedAgentIds` is not set: hooks may route to any agent." });
+  }
+});
+
+// rules/hooks/default_session_key_unset.ts
+var default_session_key_unset_default = defineRule({
+  id: "hooks.default_session_key_unset",
+  title: "Hooks have no default session key",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Webhook ingress is enabled without `hooks.defaultSessionKey`: hook-triggered runs land in whatever session the request or mapping names, mixing untrusted webhook content into existing conversations.",
+  remediation: 'Set `hooks.defaultSessionKey: "hook:ingress"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = obj(get(t.value, "hooks"));
+    if (h.enabled !== true) return;
+    if (typeof h.defaultSessionKey === "string" && h.defaultSessionKey.trim()) return;
+    ctx.report({ at: at.path(["hooks", "defaultSessionKey"]), message: "Hooks are enabled and `hooks.defaultSessionKey` is not set." });
+  }
+});
+
+// rules/hooks/installs_missing_integrity.ts
+var installs_missing_integrity_default = defineRule({
+  id: "hooks.installs_missing_integrity",
+  title: "Hook packs installed without an integrity hash",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older record npm installs of hook packs in the config (`hooks.internal.installs.<id>`). A record without `integrity` cannot prove that a reinstall fetches the same package. Reported for legacy or unknown versions.",
+  remediation: "Reinstall the hook pack with a current OpenClaw so `hooks.internal.installs.<id>`.integrity is recorded, or pin and verify it.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project)) return;
+    const base2 = ["hooks", "internal", "installs"];
+    const npm = Object.entries(obj(get(t.value, ...base2))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+    for (const [id, r] of npm) {
+      if (typeof r.integrity === "string" && r.integrity.trim()) continue;
+      ctx.report({ at: at.path([...base2, id]), message: `npm install "${id}" has no integrity hash.` });
+    }
+  }
+});
+
+// rules/hooks/installs_unpinned_npm_specs.ts
+var installs_unpinned_npm_specs_default = defineRule({
+  id: "hooks.installs_unpinned_npm_specs",
+  title: "Hook packs installed from unpinned npm specs",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older record npm installs of hook packs in the config (`hooks.internal.installs.<id>`). A `spec` without an exact version (`pkg`, `pkg@latest`, `pkg@^1.2.0`) reinstalls whatever the registry serves next: a compromised release runs inside the gateway. Reported for legacy or unknown versions (2026.4+ keeps the records in the state directory).",
+  remediation: "Pin each `hooks.internal.installs.<id>`.spec to an exact version (`pkg@1.2.3`) and reinstall.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project)) return;
+    const base2 = ["hooks", "internal", "installs"];
+    const npm = Object.entries(obj(get(t.value, ...base2))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+    for (const [id, r] of npm) {
+      if (/@v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(String(r.spec).trim())) continue;
+      ctx.report({ at: at.path([...base2, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
+    }
+  }
+});
+
+// rules/hooks/path_root.ts
+var path_root_default = defineRule({
+  id: "hooks.path_root",
+  title: "Hooks served at the root path",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: '`hooks.path: "/"` mounts webhook ingress on the gateway root, where it overlaps every other gateway route.',
+  remediation: 'Set `hooks.path: "/hooks"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = obj(get(t.value, "hooks"));
+    if (h.enabled !== true) return;
+    if (typeof h.path !== "string" || h.path.trim() !== "/") return;
+    ctx.report({ at: at.path(["hooks", "path"]), message: '`hooks.path` is "/".' });
+  }
+});
+
+// rules/hooks/request_session_key_enabled.ts
+var request_session_key_enabled_default = defineRule({
+  id: "hooks.request_session_key_enabled",
+  title: "Hook requests may choose their session",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`hooks.allowRequestSessionKey: true` lets a webhook caller name the session it writes into, so untrusted content can be injected into any conversation. Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).",
+  remediation: 'Set `hooks.allowRequestSessionKey: false` (the default), or constrain it with `hooks.allowedSessionKeyPrefixes: ["hook:"]`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = obj(get(t.value, "hooks"));
+    if (h.enabled !== true) return;
+    const v = gatewayOf(t, ctx.project);
+    if (h.allowRequestSessionKey !== true) return;
+    ctx.report({ at: at.path(["hooks", "allowRequestSessionKey"]), severity: v.remoteExposure ? CRITICAL : WARN, message: "`hooks.allowRequestSessionKey` is true." });
+  }
+});
+
+// rules/hooks/request_session_key_prefixes_missing.ts
+var request_session_key_prefixes_missing_default = defineRule({
+  id: "hooks.request_session_key_prefixes_missing",
+  title: "Hook session keys are not constrained by prefix",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Hook requests may choose their session key and `hooks.allowedSessionKeyPrefixes` is empty: a caller can write into any session, not only hook sessions. Critical when the gateway is exposed.",
+  remediation: 'Set `hooks.allowedSessionKeyPrefixes: ["hook:"]`, or `hooks.allowRequestSessionKey: false`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = obj(get(t.value, "hooks"));
+    if (h.enabled !== true) return;
+    const v = gatewayOf(t, ctx.project);
+    if (h.allowRequestSessionKey !== true || strings2(h.allowedSessionKeyPrefixes).length > 0) return;
+    ctx.report({ at: at.path(["hooks", "allowedSessionKeyPrefixes"]), severity: v.remoteExposure ? CRITICAL : WARN, message: "Hook requests may choose their session key and `hooks.allowedSessionKeyPrefixes` is empty." });
+  }
+});
+
+// rules/hooks/token_reuse_gateway_token.ts
+var token_reuse_gateway_token_default = defineRule({
+  id: "hooks.token_reuse_gateway_token",
+  title: "Hooks token reuses the gateway secret",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "`hooks.token` is the same secret as the gateway token (or, in password / trusted-proxy mode, the gateway password): anyone given the webhook secret, which is routinely pasted into third-party services, holds full gateway admin.",
+  remediation: 'Give hooks their own secret: `hooks.token: "${OPENCLAW_HOOKS_TOKEN}"`, distinct from `OPENCLAW_GATEWAY_TOKEN`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = obj(get(t.value, "hooks"));
+    if (h.enabled !== true) return;
+    const v = gatewayOf(t, ctx.project);
+    const hooks = credential(h.token, deployContext(t, ctx.project));
+    if (!credentialPresent(hooks)) return;
+    const gw = v.mode === "token" ? v.token : v.mode === "password" || v.mode === "trusted-proxy" ? v.password : void 0;
+    if (!gw || !credentialPresent(gw)) return;
+    const same = hooks.kind === "ref" && gw.kind === "ref" && hooks.ref === gw.ref || credentialText(hooks) !== void 0 && credentialText(hooks)?.trim() === credentialText(gw)?.trim();
+    if (!same) return;
+    ctx.report({ at: at.path(["hooks", "token"]), message: `\`hooks.token\` is the gateway ${v.mode === "token" ? "token" : "password"}.`, ...hooks.kind === "literal" ? { secret: hooks.value } : {} });
+  }
+});
+
+// rules/hooks/token_too_short.ts
+var token_too_short_default2 = defineRule({
+  id: "hooks.token_too_short",
+  title: "Hooks token is short",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Webhook ingress is enabled and `hooks.token` is shorter than 24 characters: a short shared secret on an HTTP endpoint can be guessed.",
+  remediation: 'Set `hooks.token: "${OPENCLAW_HOOKS_TOKEN}"` with a long random value (at least 24 characters, e.g. `openssl rand -hex 32`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = obj(get(t.value, "hooks"));
+    if (h.enabled !== true) return;
+    const c = credential(h.token, deployContext(t, ctx.project));
+    const text = credentialText(c)?.trim();
+    if (!text || text.length >= 24) return;
+    ctx.report({ at: at.path(["hooks", "token"]), message: `\`hooks.token\` is ${text.length} characters long (fewer than 24).`, ...c.kind === "literal" ? { secret: c.value } : {} });
+  }
+});
+
+// rules/hooks/index.ts
+var hooksRules = [allowed_agent_ids_unrestricted_default, default_session_key_unset_default, installs_missing_integrity_default, installs_unpinned_npm_specs_default, path_root_default, request_session_key_enabled_default, request_session_key_prefixes_missing_default, token_reuse_gateway_token_default, token_too_short_default2];
+
+// rules/tools/elevated.allowFrom.large.ts
+var elevated_allowFrom_large_default = defineRule({
+  id: "tools.elevated.allowFrom.large",
+  title: "Large elevated-tools allowlist",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Audit checkId `tools.elevated.allowFrom.<provider>.large`. `tools.elevated.allowFrom.<provider>` lists more than 25 senders: elevated (host) actions are open to a crowd, and stale entries go unnoticed.",
+  remediation: "Trim `tools.elevated.allowFrom.<provider>` to the few operators who need elevated tools.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "tools", "elevated", "enabled") === false) return;
+    for (const [provider, list] of Object.entries(obj(get(t.value, "tools", "elevated", "allowFrom")))) {
+      const entries = arr(list);
+      if (entries.some((x) => typeof x === "string" && x.trim() === "*") || entries.length <= 25) continue;
+      ctx.report({ at: at.path(["tools", "elevated", "allowFrom", provider]), message: `${entries.length} senders may use elevated tools on ${provider}.`, properties: { checkId: `tools.elevated.allowFrom.${provider}.large` } });
+    }
+  }
+});
+
+// rules/tools/elevated.allowFrom.wildcard.ts
+var elevated_allowFrom_wildcard_default = defineRule({
+  id: "tools.elevated.allowFrom.wildcard",
+  title: "Anyone on a channel may use elevated tools",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'Audit checkId `tools.elevated.allowFrom.<provider>.wildcard`. `tools.elevated.allowFrom.<provider>` contains `"*"` while elevated tools are enabled (`tools.elevated.enabled` defaults to true): every sender on that channel may run elevated (host) actions.',
+  remediation: 'Replace `"*"` in `tools.elevated.allowFrom.<provider>` with the sender ids that need elevated access, or set `tools.elevated.enabled: false`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "tools", "elevated", "enabled") === false) return;
+    for (const [provider, list] of Object.entries(obj(get(t.value, "tools", "elevated", "allowFrom")))) {
+      const i = arr(list).findIndex((x) => typeof x === "string" && x.trim() === "*");
+      if (i < 0) continue;
+      ctx.report({ at: at.path(["tools", "elevated", "allowFrom", provider, i]), message: `Anyone on ${provider} may use elevated tools (\`tools.elevated.allowFrom.${provider}\` contains "*").`, properties: { checkId: `tools.elevated.allowFrom.${provider}.wildcard` } });
+    }
+  }
+});
+
+// rules/tools/exec.agent_skill_mcp_boundary_drift.ts
+var exec_agent_skill_mcp_boundary_drift_default = defineRule({
+  id: "tools.exec.agent_skill_mcp_boundary_drift",
+  title: "Skill allowlist bypassed by exec and MCP servers",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A scope restricts its skills (`agents.defaults.skills` or an agent `skills` list) while host exec is possible and MCP servers are configured: the agent can reach the same capabilities through a shell or an MCP server, outside the skill allowlist.",
+  remediation: 'Deny exec for the restricted scope (`tools.exec.mode: "deny"`), run it with `tools.exec.host: "sandbox"` and a sandbox, or remove the MCP servers it should not reach.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const servers = Object.entries(obj(get(t.value, "mcp", "servers"))).filter(([, s]) => get(s, "enabled") !== false);
+    if (servers.length === 0) return;
+    const scopes = [{ path: ["agents", "defaults", "skills"], skills: get(t.value, "agents", "defaults", "skills"), tools: get(t.value, "tools"), agent: void 0 }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "skills"], skills: a.value.skills, tools: a.value.tools, agent: a.value }))];
+    for (const s of scopes) {
+      if (!Array.isArray(s.skills)) continue;
+      const security = execSecurity(s.tools) ?? execSecurity(get(t.value, "tools"));
+      const host = str2(get(s.tools, "exec", "host")) ?? str2(get(t.value, "tools", "exec", "host"));
+      if (security === void 0 || security === "deny" || host === "sandbox") continue;
+      ctx.report({ at: at.path(s.path), message: `A skill allowlist is set while host exec (${security}) and MCP servers (${servers.map(([n]) => n).join(", ")}) are reachable.` });
+      return;
+    }
+  }
+});
+
+// rules/tools/exec.fs_tools_disabled_but_exec_enabled.ts
+var exec_fs_tools_disabled_but_exec_enabled_default = defineRule({
+  id: "tools.exec.fs_tools_disabled_but_exec_enabled",
+  title: "File tools denied but exec allowed",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A scope denies the file-writing tools (`write`, `edit`, `apply_patch`) but still allows `exec`: a shell writes files just as well, so the deny list gives a false sense of safety, unless the scope runs fully sandboxed without write access to the workspace.",
+  remediation: 'Also deny `exec` and `process` (e.g. `tools.deny: ["group:fs", "group:runtime"]`), or run the scope with `sandbox.mode: "all"` and `workspaceAccess: "ro"` or `"none"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    for (const c of toolContexts(t.value)) {
+      if (!toolAllowed(t.value, c.agent, "exec") || ["write", "edit", "apply_patch"].some((x) => toolAllowed(t.value, c.agent, x))) continue;
+      const host = str2(get(c.agent, "tools", "exec", "host")) ?? str2(get(t.value, "tools", "exec", "host"));
+      const access = str2(get(c.agent, "sandbox", "workspaceAccess")) ?? str2(get(t.value, "agents", "defaults", "sandbox", "workspaceAccess")) ?? "none";
+      if (sandboxMode(t.value, c.agent) === "all" && host !== "gateway" && host !== "node" && access !== "rw") continue;
+      ctx.report({ at: at.path([...c.path, "deny"]), message: `${c.label}: write/edit/apply_patch are denied but exec is allowed.` });
+    }
+  }
+});
+
+// rules/tools/exec.host_sandbox_no_sandbox_agents.ts
+var exec_host_sandbox_no_sandbox_agents_default = defineRule({
+  id: "tools.exec.host_sandbox_no_sandbox_agents",
+  title: 'Agents run exec "in the sandbox" without one',
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'An agent sets `tools.exec.host: "sandbox"` while its effective sandbox mode (agent `sandbox.mode` ?? `agents.defaults.sandbox.mode` ?? `off`) is `off`: its commands run on the gateway host.',
+  remediation: 'Set `sandbox.mode: "all"` (or `"non-main"`) for those agents, or set their `tools.exec.host: "gateway"` deliberately.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const bad = agentEntries(t.value).filter((a) => get(a.value, "tools", "exec", "host") === "sandbox" && sandboxMode(t.value, a.value) === "off");
+    if (bad.length === 0) return;
+    ctx.report({ at: at.path([...bad[0].path, "tools", "exec", "host"]), message: `Agents with exec host "sandbox" but sandbox off: ${bad.slice(0, 5).map((a) => a.id).join(", ")}.` });
+  }
+});
+
+// rules/tools/exec.host_sandbox_no_sandbox_defaults.ts
+var exec_host_sandbox_no_sandbox_defaults_default = defineRule({
+  id: "tools.exec.host_sandbox_no_sandbox_defaults",
+  title: "Exec targets the sandbox but sandboxing is off",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: '`tools.exec.host: "sandbox"` asks for commands to run in the sandbox, but `agents.defaults.sandbox.mode` is `off` (the default): there is no sandbox, so the setting gives a false sense of isolation.',
+  remediation: 'Set `agents.defaults.sandbox.mode: "non-main"` or `"all"`, or set `tools.exec.host: "gateway"` deliberately.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "tools", "exec", "host") !== "sandbox" || sandboxMode(t.value) !== "off") return;
+    ctx.report({ at: at.path(["tools", "exec", "host"]), message: '`tools.exec.host` is "sandbox" while the default sandbox mode is off.' });
+  }
+});
+
+// rules/tools/exec.safe_bin_trusted_dirs_risky.ts
+var exec_safe_bin_trusted_dirs_risky_default = defineRule({
+  id: "tools.exec.safe_bin_trusted_dirs_risky",
+  title: "Safe-bin trusted directory is user-writable",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`tools.exec.safeBinTrustedDirs` decides where safe bins are looked up. A relative path, a temp directory, a home directory or a package-manager prefix (`/usr/local/bin`, Homebrew) can be written by users or installers, so a planted `jq` runs without approval.",
+  remediation: "Keep only root-owned system directories (e.g. `/usr/bin`, `/bin`) in `tools.exec.safeBinTrustedDirs`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const risky = (d) => {
+      const p = d.trim().toLowerCase();
+      return !(p.startsWith("/") || /^[a-z]:[\\/]/.test(p)) || /^(\/tmp|\/var\/tmp|\/private\/tmp)(\/|$)/.test(p) || ["/usr/local/bin", "/opt/homebrew/bin", "/opt/local/bin", "/home/linuxbrew/.linuxbrew/bin"].includes(trimTrailingSlashes(p)) || p.startsWith("/users/") || p.startsWith("/home/") || p.includes("/.local/bin") || /^[a-z]:[\\/]users[\\/]/.test(p);
+    };
+    for (const scope of [{ path: ["tools", "exec"], exec: get(t.value, "tools", "exec") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "tools", "exec"], exec: get(a.value, "tools", "exec") }))]) {
+      const hits = arr(get(scope.exec, "safeBinTrustedDirs")).map((d, i) => [d, i]).filter(([d]) => typeof d === "string" && risky(d));
+      if (hits.length === 0) continue;
+      ctx.report({ at: at.path([...scope.path, "safeBinTrustedDirs", hits[0][1]]), message: `Risky safe-bin trusted directories: ${hits.map(([d]) => String(d)).join(", ")}.` });
+    }
+  }
+});
+function trimTrailingSlashes(p) {
+  let end = p.length;
+  while (end > 1 && p[end - 1] === "/") end--;
+  return p.slice(0, end);
+}
+
+// rules/tools/exec.safe_bins_broad_behavior.ts
+var exec_safe_bins_broad_behavior_default = defineRule({
+  id: "tools.exec.safe_bins_broad_behavior",
+  title: "Safe bins with broad behaviour",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`tools.exec.safeBins` lists `jq`, `awk` or `sed` variants: as stdin filters they still read and write files or run commands through their own languages (`sed e`, awk `system()`, jq `input_filename`/`$ENV`).",
+  remediation: "Remove `jq`, `awk`, `gawk`, `mawk`, `nawk`, `sed`, `gsed` from `tools.exec.safeBins` and allow them through the exec allowlist with approvals instead.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const broad = /* @__PURE__ */ new Set(["jq", "awk", "gawk", "mawk", "nawk", "sed", "gsed"]);
+    for (const scope of [{ path: ["tools", "exec"], exec: get(t.value, "tools", "exec") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "tools", "exec"], exec: get(a.value, "tools", "exec") }))]) {
+      const hits = arr(get(scope.exec, "safeBins")).map((b, i) => [b, i]).filter(([b]) => typeof b === "string" && broad.has((b.trim().split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.(exe|cmd|bat|com)$/, "")));
+      if (hits.length === 0) continue;
+      ctx.report({ at: at.path([...scope.path, "safeBins", hits[0][1]]), message: `safeBins with broad behaviour: ${hits.map(([b]) => String(b)).join(", ")}.` });
+    }
+  }
+});
+
+// rules/tools/exec.safe_bins_interpreter_unprofiled.ts
+var INTERPRETERS = /* @__PURE__ */ new Set(["ash", "awk", "bash", "busybox", "bun", "cmd", "cscript", "dash", "deno", "fish", "gawk", "gsed", "ksh", "lua", "mawk", "nawk", "node", "nodejs", "perl", "php", "powershell", "pypy", "pwsh", "python", "python2", "python3", "ruby", "sed", "sh", "toybox", "wscript", "zsh"]);
+function binName(s) {
+  return (s.trim().split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.(exe|cmd|bat|com)$/, "");
+}
+function isInterpreter(bin) {
+  return INTERPRETERS.has(bin) || /^(python\d+(\.\d+)?|ruby[\d.]*|perl[\d.]*|php[\d.]*|node[\d.]*)$/.test(bin);
+}
+var exec_safe_bins_interpreter_unprofiled_default = defineRule({
+  id: "tools.exec.safe_bins_interpreter_unprofiled",
+  title: "Interpreter listed as a safe bin without a profile",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`tools.exec.safeBins` lists binaries that run without approval as stdin filters. An interpreter (`python3`, `node`, `bash`, `sed`, `awk`…) there runs arbitrary code from its arguments unless a `safeBinProfiles` entry restricts them.",
+  remediation: 'Remove the interpreter from `tools.exec.safeBins`, or add `tools.exec.safeBinProfiles.<bin>` restricting its arguments (e.g. `{ maxPositional: 0, deniedFlags: ["-c", "-e"] }`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const scope of [{ path: ["tools", "exec"], exec: get(t.value, "tools", "exec") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "tools", "exec"], exec: get(a.value, "tools", "exec") }))]) {
+      const profiles = Object.keys(obj(get(scope.exec, "safeBinProfiles"))).map(binName);
+      const hits = arr(get(scope.exec, "safeBins")).map((b, i) => [b, i]).filter(([b]) => typeof b === "string" && isInterpreter(binName(b)) && !profiles.includes(binName(b)));
+      if (hits.length === 0) continue;
+      ctx.report({ at: at.path([...scope.path, "safeBins", hits[0][1]]), message: `Interpreters in safeBins without a safeBinProfiles entry: ${hits.map(([b]) => String(b)).join(", ")}.` });
+    }
+  }
+});
+
+// rules/tools/exec.security_full_configured.ts
+var exec_security_full_configured_default = defineRule({
+  id: "tools.exec.security_full_configured",
+  title: 'Exec runs with security "full"',
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'Exec is explicitly configured with security `full` (`tools.exec.security: "full"` or `tools.exec.mode: "full"`, globally or for an agent): commands run without allowlist or approval. Critical when some channel object has an open `groupPolicy`/`dmPolicy`.',
+  remediation: 'Set `tools.exec.mode: "ask"` or `"allowlist"` (or `tools.exec.security: "allowlist"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const full = execScopes(t.value).filter((s) => s.security === "full");
+    if (full.length === 0) return;
+    const open = openExecSurfaces(t.value).length > 0;
+    const first = full[0];
+    const key = get(t.value, ...first.path, "mode") !== void 0 ? "mode" : "security";
+    ctx.report({ at: at.path([...first.path, key]), severity: open ? CRITICAL : WARN, message: `Exec security is "full" for ${full.map((s) => s.label).join(", ")}${open ? " and a channel policy is open" : ""}.` });
+  }
+});
+
+// rules/tools/profile_minimal_overridden.ts
+var profile_minimal_overridden_default = defineRule({
+  id: "tools.profile_minimal_overridden",
+  title: "Agents override the minimal tool profile",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: '`tools.profile: "minimal"` is set globally, but some agent sets a different `tools.profile`, which replaces the global one for that agent: the minimal posture does not hold.',
+  remediation: 'Set those agents to `tools.profile: "minimal"` too, or remove their `tools.profile`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "tools", "profile") !== "minimal") return;
+    for (const a of agentEntries(t.value)) {
+      const p = get(a.value, "tools", "profile");
+      if (typeof p === "string" && p !== "minimal") ctx.report({ at: at.path([...a.path, "tools", "profile"]), message: `Agent "${a.id}" sets tools.profile "${p}" over the global "minimal".` });
+    }
+  }
+});
+
+// rules/tools/index.ts
+var toolsRules = [elevated_allowFrom_large_default, elevated_allowFrom_wildcard_default, exec_agent_skill_mcp_boundary_drift_default, exec_fs_tools_disabled_but_exec_enabled_default, exec_host_sandbox_no_sandbox_agents_default, exec_host_sandbox_no_sandbox_defaults_default, exec_safe_bin_trusted_dirs_risky_default, exec_safe_bins_broad_behavior_default, exec_safe_bins_interpreter_unprofiled_default, exec_security_full_configured_default, profile_minimal_overridden_default];
+
+// rules/security/audit.suppressions.active.ts
+var audit_suppressions_active_default = defineRule({
+  id: "security.audit.suppressions.active",
+  title: "Audit findings suppressed in the config",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: "`security.audit.suppressions` hides findings of `openclaw security audit`. ClawScan still reports them; this finding records that the config suppresses audit results, so the suppressions get reviewed with the change.",
+  remediation: "Review each entry of `security.audit.suppressions` (checkId and reason), and remove the ones that no longer apply.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const list = arr(get(t.value, "security", "audit", "suppressions"));
+    if (list.length === 0) return;
+    ctx.report({ at: at.path(["security", "audit", "suppressions"]), message: `${list.length} audit suppression(s): ${list.map((s) => str2(get(s, "checkId")) ?? "?").join(", ")}.` });
+  }
+});
+
+// rules/security/exposure.open_channels_with_exec.ts
+var exposure_open_channels_with_exec_default = defineRule({
+  id: "security.exposure.open_channels_with_exec",
+  title: "Open channels with exec configured",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'Some channel object (a channel, account, group or DM scope) has `groupPolicy` or `dmPolicy` `"open"` while exec is explicitly configured with a security other than `deny`: anyone who can message the bot can ask it to run commands. Critical when some scope runs exec with security `full`.',
+  remediation: 'Close the channel policy (`"allowlist"`/`"pairing"`), or set `tools.exec.mode: "deny"` for agents reachable from open channels.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const surfaces = openExecSurfaces(t.value);
+    if (surfaces.length === 0) return;
+    const scopes = execScopes(t.value).filter((s) => s.security !== void 0 && s.security !== "deny");
+    if (scopes.length === 0) return;
+    const full = scopes.some((s) => s.security === "full");
+    ctx.report({ at: at.path(surfaces[0]), severity: full ? CRITICAL : WARN, message: `Open channel policy while exec is configured (${scopes.map((s) => `${s.label}: ${s.security}`).join(", ")}).` });
+  }
+});
+
+// rules/security/exposure.open_groups_with_control_plane_tools.ts
+var exposure_open_groups_with_control_plane_tools_default = defineRule({
+  id: "security.exposure.open_groups_with_control_plane_tools",
+  title: "Open channels can reach control-plane tools",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "A channel accepts messages from anyone while some agent may use `gateway`, `automations` or `plugins`: a stranger can reconfigure the gateway, schedule jobs or install plugins through the agent.",
+  remediation: 'Deny `gateway`, `automations` and `plugins` (e.g. `tools.deny: ["gateway", "automations", "plugins"]`) for agents reachable from open channels, or close the channel policy (`"allowlist"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const open = openInboundScopes(t.value);
+    if (open.length === 0) return;
+    const anchor2 = at.path(firstOpenPolicyPath(t.value) ?? ["channels"]);
+    const where = open.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(", ");
+    if (!currentApplies(t, ctx.project)) return;
+    const tools = /* @__PURE__ */ new Set();
+    for (const c of toolContexts(t.value)) for (const x of ["automations", "gateway", "plugins"]) if (toolAllowed(t.value, c.agent, x)) tools.add(x);
+    if (tools.size === 0) return;
+    ctx.report({ at: anchor2, message: `Open inbound policy (${where}) while agents may use ${[...tools].join(", ")}.` });
+  }
+});
+
+// rules/security/exposure.open_groups_with_elevated.ts
+var exposure_open_groups_with_elevated_default = defineRule({
+  id: "security.exposure.open_groups_with_elevated",
+  title: "Open channels can reach elevated tools",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'A channel accepts messages from anyone (`groupPolicy` or `dmPolicy` `"open"`) while elevated tools are enabled (`tools.elevated.enabled` is not `false`): a stranger in a group or DM is one prompt away from elevated execution on the host.',
+  remediation: 'Set the channel `groupPolicy`/`dmPolicy` to `"allowlist"` (or `"pairing"`), and set `tools.elevated.enabled: false` or keep `tools.elevated.allowFrom` to named senders.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const open = openInboundScopes(t.value);
+    if (open.length === 0) return;
+    const anchor2 = at.path(firstOpenPolicyPath(t.value) ?? ["channels"]);
+    const where = open.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(", ");
+    if (get(t.value, "tools", "elevated", "enabled") === false) return;
+    ctx.report({ at: anchor2, message: `Open inbound policy (${where}) with elevated tools enabled.` });
+  }
+});
+
+// rules/security/exposure.open_groups_with_runtime_or_fs.ts
+var exposure_open_groups_with_runtime_or_fs_default = defineRule({
+  id: "security.exposure.open_groups_with_runtime_or_fs",
+  title: "Open channels can reach runtime or filesystem tools",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "A channel accepts messages from anyone while some agent can run commands (`exec`, `process`) outside a full sandbox: critical. With only file tools (`read`, `write`, `edit`, `apply_patch`) reachable outside a sandbox and without `tools.fs.workspaceOnly: true`: warn.",
+  remediation: 'Set `tools.profile: "messaging"` or deny `group:runtime` and `group:fs` for agents reachable from open channels, set `tools.fs.workspaceOnly: true`, and `agents.defaults.sandbox.mode: "all"`; or close the channel policy (`"allowlist"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const open = openInboundScopes(t.value);
+    if (open.length === 0) return;
+    const anchor2 = at.path(firstOpenPolicyPath(t.value) ?? ["channels"]);
+    const where = open.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(", ");
+    let runtime = false;
+    let fs = false;
+    for (const c of toolContexts(t.value)) {
+      if (sandboxMode(t.value, c.agent) === "all") continue;
+      if (["exec", "process"].some((x) => toolAllowed(t.value, c.agent, x))) runtime = true;
+      const workspaceOnly = (get(c.agent, "tools", "fs", "workspaceOnly") ?? get(t.value, "tools", "fs", "workspaceOnly")) === true;
+      if (!workspaceOnly && ["read", "write", "edit", "apply_patch"].some((x) => toolAllowed(t.value, c.agent, x))) fs = true;
+    }
+    if (!runtime && !fs) return;
+    ctx.report({ at: anchor2, severity: runtime ? CRITICAL : WARN, message: `Open inbound policy (${where}) while ${runtime ? "exec/process" : "filesystem tools"} run outside a full sandbox.` });
+  }
+});
+
+// rules/security/trust_model.cross_agent_session_access_default.ts
+var trust_model_cross_agent_session_access_default_default = defineRule({
+  id: "security.trust_model.cross_agent_session_access_default",
+  title: "Agents can read each other's sessions",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: "Several agents are configured, `tools.sessions.visibility` is `all` (the default) and agent-to-agent access is on without an allow list: any agent with session tools can read and write the sessions of the others. Warn when there is a trust signal (a sandboxed agent, per-agent tool policies, or a multi-user channel), since the agents were meant to be separated.",
+  remediation: 'Set `tools.sessions.visibility: "agent"` (or `"tree"`/`"self"`), and `tools.agentToAgent.allow` to the agents that may talk, or `tools.agentToAgent.enabled: false`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const agents = agentEntries(t.value);
+    if (agents.length < 2) return;
+    if ((str2(get(t.value, "tools", "sessions", "visibility")) ?? "all") !== "all") return;
+    if (get(t.value, "tools", "agentToAgent", "enabled") === false || strings2(get(t.value, "tools", "agentToAgent", "allow")).length > 0) return;
+    const sessionTools = ["sessions_list", "sessions_history", "sessions_search", "sessions_send", "session_status"];
+    const visAll = get(t.value, "agents", "defaults", "sandbox", "sessionToolsVisibility") === "all";
+    if (!agents.some((a) => (sandboxMode(t.value, a.value) !== "all" || visAll) && sessionTools.some((x) => toolAllowed(t.value, a.value, x)))) return;
+    const signal = agents.some((a) => sandboxMode(t.value, a.value) !== "off") || agents.some((a) => ["profile", "allow", "deny"].some((k) => get(a.value, "tools", k) !== void 0)) || multiUserSignals(t.value).length > 0;
+    ctx.report({ at: at.path(["tools", "sessions", "visibility"]), severity: signal ? WARN : INFO, message: `${agents.length} agents share session visibility "all" with agent-to-agent access unrestricted.` });
+  }
+});
+
+// rules/security/trust_model.group_scope_main.ts
+var trust_model_group_scope_main_default = defineRule({
+  id: "security.trust_model.group_scope_main",
+  title: "Group chats share the main session",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: '`session.groupScope: "main"` puts every group conversation into the agent main session: what one group says (including injected instructions) is context for every other group and for DMs.',
+  remediation: 'Set `session.groupScope: "per-group"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    if (get(t.value, "session", "groupScope") === "main") {
+      ctx.report({ at: at.path(["session", "groupScope"]), message: '`session.groupScope` is "main".' });
+      return;
+    }
+    const i = arr(get(t.value, "bindings")).findIndex((b) => get(b, "session", "groupScope") === "main");
+    if (i >= 0) ctx.report({ at: at.path(["bindings", i, "session", "groupScope"]), message: 'A route binding sets `session.groupScope: "main"`.' });
+  }
+});
+
+// rules/security/trust_model.multi_user_heuristic.ts
+var trust_model_multi_user_heuristic_default = defineRule({
+  id: "security.trust_model.multi_user_heuristic",
+  title: "Gateway looks shared by several users",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'Some channel admits several people (an open `groupPolicy`/`dmPolicy`, an allowlisted group, guild, channel or room, or a `"*"` in `allowFrom`/`groupAllowFrom`). OpenClaw runs one trust boundary per gateway: every person who can message the bot shares the agent, its tools, memory and credentials.',
+  remediation: 'Run one gateway per trust boundary, or harden the shared setup: `tools.profile: "messaging"`, `agents.defaults.sandbox.mode: "all"`, `tools.elevated.enabled: false`, `session.dmScope: "per-channel-peer"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const signal = multiUserSignals(t.value)[0];
+    if (!signal) return;
+    ctx.report({ at: at.path(signal.path), message: `Multi-user signal: ${signal.label}.` });
+  }
+});
+
+// rules/security/index.ts
+var securityRules = [audit_suppressions_active_default, exposure_open_channels_with_exec_default, exposure_open_groups_with_control_plane_tools_default, exposure_open_groups_with_elevated_default, exposure_open_groups_with_runtime_or_fs_default, trust_model_cross_agent_session_access_default_default, trust_model_group_scope_main_default, trust_model_multi_user_heuristic_default];
+
+// rules/sandbox/bind_mount_non_absolute.ts
+var bind_mount_non_absolute_default = defineRule({
+  id: "sandbox.bind_mount_non_absolute",
+  title: "Sandbox bind source is not an absolute path",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A sandbox `docker.binds` entry has a source that is not an absolute host path (a named volume such as `data:/data`, or a relative path): what it mounts depends on the Docker daemon, not on the config, and the bind-source checks cannot vet it.",
+  remediation: "Use an absolute host path as the source in `sandbox.docker.binds` (e.g. `/srv/openclaw/data:/data`).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get(a.value, "sandbox", "docker") }))];
+    for (const s of scopes) {
+      arr(get(s.docker, "binds")).forEach((b, i) => {
+        if (typeof b !== "string") return;
+        const src = b.trim().split(":")[0] ?? "";
+        if (src.startsWith("/") || /^[a-zA-Z]$/.test(src) && /^[a-zA-Z]:[\\/]/.test(b.trim())) return;
+        ctx.report({ at: at.path([...s.path, "binds", i]), message: `Sandbox bind source "${src}" is not an absolute path.` });
+      });
+    }
+  }
+});
+
+// rules/sandbox/browser_cdp_bridge_unrestricted.ts
+var browser_cdp_bridge_unrestricted_default = defineRule({
+  id: "sandbox.browser_cdp_bridge_unrestricted",
+  title: "Sandbox browser CDP reachable from the bridge network",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: the sandbox browser is enabled on the `bridge` network without `cdpSourceRange`, so every container on the bridge can drive the browser over CDP. Reported for legacy targets (`meta.lastTouchedVersion` or a pinned image ≤ 2026.3).",
+  remediation: "Put the sandbox browser on a dedicated network (`sandbox.browser.network`) or set `sandbox.browser.cdpSourceRange`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (targetEra(t, ctx.project) !== "legacy") return;
+    const scopes = [{ path: ["agents", "defaults", "sandbox", "browser"], browser: get(t.value, "agents", "defaults", "sandbox", "browser") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "browser"], browser: get(a.value, "sandbox", "browser") }))];
+    for (const s of scopes) {
+      if (get(s.browser, "enabled") !== true || get(s.browser, "network") !== "bridge" || str2(get(s.browser, "cdpSourceRange"))?.trim()) continue;
+      ctx.report({ at: at.path([...s.path, "network"]), message: "The sandbox browser is on the bridge network without cdpSourceRange." });
+    }
+  }
+});
+
+// rules/sandbox/dangerous_apparmor_profile.ts
+var dangerous_apparmor_profile_default = defineRule({
+  id: "sandbox.dangerous_apparmor_profile",
+  title: "Sandbox runs without AppArmor",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "Sandbox `docker.apparmorProfile` is `unconfined`: the mandatory access control profile is off for sandbox containers.",
+  remediation: "Remove `sandbox.docker.apparmorProfile` (Docker default profile) or name a confining profile.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get(a.value, "sandbox", "docker") }))];
+    for (const s of scopes) {
+      const v = get(s.docker, "apparmorProfile");
+      if (typeof v !== "string" || !(v.trim().toLowerCase() === "unconfined")) continue;
+      ctx.report({ at: at.path([...s.path, "apparmorProfile"]), message: 'Sandbox docker.apparmorProfile is "unconfined".' });
+    }
+  }
+});
+
+// rules/sandbox/dangerous_bind_mount.ts
+var BLOCKED = ["/", "/etc", "/private/etc", "/proc", "/sys", "/dev", "/root", "/boot", "/run", "/var/run", "/private/var/run", "/var/run/docker.sock", "/private/var/run/docker.sock", "/run/docker.sock"];
+var HOME_SECRETS = [".aws", ".cargo", ".config", ".docker", ".gnupg", ".netrc", ".npm", ".ssh"];
+function bindSource(bind) {
+  const b = bind.trim();
+  const m = /^([a-zA-Z]:[\\/][^:]*)/.exec(b);
+  return m ? m[1] : b.split(":")[0] ?? "";
+}
+function normalize(p) {
+  const parts = [];
+  for (const s of p.split("/")) {
+    if (!s || s === ".") continue;
+    if (s === "..") parts.pop();
+    else parts.push(s);
+  }
+  return "/" + parts.join("/");
+}
+function dangerous(src) {
+  if (!src.startsWith("/")) return void 0;
+  const p = normalize(src);
+  for (const b of BLOCKED) if (p === b || b !== "/" && p.startsWith(b + "/") || p !== "/" && b.startsWith(p + "/")) return b;
+  if (p === "/") return "/";
+  const m = /^(\/root|\/home\/[^/]+|\/Users\/[^/]+)(\/.*)?$/.exec(p);
+  if (m) {
+    if (!m[2]) return m[1];
+    const first = m[2].split("/")[1] ?? "";
+    if (HOME_SECRETS.includes(first)) return `${m[1]}/${first}`;
+  }
+  return void 0;
+}
+var dangerous_bind_mount_default = defineRule({
+  id: "sandbox.dangerous_bind_mount",
+  title: "Sandbox bind-mounts a sensitive host path",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "A sandbox `docker.binds` entry mounts a host path that breaks the sandbox: the Docker socket (`/var/run/docker.sock` = root on the host), system directories (`/`, `/etc`, `/proc`, `/sys`, `/dev`, `/root`, `/run`) or credential folders in a home directory (`.ssh`, `.aws`, `.docker`, `.config`…).",
+  remediation: "Remove the entry from `sandbox.docker.binds`; mount only project-specific directories (e.g. `/srv/openclaw/workspace:/workspace:rw`).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get(a.value, "sandbox", "docker") }))];
+    for (const s of scopes) {
+      arr(get(s.docker, "binds")).forEach((b, i) => {
+        if (typeof b !== "string") return;
+        const hit = dangerous(bindSource(b.replace(/^~(?=\/|$)/, "/root")));
+        if (hit) ctx.report({ at: at.path([...s.path, "binds", i]), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
+      });
+    }
+  }
+});
+
+// rules/sandbox/dangerous_network_mode.ts
+var dangerous_network_mode_default = defineRule({
+  id: "sandbox.dangerous_network_mode",
+  title: "Sandbox shares the host network",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "Sandbox `docker.network` is `host` or `container:<id>`: the sandbox shares the network namespace of the host (or of another container) and reaches every local service, including the gateway itself.",
+  remediation: 'Set `sandbox.docker.network: "none"` (the default) or a dedicated bridge network.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get(a.value, "sandbox", "docker") }))];
+    for (const s of scopes) {
+      const v = get(s.docker, "network");
+      if (typeof v !== "string" || !(v.trim().toLowerCase() === "host" || v.trim().toLowerCase().startsWith("container:"))) continue;
+      ctx.report({ at: at.path([...s.path, "network"]), message: `Sandbox docker.network is "${v}".` });
+    }
+  }
+});
+
+// rules/sandbox/dangerous_seccomp_profile.ts
+var dangerous_seccomp_profile_default = defineRule({
+  id: "sandbox.dangerous_seccomp_profile",
+  title: "Sandbox runs without seccomp",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "Sandbox `docker.seccompProfile` is `unconfined`: the kernel syscall filter is off, widening the attack surface for a container escape.",
+  remediation: "Remove `sandbox.docker.seccompProfile` (Docker default profile) or point it at a custom profile.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get(a.value, "sandbox", "docker") }))];
+    for (const s of scopes) {
+      const v = get(s.docker, "seccompProfile");
+      if (typeof v !== "string" || !(v.trim().toLowerCase() === "unconfined")) continue;
+      ctx.report({ at: at.path([...s.path, "seccompProfile"]), message: 'Sandbox docker.seccompProfile is "unconfined".' });
+    }
+  }
+});
+
+// rules/sandbox/docker_config_mode_off.ts
+var docker_config_mode_off_default = defineRule({
+  id: "sandbox.docker_config_mode_off",
+  title: "Sandbox Docker settings with sandboxing off",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`sandbox.docker` is configured (image, binds, network…) while the sandbox mode is `off`: the settings do nothing and every tool runs on the gateway host, though the config reads as sandboxed.",
+  remediation: 'Set `agents.defaults.sandbox.mode: "all"` (or `"non-main"`), or remove the unused `sandbox.docker` block.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const defaultsDocker = get(t.value, "agents", "defaults", "sandbox", "docker");
+    const agents = agentEntries(t.value);
+    const anyEnabled = agents.some((a) => sandboxMode(t.value, a.value) !== "off");
+    if (isObj(defaultsDocker) && Object.values(defaultsDocker).some((v) => v !== void 0) && sandboxMode(t.value) === "off" && !anyEnabled) {
+      ctx.report({ at: at.path(["agents", "defaults", "sandbox", "docker"]), message: "`agents.defaults.sandbox.docker` is set while sandbox mode is off." });
+    }
+    for (const a of agents) {
+      if (get(a.value, "sandbox", "docker") !== void 0 && sandboxMode(t.value, a.value) === "off") ctx.report({ at: at.path([...a.path, "sandbox", "docker"]), message: `Agent "${a.id}" sets sandbox.docker while its sandbox mode is off.` });
+    }
+  }
+});
+
+// rules/sandbox/index.ts
+var sandboxRules = [bind_mount_non_absolute_default, browser_cdp_bridge_unrestricted_default, dangerous_apparmor_profile_default, dangerous_bind_mount_default, dangerous_network_mode_default, dangerous_seccomp_profile_default, docker_config_mode_off_default];
+
+// rules/models/legacy.ts
+var legacy_default = defineRule({
+  id: "models.legacy",
+  title: "Legacy model configured",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A configured model (`agents.defaults.model`, `imageModel`, fallbacks or an agent `model`) is a legacy generation (`gpt-3.5`, `claude-instant`, `claude-2`, `gpt-4-0314/0613`): weak instruction-following makes prompt injection through tools far easier.",
+  remediation: 'Replace it with a current top-tier model in `agents.defaults.model` (e.g. `"anthropic/claude-opus-4-6"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const hits = modelRefs(t.value).filter((r) => /\bgpt-3\.5\b|\bclaude-(instant|2)\b|\bgpt-4-(0314|0613)\b/i.test(r.model));
+    if (hits.length === 0) return;
+    ctx.report({ at: at.path(hits[0].path), message: `Legacy models configured: ${[...new Set(hits.map((h) => h.model))].join(", ")}.` });
+  }
+});
+
+// rules/models/small_params.ts
+var small_params_default = defineRule({
+  id: "models.small_params",
+  title: "Small model with web or browser tools",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: "A configured model has at most 300B parameters (inferred from its id, e.g. `llama3.1:8b`, `qwen2.5-72b`). Small models are easy to steer with injected instructions; when such a model can use `web_search`, `web_fetch` or `browser`, the finding is critical, otherwise info.",
+  remediation: 'For agents on small models deny `group:web` and `browser` (`tools.deny: ["group:web", "browser"]`) and run them sandboxed (`sandbox.mode: "all"`), or use a larger model.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const small = modelRefs(t.value).filter((r) => !r.image && (paramSize(r.model) ?? Infinity) <= 300);
+    if (small.length === 0) return;
+    const webSearch = get(t.value, "tools", "web", "search", "enabled") === true || get(t.value, "tools", "web", "search", "apiKey") !== void 0;
+    const webFetch = get(t.value, "tools", "web", "fetch", "enabled") !== false;
+    const browser = get(t.value, "browser", "enabled") !== false;
+    const unsafe = small.filter((r) => webSearch && toolAllowed(t.value, r.agent, "web_search") || webFetch && toolAllowed(t.value, r.agent, "web_fetch") || browser && toolAllowed(t.value, r.agent, "browser"));
+    const first = unsafe[0] ?? small[0];
+    ctx.report({ at: at.path(first.path), severity: unsafe.length ? CRITICAL : INFO, message: `Small models (≤300B parameters): ${[...new Set(small.map((r) => r.model))].join(", ")}${unsafe.length ? "; web or browser tools are reachable from them" : "; web and browser tools are not reachable"}.` });
+  }
+});
+
+// rules/models/weak_tier.ts
+function weakTier(model) {
+  const m = model.toLowerCase();
+  if (m.includes("haiku")) return true;
+  if (/\bgpt-/.test(m) && !/\bgpt-5(?=$|[^a-z0-9]|\.|-)/.test(m)) return true;
+  if (/\bclaude-/.test(m)) {
+    const top = /-4-([5-9]|[1-9]\d)(?!\d)|-4\.([5-9]|[1-9]\d)|-[5-9](?=$|[^0-9])/.test(m.replace(/-\d{8}$/, ""));
+    return !top;
+  }
+  return false;
+}
+var weak_tier_default = defineRule({
+  id: "models.weak_tier",
+  title: "Below-top-tier model configured",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A configured model is below the top tier the audit expects for tool-using agents (Haiku, GPT-4-class and earlier, GPT-OSS, Claude below 4.5): smaller models follow injected instructions from web pages, emails and tool output more readily.",
+  remediation: "Use a top-tier model (GPT-5+, Claude 4.5+) in `agents.defaults.model` for agents with tools, or restrict the tools of agents on smaller models.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const hits = modelRefs(t.value).filter((r) => weakTier(r.model));
+    if (hits.length === 0) return;
+    ctx.report({ at: at.path(hits[0].path), message: `Below-top-tier models configured: ${[...new Set(hits.map((h) => h.model))].join(", ")}.` });
+  }
+});
+
+// rules/models/index.ts
+var modelsRules = [legacy_default, small_params_default, weak_tier_default];
+
+// rules/logging/redact_off.ts
+var redact_off_default = defineRule({
+  id: "logging.redact_off",
+  title: "Log redaction disabled",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'OpenClaw 2026.3.x and older: `logging.redactSensitive: "off"` writes tool arguments and outputs, including tokens and keys, to the logs unredacted. (2026.4+ always redacts and rejects the key.) Reported for legacy or unknown versions.',
+  remediation: 'Set `logging.redactSensitive: "tools"` (the default).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project) || get(t.value, "logging", "redactSensitive") !== "off") return;
+    ctx.report({ at: at.path(["logging", "redactSensitive"]), message: '`logging.redactSensitive` is "off".', fix: { description: "Redact sensitive tool data in logs", at: at.path(["logging", "redactSensitive"], { part: "value" }), replacement: '"tools"' } });
+  }
+});
+
+// rules/logging/index.ts
+var loggingRules = [redact_off_default];
+
+// rules/channels/allowFrom.dangerous_name_matching_enabled.ts
+var allowFrom_dangerous_name_matching_enabled_default = defineRule({
+  id: "channels.allowFrom.dangerous_name_matching_enabled",
+  title: "Channel matches senders by mutable names",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: "Audit checkId `channels.<channel>.allowFrom.dangerous_name_matching_enabled`. `dangerouslyAllowNameMatching: true` re-enables matching allowlists on display names, tags or emails, which other users can take or imitate.",
+  remediation: "Set `dangerouslyAllowNameMatching: false` (the default) and list stable sender ids in `allowFrom`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value)) {
+      if (a.value.dangerouslyAllowNameMatching !== true) continue;
+      ctx.report({ at: at.path(a.pathOf("dangerouslyAllowNameMatching")), message: `${a.label} matches senders by mutable names.`, properties: { checkId: `channels.${a.channel}.allowFrom.dangerous_name_matching_enabled` } });
+    }
+  }
+});
+
+// rules/channels/allowFrom.mutable_entries_inert.ts
+var allowFrom_mutable_entries_inert_default = defineRule({
+  id: "channels.allowFrom.mutable_entries_inert",
+  title: "Allowlist entries that can never match",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Audit checkId `channels.<channel>.allowFrom.mutable_entries_inert` (2026.4+). With name matching off, `allowFrom` entries that are names, tags or emails (not stable ids) never match: the people they name are locked out, and the list reads as if they were allowed. Classified for Discord (numeric id, `<@id>`, `user:`/`discord:`/`pk:` ids are stable) and Slack (`U…`/`W…` ids, `<@U…>`, `slack:`/`user:` ids).",
+  remediation: "Replace the names in `allowFrom` with stable user ids (Discord: the numeric user id; Slack: the `U…` member id).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const slackMutable = (e) => e !== "*" && !e.startsWith("accessGroup:") && !/^(<@[UW][A-Z0-9]+>|(slack|user):\S+|[UW][A-Z0-9]{6,})$/.test(e.trim());
+    for (const a of channelAccounts(t.value)) {
+      if (a.value.dangerouslyAllowNameMatching === true) continue;
+      const classify2 = a.channel === "discord" ? isMutableDiscordEntry : a.channel === "slack" ? slackMutable : void 0;
+      if (!classify2) continue;
+      const from = dmAllowFrom(a);
+      const bad = from.list.filter(classify2);
+      if (bad.length === 0) continue;
+      ctx.report({ at: at.path(from.path), message: `${a.label}: ${bad.length} allowFrom entr${bad.length === 1 ? "y is a" : "ies are"} mutable name${bad.length === 1 ? "" : "s"} that never match${bad.length === 1 ? "es" : ""}.`, properties: { checkId: `channels.${a.channel}.allowFrom.mutable_entries_inert` } });
+    }
+  }
+});
+
+// rules/channels/discord.allowFrom.name_based_entries.ts
+var discord_allowFrom_name_based_entries_default = defineRule({
+  id: "channels.discord.allowFrom.name_based_entries",
+  title: "Discord allowlists match by name",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Discord sender allowlists (`allowFrom`, `dm.allowFrom`, `guilds.*.users`, `guilds.*.channels.*.users`) contain names or `name#1234` tags instead of stable ids. Names can be changed or imitated; with `dangerouslyAllowNameMatching` they are matched (info), without it they never match.",
+  remediation: "Replace names with numeric Discord user ids (Developer Mode → Copy User ID), or `<@id>` / `user:<id>`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value, "discord")) {
+      const lists = [
+        { path: a.pathOf("allowFrom"), list: arr(a.value.allowFrom) },
+        { path: [...a.pathOf("dm"), "allowFrom"], list: arr(get(a.value, "dm", "allowFrom")) }
+      ];
+      for (const [g, gv] of Object.entries(obj(a.value.guilds))) {
+        lists.push({ path: [...a.pathOf("guilds"), g, "users"], list: arr(get(gv, "users")) });
+        for (const [c, cv] of Object.entries(obj(get(gv, "channels")))) lists.push({ path: [...a.pathOf("guilds"), g, "channels", c, "users"], list: arr(get(cv, "users")) });
+      }
+      const hits = lists.flatMap((l) => l.list.map((e, i) => ({ e: String(e), path: [...l.path, i] })).filter((h) => isMutableDiscordEntry(h.e)));
+      if (hits.length === 0) continue;
+      const matching = a.value.dangerouslyAllowNameMatching === true;
+      ctx.report({ at: at.path(hits[0].path), severity: matching ? INFO : WARN, message: `${a.label}: ${hits.length} allowlist entr${hits.length === 1 ? "y is a name" : "ies are names"}, not Discord ids${matching ? " (matched by name)" : ""}.` });
+    }
+  }
+});
+
+// rules/channels/discord.allowlisted_groups.broad_members.ts
+var discord_allowlisted_groups_broad_members_default = defineRule({
+  id: "channels.discord.allowlisted_groups.broad_members",
+  title: "Allowlisted Discord guilds admit every member",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'With Discord `groupPolicy: "allowlist"`, a listed guild (or an enabled guild channel) has no `users`/`roles` restriction, or `"*"`: every member of that guild can talk to the bot, which is rarely what listing a guild intends.',
+  remediation: "Add `users` (user ids) or `roles` (role ids) to each entry of `channels.discord.guilds` (or its `channels`).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    for (const a of channelAccounts(t.value, "discord")) {
+      if (groupPolicyOf(t.value, a).policy !== "allowlist") continue;
+      const broad = (users, roles) => {
+        const u = strings2(users);
+        const r = strings2(roles);
+        return u.length === 0 && r.length === 0 || u.includes("*") || r.includes("*");
+      };
+      for (const [g, gv] of Object.entries(obj(a.value.guilds))) {
+        const chans = Object.entries(obj(get(gv, "channels")));
+        const gUsers = get(gv, "users");
+        const gRoles = get(gv, "roles");
+        let hit;
+        if (chans.length === 0) {
+          if (broad(gUsers, gRoles)) hit = [...a.pathOf("guilds"), g];
+        } else {
+          for (const [c, cv] of chans) {
+            if (get(cv, "enabled") === false) continue;
+            if (broad(get(cv, "users") ?? gUsers, get(cv, "roles") ?? gRoles)) {
+              hit = [...a.pathOf("guilds"), g, "channels", c];
+              break;
+            }
+          }
+        }
+        if (hit) {
+          ctx.report({ at: at.path(hit), message: `${a.label}: allowlisted guild ${g} admits every member (no users/roles restriction).` });
+          break;
+        }
+      }
+    }
+  }
+});
+
+// rules/channels/discord.commands.native.no_allowlists.ts
+var discord_commands_native_no_allowlists_default = defineRule({
+  id: "channels.discord.commands.native.no_allowlists",
+  title: "Discord native commands without allowlists",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Discord native (slash) commands are enabled (`commands.native` defaults to `auto` = on for Discord) in allowlisted guilds, but no owner list (`dm.allowFrom`) and no guild or channel `users` list exists: anyone in those guilds can run the commands.",
+  remediation: "Add `users` to `channels.discord.guilds.<id>` (or its channels), or an owner list in `channels.discord.dm.allowFrom`; or set `channels.discord.commands.native: false` and `nativeSkills: false`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const nativeOn = (a) => {
+      const v = (k) => get(a.value, "commands", k) ?? get(t.value, "commands", k) ?? "auto";
+      return [v("native"), v("nativeSkills")].some((x) => x === true || x === "auto");
+    };
+    for (const a of channelAccounts(t.value, "discord")) {
+      if (!nativeOn(a) || groupPolicyOf(t.value, a).policy === "disabled") continue;
+      if (targetEra(t, ctx.project) === "legacy" && get(t.value, "commands", "useAccessGroups") === false) continue;
+      const guilds = Object.entries(obj(a.value.guilds));
+      if (guilds.length === 0 || strings2(get(a.value, "dm", "allowFrom")).length > 0) continue;
+      const users = guilds.some(([, gv]) => strings2(get(gv, "users")).length > 0 || Object.values(obj(get(gv, "channels"))).some((cv) => strings2(get(cv, "users")).length > 0));
+      if (users) continue;
+      ctx.report({ at: at.path(a.pathOf("guilds")), message: `${a.label}: native commands are on in ${guilds.length} guild(s) with no owner or users allowlist.` });
+    }
+  }
+});
+
+// rules/channels/discord.commands.native.unrestricted.ts
+var discord_commands_native_unrestricted_default = defineRule({
+  id: "channels.discord.commands.native.unrestricted",
+  title: "Discord native commands open to everyone",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: Discord native commands are on in guilds, `commands.useAccessGroups: false` disables the sender allowlists for commands, and no guild/channel `users` list exists: anyone can run them. Reported for legacy or unknown versions.",
+  remediation: "Remove `commands.useAccessGroups: false`, and add `users` to `channels.discord.guilds.<id>`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const nativeOn = (a) => {
+      const v = (k) => get(a.value, "commands", k) ?? get(t.value, "commands", k) ?? "auto";
+      return [v("native"), v("nativeSkills")].some((x) => x === true || x === "auto");
+    };
+    if (!legacyApplies(t, ctx.project) || get(t.value, "commands", "useAccessGroups") !== false) return;
+    for (const a of channelAccounts(t.value, "discord")) {
+      if (!nativeOn(a) || groupPolicyOf(t.value, a).policy === "disabled") continue;
+      const guilds = Object.entries(obj(a.value.guilds));
+      if (guilds.length === 0) continue;
+      const users = guilds.some(([, gv]) => strings2(get(gv, "users")).length > 0 || Object.values(obj(get(gv, "channels"))).some((cv) => strings2(get(cv, "users")).length > 0));
+      if (users) continue;
+      ctx.report({ at: at.path(["commands", "useAccessGroups"]), message: `${a.label}: native commands are open to everyone (commands.useAccessGroups false, no users allowlist).` });
+    }
+  }
+});
+
+// rules/channels/discord.groups.open.ts
+var discord_groups_open_default = defineRule({
+  id: "channels.discord.groups.open",
+  title: "Discord groups are open",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'The effective `groupPolicy` of the Discord channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `guilds` allowlist narrows which groups, not who may speak.',
+  remediation: 'Set `channels.discord.groupPolicy: "allowlist"` (the default) and list the allowed guilds and sender ids (`groupAllowFrom`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    for (const a of channelAccounts(t.value, "discord")) {
+      const g = groupPolicyOf(t.value, a);
+      if (g.policy !== "open") continue;
+      const routes = isObj(a.value.guilds) && Object.keys(a.value.guilds).length > 0;
+      ctx.report({ at: at.path(g.path), message: `${a.label} has groupPolicy "open"${routes ? " (a guilds allowlist is configured, but any member may talk to the bot)" : " and no guilds allowlist"}.` });
+    }
+  }
+});
+
+// rules/channels/dm.disabled.ts
+var dm_disabled_default = defineRule({
+  id: "channels.dm.disabled",
+  title: "Channel DMs disabled",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: 'Audit checkId `channels.<channel>.dm.disabled`. The channel ignores direct messages (`dmPolicy: "disabled"`). Informational: the safest DM posture, noted so the inventory is complete.',
+  remediation: 'Nothing to do; set `dmPolicy: "pairing"` or `"allowlist"` if DMs are needed.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value)) {
+      const dm = dmPolicyOf(a);
+      if (dm.policy === "disabled") ctx.report({ at: at.path(dm.path), message: `${a.label} ignores DMs.`, properties: { checkId: `channels.${a.channel}.dm.disabled` } });
+    }
+  }
+});
+
+// rules/channels/dm.locked.ts
+var dm_locked_default = defineRule({
+  id: "channels.dm.locked",
+  title: "Channel DMs admit nobody yet",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: "Audit checkId `channels.<channel>.dm.locked` (2026.4+). The DM policy is `pairing` or `allowlist` and the config admits no sender (`allowFrom` empty). The audit also counts pairing-store approvals, which live in the state directory; statically a fresh pairing channel reports this.",
+  remediation: "Add the operator ids to `channels.<channel>.allowFrom`, or approve senders with `openclaw pairing approve`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    for (const a of channelAccounts(t.value)) {
+      const dm = dmPolicyOf(a);
+      if (dm.policy === "open" || dm.policy === "disabled" || dmAllowFrom(a).list.some((x) => x !== "*")) continue;
+      ctx.report({ at: at.path(dm.path), message: `${a.label} admits no DM sender in the config (dmPolicy "${dm.policy}").`, properties: { checkId: `channels.${a.channel}.dm.locked` } });
+    }
+  }
+});
+
+// rules/channels/dm.open.ts
+var dm_open_default = defineRule({
+  id: "channels.dm.open",
+  title: "Channel accepts DMs from anyone",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'Audit checkId `channels.<channel>.dm.open`. The effective `dmPolicy` of a channel (or account) is `"open"`: anyone who finds the bot can message the agent and reach its tools and memory.',
+  remediation: 'Set `channels.<channel>.dmPolicy: "pairing"` (the default) or `"allowlist"` with `allowFrom` listing the sender ids.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value)) {
+      const dm = dmPolicyOf(a);
+      if (dm.policy !== "open") continue;
+      ctx.report({ at: at.path(dm.path), message: `${a.label} accepts DMs from anyone (dmPolicy "open").`, properties: { checkId: `channels.${a.channel}.dm.open` } });
+    }
+  }
+});
+
+// rules/channels/dm.open_invalid.ts
+var dm_open_invalid_default = defineRule({
+  id: "channels.dm.open_invalid",
+  title: "Open DM policy without a wildcard allowFrom",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'Audit checkId `channels.<channel>.dm.open_invalid`. `dmPolicy: "open"` must come with `allowFrom: ["*"]`; without it the config is inconsistent (OpenClaw rejects or ignores part of it) and the intended restriction is unclear.',
+  remediation: 'Either make the policy explicit (`dmPolicy: "allowlist"` with `allowFrom` ids) or, if open DMs are really intended, add `"*"` to `allowFrom`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value)) {
+      const dm = dmPolicyOf(a);
+      if (dm.policy !== "open" || dmAllowFrom(a).list.includes("*")) continue;
+      ctx.report({ at: at.path(dm.path), message: `${a.label} has dmPolicy "open" but allowFrom lacks "*".`, properties: { checkId: `channels.${a.channel}.dm.open_invalid` } });
+    }
+  }
+});
+
+// rules/channels/dm.scope_main_multiuser.ts
+var dm_scope_main_multiuser_default = defineRule({
+  id: "channels.dm.scope_main_multiuser",
+  title: "Several DM senders share the main session",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'Audit checkId `channels.<channel>.dm.scope_main_multiuser` (OpenClaw 2026.3.x and older; replaced by `channels.dm.session_collision.*`). `session.dmScope` is `main` (the default) while the channel admits several DM senders or `"*"`.',
+  remediation: 'Set `session.dmScope: "per-channel-peer"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (targetEra(t, ctx.project) !== "legacy") return;
+    if ((str2(get(t.value, "session", "dmScope")) ?? "main") !== "main") return;
+    for (const a of channelAccounts(t.value)) {
+      const dm = dmPolicyOf(a);
+      const from = dmAllowFrom(a);
+      if (dm.policy === "disabled" || !from.list.includes("*") && new Set(from.list).size < 2) continue;
+      ctx.report({ at: at.path(from.path), message: `${a.label} admits several DM senders into the main session.`, properties: { checkId: `channels.${a.channel}.dm.scope_main_multiuser` } });
+    }
+  }
+});
+
+// rules/channels/dm.session_collision.ts
+var dm_session_collision_default = defineRule({
+  id: "channels.dm.session_collision",
+  title: "Several DM senders share one session",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Audit checkId `channels.dm.session_collision.<account>.<n>` (2026.4+). Two or more admitted DM senders (or a wildcard) land in the same session because `session.dmScope` is `main` (the default) or `session.scope` is `global`: one person reads what another told the agent.",
+  remediation: 'Set `session.dmScope: "per-channel-peer"` (or `"per-peer"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const scope = str2(get(t.value, "session", "dmScope")) ?? "main";
+    const global2 = get(t.value, "session", "scope") === "global";
+    if (scope !== "main" && !global2) return;
+    let n = 0;
+    for (const a of channelAccounts(t.value)) {
+      const dm = dmPolicyOf(a);
+      if (dm.policy === "disabled") continue;
+      const from = dmAllowFrom(a);
+      if (!from.list.includes("*") && new Set(from.list).size < 2) continue;
+      const key = a.account ? `${a.channel}:${a.account}` : a.channel;
+      ctx.report({ at: at.path(from.path), message: `${a.label} admits several DM senders into one session (session.${global2 ? 'scope "global"' : 'dmScope "main"'}).`, properties: { checkId: `channels.dm.session_collision.${key}.${++n}` } });
+    }
+  }
+});
+
+// rules/channels/feishu.doc_owner_open_id.ts
+var feishu_doc_owner_open_id_default = defineRule({
+  id: "channels.feishu.doc_owner_open_id",
+  title: "Feishu doc tool acts with the app identity",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: the Feishu channel is configured (`appId` + `appSecret`) and its doc tool is not disabled; documents the agent creates are owned by the app and shared by open id, so senders can reach documents of others. Reported for legacy targets (`meta.lastTouchedVersion` or a pinned image ≤ 2026.3).",
+  remediation: "Set `channels.feishu.tools.doc: false` unless the doc tool is needed.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (targetEra(t, ctx.project) !== "legacy") return;
+    for (const a of channelAccounts(t.value, "feishu")) {
+      if (!a.value.appId || !a.value.appSecret || get(a.value, "tools", "doc") === false) continue;
+      ctx.report({ at: at.path(a.pathOf("appId")), message: `${a.label}: the Feishu doc tool is enabled.` });
+    }
+  }
+});
+
+// rules/channels/slack.commands.slash.no_allowlists.ts
+var slack_commands_slash_no_allowlists_default = defineRule({
+  id: "channels.slack.commands.slash.no_allowlists",
+  title: "Slack slash commands without allowlists",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Slack slash or native commands are enabled (`slashCommand.enabled`, or `commands.native`/`nativeSkills: true`) but no owner `allowFrom` (or legacy `dm.allowFrom`) and no `channels.*.users` list exists: anyone in the workspace can run them.",
+  remediation: "Set `channels.slack.allowFrom` to the member ids of the owners (`U…`), or `users` on the Slack channels that may use commands.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const slashOn = (a) => {
+      const v = (k) => get(a.value, "commands", k) ?? get(t.value, "commands", k) ?? "auto";
+      return get(a.value, "slashCommand", "enabled") === true || v("native") === true || v("nativeSkills") === true;
+    };
+    for (const a of channelAccounts(t.value, "slack")) {
+      if (!slashOn(a)) continue;
+      if (strings2(a.value.allowFrom).length > 0 || strings2(get(a.value, "dm", "allowFrom")).length > 0) continue;
+      if (Object.values(obj(a.value.channels)).some((c) => strings2(get(c, "users")).length > 0)) continue;
+      const key = get(a.value, "slashCommand", "enabled") === true ? [...a.pathOf("slashCommand"), "enabled"] : a.pathOf("commands");
+      ctx.report({ at: at.path(key), message: `${a.label}: slash commands are on with no owner or users allowlist.` });
+    }
+  }
+});
+
+// rules/channels/slack.commands.slash.useAccessGroups_off.ts
+var slack_commands_slash_useAccessGroups_off_default = defineRule({
+  id: "channels.slack.commands.slash.useAccessGroups_off",
+  title: "Slack commands bypass access groups",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: Slack slash/native commands are enabled and `commands.useAccessGroups: false` turns off the sender allowlists for commands: anyone in the workspace can run them. Reported for legacy or unknown versions.",
+  remediation: "Remove `commands.useAccessGroups: false` (default true).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const slashOn = (a) => {
+      const v = (k) => get(a.value, "commands", k) ?? get(t.value, "commands", k) ?? "auto";
+      return get(a.value, "slashCommand", "enabled") === true || v("native") === true || v("nativeSkills") === true;
+    };
+    if (!legacyApplies(t, ctx.project) || get(t.value, "commands", "useAccessGroups") !== false) return;
+    if (!channelAccounts(t.value, "slack").some(slashOn)) return;
+    ctx.report({ at: at.path(["commands", "useAccessGroups"]), message: "Slack commands are enabled with commands.useAccessGroups false." });
+  }
+});
+
+// rules/channels/slack.groups.open.ts
+var slack_groups_open_default = defineRule({
+  id: "channels.slack.groups.open",
+  title: "Slack groups are open",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'The effective `groupPolicy` of the Slack channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `channels` allowlist narrows which groups, not who may speak.',
+  remediation: 'Set `channels.slack.groupPolicy: "allowlist"` (the default) and list the allowed channels and sender ids (`groupAllowFrom`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    for (const a of channelAccounts(t.value, "slack")) {
+      const g = groupPolicyOf(t.value, a);
+      if (g.policy !== "open") continue;
+      const routes = isObj(a.value.channels) && Object.keys(a.value.channels).length > 0;
+      ctx.report({ at: at.path(g.path), message: `${a.label} has groupPolicy "open"${routes ? " (a channels allowlist is configured, but any member may talk to the bot)" : " and no channels allowlist"}.` });
+    }
+  }
+});
+
+// rules/channels/telegram.allowFrom.invalid_entries.ts
+function senderLists(v, pathOf) {
+  const out = [
+    { path: pathOf("allowFrom"), list: arr(v.allowFrom) },
+    { path: pathOf("groupAllowFrom"), list: arr(v.groupAllowFrom) }
+  ];
+  for (const [g, gv] of Object.entries(obj(v.groups))) {
+    out.push({ path: [...pathOf("groups"), g, "allowFrom"], list: arr(get(gv, "allowFrom")) });
+    for (const [tp, tv] of Object.entries(obj(get(gv, "topics")))) out.push({ path: [...pathOf("groups"), g, "topics", tp, "allowFrom"], list: arr(get(tv, "allowFrom")) });
+  }
+  return out;
+}
+var telegram_allowFrom_invalid_entries_default = defineRule({
+  id: "channels.telegram.allowFrom.invalid_entries",
+  title: "Telegram allowlist entries are not user ids",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Telegram matches senders by numeric user id only (`telegram:`/`tg:` prefixes are stripped). Entries such as `@username` in `allowFrom`, `groupAllowFrom`, `groups.*.allowFrom` or topic allowlists never match: the people they name are locked out, and the list reads as if they were allowed.",
+  remediation: "Replace usernames with numeric Telegram user ids (e.g. from `openclaw pairing list telegram` or @userinfobot).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value, "telegram")) {
+      for (const l of senderLists(a.value, a.pathOf)) {
+        const i = l.list.findIndex((e) => String(e).trim() !== "*" && !/^\d+$/.test(String(e).trim().replace(/^(telegram|tg):/i, "")));
+        if (i < 0) continue;
+        ctx.report({ at: at.path([...l.path, i]), message: `${a.label}: allowlist entry is not a numeric Telegram user id.` });
+        return;
+      }
+    }
+  }
+});
+
+// rules/channels/telegram.groups.allowFrom.missing.ts
+function senderLists2(v, pathOf) {
+  const out = [
+    { path: pathOf("allowFrom"), list: arr(v.allowFrom) },
+    { path: pathOf("groupAllowFrom"), list: arr(v.groupAllowFrom) }
+  ];
+  for (const [g, gv] of Object.entries(obj(v.groups))) {
+    out.push({ path: [...pathOf("groups"), g, "allowFrom"], list: arr(get(gv, "allowFrom")) });
+    for (const [tp, tv] of Object.entries(obj(get(gv, "topics")))) out.push({ path: [...pathOf("groups"), g, "topics", tp, "allowFrom"], list: arr(get(tv, "allowFrom")) });
+  }
+  return out;
+}
+var telegram_groups_allowFrom_missing_default = defineRule({
+  id: "channels.telegram.groups.allowFrom.missing",
+  title: "Telegram groups reachable without a sender allowlist",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "Telegram groups are reachable (groupPolicy `open`, or `allowlist` with `groups` listed) and no sender allowlist exists (`groupAllowFrom`, `groups.*.allowFrom`, topic allowlists all empty): every group member can drive the agent. (The audit also counts pairing-store approvals, which live in the state directory.)",
+  remediation: "Set `channels.telegram.groupAllowFrom` to the numeric user ids allowed to talk to the bot in groups.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "commands", "text") === false) return;
+    for (const a of channelAccounts(t.value, "telegram")) {
+      const g = groupPolicyOf(t.value, a);
+      const reachable = g.policy === "open" || g.policy === "allowlist" && isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
+      if (!reachable) continue;
+      const lists = senderLists2(a.value, a.pathOf);
+      if (arr(a.value.groupAllowFrom).some((e) => String(e).trim() === "*")) continue;
+      if (lists.slice(1).some((l) => l.list.length > 0)) continue;
+      ctx.report({ at: at.path(g.path), message: `${a.label}: groups are reachable and no group sender allowlist is set.` });
+    }
+  }
+});
+
+// rules/channels/telegram.groups.allowFrom.wildcard.ts
+function senderLists3(v, pathOf) {
+  const out = [
+    { path: pathOf("allowFrom"), list: arr(v.allowFrom) },
+    { path: pathOf("groupAllowFrom"), list: arr(v.groupAllowFrom) }
+  ];
+  for (const [g, gv] of Object.entries(obj(v.groups))) {
+    out.push({ path: [...pathOf("groups"), g, "allowFrom"], list: arr(get(gv, "allowFrom")) });
+    for (const [tp, tv] of Object.entries(obj(get(gv, "topics")))) out.push({ path: [...pathOf("groups"), g, "topics", tp, "allowFrom"], list: arr(get(tv, "allowFrom")) });
+  }
+  return out;
+}
+var telegram_groups_allowFrom_wildcard_default = defineRule({
+  id: "channels.telegram.groups.allowFrom.wildcard",
+  title: "Anyone in Telegram groups may command the bot",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'Telegram groups are reachable (groupPolicy `open`, or `allowlist` with `groups` listed) and `groupAllowFrom` contains `"*"`: every member of those groups can drive the agent, including text commands.',
+  remediation: 'Replace `"*"` in `channels.telegram.groupAllowFrom` with numeric user ids of the people allowed to talk to the bot.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "commands", "text") === false) return;
+    for (const a of channelAccounts(t.value, "telegram")) {
+      const g = groupPolicyOf(t.value, a);
+      const reachable = g.policy === "open" || g.policy === "allowlist" && isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
+      if (!reachable) continue;
+      const lists = senderLists3(a.value, a.pathOf);
+      const i = arr(a.value.groupAllowFrom).findIndex((e) => String(e).trim() === "*");
+      if (i < 0 || lists.length === 0) continue;
+      ctx.report({ at: at.path([...a.pathOf("groupAllowFrom"), i]), message: `${a.label}: any member of a reachable group may command the bot (groupAllowFrom "*").` });
+    }
+  }
+});
+
+// rules/channels/telegram.groups.open.ts
+var telegram_groups_open_default = defineRule({
+  id: "channels.telegram.groups.open",
+  title: "Telegram groups are open",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'The effective `groupPolicy` of the Telegram channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `groups` allowlist narrows which groups, not who may speak.',
+  remediation: 'Set `channels.telegram.groupPolicy: "allowlist"` (the default) and list the allowed groups and sender ids (`groupAllowFrom`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    for (const a of channelAccounts(t.value, "telegram")) {
+      const g = groupPolicyOf(t.value, a);
+      if (g.policy !== "open") continue;
+      const routes = isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
+      ctx.report({ at: at.path(g.path), message: `${a.label} has groupPolicy "open"${routes ? " (a groups allowlist is configured, but any member may talk to the bot)" : " and no groups allowlist"}.` });
+    }
+  }
+});
+
+// rules/channels/warning.ts
+var warning_default = defineRule({
+  id: "channels.warning",
+  title: "Legacy channel warning: groups open",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'Audit checkId `channels.<channel>.warning.<n>` (OpenClaw 2026.3.x and older, where channel plugins reported open groups as free-text warnings, classified critical). A channel has `groupPolicy: "open"`. For 2026.4+ targets the same condition is `channels.<channel>.groups.open`.',
+  remediation: 'Set `channels.<channel>.groupPolicy: "allowlist"` and list the allowed groups and senders.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (targetEra(t, ctx.project) !== "legacy") return;
+    let n = 0;
+    for (const a of channelAccounts(t.value)) {
+      const g = groupPolicyOf(t.value, a);
+      if (g.policy !== "open") continue;
+      ctx.report({ at: at.path(g.path), message: `${a.label}: groupPolicy="open" allows any group member to trigger the agent.`, properties: { checkId: `channels.${a.channel}.warning.${++n}` } });
+    }
+  }
+});
+
+// rules/channels/whatsapp.groups.open.ts
+var whatsapp_groups_open_default = defineRule({
+  id: "channels.whatsapp.groups.open",
+  title: "Whatsapp groups are open",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'The effective `groupPolicy` of the Whatsapp channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `groups` allowlist narrows which groups, not who may speak.',
+  remediation: 'Set `channels.whatsapp.groupPolicy: "allowlist"` (the default) and list the allowed groups and sender ids (`groupAllowFrom`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    for (const a of channelAccounts(t.value, "whatsapp")) {
+      const g = groupPolicyOf(t.value, a);
+      if (g.policy !== "open") continue;
+      const routes = isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
+      ctx.report({ at: at.path(g.path), message: `${a.label} has groupPolicy "open"${routes ? " (a groups allowlist is configured, but any member may talk to the bot)" : " and no groups allowlist"}.` });
+    }
+  }
+});
+
+// rules/channels/index.ts
+var channelsRules = [allowFrom_dangerous_name_matching_enabled_default, allowFrom_mutable_entries_inert_default, discord_allowFrom_name_based_entries_default, discord_allowlisted_groups_broad_members_default, discord_commands_native_no_allowlists_default, discord_commands_native_unrestricted_default, discord_groups_open_default, dm_disabled_default, dm_locked_default, dm_open_default, dm_open_invalid_default, dm_scope_main_multiuser_default, dm_session_collision_default, feishu_doc_owner_open_id_default, slack_commands_slash_no_allowlists_default, slack_commands_slash_useAccessGroups_off_default, slack_groups_open_default, telegram_allowFrom_invalid_entries_default, telegram_groups_allowFrom_missing_default, telegram_groups_allowFrom_wildcard_default, telegram_groups_open_default, warning_default, whatsapp_groups_open_default];
+
+// rules/plugins/installs_missing_integrity.ts
+var installs_missing_integrity_default2 = defineRule({
+  id: "plugins.installs_missing_integrity",
+  title: "Plugins installed without an integrity hash",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older record npm installs of plugins in the config (`plugins.installs.<id>`). A record without `integrity` cannot prove that a reinstall fetches the same package. Reported for legacy or unknown versions.",
+  remediation: "Reinstall the plugin with a current OpenClaw so `plugins.installs.<id>`.integrity is recorded, or pin and verify it.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project)) return;
+    const base2 = ["plugins", "installs"];
+    const npm = Object.entries(obj(get(t.value, ...base2))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+    for (const [id, r] of npm) {
+      if (typeof r.integrity === "string" && r.integrity.trim()) continue;
+      ctx.report({ at: at.path([...base2, id]), message: `npm install "${id}" has no integrity hash.` });
+    }
+  }
+});
+
+// rules/plugins/installs_unpinned_npm_specs.ts
+var installs_unpinned_npm_specs_default2 = defineRule({
+  id: "plugins.installs_unpinned_npm_specs",
+  title: "Plugins installed from unpinned npm specs",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older record npm installs of plugins in the config (`plugins.installs.<id>`). A `spec` without an exact version (`pkg`, `pkg@latest`, `pkg@^1.2.0`) reinstalls whatever the registry serves next: a compromised release runs inside the gateway. Reported for legacy or unknown versions (2026.4+ keeps the records in the state directory).",
+  remediation: "Pin each `plugins.installs.<id>`.spec to an exact version (`pkg@1.2.3`) and reinstall.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project)) return;
+    const base2 = ["plugins", "installs"];
+    const npm = Object.entries(obj(get(t.value, ...base2))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+    for (const [id, r] of npm) {
+      if (/@v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(String(r.spec).trim())) continue;
+      ctx.report({ at: at.path([...base2, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
+    }
+  }
+});
+
+// rules/plugins/index.ts
+var pluginsRules = [installs_missing_integrity_default2, installs_unpinned_npm_specs_default2];
+
+// rules/browser/control_invalid_config.ts
+var control_invalid_config_default = defineRule({
+  id: "browser.control_invalid_config",
+  title: "Browser CDP URL is invalid",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A browser `cdpUrl` cannot be parsed as a URL: OpenClaw fails to resolve the browser configuration, and browser control behaves differently from what the config suggests.",
+  remediation: "Fix `browser.cdpUrl` (or `browser.profiles.<name>.cdpUrl`) to a full URL such as `http://127.0.0.1:9222`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const e of cdpEndpoints(t.value)) {
+      try {
+        new URL(e.url.trim());
+      } catch {
+        ctx.report({ at: at.path(e.path), message: "The browser CDP URL is not a valid URL." });
+      }
+    }
+  }
+});
+
+// rules/browser/control_no_auth.ts
+var control_no_auth_default = defineRule({
+  id: "browser.control_no_auth",
+  title: "Browser control without gateway auth",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: browser control is enabled (the default) and the gateway has no token or password, so anything that reaches the gateway drives the browser with its logged-in sessions. (2026.4+ reports this only with `--deep`, and `gateway.loopback_no_auth`/`gateway.bind_no_auth` cover the same gap.) Reported for legacy targets.",
+  remediation: 'Set `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`, or `browser.enabled: false`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (targetEra(t, ctx.project) !== "legacy" || get(t.value, "browser", "enabled") === false) return;
+    const v = gatewayOf(t, ctx.project);
+    if (v.tokenConfigured || credentialPresent(v.password)) return;
+    ctx.report({ at: at.path(["gateway", "auth"]), message: "Browser control is enabled and the gateway has no token or password." });
+  }
+});
+
+// rules/browser/remote_cdp_http.ts
+var remote_cdp_http_default = defineRule({
+  id: "browser.remote_cdp_http",
+  title: "Browser CDP endpoint over plain HTTP",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A browser profile drives a Chrome DevTools endpoint on another host over `http:`/`ws:`: CDP is full control of the browser (cookies, sessions, file access), and here it travels unencrypted and unauthenticated across the network.",
+  remediation: 'Use an `https:`/`wss:` CDP endpoint, or reach the remote browser over a tailnet or SSH tunnel (`browser.cdpUrl: "http://127.0.0.1:9222"` through the tunnel).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const e of cdpEndpoints(t.value)) {
+      let u;
+      try {
+        u = new URL(e.url.trim());
+      } catch {
+        continue;
+      }
+      if ((u.protocol === "http:" || u.protocol === "ws:") && !isLoopbackHost(u.hostname)) ctx.report({ at: at.path(e.path), message: `CDP endpoint ${u.protocol}//${u.hostname} is remote and unencrypted.` });
+    }
+  }
+});
+
+// rules/browser/remote_cdp_private_host.ts
+var remote_cdp_private_host_default = defineRule({
+  id: "browser.remote_cdp_private_host",
+  title: "Browser CDP endpoint on a private host with private-network browsing",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A browser profile drives a CDP endpoint on a private address (RFC 1918, link-local, `localhost.localdomain`, `metadata.google.internal`) while the browser SSRF policy opts into private networks: the agent browser can reach internal services and cloud metadata. (2026.9 reports this with `--deep`.)",
+  remediation: "Prefer a tunnel to a loopback CDP endpoint, and set `browser.ssrfPolicy.dangerouslyAllowPrivateNetwork: false`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const optIn = get(t.value, "browser", "ssrfPolicy", "dangerouslyAllowPrivateNetwork") === true || get(t.value, "browser", "ssrfPolicy", "allowPrivateNetwork") === true;
+    if (!currentApplies(t, ctx.project) || !optIn) return;
+    for (const e of cdpEndpoints(t.value)) {
+      let host;
+      try {
+        host = new URL(e.url.trim()).hostname.toLowerCase();
+      } catch {
+        continue;
+      }
+      if (isLoopbackHost(host)) continue;
+      const priv = /^(10\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.)/.test(host) || ["localhost.localdomain", "metadata.google.internal"].includes(host);
+      if (priv) ctx.report({ at: at.path(e.path), message: `CDP endpoint ${host} is a private host and private-network browsing is allowed.` });
+    }
+  }
+});
+
+// rules/browser/index.ts
+var browserRules = [control_invalid_config_default, control_no_auth_default, remote_cdp_http_default, remote_cdp_private_host_default];
+
+// rules/fs/synced_dir.ts
+var synced_dir_default = defineRule({
+  id: "fs.synced_dir",
+  title: "State or config in a cloud-synced folder",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The deployment puts the OpenClaw state directory or config (`OPENCLAW_STATE_DIR`, `OPENCLAW_CONFIG_PATH`) in an iCloud, Dropbox, Google Drive or OneDrive folder: credentials, sessions and the config are copied to a third-party cloud and to every synced device.",
+  remediation: "Point `OPENCLAW_STATE_DIR` / `OPENCLAW_CONFIG_PATH` at a local, unsynced directory (the default `~/.openclaw`).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const env = deployContext(t, ctx.project).env ?? {};
+    for (const name of ["OPENCLAW_STATE_DIR", "OPENCLAW_CONFIG_PATH"]) {
+      const v = env[name];
+      if (v === void 0 || !/icloud|dropbox|google drive|googledrive|onedrive/i.test(v)) continue;
+      ctx.report({ at: at.file(), message: `${name} points into a cloud-synced folder.` });
+      return;
+    }
+  }
+});
+
+// rules/fs/index.ts
+var fsRules = [synced_dir_default];
+
 // rules/index.ts
-var RULES = [...secretsRules, ...dotenvRules, ...stateRules, ...composeRules, ...dockerfileRules, ...configRules, ...scanRules].sort(
+var RULES = [
+  ...secretsRules,
+  ...dotenvRules,
+  ...stateRules,
+  ...composeRules,
+  ...dockerfileRules,
+  ...configRules,
+  ...scanRules,
+  ...gatewayRules,
+  ...discoveryRules,
+  ...mcpRules,
+  ...hooksRules,
+  ...toolsRules,
+  ...securityRules,
+  ...sandboxRules,
+  ...modelsRules,
+  ...loggingRules,
+  ...channelsRules,
+  ...pluginsRules,
+  ...browserRules,
+  ...fsRules
+].sort(
   (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 );
 
@@ -22192,8 +25245,9 @@ function parseSize(v) {
 }
 
 // src/engine/scan.ts
+import { lstatSync, readFileSync } from "node:fs";
 import { readFile as readFile5 } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/engine/classify.ts
 var COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
@@ -22323,14 +25377,14 @@ function braced(inner, written, lookup) {
 var pathKey = (p) => JSON.stringify(p);
 function collectTags(doc) {
   const tags = /* @__PURE__ */ new Map();
-  const walk2 = (node, path7, depth2) => {
+  const walk2 = (node, path8, depth2) => {
     if (depth2 > 12 || !node) return;
     const tag = node.tag;
-    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path7), tag === "!reset" ? "reset" : "override");
+    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path8), tag === "!reset" ? "reset" : "override");
     if ((0, import_yaml.isMap)(node)) {
-      for (const it of node.items) if ((0, import_yaml.isPair)(it) && (0, import_yaml.isScalar)(it.key)) walk2(it.value, [...path7, String(it.key.value)], depth2 + 1);
+      for (const it of node.items) if ((0, import_yaml.isPair)(it) && (0, import_yaml.isScalar)(it.key)) walk2(it.value, [...path8, String(it.key.value)], depth2 + 1);
     }
-    if ((0, import_yaml.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path7, i], depth2 + 1));
+    if ((0, import_yaml.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path8, i], depth2 + 1));
   };
   walk2(doc.contents, [], 0);
   return tags;
@@ -22338,12 +25392,12 @@ function collectTags(doc) {
 function isRecord2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function build(raw, file, path7, env, tags) {
-  const o = { file, path: path7 };
-  const tag = tags.get(pathKey(path7));
+function build(raw, file, path8, env, tags) {
+  const o = { file, path: path8 };
+  const tag = tags.get(pathKey(path8));
   const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
-  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path7, i], env, tags)));
-  if (isRecord2(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path7, k], env, tags)])));
+  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path8, i], env, tags)));
+  if (isRecord2(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path8, k], env, tags)])));
   if (typeof raw === "string") return node(interpolate(raw, env), raw);
   if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
   return node(raw === void 0 ? null : String(raw), null);
@@ -22397,10 +25451,10 @@ function plain(n, which) {
   if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which)]));
   return which === "r" && n.r !== void 0 ? n.r : n.v;
 }
-function origins(n, path7 = [], out = /* @__PURE__ */ new Map()) {
-  out.set(pathKey(path7), n.o);
-  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path7, i], out));
-  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path7, k], out);
+function origins(n, path8 = [], out = /* @__PURE__ */ new Map()) {
+  out.set(pathKey(path8), n.o);
+  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path8, i], out));
+  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path8, k], out);
   return out;
 }
 
@@ -22557,7 +25611,7 @@ function volumeTarget(v) {
 }
 function service(name, node, loader) {
   const table = origins(node);
-  const originOf = (p) => {
+  const originOf2 = (p) => {
     for (let n = p.length; n >= 0; n--) {
       const o = table.get(pathKey(p.slice(0, n)));
       if (o) return { o, rest: p.slice(n) };
@@ -22570,10 +25624,10 @@ function service(name, node, loader) {
     value,
     raw: plain(node, "r"),
     at(p, part) {
-      const { o, rest } = originOf(p);
+      const { o, rest } = originOf2(p);
       return at.path([...o.path, ...rest], { file: o.file, ...part ? { part } : {} });
     },
-    fileOf: (p) => originOf(p).o.file,
+    fileOf: (p) => originOf2(p).o.file,
     envFiles: envFiles(value, node, loader)
   };
 }
@@ -22755,16 +25809,16 @@ async function loadConfig(explicit, searchDir, base2, knownRules, notes) {
     throw new UsageError(`${shown}: not valid YAML: ${e.message.split("\n")[0]}`);
   }
   if (typeof raw !== "object" || Array.isArray(raw) || raw === null) throw new UsageError(`${shown}: expected a mapping at the top level`);
-  const obj = raw;
+  const obj2 = raw;
   const allowed = /* @__PURE__ */ new Set(["ignore", "rules", "max-file-size"]);
-  for (const k of Object.keys(obj)) if (!allowed.has(k)) throw new UsageError(`${shown}: unknown key "${k}" (expected ${[...allowed].join(", ")})`);
-  const patterns = obj.ignore ?? [];
+  for (const k of Object.keys(obj2)) if (!allowed.has(k)) throw new UsageError(`${shown}: unknown key "${k}" (expected ${[...allowed].join(", ")})`);
+  const patterns = obj2.ignore ?? [];
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
   const ig = gitignoreMatcher(patterns);
   const configDir = path5.dirname(file);
   const rel = toPosix(path5.relative(base2, configDir));
   const rules2 = /* @__PURE__ */ new Map();
-  const rulesRaw = obj.rules ?? {};
+  const rulesRaw = obj2.rules ?? {};
   if (typeof rulesRaw !== "object" || rulesRaw === null || Array.isArray(rulesRaw)) throw new UsageError(`${shown}: "rules" must map rule ids to off or a severity`);
   for (const [id, v] of Object.entries(rulesRaw)) {
     const val = v === false ? "off" : v;
@@ -22773,8 +25827,8 @@ async function loadConfig(explicit, searchDir, base2, knownRules, notes) {
     rules2.set(id, val);
   }
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
-  if (obj["max-file-size"] !== void 0) {
-    const n = parseSize(obj["max-file-size"]);
+  if (obj2["max-file-size"] !== void 0) {
+    const n = parseSize(obj2["max-file-size"]);
     if (!n) throw new UsageError(`${shown}: max-file-size must be a size such as 5MB`);
     maxFileSize = n;
   }
@@ -24468,10 +27522,10 @@ function memberName(name) {
   return void 0;
 }
 function json5Resolver(ast) {
-  return (path7, part) => {
+  return (path8, part) => {
     let node = ast.body;
     let key;
-    for (const seg of path7) {
+    for (const seg of path8) {
       key = void 0;
       if (node.type === "Object") {
         let found;
@@ -24580,10 +27634,10 @@ function findPair(doc, node, seg, depthLeft = 20) {
   return void 0;
 }
 function yamlResolver(doc) {
-  return (path7, part) => {
+  return (path8, part) => {
     let node = doc.contents;
     let pair;
-    for (const seg of path7) {
+    for (const seg of path8) {
       if ((0, import_yaml3.isAlias)(node)) node = node.resolve(doc);
       if ((0, import_yaml3.isSeq)(node) && typeof seg === "number") {
         node = node.items[seg];
@@ -24639,13 +27693,133 @@ function parseKind(file, kind, text) {
     case "openclaw": {
       const r = parseJson5(text);
       if (!r.ok) return fail(r.message, r.line, r.column);
-      return { ok: true, target: { kind: "openclaw", file, text, value: r.value }, locator: new Locator(file, text, json5Resolver(r.ast)) };
+      const target = { kind: "openclaw", file, text, value: r.value, authored: r.value, includes: [], origin: (p) => ({ file, path: p }) };
+      return { ok: true, target, locator: new Locator(file, text, json5Resolver(r.ast)) };
     }
     case "dotenv":
       return { ok: true, target: { kind: "dotenv", file, text, template: isDotenvTemplate(file), entries: parseDotenv(text) }, locator: new Locator(file, text) };
     case "dockerfile":
       return { ok: true, target: { kind: "dockerfile", file, text, dockerfile: import_dockerfile_ast.DockerfileParser.parse(text) }, locator: new Locator(file, text) };
   }
+}
+
+// src/engine/parse/openclaw.ts
+import path6 from "node:path";
+var INCLUDE_KEY = "$include";
+var MAX_INCLUDE_DEPTH = 10;
+var MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
+var isRecord3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function resolveOpenClaw(rootFile, rootValue, read) {
+  const includes = [];
+  const errors = [];
+  const confine = path6.posix.dirname(rootFile);
+  const cache = /* @__PURE__ */ new Map();
+  const load = (fromFile, at2, spec, chain) => {
+    const target = path6.posix.normalize(path6.posix.join(path6.posix.dirname(fromFile), spec));
+    const rel = confine === "." ? target : path6.posix.relative(confine, target);
+    if (path6.posix.isAbsolute(spec) || target.startsWith("../") || target === ".." || rel.startsWith("../") || rel === "..") {
+      errors.push({ file: fromFile, path: at2, message: `$include "${spec}" points outside the config directory; OpenClaw refuses it` });
+      return void 0;
+    }
+    if (chain.includes(target)) {
+      errors.push({ file: fromFile, path: at2, message: `$include cycle through ${target}` });
+      return void 0;
+    }
+    if (chain.length > MAX_INCLUDE_DEPTH) {
+      errors.push({ file: fromFile, path: at2, message: `$include nested deeper than ${MAX_INCLUDE_DEPTH} levels` });
+      return void 0;
+    }
+    if (!cache.has(target)) {
+      const text = read(target);
+      if (text === void 0) {
+        errors.push({ file: fromFile, path: at2, message: `$include "${spec}" not found in the repository (${target})` });
+        cache.set(target, void 0);
+      } else if (text.length > MAX_INCLUDE_BYTES) {
+        errors.push({ file: fromFile, path: at2, message: `$include "${spec}" is larger than 2 MiB; OpenClaw refuses it` });
+        cache.set(target, void 0);
+      } else {
+        const r2 = parseJson5(text);
+        if (!r2.ok) {
+          errors.push({ file: target, path: [], message: `included file is not valid JSON5: ${r2.message}`, ...r2.line ? { line: r2.line, column: r2.column ?? 1 } : {} });
+          cache.set(target, void 0);
+        } else {
+          includes.push({ file: target, text, ast: r2.ast });
+          cache.set(target, { value: r2.value });
+        }
+      }
+    }
+    const hit = cache.get(target);
+    return hit ? { file: target, value: hit.value } : void 0;
+  };
+  const resolve = (value, file, at2, chain) => {
+    if (Array.isArray(value)) {
+      const items = value.map((v, i) => resolve(v, file, [...at2, i], chain));
+      return { value: items.map((r2) => r2.value), origin: { file, path: at2, items: items.map((r2) => r2.origin) } };
+    }
+    if (!isRecord3(value)) return { value, origin: { file, path: at2 } };
+    const own = {};
+    const ownOrigin = { file, path: at2, keys: /* @__PURE__ */ new Map() };
+    for (const [k, v] of Object.entries(value)) {
+      if (k === INCLUDE_KEY) continue;
+      const r2 = resolve(v, file, [...at2, k], chain);
+      own[k] = r2.value;
+      ownOrigin.keys.set(k, r2.origin);
+    }
+    if (!(INCLUDE_KEY in value)) return { value: own, origin: ownOrigin };
+    const spec = value[INCLUDE_KEY];
+    const specs = typeof spec === "string" ? [spec] : Array.isArray(spec) ? spec.filter((s) => typeof s === "string") : [];
+    if (specs.length === 0) errors.push({ file, path: [...at2, INCLUDE_KEY], message: "$include must be a path or an array of paths" });
+    let merged;
+    specs.forEach((s, i) => {
+      const loaded = load(file, [...at2, INCLUDE_KEY, ...Array.isArray(spec) ? [i] : []], s, [...chain, file]);
+      if (!loaded) return;
+      const r2 = resolve(loaded.value, loaded.file, [], [...chain, file]);
+      merged = merged ? mergeNodes(merged, r2) : r2;
+    });
+    if (!merged) return { value: own, origin: ownOrigin };
+    if (Object.keys(own).length === 0) return merged;
+    if (!isRecord3(merged.value)) {
+      errors.push({ file, path: at2, message: "included content must be an object when the including object has other keys" });
+      return { value: own, origin: ownOrigin };
+    }
+    return mergeNodes(merged, { value: own, origin: ownOrigin });
+  };
+  const r = resolve(rootValue, rootFile, [], []);
+  return { value: r.value, origin: r.origin, includes, errors };
+}
+function mergeNodes(a, b) {
+  if (Array.isArray(a.value) && Array.isArray(b.value)) {
+    return { value: [...a.value, ...b.value], origin: { ...b.origin, items: [...a.origin.items ?? [], ...b.origin.items ?? []] } };
+  }
+  if (isRecord3(a.value) && isRecord3(b.value)) {
+    const value = { ...a.value };
+    const keys = new Map(a.origin.keys ?? []);
+    for (const [k, v] of Object.entries(b.value)) {
+      const bo = b.origin.keys?.get(k) ?? { file: b.origin.file, path: [...b.origin.path, k] };
+      const ao = keys.get(k);
+      if (k in value && ao) {
+        const m = mergeNodes({ value: value[k], origin: ao }, { value: v, origin: bo });
+        value[k] = m.value;
+        keys.set(k, m.origin);
+      } else {
+        value[k] = v;
+        keys.set(k, bo);
+      }
+    }
+    return { value, origin: { ...b.origin, keys } };
+  }
+  return b;
+}
+function originOf(root, merged) {
+  let node = root;
+  let i = 0;
+  for (; i < merged.length; i++) {
+    const seg = merged[i];
+    const next = typeof seg === "number" ? node.items?.[seg] : node.keys?.get(seg);
+    if (!next) break;
+    node = next;
+  }
+  return { file: node.file, path: [...node.path, ...merged.slice(i)] };
 }
 
 // src/engine/fingerprint.ts
@@ -24800,6 +27974,10 @@ function sortFindings(findings) {
 var Project = class {
   byKind = /* @__PURE__ */ new Map();
   contexts = /* @__PURE__ */ new Map();
+  /** Drops targets of a kind (an OpenClaw file that another config `$include`s is part of that config). */
+  remove(kind, keep) {
+    this.byKind.set(kind, (this.byKind.get(kind) ?? []).filter(keep));
+  }
   add(target) {
     const list = this.byKind.get(target.kind) ?? [];
     list.push(target);
@@ -24824,7 +28002,8 @@ var RuleRunner = class {
   byKind = /* @__PURE__ */ new Map();
   async run(target, contexts, project2) {
     for (const rule of this.byKind.get(target.kind) ?? []) {
-      const report = (input) => {
+      const report = (raw) => {
+        const input = target.kind === "openclaw" ? toOrigin(target, raw) : raw;
         if (target.kind === "compose_project" && !target.owns.includes(input.at.file ?? target.file)) return;
         const ctx = contexts(input.at.file ?? target.file);
         if (!ctx) throw new Error(`finding anchored in ${input.at.file ?? target.file}, a file this scan did not parse`);
@@ -24882,6 +28061,7 @@ async function scan(opts) {
   for (const p of compose.projects) project2.add(p);
   notes.push(...compose.notes);
   const contextOf = (file) => project2.contexts.get(file);
+  await resolveIncludes(project2, root.base, runner, notes);
   for (const target of project2.all()) await runner.run(target, contextOf, project2);
   const gitignore = project2.contexts.get(".gitignore")?.text ?? await readRootGitignore(root.base);
   const rootIgnore = gitignoreMatcher(gitignore ?? "");
@@ -24903,12 +28083,56 @@ async function scan(opts) {
     internalErrors: runner.internalErrors
   };
 }
+async function resolveIncludes(project2, base2, runner, notes) {
+  const read = (rel) => {
+    const known = project2.contexts.get(rel);
+    if (known) return known.text;
+    try {
+      const abs = path7.join(base2, rel);
+      if (!abs.startsWith(base2 + path7.sep) || lstatSync(abs).isSymbolicLink()) return void 0;
+      return readFileSync(abs, "utf8");
+    } catch {
+      return void 0;
+    }
+  };
+  const included = /* @__PURE__ */ new Set();
+  const resolved = [];
+  for (const t of project2.targets("openclaw")) {
+    const r = resolveOpenClaw(t.file, t.value, read);
+    for (const inc of r.includes) {
+      included.add(inc.file);
+      if (!project2.contexts.has(inc.file)) project2.contexts.set(inc.file, new FileContext(inc.file, inc.text, new Locator(inc.file, inc.text, json5Resolver(inc.ast))));
+    }
+    for (const e of r.errors) {
+      if (e.line !== void 0) {
+        if (!project2.contexts.has(e.file)) project2.contexts.set(e.file, new FileContext(e.file, read(e.file) ?? "", new Locator(e.file, read(e.file) ?? "")));
+        await runner.run({ kind: "parse_error", file: e.file, fileKind: "openclaw", message: e.message, line: e.line, ...e.column ? { column: e.column } : {} }, (f) => project2.contexts.get(f), project2);
+      } else {
+        notes.push({ level: "warning", code: "openclaw.include", message: `${e.message} (at ${e.path.join(".") || "top level"}); the config was checked without it`, file: e.file });
+      }
+    }
+    const origin = r.origin;
+    resolved.push({ ...t, value: r.value, authored: t.value, includes: r.includes.map((i) => i.file), origin: (p) => originOf(origin, p) });
+  }
+  project2.remove("openclaw", () => false);
+  for (const t of resolved) if (!included.has(t.file)) project2.add(t);
+}
+function toOrigin(target, input) {
+  const move = (a) => {
+    if (a.kind !== "path" || a.file !== void 0) return a;
+    const o = target.origin(a.path);
+    return o.file === target.file ? { ...a, path: o.path } : { ...a, path: o.path, file: o.file };
+  };
+  const out = { ...input, at: move(input.at) };
+  if (input.fix) out.fix = { ...input.fix, at: move(input.fix.at) };
+  return out;
+}
 function repoFileContext(file) {
   return new FileContext(file, "", new Locator(file, ""));
 }
 async function readRootGitignore(base2) {
   try {
-    return await readFile5(path6.join(base2, ".gitignore"), "utf8");
+    return await readFile5(path7.join(base2, ".gitignore"), "utf8");
   } catch {
     return void 0;
   }
@@ -24980,7 +28204,8 @@ var package_default = {
     docs: "tsx src/scripts/generate-docs.ts",
     "docs:check": "tsx src/scripts/generate-docs.ts --check",
     "eval:secrets": "tsx scripts/eval-secrets.ts",
-    "eval:compose": "tsx src/scripts/eval-compose.ts"
+    "eval:compose": "tsx src/scripts/eval-compose.ts",
+    "oracle:record": "node scripts/oracle-record.mjs"
   },
   dependencies: {
     "@actions/core": "3.0.1",

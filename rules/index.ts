@@ -11,8 +11,42 @@ import { dotenvRules } from './dotenv/index.js';
 import { scanRules } from './scan/index.js';
 import { secretsRules } from './secrets/index.js';
 import { stateRules } from './state/index.js';
+import { gatewayRules } from './gateway/index.js';
+import { discoveryRules } from './discovery/index.js';
+import { mcpRules } from './mcp/index.js';
+import { hooksRules } from './hooks/index.js';
+import { toolsRules } from './tools/index.js';
+import { securityRules } from './security/index.js';
+import { sandboxRules } from './sandbox/index.js';
+import { modelsRules } from './models/index.js';
+import { loggingRules } from './logging/index.js';
+import { channelsRules } from './channels/index.js';
+import { pluginsRules } from './plugins/index.js';
+import { browserRules } from './browser/index.js';
+import { fsRules } from './fs/index.js';
 
-export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...stateRules, ...composeRules, ...dockerfileRules, ...configRules, ...scanRules].sort((a, b) =>
+export const RULES: readonly AnyRule[] = [
+  ...secretsRules,
+  ...dotenvRules,
+  ...stateRules,
+  ...composeRules,
+  ...dockerfileRules,
+  ...configRules,
+  ...scanRules,
+  ...gatewayRules,
+  ...discoveryRules,
+  ...mcpRules,
+  ...hooksRules,
+  ...toolsRules,
+  ...securityRules,
+  ...sandboxRules,
+  ...modelsRules,
+  ...loggingRules,
+  ...channelsRules,
+  ...pluginsRules,
+  ...browserRules,
+  ...fsRules,
+].sort((a, b) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 );
 

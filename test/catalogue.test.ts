@@ -15,7 +15,7 @@ describe('rule catalogue', () => {
   it('has unique, well-formed ids', () => {
     const ids = RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id, `rule id ${id}`).toMatch(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/);
+    for (const id of ids) expect(id, `rule id ${id}`).toMatch(/^[a-z][a-z0-9_]*(\.[a-zA-Z0-9_]+)+$/);
   });
 
   it('lists every module under rules/ exactly once (add missing ones to rules/<domain>/index.ts)', () => {

@@ -39,7 +39,7 @@ export interface Expectation {
   line: number;
 }
 
-const EXPECT = /\bexpect:\s*([a-z0-9_.]+(?:\s*,\s*[a-z0-9_.]+)*)/;
+const EXPECT = /\bexpect:\s*([a-z][a-zA-Z0-9_.]+(?:\s*,\s*[a-z][a-zA-Z0-9_.]+)*)/;
 
 /**
  * Expectations of a `bad/` fixture folder: a comment containing `expect: <ruleId>` (in the file's own comment

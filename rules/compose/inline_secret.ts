@@ -2,7 +2,7 @@ import { defineRule } from '../../src/model/rule.js';
 import type { ComposeService } from '../../src/model/target.js';
 import type { PathSegment } from '../../src/model/location.js';
 import { argv, isRecord } from '../_shared/compose.js';
-import { isLiteralSecretValue, isSecretName, looksRandom } from '../_shared/compose-secrets.js';
+import { isLiteralSecretValue, isSecretName, isWeakSecret, looksRandom } from '../_shared/compose-secrets.js';
 
 /** `--token x`, `--password=x`, `--api-key x`, `--auth-token x`, … on a command line. */
 const SECRET_FLAG = /^--?[\w-]*(token|password|passwd|secret|api-?key|apikey|private-key|access-key)$/i;
@@ -63,7 +63,9 @@ export default defineRule({
           // A password equal to the service name ("gitea") would be redacted out of the message; leave the name out.
           message: `${svc.name.includes(l.value) ? 'A service' : `Service "${svc.name}"`} has a literal secret in ${l.where} ${l.name}; it is committed with the file.`,
           severity: looksRandom(l.value) ? 'high' : 'medium',
-          secret: l.value,
+          // A guessable value (`123456`, `changeme`) is public knowledge: it is fingerprinted by its place, and
+          // not treated as a value to redact (it also occurs in unrelated text: ids, image names).
+          ...(isWeakSecret(l.value) ? { key: `${svc.name}:${l.name}` } : { secret: l.value }),
           properties: { service: svc.name, name: l.name },
         });
       }

@@ -5,9 +5,11 @@
  * Text files are streamed: their text is dropped once their findings are located. Only structured files
  * (compose, OpenClaw config, dotenv, Dockerfiles: few and small) are kept for cross-file rules.
  */
+import { lstatSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding, Note, ReportInput } from '../model/finding.js';
+import type { Anchor } from '../model/location.js';
 import type { AnyRule, RuleMeta } from '../model/rule.js';
 import type { FileKind, ProjectView, RepoFile, RepoTarget, StructuredKind, Target, TargetMap } from '../model/target.js';
 import { classify, looksLikeCompose } from './classify.js';
@@ -18,6 +20,8 @@ import { gitignoreMatcher } from './gitignore.js';
 import { loadBaseline } from './baseline.js';
 import { Locator } from './parse/locator.js';
 import { parseFile } from './parse/index.js';
+import { json5Resolver } from './parse/json5.js';
+import { originOf, resolveOpenClaw } from './parse/openclaw.js';
 import { applyBaseline, applyConfig, disambiguate, FileContext, finalize, sortFindings } from './postprocess.js';
 import { readText } from './read.js';
 
@@ -48,6 +52,10 @@ export interface ScanResult {
 class Project implements ProjectView {
   private readonly byKind = new Map<StructuredKind, Target[]>();
   readonly contexts = new Map<string, FileContext>();
+  /** Drops targets of a kind (an OpenClaw file that another config `$include`s is part of that config). */
+  remove(kind: StructuredKind, keep: (t: Target) => boolean): void {
+    this.byKind.set(kind, (this.byKind.get(kind) ?? []).filter(keep));
+  }
   add(target: TargetMap[StructuredKind]): void {
     const list = this.byKind.get(target.kind) ?? [];
     list.push(target);
@@ -78,7 +86,9 @@ class RuleRunner {
 
   async run(target: Target, contexts: (file: string) => FileContext | undefined, project: ProjectView): Promise<void> {
     for (const rule of this.byKind.get(target.kind) ?? []) {
-      const report = (input: ReportInput) => {
+      const report = (raw: ReportInput) => {
+        // OpenClaw config: anchors move into the file that holds the key (an `$include`d file).
+        const input = target.kind === 'openclaw' ? toOrigin(target, raw) : raw;
         // A compose file merged into several projects (a base under each overlay) is reported by one only.
         if (target.kind === 'compose_project' && !target.owns.includes(input.at.file ?? target.file)) return;
         const ctx = contexts(input.at.file ?? target.file);
@@ -144,6 +154,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   notes.push(...compose.notes);
 
   const contextOf = (file: string) => project.contexts.get(file);
+  await resolveIncludes(project, root.base, runner, notes);
   for (const target of project.all()) await runner.run(target, contextOf, project);
 
   const gitignore = project.contexts.get('.gitignore')?.text ?? (await readRootGitignore(root.base));
@@ -167,6 +178,58 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     stats: { files: repoFiles.length, bytes, skipped, durationMs: Math.round(performance.now() - started) },
     internalErrors: runner.internalErrors,
   };
+}
+
+/**
+ * OpenClaw configs: merge every `$include` (engine/parse/openclaw.ts), give included files a locator so
+ * findings can point into them, and drop a config file from the targets when another config includes it
+ * (it is checked as part of the config that loads it, not as a config of its own).
+ */
+async function resolveIncludes(project: Project, base: string, runner: RuleRunner, notes: Note[]): Promise<void> {
+  const read = (rel: string): string | undefined => {
+    const known = project.contexts.get(rel);
+    if (known) return known.text;
+    try {
+      const abs = path.join(base, rel);
+      if (!abs.startsWith(base + path.sep) || lstatSync(abs).isSymbolicLink()) return undefined;
+      return readFileSync(abs, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const included = new Set<string>();
+  const resolved: TargetMap['openclaw'][] = [];
+  for (const t of project.targets('openclaw')) {
+    const r = resolveOpenClaw(t.file, t.value, read);
+    for (const inc of r.includes) {
+      included.add(inc.file);
+      if (!project.contexts.has(inc.file)) project.contexts.set(inc.file, new FileContext(inc.file, inc.text, new Locator(inc.file, inc.text, json5Resolver(inc.ast))));
+    }
+    for (const e of r.errors) {
+      if (e.line !== undefined) {
+        if (!project.contexts.has(e.file)) project.contexts.set(e.file, new FileContext(e.file, read(e.file) ?? '', new Locator(e.file, read(e.file) ?? '')));
+        await runner.run({ kind: 'parse_error', file: e.file, fileKind: 'openclaw', message: e.message, line: e.line, ...(e.column ? { column: e.column } : {}) }, (f) => project.contexts.get(f), project);
+      } else {
+        notes.push({ level: 'warning', code: 'openclaw.include', message: `${e.message} (at ${e.path.join('.') || 'top level'}); the config was checked without it`, file: e.file });
+      }
+    }
+    const origin = r.origin;
+    resolved.push({ ...t, value: r.value, authored: t.value, includes: r.includes.map((i) => i.file), origin: (p) => originOf(origin, p) });
+  }
+  project.remove('openclaw', () => false);
+  for (const t of resolved) if (!included.has(t.file)) project.add(t);
+}
+
+/** A path anchor on the merged config, moved into the file (and local path) that holds the key. */
+function toOrigin(target: TargetMap['openclaw'], input: ReportInput): ReportInput {
+  const move = (a: Anchor): Anchor => {
+    if (a.kind !== 'path' || a.file !== undefined) return a;
+    const o = target.origin(a.path);
+    return o.file === target.file ? { ...a, path: o.path } : { ...a, path: o.path, file: o.file };
+  };
+  const out: ReportInput = { ...input, at: move(input.at) };
+  if (input.fix) out.fix = { ...input.fix, at: move(input.fix.at) };
+  return out;
 }
 
 /** Repository rules report whole files (a committed `.env`) that may be text files no longer in memory. */

@@ -50,11 +50,28 @@ export interface ComposeTarget extends TargetBase {
   doc: Document;
 }
 
-/** One OpenClaw config file (JSON5), as evaluated. */
+/** Where a key of the resolved OpenClaw config is written: the file and the path inside that file. */
+export interface OpenClawOrigin {
+  file: string;
+  path: readonly PathSegment[];
+}
+
+/**
+ * One OpenClaw config as OpenClaw loads it: the root file (`file`, `text`) with every `$include` merged in
+ * (`value`). `${VAR}` strings are kept as written. A rule anchors findings with `at.path([...])` on the merged
+ * path; the engine moves the anchor into the file that holds the key (`origin` tells a rule the same).
+ */
 export interface OpenClawTarget extends TargetBase {
   kind: 'openclaw';
   text: string;
+  /** The resolved config: `$include` merged (objects deep-merge, arrays concatenate, siblings win). */
   value: unknown;
+  /** The root file's own value, before includes (what the author wrote in this file). */
+  authored: unknown;
+  /** Repository-relative paths of the files merged in through `$include`, in load order. */
+  includes: readonly string[];
+  /** The file and local path that hold a merged path (its deepest existing prefix). */
+  origin(path: readonly PathSegment[]): OpenClawOrigin;
 }
 
 export interface DockerfileTarget extends TargetBase {

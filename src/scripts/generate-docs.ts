@@ -56,7 +56,8 @@ async function examples(rule: AnyRule, which: 'bad' | 'good', like?: string): Pr
   if (!existsSync(dir)) return [];
   const files: string[] = [];
   const walk = (d: string) => {
-    for (const name of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    // Files of a folder before its sub-folders: the example is the top-level fixture, not a nested variant.
+    for (const name of readdirSync(d, { withFileTypes: true }).sort((a, b) => Number(a.isDirectory()) - Number(b.isDirectory()) || a.name.localeCompare(b.name))) {
       const p = path.join(d, name.name);
       if (name.isDirectory()) walk(p);
       else if (name.name !== 'expected.json') files.push(p);

@@ -1,5 +1,6 @@
 /** Parse once: one parser per file kind, each returning the target rules see and a locator for findings. */
 import { DockerfileParser } from 'dockerfile-ast';
+import type { PathSegment } from '../../model/location.js';
 import type { FileKind, ParseErrorTarget, TargetMap, StructuredKind } from '../../model/target.js';
 import { isDotenvTemplate } from '../classify.js';
 import { parseDotenv } from './dotenv.js';
@@ -49,7 +50,10 @@ function parseKind(file: string, kind: Exclude<FileKind, 'text'>, text: string):
     case 'openclaw': {
       const r = parseJson5(text);
       if (!r.ok) return fail(r.message, r.line, r.column);
-      return { ok: true, target: { kind: 'openclaw', file, text, value: r.value }, locator: new Locator(file, text, json5Resolver(r.ast)) };
+      // `$include` is resolved once every file is read (engine/scan.ts → resolveOpenClaw); until then the
+      // target is the file alone.
+      const target = { kind: 'openclaw' as const, file, text, value: r.value, authored: r.value, includes: [], origin: (p: readonly PathSegment[]) => ({ file, path: p }) };
+      return { ok: true, target, locator: new Locator(file, text, json5Resolver(r.ast)) };
     }
     case 'dotenv':
       return { ok: true, target: { kind: 'dotenv', file, text, template: isDotenvTemplate(file), entries: parseDotenv(text) }, locator: new Locator(file, text) };

@@ -1,0 +1,26 @@
+import { at } from '../../src/model/location.js';
+import { defineRule } from '../../src/model/rule.js';
+import { channelAccounts, get, targetEra } from '../_shared/openclaw.js';
+
+export default defineRule({
+  id: 'channels.feishu.doc_owner_open_id',
+  title: 'Feishu doc tool acts with the app identity',
+  severity: 'medium',
+  appliesTo: ['openclaw'],
+  description:
+    'OpenClaw 2026.3.x and older: the Feishu channel is configured (`appId` + `appSecret`) and its doc tool is not disabled; documents the agent creates are owned by the app and shared by open id, so senders can reach documents of others. Reported for legacy targets (`meta.lastTouchedVersion` or a pinned image ≤ 2026.3).',
+  remediation:
+    'Set `channels.feishu.tools.doc: false` unless the doc tool is needed.',
+  references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
+  tags: ['openclaw', 'channels', 'openclaw-2026.3'],
+  precision: 'high',
+  openclawAudit: true,
+  check(t, ctx) {
+    // Not a legacy-only key, so an unknown version counts as current (issue 5): legacy targets only.
+    if (targetEra(t, ctx.project) !== 'legacy') return;
+    for (const a of channelAccounts(t.value, 'feishu')) {
+      if (!a.value.appId || !a.value.appSecret || get(a.value, 'tools', 'doc') === false) continue;
+      ctx.report({ at: at.path(a.pathOf('appId')), message: `${a.label}: the Feishu doc tool is enabled.` });
+    }
+  },
+});

@@ -1,0 +1,26 @@
+import type { AnyRule } from '../../src/model/rule.js';
+import allowFromDangerousNameMatchingEnabled from './allowFrom.dangerous_name_matching_enabled.js';
+import allowFromMutableEntriesInert from './allowFrom.mutable_entries_inert.js';
+import discordAllowFromNameBasedEntries from './discord.allowFrom.name_based_entries.js';
+import discordAllowlistedGroupsBroadMembers from './discord.allowlisted_groups.broad_members.js';
+import discordCommandsNativeNoAllowlists from './discord.commands.native.no_allowlists.js';
+import discordCommandsNativeUnrestricted from './discord.commands.native.unrestricted.js';
+import discordGroupsOpen from './discord.groups.open.js';
+import dmDisabled from './dm.disabled.js';
+import dmLocked from './dm.locked.js';
+import dmOpen from './dm.open.js';
+import dmOpenInvalid from './dm.open_invalid.js';
+import dmScopeMainMultiuser from './dm.scope_main_multiuser.js';
+import dmSessionCollision from './dm.session_collision.js';
+import feishuDocOwnerOpenId from './feishu.doc_owner_open_id.js';
+import slackCommandsSlashNoAllowlists from './slack.commands.slash.no_allowlists.js';
+import slackCommandsSlashUseAccessGroupsOff from './slack.commands.slash.useAccessGroups_off.js';
+import slackGroupsOpen from './slack.groups.open.js';
+import telegramAllowFromInvalidEntries from './telegram.allowFrom.invalid_entries.js';
+import telegramGroupsAllowFromMissing from './telegram.groups.allowFrom.missing.js';
+import telegramGroupsAllowFromWildcard from './telegram.groups.allowFrom.wildcard.js';
+import telegramGroupsOpen from './telegram.groups.open.js';
+import warning from './warning.js';
+import whatsappGroupsOpen from './whatsapp.groups.open.js';
+
+export const channelsRules: readonly AnyRule[] = [allowFromDangerousNameMatchingEnabled, allowFromMutableEntriesInert, discordAllowFromNameBasedEntries, discordAllowlistedGroupsBroadMembers, discordCommandsNativeNoAllowlists, discordCommandsNativeUnrestricted, discordGroupsOpen, dmDisabled, dmLocked, dmOpen, dmOpenInvalid, dmScopeMainMultiuser, dmSessionCollision, feishuDocOwnerOpenId, slackCommandsSlashNoAllowlists, slackCommandsSlashUseAccessGroupsOff, slackGroupsOpen, telegramAllowFromInvalidEntries, telegramGroupsAllowFromMissing, telegramGroupsAllowFromWildcard, telegramGroupsOpen, warning, whatsappGroupsOpen];

@@ -1,0 +1,27 @@
+import { at } from '../../src/model/location.js';
+import { defineRule } from '../../src/model/rule.js';
+import { channelAccounts, get, legacyApplies, type ChannelAccount } from '../_shared/openclaw.js';
+
+export default defineRule({
+  id: 'channels.slack.commands.slash.useAccessGroups_off',
+  title: 'Slack commands bypass access groups',
+  severity: 'critical',
+  appliesTo: ['openclaw'],
+  description:
+    'OpenClaw 2026.3.x and older: Slack slash/native commands are enabled and `commands.useAccessGroups: false` turns off the sender allowlists for commands: anyone in the workspace can run them. Reported for legacy or unknown versions.',
+  remediation:
+    'Remove `commands.useAccessGroups: false` (default true).',
+  references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
+  tags: ['openclaw', 'channels', 'openclaw-2026.3'],
+  precision: 'high',
+  openclawAudit: true,
+  check(t, ctx) {
+    const slashOn = (a: ChannelAccount) => {
+      const v = (k: string) => get(a.value, 'commands', k) ?? get(t.value, 'commands', k) ?? 'auto';
+      return get(a.value, 'slashCommand', 'enabled') === true || v('native') === true || v('nativeSkills') === true;
+    };
+    if (!legacyApplies(t, ctx.project) || get(t.value, 'commands', 'useAccessGroups') !== false) return;
+    if (!channelAccounts(t.value, 'slack').some(slashOn)) return;
+    ctx.report({ at: at.path(['commands', 'useAccessGroups']), message: 'Slack commands are enabled with commands.useAccessGroups false.' });
+  },
+});

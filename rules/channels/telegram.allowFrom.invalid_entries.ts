@@ -1,0 +1,42 @@
+import { at } from '../../src/model/location.js';
+import { defineRule } from '../../src/model/rule.js';
+import { arr, channelAccounts, get, obj, type Obj } from '../_shared/openclaw.js';
+import type { PathSegment } from '../../src/model/location.js';
+
+/** Telegram sender allowlists: allowFrom, groupAllowFrom, groups.*.allowFrom, groups.*.topics.*.allowFrom. */
+function senderLists(v: Obj, pathOf: (k: string) => PathSegment[]): { path: PathSegment[]; list: unknown[] }[] {
+  const out = [
+    { path: pathOf('allowFrom'), list: arr(v.allowFrom) },
+    { path: pathOf('groupAllowFrom'), list: arr(v.groupAllowFrom) },
+  ];
+  for (const [g, gv] of Object.entries(obj(v.groups))) {
+    out.push({ path: [...pathOf('groups'), g, 'allowFrom'], list: arr(get(gv, 'allowFrom')) });
+    for (const [tp, tv] of Object.entries(obj(get(gv, 'topics')))) out.push({ path: [...pathOf('groups'), g, 'topics', tp, 'allowFrom'], list: arr(get(tv, 'allowFrom')) });
+  }
+  return out;
+}
+
+export default defineRule({
+  id: 'channels.telegram.allowFrom.invalid_entries',
+  title: 'Telegram allowlist entries are not user ids',
+  severity: 'medium',
+  appliesTo: ['openclaw'],
+  description:
+    'Telegram matches senders by numeric user id only (`telegram:`/`tg:` prefixes are stripped). Entries such as `@username` in `allowFrom`, `groupAllowFrom`, `groups.*.allowFrom` or topic allowlists never match: the people they name are locked out, and the list reads as if they were allowed.',
+  remediation:
+    'Replace usernames with numeric Telegram user ids (e.g. from `openclaw pairing list telegram` or @userinfobot).',
+  references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
+  tags: ['openclaw', 'channels', 'openclaw-all-versions'],
+  precision: 'high',
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value, 'telegram')) {
+      for (const l of senderLists(a.value, a.pathOf)) {
+        const i = l.list.findIndex((e) => String(e).trim() !== '*' && !/^\d+$/.test(String(e).trim().replace(/^(telegram|tg):/i, '')));
+        if (i < 0) continue;
+        ctx.report({ at: at.path([...l.path, i]), message: `${a.label}: allowlist entry is not a numeric Telegram user id.` });
+        return;
+      }
+    }
+  },
+});

@@ -1,0 +1,44 @@
+import { at } from '../../src/model/location.js';
+import { defineRule } from '../../src/model/rule.js';
+import { arr, channelAccounts, get, groupPolicyOf, isObj, obj, type Obj } from '../_shared/openclaw.js';
+import type { PathSegment } from '../../src/model/location.js';
+
+/** Telegram sender allowlists: allowFrom, groupAllowFrom, groups.*.allowFrom, groups.*.topics.*.allowFrom. */
+function senderLists(v: Obj, pathOf: (k: string) => PathSegment[]): { path: PathSegment[]; list: unknown[] }[] {
+  const out = [
+    { path: pathOf('allowFrom'), list: arr(v.allowFrom) },
+    { path: pathOf('groupAllowFrom'), list: arr(v.groupAllowFrom) },
+  ];
+  for (const [g, gv] of Object.entries(obj(v.groups))) {
+    out.push({ path: [...pathOf('groups'), g, 'allowFrom'], list: arr(get(gv, 'allowFrom')) });
+    for (const [tp, tv] of Object.entries(obj(get(gv, 'topics')))) out.push({ path: [...pathOf('groups'), g, 'topics', tp, 'allowFrom'], list: arr(get(tv, 'allowFrom')) });
+  }
+  return out;
+}
+
+export default defineRule({
+  id: 'channels.telegram.groups.allowFrom.wildcard',
+  title: 'Anyone in Telegram groups may command the bot',
+  severity: 'critical',
+  appliesTo: ['openclaw'],
+  description:
+    'Telegram groups are reachable (groupPolicy `open`, or `allowlist` with `groups` listed) and `groupAllowFrom` contains `"*"`: every member of those groups can drive the agent, including text commands.',
+  remediation:
+    'Replace `"*"` in `channels.telegram.groupAllowFrom` with numeric user ids of the people allowed to talk to the bot.',
+  references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
+  tags: ['openclaw', 'channels', 'openclaw-all-versions'],
+  precision: 'high',
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, 'commands', 'text') === false) return;
+    for (const a of channelAccounts(t.value, 'telegram')) {
+      const g = groupPolicyOf(t.value, a);
+      const reachable = g.policy === 'open' || (g.policy === 'allowlist' && isObj(a.value.groups) && Object.keys(a.value.groups).length > 0);
+      if (!reachable) continue;
+      const lists = senderLists(a.value, a.pathOf);
+      const i = arr(a.value.groupAllowFrom).findIndex((e) => String(e).trim() === '*');
+      if (i < 0 || lists.length === 0) continue;
+      ctx.report({ at: at.path([...a.pathOf('groupAllowFrom'), i]), message: `${a.label}: any member of a reachable group may command the bot (groupAllowFrom "*").` });
+    }
+  },
+});

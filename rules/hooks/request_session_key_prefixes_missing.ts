@@ -1,0 +1,25 @@
+import { at } from '../../src/model/location.js';
+import { defineRule } from '../../src/model/rule.js';
+import { CRITICAL, WARN, gatewayOf, get, obj, strings } from '../_shared/openclaw.js';
+
+export default defineRule({
+  id: 'hooks.request_session_key_prefixes_missing',
+  title: 'Hook session keys are not constrained by prefix',
+  severity: 'medium',
+  appliesTo: ['openclaw'],
+  description:
+    'Hook requests may choose their session key and `hooks.allowedSessionKeyPrefixes` is empty: a caller can write into any session, not only hook sessions. Critical when the gateway is exposed.',
+  remediation:
+    'Set `hooks.allowedSessionKeyPrefixes: ["hook:"]`, or `hooks.allowRequestSessionKey: false`.',
+  references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
+  tags: ['openclaw', 'openclaw-all-versions'],
+  precision: 'high',
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = obj(get(t.value, 'hooks'));
+    if (h.enabled !== true) return;
+    const v = gatewayOf(t, ctx.project);
+    if (h.allowRequestSessionKey !== true || strings(h.allowedSessionKeyPrefixes).length > 0) return;
+    ctx.report({ at: at.path(['hooks', 'allowedSessionKeyPrefixes']), severity: v.remoteExposure ? CRITICAL : WARN, message: 'Hook requests may choose their session key and `hooks.allowedSessionKeyPrefixes` is empty.' });
+  },
+});

@@ -1,0 +1,28 @@
+import { at } from '../../src/model/location.js';
+import { defineRule } from '../../src/model/rule.js';
+import { get, isObj, legacyApplies, obj, type Obj } from '../_shared/openclaw.js';
+import type { PathSegment } from '../../src/model/location.js';
+
+export default defineRule({
+  id: 'plugins.installs_missing_integrity',
+  title: 'Plugins installed without an integrity hash',
+  severity: 'medium',
+  appliesTo: ['openclaw'],
+  description:
+    'OpenClaw 2026.3.x and older record npm installs of plugins in the config (`plugins.installs.<id>`). A record without `integrity` cannot prove that a reinstall fetches the same package. Reported for legacy or unknown versions.',
+  remediation:
+    'Reinstall the plugin with a current OpenClaw so `plugins.installs.<id>`.integrity is recorded, or pin and verify it.',
+  references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
+  tags: ['openclaw', 'openclaw-2026.3'],
+  precision: 'high',
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project)) return;
+    const base: PathSegment[] = ['plugins', 'installs'];
+    const npm = Object.entries(obj(get(t.value, ...base))).filter(([, r]) => isObj(r) && (r.source === 'npm' || r.source === undefined) && typeof r.spec === 'string') as [string, Obj][];
+    for (const [id, r] of npm) {
+      if (typeof r.integrity === 'string' && r.integrity.trim()) continue;
+      ctx.report({ at: at.path([...base, id]), message: `npm install "${id}" has no integrity hash.` });
+    }
+  },
+});

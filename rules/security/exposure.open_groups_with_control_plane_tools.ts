@@ -1,0 +1,29 @@
+import { at } from '../../src/model/location.js';
+import { defineRule } from '../../src/model/rule.js';
+import { currentApplies, firstOpenPolicyPath, openInboundScopes, toolAllowed, toolContexts } from '../_shared/openclaw.js';
+
+export default defineRule({
+  id: 'security.exposure.open_groups_with_control_plane_tools',
+  title: 'Open channels can reach control-plane tools',
+  severity: 'critical',
+  appliesTo: ['openclaw'],
+  description:
+    'A channel accepts messages from anyone while some agent may use `gateway`, `automations` or `plugins`: a stranger can reconfigure the gateway, schedule jobs or install plugins through the agent.',
+  remediation:
+    'Deny `gateway`, `automations` and `plugins` (e.g. `tools.deny: ["gateway", "automations", "plugins"]`) for agents reachable from open channels, or close the channel policy (`"allowlist"`).',
+  references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
+  tags: ['openclaw', 'openclaw-2026.4+'],
+  precision: 'high',
+  openclawAudit: true,
+  check(t, ctx) {
+    const open = openInboundScopes(t.value);
+    if (open.length === 0) return;
+    const anchor = at.path(firstOpenPolicyPath(t.value) ?? ['channels']);
+    const where = open.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(', ');
+    if (!currentApplies(t, ctx.project)) return;
+    const tools = new Set<string>();
+    for (const c of toolContexts(t.value)) for (const x of ['automations', 'gateway', 'plugins']) if (toolAllowed(t.value, c.agent, x)) tools.add(x);
+    if (tools.size === 0) return;
+    ctx.report({ at: anchor, message: `Open inbound policy (${where}) while agents may use ${[...tools].join(', ')}.` });
+  },
+});

@@ -1,0 +1,26 @@
+import { at } from '../../src/model/location.js';
+import { defineRule } from '../../src/model/rule.js';
+import { firstOpenPolicyPath, get, openInboundScopes } from '../_shared/openclaw.js';
+
+export default defineRule({
+  id: 'security.exposure.open_groups_with_elevated',
+  title: 'Open channels can reach elevated tools',
+  severity: 'critical',
+  appliesTo: ['openclaw'],
+  description:
+    'A channel accepts messages from anyone (`groupPolicy` or `dmPolicy` `"open"`) while elevated tools are enabled (`tools.elevated.enabled` is not `false`): a stranger in a group or DM is one prompt away from elevated execution on the host.',
+  remediation:
+    'Set the channel `groupPolicy`/`dmPolicy` to `"allowlist"` (or `"pairing"`), and set `tools.elevated.enabled: false` or keep `tools.elevated.allowFrom` to named senders.',
+  references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],
+  tags: ['openclaw', 'openclaw-all-versions'],
+  precision: 'high',
+  openclawAudit: true,
+  check(t, ctx) {
+    const open = openInboundScopes(t.value);
+    if (open.length === 0) return;
+    const anchor = at.path(firstOpenPolicyPath(t.value) ?? ['channels']);
+    const where = open.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(', ');
+    if (get(t.value, 'tools', 'elevated', 'enabled') === false) return;
+    ctx.report({ at: anchor, message: `Open inbound policy (${where}) with elevated tools enabled.` });
+  },
+});
