@@ -3,7 +3,8 @@
  *   discover → read → classify → run text rules → parse once (structured kinds) → run structured rules
  *   → run repository rules → post-process → ScanResult (reporters take it from here)
  * Text files are streamed: their text is dropped once their findings are located. Only structured files
- * (compose, OpenClaw config, dotenv, Dockerfiles: few and small) are kept for cross-file rules.
+ * (compose, OpenClaw config, dotenv, Dockerfiles, host configs, scripts: few and small) are kept for cross-file
+ * rules. A parse may yield derived targets (Dockerfile RUN shell, heredoc configs) anchored in the same file.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -72,9 +73,11 @@ class RuleRunner {
     for (const r of rules) for (const k of r.appliesTo as string[]) this.byKind.set(k, [...(this.byKind.get(k) ?? []), r]);
   }
 
-  async run(target: Target, contexts: (file: string) => FileContext | undefined, project: ProjectView): Promise<void> {
+  /** `reframe`: for a target embedded in another file (a heredoc config), maps each finding into that file. */
+  async run(target: Target, contexts: (file: string) => FileContext | undefined, project: ProjectView, reframe?: (input: ReportInput) => ReportInput): Promise<void> {
     for (const rule of this.byKind.get(target.kind) ?? []) {
-      const report = (input: ReportInput) => {
+      const report = (reported: ReportInput) => {
+        const input = reframe ? reframe(reported) : reported;
         const ctx = contexts(input.at.file ?? target.file);
         if (!ctx) throw new Error(`finding anchored in ${input.at.file ?? target.file}, a file this scan did not parse`);
         this.findings.push(finalize(rule, input, ctx));
@@ -100,6 +103,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const rules = opts.rules.filter((r) => config.rules.get(r.id) !== 'off');
   const runner = new RuleRunner(rules, notes);
   const project = new Project();
+  const reframes = new Map<Target, (input: ReportInput) => ReportInput>();
   const repoFiles: RepoFile[] = [];
   let bytes = 0;
   let skipped = 0;
@@ -129,11 +133,19 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       project.contexts.set(f.path, new FileContext(f.path, read.text, parsed.locator));
       if (parsed.ok) project.add(parsed.target);
       else await runner.run(parsed.error, (file) => project.contexts.get(file), project);
+      // Targets read from the same parse (Dockerfile RUN shell, heredoc configs); their anchors are in this file.
+      for (const d of parsed.ok ? (parsed.derived ?? []) : []) {
+        if (d.target.kind === 'parse_error') await runner.run(d.target, (file) => project.contexts.get(file), project, d.reframe);
+        else {
+          project.add(d.target);
+          if (d.reframe) reframes.set(d.target, d.reframe);
+        }
+      }
     }
   }
 
   const contextOf = (file: string) => project.contexts.get(file);
-  for (const target of project.all()) await runner.run(target, contextOf, project);
+  for (const target of project.all()) await runner.run(target, contextOf, project, reframes.get(target));
 
   const gitignore = project.contexts.get('.gitignore')?.text ?? (await readRootGitignore(root.base));
   const repoTarget = { kind: 'repo' as const, file: '.', git: root.git, files: repoFiles, ...(gitignore !== undefined ? { gitignore } : {}) };

@@ -1,15 +1,30 @@
 /** Parse once: one parser per file kind, each returning the target rules see and a locator for findings. */
 import { DockerfileParser } from 'dockerfile-ast';
-import type { FileKind, ParseErrorTarget, TargetMap, StructuredKind } from '../../model/target.js';
+import type { FileKind, ParseErrorTarget, ShellTarget, TargetMap, StructuredKind } from '../../model/target.js';
 import { isDotenvTemplate } from '../classify.js';
 import { parseDotenv } from './dotenv.js';
+import { embeddedConfigs, type Embedded } from './embedded.js';
 import { json5Resolver, parseJson5 } from './json5.js';
+import { LineIndex } from './lines.js';
 import { Locator } from './locator.js';
+import { NginxSyntaxError, parseNginx } from './nginx.js';
+import { parseShell, plainSource, type ShellSource } from './shell.js';
+import { dockerfileRunSource, makefileSource, workflowSource } from './shell-sources.js';
+import { parseSshd } from './sshd.js';
+import { parseSystemd } from './systemd.js';
 import { parseYaml, yamlResolver } from './yaml.js';
 
+export type { Embedded };
+
+/**
+ * `derived`: more targets read from the same parse: the shell of a Dockerfile's `RUN` lines (ranges already in
+ * the Dockerfile), OpenClaw configs embedded as heredocs (with a `reframe` mapping their findings into the file).
+ */
 export type Parsed =
-  | { ok: true; target: TargetMap[StructuredKind]; locator: Locator }
+  | { ok: true; target: TargetMap[StructuredKind]; locator: Locator; derived?: Derived[] }
   | { ok: false; error: ParseErrorTarget; locator: Locator };
+
+export type Derived = { target: ShellTarget; reframe?: undefined } | Embedded;
 
 export function parseFile(file: string, kind: Exclude<FileKind, 'text'>, text: string): Parsed {
   const fail = (message: string, line?: number, column?: number): Parsed => ({
@@ -17,6 +32,7 @@ export function parseFile(file: string, kind: Exclude<FileKind, 'text'>, text: s
     error: { kind: 'parse_error', file, fileKind: kind, message, ...(line ? { line, column: column ?? 1 } : {}) },
     locator: new Locator(file, text),
   });
+  const plain = new Locator(file, text);
   switch (kind) {
     case 'compose': {
       const r = parseYaml(text);
@@ -29,8 +45,45 @@ export function parseFile(file: string, kind: Exclude<FileKind, 'text'>, text: s
       return { ok: true, target: { kind: 'openclaw', file, text, value: r.value }, locator: new Locator(file, text, json5Resolver(r.ast)) };
     }
     case 'dotenv':
-      return { ok: true, target: { kind: 'dotenv', file, text, template: isDotenvTemplate(file), entries: parseDotenv(text) }, locator: new Locator(file, text) };
-    case 'dockerfile':
-      return { ok: true, target: { kind: 'dockerfile', file, text, dockerfile: DockerfileParser.parse(text) }, locator: new Locator(file, text) };
+      return { ok: true, target: { kind: 'dotenv', file, text, template: isDotenvTemplate(file), entries: parseDotenv(text) }, locator: plain };
+    case 'dockerfile': {
+      const dockerfile = DockerfileParser.parse(text);
+      const shell = shellTarget(file, text, 'dockerfile', dockerfileRunSource(text, dockerfile));
+      return { ok: true, target: { kind: 'dockerfile', file, text, dockerfile }, locator: plain, derived: [{ target: shell.target }, ...shell.embedded] };
+    }
+    case 'systemd':
+      return { ok: true, target: { kind: 'systemd', file, text, ...parseSystemd(text) }, locator: plain };
+    case 'sshd':
+      return { ok: true, target: { kind: 'sshd', file, text, dropIn: file.split('/').includes('sshd_config.d'), directives: parseSshd(text) }, locator: plain };
+    case 'nginx': {
+      try {
+        return { ok: true, target: { kind: 'nginx', file, text, directives: parseNginx(text) }, locator: plain };
+      } catch (e) {
+        if (!(e instanceof NginxSyntaxError)) throw e;
+        const pos = new LineIndex(text).position(e.offset);
+        return fail(e.message, pos.line, pos.column);
+      }
+    }
+    case 'docker_daemon': {
+      const r = parseJson5(text);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      return { ok: true, target: { kind: 'docker_daemon', file, text, value: r.value }, locator: new Locator(file, text, json5Resolver(r.ast)) };
+    }
+    case 'shell':
+    case 'makefile': {
+      const shell = shellTarget(file, text, kind === 'shell' ? 'script' : 'makefile', kind === 'shell' ? plainSource(text) : makefileSource(text));
+      return { ok: true, target: shell.target, locator: plain, derived: shell.embedded };
+    }
+    case 'workflow': {
+      const r = parseYaml(text);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      const shell = shellTarget(file, text, 'workflow', workflowSource(text, r.doc));
+      return { ok: true, target: shell.target, locator: plain, derived: shell.embedded };
+    }
   }
+}
+
+function shellTarget(file: string, text: string, origin: ShellTarget['origin'], source: ShellSource): { target: ShellTarget; embedded: Embedded[] } {
+  const parsed = parseShell(source);
+  return { target: { kind: 'shell', file, origin, pipelines: parsed.pipelines }, embedded: embeddedConfigs(file, text, parsed.pipelines, parsed.heredocOffsets) };
 }

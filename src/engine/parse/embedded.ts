@@ -1,0 +1,88 @@
+/**
+ * OpenClaw configs written by scripts: `cat > ~/.openclaw/openclaw.json <<'EOF' … EOF` (or `tee`). The heredoc
+ * body becomes an `openclaw` target of its own, so every OpenClaw config rule runs on it unchanged, and a
+ * `reframe` function maps what those rules report (structural paths, ranges, positions in the body) back to
+ * ranges in the script. A body that does not parse becomes a `parse_error` target positioned in the script.
+ */
+import type { Anchor } from '../../model/location.js';
+import type { ReportInput } from '../../model/finding.js';
+import type { OpenClawTarget, ParseErrorTarget, ShellCommand, ShellHeredoc, ShellPipeline } from '../../model/target.js';
+import { isOpenClawConfigName } from '../classify.js';
+import { json5Resolver, parseJson5 } from './json5.js';
+import { LineIndex } from './lines.js';
+
+export interface Embedded {
+  target: OpenClawTarget | ParseErrorTarget;
+  /** Maps a finding reported on the embedded target into the enclosing file. */
+  reframe: (input: ReportInput) => ReportInput;
+}
+
+const WRAPPERS = new Set(['sudo', 'doas', 'env', 'command', 'exec', 'nohup']);
+
+/** The config file a command writes its heredoc to: `cat > X <<EOF`, `cat <<EOF >X`, `tee [-a] X <<EOF`. */
+function writtenConfig(cmd: ShellCommand): string | undefined {
+  const out = cmd.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>') && r.target && isOpenClawConfigName(r.target.value));
+  if (out?.target) return out.target.value;
+  const words = cmd.words.map((w) => w.value);
+  let k = 0;
+  while (k < words.length && (WRAPPERS.has(words[k] ?? '') || /^-/.test(words[k] ?? '') || /^\w+=/.test(words[k] ?? ''))) k++;
+  if (words[k] === 'tee') return words.slice(k + 1).find((w) => !w.startsWith('-') && isOpenClawConfigName(w));
+  return undefined;
+}
+
+export function embeddedConfigs(file: string, fileText: string, pipelines: readonly ShellPipeline[], offsets: Map<ShellHeredoc, number[]>): Embedded[] {
+  const out: Embedded[] = [];
+  const fileLines = new LineIndex(fileText);
+  for (const p of pipelines) {
+    for (const cmd of p.commands) {
+      const heredoc = cmd.heredocs[0];
+      const written = heredoc && writtenConfig(cmd);
+      if (!heredoc || !written) continue;
+      const map = offsets.get(heredoc) ?? [];
+      const at = (k: number) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
+      const bodyLines = new LineIndex(heredoc.body);
+      const commandAnchor: Anchor = { kind: 'range', start: cmd.start, end: cmd.end };
+      const line = fileLines.position(heredoc.start).line;
+      const parsed = parseJson5(heredoc.body);
+      if (!parsed.ok) {
+        const bodyOff = parsed.line ? bodyLines.lineStart(parsed.line) + (parsed.column ?? 1) - 1 : 0;
+        const pos = fileLines.position(at(bodyOff));
+        out.push({
+          target: { kind: 'parse_error', file, fileKind: 'openclaw', message: `heredoc writing ${written}: ${parsed.message}`, line: pos.line, column: pos.column },
+          reframe: (input) => (input.at.kind === 'file' && input.at.file === undefined ? { ...input, at: commandAnchor } : input),
+        });
+        continue;
+      }
+      const resolve = json5Resolver(parsed.ast);
+      const range = (s: number, e: number): Anchor => ({ kind: 'range', start: at(s), end: e > s ? at(e - 1) + 1 : at(s) });
+      const mapAnchor = (a: Anchor): Anchor => {
+        if (a.file !== undefined && a.file !== file) return a;
+        switch (a.kind) {
+          case 'range':
+            return range(a.start, a.end);
+          case 'position':
+            return range(bodyLines.lineStart(a.line) + a.column - 1, bodyLines.lineStart(a.endLine) + a.endColumn - 1);
+          case 'file':
+            return commandAnchor;
+          case 'path':
+            for (let k = a.path.length; k >= 0; k--) {
+              const r = resolve(a.path.slice(0, k), k === a.path.length ? (a.part ?? 'pair') : 'key');
+              if (r) return range(r[0], r[1]);
+            }
+            return commandAnchor;
+        }
+      };
+      out.push({
+        target: { kind: 'openclaw', file, text: heredoc.body, value: parsed.value, embedded: { origin: 'heredoc', line } },
+        reframe: (input) => ({
+          ...input,
+          at: mapAnchor(input.at),
+          // A structural path stays the finding's identity, as it is for a config file of its own.
+          ...(input.key === undefined && input.secret === undefined && input.at.kind === 'path' ? { key: `heredoc:${JSON.stringify(input.at.path)}` } : {}),
+          ...(input.fix ? { fix: { ...input.fix, at: mapAnchor(input.fix.at) } } : {}),
+        }),
+      });
+    }
+  }
+  return out;
+}

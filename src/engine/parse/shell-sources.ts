@@ -1,0 +1,152 @@
+/**
+ * Where shell code hides in files that are not shell scripts, turned into one `ShellSource` each with offsets
+ * back into the original file: Makefile recipes, Dockerfile `RUN` instructions, GitHub workflow `run:` steps.
+ */
+import type { Dockerfile } from 'dockerfile-ast';
+import { isMap, isScalar, isSeq, Scalar, type Document } from 'yaml';
+import { LineIndex } from './lines.js';
+import { SourceBuilder, type ShellSource } from './shell.js';
+
+/**
+ * Recipe lines (starting with a tab) with their continuation lines. Make's own prefixes (`@`, `-`, `+`) are
+ * dropped and `$$` becomes the shell's `$`; each recipe line is its own shell command line, as make runs it.
+ */
+export function makefileSource(text: string): ShellSource {
+  const b = new SourceBuilder();
+  const lines = text.split('\n');
+  let off = 0;
+  let inRecipe = false;
+  let continued = false;
+  let inDefine = false;
+  for (const raw of lines) {
+    const line = raw.replace(/\r$/, '');
+    const lineOff = off;
+    off += raw.length + 1;
+    if (!continued && /^\s*define\b/.test(line)) inDefine = true;
+    if (inDefine) {
+      if (/^\s*endef\b/.test(line)) inDefine = false;
+      continue;
+    }
+    if (continued || line.startsWith('\t')) {
+      if (!continued && !inRecipe) continue; // a tab-indented line outside a rule is not a recipe
+      let k = continued ? 0 : 1;
+      if (!continued) while (k < line.length && /[@+\- \t]/.test(line[k] ?? '')) k++;
+      for (; k < line.length; k++) {
+        if (line[k] === '$' && line[k + 1] === '$') {
+          b.push('$', lineOff + k);
+          k++;
+        } else {
+          b.push(line[k] ?? '', lineOff + k);
+        }
+      }
+      continued = line.endsWith('\\');
+      b.push('\n', lineOff + line.length);
+      continue;
+    }
+    continued = false;
+    // A rule line (`target: prereqs`), not a variable assignment (`X := y`, `X ?= y`), opens a recipe.
+    if (/^[^\s#=][^=]*:(?!=)/.test(line) && !/^[^:]*[:?+!]?=/.test(line)) inRecipe = true;
+    else if (line.trim() && !line.trimStart().startsWith('#')) inRecipe = false;
+    // `target: ; command` has a recipe on the rule line itself.
+    const semi = /^[^\s#=][^=;]*:[^=;]*;(.*)$/.exec(line);
+    if (semi?.[1]) {
+      const start = line.length - semi[1].length;
+      b.push(`${semi[1]}\n`, lineOff + start);
+    }
+  }
+  return b.build(text.length);
+}
+
+/**
+ * The shell of each `RUN` instruction in shell form (exec form `RUN ["…"]` is not shell). BuildKit flags
+ * (`--mount=…`, `--network=…`) and comment lines inside a continued instruction are dropped, as Docker does.
+ */
+export function dockerfileRunSource(text: string, dockerfile: Dockerfile): ShellSource {
+  const b = new SourceBuilder();
+  const idx = new LineIndex(text);
+  const off = (p: { line: number; character: number }) => idx.lineStart(p.line + 1) + p.character;
+  for (const ins of dockerfile.getInstructions()) {
+    if (ins.getKeyword() !== 'RUN') continue;
+    const r = ins.getArgumentsRange();
+    if (!r) continue;
+    let start = off(r.start);
+    const end = off(r.end);
+    let body = text.slice(start, end);
+    const flags = /^(\s*--[^\s=]+(=\S*)?)+\s*/.exec(body);
+    if (flags) {
+      start += flags[0].length;
+      body = body.slice(flags[0].length);
+    }
+    if (body.startsWith('[')) continue;
+    let pos = 0;
+    for (const line of body.split('\n')) {
+      if (pos > 0 && /^\s*#/.test(line)) {
+        pos += line.length + 1;
+        continue;
+      }
+      b.push(`${line}\n`, start + pos);
+      pos += line.length + 1;
+    }
+  }
+  return b.build(text.length);
+}
+
+const NON_SHELL = /^(pwsh|powershell|python|cmd)\b/i;
+
+/** Every `jobs.<id>.steps[].run` (and composite `runs.steps[].run`) whose shell is a POSIX shell. */
+export function workflowSource(text: string, doc: Document): ShellSource {
+  const b = new SourceBuilder();
+  const steps: unknown[] = [];
+  const jobs = doc.get('jobs', true);
+  if (isMap(jobs)) for (const job of jobs.items) if (isMap(job.value)) steps.push(job.value.get('steps', true));
+  const runs = doc.get('runs', true);
+  if (isMap(runs)) steps.push(runs.get('steps', true));
+  for (const list of steps) {
+    if (!isSeq(list)) continue;
+    for (const step of list.items) {
+      if (!isMap(step)) continue;
+      const shell = step.get('shell');
+      if (typeof shell === 'string' && NON_SHELL.test(shell)) continue;
+      const run = step.get('run', true);
+      if (isScalar(run)) pushScalar(b, text, run);
+    }
+  }
+  return b.build(text.length);
+}
+
+/** The value of a YAML scalar with, for each character, where it is in the file (exact for block and plain scalars). */
+function pushScalar(b: SourceBuilder, text: string, node: Scalar): void {
+  const range = node.range;
+  if (!range) return;
+  const [start, end] = range;
+  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+    const headerEnd = text.indexOf('\n', start);
+    if (headerEnd === -1 || headerEnd >= end) return;
+    const lines: { text: string; off: number }[] = [];
+    let p = headerEnd + 1;
+    while (p < end) {
+      let e = text.indexOf('\n', p);
+      if (e === -1 || e > end) e = end;
+      lines.push({ text: text.slice(p, e).replace(/\r$/, ''), off: p });
+      p = e + 1;
+    }
+    const explicit = /^[|>][+-]?([1-9])/.exec(text.slice(start, headerEnd).trim());
+    const indent = explicit ? Number(explicit[1]) : Math.min(...lines.filter((l) => l.text.trim()).map((l) => l.text.length - l.text.trimStart().length));
+    if (!Number.isFinite(indent)) return;
+    lines.forEach((l, k) => {
+      const content = l.text.slice(indent);
+      b.push(content, l.off + indent);
+      const next = lines[k + 1];
+      // Folded scalars join adjacent non-empty, non-indented lines with a space.
+      const fold = node.type === Scalar.BLOCK_FOLDED && content && next?.text.trim() && !/^\s/.test(content) && !/^\s/.test(next.text.slice(indent));
+      b.push(fold ? ' ' : '\n', l.off + l.text.length);
+    });
+    return;
+  }
+  if (node.type === Scalar.PLAIN && !text.slice(start, end).includes('\n')) {
+    b.push(`${text.slice(start, end)}\n`, start);
+    return;
+  }
+  // Quoted or multi-line flow scalars: the value, every character placed at the scalar's start.
+  b.push(`${String(node.value)}\n`, start, false);
+}
