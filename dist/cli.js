@@ -753,11 +753,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path4) : path4;
+        const basename2 = shortcut ? basenameOf(path4) : path4;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path4
+            shortcut && rule._basenameOnly ? basename2 : path4
           )) {
             const { negative } = rule;
             const ret = {
@@ -14241,8 +14241,309 @@ var anthropic_api_key_default = defineRule({
 // rules/secrets/index.ts
 var secretsRules = [anthropic_api_key_default];
 
+// rules/_shared/shell.ts
+function* commands(target) {
+  for (const p of target.pipelines) yield* p.commands;
+}
+var SUDO_ARG_OPTS = /* @__PURE__ */ new Set(["-u", "-g", "-p", "-C", "-D", "-r", "-t", "-U", "-h"]);
+var WRAPPERS = /* @__PURE__ */ new Set(["sudo", "doas", "env", "exec", "nohup", "command", "time", "nice", "ionice", "stdbuf"]);
+function invocation(cmd) {
+  const w = cmd.words;
+  const env = [];
+  let k = 0;
+  while (k < w.length) {
+    const word = w[k];
+    if (!word) break;
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word.value)) {
+      env.push(word);
+      k++;
+      continue;
+    }
+    const base = basename(word.value);
+    if (!WRAPPERS.has(base)) break;
+    k++;
+    while (k < w.length && (w[k]?.value ?? "").startsWith("-")) {
+      const opt = w[k]?.value ?? "";
+      k += base === "sudo" && SUDO_ARG_OPTS.has(opt) ? 2 : base === "nice" && opt === "-n" ? 2 : 1;
+    }
+  }
+  const nameWord = w[k];
+  if (!nameWord) return void 0;
+  return { name: basename(nameWord.value), nameWord, args: w.slice(k + 1), env };
+}
+function basename(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+function flagValue(args, ...names) {
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (!a) continue;
+    for (const n of names) {
+      if (a.value === n) {
+        const next = args[k + 1];
+        return next && !next.value.startsWith("-") ? { value: next.value, word: next } : { value: "true", word: a };
+      }
+      if (a.value.startsWith(`${n}=`)) return { value: a.value.slice(n.length + 1), word: a };
+    }
+  }
+  return void 0;
+}
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "zsh", "dash", "ksh", "ash", "fish"]);
+
+// rules/shell/chmod_openclaw_state.ts
+function isSensitivePath(p) {
+  const segs = p.replace(/\/+$/, "").split("/");
+  const base = segs[segs.length - 1] ?? "";
+  return segs.some((s) => [".openclaw", ".clawdbot", ".moltbot", "credentials"].includes(s)) || /^(openclaw|clawdbot|moltbot)\.json5?$/.test(base) || base === ".env" || /^\.env\.[\w.-]+$/.test(base);
+}
+var RANK = { writable: 3, "world-readable": 2, "group-readable": 1 };
+function grants(mode) {
+  let g = 0;
+  let o = 0;
+  if (/^[0-7]{3,4}$/.test(mode)) {
+    g = Number(mode.slice(-2, -1));
+    o = Number(mode.slice(-1));
+  } else {
+    for (const clause of mode.split(",")) {
+      const m = /^([ugoa]*)([+=])([rwxXst]*)$/.exec(clause);
+      if (!m) continue;
+      const who = m[1] || "a";
+      const bits = ((m[3] ?? "").includes("r") ? 4 : 0) | ((m[3] ?? "").includes("w") ? 2 : 0);
+      if (/[ga]/.test(who)) g |= bits;
+      if (/[oa]/.test(who)) o |= bits;
+    }
+  }
+  if ((g | o) & 2) return "writable";
+  if (o & 4) return "world-readable";
+  if (g & 4) return "group-readable";
+  return void 0;
+}
+var chmod_openclaw_state_default = defineRule({
+  id: "shell.chmod_openclaw_state",
+  title: "chmod opens OpenClaw state or secrets to other users",
+  severity: "critical",
+  appliesTo: ["shell"],
+  description: "`~/.openclaw` holds openclaw.json (gateway token, provider API keys), `credentials/` (channel logins, OAuth tokens) and sessions; `.env` files hold the same secrets. A mode that lets group or other users read them (`644`, `755`, `o+r`) hands every local account and every compromised service on the host the keys; a writable mode (`777`, `g+w`) lets them rewrite the config, which is code execution as the gateway. Graded as `openclaw security audit` grades the resulting permissions (`fs.config.perms_*`, `fs.state_dir.perms_*`): writable or world-readable is critical, group-readable is medium.",
+  remediation: "Use `chmod 700 ~/.openclaw` for directories and `chmod 600` for `openclaw.json`, `.env` and files under `credentials/` (`openclaw security audit --fix` does the same).",
+  references: ["https://cwe.mitre.org/data/definitions/732.html"],
+  tags: ["shell", "permissions", "secrets", "CWE-732"],
+  precision: "high",
+  check(target, ctx) {
+    for (const cmd of commands(target)) {
+      const inv = invocation(cmd);
+      if (!inv || inv.name !== "chmod") continue;
+      const operands = inv.args.filter((a) => !/^-[a-zA-Z]+$/.test(a.value) && !a.value.startsWith("--"));
+      const [mode, ...paths] = operands;
+      if (!mode) continue;
+      const grant = grants(mode.value);
+      const hit = paths.find((p) => isSensitivePath(p.value));
+      if (!grant || !hit) continue;
+      ctx.report({
+        at: at.range(cmd.start, cmd.end),
+        ...RANK[grant] < 2 ? { severity: "medium" } : {},
+        message: `chmod ${mode.value} makes ${hit.value} ${grant} for other users; it holds OpenClaw tokens and keys.`,
+        properties: { mode: mode.value, grant }
+      });
+    }
+  }
+});
+
+// rules/shell/curl_pipe_shell.ts
+var FETCHERS = /* @__PURE__ */ new Set(["curl", "wget", "fetch"]);
+var SUBSTITUTED = /(\$\(|<\(|`)\s*(curl|wget)\b/;
+var curl_pipe_shell_default = defineRule({
+  id: "shell.curl_pipe_shell",
+  title: "Script pipes a download straight into a shell",
+  severity: "medium",
+  appliesTo: ["shell"],
+  description: "`curl … | sh` runs whatever the server (or anyone between it and you, or whoever controls the domain tomorrow) sends, with the rights of the script, often root, and leaves no copy to review. On a host that runs the OpenClaw gateway this is a direct path to its tokens and to the agent's tools.",
+  remediation: "Download to a file, check it against a published checksum or signature (`sha256sum -c`), read it, then run it. For OpenClaw itself prefer a pinned package (`npm install -g openclaw@<version>`) or a pinned container image digest.",
+  references: ["https://owasp.org/www-community/attacks/Code_Injection", "https://docs.docker.com/build/building/best-practices/#using-pipes"],
+  tags: ["shell", "supply-chain", "CWE-494"],
+  precision: "high",
+  check(target, ctx) {
+    for (const p of target.pipelines) {
+      const invs = p.commands.map(invocation);
+      const fetch = invs.findIndex((inv) => inv && FETCHERS.has(inv.name));
+      const shell = invs.findIndex((inv, k) => k > fetch && inv && SHELLS.has(inv.name));
+      if (fetch !== -1 && shell !== -1) {
+        ctx.report({ at: at.range(p.start, p.end), message: `${invs[fetch]?.name} output is piped into ${invs[shell]?.name}: remote code runs unreviewed and unverified.` });
+        continue;
+      }
+      for (const inv of invs) {
+        if (!inv || !SHELLS.has(inv.name) && inv.name !== "source" && inv.name !== ".") continue;
+        const word = inv.args.find((a) => SUBSTITUTED.test(a.raw));
+        if (word) ctx.report({ at: at.range(p.start, p.end), message: `${inv.name} runs the output of a download (${word.raw.includes("<(") ? "process" : "command"} substitution): remote code runs unreviewed and unverified.` });
+      }
+    }
+  }
+});
+
+// rules/shell/firewall_opens_gateway.ts
+var GATEWAY_PORT = /^(18789)(\/(tcp|udp))?$/;
+var IPTABLES = /* @__PURE__ */ new Set(["iptables", "ip6tables", "iptables-legacy", "iptables-nft"]);
+var firewall_opens_gateway_default = defineRule({
+  id: "shell.firewall_opens_gateway",
+  title: "Firewall opened to the gateway port for everyone",
+  severity: "high",
+  appliesTo: ["shell"],
+  description: "The OpenClaw gateway (port 18789) is an admin API: whoever reaches it and gets past its auth drives an agent with shell, file and browser tools. `ufw allow 18789` or an iptables/firewalld rule accepting the port with no source restriction puts it on the internet. (A port published by Docker bypasses ufw anyway, so the rule usually only adds exposure.)",
+  remediation: "Keep the gateway on loopback and reach it over SSH (`ssh -L 18789:127.0.0.1:18789 host`) or Tailscale (`tailscale serve`). If it must be reachable, restrict the source: `ufw allow from 100.64.0.0/10 to any port 18789 proto tcp`, `iptables … -s <cidr> --dport 18789 -j ACCEPT`.",
+  references: ["https://manpages.ubuntu.com/manpages/noble/man8/ufw.8.html", "https://github.com/moby/moby/issues/4737"],
+  tags: ["shell", "firewall", "exposure", "CWE-284"],
+  precision: "high",
+  check(target, ctx) {
+    for (const cmd of commands(target)) {
+      const inv = invocation(cmd);
+      if (!inv) continue;
+      const args = inv.args.map((a) => a.value);
+      let opened = false;
+      if (inv.name === "ufw") {
+        const allow = args.indexOf("allow");
+        const from = args.indexOf("from");
+        const port = args.findIndex((a, k) => k > allow && (GATEWAY_PORT.test(a) || args[k - 1] === "port" && /^18789$/.test(a)));
+        opened = allow !== -1 && port !== -1 && (from === -1 || args[from + 1] === "any");
+      } else if (IPTABLES.has(inv.name)) {
+        const dport = flagValue(inv.args, "--dport", "--destination-port", "--dports");
+        const jump = flagValue(inv.args, "-j", "--jump");
+        const source = flagValue(inv.args, "-s", "--source", "--src-range");
+        opened = Boolean(dport && /(^|,)18789(,|$)/.test(dport.value) && jump?.value === "ACCEPT" && (!source || /^(0\.0\.0\.0\/0|::\/0)$/.test(source.value)));
+      } else if (inv.name === "firewall-cmd") {
+        opened = args.some((a) => /^--add-port=18789\/(tcp|udp)$/.test(a));
+      }
+      if (opened) ctx.report({ at: at.range(cmd.start, cmd.end), message: `${inv.name} opens the OpenClaw gateway port 18789 to every source address.` });
+    }
+  }
+});
+
+// rules/_shared/openclaw-cli.ts
+var CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
+function gatewayCommand(words) {
+  const cli = words.findIndex((w) => CLI.test(w.slice(w.lastIndexOf("/") + 1)));
+  if (cli === -1) return void 0;
+  const gw = words.indexOf("gateway", cli + 1);
+  if (gw === -1) return void 0;
+  const out = { gatewayIndex: gw };
+  const flags = { "--bind": "bind", "--token": "token", "--password": "password", "--auth": "auth", "--tailscale": "tailscale" };
+  for (let k = gw + 1; k < words.length; k++) {
+    const w = words[k] ?? "";
+    const eq = w.indexOf("=");
+    const name = eq === -1 ? w : w.slice(0, eq);
+    const key = flags[name];
+    if (!key) continue;
+    if (eq !== -1) out[key] = { value: w.slice(eq + 1), index: k };
+    else if (k + 1 < words.length) out[key] = { value: words[k + 1] ?? "", index: k + 1 };
+  }
+  return out;
+}
+function isPublicBind(value) {
+  const v = value.trim().replace(/^\[|\]$/g, "");
+  if (!v || v.includes("$")) return false;
+  if (["loopback", "localhost", "tailnet", "::1"].includes(v) || v.startsWith("127.")) return false;
+  return ["lan", "auto", "custom", "0.0.0.0", "::"].includes(v) || /^\d{1,3}(\.\d{1,3}){3}$/.test(v) || v.includes(":");
+}
+function configHasGatewayAuth(configs) {
+  return configs.some(({ value }) => {
+    if (!isRecord(value) || !isRecord(value.gateway) || !isRecord(value.gateway.auth)) return false;
+    const auth = value.gateway.auth;
+    return auth.mode === "trusted-proxy" || Boolean(auth.token) || Boolean(auth.password);
+  });
+}
+
+// rules/shell/gateway_public_bind.ts
+var gateway_public_bind_default = defineRule({
+  id: "shell.gateway_public_bind",
+  title: "Gateway started on all interfaces without auth",
+  severity: "high",
+  appliesTo: ["shell"],
+  description: "`openclaw gateway --bind lan` (or `0.0.0.0`, `auto`, `custom`) listens beyond loopback. Started without `--token`/`--password`/`--auth`, and with no gateway auth in the repository's openclaw.json either, nothing but the network stands between a stranger and an agent with shell tools. (`--auth none` is reported whatever the config says.)",
+  remediation: 'Bind to loopback (`--bind loopback`, the default) and put a proxy or `tailscale serve` in front, or pass a secret from the environment: `openclaw gateway --bind lan --token "$OPENCLAW_GATEWAY_TOKEN"` (or set `gateway.auth.token` as a SecretRef).',
+  references: ["https://cwe.mitre.org/data/definitions/306.html"],
+  tags: ["shell", "openclaw", "exposure", "CWE-306"],
+  precision: "high",
+  check(target, ctx) {
+    const configAuth = configHasGatewayAuth(ctx.project.targets("openclaw"));
+    for (const cmd of commands(target)) {
+      const inv = invocation(cmd);
+      if (!inv) continue;
+      const words = [inv.nameWord, ...inv.args];
+      const gw = gatewayCommand(words.map((w) => w.value));
+      if (!gw?.bind || !isPublicBind(gw.bind.value)) continue;
+      const envAuth = inv.env.some((e) => /^OPENCLAW_GATEWAY_(TOKEN|PASSWORD)=./.test(e.value));
+      const authNone = gw.auth?.value === "none";
+      if (!authNone && (gw.token || gw.password || gw.auth && gw.auth.value !== "none" || envAuth || configAuth)) continue;
+      const word = words[gw.bind.index];
+      ctx.report({
+        at: word ? at.range(word.start, word.end) : at.range(cmd.start, cmd.end),
+        ...authNone ? { severity: "critical" } : {},
+        message: authNone ? `The gateway is started on "${gw.bind.value}" with --auth none: anyone who can reach the port controls the agent.` : `The gateway is started on "${gw.bind.value}" with no --token/--password/--auth and no gateway auth in the repository's OpenClaw config.`
+      });
+    }
+  }
+});
+
+// rules/shell/tailscale_funnel.ts
+var tailscale_funnel_default = defineRule({
+  id: "shell.tailscale_funnel",
+  title: "Tailscale Funnel publishes the gateway on the internet",
+  severity: "critical",
+  appliesTo: ["shell"],
+  description: "`tailscale funnel` makes a local port reachable from the whole internet through a public `*.ts.net` name. Pointed at the OpenClaw gateway it exposes the agent's admin API to anyone, which `openclaw security audit` reports as `gateway.tailscale_funnel` (critical). `tailscale serve` keeps it on your tailnet.",
+  remediation: 'Use `tailscale serve 18789` (tailnet only) instead of `tailscale funnel`, or set `gateway.tailscale.mode: "serve"` in openclaw.json and drop `--tailscale funnel`.',
+  references: ["https://tailscale.com/kb/1223/funnel", "https://tailscale.com/kb/1312/serve"],
+  tags: ["shell", "tailscale", "exposure", "CWE-284"],
+  precision: "high",
+  check(target, ctx) {
+    for (const cmd of commands(target)) {
+      const inv = invocation(cmd);
+      if (!inv) continue;
+      const words = inv.args.map((a) => a.value);
+      const funnel = inv.name === "tailscale" && (words[0] === "funnel" || words[0] === "serve" && words.some((w) => w === "--funnel" || w === "--funnel=true")) && words.some((w) => /(^|:|\/)18789(\/|$)/.test(w)) || gatewayCommand([inv.nameWord.value, ...words])?.tailscale?.value === "funnel";
+      if (funnel) ctx.report({ at: at.range(cmd.start, cmd.end), message: "Tailscale Funnel publishes the OpenClaw gateway (18789) on the public internet." });
+    }
+  }
+});
+
+// rules/shell/unpinned_openclaw_install.ts
+function isGlobalInstall(name, args) {
+  const global = args.includes("-g") || args.includes("--global") || args.includes("--location=global");
+  if (name === "npm") return ["install", "i", "add", "update", "upgrade"].includes(args[0] ?? "") && global;
+  if (name === "pnpm" || name === "bun") return ["add", "install", "i", "update", "up"].includes(args[0] ?? "") && global;
+  if (name === "yarn") return args[0] === "global" && args[1] === "add";
+  return false;
+}
+var PKG = /^(openclaw|clawdbot|moltbot)(@(.*))?$/;
+var unpinned_openclaw_install_default = defineRule({
+  id: "shell.unpinned_openclaw_install",
+  title: "OpenClaw installed without a pinned version",
+  severity: "medium",
+  appliesTo: ["shell"],
+  description: "`npm install -g openclaw` or `openclaw@latest` installs whatever was published last, on every run. A compromised or broken release (or a typo-squatted dist-tag) then runs with the gateway's tokens and tools without anyone having reviewed the change, and two hosts built from the same script can differ.",
+  remediation: "Pin an exact version (`npm install -g openclaw@2026.9.6`) and upgrade deliberately, after reading the release notes; in CI, prefer `npm ci` with a lockfile.",
+  references: ["https://docs.npmjs.com/cli/commands/npm-install", "https://slsa.dev/spec/v1.0/threats"],
+  tags: ["shell", "supply-chain", "CWE-1357"],
+  precision: "high",
+  check(target, ctx) {
+    for (const cmd of commands(target)) {
+      const inv = invocation(cmd);
+      if (!inv || !isGlobalInstall(inv.name, inv.args.map((a) => a.value))) continue;
+      for (const a of inv.args) {
+        const m = PKG.exec(a.value);
+        if (!m) continue;
+        const spec = m[3];
+        if (spec !== void 0 && /^v?\d+\.\d+\.\d+([-+][\w.-]+)?$/.test(spec)) continue;
+        const what = spec === void 0 ? "no version" : `"${spec}", not an exact version`;
+        ctx.report({ at: at.range(a.start, a.end), message: `${inv.name} installs ${m[1]} globally with ${what}: each run may install a different release.` });
+      }
+    }
+  }
+});
+
+// rules/shell/index.ts
+var shellRules = [chmod_openclaw_state_default, curl_pipe_shell_default, firewall_opens_gateway_default, gateway_public_bind_default, tailscale_funnel_default, unpinned_openclaw_install_default];
+
 // rules/index.ts
-var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules].sort(
+var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...shellRules].sort(
   (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 );
 
@@ -14281,12 +14582,12 @@ async function loadBaseline(file) {
 // src/model/severity.ts
 var SEVERITIES = ["critical", "high", "medium", "low", "info"];
 var FAIL_ON_VALUES = ["critical", "high", "medium", "low", "info", "never"];
-var RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+var RANK2 = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 function bySeverityDesc(a, b) {
-  return RANK[b] - RANK[a];
+  return RANK2[b] - RANK2[a];
 }
 function atOrAbove(s, threshold) {
-  return threshold !== "never" && RANK[s] >= RANK[threshold];
+  return threshold !== "never" && RANK2[s] >= RANK2[threshold];
 }
 function isSeverity(v) {
   return typeof v === "string" && SEVERITIES.includes(v);
@@ -16334,13 +16635,13 @@ function json5Resolver(ast) {
 }
 
 // src/engine/parse/embedded.ts
-var WRAPPERS = /* @__PURE__ */ new Set(["sudo", "doas", "env", "command", "exec", "nohup"]);
+var WRAPPERS2 = /* @__PURE__ */ new Set(["sudo", "doas", "env", "command", "exec", "nohup"]);
 function writtenConfig(cmd) {
   const out = cmd.redirects.find((r) => (r.op === ">" || r.op === ">>" || r.op === ">|" || r.op === "&>") && r.target && isOpenClawConfigName(r.target.value));
   if (out?.target) return out.target.value;
   const words = cmd.words.map((w) => w.value);
   let k = 0;
-  while (k < words.length && (WRAPPERS.has(words[k] ?? "") || /^-/.test(words[k] ?? "") || /^\w+=/.test(words[k] ?? ""))) k++;
+  while (k < words.length && (WRAPPERS2.has(words[k] ?? "") || /^-/.test(words[k] ?? "") || /^\w+=/.test(words[k] ?? ""))) k++;
   if (words[k] === "tee") return words.slice(k + 1).find((w) => !w.startsWith("-") && isOpenClawConfigName(w));
   return void 0;
 }
@@ -16523,7 +16824,7 @@ function parseShell(src) {
   let heredocs = [];
   let cmdStart = -1;
   let cmdEnd = -1;
-  let commands = [];
+  let commands2 = [];
   let pendingRedirect;
   let pendingHeredoc;
   const pending = [];
@@ -16531,7 +16832,7 @@ function parseShell(src) {
     while (words.length && RESERVED_LEAD.has(words[0]?.raw ?? "")) words = words.slice(1);
     if (words.length === 1 && RESERVED_ALONE.has(words[0]?.raw ?? "") && !redirects.length) words = [];
     if (words.length || redirects.length || heredocs.length) {
-      commands.push({ words, redirects, heredocs, start: words[0]?.start ?? src.at(cmdStart), end: src.at(cmdEnd) });
+      commands2.push({ words, redirects, heredocs, start: words[0]?.start ?? src.at(cmdStart), end: src.at(cmdEnd) });
     }
     words = [];
     redirects = [];
@@ -16542,12 +16843,12 @@ function parseShell(src) {
   };
   const endPipeline = () => {
     endCommand();
-    if (commands.length) {
-      const first = commands[0];
-      const last = commands[commands.length - 1];
-      if (first && last) pipelines.push({ commands, start: first.start, end: last.end });
+    if (commands2.length) {
+      const first = commands2[0];
+      const last = commands2[commands2.length - 1];
+      if (first && last) pipelines.push({ commands: commands2, start: first.start, end: last.end });
     }
-    commands = [];
+    commands2 = [];
   };
   const readHeredocs = () => {
     for (const h of pending.splice(0)) {
@@ -16945,44 +17246,82 @@ function splitArgs(s) {
 function parseSystemd(text) {
   const sections = [];
   const directives = [];
+  const lines = [];
+  for (let pos = 0; pos <= text.length; ) {
+    let e = text.indexOf("\n", pos);
+    if (e === -1) e = text.length;
+    lines.push({ text: text.slice(pos, e).replace(/\r$/, ""), start: pos });
+    pos = e + 1;
+  }
   let section = "";
-  let pos = 0;
-  while (pos < text.length) {
-    let lineEnd = text.indexOf("\n", pos);
-    if (lineEnd === -1) lineEnd = text.length;
-    const line = text.slice(pos, lineEnd).replace(/\r$/, "");
+  for (let k = 0; k < lines.length; k++) {
+    const { text: line, start } = lines[k] ?? { text: "", start: 0 };
     const trimmed = line.trim();
     const lead = line.length - line.trimStart().length;
     if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
       section = trimmed.slice(1, -1).trim();
-      sections.push({ value: section, start: pos + lead, end: pos + lead + trimmed.length });
-    } else if (trimmed && !trimmed.startsWith("#") && !trimmed.startsWith(";") && trimmed.includes("=")) {
-      const eq = line.indexOf("=");
-      const key = line.slice(0, eq).trim();
-      let valueStart = eq + 1;
-      while (line[valueStart] === " " || line[valueStart] === "	") valueStart++;
-      let value = line.slice(valueStart).trimEnd();
-      let end = lineEnd;
-      while (value.endsWith("\\") && end < text.length) {
-        value = value.slice(0, -1).trimEnd();
-        const nextStart = end + 1;
-        let nextEnd = text.indexOf("\n", nextStart);
-        if (nextEnd === -1) nextEnd = text.length;
-        const next = text.slice(nextStart, nextEnd).replace(/\r$/, "");
-        end = nextEnd;
-        if (/^\s*[#;]/.test(next)) {
-          value += " \\";
-          continue;
-        }
-        value = `${value} ${next.trim()}`;
-      }
-      const last = end === lineEnd ? pos + line.trimEnd().length : end;
-      if (key) directives.push({ section, key, value, start: pos + lead, end: last, valueStart: pos + valueStart, valueEnd: Math.max(pos + valueStart, last) });
-      lineEnd = end;
+      sections.push({ value: section, start: start + lead, end: start + lead + trimmed.length });
+      continue;
     }
-    pos = lineEnd + 1;
+    if (!trimmed || trimmed.startsWith("#") || trimmed.startsWith(";") || !trimmed.includes("=")) continue;
+    const eq = line.indexOf("=");
+    const key = line.slice(0, eq).trim();
+    let vs = eq + 1;
+    while (line[vs] === " " || line[vs] === "	") vs++;
+    let value = "";
+    const offsets = [];
+    let piece = line.slice(vs).trimEnd();
+    let pieceStart = start + vs;
+    let end = start + line.trimEnd().length;
+    for (; ; ) {
+      const cont = piece.endsWith("\\");
+      if (cont) piece = piece.slice(0, -1);
+      for (let c = 0; c < piece.length; c++) offsets.push(pieceStart + c);
+      value += piece;
+      if (!cont || k + 1 >= lines.length) break;
+      do
+        k++;
+      while (k + 1 < lines.length && /^\s*[#;]/.test(lines[k]?.text ?? ""));
+      const next = lines[k] ?? { text: "", start: 0 };
+      const nlead = next.text.length - next.text.trimStart().length;
+      value += " ";
+      offsets.push(pieceStart + piece.length);
+      piece = next.text.trim();
+      pieceStart = next.start + nlead;
+      end = next.start + next.text.trimEnd().length;
+    }
+    if (!key) continue;
+    directives.push({ section, key, value: value.trim(), start: start + lead, end, valueStart: start + vs, valueEnd: Math.max(start + vs, end), words: splitWords(value, offsets, end) });
   }
   return { sections, directives };
+}
+function splitWords(value, offsets, end) {
+  const at2 = (i2) => offsets[i2] ?? end;
+  const words = [];
+  let i = 0;
+  while (i < value.length) {
+    while (i < value.length && /\s/.test(value[i] ?? "")) i++;
+    if (i >= value.length) break;
+    const s = i;
+    let w = "";
+    while (i < value.length && !/\s/.test(value[i] ?? "")) {
+      const c = value[i] ?? "";
+      if (c === '"' || c === "'") {
+        const close = value.indexOf(c, i + 1);
+        const stop = close === -1 ? value.length : close;
+        w += value.slice(i + 1, stop);
+        i = stop + 1;
+      } else if (c === "\\" && i + 1 < value.length) {
+        w += value[i + 1];
+        i += 2;
+      } else {
+        w += c;
+        i++;
+      }
+    }
+    words.push({ value: w, start: at2(s), end: at2(Math.min(i, value.length) - 1) + 1 });
+  }
+  return words;
 }
 
 // src/engine/parse/yaml.ts

@@ -96,6 +96,8 @@ export interface UnitDirective {
   end: number;
   valueStart: number;
   valueEnd: number;
+  /** The value split as systemd splits command lines and `Environment=` (quotes removed), with ranges. */
+  words: readonly Span[];
 }
 
 /** A systemd unit file (`*.service`, drop-in `*.service.d/*.conf`). */
