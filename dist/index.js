@@ -19976,12 +19976,12 @@ var require_ignore = __commonJS({
         if (!path5 || path5.charCodeAt(path5.length - 1) !== SLASH_CODE) {
           return this._test(target, this._testCache, path5);
         }
-        const dir = this._t(path5, this._testCache);
-        if (dir.ignored) {
-          return dir;
+        const dir2 = this._t(path5, this._testCache);
+        if (dir2.ignored) {
+          return dir2;
         }
         const literal = this._rules.testLiteral(path5);
-        return literal.ignored || literal.unignored ? literal : dir;
+        return literal.ignored || literal.unignored ? literal : dir2;
       }
       _t(path5, cache) {
         if (path5 in cache) {
@@ -23317,9 +23317,9 @@ var require_stringifyDocument = __commonJS({
       const lines = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
-        const dir = doc.directives.toString(doc);
-        if (dir) {
-          lines.push(dir);
+        const dir2 = doc.directives.toString(doc);
+        if (dir2) {
+          lines.push(dir2);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
@@ -33862,12 +33862,12 @@ function invocation(cmd) {
       k++;
       continue;
     }
-    const base = basename(word.value);
-    if (!WRAPPERS.has(base)) break;
+    const base2 = basename(word.value);
+    if (!WRAPPERS.has(base2)) break;
     k++;
     while (k < w.length && (w[k]?.value ?? "").startsWith("-")) {
       const opt = w[k]?.value ?? "";
-      k += base === "sudo" && SUDO_ARG_OPTS.has(opt) ? 2 : base === "nice" && opt === "-n" ? 2 : 1;
+      k += base2 === "sudo" && SUDO_ARG_OPTS.has(opt) ? 2 : base2 === "nice" && opt === "-n" ? 2 : 1;
     }
   }
   const nameWord = w[k];
@@ -33896,8 +33896,8 @@ var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "zsh", "dash", "ksh", "ash",
 // rules/shell/chmod_openclaw_state.ts
 function isSensitivePath(p) {
   const segs = p.replace(/\/+$/, "").split("/");
-  const base = segs[segs.length - 1] ?? "";
-  return segs.some((s) => [".openclaw", ".clawdbot", ".moltbot", "credentials"].includes(s)) || /^(openclaw|clawdbot|moltbot)\.json5?$/.test(base) || base === ".env" || /^\.env\.[\w.-]+$/.test(base);
+  const base2 = segs[segs.length - 1] ?? "";
+  return segs.some((s) => [".openclaw", ".clawdbot", ".moltbot", "credentials"].includes(s)) || /^(openclaw|clawdbot|moltbot)\.json5?$/.test(base2) || base2 === ".env" || /^\.env\.[\w.-]+$/.test(base2);
 }
 var RANK = { writable: 3, "world-readable": 2, "group-readable": 1 };
 function grants(mode) {
@@ -34045,6 +34045,10 @@ function isPublicBind(value) {
   if (["loopback", "localhost", "tailnet", "::1"].includes(v) || v.startsWith("127.")) return false;
   return ["lan", "auto", "custom", "0.0.0.0", "::"].includes(v) || /^\d{1,3}(\.\d{1,3}){3}$/.test(v) || v.includes(":");
 }
+function isLiteral(value) {
+  return value.trim() !== "" && !value.includes("$") && !isReference(value);
+}
+var SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)$/i;
 function configHasGatewayAuth(configs) {
   return configs.some(({ value }) => {
     if (!isRecord(value) || !isRecord(value.gateway) || !isRecord(value.gateway.auth)) return false;
@@ -34145,8 +34149,186 @@ var unpinned_openclaw_install_default = defineRule({
 // rules/shell/index.ts
 var shellRules = [chmod_openclaw_state_default, curl_pipe_shell_default, firewall_opens_gateway_default, gateway_public_bind_default, tailscale_funnel_default, unpinned_openclaw_install_default];
 
+// rules/systemd/environment_secret.ts
+var environment_secret_default = defineRule({
+  id: "systemd.environment_secret",
+  title: "Secret written into a unit's Environment=",
+  severity: "high",
+  appliesTo: ["systemd"],
+  description: "`Environment=` values are part of the unit: the file is world-readable, usually committed, and `systemctl show <unit>` prints them to any local user. A gateway token or provider API key there is readable by everyone on the host and by everyone with the repository.",
+  remediation: "Move the variable to an `EnvironmentFile=` (e.g. `/etc/openclaw/gateway.env`, owned by root, mode 600, not committed) or to `LoadCredential=`, and rotate the secret that was in the unit.",
+  references: ["https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#Environment=", "https://cwe.mitre.org/data/definitions/798.html"],
+  tags: ["systemd", "secrets", "CWE-798"],
+  precision: "high",
+  check(target, ctx) {
+    for (const d of target.directives) {
+      if (d.section !== "Service" || d.key !== "Environment") continue;
+      for (const w of d.words) {
+        const eq = w.value.indexOf("=");
+        const name = w.value.slice(0, eq);
+        const value = w.value.slice(eq + 1);
+        if (eq <= 0 || !SECRET_NAME.test(name) || !isLiteral(value) || value.length < 8) continue;
+        ctx.report({ at: at.range(w.start, w.end), secret: value, message: `Environment= sets ${name} to a literal value: anyone who can read the unit or run systemctl show can read it.` });
+      }
+    }
+  }
+});
+
+// rules/_shared/systemd.ts
+var base = (p) => p.slice(p.lastIndexOf("/") + 1);
+var dir = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
+function isDropIn(t) {
+  return /\.service\.d$/.test(dir(t.file));
+}
+function isUserUnit(t) {
+  return /(^|\/)systemd\/user(\/|$)/.test(dir(t.file));
+}
+function effectiveDirectives(t, project) {
+  const dropIns = project.targets("systemd").filter((d) => d !== t && dir(d.file).endsWith(`${base(t.file)}.d`) && dir(dir(d.file)) === dir(t.file)).sort((a, b) => base(a.file) < base(b.file) ? -1 : 1);
+  return [...t.directives, ...dropIns.flatMap((d) => d.directives)];
+}
+function serviceSetting(directives, key) {
+  let found;
+  for (const d of directives) if (d.section === "Service" && d.key === key) found = d.value === "" ? void 0 : d;
+  return found;
+}
+function gatewayExecs(directives) {
+  return directives.filter((d) => d.section === "Service" && d.key === "ExecStart").map((d) => ({ directive: d, words: d.words.map((w, k) => k === 0 ? { ...w, value: w.value.replace(/^[-@:+!]+/, "") } : w) })).filter((e) => gatewayCommand(e.words.map((w) => w.value)));
+}
+function isGatewayUnit(t, project) {
+  return !isDropIn(t) && gatewayExecs(effectiveDirectives(t, project)).length > 0;
+}
+function serviceSection(t) {
+  return t.sections.find((s) => s.value === "Service");
+}
+var isYes = (v) => v !== void 0 && /^(1|yes|true|on)$/i.test(v.trim());
+
+// rules/systemd/gateway_hardening_missing.ts
+var CHECKS = [
+  { key: "NoNewPrivileges", ok: (v) => /^(1|yes|true|on)$/i.test(v), want: "NoNewPrivileges=yes", severity: "medium", why: "setuid binaries (sudo, su) can raise the gateway's privileges" },
+  { key: "ProtectSystem", ok: (v) => /^(strict|full)$/i.test(v), want: "ProtectSystem=strict", severity: "medium", why: "the gateway can write to /etc and the rest of the OS (`yes` only protects /usr and /boot)" },
+  { key: "ProtectHome", ok: (v) => /^(1|yes|true|on|read-only|tmpfs)$/i.test(v), want: "ProtectHome=read-only", severity: "low", why: "the gateway can read other users' home directories (SSH keys, other tokens)" },
+  { key: "PrivateTmp", ok: (v) => /^(1|yes|true|on|disconnected)$/i.test(v), want: "PrivateTmp=yes", severity: "low", why: "it shares /tmp with every other process (planted files, leaked temp files)" }
+];
+var gateway_hardening_missing_default = defineRule({
+  id: "systemd.gateway_hardening_missing",
+  title: "Gateway service lacks systemd sandboxing",
+  severity: "medium",
+  appliesTo: ["systemd"],
+  description: "systemd can fence the gateway in cheaply: `NoNewPrivileges=yes` stops setuid escalation, `ProtectSystem=strict` makes the OS read-only, `ProtectHome` hides other homes, `PrivateTmp` gives it its own /tmp. The gateway runs agents that execute shell commands on request; without these, anything a prompt injection makes it run has the whole host to play with. Drop-ins (`<unit>.service.d/*.conf`) in the repository count.",
+  remediation: "Add to `[Service]`: `NoNewPrivileges=yes`, `ProtectSystem=strict` (with `ReadWritePaths=` for the OpenClaw state directory, e.g. `ReadWritePaths=/home/openclaw/.openclaw`), `ProtectHome=read-only` (or `tmpfs` plus `BindPaths=`), `PrivateTmp=yes`. Check with `systemd-analyze security <unit>`.",
+  references: ["https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#Sandboxing", "https://www.freedesktop.org/software/systemd/man/latest/systemd-analyze.html#systemd-analyze%20security%20%5BUNIT...%5D"],
+  tags: ["systemd", "sandboxing", "CWE-250"],
+  precision: "high",
+  check(target, ctx) {
+    if (!isGatewayUnit(target, ctx.project)) return;
+    const directives = effectiveDirectives(target, ctx.project);
+    const section = serviceSection(target);
+    for (const c of CHECKS) {
+      const d = serviceSetting(directives, c.key);
+      if (d && c.ok(d.value)) continue;
+      const own = d && target.directives.includes(d);
+      ctx.report({
+        at: own ? at.range(d.start, d.end) : section ? at.range(section.start, section.end) : at.file(),
+        severity: c.severity,
+        key: c.key,
+        message: d ? `${c.key}=${d.value} is too weak for the OpenClaw gateway: ${c.why}. Use ${c.want}.` : `The OpenClaw gateway unit has no ${c.want}: ${c.why}.`
+      });
+    }
+  }
+});
+
+// rules/systemd/gateway_public_bind.ts
+var gateway_public_bind_default2 = defineRule({
+  id: "systemd.gateway_public_bind",
+  title: "Gateway service listens on all interfaces",
+  severity: "high",
+  appliesTo: ["systemd"],
+  description: "`ExecStart=… openclaw gateway --bind lan` (or `0.0.0.0`, `auto`, `custom`) puts the gateway's admin API on every network the host is on, often the internet on a VPS. With no token or password anywhere (command line, `Environment=`, `EnvironmentFile=`, the repository's openclaw.json) it is high; with auth configured it is still an exposed admin surface (medium).",
+  remediation: "Bind to loopback (`--bind loopback`, the default) and reach the gateway through SSH, `tailscale serve`, or a reverse proxy with authentication. If it must listen on the LAN, keep `--token` in an `EnvironmentFile=` (mode 600) and restrict the port in the firewall.",
+  references: ["https://www.freedesktop.org/software/systemd/man/latest/systemd.service.html#ExecStart=", "https://cwe.mitre.org/data/definitions/284.html"],
+  tags: ["systemd", "openclaw", "exposure", "CWE-284"],
+  precision: "high",
+  check(target, ctx) {
+    const directives = effectiveDirectives(target, ctx.project);
+    const envAuth = directives.some((d) => d.section === "Service" && d.key === "Environment" && d.words.some((w) => /^OPENCLAW_GATEWAY_(TOKEN|PASSWORD)=./.test(w.value))) || serviceSetting(directives, "EnvironmentFile") !== void 0;
+    const configAuth = configHasGatewayAuth(ctx.project.targets("openclaw"));
+    for (const { directive, words } of gatewayExecs(directives)) {
+      if (!target.directives.includes(directive)) continue;
+      const gw = gatewayCommand(words.map((w) => w.value));
+      if (!gw?.bind || !isPublicBind(gw.bind.value)) continue;
+      const bindWord = words[gw.bind.index];
+      const auth = (gw.token || gw.password || gw.auth && gw.auth.value !== "none" || envAuth || configAuth) && gw.auth?.value !== "none";
+      ctx.report({
+        at: bindWord ? at.range(bindWord.start, bindWord.end) : at.range(directive.start, directive.end),
+        ...auth ? { severity: "medium" } : {},
+        message: auth ? `The gateway service listens on "${gw.bind.value}" (all interfaces); auth is configured, but the admin API is reachable from the network.` : `The gateway service listens on "${gw.bind.value}" (all interfaces) with no token or password configured anywhere.`
+      });
+    }
+  }
+});
+
+// rules/systemd/gateway_runs_as_root.ts
+var gateway_runs_as_root_default = defineRule({
+  id: "systemd.gateway_runs_as_root",
+  title: "Gateway service runs as root",
+  severity: "high",
+  appliesTo: ["systemd"],
+  description: "A system unit without `User=` (or with `User=root`) runs the OpenClaw gateway as root. The gateway runs agents with shell, file and browser tools; a prompt injection or a gateway bug then acts as root on the host, with every other service's secrets and the Docker socket in reach.",
+  remediation: "Create an unprivileged account (`useradd --system --create-home openclaw`) and set `User=openclaw` and `Group=openclaw` in `[Service]` (or `DynamicUser=yes`), or install the gateway as a user unit (`systemctl --user`, what `openclaw onboard --install-daemon` does).",
+  references: ["https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#User=", "https://cwe.mitre.org/data/definitions/250.html"],
+  tags: ["systemd", "least-privilege", "CWE-250"],
+  precision: "high",
+  check(target, ctx) {
+    if (isUserUnit(target) || !isGatewayUnit(target, ctx.project)) return;
+    const directives = effectiveDirectives(target, ctx.project);
+    if (isYes(serviceSetting(directives, "DynamicUser")?.value)) return;
+    const user = serviceSetting(directives, "User");
+    if (user && !/^(root|0)$/.test(user.value)) return;
+    if (user && target.directives.includes(user)) {
+      ctx.report({ at: at.range(user.start, user.end), message: `The OpenClaw gateway unit sets User=${user.value}: the gateway and its agents' tools run as root.` });
+      return;
+    }
+    const section = serviceSection(target);
+    ctx.report({
+      at: section ? at.range(section.start, section.end) : at.file(),
+      message: user ? `A drop-in of the OpenClaw gateway unit sets User=${user.value}: the gateway and its agents' tools run as root.` : "The OpenClaw gateway unit has no User= (a system unit runs as root): the gateway and its agents' tools run as root."
+    });
+  }
+});
+
+// rules/systemd/gateway_token_on_command_line.ts
+var gateway_token_on_command_line_default = defineRule({
+  id: "systemd.gateway_token_on_command_line",
+  title: "Gateway token passed on the ExecStart command line",
+  severity: "high",
+  appliesTo: ["systemd"],
+  description: "A `--token`/`--password` on `ExecStart=` ends up in the process's argv, which every local user can read (`ps aux`, `/proc/<pid>/cmdline`, `systemctl status`). Written literally, it is also in a unit file that is world-readable and usually committed. `${VAR}` does not help: systemd expands it into argv.",
+  remediation: "Put `OPENCLAW_GATEWAY_TOKEN=…` in an `EnvironmentFile=/etc/openclaw/gateway.env` owned by root with mode 600 (or use `LoadCredential=`), drop `--token` from `ExecStart=`; the gateway reads the variable itself. Rotate a token that was committed.",
+  references: ["https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#EnvironmentFile=", "https://cwe.mitre.org/data/definitions/214.html"],
+  tags: ["systemd", "secrets", "CWE-214"],
+  precision: "high",
+  check(target, ctx) {
+    for (const { words } of gatewayExecs(target.directives)) {
+      const gw = gatewayCommand(words.map((w) => w.value));
+      for (const [flag, found] of [["--token", gw?.token], ["--password", gw?.password]]) {
+        const word = found && words[found.index];
+        if (!found || !word) continue;
+        if (isLiteral(found.value)) {
+          ctx.report({ at: at.range(word.start, word.end), secret: found.value, message: `ExecStart passes a literal gateway ${flag.slice(2)}: it is in the unit file and in the process list of every local user.` });
+        } else {
+          ctx.report({ at: at.range(word.start, word.end), severity: "medium", message: `ExecStart passes the gateway ${flag.slice(2)} as ${flag}: systemd expands it into argv, readable by every local user.` });
+        }
+      }
+    }
+  }
+});
+
+// rules/systemd/index.ts
+var systemdRules = [environment_secret_default, gateway_hardening_missing_default, gateway_public_bind_default2, gateway_runs_as_root_default, gateway_token_on_command_line_default];
+
 // rules/index.ts
-var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...shellRules].sort(
+var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...shellRules, ...systemdRules].sort(
   (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 );
 
@@ -34197,78 +34379,78 @@ var CONVENTIONS = [
   {
     kind: "compose",
     describe: "`compose.yaml`, `compose.yml`, `docker-compose.yml`, `docker-compose.yaml` and their `.<x>.` variants (`docker-compose.override.yml`, `compose.prod.yaml`); other YAML files whose top level has a `services:` map",
-    test: (base) => COMPOSE_BASE.test(base)
+    test: (base2) => COMPOSE_BASE.test(base2)
   },
   {
     kind: "openclaw",
     describe: "`openclaw.json`, `openclaw.json5`, `*.openclaw.json`, legacy `clawdbot.json`, `moltbot.json`, `moldbot.json`, and `*.json`/`*.json5` under a committed `.openclaw/` (or legacy state) directory",
-    test: (base, segments) => OPENCLAW_NAMES.has(base.toLowerCase()) || /\.openclaw\.json5?$/i.test(base) || /\.json5?$/i.test(base) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
+    test: (base2, segments) => OPENCLAW_NAMES.has(base2.toLowerCase()) || /\.openclaw\.json5?$/i.test(base2) || /\.json5?$/i.test(base2) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
   },
   {
     kind: "dotenv",
     describe: "`.env` and `.env.*` (`.env.local`, `.env.production`, templates such as `.env.example`), also `*.env`",
-    test: (base) => base === ".env" || base.startsWith(".env.") || /\.env$/i.test(base) && base.length > 4
+    test: (base2) => base2 === ".env" || base2.startsWith(".env.") || /\.env$/i.test(base2) && base2.length > 4
   },
   {
     kind: "workflow",
     describe: "GitHub Actions workflows, `.github/workflows/*.yml` / `*.yaml` (their `run:` steps are shell)",
-    test: (base, segments) => /\.ya?ml$/i.test(base) && segments.length >= 3 && segments[segments.length - 2] === "workflows" && segments[segments.length - 3] === ".github"
+    test: (base2, segments) => /\.ya?ml$/i.test(base2) && segments.length >= 3 && segments[segments.length - 2] === "workflows" && segments[segments.length - 3] === ".github"
   },
   {
     kind: "sshd",
     describe: "`sshd_config` and drop-ins `sshd_config.d/*.conf`",
-    test: (base, segments) => base === "sshd_config" || /\.conf$/.test(base) && segments[segments.length - 2] === "sshd_config.d"
+    test: (base2, segments) => base2 === "sshd_config" || /\.conf$/.test(base2) && segments[segments.length - 2] === "sshd_config.d"
   },
   {
     kind: "systemd",
     describe: "systemd service units `*.service` and their drop-ins `*.service.d/*.conf`",
-    test: (base, segments) => /\.service$/.test(base) || /\.conf$/.test(base) && /\.service\.d$/.test(segments[segments.length - 2] ?? "")
+    test: (base2, segments) => /\.service$/.test(base2) || /\.conf$/.test(base2) && /\.service\.d$/.test(segments[segments.length - 2] ?? "")
   },
   {
     kind: "nginx",
     describe: "`nginx.conf`, `*.nginx.conf`, `*.conf` under a folder whose name contains `nginx`, and every file under `sites-available/` or `sites-enabled/`",
-    test: (base, segments) => base === "nginx.conf" || /\.nginx(\.conf)?$/.test(base) || /\.conf$/.test(base) && segments.slice(0, -1).some((s) => /nginx/i.test(s)) || segments.slice(0, -1).some((s) => s === "sites-available" || s === "sites-enabled")
+    test: (base2, segments) => base2 === "nginx.conf" || /\.nginx(\.conf)?$/.test(base2) || /\.conf$/.test(base2) && segments.slice(0, -1).some((s) => /nginx/i.test(s)) || segments.slice(0, -1).some((s) => s === "sites-available" || s === "sites-enabled")
   },
   {
     kind: "docker_daemon",
     describe: "Docker daemon config `daemon.json` (at the root, or under a path containing `docker`, such as `etc/docker/daemon.json`)",
-    test: (base, segments) => base === "daemon.json" && (segments.length === 1 || segments.slice(0, -1).some((s) => /docker/i.test(s)))
+    test: (base2, segments) => base2 === "daemon.json" && (segments.length === 1 || segments.slice(0, -1).some((s) => /docker/i.test(s)))
   },
   {
     kind: "shell",
     describe: "shell scripts `*.sh`, `*.bash`",
-    test: (base) => /\.(sh|bash)$/.test(base)
+    test: (base2) => /\.(sh|bash)$/.test(base2)
   },
   {
     kind: "makefile",
     describe: "`Makefile`, `makefile`, `GNUmakefile`, `*.mk` (recipe lines are shell)",
-    test: (base) => /^(GNUmakefile|[Mm]akefile)$/.test(base) || /\.mk$/.test(base)
+    test: (base2) => /^(GNUmakefile|[Mm]akefile)$/.test(base2) || /\.mk$/.test(base2)
   },
   {
     kind: "dockerfile",
     describe: "`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`",
-    test: (base) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base) || /\.(Dockerfile|Containerfile)$/i.test(base)
+    test: (base2) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base2) || /\.(Dockerfile|Containerfile)$/i.test(base2)
   }
 ];
 function isOpenClawConfigInStateDir(segments) {
-  const base = segments[segments.length - 1] ?? "";
+  const base2 = segments[segments.length - 1] ?? "";
   const parent = segments[segments.length - 2] ?? "";
   if (![".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(parent)) return false;
-  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base) || /^[\w-]+\.json5?$/i.test(base) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base);
+  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base2) || /^[\w-]+\.json5?$/i.test(base2) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base2);
 }
 function isOpenClawConfigName(p) {
-  const base = p.split("/").pop() ?? p;
-  return OPENCLAW_NAMES.has(base.toLowerCase()) || /\.openclaw\.json5?$/i.test(base);
+  const base2 = p.split("/").pop() ?? p;
+  return OPENCLAW_NAMES.has(base2.toLowerCase()) || /\.openclaw\.json5?$/i.test(base2);
 }
 function classify(relPath) {
   const segments = relPath.split("/");
-  const base = segments[segments.length - 1] ?? relPath;
-  for (const c of CONVENTIONS) if (c.test(base, segments)) return c.kind;
+  const base2 = segments[segments.length - 1] ?? relPath;
+  for (const c of CONVENTIONS) if (c.test(base2, segments)) return c.kind;
   return "text";
 }
 function isDotenvTemplate(relPath) {
-  const base = relPath.split("/").pop() ?? relPath;
-  return ENV_TEMPLATE.test(base);
+  const base2 = relPath.split("/").pop() ?? relPath;
+  return ENV_TEMPLATE.test(base2);
 }
 function looksLikeCompose(relPath, text) {
   return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text) && !/^(apiVersion|kind):/m.test(text);
@@ -34328,9 +34510,9 @@ import { lstat as lstat3, readdir as readdir2, readFile as readFile2, realpath }
 import path from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
-async function gitTopLevel(dir) {
+async function gitTopLevel(dir2) {
   try {
-    const { stdout } = await run("git", ["-C", dir, "rev-parse", "--show-toplevel"], { encoding: "utf8" });
+    const { stdout } = await run("git", ["-C", dir2, "rev-parse", "--show-toplevel"], { encoding: "utf8" });
     const top = stdout.trim();
     return top ? await realpath(top) : void 0;
   } catch {
@@ -34390,16 +34572,16 @@ async function discover(root, notes) {
   out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return out;
 }
-async function gitFiles(dir) {
-  const { stdout } = await run("git", ["-C", dir, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "."], {
+async function gitFiles(dir2) {
+  const { stdout } = await run("git", ["-C", dir2, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "."], {
     encoding: "buffer",
     maxBuffer: 1 << 30
   });
-  const top = await gitTopLevel(dir) ?? dir;
+  const top = await gitTopLevel(dir2) ?? dir2;
   const names = stdout.toString("utf8").split("\0").filter(Boolean);
   return [...new Set(names)].map((n) => path.join(top, n));
 }
-async function walk(dir, notes, base) {
+async function walk(dir2, notes, base2) {
   const out = [];
   const visit = async (current, rules) => {
     let gitignore;
@@ -34412,7 +34594,7 @@ async function walk(dir, notes, base) {
     try {
       entries = await readdir2(current, { withFileTypes: true });
     } catch (err) {
-      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path.relative(base, current)) || "." });
+      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path.relative(base2, current)) || "." });
       return;
     }
     entries.sort((a, b) => a.name < b.name ? -1 : 1);
@@ -34425,7 +34607,7 @@ async function walk(dir, notes, base) {
       });
       if (ignored) continue;
       if (e.isSymbolicLink()) {
-        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path.relative(base, abs)) });
+        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path.relative(base2, abs)) });
       } else if (e.isDirectory()) {
         await visit(abs, scoped);
       } else if (e.isFile()) {
@@ -34433,7 +34615,7 @@ async function walk(dir, notes, base) {
       }
     }
   };
-  await visit(dir, []);
+  await visit(dir2, []);
   return out;
 }
 
@@ -34442,7 +34624,7 @@ var CONFIG_FILE_NAMES = [".clawscan.yml", ".clawscan.yaml"];
 function defaultConfig() {
   return { isIgnored: () => false, rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
-async function loadConfig(explicit, searchDir, base, knownRules, notes) {
+async function loadConfig(explicit, searchDir, base2, knownRules, notes) {
   let file = explicit ? path2.resolve(explicit) : void 0;
   let text;
   if (file) {
@@ -34478,7 +34660,7 @@ async function loadConfig(explicit, searchDir, base, knownRules, notes) {
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
   ig.add(patterns);
   const configDir = path2.dirname(file);
-  const rel = toPosix(path2.relative(base, configDir));
+  const rel = toPosix(path2.relative(base2, configDir));
   const rules = /* @__PURE__ */ new Map();
   const rulesRaw = obj.rules ?? {};
   if (typeof rulesRaw !== "object" || rulesRaw === null || Array.isArray(rulesRaw)) throw new UsageError(`${shown}: "rules" must map rule ids to off or a severity`);
@@ -36386,8 +36568,8 @@ function parseNginx(text) {
 }
 
 // src/engine/parse/shell.ts
-function plainSource(text, base = 0) {
-  return { text, at: (i) => base + i };
+function plainSource(text, base2 = 0) {
+  return { text, at: (i) => base2 + i };
 }
 var SourceBuilder = class {
   chars = [];
@@ -37314,9 +37496,9 @@ async function scan(opts) {
 function repoFileContext(file) {
   return new FileContext(file, "", new Locator(file, ""));
 }
-async function readRootGitignore(base) {
+async function readRootGitignore(base2) {
   try {
-    return await readFile5(path3.join(base, ".gitignore"), "utf8");
+    return await readFile5(path3.join(base2, ".gitignore"), "utf8");
   } catch {
     return void 0;
   }

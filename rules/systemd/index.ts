@@ -1,0 +1,8 @@
+import type { AnyRule } from '../../src/model/rule.js';
+import environmentSecret from './environment_secret.js';
+import gatewayHardeningMissing from './gateway_hardening_missing.js';
+import gatewayPublicBind from './gateway_public_bind.js';
+import gatewayRunsAsRoot from './gateway_runs_as_root.js';
+import gatewayTokenOnCommandLine from './gateway_token_on_command_line.js';
+
+export const systemdRules: readonly AnyRule[] = [environmentSecret, gatewayHardeningMissing, gatewayPublicBind, gatewayRunsAsRoot, gatewayTokenOnCommandLine];
