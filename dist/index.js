@@ -17598,12 +17598,12 @@ var require_receiver = __commonJS({
             }
             const buffer = this.consume(8);
             const upper = buffer.readUInt32BE(0);
-            const lower = buffer.readUInt32BE(4);
-            if (upper !== 0 || lower > 2 ** 31 - 1) {
+            const lower2 = buffer.readUInt32BE(4);
+            if (upper !== 0 || lower2 > 2 ** 31 - 1) {
               failWebsocketConnection(this.ws, "Received payload length > 2^31 bytes.");
               return;
             }
-            this.#info.payloadLength = lower;
+            this.#info.payloadLength = lower2;
             this.#state = parserStates.READ_DATA;
             if (!this.#validatePayloadLength()) {
               return;
@@ -19976,12 +19976,12 @@ var require_ignore = __commonJS({
         if (!path5 || path5.charCodeAt(path5.length - 1) !== SLASH_CODE) {
           return this._test(target, this._testCache, path5);
         }
-        const dir2 = this._t(path5, this._testCache);
-        if (dir2.ignored) {
-          return dir2;
+        const dir3 = this._t(path5, this._testCache);
+        if (dir3.ignored) {
+          return dir3;
         }
         const literal = this._rules.testLiteral(path5);
-        return literal.ignored || literal.unignored ? literal : dir2;
+        return literal.ignored || literal.unignored ? literal : dir3;
       }
       _t(path5, cache) {
         if (path5 in cache) {
@@ -23317,9 +23317,9 @@ var require_stringifyDocument = __commonJS({
       const lines = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
-        const dir2 = doc.directives.toString(doc);
-        if (dir2) {
-          lines.push(dir2);
+        const dir3 = doc.directives.toString(doc);
+        if (dir3) {
+          lines.push(dir3);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
@@ -34149,6 +34149,227 @@ var unpinned_openclaw_install_default = defineRule({
 // rules/shell/index.ts
 var shellRules = [chmod_openclaw_state_default, curl_pipe_shell_default, firewall_opens_gateway_default, gateway_public_bind_default, tailscale_funnel_default, unpinned_openclaw_install_default];
 
+// rules/_shared/sshd.ts
+var dir = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
+var join = (d, f) => d ? `${d}/${f}` : f;
+function includesDropIns(main) {
+  return main.directives.some((d) => d.keyword === "include" && d.args.some((a) => a.includes("sshd_config.d")));
+}
+function mainOf(t, project) {
+  if (!t.dropIn) return t;
+  const main = project.targets("sshd").find((m) => !m.dropIn && m.file === join(dir(dir(t.file)), "sshd_config"));
+  return main && includesDropIns(main) ? main : void 0;
+}
+function readOrder(main, project) {
+  const dropIns = main.dropIn ? [] : project.targets("sshd").filter((t) => t.dropIn && dir(t.file) === join(dir(main.file), "sshd_config.d")).sort((a, b) => a.file < b.file ? -1 : 1);
+  const out = [];
+  for (const d of main.directives) {
+    if (d.keyword === "include" && !d.match && d.args.some((a) => a.includes("sshd_config.d"))) for (const t of dropIns) for (const dd of t.directives) out.push({ d: dd, target: t });
+    else out.push({ d, target: main });
+  }
+  return out;
+}
+function lower(s) {
+  const order = ["info", "low", "medium", "high", "critical"];
+  return order[Math.max(0, order.indexOf(s) - 1)] ?? s;
+}
+function checkKeyword(target, ctx, check) {
+  const main = mainOf(target, ctx.project) ?? target;
+  const order = readOrder(main, ctx.project);
+  const winner = order.find((r) => !r.d.match && check.keywords.includes(r.d.keyword));
+  const report = (d, severity, scope) => ctx.report({ at: at.range(d.start, d.end), severity, message: scope ? `${check.message(d)} (for connections matching "Match ${scope}")` : check.message(d) });
+  if (winner && winner.target === target) {
+    const sev = check.judge(winner.d.args, winner.d);
+    if (sev) report(winner.d, sev);
+  }
+  for (const d of target.directives) {
+    if (!d.match || !check.keywords.includes(d.keyword)) continue;
+    const sev = check.judge(d.args, d);
+    if (sev) report(d, lower(sev), d.match.criteria);
+  }
+  if (!winner && check.missing && target === main && !target.dropIn) {
+    const misplaced = target.directives.find((d) => d.match && check.keywords.includes(d.keyword) && !check.judge(d.args, d));
+    ctx.report({
+      at: misplaced ? at.range(misplaced.start, misplaced.end) : at.file(),
+      severity: check.missing.severity,
+      key: `missing:${check.keywords[0]}`,
+      message: misplaced ? `${check.missing.message} The ${misplaced.name} line here is inside the "Match ${misplaced.match?.criteria}" block, so it applies only to those connections.` : check.missing.message
+    });
+  }
+}
+var isYes = (args) => /^yes$/i.test(args[0] ?? "");
+
+// rules/sshd/agent_forwarding.ts
+var agent_forwarding_default = defineRule({
+  id: "sshd.agent_forwarding",
+  title: "SSH agent forwarding explicitly allowed",
+  severity: "low",
+  appliesTo: ["sshd"],
+  description: "With agent forwarding, anyone who is root on the server (or any process an agent tool runs as your user) can use the forwarded ssh-agent to log in wherever your keys work, for as long as you stay connected. On a host whose agents execute shell commands, do not hand them your keys.",
+  remediation: "Set `AllowAgentForwarding no`; use `ProxyJump` (`ssh -J`) to reach hosts behind this one instead of forwarding the agent.",
+  references: ["https://man.openbsd.org/sshd_config#AllowAgentForwarding", "https://man.openbsd.org/ssh_config#ProxyJump"],
+  tags: ["sshd", "host"],
+  precision: "very-high",
+  check(target, ctx) {
+    checkKeyword(target, ctx, { keywords: ["allowagentforwarding"], judge: (args) => isYes(args) ? "low" : void 0, message: () => "AllowAgentForwarding yes: root on this host can use the forwarded keys of whoever logs in." });
+  }
+});
+
+// rules/sshd/keyboard_interactive.ts
+var keyboard_interactive_default = defineRule({
+  id: "sshd.keyboard_interactive",
+  title: "SSH keyboard-interactive login without a second factor",
+  severity: "medium",
+  appliesTo: ["sshd"],
+  description: "`KbdInteractiveAuthentication yes` (or its old name `ChallengeResponseAuthentication`) usually means PAM asking for a password: password login by another door, even with `PasswordAuthentication no`. It is fine as the second step of `AuthenticationMethods publickey,keyboard-interactive` (key plus TOTP), and that case is not reported.",
+  remediation: "Set `KbdInteractiveAuthentication no`, or require it after a key with `AuthenticationMethods publickey,keyboard-interactive` and a PAM OTP module.",
+  references: ["https://man.openbsd.org/sshd_config#KbdInteractiveAuthentication", "https://man.openbsd.org/sshd_config#AuthenticationMethods"],
+  tags: ["sshd", "host", "authentication", "CWE-308"],
+  precision: "high",
+  check(target, ctx) {
+    const twoFactor = target.directives.some((d) => d.keyword === "authenticationmethods" && !d.match && d.args.some((a) => /,/.test(a) && a.includes("keyboard-interactive")));
+    if (twoFactor) return;
+    checkKeyword(target, ctx, {
+      keywords: ["kbdinteractiveauthentication", "challengeresponseauthentication"],
+      judge: (args) => isYes(args) ? "medium" : void 0,
+      message: (d) => `${d.name} yes without a key-first AuthenticationMethods: keyboard-interactive (PAM) login works as password login.`
+    });
+  }
+});
+
+// rules/sshd/max_auth_tries.ts
+var max_auth_tries_default = defineRule({
+  id: "sshd.max_auth_tries",
+  title: "SSH allows many authentication attempts per connection",
+  severity: "low",
+  appliesTo: ["sshd"],
+  description: "`MaxAuthTries` above the default 6 gives a password guesser more tries per connection, so brute force goes faster and is noticed later by tools such as fail2ban.",
+  remediation: "Set `MaxAuthTries 3` (or leave the default of 6).",
+  references: ["https://man.openbsd.org/sshd_config#MaxAuthTries", "https://cwe.mitre.org/data/definitions/307.html"],
+  tags: ["sshd", "host", "CWE-307"],
+  precision: "very-high",
+  check(target, ctx) {
+    checkKeyword(target, ctx, {
+      keywords: ["maxauthtries"],
+      judge: ([v]) => /^\d+$/.test(v ?? "") && Number(v) > 6 ? "low" : void 0,
+      message: (d) => `MaxAuthTries ${d.args[0]}: more than 6 attempts per connection makes brute force cheaper.`
+    });
+  }
+});
+
+// rules/sshd/password_authentication.ts
+var password_authentication_default = defineRule({
+  id: "sshd.password_authentication",
+  title: "SSH accepts passwords",
+  severity: "medium",
+  appliesTo: ["sshd"],
+  description: "With `PasswordAuthentication yes` (also the default when the keyword is absent) every internet-facing SSH port is brute-forced around the clock; one weak or reused password gives a shell on the host running the OpenClaw gateway. Keys cannot be guessed.",
+  remediation: "Install your public key (`ssh-copy-id`), then set `PasswordAuthentication no` before any `Match` block (or in a drop-in under `sshd_config.d/`), and reload sshd.",
+  references: ["https://man.openbsd.org/sshd_config#PasswordAuthentication", "https://cwe.mitre.org/data/definitions/307.html"],
+  tags: ["sshd", "host", "authentication", "CWE-307"],
+  precision: "very-high",
+  check(target, ctx) {
+    checkKeyword(target, ctx, {
+      keywords: ["passwordauthentication"],
+      judge: (args) => isYes(args) ? "medium" : void 0,
+      message: () => "PasswordAuthentication yes: SSH accepts passwords, which are brute-forced on every public host.",
+      missing: { severity: "low", message: "PasswordAuthentication is not set, so it defaults to yes: SSH accepts passwords." }
+    });
+  }
+});
+
+// rules/sshd/permit_empty_passwords.ts
+var permit_empty_passwords_default = defineRule({
+  id: "sshd.permit_empty_passwords",
+  title: "SSH accepts empty passwords",
+  severity: "high",
+  appliesTo: ["sshd"],
+  description: "`PermitEmptyPasswords yes` lets any account without a password (service accounts often have none) log in with nothing at all: a free shell on the host for anyone who finds the port.",
+  remediation: "Set `PermitEmptyPasswords no` (the default) or delete the line.",
+  references: ["https://man.openbsd.org/sshd_config#PermitEmptyPasswords", "https://cwe.mitre.org/data/definitions/258.html"],
+  tags: ["sshd", "host", "authentication", "CWE-258"],
+  precision: "very-high",
+  check(target, ctx) {
+    checkKeyword(target, ctx, {
+      keywords: ["permitemptypasswords"],
+      judge: (args) => isYes(args) ? "high" : void 0,
+      message: () => "PermitEmptyPasswords yes: accounts without a password can log in over SSH."
+    });
+  }
+});
+
+// rules/sshd/permit_root_login.ts
+var permit_root_login_default = defineRule({
+  id: "sshd.permit_root_login",
+  title: "SSH allows logging in as root",
+  severity: "high",
+  appliesTo: ["sshd"],
+  description: "`PermitRootLogin yes` lets anyone who guesses or steals root's password or key own the host in one step, the host that holds the gateway's tokens and the agents' tools. `prohibit-password` (the default when the keyword is absent) still admits root with a key: lower risk, but no audit trail of who became root.",
+  remediation: "Set `PermitRootLogin no`, log in as an ordinary user and use `sudo`. Put it before any `Match` block (or in `/etc/ssh/sshd_config.d/`), since sshd keeps the first value it reads.",
+  references: ["https://man.openbsd.org/sshd_config#PermitRootLogin", "https://www.cisecurity.org/benchmark/distribution_independent_linux"],
+  tags: ["sshd", "host", "CWE-250"],
+  precision: "very-high",
+  check(target, ctx) {
+    checkKeyword(target, ctx, {
+      keywords: ["permitrootlogin"],
+      judge: ([v]) => /^yes$/i.test(v ?? "") ? "high" : /^(prohibit-password|without-password|forced-commands-only)$/i.test(v ?? "") ? "low" : void 0,
+      message: (d) => `PermitRootLogin ${d.args[0]}: root can log in over SSH${/^yes$/i.test(d.args[0] ?? "") ? ", with a password too" : " with a key"}.`,
+      missing: { severity: "low", message: "PermitRootLogin is not set, so it defaults to prohibit-password: root can log in over SSH with a key." }
+    });
+  }
+});
+
+// rules/sshd/weak_crypto.ts
+var WEAK = {
+  ciphers: /(-cbc$|^arcfour|^3des|^blowfish|^cast128|^des$)/i,
+  kexalgorithms: /^(diffie-hellman-group1-sha1|diffie-hellman-group14-sha1|diffie-hellman-group-exchange-sha1|gss-.*-sha1-.*)$/i,
+  macs: /(^hmac-sha1|^hmac-md5|md5|^umac-64|ripemd|-96$)/i
+};
+function weakIn(keyword, arg) {
+  if (!arg || arg.startsWith("-")) return [];
+  const re = WEAK[keyword];
+  return re ? arg.replace(/^[+^]/, "").split(",").filter((a) => re.test(a)) : [];
+}
+var weak_crypto_default = defineRule({
+  id: "sshd.weak_crypto",
+  title: "SSH offers weak ciphers, key exchanges or MACs",
+  severity: "medium",
+  appliesTo: ["sshd"],
+  description: "CBC-mode ciphers, RC4 (`arcfour`), 3DES, SHA-1 Diffie-Hellman groups (`group1-sha1`, `group14-sha1`, `group-exchange-sha1`) and SHA-1/MD5/64-bit MACs are disabled by default in modern OpenSSH because of practical attacks (plaintext recovery, Logjam-class downgrades, Terrapin with CBC-EtM). Re-enabling them lets an attacker on the path push a session down to them.",
+  remediation: "Delete the `Ciphers`/`KexAlgorithms`/`MACs` lines to get OpenSSH's defaults, or list only modern algorithms (`chacha20-poly1305@openssh.com`, `aes256-gcm@openssh.com`, `sntrup761x25519-sha512@openssh.com`, `curve25519-sha256`, `hmac-sha2-256-etm@openssh.com`).",
+  references: ["https://man.openbsd.org/sshd_config#Ciphers", "https://www.ssh-audit.com/hardening_guides.html", "https://terrapin-attack.com/"],
+  tags: ["sshd", "host", "crypto", "CWE-327"],
+  precision: "very-high",
+  check(target, ctx) {
+    for (const keyword of Object.keys(WEAK)) {
+      checkKeyword(target, ctx, {
+        keywords: [keyword],
+        judge: ([v]) => weakIn(keyword, v).length ? "medium" : void 0,
+        message: (d) => `${d.name} enables weak algorithms: ${weakIn(keyword, d.args[0]).join(", ")}.`
+      });
+    }
+  }
+});
+
+// rules/sshd/x11_forwarding.ts
+var x11_forwarding_default = defineRule({
+  id: "sshd.x11_forwarding",
+  title: "SSH X11 forwarding enabled",
+  severity: "low",
+  appliesTo: ["sshd"],
+  description: "`X11Forwarding yes` lets a session open a channel back to the client's X display; a compromised server (or another root on it) can then read keystrokes and screens on the admin's machine. A server running the gateway has no use for it.",
+  remediation: "Set `X11Forwarding no` (the default) or delete the line.",
+  references: ["https://man.openbsd.org/sshd_config#X11Forwarding"],
+  tags: ["sshd", "host"],
+  precision: "very-high",
+  check(target, ctx) {
+    checkKeyword(target, ctx, { keywords: ["x11forwarding"], judge: (args) => isYes(args) ? "low" : void 0, message: () => "X11Forwarding yes: sessions can reach back into the client's X display." });
+  }
+});
+
+// rules/sshd/index.ts
+var sshdRules = [agent_forwarding_default, keyboard_interactive_default, max_auth_tries_default, password_authentication_default, permit_empty_passwords_default, permit_root_login_default, weak_crypto_default, x11_forwarding_default];
+
 // rules/systemd/environment_secret.ts
 var environment_secret_default = defineRule({
   id: "systemd.environment_secret",
@@ -34176,15 +34397,15 @@ var environment_secret_default = defineRule({
 
 // rules/_shared/systemd.ts
 var base = (p) => p.slice(p.lastIndexOf("/") + 1);
-var dir = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
+var dir2 = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
 function isDropIn(t) {
-  return /\.service\.d$/.test(dir(t.file));
+  return /\.service\.d$/.test(dir2(t.file));
 }
 function isUserUnit(t) {
-  return /(^|\/)systemd\/user(\/|$)/.test(dir(t.file));
+  return /(^|\/)systemd\/user(\/|$)/.test(dir2(t.file));
 }
 function effectiveDirectives(t, project) {
-  const dropIns = project.targets("systemd").filter((d) => d !== t && dir(d.file).endsWith(`${base(t.file)}.d`) && dir(dir(d.file)) === dir(t.file)).sort((a, b) => base(a.file) < base(b.file) ? -1 : 1);
+  const dropIns = project.targets("systemd").filter((d) => d !== t && dir2(d.file).endsWith(`${base(t.file)}.d`) && dir2(dir2(d.file)) === dir2(t.file)).sort((a, b) => base(a.file) < base(b.file) ? -1 : 1);
   return [...t.directives, ...dropIns.flatMap((d) => d.directives)];
 }
 function serviceSetting(directives, key) {
@@ -34201,7 +34422,7 @@ function isGatewayUnit(t, project) {
 function serviceSection(t) {
   return t.sections.find((s) => s.value === "Service");
 }
-var isYes = (v) => v !== void 0 && /^(1|yes|true|on)$/i.test(v.trim());
+var isYes2 = (v) => v !== void 0 && /^(1|yes|true|on)$/i.test(v.trim());
 
 // rules/systemd/gateway_hardening_missing.ts
 var CHECKS = [
@@ -34282,7 +34503,7 @@ var gateway_runs_as_root_default = defineRule({
   check(target, ctx) {
     if (isUserUnit(target) || !isGatewayUnit(target, ctx.project)) return;
     const directives = effectiveDirectives(target, ctx.project);
-    if (isYes(serviceSetting(directives, "DynamicUser")?.value)) return;
+    if (isYes2(serviceSetting(directives, "DynamicUser")?.value)) return;
     const user = serviceSetting(directives, "User");
     if (user && !/^(root|0)$/.test(user.value)) return;
     if (user && target.directives.includes(user)) {
@@ -34328,7 +34549,7 @@ var gateway_token_on_command_line_default = defineRule({
 var systemdRules = [environment_secret_default, gateway_hardening_missing_default, gateway_public_bind_default2, gateway_runs_as_root_default, gateway_token_on_command_line_default];
 
 // rules/index.ts
-var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...shellRules, ...systemdRules].sort(
+var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...shellRules, ...sshdRules, ...systemdRules].sort(
   (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 );
 
@@ -34510,9 +34731,9 @@ import { lstat as lstat3, readdir as readdir2, readFile as readFile2, realpath }
 import path from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
-async function gitTopLevel(dir2) {
+async function gitTopLevel(dir3) {
   try {
-    const { stdout } = await run("git", ["-C", dir2, "rev-parse", "--show-toplevel"], { encoding: "utf8" });
+    const { stdout } = await run("git", ["-C", dir3, "rev-parse", "--show-toplevel"], { encoding: "utf8" });
     const top = stdout.trim();
     return top ? await realpath(top) : void 0;
   } catch {
@@ -34572,16 +34793,16 @@ async function discover(root, notes) {
   out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return out;
 }
-async function gitFiles(dir2) {
-  const { stdout } = await run("git", ["-C", dir2, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "."], {
+async function gitFiles(dir3) {
+  const { stdout } = await run("git", ["-C", dir3, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "."], {
     encoding: "buffer",
     maxBuffer: 1 << 30
   });
-  const top = await gitTopLevel(dir2) ?? dir2;
+  const top = await gitTopLevel(dir3) ?? dir3;
   const names = stdout.toString("utf8").split("\0").filter(Boolean);
   return [...new Set(names)].map((n) => path.join(top, n));
 }
-async function walk(dir2, notes, base2) {
+async function walk(dir3, notes, base2) {
   const out = [];
   const visit = async (current, rules) => {
     let gitignore;
@@ -34615,7 +34836,7 @@ async function walk(dir2, notes, base2) {
       }
     }
   };
-  await visit(dir2, []);
+  await visit(dir3, []);
   return out;
 }
 

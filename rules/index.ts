@@ -10,9 +10,10 @@ import { dotenvRules } from './dotenv/index.js';
 import { scanRules } from './scan/index.js';
 import { secretsRules } from './secrets/index.js';
 import { shellRules } from './shell/index.js';
+import { sshdRules } from './sshd/index.js';
 import { systemdRules } from './systemd/index.js';
 
-export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...shellRules, ...systemdRules].sort((a, b) =>
+export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...shellRules, ...sshdRules, ...systemdRules].sort((a, b) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 );
 
