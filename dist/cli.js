@@ -543,9 +543,9 @@ var require_ignore = __commonJS({
       if (body[body.length - 1] === SLASH) {
         prefix = makeRegexPrefix(body.slice(0, -1));
       }
-      const head = prefix.slice(0, -1);
+      const head2 = prefix.slice(0, -1);
       const last = prefix[prefix.length - 1];
-      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+      return last === TRAILING_WILDCARD ? `${head2}$` : last === TRAILING_DOUBLESTAR ? head2 : NEVER_MATCH;
     };
     var matchesBasename = (body) => {
       const index = body.indexOf(SLASH);
@@ -1424,19 +1424,19 @@ var require_toJS = __commonJS({
   "../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function toJS(value, arg, ctx) {
+    function toJS(value, arg2, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
-          return value.toJSON(arg, ctx);
+          return value.toJSON(arg2, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
         ctx.onCreate = (res2) => {
           data.res = res2;
           delete ctx.onCreate;
         };
-        const res = value.toJSON(arg, ctx);
+        const res = value.toJSON(arg2, ctx);
         if (ctx.onCreate)
           ctx.onCreate(res);
         return res;
@@ -1621,8 +1621,8 @@ var require_Scalar = __commonJS({
         super(identity.SCALAR);
         this.value = value;
       }
-      toJSON(arg, ctx) {
-        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      toJSON(arg2, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg2, ctx);
       }
       toString() {
         return String(this.value);
@@ -6233,10 +6233,10 @@ var require_cst_scalar = __commonJS({
         case "|":
         case ">": {
           const he = source.indexOf("\n");
-          const head = source.substring(0, he);
+          const head2 = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
+            { type: "block-scalar-header", offset, indent, source: head2 }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
@@ -6296,19 +6296,19 @@ var require_cst_scalar = __commonJS({
     }
     function setBlockScalarValue(token, source) {
       const he = source.indexOf("\n");
-      const head = source.substring(0, he);
+      const head2 = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header.source = head2;
         token.source = body;
       } else {
         const { offset } = token;
         const indent = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
+          { type: "block-scalar-header", offset, indent, source: head2 }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
@@ -10548,9 +10548,9 @@ var require_instruction = __commonJS({
       }
       toString() {
         let value = this.getKeyword();
-        for (let arg of this.getRawArguments()) {
+        for (let arg2 of this.getRawArguments()) {
           value += " ";
-          value += arg.getValue();
+          value += arg2.getValue();
         }
         return value;
       }
@@ -10861,27 +10861,27 @@ var require_instruction = __commonJS({
       getVariables() {
         const variables = [];
         const args = this.getRawArguments();
-        for (const arg of args) {
-          let range = arg.getRange();
+        for (const arg2 of args) {
+          let range = arg2.getRange();
           let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
-          const parsedVariables = this.parseVariables(this.document.offsetAt(arg.getRange().start), rawValue);
+          const parsedVariables = this.parseVariables(this.document.offsetAt(arg2.getRange().start), rawValue);
           for (const parsedVariable of parsedVariables) {
             variables.push(parsedVariable);
           }
         }
         return variables;
       }
-      parseVariables(offset, arg) {
+      parseVariables(offset, arg2) {
         let variables = [];
-        variableLoop: for (let i = 0; i < arg.length; i++) {
-          switch (arg.charAt(i)) {
+        variableLoop: for (let i = 0; i < arg2.length; i++) {
+          switch (arg2.charAt(i)) {
             case this.escapeChar:
-              if (arg.charAt(i + 1) === "$") {
+              if (arg2.charAt(i + 1) === "$") {
                 i++;
               }
               break;
             case "$":
-              if (arg.charAt(i + 1) === "{") {
+              if (arg2.charAt(i + 1) === "{") {
                 let escapedString = "${";
                 let escapedName = "";
                 let nameEnd = -1;
@@ -10889,12 +10889,12 @@ var require_instruction = __commonJS({
                 let substitutionStart = -1;
                 let substitutionEnd = -1;
                 let modifierRead = -1;
-                nameLoop: for (let j = i + 2; j < arg.length; j++) {
-                  let char = arg.charAt(j);
+                nameLoop: for (let j = i + 2; j < arg2.length; j++) {
+                  let char = arg2.charAt(j);
                   switch (char) {
                     case this.escapeChar:
-                      for (let k = j + 1; k < arg.length; k++) {
-                        switch (arg.charAt(k)) {
+                      for (let k = j + 1; k < arg2.length; k++) {
+                        switch (arg2.charAt(k)) {
                           case " ":
                           case "	":
                           case "\r":
@@ -10923,7 +10923,7 @@ var require_instruction = __commonJS({
                         } else {
                           substitutionEnd = substitutionEnd + 1;
                         }
-                        modifier = arg.substring(modifierRead, modifierRead + 1);
+                        modifier = arg2.substring(modifierRead, modifierRead + 1);
                         modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + modifierRead), this.document.positionAt(offset + modifierRead + 1));
                         substitutionRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + substitutionStart), this.document.positionAt(offset + substitutionEnd));
                       }
@@ -10971,12 +10971,12 @@ var require_instruction = __commonJS({
                   }
                 }
                 break variableLoop;
-              } else if (util_1.Util.isWhitespace(arg.charAt(i + 1)) || i === arg.length - 1) {
+              } else if (util_1.Util.isWhitespace(arg2.charAt(i + 1)) || i === arg2.length - 1) {
                 continue;
               } else {
                 let escapedName = "";
-                nameLoop: for (let j = i + 1; j < arg.length; j++) {
-                  let char = arg.charAt(j);
+                nameLoop: for (let j = i + 1; j < arg2.length; j++) {
+                  let char = arg2.charAt(j);
                   switch (char) {
                     case "\r":
                     case "\n":
@@ -10991,8 +10991,8 @@ var require_instruction = __commonJS({
                       i = j - 1;
                       continue variableLoop;
                     case this.escapeChar:
-                      for (let k = j + 1; k < arg.length; k++) {
-                        switch (arg.charAt(k)) {
+                      for (let k = j + 1; k < arg2.length; k++) {
+                        switch (arg2.charAt(k)) {
                           case " ":
                           case "	":
                           case "\r":
@@ -11015,7 +11015,7 @@ var require_instruction = __commonJS({
                   escapedName += char;
                 }
                 let start = this.document.positionAt(offset + i);
-                variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + arg.length)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + arg.length)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== void 0, this.isBuildVariable(escapedName, start.line), "$" + escapedName));
+                variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + arg2.length)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + arg2.length)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== void 0, this.isBuildVariable(escapedName, start.line), "$" + escapedName));
               }
               break variableLoop;
           }
@@ -11025,8 +11025,8 @@ var require_instruction = __commonJS({
       isBuildVariable(variable, line) {
         if (this.getKeyword() === main_1.Keyword.FROM) {
           for (const initialArg of this.dockerfile.getInitialARGs()) {
-            const arg = initialArg;
-            const property = arg.getProperty();
+            const arg2 = initialArg;
+            const property = arg2.getProperty();
             if (property && variable === property.getName()) {
               return true;
             }
@@ -11057,10 +11057,10 @@ var require_instruction = __commonJS({
       }
       createSingleLineHeredocs(args) {
         const heredocs = [];
-        for (const arg of args) {
-          const value = arg.getValue();
+        for (const arg2 of args) {
+          const value = arg2.getValue();
           if (value.startsWith("<<") && util_1.Util.parseHeredocName(value) !== null) {
-            const startRange = arg.getRange();
+            const startRange = arg2.getRange();
             const nameRange = this.getNameRange(startRange);
             const name = this.getName(nameRange);
             heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, null, null));
@@ -11242,11 +11242,11 @@ var require_instruction = __commonJS({
                   contentStart = i;
                 }
                 contentEnd = i;
-                const arg = heredocDefinitions[currentHeredoc];
-                const startRange = arg.getRange();
+                const arg2 = heredocDefinitions[currentHeredoc];
+                const startRange = arg2.getRange();
                 const nameRange = this.getNameRange(startRange);
                 const name = this.getName(nameRange);
-                const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
+                const delimiterRange = this.getDelimiterRange(arg2, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
                 if (delimiterRange !== null) {
                   const contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + lineStart - 1));
                   heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
@@ -11256,10 +11256,10 @@ var require_instruction = __commonJS({
                 lineStart = -1;
               } else {
                 const offsetLimit = startOffset + i;
-                for (const arg of args) {
-                  if (this.document.offsetAt(arg.getRange().start) < offsetLimit) {
-                    if (arg.getValue().startsWith("<<")) {
-                      heredocDefinitions.push(arg);
+                for (const arg2 of args) {
+                  if (this.document.offsetAt(arg2.getRange().start) < offsetLimit) {
+                    if (arg2.getValue().startsWith("<<")) {
+                      heredocDefinitions.push(arg2);
                     }
                   } else {
                     break;
@@ -11301,12 +11301,12 @@ var require_instruction = __commonJS({
           }
         }
         if (heredocsProcessed) {
-          const arg = heredocDefinitions[currentHeredoc];
-          const startRange = arg.getRange();
+          const arg2 = heredocDefinitions[currentHeredoc];
+          const startRange = arg2.getRange();
           const nameRange = this.getNameRange(startRange);
           const name = this.getName(nameRange);
           let contentRange = null;
-          const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
+          const delimiterRange = this.getDelimiterRange(arg2, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
           if (delimiterRange === null) {
             contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range.end);
           } else if (contentEnd !== -1) {
@@ -11315,8 +11315,8 @@ var require_instruction = __commonJS({
           heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
           currentHeredoc++;
           for (let i = currentHeredoc; i < heredocDefinitions.length; i++) {
-            const arg2 = heredocDefinitions[currentHeredoc];
-            const startRange2 = arg2.getRange();
+            const arg3 = heredocDefinitions[currentHeredoc];
+            const startRange2 = arg3.getRange();
             const nameRange2 = this.getNameRange(startRange2);
             const name2 = this.getName(nameRange2);
             heredocs.push(new heredoc_1.Heredoc(startRange2, name2, nameRange2, null, null));
@@ -11530,12 +11530,12 @@ var require_modifiableInstruction = __commonJS({
       getFlags() {
         if (!this.flags) {
           this.flags = [];
-          for (let arg of this.getArguments()) {
-            let value = arg.getValue();
+          for (let arg2 of this.getArguments()) {
+            let value = arg2.getValue();
             if (this.stopSearchingForFlags(value)) {
               return this.flags;
             } else if (value.indexOf("--") === 0) {
-              let range = arg.getRange();
+              let range = arg2.getRange();
               let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
               let nameIndex = value.indexOf("=");
               let index = rawValue.indexOf("=");
@@ -11789,26 +11789,26 @@ var require_property = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var util_1 = require_util();
     var Property = class _Property {
-      constructor(document, escapeChar, arg, arg2) {
+      constructor(document, escapeChar, arg2, arg22) {
         this.assignmentOperatorRange = null;
         this.assignmentOperator = null;
         this.valueRange = null;
         this.value = null;
         this.document = document;
         this.escapeChar = escapeChar;
-        this.nameRange = _Property.getNameRange(document, arg);
+        this.nameRange = _Property.getNameRange(document, arg2);
         let value = document.getText().substring(document.offsetAt(this.nameRange.start), document.offsetAt(this.nameRange.end));
         this.name = _Property.getValue(value, escapeChar);
-        if (arg2) {
-          this.valueRange = arg2.getRange();
+        if (arg22) {
+          this.valueRange = arg22.getRange();
           value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
           this.value = _Property.getValue(value, escapeChar);
           this.range = vscode_languageserver_types_1.Range.create(this.nameRange.start, this.valueRange.end);
         } else {
-          let argRange = arg.getRange();
+          let argRange = arg2.getRange();
           if (this.nameRange.start.line === argRange.start.line && this.nameRange.start.character === argRange.start.character && this.nameRange.end.line === argRange.end.line && this.nameRange.end.character === argRange.end.character) {
           } else {
-            this.valueRange = _Property.getValueRange(document, arg);
+            this.valueRange = _Property.getValueRange(document, arg2);
             value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
             this.value = _Property.getValue(value, escapeChar);
             this.assignmentOperatorRange = vscode_languageserver_types_1.Range.create(this.nameRange.end, this.valueRange.start);
@@ -11915,20 +11915,20 @@ var require_property = __commonJS({
         }
         return rawValue;
       }
-      static getNameRange(document, arg) {
-        let value = arg.getValue();
+      static getNameRange(document, arg2) {
+        let value = arg2.getValue();
         let index = value.indexOf("=");
         if (index !== -1) {
           let initial = value.charAt(0);
           let before = value.charAt(index - 1);
           if (initial === '"' && before === '"' || initial === "'" && before === "'" || initial !== '"' && initial !== "'") {
-            return vscode_languageserver_types_1.Range.create(arg.getRange().start, document.positionAt(document.offsetAt(arg.getRange().start) + index));
+            return vscode_languageserver_types_1.Range.create(arg2.getRange().start, document.positionAt(document.offsetAt(arg2.getRange().start) + index));
           }
         }
-        return arg.getRange();
+        return arg2.getRange();
       }
-      static getValueRange(document, arg) {
-        return vscode_languageserver_types_1.Range.create(document.positionAt(document.offsetAt(arg.getRange().start) + arg.getValue().indexOf("=") + 1), document.positionAt(document.offsetAt(arg.getRange().end)));
+      static getValueRange(document, arg2) {
+        return vscode_languageserver_types_1.Range.create(document.positionAt(document.offsetAt(arg2.getRange().start) + arg2.getValue().indexOf("=") + 1), document.positionAt(document.offsetAt(arg2.getRange().end)));
       }
       /**
        * Returns the actual value of this key-value pair. The value will
@@ -13162,9 +13162,9 @@ var require_imageTemplate = __commonJS({
       }
       getAvailableVariables(currentLine) {
         const variables = [];
-        for (const arg of this.getARGs()) {
-          if (arg.isBefore(currentLine)) {
-            const property = arg.getProperty();
+        for (const arg2 of this.getARGs()) {
+          if (arg2.isBefore(currentLine)) {
+            const property = arg2.getProperty();
             if (property) {
               const variable = property.getName();
               if (variables.indexOf(variable) === -1) {
@@ -13344,8 +13344,8 @@ var require_dockerfile = __commonJS({
       getAvailableVariables(currentLine) {
         if (this.getInstructionAt(currentLine) instanceof from_1.From) {
           let variables = [];
-          for (let arg of this.getInitialARGs()) {
-            let property = arg.getProperty();
+          for (let arg2 of this.getInitialARGs()) {
+            let property = arg2.getProperty();
             if (property) {
               variables.push(property.getName());
             }
@@ -13762,8 +13762,8 @@ var require_parser2 = __commonJS({
         }
         const heredocs = [];
         let tabbed = false;
-        for (const arg of instruction.getArguments()) {
-          const value = arg.getValue();
+        for (const arg2 of instruction.getArguments()) {
+          const value = arg2.getValue();
           if (value.startsWith("<<") && value.length > 2) {
             if (value.startsWith("<<-")) {
               tabbed = true;
@@ -14183,6 +14183,380 @@ var committed_default = defineRule({
 // rules/dotenv/index.ts
 var dotenvRules = [committed_default];
 
+// rules/_shared/openclaw-cli.ts
+var CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
+function gatewayCommand(words) {
+  const cli = words.findIndex((w) => CLI.test(w.slice(w.lastIndexOf("/") + 1)));
+  if (cli === -1) return void 0;
+  const gw = words.indexOf("gateway", cli + 1);
+  if (gw === -1) return void 0;
+  const out = { gatewayIndex: gw };
+  const flags = { "--bind": "bind", "--token": "token", "--password": "password", "--auth": "auth", "--tailscale": "tailscale" };
+  for (let k = gw + 1; k < words.length; k++) {
+    const w = words[k] ?? "";
+    const eq = w.indexOf("=");
+    const name = eq === -1 ? w : w.slice(0, eq);
+    const key = flags[name];
+    if (!key) continue;
+    if (eq !== -1) out[key] = { value: w.slice(eq + 1), index: k };
+    else if (k + 1 < words.length) out[key] = { value: words[k + 1] ?? "", index: k + 1 };
+  }
+  return out;
+}
+function isPublicBind(value) {
+  const v = value.trim().replace(/^\[|\]$/g, "");
+  if (!v || v.includes("$")) return false;
+  if (["loopback", "localhost", "tailnet", "::1"].includes(v) || v.startsWith("127.")) return false;
+  return ["lan", "auto", "custom", "0.0.0.0", "::"].includes(v) || /^\d{1,3}(\.\d{1,3}){3}$/.test(v) || v.includes(":");
+}
+function isLiteral(value) {
+  return value.trim() !== "" && !value.includes("$") && !isReference(value);
+}
+var SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)$/i;
+function configHasGatewayAuth(configs) {
+  return configs.some(({ value }) => {
+    if (!isRecord(value) || !isRecord(value.gateway) || !isRecord(value.gateway.auth)) return false;
+    const auth = value.gateway.auth;
+    return auth.mode === "trusted-proxy" || Boolean(auth.token) || Boolean(auth.password);
+  });
+}
+
+// rules/_shared/nginx.ts
+var GATEWAY_PORT = 18789;
+function servers(target) {
+  const out = [];
+  const walk2 = (list, chain) => {
+    for (const d of list) {
+      if (!d.block) continue;
+      if (d.name === "server") out.push({ directive: d, chain: [...chain, d] });
+      else if (d.name === "http") walk2(d.block, [...chain, d]);
+    }
+  };
+  walk2(target.directives, []);
+  return out;
+}
+function locations(server) {
+  const out = [];
+  const walk2 = (list, chain) => {
+    for (const d of list) {
+      if (d.name !== "location" || !d.block) continue;
+      const c = [...chain, d];
+      out.push({ directive: d, chain: c });
+      walk2(d.block, c);
+    }
+  };
+  walk2(server.directive.block ?? [], server.chain);
+  return out;
+}
+function effective(chain, ...names) {
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const found = (chain[k]?.block ?? []).filter((d) => names.includes(d.name));
+    if (found.length) return found;
+  }
+  return [];
+}
+function arg(d, k = 0) {
+  return d?.args[k]?.value ?? "";
+}
+function isRestricted(chain) {
+  const basic = effective(chain, "auth_basic")[0];
+  const request = effective(chain, "auth_request")[0];
+  const jwt = effective(chain, "auth_jwt")[0];
+  const mtls = effective(chain, "ssl_verify_client")[0];
+  return basic !== void 0 && arg(basic) !== "off" || request !== void 0 && arg(request) !== "off" || jwt !== void 0 && arg(jwt) !== "off" || mtls !== void 0 && arg(mtls) === "on" || effective(chain, "allow", "deny").length > 0;
+}
+function isLoopbackHost(h) {
+  const host = h.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || host.startsWith("127.");
+}
+function listens(server) {
+  const ls = (server.block ?? []).filter((d) => d.name === "listen");
+  if (!ls.length) return [{ host: "*", ssl: false, public: true }];
+  return ls.map((l) => {
+    const addr = arg(l);
+    const ssl = l.args.slice(1).some((a) => a.value === "ssl" || a.value === "quic");
+    if (addr.startsWith("unix:")) return { host: addr, ssl, public: false };
+    const m = /^(\[[^\]]*\]|[^:]+):\d+$/.exec(addr);
+    const host = m ? m[1] ?? "*" : /^\d+$/.test(addr) ? "*" : addr;
+    return { host, ssl, public: !isLoopbackHost(host) };
+  });
+}
+function isTls(server) {
+  return listens(server).some((l) => l.ssl) || (server.block ?? []).some((d) => d.name === "ssl" && arg(d) === "on");
+}
+function upstreams(project, target) {
+  const map = /* @__PURE__ */ new Map();
+  const files = project.targets("nginx");
+  for (const t of files.includes(target) ? files : [...files, target]) {
+    const walk2 = (list) => {
+      for (const d of list) {
+        if (d.name === "upstream" && d.block) map.set(arg(d), d.block.filter((s) => s.name === "server").map((s) => hostPort(arg(s), void 0)));
+        else if (d.block) walk2(d.block);
+      }
+    };
+    walk2(t.directives);
+  }
+  return map;
+}
+function hostPort(s, defaultPort) {
+  const m = /^(\[[^\]]*\]|[^:/]+)(?::(\d+))?$/.exec(s);
+  if (!m) return { host: s, port: defaultPort };
+  return { host: (m[1] ?? "").replace(/^\[|\]$/g, ""), port: m[2] ? Number(m[2]) : defaultPort };
+}
+function proxyTarget(location, ups) {
+  const pass = (location.block ?? []).find((d) => d.name === "proxy_pass");
+  if (!pass) return void 0;
+  const m = /^(\w+):\/\/([^/]+)/.exec(arg(pass));
+  if (!m || m[2]?.includes("$") || m[2]?.startsWith("unix:")) return void 0;
+  const scheme = (m[1] ?? "").toLowerCase();
+  const hp = hostPort(m[2] ?? "", void 0);
+  const up = hp.port === void 0 ? ups.get(hp.host) : void 0;
+  return { scheme, host: hp.host, backends: up ?? [{ host: hp.host, port: hp.port ?? (scheme === "https" ? 443 : 80) }], upstream: up !== void 0 };
+}
+var isGateway = (p) => Boolean(p?.backends.some((b) => b.port === GATEWAY_PORT));
+function sensitivePath(location) {
+  const path4 = location.args[location.args.length - 1]?.value ?? "";
+  if (/^\^?\/hooks(\/|$|\b)/.test(path4)) return "hooks";
+  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path4)) return "health";
+  return void 0;
+}
+function head(d) {
+  const last = d.args[d.args.length - 1];
+  return [d.start, last ? last.end : d.start + d.name.length];
+}
+
+// rules/nginx/gateway_no_auth.ts
+var gateway_no_auth_default = defineRule({
+  id: "nginx.gateway_no_auth",
+  title: "Public nginx proxies the gateway with no access control",
+  severity: "high",
+  appliesTo: ["nginx"],
+  description: "A server listening on a public address forwards to the OpenClaw gateway (port 18789, directly or through an `upstream`) with no `auth_basic`/`auth_request`/client certificate and no `allow`/`deny`. The gateway's admin API and Control UI are then one password or token guess away from the internet. If the repository's OpenClaw config uses `trusted-proxy` auth, nginx is the only authentication there is (critical); if it sets a gateway token, the gateway's own auth still stands (medium).",
+  remediation: "Restrict the location: `allow 100.64.0.0/10; deny all;` (tailnet), or add `auth_request` to your SSO / `auth_basic` with a strong password, or client certificates (`ssl_verify_client on`). Better, do not publish the gateway at all: keep nginx on loopback and use SSH or `tailscale serve`.",
+  references: ["https://nginx.org/en/docs/http/ngx_http_access_module.html", "https://nginx.org/en/docs/http/ngx_http_auth_request_module.html", "https://cwe.mitre.org/data/definitions/306.html"],
+  tags: ["nginx", "openclaw", "exposure", "CWE-306"],
+  precision: "high",
+  check(target, ctx) {
+    const configs = ctx.project.targets("openclaw");
+    const trustedProxy = configs.some(({ value }) => isRecord(value) && isRecord(value.gateway) && isRecord(value.gateway.auth) && value.gateway.auth.mode === "trusted-proxy");
+    const gatewayAuth = configHasGatewayAuth(configs);
+    const ups = upstreams(ctx.project, target);
+    for (const server of servers(target)) {
+      if (!listens(server.directive).some((l) => l.public)) continue;
+      for (const loc of locations(server)) {
+        if (sensitivePath(loc.directive) || !isGateway(proxyTarget(loc.directive, ups)) || isRestricted(loc.chain)) continue;
+        const [s, e] = head(loc.directive);
+        ctx.report({
+          at: at.range(s, e),
+          ...trustedProxy ? { severity: "critical" } : gatewayAuth ? { severity: "medium" } : {},
+          message: trustedProxy ? `location ${loc.directive.args.map((a) => a.value).join(" ")} exposes the gateway publicly without auth, and the OpenClaw config trusts this proxy to authenticate (trusted-proxy): anyone gets in.` : `location ${loc.directive.args.map((a) => a.value).join(" ")} exposes the OpenClaw gateway on a public listener with no auth_basic/auth_request and no allow/deny.`
+        });
+      }
+    }
+  }
+});
+
+// rules/nginx/gateway_no_rate_limit.ts
+var gateway_no_rate_limit_default = defineRule({
+  id: "nginx.gateway_no_rate_limit",
+  title: "No request rate limit in front of the gateway",
+  severity: "low",
+  appliesTo: ["nginx"],
+  description: "A public location proxying to the OpenClaw gateway has no `limit_req`. Token and password guessing, and floods of requests that each start an expensive model call, are then limited only by what the gateway does itself (`gateway.auth.rateLimit`, off unless configured).",
+  remediation: "Define a zone in `http` (`limit_req_zone $binary_remote_addr zone=openclaw:10m rate=5r/s;`) and apply it in the location (`limit_req zone=openclaw burst=20 nodelay;`); also set `gateway.auth.rateLimit` in openclaw.json.",
+  references: ["https://nginx.org/en/docs/http/ngx_http_limit_req_module.html", "https://cwe.mitre.org/data/definitions/770.html"],
+  tags: ["nginx", "openclaw", "rate-limit", "CWE-770"],
+  precision: "high",
+  check(target, ctx) {
+    const ups = upstreams(ctx.project, target);
+    for (const server of servers(target)) {
+      if (!listens(server.directive).some((l) => l.public)) continue;
+      for (const loc of locations(server)) {
+        if (!isGateway(proxyTarget(loc.directive, ups)) || effective(loc.chain, "limit_req").length) continue;
+        const [s, e] = head(loc.directive);
+        ctx.report({ at: at.range(s, e), message: `location ${loc.directive.args.map((a) => a.value).join(" ")} proxies to the OpenClaw gateway with no limit_req.` });
+      }
+    }
+  }
+});
+
+// rules/nginx/missing_hsts.ts
+var missing_hsts_default = defineRule({
+  id: "nginx.missing_hsts",
+  title: "TLS server without HSTS",
+  severity: "low",
+  appliesTo: ["nginx"],
+  description: "Without `Strict-Transport-Security`, a browser that types the host name or follows an `http://` link first connects in plain text, and an attacker on the network can keep it there (SSL stripping) and capture the Control UI login or token.",
+  remediation: 'In the TLS `server` (or `http`) block: `add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;` (mind that an `add_header` in a location replaces the server\'s).',
+  references: ["https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Strict-Transport-Security", "https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header"],
+  tags: ["nginx", "tls", "CWE-319"],
+  precision: "high",
+  check(target, ctx) {
+    for (const server of servers(target)) {
+      if (!isTls(server.directive) || !listens(server.directive).some((l) => l.public)) continue;
+      const headers = effective(server.chain, "add_header");
+      if (headers.some((h) => /^strict-transport-security$/i.test(h.args[0]?.value ?? ""))) continue;
+      const [s, e] = head(server.directive);
+      ctx.report({ at: at.range(s, e), message: "This TLS server sends no Strict-Transport-Security header." });
+    }
+  }
+});
+
+// rules/nginx/plain_http_upstream.ts
+var PRIVATE = /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.|f[cd][0-9a-f]{2}:)/i;
+function crossesNetwork(host) {
+  if (!host || isLoopbackHost(host)) return void 0;
+  if (PRIVATE.test(host) || /\.(internal|local|lan|home\.arpa)$/i.test(host)) return "private";
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(":") || host.includes(".")) return "public";
+  return void 0;
+}
+var plain_http_upstream_default = defineRule({
+  id: "nginx.plain_http_upstream",
+  title: "nginx forwards over plain HTTP to another host",
+  severity: "medium",
+  appliesTo: ["nginx"],
+  description: "`proxy_pass http://…` to a host other than loopback sends every request (gateway token, session cookies, prompts and tool output) unencrypted across the network between nginx and the backend, where anyone on that path can read or alter it. Private addresses are graded low; container names on the same Docker network are not reported.",
+  remediation: "Run the proxy on the same host as the gateway and use `proxy_pass http://127.0.0.1:18789`, or put the hop on a private encrypted network (WireGuard, Tailscale), or use `https://` with `proxy_ssl_verify on` and a trusted CA.",
+  references: ["https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_ssl_verify", "https://cwe.mitre.org/data/definitions/319.html"],
+  tags: ["nginx", "tls", "CWE-319"],
+  precision: "medium",
+  check(target, ctx) {
+    const ups = upstreams(ctx.project, target);
+    for (const server of servers(target)) {
+      for (const loc of locations(server)) {
+        const p = proxyTarget(loc.directive, ups);
+        if (!p || p.scheme !== "http") continue;
+        const worst = p.backends.map((b) => crossesNetwork(b.host)).reduce((w, c) => w === "public" || c === "public" ? "public" : w ?? c, void 0);
+        if (!worst) continue;
+        const pass = (loc.directive.block ?? []).find((d) => d.name === "proxy_pass");
+        if (!pass) continue;
+        ctx.report({
+          at: at.range(pass.start, pass.end),
+          ...worst === "private" ? { severity: "low" } : {},
+          message: `proxy_pass sends traffic unencrypted to ${p.upstream ? `upstream ${p.host} (${p.backends.map((b) => b.host).join(", ")})` : p.host}, a ${worst} address.`
+        });
+      }
+    }
+  }
+});
+
+// rules/nginx/real_ip_spoofable.ts
+var CLIENT_VALUE = /\$(http_x_real_ip|http_x_forwarded_for|proxy_add_x_forwarded_for|http_\w+)/;
+var real_ip_spoofable_default = defineRule({
+  id: "nginx.real_ip_spoofable",
+  title: "Client-controlled X-Real-IP reaches a gateway with allowRealIpFallback",
+  severity: "high",
+  appliesTo: ["nginx"],
+  description: "With `gateway.allowRealIpFallback: true`, the gateway takes the client address from `X-Real-IP` when `X-Forwarded-For` is absent, and uses it for loopback trust, rate limiting and pairing decisions (`openclaw security audit`: `gateway.real_ip_fallback_enabled`). That is safe only if the proxy always overwrites the header with the real peer. Here nginx passes the client's own header through (no `proxy_set_header X-Real-IP`), copies it from a request header, or derives `$remote_addr` from a header trusted from any address (`set_real_ip_from 0.0.0.0/0`), so a client can claim to be 127.0.0.1.",
+  remediation: "In every location that proxies to the gateway: `proxy_set_header X-Real-IP $remote_addr;` and `proxy_set_header X-Forwarded-For $remote_addr;`, with `set_real_ip_from` limited to your real load balancers; or set `gateway.allowRealIpFallback: false` (the default).",
+  references: ["https://nginx.org/en/docs/http/ngx_http_realip_module.html", "https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_set_header", "https://cwe.mitre.org/data/definitions/290.html"],
+  tags: ["nginx", "openclaw", "spoofing", "CWE-290"],
+  precision: "high",
+  check(target, ctx) {
+    const config = ctx.project.targets("openclaw").find(({ value }) => isRecord(value) && isRecord(value.gateway) && value.gateway.allowRealIpFallback === true);
+    if (!config) return;
+    const where = `${config.file}${config.embedded ? ` (heredoc at line ${config.embedded.line})` : ""}`;
+    const ups = upstreams(ctx.project, target);
+    for (const server of servers(target)) {
+      for (const loc of locations(server)) {
+        if (!isGateway(proxyTarget(loc.directive, ups))) continue;
+        const headers = effective(loc.chain, "proxy_set_header");
+        const realIp = headers.find((h) => /^x-real-ip$/i.test(h.args[0]?.value ?? ""));
+        const value = realIp?.args[1]?.value ?? "";
+        const trustAll = effective(loc.chain, "set_real_ip_from").some((d) => /^(0\.0\.0\.0\/0|::\/0|all)$/.test(d.args[0]?.value ?? "")) && effective(loc.chain, "real_ip_header").length > 0;
+        let problem;
+        if (!realIp) problem = "nginx does not set X-Real-IP, so the client's own X-Real-IP header reaches the gateway";
+        else if (CLIENT_VALUE.test(value)) problem = `X-Real-IP is set from ${value}, which the client controls`;
+        else if (/\$remote_addr/.test(value) && trustAll) problem = "X-Real-IP is $remote_addr, but real_ip rewrites $remote_addr from a header trusted from every address";
+        if (!problem) continue;
+        const [s, e] = realIp ? [realIp.start, realIp.end] : head(loc.directive);
+        ctx.report({ at: at.range(s, e), message: `${problem}; ${where} sets gateway.allowRealIpFallback: true, so a client can spoof its address (even 127.0.0.1).` });
+      }
+    }
+  }
+});
+
+// rules/nginx/sensitive_location_open.ts
+var sensitive_location_open_default = defineRule({
+  id: "nginx.sensitive_location_open",
+  title: "Gateway /hooks or /health location open to everyone",
+  severity: "medium",
+  appliesTo: ["nginx"],
+  description: "In a public server that fronts the OpenClaw gateway, a `/hooks/` location with no `allow`/`deny` or auth lets anyone on the internet post to the webhook endpoint, where only the hooks token stands between them and an agent run; a `/health` location tells scanners exactly what runs there (low).",
+  remediation: "Restrict `/hooks/` to the webhook senders' addresses (`allow <sender ranges>; deny all;`) and keep a long, separate `hooks.token`; serve `/health` only to your monitoring (`allow 10.0.0.0/8; deny all;`) or not at all.",
+  references: ["https://nginx.org/en/docs/http/ngx_http_access_module.html", "https://cwe.mitre.org/data/definitions/284.html"],
+  tags: ["nginx", "openclaw", "exposure", "CWE-284"],
+  precision: "medium",
+  check(target, ctx) {
+    const ups = upstreams(ctx.project, target);
+    for (const server of servers(target)) {
+      if (!listens(server.directive).some((l) => l.public)) continue;
+      const locs = locations(server);
+      if (!locs.some((l) => isGateway(proxyTarget(l.directive, ups)))) continue;
+      for (const loc of locs) {
+        const kind = sensitivePath(loc.directive);
+        if (!kind || isRestricted(loc.chain)) continue;
+        const [s, e] = head(loc.directive);
+        ctx.report({
+          at: at.range(s, e),
+          ...kind === "health" ? { severity: "low" } : {},
+          message: kind === "hooks" ? "The gateway's /hooks endpoint is reachable by anyone on the internet (no allow/deny, no auth)." : "The gateway's health endpoint is reachable by anyone on the internet (no allow/deny, no auth)."
+        });
+      }
+    }
+  }
+});
+
+// rules/nginx/server_tokens.ts
+var server_tokens_default = defineRule({
+  id: "nginx.server_tokens",
+  title: "nginx announces its version",
+  severity: "low",
+  appliesTo: ["nginx"],
+  description: "`server_tokens on` (or `build`) puts the exact nginx version in every `Server:` header and error page, so scanners can match the host to known vulnerabilities without probing.",
+  remediation: "Set `server_tokens off;` in the `http` block.",
+  references: ["https://nginx.org/en/docs/http/ngx_http_core_module.html#server_tokens", "https://cwe.mitre.org/data/definitions/200.html"],
+  tags: ["nginx", "information-disclosure", "CWE-200"],
+  precision: "very-high",
+  check(target, ctx) {
+    const walk2 = (list) => {
+      for (const d of list) {
+        if (d.block) walk2(d.block);
+        if (d.name === "server_tokens" && /^(on|build)$/.test(d.args[0]?.value ?? "")) ctx.report({ at: at.range(d.start, d.end), message: `server_tokens ${d.args[0]?.value}: every response names the nginx version.` });
+      }
+    };
+    walk2(target.directives);
+  }
+});
+
+// rules/nginx/weak_tls.ts
+var WEAK = /^(SSLv2|SSLv3|TLSv1|TLSv1\.1)$/;
+var weak_tls_default = defineRule({
+  id: "nginx.weak_tls",
+  title: "nginx allows TLS 1.0 / 1.1",
+  severity: "medium",
+  appliesTo: ["nginx"],
+  description: "`ssl_protocols` listing `TLSv1` or `TLSv1.1` (or SSLv3) keeps protocols that are deprecated (RFC 8996) and open to downgrade and CBC attacks; every current client speaks TLS 1.2+. The gateway token and session cookies travel over this connection.",
+  remediation: "Set `ssl_protocols TLSv1.2 TLSv1.3;` (or remove the directive: nginx 1.23.4+ defaults to TLSv1.2 TLSv1.3).",
+  references: ["https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_protocols", "https://datatracker.ietf.org/doc/html/rfc8996", "https://ssl-config.mozilla.org/"],
+  tags: ["nginx", "tls", "CWE-327"],
+  precision: "very-high",
+  check(target, ctx) {
+    const walk2 = (list) => {
+      for (const d of list) {
+        if (d.block) walk2(d.block);
+        if (d.name !== "ssl_protocols") continue;
+        const weak = d.args.filter((a) => WEAK.test(a.value)).map((a) => a.value);
+        if (weak.length) ctx.report({ at: at.range(d.start, d.end), message: `ssl_protocols allows ${weak.join(", ")}.` });
+      }
+    };
+    walk2(target.directives);
+  }
+});
+
+// rules/nginx/index.ts
+var nginxRules = [gateway_no_auth_default, gateway_no_rate_limit_default, missing_hsts_default, plain_http_upstream_default, real_ip_spoofable_default, sensitive_location_open_default, server_tokens_default, weak_tls_default];
+
 // rules/scan/parse_error.ts
 var parse_error_default2 = defineRule({
   id: "scan.parse_error",
@@ -14380,7 +14754,7 @@ var curl_pipe_shell_default = defineRule({
 });
 
 // rules/shell/firewall_opens_gateway.ts
-var GATEWAY_PORT = /^(18789)(\/(tcp|udp))?$/;
+var GATEWAY_PORT2 = /^(18789)(\/(tcp|udp))?$/;
 var IPTABLES = /* @__PURE__ */ new Set(["iptables", "ip6tables", "iptables-legacy", "iptables-nft"]);
 var firewall_opens_gateway_default = defineRule({
   id: "shell.firewall_opens_gateway",
@@ -14401,7 +14775,7 @@ var firewall_opens_gateway_default = defineRule({
       if (inv.name === "ufw") {
         const allow = args.indexOf("allow");
         const from = args.indexOf("from");
-        const port = args.findIndex((a, k) => k > allow && (GATEWAY_PORT.test(a) || args[k - 1] === "port" && /^18789$/.test(a)));
+        const port = args.findIndex((a, k) => k > allow && (GATEWAY_PORT2.test(a) || args[k - 1] === "port" && /^18789$/.test(a)));
         opened = allow !== -1 && port !== -1 && (from === -1 || args[from + 1] === "any");
       } else if (IPTABLES.has(inv.name)) {
         const dport = flagValue(inv.args, "--dport", "--destination-port", "--dports");
@@ -14415,44 +14789,6 @@ var firewall_opens_gateway_default = defineRule({
     }
   }
 });
-
-// rules/_shared/openclaw-cli.ts
-var CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
-function gatewayCommand(words) {
-  const cli = words.findIndex((w) => CLI.test(w.slice(w.lastIndexOf("/") + 1)));
-  if (cli === -1) return void 0;
-  const gw = words.indexOf("gateway", cli + 1);
-  if (gw === -1) return void 0;
-  const out = { gatewayIndex: gw };
-  const flags = { "--bind": "bind", "--token": "token", "--password": "password", "--auth": "auth", "--tailscale": "tailscale" };
-  for (let k = gw + 1; k < words.length; k++) {
-    const w = words[k] ?? "";
-    const eq = w.indexOf("=");
-    const name = eq === -1 ? w : w.slice(0, eq);
-    const key = flags[name];
-    if (!key) continue;
-    if (eq !== -1) out[key] = { value: w.slice(eq + 1), index: k };
-    else if (k + 1 < words.length) out[key] = { value: words[k + 1] ?? "", index: k + 1 };
-  }
-  return out;
-}
-function isPublicBind(value) {
-  const v = value.trim().replace(/^\[|\]$/g, "");
-  if (!v || v.includes("$")) return false;
-  if (["loopback", "localhost", "tailnet", "::1"].includes(v) || v.startsWith("127.")) return false;
-  return ["lan", "auto", "custom", "0.0.0.0", "::"].includes(v) || /^\d{1,3}(\.\d{1,3}){3}$/.test(v) || v.includes(":");
-}
-function isLiteral(value) {
-  return value.trim() !== "" && !value.includes("$") && !isReference(value);
-}
-var SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)$/i;
-function configHasGatewayAuth(configs) {
-  return configs.some(({ value }) => {
-    if (!isRecord(value) || !isRecord(value.gateway) || !isRecord(value.gateway.auth)) return false;
-    const auth = value.gateway.auth;
-    return auth.mode === "trusted-proxy" || Boolean(auth.token) || Boolean(auth.password);
-  });
-}
 
 // rules/shell/gateway_public_bind.ts
 var gateway_public_bind_default = defineRule({
@@ -14717,15 +15053,15 @@ var permit_root_login_default = defineRule({
 });
 
 // rules/sshd/weak_crypto.ts
-var WEAK = {
+var WEAK2 = {
   ciphers: /(-cbc$|^arcfour|^3des|^blowfish|^cast128|^des$)/i,
   kexalgorithms: /^(diffie-hellman-group1-sha1|diffie-hellman-group14-sha1|diffie-hellman-group-exchange-sha1|gss-.*-sha1-.*)$/i,
   macs: /(^hmac-sha1|^hmac-md5|md5|^umac-64|ripemd|-96$)/i
 };
-function weakIn(keyword, arg) {
-  if (!arg || arg.startsWith("-")) return [];
-  const re = WEAK[keyword];
-  return re ? arg.replace(/^[+^]/, "").split(",").filter((a) => re.test(a)) : [];
+function weakIn(keyword, arg2) {
+  if (!arg2 || arg2.startsWith("-")) return [];
+  const re = WEAK2[keyword];
+  return re ? arg2.replace(/^[+^]/, "").split(",").filter((a) => re.test(a)) : [];
 }
 var weak_crypto_default = defineRule({
   id: "sshd.weak_crypto",
@@ -14738,7 +15074,7 @@ var weak_crypto_default = defineRule({
   tags: ["sshd", "host", "crypto", "CWE-327"],
   precision: "very-high",
   check(target, ctx) {
-    for (const keyword of Object.keys(WEAK)) {
+    for (const keyword of Object.keys(WEAK2)) {
       checkKeyword(target, ctx, {
         keywords: [keyword],
         judge: ([v]) => weakIn(keyword, v).length ? "medium" : void 0,
@@ -14946,7 +15282,7 @@ var gateway_token_on_command_line_default = defineRule({
 var systemdRules = [environment_secret_default, gateway_hardening_missing_default, gateway_public_bind_default2, gateway_runs_as_root_default, gateway_token_on_command_line_default];
 
 // rules/index.ts
-var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...shellRules, ...sshdRules, ...systemdRules].sort(
+var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...shellRules, ...nginxRules, ...sshdRules, ...systemdRules].sort(
   (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 );
 
@@ -17893,8 +18229,8 @@ var FINGERPRINT_KEY = "clawscan/v1";
 // src/engine/redact.ts
 function redact(secret) {
   const n = [...secret].length;
-  const head = n >= 12 ? [...secret].slice(0, 4).join("") : "";
-  return `${head}…(${n} chars)`;
+  const head2 = n >= 12 ? [...secret].slice(0, 4).join("") : "";
+  return `${head2}…(${n} chars)`;
 }
 function scrub(text, secret, redacted) {
   if (!secret || secret.length < 4 || !text.includes(secret)) return text;
@@ -18423,13 +18759,13 @@ var textReporter = (input) => {
   const counts = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
   const suppressedCount = input.findings.length - active.length;
   const files = new Set(active.map((f) => f.location.file)).size;
-  const head = active.length ? `${paint(counts[0]?.[0] ?? "info", `✖ ${active.length} finding${active.length === 1 ? "" : "s"}`)} (${counts.map(([s, n]) => paint(s, `${n} ${s}`)).join(", ")}) in ${files} file${files === 1 ? "" : "s"}` : paint("low", "✔ no findings");
+  const head2 = active.length ? `${paint(counts[0]?.[0] ?? "info", `✖ ${active.length} finding${active.length === 1 ? "" : "s"}`)} (${counts.map(([s, n]) => paint(s, `${n} ${s}`)).join(", ")}) in ${files} file${files === 1 ? "" : "s"}` : paint("low", "✔ no findings");
   const tail = [
     `${input.stats.files} files (${formatBytes(input.stats.bytes)}) scanned in ${(input.stats.durationMs / 1e3).toFixed(2)}s`,
     input.stats.skipped ? `${input.stats.skipped} skipped` : "",
     suppressedCount ? `${suppressedCount} suppressed` : ""
   ].filter(Boolean);
-  out.push(`${head} · ${paint("dim", tail.join(" · "))}`);
+  out.push(`${head2} · ${paint("dim", tail.join(" · "))}`);
   return `${out.join("\n")}
 `;
 };

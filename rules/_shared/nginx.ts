@@ -1,0 +1,165 @@
+/**
+ * Helpers for nginx rules: servers and locations with their enclosing blocks, nginx's inheritance (an inner
+ * level that sets a directive replaces what outer levels set), upstream resolution across the repository's
+ * nginx files, and what a `proxy_pass` points at.
+ */
+import type { NginxDirective, NginxTarget, ProjectView } from '../../src/model/target.js';
+
+export const GATEWAY_PORT = 18789;
+
+/** A block directive with the blocks around it, outermost first (`http`, `server`, `location`…). */
+export interface Scoped {
+  directive: NginxDirective;
+  chain: readonly NginxDirective[];
+}
+
+/** `server { … }` blocks of the http context (or at the top of an included site file); not upstream/stream. */
+export function servers(target: NginxTarget): Scoped[] {
+  const out: Scoped[] = [];
+  const walk = (list: readonly NginxDirective[], chain: NginxDirective[]) => {
+    for (const d of list) {
+      if (!d.block) continue;
+      if (d.name === 'server') out.push({ directive: d, chain: [...chain, d] });
+      else if (d.name === 'http') walk(d.block, [...chain, d]);
+    }
+  };
+  walk(target.directives, []);
+  return out;
+}
+
+/** Every `location` inside a server, nested ones included, each with its full chain. */
+export function locations(server: Scoped): Scoped[] {
+  const out: Scoped[] = [];
+  const walk = (list: readonly NginxDirective[], chain: readonly NginxDirective[]) => {
+    for (const d of list) {
+      if (d.name !== 'location' || !d.block) continue;
+      const c = [...chain, d];
+      out.push({ directive: d, chain: c });
+      walk(d.block, c);
+    }
+  };
+  walk(server.directive.block ?? [], server.chain);
+  return out;
+}
+
+/** The directives named `name` that apply at the innermost level of `chain` (nginx's array-directive inheritance). */
+export function effective(chain: readonly NginxDirective[], ...names: string[]): NginxDirective[] {
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const found = (chain[k]?.block ?? []).filter((d) => names.includes(d.name));
+    if (found.length) return found;
+  }
+  return [];
+}
+
+export function arg(d: NginxDirective | undefined, k = 0): string {
+  return d?.args[k]?.value ?? '';
+}
+
+/** The location restricts who gets in: basic auth, auth_request, client certificates, or allow/deny. */
+export function isRestricted(chain: readonly NginxDirective[]): boolean {
+  const basic = effective(chain, 'auth_basic')[0];
+  const request = effective(chain, 'auth_request')[0];
+  const jwt = effective(chain, 'auth_jwt')[0];
+  const mtls = effective(chain, 'ssl_verify_client')[0];
+  return (
+    (basic !== undefined && arg(basic) !== 'off') ||
+    (request !== undefined && arg(request) !== 'off') ||
+    (jwt !== undefined && arg(jwt) !== 'off') ||
+    (mtls !== undefined && arg(mtls) === 'on') ||
+    effective(chain, 'allow', 'deny').length > 0
+  );
+}
+
+export interface Listen {
+  host: string;
+  ssl: boolean;
+  public: boolean;
+}
+
+function isLoopbackHost(h: string): boolean {
+  const host = h.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+/** A server's listen sockets; a server without `listen` listens on *:80. */
+export function listens(server: NginxDirective): Listen[] {
+  const ls = (server.block ?? []).filter((d) => d.name === 'listen');
+  if (!ls.length) return [{ host: '*', ssl: false, public: true }];
+  return ls.map((l) => {
+    const addr = arg(l);
+    const ssl = l.args.slice(1).some((a) => a.value === 'ssl' || a.value === 'quic');
+    if (addr.startsWith('unix:')) return { host: addr, ssl, public: false };
+    const m = /^(\[[^\]]*\]|[^:]+):\d+$/.exec(addr);
+    const host = m ? (m[1] ?? '*') : /^\d+$/.test(addr) ? '*' : addr;
+    return { host, ssl, public: !isLoopbackHost(host) };
+  });
+}
+
+export function isTls(server: NginxDirective): boolean {
+  return listens(server).some((l) => l.ssl) || (server.block ?? []).some((d) => d.name === 'ssl' && arg(d) === 'on');
+}
+
+export interface Backend {
+  host: string;
+  port: number | undefined;
+}
+
+/** `upstream name { server host:port; }` of every nginx file of the repository. */
+export function upstreams(project: ProjectView, target: NginxTarget): Map<string, Backend[]> {
+  const map = new Map<string, Backend[]>();
+  const files = project.targets('nginx');
+  for (const t of files.includes(target) ? files : [...files, target]) {
+    const walk = (list: readonly NginxDirective[]) => {
+      for (const d of list) {
+        if (d.name === 'upstream' && d.block) map.set(arg(d), d.block.filter((s) => s.name === 'server').map((s) => hostPort(arg(s), undefined)));
+        else if (d.block) walk(d.block);
+      }
+    };
+    walk(t.directives);
+  }
+  return map;
+}
+
+function hostPort(s: string, defaultPort: number | undefined): Backend {
+  const m = /^(\[[^\]]*\]|[^:/]+)(?::(\d+))?$/.exec(s);
+  if (!m) return { host: s, port: defaultPort };
+  return { host: (m[1] ?? '').replace(/^\[|\]$/g, ''), port: m[2] ? Number(m[2]) : defaultPort };
+}
+
+export interface ProxyTarget {
+  scheme: string;
+  /** The host as written (an upstream name, a host name, an address); empty for variables and sockets. */
+  host: string;
+  backends: Backend[];
+  upstream: boolean;
+}
+
+/** Where a location's `proxy_pass` sends requests, with upstream names resolved. */
+export function proxyTarget(location: NginxDirective, ups: Map<string, Backend[]>): ProxyTarget | undefined {
+  const pass = (location.block ?? []).find((d) => d.name === 'proxy_pass');
+  if (!pass) return undefined;
+  const m = /^(\w+):\/\/([^/]+)/.exec(arg(pass));
+  if (!m || m[2]?.includes('$') || m[2]?.startsWith('unix:')) return undefined;
+  const scheme = (m[1] ?? '').toLowerCase();
+  const hp = hostPort(m[2] ?? '', undefined);
+  const up = hp.port === undefined ? ups.get(hp.host) : undefined;
+  return { scheme, host: hp.host, backends: up ?? [{ host: hp.host, port: hp.port ?? (scheme === 'https' ? 443 : 80) }], upstream: up !== undefined };
+}
+
+export const isGateway = (p: ProxyTarget | undefined) => Boolean(p?.backends.some((b) => b.port === GATEWAY_PORT));
+
+export { isLoopbackHost };
+
+/** Locations that are health checks or the gateway's webhook endpoint (reported by their own rule). */
+export function sensitivePath(location: NginxDirective): 'hooks' | 'health' | undefined {
+  const path = location.args[location.args.length - 1]?.value ?? '';
+  if (/^\^?\/hooks(\/|$|\b)/.test(path)) return 'hooks';
+  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path)) return 'health';
+  return undefined;
+}
+
+/** The opening line of a block directive (`location /x {`) for anchoring findings. */
+export function head(d: NginxDirective): [number, number] {
+  const last = d.args[d.args.length - 1];
+  return [d.start, last ? last.end : d.start + d.name.length];
+}
