@@ -33751,6 +33751,98 @@ var parse_error_default = defineRule({
 // rules/config/index.ts
 var configRules = [parse_error_default];
 
+// rules/daemon/icc_enabled.ts
+var icc_enabled_default = defineRule({
+  id: "daemon.icc_enabled",
+  title: "Docker inter-container communication explicitly enabled",
+  severity: "low",
+  appliesTo: ["docker_daemon"],
+  description: "`\"icc\": true` lets every container on the default bridge reach every other on any port. A compromised sidecar can then talk straight to the OpenClaw gateway's port and to databases that were never published. (It is also Docker's default; this rule reports it when the file asks for it explicitly.)",
+  remediation: 'Set `"icc": false` and let containers talk over user-defined networks that you attach deliberately (compose `networks:`).',
+  references: ["https://docs.docker.com/engine/network/drivers/bridge/#options", "https://www.cisecurity.org/benchmark/docker"],
+  tags: ["docker", "host", "network"],
+  precision: "very-high",
+  check(target, ctx) {
+    if (isRecord(target.value) && target.value.icc === true) ctx.report({ at: at.path(["icc"]), message: 'daemon.json sets "icc": true: containers on the default bridge can reach each other on every port.' });
+  }
+});
+
+// rules/daemon/no_new_privileges_disabled.ts
+var no_new_privileges_disabled_default = defineRule({
+  id: "daemon.no_new_privileges_disabled",
+  title: "Docker daemon turns no-new-privileges off",
+  severity: "low",
+  appliesTo: ["docker_daemon"],
+  description: '`"no-new-privileges": false` in daemon.json keeps the daemon-wide default that lets processes in containers gain privileges through setuid binaries. Set to true, every container gets `no-new-privileges` unless it opts out, closing a common escalation step inside a compromised container.',
+  remediation: 'Set `"no-new-privileges": true` in daemon.json (or per service: `security_opt: [no-new-privileges:true]`).',
+  references: ["https://docs.docker.com/reference/cli/dockerd/#daemon-configuration-file", "https://www.cisecurity.org/benchmark/docker"],
+  tags: ["docker", "host", "CWE-250"],
+  precision: "very-high",
+  check(target, ctx) {
+    if (isRecord(target.value) && target.value["no-new-privileges"] === false) {
+      ctx.report({ at: at.path(["no-new-privileges"]), message: 'daemon.json sets "no-new-privileges": false: setuid binaries in containers can raise privileges.' });
+    }
+  }
+});
+
+// rules/daemon/tcp_without_tls.ts
+function tcpHost(h) {
+  const m = /^tcp:\/\/(\[[^\]]*\]|[^:/]*)/.exec(h.trim());
+  return m ? (m[1] ?? "").replace(/^\[|\]$/g, "") : void 0;
+}
+var isLoopback = (h) => h === "localhost" || h === "::1" || h.startsWith("127.");
+var tcp_without_tls_default = defineRule({
+  id: "daemon.tcp_without_tls",
+  title: "Docker API on TCP without TLS client verification",
+  severity: "critical",
+  appliesTo: ["docker_daemon"],
+  description: 'The Docker API is root on the host: whoever can call it starts a privileged container with the host disk mounted. A `tcp://` entry in `hosts` without `"tlsverify": true` accepts anyone who can reach the port (`"tls": true` alone encrypts but authenticates nobody). On `0.0.0.0` or a public address that is remote root for the internet, OpenClaw tokens included; on loopback, any local user or container with host networking gets root (medium).',
+  remediation: 'Remove the `tcp://` host and use the Unix socket (over SSH: `DOCKER_HOST=ssh://user@host`). If TCP is required, set `"tlsverify": true` with `tlscacert`/`tlscert`/`tlskey` and client certificates, and bind to a private address.',
+  references: ["https://docs.docker.com/engine/security/protect-access/", "https://docs.docker.com/reference/cli/dockerd/#daemon-socket-option"],
+  tags: ["docker", "host", "remote-root", "CWE-306"],
+  precision: "very-high",
+  check(target, ctx) {
+    const v = target.value;
+    if (!isRecord(v)) return;
+    if (v.tlsverify === true) return;
+    const hosts = Array.isArray(v.hosts) ? v.hosts : typeof v.hosts === "string" ? [v.hosts] : [];
+    hosts.forEach((h, k) => {
+      const host = typeof h === "string" ? tcpHost(h) : void 0;
+      if (host === void 0) return;
+      const loopback = isLoopback(host);
+      ctx.report({
+        at: at.path(Array.isArray(v.hosts) ? ["hosts", k] : ["hosts"]),
+        ...loopback ? { severity: "medium" } : {},
+        message: `The Docker API listens on ${h} ${v.tls === true ? "with TLS but no client verification" : "without TLS"}: ${loopback ? "any local user or host-network container" : "anyone who reaches the port"} gets root on the host.`,
+        properties: { host: String(h) }
+      });
+    });
+  }
+});
+
+// rules/daemon/userns_remap_missing.ts
+var userns_remap_missing_default = defineRule({
+  id: "daemon.userns_remap_missing",
+  title: "Docker daemon without user-namespace remapping",
+  severity: "low",
+  appliesTo: ["docker_daemon"],
+  description: "Without `userns-remap`, root in a container is root on the host: a container escape (a kernel bug, a mounted socket, an agent tool that breaks out) lands as uid 0. With remapping it lands as an unprivileged subordinate uid. Some images and bind mounts need adjusting, hence low.",
+  remediation: 'Set `"userns-remap": "default"` (Docker creates the `dockremap` user and `/etc/subuid` ranges), restart dockerd, and fix ownership of bind-mounted paths such as `~/.openclaw`.',
+  references: ["https://docs.docker.com/engine/security/userns-remap/", "https://www.cisecurity.org/benchmark/docker"],
+  tags: ["docker", "host", "container-escape", "CWE-250"],
+  precision: "high",
+  check(target, ctx) {
+    const v = target.value;
+    if (!isRecord(v)) return;
+    const remap = v["userns-remap"];
+    if (typeof remap === "string" && remap.trim() !== "") return;
+    ctx.report({ at: at.path(["userns-remap"]), message: 'daemon.json has no "userns-remap": root in a container is root on the host.' });
+  }
+});
+
+// rules/daemon/index.ts
+var daemonRules = [icc_enabled_default, no_new_privileges_disabled_default, tcp_without_tls_default, userns_remap_missing_default];
+
 // rules/_shared/values.ts
 function isReference(value) {
   const v = value.trim();
@@ -34885,7 +34977,7 @@ var gateway_token_on_command_line_default = defineRule({
 var systemdRules = [environment_secret_default, gateway_hardening_missing_default, gateway_public_bind_default2, gateway_runs_as_root_default, gateway_token_on_command_line_default];
 
 // rules/index.ts
-var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...shellRules, ...nginxRules, ...sshdRules, ...systemdRules].sort(
+var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...shellRules, ...daemonRules, ...nginxRules, ...sshdRules, ...systemdRules].sort(
   (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 );
 

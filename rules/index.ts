@@ -6,6 +6,7 @@
 import type { AnyRule } from '../src/model/rule.js';
 import { composeRules } from './compose/index.js';
 import { configRules } from './config/index.js';
+import { daemonRules } from './daemon/index.js';
 import { dotenvRules } from './dotenv/index.js';
 import { nginxRules } from './nginx/index.js';
 import { scanRules } from './scan/index.js';
@@ -14,7 +15,7 @@ import { shellRules } from './shell/index.js';
 import { sshdRules } from './sshd/index.js';
 import { systemdRules } from './systemd/index.js';
 
-export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...shellRules, ...nginxRules, ...sshdRules, ...systemdRules].sort((a, b) =>
+export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...shellRules, ...daemonRules, ...nginxRules, ...sshdRules, ...systemdRules].sort((a, b) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 );
 
