@@ -15373,8 +15373,124 @@ var gateway_token_on_command_line_default = defineRule({
 // rules/systemd/index.ts
 var systemdRules = [environment_secret_default, gateway_hardening_missing_default, gateway_public_bind_default2, gateway_runs_as_root_default, gateway_token_on_command_line_default];
 
+// rules/_shared/traefik.ts
+var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function keyValues(v, base2) {
+  if (isObj(v)) return Object.entries(v).map(([key, val]) => ({ key, value: val === null || val === void 0 ? "" : String(val), path: [...base2, key] }));
+  if (Array.isArray(v))
+    return v.flatMap((item, k) => {
+      if (typeof item !== "string") return [];
+      const eq = item.indexOf("=");
+      return [{ key: eq === -1 ? item : item.slice(0, eq), value: eq === -1 ? "" : item.slice(eq + 1), path: [...base2, k] }];
+    });
+  return [];
+}
+function composeServices(value) {
+  if (!isObj(value) || !isObj(value.services)) return [];
+  return Object.entries(value.services).flatMap(([name, svc]) => {
+    if (!isObj(svc)) return [];
+    const base2 = ["services", name];
+    const cmd = svc.command;
+    const args = Array.isArray(cmd) ? cmd.map((a, k) => ({ key: String(a), value: String(a), path: [...base2, "command", k] })) : typeof cmd === "string" ? cmd.split(/\s+/).filter(Boolean).map((a) => ({ key: a, value: a, path: [...base2, "command"] })) : [];
+    return [{ name, args, env: keyValues(svc.environment, [...base2, "environment"]), labels: keyValues(svc.labels, [...base2, "labels"]), ports: Array.isArray(svc.ports) ? svc.ports : [] }];
+  });
+}
+function staticFlag(svc, flag) {
+  const env = `TRAEFIK_${flag.replace(/\./g, "_").toUpperCase()}`;
+  return svc.args.find((a) => a.value === `--${flag}` || new RegExp(`^--${flag.replace(/\./g, "\\.")}=(true|"true")$`, "i").test(a.value)) ?? svc.env.find((e) => e.key === env && /^true$/i.test(e.value));
+}
+function publishesPublicly(svc, port) {
+  return svc.ports.some((p) => {
+    if (typeof p === "number") return p === port;
+    if (typeof p === "string") {
+      const parts = p.replace(/\/(tcp|udp)$/, "").split(":");
+      const target = Number(parts[parts.length - 1]);
+      if (target !== port) return false;
+      if (parts.length < 2) return true;
+      const ip = parts.length >= 3 ? parts.slice(0, -2).join(":").replace(/^\[|\]$/g, "") : "";
+      return !(ip.startsWith("127.") || ip === "::1" || ip === "localhost");
+    }
+    if (isObj(p)) {
+      const ip = typeof p.host_ip === "string" ? p.host_ip : "";
+      return Number(p.target) === port && p.published !== void 0 && !(ip.startsWith("127.") || ip === "::1");
+    }
+    return false;
+  });
+}
+
+// rules/traefik/dashboard_no_auth.ts
+var AUTH_TYPES = /^(basicauth|digestauth|forwardauth)$/i;
+var dashboard_no_auth_default = defineRule({
+  id: "traefik.dashboard_no_auth",
+  title: "Traefik dashboard router without an auth middleware",
+  severity: "medium",
+  appliesTo: ["compose"],
+  description: "A router whose service is `api@internal` publishes Traefik's dashboard and API through a normal entrypoint (usually 80/443, on the internet). Without a `basicAuth`, `digestAuth` or `forwardAuth` middleware on that router, anyone can browse the full routing table: internal addresses (the OpenClaw gateway's included), rules and middleware settings.",
+  remediation: "Attach an auth middleware to the router: `traefik.http.routers.<r>.middlewares=dashboard-auth` with `traefik.http.middlewares.dashboard-auth.basicauth.users=admin:$$apr1$$…` (or a `forwardauth` to your SSO), and restrict it with an `ipAllowList` middleware.",
+  references: ["https://doc.traefik.io/traefik/operations/dashboard/#secure-mode", "https://doc.traefik.io/traefik/middlewares/http/basicauth/"],
+  tags: ["traefik", "compose", "exposure", "CWE-306"],
+  precision: "high",
+  check(target, ctx) {
+    const services2 = composeServices(target.value);
+    const defined = /* @__PURE__ */ new Map();
+    for (const svc of services2)
+      for (const l of svc.labels) {
+        const m = /^traefik\.http\.middlewares\.([^.]+)\.([^.]+)\./i.exec(l.key);
+        if (m) defined.set(m[1] ?? "", m[2] ?? "");
+      }
+    const isAuth = (ref) => {
+      const [name, provider] = ref.trim().split("@");
+      const type = defined.get(name ?? "");
+      if (type !== void 0) return AUTH_TYPES.test(type);
+      return provider !== void 0 && provider !== "docker";
+    };
+    for (const svc of services2) {
+      for (const l of svc.labels) {
+        const m = /^traefik\.http\.routers\.([^.]+)\.service$/i.exec(l.key);
+        if (!m || l.value.trim() !== "api@internal") continue;
+        const mw = svc.labels.find((x) => x.key.toLowerCase() === `traefik.http.routers.${(m[1] ?? "").toLowerCase()}.middlewares`);
+        if (mw && mw.value.split(",").some(isAuth)) continue;
+        ctx.report({
+          at: at.path(l.path),
+          message: `Router "${m[1]}" on service "${svc.name}" serves the Traefik dashboard (api@internal) with no basicAuth/digestAuth/forwardAuth middleware.`,
+          properties: { service: svc.name, router: m[1] ?? "" }
+        });
+      }
+    }
+  }
+});
+
+// rules/traefik/insecure_api.ts
+var insecure_api_default = defineRule({
+  id: "traefik.insecure_api",
+  title: "Traefik API and dashboard served without auth (api.insecure)",
+  severity: "medium",
+  appliesTo: ["compose"],
+  description: "`--api.insecure=true` serves Traefik's API and dashboard on the `traefik` entrypoint (port 8080) with no authentication and no router in front. It shows every router, service and middleware: internal addresses (the OpenClaw gateway's included), routing rules and middleware settings such as basic-auth user hashes. If the compose file publishes 8080 on all interfaces, anyone on the internet can read it (high).",
+  remediation: "Remove `--api.insecure=true`. To keep the dashboard, enable `--api.dashboard=true` and expose it through a router with an auth middleware (`traefik.http.routers.dashboard.service=api@internal`, `…middlewares=dashboard-auth`, `traefik.http.middlewares.dashboard-auth.basicauth.users=…`), and do not publish port 8080.",
+  references: ["https://doc.traefik.io/traefik/operations/api/#insecure", "https://doc.traefik.io/traefik/operations/dashboard/#secure-mode"],
+  tags: ["traefik", "compose", "exposure", "CWE-306"],
+  precision: "very-high",
+  check(target, ctx) {
+    for (const svc of composeServices(target.value)) {
+      const flag = staticFlag(svc, "api.insecure");
+      if (!flag) continue;
+      const published = publishesPublicly(svc, 8080);
+      ctx.report({
+        at: at.path(flag.path),
+        ...published ? { severity: "high" } : {},
+        message: `Service "${svc.name}" runs Traefik with api.insecure: the API and dashboard answer without auth on port 8080${published ? ", which this service publishes on all interfaces" : ""}.`,
+        properties: { service: svc.name }
+      });
+    }
+  }
+});
+
+// rules/traefik/index.ts
+var traefikRules = [dashboard_no_auth_default, insecure_api_default];
+
 // rules/index.ts
-var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...shellRules, ...daemonRules, ...nginxRules, ...sshdRules, ...systemdRules].sort(
+var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...shellRules, ...daemonRules, ...nginxRules, ...sshdRules, ...systemdRules, ...traefikRules].sort(
   (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 );
 

@@ -14,8 +14,9 @@ import { secretsRules } from './secrets/index.js';
 import { shellRules } from './shell/index.js';
 import { sshdRules } from './sshd/index.js';
 import { systemdRules } from './systemd/index.js';
+import { traefikRules } from './traefik/index.js';
 
-export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...shellRules, ...daemonRules, ...nginxRules, ...sshdRules, ...systemdRules].sort((a, b) =>
+export const RULES: readonly AnyRule[] = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules, ...shellRules, ...daemonRules, ...nginxRules, ...sshdRules, ...systemdRules, ...traefikRules].sort((a, b) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 );
 
