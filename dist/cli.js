@@ -17888,10 +17888,12 @@ function parseShell(src) {
   }
   const isBlank = (c) => c === " " || c === "	" || c === "\r";
   const isMeta = (c) => c === void 0 || isBlank(c) || c === "\n" || c === "|" || c === "&" || c === ";" || c === "(" || c === ")" || c === "<" || c === ">";
+  let wordEnd = 0;
   const readWord = () => {
     const start = i;
     let value = "";
     let quoted = false;
+    let end = i;
     while (i < n) {
       const c = t[i] ?? "";
       if (c === "\\") {
@@ -17903,40 +17905,42 @@ function parseShell(src) {
         quoted = true;
         i += 2;
       } else if (c === "'") {
-        const end = skipSingle(i);
-        value += t.slice(i + 1, end - 1);
+        const end2 = skipSingle(i);
+        value += t.slice(i + 1, end2 - 1);
         quoted = true;
-        i = end;
+        i = end2;
       } else if (c === "$" && t[i + 1] === "'") {
-        const end = skipSingle(i + 1);
-        value += t.slice(i + 2, end - 1);
+        const end2 = skipSingle(i + 1);
+        value += t.slice(i + 2, end2 - 1);
         quoted = true;
-        i = end;
+        i = end2;
       } else if (c === '"') {
         const r = readDouble(i);
         value += r.value;
         quoted = true;
         i = r.next;
       } else if (c === "$" && (t[i + 1] === "(" || t[i + 1] === "{")) {
-        const end = t[i + 1] === "(" ? skipBalanced(i + 1, "(", ")") : skipBalanced(i + 1, "{", "}");
-        value += t.slice(i, end);
-        i = end;
+        const end2 = t[i + 1] === "(" ? skipBalanced(i + 1, "(", ")") : skipBalanced(i + 1, "{", "}");
+        value += t.slice(i, end2);
+        i = end2;
       } else if (c === "`") {
-        const end = skipBackquote(i);
-        value += t.slice(i, end);
-        i = end;
+        const end2 = skipBackquote(i);
+        value += t.slice(i, end2);
+        i = end2;
       } else if ((c === "<" || c === ">") && t[i + 1] === "(" && i === start) {
-        const end = skipBalanced(i + 1, "(", ")");
-        value += t.slice(i, end);
-        i = end;
+        const end2 = skipBalanced(i + 1, "(", ")");
+        value += t.slice(i, end2);
+        i = end2;
       } else if (isMeta(c)) {
         break;
       } else {
         value += c;
         i++;
       }
+      end = i;
     }
-    return { value, raw: t.slice(start, i), quoted, start: src.at(start), end: src.at(i) };
+    wordEnd = end;
+    return { value, raw: t.slice(start, end), quoted, start: src.at(start), end: end > start ? src.at(end - 1) + 1 : src.at(start) };
   };
   const REDIRECT = /^(\d*)(<<<|<<-|<<|&>>|&>|>>|>&|<&|>\||<>|>|<)/;
   while (i < n) {
@@ -17985,7 +17989,7 @@ function parseShell(src) {
     }
     if (cmdStart === -1) cmdStart = i;
     const w = readWord();
-    cmdEnd = i;
+    cmdEnd = wordEnd;
     if (pendingHeredoc) {
       pending.push({ delimiter: w.value, quoted: w.quoted, stripTabs: pendingHeredoc.stripTabs, command: { heredocs } });
       pendingHeredoc = void 0;

@@ -194,10 +194,13 @@ export function parseShell(src: ShellSource): ParsedShell {
   const isBlank = (c: string | undefined) => c === ' ' || c === '\t' || c === '\r';
   const isMeta = (c: string | undefined) => c === undefined || isBlank(c) || c === '\n' || c === '|' || c === '&' || c === ';' || c === '(' || c === ')' || c === '<' || c === '>';
 
+  let wordEnd = 0;
   const readWord = (): ShellWord => {
     const start = i;
     let value = '';
     let quoted = false;
+    // End of the last real character: a line continuation after the word is not part of it.
+    let end = i;
     while (i < n) {
       const c = t[i] ?? '';
       if (c === '\\') {
@@ -241,8 +244,10 @@ export function parseShell(src: ShellSource): ParsedShell {
         value += c;
         i++;
       }
+      end = i;
     }
-    return { value, raw: t.slice(start, i), quoted, start: src.at(start), end: src.at(i) };
+    wordEnd = end;
+    return { value, raw: t.slice(start, end), quoted, start: src.at(start), end: end > start ? src.at(end - 1) + 1 : src.at(start) };
   };
 
   const REDIRECT = /^(\d*)(<<<|<<-|<<|&>>|&>|>>|>&|<&|>\||<>|>|<)/;
@@ -294,7 +299,7 @@ export function parseShell(src: ShellSource): ParsedShell {
     }
     if (cmdStart === -1) cmdStart = i;
     const w = readWord();
-    cmdEnd = i;
+    cmdEnd = wordEnd;
     if (pendingHeredoc) {
       pending.push({ delimiter: w.value, quoted: w.quoted, stripTabs: pendingHeredoc.stripTabs, command: { heredocs } });
       pendingHeredoc = undefined;
