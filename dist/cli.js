@@ -17583,13 +17583,14 @@ function json5Resolver(ast) {
 
 // src/engine/parse/embedded.ts
 var WRAPPERS2 = /* @__PURE__ */ new Set(["sudo", "doas", "env", "command", "exec", "nohup"]);
+var isConfigPath = (p) => isOpenClawConfigName(p) || /^\$\{?OPENCLAW_CONFIG_PATH\}?$/.test(p);
 function writtenConfig(cmd) {
-  const out = cmd.redirects.find((r) => (r.op === ">" || r.op === ">>" || r.op === ">|" || r.op === "&>") && r.target && isOpenClawConfigName(r.target.value));
+  const out = cmd.redirects.find((r) => (r.op === ">" || r.op === ">>" || r.op === ">|" || r.op === "&>") && r.target && isConfigPath(r.target.value));
   if (out?.target) return out.target.value;
   const words = cmd.words.map((w) => w.value);
   let k = 0;
   while (k < words.length && (WRAPPERS2.has(words[k] ?? "") || /^-/.test(words[k] ?? "") || /^\w+=/.test(words[k] ?? ""))) k++;
-  if (words[k] === "tee") return words.slice(k + 1).find((w) => !w.startsWith("-") && isOpenClawConfigName(w));
+  if (words[k] === "tee") return words.slice(k + 1).find((w) => !w.startsWith("-") && isConfigPath(w));
   return void 0;
 }
 function embeddedConfigs(file, fileText, pipelines, offsets) {

@@ -125,6 +125,11 @@ describe('heredoc OpenClaw configs', () => {
     expect(located(wf, '.github/workflows/w.yml', 'workflow', { at: at.path(['gateway', 'port']), message: 'm' }).location).toMatchObject({ startLine: 6, startColumn: 24 });
   });
 
+  it('recognises the config-path variable as a config target', () => {
+    const parsed = parseFile('entrypoint.sh', 'shell', 'cat > "${OPENCLAW_CONFIG_PATH}" <<\'JSON\'\n{ gateway: { port: 1 } }\nJSON\n');
+    expect(parsed.ok && parsed.derived?.map((d) => d.target.kind)).toEqual(['openclaw']);
+  });
+
   it('ignores heredocs written to other files', () => {
     const parsed = parseFile('a.sh', 'shell', "cat > notes.json <<'EOF'\n{ broken\nEOF\n");
     expect(parsed.ok && parsed.derived).toEqual([]);

@@ -19,14 +19,17 @@ export interface Embedded {
 
 const WRAPPERS = new Set(['sudo', 'doas', 'env', 'command', 'exec', 'nohup']);
 
+/** A config file name, or OpenClaw's config-path variable (`"${OPENCLAW_CONFIG_PATH}"`). */
+const isConfigPath = (p: string) => isOpenClawConfigName(p) || /^\$\{?OPENCLAW_CONFIG_PATH\}?$/.test(p);
+
 /** The config file a command writes its heredoc to: `cat > X <<EOF`, `cat <<EOF >X`, `tee [-a] X <<EOF`. */
 function writtenConfig(cmd: ShellCommand): string | undefined {
-  const out = cmd.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>') && r.target && isOpenClawConfigName(r.target.value));
+  const out = cmd.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>') && r.target && isConfigPath(r.target.value));
   if (out?.target) return out.target.value;
   const words = cmd.words.map((w) => w.value);
   let k = 0;
   while (k < words.length && (WRAPPERS.has(words[k] ?? '') || /^-/.test(words[k] ?? '') || /^\w+=/.test(words[k] ?? ''))) k++;
-  if (words[k] === 'tee') return words.slice(k + 1).find((w) => !w.startsWith('-') && isOpenClawConfigName(w));
+  if (words[k] === 'tee') return words.slice(k + 1).find((w) => !w.startsWith('-') && isConfigPath(w));
   return undefined;
 }
 
