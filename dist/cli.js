@@ -14848,13 +14848,14 @@ var curl_pipe_shell_default = defineRule({
 // rules/shell/firewall_opens_gateway.ts
 var GATEWAY_PORT2 = /^(18789)(\/(tcp|udp))?$/;
 var IPTABLES = /* @__PURE__ */ new Set(["iptables", "ip6tables", "iptables-legacy", "iptables-nft"]);
+var PRIVATE_IF = /^(lo|tailscale\d*|wg\d*|zt\w*|docker\d*|br-\w+)$/;
 var firewall_opens_gateway_default = defineRule({
   id: "shell.firewall_opens_gateway",
   title: "Firewall opened to the gateway port for everyone",
   severity: "high",
   appliesTo: ["shell"],
   description: "The OpenClaw gateway (port 18789) is an admin API: whoever reaches it and gets past its auth drives an agent with shell, file and browser tools. `ufw allow 18789` or an iptables/firewalld rule accepting the port with no source restriction puts it on the internet. (A port published by Docker bypasses ufw anyway, so the rule usually only adds exposure.)",
-  remediation: "Keep the gateway on loopback and reach it over SSH (`ssh -L 18789:127.0.0.1:18789 host`) or Tailscale (`tailscale serve`). If it must be reachable, restrict the source: `ufw allow from 100.64.0.0/10 to any port 18789 proto tcp`, `iptables … -s <cidr> --dport 18789 -j ACCEPT`.",
+  remediation: "Keep the gateway on loopback and reach it over SSH (`ssh -L 18789:127.0.0.1:18789 host`) or Tailscale (`tailscale serve`). If it must be reachable, restrict the source or the interface: `ufw allow from 100.64.0.0/10 to any port 18789 proto tcp`, `ufw allow in on tailscale0 to any port 18789`, `iptables … -s <cidr> --dport 18789 -j ACCEPT`.",
   references: ["https://manpages.ubuntu.com/manpages/noble/man8/ufw.8.html", "https://github.com/moby/moby/issues/4737"],
   tags: ["shell", "firewall", "exposure", "CWE-284"],
   precision: "high",
@@ -14867,13 +14868,15 @@ var firewall_opens_gateway_default = defineRule({
       if (inv.name === "ufw") {
         const allow = args.indexOf("allow");
         const from = args.indexOf("from");
+        const on = args.indexOf("on");
         const port = args.findIndex((a, k) => k > allow && (GATEWAY_PORT2.test(a) || args[k - 1] === "port" && /^18789$/.test(a)));
-        opened = allow !== -1 && port !== -1 && (from === -1 || args[from + 1] === "any");
+        opened = allow !== -1 && port !== -1 && (from === -1 || args[from + 1] === "any") && !(on !== -1 && PRIVATE_IF.test(args[on + 1] ?? ""));
       } else if (IPTABLES.has(inv.name)) {
         const dport = flagValue(inv.args, "--dport", "--destination-port", "--dports");
         const jump = flagValue(inv.args, "-j", "--jump");
         const source = flagValue(inv.args, "-s", "--source", "--src-range");
-        opened = Boolean(dport && /(^|,)18789(,|$)/.test(dport.value) && jump?.value === "ACCEPT" && (!source || /^(0\.0\.0\.0\/0|::\/0)$/.test(source.value)));
+        const iface = flagValue(inv.args, "-i", "--in-interface");
+        opened = Boolean(dport && /(^|,)18789(,|$)/.test(dport.value) && jump?.value === "ACCEPT" && (!source || /^(0\.0\.0\.0\/0|::\/0)$/.test(source.value)) && !(iface && PRIVATE_IF.test(iface.value)));
       } else if (inv.name === "firewall-cmd") {
         opened = args.some((a) => /^--add-port=18789\/(tcp|udp)$/.test(a));
       }
@@ -15637,8 +15640,8 @@ var CONVENTIONS = [
   },
   {
     kind: "nginx",
-    describe: "`nginx.conf`, `*.nginx.conf`, `*.conf` under a folder whose name contains `nginx`, and every file under `sites-available/` or `sites-enabled/`",
-    test: (base2, segments) => base2 === "nginx.conf" || /\.nginx(\.conf)?$/.test(base2) || /\.conf$/.test(base2) && segments.slice(0, -1).some((s) => /nginx/i.test(s)) || segments.slice(0, -1).some((s) => s === "sites-available" || s === "sites-enabled")
+    describe: "`nginx.conf`, `*.nginx.conf`, `*.conf` under a folder whose name contains `nginx`, and every file under `sites-available/` or `sites-enabled/` (not under `apache2/` or `httpd/`)",
+    test: (base2, segments) => base2 === "nginx.conf" || /\.nginx(\.conf)?$/.test(base2) || /\.conf$/.test(base2) && segments.slice(0, -1).some((s) => /nginx/i.test(s)) || segments.slice(0, -1).some((s) => s === "sites-available" || s === "sites-enabled") && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))
   },
   {
     kind: "docker_daemon",

@@ -51,12 +51,12 @@ export const CONVENTIONS: readonly Convention[] = [
   },
   {
     kind: 'nginx',
-    describe: '`nginx.conf`, `*.nginx.conf`, `*.conf` under a folder whose name contains `nginx`, and every file under `sites-available/` or `sites-enabled/`',
+    describe: '`nginx.conf`, `*.nginx.conf`, `*.conf` under a folder whose name contains `nginx`, and every file under `sites-available/` or `sites-enabled/` (not under `apache2/` or `httpd/`)',
     test: (base, segments) =>
       base === 'nginx.conf' ||
       /\.nginx(\.conf)?$/.test(base) ||
       (/\.conf$/.test(base) && segments.slice(0, -1).some((s) => /nginx/i.test(s))) ||
-      segments.slice(0, -1).some((s) => s === 'sites-available' || s === 'sites-enabled'),
+      (segments.slice(0, -1).some((s) => s === 'sites-available' || s === 'sites-enabled') && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))),
   },
   {
     kind: 'docker_daemon',
