@@ -1151,9 +1151,9 @@ var require_directives = __commonJS({
         this.tags = Object.assign({}, _Directives.defaultTags, tags);
       }
       clone() {
-        const copy = new _Directives(this.yaml, this.tags);
-        copy.docStart = this.docStart;
-        return copy;
+        const copy2 = new _Directives(this.yaml, this.tags);
+        copy2.docStart = this.docStart;
+        return copy2;
       }
       /**
        * During parsing, get a Directives instance for the current document and
@@ -1462,10 +1462,10 @@ var require_Node = __commonJS({
       }
       /** Create a copy of this node.  */
       clone() {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        const copy2 = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
@@ -1759,13 +1759,13 @@ var require_Collection = __commonJS({
        * @param schema - If defined, overwrites the original's schema
        */
       clone(schema) {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        const copy2 = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
-          copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+          copy2.schema = schema;
+        copy2.items = copy2.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /**
        * Adds a value to the collection. For `!!map` and `!!omap` the value must
@@ -4184,9 +4184,9 @@ var require_Schema = __commonJS({
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
-        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
-        copy.tags = this.tags.slice();
-        return copy;
+        const copy2 = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy2.tags = this.tags.slice();
+        return copy2;
       }
     };
     exports.Schema = Schema;
@@ -4329,21 +4329,21 @@ var require_Document = __commonJS({
        * Custom Node values that inherit from `Object` still refer to their original instances.
        */
       clone() {
-        const copy = Object.create(_Document.prototype, {
+        const copy2 = Object.create(_Document.prototype, {
           [identity.NODE_TYPE]: { value: identity.DOC }
         });
-        copy.commentBefore = this.commentBefore;
-        copy.comment = this.comment;
-        copy.errors = this.errors.slice();
-        copy.warnings = this.warnings.slice();
-        copy.options = Object.assign({}, this.options);
+        copy2.commentBefore = this.commentBefore;
+        copy2.comment = this.comment;
+        copy2.errors = this.errors.slice();
+        copy2.warnings = this.warnings.slice();
+        copy2.options = Object.assign({}, this.options);
         if (this.directives)
-          copy.directives = this.directives.clone();
-        copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+          copy2.directives = this.directives.clone();
+        copy2.schema = this.schema.clone();
+        copy2.contents = identity.isNode(this.contents) ? this.contents.clone(copy2.schema) : this.contents;
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /** Adds a value to the document. */
       add(value) {
@@ -14315,16 +14315,57 @@ function configHasGatewayAuth(configs) {
 
 // rules/_shared/nginx.ts
 var GATEWAY_PORT = 18789;
-function servers(target) {
+var origin = /* @__PURE__ */ new WeakMap();
+function fileOf(d) {
+  return origin.get(d);
+}
+var AUTH_INCLUDE = /auth|authelia|authentik|oauth|sso|protect|allowlist|whitelist|ip-?allow/i;
+function included(pattern, project, self) {
+  const rel = pattern.replace(/^\/etc\/nginx\//, "").replace(/^\.\//, "");
+  const re = new RegExp(`(^|/)${rel.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")}$`);
+  return project.targets("nginx").filter((t) => t !== self && re.test(t.file));
+}
+function expand(list, project, self, depth2 = 0) {
+  const out = [];
+  for (const d of list) {
+    if (d.name === "include" && d.args[0] && depth2 < 5) {
+      const files = included(d.args[0].value, project, self);
+      for (const t of files)
+        for (const dd of expand(t.directives, project, t, depth2 + 1)) {
+          if (dd.name === "server" && dd.block) continue;
+          if (!origin.has(dd)) origin.set(dd, t.file);
+          out.push(dd);
+        }
+      if (!files.length && AUTH_INCLUDE.test(d.args[0].value)) out.push({ name: "auth_request", args: [{ value: `(${d.args[0].value})`, start: d.start, end: d.end }], start: d.start, end: d.end });
+    }
+    out.push(d.block ? copy(d, { ...d, block: expand(d.block, project, self, depth2) }) : d);
+  }
+  return out;
+}
+function copy(from, to) {
+  const f = origin.get(from);
+  if (f) origin.set(to, f);
+  return to;
+}
+function includingHttp(target, project) {
+  for (const t of project.targets("nginx")) {
+    if (t === target) continue;
+    for (const http of t.directives.filter((d) => d.name === "http" && d.block)) {
+      if ((http.block ?? []).some((d) => d.name === "include" && d.args[0] && included(d.args[0].value, project, t).includes(target))) return [copy(http, { ...http, block: expand(http.block ?? [], project, t) })];
+    }
+  }
+  return [];
+}
+function servers(target, project) {
   const out = [];
   const walk2 = (list, chain) => {
     for (const d of list) {
-      if (!d.block) continue;
+      if (!d.block || fileOf(d)) continue;
       if (d.name === "server") out.push({ directive: d, chain: [...chain, d] });
       else if (d.name === "http") walk2(d.block, [...chain, d]);
     }
   };
-  walk2(target.directives, []);
+  walk2(expand(target.directives, project, target), includingHttp(target, project));
   return out;
 }
 function locations(server) {
@@ -14433,13 +14474,13 @@ var gateway_no_auth_default = defineRule({
     const trustedProxy = configs.some(({ value }) => isRecord(value) && isRecord(value.gateway) && isRecord(value.gateway.auth) && value.gateway.auth.mode === "trusted-proxy");
     const gatewayAuth = configHasGatewayAuth(configs);
     const ups = upstreams(ctx.project, target);
-    for (const server of servers(target)) {
+    for (const server of servers(target, ctx.project)) {
       if (!listens(server.directive).some((l) => l.public)) continue;
       for (const loc of locations(server)) {
         if (sensitivePath(loc.directive) || !isGateway(proxyTarget(loc.directive, ups)) || isRestricted(loc.chain)) continue;
         const [s, e] = head(loc.directive);
         ctx.report({
-          at: at.range(s, e),
+          at: at.range(s, e, fileOf(loc.directive)),
           ...trustedProxy ? { severity: "critical" } : gatewayAuth ? { severity: "medium" } : {},
           message: trustedProxy ? `location ${loc.directive.args.map((a) => a.value).join(" ")} exposes the gateway publicly without auth, and the OpenClaw config trusts this proxy to authenticate (trusted-proxy): anyone gets in.` : `location ${loc.directive.args.map((a) => a.value).join(" ")} exposes the OpenClaw gateway on a public listener with no auth_basic/auth_request and no allow/deny.`
         });
@@ -14461,12 +14502,12 @@ var gateway_no_rate_limit_default = defineRule({
   precision: "high",
   check(target, ctx) {
     const ups = upstreams(ctx.project, target);
-    for (const server of servers(target)) {
+    for (const server of servers(target, ctx.project)) {
       if (!listens(server.directive).some((l) => l.public)) continue;
       for (const loc of locations(server)) {
         if (!isGateway(proxyTarget(loc.directive, ups)) || effective(loc.chain, "limit_req").length) continue;
         const [s, e] = head(loc.directive);
-        ctx.report({ at: at.range(s, e), message: `location ${loc.directive.args.map((a) => a.value).join(" ")} proxies to the OpenClaw gateway with no limit_req.` });
+        ctx.report({ at: at.range(s, e, fileOf(loc.directive)), message: `location ${loc.directive.args.map((a) => a.value).join(" ")} proxies to the OpenClaw gateway with no limit_req.` });
       }
     }
   }
@@ -14484,7 +14525,7 @@ var missing_hsts_default = defineRule({
   tags: ["nginx", "tls", "CWE-319"],
   precision: "high",
   check(target, ctx) {
-    for (const server of servers(target)) {
+    for (const server of servers(target, ctx.project)) {
       if (!isTls(server.directive) || !listens(server.directive).some((l) => l.public)) continue;
       const headers = effective(server.chain, "add_header");
       if (headers.some((h) => /^strict-transport-security$/i.test(h.args[0]?.value ?? ""))) continue;
@@ -14514,7 +14555,7 @@ var plain_http_upstream_default = defineRule({
   precision: "medium",
   check(target, ctx) {
     const ups = upstreams(ctx.project, target);
-    for (const server of servers(target)) {
+    for (const server of servers(target, ctx.project)) {
       for (const loc of locations(server)) {
         const p = proxyTarget(loc.directive, ups);
         if (!p || p.scheme !== "http") continue;
@@ -14523,7 +14564,7 @@ var plain_http_upstream_default = defineRule({
         const pass = (loc.directive.block ?? []).find((d) => d.name === "proxy_pass");
         if (!pass) continue;
         ctx.report({
-          at: at.range(pass.start, pass.end),
+          at: at.range(pass.start, pass.end, fileOf(pass)),
           ...worst === "private" ? { severity: "low" } : {},
           message: `proxy_pass sends traffic unencrypted to ${p.upstream ? `upstream ${p.host} (${p.backends.map((b) => b.host).join(", ")})` : p.host}, a ${worst} address.`
         });
@@ -14549,7 +14590,7 @@ var real_ip_spoofable_default = defineRule({
     if (!config) return;
     const where = `${config.file}${config.embedded ? ` (heredoc at line ${config.embedded.line})` : ""}`;
     const ups = upstreams(ctx.project, target);
-    for (const server of servers(target)) {
+    for (const server of servers(target, ctx.project)) {
       for (const loc of locations(server)) {
         if (!isGateway(proxyTarget(loc.directive, ups))) continue;
         const headers = effective(loc.chain, "proxy_set_header");
@@ -14561,8 +14602,9 @@ var real_ip_spoofable_default = defineRule({
         else if (CLIENT_VALUE.test(value)) problem = `X-Real-IP is set from ${value}, which the client controls`;
         else if (/\$remote_addr/.test(value) && trustAll) problem = "X-Real-IP is $remote_addr, but real_ip rewrites $remote_addr from a header trusted from every address";
         if (!problem) continue;
+        const anchor = realIp ?? loc.directive;
         const [s, e] = realIp ? [realIp.start, realIp.end] : head(loc.directive);
-        ctx.report({ at: at.range(s, e), message: `${problem}; ${where} sets gateway.allowRealIpFallback: true, so a client can spoof its address (even 127.0.0.1).` });
+        ctx.report({ at: at.range(s, e, fileOf(anchor)), message: `${problem}; ${where} sets gateway.allowRealIpFallback: true, so a client can spoof its address (even 127.0.0.1).` });
       }
     }
   }
@@ -14581,7 +14623,7 @@ var sensitive_location_open_default = defineRule({
   precision: "medium",
   check(target, ctx) {
     const ups = upstreams(ctx.project, target);
-    for (const server of servers(target)) {
+    for (const server of servers(target, ctx.project)) {
       if (!listens(server.directive).some((l) => l.public)) continue;
       const locs = locations(server);
       if (!locs.some((l) => isGateway(proxyTarget(l.directive, ups)))) continue;
@@ -14590,7 +14632,7 @@ var sensitive_location_open_default = defineRule({
         if (!kind || isRestricted(loc.chain)) continue;
         const [s, e] = head(loc.directive);
         ctx.report({
-          at: at.range(s, e),
+          at: at.range(s, e, fileOf(loc.directive)),
           ...kind === "health" ? { severity: "low" } : {},
           message: kind === "hooks" ? "The gateway's /hooks endpoint is reachable by anyone on the internet (no allow/deny, no auth)." : "The gateway's health endpoint is reachable by anyone on the internet (no allow/deny, no auth)."
         });
@@ -18422,9 +18464,9 @@ function parseFile(file, kind, text) {
     }
   }
 }
-function shellTarget(file, text, origin, source) {
+function shellTarget(file, text, origin2, source) {
   const parsed = parseShell(source);
-  return { target: { kind: "shell", file, origin, pipelines: parsed.pipelines }, embedded: embeddedConfigs(file, text, parsed.pipelines, parsed.heredocOffsets) };
+  return { target: { kind: "shell", file, origin: origin2, pipelines: parsed.pipelines }, embedded: embeddedConfigs(file, text, parsed.pipelines, parsed.heredocOffsets) };
 }
 
 // src/engine/fingerprint.ts

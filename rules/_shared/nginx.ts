@@ -13,17 +13,77 @@ export interface Scoped {
   chain: readonly NginxDirective[];
 }
 
-/** `server { … }` blocks of the http context (or at the top of an included site file); not upstream/stream. */
-export function servers(target: NginxTarget): Scoped[] {
+/** Directives that came from an `include`d file: the file they are in (for anchoring findings there). */
+const origin = new WeakMap<NginxDirective, string>();
+
+export function fileOf(d: NginxDirective): string | undefined {
+  return origin.get(d);
+}
+
+/** Included files whose name says they restrict access, when the file itself is not in the repository. */
+const AUTH_INCLUDE = /auth|authelia|authentik|oauth|sso|protect|allowlist|whitelist|ip-?allow/i;
+
+/** Repository nginx files an `include` pattern names (`/etc/nginx/snippets/*.conf` matches `…/snippets/x.conf`). */
+function included(pattern: string, project: ProjectView, self: NginxTarget): NginxTarget[] {
+  const rel = pattern.replace(/^\/etc\/nginx\//, '').replace(/^\.\//, '');
+  const re = new RegExp(`(^|/)${rel.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+  return project.targets('nginx').filter((t) => t !== self && re.test(t.file));
+}
+
+/**
+ * A block's directives with `include`s inlined from the repository's nginx files (servers excepted: each file's
+ * servers are checked in that file). An include that is not in the repository but is named like an auth
+ * snippet (`snippets/authelia-authrequest.conf`) stands for an `auth_request`.
+ */
+function expand(list: readonly NginxDirective[], project: ProjectView, self: NginxTarget, depth = 0): NginxDirective[] {
+  const out: NginxDirective[] = [];
+  for (const d of list) {
+    if (d.name === 'include' && d.args[0] && depth < 5) {
+      const files = included(d.args[0].value, project, self);
+      for (const t of files)
+        for (const dd of expand(t.directives, project, t, depth + 1)) {
+          if (dd.name === 'server' && dd.block) continue;
+          if (!origin.has(dd)) origin.set(dd, t.file);
+          out.push(dd);
+        }
+      if (!files.length && AUTH_INCLUDE.test(d.args[0].value)) out.push({ name: 'auth_request', args: [{ value: `(${d.args[0].value})`, start: d.start, end: d.end }], start: d.start, end: d.end });
+    }
+    out.push(d.block ? copy(d, { ...d, block: expand(d.block, project, self, depth) }) : d);
+  }
+  return out;
+}
+
+function copy(from: NginxDirective, to: NginxDirective): NginxDirective {
+  const f = origin.get(from);
+  if (f) origin.set(to, f);
+  return to;
+}
+
+/** The `http` block of another repository file that includes this one (`include conf.d/*.conf;`), if any. */
+function includingHttp(target: NginxTarget, project: ProjectView): NginxDirective[] {
+  for (const t of project.targets('nginx')) {
+    if (t === target) continue;
+    for (const http of t.directives.filter((d) => d.name === 'http' && d.block)) {
+      if ((http.block ?? []).some((d) => d.name === 'include' && d.args[0] && included(d.args[0].value, project, t).includes(target))) return [copy(http, { ...http, block: expand(http.block ?? [], project, t) })];
+    }
+  }
+  return [];
+}
+
+/**
+ * `server { … }` blocks of the http context (or at the top of a site file), with their enclosing blocks, includes
+ * inlined, and, for a file included from another one's `http` block, that `http` block as the outermost level.
+ */
+export function servers(target: NginxTarget, project: ProjectView): Scoped[] {
   const out: Scoped[] = [];
   const walk = (list: readonly NginxDirective[], chain: NginxDirective[]) => {
     for (const d of list) {
-      if (!d.block) continue;
+      if (!d.block || fileOf(d)) continue;
       if (d.name === 'server') out.push({ directive: d, chain: [...chain, d] });
       else if (d.name === 'http') walk(d.block, [...chain, d]);
     }
   };
-  walk(target.directives, []);
+  walk(expand(target.directives, project, target), includingHttp(target, project));
   return out;
 }
 

@@ -2,7 +2,7 @@ import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { isRecord } from '../_shared/compose.js';
 import { configHasGatewayAuth } from '../_shared/openclaw-cli.js';
-import { head, isGateway, isRestricted, listens, locations, proxyTarget, sensitivePath, servers, upstreams } from '../_shared/nginx.js';
+import { head, isGateway, isRestricted, listens, locations, proxyTarget, sensitivePath, servers, upstreams, fileOf } from '../_shared/nginx.js';
 
 export default defineRule({
   id: 'nginx.gateway_no_auth',
@@ -21,13 +21,13 @@ export default defineRule({
     const trustedProxy = configs.some(({ value }) => isRecord(value) && isRecord(value.gateway) && isRecord(value.gateway.auth) && value.gateway.auth.mode === 'trusted-proxy');
     const gatewayAuth = configHasGatewayAuth(configs);
     const ups = upstreams(ctx.project, target);
-    for (const server of servers(target)) {
+    for (const server of servers(target, ctx.project)) {
       if (!listens(server.directive).some((l) => l.public)) continue;
       for (const loc of locations(server)) {
         if (sensitivePath(loc.directive) || !isGateway(proxyTarget(loc.directive, ups)) || isRestricted(loc.chain)) continue;
         const [s, e] = head(loc.directive);
         ctx.report({
-          at: at.range(s, e),
+          at: at.range(s, e, fileOf(loc.directive)),
           ...(trustedProxy ? { severity: 'critical' as const } : gatewayAuth ? { severity: 'medium' as const } : {}),
           message: trustedProxy
             ? `location ${loc.directive.args.map((a) => a.value).join(' ')} exposes the gateway publicly without auth, and the OpenClaw config trusts this proxy to authenticate (trusted-proxy): anyone gets in.`

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { effective, head, isGateway, listens, locations, proxyTarget, servers, upstreams } from '../_shared/nginx.js';
+import { effective, head, isGateway, listens, locations, proxyTarget, servers, upstreams, fileOf } from '../_shared/nginx.js';
 
 export default defineRule({
   id: 'nginx.gateway_no_rate_limit',
@@ -16,12 +16,12 @@ export default defineRule({
   precision: 'high',
   check(target, ctx) {
     const ups = upstreams(ctx.project, target);
-    for (const server of servers(target)) {
+    for (const server of servers(target, ctx.project)) {
       if (!listens(server.directive).some((l) => l.public)) continue;
       for (const loc of locations(server)) {
         if (!isGateway(proxyTarget(loc.directive, ups)) || effective(loc.chain, 'limit_req').length) continue;
         const [s, e] = head(loc.directive);
-        ctx.report({ at: at.range(s, e), message: `location ${loc.directive.args.map((a) => a.value).join(' ')} proxies to the OpenClaw gateway with no limit_req.` });
+        ctx.report({ at: at.range(s, e, fileOf(loc.directive)), message: `location ${loc.directive.args.map((a) => a.value).join(' ')} proxies to the OpenClaw gateway with no limit_req.` });
       }
     }
   },

@@ -14,7 +14,7 @@ export default defineRule({
   tags: ['nginx', 'tls', 'CWE-319'],
   precision: 'high',
   check(target, ctx) {
-    for (const server of servers(target)) {
+    for (const server of servers(target, ctx.project)) {
       if (!isTls(server.directive) || !listens(server.directive).some((l) => l.public)) continue;
       const headers = effective(server.chain, 'add_header');
       if (headers.some((h) => /^strict-transport-security$/i.test(h.args[0]?.value ?? ''))) continue;

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { isLoopbackHost, locations, proxyTarget, servers, upstreams } from '../_shared/nginx.js';
+import { isLoopbackHost, locations, proxyTarget, servers, upstreams, fileOf } from '../_shared/nginx.js';
 
 const PRIVATE = /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.|f[cd][0-9a-f]{2}:)/i;
 
@@ -28,7 +28,7 @@ export default defineRule({
   precision: 'medium',
   check(target, ctx) {
     const ups = upstreams(ctx.project, target);
-    for (const server of servers(target)) {
+    for (const server of servers(target, ctx.project)) {
       for (const loc of locations(server)) {
         const p = proxyTarget(loc.directive, ups);
         if (!p || p.scheme !== 'http') continue;
@@ -37,7 +37,7 @@ export default defineRule({
         const pass = (loc.directive.block ?? []).find((d) => d.name === 'proxy_pass');
         if (!pass) continue;
         ctx.report({
-          at: at.range(pass.start, pass.end),
+          at: at.range(pass.start, pass.end, fileOf(pass)),
           ...(worst === 'private' ? { severity: 'low' as const } : {}),
           message: `proxy_pass sends traffic unencrypted to ${p.upstream ? `upstream ${p.host} (${p.backends.map((b) => b.host).join(', ')})` : p.host}, a ${worst} address.`,
         });

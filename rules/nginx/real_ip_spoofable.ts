@@ -1,7 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { isRecord } from '../_shared/compose.js';
-import { effective, head, isGateway, locations, proxyTarget, servers, upstreams } from '../_shared/nginx.js';
+import { effective, head, isGateway, locations, proxyTarget, servers, upstreams, fileOf } from '../_shared/nginx.js';
 
 const CLIENT_VALUE = /\$(http_x_real_ip|http_x_forwarded_for|proxy_add_x_forwarded_for|http_\w+)/;
 
@@ -22,7 +22,7 @@ export default defineRule({
     if (!config) return;
     const where = `${config.file}${config.embedded ? ` (heredoc at line ${config.embedded.line})` : ''}`;
     const ups = upstreams(ctx.project, target);
-    for (const server of servers(target)) {
+    for (const server of servers(target, ctx.project)) {
       for (const loc of locations(server)) {
         if (!isGateway(proxyTarget(loc.directive, ups))) continue;
         const headers = effective(loc.chain, 'proxy_set_header');
@@ -34,8 +34,9 @@ export default defineRule({
         else if (CLIENT_VALUE.test(value)) problem = `X-Real-IP is set from ${value}, which the client controls`;
         else if (/\$remote_addr/.test(value) && trustAll) problem = 'X-Real-IP is $remote_addr, but real_ip rewrites $remote_addr from a header trusted from every address';
         if (!problem) continue;
+        const anchor = realIp ?? loc.directive;
         const [s, e] = realIp ? [realIp.start, realIp.end] : head(loc.directive);
-        ctx.report({ at: at.range(s, e), message: `${problem}; ${where} sets gateway.allowRealIpFallback: true, so a client can spoof its address (even 127.0.0.1).` });
+        ctx.report({ at: at.range(s, e, fileOf(anchor)), message: `${problem}; ${where} sets gateway.allowRealIpFallback: true, so a client can spoof its address (even 127.0.0.1).` });
       }
     }
   },

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { head, isGateway, isRestricted, listens, locations, proxyTarget, sensitivePath, servers, upstreams } from '../_shared/nginx.js';
+import { head, isGateway, isRestricted, listens, locations, proxyTarget, sensitivePath, servers, upstreams, fileOf } from '../_shared/nginx.js';
 
 export default defineRule({
   id: 'nginx.sensitive_location_open',
@@ -16,7 +16,7 @@ export default defineRule({
   precision: 'medium',
   check(target, ctx) {
     const ups = upstreams(ctx.project, target);
-    for (const server of servers(target)) {
+    for (const server of servers(target, ctx.project)) {
       if (!listens(server.directive).some((l) => l.public)) continue;
       const locs = locations(server);
       if (!locs.some((l) => isGateway(proxyTarget(l.directive, ups)))) continue;
@@ -25,7 +25,7 @@ export default defineRule({
         if (!kind || isRestricted(loc.chain)) continue;
         const [s, e] = head(loc.directive);
         ctx.report({
-          at: at.range(s, e),
+          at: at.range(s, e, fileOf(loc.directive)),
           ...(kind === 'health' ? { severity: 'low' as const } : {}),
           message: kind === 'hooks' ? 'The gateway\'s /hooks endpoint is reachable by anyone on the internet (no allow/deny, no auth).' : 'The gateway\'s health endpoint is reachable by anyone on the internet (no allow/deny, no auth).',
         });
