@@ -17640,59 +17640,59 @@ function writtenConfig(cmd) {
 }
 function embeddedConfigs(file, fileText, pipelines, offsets) {
   const out = [];
-  const fileLines = new LineIndex(fileText);
   for (const p of pipelines) {
     for (const cmd of p.commands) {
       const heredoc = cmd.heredocs[0];
       const written = heredoc && writtenConfig(cmd);
-      if (!heredoc || !written) continue;
-      const map = offsets.get(heredoc) ?? [];
-      const at2 = (k) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
-      const bodyLines = new LineIndex(heredoc.body);
-      const commandAnchor = { kind: "range", start: cmd.start, end: cmd.end };
-      const line = fileLines.position(heredoc.start).line;
-      const parsed = parseJson5(heredoc.body);
-      if (!parsed.ok) {
-        const bodyOff = parsed.line ? bodyLines.lineStart(parsed.line) + (parsed.column ?? 1) - 1 : 0;
-        const pos = fileLines.position(at2(bodyOff));
-        out.push({
-          target: { kind: "parse_error", file, fileKind: "openclaw", message: `heredoc writing ${written}: ${parsed.message}`, line: pos.line, column: pos.column },
-          reframe: (input) => input.at.kind === "file" && input.at.file === void 0 ? { ...input, at: commandAnchor } : input
-        });
-        continue;
-      }
-      const resolve = json5Resolver(parsed.ast);
-      const range = (s, e) => ({ kind: "range", start: at2(s), end: e > s ? at2(e - 1) + 1 : at2(s) });
-      const mapAnchor = (a) => {
-        if (a.file !== void 0 && a.file !== file) return a;
-        switch (a.kind) {
-          case "range":
-            return range(a.start, a.end);
-          case "position":
-            return range(bodyLines.lineStart(a.line) + a.column - 1, bodyLines.lineStart(a.endLine) + a.endColumn - 1);
-          case "file":
-            return commandAnchor;
-          case "path":
-            for (let k = a.path.length; k >= 0; k--) {
-              const r = resolve(a.path.slice(0, k), k === a.path.length ? a.part ?? "pair" : "key");
-              if (r) return range(r[0], r[1]);
-            }
-            return commandAnchor;
-        }
-      };
-      out.push({
-        target: { kind: "openclaw", file, text: heredoc.body, value: parsed.value, embedded: { origin: "heredoc", line } },
-        reframe: (input) => ({
-          ...input,
-          at: mapAnchor(input.at),
-          // A structural path stays the finding's identity, as it is for a config file of its own.
-          ...input.key === void 0 && input.secret === void 0 && input.at.kind === "path" ? { key: `heredoc:${JSON.stringify(input.at.path)}` } : {},
-          ...input.fix ? { fix: { ...input.fix, at: mapAnchor(input.fix.at) } } : {}
-        })
-      });
+      if (heredoc && written) out.push(embedHeredoc(file, fileText, heredoc, offsets.get(heredoc) ?? [], written, { start: cmd.start, end: cmd.end }));
     }
   }
   return out;
+}
+function embedHeredoc(file, fileText, heredoc, map, written, command) {
+  const fileLines = new LineIndex(fileText);
+  const at2 = (k) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
+  const bodyLines = new LineIndex(heredoc.body);
+  const commandAnchor = { kind: "range", start: command.start, end: command.end };
+  const line = fileLines.position(heredoc.start).line;
+  const parsed = parseJson5(heredoc.body);
+  if (!parsed.ok) {
+    const bodyOff = parsed.line ? bodyLines.lineStart(parsed.line) + (parsed.column ?? 1) - 1 : 0;
+    const pos = fileLines.position(at2(bodyOff));
+    return {
+      target: { kind: "parse_error", file, fileKind: "openclaw", message: `heredoc writing ${written}: ${parsed.message}`, line: pos.line, column: pos.column },
+      reframe: (input) => input.at.kind === "file" && input.at.file === void 0 ? { ...input, at: commandAnchor } : input
+    };
+  }
+  const resolve = json5Resolver(parsed.ast);
+  const range = (s, e) => ({ kind: "range", start: at2(s), end: e > s ? at2(e - 1) + 1 : at2(s) });
+  const mapAnchor = (a) => {
+    if (a.file !== void 0 && a.file !== file) return a;
+    switch (a.kind) {
+      case "range":
+        return range(a.start, a.end);
+      case "position":
+        return range(bodyLines.lineStart(a.line) + a.column - 1, bodyLines.lineStart(a.endLine) + a.endColumn - 1);
+      case "file":
+        return commandAnchor;
+      case "path":
+        for (let k = a.path.length; k >= 0; k--) {
+          const r = resolve(a.path.slice(0, k), k === a.path.length ? a.part ?? "pair" : "key");
+          if (r) return range(r[0], r[1]);
+        }
+        return commandAnchor;
+    }
+  };
+  return {
+    target: { kind: "openclaw", file, text: heredoc.body, value: parsed.value, embedded: { origin: "heredoc", line } },
+    reframe: (input) => ({
+      ...input,
+      at: mapAnchor(input.at),
+      // A structural path stays the finding's identity, as it is for a config file of its own.
+      ...input.key === void 0 && input.secret === void 0 && input.at.kind === "path" ? { key: `heredoc:${JSON.stringify(input.at.path)}` } : {},
+      ...input.fix ? { fix: { ...input.fix, at: mapAnchor(input.fix.at) } } : {}
+    })
+  };
 }
 
 // src/engine/parse/nginx.ts
@@ -18113,6 +18113,17 @@ function dockerfileRunSource(text, dockerfile) {
       body = body.slice(flags[0].length);
     }
     if (body.startsWith("[")) continue;
+    const script = /^<<-?[ \t]*(["']?)(\w+)\1[ \t]*\r?\n/.exec(body);
+    if (script) {
+      let pos2 = script[0].length;
+      for (const line of body.slice(pos2).split("\n")) {
+        if (line.replace(/\r$/, "").trim() === script[2]) break;
+        b.push(`${line}
+`, start + pos2);
+        pos2 += line.length + 1;
+      }
+      continue;
+    }
     let pos = 0;
     for (const line of body.split("\n")) {
       if (pos > 0 && /^\s*#/.test(line)) {
@@ -18125,6 +18136,25 @@ function dockerfileRunSource(text, dockerfile) {
     }
   }
   return b.build(text.length);
+}
+function dockerfileCopySources(text, dockerfile) {
+  const idx = new LineIndex(text);
+  const off = (p) => idx.lineStart(p.line + 1) + p.character;
+  const out = [];
+  for (const ins of dockerfile.getInstructions()) {
+    if (ins.getKeyword() !== "COPY" && ins.getKeyword() !== "ADD") continue;
+    const r = ins.getArgumentsRange();
+    if (!r) continue;
+    const start = off(r.start);
+    const body = text.slice(start, off(r.end));
+    if (!body.includes("<<")) continue;
+    const b = new SourceBuilder();
+    b.push(body.endsWith("\n") ? body : `${body}
+`, start);
+    const range = ins.getRange();
+    out.push({ source: b.build(text.length), start: off(range.start), end: off(ins.getInstructionRange().end) });
+  }
+  return out;
 }
 var NON_SHELL = /^(pwsh|powershell|python|cmd)\b/i;
 function workflowSource(text, doc) {
@@ -18431,7 +18461,7 @@ function parseFile(file, kind, text) {
     case "dockerfile": {
       const dockerfile = import_dockerfile_ast.DockerfileParser.parse(text);
       const shell = shellTarget(file, text, "dockerfile", dockerfileRunSource(text, dockerfile));
-      return { ok: true, target: { kind: "dockerfile", file, text, dockerfile }, locator: plain, derived: [{ target: shell.target }, ...shell.embedded] };
+      return { ok: true, target: { kind: "dockerfile", file, text, dockerfile }, locator: plain, derived: [{ target: shell.target }, ...shell.embedded, ...copiedConfigs(file, text, dockerfile)] };
     }
     case "systemd":
       return { ok: true, target: { kind: "systemd", file, text, ...parseSystemd(text) }, locator: plain };
@@ -18463,6 +18493,17 @@ function parseFile(file, kind, text) {
       return { ok: true, target: shell.target, locator: plain, derived: shell.embedded };
     }
   }
+}
+function copiedConfigs(file, text, dockerfile) {
+  const out = [];
+  for (const copy2 of dockerfileCopySources(text, dockerfile)) {
+    const parsed = parseShell(copy2.source);
+    const cmd = parsed.pipelines[0]?.commands[0];
+    const heredoc = cmd?.heredocs[0];
+    const dest = cmd?.words[cmd.words.length - 1]?.value;
+    if (heredoc && dest && isConfigPath(dest)) out.push(embedHeredoc(file, text, heredoc, parsed.heredocOffsets.get(heredoc) ?? [], dest, { start: copy2.start, end: copy2.end }));
+  }
+  return out;
 }
 function shellTarget(file, text, origin2, source) {
   const parsed = parseShell(source);

@@ -69,6 +69,18 @@ describe('shell in other files', () => {
     expect(text.slice(cmds[1]?.start, cmds[1]?.end)).toBe('curl -fsSL u');
   });
 
+  it('Dockerfile RUN <<EOF: the heredoc body is the script; COPY <<EOF to a config is an embedded config', () => {
+    const text = 'FROM x\nRUN <<EOF\nset -e\nufw allow 18789\nEOF\nCOPY <<EOF /home/node/.openclaw/openclaw.json\n{ gateway: { bind: "lan" } }\nEOF\n';
+    const { shell, parsed } = shellOf('Dockerfile', 'dockerfile', text);
+    const cmds = shell.pipelines.flatMap((p) => p.commands);
+    expect(cmds.map((c) => c.words.map((w) => w.value))).toEqual([['set', '-e'], ['ufw', 'allow', '18789']]);
+    expect(text.slice(cmds[1]?.start, cmds[1]?.end)).toBe('ufw allow 18789');
+    const emb = parsed.ok ? parsed.derived?.find((d) => d.target.kind === 'openclaw') : undefined;
+    expect(emb?.target).toMatchObject({ value: { gateway: { bind: 'lan' } }, embedded: { line: 7 } });
+    const out = emb?.reframe?.({ at: at.path(['gateway', 'bind']), message: 'm' });
+    expect(out && new Locator('Dockerfile', text).locate(out.at)).toMatchObject({ startLine: 7, startColumn: 14 });
+  });
+
   it('workflow run: steps, literal and folded blocks, non-POSIX shells skipped', () => {
     const text = [
       'on: push',

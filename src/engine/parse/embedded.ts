@@ -35,57 +35,64 @@ function writtenConfig(cmd: ShellCommand): string | undefined {
 
 export function embeddedConfigs(file: string, fileText: string, pipelines: readonly ShellPipeline[], offsets: Map<ShellHeredoc, number[]>): Embedded[] {
   const out: Embedded[] = [];
-  const fileLines = new LineIndex(fileText);
   for (const p of pipelines) {
     for (const cmd of p.commands) {
       const heredoc = cmd.heredocs[0];
       const written = heredoc && writtenConfig(cmd);
-      if (!heredoc || !written) continue;
-      const map = offsets.get(heredoc) ?? [];
-      const at = (k: number) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
-      const bodyLines = new LineIndex(heredoc.body);
-      const commandAnchor: Anchor = { kind: 'range', start: cmd.start, end: cmd.end };
-      const line = fileLines.position(heredoc.start).line;
-      const parsed = parseJson5(heredoc.body);
-      if (!parsed.ok) {
-        const bodyOff = parsed.line ? bodyLines.lineStart(parsed.line) + (parsed.column ?? 1) - 1 : 0;
-        const pos = fileLines.position(at(bodyOff));
-        out.push({
-          target: { kind: 'parse_error', file, fileKind: 'openclaw', message: `heredoc writing ${written}: ${parsed.message}`, line: pos.line, column: pos.column },
-          reframe: (input) => (input.at.kind === 'file' && input.at.file === undefined ? { ...input, at: commandAnchor } : input),
-        });
-        continue;
-      }
-      const resolve = json5Resolver(parsed.ast);
-      const range = (s: number, e: number): Anchor => ({ kind: 'range', start: at(s), end: e > s ? at(e - 1) + 1 : at(s) });
-      const mapAnchor = (a: Anchor): Anchor => {
-        if (a.file !== undefined && a.file !== file) return a;
-        switch (a.kind) {
-          case 'range':
-            return range(a.start, a.end);
-          case 'position':
-            return range(bodyLines.lineStart(a.line) + a.column - 1, bodyLines.lineStart(a.endLine) + a.endColumn - 1);
-          case 'file':
-            return commandAnchor;
-          case 'path':
-            for (let k = a.path.length; k >= 0; k--) {
-              const r = resolve(a.path.slice(0, k), k === a.path.length ? (a.part ?? 'pair') : 'key');
-              if (r) return range(r[0], r[1]);
-            }
-            return commandAnchor;
-        }
-      };
-      out.push({
-        target: { kind: 'openclaw', file, text: heredoc.body, value: parsed.value, embedded: { origin: 'heredoc', line } },
-        reframe: (input) => ({
-          ...input,
-          at: mapAnchor(input.at),
-          // A structural path stays the finding's identity, as it is for a config file of its own.
-          ...(input.key === undefined && input.secret === undefined && input.at.kind === 'path' ? { key: `heredoc:${JSON.stringify(input.at.path)}` } : {}),
-          ...(input.fix ? { fix: { ...input.fix, at: mapAnchor(input.fix.at) } } : {}),
-        }),
-      });
+      if (heredoc && written) out.push(embedHeredoc(file, fileText, heredoc, offsets.get(heredoc) ?? [], written, { start: cmd.start, end: cmd.end }));
     }
   }
   return out;
 }
+
+/**
+ * One heredoc body as an OpenClaw config target (or a parse error) with its `reframe`. `map` gives the file offset
+ * of each body character; `command` is the range of what writes it (for whole-file findings).
+ */
+export function embedHeredoc(file: string, fileText: string, heredoc: ShellHeredoc, map: readonly number[], written: string, command: { start: number; end: number }): Embedded {
+  const fileLines = new LineIndex(fileText);
+  const at = (k: number) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
+  const bodyLines = new LineIndex(heredoc.body);
+  const commandAnchor: Anchor = { kind: 'range', start: command.start, end: command.end };
+  const line = fileLines.position(heredoc.start).line;
+  const parsed = parseJson5(heredoc.body);
+  if (!parsed.ok) {
+    const bodyOff = parsed.line ? bodyLines.lineStart(parsed.line) + (parsed.column ?? 1) - 1 : 0;
+    const pos = fileLines.position(at(bodyOff));
+    return {
+      target: { kind: 'parse_error', file, fileKind: 'openclaw', message: `heredoc writing ${written}: ${parsed.message}`, line: pos.line, column: pos.column },
+      reframe: (input) => (input.at.kind === 'file' && input.at.file === undefined ? { ...input, at: commandAnchor } : input),
+    };
+  }
+  const resolve = json5Resolver(parsed.ast);
+  const range = (s: number, e: number): Anchor => ({ kind: 'range', start: at(s), end: e > s ? at(e - 1) + 1 : at(s) });
+  const mapAnchor = (a: Anchor): Anchor => {
+    if (a.file !== undefined && a.file !== file) return a;
+    switch (a.kind) {
+      case 'range':
+        return range(a.start, a.end);
+      case 'position':
+        return range(bodyLines.lineStart(a.line) + a.column - 1, bodyLines.lineStart(a.endLine) + a.endColumn - 1);
+      case 'file':
+        return commandAnchor;
+      case 'path':
+        for (let k = a.path.length; k >= 0; k--) {
+          const r = resolve(a.path.slice(0, k), k === a.path.length ? (a.part ?? 'pair') : 'key');
+          if (r) return range(r[0], r[1]);
+        }
+        return commandAnchor;
+    }
+  };
+  return {
+    target: { kind: 'openclaw', file, text: heredoc.body, value: parsed.value, embedded: { origin: 'heredoc', line } },
+    reframe: (input) => ({
+      ...input,
+      at: mapAnchor(input.at),
+      // A structural path stays the finding's identity, as it is for a config file of its own.
+      ...(input.key === undefined && input.secret === undefined && input.at.kind === 'path' ? { key: `heredoc:${JSON.stringify(input.at.path)}` } : {}),
+      ...(input.fix ? { fix: { ...input.fix, at: mapAnchor(input.fix.at) } } : {}),
+    }),
+  };
+}
+
+export { isConfigPath };

@@ -3,13 +3,13 @@ import { DockerfileParser } from 'dockerfile-ast';
 import type { FileKind, ParseErrorTarget, ShellTarget, TargetMap, StructuredKind } from '../../model/target.js';
 import { isDotenvTemplate } from '../classify.js';
 import { parseDotenv } from './dotenv.js';
-import { embeddedConfigs, type Embedded } from './embedded.js';
+import { embedHeredoc, embeddedConfigs, isConfigPath, type Embedded } from './embedded.js';
 import { json5Resolver, parseJson5 } from './json5.js';
 import { LineIndex } from './lines.js';
 import { Locator } from './locator.js';
 import { NginxSyntaxError, parseNginx } from './nginx.js';
 import { parseShell, plainSource, type ShellSource } from './shell.js';
-import { dockerfileRunSource, makefileSource, workflowSource } from './shell-sources.js';
+import { dockerfileCopySources, dockerfileRunSource, makefileSource, workflowSource } from './shell-sources.js';
 import { parseSshd } from './sshd.js';
 import { parseSystemd } from './systemd.js';
 import { parseYaml, yamlResolver } from './yaml.js';
@@ -49,7 +49,7 @@ export function parseFile(file: string, kind: Exclude<FileKind, 'text'>, text: s
     case 'dockerfile': {
       const dockerfile = DockerfileParser.parse(text);
       const shell = shellTarget(file, text, 'dockerfile', dockerfileRunSource(text, dockerfile));
-      return { ok: true, target: { kind: 'dockerfile', file, text, dockerfile }, locator: plain, derived: [{ target: shell.target }, ...shell.embedded] };
+      return { ok: true, target: { kind: 'dockerfile', file, text, dockerfile }, locator: plain, derived: [{ target: shell.target }, ...shell.embedded, ...copiedConfigs(file, text, dockerfile)] };
     }
     case 'systemd':
       return { ok: true, target: { kind: 'systemd', file, text, ...parseSystemd(text) }, locator: plain };
@@ -81,6 +81,19 @@ export function parseFile(file: string, kind: Exclude<FileKind, 'text'>, text: s
       return { ok: true, target: shell.target, locator: plain, derived: shell.embedded };
     }
   }
+}
+
+/** `COPY <<EOF /home/node/.openclaw/openclaw.json`: a config written into the image by a heredoc. */
+function copiedConfigs(file: string, text: string, dockerfile: ReturnType<typeof DockerfileParser.parse>): Embedded[] {
+  const out: Embedded[] = [];
+  for (const copy of dockerfileCopySources(text, dockerfile)) {
+    const parsed = parseShell(copy.source);
+    const cmd = parsed.pipelines[0]?.commands[0];
+    const heredoc = cmd?.heredocs[0];
+    const dest = cmd?.words[cmd.words.length - 1]?.value;
+    if (heredoc && dest && isConfigPath(dest)) out.push(embedHeredoc(file, text, heredoc, parsed.heredocOffsets.get(heredoc) ?? [], dest, { start: copy.start, end: copy.end }));
+  }
+  return out;
 }
 
 function shellTarget(file: string, text: string, origin: ShellTarget['origin'], source: ShellSource): { target: ShellTarget; embedded: Embedded[] } {

@@ -78,6 +78,17 @@ export function dockerfileRunSource(text: string, dockerfile: Dockerfile): Shell
       body = body.slice(flags[0].length);
     }
     if (body.startsWith('[')) continue;
+    // `RUN <<EOF` (BuildKit): the heredoc body is the script.
+    const script = /^<<-?[ \t]*(["']?)(\w+)\1[ \t]*\r?\n/.exec(body);
+    if (script) {
+      let pos = script[0].length;
+      for (const line of body.slice(pos).split('\n')) {
+        if (line.replace(/\r$/, '').trim() === script[2]) break;
+        b.push(`${line}\n`, start + pos);
+        pos += line.length + 1;
+      }
+      continue;
+    }
     let pos = 0;
     for (const line of body.split('\n')) {
       if (pos > 0 && /^\s*#/.test(line)) {
@@ -89,6 +100,29 @@ export function dockerfileRunSource(text: string, dockerfile: Dockerfile): Shell
     }
   }
   return b.build(text.length);
+}
+
+/**
+ * `COPY <<EOF /dest` / `ADD <<EOF /dest` (BuildKit heredocs): each instruction's arguments read as shell, so the
+ * heredoc body comes with its per-character file offsets. The destination is the last word.
+ */
+export function dockerfileCopySources(text: string, dockerfile: Dockerfile): { source: ShellSource; start: number; end: number }[] {
+  const idx = new LineIndex(text);
+  const off = (p: { line: number; character: number }) => idx.lineStart(p.line + 1) + p.character;
+  const out: { source: ShellSource; start: number; end: number }[] = [];
+  for (const ins of dockerfile.getInstructions()) {
+    if (ins.getKeyword() !== 'COPY' && ins.getKeyword() !== 'ADD') continue;
+    const r = ins.getArgumentsRange();
+    if (!r) continue;
+    const start = off(r.start);
+    const body = text.slice(start, off(r.end));
+    if (!body.includes('<<')) continue;
+    const b = new SourceBuilder();
+    b.push(body.endsWith('\n') ? body : `${body}\n`, start);
+    const range = ins.getRange();
+    out.push({ source: b.build(text.length), start: off(range.start), end: off(ins.getInstructionRange().end) });
+  }
+  return out;
 }
 
 const NON_SHELL = /^(pwsh|powershell|python|cmd)\b/i;
