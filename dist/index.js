@@ -34400,6 +34400,7 @@ function flagValue(args, ...names) {
   return void 0;
 }
 var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "zsh", "dash", "ksh", "ash", "fish"]);
+var CONTAINER_CLIS = /* @__PURE__ */ new Set(["docker", "podman", "nerdctl", "docker-compose", "kubectl"]);
 
 // rules/shell/chmod_openclaw_state.ts
 function isSensitivePath(p) {
@@ -34536,16 +34537,17 @@ var gateway_public_bind_default = defineRule({
   title: "Gateway started on all interfaces without auth",
   severity: "high",
   appliesTo: ["shell"],
-  description: "`openclaw gateway --bind lan` (or `0.0.0.0`, `auto`, `custom`) listens beyond loopback. Started without `--token`/`--password`/`--auth`, and with no gateway auth in the repository's openclaw.json either, nothing but the network stands between a stranger and an agent with shell tools. (`--auth none` is reported whatever the config says.)",
+  description: "`openclaw gateway --bind lan` (or `0.0.0.0`, `auto`, `custom`) listens beyond loopback. Started without `--token`/`--password`/`--auth`, and with no gateway auth in the repository's openclaw.json either, nothing but the network stands between a stranger and an agent with shell tools. (`--auth none` is reported whatever the config says.) Not judged inside containers (Dockerfiles, `docker run`), where binding to all interfaces is how a published port works and the port mapping decides exposure.",
   remediation: 'Bind to loopback (`--bind loopback`, the default) and put a proxy or `tailscale serve` in front, or pass a secret from the environment: `openclaw gateway --bind lan --token "$OPENCLAW_GATEWAY_TOKEN"` (or set `gateway.auth.token` as a SecretRef).',
   references: ["https://cwe.mitre.org/data/definitions/306.html"],
   tags: ["shell", "openclaw", "exposure", "CWE-306"],
   precision: "high",
   check(target, ctx) {
+    if (target.origin === "dockerfile") return;
     const configAuth = configHasGatewayAuth(ctx.project.targets("openclaw"));
     for (const cmd of commands(target)) {
       const inv = invocation(cmd);
-      if (!inv) continue;
+      if (!inv || CONTAINER_CLIS.has(inv.name)) continue;
       const words = [inv.nameWord, ...inv.args];
       const gw = gatewayCommand(words.map((w) => w.value));
       if (!gw?.bind || !isPublicBind(gw.bind.value)) continue;
@@ -34887,7 +34889,7 @@ function serviceSetting(directives, key) {
   return found;
 }
 function gatewayExecs(directives) {
-  return directives.filter((d) => d.section === "Service" && d.key === "ExecStart").map((d) => ({ directive: d, words: d.words.map((w, k) => k === 0 ? { ...w, value: w.value.replace(/^[-@:+!]+/, "") } : w) })).filter((e) => gatewayCommand(e.words.map((w) => w.value)));
+  return directives.filter((d) => d.section === "Service" && d.key === "ExecStart").map((d) => ({ directive: d, words: d.words.map((w, k) => k === 0 ? { ...w, value: w.value.replace(/^[-@:+!]+/, "") } : w) })).filter((e) => !/(^|\/)(docker|podman|nerdctl|docker-compose)$/.test(e.words[0]?.value ?? "") && gatewayCommand(e.words.map((w) => w.value)));
 }
 function isGatewayUnit(t, project) {
   return !isDropIn(t) && gatewayExecs(effectiveDirectives(t, project)).length > 0;

@@ -64,3 +64,6 @@ export function flagValue(args: readonly ShellWord[], ...names: string[]): { val
 }
 
 export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'fish']);
+
+/** Container CLIs: an `openclaw …` after them runs inside a container. */
+export const CONTAINER_CLIS = new Set(['docker', 'podman', 'nerdctl', 'docker-compose', 'kubectl']);

@@ -35,7 +35,8 @@ export function gatewayExecs(directives: readonly UnitDirective[]): { directive:
   return directives
     .filter((d) => d.section === 'Service' && d.key === 'ExecStart')
     .map((d) => ({ directive: d, words: d.words.map((w, k) => (k === 0 ? { ...w, value: w.value.replace(/^[-@:+!]+/, '') } : w)) }))
-    .filter((e) => gatewayCommand(e.words.map((w) => w.value)));
+    // `ExecStart=/usr/bin/docker run … openclaw gateway`: the gateway runs in a container, the unit only runs the client.
+    .filter((e) => !/(^|\/)(docker|podman|nerdctl|docker-compose)$/.test(e.words[0]?.value ?? '') && gatewayCommand(e.words.map((w) => w.value)));
 }
 
 /** The unit runs the OpenClaw gateway (a full unit, not a drop-in). */

@@ -1,7 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { configHasGatewayAuth, gatewayCommand, isPublicBind } from '../_shared/openclaw-cli.js';
-import { commands, invocation } from '../_shared/shell.js';
+import { CONTAINER_CLIS, commands, invocation } from '../_shared/shell.js';
 
 export default defineRule({
   id: 'shell.gateway_public_bind',
@@ -9,17 +9,20 @@ export default defineRule({
   severity: 'high',
   appliesTo: ['shell'],
   description:
-    '`openclaw gateway --bind lan` (or `0.0.0.0`, `auto`, `custom`) listens beyond loopback. Started without `--token`/`--password`/`--auth`, and with no gateway auth in the repository\'s openclaw.json either, nothing but the network stands between a stranger and an agent with shell tools. (`--auth none` is reported whatever the config says.)',
+    '`openclaw gateway --bind lan` (or `0.0.0.0`, `auto`, `custom`) listens beyond loopback. Started without `--token`/`--password`/`--auth`, and with no gateway auth in the repository\'s openclaw.json either, nothing but the network stands between a stranger and an agent with shell tools. (`--auth none` is reported whatever the config says.) Not judged inside containers (Dockerfiles, `docker run`), where binding to all interfaces is how a published port works and the port mapping decides exposure.',
   remediation:
     'Bind to loopback (`--bind loopback`, the default) and put a proxy or `tailscale serve` in front, or pass a secret from the environment: `openclaw gateway --bind lan --token "$OPENCLAW_GATEWAY_TOKEN"` (or set `gateway.auth.token` as a SecretRef).',
   references: ['https://cwe.mitre.org/data/definitions/306.html'],
   tags: ['shell', 'openclaw', 'exposure', 'CWE-306'],
   precision: 'high',
   check(target, ctx) {
+    // Inside a container `--bind lan` is how a published port reaches the gateway; exposure is then decided by
+    // the port mapping (the compose rules), not by the bind. So image builds and `docker run …` are not judged here.
+    if (target.origin === 'dockerfile') return;
     const configAuth = configHasGatewayAuth(ctx.project.targets('openclaw'));
     for (const cmd of commands(target)) {
       const inv = invocation(cmd);
-      if (!inv) continue;
+      if (!inv || CONTAINER_CLIS.has(inv.name)) continue;
       const words = [inv.nameWord, ...inv.args];
       const gw = gatewayCommand(words.map((w) => w.value));
       if (!gw?.bind || !isPublicBind(gw.bind.value)) continue;
