@@ -37396,7 +37396,8 @@ var SourceBuilder = class {
   build(endOffset) {
     const text = this.chars.join("");
     const offsets = this.offsets;
-    return { text, at: (i) => i < offsets.length ? offsets[i] ?? endOffset : offsets.length ? (offsets[offsets.length - 1] ?? endOffset) + 1 : endOffset };
+    const at2 = (i) => i < offsets.length ? offsets[i] ?? endOffset : offsets.length ? (offsets[offsets.length - 1] ?? endOffset) + 1 : endOffset;
+    return { text, at: (i) => Math.min(at2(i), endOffset) };
   }
 };
 var RESERVED_LEAD = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"]);
@@ -37470,17 +37471,18 @@ function parseShell(src) {
       heredocOffsets.set(heredoc, offsets);
     }
   };
-  const skipBalanced = (j, open2, close) => {
-    let depth2 = 0;
+  const MAX_DEPTH = 64;
+  const skipBalanced = (j, open2, close, depth2 = 0) => {
+    let level = 0;
     while (j < n) {
       const c = t[j];
       if (c === "\\") j += 2;
       else if (c === "'") j = skipSingle(j);
-      else if (c === '"') j = readDouble(j).next;
+      else if (c === '"' && depth2 < MAX_DEPTH) j = readDouble(j, depth2 + 1).next;
       else if (c === "`") j = skipBackquote(j);
       else {
-        if (c === open2) depth2++;
-        else if (c === close && --depth2 === 0) return j + 1;
+        if (c === open2) level++;
+        else if (c === close && --level === 0) return j + 1;
         j++;
       }
     }
@@ -37495,7 +37497,7 @@ function parseShell(src) {
     while (j < n && t[j] !== "`") j += t[j] === "\\" ? 2 : 1;
     return Math.min(n, j + 1);
   };
-  function readDouble(j) {
+  function readDouble(j, depth2 = 0) {
     let value = "";
     j++;
     while (j < n && t[j] !== '"') {
@@ -37509,11 +37511,11 @@ function parseShell(src) {
         value += '$`"\\'.includes(d) ? d : `\\${d}`;
         j += 2;
       } else if (c === "$" && t[j + 1] === "(") {
-        const end = skipBalanced(j + 1, "(", ")");
+        const end = skipBalanced(j + 1, "(", ")", depth2 + 1);
         value += t.slice(j, end);
         j = end;
       } else if (c === "$" && t[j + 1] === "{") {
-        const end = skipBalanced(j + 1, "{", "}");
+        const end = skipBalanced(j + 1, "{", "}", depth2 + 1);
         value += t.slice(j, end);
         j = end;
       } else if (c === "`") {
@@ -37544,7 +37546,7 @@ function parseShell(src) {
         }
         value += t[i + 1] ?? "";
         quoted = true;
-        i += 2;
+        i = Math.min(n, i + 2);
       } else if (c === "'") {
         const end2 = skipSingle(i);
         value += t.slice(i + 1, end2 - 1);
@@ -37581,7 +37583,7 @@ function parseShell(src) {
       end = i;
     }
     wordEnd = end;
-    return { value, raw: t.slice(start, end), quoted, start: src.at(start), end: end > start ? src.at(end - 1) + 1 : src.at(start) };
+    return { value, raw: t.slice(start, end), quoted, start: src.at(start), end: end > start ? Math.min(src.at(end - 1) + 1, src.at(n)) : src.at(start) };
   };
   const REDIRECT = /^(\d*)(<<<|<<-|<<|&>>|&>|>>|>&|<&|>\||<>|>|<)/;
   while (i < n) {

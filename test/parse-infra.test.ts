@@ -2,10 +2,11 @@
  * Parsers of the host-configuration kinds (shell and its embeddings, nginx, sshd, systemd): the structure they
  * build and, above all, that every range they give points at the right characters of the original file.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ReportInput } from '../src/model/finding.js';
 import { at } from '../src/model/location.js';
-import type { OpenClawTarget, ShellTarget } from '../src/model/target.js';
+import type { NginxDirective, OpenClawTarget, ShellTarget } from '../src/model/target.js';
 import { parseFile } from '../src/engine/parse/index.js';
 import { Locator } from '../src/engine/parse/locator.js';
 import { parseNginx, NginxSyntaxError } from '../src/engine/parse/nginx.js';
@@ -191,5 +192,48 @@ describe('systemd parser', () => {
     ]);
     const tok = directives[0]?.words[3];
     expect(text.slice(tok?.start, tok?.end)).toBe('"a b"');
+  });
+});
+
+describe('robustness', () => {
+  const text = (tokens: readonly string[]) => fc.array(fc.constantFrom(...tokens), { maxLength: 60 }).map((a) => a.join(''));
+  const SHELL = ['a', ' ', '\n', '\t', "'", '"', '\\', '$(', ')', '${', '}', '`', '|', '&&', ';', '<<EOF', 'EOF', '<<-X', 'X', '#', '>', '2>', '<(', 'openclaw.json', 'cat >', '$$', '@'];
+  const inRange = (n: number, s: number, e: number) => s >= 0 && e >= s && e <= n;
+
+  it('shell: never throws, every range inside the file, for scripts and Makefiles', () => {
+    fc.assert(
+      fc.property(text(SHELL), fc.constantFrom('shell' as const, 'makefile' as const), (t, kind) => {
+        const parsed = parseFile(kind === 'shell' ? 'a.sh' : 'Makefile', kind, t);
+        if (!parsed.ok || parsed.target.kind !== 'shell') return false;
+        for (const p of parsed.target.pipelines)
+          for (const c of p.commands) {
+            if (!inRange(t.length, c.start, c.end)) return false;
+            for (const w of c.words) if (!inRange(t.length, w.start, w.end)) return false;
+            for (const h of c.heredocs) if (!inRange(t.length, h.start, h.end)) return false;
+          }
+        return true;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('shell: deep nesting of quotes and substitutions neither overflows the stack nor takes long', () => {
+    const started = performance.now();
+    expect(() => parseShell(plainSource('echo "$('.repeat(20000)))).not.toThrow();
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('nginx: parses or throws NginxSyntaxError, ranges inside the file', () => {
+    fc.assert(
+      fc.property(text(['a', ' ', '\n', '{', '}', ';', '"', "'", '#', '${', '\\', 'server', 'location']), (t) => {
+        try {
+          const walk = (ds: readonly NginxDirective[]): boolean => ds.every((d) => inRange(t.length, d.start, d.end) && d.args.every((a) => inRange(t.length, a.start, a.end)) && (!d.block || walk(d.block)));
+          return walk(parseNginx(t));
+        } catch (e) {
+          return e instanceof NginxSyntaxError && e.offset >= 0 && e.offset <= t.length;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -38,7 +38,9 @@ export class SourceBuilder {
   build(endOffset: number): ShellSource {
     const text = this.chars.join('');
     const offsets = this.offsets;
-    return { text, at: (i) => (i < offsets.length ? (offsets[i] ?? endOffset) : offsets.length ? (offsets[offsets.length - 1] ?? endOffset) + 1 : endOffset) };
+    // Clamped to the file: a newline the builder added after the file's last line maps to its end.
+    const at = (i: number) => (i < offsets.length ? (offsets[i] ?? endOffset) : offsets.length ? (offsets[offsets.length - 1] ?? endOffset) + 1 : endOffset);
+    return { text, at: (i) => Math.min(at(i), endOffset) };
   }
 }
 
@@ -132,17 +134,19 @@ export function parseShell(src: ShellSource): ParsedShell {
   };
 
   /** Skips a balanced `(…)` (or `{…}`) starting at `i` (on the opener), honouring quotes; returns the index after. */
-  const skipBalanced = (j: number, open: string, close: string): number => {
-    let depth = 0;
+  // Quotes inside `$(…)` inside quotes… recurse; past this depth the rest is skipped by bracket counting only.
+  const MAX_DEPTH = 64;
+  const skipBalanced = (j: number, open: string, close: string, depth = 0): number => {
+    let level = 0;
     while (j < n) {
       const c = t[j];
       if (c === '\\') j += 2;
       else if (c === "'") j = skipSingle(j);
-      else if (c === '"') j = readDouble(j).next;
+      else if (c === '"' && depth < MAX_DEPTH) j = readDouble(j, depth + 1).next;
       else if (c === '`') j = skipBackquote(j);
       else {
-        if (c === open) depth++;
-        else if (c === close && --depth === 0) return j + 1;
+        if (c === open) level++;
+        else if (c === close && --level === 0) return j + 1;
         j++;
       }
     }
@@ -158,7 +162,7 @@ export function parseShell(src: ShellSource): ParsedShell {
     return Math.min(n, j + 1);
   };
   /** `"…"` from its opening quote: the unquoted value (expansions as written) and the index after it. */
-  function readDouble(j: number): { value: string; next: number } {
+  function readDouble(j: number, depth = 0): { value: string; next: number } {
     let value = '';
     j++;
     while (j < n && t[j] !== '"') {
@@ -172,11 +176,11 @@ export function parseShell(src: ShellSource): ParsedShell {
         value += '$`"\\'.includes(d) ? d : `\\${d}`;
         j += 2;
       } else if (c === '$' && t[j + 1] === '(') {
-        const end = skipBalanced(j + 1, '(', ')');
+        const end = skipBalanced(j + 1, '(', ')', depth + 1);
         value += t.slice(j, end);
         j = end;
       } else if (c === '$' && t[j + 1] === '{') {
-        const end = skipBalanced(j + 1, '{', '}');
+        const end = skipBalanced(j + 1, '{', '}', depth + 1);
         value += t.slice(j, end);
         j = end;
       } else if (c === '`') {
@@ -210,7 +214,7 @@ export function parseShell(src: ShellSource): ParsedShell {
         }
         value += t[i + 1] ?? '';
         quoted = true;
-        i += 2;
+        i = Math.min(n, i + 2);
       } else if (c === "'") {
         const end = skipSingle(i);
         value += t.slice(i + 1, end - 1);
@@ -247,7 +251,7 @@ export function parseShell(src: ShellSource): ParsedShell {
       end = i;
     }
     wordEnd = end;
-    return { value, raw: t.slice(start, end), quoted, start: src.at(start), end: end > start ? src.at(end - 1) + 1 : src.at(start) };
+    return { value, raw: t.slice(start, end), quoted, start: src.at(start), end: end > start ? Math.min(src.at(end - 1) + 1, src.at(n)) : src.at(start) };
   };
 
   const REDIRECT = /^(\d*)(<<<|<<-|<<|&>>|&>|>>|>&|<&|>\||<>|>|<)/;
