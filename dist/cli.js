@@ -14391,12 +14391,16 @@ function effective(chain, ...names) {
 function arg(d, k = 0) {
   return d?.args[k]?.value ?? "";
 }
+function deniesByDefault(rules) {
+  const catchAll = rules.find((r) => arg(r) === "all");
+  return catchAll?.name === "deny";
+}
 function isRestricted(chain) {
   const basic = effective(chain, "auth_basic")[0];
   const request = effective(chain, "auth_request")[0];
   const jwt = effective(chain, "auth_jwt")[0];
   const mtls = effective(chain, "ssl_verify_client")[0];
-  return basic !== void 0 && arg(basic) !== "off" || request !== void 0 && arg(request) !== "off" || jwt !== void 0 && arg(jwt) !== "off" || mtls !== void 0 && arg(mtls) === "on" || effective(chain, "allow", "deny").length > 0;
+  return basic !== void 0 && arg(basic) !== "off" || request !== void 0 && arg(request) !== "off" || jwt !== void 0 && arg(jwt) !== "off" || mtls !== void 0 && arg(mtls) === "on" || deniesByDefault(effective(chain, "allow", "deny"));
 }
 function isLoopbackHost(h) {
   const host = h.replace(/^\[|\]$/g, "");

@@ -115,7 +115,16 @@ export function arg(d: NginxDirective | undefined, k = 0): string {
   return d?.args[k]?.value ?? '';
 }
 
-/** The location restricts who gets in: basic auth, auth_request, client certificates, or allow/deny. */
+/**
+ * nginx applies allow/deny in order, first match wins: the list restricts access only if its first `all` rule is
+ * `deny all` (`allow all`, or a blocklist of a few addresses, lets everyone else in).
+ */
+function deniesByDefault(rules: readonly NginxDirective[]): boolean {
+  const catchAll = rules.find((r) => arg(r) === 'all');
+  return catchAll?.name === 'deny';
+}
+
+/** The location restricts who gets in: basic auth, auth_request, client certificates, or an allow list ending in `deny all`. */
 export function isRestricted(chain: readonly NginxDirective[]): boolean {
   const basic = effective(chain, 'auth_basic')[0];
   const request = effective(chain, 'auth_request')[0];
@@ -126,7 +135,7 @@ export function isRestricted(chain: readonly NginxDirective[]): boolean {
     (request !== undefined && arg(request) !== 'off') ||
     (jwt !== undefined && arg(jwt) !== 'off') ||
     (mtls !== undefined && arg(mtls) === 'on') ||
-    effective(chain, 'allow', 'deny').length > 0
+    deniesByDefault(effective(chain, 'allow', 'deny'))
   );
 }
 
