@@ -1,7 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import type { Severity } from '../../src/model/severity.js';
-import { effectiveDirectives, isGatewayUnit, serviceSection, serviceSetting } from '../_shared/systemd.js';
+import { effectiveDirectives, isGatewayUnit, isUserUnit, isYes, serviceSection, serviceSetting } from '../_shared/systemd.js';
 
 interface Check {
   key: string;
@@ -24,7 +24,7 @@ export default defineRule({
   severity: 'medium',
   appliesTo: ['systemd'],
   description:
-    'systemd can fence the gateway in cheaply: `NoNewPrivileges=yes` stops setuid escalation, `ProtectSystem=strict` makes the OS read-only, `ProtectHome` hides other homes, `PrivateTmp` gives it its own /tmp. The gateway runs agents that execute shell commands on request; without these, anything a prompt injection makes it run has the whole host to play with. Drop-ins (`<unit>.service.d/*.conf`) in the repository count.',
+    'systemd can fence the gateway in cheaply: `NoNewPrivileges=yes` stops setuid escalation, `ProtectSystem=strict` makes the OS read-only, `ProtectHome` hides other homes, `PrivateTmp` gives it its own /tmp. The gateway runs agents that execute shell commands on request; without these, anything a prompt injection makes it run has the whole host to play with. Drop-ins (`<unit>.service.d/*.conf`) in the repository count. In a user unit (`systemd --user`, what `openclaw onboard --install-daemon` installs) the file-system options need `PrivateUsers=yes`, so without it only `NoNewPrivileges` is asked for.',
   remediation:
     'Add to `[Service]`: `NoNewPrivileges=yes`, `ProtectSystem=strict` (with `ReadWritePaths=` for the OpenClaw state directory, e.g. `ReadWritePaths=/home/openclaw/.openclaw`), `ProtectHome=read-only` (or `tmpfs` plus `BindPaths=`), `PrivateTmp=yes`. Check with `systemd-analyze security <unit>`.',
   references: ['https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#Sandboxing', 'https://www.freedesktop.org/software/systemd/man/latest/systemd-analyze.html#systemd-analyze%20security%20%5BUNIT...%5D'],
@@ -34,7 +34,10 @@ export default defineRule({
     if (!isGatewayUnit(target, ctx.project)) return;
     const directives = effectiveDirectives(target, ctx.project);
     const section = serviceSection(target);
-    for (const c of CHECKS) {
+    // In a user unit the file-system sandboxing options need PrivateUsers= (systemd.exec(5)); without it only
+    // NoNewPrivileges= is asked for.
+    const userOnly = isUserUnit(target) && !isYes(serviceSetting(directives, 'PrivateUsers')?.value);
+    for (const c of userOnly ? CHECKS.slice(0, 1) : CHECKS) {
       const d = serviceSetting(directives, c.key);
       if (d && c.ok(d.value)) continue;
       const own = d && target.directives.includes(d);
