@@ -10,7 +10,7 @@ export default defineRule({
   description:
     'A system unit without `User=` (or with `User=root`) runs the OpenClaw gateway as root. The gateway runs agents with shell, file and browser tools; a prompt injection or a gateway bug then acts as root on the host, with every other service\'s secrets and the Docker socket in reach.',
   remediation:
-    'Create an unprivileged account (`useradd --system --create-home openclaw`) and set `User=openclaw` and `Group=openclaw` in `[Service]` (or `DynamicUser=yes`), or install the gateway as a user unit (`systemctl --user`, what `openclaw onboard --install-daemon` does).',
+    'Create an unprivileged account (`useradd --system --create-home openclaw`) and set `User=openclaw` and `Group=openclaw` in `[Service]` (or `DynamicUser=yes`), or run the gateway as a user unit (`systemctl --user`) of an unprivileged account.',
   references: ['https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#User=', 'https://cwe.mitre.org/data/definitions/250.html'],
   tags: ['systemd', 'least-privilege', 'CWE-250'],
   precision: 'high',
