@@ -38331,14 +38331,7 @@ async function scan(opts) {
     const textCtx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
     await runner.run({ kind: "text", file: f.path, fileKind: kind, text: read.text }, () => textCtx, EMPTY_PROJECT);
     if (kind !== "text") {
-      let parsed;
-      try {
-        parsed = parseFile(f.path, kind, read.text);
-      } catch (err) {
-        runner.internalErrors++;
-        notes.push({ level: "error", code: "internal.parse_error", message: `parsing ${f.path} as ${kind} failed: ${err.message ?? String(err)}`, file: f.path });
-        continue;
-      }
+      const parsed = parseFile(f.path, kind, read.text);
       project.contexts.set(f.path, new FileContext(f.path, read.text, parsed.locator));
       if (parsed.ok) project.add(parsed.target);
       else await runner.run(parsed.error, (file) => project.contexts.get(file), project);

@@ -129,15 +129,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     await runner.run({ kind: 'text', file: f.path, fileKind: kind, text: read.text }, () => textCtx, EMPTY_PROJECT);
 
     if (kind !== 'text') {
-      let parsed: ReturnType<typeof parseFile>;
-      try {
-        parsed = parseFile(f.path, kind, read.text);
-      } catch (err) {
-        // Parsers are written not to throw; if one does, the file is skipped and the scan goes on, as for a rule crash.
-        runner.internalErrors++;
-        notes.push({ level: 'error', code: 'internal.parse_error', message: `parsing ${f.path} as ${kind} failed: ${(err as Error).message ?? String(err)}`, file: f.path });
-        continue;
-      }
+      const parsed = parseFile(f.path, kind, read.text);
       project.contexts.set(f.path, new FileContext(f.path, read.text, parsed.locator));
       if (parsed.ok) project.add(parsed.target);
       else await runner.run(parsed.error, (file) => project.contexts.get(file), project);
