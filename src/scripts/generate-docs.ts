@@ -23,8 +23,9 @@ function fence(file: string): string {
   if (/^\.env/.test(base)) return 'sh';
   if (/Dockerfile/.test(base)) return 'dockerfile';
   if (/^(GNUmakefile|[Mm]akefile)$|\.mk$/.test(base)) return 'makefile';
-  if (/\.service$/.test(base) || /\.service\.d\//.test(file)) return 'ini';
-  if (/(^|\/)(sites-(available|enabled)|[^/]*nginx[^/]*)\//.test(file) || base === 'nginx.conf') return 'nginx';
+  if (/\.service$/.test(base) || /\.service\.d[\\/]/.test(file)) return 'ini';
+  const inFixture = file.split(/[\\/](?:bad|good)[\\/]/).pop() ?? file;
+  if (/(^|\/)(sites-(available|enabled)|[^/]*nginx[^/]*)\//.test(inFixture) || base === 'nginx.conf') return 'nginx';
   if (/json5?$/.test(ext)) return 'json5';
   return ext || 'text';
 }
@@ -48,7 +49,7 @@ function examples(rule: AnyRule, which: 'bad' | 'good'): string[] {
   const lines = readFileSync(file, 'utf8').replace(/\n$/, '').split('\n').filter((l) => !/\b(expect|ok):\s*[a-z0-9_.]+/.test(l));
   const shown = lines.slice(0, MAX_EXAMPLE_LINES);
   if (lines.length > shown.length) shown.push('…');
-  return [`\`${rel}\``, '', `\`\`\`${fence(rel)}`, ...shown, '```'];
+  return [`\`${rel}\``, '', `\`\`\`${fence(file)}`, ...shown, '```'];
 }
 
 export function rulePage(rule: AnyRule): string {
