@@ -34849,6 +34849,40 @@ var x11_forwarding_default = defineRule({
 // rules/sshd/index.ts
 var sshdRules = [agent_forwarding_default, keyboard_interactive_default, max_auth_tries_default, password_authentication_default, permit_empty_passwords_default, permit_root_login_default, weak_crypto_default, x11_forwarding_default];
 
+// rules/systemd/dockerd_tcp_without_tls.ts
+var isLoopback2 = (h) => h === "localhost" || h === "::1" || h.startsWith("127.");
+var dockerd_tcp_without_tls_default = defineRule({
+  id: "systemd.dockerd_tcp_without_tls",
+  title: "dockerd started with a TCP socket and no TLS verification",
+  severity: "critical",
+  appliesTo: ["systemd"],
+  description: 'The usual way to "open the Docker API" is a drop-in such as `docker.service.d/override.conf` with `ExecStart=/usr/bin/dockerd -H fd:// -H tcp://0.0.0.0:2375`. Without `--tlsverify` anyone who reaches that port runs containers as root on the host, with the OpenClaw state, tokens and the gateway in reach: remote root (critical); on loopback, any local user or host-network container gets it (medium). The same check as `daemon.tcp_without_tls`, for the command line.',
+  remediation: "Remove the `-H tcp://…` argument and use the Unix socket (remotely: `DOCKER_HOST=ssh://user@host`). If TCP is required, add `--tlsverify --tlscacert … --tlscert … --tlskey …` with client certificates and bind to a private address.",
+  references: ["https://docs.docker.com/engine/security/protect-access/", "https://docs.docker.com/engine/daemon/remote-access/"],
+  tags: ["systemd", "docker", "host", "remote-root", "CWE-306"],
+  precision: "very-high",
+  check(target, ctx) {
+    for (const d of target.directives) {
+      if (d.section !== "Service" || d.key !== "ExecStart") continue;
+      const words = d.words;
+      if (!/(^|\/)dockerd$/.test(words[0]?.value.replace(/^[-@:+!]+/, "") ?? "")) continue;
+      if (words.some((w) => w.value === "--tlsverify" || w.value === "--tlsverify=true")) continue;
+      words.forEach((w, k) => {
+        const value = /^(-H|--host)$/.test(w.value) ? words[k + 1]?.value ?? "" : /^(-H|--host=)(tcp:\/\/.*)$/.exec(w.value)?.[2] ?? "";
+        const m = /^tcp:\/\/(\[[^\]]*\]|[^:/]*)/.exec(value);
+        if (!m) return;
+        const host = (m[1] ?? "").replace(/^\[|\]$/g, "");
+        const word = /^(-H|--host)$/.test(w.value) ? words[k + 1] ?? w : w;
+        ctx.report({
+          at: at.range(word.start, word.end),
+          ...isLoopback2(host) ? { severity: "medium" } : {},
+          message: `dockerd listens on ${value} without --tlsverify: ${isLoopback2(host) ? "any local user or host-network container" : "anyone who reaches the port"} gets root on the host.`
+        });
+      });
+    }
+  }
+});
+
 // rules/systemd/environment_secret.ts
 var environment_secret_default = defineRule({
   id: "systemd.environment_secret",
@@ -35026,7 +35060,7 @@ var gateway_token_on_command_line_default = defineRule({
 });
 
 // rules/systemd/index.ts
-var systemdRules = [environment_secret_default, gateway_hardening_missing_default, gateway_public_bind_default2, gateway_runs_as_root_default, gateway_token_on_command_line_default];
+var systemdRules = [dockerd_tcp_without_tls_default, environment_secret_default, gateway_hardening_missing_default, gateway_public_bind_default2, gateway_runs_as_root_default, gateway_token_on_command_line_default];
 
 // rules/_shared/traefik.ts
 var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
