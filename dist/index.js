@@ -33751,6 +33751,11 @@ var parse_error_default = defineRule({
 // rules/config/index.ts
 var configRules = [parse_error_default];
 
+// rules/_shared/json.ts
+function isRecord2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 // rules/daemon/icc_enabled.ts
 var icc_enabled_default = defineRule({
   id: "daemon.icc_enabled",
@@ -33763,7 +33768,7 @@ var icc_enabled_default = defineRule({
   tags: ["docker", "host", "network"],
   precision: "very-high",
   check(target, ctx) {
-    if (isRecord(target.value) && target.value.icc === true) ctx.report({ at: at.path(["icc"]), message: 'daemon.json sets "icc": true: containers on the default bridge can reach each other on every port.' });
+    if (isRecord2(target.value) && target.value.icc === true) ctx.report({ at: at.path(["icc"]), message: 'daemon.json sets "icc": true: containers on the default bridge can reach each other on every port.' });
   }
 });
 
@@ -33779,7 +33784,7 @@ var no_new_privileges_disabled_default = defineRule({
   tags: ["docker", "host", "CWE-250"],
   precision: "very-high",
   check(target, ctx) {
-    if (isRecord(target.value) && target.value["no-new-privileges"] === false) {
+    if (isRecord2(target.value) && target.value["no-new-privileges"] === false) {
       ctx.report({ at: at.path(["no-new-privileges"]), message: 'daemon.json sets "no-new-privileges": false: setuid binaries in containers can raise privileges.' });
     }
   }
@@ -33803,7 +33808,7 @@ var tcp_without_tls_default = defineRule({
   precision: "very-high",
   check(target, ctx) {
     const v = target.value;
-    if (!isRecord(v)) return;
+    if (!isRecord2(v)) return;
     if (v.tlsverify === true) return;
     const hosts = Array.isArray(v.hosts) ? v.hosts : typeof v.hosts === "string" ? [v.hosts] : [];
     hosts.forEach((h, k) => {
@@ -33833,7 +33838,7 @@ var userns_remap_missing_default = defineRule({
   precision: "high",
   check(target, ctx) {
     const v = target.value;
-    if (!isRecord(v)) return;
+    if (!isRecord2(v)) return;
     const remap = v["userns-remap"];
     if (typeof remap === "string" && remap.trim() !== "") return;
     ctx.report({ at: at.path(["userns-remap"]), message: 'daemon.json has no "userns-remap": root in a container is root on the host.' });
@@ -33910,7 +33915,7 @@ function isLiteral(value) {
 var SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)$/i;
 function configHasGatewayAuth(configs) {
   return configs.some(({ value }) => {
-    if (!isRecord(value) || !isRecord(value.gateway) || !isRecord(value.gateway.auth)) return false;
+    if (!isRecord2(value) || !isRecord2(value.gateway) || !isRecord2(value.gateway.auth)) return false;
     const auth = value.gateway.auth;
     return auth.mode === "trusted-proxy" || Boolean(auth.token) || Boolean(auth.password);
   });
@@ -34078,7 +34083,7 @@ var gateway_no_auth_default = defineRule({
   precision: "high",
   check(target, ctx) {
     const configs = ctx.project.targets("openclaw");
-    const trustedProxy = configs.some(({ value }) => isRecord(value) && isRecord(value.gateway) && isRecord(value.gateway.auth) && value.gateway.auth.mode === "trusted-proxy");
+    const trustedProxy = configs.some(({ value }) => isRecord2(value) && isRecord2(value.gateway) && isRecord2(value.gateway.auth) && value.gateway.auth.mode === "trusted-proxy");
     const gatewayAuth = configHasGatewayAuth(configs);
     const ups = upstreams(ctx.project, target);
     for (const server of servers(target, ctx.project)) {
@@ -34193,7 +34198,7 @@ var real_ip_spoofable_default = defineRule({
   tags: ["nginx", "openclaw", "spoofing", "CWE-290"],
   precision: "high",
   check(target, ctx) {
-    const config = ctx.project.targets("openclaw").find(({ value }) => isRecord(value) && isRecord(value.gateway) && value.gateway.allowRealIpFallback === true);
+    const config = ctx.project.targets("openclaw").find(({ value }) => isRecord2(value) && isRecord2(value.gateway) && value.gateway.allowRealIpFallback === true);
     if (!config) return;
     const where = `${config.file}${config.embedded ? ` (heredoc at line ${config.embedded.line})` : ""}`;
     const ups = upstreams(ctx.project, target);

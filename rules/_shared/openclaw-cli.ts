@@ -2,7 +2,7 @@
  * How OpenClaw's gateway is started from a command line (a script, an ExecStart=): `openclaw gateway [run]
  * --bind <mode> --port <n> --token <t> --auth <mode>`. Shared by the shell and systemd rules.
  */
-import { isRecord } from './compose.js';
+import { isRecord } from './json.js';
 import { isReference } from './values.js';
 
 const CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { isRecord } from '../_shared/compose.js';
+import { isRecord } from '../_shared/json.js';
 import { configHasGatewayAuth } from '../_shared/openclaw-cli.js';
 import { head, isGateway, isRestricted, listens, locations, proxyTarget, sensitivePath, servers, upstreams, fileOf } from '../_shared/nginx.js';
 
