@@ -38348,6 +38348,8 @@ async function scan(opts) {
   const runner = new RuleRunner(rules, notes);
   const project = new Project();
   const reframes = /* @__PURE__ */ new Map();
+  const embeddedKey = (t) => t.kind === "openclaw" && t.embedded ? `${t.file}
+${t.embedded.line}` : void 0;
   const repoFiles = [];
   let bytes = 0;
   let skipped = 0;
@@ -38378,13 +38380,14 @@ async function scan(opts) {
         if (d.target.kind === "parse_error") await runner.run(d.target, (file) => project.contexts.get(file), project, d.reframe);
         else {
           project.add(d.target);
-          if (d.reframe) reframes.set(d.target, d.reframe);
+          const key = embeddedKey(d.target);
+          if (d.reframe && key) reframes.set(key, d.reframe);
         }
       }
     }
   }
   const contextOf = (file) => project.contexts.get(file);
-  for (const target of project.all()) await runner.run(target, contextOf, project, reframes.get(target));
+  for (const target of project.all()) await runner.run(target, contextOf, project, reframes.get(embeddedKey(target) ?? ""));
   const gitignore = project.contexts.get(".gitignore")?.text ?? await readRootGitignore(root.base);
   const repoTarget = { kind: "repo", file: ".", git: root.git, files: repoFiles, ...gitignore !== void 0 ? { gitignore } : {} };
   await runner.run(repoTarget, (file) => project.contexts.get(file) ?? repoFileContext(file), project);

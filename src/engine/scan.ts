@@ -103,7 +103,9 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const rules = opts.rules.filter((r) => config.rules.get(r.id) !== 'off');
   const runner = new RuleRunner(rules, notes);
   const project = new Project();
-  const reframes = new Map<Target, (input: ReportInput) => ReportInput>();
+  // Keyed by file and heredoc line, not by object: a later pass may replace targets with enriched copies.
+  const reframes = new Map<string, (input: ReportInput) => ReportInput>();
+  const embeddedKey = (t: Target) => (t.kind === 'openclaw' && t.embedded ? `${t.file}\n${t.embedded.line}` : undefined);
   const repoFiles: RepoFile[] = [];
   let bytes = 0;
   let skipped = 0;
@@ -138,14 +140,15 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
         if (d.target.kind === 'parse_error') await runner.run(d.target, (file) => project.contexts.get(file), project, d.reframe);
         else {
           project.add(d.target);
-          if (d.reframe) reframes.set(d.target, d.reframe);
+          const key = embeddedKey(d.target);
+          if (d.reframe && key) reframes.set(key, d.reframe);
         }
       }
     }
   }
 
   const contextOf = (file: string) => project.contexts.get(file);
-  for (const target of project.all()) await runner.run(target, contextOf, project, reframes.get(target));
+  for (const target of project.all()) await runner.run(target, contextOf, project, reframes.get(embeddedKey(target) ?? ''));
 
   const gitignore = project.contexts.get('.gitignore')?.text ?? (await readRootGitignore(root.base));
   const repoTarget = { kind: 'repo' as const, file: '.', git: root.git, files: repoFiles, ...(gitignore !== undefined ? { gitignore } : {}) };
