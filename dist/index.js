@@ -33933,20 +33933,21 @@ function included(pattern, project, self) {
   const re = new RegExp(`(^|/)${rel.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")}$`);
   return project.targets("nginx").filter((t) => t !== self && re.test(t.file));
 }
-function expand(list, project, self, depth2 = 0) {
+function expand(list, project, self, stack = [self.file], budget = { left: 5e3 }) {
   const out = [];
   for (const d of list) {
-    if (d.name === "include" && d.args[0] && depth2 < 5) {
-      const files = included(d.args[0].value, project, self);
+    if (d.name === "include" && d.args[0] && stack.length < 6 && budget.left > 0) {
+      const files = included(d.args[0].value, project, self).filter((t) => !stack.includes(t.file));
       for (const t of files)
-        for (const dd of expand(t.directives, project, t, depth2 + 1)) {
+        for (const dd of expand(t.directives, project, t, [...stack, t.file], budget)) {
           if (dd.name === "server" && dd.block) continue;
+          if (--budget.left < 0) break;
           if (!origin.has(dd)) origin.set(dd, t.file);
           out.push(dd);
         }
       if (!files.length && AUTH_INCLUDE.test(d.args[0].value)) out.push({ name: "auth_request", args: [{ value: `(${d.args[0].value})`, start: d.start, end: d.end }], start: d.start, end: d.end });
     }
-    out.push(d.block ? copy(d, { ...d, block: expand(d.block, project, self, depth2) }) : d);
+    out.push(d.block ? copy(d, { ...d, block: expand(d.block, project, self, stack, budget) }) : d);
   }
   return out;
 }
@@ -33965,6 +33966,8 @@ function includingHttp(target, project) {
   return [];
 }
 function servers(target, project) {
+  const cached = serverCache.get(target);
+  if (cached) return cached;
   const out = [];
   const walk2 = (list, chain) => {
     for (const d of list) {
@@ -33974,8 +33977,10 @@ function servers(target, project) {
     }
   };
   walk2(expand(target.directives, project, target), includingHttp(target, project));
+  serverCache.set(target, out);
   return out;
 }
+var serverCache = /* @__PURE__ */ new WeakMap();
 function locations(server) {
   const out = [];
   const walk2 = (list, chain) => {

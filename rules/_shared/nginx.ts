@@ -35,20 +35,22 @@ function included(pattern: string, project: ProjectView, self: NginxTarget): Ngi
  * servers are checked in that file). An include that is not in the repository but is named like an auth
  * snippet (`snippets/authelia-authrequest.conf`) stands for an `auth_request`.
  */
-function expand(list: readonly NginxDirective[], project: ProjectView, self: NginxTarget, depth = 0): NginxDirective[] {
+function expand(list: readonly NginxDirective[], project: ProjectView, self: NginxTarget, stack: readonly string[] = [self.file], budget = { left: 5000 }): NginxDirective[] {
   const out: NginxDirective[] = [];
   for (const d of list) {
-    if (d.name === 'include' && d.args[0] && depth < 5) {
-      const files = included(d.args[0].value, project, self);
+    if (d.name === 'include' && d.args[0] && stack.length < 6 && budget.left > 0) {
+      // A file already on the include stack is a cycle; the budget bounds what a hostile tree of includes costs.
+      const files = included(d.args[0].value, project, self).filter((t) => !stack.includes(t.file));
       for (const t of files)
-        for (const dd of expand(t.directives, project, t, depth + 1)) {
+        for (const dd of expand(t.directives, project, t, [...stack, t.file], budget)) {
           if (dd.name === 'server' && dd.block) continue;
+          if (--budget.left < 0) break;
           if (!origin.has(dd)) origin.set(dd, t.file);
           out.push(dd);
         }
       if (!files.length && AUTH_INCLUDE.test(d.args[0].value)) out.push({ name: 'auth_request', args: [{ value: `(${d.args[0].value})`, start: d.start, end: d.end }], start: d.start, end: d.end });
     }
-    out.push(d.block ? copy(d, { ...d, block: expand(d.block, project, self, depth) }) : d);
+    out.push(d.block ? copy(d, { ...d, block: expand(d.block, project, self, stack, budget) }) : d);
   }
   return out;
 }
@@ -75,6 +77,9 @@ function includingHttp(target: NginxTarget, project: ProjectView): NginxDirectiv
  * inlined, and, for a file included from another one's `http` block, that `http` block as the outermost level.
  */
 export function servers(target: NginxTarget, project: ProjectView): Scoped[] {
+  // Several rules ask for the same target in one scan; targets are per-scan objects, so the cache dies with it.
+  const cached = serverCache.get(target);
+  if (cached) return cached;
   const out: Scoped[] = [];
   const walk = (list: readonly NginxDirective[], chain: NginxDirective[]) => {
     for (const d of list) {
@@ -84,8 +89,11 @@ export function servers(target: NginxTarget, project: ProjectView): Scoped[] {
     }
   };
   walk(expand(target.directives, project, target), includingHttp(target, project));
+  serverCache.set(target, out);
   return out;
 }
+
+const serverCache = new WeakMap<NginxTarget, Scoped[]>();
 
 /** Every `location` inside a server, nested ones included, each with its full chain. */
 export function locations(server: Scoped): Scoped[] {
