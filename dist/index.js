@@ -35279,7 +35279,7 @@ var CONVENTIONS = [
   },
   {
     kind: "shell",
-    describe: "shell scripts `*.sh`, `*.bash`",
+    describe: "shell scripts `*.sh`, `*.bash`, and files without an extension whose first line is a `sh`/`bash` shebang",
     test: (base2) => /\.(sh|bash)$/.test(base2)
   },
   {
@@ -35315,6 +35315,10 @@ function isDotenvTemplate(relPath) {
 }
 function looksLikeCompose(relPath, text) {
   return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text) && !/^(apiVersion|kind):/m.test(text);
+}
+function looksLikeShell(relPath, text) {
+  const base2 = relPath.split("/").pop() ?? relPath;
+  return !base2.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text);
 }
 
 // src/engine/config.ts
@@ -38373,6 +38377,7 @@ ${t.embedded.line}` : void 0;
     bytes += read.bytes;
     let kind = classify(f.path);
     if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
+    if (kind === "text" && looksLikeShell(f.path, read.text)) kind = "shell";
     repoFiles.push({ path: f.path, kind });
     const textCtx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
     await runner.run({ kind: "text", file: f.path, fileKind: kind, text: read.text }, () => textCtx, EMPTY_PROJECT);

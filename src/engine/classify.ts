@@ -65,7 +65,7 @@ export const CONVENTIONS: readonly Convention[] = [
   },
   {
     kind: 'shell',
-    describe: 'shell scripts `*.sh`, `*.bash`',
+    describe: 'shell scripts `*.sh`, `*.bash`, and files without an extension whose first line is a `sh`/`bash` shebang',
     test: (base) => /\.(sh|bash)$/.test(base),
   },
   {
@@ -113,4 +113,10 @@ export function isDotenvTemplate(relPath: string): boolean {
 /** YAML files not named like compose files are compose when their top level has a `services:` map. */
 export function looksLikeCompose(relPath: string, text: string): boolean {
   return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text) && !/^(apiVersion|kind):/m.test(text);
+}
+
+/** Extension-less scripts (`docker-entrypoint`, `bin/setup`) are shell when their first line is a sh/bash shebang. */
+export function looksLikeShell(relPath: string, text: string): boolean {
+  const base = relPath.split('/').pop() ?? relPath;
+  return !base.includes('.') && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text);
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Finding, Note, ReportInput } from '../model/finding.js';
 import type { AnyRule, RuleMeta } from '../model/rule.js';
 import type { FileKind, ProjectView, RepoFile, StructuredKind, Target, TargetMap } from '../model/target.js';
-import { classify, looksLikeCompose } from './classify.js';
+import { classify, looksLikeCompose, looksLikeShell } from './classify.js';
 import { loadConfig, type ScanConfig } from './config.js';
 import { discover, resolveRoot, type ScanRoot } from './discover.js';
 import { loadBaseline } from './baseline.js';
@@ -125,6 +125,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     bytes += read.bytes;
     let kind: FileKind = classify(f.path);
     if (kind === 'text' && looksLikeCompose(f.path, read.text)) kind = 'compose';
+    if (kind === 'text' && looksLikeShell(f.path, read.text)) kind = 'shell';
     repoFiles.push({ path: f.path, kind });
 
     const textCtx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
