@@ -37289,9 +37289,10 @@ function writtenConfig(cmd) {
 function embeddedConfigs(file, fileText, pipelines, offsets) {
   const out = [];
   for (const p of pipelines) {
-    for (const cmd of p.commands) {
+    for (const [k, cmd] of p.commands.entries()) {
       const heredoc = cmd.heredocs[0];
-      const written = heredoc && writtenConfig(cmd);
+      const next = p.commands[k + 1];
+      const written = heredoc && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : void 0));
       if (heredoc && written) out.push(embedHeredoc(file, fileText, heredoc, offsets.get(heredoc) ?? [], written, { start: cmd.start, end: cmd.end }));
     }
   }

@@ -143,6 +143,11 @@ describe('heredoc OpenClaw configs', () => {
     expect(parsed.ok && parsed.derived?.map((d) => d.target.kind)).toEqual(['openclaw']);
   });
 
+  it('follows a heredoc through a pipe into tee', () => {
+    const parsed = parseFile('a.sh', 'shell', "cat <<'EOF' | sudo tee -a /etc/openclaw/openclaw.json >/dev/null\n{ gateway: { port: 1 } }\nEOF\n");
+    expect(parsed.ok && parsed.derived?.map((d) => d.target.kind)).toEqual(['openclaw']);
+  });
+
   it('ignores heredocs written to other files', () => {
     const parsed = parseFile('a.sh', 'shell', "cat > notes.json <<'EOF'\n{ broken\nEOF\n");
     expect(parsed.ok && parsed.derived).toEqual([]);

@@ -22,7 +22,7 @@ const WRAPPERS = new Set(['sudo', 'doas', 'env', 'command', 'exec', 'nohup']);
 /** A config file name, or OpenClaw's config-path variable (`"${OPENCLAW_CONFIG_PATH}"`). */
 const isConfigPath = (p: string) => isOpenClawConfigName(p) || /^\$\{?OPENCLAW_CONFIG_PATH\}?$/.test(p);
 
-/** The config file a command writes its heredoc to: `cat > X <<EOF`, `cat <<EOF >X`, `tee [-a] X <<EOF`. */
+/** The config file a command writes its heredoc (or its input) to: `cat > X <<EOF`, `cat <<EOF >X`, `tee [-a] X`. */
 function writtenConfig(cmd: ShellCommand): string | undefined {
   const out = cmd.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>') && r.target && isConfigPath(r.target.value));
   if (out?.target) return out.target.value;
@@ -36,9 +36,11 @@ function writtenConfig(cmd: ShellCommand): string | undefined {
 export function embeddedConfigs(file: string, fileText: string, pipelines: readonly ShellPipeline[], offsets: Map<ShellHeredoc, number[]>): Embedded[] {
   const out: Embedded[] = [];
   for (const p of pipelines) {
-    for (const cmd of p.commands) {
+    for (const [k, cmd] of p.commands.entries()) {
       const heredoc = cmd.heredocs[0];
-      const written = heredoc && writtenConfig(cmd);
+      // `cat <<EOF | sudo tee /etc/openclaw/openclaw.json`: the heredoc goes through the pipe to tee.
+      const next = p.commands[k + 1];
+      const written = heredoc && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : undefined));
       if (heredoc && written) out.push(embedHeredoc(file, fileText, heredoc, offsets.get(heredoc) ?? [], written, { start: cmd.start, end: cmd.end }));
     }
   }
