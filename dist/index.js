@@ -38158,7 +38158,7 @@ function copiedConfigs(file, text, dockerfile) {
 }
 function shellTarget(file, text, origin2, source) {
   const parsed = parseShell(source);
-  return { target: { kind: "shell", file, origin: origin2, pipelines: parsed.pipelines }, embedded: embeddedConfigs(file, text, parsed.pipelines, parsed.heredocOffsets) };
+  return { target: { kind: "shell", file, text, origin: origin2, pipelines: parsed.pipelines }, embedded: embeddedConfigs(file, text, parsed.pipelines, parsed.heredocOffsets) };
 }
 
 // src/engine/fingerprint.ts

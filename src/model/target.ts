@@ -212,6 +212,8 @@ export interface ShellPipeline {
  */
 export interface ShellTarget extends TargetBase {
   kind: 'shell';
+  /** The whole file's text (for a Dockerfile or a workflow, that file, not only its shell). */
+  text: string;
   origin: 'script' | 'makefile' | 'dockerfile' | 'workflow';
   pipelines: readonly ShellPipeline[];
 }

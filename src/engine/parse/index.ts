@@ -98,5 +98,5 @@ function copiedConfigs(file: string, text: string, dockerfile: ReturnType<typeof
 
 function shellTarget(file: string, text: string, origin: ShellTarget['origin'], source: ShellSource): { target: ShellTarget; embedded: Embedded[] } {
   const parsed = parseShell(source);
-  return { target: { kind: 'shell', file, origin, pipelines: parsed.pipelines }, embedded: embeddedConfigs(file, text, parsed.pipelines, parsed.heredocOffsets) };
+  return { target: { kind: 'shell', file, text, origin, pipelines: parsed.pipelines }, embedded: embeddedConfigs(file, text, parsed.pipelines, parsed.heredocOffsets) };
 }
