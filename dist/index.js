@@ -34418,7 +34418,7 @@ var CONTAINER_CLIS = /* @__PURE__ */ new Set(["docker", "podman", "nerdctl", "do
 
 // rules/shell/chmod_openclaw_state.ts
 function isSensitivePath(p) {
-  const segs = p.replace(/\/+$/, "").split("/");
+  const segs = p.split("/").filter(Boolean);
   const base2 = segs[segs.length - 1] ?? "";
   return segs.some((s) => [".openclaw", ".clawdbot", ".moltbot", "credentials"].includes(s)) || /^(openclaw|clawdbot|moltbot)\.json5?$/.test(base2) || base2 === ".env" || /^\.env\.[\w.-]+$/.test(base2);
 }
@@ -34809,15 +34809,16 @@ var permit_root_login_default = defineRule({
 });
 
 // rules/sshd/weak_crypto.ts
+var WEAK_KEX = /* @__PURE__ */ new Set(["diffie-hellman-group1-sha1", "diffie-hellman-group14-sha1", "diffie-hellman-group-exchange-sha1"]);
 var WEAK2 = {
-  ciphers: /(-cbc$|^arcfour|^3des|^blowfish|^cast128|^des$)/i,
-  kexalgorithms: /^(diffie-hellman-group1-sha1|diffie-hellman-group14-sha1|diffie-hellman-group-exchange-sha1|gss-.*-sha1-.*)$/i,
-  macs: /(^hmac-sha1|^hmac-md5|md5|^umac-64|ripemd|-96$)/i
+  ciphers: (a) => /(-cbc$|^arcfour|^3des|^blowfish|^cast128|^des$)/i.test(a),
+  kexalgorithms: (a) => WEAK_KEX.has(a.toLowerCase()) || a.toLowerCase().startsWith("gss-") && a.toLowerCase().includes("-sha1-"),
+  macs: (a) => /(^hmac-sha1|^hmac-md5|md5|^umac-64|ripemd|-96$)/i.test(a)
 };
 function weakIn(keyword, arg2) {
   if (!arg2 || arg2.startsWith("-")) return [];
-  const re = WEAK2[keyword];
-  return re ? arg2.replace(/^[+^]/, "").split(",").filter((a) => re.test(a)) : [];
+  const weak = WEAK2[keyword];
+  return weak ? arg2.replace(/^[+^]/, "").split(",").filter(weak) : [];
 }
 var weak_crypto_default = defineRule({
   id: "sshd.weak_crypto",
@@ -37583,8 +37584,8 @@ function parseShell(src) {
     }
     return { value, next: Math.min(n, j + 1) };
   }
-  const isBlank = (c) => c === " " || c === "	" || c === "\r";
-  const isMeta = (c) => c === void 0 || isBlank(c) || c === "\n" || c === "|" || c === "&" || c === ";" || c === "(" || c === ")" || c === "<" || c === ">";
+  const isBlank2 = (c) => c === " " || c === "	" || c === "\r";
+  const isMeta = (c) => c === void 0 || isBlank2(c) || c === "\n" || c === "|" || c === "&" || c === ";" || c === "(" || c === ")" || c === "<" || c === ">";
   let wordEnd = 0;
   const readWord = () => {
     const start = i;
@@ -37642,7 +37643,7 @@ function parseShell(src) {
   const REDIRECT = /^(\d*)(<<<|<<-|<<|&>>|&>|>>|>&|<&|>\||<>|>|<)/;
   while (i < n) {
     const c = t[i] ?? "";
-    if (isBlank(c)) {
+    if (isBlank2(c)) {
       i++;
       continue;
     }
@@ -37738,14 +37739,19 @@ function makefileSource(text) {
     continued = false;
     if (/^[^\s#=][^=]*:(?!=)/.test(line) && !/^[^:]*[:?+!]?=/.test(line)) inRecipe = true;
     else if (line.trim() && !line.trimStart().startsWith("#")) inRecipe = false;
-    const semi = /^[^\s#=][^=;]*:[^=;]*;(.*)$/.exec(line);
-    if (semi?.[1]) {
-      const start = line.length - semi[1].length;
-      b.push(`${semi[1]}
+    const start = recipeOnRuleLine(line);
+    if (start !== void 0) b.push(`${line.slice(start)}
 `, lineOff + start);
-    }
   }
   return b.build(text.length);
+}
+function recipeOnRuleLine(line) {
+  if (!line || /[\s#=]/.test(line[0] ?? "")) return void 0;
+  const colon = line.indexOf(":");
+  const semi = line.indexOf(";");
+  if (colon === -1 || semi === -1 || semi < colon) return void 0;
+  if (line.slice(0, semi).includes("=")) return void 0;
+  return semi + 1 < line.length ? semi + 1 : void 0;
 }
 function dockerfileRunSource(text, dockerfile) {
   const b = new SourceBuilder();
@@ -37874,14 +37880,13 @@ function parseSshd(text) {
     let lineEnd = text.indexOf("\n", pos);
     if (lineEnd === -1) lineEnd = text.length;
     const line = text.slice(pos, lineEnd).replace(/\r$/, "");
-    const m = /^(\s*)([A-Za-z][A-Za-z0-9]*)(\s*=\s*|\s+)(.*?)\s*$/.exec(line);
+    const m = splitLine(line);
     if (m && !line.trimStart().startsWith("#")) {
-      const name = m[2] ?? "";
+      const { lead, name, sep, rest } = m;
       const keyword = name.toLowerCase();
-      const valueStart = pos + (m[1]?.length ?? 0) + name.length + (m[3]?.length ?? 0);
-      const rest = m[4] ?? "";
+      const valueStart = pos + lead + name.length + sep;
       const args = splitArgs(rest);
-      const start = pos + (m[1]?.length ?? 0);
+      const start = pos + lead;
       const end = valueStart + rest.length;
       if (keyword === "match") {
         match = args.length === 1 && args[0]?.toLowerCase() === "all" ? void 0 : { criteria: rest, start, end };
@@ -37892,6 +37897,23 @@ function parseSshd(text) {
     pos = lineEnd + 1;
   }
   return out;
+}
+var isBlank = (c) => c === " " || c === "	";
+function splitLine(line) {
+  let i = 0;
+  while (isBlank(line[i])) i++;
+  const lead = i;
+  if (!/[A-Za-z]/.test(line[i] ?? "")) return void 0;
+  while (/[A-Za-z0-9]/.test(line[i] ?? "")) i++;
+  const name = line.slice(lead, i);
+  const sepStart = i;
+  while (isBlank(line[i])) i++;
+  if (line[i] === "=") {
+    i++;
+    while (isBlank(line[i])) i++;
+  }
+  if (i === sepStart) return void 0;
+  return { lead, name, sep: i - sepStart, rest: line.slice(i).trimEnd() };
 }
 function splitArgs(s) {
   const args = [];

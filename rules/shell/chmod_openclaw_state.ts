@@ -5,7 +5,7 @@ import type { ShellWord } from '../../src/model/target.js';
 
 /** `~/.openclaw`, `$HOME/.openclaw/…`, `openclaw.json`, `.env`, `credentials/`. */
 function isSensitivePath(p: string): boolean {
-  const segs = p.replace(/\/+$/, '').split('/');
+  const segs = p.split('/').filter(Boolean);
   const base = segs[segs.length - 1] ?? '';
   return (
     segs.some((s) => ['.openclaw', '.clawdbot', '.moltbot', 'credentials'].includes(s)) ||

@@ -1,17 +1,19 @@
 import { defineRule } from '../../src/model/rule.js';
 import { checkKeyword } from '../_shared/sshd.js';
 
-const WEAK: Record<string, RegExp> = {
-  ciphers: /(-cbc$|^arcfour|^3des|^blowfish|^cast128|^des$)/i,
-  kexalgorithms: /^(diffie-hellman-group1-sha1|diffie-hellman-group14-sha1|diffie-hellman-group-exchange-sha1|gss-.*-sha1-.*)$/i,
-  macs: /(^hmac-sha1|^hmac-md5|md5|^umac-64|ripemd|-96$)/i,
+const WEAK_KEX = new Set(['diffie-hellman-group1-sha1', 'diffie-hellman-group14-sha1', 'diffie-hellman-group-exchange-sha1']);
+
+const WEAK: Record<string, (alg: string) => boolean> = {
+  ciphers: (a) => /(-cbc$|^arcfour|^3des|^blowfish|^cast128|^des$)/i.test(a),
+  kexalgorithms: (a) => WEAK_KEX.has(a.toLowerCase()) || (a.toLowerCase().startsWith('gss-') && a.toLowerCase().includes('-sha1-')),
+  macs: (a) => /(^hmac-sha1|^hmac-md5|md5|^umac-64|ripemd|-96$)/i.test(a),
 };
 
 /** Algorithms a list adds: `a,b`, `+a,b` (appended to defaults), `^a,b` (prepended); `-a,b` only removes. */
 function weakIn(keyword: string, arg: string | undefined): string[] {
   if (!arg || arg.startsWith('-')) return [];
-  const re = WEAK[keyword];
-  return re ? arg.replace(/^[+^]/, '').split(',').filter((a) => re.test(a)) : [];
+  const weak = WEAK[keyword];
+  return weak ? arg.replace(/^[+^]/, '').split(',').filter(weak) : [];
 }
 
 export default defineRule({

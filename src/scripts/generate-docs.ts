@@ -25,7 +25,7 @@ function fence(file: string): string {
   if (/^(GNUmakefile|[Mm]akefile)$|\.mk$/.test(base)) return 'makefile';
   if (/\.service$/.test(base) || /\.service\.d[\\/]/.test(file)) return 'ini';
   const inFixture = file.split(/[\\/](?:bad|good)[\\/]/).pop() ?? file;
-  if (/(^|\/)(sites-(available|enabled)|[^/]*nginx[^/]*)\//.test(inFixture) || base === 'nginx.conf') return 'nginx';
+  if (inFixture.split('/').slice(0, -1).some((d) => d.includes('nginx') || d === 'sites-available' || d === 'sites-enabled') || base === 'nginx.conf') return 'nginx';
   if (/json5?$/.test(ext)) return 'json5';
   return ext || 'text';
 }

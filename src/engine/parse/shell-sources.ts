@@ -48,13 +48,20 @@ export function makefileSource(text: string): ShellSource {
     if (/^[^\s#=][^=]*:(?!=)/.test(line) && !/^[^:]*[:?+!]?=/.test(line)) inRecipe = true;
     else if (line.trim() && !line.trimStart().startsWith('#')) inRecipe = false;
     // `target: ; command` has a recipe on the rule line itself.
-    const semi = /^[^\s#=][^=;]*:[^=;]*;(.*)$/.exec(line);
-    if (semi?.[1]) {
-      const start = line.length - semi[1].length;
-      b.push(`${semi[1]}\n`, lineOff + start);
-    }
+    const start = recipeOnRuleLine(line);
+    if (start !== undefined) b.push(`${line.slice(start)}\n`, lineOff + start);
   }
   return b.build(text.length);
+}
+
+/** `target: prereqs ; command`: where the command starts, if the line is a rule with one (no regex: linear). */
+function recipeOnRuleLine(line: string): number | undefined {
+  if (!line || /[\s#=]/.test(line[0] ?? '')) return undefined;
+  const colon = line.indexOf(':');
+  const semi = line.indexOf(';');
+  if (colon === -1 || semi === -1 || semi < colon) return undefined;
+  if (line.slice(0, semi).includes('=')) return undefined;
+  return semi + 1 < line.length ? semi + 1 : undefined;
 }
 
 /**

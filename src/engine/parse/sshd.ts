@@ -14,14 +14,13 @@ export function parseSshd(text: string): SshdDirective[] {
     let lineEnd = text.indexOf('\n', pos);
     if (lineEnd === -1) lineEnd = text.length;
     const line = text.slice(pos, lineEnd).replace(/\r$/, '');
-    const m = /^(\s*)([A-Za-z][A-Za-z0-9]*)(\s*=\s*|\s+)(.*?)\s*$/.exec(line);
+    const m = splitLine(line);
     if (m && !line.trimStart().startsWith('#')) {
-      const name = m[2] ?? '';
+      const { lead, name, sep, rest } = m;
       const keyword = name.toLowerCase();
-      const valueStart = pos + (m[1]?.length ?? 0) + name.length + (m[3]?.length ?? 0);
-      const rest = m[4] ?? '';
+      const valueStart = pos + lead + name.length + sep;
       const args = splitArgs(rest);
-      const start = pos + (m[1]?.length ?? 0);
+      const start = pos + lead;
       const end = valueStart + rest.length;
       if (keyword === 'match') {
         match = args.length === 1 && args[0]?.toLowerCase() === 'all' ? undefined : { criteria: rest, start, end };
@@ -32,6 +31,26 @@ export function parseSshd(text: string): SshdDirective[] {
     pos = lineEnd + 1;
   }
   return out;
+}
+
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+
+/** `Keyword value`, `Keyword=value`, `Keyword = value`: lengths of the parts (procedural, linear). */
+function splitLine(line: string): { lead: number; name: string; sep: number; rest: string } | undefined {
+  let i = 0;
+  while (isBlank(line[i])) i++;
+  const lead = i;
+  if (!/[A-Za-z]/.test(line[i] ?? '')) return undefined;
+  while (/[A-Za-z0-9]/.test(line[i] ?? '')) i++;
+  const name = line.slice(lead, i);
+  const sepStart = i;
+  while (isBlank(line[i])) i++;
+  if (line[i] === '=') {
+    i++;
+    while (isBlank(line[i])) i++;
+  }
+  if (i === sepStart) return undefined; // no blank or `=` after the keyword: not a directive
+  return { lead, name, sep: i - sepStart, rest: line.slice(i).trimEnd() };
 }
 
 /** Arguments split on blanks; double quotes group; a `#` starting an argument ends the line. */
