@@ -14317,9 +14317,27 @@ function configHasGatewayAuth(configs) {
     return auth.mode === "trusted-proxy" || Boolean(auth.token) || Boolean(auth.password);
   });
 }
+var DEFAULT_GATEWAY_PORT = 18789;
+function gatewayPorts(configs) {
+  const ports = /* @__PURE__ */ new Set([DEFAULT_GATEWAY_PORT]);
+  for (const { value } of configs) {
+    const port = isRecord2(value) && isRecord2(value.gateway) ? value.gateway.port : void 0;
+    if (typeof port === "number" && Number.isInteger(port) && port > 0 && port < 65536) ports.add(port);
+  }
+  return ports;
+}
+function coversGatewayPort(spec, ports) {
+  for (const part of spec.replace(/\/(tcp|udp)$/i, "").split(",")) {
+    const [a, b] = part.split(/[:-]/);
+    const lo = Number(a);
+    const hi = b === void 0 ? lo : Number(b);
+    if (!Number.isInteger(lo) || !Number.isInteger(hi) || a === "") continue;
+    for (const p of ports) if (p >= lo && p <= hi) return p;
+  }
+  return void 0;
+}
 
 // rules/_shared/nginx.ts
-var GATEWAY_PORT = 18789;
 var origin = /* @__PURE__ */ new WeakMap();
 function fileOf(d) {
   return origin.get(d);
@@ -14460,7 +14478,7 @@ function proxyTarget(location, ups) {
   const up = hp.port === void 0 ? ups.get(hp.host) : void 0;
   return { scheme, host: hp.host, backends: up ?? [{ host: hp.host, port: hp.port ?? (scheme === "https" ? 443 : 80) }], upstream: up !== void 0 };
 }
-var isGateway = (p) => Boolean(p?.backends.some((b) => b.port === GATEWAY_PORT));
+var isGateway = (p, ports) => Boolean(p?.backends.some((b) => b.port !== void 0 && ports.has(b.port)));
 function sensitivePath(location) {
   const path4 = location.args[location.args.length - 1]?.value ?? "";
   if (/^\^?\/hooks(\/|$|\b)/.test(path4)) return "hooks";
@@ -14488,10 +14506,11 @@ var gateway_no_auth_default = defineRule({
     const trustedProxy = configs.some(({ value }) => isRecord2(value) && isRecord2(value.gateway) && isRecord2(value.gateway.auth) && value.gateway.auth.mode === "trusted-proxy");
     const gatewayAuth = configHasGatewayAuth(configs);
     const ups = upstreams(ctx.project, target);
+    const ports = gatewayPorts(ctx.project.targets("openclaw"));
     for (const server of servers(target, ctx.project)) {
       if (!listens(server.directive).some((l) => l.public)) continue;
       for (const loc of locations(server)) {
-        if (sensitivePath(loc.directive) || !isGateway(proxyTarget(loc.directive, ups)) || isRestricted(loc.chain)) continue;
+        if (sensitivePath(loc.directive) || !isGateway(proxyTarget(loc.directive, ups), ports) || isRestricted(loc.chain)) continue;
         const [s, e] = head(loc.directive);
         ctx.report({
           at: at.range(s, e, fileOf(loc.directive)),
@@ -14516,10 +14535,11 @@ var gateway_no_rate_limit_default = defineRule({
   precision: "high",
   check(target, ctx) {
     const ups = upstreams(ctx.project, target);
+    const ports = gatewayPorts(ctx.project.targets("openclaw"));
     for (const server of servers(target, ctx.project)) {
       if (!listens(server.directive).some((l) => l.public)) continue;
       for (const loc of locations(server)) {
-        if (!isGateway(proxyTarget(loc.directive, ups)) || effective(loc.chain, "limit_req").length) continue;
+        if (!isGateway(proxyTarget(loc.directive, ups), ports) || effective(loc.chain, "limit_req").length) continue;
         const [s, e] = head(loc.directive);
         ctx.report({ at: at.range(s, e, fileOf(loc.directive)), message: `location ${loc.directive.args.map((a) => a.value).join(" ")} proxies to the OpenClaw gateway with no limit_req.` });
       }
@@ -14604,9 +14624,10 @@ var real_ip_spoofable_default = defineRule({
     if (!config) return;
     const where = `${config.file}${config.embedded ? ` (heredoc at line ${config.embedded.line})` : ""}`;
     const ups = upstreams(ctx.project, target);
+    const ports = gatewayPorts(ctx.project.targets("openclaw"));
     for (const server of servers(target, ctx.project)) {
       for (const loc of locations(server)) {
-        if (!isGateway(proxyTarget(loc.directive, ups))) continue;
+        if (!isGateway(proxyTarget(loc.directive, ups), ports)) continue;
         const headers = effective(loc.chain, "proxy_set_header");
         const realIp = headers.find((h) => /^x-real-ip$/i.test(h.args[0]?.value ?? ""));
         const value = realIp?.args[1]?.value ?? "";
@@ -14637,10 +14658,11 @@ var sensitive_location_open_default = defineRule({
   precision: "medium",
   check(target, ctx) {
     const ups = upstreams(ctx.project, target);
+    const ports = gatewayPorts(ctx.project.targets("openclaw"));
     for (const server of servers(target, ctx.project)) {
       if (!listens(server.directive).some((l) => l.public)) continue;
       const locs = locations(server);
-      if (!locs.some((l) => isGateway(proxyTarget(l.directive, ups)))) continue;
+      if (!locs.some((l) => isGateway(proxyTarget(l.directive, ups), ports))) continue;
       for (const loc of locs) {
         const kind = sensitivePath(loc.directive);
         if (!kind || isRestricted(loc.chain)) continue;
@@ -14903,7 +14925,6 @@ var curl_pipe_shell_default = defineRule({
 });
 
 // rules/shell/firewall_opens_gateway.ts
-var GATEWAY_PORT2 = /^(18789)(\/(tcp|udp))?$/;
 var IPTABLES = /* @__PURE__ */ new Set(["iptables", "ip6tables", "iptables-legacy", "iptables-nft"]);
 var PRIVATE_IF = /^(lo|tailscale\d*|wg\d*|zt\w*|docker\d*|br-\w+)$/;
 var firewall_opens_gateway_default = defineRule({
@@ -14911,33 +14932,36 @@ var firewall_opens_gateway_default = defineRule({
   title: "Firewall opened to the gateway port for everyone",
   severity: "high",
   appliesTo: ["shell"],
-  description: "The OpenClaw gateway (port 18789) is an admin API: whoever reaches it and gets past its auth drives an agent with shell, file and browser tools. `ufw allow 18789` or an iptables/firewalld rule accepting the port with no source restriction puts it on the internet. (A port published by Docker bypasses ufw anyway, so the rule usually only adds exposure.)",
+  description: "The OpenClaw gateway (port 18789, or the `gateway.port` of the repository's config) is an admin API: whoever reaches it and gets past its auth drives an agent with shell, file and browser tools. `ufw allow 18789` or an iptables/firewalld rule accepting the port with no source restriction puts it on the internet. (A port published by Docker bypasses ufw anyway, so the rule usually only adds exposure.)",
   remediation: "Keep the gateway on loopback and reach it over SSH (`ssh -L 18789:127.0.0.1:18789 host`) or Tailscale (`tailscale serve`). If it must be reachable, restrict the source or the interface: `ufw allow from 100.64.0.0/10 to any port 18789 proto tcp`, `ufw allow in on tailscale0 to any port 18789`, `iptables … -s <cidr> --dport 18789 -j ACCEPT`.",
   references: ["https://manpages.ubuntu.com/manpages/noble/man8/ufw.8.html", "https://github.com/moby/moby/issues/4737"],
   tags: ["shell", "firewall", "exposure", "CWE-284"],
   precision: "high",
   check(target, ctx) {
+    const ports = gatewayPorts(ctx.project.targets("openclaw"));
     for (const cmd of commands(target)) {
       const inv = invocation(cmd);
       if (!inv) continue;
       const args = inv.args.map((a) => a.value);
-      let opened = false;
+      let opened;
       if (inv.name === "ufw") {
         const allow = args.indexOf("allow");
         const from = args.indexOf("from");
         const on = args.indexOf("on");
-        const port = args.findIndex((a, k) => k > allow && (GATEWAY_PORT2.test(a) || args[k - 1] === "port" && /^18789$/.test(a)));
-        opened = allow !== -1 && port !== -1 && (from === -1 || args[from + 1] === "any") && !(on !== -1 && PRIVATE_IF.test(args[on + 1] ?? ""));
+        const restricted = from !== -1 && args[from + 1] !== "any" || on !== -1 && PRIVATE_IF.test(args[on + 1] ?? "");
+        const specs = args.filter((a, k) => k > allow && (/^\d[\d:,-]*(\/(tcp|udp))?$/.test(a) && (k === allow + 1 || args[k - 1] === "port")));
+        if (allow !== -1 && !restricted) opened = specs.map((p) => coversGatewayPort(p, ports)).find((p) => p !== void 0);
       } else if (IPTABLES.has(inv.name)) {
         const dport = flagValue(inv.args, "--dport", "--destination-port", "--dports");
         const jump = flagValue(inv.args, "-j", "--jump");
         const source = flagValue(inv.args, "-s", "--source", "--src-range");
         const iface = flagValue(inv.args, "-i", "--in-interface");
-        opened = Boolean(dport && /(^|,)18789(,|$)/.test(dport.value) && jump?.value === "ACCEPT" && (!source || /^(0\.0\.0\.0\/0|::\/0)$/.test(source.value)) && !(iface && PRIVATE_IF.test(iface.value)));
+        const open = jump?.value === "ACCEPT" && (!source || /^(0\.0\.0\.0\/0|::\/0)$/.test(source.value)) && !(iface && PRIVATE_IF.test(iface.value));
+        if (dport && open) opened = coversGatewayPort(dport.value, ports);
       } else if (inv.name === "firewall-cmd") {
-        opened = args.some((a) => /^--add-port=18789\/(tcp|udp)$/.test(a));
+        opened = args.map((a) => a.startsWith("--add-port=") ? coversGatewayPort(a.slice("--add-port=".length), ports) : void 0).find((p) => p !== void 0);
       }
-      if (opened) ctx.report({ at: at.range(cmd.start, cmd.end), message: `${inv.name} opens the OpenClaw gateway port 18789 to every source address.` });
+      if (opened !== void 0) ctx.report({ at: at.range(cmd.start, cmd.end), message: `${inv.name} opens the OpenClaw gateway port ${opened} to every source address.`, properties: { port: opened } });
     }
   }
 });
@@ -14987,12 +15011,13 @@ var tailscale_funnel_default = defineRule({
   tags: ["shell", "tailscale", "exposure", "CWE-284"],
   precision: "high",
   check(target, ctx) {
+    const ports = gatewayPorts(ctx.project.targets("openclaw"));
     for (const cmd of commands(target)) {
       const inv = invocation(cmd);
       if (!inv) continue;
       const words = inv.args.map((a) => a.value);
-      const funnel = inv.name === "tailscale" && (words[0] === "funnel" || words[0] === "serve" && words.some((w) => w === "--funnel" || w === "--funnel=true")) && words.some((w) => /(^|:|\/)18789(\/|$)/.test(w)) || gatewayCommand([inv.nameWord.value, ...words])?.tailscale?.value === "funnel";
-      if (funnel) ctx.report({ at: at.range(cmd.start, cmd.end), message: "Tailscale Funnel publishes the OpenClaw gateway (18789) on the public internet." });
+      const funnel = inv.name === "tailscale" && (words[0] === "funnel" || words[0] === "serve" && words.some((w) => w === "--funnel" || w === "--funnel=true")) && words.some((w) => ports.has(Number(/(?:^|:|\/)(\d{2,5})(?:\/|$)/.exec(w)?.[1]))) || gatewayCommand([inv.nameWord.value, ...words])?.tailscale?.value === "funnel";
+      if (funnel) ctx.report({ at: at.range(cmd.start, cmd.end), message: "Tailscale Funnel publishes the OpenClaw gateway on the public internet." });
     }
   }
 });

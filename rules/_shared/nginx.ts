@@ -5,8 +5,6 @@
  */
 import type { NginxDirective, NginxTarget, ProjectView } from '../../src/model/target.js';
 
-export const GATEWAY_PORT = 18789;
-
 /** A block directive with the blocks around it, outermost first (`http`, `server`, `location`…). */
 export interface Scoped {
   directive: NginxDirective;
@@ -223,7 +221,8 @@ export function proxyTarget(location: NginxDirective, ups: Map<string, Backend[]
   return { scheme, host: hp.host, backends: up ?? [{ host: hp.host, port: hp.port ?? (scheme === 'https' ? 443 : 80) }], upstream: up !== undefined };
 }
 
-export const isGateway = (p: ProxyTarget | undefined) => Boolean(p?.backends.some((b) => b.port === GATEWAY_PORT));
+/** The proxy target reaches the gateway: one of its backends is on a gateway port (`gatewayPorts` of the repository). */
+export const isGateway = (p: ProxyTarget | undefined, ports: ReadonlySet<number>) => Boolean(p?.backends.some((b) => b.port !== undefined && ports.has(b.port)));
 
 export { isLoopbackHost };
 

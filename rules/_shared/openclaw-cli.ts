@@ -61,3 +61,28 @@ export function configHasGatewayAuth(configs: readonly { value: unknown }[]): bo
     return auth.mode === 'trusted-proxy' || Boolean(auth.token) || Boolean(auth.password);
   });
 }
+
+/** The default gateway port. */
+export const DEFAULT_GATEWAY_PORT = 18789;
+
+/** Ports the gateway listens on: the default, plus every `gateway.port` set by the repository's OpenClaw configs. */
+export function gatewayPorts(configs: readonly { value: unknown }[]): Set<number> {
+  const ports = new Set([DEFAULT_GATEWAY_PORT]);
+  for (const { value } of configs) {
+    const port = isRecord(value) && isRecord(value.gateway) ? value.gateway.port : undefined;
+    if (typeof port === 'number' && Number.isInteger(port) && port > 0 && port < 65536) ports.add(port);
+  }
+  return ports;
+}
+
+/** Whether a port spec (`18789`, `18789/tcp`, `18000:19000`, `18000-19000/tcp`, `80,18789`) covers a gateway port. */
+export function coversGatewayPort(spec: string, ports: ReadonlySet<number>): number | undefined {
+  for (const part of spec.replace(/\/(tcp|udp)$/i, '').split(',')) {
+    const [a, b] = part.split(/[:-]/);
+    const lo = Number(a);
+    const hi = b === undefined ? lo : Number(b);
+    if (!Number.isInteger(lo) || !Number.isInteger(hi) || a === '') continue;
+    for (const p of ports) if (p >= lo && p <= hi) return p;
+  }
+  return undefined;
+}

@@ -1,4 +1,5 @@
 import { at } from '../../src/model/location.js';
+import { gatewayPorts } from '../_shared/openclaw-cli.js';
 import { defineRule } from '../../src/model/rule.js';
 import { isRecord } from '../_shared/json.js';
 import { effective, head, isGateway, locations, proxyTarget, servers, upstreams, fileOf } from '../_shared/nginx.js';
@@ -22,9 +23,10 @@ export default defineRule({
     if (!config) return;
     const where = `${config.file}${config.embedded ? ` (heredoc at line ${config.embedded.line})` : ''}`;
     const ups = upstreams(ctx.project, target);
+    const ports = gatewayPorts(ctx.project.targets('openclaw'));
     for (const server of servers(target, ctx.project)) {
       for (const loc of locations(server)) {
-        if (!isGateway(proxyTarget(loc.directive, ups))) continue;
+        if (!isGateway(proxyTarget(loc.directive, ups), ports)) continue;
         const headers = effective(loc.chain, 'proxy_set_header');
         const realIp = headers.find((h) => /^x-real-ip$/i.test(h.args[0]?.value ?? ''));
         const value = realIp?.args[1]?.value ?? '';

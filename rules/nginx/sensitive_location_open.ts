@@ -1,4 +1,5 @@
 import { at } from '../../src/model/location.js';
+import { gatewayPorts } from '../_shared/openclaw-cli.js';
 import { defineRule } from '../../src/model/rule.js';
 import { head, isGateway, isRestricted, listens, locations, proxyTarget, sensitivePath, servers, upstreams, fileOf } from '../_shared/nginx.js';
 
@@ -16,10 +17,11 @@ export default defineRule({
   precision: 'medium',
   check(target, ctx) {
     const ups = upstreams(ctx.project, target);
+    const ports = gatewayPorts(ctx.project.targets('openclaw'));
     for (const server of servers(target, ctx.project)) {
       if (!listens(server.directive).some((l) => l.public)) continue;
       const locs = locations(server);
-      if (!locs.some((l) => isGateway(proxyTarget(l.directive, ups)))) continue;
+      if (!locs.some((l) => isGateway(proxyTarget(l.directive, ups), ports))) continue;
       for (const loc of locs) {
         const kind = sensitivePath(loc.directive);
         if (!kind || isRestricted(loc.chain)) continue;

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { gatewayCommand } from '../_shared/openclaw-cli.js';
+import { gatewayCommand, gatewayPorts } from '../_shared/openclaw-cli.js';
 import { commands, invocation } from '../_shared/shell.js';
 
 export default defineRule({
@@ -15,14 +15,15 @@ export default defineRule({
   tags: ['shell', 'tailscale', 'exposure', 'CWE-284'],
   precision: 'high',
   check(target, ctx) {
+    const ports = gatewayPorts(ctx.project.targets('openclaw'));
     for (const cmd of commands(target)) {
       const inv = invocation(cmd);
       if (!inv) continue;
       const words = inv.args.map((a) => a.value);
       const funnel =
-        (inv.name === 'tailscale' && (words[0] === 'funnel' || (words[0] === 'serve' && words.some((w) => w === '--funnel' || w === '--funnel=true'))) && words.some((w) => /(^|:|\/)18789(\/|$)/.test(w))) ||
+        (inv.name === 'tailscale' && (words[0] === 'funnel' || (words[0] === 'serve' && words.some((w) => w === '--funnel' || w === '--funnel=true'))) && words.some((w) => ports.has(Number(/(?:^|:|\/)(\d{2,5})(?:\/|$)/.exec(w)?.[1])))) ||
         gatewayCommand([inv.nameWord.value, ...words])?.tailscale?.value === 'funnel';
-      if (funnel) ctx.report({ at: at.range(cmd.start, cmd.end), message: 'Tailscale Funnel publishes the OpenClaw gateway (18789) on the public internet.' });
+      if (funnel) ctx.report({ at: at.range(cmd.start, cmd.end), message: 'Tailscale Funnel publishes the OpenClaw gateway on the public internet.' });
     }
   },
 });
