@@ -14207,6 +14207,8 @@ var tcp_without_tls_default = defineRule({
     const v = target.value;
     if (!isRecord2(v)) return;
     if (v.tlsverify === true) return;
+    const unitVerifies = ctx.project.targets("systemd").some((t) => t.directives.some((d) => d.key === "ExecStart" && /(^|\/)dockerd$/.test(d.words[0]?.value ?? "") && d.words.some((w) => w.value === "--tlsverify" || w.value === "--tlsverify=true")));
+    if (unitVerifies) return;
     const hosts = Array.isArray(v.hosts) ? v.hosts : typeof v.hosts === "string" ? [v.hosts] : [];
     hosts.forEach((h, k) => {
       const host = typeof h === "string" ? tcpHost(h) : void 0;
@@ -15295,6 +15297,7 @@ var dockerd_tcp_without_tls_default = defineRule({
   tags: ["systemd", "docker", "host", "remote-root", "CWE-306"],
   precision: "very-high",
   check(target, ctx) {
+    if (ctx.project.targets("docker_daemon").some((t) => typeof t.value === "object" && t.value !== null && t.value.tlsverify === true)) return;
     for (const d of target.directives) {
       if (d.section !== "Service" || d.key !== "ExecStart") continue;
       const words = d.words;

@@ -26,6 +26,11 @@ export default defineRule({
     const v = target.value;
     if (!isRecord(v)) return;
     if (v.tlsverify === true) return;
+    // `--tlsverify` on the dockerd command line (a unit or drop-in in the repository) applies to these hosts too.
+    const unitVerifies = ctx.project
+      .targets('systemd')
+      .some((t) => t.directives.some((d) => d.key === 'ExecStart' && /(^|\/)dockerd$/.test(d.words[0]?.value ?? '') && d.words.some((w) => w.value === '--tlsverify' || w.value === '--tlsverify=true')));
+    if (unitVerifies) return;
     const hosts = Array.isArray(v.hosts) ? v.hosts : typeof v.hosts === 'string' ? [v.hosts] : [];
     hosts.forEach((h, k) => {
       const host = typeof h === 'string' ? tcpHost(h) : undefined;

@@ -16,6 +16,8 @@ export default defineRule({
   tags: ['systemd', 'docker', 'host', 'remote-root', 'CWE-306'],
   precision: 'very-high',
   check(target, ctx) {
+    // `"tlsverify": true` in the repository's daemon.json applies to command-line hosts too.
+    if (ctx.project.targets('docker_daemon').some((t) => typeof t.value === 'object' && t.value !== null && (t.value as Record<string, unknown>).tlsverify === true)) return;
     for (const d of target.directives) {
       if (d.section !== 'Service' || d.key !== 'ExecStart') continue;
       const words = d.words;
