@@ -1683,8 +1683,8 @@ function requireLodash_sortby() {
       return result;
     }
     function overArg(func, transform) {
-      return function(arg) {
-        return func(transform(arg));
+      return function(arg2) {
+        return func(transform(arg2));
       };
     }
     function setToArray(set) {
@@ -2723,9 +2723,9 @@ function parsePkcs12(buf) {
   };
 }
 function toBufferSource(data) {
-  const copy = new Uint8Array(data.length);
-  copy.set(data);
-  return copy;
+  const copy2 = new Uint8Array(data.length);
+  copy2.set(data);
+  return copy2;
 }
 async function digest(hash, data) {
   return new Uint8Array(await globalThis.crypto.subtle.digest(hash.name, toBufferSource(data)));
@@ -3312,7 +3312,7 @@ function parseComment(options) {
   }
   const commentStart = options.indexOf("--");
   const ruleIdString = commentStart === -1 ? options : options.slice(0, commentStart);
-  return ruleIdString.split(/,/).map((arg) => arg.trim()).filter((arg) => arg !== "") ?? [];
+  return ruleIdString.split(/,/).map((arg2) => arg2.trim()).filter((arg2) => arg2 !== "") ?? [];
 }
 var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lodash_uniqwith, hasRequiredLodash_uniqwith, lodash_sortby, hasRequiredLodash_sortby, escapeStringRegexp, hasRequiredEscapeStringRegexp, regexpParse, hasRequiredRegexpParse, hasRequiredRegexpStringMatcher, regexpStringMatcherExports, BUILTIN_IGNORED, messages$r, reportAWSAccessKey, reportAWSSecretAccessKey, reportAWSAccountID, creator$s, TAG_INTEGER, TAG_OCTET_STRING, TAG_NULL, TAG_OID, TAG_SEQUENCE, TAG_CONTEXT_0, OID_DATA, OID_SHA1, OID_SHA256, OID_SHA384, OID_SHA512, MAC_HASHES, MAX_MAC_ITERATIONS, GCP_SERVICE_ACCOUNT_P12_PASSWORD, messages$q, creator$r, messages$p, isPackageFile, isNpmrc, creator$q, messages$o, creator$p, messages$n, BUILTIN_IGNORED_PATTERNS$1, creator$o, messages$m, creator$n, messages$l, creator$m, messages$k, creator$l, messages$j, creator$k, messages$i, creator$j, messages$h, creator$i, messages$g, PEM_CONTENT_PATTERN, creator$h, messages$f, creator$g, messages$e, creator$f, messages$d, messageIdMap$1, STRIPE_KEY_PATTERN, creator$e, messages$c, typeMap, creator$d, messages$b, creator$c, messages$a, creator$b, messages$9, is1PasswordServiceAccountToken, creator$a, messages$8, BUILTIN_IGNORED_PATTERNS, creator$9, messages$7, serviceTokenPattern, batchTokenPattern, recoveryTokenPattern, creator$8, messages$6, prefixToMessageId, creator$7, messages$5, creator$6, messages$4, creator$5, messages$3, creator$4, messages$2, messageIdMap, CLOUDFLARE_TOKEN_PATTERN, creator$3, messages$1, messageIdByType, creator$2, HTML_COMMENT_REGEXP, parseComments, CommentState, messages, creator$1, rules;
 var init_module = __esm({
@@ -4832,10 +4832,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -4856,7 +4856,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -4868,11 +4868,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap4;
     exports.isNode = isNode;
     exports.isPair = isPair3;
-    exports.isScalar = isScalar3;
-    exports.isSeq = isSeq3;
+    exports.isScalar = isScalar4;
+    exports.isSeq = isSeq4;
   }
 });
 
@@ -5057,9 +5057,9 @@ var require_directives = __commonJS({
         this.tags = Object.assign({}, _Directives.defaultTags, tags);
       }
       clone() {
-        const copy = new _Directives(this.yaml, this.tags);
-        copy.docStart = this.docStart;
-        return copy;
+        const copy2 = new _Directives(this.yaml, this.tags);
+        copy2.docStart = this.docStart;
+        return copy2;
       }
       /**
        * During parsing, get a Directives instance for the current document and
@@ -5330,19 +5330,19 @@ var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function toJS(value, arg, ctx) {
+    function toJS(value, arg2, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
-          return value.toJSON(arg, ctx);
+          return value.toJSON(arg2, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
         ctx.onCreate = (res2) => {
           data.res = res2;
           delete ctx.onCreate;
         };
-        const res = value.toJSON(arg, ctx);
+        const res = value.toJSON(arg2, ctx);
         if (ctx.onCreate)
           ctx.onCreate(res);
         return res;
@@ -5368,10 +5368,10 @@ var require_Node = __commonJS({
       }
       /** Create a copy of this node.  */
       clone() {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        const copy2 = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
@@ -5522,24 +5522,24 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
       }
-      toJSON(arg, ctx) {
-        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      toJSON(arg2, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg2, ctx);
       }
       toString() {
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar2;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -5550,7 +5550,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -5595,7 +5595,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
+          const node2 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -5606,7 +5606,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -5665,13 +5665,13 @@ var require_Collection = __commonJS({
        * @param schema - If defined, overwrites the original's schema
        */
       clone(schema) {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        const copy2 = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
-          copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+          copy2.schema = schema;
+        copy2.items = copy2.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /**
        * Adds a value to the collection. For `!!map` and `!!omap` the value must
@@ -5919,7 +5919,7 @@ ${indent}${text.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -6062,7 +6062,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -6117,7 +6117,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -6140,7 +6140,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -6165,20 +6165,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -6327,7 +6327,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -6342,7 +6342,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -6482,19 +6482,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -6801,7 +6801,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair2(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -6868,7 +6868,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -6966,7 +6966,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -7023,7 +7023,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -7119,14 +7119,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -7137,13 +7137,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str4) => new Scalar.Scalar(str4[0] === "t" || str4[0] === "T"),
+      resolve: (str4) => new Scalar2.Scalar(str4[0] === "t" || str4[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -7188,7 +7188,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -7216,7 +7216,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str4) {
-        const node = new Scalar.Scalar(parseFloat(str4));
+        const node = new Scalar2.Scalar(parseFloat(str4));
         const dot = str4.indexOf(".");
         if (dot !== -1 && str4[str4.length - 1] === "0")
           node.minFractionDigits = str4.length - dot - 1;
@@ -7307,7 +7307,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -7324,7 +7324,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -7375,7 +7375,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -7419,15 +7419,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str4.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str4.substr(o, lineWidth);
           }
-          str4 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str4 = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str4 }, ctx, onComment, onChompKeep);
       }
@@ -7442,7 +7442,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -7453,7 +7453,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -7596,7 +7596,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -7608,7 +7608,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -7616,7 +7616,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -7628,7 +7628,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -7656,7 +7656,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str4) {
-        const node = new Scalar.Scalar(parseFloat(str4.replace(/_/g, "")));
+        const node = new Scalar2.Scalar(parseFloat(str4.replace(/_/g, "")));
         const dot = str4.indexOf(".");
         if (dot !== -1) {
           const f = str4.substring(dot + 1).replace(/_/g, "");
@@ -8090,9 +8090,9 @@ var require_Schema = __commonJS({
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
-        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
-        copy.tags = this.tags.slice();
-        return copy;
+        const copy2 = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy2.tags = this.tags.slice();
+        return copy2;
       }
     };
     exports.Schema = Schema;
@@ -8110,9 +8110,9 @@ var require_stringifyDocument = __commonJS({
       const lines = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
-        const dir = doc.directives.toString(doc);
-        if (dir) {
-          lines.push(dir);
+        const dir3 = doc.directives.toString(doc);
+        if (dir3) {
+          lines.push(dir3);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
@@ -8235,21 +8235,21 @@ var require_Document = __commonJS({
        * Custom Node values that inherit from `Object` still refer to their original instances.
        */
       clone() {
-        const copy = Object.create(_Document.prototype, {
+        const copy2 = Object.create(_Document.prototype, {
           [identity.NODE_TYPE]: { value: identity.DOC }
         });
-        copy.commentBefore = this.commentBefore;
-        copy.comment = this.comment;
-        copy.errors = this.errors.slice();
-        copy.warnings = this.warnings.slice();
-        copy.options = Object.assign({}, this.options);
+        copy2.commentBefore = this.commentBefore;
+        copy2.comment = this.comment;
+        copy2.errors = this.errors.slice();
+        copy2.warnings = this.warnings.slice();
+        copy2.options = Object.assign({}, this.options);
         if (this.directives)
-          copy.directives = this.directives.clone();
-        copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+          copy2.directives = this.directives.clone();
+        copy2.schema = this.schema.clone();
+        copy2.contents = identity.isNode(this.contents) ? this.contents.clone(copy2.schema) : this.contents;
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /** Adds a value to the document. */
       add(value) {
@@ -8557,7 +8557,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -8572,7 +8572,7 @@ var require_resolve_props = __commonJS({
       let comma = null;
       let found = null;
       let start = null;
-      for (const token of tokens) {
+      for (const token of tokens2) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
             onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -8663,7 +8663,7 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last = tokens[tokens.length - 1];
+      const last = tokens2[tokens2.length - 1];
       const end = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -8980,9 +8980,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -9018,7 +9018,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -9058,7 +9058,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep && !props.found) {
+        if (!isMap4 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -9081,7 +9081,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -9113,7 +9113,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -9129,7 +9129,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -9164,7 +9164,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -9213,7 +9213,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -9228,13 +9228,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -9296,7 +9296,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep + indent.slice(trimIndent) + content;
           sep = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -9411,7 +9411,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -9420,15 +9420,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -9633,7 +9633,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -9651,11 +9651,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range;
       scalar.source = value;
@@ -10003,8 +10003,8 @@ ${cb}` : comment;
        * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
-      *compose(tokens, forceDoc = false, endOffset = -1) {
-        for (const token of tokens)
+      *compose(tokens2, forceDoc = false, endOffset = -1) {
+        for (const token of tokens2)
           yield* this.next(token);
         yield* this.end(forceDoc, endOffset);
       }
@@ -10139,10 +10139,10 @@ var require_cst_scalar = __commonJS({
         case "|":
         case ">": {
           const he = source.indexOf("\n");
-          const head = source.substring(0, he);
+          const head2 = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
+            { type: "block-scalar-header", offset, indent, source: head2 }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
@@ -10202,19 +10202,19 @@ var require_cst_scalar = __commonJS({
     }
     function setBlockScalarValue(token, source) {
       const he = source.indexOf("\n");
-      const head = source.substring(0, he);
+      const head2 = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header.source = head2;
         token.source = body;
       } else {
         const { offset } = token;
         const indent = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
+          { type: "block-scalar-header", offset, indent, source: head2 }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
@@ -10416,7 +10416,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -10500,7 +10500,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -12108,7 +12108,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -12133,7 +12133,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar.Scalar;
+    exports.Scalar = Scalar2.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
     exports.YAMLSeq = YAMLSeq.YAMLSeq;
     exports.CST = cst;
@@ -12533,13 +12533,13 @@ var require_ignore = __commonJS({
       if (source.indexOf(WILDCARD) < 0) {
         return source;
       }
-      const tokens = [];
+      const tokens2 = [];
       const { length } = source;
       let index = 0;
       while (index < length) {
         const char = source[index];
         if (source.startsWith(WILDCARD, index)) {
-          tokens.push({ wildcard: true });
+          tokens2.push({ wildcard: true });
           index += WILDCARD.length;
         } else if (char === "[") {
           let end = index + 1;
@@ -12553,10 +12553,10 @@ var require_ignore = __commonJS({
             end += source[end] === ESCAPE ? 2 : 1;
           }
           end++;
-          tokens.push({ single: source.slice(index, end) });
+          tokens2.push({ single: source.slice(index, end) });
           index = end;
         } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index, index + 2) });
+          tokens2.push({ single: source.slice(index, index + 2) });
           index += 2;
         } else if (char === "(") {
           let depth2 = 0;
@@ -12574,13 +12574,13 @@ var require_ignore = __commonJS({
           if ("*+?".indexOf(source[end]) >= 0) {
             end++;
           }
-          tokens.push({ boundary: source.slice(index, end) });
+          tokens2.push({ boundary: source.slice(index, end) });
           index = end;
         } else if (char === "^" || char === "$") {
-          tokens.push({ boundary: char });
+          tokens2.push({ boundary: char });
           index++;
         } else {
-          tokens.push({ single: char });
+          tokens2.push({ single: char });
           index++;
         }
       }
@@ -12602,7 +12602,7 @@ var require_ignore = __commonJS({
         });
         run2 = [];
       };
-      tokens.forEach((token) => {
+      tokens2.forEach((token) => {
         if (token.boundary === void 0) {
           run2.push(token);
           return;
@@ -12643,9 +12643,9 @@ var require_ignore = __commonJS({
       if (body[body.length - 1] === SLASH) {
         prefix = makeRegexPrefix(body.slice(0, -1));
       }
-      const head = prefix.slice(0, -1);
+      const head2 = prefix.slice(0, -1);
       const last = prefix[prefix.length - 1];
-      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+      return last === TRAILING_WILDCARD ? `${head2}$` : last === TRAILING_DOUBLESTAR ? head2 : NEVER_MATCH;
     };
     var matchesBasename = (body) => {
       const index = body.indexOf(SLASH);
@@ -12853,11 +12853,11 @@ var require_ignore = __commonJS({
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path8) : path8;
+        const basename2 = shortcut ? basenameOf(path8) : path8;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path8
+            shortcut && rule._basenameOnly ? basename2 : path8
           )) {
             const { negative } = rule;
             const ret = {
@@ -12963,12 +12963,12 @@ var require_ignore = __commonJS({
         if (!path8 || path8.charCodeAt(path8.length - 1) !== SLASH_CODE) {
           return this._test(target, this._testCache, path8);
         }
-        const dir = this._t(path8, this._testCache);
-        if (dir.ignored) {
-          return dir;
+        const dir3 = this._t(path8, this._testCache);
+        if (dir3.ignored) {
+          return dir3;
         }
         const literal = this._rules.testLiteral(path8);
-        return literal.ignored || literal.unignored ? literal : dir;
+        return literal.ignored || literal.unignored ? literal : dir3;
       }
       _t(path8, cache) {
         if (path8 in cache) {
@@ -15318,9 +15318,9 @@ var require_instruction = __commonJS({
       }
       toString() {
         let value = this.getKeyword();
-        for (let arg of this.getRawArguments()) {
+        for (let arg2 of this.getRawArguments()) {
           value += " ";
-          value += arg.getValue();
+          value += arg2.getValue();
         }
         return value;
       }
@@ -15631,27 +15631,27 @@ var require_instruction = __commonJS({
       getVariables() {
         const variables = [];
         const args = this.getRawArguments();
-        for (const arg of args) {
-          let range = arg.getRange();
+        for (const arg2 of args) {
+          let range = arg2.getRange();
           let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
-          const parsedVariables = this.parseVariables(this.document.offsetAt(arg.getRange().start), rawValue);
+          const parsedVariables = this.parseVariables(this.document.offsetAt(arg2.getRange().start), rawValue);
           for (const parsedVariable of parsedVariables) {
             variables.push(parsedVariable);
           }
         }
         return variables;
       }
-      parseVariables(offset, arg) {
+      parseVariables(offset, arg2) {
         let variables = [];
-        variableLoop: for (let i = 0; i < arg.length; i++) {
-          switch (arg.charAt(i)) {
+        variableLoop: for (let i = 0; i < arg2.length; i++) {
+          switch (arg2.charAt(i)) {
             case this.escapeChar:
-              if (arg.charAt(i + 1) === "$") {
+              if (arg2.charAt(i + 1) === "$") {
                 i++;
               }
               break;
             case "$":
-              if (arg.charAt(i + 1) === "{") {
+              if (arg2.charAt(i + 1) === "{") {
                 let escapedString = "${";
                 let escapedName = "";
                 let nameEnd = -1;
@@ -15659,12 +15659,12 @@ var require_instruction = __commonJS({
                 let substitutionStart = -1;
                 let substitutionEnd = -1;
                 let modifierRead = -1;
-                nameLoop: for (let j = i + 2; j < arg.length; j++) {
-                  let char = arg.charAt(j);
+                nameLoop: for (let j = i + 2; j < arg2.length; j++) {
+                  let char = arg2.charAt(j);
                   switch (char) {
                     case this.escapeChar:
-                      for (let k = j + 1; k < arg.length; k++) {
-                        switch (arg.charAt(k)) {
+                      for (let k = j + 1; k < arg2.length; k++) {
+                        switch (arg2.charAt(k)) {
                           case " ":
                           case "	":
                           case "\r":
@@ -15693,7 +15693,7 @@ var require_instruction = __commonJS({
                         } else {
                           substitutionEnd = substitutionEnd + 1;
                         }
-                        modifier = arg.substring(modifierRead, modifierRead + 1);
+                        modifier = arg2.substring(modifierRead, modifierRead + 1);
                         modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + modifierRead), this.document.positionAt(offset + modifierRead + 1));
                         substitutionRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + substitutionStart), this.document.positionAt(offset + substitutionEnd));
                       }
@@ -15741,12 +15741,12 @@ var require_instruction = __commonJS({
                   }
                 }
                 break variableLoop;
-              } else if (util_1.Util.isWhitespace(arg.charAt(i + 1)) || i === arg.length - 1) {
+              } else if (util_1.Util.isWhitespace(arg2.charAt(i + 1)) || i === arg2.length - 1) {
                 continue;
               } else {
                 let escapedName = "";
-                nameLoop: for (let j = i + 1; j < arg.length; j++) {
-                  let char = arg.charAt(j);
+                nameLoop: for (let j = i + 1; j < arg2.length; j++) {
+                  let char = arg2.charAt(j);
                   switch (char) {
                     case "\r":
                     case "\n":
@@ -15761,8 +15761,8 @@ var require_instruction = __commonJS({
                       i = j - 1;
                       continue variableLoop;
                     case this.escapeChar:
-                      for (let k = j + 1; k < arg.length; k++) {
-                        switch (arg.charAt(k)) {
+                      for (let k = j + 1; k < arg2.length; k++) {
+                        switch (arg2.charAt(k)) {
                           case " ":
                           case "	":
                           case "\r":
@@ -15785,7 +15785,7 @@ var require_instruction = __commonJS({
                   escapedName += char;
                 }
                 let start = this.document.positionAt(offset + i);
-                variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + arg.length)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + arg.length)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== void 0, this.isBuildVariable(escapedName, start.line), "$" + escapedName));
+                variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + arg2.length)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + arg2.length)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== void 0, this.isBuildVariable(escapedName, start.line), "$" + escapedName));
               }
               break variableLoop;
           }
@@ -15795,8 +15795,8 @@ var require_instruction = __commonJS({
       isBuildVariable(variable, line) {
         if (this.getKeyword() === main_1.Keyword.FROM) {
           for (const initialArg of this.dockerfile.getInitialARGs()) {
-            const arg = initialArg;
-            const property = arg.getProperty();
+            const arg2 = initialArg;
+            const property = arg2.getProperty();
             if (property && variable === property.getName()) {
               return true;
             }
@@ -15827,10 +15827,10 @@ var require_instruction = __commonJS({
       }
       createSingleLineHeredocs(args) {
         const heredocs = [];
-        for (const arg of args) {
-          const value = arg.getValue();
+        for (const arg2 of args) {
+          const value = arg2.getValue();
           if (value.startsWith("<<") && util_1.Util.parseHeredocName(value) !== null) {
-            const startRange = arg.getRange();
+            const startRange = arg2.getRange();
             const nameRange = this.getNameRange(startRange);
             const name = this.getName(nameRange);
             heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, null, null));
@@ -16012,11 +16012,11 @@ var require_instruction = __commonJS({
                   contentStart = i;
                 }
                 contentEnd = i;
-                const arg = heredocDefinitions[currentHeredoc];
-                const startRange = arg.getRange();
+                const arg2 = heredocDefinitions[currentHeredoc];
+                const startRange = arg2.getRange();
                 const nameRange = this.getNameRange(startRange);
                 const name = this.getName(nameRange);
-                const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
+                const delimiterRange = this.getDelimiterRange(arg2, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
                 if (delimiterRange !== null) {
                   const contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + lineStart - 1));
                   heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
@@ -16026,10 +16026,10 @@ var require_instruction = __commonJS({
                 lineStart = -1;
               } else {
                 const offsetLimit = startOffset + i;
-                for (const arg of args) {
-                  if (this.document.offsetAt(arg.getRange().start) < offsetLimit) {
-                    if (arg.getValue().startsWith("<<")) {
-                      heredocDefinitions.push(arg);
+                for (const arg2 of args) {
+                  if (this.document.offsetAt(arg2.getRange().start) < offsetLimit) {
+                    if (arg2.getValue().startsWith("<<")) {
+                      heredocDefinitions.push(arg2);
                     }
                   } else {
                     break;
@@ -16071,12 +16071,12 @@ var require_instruction = __commonJS({
           }
         }
         if (heredocsProcessed) {
-          const arg = heredocDefinitions[currentHeredoc];
-          const startRange = arg.getRange();
+          const arg2 = heredocDefinitions[currentHeredoc];
+          const startRange = arg2.getRange();
           const nameRange = this.getNameRange(startRange);
           const name = this.getName(nameRange);
           let contentRange = null;
-          const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
+          const delimiterRange = this.getDelimiterRange(arg2, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
           if (delimiterRange === null) {
             contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range.end);
           } else if (contentEnd !== -1) {
@@ -16085,8 +16085,8 @@ var require_instruction = __commonJS({
           heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
           currentHeredoc++;
           for (let i = currentHeredoc; i < heredocDefinitions.length; i++) {
-            const arg2 = heredocDefinitions[currentHeredoc];
-            const startRange2 = arg2.getRange();
+            const arg3 = heredocDefinitions[currentHeredoc];
+            const startRange2 = arg3.getRange();
             const nameRange2 = this.getNameRange(startRange2);
             const name2 = this.getName(nameRange2);
             heredocs.push(new heredoc_1.Heredoc(startRange2, name2, nameRange2, null, null));
@@ -16300,12 +16300,12 @@ var require_modifiableInstruction = __commonJS({
       getFlags() {
         if (!this.flags) {
           this.flags = [];
-          for (let arg of this.getArguments()) {
-            let value = arg.getValue();
+          for (let arg2 of this.getArguments()) {
+            let value = arg2.getValue();
             if (this.stopSearchingForFlags(value)) {
               return this.flags;
             } else if (value.indexOf("--") === 0) {
-              let range = arg.getRange();
+              let range = arg2.getRange();
               let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
               let nameIndex = value.indexOf("=");
               let index = rawValue.indexOf("=");
@@ -16559,26 +16559,26 @@ var require_property = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var util_1 = require_util();
     var Property = class _Property {
-      constructor(document2, escapeChar, arg, arg2) {
+      constructor(document2, escapeChar, arg2, arg22) {
         this.assignmentOperatorRange = null;
         this.assignmentOperator = null;
         this.valueRange = null;
         this.value = null;
         this.document = document2;
         this.escapeChar = escapeChar;
-        this.nameRange = _Property.getNameRange(document2, arg);
+        this.nameRange = _Property.getNameRange(document2, arg2);
         let value = document2.getText().substring(document2.offsetAt(this.nameRange.start), document2.offsetAt(this.nameRange.end));
         this.name = _Property.getValue(value, escapeChar);
-        if (arg2) {
-          this.valueRange = arg2.getRange();
+        if (arg22) {
+          this.valueRange = arg22.getRange();
           value = document2.getText().substring(document2.offsetAt(this.valueRange.start), document2.offsetAt(this.valueRange.end));
           this.value = _Property.getValue(value, escapeChar);
           this.range = vscode_languageserver_types_1.Range.create(this.nameRange.start, this.valueRange.end);
         } else {
-          let argRange = arg.getRange();
+          let argRange = arg2.getRange();
           if (this.nameRange.start.line === argRange.start.line && this.nameRange.start.character === argRange.start.character && this.nameRange.end.line === argRange.end.line && this.nameRange.end.character === argRange.end.character) {
           } else {
-            this.valueRange = _Property.getValueRange(document2, arg);
+            this.valueRange = _Property.getValueRange(document2, arg2);
             value = document2.getText().substring(document2.offsetAt(this.valueRange.start), document2.offsetAt(this.valueRange.end));
             this.value = _Property.getValue(value, escapeChar);
             this.assignmentOperatorRange = vscode_languageserver_types_1.Range.create(this.nameRange.end, this.valueRange.start);
@@ -16685,20 +16685,20 @@ var require_property = __commonJS({
         }
         return rawValue;
       }
-      static getNameRange(document2, arg) {
-        let value = arg.getValue();
+      static getNameRange(document2, arg2) {
+        let value = arg2.getValue();
         let index = value.indexOf("=");
         if (index !== -1) {
           let initial = value.charAt(0);
           let before = value.charAt(index - 1);
           if (initial === '"' && before === '"' || initial === "'" && before === "'" || initial !== '"' && initial !== "'") {
-            return vscode_languageserver_types_1.Range.create(arg.getRange().start, document2.positionAt(document2.offsetAt(arg.getRange().start) + index));
+            return vscode_languageserver_types_1.Range.create(arg2.getRange().start, document2.positionAt(document2.offsetAt(arg2.getRange().start) + index));
           }
         }
-        return arg.getRange();
+        return arg2.getRange();
       }
-      static getValueRange(document2, arg) {
-        return vscode_languageserver_types_1.Range.create(document2.positionAt(document2.offsetAt(arg.getRange().start) + arg.getValue().indexOf("=") + 1), document2.positionAt(document2.offsetAt(arg.getRange().end)));
+      static getValueRange(document2, arg2) {
+        return vscode_languageserver_types_1.Range.create(document2.positionAt(document2.offsetAt(arg2.getRange().start) + arg2.getValue().indexOf("=") + 1), document2.positionAt(document2.offsetAt(arg2.getRange().end)));
       }
       /**
        * Returns the actual value of this key-value pair. The value will
@@ -17932,9 +17932,9 @@ var require_imageTemplate = __commonJS({
       }
       getAvailableVariables(currentLine) {
         const variables = [];
-        for (const arg of this.getARGs()) {
-          if (arg.isBefore(currentLine)) {
-            const property = arg.getProperty();
+        for (const arg2 of this.getARGs()) {
+          if (arg2.isBefore(currentLine)) {
+            const property = arg2.getProperty();
             if (property) {
               const variable = property.getName();
               if (variables.indexOf(variable) === -1) {
@@ -18114,8 +18114,8 @@ var require_dockerfile = __commonJS({
       getAvailableVariables(currentLine) {
         if (this.getInstructionAt(currentLine) instanceof from_1.From) {
           let variables = [];
-          for (let arg of this.getInitialARGs()) {
-            let property = arg.getProperty();
+          for (let arg2 of this.getInitialARGs()) {
+            let property = arg2.getProperty();
             if (property) {
               variables.push(property.getName());
             }
@@ -18532,8 +18532,8 @@ var require_parser2 = __commonJS({
         }
         const heredocs = [];
         let tabbed = false;
-        for (const arg of instruction.getArguments()) {
-          const value = arg.getValue();
+        for (const arg2 of instruction.getArguments()) {
+          const value = arg2.getValue();
           if (value.startsWith("<<") && value.length > 2) {
             if (value.startsWith("<<-")) {
               tabbed = true;
@@ -18931,8 +18931,8 @@ function normaliseHostPath(p) {
   s = (abs ? "/" : "") + out.join("/");
   return s === "" ? abs ? "/" : "." : s;
 }
-function isUnder(p, dir) {
-  return p === dir || (dir === "/" ? p.startsWith("/") : p.startsWith(`${dir}/`));
+function isUnder(p, dir3) {
+  return p === dir3 || (dir3 === "/" ? p.startsWith("/") : p.startsWith(`${dir3}/`));
 }
 function parseMount(entry, index) {
   if (isRecord(entry)) {
@@ -19130,8 +19130,8 @@ var docker_socket_mount_default = defineRule({
       for (const m of mounts(svc, target)) {
         if (m.type !== "bind" || m.unknown) continue;
         const socket = SOCKET.test(m.hostPath);
-        const dir = SOCKET_DIRS.find((d) => m.hostPath === d);
-        if (!socket && !dir) continue;
+        const dir3 = SOCKET_DIRS.find((d) => m.hostPath === d);
+        if (!socket && !dir3) continue;
         const shown = m.source === m.hostPath ? m.source : `${m.source} (${m.hostPath})`;
         const what = socket ? `the container-engine socket ${shown}` : `${shown}, the folder holding the Docker socket,`;
         ctx.report({
@@ -19279,10 +19279,10 @@ function literals(svc) {
     [["environment"], svc.raw.environment, "environment"],
     [["build", "args"], isRecord(svc.raw.build) ? svc.raw.build.args : void 0, "build argument"]
   ];
-  for (const [base2, map, where] of maps) {
+  for (const [base3, map, where] of maps) {
     if (!isRecord(map)) continue;
     for (const [name, v] of Object.entries(map)) {
-      if ((typeof v === "string" || typeof v === "number") && isSecretName(name) && isLiteralSecretValue(String(v))) out.push({ path: [...base2, name], name, value: String(v), where });
+      if ((typeof v === "string" || typeof v === "number") && isSecretName(name) && isLiteralSecretValue(String(v))) out.push({ path: [...base3, name], name, value: String(v), where });
     }
   }
   for (const key of ["command", "entrypoint"]) {
@@ -19667,8 +19667,8 @@ var NON_ROOT_IMAGES = /^((docker\.io\/)?(library\/)?(postgres|redis|mysql|mariad
 function builtDockerfile(svc, dockerfiles) {
   const build2 = svc.value.build;
   if (!isRecord(build2) || typeof build2.context !== "string" || build2.context.includes("://")) return void 0;
-  const dir = path.posix.dirname(svc.fileOf(["build"]));
-  const file = path.posix.normalize(path.posix.join(dir, build2.context, typeof build2.dockerfile === "string" ? build2.dockerfile : "Dockerfile"));
+  const dir3 = path.posix.dirname(svc.fileOf(["build"]));
+  const file = path.posix.normalize(path.posix.join(dir3, build2.context, typeof build2.dockerfile === "string" ? build2.dockerfile : "Dockerfile"));
   return dockerfiles.find((d) => d.file === file);
 }
 var runs_as_root_default = defineRule({
@@ -20072,12 +20072,12 @@ function openInboundScopes(config) {
   return scopes.filter((s) => s.value.groupPolicy === "open" || s.value.dmPolicy === "open" || get(s.value, "dm", "policy") === "open");
 }
 function deployContext(target, project2) {
-  const dir = target.file.includes("/") ? target.file.slice(0, target.file.lastIndexOf("/")) : "";
+  const dir3 = target.file.includes("/") ? target.file.slice(0, target.file.lastIndexOf("/")) : "";
   const env = {};
   for (const d of project2?.targets("dotenv") ?? []) {
     const ddir = d.file.includes("/") ? d.file.slice(0, d.file.lastIndexOf("/")) : "";
-    if (d.template || ddir !== dir && ddir !== "") continue;
-    for (const e of d.entries) if (env[e.key] === void 0 || ddir === dir) env[e.key] = e.value;
+    if (d.template || ddir !== dir3 && ddir !== "") continue;
+    for (const e of d.entries) if (env[e.key] === void 0 || ddir === dir3) env[e.key] = e.value;
   }
   return { env, providedEnv: referencedEnv(target.value) };
 }
@@ -20243,8 +20243,8 @@ function paramSize(model) {
 function multiUserSignals(config) {
   const out = [];
   for (const s of channelScopes(config)) {
-    const base2 = s.account ? obj(get(config, "channels", s.channel)) : {};
-    const v = { ...base2, ...s.value };
+    const base3 = s.account ? obj(get(config, "channels", s.channel)) : {};
+    const v = { ...base3, ...s.value };
     const own = (k) => k in s.value ? [...s.path, k] : ["channels", s.channel, k];
     const name = s.account ? `channels.${s.channel}.accounts.${s.account}` : `channels.${s.channel}`;
     const groupPolicy = v.groupPolicy ?? get(config, "channels", "defaults", "groupPolicy");
@@ -20269,8 +20269,8 @@ function channelAccounts(config, channel) {
       continue;
     }
     for (const [a, acc] of accounts) {
-      const { accounts: _omit, ...base2 } = ch;
-      out.push({ channel: id, account: a, value: { ...base2, ...acc }, pathOf: (k) => k in acc ? ["channels", id, "accounts", a, k] : ["channels", id, k], label: `channels.${id}.accounts.${a}` });
+      const { accounts: _omit, ...base3 } = ch;
+      out.push({ channel: id, account: a, value: { ...base3, ...acc }, pathOf: (k) => k in acc ? ["channels", id, "accounts", a, k] : ["channels", id, k], label: `channels.${id}.accounts.${a}` });
     }
   }
   return out;
@@ -20412,10 +20412,10 @@ function flags(config, era) {
   for (const f of DOCKER_FLAGS) add(["agents", "defaults", "sandbox", "docker", f], true);
   for (const a of agentEntries(config)) for (const f of DOCKER_FLAGS) add([...a.path, "sandbox", "docker", f], true);
   for (const [acc, v] of Object.entries(obj(get(config, "plugins", "entries", "imap", "config", "accounts")))) {
-    const base2 = ["plugins", "entries", "imap", "config", "accounts", acc, "senderAuth"];
-    if (get(v, "senderAuth", "acceptTrustedAuthservId") === true) out.push({ path: [...base2, "acceptTrustedAuthservId"], label: `${base2.join(".")}.acceptTrustedAuthservId=true` });
+    const base3 = ["plugins", "entries", "imap", "config", "accounts", acc, "senderAuth"];
+    if (get(v, "senderAuth", "acceptTrustedAuthservId") === true) out.push({ path: [...base3, "acceptTrustedAuthservId"], label: `${base3.join(".")}.acceptTrustedAuthservId=true` });
     const min = get(v, "senderAuth", "min");
-    if (min === "unverified" || min === "mutable") out.push({ path: [...base2, "min"], label: `${base2.join(".")}.min=${min}` });
+    if (min === "unverified" || min === "mutable") out.push({ path: [...base3, "min"], label: `${base3.join(".")}.min=${min}` });
   }
   return out;
 }
@@ -20743,6 +20743,105 @@ var dockerfileRules = [
   secret_in_env_default
 ];
 
+// rules/_shared/json.ts
+function isRecord2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// rules/daemon/icc_enabled.ts
+var icc_enabled_default = defineRule({
+  id: "daemon.icc_enabled",
+  title: "Docker inter-container communication explicitly enabled",
+  severity: "low",
+  appliesTo: ["docker_daemon"],
+  description: "`\"icc\": true` lets every container on the default bridge reach every other on any port. A compromised sidecar can then talk straight to the OpenClaw gateway's port and to databases that were never published. (It is also Docker's default; this rule reports it when the file asks for it explicitly.)",
+  remediation: 'Set `"icc": false` and let containers talk over user-defined networks that you attach deliberately (compose `networks:`).',
+  references: ["https://docs.docker.com/engine/network/drivers/bridge/#options", "https://www.cisecurity.org/benchmark/docker"],
+  tags: ["docker", "host", "network"],
+  precision: "very-high",
+  check(target, ctx) {
+    if (isRecord2(target.value) && target.value.icc === true) ctx.report({ at: at.path(["icc"]), message: 'daemon.json sets "icc": true: containers on the default bridge can reach each other on every port.' });
+  }
+});
+
+// rules/daemon/no_new_privileges_disabled.ts
+var no_new_privileges_disabled_default = defineRule({
+  id: "daemon.no_new_privileges_disabled",
+  title: "Docker daemon turns no-new-privileges off",
+  severity: "low",
+  appliesTo: ["docker_daemon"],
+  description: '`"no-new-privileges": false` in daemon.json keeps the daemon-wide default that lets processes in containers gain privileges through setuid binaries. Set to true, every container gets `no-new-privileges` unless it opts out, closing a common escalation step inside a compromised container.',
+  remediation: 'Set `"no-new-privileges": true` in daemon.json (or per service: `security_opt: [no-new-privileges:true]`).',
+  references: ["https://docs.docker.com/reference/cli/dockerd/#daemon-configuration-file", "https://www.cisecurity.org/benchmark/docker"],
+  tags: ["docker", "host", "CWE-250"],
+  precision: "very-high",
+  check(target, ctx) {
+    if (isRecord2(target.value) && target.value["no-new-privileges"] === false) {
+      ctx.report({ at: at.path(["no-new-privileges"]), message: 'daemon.json sets "no-new-privileges": false: setuid binaries in containers can raise privileges.' });
+    }
+  }
+});
+
+// rules/daemon/tcp_without_tls.ts
+function tcpHost(h) {
+  const m = /^tcp:\/\/(\[[^\]]*\]|[^:/]*)/.exec(h.trim());
+  return m ? (m[1] ?? "").replace(/^\[|\]$/g, "") : void 0;
+}
+var isLoopback2 = (h) => h === "localhost" || h === "::1" || h.startsWith("127.");
+var tcp_without_tls_default = defineRule({
+  id: "daemon.tcp_without_tls",
+  title: "Docker API on TCP without TLS client verification",
+  severity: "critical",
+  appliesTo: ["docker_daemon"],
+  description: 'The Docker API is root on the host: whoever can call it starts a privileged container with the host disk mounted. A `tcp://` entry in `hosts` without `"tlsverify": true` accepts anyone who can reach the port (`"tls": true` alone encrypts but authenticates nobody). On `0.0.0.0` or a public address that is remote root for the internet, OpenClaw tokens included; on loopback, any local user or container with host networking gets root (medium).',
+  remediation: 'Remove the `tcp://` host and use the Unix socket (over SSH: `DOCKER_HOST=ssh://user@host`). If TCP is required, set `"tlsverify": true` with `tlscacert`/`tlscert`/`tlskey` and client certificates, and bind to a private address.',
+  references: ["https://docs.docker.com/engine/security/protect-access/", "https://docs.docker.com/reference/cli/dockerd/#daemon-socket-option"],
+  tags: ["docker", "host", "remote-root", "CWE-306"],
+  precision: "very-high",
+  check(target, ctx) {
+    const v = target.value;
+    if (!isRecord2(v)) return;
+    if (v.tlsverify === true) return;
+    const unitVerifies = ctx.project.targets("systemd").some((t) => t.directives.some((d) => d.key === "ExecStart" && /(^|\/)dockerd$/.test(d.words[0]?.value ?? "") && d.words.some((w) => w.value === "--tlsverify" || w.value === "--tlsverify=true")));
+    if (unitVerifies) return;
+    const hosts = Array.isArray(v.hosts) ? v.hosts : typeof v.hosts === "string" ? [v.hosts] : [];
+    hosts.forEach((h, k) => {
+      const host = typeof h === "string" ? tcpHost(h) : void 0;
+      if (host === void 0) return;
+      const loopback = isLoopback2(host);
+      ctx.report({
+        at: at.path(Array.isArray(v.hosts) ? ["hosts", k] : ["hosts"]),
+        ...loopback ? { severity: "medium" } : {},
+        message: `The Docker API listens on ${h} ${v.tls === true ? "with TLS but no client verification" : "without TLS"}: ${loopback ? "any local user or host-network container" : "anyone who reaches the port"} gets root on the host.`,
+        properties: { host: String(h) }
+      });
+    });
+  }
+});
+
+// rules/daemon/userns_remap_missing.ts
+var userns_remap_missing_default = defineRule({
+  id: "daemon.userns_remap_missing",
+  title: "Docker daemon without user-namespace remapping",
+  severity: "low",
+  appliesTo: ["docker_daemon"],
+  description: "Without `userns-remap`, root in a container is root on the host: a container escape (a kernel bug, a mounted socket, an agent tool that breaks out) lands as uid 0. With remapping it lands as an unprivileged subordinate uid. Some images and bind mounts need adjusting, hence low.",
+  remediation: 'Set `"userns-remap": "default"` (Docker creates the `dockremap` user and `/etc/subuid` ranges), restart dockerd, and fix ownership of bind-mounted paths such as `~/.openclaw`.',
+  references: ["https://docs.docker.com/engine/security/userns-remap/", "https://www.cisecurity.org/benchmark/docker"],
+  tags: ["docker", "host", "container-escape", "CWE-250"],
+  precision: "high",
+  check(target, ctx) {
+    const v = target.value;
+    if (!isRecord2(v)) return;
+    const remap = v["userns-remap"];
+    if (typeof remap === "string" && remap.trim() !== "") return;
+    ctx.report({ at: at.path(["userns-remap"]), message: 'daemon.json has no "userns-remap": root in a container is root on the host.' });
+  }
+});
+
+// rules/daemon/index.ts
+var daemonRules = [icc_enabled_default, no_new_privileges_disabled_default, tcp_without_tls_default, userns_remap_missing_default];
+
 // rules/dotenv/committed.ts
 var committed_default = defineRule({
   id: "dotenv.committed",
@@ -20788,9 +20887,9 @@ var not_ignored_default = defineRule({
     const nested = new Set(target.files.filter((f) => f.path.endsWith("/.gitignore")).map((f) => f.path.slice(0, -"/.gitignore".length)));
     const dirs = /* @__PURE__ */ new Set(["", ...deployments.map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf("/"))))]);
     const exposed = [];
-    for (const dir of [...dirs].sort()) {
-      if (dir !== "" && [...nested].some((n) => dir === n || dir.startsWith(`${n}/`))) continue;
-      const env = dir === "" ? ".env" : `${dir}/.env`;
+    for (const dir3 of [...dirs].sort()) {
+      if (dir3 !== "" && [...nested].some((n) => dir3 === n || dir3.startsWith(`${n}/`))) continue;
+      const env = dir3 === "" ? ".env" : `${dir3}/.env`;
       if (!target.ignoredByRootGitignore(env)) exposed.push(env);
     }
     if (exposed.length === 0) return;
@@ -20806,6 +20905,453 @@ var not_ignored_default = defineRule({
 
 // rules/dotenv/index.ts
 var dotenvRules = [committed_default, not_ignored_default];
+
+// rules/_shared/openclaw-cli.ts
+var CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
+function gatewayCommand(words) {
+  const cli = words.findIndex((w) => CLI.test(w.slice(w.lastIndexOf("/") + 1)));
+  if (cli === -1) return void 0;
+  const gw = words.indexOf("gateway", cli + 1);
+  if (gw === -1) return void 0;
+  const out = { gatewayIndex: gw };
+  const flags2 = { "--bind": "bind", "--token": "token", "--password": "password", "--auth": "auth", "--tailscale": "tailscale" };
+  for (let k = gw + 1; k < words.length; k++) {
+    const w = words[k] ?? "";
+    const eq = w.indexOf("=");
+    const name = eq === -1 ? w : w.slice(0, eq);
+    const key = flags2[name];
+    if (!key) continue;
+    if (eq !== -1) out[key] = { value: w.slice(eq + 1), index: k };
+    else if (k + 1 < words.length) out[key] = { value: words[k + 1] ?? "", index: k + 1 };
+  }
+  return out;
+}
+function isPublicBind(value) {
+  const v = value.trim().replace(/^\[|\]$/g, "");
+  if (!v || v.includes("$")) return false;
+  if (["loopback", "localhost", "tailnet", "::1"].includes(v) || v.startsWith("127.")) return false;
+  return ["lan", "auto", "custom", "0.0.0.0", "::"].includes(v) || /^\d{1,3}(\.\d{1,3}){3}$/.test(v) || v.includes(":");
+}
+function isLiteral(value) {
+  return value.trim() !== "" && !value.includes("$") && !isReference(value);
+}
+var SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)$/i;
+function configHasGatewayAuth(configs) {
+  return configs.some(({ value }) => {
+    if (!isRecord2(value) || !isRecord2(value.gateway) || !isRecord2(value.gateway.auth)) return false;
+    const auth = value.gateway.auth;
+    return auth.mode === "trusted-proxy" || Boolean(auth.token) || Boolean(auth.password);
+  });
+}
+var DEFAULT_GATEWAY_PORT = 18789;
+function gatewayPorts(configs) {
+  const ports2 = /* @__PURE__ */ new Set([DEFAULT_GATEWAY_PORT]);
+  for (const { value } of configs) {
+    const port = isRecord2(value) && isRecord2(value.gateway) ? value.gateway.port : void 0;
+    if (typeof port === "number" && Number.isInteger(port) && port > 0 && port < 65536) ports2.add(port);
+  }
+  return ports2;
+}
+function coversGatewayPort(spec, ports2) {
+  for (const part of spec.replace(/\/(tcp|udp)$/i, "").split(",")) {
+    const [a, b] = part.split(/[:-]/);
+    const lo = Number(a);
+    const hi = b === void 0 ? lo : Number(b);
+    if (!Number.isInteger(lo) || !Number.isInteger(hi) || a === "") continue;
+    for (const p of ports2) if (p >= lo && p <= hi) return p;
+  }
+  return void 0;
+}
+
+// rules/_shared/nginx.ts
+var origin = /* @__PURE__ */ new WeakMap();
+function fileOf(d) {
+  return origin.get(d);
+}
+var AUTH_INCLUDE = /auth|authelia|authentik|oauth|sso|protect|allowlist|whitelist|ip-?allow/i;
+function included(pattern, project2, self2) {
+  const rel = pattern.replace(/^\/etc\/nginx\//, "").replace(/^\.\//, "");
+  const re = new RegExp(`(^|/)${rel.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")}$`);
+  return project2.targets("nginx").filter((t) => t !== self2 && re.test(t.file));
+}
+function expand(list, project2, self2, stack = [self2.file], budget = { left: 5e3 }) {
+  const out = [];
+  for (const d of list) {
+    if (d.name === "include" && d.args[0] && stack.length < 6 && budget.left > 0) {
+      const files = included(d.args[0].value, project2, self2).filter((t) => !stack.includes(t.file));
+      for (const t of files)
+        for (const dd of expand(t.directives, project2, t, [...stack, t.file], budget)) {
+          if (dd.name === "server" && dd.block) continue;
+          if (--budget.left < 0) break;
+          if (!origin.has(dd)) origin.set(dd, t.file);
+          out.push(dd);
+        }
+      if (!files.length && AUTH_INCLUDE.test(d.args[0].value)) out.push({ name: "auth_request", args: [{ value: `(${d.args[0].value})`, start: d.start, end: d.end }], start: d.start, end: d.end });
+    }
+    out.push(d.block ? copy(d, { ...d, block: expand(d.block, project2, self2, stack, budget) }) : d);
+  }
+  return out;
+}
+function copy(from, to) {
+  const f = origin.get(from);
+  if (f) origin.set(to, f);
+  return to;
+}
+function includingHttp(target, project2) {
+  for (const t of project2.targets("nginx")) {
+    if (t === target) continue;
+    for (const http of t.directives.filter((d) => d.name === "http" && d.block)) {
+      if ((http.block ?? []).some((d) => d.name === "include" && d.args[0] && included(d.args[0].value, project2, t).includes(target))) return [copy(http, { ...http, block: expand(http.block ?? [], project2, t) })];
+    }
+  }
+  return [];
+}
+function servers(target, project2) {
+  const cached = serverCache.get(target);
+  if (cached) return cached;
+  const out = [];
+  const walk2 = (list, chain) => {
+    for (const d of list) {
+      if (!d.block || fileOf(d)) continue;
+      if (d.name === "server") out.push({ directive: d, chain: [...chain, d] });
+      else if (d.name === "http") walk2(d.block, [...chain, d]);
+    }
+  };
+  walk2(expand(target.directives, project2, target), includingHttp(target, project2));
+  serverCache.set(target, out);
+  return out;
+}
+var serverCache = /* @__PURE__ */ new WeakMap();
+function locations(server) {
+  const out = [];
+  const walk2 = (list, chain) => {
+    for (const d of list) {
+      if (d.name !== "location" || !d.block) continue;
+      const c = [...chain, d];
+      out.push({ directive: d, chain: c });
+      walk2(d.block, c);
+    }
+  };
+  walk2(server.directive.block ?? [], server.chain);
+  return out;
+}
+function effective(chain, ...names) {
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const found = (chain[k]?.block ?? []).filter((d) => names.includes(d.name));
+    if (found.length) return found;
+  }
+  return [];
+}
+function arg(d, k = 0) {
+  return d?.args[k]?.value ?? "";
+}
+function deniesByDefault(rules2) {
+  const catchAll = rules2.find((r) => arg(r) === "all");
+  return catchAll?.name === "deny";
+}
+function isRestricted(chain) {
+  const basic = effective(chain, "auth_basic")[0];
+  const request = effective(chain, "auth_request")[0];
+  const jwt = effective(chain, "auth_jwt")[0];
+  const mtls = effective(chain, "ssl_verify_client")[0];
+  return basic !== void 0 && arg(basic) !== "off" || request !== void 0 && arg(request) !== "off" || jwt !== void 0 && arg(jwt) !== "off" || mtls !== void 0 && arg(mtls) === "on" || deniesByDefault(effective(chain, "allow", "deny"));
+}
+function isLoopbackHost2(h) {
+  const host = h.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || host.startsWith("127.");
+}
+function listens(server) {
+  const ls = (server.block ?? []).filter((d) => d.name === "listen");
+  if (!ls.length) return [{ host: "*", ssl: false, public: true }];
+  return ls.map((l) => {
+    const addr = arg(l);
+    const ssl = l.args.slice(1).some((a) => a.value === "ssl" || a.value === "quic");
+    if (addr.startsWith("unix:")) return { host: addr, ssl, public: false };
+    const m = /^(\[[^\]]*\]|[^:]+):\d+$/.exec(addr);
+    const host = m ? m[1] ?? "*" : /^\d+$/.test(addr) ? "*" : addr;
+    return { host, ssl, public: !isLoopbackHost2(host) };
+  });
+}
+function isTls(server) {
+  return listens(server).some((l) => l.ssl) || (server.block ?? []).some((d) => d.name === "ssl" && arg(d) === "on");
+}
+function upstreams(project2, target) {
+  const map = /* @__PURE__ */ new Map();
+  const files = project2.targets("nginx");
+  for (const t of files.includes(target) ? files : [...files, target]) {
+    const walk2 = (list) => {
+      for (const d of list) {
+        if (d.name === "upstream" && d.block) map.set(arg(d), d.block.filter((s) => s.name === "server").map((s) => hostPort(arg(s), void 0)));
+        else if (d.block) walk2(d.block);
+      }
+    };
+    walk2(t.directives);
+  }
+  return map;
+}
+function hostPort(s, defaultPort) {
+  const m = /^(\[[^\]]*\]|[^:/]+)(?::(\d+))?$/.exec(s);
+  if (!m) return { host: s, port: defaultPort };
+  return { host: (m[1] ?? "").replace(/^\[|\]$/g, ""), port: m[2] ? Number(m[2]) : defaultPort };
+}
+function proxyTarget(location, ups) {
+  const pass = (location.block ?? []).find((d) => d.name === "proxy_pass");
+  if (!pass) return void 0;
+  const m = /^(\w+):\/\/([^/]+)/.exec(arg(pass));
+  if (!m || m[2]?.includes("$") || m[2]?.startsWith("unix:")) return void 0;
+  const scheme = (m[1] ?? "").toLowerCase();
+  const hp = hostPort(m[2] ?? "", void 0);
+  const up = hp.port === void 0 ? ups.get(hp.host) : void 0;
+  return { scheme, host: hp.host, backends: up ?? [{ host: hp.host, port: hp.port ?? (scheme === "https" ? 443 : 80) }], upstream: up !== void 0 };
+}
+var isGateway = (p, ports2) => Boolean(p?.backends.some((b) => b.port !== void 0 && ports2.has(b.port)));
+function sensitivePath(location) {
+  const path8 = location.args[location.args.length - 1]?.value ?? "";
+  if (/^\^?\/hooks(\/|$|\b)/.test(path8)) return "hooks";
+  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path8)) return "health";
+  return void 0;
+}
+function head(d) {
+  const last = d.args[d.args.length - 1];
+  return [d.start, last ? last.end : d.start + d.name.length];
+}
+
+// rules/nginx/gateway_no_auth.ts
+var gateway_no_auth_default = defineRule({
+  id: "nginx.gateway_no_auth",
+  title: "Public nginx proxies the gateway with no access control",
+  severity: "high",
+  appliesTo: ["nginx"],
+  description: "A server listening on a public address forwards to the OpenClaw gateway (port 18789, directly or through an `upstream`) with no `auth_basic`/`auth_request`/client certificate and no `allow`/`deny`. The gateway's admin API and Control UI are then one password or token guess away from the internet. If the repository's OpenClaw config uses `trusted-proxy` auth, nginx is the only authentication there is (critical); if it sets a gateway token, the gateway's own auth still stands (medium).",
+  remediation: "Restrict the location: `allow 100.64.0.0/10; deny all;` (tailnet), or add `auth_request` to your SSO / `auth_basic` with a strong password, or client certificates (`ssl_verify_client on`). Better, do not publish the gateway at all: keep nginx on loopback and use SSH or `tailscale serve`.",
+  references: ["https://nginx.org/en/docs/http/ngx_http_access_module.html", "https://nginx.org/en/docs/http/ngx_http_auth_request_module.html", "https://cwe.mitre.org/data/definitions/306.html"],
+  tags: ["nginx", "openclaw", "exposure", "CWE-306"],
+  precision: "high",
+  check(target, ctx) {
+    const configs = ctx.project.targets("openclaw");
+    const trustedProxy = configs.some(({ value }) => isRecord2(value) && isRecord2(value.gateway) && isRecord2(value.gateway.auth) && value.gateway.auth.mode === "trusted-proxy");
+    const gatewayAuth = configHasGatewayAuth(configs);
+    const ups = upstreams(ctx.project, target);
+    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+    for (const server of servers(target, ctx.project)) {
+      if (!listens(server.directive).some((l) => l.public)) continue;
+      for (const loc of locations(server)) {
+        if (sensitivePath(loc.directive) || !isGateway(proxyTarget(loc.directive, ups), ports2) || isRestricted(loc.chain)) continue;
+        const [s, e] = head(loc.directive);
+        ctx.report({
+          at: at.range(s, e, fileOf(loc.directive)),
+          ...trustedProxy ? { severity: "critical" } : gatewayAuth ? { severity: "medium" } : {},
+          message: trustedProxy ? `location ${loc.directive.args.map((a) => a.value).join(" ")} exposes the gateway publicly without auth, and the OpenClaw config trusts this proxy to authenticate (trusted-proxy): anyone gets in.` : `location ${loc.directive.args.map((a) => a.value).join(" ")} exposes the OpenClaw gateway on a public listener with no auth_basic/auth_request and no allow/deny.`
+        });
+      }
+    }
+  }
+});
+
+// rules/nginx/gateway_no_rate_limit.ts
+var gateway_no_rate_limit_default = defineRule({
+  id: "nginx.gateway_no_rate_limit",
+  title: "No request rate limit in front of the gateway",
+  severity: "low",
+  appliesTo: ["nginx"],
+  description: "A public location proxying to the OpenClaw gateway has no `limit_req`. Token and password guessing, and floods of requests that each start an expensive model call, are then limited only by what the gateway does itself (`gateway.auth.rateLimit`, off unless configured).",
+  remediation: "Define a zone in `http` (`limit_req_zone $binary_remote_addr zone=openclaw:10m rate=5r/s;`) and apply it in the location (`limit_req zone=openclaw burst=20 nodelay;`); also set `gateway.auth.rateLimit` in openclaw.json.",
+  references: ["https://nginx.org/en/docs/http/ngx_http_limit_req_module.html", "https://cwe.mitre.org/data/definitions/770.html"],
+  tags: ["nginx", "openclaw", "rate-limit", "CWE-770"],
+  precision: "high",
+  check(target, ctx) {
+    const ups = upstreams(ctx.project, target);
+    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+    for (const server of servers(target, ctx.project)) {
+      if (!listens(server.directive).some((l) => l.public)) continue;
+      for (const loc of locations(server)) {
+        if (!isGateway(proxyTarget(loc.directive, ups), ports2) || effective(loc.chain, "limit_req").length) continue;
+        const [s, e] = head(loc.directive);
+        ctx.report({ at: at.range(s, e, fileOf(loc.directive)), message: `location ${loc.directive.args.map((a) => a.value).join(" ")} proxies to the OpenClaw gateway with no limit_req.` });
+      }
+    }
+  }
+});
+
+// rules/nginx/missing_hsts.ts
+var missing_hsts_default = defineRule({
+  id: "nginx.missing_hsts",
+  title: "TLS server without HSTS",
+  severity: "low",
+  appliesTo: ["nginx"],
+  description: "Without `Strict-Transport-Security`, a browser that types the host name or follows an `http://` link first connects in plain text, and an attacker on the network can keep it there (SSL stripping) and capture the Control UI login or token.",
+  remediation: 'In the TLS `server` (or `http`) block: `add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;` (mind that an `add_header` in a location replaces the server\'s).',
+  references: ["https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Strict-Transport-Security", "https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header"],
+  tags: ["nginx", "tls", "CWE-319"],
+  precision: "high",
+  check(target, ctx) {
+    for (const server of servers(target, ctx.project)) {
+      if (!isTls(server.directive) || !listens(server.directive).some((l) => l.public)) continue;
+      const headers = effective(server.chain, "add_header");
+      if (headers.some((h) => /^strict-transport-security$/i.test(h.args[0]?.value ?? ""))) continue;
+      const [s, e] = head(server.directive);
+      ctx.report({ at: at.range(s, e), message: "This TLS server sends no Strict-Transport-Security header." });
+    }
+  }
+});
+
+// rules/nginx/plain_http_upstream.ts
+var PRIVATE = /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.|f[cd][0-9a-f]{2}:)/i;
+function crossesNetwork(host) {
+  if (!host || isLoopbackHost2(host)) return void 0;
+  if (PRIVATE.test(host) || /\.(internal|local|lan|home\.arpa)$/i.test(host)) return "private";
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(":") || host.includes(".")) return "public";
+  return void 0;
+}
+var plain_http_upstream_default = defineRule({
+  id: "nginx.plain_http_upstream",
+  title: "nginx forwards over plain HTTP to another host",
+  severity: "medium",
+  appliesTo: ["nginx"],
+  description: "`proxy_pass http://…` to a host other than loopback sends every request (gateway token, session cookies, prompts and tool output) unencrypted across the network between nginx and the backend, where anyone on that path can read or alter it. Private addresses are graded low; container names on the same Docker network are not reported.",
+  remediation: "Run the proxy on the same host as the gateway and use `proxy_pass http://127.0.0.1:18789`, or put the hop on a private encrypted network (WireGuard, Tailscale), or use `https://` with `proxy_ssl_verify on` and a trusted CA.",
+  references: ["https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_ssl_verify", "https://cwe.mitre.org/data/definitions/319.html"],
+  tags: ["nginx", "tls", "CWE-319"],
+  precision: "medium",
+  check(target, ctx) {
+    const ups = upstreams(ctx.project, target);
+    for (const server of servers(target, ctx.project)) {
+      for (const loc of locations(server)) {
+        const p = proxyTarget(loc.directive, ups);
+        if (!p || p.scheme !== "http") continue;
+        const worst = p.backends.map((b) => crossesNetwork(b.host)).reduce((w, c) => w === "public" || c === "public" ? "public" : w ?? c, void 0);
+        if (!worst) continue;
+        const pass = (loc.directive.block ?? []).find((d) => d.name === "proxy_pass");
+        if (!pass) continue;
+        ctx.report({
+          at: at.range(pass.start, pass.end, fileOf(pass)),
+          ...worst === "private" ? { severity: "low" } : {},
+          message: `proxy_pass sends traffic unencrypted to ${p.upstream ? `upstream ${p.host} (${p.backends.map((b) => b.host).join(", ")})` : p.host}, a ${worst} address.`
+        });
+      }
+    }
+  }
+});
+
+// rules/nginx/real_ip_spoofable.ts
+var CLIENT_VALUE = /\$(http_x_real_ip|http_x_forwarded_for|proxy_add_x_forwarded_for|http_\w+)/;
+var real_ip_spoofable_default = defineRule({
+  id: "nginx.real_ip_spoofable",
+  title: "Client-controlled X-Real-IP reaches a gateway with allowRealIpFallback",
+  severity: "high",
+  appliesTo: ["nginx"],
+  description: "With `gateway.allowRealIpFallback: true`, the gateway takes the client address from `X-Real-IP` when `X-Forwarded-For` is absent, and uses it for loopback trust, rate limiting and pairing decisions (`openclaw security audit`: `gateway.real_ip_fallback_enabled`). That is safe only if the proxy always overwrites the header with the real peer. Here nginx passes the client's own header through (no `proxy_set_header X-Real-IP`), copies it from a request header, or derives `$remote_addr` from a header trusted from any address (`set_real_ip_from 0.0.0.0/0`), so a client can claim to be 127.0.0.1.",
+  remediation: "In every location that proxies to the gateway: `proxy_set_header X-Real-IP $remote_addr;` and `proxy_set_header X-Forwarded-For $remote_addr;`, with `set_real_ip_from` limited to your real load balancers; or set `gateway.allowRealIpFallback: false` (the default).",
+  references: ["https://nginx.org/en/docs/http/ngx_http_realip_module.html", "https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_set_header", "https://cwe.mitre.org/data/definitions/290.html"],
+  tags: ["nginx", "openclaw", "spoofing", "CWE-290"],
+  precision: "high",
+  check(target, ctx) {
+    const config = ctx.project.targets("openclaw").find(({ value }) => isRecord2(value) && isRecord2(value.gateway) && value.gateway.allowRealIpFallback === true);
+    if (!config) return;
+    const where = `${config.file}${config.embedded ? ` (heredoc at line ${config.embedded.line})` : ""}`;
+    const ups = upstreams(ctx.project, target);
+    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+    for (const server of servers(target, ctx.project)) {
+      for (const loc of locations(server)) {
+        if (!isGateway(proxyTarget(loc.directive, ups), ports2)) continue;
+        const headers = effective(loc.chain, "proxy_set_header");
+        const realIp = headers.find((h) => /^x-real-ip$/i.test(h.args[0]?.value ?? ""));
+        const value = realIp?.args[1]?.value ?? "";
+        const trustAll = effective(loc.chain, "set_real_ip_from").some((d) => /^(0\.0\.0\.0\/0|::\/0|all)$/.test(d.args[0]?.value ?? "")) && effective(loc.chain, "real_ip_header").length > 0;
+        let problem;
+        if (!realIp) problem = "nginx does not set X-Real-IP, so the client's own X-Real-IP header reaches the gateway";
+        else if (CLIENT_VALUE.test(value)) problem = `X-Real-IP is set from ${value}, which the client controls`;
+        else if (/\$remote_addr/.test(value) && trustAll) problem = "X-Real-IP is $remote_addr, but real_ip rewrites $remote_addr from a header trusted from every address";
+        if (!problem) continue;
+        const anchor2 = realIp ?? loc.directive;
+        const [s, e] = realIp ? [realIp.start, realIp.end] : head(loc.directive);
+        ctx.report({ at: at.range(s, e, fileOf(anchor2)), message: `${problem}; ${where} sets gateway.allowRealIpFallback: true, so a client can spoof its address (even 127.0.0.1).` });
+      }
+    }
+  }
+});
+
+// rules/nginx/sensitive_location_open.ts
+var sensitive_location_open_default = defineRule({
+  id: "nginx.sensitive_location_open",
+  title: "Gateway /hooks or /health location open to everyone",
+  severity: "medium",
+  appliesTo: ["nginx"],
+  description: "In a public server that fronts the OpenClaw gateway, a `/hooks/` location with no `allow`/`deny` or auth lets anyone on the internet post to the webhook endpoint, where only the hooks token stands between them and an agent run; a `/health` location tells scanners exactly what runs there (low).",
+  remediation: "Restrict `/hooks/` to the webhook senders' addresses (`allow <sender ranges>; deny all;`) and keep a long, separate `hooks.token`; serve `/health` only to your monitoring (`allow 10.0.0.0/8; deny all;`) or not at all.",
+  references: ["https://nginx.org/en/docs/http/ngx_http_access_module.html", "https://cwe.mitre.org/data/definitions/284.html"],
+  tags: ["nginx", "openclaw", "exposure", "CWE-284"],
+  precision: "medium",
+  check(target, ctx) {
+    const ups = upstreams(ctx.project, target);
+    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+    for (const server of servers(target, ctx.project)) {
+      if (!listens(server.directive).some((l) => l.public)) continue;
+      const locs = locations(server);
+      if (!locs.some((l) => isGateway(proxyTarget(l.directive, ups), ports2))) continue;
+      for (const loc of locs) {
+        const kind = sensitivePath(loc.directive);
+        if (!kind || isRestricted(loc.chain)) continue;
+        const [s, e] = head(loc.directive);
+        ctx.report({
+          at: at.range(s, e, fileOf(loc.directive)),
+          ...kind === "health" ? { severity: "low" } : {},
+          message: kind === "hooks" ? "The gateway's /hooks endpoint is reachable by anyone on the internet (no allow/deny, no auth)." : "The gateway's health endpoint is reachable by anyone on the internet (no allow/deny, no auth)."
+        });
+      }
+    }
+  }
+});
+
+// rules/nginx/server_tokens.ts
+var server_tokens_default = defineRule({
+  id: "nginx.server_tokens",
+  title: "nginx announces its version",
+  severity: "low",
+  appliesTo: ["nginx"],
+  description: "`server_tokens on` (or `build`) puts the exact nginx version in every `Server:` header and error page, so scanners can match the host to known vulnerabilities without probing.",
+  remediation: "Set `server_tokens off;` in the `http` block.",
+  references: ["https://nginx.org/en/docs/http/ngx_http_core_module.html#server_tokens", "https://cwe.mitre.org/data/definitions/200.html"],
+  tags: ["nginx", "information-disclosure", "CWE-200"],
+  precision: "very-high",
+  check(target, ctx) {
+    const walk2 = (list) => {
+      for (const d of list) {
+        if (d.block) walk2(d.block);
+        if (d.name === "server_tokens" && /^(on|build)$/.test(d.args[0]?.value ?? "")) ctx.report({ at: at.range(d.start, d.end), message: `server_tokens ${d.args[0]?.value}: every response names the nginx version.` });
+      }
+    };
+    walk2(target.directives);
+  }
+});
+
+// rules/nginx/weak_tls.ts
+var WEAK2 = /^(SSLv2|SSLv3|TLSv1|TLSv1\.1)$/;
+var weak_tls_default = defineRule({
+  id: "nginx.weak_tls",
+  title: "nginx allows TLS 1.0 / 1.1",
+  severity: "medium",
+  appliesTo: ["nginx"],
+  description: "`ssl_protocols` listing `TLSv1` or `TLSv1.1` (or SSLv3) keeps protocols that are deprecated (RFC 8996) and open to downgrade and CBC attacks; every current client speaks TLS 1.2+. The gateway token and session cookies travel over this connection.",
+  remediation: "Set `ssl_protocols TLSv1.2 TLSv1.3;` (or remove the directive: nginx 1.23.4+ defaults to TLSv1.2 TLSv1.3).",
+  references: ["https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_protocols", "https://datatracker.ietf.org/doc/html/rfc8996", "https://ssl-config.mozilla.org/"],
+  tags: ["nginx", "tls", "CWE-327"],
+  precision: "very-high",
+  check(target, ctx) {
+    const walk2 = (list) => {
+      for (const d of list) {
+        if (d.block) walk2(d.block);
+        if (d.name !== "ssl_protocols") continue;
+        const weak = d.args.filter((a) => WEAK2.test(a.value)).map((a) => a.value);
+        if (weak.length) ctx.report({ at: at.range(d.start, d.end), message: `ssl_protocols allows ${weak.join(", ")}.` });
+      }
+    };
+    walk2(target.directives);
+  }
+});
+
+// rules/nginx/index.ts
+var nginxRules = [gateway_no_auth_default, gateway_no_rate_limit_default, missing_hsts_default, plain_http_upstream_default, real_ip_spoofable_default, sensitive_location_open_default, server_tokens_default, weak_tls_default];
 
 // rules/scan/parse_error.ts
 var parse_error_default2 = defineRule({
@@ -22121,7 +22667,7 @@ var message = (name, file) => `High-entropy value assigned to \`${name}\` in ${f
 async function checkText(target, ctx) {
   if (target.fileKind === "openclaw") return;
   const text = target.text;
-  const tokens = await tokensIn(target);
+  const tokens2 = await tokensIn(target);
   KEYWORDS.lastIndex = 0;
   let m;
   while (m = KEYWORDS.exec(text)) {
@@ -22138,15 +22684,15 @@ async function checkText(target, ctx) {
     if (/:[ \t]*$/.test(op[0]) && !/^[\s\-"'{,([]*$|[{,][ \t]*["']?$/.test(text.slice(text.lastIndexOf("\n", s - 1) + 1, s))) continue;
     const v = readValue(text, e + op[0].length, 151);
     if (!v || !isGenericSecretValue(v.value)) continue;
-    if (tokens.some((t) => t.start < v.end && v.start < t.end)) continue;
+    if (tokens2.some((t) => t.start < v.end && v.start < t.end)) continue;
     ctx.report({ at: at.range(v.start, v.end), message: message(name, target.file), secret: v.value });
   }
 }
-function checkOpenClaw(target, ctx, tokens) {
+function checkOpenClaw(target, ctx, tokens2) {
   walkStrings(target.value, (path8, value) => {
     const leaf = path8[path8.length - 1];
     if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path8)) return;
-    if (!isGenericSecretValue(value) || tokens.some((t) => value.includes(t))) return;
+    if (!isGenericSecretValue(value) || tokens2.some((t) => value.includes(t))) return;
     ctx.report({ at: at.path(path8, { part: "value" }), message: message(path8.join("."), target.file), secret: value });
   });
 }
@@ -22162,8 +22708,8 @@ var generic_default = defineRule({
   precision: "medium",
   async check(target, ctx) {
     if (target.kind === "text") return checkText(target, ctx);
-    const tokens = (await findTokens(target.text, target.file)).map((t) => t.secret);
-    checkOpenClaw(target, ctx, tokens);
+    const tokens2 = (await findTokens(target.text, target.file)).map((t) => t.secret);
+    checkOpenClaw(target, ctx, tokens2);
   }
 });
 function trimPunctuation(name) {
@@ -23431,11 +23977,11 @@ var installs_missing_integrity_default = defineRule({
   openclawAudit: true,
   check(t, ctx) {
     if (!legacyApplies(t, ctx.project)) return;
-    const base2 = ["hooks", "internal", "installs"];
-    const npm = Object.entries(obj(get(t.value, ...base2))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+    const base3 = ["hooks", "internal", "installs"];
+    const npm = Object.entries(obj(get(t.value, ...base3))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
     for (const [id, r] of npm) {
       if (typeof r.integrity === "string" && r.integrity.trim()) continue;
-      ctx.report({ at: at.path([...base2, id]), message: `npm install "${id}" has no integrity hash.` });
+      ctx.report({ at: at.path([...base3, id]), message: `npm install "${id}" has no integrity hash.` });
     }
   }
 });
@@ -23454,11 +24000,11 @@ var installs_unpinned_npm_specs_default = defineRule({
   openclawAudit: true,
   check(t, ctx) {
     if (!legacyApplies(t, ctx.project)) return;
-    const base2 = ["hooks", "internal", "installs"];
-    const npm = Object.entries(obj(get(t.value, ...base2))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+    const base3 = ["hooks", "internal", "installs"];
+    const npm = Object.entries(obj(get(t.value, ...base3))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
     for (const [id, r] of npm) {
       if (/@v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(String(r.spec).trim())) continue;
-      ctx.report({ at: at.path([...base2, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
+      ctx.report({ at: at.path([...base3, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
     }
   }
 });
@@ -23634,15 +24180,15 @@ var exec_agent_skill_mcp_boundary_drift_default = defineRule({
   openclawAudit: true,
   check(t, ctx) {
     if (!currentApplies(t, ctx.project)) return;
-    const servers = Object.entries(obj(get(t.value, "mcp", "servers"))).filter(([, s]) => get(s, "enabled") !== false);
-    if (servers.length === 0) return;
+    const servers2 = Object.entries(obj(get(t.value, "mcp", "servers"))).filter(([, s]) => get(s, "enabled") !== false);
+    if (servers2.length === 0) return;
     const scopes = [{ path: ["agents", "defaults", "skills"], skills: get(t.value, "agents", "defaults", "skills"), tools: get(t.value, "tools"), agent: void 0 }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "skills"], skills: a.value.skills, tools: a.value.tools, agent: a.value }))];
     for (const s of scopes) {
       if (!Array.isArray(s.skills)) continue;
       const security = execSecurity(s.tools) ?? execSecurity(get(t.value, "tools"));
       const host = str2(get(s.tools, "exec", "host")) ?? str2(get(t.value, "tools", "exec", "host"));
       if (security === void 0 || security === "deny" || host === "sandbox") continue;
-      ctx.report({ at: at.path(s.path), message: `A skill allowlist is set while host exec (${security}) and MCP servers (${servers.map(([n]) => n).join(", ")}) are reachable.` });
+      ctx.report({ at: at.path(s.path), message: `A skill allowlist is set while host exec (${security}) and MCP servers (${servers2.map(([n]) => n).join(", ")}) are reachable.` });
       return;
     }
   }
@@ -24949,11 +25495,11 @@ var installs_missing_integrity_default2 = defineRule({
   openclawAudit: true,
   check(t, ctx) {
     if (!legacyApplies(t, ctx.project)) return;
-    const base2 = ["plugins", "installs"];
-    const npm = Object.entries(obj(get(t.value, ...base2))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+    const base3 = ["plugins", "installs"];
+    const npm = Object.entries(obj(get(t.value, ...base3))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
     for (const [id, r] of npm) {
       if (typeof r.integrity === "string" && r.integrity.trim()) continue;
-      ctx.report({ at: at.path([...base2, id]), message: `npm install "${id}" has no integrity hash.` });
+      ctx.report({ at: at.path([...base3, id]), message: `npm install "${id}" has no integrity hash.` });
     }
   }
 });
@@ -24972,11 +25518,11 @@ var installs_unpinned_npm_specs_default2 = defineRule({
   openclawAudit: true,
   check(t, ctx) {
     if (!legacyApplies(t, ctx.project)) return;
-    const base2 = ["plugins", "installs"];
-    const npm = Object.entries(obj(get(t.value, ...base2))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+    const base3 = ["plugins", "installs"];
+    const npm = Object.entries(obj(get(t.value, ...base3))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
     for (const [id, r] of npm) {
       if (/@v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(String(r.spec).trim())) continue;
-      ctx.report({ at: at.path([...base2, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
+      ctx.report({ at: at.path([...base3, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
     }
   }
 });
@@ -25110,6 +25656,833 @@ var synced_dir_default = defineRule({
 // rules/fs/index.ts
 var fsRules = [synced_dir_default];
 
+// rules/_shared/shell.ts
+function* commands(target) {
+  for (const p of target.pipelines) yield* p.commands;
+}
+var SUDO_ARG_OPTS = /* @__PURE__ */ new Set(["-u", "-g", "-p", "-C", "-D", "-r", "-t", "-U", "-h"]);
+var WRAPPERS = /* @__PURE__ */ new Set(["sudo", "doas", "env", "exec", "nohup", "command", "time", "nice", "ionice", "stdbuf"]);
+function invocation(cmd) {
+  const w = cmd.words;
+  const env = [];
+  let k = 0;
+  while (k < w.length) {
+    const word = w[k];
+    if (!word) break;
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word.value)) {
+      env.push(word);
+      k++;
+      continue;
+    }
+    const base3 = basename(word.value);
+    if (!WRAPPERS.has(base3)) break;
+    k++;
+    while (k < w.length && (w[k]?.value ?? "").startsWith("-")) {
+      const opt = w[k]?.value ?? "";
+      k += base3 === "sudo" && SUDO_ARG_OPTS.has(opt) ? 2 : base3 === "nice" && opt === "-n" ? 2 : 1;
+    }
+  }
+  const nameWord = w[k];
+  if (!nameWord) return void 0;
+  return { name: basename(nameWord.value), nameWord, args: w.slice(k + 1), env };
+}
+function basename(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+function flagValue(args, ...names) {
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (!a) continue;
+    for (const n of names) {
+      if (a.value === n) {
+        const next = args[k + 1];
+        return next && !next.value.startsWith("-") ? { value: next.value, word: next } : { value: "true", word: a };
+      }
+      if (a.value.startsWith(`${n}=`)) return { value: a.value.slice(n.length + 1), word: a };
+    }
+  }
+  return void 0;
+}
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "zsh", "dash", "ksh", "ash", "fish"]);
+var CONTAINER_CLIS = /* @__PURE__ */ new Set(["docker", "podman", "nerdctl", "docker-compose", "kubectl"]);
+
+// rules/shell/chmod_openclaw_state.ts
+function isSensitivePath(p) {
+  const segs = p.split("/").filter(Boolean);
+  const base3 = segs[segs.length - 1] ?? "";
+  return segs.some((s) => [".openclaw", ".clawdbot", ".moltbot", "credentials"].includes(s)) || /^(openclaw|clawdbot|moltbot)\.json5?$/.test(base3) || base3 === ".env" || /^\.env\.[\w.-]+$/.test(base3);
+}
+var RANK = { writable: 3, "world-readable": 2, "group-readable": 1 };
+function grants(mode) {
+  let g = 0;
+  let o = 0;
+  if (/^[0-7]{3,4}$/.test(mode)) {
+    g = Number(mode.slice(-2, -1));
+    o = Number(mode.slice(-1));
+  } else {
+    for (const clause of mode.split(",")) {
+      const m = /^([ugoa]*)([+=])([rwxXst]*)$/.exec(clause);
+      if (!m) continue;
+      const who = m[1] || "a";
+      const bits = ((m[3] ?? "").includes("r") ? 4 : 0) | ((m[3] ?? "").includes("w") ? 2 : 0);
+      if (/[ga]/.test(who)) g |= bits;
+      if (/[oa]/.test(who)) o |= bits;
+    }
+  }
+  if ((g | o) & 2) return "writable";
+  if (o & 4) return "world-readable";
+  if (g & 4) return "group-readable";
+  return void 0;
+}
+var chmod_openclaw_state_default = defineRule({
+  id: "shell.chmod_openclaw_state",
+  title: "chmod opens OpenClaw state or secrets to other users",
+  severity: "critical",
+  appliesTo: ["shell"],
+  description: "`~/.openclaw` holds openclaw.json (gateway token, provider API keys), `credentials/` (channel logins, OAuth tokens) and sessions; `.env` files hold the same secrets. A mode that lets group or other users read them (`644`, `755`, `o+r`) hands every local account and every compromised service on the host the keys; a writable mode (`777`, `g+w`) lets them rewrite the config, which is code execution as the gateway. Graded as `openclaw security audit` grades the resulting permissions (`fs.config.perms_*`, `fs.state_dir.perms_*`): writable or world-readable is critical, group-readable is medium.",
+  remediation: "Use `chmod 700 ~/.openclaw` for directories and `chmod 600` for `openclaw.json`, `.env` and files under `credentials/` (`openclaw security audit --fix` does the same).",
+  references: ["https://cwe.mitre.org/data/definitions/732.html"],
+  tags: ["shell", "permissions", "secrets", "CWE-732"],
+  precision: "high",
+  check(target, ctx) {
+    for (const cmd of commands(target)) {
+      const inv = invocation(cmd);
+      if (!inv || inv.name !== "chmod") continue;
+      const operands = inv.args.filter((a) => !/^-[a-zA-Z]+$/.test(a.value) && !a.value.startsWith("--"));
+      const [mode, ...paths] = operands;
+      if (!mode) continue;
+      const grant = grants(mode.value);
+      const hit = paths.find((p) => isSensitivePath(p.value));
+      if (!grant || !hit) continue;
+      ctx.report({
+        at: at.range(cmd.start, cmd.end),
+        ...RANK[grant] < 2 ? { severity: "medium" } : {},
+        message: `chmod ${mode.value} makes ${hit.value} ${grant} for other users; it holds OpenClaw tokens and keys.`,
+        properties: { mode: mode.value, grant }
+      });
+    }
+  }
+});
+
+// rules/shell/curl_pipe_shell.ts
+var FETCHERS = /* @__PURE__ */ new Set(["curl", "wget", "fetch"]);
+var SUBSTITUTED = /(\$\(|<\(|`)\s*(curl|wget)\b/;
+var curl_pipe_shell_default2 = defineRule({
+  id: "shell.curl_pipe_shell",
+  title: "Script pipes a download straight into a shell",
+  severity: "medium",
+  appliesTo: ["shell"],
+  description: "`curl … | sh` runs whatever the server (or anyone between it and you, or whoever controls the domain tomorrow) sends, with the rights of the script, often root, and leaves no copy to review. On a host that runs the OpenClaw gateway this is a direct path to its tokens and to the agent's tools.",
+  remediation: "Download to a file, check it against a published checksum or signature (`sha256sum -c`), read it, then run it. For OpenClaw itself prefer a pinned package (`npm install -g openclaw@<version>`) or a pinned container image digest.",
+  references: ["https://owasp.org/www-community/attacks/Code_Injection", "https://docs.docker.com/build/building/best-practices/#using-pipes"],
+  tags: ["shell", "supply-chain", "CWE-494"],
+  precision: "high",
+  check(target, ctx) {
+    for (const p of target.pipelines) {
+      const invs = p.commands.map(invocation);
+      const fetch = invs.findIndex((inv) => inv && FETCHERS.has(inv.name));
+      const shell = invs.findIndex((inv, k) => k > fetch && inv && SHELLS.has(inv.name));
+      if (fetch !== -1 && shell !== -1) {
+        ctx.report({ at: at.range(p.start, p.end), message: `${invs[fetch]?.name} output is piped into ${invs[shell]?.name}: remote code runs unreviewed and unverified.` });
+        continue;
+      }
+      for (const inv of invs) {
+        if (!inv || !SHELLS.has(inv.name) && inv.name !== "source" && inv.name !== ".") continue;
+        const word = inv.args.find((a) => SUBSTITUTED.test(a.raw));
+        if (word) ctx.report({ at: at.range(p.start, p.end), message: `${inv.name} runs the output of a download (${word.raw.includes("<(") ? "process" : "command"} substitution): remote code runs unreviewed and unverified.` });
+      }
+    }
+  }
+});
+
+// rules/shell/firewall_opens_gateway.ts
+var IPTABLES = /* @__PURE__ */ new Set(["iptables", "ip6tables", "iptables-legacy", "iptables-nft"]);
+var PRIVATE_IF = /^(lo|tailscale\d*|wg\d*|zt\w*|docker\d*|br-\w+)$/;
+var firewall_opens_gateway_default = defineRule({
+  id: "shell.firewall_opens_gateway",
+  title: "Firewall opened to the gateway port for everyone",
+  severity: "high",
+  appliesTo: ["shell"],
+  description: "The OpenClaw gateway (port 18789, or the `gateway.port` of the repository's config) is an admin API: whoever reaches it and gets past its auth drives an agent with shell, file and browser tools. `ufw allow 18789` or an iptables/firewalld rule accepting the port with no source restriction puts it on the internet. (A port published by Docker bypasses ufw anyway, so the rule usually only adds exposure.)",
+  remediation: "Keep the gateway on loopback and reach it over SSH (`ssh -L 18789:127.0.0.1:18789 host`) or Tailscale (`tailscale serve`). If it must be reachable, restrict the source or the interface: `ufw allow from 100.64.0.0/10 to any port 18789 proto tcp`, `ufw allow in on tailscale0 to any port 18789`, `iptables … -s <cidr> --dport 18789 -j ACCEPT`.",
+  references: ["https://manpages.ubuntu.com/manpages/noble/man8/ufw.8.html", "https://github.com/moby/moby/issues/4737"],
+  tags: ["shell", "firewall", "exposure", "CWE-284"],
+  precision: "high",
+  check(target, ctx) {
+    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+    for (const cmd of commands(target)) {
+      const inv = invocation(cmd);
+      if (!inv) continue;
+      const args = inv.args.map((a) => a.value);
+      let opened;
+      if (inv.name === "ufw") {
+        const allow = args.indexOf("allow");
+        const from = args.indexOf("from");
+        const on = args.indexOf("on");
+        const restricted = from !== -1 && args[from + 1] !== "any" || on !== -1 && PRIVATE_IF.test(args[on + 1] ?? "");
+        const specs = args.filter((a, k) => k > allow && (/^\d[\d:,-]*(\/(tcp|udp))?$/.test(a) && (k === allow + 1 || args[k - 1] === "port")));
+        if (allow !== -1 && !restricted) opened = specs.map((p) => coversGatewayPort(p, ports2)).find((p) => p !== void 0);
+      } else if (IPTABLES.has(inv.name)) {
+        const dport = flagValue(inv.args, "--dport", "--destination-port", "--dports");
+        const jump = flagValue(inv.args, "-j", "--jump");
+        const source = flagValue(inv.args, "-s", "--source", "--src-range");
+        const iface = flagValue(inv.args, "-i", "--in-interface");
+        const open = jump?.value === "ACCEPT" && (!source || /^(0\.0\.0\.0\/0|::\/0)$/.test(source.value)) && !(iface && PRIVATE_IF.test(iface.value));
+        if (dport && open) opened = coversGatewayPort(dport.value, ports2);
+      } else if (inv.name === "firewall-cmd") {
+        opened = args.map((a) => a.startsWith("--add-port=") ? coversGatewayPort(a.slice("--add-port=".length), ports2) : void 0).find((p) => p !== void 0);
+      }
+      if (opened !== void 0) ctx.report({ at: at.range(cmd.start, cmd.end), message: `${inv.name} opens the OpenClaw gateway port ${opened} to every source address.`, properties: { port: opened } });
+    }
+  }
+});
+
+// rules/shell/gateway_public_bind.ts
+var gateway_public_bind_default = defineRule({
+  id: "shell.gateway_public_bind",
+  title: "Gateway started on all interfaces without auth",
+  severity: "high",
+  appliesTo: ["shell"],
+  description: "`openclaw gateway --bind lan` (or `0.0.0.0`, `auto`, `custom`) listens beyond loopback. Started without `--token`/`--password`/`--auth`, and with no gateway auth in the repository's openclaw.json either, nothing but the network stands between a stranger and an agent with shell tools. (`--auth none` is reported whatever the config says.) Not judged inside containers (Dockerfiles, `docker run`), where binding to all interfaces is how a published port works and the port mapping decides exposure.",
+  remediation: 'Bind to loopback (`--bind loopback`, the default) and put a proxy or `tailscale serve` in front, or pass a secret from the environment: `openclaw gateway --bind lan --token "$OPENCLAW_GATEWAY_TOKEN"` (or set `gateway.auth.token` as a SecretRef).',
+  references: ["https://cwe.mitre.org/data/definitions/306.html"],
+  tags: ["shell", "openclaw", "exposure", "CWE-306"],
+  precision: "high",
+  check(target, ctx) {
+    if (target.origin === "dockerfile") return;
+    const configAuth = configHasGatewayAuth(ctx.project.targets("openclaw"));
+    for (const cmd of commands(target)) {
+      const inv = invocation(cmd);
+      if (!inv || CONTAINER_CLIS.has(inv.name)) continue;
+      const words = [inv.nameWord, ...inv.args];
+      const gw = gatewayCommand(words.map((w) => w.value));
+      if (!gw?.bind || !isPublicBind(gw.bind.value)) continue;
+      const envAuth = inv.env.some((e) => /^OPENCLAW_GATEWAY_(TOKEN|PASSWORD)=./.test(e.value));
+      const authNone = gw.auth?.value === "none";
+      if (!authNone && (gw.token || gw.password || gw.auth && gw.auth.value !== "none" || envAuth || configAuth)) continue;
+      const word = words[gw.bind.index];
+      ctx.report({
+        at: word ? at.range(word.start, word.end) : at.range(cmd.start, cmd.end),
+        ...authNone ? { severity: "critical" } : {},
+        message: authNone ? `The gateway is started on "${gw.bind.value}" with --auth none: anyone who can reach the port controls the agent.` : `The gateway is started on "${gw.bind.value}" with no --token/--password/--auth and no gateway auth in the repository's OpenClaw config.`
+      });
+    }
+  }
+});
+
+// rules/shell/tailscale_funnel.ts
+var tailscale_funnel_default2 = defineRule({
+  id: "shell.tailscale_funnel",
+  title: "Tailscale Funnel publishes the gateway on the internet",
+  severity: "critical",
+  appliesTo: ["shell"],
+  description: "`tailscale funnel` makes a local port reachable from the whole internet through a public `*.ts.net` name. Pointed at the OpenClaw gateway it exposes the agent's admin API to anyone, which `openclaw security audit` reports as `gateway.tailscale_funnel` (critical). `tailscale serve` keeps it on your tailnet.",
+  remediation: 'Use `tailscale serve 18789` (tailnet only) instead of `tailscale funnel`, or set `gateway.tailscale.mode: "serve"` in openclaw.json and drop `--tailscale funnel`.',
+  references: ["https://tailscale.com/kb/1223/funnel", "https://tailscale.com/kb/1312/serve"],
+  tags: ["shell", "tailscale", "exposure", "CWE-284"],
+  precision: "high",
+  check(target, ctx) {
+    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+    for (const cmd of commands(target)) {
+      const inv = invocation(cmd);
+      if (!inv) continue;
+      const words = inv.args.map((a) => a.value);
+      const funnel = inv.name === "tailscale" && (words[0] === "funnel" || words[0] === "serve" && words.some((w) => w === "--funnel" || w === "--funnel=true")) && words.some((w) => ports2.has(Number(/(?:^|:|\/)(\d{2,5})(?:\/|$)/.exec(w)?.[1]))) || gatewayCommand([inv.nameWord.value, ...words])?.tailscale?.value === "funnel";
+      if (funnel) ctx.report({ at: at.range(cmd.start, cmd.end), message: "Tailscale Funnel publishes the OpenClaw gateway on the public internet." });
+    }
+  }
+});
+
+// rules/shell/unpinned_openclaw_install.ts
+function isGlobalInstall(name, args) {
+  const global2 = args.includes("-g") || args.includes("--global") || args.includes("--location=global");
+  if (name === "npm") return ["install", "i", "add", "update", "upgrade"].includes(args[0] ?? "") && global2;
+  if (name === "pnpm" || name === "bun") return ["add", "install", "i", "update", "up"].includes(args[0] ?? "") && global2;
+  if (name === "yarn") return args[0] === "global" && args[1] === "add";
+  return false;
+}
+var PKG = /^(openclaw|clawdbot|moltbot)(@(.*))?$/;
+var unpinned_openclaw_install_default = defineRule({
+  id: "shell.unpinned_openclaw_install",
+  title: "OpenClaw installed without a pinned version",
+  severity: "medium",
+  appliesTo: ["shell"],
+  description: "`npm install -g openclaw` or `openclaw@latest` installs whatever was published last, on every run. A compromised or broken release (or a typo-squatted dist-tag) then runs with the gateway's tokens and tools without anyone having reviewed the change, and two hosts built from the same script can differ.",
+  remediation: "Pin an exact version (`npm install -g openclaw@2026.9.6`) and upgrade deliberately, after reading the release notes; in CI, prefer `npm ci` with a lockfile.",
+  references: ["https://docs.npmjs.com/cli/commands/npm-install", "https://slsa.dev/spec/v1.0/threats"],
+  tags: ["shell", "supply-chain", "CWE-1357"],
+  precision: "high",
+  check(target, ctx) {
+    for (const cmd of commands(target)) {
+      const inv = invocation(cmd);
+      if (!inv || !isGlobalInstall(inv.name, inv.args.map((a) => a.value))) continue;
+      for (const a of inv.args) {
+        const m = PKG.exec(a.value);
+        if (!m) continue;
+        const spec = m[3];
+        if (spec !== void 0 && /^v?\d+\.\d+\.\d+([-+][\w.-]+)?$/.test(spec)) continue;
+        const what = spec === void 0 ? "no version" : `"${spec}", not an exact version`;
+        ctx.report({ at: at.range(a.start, a.end), message: `${inv.name} installs ${m[1]} globally with ${what}: each run may install a different release.` });
+      }
+    }
+  }
+});
+
+// rules/shell/index.ts
+var shellRules = [chmod_openclaw_state_default, curl_pipe_shell_default2, firewall_opens_gateway_default, gateway_public_bind_default, tailscale_funnel_default2, unpinned_openclaw_install_default];
+
+// rules/_shared/sshd.ts
+var dir = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
+var join = (d, f) => d ? `${d}/${f}` : f;
+function includesDropIns(main2) {
+  return main2.directives.some((d) => d.keyword === "include" && d.args.some((a) => a.includes("sshd_config.d")));
+}
+function mainOf(t, project2) {
+  if (!t.dropIn) return t;
+  const main2 = project2.targets("sshd").find((m) => !m.dropIn && m.file === join(dir(dir(t.file)), "sshd_config"));
+  return main2 && includesDropIns(main2) ? main2 : void 0;
+}
+function readOrder(main2, project2) {
+  const dropIns = main2.dropIn ? [] : project2.targets("sshd").filter((t) => t.dropIn && dir(t.file) === join(dir(main2.file), "sshd_config.d")).sort((a, b) => a.file < b.file ? -1 : 1);
+  const out = [];
+  for (const d of main2.directives) {
+    if (d.keyword === "include" && !d.match && d.args.some((a) => a.includes("sshd_config.d"))) for (const t of dropIns) for (const dd of t.directives) out.push({ d: dd, target: t });
+    else out.push({ d, target: main2 });
+  }
+  return out;
+}
+function lower(s) {
+  const order = ["info", "low", "medium", "high", "critical"];
+  return order[Math.max(0, order.indexOf(s) - 1)] ?? s;
+}
+function checkKeyword(target, ctx, check) {
+  const main2 = mainOf(target, ctx.project) ?? target;
+  const order = readOrder(main2, ctx.project);
+  const winner = order.find((r) => !r.d.match && check.keywords.includes(r.d.keyword));
+  const report = (d, severity, scope) => ctx.report({ at: at.range(d.start, d.end), severity, message: scope ? `${check.message(d)} (for connections matching "Match ${scope}")` : check.message(d) });
+  if (winner && winner.target === target) {
+    const sev = check.judge(winner.d.args, winner.d);
+    if (sev) report(winner.d, sev);
+  }
+  for (const d of target.directives) {
+    if (!d.match || !check.keywords.includes(d.keyword)) continue;
+    const sev = check.judge(d.args, d);
+    if (sev) report(d, lower(sev), d.match.criteria);
+  }
+  if (!winner && check.missing && target === main2 && !target.dropIn) {
+    const misplaced = target.directives.find((d) => d.match && check.keywords.includes(d.keyword) && !check.judge(d.args, d));
+    ctx.report({
+      at: misplaced ? at.range(misplaced.start, misplaced.end) : at.file(),
+      severity: check.missing.severity,
+      key: `missing:${check.keywords[0]}`,
+      message: misplaced ? `${check.missing.message} The ${misplaced.name} line here is inside the "Match ${misplaced.match?.criteria}" block, so it applies only to those connections.` : check.missing.message
+    });
+  }
+}
+var isYes = (args) => /^yes$/i.test(args[0] ?? "");
+
+// rules/sshd/agent_forwarding.ts
+var agent_forwarding_default = defineRule({
+  id: "sshd.agent_forwarding",
+  title: "SSH agent forwarding explicitly allowed",
+  severity: "low",
+  appliesTo: ["sshd"],
+  description: "With agent forwarding, anyone who is root on the server (or any process an agent tool runs as your user) can use the forwarded ssh-agent to log in wherever your keys work, for as long as you stay connected. On a host whose agents execute shell commands, do not hand them your keys.",
+  remediation: "Set `AllowAgentForwarding no`; use `ProxyJump` (`ssh -J`) to reach hosts behind this one instead of forwarding the agent.",
+  references: ["https://man.openbsd.org/sshd_config#AllowAgentForwarding", "https://man.openbsd.org/ssh_config#ProxyJump"],
+  tags: ["sshd", "host"],
+  precision: "very-high",
+  check(target, ctx) {
+    checkKeyword(target, ctx, { keywords: ["allowagentforwarding"], judge: (args) => isYes(args) ? "low" : void 0, message: () => "AllowAgentForwarding yes: root on this host can use the forwarded keys of whoever logs in." });
+  }
+});
+
+// rules/sshd/keyboard_interactive.ts
+var keyboard_interactive_default = defineRule({
+  id: "sshd.keyboard_interactive",
+  title: "SSH keyboard-interactive login without a second factor",
+  severity: "medium",
+  appliesTo: ["sshd"],
+  description: "`KbdInteractiveAuthentication yes` (or its old name `ChallengeResponseAuthentication`) usually means PAM asking for a password: password login by another door, even with `PasswordAuthentication no`. It is fine as the second step of `AuthenticationMethods publickey,keyboard-interactive` (key plus TOTP), and that case is not reported.",
+  remediation: "Set `KbdInteractiveAuthentication no`, or require it after a key with `AuthenticationMethods publickey,keyboard-interactive` and a PAM OTP module.",
+  references: ["https://man.openbsd.org/sshd_config#KbdInteractiveAuthentication", "https://man.openbsd.org/sshd_config#AuthenticationMethods"],
+  tags: ["sshd", "host", "authentication", "CWE-308"],
+  precision: "high",
+  check(target, ctx) {
+    const twoFactor = target.directives.some((d) => d.keyword === "authenticationmethods" && !d.match && d.args.some((a) => /,/.test(a) && a.includes("keyboard-interactive")));
+    if (twoFactor) return;
+    checkKeyword(target, ctx, {
+      keywords: ["kbdinteractiveauthentication", "challengeresponseauthentication"],
+      judge: (args) => isYes(args) ? "medium" : void 0,
+      message: (d) => `${d.name} yes without a key-first AuthenticationMethods: keyboard-interactive (PAM) login works as password login.`
+    });
+  }
+});
+
+// rules/sshd/max_auth_tries.ts
+var max_auth_tries_default = defineRule({
+  id: "sshd.max_auth_tries",
+  title: "SSH allows many authentication attempts per connection",
+  severity: "low",
+  appliesTo: ["sshd"],
+  description: "`MaxAuthTries` above the default 6 gives a password guesser more tries per connection, so brute force goes faster and is noticed later by tools such as fail2ban.",
+  remediation: "Set `MaxAuthTries 3` (or leave the default of 6).",
+  references: ["https://man.openbsd.org/sshd_config#MaxAuthTries", "https://cwe.mitre.org/data/definitions/307.html"],
+  tags: ["sshd", "host", "CWE-307"],
+  precision: "very-high",
+  check(target, ctx) {
+    checkKeyword(target, ctx, {
+      keywords: ["maxauthtries"],
+      judge: ([v]) => /^\d+$/.test(v ?? "") && Number(v) > 6 ? "low" : void 0,
+      message: (d) => `MaxAuthTries ${d.args[0]}: more than 6 attempts per connection makes brute force cheaper.`
+    });
+  }
+});
+
+// rules/sshd/password_authentication.ts
+var password_authentication_default = defineRule({
+  id: "sshd.password_authentication",
+  title: "SSH accepts passwords",
+  severity: "medium",
+  appliesTo: ["sshd"],
+  description: "With `PasswordAuthentication yes` (also the default when the keyword is absent) every internet-facing SSH port is brute-forced around the clock; one weak or reused password gives a shell on the host running the OpenClaw gateway. Keys cannot be guessed.",
+  remediation: "Install your public key (`ssh-copy-id`), then set `PasswordAuthentication no` before any `Match` block (or in a drop-in under `sshd_config.d/`), and reload sshd.",
+  references: ["https://man.openbsd.org/sshd_config#PasswordAuthentication", "https://cwe.mitre.org/data/definitions/307.html"],
+  tags: ["sshd", "host", "authentication", "CWE-307"],
+  precision: "very-high",
+  check(target, ctx) {
+    checkKeyword(target, ctx, {
+      keywords: ["passwordauthentication"],
+      judge: (args) => isYes(args) ? "medium" : void 0,
+      message: () => "PasswordAuthentication yes: SSH accepts passwords, which are brute-forced on every public host.",
+      missing: { severity: "low", message: "PasswordAuthentication is not set, so it defaults to yes: SSH accepts passwords." }
+    });
+  }
+});
+
+// rules/sshd/permit_empty_passwords.ts
+var permit_empty_passwords_default = defineRule({
+  id: "sshd.permit_empty_passwords",
+  title: "SSH accepts empty passwords",
+  severity: "high",
+  appliesTo: ["sshd"],
+  description: "`PermitEmptyPasswords yes` lets any account without a password (service accounts often have none) log in with nothing at all: a free shell on the host for anyone who finds the port.",
+  remediation: "Set `PermitEmptyPasswords no` (the default) or delete the line.",
+  references: ["https://man.openbsd.org/sshd_config#PermitEmptyPasswords", "https://cwe.mitre.org/data/definitions/258.html"],
+  tags: ["sshd", "host", "authentication", "CWE-258"],
+  precision: "very-high",
+  check(target, ctx) {
+    checkKeyword(target, ctx, {
+      keywords: ["permitemptypasswords"],
+      judge: (args) => isYes(args) ? "high" : void 0,
+      message: () => "PermitEmptyPasswords yes: accounts without a password can log in over SSH."
+    });
+  }
+});
+
+// rules/sshd/permit_root_login.ts
+var permit_root_login_default = defineRule({
+  id: "sshd.permit_root_login",
+  title: "SSH allows logging in as root",
+  severity: "high",
+  appliesTo: ["sshd"],
+  description: "`PermitRootLogin yes` lets anyone who guesses or steals root's password or key own the host in one step, the host that holds the gateway's tokens and the agents' tools. `prohibit-password` (the default when the keyword is absent) still admits root with a key: lower risk, but no audit trail of who became root.",
+  remediation: "Set `PermitRootLogin no`, log in as an ordinary user and use `sudo`. Put it before any `Match` block (or in `/etc/ssh/sshd_config.d/`), since sshd keeps the first value it reads.",
+  references: ["https://man.openbsd.org/sshd_config#PermitRootLogin", "https://www.cisecurity.org/benchmark/distribution_independent_linux"],
+  tags: ["sshd", "host", "CWE-250"],
+  precision: "very-high",
+  check(target, ctx) {
+    checkKeyword(target, ctx, {
+      keywords: ["permitrootlogin"],
+      judge: ([v]) => /^yes$/i.test(v ?? "") ? "high" : /^(prohibit-password|without-password|forced-commands-only)$/i.test(v ?? "") ? "low" : void 0,
+      message: (d) => `PermitRootLogin ${d.args[0]}: root can log in over SSH${/^yes$/i.test(d.args[0] ?? "") ? ", with a password too" : " with a key"}.`,
+      missing: { severity: "low", message: "PermitRootLogin is not set, so it defaults to prohibit-password: root can log in over SSH with a key." }
+    });
+  }
+});
+
+// rules/sshd/weak_crypto.ts
+var WEAK_KEX = /* @__PURE__ */ new Set(["diffie-hellman-group1-sha1", "diffie-hellman-group14-sha1", "diffie-hellman-group-exchange-sha1"]);
+var WEAK3 = {
+  ciphers: (a) => /(-cbc$|^arcfour|^3des|^blowfish|^cast128|^des$)/i.test(a),
+  kexalgorithms: (a) => WEAK_KEX.has(a.toLowerCase()) || a.toLowerCase().startsWith("gss-") && a.toLowerCase().includes("-sha1-"),
+  macs: (a) => /(^hmac-sha1|^hmac-md5|md5|^umac-64|ripemd|-96$)/i.test(a)
+};
+function weakIn(keyword, arg2) {
+  if (!arg2 || arg2.startsWith("-")) return [];
+  const weak = WEAK3[keyword];
+  return weak ? arg2.replace(/^[+^]/, "").split(",").filter(weak) : [];
+}
+var weak_crypto_default = defineRule({
+  id: "sshd.weak_crypto",
+  title: "SSH offers weak ciphers, key exchanges or MACs",
+  severity: "medium",
+  appliesTo: ["sshd"],
+  description: "CBC-mode ciphers, RC4 (`arcfour`), 3DES, SHA-1 Diffie-Hellman groups (`group1-sha1`, `group14-sha1`, `group-exchange-sha1`) and SHA-1/MD5/64-bit MACs are disabled by default in modern OpenSSH because of practical attacks (plaintext recovery, Logjam-class downgrades, Terrapin with CBC-EtM). Re-enabling them lets an attacker on the path push a session down to them.",
+  remediation: "Delete the `Ciphers`/`KexAlgorithms`/`MACs` lines to get OpenSSH's defaults, or list only modern algorithms (`chacha20-poly1305@openssh.com`, `aes256-gcm@openssh.com`, `sntrup761x25519-sha512@openssh.com`, `curve25519-sha256`, `hmac-sha2-256-etm@openssh.com`).",
+  references: ["https://man.openbsd.org/sshd_config#Ciphers", "https://www.ssh-audit.com/hardening_guides.html", "https://terrapin-attack.com/"],
+  tags: ["sshd", "host", "crypto", "CWE-327"],
+  precision: "very-high",
+  check(target, ctx) {
+    for (const keyword of Object.keys(WEAK3)) {
+      checkKeyword(target, ctx, {
+        keywords: [keyword],
+        judge: ([v]) => weakIn(keyword, v).length ? "medium" : void 0,
+        message: (d) => `${d.name} enables weak algorithms: ${weakIn(keyword, d.args[0]).join(", ")}.`
+      });
+    }
+  }
+});
+
+// rules/sshd/x11_forwarding.ts
+var x11_forwarding_default = defineRule({
+  id: "sshd.x11_forwarding",
+  title: "SSH X11 forwarding enabled",
+  severity: "low",
+  appliesTo: ["sshd"],
+  description: "`X11Forwarding yes` lets a session open a channel back to the client's X display; a compromised server (or another root on it) can then read keystrokes and screens on the admin's machine. A server running the gateway has no use for it.",
+  remediation: "Set `X11Forwarding no` (the default) or delete the line.",
+  references: ["https://man.openbsd.org/sshd_config#X11Forwarding"],
+  tags: ["sshd", "host"],
+  precision: "very-high",
+  check(target, ctx) {
+    checkKeyword(target, ctx, { keywords: ["x11forwarding"], judge: (args) => isYes(args) ? "low" : void 0, message: () => "X11Forwarding yes: sessions can reach back into the client's X display." });
+  }
+});
+
+// rules/sshd/index.ts
+var sshdRules = [agent_forwarding_default, keyboard_interactive_default, max_auth_tries_default, password_authentication_default, permit_empty_passwords_default, permit_root_login_default, weak_crypto_default, x11_forwarding_default];
+
+// rules/systemd/dockerd_tcp_without_tls.ts
+var isLoopback3 = (h) => h === "localhost" || h === "::1" || h.startsWith("127.");
+var dockerd_tcp_without_tls_default = defineRule({
+  id: "systemd.dockerd_tcp_without_tls",
+  title: "dockerd started with a TCP socket and no TLS verification",
+  severity: "critical",
+  appliesTo: ["systemd"],
+  description: 'The usual way to "open the Docker API" is a drop-in such as `docker.service.d/override.conf` with `ExecStart=/usr/bin/dockerd -H fd:// -H tcp://0.0.0.0:2375`. Without `--tlsverify` anyone who reaches that port runs containers as root on the host, with the OpenClaw state, tokens and the gateway in reach: remote root (critical); on loopback, any local user or host-network container gets it (medium). The same check as `daemon.tcp_without_tls`, for the command line.',
+  remediation: "Remove the `-H tcp://…` argument and use the Unix socket (remotely: `DOCKER_HOST=ssh://user@host`). If TCP is required, add `--tlsverify --tlscacert … --tlscert … --tlskey …` with client certificates and bind to a private address.",
+  references: ["https://docs.docker.com/engine/security/protect-access/", "https://docs.docker.com/engine/daemon/remote-access/"],
+  tags: ["systemd", "docker", "host", "remote-root", "CWE-306"],
+  precision: "very-high",
+  check(target, ctx) {
+    if (ctx.project.targets("docker_daemon").some((t) => typeof t.value === "object" && t.value !== null && t.value.tlsverify === true)) return;
+    for (const d of target.directives) {
+      if (d.section !== "Service" || d.key !== "ExecStart") continue;
+      const words = d.words;
+      if (!/(^|\/)dockerd$/.test(words[0]?.value.replace(/^[-@:+!]+/, "") ?? "")) continue;
+      if (words.some((w) => w.value === "--tlsverify" || w.value === "--tlsverify=true")) continue;
+      words.forEach((w, k) => {
+        const value = /^(-H|--host)$/.test(w.value) ? words[k + 1]?.value ?? "" : /^(-H|--host=)(tcp:\/\/.*)$/.exec(w.value)?.[2] ?? "";
+        const m = /^tcp:\/\/(\[[^\]]*\]|[^:/]*)/.exec(value);
+        if (!m) return;
+        const host = (m[1] ?? "").replace(/^\[|\]$/g, "");
+        const word = /^(-H|--host)$/.test(w.value) ? words[k + 1] ?? w : w;
+        ctx.report({
+          at: at.range(word.start, word.end),
+          ...isLoopback3(host) ? { severity: "medium" } : {},
+          message: `dockerd listens on ${value} without --tlsverify: ${isLoopback3(host) ? "any local user or host-network container" : "anyone who reaches the port"} gets root on the host.`
+        });
+      });
+    }
+  }
+});
+
+// rules/systemd/environment_secret.ts
+var environment_secret_default = defineRule({
+  id: "systemd.environment_secret",
+  title: "Secret written into a unit's Environment=",
+  severity: "high",
+  appliesTo: ["systemd"],
+  description: "`Environment=` values are part of the unit: the file is world-readable, usually committed, and `systemctl show <unit>` prints them to any local user. A gateway token or provider API key there is readable by everyone on the host and by everyone with the repository.",
+  remediation: "Move the variable to an `EnvironmentFile=` (e.g. `/etc/openclaw/gateway.env`, owned by root, mode 600, not committed) or to `LoadCredential=`, and rotate the secret that was in the unit.",
+  references: ["https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#Environment=", "https://cwe.mitre.org/data/definitions/798.html"],
+  tags: ["systemd", "secrets", "CWE-798"],
+  precision: "high",
+  check(target, ctx) {
+    for (const d of target.directives) {
+      if (d.section !== "Service" || d.key !== "Environment") continue;
+      for (const w of d.words) {
+        const eq = w.value.indexOf("=");
+        const name = w.value.slice(0, eq);
+        const value = w.value.slice(eq + 1);
+        if (eq <= 0 || !SECRET_NAME.test(name) || !isLiteral(value) || value.length < 8) continue;
+        ctx.report({ at: at.range(w.start, w.end), secret: value, message: `Environment= sets ${name} to a literal value: anyone who can read the unit or run systemctl show can read it.` });
+      }
+    }
+  }
+});
+
+// rules/_shared/systemd.ts
+var base2 = (p) => p.slice(p.lastIndexOf("/") + 1);
+var dir2 = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
+function isDropIn(t) {
+  return /\.service\.d$/.test(dir2(t.file));
+}
+function isUserUnit(t) {
+  return /(^|\/)systemd\/user(\/|$)/.test(dir2(t.file));
+}
+function effectiveDirectives(t, project2) {
+  const dropIns = project2.targets("systemd").filter((d) => d !== t && dir2(d.file).endsWith(`${base2(t.file)}.d`) && dir2(dir2(d.file)) === dir2(t.file)).sort((a, b) => base2(a.file) < base2(b.file) ? -1 : 1);
+  return [...t.directives, ...dropIns.flatMap((d) => d.directives)];
+}
+function serviceSetting(directives, key) {
+  let found;
+  for (const d of directives) if (d.section === "Service" && d.key === key) found = d.value === "" ? void 0 : d;
+  return found;
+}
+function gatewayExecs(directives) {
+  return directives.filter((d) => d.section === "Service" && d.key === "ExecStart").map((d) => ({ directive: d, words: d.words.map((w, k) => k === 0 ? { ...w, value: w.value.replace(/^[-@:+!]+/, "") } : w) })).filter((e) => !/(^|\/)(docker|podman|nerdctl|docker-compose)$/.test(e.words[0]?.value ?? "") && gatewayCommand(e.words.map((w) => w.value)));
+}
+function isGatewayUnit(t, project2) {
+  return !isDropIn(t) && gatewayExecs(effectiveDirectives(t, project2)).length > 0;
+}
+function serviceSection(t) {
+  return t.sections.find((s) => s.value === "Service");
+}
+var isYes2 = (v) => v !== void 0 && /^(1|yes|true|on)$/i.test(v.trim());
+
+// rules/systemd/gateway_hardening_missing.ts
+var CHECKS = [
+  { key: "NoNewPrivileges", ok: (v) => /^(1|yes|true|on)$/i.test(v), want: "NoNewPrivileges=yes", severity: "medium", why: "setuid binaries (sudo, su) can raise the gateway's privileges" },
+  { key: "ProtectSystem", ok: (v) => /^(strict|full)$/i.test(v), want: "ProtectSystem=strict", severity: "medium", why: "the gateway can write to /etc and the rest of the OS (`yes` only protects /usr and /boot)" },
+  { key: "ProtectHome", ok: (v) => /^(1|yes|true|on|read-only|tmpfs)$/i.test(v), want: "ProtectHome=read-only", severity: "low", why: "the gateway can read other users' home directories (SSH keys, other tokens)" },
+  { key: "PrivateTmp", ok: (v) => /^(1|yes|true|on|disconnected)$/i.test(v), want: "PrivateTmp=yes", severity: "low", why: "it shares /tmp with every other process (planted files, leaked temp files)" }
+];
+var gateway_hardening_missing_default = defineRule({
+  id: "systemd.gateway_hardening_missing",
+  title: "Gateway service lacks systemd sandboxing",
+  severity: "medium",
+  appliesTo: ["systemd"],
+  description: "systemd can fence the gateway in cheaply: `NoNewPrivileges=yes` stops setuid escalation, `ProtectSystem=strict` makes the OS read-only, `ProtectHome` hides other homes, `PrivateTmp` gives it its own /tmp. The gateway runs agents that execute shell commands on request; without these, anything a prompt injection makes it run has the whole host to play with. Drop-ins (`<unit>.service.d/*.conf`) in the repository count. In a user unit (`systemctl --user`) the file-system options need `PrivateUsers=yes`, so without it only `NoNewPrivileges` is asked for.",
+  remediation: "Add to `[Service]`: `NoNewPrivileges=yes`, `ProtectSystem=strict` (with `ReadWritePaths=` for the OpenClaw state directory, e.g. `ReadWritePaths=/home/openclaw/.openclaw`), `ProtectHome=read-only` (or `tmpfs` plus `BindPaths=`), `PrivateTmp=yes`. Check with `systemd-analyze security <unit>`.",
+  references: ["https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#Sandboxing", "https://www.freedesktop.org/software/systemd/man/latest/systemd-analyze.html#systemd-analyze%20security%20%5BUNIT...%5D"],
+  tags: ["systemd", "sandboxing", "CWE-250"],
+  precision: "high",
+  check(target, ctx) {
+    if (!isGatewayUnit(target, ctx.project)) return;
+    const directives = effectiveDirectives(target, ctx.project);
+    const section = serviceSection(target);
+    const userOnly = isUserUnit(target) && !isYes2(serviceSetting(directives, "PrivateUsers")?.value);
+    for (const c of userOnly ? CHECKS.slice(0, 1) : CHECKS) {
+      const d = serviceSetting(directives, c.key);
+      if (d && c.ok(d.value)) continue;
+      const own = d && target.directives.includes(d);
+      ctx.report({
+        at: own ? at.range(d.start, d.end) : section ? at.range(section.start, section.end) : at.file(),
+        severity: c.severity,
+        key: c.key,
+        message: d ? `${c.key}=${d.value} is too weak for the OpenClaw gateway: ${c.why}. Use ${c.want}.` : `The OpenClaw gateway unit has no ${c.want}: ${c.why}.`
+      });
+    }
+  }
+});
+
+// rules/systemd/gateway_public_bind.ts
+var gateway_public_bind_default2 = defineRule({
+  id: "systemd.gateway_public_bind",
+  title: "Gateway service listens on all interfaces",
+  severity: "high",
+  appliesTo: ["systemd"],
+  description: "`ExecStart=… openclaw gateway --bind lan` (or `0.0.0.0`, `auto`, `custom`) puts the gateway's admin API on every network the host is on, often the internet on a VPS. With no token or password anywhere (command line, `Environment=`, `EnvironmentFile=`, the repository's openclaw.json) it is high; with auth configured it is still an exposed admin surface (medium).",
+  remediation: "Bind to loopback (`--bind loopback`, the default) and reach the gateway through SSH, `tailscale serve`, or a reverse proxy with authentication. If it must listen on the LAN, keep `--token` in an `EnvironmentFile=` (mode 600) and restrict the port in the firewall.",
+  references: ["https://www.freedesktop.org/software/systemd/man/latest/systemd.service.html#ExecStart=", "https://cwe.mitre.org/data/definitions/284.html"],
+  tags: ["systemd", "openclaw", "exposure", "CWE-284"],
+  precision: "high",
+  check(target, ctx) {
+    const directives = effectiveDirectives(target, ctx.project);
+    const envAuth = directives.some((d) => d.section === "Service" && d.key === "Environment" && d.words.some((w) => /^OPENCLAW_GATEWAY_(TOKEN|PASSWORD)=./.test(w.value))) || serviceSetting(directives, "EnvironmentFile") !== void 0;
+    const configAuth = configHasGatewayAuth(ctx.project.targets("openclaw"));
+    for (const { directive, words } of gatewayExecs(directives)) {
+      if (!target.directives.includes(directive)) continue;
+      const gw = gatewayCommand(words.map((w) => w.value));
+      if (!gw?.bind || !isPublicBind(gw.bind.value)) continue;
+      const bindWord = words[gw.bind.index];
+      const auth = (gw.token || gw.password || gw.auth && gw.auth.value !== "none" || envAuth || configAuth) && gw.auth?.value !== "none";
+      ctx.report({
+        at: bindWord ? at.range(bindWord.start, bindWord.end) : at.range(directive.start, directive.end),
+        ...auth ? { severity: "medium" } : {},
+        message: auth ? `The gateway service listens on "${gw.bind.value}" (all interfaces); auth is configured, but the admin API is reachable from the network.` : `The gateway service listens on "${gw.bind.value}" (all interfaces) with no token or password configured anywhere.`
+      });
+    }
+  }
+});
+
+// rules/systemd/gateway_runs_as_root.ts
+var gateway_runs_as_root_default = defineRule({
+  id: "systemd.gateway_runs_as_root",
+  title: "Gateway service runs as root",
+  severity: "high",
+  appliesTo: ["systemd"],
+  description: "A system unit without `User=` (or with `User=root`) runs the OpenClaw gateway as root. The gateway runs agents with shell, file and browser tools; a prompt injection or a gateway bug then acts as root on the host, with every other service's secrets and the Docker socket in reach.",
+  remediation: "Create an unprivileged account (`useradd --system --create-home openclaw`) and set `User=openclaw` and `Group=openclaw` in `[Service]` (or `DynamicUser=yes`), or run the gateway as a user unit (`systemctl --user`) of an unprivileged account.",
+  references: ["https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#User=", "https://cwe.mitre.org/data/definitions/250.html"],
+  tags: ["systemd", "least-privilege", "CWE-250"],
+  precision: "high",
+  check(target, ctx) {
+    if (isUserUnit(target) || !isGatewayUnit(target, ctx.project)) return;
+    const directives = effectiveDirectives(target, ctx.project);
+    if (isYes2(serviceSetting(directives, "DynamicUser")?.value)) return;
+    const user = serviceSetting(directives, "User");
+    if (user && !/^(root|0)$/.test(user.value)) return;
+    if (user && target.directives.includes(user)) {
+      ctx.report({ at: at.range(user.start, user.end), message: `The OpenClaw gateway unit sets User=${user.value}: the gateway and its agents' tools run as root.` });
+      return;
+    }
+    const section = serviceSection(target);
+    ctx.report({
+      at: section ? at.range(section.start, section.end) : at.file(),
+      message: user ? `A drop-in of the OpenClaw gateway unit sets User=${user.value}: the gateway and its agents' tools run as root.` : "The OpenClaw gateway unit has no User= (a system unit runs as root): the gateway and its agents' tools run as root."
+    });
+  }
+});
+
+// rules/systemd/gateway_token_on_command_line.ts
+var gateway_token_on_command_line_default = defineRule({
+  id: "systemd.gateway_token_on_command_line",
+  title: "Gateway token passed on the ExecStart command line",
+  severity: "high",
+  appliesTo: ["systemd"],
+  description: "A `--token`/`--password` on `ExecStart=` ends up in the process's argv, which every local user can read (`ps aux`, `/proc/<pid>/cmdline`, `systemctl status`). Written literally, it is also in a unit file that is world-readable and usually committed. `${VAR}` does not help: systemd expands it into argv.",
+  remediation: "Put `OPENCLAW_GATEWAY_TOKEN=…` in an `EnvironmentFile=/etc/openclaw/gateway.env` owned by root with mode 600 (or use `LoadCredential=`), drop `--token` from `ExecStart=`; the gateway reads the variable itself. Rotate a token that was committed.",
+  references: ["https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#EnvironmentFile=", "https://cwe.mitre.org/data/definitions/214.html"],
+  tags: ["systemd", "secrets", "CWE-214"],
+  precision: "high",
+  check(target, ctx) {
+    for (const { words } of gatewayExecs(target.directives)) {
+      const gw = gatewayCommand(words.map((w) => w.value));
+      for (const [flag, found] of [["--token", gw?.token], ["--password", gw?.password]]) {
+        const word = found && words[found.index];
+        if (!found || !word) continue;
+        if (isLiteral(found.value)) {
+          ctx.report({ at: at.range(word.start, word.end), secret: found.value, message: `ExecStart passes a literal gateway ${flag.slice(2)}: it is in the unit file and in the process list of every local user.` });
+        } else {
+          ctx.report({ at: at.range(word.start, word.end), severity: "medium", message: `ExecStart passes the gateway ${flag.slice(2)} as ${flag}: systemd expands it into argv, readable by every local user.` });
+        }
+      }
+    }
+  }
+});
+
+// rules/systemd/index.ts
+var systemdRules = [dockerd_tcp_without_tls_default, environment_secret_default, gateway_hardening_missing_default, gateway_public_bind_default2, gateway_runs_as_root_default, gateway_token_on_command_line_default];
+
+// rules/_shared/traefik.ts
+var isObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function keyValues(v, base3) {
+  if (isObj2(v)) return Object.entries(v).map(([key, val]) => ({ key, value: val === null || val === void 0 ? "" : String(val), path: [...base3, key] }));
+  if (Array.isArray(v))
+    return v.flatMap((item, k) => {
+      if (typeof item !== "string") return [];
+      const eq = item.indexOf("=");
+      return [{ key: eq === -1 ? item : item.slice(0, eq), value: eq === -1 ? "" : item.slice(eq + 1), path: [...base3, k] }];
+    });
+  return [];
+}
+function composeServices(value) {
+  if (!isObj2(value) || !isObj2(value.services)) return [];
+  return Object.entries(value.services).flatMap(([name, svc]) => {
+    if (!isObj2(svc)) return [];
+    const base3 = ["services", name];
+    const cmd = svc.command;
+    const args = Array.isArray(cmd) ? cmd.map((a, k) => ({ key: String(a), value: String(a), path: [...base3, "command", k] })) : typeof cmd === "string" ? cmd.split(/\s+/).filter(Boolean).map((a) => ({ key: a, value: a, path: [...base3, "command"] })) : [];
+    return [{ name, args, env: keyValues(svc.environment, [...base3, "environment"]), labels: keyValues(svc.labels, [...base3, "labels"]), ports: Array.isArray(svc.ports) ? svc.ports : [] }];
+  });
+}
+function staticFlag(svc, flag) {
+  const env = `TRAEFIK_${flag.replace(/\./g, "_").toUpperCase()}`;
+  return svc.args.find((a) => a.value === `--${flag}` || new RegExp(`^--${flag.replace(/\./g, "\\.")}=(true|"true")$`, "i").test(a.value)) ?? svc.env.find((e) => e.key === env && /^true$/i.test(e.value));
+}
+function publishesPublicly(svc, port) {
+  return svc.ports.some((p) => {
+    if (typeof p === "number") return p === port;
+    if (typeof p === "string") {
+      const parts = p.replace(/\/(tcp|udp)$/, "").split(":");
+      const target = Number(parts[parts.length - 1]);
+      if (target !== port) return false;
+      if (parts.length < 2) return true;
+      const ip = parts.length >= 3 ? parts.slice(0, -2).join(":").replace(/^\[|\]$/g, "") : "";
+      return !(ip.startsWith("127.") || ip === "::1" || ip === "localhost");
+    }
+    if (isObj2(p)) {
+      const ip = typeof p.host_ip === "string" ? p.host_ip : "";
+      return Number(p.target) === port && p.published !== void 0 && !(ip.startsWith("127.") || ip === "::1");
+    }
+    return false;
+  });
+}
+
+// rules/traefik/dashboard_no_auth.ts
+var AUTH_TYPES = /^(basicauth|digestauth|forwardauth)$/i;
+var dashboard_no_auth_default = defineRule({
+  id: "traefik.dashboard_no_auth",
+  title: "Traefik dashboard router without an auth middleware",
+  severity: "medium",
+  appliesTo: ["compose"],
+  description: "A router whose service is `api@internal` publishes Traefik's dashboard and API through a normal entrypoint (usually 80/443, on the internet). Without a `basicAuth`, `digestAuth` or `forwardAuth` middleware on that router, anyone can browse the full routing table: internal addresses (the OpenClaw gateway's included), rules and middleware settings.",
+  remediation: "Attach an auth middleware to the router: `traefik.http.routers.<r>.middlewares=dashboard-auth` with `traefik.http.middlewares.dashboard-auth.basicauth.users=admin:$$apr1$$…` (or a `forwardauth` to your SSO), and restrict it with an `ipAllowList` middleware.",
+  references: ["https://doc.traefik.io/traefik/operations/dashboard/#secure-mode", "https://doc.traefik.io/traefik/middlewares/http/basicauth/"],
+  tags: ["traefik", "compose", "exposure", "CWE-306"],
+  precision: "high",
+  check(target, ctx) {
+    const services = composeServices(target.value);
+    const defined = /* @__PURE__ */ new Map();
+    for (const svc of services)
+      for (const l of svc.labels) {
+        const m = /^traefik\.http\.middlewares\.([^.]+)\.([^.]+)\./i.exec(l.key);
+        if (m) defined.set(m[1] ?? "", m[2] ?? "");
+      }
+    const isAuth = (ref) => {
+      const [name, provider] = ref.trim().split("@");
+      const type = defined.get(name ?? "");
+      if (type !== void 0) return AUTH_TYPES.test(type);
+      return provider !== void 0 && provider !== "docker";
+    };
+    for (const svc of services) {
+      for (const l of svc.labels) {
+        const m = /^traefik\.http\.routers\.([^.]+)\.service$/i.exec(l.key);
+        if (!m || l.value.trim() !== "api@internal") continue;
+        const mw = svc.labels.find((x) => x.key.toLowerCase() === `traefik.http.routers.${(m[1] ?? "").toLowerCase()}.middlewares`);
+        if (mw && mw.value.split(",").some(isAuth)) continue;
+        ctx.report({
+          at: at.path(l.path),
+          message: `Router "${m[1]}" on service "${svc.name}" serves the Traefik dashboard (api@internal) with no basicAuth/digestAuth/forwardAuth middleware.`,
+          properties: { service: svc.name, router: m[1] ?? "" }
+        });
+      }
+    }
+  }
+});
+
+// rules/traefik/insecure_api.ts
+var insecure_api_default = defineRule({
+  id: "traefik.insecure_api",
+  title: "Traefik API and dashboard served without auth (api.insecure)",
+  severity: "medium",
+  appliesTo: ["compose"],
+  description: "`--api.insecure=true` serves Traefik's API and dashboard on the `traefik` entrypoint (port 8080) with no authentication and no router in front. It shows every router, service and middleware: internal addresses (the OpenClaw gateway's included), routing rules and middleware settings such as basic-auth user hashes. If the compose file publishes 8080 on all interfaces, anyone on the internet can read it (high).",
+  remediation: "Remove `--api.insecure=true`. To keep the dashboard, enable `--api.dashboard=true` and expose it through a router with an auth middleware (`traefik.http.routers.dashboard.service=api@internal`, `…middlewares=dashboard-auth`, `traefik.http.middlewares.dashboard-auth.basicauth.users=…`), and do not publish port 8080.",
+  references: ["https://doc.traefik.io/traefik/operations/api/#insecure", "https://doc.traefik.io/traefik/operations/dashboard/#secure-mode"],
+  tags: ["traefik", "compose", "exposure", "CWE-306"],
+  precision: "very-high",
+  check(target, ctx) {
+    for (const svc of composeServices(target.value)) {
+      const flag = staticFlag(svc, "api.insecure");
+      if (!flag) continue;
+      const published = publishesPublicly(svc, 8080);
+      ctx.report({
+        at: at.path(flag.path),
+        ...published ? { severity: "high" } : {},
+        message: `Service "${svc.name}" runs Traefik with api.insecure: the API and dashboard answer without auth on port 8080${published ? ", which this service publishes on all interfaces" : ""}.`,
+        properties: { service: svc.name }
+      });
+    }
+  }
+});
+
+// rules/traefik/index.ts
+var traefikRules = [dashboard_no_auth_default, insecure_api_default];
+
 // rules/index.ts
 var RULES = [
   ...secretsRules,
@@ -25131,7 +26504,13 @@ var RULES = [
   ...channelsRules,
   ...pluginsRules,
   ...browserRules,
-  ...fsRules
+  ...fsRules,
+  ...shellRules,
+  ...daemonRules,
+  ...nginxRules,
+  ...sshdRules,
+  ...systemdRules,
+  ...traefikRules
 ].sort(
   (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 );
@@ -25171,12 +26550,12 @@ async function loadBaseline(file) {
 // src/model/severity.ts
 var SEVERITIES = ["critical", "high", "medium", "low", "info"];
 var FAIL_ON_VALUES = ["critical", "high", "medium", "low", "info", "never"];
-var RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+var RANK2 = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 function bySeverityDesc(a, b) {
-  return RANK[b] - RANK[a];
+  return RANK2[b] - RANK2[a];
 }
 function atOrAbove(s, threshold) {
-  return threshold !== "never" && RANK[s] >= RANK[threshold];
+  return threshold !== "never" && RANK2[s] >= RANK2[threshold];
 }
 function isSeverity(v) {
   return typeof v === "string" && SEVERITIES.includes(v);
@@ -25257,42 +26636,85 @@ var CONVENTIONS = [
   {
     kind: "compose",
     describe: "`compose.yaml`, `compose.yml`, `docker-compose.yml`, `docker-compose.yaml` and their `.<x>.` variants (`docker-compose.override.yml`, `compose.prod.yaml`); other YAML files whose top level has a `services:` map",
-    test: (base2) => COMPOSE_BASE.test(base2)
+    test: (base3) => COMPOSE_BASE.test(base3)
   },
   {
     kind: "openclaw",
     describe: "`openclaw.json`, `openclaw.json5`, `*.openclaw.json`, legacy `clawdbot.json`, `moltbot.json`, `moldbot.json`, and `*.json`/`*.json5` under a committed `.openclaw/` (or legacy state) directory",
-    test: (base2, segments) => OPENCLAW_NAMES.has(base2.toLowerCase()) || /\.openclaw\.json5?$/i.test(base2) || /\.json5?$/i.test(base2) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
+    test: (base3, segments) => OPENCLAW_NAMES.has(base3.toLowerCase()) || /\.openclaw\.json5?$/i.test(base3) || /\.json5?$/i.test(base3) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
   },
   {
     kind: "dotenv",
     describe: "`.env` and `.env.*` (`.env.local`, `.env.production`, templates such as `.env.example`), also `*.env`",
-    test: (base2) => base2 === ".env" || base2.startsWith(".env.") || /\.env$/i.test(base2) && base2.length > 4
+    test: (base3) => base3 === ".env" || base3.startsWith(".env.") || /\.env$/i.test(base3) && base3.length > 4
+  },
+  {
+    kind: "workflow",
+    describe: "GitHub Actions workflows, `.github/workflows/*.yml` / `*.yaml` (their `run:` steps are shell)",
+    test: (base3, segments) => /\.ya?ml$/i.test(base3) && segments.length >= 3 && segments[segments.length - 2] === "workflows" && segments[segments.length - 3] === ".github"
+  },
+  {
+    kind: "sshd",
+    describe: "`sshd_config` and drop-ins `sshd_config.d/*.conf`",
+    test: (base3, segments) => base3 === "sshd_config" || /\.conf$/.test(base3) && segments[segments.length - 2] === "sshd_config.d"
+  },
+  {
+    kind: "systemd",
+    describe: "systemd service units `*.service` and their drop-ins `*.service.d/*.conf`",
+    test: (base3, segments) => /\.service$/.test(base3) || /\.conf$/.test(base3) && /\.service\.d$/.test(segments[segments.length - 2] ?? "")
+  },
+  {
+    kind: "nginx",
+    describe: "`nginx.conf`, `*.nginx.conf`, `*.conf` under a folder whose name contains `nginx`, and every file under `sites-available/` or `sites-enabled/` (not under `apache2/` or `httpd/`)",
+    test: (base3, segments) => base3 === "nginx.conf" || /\.nginx(\.conf)?$/.test(base3) || /\.conf$/.test(base3) && segments.slice(0, -1).some((s) => /nginx/i.test(s)) || segments.slice(0, -1).some((s) => s === "sites-available" || s === "sites-enabled") && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))
+  },
+  {
+    kind: "docker_daemon",
+    describe: "Docker daemon config `daemon.json` (at the root, or under a path containing `docker`, such as `etc/docker/daemon.json`)",
+    test: (base3, segments) => base3 === "daemon.json" && (segments.length === 1 || segments.slice(0, -1).some((s) => /docker/i.test(s)))
+  },
+  {
+    kind: "shell",
+    describe: "shell scripts `*.sh`, `*.bash`, and files without an extension whose first line is a `sh`/`bash` shebang",
+    test: (base3) => /\.(sh|bash)$/.test(base3)
+  },
+  {
+    kind: "makefile",
+    describe: "`Makefile`, `makefile`, `GNUmakefile`, `*.mk` (recipe lines are shell)",
+    test: (base3) => /^(GNUmakefile|[Mm]akefile)$/.test(base3) || /\.mk$/.test(base3)
   },
   {
     kind: "dockerfile",
     describe: "`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`",
-    test: (base2) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base2) || /\.(Dockerfile|Containerfile)$/i.test(base2)
+    test: (base3) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base3) || /\.(Dockerfile|Containerfile)$/i.test(base3)
   }
 ];
 function isOpenClawConfigInStateDir(segments) {
-  const base2 = segments[segments.length - 1] ?? "";
+  const base3 = segments[segments.length - 1] ?? "";
   const parent = segments[segments.length - 2] ?? "";
   if (![".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(parent)) return false;
-  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base2) || /^[\w-]+\.json5?$/i.test(base2) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base2);
+  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base3) || /^[\w-]+\.json5?$/i.test(base3) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base3);
+}
+function isOpenClawConfigName(p) {
+  const base3 = p.split("/").pop() ?? p;
+  return OPENCLAW_NAMES.has(base3.toLowerCase()) || /\.openclaw\.json5?$/i.test(base3);
 }
 function classify(relPath) {
   const segments = relPath.split("/");
-  const base2 = segments[segments.length - 1] ?? relPath;
-  for (const c of CONVENTIONS) if (c.test(base2, segments)) return c.kind;
+  const base3 = segments[segments.length - 1] ?? relPath;
+  for (const c of CONVENTIONS) if (c.test(base3, segments)) return c.kind;
   return "text";
 }
 function isDotenvTemplate(relPath) {
-  const base2 = relPath.split("/").pop() ?? relPath;
-  return ENV_TEMPLATE.test(base2);
+  const base3 = relPath.split("/").pop() ?? relPath;
+  return ENV_TEMPLATE.test(base3);
 }
 function looksLikeCompose(relPath, text) {
   return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text) && !/^(apiVersion|kind):/m.test(text);
+}
+function looksLikeShell(relPath, text) {
+  const base3 = relPath.split("/").pop() ?? relPath;
+  return !base3.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text);
 }
 
 // src/engine/compose/project.ts
@@ -25359,17 +26781,17 @@ function braced(inner, written, lookup) {
   if (rest === "") return value ?? written;
   const op = /^(:?[-?+])/.exec(rest)?.[1];
   if (!op) return written;
-  const arg = rest.slice(op.length);
+  const arg2 = rest.slice(op.length);
   const set = value !== void 0 && (op.startsWith(":") ? value !== "" : true);
   switch (op) {
     case ":-":
     case "-":
-      return set ? value ?? "" : interpolate(arg, lookup);
+      return set ? value ?? "" : interpolate(arg2, lookup);
     case ":?":
     case "?":
       return set ? value ?? "" : written;
     default:
-      return set ? interpolate(arg, lookup) : value === void 0 ? written : "";
+      return set ? interpolate(arg2, lookup) : value === void 0 ? written : "";
   }
 }
 
@@ -25389,7 +26811,7 @@ function collectTags(doc) {
   walk2(doc.contents, [], 0);
   return tags;
 }
-function isRecord2(v) {
+function isRecord3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function build(raw, file, path8, env, tags) {
@@ -25397,7 +26819,7 @@ function build(raw, file, path8, env, tags) {
   const tag = tags.get(pathKey(path8));
   const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
   if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path8, i], env, tags)));
-  if (isRecord2(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path8, k], env, tags)])));
+  if (isRecord3(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path8, k], env, tags)])));
   if (typeof raw === "string") return node(interpolate(raw, env), raw);
   if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
   return node(raw === void 0 ? null : String(raw), null);
@@ -25429,11 +26851,11 @@ function normaliseKeyValues(n, env) {
   }
   return n;
 }
-function merge(base2, over, special) {
+function merge(base3, over, special) {
   if (over.tag === "reset") return void 0;
-  if (!base2 || over.tag === "override") return over;
-  if (base2.v instanceof Map && over.v instanceof Map) {
-    const out = new Map(base2.v);
+  if (!base3 || over.tag === "override") return over;
+  if (base3.v instanceof Map && over.v instanceof Map) {
+    const out = new Map(base3.v);
     for (const [k, ov] of over.v) {
       const bv = out.get(k);
       const s = bv && special ? special(k, bv, ov) : null;
@@ -25441,9 +26863,9 @@ function merge(base2, over, special) {
       if (m) out.set(k, m);
       else out.delete(k);
     }
-    return { o: base2.o, v: out };
+    return { o: base3.o, v: out };
   }
-  if (Array.isArray(base2.v) && Array.isArray(over.v)) return { o: base2.o, v: [...base2.v, ...over.v] };
+  if (Array.isArray(base3.v) && Array.isArray(over.v)) return { o: base3.o, v: [...base3.v, ...over.v] };
   return over;
 }
 function plain(n, which) {
@@ -25472,89 +26894,89 @@ function buildComposeProjects(composeTargets, dotenvTargets) {
   const byDir = /* @__PURE__ */ new Map();
   for (const t of composeTargets) byDir.set(path3.posix.dirname(t.file), [...byDir.get(path3.posix.dirname(t.file)) ?? [], t.file]);
   const projects = [];
-  for (const [dir, files] of byDir) {
+  for (const [dir3, files] of byDir) {
     const nameOf = (f) => path3.posix.basename(f);
-    const base2 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
-    const family = base2 && /^docker-/i.test(nameOf(base2)) ? "docker-compose" : "compose";
-    const override = base2 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family}.`)) : void 0;
-    const listed = composeFileVariable(loader, dir);
-    const main2 = listed.length ? listed : base2 ? [base2, ...override ? [override] : []] : [];
-    if (main2.length) projects.push(project(loader, dir, main2, main2));
+    const base3 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
+    const family = base3 && /^docker-/i.test(nameOf(base3)) ? "docker-compose" : "compose";
+    const override = base3 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family}.`)) : void 0;
+    const listed = composeFileVariable(loader, dir3);
+    const main2 = listed.length ? listed : base3 ? [base3, ...override ? [override] : []] : [];
+    if (main2.length) projects.push(project(loader, dir3, main2, main2));
     for (const f of files) {
       if (main2.includes(f)) continue;
-      if (base2 && VARIANT.test(nameOf(f))) projects.push(project(loader, dir, [base2, f], [f]));
-      else projects.push(project(loader, dir, [f], [f]));
+      if (base3 && VARIANT.test(nameOf(f))) projects.push(project(loader, dir3, [base3, f], [f]));
+      else projects.push(project(loader, dir3, [f], [f]));
     }
   }
   return { projects, notes: [...loader.notes.values()] };
 }
-function composeFileVariable(loader, dir) {
-  const { env } = dotenvLookup(loader, dir);
+function composeFileVariable(loader, dir3) {
+  const { env } = dotenvLookup(loader, dir3);
   const value = env.COMPOSE_FILE;
   if (!value) return [];
-  return value.split(env.COMPOSE_PATH_SEPARATOR || ":").map((f) => resolveRel(dir, f.trim())).filter((f) => f !== void 0 && loader.files.has(f));
+  return value.split(env.COMPOSE_PATH_SEPARATOR || ":").map((f) => resolveRel(dir3, f.trim())).filter((f) => f !== void 0 && loader.files.has(f));
 }
 function unresolved(loader, file, what) {
   const message2 = `${what} is not a compose file in this scan; ${file} was checked without it.`;
   loader.notes.set(message2, { level: "warning", code: "compose.unresolved_reference", message: message2, file });
 }
-function dotenvLookup(loader, dir) {
-  const file = loader.dotenv.get(dir === "." ? ".env" : `${dir}/.env`);
+function dotenvLookup(loader, dir3) {
+  const file = loader.dotenv.get(dir3 === "." ? ".env" : `${dir3}/.env`);
   const env = {};
   for (const e of file?.entries ?? []) env[e.key] = e.value;
   return { env, lookup: (name) => Object.hasOwn(env, name) ? env[name] : void 0 };
 }
-function resolveRel(dir, rel) {
+function resolveRel(dir3, rel) {
   if (path3.posix.isAbsolute(rel) || rel.includes("$")) return void 0;
-  const p = path3.posix.normalize(path3.posix.join(dir, rel));
+  const p = path3.posix.normalize(path3.posix.join(dir3, rel));
   return p.startsWith("../") || p === ".." ? void 0 : p;
 }
-function project(loader, dir, files, owns) {
-  const { env, lookup } = dotenvLookup(loader, dir);
+function project(loader, dir3, files, owns) {
+  const { env, lookup } = dotenvLookup(loader, dir3);
   let services = /* @__PURE__ */ new Map();
   let top;
-  const included = /* @__PURE__ */ new Set();
+  const included2 = /* @__PURE__ */ new Set();
   for (const file of files) {
     const loaded = loader.files.get(file);
     if (!loaded) continue;
-    const fileServices = loadServices(loader, file, lookup, new Set(files), included);
+    const fileServices = loadServices(loader, file, lookup, new Set(files), included2);
     for (const [name, node] of fileServices) {
       const merged = mergeService(services.get(name), node);
       if (merged) services.set(name, merged);
       else services.delete(name);
     }
-    const rest = build(Object.fromEntries(Object.entries(isRecord2(loaded.target.value) ? loaded.target.value : {}).filter(([k]) => k !== "services")), file, [], lookup, loaded.tags);
+    const rest = build(Object.fromEntries(Object.entries(isRecord3(loaded.target.value) ? loaded.target.value : {}).filter(([k]) => k !== "services")), file, [], lookup, loaded.tags);
     top = merge(top, rest) ?? top;
   }
   services = new Map([...services].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
   return {
     kind: "compose_project",
-    file: files[0] ?? dir,
-    files: [...files, ...included],
+    file: files[0] ?? dir3,
+    files: [...files, ...included2],
     owns,
     env,
     services: [...services].map(([name, node]) => service(name, node, loader)),
     value: top ? plain(top, "v") : {}
   };
 }
-function loadServices(loader, file, lookup, seen, included) {
+function loadServices(loader, file, lookup, seen, included2) {
   const out = /* @__PURE__ */ new Map();
   const value = loader.files.get(file)?.target.value;
-  if (!isRecord2(value)) return out;
-  const dir = path3.posix.dirname(file);
+  if (!isRecord3(value)) return out;
+  const dir3 = path3.posix.dirname(file);
   for (const entry of Array.isArray(value.include) ? value.include : []) {
-    const paths = typeof entry === "string" ? [entry] : isRecord2(entry) ? [entry.path].flat() : [];
+    const paths = typeof entry === "string" ? [entry] : isRecord3(entry) ? [entry.path].flat() : [];
     for (const p of paths) {
-      const target = typeof p === "string" ? resolveRel(dir, p) : void 0;
+      const target = typeof p === "string" ? resolveRel(dir3, p) : void 0;
       if (typeof p === "string" && (!target || !loader.files.has(target))) unresolved(loader, file, `include ${p}`);
       if (!target || seen.has(target) || !loader.files.has(target)) continue;
       seen.add(target);
-      included.add(target);
+      included2.add(target);
       const inc = dotenvLookup(loader, path3.posix.dirname(target)).lookup;
-      for (const [name, node] of loadServices(loader, target, inc, seen, included)) if (!out.has(name)) out.set(name, node);
+      for (const [name, node] of loadServices(loader, target, inc, seen, included2)) if (!out.has(name)) out.set(name, node);
     }
   }
-  if (isRecord2(value.services)) for (const name of Object.keys(value.services)) {
+  if (isRecord3(value.services)) for (const name of Object.keys(value.services)) {
     const node = loadService(loader, file, name, lookup, 0);
     if (node) out.set(name, node);
   }
@@ -25562,18 +26984,18 @@ function loadServices(loader, file, lookup, seen, included) {
 }
 function loadService(loader, file, name, lookup, depth2) {
   const loaded = loader.files.get(file);
-  const services = isRecord2(loaded?.target.value) ? loaded.target.value.services : void 0;
-  const raw = isRecord2(services) ? services[name] : void 0;
-  if (!loaded || !isRecord2(raw)) return void 0;
+  const services = isRecord3(loaded?.target.value) ? loaded.target.value.services : void 0;
+  const raw = isRecord3(services) ? services[name] : void 0;
+  if (!loaded || !isRecord3(raw)) return void 0;
   let node = normaliseService(build(raw, file, ["services", name], lookup, loaded.tags), lookup);
   const ext = raw.extends;
   if (ext !== void 0 && node.v instanceof Map) {
     node.v.delete("extends");
-    const baseName = typeof ext === "string" ? ext : isRecord2(ext) && typeof ext.service === "string" ? ext.service : void 0;
-    const baseFile = isRecord2(ext) && typeof ext.file === "string" ? resolveRel(path3.posix.dirname(file), ext.file) : file;
-    const base2 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
-    if (!base2 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord2(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
-    const merged = base2 ? mergeService(base2, node) : void 0;
+    const baseName = typeof ext === "string" ? ext : isRecord3(ext) && typeof ext.service === "string" ? ext.service : void 0;
+    const baseFile = isRecord3(ext) && typeof ext.file === "string" ? resolveRel(path3.posix.dirname(file), ext.file) : file;
+    const base3 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
+    if (!base3 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord3(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
+    const merged = base3 ? mergeService(base3, node) : void 0;
     if (merged) node = { ...merged, o: node.o };
   }
   return node;
@@ -25588,8 +27010,8 @@ function normaliseService(n, lookup) {
   if (args instanceof Map && args.get("args")) args.set("args", normaliseKeyValues(args.get("args"), lookup));
   return n;
 }
-function mergeService(base2, over) {
-  return merge(base2, over, (key, b, o) => {
+function mergeService(base3, over) {
+  return merge(base3, over, (key, b, o) => {
     if (o.tag) return null;
     if (key === "command" || key === "entrypoint") return o;
     if (key === "healthcheck") return merge(b, o, (k, _b, oo) => k === "test" ? oo : null);
@@ -25604,7 +27026,7 @@ function mergeService(base2, over) {
   });
 }
 function volumeTarget(v) {
-  if (isRecord2(v)) return String(v.target ?? "");
+  if (isRecord3(v)) return String(v.target ?? "");
   if (typeof v !== "string") return JSON.stringify(v);
   const parts = v.split(":");
   return parts.length === 1 ? parts[0] ?? "" : parts[1] ?? "";
@@ -25636,7 +27058,7 @@ function envFiles(value, node, loader) {
   const list = [value.env_file ?? []].flat();
   const envNode = node.v instanceof Map ? node.v.get("env_file") : void 0;
   list.forEach((entry, i) => {
-    const rel = typeof entry === "string" ? entry : isRecord2(entry) && typeof entry.path === "string" ? entry.path : void 0;
+    const rel = typeof entry === "string" ? entry : isRecord3(entry) && typeof entry.path === "string" ? entry.path : void 0;
     const from = envNode && Array.isArray(envNode.v) ? envNode.v[i]?.o.file ?? envNode.o.file : envNode?.o.file ?? node.o.file;
     const file = rel ? resolveRel(path3.posix.dirname(from), rel) : void 0;
     for (const e of file && loader.dotenv.get(file)?.entries || []) out[e.key] = { value: e.value, file: file ?? "", line: e.line };
@@ -25665,9 +27087,9 @@ import { lstat as lstat2, readdir, readFile as readFile3, realpath } from "node:
 import path4 from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
-async function gitTopLevel(dir) {
+async function gitTopLevel(dir3) {
   try {
-    const { stdout } = await run("git", ["-C", dir, "rev-parse", "--show-toplevel"], { encoding: "utf8" });
+    const { stdout } = await run("git", ["-C", dir3, "rev-parse", "--show-toplevel"], { encoding: "utf8" });
     const top = stdout.trim();
     return top ? await realpath(top) : void 0;
   } catch {
@@ -25727,16 +27149,16 @@ async function discover(root, notes) {
   out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return out;
 }
-async function gitFiles(dir) {
-  const { stdout } = await run("git", ["-C", dir, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "."], {
+async function gitFiles(dir3) {
+  const { stdout } = await run("git", ["-C", dir3, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "."], {
     encoding: "buffer",
     maxBuffer: 1 << 30
   });
-  const top = await gitTopLevel(dir) ?? dir;
+  const top = await gitTopLevel(dir3) ?? dir3;
   const names = stdout.toString("utf8").split("\0").filter(Boolean);
   return [...new Set(names)].map((n) => path4.join(top, n));
 }
-async function walk(dir, notes, base2) {
+async function walk(dir3, notes, base3) {
   const out = [];
   const visit = async (current, rules2) => {
     let gitignore;
@@ -25749,7 +27171,7 @@ async function walk(dir, notes, base2) {
     try {
       entries = await readdir(current, { withFileTypes: true });
     } catch (err) {
-      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path4.relative(base2, current)) || "." });
+      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path4.relative(base3, current)) || "." });
       return;
     }
     entries.sort((a, b) => a.name < b.name ? -1 : 1);
@@ -25762,17 +27184,17 @@ async function walk(dir, notes, base2) {
       });
       if (ignored) continue;
       if (e.isSymbolicLink()) {
-        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path4.relative(base2, abs)) });
+        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path4.relative(base3, abs)) });
       } else if (e.isDirectory()) {
         await visit(abs, scoped);
       } else if (e.isFile()) {
         out.push(abs);
       } else {
-        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path4.relative(base2, abs)) });
+        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path4.relative(base3, abs)) });
       }
     }
   };
-  await visit(dir, []);
+  await visit(dir3, []);
   return out;
 }
 
@@ -25781,7 +27203,7 @@ var CONFIG_FILE_NAMES = [".clawscan.yml", ".clawscan.yaml"];
 function defaultConfig() {
   return { isIgnored: () => false, rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
-async function loadConfig(explicit, searchDir, base2, knownRules, notes) {
+async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   let file = explicit ? path5.resolve(explicit) : void 0;
   let text;
   if (file) {
@@ -25816,7 +27238,7 @@ async function loadConfig(explicit, searchDir, base2, knownRules, notes) {
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
   const ig = gitignoreMatcher(patterns);
   const configDir = path5.dirname(file);
-  const rel = toPosix(path5.relative(base2, configDir));
+  const rel = toPosix(path5.relative(base3, configDir));
   const rules2 = /* @__PURE__ */ new Map();
   const rulesRaw = obj2.rules ?? {};
   if (typeof rulesRaw !== "object" || rulesRaw === null || Array.isArray(rulesRaw)) throw new UsageError(`${shown}: "rules" must map rule ids to off or a severity`);
@@ -27139,7 +28561,7 @@ function parse2(text, options) {
     ...DEFAULT_OPTIONS,
     ...options
   });
-  const tokens = [];
+  const tokens2 = [];
   const tokenizer = new Tokenizer(text, {
     mode: options.mode,
     ranges: options.ranges
@@ -27149,14 +28571,14 @@ function parse2(text, options) {
   function nextNoComments() {
     const nextType = tokenizer.next();
     if (nextType && options.tokens) {
-      tokens.push(tokenizer.token);
+      tokens2.push(tokenizer.token);
     }
     return nextType;
   }
   function nextSkipComments() {
     const nextType = tokenizer.next();
     if (nextType && options.tokens) {
-      tokens.push(tokenizer.token);
+      tokens2.push(tokenizer.token);
     }
     if (nextType >= tt.LineComment) {
       return nextSkipComments();
@@ -27433,7 +28855,7 @@ function parse2(text, options) {
     }
   };
   if (options.tokens) {
-    docParts.tokens = tokens;
+    docParts.tokens = tokens2;
   }
   if (options.ranges) {
     docParts.range = [
@@ -27550,15 +28972,765 @@ function json5Resolver(ast) {
   };
 }
 
-// src/engine/parse/yaml.ts
+// src/engine/parse/embedded.ts
+var WRAPPERS2 = /* @__PURE__ */ new Set(["sudo", "doas", "env", "command", "exec", "nohup"]);
+var isConfigPath = (p) => isOpenClawConfigName(p) || /^\$\{?OPENCLAW_CONFIG_PATH\}?$/.test(p);
+function writtenConfig(cmd) {
+  const out = cmd.redirects.find((r) => (r.op === ">" || r.op === ">>" || r.op === ">|" || r.op === "&>") && r.target && isConfigPath(r.target.value));
+  if (out?.target) return out.target.value;
+  const words = cmd.words.map((w) => w.value);
+  let k = 0;
+  while (k < words.length && (WRAPPERS2.has(words[k] ?? "") || /^-/.test(words[k] ?? "") || /^\w+=/.test(words[k] ?? ""))) k++;
+  if (words[k] === "tee") return words.slice(k + 1).find((w) => !w.startsWith("-") && isConfigPath(w));
+  return void 0;
+}
+function embeddedConfigs(file, fileText, pipelines, offsets) {
+  const out = [];
+  for (const p of pipelines) {
+    for (const [k, cmd] of p.commands.entries()) {
+      const heredoc = cmd.heredocs[0];
+      const next = p.commands[k + 1];
+      const written = heredoc && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : void 0));
+      if (heredoc && written) out.push(embedHeredoc(file, fileText, heredoc, offsets.get(heredoc) ?? [], written, { start: cmd.start, end: cmd.end }));
+    }
+  }
+  return out;
+}
+function embedHeredoc(file, fileText, heredoc, map, written, command) {
+  const fileLines = new LineIndex(fileText);
+  const at2 = (k) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
+  const bodyLines = new LineIndex(heredoc.body);
+  const commandAnchor = { kind: "range", start: command.start, end: command.end };
+  const line = fileLines.position(heredoc.start).line;
+  const parsed = parseJson5(heredoc.body);
+  if (!parsed.ok) {
+    const bodyOff = parsed.line ? bodyLines.lineStart(parsed.line) + (parsed.column ?? 1) - 1 : 0;
+    const pos = fileLines.position(at2(bodyOff));
+    return {
+      target: { kind: "parse_error", file, fileKind: "openclaw", message: `heredoc writing ${written}: ${parsed.message}`, line: pos.line, column: pos.column },
+      reframe: (input) => input.at.kind === "file" && input.at.file === void 0 ? { ...input, at: commandAnchor } : input
+    };
+  }
+  const resolve = json5Resolver(parsed.ast);
+  const range = (s, e) => ({ kind: "range", start: at2(s), end: e > s ? at2(e - 1) + 1 : at2(s) });
+  const mapAnchor = (a) => {
+    if (a.file !== void 0 && a.file !== file) return a;
+    switch (a.kind) {
+      case "range":
+        return range(a.start, a.end);
+      case "position":
+        return range(bodyLines.lineStart(a.line) + a.column - 1, bodyLines.lineStart(a.endLine) + a.endColumn - 1);
+      case "file":
+        return commandAnchor;
+      case "path":
+        for (let k = a.path.length; k >= 0; k--) {
+          const r = resolve(a.path.slice(0, k), k === a.path.length ? a.part ?? "pair" : "key");
+          if (r) return range(r[0], r[1]);
+        }
+        return commandAnchor;
+    }
+  };
+  return {
+    // A heredoc config has no `$include` of its own to resolve: it is its own single origin.
+    target: { kind: "openclaw", file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line } },
+    reframe: (input) => ({
+      ...input,
+      at: mapAnchor(input.at),
+      // A structural path stays the finding's identity, as it is for a config file of its own.
+      ...input.key === void 0 && input.secret === void 0 && input.at.kind === "path" ? { key: `heredoc:${JSON.stringify(input.at.path)}` } : {},
+      ...input.fix ? { fix: { ...input.fix, at: mapAnchor(input.fix.at) } } : {}
+    })
+  };
+}
+
+// src/engine/parse/nginx.ts
+var NginxSyntaxError = class extends Error {
+  constructor(message2, offset) {
+    super(message2);
+    this.offset = offset;
+  }
+  offset;
+};
+function* tokens(text) {
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i] ?? "";
+    if (ch === " " || ch === "	" || ch === "\r" || ch === "\n") {
+      i++;
+    } else if (ch === "#") {
+      while (i < n && text[i] !== "\n") i++;
+    } else if (ch === "{" || ch === "}" || ch === ";") {
+      yield { type: ch, value: ch, start: i, end: i + 1 };
+      i++;
+    } else if (ch === '"' || ch === "'") {
+      const start = i;
+      let value = "";
+      i++;
+      while (i < n && text[i] !== ch) {
+        if (text[i] === "\\" && i + 1 < n) {
+          const next = text[i + 1] ?? "";
+          value += next === ch || next === "\\" ? next : `\\${next}`;
+          i += 2;
+        } else {
+          value += text[i];
+          i++;
+        }
+      }
+      if (i >= n) throw new NginxSyntaxError("unterminated quoted string", start);
+      i++;
+      yield { type: "word", value, start, end: i };
+    } else {
+      const start = i;
+      while (i < n) {
+        const c = text[i] ?? "";
+        if (c === " " || c === "	" || c === "\r" || c === "\n" || c === ";" || c === "}") break;
+        if (c === "{") {
+          if (text[i - 1] !== "$") break;
+          const close = text.indexOf("}", i);
+          if (close === -1) throw new NginxSyntaxError("unterminated variable", i);
+          i = close + 1;
+          continue;
+        }
+        if (c === "\\" && i + 1 < n) i++;
+        i++;
+      }
+      yield { type: "word", value: text.slice(start, i), start, end: i };
+    }
+  }
+}
+function parseNginx(text) {
+  const root = [];
+  const stack = [{ list: root }];
+  let words = [];
+  for (const t of tokens(text)) {
+    const frame = stack[stack.length - 1] ?? { list: root };
+    if (t.type === "word") {
+      words.push({ value: t.value, start: t.start, end: t.end });
+    } else if (t.type === ";") {
+      const [name, ...args] = words;
+      if (!name) throw new NginxSyntaxError('unexpected ";"', t.start);
+      frame.list.push({ name: name.value, args, start: name.start, end: t.end });
+      words = [];
+    } else if (t.type === "{") {
+      const [name, ...args] = words;
+      if (!name) throw new NginxSyntaxError('unexpected "{"', t.start);
+      const block = [];
+      frame.list.push({ name: name.value, args, start: name.start, end: t.end, block });
+      stack.push({ list: block, open: t });
+      words = [];
+    } else {
+      if (words.length) throw new NginxSyntaxError(`directive "${words[0]?.value}" is not terminated by ";"`, words[0]?.start ?? t.start);
+      if (stack.length === 1) throw new NginxSyntaxError('unexpected "}"', t.start);
+      stack.pop();
+      const parent = stack[stack.length - 1]?.list;
+      const owner = parent?.[parent.length - 1];
+      if (owner) owner.end = t.end;
+    }
+  }
+  if (words.length) throw new NginxSyntaxError(`directive "${words[0]?.value}" is not terminated by ";"`, words[0]?.start ?? text.length);
+  if (stack.length > 1) throw new NginxSyntaxError('unexpected end of file, expecting "}"', stack[stack.length - 1]?.open?.start ?? text.length);
+  return root;
+}
+
+// src/engine/parse/shell.ts
+function plainSource(text, base3 = 0) {
+  return { text, at: (i) => base3 + i };
+}
+var SourceBuilder = class {
+  chars = [];
+  offsets = [];
+  push(s, fileOffset, contiguous = true) {
+    for (let k = 0; k < s.length; k++) {
+      this.chars.push(s[k] ?? "");
+      this.offsets.push(contiguous ? fileOffset + k : fileOffset);
+    }
+  }
+  build(endOffset) {
+    const text = this.chars.join("");
+    const offsets = this.offsets;
+    const at2 = (i) => i < offsets.length ? offsets[i] ?? endOffset : offsets.length ? (offsets[offsets.length - 1] ?? endOffset) + 1 : endOffset;
+    return { text, at: (i) => Math.min(at2(i), endOffset) };
+  }
+};
+var RESERVED_LEAD = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"]);
+var RESERVED_ALONE = /* @__PURE__ */ new Set(["fi", "done", "esac", "}", "then", "do", "else"]);
+function parseShell(src) {
+  const t = src.text;
+  const n = t.length;
+  const pipelines = [];
+  const heredocOffsets = /* @__PURE__ */ new Map();
+  let i = 0;
+  let words = [];
+  let redirects = [];
+  let heredocs = [];
+  let cmdStart = -1;
+  let cmdEnd = -1;
+  let commands2 = [];
+  let pendingRedirect;
+  let pendingHeredoc;
+  const pending = [];
+  const endCommand = () => {
+    while (words.length && RESERVED_LEAD.has(words[0]?.raw ?? "")) words = words.slice(1);
+    if (words.length === 1 && RESERVED_ALONE.has(words[0]?.raw ?? "") && !redirects.length) words = [];
+    if (words.length || redirects.length || heredocs.length) {
+      commands2.push({ words, redirects, heredocs, start: words[0]?.start ?? src.at(cmdStart), end: src.at(cmdEnd) });
+    }
+    words = [];
+    redirects = [];
+    heredocs = [];
+    cmdStart = -1;
+    pendingRedirect = void 0;
+    pendingHeredoc = void 0;
+  };
+  const endPipeline = () => {
+    endCommand();
+    if (commands2.length) {
+      const first = commands2[0];
+      const last = commands2[commands2.length - 1];
+      if (first && last) pipelines.push({ commands: commands2, start: first.start, end: last.end });
+    }
+    commands2 = [];
+  };
+  const readHeredocs = () => {
+    for (const h of pending.splice(0)) {
+      const offsets = [];
+      const bodyLines = [];
+      const bodyStart = i;
+      let bodyEnd = i;
+      while (i < n) {
+        let lineEnd = t.indexOf("\n", i);
+        if (lineEnd === -1) lineEnd = n;
+        let lineStart = i;
+        if (h.stripTabs) while (t[lineStart] === "	") lineStart++;
+        const line = t.slice(lineStart, lineEnd).replace(/\r$/, "");
+        i = Math.min(n, lineEnd + 1);
+        if (line === h.delimiter) break;
+        bodyLines.push(line);
+        for (let k = 0; k < line.length; k++) offsets.push(src.at(lineStart + k));
+        offsets.push(src.at(lineStart + line.length));
+        bodyEnd = lineStart + line.length;
+      }
+      const heredoc = {
+        delimiter: h.delimiter,
+        quoted: h.quoted,
+        stripTabs: h.stripTabs,
+        body: bodyLines.map((l) => `${l}
+`).join(""),
+        start: src.at(bodyStart),
+        end: src.at(bodyEnd)
+      };
+      h.command.heredocs.push(heredoc);
+      heredocOffsets.set(heredoc, offsets);
+    }
+  };
+  const MAX_DEPTH = 64;
+  const skipBalanced = (j, open, close, depth2 = 0) => {
+    let level = 0;
+    while (j < n) {
+      const c = t[j];
+      if (c === "\\") j += 2;
+      else if (c === "'") j = skipSingle(j);
+      else if (c === '"' && depth2 < MAX_DEPTH) j = readDouble(j, depth2 + 1).next;
+      else if (c === "`") j = skipBackquote(j);
+      else {
+        if (c === open) level++;
+        else if (c === close && --level === 0) return j + 1;
+        j++;
+      }
+    }
+    return n;
+  };
+  const skipSingle = (j) => {
+    const close = t.indexOf("'", j + 1);
+    return close === -1 ? n : close + 1;
+  };
+  const skipBackquote = (j) => {
+    j++;
+    while (j < n && t[j] !== "`") j += t[j] === "\\" ? 2 : 1;
+    return Math.min(n, j + 1);
+  };
+  function readDouble(j, depth2 = 0) {
+    let value = "";
+    j++;
+    while (j < n && t[j] !== '"') {
+      const c = t[j] ?? "";
+      if (c === "\\") {
+        const d = t[j + 1] ?? "";
+        if (d === "\n") {
+          j += 2;
+          continue;
+        }
+        value += '$`"\\'.includes(d) ? d : `\\${d}`;
+        j += 2;
+      } else if (c === "$" && t[j + 1] === "(") {
+        const end = skipBalanced(j + 1, "(", ")", depth2 + 1);
+        value += t.slice(j, end);
+        j = end;
+      } else if (c === "$" && t[j + 1] === "{") {
+        const end = skipBalanced(j + 1, "{", "}", depth2 + 1);
+        value += t.slice(j, end);
+        j = end;
+      } else if (c === "`") {
+        const end = skipBackquote(j);
+        value += t.slice(j, end);
+        j = end;
+      } else {
+        value += c;
+        j++;
+      }
+    }
+    return { value, next: Math.min(n, j + 1) };
+  }
+  const isBlank2 = (c) => c === " " || c === "	" || c === "\r";
+  const isMeta = (c) => c === void 0 || isBlank2(c) || c === "\n" || c === "|" || c === "&" || c === ";" || c === "(" || c === ")" || c === "<" || c === ">";
+  let wordEnd = 0;
+  const readWord = () => {
+    const start = i;
+    let value = "";
+    let quoted = false;
+    let end = i;
+    while (i < n) {
+      const c = t[i] ?? "";
+      if (c === "\\") {
+        if (t[i + 1] === "\n") {
+          i += 2;
+          continue;
+        }
+        value += t[i + 1] ?? "";
+        quoted = true;
+        i = Math.min(n, i + 2);
+      } else if (c === "'") {
+        const end2 = skipSingle(i);
+        value += t.slice(i + 1, end2 - 1);
+        quoted = true;
+        i = end2;
+      } else if (c === "$" && t[i + 1] === "'") {
+        const end2 = skipSingle(i + 1);
+        value += t.slice(i + 2, end2 - 1);
+        quoted = true;
+        i = end2;
+      } else if (c === '"') {
+        const r = readDouble(i);
+        value += r.value;
+        quoted = true;
+        i = r.next;
+      } else if (c === "$" && (t[i + 1] === "(" || t[i + 1] === "{")) {
+        const end2 = t[i + 1] === "(" ? skipBalanced(i + 1, "(", ")") : skipBalanced(i + 1, "{", "}");
+        value += t.slice(i, end2);
+        i = end2;
+      } else if (c === "`") {
+        const end2 = skipBackquote(i);
+        value += t.slice(i, end2);
+        i = end2;
+      } else if ((c === "<" || c === ">") && t[i + 1] === "(" && i === start) {
+        const end2 = skipBalanced(i + 1, "(", ")");
+        value += t.slice(i, end2);
+        i = end2;
+      } else if (isMeta(c)) {
+        break;
+      } else {
+        value += c;
+        i++;
+      }
+      end = i;
+    }
+    wordEnd = end;
+    return { value, raw: t.slice(start, end), quoted, start: src.at(start), end: end > start ? Math.min(src.at(end - 1) + 1, src.at(n)) : src.at(start) };
+  };
+  const REDIRECT = /^(\d*)(<<<|<<-|<<|&>>|&>|>>|>&|<&|>\||<>|>|<)/;
+  while (i < n) {
+    const c = t[i] ?? "";
+    if (isBlank2(c)) {
+      i++;
+      continue;
+    }
+    if (c === "\\" && t[i + 1] === "\n") {
+      i += 2;
+      continue;
+    }
+    if (c === "#" && (i === 0 || isMeta(t[i - 1]))) {
+      while (i < n && t[i] !== "\n") i++;
+      continue;
+    }
+    if (c === "\n") {
+      endPipeline();
+      i++;
+      readHeredocs();
+      continue;
+    }
+    const rm = REDIRECT.exec(t.slice(i, i + 8));
+    if (rm && !((t[i] === "<" || t[i] === ">") && t[i + 1] === "(")) {
+      if (cmdStart === -1) cmdStart = i;
+      const op = rm[2] ?? "";
+      i += rm[0].length;
+      cmdEnd = i;
+      if (op === "<<" || op === "<<-") pendingHeredoc = { stripTabs: op === "<<-" };
+      else pendingRedirect = op;
+      continue;
+    }
+    if (c === "|" || c === "&" || c === ";" || c === "(" || c === ")") {
+      const two = t.slice(i, i + 2);
+      if (two === "&&" || two === "||" || two === ";;") {
+        endPipeline();
+        i += 2;
+      } else if (two === "|&" || c === "|") {
+        endCommand();
+        i += two === "|&" ? 2 : 1;
+      } else {
+        endPipeline();
+        i++;
+      }
+      continue;
+    }
+    if (cmdStart === -1) cmdStart = i;
+    const w = readWord();
+    cmdEnd = wordEnd;
+    if (pendingHeredoc) {
+      pending.push({ delimiter: w.value, quoted: w.quoted, stripTabs: pendingHeredoc.stripTabs, command: { heredocs } });
+      pendingHeredoc = void 0;
+    } else if (pendingRedirect) {
+      redirects.push({ op: pendingRedirect, target: w });
+      pendingRedirect = void 0;
+    } else {
+      words.push(w);
+    }
+  }
+  endPipeline();
+  return { pipelines, heredocOffsets };
+}
+
+// src/engine/parse/shell-sources.ts
 var import_yaml3 = __toESM(require_dist(), 1);
+function makefileSource(text) {
+  const b = new SourceBuilder();
+  const lines = text.split("\n");
+  let off = 0;
+  let inRecipe = false;
+  let continued = false;
+  let inDefine = false;
+  for (const raw of lines) {
+    const line = raw.replace(/\r$/, "");
+    const lineOff = off;
+    off += raw.length + 1;
+    if (!continued && /^\s*define\b/.test(line)) inDefine = true;
+    if (inDefine) {
+      if (/^\s*endef\b/.test(line)) inDefine = false;
+      continue;
+    }
+    if (continued || line.startsWith("	")) {
+      if (!continued && !inRecipe) continue;
+      let k = continued ? 0 : 1;
+      if (!continued) while (k < line.length && /[@+\- \t]/.test(line[k] ?? "")) k++;
+      for (; k < line.length; k++) {
+        if (line[k] === "$" && line[k + 1] === "$") {
+          b.push("$", lineOff + k);
+          k++;
+        } else {
+          b.push(line[k] ?? "", lineOff + k);
+        }
+      }
+      continued = line.endsWith("\\");
+      b.push("\n", lineOff + line.length);
+      continue;
+    }
+    continued = false;
+    if (/^[^\s#=][^=]*:(?!=)/.test(line) && !/^[^:]*[:?+!]?=/.test(line)) inRecipe = true;
+    else if (line.trim() && !line.trimStart().startsWith("#")) inRecipe = false;
+    const start = recipeOnRuleLine(line);
+    if (start !== void 0) b.push(`${line.slice(start)}
+`, lineOff + start);
+  }
+  return b.build(text.length);
+}
+function recipeOnRuleLine(line) {
+  if (!line || /[\s#=]/.test(line[0] ?? "")) return void 0;
+  const colon = line.indexOf(":");
+  const semi = line.indexOf(";");
+  if (colon === -1 || semi === -1 || semi < colon) return void 0;
+  if (line.slice(0, semi).includes("=")) return void 0;
+  return semi + 1 < line.length ? semi + 1 : void 0;
+}
+function dockerfileRunSource(text, dockerfile) {
+  const b = new SourceBuilder();
+  const idx = new LineIndex(text);
+  const off = (p) => idx.lineStart(p.line + 1) + p.character;
+  for (const ins of dockerfile.getInstructions()) {
+    if (ins.getKeyword() !== "RUN") continue;
+    const r = ins.getArgumentsRange();
+    if (!r) continue;
+    let start = off(r.start);
+    const end = off(r.end);
+    let body = text.slice(start, end);
+    const flags2 = /^(\s*--[^\s=]+(=\S*)?)+\s*/.exec(body);
+    if (flags2) {
+      start += flags2[0].length;
+      body = body.slice(flags2[0].length);
+    }
+    if (body.startsWith("[")) continue;
+    const script = /^<<-?[ \t]*(["']?)(\w+)\1[ \t]*\r?\n/.exec(body);
+    if (script) {
+      let pos2 = script[0].length;
+      for (const line of body.slice(pos2).split("\n")) {
+        if (line.replace(/\r$/, "").trim() === script[2]) break;
+        b.push(`${line}
+`, start + pos2);
+        pos2 += line.length + 1;
+      }
+      continue;
+    }
+    let pos = 0;
+    for (const line of body.split("\n")) {
+      if (pos > 0 && /^\s*#/.test(line)) {
+        pos += line.length + 1;
+        continue;
+      }
+      b.push(`${line}
+`, start + pos);
+      pos += line.length + 1;
+    }
+  }
+  return b.build(text.length);
+}
+function dockerfileCopySources(text, dockerfile) {
+  const idx = new LineIndex(text);
+  const off = (p) => idx.lineStart(p.line + 1) + p.character;
+  const out = [];
+  for (const ins of dockerfile.getInstructions()) {
+    if (ins.getKeyword() !== "COPY" && ins.getKeyword() !== "ADD") continue;
+    const r = ins.getArgumentsRange();
+    if (!r) continue;
+    const start = off(r.start);
+    const body = text.slice(start, off(r.end));
+    if (!body.includes("<<")) continue;
+    const b = new SourceBuilder();
+    b.push(body.endsWith("\n") ? body : `${body}
+`, start);
+    const range = ins.getRange();
+    out.push({ source: b.build(text.length), start: off(range.start), end: off(ins.getInstructionRange().end) });
+  }
+  return out;
+}
+var NON_SHELL = /^(pwsh|powershell|python|cmd)\b/i;
+function workflowSource(text, doc) {
+  const b = new SourceBuilder();
+  const steps = [];
+  const jobs = doc.get("jobs", true);
+  if ((0, import_yaml3.isMap)(jobs)) {
+    for (const job of jobs.items) if ((0, import_yaml3.isMap)(job.value)) steps.push(job.value.get("steps", true));
+  }
+  const runs = doc.get("runs", true);
+  if ((0, import_yaml3.isMap)(runs)) steps.push(runs.get("steps", true));
+  for (const list of steps) {
+    if (!(0, import_yaml3.isSeq)(list)) continue;
+    for (const step of list.items) {
+      if (!(0, import_yaml3.isMap)(step)) continue;
+      const shell = step.get("shell");
+      if (typeof shell === "string" && NON_SHELL.test(shell)) continue;
+      const run2 = step.get("run", true);
+      if ((0, import_yaml3.isScalar)(run2)) pushScalar(b, text, run2);
+    }
+  }
+  return b.build(text.length);
+}
+function pushScalar(b, text, node) {
+  const range = node.range;
+  if (!range) return;
+  const [start, end] = range;
+  if (node.type === import_yaml3.Scalar.BLOCK_LITERAL || node.type === import_yaml3.Scalar.BLOCK_FOLDED) {
+    const headerEnd = text.indexOf("\n", start);
+    if (headerEnd === -1 || headerEnd >= end) return;
+    const lines = [];
+    let p = headerEnd + 1;
+    while (p < end) {
+      let e = text.indexOf("\n", p);
+      if (e === -1 || e > end) e = end;
+      lines.push({ text: text.slice(p, e).replace(/\r$/, ""), off: p });
+      p = e + 1;
+    }
+    const explicit = /^[|>][+-]?([1-9])/.exec(text.slice(start, headerEnd).trim());
+    const indent = explicit ? Number(explicit[1]) : Math.min(...lines.filter((l) => l.text.trim()).map((l) => l.text.length - l.text.trimStart().length));
+    if (!Number.isFinite(indent)) return;
+    lines.forEach((l, k) => {
+      const content = l.text.slice(indent);
+      b.push(content, l.off + indent);
+      const next = lines[k + 1];
+      const fold = node.type === import_yaml3.Scalar.BLOCK_FOLDED && content && next?.text.trim() && !/^\s/.test(content) && !/^\s/.test(next.text.slice(indent));
+      b.push(fold ? " " : "\n", l.off + l.text.length);
+    });
+    return;
+  }
+  if (node.type === import_yaml3.Scalar.PLAIN && !text.slice(start, end).includes("\n")) {
+    b.push(`${text.slice(start, end)}
+`, start);
+    return;
+  }
+  b.push(`${String(node.value)}
+`, start, false);
+}
+
+// src/engine/parse/sshd.ts
+function parseSshd(text) {
+  const out = [];
+  let match;
+  let pos = 0;
+  while (pos <= text.length) {
+    let lineEnd = text.indexOf("\n", pos);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = text.slice(pos, lineEnd).replace(/\r$/, "");
+    const m = splitLine(line);
+    if (m && !line.trimStart().startsWith("#")) {
+      const { lead, name, sep, rest } = m;
+      const keyword = name.toLowerCase();
+      const valueStart = pos + lead + name.length + sep;
+      const args = splitArgs(rest);
+      const start = pos + lead;
+      const end = valueStart + rest.length;
+      if (keyword === "match") {
+        match = args.length === 1 && args[0]?.toLowerCase() === "all" ? void 0 : { criteria: rest, start, end };
+      }
+      out.push({ name, keyword, args, start, end, valueStart, valueEnd: end, ...match && keyword !== "match" ? { match } : {} });
+    }
+    if (lineEnd === text.length) break;
+    pos = lineEnd + 1;
+  }
+  return out;
+}
+var isBlank = (c) => c === " " || c === "	";
+function splitLine(line) {
+  let i = 0;
+  while (isBlank(line[i])) i++;
+  const lead = i;
+  if (!/[A-Za-z]/.test(line[i] ?? "")) return void 0;
+  while (/[A-Za-z0-9]/.test(line[i] ?? "")) i++;
+  const name = line.slice(lead, i);
+  const sepStart = i;
+  while (isBlank(line[i])) i++;
+  if (line[i] === "=") {
+    i++;
+    while (isBlank(line[i])) i++;
+  }
+  if (i === sepStart) return void 0;
+  return { lead, name, sep: i - sepStart, rest: line.slice(i).trimEnd() };
+}
+function splitArgs(s) {
+  const args = [];
+  let cur = "";
+  let inWord = false;
+  let quoted = false;
+  for (const ch of s) {
+    if (quoted) {
+      if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') {
+      quoted = true;
+      inWord = true;
+    } else if (ch === " " || ch === "	") {
+      if (inWord) args.push(cur);
+      cur = "";
+      inWord = false;
+    } else if (ch === "#" && !inWord) {
+      break;
+    } else {
+      cur += ch;
+      inWord = true;
+    }
+  }
+  if (inWord) args.push(cur);
+  return args;
+}
+
+// src/engine/parse/systemd.ts
+function parseSystemd(text) {
+  const sections = [];
+  const directives = [];
+  const lines = [];
+  for (let pos = 0; pos <= text.length; ) {
+    let e = text.indexOf("\n", pos);
+    if (e === -1) e = text.length;
+    lines.push({ text: text.slice(pos, e).replace(/\r$/, ""), start: pos });
+    pos = e + 1;
+  }
+  let section = "";
+  for (let k = 0; k < lines.length; k++) {
+    const { text: line, start } = lines[k] ?? { text: "", start: 0 };
+    const trimmed = line.trim();
+    const lead = line.length - line.trimStart().length;
+    if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
+      section = trimmed.slice(1, -1).trim();
+      sections.push({ value: section, start: start + lead, end: start + lead + trimmed.length });
+      continue;
+    }
+    if (!trimmed || trimmed.startsWith("#") || trimmed.startsWith(";") || !trimmed.includes("=")) continue;
+    const eq = line.indexOf("=");
+    const key = line.slice(0, eq).trim();
+    let vs = eq + 1;
+    while (line[vs] === " " || line[vs] === "	") vs++;
+    let value = "";
+    const offsets = [];
+    let piece = line.slice(vs).trimEnd();
+    let pieceStart = start + vs;
+    let end = start + line.trimEnd().length;
+    for (; ; ) {
+      const cont = piece.endsWith("\\");
+      if (cont) piece = piece.slice(0, -1);
+      for (let c = 0; c < piece.length; c++) offsets.push(pieceStart + c);
+      value += piece;
+      if (!cont || k + 1 >= lines.length) break;
+      do
+        k++;
+      while (k + 1 < lines.length && /^\s*[#;]/.test(lines[k]?.text ?? ""));
+      const next = lines[k] ?? { text: "", start: 0 };
+      const nlead = next.text.length - next.text.trimStart().length;
+      value += " ";
+      offsets.push(pieceStart + piece.length);
+      piece = next.text.trim();
+      pieceStart = next.start + nlead;
+      end = next.start + next.text.trimEnd().length;
+    }
+    if (!key) continue;
+    directives.push({ section, key, value: value.trim(), start: start + lead, end, valueStart: start + vs, valueEnd: Math.max(start + vs, end), words: splitWords(value, offsets, end) });
+  }
+  return { sections, directives };
+}
+function splitWords(value, offsets, end) {
+  const at2 = (i2) => offsets[i2] ?? end;
+  const words = [];
+  let i = 0;
+  while (i < value.length) {
+    while (i < value.length && /\s/.test(value[i] ?? "")) i++;
+    if (i >= value.length) break;
+    const s = i;
+    let w = "";
+    while (i < value.length && !/\s/.test(value[i] ?? "")) {
+      const c = value[i] ?? "";
+      if (c === '"' || c === "'") {
+        const close = value.indexOf(c, i + 1);
+        const stop = close === -1 ? value.length : close;
+        w += value.slice(i + 1, stop);
+        i = stop + 1;
+      } else if (c === "\\" && i + 1 < value.length) {
+        w += value[i + 1];
+        i += 2;
+      } else {
+        w += c;
+        i++;
+      }
+    }
+    words.push({ value: w, start: at2(s), end: at2(Math.min(i, value.length) - 1) + 1 });
+  }
+  return words;
+}
+
+// src/engine/parse/yaml.ts
+var import_yaml4 = __toESM(require_dist(), 1);
 var MAX_ALIAS_COUNT = 1e3;
 var MAX_YAML_DEPTH = 200;
 function parseYaml(text) {
   const flow = flowDepth(text, MAX_YAML_DEPTH);
   if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text, { merge: true, lineCounter, uniqueKeys: false });
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { merge: true, lineCounter, uniqueKeys: false });
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];
@@ -27612,21 +29784,21 @@ function depth(v, d, seen = /* @__PURE__ */ new Set()) {
 }
 function keyMatches(pair, seg) {
   const k = pair.key;
-  if ((0, import_yaml3.isScalar)(k)) return String(k.value) === String(seg);
+  if ((0, import_yaml4.isScalar)(k)) return String(k.value) === String(seg);
   return false;
 }
 function isMergePair(pair) {
-  return (0, import_yaml3.isScalar)(pair.key) && (typeof pair.key.value === "symbol" || pair.key.source === "<<");
+  return (0, import_yaml4.isScalar)(pair.key) && (typeof pair.key.value === "symbol" || pair.key.source === "<<");
 }
 function findPair(doc, node, seg, depthLeft = 20) {
-  if (!(0, import_yaml3.isMap)(node)) return void 0;
-  for (const item of node.items) if ((0, import_yaml3.isPair)(item) && !isMergePair(item) && keyMatches(item, seg)) return item;
+  if (!(0, import_yaml4.isMap)(node)) return void 0;
+  for (const item of node.items) if ((0, import_yaml4.isPair)(item) && !isMergePair(item) && keyMatches(item, seg)) return item;
   if (depthLeft <= 0) return void 0;
   for (const item of node.items) {
-    if (!(0, import_yaml3.isPair)(item) || !isMergePair(item)) continue;
-    const sources = (0, import_yaml3.isSeq)(item.value) ? item.value.items : [item.value];
+    if (!(0, import_yaml4.isPair)(item) || !isMergePair(item)) continue;
+    const sources = (0, import_yaml4.isSeq)(item.value) ? item.value.items : [item.value];
     for (const src of sources) {
-      const resolved = (0, import_yaml3.isAlias)(src) ? src.resolve(doc) : src;
+      const resolved = (0, import_yaml4.isAlias)(src) ? src.resolve(doc) : src;
       const found = findPair(doc, resolved, seg, depthLeft - 1);
       if (found) return found;
     }
@@ -27638,8 +29810,8 @@ function yamlResolver(doc) {
     let node = doc.contents;
     let pair;
     for (const seg of path8) {
-      if ((0, import_yaml3.isAlias)(node)) node = node.resolve(doc);
-      if ((0, import_yaml3.isSeq)(node) && typeof seg === "number") {
+      if ((0, import_yaml4.isAlias)(node)) node = node.resolve(doc);
+      if ((0, import_yaml4.isSeq)(node) && typeof seg === "number") {
         node = node.items[seg];
         pair = void 0;
         if (node === void 0) return void 0;
@@ -27658,7 +29830,7 @@ function yamlResolver(doc) {
     const valR = rangeOf(pair.value);
     if (part === "key") return keyR ?? valR;
     if (part === "value") return valR && valR[1] > valR[0] ? valR : keyR;
-    return keyR && valR && (0, import_yaml3.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
+    return keyR && valR && (0, import_yaml4.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
   };
 }
 
@@ -27684,6 +29856,7 @@ function quoteFree(message2) {
 }
 function parseKind(file, kind, text) {
   const fail = (message2, line, column) => failed(file, kind, text, message2, line, column);
+  const plain2 = new Locator(file, text);
   switch (kind) {
     case "compose": {
       const r = parseYaml(text);
@@ -27697,10 +29870,57 @@ function parseKind(file, kind, text) {
       return { ok: true, target, locator: new Locator(file, text, json5Resolver(r.ast)) };
     }
     case "dotenv":
-      return { ok: true, target: { kind: "dotenv", file, text, template: isDotenvTemplate(file), entries: parseDotenv(text) }, locator: new Locator(file, text) };
-    case "dockerfile":
-      return { ok: true, target: { kind: "dockerfile", file, text, dockerfile: import_dockerfile_ast.DockerfileParser.parse(text) }, locator: new Locator(file, text) };
+      return { ok: true, target: { kind: "dotenv", file, text, template: isDotenvTemplate(file), entries: parseDotenv(text) }, locator: plain2 };
+    case "dockerfile": {
+      const dockerfile = import_dockerfile_ast.DockerfileParser.parse(text);
+      const shell = shellTarget(file, text, "dockerfile", dockerfileRunSource(text, dockerfile));
+      return { ok: true, target: { kind: "dockerfile", file, text, dockerfile }, locator: plain2, derived: [{ target: shell.target }, ...shell.embedded, ...copiedConfigs(file, text, dockerfile)] };
+    }
+    case "systemd":
+      return { ok: true, target: { kind: "systemd", file, text, ...parseSystemd(text) }, locator: plain2 };
+    case "sshd":
+      return { ok: true, target: { kind: "sshd", file, text, dropIn: file.split("/").includes("sshd_config.d"), directives: parseSshd(text) }, locator: plain2 };
+    case "nginx": {
+      try {
+        return { ok: true, target: { kind: "nginx", file, text, directives: parseNginx(text) }, locator: plain2 };
+      } catch (e) {
+        if (!(e instanceof NginxSyntaxError)) throw e;
+        const pos = new LineIndex(text).position(e.offset);
+        return fail(e.message, pos.line, pos.column);
+      }
+    }
+    case "docker_daemon": {
+      const r = parseJson5(text);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      return { ok: true, target: { kind: "docker_daemon", file, text, value: r.value }, locator: new Locator(file, text, json5Resolver(r.ast)) };
+    }
+    case "shell":
+    case "makefile": {
+      const shell = shellTarget(file, text, kind === "shell" ? "script" : "makefile", kind === "shell" ? plainSource(text) : makefileSource(text));
+      return { ok: true, target: shell.target, locator: plain2, derived: shell.embedded };
+    }
+    case "workflow": {
+      const r = parseYaml(text);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      const shell = shellTarget(file, text, "workflow", workflowSource(text, r.doc));
+      return { ok: true, target: shell.target, locator: plain2, derived: shell.embedded };
+    }
   }
+}
+function copiedConfigs(file, text, dockerfile) {
+  const out = [];
+  for (const copy2 of dockerfileCopySources(text, dockerfile)) {
+    const parsed = parseShell(copy2.source);
+    const cmd = parsed.pipelines[0]?.commands[0];
+    const heredoc = cmd?.heredocs[0];
+    const dest = cmd?.words[cmd.words.length - 1]?.value;
+    if (heredoc && dest && isConfigPath(dest)) out.push(embedHeredoc(file, text, heredoc, parsed.heredocOffsets.get(heredoc) ?? [], dest, { start: copy2.start, end: copy2.end }));
+  }
+  return out;
+}
+function shellTarget(file, text, origin2, source) {
+  const parsed = parseShell(source);
+  return { target: { kind: "shell", file, text, origin: origin2, pipelines: parsed.pipelines }, embedded: embeddedConfigs(file, text, parsed.pipelines, parsed.heredocOffsets) };
 }
 
 // src/engine/parse/openclaw.ts
@@ -27708,7 +29928,7 @@ import path6 from "node:path";
 var INCLUDE_KEY = "$include";
 var MAX_INCLUDE_DEPTH = 10;
 var MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
-var isRecord3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isRecord4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function resolveOpenClaw(rootFile, rootValue, read) {
   const includes = [];
   const errors = [];
@@ -27756,7 +29976,7 @@ function resolveOpenClaw(rootFile, rootValue, read) {
       const items = value.map((v, i) => resolve(v, file, [...at2, i], chain));
       return { value: items.map((r2) => r2.value), origin: { file, path: at2, items: items.map((r2) => r2.origin) } };
     }
-    if (!isRecord3(value)) return { value, origin: { file, path: at2 } };
+    if (!isRecord4(value)) return { value, origin: { file, path: at2 } };
     const own = {};
     const ownOrigin = { file, path: at2, keys: /* @__PURE__ */ new Map() };
     for (const [k, v] of Object.entries(value)) {
@@ -27778,7 +29998,7 @@ function resolveOpenClaw(rootFile, rootValue, read) {
     });
     if (!merged) return { value: own, origin: ownOrigin };
     if (Object.keys(own).length === 0) return merged;
-    if (!isRecord3(merged.value)) {
+    if (!isRecord4(merged.value)) {
       errors.push({ file, path: at2, message: "included content must be an object when the including object has other keys" });
       return { value: own, origin: ownOrigin };
     }
@@ -27791,7 +30011,7 @@ function mergeNodes(a, b) {
   if (Array.isArray(a.value) && Array.isArray(b.value)) {
     return { value: [...a.value, ...b.value], origin: { ...b.origin, items: [...a.origin.items ?? [], ...b.origin.items ?? []] } };
   }
-  if (isRecord3(a.value) && isRecord3(b.value)) {
+  if (isRecord4(a.value) && isRecord4(b.value)) {
     const value = { ...a.value };
     const keys = new Map(a.origin.keys ?? []);
     for (const [k, v] of Object.entries(b.value)) {
@@ -27840,8 +30060,8 @@ var FINGERPRINT_KEY = "clawscan/v1";
 // src/engine/redact.ts
 function redact(secret) {
   const n = [...secret].length;
-  const head = n >= 12 ? [...secret].slice(0, 4).join("") : "";
-  return `${head}…(${n} chars)`;
+  const head2 = n >= 12 ? [...secret].slice(0, 4).join("") : "";
+  return `${head2}…(${n} chars)`;
 }
 function scrub(text, secret, redacted) {
   if (!secret || secret.length < 4 || !text.includes(secret)) return text;
@@ -28000,10 +30220,12 @@ var RuleRunner = class {
   findings = [];
   internalErrors = 0;
   byKind = /* @__PURE__ */ new Map();
-  async run(target, contexts, project2) {
+  /** `reframe`: for a target embedded in another file (a heredoc config), maps each finding into that file. */
+  async run(target, contexts, project2, reframe) {
     for (const rule of this.byKind.get(target.kind) ?? []) {
-      const report = (raw) => {
-        const input = target.kind === "openclaw" ? toOrigin(target, raw) : raw;
+      const report = (reported) => {
+        const located = target.kind === "openclaw" ? toOrigin(target, reported) : reported;
+        const input = reframe ? reframe(located) : located;
         if (target.kind === "compose_project" && !target.owns.includes(input.at.file ?? target.file)) return;
         const ctx = contexts(input.at.file ?? target.file);
         if (!ctx) throw new Error(`finding anchored in ${input.at.file ?? target.file}, a file this scan did not parse`);
@@ -28029,6 +30251,9 @@ async function scan(opts) {
   const rules2 = opts.rules.filter((r) => config.rules.get(r.id) !== "off");
   const runner = new RuleRunner(rules2, notes);
   const project2 = new Project();
+  const reframes = /* @__PURE__ */ new Map();
+  const embeddedKey = (t) => t.kind === "openclaw" && t.embedded ? `${t.file}
+${t.embedded.line}` : void 0;
   const repoFiles = [];
   let bytes = 0;
   let skipped = 0;
@@ -28047,6 +30272,7 @@ async function scan(opts) {
     bytes += read.bytes;
     let kind = classify(f.path);
     if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
+    if (kind === "text" && looksLikeShell(f.path, read.text)) kind = "shell";
     repoFiles.push({ path: f.path, kind });
     const textCtx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
     await runner.run({ kind: "text", file: f.path, fileKind: kind, text: read.text }, () => textCtx, EMPTY_PROJECT);
@@ -28055,6 +30281,14 @@ async function scan(opts) {
       project2.contexts.set(f.path, new FileContext(f.path, read.text, parsed.locator));
       if (parsed.ok) project2.add(parsed.target);
       else await runner.run(parsed.error, (file) => project2.contexts.get(file), project2);
+      for (const d of parsed.ok ? parsed.derived ?? [] : []) {
+        if (d.target.kind === "parse_error") await runner.run(d.target, (file) => project2.contexts.get(file), project2, d.reframe);
+        else {
+          project2.add(d.target);
+          const key = embeddedKey(d.target);
+          if (d.reframe && key) reframes.set(key, d.reframe);
+        }
+      }
     }
   }
   const compose = buildComposeProjects(project2.targets("compose"), project2.targets("dotenv"));
@@ -28062,7 +30296,7 @@ async function scan(opts) {
   notes.push(...compose.notes);
   const contextOf = (file) => project2.contexts.get(file);
   await resolveIncludes(project2, root.base, runner, notes);
-  for (const target of project2.all()) await runner.run(target, contextOf, project2);
+  for (const target of project2.all()) await runner.run(target, contextOf, project2, reframes.get(embeddedKey(target) ?? ""));
   const gitignore = project2.contexts.get(".gitignore")?.text ?? await readRootGitignore(root.base);
   const rootIgnore = gitignoreMatcher(gitignore ?? "");
   const repoTarget = {
@@ -28083,24 +30317,24 @@ async function scan(opts) {
     internalErrors: runner.internalErrors
   };
 }
-async function resolveIncludes(project2, base2, runner, notes) {
+async function resolveIncludes(project2, base3, runner, notes) {
   const read = (rel) => {
     const known = project2.contexts.get(rel);
     if (known) return known.text;
     try {
-      const abs = path7.join(base2, rel);
-      if (!abs.startsWith(base2 + path7.sep) || lstatSync(abs).isSymbolicLink()) return void 0;
+      const abs = path7.join(base3, rel);
+      if (!abs.startsWith(base3 + path7.sep) || lstatSync(abs).isSymbolicLink()) return void 0;
       return readFileSync(abs, "utf8");
     } catch {
       return void 0;
     }
   };
-  const included = /* @__PURE__ */ new Set();
+  const included2 = /* @__PURE__ */ new Set();
   const resolved = [];
   for (const t of project2.targets("openclaw")) {
     const r = resolveOpenClaw(t.file, t.value, read);
     for (const inc of r.includes) {
-      included.add(inc.file);
+      included2.add(inc.file);
       if (!project2.contexts.has(inc.file)) project2.contexts.set(inc.file, new FileContext(inc.file, inc.text, new Locator(inc.file, inc.text, json5Resolver(inc.ast))));
     }
     for (const e of r.errors) {
@@ -28111,11 +30345,11 @@ async function resolveIncludes(project2, base2, runner, notes) {
         notes.push({ level: "warning", code: "openclaw.include", message: `${e.message} (at ${e.path.join(".") || "top level"}); the config was checked without it`, file: e.file });
       }
     }
-    const origin = r.origin;
-    resolved.push({ ...t, value: r.value, authored: t.value, includes: r.includes.map((i) => i.file), origin: (p) => originOf(origin, p) });
+    const origin2 = r.origin;
+    resolved.push({ ...t, value: r.value, authored: t.value, includes: r.includes.map((i) => i.file), origin: (p) => originOf(origin2, p) });
   }
   project2.remove("openclaw", () => false);
-  for (const t of resolved) if (!included.has(t.file)) project2.add(t);
+  for (const t of resolved) if (!included2.has(t.file)) project2.add(t);
 }
 function toOrigin(target, input) {
   const move = (a) => {
@@ -28130,9 +30364,9 @@ function toOrigin(target, input) {
 function repoFileContext(file) {
   return new FileContext(file, "", new Locator(file, ""));
 }
-async function readRootGitignore(base2) {
+async function readRootGitignore(base3) {
   try {
-    return await readFile5(path7.join(base2, ".gitignore"), "utf8");
+    return await readFile5(path7.join(base3, ".gitignore"), "utf8");
   } catch {
     return void 0;
   }
@@ -28434,13 +30668,13 @@ var textReporter = (input) => {
   const counts = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
   const suppressedCount = input.findings.length - active.length;
   const files = new Set(active.map((f) => f.location.file)).size;
-  const head = active.length ? `${paint(counts[0]?.[0] ?? "info", `✖ ${active.length} finding${active.length === 1 ? "" : "s"}`)} (${counts.map(([s, n]) => paint(s, `${n} ${s}`)).join(", ")}) in ${files} file${files === 1 ? "" : "s"}` : paint("low", "✔ no findings");
+  const head2 = active.length ? `${paint(counts[0]?.[0] ?? "info", `✖ ${active.length} finding${active.length === 1 ? "" : "s"}`)} (${counts.map(([s, n]) => paint(s, `${n} ${s}`)).join(", ")}) in ${files} file${files === 1 ? "" : "s"}` : paint("low", "✔ no findings");
   const tail = [
     `${input.stats.files} files (${formatBytes(input.stats.bytes)}) scanned in ${(input.stats.durationMs / 1e3).toFixed(2)}s`,
     input.stats.skipped ? `${input.stats.skipped} skipped` : "",
     suppressedCount ? `${suppressedCount} suppressed` : ""
   ].filter(Boolean);
-  out.push(`${head} · ${paint("dim", tail.join(" · "))}`);
+  out.push(`${head2} · ${paint("dim", tail.join(" · "))}`);
   return `${out.join("\n")}
 `;
 };

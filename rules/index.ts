@@ -7,7 +7,9 @@ import type { AnyRule } from '../src/model/rule.js';
 import { composeRules } from './compose/index.js';
 import { configRules } from './config/index.js';
 import { dockerfileRules } from './dockerfile/index.js';
+import { daemonRules } from './daemon/index.js';
 import { dotenvRules } from './dotenv/index.js';
+import { nginxRules } from './nginx/index.js';
 import { scanRules } from './scan/index.js';
 import { secretsRules } from './secrets/index.js';
 import { stateRules } from './state/index.js';
@@ -24,6 +26,10 @@ import { channelsRules } from './channels/index.js';
 import { pluginsRules } from './plugins/index.js';
 import { browserRules } from './browser/index.js';
 import { fsRules } from './fs/index.js';
+import { shellRules } from './shell/index.js';
+import { sshdRules } from './sshd/index.js';
+import { systemdRules } from './systemd/index.js';
+import { traefikRules } from './traefik/index.js';
 
 export const RULES: readonly AnyRule[] = [
   ...secretsRules,
@@ -46,6 +52,12 @@ export const RULES: readonly AnyRule[] = [
   ...pluginsRules,
   ...browserRules,
   ...fsRules,
+  ...shellRules,
+  ...daemonRules,
+  ...nginxRules,
+  ...sshdRules,
+  ...systemdRules,
+  ...traefikRules,
 ].sort((a, b) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 );

@@ -3,7 +3,8 @@
  *   discover → read → classify → run text rules → parse once (structured kinds) → build compose projects
  *   → run structured rules → run repository rules → post-process → ScanResult (reporters take it from here)
  * Text files are streamed: their text is dropped once their findings are located. Only structured files
- * (compose, OpenClaw config, dotenv, Dockerfiles: few and small) are kept for cross-file rules.
+ * (compose, OpenClaw config, dotenv, Dockerfiles, host configs, scripts: few and small) are kept for cross-file
+ * rules. A parse may yield derived targets (Dockerfile RUN shell, heredoc configs) anchored in the same file.
  */
 import { lstatSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -12,7 +13,7 @@ import type { Finding, Note, ReportInput } from '../model/finding.js';
 import type { Anchor } from '../model/location.js';
 import type { AnyRule, RuleMeta } from '../model/rule.js';
 import type { FileKind, ProjectView, RepoFile, RepoTarget, StructuredKind, Target, TargetMap } from '../model/target.js';
-import { classify, looksLikeCompose } from './classify.js';
+import { classify, looksLikeCompose, looksLikeShell } from './classify.js';
 import { buildComposeProjects } from './compose/project.js';
 import { defaultConfig, loadConfig, type ScanConfig } from './config.js';
 import { discover, resolveRoot, type ScanRoot } from './discover.js';
@@ -84,11 +85,14 @@ class RuleRunner {
     for (const r of rules) for (const k of r.appliesTo as string[]) this.byKind.set(k, [...(this.byKind.get(k) ?? []), r]);
   }
 
-  async run(target: Target, contexts: (file: string) => FileContext | undefined, project: ProjectView): Promise<void> {
+  /** `reframe`: for a target embedded in another file (a heredoc config), maps each finding into that file. */
+  async run(target: Target, contexts: (file: string) => FileContext | undefined, project: ProjectView, reframe?: (input: ReportInput) => ReportInput): Promise<void> {
     for (const rule of this.byKind.get(target.kind) ?? []) {
-      const report = (raw: ReportInput) => {
-        // OpenClaw config: anchors move into the file that holds the key (an `$include`d file).
-        const input = target.kind === 'openclaw' ? toOrigin(target, raw) : raw;
+      const report = (reported: ReportInput) => {
+        // OpenClaw config: anchors move into the file that holds the key (an `$include`d file); then a config
+        // embedded in a script (a heredoc) maps them back into the script.
+        const located = target.kind === 'openclaw' ? toOrigin(target, reported) : reported;
+        const input = reframe ? reframe(located) : located;
         // A compose file merged into several projects (a base under each overlay) is reported by one only.
         if (target.kind === 'compose_project' && !target.owns.includes(input.at.file ?? target.file)) return;
         const ctx = contexts(input.at.file ?? target.file);
@@ -116,6 +120,9 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const rules = opts.rules.filter((r) => config.rules.get(r.id) !== 'off');
   const runner = new RuleRunner(rules, notes);
   const project = new Project();
+  // Keyed by file and heredoc line, not by object: a later pass may replace targets with enriched copies.
+  const reframes = new Map<string, (input: ReportInput) => ReportInput>();
+  const embeddedKey = (t: Target) => (t.kind === 'openclaw' && t.embedded ? `${t.file}\n${t.embedded.line}` : undefined);
   const repoFiles: RepoFile[] = [];
   let bytes = 0;
   let skipped = 0;
@@ -135,6 +142,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     bytes += read.bytes;
     let kind: FileKind = classify(f.path);
     if (kind === 'text' && looksLikeCompose(f.path, read.text)) kind = 'compose';
+    if (kind === 'text' && looksLikeShell(f.path, read.text)) kind = 'shell';
     repoFiles.push({ path: f.path, kind });
 
     const textCtx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
@@ -145,6 +153,15 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       project.contexts.set(f.path, new FileContext(f.path, read.text, parsed.locator));
       if (parsed.ok) project.add(parsed.target);
       else await runner.run(parsed.error, (file) => project.contexts.get(file), project);
+      // Targets read from the same parse (Dockerfile RUN shell, heredoc configs); their anchors are in this file.
+      for (const d of parsed.ok ? (parsed.derived ?? []) : []) {
+        if (d.target.kind === 'parse_error') await runner.run(d.target, (file) => project.contexts.get(file), project, d.reframe);
+        else {
+          project.add(d.target);
+          const key = embeddedKey(d.target);
+          if (d.reframe && key) reframes.set(key, d.reframe);
+        }
+      }
     }
   }
 
@@ -155,7 +172,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
 
   const contextOf = (file: string) => project.contexts.get(file);
   await resolveIncludes(project, root.base, runner, notes);
-  for (const target of project.all()) await runner.run(target, contextOf, project);
+  for (const target of project.all()) await runner.run(target, contextOf, project, reframes.get(embeddedKey(target) ?? ''));
 
   const gitignore = project.contexts.get('.gitignore')?.text ?? (await readRootGitignore(root.base));
   const rootIgnore = gitignoreMatcher(gitignore ?? '');

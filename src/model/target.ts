@@ -7,7 +7,19 @@ import type { Dockerfile } from 'dockerfile-ast';
 import type { Anchor, PathSegment } from './location.js';
 
 /** How a file is classified by path and name (engine/classify.ts holds the one table). */
-export type FileKind = 'compose' | 'openclaw' | 'dotenv' | 'dockerfile' | 'text';
+export type FileKind =
+  | 'compose'
+  | 'openclaw'
+  | 'dotenv'
+  | 'dockerfile'
+  | 'systemd'
+  | 'sshd'
+  | 'nginx'
+  | 'docker_daemon'
+  | 'shell'
+  | 'makefile'
+  | 'workflow'
+  | 'text';
 
 interface TargetBase {
   /** Repository-relative POSIX path of the file the target was parsed from. */
@@ -63,6 +75,7 @@ export interface OpenClawOrigin {
  */
 export interface OpenClawTarget extends TargetBase {
   kind: 'openclaw';
+  /** For an embedded config, the heredoc body (findings are mapped back into `file`, the script). */
   text: string;
   /** The resolved config: `$include` merged (objects deep-merge, arrays concatenate, siblings win). */
   value: unknown;
@@ -72,12 +85,154 @@ export interface OpenClawTarget extends TargetBase {
   includes: readonly string[];
   /** The file and local path that hold a merged path (its deepest existing prefix). */
   origin(path: readonly PathSegment[]): OpenClawOrigin;
+  /** Set when the config is a heredoc inside a script (`cat > openclaw.json <<'EOF'`), not a file of its own. */
+  embedded?: { origin: 'heredoc'; line: number };
 }
 
 export interface DockerfileTarget extends TargetBase {
   kind: 'dockerfile';
   text: string;
   dockerfile: Dockerfile;
+}
+
+/** A piece of text with its character range in the file (`end` exclusive). */
+export interface Span {
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** One `Key=Value` line of a systemd unit; continuation lines are joined into `value`. */
+export interface UnitDirective {
+  /** The section it belongs to, without brackets (`Service`). */
+  section: string;
+  key: string;
+  value: string;
+  /** Range of the whole directive line(s), and of its value. */
+  start: number;
+  end: number;
+  valueStart: number;
+  valueEnd: number;
+  /** The value split as systemd splits command lines and `Environment=` (quotes removed), with ranges. */
+  words: readonly Span[];
+}
+
+/** A systemd unit file (`*.service`, drop-in `*.service.d/*.conf`). */
+export interface SystemdTarget extends TargetBase {
+  kind: 'systemd';
+  text: string;
+  /** Section headers in order, with the range of the `[Name]` line. */
+  sections: readonly Span[];
+  directives: readonly UnitDirective[];
+}
+
+/** The `Match` block a sshd directive sits in. */
+export interface SshdMatch {
+  /** The criteria as written (`User admin Address 10.0.0.0/8`). */
+  criteria: string;
+  start: number;
+  end: number;
+}
+
+export interface SshdDirective {
+  /** Keyword as written (`PasswordAuthentication`); sshd keywords are case-insensitive, compare `keyword`. */
+  name: string;
+  /** Lower-cased keyword. */
+  keyword: string;
+  /** Arguments, unquoted (`Key=Value` and `Key Value` both give `[Value]`). */
+  args: readonly string[];
+  start: number;
+  end: number;
+  valueStart: number;
+  valueEnd: number;
+  /** Set when the directive applies only inside a `Match` block (`Match all` ends one). */
+  match?: SshdMatch;
+}
+
+/** `sshd_config` or a drop-in `sshd_config.d/*.conf`. sshd keeps the FIRST value it reads for a keyword. */
+export interface SshdTarget extends TargetBase {
+  kind: 'sshd';
+  text: string;
+  dropIn: boolean;
+  directives: readonly SshdDirective[];
+}
+
+/** One nginx directive: `name arg…;` or `name arg… { block }`. */
+export interface NginxDirective {
+  name: string;
+  /** Arguments, unquoted, with their ranges. */
+  args: readonly Span[];
+  start: number;
+  end: number;
+  block?: readonly NginxDirective[];
+}
+
+export interface NginxTarget extends TargetBase {
+  kind: 'nginx';
+  text: string;
+  /** The top-level directives (the main context of nginx.conf, or the body of an included file). */
+  directives: readonly NginxDirective[];
+}
+
+/** Docker's `daemon.json`, as evaluated (JSON, comments tolerated). */
+export interface DockerDaemonTarget extends TargetBase {
+  kind: 'docker_daemon';
+  text: string;
+  value: unknown;
+}
+
+/** A shell word after quote removal; expansions (`$X`, `$(…)`) stay as written in `value`. */
+export interface ShellWord extends Span {
+  /** The word exactly as written, quotes included. */
+  raw: string;
+  /** Whether any part of it was quoted. */
+  quoted: boolean;
+}
+
+export interface ShellRedirect {
+  /** `>`, `>>`, `<`, `2>`, `&>`, `<<<`, … (`<<` heredocs are in `heredocs`). */
+  op: string;
+  target?: ShellWord;
+}
+
+export interface ShellHeredoc {
+  delimiter: string;
+  /** Quoted delimiter: the body is literal (no expansion). */
+  quoted: boolean;
+  /** `<<-`: leading tabs stripped from each body line. */
+  stripTabs: boolean;
+  body: string;
+  /** Range of the body in the file (from its first line to the end of its last line). */
+  start: number;
+  end: number;
+}
+
+/** A simple command: its words (assignments and command name included), redirections and heredocs. */
+export interface ShellCommand {
+  words: readonly ShellWord[];
+  redirects: readonly ShellRedirect[];
+  heredocs: readonly ShellHeredoc[];
+  start: number;
+  end: number;
+}
+
+/** Commands joined by `|`. Pipelines are separated by `;`, `&&`, `||`, `&` and newlines. */
+export interface ShellPipeline {
+  commands: readonly ShellCommand[];
+  start: number;
+  end: number;
+}
+
+/**
+ * Shell code, wherever it was found: a script, Makefile recipes, Dockerfile `RUN` lines, or a workflow's
+ * `run:` steps. All ranges are offsets in `file`'s text, whatever the origin.
+ */
+export interface ShellTarget extends TargetBase {
+  kind: 'shell';
+  /** The whole file's text (for a Dockerfile or a workflow, that file, not only its shell). */
+  text: string;
+  origin: 'script' | 'makefile' | 'dockerfile' | 'workflow';
+  pipelines: readonly ShellPipeline[];
 }
 
 /** A file of a structured kind that failed to parse. The scan goes on; a rule reports it. */
@@ -154,6 +309,11 @@ export interface TargetMap {
   compose_project: ComposeProjectTarget;
   openclaw: OpenClawTarget;
   dockerfile: DockerfileTarget;
+  systemd: SystemdTarget;
+  sshd: SshdTarget;
+  nginx: NginxTarget;
+  docker_daemon: DockerDaemonTarget;
+  shell: ShellTarget;
   parse_error: ParseErrorTarget;
   repo: RepoTarget;
 }
@@ -161,7 +321,7 @@ export type TargetKind = keyof TargetMap;
 export type Target = TargetMap[TargetKind];
 
 /** Targets kept for the whole scan (small, structured) and visible to every rule through the project view. */
-export type StructuredKind = 'dotenv' | 'compose' | 'compose_project' | 'openclaw' | 'dockerfile';
+export type StructuredKind = 'dotenv' | 'compose' | 'compose_project' | 'openclaw' | 'dockerfile' | 'systemd' | 'sshd' | 'nginx' | 'docker_daemon' | 'shell';
 
 export interface ProjectView {
   targets<K extends StructuredKind>(kind: K): readonly TargetMap[K][];

@@ -23,6 +23,10 @@ function fence(file: string): string {
   if (/compose|\.ya?ml$/.test(base)) return 'yaml';
   if (/^\.env/.test(base)) return 'sh';
   if (/Dockerfile/.test(base)) return 'dockerfile';
+  if (/^(GNUmakefile|[Mm]akefile)$|\.mk$/.test(base)) return 'makefile';
+  if (/\.service$/.test(base) || /\.service\.d[\\/]/.test(file)) return 'ini';
+  const inFixture = file.split(/[\\/](?:bad|good)[\\/]/).pop() ?? file;
+  if (inFixture.split('/').slice(0, -1).some((d) => d.includes('nginx') || d === 'sites-available' || d === 'sites-enabled') || base === 'nginx.conf') return 'nginx';
   if (/json5?$/.test(ext)) return 'json5';
   return ext || 'text';
 }

@@ -1,16 +1,31 @@
 /** Parse once: one parser per file kind, each returning the target rules see and a locator for findings. */
 import { DockerfileParser } from 'dockerfile-ast';
 import type { PathSegment } from '../../model/location.js';
-import type { FileKind, ParseErrorTarget, TargetMap, StructuredKind } from '../../model/target.js';
+import type { FileKind, ParseErrorTarget, ShellTarget, TargetMap, StructuredKind } from '../../model/target.js';
 import { isDotenvTemplate } from '../classify.js';
 import { parseDotenv } from './dotenv.js';
+import { embedHeredoc, embeddedConfigs, isConfigPath, type Embedded } from './embedded.js';
 import { json5Resolver, parseJson5 } from './json5.js';
+import { LineIndex } from './lines.js';
 import { Locator } from './locator.js';
+import { NginxSyntaxError, parseNginx } from './nginx.js';
+import { parseShell, plainSource, type ShellSource } from './shell.js';
+import { dockerfileCopySources, dockerfileRunSource, makefileSource, workflowSource } from './shell-sources.js';
+import { parseSshd } from './sshd.js';
+import { parseSystemd } from './systemd.js';
 import { parseYaml, yamlResolver } from './yaml.js';
 
+export type { Embedded };
+
+/**
+ * `derived`: more targets read from the same parse: the shell of a Dockerfile's `RUN` lines (ranges already in
+ * the Dockerfile), OpenClaw configs embedded as heredocs (with a `reframe` mapping their findings into the file).
+ */
 export type Parsed =
-  | { ok: true; target: TargetMap[StructuredKind]; locator: Locator }
+  | { ok: true; target: TargetMap[StructuredKind]; locator: Locator; derived?: Derived[] }
   | { ok: false; error: ParseErrorTarget; locator: Locator };
+
+export type Derived = { target: ShellTarget; reframe?: undefined } | Embedded;
 
 export function parseFile(file: string, kind: Exclude<FileKind, 'text'>, text: string): Parsed {
   try {
@@ -41,6 +56,7 @@ export function quoteFree(message: string): string {
 
 function parseKind(file: string, kind: Exclude<FileKind, 'text'>, text: string): Parsed {
   const fail = (message: string, line?: number, column?: number): Parsed => failed(file, kind, text, message, line, column);
+  const plain = new Locator(file, text);
   switch (kind) {
     case 'compose': {
       const r = parseYaml(text);
@@ -50,14 +66,64 @@ function parseKind(file: string, kind: Exclude<FileKind, 'text'>, text: string):
     case 'openclaw': {
       const r = parseJson5(text);
       if (!r.ok) return fail(r.message, r.line, r.column);
-      // `$include` is resolved once every file is read (engine/scan.ts → resolveOpenClaw); until then the
+      // `$include` is resolved once every file is read (engine/scan.ts → resolveIncludes); until then the
       // target is the file alone.
       const target = { kind: 'openclaw' as const, file, text, value: r.value, authored: r.value, includes: [], origin: (p: readonly PathSegment[]) => ({ file, path: p }) };
       return { ok: true, target, locator: new Locator(file, text, json5Resolver(r.ast)) };
     }
     case 'dotenv':
-      return { ok: true, target: { kind: 'dotenv', file, text, template: isDotenvTemplate(file), entries: parseDotenv(text) }, locator: new Locator(file, text) };
-    case 'dockerfile':
-      return { ok: true, target: { kind: 'dockerfile', file, text, dockerfile: DockerfileParser.parse(text) }, locator: new Locator(file, text) };
+      return { ok: true, target: { kind: 'dotenv', file, text, template: isDotenvTemplate(file), entries: parseDotenv(text) }, locator: plain };
+    case 'dockerfile': {
+      const dockerfile = DockerfileParser.parse(text);
+      const shell = shellTarget(file, text, 'dockerfile', dockerfileRunSource(text, dockerfile));
+      return { ok: true, target: { kind: 'dockerfile', file, text, dockerfile }, locator: plain, derived: [{ target: shell.target }, ...shell.embedded, ...copiedConfigs(file, text, dockerfile)] };
+    }
+    case 'systemd':
+      return { ok: true, target: { kind: 'systemd', file, text, ...parseSystemd(text) }, locator: plain };
+    case 'sshd':
+      return { ok: true, target: { kind: 'sshd', file, text, dropIn: file.split('/').includes('sshd_config.d'), directives: parseSshd(text) }, locator: plain };
+    case 'nginx': {
+      try {
+        return { ok: true, target: { kind: 'nginx', file, text, directives: parseNginx(text) }, locator: plain };
+      } catch (e) {
+        if (!(e instanceof NginxSyntaxError)) throw e;
+        const pos = new LineIndex(text).position(e.offset);
+        return fail(e.message, pos.line, pos.column);
+      }
+    }
+    case 'docker_daemon': {
+      const r = parseJson5(text);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      return { ok: true, target: { kind: 'docker_daemon', file, text, value: r.value }, locator: new Locator(file, text, json5Resolver(r.ast)) };
+    }
+    case 'shell':
+    case 'makefile': {
+      const shell = shellTarget(file, text, kind === 'shell' ? 'script' : 'makefile', kind === 'shell' ? plainSource(text) : makefileSource(text));
+      return { ok: true, target: shell.target, locator: plain, derived: shell.embedded };
+    }
+    case 'workflow': {
+      const r = parseYaml(text);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      const shell = shellTarget(file, text, 'workflow', workflowSource(text, r.doc));
+      return { ok: true, target: shell.target, locator: plain, derived: shell.embedded };
+    }
   }
+}
+
+/** `COPY <<EOF /home/node/.openclaw/openclaw.json`: a config written into the image by a heredoc. */
+function copiedConfigs(file: string, text: string, dockerfile: ReturnType<typeof DockerfileParser.parse>): Embedded[] {
+  const out: Embedded[] = [];
+  for (const copy of dockerfileCopySources(text, dockerfile)) {
+    const parsed = parseShell(copy.source);
+    const cmd = parsed.pipelines[0]?.commands[0];
+    const heredoc = cmd?.heredocs[0];
+    const dest = cmd?.words[cmd.words.length - 1]?.value;
+    if (heredoc && dest && isConfigPath(dest)) out.push(embedHeredoc(file, text, heredoc, parsed.heredocOffsets.get(heredoc) ?? [], dest, { start: copy.start, end: copy.end }));
+  }
+  return out;
+}
+
+function shellTarget(file: string, text: string, origin: ShellTarget['origin'], source: ShellSource): { target: ShellTarget; embedded: Embedded[] } {
+  const parsed = parseShell(source);
+  return { target: { kind: 'shell', file, text, origin, pipelines: parsed.pipelines }, embedded: embeddedConfigs(file, text, parsed.pipelines, parsed.heredocOffsets) };
 }
