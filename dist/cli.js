@@ -14308,30 +14308,43 @@ function exitCode(findings, failOn, internalErrors) {
 }
 
 // src/engine/read.ts
-import { lstat, readFile as readFile2 } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 var SNIFF = 8e3;
+var OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+var unreadable = (file, err) => ({
+  ok: false,
+  note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
+});
 async function readText(f, maxFileSize) {
-  let st;
+  let fd;
   try {
-    st = await lstat(f.abs);
+    fd = openSync(f.abs, OPEN_FLAGS);
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT") return { ok: false, note: void 0 };
-    return { ok: false, note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${code ?? "error"})`, file: f.path } };
+    if (code === "ELOOP") return { ok: false, note: { level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: f.path } };
+    return unreadable(f.path, err);
   }
-  if (st.isSymbolicLink()) return { ok: false, note: { level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: f.path } };
-  if (!st.isFile()) return { ok: false, note: void 0 };
-  if (st.size > maxFileSize) {
-    return { ok: false, note: { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(st.size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file: f.path } };
-  }
-  let buf;
   try {
-    buf = await readFile2(f.abs);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { ok: false, note: void 0 };
+    if (st.size > maxFileSize) {
+      return { ok: false, note: { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(st.size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file: f.path } };
+    }
+    const buf = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    while (n < buf.length) {
+      const got = readSync(fd, buf, n, buf.length - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return decode(n === buf.length ? buf : buf.subarray(0, n), f.path);
   } catch (err) {
-    return { ok: false, note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file: f.path } };
+    return unreadable(f.path, err);
+  } finally {
+    closeSync(fd);
   }
-  return decode(buf, f.path);
 }
 function decode(buf, file) {
   if (buf[0] === 255 && buf[1] === 254) return { ok: true, text: buf.toString("utf16le", 2), bytes: buf.length };
@@ -14355,7 +14368,7 @@ function parseSize(v) {
 }
 
 // src/engine/scan.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 import path3 from "node:path";
 
 // src/engine/classify.ts
@@ -14407,13 +14420,13 @@ function looksLikeCompose(relPath, text) {
 // src/engine/config.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import path2 from "node:path";
 
 // src/engine/discover.ts
 var import_ignore = __toESM(require_ignore(), 1);
 import { execFile } from "node:child_process";
-import { lstat as lstat2, readdir, readFile as readFile3, realpath } from "node:fs/promises";
+import { lstat, readdir, readFile as readFile2, realpath } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
@@ -14431,7 +14444,7 @@ async function resolveRoot(paths) {
   for (const p of paths) {
     let st;
     try {
-      st = await lstat2(p);
+      st = await lstat(p);
     } catch {
       throw new UsageError(`no such file or directory: ${p}`);
     }
@@ -14493,7 +14506,7 @@ async function walk(dir, notes, base) {
   const visit = async (current, rules) => {
     let gitignore;
     try {
-      gitignore = await readFile3(path.join(current, ".gitignore"), "utf8");
+      gitignore = await readFile2(path.join(current, ".gitignore"), "utf8");
     } catch {
     }
     const scoped = gitignore === void 0 ? rules : [...rules, { at: current, ig: (0, import_ignore.default)().add(gitignore) }];
@@ -14538,14 +14551,14 @@ async function loadConfig(explicit, searchDir, base, knownRules, notes) {
   let text;
   if (file) {
     try {
-      text = await readFile4(file, "utf8");
+      text = await readFile3(file, "utf8");
     } catch {
       throw new UsageError(`cannot read config file ${explicit}`);
     }
   } else {
     for (const name of CONFIG_FILE_NAMES) {
       try {
-        text = await readFile4(path2.join(searchDir, name), "utf8");
+        text = await readFile3(path2.join(searchDir, name), "utf8");
         file = path2.join(searchDir, name);
         break;
       } catch {
@@ -16703,7 +16716,7 @@ function repoFileContext(file) {
 }
 async function readRootGitignore(base) {
   try {
-    return await readFile5(path3.join(base, ".gitignore"), "utf8");
+    return await readFile4(path3.join(base, ".gitignore"), "utf8");
   } catch {
     return void 0;
   }
@@ -16773,7 +16786,8 @@ var package_default = {
     lint: "eslint .",
     test: "vitest run",
     docs: "tsx src/scripts/generate-docs.ts",
-    "docs:check": "tsx src/scripts/generate-docs.ts --check"
+    "docs:check": "tsx src/scripts/generate-docs.ts --check",
+    bench: "tsx scripts/bench.ts"
   },
   dependencies: {
     "@actions/core": "3.0.1",

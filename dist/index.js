@@ -5798,7 +5798,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5873,7 +5873,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5968,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5995,10 +5995,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6015,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6217,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6253,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -33885,7 +33885,7 @@ function failing(findings, failOn) {
 }
 
 // src/engine/scan.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 import path3 from "node:path";
 
 // src/engine/classify.ts
@@ -33937,34 +33937,47 @@ function looksLikeCompose(relPath, text) {
 // src/engine/config.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 import path2 from "node:path";
 
 // src/engine/read.ts
-import { lstat as lstat2, readFile } from "node:fs/promises";
+import { closeSync, constants as constants3, fstatSync, openSync, readSync } from "node:fs";
 var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 var SNIFF = 8e3;
+var OPEN_FLAGS = constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK;
+var unreadable = (file, err) => ({
+  ok: false,
+  note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
+});
 async function readText(f, maxFileSize) {
-  let st;
+  let fd;
   try {
-    st = await lstat2(f.abs);
+    fd = openSync(f.abs, OPEN_FLAGS);
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT") return { ok: false, note: void 0 };
-    return { ok: false, note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${code ?? "error"})`, file: f.path } };
+    if (code === "ELOOP") return { ok: false, note: { level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: f.path } };
+    return unreadable(f.path, err);
   }
-  if (st.isSymbolicLink()) return { ok: false, note: { level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: f.path } };
-  if (!st.isFile()) return { ok: false, note: void 0 };
-  if (st.size > maxFileSize) {
-    return { ok: false, note: { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(st.size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file: f.path } };
-  }
-  let buf;
   try {
-    buf = await readFile(f.abs);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { ok: false, note: void 0 };
+    if (st.size > maxFileSize) {
+      return { ok: false, note: { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(st.size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file: f.path } };
+    }
+    const buf = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    while (n < buf.length) {
+      const got = readSync(fd, buf, n, buf.length - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return decode(n === buf.length ? buf : buf.subarray(0, n), f.path);
   } catch (err) {
-    return { ok: false, note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file: f.path } };
+    return unreadable(f.path, err);
+  } finally {
+    closeSync(fd);
   }
-  return decode(buf, f.path);
 }
 function decode(buf, file) {
   if (buf[0] === 255 && buf[1] === 254) return { ok: true, text: buf.toString("utf16le", 2), bytes: buf.length };
@@ -33990,7 +34003,7 @@ function parseSize(v) {
 // src/engine/discover.ts
 var import_ignore = __toESM(require_ignore(), 1);
 import { execFile } from "node:child_process";
-import { lstat as lstat3, readdir as readdir2, readFile as readFile2, realpath } from "node:fs/promises";
+import { lstat as lstat2, readdir as readdir2, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
@@ -34008,7 +34021,7 @@ async function resolveRoot(paths) {
   for (const p of paths) {
     let st;
     try {
-      st = await lstat3(p);
+      st = await lstat2(p);
     } catch {
       throw new UsageError(`no such file or directory: ${p}`);
     }
@@ -34070,7 +34083,7 @@ async function walk(dir, notes, base) {
   const visit = async (current, rules) => {
     let gitignore;
     try {
-      gitignore = await readFile2(path.join(current, ".gitignore"), "utf8");
+      gitignore = await readFile(path.join(current, ".gitignore"), "utf8");
     } catch {
     }
     const scoped = gitignore === void 0 ? rules : [...rules, { at: current, ig: (0, import_ignore.default)().add(gitignore) }];
@@ -34115,14 +34128,14 @@ async function loadConfig(explicit, searchDir, base, knownRules, notes) {
   let text;
   if (file) {
     try {
-      text = await readFile3(file, "utf8");
+      text = await readFile2(file, "utf8");
     } catch {
       throw new UsageError(`cannot read config file ${explicit}`);
     }
   } else {
     for (const name of CONFIG_FILE_NAMES) {
       try {
-        text = await readFile3(path2.join(searchDir, name), "utf8");
+        text = await readFile2(path2.join(searchDir, name), "utf8");
         file = path2.join(searchDir, name);
         break;
       } catch {
@@ -34174,12 +34187,12 @@ async function loadConfig(explicit, searchDir, base, knownRules, notes) {
 }
 
 // src/engine/baseline.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 var BASELINE_VERSION = 1;
 async function loadBaseline(file) {
   let raw;
   try {
-    raw = JSON.parse(await readFile4(file, "utf8"));
+    raw = JSON.parse(await readFile3(file, "utf8"));
   } catch (e) {
     throw new UsageError(`cannot read baseline ${file}: ${e.message.split("\n")[0]}`);
   }
@@ -36296,7 +36309,7 @@ function repoFileContext(file) {
 }
 async function readRootGitignore(base) {
   try {
-    return await readFile5(path3.join(base, ".gitignore"), "utf8");
+    return await readFile4(path3.join(base, ".gitignore"), "utf8");
   } catch {
     return void 0;
   }
@@ -36366,7 +36379,8 @@ var package_default = {
     lint: "eslint .",
     test: "vitest run",
     docs: "tsx src/scripts/generate-docs.ts",
-    "docs:check": "tsx src/scripts/generate-docs.ts --check"
+    "docs:check": "tsx src/scripts/generate-docs.ts --check",
+    bench: "tsx scripts/bench.ts"
   },
   dependencies: {
     "@actions/core": "3.0.1",
