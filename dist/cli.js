@@ -14430,9 +14430,10 @@ import { lstat, readdir, readFile as readFile2, realpath } from "node:fs/promise
 import path from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
+var GIT_SAFE_ARGS = ["-c", "safe.directory=*", "-c", "core.fsmonitor=false"];
 async function gitTopLevel(dir) {
   try {
-    const { stdout } = await run("git", ["-C", dir, "rev-parse", "--show-toplevel"], { encoding: "utf8" });
+    const { stdout } = await run("git", [...GIT_SAFE_ARGS, "-C", dir, "rev-parse", "--show-toplevel"], { encoding: "utf8" });
     const top = stdout.trim();
     return top ? await realpath(top) : void 0;
   } catch {
@@ -14493,7 +14494,7 @@ async function discover(root, notes) {
   return out;
 }
 async function gitFiles(dir) {
-  const { stdout } = await run("git", ["-C", dir, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "."], {
+  const { stdout } = await run("git", [...GIT_SAFE_ARGS, "-C", dir, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "."], {
     encoding: "buffer",
     maxBuffer: 1 << 30
   });

@@ -5,7 +5,7 @@
  * committed. Nothing here asserts on time; `npm run bench` measures speed.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -362,6 +362,32 @@ describe('unusual paths', () => {
     const sarif = JSON.parse(REPORTERS.sarif(input)) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     const uris = sarif.runs[0]?.results.map((x) => x.locations[0]?.physicalLocation.artifactLocation.uri);
     expect(uris).toContain(encodeURI(name));
+  });
+});
+
+describe('git repositories git itself refuses', () => {
+  // Only root can hand a directory to another user; elsewhere this case cannot be built.
+  it.skipIf(process.getuid?.() !== 0)('a checkout owned by another user (container jobs): tracked files are still found through git', async () => {
+    const dir = withControl(tempDir({ git: true }));
+    writeFileSync(path.join(dir, '.gitignore'), '.env\n');
+    writeFileSync(path.join(dir, '.env'), `ANTHROPIC_API_KEY=${KEY}\n`);
+    spawnSync('git', ['-C', dir, 'add', '-f', '.env', '.gitignore', 'other.txt']);
+    spawnSync('chown', ['-R', 'nobody:nogroup', dir]);
+    expect(spawnSync('git', ['-C', dir, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' }).stderr).toMatch(/dubious ownership/);
+    const r = await scanDir(dir);
+    expect(r.root.git).toBe(true);
+    expectControl(r);
+    expect(where(r)).toContain(`${SECRET_RULE} .env:1`);
+    expect(where(r)).toContain('dotenv.committed .env:1');
+  });
+
+  it('a repository config cannot make the scan run commands (core.fsmonitor)', async () => {
+    const dir = withControl(tempDir({ git: true }));
+    const marker = path.join(dir, 'fsmonitor-ran');
+    spawnSync('git', ['-C', dir, 'config', 'core.fsmonitor', `touch '${marker}'; false`]);
+    const r = await scanDir(dir);
+    expectControl(r);
+    expect(existsSync(marker)).toBe(false);
   });
 });
 
