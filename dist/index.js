@@ -36227,6 +36227,7 @@ var Project = class {
   }
 };
 var EMPTY_PROJECT = { targets: () => [] };
+var MAX_FINDINGS_PER_RULE_AND_FILE = 100;
 var RuleRunner = class {
   constructor(rules, notes) {
     this.notes = notes;
@@ -36238,9 +36239,14 @@ var RuleRunner = class {
   byKind = /* @__PURE__ */ new Map();
   async run(target, contexts, project) {
     for (const rule of this.byKind.get(target.kind) ?? []) {
+      const perFile = /* @__PURE__ */ new Map();
       const report = (input) => {
-        const ctx = contexts(input.at.file ?? target.file);
-        if (!ctx) throw new Error(`finding anchored in ${input.at.file ?? target.file}, a file this scan did not parse`);
+        const file = input.at.file ?? target.file;
+        const n = (perFile.get(file) ?? 0) + 1;
+        perFile.set(file, n);
+        if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
+        const ctx = contexts(file);
+        if (!ctx) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
         this.findings.push(finalize(rule, input, ctx));
       };
       try {
@@ -36248,6 +36254,10 @@ var RuleRunner = class {
       } catch (err) {
         this.internalErrors++;
         this.notes.push({ level: "error", code: "internal.rule_error", message: `rule ${rule.id} failed: ${err.message ?? String(err)}`, file: target.file });
+      }
+      for (const [file, n] of perFile) {
+        if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
+        this.notes.push({ level: "warning", code: "findings.capped", message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
       }
     }
   }

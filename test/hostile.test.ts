@@ -243,6 +243,22 @@ describe('big files', () => {
   });
 });
 
+describe('a file full of findings', () => {
+  it('45,000 keys in one 5 MB file: the first 100 are reported, a note counts the rest, memory stays in budget', () => {
+    const dir = withControl(tempDir());
+    const keys = Array.from({ length: 45_000 }, (_, i) => `${KEY.slice(0, 40)}${String(i).padStart(6, '0')}${KEY.slice(46)}`);
+    writeFileSync(path.join(dir, 'dump.txt'), `${keys.join('\n')}\n`);
+    const r = scanInChild(dir);
+    expect(r.internalErrors).toBe(0);
+    const inDump = r.findings.filter((f) => f.file === 'dump.txt');
+    expect(inDump).toHaveLength(100);
+    expect(inDump.map((f) => f.line)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(r.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toContain(`${SECRET_RULE} other.txt:2`);
+    expect(noteFor(r, 'dump.txt').map((n) => `${n.code}: ${n.message}`)).toEqual([`findings.capped: ${SECRET_RULE} found 45000 matches; the first 100 are reported`]);
+    expect(r.maxRssBytes).toBeLessThan(150 * MB);
+  });
+});
+
 describe('binary and non-UTF-8 files', () => {
   it('a binary file (NUL bytes) is skipped as binary', async () => {
     const dir = withControl(tempDir());

@@ -59,6 +59,13 @@ class Project implements ProjectView {
 
 const EMPTY_PROJECT: ProjectView = { targets: () => [] };
 
+/**
+ * At most this many findings of one rule in one file. A minified bundle or a dump full of keys (45,000 in a
+ * 5 MB file) would otherwise cost ~1 KB of memory and a fingerprint each and swamp every report; the first
+ * ones are enough to act on, and a note counts the rest. (GitHub keeps 5,000 results per SARIF run.)
+ */
+export const MAX_FINDINGS_PER_RULE_AND_FILE = 100;
+
 /** Runs every rule that applies to a target, isolating crashes, and finalises what they report. */
 class RuleRunner {
   readonly findings: Finding[] = [];
@@ -74,9 +81,14 @@ class RuleRunner {
 
   async run(target: Target, contexts: (file: string) => FileContext | undefined, project: ProjectView): Promise<void> {
     for (const rule of this.byKind.get(target.kind) ?? []) {
+      const perFile = new Map<string, number>();
       const report = (input: ReportInput) => {
-        const ctx = contexts(input.at.file ?? target.file);
-        if (!ctx) throw new Error(`finding anchored in ${input.at.file ?? target.file}, a file this scan did not parse`);
+        const file = input.at.file ?? target.file;
+        const n = (perFile.get(file) ?? 0) + 1;
+        perFile.set(file, n);
+        if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
+        const ctx = contexts(file);
+        if (!ctx) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
         this.findings.push(finalize(rule, input, ctx));
       };
       try {
@@ -84,6 +96,10 @@ class RuleRunner {
       } catch (err) {
         this.internalErrors++;
         this.notes.push({ level: 'error', code: 'internal.rule_error', message: `rule ${rule.id} failed: ${(err as Error).message ?? String(err)}`, file: target.file });
+      }
+      for (const [file, n] of perFile) {
+        if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
+        this.notes.push({ level: 'warning', code: 'findings.capped', message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
       }
     }
   }
