@@ -33936,7 +33936,7 @@ function looksLikeCompose(relPath, text) {
 
 // src/engine/config.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 import { readFile as readFile2 } from "node:fs/promises";
 import path2 from "node:path";
 
@@ -34119,6 +34119,118 @@ async function walk(dir, notes, base) {
   return out;
 }
 
+// src/engine/parse/yaml.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_ALIAS_COUNT = 1e3;
+var MAX_YAML_DEPTH = 200;
+function parseYaml(text) {
+  const flow = flowDepth(text, MAX_YAML_DEPTH);
+  if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { merge: true, lineCounter, uniqueKeys: false });
+  const err = doc.errors[0];
+  if (err) {
+    const pos = err.linePos?.[0];
+    const message = /Maximum call stack size exceeded/.test(err.message) ? `YAML nested too deeply to check` : firstLine(err.message);
+    return { ok: false, message, ...pos ? { line: pos.line, column: pos.col } : {} };
+  }
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    return { ok: false, message: `YAML rejected: ${firstLine(e.message)}` };
+  }
+  if (depth(value, 0) > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels` };
+  return { ok: true, doc, value };
+}
+function flowDepth(text, limit) {
+  let depth2 = 0;
+  let max = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth2 > limit) return { depth: depth2, line, column: i - lineStart + 1 };
+      if (depth2 > max) max = depth2;
+    } else if (c === 93 || c === 125) {
+      if (depth2 > 0) depth2--;
+    } else if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 35 && (i === 0 || text[i - 1] === " " || text[i - 1] === "	" || text[i - 1] === "\n" || text[i - 1] === "\r")) {
+      const nl = text.indexOf("\n", i);
+      if (nl === -1) break;
+      i = nl - 1;
+    }
+  }
+  return { depth: max, line, column: 1 };
+}
+function firstLine(s) {
+  return s.split("\n")[0]?.trim() ?? s;
+}
+function depth(v, d, seen = /* @__PURE__ */ new Set()) {
+  if (d > MAX_YAML_DEPTH || v === null || typeof v !== "object" || seen.has(v)) return d;
+  seen.add(v);
+  let max = d;
+  for (const child of Object.values(v)) {
+    max = Math.max(max, depth(child, d + 1, seen));
+    if (max > MAX_YAML_DEPTH) break;
+  }
+  return max;
+}
+function keyMatches(pair, seg) {
+  const k = pair.key;
+  if ((0, import_yaml.isScalar)(k)) return String(k.value) === String(seg);
+  return false;
+}
+function isMergePair(pair) {
+  return (0, import_yaml.isScalar)(pair.key) && (typeof pair.key.value === "symbol" || pair.key.source === "<<");
+}
+function findPair(doc, node, seg, depthLeft = 20) {
+  if (!(0, import_yaml.isMap)(node)) return void 0;
+  for (const item of node.items) if ((0, import_yaml.isPair)(item) && !isMergePair(item) && keyMatches(item, seg)) return item;
+  if (depthLeft <= 0) return void 0;
+  for (const item of node.items) {
+    if (!(0, import_yaml.isPair)(item) || !isMergePair(item)) continue;
+    const sources = (0, import_yaml.isSeq)(item.value) ? item.value.items : [item.value];
+    for (const src of sources) {
+      const resolved = (0, import_yaml.isAlias)(src) ? src.resolve(doc) : src;
+      const found = findPair(doc, resolved, seg, depthLeft - 1);
+      if (found) return found;
+    }
+  }
+  return void 0;
+}
+function yamlResolver(doc) {
+  return (path5, part) => {
+    let node = doc.contents;
+    let pair;
+    for (const seg of path5) {
+      if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
+      if ((0, import_yaml.isSeq)(node) && typeof seg === "number") {
+        node = node.items[seg];
+        pair = void 0;
+        if (node === void 0) return void 0;
+      } else {
+        pair = findPair(doc, node, seg);
+        if (!pair) return void 0;
+        node = pair.value;
+      }
+    }
+    const rangeOf = (n) => {
+      const r = n?.range;
+      return r ? [r[0], r[1]] : void 0;
+    };
+    if (!pair) return rangeOf(node);
+    const keyR = rangeOf(pair.key);
+    const valR = rangeOf(pair.value);
+    if (part === "key") return keyR ?? valR;
+    if (part === "value") return valR && valR[1] > valR[0] ? valR : keyR;
+    return keyR && valR && (0, import_yaml.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
+  };
+}
+
 // src/engine/config.ts
 var CONFIG_FILE_NAMES = [".clawscan.yml", ".clawscan.yaml"];
 function defaultConfig() {
@@ -34146,8 +34258,9 @@ async function loadConfig(explicit, searchDir, base, knownRules, notes) {
   if (text === void 0 || file === void 0) return defaultConfig();
   const shown = toPosix(path2.relative(process.cwd(), file)) || file;
   let raw;
+  if (flowDepth(text, MAX_YAML_DEPTH).depth > MAX_YAML_DEPTH) throw new UsageError(`${shown}: not valid YAML: nested deeper than ${MAX_YAML_DEPTH} levels`);
   try {
-    raw = (0, import_yaml.parse)(text, { maxAliasCount: 100 }) ?? {};
+    raw = (0, import_yaml2.parse)(text, { maxAliasCount: 100 }) ?? {};
   } catch (e) {
     throw new UsageError(`${shown}: not valid YAML: ${e.message.split("\n")[0]}`);
   }
@@ -35907,118 +36020,6 @@ function json5Resolver(ast) {
     if (part === "value") return r(node);
     const scalar = node.type !== "Object" && node.type !== "Array";
     return scalar ? [r(key)[0], r(node)[1]] : r(key);
-  };
-}
-
-// src/engine/parse/yaml.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var MAX_ALIAS_COUNT = 1e3;
-var MAX_YAML_DEPTH = 200;
-function parseYaml(text) {
-  const flow = flowDepth(text, MAX_YAML_DEPTH);
-  if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { merge: true, lineCounter, uniqueKeys: false });
-  const err = doc.errors[0];
-  if (err) {
-    const pos = err.linePos?.[0];
-    const message = /Maximum call stack size exceeded/.test(err.message) ? `YAML nested too deeply to check` : firstLine(err.message);
-    return { ok: false, message, ...pos ? { line: pos.line, column: pos.col } : {} };
-  }
-  let value;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (e) {
-    return { ok: false, message: `YAML rejected: ${firstLine(e.message)}` };
-  }
-  if (depth(value, 0) > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels` };
-  return { ok: true, doc, value };
-}
-function flowDepth(text, limit) {
-  let depth2 = 0;
-  let max = 0;
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) {
-      if (++depth2 > limit) return { depth: depth2, line, column: i - lineStart + 1 };
-      if (depth2 > max) max = depth2;
-    } else if (c === 93 || c === 125) {
-      if (depth2 > 0) depth2--;
-    } else if (c === 10) {
-      line++;
-      lineStart = i + 1;
-    } else if (c === 35 && (i === 0 || text[i - 1] === " " || text[i - 1] === "	" || text[i - 1] === "\n" || text[i - 1] === "\r")) {
-      const nl = text.indexOf("\n", i);
-      if (nl === -1) break;
-      i = nl - 1;
-    }
-  }
-  return { depth: max, line, column: 1 };
-}
-function firstLine(s) {
-  return s.split("\n")[0]?.trim() ?? s;
-}
-function depth(v, d, seen = /* @__PURE__ */ new Set()) {
-  if (d > MAX_YAML_DEPTH || v === null || typeof v !== "object" || seen.has(v)) return d;
-  seen.add(v);
-  let max = d;
-  for (const child of Object.values(v)) {
-    max = Math.max(max, depth(child, d + 1, seen));
-    if (max > MAX_YAML_DEPTH) break;
-  }
-  return max;
-}
-function keyMatches(pair, seg) {
-  const k = pair.key;
-  if ((0, import_yaml2.isScalar)(k)) return String(k.value) === String(seg);
-  return false;
-}
-function isMergePair(pair) {
-  return (0, import_yaml2.isScalar)(pair.key) && (typeof pair.key.value === "symbol" || pair.key.source === "<<");
-}
-function findPair(doc, node, seg, depthLeft = 20) {
-  if (!(0, import_yaml2.isMap)(node)) return void 0;
-  for (const item of node.items) if ((0, import_yaml2.isPair)(item) && !isMergePair(item) && keyMatches(item, seg)) return item;
-  if (depthLeft <= 0) return void 0;
-  for (const item of node.items) {
-    if (!(0, import_yaml2.isPair)(item) || !isMergePair(item)) continue;
-    const sources = (0, import_yaml2.isSeq)(item.value) ? item.value.items : [item.value];
-    for (const src of sources) {
-      const resolved = (0, import_yaml2.isAlias)(src) ? src.resolve(doc) : src;
-      const found = findPair(doc, resolved, seg, depthLeft - 1);
-      if (found) return found;
-    }
-  }
-  return void 0;
-}
-function yamlResolver(doc) {
-  return (path5, part) => {
-    let node = doc.contents;
-    let pair;
-    for (const seg of path5) {
-      if ((0, import_yaml2.isAlias)(node)) node = node.resolve(doc);
-      if ((0, import_yaml2.isSeq)(node) && typeof seg === "number") {
-        node = node.items[seg];
-        pair = void 0;
-        if (node === void 0) return void 0;
-      } else {
-        pair = findPair(doc, node, seg);
-        if (!pair) return void 0;
-        node = pair.value;
-      }
-    }
-    const rangeOf = (n) => {
-      const r = n?.range;
-      return r ? [r[0], r[1]] : void 0;
-    };
-    if (!pair) return rangeOf(node);
-    const keyR = rangeOf(pair.key);
-    const valR = rangeOf(pair.value);
-    if (part === "key") return keyR ?? valR;
-    if (part === "value") return valR && valR[1] > valR[0] ? valR : keyR;
-    return keyR && valR && (0, import_yaml2.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
   };
 }
 

@@ -195,6 +195,22 @@ describe('resource exhaustion in parsers', () => {
   });
 });
 
+describe('a hostile .clawscan.yml (it comes with the repository)', () => {
+  it('flow nesting 200,000 deep is a clear usage error, not a crash', async () => {
+    const dir = withControl(tempDir());
+    writeFileSync(path.join(dir, '.clawscan.yml'), `ignore: ${'['.repeat(200_000)}\n`);
+    await expect(scanDir(dir)).rejects.toThrow(/\.clawscan\.yml: not valid YAML: nested deeper than 200 levels/);
+  });
+
+  it('an alias bomb is a clear usage error', async () => {
+    const dir = withControl(tempDir());
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    writeFileSync(path.join(dir, '.clawscan.yml'), `${levels.join('\n')}\n`);
+    await expect(scanDir(dir)).rejects.toThrow(/\.clawscan\.yml: not valid YAML: .*alias/i);
+  });
+});
+
 describe('big files', () => {
   it('a file far above the size limit (1 GiB, sparse) is skipped with its size, never read', async () => {
     const dir = withControl(tempDir());
