@@ -14308,10 +14308,11 @@ function exitCode(findings, failOn, internalErrors) {
 }
 
 // src/engine/read.ts
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 var SNIFF = 8e3;
-var OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+var NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+var OPEN_FLAGS = constants.O_RDONLY | NOFOLLOW | (constants.O_NONBLOCK ?? 0);
 var unreadable = (file, err) => ({
   ok: false,
   note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
@@ -14319,6 +14320,7 @@ var unreadable = (file, err) => ({
 async function readText(f, maxFileSize) {
   let fd;
   try {
+    if (!NOFOLLOW && lstatSync(f.abs).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
     fd = openSync(f.abs, OPEN_FLAGS);
   } catch (err) {
     const code = err.code;

@@ -33941,10 +33941,11 @@ import { readFile as readFile2 } from "node:fs/promises";
 import path2 from "node:path";
 
 // src/engine/read.ts
-import { closeSync, constants as constants3, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 var SNIFF = 8e3;
-var OPEN_FLAGS = constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK;
+var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
+var OPEN_FLAGS = constants3.O_RDONLY | NOFOLLOW | (constants3.O_NONBLOCK ?? 0);
 var unreadable = (file, err) => ({
   ok: false,
   note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
@@ -33952,6 +33953,7 @@ var unreadable = (file, err) => ({
 async function readText(f, maxFileSize) {
   let fd;
   try {
+    if (!NOFOLLOW && lstatSync(f.abs).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
     fd = openSync(f.abs, OPEN_FLAGS);
   } catch (err) {
     const code = err.code;

@@ -100,7 +100,7 @@ describe('pattern inventory', () => {
 
 const checkOne = (p: Pattern) => {
   const key = `/${p.source}/${p.flags}`;
-  const result = checkSync(p.source, p.flags, { timeout: 20_000, randomSeed: 42 });
+  const result = checkSync(p.source, p.flags, { timeout: 45_000, randomSeed: 42 });
   if (result.status === 'safe' || REVIEWED.has(key)) return;
   const detail =
     result.status === 'vulnerable'

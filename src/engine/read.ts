@@ -7,13 +7,15 @@
  * made reading 5-7x faster. One open with O_NOFOLLOW (a symlink is refused by the kernel, no lstat/open race)
  * and O_NONBLOCK (a FIFO cannot block the scan), then fstat and one read of exactly the file's size.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import type { Note } from '../model/finding.js';
 import type { DiscoveredFile } from './discover.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 const SNIFF = 8000;
-const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+// Windows has neither flag (undefined → 0): there a link is caught by lstat before the open instead.
+const NOFOLLOW: number = constants.O_NOFOLLOW ?? 0;
+const OPEN_FLAGS = constants.O_RDONLY | NOFOLLOW | (constants.O_NONBLOCK ?? 0);
 
 export type ReadResult = { ok: true; text: string; bytes: number } | { ok: false; note: Note | undefined };
 
@@ -25,6 +27,7 @@ const unreadable = (file: string, err: unknown): ReadResult => ({
 export async function readText(f: DiscoveredFile, maxFileSize: number): Promise<ReadResult> {
   let fd: number;
   try {
+    if (!NOFOLLOW && lstatSync(f.abs).isSymbolicLink()) throw Object.assign(new Error('symbolic link'), { code: 'ELOOP' });
     fd = openSync(f.abs, OPEN_FLAGS);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
