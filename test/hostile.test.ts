@@ -439,6 +439,21 @@ describe('empty and non-git trees', () => {
     expect(r.notes).toEqual([]);
   });
 
+  it('a git work tree: tracked files (even ignored ones) and untracked files that are not ignored', async () => {
+    const dir = withControl(tempDir({ git: true }));
+    writeFileSync(path.join(dir, '.gitignore'), '*.log\n.env\n');
+    writeFileSync(path.join(dir, '.env'), `K=${KEY}\n`);
+    writeFileSync(path.join(dir, 'tracked.md'), `K=${KEY}\n`);
+    spawnSync('git', ['-C', dir, 'add', '-f', '.env', 'tracked.md', '.gitignore']);
+    writeFileSync(path.join(dir, 'debug.log'), `K=${KEY}\n`);
+    writeFileSync(path.join(dir, 'untracked.md'), `K=${KEY}\n`);
+    const r = await scanDir(dir);
+    expect(r.root.git).toBe(true);
+    expectControl(r);
+    expect(where(r).filter((w) => w.startsWith(SECRET_RULE)).sort()).toEqual([`${SECRET_RULE} .env:1`, `${SECRET_RULE} other.txt:2`, `${SECRET_RULE} tracked.md:1`, `${SECRET_RULE} untracked.md:1`]);
+    expect(r.stats.files).toBe(5);
+  });
+
   it('a directory that is not a git repository is walked, honouring its .gitignore files', async () => {
     const dir = withControl(tempDir());
     writeFileSync(path.join(dir, '.gitignore'), 'ignored/\n*.log\n');
