@@ -56,7 +56,7 @@ const median = (xs: number[]) => {
 };
 
 /** The token patterns: every RegExp the registry's text rules execute on the rule fixtures. */
-function tokenPatterns(): string[] {
+async function tokenPatterns(): Promise<string[]> {
   const seen = new Map<string, string>();
   const exec = RegExp.prototype.exec;
   RegExp.prototype.exec = function (this: RegExp, s: string) {
@@ -69,7 +69,7 @@ function tokenPatterns(): string[] {
     for (const rule of RULES.filter((r) => (r.appliesTo as string[]).includes('text'))) {
       for (const file of listFiles(fixtures)) {
         const text = readFileSync(path.join(fixtures, file), 'utf8');
-        void rule.check({ kind: 'text', file, fileKind: 'text', text }, { report: () => {}, project: { targets: () => [] } });
+        await rule.check({ kind: 'text', file, fileKind: 'text', text }, { report: () => {}, project: { targets: () => [] } });
       }
     }
   } finally {
@@ -173,7 +173,7 @@ mkdirSync(WORK, { recursive: true });
 const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);
 
-const patterns = tokenPatterns();
+const patterns = await tokenPatterns();
 const patternsFile = path.join(WORK, 'patterns.txt');
 writeFileSync(patternsFile, `${patterns.join('\n')}\n`);
 
