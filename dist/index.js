@@ -5798,7 +5798,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5873,7 +5873,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5968,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5995,10 +5995,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6015,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants3.ERROR[ret], data);
+        return new HTTPParserError(message2, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6217,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6253,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -46154,8 +46154,8 @@ function failing(findings, failOn) {
 }
 
 // src/engine/scan.ts
-import { lstatSync, readFileSync } from "node:fs";
-import { readFile as readFile5 } from "node:fs/promises";
+import { lstatSync as lstatSync2, readFileSync } from "node:fs";
+import { readFile as readFile4 } from "node:fs/promises";
 import path7 from "node:path";
 
 // src/engine/classify.ts
@@ -46597,7 +46597,7 @@ function envFiles(value, node, loader) {
 }
 
 // src/engine/config.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 import path5 from "node:path";
 
 // src/engine/gitignore.ts
@@ -46609,33 +46609,48 @@ function gitignoreMatcher(patterns) {
 }
 
 // src/engine/config.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/engine/read.ts
-import { lstat as lstat2, readFile } from "node:fs/promises";
+import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 var SNIFF = 8e3;
+var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
+var OPEN_FLAGS = constants3.O_RDONLY | NOFOLLOW | (constants3.O_NONBLOCK ?? 0);
+var unreadable = (file, err) => ({
+  ok: false,
+  note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
+});
 async function readText(f, maxFileSize) {
-  let st;
+  let fd;
   try {
-    st = await lstat2(f.abs);
+    if (!NOFOLLOW && lstatSync(f.abs).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
+    fd = openSync(f.abs, OPEN_FLAGS);
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT") return { ok: false, note: void 0 };
-    return { ok: false, note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${code ?? "error"})`, file: f.path } };
+    if (code === "ELOOP") return { ok: false, note: { level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: f.path } };
+    return unreadable(f.path, err);
   }
-  if (st.isSymbolicLink()) return { ok: false, note: { level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: f.path } };
-  if (!st.isFile()) return { ok: false, note: void 0 };
-  if (st.size > maxFileSize) {
-    return { ok: false, note: { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(st.size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file: f.path } };
-  }
-  let buf;
   try {
-    buf = await readFile(f.abs);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { ok: false, note: void 0 };
+    if (st.size > maxFileSize) {
+      return { ok: false, note: { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(st.size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file: f.path } };
+    }
+    const buf = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    while (n < buf.length) {
+      const got = readSync(fd, buf, n, buf.length - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return decode(n === buf.length ? buf : buf.subarray(0, n), f.path);
   } catch (err) {
-    return { ok: false, note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file: f.path } };
+    return unreadable(f.path, err);
+  } finally {
+    closeSync(fd);
   }
-  return decode(buf, f.path);
 }
 function decode(buf, file) {
   if (buf[0] === 255 && buf[1] === 254) return { ok: true, text: buf.toString("utf16le", 2), bytes: buf.length };
@@ -46660,13 +46675,14 @@ function parseSize(v) {
 
 // src/engine/discover.ts
 import { execFile } from "node:child_process";
-import { lstat as lstat3, readdir as readdir2, readFile as readFile2, realpath } from "node:fs/promises";
+import { lstat as lstat2, readdir as readdir2, readFile, realpath } from "node:fs/promises";
 import path4 from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
+var GIT_SAFE_ARGS = ["-c", "safe.directory=*", "-c", "core.fsmonitor=false"];
 async function gitTopLevel(dir3) {
   try {
-    const { stdout } = await run("git", ["-C", dir3, "rev-parse", "--show-toplevel"], { encoding: "utf8" });
+    const { stdout } = await run("git", [...GIT_SAFE_ARGS, "-C", dir3, "rev-parse", "--show-toplevel"], { encoding: "utf8" });
     const top = stdout.trim();
     return top ? await realpath(top) : void 0;
   } catch {
@@ -46678,7 +46694,7 @@ async function resolveRoot(paths) {
   for (const p of paths) {
     let st;
     try {
-      st = await lstat3(p);
+      st = await lstat2(p);
     } catch {
       throw new UsageError(`no such file or directory: ${p}`);
     }
@@ -46727,7 +46743,7 @@ async function discover(root, notes) {
   return out;
 }
 async function gitFiles(dir3) {
-  const { stdout } = await run("git", ["-C", dir3, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "."], {
+  const { stdout } = await run("git", [...GIT_SAFE_ARGS, "-C", dir3, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "."], {
     encoding: "buffer",
     maxBuffer: 1 << 30
   });
@@ -46740,7 +46756,7 @@ async function walk(dir3, notes, base3) {
   const visit = async (current, rules2) => {
     let gitignore;
     try {
-      gitignore = await readFile2(path4.join(current, ".gitignore"), "utf8");
+      gitignore = await readFile(path4.join(current, ".gitignore"), "utf8");
     } catch {
     }
     const scoped = gitignore === void 0 ? rules2 : [...rules2, { at: current, ig: gitignoreMatcher(gitignore) }];
@@ -46775,6 +46791,118 @@ async function walk(dir3, notes, base3) {
   return out;
 }
 
+// src/engine/parse/yaml.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var MAX_ALIAS_COUNT = 1e3;
+var MAX_YAML_DEPTH = 200;
+function parseYaml(text) {
+  const flow = flowDepth(text, MAX_YAML_DEPTH);
+  if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
+  const lineCounter = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text, { merge: true, lineCounter, uniqueKeys: false });
+  const err = doc.errors[0];
+  if (err) {
+    const pos = err.linePos?.[0];
+    const message2 = /Maximum call stack size exceeded/.test(err.message) ? `YAML nested too deeply to check` : firstLine(err.message);
+    return { ok: false, message: message2, ...pos ? { line: pos.line, column: pos.col } : {} };
+  }
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    return { ok: false, message: `YAML rejected: ${firstLine(e.message)}` };
+  }
+  if (depth(value, 0) > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels` };
+  return { ok: true, doc, value };
+}
+function flowDepth(text, limit) {
+  let depth2 = 0;
+  let max = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth2 > limit) return { depth: depth2, line, column: i - lineStart + 1 };
+      if (depth2 > max) max = depth2;
+    } else if (c === 93 || c === 125) {
+      if (depth2 > 0) depth2--;
+    } else if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 35 && (i === 0 || text[i - 1] === " " || text[i - 1] === "	" || text[i - 1] === "\n" || text[i - 1] === "\r")) {
+      const nl = text.indexOf("\n", i);
+      if (nl === -1) break;
+      i = nl - 1;
+    }
+  }
+  return { depth: max, line, column: 1 };
+}
+function firstLine(s) {
+  return s.split("\n")[0]?.trim() ?? s;
+}
+function depth(v, d, seen = /* @__PURE__ */ new Set()) {
+  if (d > MAX_YAML_DEPTH || v === null || typeof v !== "object" || seen.has(v)) return d;
+  seen.add(v);
+  let max = d;
+  for (const child of Object.values(v)) {
+    max = Math.max(max, depth(child, d + 1, seen));
+    if (max > MAX_YAML_DEPTH) break;
+  }
+  return max;
+}
+function keyMatches(pair, seg) {
+  const k = pair.key;
+  if ((0, import_yaml2.isScalar)(k)) return String(k.value) === String(seg);
+  return false;
+}
+function isMergePair(pair) {
+  return (0, import_yaml2.isScalar)(pair.key) && (typeof pair.key.value === "symbol" || pair.key.source === "<<");
+}
+function findPair(doc, node, seg, depthLeft = 20) {
+  if (!(0, import_yaml2.isMap)(node)) return void 0;
+  for (const item of node.items) if ((0, import_yaml2.isPair)(item) && !isMergePair(item) && keyMatches(item, seg)) return item;
+  if (depthLeft <= 0) return void 0;
+  for (const item of node.items) {
+    if (!(0, import_yaml2.isPair)(item) || !isMergePair(item)) continue;
+    const sources = (0, import_yaml2.isSeq)(item.value) ? item.value.items : [item.value];
+    for (const src of sources) {
+      const resolved = (0, import_yaml2.isAlias)(src) ? src.resolve(doc) : src;
+      const found = findPair(doc, resolved, seg, depthLeft - 1);
+      if (found) return found;
+    }
+  }
+  return void 0;
+}
+function yamlResolver(doc) {
+  return (path9, part) => {
+    let node = doc.contents;
+    let pair;
+    for (const seg of path9) {
+      if ((0, import_yaml2.isAlias)(node)) node = node.resolve(doc);
+      if ((0, import_yaml2.isSeq)(node) && typeof seg === "number") {
+        node = node.items[seg];
+        pair = void 0;
+        if (node === void 0) return void 0;
+      } else {
+        pair = findPair(doc, node, seg);
+        if (!pair) return void 0;
+        node = pair.value;
+      }
+    }
+    const rangeOf = (n) => {
+      const r = n?.range;
+      return r ? [r[0], r[1]] : void 0;
+    };
+    if (!pair) return rangeOf(node);
+    const keyR = rangeOf(pair.key);
+    const valR = rangeOf(pair.value);
+    if (part === "key") return keyR ?? valR;
+    if (part === "value") return valR && valR[1] > valR[0] ? valR : keyR;
+    return keyR && valR && (0, import_yaml2.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
+  };
+}
+
 // src/engine/config.ts
 var CONFIG_FILE_NAMES = [".clawscan.yml", ".clawscan.yaml"];
 function defaultConfig() {
@@ -46785,14 +46913,14 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   let text;
   if (file) {
     try {
-      text = await readFile3(file, "utf8");
+      text = await readFile2(file, "utf8");
     } catch {
       throw new UsageError(`cannot read config file ${explicit}`);
     }
   } else {
     for (const name of CONFIG_FILE_NAMES) {
       try {
-        text = await readFile3(path5.join(searchDir, name), "utf8");
+        text = await readFile2(path5.join(searchDir, name), "utf8");
         file = path5.join(searchDir, name);
         break;
       } catch {
@@ -46802,8 +46930,9 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   if (text === void 0 || file === void 0) return defaultConfig();
   const shown = toPosix(path5.relative(process.cwd(), file)) || file;
   let raw;
+  if (flowDepth(text, MAX_YAML_DEPTH).depth > MAX_YAML_DEPTH) throw new UsageError(`${shown}: not valid YAML: nested deeper than ${MAX_YAML_DEPTH} levels`);
   try {
-    raw = (0, import_yaml2.parse)(text, { maxAliasCount: 100 }) ?? {};
+    raw = (0, import_yaml3.parse)(text, { maxAliasCount: 100 }) ?? {};
   } catch (e) {
     throw new UsageError(`${shown}: not valid YAML: ${e.message.split("\n")[0]}`);
   }
@@ -46843,12 +46972,12 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
 }
 
 // src/engine/baseline.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 var BASELINE_VERSION = 1;
 async function loadBaseline(file) {
   let raw;
   try {
-    raw = JSON.parse(await readFile4(file, "utf8"));
+    raw = JSON.parse(await readFile3(file, "utf8"));
   } catch (e) {
     throw new UsageError(`cannot read baseline ${file}: ${e.message.split("\n")[0]}`);
   }
@@ -48994,7 +49123,7 @@ function parseShell(src) {
 }
 
 // src/engine/parse/shell-sources.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 function makefileSource(text) {
   const b = new SourceBuilder();
   const lines = text.split("\n");
@@ -49109,19 +49238,19 @@ function workflowSource(text, doc) {
   const b = new SourceBuilder();
   const steps = [];
   const jobs = doc.get("jobs", true);
-  if ((0, import_yaml3.isMap)(jobs)) {
-    for (const job of jobs.items) if ((0, import_yaml3.isMap)(job.value)) steps.push(job.value.get("steps", true));
+  if ((0, import_yaml5.isMap)(jobs)) {
+    for (const job of jobs.items) if ((0, import_yaml5.isMap)(job.value)) steps.push(job.value.get("steps", true));
   }
   const runs = doc.get("runs", true);
-  if ((0, import_yaml3.isMap)(runs)) steps.push(runs.get("steps", true));
+  if ((0, import_yaml5.isMap)(runs)) steps.push(runs.get("steps", true));
   for (const list of steps) {
-    if (!(0, import_yaml3.isSeq)(list)) continue;
+    if (!(0, import_yaml5.isSeq)(list)) continue;
     for (const step of list.items) {
-      if (!(0, import_yaml3.isMap)(step)) continue;
+      if (!(0, import_yaml5.isMap)(step)) continue;
       const shell = step.get("shell");
       if (typeof shell === "string" && NON_SHELL.test(shell)) continue;
       const run3 = step.get("run", true);
-      if ((0, import_yaml3.isScalar)(run3)) pushScalar(b, text, run3);
+      if ((0, import_yaml5.isScalar)(run3)) pushScalar(b, text, run3);
     }
   }
   return b.build(text.length);
@@ -49130,7 +49259,7 @@ function pushScalar(b, text, node) {
   const range = node.range;
   if (!range) return;
   const [start, end] = range;
-  if (node.type === import_yaml3.Scalar.BLOCK_LITERAL || node.type === import_yaml3.Scalar.BLOCK_FOLDED) {
+  if (node.type === import_yaml5.Scalar.BLOCK_LITERAL || node.type === import_yaml5.Scalar.BLOCK_FOLDED) {
     const headerEnd = text.indexOf("\n", start);
     if (headerEnd === -1 || headerEnd >= end) return;
     const lines = [];
@@ -49148,12 +49277,12 @@ function pushScalar(b, text, node) {
       const content = l.text.slice(indent);
       b.push(content, l.off + indent);
       const next = lines[k + 1];
-      const fold = node.type === import_yaml3.Scalar.BLOCK_FOLDED && content && next?.text.trim() && !/^\s/.test(content) && !/^\s/.test(next.text.slice(indent));
+      const fold = node.type === import_yaml5.Scalar.BLOCK_FOLDED && content && next?.text.trim() && !/^\s/.test(content) && !/^\s/.test(next.text.slice(indent));
       b.push(fold ? " " : "\n", l.off + l.text.length);
     });
     return;
   }
-  if (node.type === import_yaml3.Scalar.PLAIN && !text.slice(start, end).includes("\n")) {
+  if (node.type === import_yaml5.Scalar.PLAIN && !text.slice(start, end).includes("\n")) {
     b.push(`${text.slice(start, end)}
 `, start);
     return;
@@ -49313,118 +49442,6 @@ function splitWords(value, offsets, end) {
     words.push({ value: w, start: at2(s), end: at2(Math.min(i, value.length) - 1) + 1 });
   }
   return words;
-}
-
-// src/engine/parse/yaml.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-var MAX_ALIAS_COUNT = 1e3;
-var MAX_YAML_DEPTH = 200;
-function parseYaml(text) {
-  const flow = flowDepth(text, MAX_YAML_DEPTH);
-  if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text, { merge: true, lineCounter, uniqueKeys: false });
-  const err = doc.errors[0];
-  if (err) {
-    const pos = err.linePos?.[0];
-    const message2 = /Maximum call stack size exceeded/.test(err.message) ? `YAML nested too deeply to check` : firstLine(err.message);
-    return { ok: false, message: message2, ...pos ? { line: pos.line, column: pos.col } : {} };
-  }
-  let value;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (e) {
-    return { ok: false, message: `YAML rejected: ${firstLine(e.message)}` };
-  }
-  if (depth(value, 0) > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels` };
-  return { ok: true, doc, value };
-}
-function flowDepth(text, limit) {
-  let depth2 = 0;
-  let max = 0;
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) {
-      if (++depth2 > limit) return { depth: depth2, line, column: i - lineStart + 1 };
-      if (depth2 > max) max = depth2;
-    } else if (c === 93 || c === 125) {
-      if (depth2 > 0) depth2--;
-    } else if (c === 10) {
-      line++;
-      lineStart = i + 1;
-    } else if (c === 35 && (i === 0 || text[i - 1] === " " || text[i - 1] === "	" || text[i - 1] === "\n" || text[i - 1] === "\r")) {
-      const nl = text.indexOf("\n", i);
-      if (nl === -1) break;
-      i = nl - 1;
-    }
-  }
-  return { depth: max, line, column: 1 };
-}
-function firstLine(s) {
-  return s.split("\n")[0]?.trim() ?? s;
-}
-function depth(v, d, seen = /* @__PURE__ */ new Set()) {
-  if (d > MAX_YAML_DEPTH || v === null || typeof v !== "object" || seen.has(v)) return d;
-  seen.add(v);
-  let max = d;
-  for (const child of Object.values(v)) {
-    max = Math.max(max, depth(child, d + 1, seen));
-    if (max > MAX_YAML_DEPTH) break;
-  }
-  return max;
-}
-function keyMatches(pair, seg) {
-  const k = pair.key;
-  if ((0, import_yaml4.isScalar)(k)) return String(k.value) === String(seg);
-  return false;
-}
-function isMergePair(pair) {
-  return (0, import_yaml4.isScalar)(pair.key) && (typeof pair.key.value === "symbol" || pair.key.source === "<<");
-}
-function findPair(doc, node, seg, depthLeft = 20) {
-  if (!(0, import_yaml4.isMap)(node)) return void 0;
-  for (const item of node.items) if ((0, import_yaml4.isPair)(item) && !isMergePair(item) && keyMatches(item, seg)) return item;
-  if (depthLeft <= 0) return void 0;
-  for (const item of node.items) {
-    if (!(0, import_yaml4.isPair)(item) || !isMergePair(item)) continue;
-    const sources = (0, import_yaml4.isSeq)(item.value) ? item.value.items : [item.value];
-    for (const src of sources) {
-      const resolved = (0, import_yaml4.isAlias)(src) ? src.resolve(doc) : src;
-      const found = findPair(doc, resolved, seg, depthLeft - 1);
-      if (found) return found;
-    }
-  }
-  return void 0;
-}
-function yamlResolver(doc) {
-  return (path9, part) => {
-    let node = doc.contents;
-    let pair;
-    for (const seg of path9) {
-      if ((0, import_yaml4.isAlias)(node)) node = node.resolve(doc);
-      if ((0, import_yaml4.isSeq)(node) && typeof seg === "number") {
-        node = node.items[seg];
-        pair = void 0;
-        if (node === void 0) return void 0;
-      } else {
-        pair = findPair(doc, node, seg);
-        if (!pair) return void 0;
-        node = pair.value;
-      }
-    }
-    const rangeOf = (n) => {
-      const r = n?.range;
-      return r ? [r[0], r[1]] : void 0;
-    };
-    if (!pair) return rangeOf(node);
-    const keyR = rangeOf(pair.key);
-    const valR = rangeOf(pair.value);
-    if (part === "key") return keyR ?? valR;
-    if (part === "value") return valR && valR[1] > valR[0] ? valR : keyR;
-    return keyR && valR && (0, import_yaml4.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
-  };
 }
 
 // src/engine/parse/index.ts
@@ -49804,6 +49821,7 @@ var Project = class {
   }
 };
 var EMPTY_PROJECT = { targets: () => [] };
+var MAX_FINDINGS_PER_RULE_AND_FILE = 100;
 var RuleRunner = class {
   constructor(rules2, notes) {
     this.notes = notes;
@@ -49816,12 +49834,17 @@ var RuleRunner = class {
   /** `reframe`: for a target embedded in another file (a heredoc config), maps each finding into that file. */
   async run(target, contexts, project2, reframe) {
     for (const rule of this.byKind.get(target.kind) ?? []) {
+      const perFile = /* @__PURE__ */ new Map();
       const report = (reported) => {
         const located = target.kind === "openclaw" ? toOrigin(target, reported) : reported;
         const input = reframe ? reframe(located) : located;
-        if (target.kind === "compose_project" && !target.owns.includes(input.at.file ?? target.file)) return;
-        const ctx = contexts(input.at.file ?? target.file);
-        if (!ctx) throw new Error(`finding anchored in ${input.at.file ?? target.file}, a file this scan did not parse`);
+        const file = input.at.file ?? target.file;
+        if (target.kind === "compose_project" && !target.owns.includes(file)) return;
+        const n = (perFile.get(file) ?? 0) + 1;
+        perFile.set(file, n);
+        if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
+        const ctx = contexts(file);
+        if (!ctx) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
         this.findings.push(finalize(rule, input, ctx));
       };
       try {
@@ -49829,6 +49852,10 @@ var RuleRunner = class {
       } catch (err) {
         this.internalErrors++;
         this.notes.push({ level: "error", code: "internal.rule_error", message: `rule ${rule.id} failed: ${err.message ?? String(err)}`, file: target.file });
+      }
+      for (const [file, n] of perFile) {
+        if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
+        this.notes.push({ level: "warning", code: "findings.capped", message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
       }
     }
   }
@@ -49916,7 +49943,7 @@ async function resolveIncludes(project2, base3, runner, notes) {
     if (known) return known.text;
     try {
       const abs = path7.join(base3, rel);
-      if (!abs.startsWith(base3 + path7.sep) || lstatSync(abs).isSymbolicLink()) return void 0;
+      if (!abs.startsWith(base3 + path7.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
       return readFileSync(abs, "utf8");
     } catch {
       return void 0;
@@ -49959,7 +49986,7 @@ function repoFileContext(file) {
 }
 async function readRootGitignore(base3) {
   try {
-    return await readFile5(path7.join(base3, ".gitignore"), "utf8");
+    return await readFile4(path7.join(base3, ".gitignore"), "utf8");
   } catch {
     return void 0;
   }
@@ -50032,7 +50059,8 @@ var package_default = {
     "docs:check": "tsx src/scripts/generate-docs.ts --check",
     "eval:secrets": "tsx scripts/eval-secrets.ts",
     "eval:compose": "tsx src/scripts/eval-compose.ts",
-    "oracle:record": "node scripts/oracle-record.mjs"
+    "oracle:record": "node scripts/oracle-record.mjs",
+    bench: "tsx scripts/bench.ts"
   },
   dependencies: {
     "@actions/core": "3.0.1",

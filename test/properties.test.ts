@@ -8,6 +8,7 @@
  *    keys planted in every kind of file and comment, nor any secret any rule reports on its own fixtures.
  * Linear time is not measured here (no timing assertions): test/redos.test.ts proves every pattern linear.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -155,8 +156,9 @@ function leaks(out: string, secret: string, fixedPrefix = 0): string | undefined
 }
 
 const PREFIX = 'sk-ant-api03-';
-const keyBody = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'), minLength: 93, maxLength: 93 });
-const anthropicKey = keyBody.map((b) => `${PREFIX}${b}AA`);
+// Bodies from a hash of a generated seed: always high-entropy, so a rule's placeholder or entropy filter never
+// (rightly) declines them and the property stays about reporting, not detection.
+const anthropicKey = fc.integer().map((seed) => `${PREFIX}${createHash('sha256').update(`k${seed}`).digest('base64url').repeat(3).slice(0, 93)}AA`);
 
 /** Places a key can sit in a repository, by file name (so classification picks the parser). */
 const PLANTS: [string, (k: string) => string][] = [

@@ -11,6 +11,7 @@ import { isSeverity, type Severity } from '../model/severity.js';
 import { UsageError } from './errors.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize } from './read.js';
 import { toPosix } from './discover.js';
+import { flowDepth, MAX_YAML_DEPTH } from './parse/yaml.js';
 
 export const CONFIG_FILE_NAMES = ['.clawscan.yml', '.clawscan.yaml'];
 
@@ -56,6 +57,9 @@ export async function loadConfig(explicit: string | undefined, searchDir: string
   if (text === undefined || file === undefined) return defaultConfig();
   const shown = toPosix(path.relative(process.cwd(), file)) || file;
   let raw: unknown;
+  // The config is in the scanned repository, so it is input like any other file: deep flow nesting would
+  // exhaust the yaml parser (see parse/yaml.ts) and end the process instead of failing with a message.
+  if (flowDepth(text, MAX_YAML_DEPTH).depth > MAX_YAML_DEPTH) throw new UsageError(`${shown}: not valid YAML: nested deeper than ${MAX_YAML_DEPTH} levels`);
   try {
     raw = parse(text, { maxAliasCount: 100 }) ?? {};
   } catch (e) {

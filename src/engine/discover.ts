@@ -15,6 +15,15 @@ import { UsageError } from './errors.js';
 
 const run = promisify(execFile);
 
+/**
+ * Options for every git call. A checkout owned by another user (a container job on a runner's workspace) makes
+ * git refuse the repository ("dubious ownership"); discovery then fell back to walking the directory and
+ * silently missed tracked files that .gitignore lists (a committed .env). That check exists so a foreign
+ * repository's config cannot run commands; the only such config our read-only calls (rev-parse, ls-files)
+ * would honour is core.fsmonitor, which is forced off, so the check can be waived for them.
+ */
+export const GIT_SAFE_ARGS = ['-c', 'safe.directory=*', '-c', 'core.fsmonitor=false'] as const;
+
 export interface ScanRoot {
   /** Absolute directory every reported path is relative to: the git top level, or the scanned directory. */
   base: string;
@@ -29,7 +38,7 @@ export interface DiscoveredFile {
 
 async function gitTopLevel(dir: string): Promise<string | undefined> {
   try {
-    const { stdout } = await run('git', ['-C', dir, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' });
+    const { stdout } = await run('git', [...GIT_SAFE_ARGS, '-C', dir, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' });
     const top = stdout.trim();
     return top ? await realpath(top) : undefined;
   } catch {
@@ -101,7 +110,7 @@ export async function discover(
 }
 
 async function gitFiles(dir: string): Promise<string[]> {
-  const { stdout } = await run('git', ['-C', dir, 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '.'], {
+  const { stdout } = await run('git', [...GIT_SAFE_ARGS, '-C', dir, 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '.'], {
     encoding: 'buffer',
     maxBuffer: 1 << 30,
   });

@@ -72,6 +72,13 @@ class Project implements ProjectView {
 
 const EMPTY_PROJECT: ProjectView = { targets: () => [] };
 
+/**
+ * At most this many findings of one rule in one file. A minified bundle or a dump full of keys (45,000 in a
+ * 5 MB file) would otherwise cost ~1 KB of memory and a fingerprint each and swamp every report; the first
+ * ones are enough to act on, and a note counts the rest. (GitHub keeps 5,000 results per SARIF run.)
+ */
+export const MAX_FINDINGS_PER_RULE_AND_FILE = 100;
+
 /** Runs every rule that applies to a target, isolating crashes, and finalises what they report. */
 class RuleRunner {
   readonly findings: Finding[] = [];
@@ -88,15 +95,20 @@ class RuleRunner {
   /** `reframe`: for a target embedded in another file (a heredoc config), maps each finding into that file. */
   async run(target: Target, contexts: (file: string) => FileContext | undefined, project: ProjectView, reframe?: (input: ReportInput) => ReportInput): Promise<void> {
     for (const rule of this.byKind.get(target.kind) ?? []) {
+      const perFile = new Map<string, number>();
       const report = (reported: ReportInput) => {
         // OpenClaw config: anchors move into the file that holds the key (an `$include`d file); then a config
         // embedded in a script (a heredoc) maps them back into the script.
         const located = target.kind === 'openclaw' ? toOrigin(target, reported) : reported;
         const input = reframe ? reframe(located) : located;
+        const file = input.at.file ?? target.file;
         // A compose file merged into several projects (a base under each overlay) is reported by one only.
-        if (target.kind === 'compose_project' && !target.owns.includes(input.at.file ?? target.file)) return;
-        const ctx = contexts(input.at.file ?? target.file);
-        if (!ctx) throw new Error(`finding anchored in ${input.at.file ?? target.file}, a file this scan did not parse`);
+        if (target.kind === 'compose_project' && !target.owns.includes(file)) return;
+        const n = (perFile.get(file) ?? 0) + 1;
+        perFile.set(file, n);
+        if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
+        const ctx = contexts(file);
+        if (!ctx) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
         this.findings.push(finalize(rule, input, ctx));
       };
       try {
@@ -104,6 +116,10 @@ class RuleRunner {
       } catch (err) {
         this.internalErrors++;
         this.notes.push({ level: 'error', code: 'internal.rule_error', message: `rule ${rule.id} failed: ${(err as Error).message ?? String(err)}`, file: target.file });
+      }
+      for (const [file, n] of perFile) {
+        if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
+        this.notes.push({ level: 'warning', code: 'findings.capped', message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
       }
     }
   }

@@ -1,0 +1,209 @@
+/**
+ * `npm run bench [-- [--reps N] [--files N] [DIR...]]`
+ *
+ * Scans a deterministic generated repository (and any directories given) with, side by side, several
+ * repetitions each, interleaved so machine load hits all three alike:
+ *   - ClawScan: the shipped bundle (`node dist/cli.js scan`), built first;
+ *   - ripgrep: `rg -P -f <the token patterns the registry's text rules execute>`, the floor for pattern matching;
+ *   - secretlint: the recommended preset, in-process, profiler off (scripts/bench-secretlint.mjs).
+ * Prints median and best wall time, MB/s, files/s and peak RSS (from /usr/bin/time), the ratios against the
+ * goals, and start-up times of the CLI and of the action. Results go to stdout and .bench/last.md.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { RULES } from '../rules/index.js';
+import { discover, resolveRoot } from '../src/engine/discover.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../src/engine/read.js';
+import { listFiles } from '../test/helpers.js';
+import { GENERATOR_VERSION, generateRepo } from './bench-repo.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const WORK = path.join(ROOT, '.bench');
+const MB = 1024 * 1024;
+
+const { values, positionals } = parseArgs({
+  options: { reps: { type: 'string', default: '5' }, files: { type: 'string', default: '4000' }, 'no-generated': { type: 'boolean' } },
+  allowPositionals: true,
+});
+const reps = Number(values.reps);
+const fileCount = Number(values.files);
+
+interface Run {
+  ms: number;
+  /** user + system CPU time: far less disturbed than wall time when other work shares the cores. */
+  cpuMs: number;
+  rssKb: number;
+  out: string;
+}
+
+/** Runs a command under /usr/bin/time for its peak RSS; wall time is measured here, around the child. */
+function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Run {
+  const t = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '__RSS__%M %U %S', cmd, ...args], { encoding: 'utf8', env, maxBuffer: 256 * MB });
+  const ms = performance.now() - t;
+  const m = /__RSS__(\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+  if (!m) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return { ms, cpuMs: (Number(m[2]) + Number(m[3])) * 1000, rssKb: Number(m[1]), out: r.stdout };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+
+/** The token patterns: every RegExp the registry's text rules execute on the rule fixtures. */
+async function tokenPatterns(): Promise<string[]> {
+  const seen = new Map<string, string>();
+  const exec = RegExp.prototype.exec;
+  RegExp.prototype.exec = function (this: RegExp, s: string) {
+    const prefix = [this.flags.includes('i') ? '(?i)' : '', this.flags.includes('s') ? '(?s)' : ''].join('');
+    seen.set(`${prefix}${this.source}`, this.source);
+    return exec.call(this, s);
+  };
+  try {
+    const fixtures = path.join(ROOT, 'test', 'fixtures', 'rules');
+    for (const rule of RULES.filter((r) => (r.appliesTo as string[]).includes('text'))) {
+      for (const file of listFiles(fixtures)) {
+        const text = readFileSync(path.join(fixtures, file), 'utf8');
+        await rule.check({ kind: 'text', file, fileKind: 'text', text }, { report: () => {}, project: { targets: () => [] } });
+      }
+    }
+  } finally {
+    RegExp.prototype.exec = exec;
+  }
+  return [...seen.keys()];
+}
+
+function hasRipgrep(): boolean {
+  return spawnSync('rg', ['--version']).status === 0;
+}
+
+async function fileList(dir: string): Promise<{ list: string; files: number; bytes: number }> {
+  const root = await resolveRoot([dir]);
+  const files = (await discover(root, [])).filter((f) => {
+    try {
+      const st = statSync(f.abs);
+      return st.isFile() && st.size <= DEFAULT_MAX_FILE_SIZE;
+    } catch {
+      return false;
+    }
+  });
+  const list = path.join(WORK, `files-${Buffer.from(dir).toString('base64url').slice(-24)}.txt`);
+  writeFileSync(list, files.map((f) => f.abs).join('\0'));
+  return { list, files: files.length, bytes: files.reduce((n, f) => n + statSync(f.abs).size, 0) };
+}
+
+function row(name: string, runs: Run[], files: number, bytes: number): string {
+  const ms = median(runs.map((r) => r.ms));
+  const best = Math.min(...runs.map((r) => r.ms));
+  const cpu = median(runs.map((r) => r.cpuMs));
+  const rss = median(runs.map((r) => r.rssKb)) / 1024;
+  return `| ${name} | ${(ms / 1000).toFixed(2)} s | ${(best / 1000).toFixed(2)} s | ${(cpu / 1000).toFixed(2)} s | ${(bytes / MB / (ms / 1000)).toFixed(0)} | ${Math.round(files / (ms / 1000))} | ${rss.toFixed(0)} MB |`;
+}
+
+async function benchTree(label: string, dir: string, patternsFile: string, out: string[]): Promise<void> {
+  const { list, files, bytes } = await fileList(dir);
+  const clawscan: Run[] = [];
+  const rg: Run[] = [];
+  const secretlint: Run[] = [];
+  const report = path.join(WORK, 'clawscan.json');
+  let findings = 0;
+  let secretlintMessages = 0;
+  for (let i = 0; i < reps; i++) {
+    clawscan.push(timed(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'scan', dir, '--format', 'json', '--output', report, '--fail-on', 'never']));
+    findings = (JSON.parse(readFileSync(report, 'utf8')) as { findings: unknown[] }).findings.length;
+    if (hasRipgrep()) rg.push(timed('rg', ['-P', '--hidden', '--no-require-git', '--max-filesize', '5M', '-c', '-f', patternsFile, dir]));
+    const sl = timed(process.execPath, [path.join(ROOT, 'scripts', 'bench-secretlint.mjs'), list]);
+    secretlintMessages = (JSON.parse(sl.out) as { messages: number }).messages;
+    secretlint.push(sl);
+  }
+  // Pull-request sized: 50 files named on the command line, as a PR-mode scan of the changed files does.
+  const changed = readFileSync(list, 'utf8').split('\0').filter((_, i, all) => i % Math.max(1, Math.floor(all.length / 50)) === 0).slice(0, 50);
+  const pr: Run[] = [];
+  for (let i = 0; i < reps; i++) pr.push(timed(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'scan', ...changed, '--format', 'json', '--output', report, '--fail-on', 'never']));
+  const m = (runs: Run[]) => median(runs.map((r) => r.ms));
+  const c = (runs: Run[]) => median(runs.map((r) => r.cpuMs));
+  const ratio = (a: number, b: number, digits: number) => (b > 0 ? `${(a / b).toFixed(digits)}x` : 'n/a');
+  out.push(
+    '',
+    `### ${label}: ${files} files, ${(bytes / MB).toFixed(1)} MB (files of at most 5 MB, as ClawScan reads them)`,
+    '',
+    '| tool | wall (median) | wall (best) | CPU user+sys (median) | MB/s | files/s | peak RSS |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    row(`ClawScan (${findings} findings)`, clawscan, files, bytes),
+    ...(rg.length ? [row(`ripgrep -P -f token patterns`, rg, files, bytes)] : []),
+    row(`secretlint recommended (${secretlintMessages} findings)`, secretlint, files, bytes),
+    '',
+    `- ClawScan / ripgrep: ${rg.length ? `${ratio(m(clawscan), m(rg), 2)} wall, ${ratio(c(clawscan), c(rg), 2)} CPU` : 'n/a (install ripgrep: apt-get install -y ripgrep)'} (goal ≤ 1.5x)`,
+    `- secretlint / ClawScan: ${ratio(m(secretlint), m(clawscan), 1)} wall, ${ratio(c(secretlint), c(clawscan), 1)} CPU (goal ≥ 10x)`,
+    `- 50 changed files named on the command line (PR-sized): median ${m(pr).toFixed(0)} ms wall, ${c(pr).toFixed(0)} ms CPU (goal < 1 s)`,
+    `- ClawScan peak RSS: ${(Math.max(...clawscan.map((r) => r.rssKb)) / 1024).toFixed(0)} MB worst of ${reps} (goal ≤ 150 MB)`,
+  );
+}
+
+function startup(out: string[]): void {
+  const empty = path.join(WORK, 'empty');
+  mkdirSync(empty, { recursive: true });
+  const cli: Run[] = [];
+  const action: Run[] = [];
+  writeFileSync(path.join(WORK, 'github-output'), '');
+  const env: NodeJS.ProcessEnv = { ...process.env, INPUT_PATH: empty, 'INPUT_SARIF-FILE': path.join(WORK, 'startup.sarif'), GITHUB_OUTPUT: path.join(WORK, 'github-output') };
+  delete env.GITHUB_STEP_SUMMARY;
+  const node: Run[] = [];
+  for (let i = 0; i < Math.max(reps, 5); i++) {
+    node.push(timed(process.execPath, ['-e', '0']));
+    cli.push(timed(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), '--version']));
+    action.push(timed(process.execPath, [path.join(ROOT, 'dist', 'index.js')], env));
+  }
+  out.push(
+    '',
+    '### Start-up',
+    '',
+    `- CLI (\`node dist/cli.js --version\`): median ${median(cli.map((r) => r.ms)).toFixed(0)} ms wall, ${median(cli.map((r) => r.cpuMs)).toFixed(0)} ms CPU`,
+    `- Action, whole run on an empty directory (\`node dist/index.js\`): median ${median(action.map((r) => r.ms)).toFixed(0)} ms wall, ${median(action.map((r) => r.cpuMs)).toFixed(0)} ms CPU (goal < 300 ms)`,
+    `- Node itself (\`node -e 0\`): median ${median(node.map((r) => r.ms)).toFixed(0)} ms wall, ${median(node.map((r) => r.cpuMs)).toFixed(0)} ms CPU`,
+  );
+}
+
+mkdirSync(WORK, { recursive: true });
+const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(1);
+
+const patterns = await tokenPatterns();
+const patternsFile = path.join(WORK, 'patterns.txt');
+writeFileSync(patternsFile, `${patterns.join('\n')}\n`);
+
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const out: string[] = [
+  `## ClawScan benchmark (${new Date().toISOString().slice(0, 16)}Z)`,
+  '',
+  `Node ${process.version}, ${spawnSync('nproc').stdout?.toString().trim()} cores, ${reps} repetitions each (interleaved), ${patterns.length} token patterns. Load average before: ${load()}.`,
+];
+process.stderr.write(`${out.join('\n')}\n`);
+
+if (!values['no-generated']) {
+  const gen = path.join(WORK, `generated-${fileCount}`);
+  const marker = path.join(gen, '.bench-generator');
+  let info = '';
+  if (!existsSync(marker) || !readFileSync(marker, 'utf8').startsWith(`${GENERATOR_VERSION} ${fileCount} `)) {
+    const g = generateRepo(gen, fileCount);
+    info = ` (${g.planted} planted secrets)`;
+    // A repository of its own, committed: git discovery is ClawScan's usual mode (and .bench/ is ignored here).
+    const git = (...a: string[]) => spawnSync('git', ['-C', gen, '-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', ...a], { stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'generated');
+  }
+  await benchTree(`Generated repository${info}`, gen, patternsFile, out);
+}
+for (const dir of positionals) await benchTree(dir, path.resolve(dir), patternsFile, out);
+startup(out);
+out.push('', `Load average after: ${load()}.`, '', `Command: \`npm run bench -- --reps ${reps} --files ${fileCount}${positionals.length ? ` ${positionals.join(' ')}` : ''}\``);
+
+const text = `${out.join('\n')}\n`;
+writeFileSync(path.join(WORK, 'last.md'), text);
+process.stdout.write(text);
