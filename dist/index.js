@@ -38548,7 +38548,16 @@ function isSequential(value, minRun = 8) {
     const piece = up.slice(i, i + minRun);
     if (SEQUENCES.some((s) => s.includes(piece))) return true;
   }
-  return false;
+  let inRuns = 0;
+  let run3 = 1;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run3++;
+    else {
+      if (run3 >= 3) inRuns += run3;
+      run3 = 1;
+    }
+  }
+  return value.length >= 8 && inRuns / value.length >= 0.6;
 }
 function hasRepeatedRun(value, run3 = 6) {
   let n = 1;
@@ -39939,12 +39948,20 @@ function openclawSecretPath(path6) {
 
 // rules/secrets/generic.ts
 var KEYWORDS = /key|token|secret|passw|pwd|credential|creds|auth|api|access|passphrase/gi;
-var IDENT = /[A-Za-z0-9_.-]/;
+function isIdentChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c === 46 || c === 45;
+}
 var OPERATOR = /["']?[ \t]{0,3}(?:=>|:=|::=|\?=|=|:)[ \t]{0,5}/y;
 var VALUE = /^[\w.=+/-]{10,150}$/;
 var UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+var GENERIC_STOPWORDS = /token|admin|action|about|gateway/i;
+var CODE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kts?|cs|rs|php|swift|scala|c|cc|cpp|h|hpp|dart|lua|ex|exs)$/i;
+function isSlug(value) {
+  const parts = value.split(/[-_.]/);
+  return parts.length >= 3 && parts.every((p) => /^[a-z]{2,}[0-9]{0,3}$|^[0-9]{1,4}$/.test(p));
+}
 function isGenericSecretValue(value) {
-  return VALUE.test(value) && /[0-9]/.test(value) && isHighEntropy(value) && !isReference(value) && !containsExpansion(value) && !isPlaceholder(value) && !UUID.test(value) && !/^(\.{0,2}\/|~\/)/.test(value) && !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) && !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) && !mentionsTokenKeyword(value);
+  return VALUE.test(value) && /[0-9]/.test(value) && isHighEntropy(value) && !isReference(value) && !containsExpansion(value) && !isPlaceholder(value) && !GENERIC_STOPWORDS.test(value) && !isSlug(value) && !UUID.test(value) && !/^(\.{0,2}\/|~\/)/.test(value) && !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) && !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) && !mentionsTokenKeyword(value);
 }
 var message = (name, file) => `High-entropy value assigned to \`${name}\` in ${file}: if it is a credential, rotate it and load it from the environment or a secret manager.`;
 async function checkText(target, ctx) {
@@ -39954,11 +39971,16 @@ async function checkText(target, ctx) {
   KEYWORDS.lastIndex = 0;
   let m;
   while (m = KEYWORDS.exec(text)) {
-    let s = m.index;
     let e = m.index + m[0].length;
-    while (s > 0 && IDENT.test(text[s - 1] ?? "")) s--;
-    while (e < text.length && IDENT.test(text[e] ?? "")) e++;
+    while (e < text.length && isIdentChar(text.charCodeAt(e))) e++;
     KEYWORDS.lastIndex = e;
+    let p = e;
+    if (text[p] === '"' || text[p] === "'") p++;
+    while (p < e + 4 && (text[p] === " " || text[p] === "	")) p++;
+    const c = text[p];
+    if (c !== "=" && c !== ":" && c !== "?") continue;
+    let s = m.index;
+    while (s > 0 && isIdentChar(text.charCodeAt(s - 1))) s--;
     const name = text.slice(s, e).replace(/^[.-]+|[.-]+$/g, "");
     if (!isSecretLikeName(name) || OPENCLAW_SECRET_ENV.has(name)) continue;
     OPERATOR.lastIndex = e;
@@ -39966,7 +39988,7 @@ async function checkText(target, ctx) {
     if (!op || text[e + op[0].length] === "=") continue;
     if (/:[ \t]*$/.test(op[0]) && !/^[\s\-"'{,([]*$|[{,][ \t]*["']?$/.test(text.slice(text.lastIndexOf("\n", s - 1) + 1, s))) continue;
     const v = readValue(text, e + op[0].length, 151);
-    if (!v || !isGenericSecretValue(v.value)) continue;
+    if (!v || !v.quoted && CODE_FILE.test(target.file) || !isGenericSecretValue(v.value)) continue;
     if (tokens.some((t) => t.start < v.end && v.start < t.end)) continue;
     ctx.report({ at: at.range(v.start, v.end), message: message(name, target.file), secret: v.value });
   }
@@ -40306,7 +40328,7 @@ var SPEC16 = tokenSpec({
   describe: "Telegram bot token",
   action: "revoke it with @BotFather (/revoke) and load it from the environment",
   keywords: [":A"],
-  pattern: /(?:(?<=bot)|(?<![A-Za-z0-9_-]))(?<secret>[0-9]{5,16}:A[A-Za-z0-9_-]{34})(?![A-Za-z0-9_-])/g,
+  pattern: /[0-9](?<=(?:^|[^A-Za-z0-9_-]|bot)[0-9])[0-9]{4,15}:A[A-Za-z0-9_-]{34}(?![A-Za-z0-9_-])/g,
   lookbehind: 20,
   minEntropy: 3
 });

@@ -66,7 +66,10 @@ const SEQUENCES = [
   'ABCDEFGHIJKLMNOPQRSTUVWXYZ=/',
 ];
 
-/** The whole value is a run of a sequence (detect-secrets), or it holds a sequential stretch of 8 or more. */
+/**
+ * The whole value is a run of a sequence (detect-secrets), it holds a sequential stretch of 8 or more, or it is mostly
+ * made of ascending runs of 3+ (`abc123xyz456`, `qwe123abc789`): a hand-typed example, never a random secret.
+ */
 export function isSequential(value: string, minRun = 8): boolean {
   const up = value.toUpperCase();
   if (up.length >= 3 && SEQUENCES.some((s) => s.includes(up))) return true;
@@ -74,7 +77,16 @@ export function isSequential(value: string, minRun = 8): boolean {
     const piece = up.slice(i, i + minRun);
     if (SEQUENCES.some((s) => s.includes(piece))) return true;
   }
-  return false;
+  let inRuns = 0;
+  let run = 1;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run++;
+    else {
+      if (run >= 3) inRuns += run;
+      run = 1;
+    }
+  }
+  return value.length >= 8 && inRuns / value.length >= 0.6;
 }
 
 /** Six or more of one character in a row (`xxxxxx`, `000000`, `******`): gitleaks' and trufflehog's repeated-character filters. */

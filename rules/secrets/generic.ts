@@ -15,16 +15,31 @@ import { containsExpansion, isPlaceholder, isReference } from '../_shared/values
  *   - names: gitleaks' generic identifiers + detect-secrets' `pwd`, minus gitleaks' benign identifiers (secret-names.ts);
  *   - value: gitleaks' `[\w.=+/-]{10,150}`, must contain a digit (gitleaks allowlist 1);
  *   - entropy: > 3.5 (gitleaks), > 3.0 for hex strings (detect-secrets, all-digit correction included);
- *   - dropped: references and templates, placeholders and stopwords, UUIDs (detect-secrets `is_potential_uuid`), paths
- *     (gitleaks' path allowlist), version strings.
+ *   - dropped: references and templates, placeholders and stopwords (gitleaks' `token`, `admin`, … as substrings), UUIDs
+ *     (detect-secrets `is_potential_uuid`), paths (gitleaks' path allowlist), version strings, lower-case word slugs
+ *     (`personal-access-token123`), and in source files any unquoted value, which is code, not a literal (detect-
+ *     secrets requires quotes in py/js/java/go).
  * Precedence: a value that is (or holds) a provider token is left to that token's rule; the OpenClaw gateway
  * variables and the OpenClaw config's credential paths are left to `secrets.openclaw_gateway_token`.
  */
 const KEYWORDS = /key|token|secret|passw|pwd|credential|creds|auth|api|access|passphrase/gi;
-const IDENT = /[A-Za-z0-9_.-]/;
+/** `[A-Za-z0-9_.-]`, by char code (this runs on every keyword hit of every file). */
+function isIdentChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+}
 const OPERATOR = /["']?[ \t]{0,3}(?:=>|:=|::=|\?=|=|:)[ \t]{0,5}/y;
 const VALUE = /^[\w.=+/-]{10,150}$/;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+/** gitleaks' generic stopwords quoted in the reference that PLACEHOLDER_WORDS does not already hold (not `dead`/`feed`). */
+const GENERIC_STOPWORDS = /token|admin|action|about|gateway/i;
+/** Source files where a literal is quoted and a bare value is an identifier or expression (detect-secrets §3.1). */
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kts?|cs|rs|php|swift|scala|c|cc|cpp|h|hpp|dart|lua|ex|exs)$/i;
+
+/** `personal-access-token123`, `base64-encoded-public-key`: lower-case words joined by `-`/`_`/`.`, not random. */
+function isSlug(value: string): boolean {
+  const parts = value.split(/[-_.]/);
+  return parts.length >= 3 && parts.every((p) => /^[a-z]{2,}[0-9]{0,3}$|^[0-9]{1,4}$/.test(p));
+}
 
 /** The value tests shared by the text and the OpenClaw-config passes. */
 export function isGenericSecretValue(value: string): boolean {
@@ -35,6 +50,8 @@ export function isGenericSecretValue(value: string): boolean {
     !isReference(value) &&
     !containsExpansion(value) &&
     !isPlaceholder(value) &&
+    !GENERIC_STOPWORDS.test(value) &&
+    !isSlug(value) &&
     !UUID.test(value) &&
     !/^(\.{0,2}\/|~\/)/.test(value) &&
     !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) &&
@@ -53,11 +70,17 @@ async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
   KEYWORDS.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = KEYWORDS.exec(text))) {
-    let s = m.index;
     let e = m.index + m[0].length;
-    while (s > 0 && IDENT.test(text[s - 1] ?? '')) s--;
-    while (e < text.length && IDENT.test(text[e] ?? '')) e++;
+    while (e < text.length && isIdentChar(text.charCodeAt(e))) e++;
     KEYWORDS.lastIndex = e;
+    // Cheap rejection first: most keyword hits in code (`apiClient.get(`) are not followed by an operator.
+    let p = e;
+    if (text[p] === '"' || text[p] === "'") p++;
+    while (p < e + 4 && (text[p] === ' ' || text[p] === '\t')) p++;
+    const c = text[p];
+    if (c !== '=' && c !== ':' && c !== '?') continue;
+    let s = m.index;
+    while (s > 0 && isIdentChar(text.charCodeAt(s - 1))) s--;
     const name = text.slice(s, e).replace(/^[.-]+|[.-]+$/g, '');
     if (!isSecretLikeName(name) || OPENCLAW_SECRET_ENV.has(name)) continue;
     OPERATOR.lastIndex = e;
@@ -66,7 +89,7 @@ async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
     // `name: value` counts only where a key starts (YAML, JSON, object literals), not mid-sentence ("not a key: X").
     if (/:[ \t]*$/.test(op[0]) && !/^[\s\-"'{,([]*$|[{,][ \t]*["']?$/.test(text.slice(text.lastIndexOf('\n', s - 1) + 1, s))) continue;
     const v = readValue(text, e + op[0].length, 151);
-    if (!v || !isGenericSecretValue(v.value)) continue;
+    if (!v || (!v.quoted && CODE_FILE.test(target.file)) || !isGenericSecretValue(v.value)) continue;
     if (tokens.some((t) => t.start < v.end && v.start < t.end)) continue;
     ctx.report({ at: at.range(v.start, v.end), message: message(name, target.file), secret: v.value });
   }

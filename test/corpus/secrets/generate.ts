@@ -288,6 +288,14 @@ file('neg/code.ts', [
   "export const apiVersion = '2024-06-01-preview';",
   "export const keyFile = 'certs/server-2024.key';",
   "if (token === 'abcdef1234567890xyz') console.log('never');",
+  '// real-world look-alikes (from scanning @octokit and typescript):',
+  "const octokit = new Octokit({ auth: `personal-access-token123` });",
+  'const cfg = { auth: "mypersonalaccesstoken123" };',
+  'const key = "base64-encoded-public-key";',
+  'const readonlyToken = type2.declaration.readonlyToken ? factory.createToken(type2.declaration.readonlyToken.kind) : void 0;',
+  'const { contextToken: contextToken2, previousToken: previousToken2 } = getRelevantTokens(position, sourceFile);',
+  'var propertyAccessCode = Diagnostics.Property_0_does_not_exist_on_type_1.code;',
+  ' * const apiToken = "abc123xyz456";',
 ]);
 file('neg/code.py', [
   'import os',
