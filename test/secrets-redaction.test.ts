@@ -1,0 +1,25 @@
+/**
+ * A secret value never leaves the engine: scan the labelled corpus, take the raw text of every secret finding from
+ * the file, and check that no reporter (text, JSON, SARIF, GitHub annotations) prints it.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
+import { FORMATS, REPORTERS } from '../src/report/index.js';
+import { CORPUS } from './corpus/secrets/evaluate.js';
+import { scanCopy } from './helpers.js';
+
+describe('secret redaction', () => {
+  it.each(FORMATS.map((f) => [f]))('%s output holds no raw secret', async (format) => {
+    const result = await scanCopy(CORPUS);
+    const secrets = result.findings.filter((f) => f.redacted !== undefined).map((f) => {
+      const lines = readFileSync(path.join(result.dir, f.location.file), 'utf8').split('\n');
+      if (f.location.startLine !== f.location.endLine) return lines[f.location.startLine - 1] ?? '';
+      return (lines[f.location.startLine - 1] ?? '').slice(f.location.startColumn - 1, f.location.endColumn - 1);
+    });
+    expect(secrets.length).toBeGreaterThan(250);
+    const out = REPORTERS[format]({ findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, showSuppressed: true, category: 'clawscan/', color: false });
+    for (const s of secrets.filter((x) => x.length >= 12)) expect(out.includes(s), `${format} leaks ${s.slice(0, 6)}…`).toBe(false);
+  });
+});
