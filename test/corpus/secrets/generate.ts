@@ -45,7 +45,7 @@ const withDigit = (cs: string, n: number) => {
 type Kind =
   | 'anthropic_api_key' | 'anthropic_admin_key' | 'anthropic_oauth_token' | 'openai_api_key' | 'openrouter_api_key' | 'google_api_key'
   | 'groq_api_key' | 'xai_api_key' | 'huggingface_token' | 'perplexity_api_key' | 'telegram_bot_token' | 'discord_bot_token'
-  | 'slack_token' | 'github_token' | 'aws_access_key' | 'openclaw_gateway_token' | 'generic';
+  | 'slack_token' | 'slack_webhook_url' | 'github_token' | 'aws_access_key' | 'openclaw_gateway_token' | 'generic';
 
 /** A fresh fake of each kind, with the environment-variable name it is usually given. */
 const FAKES: Record<Kind, { env: string; key: string; make: () => string }[]> = {
@@ -86,6 +86,7 @@ const FAKES: Record<Kind, { env: string; key: string; make: () => string }[]> = 
     { env: 'SLACK_USER_TOKEN', key: 'userToken', make: () => `xoxp-${pick(DIG, 12)}-${pick(DIG, 12)}-${pick(DIG, 13)}-${pick(HEX, 13)}${F}` },
     { env: 'SLACK_APP_TOKEN', key: 'appToken', make: () => `xapp-1-A${pick(UP + DIG, 10)}-${pick(DIG, 13)}-${F}${pick(HEX, 45)}` },
   ],
+  slack_webhook_url: [{ env: 'SLACK_WEBHOOK_URL', key: 'webhookUrl', make: () => `https://hooks.slack.com/services/T0${pick(UP + DIG, 8)}/B0${pick(UP + DIG, 8)}/${F}${pick(AN, 5)}` }],
   github_token: [
     { env: 'GITHUB_TOKEN', key: 'token', make: () => `ghp_${F}${pick(AN, 17)}` },
     { env: 'GH_TOKEN', key: 'token', make: () => `github_pat_11${pick(UP + DIG, 20)}_${F}${pick(AN, 40)}` },
@@ -109,7 +110,7 @@ const labels: Label[] = [];
 const files = new Map<string, string>();
 
 /** Writes a file from lines; `[line, kind]` tuples are labelled, strings are not. */
-function file(name: string, lines: (string | [string, Kind | 'private_key' | 'slack_webhook_url'])[]): void {
+function file(name: string, lines: (string | [string, Kind | 'private_key'])[]): void {
   const text: string[] = [];
   lines.forEach((l, i) => {
     if (typeof l === 'string') text.push(l);
