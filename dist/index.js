@@ -19162,870 +19162,6 @@ var require_undici = __commonJS({
   }
 });
 
-// ../main/node_modules/ignore/index.js
-var require_ignore = __commonJS({
-  "../main/node_modules/ignore/index.js"(exports, module) {
-    function makeArray(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var UNDEFINED = void 0;
-    var EMPTY = "";
-    var SPACE = " ";
-    var ESCAPE = "\\";
-    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
-    var BOM = "\uFEFF";
-    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
-    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
-    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
-    var REGEX_SPLITALL_CRLF = /\r?\n/g;
-    var DOUBLE_SLASH = "//";
-    var SLASH_CODE = 47;
-    var DOT_CODE = 46;
-    var SLASH = "/";
-    var TMP_KEY_IGNORE = "node-ignore";
-    if (typeof Symbol !== "undefined") {
-      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
-    }
-    var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key, value) => {
-      Object.defineProperty(object, key, { value });
-      return value;
-    };
-    var RETURN_FALSE = () => false;
-    var POSIX_CLASSES = {
-      alnum: "0-9A-Za-z",
-      alpha: "A-Za-z",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1f\\x7f",
-      digit: "0-9",
-      graph: "!-.0-~",
-      lower: "a-z",
-      print: " -.0-~",
-      punct: "!-.:-@\\[-`{-~",
-      // git's `sane-ctype.h` classifies \v and \f as control, not space,
-      //   unlike C's `isspace`
-      space: " \\t\\n\\r",
-      upper: "A-Z",
-      xdigit: "0-9A-Fa-f"
-    };
-    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
-    var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body) => {
-      if (negated) {
-        return `[^\\/${body}]`;
-      }
-      const source = `[${body}]`;
-      return new RegExp(source).test("/") ? NON_SLASH + source : source;
-    };
-    var scanBracket = (pattern, start) => {
-      const { length } = pattern;
-      let index = start + 1;
-      let negated = EMPTY;
-      const lead = pattern[index];
-      if (lead === "!" || lead === "^") {
-        negated = "^";
-        index++;
-      }
-      let body = EMPTY;
-      let prev = EMPTY;
-      for (; ; ) {
-        const char = pattern[index];
-        if (char === UNDEFINED) {
-          return null;
-        }
-        if (char === ESCAPE) {
-          const escaped = pattern[++index];
-          body += escapeMember(escaped);
-          prev = escaped;
-        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
-          index++;
-          let to = pattern[index];
-          if (to === ESCAPE) {
-            to = pattern[index += 1];
-          }
-          if (prev <= to) {
-            body += `-${escapeMember(to)}`;
-          }
-          prev = EMPTY;
-        } else if (char === "[" && pattern[index + 1] === ":") {
-          const nameStart = index + 2;
-          let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
-            end++;
-          }
-          if (end === length) {
-            return null;
-          }
-          if (end > nameStart && pattern[end - 1] === ":") {
-            const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
-              return null;
-            }
-            body += POSIX_CLASSES[name];
-            prev = EMPTY;
-            index = end;
-          } else {
-            body += escapeMember("[");
-            prev = "[";
-            index = nameStart - 2;
-          }
-        } else {
-          body += escapeMember(char);
-          prev = char;
-        }
-        index++;
-        if (pattern[index] === "]") {
-          return {
-            end: index,
-            source: classSource(negated, body)
-          };
-        }
-      }
-    };
-    var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
-    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
-      "g"
-    );
-    var TRAILING_WILDCARD = "";
-    var TRAILING_DOUBLESTAR = "";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-    var extractBrackets = (pattern) => {
-      const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
-      const { length } = pattern;
-      let out = EMPTY;
-      let index = 0;
-      while (index < length) {
-        const char = pattern[index];
-        if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
-            out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out += pattern.slice(index, index + 2);
-          } else {
-            out += hold(
-              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
-            );
-          }
-          index += 2;
-        } else if (isReserved(char)) {
-          out += hold(`[${char}]`);
-          index++;
-        } else if (char === "[") {
-          const scanned = scanBracket(pattern, index);
-          if (scanned === null) {
-            out += hold(NEVER_MATCH);
-            index = length;
-          } else {
-            out += hold(scanned.source);
-            index = scanned.end + 1;
-          }
-        } else {
-          out += char;
-          index++;
-        }
-      }
-      return {
-        source: out,
-        sources
-      };
-    };
-    var DIRECT = null;
-    var REGEX_INNER_SLASH = /\/(?!$)/;
-    var WILDCARD = "[^\\/]*";
-    var REPLACERS = [
-      // Replace (\ ) with ' '
-      // Only a space: an escaped tab or other whitespace is already a literal by
-      //   the time it reaches here, and a bare tab must be left as one, not turned
-      //   into a space.
-      // (\ ) -> ' '
-      // (\\ ) -> '\\ '
-      // (\\\ ) -> '\\ '
-      [
-        // A run of backslashes is taken whole, from its first one, so no match
-        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
-        //   quadratic.
-        /(\\+)( ?)/g,
-        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE : run3,
-        ESCAPE + SPACE
-      ],
-      // git's wildmatch() reads a run of two or more asterisks as one globstar
-      //   whenever the run fills a path segment: it starts the pattern or follows
-      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
-      //   already `**`; a longer one is folded into `**` here, so the steps
-      //   below only ever have to know `**`.
-      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
-      // git also takes a run beside a literal prefix (`a***/b`) or beside an
-      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
-      //   lists both, under "A run of asterisks".
-      [
-        /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
-        "*"
-      ],
-      // Escape metacharacters
-      // which is written down by users but means special for regular expressions.
-      // > There are 12 characters with special meanings:
-      // > - the backslash \,
-      // > - the caret ^,
-      // > - the dollar sign $,
-      // > - the period or dot .,
-      // > - the vertical bar or pipe symbol |,
-      // > - the question mark ?,
-      // > - the asterisk or star *,
-      // > - the plus sign +,
-      // > - the opening parenthesis (,
-      // > - the closing parenthesis ),
-      // > - and the opening square bracket [,
-      // > - the opening curly brace {,
-      // > These special characters are often called "metacharacters".
-      [
-        /[\\$.|*+(){^]/g,
-        (match) => `\\${match}`
-      ],
-      [
-        // > a question mark (?) matches a single character
-        /(?!\\)\?/g,
-        () => "[^/]",
-        "?"
-      ],
-      // leading slash
-      [
-        // > A leading slash matches the beginning of the pathname.
-        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
-        // A leading slash matches the beginning of the pathname
-        /^\//,
-        () => "^",
-        SLASH
-      ],
-      // replace special metacharacter slash after the leading slash
-      [
-        /\//g,
-        () => "\\/",
-        SLASH
-      ],
-      [
-        // > A leading "**" followed by a slash means match in all directories.
-        // > For example, "**/foo" matches file or directory "foo" anywhere,
-        // > the same as pattern "foo".
-        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
-        // >   under directory "foo".
-        // Notice that the '*'s have been replaced as '\\*'
-        /^\^*(?:\\\*\\\*\\\/)+/,
-        // '**/foo' <-> 'foo'
-        () => "(?:^|\\/)",
-        "*"
-      ],
-      // starting
-      [
-        // there will be no leading '/'
-        //   (which has been replaced by section "leading slash")
-        // If starts with '**', adding a '^' to the regular expression also works
-        DIRECT,
-        (source, pattern) => {
-          if (!source || source[0] === "^" || source[0] === "(") {
-            return source;
-          }
-          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
-          return anchor + source;
-        }
-      ],
-      // two globstars
-      [
-        // Use lookahead assertions so that we could match more than one `'/**'`
-        /\\\/\\\*\\\*(?=\\\/|$)/g,
-        // Zero, one or several directories
-        // should not use '*', or it will be replaced by the next replacer
-        // Check if it is not the last `'/**'`
-        (_, index, str2) => index + 6 < str2.length ? str2.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
-        "*"
-      ],
-      // normal intermediate wildcards
-      [
-        // Never replace escaped '*'
-        // ignore rule '\*' will match the path '*'
-        // 'abc.*/' -> go
-        // 'abc.*'  -> skip this rule,
-        //    coz trailing single wildcard will be handed by [trailing wildcard]
-        /(^|[^\\])(?:\\\*)+(?!$)/g,
-        // '*.js' matches '.js'
-        // '*.js' doesn't match 'abc'
-        // 1. An asterisk "*" matches anything except a slash.
-        // 2. Other consecutive asterisks are considered regular asterisks
-        //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD,
-        "*"
-      ],
-      // trailing wildcard, held apart from a literal star
-      [
-        // The step above leaves a trailing `*` alone, so a single `\*` is all that
-        //   can be left at the end here, and what stands in front of it says which
-        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
-        //   nothing before it; a literal arrives as the user's own escape, which
-        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
-        //   There is no third case: every backslash still reaching the chain is
-        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
-        //   own character, so a longer run can never form. This runs while the
-        //   two are still distinct, before the unescape steps below collapse the
-        //   literal onto the very `\*` a wildcard leaves behind.
-        /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
-        "*"
-      ],
-      [
-        // unescape, revert step 3 except for back slash
-        // For example, if a user escape a '\\*',
-        // after step 3, the result will be '\\\\\\*'
-        /\\\\\\(?=[$.|*+(){^])/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // '\\\\' -> '\\'
-        /\\\\/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // Every real bracket expression -- POSIX classes included -- has already
-        //   been held aside by `extractBrackets`, so the only `[` left in the
-        //   pattern is an escaped, literal one.
-        // A backslash could only stand at the end of the range if it quoted the
-        //   `]`, and `\]` is held aside long before this.
-        /\\\[([^\]/]*?)($|\])/g,
-        // '\\[bar]' -> '\\\\[bar]'
-        (match, range, close) => `\\[${range}${close}`,
-        "["
-      ],
-      // ending
-      [
-        // 'js' will not match 'js.'
-        // 'ab' will not match 'abc'
-        DIRECT,
-        // WTF!
-        // https://git-scm.com/docs/gitignore
-        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
-        // which re-fixes #24, #38
-        // > If there is a separator at the end of the pattern then the pattern
-        // > will only match directories, otherwise the pattern can match both
-        // > files and directories.
-        // 'js*' will not match 'a.js'
-        // 'js/' will not match 'a.js'
-        // 'js' will match 'a.js' and 'a.js/'
-        (source) => {
-          const last = source[source.length - 1];
-          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
-            return source;
-          }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
-        }
-      ]
-    ];
-    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
-    var MODE_IGNORE = "regex";
-    var MODE_CHECK_IGNORE = "checkRegex";
-    var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
-      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
-      return `${prefix}(?=$|\\/$)`;
-    };
-    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
-    var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run3, at2) => {
-      let separator = EMPTY;
-      for (let index = at2 + 1; index < run3.length && !run3[index].wildcard; index++) {
-        separator += run3[index].single;
-      }
-      return separator;
-    };
-    var pinWildcards = (source) => {
-      if (source.indexOf(WILDCARD) < 0) {
-        return source;
-      }
-      const tokens = [];
-      const { length } = source;
-      let index = 0;
-      while (index < length) {
-        const char = source[index];
-        if (source.startsWith(WILDCARD, index)) {
-          tokens.push({ wildcard: true });
-          index += WILDCARD.length;
-        } else if (char === "[") {
-          let end = index + 1;
-          if (source[end] === "^") {
-            end++;
-          }
-          if (source[end] === "]") {
-            end++;
-          }
-          while (end < length && source[end] !== "]") {
-            end += source[end] === ESCAPE ? 2 : 1;
-          }
-          end++;
-          tokens.push({ single: source.slice(index, end) });
-          index = end;
-        } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index, index + 2) });
-          index += 2;
-        } else if (char === "(") {
-          let depth2 = 0;
-          let end = index;
-          do {
-            if (source[end] === ESCAPE) {
-              end++;
-            } else if (source[end] === "(") {
-              depth2++;
-            } else if (source[end] === ")") {
-              depth2--;
-            }
-            end++;
-          } while (end < length && depth2 > 0);
-          if ("*+?".indexOf(source[end]) >= 0) {
-            end++;
-          }
-          tokens.push({ boundary: source.slice(index, end) });
-          index = end;
-        } else if (char === "^" || char === "$") {
-          tokens.push({ boundary: char });
-          index++;
-        } else {
-          tokens.push({ single: char });
-          index++;
-        }
-      }
-      let out = EMPTY;
-      let run3 = [];
-      const flush = () => {
-        let lastWildcard;
-        run3.forEach((token, at2) => {
-          if (token.wildcard) {
-            lastWildcard = at2;
-          }
-        });
-        run3.forEach((token, at2) => {
-          if (!token.wildcard) {
-            out += token.single;
-            return;
-          }
-          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at2)})[^\\/])*`;
-        });
-        run3 = [];
-      };
-      tokens.forEach((token) => {
-        if (token.boundary === void 0) {
-          run3.push(token);
-          return;
-        }
-        flush();
-        out += token.boundary;
-      });
-      flush();
-      return out;
-    };
-    var makeRegexPrefix = (pattern) => {
-      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
-        pattern = "**";
-      }
-      const { source, sources } = extractBrackets(pattern);
-      const replaced = REPLACERS.reduce(
-        // A pass whose matcher finds nothing hands back the very string it was
-        //   given, so asking first costs a search and saves a rewrite. Ten of the
-        //   fifteen passes never fire for a typical .gitignore line, and between
-        //   them they were 45% of this chain.
-        (prev, [matcher, replacer, required]) => {
-          if (matcher === DIRECT) {
-            return replacer(prev, pattern);
-          }
-          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
-            return prev;
-          }
-          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
-        },
-        source
-      );
-      return sources.length ? replaced.replace(
-        REGEX_RESTORE_PLACEHOLDER,
-        (match, index) => sources[index]
-      ) : replaced;
-    };
-    var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body.slice(0, -1));
-      }
-      const head = prefix.slice(0, -1);
-      const last = prefix[prefix.length - 1];
-      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
-    };
-    var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
-      return index < 0 || index === body.length - 1;
-    };
-    var basenameOf = (path6) => {
-      const end = path6.length - 1;
-      const index = path6.lastIndexOf(
-        SLASH,
-        path6[end] === SLASH ? end - 1 : end
-      );
-      return index < 0 ? path6 : path6.slice(index + 1);
-    };
-    var parentOf = (path6) => {
-      if (path6.charCodeAt(0) === SLASH_CODE || path6.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path6.split(SLASH).filter(Boolean);
-        slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
-      }
-      const end = path6.length - 1;
-      const cut = path6.lastIndexOf(
-        SLASH,
-        path6.charCodeAt(end) === SLASH_CODE ? end - 1 : end
-      );
-      return cut < 0 ? EMPTY : path6.slice(0, cut + 1);
-    };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
-    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
-    var IgnoreRule = class {
-      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
-        this.pattern = pattern;
-        this.mark = mark;
-        this.negative = negative;
-        define(this, "body", body);
-        define(this, "ignoreCase", ignoreCase);
-        define(this, "regexPrefix", prefix);
-      }
-      // Worked out on first use and kept behind an own property, the way `regex`
-      //   caches itself in `_regex`. Deciding it in the constructor instead would
-      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
-      //   every compile -- including the compiles of rules that are never matched
-      //   against anything.
-      get _basenameOnly() {
-        return define(this, "_basenameOnly", matchesBasename(this.body));
-      }
-      get regex() {
-        const key = UNDERSCORE + MODE_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_IGNORE, key);
-      }
-      get checkRegex() {
-        const key = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_CHECK_IGNORE, key);
-      }
-      _make(mode, key) {
-        const str2 = pinWildcards(
-          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
-        );
-        const regex = this.ignoreCase ? new RegExp(str2, "i") : new RegExp(str2);
-        return define(this, key, regex);
-      }
-    };
-    var hasTrailingBackslash = (str2) => {
-      let count = 0;
-      while (str2[str2.length - count - 1] === ESCAPE) {
-        count++;
-      }
-      return count % 2 === 1;
-    };
-    var trimEnd = (body, stripLineEnd) => {
-      let lineEnd = body.length;
-      let end;
-      for (; ; ) {
-        if (stripLineEnd && body[lineEnd - 1] === "\r") {
-          lineEnd--;
-        }
-        end = lineEnd;
-        while (body[end - 1] === SPACE) {
-          end--;
-        }
-        if (!stripLineEnd || body[end - 1] !== "\n") {
-          break;
-        }
-        lineEnd = end - 1;
-      }
-      if (end === lineEnd) {
-        return body.slice(0, lineEnd);
-      }
-      let backslashes = 0;
-      while (body[end - backslashes - 1] === ESCAPE) {
-        backslashes++;
-      }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
-    };
-    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-      if (body[0] === "#") {
-        return;
-      }
-      let negative = false;
-      if (body[0] === "!") {
-        negative = true;
-        body = body.slice(1);
-      }
-      const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
-        body = trimEnd(body, stripLineEnd);
-      }
-      if (!body || hasTrailingBackslash(body)) {
-        return;
-      }
-      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body);
-      return new IgnoreRule(
-        pattern,
-        mark,
-        body,
-        ignoreCase,
-        negative,
-        regexPrefix
-      );
-    };
-    var RuleManager = class {
-      constructor(ignoreCase) {
-        this._ignoreCase = ignoreCase;
-        this._rules = [];
-        this._basenameCount = 0;
-      }
-      _add(pattern, index) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules._rules);
-          this._basenameCount += pattern._rules._basenameCount;
-          this._added = true;
-          return;
-        }
-        const isStr = isString(pattern);
-        const raw = isStr ? pattern : pattern.pattern;
-        const rule = checkPattern(raw) && createRule(
-          raw,
-          isStr ? UNDEFINED : pattern.mark,
-          this._ignoreCase,
-          !this._split,
-          this._stripBOM && !index
-        );
-        if (rule) {
-          this._added = true;
-          this._rules.push(rule);
-          if (matchesBasename(rule.body)) {
-            this._basenameCount++;
-          }
-        }
-      }
-      // @param {Array<string> | string | Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        this._split = isString(pattern);
-        this._stripBOM = !this._split || pattern[0] === BOM;
-        makeArray(
-          this._split ? splitPattern(pattern) : pattern
-        ).forEach(this._add, this);
-        if (this._added) {
-          this._literalRules = UNDEFINED;
-        }
-        return this._added;
-      }
-      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
-      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
-      //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path6) {
-        const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
-        ));
-        let ignored = false;
-        let unignored = false;
-        let matchedRule;
-        for (let index = rules2.length - 1; index >= 0; index--) {
-          const rule = rules2[index];
-          if (rule.checkRegex.test(path6)) {
-            ignored = !rule.negative;
-            unignored = rule.negative;
-            matchedRule = rule.negative ? UNDEFINED : rule;
-            break;
-          }
-        }
-        const ret = {
-          ignored,
-          unignored
-        };
-        if (matchedRule) {
-          ret.rule = matchedRule;
-        }
-        return ret;
-      }
-      // Test one single path without recursively checking parent directories
-      //
-      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
-      // @returns {TestResult}
-      test(path6, mode) {
-        const rules2 = this._rules;
-        const { length } = rules2;
-        const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path6) : path6;
-        for (let index = length - 1; index >= 0; index--) {
-          const rule = rules2[index];
-          if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path6
-          )) {
-            const { negative } = rule;
-            const ret = {
-              ignored: !negative,
-              unignored: negative
-            };
-            if (!negative) {
-              ret.rule = rule;
-            }
-            return ret;
-          }
-        }
-        return {
-          ignored: false,
-          unignored: false
-        };
-      }
-    };
-    var throwError = (message2, Ctor) => {
-      throw new Ctor(message2);
-    };
-    var checkPath = (path6, originalPath, doThrow) => {
-      if (!isString(path6)) {
-        return doThrow(
-          `path must be a string, but got \`${originalPath}\``,
-          TypeError
-        );
-      }
-      if (!path6) {
-        return doThrow(`path must not be empty`, TypeError);
-      }
-      if (checkPath.isNotRelative(path6)) {
-        const r = "`path.relative()`d";
-        return doThrow(
-          `path should be a ${r} string, but got "${originalPath}"`,
-          RangeError
-        );
-      }
-      return true;
-    };
-    var isNotRelative = (path6) => {
-      const first = path6.charCodeAt(0);
-      if (first === SLASH_CODE) {
-        return true;
-      }
-      if (first !== DOT_CODE) {
-        return false;
-      }
-      if (path6.length === 1) {
-        return true;
-      }
-      const second = path6.charCodeAt(1);
-      if (second === SLASH_CODE) {
-        return true;
-      }
-      if (second !== DOT_CODE) {
-        return false;
-      }
-      return path6.length === 2 || path6.charCodeAt(2) === SLASH_CODE;
-    };
-    checkPath.isNotRelative = isNotRelative;
-    checkPath.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath.convert(target);
-    var Ignore = class {
-      constructor({
-        ignorecase = true,
-        ignoreCase = ignorecase,
-        allowRelativePaths = false
-      } = {}) {
-        define(this, KEY_IGNORE, true);
-        this._rules = new RuleManager(ignoreCase);
-        this._strictPathCheck = !allowRelativePaths;
-        this._initCache();
-      }
-      _initCache() {
-        this._ignoreCache = /* @__PURE__ */ Object.create(null);
-        this._testCache = /* @__PURE__ */ Object.create(null);
-      }
-      add(pattern) {
-        if (this._rules.add(pattern)) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      // @returns {TestResult}
-      _test(originalPath, cache, path6) {
-        checkPath(
-          path6,
-          originalPath,
-          this._strictPathCheck ? throwError : RETURN_FALSE
-        );
-        return path6 ? this._t(path6, cache) : {
-          ignored: false,
-          unignored: false
-        };
-      }
-      checkIgnore(target) {
-        const path6 = convertPath(target);
-        if (!path6 || path6.charCodeAt(path6.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path6);
-        }
-        const dir = this._t(path6, this._testCache);
-        if (dir.ignored) {
-          return dir;
-        }
-        const literal = this._rules.testLiteral(path6);
-        return literal.ignored || literal.unignored ? literal : dir;
-      }
-      _t(path6, cache) {
-        if (path6 in cache) {
-          return cache[path6];
-        }
-        const parentPath = parentOf(path6);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path6] = parent && parent.ignored ? parent : this._rules.test(path6, MODE_IGNORE);
-      }
-      ignores(path6) {
-        return this._test(path6, this._ignoreCache, convertPath(path6)).ignored;
-      }
-      createFilter() {
-        return (path6) => !this.ignores(path6);
-      }
-      filter(paths) {
-        return makeArray(paths).filter(this.createFilter());
-      }
-      // @returns {TestResult}
-      test(path6) {
-        return this._test(path6, this._testCache, convertPath(path6));
-      }
-    };
-    var factory = (options) => new Ignore(options);
-    var isPathValid = (path6) => checkPath(convertPath(path6), path6, RETURN_FALSE);
-    var setupWindows = () => {
-      const makePosix = (str2) => /^\\\\\?\\/.test(str2) || /["<>|\u0000-\u001F]+/u.test(str2) ? str2 : str2.replace(/\\/g, "/");
-      checkPath.convert = makePosix;
-      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path6) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path6) || isNotRelative(path6);
-    };
-    if (
-      // Detect `process` so that it can run in browsers.
-      typeof process !== "undefined" && process.platform === "win32"
-    ) {
-      setupWindows();
-    }
-    module.exports = factory;
-    factory.default = factory;
-    module.exports.isPathValid = isPathValid;
-    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
-  }
-});
-
 // ../main/node_modules/boundary/lib/index.js
 var require_lib = __commonJS({
   "../main/node_modules/boundary/lib/index.js"(exports) {
@@ -24793,6 +23929,870 @@ var init_module = __esm({
       creator$2,
       creator$1
     ];
+  }
+});
+
+// ../main/node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "../main/node_modules/ignore/index.js"(exports, module) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define = (object, key, value) => {
+      Object.defineProperty(object, key, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source = `[${body}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern, start) => {
+      const { length } = pattern;
+      let index = start + 1;
+      let negated = EMPTY;
+      const lead = pattern[index];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index++;
+      }
+      let body = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern[index];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern[++index];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
+          index++;
+          let to = pattern[index];
+          if (to === ESCAPE) {
+            to = pattern[index += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern[index + 1] === ":") {
+          const nameStart = index + 2;
+          let end = nameStart;
+          while (end < length && pattern[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern[end - 1] === ":") {
+            const name = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+              return null;
+            }
+            body += POSIX_CLASSES[name];
+            prev = EMPTY;
+            index = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index++;
+        if (pattern[index] === "]") {
+          return {
+            end: index,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "";
+    var TRAILING_DOUBLESTAR = "";
+    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const { length } = pattern;
+      let out = EMPTY;
+      let index = 0;
+      while (index < length) {
+        const char = pattern[index];
+        if (char === ESCAPE) {
+          const escaped = pattern[index + 1];
+          if (escaped === SLASH && index + 2 === length) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+            out += pattern.slice(index, index + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern, index);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index = length;
+          } else {
+            out += hold(scanned.source);
+            index = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index++;
+        }
+      }
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE : run3,
+        ESCAPE + SPACE
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match) => `\\${match}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index, str2) => index + 6 < str2.length ? str2.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match, range, close) => `\\[${range}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last = source[source.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run3, at2) => {
+      let separator = EMPTY;
+      for (let index = at2 + 1; index < run3.length && !run3[index].wildcard; index++) {
+        separator += run3[index].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD) < 0) {
+        return source;
+      }
+      const tokens = [];
+      const { length } = source;
+      let index = 0;
+      while (index < length) {
+        const char = source[index];
+        if (source.startsWith(WILDCARD, index)) {
+          tokens.push({ wildcard: true });
+          index += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source.slice(index, end) });
+          index = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source.slice(index, index + 2) });
+          index += 2;
+        } else if (char === "(") {
+          let depth2 = 0;
+          let end = index;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth2++;
+            } else if (source[end] === ")") {
+              depth2--;
+            }
+            end++;
+          } while (end < length && depth2 > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source.slice(index, end) });
+          index = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index++;
+        } else {
+          tokens.push({ single: char });
+          index++;
+        }
+      }
+      let out = EMPTY;
+      let run3 = [];
+      const flush = () => {
+        let lastWildcard;
+        run3.forEach((token, at2) => {
+          if (token.wildcard) {
+            lastWildcard = at2;
+          }
+        });
+        run3.forEach((token, at2) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at2)})[^\\/])*`;
+        });
+        run3 = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run3.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+        pattern = "**";
+      }
+      const { source, sources } = extractBrackets(pattern);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern);
+          }
+          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match, index) => sources[index]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head = prefix.slice(0, -1);
+      const last = prefix[prefix.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index = body.indexOf(SLASH);
+      return index < 0 || index === body.length - 1;
+    };
+    var basenameOf = (path6) => {
+      const end = path6.length - 1;
+      const index = path6.lastIndexOf(
+        SLASH,
+        path6[end] === SLASH ? end - 1 : end
+      );
+      return index < 0 ? path6 : path6.slice(index + 1);
+    };
+    var parentOf = (path6) => {
+      if (path6.charCodeAt(0) === SLASH_CODE || path6.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path6.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+      }
+      const end = path6.length - 1;
+      const cut = path6.lastIndexOf(
+        SLASH,
+        path6.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path6.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString(pattern);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern;
+        this.mark = mark;
+        this.negative = negative;
+        define(this, "body", body);
+        define(this, "ignoreCase", ignoreCase);
+        define(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key = UNDERSCORE + MODE_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_IGNORE, key);
+      }
+      get checkRegex() {
+        const key = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_CHECK_IGNORE, key);
+      }
+      _make(mode, key) {
+        const str2 = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex = this.ignoreCase ? new RegExp(str2, "i") : new RegExp(str2);
+        return define(this, key, regex);
+      }
+    };
+    var hasTrailingBackslash = (str2) => {
+      let count = 0;
+      while (str2[str2.length - count - 1] === ESCAPE) {
+        count++;
+      }
+      return count % 2 === 1;
+    };
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+    };
+    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern, index) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules._rules);
+          this._basenameCount += pattern._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern);
+        const raw = isStr ? pattern : pattern.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        this._split = isString(pattern);
+        this._stripBOM = !this._split || pattern[0] === BOM;
+        makeArray(
+          this._split ? splitPattern(pattern) : pattern
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path6) {
+        const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index = rules2.length - 1; index >= 0; index--) {
+          const rule = rules2[index];
+          if (rule.checkRegex.test(path6)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path6, mode) {
+        const rules2 = this._rules;
+        const { length } = rules2;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename = shortcut ? basenameOf(path6) : path6;
+        for (let index = length - 1; index >= 0; index--) {
+          const rule = rules2[index];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename : path6
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError = (message2, Ctor) => {
+      throw new Ctor(message2);
+    };
+    var checkPath = (path6, originalPath, doThrow) => {
+      if (!isString(path6)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path6) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path6)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path6) => {
+      const first = path6.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path6.length === 1) {
+        return true;
+      }
+      const second = path6.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path6.length === 2 || path6.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern) {
+        if (this._rules.add(pattern)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache, path6) {
+        checkPath(
+          path6,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path6 ? this._t(path6, cache) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path6 = convertPath(target);
+        if (!path6 || path6.charCodeAt(path6.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path6);
+        }
+        const dir = this._t(path6, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal = this._rules.testLiteral(path6);
+        return literal.ignored || literal.unignored ? literal : dir;
+      }
+      _t(path6, cache) {
+        if (path6 in cache) {
+          return cache[path6];
+        }
+        const parentPath = parentOf(path6);
+        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
+        return cache[path6] = parent && parent.ignored ? parent : this._rules.test(path6, MODE_IGNORE);
+      }
+      ignores(path6) {
+        return this._test(path6, this._ignoreCache, convertPath(path6)).ignored;
+      }
+      createFilter() {
+        return (path6) => !this.ignores(path6);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path6) {
+        return this._test(path6, this._testCache, convertPath(path6));
+      }
+    };
+    var factory = (options) => new Ignore(options);
+    var isPathValid = (path6) => checkPath(convertPath(path6), path6, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str2) => /^\\\\\?\\/.test(str2) || /["<>|\u0000-\u001F]+/u.test(str2) ? str2 : str2.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path6) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path6) || isNotRelative(path6);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module.exports = factory;
+    factory.default = factory;
+    module.exports.isPathValid = isPathValid;
+    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
 
@@ -38521,152 +38521,140 @@ var parse_error_default = defineRule({
 // rules/config/index.ts
 var configRules = [parse_error_default];
 
-// rules/_shared/values.ts
-var SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops|keyring|secret|secrets):\/\//i;
-function isReference(value) {
-  const v = value.trim();
-  return /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{[^}]{1,200}\}\}$/.test(v) || /^\{\{[^}]{1,200}\}\}$/.test(v) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) || SECRET_MANAGER_URI.test(v) || /^\/run\/secrets\//.test(v);
+// rules/_shared/secret-names.ts
+var TRIGGERS = /* @__PURE__ */ new Set(["access", "auth", "api", "credential", "credentials", "creds", "key", "keys", "password", "passwd", "pwd", "secret", "secrets", "token", "tokens", "passphrase"]);
+var COMPOUNDS = /^(api|access|secret|private|auth|client|master|signing|encryption|encrypt|app|bot|service|account|db|database|admin)(key|token|secret|password|passwd|pwd)$/;
+var BENIGN_WORDS = /* @__PURE__ */ new Set(["public", "primary", "foreign", "csrf", "xsrf", "sort", "partition", "cache", "idempotency", "pagination", "page", "next", "continuation", "cursor", "max", "min", "num", "count", "hotkey"]);
+var BENIGN_LAST = /* @__PURE__ */ new Set([
+  "name",
+  "names",
+  "id",
+  "ids",
+  "file",
+  "files",
+  "path",
+  "paths",
+  "dir",
+  "url",
+  "uri",
+  "endpoint",
+  "type",
+  "types",
+  "length",
+  "len",
+  "size",
+  "version",
+  "prefix",
+  "header",
+  "field",
+  "env",
+  "var",
+  "ref",
+  "source",
+  "provider",
+  "mode",
+  "format",
+  "algorithm",
+  "alg",
+  "count",
+  "limit",
+  "timeout",
+  "ttl",
+  "expiry",
+  "expires",
+  "enabled",
+  "required",
+  "policy",
+  "location",
+  "label",
+  "description",
+  "pattern",
+  "index",
+  "level",
+  "scope",
+  "scopes",
+  "domain",
+  "host",
+  "hostname",
+  "server",
+  "region",
+  "bucket",
+  "user",
+  "username",
+  "email",
+  "issuer",
+  "audience",
+  "method",
+  "strategy",
+  "handler",
+  "module",
+  "class",
+  "callback",
+  "redirect",
+  "store",
+  "manager",
+  "rotation",
+  "address",
+  "hash",
+  "digest",
+  "fingerprint",
+  "checksum"
+]);
+function nameWords(name) {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").replace(/([A-Za-z])([0-9])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== "");
 }
-function containsExpansion(value) {
-  return /\$\{|\$\(|\{\{|\$[A-Z_][A-Z0-9_]{2,}/.test(value);
+function isSecretLikeName(name) {
+  const words = nameWords(name);
+  const last = words[words.length - 1];
+  if (last === void 0 || BENIGN_LAST.has(last) || words.some((w) => BENIGN_WORDS.has(w))) return false;
+  return words.some((w) => TRIGGERS.has(w) || COMPOUNDS.test(w));
 }
-var OPENCLAW_PLACEHOLDERS = /* @__PURE__ */ new Set(["change-me-to-a-long-random-token", "change-me-now", "change-me-to-a-strong-password", "undefined", "null", ""]);
-var PLACEHOLDER_WORDS = ["example", "sample", "xxxxxx", "aaaaaa", "abcde", "00000", "*****", "redacted", "here", "your", "replace", "changeme", "change-me"];
-var PLACEHOLDER_RE = new RegExp(PLACEHOLDER_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i");
-var SEQUENCES = [
-  "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/",
-  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ+/",
-  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-  "01234567890123456789",
-  "0123456789ABCDEF0123456789ABCDEF",
-  "ABCDEFGHIJKLMNOPQRSTUVWXYZ=/"
-];
-function isSequential(value, minRun = 8) {
-  const up = value.toUpperCase();
-  if (up.length >= 3 && SEQUENCES.some((s) => s.includes(up))) return true;
-  for (let i = 0; i + minRun <= up.length; i++) {
-    const piece = up.slice(i, i + minRun);
-    if (SEQUENCES.some((s) => s.includes(piece))) return true;
+var OPENCLAW_SECRET_ENV = /* @__PURE__ */ new Set(["OPENCLAW_GATEWAY_TOKEN", "OPENCLAW_GATEWAY_PASSWORD", "CLAWDBOT_GATEWAY_TOKEN", "CLAWDBOT_GATEWAY_PASSWORD"]);
+var CHANNEL_SECRETS = /* @__PURE__ */ new Set([
+  "botToken",
+  "webhookSecret",
+  "token",
+  "appToken",
+  "userToken",
+  "signingSecret",
+  "appSecret",
+  "encryptKey",
+  "verificationToken",
+  "accessToken",
+  "password",
+  "appPassword",
+  "authToken",
+  "privateKey",
+  "clientSecret",
+  "serviceAccount"
+]);
+var str = (s) => typeof s === "string" ? s : void 0;
+function openclawSecretPath(path6) {
+  const p = path6.map((s) => String(s));
+  const j = p.join(".");
+  if (j === "gateway.auth.token" || j === "gateway.remote.token") return { what: "gateway token", severity: "critical" };
+  if (j === "gateway.auth.password" || j === "gateway.remote.password") return { what: "gateway password", severity: "critical" };
+  if (j === "hooks.token") return { what: "hooks token", severity: "high" };
+  if (j === "hooks.gmail.pushToken" || j === "cron.webhookToken") return { what: "webhook token", severity: "high" };
+  if (j === "gateway.controlUi.github.token") return { what: "GitHub token", severity: "high" };
+  if (p[0] === "models" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `model provider API key (${p[2]})`, severity: "high" };
+  if (p[0] === "models" && p[1] === "providers" && p.length === 5 && p[3] === "headers" && isSecretLikeName(p[4] ?? "")) return { what: `model provider header (${p[2]})`, severity: "high" };
+  if (p[0] === "models" && p[1] === "providers" && p[3] === "request" && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `model provider credential (${p[2]})`, severity: "high" };
+  if (j === "memory.search.remote.apiKey" || p[0] === "agents" && p[1] === "entries" && p.slice(3).join(".") === "memory.search.remote.apiKey") return { what: "memory search API key", severity: "high" };
+  if (p[0] === "skills" && p[1] === "entries" && p.length === 4 && p[3] === "apiKey" || p[0] === "talk" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `${p[0]} API key (${p[2]})`, severity: "high" };
+  if (p[0] === "plugins" && p[1] === "entries" && p[3] === "config" && p.length > 4 && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `plugin credential (${p[2]})`, severity: "high" };
+  if (p[0] === "channels" && p.length >= 3) {
+    const leaf = str(path6[path6.length - 1]);
+    const direct = p.length === 3;
+    const account = p.length === 5 && p[2] === "accounts";
+    if (leaf && (direct || account) && CHANNEL_SECRETS.has(leaf)) return { what: `${p[1]} channel ${leaf}`, severity: "high" };
   }
-  let inRuns = 0;
-  let run3 = 1;
-  for (let i = 1; i <= value.length; i++) {
-    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run3++;
-    else {
-      if (run3 >= 3) inRuns += run3;
-      run3 = 1;
-    }
+  if (p[0] === "env" && (p.length === 3 && p[1] === "vars" || p.length === 2 && /^[A-Z][A-Z0-9_]*$/.test(p[1] ?? "")) && isSecretLikeName(p[p.length - 1] ?? "")) {
+    const name = p[p.length - 1] ?? "";
+    return OPENCLAW_SECRET_ENV.has(name) ? { what: "gateway credential (env)", severity: "critical" } : { what: `environment secret ${name}`, severity: "high" };
   }
-  return value.length >= 8 && inRuns / value.length >= 0.6;
+  return void 0;
 }
-function hasRepeatedRun(value, run3 = 6) {
-  let n = 1;
-  for (let i = 1; i < value.length; i++) {
-    n = value[i] === value[i - 1] ? n + 1 : 1;
-    if (n >= run3) return true;
-  }
-  return false;
-}
-function isPlaceholder(value) {
-  const v = value.trim();
-  if (OPENCLAW_PLACEHOLDERS.has(v.toLowerCase())) return true;
-  if (/^(true|false|null|none|nil|undefined|todo|tbd|secret|password|token)$/i.test(v)) return true;
-  if (/^<|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true;
-  if (v.includes("...") || v.includes("…")) return true;
-  if (PLACEHOLDER_RE.test(v) || v.toLowerCase().replace(/[-_\s]/g, "").includes("changeme")) return true;
-  if (/^(.)\1*$/.test(v)) return true;
-  return hasRepeatedRun(v) || isSequential(v);
-}
-function isLiteralSecretCandidate(value) {
-  return value.trim() !== "" && !isReference(value) && !isPlaceholder(value);
-}
-
-// rules/dotenv/committed.ts
-var committed_default = defineRule({
-  id: "dotenv.committed",
-  title: "A .env file is committed",
-  severity: "high",
-  appliesTo: ["dotenv"],
-  description: "A `.env` file holds the deployment's real values: provider API keys, bot tokens, the gateway token. Committed, it is readable by everyone with access to the repository and to every clone and fork, and it stays in git history after the file is deleted.",
-  remediation: "Rotate every secret the file held first (deleting the file does not un-leak them). Then `git rm --cached <file>`, add `.env` and `.env.*` (with `!.env.example`) to `.gitignore`, and commit a `.env.example` with placeholder values instead. Rewrite history with `git filter-repo --invert-paths --path <file>` if the repository was ever shared.",
-  references: ["https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file", "https://github.com/newren/git-filter-repo"],
-  tags: ["secrets", "dotenv", "CWE-538"],
-  precision: "high",
-  check(target, ctx) {
-    if (target.template) return;
-    const literal = target.entries.filter((e) => e.value.trim() !== "" && !isReference(e.value));
-    if (literal.length === 0 && target.entries.length > 0) return;
-    const holdsValues = literal.length > 0;
-    ctx.report({
-      at: at.file(),
-      severity: holdsValues ? "high" : "low",
-      message: holdsValues ? `${target.file} is in the repository with ${literal.length} literal value${literal.length === 1 ? "" : "s"}; anyone who can read the repository or its history can read them.` : `${target.file} is in the repository (empty for now); the next value written to it will be committed too.`,
-      key: "file",
-      properties: { literalValues: literal.length }
-    });
-  }
-});
-
-// rules/dotenv/not_ignored.ts
-var import_ignore = __toESM(require_ignore(), 1);
-var not_ignored_default = defineRule({
-  id: "dotenv.not_ignored",
-  title: ".env is not ignored in an OpenClaw deployment repository",
-  severity: "low",
-  appliesTo: ["repo"],
-  description: "Docker Compose and OpenClaw read their secrets from a `.env` beside the deployment (the gateway token, provider API keys, bot tokens). When `.gitignore` does not list `.env`, one `git add .` commits them all, and they stay in history after the file is deleted.",
-  remediation: "Add to `.gitignore`:\n\n```\n.env\n.env.*\n!.env.example\n```\n\nand keep a `.env.example` with placeholder values for others to copy.",
-  references: ["https://git-scm.com/docs/gitignore", "https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file"],
-  tags: ["secrets", "dotenv", "CWE-538"],
-  precision: "high",
-  check(target, ctx) {
-    const deployments = target.files.filter((f) => f.kind === "compose" || f.kind === "openclaw");
-    if (deployments.length === 0) return;
-    const ig = (0, import_ignore.default)().add(target.gitignore ?? "");
-    const nested = new Set(target.files.filter((f) => f.path.endsWith("/.gitignore")).map((f) => f.path.slice(0, -"/.gitignore".length)));
-    const dirs = /* @__PURE__ */ new Set(["", ...deployments.map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf("/"))))]);
-    const exposed = [];
-    for (const dir of [...dirs].sort()) {
-      if (dir !== "" && [...nested].some((n) => dir === n || dir.startsWith(`${n}/`))) continue;
-      const env = dir === "" ? ".env" : `${dir}/.env`;
-      if (!ig.ignores(env)) exposed.push(env);
-    }
-    if (exposed.length === 0) return;
-    const hasGitignore = target.gitignore !== void 0;
-    ctx.report({
-      at: at.file(hasGitignore ? ".gitignore" : deployments[0]?.path ?? ".gitignore"),
-      message: hasGitignore ? `.gitignore does not ignore ${exposed.join(", ")}, where this OpenClaw deployment reads its secrets: add \`.env\` and \`.env.*\` (with \`!.env.example\`).` : `This OpenClaw deployment has no .gitignore, so ${exposed.join(", ")} would be committed by \`git add .\`: add a .gitignore with \`.env\` and \`.env.*\` (with \`!.env.example\`).`,
-      key: "gitignore",
-      properties: { paths: exposed.join(",") }
-    });
-  }
-});
-
-// rules/dotenv/index.ts
-var dotenvRules = [committed_default, not_ignored_default];
-
-// rules/scan/parse_error.ts
-var parse_error_default2 = defineRule({
-  id: "scan.parse_error",
-  title: "File could not be parsed",
-  severity: "low",
-  appliesTo: ["parse_error"],
-  description: "A compose file, Dockerfile or dotenv file that does not parse cannot be checked, so whatever it configures goes unreviewed. Docker Compose would refuse it too, or worse, read it differently than intended.",
-  remediation: "Fix the syntax error at the reported line (`docker compose config` shows the same error for compose files). The other files of the scan were checked as usual.",
-  tags: ["scanner"],
-  precision: "very-high",
-  check(target, ctx) {
-    if (target.fileKind === "openclaw") return;
-    ctx.report({
-      at: target.line ? at.position(target.line, target.column ?? 1, target.line, (target.column ?? 1) + 1) : at.file(),
-      message: `${target.file} is not valid ${target.fileKind === "compose" ? "YAML" : target.fileKind}: ${target.message}. It was not checked.`,
-      key: "parse_error"
-    });
-  }
-});
-
-// rules/scan/index.ts
-var scanRules = [parse_error_default2];
 
 // rules/_shared/entropy.ts
 function shannonEntropy(s) {
@@ -39564,6 +39552,66 @@ function awsSecretSpan(text, from, length) {
   return void 0;
 }
 
+// rules/_shared/values.ts
+var SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops|keyring|secret|secrets):\/\//i;
+function isReference(value) {
+  const v = value.trim();
+  return /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{[^}]{1,200}\}\}$/.test(v) || /^\{\{[^}]{1,200}\}\}$/.test(v) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) || SECRET_MANAGER_URI.test(v) || /^\/run\/secrets\//.test(v);
+}
+function containsExpansion(value) {
+  return /\$\{|\$\(|\{\{|\$[A-Z_][A-Z0-9_]{2,}/.test(value);
+}
+var OPENCLAW_PLACEHOLDERS = /* @__PURE__ */ new Set(["change-me-to-a-long-random-token", "change-me-now", "change-me-to-a-strong-password", "undefined", "null", ""]);
+var PLACEHOLDER_WORDS = ["example", "sample", "xxxxxx", "aaaaaa", "abcde", "00000", "*****", "redacted", "here", "your", "replace", "changeme", "change-me"];
+var PLACEHOLDER_RE = new RegExp(PLACEHOLDER_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i");
+var SEQUENCES = [
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/",
+  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ+/",
+  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+  "01234567890123456789",
+  "0123456789ABCDEF0123456789ABCDEF",
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZ=/"
+];
+function isSequential(value, minRun = 8) {
+  const up = value.toUpperCase();
+  if (up.length >= 3 && SEQUENCES.some((s) => s.includes(up))) return true;
+  for (let i = 0; i + minRun <= up.length; i++) {
+    const piece = up.slice(i, i + minRun);
+    if (SEQUENCES.some((s) => s.includes(piece))) return true;
+  }
+  let inRuns = 0;
+  let run3 = 1;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run3++;
+    else {
+      if (run3 >= 3) inRuns += run3;
+      run3 = 1;
+    }
+  }
+  return value.length >= 8 && inRuns / value.length >= 0.6;
+}
+function hasRepeatedRun(value, run3 = 6) {
+  let n = 1;
+  for (let i = 1; i < value.length; i++) {
+    n = value[i] === value[i - 1] ? n + 1 : 1;
+    if (n >= run3) return true;
+  }
+  return false;
+}
+function isPlaceholder(value) {
+  const v = value.trim();
+  if (OPENCLAW_PLACEHOLDERS.has(v.toLowerCase())) return true;
+  if (/^(true|false|null|none|nil|undefined|todo|tbd|secret|password|token)$/i.test(v)) return true;
+  if (/^<|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true;
+  if (v.includes("...") || v.includes("…")) return true;
+  if (PLACEHOLDER_RE.test(v) || v.toLowerCase().replace(/[-_\s]/g, "").includes("changeme")) return true;
+  if (/^(.)\1*$/.test(v)) return true;
+  return hasRepeatedRun(v) || isSequential(v);
+}
+function isLiteralSecretCandidate(value) {
+  return value.trim() !== "" && !isReference(value) && !isPlaceholder(value);
+}
+
 // rules/_shared/tokens.ts
 var SPECS = [];
 var keywordRe;
@@ -39658,6 +39706,100 @@ async function reportTokens(spec, target, ctx) {
     });
   }
 }
+
+// rules/dotenv/committed.ts
+var committed_default = defineRule({
+  id: "dotenv.committed",
+  title: "A .env file is committed",
+  severity: "high",
+  appliesTo: ["dotenv"],
+  description: "A `.env` file holds the deployment's real values: provider API keys, bot tokens, the gateway token. Committed, it is readable by everyone with access to the repository and to every clone and fork, and it stays in git history after the file is deleted.",
+  remediation: "Rotate every secret the file held first (deleting the file does not un-leak them). Then `git rm --cached <file>`, add `.env` and `.env.*` (with `!.env.example`) to `.gitignore`, and commit a `.env.example` with placeholder values instead. Rewrite history with `git filter-repo --invert-paths --path <file>` if the repository was ever shared.",
+  references: ["https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file", "https://github.com/newren/git-filter-repo"],
+  tags: ["secrets", "dotenv", "CWE-538"],
+  precision: "high",
+  async check(target, ctx) {
+    if (target.template) return;
+    const literal = target.entries.filter((e) => e.value.trim() !== "" && !isReference(e.value));
+    if (literal.length === 0 && target.entries.length > 0) return;
+    let holdsValues = false;
+    for (const e of literal) {
+      const secretName = isSecretLikeName(e.key) || OPENCLAW_SECRET_ENV.has(e.key);
+      if (secretName && isLiteralSecretCandidate(e.value) || await holdsKnownToken(e.value)) {
+        holdsValues = true;
+        break;
+      }
+    }
+    ctx.report({
+      at: at.file(),
+      severity: holdsValues ? "high" : "low",
+      message: holdsValues ? `${target.file} is in the repository with secret values (${literal.length} literal value${literal.length === 1 ? "" : "s"} in all); anyone who can read the repository or its history can read them. Rotate them and remove the file from git and its history.` : literal.length > 0 ? `${target.file} is in the repository (no secret in it yet: settings or placeholders); the next secret written to it will be committed too.` : `${target.file} is in the repository (empty for now); the next value written to it will be committed too.`,
+      key: "file",
+      properties: { literalValues: literal.length }
+    });
+  }
+});
+
+// rules/dotenv/not_ignored.ts
+var import_ignore = __toESM(require_ignore(), 1);
+var not_ignored_default = defineRule({
+  id: "dotenv.not_ignored",
+  title: ".env is not ignored in an OpenClaw deployment repository",
+  severity: "low",
+  appliesTo: ["repo"],
+  description: "Docker Compose and OpenClaw read their secrets from a `.env` beside the deployment (the gateway token, provider API keys, bot tokens). When `.gitignore` does not list `.env`, one `git add .` commits them all, and they stay in history after the file is deleted.",
+  remediation: "Add to `.gitignore`:\n\n```\n.env\n.env.*\n!.env.example\n```\n\nand keep a `.env.example` with placeholder values for others to copy.",
+  references: ["https://git-scm.com/docs/gitignore", "https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file"],
+  tags: ["secrets", "dotenv", "CWE-538"],
+  precision: "high",
+  check(target, ctx) {
+    const deployments = target.files.filter((f) => f.kind === "compose" || f.kind === "openclaw");
+    if (deployments.length === 0) return;
+    const ig = (0, import_ignore.default)().add(target.gitignore ?? "");
+    const nested = new Set(target.files.filter((f) => f.path.endsWith("/.gitignore")).map((f) => f.path.slice(0, -"/.gitignore".length)));
+    const dirs = /* @__PURE__ */ new Set(["", ...deployments.map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf("/"))))]);
+    const exposed = [];
+    for (const dir of [...dirs].sort()) {
+      if (dir !== "" && [...nested].some((n) => dir === n || dir.startsWith(`${n}/`))) continue;
+      const env = dir === "" ? ".env" : `${dir}/.env`;
+      if (!ig.ignores(env)) exposed.push(env);
+    }
+    if (exposed.length === 0) return;
+    const hasGitignore = target.gitignore !== void 0;
+    ctx.report({
+      at: at.file(hasGitignore ? ".gitignore" : deployments[0]?.path ?? ".gitignore"),
+      message: hasGitignore ? `.gitignore does not ignore ${exposed.join(", ")}, where this OpenClaw deployment reads its secrets: add \`.env\` and \`.env.*\` (with \`!.env.example\`).` : `This OpenClaw deployment has no .gitignore, so ${exposed.join(", ")} would be committed by \`git add .\`: add a .gitignore with \`.env\` and \`.env.*\` (with \`!.env.example\`).`,
+      key: "gitignore",
+      properties: { paths: exposed.join(",") }
+    });
+  }
+});
+
+// rules/dotenv/index.ts
+var dotenvRules = [committed_default, not_ignored_default];
+
+// rules/scan/parse_error.ts
+var parse_error_default2 = defineRule({
+  id: "scan.parse_error",
+  title: "File could not be parsed",
+  severity: "low",
+  appliesTo: ["parse_error"],
+  description: "A compose file, Dockerfile or dotenv file that does not parse cannot be checked, so whatever it configures goes unreviewed. Docker Compose would refuse it too, or worse, read it differently than intended.",
+  remediation: "Fix the syntax error at the reported line (`docker compose config` shows the same error for compose files). The other files of the scan were checked as usual.",
+  tags: ["scanner"],
+  precision: "very-high",
+  check(target, ctx) {
+    if (target.fileKind === "openclaw") return;
+    ctx.report({
+      at: target.line ? at.position(target.line, target.column ?? 1, target.line, (target.column ?? 1) + 1) : at.file(),
+      message: `${target.file} is not valid ${target.fileKind === "compose" ? "YAML" : target.fileKind}: ${target.message}. It was not checked.`,
+      key: "parse_error"
+    });
+  }
+});
+
+// rules/scan/index.ts
+var scanRules = [parse_error_default2];
 
 // rules/secrets/anthropic_admin_key.ts
 var SPEC = tokenSpec({
@@ -39809,141 +39951,6 @@ function walkStrings(value, visit, path6 = [], depth2 = 0) {
   if (typeof value === "string") visit(path6, value);
   else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path6, i], depth2 + 1));
   else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path6, k], depth2 + 1);
-}
-
-// rules/_shared/secret-names.ts
-var TRIGGERS = /* @__PURE__ */ new Set(["access", "auth", "api", "credential", "credentials", "creds", "key", "keys", "password", "passwd", "pwd", "secret", "secrets", "token", "tokens", "passphrase"]);
-var COMPOUNDS = /^(api|access|secret|private|auth|client|master|signing|encryption|encrypt|app|bot|service|account|db|database|admin)(key|token|secret|password|passwd|pwd)$/;
-var BENIGN_WORDS = /* @__PURE__ */ new Set(["public", "primary", "foreign", "csrf", "xsrf", "sort", "partition", "cache", "idempotency", "pagination", "page", "next", "continuation", "cursor", "max", "min", "num", "count", "hotkey"]);
-var BENIGN_LAST = /* @__PURE__ */ new Set([
-  "name",
-  "names",
-  "id",
-  "ids",
-  "file",
-  "files",
-  "path",
-  "paths",
-  "dir",
-  "url",
-  "uri",
-  "endpoint",
-  "type",
-  "types",
-  "length",
-  "len",
-  "size",
-  "version",
-  "prefix",
-  "header",
-  "field",
-  "env",
-  "var",
-  "ref",
-  "source",
-  "provider",
-  "mode",
-  "format",
-  "algorithm",
-  "alg",
-  "count",
-  "limit",
-  "timeout",
-  "ttl",
-  "expiry",
-  "expires",
-  "enabled",
-  "required",
-  "policy",
-  "location",
-  "label",
-  "description",
-  "pattern",
-  "index",
-  "level",
-  "scope",
-  "scopes",
-  "domain",
-  "host",
-  "hostname",
-  "server",
-  "region",
-  "bucket",
-  "user",
-  "username",
-  "email",
-  "issuer",
-  "audience",
-  "method",
-  "strategy",
-  "handler",
-  "module",
-  "class",
-  "callback",
-  "redirect",
-  "store",
-  "manager",
-  "rotation",
-  "address",
-  "hash",
-  "digest",
-  "fingerprint",
-  "checksum"
-]);
-function nameWords(name) {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").replace(/([A-Za-z])([0-9])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== "");
-}
-function isSecretLikeName(name) {
-  const words = nameWords(name);
-  const last = words[words.length - 1];
-  if (last === void 0 || BENIGN_LAST.has(last) || words.some((w) => BENIGN_WORDS.has(w))) return false;
-  return words.some((w) => TRIGGERS.has(w) || COMPOUNDS.test(w));
-}
-var OPENCLAW_SECRET_ENV = /* @__PURE__ */ new Set(["OPENCLAW_GATEWAY_TOKEN", "OPENCLAW_GATEWAY_PASSWORD", "CLAWDBOT_GATEWAY_TOKEN", "CLAWDBOT_GATEWAY_PASSWORD"]);
-var CHANNEL_SECRETS = /* @__PURE__ */ new Set([
-  "botToken",
-  "webhookSecret",
-  "token",
-  "appToken",
-  "userToken",
-  "signingSecret",
-  "appSecret",
-  "encryptKey",
-  "verificationToken",
-  "accessToken",
-  "password",
-  "appPassword",
-  "authToken",
-  "privateKey",
-  "clientSecret",
-  "serviceAccount"
-]);
-var str = (s) => typeof s === "string" ? s : void 0;
-function openclawSecretPath(path6) {
-  const p = path6.map((s) => String(s));
-  const j = p.join(".");
-  if (j === "gateway.auth.token" || j === "gateway.remote.token") return { what: "gateway token", severity: "critical" };
-  if (j === "gateway.auth.password" || j === "gateway.remote.password") return { what: "gateway password", severity: "critical" };
-  if (j === "hooks.token") return { what: "hooks token", severity: "high" };
-  if (j === "hooks.gmail.pushToken" || j === "cron.webhookToken") return { what: "webhook token", severity: "high" };
-  if (j === "gateway.controlUi.github.token") return { what: "GitHub token", severity: "high" };
-  if (p[0] === "models" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `model provider API key (${p[2]})`, severity: "high" };
-  if (p[0] === "models" && p[1] === "providers" && p.length === 5 && p[3] === "headers" && isSecretLikeName(p[4] ?? "")) return { what: `model provider header (${p[2]})`, severity: "high" };
-  if (p[0] === "models" && p[1] === "providers" && p[3] === "request" && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `model provider credential (${p[2]})`, severity: "high" };
-  if (j === "memory.search.remote.apiKey" || p[0] === "agents" && p[1] === "entries" && p.slice(3).join(".") === "memory.search.remote.apiKey") return { what: "memory search API key", severity: "high" };
-  if (p[0] === "skills" && p[1] === "entries" && p.length === 4 && p[3] === "apiKey" || p[0] === "talk" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `${p[0]} API key (${p[2]})`, severity: "high" };
-  if (p[0] === "plugins" && p[1] === "entries" && p[3] === "config" && p.length > 4 && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `plugin credential (${p[2]})`, severity: "high" };
-  if (p[0] === "channels" && p.length >= 3) {
-    const leaf = str(path6[path6.length - 1]);
-    const direct = p.length === 3;
-    const account = p.length === 5 && p[2] === "accounts";
-    if (leaf && (direct || account) && CHANNEL_SECRETS.has(leaf)) return { what: `${p[1]} channel ${leaf}`, severity: "high" };
-  }
-  if (p[0] === "env" && (p.length === 3 && p[1] === "vars" || p.length === 2 && /^[A-Z][A-Z0-9_]*$/.test(p[1] ?? "")) && isSecretLikeName(p[p.length - 1] ?? "")) {
-    const name = p[p.length - 1] ?? "";
-    return OPENCLAW_SECRET_ENV.has(name) ? { what: "gateway credential (env)", severity: "critical" } : { what: `environment secret ${name}`, severity: "high" };
-  }
-  return void 0;
 }
 
 // rules/secrets/generic.ts
@@ -40142,8 +40149,36 @@ var openai_api_key_default = defineRule({
 // rules/secrets/openclaw_gateway_token.ts
 var ENV_ASSIGNMENT = /(?<![A-Za-z0-9_{$])(?:OPENCLAW|CLAWDBOT)_GATEWAY_(?:TOKEN|PASSWORD)(?![A-Za-z0-9_])["']?[ \t]*(=|:)[ \t]*/g;
 var STRUCTURED_TEXT = /\.(ya?ml|json5?|toml|[cm]?[jt]s|py|go|rb)$/i;
+var GATEWAY_FLAG = /--(token|password)(?:=|[ \t]+|["'][ \t]*,[ \t]*)/g;
+var COMMAND_FILE = /\.(sh|bash|zsh|ya?ml|service|conf|env)$|(^|\/)(Dockerfile|Containerfile|entrypoint)[^/]*$/i;
+function reportLiteral(target, ctx, start, end, value, what, where) {
+  ctx.report({
+    at: at.range(start, end),
+    message: `Literal OpenClaw ${what} (${where}) in ${target.file}: anyone who reads it can operate your agent. Rotate it and pass it from an untracked .env or a secret manager.`,
+    severity: "critical",
+    secret: value
+  });
+}
+async function isLiteral(value) {
+  return isLiteralSecretCandidate(value) && !containsExpansion(value) && !mentionsTokenKeyword(value) && !await holdsKnownToken(value);
+}
+async function checkFlags(target, ctx) {
+  if (!(target.fileKind === "compose" || target.fileKind === "dockerfile" || COMMAND_FILE.test(target.file))) return;
+  if (!target.text.includes("gateway") || !/--(token|password)/.test(target.text)) return;
+  GATEWAY_FLAG.lastIndex = 0;
+  let m;
+  while (m = GATEWAY_FLAG.exec(target.text)) {
+    const lineStart = target.text.lastIndexOf("\n", m.index) + 1;
+    if (!/\bgateway\b/.test(target.text.slice(lineStart, m.index))) continue;
+    const v = readValue(target.text, m.index + m[0].length);
+    if (!v || v.value === "" || v.value.startsWith("-") || !await isLiteral(v.value)) continue;
+    reportLiteral(target, ctx, v.start, v.end, v.value, m[1] === "password" ? "gateway password" : "gateway token", `--${m[1]}`);
+  }
+}
 async function checkText2(target, ctx) {
-  if (target.fileKind === "openclaw" || !target.text.includes("GATEWAY_TOKEN") && !target.text.includes("GATEWAY_PASSWORD")) return;
+  if (target.fileKind === "openclaw") return;
+  await checkFlags(target, ctx);
+  if (!target.text.includes("GATEWAY_TOKEN") && !target.text.includes("GATEWAY_PASSWORD")) return;
   ENV_ASSIGNMENT.lastIndex = 0;
   let m;
   while (m = ENV_ASSIGNMENT.exec(target.text)) {
@@ -40151,14 +40186,8 @@ async function checkText2(target, ctx) {
     const v = readValue(target.text, m.index + m[0].length);
     if (!v || !OPENCLAW_SECRET_ENV.has(name)) continue;
     if (m[1] === ":" && !v.quoted && target.fileKind !== "compose" && target.fileKind !== "dotenv" && !STRUCTURED_TEXT.test(target.file)) continue;
-    if (!isLiteralSecretCandidate(v.value) || containsExpansion(v.value) || mentionsTokenKeyword(v.value) || await holdsKnownToken(v.value)) continue;
-    const what = name.endsWith("PASSWORD") ? "gateway password" : "gateway token";
-    ctx.report({
-      at: at.range(v.start, v.end),
-      message: `Literal OpenClaw ${what} (${name}) in ${target.file}: anyone who reads it can operate your agent. Rotate it and pass it from an untracked .env or a secret manager.`,
-      severity: "critical",
-      secret: v.value
-    });
+    if (!await isLiteral(v.value)) continue;
+    reportLiteral(target, ctx, v.start, v.end, v.value, name.endsWith("PASSWORD") ? "gateway password" : "gateway token", name);
   }
 }
 var openclaw_gateway_token_default = defineRule({

@@ -12,16 +12,52 @@ import { containsExpansion, isLiteralSecretCandidate } from '../_shared/values.j
  *   - in OpenClaw config (parsed): the secret-bearing paths of rules/_shared/secret-names.ts (`gateway.auth.token`,
  *     `gateway.remote.token`, `hooks.token`, channel tokens, provider `apiKey`, `env.vars`, …);
  *   - in every other text file (dotenv, compose `environment:`, shell, Dockerfiles, docs): `OPENCLAW_GATEWAY_TOKEN` /
- *     `OPENCLAW_GATEWAY_PASSWORD` (and the ≤3.x `CLAWDBOT_` aliases) assigned a value.
+ *     `OPENCLAW_GATEWAY_PASSWORD` (and the ≤3.x `CLAWDBOT_` aliases) assigned a value;
+ *   - `gateway … --token X` / `--password X` on a command line in compose, Dockerfiles, scripts and unit files
+ *     (openclaw-audit §1.3: CLI flags override the config, and the audit never sees them).
  * Not reported: references (`${VAR}`, `op://`, SecretRef objects, which are not strings), placeholders (the published
  * OpenClaw `change-me…` strings, `<token>`, `your_token_here`), and values that are a known provider token: the
  * provider rule reports those, with the right rotation advice (precedence in docs/secrets-engines.md).
  */
 const ENV_ASSIGNMENT = /(?<![A-Za-z0-9_{$])(?:OPENCLAW|CLAWDBOT)_GATEWAY_(?:TOKEN|PASSWORD)(?![A-Za-z0-9_])["']?[ \t]*(=|:)[ \t]*/g;
 const STRUCTURED_TEXT = /\.(ya?ml|json5?|toml|[cm]?[jt]s|py|go|rb)$/i;
+/** `openclaw gateway … --token X` / `--password X`, shell form or exec-form array (`"--token", "X"`). */
+const GATEWAY_FLAG = /--(token|password)(?:=|[ \t]+|["'][ \t]*,[ \t]*)/g;
+/** Where command lines are configuration, not documentation: compose, Dockerfiles, scripts, units, YAML. */
+const COMMAND_FILE = /\.(sh|bash|zsh|ya?ml|service|conf|env)$|(^|\/)(Dockerfile|Containerfile|entrypoint)[^/]*$/i;
+
+function reportLiteral(target: TextTarget, ctx: RuleContext, start: number, end: number, value: string, what: string, where: string): void {
+  ctx.report({
+    at: at.range(start, end),
+    message: `Literal OpenClaw ${what} (${where}) in ${target.file}: anyone who reads it can operate your agent. Rotate it and pass it from an untracked .env or a secret manager.`,
+    severity: 'critical',
+    secret: value,
+  });
+}
+
+async function isLiteral(value: string): Promise<boolean> {
+  return isLiteralSecretCandidate(value) && !containsExpansion(value) && !mentionsTokenKeyword(value) && !(await holdsKnownToken(value));
+}
+
+/** `gateway --token <literal>` in a compose `command:`, a Dockerfile `CMD`, a script or a unit file. */
+async function checkFlags(target: TextTarget, ctx: RuleContext): Promise<void> {
+  if (!(target.fileKind === 'compose' || target.fileKind === 'dockerfile' || COMMAND_FILE.test(target.file))) return;
+  if (!target.text.includes('gateway') || !/--(token|password)/.test(target.text)) return;
+  GATEWAY_FLAG.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = GATEWAY_FLAG.exec(target.text))) {
+    const lineStart = target.text.lastIndexOf('\n', m.index) + 1;
+    if (!/\bgateway\b/.test(target.text.slice(lineStart, m.index))) continue;
+    const v = readValue(target.text, m.index + m[0].length);
+    if (!v || v.value === '' || v.value.startsWith('-') || !(await isLiteral(v.value))) continue;
+    reportLiteral(target, ctx, v.start, v.end, v.value, m[1] === 'password' ? 'gateway password' : 'gateway token', `--${m[1]}`);
+  }
+}
 
 async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
-  if (target.fileKind === 'openclaw' || (!target.text.includes('GATEWAY_TOKEN') && !target.text.includes('GATEWAY_PASSWORD'))) return;
+  if (target.fileKind === 'openclaw') return;
+  await checkFlags(target, ctx);
+  if (!target.text.includes('GATEWAY_TOKEN') && !target.text.includes('GATEWAY_PASSWORD')) return;
   ENV_ASSIGNMENT.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ENV_ASSIGNMENT.exec(target.text))) {
@@ -30,14 +66,8 @@ async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
     if (!v || !OPENCLAW_SECRET_ENV.has(name)) continue;
     // `NAME: value` in prose ("OPENCLAW_GATEWAY_TOKEN: required") is not an assignment; in compose/YAML/code it is.
     if (m[1] === ':' && !v.quoted && target.fileKind !== 'compose' && target.fileKind !== 'dotenv' && !STRUCTURED_TEXT.test(target.file)) continue;
-    if (!isLiteralSecretCandidate(v.value) || containsExpansion(v.value) || mentionsTokenKeyword(v.value) || (await holdsKnownToken(v.value))) continue;
-    const what = name.endsWith('PASSWORD') ? 'gateway password' : 'gateway token';
-    ctx.report({
-      at: at.range(v.start, v.end),
-      message: `Literal OpenClaw ${what} (${name}) in ${target.file}: anyone who reads it can operate your agent. Rotate it and pass it from an untracked .env or a secret manager.`,
-      severity: 'critical',
-      secret: v.value,
-    });
+    if (!(await isLiteral(v.value))) continue;
+    reportLiteral(target, ctx, v.start, v.end, v.value, name.endsWith('PASSWORD') ? 'gateway password' : 'gateway token', name);
   }
 }
 

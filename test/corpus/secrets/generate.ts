@@ -138,6 +138,7 @@ file('pos/docker-compose.yml', [
   ...ALL.map((f): [string, Kind] => [`      ${f.env}_${Math.floor(rnd() * 1000)}: ${f.make()}`.replace(/^(\s+OPENCLAW_GATEWAY_TOKEN)_\d+/, '$1'), f.kind]),
   '  openclaw-cli:',
   '    image: ghcr.io/openclaw/openclaw:2026.9.6',
+  ['    command: ["node", "dist/index.js", "gateway", "--bind", "lan", "--token", "' + pick(HEX, 48) + '"]', 'openclaw_gateway_token'],
   '    environment:',
   ['      - OPENCLAW_GATEWAY_PASSWORD=correct horse battery staple', 'openclaw_gateway_token'],
 ]);
@@ -297,6 +298,13 @@ file('neg/code.ts', [
   'const { contextToken: contextToken2, previousToken: previousToken2 } = getRelevantTokens(position, sourceFile);',
   'var propertyAccessCode = Diagnostics.Property_0_does_not_exist_on_type_1.code;',
   ' * const apiToken = "abc123xyz456";',
+]);
+file('neg/start.sh', [
+  '#!/bin/sh',
+  'exec openclaw gateway --bind loopback --token "$OPENCLAW_GATEWAY_TOKEN"',
+  'openclaw gateway --password "${OPENCLAW_GATEWAY_PASSWORD}" --port 18789',
+  'openclaw gateway --token <your-token>',
+  'gh auth login --token "$GH_TOKEN"',
 ]);
 file('neg/code.py', [
   'import os',
