@@ -20351,7 +20351,8 @@ function walkStrings(value, visit, path5 = [], depth2 = 0) {
 }
 
 // rules/secrets/generic.ts
-var KEYWORDS = /key|token|secret|passw|pwd|credential|creds|auth|api|access|passphrase/gi;
+var KEYWORDS = /key|token|secret|passw|pwd|credential|creds|auth|api|access|passphrase/i;
+var CANDIDATE = /(?::=|=>|\?=|=|:)[ \t]{0,5}["'`]?[\w.=+/-]{10}/g;
 function isIdentChar(c) {
   return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c === 46 || c === 45;
 }
@@ -20372,19 +20373,16 @@ async function checkText(target, ctx) {
   if (target.fileKind === "openclaw") return;
   const text = target.text;
   const tokens = await tokensIn(target);
-  KEYWORDS.lastIndex = 0;
+  CANDIDATE.lastIndex = 0;
   let m;
-  while (m = KEYWORDS.exec(text)) {
-    let e = m.index + m[0].length;
-    while (e < text.length && isIdentChar(text.charCodeAt(e))) e++;
-    KEYWORDS.lastIndex = e;
-    let p = e;
-    if (text[p] === '"' || text[p] === "'") p++;
-    while (p < e + 4 && (text[p] === " " || text[p] === "	")) p++;
-    const c = text[p];
-    if (c !== "=" && c !== ":" && c !== "?") continue;
-    let s = m.index;
+  while (m = CANDIDATE.exec(text)) {
+    CANDIDATE.lastIndex = m.index + 1;
+    let e = m.index;
+    for (let k = 0; k < 3 && (text[e - 1] === " " || text[e - 1] === "	"); k++) e--;
+    if (text[e - 1] === '"' || text[e - 1] === "'") e--;
+    let s = e;
     while (s > 0 && isIdentChar(text.charCodeAt(s - 1))) s--;
+    if (s === e || !KEYWORDS.test(text.slice(s, e))) continue;
     const name = text.slice(s, e).replace(/^[.-]+|[.-]+$/g, "");
     if (!isSecretLikeName(name) || OPENCLAW_SECRET_ENV.has(name)) continue;
     OPERATOR.lastIndex = e;

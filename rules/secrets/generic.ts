@@ -22,7 +22,9 @@ import { containsExpansion, isPlaceholder, isReference } from '../_shared/values
  * Precedence: a value that is (or holds) a provider token is left to that token's rule; the OpenClaw gateway
  * variables and the OpenClaw config's credential paths are left to `secrets.openclaw_gateway_token`.
  */
-const KEYWORDS = /key|token|secret|passw|pwd|credential|creds|auth|api|access|passphrase/gi;
+const KEYWORDS = /key|token|secret|passw|pwd|credential|creds|auth|api|access|passphrase/i;
+/** An assignment operator followed by at least 10 characters of gitleaks' value class. */
+const CANDIDATE = /(?::=|=>|\?=|=|:)[ \t]{0,5}["'`]?[\w.=+/-]{10}/g;
 /** `[A-Za-z0-9_.-]`, by char code (this runs on every keyword hit of every file). */
 function isIdentChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
@@ -67,20 +69,18 @@ async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
   if (target.fileKind === 'openclaw') return; // the parsed config is checked path by path below
   const text = target.text;
   const tokens = await tokensIn(target);
-  KEYWORDS.lastIndex = 0;
+  // One pass for what every candidate needs, an operator followed by 10+ value characters, then look back for the
+  // name: cheaper than finding the (very frequent) name keywords in code first.
+  CANDIDATE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = KEYWORDS.exec(text))) {
-    let e = m.index + m[0].length;
-    while (e < text.length && isIdentChar(text.charCodeAt(e))) e++;
-    KEYWORDS.lastIndex = e;
-    // Cheap rejection first: most keyword hits in code (`apiClient.get(`) are not followed by an operator.
-    let p = e;
-    if (text[p] === '"' || text[p] === "'") p++;
-    while (p < e + 4 && (text[p] === ' ' || text[p] === '\t')) p++;
-    const c = text[p];
-    if (c !== '=' && c !== ':' && c !== '?') continue;
-    let s = m.index;
+  while ((m = CANDIDATE.exec(text))) {
+    CANDIDATE.lastIndex = m.index + 1;
+    let e = m.index;
+    for (let k = 0; k < 3 && (text[e - 1] === ' ' || text[e - 1] === '\t'); k++) e--;
+    if (text[e - 1] === '"' || text[e - 1] === "'") e--;
+    let s = e;
     while (s > 0 && isIdentChar(text.charCodeAt(s - 1))) s--;
+    if (s === e || !KEYWORDS.test(text.slice(s, e))) continue;
     const name = text.slice(s, e).replace(/^[.-]+|[.-]+$/g, '');
     if (!isSecretLikeName(name) || OPENCLAW_SECRET_ENV.has(name)) continue;
     OPERATOR.lastIndex = e;
