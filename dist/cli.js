@@ -20139,6 +20139,34 @@ var committed_default = defineRule({
 
 // rules/dotenv/not_ignored.ts
 var import_ignore = __toESM(require_ignore(), 1);
+
+// rules/_shared/state-paths.ts
+var STATE_DIR = /^\.?(openclaw|clawdbot|moltbot|moldbot)([-_.][\w.-]*)?$/i;
+function isOpenClawRepo(target) {
+  return target.files.some((f) => f.kind === "openclaw" || f.path.split("/").slice(0, -1).some((s) => STATE_DIR.test(s)));
+}
+var OPENCLAW_NAME = /openclaw|clawdbot|moltbot|moldbot/i;
+function runsOpenClaw(target) {
+  return services(target).some(([name, svc]) => [name, svc.image, svc.container_name].some((v) => typeof v === "string" && OPENCLAW_NAME.test(v)));
+}
+function underStateDir(path5) {
+  return path5.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
+}
+function agentStorePath(path5) {
+  const s = path5.split("/");
+  for (let i = s.length - 4; i >= 0; i--) {
+    if (s[i] === "agents" && i + 3 === s.length - 1) return { agent: s[i + 1] ?? "", kind: s[i + 2] ?? "", base: s[i + 3] ?? "" };
+  }
+  return void 0;
+}
+function underCredentials(path5) {
+  const s = path5.split("/");
+  const i = s.lastIndexOf("credentials", s.length - 2);
+  return i === -1 ? void 0 : s.slice(i + 1).join("/");
+}
+var base = (path5) => path5.slice(path5.lastIndexOf("/") + 1);
+
+// rules/dotenv/not_ignored.ts
 var not_ignored_default = defineRule({
   id: "dotenv.not_ignored",
   title: ".env is not ignored in an OpenClaw deployment repository",
@@ -20150,7 +20178,8 @@ var not_ignored_default = defineRule({
   tags: ["secrets", "dotenv", "CWE-538"],
   precision: "high",
   check(target, ctx) {
-    const deployments = target.files.filter((f) => f.kind === "compose" || f.kind === "openclaw");
+    const openclawCompose = new Set(ctx.project.targets("compose").filter(runsOpenClaw).map((t) => t.file));
+    const deployments = target.files.filter((f) => f.kind === "openclaw" || f.kind === "compose" && openclawCompose.has(f.path));
     if (deployments.length === 0) return;
     const ig = (0, import_ignore.default)().add(target.gitignore ?? "");
     const nested = new Set(target.files.filter((f) => f.path.endsWith("/.gitignore")).map((f) => f.path.slice(0, -"/.gitignore".length)));
@@ -20163,9 +20192,10 @@ var not_ignored_default = defineRule({
     }
     if (exposed.length === 0) return;
     const hasGitignore = target.gitignore !== void 0;
+    const list = exposed.length > 5 ? `${exposed.slice(0, 5).join(", ")} and ${exposed.length - 5} more` : exposed.join(", ");
     ctx.report({
       at: at.file(hasGitignore ? ".gitignore" : deployments[0]?.path ?? ".gitignore"),
-      message: hasGitignore ? `.gitignore does not ignore ${exposed.join(", ")}, where this OpenClaw deployment reads its secrets: add \`.env\` and \`.env.*\` (with \`!.env.example\`).` : `This OpenClaw deployment has no .gitignore, so ${exposed.join(", ")} would be committed by \`git add .\`: add a .gitignore with \`.env\` and \`.env.*\` (with \`!.env.example\`).`,
+      message: hasGitignore ? `.gitignore does not ignore ${list}, where this OpenClaw deployment reads its secrets: add \`.env\` and \`.env.*\` (with \`!.env.example\`).` : `This OpenClaw deployment has no .gitignore, so ${list} would be committed by \`git add .\`: add a .gitignore with \`.env\` and \`.env.*\` (with \`!.env.example\`).`,
       key: "gitignore",
       properties: { paths: exposed.join(",") }
     });
@@ -20817,28 +20847,6 @@ var secretsRules = [
   openclaw_gateway_token_default,
   generic_default
 ];
-
-// rules/_shared/state-paths.ts
-var STATE_DIR = /^\.?(openclaw|clawdbot|moltbot|moldbot)([-_.][\w.-]*)?$/i;
-function isOpenClawRepo(target) {
-  return target.files.some((f) => f.kind === "openclaw" || f.path.split("/").slice(0, -1).some((s) => STATE_DIR.test(s)));
-}
-function underStateDir(path5) {
-  return path5.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
-}
-function agentStorePath(path5) {
-  const s = path5.split("/");
-  for (let i = s.length - 4; i >= 0; i--) {
-    if (s[i] === "agents" && i + 3 === s.length - 1) return { agent: s[i + 1] ?? "", kind: s[i + 2] ?? "", base: s[i + 3] ?? "" };
-  }
-  return void 0;
-}
-function underCredentials(path5) {
-  const s = path5.split("/");
-  const i = s.lastIndexOf("credentials", s.length - 2);
-  return i === -1 ? void 0 : s.slice(i + 1).join("/");
-}
-var base = (path5) => path5.slice(path5.lastIndexOf("/") + 1);
 
 // rules/state/auth_profiles.ts
 var STORE = /^(auth-profiles\.json|auth\.json|models\.json|auth-profiles\.(sqlite3?|db)|.*\.(sqlite3?|db))$/i;
