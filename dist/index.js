@@ -38522,9 +38522,41 @@ var parse_error_default = defineRule({
 var configRules = [parse_error_default];
 
 // rules/_shared/secret-names.ts
-var TRIGGERS = /* @__PURE__ */ new Set(["access", "auth", "api", "credential", "credentials", "creds", "key", "keys", "password", "passwd", "pwd", "secret", "secrets", "token", "tokens", "passphrase"]);
+var TRIGGERS = /* @__PURE__ */ new Set(["access", "auth", "api", "credential", "credentials", "creds", "password", "passwd", "pwd", "secret", "secrets", "token", "tokens", "passphrase"]);
+var KEY_QUALIFIERS = /* @__PURE__ */ new Set(["api", "auth", "service", "account", "db", "database", "priv", "private", "client", "secret", "access", "token", "credential"]);
 var COMPOUNDS = /^(api|access|secret|private|auth|client|master|signing|encryption|encrypt|app|bot|service|account|db|database|admin)(key|token|secret|password|passwd|pwd)$/;
-var BENIGN_WORDS = /* @__PURE__ */ new Set(["public", "primary", "foreign", "csrf", "xsrf", "sort", "partition", "cache", "idempotency", "pagination", "page", "next", "continuation", "cursor", "max", "min", "num", "count", "hotkey"]);
+var BENIGN_WORDS = /* @__PURE__ */ new Set([
+  // a name that says its value is not a credential: hashes of secrets (detect-secrets baselines), declared fakes
+  "hashed",
+  "sha1",
+  "sha256",
+  "sha512",
+  "md5",
+  "fake",
+  "dummy",
+  "mock",
+  "example",
+  "sample",
+  "public",
+  "primary",
+  "foreign",
+  "csrf",
+  "xsrf",
+  "sort",
+  "partition",
+  "cache",
+  "idempotency",
+  "pagination",
+  "page",
+  "next",
+  "continuation",
+  "cursor",
+  "max",
+  "min",
+  "num",
+  "count",
+  "hotkey"
+]);
 var BENIGN_LAST = /* @__PURE__ */ new Set([
   "name",
   "names",
@@ -38607,7 +38639,10 @@ function isSecretLikeName(name) {
   const words = nameWords(name);
   const last = words[words.length - 1];
   if (last === void 0 || BENIGN_LAST.has(last) || words.some((w) => BENIGN_WORDS.has(w))) return false;
-  return words.some((w) => TRIGGERS.has(w) || COMPOUNDS.test(w));
+  return words.some((w, i) => TRIGGERS.has(w) || COMPOUNDS.test(w) || (w === "key" || w === "keys") && KEY_QUALIFIERS.has(words[i - 1] ?? ""));
+}
+function isLikelyIdName(name) {
+  return /(^(id|myid|userid)|_id)s?([^a-z0-9]|$)/i.test(name);
 }
 var OPENCLAW_SECRET_ENV = /* @__PURE__ */ new Set(["OPENCLAW_GATEWAY_TOKEN", "OPENCLAW_GATEWAY_PASSWORD", "CLAWDBOT_GATEWAY_TOKEN", "CLAWDBOT_GATEWAY_PASSWORD"]);
 var CHANNEL_SECRETS = /* @__PURE__ */ new Set([
@@ -39563,6 +39598,7 @@ function containsExpansion(value) {
 }
 var OPENCLAW_PLACEHOLDERS = /* @__PURE__ */ new Set(["change-me-to-a-long-random-token", "change-me-now", "change-me-to-a-strong-password", "undefined", "null", ""]);
 var PLACEHOLDER_WORDS = ["example", "sample", "xxxxxx", "aaaaaa", "abcde", "00000", "*****", "redacted", "here", "your", "replace", "changeme", "change-me"];
+var GITLEAKS_STOPWORDS = /token|admin|action|about|gateway/i;
 var PLACEHOLDER_RE = new RegExp(PLACEHOLDER_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i");
 var SEQUENCES = [
   "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/",
@@ -39992,14 +40028,15 @@ function isIdentChar(c) {
 var OPERATOR = /["']?[ \t]{0,3}(?:=>|:=|::=|\?=|=|:)[ \t]{0,5}/y;
 var VALUE = /^[\w.=+/-]{10,150}$/;
 var UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-var GENERIC_STOPWORDS = /token|admin|action|about|gateway/i;
+var SELF_DESCRIBING = /secret|passw|fake/i;
 var CODE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kts?|cs|rs|php|swift|scala|c|cc|cpp|h|hpp|dart|lua|ex|exs)$/i;
 function isSlug(value) {
-  const parts = value.split(/[-_.]/);
-  return parts.length >= 3 && parts.every((p) => /^[a-z]{2,}[0-9]{0,3}$|^[0-9]{1,4}$/.test(p));
+  if (value !== value.toLowerCase() && value !== value.toUpperCase()) return false;
+  const parts = value.toLowerCase().split(/[-_.]+/);
+  return parts.length >= 3 && parts.every((p) => /^[a-z]+[0-9]{0,3}$|^[0-9]{1,6}$/.test(p));
 }
 function isGenericSecretValue(value) {
-  return VALUE.test(value) && /[0-9]/.test(value) && isHighEntropy(value) && !isReference(value) && !containsExpansion(value) && !isPlaceholder(value) && !GENERIC_STOPWORDS.test(value) && !isSlug(value) && !UUID.test(value) && !/^(\.{0,2}\/|~\/)/.test(value) && !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) && !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) && !mentionsTokenKeyword(value);
+  return VALUE.test(value) && /[0-9]/.test(value) && isHighEntropy(value) && !isReference(value) && !containsExpansion(value) && !isPlaceholder(value) && !GITLEAKS_STOPWORDS.test(value) && !SELF_DESCRIBING.test(value) && !isSlug(value) && !UUID.test(value) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) && !(value.includes("/") && (value.match(/[0-9]/g)?.length ?? 0) <= 2) && !/^(\.{0,2}\/|~\/)/.test(value) && !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) && !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) && !mentionsTokenKeyword(value);
 }
 var message = (name, file) => `High-entropy value assigned to \`${name}\` in ${file}: if it is a credential, rotate it and load it from the environment or a secret manager.`;
 async function checkText(target, ctx) {
@@ -40017,13 +40054,14 @@ async function checkText(target, ctx) {
     while (s > 0 && isIdentChar(text.charCodeAt(s - 1))) s--;
     if (s === e || !KEYWORDS.test(text.slice(s, e))) continue;
     const name = text.slice(s, e).replace(/^[.-]+|[.-]+$/g, "");
-    if (!isSecretLikeName(name) || OPENCLAW_SECRET_ENV.has(name)) continue;
+    if (!isSecretLikeName(name) || isLikelyIdName(name) || OPENCLAW_SECRET_ENV.has(name)) continue;
     OPERATOR.lastIndex = e;
     const op = OPERATOR.exec(text);
     if (!op || text[e + op[0].length] === "=") continue;
     if (/:[ \t]*$/.test(op[0]) && !/^[\s\-"'{,([]*$|[{,][ \t]*["']?$/.test(text.slice(text.lastIndexOf("\n", s - 1) + 1, s))) continue;
     const v = readValue(text, e + op[0].length, 151);
     if (!v || !v.quoted && CODE_FILE.test(target.file) || !isGenericSecretValue(v.value)) continue;
+    if (v.quoted && /^["'`][ \t]*\+/.test(text.slice(v.end, v.end + 4))) continue;
     if (tokens.some((t) => t.start < v.end && v.start < t.end)) continue;
     ctx.report({ at: at.range(v.start, v.end), message: message(name, target.file), secret: v.value });
   }
@@ -40177,6 +40215,7 @@ var openai_api_key_default = defineRule({
 // rules/secrets/openclaw_gateway_token.ts
 var ENV_ASSIGNMENT = /(?<![A-Za-z0-9_{$])(?:OPENCLAW|CLAWDBOT)_GATEWAY_(?:TOKEN|PASSWORD)(?![A-Za-z0-9_])["']?[ \t]*(=|:)[ \t]*/g;
 var STRUCTURED_TEXT = /\.(ya?ml|json5?|toml|[cm]?[jt]s|py|go|rb)$/i;
+var CODE_FILE2 = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kts?|cs|rs|php|swift|scala|c|cc|cpp|h|hpp|dart|lua|ex|exs)$/i;
 var GATEWAY_FLAG = /--(token|password)(?:=|[ \t]+|["'][ \t]*,[ \t]*)/g;
 var COMMAND_FILE = /\.(sh|bash|zsh|ya?ml|service|conf|env)$|(^|\/)(Dockerfile|Containerfile|entrypoint)[^/]*$/i;
 function reportLiteral(target, ctx, start, end, value, what, where) {
@@ -40187,7 +40226,10 @@ function reportLiteral(target, ctx, start, end, value, what, where) {
     secret: value
   });
 }
+var WORDS_ONLY = /^[a-z]+(?:[-_](?:[a-z]+|[0-9]{1,4}))*$/;
+var PATTERN_LIKE = /\.\*|\\|\[\^/;
 async function isLiteral(value) {
+  if (WORDS_ONLY.test(value) || PATTERN_LIKE.test(value)) return false;
   return isLiteralSecretCandidate(value) && !containsExpansion(value) && !mentionsTokenKeyword(value) && !await holdsKnownToken(value);
 }
 async function checkFlags(target, ctx) {
@@ -40199,9 +40241,17 @@ async function checkFlags(target, ctx) {
     const lineStart = target.text.lastIndexOf("\n", m.index) + 1;
     if (!/\bgateway\b/.test(target.text.slice(lineStart, m.index))) continue;
     const v = readValue(target.text, m.index + m[0].length);
-    if (!v || v.value === "" || v.value.startsWith("-") || !await isLiteral(v.value)) continue;
+    if (!v || v.value.length < 8 || v.value.startsWith("-") || !await isLiteral(v.value)) continue;
     reportLiteral(target, ctx, v.start, v.end, v.value, m[1] === "password" ? "gateway password" : "gateway token", `--${m[1]}`);
   }
+}
+function restOfLine(text, start) {
+  const nl = text.indexOf("\n", start);
+  let end = nl === -1 ? text.length : nl;
+  const comment = text.slice(start, end).search(/[ \t]#/);
+  if (comment !== -1) end = start + comment;
+  while (end > start && /[ \t\r]/.test(text[end - 1] ?? "")) end--;
+  return { value: text.slice(start, end), start, end, quoted: false };
 }
 async function checkText2(target, ctx) {
   if (target.fileKind === "openclaw") return;
@@ -40211,9 +40261,11 @@ async function checkText2(target, ctx) {
   let m;
   while (m = ENV_ASSIGNMENT.exec(target.text)) {
     const name = m[0].replace(/["'\s=:]/g, "");
-    const v = readValue(target.text, m.index + m[0].length);
+    let v = readValue(target.text, m.index + m[0].length);
     if (!v || !OPENCLAW_SECRET_ENV.has(name)) continue;
+    if (!v.quoted && (target.fileKind === "compose" || target.fileKind === "dotenv")) v = restOfLine(target.text, v.start);
     if (m[1] === ":" && !v.quoted && target.fileKind !== "compose" && target.fileKind !== "dotenv" && !STRUCTURED_TEXT.test(target.file)) continue;
+    if (!v.quoted && CODE_FILE2.test(target.file)) continue;
     if (!await isLiteral(v.value)) continue;
     reportLiteral(target, ctx, v.start, v.end, v.value, name.endsWith("PASSWORD") ? "gateway password" : "gateway token", name);
   }
@@ -40235,7 +40287,7 @@ var openclaw_gateway_token_default = defineRule({
       if (openclawSecretPath(path6) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path6, value });
     });
     for (const { path: path6, value } of found) {
-      if (mentionsTokenKeyword(value) || await holdsKnownToken(value)) continue;
+      if (!await isLiteral(value)) continue;
       const sp = openclawSecretPath(path6);
       if (!sp) continue;
       ctx.report({

@@ -54,6 +54,12 @@ export const OPENCLAW_PLACEHOLDERS: ReadonlySet<string> = new Set(['change-me-to
  */
 export const PLACEHOLDER_WORDS: readonly string[] = ['example', 'sample', 'xxxxxx', 'aaaaaa', 'abcde', '00000', '*****', 'redacted', 'here', 'your', 'replace', 'changeme', 'change-me'];
 
+/**
+ * gitleaks' generic-rule stopwords quoted in the reference that PLACEHOLDER_WORDS does not already hold: a value
+ * containing them was written by a person (`token-123`, `my-gateway-secret`), not generated. Not `dead`/`feed`.
+ */
+export const GITLEAKS_STOPWORDS = /token|admin|action|about|gateway/i;
+
 const PLACEHOLDER_RE = new RegExp(PLACEHOLDER_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 
 /** detect-secrets' `is_sequential_string` sequences (heuristic.py). */

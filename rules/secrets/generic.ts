@@ -4,9 +4,9 @@ import type { RuleContext } from '../../src/model/rule.js';
 import type { OpenClawTarget, TextTarget } from '../../src/model/target.js';
 import { readValue, walkStrings } from '../_shared/assignments.js';
 import { isHighEntropy } from '../_shared/entropy.js';
-import { isSecretLikeName, OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
+import { isLikelyIdName, isSecretLikeName, OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
 import { findTokens, mentionsTokenKeyword, tokensIn } from '../_shared/tokens.js';
-import { containsExpansion, isPlaceholder, isReference } from '../_shared/values.js';
+import { containsExpansion, GITLEAKS_STOPWORDS, isPlaceholder, isReference } from '../_shared/values.js';
 
 /**
  * A high-entropy value assigned to a secret-like name, in any syntax that writes `name = value` / `name: value`
@@ -16,9 +16,11 @@ import { containsExpansion, isPlaceholder, isReference } from '../_shared/values
  *   - value: gitleaks' `[\w.=+/-]{10,150}`, must contain a digit (gitleaks allowlist 1);
  *   - entropy: > 3.5 (gitleaks), > 3.0 for hex strings (detect-secrets, all-digit correction included);
  *   - dropped: references and templates, placeholders and stopwords (gitleaks' `token`, `admin`, … as substrings), UUIDs
- *     (detect-secrets `is_potential_uuid`), paths (gitleaks' path allowlist), version strings, lower-case word slugs
- *     (`personal-access-token123`), and in source files any unquoted value, which is code, not a literal (detect-
- *     secrets requires quotes in py/js/java/go).
+ *     and UUID prefixes (detect-secrets `is_potential_uuid`), paths (gitleaks' path allowlist; also `a/b` values with
+ *     at most two digits: model ids such as `minimax-portal/MiniMax-M3`), version strings, lower-case word slugs
+ *     (`personal-access-token123`), values that name themselves (`secret`, `passw`, `fake` inside), literals split
+ *     with `+`, names ending in an id (detect-secrets `is_likely_id_string`), and in source files any unquoted
+ *     value, which is code, not a literal (detect-secrets requires quotes in py/js/java/go).
  * Precedence: a value that is (or holds) a provider token is left to that token's rule; the OpenClaw gateway
  * variables and the OpenClaw config's credential paths are left to `secrets.openclaw_gateway_token`.
  */
@@ -32,15 +34,19 @@ function isIdentChar(c: number): boolean {
 const OPERATOR = /["']?[ \t]{0,3}(?:=>|:=|::=|\?=|=|:)[ \t]{0,5}/y;
 const VALUE = /^[\w.=+/-]{10,150}$/;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-/** gitleaks' generic stopwords quoted in the reference that PLACEHOLDER_WORDS does not already hold (not `dead`/`feed`). */
-const GENERIC_STOPWORDS = /token|admin|action|about|gateway/i;
+/** A value that says what it is (`another-secret-value-XYZ789`, `FAKE_A7f9…`): written by a person, for a test or a doc. */
+const SELF_DESCRIBING = /secret|passw|fake/i;
 /** Source files where a literal is quoted and a bare value is an identifier or expression (detect-secrets §3.1). */
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kts?|cs|rs|php|swift|scala|c|cc|cpp|h|hpp|dart|lua|ex|exs)$/i;
 
-/** `personal-access-token123`, `base64-encoded-public-key`: lower-case words joined by `-`/`_`/`.`, not random. */
+/**
+ * `personal-access-token123`, `base64-encoded-public-key`, `BASE64_ENCODED_P8`, `memory_index_meta_v1`: words of one
+ * case joined by `-`/`_`/`.`, each with at most a short number; names and descriptions, not random values.
+ */
 function isSlug(value: string): boolean {
-  const parts = value.split(/[-_.]/);
-  return parts.length >= 3 && parts.every((p) => /^[a-z]{2,}[0-9]{0,3}$|^[0-9]{1,4}$/.test(p));
+  if (value !== value.toLowerCase() && value !== value.toUpperCase()) return false;
+  const parts = value.toLowerCase().split(/[-_.]+/);
+  return parts.length >= 3 && parts.every((p) => /^[a-z]+[0-9]{0,3}$|^[0-9]{1,6}$/.test(p));
 }
 
 /** The value tests shared by the text and the OpenClaw-config passes. */
@@ -52,9 +58,12 @@ export function isGenericSecretValue(value: string): boolean {
     !isReference(value) &&
     !containsExpansion(value) &&
     !isPlaceholder(value) &&
-    !GENERIC_STOPWORDS.test(value) &&
+    !GITLEAKS_STOPWORDS.test(value) &&
+    !SELF_DESCRIBING.test(value) &&
     !isSlug(value) &&
     !UUID.test(value) &&
+    !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) &&
+    !(value.includes('/') && (value.match(/[0-9]/g)?.length ?? 0) <= 2) &&
     !/^(\.{0,2}\/|~\/)/.test(value) &&
     !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) &&
     !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) &&
@@ -82,7 +91,7 @@ async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
     while (s > 0 && isIdentChar(text.charCodeAt(s - 1))) s--;
     if (s === e || !KEYWORDS.test(text.slice(s, e))) continue;
     const name = text.slice(s, e).replace(/^[.-]+|[.-]+$/g, '');
-    if (!isSecretLikeName(name) || OPENCLAW_SECRET_ENV.has(name)) continue;
+    if (!isSecretLikeName(name) || isLikelyIdName(name) || OPENCLAW_SECRET_ENV.has(name)) continue;
     OPERATOR.lastIndex = e;
     const op = OPERATOR.exec(text);
     if (!op || text[e + op[0].length] === '=') continue;
@@ -90,6 +99,8 @@ async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
     if (/:[ \t]*$/.test(op[0]) && !/^[\s\-"'{,([]*$|[{,][ \t]*["']?$/.test(text.slice(text.lastIndexOf('\n', s - 1) + 1, s))) continue;
     const v = readValue(text, e + op[0].length, 151);
     if (!v || (!v.quoted && CODE_FILE.test(target.file)) || !isGenericSecretValue(v.value)) continue;
+    // A literal split in two (`"N7xQ2mP9" + "T8wZ"`) is a fake kept away from scanners on purpose.
+    if (v.quoted && /^["'`][ \t]*\+/.test(text.slice(v.end, v.end + 4))) continue;
     if (tokens.some((t) => t.start < v.end && v.start < t.end)) continue;
     ctx.report({ at: at.range(v.start, v.end), message: message(name, target.file), secret: v.value });
   }

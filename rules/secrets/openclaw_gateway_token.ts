@@ -2,7 +2,7 @@ import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import type { TextTarget } from '../../src/model/target.js';
 import type { RuleContext } from '../../src/model/rule.js';
-import { readValue, walkStrings } from '../_shared/assignments.js';
+import { readValue, walkStrings, type AssignedValue } from '../_shared/assignments.js';
 import { OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
 import { holdsKnownToken, mentionsTokenKeyword } from '../_shared/tokens.js';
 import { containsExpansion, isLiteralSecretCandidate } from '../_shared/values.js';
@@ -21,6 +21,8 @@ import { containsExpansion, isLiteralSecretCandidate } from '../_shared/values.j
  */
 const ENV_ASSIGNMENT = /(?<![A-Za-z0-9_{$])(?:OPENCLAW|CLAWDBOT)_GATEWAY_(?:TOKEN|PASSWORD)(?![A-Za-z0-9_])["']?[ \t]*(=|:)[ \t]*/g;
 const STRUCTURED_TEXT = /\.(ya?ml|json5?|toml|[cm]?[jt]s|py|go|rb)$/i;
+/** Source files: a literal is quoted there, a bare value is code (`process.env.OPENCLAW_GATEWAY_TOKEN = prev`). */
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kts?|cs|rs|php|swift|scala|c|cc|cpp|h|hpp|dart|lua|ex|exs)$/i;
 /** `openclaw gateway … --token X` / `--password X`, shell form or exec-form array (`"--token", "X"`). */
 const GATEWAY_FLAG = /--(token|password)(?:=|[ \t]+|["'][ \t]*,[ \t]*)/g;
 /** Where command lines are configuration, not documentation: compose, Dockerfiles, scripts, units, YAML. */
@@ -35,7 +37,19 @@ function reportLiteral(target: TextTarget, ctx: RuleContext, start: number, end:
   });
 }
 
+/**
+ * Lower-case words only, maybe numbered (`jouw-token`, `from-env`, `launchd-pass`, `token-123`, `pw`): what docs and
+ * tests write where a token goes, in any language of OpenClaw's translated docs. Real gateway tokens are generated
+ * (hex, base64) or chosen by a person; a value with a digit inside a word, a capital or a space
+ * (`hunter2-but-longer`, `cloudclawd2Token…`) is reported. gitleaks' stopwords are NOT applied here: a person's
+ * gateway token often contains `token` (seen in a real deployment repository).
+ */
+const WORDS_ONLY = /^[a-z]+(?:[-_](?:[a-z]+|[0-9]{1,4}))*$/;
+/** A sed or grep pattern (`.*`, `\1`) where a value would be: a script that edits the file, not a value. */
+const PATTERN_LIKE = /\.\*|\\|\[\^/;
+
 async function isLiteral(value: string): Promise<boolean> {
+  if (WORDS_ONLY.test(value) || PATTERN_LIKE.test(value)) return false;
   return isLiteralSecretCandidate(value) && !containsExpansion(value) && !mentionsTokenKeyword(value) && !(await holdsKnownToken(value));
 }
 
@@ -49,9 +63,20 @@ async function checkFlags(target: TextTarget, ctx: RuleContext): Promise<void> {
     const lineStart = target.text.lastIndexOf('\n', m.index) + 1;
     if (!/\bgateway\b/.test(target.text.slice(lineStart, m.index))) continue;
     const v = readValue(target.text, m.index + m[0].length);
-    if (!v || v.value === '' || v.value.startsWith('-') || !(await isLiteral(v.value))) continue;
+    // A flag's value shorter than 8 is prose about the flag (`Per --token CLI flag`), not a credential.
+    if (!v || v.value.length < 8 || v.value.startsWith('-') || !(await isLiteral(v.value))) continue;
     reportLiteral(target, ctx, v.start, v.end, v.value, m[1] === 'password' ? 'gateway password' : 'gateway token', `--${m[1]}`);
   }
+}
+
+/** dotenv and compose `- KEY=value` take the rest of the line unquoted (`correct horse battery staple`), up to ` #`. */
+function restOfLine(text: string, start: number): AssignedValue {
+  const nl = text.indexOf('\n', start);
+  let end = nl === -1 ? text.length : nl;
+  const comment = text.slice(start, end).search(/[ \t]#/);
+  if (comment !== -1) end = start + comment;
+  while (end > start && /[ \t\r]/.test(text[end - 1] ?? '')) end--;
+  return { value: text.slice(start, end), start, end, quoted: false };
 }
 
 async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
@@ -62,10 +87,12 @@ async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
   let m: RegExpExecArray | null;
   while ((m = ENV_ASSIGNMENT.exec(target.text))) {
     const name = m[0].replace(/["'\s=:]/g, '');
-    const v = readValue(target.text, m.index + m[0].length);
+    let v = readValue(target.text, m.index + m[0].length);
     if (!v || !OPENCLAW_SECRET_ENV.has(name)) continue;
+    if (!v.quoted && (target.fileKind === 'compose' || target.fileKind === 'dotenv')) v = restOfLine(target.text, v.start);
     // `NAME: value` in prose ("OPENCLAW_GATEWAY_TOKEN: required") is not an assignment; in compose/YAML/code it is.
     if (m[1] === ':' && !v.quoted && target.fileKind !== 'compose' && target.fileKind !== 'dotenv' && !STRUCTURED_TEXT.test(target.file)) continue;
+    if (!v.quoted && CODE_FILE.test(target.file)) continue;
     if (!(await isLiteral(v.value))) continue;
     reportLiteral(target, ctx, v.start, v.end, v.value, name.endsWith('PASSWORD') ? 'gateway password' : 'gateway token', name);
   }
@@ -90,7 +117,7 @@ export default defineRule({
       if (openclawSecretPath(path) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path, value });
     });
     for (const { path, value } of found) {
-      if (mentionsTokenKeyword(value) || (await holdsKnownToken(value))) continue;
+      if (!(await isLiteral(value))) continue;
       const sp = openclawSecretPath(path);
       if (!sp) continue;
       ctx.report({

@@ -239,7 +239,7 @@ const placeholders = [
 ];
 const names = ['OPENCLAW_GATEWAY_TOKEN', 'OPENCLAW_GATEWAY_PASSWORD', 'ANTHROPIC_API_KEY', 'OPENAI_API_KEY', 'TELEGRAM_BOT_TOKEN', 'DISCORD_BOT_TOKEN', 'SLACK_BOT_TOKEN', 'API_KEY', 'CLIENT_SECRET', 'DB_PASSWORD'];
 const values = [...refs, ...placeholders];
-file('neg/.env.example', ['# copy to .env and fill in', ...values.map((v, i) => `${names[i % names.length]}=${v}`)]);
+file('neg/.env.example', ['# copy to .env and fill in', ...values.map((v, i) => `${names[i % names.length]}=${v}`), '# ASC_KEY_CONTENT=BASE64_ENCODED_P8']);
 file('neg/refs.env', ['# a committed .env that holds only references is not a leak', ...refs.map((v, i) => `${names[i % names.length]}=${v}`)]);
 file('neg/placeholders.sh', ['#!/bin/sh', ...values.map((v, i) => `export ${names[i % names.length]}="${v}"`)]);
 file('neg/settings.yaml', ['settings:', ...values.map((v, i) => `  ${names[i % names.length]?.toLowerCase()}_${i}: "${v}"`)]);
@@ -298,6 +298,21 @@ file('neg/code.ts', [
   'const { contextToken: contextToken2, previousToken: previousToken2 } = getRelevantTokens(position, sourceFile);',
   'var propertyAccessCode = Diagnostics.Property_0_does_not_exist_on_type_1.code;',
   ' * const apiToken = "abc123xyz456";',
+  '// from OpenClaw deployment repositories (values replaced):',
+  'process.env.OPENCLAW_GATEWAY_TOKEN = prevToken;',
+  'const env = { "OPENCLAW_GATEWAY_PASSWORD": "launchd-pass", OPENCLAW_GATEWAY_TOKEN: "from-env", other: "token-123" };',
+  'process.env.OPENCLAW_GATEWAY_TOKEN = "token-123";',
+  "secret = 'another-secret-value-must-never-leak-XYZ789'",
+  'const quoted_secret_key = "N7xQ2mP9vK4r" + "T8wZ";',
+  'const credential = "FAKE_A7f9K2m4Q8v6N3x5R1p0T9z8";',
+  'const media = { "asset_key": "marcus-vale__momentum-engine__main__img-01__v01", "job_key": "pd-3f9a2c71e4b8d605" };',
+  "_FLAT_SECTION_ID_TOKEN = 'section-cFgrh5yXg8'",
+  "const FAKE_CLIENT_SECRET = 'GOCSPX-' + 'x';",
+  `const FAKE_CLIENT_SECRET_2 = "GOCSPX-${withDigit(B64U, 28)}";`,
+  'const META_KEY = "memory_index_meta_v1";',
+  "const vars = [{ key: 'FEISHU_APP_SECRET_1', value: 'yyyyy' }];",
+  '// from openclaw/docs:',
+  'const uuid_credential = "550e8400-e29b-41d4-a716-" + "446655440000";',
 ]);
 file('neg/start.sh', [
   '#!/bin/sh',
@@ -305,6 +320,18 @@ file('neg/start.sh', [
   'openclaw gateway --password "${OPENCLAW_GATEWAY_PASSWORD}" --port 18789',
   'openclaw gateway --token <your-token>',
   'gh auth login --token "$GH_TOKEN"',
+  'sed -i "s/OPENCLAW_GATEWAY_TOKEN = .*/OPENCLAW_GATEWAY_TOKEN = \\"$NEW_TOKEN\\"/" railway.toml',
+  'sed -i "s/--token .*/--token $NEW_TOKEN/" railway.toml',
+  '# the gateway uses to authenticate itself. Per --token CLI flag (documented),',
+]);
+file('neg/.secrets.baseline', [
+  '{',
+  '  "results": {',
+  '    "config.py": [',
+  `      { "type": "Secret Keyword", "hashed_secret": "${pick(HEX, 40)}", "is_verified": false, "line_number": 12 }`,
+  '    ]',
+  '  }',
+  '}',
 ]);
 file('neg/code.py', [
   'import os',
@@ -343,6 +370,15 @@ file('neg/docs.md', [
   'A role id is not a key: AROA' + pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16),
   'Webhooks look like https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX.',
   'Telegram tokens look like 123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx; Discord tokens like <your discord bot token>.',
+  '',
+  '- API-Schlüssel-Pfad: `minimax/MiniMax-M3`',
+  '- OAuth-Pfad: `minimax-portal/MiniMax-M3`',
+  '',
+  '```bash',
+  'export OPENAI_API_KEY="jouw-providersleutel"',
+  'export OPENCLAW_GATEWAY_TOKEN="jouw-token"',
+  'export OPENCLAW_GATEWAY_PASSWORD="dein-passwort"',
+  '```',
 ]);
 file('neg/package-lock.json', [
   '{',
