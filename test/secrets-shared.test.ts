@@ -1,6 +1,6 @@
 /** Focused tests of the shared secret machinery: references, placeholders, entropy, names, the token scanner. */
 import { describe, expect, it } from 'vitest';
-import '../rules/index.js'; // registers every token spec
+import { RULES } from '../rules/index.js'; // registers every token spec
 import { isHighEntropy, shannonEntropy } from '../rules/_shared/entropy.js';
 import { isSecretLikeName, openclawSecretPath } from '../rules/_shared/secret-names.js';
 import { lintWithSecretlint } from '../rules/_shared/secretlint.js';
@@ -120,6 +120,19 @@ describe('token scanner', () => {
       const t = performance.now();
       await findTokens(input);
       expect(performance.now() - t, input.slice(0, 20)).toBeLessThan(1000);
+    }
+  });
+});
+
+describe('text rules stay linear on adversarial input', () => {
+  it.each(['secrets.generic', 'secrets.openclaw_gateway_token'])('%s', async (id) => {
+    const rule = RULES.find((r) => r.id === id);
+    if (!rule) throw new Error(id);
+    const inputs = [`api_key=${'a1'.repeat(100_000)}`, 'apiKey='.repeat(30_000), '='.repeat(200_000), `OPENCLAW_GATEWAY_TOKEN=${'"'.repeat(100_000)}`, `gateway --token ${'x'.repeat(200_000)}`];
+    for (const text of inputs) {
+      const t = performance.now();
+      await rule.check({ kind: 'text', file: 'a.sh', fileKind: 'text', text }, { report: () => undefined, project: { targets: () => [] } });
+      expect(performance.now() - t, text.slice(0, 20)).toBeLessThan(1000);
     }
   });
 });
