@@ -57,9 +57,8 @@ async function isLiteral(value: string): Promise<boolean> {
 async function checkFlags(target: TextTarget, ctx: RuleContext): Promise<void> {
   if (!(target.fileKind === 'compose' || target.fileKind === 'dockerfile' || COMMAND_FILE.test(target.file))) return;
   if (!target.text.includes('gateway') || !/--(token|password)/.test(target.text)) return;
-  GATEWAY_FLAG.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = GATEWAY_FLAG.exec(target.text))) {
+  // matchAll iterates over a copy of the regex, so the awaits below cannot disturb its position.
+  for (const m of target.text.matchAll(GATEWAY_FLAG)) {
     const lineStart = target.text.lastIndexOf('\n', m.index) + 1;
     if (!/\bgateway\b/.test(target.text.slice(lineStart, m.index))) continue;
     const v = readValue(target.text, m.index + m[0].length);
@@ -83,9 +82,7 @@ async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
   if (target.fileKind === 'openclaw') return;
   await checkFlags(target, ctx);
   if (!target.text.includes('GATEWAY_TOKEN') && !target.text.includes('GATEWAY_PASSWORD')) return;
-  ENV_ASSIGNMENT.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ENV_ASSIGNMENT.exec(target.text))) {
+  for (const m of target.text.matchAll(ENV_ASSIGNMENT)) {
     const name = m[0].replace(/["'\s=:]/g, '');
     let v = readValue(target.text, m.index + m[0].length);
     if (!v || !OPENCLAW_SECRET_ENV.has(name)) continue;
