@@ -39643,6 +39643,7 @@ function isPlaceholder(value) {
   if (/^(true|false|null|none|nil|undefined|todo|tbd|secret|password|token)$/i.test(v)) return true;
   if (/^<|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true;
   if (v.includes("...") || v.includes("…")) return true;
+  if (v.includes("eyJzdWIiOiIxMjM0NTY3ODkw")) return true;
   if (PLACEHOLDER_RE.test(v) || v.toLowerCase().replace(/[-_\s]/g, "").includes("changeme")) return true;
   if (/^(.)\1*$/.test(v)) return true;
   return hasRepeatedRun(v) || isSequential(v);
@@ -40031,12 +40032,12 @@ function isIdentChar(c) {
 var OPERATOR = /["']?[ \t]{0,3}(?:=>|:=|::=|\?=|=|:)[ \t]{0,5}/y;
 var VALUE = /^[\w.=+/-]{10,150}$/;
 var UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-var SELF_DESCRIBING = /secret|passw|fake/i;
+var SELF_DESCRIBING = /secret|passw|fake|dummy|stub|placeholder/i;
 var CODE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kts?|cs|rs|php|swift|scala|c|cc|cpp|h|hpp|dart|lua|ex|exs)$/i;
 function isSlug(value) {
   if (value !== value.toLowerCase() && value !== value.toUpperCase()) return false;
   const parts = value.toLowerCase().split(/[-_.]+/);
-  return parts.length >= 3 && parts.every((p) => /^[a-z]+[0-9]{0,3}$|^[0-9]{1,6}$/.test(p));
+  return parts.length >= 3 && parts.every((p) => /^[a-z]*[0-9]{0,3}[a-z]*$|^[0-9]{1,6}$/.test(p));
 }
 function isGenericSecretValue(value) {
   return VALUE.test(value) && /[0-9]/.test(value) && isHighEntropy(value) && !isReference(value) && !containsExpansion(value) && !isPlaceholder(value) && !GITLEAKS_STOPWORDS.test(value) && !SELF_DESCRIBING.test(value) && !isSlug(value) && !UUID.test(value) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) && !(value.includes("/") && (value.match(/[0-9]/g)?.length ?? 0) <= 2) && !/^(\.{0,2}\/|~\/)/.test(value) && !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) && !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) && !mentionsTokenKeyword(value);
@@ -40056,6 +40057,7 @@ async function checkText(target, ctx) {
     let s = e;
     while (s > 0 && isIdentChar(text.charCodeAt(s - 1))) s--;
     if (s === e || !KEYWORDS.test(text.slice(s, e))) continue;
+    if (text.startsWith("${", s - 2)) continue;
     const name = text.slice(s, e).replace(/^[.-]+|[.-]+$/g, "");
     if (!isSecretLikeName(name) || isLikelyIdName(name) || OPENCLAW_SECRET_ENV.has(name)) continue;
     OPERATOR.lastIndex = e;
@@ -40262,7 +40264,9 @@ async function checkText2(target, ctx) {
     const name = m[0].replace(/["'\s=:]/g, "");
     let v = readValue(target.text, m.index + m[0].length);
     if (!v || !OPENCLAW_SECRET_ENV.has(name)) continue;
-    if (!v.quoted && (target.fileKind === "compose" || target.fileKind === "dotenv")) v = restOfLine(target.text, v.start);
+    const comment = /^[ \t]*(#|\/\/)/.test(target.text.slice(target.text.lastIndexOf("\n", m.index) + 1, m.index));
+    if (comment && m[1] === ":") continue;
+    if (!comment && !v.quoted && (target.fileKind === "compose" || target.fileKind === "dotenv")) v = restOfLine(target.text, v.start);
     if (m[1] === ":" && !v.quoted && target.fileKind !== "compose" && target.fileKind !== "dotenv" && !STRUCTURED_TEXT.test(target.file)) continue;
     if (!v.quoted && CODE_FILE2.test(target.file)) continue;
     if (!await isLiteral(v.value)) continue;

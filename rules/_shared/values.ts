@@ -116,6 +116,7 @@ export function isPlaceholder(value: string): boolean {
   if (/^(true|false|null|none|nil|undefined|todo|tbd|secret|password|token)$/i.test(v)) return true;
   if (/^<|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true; // `<token>` (also cut short by a space: `<paste the token>`)
   if (v.includes('...') || v.includes('…')) return true;
+  if (v.includes('eyJzdWIiOiIxMjM0NTY3ODkw')) return true; // jwt.io's example token ({"sub":"1234567890",…})
   if (PLACEHOLDER_RE.test(v) || v.toLowerCase().replace(/[-_\s]/g, '').includes('changeme')) return true;
   if (/^(.)\1*$/.test(v)) return true; // one character, repeated (gitleaks' global allowlist)
   return hasRepeatedRun(v) || isSequential(v);

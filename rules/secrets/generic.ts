@@ -35,7 +35,7 @@ const OPERATOR = /["']?[ \t]{0,3}(?:=>|:=|::=|\?=|=|:)[ \t]{0,5}/y;
 const VALUE = /^[\w.=+/-]{10,150}$/;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 /** A value that says what it is (`another-secret-value-XYZ789`, `FAKE_A7f9…`): written by a person, for a test or a doc. */
-const SELF_DESCRIBING = /secret|passw|fake/i;
+const SELF_DESCRIBING = /secret|passw|fake|dummy|stub|placeholder/i;
 /** Source files where a literal is quoted and a bare value is an identifier or expression (detect-secrets §3.1). */
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kts?|cs|rs|php|swift|scala|c|cc|cpp|h|hpp|dart|lua|ex|exs)$/i;
 
@@ -46,7 +46,7 @@ const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kts?|cs|rs|php|swift|scala|c|
 function isSlug(value: string): boolean {
   if (value !== value.toLowerCase() && value !== value.toUpperCase()) return false;
   const parts = value.toLowerCase().split(/[-_.]+/);
-  return parts.length >= 3 && parts.every((p) => /^[a-z]+[0-9]{0,3}$|^[0-9]{1,6}$/.test(p));
+  return parts.length >= 3 && parts.every((p) => /^[a-z]*[0-9]{0,3}[a-z]*$|^[0-9]{1,6}$/.test(p));
 }
 
 /** The value tests shared by the text and the OpenClaw-config passes. */
@@ -90,6 +90,7 @@ async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
     let s = e;
     while (s > 0 && isIdentChar(text.charCodeAt(s - 1))) s--;
     if (s === e || !KEYWORDS.test(text.slice(s, e))) continue;
+    if (text.startsWith('${', s - 2)) continue; // `${NAME:-default}` is an expansion, not an assignment (`$token = …` in PowerShell is one)
     const name = text.slice(s, e).replace(/^[.-]+|[.-]+$/g, '');
     if (!isSecretLikeName(name) || isLikelyIdName(name) || OPENCLAW_SECRET_ENV.has(name)) continue;
     OPERATOR.lastIndex = e;

@@ -86,7 +86,10 @@ async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
     const name = m[0].replace(/["'\s=:]/g, '');
     let v = readValue(target.text, m.index + m[0].length);
     if (!v || !OPENCLAW_SECRET_ENV.has(name)) continue;
-    if (!v.quoted && (target.fileKind === 'compose' || target.fileKind === 'dotenv')) v = restOfLine(target.text, v.start);
+    // In a comment, `NAME: words` is documentation; `# NAME=value` may be a commented-out real value (one word).
+    const comment = /^[ \t]*(#|\/\/)/.test(target.text.slice(target.text.lastIndexOf('\n', m.index) + 1, m.index));
+    if (comment && m[1] === ':') continue;
+    if (!comment && !v.quoted && (target.fileKind === 'compose' || target.fileKind === 'dotenv')) v = restOfLine(target.text, v.start);
     // `NAME: value` in prose ("OPENCLAW_GATEWAY_TOKEN: required") is not an assignment; in compose/YAML/code it is.
     if (m[1] === ':' && !v.quoted && target.fileKind !== 'compose' && target.fileKind !== 'dotenv' && !STRUCTURED_TEXT.test(target.file)) continue;
     if (!v.quoted && CODE_FILE.test(target.file)) continue;

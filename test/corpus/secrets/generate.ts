@@ -155,6 +155,11 @@ file('pos/README.md', [
   ...ALL.map((f): [string, Kind] => [`${f.env}=${f.make()}`, f.kind]),
   '```',
 ]);
+file('pos/deploy.ps1', [
+  '# PowerShell variables are assignments too',
+  ['$Token = "' + withDigit(AN, 32) + '"', 'generic'],
+  ['$ClientSecret = \'' + withDigit(B64U, 40) + '\'', 'generic'],
+]);
 const tg = FAKES.telegram_bot_token[0]?.make() ?? '';
 file('pos/urls.md', [
   '# Links that carry their credential',
@@ -252,6 +257,8 @@ file('neg/docker-compose.yml', [
   '      - ./secrets/openclaw.env',
   '    environment:',
   '      OPENCLAW_GATEWAY_TOKEN: ${OPENCLAW_GATEWAY_TOKEN:?set OPENCLAW_GATEWAY_TOKEN in .env}',
+  '      # - OPENCLAW_GATEWAY_TOKEN: Token for authenticating with OpenClaw gateway',
+  '      COOKIE_SECRET: stub-for-validation-min-length-32chars-padding',
   '      OPENCLAW_GATEWAY_PASSWORD_FILE: /run/secrets/gateway_password',
   '      ANTHROPIC_API_KEY_FILE: /run/secrets/anthropic',
   '      DATABASE_URL: postgres://openclaw:${POSTGRES_PASSWORD}@db:5432/openclaw',
@@ -307,6 +314,7 @@ file('neg/code.ts', [
   'const credential = "FAKE_A7f9K2m4Q8v6N3x5R1p0T9z8";',
   'const media = { "asset_key": "marcus-vale__momentum-engine__main__img-01__v01", "job_key": "pd-3f9a2c71e4b8d605" };',
   "_FLAT_SECTION_ID_TOKEN = 'section-cFgrh5yXg8'",
+  "const token = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0';",
   "const FAKE_CLIENT_SECRET = 'GOCSPX-' + 'x';",
   `const FAKE_CLIENT_SECRET_2 = "GOCSPX-${withDigit(B64U, 28)}";`,
   'const META_KEY = "memory_index_meta_v1";',
@@ -320,6 +328,7 @@ file('neg/start.sh', [
   'openclaw gateway --password "${OPENCLAW_GATEWAY_PASSWORD}" --port 18789',
   'openclaw gateway --token <your-token>',
   'gh auth login --token "$GH_TOKEN"',
+  'export POSTGRES_PASSWORD="${POSTGRES_PASSWORD:-integrationtest123}"',
   'sed -i "s/OPENCLAW_GATEWAY_TOKEN = .*/OPENCLAW_GATEWAY_TOKEN = \\"$NEW_TOKEN\\"/" railway.toml',
   'sed -i "s/--token .*/--token $NEW_TOKEN/" railway.toml',
   '# the gateway uses to authenticate itself. Per --token CLI flag (documented),',

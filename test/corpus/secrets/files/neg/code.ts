@@ -26,8 +26,9 @@ const quoted_secret_key = "N7xQ2mP9vK4r" + "T8wZ";
 const credential = "FAKE_A7f9K2m4Q8v6N3x5R1p0T9z8";
 const media = { "asset_key": "marcus-vale__momentum-engine__main__img-01__v01", "job_key": "pd-3f9a2c71e4b8d605" };
 _FLAT_SECTION_ID_TOKEN = 'section-cFgrh5yXg8'
+const token = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0';
 const FAKE_CLIENT_SECRET = 'GOCSPX-' + 'x';
-const FAKE_CLIENT_SECRET_2 = "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";
+const FAKE_CLIENT_SECRET_2 = "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";
 const META_KEY = "memory_index_meta_v1";
 const vars = [{ key: 'FEISHU_APP_SECRET_1', value: 'yyyyy' }];
 // from openclaw/docs:
