@@ -15151,7 +15151,28 @@ var BENIGN_LAST = /* @__PURE__ */ new Set([
   "checksum"
 ]);
 function nameWords(name) {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").replace(/([A-Za-z])([0-9])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== "");
+  const words = [];
+  let cur = "";
+  const kind = (c) => c >= "a" && c <= "z" ? "l" : c >= "A" && c <= "Z" ? "u" : c >= "0" && c <= "9" ? "d" : "s";
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i] ?? "";
+    const k = kind(c);
+    if (k === "s") {
+      if (cur) words.push(cur);
+      cur = "";
+      continue;
+    }
+    const prev = kind(name[i - 1] ?? " ");
+    const next = kind(name[i + 1] ?? " ");
+    const split = cur !== "" && ((prev === "l" || prev === "d") && k === "u" || (prev === "l" || prev === "u") && k === "d" || prev === "u" && k === "u" && next === "l");
+    if (split) {
+      words.push(cur);
+      cur = "";
+    }
+    cur += c.toLowerCase();
+  }
+  if (cur) words.push(cur);
+  return words;
 }
 function isSecretLikeName(name) {
   const words = nameWords(name);
@@ -20177,8 +20198,64 @@ var committed_default = defineRule({
   }
 });
 
-// rules/dotenv/not_ignored.ts
-var import_ignore = __toESM(require_ignore(), 1);
+// rules/_shared/gitignore.ts
+function globMatch(pattern, name) {
+  const p = pattern.split("/");
+  const n = name.split("/");
+  const seg = (pi, ni) => {
+    if (pi === p.length) return ni === n.length;
+    if (p[pi] === "**") {
+      for (let k = ni; k <= n.length; k++) if (seg(pi + 1, k)) return true;
+      return false;
+    }
+    return ni < n.length && wildcard(p[pi] ?? "", n[ni] ?? "") && seg(pi + 1, ni + 1);
+  };
+  return seg(0, 0);
+}
+function wildcard(p, s) {
+  let pi = 0;
+  let si = 0;
+  let star = -1;
+  let mark = 0;
+  while (si < s.length) {
+    if (pi < p.length && (p[pi] === "?" || p[pi] === s[si])) {
+      pi++;
+      si++;
+    } else if (pi < p.length && p[pi] === "*") {
+      star = pi++;
+      mark = si;
+    } else if (star !== -1) {
+      pi = star + 1;
+      si = ++mark;
+    } else return false;
+  }
+  while (pi < p.length && p[pi] === "*") pi++;
+  return pi === p.length;
+}
+function gitignoreIgnores(gitignore, path5) {
+  let ignored = false;
+  for (const raw of gitignore.split("\n")) {
+    let line = raw.replace(/\r$/, "");
+    while (line.endsWith(" ") && !line.endsWith("\\ ")) line = line.slice(0, -1);
+    if (line === "" || line.startsWith("#")) continue;
+    const negate = line.startsWith("!");
+    if (negate) line = line.slice(1);
+    if (line.startsWith("\\")) line = line.slice(1);
+    const dirOnly = line.endsWith("/");
+    if (dirOnly) line = line.slice(0, -1);
+    const anchored = line.includes("/") && !line.startsWith("**/");
+    const pattern = line.startsWith("/") ? line.slice(1) : line;
+    const parts = path5.split("/");
+    let hit = false;
+    for (let depth2 = 1; depth2 <= parts.length && !hit; depth2++) {
+      if (dirOnly && depth2 === parts.length) continue;
+      const prefix = parts.slice(0, depth2).join("/");
+      hit = anchored ? globMatch(pattern, prefix) : globMatch(`**/${pattern}`, prefix);
+    }
+    if (hit) ignored = !negate;
+  }
+  return ignored;
+}
 
 // rules/_shared/state-paths.ts
 var STATE_DIR = /^\.?(openclaw|clawdbot|moltbot|moldbot)([-_.][\w.-]*)?$/i;
@@ -20221,14 +20298,13 @@ var not_ignored_default = defineRule({
     const openclawCompose = new Set(ctx.project.targets("compose").filter(runsOpenClaw).map((t) => t.file));
     const deployments = target.files.filter((f) => f.kind === "openclaw" || f.kind === "compose" && openclawCompose.has(f.path));
     if (deployments.length === 0) return;
-    const ig = (0, import_ignore.default)().add(target.gitignore ?? "");
     const nested = new Set(target.files.filter((f) => f.path.endsWith("/.gitignore")).map((f) => f.path.slice(0, -"/.gitignore".length)));
     const dirs = /* @__PURE__ */ new Set(["", ...deployments.map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf("/"))))]);
     const exposed = [];
     for (const dir of [...dirs].sort()) {
       if (dir !== "" && [...nested].some((n) => dir === n || dir.startsWith(`${n}/`))) continue;
       const env = dir === "" ? ".env" : `${dir}/.env`;
-      if (!ig.ignores(env)) exposed.push(env);
+      if (!gitignoreIgnores(target.gitignore ?? "", env)) exposed.push(env);
     }
     if (exposed.length === 0) return;
     const hasGitignore = target.gitignore !== void 0;
@@ -20434,7 +20510,7 @@ var CODE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kts?|cs|rs|php|swift|scala|c|cc
 function isSlug(value) {
   if (value !== value.toLowerCase() && value !== value.toUpperCase()) return false;
   const parts = value.toLowerCase().split(/[-_.]+/);
-  return parts.length >= 3 && parts.every((p) => /^[a-z]*[0-9]{0,3}[a-z]*$|^[0-9]{1,6}$/.test(p));
+  return parts.length >= 3 && parts.every((p) => /^[a-z]+$/.test(p) || /^[a-z]*[0-9]{1,3}[a-z]*$/.test(p) || /^[0-9]{1,6}$/.test(p));
 }
 function isGenericSecretValue(value) {
   return VALUE.test(value) && /[0-9]/.test(value) && isHighEntropy(value) && !isReference(value) && !containsExpansion(value) && !isPlaceholder(value) && !GITLEAKS_STOPWORDS.test(value) && !SELF_DESCRIBING.test(value) && !isSlug(value) && !UUID.test(value) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) && !(value.includes("/") && (value.match(/[0-9]/g)?.length ?? 0) <= 2) && !/^(\.{0,2}\/|~\/)/.test(value) && !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) && !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) && !mentionsTokenKeyword(value);
@@ -20455,7 +20531,11 @@ async function checkText(target, ctx) {
     while (s > 0 && isIdentChar(text.charCodeAt(s - 1))) s--;
     if (s === e || !KEYWORDS.test(text.slice(s, e))) continue;
     if (text.startsWith("${", s - 2)) continue;
-    const name = text.slice(s, e).replace(/^[.-]+|[.-]+$/g, "");
+    let ns = s;
+    let ne = e;
+    while (ns < ne && (text[ns] === "." || text[ns] === "-")) ns++;
+    while (ne > ns && (text[ne - 1] === "." || text[ne - 1] === "-")) ne--;
+    const name = text.slice(ns, ne);
     if (!isSecretLikeName(name) || isLikelyIdName(name) || OPENCLAW_SECRET_ENV.has(name)) continue;
     OPERATOR.lastIndex = e;
     const op = OPERATOR.exec(text);
@@ -20500,7 +20580,7 @@ var SPEC6 = tokenSpec({
   action: "revoke it at github.com/settings/tokens (or the app / OAuth app settings)",
   keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
   minEntropy: 3,
-  secretlint: { rule: "@secretlint/secretlint-rule-github", messageIds: ["GITHUB_TOKEN"] }
+  pattern: /(?<![A-Za-z0-9_])(?<secret>ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_-]{8,1000}(?:\.[A-Za-z0-9_-]{1,4000}){0,2}|(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}(?![A-Za-z0-9_])|github_pat_[A-Za-z0-9_]{82}(?![A-Za-z0-9_]))/g
 });
 var github_token_default = defineRule({
   id: "secrets.github_token",
@@ -21171,13 +21251,13 @@ function looksLikeCompose(relPath, text) {
 }
 
 // src/engine/config.ts
-var import_ignore3 = __toESM(require_ignore(), 1);
+var import_ignore2 = __toESM(require_ignore(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 import { readFile as readFile4 } from "node:fs/promises";
 import path3 from "node:path";
 
 // src/engine/discover.ts
-var import_ignore2 = __toESM(require_ignore(), 1);
+var import_ignore = __toESM(require_ignore(), 1);
 import { execFile } from "node:child_process";
 import { lstat as lstat2, readdir, readFile as readFile3, realpath } from "node:fs/promises";
 import path2 from "node:path";
@@ -21262,7 +21342,7 @@ async function walk(dir, notes, base2) {
       gitignore = await readFile3(path2.join(current, ".gitignore"), "utf8");
     } catch {
     }
-    const scoped = gitignore === void 0 ? rules2 : [...rules2, { at: current, ig: (0, import_ignore2.default)().add(gitignore) }];
+    const scoped = gitignore === void 0 ? rules2 : [...rules2, { at: current, ig: (0, import_ignore.default)().add(gitignore) }];
     let entries;
     try {
       entries = await readdir(current, { withFileTypes: true });
@@ -21328,7 +21408,7 @@ async function loadConfig(explicit, searchDir, base2, knownRules, notes) {
   const obj = raw;
   const allowed = /* @__PURE__ */ new Set(["ignore", "rules", "max-file-size"]);
   for (const k of Object.keys(obj)) if (!allowed.has(k)) throw new UsageError(`${shown}: unknown key "${k}" (expected ${[...allowed].join(", ")})`);
-  const ig = (0, import_ignore3.default)();
+  const ig = (0, import_ignore2.default)();
   const patterns = obj.ignore ?? [];
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
   ig.add(patterns);

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { gitignoreIgnores } from '../rules/_shared/gitignore.js';
 import { fixtureDir, scanCopy } from './helpers.js';
 
 it('dotenv.committed grades committed .env files by whether they hold secrets', async () => {
@@ -26,4 +27,24 @@ it('dotenv.not_ignored is about OpenClaw deployments only, and reports a missing
   const claw = await scanCopy(repo({ 'deploy/compose.yaml': 'services:\n  gateway:\n    image: ghcr.io/openclaw/openclaw:2026.9.6\n' }));
   const found = claw.findings.filter((f) => f.ruleId === 'dotenv.not_ignored');
   expect(found.map((f) => [f.location.file, f.message.includes('.env, deploy/.env')])).toEqual([['deploy/compose.yaml', true]]);
+});
+
+it('reads root .gitignore patterns as git does for the .env question', () => {
+  const cases: [string, string, boolean][] = [
+    ['.env\n', '.env', true],
+    ['.env\n', 'deploy/.env', true],
+    ['/.env\n', 'deploy/.env', false],
+    ['.env*\n', '.env', true],
+    ['*.env\n', 'deploy/.env', true],
+    ['**/.env\n', 'a/b/.env', true],
+    ['.env\n!.env\n', '.env', false],
+    ['.env.*\n!.env.example\n', '.env', false],
+    ['deploy/\n', 'deploy/.env', true],
+    ['.env/\n', '.env', false],
+    ['# .env\nnode_modules/\n', '.env', false],
+    ['deploy/*.env\n', 'deploy/.env', true],
+    ['deploy/*.env\n', 'other/deploy/.env', false],
+    ['*\n', '.env', true],
+  ];
+  for (const [gi, file, want] of cases) expect(gitignoreIgnores(gi, file), `${JSON.stringify(gi)} ${file}`).toBe(want);
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js'; // registers every token spec
 import { isHighEntropy, shannonEntropy } from '../rules/_shared/entropy.js';
-import { isSecretLikeName, openclawSecretPath } from '../rules/_shared/secret-names.js';
+import { isSecretLikeName, nameWords, openclawSecretPath } from '../rules/_shared/secret-names.js';
 import { lintWithSecretlint } from '../rules/_shared/secretlint.js';
 import { findTokens, holdsKnownToken, mentionsTokenKeyword } from '../rules/_shared/tokens.js';
 import { hasRepeatedRun, isPlaceholder, isReference, isSecretRef, isSequential } from '../rules/_shared/values.js';
@@ -56,6 +56,15 @@ describe('entropy', () => {
 });
 
 describe('secret-like names', () => {
+  it('splits names into words', () => {
+    expect(nameWords('OPENCLAW_GATEWAY_TOKEN')).toEqual(['openclaw', 'gateway', 'token']);
+    expect(nameWords('botToken')).toEqual(['bot', 'token']);
+    expect(nameWords('APIKey')).toEqual(['api', 'key']);
+    expect(nameWords('x-api-key')).toEqual(['x', 'api', 'key']);
+    expect(nameWords('password14')).toEqual(['password', '14']);
+    expect(nameWords('v2Secret')).toEqual(['v', '2', 'secret']);
+    expect(nameWords('spring.datasource.password')).toEqual(['spring', 'datasource', 'password']);
+  });
   it.each(['API_KEY', 'apiKey', 'apikey', 'x-api-key', 'botToken', 'DB_PASSWORD', 'client_secret', 'SECRET_KEY', 'authToken', 'password14', 'spring.datasource.password'])('%s is secret-like', (n) => {
     expect(isSecretLikeName(n)).toBe(true);
   });

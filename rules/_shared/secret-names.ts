@@ -37,13 +37,31 @@ const BENIGN_LAST = new Set([
 
 /** `OPENCLAW_GATEWAY_TOKEN` → [openclaw, gateway, token]; `botToken` → [bot, token]; `x-api-key` → [x, api, key]. */
 export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .replace(/([A-Za-z])([0-9])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '');
+  // One pass over the characters (no regex backtracking): a word ends at a separator, before a capital that follows a
+  // lower-case letter or a digit, before a digit that follows a letter, and inside a capital run before its last
+  // capital when a lower-case letter follows (`APIKey` → api, key).
+  const words: string[] = [];
+  let cur = '';
+  const kind = (c: string) => (c >= 'a' && c <= 'z' ? 'l' : c >= 'A' && c <= 'Z' ? 'u' : c >= '0' && c <= '9' ? 'd' : 's');
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i] ?? '';
+    const k = kind(c);
+    if (k === 's') {
+      if (cur) words.push(cur);
+      cur = '';
+      continue;
+    }
+    const prev = kind(name[i - 1] ?? ' ');
+    const next = kind(name[i + 1] ?? ' ');
+    const split = cur !== '' && (((prev === 'l' || prev === 'd') && k === 'u') || ((prev === 'l' || prev === 'u') && k === 'd') || (prev === 'u' && k === 'u' && next === 'l'));
+    if (split) {
+      words.push(cur);
+      cur = '';
+    }
+    cur += c.toLowerCase();
+  }
+  if (cur) words.push(cur);
+  return words;
 }
 
 /** A name whose value is a secret by convention (`API_KEY`, `botToken`, `db.password`), not a benign look-alike. */

@@ -1,6 +1,6 @@
-import ignore from 'ignore';
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
+import { gitignoreIgnores } from '../_shared/gitignore.js';
 import { runsOpenClaw } from '../_shared/state-paths.js';
 
 /**
@@ -25,14 +25,13 @@ export default defineRule({
     const openclawCompose = new Set(ctx.project.targets('compose').filter(runsOpenClaw).map((t) => t.file));
     const deployments = target.files.filter((f) => f.kind === 'openclaw' || (f.kind === 'compose' && openclawCompose.has(f.path)));
     if (deployments.length === 0) return;
-    const ig = ignore().add(target.gitignore ?? '');
     const nested = new Set(target.files.filter((f) => f.path.endsWith('/.gitignore')).map((f) => f.path.slice(0, -'/.gitignore'.length)));
     const dirs = new Set(['', ...deployments.map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf('/'))))]);
     const exposed: string[] = [];
     for (const dir of [...dirs].sort()) {
       if (dir !== '' && [...nested].some((n) => dir === n || dir.startsWith(`${n}/`))) continue;
       const env = dir === '' ? '.env' : `${dir}/.env`;
-      if (!ig.ignores(env)) exposed.push(env);
+      if (!gitignoreIgnores(target.gitignore ?? '', env)) exposed.push(env);
     }
     if (exposed.length === 0) return;
     const hasGitignore = target.gitignore !== undefined;

@@ -46,7 +46,7 @@ const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kts?|cs|rs|php|swift|scala|c|
 function isSlug(value: string): boolean {
   if (value !== value.toLowerCase() && value !== value.toUpperCase()) return false;
   const parts = value.toLowerCase().split(/[-_.]+/);
-  return parts.length >= 3 && parts.every((p) => /^[a-z]*[0-9]{0,3}[a-z]*$|^[0-9]{1,6}$/.test(p));
+  return parts.length >= 3 && parts.every((p) => /^[a-z]+$/.test(p) || /^[a-z]*[0-9]{1,3}[a-z]*$/.test(p) || /^[0-9]{1,6}$/.test(p));
 }
 
 /** The value tests shared by the text and the OpenClaw-config passes. */
@@ -91,7 +91,11 @@ async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
     while (s > 0 && isIdentChar(text.charCodeAt(s - 1))) s--;
     if (s === e || !KEYWORDS.test(text.slice(s, e))) continue;
     if (text.startsWith('${', s - 2)) continue; // `${NAME:-default}` is an expansion, not an assignment (`$token = …` in PowerShell is one)
-    const name = text.slice(s, e).replace(/^[.-]+|[.-]+$/g, '');
+    let ns = s;
+    let ne = e;
+    while (ns < ne && (text[ns] === '.' || text[ns] === '-')) ns++;
+    while (ne > ns && (text[ne - 1] === '.' || text[ne - 1] === '-')) ne--;
+    const name = text.slice(ns, ne);
     if (!isSecretLikeName(name) || isLikelyIdName(name) || OPENCLAW_SECRET_ENV.has(name)) continue;
     OPERATOR.lastIndex = e;
     const op = OPERATOR.exec(text);

@@ -91,6 +91,8 @@ const FAKES: Record<Kind, { env: string; key: string; make: () => string }[]> = 
     { env: 'GITHUB_TOKEN', key: 'token', make: () => `ghp_${F}${pick(AN, 17)}` },
     { env: 'GH_TOKEN', key: 'token', make: () => `github_pat_11${pick(UP + DIG, 20)}_${F}${pick(AN, 40)}` },
     { env: 'GITHUB_APP_TOKEN', key: 'token', make: () => `ghs_${F}${pick(AN, 17)}` },
+    // the 2026 installation-token format: ghs_<AppID>_<JWT>
+    { env: 'GITHUB_INSTALLATION_TOKEN', key: 'token', make: () => `ghs_${pick(DIG, 7)}_eyJhbGciOiJSUzI1NiJ9.${Buffer.from(`{"iss":"${F}","n":"${pick(AN, 12)}"}`).toString('base64url')}.${pick(B64U, 86)}` },
   ],
   aws_access_key: [{ env: 'AWS_ACCESS_KEY_ID', key: 'accessKeyId', make: () => `AKIA${pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}` }],
   openclaw_gateway_token: [{ env: 'OPENCLAW_GATEWAY_TOKEN', key: 'token', make: () => pick(HEX, 64) }],

@@ -28,7 +28,7 @@ const media = { "asset_key": "marcus-vale__momentum-engine__main__img-01__v01", 
 _FLAT_SECTION_ID_TOKEN = 'section-cFgrh5yXg8'
 const token = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0';
 const FAKE_CLIENT_SECRET = 'GOCSPX-' + 'x';
-const FAKE_CLIENT_SECRET_2 = "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";
+const FAKE_CLIENT_SECRET_2 = "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";
 const META_KEY = "memory_index_meta_v1";
 const vars = [{ key: 'FEISHU_APP_SECRET_1', value: 'yyyyy' }];
 // from openclaw/docs:

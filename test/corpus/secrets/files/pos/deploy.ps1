@@ -1,3 +1,3 @@
 # PowerShell variables are assignments too
-$Token = "NxhM9S8v6qCtH9YqxKZ2v2Uh2tfM5DhQ"
-$ClientSecret = 'Dmdn7fCBsPPJZgA0nONUKMcjMfQWSEmudu6xh5Hd'
+$Token = "NgDKq9f2q3IFykheUeqioRDZYwKCya5a"
+$ClientSecret = 'EKQyBKaNXPtWXDLJe5aTmKQlg6fjTWM4S9Q66G7C'
