@@ -940,3885 +940,6 @@ var require_src = __commonJS({
   }
 });
 
-// node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
-import path2 from "node:path";
-function requireLodash_uniq() {
-  if (hasRequiredLodash_uniq) return lodash_uniq;
-  hasRequiredLodash_uniq = 1;
-  var LARGE_ARRAY_SIZE = 200;
-  var HASH_UNDEFINED = "__lodash_hash_undefined__";
-  var INFINITY2 = 1 / 0;
-  var funcTag = "[object Function]", genTag = "[object GeneratorFunction]";
-  var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
-  var reIsHostCtor = /^\[object .+?Constructor\]$/;
-  var freeGlobal = typeof commonjsGlobal == "object" && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
-  var freeSelf = typeof self == "object" && self && self.Object === Object && self;
-  var root = freeGlobal || freeSelf || Function("return this")();
-  function arrayIncludes(array, value) {
-    var length = array ? array.length : 0;
-    return !!length && baseIndexOf(array, value, 0) > -1;
-  }
-  function baseFindIndex(array, predicate, fromIndex, fromRight) {
-    var length = array.length, index = fromIndex + -1;
-    while (++index < length) {
-      if (predicate(array[index], index, array)) {
-        return index;
-      }
-    }
-    return -1;
-  }
-  function baseIndexOf(array, value, fromIndex) {
-    if (value !== value) {
-      return baseFindIndex(array, baseIsNaN, fromIndex);
-    }
-    var index = fromIndex - 1, length = array.length;
-    while (++index < length) {
-      if (array[index] === value) {
-        return index;
-      }
-    }
-    return -1;
-  }
-  function baseIsNaN(value) {
-    return value !== value;
-  }
-  function cacheHas(cache, key) {
-    return cache.has(key);
-  }
-  function getValue(object, key) {
-    return object == null ? void 0 : object[key];
-  }
-  function isHostObject(value) {
-    var result = false;
-    if (value != null && typeof value.toString != "function") {
-      try {
-        result = !!(value + "");
-      } catch (e) {
-      }
-    }
-    return result;
-  }
-  function setToArray(set) {
-    var index = -1, result = Array(set.size);
-    set.forEach(function(value) {
-      result[++index] = value;
-    });
-    return result;
-  }
-  var arrayProto = Array.prototype, funcProto = Function.prototype, objectProto = Object.prototype;
-  var coreJsData = root["__core-js_shared__"];
-  var maskSrcKey = (function() {
-    var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || "");
-    return uid ? "Symbol(src)_1." + uid : "";
-  })();
-  var funcToString = funcProto.toString;
-  var hasOwnProperty = objectProto.hasOwnProperty;
-  var objectToString = objectProto.toString;
-  var reIsNative = RegExp(
-    "^" + funcToString.call(hasOwnProperty).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
-  );
-  var splice = arrayProto.splice;
-  var Map2 = getNative(root, "Map"), Set2 = getNative(root, "Set"), nativeCreate = getNative(Object, "create");
-  function Hash(entries) {
-    var index = -1, length = entries ? entries.length : 0;
-    this.clear();
-    while (++index < length) {
-      var entry = entries[index];
-      this.set(entry[0], entry[1]);
-    }
-  }
-  function hashClear() {
-    this.__data__ = nativeCreate ? nativeCreate(null) : {};
-  }
-  function hashDelete(key) {
-    return this.has(key) && delete this.__data__[key];
-  }
-  function hashGet(key) {
-    var data = this.__data__;
-    if (nativeCreate) {
-      var result = data[key];
-      return result === HASH_UNDEFINED ? void 0 : result;
-    }
-    return hasOwnProperty.call(data, key) ? data[key] : void 0;
-  }
-  function hashHas(key) {
-    var data = this.__data__;
-    return nativeCreate ? data[key] !== void 0 : hasOwnProperty.call(data, key);
-  }
-  function hashSet(key, value) {
-    var data = this.__data__;
-    data[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
-    return this;
-  }
-  Hash.prototype.clear = hashClear;
-  Hash.prototype["delete"] = hashDelete;
-  Hash.prototype.get = hashGet;
-  Hash.prototype.has = hashHas;
-  Hash.prototype.set = hashSet;
-  function ListCache(entries) {
-    var index = -1, length = entries ? entries.length : 0;
-    this.clear();
-    while (++index < length) {
-      var entry = entries[index];
-      this.set(entry[0], entry[1]);
-    }
-  }
-  function listCacheClear() {
-    this.__data__ = [];
-  }
-  function listCacheDelete(key) {
-    var data = this.__data__, index = assocIndexOf(data, key);
-    if (index < 0) {
-      return false;
-    }
-    var lastIndex = data.length - 1;
-    if (index == lastIndex) {
-      data.pop();
-    } else {
-      splice.call(data, index, 1);
-    }
-    return true;
-  }
-  function listCacheGet(key) {
-    var data = this.__data__, index = assocIndexOf(data, key);
-    return index < 0 ? void 0 : data[index][1];
-  }
-  function listCacheHas(key) {
-    return assocIndexOf(this.__data__, key) > -1;
-  }
-  function listCacheSet(key, value) {
-    var data = this.__data__, index = assocIndexOf(data, key);
-    if (index < 0) {
-      data.push([key, value]);
-    } else {
-      data[index][1] = value;
-    }
-    return this;
-  }
-  ListCache.prototype.clear = listCacheClear;
-  ListCache.prototype["delete"] = listCacheDelete;
-  ListCache.prototype.get = listCacheGet;
-  ListCache.prototype.has = listCacheHas;
-  ListCache.prototype.set = listCacheSet;
-  function MapCache(entries) {
-    var index = -1, length = entries ? entries.length : 0;
-    this.clear();
-    while (++index < length) {
-      var entry = entries[index];
-      this.set(entry[0], entry[1]);
-    }
-  }
-  function mapCacheClear() {
-    this.__data__ = {
-      "hash": new Hash(),
-      "map": new (Map2 || ListCache)(),
-      "string": new Hash()
-    };
-  }
-  function mapCacheDelete(key) {
-    return getMapData(this, key)["delete"](key);
-  }
-  function mapCacheGet(key) {
-    return getMapData(this, key).get(key);
-  }
-  function mapCacheHas(key) {
-    return getMapData(this, key).has(key);
-  }
-  function mapCacheSet(key, value) {
-    getMapData(this, key).set(key, value);
-    return this;
-  }
-  MapCache.prototype.clear = mapCacheClear;
-  MapCache.prototype["delete"] = mapCacheDelete;
-  MapCache.prototype.get = mapCacheGet;
-  MapCache.prototype.has = mapCacheHas;
-  MapCache.prototype.set = mapCacheSet;
-  function SetCache(values) {
-    var index = -1, length = values ? values.length : 0;
-    this.__data__ = new MapCache();
-    while (++index < length) {
-      this.add(values[index]);
-    }
-  }
-  function setCacheAdd(value) {
-    this.__data__.set(value, HASH_UNDEFINED);
-    return this;
-  }
-  function setCacheHas(value) {
-    return this.__data__.has(value);
-  }
-  SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
-  SetCache.prototype.has = setCacheHas;
-  function assocIndexOf(array, key) {
-    var length = array.length;
-    while (length--) {
-      if (eq(array[length][0], key)) {
-        return length;
-      }
-    }
-    return -1;
-  }
-  function baseIsNative(value) {
-    if (!isObject(value) || isMasked(value)) {
-      return false;
-    }
-    var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
-    return pattern.test(toSource(value));
-  }
-  function baseUniq(array, iteratee, comparator) {
-    var index = -1, includes = arrayIncludes, length = array.length, isCommon = true, result = [], seen = result;
-    if (length >= LARGE_ARRAY_SIZE) {
-      var set = createSet(array);
-      if (set) {
-        return setToArray(set);
-      }
-      isCommon = false;
-      includes = cacheHas;
-      seen = new SetCache();
-    } else {
-      seen = result;
-    }
-    outer:
-      while (++index < length) {
-        var value = array[index], computed = value;
-        value = value !== 0 ? value : 0;
-        if (isCommon && computed === computed) {
-          var seenIndex = seen.length;
-          while (seenIndex--) {
-            if (seen[seenIndex] === computed) {
-              continue outer;
-            }
-          }
-          result.push(value);
-        } else if (!includes(seen, computed, comparator)) {
-          if (seen !== result) {
-            seen.push(computed);
-          }
-          result.push(value);
-        }
-      }
-    return result;
-  }
-  var createSet = !(Set2 && 1 / setToArray(new Set2([, -0]))[1] == INFINITY2) ? noop : function(values) {
-    return new Set2(values);
-  };
-  function getMapData(map, key) {
-    var data = map.__data__;
-    return isKeyable(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
-  }
-  function getNative(object, key) {
-    var value = getValue(object, key);
-    return baseIsNative(value) ? value : void 0;
-  }
-  function isKeyable(value) {
-    var type = typeof value;
-    return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
-  }
-  function isMasked(func) {
-    return !!maskSrcKey && maskSrcKey in func;
-  }
-  function toSource(func) {
-    if (func != null) {
-      try {
-        return funcToString.call(func);
-      } catch (e) {
-      }
-      try {
-        return func + "";
-      } catch (e) {
-      }
-    }
-    return "";
-  }
-  function uniq(array) {
-    return array && array.length ? baseUniq(array) : [];
-  }
-  function eq(value, other) {
-    return value === other || value !== value && other !== other;
-  }
-  function isFunction(value) {
-    var tag = isObject(value) ? objectToString.call(value) : "";
-    return tag == funcTag || tag == genTag;
-  }
-  function isObject(value) {
-    var type = typeof value;
-    return !!value && (type == "object" || type == "function");
-  }
-  function noop() {
-  }
-  lodash_uniq = uniq;
-  return lodash_uniq;
-}
-function requireLodash_uniqwith() {
-  if (hasRequiredLodash_uniqwith) return lodash_uniqwith;
-  hasRequiredLodash_uniqwith = 1;
-  var LARGE_ARRAY_SIZE = 200;
-  var HASH_UNDEFINED = "__lodash_hash_undefined__";
-  var INFINITY2 = 1 / 0;
-  var funcTag = "[object Function]", genTag = "[object GeneratorFunction]";
-  var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
-  var reIsHostCtor = /^\[object .+?Constructor\]$/;
-  var freeGlobal = typeof commonjsGlobal == "object" && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
-  var freeSelf = typeof self == "object" && self && self.Object === Object && self;
-  var root = freeGlobal || freeSelf || Function("return this")();
-  function arrayIncludes(array, value) {
-    var length = array ? array.length : 0;
-    return !!length && baseIndexOf(array, value, 0) > -1;
-  }
-  function arrayIncludesWith(array, value, comparator) {
-    var index = -1, length = array ? array.length : 0;
-    while (++index < length) {
-      if (comparator(value, array[index])) {
-        return true;
-      }
-    }
-    return false;
-  }
-  function baseFindIndex(array, predicate, fromIndex, fromRight) {
-    var length = array.length, index = fromIndex + -1;
-    while (++index < length) {
-      if (predicate(array[index], index, array)) {
-        return index;
-      }
-    }
-    return -1;
-  }
-  function baseIndexOf(array, value, fromIndex) {
-    if (value !== value) {
-      return baseFindIndex(array, baseIsNaN, fromIndex);
-    }
-    var index = fromIndex - 1, length = array.length;
-    while (++index < length) {
-      if (array[index] === value) {
-        return index;
-      }
-    }
-    return -1;
-  }
-  function baseIsNaN(value) {
-    return value !== value;
-  }
-  function cacheHas(cache, key) {
-    return cache.has(key);
-  }
-  function getValue(object, key) {
-    return object == null ? void 0 : object[key];
-  }
-  function isHostObject(value) {
-    var result = false;
-    if (value != null && typeof value.toString != "function") {
-      try {
-        result = !!(value + "");
-      } catch (e) {
-      }
-    }
-    return result;
-  }
-  function setToArray(set) {
-    var index = -1, result = Array(set.size);
-    set.forEach(function(value) {
-      result[++index] = value;
-    });
-    return result;
-  }
-  var arrayProto = Array.prototype, funcProto = Function.prototype, objectProto = Object.prototype;
-  var coreJsData = root["__core-js_shared__"];
-  var maskSrcKey = (function() {
-    var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || "");
-    return uid ? "Symbol(src)_1." + uid : "";
-  })();
-  var funcToString = funcProto.toString;
-  var hasOwnProperty = objectProto.hasOwnProperty;
-  var objectToString = objectProto.toString;
-  var reIsNative = RegExp(
-    "^" + funcToString.call(hasOwnProperty).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
-  );
-  var splice = arrayProto.splice;
-  var Map2 = getNative(root, "Map"), Set2 = getNative(root, "Set"), nativeCreate = getNative(Object, "create");
-  function Hash(entries) {
-    var index = -1, length = entries ? entries.length : 0;
-    this.clear();
-    while (++index < length) {
-      var entry = entries[index];
-      this.set(entry[0], entry[1]);
-    }
-  }
-  function hashClear() {
-    this.__data__ = nativeCreate ? nativeCreate(null) : {};
-  }
-  function hashDelete(key) {
-    return this.has(key) && delete this.__data__[key];
-  }
-  function hashGet(key) {
-    var data = this.__data__;
-    if (nativeCreate) {
-      var result = data[key];
-      return result === HASH_UNDEFINED ? void 0 : result;
-    }
-    return hasOwnProperty.call(data, key) ? data[key] : void 0;
-  }
-  function hashHas(key) {
-    var data = this.__data__;
-    return nativeCreate ? data[key] !== void 0 : hasOwnProperty.call(data, key);
-  }
-  function hashSet(key, value) {
-    var data = this.__data__;
-    data[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
-    return this;
-  }
-  Hash.prototype.clear = hashClear;
-  Hash.prototype["delete"] = hashDelete;
-  Hash.prototype.get = hashGet;
-  Hash.prototype.has = hashHas;
-  Hash.prototype.set = hashSet;
-  function ListCache(entries) {
-    var index = -1, length = entries ? entries.length : 0;
-    this.clear();
-    while (++index < length) {
-      var entry = entries[index];
-      this.set(entry[0], entry[1]);
-    }
-  }
-  function listCacheClear() {
-    this.__data__ = [];
-  }
-  function listCacheDelete(key) {
-    var data = this.__data__, index = assocIndexOf(data, key);
-    if (index < 0) {
-      return false;
-    }
-    var lastIndex = data.length - 1;
-    if (index == lastIndex) {
-      data.pop();
-    } else {
-      splice.call(data, index, 1);
-    }
-    return true;
-  }
-  function listCacheGet(key) {
-    var data = this.__data__, index = assocIndexOf(data, key);
-    return index < 0 ? void 0 : data[index][1];
-  }
-  function listCacheHas(key) {
-    return assocIndexOf(this.__data__, key) > -1;
-  }
-  function listCacheSet(key, value) {
-    var data = this.__data__, index = assocIndexOf(data, key);
-    if (index < 0) {
-      data.push([key, value]);
-    } else {
-      data[index][1] = value;
-    }
-    return this;
-  }
-  ListCache.prototype.clear = listCacheClear;
-  ListCache.prototype["delete"] = listCacheDelete;
-  ListCache.prototype.get = listCacheGet;
-  ListCache.prototype.has = listCacheHas;
-  ListCache.prototype.set = listCacheSet;
-  function MapCache(entries) {
-    var index = -1, length = entries ? entries.length : 0;
-    this.clear();
-    while (++index < length) {
-      var entry = entries[index];
-      this.set(entry[0], entry[1]);
-    }
-  }
-  function mapCacheClear() {
-    this.__data__ = {
-      "hash": new Hash(),
-      "map": new (Map2 || ListCache)(),
-      "string": new Hash()
-    };
-  }
-  function mapCacheDelete(key) {
-    return getMapData(this, key)["delete"](key);
-  }
-  function mapCacheGet(key) {
-    return getMapData(this, key).get(key);
-  }
-  function mapCacheHas(key) {
-    return getMapData(this, key).has(key);
-  }
-  function mapCacheSet(key, value) {
-    getMapData(this, key).set(key, value);
-    return this;
-  }
-  MapCache.prototype.clear = mapCacheClear;
-  MapCache.prototype["delete"] = mapCacheDelete;
-  MapCache.prototype.get = mapCacheGet;
-  MapCache.prototype.has = mapCacheHas;
-  MapCache.prototype.set = mapCacheSet;
-  function SetCache(values) {
-    var index = -1, length = values ? values.length : 0;
-    this.__data__ = new MapCache();
-    while (++index < length) {
-      this.add(values[index]);
-    }
-  }
-  function setCacheAdd(value) {
-    this.__data__.set(value, HASH_UNDEFINED);
-    return this;
-  }
-  function setCacheHas(value) {
-    return this.__data__.has(value);
-  }
-  SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
-  SetCache.prototype.has = setCacheHas;
-  function assocIndexOf(array, key) {
-    var length = array.length;
-    while (length--) {
-      if (eq(array[length][0], key)) {
-        return length;
-      }
-    }
-    return -1;
-  }
-  function baseIsNative(value) {
-    if (!isObject(value) || isMasked(value)) {
-      return false;
-    }
-    var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
-    return pattern.test(toSource(value));
-  }
-  function baseUniq(array, iteratee, comparator) {
-    var index = -1, includes = arrayIncludes, length = array.length, isCommon = true, result = [], seen = result;
-    if (comparator) {
-      isCommon = false;
-      includes = arrayIncludesWith;
-    } else if (length >= LARGE_ARRAY_SIZE) {
-      var set = createSet(array);
-      if (set) {
-        return setToArray(set);
-      }
-      isCommon = false;
-      includes = cacheHas;
-      seen = new SetCache();
-    } else {
-      seen = result;
-    }
-    outer:
-      while (++index < length) {
-        var value = array[index], computed = value;
-        value = comparator || value !== 0 ? value : 0;
-        if (isCommon && computed === computed) {
-          var seenIndex = seen.length;
-          while (seenIndex--) {
-            if (seen[seenIndex] === computed) {
-              continue outer;
-            }
-          }
-          result.push(value);
-        } else if (!includes(seen, computed, comparator)) {
-          if (seen !== result) {
-            seen.push(computed);
-          }
-          result.push(value);
-        }
-      }
-    return result;
-  }
-  var createSet = !(Set2 && 1 / setToArray(new Set2([, -0]))[1] == INFINITY2) ? noop : function(values) {
-    return new Set2(values);
-  };
-  function getMapData(map, key) {
-    var data = map.__data__;
-    return isKeyable(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
-  }
-  function getNative(object, key) {
-    var value = getValue(object, key);
-    return baseIsNative(value) ? value : void 0;
-  }
-  function isKeyable(value) {
-    var type = typeof value;
-    return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
-  }
-  function isMasked(func) {
-    return !!maskSrcKey && maskSrcKey in func;
-  }
-  function toSource(func) {
-    if (func != null) {
-      try {
-        return funcToString.call(func);
-      } catch (e) {
-      }
-      try {
-        return func + "";
-      } catch (e) {
-      }
-    }
-    return "";
-  }
-  function uniqWith(array, comparator) {
-    return array && array.length ? baseUniq(array, void 0, comparator) : [];
-  }
-  function eq(value, other) {
-    return value === other || value !== value && other !== other;
-  }
-  function isFunction(value) {
-    var tag = isObject(value) ? objectToString.call(value) : "";
-    return tag == funcTag || tag == genTag;
-  }
-  function isObject(value) {
-    var type = typeof value;
-    return !!value && (type == "object" || type == "function");
-  }
-  function noop() {
-  }
-  lodash_uniqwith = uniqWith;
-  return lodash_uniqwith;
-}
-function requireLodash_sortby() {
-  if (hasRequiredLodash_sortby) return lodash_sortby.exports;
-  hasRequiredLodash_sortby = 1;
-  (function(module, exports) {
-    var LARGE_ARRAY_SIZE = 200;
-    var FUNC_ERROR_TEXT = "Expected a function";
-    var HASH_UNDEFINED = "__lodash_hash_undefined__";
-    var UNORDERED_COMPARE_FLAG = 1, PARTIAL_COMPARE_FLAG = 2;
-    var MAX_SAFE_INTEGER = 9007199254740991;
-    var argsTag = "[object Arguments]", arrayTag = "[object Array]", boolTag = "[object Boolean]", dateTag = "[object Date]", errorTag = "[object Error]", funcTag = "[object Function]", genTag = "[object GeneratorFunction]", mapTag = "[object Map]", numberTag = "[object Number]", objectTag = "[object Object]", promiseTag = "[object Promise]", regexpTag = "[object RegExp]", setTag = "[object Set]", stringTag = "[object String]", symbolTag = "[object Symbol]", weakMapTag = "[object WeakMap]";
-    var arrayBufferTag = "[object ArrayBuffer]", dataViewTag = "[object DataView]", float32Tag = "[object Float32Array]", float64Tag = "[object Float64Array]", int8Tag = "[object Int8Array]", int16Tag = "[object Int16Array]", int32Tag = "[object Int32Array]", uint8Tag = "[object Uint8Array]", uint8ClampedTag = "[object Uint8ClampedArray]", uint16Tag = "[object Uint16Array]", uint32Tag = "[object Uint32Array]";
-    var reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/, reIsPlainProp = /^\w*$/, reLeadingDot = /^\./, rePropName = /[^.[\]]+|\[(?:(-?\d+(?:\.\d+)?)|(["'])((?:(?!\2)[^\\]|\\.)*?)\2)\]|(?=(?:\.|\[\])(?:\.|\[\]|$))/g;
-    var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
-    var reEscapeChar = /\\(\\)?/g;
-    var reIsHostCtor = /^\[object .+?Constructor\]$/;
-    var reIsUint = /^(?:0|[1-9]\d*)$/;
-    var typedArrayTags = {};
-    typedArrayTags[float32Tag] = typedArrayTags[float64Tag] = typedArrayTags[int8Tag] = typedArrayTags[int16Tag] = typedArrayTags[int32Tag] = typedArrayTags[uint8Tag] = typedArrayTags[uint8ClampedTag] = typedArrayTags[uint16Tag] = typedArrayTags[uint32Tag] = true;
-    typedArrayTags[argsTag] = typedArrayTags[arrayTag] = typedArrayTags[arrayBufferTag] = typedArrayTags[boolTag] = typedArrayTags[dataViewTag] = typedArrayTags[dateTag] = typedArrayTags[errorTag] = typedArrayTags[funcTag] = typedArrayTags[mapTag] = typedArrayTags[numberTag] = typedArrayTags[objectTag] = typedArrayTags[regexpTag] = typedArrayTags[setTag] = typedArrayTags[stringTag] = typedArrayTags[weakMapTag] = false;
-    var freeGlobal = typeof commonjsGlobal == "object" && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
-    var freeSelf = typeof self == "object" && self && self.Object === Object && self;
-    var root = freeGlobal || freeSelf || Function("return this")();
-    var freeExports = exports && !exports.nodeType && exports;
-    var freeModule = freeExports && true && module && !module.nodeType && module;
-    var moduleExports = freeModule && freeModule.exports === freeExports;
-    var freeProcess = moduleExports && freeGlobal.process;
-    var nodeUtil = (function() {
-      try {
-        return freeProcess && freeProcess.binding("util");
-      } catch (e) {
-      }
-    })();
-    var nodeIsTypedArray = nodeUtil && nodeUtil.isTypedArray;
-    function apply(func, thisArg, args) {
-      switch (args.length) {
-        case 0:
-          return func.call(thisArg);
-        case 1:
-          return func.call(thisArg, args[0]);
-        case 2:
-          return func.call(thisArg, args[0], args[1]);
-        case 3:
-          return func.call(thisArg, args[0], args[1], args[2]);
-      }
-      return func.apply(thisArg, args);
-    }
-    function arrayMap(array, iteratee) {
-      var index = -1, length = array ? array.length : 0, result = Array(length);
-      while (++index < length) {
-        result[index] = iteratee(array[index], index, array);
-      }
-      return result;
-    }
-    function arrayPush(array, values) {
-      var index = -1, length = values.length, offset = array.length;
-      while (++index < length) {
-        array[offset + index] = values[index];
-      }
-      return array;
-    }
-    function arraySome(array, predicate) {
-      var index = -1, length = array ? array.length : 0;
-      while (++index < length) {
-        if (predicate(array[index], index, array)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function baseProperty(key) {
-      return function(object) {
-        return object == null ? void 0 : object[key];
-      };
-    }
-    function baseSortBy(array, comparer) {
-      var length = array.length;
-      array.sort(comparer);
-      while (length--) {
-        array[length] = array[length].value;
-      }
-      return array;
-    }
-    function baseTimes(n, iteratee) {
-      var index = -1, result = Array(n);
-      while (++index < n) {
-        result[index] = iteratee(index);
-      }
-      return result;
-    }
-    function baseUnary(func) {
-      return function(value) {
-        return func(value);
-      };
-    }
-    function getValue(object, key) {
-      return object == null ? void 0 : object[key];
-    }
-    function isHostObject(value) {
-      var result = false;
-      if (value != null && typeof value.toString != "function") {
-        try {
-          result = !!(value + "");
-        } catch (e) {
-        }
-      }
-      return result;
-    }
-    function mapToArray(map) {
-      var index = -1, result = Array(map.size);
-      map.forEach(function(value, key) {
-        result[++index] = [key, value];
-      });
-      return result;
-    }
-    function overArg(func, transform) {
-      return function(arg2) {
-        return func(transform(arg2));
-      };
-    }
-    function setToArray(set) {
-      var index = -1, result = Array(set.size);
-      set.forEach(function(value) {
-        result[++index] = value;
-      });
-      return result;
-    }
-    var arrayProto = Array.prototype, funcProto = Function.prototype, objectProto = Object.prototype;
-    var coreJsData = root["__core-js_shared__"];
-    var maskSrcKey = (function() {
-      var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || "");
-      return uid ? "Symbol(src)_1." + uid : "";
-    })();
-    var funcToString = funcProto.toString;
-    var hasOwnProperty = objectProto.hasOwnProperty;
-    var objectToString = objectProto.toString;
-    var reIsNative = RegExp(
-      "^" + funcToString.call(hasOwnProperty).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
-    );
-    var Symbol2 = root.Symbol, Uint8Array2 = root.Uint8Array, propertyIsEnumerable = objectProto.propertyIsEnumerable, splice = arrayProto.splice, spreadableSymbol = Symbol2 ? Symbol2.isConcatSpreadable : void 0;
-    var nativeKeys = overArg(Object.keys, Object), nativeMax = Math.max;
-    var DataView = getNative(root, "DataView"), Map2 = getNative(root, "Map"), Promise2 = getNative(root, "Promise"), Set2 = getNative(root, "Set"), WeakMap2 = getNative(root, "WeakMap"), nativeCreate = getNative(Object, "create");
-    var dataViewCtorString = toSource(DataView), mapCtorString = toSource(Map2), promiseCtorString = toSource(Promise2), setCtorString = toSource(Set2), weakMapCtorString = toSource(WeakMap2);
-    var symbolProto = Symbol2 ? Symbol2.prototype : void 0, symbolValueOf = symbolProto ? symbolProto.valueOf : void 0, symbolToString = symbolProto ? symbolProto.toString : void 0;
-    function Hash(entries) {
-      var index = -1, length = entries ? entries.length : 0;
-      this.clear();
-      while (++index < length) {
-        var entry = entries[index];
-        this.set(entry[0], entry[1]);
-      }
-    }
-    function hashClear() {
-      this.__data__ = nativeCreate ? nativeCreate(null) : {};
-    }
-    function hashDelete(key) {
-      return this.has(key) && delete this.__data__[key];
-    }
-    function hashGet(key) {
-      var data = this.__data__;
-      if (nativeCreate) {
-        var result = data[key];
-        return result === HASH_UNDEFINED ? void 0 : result;
-      }
-      return hasOwnProperty.call(data, key) ? data[key] : void 0;
-    }
-    function hashHas(key) {
-      var data = this.__data__;
-      return nativeCreate ? data[key] !== void 0 : hasOwnProperty.call(data, key);
-    }
-    function hashSet(key, value) {
-      var data = this.__data__;
-      data[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
-      return this;
-    }
-    Hash.prototype.clear = hashClear;
-    Hash.prototype["delete"] = hashDelete;
-    Hash.prototype.get = hashGet;
-    Hash.prototype.has = hashHas;
-    Hash.prototype.set = hashSet;
-    function ListCache(entries) {
-      var index = -1, length = entries ? entries.length : 0;
-      this.clear();
-      while (++index < length) {
-        var entry = entries[index];
-        this.set(entry[0], entry[1]);
-      }
-    }
-    function listCacheClear() {
-      this.__data__ = [];
-    }
-    function listCacheDelete(key) {
-      var data = this.__data__, index = assocIndexOf(data, key);
-      if (index < 0) {
-        return false;
-      }
-      var lastIndex = data.length - 1;
-      if (index == lastIndex) {
-        data.pop();
-      } else {
-        splice.call(data, index, 1);
-      }
-      return true;
-    }
-    function listCacheGet(key) {
-      var data = this.__data__, index = assocIndexOf(data, key);
-      return index < 0 ? void 0 : data[index][1];
-    }
-    function listCacheHas(key) {
-      return assocIndexOf(this.__data__, key) > -1;
-    }
-    function listCacheSet(key, value) {
-      var data = this.__data__, index = assocIndexOf(data, key);
-      if (index < 0) {
-        data.push([key, value]);
-      } else {
-        data[index][1] = value;
-      }
-      return this;
-    }
-    ListCache.prototype.clear = listCacheClear;
-    ListCache.prototype["delete"] = listCacheDelete;
-    ListCache.prototype.get = listCacheGet;
-    ListCache.prototype.has = listCacheHas;
-    ListCache.prototype.set = listCacheSet;
-    function MapCache(entries) {
-      var index = -1, length = entries ? entries.length : 0;
-      this.clear();
-      while (++index < length) {
-        var entry = entries[index];
-        this.set(entry[0], entry[1]);
-      }
-    }
-    function mapCacheClear() {
-      this.__data__ = {
-        "hash": new Hash(),
-        "map": new (Map2 || ListCache)(),
-        "string": new Hash()
-      };
-    }
-    function mapCacheDelete(key) {
-      return getMapData(this, key)["delete"](key);
-    }
-    function mapCacheGet(key) {
-      return getMapData(this, key).get(key);
-    }
-    function mapCacheHas(key) {
-      return getMapData(this, key).has(key);
-    }
-    function mapCacheSet(key, value) {
-      getMapData(this, key).set(key, value);
-      return this;
-    }
-    MapCache.prototype.clear = mapCacheClear;
-    MapCache.prototype["delete"] = mapCacheDelete;
-    MapCache.prototype.get = mapCacheGet;
-    MapCache.prototype.has = mapCacheHas;
-    MapCache.prototype.set = mapCacheSet;
-    function SetCache(values) {
-      var index = -1, length = values ? values.length : 0;
-      this.__data__ = new MapCache();
-      while (++index < length) {
-        this.add(values[index]);
-      }
-    }
-    function setCacheAdd(value) {
-      this.__data__.set(value, HASH_UNDEFINED);
-      return this;
-    }
-    function setCacheHas(value) {
-      return this.__data__.has(value);
-    }
-    SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
-    SetCache.prototype.has = setCacheHas;
-    function Stack(entries) {
-      this.__data__ = new ListCache(entries);
-    }
-    function stackClear() {
-      this.__data__ = new ListCache();
-    }
-    function stackDelete(key) {
-      return this.__data__["delete"](key);
-    }
-    function stackGet(key) {
-      return this.__data__.get(key);
-    }
-    function stackHas(key) {
-      return this.__data__.has(key);
-    }
-    function stackSet(key, value) {
-      var cache = this.__data__;
-      if (cache instanceof ListCache) {
-        var pairs = cache.__data__;
-        if (!Map2 || pairs.length < LARGE_ARRAY_SIZE - 1) {
-          pairs.push([key, value]);
-          return this;
-        }
-        cache = this.__data__ = new MapCache(pairs);
-      }
-      cache.set(key, value);
-      return this;
-    }
-    Stack.prototype.clear = stackClear;
-    Stack.prototype["delete"] = stackDelete;
-    Stack.prototype.get = stackGet;
-    Stack.prototype.has = stackHas;
-    Stack.prototype.set = stackSet;
-    function arrayLikeKeys(value, inherited) {
-      var result = isArray(value) || isArguments(value) ? baseTimes(value.length, String) : [];
-      var length = result.length, skipIndexes = !!length;
-      for (var key in value) {
-        if (hasOwnProperty.call(value, key) && !(skipIndexes && (key == "length" || isIndex(key, length)))) {
-          result.push(key);
-        }
-      }
-      return result;
-    }
-    function assocIndexOf(array, key) {
-      var length = array.length;
-      while (length--) {
-        if (eq(array[length][0], key)) {
-          return length;
-        }
-      }
-      return -1;
-    }
-    var baseEach = createBaseEach(baseForOwn);
-    function baseFlatten(array, depth2, predicate, isStrict, result) {
-      var index = -1, length = array.length;
-      predicate || (predicate = isFlattenable);
-      result || (result = []);
-      while (++index < length) {
-        var value = array[index];
-        if (predicate(value)) {
-          {
-            arrayPush(result, value);
-          }
-        } else {
-          result[result.length] = value;
-        }
-      }
-      return result;
-    }
-    var baseFor = createBaseFor();
-    function baseForOwn(object, iteratee) {
-      return object && baseFor(object, iteratee, keys);
-    }
-    function baseGet(object, path8) {
-      path8 = isKey(path8, object) ? [path8] : castPath(path8);
-      var index = 0, length = path8.length;
-      while (object != null && index < length) {
-        object = object[toKey(path8[index++])];
-      }
-      return index && index == length ? object : void 0;
-    }
-    function baseGetTag(value) {
-      return objectToString.call(value);
-    }
-    function baseHasIn(object, key) {
-      return object != null && key in Object(object);
-    }
-    function baseIsEqual(value, other, customizer, bitmask, stack) {
-      if (value === other) {
-        return true;
-      }
-      if (value == null || other == null || !isObject(value) && !isObjectLike(other)) {
-        return value !== value && other !== other;
-      }
-      return baseIsEqualDeep(value, other, baseIsEqual, customizer, bitmask, stack);
-    }
-    function baseIsEqualDeep(object, other, equalFunc, customizer, bitmask, stack) {
-      var objIsArr = isArray(object), othIsArr = isArray(other), objTag = arrayTag, othTag = arrayTag;
-      if (!objIsArr) {
-        objTag = getTag(object);
-        objTag = objTag == argsTag ? objectTag : objTag;
-      }
-      if (!othIsArr) {
-        othTag = getTag(other);
-        othTag = othTag == argsTag ? objectTag : othTag;
-      }
-      var objIsObj = objTag == objectTag && !isHostObject(object), othIsObj = othTag == objectTag && !isHostObject(other), isSameTag = objTag == othTag;
-      if (isSameTag && !objIsObj) {
-        stack || (stack = new Stack());
-        return objIsArr || isTypedArray(object) ? equalArrays(object, other, equalFunc, customizer, bitmask, stack) : equalByTag(object, other, objTag, equalFunc, customizer, bitmask, stack);
-      }
-      if (!(bitmask & PARTIAL_COMPARE_FLAG)) {
-        var objIsWrapped = objIsObj && hasOwnProperty.call(object, "__wrapped__"), othIsWrapped = othIsObj && hasOwnProperty.call(other, "__wrapped__");
-        if (objIsWrapped || othIsWrapped) {
-          var objUnwrapped = objIsWrapped ? object.value() : object, othUnwrapped = othIsWrapped ? other.value() : other;
-          stack || (stack = new Stack());
-          return equalFunc(objUnwrapped, othUnwrapped, customizer, bitmask, stack);
-        }
-      }
-      if (!isSameTag) {
-        return false;
-      }
-      stack || (stack = new Stack());
-      return equalObjects(object, other, equalFunc, customizer, bitmask, stack);
-    }
-    function baseIsMatch(object, source, matchData, customizer) {
-      var index = matchData.length, length = index;
-      if (object == null) {
-        return !length;
-      }
-      object = Object(object);
-      while (index--) {
-        var data = matchData[index];
-        if (data[2] ? data[1] !== object[data[0]] : !(data[0] in object)) {
-          return false;
-        }
-      }
-      while (++index < length) {
-        data = matchData[index];
-        var key = data[0], objValue = object[key], srcValue = data[1];
-        if (data[2]) {
-          if (objValue === void 0 && !(key in object)) {
-            return false;
-          }
-        } else {
-          var stack = new Stack();
-          var result;
-          if (!(result === void 0 ? baseIsEqual(srcValue, objValue, customizer, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG, stack) : result)) {
-            return false;
-          }
-        }
-      }
-      return true;
-    }
-    function baseIsNative(value) {
-      if (!isObject(value) || isMasked(value)) {
-        return false;
-      }
-      var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
-      return pattern.test(toSource(value));
-    }
-    function baseIsTypedArray(value) {
-      return isObjectLike(value) && isLength(value.length) && !!typedArrayTags[objectToString.call(value)];
-    }
-    function baseIteratee(value) {
-      if (typeof value == "function") {
-        return value;
-      }
-      if (value == null) {
-        return identity;
-      }
-      if (typeof value == "object") {
-        return isArray(value) ? baseMatchesProperty(value[0], value[1]) : baseMatches(value);
-      }
-      return property(value);
-    }
-    function baseKeys(object) {
-      if (!isPrototype(object)) {
-        return nativeKeys(object);
-      }
-      var result = [];
-      for (var key in Object(object)) {
-        if (hasOwnProperty.call(object, key) && key != "constructor") {
-          result.push(key);
-        }
-      }
-      return result;
-    }
-    function baseMap(collection, iteratee) {
-      var index = -1, result = isArrayLike(collection) ? Array(collection.length) : [];
-      baseEach(collection, function(value, key, collection2) {
-        result[++index] = iteratee(value, key, collection2);
-      });
-      return result;
-    }
-    function baseMatches(source) {
-      var matchData = getMatchData(source);
-      if (matchData.length == 1 && matchData[0][2]) {
-        return matchesStrictComparable(matchData[0][0], matchData[0][1]);
-      }
-      return function(object) {
-        return object === source || baseIsMatch(object, source, matchData);
-      };
-    }
-    function baseMatchesProperty(path8, srcValue) {
-      if (isKey(path8) && isStrictComparable(srcValue)) {
-        return matchesStrictComparable(toKey(path8), srcValue);
-      }
-      return function(object) {
-        var objValue = get2(object, path8);
-        return objValue === void 0 && objValue === srcValue ? hasIn(object, path8) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
-      };
-    }
-    function baseOrderBy(collection, iteratees, orders) {
-      var index = -1;
-      iteratees = arrayMap(iteratees.length ? iteratees : [identity], baseUnary(baseIteratee));
-      var result = baseMap(collection, function(value, key, collection2) {
-        var criteria = arrayMap(iteratees, function(iteratee) {
-          return iteratee(value);
-        });
-        return { "criteria": criteria, "index": ++index, "value": value };
-      });
-      return baseSortBy(result, function(object, other) {
-        return compareMultiple(object, other, orders);
-      });
-    }
-    function basePropertyDeep(path8) {
-      return function(object) {
-        return baseGet(object, path8);
-      };
-    }
-    function baseRest(func, start) {
-      start = nativeMax(start === void 0 ? func.length - 1 : start, 0);
-      return function() {
-        var args = arguments, index = -1, length = nativeMax(args.length - start, 0), array = Array(length);
-        while (++index < length) {
-          array[index] = args[start + index];
-        }
-        index = -1;
-        var otherArgs = Array(start + 1);
-        while (++index < start) {
-          otherArgs[index] = args[index];
-        }
-        otherArgs[start] = array;
-        return apply(func, this, otherArgs);
-      };
-    }
-    function baseToString(value) {
-      if (typeof value == "string") {
-        return value;
-      }
-      if (isSymbol(value)) {
-        return symbolToString ? symbolToString.call(value) : "";
-      }
-      var result = value + "";
-      return result == "0" && 1 / value == -Infinity ? "-0" : result;
-    }
-    function castPath(value) {
-      return isArray(value) ? value : stringToPath(value);
-    }
-    function compareAscending(value, other) {
-      if (value !== other) {
-        var valIsDefined = value !== void 0, valIsNull = value === null, valIsReflexive = value === value, valIsSymbol = isSymbol(value);
-        var othIsDefined = other !== void 0, othIsNull = other === null, othIsReflexive = other === other, othIsSymbol = isSymbol(other);
-        if (!othIsNull && !othIsSymbol && !valIsSymbol && value > other || valIsSymbol && othIsDefined && othIsReflexive && !othIsNull && !othIsSymbol || valIsNull && othIsDefined && othIsReflexive || !valIsDefined && othIsReflexive || !valIsReflexive) {
-          return 1;
-        }
-        if (!valIsNull && !valIsSymbol && !othIsSymbol && value < other || othIsSymbol && valIsDefined && valIsReflexive && !valIsNull && !valIsSymbol || othIsNull && valIsDefined && valIsReflexive || !othIsDefined && valIsReflexive || !othIsReflexive) {
-          return -1;
-        }
-      }
-      return 0;
-    }
-    function compareMultiple(object, other, orders) {
-      var index = -1, objCriteria = object.criteria, othCriteria = other.criteria, length = objCriteria.length, ordersLength = orders.length;
-      while (++index < length) {
-        var result = compareAscending(objCriteria[index], othCriteria[index]);
-        if (result) {
-          if (index >= ordersLength) {
-            return result;
-          }
-          var order = orders[index];
-          return result * (order == "desc" ? -1 : 1);
-        }
-      }
-      return object.index - other.index;
-    }
-    function createBaseEach(eachFunc, fromRight) {
-      return function(collection, iteratee) {
-        if (collection == null) {
-          return collection;
-        }
-        if (!isArrayLike(collection)) {
-          return eachFunc(collection, iteratee);
-        }
-        var length = collection.length, index = -1, iterable = Object(collection);
-        while (++index < length) {
-          if (iteratee(iterable[index], index, iterable) === false) {
-            break;
-          }
-        }
-        return collection;
-      };
-    }
-    function createBaseFor(fromRight) {
-      return function(object, iteratee, keysFunc) {
-        var index = -1, iterable = Object(object), props = keysFunc(object), length = props.length;
-        while (length--) {
-          var key = props[++index];
-          if (iteratee(iterable[key], key, iterable) === false) {
-            break;
-          }
-        }
-        return object;
-      };
-    }
-    function equalArrays(array, other, equalFunc, customizer, bitmask, stack) {
-      var isPartial = bitmask & PARTIAL_COMPARE_FLAG, arrLength = array.length, othLength = other.length;
-      if (arrLength != othLength && !(isPartial && othLength > arrLength)) {
-        return false;
-      }
-      var stacked = stack.get(array);
-      if (stacked && stack.get(other)) {
-        return stacked == other;
-      }
-      var index = -1, result = true, seen = bitmask & UNORDERED_COMPARE_FLAG ? new SetCache() : void 0;
-      stack.set(array, other);
-      stack.set(other, array);
-      while (++index < arrLength) {
-        var arrValue = array[index], othValue = other[index];
-        if (customizer) {
-          var compared = isPartial ? customizer(othValue, arrValue, index, other, array, stack) : customizer(arrValue, othValue, index, array, other, stack);
-        }
-        if (compared !== void 0) {
-          if (compared) {
-            continue;
-          }
-          result = false;
-          break;
-        }
-        if (seen) {
-          if (!arraySome(other, function(othValue2, othIndex) {
-            if (!seen.has(othIndex) && (arrValue === othValue2 || equalFunc(arrValue, othValue2, customizer, bitmask, stack))) {
-              return seen.add(othIndex);
-            }
-          })) {
-            result = false;
-            break;
-          }
-        } else if (!(arrValue === othValue || equalFunc(arrValue, othValue, customizer, bitmask, stack))) {
-          result = false;
-          break;
-        }
-      }
-      stack["delete"](array);
-      stack["delete"](other);
-      return result;
-    }
-    function equalByTag(object, other, tag, equalFunc, customizer, bitmask, stack) {
-      switch (tag) {
-        case dataViewTag:
-          if (object.byteLength != other.byteLength || object.byteOffset != other.byteOffset) {
-            return false;
-          }
-          object = object.buffer;
-          other = other.buffer;
-        case arrayBufferTag:
-          if (object.byteLength != other.byteLength || !equalFunc(new Uint8Array2(object), new Uint8Array2(other))) {
-            return false;
-          }
-          return true;
-        case boolTag:
-        case dateTag:
-        case numberTag:
-          return eq(+object, +other);
-        case errorTag:
-          return object.name == other.name && object.message == other.message;
-        case regexpTag:
-        case stringTag:
-          return object == other + "";
-        case mapTag:
-          var convert = mapToArray;
-        case setTag:
-          var isPartial = bitmask & PARTIAL_COMPARE_FLAG;
-          convert || (convert = setToArray);
-          if (object.size != other.size && !isPartial) {
-            return false;
-          }
-          var stacked = stack.get(object);
-          if (stacked) {
-            return stacked == other;
-          }
-          bitmask |= UNORDERED_COMPARE_FLAG;
-          stack.set(object, other);
-          var result = equalArrays(convert(object), convert(other), equalFunc, customizer, bitmask, stack);
-          stack["delete"](object);
-          return result;
-        case symbolTag:
-          if (symbolValueOf) {
-            return symbolValueOf.call(object) == symbolValueOf.call(other);
-          }
-      }
-      return false;
-    }
-    function equalObjects(object, other, equalFunc, customizer, bitmask, stack) {
-      var isPartial = bitmask & PARTIAL_COMPARE_FLAG, objProps = keys(object), objLength = objProps.length, othProps = keys(other), othLength = othProps.length;
-      if (objLength != othLength && !isPartial) {
-        return false;
-      }
-      var index = objLength;
-      while (index--) {
-        var key = objProps[index];
-        if (!(isPartial ? key in other : hasOwnProperty.call(other, key))) {
-          return false;
-        }
-      }
-      var stacked = stack.get(object);
-      if (stacked && stack.get(other)) {
-        return stacked == other;
-      }
-      var result = true;
-      stack.set(object, other);
-      stack.set(other, object);
-      var skipCtor = isPartial;
-      while (++index < objLength) {
-        key = objProps[index];
-        var objValue = object[key], othValue = other[key];
-        if (customizer) {
-          var compared = isPartial ? customizer(othValue, objValue, key, other, object, stack) : customizer(objValue, othValue, key, object, other, stack);
-        }
-        if (!(compared === void 0 ? objValue === othValue || equalFunc(objValue, othValue, customizer, bitmask, stack) : compared)) {
-          result = false;
-          break;
-        }
-        skipCtor || (skipCtor = key == "constructor");
-      }
-      if (result && !skipCtor) {
-        var objCtor = object.constructor, othCtor = other.constructor;
-        if (objCtor != othCtor && ("constructor" in object && "constructor" in other) && !(typeof objCtor == "function" && objCtor instanceof objCtor && typeof othCtor == "function" && othCtor instanceof othCtor)) {
-          result = false;
-        }
-      }
-      stack["delete"](object);
-      stack["delete"](other);
-      return result;
-    }
-    function getMapData(map, key) {
-      var data = map.__data__;
-      return isKeyable(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
-    }
-    function getMatchData(object) {
-      var result = keys(object), length = result.length;
-      while (length--) {
-        var key = result[length], value = object[key];
-        result[length] = [key, value, isStrictComparable(value)];
-      }
-      return result;
-    }
-    function getNative(object, key) {
-      var value = getValue(object, key);
-      return baseIsNative(value) ? value : void 0;
-    }
-    var getTag = baseGetTag;
-    if (DataView && getTag(new DataView(new ArrayBuffer(1))) != dataViewTag || Map2 && getTag(new Map2()) != mapTag || Promise2 && getTag(Promise2.resolve()) != promiseTag || Set2 && getTag(new Set2()) != setTag || WeakMap2 && getTag(new WeakMap2()) != weakMapTag) {
-      getTag = function(value) {
-        var result = objectToString.call(value), Ctor = result == objectTag ? value.constructor : void 0, ctorString = Ctor ? toSource(Ctor) : void 0;
-        if (ctorString) {
-          switch (ctorString) {
-            case dataViewCtorString:
-              return dataViewTag;
-            case mapCtorString:
-              return mapTag;
-            case promiseCtorString:
-              return promiseTag;
-            case setCtorString:
-              return setTag;
-            case weakMapCtorString:
-              return weakMapTag;
-          }
-        }
-        return result;
-      };
-    }
-    function hasPath(object, path8, hasFunc) {
-      path8 = isKey(path8, object) ? [path8] : castPath(path8);
-      var result, index = -1, length = path8.length;
-      while (++index < length) {
-        var key = toKey(path8[index]);
-        if (!(result = object != null && hasFunc(object, key))) {
-          break;
-        }
-        object = object[key];
-      }
-      if (result) {
-        return result;
-      }
-      var length = object ? object.length : 0;
-      return !!length && isLength(length) && isIndex(key, length) && (isArray(object) || isArguments(object));
-    }
-    function isFlattenable(value) {
-      return isArray(value) || isArguments(value) || !!(spreadableSymbol && value && value[spreadableSymbol]);
-    }
-    function isIndex(value, length) {
-      length = length == null ? MAX_SAFE_INTEGER : length;
-      return !!length && (typeof value == "number" || reIsUint.test(value)) && (value > -1 && value % 1 == 0 && value < length);
-    }
-    function isIterateeCall(value, index, object) {
-      if (!isObject(object)) {
-        return false;
-      }
-      var type = typeof index;
-      if (type == "number" ? isArrayLike(object) && isIndex(index, object.length) : type == "string" && index in object) {
-        return eq(object[index], value);
-      }
-      return false;
-    }
-    function isKey(value, object) {
-      if (isArray(value)) {
-        return false;
-      }
-      var type = typeof value;
-      if (type == "number" || type == "symbol" || type == "boolean" || value == null || isSymbol(value)) {
-        return true;
-      }
-      return reIsPlainProp.test(value) || !reIsDeepProp.test(value) || object != null && value in Object(object);
-    }
-    function isKeyable(value) {
-      var type = typeof value;
-      return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
-    }
-    function isMasked(func) {
-      return !!maskSrcKey && maskSrcKey in func;
-    }
-    function isPrototype(value) {
-      var Ctor = value && value.constructor, proto = typeof Ctor == "function" && Ctor.prototype || objectProto;
-      return value === proto;
-    }
-    function isStrictComparable(value) {
-      return value === value && !isObject(value);
-    }
-    function matchesStrictComparable(key, srcValue) {
-      return function(object) {
-        if (object == null) {
-          return false;
-        }
-        return object[key] === srcValue && (srcValue !== void 0 || key in Object(object));
-      };
-    }
-    var stringToPath = memoize(function(string) {
-      string = toString(string);
-      var result = [];
-      if (reLeadingDot.test(string)) {
-        result.push("");
-      }
-      string.replace(rePropName, function(match, number, quote, string2) {
-        result.push(quote ? string2.replace(reEscapeChar, "$1") : number || match);
-      });
-      return result;
-    });
-    function toKey(value) {
-      if (typeof value == "string" || isSymbol(value)) {
-        return value;
-      }
-      var result = value + "";
-      return result == "0" && 1 / value == -Infinity ? "-0" : result;
-    }
-    function toSource(func) {
-      if (func != null) {
-        try {
-          return funcToString.call(func);
-        } catch (e) {
-        }
-        try {
-          return func + "";
-        } catch (e) {
-        }
-      }
-      return "";
-    }
-    var sortBy = baseRest(function(collection, iteratees) {
-      if (collection == null) {
-        return [];
-      }
-      var length = iteratees.length;
-      if (length > 1 && isIterateeCall(collection, iteratees[0], iteratees[1])) {
-        iteratees = [];
-      } else if (length > 2 && isIterateeCall(iteratees[0], iteratees[1], iteratees[2])) {
-        iteratees = [iteratees[0]];
-      }
-      return baseOrderBy(collection, baseFlatten(iteratees), []);
-    });
-    function memoize(func, resolver) {
-      if (typeof func != "function" || resolver && typeof resolver != "function") {
-        throw new TypeError(FUNC_ERROR_TEXT);
-      }
-      var memoized = function() {
-        var args = arguments, key = resolver ? resolver.apply(this, args) : args[0], cache = memoized.cache;
-        if (cache.has(key)) {
-          return cache.get(key);
-        }
-        var result = func.apply(this, args);
-        memoized.cache = cache.set(key, result);
-        return result;
-      };
-      memoized.cache = new (memoize.Cache || MapCache)();
-      return memoized;
-    }
-    memoize.Cache = MapCache;
-    function eq(value, other) {
-      return value === other || value !== value && other !== other;
-    }
-    function isArguments(value) {
-      return isArrayLikeObject(value) && hasOwnProperty.call(value, "callee") && (!propertyIsEnumerable.call(value, "callee") || objectToString.call(value) == argsTag);
-    }
-    var isArray = Array.isArray;
-    function isArrayLike(value) {
-      return value != null && isLength(value.length) && !isFunction(value);
-    }
-    function isArrayLikeObject(value) {
-      return isObjectLike(value) && isArrayLike(value);
-    }
-    function isFunction(value) {
-      var tag = isObject(value) ? objectToString.call(value) : "";
-      return tag == funcTag || tag == genTag;
-    }
-    function isLength(value) {
-      return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
-    }
-    function isObject(value) {
-      var type = typeof value;
-      return !!value && (type == "object" || type == "function");
-    }
-    function isObjectLike(value) {
-      return !!value && typeof value == "object";
-    }
-    function isSymbol(value) {
-      return typeof value == "symbol" || isObjectLike(value) && objectToString.call(value) == symbolTag;
-    }
-    var isTypedArray = nodeIsTypedArray ? baseUnary(nodeIsTypedArray) : baseIsTypedArray;
-    function toString(value) {
-      return value == null ? "" : baseToString(value);
-    }
-    function get2(object, path8, defaultValue) {
-      var result = object == null ? void 0 : baseGet(object, path8);
-      return result === void 0 ? defaultValue : result;
-    }
-    function hasIn(object, path8) {
-      return object != null && hasPath(object, path8, baseHasIn);
-    }
-    function keys(object) {
-      return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
-    }
-    function identity(value) {
-      return value;
-    }
-    function property(path8) {
-      return isKey(path8) ? baseProperty(toKey(path8)) : basePropertyDeep(path8);
-    }
-    module.exports = sortBy;
-  })(lodash_sortby, lodash_sortby.exports);
-  return lodash_sortby.exports;
-}
-function requireEscapeStringRegexp() {
-  if (hasRequiredEscapeStringRegexp) return escapeStringRegexp;
-  hasRequiredEscapeStringRegexp = 1;
-  escapeStringRegexp = (string) => {
-    if (typeof string !== "string") {
-      throw new TypeError("Expected a string");
-    }
-    return string.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
-  };
-  return escapeStringRegexp;
-}
-function requireRegexpParse() {
-  if (hasRequiredRegexpParse) return regexpParse;
-  hasRequiredRegexpParse = 1;
-  Object.defineProperty(regexpParse, "__esModule", { value: true });
-  regexpParse.isRegExpString = regexpParse.parseRegExpString = void 0;
-  var REGEXP_LITERAL_PATTERN = /^\/(.+)\/([guimysd]*)$/;
-  var parseRegExpString = function(str4) {
-    var result = str4.match(REGEXP_LITERAL_PATTERN);
-    if (!result) {
-      return null;
-    }
-    return {
-      source: result[1],
-      flagString: result[2]
-    };
-  };
-  regexpParse.parseRegExpString = parseRegExpString;
-  var isRegExpString = function(str4) {
-    return REGEXP_LITERAL_PATTERN.test(str4);
-  };
-  regexpParse.isRegExpString = isRegExpString;
-  return regexpParse;
-}
-function requireRegexpStringMatcher() {
-  if (hasRequiredRegexpStringMatcher) return regexpStringMatcher;
-  hasRequiredRegexpStringMatcher = 1;
-  (function(exports) {
-    var __importDefault = regexpStringMatcher && regexpStringMatcher.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.matchPatterns = exports.createRegExp = void 0;
-    var lodash_uniq_1 = __importDefault(requireLodash_uniq());
-    var lodash_uniqwith_1 = __importDefault(requireLodash_uniqwith());
-    var lodash_sortby_1 = __importDefault(requireLodash_sortby());
-    var escape_string_regexp_1 = __importDefault(requireEscapeStringRegexp());
-    var regexp_parse_1 = requireRegexpParse();
-    var DEFAULT_FLAGS = "ug";
-    var defaultFlags = function(flagsString) {
-      if (flagsString.length === 0) {
-        return DEFAULT_FLAGS;
-      }
-      return (0, lodash_uniq_1.default)((flagsString + DEFAULT_FLAGS).split("")).join("");
-    };
-    var createRegExp = function(patternString, defaultFlag) {
-      if (defaultFlag === void 0) {
-        defaultFlag = DEFAULT_FLAGS;
-      }
-      if (patternString.length === 0) {
-        throw new Error("Empty string can not handled");
-      }
-      if ((0, regexp_parse_1.isRegExpString)(patternString)) {
-        var regExpStructure = (0, regexp_parse_1.parseRegExpString)(patternString);
-        if (regExpStructure) {
-          return new RegExp(regExpStructure.source, defaultFlags(regExpStructure.flagString));
-        }
-        throw new Error('"'.concat(patternString, '" can not parse as RegExp.'));
-      } else {
-        return new RegExp((0, escape_string_regexp_1.default)(patternString), defaultFlag);
-      }
-    };
-    exports.createRegExp = createRegExp;
-    var isEqualMatchPatternResult = function(a, b) {
-      return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.match === b.match;
-    };
-    var matchPatterns = function(text, regExpLikeStrings) {
-      var matchPatternResults = [];
-      regExpLikeStrings.map(function(patternString) {
-        return (0, exports.createRegExp)(patternString);
-      }).forEach(function(regExp) {
-        var results = text.matchAll(regExp);
-        Array.from(results).forEach(function(result) {
-          if (result.index === void 0) {
-            return;
-          }
-          var match = result[0];
-          var index = result.index;
-          matchPatternResults.push({
-            match,
-            captures: result.slice(1),
-            startIndex: index,
-            endIndex: index + match.length
-          });
-        });
-      });
-      var uniqResults = (0, lodash_uniqwith_1.default)(matchPatternResults, isEqualMatchPatternResult);
-      return (0, lodash_sortby_1.default)(uniqResults, ["startIndex", "endIndex"]);
-    };
-    exports.matchPatterns = matchPatterns;
-  })(regexpStringMatcher);
-  return regexpStringMatcher;
-}
-function readTlv(buf, offset) {
-  if (offset + 2 > buf.length) {
-    throw new Error("PKCS12: truncated TLV header");
-  }
-  const tag = buf[offset];
-  const lenByte = buf[offset + 1];
-  let length;
-  let contentStart;
-  if (lenByte < 128) {
-    length = lenByte;
-    contentStart = offset + 2;
-  } else {
-    const lenBytes = lenByte & 127;
-    if (lenBytes === 0 || lenBytes > 4) {
-      throw new Error("PKCS12: unsupported ASN.1 length encoding");
-    }
-    if (offset + 2 + lenBytes > buf.length) {
-      throw new Error("PKCS12: truncated ASN.1 length");
-    }
-    length = 0;
-    for (let i = 0; i < lenBytes; i++) {
-      length = length * 256 + buf[offset + 2 + i];
-    }
-    contentStart = offset + 2 + lenBytes;
-  }
-  const end = contentStart + length;
-  if (end > buf.length) {
-    throw new Error("PKCS12: TLV extends past buffer");
-  }
-  return { tag, content: buf.subarray(contentStart, end), end };
-}
-function expectTag(tlv, tag, label) {
-  if (tlv.tag !== tag) {
-    throw new Error(`PKCS12: expected ${label} tag 0x${tag.toString(16)} but got 0x${tlv.tag.toString(16)}`);
-  }
-}
-function readInteger(tlv) {
-  expectTag(tlv, TAG_INTEGER, "INTEGER");
-  let value = 0;
-  for (const byte of tlv.content) {
-    value = value * 256 + byte;
-  }
-  return value;
-}
-function bytesEqual(a, b) {
-  if (a.length !== b.length)
-    return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) {
-    diff |= a[i] ^ b[i];
-  }
-  return diff === 0;
-}
-function matchHash(oidBytes) {
-  for (const { oid, hash } of MAC_HASHES) {
-    if (bytesEqual(oidBytes, oid))
-      return hash;
-  }
-  return void 0;
-}
-function parsePkcs12(buf) {
-  const pfx = readTlv(buf, 0);
-  expectTag(pfx, TAG_SEQUENCE, "PFX SEQUENCE");
-  const version = readTlv(pfx.content, 0);
-  if (readInteger(version) !== 3) {
-    throw new Error("PKCS12: unsupported version");
-  }
-  const authSafeInfo = readTlv(pfx.content, version.end);
-  expectTag(authSafeInfo, TAG_SEQUENCE, "ContentInfo SEQUENCE");
-  const contentType = readTlv(authSafeInfo.content, 0);
-  expectTag(contentType, TAG_OID, "contentType OID");
-  if (!bytesEqual(contentType.content, OID_DATA)) {
-    throw new Error("PKCS12: unsupported authSafe contentType");
-  }
-  const explicit0 = readTlv(authSafeInfo.content, contentType.end);
-  expectTag(explicit0, TAG_CONTEXT_0, "[0] EXPLICIT");
-  const authSafeOctet = readTlv(explicit0.content, 0);
-  expectTag(authSafeOctet, TAG_OCTET_STRING, "authSafe OCTET STRING");
-  const macData = readTlv(pfx.content, authSafeInfo.end);
-  expectTag(macData, TAG_SEQUENCE, "MacData SEQUENCE");
-  const digestInfo = readTlv(macData.content, 0);
-  expectTag(digestInfo, TAG_SEQUENCE, "DigestInfo SEQUENCE");
-  const alg = readTlv(digestInfo.content, 0);
-  expectTag(alg, TAG_SEQUENCE, "AlgorithmIdentifier SEQUENCE");
-  const algOid = readTlv(alg.content, 0);
-  expectTag(algOid, TAG_OID, "algorithm OID");
-  const macHash = matchHash(algOid.content);
-  if (!macHash) {
-    throw new Error("PKCS12: unsupported MAC digest algorithm");
-  }
-  if (algOid.end < alg.content.length) {
-    const params = readTlv(alg.content, algOid.end);
-    if (params.tag !== TAG_NULL) {
-      throw new Error("PKCS12: unexpected MAC algorithm parameters");
-    }
-  }
-  const digest2 = readTlv(digestInfo.content, alg.end);
-  expectTag(digest2, TAG_OCTET_STRING, "digest OCTET STRING");
-  const salt = readTlv(macData.content, digestInfo.end);
-  expectTag(salt, TAG_OCTET_STRING, "macSalt OCTET STRING");
-  let iterations = 1;
-  if (salt.end < macData.content.length) {
-    const iter = readTlv(macData.content, salt.end);
-    iterations = readInteger(iter);
-  }
-  if (iterations < 1 || iterations > MAX_MAC_ITERATIONS) {
-    throw new Error("PKCS12: MAC iteration count out of range");
-  }
-  return {
-    authSafe: authSafeOctet.content,
-    macHash,
-    macSalt: salt.content,
-    macDigest: digest2.content,
-    iterations
-  };
-}
-function toBufferSource(data) {
-  const copy2 = new Uint8Array(data.length);
-  copy2.set(data);
-  return copy2;
-}
-async function digest(hash, data) {
-  return new Uint8Array(await globalThis.crypto.subtle.digest(hash.name, toBufferSource(data)));
-}
-function padToMultipleOf(src, blockSize) {
-  if (src.length === 0)
-    return new Uint8Array(0);
-  const padded = new Uint8Array(Math.ceil(src.length / blockSize) * blockSize);
-  for (let i = 0; i < padded.length; i++) {
-    padded[i] = src[i % src.length];
-  }
-  return padded;
-}
-function encodePasswordAsBmpString(password) {
-  if (password.length === 0)
-    return new Uint8Array(0);
-  const bytes = new Uint8Array(password.length * 2 + 2);
-  for (let i = 0; i < password.length; i++) {
-    const code = password.charCodeAt(i);
-    bytes[i * 2] = code >> 8 & 255;
-    bytes[i * 2 + 1] = code & 255;
-  }
-  return bytes;
-}
-async function deriveMacKey(hash, password, salt, iterations) {
-  const v = hash.blockSize;
-  const u = hash.outputSize;
-  const ID_MAC = 3;
-  const D = new Uint8Array(v).fill(ID_MAC);
-  const P = padToMultipleOf(encodePasswordAsBmpString(password), v);
-  const S = padToMultipleOf(salt, v);
-  const DI = new Uint8Array(D.length + S.length + P.length);
-  DI.set(D, 0);
-  DI.set(S, D.length);
-  DI.set(P, D.length + S.length);
-  let A = await digest(hash, DI);
-  for (let i = 1; i < iterations; i++) {
-    A = await digest(hash, A);
-  }
-  return A.subarray(0, u);
-}
-async function verifyPkcs12Mac(pfxBytes, password) {
-  let parsed;
-  try {
-    parsed = parsePkcs12(pfxBytes);
-  } catch {
-    return false;
-  }
-  try {
-    const key = await deriveMacKey(parsed.macHash, password, parsed.macSalt, parsed.iterations);
-    const cryptoKey = await globalThis.crypto.subtle.importKey("raw", toBufferSource(key), { name: "HMAC", hash: parsed.macHash.name }, false, ["sign"]);
-    const mac = new Uint8Array(await globalThis.crypto.subtle.sign("HMAC", cryptoKey, toBufferSource(parsed.authSafe)));
-    return bytesEqual(mac, parsed.macDigest);
-  } catch {
-    return false;
-  }
-}
-async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
-  if (!source.filePath) {
-    return;
-  }
-  try {
-    const fs = await import("node:fs");
-    const path8 = await import("node:path");
-    const pfxBytes = new Uint8Array(fs.readFileSync(source.filePath));
-    const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
-    if (!isGcpServiceAccountP12) {
-      return;
-    }
-    context.report({
-      message: t("PrivateKeyP12", {
-        FILE_NAME: path8.basename(source.filePath)
-      }),
-      range: [0, source.content.length]
-    });
-  } catch {
-  }
-}
-function reportIfFoundPrivateKeyJSONFormat({ source, context, t }) {
-  try {
-    const credentialObject = JSON.parse(source.content);
-    const PRIVATE_KEY_PATTERN = /-----BEGIN\s?(DSA|RSA|EC|PGP|OPENSSH)?\s?PRIVATE KEY/gm;
-    const isGCPServiceAccountPrivateKeyJSON = "private_key_id" in credentialObject && "private_key" in credentialObject && PRIVATE_KEY_PATTERN.test(credentialObject["private_key"]);
-    if (!isGCPServiceAccountPrivateKeyJSON) {
-      return;
-    }
-    context.report({
-      message: t("PrivateKeyJSON", {
-        FILE_NAME: source.filePath ? path2.basename(source.filePath) : ""
-      }),
-      range: [0, source.content.length]
-    });
-  } catch {
-  }
-}
-function reportIfFoundXOauthGitHubToken({ source, options, context, t }) {
-  const XOAuthPattern = /https?:\/\/(.{1,256}):x-oauth-basic@github.com\//g;
-  const results = source.content.matchAll(XOAuthPattern);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[1] || "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context.report({
-      message: t("PackageJSON_xOauthToken", {
-        TOKEN: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFound_AuthTokenInNpmrc({ source, options, context, t }) {
-  const AuthTokenPattern = /_authToken=([^$].*)/g;
-  const results = source.content.matchAll(AuthTokenPattern);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[1] || "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context.report({
-      message: t("Npmrc_authToken", {
-        TOKEN: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context, t }) {
-  const NPM_ACCESS_TOKEN_PATTERN = new RegExp("(?<!\\p{L})npm_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
-  const results = source.content.matchAll(NPM_ACCESS_TOKEN_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context.report({
-      message: t("NPM_ACCESS_TOKEN", {
-        TOKEN: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFoundRawPrivateKey$1({ source, options, context, t }) {
-  const SLACK_TOKEN_PATTERN = /\b(?:xoxb|xoxp|xapp|xoxa|xoxo|xoxr)-(?:\d-)?(?:[a-zA-Z0-9]{1,40}-)+[a-zA-Z0-9]{1,40}\b/g;
-  const results = source.content.matchAll(SLACK_TOKEN_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context.report({
-      message: t("SLACK_TOKEN", {
-        TOKEN: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFoundIncomingWebhook({ source, options, context, t }) {
-  const IncomingWebhooksPattern = /https:\/\/hooks\.slack\.com\/services\/T[a-zA-Z0-9]{1,40}\/B[a-zA-Z0-9]{1,40}\/[a-zA-Z0-9]{1,40}/gi;
-  const results = source.content.matchAll(IncomingWebhooksPattern);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context.report({
-      message: t("IncomingWebhook", {
-        URL: match
-      }),
-      range
-    });
-  }
-}
-function isVariableLikeString$1(str4) {
-  const variablePatterns = [
-    /\$\{[^}]{1,50}\}/,
-    // ${var}
-    /\{\{[^}]{1,50}\}\}/,
-    // {{var}}
-    /\{[^}]{1,50}\}/,
-    // {var}
-    /%[A-Z_]{1,30}%/,
-    // %VAR%
-    /\$[A-Z_]{1,30}/
-    // $VAR
-  ];
-  return variablePatterns.some((pattern) => pattern.test(str4));
-}
-function isLikelyRealUsername(username) {
-  if (username.length < 2)
-    return false;
-  if (isVariableLikeString$1(username))
-    return false;
-  if (BUILTIN_IGNORED_PATTERNS$1.some((pattern) => username.toLowerCase().includes(pattern.toLowerCase()))) {
-    return false;
-  }
-  return true;
-}
-function isLikelyRealPassword(password) {
-  if (password.length < 4)
-    return false;
-  if (isVariableLikeString$1(password))
-    return false;
-  if (BUILTIN_IGNORED_PATTERNS$1.some((pattern) => password.toLowerCase().includes(pattern.toLowerCase()))) {
-    return false;
-  }
-  if (/^(.)\1{3,}$/.test(password))
-    return false;
-  return true;
-}
-function reportIfFoundBasicAuth({ source, options, context, t }) {
-  const URL_PATTERN = /(?<protocol>(?:https?|ftp|ftps)):\/\/(?<user>[-a-zA-Z0-9_]{1,256}):(?<password>[-a-zA-Z0-9_]{1,256})@[-a-zA-Z0-9%._+~#=]{1,256}\.[a-zA-Z0-9()]{1,6}\b/g;
-  const results = source.content.matchAll(URL_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const username = result.groups?.user;
-    const password = result.groups?.password;
-    if (!username || !password)
-      continue;
-    if (!isLikelyRealUsername(username))
-      continue;
-    if (!isLikelyRealPassword(password))
-      continue;
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context.report({
-      message: t("BasicAuth", {
-        CREDENTIAL: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFoundToken({ source, options, context, t }) {
-  const NOTION_INTEGRATION_TOKEN_PATTERN = new RegExp("(?<!\\p{L})ntn_[0-9]{11}[A-Za-z0-9]{35}(?![A-Za-z0-9])", "gu");
-  const results = source.content.matchAll(NOTION_INTEGRATION_TOKEN_PATTERN);
-  for (const result of results) {
-    const index = result.index ?? 0;
-    const match = result[0] ?? "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context.report({
-      message: t("NOTION_INTEGRATION_TOKEN", {
-        TOKEN: match
-      }),
-      range
-    });
-  }
-}
-function validateBase64KeyContent(base64Content) {
-  if (!/^[A-Za-z0-9+/]+=*$/.test(base64Content)) {
-    return false;
-  }
-  if (base64Content.length < 100) {
-    return false;
-  }
-  const validMagicBytes = /^(MI|b3BlbnNzaC1rZXktdjE)/;
-  if (!validMagicBytes.test(base64Content)) {
-    return false;
-  }
-  return true;
-}
-function reportIfFoundRawPrivateKey({ source, options, context, t }) {
-  const results = source.content.matchAll(PEM_CONTENT_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const base64Raw = result[1] || "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    const base64Content = base64Raw.replace(/\s|\\n/g, "");
-    if (!validateBase64KeyContent(base64Content)) {
-      continue;
-    }
-    context.report({
-      message: t("PrivateKey", {
-        KEY: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFoundKey$3({ source, options, context, t }) {
-  const SENDGRID_KEY_PATTERN = new RegExp("(?<!\\p{L})SG\\.\\w{1,128}\\.\\w{1,128}([-_]?)\\w{1,128}(?!\\w)", "gu");
-  const results = source.content.matchAll(SENDGRID_KEY_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    if (match.length !== 69) {
-      continue;
-    }
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context.report({
-      message: t("SENDGRID_KEY", {
-        KEY: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFoundKey$2({ source, options, context, t }) {
-  const SHOPIFY_KEY_PATTERN = new RegExp("(?<!\\p{L})(shppa|shpca|shpat|shpss)_[a-zA-Z0-9]{32,64}(?![a-zA-Z0-9])", "gu");
-  const results = source.content.matchAll(SHOPIFY_KEY_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context.report({
-      message: t("SHOPIFY_KEY", {
-        KEY: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFound$2({ source, options, context, t }) {
-  const results = source.content.matchAll(STRIPE_KEY_PATTERN);
-  for (const result of results) {
-    const index = result.index ?? 0;
-    const match = result[0] ?? "";
-    const prefix = result.groups?.["prefix"];
-    if (!prefix) {
-      continue;
-    }
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context.report({
-      message: t(messageIdMap$1[prefix], {
-        KEY: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFoundKey$1({ pattern, source, options, context, t }) {
-  const results = source.content.matchAll(pattern);
-  for (const result of results) {
-    const index = result.index || 0;
-    const type = result.groups?.type;
-    const typeName = typeMap.get(type);
-    if (!typeName) {
-      throw new Error("Unknown type:" + typeName);
-    }
-    const match = result[0] || "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context.report({
-      message: t("GITHUB_TOKEN", {
-        KEY: match,
-        typeName
-      }),
-      range
-    });
-  }
-}
-function reportIfFoundKey({ pattern, source, options, context, t }) {
-  const results = source.content.matchAll(pattern);
-  for (const result of results) {
-    const index = result.index ?? 0;
-    const match = result[0] ?? "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context.report({
-      message: t("GITLAB_PERSONAL_ACCESS_TOKEN", {
-        KEY: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFound$1({ pattern, messageId, source, options, context, t }) {
-  const results = source.content.matchAll(pattern);
-  for (const result of results) {
-    const index = result.index ?? 0;
-    const match = result[0] ?? "";
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    const range = [index, index + match.length];
-    context.report({
-      message: t(messageId, {
-        TOKEN: match
-      }),
-      range
-    });
-  }
-}
-function isVariableLikeString(str4) {
-  const variablePatterns = [
-    /\$\{[^}]{1,50}\}/,
-    // ${var}
-    /\{\{[^}]{1,50}\}\}/,
-    // {{var}}
-    /\{[^}]{1,50}\}/,
-    // {var}
-    /%[A-Z_]{1,30}%/,
-    // %VAR%
-    /\$[A-Z_]{1,30}/,
-    // $VAR
-    /\$\([^)]{1,50}\)/
-    // $(var)
-  ];
-  return variablePatterns.some((pattern) => pattern.test(str4));
-}
-function isLikelyRealCredential(username, password) {
-  if (username === password)
-    return false;
-  if (password.length < 4)
-    return false;
-  if (isVariableLikeString(password))
-    return false;
-  const passwordLower = password.toLowerCase();
-  if (BUILTIN_IGNORED_PATTERNS.some((pattern) => passwordLower === pattern.toLowerCase())) {
-    return false;
-  }
-  if (/^(.)\1{3,}$/.test(password))
-    return false;
-  return true;
-}
-function reportMongoDBConnectionString({ source, options, context, t }) {
-  const MONGODB_PATTERN = /mongodb(?:\+srv)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
-  const results = source.content.matchAll(MONGODB_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const username = result.groups?.username;
-    const password = result.groups?.password;
-    if (!username || !password)
-      continue;
-    if (!isLikelyRealCredential(username, password))
-      continue;
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context.report({
-      message: t("MongoDBConnection", {
-        URI: match
-      }),
-      range
-    });
-  }
-}
-function reportMySQLConnectionString({ source, options, context, t }) {
-  const MYSQL_URI_PATTERN = /(?:jdbc:)?mysql(?:x)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
-  const results = source.content.matchAll(MYSQL_URI_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const username = result.groups?.username;
-    const password = result.groups?.password;
-    if (!username || !password)
-      continue;
-    if (!isLikelyRealCredential(username, password))
-      continue;
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context.report({
-      message: t("MySQLConnection", {
-        URI: match
-      }),
-      range
-    });
-  }
-}
-function reportPostgreSQLConnectionString({ source, options, context, t }) {
-  const POSTGRESQL_URI_PATTERN = /postgres(?:ql)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
-  const results = source.content.matchAll(POSTGRESQL_URI_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const username = result.groups?.username;
-    const password = result.groups?.password;
-    if (!username || !password)
-      continue;
-    if (!isLikelyRealCredential(username, password))
-      continue;
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context.report({
-      message: t("PostgreSQLConnection", {
-        URI: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFoundDockerPAT({ source, options, context, t }) {
-  const DOCKER_PAT_PATTERN = new RegExp("(?<!\\p{L})dckr_pat_[a-zA-Z0-9_-]{27}(?![a-zA-Z0-9_-])", "gu");
-  const results = source.content.matchAll(DOCKER_PAT_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context.report({
-      message: t("DOCKER_PERSONAL_ACCESS_TOKEN", {
-        TOKEN: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFound({ source, options, context, t }) {
-  const results = source.content.matchAll(CLOUDFLARE_TOKEN_PATTERN);
-  for (const result of results) {
-    const index = result.index ?? 0;
-    const match = result[0] ?? "";
-    const prefix = result.groups?.["prefix"];
-    if (!prefix) {
-      continue;
-    }
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context.report({
-      message: t(messageIdMap[prefix], {
-        TOKEN: match
-      }),
-      range
-    });
-  }
-}
-function parseComment(options) {
-  if (!options) {
-    return [];
-  }
-  const commentStart = options.indexOf("--");
-  const ruleIdString = commentStart === -1 ? options : options.slice(0, commentStart);
-  return ruleIdString.split(/,/).map((arg2) => arg2.trim()).filter((arg2) => arg2 !== "") ?? [];
-}
-var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lodash_uniqwith, hasRequiredLodash_uniqwith, lodash_sortby, hasRequiredLodash_sortby, escapeStringRegexp, hasRequiredEscapeStringRegexp, regexpParse, hasRequiredRegexpParse, hasRequiredRegexpStringMatcher, regexpStringMatcherExports, BUILTIN_IGNORED, messages$r, reportAWSAccessKey, reportAWSSecretAccessKey, reportAWSAccountID, creator$s, TAG_INTEGER, TAG_OCTET_STRING, TAG_NULL, TAG_OID, TAG_SEQUENCE, TAG_CONTEXT_0, OID_DATA, OID_SHA1, OID_SHA256, OID_SHA384, OID_SHA512, MAC_HASHES, MAX_MAC_ITERATIONS, GCP_SERVICE_ACCOUNT_P12_PASSWORD, messages$q, creator$r, messages$p, isPackageFile, isNpmrc, creator$q, messages$o, creator$p, messages$n, BUILTIN_IGNORED_PATTERNS$1, creator$o, messages$m, creator$n, messages$l, creator$m, messages$k, creator$l, messages$j, creator$k, messages$i, creator$j, messages$h, creator$i, messages$g, PEM_CONTENT_PATTERN, creator$h, messages$f, creator$g, messages$e, creator$f, messages$d, messageIdMap$1, STRIPE_KEY_PATTERN, creator$e, messages$c, typeMap, creator$d, messages$b, creator$c, messages$a, creator$b, messages$9, is1PasswordServiceAccountToken, creator$a, messages$8, BUILTIN_IGNORED_PATTERNS, creator$9, messages$7, serviceTokenPattern, batchTokenPattern, recoveryTokenPattern, creator$8, messages$6, prefixToMessageId, creator$7, messages$5, creator$6, messages$4, creator$5, messages$3, creator$4, messages$2, messageIdMap, CLOUDFLARE_TOKEN_PATTERN, creator$3, messages$1, messageIdByType, creator$2, HTML_COMMENT_REGEXP, parseComments, CommentState, messages, creator$1, rules;
-var init_module = __esm({
-  "node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js"() {
-    commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
-    regexpStringMatcher = {};
-    lodash_sortby = { exports: {} };
-    lodash_sortby.exports;
-    regexpParse = {};
-    regexpStringMatcherExports = requireRegexpStringMatcher();
-    BUILTIN_IGNORED = {
-      AWSAccountID: ["AKIAIOSFODNN7EXAMPLE"],
-      AWSSecretAccessKey: ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]
-    };
-    messages$r = {
-      AWSAccountID: {
-        en: (props) => `found AWS Account ID: ${props.ID}`,
-        ja: (props) => `AWS Account ID: ${props.ID} がみつかりました`
-      },
-      AWSSecretAccessKey: {
-        en: (props) => `found AWS Secret Access Key: ${props.KEY}`,
-        ja: (props) => `AWS Secret Access Key: ${props.KEY} がみつかりました`
-      },
-      AWSAccessKeyID: {
-        en: (props) => `found AWS Access Key ID: ${props.ID}`,
-        ja: (props) => `AWS Access Key Id: ${props.ID} がみつかりました`
-      }
-    };
-    reportAWSAccessKey = ({ t, source, context, options }) => {
-      const AWSAccessKeyIDPattern = /\b(A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}\b/g;
-      const results = source.content.matchAll(AWSAccessKeyIDPattern);
-      for (const result of results) {
-        const index = result.index || 0;
-        const match = result[0] || "";
-        const range = [index, index + match.length];
-        if (BUILTIN_IGNORED.AWSAccountID.includes(match)) {
-          continue;
-        }
-        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-        if (allowedResults.length > 0) {
-          continue;
-        }
-        context.report({
-          message: t("AWSAccessKeyID", {
-            ID: match
-          }),
-          range
-        });
-      }
-    };
-    reportAWSSecretAccessKey = ({ t, source, context, options }) => {
-      const AWS = "(?:AWS|aws|Aws)?_?";
-      const QUOTE2 = `["']?`;
-      const CONNECT = "\\s*(?::|=>|=)\\s*";
-      const AWSSecretPatten = new RegExp(String.raw`${QUOTE2}${AWS}(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)_?(?:KEY|key|Key)${QUOTE2}${CONNECT}${QUOTE2}([A-Za-z0-9/\+=]{40})${QUOTE2}\b`, "g");
-      const results = source.content.matchAll(AWSSecretPatten);
-      for (const result of results) {
-        const index = result.index || 0;
-        const match = result[1] || "";
-        const range = [index, index + match.length];
-        if (BUILTIN_IGNORED.AWSSecretAccessKey.includes(match)) {
-          continue;
-        }
-        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-        if (allowedResults.length > 0) {
-          continue;
-        }
-        context.report({
-          message: t("AWSSecretAccessKey", {
-            KEY: match
-          }),
-          range
-        });
-      }
-    };
-    reportAWSAccountID = ({ t, source, context, options }) => {
-      const AWS = "(AWS|aws|Aws)?_?";
-      const QUOTE2 = `("|')?`;
-      const CONNECT = "\\s*(:|=>|=)\\s*";
-      const AWSSecretPatten = new RegExp(String.raw`${QUOTE2}${AWS}(ACCOUNT|account|Account)_?(ID|id|Id)?${QUOTE2}${CONNECT}${QUOTE2}[0-9]{4}\-?[0-9]{4}\-?[0-9]{4}${QUOTE2}\b`, "g");
-      const results = source.content.matchAll(AWSSecretPatten);
-      for (const result of results) {
-        const index = result.index || 0;
-        const match = result[0] || "";
-        const range = [index, index + match.length];
-        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-        if (allowedResults.length > 0) {
-          continue;
-        }
-        context.report({
-          message: t("AWSAccountID", {
-            ID: match
-          }),
-          range
-        });
-      }
-    };
-    creator$s = {
-      messages: messages$r,
-      meta: {
-        id: "@secretlint/secretlint-rule-aws",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-aws/README.md"
-        }
-      },
-      create(context, options) {
-        const normalizedOptions = {
-          allows: options.allows || [],
-          enableIDScanRule: options.enableIDScanRule ?? false
-        };
-        const t = context.createTranslator(messages$r);
-        return {
-          file(source) {
-            if (normalizedOptions.enableIDScanRule) {
-              reportAWSAccessKey({ t, source, context, options: normalizedOptions });
-              reportAWSAccountID({ t, source, context, options: normalizedOptions });
-            }
-            reportAWSSecretAccessKey({ t, source, context, options: normalizedOptions });
-          }
-        };
-      }
-    };
-    TAG_INTEGER = 2;
-    TAG_OCTET_STRING = 4;
-    TAG_NULL = 5;
-    TAG_OID = 6;
-    TAG_SEQUENCE = 48;
-    TAG_CONTEXT_0 = 160;
-    OID_DATA = new Uint8Array([42, 134, 72, 134, 247, 13, 1, 7, 1]);
-    OID_SHA1 = new Uint8Array([43, 14, 3, 2, 26]);
-    OID_SHA256 = new Uint8Array([96, 134, 72, 1, 101, 3, 4, 2, 1]);
-    OID_SHA384 = new Uint8Array([96, 134, 72, 1, 101, 3, 4, 2, 2]);
-    OID_SHA512 = new Uint8Array([96, 134, 72, 1, 101, 3, 4, 2, 3]);
-    MAC_HASHES = [
-      { oid: OID_SHA1, hash: { name: "SHA-1", outputSize: 20, blockSize: 64 } },
-      { oid: OID_SHA256, hash: { name: "SHA-256", outputSize: 32, blockSize: 64 } },
-      { oid: OID_SHA384, hash: { name: "SHA-384", outputSize: 48, blockSize: 128 } },
-      { oid: OID_SHA512, hash: { name: "SHA-512", outputSize: 64, blockSize: 128 } }
-    ];
-    MAX_MAC_ITERATIONS = 1e6;
-    GCP_SERVICE_ACCOUNT_P12_PASSWORD = "notasecret";
-    messages$q = {
-      PrivateKeyP12: {
-        en: (props) => `found GCP Service Account's private key(p12): ${props.FILE_NAME}`,
-        ja: (props) => `GCPサービスアカウントの秘密鍵(p12) ${props.FILE_NAME} がみつかりました`
-      },
-      PrivateKeyJSON: {
-        en: (props) => `found GCP Service Account's private key(json): ${props.FILE_NAME}`,
-        ja: (props) => `GCPサービスアカウントの秘密鍵(json): ${props.FILE_NAME} がみつかりました`
-      }
-    };
-    creator$r = {
-      messages: messages$q,
-      meta: {
-        id: "@secretlint/secretlint-rule-gcp",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["all"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-gcp/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$q);
-        ({
-          allows: options.allows || []
-        });
-        return {
-          file(source) {
-            if (source.ext === ".p12") {
-              return reportIfFoundPrivateKeyP12Format({ source, context, t });
-            } else if (source.ext === ".json") {
-              return reportIfFoundPrivateKeyJSONFormat({ source, context, t });
-            }
-          }
-        };
-      }
-    };
-    messages$p = {
-      PackageJSON_xOauthToken: {
-        en: (props) => `found GitHub Token: ${props.TOKEN}`,
-        ja: (props) => `GitHub Token: ${props.TOKEN} がみつかりました`
-      },
-      Npmrc_authToken: {
-        en: (props) => `found npmrc authToken: ${props.TOKEN}`,
-        ja: (props) => `npmrc authToken: ${props.TOKEN} がみつかりました`
-      },
-      NPM_ACCESS_TOKEN: {
-        en: (props) => `found npm access token: ${props.TOKEN}`,
-        ja: (props) => `npm access token: ${props.TOKEN} がみつかりました`
-      }
-    };
-    isPackageFile = (filePath) => {
-      if (!filePath) {
-        return true;
-      }
-      return filePath.endsWith("package.json") || filePath.endsWith("package-lock.json");
-    };
-    isNpmrc = (filePath) => {
-      if (!filePath) {
-        return true;
-      }
-      return filePath.endsWith(".npmrc");
-    };
-    creator$q = {
-      messages: messages$p,
-      meta: {
-        id: "@secretlint/secretlint-rule-npm",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-npm/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$p);
-        const normalizedOptions = {
-          allows: options.allows || []
-        };
-        return {
-          file(source) {
-            if (isPackageFile(source.filePath)) {
-              reportIfFoundXOauthGitHubToken({ source, options: normalizedOptions, context, t });
-            } else if (isNpmrc(source.filePath)) {
-              reportIfFound_AuthTokenInNpmrc({ source, options: normalizedOptions, context, t });
-            }
-            reportIfFound_NPM_ACCESS_TOKEN({ source, options: normalizedOptions, context, t });
-          }
-        };
-      }
-    };
-    messages$o = {
-      SLACK_TOKEN: {
-        en: (props) => `found slack token: ${props.TOKEN}`,
-        ja: (props) => `Slackトークン: ${props.TOKEN} がみつかりました`
-      },
-      IncomingWebhook: {
-        en: (props) => `found Slack Incoming Webhook: ${props.URL}`,
-        ja: (props) => `SlackのIncoming Webhooks: ${props.TOKEN} がみつかりました`
-      }
-    };
-    creator$p = {
-      messages: messages$o,
-      meta: {
-        id: "@secretlint/secretlint-rule-slack",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-slack/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$o);
-        const normalizedOptions = {
-          allows: options.allows || []
-        };
-        return {
-          file(source) {
-            reportIfFoundRawPrivateKey$1({ source, options: normalizedOptions, context, t });
-            reportIfFoundIncomingWebhook({ source, options: normalizedOptions, context, t });
-          }
-        };
-      }
-    };
-    messages$n = {
-      BasicAuth: {
-        en: (props) => `found basic auth credential: ${props.CREDENTIAL}`,
-        ja: (props) => `ベーシック認証情報: ${props.CREDENTIAL} がみつかりました`
-      }
-    };
-    BUILTIN_IGNORED_PATTERNS$1 = [
-      "localhost",
-      "127.0.0.1",
-      "password",
-      "mypassword",
-      "myusername",
-      "{password}",
-      "${password}",
-      "{{password}}",
-      "{username}",
-      "${username}",
-      "{{username}}",
-      "YOUR_PASSWORD",
-      "YOUR_USERNAME",
-      "REPLACE_WITH_PASSWORD",
-      "REPLACE_WITH_USERNAME"
-    ];
-    creator$o = {
-      messages: messages$n,
-      meta: {
-        id: "@secretlint/secretlint-rule-basicauth",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-basicauth/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$n);
-        const normalizedOptions = {
-          allows: options.allows || []
-        };
-        return {
-          file(source) {
-            reportIfFoundBasicAuth({ source, options: normalizedOptions, context, t });
-          }
-        };
-      }
-    };
-    messages$m = {
-      OPENAI_TOKEN: {
-        en: (props) => `found OpenAI API token: ${props.TOKEN}`,
-        ja: (props) => `OpenAI API トークン: ${props.TOKEN} がみつかりました`
-      }
-    };
-    creator$n = {
-      messages: messages$m,
-      meta: {
-        id: "@secretlint/secretlint-rule-openai",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-openai/README.md"
-        }
-      },
-      create(context) {
-        const t = context.createTranslator(messages$m);
-        return {
-          file(source) {
-            const pattern = /sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})\b|sk-[a-zA-Z0-9]{20}T3BlbkFJ[a-zA-Z0-9]{20}/g;
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const range = [index, index + matchString.length];
-              context.report({
-                message: t("OPENAI_TOKEN", {
-                  TOKEN: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    messages$l = {
-      ANTHROPIC_API_KEY: {
-        en: (props) => `found Anthropic Claude API key: ${props.KEY}`,
-        ja: (props) => `Anthropic Claude API キー: ${props.KEY} がみつかりました`
-      }
-    };
-    creator$m = {
-      messages: messages$l,
-      meta: {
-        id: "@secretlint/secretlint-rule-anthropic",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-anthropic/README.md"
-        }
-      },
-      create(context) {
-        const t = context.createTranslator(messages$l);
-        return {
-          file(source) {
-            const pattern = new RegExp("(?<!\\p{L})sk-ant-api0\\d-[A-Za-z0-9_-]{90,128}AA(?![A-Za-z0-9_-])", "gu");
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const range = [index, index + matchString.length];
-              context.report({
-                message: t("ANTHROPIC_API_KEY", {
-                  KEY: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    messages$k = {
-      GROQ_API_KEY: {
-        en: (props) => `found Groq API key: ${props.KEY}`,
-        ja: (props) => `Groq API キー: ${props.KEY} がみつかりました`
-      }
-    };
-    creator$l = {
-      messages: messages$k,
-      meta: {
-        id: "@secretlint/secretlint-rule-groq",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-groq/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$k);
-        const normalizedOptions = {
-          allows: options?.allows ?? []
-        };
-        return {
-          file(source) {
-            const pattern = new RegExp("(?<!\\p{L})gsk_[a-zA-Z0-9]{52}(?![a-zA-Z0-9])", "gu");
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
-              if (allowedResults.length > 0) {
-                continue;
-              }
-              const range = [index, index + matchString.length];
-              context.report({
-                message: t("GROQ_API_KEY", {
-                  KEY: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    messages$j = {
-      HUGGINGFACE_USER_ACCESS_TOKEN: {
-        en: (props) => `found Hugging Face User Access Token: ${props.TOKEN}`,
-        ja: (props) => `Hugging Face User Access Token: ${props.TOKEN} がみつかりました`
-      }
-    };
-    creator$k = {
-      messages: messages$j,
-      meta: {
-        id: "@secretlint/secretlint-rule-huggingface",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-huggingface/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$j);
-        const normalizedOptions = {
-          allows: options?.allows ?? []
-        };
-        return {
-          file(source) {
-            const pattern = new RegExp("(?<!\\p{L})hf_[a-zA-Z]{34}(?![a-zA-Z])", "gu");
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
-              if (allowedResults.length > 0) {
-                continue;
-              }
-              const range = [index, index + matchString.length];
-              context.report({
-                message: t("HUGGINGFACE_USER_ACCESS_TOKEN", {
-                  TOKEN: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    messages$i = {
-      LINEAR_API_TOKEN: {
-        en: (props) => `found linear api token: ${props.ID}`,
-        ja: (props) => `linear api token: ${props.ID} がみつかりました`
-      }
-    };
-    creator$j = {
-      messages: messages$i,
-      meta: {
-        id: "@secretlint/secretlint-rule-linear",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-linear/README.md"
-        }
-      },
-      create(context) {
-        const t = context.createTranslator(messages$i);
-        return {
-          file(source) {
-            const pattern = new RegExp("(?<!\\p{L})lin_api_[a-zA-Z0-9_]{32,128}(?![a-zA-Z0-9_])", "gu");
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const range = [index, index + matchString.length];
-              context.report({
-                message: t("LINEAR_API_TOKEN", {
-                  ID: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    messages$h = {
-      NOTION_INTEGRATION_TOKEN: {
-        en: (props) => `found Notion integration token: ${props.TOKEN}`,
-        ja: (props) => `Notion integration トークン: ${props.TOKEN} がみつかりました`
-      }
-    };
-    creator$i = {
-      messages: messages$h,
-      meta: {
-        id: "@secretlint/secretlint-rule-notion",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-notion/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$h);
-        const normalizedOptions = {
-          allows: options.allows ?? []
-        };
-        return {
-          file(source) {
-            reportIfFoundToken({ source, options: normalizedOptions, context, t });
-          }
-        };
-      }
-    };
-    messages$g = {
-      PrivateKey: {
-        en: (props) => `found private key: ${props.KEY}`,
-        ja: (props) => `秘密鍵: ${props.KEY} がみつかりました`
-      }
-    };
-    PEM_CONTENT_PATTERN = /-----BEGIN[ ]?(?:(?:RSA|DSA|EC|OPENSSH|PGP) )?PRIVATE KEY(?: BLOCK)?-----\n?([A-Za-z0-9+/=\s\\]{100,10000})\n?-----END[ ]?(?:(?:RSA|DSA|EC|OPENSSH|PGP) )?PRIVATE KEY(?: BLOCK)?-----/gm;
-    creator$h = {
-      messages: messages$g,
-      meta: {
-        id: "@secretlint/secretlint-rule-privatekey",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-privatekey/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$g);
-        const normalizedOptions = {
-          allows: options.allows || []
-        };
-        return {
-          file(source) {
-            reportIfFoundRawPrivateKey({ source, options: normalizedOptions, context, t });
-          }
-        };
-      }
-    };
-    messages$f = {
-      SENDGRID_KEY: {
-        en: (props) => `found Sendgrid api key: ${props.KEY}`,
-        ja: (props) => `Sendgrid APIキーが見つかりました： ${props.KEY}`
-      }
-    };
-    creator$g = {
-      messages: messages$f,
-      meta: {
-        id: "@secretlint/secretlint-rule-sendgrid",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-sendgrid/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$f);
-        const normalizedOptions = {
-          allows: options.allows || []
-        };
-        return {
-          file(source) {
-            reportIfFoundKey$3({ source, options: normalizedOptions, context, t });
-          }
-        };
-      }
-    };
-    messages$e = {
-      SHOPIFY_KEY: {
-        en: (props) => `found Shopify api key: ${props.KEY}`,
-        ja: (props) => `Shopify APIキーが見つかりました： ${props.KEY}`
-      }
-    };
-    creator$f = {
-      messages: messages$e,
-      meta: {
-        id: "@secretlint/secretlint-rule-shopify",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-shopify/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$e);
-        const normalizedOptions = {
-          allows: options.allows || []
-        };
-        return {
-          file(source) {
-            reportIfFoundKey$2({ source, options: normalizedOptions, context, t });
-          }
-        };
-      }
-    };
-    messages$d = {
-      STRIPE_SECRET_KEY_LIVE: {
-        en: (props) => `found Stripe Live Secret Key: ${props.KEY}`,
-        ja: (props) => `Stripe Live Secret Keyが見つかりました: ${props.KEY}`
-      },
-      STRIPE_SECRET_KEY_TEST: {
-        en: (props) => `found Stripe Test Secret Key: ${props.KEY}`,
-        ja: (props) => `Stripe Test Secret Keyが見つかりました: ${props.KEY}`
-      },
-      STRIPE_RESTRICTED_KEY_LIVE: {
-        en: (props) => `found Stripe Live Restricted Key: ${props.KEY}`,
-        ja: (props) => `Stripe Live Restricted Keyが見つかりました: ${props.KEY}`
-      },
-      STRIPE_RESTRICTED_KEY_TEST: {
-        en: (props) => `found Stripe Test Restricted Key: ${props.KEY}`,
-        ja: (props) => `Stripe Test Restricted Keyが見つかりました: ${props.KEY}`
-      }
-    };
-    messageIdMap$1 = {
-      sk_live: "STRIPE_SECRET_KEY_LIVE",
-      sk_test: "STRIPE_SECRET_KEY_TEST",
-      rk_live: "STRIPE_RESTRICTED_KEY_LIVE",
-      rk_test: "STRIPE_RESTRICTED_KEY_TEST"
-    };
-    STRIPE_KEY_PATTERN = new RegExp("(?<!\\p{L})(?<prefix>sk_live|sk_test|rk_live|rk_test)_[a-zA-Z0-9]{24,99}(?![a-zA-Z0-9])", "gu");
-    creator$e = {
-      messages: messages$d,
-      meta: {
-        id: "@secretlint/secretlint-rule-stripe",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-stripe/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$d);
-        const normalizedOptions = {
-          allows: options.allows ?? []
-        };
-        return {
-          file(source) {
-            reportIfFound$2({ source, options: normalizedOptions, context, t });
-          }
-        };
-      }
-    };
-    messages$c = {
-      GITHUB_TOKEN: {
-        en: (props) => `found GitHub Token(${props.typeName}): ${props.KEY}`,
-        ja: (props) => `GitHub Token(${props.typeName})が見つかりました： ${props.KEY}`
-      }
-    };
-    typeMap = /* @__PURE__ */ new Map([
-      ["ghp", "GitHub personal access tokens"],
-      ["gho", "OAuth access tokens"],
-      ["ghu", "GitHub user-to-server tokens"],
-      ["ghs", "GitHub server-to-server tokens"],
-      ["ghr", "refresh tokens"],
-      ["github_pat", "fine-grained personal access tokens"]
-    ]);
-    creator$d = {
-      messages: messages$c,
-      meta: {
-        id: "@secretlint/secretlint-rule-github",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-github/README.md"
-        }
-      },
-      create(context, options) {
-        const CLASSIC_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
-        const FINE_GRAINED_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>github_pat)_[A-Za-z0-9_]{82}(?![A-Za-z0-9_])", "gu");
-        const GITHUB_APP_INSTALLATION_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>ghs)_[0-9]{1,20}_[A-Za-z0-9_-]{1,1000}\\.[A-Za-z0-9_-]{1,10000}\\.[A-Za-z0-9_-]{1,1000}(?![A-Za-z0-9_-])", "gu");
-        const patterns = [
-          CLASSIC_GITHUB_TOKEN_PATTERN,
-          FINE_GRAINED_GITHUB_TOKEN_PATTERN,
-          GITHUB_APP_INSTALLATION_TOKEN_PATTERN
-        ];
-        const t = context.createTranslator(messages$c);
-        const normalizedOptions = {
-          allows: options.allows || []
-        };
-        return {
-          file(source) {
-            for (const pattern of patterns) {
-              reportIfFoundKey$1({ pattern, source, options: normalizedOptions, context, t });
-            }
-          }
-        };
-      }
-    };
-    messages$b = {
-      GITLAB_PERSONAL_ACCESS_TOKEN: {
-        en: (props) => `found GitLab Personal Access Token: ${props.KEY}`,
-        ja: (props) => `GitLab Personal Access Tokenが見つかりました: ${props.KEY}`
-      }
-    };
-    creator$c = {
-      messages: messages$b,
-      meta: {
-        id: "@secretlint/secretlint-rule-gitlab",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-gitlab/README.md"
-        }
-      },
-      create(context, options) {
-        const GITLAB_PERSONAL_ACCESS_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glpat-[A-Za-z0-9_-]{20,128}(?![A-Za-z0-9_-])", "gu");
-        const patterns = [GITLAB_PERSONAL_ACCESS_TOKEN_PATTERN];
-        const t = context.createTranslator(messages$b);
-        const normalizedOptions = {
-          allows: options.allows ?? []
-        };
-        return {
-          file(source) {
-            for (const pattern of patterns) {
-              reportIfFoundKey({ pattern, source, options: normalizedOptions, context, t });
-            }
-          }
-        };
-      }
-    };
-    messages$a = {
-      GRAFANA_CLOUD_API_TOKEN: {
-        en: (props) => `found Grafana Cloud API token: ${props.TOKEN}`,
-        ja: (props) => `Grafana Cloud API トークン: ${props.TOKEN} がみつかりました`
-      },
-      GRAFANA_SERVICE_ACCOUNT_TOKEN: {
-        en: (props) => `found Grafana Service Account token: ${props.TOKEN}`,
-        ja: (props) => `Grafana Service Account トークン: ${props.TOKEN} がみつかりました`
-      }
-    };
-    creator$b = {
-      messages: messages$a,
-      meta: {
-        id: "@secretlint/secretlint-rule-grafana",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-grafana/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$a);
-        const normalizedOptions = {
-          allows: options?.allows ?? []
-        };
-        const GRAFANA_CLOUD_API_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glc_[A-Za-z0-9+/]{32,400}={0,2}(?![A-Za-z0-9+/=])", "gu");
-        const GRAFANA_SERVICE_ACCOUNT_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![A-Fa-f0-9])", "gu");
-        return {
-          file(source) {
-            reportIfFound$1({
-              pattern: GRAFANA_CLOUD_API_TOKEN_PATTERN,
-              messageId: "GRAFANA_CLOUD_API_TOKEN",
-              source,
-              options: normalizedOptions,
-              context,
-              t
-            });
-            reportIfFound$1({
-              pattern: GRAFANA_SERVICE_ACCOUNT_TOKEN_PATTERN,
-              messageId: "GRAFANA_SERVICE_ACCOUNT_TOKEN",
-              source,
-              options: normalizedOptions,
-              context,
-              t
-            });
-          }
-        };
-      }
-    };
-    messages$9 = {
-      OPS_TOKEN: {
-        en: (props) => `found 1Password Service Account token: ${props.TOKEN}`,
-        ja: (props) => `1Password Service Account: ${props.TOKEN} がみつかりました`
-      }
-    };
-    is1PasswordServiceAccountToken = (base64String) => {
-      try {
-        const jsonString = atob(base64String.replace(/-/g, "+").replace(/_/g, "/"));
-        const json = JSON.parse(jsonString);
-        return typeof json === "object" && json !== null;
-      } catch (error) {
-        return false;
-      }
-    };
-    creator$a = {
-      messages: messages$9,
-      meta: {
-        id: "@secretlint/secretlint-rule-1password",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-1password/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$9);
-        const normalizedOptions = {
-          allows: options?.allows ?? []
-        };
-        return {
-          file(source) {
-            const pattern = new RegExp("(?<!\\p{L})ops_(ey[A-Za-z0-9+/=]{100,1280}fQ={0,2})(?![A-Za-z0-9+/=])", "gu");
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const base64String = match[1] ?? "";
-              if (!is1PasswordServiceAccountToken(base64String)) {
-                continue;
-              }
-              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
-              if (allowedResults.length > 0) {
-                continue;
-              }
-              const range = [index, index + matchString.length];
-              context.report({
-                message: t("OPS_TOKEN", {
-                  TOKEN: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    messages$8 = {
-      MongoDBConnection: {
-        en: (props) => `found MongoDB connection string: ${props.URI}`,
-        ja: (props) => `MongoDB接続文字列: ${props.URI} がみつかりました`
-      },
-      MySQLConnection: {
-        en: (props) => `found MySQL connection string: ${props.URI}`,
-        ja: (props) => `MySQL接続文字列: ${props.URI} がみつかりました`
-      },
-      PostgreSQLConnection: {
-        en: (props) => `found PostgreSQL connection string: ${props.URI}`,
-        ja: (props) => `PostgreSQL接続文字列: ${props.URI} がみつかりました`
-      }
-    };
-    BUILTIN_IGNORED_PATTERNS = [
-      "localhost",
-      "127.0.0.1",
-      "example.com",
-      "example.org",
-      "test.com",
-      "password",
-      "username",
-      "secret",
-      "mypassword",
-      "myusername",
-      "root",
-      "admin",
-      "user",
-      "pass",
-      "{password}",
-      "${password}",
-      "{{password}}",
-      "{username}",
-      "${username}",
-      "{{username}}",
-      "YOUR_PASSWORD",
-      "YOUR_USERNAME",
-      "REPLACE_WITH_PASSWORD"
-    ];
-    creator$9 = {
-      messages: messages$8,
-      meta: {
-        id: "@secretlint/secretlint-rule-database-connection-string",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-database-connection-string/README.md"
-        }
-      },
-      create(context, options) {
-        const normalizedOptions = {
-          allows: options.allows || []
-        };
-        const t = context.createTranslator(messages$8);
-        return {
-          file(source) {
-            reportMongoDBConnectionString({ source, options: normalizedOptions, context, t });
-            reportMySQLConnectionString({ source, options: normalizedOptions, context, t });
-            reportPostgreSQLConnectionString({ source, options: normalizedOptions, context, t });
-          }
-        };
-      }
-    };
-    messages$7 = {
-      HASHICORP_VAULT_SERVICE_TOKEN: {
-        en: (props) => `found HashiCorp Vault service token: ${props.TOKEN}`,
-        ja: (props) => `HashiCorp Vault service token: ${props.TOKEN} がみつかりました`
-      },
-      HASHICORP_VAULT_BATCH_TOKEN: {
-        en: (props) => `found HashiCorp Vault batch token: ${props.TOKEN}`,
-        ja: (props) => `HashiCorp Vault batch token: ${props.TOKEN} がみつかりました`
-      },
-      HASHICORP_VAULT_RECOVERY_TOKEN: {
-        en: (props) => `found HashiCorp Vault recovery token: ${props.TOKEN}`,
-        ja: (props) => `HashiCorp Vault recovery token: ${props.TOKEN} がみつかりました`
-      }
-    };
-    serviceTokenPattern = new RegExp("(?<!\\p{L})hvs\\.[A-Za-z0-9_-]{90,120}(?![A-Za-z0-9_-])", "gu");
-    batchTokenPattern = new RegExp("(?<!\\p{L})hvb\\.[A-Za-z0-9_-]{138,300}(?![A-Za-z0-9_-])", "gu");
-    recoveryTokenPattern = new RegExp("(?<!\\p{L})hvr\\.[A-Za-z0-9_-]{90,120}(?![A-Za-z0-9_-])", "gu");
-    creator$8 = {
-      messages: messages$7,
-      meta: {
-        id: "@secretlint/secretlint-rule-hashicorp-vault",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-hashicorp-vault/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$7);
-        const normalizedOptions = {
-          allows: options?.allows ?? []
-        };
-        const reportMatches = (source, pattern, messageId) => {
-          const matches2 = source.content.matchAll(pattern);
-          for (const match of matches2) {
-            const index = match.index ?? 0;
-            const matchString = match[0] ?? "";
-            const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
-            if (allowedResults.length > 0) {
-              continue;
-            }
-            const range = [index, index + matchString.length];
-            context.report({
-              message: t(messageId, {
-                TOKEN: matchString
-              }),
-              range
-            });
-          }
-        };
-        return {
-          file(source) {
-            reportMatches(source, serviceTokenPattern, "HASHICORP_VAULT_SERVICE_TOKEN");
-            reportMatches(source, batchTokenPattern, "HASHICORP_VAULT_BATCH_TOKEN");
-            reportMatches(source, recoveryTokenPattern, "HASHICORP_VAULT_RECOVERY_TOKEN");
-          }
-        };
-      }
-    };
-    messages$6 = {
-      VERCEL_PERSONAL_ACCESS_TOKEN: {
-        en: (props) => `found Vercel personal access token: ${props.ID}`,
-        ja: (props) => `Vercel personal access token: ${props.ID} がみつかりました`
-      },
-      VERCEL_INTEGRATION_TOKEN: {
-        en: (props) => `found Vercel integration token: ${props.ID}`,
-        ja: (props) => `Vercel integration token: ${props.ID} がみつかりました`
-      },
-      VERCEL_APP_ACCESS_TOKEN: {
-        en: (props) => `found Vercel app access token: ${props.ID}`,
-        ja: (props) => `Vercel app access token: ${props.ID} がみつかりました`
-      },
-      VERCEL_APP_REFRESH_TOKEN: {
-        en: (props) => `found Vercel app refresh token: ${props.ID}`,
-        ja: (props) => `Vercel app refresh token: ${props.ID} がみつかりました`
-      },
-      VERCEL_AI_GATEWAY_API_KEY: {
-        en: (props) => `found Vercel AI Gateway API key: ${props.ID}`,
-        ja: (props) => `Vercel AI Gateway API key: ${props.ID} がみつかりました`
-      }
-    };
-    prefixToMessageId = {
-      vcp: "VERCEL_PERSONAL_ACCESS_TOKEN",
-      vci: "VERCEL_INTEGRATION_TOKEN",
-      vca: "VERCEL_APP_ACCESS_TOKEN",
-      vcr: "VERCEL_APP_REFRESH_TOKEN",
-      vck: "VERCEL_AI_GATEWAY_API_KEY"
-    };
-    creator$7 = {
-      messages: messages$6,
-      meta: {
-        id: "@secretlint/secretlint-rule-vercel",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-vercel/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$6);
-        const normalizedOptions = {
-          allows: options?.allows ?? []
-        };
-        return {
-          file(source) {
-            const pattern = new RegExp("(?<!\\p{L})(?<prefix>vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}(?![A-Za-z0-9])", "gu");
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const prefix = match.groups?.prefix;
-              const messageId = prefixToMessageId[prefix];
-              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
-              if (allowedResults.length > 0) {
-                continue;
-              }
-              const range = [index, index + matchString.length];
-              context.report({
-                message: t(messageId, {
-                  ID: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    messages$5 = {
-      DATABRICKS_PERSONAL_ACCESS_TOKEN: {
-        en: (props) => `found Databricks personal access token: ${props.ID}`,
-        ja: (props) => `Databricks personal access token: ${props.ID} がみつかりました`
-      }
-    };
-    creator$6 = {
-      messages: messages$5,
-      meta: {
-        id: "@secretlint/secretlint-rule-databricks",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-databricks/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$5);
-        const normalizedOptions = {
-          allows: options?.allows ?? []
-        };
-        return {
-          file(source) {
-            const pattern = new RegExp("(?<!\\p{L})dapi[A-Fa-f0-9]{32}(?:-[0-9])?(?![A-Fa-f0-9])", "gu");
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
-              if (allowedResults.length > 0) {
-                continue;
-              }
-              const range = [index, index + matchString.length];
-              context.report({
-                message: t("DATABRICKS_PERSONAL_ACCESS_TOKEN", {
-                  ID: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    messages$4 = {
-      DOCKER_PERSONAL_ACCESS_TOKEN: {
-        en: (props) => `found Docker Personal Access Token: ${props.TOKEN}`,
-        ja: (props) => `Docker Personal Access Token: ${props.TOKEN} がみつかりました`
-      }
-    };
-    creator$5 = {
-      messages: messages$4,
-      meta: {
-        id: "@secretlint/secretlint-rule-docker",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-docker/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$4);
-        const normalizedOptions = {
-          allows: options.allows || []
-        };
-        return {
-          file(source) {
-            reportIfFoundDockerPAT({ source, options: normalizedOptions, context, t });
-          }
-        };
-      }
-    };
-    messages$3 = {
-      FIGMA_PERSONAL_ACCESS_TOKEN: {
-        en: (props) => `found Figma Personal Access Token: ${props.ID}`,
-        ja: (props) => `Figma Personal Access Token: ${props.ID} がみつかりました`
-      }
-    };
-    creator$4 = {
-      messages: messages$3,
-      meta: {
-        id: "@secretlint/secretlint-rule-figma",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-figma/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$3);
-        const normalizedOptions = {
-          allows: options?.allows ?? []
-        };
-        return {
-          file(source) {
-            const pattern = new RegExp("(?<!\\p{L})figd_[A-Za-z0-9_-]{40,200}(?![A-Za-z0-9_-])", "gu");
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
-              if (allowedResults.length > 0) {
-                continue;
-              }
-              const range = [index, index + matchString.length];
-              context.report({
-                message: t("FIGMA_PERSONAL_ACCESS_TOKEN", {
-                  ID: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    messages$2 = {
-      CLOUDFLARE_GLOBAL_API_KEY: {
-        en: (props) => `found Cloudflare Global API Key: ${props.TOKEN}`,
-        ja: (props) => `Cloudflare Global API Keyが見つかりました: ${props.TOKEN}`
-      },
-      CLOUDFLARE_USER_API_TOKEN: {
-        en: (props) => `found Cloudflare User API Token: ${props.TOKEN}`,
-        ja: (props) => `Cloudflare User API Tokenが見つかりました: ${props.TOKEN}`
-      },
-      CLOUDFLARE_ACCOUNT_API_TOKEN: {
-        en: (props) => `found Cloudflare Account API Token: ${props.TOKEN}`,
-        ja: (props) => `Cloudflare Account API Tokenが見つかりました: ${props.TOKEN}`
-      }
-    };
-    messageIdMap = {
-      cfk: "CLOUDFLARE_GLOBAL_API_KEY",
-      cfut: "CLOUDFLARE_USER_API_TOKEN",
-      cfat: "CLOUDFLARE_ACCOUNT_API_TOKEN"
-    };
-    CLOUDFLARE_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<prefix>cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8}(?![A-Za-z0-9])", "gu");
-    creator$3 = {
-      messages: messages$2,
-      meta: {
-        id: "@secretlint/secretlint-rule-cloudflare",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-cloudflare/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$2);
-        const normalizedOptions = {
-          allows: options.allows ?? []
-        };
-        return {
-          file(source) {
-            reportIfFound({ source, options: normalizedOptions, context, t });
-          }
-        };
-      }
-    };
-    messages$1 = {
-      TAILSCALE_API_KEY: {
-        en: (props) => `found Tailscale API access token: ${props.KEY}`,
-        ja: (props) => `Tailscale API アクセストークン: ${props.KEY} がみつかりました`
-      },
-      TAILSCALE_AUTH_KEY: {
-        en: (props) => `found Tailscale pre-authentication key: ${props.KEY}`,
-        ja: (props) => `Tailscale 事前認証キー: ${props.KEY} がみつかりました`
-      },
-      TAILSCALE_CLIENT_KEY: {
-        en: (props) => `found Tailscale OAuth client key: ${props.KEY}`,
-        ja: (props) => `Tailscale OAuth クライアントキー: ${props.KEY} がみつかりました`
-      },
-      TAILSCALE_SCIM_KEY: {
-        en: (props) => `found Tailscale SCIM key: ${props.KEY}`,
-        ja: (props) => `Tailscale SCIM キー: ${props.KEY} がみつかりました`
-      },
-      TAILSCALE_WEBHOOK_KEY: {
-        en: (props) => `found Tailscale webhook key: ${props.KEY}`,
-        ja: (props) => `Tailscale Webhook キー: ${props.KEY} がみつかりました`
-      },
-      TAILSCALE_KEY: {
-        en: (props) => `found Tailscale key: ${props.KEY}`,
-        ja: (props) => `Tailscale キー: ${props.KEY} がみつかりました`
-      }
-    };
-    messageIdByType = {
-      api: "TAILSCALE_API_KEY",
-      auth: "TAILSCALE_AUTH_KEY",
-      client: "TAILSCALE_CLIENT_KEY",
-      scim: "TAILSCALE_SCIM_KEY",
-      webhook: "TAILSCALE_WEBHOOK_KEY"
-    };
-    creator$2 = {
-      messages: messages$1,
-      meta: {
-        id: "@secretlint/secretlint-rule-tailscale",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-tailscale/README.md"
-        }
-      },
-      create(context, options) {
-        const t = context.createTranslator(messages$1);
-        const normalizedOptions = {
-          allows: options.allows ?? []
-        };
-        return {
-          file(source) {
-            const pattern = new RegExp("(?<!\\p{L})tskey-(?<type>[a-z]{2,20})-[0-9A-Za-z_]{8,40}-[0-9A-Za-z_]{16,60}(?![0-9A-Za-z_])", "gu");
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const type = match.groups?.type ?? "";
-              const range = [index, index + matchString.length];
-              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
-              if (allowedResults.length > 0) {
-                continue;
-              }
-              const messageId = messageIdByType[type] ?? "TAILSCALE_KEY";
-              context.report({
-                message: t(messageId, {
-                  KEY: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    HTML_COMMENT_REGEXP = /(?<type>secretlint-(?:disable-next-line|disable-line|disable|enable))(?<options>.*)/g;
-    parseComments = (source) => {
-      const matches2 = source.content.matchAll(HTML_COMMENT_REGEXP);
-      return Array.from(matches2).map((match) => {
-        const type = match.groups?.type;
-        const index = match.index;
-        if (type === "secretlint-disable-line") {
-          return {
-            type,
-            options: parseComment(match.groups?.options),
-            line: source.indexToPosition(index).line
-          };
-        }
-        if (type === "secretlint-disable-next-line") {
-          return {
-            type,
-            options: parseComment(match.groups?.options),
-            line: source.indexToPosition(index).line + 1
-          };
-        }
-        return {
-          type,
-          options: parseComment(match.groups?.options),
-          index
-        };
-      });
-    };
-    CommentState = class {
-      source;
-      reportingConfig;
-      endIndex;
-      constructor(source) {
-        this.source = source;
-        this.reportingConfig = [];
-        this.endIndex = source.content.length;
-      }
-      getIgnoringMessages() {
-        const isFilledMessage = (message2) => {
-          return message2.startIndex !== null && message2.endIndex !== null && message2.ruleId !== null;
-        };
-        return this.reportingConfig.map((reporting) => {
-          if (reporting.endIndex === null) {
-            reporting.endIndex = this.endIndex;
-          }
-          return reporting;
-        }).filter(isFilledMessage);
-      }
-      disableLine(lineNumber, rulesToDisable) {
-        const reportingConfig = this.reportingConfig;
-        const range = this.source.locationToRange({
-          start: {
-            line: lineNumber,
-            column: 0
-          },
-          end: {
-            line: lineNumber + 1,
-            column: 0
-          }
-        });
-        if (rulesToDisable.length) {
-          rulesToDisable.forEach((ruleId) => {
-            reportingConfig.push({
-              startIndex: range[0],
-              endIndex: range[1] - 1,
-              ruleId
-            });
-          });
-        } else {
-          reportingConfig.push({
-            startIndex: range[0],
-            endIndex: range[1] - 1,
-            ruleId: "*"
-          });
-        }
-      }
-      /**
-       * Add data to reporting configuration to disable reporting for list of rules
-       * starting from start location
-       * @returns {void}
-       */
-      disableReporting(startIndex, rulesToDisable) {
-        const reportingConfig = this.reportingConfig;
-        if (rulesToDisable.length) {
-          rulesToDisable.forEach(function(ruleId) {
-            reportingConfig.push({
-              startIndex,
-              endIndex: null,
-              ruleId
-            });
-          });
-        } else {
-          reportingConfig.push({
-            startIndex,
-            endIndex: null,
-            ruleId: "*"
-          });
-        }
-      }
-      /**
-       * Add data to reporting configuration to enable reporting for list of rules
-       * starting from start location
-       */
-      enableReporting(endIndex, rulesToEnable) {
-        const reportingConfig = this.reportingConfig;
-        if (rulesToEnable.length) {
-          rulesToEnable.forEach(function(ruleId) {
-            for (let i = reportingConfig.length - 1; i >= 0; i--) {
-              if (!reportingConfig[i].endIndex && reportingConfig[i].ruleId === ruleId) {
-                reportingConfig[i].endIndex = endIndex;
-                break;
-              }
-            }
-          });
-        } else {
-          let prevStart;
-          for (let i = reportingConfig.length - 1; i >= 0; i--) {
-            if (prevStart && prevStart !== reportingConfig[i].startIndex) {
-              break;
-            }
-            if (!reportingConfig[i].endIndex) {
-              reportingConfig[i].endIndex = endIndex;
-              prevStart = reportingConfig[i].startIndex;
-            }
-          }
-        }
-      }
-    };
-    messages = {
-      IGNORE_MESSAGE: {
-        en: () => `disable by secretlint-disable comment`
-      }
-    };
-    creator$1 = {
-      messages,
-      meta: {
-        id: "@secretlint/secretlint-rule-filter-comments",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-filter-comments/README.md"
-        }
-      },
-      create(context) {
-        const t = context.createTranslator(messages);
-        return {
-          file(source) {
-            const state = new CommentState(source);
-            const comments = parseComments(source);
-            for (const comment of comments) {
-              if (comment.type === "secretlint-disable") {
-                state.disableReporting(comment.index, comment.options);
-              } else if (comment.type === "secretlint-enable") {
-                state.enableReporting(comment.index, comment.options);
-              } else if (comment.type === "secretlint-disable-line") {
-                state.disableLine(comment.line, comment.options);
-              } else if (comment.type === "secretlint-disable-next-line") {
-                state.disableLine(comment.line, comment.options);
-              }
-            }
-            state.getIgnoringMessages().forEach((message2) => {
-              context.ignore({
-                message: t("IGNORE_MESSAGE"),
-                range: [message2.startIndex, message2.endIndex],
-                targetRuleId: message2.ruleId
-              });
-            });
-          }
-        };
-      }
-    };
-    rules = [
-      creator$s,
-      creator$r,
-      creator$h,
-      creator$q,
-      creator$o,
-      creator$p,
-      creator$g,
-      creator$f,
-      creator$e,
-      creator$d,
-      creator$c,
-      creator$b,
-      creator$n,
-      creator$m,
-      creator$l,
-      creator$k,
-      creator$j,
-      creator$i,
-      creator$a,
-      creator$9,
-      creator$8,
-      creator$7,
-      creator$6,
-      creator$5,
-      creator$4,
-      creator$3,
-      creator$2,
-      creator$1
-    ];
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -18842,6 +14963,11 @@ function defineRule(rule) {
 function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
+function services(target) {
+  const root = target.value;
+  if (!isRecord(root) || !isRecord(root.services)) return [];
+  return Object.entries(root.services).filter((e) => isRecord(e[1]));
+}
 function isTruthy(v) {
   return v === true || typeof v === "string" && /^(true|yes|on|y)$/i.test(v.trim());
 }
@@ -18984,8 +15110,8 @@ function isGatewayService(svc) {
   if (cmd.trim() !== "" && !/\bgateway\b/.test(cmd)) return false;
   return /(^|\/)openclaw(-docker|-gateway)?(:|@|$)/.test(image.replace(/\$\{[^{}]{0,512}\}/g, ""));
 }
-function eachHostNamespace(services, key, report) {
-  for (const svc of services) if (str(svc, key)?.trim().toLowerCase() === "host") report(svc);
+function eachHostNamespace(services2, key, report) {
+  for (const svc of services2) if (str(svc, key)?.trim().toLowerCase() === "host") report(svc);
 }
 function imageTag(image) {
   const at2 = image.indexOf("@");
@@ -19207,6 +15333,7 @@ function containsExpansion(value) {
 }
 var OPENCLAW_PLACEHOLDERS = /* @__PURE__ */ new Set(["change-me-to-a-long-random-token", "change-me-now", "change-me-to-a-strong-password", "undefined", "null", ""]);
 var PLACEHOLDER_WORDS = ["example", "sample", "xxxxxx", "aaaaaa", "abcde", "00000", "*****", "redacted", "here", "your", "replace", "changeme", "change-me"];
+var GITLEAKS_STOPWORDS = /token|admin|action|about|gateway/i;
 var PLACEHOLDER_RE = new RegExp(PLACEHOLDER_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i");
 var SEQUENCES = [
   "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/",
@@ -19223,7 +15350,16 @@ function isSequential(value, minRun = 8) {
     const piece = up.slice(i, i + minRun);
     if (SEQUENCES.some((s) => s.includes(piece))) return true;
   }
-  return false;
+  let inRuns = 0;
+  let run2 = 1;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run2++;
+    else {
+      if (run2 >= 3) inRuns += run2;
+      run2 = 1;
+    }
+  }
+  return value.length >= 8 && inRuns / value.length >= 0.6;
 }
 function hasRepeatedRun(value, run2 = 6) {
   let n = 1;
@@ -19239,6 +15375,7 @@ function isPlaceholder(value) {
   if (/^(true|false|null|none|nil|undefined|todo|tbd|secret|password|token)$/i.test(v)) return true;
   if (/^<|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true;
   if (v.includes("...") || v.includes("…")) return true;
+  if (v.includes("eyJzdWIiOiIxMjM0NTY3ODkw")) return true;
   if (PLACEHOLDER_RE.test(v) || v.toLowerCase().replace(/[-_\s]/g, "").includes("changeme")) return true;
   if ([...v].every((c) => c === v[0])) return true;
   return hasRepeatedRun(v) || isSequential(v);
@@ -20842,539 +16979,196 @@ var userns_remap_missing_default = defineRule({
 // rules/daemon/index.ts
 var daemonRules = [icc_enabled_default, no_new_privileges_disabled_default, tcp_without_tls_default, userns_remap_missing_default];
 
-// rules/dotenv/committed.ts
-var committed_default = defineRule({
-  id: "dotenv.committed",
-  title: "A .env file is committed",
-  severity: "high",
-  appliesTo: ["dotenv"],
-  description: "A `.env` file holds the deployment's real values: provider API keys, bot tokens, the gateway token. Committed, it is readable by everyone with access to the repository and to every clone and fork, and it stays in git history after the file is deleted.",
-  remediation: "Rotate every secret the file held first (deleting the file does not un-leak them). Then `git rm --cached <file>`, add `.env` and `.env.*` (with `!.env.example`) to `.gitignore`, and commit a `.env.example` with placeholder values instead. Rewrite history with `git filter-repo --invert-paths --path <file>` if the repository was ever shared.",
-  references: ["https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file", "https://github.com/newren/git-filter-repo"],
-  tags: ["secrets", "dotenv", "CWE-538"],
-  precision: "high",
-  check(target, ctx) {
-    if (target.template) return;
-    const literal = target.entries.filter((e) => e.value.trim() !== "" && !isReference(e.value));
-    if (literal.length === 0 && target.entries.length > 0) return;
-    const holdsValues = literal.length > 0;
-    ctx.report({
-      at: at.file(),
-      severity: holdsValues ? "high" : "low",
-      message: holdsValues ? `${target.file} is in the repository with ${literal.length} literal value${literal.length === 1 ? "" : "s"}; anyone who can read the repository or its history can read them.` : `${target.file} is in the repository (empty for now); the next value written to it will be committed too.`,
-      key: "file",
-      properties: { literalValues: literal.length }
-    });
-  }
-});
-
-// rules/dotenv/not_ignored.ts
-var OPENCLAW = /openclaw|clawdbot|moltbot/i;
-var not_ignored_default = defineRule({
-  id: "dotenv.not_ignored",
-  title: ".env is not ignored in an OpenClaw deployment repository",
-  severity: "low",
-  appliesTo: ["repo"],
-  description: "Docker Compose and OpenClaw read their secrets from a `.env` beside the deployment (the gateway token, provider API keys, bot tokens). When `.gitignore` does not list `.env`, one `git add .` commits them all, and they stay in history after the file is deleted.",
-  remediation: "Add to `.gitignore`:\n\n```\n.env\n.env.*\n!.env.example\n```\n\nand keep a `.env.example` with placeholder values for others to copy.",
-  references: ["https://git-scm.com/docs/gitignore", "https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file"],
-  tags: ["secrets", "dotenv", "CWE-538"],
-  precision: "high",
-  check(target, ctx) {
-    const runsOpenClaw = new Set(ctx.project.targets("compose").filter((c) => OPENCLAW.test(c.text)).map((c) => c.file));
-    const deployments = target.files.filter((f) => f.kind === "openclaw" || f.kind === "compose" && runsOpenClaw.has(f.path));
-    if (deployments.length === 0) return;
-    const nested = new Set(target.files.filter((f) => f.path.endsWith("/.gitignore")).map((f) => f.path.slice(0, -"/.gitignore".length)));
-    const dirs = /* @__PURE__ */ new Set(["", ...deployments.map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf("/"))))]);
-    const exposed = [];
-    for (const dir3 of [...dirs].sort()) {
-      if (dir3 !== "" && [...nested].some((n) => dir3 === n || dir3.startsWith(`${n}/`))) continue;
-      const env = dir3 === "" ? ".env" : `${dir3}/.env`;
-      if (!target.ignoredByRootGitignore(env)) exposed.push(env);
+// rules/_shared/secret-names.ts
+var TRIGGERS = /* @__PURE__ */ new Set(["access", "auth", "api", "credential", "credentials", "creds", "password", "passwd", "pwd", "secret", "secrets", "token", "tokens", "passphrase"]);
+var KEY_QUALIFIERS = /* @__PURE__ */ new Set(["api", "auth", "service", "account", "db", "database", "priv", "private", "client", "secret", "access", "token", "credential"]);
+var COMPOUNDS = /^(api|access|secret|private|auth|client|master|signing|encryption|encrypt|app|bot|service|account|db|database|admin)(key|token|secret|password|passwd|pwd)$/;
+var BENIGN_WORDS = /* @__PURE__ */ new Set([
+  // a name that says its value is not a credential: hashes of secrets (detect-secrets baselines), declared fakes
+  "hashed",
+  "sha1",
+  "sha256",
+  "sha512",
+  "md5",
+  "fake",
+  "dummy",
+  "mock",
+  "example",
+  "sample",
+  "public",
+  "primary",
+  "foreign",
+  "csrf",
+  "xsrf",
+  "sort",
+  "partition",
+  "cache",
+  "idempotency",
+  "pagination",
+  "page",
+  "next",
+  "continuation",
+  "cursor",
+  "max",
+  "min",
+  "num",
+  "count",
+  "hotkey"
+]);
+var BENIGN_LAST = /* @__PURE__ */ new Set([
+  "name",
+  "names",
+  "id",
+  "ids",
+  "file",
+  "files",
+  "path",
+  "paths",
+  "dir",
+  "url",
+  "uri",
+  "endpoint",
+  "type",
+  "types",
+  "length",
+  "len",
+  "size",
+  "version",
+  "prefix",
+  "header",
+  "field",
+  "env",
+  "var",
+  "ref",
+  "source",
+  "provider",
+  "mode",
+  "format",
+  "algorithm",
+  "alg",
+  "count",
+  "limit",
+  "timeout",
+  "ttl",
+  "expiry",
+  "expires",
+  "enabled",
+  "required",
+  "policy",
+  "location",
+  "label",
+  "description",
+  "pattern",
+  "index",
+  "level",
+  "scope",
+  "scopes",
+  "domain",
+  "host",
+  "hostname",
+  "server",
+  "region",
+  "bucket",
+  "user",
+  "username",
+  "email",
+  "issuer",
+  "audience",
+  "method",
+  "strategy",
+  "handler",
+  "module",
+  "class",
+  "callback",
+  "redirect",
+  "store",
+  "manager",
+  "rotation",
+  "address",
+  "hash",
+  "digest",
+  "fingerprint",
+  "checksum"
+]);
+function nameWords(name) {
+  const words = [];
+  let cur = "";
+  const kind = (c) => c >= "a" && c <= "z" ? "l" : c >= "A" && c <= "Z" ? "u" : c >= "0" && c <= "9" ? "d" : "s";
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i] ?? "";
+    const k = kind(c);
+    if (k === "s") {
+      if (cur) words.push(cur);
+      cur = "";
+      continue;
     }
-    if (exposed.length === 0) return;
-    const hasGitignore = target.gitignore !== void 0;
-    ctx.report({
-      at: at.file(hasGitignore ? ".gitignore" : deployments[0]?.path ?? ".gitignore"),
-      message: hasGitignore ? `.gitignore does not ignore ${exposed.join(", ")}, where this OpenClaw deployment reads its secrets: add \`.env\` and \`.env.*\` (with \`!.env.example\`).` : `This OpenClaw deployment has no .gitignore, so ${exposed.join(", ")} would be committed by \`git add .\`: add a .gitignore with \`.env\` and \`.env.*\` (with \`!.env.example\`).`,
-      key: "gitignore",
-      properties: { paths: exposed.join(",") }
-    });
+    const prev = kind(name[i - 1] ?? " ");
+    const next = kind(name[i + 1] ?? " ");
+    const split = cur !== "" && ((prev === "l" || prev === "d") && k === "u" || (prev === "l" || prev === "u") && k === "d" || prev === "u" && k === "u" && next === "l");
+    if (split) {
+      words.push(cur);
+      cur = "";
+    }
+    cur += c.toLowerCase();
   }
-});
-
-// rules/dotenv/index.ts
-var dotenvRules = [committed_default, not_ignored_default];
-
-// rules/_shared/openclaw-cli.ts
-var CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
-function gatewayCommand(words) {
-  const cli = words.findIndex((w) => CLI.test(w.slice(w.lastIndexOf("/") + 1)));
-  if (cli === -1) return void 0;
-  const gw = words.indexOf("gateway", cli + 1);
-  if (gw === -1) return void 0;
-  const out = { gatewayIndex: gw };
-  const flags2 = { "--bind": "bind", "--token": "token", "--password": "password", "--auth": "auth", "--tailscale": "tailscale" };
-  for (let k = gw + 1; k < words.length; k++) {
-    const w = words[k] ?? "";
-    const eq = w.indexOf("=");
-    const name = eq === -1 ? w : w.slice(0, eq);
-    const key = flags2[name];
-    if (!key) continue;
-    if (eq !== -1) out[key] = { value: w.slice(eq + 1), index: k };
-    else if (k + 1 < words.length) out[key] = { value: words[k + 1] ?? "", index: k + 1 };
+  if (cur) words.push(cur);
+  return words;
+}
+function isSecretLikeName(name) {
+  const words = nameWords(name);
+  const last = words[words.length - 1];
+  if (last === void 0 || BENIGN_LAST.has(last) || words.some((w) => BENIGN_WORDS.has(w))) return false;
+  return words.some((w, i) => TRIGGERS.has(w) || COMPOUNDS.test(w) || (w === "key" || w === "keys") && KEY_QUALIFIERS.has(words[i - 1] ?? ""));
+}
+function isLikelyIdName(name) {
+  return /(^(id|myid|userid)|_id)s?([^a-z0-9]|$)/i.test(name);
+}
+var OPENCLAW_SECRET_ENV = /* @__PURE__ */ new Set(["OPENCLAW_GATEWAY_TOKEN", "OPENCLAW_GATEWAY_PASSWORD", "CLAWDBOT_GATEWAY_TOKEN", "CLAWDBOT_GATEWAY_PASSWORD"]);
+var CHANNEL_SECRETS = /* @__PURE__ */ new Set([
+  "botToken",
+  "webhookSecret",
+  "token",
+  "appToken",
+  "userToken",
+  "signingSecret",
+  "appSecret",
+  "encryptKey",
+  "verificationToken",
+  "accessToken",
+  "password",
+  "appPassword",
+  "authToken",
+  "privateKey",
+  "clientSecret",
+  "serviceAccount"
+]);
+var str3 = (s) => typeof s === "string" ? s : void 0;
+function openclawSecretPath(path8) {
+  const p = path8.map((s) => String(s));
+  const j = p.join(".");
+  if (j === "gateway.auth.token" || j === "gateway.remote.token") return { what: "gateway token", severity: "critical" };
+  if (j === "gateway.auth.password" || j === "gateway.remote.password") return { what: "gateway password", severity: "critical" };
+  if (j === "hooks.token") return { what: "hooks token", severity: "high" };
+  if (j === "hooks.gmail.pushToken" || j === "cron.webhookToken") return { what: "webhook token", severity: "high" };
+  if (j === "gateway.controlUi.github.token") return { what: "GitHub token", severity: "high" };
+  if (p[0] === "models" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `model provider API key (${p[2]})`, severity: "high" };
+  if (p[0] === "models" && p[1] === "providers" && p.length === 5 && p[3] === "headers" && isSecretLikeName(p[4] ?? "")) return { what: `model provider header (${p[2]})`, severity: "high" };
+  if (p[0] === "models" && p[1] === "providers" && p[3] === "request" && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `model provider credential (${p[2]})`, severity: "high" };
+  if (j === "memory.search.remote.apiKey" || p[0] === "agents" && p[1] === "entries" && p.slice(3).join(".") === "memory.search.remote.apiKey") return { what: "memory search API key", severity: "high" };
+  if (p[0] === "skills" && p[1] === "entries" && p.length === 4 && p[3] === "apiKey" || p[0] === "talk" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `${p[0]} API key (${p[2]})`, severity: "high" };
+  if (p[0] === "plugins" && p[1] === "entries" && p[3] === "config" && p.length > 4 && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `plugin credential (${p[2]})`, severity: "high" };
+  if (p[0] === "channels" && p.length >= 3) {
+    const leaf = str3(path8[path8.length - 1]);
+    const direct = p.length === 3;
+    const account = p.length === 5 && p[2] === "accounts";
+    if (leaf && (direct || account) && CHANNEL_SECRETS.has(leaf)) return { what: `${p[1]} channel ${leaf}`, severity: "high" };
   }
-  return out;
-}
-function isPublicBind(value) {
-  const v = value.trim().replace(/^\[|\]$/g, "");
-  if (!v || v.includes("$")) return false;
-  if (["loopback", "localhost", "tailnet", "::1"].includes(v) || v.startsWith("127.")) return false;
-  return ["lan", "auto", "custom", "0.0.0.0", "::"].includes(v) || /^\d{1,3}(\.\d{1,3}){3}$/.test(v) || v.includes(":");
-}
-function isLiteral(value) {
-  return value.trim() !== "" && !value.includes("$") && !isReference(value);
-}
-var SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)$/i;
-function configHasGatewayAuth(configs) {
-  return configs.some(({ value }) => {
-    if (!isRecord2(value) || !isRecord2(value.gateway) || !isRecord2(value.gateway.auth)) return false;
-    const auth = value.gateway.auth;
-    return auth.mode === "trusted-proxy" || Boolean(auth.token) || Boolean(auth.password);
-  });
-}
-var DEFAULT_GATEWAY_PORT = 18789;
-function gatewayPorts(configs) {
-  const ports2 = /* @__PURE__ */ new Set([DEFAULT_GATEWAY_PORT]);
-  for (const { value } of configs) {
-    const port = isRecord2(value) && isRecord2(value.gateway) ? value.gateway.port : void 0;
-    if (typeof port === "number" && Number.isInteger(port) && port > 0 && port < 65536) ports2.add(port);
-  }
-  return ports2;
-}
-function coversGatewayPort(spec, ports2) {
-  for (const part of spec.replace(/\/(tcp|udp)$/i, "").split(",")) {
-    const [a, b] = part.split(/[:-]/);
-    const lo = Number(a);
-    const hi = b === void 0 ? lo : Number(b);
-    if (!Number.isInteger(lo) || !Number.isInteger(hi) || a === "") continue;
-    for (const p of ports2) if (p >= lo && p <= hi) return p;
+  if (p[0] === "env" && (p.length === 3 && p[1] === "vars" || p.length === 2 && /^[A-Z][A-Z0-9_]*$/.test(p[1] ?? "")) && isSecretLikeName(p[p.length - 1] ?? "")) {
+    const name = p[p.length - 1] ?? "";
+    return OPENCLAW_SECRET_ENV.has(name) ? { what: "gateway credential (env)", severity: "critical" } : { what: `environment secret ${name}`, severity: "high" };
   }
   return void 0;
 }
-
-// rules/_shared/nginx.ts
-var origin = /* @__PURE__ */ new WeakMap();
-function fileOf(d) {
-  return origin.get(d);
-}
-var AUTH_INCLUDE = /auth|authelia|authentik|oauth|sso|protect|allowlist|whitelist|ip-?allow/i;
-function included(pattern, project2, self2) {
-  const rel = pattern.replace(/^\/etc\/nginx\//, "").replace(/^\.\//, "");
-  const re = new RegExp(`(^|/)${rel.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")}$`);
-  return project2.targets("nginx").filter((t) => t !== self2 && re.test(t.file));
-}
-function expand(list, project2, self2, stack = [self2.file], budget = { left: 5e3 }) {
-  const out = [];
-  for (const d of list) {
-    if (d.name === "include" && d.args[0] && stack.length < 6 && budget.left > 0) {
-      const files = included(d.args[0].value, project2, self2).filter((t) => !stack.includes(t.file));
-      for (const t of files)
-        for (const dd of expand(t.directives, project2, t, [...stack, t.file], budget)) {
-          if (dd.name === "server" && dd.block) continue;
-          if (--budget.left < 0) break;
-          if (!origin.has(dd)) origin.set(dd, t.file);
-          out.push(dd);
-        }
-      if (!files.length && AUTH_INCLUDE.test(d.args[0].value)) out.push({ name: "auth_request", args: [{ value: `(${d.args[0].value})`, start: d.start, end: d.end }], start: d.start, end: d.end });
-    }
-    out.push(d.block ? copy(d, { ...d, block: expand(d.block, project2, self2, stack, budget) }) : d);
-  }
-  return out;
-}
-function copy(from, to) {
-  const f = origin.get(from);
-  if (f) origin.set(to, f);
-  return to;
-}
-function includingHttp(target, project2) {
-  for (const t of project2.targets("nginx")) {
-    if (t === target) continue;
-    for (const http of t.directives.filter((d) => d.name === "http" && d.block)) {
-      if ((http.block ?? []).some((d) => d.name === "include" && d.args[0] && included(d.args[0].value, project2, t).includes(target))) return [copy(http, { ...http, block: expand(http.block ?? [], project2, t) })];
-    }
-  }
-  return [];
-}
-function servers(target, project2) {
-  const cached = serverCache.get(target);
-  if (cached) return cached;
-  const out = [];
-  const walk2 = (list, chain) => {
-    for (const d of list) {
-      if (!d.block || fileOf(d)) continue;
-      if (d.name === "server") out.push({ directive: d, chain: [...chain, d] });
-      else if (d.name === "http") walk2(d.block, [...chain, d]);
-    }
-  };
-  walk2(expand(target.directives, project2, target), includingHttp(target, project2));
-  serverCache.set(target, out);
-  return out;
-}
-var serverCache = /* @__PURE__ */ new WeakMap();
-function locations(server) {
-  const out = [];
-  const walk2 = (list, chain) => {
-    for (const d of list) {
-      if (d.name !== "location" || !d.block) continue;
-      const c = [...chain, d];
-      out.push({ directive: d, chain: c });
-      walk2(d.block, c);
-    }
-  };
-  walk2(server.directive.block ?? [], server.chain);
-  return out;
-}
-function effective(chain, ...names) {
-  for (let k = chain.length - 1; k >= 0; k--) {
-    const found = (chain[k]?.block ?? []).filter((d) => names.includes(d.name));
-    if (found.length) return found;
-  }
-  return [];
-}
-function arg(d, k = 0) {
-  return d?.args[k]?.value ?? "";
-}
-function deniesByDefault(rules2) {
-  const catchAll = rules2.find((r) => arg(r) === "all");
-  return catchAll?.name === "deny";
-}
-function isRestricted(chain) {
-  const basic = effective(chain, "auth_basic")[0];
-  const request = effective(chain, "auth_request")[0];
-  const jwt = effective(chain, "auth_jwt")[0];
-  const mtls = effective(chain, "ssl_verify_client")[0];
-  return basic !== void 0 && arg(basic) !== "off" || request !== void 0 && arg(request) !== "off" || jwt !== void 0 && arg(jwt) !== "off" || mtls !== void 0 && arg(mtls) === "on" || deniesByDefault(effective(chain, "allow", "deny"));
-}
-function isLoopbackHost2(h) {
-  const host = h.replace(/^\[|\]$/g, "");
-  return host === "localhost" || host === "::1" || host.startsWith("127.");
-}
-function listens(server) {
-  const ls = (server.block ?? []).filter((d) => d.name === "listen");
-  if (!ls.length) return [{ host: "*", ssl: false, public: true }];
-  return ls.map((l) => {
-    const addr = arg(l);
-    const ssl = l.args.slice(1).some((a) => a.value === "ssl" || a.value === "quic");
-    if (addr.startsWith("unix:")) return { host: addr, ssl, public: false };
-    const m = /^(\[[^\]]*\]|[^:]+):\d+$/.exec(addr);
-    const host = m ? m[1] ?? "*" : /^\d+$/.test(addr) ? "*" : addr;
-    return { host, ssl, public: !isLoopbackHost2(host) };
-  });
-}
-function isTls(server) {
-  return listens(server).some((l) => l.ssl) || (server.block ?? []).some((d) => d.name === "ssl" && arg(d) === "on");
-}
-function upstreams(project2, target) {
-  const map = /* @__PURE__ */ new Map();
-  const files = project2.targets("nginx");
-  for (const t of files.includes(target) ? files : [...files, target]) {
-    const walk2 = (list) => {
-      for (const d of list) {
-        if (d.name === "upstream" && d.block) map.set(arg(d), d.block.filter((s) => s.name === "server").map((s) => hostPort(arg(s), void 0)));
-        else if (d.block) walk2(d.block);
-      }
-    };
-    walk2(t.directives);
-  }
-  return map;
-}
-function hostPort(s, defaultPort) {
-  const m = /^(\[[^\]]*\]|[^:/]+)(?::(\d+))?$/.exec(s);
-  if (!m) return { host: s, port: defaultPort };
-  return { host: (m[1] ?? "").replace(/^\[|\]$/g, ""), port: m[2] ? Number(m[2]) : defaultPort };
-}
-function proxyTarget(location, ups) {
-  const pass = (location.block ?? []).find((d) => d.name === "proxy_pass");
-  if (!pass) return void 0;
-  const m = /^(\w+):\/\/([^/]+)/.exec(arg(pass));
-  if (!m || m[2]?.includes("$") || m[2]?.startsWith("unix:")) return void 0;
-  const scheme = (m[1] ?? "").toLowerCase();
-  const hp = hostPort(m[2] ?? "", void 0);
-  const up = hp.port === void 0 ? ups.get(hp.host) : void 0;
-  return { scheme, host: hp.host, backends: up ?? [{ host: hp.host, port: hp.port ?? (scheme === "https" ? 443 : 80) }], upstream: up !== void 0 };
-}
-var isGateway = (p, ports2) => Boolean(p?.backends.some((b) => b.port !== void 0 && ports2.has(b.port)));
-function sensitivePath(location) {
-  const path8 = location.args[location.args.length - 1]?.value ?? "";
-  if (/^\^?\/hooks(\/|$|\b)/.test(path8)) return "hooks";
-  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path8)) return "health";
-  return void 0;
-}
-function head(d) {
-  const last = d.args[d.args.length - 1];
-  return [d.start, last ? last.end : d.start + d.name.length];
-}
-
-// rules/nginx/gateway_no_auth.ts
-var gateway_no_auth_default = defineRule({
-  id: "nginx.gateway_no_auth",
-  title: "Public nginx proxies the gateway with no access control",
-  severity: "high",
-  appliesTo: ["nginx"],
-  description: "A server listening on a public address forwards to the OpenClaw gateway (port 18789, directly or through an `upstream`) with no `auth_basic`/`auth_request`/client certificate and no `allow`/`deny`. The gateway's admin API and Control UI are then one password or token guess away from the internet. If the repository's OpenClaw config uses `trusted-proxy` auth, nginx is the only authentication there is (critical); if it sets a gateway token, the gateway's own auth still stands (medium).",
-  remediation: "Restrict the location: `allow 100.64.0.0/10; deny all;` (tailnet), or add `auth_request` to your SSO / `auth_basic` with a strong password, or client certificates (`ssl_verify_client on`). Better, do not publish the gateway at all: keep nginx on loopback and use SSH or `tailscale serve`.",
-  references: ["https://nginx.org/en/docs/http/ngx_http_access_module.html", "https://nginx.org/en/docs/http/ngx_http_auth_request_module.html", "https://cwe.mitre.org/data/definitions/306.html"],
-  tags: ["nginx", "openclaw", "exposure", "CWE-306"],
-  precision: "high",
-  check(target, ctx) {
-    const configs = ctx.project.targets("openclaw");
-    const trustedProxy = configs.some(({ value }) => isRecord2(value) && isRecord2(value.gateway) && isRecord2(value.gateway.auth) && value.gateway.auth.mode === "trusted-proxy");
-    const gatewayAuth = configHasGatewayAuth(configs);
-    const ups = upstreams(ctx.project, target);
-    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
-    for (const server of servers(target, ctx.project)) {
-      if (!listens(server.directive).some((l) => l.public)) continue;
-      for (const loc of locations(server)) {
-        if (sensitivePath(loc.directive) || !isGateway(proxyTarget(loc.directive, ups), ports2) || isRestricted(loc.chain)) continue;
-        const [s, e] = head(loc.directive);
-        ctx.report({
-          at: at.range(s, e, fileOf(loc.directive)),
-          ...trustedProxy ? { severity: "critical" } : gatewayAuth ? { severity: "medium" } : {},
-          message: trustedProxy ? `location ${loc.directive.args.map((a) => a.value).join(" ")} exposes the gateway publicly without auth, and the OpenClaw config trusts this proxy to authenticate (trusted-proxy): anyone gets in.` : `location ${loc.directive.args.map((a) => a.value).join(" ")} exposes the OpenClaw gateway on a public listener with no auth_basic/auth_request and no allow/deny.`
-        });
-      }
-    }
-  }
-});
-
-// rules/nginx/gateway_no_rate_limit.ts
-var gateway_no_rate_limit_default = defineRule({
-  id: "nginx.gateway_no_rate_limit",
-  title: "No request rate limit in front of the gateway",
-  severity: "low",
-  appliesTo: ["nginx"],
-  description: "A public location proxying to the OpenClaw gateway has no `limit_req`. Token and password guessing, and floods of requests that each start an expensive model call, are then limited only by what the gateway does itself (`gateway.auth.rateLimit`, off unless configured).",
-  remediation: "Define a zone in `http` (`limit_req_zone $binary_remote_addr zone=openclaw:10m rate=5r/s;`) and apply it in the location (`limit_req zone=openclaw burst=20 nodelay;`); also set `gateway.auth.rateLimit` in openclaw.json.",
-  references: ["https://nginx.org/en/docs/http/ngx_http_limit_req_module.html", "https://cwe.mitre.org/data/definitions/770.html"],
-  tags: ["nginx", "openclaw", "rate-limit", "CWE-770"],
-  precision: "high",
-  check(target, ctx) {
-    const ups = upstreams(ctx.project, target);
-    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
-    for (const server of servers(target, ctx.project)) {
-      if (!listens(server.directive).some((l) => l.public)) continue;
-      for (const loc of locations(server)) {
-        if (!isGateway(proxyTarget(loc.directive, ups), ports2) || effective(loc.chain, "limit_req").length) continue;
-        const [s, e] = head(loc.directive);
-        ctx.report({ at: at.range(s, e, fileOf(loc.directive)), message: `location ${loc.directive.args.map((a) => a.value).join(" ")} proxies to the OpenClaw gateway with no limit_req.` });
-      }
-    }
-  }
-});
-
-// rules/nginx/missing_hsts.ts
-var missing_hsts_default = defineRule({
-  id: "nginx.missing_hsts",
-  title: "TLS server without HSTS",
-  severity: "low",
-  appliesTo: ["nginx"],
-  description: "Without `Strict-Transport-Security`, a browser that types the host name or follows an `http://` link first connects in plain text, and an attacker on the network can keep it there (SSL stripping) and capture the Control UI login or token.",
-  remediation: 'In the TLS `server` (or `http`) block: `add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;` (mind that an `add_header` in a location replaces the server\'s).',
-  references: ["https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Strict-Transport-Security", "https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header"],
-  tags: ["nginx", "tls", "CWE-319"],
-  precision: "high",
-  check(target, ctx) {
-    for (const server of servers(target, ctx.project)) {
-      if (!isTls(server.directive) || !listens(server.directive).some((l) => l.public)) continue;
-      const headers = effective(server.chain, "add_header");
-      if (headers.some((h) => /^strict-transport-security$/i.test(h.args[0]?.value ?? ""))) continue;
-      const [s, e] = head(server.directive);
-      ctx.report({ at: at.range(s, e), message: "This TLS server sends no Strict-Transport-Security header." });
-    }
-  }
-});
-
-// rules/nginx/plain_http_upstream.ts
-var PRIVATE = /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.|f[cd][0-9a-f]{2}:)/i;
-function crossesNetwork(host) {
-  if (!host || isLoopbackHost2(host)) return void 0;
-  if (PRIVATE.test(host) || /\.(internal|local|lan|home\.arpa)$/i.test(host)) return "private";
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(":") || host.includes(".")) return "public";
-  return void 0;
-}
-var plain_http_upstream_default = defineRule({
-  id: "nginx.plain_http_upstream",
-  title: "nginx forwards over plain HTTP to another host",
-  severity: "medium",
-  appliesTo: ["nginx"],
-  description: "`proxy_pass http://…` to a host other than loopback sends every request (gateway token, session cookies, prompts and tool output) unencrypted across the network between nginx and the backend, where anyone on that path can read or alter it. Private addresses are graded low; container names on the same Docker network are not reported.",
-  remediation: "Run the proxy on the same host as the gateway and use `proxy_pass http://127.0.0.1:18789`, or put the hop on a private encrypted network (WireGuard, Tailscale), or use `https://` with `proxy_ssl_verify on` and a trusted CA.",
-  references: ["https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_ssl_verify", "https://cwe.mitre.org/data/definitions/319.html"],
-  tags: ["nginx", "tls", "CWE-319"],
-  precision: "medium",
-  check(target, ctx) {
-    const ups = upstreams(ctx.project, target);
-    for (const server of servers(target, ctx.project)) {
-      for (const loc of locations(server)) {
-        const p = proxyTarget(loc.directive, ups);
-        if (!p || p.scheme !== "http") continue;
-        const worst = p.backends.map((b) => crossesNetwork(b.host)).reduce((w, c) => w === "public" || c === "public" ? "public" : w ?? c, void 0);
-        if (!worst) continue;
-        const pass = (loc.directive.block ?? []).find((d) => d.name === "proxy_pass");
-        if (!pass) continue;
-        ctx.report({
-          at: at.range(pass.start, pass.end, fileOf(pass)),
-          ...worst === "private" ? { severity: "low" } : {},
-          message: `proxy_pass sends traffic unencrypted to ${p.upstream ? `upstream ${p.host} (${p.backends.map((b) => b.host).join(", ")})` : p.host}, a ${worst} address.`
-        });
-      }
-    }
-  }
-});
-
-// rules/nginx/real_ip_spoofable.ts
-var CLIENT_VALUE = /\$(http_x_real_ip|http_x_forwarded_for|proxy_add_x_forwarded_for|http_\w+)/;
-var real_ip_spoofable_default = defineRule({
-  id: "nginx.real_ip_spoofable",
-  title: "Client-controlled X-Real-IP reaches a gateway with allowRealIpFallback",
-  severity: "high",
-  appliesTo: ["nginx"],
-  description: "With `gateway.allowRealIpFallback: true`, the gateway takes the client address from `X-Real-IP` when `X-Forwarded-For` is absent, and uses it for loopback trust, rate limiting and pairing decisions (`openclaw security audit`: `gateway.real_ip_fallback_enabled`). That is safe only if the proxy always overwrites the header with the real peer. Here nginx passes the client's own header through (no `proxy_set_header X-Real-IP`), copies it from a request header, or derives `$remote_addr` from a header trusted from any address (`set_real_ip_from 0.0.0.0/0`), so a client can claim to be 127.0.0.1.",
-  remediation: "In every location that proxies to the gateway: `proxy_set_header X-Real-IP $remote_addr;` and `proxy_set_header X-Forwarded-For $remote_addr;`, with `set_real_ip_from` limited to your real load balancers; or set `gateway.allowRealIpFallback: false` (the default).",
-  references: ["https://nginx.org/en/docs/http/ngx_http_realip_module.html", "https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_set_header", "https://cwe.mitre.org/data/definitions/290.html"],
-  tags: ["nginx", "openclaw", "spoofing", "CWE-290"],
-  precision: "high",
-  check(target, ctx) {
-    const config = ctx.project.targets("openclaw").find(({ value }) => isRecord2(value) && isRecord2(value.gateway) && value.gateway.allowRealIpFallback === true);
-    if (!config) return;
-    const where = `${config.file}${config.embedded ? ` (heredoc at line ${config.embedded.line})` : ""}`;
-    const ups = upstreams(ctx.project, target);
-    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
-    for (const server of servers(target, ctx.project)) {
-      for (const loc of locations(server)) {
-        if (!isGateway(proxyTarget(loc.directive, ups), ports2)) continue;
-        const headers = effective(loc.chain, "proxy_set_header");
-        const realIp = headers.find((h) => /^x-real-ip$/i.test(h.args[0]?.value ?? ""));
-        const value = realIp?.args[1]?.value ?? "";
-        const trustAll = effective(loc.chain, "set_real_ip_from").some((d) => /^(0\.0\.0\.0\/0|::\/0|all)$/.test(d.args[0]?.value ?? "")) && effective(loc.chain, "real_ip_header").length > 0;
-        let problem;
-        if (!realIp) problem = "nginx does not set X-Real-IP, so the client's own X-Real-IP header reaches the gateway";
-        else if (CLIENT_VALUE.test(value)) problem = `X-Real-IP is set from ${value}, which the client controls`;
-        else if (/\$remote_addr/.test(value) && trustAll) problem = "X-Real-IP is $remote_addr, but real_ip rewrites $remote_addr from a header trusted from every address";
-        if (!problem) continue;
-        const anchor2 = realIp ?? loc.directive;
-        const [s, e] = realIp ? [realIp.start, realIp.end] : head(loc.directive);
-        ctx.report({ at: at.range(s, e, fileOf(anchor2)), message: `${problem}; ${where} sets gateway.allowRealIpFallback: true, so a client can spoof its address (even 127.0.0.1).` });
-      }
-    }
-  }
-});
-
-// rules/nginx/sensitive_location_open.ts
-var sensitive_location_open_default = defineRule({
-  id: "nginx.sensitive_location_open",
-  title: "Gateway /hooks or /health location open to everyone",
-  severity: "medium",
-  appliesTo: ["nginx"],
-  description: "In a public server that fronts the OpenClaw gateway, a `/hooks/` location with no `allow`/`deny` or auth lets anyone on the internet post to the webhook endpoint, where only the hooks token stands between them and an agent run; a `/health` location tells scanners exactly what runs there (low).",
-  remediation: "Restrict `/hooks/` to the webhook senders' addresses (`allow <sender ranges>; deny all;`) and keep a long, separate `hooks.token`; serve `/health` only to your monitoring (`allow 10.0.0.0/8; deny all;`) or not at all.",
-  references: ["https://nginx.org/en/docs/http/ngx_http_access_module.html", "https://cwe.mitre.org/data/definitions/284.html"],
-  tags: ["nginx", "openclaw", "exposure", "CWE-284"],
-  precision: "medium",
-  check(target, ctx) {
-    const ups = upstreams(ctx.project, target);
-    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
-    for (const server of servers(target, ctx.project)) {
-      if (!listens(server.directive).some((l) => l.public)) continue;
-      const locs = locations(server);
-      if (!locs.some((l) => isGateway(proxyTarget(l.directive, ups), ports2))) continue;
-      for (const loc of locs) {
-        const kind = sensitivePath(loc.directive);
-        if (!kind || isRestricted(loc.chain)) continue;
-        const [s, e] = head(loc.directive);
-        ctx.report({
-          at: at.range(s, e, fileOf(loc.directive)),
-          ...kind === "health" ? { severity: "low" } : {},
-          message: kind === "hooks" ? "The gateway's /hooks endpoint is reachable by anyone on the internet (no allow/deny, no auth)." : "The gateway's health endpoint is reachable by anyone on the internet (no allow/deny, no auth)."
-        });
-      }
-    }
-  }
-});
-
-// rules/nginx/server_tokens.ts
-var server_tokens_default = defineRule({
-  id: "nginx.server_tokens",
-  title: "nginx announces its version",
-  severity: "low",
-  appliesTo: ["nginx"],
-  description: "`server_tokens on` (or `build`) puts the exact nginx version in every `Server:` header and error page, so scanners can match the host to known vulnerabilities without probing.",
-  remediation: "Set `server_tokens off;` in the `http` block.",
-  references: ["https://nginx.org/en/docs/http/ngx_http_core_module.html#server_tokens", "https://cwe.mitre.org/data/definitions/200.html"],
-  tags: ["nginx", "information-disclosure", "CWE-200"],
-  precision: "very-high",
-  check(target, ctx) {
-    const walk2 = (list) => {
-      for (const d of list) {
-        if (d.block) walk2(d.block);
-        if (d.name === "server_tokens" && /^(on|build)$/.test(d.args[0]?.value ?? "")) ctx.report({ at: at.range(d.start, d.end), message: `server_tokens ${d.args[0]?.value}: every response names the nginx version.` });
-      }
-    };
-    walk2(target.directives);
-  }
-});
-
-// rules/nginx/weak_tls.ts
-var WEAK2 = /^(SSLv2|SSLv3|TLSv1|TLSv1\.1)$/;
-var weak_tls_default = defineRule({
-  id: "nginx.weak_tls",
-  title: "nginx allows TLS 1.0 / 1.1",
-  severity: "medium",
-  appliesTo: ["nginx"],
-  description: "`ssl_protocols` listing `TLSv1` or `TLSv1.1` (or SSLv3) keeps protocols that are deprecated (RFC 8996) and open to downgrade and CBC attacks; every current client speaks TLS 1.2+. The gateway token and session cookies travel over this connection.",
-  remediation: "Set `ssl_protocols TLSv1.2 TLSv1.3;` (or remove the directive: nginx 1.23.4+ defaults to TLSv1.2 TLSv1.3).",
-  references: ["https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_protocols", "https://datatracker.ietf.org/doc/html/rfc8996", "https://ssl-config.mozilla.org/"],
-  tags: ["nginx", "tls", "CWE-327"],
-  precision: "very-high",
-  check(target, ctx) {
-    const walk2 = (list) => {
-      for (const d of list) {
-        if (d.block) walk2(d.block);
-        if (d.name !== "ssl_protocols") continue;
-        const weak = d.args.filter((a) => WEAK2.test(a.value)).map((a) => a.value);
-        if (weak.length) ctx.report({ at: at.range(d.start, d.end), message: `ssl_protocols allows ${weak.join(", ")}.` });
-      }
-    };
-    walk2(target.directives);
-  }
-});
-
-// rules/nginx/index.ts
-var nginxRules = [gateway_no_auth_default, gateway_no_rate_limit_default, missing_hsts_default, plain_http_upstream_default, real_ip_spoofable_default, sensitive_location_open_default, server_tokens_default, weak_tls_default];
-
-// rules/scan/parse_error.ts
-var parse_error_default2 = defineRule({
-  id: "scan.parse_error",
-  title: "File could not be parsed",
-  severity: "low",
-  appliesTo: ["parse_error"],
-  description: "A compose file, Dockerfile or dotenv file that does not parse cannot be checked, so whatever it configures goes unreviewed. Docker Compose would refuse it too, or worse, read it differently than intended.",
-  remediation: "Fix the syntax error at the reported line (`docker compose config` shows the same error for compose files). The other files of the scan were checked as usual.",
-  tags: ["scanner"],
-  precision: "very-high",
-  check(target, ctx) {
-    if (target.fileKind === "openclaw") return;
-    ctx.report({
-      at: target.line ? at.position(target.line, target.column ?? 1, target.line, (target.column ?? 1) + 1) : at.file(),
-      message: `${target.file} is not valid ${target.fileKind === "compose" ? "YAML" : target.fileKind}: ${target.message}. It was not checked.`,
-      key: "parse_error"
-    });
-  }
-});
-
-// rules/scan/index.ts
-var scanRules = [parse_error_default2];
 
 // rules/_shared/entropy.ts
 function shannonEntropy(s) {
@@ -22229,8 +18023,3890 @@ var registerRule = ({ sourceCode, config, descriptorRule, contextEvents, running
   throw new Error(`Unknown descriptor type: ${descriptorRule}`);
 };
 
+// node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
+import path2 from "node:path";
+var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+var regexpStringMatcher = {};
+var lodash_uniq;
+var hasRequiredLodash_uniq;
+function requireLodash_uniq() {
+  if (hasRequiredLodash_uniq) return lodash_uniq;
+  hasRequiredLodash_uniq = 1;
+  var LARGE_ARRAY_SIZE = 200;
+  var HASH_UNDEFINED = "__lodash_hash_undefined__";
+  var INFINITY2 = 1 / 0;
+  var funcTag = "[object Function]", genTag = "[object GeneratorFunction]";
+  var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
+  var reIsHostCtor = /^\[object .+?Constructor\]$/;
+  var freeGlobal = typeof commonjsGlobal == "object" && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
+  var freeSelf = typeof self == "object" && self && self.Object === Object && self;
+  var root = freeGlobal || freeSelf || Function("return this")();
+  function arrayIncludes(array, value) {
+    var length = array ? array.length : 0;
+    return !!length && baseIndexOf(array, value, 0) > -1;
+  }
+  function baseFindIndex(array, predicate, fromIndex, fromRight) {
+    var length = array.length, index = fromIndex + -1;
+    while (++index < length) {
+      if (predicate(array[index], index, array)) {
+        return index;
+      }
+    }
+    return -1;
+  }
+  function baseIndexOf(array, value, fromIndex) {
+    if (value !== value) {
+      return baseFindIndex(array, baseIsNaN, fromIndex);
+    }
+    var index = fromIndex - 1, length = array.length;
+    while (++index < length) {
+      if (array[index] === value) {
+        return index;
+      }
+    }
+    return -1;
+  }
+  function baseIsNaN(value) {
+    return value !== value;
+  }
+  function cacheHas(cache, key) {
+    return cache.has(key);
+  }
+  function getValue(object, key) {
+    return object == null ? void 0 : object[key];
+  }
+  function isHostObject(value) {
+    var result = false;
+    if (value != null && typeof value.toString != "function") {
+      try {
+        result = !!(value + "");
+      } catch (e) {
+      }
+    }
+    return result;
+  }
+  function setToArray(set) {
+    var index = -1, result = Array(set.size);
+    set.forEach(function(value) {
+      result[++index] = value;
+    });
+    return result;
+  }
+  var arrayProto = Array.prototype, funcProto = Function.prototype, objectProto = Object.prototype;
+  var coreJsData = root["__core-js_shared__"];
+  var maskSrcKey = (function() {
+    var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || "");
+    return uid ? "Symbol(src)_1." + uid : "";
+  })();
+  var funcToString = funcProto.toString;
+  var hasOwnProperty = objectProto.hasOwnProperty;
+  var objectToString = objectProto.toString;
+  var reIsNative = RegExp(
+    "^" + funcToString.call(hasOwnProperty).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
+  );
+  var splice = arrayProto.splice;
+  var Map2 = getNative(root, "Map"), Set2 = getNative(root, "Set"), nativeCreate = getNative(Object, "create");
+  function Hash(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry = entries[index];
+      this.set(entry[0], entry[1]);
+    }
+  }
+  function hashClear() {
+    this.__data__ = nativeCreate ? nativeCreate(null) : {};
+  }
+  function hashDelete(key) {
+    return this.has(key) && delete this.__data__[key];
+  }
+  function hashGet(key) {
+    var data = this.__data__;
+    if (nativeCreate) {
+      var result = data[key];
+      return result === HASH_UNDEFINED ? void 0 : result;
+    }
+    return hasOwnProperty.call(data, key) ? data[key] : void 0;
+  }
+  function hashHas(key) {
+    var data = this.__data__;
+    return nativeCreate ? data[key] !== void 0 : hasOwnProperty.call(data, key);
+  }
+  function hashSet(key, value) {
+    var data = this.__data__;
+    data[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
+    return this;
+  }
+  Hash.prototype.clear = hashClear;
+  Hash.prototype["delete"] = hashDelete;
+  Hash.prototype.get = hashGet;
+  Hash.prototype.has = hashHas;
+  Hash.prototype.set = hashSet;
+  function ListCache(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry = entries[index];
+      this.set(entry[0], entry[1]);
+    }
+  }
+  function listCacheClear() {
+    this.__data__ = [];
+  }
+  function listCacheDelete(key) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    if (index < 0) {
+      return false;
+    }
+    var lastIndex = data.length - 1;
+    if (index == lastIndex) {
+      data.pop();
+    } else {
+      splice.call(data, index, 1);
+    }
+    return true;
+  }
+  function listCacheGet(key) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    return index < 0 ? void 0 : data[index][1];
+  }
+  function listCacheHas(key) {
+    return assocIndexOf(this.__data__, key) > -1;
+  }
+  function listCacheSet(key, value) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    if (index < 0) {
+      data.push([key, value]);
+    } else {
+      data[index][1] = value;
+    }
+    return this;
+  }
+  ListCache.prototype.clear = listCacheClear;
+  ListCache.prototype["delete"] = listCacheDelete;
+  ListCache.prototype.get = listCacheGet;
+  ListCache.prototype.has = listCacheHas;
+  ListCache.prototype.set = listCacheSet;
+  function MapCache(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry = entries[index];
+      this.set(entry[0], entry[1]);
+    }
+  }
+  function mapCacheClear() {
+    this.__data__ = {
+      "hash": new Hash(),
+      "map": new (Map2 || ListCache)(),
+      "string": new Hash()
+    };
+  }
+  function mapCacheDelete(key) {
+    return getMapData(this, key)["delete"](key);
+  }
+  function mapCacheGet(key) {
+    return getMapData(this, key).get(key);
+  }
+  function mapCacheHas(key) {
+    return getMapData(this, key).has(key);
+  }
+  function mapCacheSet(key, value) {
+    getMapData(this, key).set(key, value);
+    return this;
+  }
+  MapCache.prototype.clear = mapCacheClear;
+  MapCache.prototype["delete"] = mapCacheDelete;
+  MapCache.prototype.get = mapCacheGet;
+  MapCache.prototype.has = mapCacheHas;
+  MapCache.prototype.set = mapCacheSet;
+  function SetCache(values) {
+    var index = -1, length = values ? values.length : 0;
+    this.__data__ = new MapCache();
+    while (++index < length) {
+      this.add(values[index]);
+    }
+  }
+  function setCacheAdd(value) {
+    this.__data__.set(value, HASH_UNDEFINED);
+    return this;
+  }
+  function setCacheHas(value) {
+    return this.__data__.has(value);
+  }
+  SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
+  SetCache.prototype.has = setCacheHas;
+  function assocIndexOf(array, key) {
+    var length = array.length;
+    while (length--) {
+      if (eq(array[length][0], key)) {
+        return length;
+      }
+    }
+    return -1;
+  }
+  function baseIsNative(value) {
+    if (!isObject(value) || isMasked(value)) {
+      return false;
+    }
+    var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
+    return pattern.test(toSource(value));
+  }
+  function baseUniq(array, iteratee, comparator) {
+    var index = -1, includes = arrayIncludes, length = array.length, isCommon = true, result = [], seen = result;
+    if (length >= LARGE_ARRAY_SIZE) {
+      var set = createSet(array);
+      if (set) {
+        return setToArray(set);
+      }
+      isCommon = false;
+      includes = cacheHas;
+      seen = new SetCache();
+    } else {
+      seen = result;
+    }
+    outer:
+      while (++index < length) {
+        var value = array[index], computed = value;
+        value = value !== 0 ? value : 0;
+        if (isCommon && computed === computed) {
+          var seenIndex = seen.length;
+          while (seenIndex--) {
+            if (seen[seenIndex] === computed) {
+              continue outer;
+            }
+          }
+          result.push(value);
+        } else if (!includes(seen, computed, comparator)) {
+          if (seen !== result) {
+            seen.push(computed);
+          }
+          result.push(value);
+        }
+      }
+    return result;
+  }
+  var createSet = !(Set2 && 1 / setToArray(new Set2([, -0]))[1] == INFINITY2) ? noop : function(values) {
+    return new Set2(values);
+  };
+  function getMapData(map, key) {
+    var data = map.__data__;
+    return isKeyable(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
+  }
+  function getNative(object, key) {
+    var value = getValue(object, key);
+    return baseIsNative(value) ? value : void 0;
+  }
+  function isKeyable(value) {
+    var type = typeof value;
+    return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
+  }
+  function isMasked(func) {
+    return !!maskSrcKey && maskSrcKey in func;
+  }
+  function toSource(func) {
+    if (func != null) {
+      try {
+        return funcToString.call(func);
+      } catch (e) {
+      }
+      try {
+        return func + "";
+      } catch (e) {
+      }
+    }
+    return "";
+  }
+  function uniq(array) {
+    return array && array.length ? baseUniq(array) : [];
+  }
+  function eq(value, other) {
+    return value === other || value !== value && other !== other;
+  }
+  function isFunction(value) {
+    var tag = isObject(value) ? objectToString.call(value) : "";
+    return tag == funcTag || tag == genTag;
+  }
+  function isObject(value) {
+    var type = typeof value;
+    return !!value && (type == "object" || type == "function");
+  }
+  function noop() {
+  }
+  lodash_uniq = uniq;
+  return lodash_uniq;
+}
+var lodash_uniqwith;
+var hasRequiredLodash_uniqwith;
+function requireLodash_uniqwith() {
+  if (hasRequiredLodash_uniqwith) return lodash_uniqwith;
+  hasRequiredLodash_uniqwith = 1;
+  var LARGE_ARRAY_SIZE = 200;
+  var HASH_UNDEFINED = "__lodash_hash_undefined__";
+  var INFINITY2 = 1 / 0;
+  var funcTag = "[object Function]", genTag = "[object GeneratorFunction]";
+  var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
+  var reIsHostCtor = /^\[object .+?Constructor\]$/;
+  var freeGlobal = typeof commonjsGlobal == "object" && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
+  var freeSelf = typeof self == "object" && self && self.Object === Object && self;
+  var root = freeGlobal || freeSelf || Function("return this")();
+  function arrayIncludes(array, value) {
+    var length = array ? array.length : 0;
+    return !!length && baseIndexOf(array, value, 0) > -1;
+  }
+  function arrayIncludesWith(array, value, comparator) {
+    var index = -1, length = array ? array.length : 0;
+    while (++index < length) {
+      if (comparator(value, array[index])) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function baseFindIndex(array, predicate, fromIndex, fromRight) {
+    var length = array.length, index = fromIndex + -1;
+    while (++index < length) {
+      if (predicate(array[index], index, array)) {
+        return index;
+      }
+    }
+    return -1;
+  }
+  function baseIndexOf(array, value, fromIndex) {
+    if (value !== value) {
+      return baseFindIndex(array, baseIsNaN, fromIndex);
+    }
+    var index = fromIndex - 1, length = array.length;
+    while (++index < length) {
+      if (array[index] === value) {
+        return index;
+      }
+    }
+    return -1;
+  }
+  function baseIsNaN(value) {
+    return value !== value;
+  }
+  function cacheHas(cache, key) {
+    return cache.has(key);
+  }
+  function getValue(object, key) {
+    return object == null ? void 0 : object[key];
+  }
+  function isHostObject(value) {
+    var result = false;
+    if (value != null && typeof value.toString != "function") {
+      try {
+        result = !!(value + "");
+      } catch (e) {
+      }
+    }
+    return result;
+  }
+  function setToArray(set) {
+    var index = -1, result = Array(set.size);
+    set.forEach(function(value) {
+      result[++index] = value;
+    });
+    return result;
+  }
+  var arrayProto = Array.prototype, funcProto = Function.prototype, objectProto = Object.prototype;
+  var coreJsData = root["__core-js_shared__"];
+  var maskSrcKey = (function() {
+    var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || "");
+    return uid ? "Symbol(src)_1." + uid : "";
+  })();
+  var funcToString = funcProto.toString;
+  var hasOwnProperty = objectProto.hasOwnProperty;
+  var objectToString = objectProto.toString;
+  var reIsNative = RegExp(
+    "^" + funcToString.call(hasOwnProperty).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
+  );
+  var splice = arrayProto.splice;
+  var Map2 = getNative(root, "Map"), Set2 = getNative(root, "Set"), nativeCreate = getNative(Object, "create");
+  function Hash(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry = entries[index];
+      this.set(entry[0], entry[1]);
+    }
+  }
+  function hashClear() {
+    this.__data__ = nativeCreate ? nativeCreate(null) : {};
+  }
+  function hashDelete(key) {
+    return this.has(key) && delete this.__data__[key];
+  }
+  function hashGet(key) {
+    var data = this.__data__;
+    if (nativeCreate) {
+      var result = data[key];
+      return result === HASH_UNDEFINED ? void 0 : result;
+    }
+    return hasOwnProperty.call(data, key) ? data[key] : void 0;
+  }
+  function hashHas(key) {
+    var data = this.__data__;
+    return nativeCreate ? data[key] !== void 0 : hasOwnProperty.call(data, key);
+  }
+  function hashSet(key, value) {
+    var data = this.__data__;
+    data[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
+    return this;
+  }
+  Hash.prototype.clear = hashClear;
+  Hash.prototype["delete"] = hashDelete;
+  Hash.prototype.get = hashGet;
+  Hash.prototype.has = hashHas;
+  Hash.prototype.set = hashSet;
+  function ListCache(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry = entries[index];
+      this.set(entry[0], entry[1]);
+    }
+  }
+  function listCacheClear() {
+    this.__data__ = [];
+  }
+  function listCacheDelete(key) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    if (index < 0) {
+      return false;
+    }
+    var lastIndex = data.length - 1;
+    if (index == lastIndex) {
+      data.pop();
+    } else {
+      splice.call(data, index, 1);
+    }
+    return true;
+  }
+  function listCacheGet(key) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    return index < 0 ? void 0 : data[index][1];
+  }
+  function listCacheHas(key) {
+    return assocIndexOf(this.__data__, key) > -1;
+  }
+  function listCacheSet(key, value) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    if (index < 0) {
+      data.push([key, value]);
+    } else {
+      data[index][1] = value;
+    }
+    return this;
+  }
+  ListCache.prototype.clear = listCacheClear;
+  ListCache.prototype["delete"] = listCacheDelete;
+  ListCache.prototype.get = listCacheGet;
+  ListCache.prototype.has = listCacheHas;
+  ListCache.prototype.set = listCacheSet;
+  function MapCache(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry = entries[index];
+      this.set(entry[0], entry[1]);
+    }
+  }
+  function mapCacheClear() {
+    this.__data__ = {
+      "hash": new Hash(),
+      "map": new (Map2 || ListCache)(),
+      "string": new Hash()
+    };
+  }
+  function mapCacheDelete(key) {
+    return getMapData(this, key)["delete"](key);
+  }
+  function mapCacheGet(key) {
+    return getMapData(this, key).get(key);
+  }
+  function mapCacheHas(key) {
+    return getMapData(this, key).has(key);
+  }
+  function mapCacheSet(key, value) {
+    getMapData(this, key).set(key, value);
+    return this;
+  }
+  MapCache.prototype.clear = mapCacheClear;
+  MapCache.prototype["delete"] = mapCacheDelete;
+  MapCache.prototype.get = mapCacheGet;
+  MapCache.prototype.has = mapCacheHas;
+  MapCache.prototype.set = mapCacheSet;
+  function SetCache(values) {
+    var index = -1, length = values ? values.length : 0;
+    this.__data__ = new MapCache();
+    while (++index < length) {
+      this.add(values[index]);
+    }
+  }
+  function setCacheAdd(value) {
+    this.__data__.set(value, HASH_UNDEFINED);
+    return this;
+  }
+  function setCacheHas(value) {
+    return this.__data__.has(value);
+  }
+  SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
+  SetCache.prototype.has = setCacheHas;
+  function assocIndexOf(array, key) {
+    var length = array.length;
+    while (length--) {
+      if (eq(array[length][0], key)) {
+        return length;
+      }
+    }
+    return -1;
+  }
+  function baseIsNative(value) {
+    if (!isObject(value) || isMasked(value)) {
+      return false;
+    }
+    var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
+    return pattern.test(toSource(value));
+  }
+  function baseUniq(array, iteratee, comparator) {
+    var index = -1, includes = arrayIncludes, length = array.length, isCommon = true, result = [], seen = result;
+    if (comparator) {
+      isCommon = false;
+      includes = arrayIncludesWith;
+    } else if (length >= LARGE_ARRAY_SIZE) {
+      var set = createSet(array);
+      if (set) {
+        return setToArray(set);
+      }
+      isCommon = false;
+      includes = cacheHas;
+      seen = new SetCache();
+    } else {
+      seen = result;
+    }
+    outer:
+      while (++index < length) {
+        var value = array[index], computed = value;
+        value = comparator || value !== 0 ? value : 0;
+        if (isCommon && computed === computed) {
+          var seenIndex = seen.length;
+          while (seenIndex--) {
+            if (seen[seenIndex] === computed) {
+              continue outer;
+            }
+          }
+          result.push(value);
+        } else if (!includes(seen, computed, comparator)) {
+          if (seen !== result) {
+            seen.push(computed);
+          }
+          result.push(value);
+        }
+      }
+    return result;
+  }
+  var createSet = !(Set2 && 1 / setToArray(new Set2([, -0]))[1] == INFINITY2) ? noop : function(values) {
+    return new Set2(values);
+  };
+  function getMapData(map, key) {
+    var data = map.__data__;
+    return isKeyable(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
+  }
+  function getNative(object, key) {
+    var value = getValue(object, key);
+    return baseIsNative(value) ? value : void 0;
+  }
+  function isKeyable(value) {
+    var type = typeof value;
+    return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
+  }
+  function isMasked(func) {
+    return !!maskSrcKey && maskSrcKey in func;
+  }
+  function toSource(func) {
+    if (func != null) {
+      try {
+        return funcToString.call(func);
+      } catch (e) {
+      }
+      try {
+        return func + "";
+      } catch (e) {
+      }
+    }
+    return "";
+  }
+  function uniqWith(array, comparator) {
+    return array && array.length ? baseUniq(array, void 0, comparator) : [];
+  }
+  function eq(value, other) {
+    return value === other || value !== value && other !== other;
+  }
+  function isFunction(value) {
+    var tag = isObject(value) ? objectToString.call(value) : "";
+    return tag == funcTag || tag == genTag;
+  }
+  function isObject(value) {
+    var type = typeof value;
+    return !!value && (type == "object" || type == "function");
+  }
+  function noop() {
+  }
+  lodash_uniqwith = uniqWith;
+  return lodash_uniqwith;
+}
+var lodash_sortby = { exports: {} };
+lodash_sortby.exports;
+var hasRequiredLodash_sortby;
+function requireLodash_sortby() {
+  if (hasRequiredLodash_sortby) return lodash_sortby.exports;
+  hasRequiredLodash_sortby = 1;
+  (function(module, exports) {
+    var LARGE_ARRAY_SIZE = 200;
+    var FUNC_ERROR_TEXT = "Expected a function";
+    var HASH_UNDEFINED = "__lodash_hash_undefined__";
+    var UNORDERED_COMPARE_FLAG = 1, PARTIAL_COMPARE_FLAG = 2;
+    var MAX_SAFE_INTEGER = 9007199254740991;
+    var argsTag = "[object Arguments]", arrayTag = "[object Array]", boolTag = "[object Boolean]", dateTag = "[object Date]", errorTag = "[object Error]", funcTag = "[object Function]", genTag = "[object GeneratorFunction]", mapTag = "[object Map]", numberTag = "[object Number]", objectTag = "[object Object]", promiseTag = "[object Promise]", regexpTag = "[object RegExp]", setTag = "[object Set]", stringTag = "[object String]", symbolTag = "[object Symbol]", weakMapTag = "[object WeakMap]";
+    var arrayBufferTag = "[object ArrayBuffer]", dataViewTag = "[object DataView]", float32Tag = "[object Float32Array]", float64Tag = "[object Float64Array]", int8Tag = "[object Int8Array]", int16Tag = "[object Int16Array]", int32Tag = "[object Int32Array]", uint8Tag = "[object Uint8Array]", uint8ClampedTag = "[object Uint8ClampedArray]", uint16Tag = "[object Uint16Array]", uint32Tag = "[object Uint32Array]";
+    var reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/, reIsPlainProp = /^\w*$/, reLeadingDot = /^\./, rePropName = /[^.[\]]+|\[(?:(-?\d+(?:\.\d+)?)|(["'])((?:(?!\2)[^\\]|\\.)*?)\2)\]|(?=(?:\.|\[\])(?:\.|\[\]|$))/g;
+    var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
+    var reEscapeChar = /\\(\\)?/g;
+    var reIsHostCtor = /^\[object .+?Constructor\]$/;
+    var reIsUint = /^(?:0|[1-9]\d*)$/;
+    var typedArrayTags = {};
+    typedArrayTags[float32Tag] = typedArrayTags[float64Tag] = typedArrayTags[int8Tag] = typedArrayTags[int16Tag] = typedArrayTags[int32Tag] = typedArrayTags[uint8Tag] = typedArrayTags[uint8ClampedTag] = typedArrayTags[uint16Tag] = typedArrayTags[uint32Tag] = true;
+    typedArrayTags[argsTag] = typedArrayTags[arrayTag] = typedArrayTags[arrayBufferTag] = typedArrayTags[boolTag] = typedArrayTags[dataViewTag] = typedArrayTags[dateTag] = typedArrayTags[errorTag] = typedArrayTags[funcTag] = typedArrayTags[mapTag] = typedArrayTags[numberTag] = typedArrayTags[objectTag] = typedArrayTags[regexpTag] = typedArrayTags[setTag] = typedArrayTags[stringTag] = typedArrayTags[weakMapTag] = false;
+    var freeGlobal = typeof commonjsGlobal == "object" && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
+    var freeSelf = typeof self == "object" && self && self.Object === Object && self;
+    var root = freeGlobal || freeSelf || Function("return this")();
+    var freeExports = exports && !exports.nodeType && exports;
+    var freeModule = freeExports && true && module && !module.nodeType && module;
+    var moduleExports = freeModule && freeModule.exports === freeExports;
+    var freeProcess = moduleExports && freeGlobal.process;
+    var nodeUtil = (function() {
+      try {
+        return freeProcess && freeProcess.binding("util");
+      } catch (e) {
+      }
+    })();
+    var nodeIsTypedArray = nodeUtil && nodeUtil.isTypedArray;
+    function apply(func, thisArg, args) {
+      switch (args.length) {
+        case 0:
+          return func.call(thisArg);
+        case 1:
+          return func.call(thisArg, args[0]);
+        case 2:
+          return func.call(thisArg, args[0], args[1]);
+        case 3:
+          return func.call(thisArg, args[0], args[1], args[2]);
+      }
+      return func.apply(thisArg, args);
+    }
+    function arrayMap(array, iteratee) {
+      var index = -1, length = array ? array.length : 0, result = Array(length);
+      while (++index < length) {
+        result[index] = iteratee(array[index], index, array);
+      }
+      return result;
+    }
+    function arrayPush(array, values) {
+      var index = -1, length = values.length, offset = array.length;
+      while (++index < length) {
+        array[offset + index] = values[index];
+      }
+      return array;
+    }
+    function arraySome(array, predicate) {
+      var index = -1, length = array ? array.length : 0;
+      while (++index < length) {
+        if (predicate(array[index], index, array)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function baseProperty(key) {
+      return function(object) {
+        return object == null ? void 0 : object[key];
+      };
+    }
+    function baseSortBy(array, comparer) {
+      var length = array.length;
+      array.sort(comparer);
+      while (length--) {
+        array[length] = array[length].value;
+      }
+      return array;
+    }
+    function baseTimes(n, iteratee) {
+      var index = -1, result = Array(n);
+      while (++index < n) {
+        result[index] = iteratee(index);
+      }
+      return result;
+    }
+    function baseUnary(func) {
+      return function(value) {
+        return func(value);
+      };
+    }
+    function getValue(object, key) {
+      return object == null ? void 0 : object[key];
+    }
+    function isHostObject(value) {
+      var result = false;
+      if (value != null && typeof value.toString != "function") {
+        try {
+          result = !!(value + "");
+        } catch (e) {
+        }
+      }
+      return result;
+    }
+    function mapToArray(map) {
+      var index = -1, result = Array(map.size);
+      map.forEach(function(value, key) {
+        result[++index] = [key, value];
+      });
+      return result;
+    }
+    function overArg(func, transform) {
+      return function(arg2) {
+        return func(transform(arg2));
+      };
+    }
+    function setToArray(set) {
+      var index = -1, result = Array(set.size);
+      set.forEach(function(value) {
+        result[++index] = value;
+      });
+      return result;
+    }
+    var arrayProto = Array.prototype, funcProto = Function.prototype, objectProto = Object.prototype;
+    var coreJsData = root["__core-js_shared__"];
+    var maskSrcKey = (function() {
+      var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || "");
+      return uid ? "Symbol(src)_1." + uid : "";
+    })();
+    var funcToString = funcProto.toString;
+    var hasOwnProperty = objectProto.hasOwnProperty;
+    var objectToString = objectProto.toString;
+    var reIsNative = RegExp(
+      "^" + funcToString.call(hasOwnProperty).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
+    );
+    var Symbol2 = root.Symbol, Uint8Array2 = root.Uint8Array, propertyIsEnumerable = objectProto.propertyIsEnumerable, splice = arrayProto.splice, spreadableSymbol = Symbol2 ? Symbol2.isConcatSpreadable : void 0;
+    var nativeKeys = overArg(Object.keys, Object), nativeMax = Math.max;
+    var DataView = getNative(root, "DataView"), Map2 = getNative(root, "Map"), Promise2 = getNative(root, "Promise"), Set2 = getNative(root, "Set"), WeakMap2 = getNative(root, "WeakMap"), nativeCreate = getNative(Object, "create");
+    var dataViewCtorString = toSource(DataView), mapCtorString = toSource(Map2), promiseCtorString = toSource(Promise2), setCtorString = toSource(Set2), weakMapCtorString = toSource(WeakMap2);
+    var symbolProto = Symbol2 ? Symbol2.prototype : void 0, symbolValueOf = symbolProto ? symbolProto.valueOf : void 0, symbolToString = symbolProto ? symbolProto.toString : void 0;
+    function Hash(entries) {
+      var index = -1, length = entries ? entries.length : 0;
+      this.clear();
+      while (++index < length) {
+        var entry = entries[index];
+        this.set(entry[0], entry[1]);
+      }
+    }
+    function hashClear() {
+      this.__data__ = nativeCreate ? nativeCreate(null) : {};
+    }
+    function hashDelete(key) {
+      return this.has(key) && delete this.__data__[key];
+    }
+    function hashGet(key) {
+      var data = this.__data__;
+      if (nativeCreate) {
+        var result = data[key];
+        return result === HASH_UNDEFINED ? void 0 : result;
+      }
+      return hasOwnProperty.call(data, key) ? data[key] : void 0;
+    }
+    function hashHas(key) {
+      var data = this.__data__;
+      return nativeCreate ? data[key] !== void 0 : hasOwnProperty.call(data, key);
+    }
+    function hashSet(key, value) {
+      var data = this.__data__;
+      data[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
+      return this;
+    }
+    Hash.prototype.clear = hashClear;
+    Hash.prototype["delete"] = hashDelete;
+    Hash.prototype.get = hashGet;
+    Hash.prototype.has = hashHas;
+    Hash.prototype.set = hashSet;
+    function ListCache(entries) {
+      var index = -1, length = entries ? entries.length : 0;
+      this.clear();
+      while (++index < length) {
+        var entry = entries[index];
+        this.set(entry[0], entry[1]);
+      }
+    }
+    function listCacheClear() {
+      this.__data__ = [];
+    }
+    function listCacheDelete(key) {
+      var data = this.__data__, index = assocIndexOf(data, key);
+      if (index < 0) {
+        return false;
+      }
+      var lastIndex = data.length - 1;
+      if (index == lastIndex) {
+        data.pop();
+      } else {
+        splice.call(data, index, 1);
+      }
+      return true;
+    }
+    function listCacheGet(key) {
+      var data = this.__data__, index = assocIndexOf(data, key);
+      return index < 0 ? void 0 : data[index][1];
+    }
+    function listCacheHas(key) {
+      return assocIndexOf(this.__data__, key) > -1;
+    }
+    function listCacheSet(key, value) {
+      var data = this.__data__, index = assocIndexOf(data, key);
+      if (index < 0) {
+        data.push([key, value]);
+      } else {
+        data[index][1] = value;
+      }
+      return this;
+    }
+    ListCache.prototype.clear = listCacheClear;
+    ListCache.prototype["delete"] = listCacheDelete;
+    ListCache.prototype.get = listCacheGet;
+    ListCache.prototype.has = listCacheHas;
+    ListCache.prototype.set = listCacheSet;
+    function MapCache(entries) {
+      var index = -1, length = entries ? entries.length : 0;
+      this.clear();
+      while (++index < length) {
+        var entry = entries[index];
+        this.set(entry[0], entry[1]);
+      }
+    }
+    function mapCacheClear() {
+      this.__data__ = {
+        "hash": new Hash(),
+        "map": new (Map2 || ListCache)(),
+        "string": new Hash()
+      };
+    }
+    function mapCacheDelete(key) {
+      return getMapData(this, key)["delete"](key);
+    }
+    function mapCacheGet(key) {
+      return getMapData(this, key).get(key);
+    }
+    function mapCacheHas(key) {
+      return getMapData(this, key).has(key);
+    }
+    function mapCacheSet(key, value) {
+      getMapData(this, key).set(key, value);
+      return this;
+    }
+    MapCache.prototype.clear = mapCacheClear;
+    MapCache.prototype["delete"] = mapCacheDelete;
+    MapCache.prototype.get = mapCacheGet;
+    MapCache.prototype.has = mapCacheHas;
+    MapCache.prototype.set = mapCacheSet;
+    function SetCache(values) {
+      var index = -1, length = values ? values.length : 0;
+      this.__data__ = new MapCache();
+      while (++index < length) {
+        this.add(values[index]);
+      }
+    }
+    function setCacheAdd(value) {
+      this.__data__.set(value, HASH_UNDEFINED);
+      return this;
+    }
+    function setCacheHas(value) {
+      return this.__data__.has(value);
+    }
+    SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
+    SetCache.prototype.has = setCacheHas;
+    function Stack(entries) {
+      this.__data__ = new ListCache(entries);
+    }
+    function stackClear() {
+      this.__data__ = new ListCache();
+    }
+    function stackDelete(key) {
+      return this.__data__["delete"](key);
+    }
+    function stackGet(key) {
+      return this.__data__.get(key);
+    }
+    function stackHas(key) {
+      return this.__data__.has(key);
+    }
+    function stackSet(key, value) {
+      var cache = this.__data__;
+      if (cache instanceof ListCache) {
+        var pairs = cache.__data__;
+        if (!Map2 || pairs.length < LARGE_ARRAY_SIZE - 1) {
+          pairs.push([key, value]);
+          return this;
+        }
+        cache = this.__data__ = new MapCache(pairs);
+      }
+      cache.set(key, value);
+      return this;
+    }
+    Stack.prototype.clear = stackClear;
+    Stack.prototype["delete"] = stackDelete;
+    Stack.prototype.get = stackGet;
+    Stack.prototype.has = stackHas;
+    Stack.prototype.set = stackSet;
+    function arrayLikeKeys(value, inherited) {
+      var result = isArray(value) || isArguments(value) ? baseTimes(value.length, String) : [];
+      var length = result.length, skipIndexes = !!length;
+      for (var key in value) {
+        if (hasOwnProperty.call(value, key) && !(skipIndexes && (key == "length" || isIndex(key, length)))) {
+          result.push(key);
+        }
+      }
+      return result;
+    }
+    function assocIndexOf(array, key) {
+      var length = array.length;
+      while (length--) {
+        if (eq(array[length][0], key)) {
+          return length;
+        }
+      }
+      return -1;
+    }
+    var baseEach = createBaseEach(baseForOwn);
+    function baseFlatten(array, depth2, predicate, isStrict, result) {
+      var index = -1, length = array.length;
+      predicate || (predicate = isFlattenable);
+      result || (result = []);
+      while (++index < length) {
+        var value = array[index];
+        if (predicate(value)) {
+          {
+            arrayPush(result, value);
+          }
+        } else {
+          result[result.length] = value;
+        }
+      }
+      return result;
+    }
+    var baseFor = createBaseFor();
+    function baseForOwn(object, iteratee) {
+      return object && baseFor(object, iteratee, keys);
+    }
+    function baseGet(object, path8) {
+      path8 = isKey(path8, object) ? [path8] : castPath(path8);
+      var index = 0, length = path8.length;
+      while (object != null && index < length) {
+        object = object[toKey(path8[index++])];
+      }
+      return index && index == length ? object : void 0;
+    }
+    function baseGetTag(value) {
+      return objectToString.call(value);
+    }
+    function baseHasIn(object, key) {
+      return object != null && key in Object(object);
+    }
+    function baseIsEqual(value, other, customizer, bitmask, stack) {
+      if (value === other) {
+        return true;
+      }
+      if (value == null || other == null || !isObject(value) && !isObjectLike(other)) {
+        return value !== value && other !== other;
+      }
+      return baseIsEqualDeep(value, other, baseIsEqual, customizer, bitmask, stack);
+    }
+    function baseIsEqualDeep(object, other, equalFunc, customizer, bitmask, stack) {
+      var objIsArr = isArray(object), othIsArr = isArray(other), objTag = arrayTag, othTag = arrayTag;
+      if (!objIsArr) {
+        objTag = getTag(object);
+        objTag = objTag == argsTag ? objectTag : objTag;
+      }
+      if (!othIsArr) {
+        othTag = getTag(other);
+        othTag = othTag == argsTag ? objectTag : othTag;
+      }
+      var objIsObj = objTag == objectTag && !isHostObject(object), othIsObj = othTag == objectTag && !isHostObject(other), isSameTag = objTag == othTag;
+      if (isSameTag && !objIsObj) {
+        stack || (stack = new Stack());
+        return objIsArr || isTypedArray(object) ? equalArrays(object, other, equalFunc, customizer, bitmask, stack) : equalByTag(object, other, objTag, equalFunc, customizer, bitmask, stack);
+      }
+      if (!(bitmask & PARTIAL_COMPARE_FLAG)) {
+        var objIsWrapped = objIsObj && hasOwnProperty.call(object, "__wrapped__"), othIsWrapped = othIsObj && hasOwnProperty.call(other, "__wrapped__");
+        if (objIsWrapped || othIsWrapped) {
+          var objUnwrapped = objIsWrapped ? object.value() : object, othUnwrapped = othIsWrapped ? other.value() : other;
+          stack || (stack = new Stack());
+          return equalFunc(objUnwrapped, othUnwrapped, customizer, bitmask, stack);
+        }
+      }
+      if (!isSameTag) {
+        return false;
+      }
+      stack || (stack = new Stack());
+      return equalObjects(object, other, equalFunc, customizer, bitmask, stack);
+    }
+    function baseIsMatch(object, source, matchData, customizer) {
+      var index = matchData.length, length = index;
+      if (object == null) {
+        return !length;
+      }
+      object = Object(object);
+      while (index--) {
+        var data = matchData[index];
+        if (data[2] ? data[1] !== object[data[0]] : !(data[0] in object)) {
+          return false;
+        }
+      }
+      while (++index < length) {
+        data = matchData[index];
+        var key = data[0], objValue = object[key], srcValue = data[1];
+        if (data[2]) {
+          if (objValue === void 0 && !(key in object)) {
+            return false;
+          }
+        } else {
+          var stack = new Stack();
+          var result;
+          if (!(result === void 0 ? baseIsEqual(srcValue, objValue, customizer, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG, stack) : result)) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+    function baseIsNative(value) {
+      if (!isObject(value) || isMasked(value)) {
+        return false;
+      }
+      var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
+      return pattern.test(toSource(value));
+    }
+    function baseIsTypedArray(value) {
+      return isObjectLike(value) && isLength(value.length) && !!typedArrayTags[objectToString.call(value)];
+    }
+    function baseIteratee(value) {
+      if (typeof value == "function") {
+        return value;
+      }
+      if (value == null) {
+        return identity;
+      }
+      if (typeof value == "object") {
+        return isArray(value) ? baseMatchesProperty(value[0], value[1]) : baseMatches(value);
+      }
+      return property(value);
+    }
+    function baseKeys(object) {
+      if (!isPrototype(object)) {
+        return nativeKeys(object);
+      }
+      var result = [];
+      for (var key in Object(object)) {
+        if (hasOwnProperty.call(object, key) && key != "constructor") {
+          result.push(key);
+        }
+      }
+      return result;
+    }
+    function baseMap(collection, iteratee) {
+      var index = -1, result = isArrayLike(collection) ? Array(collection.length) : [];
+      baseEach(collection, function(value, key, collection2) {
+        result[++index] = iteratee(value, key, collection2);
+      });
+      return result;
+    }
+    function baseMatches(source) {
+      var matchData = getMatchData(source);
+      if (matchData.length == 1 && matchData[0][2]) {
+        return matchesStrictComparable(matchData[0][0], matchData[0][1]);
+      }
+      return function(object) {
+        return object === source || baseIsMatch(object, source, matchData);
+      };
+    }
+    function baseMatchesProperty(path8, srcValue) {
+      if (isKey(path8) && isStrictComparable(srcValue)) {
+        return matchesStrictComparable(toKey(path8), srcValue);
+      }
+      return function(object) {
+        var objValue = get2(object, path8);
+        return objValue === void 0 && objValue === srcValue ? hasIn(object, path8) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
+      };
+    }
+    function baseOrderBy(collection, iteratees, orders) {
+      var index = -1;
+      iteratees = arrayMap(iteratees.length ? iteratees : [identity], baseUnary(baseIteratee));
+      var result = baseMap(collection, function(value, key, collection2) {
+        var criteria = arrayMap(iteratees, function(iteratee) {
+          return iteratee(value);
+        });
+        return { "criteria": criteria, "index": ++index, "value": value };
+      });
+      return baseSortBy(result, function(object, other) {
+        return compareMultiple(object, other, orders);
+      });
+    }
+    function basePropertyDeep(path8) {
+      return function(object) {
+        return baseGet(object, path8);
+      };
+    }
+    function baseRest(func, start) {
+      start = nativeMax(start === void 0 ? func.length - 1 : start, 0);
+      return function() {
+        var args = arguments, index = -1, length = nativeMax(args.length - start, 0), array = Array(length);
+        while (++index < length) {
+          array[index] = args[start + index];
+        }
+        index = -1;
+        var otherArgs = Array(start + 1);
+        while (++index < start) {
+          otherArgs[index] = args[index];
+        }
+        otherArgs[start] = array;
+        return apply(func, this, otherArgs);
+      };
+    }
+    function baseToString(value) {
+      if (typeof value == "string") {
+        return value;
+      }
+      if (isSymbol(value)) {
+        return symbolToString ? symbolToString.call(value) : "";
+      }
+      var result = value + "";
+      return result == "0" && 1 / value == -Infinity ? "-0" : result;
+    }
+    function castPath(value) {
+      return isArray(value) ? value : stringToPath(value);
+    }
+    function compareAscending(value, other) {
+      if (value !== other) {
+        var valIsDefined = value !== void 0, valIsNull = value === null, valIsReflexive = value === value, valIsSymbol = isSymbol(value);
+        var othIsDefined = other !== void 0, othIsNull = other === null, othIsReflexive = other === other, othIsSymbol = isSymbol(other);
+        if (!othIsNull && !othIsSymbol && !valIsSymbol && value > other || valIsSymbol && othIsDefined && othIsReflexive && !othIsNull && !othIsSymbol || valIsNull && othIsDefined && othIsReflexive || !valIsDefined && othIsReflexive || !valIsReflexive) {
+          return 1;
+        }
+        if (!valIsNull && !valIsSymbol && !othIsSymbol && value < other || othIsSymbol && valIsDefined && valIsReflexive && !valIsNull && !valIsSymbol || othIsNull && valIsDefined && valIsReflexive || !othIsDefined && valIsReflexive || !othIsReflexive) {
+          return -1;
+        }
+      }
+      return 0;
+    }
+    function compareMultiple(object, other, orders) {
+      var index = -1, objCriteria = object.criteria, othCriteria = other.criteria, length = objCriteria.length, ordersLength = orders.length;
+      while (++index < length) {
+        var result = compareAscending(objCriteria[index], othCriteria[index]);
+        if (result) {
+          if (index >= ordersLength) {
+            return result;
+          }
+          var order = orders[index];
+          return result * (order == "desc" ? -1 : 1);
+        }
+      }
+      return object.index - other.index;
+    }
+    function createBaseEach(eachFunc, fromRight) {
+      return function(collection, iteratee) {
+        if (collection == null) {
+          return collection;
+        }
+        if (!isArrayLike(collection)) {
+          return eachFunc(collection, iteratee);
+        }
+        var length = collection.length, index = -1, iterable = Object(collection);
+        while (++index < length) {
+          if (iteratee(iterable[index], index, iterable) === false) {
+            break;
+          }
+        }
+        return collection;
+      };
+    }
+    function createBaseFor(fromRight) {
+      return function(object, iteratee, keysFunc) {
+        var index = -1, iterable = Object(object), props = keysFunc(object), length = props.length;
+        while (length--) {
+          var key = props[++index];
+          if (iteratee(iterable[key], key, iterable) === false) {
+            break;
+          }
+        }
+        return object;
+      };
+    }
+    function equalArrays(array, other, equalFunc, customizer, bitmask, stack) {
+      var isPartial = bitmask & PARTIAL_COMPARE_FLAG, arrLength = array.length, othLength = other.length;
+      if (arrLength != othLength && !(isPartial && othLength > arrLength)) {
+        return false;
+      }
+      var stacked = stack.get(array);
+      if (stacked && stack.get(other)) {
+        return stacked == other;
+      }
+      var index = -1, result = true, seen = bitmask & UNORDERED_COMPARE_FLAG ? new SetCache() : void 0;
+      stack.set(array, other);
+      stack.set(other, array);
+      while (++index < arrLength) {
+        var arrValue = array[index], othValue = other[index];
+        if (customizer) {
+          var compared = isPartial ? customizer(othValue, arrValue, index, other, array, stack) : customizer(arrValue, othValue, index, array, other, stack);
+        }
+        if (compared !== void 0) {
+          if (compared) {
+            continue;
+          }
+          result = false;
+          break;
+        }
+        if (seen) {
+          if (!arraySome(other, function(othValue2, othIndex) {
+            if (!seen.has(othIndex) && (arrValue === othValue2 || equalFunc(arrValue, othValue2, customizer, bitmask, stack))) {
+              return seen.add(othIndex);
+            }
+          })) {
+            result = false;
+            break;
+          }
+        } else if (!(arrValue === othValue || equalFunc(arrValue, othValue, customizer, bitmask, stack))) {
+          result = false;
+          break;
+        }
+      }
+      stack["delete"](array);
+      stack["delete"](other);
+      return result;
+    }
+    function equalByTag(object, other, tag, equalFunc, customizer, bitmask, stack) {
+      switch (tag) {
+        case dataViewTag:
+          if (object.byteLength != other.byteLength || object.byteOffset != other.byteOffset) {
+            return false;
+          }
+          object = object.buffer;
+          other = other.buffer;
+        case arrayBufferTag:
+          if (object.byteLength != other.byteLength || !equalFunc(new Uint8Array2(object), new Uint8Array2(other))) {
+            return false;
+          }
+          return true;
+        case boolTag:
+        case dateTag:
+        case numberTag:
+          return eq(+object, +other);
+        case errorTag:
+          return object.name == other.name && object.message == other.message;
+        case regexpTag:
+        case stringTag:
+          return object == other + "";
+        case mapTag:
+          var convert = mapToArray;
+        case setTag:
+          var isPartial = bitmask & PARTIAL_COMPARE_FLAG;
+          convert || (convert = setToArray);
+          if (object.size != other.size && !isPartial) {
+            return false;
+          }
+          var stacked = stack.get(object);
+          if (stacked) {
+            return stacked == other;
+          }
+          bitmask |= UNORDERED_COMPARE_FLAG;
+          stack.set(object, other);
+          var result = equalArrays(convert(object), convert(other), equalFunc, customizer, bitmask, stack);
+          stack["delete"](object);
+          return result;
+        case symbolTag:
+          if (symbolValueOf) {
+            return symbolValueOf.call(object) == symbolValueOf.call(other);
+          }
+      }
+      return false;
+    }
+    function equalObjects(object, other, equalFunc, customizer, bitmask, stack) {
+      var isPartial = bitmask & PARTIAL_COMPARE_FLAG, objProps = keys(object), objLength = objProps.length, othProps = keys(other), othLength = othProps.length;
+      if (objLength != othLength && !isPartial) {
+        return false;
+      }
+      var index = objLength;
+      while (index--) {
+        var key = objProps[index];
+        if (!(isPartial ? key in other : hasOwnProperty.call(other, key))) {
+          return false;
+        }
+      }
+      var stacked = stack.get(object);
+      if (stacked && stack.get(other)) {
+        return stacked == other;
+      }
+      var result = true;
+      stack.set(object, other);
+      stack.set(other, object);
+      var skipCtor = isPartial;
+      while (++index < objLength) {
+        key = objProps[index];
+        var objValue = object[key], othValue = other[key];
+        if (customizer) {
+          var compared = isPartial ? customizer(othValue, objValue, key, other, object, stack) : customizer(objValue, othValue, key, object, other, stack);
+        }
+        if (!(compared === void 0 ? objValue === othValue || equalFunc(objValue, othValue, customizer, bitmask, stack) : compared)) {
+          result = false;
+          break;
+        }
+        skipCtor || (skipCtor = key == "constructor");
+      }
+      if (result && !skipCtor) {
+        var objCtor = object.constructor, othCtor = other.constructor;
+        if (objCtor != othCtor && ("constructor" in object && "constructor" in other) && !(typeof objCtor == "function" && objCtor instanceof objCtor && typeof othCtor == "function" && othCtor instanceof othCtor)) {
+          result = false;
+        }
+      }
+      stack["delete"](object);
+      stack["delete"](other);
+      return result;
+    }
+    function getMapData(map, key) {
+      var data = map.__data__;
+      return isKeyable(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
+    }
+    function getMatchData(object) {
+      var result = keys(object), length = result.length;
+      while (length--) {
+        var key = result[length], value = object[key];
+        result[length] = [key, value, isStrictComparable(value)];
+      }
+      return result;
+    }
+    function getNative(object, key) {
+      var value = getValue(object, key);
+      return baseIsNative(value) ? value : void 0;
+    }
+    var getTag = baseGetTag;
+    if (DataView && getTag(new DataView(new ArrayBuffer(1))) != dataViewTag || Map2 && getTag(new Map2()) != mapTag || Promise2 && getTag(Promise2.resolve()) != promiseTag || Set2 && getTag(new Set2()) != setTag || WeakMap2 && getTag(new WeakMap2()) != weakMapTag) {
+      getTag = function(value) {
+        var result = objectToString.call(value), Ctor = result == objectTag ? value.constructor : void 0, ctorString = Ctor ? toSource(Ctor) : void 0;
+        if (ctorString) {
+          switch (ctorString) {
+            case dataViewCtorString:
+              return dataViewTag;
+            case mapCtorString:
+              return mapTag;
+            case promiseCtorString:
+              return promiseTag;
+            case setCtorString:
+              return setTag;
+            case weakMapCtorString:
+              return weakMapTag;
+          }
+        }
+        return result;
+      };
+    }
+    function hasPath(object, path8, hasFunc) {
+      path8 = isKey(path8, object) ? [path8] : castPath(path8);
+      var result, index = -1, length = path8.length;
+      while (++index < length) {
+        var key = toKey(path8[index]);
+        if (!(result = object != null && hasFunc(object, key))) {
+          break;
+        }
+        object = object[key];
+      }
+      if (result) {
+        return result;
+      }
+      var length = object ? object.length : 0;
+      return !!length && isLength(length) && isIndex(key, length) && (isArray(object) || isArguments(object));
+    }
+    function isFlattenable(value) {
+      return isArray(value) || isArguments(value) || !!(spreadableSymbol && value && value[spreadableSymbol]);
+    }
+    function isIndex(value, length) {
+      length = length == null ? MAX_SAFE_INTEGER : length;
+      return !!length && (typeof value == "number" || reIsUint.test(value)) && (value > -1 && value % 1 == 0 && value < length);
+    }
+    function isIterateeCall(value, index, object) {
+      if (!isObject(object)) {
+        return false;
+      }
+      var type = typeof index;
+      if (type == "number" ? isArrayLike(object) && isIndex(index, object.length) : type == "string" && index in object) {
+        return eq(object[index], value);
+      }
+      return false;
+    }
+    function isKey(value, object) {
+      if (isArray(value)) {
+        return false;
+      }
+      var type = typeof value;
+      if (type == "number" || type == "symbol" || type == "boolean" || value == null || isSymbol(value)) {
+        return true;
+      }
+      return reIsPlainProp.test(value) || !reIsDeepProp.test(value) || object != null && value in Object(object);
+    }
+    function isKeyable(value) {
+      var type = typeof value;
+      return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
+    }
+    function isMasked(func) {
+      return !!maskSrcKey && maskSrcKey in func;
+    }
+    function isPrototype(value) {
+      var Ctor = value && value.constructor, proto = typeof Ctor == "function" && Ctor.prototype || objectProto;
+      return value === proto;
+    }
+    function isStrictComparable(value) {
+      return value === value && !isObject(value);
+    }
+    function matchesStrictComparable(key, srcValue) {
+      return function(object) {
+        if (object == null) {
+          return false;
+        }
+        return object[key] === srcValue && (srcValue !== void 0 || key in Object(object));
+      };
+    }
+    var stringToPath = memoize(function(string) {
+      string = toString(string);
+      var result = [];
+      if (reLeadingDot.test(string)) {
+        result.push("");
+      }
+      string.replace(rePropName, function(match, number, quote, string2) {
+        result.push(quote ? string2.replace(reEscapeChar, "$1") : number || match);
+      });
+      return result;
+    });
+    function toKey(value) {
+      if (typeof value == "string" || isSymbol(value)) {
+        return value;
+      }
+      var result = value + "";
+      return result == "0" && 1 / value == -Infinity ? "-0" : result;
+    }
+    function toSource(func) {
+      if (func != null) {
+        try {
+          return funcToString.call(func);
+        } catch (e) {
+        }
+        try {
+          return func + "";
+        } catch (e) {
+        }
+      }
+      return "";
+    }
+    var sortBy = baseRest(function(collection, iteratees) {
+      if (collection == null) {
+        return [];
+      }
+      var length = iteratees.length;
+      if (length > 1 && isIterateeCall(collection, iteratees[0], iteratees[1])) {
+        iteratees = [];
+      } else if (length > 2 && isIterateeCall(iteratees[0], iteratees[1], iteratees[2])) {
+        iteratees = [iteratees[0]];
+      }
+      return baseOrderBy(collection, baseFlatten(iteratees), []);
+    });
+    function memoize(func, resolver) {
+      if (typeof func != "function" || resolver && typeof resolver != "function") {
+        throw new TypeError(FUNC_ERROR_TEXT);
+      }
+      var memoized = function() {
+        var args = arguments, key = resolver ? resolver.apply(this, args) : args[0], cache = memoized.cache;
+        if (cache.has(key)) {
+          return cache.get(key);
+        }
+        var result = func.apply(this, args);
+        memoized.cache = cache.set(key, result);
+        return result;
+      };
+      memoized.cache = new (memoize.Cache || MapCache)();
+      return memoized;
+    }
+    memoize.Cache = MapCache;
+    function eq(value, other) {
+      return value === other || value !== value && other !== other;
+    }
+    function isArguments(value) {
+      return isArrayLikeObject(value) && hasOwnProperty.call(value, "callee") && (!propertyIsEnumerable.call(value, "callee") || objectToString.call(value) == argsTag);
+    }
+    var isArray = Array.isArray;
+    function isArrayLike(value) {
+      return value != null && isLength(value.length) && !isFunction(value);
+    }
+    function isArrayLikeObject(value) {
+      return isObjectLike(value) && isArrayLike(value);
+    }
+    function isFunction(value) {
+      var tag = isObject(value) ? objectToString.call(value) : "";
+      return tag == funcTag || tag == genTag;
+    }
+    function isLength(value) {
+      return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
+    }
+    function isObject(value) {
+      var type = typeof value;
+      return !!value && (type == "object" || type == "function");
+    }
+    function isObjectLike(value) {
+      return !!value && typeof value == "object";
+    }
+    function isSymbol(value) {
+      return typeof value == "symbol" || isObjectLike(value) && objectToString.call(value) == symbolTag;
+    }
+    var isTypedArray = nodeIsTypedArray ? baseUnary(nodeIsTypedArray) : baseIsTypedArray;
+    function toString(value) {
+      return value == null ? "" : baseToString(value);
+    }
+    function get2(object, path8, defaultValue) {
+      var result = object == null ? void 0 : baseGet(object, path8);
+      return result === void 0 ? defaultValue : result;
+    }
+    function hasIn(object, path8) {
+      return object != null && hasPath(object, path8, baseHasIn);
+    }
+    function keys(object) {
+      return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
+    }
+    function identity(value) {
+      return value;
+    }
+    function property(path8) {
+      return isKey(path8) ? baseProperty(toKey(path8)) : basePropertyDeep(path8);
+    }
+    module.exports = sortBy;
+  })(lodash_sortby, lodash_sortby.exports);
+  return lodash_sortby.exports;
+}
+var escapeStringRegexp;
+var hasRequiredEscapeStringRegexp;
+function requireEscapeStringRegexp() {
+  if (hasRequiredEscapeStringRegexp) return escapeStringRegexp;
+  hasRequiredEscapeStringRegexp = 1;
+  escapeStringRegexp = (string) => {
+    if (typeof string !== "string") {
+      throw new TypeError("Expected a string");
+    }
+    return string.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
+  };
+  return escapeStringRegexp;
+}
+var regexpParse = {};
+var hasRequiredRegexpParse;
+function requireRegexpParse() {
+  if (hasRequiredRegexpParse) return regexpParse;
+  hasRequiredRegexpParse = 1;
+  Object.defineProperty(regexpParse, "__esModule", { value: true });
+  regexpParse.isRegExpString = regexpParse.parseRegExpString = void 0;
+  var REGEXP_LITERAL_PATTERN = /^\/(.+)\/([guimysd]*)$/;
+  var parseRegExpString = function(str4) {
+    var result = str4.match(REGEXP_LITERAL_PATTERN);
+    if (!result) {
+      return null;
+    }
+    return {
+      source: result[1],
+      flagString: result[2]
+    };
+  };
+  regexpParse.parseRegExpString = parseRegExpString;
+  var isRegExpString = function(str4) {
+    return REGEXP_LITERAL_PATTERN.test(str4);
+  };
+  regexpParse.isRegExpString = isRegExpString;
+  return regexpParse;
+}
+var hasRequiredRegexpStringMatcher;
+function requireRegexpStringMatcher() {
+  if (hasRequiredRegexpStringMatcher) return regexpStringMatcher;
+  hasRequiredRegexpStringMatcher = 1;
+  (function(exports) {
+    var __importDefault = regexpStringMatcher && regexpStringMatcher.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.matchPatterns = exports.createRegExp = void 0;
+    var lodash_uniq_1 = __importDefault(requireLodash_uniq());
+    var lodash_uniqwith_1 = __importDefault(requireLodash_uniqwith());
+    var lodash_sortby_1 = __importDefault(requireLodash_sortby());
+    var escape_string_regexp_1 = __importDefault(requireEscapeStringRegexp());
+    var regexp_parse_1 = requireRegexpParse();
+    var DEFAULT_FLAGS = "ug";
+    var defaultFlags = function(flagsString) {
+      if (flagsString.length === 0) {
+        return DEFAULT_FLAGS;
+      }
+      return (0, lodash_uniq_1.default)((flagsString + DEFAULT_FLAGS).split("")).join("");
+    };
+    var createRegExp = function(patternString, defaultFlag) {
+      if (defaultFlag === void 0) {
+        defaultFlag = DEFAULT_FLAGS;
+      }
+      if (patternString.length === 0) {
+        throw new Error("Empty string can not handled");
+      }
+      if ((0, regexp_parse_1.isRegExpString)(patternString)) {
+        var regExpStructure = (0, regexp_parse_1.parseRegExpString)(patternString);
+        if (regExpStructure) {
+          return new RegExp(regExpStructure.source, defaultFlags(regExpStructure.flagString));
+        }
+        throw new Error('"'.concat(patternString, '" can not parse as RegExp.'));
+      } else {
+        return new RegExp((0, escape_string_regexp_1.default)(patternString), defaultFlag);
+      }
+    };
+    exports.createRegExp = createRegExp;
+    var isEqualMatchPatternResult = function(a, b) {
+      return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.match === b.match;
+    };
+    var matchPatterns = function(text, regExpLikeStrings) {
+      var matchPatternResults = [];
+      regExpLikeStrings.map(function(patternString) {
+        return (0, exports.createRegExp)(patternString);
+      }).forEach(function(regExp) {
+        var results = text.matchAll(regExp);
+        Array.from(results).forEach(function(result) {
+          if (result.index === void 0) {
+            return;
+          }
+          var match = result[0];
+          var index = result.index;
+          matchPatternResults.push({
+            match,
+            captures: result.slice(1),
+            startIndex: index,
+            endIndex: index + match.length
+          });
+        });
+      });
+      var uniqResults = (0, lodash_uniqwith_1.default)(matchPatternResults, isEqualMatchPatternResult);
+      return (0, lodash_sortby_1.default)(uniqResults, ["startIndex", "endIndex"]);
+    };
+    exports.matchPatterns = matchPatterns;
+  })(regexpStringMatcher);
+  return regexpStringMatcher;
+}
+var regexpStringMatcherExports = requireRegexpStringMatcher();
+var BUILTIN_IGNORED = {
+  AWSAccountID: ["AKIAIOSFODNN7EXAMPLE"],
+  AWSSecretAccessKey: ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]
+};
+var messages$r = {
+  AWSAccountID: {
+    en: (props) => `found AWS Account ID: ${props.ID}`,
+    ja: (props) => `AWS Account ID: ${props.ID} がみつかりました`
+  },
+  AWSSecretAccessKey: {
+    en: (props) => `found AWS Secret Access Key: ${props.KEY}`,
+    ja: (props) => `AWS Secret Access Key: ${props.KEY} がみつかりました`
+  },
+  AWSAccessKeyID: {
+    en: (props) => `found AWS Access Key ID: ${props.ID}`,
+    ja: (props) => `AWS Access Key Id: ${props.ID} がみつかりました`
+  }
+};
+var reportAWSAccessKey = ({ t, source, context, options }) => {
+  const AWSAccessKeyIDPattern = /\b(A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}\b/g;
+  const results = source.content.matchAll(AWSAccessKeyIDPattern);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    if (BUILTIN_IGNORED.AWSAccountID.includes(match)) {
+      continue;
+    }
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("AWSAccessKeyID", {
+        ID: match
+      }),
+      range
+    });
+  }
+};
+var reportAWSSecretAccessKey = ({ t, source, context, options }) => {
+  const AWS = "(?:AWS|aws|Aws)?_?";
+  const QUOTE2 = `["']?`;
+  const CONNECT = "\\s*(?::|=>|=)\\s*";
+  const AWSSecretPatten = new RegExp(String.raw`${QUOTE2}${AWS}(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)_?(?:KEY|key|Key)${QUOTE2}${CONNECT}${QUOTE2}([A-Za-z0-9/\+=]{40})${QUOTE2}\b`, "g");
+  const results = source.content.matchAll(AWSSecretPatten);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[1] || "";
+    const range = [index, index + match.length];
+    if (BUILTIN_IGNORED.AWSSecretAccessKey.includes(match)) {
+      continue;
+    }
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("AWSSecretAccessKey", {
+        KEY: match
+      }),
+      range
+    });
+  }
+};
+var reportAWSAccountID = ({ t, source, context, options }) => {
+  const AWS = "(AWS|aws|Aws)?_?";
+  const QUOTE2 = `("|')?`;
+  const CONNECT = "\\s*(:|=>|=)\\s*";
+  const AWSSecretPatten = new RegExp(String.raw`${QUOTE2}${AWS}(ACCOUNT|account|Account)_?(ID|id|Id)?${QUOTE2}${CONNECT}${QUOTE2}[0-9]{4}\-?[0-9]{4}\-?[0-9]{4}${QUOTE2}\b`, "g");
+  const results = source.content.matchAll(AWSSecretPatten);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("AWSAccountID", {
+        ID: match
+      }),
+      range
+    });
+  }
+};
+var creator$s = {
+  messages: messages$r,
+  meta: {
+    id: "@secretlint/secretlint-rule-aws",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-aws/README.md"
+    }
+  },
+  create(context, options) {
+    const normalizedOptions = {
+      allows: options.allows || [],
+      enableIDScanRule: options.enableIDScanRule ?? false
+    };
+    const t = context.createTranslator(messages$r);
+    return {
+      file(source) {
+        if (normalizedOptions.enableIDScanRule) {
+          reportAWSAccessKey({ t, source, context, options: normalizedOptions });
+          reportAWSAccountID({ t, source, context, options: normalizedOptions });
+        }
+        reportAWSSecretAccessKey({ t, source, context, options: normalizedOptions });
+      }
+    };
+  }
+};
+var TAG_INTEGER = 2;
+var TAG_OCTET_STRING = 4;
+var TAG_NULL = 5;
+var TAG_OID = 6;
+var TAG_SEQUENCE = 48;
+var TAG_CONTEXT_0 = 160;
+function readTlv(buf, offset) {
+  if (offset + 2 > buf.length) {
+    throw new Error("PKCS12: truncated TLV header");
+  }
+  const tag = buf[offset];
+  const lenByte = buf[offset + 1];
+  let length;
+  let contentStart;
+  if (lenByte < 128) {
+    length = lenByte;
+    contentStart = offset + 2;
+  } else {
+    const lenBytes = lenByte & 127;
+    if (lenBytes === 0 || lenBytes > 4) {
+      throw new Error("PKCS12: unsupported ASN.1 length encoding");
+    }
+    if (offset + 2 + lenBytes > buf.length) {
+      throw new Error("PKCS12: truncated ASN.1 length");
+    }
+    length = 0;
+    for (let i = 0; i < lenBytes; i++) {
+      length = length * 256 + buf[offset + 2 + i];
+    }
+    contentStart = offset + 2 + lenBytes;
+  }
+  const end = contentStart + length;
+  if (end > buf.length) {
+    throw new Error("PKCS12: TLV extends past buffer");
+  }
+  return { tag, content: buf.subarray(contentStart, end), end };
+}
+function expectTag(tlv, tag, label) {
+  if (tlv.tag !== tag) {
+    throw new Error(`PKCS12: expected ${label} tag 0x${tag.toString(16)} but got 0x${tlv.tag.toString(16)}`);
+  }
+}
+function readInteger(tlv) {
+  expectTag(tlv, TAG_INTEGER, "INTEGER");
+  let value = 0;
+  for (const byte of tlv.content) {
+    value = value * 256 + byte;
+  }
+  return value;
+}
+function bytesEqual(a, b) {
+  if (a.length !== b.length)
+    return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) {
+    diff |= a[i] ^ b[i];
+  }
+  return diff === 0;
+}
+var OID_DATA = new Uint8Array([42, 134, 72, 134, 247, 13, 1, 7, 1]);
+var OID_SHA1 = new Uint8Array([43, 14, 3, 2, 26]);
+var OID_SHA256 = new Uint8Array([96, 134, 72, 1, 101, 3, 4, 2, 1]);
+var OID_SHA384 = new Uint8Array([96, 134, 72, 1, 101, 3, 4, 2, 2]);
+var OID_SHA512 = new Uint8Array([96, 134, 72, 1, 101, 3, 4, 2, 3]);
+var MAC_HASHES = [
+  { oid: OID_SHA1, hash: { name: "SHA-1", outputSize: 20, blockSize: 64 } },
+  { oid: OID_SHA256, hash: { name: "SHA-256", outputSize: 32, blockSize: 64 } },
+  { oid: OID_SHA384, hash: { name: "SHA-384", outputSize: 48, blockSize: 128 } },
+  { oid: OID_SHA512, hash: { name: "SHA-512", outputSize: 64, blockSize: 128 } }
+];
+function matchHash(oidBytes) {
+  for (const { oid, hash } of MAC_HASHES) {
+    if (bytesEqual(oidBytes, oid))
+      return hash;
+  }
+  return void 0;
+}
+var MAX_MAC_ITERATIONS = 1e6;
+function parsePkcs12(buf) {
+  const pfx = readTlv(buf, 0);
+  expectTag(pfx, TAG_SEQUENCE, "PFX SEQUENCE");
+  const version = readTlv(pfx.content, 0);
+  if (readInteger(version) !== 3) {
+    throw new Error("PKCS12: unsupported version");
+  }
+  const authSafeInfo = readTlv(pfx.content, version.end);
+  expectTag(authSafeInfo, TAG_SEQUENCE, "ContentInfo SEQUENCE");
+  const contentType = readTlv(authSafeInfo.content, 0);
+  expectTag(contentType, TAG_OID, "contentType OID");
+  if (!bytesEqual(contentType.content, OID_DATA)) {
+    throw new Error("PKCS12: unsupported authSafe contentType");
+  }
+  const explicit0 = readTlv(authSafeInfo.content, contentType.end);
+  expectTag(explicit0, TAG_CONTEXT_0, "[0] EXPLICIT");
+  const authSafeOctet = readTlv(explicit0.content, 0);
+  expectTag(authSafeOctet, TAG_OCTET_STRING, "authSafe OCTET STRING");
+  const macData = readTlv(pfx.content, authSafeInfo.end);
+  expectTag(macData, TAG_SEQUENCE, "MacData SEQUENCE");
+  const digestInfo = readTlv(macData.content, 0);
+  expectTag(digestInfo, TAG_SEQUENCE, "DigestInfo SEQUENCE");
+  const alg = readTlv(digestInfo.content, 0);
+  expectTag(alg, TAG_SEQUENCE, "AlgorithmIdentifier SEQUENCE");
+  const algOid = readTlv(alg.content, 0);
+  expectTag(algOid, TAG_OID, "algorithm OID");
+  const macHash = matchHash(algOid.content);
+  if (!macHash) {
+    throw new Error("PKCS12: unsupported MAC digest algorithm");
+  }
+  if (algOid.end < alg.content.length) {
+    const params = readTlv(alg.content, algOid.end);
+    if (params.tag !== TAG_NULL) {
+      throw new Error("PKCS12: unexpected MAC algorithm parameters");
+    }
+  }
+  const digest2 = readTlv(digestInfo.content, alg.end);
+  expectTag(digest2, TAG_OCTET_STRING, "digest OCTET STRING");
+  const salt = readTlv(macData.content, digestInfo.end);
+  expectTag(salt, TAG_OCTET_STRING, "macSalt OCTET STRING");
+  let iterations = 1;
+  if (salt.end < macData.content.length) {
+    const iter = readTlv(macData.content, salt.end);
+    iterations = readInteger(iter);
+  }
+  if (iterations < 1 || iterations > MAX_MAC_ITERATIONS) {
+    throw new Error("PKCS12: MAC iteration count out of range");
+  }
+  return {
+    authSafe: authSafeOctet.content,
+    macHash,
+    macSalt: salt.content,
+    macDigest: digest2.content,
+    iterations
+  };
+}
+function toBufferSource(data) {
+  const copy2 = new Uint8Array(data.length);
+  copy2.set(data);
+  return copy2;
+}
+async function digest(hash, data) {
+  return new Uint8Array(await globalThis.crypto.subtle.digest(hash.name, toBufferSource(data)));
+}
+function padToMultipleOf(src, blockSize) {
+  if (src.length === 0)
+    return new Uint8Array(0);
+  const padded = new Uint8Array(Math.ceil(src.length / blockSize) * blockSize);
+  for (let i = 0; i < padded.length; i++) {
+    padded[i] = src[i % src.length];
+  }
+  return padded;
+}
+function encodePasswordAsBmpString(password) {
+  if (password.length === 0)
+    return new Uint8Array(0);
+  const bytes = new Uint8Array(password.length * 2 + 2);
+  for (let i = 0; i < password.length; i++) {
+    const code = password.charCodeAt(i);
+    bytes[i * 2] = code >> 8 & 255;
+    bytes[i * 2 + 1] = code & 255;
+  }
+  return bytes;
+}
+async function deriveMacKey(hash, password, salt, iterations) {
+  const v = hash.blockSize;
+  const u = hash.outputSize;
+  const ID_MAC = 3;
+  const D = new Uint8Array(v).fill(ID_MAC);
+  const P = padToMultipleOf(encodePasswordAsBmpString(password), v);
+  const S = padToMultipleOf(salt, v);
+  const DI = new Uint8Array(D.length + S.length + P.length);
+  DI.set(D, 0);
+  DI.set(S, D.length);
+  DI.set(P, D.length + S.length);
+  let A = await digest(hash, DI);
+  for (let i = 1; i < iterations; i++) {
+    A = await digest(hash, A);
+  }
+  return A.subarray(0, u);
+}
+async function verifyPkcs12Mac(pfxBytes, password) {
+  let parsed;
+  try {
+    parsed = parsePkcs12(pfxBytes);
+  } catch {
+    return false;
+  }
+  try {
+    const key = await deriveMacKey(parsed.macHash, password, parsed.macSalt, parsed.iterations);
+    const cryptoKey = await globalThis.crypto.subtle.importKey("raw", toBufferSource(key), { name: "HMAC", hash: parsed.macHash.name }, false, ["sign"]);
+    const mac = new Uint8Array(await globalThis.crypto.subtle.sign("HMAC", cryptoKey, toBufferSource(parsed.authSafe)));
+    return bytesEqual(mac, parsed.macDigest);
+  } catch {
+    return false;
+  }
+}
+var GCP_SERVICE_ACCOUNT_P12_PASSWORD = "notasecret";
+async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
+  if (!source.filePath) {
+    return;
+  }
+  try {
+    const fs = await import("node:fs");
+    const path8 = await import("node:path");
+    const pfxBytes = new Uint8Array(fs.readFileSync(source.filePath));
+    const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
+    if (!isGcpServiceAccountP12) {
+      return;
+    }
+    context.report({
+      message: t("PrivateKeyP12", {
+        FILE_NAME: path8.basename(source.filePath)
+      }),
+      range: [0, source.content.length]
+    });
+  } catch {
+  }
+}
+var messages$q = {
+  PrivateKeyP12: {
+    en: (props) => `found GCP Service Account's private key(p12): ${props.FILE_NAME}`,
+    ja: (props) => `GCPサービスアカウントの秘密鍵(p12) ${props.FILE_NAME} がみつかりました`
+  },
+  PrivateKeyJSON: {
+    en: (props) => `found GCP Service Account's private key(json): ${props.FILE_NAME}`,
+    ja: (props) => `GCPサービスアカウントの秘密鍵(json): ${props.FILE_NAME} がみつかりました`
+  }
+};
+function reportIfFoundPrivateKeyJSONFormat({ source, context, t }) {
+  try {
+    const credentialObject = JSON.parse(source.content);
+    const PRIVATE_KEY_PATTERN = /-----BEGIN\s?(DSA|RSA|EC|PGP|OPENSSH)?\s?PRIVATE KEY/gm;
+    const isGCPServiceAccountPrivateKeyJSON = "private_key_id" in credentialObject && "private_key" in credentialObject && PRIVATE_KEY_PATTERN.test(credentialObject["private_key"]);
+    if (!isGCPServiceAccountPrivateKeyJSON) {
+      return;
+    }
+    context.report({
+      message: t("PrivateKeyJSON", {
+        FILE_NAME: source.filePath ? path2.basename(source.filePath) : ""
+      }),
+      range: [0, source.content.length]
+    });
+  } catch {
+  }
+}
+var creator$r = {
+  messages: messages$q,
+  meta: {
+    id: "@secretlint/secretlint-rule-gcp",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["all"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-gcp/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$q);
+    ({
+      allows: options.allows || []
+    });
+    return {
+      file(source) {
+        if (source.ext === ".p12") {
+          return reportIfFoundPrivateKeyP12Format({ source, context, t });
+        } else if (source.ext === ".json") {
+          return reportIfFoundPrivateKeyJSONFormat({ source, context, t });
+        }
+      }
+    };
+  }
+};
+var messages$p = {
+  PackageJSON_xOauthToken: {
+    en: (props) => `found GitHub Token: ${props.TOKEN}`,
+    ja: (props) => `GitHub Token: ${props.TOKEN} がみつかりました`
+  },
+  Npmrc_authToken: {
+    en: (props) => `found npmrc authToken: ${props.TOKEN}`,
+    ja: (props) => `npmrc authToken: ${props.TOKEN} がみつかりました`
+  },
+  NPM_ACCESS_TOKEN: {
+    en: (props) => `found npm access token: ${props.TOKEN}`,
+    ja: (props) => `npm access token: ${props.TOKEN} がみつかりました`
+  }
+};
+function reportIfFoundXOauthGitHubToken({ source, options, context, t }) {
+  const XOAuthPattern = /https?:\/\/(.{1,256}):x-oauth-basic@github.com\//g;
+  const results = source.content.matchAll(XOAuthPattern);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[1] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("PackageJSON_xOauthToken", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFound_AuthTokenInNpmrc({ source, options, context, t }) {
+  const AuthTokenPattern = /_authToken=([^$].*)/g;
+  const results = source.content.matchAll(AuthTokenPattern);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[1] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("Npmrc_authToken", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context, t }) {
+  const NPM_ACCESS_TOKEN_PATTERN = new RegExp("(?<!\\p{L})npm_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
+  const results = source.content.matchAll(NPM_ACCESS_TOKEN_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("NPM_ACCESS_TOKEN", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+var isPackageFile = (filePath) => {
+  if (!filePath) {
+    return true;
+  }
+  return filePath.endsWith("package.json") || filePath.endsWith("package-lock.json");
+};
+var isNpmrc = (filePath) => {
+  if (!filePath) {
+    return true;
+  }
+  return filePath.endsWith(".npmrc");
+};
+var creator$q = {
+  messages: messages$p,
+  meta: {
+    id: "@secretlint/secretlint-rule-npm",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-npm/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$p);
+    const normalizedOptions = {
+      allows: options.allows || []
+    };
+    return {
+      file(source) {
+        if (isPackageFile(source.filePath)) {
+          reportIfFoundXOauthGitHubToken({ source, options: normalizedOptions, context, t });
+        } else if (isNpmrc(source.filePath)) {
+          reportIfFound_AuthTokenInNpmrc({ source, options: normalizedOptions, context, t });
+        }
+        reportIfFound_NPM_ACCESS_TOKEN({ source, options: normalizedOptions, context, t });
+      }
+    };
+  }
+};
+var messages$o = {
+  SLACK_TOKEN: {
+    en: (props) => `found slack token: ${props.TOKEN}`,
+    ja: (props) => `Slackトークン: ${props.TOKEN} がみつかりました`
+  },
+  IncomingWebhook: {
+    en: (props) => `found Slack Incoming Webhook: ${props.URL}`,
+    ja: (props) => `SlackのIncoming Webhooks: ${props.TOKEN} がみつかりました`
+  }
+};
+function reportIfFoundRawPrivateKey$1({ source, options, context, t }) {
+  const SLACK_TOKEN_PATTERN = /\b(?:xoxb|xoxp|xapp|xoxa|xoxo|xoxr)-(?:\d-)?(?:[a-zA-Z0-9]{1,40}-)+[a-zA-Z0-9]{1,40}\b/g;
+  const results = source.content.matchAll(SLACK_TOKEN_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("SLACK_TOKEN", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundIncomingWebhook({ source, options, context, t }) {
+  const IncomingWebhooksPattern = /https:\/\/hooks\.slack\.com\/services\/T[a-zA-Z0-9]{1,40}\/B[a-zA-Z0-9]{1,40}\/[a-zA-Z0-9]{1,40}/gi;
+  const results = source.content.matchAll(IncomingWebhooksPattern);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("IncomingWebhook", {
+        URL: match
+      }),
+      range
+    });
+  }
+}
+var creator$p = {
+  messages: messages$o,
+  meta: {
+    id: "@secretlint/secretlint-rule-slack",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-slack/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$o);
+    const normalizedOptions = {
+      allows: options.allows || []
+    };
+    return {
+      file(source) {
+        reportIfFoundRawPrivateKey$1({ source, options: normalizedOptions, context, t });
+        reportIfFoundIncomingWebhook({ source, options: normalizedOptions, context, t });
+      }
+    };
+  }
+};
+var messages$n = {
+  BasicAuth: {
+    en: (props) => `found basic auth credential: ${props.CREDENTIAL}`,
+    ja: (props) => `ベーシック認証情報: ${props.CREDENTIAL} がみつかりました`
+  }
+};
+var BUILTIN_IGNORED_PATTERNS$1 = [
+  "localhost",
+  "127.0.0.1",
+  "password",
+  "mypassword",
+  "myusername",
+  "{password}",
+  "${password}",
+  "{{password}}",
+  "{username}",
+  "${username}",
+  "{{username}}",
+  "YOUR_PASSWORD",
+  "YOUR_USERNAME",
+  "REPLACE_WITH_PASSWORD",
+  "REPLACE_WITH_USERNAME"
+];
+function isVariableLikeString$1(str4) {
+  const variablePatterns = [
+    /\$\{[^}]{1,50}\}/,
+    // ${var}
+    /\{\{[^}]{1,50}\}\}/,
+    // {{var}}
+    /\{[^}]{1,50}\}/,
+    // {var}
+    /%[A-Z_]{1,30}%/,
+    // %VAR%
+    /\$[A-Z_]{1,30}/
+    // $VAR
+  ];
+  return variablePatterns.some((pattern) => pattern.test(str4));
+}
+function isLikelyRealUsername(username) {
+  if (username.length < 2)
+    return false;
+  if (isVariableLikeString$1(username))
+    return false;
+  if (BUILTIN_IGNORED_PATTERNS$1.some((pattern) => username.toLowerCase().includes(pattern.toLowerCase()))) {
+    return false;
+  }
+  return true;
+}
+function isLikelyRealPassword(password) {
+  if (password.length < 4)
+    return false;
+  if (isVariableLikeString$1(password))
+    return false;
+  if (BUILTIN_IGNORED_PATTERNS$1.some((pattern) => password.toLowerCase().includes(pattern.toLowerCase()))) {
+    return false;
+  }
+  if (/^(.)\1{3,}$/.test(password))
+    return false;
+  return true;
+}
+function reportIfFoundBasicAuth({ source, options, context, t }) {
+  const URL_PATTERN = /(?<protocol>(?:https?|ftp|ftps)):\/\/(?<user>[-a-zA-Z0-9_]{1,256}):(?<password>[-a-zA-Z0-9_]{1,256})@[-a-zA-Z0-9%._+~#=]{1,256}\.[a-zA-Z0-9()]{1,6}\b/g;
+  const results = source.content.matchAll(URL_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const username = result.groups?.user;
+    const password = result.groups?.password;
+    if (!username || !password)
+      continue;
+    if (!isLikelyRealUsername(username))
+      continue;
+    if (!isLikelyRealPassword(password))
+      continue;
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("BasicAuth", {
+        CREDENTIAL: match
+      }),
+      range
+    });
+  }
+}
+var creator$o = {
+  messages: messages$n,
+  meta: {
+    id: "@secretlint/secretlint-rule-basicauth",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-basicauth/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$n);
+    const normalizedOptions = {
+      allows: options.allows || []
+    };
+    return {
+      file(source) {
+        reportIfFoundBasicAuth({ source, options: normalizedOptions, context, t });
+      }
+    };
+  }
+};
+var messages$m = {
+  OPENAI_TOKEN: {
+    en: (props) => `found OpenAI API token: ${props.TOKEN}`,
+    ja: (props) => `OpenAI API トークン: ${props.TOKEN} がみつかりました`
+  }
+};
+var creator$n = {
+  messages: messages$m,
+  meta: {
+    id: "@secretlint/secretlint-rule-openai",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-openai/README.md"
+    }
+  },
+  create(context) {
+    const t = context.createTranslator(messages$m);
+    return {
+      file(source) {
+        const pattern = /sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})\b|sk-[a-zA-Z0-9]{20}T3BlbkFJ[a-zA-Z0-9]{20}/g;
+        const matches2 = source.content.matchAll(pattern);
+        for (const match of matches2) {
+          const index = match.index ?? 0;
+          const matchString = match[0] ?? "";
+          const range = [index, index + matchString.length];
+          context.report({
+            message: t("OPENAI_TOKEN", {
+              TOKEN: matchString
+            }),
+            range
+          });
+        }
+      }
+    };
+  }
+};
+var messages$l = {
+  ANTHROPIC_API_KEY: {
+    en: (props) => `found Anthropic Claude API key: ${props.KEY}`,
+    ja: (props) => `Anthropic Claude API キー: ${props.KEY} がみつかりました`
+  }
+};
+var creator$m = {
+  messages: messages$l,
+  meta: {
+    id: "@secretlint/secretlint-rule-anthropic",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-anthropic/README.md"
+    }
+  },
+  create(context) {
+    const t = context.createTranslator(messages$l);
+    return {
+      file(source) {
+        const pattern = new RegExp("(?<!\\p{L})sk-ant-api0\\d-[A-Za-z0-9_-]{90,128}AA(?![A-Za-z0-9_-])", "gu");
+        const matches2 = source.content.matchAll(pattern);
+        for (const match of matches2) {
+          const index = match.index ?? 0;
+          const matchString = match[0] ?? "";
+          const range = [index, index + matchString.length];
+          context.report({
+            message: t("ANTHROPIC_API_KEY", {
+              KEY: matchString
+            }),
+            range
+          });
+        }
+      }
+    };
+  }
+};
+var messages$k = {
+  GROQ_API_KEY: {
+    en: (props) => `found Groq API key: ${props.KEY}`,
+    ja: (props) => `Groq API キー: ${props.KEY} がみつかりました`
+  }
+};
+var creator$l = {
+  messages: messages$k,
+  meta: {
+    id: "@secretlint/secretlint-rule-groq",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-groq/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$k);
+    const normalizedOptions = {
+      allows: options?.allows ?? []
+    };
+    return {
+      file(source) {
+        const pattern = new RegExp("(?<!\\p{L})gsk_[a-zA-Z0-9]{52}(?![a-zA-Z0-9])", "gu");
+        const matches2 = source.content.matchAll(pattern);
+        for (const match of matches2) {
+          const index = match.index ?? 0;
+          const matchString = match[0] ?? "";
+          const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+          if (allowedResults.length > 0) {
+            continue;
+          }
+          const range = [index, index + matchString.length];
+          context.report({
+            message: t("GROQ_API_KEY", {
+              KEY: matchString
+            }),
+            range
+          });
+        }
+      }
+    };
+  }
+};
+var messages$j = {
+  HUGGINGFACE_USER_ACCESS_TOKEN: {
+    en: (props) => `found Hugging Face User Access Token: ${props.TOKEN}`,
+    ja: (props) => `Hugging Face User Access Token: ${props.TOKEN} がみつかりました`
+  }
+};
+var creator$k = {
+  messages: messages$j,
+  meta: {
+    id: "@secretlint/secretlint-rule-huggingface",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-huggingface/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$j);
+    const normalizedOptions = {
+      allows: options?.allows ?? []
+    };
+    return {
+      file(source) {
+        const pattern = new RegExp("(?<!\\p{L})hf_[a-zA-Z]{34}(?![a-zA-Z])", "gu");
+        const matches2 = source.content.matchAll(pattern);
+        for (const match of matches2) {
+          const index = match.index ?? 0;
+          const matchString = match[0] ?? "";
+          const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+          if (allowedResults.length > 0) {
+            continue;
+          }
+          const range = [index, index + matchString.length];
+          context.report({
+            message: t("HUGGINGFACE_USER_ACCESS_TOKEN", {
+              TOKEN: matchString
+            }),
+            range
+          });
+        }
+      }
+    };
+  }
+};
+var messages$i = {
+  LINEAR_API_TOKEN: {
+    en: (props) => `found linear api token: ${props.ID}`,
+    ja: (props) => `linear api token: ${props.ID} がみつかりました`
+  }
+};
+var creator$j = {
+  messages: messages$i,
+  meta: {
+    id: "@secretlint/secretlint-rule-linear",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-linear/README.md"
+    }
+  },
+  create(context) {
+    const t = context.createTranslator(messages$i);
+    return {
+      file(source) {
+        const pattern = new RegExp("(?<!\\p{L})lin_api_[a-zA-Z0-9_]{32,128}(?![a-zA-Z0-9_])", "gu");
+        const matches2 = source.content.matchAll(pattern);
+        for (const match of matches2) {
+          const index = match.index ?? 0;
+          const matchString = match[0] ?? "";
+          const range = [index, index + matchString.length];
+          context.report({
+            message: t("LINEAR_API_TOKEN", {
+              ID: matchString
+            }),
+            range
+          });
+        }
+      }
+    };
+  }
+};
+var messages$h = {
+  NOTION_INTEGRATION_TOKEN: {
+    en: (props) => `found Notion integration token: ${props.TOKEN}`,
+    ja: (props) => `Notion integration トークン: ${props.TOKEN} がみつかりました`
+  }
+};
+function reportIfFoundToken({ source, options, context, t }) {
+  const NOTION_INTEGRATION_TOKEN_PATTERN = new RegExp("(?<!\\p{L})ntn_[0-9]{11}[A-Za-z0-9]{35}(?![A-Za-z0-9])", "gu");
+  const results = source.content.matchAll(NOTION_INTEGRATION_TOKEN_PATTERN);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("NOTION_INTEGRATION_TOKEN", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+var creator$i = {
+  messages: messages$h,
+  meta: {
+    id: "@secretlint/secretlint-rule-notion",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-notion/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$h);
+    const normalizedOptions = {
+      allows: options.allows ?? []
+    };
+    return {
+      file(source) {
+        reportIfFoundToken({ source, options: normalizedOptions, context, t });
+      }
+    };
+  }
+};
+var messages$g = {
+  PrivateKey: {
+    en: (props) => `found private key: ${props.KEY}`,
+    ja: (props) => `秘密鍵: ${props.KEY} がみつかりました`
+  }
+};
+var PEM_CONTENT_PATTERN = /-----BEGIN[ ]?(?:(?:RSA|DSA|EC|OPENSSH|PGP) )?PRIVATE KEY(?: BLOCK)?-----\n?([A-Za-z0-9+/=\s\\]{100,10000})\n?-----END[ ]?(?:(?:RSA|DSA|EC|OPENSSH|PGP) )?PRIVATE KEY(?: BLOCK)?-----/gm;
+function validateBase64KeyContent(base64Content) {
+  if (!/^[A-Za-z0-9+/]+=*$/.test(base64Content)) {
+    return false;
+  }
+  if (base64Content.length < 100) {
+    return false;
+  }
+  const validMagicBytes = /^(MI|b3BlbnNzaC1rZXktdjE)/;
+  if (!validMagicBytes.test(base64Content)) {
+    return false;
+  }
+  return true;
+}
+function reportIfFoundRawPrivateKey({ source, options, context, t }) {
+  const results = source.content.matchAll(PEM_CONTENT_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const base64Raw = result[1] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    const base64Content = base64Raw.replace(/\s|\\n/g, "");
+    if (!validateBase64KeyContent(base64Content)) {
+      continue;
+    }
+    context.report({
+      message: t("PrivateKey", {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+var creator$h = {
+  messages: messages$g,
+  meta: {
+    id: "@secretlint/secretlint-rule-privatekey",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-privatekey/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$g);
+    const normalizedOptions = {
+      allows: options.allows || []
+    };
+    return {
+      file(source) {
+        reportIfFoundRawPrivateKey({ source, options: normalizedOptions, context, t });
+      }
+    };
+  }
+};
+var messages$f = {
+  SENDGRID_KEY: {
+    en: (props) => `found Sendgrid api key: ${props.KEY}`,
+    ja: (props) => `Sendgrid APIキーが見つかりました： ${props.KEY}`
+  }
+};
+function reportIfFoundKey$3({ source, options, context, t }) {
+  const SENDGRID_KEY_PATTERN = new RegExp("(?<!\\p{L})SG\\.\\w{1,128}\\.\\w{1,128}([-_]?)\\w{1,128}(?!\\w)", "gu");
+  const results = source.content.matchAll(SENDGRID_KEY_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    if (match.length !== 69) {
+      continue;
+    }
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("SENDGRID_KEY", {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+var creator$g = {
+  messages: messages$f,
+  meta: {
+    id: "@secretlint/secretlint-rule-sendgrid",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-sendgrid/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$f);
+    const normalizedOptions = {
+      allows: options.allows || []
+    };
+    return {
+      file(source) {
+        reportIfFoundKey$3({ source, options: normalizedOptions, context, t });
+      }
+    };
+  }
+};
+var messages$e = {
+  SHOPIFY_KEY: {
+    en: (props) => `found Shopify api key: ${props.KEY}`,
+    ja: (props) => `Shopify APIキーが見つかりました： ${props.KEY}`
+  }
+};
+function reportIfFoundKey$2({ source, options, context, t }) {
+  const SHOPIFY_KEY_PATTERN = new RegExp("(?<!\\p{L})(shppa|shpca|shpat|shpss)_[a-zA-Z0-9]{32,64}(?![a-zA-Z0-9])", "gu");
+  const results = source.content.matchAll(SHOPIFY_KEY_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("SHOPIFY_KEY", {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+var creator$f = {
+  messages: messages$e,
+  meta: {
+    id: "@secretlint/secretlint-rule-shopify",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-shopify/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$e);
+    const normalizedOptions = {
+      allows: options.allows || []
+    };
+    return {
+      file(source) {
+        reportIfFoundKey$2({ source, options: normalizedOptions, context, t });
+      }
+    };
+  }
+};
+var messages$d = {
+  STRIPE_SECRET_KEY_LIVE: {
+    en: (props) => `found Stripe Live Secret Key: ${props.KEY}`,
+    ja: (props) => `Stripe Live Secret Keyが見つかりました: ${props.KEY}`
+  },
+  STRIPE_SECRET_KEY_TEST: {
+    en: (props) => `found Stripe Test Secret Key: ${props.KEY}`,
+    ja: (props) => `Stripe Test Secret Keyが見つかりました: ${props.KEY}`
+  },
+  STRIPE_RESTRICTED_KEY_LIVE: {
+    en: (props) => `found Stripe Live Restricted Key: ${props.KEY}`,
+    ja: (props) => `Stripe Live Restricted Keyが見つかりました: ${props.KEY}`
+  },
+  STRIPE_RESTRICTED_KEY_TEST: {
+    en: (props) => `found Stripe Test Restricted Key: ${props.KEY}`,
+    ja: (props) => `Stripe Test Restricted Keyが見つかりました: ${props.KEY}`
+  }
+};
+var messageIdMap$1 = {
+  sk_live: "STRIPE_SECRET_KEY_LIVE",
+  sk_test: "STRIPE_SECRET_KEY_TEST",
+  rk_live: "STRIPE_RESTRICTED_KEY_LIVE",
+  rk_test: "STRIPE_RESTRICTED_KEY_TEST"
+};
+var STRIPE_KEY_PATTERN = new RegExp("(?<!\\p{L})(?<prefix>sk_live|sk_test|rk_live|rk_test)_[a-zA-Z0-9]{24,99}(?![a-zA-Z0-9])", "gu");
+function reportIfFound$2({ source, options, context, t }) {
+  const results = source.content.matchAll(STRIPE_KEY_PATTERN);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const prefix = result.groups?.["prefix"];
+    if (!prefix) {
+      continue;
+    }
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t(messageIdMap$1[prefix], {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+var creator$e = {
+  messages: messages$d,
+  meta: {
+    id: "@secretlint/secretlint-rule-stripe",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-stripe/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$d);
+    const normalizedOptions = {
+      allows: options.allows ?? []
+    };
+    return {
+      file(source) {
+        reportIfFound$2({ source, options: normalizedOptions, context, t });
+      }
+    };
+  }
+};
+var messages$c = {
+  GITHUB_TOKEN: {
+    en: (props) => `found GitHub Token(${props.typeName}): ${props.KEY}`,
+    ja: (props) => `GitHub Token(${props.typeName})が見つかりました： ${props.KEY}`
+  }
+};
+var typeMap = /* @__PURE__ */ new Map([
+  ["ghp", "GitHub personal access tokens"],
+  ["gho", "OAuth access tokens"],
+  ["ghu", "GitHub user-to-server tokens"],
+  ["ghs", "GitHub server-to-server tokens"],
+  ["ghr", "refresh tokens"],
+  ["github_pat", "fine-grained personal access tokens"]
+]);
+function reportIfFoundKey$1({ pattern, source, options, context, t }) {
+  const results = source.content.matchAll(pattern);
+  for (const result of results) {
+    const index = result.index || 0;
+    const type = result.groups?.type;
+    const typeName = typeMap.get(type);
+    if (!typeName) {
+      throw new Error("Unknown type:" + typeName);
+    }
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("GITHUB_TOKEN", {
+        KEY: match,
+        typeName
+      }),
+      range
+    });
+  }
+}
+var creator$d = {
+  messages: messages$c,
+  meta: {
+    id: "@secretlint/secretlint-rule-github",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-github/README.md"
+    }
+  },
+  create(context, options) {
+    const CLASSIC_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
+    const FINE_GRAINED_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>github_pat)_[A-Za-z0-9_]{82}(?![A-Za-z0-9_])", "gu");
+    const GITHUB_APP_INSTALLATION_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>ghs)_[0-9]{1,20}_[A-Za-z0-9_-]{1,1000}\\.[A-Za-z0-9_-]{1,10000}\\.[A-Za-z0-9_-]{1,1000}(?![A-Za-z0-9_-])", "gu");
+    const patterns = [
+      CLASSIC_GITHUB_TOKEN_PATTERN,
+      FINE_GRAINED_GITHUB_TOKEN_PATTERN,
+      GITHUB_APP_INSTALLATION_TOKEN_PATTERN
+    ];
+    const t = context.createTranslator(messages$c);
+    const normalizedOptions = {
+      allows: options.allows || []
+    };
+    return {
+      file(source) {
+        for (const pattern of patterns) {
+          reportIfFoundKey$1({ pattern, source, options: normalizedOptions, context, t });
+        }
+      }
+    };
+  }
+};
+var messages$b = {
+  GITLAB_PERSONAL_ACCESS_TOKEN: {
+    en: (props) => `found GitLab Personal Access Token: ${props.KEY}`,
+    ja: (props) => `GitLab Personal Access Tokenが見つかりました: ${props.KEY}`
+  }
+};
+function reportIfFoundKey({ pattern, source, options, context, t }) {
+  const results = source.content.matchAll(pattern);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("GITLAB_PERSONAL_ACCESS_TOKEN", {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+var creator$c = {
+  messages: messages$b,
+  meta: {
+    id: "@secretlint/secretlint-rule-gitlab",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-gitlab/README.md"
+    }
+  },
+  create(context, options) {
+    const GITLAB_PERSONAL_ACCESS_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glpat-[A-Za-z0-9_-]{20,128}(?![A-Za-z0-9_-])", "gu");
+    const patterns = [GITLAB_PERSONAL_ACCESS_TOKEN_PATTERN];
+    const t = context.createTranslator(messages$b);
+    const normalizedOptions = {
+      allows: options.allows ?? []
+    };
+    return {
+      file(source) {
+        for (const pattern of patterns) {
+          reportIfFoundKey({ pattern, source, options: normalizedOptions, context, t });
+        }
+      }
+    };
+  }
+};
+var messages$a = {
+  GRAFANA_CLOUD_API_TOKEN: {
+    en: (props) => `found Grafana Cloud API token: ${props.TOKEN}`,
+    ja: (props) => `Grafana Cloud API トークン: ${props.TOKEN} がみつかりました`
+  },
+  GRAFANA_SERVICE_ACCOUNT_TOKEN: {
+    en: (props) => `found Grafana Service Account token: ${props.TOKEN}`,
+    ja: (props) => `Grafana Service Account トークン: ${props.TOKEN} がみつかりました`
+  }
+};
+function reportIfFound$1({ pattern, messageId, source, options, context, t }) {
+  const results = source.content.matchAll(pattern);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    const range = [index, index + match.length];
+    context.report({
+      message: t(messageId, {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+var creator$b = {
+  messages: messages$a,
+  meta: {
+    id: "@secretlint/secretlint-rule-grafana",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-grafana/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$a);
+    const normalizedOptions = {
+      allows: options?.allows ?? []
+    };
+    const GRAFANA_CLOUD_API_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glc_[A-Za-z0-9+/]{32,400}={0,2}(?![A-Za-z0-9+/=])", "gu");
+    const GRAFANA_SERVICE_ACCOUNT_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![A-Fa-f0-9])", "gu");
+    return {
+      file(source) {
+        reportIfFound$1({
+          pattern: GRAFANA_CLOUD_API_TOKEN_PATTERN,
+          messageId: "GRAFANA_CLOUD_API_TOKEN",
+          source,
+          options: normalizedOptions,
+          context,
+          t
+        });
+        reportIfFound$1({
+          pattern: GRAFANA_SERVICE_ACCOUNT_TOKEN_PATTERN,
+          messageId: "GRAFANA_SERVICE_ACCOUNT_TOKEN",
+          source,
+          options: normalizedOptions,
+          context,
+          t
+        });
+      }
+    };
+  }
+};
+var messages$9 = {
+  OPS_TOKEN: {
+    en: (props) => `found 1Password Service Account token: ${props.TOKEN}`,
+    ja: (props) => `1Password Service Account: ${props.TOKEN} がみつかりました`
+  }
+};
+var is1PasswordServiceAccountToken = (base64String) => {
+  try {
+    const jsonString = atob(base64String.replace(/-/g, "+").replace(/_/g, "/"));
+    const json = JSON.parse(jsonString);
+    return typeof json === "object" && json !== null;
+  } catch (error) {
+    return false;
+  }
+};
+var creator$a = {
+  messages: messages$9,
+  meta: {
+    id: "@secretlint/secretlint-rule-1password",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-1password/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$9);
+    const normalizedOptions = {
+      allows: options?.allows ?? []
+    };
+    return {
+      file(source) {
+        const pattern = new RegExp("(?<!\\p{L})ops_(ey[A-Za-z0-9+/=]{100,1280}fQ={0,2})(?![A-Za-z0-9+/=])", "gu");
+        const matches2 = source.content.matchAll(pattern);
+        for (const match of matches2) {
+          const index = match.index ?? 0;
+          const matchString = match[0] ?? "";
+          const base64String = match[1] ?? "";
+          if (!is1PasswordServiceAccountToken(base64String)) {
+            continue;
+          }
+          const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+          if (allowedResults.length > 0) {
+            continue;
+          }
+          const range = [index, index + matchString.length];
+          context.report({
+            message: t("OPS_TOKEN", {
+              TOKEN: matchString
+            }),
+            range
+          });
+        }
+      }
+    };
+  }
+};
+var messages$8 = {
+  MongoDBConnection: {
+    en: (props) => `found MongoDB connection string: ${props.URI}`,
+    ja: (props) => `MongoDB接続文字列: ${props.URI} がみつかりました`
+  },
+  MySQLConnection: {
+    en: (props) => `found MySQL connection string: ${props.URI}`,
+    ja: (props) => `MySQL接続文字列: ${props.URI} がみつかりました`
+  },
+  PostgreSQLConnection: {
+    en: (props) => `found PostgreSQL connection string: ${props.URI}`,
+    ja: (props) => `PostgreSQL接続文字列: ${props.URI} がみつかりました`
+  }
+};
+var BUILTIN_IGNORED_PATTERNS = [
+  "localhost",
+  "127.0.0.1",
+  "example.com",
+  "example.org",
+  "test.com",
+  "password",
+  "username",
+  "secret",
+  "mypassword",
+  "myusername",
+  "root",
+  "admin",
+  "user",
+  "pass",
+  "{password}",
+  "${password}",
+  "{{password}}",
+  "{username}",
+  "${username}",
+  "{{username}}",
+  "YOUR_PASSWORD",
+  "YOUR_USERNAME",
+  "REPLACE_WITH_PASSWORD"
+];
+function isVariableLikeString(str4) {
+  const variablePatterns = [
+    /\$\{[^}]{1,50}\}/,
+    // ${var}
+    /\{\{[^}]{1,50}\}\}/,
+    // {{var}}
+    /\{[^}]{1,50}\}/,
+    // {var}
+    /%[A-Z_]{1,30}%/,
+    // %VAR%
+    /\$[A-Z_]{1,30}/,
+    // $VAR
+    /\$\([^)]{1,50}\)/
+    // $(var)
+  ];
+  return variablePatterns.some((pattern) => pattern.test(str4));
+}
+function isLikelyRealCredential(username, password) {
+  if (username === password)
+    return false;
+  if (password.length < 4)
+    return false;
+  if (isVariableLikeString(password))
+    return false;
+  const passwordLower = password.toLowerCase();
+  if (BUILTIN_IGNORED_PATTERNS.some((pattern) => passwordLower === pattern.toLowerCase())) {
+    return false;
+  }
+  if (/^(.)\1{3,}$/.test(password))
+    return false;
+  return true;
+}
+function reportMongoDBConnectionString({ source, options, context, t }) {
+  const MONGODB_PATTERN = /mongodb(?:\+srv)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
+  const results = source.content.matchAll(MONGODB_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const username = result.groups?.username;
+    const password = result.groups?.password;
+    if (!username || !password)
+      continue;
+    if (!isLikelyRealCredential(username, password))
+      continue;
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("MongoDBConnection", {
+        URI: match
+      }),
+      range
+    });
+  }
+}
+function reportMySQLConnectionString({ source, options, context, t }) {
+  const MYSQL_URI_PATTERN = /(?:jdbc:)?mysql(?:x)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
+  const results = source.content.matchAll(MYSQL_URI_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const username = result.groups?.username;
+    const password = result.groups?.password;
+    if (!username || !password)
+      continue;
+    if (!isLikelyRealCredential(username, password))
+      continue;
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("MySQLConnection", {
+        URI: match
+      }),
+      range
+    });
+  }
+}
+function reportPostgreSQLConnectionString({ source, options, context, t }) {
+  const POSTGRESQL_URI_PATTERN = /postgres(?:ql)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
+  const results = source.content.matchAll(POSTGRESQL_URI_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const username = result.groups?.username;
+    const password = result.groups?.password;
+    if (!username || !password)
+      continue;
+    if (!isLikelyRealCredential(username, password))
+      continue;
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("PostgreSQLConnection", {
+        URI: match
+      }),
+      range
+    });
+  }
+}
+var creator$9 = {
+  messages: messages$8,
+  meta: {
+    id: "@secretlint/secretlint-rule-database-connection-string",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-database-connection-string/README.md"
+    }
+  },
+  create(context, options) {
+    const normalizedOptions = {
+      allows: options.allows || []
+    };
+    const t = context.createTranslator(messages$8);
+    return {
+      file(source) {
+        reportMongoDBConnectionString({ source, options: normalizedOptions, context, t });
+        reportMySQLConnectionString({ source, options: normalizedOptions, context, t });
+        reportPostgreSQLConnectionString({ source, options: normalizedOptions, context, t });
+      }
+    };
+  }
+};
+var messages$7 = {
+  HASHICORP_VAULT_SERVICE_TOKEN: {
+    en: (props) => `found HashiCorp Vault service token: ${props.TOKEN}`,
+    ja: (props) => `HashiCorp Vault service token: ${props.TOKEN} がみつかりました`
+  },
+  HASHICORP_VAULT_BATCH_TOKEN: {
+    en: (props) => `found HashiCorp Vault batch token: ${props.TOKEN}`,
+    ja: (props) => `HashiCorp Vault batch token: ${props.TOKEN} がみつかりました`
+  },
+  HASHICORP_VAULT_RECOVERY_TOKEN: {
+    en: (props) => `found HashiCorp Vault recovery token: ${props.TOKEN}`,
+    ja: (props) => `HashiCorp Vault recovery token: ${props.TOKEN} がみつかりました`
+  }
+};
+var serviceTokenPattern = new RegExp("(?<!\\p{L})hvs\\.[A-Za-z0-9_-]{90,120}(?![A-Za-z0-9_-])", "gu");
+var batchTokenPattern = new RegExp("(?<!\\p{L})hvb\\.[A-Za-z0-9_-]{138,300}(?![A-Za-z0-9_-])", "gu");
+var recoveryTokenPattern = new RegExp("(?<!\\p{L})hvr\\.[A-Za-z0-9_-]{90,120}(?![A-Za-z0-9_-])", "gu");
+var creator$8 = {
+  messages: messages$7,
+  meta: {
+    id: "@secretlint/secretlint-rule-hashicorp-vault",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-hashicorp-vault/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$7);
+    const normalizedOptions = {
+      allows: options?.allows ?? []
+    };
+    const reportMatches = (source, pattern, messageId) => {
+      const matches2 = source.content.matchAll(pattern);
+      for (const match of matches2) {
+        const index = match.index ?? 0;
+        const matchString = match[0] ?? "";
+        const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+        if (allowedResults.length > 0) {
+          continue;
+        }
+        const range = [index, index + matchString.length];
+        context.report({
+          message: t(messageId, {
+            TOKEN: matchString
+          }),
+          range
+        });
+      }
+    };
+    return {
+      file(source) {
+        reportMatches(source, serviceTokenPattern, "HASHICORP_VAULT_SERVICE_TOKEN");
+        reportMatches(source, batchTokenPattern, "HASHICORP_VAULT_BATCH_TOKEN");
+        reportMatches(source, recoveryTokenPattern, "HASHICORP_VAULT_RECOVERY_TOKEN");
+      }
+    };
+  }
+};
+var messages$6 = {
+  VERCEL_PERSONAL_ACCESS_TOKEN: {
+    en: (props) => `found Vercel personal access token: ${props.ID}`,
+    ja: (props) => `Vercel personal access token: ${props.ID} がみつかりました`
+  },
+  VERCEL_INTEGRATION_TOKEN: {
+    en: (props) => `found Vercel integration token: ${props.ID}`,
+    ja: (props) => `Vercel integration token: ${props.ID} がみつかりました`
+  },
+  VERCEL_APP_ACCESS_TOKEN: {
+    en: (props) => `found Vercel app access token: ${props.ID}`,
+    ja: (props) => `Vercel app access token: ${props.ID} がみつかりました`
+  },
+  VERCEL_APP_REFRESH_TOKEN: {
+    en: (props) => `found Vercel app refresh token: ${props.ID}`,
+    ja: (props) => `Vercel app refresh token: ${props.ID} がみつかりました`
+  },
+  VERCEL_AI_GATEWAY_API_KEY: {
+    en: (props) => `found Vercel AI Gateway API key: ${props.ID}`,
+    ja: (props) => `Vercel AI Gateway API key: ${props.ID} がみつかりました`
+  }
+};
+var prefixToMessageId = {
+  vcp: "VERCEL_PERSONAL_ACCESS_TOKEN",
+  vci: "VERCEL_INTEGRATION_TOKEN",
+  vca: "VERCEL_APP_ACCESS_TOKEN",
+  vcr: "VERCEL_APP_REFRESH_TOKEN",
+  vck: "VERCEL_AI_GATEWAY_API_KEY"
+};
+var creator$7 = {
+  messages: messages$6,
+  meta: {
+    id: "@secretlint/secretlint-rule-vercel",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-vercel/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$6);
+    const normalizedOptions = {
+      allows: options?.allows ?? []
+    };
+    return {
+      file(source) {
+        const pattern = new RegExp("(?<!\\p{L})(?<prefix>vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}(?![A-Za-z0-9])", "gu");
+        const matches2 = source.content.matchAll(pattern);
+        for (const match of matches2) {
+          const index = match.index ?? 0;
+          const matchString = match[0] ?? "";
+          const prefix = match.groups?.prefix;
+          const messageId = prefixToMessageId[prefix];
+          const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+          if (allowedResults.length > 0) {
+            continue;
+          }
+          const range = [index, index + matchString.length];
+          context.report({
+            message: t(messageId, {
+              ID: matchString
+            }),
+            range
+          });
+        }
+      }
+    };
+  }
+};
+var messages$5 = {
+  DATABRICKS_PERSONAL_ACCESS_TOKEN: {
+    en: (props) => `found Databricks personal access token: ${props.ID}`,
+    ja: (props) => `Databricks personal access token: ${props.ID} がみつかりました`
+  }
+};
+var creator$6 = {
+  messages: messages$5,
+  meta: {
+    id: "@secretlint/secretlint-rule-databricks",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-databricks/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$5);
+    const normalizedOptions = {
+      allows: options?.allows ?? []
+    };
+    return {
+      file(source) {
+        const pattern = new RegExp("(?<!\\p{L})dapi[A-Fa-f0-9]{32}(?:-[0-9])?(?![A-Fa-f0-9])", "gu");
+        const matches2 = source.content.matchAll(pattern);
+        for (const match of matches2) {
+          const index = match.index ?? 0;
+          const matchString = match[0] ?? "";
+          const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+          if (allowedResults.length > 0) {
+            continue;
+          }
+          const range = [index, index + matchString.length];
+          context.report({
+            message: t("DATABRICKS_PERSONAL_ACCESS_TOKEN", {
+              ID: matchString
+            }),
+            range
+          });
+        }
+      }
+    };
+  }
+};
+var messages$4 = {
+  DOCKER_PERSONAL_ACCESS_TOKEN: {
+    en: (props) => `found Docker Personal Access Token: ${props.TOKEN}`,
+    ja: (props) => `Docker Personal Access Token: ${props.TOKEN} がみつかりました`
+  }
+};
+function reportIfFoundDockerPAT({ source, options, context, t }) {
+  const DOCKER_PAT_PATTERN = new RegExp("(?<!\\p{L})dckr_pat_[a-zA-Z0-9_-]{27}(?![a-zA-Z0-9_-])", "gu");
+  const results = source.content.matchAll(DOCKER_PAT_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("DOCKER_PERSONAL_ACCESS_TOKEN", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+var creator$5 = {
+  messages: messages$4,
+  meta: {
+    id: "@secretlint/secretlint-rule-docker",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-docker/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$4);
+    const normalizedOptions = {
+      allows: options.allows || []
+    };
+    return {
+      file(source) {
+        reportIfFoundDockerPAT({ source, options: normalizedOptions, context, t });
+      }
+    };
+  }
+};
+var messages$3 = {
+  FIGMA_PERSONAL_ACCESS_TOKEN: {
+    en: (props) => `found Figma Personal Access Token: ${props.ID}`,
+    ja: (props) => `Figma Personal Access Token: ${props.ID} がみつかりました`
+  }
+};
+var creator$4 = {
+  messages: messages$3,
+  meta: {
+    id: "@secretlint/secretlint-rule-figma",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-figma/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$3);
+    const normalizedOptions = {
+      allows: options?.allows ?? []
+    };
+    return {
+      file(source) {
+        const pattern = new RegExp("(?<!\\p{L})figd_[A-Za-z0-9_-]{40,200}(?![A-Za-z0-9_-])", "gu");
+        const matches2 = source.content.matchAll(pattern);
+        for (const match of matches2) {
+          const index = match.index ?? 0;
+          const matchString = match[0] ?? "";
+          const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+          if (allowedResults.length > 0) {
+            continue;
+          }
+          const range = [index, index + matchString.length];
+          context.report({
+            message: t("FIGMA_PERSONAL_ACCESS_TOKEN", {
+              ID: matchString
+            }),
+            range
+          });
+        }
+      }
+    };
+  }
+};
+var messages$2 = {
+  CLOUDFLARE_GLOBAL_API_KEY: {
+    en: (props) => `found Cloudflare Global API Key: ${props.TOKEN}`,
+    ja: (props) => `Cloudflare Global API Keyが見つかりました: ${props.TOKEN}`
+  },
+  CLOUDFLARE_USER_API_TOKEN: {
+    en: (props) => `found Cloudflare User API Token: ${props.TOKEN}`,
+    ja: (props) => `Cloudflare User API Tokenが見つかりました: ${props.TOKEN}`
+  },
+  CLOUDFLARE_ACCOUNT_API_TOKEN: {
+    en: (props) => `found Cloudflare Account API Token: ${props.TOKEN}`,
+    ja: (props) => `Cloudflare Account API Tokenが見つかりました: ${props.TOKEN}`
+  }
+};
+var messageIdMap = {
+  cfk: "CLOUDFLARE_GLOBAL_API_KEY",
+  cfut: "CLOUDFLARE_USER_API_TOKEN",
+  cfat: "CLOUDFLARE_ACCOUNT_API_TOKEN"
+};
+var CLOUDFLARE_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<prefix>cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8}(?![A-Za-z0-9])", "gu");
+function reportIfFound({ source, options, context, t }) {
+  const results = source.content.matchAll(CLOUDFLARE_TOKEN_PATTERN);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const prefix = result.groups?.["prefix"];
+    if (!prefix) {
+      continue;
+    }
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t(messageIdMap[prefix], {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+var creator$3 = {
+  messages: messages$2,
+  meta: {
+    id: "@secretlint/secretlint-rule-cloudflare",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-cloudflare/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$2);
+    const normalizedOptions = {
+      allows: options.allows ?? []
+    };
+    return {
+      file(source) {
+        reportIfFound({ source, options: normalizedOptions, context, t });
+      }
+    };
+  }
+};
+var messages$1 = {
+  TAILSCALE_API_KEY: {
+    en: (props) => `found Tailscale API access token: ${props.KEY}`,
+    ja: (props) => `Tailscale API アクセストークン: ${props.KEY} がみつかりました`
+  },
+  TAILSCALE_AUTH_KEY: {
+    en: (props) => `found Tailscale pre-authentication key: ${props.KEY}`,
+    ja: (props) => `Tailscale 事前認証キー: ${props.KEY} がみつかりました`
+  },
+  TAILSCALE_CLIENT_KEY: {
+    en: (props) => `found Tailscale OAuth client key: ${props.KEY}`,
+    ja: (props) => `Tailscale OAuth クライアントキー: ${props.KEY} がみつかりました`
+  },
+  TAILSCALE_SCIM_KEY: {
+    en: (props) => `found Tailscale SCIM key: ${props.KEY}`,
+    ja: (props) => `Tailscale SCIM キー: ${props.KEY} がみつかりました`
+  },
+  TAILSCALE_WEBHOOK_KEY: {
+    en: (props) => `found Tailscale webhook key: ${props.KEY}`,
+    ja: (props) => `Tailscale Webhook キー: ${props.KEY} がみつかりました`
+  },
+  TAILSCALE_KEY: {
+    en: (props) => `found Tailscale key: ${props.KEY}`,
+    ja: (props) => `Tailscale キー: ${props.KEY} がみつかりました`
+  }
+};
+var messageIdByType = {
+  api: "TAILSCALE_API_KEY",
+  auth: "TAILSCALE_AUTH_KEY",
+  client: "TAILSCALE_CLIENT_KEY",
+  scim: "TAILSCALE_SCIM_KEY",
+  webhook: "TAILSCALE_WEBHOOK_KEY"
+};
+var creator$2 = {
+  messages: messages$1,
+  meta: {
+    id: "@secretlint/secretlint-rule-tailscale",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-tailscale/README.md"
+    }
+  },
+  create(context, options) {
+    const t = context.createTranslator(messages$1);
+    const normalizedOptions = {
+      allows: options.allows ?? []
+    };
+    return {
+      file(source) {
+        const pattern = new RegExp("(?<!\\p{L})tskey-(?<type>[a-z]{2,20})-[0-9A-Za-z_]{8,40}-[0-9A-Za-z_]{16,60}(?![0-9A-Za-z_])", "gu");
+        const matches2 = source.content.matchAll(pattern);
+        for (const match of matches2) {
+          const index = match.index ?? 0;
+          const matchString = match[0] ?? "";
+          const type = match.groups?.type ?? "";
+          const range = [index, index + matchString.length];
+          const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+          if (allowedResults.length > 0) {
+            continue;
+          }
+          const messageId = messageIdByType[type] ?? "TAILSCALE_KEY";
+          context.report({
+            message: t(messageId, {
+              KEY: matchString
+            }),
+            range
+          });
+        }
+      }
+    };
+  }
+};
+var HTML_COMMENT_REGEXP = /(?<type>secretlint-(?:disable-next-line|disable-line|disable|enable))(?<options>.*)/g;
+var parseComments = (source) => {
+  const matches2 = source.content.matchAll(HTML_COMMENT_REGEXP);
+  return Array.from(matches2).map((match) => {
+    const type = match.groups?.type;
+    const index = match.index;
+    if (type === "secretlint-disable-line") {
+      return {
+        type,
+        options: parseComment(match.groups?.options),
+        line: source.indexToPosition(index).line
+      };
+    }
+    if (type === "secretlint-disable-next-line") {
+      return {
+        type,
+        options: parseComment(match.groups?.options),
+        line: source.indexToPosition(index).line + 1
+      };
+    }
+    return {
+      type,
+      options: parseComment(match.groups?.options),
+      index
+    };
+  });
+};
+function parseComment(options) {
+  if (!options) {
+    return [];
+  }
+  const commentStart = options.indexOf("--");
+  const ruleIdString = commentStart === -1 ? options : options.slice(0, commentStart);
+  return ruleIdString.split(/,/).map((arg2) => arg2.trim()).filter((arg2) => arg2 !== "") ?? [];
+}
+var CommentState = class {
+  source;
+  reportingConfig;
+  endIndex;
+  constructor(source) {
+    this.source = source;
+    this.reportingConfig = [];
+    this.endIndex = source.content.length;
+  }
+  getIgnoringMessages() {
+    const isFilledMessage = (message2) => {
+      return message2.startIndex !== null && message2.endIndex !== null && message2.ruleId !== null;
+    };
+    return this.reportingConfig.map((reporting) => {
+      if (reporting.endIndex === null) {
+        reporting.endIndex = this.endIndex;
+      }
+      return reporting;
+    }).filter(isFilledMessage);
+  }
+  disableLine(lineNumber, rulesToDisable) {
+    const reportingConfig = this.reportingConfig;
+    const range = this.source.locationToRange({
+      start: {
+        line: lineNumber,
+        column: 0
+      },
+      end: {
+        line: lineNumber + 1,
+        column: 0
+      }
+    });
+    if (rulesToDisable.length) {
+      rulesToDisable.forEach((ruleId) => {
+        reportingConfig.push({
+          startIndex: range[0],
+          endIndex: range[1] - 1,
+          ruleId
+        });
+      });
+    } else {
+      reportingConfig.push({
+        startIndex: range[0],
+        endIndex: range[1] - 1,
+        ruleId: "*"
+      });
+    }
+  }
+  /**
+   * Add data to reporting configuration to disable reporting for list of rules
+   * starting from start location
+   * @returns {void}
+   */
+  disableReporting(startIndex, rulesToDisable) {
+    const reportingConfig = this.reportingConfig;
+    if (rulesToDisable.length) {
+      rulesToDisable.forEach(function(ruleId) {
+        reportingConfig.push({
+          startIndex,
+          endIndex: null,
+          ruleId
+        });
+      });
+    } else {
+      reportingConfig.push({
+        startIndex,
+        endIndex: null,
+        ruleId: "*"
+      });
+    }
+  }
+  /**
+   * Add data to reporting configuration to enable reporting for list of rules
+   * starting from start location
+   */
+  enableReporting(endIndex, rulesToEnable) {
+    const reportingConfig = this.reportingConfig;
+    if (rulesToEnable.length) {
+      rulesToEnable.forEach(function(ruleId) {
+        for (let i = reportingConfig.length - 1; i >= 0; i--) {
+          if (!reportingConfig[i].endIndex && reportingConfig[i].ruleId === ruleId) {
+            reportingConfig[i].endIndex = endIndex;
+            break;
+          }
+        }
+      });
+    } else {
+      let prevStart;
+      for (let i = reportingConfig.length - 1; i >= 0; i--) {
+        if (prevStart && prevStart !== reportingConfig[i].startIndex) {
+          break;
+        }
+        if (!reportingConfig[i].endIndex) {
+          reportingConfig[i].endIndex = endIndex;
+          prevStart = reportingConfig[i].startIndex;
+        }
+      }
+    }
+  }
+};
+var messages = {
+  IGNORE_MESSAGE: {
+    en: () => `disable by secretlint-disable comment`
+  }
+};
+var creator$1 = {
+  messages,
+  meta: {
+    id: "@secretlint/secretlint-rule-filter-comments",
+    recommended: true,
+    type: "scanner",
+    supportedContentTypes: ["text"],
+    docs: {
+      url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-filter-comments/README.md"
+    }
+  },
+  create(context) {
+    const t = context.createTranslator(messages);
+    return {
+      file(source) {
+        const state = new CommentState(source);
+        const comments = parseComments(source);
+        for (const comment of comments) {
+          if (comment.type === "secretlint-disable") {
+            state.disableReporting(comment.index, comment.options);
+          } else if (comment.type === "secretlint-enable") {
+            state.enableReporting(comment.index, comment.options);
+          } else if (comment.type === "secretlint-disable-line") {
+            state.disableLine(comment.line, comment.options);
+          } else if (comment.type === "secretlint-disable-next-line") {
+            state.disableLine(comment.line, comment.options);
+          }
+        }
+        state.getIgnoringMessages().forEach((message2) => {
+          context.ignore({
+            message: t("IGNORE_MESSAGE"),
+            range: [message2.startIndex, message2.endIndex],
+            targetRuleId: message2.ruleId
+          });
+        });
+      }
+    };
+  }
+};
+var rules = [
+  creator$s,
+  creator$r,
+  creator$h,
+  creator$q,
+  creator$o,
+  creator$p,
+  creator$g,
+  creator$f,
+  creator$e,
+  creator$d,
+  creator$c,
+  creator$b,
+  creator$n,
+  creator$m,
+  creator$l,
+  creator$k,
+  creator$j,
+  creator$i,
+  creator$a,
+  creator$9,
+  creator$8,
+  creator$7,
+  creator$6,
+  creator$5,
+  creator$4,
+  creator$3,
+  creator$2,
+  creator$1
+];
+
 // rules/_shared/secretlint.ts
-init_module();
 secretLintProfiler.setEnabled(false);
 var byId = new Map(rules.map((r) => [r.meta.id, r]));
 async function lintWithSecretlint(content, filePath, routes) {
@@ -22366,6 +22042,573 @@ async function reportTokens(spec, target, ctx) {
     });
   }
 }
+
+// rules/dotenv/committed.ts
+var committed_default = defineRule({
+  id: "dotenv.committed",
+  title: "A .env file is committed",
+  severity: "high",
+  appliesTo: ["dotenv"],
+  description: "A `.env` file holds the deployment's real values: provider API keys, bot tokens, the gateway token. Committed, it is readable by everyone with access to the repository and to every clone and fork, and it stays in git history after the file is deleted.",
+  remediation: "Rotate every secret the file held first (deleting the file does not un-leak them). Then `git rm --cached <file>`, add `.env` and `.env.*` (with `!.env.example`) to `.gitignore`, and commit a `.env.example` with placeholder values instead. Rewrite history with `git filter-repo --invert-paths --path <file>` if the repository was ever shared.",
+  references: ["https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file", "https://github.com/newren/git-filter-repo"],
+  tags: ["secrets", "dotenv", "CWE-538"],
+  precision: "high",
+  async check(target, ctx) {
+    if (target.template) return;
+    const literal = target.entries.filter((e) => e.value.trim() !== "" && !isReference(e.value));
+    if (literal.length === 0 && target.entries.length > 0) return;
+    let holdsValues = false;
+    for (const e of literal) {
+      const secretName = isSecretLikeName(e.key) || OPENCLAW_SECRET_ENV.has(e.key);
+      if (secretName && isLiteralSecretCandidate(e.value) || await holdsKnownToken(e.value)) {
+        holdsValues = true;
+        break;
+      }
+    }
+    ctx.report({
+      at: at.file(),
+      severity: holdsValues ? "high" : "low",
+      message: holdsValues ? `${target.file} is in the repository with secret values (${literal.length} literal value${literal.length === 1 ? "" : "s"} in all); anyone who can read the repository or its history can read them. Rotate them and remove the file from git and its history.` : literal.length > 0 ? `${target.file} is in the repository (no secret in it yet: settings or placeholders); the next secret written to it will be committed too.` : `${target.file} is in the repository (empty for now); the next value written to it will be committed too.`,
+      key: "file",
+      properties: { literalValues: literal.length }
+    });
+  }
+});
+
+// rules/_shared/state-paths.ts
+var STATE_DIR = /^\.?(openclaw|clawdbot|moltbot|moldbot)([-_.][\w.-]*)?$/i;
+function isOpenClawRepo(target) {
+  return target.files.some((f) => f.kind === "openclaw" || f.path.split("/").slice(0, -1).some((s) => STATE_DIR.test(s)));
+}
+var OPENCLAW_NAME = /openclaw|clawdbot|moltbot|moldbot/i;
+function runsOpenClaw(target) {
+  return services(target).some(([name, svc]) => [name, svc.image, svc.container_name].some((v) => typeof v === "string" && OPENCLAW_NAME.test(v)));
+}
+function underStateDir(path8) {
+  return path8.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
+}
+function agentStorePath(path8) {
+  const s = path8.split("/");
+  for (let i = s.length - 4; i >= 0; i--) {
+    if (s[i] === "agents" && i + 3 === s.length - 1) return { agent: s[i + 1] ?? "", kind: s[i + 2] ?? "", base: s[i + 3] ?? "" };
+  }
+  return void 0;
+}
+function underCredentials(path8) {
+  const s = path8.split("/");
+  const i = s.lastIndexOf("credentials", s.length - 2);
+  return i === -1 ? void 0 : s.slice(i + 1).join("/");
+}
+var base = (path8) => path8.slice(path8.lastIndexOf("/") + 1);
+
+// rules/dotenv/not_ignored.ts
+var not_ignored_default = defineRule({
+  id: "dotenv.not_ignored",
+  title: ".env is not ignored in an OpenClaw deployment repository",
+  severity: "low",
+  appliesTo: ["repo"],
+  description: "Docker Compose and OpenClaw read their secrets from a `.env` beside the deployment (the gateway token, provider API keys, bot tokens). When `.gitignore` does not list `.env`, one `git add .` commits them all, and they stay in history after the file is deleted.",
+  remediation: "Add to `.gitignore`:\n\n```\n.env\n.env.*\n!.env.example\n```\n\nand keep a `.env.example` with placeholder values for others to copy.",
+  references: ["https://git-scm.com/docs/gitignore", "https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file"],
+  tags: ["secrets", "dotenv", "CWE-538"],
+  precision: "high",
+  check(target, ctx) {
+    const openclawCompose = new Set(ctx.project.targets("compose").filter(runsOpenClaw).map((t) => t.file));
+    const deployments = target.files.filter((f) => f.kind === "openclaw" || f.kind === "compose" && openclawCompose.has(f.path));
+    if (deployments.length === 0) return;
+    const nested = new Set(target.files.filter((f) => f.path.endsWith("/.gitignore")).map((f) => f.path.slice(0, -"/.gitignore".length)));
+    const dirs = /* @__PURE__ */ new Set(["", ...deployments.map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf("/"))))]);
+    const exposed = [];
+    for (const dir3 of [...dirs].sort()) {
+      if (dir3 !== "" && [...nested].some((n) => dir3 === n || dir3.startsWith(`${n}/`))) continue;
+      const env = dir3 === "" ? ".env" : `${dir3}/.env`;
+      if (!target.ignoredByRootGitignore(env)) exposed.push(env);
+    }
+    if (exposed.length === 0) return;
+    const hasGitignore = target.gitignore !== void 0;
+    const list = exposed.length > 5 ? `${exposed.slice(0, 5).join(", ")} and ${exposed.length - 5} more` : exposed.join(", ");
+    ctx.report({
+      at: at.file(hasGitignore ? ".gitignore" : deployments[0]?.path ?? ".gitignore"),
+      message: hasGitignore ? `.gitignore does not ignore ${list}, where this OpenClaw deployment reads its secrets: add \`.env\` and \`.env.*\` (with \`!.env.example\`).` : `This OpenClaw deployment has no .gitignore, so ${list} would be committed by \`git add .\`: add a .gitignore with \`.env\` and \`.env.*\` (with \`!.env.example\`).`,
+      key: "gitignore",
+      properties: { paths: exposed.join(",") }
+    });
+  }
+});
+
+// rules/dotenv/index.ts
+var dotenvRules = [committed_default, not_ignored_default];
+
+// rules/_shared/openclaw-cli.ts
+var CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
+function gatewayCommand(words) {
+  const cli = words.findIndex((w) => CLI.test(w.slice(w.lastIndexOf("/") + 1)));
+  if (cli === -1) return void 0;
+  const gw = words.indexOf("gateway", cli + 1);
+  if (gw === -1) return void 0;
+  const out = { gatewayIndex: gw };
+  const flags2 = { "--bind": "bind", "--token": "token", "--password": "password", "--auth": "auth", "--tailscale": "tailscale" };
+  for (let k = gw + 1; k < words.length; k++) {
+    const w = words[k] ?? "";
+    const eq = w.indexOf("=");
+    const name = eq === -1 ? w : w.slice(0, eq);
+    const key = flags2[name];
+    if (!key) continue;
+    if (eq !== -1) out[key] = { value: w.slice(eq + 1), index: k };
+    else if (k + 1 < words.length) out[key] = { value: words[k + 1] ?? "", index: k + 1 };
+  }
+  return out;
+}
+function isPublicBind(value) {
+  const v = value.trim().replace(/^\[|\]$/g, "");
+  if (!v || v.includes("$")) return false;
+  if (["loopback", "localhost", "tailnet", "::1"].includes(v) || v.startsWith("127.")) return false;
+  return ["lan", "auto", "custom", "0.0.0.0", "::"].includes(v) || /^\d{1,3}(\.\d{1,3}){3}$/.test(v) || v.includes(":");
+}
+function isLiteral(value) {
+  return value.trim() !== "" && !value.includes("$") && !isReference(value);
+}
+var SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)$/i;
+function configHasGatewayAuth(configs) {
+  return configs.some(({ value }) => {
+    if (!isRecord2(value) || !isRecord2(value.gateway) || !isRecord2(value.gateway.auth)) return false;
+    const auth = value.gateway.auth;
+    return auth.mode === "trusted-proxy" || Boolean(auth.token) || Boolean(auth.password);
+  });
+}
+var DEFAULT_GATEWAY_PORT = 18789;
+function gatewayPorts(configs) {
+  const ports2 = /* @__PURE__ */ new Set([DEFAULT_GATEWAY_PORT]);
+  for (const { value } of configs) {
+    const port = isRecord2(value) && isRecord2(value.gateway) ? value.gateway.port : void 0;
+    if (typeof port === "number" && Number.isInteger(port) && port > 0 && port < 65536) ports2.add(port);
+  }
+  return ports2;
+}
+function coversGatewayPort(spec, ports2) {
+  for (const part of spec.replace(/\/(tcp|udp)$/i, "").split(",")) {
+    const [a, b] = part.split(/[:-]/);
+    const lo = Number(a);
+    const hi = b === void 0 ? lo : Number(b);
+    if (!Number.isInteger(lo) || !Number.isInteger(hi) || a === "") continue;
+    for (const p of ports2) if (p >= lo && p <= hi) return p;
+  }
+  return void 0;
+}
+
+// rules/_shared/nginx.ts
+var origin = /* @__PURE__ */ new WeakMap();
+function fileOf(d) {
+  return origin.get(d);
+}
+var AUTH_INCLUDE = /auth|authelia|authentik|oauth|sso|protect|allowlist|whitelist|ip-?allow/i;
+function included(pattern, project2, self2) {
+  const rel = pattern.replace(/^\/etc\/nginx\//, "").replace(/^\.\//, "");
+  const re = new RegExp(`(^|/)${rel.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")}$`);
+  return project2.targets("nginx").filter((t) => t !== self2 && re.test(t.file));
+}
+function expand(list, project2, self2, stack = [self2.file], budget = { left: 5e3 }) {
+  const out = [];
+  for (const d of list) {
+    if (d.name === "include" && d.args[0] && stack.length < 6 && budget.left > 0) {
+      const files = included(d.args[0].value, project2, self2).filter((t) => !stack.includes(t.file));
+      for (const t of files)
+        for (const dd of expand(t.directives, project2, t, [...stack, t.file], budget)) {
+          if (dd.name === "server" && dd.block) continue;
+          if (--budget.left < 0) break;
+          if (!origin.has(dd)) origin.set(dd, t.file);
+          out.push(dd);
+        }
+      if (!files.length && AUTH_INCLUDE.test(d.args[0].value)) out.push({ name: "auth_request", args: [{ value: `(${d.args[0].value})`, start: d.start, end: d.end }], start: d.start, end: d.end });
+    }
+    out.push(d.block ? copy(d, { ...d, block: expand(d.block, project2, self2, stack, budget) }) : d);
+  }
+  return out;
+}
+function copy(from, to) {
+  const f = origin.get(from);
+  if (f) origin.set(to, f);
+  return to;
+}
+function includingHttp(target, project2) {
+  for (const t of project2.targets("nginx")) {
+    if (t === target) continue;
+    for (const http of t.directives.filter((d) => d.name === "http" && d.block)) {
+      if ((http.block ?? []).some((d) => d.name === "include" && d.args[0] && included(d.args[0].value, project2, t).includes(target))) return [copy(http, { ...http, block: expand(http.block ?? [], project2, t) })];
+    }
+  }
+  return [];
+}
+function servers(target, project2) {
+  const cached = serverCache.get(target);
+  if (cached) return cached;
+  const out = [];
+  const walk2 = (list, chain) => {
+    for (const d of list) {
+      if (!d.block || fileOf(d)) continue;
+      if (d.name === "server") out.push({ directive: d, chain: [...chain, d] });
+      else if (d.name === "http") walk2(d.block, [...chain, d]);
+    }
+  };
+  walk2(expand(target.directives, project2, target), includingHttp(target, project2));
+  serverCache.set(target, out);
+  return out;
+}
+var serverCache = /* @__PURE__ */ new WeakMap();
+function locations(server) {
+  const out = [];
+  const walk2 = (list, chain) => {
+    for (const d of list) {
+      if (d.name !== "location" || !d.block) continue;
+      const c = [...chain, d];
+      out.push({ directive: d, chain: c });
+      walk2(d.block, c);
+    }
+  };
+  walk2(server.directive.block ?? [], server.chain);
+  return out;
+}
+function effective(chain, ...names) {
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const found = (chain[k]?.block ?? []).filter((d) => names.includes(d.name));
+    if (found.length) return found;
+  }
+  return [];
+}
+function arg(d, k = 0) {
+  return d?.args[k]?.value ?? "";
+}
+function deniesByDefault(rules2) {
+  const catchAll = rules2.find((r) => arg(r) === "all");
+  return catchAll?.name === "deny";
+}
+function isRestricted(chain) {
+  const basic = effective(chain, "auth_basic")[0];
+  const request = effective(chain, "auth_request")[0];
+  const jwt = effective(chain, "auth_jwt")[0];
+  const mtls = effective(chain, "ssl_verify_client")[0];
+  return basic !== void 0 && arg(basic) !== "off" || request !== void 0 && arg(request) !== "off" || jwt !== void 0 && arg(jwt) !== "off" || mtls !== void 0 && arg(mtls) === "on" || deniesByDefault(effective(chain, "allow", "deny"));
+}
+function isLoopbackHost2(h) {
+  const host = h.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || host.startsWith("127.");
+}
+function listens(server) {
+  const ls = (server.block ?? []).filter((d) => d.name === "listen");
+  if (!ls.length) return [{ host: "*", ssl: false, public: true }];
+  return ls.map((l) => {
+    const addr = arg(l);
+    const ssl = l.args.slice(1).some((a) => a.value === "ssl" || a.value === "quic");
+    if (addr.startsWith("unix:")) return { host: addr, ssl, public: false };
+    const m = /^(\[[^\]]*\]|[^:]+):\d+$/.exec(addr);
+    const host = m ? m[1] ?? "*" : /^\d+$/.test(addr) ? "*" : addr;
+    return { host, ssl, public: !isLoopbackHost2(host) };
+  });
+}
+function isTls(server) {
+  return listens(server).some((l) => l.ssl) || (server.block ?? []).some((d) => d.name === "ssl" && arg(d) === "on");
+}
+function upstreams(project2, target) {
+  const map = /* @__PURE__ */ new Map();
+  const files = project2.targets("nginx");
+  for (const t of files.includes(target) ? files : [...files, target]) {
+    const walk2 = (list) => {
+      for (const d of list) {
+        if (d.name === "upstream" && d.block) map.set(arg(d), d.block.filter((s) => s.name === "server").map((s) => hostPort(arg(s), void 0)));
+        else if (d.block) walk2(d.block);
+      }
+    };
+    walk2(t.directives);
+  }
+  return map;
+}
+function hostPort(s, defaultPort) {
+  const m = /^(\[[^\]]*\]|[^:/]+)(?::(\d+))?$/.exec(s);
+  if (!m) return { host: s, port: defaultPort };
+  return { host: (m[1] ?? "").replace(/^\[|\]$/g, ""), port: m[2] ? Number(m[2]) : defaultPort };
+}
+function proxyTarget(location, ups) {
+  const pass = (location.block ?? []).find((d) => d.name === "proxy_pass");
+  if (!pass) return void 0;
+  const m = /^(\w+):\/\/([^/]+)/.exec(arg(pass));
+  if (!m || m[2]?.includes("$") || m[2]?.startsWith("unix:")) return void 0;
+  const scheme = (m[1] ?? "").toLowerCase();
+  const hp = hostPort(m[2] ?? "", void 0);
+  const up = hp.port === void 0 ? ups.get(hp.host) : void 0;
+  return { scheme, host: hp.host, backends: up ?? [{ host: hp.host, port: hp.port ?? (scheme === "https" ? 443 : 80) }], upstream: up !== void 0 };
+}
+var isGateway = (p, ports2) => Boolean(p?.backends.some((b) => b.port !== void 0 && ports2.has(b.port)));
+function sensitivePath(location) {
+  const path8 = location.args[location.args.length - 1]?.value ?? "";
+  if (/^\^?\/hooks(\/|$|\b)/.test(path8)) return "hooks";
+  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path8)) return "health";
+  return void 0;
+}
+function head(d) {
+  const last = d.args[d.args.length - 1];
+  return [d.start, last ? last.end : d.start + d.name.length];
+}
+
+// rules/nginx/gateway_no_auth.ts
+var gateway_no_auth_default = defineRule({
+  id: "nginx.gateway_no_auth",
+  title: "Public nginx proxies the gateway with no access control",
+  severity: "high",
+  appliesTo: ["nginx"],
+  description: "A server listening on a public address forwards to the OpenClaw gateway (port 18789, directly or through an `upstream`) with no `auth_basic`/`auth_request`/client certificate and no `allow`/`deny`. The gateway's admin API and Control UI are then one password or token guess away from the internet. If the repository's OpenClaw config uses `trusted-proxy` auth, nginx is the only authentication there is (critical); if it sets a gateway token, the gateway's own auth still stands (medium).",
+  remediation: "Restrict the location: `allow 100.64.0.0/10; deny all;` (tailnet), or add `auth_request` to your SSO / `auth_basic` with a strong password, or client certificates (`ssl_verify_client on`). Better, do not publish the gateway at all: keep nginx on loopback and use SSH or `tailscale serve`.",
+  references: ["https://nginx.org/en/docs/http/ngx_http_access_module.html", "https://nginx.org/en/docs/http/ngx_http_auth_request_module.html", "https://cwe.mitre.org/data/definitions/306.html"],
+  tags: ["nginx", "openclaw", "exposure", "CWE-306"],
+  precision: "high",
+  check(target, ctx) {
+    const configs = ctx.project.targets("openclaw");
+    const trustedProxy = configs.some(({ value }) => isRecord2(value) && isRecord2(value.gateway) && isRecord2(value.gateway.auth) && value.gateway.auth.mode === "trusted-proxy");
+    const gatewayAuth = configHasGatewayAuth(configs);
+    const ups = upstreams(ctx.project, target);
+    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+    for (const server of servers(target, ctx.project)) {
+      if (!listens(server.directive).some((l) => l.public)) continue;
+      for (const loc of locations(server)) {
+        if (sensitivePath(loc.directive) || !isGateway(proxyTarget(loc.directive, ups), ports2) || isRestricted(loc.chain)) continue;
+        const [s, e] = head(loc.directive);
+        ctx.report({
+          at: at.range(s, e, fileOf(loc.directive)),
+          ...trustedProxy ? { severity: "critical" } : gatewayAuth ? { severity: "medium" } : {},
+          message: trustedProxy ? `location ${loc.directive.args.map((a) => a.value).join(" ")} exposes the gateway publicly without auth, and the OpenClaw config trusts this proxy to authenticate (trusted-proxy): anyone gets in.` : `location ${loc.directive.args.map((a) => a.value).join(" ")} exposes the OpenClaw gateway on a public listener with no auth_basic/auth_request and no allow/deny.`
+        });
+      }
+    }
+  }
+});
+
+// rules/nginx/gateway_no_rate_limit.ts
+var gateway_no_rate_limit_default = defineRule({
+  id: "nginx.gateway_no_rate_limit",
+  title: "No request rate limit in front of the gateway",
+  severity: "low",
+  appliesTo: ["nginx"],
+  description: "A public location proxying to the OpenClaw gateway has no `limit_req`. Token and password guessing, and floods of requests that each start an expensive model call, are then limited only by what the gateway does itself (`gateway.auth.rateLimit`, off unless configured).",
+  remediation: "Define a zone in `http` (`limit_req_zone $binary_remote_addr zone=openclaw:10m rate=5r/s;`) and apply it in the location (`limit_req zone=openclaw burst=20 nodelay;`); also set `gateway.auth.rateLimit` in openclaw.json.",
+  references: ["https://nginx.org/en/docs/http/ngx_http_limit_req_module.html", "https://cwe.mitre.org/data/definitions/770.html"],
+  tags: ["nginx", "openclaw", "rate-limit", "CWE-770"],
+  precision: "high",
+  check(target, ctx) {
+    const ups = upstreams(ctx.project, target);
+    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+    for (const server of servers(target, ctx.project)) {
+      if (!listens(server.directive).some((l) => l.public)) continue;
+      for (const loc of locations(server)) {
+        if (!isGateway(proxyTarget(loc.directive, ups), ports2) || effective(loc.chain, "limit_req").length) continue;
+        const [s, e] = head(loc.directive);
+        ctx.report({ at: at.range(s, e, fileOf(loc.directive)), message: `location ${loc.directive.args.map((a) => a.value).join(" ")} proxies to the OpenClaw gateway with no limit_req.` });
+      }
+    }
+  }
+});
+
+// rules/nginx/missing_hsts.ts
+var missing_hsts_default = defineRule({
+  id: "nginx.missing_hsts",
+  title: "TLS server without HSTS",
+  severity: "low",
+  appliesTo: ["nginx"],
+  description: "Without `Strict-Transport-Security`, a browser that types the host name or follows an `http://` link first connects in plain text, and an attacker on the network can keep it there (SSL stripping) and capture the Control UI login or token.",
+  remediation: 'In the TLS `server` (or `http`) block: `add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;` (mind that an `add_header` in a location replaces the server\'s).',
+  references: ["https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Strict-Transport-Security", "https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header"],
+  tags: ["nginx", "tls", "CWE-319"],
+  precision: "high",
+  check(target, ctx) {
+    for (const server of servers(target, ctx.project)) {
+      if (!isTls(server.directive) || !listens(server.directive).some((l) => l.public)) continue;
+      const headers = effective(server.chain, "add_header");
+      if (headers.some((h) => /^strict-transport-security$/i.test(h.args[0]?.value ?? ""))) continue;
+      const [s, e] = head(server.directive);
+      ctx.report({ at: at.range(s, e), message: "This TLS server sends no Strict-Transport-Security header." });
+    }
+  }
+});
+
+// rules/nginx/plain_http_upstream.ts
+var PRIVATE = /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.|f[cd][0-9a-f]{2}:)/i;
+function crossesNetwork(host) {
+  if (!host || isLoopbackHost2(host)) return void 0;
+  if (PRIVATE.test(host) || /\.(internal|local|lan|home\.arpa)$/i.test(host)) return "private";
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(":") || host.includes(".")) return "public";
+  return void 0;
+}
+var plain_http_upstream_default = defineRule({
+  id: "nginx.plain_http_upstream",
+  title: "nginx forwards over plain HTTP to another host",
+  severity: "medium",
+  appliesTo: ["nginx"],
+  description: "`proxy_pass http://…` to a host other than loopback sends every request (gateway token, session cookies, prompts and tool output) unencrypted across the network between nginx and the backend, where anyone on that path can read or alter it. Private addresses are graded low; container names on the same Docker network are not reported.",
+  remediation: "Run the proxy on the same host as the gateway and use `proxy_pass http://127.0.0.1:18789`, or put the hop on a private encrypted network (WireGuard, Tailscale), or use `https://` with `proxy_ssl_verify on` and a trusted CA.",
+  references: ["https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_ssl_verify", "https://cwe.mitre.org/data/definitions/319.html"],
+  tags: ["nginx", "tls", "CWE-319"],
+  precision: "medium",
+  check(target, ctx) {
+    const ups = upstreams(ctx.project, target);
+    for (const server of servers(target, ctx.project)) {
+      for (const loc of locations(server)) {
+        const p = proxyTarget(loc.directive, ups);
+        if (!p || p.scheme !== "http") continue;
+        const worst = p.backends.map((b) => crossesNetwork(b.host)).reduce((w, c) => w === "public" || c === "public" ? "public" : w ?? c, void 0);
+        if (!worst) continue;
+        const pass = (loc.directive.block ?? []).find((d) => d.name === "proxy_pass");
+        if (!pass) continue;
+        ctx.report({
+          at: at.range(pass.start, pass.end, fileOf(pass)),
+          ...worst === "private" ? { severity: "low" } : {},
+          message: `proxy_pass sends traffic unencrypted to ${p.upstream ? `upstream ${p.host} (${p.backends.map((b) => b.host).join(", ")})` : p.host}, a ${worst} address.`
+        });
+      }
+    }
+  }
+});
+
+// rules/nginx/real_ip_spoofable.ts
+var CLIENT_VALUE = /\$(http_x_real_ip|http_x_forwarded_for|proxy_add_x_forwarded_for|http_\w+)/;
+var real_ip_spoofable_default = defineRule({
+  id: "nginx.real_ip_spoofable",
+  title: "Client-controlled X-Real-IP reaches a gateway with allowRealIpFallback",
+  severity: "high",
+  appliesTo: ["nginx"],
+  description: "With `gateway.allowRealIpFallback: true`, the gateway takes the client address from `X-Real-IP` when `X-Forwarded-For` is absent, and uses it for loopback trust, rate limiting and pairing decisions (`openclaw security audit`: `gateway.real_ip_fallback_enabled`). That is safe only if the proxy always overwrites the header with the real peer. Here nginx passes the client's own header through (no `proxy_set_header X-Real-IP`), copies it from a request header, or derives `$remote_addr` from a header trusted from any address (`set_real_ip_from 0.0.0.0/0`), so a client can claim to be 127.0.0.1.",
+  remediation: "In every location that proxies to the gateway: `proxy_set_header X-Real-IP $remote_addr;` and `proxy_set_header X-Forwarded-For $remote_addr;`, with `set_real_ip_from` limited to your real load balancers; or set `gateway.allowRealIpFallback: false` (the default).",
+  references: ["https://nginx.org/en/docs/http/ngx_http_realip_module.html", "https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_set_header", "https://cwe.mitre.org/data/definitions/290.html"],
+  tags: ["nginx", "openclaw", "spoofing", "CWE-290"],
+  precision: "high",
+  check(target, ctx) {
+    const config = ctx.project.targets("openclaw").find(({ value }) => isRecord2(value) && isRecord2(value.gateway) && value.gateway.allowRealIpFallback === true);
+    if (!config) return;
+    const where = `${config.file}${config.embedded ? ` (heredoc at line ${config.embedded.line})` : ""}`;
+    const ups = upstreams(ctx.project, target);
+    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+    for (const server of servers(target, ctx.project)) {
+      for (const loc of locations(server)) {
+        if (!isGateway(proxyTarget(loc.directive, ups), ports2)) continue;
+        const headers = effective(loc.chain, "proxy_set_header");
+        const realIp = headers.find((h) => /^x-real-ip$/i.test(h.args[0]?.value ?? ""));
+        const value = realIp?.args[1]?.value ?? "";
+        const trustAll = effective(loc.chain, "set_real_ip_from").some((d) => /^(0\.0\.0\.0\/0|::\/0|all)$/.test(d.args[0]?.value ?? "")) && effective(loc.chain, "real_ip_header").length > 0;
+        let problem;
+        if (!realIp) problem = "nginx does not set X-Real-IP, so the client's own X-Real-IP header reaches the gateway";
+        else if (CLIENT_VALUE.test(value)) problem = `X-Real-IP is set from ${value}, which the client controls`;
+        else if (/\$remote_addr/.test(value) && trustAll) problem = "X-Real-IP is $remote_addr, but real_ip rewrites $remote_addr from a header trusted from every address";
+        if (!problem) continue;
+        const anchor2 = realIp ?? loc.directive;
+        const [s, e] = realIp ? [realIp.start, realIp.end] : head(loc.directive);
+        ctx.report({ at: at.range(s, e, fileOf(anchor2)), message: `${problem}; ${where} sets gateway.allowRealIpFallback: true, so a client can spoof its address (even 127.0.0.1).` });
+      }
+    }
+  }
+});
+
+// rules/nginx/sensitive_location_open.ts
+var sensitive_location_open_default = defineRule({
+  id: "nginx.sensitive_location_open",
+  title: "Gateway /hooks or /health location open to everyone",
+  severity: "medium",
+  appliesTo: ["nginx"],
+  description: "In a public server that fronts the OpenClaw gateway, a `/hooks/` location with no `allow`/`deny` or auth lets anyone on the internet post to the webhook endpoint, where only the hooks token stands between them and an agent run; a `/health` location tells scanners exactly what runs there (low).",
+  remediation: "Restrict `/hooks/` to the webhook senders' addresses (`allow <sender ranges>; deny all;`) and keep a long, separate `hooks.token`; serve `/health` only to your monitoring (`allow 10.0.0.0/8; deny all;`) or not at all.",
+  references: ["https://nginx.org/en/docs/http/ngx_http_access_module.html", "https://cwe.mitre.org/data/definitions/284.html"],
+  tags: ["nginx", "openclaw", "exposure", "CWE-284"],
+  precision: "medium",
+  check(target, ctx) {
+    const ups = upstreams(ctx.project, target);
+    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+    for (const server of servers(target, ctx.project)) {
+      if (!listens(server.directive).some((l) => l.public)) continue;
+      const locs = locations(server);
+      if (!locs.some((l) => isGateway(proxyTarget(l.directive, ups), ports2))) continue;
+      for (const loc of locs) {
+        const kind = sensitivePath(loc.directive);
+        if (!kind || isRestricted(loc.chain)) continue;
+        const [s, e] = head(loc.directive);
+        ctx.report({
+          at: at.range(s, e, fileOf(loc.directive)),
+          ...kind === "health" ? { severity: "low" } : {},
+          message: kind === "hooks" ? "The gateway's /hooks endpoint is reachable by anyone on the internet (no allow/deny, no auth)." : "The gateway's health endpoint is reachable by anyone on the internet (no allow/deny, no auth)."
+        });
+      }
+    }
+  }
+});
+
+// rules/nginx/server_tokens.ts
+var server_tokens_default = defineRule({
+  id: "nginx.server_tokens",
+  title: "nginx announces its version",
+  severity: "low",
+  appliesTo: ["nginx"],
+  description: "`server_tokens on` (or `build`) puts the exact nginx version in every `Server:` header and error page, so scanners can match the host to known vulnerabilities without probing.",
+  remediation: "Set `server_tokens off;` in the `http` block.",
+  references: ["https://nginx.org/en/docs/http/ngx_http_core_module.html#server_tokens", "https://cwe.mitre.org/data/definitions/200.html"],
+  tags: ["nginx", "information-disclosure", "CWE-200"],
+  precision: "very-high",
+  check(target, ctx) {
+    const walk2 = (list) => {
+      for (const d of list) {
+        if (d.block) walk2(d.block);
+        if (d.name === "server_tokens" && /^(on|build)$/.test(d.args[0]?.value ?? "")) ctx.report({ at: at.range(d.start, d.end), message: `server_tokens ${d.args[0]?.value}: every response names the nginx version.` });
+      }
+    };
+    walk2(target.directives);
+  }
+});
+
+// rules/nginx/weak_tls.ts
+var WEAK2 = /^(SSLv2|SSLv3|TLSv1|TLSv1\.1)$/;
+var weak_tls_default = defineRule({
+  id: "nginx.weak_tls",
+  title: "nginx allows TLS 1.0 / 1.1",
+  severity: "medium",
+  appliesTo: ["nginx"],
+  description: "`ssl_protocols` listing `TLSv1` or `TLSv1.1` (or SSLv3) keeps protocols that are deprecated (RFC 8996) and open to downgrade and CBC attacks; every current client speaks TLS 1.2+. The gateway token and session cookies travel over this connection.",
+  remediation: "Set `ssl_protocols TLSv1.2 TLSv1.3;` (or remove the directive: nginx 1.23.4+ defaults to TLSv1.2 TLSv1.3).",
+  references: ["https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_protocols", "https://datatracker.ietf.org/doc/html/rfc8996", "https://ssl-config.mozilla.org/"],
+  tags: ["nginx", "tls", "CWE-327"],
+  precision: "very-high",
+  check(target, ctx) {
+    const walk2 = (list) => {
+      for (const d of list) {
+        if (d.block) walk2(d.block);
+        if (d.name !== "ssl_protocols") continue;
+        const weak = d.args.filter((a) => WEAK2.test(a.value)).map((a) => a.value);
+        if (weak.length) ctx.report({ at: at.range(d.start, d.end), message: `ssl_protocols allows ${weak.join(", ")}.` });
+      }
+    };
+    walk2(target.directives);
+  }
+});
+
+// rules/nginx/index.ts
+var nginxRules = [gateway_no_auth_default, gateway_no_rate_limit_default, missing_hsts_default, plain_http_upstream_default, real_ip_spoofable_default, sensitive_location_open_default, server_tokens_default, weak_tls_default];
+
+// rules/scan/parse_error.ts
+var parse_error_default2 = defineRule({
+  id: "scan.parse_error",
+  title: "File could not be parsed",
+  severity: "low",
+  appliesTo: ["parse_error"],
+  description: "A compose file, Dockerfile or dotenv file that does not parse cannot be checked, so whatever it configures goes unreviewed. Docker Compose would refuse it too, or worse, read it differently than intended.",
+  remediation: "Fix the syntax error at the reported line (`docker compose config` shows the same error for compose files). The other files of the scan were checked as usual.",
+  tags: ["scanner"],
+  precision: "very-high",
+  check(target, ctx) {
+    if (target.fileKind === "openclaw") return;
+    ctx.report({
+      at: target.line ? at.position(target.line, target.column ?? 1, target.line, (target.column ?? 1) + 1) : at.file(),
+      message: `${target.file} is not valid ${target.fileKind === "compose" ? "YAML" : target.fileKind}: ${target.message}. It was not checked.`,
+      key: "parse_error"
+    });
+  }
+});
+
+// rules/scan/index.ts
+var scanRules = [parse_error_default2];
 
 // rules/secrets/anthropic_admin_key.ts
 var SPEC = tokenSpec({
@@ -22519,171 +22762,54 @@ function walkStrings(value, visit, path8 = [], depth2 = 0) {
   else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path8, k], depth2 + 1);
 }
 
-// rules/_shared/secret-names.ts
-var TRIGGERS = /* @__PURE__ */ new Set(["access", "auth", "api", "credential", "credentials", "creds", "key", "keys", "password", "passwd", "pwd", "secret", "secrets", "token", "tokens", "passphrase"]);
-var COMPOUNDS = /^(api|access|secret|private|auth|client|master|signing|encryption|encrypt|app|bot|service|account|db|database|admin)(key|token|secret|password|passwd|pwd)$/;
-var BENIGN_WORDS = /* @__PURE__ */ new Set(["public", "primary", "foreign", "csrf", "xsrf", "sort", "partition", "cache", "idempotency", "pagination", "page", "next", "continuation", "cursor", "max", "min", "num", "count", "hotkey"]);
-var BENIGN_LAST = /* @__PURE__ */ new Set([
-  "name",
-  "names",
-  "id",
-  "ids",
-  "file",
-  "files",
-  "path",
-  "paths",
-  "dir",
-  "url",
-  "uri",
-  "endpoint",
-  "type",
-  "types",
-  "length",
-  "len",
-  "size",
-  "version",
-  "prefix",
-  "header",
-  "field",
-  "env",
-  "var",
-  "ref",
-  "source",
-  "provider",
-  "mode",
-  "format",
-  "algorithm",
-  "alg",
-  "count",
-  "limit",
-  "timeout",
-  "ttl",
-  "expiry",
-  "expires",
-  "enabled",
-  "required",
-  "policy",
-  "location",
-  "label",
-  "description",
-  "pattern",
-  "index",
-  "level",
-  "scope",
-  "scopes",
-  "domain",
-  "host",
-  "hostname",
-  "server",
-  "region",
-  "bucket",
-  "user",
-  "username",
-  "email",
-  "issuer",
-  "audience",
-  "method",
-  "strategy",
-  "handler",
-  "module",
-  "class",
-  "callback",
-  "redirect",
-  "store",
-  "manager",
-  "rotation",
-  "address",
-  "hash",
-  "digest",
-  "fingerprint",
-  "checksum"
-]);
-function nameWords(name) {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z])([A-Z][a-z])/g, "$1 $2").replace(/([A-Za-z])([0-9])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== "");
-}
-function isSecretLikeName(name) {
-  const words = nameWords(name);
-  const last = words[words.length - 1];
-  if (last === void 0 || BENIGN_LAST.has(last) || words.some((w) => BENIGN_WORDS.has(w))) return false;
-  return words.some((w) => TRIGGERS.has(w) || COMPOUNDS.test(w));
-}
-var OPENCLAW_SECRET_ENV = /* @__PURE__ */ new Set(["OPENCLAW_GATEWAY_TOKEN", "OPENCLAW_GATEWAY_PASSWORD", "CLAWDBOT_GATEWAY_TOKEN", "CLAWDBOT_GATEWAY_PASSWORD"]);
-var CHANNEL_SECRETS = /* @__PURE__ */ new Set([
-  "botToken",
-  "webhookSecret",
-  "token",
-  "appToken",
-  "userToken",
-  "signingSecret",
-  "appSecret",
-  "encryptKey",
-  "verificationToken",
-  "accessToken",
-  "password",
-  "appPassword",
-  "authToken",
-  "privateKey",
-  "clientSecret",
-  "serviceAccount"
-]);
-var str3 = (s) => typeof s === "string" ? s : void 0;
-function openclawSecretPath(path8) {
-  const p = path8.map((s) => String(s));
-  const j = p.join(".");
-  if (j === "gateway.auth.token" || j === "gateway.remote.token") return { what: "gateway token", severity: "critical" };
-  if (j === "gateway.auth.password" || j === "gateway.remote.password") return { what: "gateway password", severity: "critical" };
-  if (j === "hooks.token") return { what: "hooks token", severity: "high" };
-  if (j === "hooks.gmail.pushToken" || j === "cron.webhookToken") return { what: "webhook token", severity: "high" };
-  if (j === "gateway.controlUi.github.token") return { what: "GitHub token", severity: "high" };
-  if (p[0] === "models" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `model provider API key (${p[2]})`, severity: "high" };
-  if (p[0] === "models" && p[1] === "providers" && p.length === 5 && p[3] === "headers" && isSecretLikeName(p[4] ?? "")) return { what: `model provider header (${p[2]})`, severity: "high" };
-  if (p[0] === "models" && p[1] === "providers" && p[3] === "request" && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `model provider credential (${p[2]})`, severity: "high" };
-  if (j === "memory.search.remote.apiKey" || p[0] === "agents" && p[1] === "entries" && p.slice(3).join(".") === "memory.search.remote.apiKey") return { what: "memory search API key", severity: "high" };
-  if (p[0] === "skills" && p[1] === "entries" && p.length === 4 && p[3] === "apiKey" || p[0] === "talk" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `${p[0]} API key (${p[2]})`, severity: "high" };
-  if (p[0] === "plugins" && p[1] === "entries" && p[3] === "config" && p.length > 4 && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `plugin credential (${p[2]})`, severity: "high" };
-  if (p[0] === "channels" && p.length >= 3) {
-    const leaf = str3(path8[path8.length - 1]);
-    const direct = p.length === 3;
-    const account = p.length === 5 && p[2] === "accounts";
-    if (leaf && (direct || account) && CHANNEL_SECRETS.has(leaf)) return { what: `${p[1]} channel ${leaf}`, severity: "high" };
-  }
-  if (p[0] === "env" && (p.length === 3 && p[1] === "vars" || p.length === 2 && /^[A-Z][A-Z0-9_]*$/.test(p[1] ?? "")) && isSecretLikeName(p[p.length - 1] ?? "")) {
-    const name = p[p.length - 1] ?? "";
-    return OPENCLAW_SECRET_ENV.has(name) ? { what: "gateway credential (env)", severity: "critical" } : { what: `environment secret ${name}`, severity: "high" };
-  }
-  return void 0;
-}
-
 // rules/secrets/generic.ts
-var KEYWORDS = /key|token|secret|passw|pwd|credential|creds|auth|api|access|passphrase/gi;
-var IDENT = /[A-Za-z0-9_.-]/;
+var KEYWORDS = /key|token|secret|passw|pwd|credential|creds|auth|api|access|passphrase/i;
+var CANDIDATE = /(?::=|=>|\?=|=|:)[ \t]{0,5}["'`]?[\w.=+/-]{10}/g;
+function isIdentChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c === 46 || c === 45;
+}
 var OPERATOR = /["']?[ \t]{0,3}(?:=>|:=|::=|\?=|=|:)[ \t]{0,5}/y;
 var VALUE = /^[\w.=+/-]{10,150}$/;
 var UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+var SELF_DESCRIBING = /secret|passw|fake|dummy|stub|placeholder/i;
+var CODE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kts?|cs|rs|php|swift|scala|c|cc|cpp|h|hpp|dart|lua|ex|exs)$/i;
+function isSlug(value) {
+  if (value !== value.toLowerCase() && value !== value.toUpperCase()) return false;
+  const parts = value.toLowerCase().split(/[-_.]+/);
+  return parts.length >= 3 && parts.every((p) => /^[a-z]+$/.test(p) || /^[a-z]*[0-9]{1,3}[a-z]*$/.test(p) || /^[0-9]{1,6}$/.test(p));
+}
 function isGenericSecretValue(value) {
-  return VALUE.test(value) && /[0-9]/.test(value) && isHighEntropy(value) && !isReference(value) && !containsExpansion(value) && !isPlaceholder(value) && !UUID.test(value) && !/^(\.{0,2}\/|~\/)/.test(value) && !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) && !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) && !mentionsTokenKeyword(value);
+  return VALUE.test(value) && /[0-9]/.test(value) && isHighEntropy(value) && !isReference(value) && !containsExpansion(value) && !isPlaceholder(value) && !GITLEAKS_STOPWORDS.test(value) && !SELF_DESCRIBING.test(value) && !isSlug(value) && !UUID.test(value) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) && !(value.includes("/") && (value.match(/[0-9]/g)?.length ?? 0) <= 2) && !/^(\.{0,2}\/|~\/)/.test(value) && !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) && !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) && !mentionsTokenKeyword(value);
 }
 var message = (name, file) => `High-entropy value assigned to \`${name}\` in ${file}: if it is a credential, rotate it and load it from the environment or a secret manager.`;
 async function checkText(target, ctx) {
   if (target.fileKind === "openclaw") return;
   const text = target.text;
   const tokens2 = await tokensIn(target);
-  KEYWORDS.lastIndex = 0;
+  CANDIDATE.lastIndex = 0;
   let m;
-  while (m = KEYWORDS.exec(text)) {
-    let s = m.index;
-    let e = m.index + m[0].length;
-    while (s > 0 && IDENT.test(text[s - 1] ?? "")) s--;
-    while (e < text.length && IDENT.test(text[e] ?? "")) e++;
-    KEYWORDS.lastIndex = e;
-    const name = trimPunctuation(text.slice(s, e));
-    if (!isSecretLikeName(name) || OPENCLAW_SECRET_ENV.has(name)) continue;
+  while (m = CANDIDATE.exec(text)) {
+    CANDIDATE.lastIndex = m.index + 1;
+    let e = m.index;
+    for (let k = 0; k < 3 && (text[e - 1] === " " || text[e - 1] === "	"); k++) e--;
+    if (text[e - 1] === '"' || text[e - 1] === "'") e--;
+    let s = e;
+    while (s > 0 && isIdentChar(text.charCodeAt(s - 1))) s--;
+    if (s === e || !KEYWORDS.test(text.slice(s, e))) continue;
+    if (text.startsWith("${", s - 2)) continue;
+    let ns = s;
+    let ne = e;
+    while (ns < ne && (text[ns] === "." || text[ns] === "-")) ns++;
+    while (ne > ns && (text[ne - 1] === "." || text[ne - 1] === "-")) ne--;
+    const name = text.slice(ns, ne);
+    if (!isSecretLikeName(name) || isLikelyIdName(name) || OPENCLAW_SECRET_ENV.has(name)) continue;
     OPERATOR.lastIndex = e;
     const op = OPERATOR.exec(text);
     if (!op || text[e + op[0].length] === "=") continue;
     if (/:[ \t]*$/.test(op[0]) && !/^[\s\-"'{,([]*$|[{,][ \t]*["']?$/.test(text.slice(text.lastIndexOf("\n", s - 1) + 1, s))) continue;
     const v = readValue(text, e + op[0].length, 151);
-    if (!v || !isGenericSecretValue(v.value)) continue;
+    if (!v || !v.quoted && CODE_FILE.test(target.file) || !isGenericSecretValue(v.value)) continue;
+    if (v.quoted && /^["'`][ \t]*\+/.test(text.slice(v.end, v.end + 4))) continue;
     if (tokens2.some((t) => t.start < v.end && v.start < t.end)) continue;
     ctx.report({ at: at.range(v.start, v.end), message: message(name, target.file), secret: v.value });
   }
@@ -22712,13 +22838,6 @@ var generic_default = defineRule({
     checkOpenClaw(target, ctx, tokens2);
   }
 });
-function trimPunctuation(name) {
-  let s = 0;
-  let e = name.length;
-  while (s < e && (name[s] === "." || name[s] === "-")) s++;
-  while (e > s && (name[e - 1] === "." || name[e - 1] === "-")) e--;
-  return name.slice(s, e);
-}
 
 // rules/secrets/github_token.ts
 var SPEC6 = tokenSpec({
@@ -22726,8 +22845,8 @@ var SPEC6 = tokenSpec({
   describe: "GitHub token",
   action: "revoke it at github.com/settings/tokens (or the app / OAuth app settings)",
   keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
-  pattern: /(?<![A-Za-z0-9_])(?<secret>gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}|ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_-]{1,2000}\.[A-Za-z0-9_-]{1,4000}\.[A-Za-z0-9_-]{1,1000})(?![A-Za-z0-9_-])/g,
-  minEntropy: 3
+  minEntropy: 3,
+  pattern: /(?<![A-Za-z0-9_])(?<secret>ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_-]{8,1000}(?:\.[A-Za-z0-9_-]{1,4000}){0,2}|(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}(?![A-Za-z0-9_])|github_pat_[A-Za-z0-9_]{82}(?![A-Za-z0-9_]))/g
 });
 var github_token_default = defineRule({
   id: "secrets.github_token",
@@ -22843,24 +22962,58 @@ var openai_api_key_default = defineRule({
 
 // rules/secrets/openclaw_gateway_token.ts
 var ENV_ASSIGNMENT = /(?<![A-Za-z0-9_{$])(?:OPENCLAW|CLAWDBOT)_GATEWAY_(?:TOKEN|PASSWORD)(?![A-Za-z0-9_])["']?[ \t]*(=|:)[ \t]*/g;
-var STRUCTURED_TEXT = /\.(ya?ml|toml)$/i;
-async function checkText2(target, ctx) {
-  if (target.fileKind === "openclaw" || !target.text.includes("GATEWAY_TOKEN") && !target.text.includes("GATEWAY_PASSWORD")) return;
-  ENV_ASSIGNMENT.lastIndex = 0;
-  let m;
-  while (m = ENV_ASSIGNMENT.exec(target.text)) {
-    const name = m[0].replace(/["'\s=:]/g, "");
+var STRUCTURED_TEXT = /\.(ya?ml|json5?|toml|[cm]?[jt]s|py|go|rb)$/i;
+var CODE_FILE2 = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kts?|cs|rs|php|swift|scala|c|cc|cpp|h|hpp|dart|lua|ex|exs)$/i;
+var GATEWAY_FLAG = /--(token|password)(?:=|[ \t]+|["'][ \t]*,[ \t]*)/g;
+var COMMAND_FILE = /\.(sh|bash|zsh|ya?ml|service|conf|env)$|(^|\/)(Dockerfile|Containerfile|entrypoint)[^/]*$/i;
+function reportLiteral(target, ctx, start, end, value, what, where) {
+  ctx.report({
+    at: at.range(start, end),
+    message: `Literal OpenClaw ${what} (${where}) in ${target.file}: anyone who reads it can operate your agent. Rotate it and pass it from an untracked .env or a secret manager.`,
+    severity: "critical",
+    secret: value
+  });
+}
+var WORDS_ONLY = /^[a-z]+(?:[-_](?:[a-z]+|[0-9]{1,4}))*$/;
+var PATTERN_LIKE = /\.\*|\\|\[\^/;
+async function isLiteral2(value) {
+  if (WORDS_ONLY.test(value) || PATTERN_LIKE.test(value)) return false;
+  return isLiteralSecretCandidate(value) && !containsExpansion(value) && !mentionsTokenKeyword(value) && !await holdsKnownToken(value);
+}
+async function checkFlags(target, ctx) {
+  if (!(target.fileKind === "compose" || target.fileKind === "dockerfile" || COMMAND_FILE.test(target.file))) return;
+  if (!target.text.includes("gateway") || !/--(token|password)/.test(target.text)) return;
+  for (const m of target.text.matchAll(GATEWAY_FLAG)) {
+    const lineStart = target.text.lastIndexOf("\n", m.index) + 1;
+    if (!/\bgateway\b/.test(target.text.slice(lineStart, m.index))) continue;
     const v = readValue(target.text, m.index + m[0].length);
+    if (!v || v.value.length < 8 || v.value.startsWith("-") || !await isLiteral2(v.value)) continue;
+    reportLiteral(target, ctx, v.start, v.end, v.value, m[1] === "password" ? "gateway password" : "gateway token", `--${m[1]}`);
+  }
+}
+function restOfLine(text, start) {
+  const nl = text.indexOf("\n", start);
+  let end = nl === -1 ? text.length : nl;
+  const comment = text.slice(start, end).search(/[ \t]#/);
+  if (comment !== -1) end = start + comment;
+  while (end > start && /[ \t\r]/.test(text[end - 1] ?? "")) end--;
+  return { value: text.slice(start, end), start, end, quoted: false };
+}
+async function checkText2(target, ctx) {
+  if (target.fileKind === "openclaw") return;
+  await checkFlags(target, ctx);
+  if (!target.text.includes("GATEWAY_TOKEN") && !target.text.includes("GATEWAY_PASSWORD")) return;
+  for (const m of target.text.matchAll(ENV_ASSIGNMENT)) {
+    const name = m[0].replace(/["'\s=:]/g, "");
+    let v = readValue(target.text, m.index + m[0].length);
     if (!v || !OPENCLAW_SECRET_ENV.has(name)) continue;
+    const comment = /^[ \t]*(#|\/\/)/.test(target.text.slice(target.text.lastIndexOf("\n", m.index) + 1, m.index));
+    if (comment && m[1] === ":") continue;
+    if (!comment && !v.quoted && (target.fileKind === "compose" || target.fileKind === "dotenv")) v = restOfLine(target.text, v.start);
     if (m[1] === ":" && !v.quoted && target.fileKind !== "compose" && target.fileKind !== "dotenv" && !STRUCTURED_TEXT.test(target.file)) continue;
-    if (!isLiteralSecretCandidate(v.value) || containsExpansion(v.value) || mentionsTokenKeyword(v.value) || await holdsKnownToken(v.value)) continue;
-    const what = name.endsWith("PASSWORD") ? "gateway password" : "gateway token";
-    ctx.report({
-      at: at.range(v.start, v.end),
-      message: `Literal OpenClaw ${what} (${name}) in ${target.file}: anyone who reads it can operate your agent. Rotate it and pass it from an untracked .env or a secret manager.`,
-      severity: "critical",
-      secret: v.value
-    });
+    if (!v.quoted && CODE_FILE2.test(target.file)) continue;
+    if (!await isLiteral2(v.value)) continue;
+    reportLiteral(target, ctx, v.start, v.end, v.value, name.endsWith("PASSWORD") ? "gateway password" : "gateway token", name);
   }
 }
 var openclaw_gateway_token_default = defineRule({
@@ -22880,7 +23033,7 @@ var openclaw_gateway_token_default = defineRule({
       if (openclawSecretPath(path8) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path8, value });
     });
     for (const { path: path8, value } of found) {
-      if (mentionsTokenKeyword(value) || await holdsKnownToken(value)) continue;
+      if (!await isLiteral2(value)) continue;
       const sp = openclawSecretPath(path8);
       if (!sp) continue;
       ctx.report({
@@ -23030,7 +23183,7 @@ var SPEC16 = tokenSpec({
   describe: "Telegram bot token",
   action: "revoke it with @BotFather (/revoke) and load it from the environment",
   keywords: [":A"],
-  pattern: /(?:(?<=bot)|(?<![A-Za-z0-9_-]))(?<secret>[0-9]{5,16}:A[A-Za-z0-9_-]{34})(?![A-Za-z0-9_-])/g,
+  pattern: /[0-9](?<=(?:^|[^A-Za-z0-9_-]|bot)[0-9])[0-9]{4,15}:A[A-Za-z0-9_-]{34}(?![A-Za-z0-9_-])/g,
   lookbehind: 20,
   minEntropy: 3
 });
@@ -23095,28 +23248,6 @@ var secretsRules = [
   openclaw_gateway_token_default,
   generic_default
 ];
-
-// rules/_shared/state-paths.ts
-var STATE_DIR = /^\.?(openclaw|clawdbot|moltbot|moldbot)([-_.][\w.-]*)?$/i;
-function isOpenClawRepo(target) {
-  return target.files.some((f) => f.kind === "openclaw" || f.path.split("/").slice(0, -1).some((s) => STATE_DIR.test(s)));
-}
-function underStateDir(path8) {
-  return path8.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
-}
-function agentStorePath(path8) {
-  const s = path8.split("/");
-  for (let i = s.length - 4; i >= 0; i--) {
-    if (s[i] === "agents" && i + 3 === s.length - 1) return { agent: s[i + 1] ?? "", kind: s[i + 2] ?? "", base: s[i + 3] ?? "" };
-  }
-  return void 0;
-}
-function underCredentials(path8) {
-  const s = path8.split("/");
-  const i = s.lastIndexOf("credentials", s.length - 2);
-  return i === -1 ? void 0 : s.slice(i + 1).join("/");
-}
-var base = (path8) => path8.slice(path8.lastIndexOf("/") + 1);
 
 // rules/state/auth_profiles.ts
 var STORE = /^(auth-profiles\.json|auth\.json|models\.json|auth-profiles\.(sqlite3?|db)|.*\.(sqlite3?|db))$/i;
@@ -26425,9 +26556,9 @@ var dashboard_no_auth_default = defineRule({
   tags: ["traefik", "compose", "exposure", "CWE-306"],
   precision: "high",
   check(target, ctx) {
-    const services = composeServices(target.value);
+    const services2 = composeServices(target.value);
     const defined = /* @__PURE__ */ new Map();
-    for (const svc of services)
+    for (const svc of services2)
       for (const l of svc.labels) {
         const m = /^traefik\.http\.middlewares\.([^.]+)\.([^.]+)\./i.exec(l.key);
         if (m) defined.set(m[1] ?? "", m[2] ?? "");
@@ -26438,7 +26569,7 @@ var dashboard_no_auth_default = defineRule({
       if (type !== void 0) return AUTH_TYPES.test(type);
       return provider !== void 0 && provider !== "docker";
     };
-    for (const svc of services) {
+    for (const svc of services2) {
       for (const l of svc.labels) {
         const m = /^traefik\.http\.routers\.([^.]+)\.service$/i.exec(l.key);
         if (!m || l.value.trim() !== "api@internal") continue;
@@ -26948,7 +27079,7 @@ function resolveRel(dir3, rel) {
 }
 function project(loader, dir3, files, owns) {
   const { env, lookup } = dotenvLookup(loader, dir3);
-  let services = /* @__PURE__ */ new Map();
+  let services2 = /* @__PURE__ */ new Map();
   let top;
   const included2 = /* @__PURE__ */ new Set();
   for (const file of files) {
@@ -26956,21 +27087,21 @@ function project(loader, dir3, files, owns) {
     if (!loaded) continue;
     const fileServices = loadServices(loader, file, lookup, new Set(files), included2);
     for (const [name, node] of fileServices) {
-      const merged = mergeService(services.get(name), node);
-      if (merged) services.set(name, merged);
-      else services.delete(name);
+      const merged = mergeService(services2.get(name), node);
+      if (merged) services2.set(name, merged);
+      else services2.delete(name);
     }
     const rest = build(Object.fromEntries(Object.entries(isRecord3(loaded.target.value) ? loaded.target.value : {}).filter(([k]) => k !== "services")), file, [], lookup, loaded.tags);
     top = merge(top, rest) ?? top;
   }
-  services = new Map([...services].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  services2 = new Map([...services2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
   return {
     kind: "compose_project",
     file: files[0] ?? dir3,
     files: [...files, ...included2],
     owns,
     env,
-    services: [...services].map(([name, node]) => service(name, node, loader)),
+    services: [...services2].map(([name, node]) => service(name, node, loader)),
     value: top ? plain(top, "v") : {}
   };
 }
@@ -26999,8 +27130,8 @@ function loadServices(loader, file, lookup, seen, included2) {
 }
 function loadService(loader, file, name, lookup, depth2) {
   const loaded = loader.files.get(file);
-  const services = isRecord3(loaded?.target.value) ? loaded.target.value.services : void 0;
-  const raw = isRecord3(services) ? services[name] : void 0;
+  const services2 = isRecord3(loaded?.target.value) ? loaded.target.value.services : void 0;
+  const raw = isRecord3(services2) ? services2[name] : void 0;
   if (!loaded || !isRecord3(raw)) return void 0;
   let node = normaliseService(build(raw, file, ["services", name], lookup, loaded.tags), lookup);
   const ext = raw.extends;

@@ -15,6 +15,7 @@ const rows = [['rule', 'labels', 'ClawScan P', 'ClawScan R', 'TP/FP/FN', 'secret
 for (const id of [...ids, 'total']) {
   const c = id === 'total' ? total(e.clawscan) : get(e.clawscan, id);
   const s = id === 'total' ? total(e.secretlint) : get(e.secretlint, id);
+  if (c.labels + c.tp + c.fp + s.tp + s.fp === 0) continue;
   rows.push([id, String(Math.max(c.labels, s.labels)), pct(precision(c)), pct(recall(c)), `${c.tp}/${c.fp}/${c.fn}`, pct(precision(s)), pct(recall(s)), `${s.tp}/${s.fp}/${s.fn}`]);
 }
 const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];

@@ -47,9 +47,3 @@ export function walkStrings(value: unknown, visit: (path: (string | number)[], v
   else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path, k], depth + 1);
 }
 
-/** 1-based line of a character offset (for rules that must quote a line in a message). */
-export function lineOf(text: string, offset: number): number {
-  let n = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
-}

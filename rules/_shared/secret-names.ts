@@ -9,7 +9,13 @@ import type { PathSegment } from '../../src/model/location.js';
  * gitleaks' generic-api-key identifiers (`access|auth|api|credential|creds|key|passw(or)d|secret|token`, secret-
  * scanners.md §1.3) plus detect-secrets' `pwd` (§3.1), matched as whole words of the identifier.
  */
-const TRIGGERS = new Set(['access', 'auth', 'api', 'credential', 'credentials', 'creds', 'key', 'keys', 'password', 'passwd', 'pwd', 'secret', 'secrets', 'token', 'tokens', 'passphrase']);
+const TRIGGERS = new Set(['access', 'auth', 'api', 'credential', 'credentials', 'creds', 'password', 'passwd', 'pwd', 'secret', 'secrets', 'token', 'tokens', 'passphrase']);
+/**
+ * `key` alone names lookup keys as often as credentials (`asset_key`, `job_key`, `TWOFA_METHOD_KEY`): it counts only
+ * after one of detect-secrets' qualifiers (`api_?key, auth_?key, service_?key, account_?key, db_?key, database_?key,
+ * priv_?key, private_?key, client_?key`, ref §3.1) or one of gitleaks' identifiers (`secret_key`, `access_key`).
+ */
+const KEY_QUALIFIERS = new Set(['api', 'auth', 'service', 'account', 'db', 'database', 'priv', 'private', 'client', 'secret', 'access', 'token', 'credential']);
 /** Lower-case compounds that word splitting cannot separate (`apikey`, `authtoken`). */
 const COMPOUNDS = /^(api|access|secret|private|auth|client|master|signing|encryption|encrypt|app|bot|service|account|db|database|admin)(key|token|secret|password|passwd|pwd)$/;
 /**
@@ -17,7 +23,10 @@ const COMPOUNDS = /^(api|access|secret|private|auth|client|master|signing|encryp
  * `key_file`, `token_url`, `secret_name`, `api_version`, `access_id`, `author`, …) as word rules: a benign qualifier
  * anywhere, or a benign last word.
  */
-const BENIGN_WORDS = new Set(['public', 'primary', 'foreign', 'csrf', 'xsrf', 'sort', 'partition', 'cache', 'idempotency', 'pagination', 'page', 'next', 'continuation', 'cursor', 'max', 'min', 'num', 'count', 'hotkey']);
+const BENIGN_WORDS = new Set([
+  // a name that says its value is not a credential: hashes of secrets (detect-secrets baselines), declared fakes
+  'hashed', 'sha1', 'sha256', 'sha512', 'md5', 'fake', 'dummy', 'mock', 'example', 'sample',
+  'public', 'primary', 'foreign', 'csrf', 'xsrf', 'sort', 'partition', 'cache', 'idempotency', 'pagination', 'page', 'next', 'continuation', 'cursor', 'max', 'min', 'num', 'count', 'hotkey']);
 const BENIGN_LAST = new Set([
   'name', 'names', 'id', 'ids', 'file', 'files', 'path', 'paths', 'dir', 'url', 'uri', 'endpoint', 'type', 'types', 'length', 'len', 'size',
   'version', 'prefix', 'header', 'field', 'env', 'var', 'ref', 'source', 'provider', 'mode', 'format', 'algorithm', 'alg', 'count', 'limit',
@@ -28,13 +37,31 @@ const BENIGN_LAST = new Set([
 
 /** `OPENCLAW_GATEWAY_TOKEN` → [openclaw, gateway, token]; `botToken` → [bot, token]; `x-api-key` → [x, api, key]. */
 export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2') // `HTTPServer` → `HTTP Server`; one capital of context keeps it linear
-    .replace(/([A-Za-z])([0-9])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '');
+  // One pass over the characters (no regex backtracking): a word ends at a separator, before a capital that follows a
+  // lower-case letter or a digit, before a digit that follows a letter, and inside a capital run before its last
+  // capital when a lower-case letter follows (`APIKey` → api, key).
+  const words: string[] = [];
+  let cur = '';
+  const kind = (c: string) => (c >= 'a' && c <= 'z' ? 'l' : c >= 'A' && c <= 'Z' ? 'u' : c >= '0' && c <= '9' ? 'd' : 's');
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i] ?? '';
+    const k = kind(c);
+    if (k === 's') {
+      if (cur) words.push(cur);
+      cur = '';
+      continue;
+    }
+    const prev = kind(name[i - 1] ?? ' ');
+    const next = kind(name[i + 1] ?? ' ');
+    const split = cur !== '' && (((prev === 'l' || prev === 'd') && k === 'u') || ((prev === 'l' || prev === 'u') && k === 'd') || (prev === 'u' && k === 'u' && next === 'l'));
+    if (split) {
+      words.push(cur);
+      cur = '';
+    }
+    cur += c.toLowerCase();
+  }
+  if (cur) words.push(cur);
+  return words;
 }
 
 /** A name whose value is a secret by convention (`API_KEY`, `botToken`, `db.password`), not a benign look-alike. */
@@ -42,7 +69,12 @@ export function isSecretLikeName(name: string): boolean {
   const words = nameWords(name);
   const last = words[words.length - 1];
   if (last === undefined || BENIGN_LAST.has(last) || words.some((w) => BENIGN_WORDS.has(w))) return false;
-  return words.some((w) => TRIGGERS.has(w) || COMPOUNDS.test(w));
+  return words.some((w, i) => TRIGGERS.has(w) || COMPOUNDS.test(w) || ((w === 'key' || w === 'keys') && KEY_QUALIFIERS.has(words[i - 1] ?? '')));
+}
+
+/** detect-secrets' `is_likely_id_string`: the name ends in an id (`(^(id|myid|userid)|_id)s?[^a-z0-9]`, ref §3.4). */
+export function isLikelyIdName(name: string): boolean {
+  return /(^(id|myid|userid)|_id)s?([^a-z0-9]|$)/i.test(name);
 }
 
 /** Environment variables OpenClaw reads as its gateway credentials (openclaw-audit §1.3, with the ≤3.x aliases). */

@@ -12,7 +12,7 @@
  */
 import { lintSource } from '@secretlint/core';
 import { secretLintProfiler } from '@secretlint/profiler';
-import { rules as recommended } from '@secretlint/secretlint-rule-preset-recommend';
+import { creator as recommendedPreset, rules as recommended } from '@secretlint/secretlint-rule-preset-recommend';
 
 secretLintProfiler.setEnabled(false);
 
@@ -36,10 +36,9 @@ const byId = new Map<string, unknown>(recommended.map((r) => [r.meta.id, r]));
 
 /** The recommended preset exactly as shipped (for the comparison in `npm run eval:secrets`). */
 export async function lintWithRecommendedPreset(content: string, filePath: string): Promise<{ ruleId: string; messageId: string; start: number; end: number }[]> {
-  const { creator } = await import('@secretlint/secretlint-rule-preset-recommend');
   const res = await lintSource({
     source: { content, filePath, contentType: 'text' },
-    options: { config: { rules: [{ id: creator.meta.id, rule: creator }] as unknown as ConfigRules }, maskSecrets: true, noPhysicFilePath: true },
+    options: { config: { rules: [{ id: recommendedPreset.meta.id, rule: recommendedPreset }] as unknown as ConfigRules }, maskSecrets: true, noPhysicFilePath: true },
   });
   return res.messages.map((m) => ({ ruleId: m.ruleId, messageId: m.messageId, start: m.range[0], end: m.range[1] }));
 }

@@ -4,13 +4,21 @@
  * (channel pairing and allow stores, WhatsApp sessions), `agents/<id>/agent/` (auth profiles: provider keys and OAuth
  * tokens) and `agents/<id>/sessions/` (conversation transcripts). Rules decide from repository paths alone.
  */
-import type { RepoTarget } from '../../src/model/target.js';
+import type { ComposeTarget, RepoTarget } from '../../src/model/target.js';
+import { services } from './compose.js';
 
 const STATE_DIR = /^\.?(openclaw|clawdbot|moltbot|moldbot)([-_.][\w.-]*)?$/i;
 
 /** Whether the repository is an OpenClaw deployment: it has an OpenClaw config file or a committed state directory. */
 export function isOpenClawRepo(target: RepoTarget): boolean {
   return target.files.some((f) => f.kind === 'openclaw' || f.path.split('/').slice(0, -1).some((s) => STATE_DIR.test(s)));
+}
+
+const OPENCLAW_NAME = /openclaw|clawdbot|moltbot|moldbot/i;
+
+/** A compose file that runs OpenClaw: a service whose name, image or container name says so. */
+export function runsOpenClaw(target: ComposeTarget): boolean {
+  return services(target).some(([name, svc]) => [name, svc.image, svc.container_name].some((v) => typeof v === 'string' && OPENCLAW_NAME.test(v)));
 }
 
 /** Whether a path lies under a directory named like an OpenClaw state directory (`.openclaw/`, `openclaw-data/`). */

@@ -54,6 +54,12 @@ export const OPENCLAW_PLACEHOLDERS: ReadonlySet<string> = new Set(['change-me-to
  */
 export const PLACEHOLDER_WORDS: readonly string[] = ['example', 'sample', 'xxxxxx', 'aaaaaa', 'abcde', '00000', '*****', 'redacted', 'here', 'your', 'replace', 'changeme', 'change-me'];
 
+/**
+ * gitleaks' generic-rule stopwords quoted in the reference that PLACEHOLDER_WORDS does not already hold: a value
+ * containing them was written by a person (`token-123`, `my-gateway-secret`), not generated. Not `dead`/`feed`.
+ */
+export const GITLEAKS_STOPWORDS = /token|admin|action|about|gateway/i;
+
 const PLACEHOLDER_RE = new RegExp(PLACEHOLDER_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 
 /** detect-secrets' `is_sequential_string` sequences (heuristic.py). */
@@ -66,7 +72,10 @@ const SEQUENCES = [
   'ABCDEFGHIJKLMNOPQRSTUVWXYZ=/',
 ];
 
-/** The whole value is a run of a sequence (detect-secrets), or it holds a sequential stretch of 8 or more. */
+/**
+ * The whole value is a run of a sequence (detect-secrets), it holds a sequential stretch of 8 or more, or it is mostly
+ * made of ascending runs of 3+ (`abc123xyz456`, `qwe123abc789`): a hand-typed example, never a random secret.
+ */
 export function isSequential(value: string, minRun = 8): boolean {
   const up = value.toUpperCase();
   if (up.length >= 3 && SEQUENCES.some((s) => s.includes(up))) return true;
@@ -74,7 +83,16 @@ export function isSequential(value: string, minRun = 8): boolean {
     const piece = up.slice(i, i + minRun);
     if (SEQUENCES.some((s) => s.includes(piece))) return true;
   }
-  return false;
+  let inRuns = 0;
+  let run = 1;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run++;
+    else {
+      if (run >= 3) inRuns += run;
+      run = 1;
+    }
+  }
+  return value.length >= 8 && inRuns / value.length >= 0.6;
 }
 
 /** Six or more of one character in a row (`xxxxxx`, `000000`, `******`): gitleaks' and trufflehog's repeated-character filters. */
@@ -98,6 +116,7 @@ export function isPlaceholder(value: string): boolean {
   if (/^(true|false|null|none|nil|undefined|todo|tbd|secret|password|token)$/i.test(v)) return true;
   if (/^<|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true; // `<token>` (also cut short by a space: `<paste the token>`)
   if (v.includes('...') || v.includes('…')) return true;
+  if (v.includes('eyJzdWIiOiIxMjM0NTY3ODkw')) return true; // jwt.io's example token ({"sub":"1234567890",…})
   if (PLACEHOLDER_RE.test(v) || v.toLowerCase().replace(/[-_\s]/g, '').includes('changeme')) return true;
   if ([...v].every((c) => c === v[0])) return true; // one character, repeated (gitleaks' global allowlist)
   return hasRepeatedRun(v) || isSequential(v);

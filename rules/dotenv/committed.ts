@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { isReference } from '../_shared/values.js';
+import { isSecretLikeName, OPENCLAW_SECRET_ENV } from '../_shared/secret-names.js';
+import { holdsKnownToken } from '../_shared/tokens.js';
+import { isLiteralSecretCandidate, isReference } from '../_shared/values.js';
 
 export default defineRule({
   id: 'dotenv.committed',
@@ -14,17 +16,28 @@ export default defineRule({
   references: ['https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file', 'https://github.com/newren/git-filter-repo'],
   tags: ['secrets', 'dotenv', 'CWE-538'],
   precision: 'high',
-  check(target, ctx) {
+  async check(target, ctx) {
     if (target.template) return;
     const literal = target.entries.filter((e) => e.value.trim() !== '' && !isReference(e.value));
-    if (literal.length === 0 && target.entries.length > 0) return; // only references (op://, ${VAR}): not a leak
-    const holdsValues = literal.length > 0;
+    if (literal.length === 0 && target.entries.length > 0) return; // only references (op://, ${VAR}) or empty values: not a leak
+    // High when it holds a secret: a real-looking value under a secret-like name, or a provider token under any name.
+    // Settings (`OPENCLAW_GATEWAY_BIND=lan`), placeholders and empty values make it a low: the file is still in git.
+    let holdsValues = false;
+    for (const e of literal) {
+      const secretName = isSecretLikeName(e.key) || OPENCLAW_SECRET_ENV.has(e.key);
+      if ((secretName && isLiteralSecretCandidate(e.value)) || (await holdsKnownToken(e.value))) {
+        holdsValues = true;
+        break;
+      }
+    }
     ctx.report({
       at: at.file(),
       severity: holdsValues ? 'high' : 'low',
       message: holdsValues
-        ? `${target.file} is in the repository with ${literal.length} literal value${literal.length === 1 ? '' : 's'}; anyone who can read the repository or its history can read them.`
-        : `${target.file} is in the repository (empty for now); the next value written to it will be committed too.`,
+        ? `${target.file} is in the repository with secret values (${literal.length} literal value${literal.length === 1 ? '' : 's'} in all); anyone who can read the repository or its history can read them. Rotate them and remove the file from git and its history.`
+        : literal.length > 0
+          ? `${target.file} is in the repository (no secret in it yet: settings or placeholders); the next secret written to it will be committed too.`
+          : `${target.file} is in the repository (empty for now); the next value written to it will be committed too.`,
       key: 'file',
       properties: { literalValues: literal.length },
     });

@@ -1,15 +1,13 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
+import { runsOpenClaw } from '../_shared/state-paths.js';
 
 /**
- * The repository holds an OpenClaw deployment (an OpenClaw config, or a compose file that runs OpenClaw) and its
- * root `.gitignore` does not ignore `.env` where compose and OpenClaw read it: the repository root and each
- * deployment file's folder. A compose file for something else (a blog, a database) is not an OpenClaw deployment.
+ * The repository holds an OpenClaw deployment (a compose file with an OpenClaw service, or an OpenClaw config) and its
+ * root `.gitignore` does not ignore `.env` where compose and OpenClaw read it: the repository root and each deployment
+ * file's folder. Compose files of other applications do not count: this is about OpenClaw's secrets.
  * A folder with its own `.gitignore` (not visible to repository rules) is not judged, to stay precise.
  */
-/** OpenClaw and its former names, as they appear in an image, a command or a mounted config path. */
-const OPENCLAW = /openclaw|clawdbot|moltbot/i;
-
 export default defineRule({
   id: 'dotenv.not_ignored',
   title: '.env is not ignored in an OpenClaw deployment repository',
@@ -23,8 +21,8 @@ export default defineRule({
   tags: ['secrets', 'dotenv', 'CWE-538'],
   precision: 'high',
   check(target, ctx) {
-    const runsOpenClaw = new Set(ctx.project.targets('compose').filter((c) => OPENCLAW.test(c.text)).map((c) => c.file));
-    const deployments = target.files.filter((f) => f.kind === 'openclaw' || (f.kind === 'compose' && runsOpenClaw.has(f.path)));
+    const openclawCompose = new Set(ctx.project.targets('compose').filter(runsOpenClaw).map((t) => t.file));
+    const deployments = target.files.filter((f) => f.kind === 'openclaw' || (f.kind === 'compose' && openclawCompose.has(f.path)));
     if (deployments.length === 0) return;
     const nested = new Set(target.files.filter((f) => f.path.endsWith('/.gitignore')).map((f) => f.path.slice(0, -'/.gitignore'.length)));
     const dirs = new Set(['', ...deployments.map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf('/'))))]);
@@ -36,11 +34,12 @@ export default defineRule({
     }
     if (exposed.length === 0) return;
     const hasGitignore = target.gitignore !== undefined;
+    const list = exposed.length > 5 ? `${exposed.slice(0, 5).join(', ')} and ${exposed.length - 5} more` : exposed.join(', ');
     ctx.report({
       at: at.file(hasGitignore ? '.gitignore' : (deployments[0]?.path ?? '.gitignore')),
       message: hasGitignore
-        ? `.gitignore does not ignore ${exposed.join(', ')}, where this OpenClaw deployment reads its secrets: add \`.env\` and \`.env.*\` (with \`!.env.example\`).`
-        : `This OpenClaw deployment has no .gitignore, so ${exposed.join(', ')} would be committed by \`git add .\`: add a .gitignore with \`.env\` and \`.env.*\` (with \`!.env.example\`).`,
+        ? `.gitignore does not ignore ${list}, where this OpenClaw deployment reads its secrets: add \`.env\` and \`.env.*\` (with \`!.env.example\`).`
+        : `This OpenClaw deployment has no .gitignore, so ${list} would be committed by \`git add .\`: add a .gitignore with \`.env\` and \`.env.*\` (with \`!.env.example\`).`,
       key: 'gitignore',
       properties: { paths: exposed.join(',') },
     });

@@ -4,9 +4,9 @@ import type { RuleContext } from '../../src/model/rule.js';
 import type { OpenClawTarget, TextTarget } from '../../src/model/target.js';
 import { readValue, walkStrings } from '../_shared/assignments.js';
 import { isHighEntropy } from '../_shared/entropy.js';
-import { isSecretLikeName, OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
+import { isLikelyIdName, isSecretLikeName, OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
 import { findTokens, mentionsTokenKeyword, tokensIn } from '../_shared/tokens.js';
-import { containsExpansion, isPlaceholder, isReference } from '../_shared/values.js';
+import { containsExpansion, GITLEAKS_STOPWORDS, isPlaceholder, isReference } from '../_shared/values.js';
 
 /**
  * A high-entropy value assigned to a secret-like name, in any syntax that writes `name = value` / `name: value`
@@ -15,16 +15,39 @@ import { containsExpansion, isPlaceholder, isReference } from '../_shared/values
  *   - names: gitleaks' generic identifiers + detect-secrets' `pwd`, minus gitleaks' benign identifiers (secret-names.ts);
  *   - value: gitleaks' `[\w.=+/-]{10,150}`, must contain a digit (gitleaks allowlist 1);
  *   - entropy: > 3.5 (gitleaks), > 3.0 for hex strings (detect-secrets, all-digit correction included);
- *   - dropped: references and templates, placeholders and stopwords, UUIDs (detect-secrets `is_potential_uuid`), paths
- *     (gitleaks' path allowlist), version strings.
+ *   - dropped: references and templates, placeholders and stopwords (gitleaks' `token`, `admin`, … as substrings), UUIDs
+ *     and UUID prefixes (detect-secrets `is_potential_uuid`), paths (gitleaks' path allowlist; also `a/b` values with
+ *     at most two digits: model ids such as `minimax-portal/MiniMax-M3`), version strings, lower-case word slugs
+ *     (`personal-access-token123`), values that name themselves (`secret`, `passw`, `fake` inside), literals split
+ *     with `+`, names ending in an id (detect-secrets `is_likely_id_string`), and in source files any unquoted
+ *     value, which is code, not a literal (detect-secrets requires quotes in py/js/java/go).
  * Precedence: a value that is (or holds) a provider token is left to that token's rule; the OpenClaw gateway
  * variables and the OpenClaw config's credential paths are left to `secrets.openclaw_gateway_token`.
  */
-const KEYWORDS = /key|token|secret|passw|pwd|credential|creds|auth|api|access|passphrase/gi;
-const IDENT = /[A-Za-z0-9_.-]/;
+const KEYWORDS = /key|token|secret|passw|pwd|credential|creds|auth|api|access|passphrase/i;
+/** An assignment operator followed by at least 10 characters of gitleaks' value class. */
+const CANDIDATE = /(?::=|=>|\?=|=|:)[ \t]{0,5}["'`]?[\w.=+/-]{10}/g;
+/** `[A-Za-z0-9_.-]`, by char code (this runs on every keyword hit of every file). */
+function isIdentChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+}
 const OPERATOR = /["']?[ \t]{0,3}(?:=>|:=|::=|\?=|=|:)[ \t]{0,5}/y;
 const VALUE = /^[\w.=+/-]{10,150}$/;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+/** A value that says what it is (`another-secret-value-XYZ789`, `FAKE_A7f9…`): written by a person, for a test or a doc. */
+const SELF_DESCRIBING = /secret|passw|fake|dummy|stub|placeholder/i;
+/** Source files where a literal is quoted and a bare value is an identifier or expression (detect-secrets §3.1). */
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kts?|cs|rs|php|swift|scala|c|cc|cpp|h|hpp|dart|lua|ex|exs)$/i;
+
+/**
+ * `personal-access-token123`, `base64-encoded-public-key`, `BASE64_ENCODED_P8`, `memory_index_meta_v1`: words of one
+ * case joined by `-`/`_`/`.`, each with at most a short number; names and descriptions, not random values.
+ */
+function isSlug(value: string): boolean {
+  if (value !== value.toLowerCase() && value !== value.toUpperCase()) return false;
+  const parts = value.toLowerCase().split(/[-_.]+/);
+  return parts.length >= 3 && parts.every((p) => /^[a-z]+$/.test(p) || /^[a-z]*[0-9]{1,3}[a-z]*$/.test(p) || /^[0-9]{1,6}$/.test(p));
+}
 
 /** The value tests shared by the text and the OpenClaw-config passes. */
 export function isGenericSecretValue(value: string): boolean {
@@ -35,7 +58,12 @@ export function isGenericSecretValue(value: string): boolean {
     !isReference(value) &&
     !containsExpansion(value) &&
     !isPlaceholder(value) &&
+    !GITLEAKS_STOPWORDS.test(value) &&
+    !SELF_DESCRIBING.test(value) &&
+    !isSlug(value) &&
     !UUID.test(value) &&
+    !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) &&
+    !(value.includes('/') && (value.match(/[0-9]/g)?.length ?? 0) <= 2) &&
     !/^(\.{0,2}\/|~\/)/.test(value) &&
     !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) &&
     !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) &&
@@ -50,23 +78,34 @@ async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
   if (target.fileKind === 'openclaw') return; // the parsed config is checked path by path below
   const text = target.text;
   const tokens = await tokensIn(target);
-  KEYWORDS.lastIndex = 0;
+  // One pass for what every candidate needs, an operator followed by 10+ value characters, then look back for the
+  // name: cheaper than finding the (very frequent) name keywords in code first.
+  CANDIDATE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = KEYWORDS.exec(text))) {
-    let s = m.index;
-    let e = m.index + m[0].length;
-    while (s > 0 && IDENT.test(text[s - 1] ?? '')) s--;
-    while (e < text.length && IDENT.test(text[e] ?? '')) e++;
-    KEYWORDS.lastIndex = e;
-    const name = trimPunctuation(text.slice(s, e));
-    if (!isSecretLikeName(name) || OPENCLAW_SECRET_ENV.has(name)) continue;
+  while ((m = CANDIDATE.exec(text))) {
+    CANDIDATE.lastIndex = m.index + 1;
+    let e = m.index;
+    for (let k = 0; k < 3 && (text[e - 1] === ' ' || text[e - 1] === '\t'); k++) e--;
+    if (text[e - 1] === '"' || text[e - 1] === "'") e--;
+    let s = e;
+    while (s > 0 && isIdentChar(text.charCodeAt(s - 1))) s--;
+    if (s === e || !KEYWORDS.test(text.slice(s, e))) continue;
+    if (text.startsWith('${', s - 2)) continue; // `${NAME:-default}` is an expansion, not an assignment (`$token = …` in PowerShell is one)
+    let ns = s;
+    let ne = e;
+    while (ns < ne && (text[ns] === '.' || text[ns] === '-')) ns++;
+    while (ne > ns && (text[ne - 1] === '.' || text[ne - 1] === '-')) ne--;
+    const name = text.slice(ns, ne);
+    if (!isSecretLikeName(name) || isLikelyIdName(name) || OPENCLAW_SECRET_ENV.has(name)) continue;
     OPERATOR.lastIndex = e;
     const op = OPERATOR.exec(text);
     if (!op || text[e + op[0].length] === '=') continue;
     // `name: value` counts only where a key starts (YAML, JSON, object literals), not mid-sentence ("not a key: X").
     if (/:[ \t]*$/.test(op[0]) && !/^[\s\-"'{,([]*$|[{,][ \t]*["']?$/.test(text.slice(text.lastIndexOf('\n', s - 1) + 1, s))) continue;
     const v = readValue(text, e + op[0].length, 151);
-    if (!v || !isGenericSecretValue(v.value)) continue;
+    if (!v || (!v.quoted && CODE_FILE.test(target.file)) || !isGenericSecretValue(v.value)) continue;
+    // A literal split in two (`"N7xQ2mP9" + "T8wZ"`) is a fake kept away from scanners on purpose.
+    if (v.quoted && /^["'`][ \t]*\+/.test(text.slice(v.end, v.end + 4))) continue;
     if (tokens.some((t) => t.start < v.end && v.start < t.end)) continue;
     ctx.report({ at: at.range(v.start, v.end), message: message(name, target.file), secret: v.value });
   }
@@ -99,12 +138,3 @@ export default defineRule({
     checkOpenClaw(target, ctx, tokens);
   },
 });
-
-/** Strips leading and trailing `.` and `-` in one linear pass (a `[.-]+$` regex backtracks quadratically). */
-function trimPunctuation(name: string): string {
-  let s = 0;
-  let e = name.length;
-  while (s < e && (name[s] === '.' || name[s] === '-')) s++;
-  while (e > s && (name[e - 1] === '.' || name[e - 1] === '-')) e--;
-  return name.slice(s, e);
-}

@@ -2,21 +2,21 @@ import { defineRule } from '../../src/model/rule.js';
 import { reportTokens, tokenSpec } from '../_shared/tokens.js';
 
 /**
- * Classic `ghp_/gho_/ghu_/ghs_/ghr_` + 36, fine-grained `github_pat_` + 22 + `_` + 59, and the 2026
- * `ghs_<AppID>_<JWT>` installation-token format that gitleaks and trufflehog miss (docs/secrets-engines.md).
- * Our own pattern rather than secretlint's GitHub rule: secretlint's regex for the JWT form backtracks in
- * polynomial time on `ghs_0_ghs_0_…` (found by test/redos.test.ts), which a hostile pull request could use to
- * stall the scan. Anchoring the JWT on its `eyJ` header and keeping `.` out of the segment classes makes every
- * step deterministic. Entropy floor 3: gitleaks' GitHub rules.
+ * Classic `ghp_/gho_/ghu_/ghs_/ghr_` + 36, fine-grained `github_pat_` + 82, and the 2026 `ghs_<AppID>_<JWT>`
+ * installation-token format that gitleaks and trufflehog miss (secretlint has it). Ours, not secretlint's: its
+ * installation-token pattern (`[…]{1,1000}\.[…]{1,10000}\.[…]{1,1000}` after `ghs_<id>_`) is super-linear (recheck:
+ * 4th-degree polynomial on `ghs_0_` repeated), and it would run on every file that mentions `ghs_`. Here the JWT is
+ * anchored on its `eyJ` header and its dot-separated parts are optional and unambiguous, so the match never
+ * backtracks. Entropy floor 3: gitleaks' GitHub rules.
  */
 const SPEC = tokenSpec({
   ruleId: 'secrets.github_token',
   describe: 'GitHub token',
   action: 'revoke it at github.com/settings/tokens (or the app / OAuth app settings)',
   keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
-  pattern:
-    /(?<![A-Za-z0-9_])(?<secret>gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}|ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_-]{1,2000}\.[A-Za-z0-9_-]{1,4000}\.[A-Za-z0-9_-]{1,1000})(?![A-Za-z0-9_-])/g,
   minEntropy: 3.0,
+  pattern:
+    /(?<![A-Za-z0-9_])(?<secret>ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_-]{8,1000}(?:\.[A-Za-z0-9_-]{1,4000}){0,2}|(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}(?![A-Za-z0-9_])|github_pat_[A-Za-z0-9_]{82}(?![A-Za-z0-9_]))/g,
 });
 
 export default defineRule({

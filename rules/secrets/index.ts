@@ -19,7 +19,7 @@ import slackWebhookUrl from './slack_webhook_url.js';
 import telegramBotToken from './telegram_bot_token.js';
 import xaiApiKey from './xai_api_key.js';
 
-/** Token rules first: their specs register with the shared scanner in this order (ties in overlaps go to the first). */
+/** Token specs register with the shared scanner in import order; overlaps keep the longer match, so order only breaks exact ties. */
 export const secretsRules: readonly AnyRule[] = [
   anthropicApiKey,
   anthropicAdminKey,

@@ -2,7 +2,7 @@ import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import type { TextTarget } from '../../src/model/target.js';
 import type { RuleContext } from '../../src/model/rule.js';
-import { readValue, walkStrings } from '../_shared/assignments.js';
+import { readValue, walkStrings, type AssignedValue } from '../_shared/assignments.js';
 import { OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
 import { holdsKnownToken, mentionsTokenKeyword } from '../_shared/tokens.js';
 import { containsExpansion, isLiteralSecretCandidate } from '../_shared/values.js';
@@ -12,37 +12,89 @@ import { containsExpansion, isLiteralSecretCandidate } from '../_shared/values.j
  *   - in OpenClaw config (parsed): the secret-bearing paths of rules/_shared/secret-names.ts (`gateway.auth.token`,
  *     `gateway.remote.token`, `hooks.token`, channel tokens, provider `apiKey`, `env.vars`, …);
  *   - in every other text file (dotenv, compose `environment:`, shell, Dockerfiles, docs): `OPENCLAW_GATEWAY_TOKEN` /
- *     `OPENCLAW_GATEWAY_PASSWORD` (and the ≤3.x `CLAWDBOT_` aliases) assigned a value.
+ *     `OPENCLAW_GATEWAY_PASSWORD` (and the ≤3.x `CLAWDBOT_` aliases) assigned a value;
+ *   - `gateway … --token X` / `--password X` on a command line in compose, Dockerfiles, scripts and unit files
+ *     (openclaw-audit §1.3: CLI flags override the config, and the audit never sees them).
  * Not reported: references (`${VAR}`, `op://`, SecretRef objects, which are not strings), placeholders (the published
  * OpenClaw `change-me…` strings, `<token>`, `your_token_here`), and values that are a known provider token: the
  * provider rule reports those, with the right rotation advice (precedence in docs/secrets-engines.md).
  */
 const ENV_ASSIGNMENT = /(?<![A-Za-z0-9_{$])(?:OPENCLAW|CLAWDBOT)_GATEWAY_(?:TOKEN|PASSWORD)(?![A-Za-z0-9_])["']?[ \t]*(=|:)[ \t]*/g;
+const STRUCTURED_TEXT = /\.(ya?ml|json5?|toml|[cm]?[jt]s|py|go|rb)$/i;
+/** Source files: a literal is quoted there, a bare value is code (`process.env.OPENCLAW_GATEWAY_TOKEN = prev`). */
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kts?|cs|rs|php|swift|scala|c|cc|cpp|h|hpp|dart|lua|ex|exs)$/i;
+/** `openclaw gateway … --token X` / `--password X`, shell form or exec-form array (`"--token", "X"`). */
+const GATEWAY_FLAG = /--(token|password)(?:=|[ \t]+|["'][ \t]*,[ \t]*)/g;
+/** Where command lines are configuration, not documentation: compose, Dockerfiles, scripts, units, YAML. */
+const COMMAND_FILE = /\.(sh|bash|zsh|ya?ml|service|conf|env)$|(^|\/)(Dockerfile|Containerfile|entrypoint)[^/]*$/i;
+
+function reportLiteral(target: TextTarget, ctx: RuleContext, start: number, end: number, value: string, what: string, where: string): void {
+  ctx.report({
+    at: at.range(start, end),
+    message: `Literal OpenClaw ${what} (${where}) in ${target.file}: anyone who reads it can operate your agent. Rotate it and pass it from an untracked .env or a secret manager.`,
+    severity: 'critical',
+    secret: value,
+  });
+}
+
 /**
- * Files where `NAME: value` with an unquoted value is an assignment of a literal (YAML, TOML). In code
- * (`{ OPENCLAW_GATEWAY_TOKEN: token }`) an unquoted value is an identifier, and in prose or a comment
- * ("OPENCLAW_GATEWAY_TOKEN: required") it is a word; a literal there is quoted.
+ * Lower-case words only, maybe numbered (`jouw-token`, `from-env`, `launchd-pass`, `token-123`, `pw`): what docs and
+ * tests write where a token goes, in any language of OpenClaw's translated docs. Real gateway tokens are generated
+ * (hex, base64) or chosen by a person; a value with a digit inside a word, a capital or a space
+ * (`hunter2-but-longer`, `cloudclawd2Token…`) is reported. gitleaks' stopwords are NOT applied here: a person's
+ * gateway token often contains `token` (seen in a real deployment repository).
  */
-const STRUCTURED_TEXT = /\.(ya?ml|toml)$/i;
+const WORDS_ONLY = /^[a-z]+(?:[-_](?:[a-z]+|[0-9]{1,4}))*$/;
+/** A sed or grep pattern (`.*`, `\1`) where a value would be: a script that edits the file, not a value. */
+const PATTERN_LIKE = /\.\*|\\|\[\^/;
+
+async function isLiteral(value: string): Promise<boolean> {
+  if (WORDS_ONLY.test(value) || PATTERN_LIKE.test(value)) return false;
+  return isLiteralSecretCandidate(value) && !containsExpansion(value) && !mentionsTokenKeyword(value) && !(await holdsKnownToken(value));
+}
+
+/** `gateway --token <literal>` in a compose `command:`, a Dockerfile `CMD`, a script or a unit file. */
+async function checkFlags(target: TextTarget, ctx: RuleContext): Promise<void> {
+  if (!(target.fileKind === 'compose' || target.fileKind === 'dockerfile' || COMMAND_FILE.test(target.file))) return;
+  if (!target.text.includes('gateway') || !/--(token|password)/.test(target.text)) return;
+  // matchAll iterates over a copy of the regex, so the awaits below cannot disturb its position.
+  for (const m of target.text.matchAll(GATEWAY_FLAG)) {
+    const lineStart = target.text.lastIndexOf('\n', m.index) + 1;
+    if (!/\bgateway\b/.test(target.text.slice(lineStart, m.index))) continue;
+    const v = readValue(target.text, m.index + m[0].length);
+    // A flag's value shorter than 8 is prose about the flag (`Per --token CLI flag`), not a credential.
+    if (!v || v.value.length < 8 || v.value.startsWith('-') || !(await isLiteral(v.value))) continue;
+    reportLiteral(target, ctx, v.start, v.end, v.value, m[1] === 'password' ? 'gateway password' : 'gateway token', `--${m[1]}`);
+  }
+}
+
+/** dotenv and compose `- KEY=value` take the rest of the line unquoted (`correct horse battery staple`), up to ` #`. */
+function restOfLine(text: string, start: number): AssignedValue {
+  const nl = text.indexOf('\n', start);
+  let end = nl === -1 ? text.length : nl;
+  const comment = text.slice(start, end).search(/[ \t]#/);
+  if (comment !== -1) end = start + comment;
+  while (end > start && /[ \t\r]/.test(text[end - 1] ?? '')) end--;
+  return { value: text.slice(start, end), start, end, quoted: false };
+}
 
 async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
-  if (target.fileKind === 'openclaw' || (!target.text.includes('GATEWAY_TOKEN') && !target.text.includes('GATEWAY_PASSWORD'))) return;
-  ENV_ASSIGNMENT.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ENV_ASSIGNMENT.exec(target.text))) {
+  if (target.fileKind === 'openclaw') return;
+  await checkFlags(target, ctx);
+  if (!target.text.includes('GATEWAY_TOKEN') && !target.text.includes('GATEWAY_PASSWORD')) return;
+  for (const m of target.text.matchAll(ENV_ASSIGNMENT)) {
     const name = m[0].replace(/["'\s=:]/g, '');
-    const v = readValue(target.text, m.index + m[0].length);
+    let v = readValue(target.text, m.index + m[0].length);
     if (!v || !OPENCLAW_SECRET_ENV.has(name)) continue;
+    // In a comment, `NAME: words` is documentation; `# NAME=value` may be a commented-out real value (one word).
+    const comment = /^[ \t]*(#|\/\/)/.test(target.text.slice(target.text.lastIndexOf('\n', m.index) + 1, m.index));
+    if (comment && m[1] === ':') continue;
+    if (!comment && !v.quoted && (target.fileKind === 'compose' || target.fileKind === 'dotenv')) v = restOfLine(target.text, v.start);
     // `NAME: value` in prose ("OPENCLAW_GATEWAY_TOKEN: required") is not an assignment; in compose/YAML/code it is.
     if (m[1] === ':' && !v.quoted && target.fileKind !== 'compose' && target.fileKind !== 'dotenv' && !STRUCTURED_TEXT.test(target.file)) continue;
-    if (!isLiteralSecretCandidate(v.value) || containsExpansion(v.value) || mentionsTokenKeyword(v.value) || (await holdsKnownToken(v.value))) continue;
-    const what = name.endsWith('PASSWORD') ? 'gateway password' : 'gateway token';
-    ctx.report({
-      at: at.range(v.start, v.end),
-      message: `Literal OpenClaw ${what} (${name}) in ${target.file}: anyone who reads it can operate your agent. Rotate it and pass it from an untracked .env or a secret manager.`,
-      severity: 'critical',
-      secret: v.value,
-    });
+    if (!v.quoted && CODE_FILE.test(target.file)) continue;
+    if (!(await isLiteral(v.value))) continue;
+    reportLiteral(target, ctx, v.start, v.end, v.value, name.endsWith('PASSWORD') ? 'gateway password' : 'gateway token', name);
   }
 }
 
@@ -65,7 +117,7 @@ export default defineRule({
       if (openclawSecretPath(path) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path, value });
     });
     for (const { path, value } of found) {
-      if (mentionsTokenKeyword(value) || (await holdsKnownToken(value))) continue;
+      if (!(await isLiteral(value))) continue;
       const sp = openclawSecretPath(path);
       if (!sp) continue;
       ctx.report({

@@ -45,7 +45,7 @@ const withDigit = (cs: string, n: number) => {
 type Kind =
   | 'anthropic_api_key' | 'anthropic_admin_key' | 'anthropic_oauth_token' | 'openai_api_key' | 'openrouter_api_key' | 'google_api_key'
   | 'groq_api_key' | 'xai_api_key' | 'huggingface_token' | 'perplexity_api_key' | 'telegram_bot_token' | 'discord_bot_token'
-  | 'slack_token' | 'github_token' | 'aws_access_key' | 'openclaw_gateway_token' | 'generic';
+  | 'slack_token' | 'slack_webhook_url' | 'github_token' | 'aws_access_key' | 'openclaw_gateway_token' | 'generic';
 
 /** A fresh fake of each kind, with the environment-variable name it is usually given. */
 const FAKES: Record<Kind, { env: string; key: string; make: () => string }[]> = {
@@ -86,10 +86,13 @@ const FAKES: Record<Kind, { env: string; key: string; make: () => string }[]> = 
     { env: 'SLACK_USER_TOKEN', key: 'userToken', make: () => `xoxp-${pick(DIG, 12)}-${pick(DIG, 12)}-${pick(DIG, 13)}-${pick(HEX, 13)}${F}` },
     { env: 'SLACK_APP_TOKEN', key: 'appToken', make: () => `xapp-1-A${pick(UP + DIG, 10)}-${pick(DIG, 13)}-${F}${pick(HEX, 45)}` },
   ],
+  slack_webhook_url: [{ env: 'SLACK_WEBHOOK_URL', key: 'webhookUrl', make: () => `https://hooks.slack.com/services/T0${pick(UP + DIG, 8)}/B0${pick(UP + DIG, 8)}/${F}${pick(AN, 5)}` }],
   github_token: [
     { env: 'GITHUB_TOKEN', key: 'token', make: () => `ghp_${F}${pick(AN, 17)}` },
     { env: 'GH_TOKEN', key: 'token', make: () => `github_pat_11${pick(UP + DIG, 20)}_${F}${pick(AN, 40)}` },
     { env: 'GITHUB_APP_TOKEN', key: 'token', make: () => `ghs_${F}${pick(AN, 17)}` },
+    // the 2026 installation-token format: ghs_<AppID>_<JWT>
+    { env: 'GITHUB_INSTALLATION_TOKEN', key: 'token', make: () => `ghs_${pick(DIG, 7)}_eyJhbGciOiJSUzI1NiJ9.${Buffer.from(`{"iss":"${F}","n":"${pick(AN, 12)}"}`).toString('base64url')}.${pick(B64U, 86)}` },
   ],
   aws_access_key: [{ env: 'AWS_ACCESS_KEY_ID', key: 'accessKeyId', make: () => `AKIA${pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}` }],
   openclaw_gateway_token: [{ env: 'OPENCLAW_GATEWAY_TOKEN', key: 'token', make: () => pick(HEX, 64) }],
@@ -109,7 +112,7 @@ const labels: Label[] = [];
 const files = new Map<string, string>();
 
 /** Writes a file from lines; `[line, kind]` tuples are labelled, strings are not. */
-function file(name: string, lines: (string | [string, Kind | 'private_key' | 'slack_webhook_url'])[]): void {
+function file(name: string, lines: (string | [string, Kind | 'private_key'])[]): void {
   const text: string[] = [];
   lines.forEach((l, i) => {
     if (typeof l === 'string') text.push(l);
@@ -137,6 +140,7 @@ file('pos/docker-compose.yml', [
   ...ALL.map((f): [string, Kind] => [`      ${f.env}_${Math.floor(rnd() * 1000)}: ${f.make()}`.replace(/^(\s+OPENCLAW_GATEWAY_TOKEN)_\d+/, '$1'), f.kind]),
   '  openclaw-cli:',
   '    image: ghcr.io/openclaw/openclaw:2026.9.6',
+  ['    command: ["node", "dist/index.js", "gateway", "--bind", "lan", "--token", "' + pick(HEX, 48) + '"]', 'openclaw_gateway_token'],
   '    environment:',
   ['      - OPENCLAW_GATEWAY_PASSWORD=correct horse battery staple', 'openclaw_gateway_token'],
 ]);
@@ -152,6 +156,11 @@ file('pos/README.md', [
   '```bash',
   ...ALL.map((f): [string, Kind] => [`${f.env}=${f.make()}`, f.kind]),
   '```',
+]);
+file('pos/deploy.ps1', [
+  '# PowerShell variables are assignments too',
+  ['$Token = "' + withDigit(AN, 32) + '"', 'generic'],
+  ['$ClientSecret = \'' + withDigit(B64U, 40) + '\'', 'generic'],
 ]);
 const tg = FAKES.telegram_bot_token[0]?.make() ?? '';
 file('pos/urls.md', [
@@ -237,7 +246,7 @@ const placeholders = [
 ];
 const names = ['OPENCLAW_GATEWAY_TOKEN', 'OPENCLAW_GATEWAY_PASSWORD', 'ANTHROPIC_API_KEY', 'OPENAI_API_KEY', 'TELEGRAM_BOT_TOKEN', 'DISCORD_BOT_TOKEN', 'SLACK_BOT_TOKEN', 'API_KEY', 'CLIENT_SECRET', 'DB_PASSWORD'];
 const values = [...refs, ...placeholders];
-file('neg/.env.example', ['# copy to .env and fill in', ...values.map((v, i) => `${names[i % names.length]}=${v}`)]);
+file('neg/.env.example', ['# copy to .env and fill in', ...values.map((v, i) => `${names[i % names.length]}=${v}`), '# ASC_KEY_CONTENT=BASE64_ENCODED_P8']);
 file('neg/refs.env', ['# a committed .env that holds only references is not a leak', ...refs.map((v, i) => `${names[i % names.length]}=${v}`)]);
 file('neg/placeholders.sh', ['#!/bin/sh', ...values.map((v, i) => `export ${names[i % names.length]}="${v}"`)]);
 file('neg/settings.yaml', ['settings:', ...values.map((v, i) => `  ${names[i % names.length]?.toLowerCase()}_${i}: "${v}"`)]);
@@ -250,6 +259,8 @@ file('neg/docker-compose.yml', [
   '      - ./secrets/openclaw.env',
   '    environment:',
   '      OPENCLAW_GATEWAY_TOKEN: ${OPENCLAW_GATEWAY_TOKEN:?set OPENCLAW_GATEWAY_TOKEN in .env}',
+  '      # - OPENCLAW_GATEWAY_TOKEN: Token for authenticating with OpenClaw gateway',
+  '      COOKIE_SECRET: stub-for-validation-min-length-32chars-padding',
   '      OPENCLAW_GATEWAY_PASSWORD_FILE: /run/secrets/gateway_password',
   '      ANTHROPIC_API_KEY_FILE: /run/secrets/anthropic',
   '      DATABASE_URL: postgres://openclaw:${POSTGRES_PASSWORD}@db:5432/openclaw',
@@ -288,6 +299,50 @@ file('neg/code.ts', [
   "export const apiVersion = '2024-06-01-preview';",
   "export const keyFile = 'certs/server-2024.key';",
   "if (token === 'abcdef1234567890xyz') console.log('never');",
+  '// real-world look-alikes (from scanning @octokit and typescript):',
+  "const octokit = new Octokit({ auth: `personal-access-token123` });",
+  'const cfg = { auth: "mypersonalaccesstoken123" };',
+  'const key = "base64-encoded-public-key";',
+  'const readonlyToken = type2.declaration.readonlyToken ? factory.createToken(type2.declaration.readonlyToken.kind) : void 0;',
+  'const { contextToken: contextToken2, previousToken: previousToken2 } = getRelevantTokens(position, sourceFile);',
+  'var propertyAccessCode = Diagnostics.Property_0_does_not_exist_on_type_1.code;',
+  ' * const apiToken = "abc123xyz456";',
+  '// from OpenClaw deployment repositories (values replaced):',
+  'process.env.OPENCLAW_GATEWAY_TOKEN = prevToken;',
+  'const env = { "OPENCLAW_GATEWAY_PASSWORD": "launchd-pass", OPENCLAW_GATEWAY_TOKEN: "from-env", other: "token-123" };',
+  'process.env.OPENCLAW_GATEWAY_TOKEN = "token-123";',
+  "secret = 'another-secret-value-must-never-leak-XYZ789'",
+  'const quoted_secret_key = "N7xQ2mP9vK4r" + "T8wZ";',
+  'const credential = "FAKE_A7f9K2m4Q8v6N3x5R1p0T9z8";',
+  'const media = { "asset_key": "marcus-vale__momentum-engine__main__img-01__v01", "job_key": "pd-3f9a2c71e4b8d605" };',
+  "_FLAT_SECTION_ID_TOKEN = 'section-cFgrh5yXg8'",
+  "const token = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0';",
+  "const FAKE_CLIENT_SECRET = 'GOCSPX-' + 'x';",
+  `const FAKE_CLIENT_SECRET_2 = "GOCSPX-${withDigit(B64U, 28)}";`,
+  'const META_KEY = "memory_index_meta_v1";',
+  "const vars = [{ key: 'FEISHU_APP_SECRET_1', value: 'yyyyy' }];",
+  '// from openclaw/docs:',
+  'const uuid_credential = "550e8400-e29b-41d4-a716-" + "446655440000";',
+]);
+file('neg/start.sh', [
+  '#!/bin/sh',
+  'exec openclaw gateway --bind loopback --token "$OPENCLAW_GATEWAY_TOKEN"',
+  'openclaw gateway --password "${OPENCLAW_GATEWAY_PASSWORD}" --port 18789',
+  'openclaw gateway --token <your-token>',
+  'gh auth login --token "$GH_TOKEN"',
+  'export POSTGRES_PASSWORD="${POSTGRES_PASSWORD:-integrationtest123}"',
+  'sed -i "s/OPENCLAW_GATEWAY_TOKEN = .*/OPENCLAW_GATEWAY_TOKEN = \\"$NEW_TOKEN\\"/" railway.toml',
+  'sed -i "s/--token .*/--token $NEW_TOKEN/" railway.toml',
+  '# the gateway uses to authenticate itself. Per --token CLI flag (documented),',
+]);
+file('neg/.secrets.baseline', [
+  '{',
+  '  "results": {',
+  '    "config.py": [',
+  `      { "type": "Secret Keyword", "hashed_secret": "${pick(HEX, 40)}", "is_verified": false, "line_number": 12 }`,
+  '    ]',
+  '  }',
+  '}',
 ]);
 file('neg/code.py', [
   'import os',
@@ -326,6 +381,15 @@ file('neg/docs.md', [
   'A role id is not a key: AROA' + pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16),
   'Webhooks look like https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX.',
   'Telegram tokens look like 123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx; Discord tokens like <your discord bot token>.',
+  '',
+  '- API-Schlüssel-Pfad: `minimax/MiniMax-M3`',
+  '- OAuth-Pfad: `minimax-portal/MiniMax-M3`',
+  '',
+  '```bash',
+  'export OPENAI_API_KEY="jouw-providersleutel"',
+  'export OPENCLAW_GATEWAY_TOKEN="jouw-token"',
+  'export OPENCLAW_GATEWAY_PASSWORD="dein-passwort"',
+  '```',
 ]);
 file('neg/package-lock.json', [
   '{',
