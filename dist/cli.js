@@ -49,9 +49,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/ignore/index.js
+// ../main/node_modules/ignore/index.js
 var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports, module) {
+  "../main/node_modules/ignore/index.js"(exports, module) {
     function makeArray(subject) {
       return Array.isArray(subject) ? subject : [subject];
     }
@@ -913,9 +913,9 @@ var require_ignore = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -970,9 +970,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -1128,9 +1128,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -1299,9 +1299,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -1369,9 +1369,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -1419,9 +1419,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -1449,9 +1449,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -1490,9 +1490,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -1608,9 +1608,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -1638,9 +1638,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -1713,9 +1713,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -1856,9 +1856,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -1873,9 +1873,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -2009,9 +2009,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -2292,9 +2292,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -2416,9 +2416,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -2549,9 +2549,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -2571,9 +2571,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -2631,9 +2631,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -2695,9 +2695,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -2735,9 +2735,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -2886,9 +2886,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -3030,9 +3030,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -3052,9 +3052,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -3168,9 +3168,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -3190,9 +3190,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -3209,9 +3209,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -3227,9 +3227,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -3251,9 +3251,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -3278,9 +3278,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -3324,9 +3324,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -3369,9 +3369,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3397,9 +3397,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -3464,9 +3464,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -3530,9 +3530,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -3608,9 +3608,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -3686,9 +3686,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -3718,9 +3718,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -3767,9 +3767,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -3846,9 +3846,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -3935,9 +3935,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -4023,9 +4023,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -4067,9 +4067,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -4161,9 +4161,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -4193,9 +4193,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -4273,9 +4273,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -4582,9 +4582,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -4647,9 +4647,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -4781,9 +4781,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -4823,9 +4823,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -4841,9 +4841,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -4857,9 +4857,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4965,9 +4965,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -5016,9 +5016,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -5059,9 +5059,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -5253,9 +5253,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -5318,9 +5318,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -5501,9 +5501,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -5722,9 +5722,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -5803,9 +5803,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -5833,9 +5833,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -5939,9 +5939,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5982,9 +5982,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -6190,9 +6190,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -6375,9 +6375,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -6436,9 +6436,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -6498,9 +6498,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -6600,9 +6600,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -7189,9 +7189,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -7220,9 +7220,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -8094,9 +8094,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -8191,9 +8191,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -8243,9 +8243,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/argument.js
+// ../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/argument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Argument = void 0;
@@ -8280,9 +8280,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonArgument.js
+// ../main/node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONArgument = void 0;
@@ -8305,7 +8305,7 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../main/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -8396,7 +8396,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "../main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri2) {
       function is(value) {
@@ -9874,9 +9874,9 @@ var init_main = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/line.js
+// ../main/node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/line.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Line = void 0;
@@ -9902,9 +9902,9 @@ var require_line = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/util.js
+// ../main/node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Util = void 0;
@@ -9991,9 +9991,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/comment.js
+// ../main/node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/comment.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Comment = void 0;
@@ -10057,7 +10057,7 @@ var require_comment = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
@@ -10123,7 +10123,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument2, TextDocument2;
 var init_main2 = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument2 = class _FullTextDocument {
       constructor(uri, languageId, version, content) {
@@ -10321,9 +10321,9 @@ var init_main2 = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parserDirective.js
+// ../main/node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ParserDirective = void 0;
@@ -10359,9 +10359,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/heredoc.js
+// ../main/node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
@@ -10427,9 +10427,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/variable.js
+// ../main/node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/variable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
@@ -10525,9 +10525,9 @@ var require_variable = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instruction.js
+// ../main/node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
@@ -11346,9 +11346,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flagOption.js
+// ../main/node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
@@ -11386,9 +11386,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flag.js
+// ../main/node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/flag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Flag = void 0;
@@ -11514,9 +11514,9 @@ var require_flag = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ModifiableInstruction = void 0;
@@ -11596,9 +11596,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONInstruction = void 0;
@@ -11761,9 +11761,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/add.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Add = void 0;
@@ -11780,9 +11780,9 @@ var require_add = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/property.js
+// ../main/node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/property.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
@@ -12092,9 +12092,9 @@ var require_property = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PropertyInstruction = void 0;
@@ -12389,9 +12389,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/arg.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Arg = void 0;
@@ -12421,9 +12421,9 @@ var require_arg = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Cmd = void 0;
@@ -12437,9 +12437,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/copy.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Copy = void 0;
@@ -12469,9 +12469,9 @@ var require_copy = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/env.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Env = void 0;
@@ -12488,9 +12488,9 @@ var require_env = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Entrypoint = void 0;
@@ -12504,9 +12504,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/from.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.From = void 0;
@@ -12756,9 +12756,9 @@ var require_from = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Healthcheck = void 0;
@@ -12780,9 +12780,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/label.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Label = void 0;
@@ -12817,9 +12817,9 @@ var require_label = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Onbuild = void 0;
@@ -12854,9 +12854,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/run.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Run = void 0;
@@ -12882,9 +12882,9 @@ var require_run = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/shell.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Shell = void 0;
@@ -12898,9 +12898,9 @@ var require_shell = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Stopsignal = void 0;
@@ -12914,9 +12914,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Workdir = void 0;
@@ -12973,9 +12973,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/user.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.User = void 0;
@@ -12989,9 +12989,9 @@ var require_user = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/volume.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Volume = void 0;
@@ -13005,9 +13005,9 @@ var require_volume = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/imageTemplate.js
+// ../main/node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ImageTemplate = void 0;
@@ -13242,9 +13242,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/dockerfile.js
+// ../main/node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Dockerfile = void 0;
@@ -13461,9 +13461,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parser.js
+// ../main/node_modules/dockerfile-ast/lib/parser.js
 var require_parser2 = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
@@ -13887,9 +13887,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/main.js
+// ../main/node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
@@ -14165,6 +14165,7 @@ var committed_default = defineRule({
   references: ["https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file", "https://github.com/newren/git-filter-repo"],
   tags: ["secrets", "dotenv", "CWE-538"],
   precision: "high",
+  history: true,
   check(target, ctx) {
     if (target.template) return;
     const literal = target.entries.filter((e) => e.value.trim() !== "" && !isReference(e.value));
@@ -14347,10 +14348,6 @@ function parseSize(v) {
   const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
   return Math.round(Number(m[1]) * mult);
 }
-
-// src/engine/scan.ts
-import { readFile as readFile5 } from "node:fs/promises";
-import path3 from "node:path";
 
 // src/engine/classify.ts
 var COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
@@ -14588,6 +14585,182 @@ async function loadConfig(explicit, searchDir, base, knownRules, notes) {
   };
 }
 
+// src/engine/fingerprint.ts
+import { createHash } from "node:crypto";
+var VERSION = "v1";
+var SECRET_SALT = "clawscan/secret-fingerprint/v1";
+function sha256(s) {
+  return createHash("sha256").update(s).digest("hex");
+}
+function secretIdentity(secret) {
+  return `secret:${sha256(`${SECRET_SALT}\0${secret}`)}`;
+}
+function fingerprint(ruleId, file, identity) {
+  return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
+}
+var FINGERPRINT_KEY = "clawscan/v1";
+
+// src/engine/git.ts
+import { spawn } from "node:child_process";
+import { StringDecoder } from "node:string_decoder";
+async function streamLines(cwd, args, maxLine, onLine) {
+  const child = spawn("git", ["-C", cwd, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (s) => {
+    if (stderr.length < 64 * 1024) stderr += s;
+  });
+  const exited = new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code2) => resolve(code2 ?? 1));
+  });
+  const decoder = new StringDecoder("utf8");
+  let carry = "";
+  let dropping = false;
+  try {
+    for await (const chunk of child.stdout) {
+      const text = decoder.write(chunk);
+      let start = 0;
+      for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", start)) {
+        if (dropping) dropping = false;
+        else {
+          const line = carry ? carry + text.slice(start, nl) : text.slice(start, nl);
+          carry = "";
+          const p = line.length > maxLine ? onLine(line.slice(0, maxLine), true) : onLine(line, false);
+          if (p) await p;
+        }
+        start = nl + 1;
+      }
+      if (!dropping && start < text.length) {
+        carry += text.slice(start);
+        if (carry.length > maxLine) {
+          const p = onLine(carry.slice(0, maxLine), true);
+          carry = "";
+          dropping = true;
+          if (p) await p;
+        }
+      }
+    }
+    const rest = carry + decoder.end();
+    if (rest && !dropping) {
+      const p = onLine(rest, false);
+      if (p) await p;
+    }
+  } catch (err) {
+    child.kill();
+    throw err;
+  }
+  const code = await exited;
+  if (code !== 0) throw new UsageError(`git ${args[0] ?? ""} failed: ${firstLine(stderr) || `exit code ${code}`}`);
+  return { stderr };
+}
+async function gitOutput(cwd, args) {
+  return new Promise((resolve) => {
+    const child = spawn("git", ["-C", cwd, ...args], { stdio: ["ignore", "pipe", "ignore"] });
+    const parts = [];
+    child.stdout.on("data", (b) => parts.push(b));
+    child.on("error", () => resolve(void 0));
+    child.on("close", (code) => resolve(code === 0 ? Buffer.concat(parts).toString("utf8").trim() : void 0));
+  });
+}
+function firstLine(s) {
+  return (s.split("\n").find((l) => l.trim() !== "") ?? "").replace(/^(fatal|error): /, "").trim();
+}
+var BlobReader = class {
+  constructor(cwd) {
+    this.cwd = cwd;
+  }
+  cwd;
+  child;
+  buf = Buffer.alloc(0);
+  queue = [];
+  read(name, limit) {
+    if (name.includes("\n")) return Promise.resolve({ kind: "missing" });
+    const child = this.start();
+    return new Promise((resolve) => {
+      this.queue.push({ limit, resolve });
+      child.stdin.write(`${name}
+`);
+    });
+  }
+  close() {
+    this.child?.stdin.end();
+    this.child = void 0;
+  }
+  start() {
+    if (this.child) return this.child;
+    const child = spawn("git", ["-C", this.cwd, "cat-file", "--batch"], { stdio: ["pipe", "pipe", "pipe"] });
+    child.stdout.on("data", (chunk) => this.onData(chunk));
+    child.stderr.resume();
+    const fail = () => {
+      for (const p of this.queue.splice(0)) p.resolve({ kind: "missing" });
+      if (this.child === child) this.child = void 0;
+    };
+    child.on("error", fail);
+    child.on("close", fail);
+    child.stdin.on("error", fail);
+    this.child = child;
+    return child;
+  }
+  onData(chunk) {
+    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+    for (; ; ) {
+      const cur = this.queue[0];
+      if (!cur) return;
+      if (cur.remaining === void 0) {
+        const nl = this.buf.indexOf(10);
+        if (nl === -1) return;
+        const header = this.buf.subarray(0, nl).toString("utf8");
+        this.buf = this.buf.subarray(nl + 1);
+        const m = /^\S+ (\S+) (\d+)$/.exec(header);
+        if (!m) {
+          this.queue.shift();
+          cur.resolve({ kind: "missing" });
+          continue;
+        }
+        cur.type = m[1];
+        cur.size = Number(m[2]);
+        cur.remaining = cur.size + 1;
+        cur.parts = [];
+      }
+      const take = Math.min(cur.remaining, this.buf.length);
+      if (take === 0) return;
+      if ((cur.size ?? 0) <= cur.limit) cur.parts?.push(this.buf.subarray(0, take));
+      this.buf = this.buf.subarray(take);
+      cur.remaining -= take;
+      if (cur.remaining > 0) return;
+      this.queue.shift();
+      const size = cur.size ?? 0;
+      if (cur.type !== "blob") cur.resolve({ kind: "missing" });
+      else if (size > cur.limit) cur.resolve({ kind: "too_large", size });
+      else cur.resolve({ kind: "ok", data: Buffer.concat(cur.parts ?? []).subarray(0, size) });
+    }
+  }
+};
+var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+function unquotePath(s) {
+  if (!s.startsWith('"') || !s.endsWith('"') || s.length < 2) return s;
+  const bytes = [];
+  const body = [...s.slice(1, -1)];
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] ?? "";
+    if (c !== "\\") {
+      bytes.push(...Buffer.from(c, "utf8"));
+      continue;
+    }
+    const next = body[i + 1] ?? "";
+    const octal = /^[0-7]{3}/.exec(body.slice(i + 1, i + 4).join(""));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      i += 3;
+    } else {
+      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
 // src/engine/parse/lines.ts
 var LineIndex = class {
   constructor(text) {
@@ -14722,7 +14895,7 @@ function parseDotenv(text) {
   return entries;
 }
 
-// node_modules/@humanwhocodes/momoa/dist/momoa.js
+// ../main/node_modules/@humanwhocodes/momoa/dist/momoa.js
 var CHAR_0 = 48;
 var CHAR_1 = 49;
 var CHAR_9 = 57;
@@ -16304,18 +16477,18 @@ function parseYaml(text) {
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];
-    return { ok: false, message: firstLine(err.message), ...pos ? { line: pos.line, column: pos.col } : {} };
+    return { ok: false, message: firstLine2(err.message), ...pos ? { line: pos.line, column: pos.col } : {} };
   }
   let value;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    return { ok: false, message: `YAML rejected: ${firstLine(e.message)}` };
+    return { ok: false, message: `YAML rejected: ${firstLine2(e.message)}` };
   }
   if (depth(value, 0) > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels` };
   return { ok: true, doc, value };
 }
-function firstLine(s) {
+function firstLine2(s) {
   return s.split("\n")[0]?.trim() ?? s;
 }
 function depth(v, d, seen = /* @__PURE__ */ new Set()) {
@@ -16404,21 +16577,6 @@ function parseFile(file, kind, text) {
       return { ok: true, target: { kind: "dockerfile", file, text, dockerfile: import_dockerfile_ast.DockerfileParser.parse(text) }, locator: new Locator(file, text) };
   }
 }
-
-// src/engine/fingerprint.ts
-import { createHash } from "node:crypto";
-var VERSION = "v1";
-var SECRET_SALT = "clawscan/secret-fingerprint/v1";
-function sha256(s) {
-  return createHash("sha256").update(s).digest("hex");
-}
-function secretIdentity(secret) {
-  return `secret:${sha256(`${SECRET_SALT}\0${secret}`)}`;
-}
-function fingerprint(ruleId, file, identity) {
-  return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
-}
-var FINGERPRINT_KEY = "clawscan/v1";
 
 // src/engine/redact.ts
 function redact(secret) {
@@ -16547,6 +16705,8 @@ function sortFindings(findings) {
 }
 
 // src/engine/scan.ts
+import { readFile as readFile5 } from "node:fs/promises";
+import path3 from "node:path";
 var Project = class {
   byKind = /* @__PURE__ */ new Map();
   contexts = /* @__PURE__ */ new Map();
@@ -16564,11 +16724,13 @@ var Project = class {
 };
 var EMPTY_PROJECT = { targets: () => [] };
 var RuleRunner = class {
-  constructor(rules, notes) {
+  constructor(rules, notes, finish = finalize) {
     this.notes = notes;
+    this.finish = finish;
     for (const r of rules) for (const k of r.appliesTo) this.byKind.set(k, [...this.byKind.get(k) ?? [], r]);
   }
   notes;
+  finish;
   findings = [];
   internalErrors = 0;
   byKind = /* @__PURE__ */ new Map();
@@ -16577,7 +16739,7 @@ var RuleRunner = class {
       const report = (input) => {
         const ctx = contexts(input.at.file ?? target.file);
         if (!ctx) throw new Error(`finding anchored in ${input.at.file ?? target.file}, a file this scan did not parse`);
-        this.findings.push(finalize(rule, input, ctx));
+        this.findings.push(this.finish(rule, input, ctx));
       };
       try {
         await rule.check(target, { report, project });
@@ -16650,6 +16812,349 @@ async function readRootGitignore(base) {
   } catch {
     return void 0;
   }
+}
+
+// src/engine/history.ts
+function runsInHistory(rule) {
+  return rule.history ?? rule.appliesTo.some((k) => k === "text" || k === "repo");
+}
+var HunkLocator = class extends Locator {
+  constructor(file, text, lineNos) {
+    super(file, text);
+    this.lineNos = lineNos;
+  }
+  lineNos;
+  locate(anchor) {
+    const l = super.locate(anchor);
+    return { ...l, startLine: this.lineNos[l.startLine - 1] ?? l.startLine, endLine: this.lineNos[l.endLine - 1] ?? l.endLine };
+  }
+};
+var HunkContext = class extends FileContext {
+  constructor(file, text, lineNos) {
+    super(file, text, new HunkLocator(file, text, lineNos));
+    this.lineNos = lineNos;
+  }
+  lineNos;
+  byFileLine;
+  suppression(ruleId, line) {
+    this.byFileLine ??= new Map([...parseDirectives(this.text)].map(([i, d]) => [this.lineNos[i - 1] ?? i, d]));
+    return findDirective(this.byFileLine, ruleId, line);
+  }
+};
+var COMMIT_MARK = "\0";
+var HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)/;
+async function scanHistory(opts) {
+  const started = performance.now();
+  const notes = [];
+  const base = await gitOutput(opts.path, ["rev-parse", "--show-toplevel"]);
+  if (!base) throw new UsageError(`--history needs a git work tree; ${opts.path} is not inside one`);
+  for (const r of [...opts.refs ?? [], ...opts.since ? [opts.since] : []]) {
+    if (r.startsWith("-") || !await gitOutput(base, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`])) throw new UsageError(`unknown revision "${r}"`);
+  }
+  const rules = opts.rules.filter(runsInHistory);
+  const config = await loadConfig(opts.configFile, base, base, new Set(opts.rules.map((r) => r.id)), notes);
+  const baseline = opts.baselineFile ? await loadBaseline(opts.baselineFile) : void 0;
+  const maxFileSize = opts.maxFileSize ?? config.maxFileSize;
+  const active = rules.filter((r) => config.rules.get(r.id) !== "off");
+  const structured = active.some((r) => r.appliesTo.includes("dotenv"));
+  const shallow = await gitOutput(base, ["rev-parse", "--is-shallow-repository"]) === "true";
+  if (shallow) {
+    notes.push({
+      level: "warning",
+      code: "history.shallow",
+      message: "this is a shallow clone: commits older than the clone depth were not scanned. On GitHub Actions set `fetch-depth: 0` on actions/checkout; locally run `git fetch --unshallow`."
+    });
+  }
+  const runner = new RuleRunner(active, notes, historyFinisher);
+  const blobs = new BlobReader(base);
+  const seen = /* @__PURE__ */ new Map();
+  let order = 0;
+  let commits = 0;
+  let files = 0;
+  let bytes = 0;
+  let binary = 0;
+  const tooLarge = /* @__PURE__ */ new Map();
+  let commit;
+  let addedPaths = [];
+  let diff;
+  let parents = 1;
+  let inHunk = false;
+  let newLine = 0;
+  const collect = (c) => {
+    for (const finding of runner.findings.splice(0)) {
+      const cand = { finding, commit: c, order: order++, additions: 1 };
+      const prev = seen.get(finding.fingerprint);
+      if (!prev) seen.set(finding.fingerprint, cand);
+      else {
+        cand.additions = prev.additions + 1;
+        seen.set(finding.fingerprint, introducedEarlier(cand, prev) ? cand : { ...prev, additions: cand.additions });
+      }
+    }
+  };
+  const flushFile = async () => {
+    const d = diff;
+    diff = void 0;
+    inHunk = false;
+    if (!d || d.path === void 0 || config.isIgnored(d.path)) return;
+    const c = d.commit;
+    const kind = classify(d.path);
+    if (d.added) d.addedPaths.push({ path: d.path, kind });
+    if (d.binary) {
+      binary++;
+      return;
+    }
+    if (d.tooLarge) {
+      const t = tooLarge.get(d.path) ?? { count: 0, first: c.sha };
+      t.count++;
+      tooLarge.set(d.path, t);
+      return;
+    }
+    if (d.lines.length) {
+      files++;
+      bytes += d.size;
+      const text = d.lines.join("\n");
+      const ctx = new HunkContext(d.path, text, d.lineNos);
+      await runner.run({ kind: "text", file: d.path, fileKind: kind, text }, () => ctx, EMPTY_PROJECT);
+    }
+    if (d.added && kind === "dotenv" && structured) await scanDotenvBlob(`${c.sha}:${d.path}`, d.path);
+    collect(c);
+  };
+  const scanDotenvBlob = async (object, file) => {
+    const blob = await blobs.read(object, maxFileSize);
+    if (blob.kind !== "ok" || blob.data.subarray(0, 8e3).includes(0)) return;
+    const text = blob.data.toString("utf8");
+    const parsed = parseFile(file, "dotenv", text);
+    if (parsed.ok) {
+      const ctx = new FileContext(file, text, parsed.locator);
+      await runner.run(parsed.target, () => ctx, EMPTY_PROJECT);
+    }
+  };
+  const flushCommit = async () => {
+    const c = commit;
+    const paths = addedPaths;
+    await flushFile();
+    if (!c) return;
+    if (paths.length) {
+      await runner.run({ kind: "repo", file: ".", git: true, files: paths, history: { commit: c.sha } }, repoFileContext, EMPTY_PROJECT);
+      collect(c);
+    }
+    commits++;
+    opts.onProgress?.(commits);
+  };
+  const newDiff = (path4) => commit && { commit, addedPaths, path: path4, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
+  const onLine = (line, truncated) => {
+    if (inHunk && diff) {
+      const c = line.charCodeAt(0);
+      if (parents === 1) {
+        if (c === 43) {
+          addLine(diff, line.slice(1), newLine++, truncated, maxFileSize);
+          return void 0;
+        }
+        if (c === 45 || c === 92) return void 0;
+        if (c === 32) {
+          newLine++;
+          return void 0;
+        }
+      } else if (c === 43 || c === 45 || c === 32) {
+        const cols = line.slice(0, parents);
+        if (cols.includes("-")) return void 0;
+        if (!cols.includes(" ")) addLine(diff, line.slice(parents), newLine, truncated, maxFileSize);
+        newLine++;
+        return void 0;
+      } else if (c === 92) return void 0;
+    }
+    if (line.startsWith(COMMIT_MARK)) {
+      const p = flushCommit();
+      const [sha = "", time = "0", date = ""] = line.slice(1).split(" ");
+      commit = { sha, time: Number(time), date };
+      addedPaths = [];
+      return p;
+    }
+    if (line.startsWith("diff --git ")) {
+      const p = flushFile();
+      diff = newDiff(diffGitPath(line.slice("diff --git ".length)));
+      parents = 1;
+      return p;
+    }
+    if (line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
+      const p = flushFile();
+      diff = newDiff(unquotePath(line.slice(line.indexOf(" ", 5) + 1)));
+      return p;
+    }
+    if (!diff) return void 0;
+    if (line.startsWith("@@")) {
+      const m = HUNK.exec(line);
+      if (m) {
+        inHunk = true;
+        parents = (m[1] ?? "@@").length - 1;
+        newLine = Number(m[2]);
+      }
+    } else if (inHunk) {
+      return void 0;
+    } else if (line.startsWith("+++ ")) {
+      const p = unquotePath(line.slice(4).replace(/\t$/, ""));
+      if (p !== "/dev/null") diff.path = p.replace(/^b\//, "");
+    } else if (line.startsWith("new file mode")) {
+      diff.added = true;
+    } else if (line.startsWith("rename to ") || line.startsWith("copy to ")) {
+      diff.path = unquotePath(line.slice(line.indexOf(" to ") + 4));
+      diff.added = true;
+    } else if (line.startsWith("Binary files ") || line.startsWith("GIT binary patch")) {
+      diff.binary = true;
+    }
+    return void 0;
+  };
+  const args = [
+    "-c",
+    "core.quotepath=off",
+    "-c",
+    "diff.noprefix=false",
+    "-c",
+    "diff.mnemonicPrefix=false",
+    "-c",
+    "log.showSignature=false",
+    "log",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--no-relative",
+    "-p",
+    "-U0",
+    "--cc",
+    "-M",
+    "--irreversible-delete",
+    "--format=%x00%H %at %aI",
+    ...opts.maxCommits !== void 0 ? [`--max-count=${opts.maxCommits}`] : [],
+    ...opts.refs?.length ? opts.refs : ["--all"],
+    ...opts.since ? [`^${opts.since}`] : [],
+    "--"
+  ];
+  let stderr = "";
+  try {
+    ({ stderr } = await streamLines(base, args, maxFileSize + 1, onLine));
+    await flushCommit();
+  } finally {
+    blobs.close();
+  }
+  for (const w of new Set(stderr.split("\n").filter((l) => l.startsWith("warning:")))) {
+    notes.push({ level: "warning", code: "history.git_warning", message: `git: ${w.slice("warning:".length).trim()}` });
+  }
+  if (binary) notes.push({ level: "info", code: "skipped.binary", message: `${binary} binary file version${binary === 1 ? "" : "s"} in the history not scanned` });
+  for (const [file, t] of tooLarge) {
+    notes.push({ level: "warning", code: "skipped.too_large", message: `lines added in ${t.count} commit${t.count === 1 ? "" : "s"} (first ${t.first.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .clawscan.yml to scan them)`, file });
+  }
+  const still = seen.size ? await fingerprintsAtHead(base, active.filter((r) => [...seen.values()].some((o) => o.finding.ruleId === r.id)), config, maxFileSize, notes) : /* @__PURE__ */ new Set();
+  const located = [...seen.values()].map((o) => describeOrigin(o, still.has(o.finding.fingerprint)));
+  const findings = sortFindings(applyBaseline(applyConfig(located, config), baseline));
+  const range = [...opts.refs?.length ? opts.refs : ["--all"], ...opts.since ? [`^${opts.since}`] : []].join(" ");
+  return {
+    root: { base, git: true },
+    findings,
+    notes,
+    stats: { files, bytes, skipped: binary + [...tooLarge.values()].reduce((n, t) => n + t.count, 0), durationMs: Math.round(performance.now() - started) },
+    internalErrors: runner.internalErrors,
+    history: { commits, shallow, range }
+  };
+}
+var historyFinisher = (rule, input, ctx) => {
+  const f = finalize(rule, input, ctx);
+  if (input.secret !== void 0) f.fingerprint = fingerprint(rule.id, "", secretIdentity(input.secret));
+  return f;
+};
+function addLine(d, text, lineNo, truncated, limit) {
+  if (d.tooLarge) return;
+  d.size += text.length + 1;
+  if (truncated || d.size > limit) {
+    d.tooLarge = true;
+    d.lines = [];
+    d.lineNos = [];
+    return;
+  }
+  d.lines.push(text);
+  d.lineNos.push(lineNo);
+}
+function introducedEarlier(a, b) {
+  const sa = a.finding.suppressed ? 1 : 0;
+  const sb = b.finding.suppressed ? 1 : 0;
+  if (sa !== sb) return sa < sb;
+  if (a.commit.sha === b.commit.sha) return false;
+  if (a.commit.time !== b.commit.time) return a.commit.time < b.commit.time;
+  return a.order > b.order;
+}
+function describeOrigin(o, stillPresent) {
+  const { finding: f, commit } = o;
+  const where = stillPresent ? "it is still present at HEAD" : "it is no longer at HEAD but stays in the history";
+  return {
+    ...f,
+    message: `${f.message} Introduced in commit ${commit.sha.slice(0, 12)} (${commit.date}); ${where}.`,
+    properties: { ...f.properties ?? {}, commit: commit.sha, commitDate: commit.date, stillPresent, additions: o.additions }
+  };
+}
+async function fingerprintsAtHead(base, rules, config, maxFileSize, notes) {
+  const out = /* @__PURE__ */ new Set();
+  const head = await gitOutput(base, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+  if (!head) return out;
+  const runner = new RuleRunner(rules, notes, historyFinisher);
+  const blobs = new BlobReader(base);
+  const entries = [];
+  await streamLines(base, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line) => {
+    const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line);
+    if (!m || m[1] === "120000") return;
+    const path4 = unquotePath(m[4] ?? "");
+    if (!config.isIgnored(path4)) entries.push({ path: path4, oid: m[2] ?? "", size: Number(m[3]) });
+  });
+  const wantsText = rules.some((r) => r.appliesTo.includes("text"));
+  const wantsDotenv = rules.some((r) => r.appliesTo.includes("dotenv"));
+  const files = [];
+  try {
+    const inFlight = [];
+    let pendingBytes = 0;
+    let next = 0;
+    while (next < entries.length || inFlight.length) {
+      while (next < entries.length && (inFlight.length === 0 || pendingBytes < 4 << 20)) {
+        const e = entries[next++];
+        if (!e) break;
+        const kind2 = classify(e.path);
+        files.push({ path: e.path, kind: kind2 });
+        if (e.size > maxFileSize || !wantsText && !(wantsDotenv && kind2 === "dotenv")) continue;
+        inFlight.push({ path: e.path, result: blobs.read(e.oid, maxFileSize), size: e.size });
+        pendingBytes += e.size;
+      }
+      const cur = inFlight.shift();
+      if (!cur) continue;
+      pendingBytes -= cur.size;
+      const blob = await cur.result;
+      if (blob.kind !== "ok" || blob.data.subarray(0, 8e3).includes(0)) continue;
+      const text = blob.data.toString("utf8");
+      const kind = classify(cur.path);
+      const ctx = new FileContext(cur.path, text, new Locator(cur.path, text));
+      if (wantsText) await runner.run({ kind: "text", file: cur.path, fileKind: kind, text }, () => ctx, EMPTY_PROJECT);
+      if (kind === "dotenv" && wantsDotenv) {
+        const parsed = parseFile(cur.path, "dotenv", text);
+        if (parsed.ok) {
+          const dctx = new FileContext(cur.path, text, parsed.locator);
+          await runner.run(parsed.target, () => dctx, EMPTY_PROJECT);
+        }
+      }
+      for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
+    }
+  } finally {
+    blobs.close();
+  }
+  await runner.run({ kind: "repo", file: ".", git: true, files, history: { commit: head } }, repoFileContext, EMPTY_PROJECT);
+  for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
+  return out;
+}
+function diffGitPath(rest) {
+  if (rest.startsWith('"')) {
+    const m = /^("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*"|\S.*)$/.exec(rest);
+    const b = m?.[2];
+    return b === void 0 ? void 0 : unquotePath(b).replace(/^b\//, "");
+  }
+  if ((rest.length - 5) % 2 !== 0) return void 0;
+  const n = (rest.length - 5) / 2;
+  const a = rest.slice(2, 2 + n);
+  return rest.startsWith("a/") && rest.slice(2 + n) === ` b/${a}` ? a : void 0;
 }
 
 // src/report/github.ts
@@ -16771,7 +17276,7 @@ var jsonReporter = (input) => {
     {
       schemaVersion: JSON_SCHEMA_VERSION,
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
-      summary: { findings: active.length, suppressed: input.findings.length - active.length, bySeverity, ...input.stats },
+      summary: { findings: active.length, suppressed: input.findings.length - active.length, bySeverity, ...input.stats, ...input.history ? { history: input.history } : {} },
       findings: findings.map((f) => ({
         ruleId: f.ruleId,
         title: titles.get(f.ruleId) ?? f.ruleId,
@@ -16904,6 +17409,13 @@ var sarifReporter = (input) => {
 `;
 };
 
+// src/report/history.ts
+var HISTORY_REMEDIATION = [
+  "Revoke or rotate every secret first. Removing it from git does not un-leak it: every clone, fork and cache already has it.",
+  "Then rewrite the history with git filter-repo (`git filter-repo --replace-text <expressions-file>` for a value, `git filter-repo --invert-paths --path <file>` for a file), and force-push every branch and tag.",
+  "A force push does not remove the commits from existing forks, clones, pull-request refs or caches (GitHub keeps them until its support purges them): only rotation makes the secret harmless."
+];
+
 // src/report/text.ts
 var COLORS = {
   critical: "\x1B[1;31m",
@@ -16940,12 +17452,18 @@ var textReporter = (input) => {
     out.push("");
   }
   const active = input.findings.filter((f) => !f.suppressed);
+  if (input.history && active.length) {
+    out.push(paint("bold", "What to do about secrets in the history"));
+    HISTORY_REMEDIATION.forEach((line, i) => out.push(`  ${i + 1}. ${stripMd(line)}`));
+    out.push("");
+  }
   const counts = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
   const suppressedCount = input.findings.length - active.length;
   const files = new Set(active.map((f) => f.location.file)).size;
   const head = active.length ? `${paint(counts[0]?.[0] ?? "info", `✖ ${active.length} finding${active.length === 1 ? "" : "s"}`)} (${counts.map(([s, n]) => paint(s, `${n} ${s}`)).join(", ")}) in ${files} file${files === 1 ? "" : "s"}` : paint("low", "✔ no findings");
+  const seconds = `${(input.stats.durationMs / 1e3).toFixed(2)}s`;
   const tail = [
-    `${input.stats.files} files (${formatBytes(input.stats.bytes)}) scanned in ${(input.stats.durationMs / 1e3).toFixed(2)}s`,
+    input.history ? `${input.history.commits} commit${input.history.commits === 1 ? "" : "s"} (${formatBytes(input.stats.bytes)} of added lines) scanned in ${seconds}` : `${input.stats.files} files (${formatBytes(input.stats.bytes)}) scanned in ${seconds}`,
     input.stats.skipped ? `${input.stats.skipped} skipped` : "",
     suppressedCount ? `${suppressedCount} suppressed` : ""
   ].filter(Boolean);
@@ -16975,6 +17493,8 @@ var USAGE = `${TOOL_NAME} ${TOOL_VERSION}: find OpenClaw self-hosting security m
 
 Usage:
   clawscan scan [PATH...] [options]     scan files and directories (default: .)
+  clawscan scan --history [PATH] [--since REV|--max-commits N] [--ref REF...]
+                                        sweep the git history: what every commit added
   clawscan baseline [PATH...] [options] write the current findings to a baseline file
   clawscan rules [--format text|json|markdown]
                                         list every rule
@@ -16987,8 +17507,14 @@ Options for scan:
   --config FILE                         config file (default: .clawscan.yml in the scanned directory)
   --baseline FILE                       hide findings recorded in this baseline
   --show-suppressed                     list suppressed findings too (text and json)
-  --category ID                         SARIF automationDetails category (default: clawscan/)
+  --category ID                         SARIF automationDetails category (default: clawscan/, or
+                                        clawscan-history/ with --history)
   --max-file-size SIZE                  skip larger files (default: 5MB)
+  --history                             scan every commit reachable from the refs (default: all) instead of
+                                        the files; one finding per secret, at the commit that introduced it
+  --since REV                           with --history: only commits not reachable from REV
+  --max-commits N                       with --history: at most N commits, newest first
+  --ref REF                             with --history: sweep these refs instead of all (repeatable)
   --no-color                            plain text output (also NO_COLOR=1)
 
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or internal error.
@@ -17003,6 +17529,10 @@ var OPTIONS = {
   category: { type: "string" },
   "max-file-size": { type: "string" },
   "no-color": { type: "boolean" },
+  history: { type: "boolean" },
+  since: { type: "string" },
+  "max-commits": { type: "string" },
+  ref: { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" }
 };
@@ -17023,7 +17553,7 @@ function progress() {
     const now = Date.now();
     if (now - last < 100 && done !== total) return;
     last = now;
-    process.stderr.write(done === total ? "\r\x1B[K" : `\r\x1B[Kscanning ${done}/${total} files`);
+    process.stderr.write(done === total ? "\r\x1B[K" : total === Infinity ? `\r\x1B[Kscanning history: ${done} commits` : `\r\x1B[Kscanning ${done}/${total} files`);
   };
 }
 async function emit(text, output) {
@@ -17053,14 +17583,35 @@ async function main(argv) {
     maxFileSize = parseSize(values["max-file-size"]);
     if (!maxFileSize) throw new UsageError(`--max-file-size must be a size such as 5MB (got "${values["max-file-size"]}")`);
   }
-  const result = await scan({
-    paths: paths.length ? paths : ["."],
+  if (!values.history && (values.since !== void 0 || values["max-commits"] !== void 0 || values.ref)) throw new UsageError("--since, --max-commits and --ref need --history");
+  const common = {
     rules: RULES,
     ...values.config ? { configFile: values.config } : {},
     ...values.baseline && command === "scan" ? { baselineFile: values.baseline } : {},
-    ...maxFileSize ? { maxFileSize } : {},
-    ...progress() ? { onProgress: progress() } : {}
-  });
+    ...maxFileSize ? { maxFileSize } : {}
+  };
+  let history;
+  let result;
+  if (values.history) {
+    if (paths.length > 1) throw new UsageError("--history takes one repository directory");
+    let maxCommits;
+    if (values["max-commits"] !== void 0) {
+      maxCommits = Number(values["max-commits"]);
+      if (!Number.isInteger(maxCommits) || maxCommits < 1) throw new UsageError(`--max-commits must be a positive whole number (got "${values["max-commits"]}")`);
+    }
+    const show = progress();
+    ({ history, ...result } = await scanHistory({
+      ...common,
+      path: paths[0] ?? ".",
+      ...values.ref ? { refs: values.ref } : {},
+      ...values.since !== void 0 ? { since: values.since } : {},
+      ...maxCommits !== void 0 ? { maxCommits } : {},
+      ...show ? { onProgress: (n) => show(n, Infinity) } : {}
+    }));
+    if (show) show(1, 1);
+  } else {
+    result = await scan({ ...common, paths: paths.length ? paths : ["."], ...progress() ? { onProgress: progress() } : {} });
+  }
   if (command === "baseline") {
     const file = values.output ?? ".clawscan-baseline.json";
     const baseline = buildBaseline(result.findings);
@@ -17078,8 +17629,10 @@ async function main(argv) {
     catalogue: RULES,
     stats: result.stats,
     showSuppressed: Boolean(values["show-suppressed"]),
-    category: values.category ?? "clawscan/",
-    color: format === "text" && useColor(values["no-color"], Boolean(values.output))
+    // A sweep is its own SARIF category, so it neither closes nor duplicates the work-tree scan's alerts.
+    category: values.category ?? (history ? "clawscan-history/" : "clawscan/"),
+    color: format === "text" && useColor(values["no-color"], Boolean(values.output)),
+    ...history ? { history } : {}
   });
   await emit(report, values.output);
   return exitCode(result.findings, failOn, result.internalErrors);

@@ -57,10 +57,13 @@ class Project implements ProjectView {
   }
 }
 
-const EMPTY_PROJECT: ProjectView = { targets: () => [] };
+export const EMPTY_PROJECT: ProjectView = { targets: () => [] };
+
+/** Turns what a rule reported into a Finding; `finalize` unless a scan mode needs more (the history sweep). */
+export type Finisher = (rule: AnyRule, input: ReportInput, ctx: FileContext) => Finding;
 
 /** Runs every rule that applies to a target, isolating crashes, and finalises what they report. */
-class RuleRunner {
+export class RuleRunner {
   readonly findings: Finding[] = [];
   internalErrors = 0;
   private readonly byKind = new Map<string, AnyRule[]>();
@@ -68,6 +71,7 @@ class RuleRunner {
   constructor(
     rules: readonly AnyRule[],
     private readonly notes: Note[],
+    private readonly finish: Finisher = finalize,
   ) {
     for (const r of rules) for (const k of r.appliesTo as string[]) this.byKind.set(k, [...(this.byKind.get(k) ?? []), r]);
   }
@@ -77,7 +81,7 @@ class RuleRunner {
       const report = (input: ReportInput) => {
         const ctx = contexts(input.at.file ?? target.file);
         if (!ctx) throw new Error(`finding anchored in ${input.at.file ?? target.file}, a file this scan did not parse`);
-        this.findings.push(finalize(rule, input, ctx));
+        this.findings.push(this.finish(rule, input, ctx));
       };
       try {
         await rule.check(target, { report, project });
@@ -151,7 +155,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
 }
 
 /** Repository rules report whole files (a committed `.env`) that may be text files no longer in memory. */
-function repoFileContext(file: string): FileContext {
+export function repoFileContext(file: string): FileContext {
   return new FileContext(file, '', new Locator(file, ''));
 }
 

@@ -86,6 +86,12 @@ export interface RepoTarget extends TargetBase {
   files: readonly RepoFile[];
   /** The text of the root `.gitignore`, when there is one. */
   gitignore?: string;
+  /**
+   * Set in a history sweep: `files` are then the paths one commit added (new, renamed or copied), or every
+   * path at HEAD when the sweep checks what is still there; `gitignore` is absent. A rule about what the
+   * repository lacks should set `history: false` in its metadata.
+   */
+  history?: { commit: string };
 }
 
 export interface TargetMap {

@@ -1,0 +1,463 @@
+/**
+ * The history sweep (`clawscan scan --history`): every commit reachable from the refs (default `--all`),
+ * streamed from one `git log -p -U0 --cc` and never held in memory:
+ *
+ *   git log → parse the patch line by line → per file a commit changed: the lines it added (a TextTarget whose
+ *   line numbers map back to the file) → text rules; per commit: the paths it added (a RepoTarget) → repo rules,
+ *   and `history: true` structured rules (dotenv.committed) on the added file's blob
+ *   → one finding per fingerprint, kept at the commit that introduced it → `stillPresent` from a scan of HEAD
+ *   → the same post-processing (config, baseline, sort) and reporters as the work-tree scan.
+ *
+ * Design decisions (docs/history.md has the why):
+ * - Merges: `--cc` shows a merge only where its result differs from every parent; a line is new in the merge
+ *   when every parent column is `+`. Lines a merge takes from one side were scanned in that side's commits.
+ * - Renames and copies: `-M` (git's default for log). A pure rename adds no line, so no second finding; the
+ *   new path counts as an added path for the file rules (a `.env.example` renamed to `.env` is a committed .env).
+ * - Secret fingerprints leave the path out: one leaked credential is one finding, however many files and
+ *   branches it was committed to. Other findings keep the engine's fingerprint (path + identity).
+ * - The introducing commit is the occurrence with the earliest author date (ties: the one git lists later,
+ *   i.e. the older one). An unsuppressed occurrence wins over an inline-suppressed one.
+ */
+import type { Finding, Note, ReportInput } from '../model/finding.js';
+import type { AnyRule } from '../model/rule.js';
+import type { RepoFile, TargetKind } from '../model/target.js';
+import { loadBaseline } from './baseline.js';
+import { classify } from './classify.js';
+import { loadConfig, type ScanConfig } from './config.js';
+import { UsageError } from './errors.js';
+import { fingerprint, secretIdentity } from './fingerprint.js';
+import { BlobReader, gitOutput, streamLines, unquotePath } from './git.js';
+import { Locator } from './parse/locator.js';
+import { parseFile } from './parse/index.js';
+import { applyBaseline, applyConfig, FileContext, finalize, sortFindings } from './postprocess.js';
+import { findDirective, parseDirectives, type Directive } from './suppress.js';
+import { formatBytes } from './read.js';
+import { EMPTY_PROJECT, repoFileContext, RuleRunner, type Finisher, type ScanResult } from './scan.js';
+import type { Location } from '../model/location.js';
+
+export interface HistoryOptions {
+  /** A directory inside the repository (default: the current directory). */
+  path: string;
+  rules: readonly AnyRule[];
+  /** Refs (branches, tags, commits) whose history is swept; default every ref (`--all`). */
+  refs?: readonly string[];
+  /** Only commits not reachable from this revision (`REV..refs`). */
+  since?: string;
+  /** At most this many commits, newest first (`git log --max-count`). */
+  maxCommits?: number;
+  configFile?: string;
+  baselineFile?: string;
+  /** Added text of one file in one commit above this is not scanned (bytes; default: the config's limit). */
+  maxFileSize?: number;
+  /** Called after each commit, for progress display. */
+  onProgress?: (commits: number) => void;
+}
+
+/** What the reporters say about the sweep itself. */
+export interface HistoryInfo {
+  commits: number;
+  /** The repository is a shallow clone: older history was not there to scan. */
+  shallow: boolean;
+  /** `--all`, or the refs given (with `^since`). */
+  range: string;
+}
+
+interface Commit {
+  sha: string;
+  /** Author date, seconds since the epoch (for choosing the introducing commit). */
+  time: number;
+  /** Author date as git prints it (ISO 8601 with the author's offset). */
+  date: string;
+}
+
+/** One file of one commit's patch, as far as the parser has read it. */
+interface FileDiff {
+  commit: Commit;
+  /** The paths this commit added, for the repository rules (shared by the commit's diffs). */
+  addedPaths: RepoFile[];
+  path: string | undefined;
+  /** A path this commit added: a new file, or the target of a rename or copy. */
+  added: boolean;
+  binary: boolean;
+  tooLarge: boolean;
+  lines: string[];
+  /** The file line number of each entry of `lines`. */
+  lineNos: number[];
+  size: number;
+}
+
+/** A finding and where it was seen. */
+interface Occurrence {
+  finding: Finding;
+  commit: Commit;
+  order: number;
+  additions: number;
+}
+
+/** Default-on for text and repo rules; structured rules opt in; any rule can opt out. */
+export function runsInHistory(rule: AnyRule): boolean {
+  return rule.history ?? (rule.appliesTo as readonly TargetKind[]).some((k) => k === 'text' || k === 'repo');
+}
+
+/** The text rules see only the lines a commit added; this maps their line numbers back to the file's. */
+class HunkLocator extends Locator {
+  constructor(
+    file: string,
+    text: string,
+    private readonly lineNos: readonly number[],
+  ) {
+    super(file, text);
+  }
+  override locate(anchor: Parameters<Locator['locate']>[0]): Location {
+    const l = super.locate(anchor);
+    return { ...l, startLine: this.lineNos[l.startLine - 1] ?? l.startLine, endLine: this.lineNos[l.endLine - 1] ?? l.endLine };
+  }
+}
+
+/** Inline suppressions among the added lines, keyed by file line (a directive on an unchanged line is not seen). */
+class HunkContext extends FileContext {
+  private byFileLine: Map<number, Directive> | undefined;
+  constructor(file: string, text: string, private readonly lineNos: readonly number[]) {
+    super(file, text, new HunkLocator(file, text, lineNos));
+  }
+  override suppression(ruleId: string, line: number): Directive | undefined {
+    this.byFileLine ??= new Map([...parseDirectives(this.text)].map(([i, d]) => [this.lineNos[i - 1] ?? i, d]));
+    return findDirective(this.byFileLine, ruleId, line);
+  }
+}
+
+const COMMIT_MARK = '\0';
+const HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)/;
+
+export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { history: HistoryInfo }> {
+  const started = performance.now();
+  const notes: Note[] = [];
+  const base = await gitOutput(opts.path, ['rev-parse', '--show-toplevel']);
+  if (!base) throw new UsageError(`--history needs a git work tree; ${opts.path} is not inside one`);
+  for (const r of [...(opts.refs ?? []), ...(opts.since ? [opts.since] : [])]) {
+    if (r.startsWith('-') || !(await gitOutput(base, ['rev-parse', '--verify', '--quiet', `${r}^{commit}`]))) throw new UsageError(`unknown revision "${r}"`);
+  }
+  const rules = opts.rules.filter(runsInHistory);
+  const config: ScanConfig = await loadConfig(opts.configFile, base, base, new Set(opts.rules.map((r) => r.id)), notes);
+  const baseline = opts.baselineFile ? await loadBaseline(opts.baselineFile) : undefined;
+  const maxFileSize = opts.maxFileSize ?? config.maxFileSize;
+  const active = rules.filter((r) => config.rules.get(r.id) !== 'off');
+  const structured = active.some((r) => (r.appliesTo as readonly TargetKind[]).includes('dotenv'));
+
+  const shallow = (await gitOutput(base, ['rev-parse', '--is-shallow-repository'])) === 'true';
+  if (shallow) {
+    notes.push({
+      level: 'warning',
+      code: 'history.shallow',
+      message:
+        'this is a shallow clone: commits older than the clone depth were not scanned. On GitHub Actions set `fetch-depth: 0` on actions/checkout; locally run `git fetch --unshallow`.',
+    });
+  }
+
+  const runner = new RuleRunner(active, notes, historyFinisher);
+  const blobs = new BlobReader(base);
+  const seen = new Map<string, Occurrence>();
+  let order = 0;
+  let commits = 0;
+  let files = 0;
+  let bytes = 0;
+  let binary = 0;
+  const tooLarge = new Map<string, { count: number; first: string }>();
+
+  let commit: Commit | undefined;
+  let addedPaths: RepoFile[] = [];
+  let diff: FileDiff | undefined;
+  let parents = 1; // parent columns of the current hunk (more than one in a merge's combined diff)
+  let inHunk = false;
+  let newLine = 0;
+
+  const collect = (c: Commit) => {
+    for (const finding of runner.findings.splice(0)) {
+      const cand: Occurrence = { finding, commit: c, order: order++, additions: 1 };
+      const prev = seen.get(finding.fingerprint);
+      if (!prev) seen.set(finding.fingerprint, cand);
+      else {
+        cand.additions = prev.additions + 1;
+        seen.set(finding.fingerprint, introducedEarlier(cand, prev) ? cand : { ...prev, additions: cand.additions });
+      }
+    }
+  };
+
+  // The parser moves on to the next commit as soon as a flush starts: a flush works on what it was called for.
+  const flushFile = async (): Promise<void> => {
+    const d = diff;
+    diff = undefined;
+    inHunk = false;
+    if (!d || d.path === undefined || config.isIgnored(d.path)) return;
+    const c = d.commit;
+    const kind = classify(d.path);
+    if (d.added) d.addedPaths.push({ path: d.path, kind });
+    if (d.binary) {
+      binary++;
+      return;
+    }
+    if (d.tooLarge) {
+      const t = tooLarge.get(d.path) ?? { count: 0, first: c.sha };
+      t.count++;
+      tooLarge.set(d.path, t);
+      return;
+    }
+    if (d.lines.length) {
+      files++;
+      bytes += d.size;
+      const text = d.lines.join('\n');
+      const ctx = new HunkContext(d.path, text, d.lineNos);
+      await runner.run({ kind: 'text', file: d.path, fileKind: kind, text }, () => ctx, EMPTY_PROJECT);
+    }
+    if (d.added && kind === 'dotenv' && structured) await scanDotenvBlob(`${c.sha}:${d.path}`, d.path);
+    collect(c);
+  };
+
+  /** Structured rules need the whole file, which a rename or copy does not show: read it from git. */
+  const scanDotenvBlob = async (object: string, file: string) => {
+    const blob = await blobs.read(object, maxFileSize);
+    if (blob.kind !== 'ok' || blob.data.subarray(0, 8000).includes(0)) return;
+    const text = blob.data.toString('utf8');
+    const parsed = parseFile(file, 'dotenv', text);
+    if (parsed.ok) {
+      const ctx = new FileContext(file, text, parsed.locator);
+      await runner.run(parsed.target, () => ctx, EMPTY_PROJECT);
+    }
+  };
+
+  const flushCommit = async (): Promise<void> => {
+    const c = commit;
+    const paths = addedPaths;
+    await flushFile();
+    if (!c) return;
+    if (paths.length) {
+      await runner.run({ kind: 'repo', file: '.', git: true, files: paths, history: { commit: c.sha } }, repoFileContext, EMPTY_PROJECT);
+      collect(c);
+    }
+    commits++;
+    opts.onProgress?.(commits);
+  };
+
+  const newDiff = (path: string | undefined): FileDiff | undefined =>
+    commit && { commit, addedPaths, path, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
+
+  const onLine = (line: string, truncated: boolean): Promise<void> | undefined => {
+    if (inHunk && diff) {
+      const c = line.charCodeAt(0);
+      if (parents === 1) {
+        if (c === 43 /* + */) {
+          addLine(diff, line.slice(1), newLine++, truncated, maxFileSize);
+          return undefined;
+        }
+        if (c === 45 /* - */ || c === 92 /* \ */) return undefined;
+        if (c === 32 /* space */) {
+          newLine++;
+          return undefined;
+        }
+      } else if (c === 43 || c === 45 || c === 32) {
+        const cols = line.slice(0, parents);
+        if (cols.includes('-')) return undefined;
+        if (!cols.includes(' ')) addLine(diff, line.slice(parents), newLine, truncated, maxFileSize);
+        newLine++;
+        return undefined;
+      } else if (c === 92) return undefined;
+    }
+    if (line.startsWith(COMMIT_MARK)) {
+      const p = flushCommit();
+      const [sha = '', time = '0', date = ''] = line.slice(1).split(' ');
+      commit = { sha, time: Number(time), date };
+      addedPaths = [];
+      return p;
+    }
+    if (line.startsWith('diff --git ')) {
+      const p = flushFile();
+      diff = newDiff(diffGitPath(line.slice('diff --git '.length)));
+      parents = 1;
+      return p;
+    }
+    if (line.startsWith('diff --cc ') || line.startsWith('diff --combined ')) {
+      const p = flushFile();
+      diff = newDiff(unquotePath(line.slice(line.indexOf(' ', 5) + 1)));
+      return p;
+    }
+    if (!diff) return undefined;
+    if (line.startsWith('@@')) {
+      const m = HUNK.exec(line);
+      if (m) {
+        inHunk = true;
+        parents = (m[1] ?? '@@').length - 1;
+        newLine = Number(m[2]);
+      }
+    } else if (inHunk) {
+      return undefined;
+    } else if (line.startsWith('+++ ')) {
+      const p = unquotePath(line.slice(4).replace(/\t$/, ''));
+      if (p !== '/dev/null') diff.path = p.replace(/^b\//, '');
+    } else if (line.startsWith('new file mode')) {
+      diff.added = true;
+    } else if (line.startsWith('rename to ') || line.startsWith('copy to ')) {
+      diff.path = unquotePath(line.slice(line.indexOf(' to ') + 4));
+      diff.added = true;
+    } else if (line.startsWith('Binary files ') || line.startsWith('GIT binary patch')) {
+      diff.binary = true;
+    }
+    return undefined;
+  };
+
+  const args = [
+    '-c', 'core.quotepath=off',
+    '-c', 'diff.noprefix=false',
+    '-c', 'diff.mnemonicPrefix=false',
+    '-c', 'log.showSignature=false',
+    'log', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative',
+    '-p', '-U0', '--cc', '-M', '--irreversible-delete',
+    '--format=%x00%H %at %aI',
+    ...(opts.maxCommits !== undefined ? [`--max-count=${opts.maxCommits}`] : []),
+    ...(opts.refs?.length ? opts.refs : ['--all']),
+    ...(opts.since ? [`^${opts.since}`] : []),
+    '--',
+  ];
+  let stderr = '';
+  try {
+    // A line longer than the file limit cannot be scanned anyway; cutting it keeps memory flat.
+    ({ stderr } = await streamLines(base, args, maxFileSize + 1, onLine));
+    await flushCommit();
+  } finally {
+    blobs.close();
+  }
+  for (const w of new Set(stderr.split('\n').filter((l) => l.startsWith('warning:')))) {
+    notes.push({ level: 'warning', code: 'history.git_warning', message: `git: ${w.slice('warning:'.length).trim()}` });
+  }
+  if (binary) notes.push({ level: 'info', code: 'skipped.binary', message: `${binary} binary file version${binary === 1 ? '' : 's'} in the history not scanned` });
+  for (const [file, t] of tooLarge) {
+    notes.push({ level: 'warning', code: 'skipped.too_large', message: `lines added in ${t.count} commit${t.count === 1 ? '' : 's'} (first ${t.first.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .clawscan.yml to scan them)`, file });
+  }
+
+  const still = seen.size ? await fingerprintsAtHead(base, active.filter((r) => [...seen.values()].some((o) => o.finding.ruleId === r.id)), config, maxFileSize, notes) : new Set<string>();
+  const located = [...seen.values()].map((o) => describeOrigin(o, still.has(o.finding.fingerprint)));
+  const findings = sortFindings(applyBaseline(applyConfig(located, config), baseline));
+  const range = [...(opts.refs?.length ? opts.refs : ['--all']), ...(opts.since ? [`^${opts.since}`] : [])].join(' ');
+
+  return {
+    root: { base, git: true },
+    findings,
+    notes,
+    stats: { files, bytes, skipped: binary + [...tooLarge.values()].reduce((n, t) => n + t.count, 0), durationMs: Math.round(performance.now() - started) },
+    internalErrors: runner.internalErrors,
+    history: { commits, shallow, range },
+  };
+}
+
+/** The engine's finalize, with secrets fingerprinted without their path (one credential, one finding). */
+const historyFinisher: Finisher = (rule, input: ReportInput, ctx) => {
+  const f = finalize(rule, input, ctx);
+  if (input.secret !== undefined) f.fingerprint = fingerprint(rule.id, '', secretIdentity(input.secret));
+  return f;
+};
+
+function addLine(d: FileDiff, text: string, lineNo: number, truncated: boolean, limit: number): void {
+  if (d.tooLarge) return;
+  d.size += text.length + 1;
+  if (truncated || d.size > limit) {
+    d.tooLarge = true;
+    d.lines = [];
+    d.lineNos = [];
+    return;
+  }
+  d.lines.push(text);
+  d.lineNos.push(lineNo);
+}
+
+function introducedEarlier(a: Occurrence, b: Occurrence): boolean {
+  const sa = a.finding.suppressed ? 1 : 0;
+  const sb = b.finding.suppressed ? 1 : 0;
+  if (sa !== sb) return sa < sb;
+  if (a.commit.sha === b.commit.sha) return false;
+  if (a.commit.time !== b.commit.time) return a.commit.time < b.commit.time;
+  return a.order > b.order;
+}
+
+/** The finding as reporters show it: at its introducing commit, saying whether HEAD still has it. */
+function describeOrigin(o: Occurrence, stillPresent: boolean): Finding {
+  const { finding: f, commit } = o;
+  const where = stillPresent ? 'it is still present at HEAD' : 'it is no longer at HEAD but stays in the history';
+  return {
+    ...f,
+    message: `${f.message} Introduced in commit ${commit.sha.slice(0, 12)} (${commit.date}); ${where}.`,
+    properties: { ...(f.properties ?? {}), commit: commit.sha, commitDate: commit.date, stillPresent, additions: o.additions },
+  };
+}
+
+/**
+ * `stillPresent`: the same rules over HEAD's tree (every file as if one commit added it), fingerprinted the same
+ * way. Only the rules that found something in the history run, and only when there is a HEAD.
+ */
+async function fingerprintsAtHead(base: string, rules: readonly AnyRule[], config: ScanConfig, maxFileSize: number, notes: Note[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  const head = await gitOutput(base, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  if (!head) return out;
+  const runner = new RuleRunner(rules, notes, historyFinisher);
+  const blobs = new BlobReader(base);
+  const entries: { path: string; oid: string; size: number }[] = [];
+  await streamLines(base, ['-c', 'core.quotepath=off', 'ls-tree', '-r', '-l', '--full-tree', 'HEAD'], 1 << 20, (line) => {
+    const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line);
+    if (!m || m[1] === '120000') return;
+    const path = unquotePath(m[4] ?? '');
+    if (!config.isIgnored(path)) entries.push({ path, oid: m[2] ?? '', size: Number(m[3]) });
+  });
+  const wantsText = rules.some((r) => r.appliesTo.includes('text'));
+  const wantsDotenv = rules.some((r) => r.appliesTo.includes('dotenv'));
+  const files: RepoFile[] = [];
+  try {
+    // Keep a few MB of blobs in flight: one round trip per file would be slow, all at once too big.
+    const inFlight: { path: string; result: ReturnType<BlobReader['read']> ; size: number }[] = [];
+    let pendingBytes = 0;
+    let next = 0;
+    while (next < entries.length || inFlight.length) {
+      while (next < entries.length && (inFlight.length === 0 || pendingBytes < 4 << 20)) {
+        const e = entries[next++];
+        if (!e) break;
+        const kind = classify(e.path);
+        files.push({ path: e.path, kind });
+        if (e.size > maxFileSize || (!wantsText && !(wantsDotenv && kind === 'dotenv'))) continue;
+        inFlight.push({ path: e.path, result: blobs.read(e.oid, maxFileSize), size: e.size });
+        pendingBytes += e.size;
+      }
+      const cur = inFlight.shift();
+      if (!cur) continue;
+      pendingBytes -= cur.size;
+      const blob = await cur.result;
+      if (blob.kind !== 'ok' || blob.data.subarray(0, 8000).includes(0)) continue;
+      const text = blob.data.toString('utf8');
+      const kind = classify(cur.path);
+      const ctx = new FileContext(cur.path, text, new Locator(cur.path, text));
+      if (wantsText) await runner.run({ kind: 'text', file: cur.path, fileKind: kind, text }, () => ctx, EMPTY_PROJECT);
+      if (kind === 'dotenv' && wantsDotenv) {
+        const parsed = parseFile(cur.path, 'dotenv', text);
+        if (parsed.ok) {
+          const dctx = new FileContext(cur.path, text, parsed.locator);
+          await runner.run(parsed.target, () => dctx, EMPTY_PROJECT);
+        }
+      }
+      for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
+    }
+  } finally {
+    blobs.close();
+  }
+  await runner.run({ kind: 'repo', file: '.', git: true, files, history: { commit: head } }, repoFileContext, EMPTY_PROJECT);
+  for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
+  return out;
+}
+
+/** `diff --git a/P b/P`: the path when both sides are the same (renames say theirs in `rename to`). */
+export function diffGitPath(rest: string): string | undefined {
+  if (rest.startsWith('"')) {
+    const m = /^("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*"|\S.*)$/.exec(rest);
+    const b = m?.[2];
+    return b === undefined ? undefined : unquotePath(b).replace(/^b\//, '');
+  }
+  if ((rest.length - 5) % 2 !== 0) return undefined;
+  const n = (rest.length - 5) / 2;
+  const a = rest.slice(2, 2 + n);
+  return rest.startsWith('a/') && rest.slice(2 + n) === ` b/${a}` ? a : undefined;
+}
