@@ -58,12 +58,14 @@ describe('history sweep', () => {
     expect(text).toMatch(/force push does not remove the commits from existing forks/);
     expect(text).toContain('2 commits');
 
-    const sarif = JSON.parse(REPORTERS.sarif(input)) as { runs: { automationDetails: { id: string }; results: { properties: Record<string, unknown>; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const sarif = JSON.parse(REPORTERS.sarif(input)) as { runs: { automationDetails: { id: string }; results: { properties: Record<string, unknown>; partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
     const run = sarif.runs[0]!;
     expect(run.automationDetails.id).toBe('clawscan-history/');
     const secretResult = run.results.find((x) => x.properties.commit && x.locations[0]?.physicalLocation.region.startLine === 1);
     expect(secretResult?.properties).toMatchObject({ commit: r.git('rev-parse', 'HEAD~1'), stillPresent: false });
     expect(secretResult?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('.env');
+    // The file is gone from HEAD, so upload-sarif could not hash its line: the sweep gives a stable one.
+    expect(secretResult?.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{16}:1$/);
   });
 
   it('reports a .env that was added and then deleted, with the commit that added it', async () => {
