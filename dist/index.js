@@ -36315,7 +36315,8 @@ var package_default = {
     lint: "eslint .",
     test: "vitest run",
     docs: "tsx src/scripts/generate-docs.ts",
-    "docs:check": "tsx src/scripts/generate-docs.ts --check"
+    "docs:check": "tsx src/scripts/generate-docs.ts --check",
+    "bench:history": "npm run -s build && node scripts/bench-history.mjs"
   },
   dependencies: {
     "@actions/core": "3.0.1",
@@ -36802,16 +36803,20 @@ async function scanHistory(opts) {
   const notes = [];
   const base = await gitOutput(opts.path, ["rev-parse", "--show-toplevel"]);
   if (!base) throw new UsageError(`--history needs a git work tree; ${opts.path} is not inside one`);
-  for (const r of [...opts.refs ?? [], ...opts.since ? [opts.since] : []]) {
-    if (r.startsWith("-") || !await gitOutput(base, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`])) throw new UsageError(`unknown revision "${r}"`);
-  }
+  const revs = [...opts.refs ?? [], ...opts.since ? [opts.since] : []];
+  const [known, shallowOut, config, baseline] = await Promise.all([
+    Promise.all(revs.map(async (r) => !r.startsWith("-") && await gitOutput(base, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
+    gitOutput(base, ["rev-parse", "--is-shallow-repository"]),
+    loadConfig(opts.configFile, base, base, new Set(opts.rules.map((r) => r.id)), notes),
+    opts.baselineFile ? loadBaseline(opts.baselineFile) : void 0
+  ]);
+  const unknown = revs.find((_, i) => !known[i]);
+  if (unknown !== void 0) throw new UsageError(`unknown revision "${unknown}"`);
   const rules = opts.rules.filter(runsInHistory);
-  const config = await loadConfig(opts.configFile, base, base, new Set(opts.rules.map((r) => r.id)), notes);
-  const baseline = opts.baselineFile ? await loadBaseline(opts.baselineFile) : void 0;
   const maxFileSize = opts.maxFileSize ?? config.maxFileSize;
   const active = rules.filter((r) => config.rules.get(r.id) !== "off");
   const structured = active.some((r) => r.appliesTo.includes("dotenv"));
-  const shallow = await gitOutput(base, ["rev-parse", "--is-shallow-repository"]) === "true";
+  const shallow = shallowOut === "true";
   if (shallow) {
     notes.push({
       level: "warning",
@@ -36819,6 +36824,8 @@ async function scanHistory(opts) {
       message: "this is a shallow clone: commits older than the clone depth were not scanned. On GitHub Actions set `fetch-depth: 0` on actions/checkout; locally run `git fetch --unshallow`."
     });
   }
+  const atHead = fingerprintsAtHead(base, active, config, maxFileSize, notes);
+  atHead.catch(() => void 0);
   const runner = new RuleRunner(active, notes, historyFinisher);
   const blobs = new BlobReader(base);
   const seen = /* @__PURE__ */ new Map();
@@ -36997,7 +37004,8 @@ async function scanHistory(opts) {
   for (const [file, t] of tooLarge) {
     notes.push({ level: "warning", code: "skipped.too_large", message: `lines added in ${t.count} commit${t.count === 1 ? "" : "s"} (first ${t.first.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .clawscan.yml to scan them)`, file });
   }
-  const still = seen.size ? await fingerprintsAtHead(base, active.filter((r) => [...seen.values()].some((o) => o.finding.ruleId === r.id)), config, maxFileSize, notes) : /* @__PURE__ */ new Set();
+  const head = await atHead;
+  const still = head.fingerprints;
   const located = [...seen.values()].map((o) => describeOrigin(o, still.has(o.finding.fingerprint)));
   const findings = sortFindings(applyBaseline(applyConfig(located, config), baseline));
   const range = [...opts.refs?.length ? opts.refs : ["--all"], ...opts.since ? [`^${opts.since}`] : []].join(" ");
@@ -37006,7 +37014,7 @@ async function scanHistory(opts) {
     findings,
     notes,
     stats: { files, bytes, skipped: binary + [...tooLarge.values()].reduce((n, t) => n + t.count, 0), durationMs: Math.round(performance.now() - started) },
-    internalErrors: runner.internalErrors,
+    internalErrors: runner.internalErrors + head.internalErrors,
     history: { commits, shallow, range }
   };
 }
@@ -37047,7 +37055,7 @@ function describeOrigin(o, stillPresent) {
 async function fingerprintsAtHead(base, rules, config, maxFileSize, notes) {
   const out = /* @__PURE__ */ new Set();
   const head = await gitOutput(base, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
-  if (!head) return out;
+  if (!head) return { fingerprints: out, internalErrors: 0 };
   const runner = new RuleRunner(rules, notes, historyFinisher);
   const blobs = new BlobReader(base);
   const entries = [];
@@ -37097,7 +37105,7 @@ async function fingerprintsAtHead(base, rules, config, maxFileSize, notes) {
   }
   await runner.run({ kind: "repo", file: ".", git: true, files, history: { commit: head } }, repoFileContext, EMPTY_PROJECT);
   for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
-  return out;
+  return { fingerprints: out, internalErrors: runner.internalErrors };
 }
 function diffGitPath(rest) {
   if (rest.startsWith('"')) {

@@ -134,17 +134,20 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
   const notes: Note[] = [];
   const base = await gitOutput(opts.path, ['rev-parse', '--show-toplevel']);
   if (!base) throw new UsageError(`--history needs a git work tree; ${opts.path} is not inside one`);
-  for (const r of [...(opts.refs ?? []), ...(opts.since ? [opts.since] : [])]) {
-    if (r.startsWith('-') || !(await gitOutput(base, ['rev-parse', '--verify', '--quiet', `${r}^{commit}`]))) throw new UsageError(`unknown revision "${r}"`);
-  }
+  const revs = [...(opts.refs ?? []), ...(opts.since ? [opts.since] : [])];
+  const [known, shallowOut, config, baseline] = await Promise.all([
+    Promise.all(revs.map(async (r) => !r.startsWith('-') && (await gitOutput(base, ['rev-parse', '--verify', '--quiet', `${r}^{commit}`])) !== undefined)),
+    gitOutput(base, ['rev-parse', '--is-shallow-repository']),
+    loadConfig(opts.configFile, base, base, new Set(opts.rules.map((r) => r.id)), notes),
+    opts.baselineFile ? loadBaseline(opts.baselineFile) : undefined,
+  ]);
+  const unknown = revs.find((_, i) => !known[i]);
+  if (unknown !== undefined) throw new UsageError(`unknown revision "${unknown}"`);
   const rules = opts.rules.filter(runsInHistory);
-  const config: ScanConfig = await loadConfig(opts.configFile, base, base, new Set(opts.rules.map((r) => r.id)), notes);
-  const baseline = opts.baselineFile ? await loadBaseline(opts.baselineFile) : undefined;
   const maxFileSize = opts.maxFileSize ?? config.maxFileSize;
   const active = rules.filter((r) => config.rules.get(r.id) !== 'off');
   const structured = active.some((r) => (r.appliesTo as readonly TargetKind[]).includes('dotenv'));
-
-  const shallow = (await gitOutput(base, ['rev-parse', '--is-shallow-repository'])) === 'true';
+  const shallow = shallowOut === 'true';
   if (shallow) {
     notes.push({
       level: 'warning',
@@ -153,6 +156,10 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
         'this is a shallow clone: commits older than the clone depth were not scanned. On GitHub Actions set `fetch-depth: 0` on actions/checkout; locally run `git fetch --unshallow`.',
     });
   }
+
+  // What HEAD still holds is found while the history streams (git log keeps one core busy; this uses the other).
+  const atHead = fingerprintsAtHead(base, active, config, maxFileSize, notes);
+  atHead.catch(() => undefined); // awaited below; not an unhandled rejection if the stream fails first
 
   const runner = new RuleRunner(active, notes, historyFinisher);
   const blobs = new BlobReader(base);
@@ -333,7 +340,8 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
     notes.push({ level: 'warning', code: 'skipped.too_large', message: `lines added in ${t.count} commit${t.count === 1 ? '' : 's'} (first ${t.first.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .clawscan.yml to scan them)`, file });
   }
 
-  const still = seen.size ? await fingerprintsAtHead(base, active.filter((r) => [...seen.values()].some((o) => o.finding.ruleId === r.id)), config, maxFileSize, notes) : new Set<string>();
+  const head = await atHead;
+  const still = head.fingerprints;
   const located = [...seen.values()].map((o) => describeOrigin(o, still.has(o.finding.fingerprint)));
   const findings = sortFindings(applyBaseline(applyConfig(located, config), baseline));
   const range = [...(opts.refs?.length ? opts.refs : ['--all']), ...(opts.since ? [`^${opts.since}`] : [])].join(' ');
@@ -343,7 +351,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
     findings,
     notes,
     stats: { files, bytes, skipped: binary + [...tooLarge.values()].reduce((n, t) => n + t.count, 0), durationMs: Math.round(performance.now() - started) },
-    internalErrors: runner.internalErrors,
+    internalErrors: runner.internalErrors + head.internalErrors,
     history: { commits, shallow, range },
   };
 }
@@ -390,12 +398,12 @@ function describeOrigin(o: Occurrence, stillPresent: boolean): Finding {
 
 /**
  * `stillPresent`: the same rules over HEAD's tree (every file as if one commit added it), fingerprinted the same
- * way. Only the rules that found something in the history run, and only when there is a HEAD.
+ * way; nothing when there is no HEAD (an empty repository).
  */
-async function fingerprintsAtHead(base: string, rules: readonly AnyRule[], config: ScanConfig, maxFileSize: number, notes: Note[]): Promise<Set<string>> {
+async function fingerprintsAtHead(base: string, rules: readonly AnyRule[], config: ScanConfig, maxFileSize: number, notes: Note[]): Promise<{ fingerprints: Set<string>; internalErrors: number }> {
   const out = new Set<string>();
   const head = await gitOutput(base, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
-  if (!head) return out;
+  if (!head) return { fingerprints: out, internalErrors: 0 };
   const runner = new RuleRunner(rules, notes, historyFinisher);
   const blobs = new BlobReader(base);
   const entries: { path: string; oid: string; size: number }[] = [];
@@ -446,7 +454,7 @@ async function fingerprintsAtHead(base: string, rules: readonly AnyRule[], confi
   }
   await runner.run({ kind: 'repo', file: '.', git: true, files, history: { commit: head } }, repoFileContext, EMPTY_PROJECT);
   for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
-  return out;
+  return { fingerprints: out, internalErrors: runner.internalErrors };
 }
 
 /** `diff --git a/P b/P`: the path when both sides are the same (renames say theirs in `rename to`). */
