@@ -161,6 +161,7 @@ describe('history sweep', () => {
     r.write('blob.bin', Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(KEY)]));
     r.write('latin1.txt', Buffer.concat([Buffer.from('caf\xe9 = "', 'latin1'), Buffer.from(OTHER), Buffer.from('"\n')]));
     r.write('big.log', `${'filler line of a log\n'.repeat(200)}${KEY}\n`);
+    r.write('bundle.min.js', `var a="${'x'.repeat(9000)}";var k="${fakeAnthropicKey(9)}";\n`); // one line, far above the limit
     r.commit('mixed', '2024-01-01T00:00:00Z');
 
     const result = await sweep(r, { maxFileSize: 2048 });
@@ -169,9 +170,10 @@ describe('history sweep', () => {
       expect.arrayContaining([
         expect.objectContaining({ code: 'skipped.binary', level: 'info' }),
         expect.objectContaining({ code: 'skipped.too_large', file: 'big.log' }),
+        expect.objectContaining({ code: 'skipped.too_large', file: 'bundle.min.js' }),
       ]),
     );
-    expect(result.stats.skipped).toBe(2);
+    expect(result.stats.skipped).toBe(3);
   });
 
   it('detects a shallow clone and says how to fetch the whole history', async () => {
@@ -241,6 +243,13 @@ describe('history sweep', () => {
       ]),
     );
     expect(result.findings.map((f) => [f.location.file, f.properties?.commit, f.properties?.stillPresent])).toEqual([['state/credentials/wh\u00e4ts app.json', added, true]]);
+  });
+
+  it('sweeps an empty repository to nothing', async () => {
+    const result = await sweep(new TestRepo());
+    expect(result.findings).toEqual([]);
+    expect(result.history.commits).toBe(0);
+    expect(result.internalErrors).toBe(0);
   });
 
   it('leaves out rules that opt out, and says so for a directory outside git', async () => {
