@@ -16869,8 +16869,6 @@ async function scanHistory(opts) {
       message: "this is a shallow clone: commits older than the clone depth were not scanned. On GitHub Actions set `fetch-depth: 0` on actions/checkout; locally run `git fetch --unshallow`."
     });
   }
-  const atHead = fingerprintsAtHead(base, active, config, maxFileSize, notes);
-  atHead.catch(() => void 0);
   const runner = new RuleRunner(active, notes, historyFinisher);
   const blobs = new BlobReader(base);
   const seen = /* @__PURE__ */ new Map();
@@ -16886,12 +16884,20 @@ async function scanHistory(opts) {
   let parents = 1;
   let inHunk = false;
   let newLine = 0;
+  let atHead;
+  const checkHead = () => {
+    if (atHead) return;
+    atHead = fingerprintsAtHead(base, active, config, maxFileSize, notes);
+    atHead.catch(() => void 0);
+  };
   const collect = (c) => {
     for (const finding of runner.findings.splice(0)) {
       const cand = { finding, commit: c, order: order++, additions: 1 };
       const prev = seen.get(finding.fingerprint);
-      if (!prev) seen.set(finding.fingerprint, cand);
-      else {
+      if (!prev) {
+        seen.set(finding.fingerprint, cand);
+        checkHead();
+      } else {
         cand.additions = prev.additions + 1;
         seen.set(finding.fingerprint, introducedEarlier(cand, prev) ? cand : { ...prev, additions: cand.additions });
       }
@@ -16910,7 +16916,7 @@ async function scanHistory(opts) {
       return;
     }
     if (d.tooLarge) {
-      const t = tooLarge.get(d.path) ?? { count: 0, first: c.sha };
+      const t = tooLarge.get(d.path) ?? { count: 0, newest: c.sha };
       t.count++;
       tooLarge.set(d.path, t);
       return;
@@ -17047,9 +17053,9 @@ async function scanHistory(opts) {
   }
   if (binary) notes.push({ level: "info", code: "skipped.binary", message: `${binary} binary file version${binary === 1 ? "" : "s"} in the history not scanned` });
   for (const [file, t] of tooLarge) {
-    notes.push({ level: "warning", code: "skipped.too_large", message: `lines added in ${t.count} commit${t.count === 1 ? "" : "s"} (first ${t.first.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .clawscan.yml to scan them)`, file });
+    notes.push({ level: "warning", code: "skipped.too_large", message: `lines added in ${t.count} commit${t.count === 1 ? "" : "s"} (newest ${t.newest.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .clawscan.yml to scan them)`, file });
   }
-  const head = await atHead;
+  const head = atHead ? await atHead : { fingerprints: /* @__PURE__ */ new Set(), internalErrors: 0 };
   const still = head.fingerprints;
   const located = [...seen.values()].map((o) => describeOrigin(o, still.has(o.finding.fingerprint)));
   const findings = sortFindings(applyBaseline(applyConfig(located, config), baseline));

@@ -266,10 +266,15 @@ describe('history sweep', () => {
         calls++;
       },
     });
+    const targets: string[][] = [];
+    const quiet: AnyRule = defineRule<'repo'>({ ...lacking, id: 'state.test_quiet', history: undefined, check: (t) => void targets.push(t.files.map((f) => f.path)) });
     const r = new TestRepo();
     r.write('a.txt', 'x\n').commit('one', '2024-01-01T00:00:00Z');
-    await scanHistory({ path: r.dir, rules: [lacking] });
+    r.write('b.txt', 'y\n').commit('two', '2024-01-02T00:00:00Z');
+    await scanHistory({ path: r.dir, rules: [lacking, quiet] });
     expect(calls).toBe(0);
+    // Nothing found: one call per commit and none over HEAD's tree (stillPresent is only looked for when needed).
+    expect(targets).toEqual([['b.txt'], ['a.txt']]);
     await expect(scanHistory({ path: mkdtempSync(path.join(tmpdir(), 'clawscan-nogit-')), rules: RULES })).rejects.toThrow(/needs a git work tree/);
   });
 });

@@ -157,10 +157,6 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
     });
   }
 
-  // What HEAD still holds is found while the history streams (git log keeps one core busy; this uses the other).
-  const atHead = fingerprintsAtHead(base, active, config, maxFileSize, notes);
-  atHead.catch(() => undefined); // awaited below; not an unhandled rejection if the stream fails first
-
   const runner = new RuleRunner(active, notes, historyFinisher);
   const blobs = new BlobReader(base);
   const seen = new Map<string, Occurrence>();
@@ -169,7 +165,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
   let files = 0;
   let bytes = 0;
   let binary = 0;
-  const tooLarge = new Map<string, { count: number; first: string }>();
+  const tooLarge = new Map<string, { count: number; newest: string }>();
 
   let commit: Commit | undefined;
   let addedPaths: RepoFile[] = [];
@@ -178,12 +174,23 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
   let inHunk = false;
   let newLine = 0;
 
+  // What HEAD still holds is looked for once the first finding turns up, while the history goes on streaming
+  // (git log keeps one core busy; this uses the other). A sweep that finds nothing never reads HEAD's tree.
+  let atHead: ReturnType<typeof fingerprintsAtHead> | undefined;
+  const checkHead = () => {
+    if (atHead) return;
+    atHead = fingerprintsAtHead(base, active, config, maxFileSize, notes);
+    atHead.catch(() => undefined); // awaited below; not an unhandled rejection if the stream fails first
+  };
+
   const collect = (c: Commit) => {
     for (const finding of runner.findings.splice(0)) {
       const cand: Occurrence = { finding, commit: c, order: order++, additions: 1 };
       const prev = seen.get(finding.fingerprint);
-      if (!prev) seen.set(finding.fingerprint, cand);
-      else {
+      if (!prev) {
+        seen.set(finding.fingerprint, cand);
+        checkHead();
+      } else {
         cand.additions = prev.additions + 1;
         seen.set(finding.fingerprint, introducedEarlier(cand, prev) ? cand : { ...prev, additions: cand.additions });
       }
@@ -204,7 +211,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
       return;
     }
     if (d.tooLarge) {
-      const t = tooLarge.get(d.path) ?? { count: 0, first: c.sha };
+      const t = tooLarge.get(d.path) ?? { count: 0, newest: c.sha };
       t.count++;
       tooLarge.set(d.path, t);
       return;
@@ -337,10 +344,10 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
   }
   if (binary) notes.push({ level: 'info', code: 'skipped.binary', message: `${binary} binary file version${binary === 1 ? '' : 's'} in the history not scanned` });
   for (const [file, t] of tooLarge) {
-    notes.push({ level: 'warning', code: 'skipped.too_large', message: `lines added in ${t.count} commit${t.count === 1 ? '' : 's'} (first ${t.first.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .clawscan.yml to scan them)`, file });
+    notes.push({ level: 'warning', code: 'skipped.too_large', message: `lines added in ${t.count} commit${t.count === 1 ? '' : 's'} (newest ${t.newest.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .clawscan.yml to scan them)`, file });
   }
 
-  const head = await atHead;
+  const head = atHead ? await atHead : { fingerprints: new Set<string>(), internalErrors: 0 };
   const still = head.fingerprints;
   const located = [...seen.values()].map((o) => describeOrigin(o, still.has(o.finding.fingerprint)));
   const findings = sortFindings(applyBaseline(applyConfig(located, config), baseline));
