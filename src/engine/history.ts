@@ -318,12 +318,13 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
     return undefined;
   };
 
+  // Pinned against user configuration that would change what the parser reads: root commits shown,
+  // a/ and b/ prefixes, no external diff or textconv, no signature blocks.
   const args = [
     '-c', 'core.quotepath=off',
-    '-c', 'diff.noprefix=false',
-    '-c', 'diff.mnemonicPrefix=false',
+    '-c', 'log.showRoot=true',
     '-c', 'log.showSignature=false',
-    'log', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative',
+    'log', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/',
     '-p', '-U0', '--cc', '-M', '--irreversible-delete',
     '--format=%x00%H %at %aI',
     ...(opts.maxCommits !== undefined ? [`--max-count=${opts.maxCommits}`] : []),
