@@ -2,13 +2,15 @@
 //
 // Measures `clawscan scan --history` (dist/cli.js) against the physical floor for the same job:
 //   git log -p --all -U0 | rg -f <the token patterns>
-// on the same repository, in one run, alternating the two, several repetitions. Reports median and best wall
-// time, and the peak RSS of the largest process of each pipeline (GNU time's %M).
+// and against `git log -p` alone as ClawScan runs it, on the same repository, in one run, alternating the
+// three, several repetitions. Reports median and best wall time, median CPU time (user+sys of every process),
+// the peak RSS of the largest process of each pipeline (GNU time's %M) and the node process's own peak RSS.
 //
 // The repository is generated deterministically (fixed seed, fixed dates) with git fast-import in a temp dir:
 // ≥10,000 commits by default, with edits, new files, deletions, renames, branches and merges, binary blobs, a
 // .env committed and deleted, and fake tokens planted now and then. `--repo DIR` measures an existing one.
-// The token patterns are every regex literal in rules/secrets/*.ts (read with TypeScript's parser), so rg looks
+// The token patterns are every regex literal in rules/secrets/**/*.ts and rules/_shared/tokens.ts (read with
+// TypeScript's parser; patterns built with `new RegExp(...)` are not seen), so rg looks
 // for what ClawScan's secret rules look for. ripgrep is needed here only (`apt-get install -y ripgrep`), never in CI.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -181,12 +183,16 @@ async function generate(dir, commits) {
   return planted;
 }
 
-/** Every regex literal in the secret rules, as PCRE2 (what `rg --engine auto` takes). */
+/** Every regex literal in the secret rules and the shared token helpers, as PCRE2 (what `rg --engine auto` takes). */
 function tokenPatterns() {
   const dir = path.join(ROOT, 'rules', 'secrets');
+  const files = readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((n) => n.endsWith('.ts') && path.basename(n) !== 'index.ts')
+    .map((n) => path.join(dir, n));
+  files.push(path.join(ROOT, 'rules', '_shared', 'tokens.ts'));
   const out = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts') && n !== 'index.ts')) {
-    const file = path.join(dir, name);
+  for (const file of files.filter((f) => existsSync(f))) {
     const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (node) => {
       if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
@@ -248,6 +254,7 @@ async function main() {
 
   // Warm-up (page cache, JIT of nothing in particular), and the sanity check of what each finds.
   const rgOut = measure(rgCmd);
+  if (rgOut.status !== 0 && rgOut.status !== 1) throw new Error(`rg failed on the patterns in ${patternFile}: ${rgOut.stderr}`);
   const claw = measure(clawCmd);
   if (claw.status !== 0) throw new Error(`clawscan failed: ${claw.stderr}`);
   const report = JSON.parse(readFileSync(path.join(work, 'out.json'), 'utf8'));
@@ -269,7 +276,7 @@ async function main() {
   const cpuRatio = median(runs.claw.map((r) => r.cpu)) / median(runs.rg.map((r) => r.cpu));
   const lines = [
     `Repository: ${commits} commits, ${(patchBytes / 1024 / 1024).toFixed(1)} MB of \`git log -p --all -U0\`${planted !== undefined ? `, ${planted} fake tokens planted` : ''}.`,
-    `Patterns: ${patterns.length} (every regex literal in rules/secrets/*.ts). rg matched lines: ${rgOut.stdout.trim() || 0}; ClawScan secret findings: ${secretFindings} (one per distinct secret), ${report.findings.length} findings in all, ${report.summary.history?.commits} commits swept.`,
+    `Patterns: ${patterns.length} (every regex literal in rules/secrets/**/*.ts and rules/_shared/tokens.ts). rg matched lines: ${rgOut.stdout.trim() || 0}; ClawScan secret findings: ${secretFindings} (one per distinct secret), ${report.findings.length} findings in all, ${report.summary.history?.commits} commits swept.`,
     `${REPS} repetitions, alternating; load average at start ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores; ${process.platform} ${process.arch}, node ${process.version}, ${spawnSync('git', ['--version'], { encoding: 'utf8' }).stdout.trim()}, ${spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]}.`,
     '',
     '| Pipeline | Median wall | Best wall | Median CPU (user+sys, all processes) | Peak RSS, largest process (git log in both) | Peak RSS, ClawScan (node) |',
