@@ -11,7 +11,7 @@ import { RULES } from '../rules/index.js';
 import { at } from '../src/model/location.js';
 import { defineRule, type AnyRule } from '../src/model/rule.js';
 import { diffGitPath, scanHistory, type HistoryOptions } from '../src/engine/history.js';
-import { unquotePath } from '../src/engine/git.js';
+import { streamLines, unquotePath } from '../src/engine/git.js';
 import { REPORTERS } from '../src/report/index.js';
 import { fakeAnthropicKey, TestRepo } from './git-repo.js';
 
@@ -279,6 +279,25 @@ describe('history sweep', () => {
     // Nothing found: one call per commit and none over HEAD's tree (stillPresent is only looked for when needed).
     expect(targets).toEqual([['b.txt'], ['a.txt']]);
     await expect(scanHistory({ path: mkdtempSync(path.join(tmpdir(), 'clawscan-nogit-')), rules: RULES })).rejects.toThrow(/needs a git work tree/);
+  });
+});
+
+describe('git output as lines', () => {
+  it('splits across pipe chunks, keeps multi-byte characters whole, and cuts an over-long line without holding it', async () => {
+    const r = new TestRepo();
+    const lines = Array.from({ length: 4000 }, (_, i) => `${i} caf\u00e9 \u{1F980} ${'\u00e9'.repeat(i % 50)}`);
+    lines.splice(2000, 0, `long ${'\u00e9'.repeat(200_000)} end`); // ~400 KB: several 64 KB pipe chunks
+    r.write('big.txt', `${lines.join('\n')}\n`).commit('big', '2024-01-01T00:00:00Z');
+    const got: [string, boolean][] = [];
+    await streamLines(r.dir, ['cat-file', '-p', 'HEAD:big.txt'], 1000, (line, truncated) => void got.push([line, truncated]));
+    expect(got).toHaveLength(lines.length);
+    expect(got.filter(([, t]) => t)).toEqual([[`long ${'\u00e9'.repeat(995)}`, true]]);
+    expect(got.filter(([, t]) => !t).map(([l]) => l)).toEqual(lines.filter((l) => !l.startsWith('long ')));
+  });
+
+  it('rejects with git\'s message when git fails', async () => {
+    const r = new TestRepo();
+    await expect(streamLines(r.dir, ['cat-file', '-p', 'HEAD:nothing'], 100, () => undefined)).rejects.toThrow(/git cat-file failed: /);
   });
 });
 
