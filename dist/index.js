@@ -36769,6 +36769,133 @@ function unquotePath(s) {
   return Buffer.from(bytes).toString("utf8");
 }
 
+// src/engine/patch.ts
+var LOG_FORMAT = "--format=%x00%H %at %aI";
+var HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)/;
+var PatchReader = class {
+  /** `maxAdded`: added text of one file above this many characters is dropped (`tooLarge`). */
+  constructor(maxAdded, sink) {
+    this.maxAdded = maxAdded;
+    this.sink = sink;
+  }
+  maxAdded;
+  sink;
+  commit;
+  diff;
+  /** Parent columns of the current hunk: 1, or more in a merge's combined diff. */
+  parents = 1;
+  inHunk = false;
+  newLine = 0;
+  /**
+   * One line of git's output (`truncated`: cut by the reader for its length). Returns a promise only when a
+   * file or commit ended and the sink is at work; the caller awaits it before the next line.
+   */
+  line(line, truncated) {
+    const diff = this.diff;
+    if (this.inHunk && diff) {
+      const c = line.charCodeAt(0);
+      if (this.parents === 1) {
+        if (c === 43) {
+          this.add(diff, line.slice(1), this.newLine++, truncated);
+          return void 0;
+        }
+        if (c === 45 || c === 92) return void 0;
+        if (c === 32) {
+          this.newLine++;
+          return void 0;
+        }
+      } else if (c === 43 || c === 45 || c === 32) {
+        const cols = line.slice(0, this.parents);
+        if (cols.includes("-")) return void 0;
+        if (!cols.includes(" ")) this.add(diff, line.slice(this.parents), this.newLine, truncated);
+        this.newLine++;
+        return void 0;
+      } else if (c === 92) return void 0;
+    }
+    if (line.startsWith("\0")) {
+      const done = this.endCommit();
+      const [sha = "", time = "0", date = ""] = line.slice(1).split(" ");
+      this.commit = { sha, time: Number(time), date };
+      return done;
+    }
+    if (line.startsWith("diff --git ")) {
+      const done = this.endFile();
+      this.diff = this.newDiff(diffGitPath(line.slice("diff --git ".length)));
+      this.parents = 1;
+      return done;
+    }
+    if (line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
+      const done = this.endFile();
+      this.diff = this.newDiff(unquotePath(line.slice(line.indexOf(" ", 5) + 1)));
+      return done;
+    }
+    if (!diff) return void 0;
+    if (line.startsWith("@@")) {
+      const m = HUNK.exec(line);
+      if (m) {
+        this.inHunk = true;
+        this.parents = (m[1] ?? "@@").length - 1;
+        this.newLine = Number(m[2]);
+      }
+    } else if (this.inHunk) {
+      return void 0;
+    } else if (line.startsWith("+++ ")) {
+      const p = unquotePath(line.slice(4).replace(/\t$/, ""));
+      if (p !== "/dev/null") diff.path = p.replace(/^b\//, "");
+    } else if (line.startsWith("new file mode")) {
+      diff.added = true;
+    } else if (line.startsWith("rename to ") || line.startsWith("copy to ")) {
+      diff.path = unquotePath(line.slice(line.indexOf(" to ") + 4));
+      diff.added = true;
+    } else if (line.startsWith("Binary files ") || line.startsWith("GIT binary patch")) {
+      diff.binary = true;
+    }
+    return void 0;
+  }
+  /** The end of git's output: the last commit is complete. */
+  end() {
+    return this.endCommit();
+  }
+  newDiff(path5) {
+    return this.commit && { commit: this.commit, path: path5, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
+  }
+  add(d, text, lineNo, truncated) {
+    if (d.tooLarge) return;
+    d.size += text.length + 1;
+    if (truncated || d.size > this.maxAdded) {
+      d.tooLarge = true;
+      d.lines = [];
+      d.lineNos = [];
+      return;
+    }
+    d.lines.push(text);
+    d.lineNos.push(lineNo);
+  }
+  // The reader moves on as soon as an end is announced: each works on what it was called for.
+  async endFile() {
+    const d = this.diff;
+    this.diff = void 0;
+    this.inHunk = false;
+    if (d) await this.sink.file(d);
+  }
+  async endCommit() {
+    const c = this.commit;
+    await this.endFile();
+    if (c) await this.sink.commit(c);
+  }
+};
+function diffGitPath(rest) {
+  if (rest.startsWith('"')) {
+    const m = /^("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*"|\S.*)$/.exec(rest);
+    const b = m?.[2];
+    return b === void 0 ? void 0 : unquotePath(b).replace(/^b\//, "");
+  }
+  if ((rest.length - 5) % 2 !== 0) return void 0;
+  const n = (rest.length - 5) / 2;
+  const a = rest.slice(2, 2 + n);
+  return rest.startsWith("a/") && rest.slice(2 + n) === ` b/${a}` ? a : void 0;
+}
+
 // src/engine/history.ts
 function runsInHistory(rule) {
   return rule.history ?? rule.appliesTo.some((k) => k === "text" || k === "repo");
@@ -36796,8 +36923,6 @@ var HunkContext = class extends FileContext {
     return findDirective(this.byFileLine, ruleId, line);
   }
 };
-var COMMIT_MARK = "\0";
-var HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)/;
 async function scanHistory(opts) {
   const started = performance.now();
   const notes = [];
@@ -36833,12 +36958,6 @@ async function scanHistory(opts) {
   let bytes = 0;
   let binary = 0;
   const tooLarge = /* @__PURE__ */ new Map();
-  let commit;
-  let addedPaths = [];
-  let diff;
-  let parents = 1;
-  let inHunk = false;
-  let newLine = 0;
   let atHead;
   const checkHead = () => {
     if (atHead) return;
@@ -36858,14 +36977,16 @@ async function scanHistory(opts) {
       }
     }
   };
-  const flushFile = async () => {
-    const d = diff;
-    diff = void 0;
-    inHunk = false;
-    if (!d || d.path === void 0 || config.isIgnored(d.path)) return;
+  const added = /* @__PURE__ */ new Map();
+  const scanFile = async (d) => {
+    if (d.path === void 0 || config.isIgnored(d.path)) return;
     const c = d.commit;
     const kind = classify(d.path);
-    if (d.added) d.addedPaths.push({ path: d.path, kind });
+    if (d.added) {
+      const paths = added.get(c) ?? [];
+      paths.push({ path: d.path, kind });
+      added.set(c, paths);
+    }
     if (d.binary) {
       binary++;
       return;
@@ -36896,80 +37017,15 @@ async function scanHistory(opts) {
       await runner.run(parsed.target, () => ctx, EMPTY_PROJECT);
     }
   };
-  const flushCommit = async () => {
-    const c = commit;
-    const paths = addedPaths;
-    await flushFile();
-    if (!c) return;
-    if (paths.length) {
+  const scanCommit = async (c) => {
+    const paths = added.get(c);
+    added.delete(c);
+    if (paths) {
       await runner.run({ kind: "repo", file: ".", git: true, files: paths, history: { commit: c.sha } }, repoFileContext, EMPTY_PROJECT);
       collect(c);
     }
     commits++;
     opts.onProgress?.(commits);
-  };
-  const newDiff = (path5) => commit && { commit, addedPaths, path: path5, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
-  const onLine = (line, truncated) => {
-    if (inHunk && diff) {
-      const c = line.charCodeAt(0);
-      if (parents === 1) {
-        if (c === 43) {
-          addLine(diff, line.slice(1), newLine++, truncated, maxFileSize);
-          return void 0;
-        }
-        if (c === 45 || c === 92) return void 0;
-        if (c === 32) {
-          newLine++;
-          return void 0;
-        }
-      } else if (c === 43 || c === 45 || c === 32) {
-        const cols = line.slice(0, parents);
-        if (cols.includes("-")) return void 0;
-        if (!cols.includes(" ")) addLine(diff, line.slice(parents), newLine, truncated, maxFileSize);
-        newLine++;
-        return void 0;
-      } else if (c === 92) return void 0;
-    }
-    if (line.startsWith(COMMIT_MARK)) {
-      const p = flushCommit();
-      const [sha = "", time = "0", date = ""] = line.slice(1).split(" ");
-      commit = { sha, time: Number(time), date };
-      addedPaths = [];
-      return p;
-    }
-    if (line.startsWith("diff --git ")) {
-      const p = flushFile();
-      diff = newDiff(diffGitPath(line.slice("diff --git ".length)));
-      parents = 1;
-      return p;
-    }
-    if (line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
-      const p = flushFile();
-      diff = newDiff(unquotePath(line.slice(line.indexOf(" ", 5) + 1)));
-      return p;
-    }
-    if (!diff) return void 0;
-    if (line.startsWith("@@")) {
-      const m = HUNK.exec(line);
-      if (m) {
-        inHunk = true;
-        parents = (m[1] ?? "@@").length - 1;
-        newLine = Number(m[2]);
-      }
-    } else if (inHunk) {
-      return void 0;
-    } else if (line.startsWith("+++ ")) {
-      const p = unquotePath(line.slice(4).replace(/\t$/, ""));
-      if (p !== "/dev/null") diff.path = p.replace(/^b\//, "");
-    } else if (line.startsWith("new file mode")) {
-      diff.added = true;
-    } else if (line.startsWith("rename to ") || line.startsWith("copy to ")) {
-      diff.path = unquotePath(line.slice(line.indexOf(" to ") + 4));
-      diff.added = true;
-    } else if (line.startsWith("Binary files ") || line.startsWith("GIT binary patch")) {
-      diff.binary = true;
-    }
-    return void 0;
   };
   const args = [
     "-c",
@@ -36990,7 +37046,7 @@ async function scanHistory(opts) {
     "--cc",
     "-M",
     "--irreversible-delete",
-    "--format=%x00%H %at %aI",
+    LOG_FORMAT,
     ...opts.maxCommits !== void 0 ? [`--max-count=${opts.maxCommits}`] : [],
     ...opts.refs?.length ? opts.refs : ["--all"],
     ...opts.since ? [`^${opts.since}`] : [],
@@ -36998,8 +37054,9 @@ async function scanHistory(opts) {
   ];
   let stderr = "";
   try {
-    ({ stderr } = await streamLines(base, args, maxFileSize + 1, onLine));
-    await flushCommit();
+    const reader = new PatchReader(maxFileSize, { file: scanFile, commit: scanCommit });
+    ({ stderr } = await streamLines(base, args, maxFileSize + 1, (line, truncated) => reader.line(line, truncated)));
+    await reader.end();
   } finally {
     blobs.close();
   }
@@ -37029,18 +37086,6 @@ var historyFinisher = (rule, input, ctx) => {
   if (input.secret !== void 0) f.fingerprint = fingerprint(rule.id, "", secretIdentity(input.secret));
   return f;
 };
-function addLine(d, text, lineNo, truncated, limit) {
-  if (d.tooLarge) return;
-  d.size += text.length + 1;
-  if (truncated || d.size > limit) {
-    d.tooLarge = true;
-    d.lines = [];
-    d.lineNos = [];
-    return;
-  }
-  d.lines.push(text);
-  d.lineNos.push(lineNo);
-}
 function introducedEarlier(a, b) {
   const sa = a.finding.suppressed ? 1 : 0;
   const sb = b.finding.suppressed ? 1 : 0;
@@ -37112,17 +37157,6 @@ async function fingerprintsAtHead(base, rules, config, maxFileSize, notes) {
   await runner.run({ kind: "repo", file: ".", git: true, files, history: { commit: head } }, repoFileContext, EMPTY_PROJECT);
   for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
   return { fingerprints: out, internalErrors: runner.internalErrors };
-}
-function diffGitPath(rest) {
-  if (rest.startsWith('"')) {
-    const m = /^("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*"|\S.*)$/.exec(rest);
-    const b = m?.[2];
-    return b === void 0 ? void 0 : unquotePath(b).replace(/^b\//, "");
-  }
-  if ((rest.length - 5) % 2 !== 0) return void 0;
-  const n = (rest.length - 5) / 2;
-  const a = rest.slice(2, 2 + n);
-  return rest.startsWith("a/") && rest.slice(2 + n) === ` b/${a}` ? a : void 0;
 }
 
 // src/action/history.ts

@@ -19,6 +19,7 @@
  *   i.e. the older one). An unsuppressed occurrence wins over an inline-suppressed one.
  */
 import type { Finding, Note, ReportInput } from '../model/finding.js';
+import type { Anchor, Location } from '../model/location.js';
 import type { AnyRule } from '../model/rule.js';
 import type { RepoFile, TargetKind } from '../model/target.js';
 import { loadBaseline } from './baseline.js';
@@ -27,13 +28,13 @@ import { loadConfig, type ScanConfig } from './config.js';
 import { UsageError } from './errors.js';
 import { fingerprint, secretIdentity } from './fingerprint.js';
 import { BlobReader, gitOutput, streamLines, unquotePath } from './git.js';
+import { LOG_FORMAT, PatchReader, type Commit, type FileDiff } from './patch.js';
 import { Locator } from './parse/locator.js';
 import { parseFile } from './parse/index.js';
 import { applyBaseline, applyConfig, FileContext, finalize, sortFindings } from './postprocess.js';
 import { findDirective, parseDirectives, type Directive } from './suppress.js';
 import { formatBytes } from './read.js';
 import { EMPTY_PROJECT, repoFileContext, RuleRunner, type Finisher, type ScanResult } from './scan.js';
-import type { Location } from '../model/location.js';
 
 export interface HistoryOptions {
   /** A directory inside the repository (default: the current directory). */
@@ -62,30 +63,6 @@ export interface HistoryInfo {
   range: string;
 }
 
-interface Commit {
-  sha: string;
-  /** Author date, seconds since the epoch (for choosing the introducing commit). */
-  time: number;
-  /** Author date as git prints it (ISO 8601 with the author's offset). */
-  date: string;
-}
-
-/** One file of one commit's patch, as far as the parser has read it. */
-interface FileDiff {
-  commit: Commit;
-  /** The paths this commit added, for the repository rules (shared by the commit's diffs). */
-  addedPaths: RepoFile[];
-  path: string | undefined;
-  /** A path this commit added: a new file, or the target of a rename or copy. */
-  added: boolean;
-  binary: boolean;
-  tooLarge: boolean;
-  lines: string[];
-  /** The file line number of each entry of `lines`. */
-  lineNos: number[];
-  size: number;
-}
-
 /** A finding and where it was seen. */
 interface Occurrence {
   finding: Finding;
@@ -108,7 +85,7 @@ class HunkLocator extends Locator {
   ) {
     super(file, text);
   }
-  override locate(anchor: Parameters<Locator['locate']>[0]): Location {
+  override locate(anchor: Anchor): Location {
     const l = super.locate(anchor);
     return { ...l, startLine: this.lineNos[l.startLine - 1] ?? l.startLine, endLine: this.lineNos[l.endLine - 1] ?? l.endLine };
   }
@@ -125,9 +102,6 @@ class HunkContext extends FileContext {
     return findDirective(this.byFileLine, ruleId, line);
   }
 }
-
-const COMMIT_MARK = '\0';
-const HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)/;
 
 export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { history: HistoryInfo }> {
   const started = performance.now();
@@ -167,13 +141,6 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
   let binary = 0;
   const tooLarge = new Map<string, { count: number; newest: string }>();
 
-  let commit: Commit | undefined;
-  let addedPaths: RepoFile[] = [];
-  let diff: FileDiff | undefined;
-  let parents = 1; // parent columns of the current hunk (more than one in a merge's combined diff)
-  let inHunk = false;
-  let newLine = 0;
-
   // What HEAD still holds is looked for once the first finding turns up, while the history goes on streaming
   // (git log keeps one core busy; this uses the other). A sweep that finds nothing never reads HEAD's tree.
   let atHead: ReturnType<typeof fingerprintsAtHead> | undefined;
@@ -197,15 +164,18 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
     }
   };
 
-  // The parser moves on to the next commit as soon as a flush starts: a flush works on what it was called for.
-  const flushFile = async (): Promise<void> => {
-    const d = diff;
-    diff = undefined;
-    inHunk = false;
-    if (!d || d.path === undefined || config.isIgnored(d.path)) return;
+  const added = new Map<Commit, RepoFile[]>(); // per commit: the paths it added, for the repository rules
+
+  /** One file of one commit: its added lines to the text rules; an added .env, whole, to the dotenv rules. */
+  const scanFile = async (d: FileDiff): Promise<void> => {
+    if (d.path === undefined || config.isIgnored(d.path)) return;
     const c = d.commit;
     const kind = classify(d.path);
-    if (d.added) d.addedPaths.push({ path: d.path, kind });
+    if (d.added) {
+      const paths = added.get(c) ?? [];
+      paths.push({ path: d.path, kind });
+      added.set(c, paths);
+    }
     if (d.binary) {
       binary++;
       return;
@@ -239,83 +209,16 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
     }
   };
 
-  const flushCommit = async (): Promise<void> => {
-    const c = commit;
-    const paths = addedPaths;
-    await flushFile();
-    if (!c) return;
-    if (paths.length) {
+  /** One commit, after its files: the paths it added to the repository rules. */
+  const scanCommit = async (c: Commit): Promise<void> => {
+    const paths = added.get(c);
+    added.delete(c);
+    if (paths) {
       await runner.run({ kind: 'repo', file: '.', git: true, files: paths, history: { commit: c.sha } }, repoFileContext, EMPTY_PROJECT);
       collect(c);
     }
     commits++;
     opts.onProgress?.(commits);
-  };
-
-  const newDiff = (path: string | undefined): FileDiff | undefined =>
-    commit && { commit, addedPaths, path, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
-
-  const onLine = (line: string, truncated: boolean): Promise<void> | undefined => {
-    if (inHunk && diff) {
-      const c = line.charCodeAt(0);
-      if (parents === 1) {
-        if (c === 43 /* + */) {
-          addLine(diff, line.slice(1), newLine++, truncated, maxFileSize);
-          return undefined;
-        }
-        if (c === 45 /* - */ || c === 92 /* \ */) return undefined;
-        if (c === 32 /* space */) {
-          newLine++;
-          return undefined;
-        }
-      } else if (c === 43 || c === 45 || c === 32) {
-        const cols = line.slice(0, parents);
-        if (cols.includes('-')) return undefined;
-        if (!cols.includes(' ')) addLine(diff, line.slice(parents), newLine, truncated, maxFileSize);
-        newLine++;
-        return undefined;
-      } else if (c === 92) return undefined;
-    }
-    if (line.startsWith(COMMIT_MARK)) {
-      const p = flushCommit();
-      const [sha = '', time = '0', date = ''] = line.slice(1).split(' ');
-      commit = { sha, time: Number(time), date };
-      addedPaths = [];
-      return p;
-    }
-    if (line.startsWith('diff --git ')) {
-      const p = flushFile();
-      diff = newDiff(diffGitPath(line.slice('diff --git '.length)));
-      parents = 1;
-      return p;
-    }
-    if (line.startsWith('diff --cc ') || line.startsWith('diff --combined ')) {
-      const p = flushFile();
-      diff = newDiff(unquotePath(line.slice(line.indexOf(' ', 5) + 1)));
-      return p;
-    }
-    if (!diff) return undefined;
-    if (line.startsWith('@@')) {
-      const m = HUNK.exec(line);
-      if (m) {
-        inHunk = true;
-        parents = (m[1] ?? '@@').length - 1;
-        newLine = Number(m[2]);
-      }
-    } else if (inHunk) {
-      return undefined;
-    } else if (line.startsWith('+++ ')) {
-      const p = unquotePath(line.slice(4).replace(/\t$/, ''));
-      if (p !== '/dev/null') diff.path = p.replace(/^b\//, '');
-    } else if (line.startsWith('new file mode')) {
-      diff.added = true;
-    } else if (line.startsWith('rename to ') || line.startsWith('copy to ')) {
-      diff.path = unquotePath(line.slice(line.indexOf(' to ') + 4));
-      diff.added = true;
-    } else if (line.startsWith('Binary files ') || line.startsWith('GIT binary patch')) {
-      diff.binary = true;
-    }
-    return undefined;
   };
 
   // Pinned against user configuration that would change what the parser reads: root commits shown,
@@ -326,7 +229,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
     '-c', 'log.showSignature=false',
     'log', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/',
     '-p', '-U0', '--cc', '-M', '--irreversible-delete',
-    '--format=%x00%H %at %aI',
+    LOG_FORMAT,
     ...(opts.maxCommits !== undefined ? [`--max-count=${opts.maxCommits}`] : []),
     ...(opts.refs?.length ? opts.refs : ['--all']),
     ...(opts.since ? [`^${opts.since}`] : []),
@@ -335,8 +238,9 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
   let stderr = '';
   try {
     // A line longer than the file limit cannot be scanned anyway; cutting it keeps memory flat.
-    ({ stderr } = await streamLines(base, args, maxFileSize + 1, onLine));
-    await flushCommit();
+    const reader = new PatchReader(maxFileSize, { file: scanFile, commit: scanCommit });
+    ({ stderr } = await streamLines(base, args, maxFileSize + 1, (line, truncated) => reader.line(line, truncated)));
+    await reader.end();
   } finally {
     blobs.close();
   }
@@ -370,19 +274,6 @@ const historyFinisher: Finisher = (rule, input: ReportInput, ctx) => {
   if (input.secret !== undefined) f.fingerprint = fingerprint(rule.id, '', secretIdentity(input.secret));
   return f;
 };
-
-function addLine(d: FileDiff, text: string, lineNo: number, truncated: boolean, limit: number): void {
-  if (d.tooLarge) return;
-  d.size += text.length + 1;
-  if (truncated || d.size > limit) {
-    d.tooLarge = true;
-    d.lines = [];
-    d.lineNos = [];
-    return;
-  }
-  d.lines.push(text);
-  d.lineNos.push(lineNo);
-}
 
 function introducedEarlier(a: Occurrence, b: Occurrence): boolean {
   const sa = a.finding.suppressed ? 1 : 0;
@@ -463,17 +354,4 @@ async function fingerprintsAtHead(base: string, rules: readonly AnyRule[], confi
   await runner.run({ kind: 'repo', file: '.', git: true, files, history: { commit: head } }, repoFileContext, EMPTY_PROJECT);
   for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
   return { fingerprints: out, internalErrors: runner.internalErrors };
-}
-
-/** `diff --git a/P b/P`: the path when both sides are the same (renames say theirs in `rename to`). */
-export function diffGitPath(rest: string): string | undefined {
-  if (rest.startsWith('"')) {
-    const m = /^("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*"|\S.*)$/.exec(rest);
-    const b = m?.[2];
-    return b === undefined ? undefined : unquotePath(b).replace(/^b\//, '');
-  }
-  if ((rest.length - 5) % 2 !== 0) return undefined;
-  const n = (rest.length - 5) / 2;
-  const a = rest.slice(2, 2 + n);
-  return rest.startsWith('a/') && rest.slice(2 + n) === ` b/${a}` ? a : undefined;
 }
