@@ -166,7 +166,7 @@ async function generate(dir, commits) {
     }
     if (n % 2000 === 13) ops.push({ kind: 'M', path: `assets/logo-${n}.png`, binary: `\x89PNG\r\n\x1a\n\0\0\0\rIHDR${'\0'.repeat(200)}` });
     if (n === 3001) {
-      main.set('deploy/.env', ['OPENCLAW_GATEWAY_TOKEN=0123456789abcdef0123456789abcdef', `ANTHROPIC_API_KEY=${fakeKey()}`]);
+      main.set('deploy/.env', ['LOG_LEVEL=debug', `ANTHROPIC_API_KEY=${fakeKey()}`]);
       ops.push({ kind: 'M', path: 'deploy/.env' });
     }
     if (n === 3002) {

@@ -75,10 +75,10 @@ describe('history sweep', () => {
   it('reports a .env that was added and then deleted, with the commit that added it', async () => {
     const r = new TestRepo();
     r.write('compose.yaml', 'services: {}\n').commit('init', '2024-01-01T00:00:00Z');
-    r.write('deploy/.env', 'OPENCLAW_GATEWAY_TOKEN=abc123def456\nPORT=8080\n');
+    r.write('deploy/.env', 'LOG_LEVEL=debug\nPORT=8080\n');
     const added = r.commit('add env', '2024-01-02T00:00:00Z');
     r.remove('deploy/.env').commit('delete env', '2024-01-03T00:00:00Z');
-    r.write('deploy/.env.example', 'OPENCLAW_GATEWAY_TOKEN=\n').commit('template', '2024-01-04T00:00:00Z');
+    r.write('deploy/.env.example', 'PORT=\n').commit('template', '2024-01-04T00:00:00Z');
 
     const result = await sweep(r);
     const envs = of(result.findings, 'dotenv.committed');
@@ -111,7 +111,7 @@ describe('history sweep', () => {
   it('follows a rename: no second finding, still present at HEAD, and a template renamed to .env is a committed .env', async () => {
     const r = new TestRepo();
     r.write('old/name.py', `TOKEN = "${KEY}"\nprint(TOKEN)\n`);
-    r.write('.env.example', 'OPENCLAW_GATEWAY_TOKEN=changeme-real-value-1\n');
+    r.write('.env.example', 'PORT=8080\n');
     const added = r.commit('add', '2024-01-01T00:00:00Z');
     r.move('old/name.py', 'new/place.py').move('.env.example', '.env');
     const renamed = r.commit('rename', '2024-01-02T00:00:00Z');
