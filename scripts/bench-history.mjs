@@ -9,9 +9,9 @@
 // The repository is generated deterministically (fixed seed, fixed dates) with git fast-import in a temp dir:
 // ≥10,000 commits by default, with edits, new files, deletions, renames, branches and merges, binary blobs, a
 // .env committed and deleted, and fake tokens planted now and then. `--repo DIR` measures an existing one.
-// The token patterns are every regex literal in rules/secrets/**/*.ts and rules/_shared/tokens.ts (read with
-// TypeScript's parser; patterns built with `new RegExp(...)` are not seen), so rg looks
-// for what ClawScan's secret rules look for. ripgrep is needed here only (`apt-get install -y ripgrep`), never in CI.
+// The token patterns are the `pattern` regex literals of rules/secrets/**/*.ts (read with TypeScript's parser;
+// tokens served by secretlint or built with `new RegExp(...)` have none), so rg looks for what ClawScan's
+// token rules look for. ripgrep is needed here only (`apt-get install -y ripgrep`), never in CI.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -183,23 +183,29 @@ async function generate(dir, commits) {
   return planted;
 }
 
-/** Every regex literal in the secret rules and the shared token helpers, as PCRE2 (what `rg --engine auto` takes). */
+/**
+ * The token patterns of the secret rules, as PCRE2 (what `rg --engine auto` takes): every regex literal that is
+ * the value of a `pattern` property (`tokenSpec({ pattern: /…/g })`) or of a variable named like one
+ * (`const PATTERN = /…/g`) in rules/secrets/**. Helper regexes (placeholder filters, key names) are not token
+ * patterns and are left out. Named groups become plain groups: rg joins the patterns into one alternation.
+ */
 function tokenPatterns() {
   const dir = path.join(ROOT, 'rules', 'secrets');
   const files = readdirSync(dir, { recursive: true })
     .map(String)
     .filter((n) => n.endsWith('.ts') && path.basename(n) !== 'index.ts')
     .map((n) => path.join(dir, n));
-  files.push(path.join(ROOT, 'rules', '_shared', 'tokens.ts'));
   const out = [];
-  for (const file of files.filter((f) => existsSync(f))) {
+  for (const file of files) {
     const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const named = (node) => (ts.isPropertyAssignment(node) || ts.isVariableDeclaration(node)) && /pattern/i.test(node.name.getText(sf));
     const visit = (node) => {
-      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral && named(node.parent)) {
         const text = node.getText(sf);
         const end = text.lastIndexOf('/');
         const flags = text.slice(end + 1);
-        out.push(`${flags.includes('i') ? '(?i)' : ''}${flags.includes('s') ? '(?s)' : ''}${text.slice(1, end)}`);
+        const source = text.slice(1, end).replace(/\(\?<([A-Za-z_]\w*)>/g, '(?:');
+        out.push(`${flags.includes('i') ? '(?i)' : ''}${flags.includes('s') ? '(?s)' : ''}${source}`);
       }
       ts.forEachChild(node, visit);
     };
@@ -276,7 +282,7 @@ async function main() {
   const cpuRatio = median(runs.claw.map((r) => r.cpu)) / median(runs.rg.map((r) => r.cpu));
   const lines = [
     `Repository: ${commits} commits, ${(patchBytes / 1024 / 1024).toFixed(1)} MB of \`git log -p --all -U0\`${planted !== undefined ? `, ${planted} fake tokens planted` : ''}.`,
-    `Patterns: ${patterns.length} (every regex literal in rules/secrets/**/*.ts and rules/_shared/tokens.ts). rg matched lines: ${rgOut.stdout.trim() || 0}; ClawScan secret findings: ${secretFindings} (one per distinct secret), ${report.findings.length} findings in all, ${report.summary.history?.commits} commits swept.`,
+    `Patterns: ${patterns.length} (the token patterns of rules/secrets/**/*.ts). rg matched lines: ${rgOut.stdout.trim() || 0}; ClawScan secret findings: ${secretFindings} (one per distinct secret), ${report.findings.length} findings in all, ${report.summary.history?.commits} commits swept.`,
     `${REPS} repetitions, alternating; load average at start ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores; ${process.platform} ${process.arch}, node ${process.version}, ${spawnSync('git', ['--version'], { encoding: 'utf8' }).stdout.trim()}, ${spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]}.`,
     '',
     '| Pipeline | Median wall | Best wall | Median CPU (user+sys, all processes) | Peak RSS, largest process (git log in both) | Peak RSS, ClawScan (node) |',
