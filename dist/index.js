@@ -36611,6 +36611,7 @@ function summaryMarkdown(input, extra = {}) {
 // src/engine/git.ts
 import { spawn } from "node:child_process";
 import { StringDecoder } from "node:string_decoder";
+var READ_AHEAD = 16 * 1024 * 1024;
 async function streamLines(cwd, args, maxLine, onLine) {
   const child = spawn("git", ["-C", cwd, ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
@@ -36622,11 +36623,43 @@ async function streamLines(cwd, args, maxLine, onLine) {
     child.on("error", reject);
     child.on("close", (code2) => resolve(code2 ?? 1));
   });
+  const queue = [];
+  let queued = 0;
+  let ended = false;
+  let failed;
+  let wake;
+  const signal = () => {
+    wake?.();
+    wake = void 0;
+  };
+  child.stdout.on("data", (chunk) => {
+    queue.push(chunk);
+    queued += chunk.length;
+    if (queued > READ_AHEAD) child.stdout.pause();
+    signal();
+  });
+  child.stdout.on("end", () => {
+    ended = true;
+    signal();
+  });
+  child.stdout.on("error", (err) => {
+    failed = err;
+    signal();
+  });
   const decoder = new StringDecoder("utf8");
   let carry = "";
   let dropping = false;
   try {
-    for await (const chunk of child.stdout) {
+    for (; ; ) {
+      if (failed) throw failed;
+      const chunk = queue.shift();
+      if (!chunk) {
+        if (ended) break;
+        await new Promise((resolve) => wake = resolve);
+        continue;
+      }
+      queued -= chunk.length;
+      if (child.stdout.isPaused() && queued <= READ_AHEAD / 2) child.stdout.resume();
       const text = decoder.write(chunk);
       let start = 0;
       for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", start)) {
@@ -36648,6 +36681,7 @@ async function streamLines(cwd, args, maxLine, onLine) {
           if (p) await p;
         }
       }
+      await new Promise((resolve) => setImmediate(resolve));
     }
     const rest = carry + decoder.end();
     if (rest && !dropping) {

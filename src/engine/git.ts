@@ -6,9 +6,14 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import { UsageError } from './errors.js';
 
+/** Output read ahead of the line consumer, at most: git pauses (pipe back-pressure) above it. */
+const READ_AHEAD = 16 * 1024 * 1024;
+
 /**
  * Runs `git <args>` in `cwd` and hands each output line (without its `\n`) to `onLine`, awaiting it only when
- * it returns a promise, so the pipe applies back-pressure while rules run. Output is decoded as UTF-8 with
+ * it returns a promise. Output is read ahead of the consumer (up to READ_AHEAD bytes) and the consumer yields to
+ * the event loop after each chunk, so git keeps writing on one core while the rules run on the other instead
+ * of waiting on a full 64 KB pipe; above READ_AHEAD the pipe applies back-pressure. Output is decoded as UTF-8 with
  * invalid bytes replaced (U+FFFD), as the work-tree scan reads files. A line longer than `maxLine` is cut and
  * passed with `truncated` set; the rest of it is dropped unread, so one 50 MB line cannot fill memory.
  * Rejects with git's own message when git exits non-zero.
@@ -30,11 +35,44 @@ export async function streamLines(
     child.on('close', (code) => resolve(code ?? 1));
   });
 
+  const queue: Buffer[] = [];
+  let queued = 0;
+  let ended = false;
+  let failed: Error | undefined;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    wake?.();
+    wake = undefined;
+  };
+  child.stdout.on('data', (chunk: Buffer) => {
+    queue.push(chunk);
+    queued += chunk.length;
+    if (queued > READ_AHEAD) child.stdout.pause();
+    signal();
+  });
+  child.stdout.on('end', () => {
+    ended = true;
+    signal();
+  });
+  child.stdout.on('error', (err) => {
+    failed = err;
+    signal();
+  });
+
   const decoder = new StringDecoder('utf8');
   let carry = '';
   let dropping = false; // inside the unread rest of an over-long line
   try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+    for (;;) {
+      if (failed) throw failed;
+      const chunk = queue.shift();
+      if (!chunk) {
+        if (ended) break;
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      queued -= chunk.length;
+      if (child.stdout.isPaused() && queued <= READ_AHEAD / 2) child.stdout.resume();
       const text = decoder.write(chunk);
       let start = 0;
       for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
@@ -56,6 +94,8 @@ export async function streamLines(
           if (p) await p;
         }
       }
+      // Promises resolved by the rules never reach the event loop: let it read what git wrote meanwhile.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     const rest = carry + decoder.end();
     if (rest && !dropping) {
