@@ -1,8 +1,10 @@
 /** The action's `history` input: settings, the full-mode-only rule, and the sweep through the action's path. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { historySweep } from '../src/action/history.js';
 import { getSettings } from '../src/action/inputs.js';
-import { fakeAnthropicKey, TestRepo } from './git-repo.js';
+import { fakeAnthropicKey, removeTempDirs, TestRepo } from './git-repo.js';
+
+afterAll(removeTempDirs);
 
 const saved = { ...process.env };
 afterEach(() => {

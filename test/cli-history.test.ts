@@ -2,15 +2,17 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
-import { fakeAnthropicKey, TestRepo } from './git-repo.js';
+import { fakeAnthropicKey, removeTempDirs, TestRepo } from './git-repo.js';
 
 function cli(args: string[], cwd: string) {
   const tsx = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
   const r = spawnSync(process.execPath, ['--import', tsx, path.join(ROOT, 'src', 'cli.ts'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+afterAll(removeTempDirs);
 
 describe('clawscan scan --history', () => {
   it('prints the commit, whether HEAD still has it and what to do, never the value; exit 1 on findings', () => {

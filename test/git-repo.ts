@@ -14,10 +14,24 @@ const ENV = {
   GIT_CONFIG_GLOBAL: '/dev/null',
 };
 
+const created: string[] = [];
+
+/** A temp dir removed by `removeTempDirs()` (call it in `afterAll`). */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 export class TestRepo {
   readonly dir: string;
+  /** A new repository in a temp dir, or an existing one (`dir`). */
   constructor(dir?: string) {
-    this.dir = dir ?? mkdtempSync(path.join(tmpdir(), 'clawscan-history-'));
+    this.dir = dir ?? tempDir('clawscan-history-');
     if (!dir) this.git('init', '-q', '-b', 'main');
   }
 

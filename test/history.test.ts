@@ -3,10 +3,8 @@
  * commit added is scanned, one finding per fingerprint at the introducing commit, `stillPresent` from HEAD.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { at } from '../src/model/location.js';
 import { defineRule, type AnyRule } from '../src/model/rule.js';
@@ -14,11 +12,12 @@ import { scanHistory, type HistoryOptions } from '../src/engine/history.js';
 import { diffGitPath } from '../src/engine/patch.js';
 import { streamLines, unquotePath } from '../src/engine/git.js';
 import { REPORTERS } from '../src/report/index.js';
-import { fakeAnthropicKey, TestRepo } from './git-repo.js';
+import { fakeAnthropicKey, removeTempDirs, tempDir, TestRepo } from './git-repo.js';
 
 const KEY = fakeAnthropicKey(1);
 const OTHER = fakeAnthropicKey(2);
 const sweep = (repo: TestRepo, opts: Partial<HistoryOptions> = {}) => scanHistory({ path: repo.dir, rules: RULES, ...opts });
+afterAll(removeTempDirs);
 const of = <F extends { ruleId: string }>(findings: F[], ruleId: string) => findings.filter((f) => f.ruleId === ruleId);
 
 describe('history sweep', () => {
@@ -184,7 +183,7 @@ describe('history sweep', () => {
     const r = new TestRepo();
     r.write('a.txt', `${KEY}\n`).commit('one', '2024-01-01T00:00:00Z');
     r.write('a.txt', 'clean\n').commit('two', '2024-01-02T00:00:00Z');
-    const cloneDir = path.join(mkdtempSync(path.join(tmpdir(), 'clawscan-shallow-')), 'clone');
+    const cloneDir = path.join(tempDir('clawscan-shallow-'), 'clone');
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${r.dir}`, cloneDir], { stdio: 'ignore' });
 
     const result = await sweep(new TestRepo(cloneDir));
@@ -279,7 +278,7 @@ describe('history sweep', () => {
     expect(calls).toBe(0);
     // Nothing found: one call per commit and none over HEAD's tree (stillPresent is only looked for when needed).
     expect(targets).toEqual([['b.txt'], ['a.txt']]);
-    await expect(scanHistory({ path: mkdtempSync(path.join(tmpdir(), 'clawscan-nogit-')), rules: RULES })).rejects.toThrow(/needs a git work tree/);
+    await expect(scanHistory({ path: tempDir('clawscan-nogit-'), rules: RULES })).rejects.toThrow(/needs a git work tree/);
   });
 });
 
