@@ -940,6 +940,870 @@ var require_src = __commonJS({
   }
 });
 
+// node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "node_modules/ignore/index.js"(exports, module) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define = (object, key, value) => {
+      Object.defineProperty(object, key, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source = `[${body}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern, start) => {
+      const { length } = pattern;
+      let index = start + 1;
+      let negated = EMPTY;
+      const lead = pattern[index];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index++;
+      }
+      let body = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern[index];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern[++index];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
+          index++;
+          let to = pattern[index];
+          if (to === ESCAPE) {
+            to = pattern[index += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern[index + 1] === ":") {
+          const nameStart = index + 2;
+          let end = nameStart;
+          while (end < length && pattern[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern[end - 1] === ":") {
+            const name = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+              return null;
+            }
+            body += POSIX_CLASSES[name];
+            prev = EMPTY;
+            index = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index++;
+        if (pattern[index] === "]") {
+          return {
+            end: index,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "";
+    var TRAILING_DOUBLESTAR = "";
+    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const { length } = pattern;
+      let out = EMPTY;
+      let index = 0;
+      while (index < length) {
+        const char = pattern[index];
+        if (char === ESCAPE) {
+          const escaped = pattern[index + 1];
+          if (escaped === SLASH && index + 2 === length) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+            out += pattern.slice(index, index + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern, index);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index = length;
+          } else {
+            out += hold(scanned.source);
+            index = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index++;
+        }
+      }
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
+        ESCAPE + SPACE
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match) => `\\${match}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor2 = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor2 + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index, str4) => index + 6 < str4.length ? str4.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match, range, close) => `\\[${range}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last = source[source.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run2, at2) => {
+      let separator = EMPTY;
+      for (let index = at2 + 1; index < run2.length && !run2[index].wildcard; index++) {
+        separator += run2[index].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD) < 0) {
+        return source;
+      }
+      const tokens2 = [];
+      const { length } = source;
+      let index = 0;
+      while (index < length) {
+        const char = source[index];
+        if (source.startsWith(WILDCARD, index)) {
+          tokens2.push({ wildcard: true });
+          index += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens2.push({ single: source.slice(index, end) });
+          index = end;
+        } else if (char === ESCAPE) {
+          tokens2.push({ single: source.slice(index, index + 2) });
+          index += 2;
+        } else if (char === "(") {
+          let depth2 = 0;
+          let end = index;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth2++;
+            } else if (source[end] === ")") {
+              depth2--;
+            }
+            end++;
+          } while (end < length && depth2 > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens2.push({ boundary: source.slice(index, end) });
+          index = end;
+        } else if (char === "^" || char === "$") {
+          tokens2.push({ boundary: char });
+          index++;
+        } else {
+          tokens2.push({ single: char });
+          index++;
+        }
+      }
+      let out = EMPTY;
+      let run2 = [];
+      const flush = () => {
+        let lastWildcard;
+        run2.forEach((token, at2) => {
+          if (token.wildcard) {
+            lastWildcard = at2;
+          }
+        });
+        run2.forEach((token, at2) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at2)})[^\\/])*`;
+        });
+        run2 = [];
+      };
+      tokens2.forEach((token) => {
+        if (token.boundary === void 0) {
+          run2.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+        pattern = "**";
+      }
+      const { source, sources } = extractBrackets(pattern);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern);
+          }
+          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match, index) => sources[index]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head2 = prefix.slice(0, -1);
+      const last = prefix[prefix.length - 1];
+      return last === TRAILING_WILDCARD ? `${head2}$` : last === TRAILING_DOUBLESTAR ? head2 : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index = body.indexOf(SLASH);
+      return index < 0 || index === body.length - 1;
+    };
+    var basenameOf = (path8) => {
+      const end = path8.length - 1;
+      const index = path8.lastIndexOf(
+        SLASH,
+        path8[end] === SLASH ? end - 1 : end
+      );
+      return index < 0 ? path8 : path8.slice(index + 1);
+    };
+    var parentOf = (path8) => {
+      if (path8.charCodeAt(0) === SLASH_CODE || path8.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path8.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+      }
+      const end = path8.length - 1;
+      const cut = path8.lastIndexOf(
+        SLASH,
+        path8.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path8.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString(pattern);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern;
+        this.mark = mark;
+        this.negative = negative;
+        define(this, "body", body);
+        define(this, "ignoreCase", ignoreCase);
+        define(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key = UNDERSCORE + MODE_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_IGNORE, key);
+      }
+      get checkRegex() {
+        const key = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_CHECK_IGNORE, key);
+      }
+      _make(mode, key) {
+        const str4 = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex = this.ignoreCase ? new RegExp(str4, "i") : new RegExp(str4);
+        return define(this, key, regex);
+      }
+    };
+    var hasTrailingBackslash = (str4) => {
+      let count = 0;
+      while (str4[str4.length - count - 1] === ESCAPE) {
+        count++;
+      }
+      return count % 2 === 1;
+    };
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+    };
+    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern, index) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules._rules);
+          this._basenameCount += pattern._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern);
+        const raw = isStr ? pattern : pattern.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        this._split = isString(pattern);
+        this._stripBOM = !this._split || pattern[0] === BOM;
+        makeArray(
+          this._split ? splitPattern(pattern) : pattern
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path8) {
+        const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index = rules2.length - 1; index >= 0; index--) {
+          const rule = rules2[index];
+          if (rule.checkRegex.test(path8)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path8, mode) {
+        const rules2 = this._rules;
+        const { length } = rules2;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename2 = shortcut ? basenameOf(path8) : path8;
+        for (let index = length - 1; index >= 0; index--) {
+          const rule = rules2[index];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename2 : path8
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError = (message2, Ctor) => {
+      throw new Ctor(message2);
+    };
+    var checkPath = (path8, originalPath, doThrow) => {
+      if (!isString(path8)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path8) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path8)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path8) => {
+      const first = path8.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path8.length === 1) {
+        return true;
+      }
+      const second = path8.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path8.length === 2 || path8.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern) {
+        if (this._rules.add(pattern)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache, path8) {
+        checkPath(
+          path8,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path8 ? this._t(path8, cache) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path8 = convertPath(target);
+        if (!path8 || path8.charCodeAt(path8.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path8);
+        }
+        const dir3 = this._t(path8, this._testCache);
+        if (dir3.ignored) {
+          return dir3;
+        }
+        const literal = this._rules.testLiteral(path8);
+        return literal.ignored || literal.unignored ? literal : dir3;
+      }
+      _t(path8, cache) {
+        if (path8 in cache) {
+          return cache[path8];
+        }
+        const parentPath = parentOf(path8);
+        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
+        return cache[path8] = parent && parent.ignored ? parent : this._rules.test(path8, MODE_IGNORE);
+      }
+      ignores(path8) {
+        return this._test(path8, this._ignoreCache, convertPath(path8)).ignored;
+      }
+      createFilter() {
+        return (path8) => !this.ignores(path8);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path8) {
+        return this._test(path8, this._testCache, convertPath(path8));
+      }
+    };
+    var factory = (options) => new Ignore(options);
+    var isPathValid = (path8) => checkPath(convertPath(path8), path8, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str4) => /^\\\\\?\\/.test(str4) || /["<>|\u0000-\u001F]+/u.test(str4) ? str4 : str4.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path8) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path8) || isNotRelative(path8);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module.exports = factory;
+    factory.default = factory;
+    module.exports.isPathValid = isPathValid;
+    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -8267,870 +9131,6 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
-  }
-});
-
-// node_modules/ignore/index.js
-var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports, module) {
-    function makeArray(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var UNDEFINED = void 0;
-    var EMPTY = "";
-    var SPACE = " ";
-    var ESCAPE = "\\";
-    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
-    var BOM = "\uFEFF";
-    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
-    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
-    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
-    var REGEX_SPLITALL_CRLF = /\r?\n/g;
-    var DOUBLE_SLASH = "//";
-    var SLASH_CODE = 47;
-    var DOT_CODE = 46;
-    var SLASH = "/";
-    var TMP_KEY_IGNORE = "node-ignore";
-    if (typeof Symbol !== "undefined") {
-      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
-    }
-    var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key, value) => {
-      Object.defineProperty(object, key, { value });
-      return value;
-    };
-    var RETURN_FALSE = () => false;
-    var POSIX_CLASSES = {
-      alnum: "0-9A-Za-z",
-      alpha: "A-Za-z",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1f\\x7f",
-      digit: "0-9",
-      graph: "!-.0-~",
-      lower: "a-z",
-      print: " -.0-~",
-      punct: "!-.:-@\\[-`{-~",
-      // git's `sane-ctype.h` classifies \v and \f as control, not space,
-      //   unlike C's `isspace`
-      space: " \\t\\n\\r",
-      upper: "A-Z",
-      xdigit: "0-9A-Fa-f"
-    };
-    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
-    var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body) => {
-      if (negated) {
-        return `[^\\/${body}]`;
-      }
-      const source = `[${body}]`;
-      return new RegExp(source).test("/") ? NON_SLASH + source : source;
-    };
-    var scanBracket = (pattern, start) => {
-      const { length } = pattern;
-      let index = start + 1;
-      let negated = EMPTY;
-      const lead = pattern[index];
-      if (lead === "!" || lead === "^") {
-        negated = "^";
-        index++;
-      }
-      let body = EMPTY;
-      let prev = EMPTY;
-      for (; ; ) {
-        const char = pattern[index];
-        if (char === UNDEFINED) {
-          return null;
-        }
-        if (char === ESCAPE) {
-          const escaped = pattern[++index];
-          body += escapeMember(escaped);
-          prev = escaped;
-        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
-          index++;
-          let to = pattern[index];
-          if (to === ESCAPE) {
-            to = pattern[index += 1];
-          }
-          if (prev <= to) {
-            body += `-${escapeMember(to)}`;
-          }
-          prev = EMPTY;
-        } else if (char === "[" && pattern[index + 1] === ":") {
-          const nameStart = index + 2;
-          let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
-            end++;
-          }
-          if (end === length) {
-            return null;
-          }
-          if (end > nameStart && pattern[end - 1] === ":") {
-            const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
-              return null;
-            }
-            body += POSIX_CLASSES[name];
-            prev = EMPTY;
-            index = end;
-          } else {
-            body += escapeMember("[");
-            prev = "[";
-            index = nameStart - 2;
-          }
-        } else {
-          body += escapeMember(char);
-          prev = char;
-        }
-        index++;
-        if (pattern[index] === "]") {
-          return {
-            end: index,
-            source: classSource(negated, body)
-          };
-        }
-      }
-    };
-    var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
-    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
-      "g"
-    );
-    var TRAILING_WILDCARD = "";
-    var TRAILING_DOUBLESTAR = "";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-    var extractBrackets = (pattern) => {
-      const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
-      const { length } = pattern;
-      let out = EMPTY;
-      let index = 0;
-      while (index < length) {
-        const char = pattern[index];
-        if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
-            out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out += pattern.slice(index, index + 2);
-          } else {
-            out += hold(
-              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
-            );
-          }
-          index += 2;
-        } else if (isReserved(char)) {
-          out += hold(`[${char}]`);
-          index++;
-        } else if (char === "[") {
-          const scanned = scanBracket(pattern, index);
-          if (scanned === null) {
-            out += hold(NEVER_MATCH);
-            index = length;
-          } else {
-            out += hold(scanned.source);
-            index = scanned.end + 1;
-          }
-        } else {
-          out += char;
-          index++;
-        }
-      }
-      return {
-        source: out,
-        sources
-      };
-    };
-    var DIRECT = null;
-    var REGEX_INNER_SLASH = /\/(?!$)/;
-    var WILDCARD = "[^\\/]*";
-    var REPLACERS = [
-      // Replace (\ ) with ' '
-      // Only a space: an escaped tab or other whitespace is already a literal by
-      //   the time it reaches here, and a bare tab must be left as one, not turned
-      //   into a space.
-      // (\ ) -> ' '
-      // (\\ ) -> '\\ '
-      // (\\\ ) -> '\\ '
-      [
-        // A run of backslashes is taken whole, from its first one, so no match
-        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
-        //   quadratic.
-        /(\\+)( ?)/g,
-        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
-        ESCAPE + SPACE
-      ],
-      // git's wildmatch() reads a run of two or more asterisks as one globstar
-      //   whenever the run fills a path segment: it starts the pattern or follows
-      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
-      //   already `**`; a longer one is folded into `**` here, so the steps
-      //   below only ever have to know `**`.
-      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
-      // git also takes a run beside a literal prefix (`a***/b`) or beside an
-      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
-      //   lists both, under "A run of asterisks".
-      [
-        /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
-        "*"
-      ],
-      // Escape metacharacters
-      // which is written down by users but means special for regular expressions.
-      // > There are 12 characters with special meanings:
-      // > - the backslash \,
-      // > - the caret ^,
-      // > - the dollar sign $,
-      // > - the period or dot .,
-      // > - the vertical bar or pipe symbol |,
-      // > - the question mark ?,
-      // > - the asterisk or star *,
-      // > - the plus sign +,
-      // > - the opening parenthesis (,
-      // > - the closing parenthesis ),
-      // > - and the opening square bracket [,
-      // > - the opening curly brace {,
-      // > These special characters are often called "metacharacters".
-      [
-        /[\\$.|*+(){^]/g,
-        (match) => `\\${match}`
-      ],
-      [
-        // > a question mark (?) matches a single character
-        /(?!\\)\?/g,
-        () => "[^/]",
-        "?"
-      ],
-      // leading slash
-      [
-        // > A leading slash matches the beginning of the pathname.
-        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
-        // A leading slash matches the beginning of the pathname
-        /^\//,
-        () => "^",
-        SLASH
-      ],
-      // replace special metacharacter slash after the leading slash
-      [
-        /\//g,
-        () => "\\/",
-        SLASH
-      ],
-      [
-        // > A leading "**" followed by a slash means match in all directories.
-        // > For example, "**/foo" matches file or directory "foo" anywhere,
-        // > the same as pattern "foo".
-        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
-        // >   under directory "foo".
-        // Notice that the '*'s have been replaced as '\\*'
-        /^\^*(?:\\\*\\\*\\\/)+/,
-        // '**/foo' <-> 'foo'
-        () => "(?:^|\\/)",
-        "*"
-      ],
-      // starting
-      [
-        // there will be no leading '/'
-        //   (which has been replaced by section "leading slash")
-        // If starts with '**', adding a '^' to the regular expression also works
-        DIRECT,
-        (source, pattern) => {
-          if (!source || source[0] === "^" || source[0] === "(") {
-            return source;
-          }
-          const anchor2 = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
-          return anchor2 + source;
-        }
-      ],
-      // two globstars
-      [
-        // Use lookahead assertions so that we could match more than one `'/**'`
-        /\\\/\\\*\\\*(?=\\\/|$)/g,
-        // Zero, one or several directories
-        // should not use '*', or it will be replaced by the next replacer
-        // Check if it is not the last `'/**'`
-        (_, index, str4) => index + 6 < str4.length ? str4.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
-        "*"
-      ],
-      // normal intermediate wildcards
-      [
-        // Never replace escaped '*'
-        // ignore rule '\*' will match the path '*'
-        // 'abc.*/' -> go
-        // 'abc.*'  -> skip this rule,
-        //    coz trailing single wildcard will be handed by [trailing wildcard]
-        /(^|[^\\])(?:\\\*)+(?!$)/g,
-        // '*.js' matches '.js'
-        // '*.js' doesn't match 'abc'
-        // 1. An asterisk "*" matches anything except a slash.
-        // 2. Other consecutive asterisks are considered regular asterisks
-        //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD,
-        "*"
-      ],
-      // trailing wildcard, held apart from a literal star
-      [
-        // The step above leaves a trailing `*` alone, so a single `\*` is all that
-        //   can be left at the end here, and what stands in front of it says which
-        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
-        //   nothing before it; a literal arrives as the user's own escape, which
-        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
-        //   There is no third case: every backslash still reaching the chain is
-        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
-        //   own character, so a longer run can never form. This runs while the
-        //   two are still distinct, before the unescape steps below collapse the
-        //   literal onto the very `\*` a wildcard leaves behind.
-        /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
-        "*"
-      ],
-      [
-        // unescape, revert step 3 except for back slash
-        // For example, if a user escape a '\\*',
-        // after step 3, the result will be '\\\\\\*'
-        /\\\\\\(?=[$.|*+(){^])/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // '\\\\' -> '\\'
-        /\\\\/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // Every real bracket expression -- POSIX classes included -- has already
-        //   been held aside by `extractBrackets`, so the only `[` left in the
-        //   pattern is an escaped, literal one.
-        // A backslash could only stand at the end of the range if it quoted the
-        //   `]`, and `\]` is held aside long before this.
-        /\\\[([^\]/]*?)($|\])/g,
-        // '\\[bar]' -> '\\\\[bar]'
-        (match, range, close) => `\\[${range}${close}`,
-        "["
-      ],
-      // ending
-      [
-        // 'js' will not match 'js.'
-        // 'ab' will not match 'abc'
-        DIRECT,
-        // WTF!
-        // https://git-scm.com/docs/gitignore
-        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
-        // which re-fixes #24, #38
-        // > If there is a separator at the end of the pattern then the pattern
-        // > will only match directories, otherwise the pattern can match both
-        // > files and directories.
-        // 'js*' will not match 'a.js'
-        // 'js/' will not match 'a.js'
-        // 'js' will match 'a.js' and 'a.js/'
-        (source) => {
-          const last = source[source.length - 1];
-          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
-            return source;
-          }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
-        }
-      ]
-    ];
-    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
-    var MODE_IGNORE = "regex";
-    var MODE_CHECK_IGNORE = "checkRegex";
-    var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
-      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
-      return `${prefix}(?=$|\\/$)`;
-    };
-    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
-    var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at2) => {
-      let separator = EMPTY;
-      for (let index = at2 + 1; index < run2.length && !run2[index].wildcard; index++) {
-        separator += run2[index].single;
-      }
-      return separator;
-    };
-    var pinWildcards = (source) => {
-      if (source.indexOf(WILDCARD) < 0) {
-        return source;
-      }
-      const tokens2 = [];
-      const { length } = source;
-      let index = 0;
-      while (index < length) {
-        const char = source[index];
-        if (source.startsWith(WILDCARD, index)) {
-          tokens2.push({ wildcard: true });
-          index += WILDCARD.length;
-        } else if (char === "[") {
-          let end = index + 1;
-          if (source[end] === "^") {
-            end++;
-          }
-          if (source[end] === "]") {
-            end++;
-          }
-          while (end < length && source[end] !== "]") {
-            end += source[end] === ESCAPE ? 2 : 1;
-          }
-          end++;
-          tokens2.push({ single: source.slice(index, end) });
-          index = end;
-        } else if (char === ESCAPE) {
-          tokens2.push({ single: source.slice(index, index + 2) });
-          index += 2;
-        } else if (char === "(") {
-          let depth2 = 0;
-          let end = index;
-          do {
-            if (source[end] === ESCAPE) {
-              end++;
-            } else if (source[end] === "(") {
-              depth2++;
-            } else if (source[end] === ")") {
-              depth2--;
-            }
-            end++;
-          } while (end < length && depth2 > 0);
-          if ("*+?".indexOf(source[end]) >= 0) {
-            end++;
-          }
-          tokens2.push({ boundary: source.slice(index, end) });
-          index = end;
-        } else if (char === "^" || char === "$") {
-          tokens2.push({ boundary: char });
-          index++;
-        } else {
-          tokens2.push({ single: char });
-          index++;
-        }
-      }
-      let out = EMPTY;
-      let run2 = [];
-      const flush = () => {
-        let lastWildcard;
-        run2.forEach((token, at2) => {
-          if (token.wildcard) {
-            lastWildcard = at2;
-          }
-        });
-        run2.forEach((token, at2) => {
-          if (!token.wildcard) {
-            out += token.single;
-            return;
-          }
-          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at2)})[^\\/])*`;
-        });
-        run2 = [];
-      };
-      tokens2.forEach((token) => {
-        if (token.boundary === void 0) {
-          run2.push(token);
-          return;
-        }
-        flush();
-        out += token.boundary;
-      });
-      flush();
-      return out;
-    };
-    var makeRegexPrefix = (pattern) => {
-      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
-        pattern = "**";
-      }
-      const { source, sources } = extractBrackets(pattern);
-      const replaced = REPLACERS.reduce(
-        // A pass whose matcher finds nothing hands back the very string it was
-        //   given, so asking first costs a search and saves a rewrite. Ten of the
-        //   fifteen passes never fire for a typical .gitignore line, and between
-        //   them they were 45% of this chain.
-        (prev, [matcher, replacer, required]) => {
-          if (matcher === DIRECT) {
-            return replacer(prev, pattern);
-          }
-          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
-            return prev;
-          }
-          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
-        },
-        source
-      );
-      return sources.length ? replaced.replace(
-        REGEX_RESTORE_PLACEHOLDER,
-        (match, index) => sources[index]
-      ) : replaced;
-    };
-    var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body.slice(0, -1));
-      }
-      const head2 = prefix.slice(0, -1);
-      const last = prefix[prefix.length - 1];
-      return last === TRAILING_WILDCARD ? `${head2}$` : last === TRAILING_DOUBLESTAR ? head2 : NEVER_MATCH;
-    };
-    var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
-      return index < 0 || index === body.length - 1;
-    };
-    var basenameOf = (path8) => {
-      const end = path8.length - 1;
-      const index = path8.lastIndexOf(
-        SLASH,
-        path8[end] === SLASH ? end - 1 : end
-      );
-      return index < 0 ? path8 : path8.slice(index + 1);
-    };
-    var parentOf = (path8) => {
-      if (path8.charCodeAt(0) === SLASH_CODE || path8.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path8.split(SLASH).filter(Boolean);
-        slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
-      }
-      const end = path8.length - 1;
-      const cut = path8.lastIndexOf(
-        SLASH,
-        path8.charCodeAt(end) === SLASH_CODE ? end - 1 : end
-      );
-      return cut < 0 ? EMPTY : path8.slice(0, cut + 1);
-    };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
-    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
-    var IgnoreRule = class {
-      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
-        this.pattern = pattern;
-        this.mark = mark;
-        this.negative = negative;
-        define(this, "body", body);
-        define(this, "ignoreCase", ignoreCase);
-        define(this, "regexPrefix", prefix);
-      }
-      // Worked out on first use and kept behind an own property, the way `regex`
-      //   caches itself in `_regex`. Deciding it in the constructor instead would
-      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
-      //   every compile -- including the compiles of rules that are never matched
-      //   against anything.
-      get _basenameOnly() {
-        return define(this, "_basenameOnly", matchesBasename(this.body));
-      }
-      get regex() {
-        const key = UNDERSCORE + MODE_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_IGNORE, key);
-      }
-      get checkRegex() {
-        const key = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_CHECK_IGNORE, key);
-      }
-      _make(mode, key) {
-        const str4 = pinWildcards(
-          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
-        );
-        const regex = this.ignoreCase ? new RegExp(str4, "i") : new RegExp(str4);
-        return define(this, key, regex);
-      }
-    };
-    var hasTrailingBackslash = (str4) => {
-      let count = 0;
-      while (str4[str4.length - count - 1] === ESCAPE) {
-        count++;
-      }
-      return count % 2 === 1;
-    };
-    var trimEnd = (body, stripLineEnd) => {
-      let lineEnd = body.length;
-      let end;
-      for (; ; ) {
-        if (stripLineEnd && body[lineEnd - 1] === "\r") {
-          lineEnd--;
-        }
-        end = lineEnd;
-        while (body[end - 1] === SPACE) {
-          end--;
-        }
-        if (!stripLineEnd || body[end - 1] !== "\n") {
-          break;
-        }
-        lineEnd = end - 1;
-      }
-      if (end === lineEnd) {
-        return body.slice(0, lineEnd);
-      }
-      let backslashes = 0;
-      while (body[end - backslashes - 1] === ESCAPE) {
-        backslashes++;
-      }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
-    };
-    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-      if (body[0] === "#") {
-        return;
-      }
-      let negative = false;
-      if (body[0] === "!") {
-        negative = true;
-        body = body.slice(1);
-      }
-      const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
-        body = trimEnd(body, stripLineEnd);
-      }
-      if (!body || hasTrailingBackslash(body)) {
-        return;
-      }
-      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body);
-      return new IgnoreRule(
-        pattern,
-        mark,
-        body,
-        ignoreCase,
-        negative,
-        regexPrefix
-      );
-    };
-    var RuleManager = class {
-      constructor(ignoreCase) {
-        this._ignoreCase = ignoreCase;
-        this._rules = [];
-        this._basenameCount = 0;
-      }
-      _add(pattern, index) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules._rules);
-          this._basenameCount += pattern._rules._basenameCount;
-          this._added = true;
-          return;
-        }
-        const isStr = isString(pattern);
-        const raw = isStr ? pattern : pattern.pattern;
-        const rule = checkPattern(raw) && createRule(
-          raw,
-          isStr ? UNDEFINED : pattern.mark,
-          this._ignoreCase,
-          !this._split,
-          this._stripBOM && !index
-        );
-        if (rule) {
-          this._added = true;
-          this._rules.push(rule);
-          if (matchesBasename(rule.body)) {
-            this._basenameCount++;
-          }
-        }
-      }
-      // @param {Array<string> | string | Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        this._split = isString(pattern);
-        this._stripBOM = !this._split || pattern[0] === BOM;
-        makeArray(
-          this._split ? splitPattern(pattern) : pattern
-        ).forEach(this._add, this);
-        if (this._added) {
-          this._literalRules = UNDEFINED;
-        }
-        return this._added;
-      }
-      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
-      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
-      //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path8) {
-        const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
-        ));
-        let ignored = false;
-        let unignored = false;
-        let matchedRule;
-        for (let index = rules2.length - 1; index >= 0; index--) {
-          const rule = rules2[index];
-          if (rule.checkRegex.test(path8)) {
-            ignored = !rule.negative;
-            unignored = rule.negative;
-            matchedRule = rule.negative ? UNDEFINED : rule;
-            break;
-          }
-        }
-        const ret = {
-          ignored,
-          unignored
-        };
-        if (matchedRule) {
-          ret.rule = matchedRule;
-        }
-        return ret;
-      }
-      // Test one single path without recursively checking parent directories
-      //
-      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
-      // @returns {TestResult}
-      test(path8, mode) {
-        const rules2 = this._rules;
-        const { length } = rules2;
-        const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path8) : path8;
-        for (let index = length - 1; index >= 0; index--) {
-          const rule = rules2[index];
-          if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path8
-          )) {
-            const { negative } = rule;
-            const ret = {
-              ignored: !negative,
-              unignored: negative
-            };
-            if (!negative) {
-              ret.rule = rule;
-            }
-            return ret;
-          }
-        }
-        return {
-          ignored: false,
-          unignored: false
-        };
-      }
-    };
-    var throwError = (message2, Ctor) => {
-      throw new Ctor(message2);
-    };
-    var checkPath = (path8, originalPath, doThrow) => {
-      if (!isString(path8)) {
-        return doThrow(
-          `path must be a string, but got \`${originalPath}\``,
-          TypeError
-        );
-      }
-      if (!path8) {
-        return doThrow(`path must not be empty`, TypeError);
-      }
-      if (checkPath.isNotRelative(path8)) {
-        const r = "`path.relative()`d";
-        return doThrow(
-          `path should be a ${r} string, but got "${originalPath}"`,
-          RangeError
-        );
-      }
-      return true;
-    };
-    var isNotRelative = (path8) => {
-      const first = path8.charCodeAt(0);
-      if (first === SLASH_CODE) {
-        return true;
-      }
-      if (first !== DOT_CODE) {
-        return false;
-      }
-      if (path8.length === 1) {
-        return true;
-      }
-      const second = path8.charCodeAt(1);
-      if (second === SLASH_CODE) {
-        return true;
-      }
-      if (second !== DOT_CODE) {
-        return false;
-      }
-      return path8.length === 2 || path8.charCodeAt(2) === SLASH_CODE;
-    };
-    checkPath.isNotRelative = isNotRelative;
-    checkPath.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath.convert(target);
-    var Ignore = class {
-      constructor({
-        ignorecase = true,
-        ignoreCase = ignorecase,
-        allowRelativePaths = false
-      } = {}) {
-        define(this, KEY_IGNORE, true);
-        this._rules = new RuleManager(ignoreCase);
-        this._strictPathCheck = !allowRelativePaths;
-        this._initCache();
-      }
-      _initCache() {
-        this._ignoreCache = /* @__PURE__ */ Object.create(null);
-        this._testCache = /* @__PURE__ */ Object.create(null);
-      }
-      add(pattern) {
-        if (this._rules.add(pattern)) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      // @returns {TestResult}
-      _test(originalPath, cache, path8) {
-        checkPath(
-          path8,
-          originalPath,
-          this._strictPathCheck ? throwError : RETURN_FALSE
-        );
-        return path8 ? this._t(path8, cache) : {
-          ignored: false,
-          unignored: false
-        };
-      }
-      checkIgnore(target) {
-        const path8 = convertPath(target);
-        if (!path8 || path8.charCodeAt(path8.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path8);
-        }
-        const dir3 = this._t(path8, this._testCache);
-        if (dir3.ignored) {
-          return dir3;
-        }
-        const literal = this._rules.testLiteral(path8);
-        return literal.ignored || literal.unignored ? literal : dir3;
-      }
-      _t(path8, cache) {
-        if (path8 in cache) {
-          return cache[path8];
-        }
-        const parentPath = parentOf(path8);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path8] = parent && parent.ignored ? parent : this._rules.test(path8, MODE_IGNORE);
-      }
-      ignores(path8) {
-        return this._test(path8, this._ignoreCache, convertPath(path8)).ignored;
-      }
-      createFilter() {
-        return (path8) => !this.ignores(path8);
-      }
-      filter(paths) {
-        return makeArray(paths).filter(this.createFilter());
-      }
-      // @returns {TestResult}
-      test(path8) {
-        return this._test(path8, this._testCache, convertPath(path8));
-      }
-    };
-    var factory = (options) => new Ignore(options);
-    var isPathValid = (path8) => checkPath(convertPath(path8), path8, RETURN_FALSE);
-    var setupWindows = () => {
-      const makePosix = (str4) => /^\\\\\?\\/.test(str4) || /["<>|\u0000-\u001F]+/u.test(str4) ? str4 : str4.replace(/\\/g, "/");
-      checkPath.convert = makePosix;
-      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path8) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path8) || isNotRelative(path8);
-    };
-    if (
-      // Detect `process` so that it can run in browsers.
-      typeof process !== "undefined" && process.platform === "win32"
-    ) {
-      setupWindows();
-    }
-    module.exports = factory;
-    factory.default = factory;
-    module.exports.isPathValid = isPathValid;
-    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
 
@@ -22054,6 +22054,7 @@ var committed_default = defineRule({
   references: ["https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file", "https://github.com/newren/git-filter-repo"],
   tags: ["secrets", "dotenv", "CWE-538"],
   precision: "high",
+  history: true,
   async check(target, ctx) {
     if (target.template) return;
     const literal = target.entries.filter((e) => e.value.trim() !== "" && !isReference(e.value));
@@ -22108,6 +22109,8 @@ var not_ignored_default = defineRule({
   title: ".env is not ignored in an OpenClaw deployment repository",
   severity: "low",
   appliesTo: ["repo"],
+  // About what the repository lacks now (a .gitignore line), not about what a commit added.
+  history: false,
   description: "Docker Compose and OpenClaw read their secrets from a `.env` beside the deployment (the gateway token, provider API keys, bot tokens). When `.gitignore` does not list `.env`, one `git add .` commits them all, and they stay in history after the file is deleted.",
   remediation: "Add to `.gitignore`:\n\n```\n.env\n.env.*\n!.env.example\n```\n\nand keep a `.env.example` with placeholder values for others to copy.",
   references: ["https://git-scm.com/docs/gitignore", "https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file"],
@@ -26769,11 +26772,6 @@ function parseSize(v) {
   return Math.round(Number(m[1]) * mult);
 }
 
-// src/engine/scan.ts
-import { lstatSync as lstatSync2, readFileSync } from "node:fs";
-import { readFile as readFile4 } from "node:fs/promises";
-import path7 from "node:path";
-
 // src/engine/classify.ts
 var COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
 var OPENCLAW_NAMES = /* @__PURE__ */ new Set(["openclaw.json", "openclaw.json5", "clawdbot.json", "moltbot.json", "moldbot.json"]);
@@ -26863,358 +26861,9 @@ function looksLikeShell(relPath, text) {
   return !base3.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text);
 }
 
-// src/engine/compose/project.ts
-import path3 from "node:path";
-
-// src/engine/compose/tree.ts
-var import_yaml = __toESM(require_dist(), 1);
-
-// src/engine/compose/interpolate.ts
-var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
-function interpolate(s, lookup) {
-  if (!s.includes("$")) return s;
-  let out = "";
-  let i = 0;
-  while (i < s.length) {
-    const c = s[i];
-    if (c !== "$") {
-      out += c;
-      i++;
-      continue;
-    }
-    const next = s[i + 1];
-    if (next === "$") {
-      out += "$";
-      i += 2;
-      continue;
-    }
-    if (next === "{") {
-      const end = matchingBrace(s, i + 1);
-      if (end === -1) {
-        out += s.slice(i);
-        break;
-      }
-      out += braced(s.slice(i + 2, end), s.slice(i, end + 1), lookup);
-      i = end + 1;
-      continue;
-    }
-    const m = NAME.exec(s.slice(i + 1));
-    if (!m) {
-      out += "$";
-      i++;
-      continue;
-    }
-    const v = lookup(m[0]);
-    out += v ?? `$${m[0]}`;
-    i += 1 + m[0].length;
-  }
-  return out;
-}
-function matchingBrace(s, open) {
-  let depth2 = 0;
-  for (let j = open; j < s.length; j++) {
-    if (s[j] === "{") depth2++;
-    else if (s[j] === "}" && --depth2 === 0) return j;
-  }
-  return -1;
-}
-function braced(inner, written, lookup) {
-  const m = NAME.exec(inner);
-  if (!m) return written;
-  const name = m[0];
-  const rest = inner.slice(name.length);
-  const value = lookup(name);
-  if (rest === "") return value ?? written;
-  const op = /^(:?[-?+])/.exec(rest)?.[1];
-  if (!op) return written;
-  const arg2 = rest.slice(op.length);
-  const set = value !== void 0 && (op.startsWith(":") ? value !== "" : true);
-  switch (op) {
-    case ":-":
-    case "-":
-      return set ? value ?? "" : interpolate(arg2, lookup);
-    case ":?":
-    case "?":
-      return set ? value ?? "" : written;
-    default:
-      return set ? interpolate(arg2, lookup) : value === void 0 ? written : "";
-  }
-}
-
-// src/engine/compose/tree.ts
-var pathKey = (p) => JSON.stringify(p);
-function collectTags(doc) {
-  const tags = /* @__PURE__ */ new Map();
-  const walk2 = (node, path8, depth2) => {
-    if (depth2 > 12 || !node) return;
-    const tag = node.tag;
-    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path8), tag === "!reset" ? "reset" : "override");
-    if ((0, import_yaml.isMap)(node)) {
-      for (const it of node.items) if ((0, import_yaml.isPair)(it) && (0, import_yaml.isScalar)(it.key)) walk2(it.value, [...path8, String(it.key.value)], depth2 + 1);
-    }
-    if ((0, import_yaml.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path8, i], depth2 + 1));
-  };
-  walk2(doc.contents, [], 0);
-  return tags;
-}
-function isRecord3(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function build(raw, file, path8, env, tags) {
-  const o = { file, path: path8 };
-  const tag = tags.get(pathKey(path8));
-  const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
-  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path8, i], env, tags)));
-  if (isRecord3(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path8, k], env, tags)])));
-  if (typeof raw === "string") return node(interpolate(raw, env), raw);
-  if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
-  return node(raw === void 0 ? null : String(raw), null);
-}
-function normaliseKeyValues(n, env) {
-  const passThrough = (k, o) => {
-    const v = env(k);
-    return { o, v: v ?? `\${${k}}`, r: `\${${k}}` };
-  };
-  if (Array.isArray(n.v)) {
-    const map = /* @__PURE__ */ new Map();
-    for (const item of n.v) {
-      if (typeof item.v !== "string" || typeof item.r !== "string") continue;
-      const eq = item.r.indexOf("=");
-      if (eq === -1) {
-        map.set(item.r.trim(), passThrough(item.r.trim(), item.o));
-        continue;
-      }
-      const key = item.r.slice(0, eq).trim();
-      const rawValue = item.r.slice(eq + 1);
-      map.set(key, { o: item.o, v: interpolate(rawValue, env), r: rawValue });
-    }
-    return { ...n, v: map };
-  }
-  if (n.v instanceof Map) {
-    const map = /* @__PURE__ */ new Map();
-    for (const [k, item] of n.v) map.set(k, item.v === null ? passThrough(k, item.o) : item);
-    return { ...n, v: map };
-  }
-  return n;
-}
-function merge(base3, over, special) {
-  if (over.tag === "reset") return void 0;
-  if (!base3 || over.tag === "override") return over;
-  if (base3.v instanceof Map && over.v instanceof Map) {
-    const out = new Map(base3.v);
-    for (const [k, ov] of over.v) {
-      const bv = out.get(k);
-      const s = bv && special ? special(k, bv, ov) : null;
-      const m = s !== null ? s : merge(bv, ov);
-      if (m) out.set(k, m);
-      else out.delete(k);
-    }
-    return { o: base3.o, v: out };
-  }
-  if (Array.isArray(base3.v) && Array.isArray(over.v)) return { o: base3.o, v: [...base3.v, ...over.v] };
-  return over;
-}
-function plain(n, which) {
-  if (Array.isArray(n.v)) return n.v.map((x) => plain(x, which));
-  if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which)]));
-  return which === "r" && n.r !== void 0 ? n.r : n.v;
-}
-function origins(n, path8 = [], out = /* @__PURE__ */ new Map()) {
-  out.set(pathKey(path8), n.o);
-  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path8, i], out));
-  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path8, k], out);
-  return out;
-}
-
-// src/engine/compose/project.ts
-var BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
-var OVERRIDE = /^(docker-)?compose\.override\.ya?ml$/i;
-var VARIANT = /^(docker-)?compose\.[\w.-]+\.ya?ml$/i;
-var MAX_EXTENDS_DEPTH = 10;
-function buildComposeProjects(composeTargets, dotenvTargets) {
-  const loader = {
-    files: new Map(composeTargets.map((t) => [t.file, { target: t, tags: collectTags(t.doc) }])),
-    dotenv: new Map(dotenvTargets.map((t) => [t.file, t])),
-    notes: /* @__PURE__ */ new Map()
-  };
-  const byDir = /* @__PURE__ */ new Map();
-  for (const t of composeTargets) byDir.set(path3.posix.dirname(t.file), [...byDir.get(path3.posix.dirname(t.file)) ?? [], t.file]);
-  const projects = [];
-  for (const [dir3, files] of byDir) {
-    const nameOf = (f) => path3.posix.basename(f);
-    const base3 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
-    const family = base3 && /^docker-/i.test(nameOf(base3)) ? "docker-compose" : "compose";
-    const override = base3 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family}.`)) : void 0;
-    const listed = composeFileVariable(loader, dir3);
-    const main2 = listed.length ? listed : base3 ? [base3, ...override ? [override] : []] : [];
-    if (main2.length) projects.push(project(loader, dir3, main2, main2));
-    for (const f of files) {
-      if (main2.includes(f)) continue;
-      if (base3 && VARIANT.test(nameOf(f))) projects.push(project(loader, dir3, [base3, f], [f]));
-      else projects.push(project(loader, dir3, [f], [f]));
-    }
-  }
-  return { projects, notes: [...loader.notes.values()] };
-}
-function composeFileVariable(loader, dir3) {
-  const { env } = dotenvLookup(loader, dir3);
-  const value = env.COMPOSE_FILE;
-  if (!value) return [];
-  return value.split(env.COMPOSE_PATH_SEPARATOR || ":").map((f) => resolveRel(dir3, f.trim())).filter((f) => f !== void 0 && loader.files.has(f));
-}
-function unresolved(loader, file, what) {
-  const message2 = `${what} is not a compose file in this scan; ${file} was checked without it.`;
-  loader.notes.set(message2, { level: "warning", code: "compose.unresolved_reference", message: message2, file });
-}
-function dotenvLookup(loader, dir3) {
-  const file = loader.dotenv.get(dir3 === "." ? ".env" : `${dir3}/.env`);
-  const env = {};
-  for (const e of file?.entries ?? []) env[e.key] = e.value;
-  return { env, lookup: (name) => Object.hasOwn(env, name) ? env[name] : void 0 };
-}
-function resolveRel(dir3, rel) {
-  if (path3.posix.isAbsolute(rel) || rel.includes("$")) return void 0;
-  const p = path3.posix.normalize(path3.posix.join(dir3, rel));
-  return p.startsWith("../") || p === ".." ? void 0 : p;
-}
-function project(loader, dir3, files, owns) {
-  const { env, lookup } = dotenvLookup(loader, dir3);
-  let services2 = /* @__PURE__ */ new Map();
-  let top;
-  const included2 = /* @__PURE__ */ new Set();
-  for (const file of files) {
-    const loaded = loader.files.get(file);
-    if (!loaded) continue;
-    const fileServices = loadServices(loader, file, lookup, new Set(files), included2);
-    for (const [name, node] of fileServices) {
-      const merged = mergeService(services2.get(name), node);
-      if (merged) services2.set(name, merged);
-      else services2.delete(name);
-    }
-    const rest = build(Object.fromEntries(Object.entries(isRecord3(loaded.target.value) ? loaded.target.value : {}).filter(([k]) => k !== "services")), file, [], lookup, loaded.tags);
-    top = merge(top, rest) ?? top;
-  }
-  services2 = new Map([...services2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
-  return {
-    kind: "compose_project",
-    file: files[0] ?? dir3,
-    files: [...files, ...included2],
-    owns,
-    env,
-    services: [...services2].map(([name, node]) => service(name, node, loader)),
-    value: top ? plain(top, "v") : {}
-  };
-}
-function loadServices(loader, file, lookup, seen, included2) {
-  const out = /* @__PURE__ */ new Map();
-  const value = loader.files.get(file)?.target.value;
-  if (!isRecord3(value)) return out;
-  const dir3 = path3.posix.dirname(file);
-  for (const entry of Array.isArray(value.include) ? value.include : []) {
-    const paths = typeof entry === "string" ? [entry] : isRecord3(entry) ? [entry.path].flat() : [];
-    for (const p of paths) {
-      const target = typeof p === "string" ? resolveRel(dir3, p) : void 0;
-      if (typeof p === "string" && (!target || !loader.files.has(target))) unresolved(loader, file, `include ${p}`);
-      if (!target || seen.has(target) || !loader.files.has(target)) continue;
-      seen.add(target);
-      included2.add(target);
-      const inc = dotenvLookup(loader, path3.posix.dirname(target)).lookup;
-      for (const [name, node] of loadServices(loader, target, inc, seen, included2)) if (!out.has(name)) out.set(name, node);
-    }
-  }
-  if (isRecord3(value.services)) for (const name of Object.keys(value.services)) {
-    const node = loadService(loader, file, name, lookup, 0);
-    if (node) out.set(name, node);
-  }
-  return out;
-}
-function loadService(loader, file, name, lookup, depth2) {
-  const loaded = loader.files.get(file);
-  const services2 = isRecord3(loaded?.target.value) ? loaded.target.value.services : void 0;
-  const raw = isRecord3(services2) ? services2[name] : void 0;
-  if (!loaded || !isRecord3(raw)) return void 0;
-  let node = normaliseService(build(raw, file, ["services", name], lookup, loaded.tags), lookup);
-  const ext = raw.extends;
-  if (ext !== void 0 && node.v instanceof Map) {
-    node.v.delete("extends");
-    const baseName = typeof ext === "string" ? ext : isRecord3(ext) && typeof ext.service === "string" ? ext.service : void 0;
-    const baseFile = isRecord3(ext) && typeof ext.file === "string" ? resolveRel(path3.posix.dirname(file), ext.file) : file;
-    const base3 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
-    if (!base3 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord3(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
-    const merged = base3 ? mergeService(base3, node) : void 0;
-    if (merged) node = { ...merged, o: node.o };
-  }
-  return node;
-}
-function normaliseService(n, lookup) {
-  if (!(n.v instanceof Map)) return n;
-  const env = n.v.get("environment");
-  if (env) n.v.set("environment", normaliseKeyValues(env, lookup));
-  const b = n.v.get("build");
-  if (b && typeof b.v === "string") n.v.set("build", { o: b.o, v: /* @__PURE__ */ new Map([["context", { ...b }]]) });
-  const args = n.v.get("build")?.v;
-  if (args instanceof Map && args.get("args")) args.set("args", normaliseKeyValues(args.get("args"), lookup));
-  return n;
-}
-function mergeService(base3, over) {
-  return merge(base3, over, (key, b, o) => {
-    if (o.tag) return null;
-    if (key === "command" || key === "entrypoint") return o;
-    if (key === "healthcheck") return merge(b, o, (k, _b, oo) => k === "test" ? oo : null);
-    if ((key === "ports" || key === "volumes") && Array.isArray(b.v) && Array.isArray(o.v)) {
-      const id = (n) => key === "ports" ? JSON.stringify(plain(n, "v")) : volumeTarget(plain(n, "v"));
-      const overIds = new Set(o.v.map(id));
-      const kept = key === "volumes" ? b.v.filter((n) => !overIds.has(id(n))) : b.v;
-      const baseIds = new Set(kept.map(id));
-      return { o: b.o, v: [...kept, ...o.v.filter((n) => key === "volumes" || !baseIds.has(id(n)))] };
-    }
-    return null;
-  });
-}
-function volumeTarget(v) {
-  if (isRecord3(v)) return String(v.target ?? "");
-  if (typeof v !== "string") return JSON.stringify(v);
-  const parts = v.split(":");
-  return parts.length === 1 ? parts[0] ?? "" : parts[1] ?? "";
-}
-function service(name, node, loader) {
-  const table = origins(node);
-  const originOf2 = (p) => {
-    for (let n = p.length; n >= 0; n--) {
-      const o = table.get(pathKey(p.slice(0, n)));
-      if (o) return { o, rest: p.slice(n) };
-    }
-    return { o: node.o, rest: p };
-  };
-  const value = plain(node, "v");
-  return {
-    name,
-    value,
-    raw: plain(node, "r"),
-    at(p, part) {
-      const { o, rest } = originOf2(p);
-      return at.path([...o.path, ...rest], { file: o.file, ...part ? { part } : {} });
-    },
-    fileOf: (p) => originOf2(p).o.file,
-    envFiles: envFiles(value, node, loader)
-  };
-}
-function envFiles(value, node, loader) {
-  const out = {};
-  const list = [value.env_file ?? []].flat();
-  const envNode = node.v instanceof Map ? node.v.get("env_file") : void 0;
-  list.forEach((entry, i) => {
-    const rel = typeof entry === "string" ? entry : isRecord3(entry) && typeof entry.path === "string" ? entry.path : void 0;
-    const from = envNode && Array.isArray(envNode.v) ? envNode.v[i]?.o.file ?? envNode.o.file : envNode?.o.file ?? node.o.file;
-    const file = rel ? resolveRel(path3.posix.dirname(from), rel) : void 0;
-    for (const e of file && loader.dotenv.get(file)?.entries || []) out[e.key] = { value: e.value, file: file ?? "", line: e.line };
-  });
-  return out;
-}
-
 // src/engine/config.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import path5 from "node:path";
+import path4 from "node:path";
 
 // src/engine/gitignore.ts
 var import_ignore = __toESM(require_ignore(), 1);
@@ -27225,12 +26874,12 @@ function gitignoreMatcher(patterns) {
 }
 
 // src/engine/config.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/engine/discover.ts
 import { execFile } from "node:child_process";
 import { lstat, readdir, readFile as readFile2, realpath } from "node:fs/promises";
-import path4 from "node:path";
+import path3 from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 var GIT_SAFE_ARGS = ["-c", "safe.directory=*", "-c", "core.fsmonitor=false"];
@@ -27257,29 +26906,29 @@ async function resolveRoot(paths) {
   }
   const first = targets[0];
   if (!first) throw new UsageError("nothing to scan");
-  const firstDir = first.dir ? first.abs : path4.dirname(first.abs);
+  const firstDir = first.dir ? first.abs : path3.dirname(first.abs);
   const top = await gitTopLevel(firstDir);
   if (top && targets.every((t) => isInside(top, t.abs))) return { base: top, git: true, targets };
-  const dirs = targets.map((t) => t.dir ? t.abs : path4.dirname(t.abs));
+  const dirs = targets.map((t) => t.dir ? t.abs : path3.dirname(t.abs));
   return { base: commonAncestor(dirs), git: false, targets };
 }
 function isInside(parent, child) {
-  const rel = path4.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path4.isAbsolute(rel);
+  const rel = path3.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !path3.isAbsolute(rel);
 }
 function commonAncestor(dirs) {
   let common = dirs[0] ?? process.cwd();
-  for (const d of dirs.slice(1)) while (!isInside(common, d)) common = path4.dirname(common);
+  for (const d of dirs.slice(1)) while (!isInside(common, d)) common = path3.dirname(common);
   return common;
 }
 function toPosix(p) {
-  return p.split(path4.sep).join("/");
+  return p.split(path3.sep).join("/");
 }
 async function discover(root, notes) {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
   const add = (abs) => {
-    const rel = toPosix(path4.relative(root.base, abs));
+    const rel = toPosix(path3.relative(root.base, abs));
     if (!seen.has(rel)) {
       seen.add(rel);
       out.push({ path: rel, abs });
@@ -27303,14 +26952,14 @@ async function gitFiles(dir3) {
   });
   const top = await gitTopLevel(dir3) ?? dir3;
   const names = stdout.toString("utf8").split("\0").filter(Boolean);
-  return [...new Set(names)].map((n) => path4.join(top, n));
+  return [...new Set(names)].map((n) => path3.join(top, n));
 }
 async function walk(dir3, notes, base3) {
   const out = [];
   const visit = async (current, rules2) => {
     let gitignore;
     try {
-      gitignore = await readFile2(path4.join(current, ".gitignore"), "utf8");
+      gitignore = await readFile2(path3.join(current, ".gitignore"), "utf8");
     } catch {
     }
     const scoped = gitignore === void 0 ? rules2 : [...rules2, { at: current, ig: gitignoreMatcher(gitignore) }];
@@ -27318,26 +26967,26 @@ async function walk(dir3, notes, base3) {
     try {
       entries = await readdir(current, { withFileTypes: true });
     } catch (err) {
-      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path4.relative(base3, current)) || "." });
+      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path3.relative(base3, current)) || "." });
       return;
     }
     entries.sort((a, b) => a.name < b.name ? -1 : 1);
     for (const e of entries) {
       if (e.name === ".git") continue;
-      const abs = path4.join(current, e.name);
+      const abs = path3.join(current, e.name);
       const ignored = scoped.some(({ at: at2, ig }) => {
-        const rel = toPosix(path4.relative(at2, abs));
+        const rel = toPosix(path3.relative(at2, abs));
         return ig.ignores(e.isDirectory() ? `${rel}/` : rel);
       });
       if (ignored) continue;
       if (e.isSymbolicLink()) {
-        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path4.relative(base3, abs)) });
+        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path3.relative(base3, abs)) });
       } else if (e.isDirectory()) {
         await visit(abs, scoped);
       } else if (e.isFile()) {
         out.push(abs);
       } else {
-        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path4.relative(base3, abs)) });
+        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path3.relative(base3, abs)) });
       }
     }
   };
@@ -27346,14 +26995,14 @@ async function walk(dir3, notes, base3) {
 }
 
 // src/engine/parse/yaml.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml = __toESM(require_dist(), 1);
 var MAX_ALIAS_COUNT = 1e3;
 var MAX_YAML_DEPTH = 200;
 function parseYaml(text) {
   const flow = flowDepth(text, MAX_YAML_DEPTH);
   if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { merge: true, lineCounter, uniqueKeys: false });
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { merge: true, lineCounter, uniqueKeys: false });
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];
@@ -27407,21 +27056,21 @@ function depth(v, d, seen = /* @__PURE__ */ new Set()) {
 }
 function keyMatches(pair, seg) {
   const k = pair.key;
-  if ((0, import_yaml2.isScalar)(k)) return String(k.value) === String(seg);
+  if ((0, import_yaml.isScalar)(k)) return String(k.value) === String(seg);
   return false;
 }
 function isMergePair(pair) {
-  return (0, import_yaml2.isScalar)(pair.key) && (typeof pair.key.value === "symbol" || pair.key.source === "<<");
+  return (0, import_yaml.isScalar)(pair.key) && (typeof pair.key.value === "symbol" || pair.key.source === "<<");
 }
 function findPair(doc, node, seg, depthLeft = 20) {
-  if (!(0, import_yaml2.isMap)(node)) return void 0;
-  for (const item of node.items) if ((0, import_yaml2.isPair)(item) && !isMergePair(item) && keyMatches(item, seg)) return item;
+  if (!(0, import_yaml.isMap)(node)) return void 0;
+  for (const item of node.items) if ((0, import_yaml.isPair)(item) && !isMergePair(item) && keyMatches(item, seg)) return item;
   if (depthLeft <= 0) return void 0;
   for (const item of node.items) {
-    if (!(0, import_yaml2.isPair)(item) || !isMergePair(item)) continue;
-    const sources = (0, import_yaml2.isSeq)(item.value) ? item.value.items : [item.value];
+    if (!(0, import_yaml.isPair)(item) || !isMergePair(item)) continue;
+    const sources = (0, import_yaml.isSeq)(item.value) ? item.value.items : [item.value];
     for (const src of sources) {
-      const resolved = (0, import_yaml2.isAlias)(src) ? src.resolve(doc) : src;
+      const resolved = (0, import_yaml.isAlias)(src) ? src.resolve(doc) : src;
       const found = findPair(doc, resolved, seg, depthLeft - 1);
       if (found) return found;
     }
@@ -27433,8 +27082,8 @@ function yamlResolver(doc) {
     let node = doc.contents;
     let pair;
     for (const seg of path8) {
-      if ((0, import_yaml2.isAlias)(node)) node = node.resolve(doc);
-      if ((0, import_yaml2.isSeq)(node) && typeof seg === "number") {
+      if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
+      if ((0, import_yaml.isSeq)(node) && typeof seg === "number") {
         node = node.items[seg];
         pair = void 0;
         if (node === void 0) return void 0;
@@ -27453,7 +27102,7 @@ function yamlResolver(doc) {
     const valR = rangeOf(pair.value);
     if (part === "key") return keyR ?? valR;
     if (part === "value") return valR && valR[1] > valR[0] ? valR : keyR;
-    return keyR && valR && (0, import_yaml2.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
+    return keyR && valR && (0, import_yaml.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
   };
 }
 
@@ -27463,7 +27112,7 @@ function defaultConfig() {
   return { isIgnored: () => false, rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
 async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
-  let file = explicit ? path5.resolve(explicit) : void 0;
+  let file = explicit ? path4.resolve(explicit) : void 0;
   let text;
   if (file) {
     try {
@@ -27474,19 +27123,19 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   } else {
     for (const name of CONFIG_FILE_NAMES) {
       try {
-        text = await readFile3(path5.join(searchDir, name), "utf8");
-        file = path5.join(searchDir, name);
+        text = await readFile3(path4.join(searchDir, name), "utf8");
+        file = path4.join(searchDir, name);
         break;
       } catch {
       }
     }
   }
   if (text === void 0 || file === void 0) return defaultConfig();
-  const shown = toPosix(path5.relative(process.cwd(), file)) || file;
+  const shown = toPosix(path4.relative(process.cwd(), file)) || file;
   let raw;
   if (flowDepth(text, MAX_YAML_DEPTH).depth > MAX_YAML_DEPTH) throw new UsageError(`${shown}: not valid YAML: nested deeper than ${MAX_YAML_DEPTH} levels`);
   try {
-    raw = (0, import_yaml3.parse)(text, { maxAliasCount: 100 }) ?? {};
+    raw = (0, import_yaml2.parse)(text, { maxAliasCount: 100 }) ?? {};
   } catch (e) {
     throw new UsageError(`${shown}: not valid YAML: ${e.message.split("\n")[0]}`);
   }
@@ -27497,8 +27146,8 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   const patterns = obj2.ignore ?? [];
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
   const ig = gitignoreMatcher(patterns);
-  const configDir = path5.dirname(file);
-  const rel = toPosix(path5.relative(base3, configDir));
+  const configDir = path4.dirname(file);
+  const rel = toPosix(path4.relative(base3, configDir));
   const rules2 = /* @__PURE__ */ new Map();
   const rulesRaw = obj2.rules ?? {};
   if (typeof rulesRaw !== "object" || rulesRaw === null || Array.isArray(rulesRaw)) throw new UsageError(`${shown}: "rules" must map rule ids to off or a severity`);
@@ -27523,6 +27172,343 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
       return local !== void 0 && local !== "" && ig.ignores(local);
     }
   };
+}
+
+// src/engine/fingerprint.ts
+import { createHash } from "node:crypto";
+var VERSION = "v1";
+var SECRET_SALT = "clawscan/secret-fingerprint/v1";
+function sha256(s) {
+  return createHash("sha256").update(s).digest("hex");
+}
+function secretIdentity(secret) {
+  return `secret:${sha256(`${SECRET_SALT}\0${secret}`)}`;
+}
+function fingerprint(ruleId, file, identity) {
+  return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
+}
+var FINGERPRINT_KEY = "clawscan/v1";
+
+// src/engine/git.ts
+import { spawn } from "node:child_process";
+import { StringDecoder } from "node:string_decoder";
+var READ_AHEAD = 16 * 1024 * 1024;
+async function streamLines(cwd, args, maxLine, onLine) {
+  const child = spawn("git", ["-C", cwd, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (s) => {
+    if (stderr.length < 64 * 1024) stderr += s;
+  });
+  const exited = new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code2) => resolve(code2 ?? 1));
+  });
+  const queue = [];
+  let queued = 0;
+  let ended = false;
+  let failed2;
+  let wake;
+  const signal = () => {
+    wake?.();
+    wake = void 0;
+  };
+  child.stdout.on("data", (chunk) => {
+    queue.push(chunk);
+    queued += chunk.length;
+    if (queued > READ_AHEAD) child.stdout.pause();
+    signal();
+  });
+  child.stdout.on("end", () => {
+    ended = true;
+    signal();
+  });
+  child.stdout.on("error", (err) => {
+    failed2 = err;
+    signal();
+  });
+  const decoder = new StringDecoder("utf8");
+  let carry = "";
+  let dropping = false;
+  try {
+    for (; ; ) {
+      if (failed2) throw failed2;
+      const chunk = queue.shift();
+      if (!chunk) {
+        if (ended) break;
+        await new Promise((resolve) => wake = resolve);
+        continue;
+      }
+      queued -= chunk.length;
+      if (child.stdout.isPaused() && queued <= READ_AHEAD / 2) child.stdout.resume();
+      const text = decoder.write(chunk);
+      let start = 0;
+      for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", start)) {
+        if (dropping) dropping = false;
+        else {
+          const line = carry ? carry + text.slice(start, nl) : text.slice(start, nl);
+          carry = "";
+          const p = line.length > maxLine ? onLine(line.slice(0, maxLine), true) : onLine(line, false);
+          if (p) await p;
+        }
+        start = nl + 1;
+      }
+      if (!dropping && start < text.length) {
+        carry += text.slice(start);
+        if (carry.length > maxLine) {
+          const p = onLine(carry.slice(0, maxLine), true);
+          carry = "";
+          dropping = true;
+          if (p) await p;
+        }
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const rest = carry + decoder.end();
+    if (rest && !dropping) {
+      const p = onLine(rest, false);
+      if (p) await p;
+    }
+  } catch (err) {
+    child.kill();
+    throw err;
+  }
+  const code = await exited;
+  if (code !== 0) throw new UsageError(`git ${args[0] ?? ""} failed: ${firstLine2(stderr) || `exit code ${code}`}`);
+  return { stderr };
+}
+async function gitOutput(cwd, args) {
+  return new Promise((resolve) => {
+    const child = spawn("git", ["-C", cwd, ...args], { stdio: ["ignore", "pipe", "ignore"] });
+    const parts = [];
+    child.stdout.on("data", (b) => parts.push(b));
+    child.on("error", () => resolve(void 0));
+    child.on("close", (code) => resolve(code === 0 ? Buffer.concat(parts).toString("utf8").trim() : void 0));
+  });
+}
+function firstLine2(s) {
+  return (s.split("\n").find((l) => l.trim() !== "") ?? "").replace(/^(fatal|error): /, "").trim();
+}
+var BlobReader = class {
+  constructor(cwd) {
+    this.cwd = cwd;
+  }
+  cwd;
+  child;
+  buf = Buffer.alloc(0);
+  queue = [];
+  read(name, limit) {
+    if (name.includes("\n")) return Promise.resolve({ kind: "missing" });
+    const child = this.start();
+    return new Promise((resolve) => {
+      this.queue.push({ limit, resolve });
+      child.stdin.write(`${name}
+`);
+    });
+  }
+  close() {
+    this.child?.stdin.end();
+    this.child = void 0;
+  }
+  start() {
+    if (this.child) return this.child;
+    const child = spawn("git", ["-C", this.cwd, "cat-file", "--batch"], { stdio: ["pipe", "pipe", "pipe"] });
+    child.stdout.on("data", (chunk) => this.onData(chunk));
+    child.stderr.resume();
+    const fail = () => {
+      for (const p of this.queue.splice(0)) p.resolve({ kind: "missing" });
+      if (this.child === child) this.child = void 0;
+    };
+    child.on("error", fail);
+    child.on("close", fail);
+    child.stdin.on("error", fail);
+    this.child = child;
+    return child;
+  }
+  onData(chunk) {
+    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+    for (; ; ) {
+      const cur = this.queue[0];
+      if (!cur) return;
+      if (cur.remaining === void 0) {
+        const nl = this.buf.indexOf(10);
+        if (nl === -1) return;
+        const header = this.buf.subarray(0, nl).toString("utf8");
+        this.buf = this.buf.subarray(nl + 1);
+        const m = /^\S+ (\S+) (\d+)$/.exec(header);
+        if (!m) {
+          this.queue.shift();
+          cur.resolve({ kind: "missing" });
+          continue;
+        }
+        cur.type = m[1];
+        cur.size = Number(m[2]);
+        cur.remaining = cur.size + 1;
+        cur.parts = [];
+      }
+      const take = Math.min(cur.remaining, this.buf.length);
+      if (take === 0) return;
+      if ((cur.size ?? 0) <= cur.limit) cur.parts?.push(this.buf.subarray(0, take));
+      this.buf = this.buf.subarray(take);
+      cur.remaining -= take;
+      if (cur.remaining > 0) return;
+      this.queue.shift();
+      const size = cur.size ?? 0;
+      if (cur.type !== "blob") cur.resolve({ kind: "missing" });
+      else if (size > cur.limit) cur.resolve({ kind: "too_large", size });
+      else cur.resolve({ kind: "ok", data: Buffer.concat(cur.parts ?? []).subarray(0, size) });
+    }
+  }
+};
+var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+function unquotePath(s) {
+  if (!s.startsWith('"') || !s.endsWith('"') || s.length < 2) return s;
+  const bytes = [];
+  const body = [...s.slice(1, -1)];
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] ?? "";
+    if (c !== "\\") {
+      bytes.push(...Buffer.from(c, "utf8"));
+      continue;
+    }
+    const next = body[i + 1] ?? "";
+    const octal = /^[0-7]{3}/.exec(body.slice(i + 1, i + 4).join(""));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      i += 3;
+    } else {
+      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+// src/engine/patch.ts
+var LOG_FORMAT = "--format=%x00%H %at %aI";
+var HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)/;
+var PatchReader = class {
+  /** `maxAdded`: added text of one file above this many characters is dropped (`tooLarge`). */
+  constructor(maxAdded, sink) {
+    this.maxAdded = maxAdded;
+    this.sink = sink;
+  }
+  maxAdded;
+  sink;
+  commit;
+  diff;
+  /** Parent columns of the current hunk: 1, or more in a merge's combined diff. */
+  parents = 1;
+  inHunk = false;
+  newLine = 0;
+  /**
+   * One line of git's output (`truncated`: cut by the reader for its length). Returns a promise only when a
+   * file or commit ended and the sink is at work; the caller awaits it before the next line.
+   */
+  line(line, truncated) {
+    const diff = this.diff;
+    if (this.inHunk && diff) {
+      const c = line.charCodeAt(0);
+      if (this.parents === 1) {
+        if (c === 43) {
+          this.add(diff, line.slice(1), this.newLine++, truncated);
+          return void 0;
+        }
+        if (c === 45 || c === 92) return void 0;
+        if (c === 32) {
+          this.newLine++;
+          return void 0;
+        }
+      } else if (c === 43 || c === 45 || c === 32) {
+        const cols = line.slice(0, this.parents);
+        if (cols.includes("-")) return void 0;
+        if (!cols.includes(" ")) this.add(diff, line.slice(this.parents), this.newLine, truncated);
+        this.newLine++;
+        return void 0;
+      } else if (c === 92) return void 0;
+    }
+    if (line.startsWith("\0")) {
+      const done = this.endCommit();
+      const [sha = "", time = "0", date = ""] = line.slice(1).split(" ");
+      this.commit = { sha, time: Number(time), date };
+      return done;
+    }
+    if (line.startsWith("diff --git ")) {
+      const done = this.endFile();
+      this.diff = this.newDiff(diffGitPath(line.slice("diff --git ".length)));
+      this.parents = 1;
+      return done;
+    }
+    if (line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
+      const done = this.endFile();
+      this.diff = this.newDiff(unquotePath(line.slice(line.indexOf(" ", 5) + 1)));
+      return done;
+    }
+    if (!diff) return void 0;
+    if (line.startsWith("@@")) {
+      const m = HUNK.exec(line);
+      if (m) {
+        this.inHunk = true;
+        this.parents = (m[1] ?? "@@").length - 1;
+        this.newLine = Number(m[2]);
+      }
+    } else if (this.inHunk) {
+      return void 0;
+    } else if (line.startsWith("+++ ")) {
+      const p = unquotePath(line.slice(4).replace(/\t$/, ""));
+      if (p !== "/dev/null") diff.path = p.replace(/^b\//, "");
+    } else if (line.startsWith("new file mode")) {
+      diff.added = true;
+    } else if (line.startsWith("rename to ") || line.startsWith("copy to ")) {
+      diff.path = unquotePath(line.slice(line.indexOf(" to ") + 4));
+      diff.added = true;
+    } else if (line.startsWith("Binary files ") || line.startsWith("GIT binary patch")) {
+      diff.binary = true;
+    }
+    return void 0;
+  }
+  /** The end of git's output: the last commit is complete. */
+  end() {
+    return this.endCommit();
+  }
+  newDiff(path8) {
+    return this.commit && { commit: this.commit, path: path8, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
+  }
+  add(d, text, lineNo, truncated) {
+    if (d.tooLarge) return;
+    d.size += text.length + 1;
+    if (truncated || d.size > this.maxAdded) {
+      d.tooLarge = true;
+      d.lines = [];
+      d.lineNos = [];
+      return;
+    }
+    d.lines.push(text);
+    d.lineNos.push(lineNo);
+  }
+  // The reader moves on as soon as an end is announced: each works on what it was called for.
+  async endFile() {
+    const d = this.diff;
+    this.diff = void 0;
+    this.inHunk = false;
+    if (d) await this.sink.file(d);
+  }
+  async endCommit() {
+    const c = this.commit;
+    await this.endFile();
+    if (c) await this.sink.commit(c);
+  }
+};
+function diffGitPath(rest) {
+  if (rest.startsWith('"')) {
+    const m = /^("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*"|\S.*)$/.exec(rest);
+    const b = m?.[2];
+    return b === void 0 ? void 0 : unquotePath(b).replace(/^b\//, "");
+  }
+  if ((rest.length - 5) % 2 !== 0) return void 0;
+  const n = (rest.length - 5) / 2;
+  const a = rest.slice(2, 2 + n);
+  return rest.startsWith("a/") && rest.slice(2 + n) === ` b/${a}` ? a : void 0;
 }
 
 // src/engine/parse/lines.ts
@@ -29661,7 +29647,7 @@ function parseShell(src) {
 }
 
 // src/engine/parse/shell-sources.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 function makefileSource(text) {
   const b = new SourceBuilder();
   const lines = text.split("\n");
@@ -29776,19 +29762,19 @@ function workflowSource(text, doc) {
   const b = new SourceBuilder();
   const steps = [];
   const jobs = doc.get("jobs", true);
-  if ((0, import_yaml5.isMap)(jobs)) {
-    for (const job of jobs.items) if ((0, import_yaml5.isMap)(job.value)) steps.push(job.value.get("steps", true));
+  if ((0, import_yaml4.isMap)(jobs)) {
+    for (const job of jobs.items) if ((0, import_yaml4.isMap)(job.value)) steps.push(job.value.get("steps", true));
   }
   const runs = doc.get("runs", true);
-  if ((0, import_yaml5.isMap)(runs)) steps.push(runs.get("steps", true));
+  if ((0, import_yaml4.isMap)(runs)) steps.push(runs.get("steps", true));
   for (const list of steps) {
-    if (!(0, import_yaml5.isSeq)(list)) continue;
+    if (!(0, import_yaml4.isSeq)(list)) continue;
     for (const step of list.items) {
-      if (!(0, import_yaml5.isMap)(step)) continue;
+      if (!(0, import_yaml4.isMap)(step)) continue;
       const shell = step.get("shell");
       if (typeof shell === "string" && NON_SHELL.test(shell)) continue;
       const run2 = step.get("run", true);
-      if ((0, import_yaml5.isScalar)(run2)) pushScalar(b, text, run2);
+      if ((0, import_yaml4.isScalar)(run2)) pushScalar(b, text, run2);
     }
   }
   return b.build(text.length);
@@ -29797,7 +29783,7 @@ function pushScalar(b, text, node) {
   const range = node.range;
   if (!range) return;
   const [start, end] = range;
-  if (node.type === import_yaml5.Scalar.BLOCK_LITERAL || node.type === import_yaml5.Scalar.BLOCK_FOLDED) {
+  if (node.type === import_yaml4.Scalar.BLOCK_LITERAL || node.type === import_yaml4.Scalar.BLOCK_FOLDED) {
     const headerEnd = text.indexOf("\n", start);
     if (headerEnd === -1 || headerEnd >= end) return;
     const lines = [];
@@ -29815,12 +29801,12 @@ function pushScalar(b, text, node) {
       const content = l.text.slice(indent);
       b.push(content, l.off + indent);
       const next = lines[k + 1];
-      const fold = node.type === import_yaml5.Scalar.BLOCK_FOLDED && content && next?.text.trim() && !/^\s/.test(content) && !/^\s/.test(next.text.slice(indent));
+      const fold = node.type === import_yaml4.Scalar.BLOCK_FOLDED && content && next?.text.trim() && !/^\s/.test(content) && !/^\s/.test(next.text.slice(indent));
       b.push(fold ? " " : "\n", l.off + l.text.length);
     });
     return;
   }
-  if (node.type === import_yaml5.Scalar.PLAIN && !text.slice(start, end).includes("\n")) {
+  if (node.type === import_yaml4.Scalar.PLAIN && !text.slice(start, end).includes("\n")) {
     b.push(`${text.slice(start, end)}
 `, start);
     return;
@@ -30071,140 +30057,6 @@ function shellTarget(file, text, origin2, source) {
   return { target: { kind: "shell", file, text, origin: origin2, pipelines: parsed.pipelines }, embedded: embeddedConfigs(file, text, parsed.pipelines, parsed.heredocOffsets) };
 }
 
-// src/engine/parse/openclaw.ts
-import path6 from "node:path";
-var INCLUDE_KEY = "$include";
-var MAX_INCLUDE_DEPTH = 10;
-var MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
-var isRecord4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function resolveOpenClaw(rootFile, rootValue, read) {
-  const includes = [];
-  const errors = [];
-  const confine = path6.posix.dirname(rootFile);
-  const cache = /* @__PURE__ */ new Map();
-  const load = (fromFile, at2, spec, chain) => {
-    const target = path6.posix.normalize(path6.posix.join(path6.posix.dirname(fromFile), spec));
-    const rel = confine === "." ? target : path6.posix.relative(confine, target);
-    if (path6.posix.isAbsolute(spec) || target.startsWith("../") || target === ".." || rel.startsWith("../") || rel === "..") {
-      errors.push({ file: fromFile, path: at2, message: `$include "${spec}" points outside the config directory; OpenClaw refuses it` });
-      return void 0;
-    }
-    if (chain.includes(target)) {
-      errors.push({ file: fromFile, path: at2, message: `$include cycle through ${target}` });
-      return void 0;
-    }
-    if (chain.length > MAX_INCLUDE_DEPTH) {
-      errors.push({ file: fromFile, path: at2, message: `$include nested deeper than ${MAX_INCLUDE_DEPTH} levels` });
-      return void 0;
-    }
-    if (!cache.has(target)) {
-      const text = read(target);
-      if (text === void 0) {
-        errors.push({ file: fromFile, path: at2, message: `$include "${spec}" not found in the repository (${target})` });
-        cache.set(target, void 0);
-      } else if (text.length > MAX_INCLUDE_BYTES) {
-        errors.push({ file: fromFile, path: at2, message: `$include "${spec}" is larger than 2 MiB; OpenClaw refuses it` });
-        cache.set(target, void 0);
-      } else {
-        const r2 = parseJson5(text);
-        if (!r2.ok) {
-          errors.push({ file: target, path: [], message: `included file is not valid JSON5: ${r2.message}`, ...r2.line ? { line: r2.line, column: r2.column ?? 1 } : {} });
-          cache.set(target, void 0);
-        } else {
-          includes.push({ file: target, text, ast: r2.ast });
-          cache.set(target, { value: r2.value });
-        }
-      }
-    }
-    const hit = cache.get(target);
-    return hit ? { file: target, value: hit.value } : void 0;
-  };
-  const resolve = (value, file, at2, chain) => {
-    if (Array.isArray(value)) {
-      const items = value.map((v, i) => resolve(v, file, [...at2, i], chain));
-      return { value: items.map((r2) => r2.value), origin: { file, path: at2, items: items.map((r2) => r2.origin) } };
-    }
-    if (!isRecord4(value)) return { value, origin: { file, path: at2 } };
-    const own = {};
-    const ownOrigin = { file, path: at2, keys: /* @__PURE__ */ new Map() };
-    for (const [k, v] of Object.entries(value)) {
-      if (k === INCLUDE_KEY) continue;
-      const r2 = resolve(v, file, [...at2, k], chain);
-      own[k] = r2.value;
-      ownOrigin.keys.set(k, r2.origin);
-    }
-    if (!(INCLUDE_KEY in value)) return { value: own, origin: ownOrigin };
-    const spec = value[INCLUDE_KEY];
-    const specs = typeof spec === "string" ? [spec] : Array.isArray(spec) ? spec.filter((s) => typeof s === "string") : [];
-    if (specs.length === 0) errors.push({ file, path: [...at2, INCLUDE_KEY], message: "$include must be a path or an array of paths" });
-    let merged;
-    specs.forEach((s, i) => {
-      const loaded = load(file, [...at2, INCLUDE_KEY, ...Array.isArray(spec) ? [i] : []], s, [...chain, file]);
-      if (!loaded) return;
-      const r2 = resolve(loaded.value, loaded.file, [], [...chain, file]);
-      merged = merged ? mergeNodes(merged, r2) : r2;
-    });
-    if (!merged) return { value: own, origin: ownOrigin };
-    if (Object.keys(own).length === 0) return merged;
-    if (!isRecord4(merged.value)) {
-      errors.push({ file, path: at2, message: "included content must be an object when the including object has other keys" });
-      return { value: own, origin: ownOrigin };
-    }
-    return mergeNodes(merged, { value: own, origin: ownOrigin });
-  };
-  const r = resolve(rootValue, rootFile, [], []);
-  return { value: r.value, origin: r.origin, includes, errors };
-}
-function mergeNodes(a, b) {
-  if (Array.isArray(a.value) && Array.isArray(b.value)) {
-    return { value: [...a.value, ...b.value], origin: { ...b.origin, items: [...a.origin.items ?? [], ...b.origin.items ?? []] } };
-  }
-  if (isRecord4(a.value) && isRecord4(b.value)) {
-    const value = { ...a.value };
-    const keys = new Map(a.origin.keys ?? []);
-    for (const [k, v] of Object.entries(b.value)) {
-      const bo = b.origin.keys?.get(k) ?? { file: b.origin.file, path: [...b.origin.path, k] };
-      const ao = keys.get(k);
-      if (k in value && ao) {
-        const m = mergeNodes({ value: value[k], origin: ao }, { value: v, origin: bo });
-        value[k] = m.value;
-        keys.set(k, m.origin);
-      } else {
-        value[k] = v;
-        keys.set(k, bo);
-      }
-    }
-    return { value, origin: { ...b.origin, keys } };
-  }
-  return b;
-}
-function originOf(root, merged) {
-  let node = root;
-  let i = 0;
-  for (; i < merged.length; i++) {
-    const seg = merged[i];
-    const next = typeof seg === "number" ? node.items?.[seg] : node.keys?.get(seg);
-    if (!next) break;
-    node = next;
-  }
-  return { file: node.file, path: [...node.path, ...merged.slice(i)] };
-}
-
-// src/engine/fingerprint.ts
-import { createHash } from "node:crypto";
-var VERSION = "v1";
-var SECRET_SALT = "clawscan/secret-fingerprint/v1";
-function sha256(s) {
-  return createHash("sha256").update(s).digest("hex");
-}
-function secretIdentity(secret) {
-  return `secret:${sha256(`${SECRET_SALT}\0${secret}`)}`;
-}
-function fingerprint(ruleId, file, identity) {
-  return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
-}
-var FINGERPRINT_KEY = "clawscan/v1";
-
 // src/engine/redact.ts
 function redact(secret) {
   const n = [...secret].length;
@@ -30339,6 +30191,479 @@ function sortFindings(findings) {
 }
 
 // src/engine/scan.ts
+import { lstatSync as lstatSync2, readFileSync } from "node:fs";
+import { readFile as readFile4 } from "node:fs/promises";
+import path7 from "node:path";
+
+// src/engine/compose/project.ts
+import path5 from "node:path";
+
+// src/engine/compose/tree.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+
+// src/engine/compose/interpolate.ts
+var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+function interpolate(s, lookup) {
+  if (!s.includes("$")) return s;
+  let out = "";
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (c !== "$") {
+      out += c;
+      i++;
+      continue;
+    }
+    const next = s[i + 1];
+    if (next === "$") {
+      out += "$";
+      i += 2;
+      continue;
+    }
+    if (next === "{") {
+      const end = matchingBrace(s, i + 1);
+      if (end === -1) {
+        out += s.slice(i);
+        break;
+      }
+      out += braced(s.slice(i + 2, end), s.slice(i, end + 1), lookup);
+      i = end + 1;
+      continue;
+    }
+    const m = NAME.exec(s.slice(i + 1));
+    if (!m) {
+      out += "$";
+      i++;
+      continue;
+    }
+    const v = lookup(m[0]);
+    out += v ?? `$${m[0]}`;
+    i += 1 + m[0].length;
+  }
+  return out;
+}
+function matchingBrace(s, open) {
+  let depth2 = 0;
+  for (let j = open; j < s.length; j++) {
+    if (s[j] === "{") depth2++;
+    else if (s[j] === "}" && --depth2 === 0) return j;
+  }
+  return -1;
+}
+function braced(inner, written, lookup) {
+  const m = NAME.exec(inner);
+  if (!m) return written;
+  const name = m[0];
+  const rest = inner.slice(name.length);
+  const value = lookup(name);
+  if (rest === "") return value ?? written;
+  const op = /^(:?[-?+])/.exec(rest)?.[1];
+  if (!op) return written;
+  const arg2 = rest.slice(op.length);
+  const set = value !== void 0 && (op.startsWith(":") ? value !== "" : true);
+  switch (op) {
+    case ":-":
+    case "-":
+      return set ? value ?? "" : interpolate(arg2, lookup);
+    case ":?":
+    case "?":
+      return set ? value ?? "" : written;
+    default:
+      return set ? interpolate(arg2, lookup) : value === void 0 ? written : "";
+  }
+}
+
+// src/engine/compose/tree.ts
+var pathKey = (p) => JSON.stringify(p);
+function collectTags(doc) {
+  const tags = /* @__PURE__ */ new Map();
+  const walk2 = (node, path8, depth2) => {
+    if (depth2 > 12 || !node) return;
+    const tag = node.tag;
+    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path8), tag === "!reset" ? "reset" : "override");
+    if ((0, import_yaml6.isMap)(node)) {
+      for (const it of node.items) if ((0, import_yaml6.isPair)(it) && (0, import_yaml6.isScalar)(it.key)) walk2(it.value, [...path8, String(it.key.value)], depth2 + 1);
+    }
+    if ((0, import_yaml6.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path8, i], depth2 + 1));
+  };
+  walk2(doc.contents, [], 0);
+  return tags;
+}
+function isRecord3(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function build(raw, file, path8, env, tags) {
+  const o = { file, path: path8 };
+  const tag = tags.get(pathKey(path8));
+  const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
+  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path8, i], env, tags)));
+  if (isRecord3(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path8, k], env, tags)])));
+  if (typeof raw === "string") return node(interpolate(raw, env), raw);
+  if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
+  return node(raw === void 0 ? null : String(raw), null);
+}
+function normaliseKeyValues(n, env) {
+  const passThrough = (k, o) => {
+    const v = env(k);
+    return { o, v: v ?? `\${${k}}`, r: `\${${k}}` };
+  };
+  if (Array.isArray(n.v)) {
+    const map = /* @__PURE__ */ new Map();
+    for (const item of n.v) {
+      if (typeof item.v !== "string" || typeof item.r !== "string") continue;
+      const eq = item.r.indexOf("=");
+      if (eq === -1) {
+        map.set(item.r.trim(), passThrough(item.r.trim(), item.o));
+        continue;
+      }
+      const key = item.r.slice(0, eq).trim();
+      const rawValue = item.r.slice(eq + 1);
+      map.set(key, { o: item.o, v: interpolate(rawValue, env), r: rawValue });
+    }
+    return { ...n, v: map };
+  }
+  if (n.v instanceof Map) {
+    const map = /* @__PURE__ */ new Map();
+    for (const [k, item] of n.v) map.set(k, item.v === null ? passThrough(k, item.o) : item);
+    return { ...n, v: map };
+  }
+  return n;
+}
+function merge(base3, over, special) {
+  if (over.tag === "reset") return void 0;
+  if (!base3 || over.tag === "override") return over;
+  if (base3.v instanceof Map && over.v instanceof Map) {
+    const out = new Map(base3.v);
+    for (const [k, ov] of over.v) {
+      const bv = out.get(k);
+      const s = bv && special ? special(k, bv, ov) : null;
+      const m = s !== null ? s : merge(bv, ov);
+      if (m) out.set(k, m);
+      else out.delete(k);
+    }
+    return { o: base3.o, v: out };
+  }
+  if (Array.isArray(base3.v) && Array.isArray(over.v)) return { o: base3.o, v: [...base3.v, ...over.v] };
+  return over;
+}
+function plain(n, which) {
+  if (Array.isArray(n.v)) return n.v.map((x) => plain(x, which));
+  if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which)]));
+  return which === "r" && n.r !== void 0 ? n.r : n.v;
+}
+function origins(n, path8 = [], out = /* @__PURE__ */ new Map()) {
+  out.set(pathKey(path8), n.o);
+  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path8, i], out));
+  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path8, k], out);
+  return out;
+}
+
+// src/engine/compose/project.ts
+var BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
+var OVERRIDE = /^(docker-)?compose\.override\.ya?ml$/i;
+var VARIANT = /^(docker-)?compose\.[\w.-]+\.ya?ml$/i;
+var MAX_EXTENDS_DEPTH = 10;
+function buildComposeProjects(composeTargets, dotenvTargets) {
+  const loader = {
+    files: new Map(composeTargets.map((t) => [t.file, { target: t, tags: collectTags(t.doc) }])),
+    dotenv: new Map(dotenvTargets.map((t) => [t.file, t])),
+    notes: /* @__PURE__ */ new Map()
+  };
+  const byDir = /* @__PURE__ */ new Map();
+  for (const t of composeTargets) byDir.set(path5.posix.dirname(t.file), [...byDir.get(path5.posix.dirname(t.file)) ?? [], t.file]);
+  const projects = [];
+  for (const [dir3, files] of byDir) {
+    const nameOf = (f) => path5.posix.basename(f);
+    const base3 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
+    const family = base3 && /^docker-/i.test(nameOf(base3)) ? "docker-compose" : "compose";
+    const override = base3 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family}.`)) : void 0;
+    const listed = composeFileVariable(loader, dir3);
+    const main2 = listed.length ? listed : base3 ? [base3, ...override ? [override] : []] : [];
+    if (main2.length) projects.push(project(loader, dir3, main2, main2));
+    for (const f of files) {
+      if (main2.includes(f)) continue;
+      if (base3 && VARIANT.test(nameOf(f))) projects.push(project(loader, dir3, [base3, f], [f]));
+      else projects.push(project(loader, dir3, [f], [f]));
+    }
+  }
+  return { projects, notes: [...loader.notes.values()] };
+}
+function composeFileVariable(loader, dir3) {
+  const { env } = dotenvLookup(loader, dir3);
+  const value = env.COMPOSE_FILE;
+  if (!value) return [];
+  return value.split(env.COMPOSE_PATH_SEPARATOR || ":").map((f) => resolveRel(dir3, f.trim())).filter((f) => f !== void 0 && loader.files.has(f));
+}
+function unresolved(loader, file, what) {
+  const message2 = `${what} is not a compose file in this scan; ${file} was checked without it.`;
+  loader.notes.set(message2, { level: "warning", code: "compose.unresolved_reference", message: message2, file });
+}
+function dotenvLookup(loader, dir3) {
+  const file = loader.dotenv.get(dir3 === "." ? ".env" : `${dir3}/.env`);
+  const env = {};
+  for (const e of file?.entries ?? []) env[e.key] = e.value;
+  return { env, lookup: (name) => Object.hasOwn(env, name) ? env[name] : void 0 };
+}
+function resolveRel(dir3, rel) {
+  if (path5.posix.isAbsolute(rel) || rel.includes("$")) return void 0;
+  const p = path5.posix.normalize(path5.posix.join(dir3, rel));
+  return p.startsWith("../") || p === ".." ? void 0 : p;
+}
+function project(loader, dir3, files, owns) {
+  const { env, lookup } = dotenvLookup(loader, dir3);
+  let services2 = /* @__PURE__ */ new Map();
+  let top;
+  const included2 = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    const loaded = loader.files.get(file);
+    if (!loaded) continue;
+    const fileServices = loadServices(loader, file, lookup, new Set(files), included2);
+    for (const [name, node] of fileServices) {
+      const merged = mergeService(services2.get(name), node);
+      if (merged) services2.set(name, merged);
+      else services2.delete(name);
+    }
+    const rest = build(Object.fromEntries(Object.entries(isRecord3(loaded.target.value) ? loaded.target.value : {}).filter(([k]) => k !== "services")), file, [], lookup, loaded.tags);
+    top = merge(top, rest) ?? top;
+  }
+  services2 = new Map([...services2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  return {
+    kind: "compose_project",
+    file: files[0] ?? dir3,
+    files: [...files, ...included2],
+    owns,
+    env,
+    services: [...services2].map(([name, node]) => service(name, node, loader)),
+    value: top ? plain(top, "v") : {}
+  };
+}
+function loadServices(loader, file, lookup, seen, included2) {
+  const out = /* @__PURE__ */ new Map();
+  const value = loader.files.get(file)?.target.value;
+  if (!isRecord3(value)) return out;
+  const dir3 = path5.posix.dirname(file);
+  for (const entry of Array.isArray(value.include) ? value.include : []) {
+    const paths = typeof entry === "string" ? [entry] : isRecord3(entry) ? [entry.path].flat() : [];
+    for (const p of paths) {
+      const target = typeof p === "string" ? resolveRel(dir3, p) : void 0;
+      if (typeof p === "string" && (!target || !loader.files.has(target))) unresolved(loader, file, `include ${p}`);
+      if (!target || seen.has(target) || !loader.files.has(target)) continue;
+      seen.add(target);
+      included2.add(target);
+      const inc = dotenvLookup(loader, path5.posix.dirname(target)).lookup;
+      for (const [name, node] of loadServices(loader, target, inc, seen, included2)) if (!out.has(name)) out.set(name, node);
+    }
+  }
+  if (isRecord3(value.services)) for (const name of Object.keys(value.services)) {
+    const node = loadService(loader, file, name, lookup, 0);
+    if (node) out.set(name, node);
+  }
+  return out;
+}
+function loadService(loader, file, name, lookup, depth2) {
+  const loaded = loader.files.get(file);
+  const services2 = isRecord3(loaded?.target.value) ? loaded.target.value.services : void 0;
+  const raw = isRecord3(services2) ? services2[name] : void 0;
+  if (!loaded || !isRecord3(raw)) return void 0;
+  let node = normaliseService(build(raw, file, ["services", name], lookup, loaded.tags), lookup);
+  const ext = raw.extends;
+  if (ext !== void 0 && node.v instanceof Map) {
+    node.v.delete("extends");
+    const baseName = typeof ext === "string" ? ext : isRecord3(ext) && typeof ext.service === "string" ? ext.service : void 0;
+    const baseFile = isRecord3(ext) && typeof ext.file === "string" ? resolveRel(path5.posix.dirname(file), ext.file) : file;
+    const base3 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
+    if (!base3 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord3(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
+    const merged = base3 ? mergeService(base3, node) : void 0;
+    if (merged) node = { ...merged, o: node.o };
+  }
+  return node;
+}
+function normaliseService(n, lookup) {
+  if (!(n.v instanceof Map)) return n;
+  const env = n.v.get("environment");
+  if (env) n.v.set("environment", normaliseKeyValues(env, lookup));
+  const b = n.v.get("build");
+  if (b && typeof b.v === "string") n.v.set("build", { o: b.o, v: /* @__PURE__ */ new Map([["context", { ...b }]]) });
+  const args = n.v.get("build")?.v;
+  if (args instanceof Map && args.get("args")) args.set("args", normaliseKeyValues(args.get("args"), lookup));
+  return n;
+}
+function mergeService(base3, over) {
+  return merge(base3, over, (key, b, o) => {
+    if (o.tag) return null;
+    if (key === "command" || key === "entrypoint") return o;
+    if (key === "healthcheck") return merge(b, o, (k, _b, oo) => k === "test" ? oo : null);
+    if ((key === "ports" || key === "volumes") && Array.isArray(b.v) && Array.isArray(o.v)) {
+      const id = (n) => key === "ports" ? JSON.stringify(plain(n, "v")) : volumeTarget(plain(n, "v"));
+      const overIds = new Set(o.v.map(id));
+      const kept = key === "volumes" ? b.v.filter((n) => !overIds.has(id(n))) : b.v;
+      const baseIds = new Set(kept.map(id));
+      return { o: b.o, v: [...kept, ...o.v.filter((n) => key === "volumes" || !baseIds.has(id(n)))] };
+    }
+    return null;
+  });
+}
+function volumeTarget(v) {
+  if (isRecord3(v)) return String(v.target ?? "");
+  if (typeof v !== "string") return JSON.stringify(v);
+  const parts = v.split(":");
+  return parts.length === 1 ? parts[0] ?? "" : parts[1] ?? "";
+}
+function service(name, node, loader) {
+  const table = origins(node);
+  const originOf2 = (p) => {
+    for (let n = p.length; n >= 0; n--) {
+      const o = table.get(pathKey(p.slice(0, n)));
+      if (o) return { o, rest: p.slice(n) };
+    }
+    return { o: node.o, rest: p };
+  };
+  const value = plain(node, "v");
+  return {
+    name,
+    value,
+    raw: plain(node, "r"),
+    at(p, part) {
+      const { o, rest } = originOf2(p);
+      return at.path([...o.path, ...rest], { file: o.file, ...part ? { part } : {} });
+    },
+    fileOf: (p) => originOf2(p).o.file,
+    envFiles: envFiles(value, node, loader)
+  };
+}
+function envFiles(value, node, loader) {
+  const out = {};
+  const list = [value.env_file ?? []].flat();
+  const envNode = node.v instanceof Map ? node.v.get("env_file") : void 0;
+  list.forEach((entry, i) => {
+    const rel = typeof entry === "string" ? entry : isRecord3(entry) && typeof entry.path === "string" ? entry.path : void 0;
+    const from = envNode && Array.isArray(envNode.v) ? envNode.v[i]?.o.file ?? envNode.o.file : envNode?.o.file ?? node.o.file;
+    const file = rel ? resolveRel(path5.posix.dirname(from), rel) : void 0;
+    for (const e of file && loader.dotenv.get(file)?.entries || []) out[e.key] = { value: e.value, file: file ?? "", line: e.line };
+  });
+  return out;
+}
+
+// src/engine/parse/openclaw.ts
+import path6 from "node:path";
+var INCLUDE_KEY = "$include";
+var MAX_INCLUDE_DEPTH = 10;
+var MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
+var isRecord4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function resolveOpenClaw(rootFile, rootValue, read) {
+  const includes = [];
+  const errors = [];
+  const confine = path6.posix.dirname(rootFile);
+  const cache = /* @__PURE__ */ new Map();
+  const load = (fromFile, at2, spec, chain) => {
+    const target = path6.posix.normalize(path6.posix.join(path6.posix.dirname(fromFile), spec));
+    const rel = confine === "." ? target : path6.posix.relative(confine, target);
+    if (path6.posix.isAbsolute(spec) || target.startsWith("../") || target === ".." || rel.startsWith("../") || rel === "..") {
+      errors.push({ file: fromFile, path: at2, message: `$include "${spec}" points outside the config directory; OpenClaw refuses it` });
+      return void 0;
+    }
+    if (chain.includes(target)) {
+      errors.push({ file: fromFile, path: at2, message: `$include cycle through ${target}` });
+      return void 0;
+    }
+    if (chain.length > MAX_INCLUDE_DEPTH) {
+      errors.push({ file: fromFile, path: at2, message: `$include nested deeper than ${MAX_INCLUDE_DEPTH} levels` });
+      return void 0;
+    }
+    if (!cache.has(target)) {
+      const text = read(target);
+      if (text === void 0) {
+        errors.push({ file: fromFile, path: at2, message: `$include "${spec}" not found in the repository (${target})` });
+        cache.set(target, void 0);
+      } else if (text.length > MAX_INCLUDE_BYTES) {
+        errors.push({ file: fromFile, path: at2, message: `$include "${spec}" is larger than 2 MiB; OpenClaw refuses it` });
+        cache.set(target, void 0);
+      } else {
+        const r2 = parseJson5(text);
+        if (!r2.ok) {
+          errors.push({ file: target, path: [], message: `included file is not valid JSON5: ${r2.message}`, ...r2.line ? { line: r2.line, column: r2.column ?? 1 } : {} });
+          cache.set(target, void 0);
+        } else {
+          includes.push({ file: target, text, ast: r2.ast });
+          cache.set(target, { value: r2.value });
+        }
+      }
+    }
+    const hit = cache.get(target);
+    return hit ? { file: target, value: hit.value } : void 0;
+  };
+  const resolve = (value, file, at2, chain) => {
+    if (Array.isArray(value)) {
+      const items = value.map((v, i) => resolve(v, file, [...at2, i], chain));
+      return { value: items.map((r2) => r2.value), origin: { file, path: at2, items: items.map((r2) => r2.origin) } };
+    }
+    if (!isRecord4(value)) return { value, origin: { file, path: at2 } };
+    const own = {};
+    const ownOrigin = { file, path: at2, keys: /* @__PURE__ */ new Map() };
+    for (const [k, v] of Object.entries(value)) {
+      if (k === INCLUDE_KEY) continue;
+      const r2 = resolve(v, file, [...at2, k], chain);
+      own[k] = r2.value;
+      ownOrigin.keys.set(k, r2.origin);
+    }
+    if (!(INCLUDE_KEY in value)) return { value: own, origin: ownOrigin };
+    const spec = value[INCLUDE_KEY];
+    const specs = typeof spec === "string" ? [spec] : Array.isArray(spec) ? spec.filter((s) => typeof s === "string") : [];
+    if (specs.length === 0) errors.push({ file, path: [...at2, INCLUDE_KEY], message: "$include must be a path or an array of paths" });
+    let merged;
+    specs.forEach((s, i) => {
+      const loaded = load(file, [...at2, INCLUDE_KEY, ...Array.isArray(spec) ? [i] : []], s, [...chain, file]);
+      if (!loaded) return;
+      const r2 = resolve(loaded.value, loaded.file, [], [...chain, file]);
+      merged = merged ? mergeNodes(merged, r2) : r2;
+    });
+    if (!merged) return { value: own, origin: ownOrigin };
+    if (Object.keys(own).length === 0) return merged;
+    if (!isRecord4(merged.value)) {
+      errors.push({ file, path: at2, message: "included content must be an object when the including object has other keys" });
+      return { value: own, origin: ownOrigin };
+    }
+    return mergeNodes(merged, { value: own, origin: ownOrigin });
+  };
+  const r = resolve(rootValue, rootFile, [], []);
+  return { value: r.value, origin: r.origin, includes, errors };
+}
+function mergeNodes(a, b) {
+  if (Array.isArray(a.value) && Array.isArray(b.value)) {
+    return { value: [...a.value, ...b.value], origin: { ...b.origin, items: [...a.origin.items ?? [], ...b.origin.items ?? []] } };
+  }
+  if (isRecord4(a.value) && isRecord4(b.value)) {
+    const value = { ...a.value };
+    const keys = new Map(a.origin.keys ?? []);
+    for (const [k, v] of Object.entries(b.value)) {
+      const bo = b.origin.keys?.get(k) ?? { file: b.origin.file, path: [...b.origin.path, k] };
+      const ao = keys.get(k);
+      if (k in value && ao) {
+        const m = mergeNodes({ value: value[k], origin: ao }, { value: v, origin: bo });
+        value[k] = m.value;
+        keys.set(k, m.origin);
+      } else {
+        value[k] = v;
+        keys.set(k, bo);
+      }
+    }
+    return { value, origin: { ...b.origin, keys } };
+  }
+  return b;
+}
+function originOf(root, merged) {
+  let node = root;
+  let i = 0;
+  for (; i < merged.length; i++) {
+    const seg = merged[i];
+    const next = typeof seg === "number" ? node.items?.[seg] : node.keys?.get(seg);
+    if (!next) break;
+    node = next;
+  }
+  return { file: node.file, path: [...node.path, ...merged.slice(i)] };
+}
+
+// src/engine/scan.ts
 var Project = class {
   byKind = /* @__PURE__ */ new Map();
   contexts = /* @__PURE__ */ new Map();
@@ -30361,11 +30686,13 @@ var Project = class {
 var EMPTY_PROJECT = { targets: () => [] };
 var MAX_FINDINGS_PER_RULE_AND_FILE = 100;
 var RuleRunner = class {
-  constructor(rules2, notes) {
+  constructor(rules2, notes, finish = finalize) {
     this.notes = notes;
+    this.finish = finish;
     for (const r of rules2) for (const k of r.appliesTo) this.byKind.set(k, [...this.byKind.get(k) ?? [], r]);
   }
   notes;
+  finish;
   findings = [];
   internalErrors = 0;
   byKind = /* @__PURE__ */ new Map();
@@ -30383,7 +30710,7 @@ var RuleRunner = class {
         if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
         const ctx = contexts(file);
         if (!ctx) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
-        this.findings.push(finalize(rule, input, ctx));
+        this.findings.push(this.finish(rule, input, ctx));
       };
       try {
         await rule.check(target, { report, project: project2 });
@@ -30530,6 +30857,269 @@ async function readRootGitignore(base3) {
   }
 }
 
+// src/engine/history.ts
+function runsInHistory(rule) {
+  return rule.history ?? rule.appliesTo.some((k) => k === "text" || k === "repo");
+}
+var HunkLocator = class extends Locator {
+  constructor(file, text, lineNos) {
+    super(file, text);
+    this.lineNos = lineNos;
+  }
+  lineNos;
+  locate(anchor2) {
+    const l = super.locate(anchor2);
+    return { ...l, startLine: this.lineNos[l.startLine - 1] ?? l.startLine, endLine: this.lineNos[l.endLine - 1] ?? l.endLine };
+  }
+};
+var HunkContext = class extends FileContext {
+  constructor(file, text, lineNos) {
+    super(file, text, new HunkLocator(file, text, lineNos));
+    this.lineNos = lineNos;
+  }
+  lineNos;
+  byFileLine;
+  suppression(ruleId, line) {
+    this.byFileLine ??= new Map([...parseDirectives(this.text)].map(([i, d]) => [this.lineNos[i - 1] ?? i, d]));
+    return findDirective(this.byFileLine, ruleId, line);
+  }
+};
+async function scanHistory(opts) {
+  const started = performance.now();
+  const notes = [];
+  const base3 = await gitOutput(opts.path, ["rev-parse", "--show-toplevel"]);
+  if (!base3) throw new UsageError(`--history needs a git work tree; ${opts.path} is not inside one`);
+  const revs = [...opts.refs ?? [], ...opts.since ? [opts.since] : []];
+  const [known, shallowOut, config, baseline] = await Promise.all([
+    Promise.all(revs.map(async (r) => !r.startsWith("-") && await gitOutput(base3, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
+    gitOutput(base3, ["rev-parse", "--is-shallow-repository"]),
+    loadConfig(opts.configFile, base3, base3, new Set(opts.rules.map((r) => r.id)), notes),
+    opts.baselineFile ? loadBaseline(opts.baselineFile) : void 0
+  ]);
+  const unknown = revs.find((_, i) => !known[i]);
+  if (unknown !== void 0) throw new UsageError(`unknown revision "${unknown}"`);
+  const rules2 = opts.rules.filter(runsInHistory);
+  const maxFileSize = opts.maxFileSize ?? config.maxFileSize;
+  const active = rules2.filter((r) => config.rules.get(r.id) !== "off");
+  const structured = active.some((r) => r.appliesTo.includes("dotenv"));
+  const shallow = shallowOut === "true";
+  if (shallow) {
+    notes.push({
+      level: "warning",
+      code: "history.shallow",
+      message: "this is a shallow clone: commits older than the clone depth were not scanned. On GitHub Actions set `fetch-depth: 0` on actions/checkout; locally run `git fetch --unshallow`."
+    });
+  }
+  const runner = new RuleRunner(active, notes, historyFinisher);
+  const blobs = new BlobReader(base3);
+  const seen = /* @__PURE__ */ new Map();
+  let order = 0;
+  let commits = 0;
+  let files = 0;
+  let bytes = 0;
+  let binary = 0;
+  const tooLarge = /* @__PURE__ */ new Map();
+  let atHead;
+  const checkHead = () => {
+    if (atHead) return;
+    atHead = fingerprintsAtHead(base3, active, config, maxFileSize, notes);
+    atHead.catch(() => void 0);
+  };
+  const collect = (c) => {
+    for (const finding of runner.findings.splice(0)) {
+      const cand = { finding, commit: c, order: order++, additions: 1 };
+      const prev = seen.get(finding.fingerprint);
+      if (!prev) {
+        seen.set(finding.fingerprint, cand);
+        checkHead();
+      } else {
+        cand.additions = prev.additions + 1;
+        seen.set(finding.fingerprint, introducedEarlier(cand, prev) ? cand : { ...prev, additions: cand.additions });
+      }
+    }
+  };
+  const added = /* @__PURE__ */ new Map();
+  const scanFile = async (d) => {
+    if (d.path === void 0 || config.isIgnored(d.path)) return;
+    const c = d.commit;
+    const kind = classify(d.path);
+    if (d.added) {
+      const paths = added.get(c) ?? [];
+      paths.push({ path: d.path, kind });
+      added.set(c, paths);
+    }
+    if (d.binary) {
+      binary++;
+      return;
+    }
+    if (d.tooLarge) {
+      const t = tooLarge.get(d.path) ?? { count: 0, newest: c.sha };
+      t.count++;
+      tooLarge.set(d.path, t);
+      return;
+    }
+    if (d.lines.length) {
+      files++;
+      bytes += d.size;
+      const text = d.lines.join("\n");
+      const ctx = new HunkContext(d.path, text, d.lineNos);
+      await runner.run({ kind: "text", file: d.path, fileKind: kind, text }, () => ctx, EMPTY_PROJECT);
+    }
+    if (d.added && kind === "dotenv" && structured) await scanDotenvBlob(`${c.sha}:${d.path}`, d.path);
+    collect(c);
+  };
+  const scanDotenvBlob = async (object, file) => {
+    const blob = await blobs.read(object, maxFileSize);
+    if (blob.kind !== "ok" || blob.data.subarray(0, 8e3).includes(0)) return;
+    const text = blob.data.toString("utf8");
+    const parsed = parseFile(file, "dotenv", text);
+    if (parsed.ok) {
+      const ctx = new FileContext(file, text, parsed.locator);
+      await runner.run(parsed.target, () => ctx, EMPTY_PROJECT);
+    }
+  };
+  const scanCommit = async (c) => {
+    const paths = added.get(c);
+    added.delete(c);
+    if (paths) {
+      await runner.run({ kind: "repo", file: ".", git: true, files: paths, history: { commit: c.sha }, ignoredByRootGitignore: () => false }, repoFileContext, EMPTY_PROJECT);
+      collect(c);
+    }
+    commits++;
+    opts.onProgress?.(commits);
+  };
+  const args = [
+    "-c",
+    "core.quotepath=off",
+    "-c",
+    "log.showRoot=true",
+    "-c",
+    "log.showSignature=false",
+    "log",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--no-relative",
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+    "-p",
+    "-U0",
+    "--cc",
+    "-M",
+    "--irreversible-delete",
+    LOG_FORMAT,
+    ...opts.maxCommits !== void 0 ? [`--max-count=${opts.maxCommits}`] : [],
+    ...opts.refs?.length ? opts.refs : ["--all"],
+    ...opts.since ? [`^${opts.since}`] : [],
+    "--"
+  ];
+  let stderr = "";
+  try {
+    const reader = new PatchReader(maxFileSize, { file: scanFile, commit: scanCommit });
+    ({ stderr } = await streamLines(base3, args, maxFileSize + 1, (line, truncated) => reader.line(line, truncated)));
+    await reader.end();
+  } finally {
+    blobs.close();
+  }
+  for (const w of new Set(stderr.split("\n").filter((l) => l.startsWith("warning:")))) {
+    notes.push({ level: "warning", code: "history.git_warning", message: `git: ${w.slice("warning:".length).trim()}` });
+  }
+  if (binary) notes.push({ level: "info", code: "skipped.binary", message: `${binary} binary file version${binary === 1 ? "" : "s"} in the history not scanned` });
+  for (const [file, t] of tooLarge) {
+    notes.push({ level: "warning", code: "skipped.too_large", message: `lines added in ${t.count} commit${t.count === 1 ? "" : "s"} (newest ${t.newest.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .clawscan.yml to scan them)`, file });
+  }
+  const head2 = atHead ? await atHead : { fingerprints: /* @__PURE__ */ new Set(), internalErrors: 0 };
+  const still = head2.fingerprints;
+  const located = [...seen.values()].map((o) => describeOrigin(o, still.has(o.finding.fingerprint)));
+  const findings = sortFindings(applyBaseline(applyConfig(located, config), baseline));
+  const range = [...opts.refs?.length ? opts.refs : ["--all"], ...opts.since ? [`^${opts.since}`] : []].join(" ");
+  return {
+    root: { base: base3, git: true },
+    findings,
+    notes,
+    stats: { files, bytes, skipped: binary + [...tooLarge.values()].reduce((n, t) => n + t.count, 0), durationMs: Math.round(performance.now() - started) },
+    internalErrors: runner.internalErrors + head2.internalErrors,
+    history: { commits, shallow, range }
+  };
+}
+var historyFinisher = (rule, input, ctx) => {
+  const f = finalize(rule, input, ctx);
+  if (input.secret !== void 0) f.fingerprint = fingerprint(rule.id, "", secretIdentity(input.secret));
+  return f;
+};
+function introducedEarlier(a, b) {
+  const sa = a.finding.suppressed ? 1 : 0;
+  const sb = b.finding.suppressed ? 1 : 0;
+  if (sa !== sb) return sa < sb;
+  if (a.commit.sha === b.commit.sha) return false;
+  if (a.commit.time !== b.commit.time) return a.commit.time < b.commit.time;
+  return a.order > b.order;
+}
+function describeOrigin(o, stillPresent) {
+  const { finding: f, commit } = o;
+  const where = stillPresent ? "it is still present at HEAD" : "it is no longer at HEAD but stays in the history";
+  return {
+    ...f,
+    message: `${f.message} Introduced in commit ${commit.sha.slice(0, 12)} (${commit.date}); ${where}.`,
+    properties: { ...f.properties ?? {}, commit: commit.sha, commitDate: commit.date, stillPresent, additions: o.additions }
+  };
+}
+async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
+  const out = /* @__PURE__ */ new Set();
+  const head2 = await gitOutput(base3, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+  if (!head2) return { fingerprints: out, internalErrors: 0 };
+  const runner = new RuleRunner(rules2, notes, historyFinisher);
+  const blobs = new BlobReader(base3);
+  const entries = [];
+  await streamLines(base3, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line) => {
+    const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line);
+    if (!m || m[1] === "120000") return;
+    const path8 = unquotePath(m[4] ?? "");
+    if (!config.isIgnored(path8)) entries.push({ path: path8, oid: m[2] ?? "", size: Number(m[3]) });
+  });
+  const wantsText = rules2.some((r) => r.appliesTo.includes("text"));
+  const wantsDotenv = rules2.some((r) => r.appliesTo.includes("dotenv"));
+  const files = [];
+  try {
+    const inFlight = [];
+    let pendingBytes = 0;
+    let next = 0;
+    while (next < entries.length || inFlight.length) {
+      while (next < entries.length && (inFlight.length === 0 || pendingBytes < 4 << 20)) {
+        const e = entries[next++];
+        if (!e) break;
+        const kind2 = classify(e.path);
+        files.push({ path: e.path, kind: kind2 });
+        if (e.size > maxFileSize || !wantsText && !(wantsDotenv && kind2 === "dotenv")) continue;
+        inFlight.push({ path: e.path, result: blobs.read(e.oid, maxFileSize), size: e.size });
+        pendingBytes += e.size;
+      }
+      const cur = inFlight.shift();
+      if (!cur) continue;
+      pendingBytes -= cur.size;
+      const blob = await cur.result;
+      if (blob.kind !== "ok" || blob.data.subarray(0, 8e3).includes(0)) continue;
+      const text = blob.data.toString("utf8");
+      const kind = classify(cur.path);
+      const ctx = new FileContext(cur.path, text, new Locator(cur.path, text));
+      if (wantsText) await runner.run({ kind: "text", file: cur.path, fileKind: kind, text }, () => ctx, EMPTY_PROJECT);
+      if (kind === "dotenv" && wantsDotenv) {
+        const parsed = parseFile(cur.path, "dotenv", text);
+        if (parsed.ok) {
+          const dctx = new FileContext(cur.path, text, parsed.locator);
+          await runner.run(parsed.target, () => dctx, EMPTY_PROJECT);
+        }
+      }
+      for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
+    }
+  } finally {
+    blobs.close();
+  }
+  await runner.run({ kind: "repo", file: ".", git: true, files, history: { commit: head2 }, ignoredByRootGitignore: () => false }, repoFileContext, EMPTY_PROJECT);
+  for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
+  return { fingerprints: out, internalErrors: runner.internalErrors };
+}
+
 // src/report/github.ts
 var PER_LEVEL_LIMIT = 10;
 var PER_JOB_LIMIT = 50;
@@ -30598,7 +31188,8 @@ var package_default = {
     "eval:secrets": "tsx scripts/eval-secrets.ts",
     "eval:compose": "tsx src/scripts/eval-compose.ts",
     "oracle:record": "node scripts/oracle-record.mjs",
-    bench: "tsx scripts/bench.ts"
+    bench: "tsx scripts/bench.ts",
+    "bench:history": "npm run -s build && node scripts/bench-history.mjs"
   },
   dependencies: {
     "@actions/core": "3.0.1",
@@ -30654,7 +31245,7 @@ var jsonReporter = (input) => {
     {
       schemaVersion: JSON_SCHEMA_VERSION,
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
-      summary: { findings: active.length, suppressed: input.findings.length - active.length, bySeverity, ...input.stats },
+      summary: { findings: active.length, suppressed: input.findings.length - active.length, bySeverity, ...input.stats, ...input.history ? { history: input.history } : {} },
       findings: findings.map((f) => ({
         ruleId: f.ruleId,
         title: titles.get(f.ruleId) ?? f.ruleId,
@@ -30740,7 +31331,9 @@ var sarifReporter = (input) => {
           }
         }
       ],
-      partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+      // A history finding's file is often gone from the checkout, where upload-sarif cannot compute a line
+      // hash: without one GitHub would open a new alert on every sweep. Ours is stable across sweeps.
+      partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...input.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {} },
       properties: { severity: f.severity, "security-severity": securitySeverity(f.severity), ...f.properties ?? {} }
     };
     const ruleIndex = index.get(f.ruleId);
@@ -30787,6 +31380,13 @@ var sarifReporter = (input) => {
 `;
 };
 
+// src/report/history.ts
+var HISTORY_REMEDIATION = [
+  "Revoke or rotate every secret first. Removing it from git does not un-leak it: every clone, fork and cache already has it.",
+  "Then rewrite the history with git filter-repo (`git filter-repo --replace-text <expressions-file>` for a value, `git filter-repo --invert-paths --path <file>` for a file), and force-push every branch and tag.",
+  "A force push does not remove the commits from existing forks, clones, pull-request refs or caches (GitHub keeps them until its support purges them): only rotation makes the secret harmless."
+];
+
 // src/report/text.ts
 var COLORS = {
   critical: "\x1B[1;31m",
@@ -30824,12 +31424,18 @@ var textReporter = (input) => {
     out.push("");
   }
   const active = input.findings.filter((f) => !f.suppressed);
+  if (input.history && active.length) {
+    out.push(paint("bold", "What to do about secrets in the history"));
+    HISTORY_REMEDIATION.forEach((line, i) => out.push(`  ${i + 1}. ${stripMd(line)}`));
+    out.push("");
+  }
   const counts = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
   const suppressedCount = input.findings.length - active.length;
   const files = new Set(active.map((f) => f.location.file)).size;
   const head2 = active.length ? `${paint(counts[0]?.[0] ?? "info", `✖ ${active.length} finding${active.length === 1 ? "" : "s"}`)} (${counts.map(([s, n]) => paint(s, `${n} ${s}`)).join(", ")}) in ${files} file${files === 1 ? "" : "s"}` : paint("low", "✔ no findings");
+  const seconds = `${(input.stats.durationMs / 1e3).toFixed(2)}s`;
   const tail = [
-    `${input.stats.files} files (${formatBytes(input.stats.bytes)}) scanned in ${(input.stats.durationMs / 1e3).toFixed(2)}s`,
+    input.history ? `${input.history.commits} commit${input.history.commits === 1 ? "" : "s"} (${formatBytes(input.stats.bytes)} of added lines) scanned in ${seconds}` : `${input.stats.files} files (${formatBytes(input.stats.bytes)}) scanned in ${seconds}`,
     input.stats.skipped ? `${input.stats.skipped} skipped` : "",
     suppressedCount ? `${suppressedCount} suppressed` : ""
   ].filter(Boolean);
@@ -30859,6 +31465,8 @@ var USAGE = `${TOOL_NAME} ${TOOL_VERSION}: find OpenClaw self-hosting security m
 
 Usage:
   clawscan scan [PATH...] [options]     scan files and directories (default: .)
+  clawscan scan --history [PATH] [--since REV|--max-commits N] [--ref REF...]
+                                        sweep the git history: what every commit added
   clawscan baseline [PATH...] [options] write the current findings to a baseline file
   clawscan rules [--format text|json|markdown]
                                         list every rule
@@ -30871,8 +31479,14 @@ Options for scan:
   --config FILE                         config file (default: .clawscan.yml in the scanned directory)
   --baseline FILE                       hide findings recorded in this baseline
   --show-suppressed                     list suppressed findings too (text and json)
-  --category ID                         SARIF automationDetails category (default: clawscan/)
+  --category ID                         SARIF automationDetails category (default: clawscan/, or
+                                        clawscan-history/ with --history)
   --max-file-size SIZE                  skip larger files (default: 5MB)
+  --history                             scan every commit reachable from the refs (default: all) instead of
+                                        the files; one finding per secret, at the commit that introduced it
+  --since REV                           with --history: only commits not reachable from REV
+  --max-commits N                       with --history: at most N commits, newest first
+  --ref REF                             with --history: sweep these refs instead of all (repeatable)
   --no-color                            plain text output (also NO_COLOR=1)
 
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or internal error.
@@ -30887,6 +31501,10 @@ var OPTIONS = {
   category: { type: "string" },
   "max-file-size": { type: "string" },
   "no-color": { type: "boolean" },
+  history: { type: "boolean" },
+  since: { type: "string" },
+  "max-commits": { type: "string" },
+  ref: { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" }
 };
@@ -30907,7 +31525,7 @@ function progress() {
     const now = Date.now();
     if (now - last < 100 && done !== total) return;
     last = now;
-    process.stderr.write(done === total ? "\r\x1B[K" : `\r\x1B[Kscanning ${done}/${total} files`);
+    process.stderr.write(done === total ? "\r\x1B[K" : total === Infinity ? `\r\x1B[Kscanning history: ${done} commits` : `\r\x1B[Kscanning ${done}/${total} files`);
   };
 }
 async function emit(text, output) {
@@ -30937,14 +31555,35 @@ async function main(argv2) {
     maxFileSize = parseSize(values["max-file-size"]);
     if (!maxFileSize) throw new UsageError(`--max-file-size must be a size such as 5MB (got "${values["max-file-size"]}")`);
   }
-  const result = await scan({
-    paths: paths.length ? paths : ["."],
+  if (!values.history && (values.since !== void 0 || values["max-commits"] !== void 0 || values.ref)) throw new UsageError("--since, --max-commits and --ref need --history");
+  const common = {
     rules: RULES,
     ...values.config ? { configFile: values.config } : {},
     ...values.baseline && command === "scan" ? { baselineFile: values.baseline } : {},
-    ...maxFileSize ? { maxFileSize } : {},
-    ...progress() ? { onProgress: progress() } : {}
-  });
+    ...maxFileSize ? { maxFileSize } : {}
+  };
+  let history;
+  let result;
+  if (values.history) {
+    if (paths.length > 1) throw new UsageError("--history takes one repository directory");
+    let maxCommits;
+    if (values["max-commits"] !== void 0) {
+      maxCommits = Number(values["max-commits"]);
+      if (!Number.isInteger(maxCommits) || maxCommits < 1) throw new UsageError(`--max-commits must be a positive whole number (got "${values["max-commits"]}")`);
+    }
+    const show = progress();
+    ({ history, ...result } = await scanHistory({
+      ...common,
+      path: paths[0] ?? ".",
+      ...values.ref ? { refs: values.ref } : {},
+      ...values.since !== void 0 ? { since: values.since } : {},
+      ...maxCommits !== void 0 ? { maxCommits } : {},
+      ...show ? { onProgress: (n) => show(n, Infinity) } : {}
+    }));
+    if (show) show(1, 1);
+  } else {
+    result = await scan({ ...common, paths: paths.length ? paths : ["."], ...progress() ? { onProgress: progress() } : {} });
+  }
   if (command === "baseline") {
     const file = values.output ?? ".clawscan-baseline.json";
     const baseline = buildBaseline(result.findings);
@@ -30962,8 +31601,10 @@ async function main(argv2) {
     catalogue: RULES,
     stats: result.stats,
     showSuppressed: Boolean(values["show-suppressed"]),
-    category: values.category ?? "clawscan/",
-    color: format === "text" && useColor(values["no-color"], Boolean(values.output))
+    // A sweep is its own SARIF category, so it neither closes nor duplicates the work-tree scan's alerts.
+    category: values.category ?? (history ? "clawscan-history/" : "clawscan/"),
+    color: format === "text" && useColor(values["no-color"], Boolean(values.output)),
+    ...history ? { history } : {}
   });
   await emit(report, values.output);
   return exitCode(result.findings, failOn, result.internalErrors);

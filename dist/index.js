@@ -14967,7 +14967,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types: types2 } = __require("node:util");
-    var { StringDecoder } = __require("string_decoder");
+    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15058,7 +15058,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             dataURL += btoa2(decoder.write(chunk));
           }
@@ -15087,7 +15087,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -21698,12 +21698,12 @@ var require_log = __commonJS({
       if (logLevel === "debug")
         console.log(...messages2);
     }
-    function warn(logLevel, warning) {
+    function warn(logLevel, warning2) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning);
+          node_process.emitWarning(warning2);
         else
-          console.warn(warning);
+          console.warn(warning2);
       }
     }
     exports.debug = debug3;
@@ -25173,9 +25173,9 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message2, warning) => {
+        this.onError = (source, code, message2, warning2) => {
           const pos = getErrorPos(source);
-          if (warning)
+          if (warning2)
             this.warnings.push(new errors.YAMLWarning(pos, code, message2));
           else
             this.errors.push(new errors.YAMLParseError(pos, code, message2));
@@ -25248,10 +25248,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message2, warning) => {
+            this.directives.add(token.source, (offset, message2, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message2, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -27293,7 +27293,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument2(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -34556,6 +34556,9 @@ function setFailed(message2) {
 function error(message2, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
+function warning(message2, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
+}
 
 // src/model/rule.ts
 function defineRule(rule) {
@@ -41657,6 +41660,7 @@ var committed_default = defineRule({
   references: ["https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file", "https://github.com/newren/git-filter-repo"],
   tags: ["secrets", "dotenv", "CWE-538"],
   precision: "high",
+  history: true,
   async check(target, ctx) {
     if (target.template) return;
     const literal = target.entries.filter((e) => e.value.trim() !== "" && !isReference(e.value));
@@ -41711,6 +41715,8 @@ var not_ignored_default = defineRule({
   title: ".env is not ignored in an OpenClaw deployment repository",
   severity: "low",
   appliesTo: ["repo"],
+  // About what the repository lacks now (a .gitignore line), not about what a commit added.
+  history: false,
   description: "Docker Compose and OpenClaw read their secrets from a `.env` beside the deployment (the gateway token, provider API keys, bot tokens). When `.gitignore` does not list `.env`, one `git add .` commits them all, and they stay in history after the file is deleted.",
   remediation: "Add to `.gitignore`:\n\n```\n.env\n.env.*\n!.env.example\n```\n\nand keep a `.env.example` with placeholder values for others to copy.",
   references: ["https://git-scm.com/docs/gitignore", "https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file"],
@@ -49954,11 +49960,13 @@ var Project = class {
 var EMPTY_PROJECT = { targets: () => [] };
 var MAX_FINDINGS_PER_RULE_AND_FILE = 100;
 var RuleRunner = class {
-  constructor(rules2, notes) {
+  constructor(rules2, notes, finish = finalize) {
     this.notes = notes;
+    this.finish = finish;
     for (const r of rules2) for (const k of r.appliesTo) this.byKind.set(k, [...this.byKind.get(k) ?? [], r]);
   }
   notes;
+  finish;
   findings = [];
   internalErrors = 0;
   byKind = /* @__PURE__ */ new Map();
@@ -49976,7 +49984,7 @@ var RuleRunner = class {
         if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
         const ctx = contexts(file);
         if (!ctx) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
-        this.findings.push(finalize(rule, input, ctx));
+        this.findings.push(this.finish(rule, input, ctx));
       };
       try {
         await rule.check(target, { report, project: project2 });
@@ -50191,7 +50199,8 @@ var package_default = {
     "eval:secrets": "tsx scripts/eval-secrets.ts",
     "eval:compose": "tsx src/scripts/eval-compose.ts",
     "oracle:record": "node scripts/oracle-record.mjs",
-    bench: "tsx scripts/bench.ts"
+    bench: "tsx scripts/bench.ts",
+    "bench:history": "npm run -s build && node scripts/bench-history.mjs"
   },
   dependencies: {
     "@actions/core": "3.0.1",
@@ -50247,7 +50256,7 @@ var jsonReporter = (input) => {
     {
       schemaVersion: JSON_SCHEMA_VERSION,
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
-      summary: { findings: active.length, suppressed: input.findings.length - active.length, bySeverity, ...input.stats },
+      summary: { findings: active.length, suppressed: input.findings.length - active.length, bySeverity, ...input.stats, ...input.history ? { history: input.history } : {} },
       findings: findings.map((f) => ({
         ruleId: f.ruleId,
         title: titles.get(f.ruleId) ?? f.ruleId,
@@ -50333,7 +50342,9 @@ var sarifReporter = (input) => {
           }
         }
       ],
-      partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+      // A history finding's file is often gone from the checkout, where upload-sarif cannot compute a line
+      // hash: without one GitHub would open a new alert on every sweep. Ours is stable across sweeps.
+      partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...input.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {} },
       properties: { severity: f.severity, "security-severity": securitySeverity(f.severity), ...f.properties ?? {} }
     };
     const ruleIndex = index.get(f.ruleId);
@@ -50380,6 +50391,13 @@ var sarifReporter = (input) => {
 `;
 };
 
+// src/report/history.ts
+var HISTORY_REMEDIATION = [
+  "Revoke or rotate every secret first. Removing it from git does not un-leak it: every clone, fork and cache already has it.",
+  "Then rewrite the history with git filter-repo (`git filter-repo --replace-text <expressions-file>` for a value, `git filter-repo --invert-paths --path <file>` for a file), and force-push every branch and tag.",
+  "A force push does not remove the commits from existing forks, clones, pull-request refs or caches (GitHub keeps them until its support purges them): only rotation makes the secret harmless."
+];
+
 // src/report/text.ts
 var COLORS = {
   critical: "\x1B[1;31m",
@@ -50417,12 +50435,18 @@ var textReporter = (input) => {
     out.push("");
   }
   const active = input.findings.filter((f) => !f.suppressed);
+  if (input.history && active.length) {
+    out.push(paint("bold", "What to do about secrets in the history"));
+    HISTORY_REMEDIATION.forEach((line, i) => out.push(`  ${i + 1}. ${stripMd(line)}`));
+    out.push("");
+  }
   const counts = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
   const suppressedCount = input.findings.length - active.length;
   const files = new Set(active.map((f) => f.location.file)).size;
   const head2 = active.length ? `${paint(counts[0]?.[0] ?? "info", `✖ ${active.length} finding${active.length === 1 ? "" : "s"}`)} (${counts.map(([s, n]) => paint(s, `${n} ${s}`)).join(", ")}) in ${files} file${files === 1 ? "" : "s"}` : paint("low", "✔ no findings");
+  const seconds = `${(input.stats.durationMs / 1e3).toFixed(2)}s`;
   const tail = [
-    `${input.stats.files} files (${formatBytes(input.stats.bytes)}) scanned in ${(input.stats.durationMs / 1e3).toFixed(2)}s`,
+    input.history ? `${input.history.commits} commit${input.history.commits === 1 ? "" : "s"} (${formatBytes(input.stats.bytes)} of added lines) scanned in ${seconds}` : `${input.stats.files} files (${formatBytes(input.stats.bytes)}) scanned in ${seconds}`,
     input.stats.skipped ? `${input.stats.skipped} skipped` : "",
     suppressedCount ? `${suppressedCount} suppressed` : ""
   ].filter(Boolean);
@@ -50470,6 +50494,613 @@ function summaryMarkdown(input, extra = {}) {
 `;
 }
 
+// src/engine/git.ts
+import { spawn } from "node:child_process";
+import { StringDecoder } from "node:string_decoder";
+var READ_AHEAD = 16 * 1024 * 1024;
+async function streamLines(cwd, args, maxLine, onLine) {
+  const child = spawn("git", ["-C", cwd, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (s) => {
+    if (stderr.length < 64 * 1024) stderr += s;
+  });
+  const exited = new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code2) => resolve(code2 ?? 1));
+  });
+  const queue = [];
+  let queued = 0;
+  let ended = false;
+  let failed2;
+  let wake;
+  const signal = () => {
+    wake?.();
+    wake = void 0;
+  };
+  child.stdout.on("data", (chunk) => {
+    queue.push(chunk);
+    queued += chunk.length;
+    if (queued > READ_AHEAD) child.stdout.pause();
+    signal();
+  });
+  child.stdout.on("end", () => {
+    ended = true;
+    signal();
+  });
+  child.stdout.on("error", (err) => {
+    failed2 = err;
+    signal();
+  });
+  const decoder = new StringDecoder("utf8");
+  let carry = "";
+  let dropping = false;
+  try {
+    for (; ; ) {
+      if (failed2) throw failed2;
+      const chunk = queue.shift();
+      if (!chunk) {
+        if (ended) break;
+        await new Promise((resolve) => wake = resolve);
+        continue;
+      }
+      queued -= chunk.length;
+      if (child.stdout.isPaused() && queued <= READ_AHEAD / 2) child.stdout.resume();
+      const text = decoder.write(chunk);
+      let start = 0;
+      for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", start)) {
+        if (dropping) dropping = false;
+        else {
+          const line = carry ? carry + text.slice(start, nl) : text.slice(start, nl);
+          carry = "";
+          const p = line.length > maxLine ? onLine(line.slice(0, maxLine), true) : onLine(line, false);
+          if (p) await p;
+        }
+        start = nl + 1;
+      }
+      if (!dropping && start < text.length) {
+        carry += text.slice(start);
+        if (carry.length > maxLine) {
+          const p = onLine(carry.slice(0, maxLine), true);
+          carry = "";
+          dropping = true;
+          if (p) await p;
+        }
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const rest = carry + decoder.end();
+    if (rest && !dropping) {
+      const p = onLine(rest, false);
+      if (p) await p;
+    }
+  } catch (err) {
+    child.kill();
+    throw err;
+  }
+  const code = await exited;
+  if (code !== 0) throw new UsageError(`git ${args[0] ?? ""} failed: ${firstLine2(stderr) || `exit code ${code}`}`);
+  return { stderr };
+}
+async function gitOutput(cwd, args) {
+  return new Promise((resolve) => {
+    const child = spawn("git", ["-C", cwd, ...args], { stdio: ["ignore", "pipe", "ignore"] });
+    const parts = [];
+    child.stdout.on("data", (b) => parts.push(b));
+    child.on("error", () => resolve(void 0));
+    child.on("close", (code) => resolve(code === 0 ? Buffer.concat(parts).toString("utf8").trim() : void 0));
+  });
+}
+function firstLine2(s) {
+  return (s.split("\n").find((l) => l.trim() !== "") ?? "").replace(/^(fatal|error): /, "").trim();
+}
+var BlobReader = class {
+  constructor(cwd) {
+    this.cwd = cwd;
+  }
+  cwd;
+  child;
+  buf = Buffer.alloc(0);
+  queue = [];
+  read(name, limit) {
+    if (name.includes("\n")) return Promise.resolve({ kind: "missing" });
+    const child = this.start();
+    return new Promise((resolve) => {
+      this.queue.push({ limit, resolve });
+      child.stdin.write(`${name}
+`);
+    });
+  }
+  close() {
+    this.child?.stdin.end();
+    this.child = void 0;
+  }
+  start() {
+    if (this.child) return this.child;
+    const child = spawn("git", ["-C", this.cwd, "cat-file", "--batch"], { stdio: ["pipe", "pipe", "pipe"] });
+    child.stdout.on("data", (chunk) => this.onData(chunk));
+    child.stderr.resume();
+    const fail = () => {
+      for (const p of this.queue.splice(0)) p.resolve({ kind: "missing" });
+      if (this.child === child) this.child = void 0;
+    };
+    child.on("error", fail);
+    child.on("close", fail);
+    child.stdin.on("error", fail);
+    this.child = child;
+    return child;
+  }
+  onData(chunk) {
+    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+    for (; ; ) {
+      const cur = this.queue[0];
+      if (!cur) return;
+      if (cur.remaining === void 0) {
+        const nl = this.buf.indexOf(10);
+        if (nl === -1) return;
+        const header = this.buf.subarray(0, nl).toString("utf8");
+        this.buf = this.buf.subarray(nl + 1);
+        const m = /^\S+ (\S+) (\d+)$/.exec(header);
+        if (!m) {
+          this.queue.shift();
+          cur.resolve({ kind: "missing" });
+          continue;
+        }
+        cur.type = m[1];
+        cur.size = Number(m[2]);
+        cur.remaining = cur.size + 1;
+        cur.parts = [];
+      }
+      const take = Math.min(cur.remaining, this.buf.length);
+      if (take === 0) return;
+      if ((cur.size ?? 0) <= cur.limit) cur.parts?.push(this.buf.subarray(0, take));
+      this.buf = this.buf.subarray(take);
+      cur.remaining -= take;
+      if (cur.remaining > 0) return;
+      this.queue.shift();
+      const size = cur.size ?? 0;
+      if (cur.type !== "blob") cur.resolve({ kind: "missing" });
+      else if (size > cur.limit) cur.resolve({ kind: "too_large", size });
+      else cur.resolve({ kind: "ok", data: Buffer.concat(cur.parts ?? []).subarray(0, size) });
+    }
+  }
+};
+var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+function unquotePath(s) {
+  if (!s.startsWith('"') || !s.endsWith('"') || s.length < 2) return s;
+  const bytes = [];
+  const body = [...s.slice(1, -1)];
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] ?? "";
+    if (c !== "\\") {
+      bytes.push(...Buffer.from(c, "utf8"));
+      continue;
+    }
+    const next = body[i + 1] ?? "";
+    const octal = /^[0-7]{3}/.exec(body.slice(i + 1, i + 4).join(""));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      i += 3;
+    } else {
+      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+// src/engine/patch.ts
+var LOG_FORMAT = "--format=%x00%H %at %aI";
+var HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)/;
+var PatchReader = class {
+  /** `maxAdded`: added text of one file above this many characters is dropped (`tooLarge`). */
+  constructor(maxAdded, sink) {
+    this.maxAdded = maxAdded;
+    this.sink = sink;
+  }
+  maxAdded;
+  sink;
+  commit;
+  diff;
+  /** Parent columns of the current hunk: 1, or more in a merge's combined diff. */
+  parents = 1;
+  inHunk = false;
+  newLine = 0;
+  /**
+   * One line of git's output (`truncated`: cut by the reader for its length). Returns a promise only when a
+   * file or commit ended and the sink is at work; the caller awaits it before the next line.
+   */
+  line(line, truncated) {
+    const diff = this.diff;
+    if (this.inHunk && diff) {
+      const c = line.charCodeAt(0);
+      if (this.parents === 1) {
+        if (c === 43) {
+          this.add(diff, line.slice(1), this.newLine++, truncated);
+          return void 0;
+        }
+        if (c === 45 || c === 92) return void 0;
+        if (c === 32) {
+          this.newLine++;
+          return void 0;
+        }
+      } else if (c === 43 || c === 45 || c === 32) {
+        const cols = line.slice(0, this.parents);
+        if (cols.includes("-")) return void 0;
+        if (!cols.includes(" ")) this.add(diff, line.slice(this.parents), this.newLine, truncated);
+        this.newLine++;
+        return void 0;
+      } else if (c === 92) return void 0;
+    }
+    if (line.startsWith("\0")) {
+      const done = this.endCommit();
+      const [sha = "", time = "0", date = ""] = line.slice(1).split(" ");
+      this.commit = { sha, time: Number(time), date };
+      return done;
+    }
+    if (line.startsWith("diff --git ")) {
+      const done = this.endFile();
+      this.diff = this.newDiff(diffGitPath(line.slice("diff --git ".length)));
+      this.parents = 1;
+      return done;
+    }
+    if (line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
+      const done = this.endFile();
+      this.diff = this.newDiff(unquotePath(line.slice(line.indexOf(" ", 5) + 1)));
+      return done;
+    }
+    if (!diff) return void 0;
+    if (line.startsWith("@@")) {
+      const m = HUNK.exec(line);
+      if (m) {
+        this.inHunk = true;
+        this.parents = (m[1] ?? "@@").length - 1;
+        this.newLine = Number(m[2]);
+      }
+    } else if (this.inHunk) {
+      return void 0;
+    } else if (line.startsWith("+++ ")) {
+      const p = unquotePath(line.slice(4).replace(/\t$/, ""));
+      if (p !== "/dev/null") diff.path = p.replace(/^b\//, "");
+    } else if (line.startsWith("new file mode")) {
+      diff.added = true;
+    } else if (line.startsWith("rename to ") || line.startsWith("copy to ")) {
+      diff.path = unquotePath(line.slice(line.indexOf(" to ") + 4));
+      diff.added = true;
+    } else if (line.startsWith("Binary files ") || line.startsWith("GIT binary patch")) {
+      diff.binary = true;
+    }
+    return void 0;
+  }
+  /** The end of git's output: the last commit is complete. */
+  end() {
+    return this.endCommit();
+  }
+  newDiff(path9) {
+    return this.commit && { commit: this.commit, path: path9, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
+  }
+  add(d, text, lineNo, truncated) {
+    if (d.tooLarge) return;
+    d.size += text.length + 1;
+    if (truncated || d.size > this.maxAdded) {
+      d.tooLarge = true;
+      d.lines = [];
+      d.lineNos = [];
+      return;
+    }
+    d.lines.push(text);
+    d.lineNos.push(lineNo);
+  }
+  // The reader moves on as soon as an end is announced: each works on what it was called for.
+  async endFile() {
+    const d = this.diff;
+    this.diff = void 0;
+    this.inHunk = false;
+    if (d) await this.sink.file(d);
+  }
+  async endCommit() {
+    const c = this.commit;
+    await this.endFile();
+    if (c) await this.sink.commit(c);
+  }
+};
+function diffGitPath(rest) {
+  if (rest.startsWith('"')) {
+    const m = /^("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*"|\S.*)$/.exec(rest);
+    const b = m?.[2];
+    return b === void 0 ? void 0 : unquotePath(b).replace(/^b\//, "");
+  }
+  if ((rest.length - 5) % 2 !== 0) return void 0;
+  const n = (rest.length - 5) / 2;
+  const a = rest.slice(2, 2 + n);
+  return rest.startsWith("a/") && rest.slice(2 + n) === ` b/${a}` ? a : void 0;
+}
+
+// src/engine/history.ts
+function runsInHistory(rule) {
+  return rule.history ?? rule.appliesTo.some((k) => k === "text" || k === "repo");
+}
+var HunkLocator = class extends Locator {
+  constructor(file, text, lineNos) {
+    super(file, text);
+    this.lineNos = lineNos;
+  }
+  lineNos;
+  locate(anchor2) {
+    const l = super.locate(anchor2);
+    return { ...l, startLine: this.lineNos[l.startLine - 1] ?? l.startLine, endLine: this.lineNos[l.endLine - 1] ?? l.endLine };
+  }
+};
+var HunkContext = class extends FileContext {
+  constructor(file, text, lineNos) {
+    super(file, text, new HunkLocator(file, text, lineNos));
+    this.lineNos = lineNos;
+  }
+  lineNos;
+  byFileLine;
+  suppression(ruleId, line) {
+    this.byFileLine ??= new Map([...parseDirectives(this.text)].map(([i, d]) => [this.lineNos[i - 1] ?? i, d]));
+    return findDirective(this.byFileLine, ruleId, line);
+  }
+};
+async function scanHistory(opts) {
+  const started = performance.now();
+  const notes = [];
+  const base3 = await gitOutput(opts.path, ["rev-parse", "--show-toplevel"]);
+  if (!base3) throw new UsageError(`--history needs a git work tree; ${opts.path} is not inside one`);
+  const revs = [...opts.refs ?? [], ...opts.since ? [opts.since] : []];
+  const [known, shallowOut, config, baseline] = await Promise.all([
+    Promise.all(revs.map(async (r) => !r.startsWith("-") && await gitOutput(base3, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
+    gitOutput(base3, ["rev-parse", "--is-shallow-repository"]),
+    loadConfig(opts.configFile, base3, base3, new Set(opts.rules.map((r) => r.id)), notes),
+    opts.baselineFile ? loadBaseline(opts.baselineFile) : void 0
+  ]);
+  const unknown = revs.find((_, i) => !known[i]);
+  if (unknown !== void 0) throw new UsageError(`unknown revision "${unknown}"`);
+  const rules2 = opts.rules.filter(runsInHistory);
+  const maxFileSize = opts.maxFileSize ?? config.maxFileSize;
+  const active = rules2.filter((r) => config.rules.get(r.id) !== "off");
+  const structured = active.some((r) => r.appliesTo.includes("dotenv"));
+  const shallow = shallowOut === "true";
+  if (shallow) {
+    notes.push({
+      level: "warning",
+      code: "history.shallow",
+      message: "this is a shallow clone: commits older than the clone depth were not scanned. On GitHub Actions set `fetch-depth: 0` on actions/checkout; locally run `git fetch --unshallow`."
+    });
+  }
+  const runner = new RuleRunner(active, notes, historyFinisher);
+  const blobs = new BlobReader(base3);
+  const seen = /* @__PURE__ */ new Map();
+  let order = 0;
+  let commits = 0;
+  let files = 0;
+  let bytes = 0;
+  let binary = 0;
+  const tooLarge = /* @__PURE__ */ new Map();
+  let atHead;
+  const checkHead = () => {
+    if (atHead) return;
+    atHead = fingerprintsAtHead(base3, active, config, maxFileSize, notes);
+    atHead.catch(() => void 0);
+  };
+  const collect = (c) => {
+    for (const finding of runner.findings.splice(0)) {
+      const cand = { finding, commit: c, order: order++, additions: 1 };
+      const prev = seen.get(finding.fingerprint);
+      if (!prev) {
+        seen.set(finding.fingerprint, cand);
+        checkHead();
+      } else {
+        cand.additions = prev.additions + 1;
+        seen.set(finding.fingerprint, introducedEarlier(cand, prev) ? cand : { ...prev, additions: cand.additions });
+      }
+    }
+  };
+  const added = /* @__PURE__ */ new Map();
+  const scanFile = async (d) => {
+    if (d.path === void 0 || config.isIgnored(d.path)) return;
+    const c = d.commit;
+    const kind = classify(d.path);
+    if (d.added) {
+      const paths = added.get(c) ?? [];
+      paths.push({ path: d.path, kind });
+      added.set(c, paths);
+    }
+    if (d.binary) {
+      binary++;
+      return;
+    }
+    if (d.tooLarge) {
+      const t = tooLarge.get(d.path) ?? { count: 0, newest: c.sha };
+      t.count++;
+      tooLarge.set(d.path, t);
+      return;
+    }
+    if (d.lines.length) {
+      files++;
+      bytes += d.size;
+      const text = d.lines.join("\n");
+      const ctx = new HunkContext(d.path, text, d.lineNos);
+      await runner.run({ kind: "text", file: d.path, fileKind: kind, text }, () => ctx, EMPTY_PROJECT);
+    }
+    if (d.added && kind === "dotenv" && structured) await scanDotenvBlob(`${c.sha}:${d.path}`, d.path);
+    collect(c);
+  };
+  const scanDotenvBlob = async (object, file) => {
+    const blob = await blobs.read(object, maxFileSize);
+    if (blob.kind !== "ok" || blob.data.subarray(0, 8e3).includes(0)) return;
+    const text = blob.data.toString("utf8");
+    const parsed = parseFile(file, "dotenv", text);
+    if (parsed.ok) {
+      const ctx = new FileContext(file, text, parsed.locator);
+      await runner.run(parsed.target, () => ctx, EMPTY_PROJECT);
+    }
+  };
+  const scanCommit = async (c) => {
+    const paths = added.get(c);
+    added.delete(c);
+    if (paths) {
+      await runner.run({ kind: "repo", file: ".", git: true, files: paths, history: { commit: c.sha }, ignoredByRootGitignore: () => false }, repoFileContext, EMPTY_PROJECT);
+      collect(c);
+    }
+    commits++;
+    opts.onProgress?.(commits);
+  };
+  const args = [
+    "-c",
+    "core.quotepath=off",
+    "-c",
+    "log.showRoot=true",
+    "-c",
+    "log.showSignature=false",
+    "log",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--no-relative",
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+    "-p",
+    "-U0",
+    "--cc",
+    "-M",
+    "--irreversible-delete",
+    LOG_FORMAT,
+    ...opts.maxCommits !== void 0 ? [`--max-count=${opts.maxCommits}`] : [],
+    ...opts.refs?.length ? opts.refs : ["--all"],
+    ...opts.since ? [`^${opts.since}`] : [],
+    "--"
+  ];
+  let stderr = "";
+  try {
+    const reader = new PatchReader(maxFileSize, { file: scanFile, commit: scanCommit });
+    ({ stderr } = await streamLines(base3, args, maxFileSize + 1, (line, truncated) => reader.line(line, truncated)));
+    await reader.end();
+  } finally {
+    blobs.close();
+  }
+  for (const w of new Set(stderr.split("\n").filter((l) => l.startsWith("warning:")))) {
+    notes.push({ level: "warning", code: "history.git_warning", message: `git: ${w.slice("warning:".length).trim()}` });
+  }
+  if (binary) notes.push({ level: "info", code: "skipped.binary", message: `${binary} binary file version${binary === 1 ? "" : "s"} in the history not scanned` });
+  for (const [file, t] of tooLarge) {
+    notes.push({ level: "warning", code: "skipped.too_large", message: `lines added in ${t.count} commit${t.count === 1 ? "" : "s"} (newest ${t.newest.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .clawscan.yml to scan them)`, file });
+  }
+  const head2 = atHead ? await atHead : { fingerprints: /* @__PURE__ */ new Set(), internalErrors: 0 };
+  const still = head2.fingerprints;
+  const located = [...seen.values()].map((o) => describeOrigin(o, still.has(o.finding.fingerprint)));
+  const findings = sortFindings(applyBaseline(applyConfig(located, config), baseline));
+  const range = [...opts.refs?.length ? opts.refs : ["--all"], ...opts.since ? [`^${opts.since}`] : []].join(" ");
+  return {
+    root: { base: base3, git: true },
+    findings,
+    notes,
+    stats: { files, bytes, skipped: binary + [...tooLarge.values()].reduce((n, t) => n + t.count, 0), durationMs: Math.round(performance.now() - started) },
+    internalErrors: runner.internalErrors + head2.internalErrors,
+    history: { commits, shallow, range }
+  };
+}
+var historyFinisher = (rule, input, ctx) => {
+  const f = finalize(rule, input, ctx);
+  if (input.secret !== void 0) f.fingerprint = fingerprint(rule.id, "", secretIdentity(input.secret));
+  return f;
+};
+function introducedEarlier(a, b) {
+  const sa = a.finding.suppressed ? 1 : 0;
+  const sb = b.finding.suppressed ? 1 : 0;
+  if (sa !== sb) return sa < sb;
+  if (a.commit.sha === b.commit.sha) return false;
+  if (a.commit.time !== b.commit.time) return a.commit.time < b.commit.time;
+  return a.order > b.order;
+}
+function describeOrigin(o, stillPresent) {
+  const { finding: f, commit } = o;
+  const where = stillPresent ? "it is still present at HEAD" : "it is no longer at HEAD but stays in the history";
+  return {
+    ...f,
+    message: `${f.message} Introduced in commit ${commit.sha.slice(0, 12)} (${commit.date}); ${where}.`,
+    properties: { ...f.properties ?? {}, commit: commit.sha, commitDate: commit.date, stillPresent, additions: o.additions }
+  };
+}
+async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
+  const out = /* @__PURE__ */ new Set();
+  const head2 = await gitOutput(base3, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+  if (!head2) return { fingerprints: out, internalErrors: 0 };
+  const runner = new RuleRunner(rules2, notes, historyFinisher);
+  const blobs = new BlobReader(base3);
+  const entries = [];
+  await streamLines(base3, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line) => {
+    const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line);
+    if (!m || m[1] === "120000") return;
+    const path9 = unquotePath(m[4] ?? "");
+    if (!config.isIgnored(path9)) entries.push({ path: path9, oid: m[2] ?? "", size: Number(m[3]) });
+  });
+  const wantsText = rules2.some((r) => r.appliesTo.includes("text"));
+  const wantsDotenv = rules2.some((r) => r.appliesTo.includes("dotenv"));
+  const files = [];
+  try {
+    const inFlight = [];
+    let pendingBytes = 0;
+    let next = 0;
+    while (next < entries.length || inFlight.length) {
+      while (next < entries.length && (inFlight.length === 0 || pendingBytes < 4 << 20)) {
+        const e = entries[next++];
+        if (!e) break;
+        const kind2 = classify(e.path);
+        files.push({ path: e.path, kind: kind2 });
+        if (e.size > maxFileSize || !wantsText && !(wantsDotenv && kind2 === "dotenv")) continue;
+        inFlight.push({ path: e.path, result: blobs.read(e.oid, maxFileSize), size: e.size });
+        pendingBytes += e.size;
+      }
+      const cur = inFlight.shift();
+      if (!cur) continue;
+      pendingBytes -= cur.size;
+      const blob = await cur.result;
+      if (blob.kind !== "ok" || blob.data.subarray(0, 8e3).includes(0)) continue;
+      const text = blob.data.toString("utf8");
+      const kind = classify(cur.path);
+      const ctx = new FileContext(cur.path, text, new Locator(cur.path, text));
+      if (wantsText) await runner.run({ kind: "text", file: cur.path, fileKind: kind, text }, () => ctx, EMPTY_PROJECT);
+      if (kind === "dotenv" && wantsDotenv) {
+        const parsed = parseFile(cur.path, "dotenv", text);
+        if (parsed.ok) {
+          const dctx = new FileContext(cur.path, text, parsed.locator);
+          await runner.run(parsed.target, () => dctx, EMPTY_PROJECT);
+        }
+      }
+      for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
+    }
+  } finally {
+    blobs.close();
+  }
+  await runner.run({ kind: "repo", file: ".", git: true, files, history: { commit: head2 }, ignoredByRootGitignore: () => false }, repoFileContext, EMPTY_PROJECT);
+  for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
+  return { fingerprints: out, internalErrors: runner.internalErrors };
+}
+
+// src/action/history.ts
+function isFullMode(settings) {
+  return settings.mode === "full" || settings.mode === "auto" && !(process.env.GITHUB_EVENT_NAME ?? "").startsWith("pull_request");
+}
+async function historySweep(settings, summaryLines) {
+  if (!settings.history) return void 0;
+  if (!isFullMode(settings)) {
+    summaryLines.push("`history: true` applies to full mode only (a scheduled or push workflow); this run scanned the files.");
+    return void 0;
+  }
+  const result = await scanHistory({
+    path: settings.path,
+    rules: RULES,
+    ...settings.config ? { configFile: settings.config } : {},
+    ...settings.baseline ? { baselineFile: settings.baseline } : {}
+  });
+  if (result.history.shallow) warning("ClawScan history sweep: this is a shallow clone, so older commits were not scanned. Set `fetch-depth: 0` on actions/checkout.");
+  summaryLines.push(`History sweep: ${result.history.commits} commit(s) reachable from \`${result.history.range}\`; each finding is located at the commit that introduced it.`);
+  if (result.findings.some((f) => !f.suppressed)) summaryLines.push("", ...HISTORY_REMEDIATION.map((line, i) => `${i + 1}. ${line}`));
+  return result;
+}
+
 // src/action/inputs.ts
 function bool(name, fallback) {
   const v = getInput(name).trim().toLowerCase();
@@ -50483,6 +51114,7 @@ function getSettings() {
   if (!["auto", "pr", "full"].includes(mode)) throw new UsageError(`input mode must be auto, pr or full (got "${mode}")`);
   const failOn = getInput("fail-on") || "high";
   if (!FAIL_ON_VALUES.includes(failOn)) throw new UsageError(`input fail-on must be one of ${FAIL_ON_VALUES.join(", ")} (got "${failOn}")`);
+  const history = bool("history", false);
   const config = getInput("config");
   const baseline = getInput("baseline");
   return {
@@ -50495,7 +51127,9 @@ function getSettings() {
     ...config ? { config } : {},
     ...baseline ? { baseline } : {},
     token: getInput("token"),
-    category: getInput("category") || "clawscan/"
+    // The sweep has its own category: sharing the work-tree scan's would close its alerts.
+    category: getInput("category") || (history ? "clawscan-history/" : "clawscan/"),
+    history
   };
 }
 
@@ -50510,7 +51144,8 @@ async function run2() {
         extraLines.push("Pull-request mode (new findings only) is not available in this version: every finding in the repository is reported.");
       }
     }
-    const result = await scan({
+    const sweep = await historySweep(settings, extraLines);
+    const result = sweep ?? await scan({
       paths: [settings.path],
       rules: RULES,
       ...settings.config ? { configFile: settings.config } : {},
@@ -50523,7 +51158,8 @@ async function run2() {
       stats: result.stats,
       showSuppressed: false,
       category: settings.category,
-      color: false
+      color: false,
+      ...sweep ? { history: sweep.history } : {}
     };
     const sarifPath = path8.resolve(settings.sarifFile);
     await mkdir2(path8.dirname(sarifPath), { recursive: true });

@@ -6,6 +6,7 @@ import { buildBaseline } from './engine/baseline.js';
 import { describeError, UsageError } from './engine/errors.js';
 import { exitCode } from './engine/gate.js';
 import { parseSize } from './engine/read.js';
+import { scanHistory, type HistoryInfo } from './engine/history.js';
 import { scan, type ScanResult } from './engine/scan.js';
 import { FAIL_ON_VALUES, type FailOn } from './model/severity.js';
 import { FORMATS, REPORTERS, type Format } from './report/index.js';
@@ -16,6 +17,8 @@ const USAGE = `${TOOL_NAME} ${TOOL_VERSION}: find OpenClaw self-hosting security
 
 Usage:
   clawscan scan [PATH...] [options]     scan files and directories (default: .)
+  clawscan scan --history [PATH] [--since REV|--max-commits N] [--ref REF...]
+                                        sweep the git history: what every commit added
   clawscan baseline [PATH...] [options] write the current findings to a baseline file
   clawscan rules [--format text|json|markdown]
                                         list every rule
@@ -28,8 +31,14 @@ Options for scan:
   --config FILE                         config file (default: .clawscan.yml in the scanned directory)
   --baseline FILE                       hide findings recorded in this baseline
   --show-suppressed                     list suppressed findings too (text and json)
-  --category ID                         SARIF automationDetails category (default: clawscan/)
+  --category ID                         SARIF automationDetails category (default: clawscan/, or
+                                        clawscan-history/ with --history)
   --max-file-size SIZE                  skip larger files (default: 5MB)
+  --history                             scan every commit reachable from the refs (default: all) instead of
+                                        the files; one finding per secret, at the commit that introduced it
+  --since REV                           with --history: only commits not reachable from REV
+  --max-commits N                       with --history: at most N commits, newest first
+  --ref REF                             with --history: sweep these refs instead of all (repeatable)
   --no-color                            plain text output (also NO_COLOR=1)
 
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or internal error.
@@ -45,6 +54,10 @@ const OPTIONS = {
   category: { type: 'string' },
   'max-file-size': { type: 'string' },
   'no-color': { type: 'boolean' },
+  history: { type: 'boolean' },
+  since: { type: 'string' },
+  'max-commits': { type: 'string' },
+  ref: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -68,7 +81,7 @@ function progress(): ((done: number, total: number) => void) | undefined {
     const now = Date.now();
     if (now - last < 100 && done !== total) return;
     last = now;
-    process.stderr.write(done === total ? '\r\x1b[K' : `\r\x1b[Kscanning ${done}/${total} files`);
+    process.stderr.write(done === total ? '\r\x1b[K' : total === Infinity ? `\r\x1b[Kscanning history: ${done} commits` : `\r\x1b[Kscanning ${done}/${total} files`);
   };
 }
 
@@ -101,14 +114,35 @@ export async function main(argv: readonly string[]): Promise<number> {
     maxFileSize = parseSize(values['max-file-size']);
     if (!maxFileSize) throw new UsageError(`--max-file-size must be a size such as 5MB (got "${values['max-file-size']}")`);
   }
-  const result: ScanResult = await scan({
-    paths: paths.length ? paths : ['.'],
+  if (!values.history && (values.since !== undefined || values['max-commits'] !== undefined || values.ref)) throw new UsageError('--since, --max-commits and --ref need --history');
+  const common = {
     rules: RULES,
     ...(values.config ? { configFile: values.config } : {}),
     ...(values.baseline && command === 'scan' ? { baselineFile: values.baseline } : {}),
     ...(maxFileSize ? { maxFileSize } : {}),
-    ...(progress() ? { onProgress: progress() } : {}),
-  });
+  };
+  let history: HistoryInfo | undefined;
+  let result: ScanResult;
+  if (values.history) {
+    if (paths.length > 1) throw new UsageError('--history takes one repository directory');
+    let maxCommits: number | undefined;
+    if (values['max-commits'] !== undefined) {
+      maxCommits = Number(values['max-commits']);
+      if (!Number.isInteger(maxCommits) || maxCommits < 1) throw new UsageError(`--max-commits must be a positive whole number (got "${values['max-commits']}")`);
+    }
+    const show = progress();
+    ({ history, ...result } = await scanHistory({
+      ...common,
+      path: paths[0] ?? '.',
+      ...(values.ref ? { refs: values.ref } : {}),
+      ...(values.since !== undefined ? { since: values.since } : {}),
+      ...(maxCommits !== undefined ? { maxCommits } : {}),
+      ...(show ? { onProgress: (n: number) => show(n, Infinity) } : {}),
+    }));
+    if (show) show(1, 1);
+  } else {
+    result = await scan({ ...common, paths: paths.length ? paths : ['.'], ...(progress() ? { onProgress: progress() } : {}) });
+  }
 
   if (command === 'baseline') {
     const file = values.output ?? '.clawscan-baseline.json';
@@ -126,8 +160,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     catalogue: RULES,
     stats: result.stats,
     showSuppressed: Boolean(values['show-suppressed']),
-    category: values.category ?? 'clawscan/',
+    // A sweep is its own SARIF category, so it neither closes nor duplicates the work-tree scan's alerts.
+    category: values.category ?? (history ? 'clawscan-history/' : 'clawscan/'),
     color: format === 'text' && useColor(values['no-color'], Boolean(values.output)),
+    ...(history ? { history } : {}),
   });
   await emit(report, values.output);
   return exitCode(result.findings, failOn, result.internalErrors);

@@ -16,6 +16,7 @@ export default defineRule({
   references: ['https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file', 'https://github.com/newren/git-filter-repo'],
   tags: ['secrets', 'dotenv', 'CWE-538'],
   precision: 'high',
+  history: true,
   async check(target, ctx) {
     if (target.template) return;
     const literal = target.entries.filter((e) => e.value.trim() !== '' && !isReference(e.value));

@@ -13,6 +13,8 @@ export default defineRule({
   title: '.env is not ignored in an OpenClaw deployment repository',
   severity: 'low',
   appliesTo: ['repo'],
+  // About what the repository lacks now (a .gitignore line), not about what a commit added.
+  history: false,
   description:
     'Docker Compose and OpenClaw read their secrets from a `.env` beside the deployment (the gateway token, provider API keys, bot tokens). When `.gitignore` does not list `.env`, one `git add .` commits them all, and they stay in history after the file is deleted.',
   remediation:

@@ -14,6 +14,8 @@ export interface ActionSettings {
   baseline?: string;
   token: string;
   category: string;
+  /** Sweep the git history instead of the files, in full mode (action/history.ts). */
+  history: boolean;
 }
 
 function bool(name: string, fallback: boolean): boolean {
@@ -29,6 +31,7 @@ export function getSettings(): ActionSettings {
   if (!['auto', 'pr', 'full'].includes(mode)) throw new UsageError(`input mode must be auto, pr or full (got "${mode}")`);
   const failOn = core.getInput('fail-on') || 'high';
   if (!(FAIL_ON_VALUES as readonly string[]).includes(failOn)) throw new UsageError(`input fail-on must be one of ${FAIL_ON_VALUES.join(', ')} (got "${failOn}")`);
+  const history = bool('history', false);
   const config = core.getInput('config');
   const baseline = core.getInput('baseline');
   return {
@@ -41,6 +44,8 @@ export function getSettings(): ActionSettings {
     ...(config ? { config } : {}),
     ...(baseline ? { baseline } : {}),
     token: core.getInput('token'),
-    category: core.getInput('category') || 'clawscan/',
+    // The sweep has its own category: sharing the work-tree scan's would close its alerts.
+    category: core.getInput('category') || (history ? 'clawscan-history/' : 'clawscan/'),
+    history,
   };
 }

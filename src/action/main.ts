@@ -11,6 +11,7 @@ import { failing } from '../engine/gate.js';
 import { scan } from '../engine/scan.js';
 import { REPORTERS, type ReportInput } from '../report/index.js';
 import { summaryMarkdown } from '../report/summary.js';
+import { historySweep } from './history.js';
 import { getSettings } from './inputs.js';
 
 export async function run(): Promise<void> {
@@ -23,12 +24,16 @@ export async function run(): Promise<void> {
         extraLines.push('Pull-request mode (new findings only) is not available in this version: every finding in the repository is reported.');
       }
     }
-    const result = await scan({
-      paths: [settings.path],
-      rules: RULES,
-      ...(settings.config ? { configFile: settings.config } : {}),
-      ...(settings.baseline ? { baselineFile: settings.baseline } : {}),
-    });
+    // `history: true` in full mode: the history sweep replaces the file scan (action/history.ts).
+    const sweep = await historySweep(settings, extraLines);
+    const result =
+      sweep ??
+      (await scan({
+        paths: [settings.path],
+        rules: RULES,
+        ...(settings.config ? { configFile: settings.config } : {}),
+        ...(settings.baseline ? { baselineFile: settings.baseline } : {}),
+      }));
     const input: ReportInput = {
       findings: result.findings,
       notes: result.notes,
@@ -37,6 +42,7 @@ export async function run(): Promise<void> {
       showSuppressed: false,
       category: settings.category,
       color: false,
+      ...(sweep ? { history: sweep.history } : {}),
     };
 
     const sarifPath = path.resolve(settings.sarifFile);

@@ -70,7 +70,10 @@ class Project implements ProjectView {
   }
 }
 
-const EMPTY_PROJECT: ProjectView = { targets: () => [] };
+export const EMPTY_PROJECT: ProjectView = { targets: () => [] };
+
+/** Turns what a rule reported into a Finding; `finalize` unless a scan mode needs more (the history sweep). */
+export type Finisher = (rule: AnyRule, input: ReportInput, ctx: FileContext) => Finding;
 
 /**
  * At most this many findings of one rule in one file. A minified bundle or a dump full of keys (45,000 in a
@@ -80,7 +83,7 @@ const EMPTY_PROJECT: ProjectView = { targets: () => [] };
 export const MAX_FINDINGS_PER_RULE_AND_FILE = 100;
 
 /** Runs every rule that applies to a target, isolating crashes, and finalises what they report. */
-class RuleRunner {
+export class RuleRunner {
   readonly findings: Finding[] = [];
   internalErrors = 0;
   private readonly byKind = new Map<string, AnyRule[]>();
@@ -88,6 +91,7 @@ class RuleRunner {
   constructor(
     rules: readonly AnyRule[],
     private readonly notes: Note[],
+    private readonly finish: Finisher = finalize,
   ) {
     for (const r of rules) for (const k of r.appliesTo as string[]) this.byKind.set(k, [...(this.byKind.get(k) ?? []), r]);
   }
@@ -109,7 +113,7 @@ class RuleRunner {
         if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
         const ctx = contexts(file);
         if (!ctx) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
-        this.findings.push(finalize(rule, input, ctx));
+        this.findings.push(this.finish(rule, input, ctx));
       };
       try {
         await rule.check(target, { report, project });
@@ -266,7 +270,7 @@ function toOrigin(target: TargetMap['openclaw'], input: ReportInput): ReportInpu
 }
 
 /** Repository rules report whole files (a committed `.env`) that may be text files no longer in memory. */
-function repoFileContext(file: string): FileContext {
+export function repoFileContext(file: string): FileContext {
   return new FileContext(file, '', new Locator(file, ''));
 }
 

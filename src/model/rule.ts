@@ -31,6 +31,13 @@ export interface RuleMeta {
   precision?: 'very-high' | 'high' | 'medium' | 'low';
   /** Set when the rule reports the same condition as `openclaw security audit` under the same checkId. */
   openclawAudit?: boolean;
+  /**
+   * Whether `scan --history` runs the rule over what each commit added (docs/history.md). Default: yes for
+   * `text` rules (the lines a commit added) and `repo` rules (the paths a commit added, `target.history` set);
+   * no for other kinds. `false` for a rule that means nothing per commit (what the repository lacks); `true`
+   * for a structured rule that should see each file a commit added (`dotenv.committed`).
+   */
+  history?: boolean;
 }
 
 export interface Rule<K extends TargetKind = TargetKind> extends RuleMeta {

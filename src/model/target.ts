@@ -260,6 +260,12 @@ export interface RepoTarget extends TargetBase {
   gitignore?: string;
   /** Whether the root `.gitignore` ignores a repository-relative path (false when there is none). */
   ignoredByRootGitignore(path: string): boolean;
+  /**
+   * Set in a history sweep: `files` are then the paths one commit added (new, renamed or copied), or every
+   * path at HEAD when the sweep checks what is still there; `gitignore` is absent. A rule about what the
+   * repository lacks should set `history: false` in its metadata.
+   */
+  history?: { commit: string };
 }
 
 /**

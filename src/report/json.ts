@@ -14,7 +14,7 @@ export const jsonReporter: Reporter = (input) => {
     {
       schemaVersion: JSON_SCHEMA_VERSION,
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
-      summary: { findings: active.length, suppressed: input.findings.length - active.length, bySeverity, ...input.stats },
+      summary: { findings: active.length, suppressed: input.findings.length - active.length, bySeverity, ...input.stats, ...(input.history ? { history: input.history } : {}) },
       findings: findings.map((f) => ({
         ruleId: f.ruleId,
         title: titles.get(f.ruleId) ?? f.ruleId,

@@ -49,7 +49,9 @@ export const sarifReporter: Reporter = (input) => {
             },
           },
         ],
-        partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+        // A history finding's file is often gone from the checkout, where upload-sarif cannot compute a line
+        // hash: without one GitHub would open a new alert on every sweep. Ours is stable across sweeps.
+        partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...(input.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {}) },
         properties: { severity: f.severity, 'security-severity': securitySeverity(f.severity), ...(f.properties ?? {}) },
       };
       const ruleIndex = index.get(f.ruleId);

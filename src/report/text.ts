@@ -1,6 +1,8 @@
 /** Terminal report: grouped by file, most useful first, coloured on a TTY (NO_COLOR respected by the caller). */
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { formatBytes } from '../engine/read.js';
+import { stripMd } from './rule-doc.js';
+import { HISTORY_REMEDIATION } from './history.js';
 import { visible, type Reporter } from './types.js';
 
 const COLORS: Record<Severity | 'dim' | 'bold' | 'reset', string> = {
@@ -49,14 +51,22 @@ export const textReporter: Reporter = (input) => {
   }
 
   const active = input.findings.filter((f) => !f.suppressed);
+  if (input.history && active.length) {
+    out.push(paint('bold', 'What to do about secrets in the history'));
+    HISTORY_REMEDIATION.forEach((line, i) => out.push(`  ${i + 1}. ${stripMd(line)}`));
+    out.push('');
+  }
   const counts = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
   const suppressedCount = input.findings.length - active.length;
   const files = new Set(active.map((f) => f.location.file)).size;
   const head = active.length
     ? `${paint(counts[0]?.[0] ?? 'info', `✖ ${active.length} finding${active.length === 1 ? '' : 's'}`)} (${counts.map(([s, n]) => paint(s, `${n} ${s}`)).join(', ')}) in ${files} file${files === 1 ? '' : 's'}`
     : paint('low', '✔ no findings');
+  const seconds = `${(input.stats.durationMs / 1000).toFixed(2)}s`;
   const tail = [
-    `${input.stats.files} files (${formatBytes(input.stats.bytes)}) scanned in ${(input.stats.durationMs / 1000).toFixed(2)}s`,
+    input.history
+      ? `${input.history.commits} commit${input.history.commits === 1 ? '' : 's'} (${formatBytes(input.stats.bytes)} of added lines) scanned in ${seconds}`
+      : `${input.stats.files} files (${formatBytes(input.stats.bytes)}) scanned in ${seconds}`,
     input.stats.skipped ? `${input.stats.skipped} skipped` : '',
     suppressedCount ? `${suppressedCount} suppressed` : '',
   ].filter(Boolean);

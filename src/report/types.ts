@@ -1,5 +1,6 @@
 import type { Finding, Note } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule.js';
+import type { HistoryInfo } from '../engine/history.js';
 
 /** Everything a reporter gets: findings (already redacted), notes, and the read-only rule catalogue. */
 export interface ReportInput {
@@ -12,6 +13,8 @@ export interface ReportInput {
   /** SARIF `automationDetails.id` category, e.g. `clawscan/`. */
   category?: string;
   color: boolean;
+  /** Set for a history sweep (`scan --history`): findings are located at the commit that introduced them. */
+  history?: HistoryInfo;
 }
 
 export type Reporter = (input: ReportInput) => string;
