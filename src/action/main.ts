@@ -1,34 +1,56 @@
 /**
- * The action: settings → scan → SARIF file, annotations, job summary, outputs → pass/fail.
- * Full mode only for now; pull-request mode (new findings only, review comments) builds on this.
+ * The action: settings → scan → (pull-request mode: compare with the base) → SARIF file, annotations, review
+ * comments, job summary, outputs → pass/fail.
+ *
+ * Full mode (push, schedule, workflow_dispatch, or `mode: full`) reports every finding. Pull-request mode
+ * (`mode: auto` on pull_request events, or `mode: pr`) annotates, comments on and fails on the findings the PR
+ * introduces only; the SARIF file always holds every finding, because code scanning compares the PR's analysis
+ * with the base branch's itself and would otherwise count pre-existing alerts as fixed. Nothing that needs the
+ * GitHub API can fail the run: without permission (fork PRs, read-only tokens) the results stay in the
+ * annotations and the job summary, and the summary says why in one line.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { RULES } from '../../rules/index.js';
 import { describeError, UsageError } from '../engine/errors.js';
 import { failing } from '../engine/gate.js';
-import { scan } from '../engine/scan.js';
+import { scan, type ScanResult } from '../engine/scan.js';
+import type { Finding } from '../model/finding.js';
+import { selectAnnotations } from '../report/github.js';
 import { REPORTERS, type ReportInput } from '../report/index.js';
 import { summaryMarkdown } from '../report/summary.js';
-import { getSettings } from './inputs.js';
+import { createClient, statusOf, type ClientOptions } from '../github/client.js';
+import { isPullRequestEventName, pullRequestOf, readEvent, type PullRequestEvent } from '../github/event.js';
+import { git } from '../github/git.js';
+import { compareWithBase } from '../github/pr.js';
+import { postReview } from '../github/review.js';
+import { getSettings, type ActionSettings } from './inputs.js';
 
-export async function run(): Promise<void> {
+/** Test seams: Octokit options (shorter waits, a private limiter). index.ts passes nothing. */
+export interface RunOptions {
+  client?: Pick<ClientOptions, 'throttle' | 'retry'>;
+}
+
+export async function run(opts: RunOptions = {}): Promise<void> {
   try {
     const settings = getSettings();
-    const extraLines: string[] = [];
-    if (settings.mode !== 'full') {
-      const event = process.env.GITHUB_EVENT_NAME ?? '';
-      if (settings.mode === 'pr' || event.startsWith('pull_request')) {
-        extraLines.push('Pull-request mode (new findings only) is not available in this version: every finding in the repository is reported.');
-      }
-    }
+    const event = await readEvent();
+    const prMode = settings.mode === 'pr' || (settings.mode === 'auto' && isPullRequestEventName(event.name));
+    const pr = prMode ? pullRequestOf(event) : undefined;
+    const lines: string[] = [];
+
     const result = await scan({
       paths: [settings.path],
       rules: RULES,
       ...(settings.config ? { configFile: settings.config } : {}),
       ...(settings.baseline ? { baselineFile: settings.baseline } : {}),
     });
+    const active = result.findings.filter((f) => !f.suppressed);
+
+    let reported: Finding[] = active;
+    if (prMode) reported = await newFindings(result, pr, lines);
+
     const input: ReportInput = {
       findings: result.findings,
       notes: result.notes,
@@ -43,18 +65,95 @@ export async function run(): Promise<void> {
     await mkdir(path.dirname(sarifPath), { recursive: true });
     await writeFile(sarifPath, REPORTERS.sarif(input));
 
-    if (settings.annotations) process.stdout.write(REPORTERS.github(input));
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(input, { lines: extraLines })).write();
+    const notAnnotated = settings.annotations ? selectAnnotations(reported).omitted : [];
+    if (settings.annotations) process.stdout.write(REPORTERS.github({ ...input, findings: reported }));
 
-    const active = result.findings.filter((f) => !f.suppressed);
+    if (prMode && pr && settings.reviewComments) lines.push(await reviewComments(settings, pr, reported, result, opts));
+
+    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+    if (summaryFile) {
+      // Appended directly rather than through core.summary, which caches the file name for the process.
+      const markdown = summaryMarkdown(prMode ? { ...input, findings: reported } : input, {
+        heading: prMode ? 'ClawScan: findings this pull request introduces' : 'ClawScan',
+        noun: prMode ? 'new finding' : 'finding',
+        lines,
+        notAnnotated,
+        ...(prMode ? { preExisting: active.length - reported.length } : {}),
+      });
+      await appendFile(summaryFile, markdown);
+    } else for (const l of lines) core.info(l);
+
     core.setOutput('sarif-file', settings.sarifFile);
     core.setOutput('findings-count', active.length);
-    core.setOutput('new-findings-count', active.length);
+    core.setOutput('new-findings-count', reported.length);
 
     if (result.internalErrors) core.setFailed(`ClawScan hit ${result.internalErrors} internal error(s); see the notes in the job summary.`);
-    const over = failing(result.findings, settings.failOn);
-    if (over.length) core.setFailed(`ClawScan: ${over.length} finding(s) at or above ${settings.failOn}.`);
+    const over = failing(reported, settings.failOn);
+    if (over.length) core.setFailed(`ClawScan: ${over.length} ${prMode ? 'new ' : ''}finding(s) at or above ${settings.failOn}.`);
   } catch (err) {
     core.setFailed(err instanceof UsageError ? err.message : describeError(err));
+  }
+}
+
+/** The findings the pull request introduces; when that cannot be worked out, every finding, and a line why. */
+async function newFindings(result: ScanResult, pr: PullRequestEvent | undefined, lines: string[]): Promise<Finding[]> {
+  const all = result.findings.filter((f) => !f.suppressed);
+  if (!pr) {
+    lines.push('Pull-request mode needs a pull_request event with base and head SHAs, and this run has none: every finding is reported as new.');
+    return all;
+  }
+  if (!result.root.git) {
+    lines.push('Pull-request mode needs a git checkout to compare with the base commit, and the scanned directory is not one: every finding is reported as new.');
+    return all;
+  }
+  try {
+    const cmp = await compareWithBase(result, pr.baseSha, RULES, (l) => {
+      core.info(l);
+      lines.push(l);
+    });
+    lines.push(`Compared with ${cmp.base.sha.slice(0, 7)} (${cmp.base.how === 'merge-parent' ? 'the base branch the pull request merges into' : cmp.base.how === 'merge-base' ? 'where the pull request branched off' : 'the base branch tip'}): ${cmp.changed.length} changed file(s); ${all.length - cmp.newFindings.length} finding(s) were already there and are only in the SARIF report.`);
+    return cmp.newFindings;
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    core.warning(`ClawScan could not compare with the base commit: ${why}`);
+    lines.push(`Could not compare with the base commit (${why}): every finding is reported as new.`);
+    return all;
+  }
+}
+
+/** Posts the review; returns the one line the summary shows about it. Never throws. */
+async function reviewComments(settings: ActionSettings, pr: PullRequestEvent, findings: Finding[], result: ScanResult, opts: RunOptions): Promise<string> {
+  if (pr.fork) return 'Review comments skipped: this pull request comes from a fork, whose token cannot write to this repository; the findings are in the annotations and this summary.';
+  if (!settings.token) return 'Review comments skipped: no token (input `token`); the findings are in the annotations and this summary.';
+  const base = result.root.base;
+  const client = createClient({ token: settings.token, baseUrl: process.env.GITHUB_API_URL ?? '', log: (l) => core.info(l), ...opts.client });
+  try {
+    const out = await postReview({
+      client,
+      pr,
+      findings,
+      allFindings: result.findings,
+      catalogue: RULES,
+      readText: async (file) => readFile(path.join(base, file), 'utf8').catch(() => undefined),
+      blobSha: async (file) =>
+        result.root.git
+          ? (await git(base, ['hash-object', '--', file]).catch(() => undefined))?.toString('utf8').trim()
+          : undefined,
+    });
+    const parts = [
+      out.created ? `${out.created} posted in a new review` : '',
+      out.updated ? `${out.updated} updated` : '',
+      out.unchanged ? `${out.unchanged} unchanged` : '',
+      out.resolved ? `${out.resolved} marked resolved` : '',
+      out.notCommented.length ? `${out.notCommented.length} finding(s) not on a changed line of the pull request's diff (annotations and this summary only)` : '',
+    ].filter(Boolean);
+    return `Review comments: ${parts.length ? parts.join(', ') : 'nothing to comment on'}.`;
+  } catch (err) {
+    const status = statusOf(err);
+    const why = status === 403 || status === 404
+      ? `the token cannot read or write this pull request's reviews (HTTP ${status}); grant \`pull-requests: write\` to the job to get them`
+      : `the GitHub API failed (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`;
+    core.info(`ClawScan review comments skipped: ${why}.`);
+    return `Review comments skipped: ${why}; the findings are in the annotations and this summary.`;
   }
 }

@@ -1,0 +1,124 @@
+/** The action end to end in pull-request mode, against real git repositories; no GitHub API involved. */
+import { describe, expect, it } from 'vitest';
+import { runAction, pullRequestPayload } from './support/action-run.js';
+import { GitRepo } from './support/git-repo.js';
+
+/** A fake Anthropic key with a valid shape (never a real key). */
+const KEY = `sk-ant-api03-${'clawscanTESTfixture'.padEnd(93, 'x')}AA`;
+
+const BASE_COMPOSE = `services:
+  gateway:
+    image: ghcr.io/openclaw/openclaw:2026.9.6
+    privileged: true
+`;
+
+/** Head: two comment lines move the old finding down; a new privileged service; a file with a key. */
+const HEAD_COMPOSE = `# The OpenClaw stack.
+# Gateway and a worker.
+services:
+  gateway:
+    image: ghcr.io/openclaw/openclaw:2026.9.6
+    privileged: true
+  worker:
+    image: alpine:3.20
+    privileged: true
+`;
+
+function twoCommits(): { repo: GitRepo; base: string; head: string } {
+  const repo = GitRepo.init();
+  const base = repo.write({ 'docker-compose.yml': BASE_COMPOSE, 'README.md': '# app\n' }).commit('base');
+  const head = repo.write({ 'docker-compose.yml': HEAD_COMPOSE, 'config/keys.txt': `ANTHROPIC=${KEY}\n` }).commit('head');
+  return { repo, base, head };
+}
+
+const annotations = (stdout: string) => stdout.split('\n').filter((l) => /^::(error|warning|notice) /.test(l));
+
+describe('action, pull-request mode', () => {
+  it('reports only what the pull request introduces, in annotations, summary and outputs; SARIF keeps every finding', async () => {
+    const { repo, base, head } = twoCommits();
+    const r = await runAction({
+      eventName: 'pull_request',
+      payload: pullRequestPayload({ number: 7, baseSha: base, headSha: head }),
+      inputs: { path: repo.dir, 'fail-on': 'high' },
+    });
+
+    const ann = annotations(r.stdout);
+    expect(ann).toHaveLength(2);
+    expect(ann.find((l) => l.includes('file=docker-compose.yml'))).toMatch(/^::error file=docker-compose.yml,line=9,endLine=9,col=5,endColumn=21,title=compose.privileged%3A Container runs privileged::Service "worker" runs privileged/);
+    expect(ann.find((l) => l.includes('file=config/keys.txt'))).toMatch(/^::error file=config\/keys.txt,line=1,.*title=secrets.anthropic_api_key/);
+    expect(r.stdout).not.toContain('"gateway" runs privileged');
+
+    expect(r.outputs['findings-count']).toBe('3');
+    expect(r.outputs['new-findings-count']).toBe('2');
+    expect(r.outputs['sarif-file']).toMatch(/clawscan\.sarif$/);
+
+    expect(r.summary).toContain('**2 new findings** in 2 files.');
+    expect(r.summary).toContain('1 finding already at the base is not listed here');
+    expect(r.summary).toContain(`Compared with ${base.slice(0, 7)}`);
+    expect(r.summary).toContain('`docker-compose.yml:9`');
+    expect(r.summary).not.toContain('`docker-compose.yml:6`');
+
+    const results = r.sarif.runs[0]?.results ?? [];
+    expect(results.map((x) => `${x.ruleId}@${x.locations[0]?.physicalLocation.region.startLine}`).sort()).toEqual(['compose.privileged@6', 'compose.privileged@9', 'secrets.anthropic_api_key@1']);
+    expect(r.failed).toBe(true);
+
+    for (const text of [r.stdout, r.summary, r.sarifText, JSON.stringify(r.outputs)]) expect(text).not.toContain(KEY.slice(12, 40));
+  });
+
+  it('applies fail-on to new findings only: a PR that adds nothing passes even though the base has a critical finding', async () => {
+    const repo = GitRepo.init();
+    const base = repo.write({ 'docker-compose.yml': BASE_COMPOSE }).commit('base');
+    const head = repo.write({ 'README.md': '# docs only\n' }).commit('docs');
+    const r = await runAction({ eventName: 'pull_request', payload: pullRequestPayload({ number: 8, baseSha: base, headSha: head }), inputs: { path: repo.dir, 'fail-on': 'high' } });
+    expect(r.failed).toBe(false);
+    expect(r.outputs['new-findings-count']).toBe('0');
+    expect(r.outputs['findings-count']).toBe('1');
+    expect(annotations(r.stdout)).toEqual([]);
+    expect(r.summary).toContain('**No new findings.**');
+
+    const full = await runAction({ eventName: 'push', inputs: { path: repo.dir, 'fail-on': 'high' } });
+    expect(full.failed).toBe(true);
+    expect(full.outputs['new-findings-count']).toBe('1');
+  });
+
+  it('fetches the base commit when the checkout is too shallow, and says so', async () => {
+    const { repo, base, head } = twoCommits();
+    const shallow = GitRepo.clone(repo, '--depth=1');
+    expect(() => shallow.git('cat-file', '-e', `${base}^{commit}`)).toThrow();
+    const r = await runAction({ eventName: 'pull_request', payload: pullRequestPayload({ number: 7, baseSha: base, headSha: head }), inputs: { path: shallow.dir, 'fail-on': 'never' } });
+    expect(r.summary).toContain(`does not contain the pull request's base commit ${base.slice(0, 7)} (shallow clone); fetching it`);
+    expect(r.outputs['new-findings-count']).toBe('2');
+    expect(shallow.git('cat-file', '-t', base)).toBe('commit');
+  });
+
+  it('compares a merge-commit checkout (actions/checkout default) with its first parent', async () => {
+    const { repo, base, head } = twoCommits();
+    repo.git('checkout', '--quiet', '-b', 'merge', base);
+    repo.write({ 'notes.md': 'base moved on\n' }).commit('base moves');
+    const baseTip = repo.git('rev-parse', 'HEAD');
+    repo.git('merge', '--quiet', '--no-ff', '-m', 'Merge', head);
+    const clone = GitRepo.clone(repo, '--depth=1', '--branch=merge');
+    const r = await runAction({ eventName: 'pull_request', payload: pullRequestPayload({ number: 9, baseSha: baseTip, headSha: head }), inputs: { path: clone.dir, 'fail-on': 'never' } });
+    expect(r.summary).toContain(`Compared with ${baseTip.slice(0, 7)} (the base branch the pull request merges into)`);
+    expect(r.outputs['new-findings-count']).toBe('2');
+  });
+
+  it('treats a renamed file as the same file: its findings are not new', async () => {
+    const repo = GitRepo.init();
+    const base = repo.write({ 'deploy/docker-compose.yml': BASE_COMPOSE }).commit('base');
+    repo.git('mv', 'deploy/docker-compose.yml', 'deploy/compose.yaml');
+    const head = repo.commit('rename');
+    const r = await runAction({ eventName: 'pull_request', payload: pullRequestPayload({ number: 10, baseSha: base, headSha: head }), inputs: { path: repo.dir } });
+    expect(r.outputs['findings-count']).toBe('1');
+    expect(r.outputs['new-findings-count']).toBe('0');
+  });
+
+  it('without a usable base reports every finding as new, with one line saying why, and does not crash', async () => {
+    const { repo, head } = twoCommits();
+    const missing = 'f'.repeat(40);
+    const r = await runAction({ eventName: 'pull_request', payload: pullRequestPayload({ number: 7, baseSha: missing, headSha: head }), inputs: { path: repo.dir, 'fail-on': 'never' } });
+    expect(r.failed).toBe(false);
+    expect(r.outputs['new-findings-count']).toBe('3');
+    expect(r.summary).toMatch(/Could not compare with the base commit \(cannot fetch the base commit fffffff: .*\): every finding is reported as new\./);
+  });
+});
