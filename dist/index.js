@@ -42586,7 +42586,7 @@ function commentableLines(patch) {
 function commentBody(f, rule, suggestion) {
   const value = f.redacted ? ` (value: \`${f.redacted}\`)` : "";
   const parts = [`**ClawScan · ${f.severity}** · [\`${f.ruleId}\`](${ruleDocUrl(f.ruleId)}): ${rule?.title ?? f.ruleId}`, "", `${f.message}${value}`];
-  if (rule) parts.push("", `**How to fix:** ${stripMd(rule.remediation)}`);
+  if (rule) parts.push("", `**How to fix:** ${rule.remediation}`);
   if (suggestion && f.fix) parts.push("", `${f.fix.description}:`, "", suggestionBlock(suggestion));
   parts.push("", `<sub>If this is intended: \`clawscan-ignore ${f.ruleId} -- <reason>\` on the line or the line above.</sub>`, marker(f.fingerprint));
   const body = parts.join("\n");

@@ -15,7 +15,6 @@
 import type { Finding } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule.js';
 import { bySeverityDesc } from '../model/severity.js';
-import { stripMd } from '../report/rule-doc.js';
 import { ruleDocUrl } from '../version.js';
 import type { GitHubClient } from './client.js';
 import type { PullRequestEvent } from './event.js';
@@ -86,7 +85,7 @@ interface Placement {
 export function commentBody(f: Finding, rule: RuleMeta | undefined, suggestion: Suggestion | undefined): string {
   const value = f.redacted ? ` (value: \`${f.redacted}\`)` : '';
   const parts = [`**ClawScan · ${f.severity}** · [\`${f.ruleId}\`](${ruleDocUrl(f.ruleId)}): ${rule?.title ?? f.ruleId}`, '', `${f.message}${value}`];
-  if (rule) parts.push('', `**How to fix:** ${stripMd(rule.remediation)}`);
+  if (rule) parts.push('', `**How to fix:** ${rule.remediation}`);
   if (suggestion && f.fix) parts.push('', `${f.fix.description}:`, '', suggestionBlock(suggestion));
   parts.push('', `<sub>If this is intended: \`clawscan-ignore ${f.ruleId} -- <reason>\` on the line or the line above.</sub>`, marker(f.fingerprint));
   const body = parts.join('\n');
