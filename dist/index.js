@@ -37569,19 +37569,52 @@ async function readRootGitignore(base) {
   }
 }
 
+// src/report/rule-doc.ts
+function ruleHelpMarkdown(rule) {
+  const lines = [
+    `**${rule.title}** (\`${rule.id}\`, default severity ${rule.severity}${rule.openclawAudit ? ", same checkId as `openclaw security audit`" : ""})`,
+    "",
+    "### Why it matters",
+    "",
+    rule.description,
+    "",
+    "### How to fix",
+    "",
+    rule.remediation,
+    "",
+    "### Suppress",
+    "",
+    `If this is intended, add a comment on the line or the line above: \`clawscan-ignore ${rule.id} -- <reason>\`, or turn the rule off in \`.clawscan.yml\` (\`rules: { ${rule.id}: off }\`).`
+  ];
+  if (rule.references?.length) lines.push("", "### References", "", ...rule.references.map((r) => `- <${r}>`));
+  return lines.join("\n");
+}
+function ruleHelpText(rule) {
+  return `${rule.title}
+
+${stripMd(rule.description)}
+
+How to fix: ${stripMd(rule.remediation)}`;
+}
+function stripMd(s) {
+  return s.replace(/`([^`]*)`/g, "$1").replace(/\*\*([^*]*)\*\*/g, "$1").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+}
+
 // src/report/github.ts
 var PER_LEVEL_LIMIT = 10;
 var PER_JOB_LIMIT = 50;
 var escapeData2 = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 var escapeProp = (s) => escapeData2(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 var COMMAND = { error: "error", warning: "warning", note: "notice" };
-function annotationCommand(f, title) {
+function annotationCommand(f, rule) {
   const l = f.location;
   const props = [`file=${escapeProp(l.file)}`, `line=${l.startLine}`, `endLine=${l.endLine}`];
   if (l.startLine === l.endLine) props.push(`col=${l.startColumn}`, `endColumn=${l.endColumn}`);
-  props.push(`title=${escapeProp(`${f.ruleId}: ${title}`)}`);
-  const message = f.redacted ? `${f.message} (value: ${f.redacted})` : f.message;
-  return `::${COMMAND[sarifLevel(f.severity)]} ${props.join(",")}::${escapeData2(message)}`;
+  props.push(`title=${escapeProp(`${f.ruleId}: ${rule?.title ?? f.ruleId}`)}`);
+  const lines = [f.redacted ? `${f.message} (value: ${f.redacted})` : f.message];
+  if (f.fix) lines.push(`Fix: ${f.fix.description}.`);
+  if (rule) lines.push(`How to fix: ${stripMd(rule.remediation)}`);
+  return `::${COMMAND[sarifLevel(f.severity)]} ${props.join(",")}::${escapeData2(lines.join("\n"))}`;
 }
 function selectAnnotations(findings) {
   const ordered = [...findings].filter((f) => !f.suppressed).sort((a, b) => bySeverityDesc(a.severity, b.severity));
@@ -37603,11 +37636,11 @@ function selectAnnotations(findings) {
   return { shown, omitted };
 }
 var githubReporter = (input) => {
-  const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
+  const rules = new Map(input.catalogue.map((r) => [r.id, r]));
   const { shown, omitted } = selectAnnotations(input.findings);
-  const lines = shown.map((f) => annotationCommand(f, titles.get(f.ruleId) ?? f.ruleId));
+  const lines = shown.map((f) => annotationCommand(f, rules.get(f.ruleId)));
   if (omitted.length) {
-    lines.push(`::notice title=ClawScan::${escapeData2(`${omitted.length} more finding${omitted.length === 1 ? "" : "s"} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); see the job summary or the SARIF report for all of them.`)}`);
+    lines.push(`::notice title=ClawScan::${escapeData2(`${omitted.length} more finding${omitted.length === 1 ? "" : "s"} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); the job summary lists them, and the SARIF report has every finding.`)}`);
   }
   return lines.length ? `${lines.join("\n")}
 ` : "";
@@ -37708,37 +37741,6 @@ var jsonReporter = (input) => {
   )}
 `;
 };
-
-// src/report/rule-doc.ts
-function ruleHelpMarkdown(rule) {
-  const lines = [
-    `**${rule.title}** (\`${rule.id}\`, default severity ${rule.severity}${rule.openclawAudit ? ", same checkId as `openclaw security audit`" : ""})`,
-    "",
-    "### Why it matters",
-    "",
-    rule.description,
-    "",
-    "### How to fix",
-    "",
-    rule.remediation,
-    "",
-    "### Suppress",
-    "",
-    `If this is intended, add a comment on the line or the line above: \`clawscan-ignore ${rule.id} -- <reason>\`, or turn the rule off in \`.clawscan.yml\` (\`rules: { ${rule.id}: off }\`).`
-  ];
-  if (rule.references?.length) lines.push("", "### References", "", ...rule.references.map((r) => `- <${r}>`));
-  return lines.join("\n");
-}
-function ruleHelpText(rule) {
-  return `${rule.title}
-
-${stripMd(rule.description)}
-
-How to fix: ${stripMd(rule.remediation)}`;
-}
-function stripMd(s) {
-  return s.replace(/`([^`]*)`/g, "$1").replace(/\*\*([^*]*)\*\*/g, "$1").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
-}
 
 // src/report/sarif.ts
 var MAX_DESCRIPTION = 1024;
@@ -42785,7 +42787,7 @@ async function newFindings(result, pr, lines) {
       info(l);
       lines.push(l);
     });
-    lines.push(`Compared with ${cmp.base.sha.slice(0, 7)} (${cmp.base.how === "merge-parent" ? "the base branch the pull request merges into" : cmp.base.how === "merge-base" ? "where the pull request branched off" : "the base branch tip"}): ${cmp.changed.length} changed file(s); ${all.length - cmp.newFindings.length} finding(s) were already there and are only in the SARIF report.`);
+    lines.push(`Compared with ${cmp.base.sha.slice(0, 7)} (${cmp.base.how === "merge-parent" ? "the base branch the pull request merges into" : cmp.base.how === "merge-base" ? "where the pull request branched off" : "the base branch tip"}), ${cmp.changed.length} changed file(s).`);
     return cmp.newFindings;
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);

@@ -111,7 +111,7 @@ async function newFindings(result: ScanResult, pr: PullRequestEvent | undefined,
       core.info(l);
       lines.push(l);
     });
-    lines.push(`Compared with ${cmp.base.sha.slice(0, 7)} (${cmp.base.how === 'merge-parent' ? 'the base branch the pull request merges into' : cmp.base.how === 'merge-base' ? 'where the pull request branched off' : 'the base branch tip'}): ${cmp.changed.length} changed file(s); ${all.length - cmp.newFindings.length} finding(s) were already there and are only in the SARIF report.`);
+    lines.push(`Compared with ${cmp.base.sha.slice(0, 7)} (${cmp.base.how === 'merge-parent' ? 'the base branch the pull request merges into' : cmp.base.how === 'merge-base' ? 'where the pull request branched off' : 'the base branch tip'}), ${cmp.changed.length} changed file(s).`);
     return cmp.newFindings;
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);

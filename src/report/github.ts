@@ -5,6 +5,8 @@
  */
 import { bySeverityDesc, sarifLevel } from '../model/severity.js';
 import type { Finding } from '../model/finding.js';
+import type { RuleMeta } from '../model/rule.js';
+import { stripMd } from './rule-doc.js';
 import type { Reporter } from './types.js';
 
 export const PER_LEVEL_LIMIT = 10;
@@ -15,13 +17,16 @@ const escapeProp = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
 
-export function annotationCommand(f: Finding, title: string): string {
+/** Title: rule id and title. Message: what was found, then how to fix it (the fix, then the rule's remediation). */
+export function annotationCommand(f: Finding, rule: Pick<RuleMeta, 'title' | 'remediation'> | undefined): string {
   const l = f.location;
   const props = [`file=${escapeProp(l.file)}`, `line=${l.startLine}`, `endLine=${l.endLine}`];
   if (l.startLine === l.endLine) props.push(`col=${l.startColumn}`, `endColumn=${l.endColumn}`);
-  props.push(`title=${escapeProp(`${f.ruleId}: ${title}`)}`);
-  const message = f.redacted ? `${f.message} (value: ${f.redacted})` : f.message;
-  return `::${COMMAND[sarifLevel(f.severity)]} ${props.join(',')}::${escapeData(message)}`;
+  props.push(`title=${escapeProp(`${f.ruleId}: ${rule?.title ?? f.ruleId}`)}`);
+  const lines = [f.redacted ? `${f.message} (value: ${f.redacted})` : f.message];
+  if (f.fix) lines.push(`Fix: ${f.fix.description}.`);
+  if (rule) lines.push(`How to fix: ${stripMd(rule.remediation)}`);
+  return `::${COMMAND[sarifLevel(f.severity)]} ${props.join(',')}::${escapeData(lines.join('\n'))}`;
 }
 
 /** Picks the annotations that fit GitHub's limits, most severe first; returns them and what was left out. */
@@ -48,11 +53,11 @@ export function selectAnnotations(findings: readonly Finding[]): { shown: Findin
 }
 
 export const githubReporter: Reporter = (input) => {
-  const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
+  const rules = new Map(input.catalogue.map((r) => [r.id, r]));
   const { shown, omitted } = selectAnnotations(input.findings);
-  const lines = shown.map((f) => annotationCommand(f, titles.get(f.ruleId) ?? f.ruleId));
+  const lines = shown.map((f) => annotationCommand(f, rules.get(f.ruleId)));
   if (omitted.length) {
-    lines.push(`::notice title=ClawScan::${escapeData(`${omitted.length} more finding${omitted.length === 1 ? '' : 's'} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); see the job summary or the SARIF report for all of them.`)}`);
+    lines.push(`::notice title=ClawScan::${escapeData(`${omitted.length} more finding${omitted.length === 1 ? '' : 's'} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); the job summary lists them, and the SARIF report has every finding.`)}`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
 };
