@@ -42409,18 +42409,15 @@ async function mergeBase(cwd, a, b) {
 async function fetch(cwd, extra, shas) {
   await git(cwd, ["fetch", "--quiet", "--no-tags", "--no-recurse-submodules", ...extra, "origin", ...shas]);
 }
-async function resolveBase(cwd, baseSha, log) {
-  const short = baseSha.slice(0, 7);
-  if (!await hasCommit(cwd, baseSha)) {
-    log(`The checkout does not contain the pull request's base commit ${short} (shallow clone); fetching it: git fetch --depth=1 origin ${short}. Use actions/checkout with fetch-depth: 0 to avoid this step.`);
-    try {
-      await fetch(cwd, ["--depth=1"], [baseSha]);
-    } catch (e) {
-      throw new GitError(`cannot fetch the base commit ${short}: ${e.message}. Check out with fetch-depth: 0 (and keep persist-credentials for private repositories).`);
-    }
+async function resolveBase(cwd, pr, log) {
+  const parents = [...(await text(cwd, ["cat-file", "-p", "HEAD"])).matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1] ?? "");
+  const [first, second] = parents;
+  if (first && second && (first === pr.baseSha || second === pr.headSha)) {
+    await ensureCommit(cwd, first, log);
+    return { sha: first, how: "merge-parent" };
   }
-  const parents = [...(await text(cwd, ["cat-file", "-p", "HEAD"])).matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1]);
-  if (parents.length >= 2 && parents[0] === baseSha) return { sha: baseSha, how: "merge-parent" };
+  const baseSha = pr.baseSha;
+  await ensureCommit(cwd, baseSha, log);
   let base = await mergeBase(cwd, baseSha, "HEAD");
   if (!base && await isShallow(cwd)) {
     for (const extra of [["--deepen=100"], ["--unshallow"]]) {
@@ -42436,8 +42433,18 @@ async function resolveBase(cwd, baseSha, log) {
     }
   }
   if (base) return { sha: base, how: "merge-base" };
-  log(`No common ancestor of the checkout and the base commit ${short} was found; comparing with the base commit itself.`);
+  log(`No common ancestor of the checkout and the base commit ${baseSha.slice(0, 7)} was found; comparing with the base commit itself.`);
   return { sha: baseSha, how: "base-tip" };
+}
+async function ensureCommit(cwd, sha, log) {
+  if (await hasCommit(cwd, sha)) return;
+  const short = sha.slice(0, 7);
+  log(`The checkout does not contain the pull request's base commit ${short} (shallow clone); fetching it: git fetch --depth=1 origin ${short}. Use actions/checkout with fetch-depth: 2 to avoid this step.`);
+  try {
+    await fetch(cwd, ["--depth=1"], [sha]);
+  } catch (e) {
+    throw new GitError(`cannot fetch the base commit ${short}: ${e.message}. Check out with fetch-depth: 2 (or 0), keeping persist-credentials for private repositories`);
+  }
 }
 var STATUS = { A: "added", M: "modified", D: "deleted", R: "renamed", C: "copied", T: "type-changed" };
 async function changedFiles(cwd, base) {
@@ -42498,9 +42505,9 @@ var CONFIG_NAMES = /* @__PURE__ */ new Set([".clawscan.yml", ".clawscan.yaml"]);
 function isContextFile(p) {
   return p === ".gitignore" || classify(p) !== "text" || /\.ya?ml$/i.test(p);
 }
-async function compareWithBase(head, baseSha, rules, log) {
+async function compareWithBase(head, pr, rules, log) {
   const cwd = head.root.base;
-  const base = await resolveBase(cwd, baseSha, log);
+  const base = await resolveBase(cwd, pr, log);
   const changed = await changedFiles(cwd, base.sha);
   const tree = await listTree(cwd, base.sha);
   const wanted = /* @__PURE__ */ new Map();
@@ -42783,7 +42790,7 @@ async function newFindings(result, pr, lines) {
     return all;
   }
   try {
-    const cmp = await compareWithBase(result, pr.baseSha, RULES, (l) => {
+    const cmp = await compareWithBase(result, pr, RULES, (l) => {
       info(l);
       lines.push(l);
     });

@@ -100,7 +100,13 @@ describe('action, pull-request mode', () => {
     const clone = GitRepo.clone(repo, '--depth=1', '--branch=merge');
     const r = await runAction({ eventName: 'pull_request', payload: pullRequestPayload({ number: 9, baseSha: baseTip, headSha: head }), inputs: { path: clone.dir, 'fail-on': 'never' } });
     expect(r.summary).toContain(`Compared with ${baseTip.slice(0, 7)} (the base branch the pull request merges into)`);
+    expect(r.summary).toContain(`does not contain the pull request's base commit ${baseTip.slice(0, 7)}`);
     expect(r.outputs['new-findings-count']).toBe('2');
+
+    // The event's base SHA can lag behind the merge commit GitHub made: its first parent is still the one to use.
+    const stale = await runAction({ eventName: 'pull_request', payload: pullRequestPayload({ number: 9, baseSha: base, headSha: head }), inputs: { path: clone.dir, 'fail-on': 'never' } });
+    expect(stale.summary).toContain(`Compared with ${baseTip.slice(0, 7)} (the base branch the pull request merges into)`);
+    expect(stale.outputs['new-findings-count']).toBe('2');
   });
 
   it('treats a renamed file as the same file: its findings are not new', async () => {

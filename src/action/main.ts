@@ -107,7 +107,7 @@ async function newFindings(result: ScanResult, pr: PullRequestEvent | undefined,
     return all;
   }
   try {
-    const cmp = await compareWithBase(result, pr.baseSha, RULES, (l) => {
+    const cmp = await compareWithBase(result, pr, RULES, (l) => {
       core.info(l);
       lines.push(l);
     });

@@ -73,26 +73,24 @@ export interface BaseCommit {
 
 /**
  * The commit to compare the checkout (HEAD) with:
- * - HEAD is the merge commit GitHub made for the PR (actions/checkout's default on pull_request), whose first
- *   parent is the base SHA: compare with that parent, which is exactly what merging would introduce.
- * - otherwise (HEAD is the PR head): the merge base of the base SHA and HEAD.
+ * - HEAD is the merge commit GitHub made for the PR (actions/checkout's default on pull_request: first parent
+ *   the base branch, second parent the PR head): compare with its first parent, which is exactly what merging
+ *   would introduce. With `fetch-depth: 2` that parent is already there.
+ * - otherwise (HEAD is the PR head): the merge base of the event's base SHA and HEAD.
  * Missing commits are fetched from `origin`; every fetch is announced through `log`. When the merge base
  * cannot be found even after deepening, the base tip is used and `log` says so.
  */
-export async function resolveBase(cwd: string, baseSha: string, log: (line: string) => void): Promise<BaseCommit> {
-  const short = baseSha.slice(0, 7);
-  if (!(await hasCommit(cwd, baseSha))) {
-    log(`The checkout does not contain the pull request's base commit ${short} (shallow clone); fetching it: git fetch --depth=1 origin ${short}. Use actions/checkout with fetch-depth: 0 to avoid this step.`);
-    try {
-      await fetch(cwd, ['--depth=1'], [baseSha]);
-    } catch (e) {
-      throw new GitError(`cannot fetch the base commit ${short}: ${(e as Error).message}. Check out with fetch-depth: 0 (and keep persist-credentials for private repositories).`);
-    }
-  }
+export async function resolveBase(cwd: string, pr: { baseSha: string; headSha: string }, log: (line: string) => void): Promise<BaseCommit> {
   // The raw commit object: in a shallow clone `rev-list --parents` hides the parents of a boundary commit.
-  const parents = [...(await text(cwd, ['cat-file', '-p', 'HEAD'])).matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1]);
-  if (parents.length >= 2 && parents[0] === baseSha) return { sha: baseSha, how: 'merge-parent' };
+  const parents = [...(await text(cwd, ['cat-file', '-p', 'HEAD'])).matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1] ?? '');
+  const [first, second] = parents;
+  if (first && second && (first === pr.baseSha || second === pr.headSha)) {
+    await ensureCommit(cwd, first, log);
+    return { sha: first, how: 'merge-parent' };
+  }
 
+  const baseSha = pr.baseSha;
+  await ensureCommit(cwd, baseSha, log);
   let base = await mergeBase(cwd, baseSha, 'HEAD');
   if (!base && (await isShallow(cwd))) {
     for (const extra of [['--deepen=100'], ['--unshallow']]) {
@@ -108,8 +106,19 @@ export async function resolveBase(cwd: string, baseSha: string, log: (line: stri
     }
   }
   if (base) return { sha: base, how: 'merge-base' };
-  log(`No common ancestor of the checkout and the base commit ${short} was found; comparing with the base commit itself.`);
+  log(`No common ancestor of the checkout and the base commit ${baseSha.slice(0, 7)} was found; comparing with the base commit itself.`);
   return { sha: baseSha, how: 'base-tip' };
+}
+
+async function ensureCommit(cwd: string, sha: string, log: (line: string) => void): Promise<void> {
+  if (await hasCommit(cwd, sha)) return;
+  const short = sha.slice(0, 7);
+  log(`The checkout does not contain the pull request's base commit ${short} (shallow clone); fetching it: git fetch --depth=1 origin ${short}. Use actions/checkout with fetch-depth: 2 to avoid this step.`);
+  try {
+    await fetch(cwd, ['--depth=1'], [sha]);
+  } catch (e) {
+    throw new GitError(`cannot fetch the base commit ${short}: ${(e as Error).message}. Check out with fetch-depth: 2 (or 0), keeping persist-credentials for private repositories`);
+  }
 }
 
 export interface ChangedFile {

@@ -34,9 +34,9 @@ function isContextFile(p: string): boolean {
   return p === '.gitignore' || classify(p) !== 'text' || /\.ya?ml$/i.test(p);
 }
 
-export async function compareWithBase(head: ScanResult, baseSha: string, rules: readonly AnyRule[], log: (line: string) => void): Promise<Comparison> {
+export async function compareWithBase(head: ScanResult, pr: { baseSha: string; headSha: string }, rules: readonly AnyRule[], log: (line: string) => void): Promise<Comparison> {
   const cwd = head.root.base;
-  const base = await resolveBase(cwd, baseSha, log);
+  const base = await resolveBase(cwd, pr, log);
   const changed = await changedFiles(cwd, base.sha);
   const tree = await listTree(cwd, base.sha);
 
