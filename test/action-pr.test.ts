@@ -1,4 +1,9 @@
 /** The action end to end in pull-request mode, against real git repositories; no GitHub API involved. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runAction, pullRequestPayload } from './support/action-run.js';
 import { GitRepo } from './support/git-repo.js';
@@ -126,5 +131,40 @@ describe('action, pull-request mode', () => {
     expect(r.failed).toBe(false);
     expect(r.outputs['new-findings-count']).toBe('3');
     expect(r.summary).toMatch(/Could not compare with the base commit \(cannot fetch the base commit fffffff: .*\): every finding is reported as new\./);
+  });
+});
+
+describe('action entry point (src/index.ts) as its own process', () => {
+  it('runs like on a runner: annotations on stdout, outputs and summary in their files, exit code 1 on new findings', async () => {
+    const root = path.resolve(import.meta.dirname, '..');
+
+    const { repo, base, head } = twoCommits();
+    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-proc-'));
+    const files = { event: path.join(dir, 'event.json'), output: path.join(dir, 'output'), summary: path.join(dir, 'summary.md'), sarif: path.join(dir, 'r.sarif') };
+    writeFileSync(files.event, JSON.stringify(pullRequestPayload({ number: 7, baseSha: base, headSha: head })));
+    writeFileSync(files.output, '');
+    writeFileSync(files.summary, '');
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? dir,
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: files.event,
+      GITHUB_OUTPUT: files.output,
+      GITHUB_STEP_SUMMARY: files.summary,
+      GITHUB_REPOSITORY: 'octo/claw',
+      INPUT_PATH: '.',
+      'INPUT_SARIF-FILE': files.sarif,
+      'INPUT_FAIL-ON': 'high',
+    };
+    const loader = pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+    const result = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      execFile(process.execPath, ['--import', loader, path.join(root, 'src', 'index.ts')], { cwd: repo.dir, env }, (err, stdout) => resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout }));
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n').filter((l) => l.startsWith('::error file='))).toHaveLength(2);
+    expect(result.stdout).toContain('::error::ClawScan: 2 new finding(s) at or above high.');
+    expect(readFileSync(files.output, 'utf8')).toMatch(/new-findings-count<<(\S+)\n2\n\1/);
+    expect(readFileSync(files.summary, 'utf8')).toContain('**2 new findings**');
+    expect(JSON.parse(readFileSync(files.sarif, 'utf8')).runs[0].results).toHaveLength(3);
   });
 });
