@@ -42823,7 +42823,7 @@ async function reviewComments(settings, pr, findings, result, opts) {
       out.updated ? `${out.updated} updated` : "",
       out.unchanged ? `${out.unchanged} unchanged` : "",
       out.resolved ? `${out.resolved} marked resolved` : "",
-      out.notCommented.length ? `${out.notCommented.length} finding(s) not on a changed line of the pull request's diff (annotations and this summary only)` : ""
+      out.notCommented.length ? `${out.notCommented.length} not commented (not on a line of the pull request's diff, or over ${MAX_REVIEW_COMMENTS} per review; they are in the annotations and this summary)` : ""
     ].filter(Boolean);
     return `Review comments: ${parts.length ? parts.join(", ") : "nothing to comment on"}.`;
   } catch (err) {

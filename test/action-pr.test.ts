@@ -96,6 +96,21 @@ describe('action, pull-request mode', () => {
     expect(shallow.git('cat-file', '-t', base)).toBe('commit');
   });
 
+  it('deepens a shallow clone of the PR head until it finds where the pull request branched off', async () => {
+    const repo = GitRepo.init();
+    const fork = repo.write({ 'docker-compose.yml': BASE_COMPOSE }).commit('fork point');
+    repo.git('checkout', '--quiet', '-b', 'feature');
+    repo.write({ 'docker-compose.yml': HEAD_COMPOSE }).commit('feature 1');
+    const head = repo.write({ 'config/keys.txt': `ANTHROPIC=${KEY}\n` }).commit('feature 2');
+    repo.git('checkout', '--quiet', 'main');
+    const baseTip = repo.write({ 'notes.md': 'main moves on\n' }).commit('main moves');
+    const clone = GitRepo.clone(repo, '--depth=1', '--branch=feature');
+    const r = await runAction({ eventName: 'pull_request', payload: pullRequestPayload({ number: 11, baseSha: baseTip, headSha: head }), inputs: { path: clone.dir, 'fail-on': 'never' } });
+    expect(r.summary).toContain('The history is too shallow to find where the pull request branched off; fetching more');
+    expect(r.summary).toContain(`Compared with ${fork.slice(0, 7)} (where the pull request branched off)`);
+    expect(r.outputs['new-findings-count']).toBe('2');
+  });
+
   it('compares a merge-commit checkout (actions/checkout default) with its first parent', async () => {
     const { repo, base, head } = twoCommits();
     repo.git('checkout', '--quiet', '-b', 'merge', base);

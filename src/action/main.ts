@@ -24,7 +24,7 @@ import { createClient, statusOf, type ClientOptions } from '../github/client.js'
 import { isPullRequestEventName, pullRequestOf, readEvent, type PullRequestEvent } from '../github/event.js';
 import { git } from '../github/git.js';
 import { compareWithBase } from '../github/pr.js';
-import { postReview } from '../github/review.js';
+import { MAX_REVIEW_COMMENTS, postReview } from '../github/review.js';
 import { getSettings, type ActionSettings } from './inputs.js';
 
 /** Test seams: Octokit options (shorter waits, a private limiter). index.ts passes nothing. */
@@ -145,7 +145,7 @@ async function reviewComments(settings: ActionSettings, pr: PullRequestEvent, fi
       out.updated ? `${out.updated} updated` : '',
       out.unchanged ? `${out.unchanged} unchanged` : '',
       out.resolved ? `${out.resolved} marked resolved` : '',
-      out.notCommented.length ? `${out.notCommented.length} finding(s) not on a changed line of the pull request's diff (annotations and this summary only)` : '',
+      out.notCommented.length ? `${out.notCommented.length} not commented (not on a line of the pull request's diff, or over ${MAX_REVIEW_COMMENTS} per review; they are in the annotations and this summary)` : '',
     ].filter(Boolean);
     return `Review comments: ${parts.length ? parts.join(', ') : 'nothing to comment on'}.`;
   } catch (err) {
