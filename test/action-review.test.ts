@@ -116,6 +116,37 @@ describe('action, review comments', () => {
     expect(r3.summary).toContain('Review comments: 2 unchanged.');
   });
 
+  it('leaves findings off the review when GitHub has no diff lines for them (large file: no patch), and says so', async () => {
+    pr.files = pr.files.map((f) => (f.filename === 'config/keys.txt' ? (({ patch: _patch, ...rest }) => rest)(f) : f));
+    const r = await review();
+    const body = gh.calls('POST', '/repos/octo/claw/pulls/12/reviews')[0]?.body as { comments: { path: string }[] };
+    expect(body.comments.map((c) => c.path)).toEqual(['docker-compose.yml']);
+    expect(r.summary).toContain('Review comments: 1 posted in a new review, 1 not commented (not on a line of the pull request');
+    expect(r.stdout).toMatch(/^::error file=config\/keys.txt,line=1/m);
+    expect(pr.violations).toEqual([]);
+  });
+
+  it('does not comment on a file whose lines differ between the merge-commit checkout and the PR head', async () => {
+    repo.git('checkout', '--quiet', '-b', 'target', base);
+    // The base branch drops a line above: in the merge, the worker's line 7 becomes 6, a line GitHub's diff of
+    // the PR head does have (its `image:` line), so only the blob check keeps the comment off the wrong line.
+    const baseTip = repo.write({ 'docker-compose.yml': COMPOSE_BASE.replace('    image: ghcr.io/openclaw/openclaw:2026.9.6\n', '') }).commit('base moves');
+    repo.git('merge', '--quiet', '--no-ff', '-m', 'Merge', head);
+    expect(repo.git('rev-parse', 'HEAD^2')).toBe(head);
+    const r = await runAction({
+      eventName: 'pull_request',
+      payload: pullRequestPayload({ number: 12, baseSha: baseTip, headSha: head }),
+      inputs: { path: repo.dir, 'review-comments': 'true', token: 'ghs_faketoken', 'fail-on': 'never' },
+      env: { GITHUB_API_URL: gh.url },
+      options: { client: { throttle: { id: randomUUID(), retryAfterBaseValue: 1, write: unthrottled(), notifications: unthrottled() }, retry: { retryAfterBaseValue: 1 } } },
+    });
+    expect(r.stdout).toMatch(/^::error file=docker-compose.yml,line=6/m); // line 7 at the PR head
+    const body = gh.calls('POST', '/repos/octo/claw/pulls/12/reviews')[0]?.body as { comments: { path: string }[] };
+    expect(body.comments.map((c) => c.path)).toEqual(['config/keys.txt']);
+    expect(r.summary).toContain('1 not commented');
+    expect(pr.violations).toEqual([]);
+  });
+
   it('on a fork pull request calls no API and says why in one line; annotations and summary still carry the findings', async () => {
     const r = await review({ fork: true });
     expect(gh.requests).toEqual([]);
