@@ -139,6 +139,13 @@ describe('action, pull-request mode', () => {
     expect(r.outputs['new-findings-count']).toBe('0');
   });
 
+  it('with mode: pr outside a pull request reports every finding as new and says why', async () => {
+    const { repo } = twoCommits();
+    const r = await runAction({ eventName: 'push', inputs: { path: repo.dir, mode: 'pr', 'fail-on': 'never' } });
+    expect(r.outputs['new-findings-count']).toBe('3');
+    expect(r.summary).toContain('Pull-request mode needs a pull_request event with base and head SHAs, and this run has none');
+  });
+
   it('without a usable base reports every finding as new, with one line saying why, and does not crash', async () => {
     const { repo, head } = twoCommits();
     const missing = 'f'.repeat(40);
