@@ -42573,6 +42573,7 @@ ${s.text}${s.text === "" ? "" : "\n"}${fence}`;
 
 // src/github/review.ts
 var MAX_REVIEW_COMMENTS = 30;
+var MAX_EDITS = 30;
 var MAX_BODY = 6e4;
 var MARKER = /<!-- clawscan:fp=([0-9a-f]+)(?: state=(\w+))? -->/;
 var marker = (fp, state) => `<!-- clawscan:fp=${fp}${state ? ` state=${state}` : ""} -->`;
@@ -42629,16 +42630,18 @@ async function postReview(input) {
   const fresh = [];
   const sameFile = /* @__PURE__ */ new Map();
   for (const f of input.allFindings) sameFile.set(f.location.file, [...sameFile.get(f.location.file) ?? [], f]);
+  let edits = 0;
   const ordered = [...input.findings].sort((a, b) => bySeverityDesc(a.severity, b.severity));
   for (const f of ordered) {
     const placement = await place(f, diff, input, sameFile.get(f.location.file) ?? []);
     const body = commentBody(f, rules.get(f.ruleId), placement?.suggestion);
     const old = existing.get(f.fingerprint);
     if (old) {
-      if (old.body === body) outcome.unchanged++;
+      if (old.body === body || edits >= MAX_EDITS) outcome.unchanged++;
       else {
         await client.rest.pulls.updateReviewComment({ owner, repo, comment_id: old.id, body });
         outcome.updated++;
+        edits++;
       }
       continue;
     }
@@ -42650,7 +42653,8 @@ async function postReview(input) {
   }
   const current = new Set(input.findings.map((f) => f.fingerprint));
   for (const [fp, c] of existing) {
-    if (current.has(fp) || c.state === "resolved") continue;
+    if (current.has(fp) || c.state === "resolved" || edits >= MAX_EDITS) continue;
+    edits++;
     await client.rest.pulls.updateReviewComment({ owner, repo, comment_id: c.id, body: resolvedBody(c.body, fp, pr.headSha) });
     outcome.resolved++;
   }
@@ -42662,6 +42666,9 @@ async function postReview(input) {
       REVIEW_MARKER
     ].filter(Boolean).join("\n\n");
     const { data } = await client.rest.pulls.createReview({
+      // Not retried on a 5xx: GitHub may have created the review anyway, and a second one would duplicate every
+      // comment. (Rate limits are still waited out and retried: those requests were not processed.)
+      request: { retries: 0 },
       owner,
       repo,
       pull_number: pr.number,

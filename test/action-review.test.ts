@@ -183,6 +183,14 @@ describe('action, review comments', () => {
     expect(r.summary).toContain('Review comments: 2 posted in a new review.');
   });
 
+  it('does not retry creating the review after a server error (it may exist already), and still does not fail the run', async () => {
+    gh.inject('POST', '/repos/:owner/:repo/pulls/:number/reviews', 1, { status: 502, body: { message: 'Server Error' } });
+    const r = await review();
+    expect(gh.calls('POST', '/repos/octo/claw/pulls/12/reviews')).toHaveLength(1);
+    expect(r.summary).toContain('Review comments skipped: the GitHub API failed (Server Error');
+    expect(r.failed).toBe(false);
+  });
+
   it("the fake's error answers have the shapes GitHub documents", () => {
     const create = operation('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews');
     expect(validate(create.responses['403'] ?? {}, FORBIDDEN_FOR_FORK.body)).toEqual([]);

@@ -22,6 +22,8 @@ import { buildSuggestion, suggestionBlock, type Suggestion } from './suggestion.
 
 /** Inline comments in one review; the rest are listed in the review body and the job summary. */
 export const MAX_REVIEW_COMMENTS = 30;
+/** Edits of existing comments per run (each write is spaced by the throttling plugin); the rest wait for the next run. */
+export const MAX_EDITS = 30;
 /** GitHub rejects comment bodies over 65,536 characters. */
 const MAX_BODY = 60_000;
 
@@ -117,16 +119,18 @@ export async function postReview(input: ReviewInput): Promise<ReviewOutcome> {
   const sameFile = new Map<string, Finding[]>();
   for (const f of input.allFindings) sameFile.set(f.location.file, [...(sameFile.get(f.location.file) ?? []), f]);
 
+  let edits = 0;
   const ordered = [...input.findings].sort((a, b) => bySeverityDesc(a.severity, b.severity));
   for (const f of ordered) {
     const placement = await place(f, diff, input, sameFile.get(f.location.file) ?? []);
     const body = commentBody(f, rules.get(f.ruleId), placement?.suggestion);
     const old = existing.get(f.fingerprint);
     if (old) {
-      if (old.body === body) outcome.unchanged++;
+      if (old.body === body || edits >= MAX_EDITS) outcome.unchanged++;
       else {
         await client.rest.pulls.updateReviewComment({ owner, repo, comment_id: old.id, body });
         outcome.updated++;
+        edits++;
       }
       continue;
     }
@@ -139,7 +143,8 @@ export async function postReview(input: ReviewInput): Promise<ReviewOutcome> {
 
   const current = new Set(input.findings.map((f) => f.fingerprint));
   for (const [fp, c] of existing) {
-    if (current.has(fp) || c.state === 'resolved') continue;
+    if (current.has(fp) || c.state === 'resolved' || edits >= MAX_EDITS) continue;
+    edits++;
     await client.rest.pulls.updateReviewComment({ owner, repo, comment_id: c.id, body: resolvedBody(c.body, fp, pr.headSha) });
     outcome.resolved++;
   }
@@ -154,6 +159,9 @@ export async function postReview(input: ReviewInput): Promise<ReviewOutcome> {
       .filter(Boolean)
       .join('\n\n');
     const { data } = await client.rest.pulls.createReview({
+      // Not retried on a 5xx: GitHub may have created the review anyway, and a second one would duplicate every
+      // comment. (Rate limits are still waited out and retried: those requests were not processed.)
+      request: { retries: 0 },
       owner,
       repo,
       pull_number: pr.number,
