@@ -16699,7 +16699,7 @@ function annotationCommand(f, rule) {
   if (rule) lines.push(`How to fix: ${stripMd(rule.remediation)}`);
   return `::${COMMAND[sarifLevel(f.severity)]} ${props.join(",")}::${escapeData(lines.join("\n"))}`;
 }
-function selectAnnotations(findings) {
+function selectAnnotations(findings, reservedErrors = 0) {
   const ordered = [...findings].filter((f) => !f.suppressed).sort((a, b) => bySeverityDesc(a.severity, b.severity));
   const perLevel = /* @__PURE__ */ new Map();
   const shown = [];
@@ -16707,7 +16707,8 @@ function selectAnnotations(findings) {
   for (const f of ordered) {
     const level = sarifLevel(f.severity);
     const n = perLevel.get(level) ?? 0;
-    if (n < PER_LEVEL_LIMIT && shown.length < PER_JOB_LIMIT - 1) {
+    const limit = level === "error" ? PER_LEVEL_LIMIT - reservedErrors : PER_LEVEL_LIMIT;
+    if (n < limit && shown.length < PER_JOB_LIMIT - 1 - reservedErrors) {
       perLevel.set(level, n + 1);
       shown.push(f);
     } else omitted.push(f);
@@ -16718,16 +16719,17 @@ function selectAnnotations(findings) {
   }
   return { shown, omitted };
 }
-var githubReporter = (input) => {
-  const rules = new Map(input.catalogue.map((r) => [r.id, r]));
-  const { shown, omitted } = selectAnnotations(input.findings);
+function renderAnnotations(findings, catalogue, reservedErrors = 0) {
+  const rules = new Map(catalogue.map((r) => [r.id, r]));
+  const { shown, omitted } = selectAnnotations(findings, reservedErrors);
   const lines = shown.map((f) => annotationCommand(f, rules.get(f.ruleId)));
   if (omitted.length) {
     lines.push(`::notice title=ClawScan::${escapeData(`${omitted.length} more finding${omitted.length === 1 ? "" : "s"} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); the job summary lists them, and the SARIF report has every finding.`)}`);
   }
-  return lines.length ? `${lines.join("\n")}
-` : "";
-};
+  return { text: lines.length ? `${lines.join("\n")}
+` : "", omitted };
+}
+var githubReporter = (input) => renderAnnotations(input.findings, input.catalogue).text;
 
 // package.json
 var package_default = {

@@ -37616,7 +37616,7 @@ function annotationCommand(f, rule) {
   if (rule) lines.push(`How to fix: ${stripMd(rule.remediation)}`);
   return `::${COMMAND[sarifLevel(f.severity)]} ${props.join(",")}::${escapeData2(lines.join("\n"))}`;
 }
-function selectAnnotations(findings) {
+function selectAnnotations(findings, reservedErrors = 0) {
   const ordered = [...findings].filter((f) => !f.suppressed).sort((a, b) => bySeverityDesc(a.severity, b.severity));
   const perLevel = /* @__PURE__ */ new Map();
   const shown = [];
@@ -37624,7 +37624,8 @@ function selectAnnotations(findings) {
   for (const f of ordered) {
     const level = sarifLevel(f.severity);
     const n = perLevel.get(level) ?? 0;
-    if (n < PER_LEVEL_LIMIT && shown.length < PER_JOB_LIMIT - 1) {
+    const limit = level === "error" ? PER_LEVEL_LIMIT - reservedErrors : PER_LEVEL_LIMIT;
+    if (n < limit && shown.length < PER_JOB_LIMIT - 1 - reservedErrors) {
       perLevel.set(level, n + 1);
       shown.push(f);
     } else omitted.push(f);
@@ -37635,16 +37636,17 @@ function selectAnnotations(findings) {
   }
   return { shown, omitted };
 }
-var githubReporter = (input) => {
-  const rules = new Map(input.catalogue.map((r) => [r.id, r]));
-  const { shown, omitted } = selectAnnotations(input.findings);
+function renderAnnotations(findings, catalogue, reservedErrors = 0) {
+  const rules = new Map(catalogue.map((r) => [r.id, r]));
+  const { shown, omitted } = selectAnnotations(findings, reservedErrors);
   const lines = shown.map((f) => annotationCommand(f, rules.get(f.ruleId)));
   if (omitted.length) {
     lines.push(`::notice title=ClawScan::${escapeData2(`${omitted.length} more finding${omitted.length === 1 ? "" : "s"} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); the job summary lists them, and the SARIF report has every finding.`)}`);
   }
-  return lines.length ? `${lines.join("\n")}
-` : "";
-};
+  return { text: lines.length ? `${lines.join("\n")}
+` : "", omitted };
+}
+var githubReporter = (input) => renderAnnotations(input.findings, input.catalogue).text;
 
 // package.json
 var package_default = {
@@ -42762,8 +42764,14 @@ async function run2(opts = {}) {
     const sarifPath = path6.resolve(settings.sarifFile);
     await mkdir3(path6.dirname(sarifPath), { recursive: true });
     await writeFile3(sarifPath, REPORTERS.sarif(input));
-    const notAnnotated = settings.annotations ? selectAnnotations(reported).omitted : [];
-    if (settings.annotations) process.stdout.write(REPORTERS.github({ ...input, findings: reported }));
+    const over = failing(reported, settings.failOn);
+    const reserved = (over.length ? 1 : 0) + (result.internalErrors ? 1 : 0);
+    let notAnnotated = [];
+    if (settings.annotations) {
+      const annotations = renderAnnotations(reported, RULES, reserved);
+      process.stdout.write(annotations.text);
+      notAnnotated = annotations.omitted;
+    }
     if (prMode && pr && settings.reviewComments) lines.push(await reviewComments(settings, pr, reported, result, opts));
     const summaryFile = process.env.GITHUB_STEP_SUMMARY;
     if (summaryFile) {
@@ -42780,7 +42788,6 @@ async function run2(opts = {}) {
     setOutput("findings-count", active.length);
     setOutput("new-findings-count", reported.length);
     if (result.internalErrors) setFailed(`ClawScan hit ${result.internalErrors} internal error(s); see the notes in the job summary.`);
-    const over = failing(reported, settings.failOn);
     if (over.length) setFailed(`ClawScan: ${over.length} ${prMode ? "new " : ""}finding(s) at or above ${settings.failOn}.`);
   } catch (err) {
     setFailed(err instanceof UsageError ? err.message : describeError(err));

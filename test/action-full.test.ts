@@ -104,5 +104,13 @@ describe('action, annotation limits', () => {
     const section = r.summary.slice(r.summary.indexOf('### Not annotated'));
     expect(section.split('\n').filter((l) => l.startsWith('| critical |') || l.startsWith('| high |'))).toHaveLength(15);
     expect(section).toContain('`.env:1`');
+
+    // When the step fails, its own ::error:: line takes one of the 10 error slots.
+    const failing = await runAction({ eventName: 'pull_request', payload: pullRequestPayload({ number: 3, baseSha: base, headSha: head }), inputs: { path: repo.dir, 'fail-on': 'high' } });
+    const errorLines = failing.stdout.split('\n').filter((l) => l.startsWith('::error'));
+    expect(errorLines).toHaveLength(10);
+    expect(errorLines.at(-1)).toBe('::error::ClawScan: 25 new finding(s) at or above high.');
+    expect(annotations(failing.stdout).filter((l) => l.startsWith('::notice'))).toEqual([expect.stringMatching(/^::notice title=ClawScan::16 more findings not annotated/)]);
+    expect(failing.summary).toContain("16 new findings did not fit GitHub's annotation limits");
   });
 });

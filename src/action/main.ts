@@ -17,7 +17,7 @@ import { describeError, UsageError } from '../engine/errors.js';
 import { failing } from '../engine/gate.js';
 import { scan, type ScanResult } from '../engine/scan.js';
 import type { Finding } from '../model/finding.js';
-import { selectAnnotations } from '../report/github.js';
+import { renderAnnotations } from '../report/github.js';
 import { REPORTERS, type ReportInput } from '../report/index.js';
 import { summaryMarkdown } from '../report/summary.js';
 import { createClient, statusOf, type ClientOptions } from '../github/client.js';
@@ -65,8 +65,15 @@ export async function run(opts: RunOptions = {}): Promise<void> {
     await mkdir(path.dirname(sarifPath), { recursive: true });
     await writeFile(sarifPath, REPORTERS.sarif(input));
 
-    const notAnnotated = settings.annotations ? selectAnnotations(reported).omitted : [];
-    if (settings.annotations) process.stdout.write(REPORTERS.github({ ...input, findings: reported }));
+    // The step's own `::error::` lines (failing findings, internal errors) take error slots from the same budget.
+    const over = failing(reported, settings.failOn);
+    const reserved = (over.length ? 1 : 0) + (result.internalErrors ? 1 : 0);
+    let notAnnotated: Finding[] = [];
+    if (settings.annotations) {
+      const annotations = renderAnnotations(reported, RULES, reserved);
+      process.stdout.write(annotations.text);
+      notAnnotated = annotations.omitted;
+    }
 
     if (prMode && pr && settings.reviewComments) lines.push(await reviewComments(settings, pr, reported, result, opts));
 
@@ -88,7 +95,6 @@ export async function run(opts: RunOptions = {}): Promise<void> {
     core.setOutput('new-findings-count', reported.length);
 
     if (result.internalErrors) core.setFailed(`ClawScan hit ${result.internalErrors} internal error(s); see the notes in the job summary.`);
-    const over = failing(reported, settings.failOn);
     if (over.length) core.setFailed(`ClawScan: ${over.length} ${prMode ? 'new ' : ''}finding(s) at or above ${settings.failOn}.`);
   } catch (err) {
     core.setFailed(err instanceof UsageError ? err.message : describeError(err));
