@@ -42639,7 +42639,7 @@ async function postReview(input) {
     const body = commentBody(f, rules.get(f.ruleId), placement?.suggestion);
     const old = existing.get(f.fingerprint);
     if (old) {
-      if (old.body === body || edits >= MAX_EDITS) outcome.unchanged++;
+      if (old.body === body || !placement || edits >= MAX_EDITS) outcome.unchanged++;
       else {
         await client.rest.pulls.updateReviewComment({ owner, repo, comment_id: old.id, body });
         outcome.updated++;
@@ -42653,9 +42653,9 @@ async function postReview(input) {
     }
     fresh.push({ placement, body });
   }
-  const current = new Set(input.findings.map((f) => f.fingerprint));
+  const present = new Set(input.allFindings.filter((f) => !f.suppressed).map((f) => f.fingerprint));
   for (const [fp, c] of existing) {
-    if (current.has(fp) || c.state === "resolved" || edits >= MAX_EDITS) continue;
+    if (present.has(fp) || c.state === "resolved" || edits >= MAX_EDITS) continue;
     edits++;
     await client.rest.pulls.updateReviewComment({ owner, repo, comment_id: c.id, body: resolvedBody(c.body, fp, pr.headSha) });
     outcome.resolved++;

@@ -47,10 +47,10 @@ describe('action, review comments', () => {
   });
   afterEach(() => gh.stop());
 
-  const review = (over: { fork?: boolean; headSha?: string } = {}): Promise<ActionRun> =>
+  const review = (over: { fork?: boolean; headSha?: string; baseSha?: string } = {}): Promise<ActionRun> =>
     runAction({
       eventName: 'pull_request',
-      payload: pullRequestPayload({ number: 12, baseSha: base, headSha: over.headSha ?? head, ...(over.fork ? { fork: true } : {}) }),
+      payload: pullRequestPayload({ number: 12, baseSha: over.baseSha ?? base, headSha: over.headSha ?? head, ...(over.fork ? { fork: true } : {}) }),
       inputs: { path: repo.dir, 'review-comments': 'true', token: 'ghs_faketoken', 'fail-on': 'never' },
       env: { GITHUB_API_URL: gh.url },
       options: { client: { throttle: { id: randomUUID(), retryAfterBaseValue: 1, write: unthrottled(), notifications: unthrottled() }, retry: { retryAfterBaseValue: 1 } } },
@@ -114,6 +114,23 @@ describe('action, review comments', () => {
     const r3 = await review({ headSha: head2 });
     expect(gh.requests.slice(before).filter((q) => q.method !== 'GET')).toEqual([]);
     expect(r3.summary).toContain('Review comments: 2 unchanged.');
+  });
+
+  it('does not mark a comment resolved when its finding only stopped being new (the base branch got the same change)', async () => {
+    await review();
+    repo.git('checkout', '--quiet', '-b', 'target', base);
+    const baseTip = repo.write({ 'config/keys.txt': `ANTHROPIC=${KEY}\n` }).commit('the key lands on the base branch too');
+    repo.git('checkout', '--quiet', '-B', 'feature', head);
+    repo.git('merge', '--quiet', '--no-ff', '-m', 'Merge base', baseTip);
+    const merged = repo.git('rev-parse', 'HEAD');
+    pr.files = diffEntries(repo, baseTip, merged);
+    pr.headSha = merged;
+    const before = pr.comments.map((c) => c.body);
+    const r = await review({ headSha: merged, baseSha: baseTip });
+    expect(r.outputs['new-findings-count']).toBe('1');
+    expect(pr.comments.map((c) => c.body)).toEqual(before);
+    expect(gh.requests.filter((q) => q.method !== 'GET' && q.body !== undefined)).toHaveLength(1); // the first run's review only
+    expect(r.summary).toContain('Review comments: 1 unchanged.');
   });
 
   it('leaves findings off the review when GitHub has no diff lines for them (large file: no patch), and says so', async () => {

@@ -126,7 +126,9 @@ export async function postReview(input: ReviewInput): Promise<ReviewOutcome> {
     const body = commentBody(f, rules.get(f.ruleId), placement?.suggestion);
     const old = existing.get(f.fingerprint);
     if (old) {
-      if (old.body === body || edits >= MAX_EDITS) outcome.unchanged++;
+      // Without a verified placement (the file differs from the PR head) the text would lose its suggestion and
+      // flap between runs: leave the comment as it is.
+      if (old.body === body || !placement || edits >= MAX_EDITS) outcome.unchanged++;
       else {
         await client.rest.pulls.updateReviewComment({ owner, repo, comment_id: old.id, body });
         outcome.updated++;
@@ -141,9 +143,11 @@ export async function postReview(input: ReviewInput): Promise<ReviewOutcome> {
     fresh.push({ placement, body });
   }
 
-  const current = new Set(input.findings.map((f) => f.fingerprint));
+  // A comment is resolved only when its finding is gone from the head, not when it merely stopped being new
+  // (the same change reached the base branch).
+  const present = new Set(input.allFindings.filter((f) => !f.suppressed).map((f) => f.fingerprint));
   for (const [fp, c] of existing) {
-    if (current.has(fp) || c.state === 'resolved' || edits >= MAX_EDITS) continue;
+    if (present.has(fp) || c.state === 'resolved' || edits >= MAX_EDITS) continue;
     edits++;
     await client.rest.pulls.updateReviewComment({ owner, repo, comment_id: c.id, body: resolvedBody(c.body, fp, pr.headSha) });
     outcome.resolved++;
