@@ -129,13 +129,15 @@ describe('action, pull-request mode', () => {
     expect(stale.outputs['new-findings-count']).toBe('2');
   });
 
-  it('treats a renamed file as the same file: its findings are not new', async () => {
+  it('treats a renamed file as the same file, and handles names with brackets, spaces and non-ASCII: no finding is new', async () => {
     const repo = GitRepo.init();
-    const base = repo.write({ 'deploy/docker-compose.yml': BASE_COMPOSE }).commit('base');
+    const base = repo.write({ 'deploy/docker-compose.yml': BASE_COMPOSE, 'app/[id] é/compose.yaml': BASE_COMPOSE }).commit('base');
     repo.git('mv', 'deploy/docker-compose.yml', 'deploy/compose.yaml');
-    const head = repo.commit('rename');
+    repo.write({ 'app/[id] é/compose.yaml': `# edited\n${BASE_COMPOSE}` });
+    const head = repo.commit('rename and edit');
     const r = await runAction({ eventName: 'pull_request', payload: pullRequestPayload({ number: 10, baseSha: base, headSha: head }), inputs: { path: repo.dir } });
-    expect(r.outputs['findings-count']).toBe('1');
+    expect(r.summary).toContain('2 changed file(s)');
+    expect(r.outputs['findings-count']).toBe('2');
     expect(r.outputs['new-findings-count']).toBe('0');
   });
 
