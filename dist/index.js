@@ -42375,7 +42375,8 @@ function git(cwd, args, stdin) {
     child.on("close", (code) => {
       if (code === 0) resolve(Buffer.concat(out));
       else {
-        const msg = Buffer.concat(err).toString("utf8").trim().split("\n").filter(Boolean).pop() ?? `exit code ${code}`;
+        const last = Buffer.concat(err).toString("utf8").trim().split("\n").filter(Boolean).pop() ?? `exit code ${code}`;
+        const msg = last.replace(/(\w+:\/\/)[^/@\s]+@/g, "$1***@");
         reject(new GitError(`git ${args[0] ?? ""} failed: ${msg}`));
       }
     });

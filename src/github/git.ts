@@ -23,7 +23,9 @@ export function git(cwd: string, args: readonly string[], stdin?: string): Promi
     child.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out));
       else {
-        const msg = Buffer.concat(err).toString('utf8').trim().split('\n').filter(Boolean).pop() ?? `exit code ${code}`;
+        // Credentials in a remote URL (https://user:token@host/…) never reach a message.
+        const last = Buffer.concat(err).toString('utf8').trim().split('\n').filter(Boolean).pop() ?? `exit code ${code}`;
+        const msg = last.replace(/(\w+:\/\/)[^/@\s]+@/g, '$1***@');
         reject(new GitError(`git ${args[0] ?? ''} failed: ${msg}`));
       }
     });
