@@ -42843,7 +42843,8 @@ async function reviewComments(settings, pr, findings, result, opts) {
     return `Review comments: ${parts.length ? parts.join(", ") : "nothing to comment on"}.`;
   } catch (err) {
     const status = statusOf(err);
-    const why = status === 403 || status === 404 ? `the token cannot read or write this pull request's reviews (HTTP ${status}); grant \`pull-requests: write\` to the job to get them` : `the GitHub API failed (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`;
+    const message = (err instanceof Error ? err.message.split("\n")[0] : void 0) ?? String(err);
+    const why = /rate limit/i.test(message) ? `GitHub's rate limit was still in force after the retries (HTTP ${status ?? "?"})` : status === 403 || status === 404 ? `the token cannot read or write this pull request's reviews (HTTP ${status}); grant \`pull-requests: write\` to the job to get them` : `the GitHub API failed (${message})`;
     info(`ClawScan review comments skipped: ${why}.`);
     return `Review comments skipped: ${why}; the findings are in the annotations and this summary.`;
   }

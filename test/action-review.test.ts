@@ -200,6 +200,16 @@ describe('action, review comments', () => {
     expect(r.summary).toContain('Review comments: 2 posted in a new review.');
   });
 
+  it('gives up after two retries of a secondary rate limit, with one line in the summary and a green run', async () => {
+    gh.inject('POST', '/repos/:owner/:repo/pulls/:number/reviews', 5, SECONDARY_RATE_LIMIT);
+    const r = await review();
+    expect(gh.calls('POST', '/repos/octo/claw/pulls/12/reviews')).toHaveLength(3);
+    expect(pr.reviewCount).toBe(0);
+    expect(r.summary).toContain("Review comments skipped: GitHub's rate limit was still in force after the retries (HTTP 403)");
+    expect(r.stdout).toContain('GitHub secondary rate limit on POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews; giving up.');
+    expect(r.failed).toBe(false);
+  });
+
   it('does not retry creating the review after a server error (it may exist already), and still does not fail the run', async () => {
     gh.inject('POST', '/repos/:owner/:repo/pulls/:number/reviews', 1, { status: 502, body: { message: 'Server Error' } });
     const r = await review();

@@ -156,9 +156,12 @@ async function reviewComments(settings: ActionSettings, pr: PullRequestEvent, fi
     return `Review comments: ${parts.length ? parts.join(', ') : 'nothing to comment on'}.`;
   } catch (err) {
     const status = statusOf(err);
-    const why = status === 403 || status === 404
+    const message = (err instanceof Error ? err.message.split('\n')[0] : undefined) ?? String(err);
+    const why = /rate limit/i.test(message)
+      ? `GitHub's rate limit was still in force after the retries (HTTP ${status ?? '?'})`
+      : status === 403 || status === 404
       ? `the token cannot read or write this pull request's reviews (HTTP ${status}); grant \`pull-requests: write\` to the job to get them`
-      : `the GitHub API failed (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`;
+      : `the GitHub API failed (${message})`;
     core.info(`ClawScan review comments skipped: ${why}.`);
     return `Review comments skipped: ${why}; the findings are in the annotations and this summary.`;
   }
