@@ -42738,6 +42738,7 @@ function getSettings() {
 
 // src/action/main.ts
 async function run2(opts = {}) {
+  const rules = opts.rules ?? RULES;
   try {
     const settings = getSettings();
     const event = await readEvent();
@@ -42746,17 +42747,17 @@ async function run2(opts = {}) {
     const lines = [];
     const result = await scan({
       paths: [settings.path],
-      rules: RULES,
+      rules,
       ...settings.config ? { configFile: settings.config } : {},
       ...settings.baseline ? { baselineFile: settings.baseline } : {}
     });
     const active = result.findings.filter((f) => !f.suppressed);
     let reported = active;
-    if (prMode) reported = await newFindings(result, pr, lines);
+    if (prMode) reported = await newFindings(result, pr, rules, lines);
     const input = {
       findings: result.findings,
       notes: result.notes,
-      catalogue: RULES,
+      catalogue: rules,
       stats: result.stats,
       showSuppressed: false,
       category: settings.category,
@@ -42769,11 +42770,11 @@ async function run2(opts = {}) {
     const reserved = (over.length ? 1 : 0) + (result.internalErrors ? 1 : 0);
     let notAnnotated = [];
     if (settings.annotations) {
-      const annotations = renderAnnotations(reported, RULES, reserved);
+      const annotations = renderAnnotations(reported, rules, reserved);
       process.stdout.write(annotations.text);
       notAnnotated = annotations.omitted;
     }
-    if (prMode && pr && settings.reviewComments) lines.push(await reviewComments(settings, pr, reported, result, opts));
+    if (prMode && pr && settings.reviewComments) lines.push(await reviewComments(settings, pr, reported, result, rules, opts));
     const summaryFile = process.env.GITHUB_STEP_SUMMARY;
     if (summaryFile) {
       const markdown = summaryMarkdown(prMode ? { ...input, findings: reported } : input, {
@@ -42794,7 +42795,7 @@ async function run2(opts = {}) {
     setFailed(err instanceof UsageError ? err.message : describeError(err));
   }
 }
-async function newFindings(result, pr, lines) {
+async function newFindings(result, pr, rules, lines) {
   const all = result.findings.filter((f) => !f.suppressed);
   if (!pr) {
     lines.push("Pull-request mode needs a pull_request event with base and head SHAs, and this run has none: every finding is reported as new.");
@@ -42805,7 +42806,7 @@ async function newFindings(result, pr, lines) {
     return all;
   }
   try {
-    const cmp = await compareWithBase(result, pr, RULES, (l) => {
+    const cmp = await compareWithBase(result, pr, rules, (l) => {
       info(l);
       lines.push(l);
     });
@@ -42818,7 +42819,7 @@ async function newFindings(result, pr, lines) {
     return all;
   }
 }
-async function reviewComments(settings, pr, findings, result, opts) {
+async function reviewComments(settings, pr, findings, result, rules, opts) {
   if (pr.fork) return "Review comments skipped: this pull request comes from a fork, whose token cannot write to this repository; the findings are in the annotations and this summary.";
   if (!settings.token) return "Review comments skipped: no token (input `token`); the findings are in the annotations and this summary.";
   const base = result.root.base;
@@ -42829,7 +42830,7 @@ async function reviewComments(settings, pr, findings, result, opts) {
       pr,
       findings,
       allFindings: result.findings,
-      catalogue: RULES,
+      catalogue: rules,
       readText: async (file) => readFile7(path6.join(base, file), "utf8").catch(() => void 0),
       blobSha: async (file) => result.root.git ? (await git(base, ["hash-object", "--", file]).catch(() => void 0))?.toString("utf8").trim() : void 0
     });

@@ -1,10 +1,11 @@
 /** The action end to end in full mode (push / schedule), and the annotation limits in pull-request mode. */
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
-import { runAction, pullRequestPayload } from './support/action-run.js';
+import { runAction, pullRequestPayload, SCOPED_RULES } from './support/action-run.js';
+import { FAKE_ANTHROPIC_KEYS } from './support/fake-secrets.js';
 import { GitRepo } from './support/git-repo.js';
 
-const KEY = `sk-ant-api03-${'clawscanTESTfixture'.padEnd(93, 'z')}AA`;
+const KEY = FAKE_ANTHROPIC_KEYS[2];
 const COMPOSE = `services:
   gateway:
     image: ghcr.io/openclaw/openclaw:2026.9.6
@@ -75,7 +76,9 @@ describe('action, full mode', () => {
     const r = await runAction({ eventName: 'push', inputs: { path: repo.dir, category: 'openclaw' } });
     expect(r.sarif.runs).toHaveLength(1);
     expect(r.sarif.runs[0]?.results).toEqual([]);
-    expect(r.sarif.runs[0]?.tool.driver.rules).toHaveLength(RULES.length);
+    expect(r.sarif.runs[0]?.tool.driver.rules).toHaveLength(SCOPED_RULES.length);
+    const all = await runAction({ eventName: 'push', inputs: { path: repo.dir, category: 'openclaw' }, options: { rules: RULES } });
+    expect(all.sarif.runs[0]?.tool.driver.rules).toHaveLength(RULES.length);
     expect(r.sarif.runs[0]?.automationDetails?.id).toBe('openclaw/');
     expect(r.outputs['findings-count']).toBe('0');
     expect(r.summary).toContain('**No findings.**');
@@ -89,11 +92,11 @@ describe('action, annotation limits', () => {
     const repo = GitRepo.init();
     const base = repo.write({ 'docker-compose.yml': 'services: {}\n' }).commit('base');
     const services = Array.from({ length: 24 }, (_, i) => `  svc${String(i).padStart(2, '0')}:\n    image: alpine:3.20\n    privileged: true\n`).join('');
-    const head = repo.write({ 'docker-compose.yml': `services:\n${services}`, '.env': 'OPENCLAW_GATEWAY_TOKEN=abc\n' }).commit('many');
+    const head = repo.write({ 'docker-compose.yml': `services:\n${services}`, 'openclaw.json': '{ "gateway": \n' }).commit('many');
     const r = await runAction({ eventName: 'pull_request', payload: pullRequestPayload({ number: 3, baseSha: base, headSha: head }), inputs: { path: repo.dir, 'fail-on': 'never' } });
 
     const total = Number(r.outputs['new-findings-count']);
-    expect(total).toBe(25); // 24 privileged services + the committed .env
+    expect(total).toBe(25); // 24 privileged services (critical) + an OpenClaw config that does not parse (high)
     const ann = annotations(r.stdout);
     const errors = ann.filter((l) => l.startsWith('::error '));
     expect(errors).toHaveLength(10);
@@ -103,7 +106,7 @@ describe('action, annotation limits', () => {
     expect(r.summary).toContain("### Not annotated\n\n15 new findings did not fit GitHub's annotation limits");
     const section = r.summary.slice(r.summary.indexOf('### Not annotated'));
     expect(section.split('\n').filter((l) => l.startsWith('| critical |') || l.startsWith('| high |'))).toHaveLength(15);
-    expect(section).toContain('`.env:1`');
+    expect(section).toContain('[`config.parse_error`]');
 
     // When the step fails, its own ::error:: line takes one of the 10 error slots.
     const failing = await runAction({ eventName: 'pull_request', payload: pullRequestPayload({ number: 3, baseSha: base, headSha: head }), inputs: { path: repo.dir, 'fail-on': 'high' } });

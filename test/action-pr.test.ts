@@ -6,10 +6,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runAction, pullRequestPayload } from './support/action-run.js';
+import { FAKE_ANTHROPIC_KEYS } from './support/fake-secrets.js';
 import { GitRepo } from './support/git-repo.js';
 
-/** A fake Anthropic key with a valid shape (never a real key). */
-const KEY = `sk-ant-api03-${'clawscanTESTfixture'.padEnd(93, 'x')}AA`;
+const KEY = FAKE_ANTHROPIC_KEYS[0];
 
 const BASE_COMPOSE = `services:
   gateway:
@@ -184,11 +184,17 @@ describe('action entry point (src/index.ts) as its own process', () => {
     const result = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
       execFile(process.execPath, ['--import', loader, path.join(root, 'src', 'index.ts')], { cwd: repo.dir, env }, (err, stdout) => resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout }));
     });
+    // Every rule runs here (no test seam in a separate process), so the counts are checked against each other.
     expect(result.code).toBe(1);
-    expect(result.stdout.split('\n').filter((l) => l.startsWith('::error file='))).toHaveLength(2);
-    expect(result.stdout).toContain('::error::ClawScan: 2 new finding(s) at or above high.');
-    expect(readFileSync(files.output, 'utf8')).toMatch(/new-findings-count<<(\S+)\n2\n\1/);
-    expect(readFileSync(files.summary, 'utf8')).toContain('**2 new findings**');
-    expect(JSON.parse(readFileSync(files.sarif, 'utf8')).runs[0].results).toHaveLength(3);
+    const annotated = result.stdout.split('\n').filter((l) => /^::(error|warning|notice) file=/.test(l));
+    expect(annotated.some((l) => l.startsWith('::error file=docker-compose.yml,line=9,') && l.includes('title=compose.privileged'))).toBe(true);
+    expect(annotated.some((l) => l.startsWith('::error file=config/keys.txt,line=1,') && l.includes('title=secrets.anthropic_api_key'))).toBe(true);
+    expect(annotated.some((l) => l.startsWith('::error file=docker-compose.yml,line=6,'))).toBe(false); // at the base already
+    const outputs = Object.fromEntries([...readFileSync(files.output, 'utf8').matchAll(/^(\S+)<<(\S+)\n([\s\S]*?)\n\2$/gm)].map((m) => [m[1], m[3]]));
+    expect(Number(outputs['new-findings-count'])).toBe(annotated.length);
+    expect(result.stdout).toContain(`::error::ClawScan: `);
+    expect(readFileSync(files.summary, 'utf8')).toContain(`**${annotated.length} new findings**`);
+    expect(JSON.parse(readFileSync(files.sarif, 'utf8')).runs[0].results).toHaveLength(Number(outputs['findings-count']));
+    expect(Number(outputs['findings-count'])).toBeGreaterThan(annotated.length);
   });
 });

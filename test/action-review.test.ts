@@ -11,10 +11,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runAction, pullRequestPayload, type ActionRun } from './support/action-run.js';
 import { FakeGitHub, FORBIDDEN_FOR_FORK, SECONDARY_RATE_LIMIT } from './support/fake-github.js';
 import { diffEntries, FakePullRequest, type DiffEntry } from './support/fake-pull-request.js';
+import { FAKE_ANTHROPIC_KEYS } from './support/fake-secrets.js';
 import { GitRepo } from './support/git-repo.js';
 import { operation, validate } from './support/openapi.js';
 
-const KEY = `sk-ant-api03-${'clawscanTESTfixture'.padEnd(93, 'y')}AA`;
+const KEY = FAKE_ANTHROPIC_KEYS[1];
 const COMPOSE_BASE = `services:
   gateway:
     image: ghcr.io/openclaw/openclaw:2026.9.6

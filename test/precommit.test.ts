@@ -52,6 +52,7 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(err?.code).toBe(1);
     expect(err?.stdout).toContain('app/[id]/compose.yaml');
     expect(err?.stdout).not.toContain('app/1/compose.yaml');
-    expect(err?.stdout).toMatch(/1 finding \(1 critical\) in 1 file · 2 files/);
+    expect(err?.stdout).toContain('compose.privileged');
+    expect(err?.stdout).toMatch(/ in 1 file · 2 files /); // findings in the one compose file; the two staged files scanned
   });
 });

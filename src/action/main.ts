@@ -17,6 +17,7 @@ import { describeError, UsageError } from '../engine/errors.js';
 import { failing } from '../engine/gate.js';
 import { scan, type ScanResult } from '../engine/scan.js';
 import type { Finding } from '../model/finding.js';
+import type { AnyRule } from '../model/rule.js';
 import { renderAnnotations } from '../report/github.js';
 import { REPORTERS, type ReportInput } from '../report/index.js';
 import { summaryMarkdown } from '../report/summary.js';
@@ -27,12 +28,17 @@ import { compareWithBase } from '../github/pr.js';
 import { MAX_REVIEW_COMMENTS, postReview } from '../github/review.js';
 import { getSettings, type ActionSettings } from './inputs.js';
 
-/** Test seams: Octokit options (shorter waits, a private limiter). index.ts passes nothing. */
+/**
+ * Test seams; index.ts passes nothing. `client`: Octokit options (shorter waits, a private limiter). `rules`: the
+ * rule set (default: every rule), so end-to-end tests stay about the rules they exercise as rules are added.
+ */
 export interface RunOptions {
   client?: Pick<ClientOptions, 'throttle' | 'retry'>;
+  rules?: readonly AnyRule[];
 }
 
 export async function run(opts: RunOptions = {}): Promise<void> {
+  const rules = opts.rules ?? RULES;
   try {
     const settings = getSettings();
     const event = await readEvent();
@@ -42,19 +48,19 @@ export async function run(opts: RunOptions = {}): Promise<void> {
 
     const result = await scan({
       paths: [settings.path],
-      rules: RULES,
+      rules,
       ...(settings.config ? { configFile: settings.config } : {}),
       ...(settings.baseline ? { baselineFile: settings.baseline } : {}),
     });
     const active = result.findings.filter((f) => !f.suppressed);
 
     let reported: Finding[] = active;
-    if (prMode) reported = await newFindings(result, pr, lines);
+    if (prMode) reported = await newFindings(result, pr, rules, lines);
 
     const input: ReportInput = {
       findings: result.findings,
       notes: result.notes,
-      catalogue: RULES,
+      catalogue: rules,
       stats: result.stats,
       showSuppressed: false,
       category: settings.category,
@@ -70,12 +76,12 @@ export async function run(opts: RunOptions = {}): Promise<void> {
     const reserved = (over.length ? 1 : 0) + (result.internalErrors ? 1 : 0);
     let notAnnotated: Finding[] = [];
     if (settings.annotations) {
-      const annotations = renderAnnotations(reported, RULES, reserved);
+      const annotations = renderAnnotations(reported, rules, reserved);
       process.stdout.write(annotations.text);
       notAnnotated = annotations.omitted;
     }
 
-    if (prMode && pr && settings.reviewComments) lines.push(await reviewComments(settings, pr, reported, result, opts));
+    if (prMode && pr && settings.reviewComments) lines.push(await reviewComments(settings, pr, reported, result, rules, opts));
 
     const summaryFile = process.env.GITHUB_STEP_SUMMARY;
     if (summaryFile) {
@@ -102,7 +108,7 @@ export async function run(opts: RunOptions = {}): Promise<void> {
 }
 
 /** The findings the pull request introduces; when that cannot be worked out, every finding, and a line why. */
-async function newFindings(result: ScanResult, pr: PullRequestEvent | undefined, lines: string[]): Promise<Finding[]> {
+async function newFindings(result: ScanResult, pr: PullRequestEvent | undefined, rules: readonly AnyRule[], lines: string[]): Promise<Finding[]> {
   const all = result.findings.filter((f) => !f.suppressed);
   if (!pr) {
     lines.push('Pull-request mode needs a pull_request event with base and head SHAs, and this run has none: every finding is reported as new.');
@@ -113,7 +119,7 @@ async function newFindings(result: ScanResult, pr: PullRequestEvent | undefined,
     return all;
   }
   try {
-    const cmp = await compareWithBase(result, pr, RULES, (l) => {
+    const cmp = await compareWithBase(result, pr, rules, (l) => {
       core.info(l);
       lines.push(l);
     });
@@ -128,7 +134,7 @@ async function newFindings(result: ScanResult, pr: PullRequestEvent | undefined,
 }
 
 /** Posts the review; returns the one line the summary shows about it. Never throws. */
-async function reviewComments(settings: ActionSettings, pr: PullRequestEvent, findings: Finding[], result: ScanResult, opts: RunOptions): Promise<string> {
+async function reviewComments(settings: ActionSettings, pr: PullRequestEvent, findings: Finding[], result: ScanResult, rules: readonly AnyRule[], opts: RunOptions): Promise<string> {
   if (pr.fork) return 'Review comments skipped: this pull request comes from a fork, whose token cannot write to this repository; the findings are in the annotations and this summary.';
   if (!settings.token) return 'Review comments skipped: no token (input `token`); the findings are in the annotations and this summary.';
   const base = result.root.base;
@@ -139,7 +145,7 @@ async function reviewComments(settings: ActionSettings, pr: PullRequestEvent, fi
       pr,
       findings,
       allFindings: result.findings,
-      catalogue: RULES,
+      catalogue: rules,
       readText: async (file) => readFile(path.join(base, file), 'utf8').catch(() => undefined),
       blobSha: async (file) =>
         result.root.git

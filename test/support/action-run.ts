@@ -1,13 +1,21 @@
 /**
  * Runs the action's entry (`run()` from src/action/main.ts) in this process the way the runner does: inputs as
  * INPUT_* variables, the event payload in a file named by GITHUB_EVENT_PATH, outputs and the job summary in the
- * files named by GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, workflow commands on stdout.
+ * files named by GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, workflow commands on stdout. The rule set is
+ * SCOPED_RULES unless the setup's options say otherwise.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { vi } from 'vitest';
+import { RULES } from '../../rules/index.js';
 import { run, type RunOptions } from '../../src/action/main.js';
+
+/**
+ * The rules these end-to-end tests are about. Scoping to them keeps the expected counts exact while other rules
+ * are added (a new compose hardening rule would otherwise also fire on the fixtures' privileged services).
+ */
+export const SCOPED_RULES = RULES.filter((r) => ['compose.privileged', 'secrets.anthropic_api_key', 'config.parse_error'].includes(r.id));
 
 export interface ActionRun {
   stdout: string;
@@ -62,7 +70,7 @@ export async function runAction(setup: ActionSetup): Promise<ActionRun> {
   const exitBefore = process.exitCode;
   process.exitCode = undefined;
   try {
-    await run(setup.options);
+    await run({ rules: SCOPED_RULES, ...setup.options });
   } finally {
     spy.mockRestore();
     for (const [k, v] of saved) {
