@@ -42376,7 +42376,7 @@ function git(cwd, args, stdin) {
       if (code === 0) resolve(Buffer.concat(out));
       else {
         const last = Buffer.concat(err).toString("utf8").trim().split("\n").filter(Boolean).pop() ?? `exit code ${code}`;
-        const msg = last.replace(/(\w+:\/\/)[^/@\s]+@/g, "$1***@");
+        const msg = stripUrlCredentials(last);
         reject(new GitError(`git ${args[0] ?? ""} failed: ${msg}`));
       }
     });
@@ -42386,6 +42386,19 @@ function git(cwd, args, stdin) {
       child.stdin.end(stdin);
     }
   });
+}
+function stripUrlCredentials(message) {
+  let out = "";
+  let rest = message;
+  for (let i = rest.indexOf("://"); i >= 0; i = rest.indexOf("://")) {
+    const start = i + 3;
+    let end = start;
+    while (end < rest.length && !`/@ 	'"`.includes(rest[end] ?? "")) end++;
+    const credentials = rest[end] === "@" && end > start;
+    out += rest.slice(0, start) + (credentials ? "***" : rest.slice(start, end));
+    rest = rest.slice(end);
+  }
+  return out + rest;
 }
 var text = async (cwd, args) => (await git(cwd, args)).toString("utf8").trim();
 async function succeeds(cwd, args) {

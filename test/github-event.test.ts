@@ -1,6 +1,7 @@
-/** Reading the pull request out of the event payload. */
+/** Reading the pull request out of the event payload; keeping credentials out of git messages. */
 import { describe, expect, it } from 'vitest';
 import { isPullRequestEventName, pullRequestOf } from '../src/github/event.js';
+import { stripUrlCredentials } from '../src/github/git.js';
 
 const pr = (head: unknown) => ({
   name: 'pull_request',
@@ -22,5 +23,13 @@ describe('pullRequestOf', () => {
     expect(pullRequestOf({ name: 'pull_request', payload: { pull_request: { number: 1, base: {}, head: {} } } }, {})).toBeUndefined();
     expect(isPullRequestEventName('pull_request')).toBe(true);
     expect(isPullRequestEventName('push')).toBe(false);
+  });
+});
+
+describe('stripUrlCredentials', () => {
+  it('hides the user-info part of URLs in git messages, and nothing else', () => {
+    expect(stripUrlCredentials("fatal: unable to access 'https://x-access-token:ghs_abc123@github.com/o/r/': 403")).toBe("fatal: unable to access 'https://***@github.com/o/r/': 403");
+    expect(stripUrlCredentials('ssh://git@host/x and https://github.com/o/r')).toBe('ssh://***@host/x and https://github.com/o/r');
+    expect(stripUrlCredentials('no url here: a@b')).toBe('no url here: a@b');
   });
 });

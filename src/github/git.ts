@@ -23,9 +23,8 @@ export function git(cwd: string, args: readonly string[], stdin?: string): Promi
     child.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out));
       else {
-        // Credentials in a remote URL (https://user:token@host/…) never reach a message.
         const last = Buffer.concat(err).toString('utf8').trim().split('\n').filter(Boolean).pop() ?? `exit code ${code}`;
-        const msg = last.replace(/(\w+:\/\/)[^/@\s]+@/g, '$1***@');
+        const msg = stripUrlCredentials(last);
         reject(new GitError(`git ${args[0] ?? ''} failed: ${msg}`));
       }
     });
@@ -34,6 +33,21 @@ export function git(cwd: string, args: readonly string[], stdin?: string): Promi
       child.stdin.end(stdin);
     }
   });
+}
+
+/** Credentials in a URL (`https://user:token@host/…`) never reach a message: the user-info part becomes `***`. */
+export function stripUrlCredentials(message: string): string {
+  let out = '';
+  let rest = message;
+  for (let i = rest.indexOf('://'); i >= 0; i = rest.indexOf('://')) {
+    const start = i + 3;
+    let end = start;
+    while (end < rest.length && !'/@ \t\'"'.includes(rest[end] ?? '')) end++;
+    const credentials = rest[end] === '@' && end > start;
+    out += rest.slice(0, start) + (credentials ? '***' : rest.slice(start, end));
+    rest = rest.slice(end);
+  }
+  return out + rest;
 }
 
 const text = async (cwd: string, args: readonly string[]) => (await git(cwd, args)).toString('utf8').trim();
