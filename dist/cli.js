@@ -31120,21 +31120,54 @@ async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
   return { fingerprints: out, internalErrors: runner.internalErrors };
 }
 
+// src/report/rule-doc.ts
+function ruleHelpMarkdown(rule) {
+  const lines = [
+    `**${rule.title}** (\`${rule.id}\`, default severity ${rule.severity}${rule.openclawAudit ? ", same checkId as `openclaw security audit`" : ""})`,
+    "",
+    "### Why it matters",
+    "",
+    rule.description,
+    "",
+    "### How to fix",
+    "",
+    rule.remediation,
+    "",
+    "### Suppress",
+    "",
+    `If this is intended, add a comment on the line or the line above: \`clawscan-ignore ${rule.id} -- <reason>\`, or turn the rule off in \`.clawscan.yml\` (\`rules: { ${rule.id}: off }\`).`
+  ];
+  if (rule.references?.length) lines.push("", "### References", "", ...rule.references.map((r) => `- <${r}>`));
+  return lines.join("\n");
+}
+function ruleHelpText(rule) {
+  return `${rule.title}
+
+${stripMd(rule.description)}
+
+How to fix: ${stripMd(rule.remediation)}`;
+}
+function stripMd(s) {
+  return s.replace(/`([^`]*)`/g, "$1").replace(/\*\*([^*]*)\*\*/g, "$1").replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1");
+}
+
 // src/report/github.ts
 var PER_LEVEL_LIMIT = 10;
 var PER_JOB_LIMIT = 50;
 var escapeData = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 var escapeProp = (s) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 var COMMAND = { error: "error", warning: "warning", note: "notice" };
-function annotationCommand(f, title) {
+function annotationCommand(f, rule) {
   const l = f.location;
   const props = [`file=${escapeProp(l.file)}`, `line=${l.startLine}`, `endLine=${l.endLine}`];
   if (l.startLine === l.endLine) props.push(`col=${l.startColumn}`, `endColumn=${l.endColumn}`);
-  props.push(`title=${escapeProp(`${f.ruleId}: ${title}`)}`);
-  const message2 = f.redacted ? `${f.message} (value: ${f.redacted})` : f.message;
-  return `::${COMMAND[sarifLevel(f.severity)]} ${props.join(",")}::${escapeData(message2)}`;
+  props.push(`title=${escapeProp(`${f.ruleId}: ${rule?.title ?? f.ruleId}`)}`);
+  const lines = [f.redacted ? `${f.message} (value: ${f.redacted})` : f.message];
+  if (f.fix) lines.push(`Fix: ${f.fix.description}.`);
+  if (rule) lines.push(`How to fix: ${stripMd(rule.remediation)}`);
+  return `::${COMMAND[sarifLevel(f.severity)]} ${props.join(",")}::${escapeData(lines.join("\n"))}`;
 }
-function selectAnnotations(findings) {
+function selectAnnotations(findings, reservedErrors = 0) {
   const ordered = [...findings].filter((f) => !f.suppressed).sort((a, b) => bySeverityDesc(a.severity, b.severity));
   const perLevel = /* @__PURE__ */ new Map();
   const shown = [];
@@ -31142,7 +31175,8 @@ function selectAnnotations(findings) {
   for (const f of ordered) {
     const level = sarifLevel(f.severity);
     const n = perLevel.get(level) ?? 0;
-    if (n < PER_LEVEL_LIMIT && shown.length < PER_JOB_LIMIT - 1) {
+    const limit = level === "error" ? PER_LEVEL_LIMIT - reservedErrors : PER_LEVEL_LIMIT;
+    if (n < limit && shown.length < PER_JOB_LIMIT - 1 - reservedErrors) {
       perLevel.set(level, n + 1);
       shown.push(f);
     } else omitted.push(f);
@@ -31153,16 +31187,17 @@ function selectAnnotations(findings) {
   }
   return { shown, omitted };
 }
-var githubReporter = (input) => {
-  const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
-  const { shown, omitted } = selectAnnotations(input.findings);
-  const lines = shown.map((f) => annotationCommand(f, titles.get(f.ruleId) ?? f.ruleId));
+function renderAnnotations(findings, catalogue, reservedErrors = 0) {
+  const rules2 = new Map(catalogue.map((r) => [r.id, r]));
+  const { shown, omitted } = selectAnnotations(findings, reservedErrors);
+  const lines = shown.map((f) => annotationCommand(f, rules2.get(f.ruleId)));
   if (omitted.length) {
-    lines.push(`::notice title=ClawScan::${escapeData(`${omitted.length} more finding${omitted.length === 1 ? "" : "s"} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); see the job summary or the SARIF report for all of them.`)}`);
+    lines.push(`::notice title=ClawScan::${escapeData(`${omitted.length} more finding${omitted.length === 1 ? "" : "s"} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); the job summary lists them, and the SARIF report has every finding.`)}`);
   }
-  return lines.length ? `${lines.join("\n")}
-` : "";
-};
+  return { text: lines.length ? `${lines.join("\n")}
+` : "", omitted };
+}
+var githubReporter = (input) => renderAnnotations(input.findings, input.catalogue).text;
 
 // package.json
 var package_default = {
@@ -31265,37 +31300,6 @@ var jsonReporter = (input) => {
   )}
 `;
 };
-
-// src/report/rule-doc.ts
-function ruleHelpMarkdown(rule) {
-  const lines = [
-    `**${rule.title}** (\`${rule.id}\`, default severity ${rule.severity}${rule.openclawAudit ? ", same checkId as `openclaw security audit`" : ""})`,
-    "",
-    "### Why it matters",
-    "",
-    rule.description,
-    "",
-    "### How to fix",
-    "",
-    rule.remediation,
-    "",
-    "### Suppress",
-    "",
-    `If this is intended, add a comment on the line or the line above: \`clawscan-ignore ${rule.id} -- <reason>\`, or turn the rule off in \`.clawscan.yml\` (\`rules: { ${rule.id}: off }\`).`
-  ];
-  if (rule.references?.length) lines.push("", "### References", "", ...rule.references.map((r) => `- <${r}>`));
-  return lines.join("\n");
-}
-function ruleHelpText(rule) {
-  return `${rule.title}
-
-${stripMd(rule.description)}
-
-How to fix: ${stripMd(rule.remediation)}`;
-}
-function stripMd(s) {
-  return s.replace(/`([^`]*)`/g, "$1").replace(/\*\*([^*]*)\*\*/g, "$1").replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1");
-}
 
 // src/report/sarif.ts
 var MAX_DESCRIPTION = 1024;

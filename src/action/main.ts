@@ -1,43 +1,72 @@
 /**
- * The action: settings → scan → SARIF file, annotations, job summary, outputs → pass/fail.
- * Full mode only for now; pull-request mode (new findings only, review comments) builds on this.
+ * The action: settings → scan → (pull-request mode: compare with the base) → SARIF file, annotations, review
+ * comments, job summary, outputs → pass/fail.
+ *
+ * Full mode (push, schedule, workflow_dispatch, or `mode: full`) reports every finding. Pull-request mode
+ * (`mode: auto` on pull_request events, or `mode: pr`) annotates, comments on and fails on the findings the PR
+ * introduces only; the SARIF file always holds every finding, because code scanning compares the PR's analysis
+ * with the base branch's itself and would otherwise count pre-existing alerts as fixed. Nothing that needs the
+ * GitHub API can fail the run: without permission (fork PRs, read-only tokens) the results stay in the
+ * annotations and the job summary, and the summary says why in one line.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { RULES } from '../../rules/index.js';
 import { describeError, UsageError } from '../engine/errors.js';
 import { failing } from '../engine/gate.js';
-import { scan } from '../engine/scan.js';
+import { scan, type ScanResult } from '../engine/scan.js';
+import type { Finding } from '../model/finding.js';
+import type { AnyRule } from '../model/rule.js';
+import { renderAnnotations } from '../report/github.js';
 import { REPORTERS, type ReportInput } from '../report/index.js';
 import { summaryMarkdown } from '../report/summary.js';
 import { historySweep } from './history.js';
-import { getSettings } from './inputs.js';
+import { createClient, statusOf, type ClientOptions } from '../github/client.js';
+import { isPullRequestEventName, pullRequestOf, readEvent, type PullRequestEvent } from '../github/event.js';
+import { git } from '../github/git.js';
+import { compareWithBase } from '../github/pr.js';
+import { MAX_REVIEW_COMMENTS, postReview } from '../github/review.js';
+import { getSettings, type ActionSettings } from './inputs.js';
 
-export async function run(): Promise<void> {
+/**
+ * Test seams; index.ts passes nothing. `client`: Octokit options (shorter waits, a private limiter). `rules`: the
+ * rule set (default: every rule), so end-to-end tests stay about the rules they exercise as rules are added.
+ */
+export interface RunOptions {
+  client?: Pick<ClientOptions, 'throttle' | 'retry'>;
+  rules?: readonly AnyRule[];
+}
+
+export async function run(opts: RunOptions = {}): Promise<void> {
+  const rules = opts.rules ?? RULES;
   try {
     const settings = getSettings();
-    const extraLines: string[] = [];
-    if (settings.mode !== 'full') {
-      const event = process.env.GITHUB_EVENT_NAME ?? '';
-      if (settings.mode === 'pr' || event.startsWith('pull_request')) {
-        extraLines.push('Pull-request mode (new findings only) is not available in this version: every finding in the repository is reported.');
-      }
-    }
-    // `history: true` in full mode: the history sweep replaces the file scan (action/history.ts).
-    const sweep = await historySweep(settings, extraLines);
+    const event = await readEvent();
+    const prMode = settings.mode === 'pr' || (settings.mode === 'auto' && isPullRequestEventName(event.name));
+    const pr = prMode ? pullRequestOf(event) : undefined;
+    const lines: string[] = [];
+
+    // `history: true` in full mode: the history sweep replaces the file scan (action/history.ts); on a pull
+    // request it only adds a summary line.
+    const sweep = await historySweep(settings, lines);
     const result =
       sweep ??
       (await scan({
         paths: [settings.path],
-        rules: RULES,
+        rules,
         ...(settings.config ? { configFile: settings.config } : {}),
         ...(settings.baseline ? { baselineFile: settings.baseline } : {}),
       }));
+    const active = result.findings.filter((f) => !f.suppressed);
+
+    let reported: Finding[] = active;
+    if (prMode) reported = await newFindings(result, pr, rules, lines);
+
     const input: ReportInput = {
       findings: result.findings,
       notes: result.notes,
-      catalogue: RULES,
+      catalogue: rules,
       stats: result.stats,
       showSuppressed: false,
       category: settings.category,
@@ -49,18 +78,104 @@ export async function run(): Promise<void> {
     await mkdir(path.dirname(sarifPath), { recursive: true });
     await writeFile(sarifPath, REPORTERS.sarif(input));
 
-    if (settings.annotations) process.stdout.write(REPORTERS.github(input));
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(input, { lines: extraLines })).write();
+    // The step's own `::error::` lines (failing findings, internal errors) take error slots from the same budget.
+    const over = failing(reported, settings.failOn);
+    const reserved = (over.length ? 1 : 0) + (result.internalErrors ? 1 : 0);
+    let notAnnotated: Finding[] = [];
+    if (settings.annotations) {
+      const annotations = renderAnnotations(reported, rules, reserved);
+      process.stdout.write(annotations.text);
+      notAnnotated = annotations.omitted;
+    }
 
-    const active = result.findings.filter((f) => !f.suppressed);
+    if (prMode && pr && settings.reviewComments) lines.push(await reviewComments(settings, pr, reported, result, rules, opts));
+
+    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+    if (summaryFile) {
+      // Appended directly rather than through core.summary, which caches the file name for the process.
+      const markdown = summaryMarkdown(prMode ? { ...input, findings: reported } : input, {
+        heading: prMode ? 'ClawScan: findings this pull request introduces' : 'ClawScan',
+        noun: prMode ? 'new finding' : 'finding',
+        lines,
+        notAnnotated,
+        ...(prMode ? { preExisting: active.length - reported.length } : {}),
+      });
+      await appendFile(summaryFile, markdown);
+    } else for (const l of lines) core.info(l);
+
     core.setOutput('sarif-file', settings.sarifFile);
     core.setOutput('findings-count', active.length);
-    core.setOutput('new-findings-count', active.length);
+    core.setOutput('new-findings-count', reported.length);
 
     if (result.internalErrors) core.setFailed(`ClawScan hit ${result.internalErrors} internal error(s); see the notes in the job summary.`);
-    const over = failing(result.findings, settings.failOn);
-    if (over.length) core.setFailed(`ClawScan: ${over.length} finding(s) at or above ${settings.failOn}.`);
+    if (over.length) core.setFailed(`ClawScan: ${over.length} ${prMode ? 'new ' : ''}finding(s) at or above ${settings.failOn}.`);
   } catch (err) {
     core.setFailed(err instanceof UsageError ? err.message : describeError(err));
+  }
+}
+
+/** The findings the pull request introduces; when that cannot be worked out, every finding, and a line why. */
+async function newFindings(result: ScanResult, pr: PullRequestEvent | undefined, rules: readonly AnyRule[], lines: string[]): Promise<Finding[]> {
+  const all = result.findings.filter((f) => !f.suppressed);
+  if (!pr) {
+    lines.push('Pull-request mode needs a pull_request event with base and head SHAs, and this run has none: every finding is reported as new.');
+    return all;
+  }
+  if (!result.root.git) {
+    lines.push('Pull-request mode needs a git checkout to compare with the base commit, and the scanned directory is not one: every finding is reported as new.');
+    return all;
+  }
+  try {
+    const cmp = await compareWithBase(result, pr, rules, (l) => {
+      core.info(l);
+      lines.push(l);
+    });
+    lines.push(`Compared with ${cmp.base.sha.slice(0, 7)} (${cmp.base.how === 'merge-parent' ? 'the base branch the pull request merges into' : cmp.base.how === 'merge-base' ? 'where the pull request branched off' : 'the base branch tip'}), ${cmp.changed.length} changed file(s).`);
+    return cmp.newFindings;
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    core.warning(`ClawScan could not compare with the base commit: ${why}`);
+    lines.push(`Could not compare with the base commit (${why}): every finding is reported as new.`);
+    return all;
+  }
+}
+
+/** Posts the review; returns the one line the summary shows about it. Never throws. */
+async function reviewComments(settings: ActionSettings, pr: PullRequestEvent, findings: Finding[], result: ScanResult, rules: readonly AnyRule[], opts: RunOptions): Promise<string> {
+  if (pr.fork) return 'Review comments skipped: this pull request comes from a fork, whose token cannot write to this repository; the findings are in the annotations and this summary.';
+  if (!settings.token) return 'Review comments skipped: no token (input `token`); the findings are in the annotations and this summary.';
+  const base = result.root.base;
+  const client = createClient({ token: settings.token, baseUrl: process.env.GITHUB_API_URL ?? '', log: (l) => core.info(l), ...opts.client });
+  try {
+    const out = await postReview({
+      client,
+      pr,
+      findings,
+      allFindings: result.findings,
+      catalogue: rules,
+      readText: async (file) => readFile(path.join(base, file), 'utf8').catch(() => undefined),
+      blobSha: async (file) =>
+        result.root.git
+          ? (await git(base, ['hash-object', '--', file]).catch(() => undefined))?.toString('utf8').trim()
+          : undefined,
+    });
+    const parts = [
+      out.created ? `${out.created} posted in a new review` : '',
+      out.updated ? `${out.updated} updated` : '',
+      out.unchanged ? `${out.unchanged} unchanged` : '',
+      out.resolved ? `${out.resolved} marked resolved` : '',
+      out.notCommented.length ? `${out.notCommented.length} not commented (not on a line of the pull request's diff, or over ${MAX_REVIEW_COMMENTS} per review; they are in the annotations and this summary)` : '',
+    ].filter(Boolean);
+    return `Review comments: ${parts.length ? parts.join(', ') : 'nothing to comment on'}.`;
+  } catch (err) {
+    const status = statusOf(err);
+    const message = (err instanceof Error ? err.message.split('\n')[0] : undefined) ?? String(err);
+    const why = /rate limit/i.test(message)
+      ? `GitHub's rate limit was still in force after the retries (HTTP ${status ?? '?'})`
+      : status === 403 || status === 404
+      ? `the token cannot read or write this pull request's reviews (HTTP ${status}); grant \`pull-requests: write\` to the job to get them`
+      : `the GitHub API failed (${message})`;
+    core.info(`ClawScan review comments skipped: ${why}.`);
+    return `Review comments skipped: ${why}; the findings are in the annotations and this summary.`;
   }
 }

@@ -5,6 +5,8 @@
  */
 import { bySeverityDesc, sarifLevel } from '../model/severity.js';
 import type { Finding } from '../model/finding.js';
+import type { RuleMeta } from '../model/rule.js';
+import { stripMd } from './rule-doc.js';
 import type { Reporter } from './types.js';
 
 export const PER_LEVEL_LIMIT = 10;
@@ -15,17 +17,24 @@ const escapeProp = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
 
-export function annotationCommand(f: Finding, title: string): string {
+/** Title: rule id and title. Message: what was found, then how to fix it (the fix, then the rule's remediation). */
+export function annotationCommand(f: Finding, rule: Pick<RuleMeta, 'title' | 'remediation'> | undefined): string {
   const l = f.location;
   const props = [`file=${escapeProp(l.file)}`, `line=${l.startLine}`, `endLine=${l.endLine}`];
   if (l.startLine === l.endLine) props.push(`col=${l.startColumn}`, `endColumn=${l.endColumn}`);
-  props.push(`title=${escapeProp(`${f.ruleId}: ${title}`)}`);
-  const message = f.redacted ? `${f.message} (value: ${f.redacted})` : f.message;
-  return `::${COMMAND[sarifLevel(f.severity)]} ${props.join(',')}::${escapeData(message)}`;
+  props.push(`title=${escapeProp(`${f.ruleId}: ${rule?.title ?? f.ruleId}`)}`);
+  const lines = [f.redacted ? `${f.message} (value: ${f.redacted})` : f.message];
+  if (f.fix) lines.push(`Fix: ${f.fix.description}.`);
+  if (rule) lines.push(`How to fix: ${stripMd(rule.remediation)}`);
+  return `::${COMMAND[sarifLevel(f.severity)]} ${props.join(',')}::${escapeData(lines.join('\n'))}`;
 }
 
-/** Picks the annotations that fit GitHub's limits, most severe first; returns them and what was left out. */
-export function selectAnnotations(findings: readonly Finding[]): { shown: Finding[]; omitted: Finding[] } {
+/**
+ * Picks the annotations that fit GitHub's limits, most severe first; returns them and what was left out.
+ * `reservedErrors`: error slots kept free for error annotations printed elsewhere in the same step (the action's
+ * own `::error::` when it fails the step).
+ */
+export function selectAnnotations(findings: readonly Finding[], reservedErrors = 0): { shown: Finding[]; omitted: Finding[] } {
   const ordered = [...findings].filter((f) => !f.suppressed).sort((a, b) => bySeverityDesc(a.severity, b.severity));
   const perLevel = new Map<string, number>();
   const shown: Finding[] = [];
@@ -34,7 +43,8 @@ export function selectAnnotations(findings: readonly Finding[]): { shown: Findin
   for (const f of ordered) {
     const level = sarifLevel(f.severity);
     const n = perLevel.get(level) ?? 0;
-    if (n < PER_LEVEL_LIMIT && shown.length < PER_JOB_LIMIT - 1) {
+    const limit = level === 'error' ? PER_LEVEL_LIMIT - reservedErrors : PER_LEVEL_LIMIT;
+    if (n < limit && shown.length < PER_JOB_LIMIT - 1 - reservedErrors) {
       perLevel.set(level, n + 1);
       shown.push(f);
     } else omitted.push(f);
@@ -47,12 +57,15 @@ export function selectAnnotations(findings: readonly Finding[]): { shown: Findin
   return { shown, omitted };
 }
 
-export const githubReporter: Reporter = (input) => {
-  const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
-  const { shown, omitted } = selectAnnotations(input.findings);
-  const lines = shown.map((f) => annotationCommand(f, titles.get(f.ruleId) ?? f.ruleId));
+/** The workflow commands for `findings` within the limits, and the findings left out. */
+export function renderAnnotations(findings: readonly Finding[], catalogue: readonly RuleMeta[], reservedErrors = 0): { text: string; omitted: Finding[] } {
+  const rules = new Map(catalogue.map((r) => [r.id, r]));
+  const { shown, omitted } = selectAnnotations(findings, reservedErrors);
+  const lines = shown.map((f) => annotationCommand(f, rules.get(f.ruleId)));
   if (omitted.length) {
-    lines.push(`::notice title=ClawScan::${escapeData(`${omitted.length} more finding${omitted.length === 1 ? '' : 's'} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); see the job summary or the SARIF report for all of them.`)}`);
+    lines.push(`::notice title=ClawScan::${escapeData(`${omitted.length} more finding${omitted.length === 1 ? '' : 's'} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); the job summary lists them, and the SARIF report has every finding.`)}`);
   }
-  return lines.length ? `${lines.join('\n')}\n` : '';
-};
+  return { text: lines.length ? `${lines.join('\n')}\n` : '', omitted };
+}
+
+export const githubReporter: Reporter = (input) => renderAnnotations(input.findings, input.catalogue).text;

@@ -1,4 +1,8 @@
-/** Markdown job summary: severity counts, findings by rule, then by file. Kept well under GitHub's 1 MiB. */
+/**
+ * Markdown job summary: severity counts, findings by rule (with links to the rule docs) and by file, the list of
+ * findings, and what did not fit in the annotations. Kept well under GitHub's 1 MiB per step.
+ */
+import type { Finding } from '../model/finding.js';
 import { SEVERITIES } from '../model/severity.js';
 import { ruleDocUrl } from '../version.js';
 import type { ReportInput } from './types.js';
@@ -7,35 +11,64 @@ const MAX_ROWS = 200;
 const MAX_BYTES = 900 * 1024;
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-export function summaryMarkdown(input: ReportInput, extra: { heading?: string; lines?: string[] } = {}): string {
+export interface SummaryExtra {
+  heading?: string;
+  /** What the findings are called: `finding` (default) or `new finding` in pull-request mode. */
+  noun?: string;
+  /** One-line statements shown under the counts (mode, comparison, why review comments were skipped). */
+  lines?: string[];
+  /** Findings that did not fit GitHub's annotation limits. */
+  notAnnotated?: readonly Finding[];
+  /** Pull-request mode: findings already at the base (not listed). */
+  preExisting?: number;
+}
+
+export function summaryMarkdown(input: ReportInput, extra: SummaryExtra = {}): string {
+  const noun = extra.noun ?? 'finding';
   const active = input.findings.filter((f) => !f.suppressed);
   const suppressed = input.findings.length - active.length;
   const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
   const out: string[] = [`## ${extra.heading ?? 'ClawScan'}`, ''];
-  out.push(active.length ? `**${active.length} finding${active.length === 1 ? '' : 's'}** in ${new Set(active.map((f) => f.location.file)).size} file(s).` : '**No findings.**');
+  out.push(active.length ? `**${plural(active.length, noun)}** in ${plural(new Set(active.map((f) => f.location.file)).size, 'file')}.` : `**No ${noun}s.**`);
+  if (extra.preExisting) out.push('', `${plural(extra.preExisting, 'finding')} already at the base ${extra.preExisting === 1 ? 'is' : 'are'} not listed here (the SARIF report has every finding).`);
   out.push('', '| Severity | Findings |', '| --- | ---: |', ...SEVERITIES.map((s) => `| ${s} | ${active.filter((f) => f.severity === s).length} |`), '');
-  if (extra.lines?.length) out.push(...extra.lines, '');
+  if (extra.lines?.length) out.push(...extra.lines.map((l) => `> ${cell(l)}`).flatMap((l) => [l, '>']).slice(0, -1), '');
 
   if (active.length) {
     const byRule = new Map<string, number>();
     for (const f of active) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
     out.push('### By rule', '', '| Rule | What | Findings |', '| --- | --- | ---: |');
-    for (const [id, n] of [...byRule].sort((a, b) => b[1] - a[1])) out.push(`| [\`${id}\`](${ruleDocUrl(id)}) | ${cell(titles.get(id) ?? '')} | ${n} |`);
-    out.push('', '### Findings', '', '| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |');
-    const rows = active.slice(0, MAX_ROWS).map((f) => `| ${f.severity} | \`${f.ruleId}\` | \`${cell(f.location.file)}:${f.location.startLine}\` | ${cell(f.redacted ? `${f.message} (value: ${f.redacted})` : f.message)} |`);
-    let size = out.join('\n').length;
-    let shown = 0;
-    for (const row of rows) {
-      if (size + row.length > MAX_BYTES) break;
-      out.push(row);
-      size += row.length + 1;
-      shown++;
-    }
-    if (shown < active.length) out.push('', `_${active.length - shown} more finding(s) not listed here; the SARIF report has all of them._`);
+    for (const [id, n] of [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) out.push(`| [\`${id}\`](${ruleDocUrl(id)}) | ${cell(titles.get(id) ?? '')} | ${n} |`);
+    const byFile = new Map<string, number>();
+    for (const f of active) byFile.set(f.location.file, (byFile.get(f.location.file) ?? 0) + 1);
+    out.push('', '### By file', '', '| File | Findings |', '| --- | ---: |');
+    for (const [file, n] of [...byFile].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_ROWS)) out.push(`| \`${cell(file)}\` | ${n} |`);
+    if (byFile.size > MAX_ROWS) out.push('', `_${byFile.size - MAX_ROWS} more file(s) not listed._`);
+    out.push('', '### Findings', '');
+    pushFindingRows(out, active);
+  }
+  if (extra.notAnnotated?.length) {
+    out.push('', '### Not annotated', '', `${plural(extra.notAnnotated.length, noun)} did not fit GitHub's annotation limits (10 per level per step, 50 per job):`, '');
+    pushFindingRows(out, extra.notAnnotated);
   }
   if (suppressed) out.push('', `${suppressed} finding(s) suppressed by inline comments, \`.clawscan.yml\` or the baseline.`);
   const problems = input.notes.filter((n) => n.level !== 'info');
   if (problems.length) out.push('', '<details><summary>Notes</summary>', '', ...problems.map((n) => `- ${n.level}: ${n.file ? `\`${cell(n.file)}\`: ` : ''}${cell(n.message)}`), '', '</details>');
   return `${out.join('\n')}\n`;
+}
+
+function pushFindingRows(out: string[], findings: readonly Finding[]): void {
+  out.push('| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |');
+  let size = out.join('\n').length;
+  let shown = 0;
+  for (const f of findings.slice(0, MAX_ROWS)) {
+    const row = `| ${f.severity} | [\`${f.ruleId}\`](${ruleDocUrl(f.ruleId)}) | \`${cell(f.location.file)}:${f.location.startLine}\` | ${cell(f.redacted ? `${f.message} (value: ${f.redacted})` : f.message)} |`;
+    if (size + row.length > MAX_BYTES) break;
+    out.push(row);
+    size += row.length + 1;
+    shown++;
+  }
+  if (shown < findings.length) out.push('', `_${findings.length - shown} more not listed here; the SARIF report has all of them._`);
 }

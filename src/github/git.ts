@@ -1,0 +1,213 @@
+/**
+ * The git plumbing pull-request mode needs, and nothing else: make sure the base commit is in the clone
+ * (fetching it, with a clear message, when the checkout is shallow), work out the commit to compare with,
+ * list the files the pull request changed, and copy files out of a commit. No GitHub API involved.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export class GitError extends Error {
+  override readonly name = 'GitError';
+}
+
+/** Runs git and returns its stdout; rejects with the first line of stderr. */
+export function git(cwd: string, args: readonly string[], stdin?: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['-c', 'core.quotepath=off', ...args], { cwd, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout?.on('data', (c: Buffer) => out.push(c));
+    child.stderr?.on('data', (c: Buffer) => err.push(c));
+    child.on('error', (e) => reject(new GitError(`cannot run git: ${e.message}`)));
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(out));
+      else {
+        const last = Buffer.concat(err).toString('utf8').trim().split('\n').filter(Boolean).pop() ?? `exit code ${code}`;
+        const msg = stripUrlCredentials(last);
+        reject(new GitError(`git ${args[0] ?? ''} failed: ${msg}`));
+      }
+    });
+    if (child.stdin) {
+      child.stdin.on('error', () => {}); // git may exit before reading all of it; its exit code tells
+      child.stdin.end(stdin);
+    }
+  });
+}
+
+/** Credentials in a URL (`https://user:token@host/…`) never reach a message: the user-info part becomes `***`. */
+export function stripUrlCredentials(message: string): string {
+  let out = '';
+  let rest = message;
+  for (let i = rest.indexOf('://'); i >= 0; i = rest.indexOf('://')) {
+    const start = i + 3;
+    let end = start;
+    while (end < rest.length && !'/@ \t\'"'.includes(rest[end] ?? '')) end++;
+    const credentials = rest[end] === '@' && end > start;
+    out += rest.slice(0, start) + (credentials ? '***' : rest.slice(start, end));
+    rest = rest.slice(end);
+  }
+  return out + rest;
+}
+
+const text = async (cwd: string, args: readonly string[]) => (await git(cwd, args)).toString('utf8').trim();
+
+async function succeeds(cwd: string, args: readonly string[]): Promise<boolean> {
+  try {
+    await git(cwd, args);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function hasCommit(cwd: string, sha: string): Promise<boolean> {
+  return succeeds(cwd, ['cat-file', '-e', `${sha}^{commit}`]);
+}
+
+export async function isShallow(cwd: string): Promise<boolean> {
+  return (await text(cwd, ['rev-parse', '--is-shallow-repository'])) === 'true';
+}
+
+async function mergeBase(cwd: string, a: string, b: string): Promise<string | undefined> {
+  try {
+    return (await text(cwd, ['merge-base', a, b])) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function fetch(cwd: string, extra: readonly string[], shas: readonly string[]): Promise<void> {
+  await git(cwd, ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...extra, 'origin', ...shas]);
+}
+
+export interface BaseCommit {
+  sha: string;
+  /** How it was found, for the summary. */
+  how: 'merge-parent' | 'merge-base' | 'base-tip';
+}
+
+/**
+ * The commit to compare the checkout (HEAD) with:
+ * - HEAD is the merge commit GitHub made for the PR (actions/checkout's default on pull_request: first parent
+ *   the base branch, second parent the PR head): compare with its first parent, which is exactly what merging
+ *   would introduce. With `fetch-depth: 2` that parent is already there.
+ * - otherwise (HEAD is the PR head): the merge base of the event's base SHA and HEAD.
+ * Missing commits are fetched from `origin`; every fetch is announced through `log`. When the merge base
+ * cannot be found even after deepening, the base tip is used and `log` says so.
+ */
+export async function resolveBase(cwd: string, pr: { baseSha: string; headSha: string }, log: (line: string) => void): Promise<BaseCommit> {
+  // The raw commit object: in a shallow clone `rev-list --parents` hides the parents of a boundary commit.
+  const parents = [...(await text(cwd, ['cat-file', '-p', 'HEAD'])).matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1] ?? '');
+  const [first, second] = parents;
+  if (first && second && (first === pr.baseSha || second === pr.headSha)) {
+    await ensureCommit(cwd, first, log);
+    return { sha: first, how: 'merge-parent' };
+  }
+
+  const baseSha = pr.baseSha;
+  await ensureCommit(cwd, baseSha, log);
+  let base = await mergeBase(cwd, baseSha, 'HEAD');
+  if (!base && (await isShallow(cwd))) {
+    for (const extra of [['--deepen=100'], ['--unshallow']]) {
+      log(`The history is too shallow to find where the pull request branched off; fetching more: git fetch ${extra.join(' ')} origin.`);
+      try {
+        await fetch(cwd, extra, [baseSha]);
+      } catch (e) {
+        log(`Fetching more history failed (${(e as Error).message}).`);
+        break;
+      }
+      base = await mergeBase(cwd, baseSha, 'HEAD');
+      if (base) break;
+    }
+  }
+  if (base) return { sha: base, how: 'merge-base' };
+  log(`No common ancestor of the checkout and the base commit ${baseSha.slice(0, 7)} was found; comparing with the base commit itself.`);
+  return { sha: baseSha, how: 'base-tip' };
+}
+
+async function ensureCommit(cwd: string, sha: string, log: (line: string) => void): Promise<void> {
+  if (await hasCommit(cwd, sha)) return;
+  const short = sha.slice(0, 7);
+  log(`The checkout does not contain the pull request's base commit ${short} (shallow clone); fetching it: git fetch --depth=1 origin ${short}. Use actions/checkout with fetch-depth: 2 to avoid this step.`);
+  try {
+    await fetch(cwd, ['--depth=1'], [sha]);
+  } catch (e) {
+    throw new GitError(`cannot fetch the base commit ${short}: ${(e as Error).message}. Check out with fetch-depth: 2 (or 0), keeping persist-credentials for private repositories`);
+  }
+}
+
+export interface ChangedFile {
+  /** Path at HEAD (for a deletion, the deleted path). */
+  path: string;
+  /** Path at the base when the file was renamed or copied. */
+  oldPath?: string;
+  status: 'added' | 'modified' | 'deleted' | 'renamed' | 'copied' | 'type-changed';
+}
+
+const STATUS: Record<string, ChangedFile['status']> = { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied', T: 'type-changed' };
+
+/** Files that differ between `base` and HEAD, renames detected. */
+export async function changedFiles(cwd: string, base: string): Promise<ChangedFile[]> {
+  const parts = (await git(cwd, ['diff', '--name-status', '-z', '-M', '--no-color', '--no-ext-diff', base, 'HEAD'])).toString('utf8').split('\0');
+  const out: ChangedFile[] = [];
+  for (let i = 0; i < parts.length - 1; ) {
+    const code = parts[i++] ?? '';
+    const status = STATUS[code[0] ?? ''] ?? 'modified';
+    if (status === 'renamed' || status === 'copied') {
+      const oldPath = parts[i++] ?? '';
+      out.push({ path: parts[i++] ?? '', oldPath, status });
+    } else out.push({ path: parts[i++] ?? '', status });
+  }
+  return out;
+}
+
+export interface TreeEntry {
+  mode: string;
+  sha: string;
+}
+
+/** Regular files of a commit (no symlinks, no submodules), by path. */
+export async function listTree(cwd: string, commit: string): Promise<Map<string, TreeEntry>> {
+  const entries = (await git(cwd, ['ls-tree', '-r', '-z', '--full-tree', commit])).toString('utf8').split('\0');
+  const out = new Map<string, TreeEntry>();
+  for (const e of entries) {
+    const m = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(e);
+    if (m && m[2] === 'blob' && (m[1] === '100644' || m[1] === '100755')) out.set(m[4] ?? '', { mode: m[1], sha: m[3] ?? '' });
+  }
+  return out;
+}
+
+/** Blob contents, in one `git cat-file --batch`. */
+export async function readBlobs(cwd: string, shas: readonly string[]): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  if (!shas.length) return out;
+  const buf = await git(cwd, ['cat-file', '--batch'], `${[...new Set(shas)].join('\n')}\n`);
+  let pos = 0;
+  while (pos < buf.length) {
+    const eol = buf.indexOf(0x0a, pos);
+    if (eol < 0) break;
+    const [sha = '', type, size] = buf.subarray(pos, eol).toString('utf8').split(' ');
+    pos = eol + 1;
+    if (type === undefined || size === undefined) continue; // "<sha> missing"
+    const n = Number(size);
+    out.set(sha, buf.subarray(pos, pos + n));
+    pos += n + 1;
+  }
+  return out;
+}
+
+/**
+ * Writes `files` (target path → blob) into `dir` and makes `dir` a git repository with all of them tracked,
+ * so a scan of it discovers exactly those files the way a scan of the checkout does (tracked files count even
+ * when a .gitignore lists them).
+ */
+export async function writeScratchRepo(dir: string, files: ReadonlyMap<string, Buffer>): Promise<void> {
+  for (const [rel, content] of files) {
+    const abs = path.join(dir, rel);
+    await mkdir(path.dirname(abs), { recursive: true });
+    await writeFile(abs, content);
+  }
+  await git(dir, ['init', '--quiet']);
+  if (files.size) await git(dir, ['--literal-pathspecs', 'add', '--force', '--pathspec-from-file=-', '--pathspec-file-nul'], [...files.keys()].join('\0'));
+}

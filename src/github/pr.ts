@@ -1,0 +1,75 @@
+/**
+ * Pull-request mode: which findings does the pull request introduce?
+ *
+ * The checkout (HEAD) has already been scanned. The files the PR changed are also scanned as they were at the
+ * base commit, and a finding counts as new when it is in a changed file and its fingerprint is not among the
+ * base findings. Fingerprints never contain line numbers, so a finding that only moved is not new. This needs
+ * git and the base commit only, never the GitHub API: it works on fork PRs, with a read-only token, offline.
+ *
+ * The base scan also gets the base versions of every structured file (compose, OpenClaw config, dotenv,
+ * Dockerfile, YAML, the root .gitignore), so rules that look across files see the same project at both ends.
+ * A renamed file is scanned at the base under its new name, so its old findings keep their fingerprints.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { classify } from '../engine/classify.js';
+import { scan, type ScanResult } from '../engine/scan.js';
+import type { Finding } from '../model/finding.js';
+import type { AnyRule } from '../model/rule.js';
+import { changedFiles, listTree, readBlobs, resolveBase, writeScratchRepo, type BaseCommit, type ChangedFile } from './git.js';
+
+export interface Comparison {
+  base: BaseCommit;
+  changed: ChangedFile[];
+  /** Findings of the head scan that the PR introduces (not suppressed). */
+  newFindings: Finding[];
+  /** Fingerprints found at the base. */
+  baseFingerprints: ReadonlySet<string>;
+}
+
+const CONFIG_NAMES = new Set(['.clawscan.yml', '.clawscan.yaml']);
+
+function isContextFile(p: string): boolean {
+  return p === '.gitignore' || classify(p) !== 'text' || /\.ya?ml$/i.test(p);
+}
+
+export async function compareWithBase(head: ScanResult, pr: { baseSha: string; headSha: string }, rules: readonly AnyRule[], log: (line: string) => void): Promise<Comparison> {
+  const cwd = head.root.base;
+  const base = await resolveBase(cwd, pr, log);
+  const changed = await changedFiles(cwd, base.sha);
+  const tree = await listTree(cwd, base.sha);
+
+  // target path (as at HEAD) → path at the base
+  const wanted = new Map<string, string>();
+  for (const c of changed) {
+    if (c.status === 'deleted') continue;
+    const from = c.oldPath ?? c.path;
+    if (tree.has(from)) wanted.set(c.path, from);
+  }
+  const renamedAway = new Set(changed.filter((c) => c.oldPath && c.status === 'renamed').map((c) => c.oldPath));
+  for (const p of tree.keys()) if (isContextFile(p) && !wanted.has(p) && !renamedAway.has(p)) wanted.set(p, p);
+  // The config is not scanned (an invalid one at the base must not stop the run); it does not change fingerprints.
+  for (const p of CONFIG_NAMES) wanted.delete(p);
+
+  const blobs = await readBlobs(cwd, [...wanted.values()].map((p) => tree.get(p)?.sha ?? ''));
+  const files = new Map<string, Buffer>();
+  for (const [target, from] of wanted) {
+    const blob = blobs.get(tree.get(from)?.sha ?? '');
+    if (blob) files.set(target, blob);
+  }
+
+  const dir = await mkdtemp(path.join(tmpdir(), 'clawscan-base-'));
+  let baseFingerprints: Set<string>;
+  try {
+    await writeScratchRepo(dir, files);
+    const result = files.size ? await scan({ paths: [dir], rules }) : undefined;
+    baseFingerprints = new Set(result?.findings.map((f) => f.fingerprint) ?? []);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+
+  const changedPaths = new Set(changed.filter((c) => c.status !== 'deleted').map((c) => c.path));
+  const newFindings = head.findings.filter((f) => !f.suppressed && changedPaths.has(f.location.file) && !baseFingerprints.has(f.fingerprint));
+  return { base, changed, newFindings, baseFingerprints };
+}

@@ -1,0 +1,49 @@
+/** The README's copy-paste workflows: valid YAML, minimal permissions, actions pinned by SHA, real inputs only. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+interface Step {
+  uses?: string;
+  with?: Record<string, unknown>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions: unknown;
+  jobs: Record<string, { permissions: Record<string, string>; steps: Step[] }>;
+}
+
+const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const workflows = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').filter((y) => y.includes('\njobs:')).map((y) => parse(y) as Workflow);
+const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> };
+
+describe('README workflows', () => {
+  it('are the three documented ones', () => {
+    expect(workflows.map((w) => Object.keys(w.on).sort().join(','))).toEqual(['pull_request', 'schedule,workflow_dispatch', 'pull_request,push,schedule,workflow_dispatch']);
+  });
+
+  it('grant nothing at workflow level and only what each job needs', () => {
+    const allowed = new Set(['contents:read', 'pull-requests:write', 'security-events:write', 'actions:read']);
+    for (const w of workflows) {
+      expect(w.permissions).toEqual({});
+      for (const job of Object.values(w.jobs)) {
+        expect(job.permissions.contents).toBe('read');
+        for (const [k, v] of Object.entries(job.permissions)) expect(allowed.has(`${k}:${v}`)).toBe(true);
+        const uploads = job.steps.some((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+        expect(job.permissions['security-events'] === 'write').toBe(uploads);
+      }
+    }
+  });
+
+  it('pin every action by a full commit SHA and use only inputs the action declares', () => {
+    for (const w of workflows) {
+      for (const step of Object.values(w.jobs).flatMap((j) => j.steps)) {
+        if (!step.uses) continue;
+        expect(step.uses).toMatch(/^[\w./-]+@([0-9a-f]{40}|CLAWSCAN_COMMIT_SHA)$/);
+        if (step.uses.startsWith('clawscan/clawscan@')) for (const input of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(input);
+      }
+    }
+  });
+});
