@@ -49,6 +49,472 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
+// src/model/location.ts
+var at;
+var init_location = __esm({
+  "src/model/location.ts"() {
+    "use strict";
+    at = {
+      path(path7, opts = {}) {
+        return { kind: "path", path: path7, ...opts };
+      },
+      range(start, end, file) {
+        return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
+      },
+      /** 1-based line and column, end column exclusive (for parsers that give positions, e.g. dockerfile-ast + 1). */
+      position(line, column, endLine, endColumn, file) {
+        return { kind: "position", line, column, endLine, endColumn, ...file === void 0 ? {} : { file } };
+      },
+      file(file) {
+        return file === void 0 ? { kind: "file" } : { kind: "file", file };
+      }
+    };
+  }
+});
+
+// src/model/rule.ts
+function defineRule(rule) {
+  return rule;
+}
+var init_rule = __esm({
+  "src/model/rule.ts"() {
+    "use strict";
+  }
+});
+
+// rules/_shared/compose.ts
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function services(target) {
+  const root = target.value;
+  if (!isRecord(root) || !isRecord(root.services)) return [];
+  return Object.entries(root.services).filter((e) => isRecord(e[1]));
+}
+function isTruthy(v) {
+  return v === true || typeof v === "string" && /^(true|yes|on|y)$/i.test(v.trim());
+}
+var init_compose = __esm({
+  "rules/_shared/compose.ts"() {
+    "use strict";
+  }
+});
+
+// rules/compose/privileged.ts
+var privileged_default;
+var init_privileged = __esm({
+  "rules/compose/privileged.ts"() {
+    "use strict";
+    init_location();
+    init_rule();
+    init_compose();
+    privileged_default = defineRule({
+      id: "compose.privileged",
+      title: "Container runs privileged",
+      severity: "critical",
+      appliesTo: ["compose"],
+      description: "`privileged: true` gives the container every capability and access to all host devices, and turns off seccomp and AppArmor. A process that compromises the container (a prompt-injected shell tool in the OpenClaw gateway, for example) can mount the host disk and take over the host.",
+      remediation: "Remove `privileged: true`. If the service needs one specific capability, grant only that with `cap_add:` (and keep `cap_drop: [ALL]`); if it needs a device, map only that device with `devices:`.",
+      references: ["https://docs.docker.com/reference/compose-file/services/#privileged", "https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities"],
+      tags: ["compose", "container-escape", "CWE-250"],
+      precision: "very-high",
+      check(target, ctx) {
+        for (const [name, svc] of services(target)) {
+          if (!isTruthy(svc.privileged)) continue;
+          ctx.report({
+            at: at.path(["services", name, "privileged"]),
+            message: `Service "${name}" runs privileged: it has every capability and all host devices, so a compromise of the container is a compromise of the host.`,
+            fix: { description: "Set privileged to false", at: at.path(["services", name, "privileged"], { part: "value" }), replacement: "false" },
+            properties: { service: name }
+          });
+        }
+      }
+    });
+  }
+});
+
+// rules/compose/index.ts
+var composeRules;
+var init_compose2 = __esm({
+  "rules/compose/index.ts"() {
+    "use strict";
+    init_privileged();
+    composeRules = [privileged_default];
+  }
+});
+
+// rules/config/parse_error.ts
+var parse_error_default;
+var init_parse_error = __esm({
+  "rules/config/parse_error.ts"() {
+    "use strict";
+    init_location();
+    init_rule();
+    parse_error_default = defineRule({
+      id: "config.parse_error",
+      title: "OpenClaw config is not valid JSON5",
+      severity: "high",
+      appliesTo: ["parse_error"],
+      description: "OpenClaw refuses to start with a config it cannot parse, and ClawScan cannot check a config it cannot read: every security setting in this file went unreviewed.",
+      remediation: "Fix the syntax error at the reported line and column (`openclaw doctor` reports the same). JSON5 allows comments, trailing commas and unquoted keys, but not unbalanced braces or unterminated strings.",
+      tags: ["openclaw", "scanner"],
+      precision: "very-high",
+      check(target, ctx) {
+        if (target.fileKind !== "openclaw") return;
+        ctx.report({
+          at: target.line ? at.position(target.line, target.column ?? 1, target.line, (target.column ?? 1) + 1) : at.file(),
+          message: `${target.file} is not valid JSON5: ${target.message} (line ${target.line ?? "?"}, column ${target.column ?? "?"}). Its settings were not checked.`,
+          key: "parse_error"
+        });
+      }
+    });
+  }
+});
+
+// rules/config/index.ts
+var configRules;
+var init_config = __esm({
+  "rules/config/index.ts"() {
+    "use strict";
+    init_parse_error();
+    configRules = [parse_error_default];
+  }
+});
+
+// rules/_shared/values.ts
+function isReference(value) {
+  const v = value.trim();
+  return /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{\s*[^}]+\}\}$/.test(v) || /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops):\/\//i.test(v) || /^\/run\/secrets\//.test(v);
+}
+var init_values = __esm({
+  "rules/_shared/values.ts"() {
+    "use strict";
+  }
+});
+
+// rules/dotenv/committed.ts
+var committed_default;
+var init_committed = __esm({
+  "rules/dotenv/committed.ts"() {
+    "use strict";
+    init_location();
+    init_rule();
+    init_values();
+    committed_default = defineRule({
+      id: "dotenv.committed",
+      title: "A .env file is committed",
+      severity: "high",
+      appliesTo: ["dotenv"],
+      description: "A `.env` file holds the deployment's real values: provider API keys, bot tokens, the gateway token. Committed, it is readable by everyone with access to the repository and to every clone and fork, and it stays in git history after the file is deleted.",
+      remediation: "Rotate every secret the file held first (deleting the file does not un-leak them). Then `git rm --cached <file>`, add `.env` and `.env.*` (with `!.env.example`) to `.gitignore`, and commit a `.env.example` with placeholder values instead. Rewrite history with `git filter-repo --invert-paths --path <file>` if the repository was ever shared.",
+      references: ["https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file", "https://github.com/newren/git-filter-repo"],
+      tags: ["secrets", "dotenv", "CWE-538"],
+      precision: "high",
+      check(target, ctx) {
+        if (target.template) return;
+        const literal = target.entries.filter((e) => e.value.trim() !== "" && !isReference(e.value));
+        if (literal.length === 0 && target.entries.length > 0) return;
+        const holdsValues = literal.length > 0;
+        ctx.report({
+          at: at.file(),
+          severity: holdsValues ? "high" : "low",
+          message: holdsValues ? `${target.file} is in the repository with ${literal.length} literal value${literal.length === 1 ? "" : "s"}; anyone who can read the repository or its history can read them.` : `${target.file} is in the repository (empty for now); the next value written to it will be committed too.`,
+          key: "file",
+          properties: { literalValues: literal.length }
+        });
+      }
+    });
+  }
+});
+
+// rules/dotenv/index.ts
+var dotenvRules;
+var init_dotenv = __esm({
+  "rules/dotenv/index.ts"() {
+    "use strict";
+    init_committed();
+    dotenvRules = [committed_default];
+  }
+});
+
+// rules/scan/parse_error.ts
+var parse_error_default2;
+var init_parse_error2 = __esm({
+  "rules/scan/parse_error.ts"() {
+    "use strict";
+    init_location();
+    init_rule();
+    parse_error_default2 = defineRule({
+      id: "scan.parse_error",
+      title: "File could not be parsed",
+      severity: "low",
+      appliesTo: ["parse_error"],
+      description: "A compose file, Dockerfile or dotenv file that does not parse cannot be checked, so whatever it configures goes unreviewed. Docker Compose would refuse it too, or worse, read it differently than intended.",
+      remediation: "Fix the syntax error at the reported line (`docker compose config` shows the same error for compose files). The other files of the scan were checked as usual.",
+      tags: ["scanner"],
+      precision: "very-high",
+      check(target, ctx) {
+        if (target.fileKind === "openclaw") return;
+        ctx.report({
+          at: target.line ? at.position(target.line, target.column ?? 1, target.line, (target.column ?? 1) + 1) : at.file(),
+          message: `${target.file} is not valid ${target.fileKind === "compose" ? "YAML" : target.fileKind}: ${target.message}. It was not checked.`,
+          key: "parse_error"
+        });
+      }
+    });
+  }
+});
+
+// rules/scan/index.ts
+var scanRules;
+var init_scan = __esm({
+  "rules/scan/index.ts"() {
+    "use strict";
+    init_parse_error2();
+    scanRules = [parse_error_default2];
+  }
+});
+
+// rules/_shared/tokens.ts
+function reportMatches(target, ctx, pattern, describe, accept = () => true) {
+  pattern.lastIndex = 0;
+  for (const m of target.text.matchAll(pattern)) {
+    const secret = m.groups?.secret ?? m[0];
+    if (!accept(secret)) continue;
+    const start = (m.index ?? 0) + m[0].indexOf(secret);
+    ctx.report({
+      at: at.range(start, start + secret.length),
+      message: `${describe} in ${target.file}.`,
+      secret
+    });
+  }
+}
+var init_tokens = __esm({
+  "rules/_shared/tokens.ts"() {
+    "use strict";
+    init_location();
+  }
+});
+
+// rules/secrets/anthropic_api_key.ts
+var PATTERN, anthropic_api_key_default;
+var init_anthropic_api_key = __esm({
+  "rules/secrets/anthropic_api_key.ts"() {
+    "use strict";
+    init_rule();
+    init_tokens();
+    PATTERN = /(?<![A-Za-z0-9_-])(?<secret>sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?![A-Za-z0-9_-])/g;
+    anthropic_api_key_default = defineRule({
+      id: "secrets.anthropic_api_key",
+      title: "Anthropic API key",
+      severity: "critical",
+      appliesTo: ["text"],
+      description: "An Anthropic API key (`sk-ant-api03-…`) in the repository lets anyone who can read it run models on your account and bill it, and read whatever your OpenClaw agent sends.",
+      remediation: 'Revoke the key in the Anthropic Console (Settings → API keys) and create a new one. Keep it out of git: reference it as `${ANTHROPIC_API_KEY}` from a `.env` that `.gitignore` lists, or use an OpenClaw SecretRef (`{ source: "env", provider: "default", id: "ANTHROPIC_API_KEY" }`).',
+      references: ["https://docs.anthropic.com/en/api/getting-started", "https://console.anthropic.com/settings/keys"],
+      tags: ["secrets", "CWE-798"],
+      precision: "very-high",
+      check(target, ctx) {
+        reportMatches(target, ctx, PATTERN, "Anthropic API key");
+      }
+    });
+  }
+});
+
+// rules/secrets/index.ts
+var secretsRules;
+var init_secrets = __esm({
+  "rules/secrets/index.ts"() {
+    "use strict";
+    init_anthropic_api_key();
+    secretsRules = [anthropic_api_key_default];
+  }
+});
+
+// rules/index.ts
+var RULES;
+var init_rules = __esm({
+  "rules/index.ts"() {
+    "use strict";
+    init_compose2();
+    init_config();
+    init_dotenv();
+    init_scan();
+    init_secrets();
+    RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules].sort(
+      (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+    );
+  }
+});
+
+// src/engine/errors.ts
+function describeError(err) {
+  if (err instanceof UsageError) return err.message;
+  if (err instanceof Error) return `internal error: ${err.message}`;
+  return `internal error: ${String(err)}`;
+}
+var UsageError;
+var init_errors = __esm({
+  "src/engine/errors.ts"() {
+    "use strict";
+    UsageError = class extends Error {
+      name = "UsageError";
+    };
+  }
+});
+
+// src/engine/baseline.ts
+import { readFile } from "node:fs/promises";
+function buildBaseline(findings) {
+  const entries = findings.filter((f) => !f.suppressed).map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.location.file })).sort((a, b) => a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
+  return { version: BASELINE_VERSION, tool: "clawscan", findings: entries };
+}
+async function loadBaseline(file) {
+  let raw;
+  try {
+    raw = JSON.parse(await readFile(file, "utf8"));
+  } catch (e) {
+    throw new UsageError(`cannot read baseline ${file}: ${e.message.split("\n")[0]}`);
+  }
+  const b = raw;
+  if (b?.tool !== "clawscan" || !Array.isArray(b.findings)) throw new UsageError(`${file} is not a ClawScan baseline (write one with \`clawscan baseline\`)`);
+  if (b.version !== BASELINE_VERSION) throw new UsageError(`${file}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
+  return new Set(b.findings.map((f) => f.fingerprint).filter((x) => typeof x === "string"));
+}
+var BASELINE_VERSION;
+var init_baseline = __esm({
+  "src/engine/baseline.ts"() {
+    "use strict";
+    init_errors();
+    BASELINE_VERSION = 1;
+  }
+});
+
+// src/model/severity.ts
+function bySeverityDesc(a, b) {
+  return RANK[b] - RANK[a];
+}
+function atOrAbove(s, threshold) {
+  return threshold !== "never" && RANK[s] >= RANK[threshold];
+}
+function isSeverity(v) {
+  return typeof v === "string" && SEVERITIES.includes(v);
+}
+function sarifLevel(s) {
+  return s === "critical" || s === "high" ? "error" : s === "medium" ? "warning" : "note";
+}
+function securitySeverity(s) {
+  return { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "1.0" }[s];
+}
+var SEVERITIES, FAIL_ON_VALUES, RANK;
+var init_severity = __esm({
+  "src/model/severity.ts"() {
+    "use strict";
+    SEVERITIES = ["critical", "high", "medium", "low", "info"];
+    FAIL_ON_VALUES = ["critical", "high", "medium", "low", "info", "never"];
+    RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+  }
+});
+
+// src/engine/read.ts
+import { lstat, readFile as readFile2 } from "node:fs/promises";
+async function readText(f, maxFileSize) {
+  let st;
+  try {
+    st = await lstat(f.abs);
+  } catch (err) {
+    const code = err.code;
+    if (code === "ENOENT") return { ok: false, note: void 0 };
+    return { ok: false, note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${code ?? "error"})`, file: f.path } };
+  }
+  if (st.isSymbolicLink()) return { ok: false, note: { level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: f.path } };
+  if (!st.isFile()) return { ok: false, note: void 0 };
+  if (st.size > maxFileSize) {
+    return { ok: false, note: { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(st.size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file: f.path } };
+  }
+  let buf;
+  try {
+    buf = await readFile2(f.abs);
+  } catch (err) {
+    return { ok: false, note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file: f.path } };
+  }
+  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file: f.path } };
+  return { ok: true, text: buf.toString("utf8"), bytes: buf.length };
+}
+function formatBytes(n) {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
+  return `${n} B`;
+}
+function parseSize(v) {
+  if (typeof v === "number") return v > 0 ? v : void 0;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(v);
+  if (!m) return void 0;
+  const unit = (m[2] ?? "b").toLowerCase()[0];
+  const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
+  return Math.round(Number(m[1]) * mult);
+}
+var DEFAULT_MAX_FILE_SIZE, SNIFF;
+var init_read = __esm({
+  "src/engine/read.ts"() {
+    "use strict";
+    DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+    SNIFF = 8e3;
+  }
+});
+
+// src/engine/classify.ts
+function isOpenClawConfigInStateDir(segments) {
+  const base = segments[segments.length - 1] ?? "";
+  const parent = segments[segments.length - 2] ?? "";
+  if (![".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(parent)) return false;
+  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base) || /^[\w-]+\.json5?$/i.test(base) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base);
+}
+function classify(relPath) {
+  const segments = relPath.split("/");
+  const base = segments[segments.length - 1] ?? relPath;
+  for (const c of CONVENTIONS) if (c.test(base, segments)) return c.kind;
+  return "text";
+}
+function isDotenvTemplate(relPath) {
+  const base = relPath.split("/").pop() ?? relPath;
+  return ENV_TEMPLATE.test(base);
+}
+function looksLikeCompose(relPath, text) {
+  return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text) && !/^(apiVersion|kind):/m.test(text);
+}
+var COMPOSE_BASE, OPENCLAW_NAMES, ENV_TEMPLATE, CONVENTIONS;
+var init_classify = __esm({
+  "src/engine/classify.ts"() {
+    "use strict";
+    COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
+    OPENCLAW_NAMES = /* @__PURE__ */ new Set(["openclaw.json", "openclaw.json5", "clawdbot.json", "moltbot.json", "moldbot.json"]);
+    ENV_TEMPLATE = /\.(example|sample|template|dist|defaults|tpl|schema)$/i;
+    CONVENTIONS = [
+      {
+        kind: "compose",
+        describe: "`compose.yaml`, `compose.yml`, `docker-compose.yml`, `docker-compose.yaml` and their `.<x>.` variants (`docker-compose.override.yml`, `compose.prod.yaml`); other YAML files whose top level has a `services:` map",
+        test: (base) => COMPOSE_BASE.test(base)
+      },
+      {
+        kind: "openclaw",
+        describe: "`openclaw.json`, `openclaw.json5`, `*.openclaw.json`, legacy `clawdbot.json`, `moltbot.json`, `moldbot.json`, and `*.json`/`*.json5` under a committed `.openclaw/` (or legacy state) directory",
+        test: (base, segments) => OPENCLAW_NAMES.has(base.toLowerCase()) || /\.openclaw\.json5?$/i.test(base) || /\.json5?$/i.test(base) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
+      },
+      {
+        kind: "dotenv",
+        describe: "`.env` and `.env.*` (`.env.local`, `.env.production`, templates such as `.env.example`), also `*.env`",
+        test: (base) => base === ".env" || base.startsWith(".env.") || /\.env$/i.test(base) && base.length > 4
+      },
+      {
+        kind: "dockerfile",
+        describe: "`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`",
+        test: (base) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base) || /\.(Dockerfile|Containerfile)$/i.test(base)
+      }
+    ];
+  }
+});
+
 // node_modules/ignore/index.js
 var require_ignore = __commonJS({
   "node_modules/ignore/index.js"(exports, module) {
@@ -57,7 +523,7 @@ var require_ignore = __commonJS({
     }
     var UNDEFINED = void 0;
     var EMPTY = "";
-    var SPACE = " ";
+    var SPACE2 = " ";
     var ESCAPE = "\\";
     var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
     var BOM = "\uFEFF";
@@ -74,7 +540,7 @@ var require_ignore = __commonJS({
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
     }
     var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key, value) => {
+    var define2 = (object, key, value) => {
       Object.defineProperty(object, key, { value });
       return value;
     };
@@ -191,7 +657,7 @@ var require_ignore = __commonJS({
           const escaped = pattern[index + 1];
           if (escaped === SLASH && index + 2 === length) {
             out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
             out += pattern.slice(index, index + 2);
           } else {
             out += hold(
@@ -237,8 +703,8 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
-        ESCAPE + SPACE
+        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE2 : run3,
+        ESCAPE + SPACE2
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
       //   whenever the run fills a path segment: it starts the pattern or follows
@@ -422,10 +888,10 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at2) => {
+    var separatorAfter = (run3, at2) => {
       let separator = EMPTY;
-      for (let index = at2 + 1; index < run2.length && !run2[index].wildcard; index++) {
-        separator += run2[index].single;
+      for (let index = at2 + 1; index < run3.length && !run3[index].wildcard; index++) {
+        separator += run3[index].single;
       }
       return separator;
     };
@@ -485,26 +951,26 @@ var require_ignore = __commonJS({
         }
       }
       let out = EMPTY;
-      let run2 = [];
+      let run3 = [];
       const flush = () => {
         let lastWildcard;
-        run2.forEach((token, at2) => {
+        run3.forEach((token, at2) => {
           if (token.wildcard) {
             lastWildcard = at2;
           }
         });
-        run2.forEach((token, at2) => {
+        run3.forEach((token, at2) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at2)})[^\\/])*`;
+          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at2)})[^\\/])*`;
         });
-        run2 = [];
+        run3 = [];
       };
       tokens.forEach((token) => {
         if (token.boundary === void 0) {
-          run2.push(token);
+          run3.push(token);
           return;
         }
         flush();
@@ -551,26 +1017,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path4) => {
-      const end = path4.length - 1;
-      const index = path4.lastIndexOf(
+    var basenameOf = (path7) => {
+      const end = path7.length - 1;
+      const index = path7.lastIndexOf(
         SLASH,
-        path4[end] === SLASH ? end - 1 : end
+        path7[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path4 : path4.slice(index + 1);
+      return index < 0 ? path7 : path7.slice(index + 1);
     };
-    var parentOf = (path4) => {
-      if (path4.charCodeAt(0) === SLASH_CODE || path4.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path4.split(SLASH).filter(Boolean);
+    var parentOf = (path7) => {
+      if (path7.charCodeAt(0) === SLASH_CODE || path7.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path7.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path4.length - 1;
-      const cut = path4.lastIndexOf(
+      const end = path7.length - 1;
+      const cut = path7.lastIndexOf(
         SLASH,
-        path4.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path7.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path4.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path7.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -580,9 +1046,9 @@ var require_ignore = __commonJS({
         this.pattern = pattern;
         this.mark = mark;
         this.negative = negative;
-        define(this, "body", body);
-        define(this, "ignoreCase", ignoreCase);
-        define(this, "regexPrefix", prefix);
+        define2(this, "body", body);
+        define2(this, "ignoreCase", ignoreCase);
+        define2(this, "regexPrefix", prefix);
       }
       // Worked out on first use and kept behind an own property, the way `regex`
       //   caches itself in `_regex`. Deciding it in the constructor instead would
@@ -590,7 +1056,7 @@ var require_ignore = __commonJS({
       //   every compile -- including the compiles of rules that are never matched
       //   against anything.
       get _basenameOnly() {
-        return define(this, "_basenameOnly", matchesBasename(this.body));
+        return define2(this, "_basenameOnly", matchesBasename(this.body));
       }
       get regex() {
         const key = UNDERSCORE + MODE_IGNORE;
@@ -610,8 +1076,8 @@ var require_ignore = __commonJS({
         const str = pinWildcards(
           mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
         );
-        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
-        return define(this, key, regex);
+        const regex2 = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        return define2(this, key, regex2);
       }
     };
     var hasTrailingBackslash = (str) => {
@@ -629,7 +1095,7 @@ var require_ignore = __commonJS({
           lineEnd--;
         }
         end = lineEnd;
-        while (body[end - 1] === SPACE) {
+        while (body[end - 1] === SPACE2) {
           end--;
         }
         if (!stripLineEnd || body[end - 1] !== "\n") {
@@ -644,7 +1110,7 @@ var require_ignore = __commonJS({
       while (body[end - backslashes - 1] === ESCAPE) {
         backslashes++;
       }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE2 : body.slice(0, end);
     };
     var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
       let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
@@ -657,7 +1123,7 @@ var require_ignore = __commonJS({
         body = body.slice(1);
       }
       const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
         body = trimEnd(body, stripLineEnd);
       }
       if (!body || hasTrailingBackslash(body)) {
@@ -720,7 +1186,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path4) {
+      testLiteral(path7) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -729,7 +1195,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path4)) {
+          if (rule.checkRegex.test(path7)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -749,15 +1215,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path4, mode) {
+      test(path7, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path4) : path4;
+        const basename = shortcut ? basenameOf(path7) : path7;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path4
+            shortcut && rule._basenameOnly ? basename : path7
           )) {
             const { negative } = rule;
             const ret = {
@@ -779,17 +1245,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path4, originalPath, doThrow) => {
-      if (!isString(path4)) {
+    var checkPath = (path7, originalPath, doThrow) => {
+      if (!isString(path7)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path4) {
+      if (!path7) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path4)) {
+      if (checkPath.isNotRelative(path7)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -798,25 +1264,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path4) => {
-      const first = path4.charCodeAt(0);
+    var isNotRelative = (path7) => {
+      const first = path7.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path4.length === 1) {
+      if (path7.length === 1) {
         return true;
       }
-      const second = path4.charCodeAt(1);
+      const second = path7.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path4.length === 2 || path4.charCodeAt(2) === SLASH_CODE;
+      return path7.length === 2 || path7.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -827,7 +1293,7 @@ var require_ignore = __commonJS({
         ignoreCase = ignorecase,
         allowRelativePaths = false
       } = {}) {
-        define(this, KEY_IGNORE, true);
+        define2(this, KEY_IGNORE, true);
         this._rules = new RuleManager(ignoreCase);
         this._strictPathCheck = !allowRelativePaths;
         this._initCache();
@@ -847,58 +1313,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path4) {
+      _test(originalPath, cache, path7) {
         checkPath(
-          path4,
+          path7,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path4 ? this._t(path4, cache) : {
+        return path7 ? this._t(path7, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path4 = convertPath(target);
-        if (!path4 || path4.charCodeAt(path4.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path4);
+        const path7 = convertPath(target);
+        if (!path7 || path7.charCodeAt(path7.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path7);
         }
-        const dir = this._t(path4, this._testCache);
+        const dir = this._t(path7, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path4);
+        const literal = this._rules.testLiteral(path7);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path4, cache) {
-        if (path4 in cache) {
-          return cache[path4];
+      _t(path7, cache) {
+        if (path7 in cache) {
+          return cache[path7];
         }
-        const parentPath = parentOf(path4);
+        const parentPath = parentOf(path7);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path4] = parent && parent.ignored ? parent : this._rules.test(path4, MODE_IGNORE);
+        return cache[path7] = parent && parent.ignored ? parent : this._rules.test(path7, MODE_IGNORE);
       }
-      ignores(path4) {
-        return this._test(path4, this._ignoreCache, convertPath(path4)).ignored;
+      ignores(path7) {
+        return this._test(path7, this._ignoreCache, convertPath(path7)).ignored;
       }
       createFilter() {
-        return (path4) => !this.ignores(path4);
+        return (path7) => !this.ignores(path7);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path4) {
-        return this._test(path4, this._testCache, convertPath(path4));
+      test(path7) {
+        return this._test(path7, this._testCache, convertPath(path7));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path4) => checkPath(convertPath(path4), path4, RETURN_FALSE);
+    var isPathValid = (path7) => checkPath(convertPath(path7), path7, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path4) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path4) || isNotRelative(path4);
+      checkPath.isNotRelative = (path7) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path7) || isNotRelative(path7);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -909,7 +1375,7 @@ var require_ignore = __commonJS({
     module.exports = factory;
     factory.default = factory;
     module.exports.isPathValid = isPathValid;
-    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+    define2(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
 
@@ -990,17 +1456,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path4) {
-      const ctrl = callVisitor(key, node, visitor, path4);
+    function visit_(key, node, visitor, path7) {
+      const ctrl = callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visit_(key, ctrl, visitor, path4);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path4 = Object.freeze(path4.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path4);
+            const ci = visit_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1011,13 +1477,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path4 = Object.freeze(path4.concat(node));
-          const ck = visit_("key", node.key, visitor, path4);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = visit_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path4);
+          const cv = visit_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1038,17 +1504,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path4) {
-      const ctrl = await callVisitor(key, node, visitor, path4);
+    async function visitAsync_(key, node, visitor, path7) {
+      const ctrl = await callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visitAsync_(key, ctrl, visitor, path4);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path4 = Object.freeze(path4.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path4);
+            const ci = await visitAsync_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1059,13 +1525,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path4 = Object.freeze(path4.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path4);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path4);
+          const cv = await visitAsync_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1092,23 +1558,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path4) {
+    function callVisitor(key, node, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node, path4);
+        return visitor(key, node, path7);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path4);
+        return visitor.Map?.(key, node, path7);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path4);
+        return visitor.Seq?.(key, node, path7);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path4);
+        return visitor.Pair?.(key, node, path7);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path4);
+        return visitor.Scalar?.(key, node, path7);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path4);
+        return visitor.Alias?.(key, node, path7);
       return void 0;
     }
-    function replaceNode(key, path4, node) {
-      const parent = path4[path4.length - 1];
+    function replaceNode(key, path7, node) {
+      const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -1720,10 +2186,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path4, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i = path4.length - 1; i >= 0; --i) {
-        const k = path4[i];
+      for (let i = path7.length - 1; i >= 0; --i) {
+        const k = path7[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -1742,8 +2208,8 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
-    var Collection = class extends Node.NodeBase {
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
         Object.defineProperty(this, "schema", {
@@ -1772,11 +2238,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path4, value) {
-        if (isEmptyPath(path4))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path4;
+          const [key, ...rest] = path7;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -1790,8 +2256,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        const [key, ...rest] = path4;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -1805,8 +2271,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        const [key, ...rest] = path4;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -1824,8 +2290,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path4) {
-        const [key, ...rest] = path4;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -1835,8 +2301,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        const [key, ...rest] = path4;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1850,7 +2316,7 @@ var require_Collection = __commonJS({
         }
       }
     };
-    exports.Collection = Collection;
+    exports.Collection = Collection2;
     exports.collectionFromPath = collectionFromPath;
     exports.isEmptyPath = isEmptyPath;
   }
@@ -2578,7 +3044,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge = {
+    var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -2588,7 +3054,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -2627,7 +3093,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
+    exports.merge = merge2;
   }
 });
 
@@ -2636,15 +3102,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key))
+        merge2.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -2892,7 +3358,7 @@ var require_YAMLMap = __commonJS({
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
-    var Collection = require_Collection();
+    var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
@@ -2908,7 +3374,7 @@ var require_YAMLMap = __commonJS({
       }
       return void 0;
     }
-    var YAMLMap = class extends Collection.Collection {
+    var YAMLMap = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
@@ -3058,11 +3524,11 @@ var require_YAMLSeq = __commonJS({
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
-    var Collection = require_Collection();
+    var Collection2 = require_Collection();
     var identity = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
-    var YAMLSeq = class extends Collection.Collection {
+    var YAMLSeq = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -4035,7 +4501,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float2();
     var int = require_int2();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -4055,7 +4521,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge.merge,
+      merge2.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -4081,7 +4547,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -4106,7 +4572,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge.merge,
+      merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -4116,7 +4582,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -4125,7 +4591,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -4143,7 +4609,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge.merge);
+        tags = tags.concat(merge2.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -4172,11 +4638,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -4278,7 +4744,7 @@ var require_Document = __commonJS({
   "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var Collection = require_Collection();
+    var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
@@ -4351,9 +4817,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path4, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path4, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -4428,14 +4894,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        if (Collection.isEmptyPath(path4)) {
+      deleteIn(path7) {
+        if (Collection2.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -4450,10 +4916,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        if (Collection.isEmptyPath(path4))
+      getIn(path7, keepScalar) {
+        if (Collection2.isEmptyPath(path7))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -4464,10 +4930,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path4) {
-        if (Collection.isEmptyPath(path4))
+      hasIn(path7) {
+        if (Collection2.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -4475,7 +4941,7 @@ var require_Document = __commonJS({
        */
       set(key, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection2.collectionFromPath(this.schema, [key], value);
         } else if (assertCollection(this.contents)) {
           this.contents.set(key, value);
         }
@@ -4484,13 +4950,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        if (Collection.isEmptyPath(path4)) {
+      setIn(path7, value) {
+        if (Collection2.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path4), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path4, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -4876,10 +5342,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4893,7 +5359,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4917,7 +5383,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4933,7 +5399,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -5024,7 +5490,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -5038,13 +5504,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -5087,18 +5553,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -5152,8 +5618,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap2 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -5165,7 +5631,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -5176,8 +5642,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -5194,7 +5660,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -5374,7 +5840,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -5391,24 +5857,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -5591,25 +6057,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -6419,14 +6885,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6451,9 +6917,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path4) => {
+    visit.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field, index] of path4) {
+      for (const [field, index] of path7) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -6462,23 +6928,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path4) => {
-      const parent = visit.itemAtPath(cst, path4.slice(0, -1));
-      const field = path4[path4.length - 1][0];
+    visit.parentCollection = (cst, path7) => {
+      const parent = visit.itemAtPath(cst, path7.slice(0, -1));
+      const field = path7[path7.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path4, item, visitor) {
-      let ctrl = visitor(item, path4);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6489,10 +6955,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path4);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7593,18 +8059,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -7757,15 +8223,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7959,13 +8425,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -8143,7 +8609,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -8184,7 +8650,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
+    exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -8240,6 +8706,306 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// src/engine/discover.ts
+import { execFile } from "node:child_process";
+import { lstat as lstat2, readdir, readFile as readFile3, realpath } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+async function gitTopLevel(dir) {
+  try {
+    const { stdout } = await run("git", ["-C", dir, "rev-parse", "--show-toplevel"], { encoding: "utf8" });
+    const top = stdout.trim();
+    return top ? await realpath(top) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function resolveRoot(paths) {
+  const targets = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = await lstat2(p);
+    } catch {
+      throw new UsageError(`no such file or directory: ${p}`);
+    }
+    const abs = await realpath(p);
+    targets.push({ abs, dir: st.isDirectory() });
+  }
+  const first = targets[0];
+  if (!first) throw new UsageError("nothing to scan");
+  const firstDir = first.dir ? first.abs : path.dirname(first.abs);
+  const top = await gitTopLevel(firstDir);
+  if (top && targets.every((t) => isInside(top, t.abs))) return { base: top, git: true, targets };
+  const dirs = targets.map((t) => t.dir ? t.abs : path.dirname(t.abs));
+  return { base: commonAncestor(dirs), git: false, targets };
+}
+function isInside(parent, child) {
+  const rel = path.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+function commonAncestor(dirs) {
+  let common = dirs[0] ?? process.cwd();
+  for (const d of dirs.slice(1)) while (!isInside(common, d)) common = path.dirname(common);
+  return common;
+}
+function toPosix(p) {
+  return p.split(path.sep).join("/");
+}
+async function discover(root, notes) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  const add = (abs) => {
+    const rel = toPosix(path.relative(root.base, abs));
+    if (!seen.has(rel)) {
+      seen.add(rel);
+      out.push({ path: rel, abs });
+    }
+  };
+  for (const t of root.targets) {
+    if (!t.dir) {
+      add(t.abs);
+      continue;
+    }
+    const files = root.git ? await gitFiles(t.abs) : await walk(t.abs, notes, root.base);
+    for (const f of files) add(f);
+  }
+  out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return out;
+}
+async function gitFiles(dir) {
+  const { stdout } = await run("git", ["-C", dir, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "."], {
+    encoding: "buffer",
+    maxBuffer: 1 << 30
+  });
+  const top = await gitTopLevel(dir) ?? dir;
+  const names = stdout.toString("utf8").split("\0").filter(Boolean);
+  return [...new Set(names)].map((n) => path.join(top, n));
+}
+async function walk(dir, notes, base) {
+  const out = [];
+  const visit = async (current, rules) => {
+    let gitignore;
+    try {
+      gitignore = await readFile3(path.join(current, ".gitignore"), "utf8");
+    } catch {
+    }
+    const scoped = gitignore === void 0 ? rules : [...rules, { at: current, ig: (0, import_ignore.default)().add(gitignore) }];
+    let entries;
+    try {
+      entries = await readdir(current, { withFileTypes: true });
+    } catch (err) {
+      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path.relative(base, current)) || "." });
+      return;
+    }
+    entries.sort((a, b) => a.name < b.name ? -1 : 1);
+    for (const e of entries) {
+      if (e.name === ".git") continue;
+      const abs = path.join(current, e.name);
+      const ignored = scoped.some(({ at: at2, ig }) => {
+        const rel = toPosix(path.relative(at2, abs));
+        return ig.ignores(e.isDirectory() ? `${rel}/` : rel);
+      });
+      if (ignored) continue;
+      if (e.isSymbolicLink()) {
+        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path.relative(base, abs)) });
+      } else if (e.isDirectory()) {
+        await visit(abs, scoped);
+      } else if (e.isFile()) {
+        out.push(abs);
+      }
+    }
+  };
+  await visit(dir, []);
+  return out;
+}
+var import_ignore, run;
+var init_discover = __esm({
+  "src/engine/discover.ts"() {
+    "use strict";
+    import_ignore = __toESM(require_ignore(), 1);
+    init_errors();
+    run = promisify(execFile);
+  }
+});
+
+// src/engine/config.ts
+import { readFile as readFile4 } from "node:fs/promises";
+import path2 from "node:path";
+function defaultConfig() {
+  return { isIgnored: () => false, rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
+}
+async function loadConfig(explicit, searchDir, base, knownRules, notes) {
+  let file = explicit ? path2.resolve(explicit) : void 0;
+  let text;
+  if (file) {
+    try {
+      text = await readFile4(file, "utf8");
+    } catch {
+      throw new UsageError(`cannot read config file ${explicit}`);
+    }
+  } else {
+    for (const name of CONFIG_FILE_NAMES) {
+      try {
+        text = await readFile4(path2.join(searchDir, name), "utf8");
+        file = path2.join(searchDir, name);
+        break;
+      } catch {
+      }
+    }
+  }
+  if (text === void 0 || file === void 0) return defaultConfig();
+  const shown = toPosix(path2.relative(process.cwd(), file)) || file;
+  let raw;
+  try {
+    raw = (0, import_yaml.parse)(text, { maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    throw new UsageError(`${shown}: not valid YAML: ${e.message.split("\n")[0]}`);
+  }
+  if (typeof raw !== "object" || Array.isArray(raw) || raw === null) throw new UsageError(`${shown}: expected a mapping at the top level`);
+  const obj = raw;
+  const allowed = /* @__PURE__ */ new Set(["ignore", "rules", "max-file-size"]);
+  for (const k of Object.keys(obj)) if (!allowed.has(k)) throw new UsageError(`${shown}: unknown key "${k}" (expected ${[...allowed].join(", ")})`);
+  const ig = (0, import_ignore2.default)();
+  const patterns = obj.ignore ?? [];
+  if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
+  ig.add(patterns);
+  const configDir = path2.dirname(file);
+  const rel = toPosix(path2.relative(base, configDir));
+  const rules = /* @__PURE__ */ new Map();
+  const rulesRaw = obj.rules ?? {};
+  if (typeof rulesRaw !== "object" || rulesRaw === null || Array.isArray(rulesRaw)) throw new UsageError(`${shown}: "rules" must map rule ids to off or a severity`);
+  for (const [id, v] of Object.entries(rulesRaw)) {
+    const val = v === false ? "off" : v;
+    if (val !== "off" && !isSeverity(val)) throw new UsageError(`${shown}: rules.${id} must be off, critical, high, medium, low or info`);
+    if (!knownRules.has(id)) notes.push({ level: "warning", code: "config.unknown_rule", message: `${shown}: rules.${id} names no ClawScan rule`, file: shown });
+    rules.set(id, val);
+  }
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  if (obj["max-file-size"] !== void 0) {
+    const n = parseSize(obj["max-file-size"]);
+    if (!n) throw new UsageError(`${shown}: max-file-size must be a size such as 5MB`);
+    maxFileSize = n;
+  }
+  return {
+    source: shown,
+    rules,
+    maxFileSize,
+    isIgnored(relPath) {
+      const local = rel ? relPath.startsWith(`${rel}/`) ? relPath.slice(rel.length + 1) : void 0 : relPath;
+      return local !== void 0 && local !== "" && ig.ignores(local);
+    }
+  };
+}
+var import_ignore2, import_yaml, CONFIG_FILE_NAMES;
+var init_config2 = __esm({
+  "src/engine/config.ts"() {
+    "use strict";
+    import_ignore2 = __toESM(require_ignore(), 1);
+    import_yaml = __toESM(require_dist(), 1);
+    init_severity();
+    init_errors();
+    init_read();
+    init_discover();
+    CONFIG_FILE_NAMES = [".clawscan.yml", ".clawscan.yaml"];
+  }
+});
+
+// src/engine/parse/lines.ts
+var LineIndex;
+var init_lines = __esm({
+  "src/engine/parse/lines.ts"() {
+    "use strict";
+    LineIndex = class {
+      constructor(text) {
+        this.text = text;
+      }
+      text;
+      starts;
+      lineStarts() {
+        if (!this.starts) {
+          const starts = [0];
+          let i = this.text.indexOf("\n");
+          while (i !== -1) {
+            starts.push(i + 1);
+            i = this.text.indexOf("\n", i + 1);
+          }
+          this.starts = starts;
+        }
+        return this.starts;
+      }
+      /** 1-based line and column of a 0-based offset. */
+      position(offset) {
+        const starts = this.lineStarts();
+        const off = Math.max(0, Math.min(offset, this.text.length));
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if ((starts[mid] ?? 0) <= off) lo = mid;
+          else hi = mid - 1;
+        }
+        return { line: lo + 1, column: off - (starts[lo] ?? 0) + 1 };
+      }
+      /** Offset of the start of a 1-based line. */
+      lineStart(line) {
+        const starts = this.lineStarts();
+        return starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
+      }
+      lineCount() {
+        return this.lineStarts().length;
+      }
+      location(file, start, end) {
+        const s = this.position(start);
+        const e = this.position(Math.max(start, end));
+        return { file, startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
+      }
+      /** The whole first line: for findings about a file as a whole. */
+      fileLocation(file) {
+        const firstLineEnd = this.text.indexOf("\n");
+        const end = firstLineEnd === -1 ? this.text.length : firstLineEnd;
+        return { file, startLine: 1, startColumn: 1, endLine: 1, endColumn: Math.max(1, end) + (end > 0 ? 1 : 0) };
+      }
+    };
+  }
+});
+
+// src/engine/parse/locator.ts
+var Locator;
+var init_locator = __esm({
+  "src/engine/parse/locator.ts"() {
+    "use strict";
+    init_lines();
+    Locator = class {
+      constructor(file, text, resolvePath) {
+        this.file = file;
+        this.resolvePath = resolvePath;
+        this.lines = new LineIndex(text);
+      }
+      file;
+      resolvePath;
+      lines;
+      locate(anchor) {
+        switch (anchor.kind) {
+          case "range":
+            return this.lines.location(this.file, anchor.start, anchor.end);
+          case "position":
+            return { file: this.file, startLine: anchor.line, startColumn: anchor.column, endLine: anchor.endLine, endColumn: anchor.endColumn };
+          case "file":
+            return this.lines.fileLocation(this.file);
+          case "path": {
+            for (let n = anchor.path.length; n >= 0 && this.resolvePath; n--) {
+              const r = this.resolvePath(anchor.path.slice(0, n), n === anchor.path.length ? anchor.part ?? "pair" : "key");
+              if (r) return this.lines.location(this.file, r[0], r[1]);
+            }
+            return this.lines.fileLocation(this.file);
+          }
+        }
+      }
+    };
   }
 });
 
@@ -12948,9 +13714,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path4 = this.getPath();
-        if (path4 === null || path4.startsWith("/")) {
-          return path4;
+        const path7 = this.getPath();
+        if (path7 === null || path7.startsWith("/")) {
+          return path7;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -12962,7 +13728,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path4 : parent + "/" + path4;
+              return parent.endsWith("/") ? parent + path7 : parent + "/" + path7;
             }
           }
         }
@@ -14050,631 +14816,16 @@ var require_main = __commonJS({
     ];
     var DockerfileParser2;
     (function(DockerfileParser3) {
-      function parse3(content) {
+      function parse5(content) {
         let parser = new parser_1.Parser();
         return parser.parse(content);
       }
-      DockerfileParser3.parse = parse3;
+      DockerfileParser3.parse = parse5;
     })(DockerfileParser2 || (exports.DockerfileParser = DockerfileParser2 = {}));
   }
 });
 
-// src/cli.ts
-import { writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
-
-// src/model/location.ts
-var at = {
-  path(path4, opts = {}) {
-    return { kind: "path", path: path4, ...opts };
-  },
-  range(start, end, file) {
-    return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
-  },
-  /** 1-based line and column, end column exclusive (for parsers that give positions, e.g. dockerfile-ast + 1). */
-  position(line, column, endLine, endColumn, file) {
-    return { kind: "position", line, column, endLine, endColumn, ...file === void 0 ? {} : { file } };
-  },
-  file(file) {
-    return file === void 0 ? { kind: "file" } : { kind: "file", file };
-  }
-};
-
-// src/model/rule.ts
-function defineRule(rule) {
-  return rule;
-}
-
-// rules/_shared/compose.ts
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function services(target) {
-  const root = target.value;
-  if (!isRecord(root) || !isRecord(root.services)) return [];
-  return Object.entries(root.services).filter((e) => isRecord(e[1]));
-}
-function isTruthy(v) {
-  return v === true || typeof v === "string" && /^(true|yes|on|y)$/i.test(v.trim());
-}
-
-// rules/compose/privileged.ts
-var privileged_default = defineRule({
-  id: "compose.privileged",
-  title: "Container runs privileged",
-  severity: "critical",
-  appliesTo: ["compose"],
-  description: "`privileged: true` gives the container every capability and access to all host devices, and turns off seccomp and AppArmor. A process that compromises the container (a prompt-injected shell tool in the OpenClaw gateway, for example) can mount the host disk and take over the host.",
-  remediation: "Remove `privileged: true`. If the service needs one specific capability, grant only that with `cap_add:` (and keep `cap_drop: [ALL]`); if it needs a device, map only that device with `devices:`.",
-  references: ["https://docs.docker.com/reference/compose-file/services/#privileged", "https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities"],
-  tags: ["compose", "container-escape", "CWE-250"],
-  precision: "very-high",
-  check(target, ctx) {
-    for (const [name, svc] of services(target)) {
-      if (!isTruthy(svc.privileged)) continue;
-      ctx.report({
-        at: at.path(["services", name, "privileged"]),
-        message: `Service "${name}" runs privileged: it has every capability and all host devices, so a compromise of the container is a compromise of the host.`,
-        fix: { description: "Set privileged to false", at: at.path(["services", name, "privileged"], { part: "value" }), replacement: "false" },
-        properties: { service: name }
-      });
-    }
-  }
-});
-
-// rules/compose/index.ts
-var composeRules = [privileged_default];
-
-// rules/config/parse_error.ts
-var parse_error_default = defineRule({
-  id: "config.parse_error",
-  title: "OpenClaw config is not valid JSON5",
-  severity: "high",
-  appliesTo: ["parse_error"],
-  description: "OpenClaw refuses to start with a config it cannot parse, and ClawScan cannot check a config it cannot read: every security setting in this file went unreviewed.",
-  remediation: "Fix the syntax error at the reported line and column (`openclaw doctor` reports the same). JSON5 allows comments, trailing commas and unquoted keys, but not unbalanced braces or unterminated strings.",
-  tags: ["openclaw", "scanner"],
-  precision: "very-high",
-  check(target, ctx) {
-    if (target.fileKind !== "openclaw") return;
-    ctx.report({
-      at: target.line ? at.position(target.line, target.column ?? 1, target.line, (target.column ?? 1) + 1) : at.file(),
-      message: `${target.file} is not valid JSON5: ${target.message} (line ${target.line ?? "?"}, column ${target.column ?? "?"}). Its settings were not checked.`,
-      key: "parse_error"
-    });
-  }
-});
-
-// rules/config/index.ts
-var configRules = [parse_error_default];
-
-// rules/_shared/values.ts
-function isReference(value) {
-  const v = value.trim();
-  return /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{\s*[^}]+\}\}$/.test(v) || /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops):\/\//i.test(v) || /^\/run\/secrets\//.test(v);
-}
-
-// rules/dotenv/committed.ts
-var committed_default = defineRule({
-  id: "dotenv.committed",
-  title: "A .env file is committed",
-  severity: "high",
-  appliesTo: ["dotenv"],
-  description: "A `.env` file holds the deployment's real values: provider API keys, bot tokens, the gateway token. Committed, it is readable by everyone with access to the repository and to every clone and fork, and it stays in git history after the file is deleted.",
-  remediation: "Rotate every secret the file held first (deleting the file does not un-leak them). Then `git rm --cached <file>`, add `.env` and `.env.*` (with `!.env.example`) to `.gitignore`, and commit a `.env.example` with placeholder values instead. Rewrite history with `git filter-repo --invert-paths --path <file>` if the repository was ever shared.",
-  references: ["https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file", "https://github.com/newren/git-filter-repo"],
-  tags: ["secrets", "dotenv", "CWE-538"],
-  precision: "high",
-  check(target, ctx) {
-    if (target.template) return;
-    const literal = target.entries.filter((e) => e.value.trim() !== "" && !isReference(e.value));
-    if (literal.length === 0 && target.entries.length > 0) return;
-    const holdsValues = literal.length > 0;
-    ctx.report({
-      at: at.file(),
-      severity: holdsValues ? "high" : "low",
-      message: holdsValues ? `${target.file} is in the repository with ${literal.length} literal value${literal.length === 1 ? "" : "s"}; anyone who can read the repository or its history can read them.` : `${target.file} is in the repository (empty for now); the next value written to it will be committed too.`,
-      key: "file",
-      properties: { literalValues: literal.length }
-    });
-  }
-});
-
-// rules/dotenv/index.ts
-var dotenvRules = [committed_default];
-
-// rules/scan/parse_error.ts
-var parse_error_default2 = defineRule({
-  id: "scan.parse_error",
-  title: "File could not be parsed",
-  severity: "low",
-  appliesTo: ["parse_error"],
-  description: "A compose file, Dockerfile or dotenv file that does not parse cannot be checked, so whatever it configures goes unreviewed. Docker Compose would refuse it too, or worse, read it differently than intended.",
-  remediation: "Fix the syntax error at the reported line (`docker compose config` shows the same error for compose files). The other files of the scan were checked as usual.",
-  tags: ["scanner"],
-  precision: "very-high",
-  check(target, ctx) {
-    if (target.fileKind === "openclaw") return;
-    ctx.report({
-      at: target.line ? at.position(target.line, target.column ?? 1, target.line, (target.column ?? 1) + 1) : at.file(),
-      message: `${target.file} is not valid ${target.fileKind === "compose" ? "YAML" : target.fileKind}: ${target.message}. It was not checked.`,
-      key: "parse_error"
-    });
-  }
-});
-
-// rules/scan/index.ts
-var scanRules = [parse_error_default2];
-
-// rules/_shared/tokens.ts
-function reportMatches(target, ctx, pattern, describe, accept = () => true) {
-  pattern.lastIndex = 0;
-  for (const m of target.text.matchAll(pattern)) {
-    const secret = m.groups?.secret ?? m[0];
-    if (!accept(secret)) continue;
-    const start = (m.index ?? 0) + m[0].indexOf(secret);
-    ctx.report({
-      at: at.range(start, start + secret.length),
-      message: `${describe} in ${target.file}.`,
-      secret
-    });
-  }
-}
-
-// rules/secrets/anthropic_api_key.ts
-var PATTERN = /(?<![A-Za-z0-9_-])(?<secret>sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?![A-Za-z0-9_-])/g;
-var anthropic_api_key_default = defineRule({
-  id: "secrets.anthropic_api_key",
-  title: "Anthropic API key",
-  severity: "critical",
-  appliesTo: ["text"],
-  description: "An Anthropic API key (`sk-ant-api03-…`) in the repository lets anyone who can read it run models on your account and bill it, and read whatever your OpenClaw agent sends.",
-  remediation: 'Revoke the key in the Anthropic Console (Settings → API keys) and create a new one. Keep it out of git: reference it as `${ANTHROPIC_API_KEY}` from a `.env` that `.gitignore` lists, or use an OpenClaw SecretRef (`{ source: "env", provider: "default", id: "ANTHROPIC_API_KEY" }`).',
-  references: ["https://docs.anthropic.com/en/api/getting-started", "https://console.anthropic.com/settings/keys"],
-  tags: ["secrets", "CWE-798"],
-  precision: "very-high",
-  check(target, ctx) {
-    reportMatches(target, ctx, PATTERN, "Anthropic API key");
-  }
-});
-
-// rules/secrets/index.ts
-var secretsRules = [anthropic_api_key_default];
-
-// rules/index.ts
-var RULES = [...secretsRules, ...dotenvRules, ...composeRules, ...configRules, ...scanRules].sort(
-  (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
-);
-
-// src/engine/baseline.ts
-import { readFile } from "node:fs/promises";
-
-// src/engine/errors.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-function describeError(err) {
-  if (err instanceof UsageError) return err.message;
-  if (err instanceof Error) return `internal error: ${err.message}`;
-  return `internal error: ${String(err)}`;
-}
-
-// src/engine/baseline.ts
-var BASELINE_VERSION = 1;
-function buildBaseline(findings) {
-  const entries = findings.filter((f) => !f.suppressed).map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.location.file })).sort((a, b) => a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
-  return { version: BASELINE_VERSION, tool: "clawscan", findings: entries };
-}
-async function loadBaseline(file) {
-  let raw;
-  try {
-    raw = JSON.parse(await readFile(file, "utf8"));
-  } catch (e) {
-    throw new UsageError(`cannot read baseline ${file}: ${e.message.split("\n")[0]}`);
-  }
-  const b = raw;
-  if (b?.tool !== "clawscan" || !Array.isArray(b.findings)) throw new UsageError(`${file} is not a ClawScan baseline (write one with \`clawscan baseline\`)`);
-  if (b.version !== BASELINE_VERSION) throw new UsageError(`${file}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
-  return new Set(b.findings.map((f) => f.fingerprint).filter((x) => typeof x === "string"));
-}
-
-// src/model/severity.ts
-var SEVERITIES = ["critical", "high", "medium", "low", "info"];
-var FAIL_ON_VALUES = ["critical", "high", "medium", "low", "info", "never"];
-var RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
-function bySeverityDesc(a, b) {
-  return RANK[b] - RANK[a];
-}
-function atOrAbove(s, threshold) {
-  return threshold !== "never" && RANK[s] >= RANK[threshold];
-}
-function isSeverity(v) {
-  return typeof v === "string" && SEVERITIES.includes(v);
-}
-function sarifLevel(s) {
-  return s === "critical" || s === "high" ? "error" : s === "medium" ? "warning" : "note";
-}
-function securitySeverity(s) {
-  return { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "1.0" }[s];
-}
-
-// src/engine/gate.ts
-function failing(findings, failOn) {
-  return findings.filter((f) => !f.suppressed && atOrAbove(f.severity, failOn));
-}
-function exitCode(findings, failOn, internalErrors) {
-  if (internalErrors > 0) return 2;
-  return failing(findings, failOn).length > 0 ? 1 : 0;
-}
-
-// src/engine/read.ts
-import { lstat, readFile as readFile2 } from "node:fs/promises";
-var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-var SNIFF = 8e3;
-async function readText(f, maxFileSize) {
-  let st;
-  try {
-    st = await lstat(f.abs);
-  } catch (err) {
-    const code = err.code;
-    if (code === "ENOENT") return { ok: false, note: void 0 };
-    return { ok: false, note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${code ?? "error"})`, file: f.path } };
-  }
-  if (st.isSymbolicLink()) return { ok: false, note: { level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: f.path } };
-  if (!st.isFile()) return { ok: false, note: void 0 };
-  if (st.size > maxFileSize) {
-    return { ok: false, note: { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(st.size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file: f.path } };
-  }
-  let buf;
-  try {
-    buf = await readFile2(f.abs);
-  } catch (err) {
-    return { ok: false, note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file: f.path } };
-  }
-  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file: f.path } };
-  return { ok: true, text: buf.toString("utf8"), bytes: buf.length };
-}
-function formatBytes(n) {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
-  return `${n} B`;
-}
-function parseSize(v) {
-  if (typeof v === "number") return v > 0 ? v : void 0;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(v);
-  if (!m) return void 0;
-  const unit = (m[2] ?? "b").toLowerCase()[0];
-  const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
-  return Math.round(Number(m[1]) * mult);
-}
-
-// src/engine/scan.ts
-import { readFile as readFile5 } from "node:fs/promises";
-import path3 from "node:path";
-
-// src/engine/classify.ts
-var COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
-var OPENCLAW_NAMES = /* @__PURE__ */ new Set(["openclaw.json", "openclaw.json5", "clawdbot.json", "moltbot.json", "moldbot.json"]);
-var ENV_TEMPLATE = /\.(example|sample|template|dist|defaults|tpl|schema)$/i;
-var CONVENTIONS = [
-  {
-    kind: "compose",
-    describe: "`compose.yaml`, `compose.yml`, `docker-compose.yml`, `docker-compose.yaml` and their `.<x>.` variants (`docker-compose.override.yml`, `compose.prod.yaml`); other YAML files whose top level has a `services:` map",
-    test: (base) => COMPOSE_BASE.test(base)
-  },
-  {
-    kind: "openclaw",
-    describe: "`openclaw.json`, `openclaw.json5`, `*.openclaw.json`, legacy `clawdbot.json`, `moltbot.json`, `moldbot.json`, and `*.json`/`*.json5` under a committed `.openclaw/` (or legacy state) directory",
-    test: (base, segments) => OPENCLAW_NAMES.has(base.toLowerCase()) || /\.openclaw\.json5?$/i.test(base) || /\.json5?$/i.test(base) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
-  },
-  {
-    kind: "dotenv",
-    describe: "`.env` and `.env.*` (`.env.local`, `.env.production`, templates such as `.env.example`), also `*.env`",
-    test: (base) => base === ".env" || base.startsWith(".env.") || /\.env$/i.test(base) && base.length > 4
-  },
-  {
-    kind: "dockerfile",
-    describe: "`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`",
-    test: (base) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base) || /\.(Dockerfile|Containerfile)$/i.test(base)
-  }
-];
-function isOpenClawConfigInStateDir(segments) {
-  const base = segments[segments.length - 1] ?? "";
-  const parent = segments[segments.length - 2] ?? "";
-  if (![".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(parent)) return false;
-  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base) || /^[\w-]+\.json5?$/i.test(base) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base);
-}
-function classify(relPath) {
-  const segments = relPath.split("/");
-  const base = segments[segments.length - 1] ?? relPath;
-  for (const c of CONVENTIONS) if (c.test(base, segments)) return c.kind;
-  return "text";
-}
-function isDotenvTemplate(relPath) {
-  const base = relPath.split("/").pop() ?? relPath;
-  return ENV_TEMPLATE.test(base);
-}
-function looksLikeCompose(relPath, text) {
-  return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text) && !/^(apiVersion|kind):/m.test(text);
-}
-
-// src/engine/config.ts
-var import_ignore2 = __toESM(require_ignore(), 1);
-var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile4 } from "node:fs/promises";
-import path2 from "node:path";
-
-// src/engine/discover.ts
-var import_ignore = __toESM(require_ignore(), 1);
-import { execFile } from "node:child_process";
-import { lstat as lstat2, readdir, readFile as readFile3, realpath } from "node:fs/promises";
-import path from "node:path";
-import { promisify } from "node:util";
-var run = promisify(execFile);
-async function gitTopLevel(dir) {
-  try {
-    const { stdout } = await run("git", ["-C", dir, "rev-parse", "--show-toplevel"], { encoding: "utf8" });
-    const top = stdout.trim();
-    return top ? await realpath(top) : void 0;
-  } catch {
-    return void 0;
-  }
-}
-async function resolveRoot(paths) {
-  const targets = [];
-  for (const p of paths) {
-    let st;
-    try {
-      st = await lstat2(p);
-    } catch {
-      throw new UsageError(`no such file or directory: ${p}`);
-    }
-    const abs = await realpath(p);
-    targets.push({ abs, dir: st.isDirectory() });
-  }
-  const first = targets[0];
-  if (!first) throw new UsageError("nothing to scan");
-  const firstDir = first.dir ? first.abs : path.dirname(first.abs);
-  const top = await gitTopLevel(firstDir);
-  if (top && targets.every((t) => isInside(top, t.abs))) return { base: top, git: true, targets };
-  const dirs = targets.map((t) => t.dir ? t.abs : path.dirname(t.abs));
-  return { base: commonAncestor(dirs), git: false, targets };
-}
-function isInside(parent, child) {
-  const rel = path.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
-}
-function commonAncestor(dirs) {
-  let common = dirs[0] ?? process.cwd();
-  for (const d of dirs.slice(1)) while (!isInside(common, d)) common = path.dirname(common);
-  return common;
-}
-function toPosix(p) {
-  return p.split(path.sep).join("/");
-}
-async function discover(root, notes) {
-  const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  const add = (abs) => {
-    const rel = toPosix(path.relative(root.base, abs));
-    if (!seen.has(rel)) {
-      seen.add(rel);
-      out.push({ path: rel, abs });
-    }
-  };
-  for (const t of root.targets) {
-    if (!t.dir) {
-      add(t.abs);
-      continue;
-    }
-    const files = root.git ? await gitFiles(t.abs) : await walk(t.abs, notes, root.base);
-    for (const f of files) add(f);
-  }
-  out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return out;
-}
-async function gitFiles(dir) {
-  const { stdout } = await run("git", ["-C", dir, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "."], {
-    encoding: "buffer",
-    maxBuffer: 1 << 30
-  });
-  const top = await gitTopLevel(dir) ?? dir;
-  const names = stdout.toString("utf8").split("\0").filter(Boolean);
-  return [...new Set(names)].map((n) => path.join(top, n));
-}
-async function walk(dir, notes, base) {
-  const out = [];
-  const visit = async (current, rules) => {
-    let gitignore;
-    try {
-      gitignore = await readFile3(path.join(current, ".gitignore"), "utf8");
-    } catch {
-    }
-    const scoped = gitignore === void 0 ? rules : [...rules, { at: current, ig: (0, import_ignore.default)().add(gitignore) }];
-    let entries;
-    try {
-      entries = await readdir(current, { withFileTypes: true });
-    } catch (err) {
-      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path.relative(base, current)) || "." });
-      return;
-    }
-    entries.sort((a, b) => a.name < b.name ? -1 : 1);
-    for (const e of entries) {
-      if (e.name === ".git") continue;
-      const abs = path.join(current, e.name);
-      const ignored = scoped.some(({ at: at2, ig }) => {
-        const rel = toPosix(path.relative(at2, abs));
-        return ig.ignores(e.isDirectory() ? `${rel}/` : rel);
-      });
-      if (ignored) continue;
-      if (e.isSymbolicLink()) {
-        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path.relative(base, abs)) });
-      } else if (e.isDirectory()) {
-        await visit(abs, scoped);
-      } else if (e.isFile()) {
-        out.push(abs);
-      }
-    }
-  };
-  await visit(dir, []);
-  return out;
-}
-
-// src/engine/config.ts
-var CONFIG_FILE_NAMES = [".clawscan.yml", ".clawscan.yaml"];
-function defaultConfig() {
-  return { isIgnored: () => false, rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
-}
-async function loadConfig(explicit, searchDir, base, knownRules, notes) {
-  let file = explicit ? path2.resolve(explicit) : void 0;
-  let text;
-  if (file) {
-    try {
-      text = await readFile4(file, "utf8");
-    } catch {
-      throw new UsageError(`cannot read config file ${explicit}`);
-    }
-  } else {
-    for (const name of CONFIG_FILE_NAMES) {
-      try {
-        text = await readFile4(path2.join(searchDir, name), "utf8");
-        file = path2.join(searchDir, name);
-        break;
-      } catch {
-      }
-    }
-  }
-  if (text === void 0 || file === void 0) return defaultConfig();
-  const shown = toPosix(path2.relative(process.cwd(), file)) || file;
-  let raw;
-  try {
-    raw = (0, import_yaml.parse)(text, { maxAliasCount: 100 }) ?? {};
-  } catch (e) {
-    throw new UsageError(`${shown}: not valid YAML: ${e.message.split("\n")[0]}`);
-  }
-  if (typeof raw !== "object" || Array.isArray(raw) || raw === null) throw new UsageError(`${shown}: expected a mapping at the top level`);
-  const obj = raw;
-  const allowed = /* @__PURE__ */ new Set(["ignore", "rules", "max-file-size"]);
-  for (const k of Object.keys(obj)) if (!allowed.has(k)) throw new UsageError(`${shown}: unknown key "${k}" (expected ${[...allowed].join(", ")})`);
-  const ig = (0, import_ignore2.default)();
-  const patterns = obj.ignore ?? [];
-  if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
-  ig.add(patterns);
-  const configDir = path2.dirname(file);
-  const rel = toPosix(path2.relative(base, configDir));
-  const rules = /* @__PURE__ */ new Map();
-  const rulesRaw = obj.rules ?? {};
-  if (typeof rulesRaw !== "object" || rulesRaw === null || Array.isArray(rulesRaw)) throw new UsageError(`${shown}: "rules" must map rule ids to off or a severity`);
-  for (const [id, v] of Object.entries(rulesRaw)) {
-    const val = v === false ? "off" : v;
-    if (val !== "off" && !isSeverity(val)) throw new UsageError(`${shown}: rules.${id} must be off, critical, high, medium, low or info`);
-    if (!knownRules.has(id)) notes.push({ level: "warning", code: "config.unknown_rule", message: `${shown}: rules.${id} names no ClawScan rule`, file: shown });
-    rules.set(id, val);
-  }
-  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
-  if (obj["max-file-size"] !== void 0) {
-    const n = parseSize(obj["max-file-size"]);
-    if (!n) throw new UsageError(`${shown}: max-file-size must be a size such as 5MB`);
-    maxFileSize = n;
-  }
-  return {
-    source: shown,
-    rules,
-    maxFileSize,
-    isIgnored(relPath) {
-      const local = rel ? relPath.startsWith(`${rel}/`) ? relPath.slice(rel.length + 1) : void 0 : relPath;
-      return local !== void 0 && local !== "" && ig.ignores(local);
-    }
-  };
-}
-
-// src/engine/parse/lines.ts
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-  }
-  text;
-  starts;
-  lineStarts() {
-    if (!this.starts) {
-      const starts = [0];
-      let i = this.text.indexOf("\n");
-      while (i !== -1) {
-        starts.push(i + 1);
-        i = this.text.indexOf("\n", i + 1);
-      }
-      this.starts = starts;
-    }
-    return this.starts;
-  }
-  /** 1-based line and column of a 0-based offset. */
-  position(offset) {
-    const starts = this.lineStarts();
-    const off = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if ((starts[mid] ?? 0) <= off) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: off - (starts[lo] ?? 0) + 1 };
-  }
-  /** Offset of the start of a 1-based line. */
-  lineStart(line) {
-    const starts = this.lineStarts();
-    return starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
-  }
-  lineCount() {
-    return this.lineStarts().length;
-  }
-  location(file, start, end) {
-    const s = this.position(start);
-    const e = this.position(Math.max(start, end));
-    return { file, startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
-  }
-  /** The whole first line: for findings about a file as a whole. */
-  fileLocation(file) {
-    const firstLineEnd = this.text.indexOf("\n");
-    const end = firstLineEnd === -1 ? this.text.length : firstLineEnd;
-    return { file, startLine: 1, startColumn: 1, endLine: 1, endColumn: Math.max(1, end) + (end > 0 ? 1 : 0) };
-  }
-};
-
-// src/engine/parse/locator.ts
-var Locator = class {
-  constructor(file, text, resolvePath) {
-    this.file = file;
-    this.resolvePath = resolvePath;
-    this.lines = new LineIndex(text);
-  }
-  file;
-  resolvePath;
-  lines;
-  locate(anchor) {
-    switch (anchor.kind) {
-      case "range":
-        return this.lines.location(this.file, anchor.start, anchor.end);
-      case "position":
-        return { file: this.file, startLine: anchor.line, startColumn: anchor.column, endLine: anchor.endLine, endColumn: anchor.endColumn };
-      case "file":
-        return this.lines.fileLocation(this.file);
-      case "path": {
-        for (let n = anchor.path.length; n >= 0 && this.resolvePath; n--) {
-          const r = this.resolvePath(anchor.path.slice(0, n), n === anchor.path.length ? anchor.part ?? "pair" : "key");
-          if (r) return this.lines.location(this.file, r[0], r[1]);
-        }
-        return this.lines.fileLocation(this.file);
-      }
-    }
-  }
-};
-
-// src/engine/parse/index.ts
-var import_dockerfile_ast = __toESM(require_main(), 1);
-
 // src/engine/parse/dotenv.ts
-var LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*[=:][ \t]*/gm;
 function parseDotenv(text) {
   const entries = [];
   LINE.lastIndex = 0;
@@ -14721,362 +14872,15 @@ function parseDotenv(text) {
   }
   return entries;
 }
+var LINE;
+var init_dotenv2 = __esm({
+  "src/engine/parse/dotenv.ts"() {
+    "use strict";
+    LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*[=:][ \t]*/gm;
+  }
+});
 
 // node_modules/@humanwhocodes/momoa/dist/momoa.js
-var CHAR_0 = 48;
-var CHAR_1 = 49;
-var CHAR_9 = 57;
-var CHAR_BACKSLASH = 92;
-var CHAR_DOLLAR = 36;
-var CHAR_DOT = 46;
-var CHAR_DOUBLE_QUOTE = 34;
-var CHAR_LOWER_A = 97;
-var CHAR_LOWER_E = 101;
-var CHAR_LOWER_F = 102;
-var CHAR_LOWER_N = 110;
-var CHAR_LOWER_T = 116;
-var CHAR_LOWER_U = 117;
-var CHAR_LOWER_X = 120;
-var CHAR_LOWER_Z = 122;
-var CHAR_MINUS = 45;
-var CHAR_NEWLINE = 10;
-var CHAR_PLUS = 43;
-var CHAR_RETURN = 13;
-var CHAR_SINGLE_QUOTE = 39;
-var CHAR_SLASH = 47;
-var CHAR_SPACE = 32;
-var CHAR_TAB = 9;
-var CHAR_UNDERSCORE = 95;
-var CHAR_UPPER_A = 65;
-var CHAR_UPPER_E = 69;
-var CHAR_UPPER_F = 70;
-var CHAR_UPPER_N = 78;
-var CHAR_UPPER_X = 88;
-var CHAR_UPPER_Z = 90;
-var CHAR_LOWER_B = 98;
-var CHAR_LOWER_R = 114;
-var CHAR_LOWER_V = 118;
-var CHAR_LINE_SEPARATOR = 8232;
-var CHAR_PARAGRAPH_SEPARATOR = 8233;
-var CHAR_UPPER_I = 73;
-var CHAR_STAR = 42;
-var CHAR_VTAB = 11;
-var CHAR_FORM_FEED = 12;
-var CHAR_NBSP = 160;
-var CHAR_BOM = 65279;
-var CHAR_NON_BREAKING_SPACE = 160;
-var CHAR_EN_QUAD = 8192;
-var CHAR_EM_QUAD = 8193;
-var CHAR_EN_SPACE = 8194;
-var CHAR_EM_SPACE = 8195;
-var CHAR_THREE_PER_EM_SPACE = 8196;
-var CHAR_FOUR_PER_EM_SPACE = 8197;
-var CHAR_SIX_PER_EM_SPACE = 8198;
-var CHAR_FIGURE_SPACE = 8199;
-var CHAR_PUNCTUATION_SPACE = 8200;
-var CHAR_THIN_SPACE = 8201;
-var CHAR_HAIR_SPACE = 8202;
-var CHAR_NARROW_NO_BREAK_SPACE = 8239;
-var CHAR_MEDIUM_MATHEMATICAL_SPACE = 8287;
-var CHAR_IDEOGRAPHIC_SPACE = 12288;
-var LBRACKET = "[";
-var RBRACKET = "]";
-var LBRACE = "{";
-var RBRACE = "}";
-var COLON = ":";
-var COMMA = ",";
-var TRUE = "true";
-var FALSE = "false";
-var NULL = "null";
-var NAN$1 = "NaN";
-var INFINITY$1 = "Infinity";
-var QUOTE = '"';
-var escapeToChar = /* @__PURE__ */ new Map([
-  [CHAR_DOUBLE_QUOTE, QUOTE],
-  [CHAR_BACKSLASH, "\\"],
-  [CHAR_SLASH, "/"],
-  [CHAR_LOWER_B, "\b"],
-  [CHAR_LOWER_N, "\n"],
-  [CHAR_LOWER_F, "\f"],
-  [CHAR_LOWER_R, "\r"],
-  [CHAR_LOWER_T, "	"]
-]);
-var json5EscapeToChar = new Map([
-  ...escapeToChar,
-  [CHAR_LOWER_V, "\v"],
-  [CHAR_0, "\0"]
-]);
-var charToEscape = /* @__PURE__ */ new Map([
-  [QUOTE, QUOTE],
-  ["\\", "\\"],
-  ["/", "/"],
-  ["\b", "b"],
-  ["\n", "n"],
-  ["\f", "f"],
-  ["\r", "r"],
-  ["	", "t"]
-]);
-var json5CharToEscape = new Map([
-  ...charToEscape,
-  ["\v", "v"],
-  ["\0", "0"],
-  ["\u2028", "u2028"],
-  ["\u2029", "u2029"]
-]);
-var knownTokenTypes = /* @__PURE__ */ new Map([
-  [LBRACKET, "LBracket"],
-  [RBRACKET, "RBracket"],
-  [LBRACE, "LBrace"],
-  [RBRACE, "RBrace"],
-  [COLON, "Colon"],
-  [COMMA, "Comma"],
-  [TRUE, "Boolean"],
-  [FALSE, "Boolean"],
-  [NULL, "Null"]
-]);
-var knownJSON5TokenTypes = new Map([
-  ...knownTokenTypes,
-  [NAN$1, "Number"],
-  [INFINITY$1, "Number"]
-]);
-var json5LineTerminators = /* @__PURE__ */ new Set([
-  CHAR_NEWLINE,
-  CHAR_RETURN,
-  CHAR_LINE_SEPARATOR,
-  CHAR_PARAGRAPH_SEPARATOR
-]);
-var ErrorWithLocation = class extends Error {
-  /**
-   * Creates a new instance.
-   * @param {string} message The error message to report. 
-   * @param {Location} loc The location information for the error.
-   */
-  constructor(message, { line, column, offset }) {
-    super(`${message} (${line}:${column})`);
-    this.line = line;
-    this.column = column;
-    this.offset = offset;
-  }
-};
-var UnexpectedChar = class extends ErrorWithLocation {
-  /**
-   * Creates a new instance.
-   * @param {number} unexpected The character that was found.
-   * @param {Location} loc The location information for the found character.
-   */
-  constructor(unexpected, loc) {
-    super(`Unexpected character '${String.fromCharCode(unexpected)}' found.`, loc);
-  }
-};
-var UnexpectedIdentifier = class extends ErrorWithLocation {
-  /**
-   * Creates a new instance.
-   * @param {string} unexpected The character that was found.
-   * @param {Location} loc The location information for the found character.
-   */
-  constructor(unexpected, loc) {
-    super(`Unexpected identifier '${unexpected}' found.`, loc);
-  }
-};
-var UnexpectedToken = class extends ErrorWithLocation {
-  /**
-   * Creates a new instance.
-   * @param {Token} token The token that was found. 
-   */
-  constructor(token) {
-    super(`Unexpected token ${token.type} found.`, token.loc.start);
-  }
-};
-var UnexpectedEOF = class extends ErrorWithLocation {
-  /**
-   * Creates a new instance.
-   * @param {Location} loc The location information for the found character.
-   */
-  constructor(loc) {
-    super("Unexpected end of input found.", loc);
-  }
-};
-var ID_Start = /[\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1\u02C6-\u02D1\u02E0-\u02E4\u02EC\u02EE\u0370-\u0374\u0376\u0377\u037A-\u037D\u037F\u0386\u0388-\u038A\u038C\u038E-\u03A1\u03A3-\u03F5\u03F7-\u0481\u048A-\u052F\u0531-\u0556\u0559\u0561-\u0587\u05D0-\u05EA\u05F0-\u05F2\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06E5\u06E6\u06EE\u06EF\u06FA-\u06FC\u06FF\u0710\u0712-\u072F\u074D-\u07A5\u07B1\u07CA-\u07EA\u07F4\u07F5\u07FA\u0800-\u0815\u081A\u0824\u0828\u0840-\u0858\u0860-\u086A\u08A0-\u08B4\u08B6-\u08BD\u0904-\u0939\u093D\u0950\u0958-\u0961\u0971-\u0980\u0985-\u098C\u098F\u0990\u0993-\u09A8\u09AA-\u09B0\u09B2\u09B6-\u09B9\u09BD\u09CE\u09DC\u09DD\u09DF-\u09E1\u09F0\u09F1\u09FC\u0A05-\u0A0A\u0A0F\u0A10\u0A13-\u0A28\u0A2A-\u0A30\u0A32\u0A33\u0A35\u0A36\u0A38\u0A39\u0A59-\u0A5C\u0A5E\u0A72-\u0A74\u0A85-\u0A8D\u0A8F-\u0A91\u0A93-\u0AA8\u0AAA-\u0AB0\u0AB2\u0AB3\u0AB5-\u0AB9\u0ABD\u0AD0\u0AE0\u0AE1\u0AF9\u0B05-\u0B0C\u0B0F\u0B10\u0B13-\u0B28\u0B2A-\u0B30\u0B32\u0B33\u0B35-\u0B39\u0B3D\u0B5C\u0B5D\u0B5F-\u0B61\u0B71\u0B83\u0B85-\u0B8A\u0B8E-\u0B90\u0B92-\u0B95\u0B99\u0B9A\u0B9C\u0B9E\u0B9F\u0BA3\u0BA4\u0BA8-\u0BAA\u0BAE-\u0BB9\u0BD0\u0C05-\u0C0C\u0C0E-\u0C10\u0C12-\u0C28\u0C2A-\u0C39\u0C3D\u0C58-\u0C5A\u0C60\u0C61\u0C80\u0C85-\u0C8C\u0C8E-\u0C90\u0C92-\u0CA8\u0CAA-\u0CB3\u0CB5-\u0CB9\u0CBD\u0CDE\u0CE0\u0CE1\u0CF1\u0CF2\u0D05-\u0D0C\u0D0E-\u0D10\u0D12-\u0D3A\u0D3D\u0D4E\u0D54-\u0D56\u0D5F-\u0D61\u0D7A-\u0D7F\u0D85-\u0D96\u0D9A-\u0DB1\u0DB3-\u0DBB\u0DBD\u0DC0-\u0DC6\u0E01-\u0E30\u0E32\u0E33\u0E40-\u0E46\u0E81\u0E82\u0E84\u0E87\u0E88\u0E8A\u0E8D\u0E94-\u0E97\u0E99-\u0E9F\u0EA1-\u0EA3\u0EA5\u0EA7\u0EAA\u0EAB\u0EAD-\u0EB0\u0EB2\u0EB3\u0EBD\u0EC0-\u0EC4\u0EC6\u0EDC-\u0EDF\u0F00\u0F40-\u0F47\u0F49-\u0F6C\u0F88-\u0F8C\u1000-\u102A\u103F\u1050-\u1055\u105A-\u105D\u1061\u1065\u1066\u106E-\u1070\u1075-\u1081\u108E\u10A0-\u10C5\u10C7\u10CD\u10D0-\u10FA\u10FC-\u1248\u124A-\u124D\u1250-\u1256\u1258\u125A-\u125D\u1260-\u1288\u128A-\u128D\u1290-\u12B0\u12B2-\u12B5\u12B8-\u12BE\u12C0\u12C2-\u12C5\u12C8-\u12D6\u12D8-\u1310\u1312-\u1315\u1318-\u135A\u1380-\u138F\u13A0-\u13F5\u13F8-\u13FD\u1401-\u166C\u166F-\u167F\u1681-\u169A\u16A0-\u16EA\u16EE-\u16F8\u1700-\u170C\u170E-\u1711\u1720-\u1731\u1740-\u1751\u1760-\u176C\u176E-\u1770\u1780-\u17B3\u17D7\u17DC\u1820-\u1877\u1880-\u1884\u1887-\u18A8\u18AA\u18B0-\u18F5\u1900-\u191E\u1950-\u196D\u1970-\u1974\u1980-\u19AB\u19B0-\u19C9\u1A00-\u1A16\u1A20-\u1A54\u1AA7\u1B05-\u1B33\u1B45-\u1B4B\u1B83-\u1BA0\u1BAE\u1BAF\u1BBA-\u1BE5\u1C00-\u1C23\u1C4D-\u1C4F\u1C5A-\u1C7D\u1C80-\u1C88\u1CE9-\u1CEC\u1CEE-\u1CF1\u1CF5\u1CF6\u1D00-\u1DBF\u1E00-\u1F15\u1F18-\u1F1D\u1F20-\u1F45\u1F48-\u1F4D\u1F50-\u1F57\u1F59\u1F5B\u1F5D\u1F5F-\u1F7D\u1F80-\u1FB4\u1FB6-\u1FBC\u1FBE\u1FC2-\u1FC4\u1FC6-\u1FCC\u1FD0-\u1FD3\u1FD6-\u1FDB\u1FE0-\u1FEC\u1FF2-\u1FF4\u1FF6-\u1FFC\u2071\u207F\u2090-\u209C\u2102\u2107\u210A-\u2113\u2115\u2119-\u211D\u2124\u2126\u2128\u212A-\u212D\u212F-\u2139\u213C-\u213F\u2145-\u2149\u214E\u2160-\u2188\u2C00-\u2C2E\u2C30-\u2C5E\u2C60-\u2CE4\u2CEB-\u2CEE\u2CF2\u2CF3\u2D00-\u2D25\u2D27\u2D2D\u2D30-\u2D67\u2D6F\u2D80-\u2D96\u2DA0-\u2DA6\u2DA8-\u2DAE\u2DB0-\u2DB6\u2DB8-\u2DBE\u2DC0-\u2DC6\u2DC8-\u2DCE\u2DD0-\u2DD6\u2DD8-\u2DDE\u2E2F\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303C\u3041-\u3096\u309D-\u309F\u30A1-\u30FA\u30FC-\u30FF\u3105-\u312E\u3131-\u318E\u31A0-\u31BA\u31F0-\u31FF\u3400-\u4DB5\u4E00-\u9FEA\uA000-\uA48C\uA4D0-\uA4FD\uA500-\uA60C\uA610-\uA61F\uA62A\uA62B\uA640-\uA66E\uA67F-\uA69D\uA6A0-\uA6EF\uA717-\uA71F\uA722-\uA788\uA78B-\uA7AE\uA7B0-\uA7B7\uA7F7-\uA801\uA803-\uA805\uA807-\uA80A\uA80C-\uA822\uA840-\uA873\uA882-\uA8B3\uA8F2-\uA8F7\uA8FB\uA8FD\uA90A-\uA925\uA930-\uA946\uA960-\uA97C\uA984-\uA9B2\uA9CF\uA9E0-\uA9E4\uA9E6-\uA9EF\uA9FA-\uA9FE\uAA00-\uAA28\uAA40-\uAA42\uAA44-\uAA4B\uAA60-\uAA76\uAA7A\uAA7E-\uAAAF\uAAB1\uAAB5\uAAB6\uAAB9-\uAABD\uAAC0\uAAC2\uAADB-\uAADD\uAAE0-\uAAEA\uAAF2-\uAAF4\uAB01-\uAB06\uAB09-\uAB0E\uAB11-\uAB16\uAB20-\uAB26\uAB28-\uAB2E\uAB30-\uAB5A\uAB5C-\uAB65\uAB70-\uABE2\uAC00-\uD7A3\uD7B0-\uD7C6\uD7CB-\uD7FB\uF900-\uFA6D\uFA70-\uFAD9\uFB00-\uFB06\uFB13-\uFB17\uFB1D\uFB1F-\uFB28\uFB2A-\uFB36\uFB38-\uFB3C\uFB3E\uFB40\uFB41\uFB43\uFB44\uFB46-\uFBB1\uFBD3-\uFD3D\uFD50-\uFD8F\uFD92-\uFDC7\uFDF0-\uFDFB\uFE70-\uFE74\uFE76-\uFEFC\uFF21-\uFF3A\uFF41-\uFF5A\uFF66-\uFFBE\uFFC2-\uFFC7\uFFCA-\uFFCF\uFFD2-\uFFD7\uFFDA-\uFFDC]|\uD800[\uDC00-\uDC0B\uDC0D-\uDC26\uDC28-\uDC3A\uDC3C\uDC3D\uDC3F-\uDC4D\uDC50-\uDC5D\uDC80-\uDCFA\uDD40-\uDD74\uDE80-\uDE9C\uDEA0-\uDED0\uDF00-\uDF1F\uDF2D-\uDF4A\uDF50-\uDF75\uDF80-\uDF9D\uDFA0-\uDFC3\uDFC8-\uDFCF\uDFD1-\uDFD5]|\uD801[\uDC00-\uDC9D\uDCB0-\uDCD3\uDCD8-\uDCFB\uDD00-\uDD27\uDD30-\uDD63\uDE00-\uDF36\uDF40-\uDF55\uDF60-\uDF67]|\uD802[\uDC00-\uDC05\uDC08\uDC0A-\uDC35\uDC37\uDC38\uDC3C\uDC3F-\uDC55\uDC60-\uDC76\uDC80-\uDC9E\uDCE0-\uDCF2\uDCF4\uDCF5\uDD00-\uDD15\uDD20-\uDD39\uDD80-\uDDB7\uDDBE\uDDBF\uDE00\uDE10-\uDE13\uDE15-\uDE17\uDE19-\uDE33\uDE60-\uDE7C\uDE80-\uDE9C\uDEC0-\uDEC7\uDEC9-\uDEE4\uDF00-\uDF35\uDF40-\uDF55\uDF60-\uDF72\uDF80-\uDF91]|\uD803[\uDC00-\uDC48\uDC80-\uDCB2\uDCC0-\uDCF2]|\uD804[\uDC03-\uDC37\uDC83-\uDCAF\uDCD0-\uDCE8\uDD03-\uDD26\uDD50-\uDD72\uDD76\uDD83-\uDDB2\uDDC1-\uDDC4\uDDDA\uDDDC\uDE00-\uDE11\uDE13-\uDE2B\uDE80-\uDE86\uDE88\uDE8A-\uDE8D\uDE8F-\uDE9D\uDE9F-\uDEA8\uDEB0-\uDEDE\uDF05-\uDF0C\uDF0F\uDF10\uDF13-\uDF28\uDF2A-\uDF30\uDF32\uDF33\uDF35-\uDF39\uDF3D\uDF50\uDF5D-\uDF61]|\uD805[\uDC00-\uDC34\uDC47-\uDC4A\uDC80-\uDCAF\uDCC4\uDCC5\uDCC7\uDD80-\uDDAE\uDDD8-\uDDDB\uDE00-\uDE2F\uDE44\uDE80-\uDEAA\uDF00-\uDF19]|\uD806[\uDCA0-\uDCDF\uDCFF\uDE00\uDE0B-\uDE32\uDE3A\uDE50\uDE5C-\uDE83\uDE86-\uDE89\uDEC0-\uDEF8]|\uD807[\uDC00-\uDC08\uDC0A-\uDC2E\uDC40\uDC72-\uDC8F\uDD00-\uDD06\uDD08\uDD09\uDD0B-\uDD30\uDD46]|\uD808[\uDC00-\uDF99]|\uD809[\uDC00-\uDC6E\uDC80-\uDD43]|[\uD80C\uD81C-\uD820\uD840-\uD868\uD86A-\uD86C\uD86F-\uD872\uD874-\uD879][\uDC00-\uDFFF]|\uD80D[\uDC00-\uDC2E]|\uD811[\uDC00-\uDE46]|\uD81A[\uDC00-\uDE38\uDE40-\uDE5E\uDED0-\uDEED\uDF00-\uDF2F\uDF40-\uDF43\uDF63-\uDF77\uDF7D-\uDF8F]|\uD81B[\uDF00-\uDF44\uDF50\uDF93-\uDF9F\uDFE0\uDFE1]|\uD821[\uDC00-\uDFEC]|\uD822[\uDC00-\uDEF2]|\uD82C[\uDC00-\uDD1E\uDD70-\uDEFB]|\uD82F[\uDC00-\uDC6A\uDC70-\uDC7C\uDC80-\uDC88\uDC90-\uDC99]|\uD835[\uDC00-\uDC54\uDC56-\uDC9C\uDC9E\uDC9F\uDCA2\uDCA5\uDCA6\uDCA9-\uDCAC\uDCAE-\uDCB9\uDCBB\uDCBD-\uDCC3\uDCC5-\uDD05\uDD07-\uDD0A\uDD0D-\uDD14\uDD16-\uDD1C\uDD1E-\uDD39\uDD3B-\uDD3E\uDD40-\uDD44\uDD46\uDD4A-\uDD50\uDD52-\uDEA5\uDEA8-\uDEC0\uDEC2-\uDEDA\uDEDC-\uDEFA\uDEFC-\uDF14\uDF16-\uDF34\uDF36-\uDF4E\uDF50-\uDF6E\uDF70-\uDF88\uDF8A-\uDFA8\uDFAA-\uDFC2\uDFC4-\uDFCB]|\uD83A[\uDC00-\uDCC4\uDD00-\uDD43]|\uD83B[\uDE00-\uDE03\uDE05-\uDE1F\uDE21\uDE22\uDE24\uDE27\uDE29-\uDE32\uDE34-\uDE37\uDE39\uDE3B\uDE42\uDE47\uDE49\uDE4B\uDE4D-\uDE4F\uDE51\uDE52\uDE54\uDE57\uDE59\uDE5B\uDE5D\uDE5F\uDE61\uDE62\uDE64\uDE67-\uDE6A\uDE6C-\uDE72\uDE74-\uDE77\uDE79-\uDE7C\uDE7E\uDE80-\uDE89\uDE8B-\uDE9B\uDEA1-\uDEA3\uDEA5-\uDEA9\uDEAB-\uDEBB]|\uD869[\uDC00-\uDED6\uDF00-\uDFFF]|\uD86D[\uDC00-\uDF34\uDF40-\uDFFF]|\uD86E[\uDC00-\uDC1D\uDC20-\uDFFF]|\uD873[\uDC00-\uDEA1\uDEB0-\uDFFF]|\uD87A[\uDC00-\uDFE0]|\uD87E[\uDC00-\uDE1D]/;
-var ID_Continue = /[\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1\u02C6-\u02D1\u02E0-\u02E4\u02EC\u02EE\u0300-\u0374\u0376\u0377\u037A-\u037D\u037F\u0386\u0388-\u038A\u038C\u038E-\u03A1\u03A3-\u03F5\u03F7-\u0481\u0483-\u0487\u048A-\u052F\u0531-\u0556\u0559\u0561-\u0587\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u05D0-\u05EA\u05F0-\u05F2\u0610-\u061A\u0620-\u0669\u066E-\u06D3\u06D5-\u06DC\u06DF-\u06E8\u06EA-\u06FC\u06FF\u0710-\u074A\u074D-\u07B1\u07C0-\u07F5\u07FA\u0800-\u082D\u0840-\u085B\u0860-\u086A\u08A0-\u08B4\u08B6-\u08BD\u08D4-\u08E1\u08E3-\u0963\u0966-\u096F\u0971-\u0983\u0985-\u098C\u098F\u0990\u0993-\u09A8\u09AA-\u09B0\u09B2\u09B6-\u09B9\u09BC-\u09C4\u09C7\u09C8\u09CB-\u09CE\u09D7\u09DC\u09DD\u09DF-\u09E3\u09E6-\u09F1\u09FC\u0A01-\u0A03\u0A05-\u0A0A\u0A0F\u0A10\u0A13-\u0A28\u0A2A-\u0A30\u0A32\u0A33\u0A35\u0A36\u0A38\u0A39\u0A3C\u0A3E-\u0A42\u0A47\u0A48\u0A4B-\u0A4D\u0A51\u0A59-\u0A5C\u0A5E\u0A66-\u0A75\u0A81-\u0A83\u0A85-\u0A8D\u0A8F-\u0A91\u0A93-\u0AA8\u0AAA-\u0AB0\u0AB2\u0AB3\u0AB5-\u0AB9\u0ABC-\u0AC5\u0AC7-\u0AC9\u0ACB-\u0ACD\u0AD0\u0AE0-\u0AE3\u0AE6-\u0AEF\u0AF9-\u0AFF\u0B01-\u0B03\u0B05-\u0B0C\u0B0F\u0B10\u0B13-\u0B28\u0B2A-\u0B30\u0B32\u0B33\u0B35-\u0B39\u0B3C-\u0B44\u0B47\u0B48\u0B4B-\u0B4D\u0B56\u0B57\u0B5C\u0B5D\u0B5F-\u0B63\u0B66-\u0B6F\u0B71\u0B82\u0B83\u0B85-\u0B8A\u0B8E-\u0B90\u0B92-\u0B95\u0B99\u0B9A\u0B9C\u0B9E\u0B9F\u0BA3\u0BA4\u0BA8-\u0BAA\u0BAE-\u0BB9\u0BBE-\u0BC2\u0BC6-\u0BC8\u0BCA-\u0BCD\u0BD0\u0BD7\u0BE6-\u0BEF\u0C00-\u0C03\u0C05-\u0C0C\u0C0E-\u0C10\u0C12-\u0C28\u0C2A-\u0C39\u0C3D-\u0C44\u0C46-\u0C48\u0C4A-\u0C4D\u0C55\u0C56\u0C58-\u0C5A\u0C60-\u0C63\u0C66-\u0C6F\u0C80-\u0C83\u0C85-\u0C8C\u0C8E-\u0C90\u0C92-\u0CA8\u0CAA-\u0CB3\u0CB5-\u0CB9\u0CBC-\u0CC4\u0CC6-\u0CC8\u0CCA-\u0CCD\u0CD5\u0CD6\u0CDE\u0CE0-\u0CE3\u0CE6-\u0CEF\u0CF1\u0CF2\u0D00-\u0D03\u0D05-\u0D0C\u0D0E-\u0D10\u0D12-\u0D44\u0D46-\u0D48\u0D4A-\u0D4E\u0D54-\u0D57\u0D5F-\u0D63\u0D66-\u0D6F\u0D7A-\u0D7F\u0D82\u0D83\u0D85-\u0D96\u0D9A-\u0DB1\u0DB3-\u0DBB\u0DBD\u0DC0-\u0DC6\u0DCA\u0DCF-\u0DD4\u0DD6\u0DD8-\u0DDF\u0DE6-\u0DEF\u0DF2\u0DF3\u0E01-\u0E3A\u0E40-\u0E4E\u0E50-\u0E59\u0E81\u0E82\u0E84\u0E87\u0E88\u0E8A\u0E8D\u0E94-\u0E97\u0E99-\u0E9F\u0EA1-\u0EA3\u0EA5\u0EA7\u0EAA\u0EAB\u0EAD-\u0EB9\u0EBB-\u0EBD\u0EC0-\u0EC4\u0EC6\u0EC8-\u0ECD\u0ED0-\u0ED9\u0EDC-\u0EDF\u0F00\u0F18\u0F19\u0F20-\u0F29\u0F35\u0F37\u0F39\u0F3E-\u0F47\u0F49-\u0F6C\u0F71-\u0F84\u0F86-\u0F97\u0F99-\u0FBC\u0FC6\u1000-\u1049\u1050-\u109D\u10A0-\u10C5\u10C7\u10CD\u10D0-\u10FA\u10FC-\u1248\u124A-\u124D\u1250-\u1256\u1258\u125A-\u125D\u1260-\u1288\u128A-\u128D\u1290-\u12B0\u12B2-\u12B5\u12B8-\u12BE\u12C0\u12C2-\u12C5\u12C8-\u12D6\u12D8-\u1310\u1312-\u1315\u1318-\u135A\u135D-\u135F\u1380-\u138F\u13A0-\u13F5\u13F8-\u13FD\u1401-\u166C\u166F-\u167F\u1681-\u169A\u16A0-\u16EA\u16EE-\u16F8\u1700-\u170C\u170E-\u1714\u1720-\u1734\u1740-\u1753\u1760-\u176C\u176E-\u1770\u1772\u1773\u1780-\u17D3\u17D7\u17DC\u17DD\u17E0-\u17E9\u180B-\u180D\u1810-\u1819\u1820-\u1877\u1880-\u18AA\u18B0-\u18F5\u1900-\u191E\u1920-\u192B\u1930-\u193B\u1946-\u196D\u1970-\u1974\u1980-\u19AB\u19B0-\u19C9\u19D0-\u19D9\u1A00-\u1A1B\u1A20-\u1A5E\u1A60-\u1A7C\u1A7F-\u1A89\u1A90-\u1A99\u1AA7\u1AB0-\u1ABD\u1B00-\u1B4B\u1B50-\u1B59\u1B6B-\u1B73\u1B80-\u1BF3\u1C00-\u1C37\u1C40-\u1C49\u1C4D-\u1C7D\u1C80-\u1C88\u1CD0-\u1CD2\u1CD4-\u1CF9\u1D00-\u1DF9\u1DFB-\u1F15\u1F18-\u1F1D\u1F20-\u1F45\u1F48-\u1F4D\u1F50-\u1F57\u1F59\u1F5B\u1F5D\u1F5F-\u1F7D\u1F80-\u1FB4\u1FB6-\u1FBC\u1FBE\u1FC2-\u1FC4\u1FC6-\u1FCC\u1FD0-\u1FD3\u1FD6-\u1FDB\u1FE0-\u1FEC\u1FF2-\u1FF4\u1FF6-\u1FFC\u203F\u2040\u2054\u2071\u207F\u2090-\u209C\u20D0-\u20DC\u20E1\u20E5-\u20F0\u2102\u2107\u210A-\u2113\u2115\u2119-\u211D\u2124\u2126\u2128\u212A-\u212D\u212F-\u2139\u213C-\u213F\u2145-\u2149\u214E\u2160-\u2188\u2C00-\u2C2E\u2C30-\u2C5E\u2C60-\u2CE4\u2CEB-\u2CF3\u2D00-\u2D25\u2D27\u2D2D\u2D30-\u2D67\u2D6F\u2D7F-\u2D96\u2DA0-\u2DA6\u2DA8-\u2DAE\u2DB0-\u2DB6\u2DB8-\u2DBE\u2DC0-\u2DC6\u2DC8-\u2DCE\u2DD0-\u2DD6\u2DD8-\u2DDE\u2DE0-\u2DFF\u2E2F\u3005-\u3007\u3021-\u302F\u3031-\u3035\u3038-\u303C\u3041-\u3096\u3099\u309A\u309D-\u309F\u30A1-\u30FA\u30FC-\u30FF\u3105-\u312E\u3131-\u318E\u31A0-\u31BA\u31F0-\u31FF\u3400-\u4DB5\u4E00-\u9FEA\uA000-\uA48C\uA4D0-\uA4FD\uA500-\uA60C\uA610-\uA62B\uA640-\uA66F\uA674-\uA67D\uA67F-\uA6F1\uA717-\uA71F\uA722-\uA788\uA78B-\uA7AE\uA7B0-\uA7B7\uA7F7-\uA827\uA840-\uA873\uA880-\uA8C5\uA8D0-\uA8D9\uA8E0-\uA8F7\uA8FB\uA8FD\uA900-\uA92D\uA930-\uA953\uA960-\uA97C\uA980-\uA9C0\uA9CF-\uA9D9\uA9E0-\uA9FE\uAA00-\uAA36\uAA40-\uAA4D\uAA50-\uAA59\uAA60-\uAA76\uAA7A-\uAAC2\uAADB-\uAADD\uAAE0-\uAAEF\uAAF2-\uAAF6\uAB01-\uAB06\uAB09-\uAB0E\uAB11-\uAB16\uAB20-\uAB26\uAB28-\uAB2E\uAB30-\uAB5A\uAB5C-\uAB65\uAB70-\uABEA\uABEC\uABED\uABF0-\uABF9\uAC00-\uD7A3\uD7B0-\uD7C6\uD7CB-\uD7FB\uF900-\uFA6D\uFA70-\uFAD9\uFB00-\uFB06\uFB13-\uFB17\uFB1D-\uFB28\uFB2A-\uFB36\uFB38-\uFB3C\uFB3E\uFB40\uFB41\uFB43\uFB44\uFB46-\uFBB1\uFBD3-\uFD3D\uFD50-\uFD8F\uFD92-\uFDC7\uFDF0-\uFDFB\uFE00-\uFE0F\uFE20-\uFE2F\uFE33\uFE34\uFE4D-\uFE4F\uFE70-\uFE74\uFE76-\uFEFC\uFF10-\uFF19\uFF21-\uFF3A\uFF3F\uFF41-\uFF5A\uFF66-\uFFBE\uFFC2-\uFFC7\uFFCA-\uFFCF\uFFD2-\uFFD7\uFFDA-\uFFDC]|\uD800[\uDC00-\uDC0B\uDC0D-\uDC26\uDC28-\uDC3A\uDC3C\uDC3D\uDC3F-\uDC4D\uDC50-\uDC5D\uDC80-\uDCFA\uDD40-\uDD74\uDDFD\uDE80-\uDE9C\uDEA0-\uDED0\uDEE0\uDF00-\uDF1F\uDF2D-\uDF4A\uDF50-\uDF7A\uDF80-\uDF9D\uDFA0-\uDFC3\uDFC8-\uDFCF\uDFD1-\uDFD5]|\uD801[\uDC00-\uDC9D\uDCA0-\uDCA9\uDCB0-\uDCD3\uDCD8-\uDCFB\uDD00-\uDD27\uDD30-\uDD63\uDE00-\uDF36\uDF40-\uDF55\uDF60-\uDF67]|\uD802[\uDC00-\uDC05\uDC08\uDC0A-\uDC35\uDC37\uDC38\uDC3C\uDC3F-\uDC55\uDC60-\uDC76\uDC80-\uDC9E\uDCE0-\uDCF2\uDCF4\uDCF5\uDD00-\uDD15\uDD20-\uDD39\uDD80-\uDDB7\uDDBE\uDDBF\uDE00-\uDE03\uDE05\uDE06\uDE0C-\uDE13\uDE15-\uDE17\uDE19-\uDE33\uDE38-\uDE3A\uDE3F\uDE60-\uDE7C\uDE80-\uDE9C\uDEC0-\uDEC7\uDEC9-\uDEE6\uDF00-\uDF35\uDF40-\uDF55\uDF60-\uDF72\uDF80-\uDF91]|\uD803[\uDC00-\uDC48\uDC80-\uDCB2\uDCC0-\uDCF2]|\uD804[\uDC00-\uDC46\uDC66-\uDC6F\uDC7F-\uDCBA\uDCD0-\uDCE8\uDCF0-\uDCF9\uDD00-\uDD34\uDD36-\uDD3F\uDD50-\uDD73\uDD76\uDD80-\uDDC4\uDDCA-\uDDCC\uDDD0-\uDDDA\uDDDC\uDE00-\uDE11\uDE13-\uDE37\uDE3E\uDE80-\uDE86\uDE88\uDE8A-\uDE8D\uDE8F-\uDE9D\uDE9F-\uDEA8\uDEB0-\uDEEA\uDEF0-\uDEF9\uDF00-\uDF03\uDF05-\uDF0C\uDF0F\uDF10\uDF13-\uDF28\uDF2A-\uDF30\uDF32\uDF33\uDF35-\uDF39\uDF3C-\uDF44\uDF47\uDF48\uDF4B-\uDF4D\uDF50\uDF57\uDF5D-\uDF63\uDF66-\uDF6C\uDF70-\uDF74]|\uD805[\uDC00-\uDC4A\uDC50-\uDC59\uDC80-\uDCC5\uDCC7\uDCD0-\uDCD9\uDD80-\uDDB5\uDDB8-\uDDC0\uDDD8-\uDDDD\uDE00-\uDE40\uDE44\uDE50-\uDE59\uDE80-\uDEB7\uDEC0-\uDEC9\uDF00-\uDF19\uDF1D-\uDF2B\uDF30-\uDF39]|\uD806[\uDCA0-\uDCE9\uDCFF\uDE00-\uDE3E\uDE47\uDE50-\uDE83\uDE86-\uDE99\uDEC0-\uDEF8]|\uD807[\uDC00-\uDC08\uDC0A-\uDC36\uDC38-\uDC40\uDC50-\uDC59\uDC72-\uDC8F\uDC92-\uDCA7\uDCA9-\uDCB6\uDD00-\uDD06\uDD08\uDD09\uDD0B-\uDD36\uDD3A\uDD3C\uDD3D\uDD3F-\uDD47\uDD50-\uDD59]|\uD808[\uDC00-\uDF99]|\uD809[\uDC00-\uDC6E\uDC80-\uDD43]|[\uD80C\uD81C-\uD820\uD840-\uD868\uD86A-\uD86C\uD86F-\uD872\uD874-\uD879][\uDC00-\uDFFF]|\uD80D[\uDC00-\uDC2E]|\uD811[\uDC00-\uDE46]|\uD81A[\uDC00-\uDE38\uDE40-\uDE5E\uDE60-\uDE69\uDED0-\uDEED\uDEF0-\uDEF4\uDF00-\uDF36\uDF40-\uDF43\uDF50-\uDF59\uDF63-\uDF77\uDF7D-\uDF8F]|\uD81B[\uDF00-\uDF44\uDF50-\uDF7E\uDF8F-\uDF9F\uDFE0\uDFE1]|\uD821[\uDC00-\uDFEC]|\uD822[\uDC00-\uDEF2]|\uD82C[\uDC00-\uDD1E\uDD70-\uDEFB]|\uD82F[\uDC00-\uDC6A\uDC70-\uDC7C\uDC80-\uDC88\uDC90-\uDC99\uDC9D\uDC9E]|\uD834[\uDD65-\uDD69\uDD6D-\uDD72\uDD7B-\uDD82\uDD85-\uDD8B\uDDAA-\uDDAD\uDE42-\uDE44]|\uD835[\uDC00-\uDC54\uDC56-\uDC9C\uDC9E\uDC9F\uDCA2\uDCA5\uDCA6\uDCA9-\uDCAC\uDCAE-\uDCB9\uDCBB\uDCBD-\uDCC3\uDCC5-\uDD05\uDD07-\uDD0A\uDD0D-\uDD14\uDD16-\uDD1C\uDD1E-\uDD39\uDD3B-\uDD3E\uDD40-\uDD44\uDD46\uDD4A-\uDD50\uDD52-\uDEA5\uDEA8-\uDEC0\uDEC2-\uDEDA\uDEDC-\uDEFA\uDEFC-\uDF14\uDF16-\uDF34\uDF36-\uDF4E\uDF50-\uDF6E\uDF70-\uDF88\uDF8A-\uDFA8\uDFAA-\uDFC2\uDFC4-\uDFCB\uDFCE-\uDFFF]|\uD836[\uDE00-\uDE36\uDE3B-\uDE6C\uDE75\uDE84\uDE9B-\uDE9F\uDEA1-\uDEAF]|\uD838[\uDC00-\uDC06\uDC08-\uDC18\uDC1B-\uDC21\uDC23\uDC24\uDC26-\uDC2A]|\uD83A[\uDC00-\uDCC4\uDCD0-\uDCD6\uDD00-\uDD4A\uDD50-\uDD59]|\uD83B[\uDE00-\uDE03\uDE05-\uDE1F\uDE21\uDE22\uDE24\uDE27\uDE29-\uDE32\uDE34-\uDE37\uDE39\uDE3B\uDE42\uDE47\uDE49\uDE4B\uDE4D-\uDE4F\uDE51\uDE52\uDE54\uDE57\uDE59\uDE5B\uDE5D\uDE5F\uDE61\uDE62\uDE64\uDE67-\uDE6A\uDE6C-\uDE72\uDE74-\uDE77\uDE79-\uDE7C\uDE7E\uDE80-\uDE89\uDE8B-\uDE9B\uDEA1-\uDEA3\uDEA5-\uDEA9\uDEAB-\uDEBB]|\uD869[\uDC00-\uDED6\uDF00-\uDFFF]|\uD86D[\uDC00-\uDF34\uDF40-\uDFFF]|\uD86E[\uDC00-\uDC1D\uDC20-\uDFFF]|\uD873[\uDC00-\uDEA1\uDEB0-\uDFFF]|\uD87A[\uDC00-\uDFE0]|\uD87E[\uDC00-\uDE1D]|\uDB40[\uDD00-\uDDEF]/;
-var CHAR_CR = 13;
-var CHAR_LF = 10;
-var CharCodeReader = class {
-  /**
-   * The text to read from.
-   * @type {string}
-   */
-  #text = "";
-  /**
-   * The current line number.
-   * @type {number}
-   */
-  #line = 1;
-  /**
-   * The current column number.
-   * @type {number}
-   */
-  #column = 0;
-  /**
-   * The current offset in the text.
-   * @type {number}
-   */
-  #offset = -1;
-  /**
-   * Whether the last character read was a new line.
-   * @type {boolean}
-   */
-  #newLine = false;
-  /**
-   * The last character code read.
-   * @type {number}
-   */
-  #last = -1;
-  /**
-   * Whether the reader has ended.
-   * @type {boolean}
-   */
-  #ended = false;
-  /**
-   * Creates a new instance.
-   * @param {string} text The text to read from
-   */
-  constructor(text) {
-    this.#text = text;
-  }
-  /**
-   * Ends the reader.
-   * @returns {void}
-   */
-  #end() {
-    if (this.#ended) {
-      return;
-    }
-    this.#column++;
-    this.#offset++;
-    this.#last = -1;
-    this.#ended = true;
-  }
-  /**
-   * Returns the current position of the reader.
-   * @returns {Location} An object with line, column, and offset properties.
-   */
-  locate() {
-    return {
-      line: this.#line,
-      column: this.#column,
-      offset: this.#offset
-    };
-  }
-  /**
-   * Reads the next character code in the text.
-   * @returns {number} The next character code, or -1 if there are no more characters.
-   */
-  next() {
-    if (this.#offset >= this.#text.length - 1) {
-      this.#end();
-      return -1;
-    }
-    this.#offset++;
-    const charCode = this.#text.charCodeAt(this.#offset);
-    if (this.#newLine) {
-      this.#line++;
-      this.#column = 1;
-      this.#newLine = false;
-    } else {
-      this.#column++;
-    }
-    if (charCode === CHAR_CR) {
-      this.#newLine = true;
-      if (this.peek() === CHAR_LF) {
-        this.#offset++;
-      }
-    } else if (charCode === CHAR_LF) {
-      this.#newLine = true;
-    }
-    this.#last = charCode;
-    return charCode;
-  }
-  /**
-   * Peeks at the next character code in the text.
-   * @returns {number} The next character code, or -1 if there are no more characters.
-   */
-  peek() {
-    if (this.#offset === this.#text.length - 1) {
-      return -1;
-    }
-    return this.#text.charCodeAt(this.#offset + 1);
-  }
-  /**
-   * Determines if the next character code in the text matches a specific character code.
-   * @param {(number) => boolean} fn A function to call on the next character.
-   * @returns {boolean} True if the next character code matches, false if not.
-   */
-  match(fn) {
-    if (fn(this.peek())) {
-      this.next();
-      return true;
-    }
-    return false;
-  }
-  /**
-   * Returns the last character code read.
-   * @returns {number} The last character code read.
-   */
-  current() {
-    return this.#last;
-  }
-};
-var INFINITY = "Infinity";
-var NAN = "NaN";
-var keywordStarts = /* @__PURE__ */ new Set([CHAR_LOWER_T, CHAR_LOWER_F, CHAR_LOWER_N]);
-var whitespace = /* @__PURE__ */ new Set([CHAR_SPACE, CHAR_TAB, CHAR_NEWLINE, CHAR_RETURN]);
-var json5Whitespace = /* @__PURE__ */ new Set([
-  ...whitespace,
-  CHAR_VTAB,
-  CHAR_FORM_FEED,
-  CHAR_NBSP,
-  CHAR_LINE_SEPARATOR,
-  CHAR_PARAGRAPH_SEPARATOR,
-  CHAR_BOM,
-  CHAR_NON_BREAKING_SPACE,
-  CHAR_EN_QUAD,
-  CHAR_EM_QUAD,
-  CHAR_EN_SPACE,
-  CHAR_EM_SPACE,
-  CHAR_THREE_PER_EM_SPACE,
-  CHAR_FOUR_PER_EM_SPACE,
-  CHAR_SIX_PER_EM_SPACE,
-  CHAR_FIGURE_SPACE,
-  CHAR_PUNCTUATION_SPACE,
-  CHAR_THIN_SPACE,
-  CHAR_HAIR_SPACE,
-  CHAR_NARROW_NO_BREAK_SPACE,
-  CHAR_MEDIUM_MATHEMATICAL_SPACE,
-  CHAR_IDEOGRAPHIC_SPACE
-]);
-var DEFAULT_OPTIONS$1 = {
-  mode: "json",
-  ranges: false
-};
-var jsonKeywords = /* @__PURE__ */ new Set(["true", "false", "null"]);
-var tt = {
-  EOF: 0,
-  Number: 1,
-  String: 2,
-  Boolean: 3,
-  Null: 4,
-  NaN: 5,
-  Infinity: 6,
-  Identifier: 7,
-  Colon: 20,
-  LBrace: 21,
-  RBrace: 22,
-  LBracket: 23,
-  RBracket: 24,
-  Comma: 25,
-  LineComment: 40,
-  BlockComment: 41
-};
 function isDigit(c) {
   return c >= CHAR_0 && c <= CHAR_9;
 }
@@ -15118,651 +14922,6 @@ function isJSON5IdentifierPart(c) {
   const ct = String.fromCharCode(c);
   return ID_Continue.test(ct);
 }
-var Tokenizer = class {
-  /**
-   * Options for the tokenizer.
-   * @type {TokenizeOptions}
-   */
-  #options;
-  /**
-   * The source text to tokenize.
-   * @type {string}
-   */
-  #text;
-  /**
-   * The reader for the source text.
-   * @type {CharCodeReader}
-   */
-  #reader;
-  /**
-   * Indicates if the tokenizer is in JSON5 mode.
-   * @type {boolean}
-   */
-  #json5;
-  /**
-   * Indicates if comments are allowed.
-   * @type {boolean}
-   */
-  #allowComments;
-  /**
-   * Indicates if ranges should be included in the tokens.
-   * @type {boolean}
-   */
-  #ranges;
-  /**
-   * The last token type read.
-   * @type {Token}
-   */
-  #token;
-  /**
-   * Determines if a character is an escaped character.
-   * @type {(c:number) => boolean}
-   */
-  #isEscapedCharacter;
-  /**
-   * Determines if a character is a JSON5 line terminator.
-   * @type {(c:number) => boolean}
-   */
-  #isJSON5LineTerminator;
-  /**
-   * Determines if a character is a JSON5 hex escape.
-   * @type {(c:number) => boolean}
-   */
-  #isJSON5HexEscape;
-  /**
-   * Determines if a character is whitespace.
-   * @type {(c:number) => boolean}
-   */
-  #isWhitespace;
-  /**
-   * Creates a new instance of the tokenizer.
-   * @param {string} text The source text
-   * @param {TokenizeOptions} [options] Options for the tokenizer.
-   */
-  constructor(text, options) {
-    this.#text = text;
-    this.#options = {
-      ...DEFAULT_OPTIONS$1,
-      ...options
-    };
-    this.#reader = new CharCodeReader(text);
-    this.#json5 = this.#options.mode === "json5";
-    this.#allowComments = this.#options.mode !== "json";
-    this.#ranges = this.#options.ranges;
-    this.#isEscapedCharacter = this.#json5 ? json5EscapeToChar.has.bind(json5EscapeToChar) : escapeToChar.has.bind(escapeToChar);
-    this.#isJSON5LineTerminator = this.#json5 ? json5LineTerminators.has.bind(json5LineTerminators) : () => false;
-    this.#isJSON5HexEscape = this.#json5 ? (c) => c === CHAR_LOWER_X : () => false;
-    this.#isWhitespace = this.#json5 ? json5Whitespace.has.bind(json5Whitespace) : whitespace.has.bind(whitespace);
-  }
-  // #region Errors
-  /**
-   * Convenience function for throwing unexpected character errors.
-   * @param {number} c The unexpected character.
-   * @param {Location} [loc] The location of the unexpected character.
-   * @returns {never}
-   * @throws {UnexpectedChar} always.
-   */
-  #unexpected(c, loc = this.#reader.locate()) {
-    throw new UnexpectedChar(c, loc);
-  }
-  /**
-   * Convenience function for throwing unexpected identifier errors.
-   * @param {string} identifier The unexpected identifier.
-   * @param {Location} [loc] The location of the unexpected identifier.
-   * @returns {never}
-   * @throws {UnexpectedIdentifier} always.
-   */
-  #unexpectedIdentifier(identifier, loc = this.#reader.locate()) {
-    throw new UnexpectedIdentifier(identifier, loc);
-  }
-  /**
-  * Convenience function for throwing unexpected EOF errors.
-  * @returns {never}
-  * @throws {UnexpectedEOF} always.
-  */
-  #unexpectedEOF() {
-    throw new UnexpectedEOF(this.#reader.locate());
-  }
-  // #endregion
-  // #region Helpers
-  /**
-   * Creates a new token.
-   * @param {TokenType} tokenType The type of token to create.
-   * @param {number} length The length of the token.
-   * @param {Location} startLoc The start location for the token.
-   * @param {Location} [endLoc] The end location for the token.
-   * @returns {Token} The token.
-   */
-  #createToken(tokenType, length, startLoc, endLoc) {
-    const endOffset = startLoc.offset + length;
-    let range = this.#options.ranges ? {
-      range: (
-        /** @type {Range} */
-        [startLoc.offset, endOffset]
-      )
-    } : void 0;
-    return {
-      type: tokenType,
-      loc: {
-        start: startLoc,
-        end: endLoc || {
-          line: startLoc.line,
-          column: startLoc.column + length,
-          offset: endOffset
-        }
-      },
-      ...range
-    };
-  }
-  /**
-   * Reads in a specific number of hex digits.
-   * @param {number} count The number of hex digits to read.
-   * @returns {string} The hex digits read.
-   */
-  #readHexDigits(count) {
-    let value = "";
-    let c;
-    for (let i = 0; i < count; i++) {
-      c = this.#reader.peek();
-      if (isHexDigit(c)) {
-        this.#reader.next();
-        value += String.fromCharCode(c);
-        continue;
-      }
-      this.#unexpected(c);
-    }
-    return value;
-  }
-  /**
-   * Reads in a JSON5 identifier. Also used for JSON but we validate
-   * the identifier later.
-   * @param {number} c The first character of the identifier.
-   * @returns {string} The identifier read.
-   * @throws {UnexpectedChar} when the identifier cannot be read.
-   */
-  #readIdentifier(c) {
-    let value = "";
-    do {
-      value += String.fromCharCode(c);
-      if (c === CHAR_BACKSLASH) {
-        c = this.#reader.next();
-        if (c !== CHAR_LOWER_U) {
-          this.#unexpected(c);
-        }
-        value += String.fromCharCode(c);
-        const hexDigits = this.#readHexDigits(4);
-        const charCode = parseInt(hexDigits, 16);
-        if (value.length === 2 && !isJSON5IdentifierStart(charCode)) {
-          const loc = this.#reader.locate();
-          this.#unexpected(CHAR_BACKSLASH, { line: loc.line, column: loc.column - 5, offset: loc.offset - 5 });
-        } else if (!isJSON5IdentifierPart(charCode)) {
-          const loc = this.#reader.locate();
-          this.#unexpected(charCode, { line: loc.line, column: loc.column - 5, offset: loc.offset - 5 });
-        }
-        value += hexDigits;
-      }
-      c = this.#reader.peek();
-      if (!isJSON5IdentifierPart(c)) {
-        break;
-      }
-      this.#reader.next();
-    } while (true);
-    return value;
-  }
-  /**
-   * Reads in a string. Works for both JSON and JSON5.
-   * @param {number} c The first character of the string (either " or ').
-   * @returns {number} The length of the string.
-   * @throws {UnexpectedChar} when the string cannot be read.
-   * @throws {UnexpectedEOF} when EOF is reached before the string is finalized.
-   */
-  #readString(c) {
-    const delimiter = c;
-    let length = 1;
-    c = this.#reader.peek();
-    while (c !== -1 && c !== delimiter) {
-      this.#reader.next();
-      length++;
-      if (c === CHAR_BACKSLASH) {
-        c = this.#reader.peek();
-        if (this.#isEscapedCharacter(c) || this.#isJSON5LineTerminator(c)) {
-          this.#reader.next();
-          length++;
-        } else if (c === CHAR_LOWER_U) {
-          this.#reader.next();
-          length++;
-          const result = this.#readHexDigits(4);
-          length += result.length;
-        } else if (this.#isJSON5HexEscape(c)) {
-          this.#reader.next();
-          length++;
-          const result = this.#readHexDigits(2);
-          length += result.length;
-        } else if (this.#json5) {
-          this.#reader.next();
-          length++;
-        } else {
-          this.#unexpected(c);
-        }
-      }
-      c = this.#reader.peek();
-    }
-    if (c === -1) {
-      this.#reader.next();
-      this.#unexpectedEOF();
-    }
-    this.#reader.next();
-    length++;
-    return length;
-  }
-  /**
-   * Reads a number. Works for both JSON and JSON5.
-   * @param {number} c The first character of the number.
-   * @returns {number} The length of the number.
-   * @throws {UnexpectedChar} when the number cannot be read.
-   * @throws {UnexpectedEOF} when EOF is reached before the number is finalized.
-   */
-  #readNumber(c) {
-    let length = 1;
-    if (c === CHAR_MINUS || this.#json5 && c === CHAR_PLUS) {
-      c = this.#reader.peek();
-      if (this.#json5) {
-        if (c === CHAR_UPPER_I || c === CHAR_UPPER_N) {
-          this.#reader.next();
-          const identifier = this.#readIdentifier(c);
-          if (identifier !== INFINITY && identifier !== NAN) {
-            this.#unexpected(c);
-          }
-          return length + identifier.length;
-        }
-      }
-      if (!isDigit(c)) {
-        this.#unexpected(c);
-      }
-      this.#reader.next();
-      length++;
-    }
-    if (c === CHAR_0) {
-      c = this.#reader.peek();
-      if (this.#json5 && (c === CHAR_LOWER_X || c === CHAR_UPPER_X)) {
-        this.#reader.next();
-        length++;
-        c = this.#reader.peek();
-        if (!isHexDigit(c)) {
-          this.#reader.next();
-          this.#unexpected(c);
-        }
-        do {
-          this.#reader.next();
-          length++;
-          c = this.#reader.peek();
-        } while (isHexDigit(c));
-      } else if (isDigit(c)) {
-        this.#unexpected(c);
-      }
-    } else {
-      if (!this.#json5 || c !== CHAR_DOT) {
-        if (!isPositiveDigit(c)) {
-          this.#unexpected(c);
-        }
-        c = this.#reader.peek();
-        while (isDigit(c)) {
-          this.#reader.next();
-          length++;
-          c = this.#reader.peek();
-        }
-      }
-    }
-    if (c === CHAR_DOT) {
-      let digitCount = -1;
-      this.#reader.next();
-      length++;
-      digitCount++;
-      c = this.#reader.peek();
-      while (isDigit(c)) {
-        this.#reader.next();
-        length++;
-        digitCount++;
-        c = this.#reader.peek();
-      }
-      if (!this.#json5 && digitCount === 0) {
-        this.#reader.next();
-        if (c) {
-          this.#unexpected(c);
-        } else {
-          this.#unexpectedEOF();
-        }
-      }
-    }
-    if (c === CHAR_LOWER_E || c === CHAR_UPPER_E) {
-      this.#reader.next();
-      length++;
-      c = this.#reader.peek();
-      if (c === CHAR_PLUS || c === CHAR_MINUS) {
-        this.#reader.next();
-        length++;
-        c = this.#reader.peek();
-      }
-      if (c === -1) {
-        this.#reader.next();
-        this.#unexpectedEOF();
-      }
-      if (!isDigit(c)) {
-        this.#reader.next();
-        this.#unexpected(c);
-      }
-      while (isDigit(c)) {
-        this.#reader.next();
-        length++;
-        c = this.#reader.peek();
-      }
-    }
-    return length;
-  }
-  /**
-   * Reads a comment. Works for both JSON and JSON5.
-   * @param {number} c The first character of the comment.
-   * @returns {{length: number, multiline: boolean}} The length of the comment, and whether the comment is multi-line.
-   * @throws {UnexpectedChar} when the comment cannot be read.
-   * @throws {UnexpectedEOF} when EOF is reached before the comment is finalized.
-   */
-  #readComment(c) {
-    let length = 1;
-    c = this.#reader.peek();
-    if (c === CHAR_SLASH) {
-      do {
-        this.#reader.next();
-        length += 1;
-        c = this.#reader.peek();
-      } while (c > -1 && c !== CHAR_RETURN && c !== CHAR_NEWLINE);
-      return { length, multiline: false };
-    }
-    if (c === CHAR_STAR) {
-      this.#reader.next();
-      length += 1;
-      while (c > -1) {
-        c = this.#reader.peek();
-        if (c === CHAR_STAR) {
-          this.#reader.next();
-          length += 1;
-          c = this.#reader.peek();
-          if (c === CHAR_SLASH) {
-            this.#reader.next();
-            length += 1;
-            return { length, multiline: true };
-          }
-        } else {
-          this.#reader.next();
-          length += 1;
-        }
-      }
-      this.#reader.next();
-      this.#unexpectedEOF();
-    }
-    this.#reader.next();
-    this.#unexpected(c);
-  }
-  // #endregion
-  /**
-   * Returns the next token in the source text.
-   * @returns {number} The code for the next token.
-   */
-  next() {
-    let c = this.#reader.next();
-    while (this.#isWhitespace(c)) {
-      c = this.#reader.next();
-    }
-    if (c === -1) {
-      return tt.EOF;
-    }
-    const start = this.#reader.locate();
-    const ct = String.fromCharCode(c);
-    if (this.#json5) {
-      if (knownJSON5TokenTypes.has(ct)) {
-        this.#token = this.#createToken(knownJSON5TokenTypes.get(ct), 1, start);
-      } else if (isJSON5IdentifierStart(c)) {
-        const value = this.#readIdentifier(c);
-        if (knownJSON5TokenTypes.has(value)) {
-          this.#token = this.#createToken(knownJSON5TokenTypes.get(value), value.length, start);
-        } else {
-          this.#token = this.#createToken("Identifier", value.length, start);
-        }
-      } else if (isJSON5NumberStart(c)) {
-        const result = this.#readNumber(c);
-        this.#token = this.#createToken("Number", result, start);
-      } else if (isStringStart(c, this.#json5)) {
-        const result = this.#readString(c);
-        const lastCharLoc = this.#reader.locate();
-        this.#token = this.#createToken("String", result, start, {
-          line: lastCharLoc.line,
-          column: lastCharLoc.column + 1,
-          offset: lastCharLoc.offset + 1
-        });
-      } else if (c === CHAR_SLASH && this.#allowComments) {
-        const result = this.#readComment(c);
-        const lastCharLoc = this.#reader.locate();
-        this.#token = this.#createToken(!result.multiline ? "LineComment" : "BlockComment", result.length, start, {
-          line: lastCharLoc.line,
-          column: lastCharLoc.column + 1,
-          offset: lastCharLoc.offset + 1
-        });
-      } else {
-        this.#unexpected(c);
-      }
-    } else {
-      if (knownTokenTypes.has(ct)) {
-        this.#token = this.#createToken(knownTokenTypes.get(ct), 1, start);
-      } else if (isKeywordStart(c)) {
-        const value = this.#readIdentifier(c);
-        if (!jsonKeywords.has(value)) {
-          this.#unexpectedIdentifier(value, start);
-        }
-        this.#token = this.#createToken(knownTokenTypes.get(value), value.length, start);
-      } else if (isNumberStart(c)) {
-        const result = this.#readNumber(c);
-        this.#token = this.#createToken("Number", result, start);
-      } else if (isStringStart(c, this.#json5)) {
-        const result = this.#readString(c);
-        this.#token = this.#createToken("String", result, start);
-      } else if (c === CHAR_SLASH && this.#allowComments) {
-        const result = this.#readComment(c);
-        const lastCharLoc = this.#reader.locate();
-        this.#token = this.#createToken(!result.multiline ? "LineComment" : "BlockComment", result.length, start, {
-          line: lastCharLoc.line,
-          column: lastCharLoc.column + 1,
-          offset: lastCharLoc.offset + 1
-        });
-      } else {
-        this.#unexpected(c);
-      }
-    }
-    return tt[this.#token.type];
-  }
-  /**
-   * Returns the current token in the source text.
-   * @returns {Token} The current token.
-   */
-  get token() {
-    return this.#token;
-  }
-};
-var types = {
-  /**
-   * Creates a document node.
-   * @param {ValueNode} body The body of the document.
-   * @param {NodeParts} parts Additional properties for the node. 
-   * @returns {DocumentNode} The document node.
-   */
-  document(body, parts = {}) {
-    return {
-      type: "Document",
-      body,
-      loc: parts.loc,
-      ...parts
-    };
-  },
-  /**
-   * Creates a string node.
-   * @param {string} value The value for the string.
-   * @param {NodeParts} parts Additional properties for the node. 
-   * @returns {StringNode} The string node.
-   */
-  string(value, parts = {}) {
-    return {
-      type: "String",
-      value,
-      loc: parts.loc,
-      ...parts
-    };
-  },
-  /**
-   * Creates a number node.
-   * @param {number} value The value for the number.
-   * @param {NodeParts} parts Additional properties for the node. 
-   * @returns {NumberNode} The number node.
-   */
-  number(value, parts = {}) {
-    return {
-      type: "Number",
-      value,
-      loc: parts.loc,
-      ...parts
-    };
-  },
-  /**
-   * Creates a boolean node.
-   * @param {boolean} value The value for the boolean.
-   * @param {NodeParts} parts Additional properties for the node. 
-   * @returns {BooleanNode} The boolean node.
-   */
-  boolean(value, parts = {}) {
-    return {
-      type: "Boolean",
-      value,
-      loc: parts.loc,
-      ...parts
-    };
-  },
-  /**
-   * Creates a null node.
-   * @param {NodeParts} parts Additional properties for the node. 
-   * @returns {NullNode} The null node.
-   */
-  null(parts = {}) {
-    return {
-      type: "Null",
-      loc: parts.loc,
-      ...parts
-    };
-  },
-  /**
-   * Creates an array node.
-   * @param {Array<ElementNode>} elements The elements to add.
-   * @param {NodeParts} parts Additional properties for the node. 
-   * @returns {ArrayNode} The array node.
-   */
-  array(elements, parts = {}) {
-    return {
-      type: "Array",
-      elements,
-      loc: parts.loc,
-      ...parts
-    };
-  },
-  /**
-   * Creates an element node.
-   * @param {ValueNode} value The value for the element.
-   * @param {NodeParts} parts Additional properties for the node. 
-   * @returns {ElementNode} The element node.
-   */
-  element(value, parts = {}) {
-    return {
-      type: "Element",
-      value,
-      loc: parts.loc,
-      ...parts
-    };
-  },
-  /**
-   * Creates an object node.
-   * @param {Array<MemberNode>} members The members to add.
-   * @param {NodeParts} parts Additional properties for the node. 
-   * @returns {ObjectNode} The object node.
-   */
-  object(members, parts = {}) {
-    return {
-      type: "Object",
-      members,
-      loc: parts.loc,
-      ...parts
-    };
-  },
-  /**
-   * Creates a member node.
-   * @param {StringNode|IdentifierNode} name The name for the member.
-   * @param {ValueNode} value The value for the member.
-   * @param {NodeParts} parts Additional properties for the node. 
-   * @returns {MemberNode} The member node.
-   */
-  member(name, value, parts = {}) {
-    return {
-      type: "Member",
-      name,
-      value,
-      loc: parts.loc,
-      ...parts
-    };
-  },
-  /**
-   * Creates an identifier node.
-   * @param {string} name The name for the identifier.
-   * @param {NodeParts} parts Additional properties for the node.
-   * @returns {IdentifierNode} The identifier node.
-   */
-  identifier(name, parts = {}) {
-    return {
-      type: "Identifier",
-      name,
-      loc: parts.loc,
-      ...parts
-    };
-  },
-  /**
-   * Creates a NaN node.
-   * @param {Sign} sign The sign for the Infinity.
-   * @param {NodeParts} parts Additional properties for the node.
-   * @returns {NaNNode} The NaN node.
-   */
-  nan(sign = "", parts = {}) {
-    return {
-      type: "NaN",
-      sign,
-      loc: parts.loc,
-      ...parts
-    };
-  },
-  /**
-   * Creates an Infinity node.
-   * @param {Sign} sign The sign for the Infinity.
-   * @param {NodeParts} parts Additional properties for the node.
-   * @returns {InfinityNode} The Infinity node.
-   */
-  infinity(sign = "", parts = {}) {
-    return {
-      type: "Infinity",
-      sign,
-      loc: parts.loc,
-      ...parts
-    };
-  }
-};
-var DEFAULT_OPTIONS = {
-  mode: "json",
-  ranges: false,
-  tokens: false,
-  allowTrailingCommas: false
-};
-var UNICODE_SEQUENCE = /\\u[\da-fA-F]{4}/gu;
 function normalizeIdentifier(identifier) {
   return identifier.replace(UNICODE_SEQUENCE, (unicodeEscape) => {
     return String.fromCharCode(parseInt(unicodeEscape.slice(2), 16));
@@ -16239,9 +15398,1012 @@ function evaluate(node) {
       throw new Error(`Unknown node type ${node.type}.`);
   }
 }
+var CHAR_0, CHAR_1, CHAR_9, CHAR_BACKSLASH, CHAR_DOLLAR, CHAR_DOT, CHAR_DOUBLE_QUOTE, CHAR_LOWER_A, CHAR_LOWER_E, CHAR_LOWER_F, CHAR_LOWER_N, CHAR_LOWER_T, CHAR_LOWER_U, CHAR_LOWER_X, CHAR_LOWER_Z, CHAR_MINUS, CHAR_NEWLINE, CHAR_PLUS, CHAR_RETURN, CHAR_SINGLE_QUOTE, CHAR_SLASH, CHAR_SPACE, CHAR_TAB, CHAR_UNDERSCORE, CHAR_UPPER_A, CHAR_UPPER_E, CHAR_UPPER_F, CHAR_UPPER_N, CHAR_UPPER_X, CHAR_UPPER_Z, CHAR_LOWER_B, CHAR_LOWER_R, CHAR_LOWER_V, CHAR_LINE_SEPARATOR, CHAR_PARAGRAPH_SEPARATOR, CHAR_UPPER_I, CHAR_STAR, CHAR_VTAB, CHAR_FORM_FEED, CHAR_NBSP, CHAR_BOM, CHAR_NON_BREAKING_SPACE, CHAR_EN_QUAD, CHAR_EM_QUAD, CHAR_EN_SPACE, CHAR_EM_SPACE, CHAR_THREE_PER_EM_SPACE, CHAR_FOUR_PER_EM_SPACE, CHAR_SIX_PER_EM_SPACE, CHAR_FIGURE_SPACE, CHAR_PUNCTUATION_SPACE, CHAR_THIN_SPACE, CHAR_HAIR_SPACE, CHAR_NARROW_NO_BREAK_SPACE, CHAR_MEDIUM_MATHEMATICAL_SPACE, CHAR_IDEOGRAPHIC_SPACE, LBRACKET, RBRACKET, LBRACE, RBRACE, COLON, COMMA, TRUE, FALSE, NULL, NAN$1, INFINITY$1, QUOTE, escapeToChar, json5EscapeToChar, charToEscape, json5CharToEscape, knownTokenTypes, knownJSON5TokenTypes, json5LineTerminators, ErrorWithLocation, UnexpectedChar, UnexpectedIdentifier, UnexpectedToken, UnexpectedEOF, ID_Start, ID_Continue, CHAR_CR, CHAR_LF, CharCodeReader, INFINITY, NAN, keywordStarts, whitespace, json5Whitespace, DEFAULT_OPTIONS$1, jsonKeywords, tt, Tokenizer, types, DEFAULT_OPTIONS, UNICODE_SEQUENCE;
+var init_momoa = __esm({
+  "node_modules/@humanwhocodes/momoa/dist/momoa.js"() {
+    CHAR_0 = 48;
+    CHAR_1 = 49;
+    CHAR_9 = 57;
+    CHAR_BACKSLASH = 92;
+    CHAR_DOLLAR = 36;
+    CHAR_DOT = 46;
+    CHAR_DOUBLE_QUOTE = 34;
+    CHAR_LOWER_A = 97;
+    CHAR_LOWER_E = 101;
+    CHAR_LOWER_F = 102;
+    CHAR_LOWER_N = 110;
+    CHAR_LOWER_T = 116;
+    CHAR_LOWER_U = 117;
+    CHAR_LOWER_X = 120;
+    CHAR_LOWER_Z = 122;
+    CHAR_MINUS = 45;
+    CHAR_NEWLINE = 10;
+    CHAR_PLUS = 43;
+    CHAR_RETURN = 13;
+    CHAR_SINGLE_QUOTE = 39;
+    CHAR_SLASH = 47;
+    CHAR_SPACE = 32;
+    CHAR_TAB = 9;
+    CHAR_UNDERSCORE = 95;
+    CHAR_UPPER_A = 65;
+    CHAR_UPPER_E = 69;
+    CHAR_UPPER_F = 70;
+    CHAR_UPPER_N = 78;
+    CHAR_UPPER_X = 88;
+    CHAR_UPPER_Z = 90;
+    CHAR_LOWER_B = 98;
+    CHAR_LOWER_R = 114;
+    CHAR_LOWER_V = 118;
+    CHAR_LINE_SEPARATOR = 8232;
+    CHAR_PARAGRAPH_SEPARATOR = 8233;
+    CHAR_UPPER_I = 73;
+    CHAR_STAR = 42;
+    CHAR_VTAB = 11;
+    CHAR_FORM_FEED = 12;
+    CHAR_NBSP = 160;
+    CHAR_BOM = 65279;
+    CHAR_NON_BREAKING_SPACE = 160;
+    CHAR_EN_QUAD = 8192;
+    CHAR_EM_QUAD = 8193;
+    CHAR_EN_SPACE = 8194;
+    CHAR_EM_SPACE = 8195;
+    CHAR_THREE_PER_EM_SPACE = 8196;
+    CHAR_FOUR_PER_EM_SPACE = 8197;
+    CHAR_SIX_PER_EM_SPACE = 8198;
+    CHAR_FIGURE_SPACE = 8199;
+    CHAR_PUNCTUATION_SPACE = 8200;
+    CHAR_THIN_SPACE = 8201;
+    CHAR_HAIR_SPACE = 8202;
+    CHAR_NARROW_NO_BREAK_SPACE = 8239;
+    CHAR_MEDIUM_MATHEMATICAL_SPACE = 8287;
+    CHAR_IDEOGRAPHIC_SPACE = 12288;
+    LBRACKET = "[";
+    RBRACKET = "]";
+    LBRACE = "{";
+    RBRACE = "}";
+    COLON = ":";
+    COMMA = ",";
+    TRUE = "true";
+    FALSE = "false";
+    NULL = "null";
+    NAN$1 = "NaN";
+    INFINITY$1 = "Infinity";
+    QUOTE = '"';
+    escapeToChar = /* @__PURE__ */ new Map([
+      [CHAR_DOUBLE_QUOTE, QUOTE],
+      [CHAR_BACKSLASH, "\\"],
+      [CHAR_SLASH, "/"],
+      [CHAR_LOWER_B, "\b"],
+      [CHAR_LOWER_N, "\n"],
+      [CHAR_LOWER_F, "\f"],
+      [CHAR_LOWER_R, "\r"],
+      [CHAR_LOWER_T, "	"]
+    ]);
+    json5EscapeToChar = new Map([
+      ...escapeToChar,
+      [CHAR_LOWER_V, "\v"],
+      [CHAR_0, "\0"]
+    ]);
+    charToEscape = /* @__PURE__ */ new Map([
+      [QUOTE, QUOTE],
+      ["\\", "\\"],
+      ["/", "/"],
+      ["\b", "b"],
+      ["\n", "n"],
+      ["\f", "f"],
+      ["\r", "r"],
+      ["	", "t"]
+    ]);
+    json5CharToEscape = new Map([
+      ...charToEscape,
+      ["\v", "v"],
+      ["\0", "0"],
+      ["\u2028", "u2028"],
+      ["\u2029", "u2029"]
+    ]);
+    knownTokenTypes = /* @__PURE__ */ new Map([
+      [LBRACKET, "LBracket"],
+      [RBRACKET, "RBracket"],
+      [LBRACE, "LBrace"],
+      [RBRACE, "RBrace"],
+      [COLON, "Colon"],
+      [COMMA, "Comma"],
+      [TRUE, "Boolean"],
+      [FALSE, "Boolean"],
+      [NULL, "Null"]
+    ]);
+    knownJSON5TokenTypes = new Map([
+      ...knownTokenTypes,
+      [NAN$1, "Number"],
+      [INFINITY$1, "Number"]
+    ]);
+    json5LineTerminators = /* @__PURE__ */ new Set([
+      CHAR_NEWLINE,
+      CHAR_RETURN,
+      CHAR_LINE_SEPARATOR,
+      CHAR_PARAGRAPH_SEPARATOR
+    ]);
+    ErrorWithLocation = class extends Error {
+      /**
+       * Creates a new instance.
+       * @param {string} message The error message to report. 
+       * @param {Location} loc The location information for the error.
+       */
+      constructor(message, { line, column, offset }) {
+        super(`${message} (${line}:${column})`);
+        this.line = line;
+        this.column = column;
+        this.offset = offset;
+      }
+    };
+    UnexpectedChar = class extends ErrorWithLocation {
+      /**
+       * Creates a new instance.
+       * @param {number} unexpected The character that was found.
+       * @param {Location} loc The location information for the found character.
+       */
+      constructor(unexpected, loc) {
+        super(`Unexpected character '${String.fromCharCode(unexpected)}' found.`, loc);
+      }
+    };
+    UnexpectedIdentifier = class extends ErrorWithLocation {
+      /**
+       * Creates a new instance.
+       * @param {string} unexpected The character that was found.
+       * @param {Location} loc The location information for the found character.
+       */
+      constructor(unexpected, loc) {
+        super(`Unexpected identifier '${unexpected}' found.`, loc);
+      }
+    };
+    UnexpectedToken = class extends ErrorWithLocation {
+      /**
+       * Creates a new instance.
+       * @param {Token} token The token that was found. 
+       */
+      constructor(token) {
+        super(`Unexpected token ${token.type} found.`, token.loc.start);
+      }
+    };
+    UnexpectedEOF = class extends ErrorWithLocation {
+      /**
+       * Creates a new instance.
+       * @param {Location} loc The location information for the found character.
+       */
+      constructor(loc) {
+        super("Unexpected end of input found.", loc);
+      }
+    };
+    ID_Start = /[\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1\u02C6-\u02D1\u02E0-\u02E4\u02EC\u02EE\u0370-\u0374\u0376\u0377\u037A-\u037D\u037F\u0386\u0388-\u038A\u038C\u038E-\u03A1\u03A3-\u03F5\u03F7-\u0481\u048A-\u052F\u0531-\u0556\u0559\u0561-\u0587\u05D0-\u05EA\u05F0-\u05F2\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06E5\u06E6\u06EE\u06EF\u06FA-\u06FC\u06FF\u0710\u0712-\u072F\u074D-\u07A5\u07B1\u07CA-\u07EA\u07F4\u07F5\u07FA\u0800-\u0815\u081A\u0824\u0828\u0840-\u0858\u0860-\u086A\u08A0-\u08B4\u08B6-\u08BD\u0904-\u0939\u093D\u0950\u0958-\u0961\u0971-\u0980\u0985-\u098C\u098F\u0990\u0993-\u09A8\u09AA-\u09B0\u09B2\u09B6-\u09B9\u09BD\u09CE\u09DC\u09DD\u09DF-\u09E1\u09F0\u09F1\u09FC\u0A05-\u0A0A\u0A0F\u0A10\u0A13-\u0A28\u0A2A-\u0A30\u0A32\u0A33\u0A35\u0A36\u0A38\u0A39\u0A59-\u0A5C\u0A5E\u0A72-\u0A74\u0A85-\u0A8D\u0A8F-\u0A91\u0A93-\u0AA8\u0AAA-\u0AB0\u0AB2\u0AB3\u0AB5-\u0AB9\u0ABD\u0AD0\u0AE0\u0AE1\u0AF9\u0B05-\u0B0C\u0B0F\u0B10\u0B13-\u0B28\u0B2A-\u0B30\u0B32\u0B33\u0B35-\u0B39\u0B3D\u0B5C\u0B5D\u0B5F-\u0B61\u0B71\u0B83\u0B85-\u0B8A\u0B8E-\u0B90\u0B92-\u0B95\u0B99\u0B9A\u0B9C\u0B9E\u0B9F\u0BA3\u0BA4\u0BA8-\u0BAA\u0BAE-\u0BB9\u0BD0\u0C05-\u0C0C\u0C0E-\u0C10\u0C12-\u0C28\u0C2A-\u0C39\u0C3D\u0C58-\u0C5A\u0C60\u0C61\u0C80\u0C85-\u0C8C\u0C8E-\u0C90\u0C92-\u0CA8\u0CAA-\u0CB3\u0CB5-\u0CB9\u0CBD\u0CDE\u0CE0\u0CE1\u0CF1\u0CF2\u0D05-\u0D0C\u0D0E-\u0D10\u0D12-\u0D3A\u0D3D\u0D4E\u0D54-\u0D56\u0D5F-\u0D61\u0D7A-\u0D7F\u0D85-\u0D96\u0D9A-\u0DB1\u0DB3-\u0DBB\u0DBD\u0DC0-\u0DC6\u0E01-\u0E30\u0E32\u0E33\u0E40-\u0E46\u0E81\u0E82\u0E84\u0E87\u0E88\u0E8A\u0E8D\u0E94-\u0E97\u0E99-\u0E9F\u0EA1-\u0EA3\u0EA5\u0EA7\u0EAA\u0EAB\u0EAD-\u0EB0\u0EB2\u0EB3\u0EBD\u0EC0-\u0EC4\u0EC6\u0EDC-\u0EDF\u0F00\u0F40-\u0F47\u0F49-\u0F6C\u0F88-\u0F8C\u1000-\u102A\u103F\u1050-\u1055\u105A-\u105D\u1061\u1065\u1066\u106E-\u1070\u1075-\u1081\u108E\u10A0-\u10C5\u10C7\u10CD\u10D0-\u10FA\u10FC-\u1248\u124A-\u124D\u1250-\u1256\u1258\u125A-\u125D\u1260-\u1288\u128A-\u128D\u1290-\u12B0\u12B2-\u12B5\u12B8-\u12BE\u12C0\u12C2-\u12C5\u12C8-\u12D6\u12D8-\u1310\u1312-\u1315\u1318-\u135A\u1380-\u138F\u13A0-\u13F5\u13F8-\u13FD\u1401-\u166C\u166F-\u167F\u1681-\u169A\u16A0-\u16EA\u16EE-\u16F8\u1700-\u170C\u170E-\u1711\u1720-\u1731\u1740-\u1751\u1760-\u176C\u176E-\u1770\u1780-\u17B3\u17D7\u17DC\u1820-\u1877\u1880-\u1884\u1887-\u18A8\u18AA\u18B0-\u18F5\u1900-\u191E\u1950-\u196D\u1970-\u1974\u1980-\u19AB\u19B0-\u19C9\u1A00-\u1A16\u1A20-\u1A54\u1AA7\u1B05-\u1B33\u1B45-\u1B4B\u1B83-\u1BA0\u1BAE\u1BAF\u1BBA-\u1BE5\u1C00-\u1C23\u1C4D-\u1C4F\u1C5A-\u1C7D\u1C80-\u1C88\u1CE9-\u1CEC\u1CEE-\u1CF1\u1CF5\u1CF6\u1D00-\u1DBF\u1E00-\u1F15\u1F18-\u1F1D\u1F20-\u1F45\u1F48-\u1F4D\u1F50-\u1F57\u1F59\u1F5B\u1F5D\u1F5F-\u1F7D\u1F80-\u1FB4\u1FB6-\u1FBC\u1FBE\u1FC2-\u1FC4\u1FC6-\u1FCC\u1FD0-\u1FD3\u1FD6-\u1FDB\u1FE0-\u1FEC\u1FF2-\u1FF4\u1FF6-\u1FFC\u2071\u207F\u2090-\u209C\u2102\u2107\u210A-\u2113\u2115\u2119-\u211D\u2124\u2126\u2128\u212A-\u212D\u212F-\u2139\u213C-\u213F\u2145-\u2149\u214E\u2160-\u2188\u2C00-\u2C2E\u2C30-\u2C5E\u2C60-\u2CE4\u2CEB-\u2CEE\u2CF2\u2CF3\u2D00-\u2D25\u2D27\u2D2D\u2D30-\u2D67\u2D6F\u2D80-\u2D96\u2DA0-\u2DA6\u2DA8-\u2DAE\u2DB0-\u2DB6\u2DB8-\u2DBE\u2DC0-\u2DC6\u2DC8-\u2DCE\u2DD0-\u2DD6\u2DD8-\u2DDE\u2E2F\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303C\u3041-\u3096\u309D-\u309F\u30A1-\u30FA\u30FC-\u30FF\u3105-\u312E\u3131-\u318E\u31A0-\u31BA\u31F0-\u31FF\u3400-\u4DB5\u4E00-\u9FEA\uA000-\uA48C\uA4D0-\uA4FD\uA500-\uA60C\uA610-\uA61F\uA62A\uA62B\uA640-\uA66E\uA67F-\uA69D\uA6A0-\uA6EF\uA717-\uA71F\uA722-\uA788\uA78B-\uA7AE\uA7B0-\uA7B7\uA7F7-\uA801\uA803-\uA805\uA807-\uA80A\uA80C-\uA822\uA840-\uA873\uA882-\uA8B3\uA8F2-\uA8F7\uA8FB\uA8FD\uA90A-\uA925\uA930-\uA946\uA960-\uA97C\uA984-\uA9B2\uA9CF\uA9E0-\uA9E4\uA9E6-\uA9EF\uA9FA-\uA9FE\uAA00-\uAA28\uAA40-\uAA42\uAA44-\uAA4B\uAA60-\uAA76\uAA7A\uAA7E-\uAAAF\uAAB1\uAAB5\uAAB6\uAAB9-\uAABD\uAAC0\uAAC2\uAADB-\uAADD\uAAE0-\uAAEA\uAAF2-\uAAF4\uAB01-\uAB06\uAB09-\uAB0E\uAB11-\uAB16\uAB20-\uAB26\uAB28-\uAB2E\uAB30-\uAB5A\uAB5C-\uAB65\uAB70-\uABE2\uAC00-\uD7A3\uD7B0-\uD7C6\uD7CB-\uD7FB\uF900-\uFA6D\uFA70-\uFAD9\uFB00-\uFB06\uFB13-\uFB17\uFB1D\uFB1F-\uFB28\uFB2A-\uFB36\uFB38-\uFB3C\uFB3E\uFB40\uFB41\uFB43\uFB44\uFB46-\uFBB1\uFBD3-\uFD3D\uFD50-\uFD8F\uFD92-\uFDC7\uFDF0-\uFDFB\uFE70-\uFE74\uFE76-\uFEFC\uFF21-\uFF3A\uFF41-\uFF5A\uFF66-\uFFBE\uFFC2-\uFFC7\uFFCA-\uFFCF\uFFD2-\uFFD7\uFFDA-\uFFDC]|\uD800[\uDC00-\uDC0B\uDC0D-\uDC26\uDC28-\uDC3A\uDC3C\uDC3D\uDC3F-\uDC4D\uDC50-\uDC5D\uDC80-\uDCFA\uDD40-\uDD74\uDE80-\uDE9C\uDEA0-\uDED0\uDF00-\uDF1F\uDF2D-\uDF4A\uDF50-\uDF75\uDF80-\uDF9D\uDFA0-\uDFC3\uDFC8-\uDFCF\uDFD1-\uDFD5]|\uD801[\uDC00-\uDC9D\uDCB0-\uDCD3\uDCD8-\uDCFB\uDD00-\uDD27\uDD30-\uDD63\uDE00-\uDF36\uDF40-\uDF55\uDF60-\uDF67]|\uD802[\uDC00-\uDC05\uDC08\uDC0A-\uDC35\uDC37\uDC38\uDC3C\uDC3F-\uDC55\uDC60-\uDC76\uDC80-\uDC9E\uDCE0-\uDCF2\uDCF4\uDCF5\uDD00-\uDD15\uDD20-\uDD39\uDD80-\uDDB7\uDDBE\uDDBF\uDE00\uDE10-\uDE13\uDE15-\uDE17\uDE19-\uDE33\uDE60-\uDE7C\uDE80-\uDE9C\uDEC0-\uDEC7\uDEC9-\uDEE4\uDF00-\uDF35\uDF40-\uDF55\uDF60-\uDF72\uDF80-\uDF91]|\uD803[\uDC00-\uDC48\uDC80-\uDCB2\uDCC0-\uDCF2]|\uD804[\uDC03-\uDC37\uDC83-\uDCAF\uDCD0-\uDCE8\uDD03-\uDD26\uDD50-\uDD72\uDD76\uDD83-\uDDB2\uDDC1-\uDDC4\uDDDA\uDDDC\uDE00-\uDE11\uDE13-\uDE2B\uDE80-\uDE86\uDE88\uDE8A-\uDE8D\uDE8F-\uDE9D\uDE9F-\uDEA8\uDEB0-\uDEDE\uDF05-\uDF0C\uDF0F\uDF10\uDF13-\uDF28\uDF2A-\uDF30\uDF32\uDF33\uDF35-\uDF39\uDF3D\uDF50\uDF5D-\uDF61]|\uD805[\uDC00-\uDC34\uDC47-\uDC4A\uDC80-\uDCAF\uDCC4\uDCC5\uDCC7\uDD80-\uDDAE\uDDD8-\uDDDB\uDE00-\uDE2F\uDE44\uDE80-\uDEAA\uDF00-\uDF19]|\uD806[\uDCA0-\uDCDF\uDCFF\uDE00\uDE0B-\uDE32\uDE3A\uDE50\uDE5C-\uDE83\uDE86-\uDE89\uDEC0-\uDEF8]|\uD807[\uDC00-\uDC08\uDC0A-\uDC2E\uDC40\uDC72-\uDC8F\uDD00-\uDD06\uDD08\uDD09\uDD0B-\uDD30\uDD46]|\uD808[\uDC00-\uDF99]|\uD809[\uDC00-\uDC6E\uDC80-\uDD43]|[\uD80C\uD81C-\uD820\uD840-\uD868\uD86A-\uD86C\uD86F-\uD872\uD874-\uD879][\uDC00-\uDFFF]|\uD80D[\uDC00-\uDC2E]|\uD811[\uDC00-\uDE46]|\uD81A[\uDC00-\uDE38\uDE40-\uDE5E\uDED0-\uDEED\uDF00-\uDF2F\uDF40-\uDF43\uDF63-\uDF77\uDF7D-\uDF8F]|\uD81B[\uDF00-\uDF44\uDF50\uDF93-\uDF9F\uDFE0\uDFE1]|\uD821[\uDC00-\uDFEC]|\uD822[\uDC00-\uDEF2]|\uD82C[\uDC00-\uDD1E\uDD70-\uDEFB]|\uD82F[\uDC00-\uDC6A\uDC70-\uDC7C\uDC80-\uDC88\uDC90-\uDC99]|\uD835[\uDC00-\uDC54\uDC56-\uDC9C\uDC9E\uDC9F\uDCA2\uDCA5\uDCA6\uDCA9-\uDCAC\uDCAE-\uDCB9\uDCBB\uDCBD-\uDCC3\uDCC5-\uDD05\uDD07-\uDD0A\uDD0D-\uDD14\uDD16-\uDD1C\uDD1E-\uDD39\uDD3B-\uDD3E\uDD40-\uDD44\uDD46\uDD4A-\uDD50\uDD52-\uDEA5\uDEA8-\uDEC0\uDEC2-\uDEDA\uDEDC-\uDEFA\uDEFC-\uDF14\uDF16-\uDF34\uDF36-\uDF4E\uDF50-\uDF6E\uDF70-\uDF88\uDF8A-\uDFA8\uDFAA-\uDFC2\uDFC4-\uDFCB]|\uD83A[\uDC00-\uDCC4\uDD00-\uDD43]|\uD83B[\uDE00-\uDE03\uDE05-\uDE1F\uDE21\uDE22\uDE24\uDE27\uDE29-\uDE32\uDE34-\uDE37\uDE39\uDE3B\uDE42\uDE47\uDE49\uDE4B\uDE4D-\uDE4F\uDE51\uDE52\uDE54\uDE57\uDE59\uDE5B\uDE5D\uDE5F\uDE61\uDE62\uDE64\uDE67-\uDE6A\uDE6C-\uDE72\uDE74-\uDE77\uDE79-\uDE7C\uDE7E\uDE80-\uDE89\uDE8B-\uDE9B\uDEA1-\uDEA3\uDEA5-\uDEA9\uDEAB-\uDEBB]|\uD869[\uDC00-\uDED6\uDF00-\uDFFF]|\uD86D[\uDC00-\uDF34\uDF40-\uDFFF]|\uD86E[\uDC00-\uDC1D\uDC20-\uDFFF]|\uD873[\uDC00-\uDEA1\uDEB0-\uDFFF]|\uD87A[\uDC00-\uDFE0]|\uD87E[\uDC00-\uDE1D]/;
+    ID_Continue = /[\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1\u02C6-\u02D1\u02E0-\u02E4\u02EC\u02EE\u0300-\u0374\u0376\u0377\u037A-\u037D\u037F\u0386\u0388-\u038A\u038C\u038E-\u03A1\u03A3-\u03F5\u03F7-\u0481\u0483-\u0487\u048A-\u052F\u0531-\u0556\u0559\u0561-\u0587\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u05D0-\u05EA\u05F0-\u05F2\u0610-\u061A\u0620-\u0669\u066E-\u06D3\u06D5-\u06DC\u06DF-\u06E8\u06EA-\u06FC\u06FF\u0710-\u074A\u074D-\u07B1\u07C0-\u07F5\u07FA\u0800-\u082D\u0840-\u085B\u0860-\u086A\u08A0-\u08B4\u08B6-\u08BD\u08D4-\u08E1\u08E3-\u0963\u0966-\u096F\u0971-\u0983\u0985-\u098C\u098F\u0990\u0993-\u09A8\u09AA-\u09B0\u09B2\u09B6-\u09B9\u09BC-\u09C4\u09C7\u09C8\u09CB-\u09CE\u09D7\u09DC\u09DD\u09DF-\u09E3\u09E6-\u09F1\u09FC\u0A01-\u0A03\u0A05-\u0A0A\u0A0F\u0A10\u0A13-\u0A28\u0A2A-\u0A30\u0A32\u0A33\u0A35\u0A36\u0A38\u0A39\u0A3C\u0A3E-\u0A42\u0A47\u0A48\u0A4B-\u0A4D\u0A51\u0A59-\u0A5C\u0A5E\u0A66-\u0A75\u0A81-\u0A83\u0A85-\u0A8D\u0A8F-\u0A91\u0A93-\u0AA8\u0AAA-\u0AB0\u0AB2\u0AB3\u0AB5-\u0AB9\u0ABC-\u0AC5\u0AC7-\u0AC9\u0ACB-\u0ACD\u0AD0\u0AE0-\u0AE3\u0AE6-\u0AEF\u0AF9-\u0AFF\u0B01-\u0B03\u0B05-\u0B0C\u0B0F\u0B10\u0B13-\u0B28\u0B2A-\u0B30\u0B32\u0B33\u0B35-\u0B39\u0B3C-\u0B44\u0B47\u0B48\u0B4B-\u0B4D\u0B56\u0B57\u0B5C\u0B5D\u0B5F-\u0B63\u0B66-\u0B6F\u0B71\u0B82\u0B83\u0B85-\u0B8A\u0B8E-\u0B90\u0B92-\u0B95\u0B99\u0B9A\u0B9C\u0B9E\u0B9F\u0BA3\u0BA4\u0BA8-\u0BAA\u0BAE-\u0BB9\u0BBE-\u0BC2\u0BC6-\u0BC8\u0BCA-\u0BCD\u0BD0\u0BD7\u0BE6-\u0BEF\u0C00-\u0C03\u0C05-\u0C0C\u0C0E-\u0C10\u0C12-\u0C28\u0C2A-\u0C39\u0C3D-\u0C44\u0C46-\u0C48\u0C4A-\u0C4D\u0C55\u0C56\u0C58-\u0C5A\u0C60-\u0C63\u0C66-\u0C6F\u0C80-\u0C83\u0C85-\u0C8C\u0C8E-\u0C90\u0C92-\u0CA8\u0CAA-\u0CB3\u0CB5-\u0CB9\u0CBC-\u0CC4\u0CC6-\u0CC8\u0CCA-\u0CCD\u0CD5\u0CD6\u0CDE\u0CE0-\u0CE3\u0CE6-\u0CEF\u0CF1\u0CF2\u0D00-\u0D03\u0D05-\u0D0C\u0D0E-\u0D10\u0D12-\u0D44\u0D46-\u0D48\u0D4A-\u0D4E\u0D54-\u0D57\u0D5F-\u0D63\u0D66-\u0D6F\u0D7A-\u0D7F\u0D82\u0D83\u0D85-\u0D96\u0D9A-\u0DB1\u0DB3-\u0DBB\u0DBD\u0DC0-\u0DC6\u0DCA\u0DCF-\u0DD4\u0DD6\u0DD8-\u0DDF\u0DE6-\u0DEF\u0DF2\u0DF3\u0E01-\u0E3A\u0E40-\u0E4E\u0E50-\u0E59\u0E81\u0E82\u0E84\u0E87\u0E88\u0E8A\u0E8D\u0E94-\u0E97\u0E99-\u0E9F\u0EA1-\u0EA3\u0EA5\u0EA7\u0EAA\u0EAB\u0EAD-\u0EB9\u0EBB-\u0EBD\u0EC0-\u0EC4\u0EC6\u0EC8-\u0ECD\u0ED0-\u0ED9\u0EDC-\u0EDF\u0F00\u0F18\u0F19\u0F20-\u0F29\u0F35\u0F37\u0F39\u0F3E-\u0F47\u0F49-\u0F6C\u0F71-\u0F84\u0F86-\u0F97\u0F99-\u0FBC\u0FC6\u1000-\u1049\u1050-\u109D\u10A0-\u10C5\u10C7\u10CD\u10D0-\u10FA\u10FC-\u1248\u124A-\u124D\u1250-\u1256\u1258\u125A-\u125D\u1260-\u1288\u128A-\u128D\u1290-\u12B0\u12B2-\u12B5\u12B8-\u12BE\u12C0\u12C2-\u12C5\u12C8-\u12D6\u12D8-\u1310\u1312-\u1315\u1318-\u135A\u135D-\u135F\u1380-\u138F\u13A0-\u13F5\u13F8-\u13FD\u1401-\u166C\u166F-\u167F\u1681-\u169A\u16A0-\u16EA\u16EE-\u16F8\u1700-\u170C\u170E-\u1714\u1720-\u1734\u1740-\u1753\u1760-\u176C\u176E-\u1770\u1772\u1773\u1780-\u17D3\u17D7\u17DC\u17DD\u17E0-\u17E9\u180B-\u180D\u1810-\u1819\u1820-\u1877\u1880-\u18AA\u18B0-\u18F5\u1900-\u191E\u1920-\u192B\u1930-\u193B\u1946-\u196D\u1970-\u1974\u1980-\u19AB\u19B0-\u19C9\u19D0-\u19D9\u1A00-\u1A1B\u1A20-\u1A5E\u1A60-\u1A7C\u1A7F-\u1A89\u1A90-\u1A99\u1AA7\u1AB0-\u1ABD\u1B00-\u1B4B\u1B50-\u1B59\u1B6B-\u1B73\u1B80-\u1BF3\u1C00-\u1C37\u1C40-\u1C49\u1C4D-\u1C7D\u1C80-\u1C88\u1CD0-\u1CD2\u1CD4-\u1CF9\u1D00-\u1DF9\u1DFB-\u1F15\u1F18-\u1F1D\u1F20-\u1F45\u1F48-\u1F4D\u1F50-\u1F57\u1F59\u1F5B\u1F5D\u1F5F-\u1F7D\u1F80-\u1FB4\u1FB6-\u1FBC\u1FBE\u1FC2-\u1FC4\u1FC6-\u1FCC\u1FD0-\u1FD3\u1FD6-\u1FDB\u1FE0-\u1FEC\u1FF2-\u1FF4\u1FF6-\u1FFC\u203F\u2040\u2054\u2071\u207F\u2090-\u209C\u20D0-\u20DC\u20E1\u20E5-\u20F0\u2102\u2107\u210A-\u2113\u2115\u2119-\u211D\u2124\u2126\u2128\u212A-\u212D\u212F-\u2139\u213C-\u213F\u2145-\u2149\u214E\u2160-\u2188\u2C00-\u2C2E\u2C30-\u2C5E\u2C60-\u2CE4\u2CEB-\u2CF3\u2D00-\u2D25\u2D27\u2D2D\u2D30-\u2D67\u2D6F\u2D7F-\u2D96\u2DA0-\u2DA6\u2DA8-\u2DAE\u2DB0-\u2DB6\u2DB8-\u2DBE\u2DC0-\u2DC6\u2DC8-\u2DCE\u2DD0-\u2DD6\u2DD8-\u2DDE\u2DE0-\u2DFF\u2E2F\u3005-\u3007\u3021-\u302F\u3031-\u3035\u3038-\u303C\u3041-\u3096\u3099\u309A\u309D-\u309F\u30A1-\u30FA\u30FC-\u30FF\u3105-\u312E\u3131-\u318E\u31A0-\u31BA\u31F0-\u31FF\u3400-\u4DB5\u4E00-\u9FEA\uA000-\uA48C\uA4D0-\uA4FD\uA500-\uA60C\uA610-\uA62B\uA640-\uA66F\uA674-\uA67D\uA67F-\uA6F1\uA717-\uA71F\uA722-\uA788\uA78B-\uA7AE\uA7B0-\uA7B7\uA7F7-\uA827\uA840-\uA873\uA880-\uA8C5\uA8D0-\uA8D9\uA8E0-\uA8F7\uA8FB\uA8FD\uA900-\uA92D\uA930-\uA953\uA960-\uA97C\uA980-\uA9C0\uA9CF-\uA9D9\uA9E0-\uA9FE\uAA00-\uAA36\uAA40-\uAA4D\uAA50-\uAA59\uAA60-\uAA76\uAA7A-\uAAC2\uAADB-\uAADD\uAAE0-\uAAEF\uAAF2-\uAAF6\uAB01-\uAB06\uAB09-\uAB0E\uAB11-\uAB16\uAB20-\uAB26\uAB28-\uAB2E\uAB30-\uAB5A\uAB5C-\uAB65\uAB70-\uABEA\uABEC\uABED\uABF0-\uABF9\uAC00-\uD7A3\uD7B0-\uD7C6\uD7CB-\uD7FB\uF900-\uFA6D\uFA70-\uFAD9\uFB00-\uFB06\uFB13-\uFB17\uFB1D-\uFB28\uFB2A-\uFB36\uFB38-\uFB3C\uFB3E\uFB40\uFB41\uFB43\uFB44\uFB46-\uFBB1\uFBD3-\uFD3D\uFD50-\uFD8F\uFD92-\uFDC7\uFDF0-\uFDFB\uFE00-\uFE0F\uFE20-\uFE2F\uFE33\uFE34\uFE4D-\uFE4F\uFE70-\uFE74\uFE76-\uFEFC\uFF10-\uFF19\uFF21-\uFF3A\uFF3F\uFF41-\uFF5A\uFF66-\uFFBE\uFFC2-\uFFC7\uFFCA-\uFFCF\uFFD2-\uFFD7\uFFDA-\uFFDC]|\uD800[\uDC00-\uDC0B\uDC0D-\uDC26\uDC28-\uDC3A\uDC3C\uDC3D\uDC3F-\uDC4D\uDC50-\uDC5D\uDC80-\uDCFA\uDD40-\uDD74\uDDFD\uDE80-\uDE9C\uDEA0-\uDED0\uDEE0\uDF00-\uDF1F\uDF2D-\uDF4A\uDF50-\uDF7A\uDF80-\uDF9D\uDFA0-\uDFC3\uDFC8-\uDFCF\uDFD1-\uDFD5]|\uD801[\uDC00-\uDC9D\uDCA0-\uDCA9\uDCB0-\uDCD3\uDCD8-\uDCFB\uDD00-\uDD27\uDD30-\uDD63\uDE00-\uDF36\uDF40-\uDF55\uDF60-\uDF67]|\uD802[\uDC00-\uDC05\uDC08\uDC0A-\uDC35\uDC37\uDC38\uDC3C\uDC3F-\uDC55\uDC60-\uDC76\uDC80-\uDC9E\uDCE0-\uDCF2\uDCF4\uDCF5\uDD00-\uDD15\uDD20-\uDD39\uDD80-\uDDB7\uDDBE\uDDBF\uDE00-\uDE03\uDE05\uDE06\uDE0C-\uDE13\uDE15-\uDE17\uDE19-\uDE33\uDE38-\uDE3A\uDE3F\uDE60-\uDE7C\uDE80-\uDE9C\uDEC0-\uDEC7\uDEC9-\uDEE6\uDF00-\uDF35\uDF40-\uDF55\uDF60-\uDF72\uDF80-\uDF91]|\uD803[\uDC00-\uDC48\uDC80-\uDCB2\uDCC0-\uDCF2]|\uD804[\uDC00-\uDC46\uDC66-\uDC6F\uDC7F-\uDCBA\uDCD0-\uDCE8\uDCF0-\uDCF9\uDD00-\uDD34\uDD36-\uDD3F\uDD50-\uDD73\uDD76\uDD80-\uDDC4\uDDCA-\uDDCC\uDDD0-\uDDDA\uDDDC\uDE00-\uDE11\uDE13-\uDE37\uDE3E\uDE80-\uDE86\uDE88\uDE8A-\uDE8D\uDE8F-\uDE9D\uDE9F-\uDEA8\uDEB0-\uDEEA\uDEF0-\uDEF9\uDF00-\uDF03\uDF05-\uDF0C\uDF0F\uDF10\uDF13-\uDF28\uDF2A-\uDF30\uDF32\uDF33\uDF35-\uDF39\uDF3C-\uDF44\uDF47\uDF48\uDF4B-\uDF4D\uDF50\uDF57\uDF5D-\uDF63\uDF66-\uDF6C\uDF70-\uDF74]|\uD805[\uDC00-\uDC4A\uDC50-\uDC59\uDC80-\uDCC5\uDCC7\uDCD0-\uDCD9\uDD80-\uDDB5\uDDB8-\uDDC0\uDDD8-\uDDDD\uDE00-\uDE40\uDE44\uDE50-\uDE59\uDE80-\uDEB7\uDEC0-\uDEC9\uDF00-\uDF19\uDF1D-\uDF2B\uDF30-\uDF39]|\uD806[\uDCA0-\uDCE9\uDCFF\uDE00-\uDE3E\uDE47\uDE50-\uDE83\uDE86-\uDE99\uDEC0-\uDEF8]|\uD807[\uDC00-\uDC08\uDC0A-\uDC36\uDC38-\uDC40\uDC50-\uDC59\uDC72-\uDC8F\uDC92-\uDCA7\uDCA9-\uDCB6\uDD00-\uDD06\uDD08\uDD09\uDD0B-\uDD36\uDD3A\uDD3C\uDD3D\uDD3F-\uDD47\uDD50-\uDD59]|\uD808[\uDC00-\uDF99]|\uD809[\uDC00-\uDC6E\uDC80-\uDD43]|[\uD80C\uD81C-\uD820\uD840-\uD868\uD86A-\uD86C\uD86F-\uD872\uD874-\uD879][\uDC00-\uDFFF]|\uD80D[\uDC00-\uDC2E]|\uD811[\uDC00-\uDE46]|\uD81A[\uDC00-\uDE38\uDE40-\uDE5E\uDE60-\uDE69\uDED0-\uDEED\uDEF0-\uDEF4\uDF00-\uDF36\uDF40-\uDF43\uDF50-\uDF59\uDF63-\uDF77\uDF7D-\uDF8F]|\uD81B[\uDF00-\uDF44\uDF50-\uDF7E\uDF8F-\uDF9F\uDFE0\uDFE1]|\uD821[\uDC00-\uDFEC]|\uD822[\uDC00-\uDEF2]|\uD82C[\uDC00-\uDD1E\uDD70-\uDEFB]|\uD82F[\uDC00-\uDC6A\uDC70-\uDC7C\uDC80-\uDC88\uDC90-\uDC99\uDC9D\uDC9E]|\uD834[\uDD65-\uDD69\uDD6D-\uDD72\uDD7B-\uDD82\uDD85-\uDD8B\uDDAA-\uDDAD\uDE42-\uDE44]|\uD835[\uDC00-\uDC54\uDC56-\uDC9C\uDC9E\uDC9F\uDCA2\uDCA5\uDCA6\uDCA9-\uDCAC\uDCAE-\uDCB9\uDCBB\uDCBD-\uDCC3\uDCC5-\uDD05\uDD07-\uDD0A\uDD0D-\uDD14\uDD16-\uDD1C\uDD1E-\uDD39\uDD3B-\uDD3E\uDD40-\uDD44\uDD46\uDD4A-\uDD50\uDD52-\uDEA5\uDEA8-\uDEC0\uDEC2-\uDEDA\uDEDC-\uDEFA\uDEFC-\uDF14\uDF16-\uDF34\uDF36-\uDF4E\uDF50-\uDF6E\uDF70-\uDF88\uDF8A-\uDFA8\uDFAA-\uDFC2\uDFC4-\uDFCB\uDFCE-\uDFFF]|\uD836[\uDE00-\uDE36\uDE3B-\uDE6C\uDE75\uDE84\uDE9B-\uDE9F\uDEA1-\uDEAF]|\uD838[\uDC00-\uDC06\uDC08-\uDC18\uDC1B-\uDC21\uDC23\uDC24\uDC26-\uDC2A]|\uD83A[\uDC00-\uDCC4\uDCD0-\uDCD6\uDD00-\uDD4A\uDD50-\uDD59]|\uD83B[\uDE00-\uDE03\uDE05-\uDE1F\uDE21\uDE22\uDE24\uDE27\uDE29-\uDE32\uDE34-\uDE37\uDE39\uDE3B\uDE42\uDE47\uDE49\uDE4B\uDE4D-\uDE4F\uDE51\uDE52\uDE54\uDE57\uDE59\uDE5B\uDE5D\uDE5F\uDE61\uDE62\uDE64\uDE67-\uDE6A\uDE6C-\uDE72\uDE74-\uDE77\uDE79-\uDE7C\uDE7E\uDE80-\uDE89\uDE8B-\uDE9B\uDEA1-\uDEA3\uDEA5-\uDEA9\uDEAB-\uDEBB]|\uD869[\uDC00-\uDED6\uDF00-\uDFFF]|\uD86D[\uDC00-\uDF34\uDF40-\uDFFF]|\uD86E[\uDC00-\uDC1D\uDC20-\uDFFF]|\uD873[\uDC00-\uDEA1\uDEB0-\uDFFF]|\uD87A[\uDC00-\uDFE0]|\uD87E[\uDC00-\uDE1D]|\uDB40[\uDD00-\uDDEF]/;
+    CHAR_CR = 13;
+    CHAR_LF = 10;
+    CharCodeReader = class {
+      /**
+       * The text to read from.
+       * @type {string}
+       */
+      #text = "";
+      /**
+       * The current line number.
+       * @type {number}
+       */
+      #line = 1;
+      /**
+       * The current column number.
+       * @type {number}
+       */
+      #column = 0;
+      /**
+       * The current offset in the text.
+       * @type {number}
+       */
+      #offset = -1;
+      /**
+       * Whether the last character read was a new line.
+       * @type {boolean}
+       */
+      #newLine = false;
+      /**
+       * The last character code read.
+       * @type {number}
+       */
+      #last = -1;
+      /**
+       * Whether the reader has ended.
+       * @type {boolean}
+       */
+      #ended = false;
+      /**
+       * Creates a new instance.
+       * @param {string} text The text to read from
+       */
+      constructor(text) {
+        this.#text = text;
+      }
+      /**
+       * Ends the reader.
+       * @returns {void}
+       */
+      #end() {
+        if (this.#ended) {
+          return;
+        }
+        this.#column++;
+        this.#offset++;
+        this.#last = -1;
+        this.#ended = true;
+      }
+      /**
+       * Returns the current position of the reader.
+       * @returns {Location} An object with line, column, and offset properties.
+       */
+      locate() {
+        return {
+          line: this.#line,
+          column: this.#column,
+          offset: this.#offset
+        };
+      }
+      /**
+       * Reads the next character code in the text.
+       * @returns {number} The next character code, or -1 if there are no more characters.
+       */
+      next() {
+        if (this.#offset >= this.#text.length - 1) {
+          this.#end();
+          return -1;
+        }
+        this.#offset++;
+        const charCode = this.#text.charCodeAt(this.#offset);
+        if (this.#newLine) {
+          this.#line++;
+          this.#column = 1;
+          this.#newLine = false;
+        } else {
+          this.#column++;
+        }
+        if (charCode === CHAR_CR) {
+          this.#newLine = true;
+          if (this.peek() === CHAR_LF) {
+            this.#offset++;
+          }
+        } else if (charCode === CHAR_LF) {
+          this.#newLine = true;
+        }
+        this.#last = charCode;
+        return charCode;
+      }
+      /**
+       * Peeks at the next character code in the text.
+       * @returns {number} The next character code, or -1 if there are no more characters.
+       */
+      peek() {
+        if (this.#offset === this.#text.length - 1) {
+          return -1;
+        }
+        return this.#text.charCodeAt(this.#offset + 1);
+      }
+      /**
+       * Determines if the next character code in the text matches a specific character code.
+       * @param {(number) => boolean} fn A function to call on the next character.
+       * @returns {boolean} True if the next character code matches, false if not.
+       */
+      match(fn) {
+        if (fn(this.peek())) {
+          this.next();
+          return true;
+        }
+        return false;
+      }
+      /**
+       * Returns the last character code read.
+       * @returns {number} The last character code read.
+       */
+      current() {
+        return this.#last;
+      }
+    };
+    INFINITY = "Infinity";
+    NAN = "NaN";
+    keywordStarts = /* @__PURE__ */ new Set([CHAR_LOWER_T, CHAR_LOWER_F, CHAR_LOWER_N]);
+    whitespace = /* @__PURE__ */ new Set([CHAR_SPACE, CHAR_TAB, CHAR_NEWLINE, CHAR_RETURN]);
+    json5Whitespace = /* @__PURE__ */ new Set([
+      ...whitespace,
+      CHAR_VTAB,
+      CHAR_FORM_FEED,
+      CHAR_NBSP,
+      CHAR_LINE_SEPARATOR,
+      CHAR_PARAGRAPH_SEPARATOR,
+      CHAR_BOM,
+      CHAR_NON_BREAKING_SPACE,
+      CHAR_EN_QUAD,
+      CHAR_EM_QUAD,
+      CHAR_EN_SPACE,
+      CHAR_EM_SPACE,
+      CHAR_THREE_PER_EM_SPACE,
+      CHAR_FOUR_PER_EM_SPACE,
+      CHAR_SIX_PER_EM_SPACE,
+      CHAR_FIGURE_SPACE,
+      CHAR_PUNCTUATION_SPACE,
+      CHAR_THIN_SPACE,
+      CHAR_HAIR_SPACE,
+      CHAR_NARROW_NO_BREAK_SPACE,
+      CHAR_MEDIUM_MATHEMATICAL_SPACE,
+      CHAR_IDEOGRAPHIC_SPACE
+    ]);
+    DEFAULT_OPTIONS$1 = {
+      mode: "json",
+      ranges: false
+    };
+    jsonKeywords = /* @__PURE__ */ new Set(["true", "false", "null"]);
+    tt = {
+      EOF: 0,
+      Number: 1,
+      String: 2,
+      Boolean: 3,
+      Null: 4,
+      NaN: 5,
+      Infinity: 6,
+      Identifier: 7,
+      Colon: 20,
+      LBrace: 21,
+      RBrace: 22,
+      LBracket: 23,
+      RBracket: 24,
+      Comma: 25,
+      LineComment: 40,
+      BlockComment: 41
+    };
+    Tokenizer = class {
+      /**
+       * Options for the tokenizer.
+       * @type {TokenizeOptions}
+       */
+      #options;
+      /**
+       * The source text to tokenize.
+       * @type {string}
+       */
+      #text;
+      /**
+       * The reader for the source text.
+       * @type {CharCodeReader}
+       */
+      #reader;
+      /**
+       * Indicates if the tokenizer is in JSON5 mode.
+       * @type {boolean}
+       */
+      #json5;
+      /**
+       * Indicates if comments are allowed.
+       * @type {boolean}
+       */
+      #allowComments;
+      /**
+       * Indicates if ranges should be included in the tokens.
+       * @type {boolean}
+       */
+      #ranges;
+      /**
+       * The last token type read.
+       * @type {Token}
+       */
+      #token;
+      /**
+       * Determines if a character is an escaped character.
+       * @type {(c:number) => boolean}
+       */
+      #isEscapedCharacter;
+      /**
+       * Determines if a character is a JSON5 line terminator.
+       * @type {(c:number) => boolean}
+       */
+      #isJSON5LineTerminator;
+      /**
+       * Determines if a character is a JSON5 hex escape.
+       * @type {(c:number) => boolean}
+       */
+      #isJSON5HexEscape;
+      /**
+       * Determines if a character is whitespace.
+       * @type {(c:number) => boolean}
+       */
+      #isWhitespace;
+      /**
+       * Creates a new instance of the tokenizer.
+       * @param {string} text The source text
+       * @param {TokenizeOptions} [options] Options for the tokenizer.
+       */
+      constructor(text, options) {
+        this.#text = text;
+        this.#options = {
+          ...DEFAULT_OPTIONS$1,
+          ...options
+        };
+        this.#reader = new CharCodeReader(text);
+        this.#json5 = this.#options.mode === "json5";
+        this.#allowComments = this.#options.mode !== "json";
+        this.#ranges = this.#options.ranges;
+        this.#isEscapedCharacter = this.#json5 ? json5EscapeToChar.has.bind(json5EscapeToChar) : escapeToChar.has.bind(escapeToChar);
+        this.#isJSON5LineTerminator = this.#json5 ? json5LineTerminators.has.bind(json5LineTerminators) : () => false;
+        this.#isJSON5HexEscape = this.#json5 ? (c) => c === CHAR_LOWER_X : () => false;
+        this.#isWhitespace = this.#json5 ? json5Whitespace.has.bind(json5Whitespace) : whitespace.has.bind(whitespace);
+      }
+      // #region Errors
+      /**
+       * Convenience function for throwing unexpected character errors.
+       * @param {number} c The unexpected character.
+       * @param {Location} [loc] The location of the unexpected character.
+       * @returns {never}
+       * @throws {UnexpectedChar} always.
+       */
+      #unexpected(c, loc = this.#reader.locate()) {
+        throw new UnexpectedChar(c, loc);
+      }
+      /**
+       * Convenience function for throwing unexpected identifier errors.
+       * @param {string} identifier The unexpected identifier.
+       * @param {Location} [loc] The location of the unexpected identifier.
+       * @returns {never}
+       * @throws {UnexpectedIdentifier} always.
+       */
+      #unexpectedIdentifier(identifier, loc = this.#reader.locate()) {
+        throw new UnexpectedIdentifier(identifier, loc);
+      }
+      /**
+      * Convenience function for throwing unexpected EOF errors.
+      * @returns {never}
+      * @throws {UnexpectedEOF} always.
+      */
+      #unexpectedEOF() {
+        throw new UnexpectedEOF(this.#reader.locate());
+      }
+      // #endregion
+      // #region Helpers
+      /**
+       * Creates a new token.
+       * @param {TokenType} tokenType The type of token to create.
+       * @param {number} length The length of the token.
+       * @param {Location} startLoc The start location for the token.
+       * @param {Location} [endLoc] The end location for the token.
+       * @returns {Token} The token.
+       */
+      #createToken(tokenType, length, startLoc, endLoc) {
+        const endOffset = startLoc.offset + length;
+        let range = this.#options.ranges ? {
+          range: (
+            /** @type {Range} */
+            [startLoc.offset, endOffset]
+          )
+        } : void 0;
+        return {
+          type: tokenType,
+          loc: {
+            start: startLoc,
+            end: endLoc || {
+              line: startLoc.line,
+              column: startLoc.column + length,
+              offset: endOffset
+            }
+          },
+          ...range
+        };
+      }
+      /**
+       * Reads in a specific number of hex digits.
+       * @param {number} count The number of hex digits to read.
+       * @returns {string} The hex digits read.
+       */
+      #readHexDigits(count) {
+        let value = "";
+        let c;
+        for (let i = 0; i < count; i++) {
+          c = this.#reader.peek();
+          if (isHexDigit(c)) {
+            this.#reader.next();
+            value += String.fromCharCode(c);
+            continue;
+          }
+          this.#unexpected(c);
+        }
+        return value;
+      }
+      /**
+       * Reads in a JSON5 identifier. Also used for JSON but we validate
+       * the identifier later.
+       * @param {number} c The first character of the identifier.
+       * @returns {string} The identifier read.
+       * @throws {UnexpectedChar} when the identifier cannot be read.
+       */
+      #readIdentifier(c) {
+        let value = "";
+        do {
+          value += String.fromCharCode(c);
+          if (c === CHAR_BACKSLASH) {
+            c = this.#reader.next();
+            if (c !== CHAR_LOWER_U) {
+              this.#unexpected(c);
+            }
+            value += String.fromCharCode(c);
+            const hexDigits = this.#readHexDigits(4);
+            const charCode = parseInt(hexDigits, 16);
+            if (value.length === 2 && !isJSON5IdentifierStart(charCode)) {
+              const loc = this.#reader.locate();
+              this.#unexpected(CHAR_BACKSLASH, { line: loc.line, column: loc.column - 5, offset: loc.offset - 5 });
+            } else if (!isJSON5IdentifierPart(charCode)) {
+              const loc = this.#reader.locate();
+              this.#unexpected(charCode, { line: loc.line, column: loc.column - 5, offset: loc.offset - 5 });
+            }
+            value += hexDigits;
+          }
+          c = this.#reader.peek();
+          if (!isJSON5IdentifierPart(c)) {
+            break;
+          }
+          this.#reader.next();
+        } while (true);
+        return value;
+      }
+      /**
+       * Reads in a string. Works for both JSON and JSON5.
+       * @param {number} c The first character of the string (either " or ').
+       * @returns {number} The length of the string.
+       * @throws {UnexpectedChar} when the string cannot be read.
+       * @throws {UnexpectedEOF} when EOF is reached before the string is finalized.
+       */
+      #readString(c) {
+        const delimiter = c;
+        let length = 1;
+        c = this.#reader.peek();
+        while (c !== -1 && c !== delimiter) {
+          this.#reader.next();
+          length++;
+          if (c === CHAR_BACKSLASH) {
+            c = this.#reader.peek();
+            if (this.#isEscapedCharacter(c) || this.#isJSON5LineTerminator(c)) {
+              this.#reader.next();
+              length++;
+            } else if (c === CHAR_LOWER_U) {
+              this.#reader.next();
+              length++;
+              const result = this.#readHexDigits(4);
+              length += result.length;
+            } else if (this.#isJSON5HexEscape(c)) {
+              this.#reader.next();
+              length++;
+              const result = this.#readHexDigits(2);
+              length += result.length;
+            } else if (this.#json5) {
+              this.#reader.next();
+              length++;
+            } else {
+              this.#unexpected(c);
+            }
+          }
+          c = this.#reader.peek();
+        }
+        if (c === -1) {
+          this.#reader.next();
+          this.#unexpectedEOF();
+        }
+        this.#reader.next();
+        length++;
+        return length;
+      }
+      /**
+       * Reads a number. Works for both JSON and JSON5.
+       * @param {number} c The first character of the number.
+       * @returns {number} The length of the number.
+       * @throws {UnexpectedChar} when the number cannot be read.
+       * @throws {UnexpectedEOF} when EOF is reached before the number is finalized.
+       */
+      #readNumber(c) {
+        let length = 1;
+        if (c === CHAR_MINUS || this.#json5 && c === CHAR_PLUS) {
+          c = this.#reader.peek();
+          if (this.#json5) {
+            if (c === CHAR_UPPER_I || c === CHAR_UPPER_N) {
+              this.#reader.next();
+              const identifier = this.#readIdentifier(c);
+              if (identifier !== INFINITY && identifier !== NAN) {
+                this.#unexpected(c);
+              }
+              return length + identifier.length;
+            }
+          }
+          if (!isDigit(c)) {
+            this.#unexpected(c);
+          }
+          this.#reader.next();
+          length++;
+        }
+        if (c === CHAR_0) {
+          c = this.#reader.peek();
+          if (this.#json5 && (c === CHAR_LOWER_X || c === CHAR_UPPER_X)) {
+            this.#reader.next();
+            length++;
+            c = this.#reader.peek();
+            if (!isHexDigit(c)) {
+              this.#reader.next();
+              this.#unexpected(c);
+            }
+            do {
+              this.#reader.next();
+              length++;
+              c = this.#reader.peek();
+            } while (isHexDigit(c));
+          } else if (isDigit(c)) {
+            this.#unexpected(c);
+          }
+        } else {
+          if (!this.#json5 || c !== CHAR_DOT) {
+            if (!isPositiveDigit(c)) {
+              this.#unexpected(c);
+            }
+            c = this.#reader.peek();
+            while (isDigit(c)) {
+              this.#reader.next();
+              length++;
+              c = this.#reader.peek();
+            }
+          }
+        }
+        if (c === CHAR_DOT) {
+          let digitCount = -1;
+          this.#reader.next();
+          length++;
+          digitCount++;
+          c = this.#reader.peek();
+          while (isDigit(c)) {
+            this.#reader.next();
+            length++;
+            digitCount++;
+            c = this.#reader.peek();
+          }
+          if (!this.#json5 && digitCount === 0) {
+            this.#reader.next();
+            if (c) {
+              this.#unexpected(c);
+            } else {
+              this.#unexpectedEOF();
+            }
+          }
+        }
+        if (c === CHAR_LOWER_E || c === CHAR_UPPER_E) {
+          this.#reader.next();
+          length++;
+          c = this.#reader.peek();
+          if (c === CHAR_PLUS || c === CHAR_MINUS) {
+            this.#reader.next();
+            length++;
+            c = this.#reader.peek();
+          }
+          if (c === -1) {
+            this.#reader.next();
+            this.#unexpectedEOF();
+          }
+          if (!isDigit(c)) {
+            this.#reader.next();
+            this.#unexpected(c);
+          }
+          while (isDigit(c)) {
+            this.#reader.next();
+            length++;
+            c = this.#reader.peek();
+          }
+        }
+        return length;
+      }
+      /**
+       * Reads a comment. Works for both JSON and JSON5.
+       * @param {number} c The first character of the comment.
+       * @returns {{length: number, multiline: boolean}} The length of the comment, and whether the comment is multi-line.
+       * @throws {UnexpectedChar} when the comment cannot be read.
+       * @throws {UnexpectedEOF} when EOF is reached before the comment is finalized.
+       */
+      #readComment(c) {
+        let length = 1;
+        c = this.#reader.peek();
+        if (c === CHAR_SLASH) {
+          do {
+            this.#reader.next();
+            length += 1;
+            c = this.#reader.peek();
+          } while (c > -1 && c !== CHAR_RETURN && c !== CHAR_NEWLINE);
+          return { length, multiline: false };
+        }
+        if (c === CHAR_STAR) {
+          this.#reader.next();
+          length += 1;
+          while (c > -1) {
+            c = this.#reader.peek();
+            if (c === CHAR_STAR) {
+              this.#reader.next();
+              length += 1;
+              c = this.#reader.peek();
+              if (c === CHAR_SLASH) {
+                this.#reader.next();
+                length += 1;
+                return { length, multiline: true };
+              }
+            } else {
+              this.#reader.next();
+              length += 1;
+            }
+          }
+          this.#reader.next();
+          this.#unexpectedEOF();
+        }
+        this.#reader.next();
+        this.#unexpected(c);
+      }
+      // #endregion
+      /**
+       * Returns the next token in the source text.
+       * @returns {number} The code for the next token.
+       */
+      next() {
+        let c = this.#reader.next();
+        while (this.#isWhitespace(c)) {
+          c = this.#reader.next();
+        }
+        if (c === -1) {
+          return tt.EOF;
+        }
+        const start = this.#reader.locate();
+        const ct = String.fromCharCode(c);
+        if (this.#json5) {
+          if (knownJSON5TokenTypes.has(ct)) {
+            this.#token = this.#createToken(knownJSON5TokenTypes.get(ct), 1, start);
+          } else if (isJSON5IdentifierStart(c)) {
+            const value = this.#readIdentifier(c);
+            if (knownJSON5TokenTypes.has(value)) {
+              this.#token = this.#createToken(knownJSON5TokenTypes.get(value), value.length, start);
+            } else {
+              this.#token = this.#createToken("Identifier", value.length, start);
+            }
+          } else if (isJSON5NumberStart(c)) {
+            const result = this.#readNumber(c);
+            this.#token = this.#createToken("Number", result, start);
+          } else if (isStringStart(c, this.#json5)) {
+            const result = this.#readString(c);
+            const lastCharLoc = this.#reader.locate();
+            this.#token = this.#createToken("String", result, start, {
+              line: lastCharLoc.line,
+              column: lastCharLoc.column + 1,
+              offset: lastCharLoc.offset + 1
+            });
+          } else if (c === CHAR_SLASH && this.#allowComments) {
+            const result = this.#readComment(c);
+            const lastCharLoc = this.#reader.locate();
+            this.#token = this.#createToken(!result.multiline ? "LineComment" : "BlockComment", result.length, start, {
+              line: lastCharLoc.line,
+              column: lastCharLoc.column + 1,
+              offset: lastCharLoc.offset + 1
+            });
+          } else {
+            this.#unexpected(c);
+          }
+        } else {
+          if (knownTokenTypes.has(ct)) {
+            this.#token = this.#createToken(knownTokenTypes.get(ct), 1, start);
+          } else if (isKeywordStart(c)) {
+            const value = this.#readIdentifier(c);
+            if (!jsonKeywords.has(value)) {
+              this.#unexpectedIdentifier(value, start);
+            }
+            this.#token = this.#createToken(knownTokenTypes.get(value), value.length, start);
+          } else if (isNumberStart(c)) {
+            const result = this.#readNumber(c);
+            this.#token = this.#createToken("Number", result, start);
+          } else if (isStringStart(c, this.#json5)) {
+            const result = this.#readString(c);
+            this.#token = this.#createToken("String", result, start);
+          } else if (c === CHAR_SLASH && this.#allowComments) {
+            const result = this.#readComment(c);
+            const lastCharLoc = this.#reader.locate();
+            this.#token = this.#createToken(!result.multiline ? "LineComment" : "BlockComment", result.length, start, {
+              line: lastCharLoc.line,
+              column: lastCharLoc.column + 1,
+              offset: lastCharLoc.offset + 1
+            });
+          } else {
+            this.#unexpected(c);
+          }
+        }
+        return tt[this.#token.type];
+      }
+      /**
+       * Returns the current token in the source text.
+       * @returns {Token} The current token.
+       */
+      get token() {
+        return this.#token;
+      }
+    };
+    types = {
+      /**
+       * Creates a document node.
+       * @param {ValueNode} body The body of the document.
+       * @param {NodeParts} parts Additional properties for the node. 
+       * @returns {DocumentNode} The document node.
+       */
+      document(body, parts = {}) {
+        return {
+          type: "Document",
+          body,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates a string node.
+       * @param {string} value The value for the string.
+       * @param {NodeParts} parts Additional properties for the node. 
+       * @returns {StringNode} The string node.
+       */
+      string(value, parts = {}) {
+        return {
+          type: "String",
+          value,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates a number node.
+       * @param {number} value The value for the number.
+       * @param {NodeParts} parts Additional properties for the node. 
+       * @returns {NumberNode} The number node.
+       */
+      number(value, parts = {}) {
+        return {
+          type: "Number",
+          value,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates a boolean node.
+       * @param {boolean} value The value for the boolean.
+       * @param {NodeParts} parts Additional properties for the node. 
+       * @returns {BooleanNode} The boolean node.
+       */
+      boolean(value, parts = {}) {
+        return {
+          type: "Boolean",
+          value,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates a null node.
+       * @param {NodeParts} parts Additional properties for the node. 
+       * @returns {NullNode} The null node.
+       */
+      null(parts = {}) {
+        return {
+          type: "Null",
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates an array node.
+       * @param {Array<ElementNode>} elements The elements to add.
+       * @param {NodeParts} parts Additional properties for the node. 
+       * @returns {ArrayNode} The array node.
+       */
+      array(elements, parts = {}) {
+        return {
+          type: "Array",
+          elements,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates an element node.
+       * @param {ValueNode} value The value for the element.
+       * @param {NodeParts} parts Additional properties for the node. 
+       * @returns {ElementNode} The element node.
+       */
+      element(value, parts = {}) {
+        return {
+          type: "Element",
+          value,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates an object node.
+       * @param {Array<MemberNode>} members The members to add.
+       * @param {NodeParts} parts Additional properties for the node. 
+       * @returns {ObjectNode} The object node.
+       */
+      object(members, parts = {}) {
+        return {
+          type: "Object",
+          members,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates a member node.
+       * @param {StringNode|IdentifierNode} name The name for the member.
+       * @param {ValueNode} value The value for the member.
+       * @param {NodeParts} parts Additional properties for the node. 
+       * @returns {MemberNode} The member node.
+       */
+      member(name, value, parts = {}) {
+        return {
+          type: "Member",
+          name,
+          value,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates an identifier node.
+       * @param {string} name The name for the identifier.
+       * @param {NodeParts} parts Additional properties for the node.
+       * @returns {IdentifierNode} The identifier node.
+       */
+      identifier(name, parts = {}) {
+        return {
+          type: "Identifier",
+          name,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates a NaN node.
+       * @param {Sign} sign The sign for the Infinity.
+       * @param {NodeParts} parts Additional properties for the node.
+       * @returns {NaNNode} The NaN node.
+       */
+      nan(sign = "", parts = {}) {
+        return {
+          type: "NaN",
+          sign,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates an Infinity node.
+       * @param {Sign} sign The sign for the Infinity.
+       * @param {NodeParts} parts Additional properties for the node.
+       * @returns {InfinityNode} The Infinity node.
+       */
+      infinity(sign = "", parts = {}) {
+        return {
+          type: "Infinity",
+          sign,
+          loc: parts.loc,
+          ...parts
+        };
+      }
+    };
+    DEFAULT_OPTIONS = {
+      mode: "json",
+      ranges: false,
+      tokens: false,
+      allowTrailingCommas: false
+    };
+    UNICODE_SEQUENCE = /\\u[\da-fA-F]{4}/gu;
+  }
+});
 
 // src/engine/parse/json5.ts
-var MAX_JSON_DEPTH = 200;
 function parseJson5(text) {
   let ast;
   try {
@@ -16266,10 +16428,10 @@ function memberName(name) {
   return void 0;
 }
 function json5Resolver(ast) {
-  return (path4, part) => {
+  return (path7, part) => {
     let node = ast.body;
     let key;
-    for (const seg of path4) {
+    for (const seg of path7) {
       key = void 0;
       if (node.type === "Object") {
         let found;
@@ -16293,11 +16455,16 @@ function json5Resolver(ast) {
     return scalar ? [r(key)[0], r(node)[1]] : r(key);
   };
 }
+var MAX_JSON_DEPTH;
+var init_json5 = __esm({
+  "src/engine/parse/json5.ts"() {
+    "use strict";
+    init_momoa();
+    MAX_JSON_DEPTH = 200;
+  }
+});
 
 // src/engine/parse/yaml.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var MAX_ALIAS_COUNT = 1e3;
-var MAX_YAML_DEPTH = 200;
 function parseYaml(text) {
   const lineCounter = new import_yaml2.LineCounter();
   const doc = (0, import_yaml2.parseDocument)(text, { merge: true, lineCounter, uniqueKeys: false });
@@ -16352,10 +16519,10 @@ function findPair(doc, node, seg, depthLeft = 20) {
   return void 0;
 }
 function yamlResolver(doc) {
-  return (path4, part) => {
+  return (path7, part) => {
     let node = doc.contents;
     let pair;
-    for (const seg of path4) {
+    for (const seg of path7) {
       if ((0, import_yaml2.isAlias)(node)) node = node.resolve(doc);
       if ((0, import_yaml2.isSeq)(node) && typeof seg === "number") {
         node = node.items[seg];
@@ -16379,6 +16546,15 @@ function yamlResolver(doc) {
     return keyR && valR && (0, import_yaml2.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
   };
 }
+var import_yaml2, MAX_ALIAS_COUNT, MAX_YAML_DEPTH;
+var init_yaml = __esm({
+  "src/engine/parse/yaml.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    MAX_ALIAS_COUNT = 1e3;
+    MAX_YAML_DEPTH = 200;
+  }
+});
 
 // src/engine/parse/index.ts
 function parseFile(file, kind, text) {
@@ -16404,11 +16580,21 @@ function parseFile(file, kind, text) {
       return { ok: true, target: { kind: "dockerfile", file, text, dockerfile: import_dockerfile_ast.DockerfileParser.parse(text) }, locator: new Locator(file, text) };
   }
 }
+var import_dockerfile_ast;
+var init_parse = __esm({
+  "src/engine/parse/index.ts"() {
+    "use strict";
+    import_dockerfile_ast = __toESM(require_main(), 1);
+    init_classify();
+    init_dotenv2();
+    init_json5();
+    init_locator();
+    init_yaml();
+  }
+});
 
 // src/engine/fingerprint.ts
 import { createHash } from "node:crypto";
-var VERSION = "v1";
-var SECRET_SALT = "clawscan/secret-fingerprint/v1";
 function sha256(s) {
   return createHash("sha256").update(s).digest("hex");
 }
@@ -16418,7 +16604,15 @@ function secretIdentity(secret) {
 function fingerprint(ruleId, file, identity) {
   return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
 }
-var FINGERPRINT_KEY = "clawscan/v1";
+var VERSION, SECRET_SALT, FINGERPRINT_KEY;
+var init_fingerprint = __esm({
+  "src/engine/fingerprint.ts"() {
+    "use strict";
+    VERSION = "v1";
+    SECRET_SALT = "clawscan/secret-fingerprint/v1";
+    FINGERPRINT_KEY = "clawscan/v1";
+  }
+});
 
 // src/engine/redact.ts
 function redact(secret) {
@@ -16430,9 +16624,13 @@ function scrub(text, secret, redacted) {
   if (!secret || secret.length < 4 || !text.includes(secret)) return text;
   return text.split(secret).join(redacted);
 }
+var init_redact = __esm({
+  "src/engine/redact.ts"() {
+    "use strict";
+  }
+});
 
 // src/engine/suppress.ts
-var DIRECTIVE = /clawscan-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--[ \t]*(.*?))?[ \t]*(?:-->|\*\/)?[ \t]*$/;
 function parseDirectives(text) {
   const out = /* @__PURE__ */ new Map();
   if (!text.includes("clawscan-ignore")) return out;
@@ -16453,23 +16651,15 @@ function findDirective(directives, ruleId, line) {
   }
   return void 0;
 }
+var DIRECTIVE;
+var init_suppress = __esm({
+  "src/engine/suppress.ts"() {
+    "use strict";
+    DIRECTIVE = /clawscan-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--[ \t]*(.*?))?[ \t]*(?:-->|\*\/)?[ \t]*$/;
+  }
+});
 
 // src/engine/postprocess.ts
-var FileContext = class {
-  constructor(file, text, locator) {
-    this.file = file;
-    this.text = text;
-    this.locator = locator;
-  }
-  file;
-  text;
-  locator;
-  directives;
-  suppression(ruleId, line) {
-    this.directives ??= parseDirectives(this.text);
-    return findDirective(this.directives, ruleId, line);
-  }
-};
 function identityOf(input, ctx) {
   if (input.key !== void 0) return `key:${input.key}`;
   if (input.secret !== void 0) return secretIdentity(input.secret);
@@ -16545,49 +16735,35 @@ function sortFindings(findings) {
     (a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : 0) || a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn || bySeverityDesc(a.severity, b.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
   );
 }
+var FileContext;
+var init_postprocess = __esm({
+  "src/engine/postprocess.ts"() {
+    "use strict";
+    init_severity();
+    init_fingerprint();
+    init_redact();
+    init_suppress();
+    FileContext = class {
+      constructor(file, text, locator) {
+        this.file = file;
+        this.text = text;
+        this.locator = locator;
+      }
+      file;
+      text;
+      locator;
+      directives;
+      suppression(ruleId, line) {
+        this.directives ??= parseDirectives(this.text);
+        return findDirective(this.directives, ruleId, line);
+      }
+    };
+  }
+});
 
 // src/engine/scan.ts
-var Project = class {
-  byKind = /* @__PURE__ */ new Map();
-  contexts = /* @__PURE__ */ new Map();
-  add(target) {
-    const list = this.byKind.get(target.kind) ?? [];
-    list.push(target);
-    this.byKind.set(target.kind, list);
-  }
-  targets(kind) {
-    return this.byKind.get(kind) ?? [];
-  }
-  all() {
-    return [...this.byKind.values()].flat();
-  }
-};
-var EMPTY_PROJECT = { targets: () => [] };
-var RuleRunner = class {
-  constructor(rules, notes) {
-    this.notes = notes;
-    for (const r of rules) for (const k of r.appliesTo) this.byKind.set(k, [...this.byKind.get(k) ?? [], r]);
-  }
-  notes;
-  findings = [];
-  internalErrors = 0;
-  byKind = /* @__PURE__ */ new Map();
-  async run(target, contexts, project) {
-    for (const rule of this.byKind.get(target.kind) ?? []) {
-      const report = (input) => {
-        const ctx = contexts(input.at.file ?? target.file);
-        if (!ctx) throw new Error(`finding anchored in ${input.at.file ?? target.file}, a file this scan did not parse`);
-        this.findings.push(finalize(rule, input, ctx));
-      };
-      try {
-        await rule.check(target, { report, project });
-      } catch (err) {
-        this.internalErrors++;
-        this.notes.push({ level: "error", code: "internal.rule_error", message: `rule ${rule.id} failed: ${err.message ?? String(err)}`, file: target.file });
-      }
-    }
-  }
-};
+import { readFile as readFile5 } from "node:fs/promises";
+import path3 from "node:path";
 async function scan(opts) {
   const started = performance.now();
   const notes = [];
@@ -16600,7 +16776,7 @@ async function scan(opts) {
   const runner = new RuleRunner(rules, notes);
   const project = new Project();
   const repoFiles = [];
-  let bytes = 0;
+  let bytes2 = 0;
   let skipped = 0;
   const files = (await discover(root, notes)).filter((f) => !config.isIgnored(f.path));
   let done = 0;
@@ -16614,7 +16790,7 @@ async function scan(opts) {
       }
       continue;
     }
-    bytes += read.bytes;
+    bytes2 += read.bytes;
     let kind = classify(f.path);
     if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
     repoFiles.push({ path: f.path, kind });
@@ -16637,7 +16813,7 @@ async function scan(opts) {
     root,
     findings,
     notes,
-    stats: { files: repoFiles.length, bytes, skipped, durationMs: Math.round(performance.now() - started) },
+    stats: { files: repoFiles.length, bytes: bytes2, skipped, durationMs: Math.round(performance.now() - started) },
     internalErrors: runner.internalErrors
   };
 }
@@ -16651,8 +16827,6909 @@ async function readRootGitignore(base) {
     return void 0;
   }
 }
+var Project, EMPTY_PROJECT, RuleRunner;
+var init_scan2 = __esm({
+  "src/engine/scan.ts"() {
+    "use strict";
+    init_classify();
+    init_config2();
+    init_discover();
+    init_baseline();
+    init_locator();
+    init_parse();
+    init_postprocess();
+    init_read();
+    Project = class {
+      byKind = /* @__PURE__ */ new Map();
+      contexts = /* @__PURE__ */ new Map();
+      add(target) {
+        const list = this.byKind.get(target.kind) ?? [];
+        list.push(target);
+        this.byKind.set(target.kind, list);
+      }
+      targets(kind) {
+        return this.byKind.get(kind) ?? [];
+      }
+      all() {
+        return [...this.byKind.values()].flat();
+      }
+    };
+    EMPTY_PROJECT = { targets: () => [] };
+    RuleRunner = class {
+      constructor(rules, notes) {
+        this.notes = notes;
+        for (const r of rules) for (const k of r.appliesTo) this.byKind.set(k, [...this.byKind.get(k) ?? [], r]);
+      }
+      notes;
+      findings = [];
+      internalErrors = 0;
+      byKind = /* @__PURE__ */ new Map();
+      async run(target, contexts, project) {
+        for (const rule of this.byKind.get(target.kind) ?? []) {
+          const report = (input) => {
+            const ctx = contexts(input.at.file ?? target.file);
+            if (!ctx) throw new Error(`finding anchored in ${input.at.file ?? target.file}, a file this scan did not parse`);
+            this.findings.push(finalize(rule, input, ctx));
+          };
+          try {
+            await rule.check(target, { report, project });
+          } catch (err) {
+            this.internalErrors++;
+            this.notes.push({ level: "error", code: "internal.rule_error", message: `rule ${rule.id} failed: ${err.message ?? String(err)}`, file: target.file });
+          }
+        }
+      }
+    };
+  }
+});
+
+// package.json
+var package_default;
+var init_package = __esm({
+  "package.json"() {
+    package_default = {
+      name: "clawscan",
+      version: "0.1.0",
+      description: "Catch OpenClaw self-hosting security mistakes in a repository before they ship: secrets, committed .env files, docker-compose exposure, and openclaw.json settings, reported with the audit's checkIds.",
+      license: "MIT",
+      type: "module",
+      private: true,
+      bin: {
+        clawscan: "dist/cli.js"
+      },
+      engines: {
+        node: ">=20"
+      },
+      scripts: {
+        build: "node scripts/build.mjs",
+        typecheck: "tsc --noEmit",
+        lint: "eslint .",
+        test: "vitest run",
+        docs: "tsx src/scripts/generate-docs.ts",
+        "docs:check": "tsx src/scripts/generate-docs.ts --check"
+      },
+      dependencies: {
+        "@actions/core": "3.0.1",
+        "@actions/github": "9.1.1",
+        "@humanwhocodes/momoa": "3.3.13",
+        "@octokit/plugin-retry": "8.1.1",
+        "@octokit/plugin-throttling": "11.0.5",
+        "@octokit/rest": "22.0.1",
+        "@secretlint/core": "13.0.7",
+        "@secretlint/profiler": "13.0.7",
+        "@secretlint/secretlint-rule-preset-recommend": "13.0.7",
+        "dockerfile-ast": "0.7.1",
+        ignore: "7.0.16",
+        yaml: "2.9.1"
+      },
+      devDependencies: {
+        "@eslint/js": "9.39.5",
+        "@microsoft/sarif-multitool": "5.7.0",
+        "@types/node": "20.19.43",
+        "@types/sarif": "2.1.7",
+        esbuild: "0.28.2",
+        eslint: "9.39.5",
+        "fast-check": "4.10.2",
+        tsx: "4.23.15",
+        typescript: "5.9.3",
+        "typescript-eslint": "8.73.0",
+        vitest: "4.1.12"
+      }
+    };
+  }
+});
+
+// src/version.ts
+function ruleDocUrl(ruleId) {
+  return `${TOOL_URI}/blob/main/docs/rules/${ruleId}.md`;
+}
+var TOOL_NAME, TOOL_VERSION, TOOL_URI;
+var init_version = __esm({
+  "src/version.ts"() {
+    "use strict";
+    init_package();
+    TOOL_NAME = "ClawScan";
+    TOOL_VERSION = package_default.version;
+    TOOL_URI = "https://github.com/clawscan/clawscan";
+  }
+});
+
+// src/report/rule-doc.ts
+function ruleHelpMarkdown(rule) {
+  const lines = [
+    `**${rule.title}** (\`${rule.id}\`, default severity ${rule.severity}${rule.openclawAudit ? ", same checkId as `openclaw security audit`" : ""})`,
+    "",
+    "### Why it matters",
+    "",
+    rule.description,
+    "",
+    "### How to fix",
+    "",
+    rule.remediation,
+    "",
+    "### Suppress",
+    "",
+    `If this is intended, add a comment on the line or the line above: \`clawscan-ignore ${rule.id} -- <reason>\`, or turn the rule off in \`.clawscan.yml\` (\`rules: { ${rule.id}: off }\`).`
+  ];
+  if (rule.references?.length) lines.push("", "### References", "", ...rule.references.map((r) => `- <${r}>`));
+  return lines.join("\n");
+}
+function ruleHelpText(rule) {
+  return `${rule.title}
+
+${stripMd(rule.description)}
+
+How to fix: ${stripMd(rule.remediation)}`;
+}
+function stripMd(s) {
+  return s.replace(/`([^`]*)`/g, "$1").replace(/\*\*([^*]*)\*\*/g, "$1").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+}
+var init_rule_doc = __esm({
+  "src/report/rule-doc.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/sarif.ts
+function clip(s, n = MAX_DESCRIPTION) {
+  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}
+var MAX_DESCRIPTION, sarifReporter;
+var init_sarif = __esm({
+  "src/report/sarif.ts"() {
+    "use strict";
+    init_severity();
+    init_fingerprint();
+    init_version();
+    init_rule_doc();
+    MAX_DESCRIPTION = 1024;
+    sarifReporter = (input) => {
+      const rules = input.catalogue.map((r) => ({
+        id: r.id,
+        name: r.id.replace(/[._](\w)/g, (_, c) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
+        shortDescription: { text: clip(r.title) },
+        fullDescription: { text: clip(stripMd(r.description)) },
+        help: { text: ruleHelpText(r), markdown: ruleHelpMarkdown(r) },
+        helpUri: ruleDocUrl(r.id),
+        defaultConfiguration: { level: sarifLevel(r.severity) },
+        properties: {
+          tags: ["security", ...r.tags ?? []].slice(0, 10),
+          precision: r.precision ?? "high",
+          "security-severity": securitySeverity(r.severity)
+        }
+      }));
+      const index = new Map(rules.map((r, i) => [r.id, i]));
+      const results = input.findings.filter((f) => !f.suppressed).map((f) => {
+        const result = {
+          ruleId: f.ruleId,
+          level: sarifLevel(f.severity),
+          message: { text: f.redacted ? `${f.message} (value: ${f.redacted})` : f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeURI(f.location.file), uriBaseId: "%SRCROOT%" },
+                region: { startLine: f.location.startLine, startColumn: f.location.startColumn, endLine: f.location.endLine, endColumn: f.location.endColumn }
+              }
+            }
+          ],
+          partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+          properties: { severity: f.severity, "security-severity": securitySeverity(f.severity), ...f.properties ?? {} }
+        };
+        const ruleIndex = index.get(f.ruleId);
+        if (ruleIndex !== void 0) result.ruleIndex = ruleIndex;
+        if (f.fix) {
+          result.fixes = [
+            {
+              description: { text: f.fix.description },
+              artifactChanges: [
+                {
+                  artifactLocation: { uri: encodeURI(f.fix.location.file), uriBaseId: "%SRCROOT%" },
+                  replacements: [
+                    {
+                      deletedRegion: { startLine: f.fix.location.startLine, startColumn: f.fix.location.startColumn, endLine: f.fix.location.endLine, endColumn: f.fix.location.endColumn },
+                      insertedContent: { text: f.fix.replacement }
+                    }
+                  ]
+                }
+              ]
+            }
+          ];
+        }
+        return result;
+      });
+      const run3 = {
+        tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URI, rules } },
+        results,
+        columnKind: "utf16CodeUnits",
+        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the scanned repository." } } },
+        invocations: [
+          {
+            executionSuccessful: !input.notes.some((n) => n.level === "error"),
+            toolExecutionNotifications: input.notes.map((n) => ({
+              level: n.level === "info" ? "note" : n.level,
+              message: { text: n.file ? `${n.file}: ${n.message}` : n.message },
+              descriptor: { id: n.code }
+            }))
+          }
+        ]
+      };
+      if (input.category) run3.automationDetails = { id: input.category.endsWith("/") ? input.category : `${input.category}/` };
+      const log = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run3] };
+      return `${JSON.stringify(log, null, 2)}
+`;
+    };
+  }
+});
+
+// node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+  if (typeof process === "object" && process.version !== void 0) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})`;
+  }
+  return "<environment undetectable>";
+}
+var init_universal_user_agent = __esm({
+  "node_modules/universal-user-agent/index.js"() {
+  }
+});
+
+// node_modules/before-after-hook/lib/register.js
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+  if (!options) {
+    options = {};
+  }
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name2) => {
+      return register.bind(null, state, name2, callback, options);
+    }, method)();
+  }
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+    return state.registry[name].reduce((method2, registered) => {
+      return registered.hook.bind(null, method2, options);
+    }, method)();
+  });
+}
+var init_register = __esm({
+  "node_modules/before-after-hook/lib/register.js"() {
+  }
+});
+
+// node_modules/before-after-hook/lib/add.js
+function addHook(state, kind, name, hook2) {
+  const orig = hook2;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+  if (kind === "before") {
+    hook2 = (method, options) => {
+      return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
+    };
+  }
+  if (kind === "after") {
+    hook2 = (method, options) => {
+      let result;
+      return Promise.resolve().then(method.bind(null, options)).then((result_) => {
+        result = result_;
+        return orig(result, options);
+      }).then(() => {
+        return result;
+      });
+    };
+  }
+  if (kind === "error") {
+    hook2 = (method, options) => {
+      return Promise.resolve().then(method.bind(null, options)).catch((error) => {
+        return orig(error, options);
+      });
+    };
+  }
+  state.registry[name].push({
+    hook: hook2,
+    orig
+  });
+}
+var init_add = __esm({
+  "node_modules/before-after-hook/lib/add.js"() {
+  }
+});
+
+// node_modules/before-after-hook/lib/remove.js
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+  const index = state.registry[name].map((registered) => {
+    return registered.orig;
+  }).indexOf(method);
+  if (index === -1) {
+    return;
+  }
+  state.registry[name].splice(index, 1);
+}
+var init_remove = __esm({
+  "node_modules/before-after-hook/lib/remove.js"() {
+  }
+});
+
+// node_modules/before-after-hook/index.js
+function bindApi(hook2, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook2.api = { remove: removeHookRef };
+  hook2.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+function Singular() {
+  const singularHookName = /* @__PURE__ */ Symbol("Singular");
+  const singularHookState = {
+    registry: {}
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+function Collection() {
+  const state = {
+    registry: {}
+  };
+  const hook2 = register.bind(null, state);
+  bindApi(hook2, state);
+  return hook2;
+}
+var bind, bindable, before_after_hook_default;
+var init_before_after_hook = __esm({
+  "node_modules/before-after-hook/index.js"() {
+    init_register();
+    init_add();
+    init_remove();
+    bind = Function.bind;
+    bindable = bind.bind(bind);
+    before_after_hook_default = { Singular, Collection };
+  }
+});
+
+// node_modules/@octokit/endpoint/dist-bundle/index.js
+function lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+function parse3(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+function endpointWithDefaults(defaults, route, options) {
+  return parse3(merge(defaults, route, options));
+}
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse: parse3
+  });
+}
+var VERSION2, userAgent, DEFAULTS, urlVariableRegex, endpoint;
+var init_dist_bundle = __esm({
+  "node_modules/@octokit/endpoint/dist-bundle/index.js"() {
+    init_universal_user_agent();
+    VERSION2 = "0.0.0-development";
+    userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
+    DEFAULTS = {
+      method: "GET",
+      baseUrl: "https://api.github.com",
+      headers: {
+        accept: "application/vnd.github.v3+json",
+        "user-agent": userAgent
+      },
+      mediaType: {
+        format: ""
+      }
+    };
+    urlVariableRegex = /\{[^{}}]+\}/g;
+    endpoint = withDefaults(null, DEFAULTS);
+  }
+});
+
+// node_modules/content-type/dist/index.js
+function parse4(header, options) {
+  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+  const len = header.length;
+  let valueStart = options?.start ?? 0;
+  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+    valueStart++;
+  }
+  let index = valueStart;
+  let typeFlags = 0;
+  let whitespace2 = -1;
+  let stop = options?.parameters === false ? COMMA_FLAG : 0;
+  while (index < len) {
+    const code = header.charCodeAt(index);
+    const flags = CHAR_MAP[code];
+    if ((flags & stopFlags) !== 0) {
+      stop |= flags & COMMA_FLAG;
+      break;
+    }
+    if ((flags & OWS) !== 0) {
+      if (whitespace2 === -1)
+        whitespace2 = index;
+    } else {
+      whitespace2 = -1;
+    }
+    typeFlags |= code & NON_ASCII | flags;
+    index++;
+  }
+  const valueEnd = whitespace2 === -1 ? index : whitespace2;
+  const value = header.slice(valueStart, valueEnd);
+  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+  if (index === len || stop !== 0) {
+    return { type, index, parameters: new NullObject() };
+  }
+  return parseParameters(header, type, index, len, stopFlags);
+}
+function parseParameters(header, type, index, len, stopFlags) {
+  const parameters = new NullObject();
+  parameter: while (index < len) {
+    index++;
+    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+      index++;
+    }
+    const keyStart = index;
+    let keyFlags = 0;
+    let keyWhitespace = -1;
+    while (index < len) {
+      const code = header.charCodeAt(index);
+      const flags = CHAR_MAP[code];
+      if ((flags & stopFlags) !== 0) {
+        if ((flags & COMMA_FLAG) !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if (code === EQ) {
+        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+        const value = header.slice(keyStart, keyEnd);
+        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+        index++;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+          index++;
+        }
+        if (index < len && header.charCodeAt(index) === DQUOTE) {
+          const quotedStart = ++index;
+          let escaped = false;
+          while (index < len) {
+            const code2 = header.charCodeAt(index);
+            if (code2 === DQUOTE) {
+              if (parameters[key] === void 0) {
+                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+              }
+              index++;
+              let stop2 = 0;
+              while (index < len) {
+                const code3 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code3];
+                if ((flags2 & stopFlags) !== 0) {
+                  stop2 = flags2 & COMMA_FLAG;
+                  break;
+                }
+                index++;
+              }
+              if (stop2 !== 0)
+                break parameter;
+              continue parameter;
+            }
+            if (code2 === BSLASH && index + 1 < len) {
+              escaped = true;
+              index += 2;
+              continue;
+            }
+            index++;
+          }
+          continue parameter;
+        }
+        const valueStart = index;
+        let stop = 0;
+        let valueWhitespace = -1;
+        while (index < len) {
+          const code2 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code2];
+          if ((flags2 & stopFlags) !== 0) {
+            stop = flags2 & COMMA_FLAG;
+            break;
+          }
+          if ((flags2 & OWS) !== 0) {
+            if (valueWhitespace === -1)
+              valueWhitespace = index;
+          } else {
+            valueWhitespace = -1;
+          }
+          index++;
+        }
+        if (parameters[key] === void 0) {
+          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+          parameters[key] = header.slice(valueStart, valueEnd);
+        }
+        if (stop !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if ((flags & OWS) !== 0) {
+        if (keyWhitespace === -1)
+          keyWhitespace = index;
+      } else {
+        keyWhitespace = -1;
+      }
+      keyFlags |= code & NON_ASCII | flags;
+      index++;
+    }
+  }
+  return { type, index, parameters };
+}
+function unescapeQuotedPairs(str, start, end) {
+  let result = "";
+  for (let index = start; index < end; index++) {
+    if (str.charCodeAt(index) === BSLASH) {
+      result += str.slice(start, index);
+      start = ++index;
+    }
+  }
+  return result + str.slice(start, end);
+}
+var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA2, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
+var init_dist = __esm({
+  "node_modules/content-type/dist/index.js"() {
+    SP = 32;
+    HTAB = 9;
+    SEMI = 59;
+    EQ = 61;
+    DQUOTE = 34;
+    BSLASH = 92;
+    COMMA2 = 44;
+    LOWER_CASE = 1;
+    OWS = 2;
+    SEMI_FLAG = 4;
+    COMMA_FLAG = 8;
+    TOKEN_FLAG = 16;
+    NON_ASCII = 65280;
+    CASE_FLAGS = LOWER_CASE | NON_ASCII;
+    CHAR_MAP = new Uint8Array(256);
+    CHAR_MAP[HTAB] |= OWS;
+    CHAR_MAP[SP] |= OWS;
+    CHAR_MAP[SEMI] |= SEMI_FLAG;
+    CHAR_MAP[COMMA2] |= COMMA_FLAG;
+    for (let code = 128; code <= 255; code++) {
+      CHAR_MAP[code] |= LOWER_CASE;
+    }
+    for (const char of "!#$%&'*+-.^_`|~") {
+      CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+    }
+    for (let code = 48; code <= 57; code++) {
+      CHAR_MAP[code] |= TOKEN_FLAG;
+    }
+    for (let code = 65; code <= 90; code++) {
+      CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+    }
+    for (let code = 97; code <= 122; code++) {
+      CHAR_MAP[code] |= TOKEN_FLAG;
+    }
+    NullObject = /* @__PURE__ */ (() => {
+      const C = function() {
+      };
+      C.prototype = /* @__PURE__ */ Object.create(null);
+      return C;
+    })();
+  }
+});
+
+// node_modules/json-with-bigint/json-with-bigint.js
+var intRegex, noiseValue, originalStringify, originalParse, customFormat, bigIntsStringify, noiseStringify, isUnstringifiable, isRawJSON, stringifyIteratively, JSONStringify, featureCache, isContextSourceSupported, convertMarkedBigIntsReviver, JSONParseV2, MAX_INT, MAX_DIGITS, stringsOrLargeNumbers, noiseValueWithQuotes, applyReviverIteratively, serializeBigInts, JSONParse;
+var init_json_with_bigint = __esm({
+  "node_modules/json-with-bigint/json-with-bigint.js"() {
+    intRegex = /^-?\d+$/;
+    noiseValue = /^-?\d+n+$/;
+    originalStringify = JSON.stringify;
+    originalParse = JSON.parse;
+    customFormat = /^-?\d+n$/;
+    bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+    noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+    isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
+    isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
+    stringifyIteratively = (rootValue, replacer, spaceParam) => {
+      let space = "";
+      if (typeof spaceParam === "number") {
+        space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+      } else if (typeof spaceParam === "string") {
+        space = spaceParam.slice(0, 10);
+      }
+      const isFunctionReplacer = typeof replacer === "function";
+      const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
+      const prepareVal = (parent, key, val) => {
+        const isObject = val !== null && typeof val === "object";
+        const hasToJSON = isObject && typeof val.toJSON === "function";
+        if (hasToJSON) {
+          val = val.toJSON(key);
+        }
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+        if (isNoise) return val + "n";
+        const isBigInt = typeof val === "bigint";
+        if (isBigInt) {
+          const supportsRawJSON = "rawJSON" in JSON;
+          if (supportsRawJSON) return JSON.rawJSON(val.toString());
+          return val.toString() + "n";
+        }
+        if (isFunctionReplacer) {
+          val = replacer.call(parent, key, val);
+        }
+        const isPostReplacerObject = val !== null && typeof val === "object";
+        if (isPostReplacerObject) {
+          const isPrimitiveWrapper = val instanceof Number || val instanceof String || val instanceof Boolean;
+          if (isPrimitiveWrapper) {
+            val = val.valueOf();
+          }
+        }
+        return val;
+      };
+      const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+      if (isUnstringifiable(rootProcessed)) {
+        return void 0;
+      }
+      const isRootPrimitive = rootProcessed === null || typeof rootProcessed !== "object";
+      const isRootNativeRawJSON = isRawJSON(rootProcessed);
+      if (isRootPrimitive || isRootNativeRawJSON) {
+        return originalStringify(rootProcessed);
+      }
+      const chunks = [];
+      let level = 0;
+      const stack = [
+        {
+          parent: { "": rootProcessed },
+          key: "",
+          val: rootProcessed,
+          isArray: Array.isArray(rootProcessed),
+          keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+          index: 0,
+          first: true
+        }
+      ];
+      const visited = new WeakSet([rootProcessed]);
+      while (stack.length > 0) {
+        const node = stack[stack.length - 1];
+        if (node.index === 0) {
+          chunks.push(node.isArray ? "[" : "{");
+          level++;
+        }
+        let isDone = false;
+        if (node.isArray) {
+          if (node.index < node.val.length) {
+            if (!node.first) chunks.push(",");
+            if (space) chunks.push("\n" + space.repeat(level));
+            const childRaw = node.val[node.index];
+            const childVal = prepareVal(node.val, String(node.index), childRaw);
+            if (isUnstringifiable(childVal)) {
+              chunks.push("null");
+              node.first = false;
+              node.index++;
+            } else {
+              const isComplexObject = childVal !== null && typeof childVal === "object";
+              const isNativeRaw = isRawJSON(childVal);
+              if (isComplexObject && !isNativeRaw) {
+                if (visited.has(childVal)) {
+                  throw new TypeError("Converting circular structure to JSON");
+                }
+                visited.add(childVal);
+                stack.push({
+                  parent: node.val,
+                  key: String(node.index),
+                  val: childVal,
+                  isArray: Array.isArray(childVal),
+                  keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+                  index: 0,
+                  first: true
+                });
+                node.first = false;
+                node.index++;
+              } else {
+                chunks.push(originalStringify(childVal));
+                node.first = false;
+                node.index++;
+              }
+            }
+          } else {
+            isDone = true;
+          }
+        } else {
+          while (node.index < node.keys.length) {
+            const k = node.keys[node.index++];
+            const isFilteredOutByArray = propertyList && !propertyList.has(k);
+            if (isFilteredOutByArray) continue;
+            const childRaw = node.val[k];
+            const childVal = prepareVal(node.val, k, childRaw);
+            if (isUnstringifiable(childVal)) continue;
+            if (!node.first) chunks.push(",");
+            if (space) {
+              chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+            } else {
+              chunks.push(originalStringify(k) + ":");
+            }
+            const isComplexObject = childVal !== null && typeof childVal === "object";
+            const isNativeRaw = isRawJSON(childVal);
+            if (isComplexObject && !isNativeRaw) {
+              if (visited.has(childVal)) {
+                throw new TypeError("Converting circular structure to JSON");
+              }
+              visited.add(childVal);
+              stack.push({
+                parent: node.val,
+                key: k,
+                val: childVal,
+                isArray: Array.isArray(childVal),
+                keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+                index: 0,
+                first: true
+              });
+              node.first = false;
+              break;
+            } else {
+              chunks.push(originalStringify(childVal));
+              node.first = false;
+            }
+          }
+          const isNodeFullyProcessed = node.index >= node.keys.length && stack[stack.length - 1] === node;
+          if (isNodeFullyProcessed) {
+            isDone = true;
+          }
+        }
+        if (isDone) {
+          level--;
+          if (!node.first && space) chunks.push("\n" + space.repeat(level));
+          chunks.push(node.isArray ? "]" : "}");
+          visited.delete(node.val);
+          stack.pop();
+        }
+      }
+      return chunks.join("");
+    };
+    JSONStringify = (value, replacer, space) => {
+      try {
+        const supportsRawJSON = "rawJSON" in JSON;
+        if (supportsRawJSON) {
+          return originalStringify(
+            value,
+            (key, val) => {
+              if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+              const hasFunctionReplacer = typeof replacer === "function";
+              if (hasFunctionReplacer) return replacer(key, val);
+              const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+              if (isKeyInArrayReplacer) return val;
+              return val;
+            },
+            space
+          );
+        }
+        if (!value) return originalStringify(value, replacer, space);
+        const convertedToCustomJSON = originalStringify(
+          value,
+          (key, val) => {
+            const isNoise = typeof val === "string" && noiseValue.test(val);
+            if (isNoise) return val.toString() + "n";
+            if (typeof val === "bigint") return val.toString() + "n";
+            const hasFunctionReplacer = typeof replacer === "function";
+            if (hasFunctionReplacer) return replacer(key, val);
+            const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+            if (isKeyInArrayReplacer) return val;
+            return val;
+          },
+          space
+        );
+        const processedJSON = convertedToCustomJSON.replace(
+          bigIntsStringify,
+          "$1$2$3"
+        );
+        const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
+        return denoisedJSON;
+      } catch (error) {
+        if (error instanceof RangeError) {
+          const convertedJSON = stringifyIteratively(value, replacer, space);
+          if (convertedJSON === void 0) return void 0;
+          const supportsRawJSON = "rawJSON" in JSON;
+          if (supportsRawJSON) return convertedJSON;
+          const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+          return processedJSON.replace(noiseStringify, "$1$2$3");
+        }
+        throw error;
+      }
+    };
+    featureCache = /* @__PURE__ */ new Map();
+    isContextSourceSupported = () => {
+      const parseFingerprint = JSON.parse.toString();
+      if (featureCache.has(parseFingerprint)) {
+        return featureCache.get(parseFingerprint);
+      }
+      try {
+        const result = JSON.parse(
+          "1",
+          (_, __, context) => !!context?.source && context.source === "1"
+        );
+        featureCache.set(parseFingerprint, result);
+        return result;
+      } catch {
+        featureCache.set(parseFingerprint, false);
+        return false;
+      }
+    };
+    convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+      const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
+      if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+      const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+      if (isNoiseValue) return value.slice(0, -1);
+      const hasUserReviver = typeof userReviver === "function";
+      if (!hasUserReviver) return value;
+      return userReviver(key, value, context);
+    };
+    JSONParseV2 = (text, reviver) => {
+      return JSON.parse(text, (key, value, context) => {
+        const isNumber = typeof value === "number";
+        const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+        const isBigNumber = isNumber && isOutOfBounds;
+        const isInt = context && intRegex.test(context.source);
+        const isBigInt = isBigNumber && isInt;
+        if (isBigInt) return BigInt(context.source);
+        const hasCustomReviver = typeof reviver === "function";
+        if (!hasCustomReviver) return value;
+        return reviver(key, value, context);
+      });
+    };
+    MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+    MAX_DIGITS = MAX_INT.length;
+    stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+    noiseValueWithQuotes = /^"-?\d+n+"$/;
+    applyReviverIteratively = (parsed, userReviver) => {
+      const rootHolder = { "": parsed };
+      const stack = [{ parent: rootHolder, key: "", visited: false }];
+      while (stack.length > 0) {
+        const node = stack[stack.length - 1];
+        if (!node.visited) {
+          node.visited = true;
+          const value = node.parent[node.key];
+          const isComplexObject = value !== null && typeof value === "object";
+          if (isComplexObject) {
+            const keys = Object.keys(value);
+            for (let i = keys.length - 1; i >= 0; i--) {
+              stack.push({ parent: value, key: keys[i], visited: false });
+            }
+          }
+        } else {
+          const { parent, key } = node;
+          let value = parent[key];
+          if (typeof value === "string") {
+            const isCustomFormatBigInt = customFormat.test(value);
+            if (isCustomFormatBigInt) {
+              value = BigInt(value.slice(0, -1));
+            } else {
+              const isNoise = noiseValue.test(value);
+              if (isNoise) value = value.slice(0, -1);
+            }
+          }
+          const hasUserReviver = typeof userReviver === "function";
+          if (hasUserReviver) {
+            value = userReviver.call(parent, key, value);
+          }
+          const isDeleted = value === void 0;
+          if (isDeleted) {
+            delete parent[key];
+          } else {
+            parent[key] = value;
+          }
+          stack.pop();
+        }
+      }
+      return rootHolder[""];
+    };
+    serializeBigInts = (text) => {
+      return text.replace(
+        stringsOrLargeNumbers,
+        (match, digits, fractional, exponential) => {
+          const isString = match[0] === '"';
+          const isNoise = isString && noiseValueWithQuotes.test(match);
+          if (isNoise) return match.substring(0, match.length - 1) + 'n"';
+          const hasFractionalOrExponential = fractional || exponential;
+          const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
+          const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+          if (isStandardValue) return match;
+          return '"' + match + 'n"';
+        }
+      );
+    };
+    JSONParse = (text, reviver) => {
+      if (!text) return originalParse(text, reviver);
+      try {
+        if (isContextSourceSupported()) return JSONParseV2(text, reviver);
+        const serializedData = serializeBigInts(text);
+        return originalParse(
+          serializedData,
+          (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
+        );
+      } catch (error) {
+        if (error instanceof RangeError) {
+          const serializedData = serializeBigInts(text);
+          const parsed = originalParse(serializedData);
+          return applyReviverIteratively(parsed, reviver);
+        }
+        throw error;
+      }
+    };
+  }
+});
+
+// node_modules/@octokit/request-error/dist-src/index.js
+var RequestError;
+var init_dist_src = __esm({
+  "node_modules/@octokit/request-error/dist-src/index.js"() {
+    RequestError = class extends Error {
+      name;
+      /**
+       * http status code
+       */
+      status;
+      /**
+       * Request options that lead to the error.
+       */
+      request;
+      /**
+       * Response object if a response was received
+       */
+      response;
+      constructor(message, statusCode, options) {
+        super(message, { cause: options.cause });
+        this.name = "HttpError";
+        this.status = Number.parseInt(statusCode);
+        if (Number.isNaN(this.status)) {
+          this.status = 0;
+        }
+        if ("response" in options) {
+          this.response = options.response;
+        }
+        const requestCopy = Object.assign({}, options.request);
+        if (options.request.headers.authorization) {
+          requestCopy.headers = Object.assign({}, options.request.headers, {
+            authorization: options.request.headers.authorization.replace(
+              /(?<! ) .*$/,
+              " [REDACTED]"
+            )
+          });
+        }
+        requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+        this.request = requestCopy;
+      }
+    };
+  }
+});
+
+// node_modules/@octokit/request/dist-bundle/index.js
+function isPlainObject2(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = parse4(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+function withDefaults2(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: withDefaults2.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: withDefaults2.bind(null, endpoint2)
+  });
+}
+var VERSION3, defaults_default, noop, request;
+var init_dist_bundle2 = __esm({
+  "node_modules/@octokit/request/dist-bundle/index.js"() {
+    init_dist_bundle();
+    init_universal_user_agent();
+    init_dist();
+    init_json_with_bigint();
+    init_dist_src();
+    VERSION3 = "10.0.16";
+    defaults_default = {
+      headers: {
+        "user-agent": `octokit-request.js/${VERSION3} ${getUserAgent()}`
+      }
+    };
+    noop = () => "";
+    request = withDefaults2(endpoint, defaults_default);
+  }
+});
+
+// node_modules/@octokit/graphql/dist-bundle/index.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+function withDefaults3(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: withDefaults3.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+function withCustomRequest(customRequest) {
+  return withDefaults3(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+var VERSION4, GraphqlResponseError, NON_VARIABLE_OPTIONS, FORBIDDEN_VARIABLE_OPTIONS, GHES_V3_SUFFIX_REGEX, graphql2;
+var init_dist_bundle3 = __esm({
+  "node_modules/@octokit/graphql/dist-bundle/index.js"() {
+    init_dist_bundle2();
+    init_universal_user_agent();
+    VERSION4 = "0.0.0-development";
+    GraphqlResponseError = class extends Error {
+      constructor(request2, headers, response) {
+        super(_buildMessageForResponseErrors(response));
+        this.request = request2;
+        this.headers = headers;
+        this.response = response;
+        this.errors = response.errors;
+        this.data = response.data;
+        if (Error.captureStackTrace) {
+          Error.captureStackTrace(this, this.constructor);
+        }
+      }
+      request;
+      headers;
+      response;
+      name = "GraphqlResponseError";
+      errors;
+      data;
+    };
+    NON_VARIABLE_OPTIONS = [
+      "method",
+      "baseUrl",
+      "url",
+      "headers",
+      "request",
+      "query",
+      "mediaType",
+      "operationName"
+    ];
+    FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+    GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+    graphql2 = withDefaults3(request, {
+      headers: {
+        "user-agent": `octokit-graphql.js/${VERSION4} ${getUserAgent()}`
+      },
+      method: "POST",
+      url: "/graphql"
+    });
+  }
+});
+
+// node_modules/@octokit/auth-token/dist-bundle/index.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+async function hook(token, request2, route, parameters) {
+  const endpoint2 = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint2.headers.authorization = withAuthorizationPrefix(token);
+  return request2(endpoint2);
+}
+var b64url, sep, jwtRE, isJWT, createTokenAuth;
+var init_dist_bundle4 = __esm({
+  "node_modules/@octokit/auth-token/dist-bundle/index.js"() {
+    b64url = "(?:[a-zA-Z0-9_-]+)";
+    sep = "\\.";
+    jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+    isJWT = jwtRE.test.bind(jwtRE);
+    createTokenAuth = function createTokenAuth2(token) {
+      if (!token) {
+        throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+      }
+      if (typeof token !== "string") {
+        throw new Error(
+          "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+        );
+      }
+      token = token.replace(/^(token|bearer) +/i, "");
+      return Object.assign(auth.bind(null, token), {
+        hook: hook.bind(null, token)
+      });
+    };
+  }
+});
+
+// node_modules/@octokit/core/dist-src/version.js
+var VERSION5;
+var init_version2 = __esm({
+  "node_modules/@octokit/core/dist-src/version.js"() {
+    VERSION5 = "7.0.8";
+  }
+});
+
+// node_modules/@octokit/core/dist-src/index.js
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = noop2;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = noop2;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+var noop2, consoleWarn, consoleError, userAgentTrail, Octokit;
+var init_dist_src2 = __esm({
+  "node_modules/@octokit/core/dist-src/index.js"() {
+    init_universal_user_agent();
+    init_before_after_hook();
+    init_dist_bundle2();
+    init_dist_bundle3();
+    init_dist_bundle4();
+    init_version2();
+    noop2 = () => {
+    };
+    consoleWarn = console.warn.bind(console);
+    consoleError = console.error.bind(console);
+    userAgentTrail = `octokit-core.js/${VERSION5} ${getUserAgent()}`;
+    Octokit = class {
+      static VERSION = VERSION5;
+      static defaults(defaults) {
+        const OctokitWithDefaults = class extends this {
+          constructor(...args) {
+            const options = args[0] || {};
+            if (typeof defaults === "function") {
+              super(defaults(options));
+              return;
+            }
+            super(
+              Object.assign(
+                {},
+                defaults,
+                options,
+                options.userAgent && defaults.userAgent ? {
+                  userAgent: `${options.userAgent} ${defaults.userAgent}`
+                } : null
+              )
+            );
+          }
+        };
+        return OctokitWithDefaults;
+      }
+      static plugins = [];
+      /**
+       * Attach a plugin (or many) to your Octokit instance.
+       *
+       * @example
+       * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+       */
+      static plugin(...newPlugins) {
+        const currentPlugins = this.plugins;
+        const NewOctokit = class extends this {
+          static plugins = currentPlugins.concat(
+            newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+          );
+        };
+        return NewOctokit;
+      }
+      constructor(options = {}) {
+        const hook2 = new before_after_hook_default.Collection();
+        const requestDefaults = {
+          baseUrl: request.endpoint.DEFAULTS.baseUrl,
+          headers: {},
+          request: Object.assign({}, options.request, {
+            // @ts-ignore internal usage only, no need to type
+            hook: hook2.bind(null, "request")
+          }),
+          mediaType: {
+            previews: [],
+            format: ""
+          }
+        };
+        requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+        if (options.baseUrl) {
+          requestDefaults.baseUrl = options.baseUrl;
+        }
+        if (options.previews) {
+          requestDefaults.mediaType.previews = options.previews;
+        }
+        if (options.timeZone) {
+          requestDefaults.headers["time-zone"] = options.timeZone;
+        }
+        this.request = request.defaults(requestDefaults);
+        this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+        this.log = createLogger(options.log);
+        this.hook = hook2;
+        if (!options.authStrategy) {
+          if (!options.auth) {
+            this.auth = async () => ({
+              type: "unauthenticated"
+            });
+          } else {
+            const auth2 = createTokenAuth(options.auth);
+            hook2.wrap("request", auth2.hook);
+            this.auth = auth2;
+          }
+        } else {
+          const { authStrategy, ...otherOptions } = options;
+          const auth2 = authStrategy(
+            Object.assign(
+              {
+                request: this.request,
+                log: this.log,
+                // we pass the current octokit instance as well as its constructor options
+                // to allow for authentication strategies that return a new octokit instance
+                // that shares the same internal state as the current one. The original
+                // requirement for this was the "event-octokit" authentication strategy
+                // of https://github.com/probot/octokit-auth-probot.
+                octokit: this,
+                octokitOptions: otherOptions
+              },
+              options.auth
+            )
+          );
+          hook2.wrap("request", auth2.hook);
+          this.auth = auth2;
+        }
+        const classConstructor = this.constructor;
+        for (let i = 0; i < classConstructor.plugins.length; ++i) {
+          Object.assign(this, classConstructor.plugins[i](this, options));
+        }
+      }
+      // assigned during constructor
+      request;
+      graphql;
+      log;
+      hook;
+      // TODO: type `octokit.auth` based on passed options.authStrategy
+      auth;
+    };
+  }
+});
+
+// node_modules/@octokit/plugin-request-log/dist-src/version.js
+var VERSION6;
+var init_version3 = __esm({
+  "node_modules/@octokit/plugin-request-log/dist-src/version.js"() {
+    VERSION6 = "6.0.0";
+  }
+});
+
+// node_modules/@octokit/plugin-request-log/dist-src/index.js
+function requestLog(octokit) {
+  octokit.hook.wrap("request", (request2, options) => {
+    octokit.log.debug("request", options);
+    const start = Date.now();
+    const requestOptions = octokit.request.endpoint.parse(options);
+    const path7 = requestOptions.url.replace(options.baseUrl, "");
+    return request2(options).then((response) => {
+      const requestId = response.headers["x-github-request-id"];
+      octokit.log.info(
+        `${requestOptions.method} ${path7} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      return response;
+    }).catch((error) => {
+      const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
+      octokit.log.error(
+        `${requestOptions.method} ${path7} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      throw error;
+    });
+  });
+}
+var init_dist_src3 = __esm({
+  "node_modules/@octokit/plugin-request-log/dist-src/index.js"() {
+    init_version3();
+    requestLog.VERSION = VERSION6;
+  }
+});
+
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+var VERSION7, composePaginateRest;
+var init_dist_bundle5 = __esm({
+  "node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js"() {
+    VERSION7 = "0.0.0-development";
+    composePaginateRest = Object.assign(paginate, {
+      iterator
+    });
+    paginateRest.VERSION = VERSION7;
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+var VERSION8;
+var init_version4 = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js"() {
+    VERSION8 = "17.0.0";
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+var Endpoints, endpoints_default;
+var init_endpoints = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js"() {
+    Endpoints = {
+      actions: {
+        addCustomLabelsToSelfHostedRunnerForOrg: [
+          "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        addCustomLabelsToSelfHostedRunnerForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        addRepoAccessToSelfHostedRunnerGroupInOrg: [
+          "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+        ],
+        addSelectedRepoToOrgSecret: [
+          "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        addSelectedRepoToOrgVariable: [
+          "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+        ],
+        approveWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+        ],
+        cancelWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+        ],
+        createEnvironmentVariable: [
+          "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+        ],
+        createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+        createOrUpdateEnvironmentSecret: [
+          "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+        ],
+        createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+        createOrUpdateRepoSecret: [
+          "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+        ],
+        createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+        createRegistrationTokenForOrg: [
+          "POST /orgs/{org}/actions/runners/registration-token"
+        ],
+        createRegistrationTokenForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+        ],
+        createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+        createRemoveTokenForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+        ],
+        createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+        createWorkflowDispatch: [
+          "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+        ],
+        deleteActionsCacheById: [
+          "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+        ],
+        deleteActionsCacheByKey: [
+          "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+        ],
+        deleteArtifact: [
+          "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+        ],
+        deleteCustomImageFromOrg: [
+          "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+        ],
+        deleteCustomImageVersionFromOrg: [
+          "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+        ],
+        deleteEnvironmentSecret: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+        ],
+        deleteEnvironmentVariable: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+        ],
+        deleteHostedRunnerForOrg: [
+          "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+        ],
+        deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+        deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+        deleteRepoSecret: [
+          "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+        ],
+        deleteRepoVariable: [
+          "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+        ],
+        deleteSelfHostedRunnerFromOrg: [
+          "DELETE /orgs/{org}/actions/runners/{runner_id}"
+        ],
+        deleteSelfHostedRunnerFromRepo: [
+          "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+        ],
+        deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+        deleteWorkflowRunLogs: [
+          "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+        ],
+        disableSelectedRepositoryGithubActionsOrganization: [
+          "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+        ],
+        disableWorkflow: [
+          "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+        ],
+        downloadArtifact: [
+          "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+        ],
+        downloadJobLogsForWorkflowRun: [
+          "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+        ],
+        downloadWorkflowRunAttemptLogs: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+        ],
+        downloadWorkflowRunLogs: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+        ],
+        enableSelectedRepositoryGithubActionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+        ],
+        enableWorkflow: [
+          "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+        ],
+        forceCancelWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+        ],
+        generateRunnerJitconfigForOrg: [
+          "POST /orgs/{org}/actions/runners/generate-jitconfig"
+        ],
+        generateRunnerJitconfigForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+        ],
+        getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+        getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+        getActionsCacheUsageByRepoForOrg: [
+          "GET /orgs/{org}/actions/cache/usage-by-repository"
+        ],
+        getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+        getAllowedActionsOrganization: [
+          "GET /orgs/{org}/actions/permissions/selected-actions"
+        ],
+        getAllowedActionsRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+        ],
+        getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+        getCustomImageForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+        ],
+        getCustomImageVersionForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+        ],
+        getCustomOidcSubClaimForRepo: [
+          "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+        ],
+        getEnvironmentPublicKey: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+        ],
+        getEnvironmentSecret: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+        ],
+        getEnvironmentVariable: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+        ],
+        getGithubActionsDefaultWorkflowPermissionsOrganization: [
+          "GET /orgs/{org}/actions/permissions/workflow"
+        ],
+        getGithubActionsDefaultWorkflowPermissionsRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+        ],
+        getGithubActionsPermissionsOrganization: [
+          "GET /orgs/{org}/actions/permissions"
+        ],
+        getGithubActionsPermissionsRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions"
+        ],
+        getHostedRunnerForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+        ],
+        getHostedRunnersGithubOwnedImagesForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+        ],
+        getHostedRunnersLimitsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/limits"
+        ],
+        getHostedRunnersMachineSpecsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+        ],
+        getHostedRunnersPartnerImagesForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/partner"
+        ],
+        getHostedRunnersPlatformsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/platforms"
+        ],
+        getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+        getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+        getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+        getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+        getPendingDeploymentsForRun: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+        ],
+        getRepoPermissions: [
+          "GET /repos/{owner}/{repo}/actions/permissions",
+          {},
+          { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+        ],
+        getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+        getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+        getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+        getReviewsForRun: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+        ],
+        getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+        getSelfHostedRunnerForRepo: [
+          "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+        ],
+        getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+        getWorkflowAccessToRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions/access"
+        ],
+        getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+        getWorkflowRunAttempt: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+        ],
+        getWorkflowRunUsage: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+        ],
+        getWorkflowUsage: [
+          "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+        ],
+        listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+        listCustomImageVersionsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+        ],
+        listCustomImagesForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom"
+        ],
+        listEnvironmentSecrets: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+        ],
+        listEnvironmentVariables: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+        ],
+        listGithubHostedRunnersInGroupForOrg: [
+          "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+        ],
+        listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+        listJobsForWorkflowRun: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+        ],
+        listJobsForWorkflowRunAttempt: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+        ],
+        listLabelsForSelfHostedRunnerForOrg: [
+          "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        listLabelsForSelfHostedRunnerForRepo: [
+          "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+        listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+        listRepoOrganizationSecrets: [
+          "GET /repos/{owner}/{repo}/actions/organization-secrets"
+        ],
+        listRepoOrganizationVariables: [
+          "GET /repos/{owner}/{repo}/actions/organization-variables"
+        ],
+        listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+        listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+        listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+        listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+        listRunnerApplicationsForRepo: [
+          "GET /repos/{owner}/{repo}/actions/runners/downloads"
+        ],
+        listSelectedReposForOrgSecret: [
+          "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+        ],
+        listSelectedReposForOrgVariable: [
+          "GET /orgs/{org}/actions/variables/{name}/repositories"
+        ],
+        listSelectedRepositoriesEnabledGithubActionsOrganization: [
+          "GET /orgs/{org}/actions/permissions/repositories"
+        ],
+        listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+        listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+        listWorkflowRunArtifacts: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+        ],
+        listWorkflowRuns: [
+          "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+        ],
+        listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+        reRunJobForWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+        ],
+        reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+        reRunWorkflowFailedJobs: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+        ],
+        removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+          "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+          "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        removeCustomLabelFromSelfHostedRunnerForOrg: [
+          "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+        ],
+        removeCustomLabelFromSelfHostedRunnerForRepo: [
+          "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+        ],
+        removeSelectedRepoFromOrgSecret: [
+          "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        removeSelectedRepoFromOrgVariable: [
+          "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+        ],
+        reviewCustomGatesForRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+        ],
+        reviewPendingDeploymentsForRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+        ],
+        setAllowedActionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/selected-actions"
+        ],
+        setAllowedActionsRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+        ],
+        setCustomLabelsForSelfHostedRunnerForOrg: [
+          "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        setCustomLabelsForSelfHostedRunnerForRepo: [
+          "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        setCustomOidcSubClaimForRepo: [
+          "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+        ],
+        setGithubActionsDefaultWorkflowPermissionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/workflow"
+        ],
+        setGithubActionsDefaultWorkflowPermissionsRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+        ],
+        setGithubActionsPermissionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions"
+        ],
+        setGithubActionsPermissionsRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions"
+        ],
+        setSelectedReposForOrgSecret: [
+          "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+        ],
+        setSelectedReposForOrgVariable: [
+          "PUT /orgs/{org}/actions/variables/{name}/repositories"
+        ],
+        setSelectedRepositoriesEnabledGithubActionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/repositories"
+        ],
+        setWorkflowAccessToRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions/access"
+        ],
+        updateEnvironmentVariable: [
+          "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+        ],
+        updateHostedRunnerForOrg: [
+          "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+        ],
+        updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+        updateRepoVariable: [
+          "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+        ]
+      },
+      activity: {
+        checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+        deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+        deleteThreadSubscription: [
+          "DELETE /notifications/threads/{thread_id}/subscription"
+        ],
+        getFeeds: ["GET /feeds"],
+        getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+        getThread: ["GET /notifications/threads/{thread_id}"],
+        getThreadSubscriptionForAuthenticatedUser: [
+          "GET /notifications/threads/{thread_id}/subscription"
+        ],
+        listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+        listNotificationsForAuthenticatedUser: ["GET /notifications"],
+        listOrgEventsForAuthenticatedUser: [
+          "GET /users/{username}/events/orgs/{org}"
+        ],
+        listPublicEvents: ["GET /events"],
+        listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+        listPublicEventsForUser: ["GET /users/{username}/events/public"],
+        listPublicOrgEvents: ["GET /orgs/{org}/events"],
+        listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+        listReceivedPublicEventsForUser: [
+          "GET /users/{username}/received_events/public"
+        ],
+        listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+        listRepoNotificationsForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/notifications"
+        ],
+        listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+        listReposStarredByUser: ["GET /users/{username}/starred"],
+        listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+        listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+        listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+        listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+        markNotificationsAsRead: ["PUT /notifications"],
+        markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+        markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+        markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+        setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+        setThreadSubscription: [
+          "PUT /notifications/threads/{thread_id}/subscription"
+        ],
+        starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+        unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+      },
+      apps: {
+        addRepoToInstallation: [
+          "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+          {},
+          { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+        ],
+        addRepoToInstallationForAuthenticatedUser: [
+          "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+        ],
+        checkToken: ["POST /applications/{client_id}/token"],
+        createFromManifest: ["POST /app-manifests/{code}/conversions"],
+        createInstallationAccessToken: [
+          "POST /app/installations/{installation_id}/access_tokens"
+        ],
+        deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+        deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+        deleteToken: ["DELETE /applications/{client_id}/token"],
+        getAuthenticated: ["GET /app"],
+        getBySlug: ["GET /apps/{app_slug}"],
+        getInstallation: ["GET /app/installations/{installation_id}"],
+        getOrgInstallation: ["GET /orgs/{org}/installation"],
+        getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+        getSubscriptionPlanForAccount: [
+          "GET /marketplace_listing/accounts/{account_id}"
+        ],
+        getSubscriptionPlanForAccountStubbed: [
+          "GET /marketplace_listing/stubbed/accounts/{account_id}"
+        ],
+        getUserInstallation: ["GET /users/{username}/installation"],
+        getWebhookConfigForApp: ["GET /app/hook/config"],
+        getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+        listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+        listAccountsForPlanStubbed: [
+          "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+        ],
+        listInstallationReposForAuthenticatedUser: [
+          "GET /user/installations/{installation_id}/repositories"
+        ],
+        listInstallationRequestsForAuthenticatedApp: [
+          "GET /app/installation-requests"
+        ],
+        listInstallations: ["GET /app/installations"],
+        listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+        listPlans: ["GET /marketplace_listing/plans"],
+        listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+        listReposAccessibleToInstallation: ["GET /installation/repositories"],
+        listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+        listSubscriptionsForAuthenticatedUserStubbed: [
+          "GET /user/marketplace_purchases/stubbed"
+        ],
+        listWebhookDeliveries: ["GET /app/hook/deliveries"],
+        redeliverWebhookDelivery: [
+          "POST /app/hook/deliveries/{delivery_id}/attempts"
+        ],
+        removeRepoFromInstallation: [
+          "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+          {},
+          { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+        ],
+        removeRepoFromInstallationForAuthenticatedUser: [
+          "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+        ],
+        resetToken: ["PATCH /applications/{client_id}/token"],
+        revokeInstallationAccessToken: ["DELETE /installation/token"],
+        scopeToken: ["POST /applications/{client_id}/token/scoped"],
+        suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+        unsuspendInstallation: [
+          "DELETE /app/installations/{installation_id}/suspended"
+        ],
+        updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+      },
+      billing: {
+        getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+        getGithubActionsBillingUser: [
+          "GET /users/{username}/settings/billing/actions"
+        ],
+        getGithubBillingPremiumRequestUsageReportOrg: [
+          "GET /organizations/{org}/settings/billing/premium_request/usage"
+        ],
+        getGithubBillingPremiumRequestUsageReportUser: [
+          "GET /users/{username}/settings/billing/premium_request/usage"
+        ],
+        getGithubBillingUsageReportOrg: [
+          "GET /organizations/{org}/settings/billing/usage"
+        ],
+        getGithubBillingUsageReportUser: [
+          "GET /users/{username}/settings/billing/usage"
+        ],
+        getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+        getGithubPackagesBillingUser: [
+          "GET /users/{username}/settings/billing/packages"
+        ],
+        getSharedStorageBillingOrg: [
+          "GET /orgs/{org}/settings/billing/shared-storage"
+        ],
+        getSharedStorageBillingUser: [
+          "GET /users/{username}/settings/billing/shared-storage"
+        ]
+      },
+      campaigns: {
+        createCampaign: ["POST /orgs/{org}/campaigns"],
+        deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+        getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+        listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+        updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+      },
+      checks: {
+        create: ["POST /repos/{owner}/{repo}/check-runs"],
+        createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+        get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+        getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+        listAnnotations: [
+          "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+        ],
+        listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+        listForSuite: [
+          "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+        ],
+        listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+        rerequestRun: [
+          "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+        ],
+        rerequestSuite: [
+          "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+        ],
+        setSuitesPreferences: [
+          "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+        ],
+        update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+      },
+      codeScanning: {
+        commitAutofix: [
+          "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+        ],
+        createAutofix: [
+          "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+        ],
+        createVariantAnalysis: [
+          "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+        ],
+        deleteAnalysis: [
+          "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+        ],
+        deleteCodeqlDatabase: [
+          "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+        ],
+        getAlert: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+          {},
+          { renamedParameters: { alert_id: "alert_number" } }
+        ],
+        getAnalysis: [
+          "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+        ],
+        getAutofix: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+        ],
+        getCodeqlDatabase: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+        ],
+        getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+        getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+        getVariantAnalysis: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+        ],
+        getVariantAnalysisRepoTask: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+        ],
+        listAlertInstances: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+        ],
+        listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+        listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+        listAlertsInstances: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+          {},
+          { renamed: ["codeScanning", "listAlertInstances"] }
+        ],
+        listCodeqlDatabases: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+        ],
+        listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+        updateAlert: [
+          "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+        ],
+        updateDefaultSetup: [
+          "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+        ],
+        uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+      },
+      codeSecurity: {
+        attachConfiguration: [
+          "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+        ],
+        attachEnterpriseConfiguration: [
+          "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+        ],
+        createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+        createConfigurationForEnterprise: [
+          "POST /enterprises/{enterprise}/code-security/configurations"
+        ],
+        deleteConfiguration: [
+          "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+        ],
+        deleteConfigurationForEnterprise: [
+          "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+        ],
+        detachConfiguration: [
+          "DELETE /orgs/{org}/code-security/configurations/detach"
+        ],
+        getConfiguration: [
+          "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+        ],
+        getConfigurationForRepository: [
+          "GET /repos/{owner}/{repo}/code-security-configuration"
+        ],
+        getConfigurationsForEnterprise: [
+          "GET /enterprises/{enterprise}/code-security/configurations"
+        ],
+        getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+        getDefaultConfigurations: [
+          "GET /orgs/{org}/code-security/configurations/defaults"
+        ],
+        getDefaultConfigurationsForEnterprise: [
+          "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+        ],
+        getRepositoriesForConfiguration: [
+          "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+        ],
+        getRepositoriesForEnterpriseConfiguration: [
+          "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+        ],
+        getSingleConfigurationForEnterprise: [
+          "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+        ],
+        setConfigurationAsDefault: [
+          "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+        ],
+        setConfigurationAsDefaultForEnterprise: [
+          "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+        ],
+        updateConfiguration: [
+          "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+        ],
+        updateEnterpriseConfiguration: [
+          "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+        ]
+      },
+      codesOfConduct: {
+        getAllCodesOfConduct: ["GET /codes_of_conduct"],
+        getConductCode: ["GET /codes_of_conduct/{key}"]
+      },
+      codespaces: {
+        addRepositoryForSecretForAuthenticatedUser: [
+          "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        addSelectedRepoToOrgSecret: [
+          "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        checkPermissionsForDevcontainer: [
+          "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+        ],
+        codespaceMachinesForAuthenticatedUser: [
+          "GET /user/codespaces/{codespace_name}/machines"
+        ],
+        createForAuthenticatedUser: ["POST /user/codespaces"],
+        createOrUpdateOrgSecret: [
+          "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+        ],
+        createOrUpdateRepoSecret: [
+          "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+        ],
+        createOrUpdateSecretForAuthenticatedUser: [
+          "PUT /user/codespaces/secrets/{secret_name}"
+        ],
+        createWithPrForAuthenticatedUser: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+        ],
+        createWithRepoForAuthenticatedUser: [
+          "POST /repos/{owner}/{repo}/codespaces"
+        ],
+        deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+        deleteFromOrganization: [
+          "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+        ],
+        deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+        deleteRepoSecret: [
+          "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+        ],
+        deleteSecretForAuthenticatedUser: [
+          "DELETE /user/codespaces/secrets/{secret_name}"
+        ],
+        exportForAuthenticatedUser: [
+          "POST /user/codespaces/{codespace_name}/exports"
+        ],
+        getCodespacesForUserInOrg: [
+          "GET /orgs/{org}/members/{username}/codespaces"
+        ],
+        getExportDetailsForAuthenticatedUser: [
+          "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+        ],
+        getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+        getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+        getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+        getPublicKeyForAuthenticatedUser: [
+          "GET /user/codespaces/secrets/public-key"
+        ],
+        getRepoPublicKey: [
+          "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+        ],
+        getRepoSecret: [
+          "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+        ],
+        getSecretForAuthenticatedUser: [
+          "GET /user/codespaces/secrets/{secret_name}"
+        ],
+        listDevcontainersInRepositoryForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+        ],
+        listForAuthenticatedUser: ["GET /user/codespaces"],
+        listInOrganization: [
+          "GET /orgs/{org}/codespaces",
+          {},
+          { renamedParameters: { org_id: "org" } }
+        ],
+        listInRepositoryForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces"
+        ],
+        listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+        listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+        listRepositoriesForSecretForAuthenticatedUser: [
+          "GET /user/codespaces/secrets/{secret_name}/repositories"
+        ],
+        listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+        listSelectedReposForOrgSecret: [
+          "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+        ],
+        preFlightWithRepoForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces/new"
+        ],
+        publishForAuthenticatedUser: [
+          "POST /user/codespaces/{codespace_name}/publish"
+        ],
+        removeRepositoryForSecretForAuthenticatedUser: [
+          "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        removeSelectedRepoFromOrgSecret: [
+          "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        repoMachinesForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces/machines"
+        ],
+        setRepositoriesForSecretForAuthenticatedUser: [
+          "PUT /user/codespaces/secrets/{secret_name}/repositories"
+        ],
+        setSelectedReposForOrgSecret: [
+          "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+        ],
+        startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+        stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+        stopInOrganization: [
+          "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+        ],
+        updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+      },
+      copilot: {
+        addCopilotSeatsForTeams: [
+          "POST /orgs/{org}/copilot/billing/selected_teams"
+        ],
+        addCopilotSeatsForUsers: [
+          "POST /orgs/{org}/copilot/billing/selected_users"
+        ],
+        cancelCopilotSeatAssignmentForTeams: [
+          "DELETE /orgs/{org}/copilot/billing/selected_teams"
+        ],
+        cancelCopilotSeatAssignmentForUsers: [
+          "DELETE /orgs/{org}/copilot/billing/selected_users"
+        ],
+        copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+        copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+        getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+        getCopilotSeatDetailsForUser: [
+          "GET /orgs/{org}/members/{username}/copilot"
+        ],
+        listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+      },
+      credentials: { revoke: ["POST /credentials/revoke"] },
+      dependabot: {
+        addSelectedRepoToOrgSecret: [
+          "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        createOrUpdateOrgSecret: [
+          "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+        ],
+        createOrUpdateRepoSecret: [
+          "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+        ],
+        deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+        deleteRepoSecret: [
+          "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+        ],
+        getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+        getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+        getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+        getRepoPublicKey: [
+          "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+        ],
+        getRepoSecret: [
+          "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+        ],
+        listAlertsForEnterprise: [
+          "GET /enterprises/{enterprise}/dependabot/alerts"
+        ],
+        listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+        listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+        listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+        listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+        listSelectedReposForOrgSecret: [
+          "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+        ],
+        removeSelectedRepoFromOrgSecret: [
+          "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        repositoryAccessForOrg: [
+          "GET /organizations/{org}/dependabot/repository-access"
+        ],
+        setRepositoryAccessDefaultLevel: [
+          "PUT /organizations/{org}/dependabot/repository-access/default-level"
+        ],
+        setSelectedReposForOrgSecret: [
+          "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+        ],
+        updateAlert: [
+          "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+        ],
+        updateRepositoryAccessForOrg: [
+          "PATCH /organizations/{org}/dependabot/repository-access"
+        ]
+      },
+      dependencyGraph: {
+        createRepositorySnapshot: [
+          "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+        ],
+        diffRange: [
+          "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+        ],
+        exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+      },
+      emojis: { get: ["GET /emojis"] },
+      enterpriseTeamMemberships: {
+        add: [
+          "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+        ],
+        bulkAdd: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+        ],
+        bulkRemove: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+        ],
+        get: [
+          "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+        ],
+        list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+        remove: [
+          "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+        ]
+      },
+      enterpriseTeamOrganizations: {
+        add: [
+          "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+        ],
+        bulkAdd: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+        ],
+        bulkRemove: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+        ],
+        delete: [
+          "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+        ],
+        getAssignment: [
+          "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+        ],
+        getAssignments: [
+          "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+        ]
+      },
+      enterpriseTeams: {
+        create: ["POST /enterprises/{enterprise}/teams"],
+        delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+        get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+        list: ["GET /enterprises/{enterprise}/teams"],
+        update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+      },
+      gists: {
+        checkIsStarred: ["GET /gists/{gist_id}/star"],
+        create: ["POST /gists"],
+        createComment: ["POST /gists/{gist_id}/comments"],
+        delete: ["DELETE /gists/{gist_id}"],
+        deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+        fork: ["POST /gists/{gist_id}/forks"],
+        get: ["GET /gists/{gist_id}"],
+        getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+        getRevision: ["GET /gists/{gist_id}/{sha}"],
+        list: ["GET /gists"],
+        listComments: ["GET /gists/{gist_id}/comments"],
+        listCommits: ["GET /gists/{gist_id}/commits"],
+        listForUser: ["GET /users/{username}/gists"],
+        listForks: ["GET /gists/{gist_id}/forks"],
+        listPublic: ["GET /gists/public"],
+        listStarred: ["GET /gists/starred"],
+        star: ["PUT /gists/{gist_id}/star"],
+        unstar: ["DELETE /gists/{gist_id}/star"],
+        update: ["PATCH /gists/{gist_id}"],
+        updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+      },
+      git: {
+        createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+        createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+        createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+        createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+        createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+        deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+        getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+        getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+        getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+        getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+        getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+        listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+        updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+      },
+      gitignore: {
+        getAllTemplates: ["GET /gitignore/templates"],
+        getTemplate: ["GET /gitignore/templates/{name}"]
+      },
+      hostedCompute: {
+        createNetworkConfigurationForOrg: [
+          "POST /orgs/{org}/settings/network-configurations"
+        ],
+        deleteNetworkConfigurationFromOrg: [
+          "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+        ],
+        getNetworkConfigurationForOrg: [
+          "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+        ],
+        getNetworkSettingsForOrg: [
+          "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+        ],
+        listNetworkConfigurationsForOrg: [
+          "GET /orgs/{org}/settings/network-configurations"
+        ],
+        updateNetworkConfigurationForOrg: [
+          "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+        ]
+      },
+      interactions: {
+        getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+        getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+        getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+        getRestrictionsForYourPublicRepos: [
+          "GET /user/interaction-limits",
+          {},
+          { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+        ],
+        removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+        removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+        removeRestrictionsForRepo: [
+          "DELETE /repos/{owner}/{repo}/interaction-limits"
+        ],
+        removeRestrictionsForYourPublicRepos: [
+          "DELETE /user/interaction-limits",
+          {},
+          { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+        ],
+        setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+        setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+        setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+        setRestrictionsForYourPublicRepos: [
+          "PUT /user/interaction-limits",
+          {},
+          { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+        ]
+      },
+      issues: {
+        addAssignees: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+        ],
+        addBlockedByDependency: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+        ],
+        addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+        addSubIssue: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+        ],
+        checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+        checkUserCanBeAssignedToIssue: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+        ],
+        create: ["POST /repos/{owner}/{repo}/issues"],
+        createComment: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+        ],
+        createLabel: ["POST /repos/{owner}/{repo}/labels"],
+        createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+        deleteComment: [
+          "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+        ],
+        deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+        deleteMilestone: [
+          "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+        ],
+        get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+        getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+        getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+        getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+        getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+        getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+        list: ["GET /issues"],
+        listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+        listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+        listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+        listDependenciesBlockedBy: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+        ],
+        listDependenciesBlocking: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+        ],
+        listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+        listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+        listEventsForTimeline: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+        ],
+        listForAuthenticatedUser: ["GET /user/issues"],
+        listForOrg: ["GET /orgs/{org}/issues"],
+        listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+        listLabelsForMilestone: [
+          "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+        ],
+        listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+        listLabelsOnIssue: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+        ],
+        listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+        listSubIssues: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+        ],
+        lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+        removeAllLabels: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+        ],
+        removeAssignees: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+        ],
+        removeDependencyBlockedBy: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+        ],
+        removeLabel: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+        ],
+        removeSubIssue: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+        ],
+        reprioritizeSubIssue: [
+          "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+        ],
+        setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+        unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+        update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+        updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+        updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+        updateMilestone: [
+          "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+        ]
+      },
+      licenses: {
+        get: ["GET /licenses/{license}"],
+        getAllCommonlyUsed: ["GET /licenses"],
+        getForRepo: ["GET /repos/{owner}/{repo}/license"]
+      },
+      markdown: {
+        render: ["POST /markdown"],
+        renderRaw: [
+          "POST /markdown/raw",
+          { headers: { "content-type": "text/plain; charset=utf-8" } }
+        ]
+      },
+      meta: {
+        get: ["GET /meta"],
+        getAllVersions: ["GET /versions"],
+        getOctocat: ["GET /octocat"],
+        getZen: ["GET /zen"],
+        root: ["GET /"]
+      },
+      migrations: {
+        deleteArchiveForAuthenticatedUser: [
+          "DELETE /user/migrations/{migration_id}/archive"
+        ],
+        deleteArchiveForOrg: [
+          "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+        ],
+        downloadArchiveForOrg: [
+          "GET /orgs/{org}/migrations/{migration_id}/archive"
+        ],
+        getArchiveForAuthenticatedUser: [
+          "GET /user/migrations/{migration_id}/archive"
+        ],
+        getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+        getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+        listForAuthenticatedUser: ["GET /user/migrations"],
+        listForOrg: ["GET /orgs/{org}/migrations"],
+        listReposForAuthenticatedUser: [
+          "GET /user/migrations/{migration_id}/repositories"
+        ],
+        listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+        listReposForUser: [
+          "GET /user/migrations/{migration_id}/repositories",
+          {},
+          { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+        ],
+        startForAuthenticatedUser: ["POST /user/migrations"],
+        startForOrg: ["POST /orgs/{org}/migrations"],
+        unlockRepoForAuthenticatedUser: [
+          "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+        ],
+        unlockRepoForOrg: [
+          "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+        ]
+      },
+      oidc: {
+        getOidcCustomSubTemplateForOrg: [
+          "GET /orgs/{org}/actions/oidc/customization/sub"
+        ],
+        updateOidcCustomSubTemplateForOrg: [
+          "PUT /orgs/{org}/actions/oidc/customization/sub"
+        ]
+      },
+      orgs: {
+        addSecurityManagerTeam: [
+          "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+          {},
+          {
+            deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+          }
+        ],
+        assignTeamToOrgRole: [
+          "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+        ],
+        assignUserToOrgRole: [
+          "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+        ],
+        blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+        cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+        checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+        checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+        checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+        convertMemberToOutsideCollaborator: [
+          "PUT /orgs/{org}/outside_collaborators/{username}"
+        ],
+        createArtifactStorageRecord: [
+          "POST /orgs/{org}/artifacts/metadata/storage-record"
+        ],
+        createInvitation: ["POST /orgs/{org}/invitations"],
+        createIssueType: ["POST /orgs/{org}/issue-types"],
+        createWebhook: ["POST /orgs/{org}/hooks"],
+        customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+          "PATCH /organizations/{org}/org-properties/values"
+        ],
+        customPropertiesForOrgsGetOrganizationValues: [
+          "GET /organizations/{org}/org-properties/values"
+        ],
+        customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+          "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+        ],
+        customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+          "PATCH /orgs/{org}/properties/schema"
+        ],
+        customPropertiesForReposCreateOrUpdateOrganizationValues: [
+          "PATCH /orgs/{org}/properties/values"
+        ],
+        customPropertiesForReposDeleteOrganizationDefinition: [
+          "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+        ],
+        customPropertiesForReposGetOrganizationDefinition: [
+          "GET /orgs/{org}/properties/schema/{custom_property_name}"
+        ],
+        customPropertiesForReposGetOrganizationDefinitions: [
+          "GET /orgs/{org}/properties/schema"
+        ],
+        customPropertiesForReposGetOrganizationValues: [
+          "GET /orgs/{org}/properties/values"
+        ],
+        delete: ["DELETE /orgs/{org}"],
+        deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+        deleteAttestationsById: [
+          "DELETE /orgs/{org}/attestations/{attestation_id}"
+        ],
+        deleteAttestationsBySubjectDigest: [
+          "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+        ],
+        deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+        deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+        disableSelectedRepositoryImmutableReleasesOrganization: [
+          "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+        ],
+        enableSelectedRepositoryImmutableReleasesOrganization: [
+          "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+        ],
+        get: ["GET /orgs/{org}"],
+        getImmutableReleasesSettings: [
+          "GET /orgs/{org}/settings/immutable-releases"
+        ],
+        getImmutableReleasesSettingsRepositories: [
+          "GET /orgs/{org}/settings/immutable-releases/repositories"
+        ],
+        getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+        getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+        getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+        getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+        getOrgRulesetVersion: [
+          "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+        ],
+        getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+        getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+        getWebhookDelivery: [
+          "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+        ],
+        list: ["GET /organizations"],
+        listAppInstallations: ["GET /orgs/{org}/installations"],
+        listArtifactStorageRecords: [
+          "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+        ],
+        listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+        listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+        listAttestationsBulk: [
+          "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+        ],
+        listBlockedUsers: ["GET /orgs/{org}/blocks"],
+        listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+        listForAuthenticatedUser: ["GET /user/orgs"],
+        listForUser: ["GET /users/{username}/orgs"],
+        listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+        listIssueTypes: ["GET /orgs/{org}/issue-types"],
+        listMembers: ["GET /orgs/{org}/members"],
+        listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+        listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+        listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+        listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+        listOrganizationFineGrainedPermissions: [
+          "GET /orgs/{org}/organization-fine-grained-permissions"
+        ],
+        listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+        listPatGrantRepositories: [
+          "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+        ],
+        listPatGrantRequestRepositories: [
+          "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+        ],
+        listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+        listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+        listPendingInvitations: ["GET /orgs/{org}/invitations"],
+        listPublicMembers: ["GET /orgs/{org}/public_members"],
+        listSecurityManagerTeams: [
+          "GET /orgs/{org}/security-managers",
+          {},
+          {
+            deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+          }
+        ],
+        listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+        listWebhooks: ["GET /orgs/{org}/hooks"],
+        pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+        redeliverWebhookDelivery: [
+          "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+        ],
+        removeMember: ["DELETE /orgs/{org}/members/{username}"],
+        removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+        removeOutsideCollaborator: [
+          "DELETE /orgs/{org}/outside_collaborators/{username}"
+        ],
+        removePublicMembershipForAuthenticatedUser: [
+          "DELETE /orgs/{org}/public_members/{username}"
+        ],
+        removeSecurityManagerTeam: [
+          "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+          {},
+          {
+            deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+          }
+        ],
+        reviewPatGrantRequest: [
+          "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+        ],
+        reviewPatGrantRequestsInBulk: [
+          "POST /orgs/{org}/personal-access-token-requests"
+        ],
+        revokeAllOrgRolesTeam: [
+          "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+        ],
+        revokeAllOrgRolesUser: [
+          "DELETE /orgs/{org}/organization-roles/users/{username}"
+        ],
+        revokeOrgRoleTeam: [
+          "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+        ],
+        revokeOrgRoleUser: [
+          "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+        ],
+        setImmutableReleasesSettings: [
+          "PUT /orgs/{org}/settings/immutable-releases"
+        ],
+        setImmutableReleasesSettingsRepositories: [
+          "PUT /orgs/{org}/settings/immutable-releases/repositories"
+        ],
+        setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+        setPublicMembershipForAuthenticatedUser: [
+          "PUT /orgs/{org}/public_members/{username}"
+        ],
+        unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+        update: ["PATCH /orgs/{org}"],
+        updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+        updateMembershipForAuthenticatedUser: [
+          "PATCH /user/memberships/orgs/{org}"
+        ],
+        updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+        updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+        updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+        updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+      },
+      packages: {
+        deletePackageForAuthenticatedUser: [
+          "DELETE /user/packages/{package_type}/{package_name}"
+        ],
+        deletePackageForOrg: [
+          "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+        ],
+        deletePackageForUser: [
+          "DELETE /users/{username}/packages/{package_type}/{package_name}"
+        ],
+        deletePackageVersionForAuthenticatedUser: [
+          "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        deletePackageVersionForOrg: [
+          "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        deletePackageVersionForUser: [
+          "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        getAllPackageVersionsForAPackageOwnedByAnOrg: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+          {},
+          { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+        ],
+        getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}/versions",
+          {},
+          {
+            renamed: [
+              "packages",
+              "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+            ]
+          }
+        ],
+        getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}/versions"
+        ],
+        getAllPackageVersionsForPackageOwnedByOrg: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+        ],
+        getAllPackageVersionsForPackageOwnedByUser: [
+          "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+        ],
+        getPackageForAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}"
+        ],
+        getPackageForOrganization: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}"
+        ],
+        getPackageForUser: [
+          "GET /users/{username}/packages/{package_type}/{package_name}"
+        ],
+        getPackageVersionForAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        getPackageVersionForOrganization: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        getPackageVersionForUser: [
+          "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+          "GET /user/docker/conflicts"
+        ],
+        listDockerMigrationConflictingPackagesForOrganization: [
+          "GET /orgs/{org}/docker/conflicts"
+        ],
+        listDockerMigrationConflictingPackagesForUser: [
+          "GET /users/{username}/docker/conflicts"
+        ],
+        listPackagesForAuthenticatedUser: ["GET /user/packages"],
+        listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+        listPackagesForUser: ["GET /users/{username}/packages"],
+        restorePackageForAuthenticatedUser: [
+          "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+        ],
+        restorePackageForOrg: [
+          "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+        ],
+        restorePackageForUser: [
+          "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+        ],
+        restorePackageVersionForAuthenticatedUser: [
+          "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+        ],
+        restorePackageVersionForOrg: [
+          "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+        ],
+        restorePackageVersionForUser: [
+          "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+        ]
+      },
+      privateRegistries: {
+        createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+        deleteOrgPrivateRegistry: [
+          "DELETE /orgs/{org}/private-registries/{secret_name}"
+        ],
+        getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+        getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+        listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+        updateOrgPrivateRegistry: [
+          "PATCH /orgs/{org}/private-registries/{secret_name}"
+        ]
+      },
+      projects: {
+        addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+        addItemForUser: [
+          "POST /users/{username}/projectsV2/{project_number}/items"
+        ],
+        deleteItemForOrg: [
+          "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        deleteItemForUser: [
+          "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        getFieldForOrg: [
+          "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+        ],
+        getFieldForUser: [
+          "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+        ],
+        getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+        getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+        getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+        getUserItem: [
+          "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+        listFieldsForUser: [
+          "GET /users/{username}/projectsV2/{project_number}/fields"
+        ],
+        listForOrg: ["GET /orgs/{org}/projectsV2"],
+        listForUser: ["GET /users/{username}/projectsV2"],
+        listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+        listItemsForUser: [
+          "GET /users/{username}/projectsV2/{project_number}/items"
+        ],
+        updateItemForOrg: [
+          "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        updateItemForUser: [
+          "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+        ]
+      },
+      pulls: {
+        checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+        create: ["POST /repos/{owner}/{repo}/pulls"],
+        createReplyForReviewComment: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+        ],
+        createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+        createReviewComment: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+        ],
+        deletePendingReview: [
+          "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+        ],
+        deleteReviewComment: [
+          "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+        ],
+        dismissReview: [
+          "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+        ],
+        get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+        getReview: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+        ],
+        getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+        list: ["GET /repos/{owner}/{repo}/pulls"],
+        listCommentsForReview: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+        ],
+        listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+        listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+        listRequestedReviewers: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+        ],
+        listReviewComments: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+        ],
+        listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+        listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+        merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+        removeRequestedReviewers: [
+          "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+        ],
+        requestReviewers: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+        ],
+        submitReview: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+        ],
+        update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+        updateBranch: [
+          "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+        ],
+        updateReview: [
+          "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+        ],
+        updateReviewComment: [
+          "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+        ]
+      },
+      rateLimit: { get: ["GET /rate_limit"] },
+      reactions: {
+        createForCommitComment: [
+          "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+        ],
+        createForIssue: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+        ],
+        createForIssueComment: [
+          "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+        ],
+        createForPullRequestReviewComment: [
+          "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+        ],
+        createForRelease: [
+          "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+        ],
+        createForTeamDiscussionCommentInOrg: [
+          "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+        ],
+        createForTeamDiscussionInOrg: [
+          "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+        ],
+        deleteForCommitComment: [
+          "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+        ],
+        deleteForIssue: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+        ],
+        deleteForIssueComment: [
+          "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+        ],
+        deleteForPullRequestComment: [
+          "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+        ],
+        deleteForRelease: [
+          "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+        ],
+        deleteForTeamDiscussion: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+        ],
+        deleteForTeamDiscussionComment: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+        ],
+        listForCommitComment: [
+          "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+        ],
+        listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+        listForIssueComment: [
+          "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+        ],
+        listForPullRequestReviewComment: [
+          "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+        ],
+        listForRelease: [
+          "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+        ],
+        listForTeamDiscussionCommentInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+        ],
+        listForTeamDiscussionInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+        ]
+      },
+      repos: {
+        acceptInvitation: [
+          "PATCH /user/repository_invitations/{invitation_id}",
+          {},
+          { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+        ],
+        acceptInvitationForAuthenticatedUser: [
+          "PATCH /user/repository_invitations/{invitation_id}"
+        ],
+        addAppAccessRestrictions: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+          {},
+          { mapToData: "apps" }
+        ],
+        addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+        addStatusCheckContexts: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+          {},
+          { mapToData: "contexts" }
+        ],
+        addTeamAccessRestrictions: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+          {},
+          { mapToData: "teams" }
+        ],
+        addUserAccessRestrictions: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+          {},
+          { mapToData: "users" }
+        ],
+        cancelPagesDeployment: [
+          "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+        ],
+        checkAutomatedSecurityFixes: [
+          "GET /repos/{owner}/{repo}/automated-security-fixes"
+        ],
+        checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+        checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+        checkPrivateVulnerabilityReporting: [
+          "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+        ],
+        checkVulnerabilityAlerts: [
+          "GET /repos/{owner}/{repo}/vulnerability-alerts"
+        ],
+        codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+        compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+        compareCommitsWithBasehead: [
+          "GET /repos/{owner}/{repo}/compare/{basehead}"
+        ],
+        createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+        createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+        createCommitComment: [
+          "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+        ],
+        createCommitSignatureProtection: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+        ],
+        createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+        createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+        createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+        createDeploymentBranchPolicy: [
+          "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+        ],
+        createDeploymentProtectionRule: [
+          "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+        ],
+        createDeploymentStatus: [
+          "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+        ],
+        createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+        createForAuthenticatedUser: ["POST /user/repos"],
+        createFork: ["POST /repos/{owner}/{repo}/forks"],
+        createInOrg: ["POST /orgs/{org}/repos"],
+        createOrUpdateEnvironment: [
+          "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+        ],
+        createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+        createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+        createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+        createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+        createRelease: ["POST /repos/{owner}/{repo}/releases"],
+        createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+        createUsingTemplate: [
+          "POST /repos/{template_owner}/{template_repo}/generate"
+        ],
+        createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+        customPropertiesForReposCreateOrUpdateRepositoryValues: [
+          "PATCH /repos/{owner}/{repo}/properties/values"
+        ],
+        customPropertiesForReposGetRepositoryValues: [
+          "GET /repos/{owner}/{repo}/properties/values"
+        ],
+        declineInvitation: [
+          "DELETE /user/repository_invitations/{invitation_id}",
+          {},
+          { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+        ],
+        declineInvitationForAuthenticatedUser: [
+          "DELETE /user/repository_invitations/{invitation_id}"
+        ],
+        delete: ["DELETE /repos/{owner}/{repo}"],
+        deleteAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+        ],
+        deleteAdminBranchProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+        ],
+        deleteAnEnvironment: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+        ],
+        deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+        deleteBranchProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+        ],
+        deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+        deleteCommitSignatureProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+        ],
+        deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+        deleteDeployment: [
+          "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+        ],
+        deleteDeploymentBranchPolicy: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+        ],
+        deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+        deleteInvitation: [
+          "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+        ],
+        deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+        deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+        deletePullRequestReviewProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+        ],
+        deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+        deleteReleaseAsset: [
+          "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+        ],
+        deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+        deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+        disableAutomatedSecurityFixes: [
+          "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+        ],
+        disableDeploymentProtectionRule: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+        ],
+        disableImmutableReleases: [
+          "DELETE /repos/{owner}/{repo}/immutable-releases"
+        ],
+        disablePrivateVulnerabilityReporting: [
+          "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+        ],
+        disableVulnerabilityAlerts: [
+          "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+        ],
+        downloadArchive: [
+          "GET /repos/{owner}/{repo}/zipball/{ref}",
+          {},
+          { renamed: ["repos", "downloadZipballArchive"] }
+        ],
+        downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+        downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+        enableAutomatedSecurityFixes: [
+          "PUT /repos/{owner}/{repo}/automated-security-fixes"
+        ],
+        enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+        enablePrivateVulnerabilityReporting: [
+          "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+        ],
+        enableVulnerabilityAlerts: [
+          "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+        ],
+        generateReleaseNotes: [
+          "POST /repos/{owner}/{repo}/releases/generate-notes"
+        ],
+        get: ["GET /repos/{owner}/{repo}"],
+        getAccessRestrictions: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+        ],
+        getAdminBranchProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+        ],
+        getAllDeploymentProtectionRules: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+        ],
+        getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+        getAllStatusCheckContexts: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+        ],
+        getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+        getAppsWithAccessToProtectedBranch: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+        ],
+        getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+        getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+        getBranchProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+        ],
+        getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+        getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+        getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+        getCollaboratorPermissionLevel: [
+          "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+        ],
+        getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+        getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+        getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+        getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+        getCommitSignatureProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+        ],
+        getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+        getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+        getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+        getCustomDeploymentProtectionRule: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+        ],
+        getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+        getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+        getDeploymentBranchPolicy: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+        ],
+        getDeploymentStatus: [
+          "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+        ],
+        getEnvironment: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}"
+        ],
+        getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+        getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+        getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+        getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+        getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+        getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+        getPages: ["GET /repos/{owner}/{repo}/pages"],
+        getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+        getPagesDeployment: [
+          "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+        ],
+        getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+        getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+        getPullRequestReviewProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+        ],
+        getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+        getReadme: ["GET /repos/{owner}/{repo}/readme"],
+        getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+        getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+        getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+        getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+        getRepoRuleSuite: [
+          "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+        ],
+        getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+        getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+        getRepoRulesetHistory: [
+          "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+        ],
+        getRepoRulesetVersion: [
+          "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+        ],
+        getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+        getStatusChecksProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+        ],
+        getTeamsWithAccessToProtectedBranch: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+        ],
+        getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+        getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+        getUsersWithAccessToProtectedBranch: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+        ],
+        getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+        getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+        getWebhookConfigForRepo: [
+          "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+        ],
+        getWebhookDelivery: [
+          "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+        ],
+        listActivities: ["GET /repos/{owner}/{repo}/activity"],
+        listAttestations: [
+          "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+        ],
+        listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+        listBranches: ["GET /repos/{owner}/{repo}/branches"],
+        listBranchesForHeadCommit: [
+          "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+        ],
+        listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+        listCommentsForCommit: [
+          "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+        ],
+        listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+        listCommitStatusesForRef: [
+          "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+        ],
+        listCommits: ["GET /repos/{owner}/{repo}/commits"],
+        listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+        listCustomDeploymentRuleIntegrations: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+        ],
+        listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+        listDeploymentBranchPolicies: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+        ],
+        listDeploymentStatuses: [
+          "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+        ],
+        listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+        listForAuthenticatedUser: ["GET /user/repos"],
+        listForOrg: ["GET /orgs/{org}/repos"],
+        listForUser: ["GET /users/{username}/repos"],
+        listForks: ["GET /repos/{owner}/{repo}/forks"],
+        listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+        listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+        listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+        listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+        listPublic: ["GET /repositories"],
+        listPullRequestsAssociatedWithCommit: [
+          "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+        ],
+        listReleaseAssets: [
+          "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+        ],
+        listReleases: ["GET /repos/{owner}/{repo}/releases"],
+        listTags: ["GET /repos/{owner}/{repo}/tags"],
+        listTeams: ["GET /repos/{owner}/{repo}/teams"],
+        listWebhookDeliveries: [
+          "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+        ],
+        listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+        merge: ["POST /repos/{owner}/{repo}/merges"],
+        mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+        pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+        redeliverWebhookDelivery: [
+          "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+        ],
+        removeAppAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+          {},
+          { mapToData: "apps" }
+        ],
+        removeCollaborator: [
+          "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+        ],
+        removeStatusCheckContexts: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+          {},
+          { mapToData: "contexts" }
+        ],
+        removeStatusCheckProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+        ],
+        removeTeamAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+          {},
+          { mapToData: "teams" }
+        ],
+        removeUserAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+          {},
+          { mapToData: "users" }
+        ],
+        renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+        replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+        requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+        setAdminBranchProtection: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+        ],
+        setAppAccessRestrictions: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+          {},
+          { mapToData: "apps" }
+        ],
+        setStatusCheckContexts: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+          {},
+          { mapToData: "contexts" }
+        ],
+        setTeamAccessRestrictions: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+          {},
+          { mapToData: "teams" }
+        ],
+        setUserAccessRestrictions: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+          {},
+          { mapToData: "users" }
+        ],
+        testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+        transfer: ["POST /repos/{owner}/{repo}/transfer"],
+        update: ["PATCH /repos/{owner}/{repo}"],
+        updateBranchProtection: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+        ],
+        updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+        updateDeploymentBranchPolicy: [
+          "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+        ],
+        updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+        updateInvitation: [
+          "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+        ],
+        updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+        updatePullRequestReviewProtection: [
+          "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+        ],
+        updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+        updateReleaseAsset: [
+          "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+        ],
+        updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+        updateStatusCheckPotection: [
+          "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+          {},
+          { renamed: ["repos", "updateStatusCheckProtection"] }
+        ],
+        updateStatusCheckProtection: [
+          "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+        ],
+        updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+        updateWebhookConfigForRepo: [
+          "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+        ],
+        uploadReleaseAsset: [
+          "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+          { baseUrl: "https://uploads.github.com" }
+        ]
+      },
+      search: {
+        code: ["GET /search/code"],
+        commits: ["GET /search/commits"],
+        issuesAndPullRequests: ["GET /search/issues"],
+        labels: ["GET /search/labels"],
+        repos: ["GET /search/repositories"],
+        topics: ["GET /search/topics"],
+        users: ["GET /search/users"]
+      },
+      secretScanning: {
+        createPushProtectionBypass: [
+          "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+        ],
+        getAlert: [
+          "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+        ],
+        getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+        listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+        listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+        listLocationsForAlert: [
+          "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+        ],
+        listOrgPatternConfigs: [
+          "GET /orgs/{org}/secret-scanning/pattern-configurations"
+        ],
+        updateAlert: [
+          "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+        ],
+        updateOrgPatternConfigs: [
+          "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+        ]
+      },
+      securityAdvisories: {
+        createFork: [
+          "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+        ],
+        createPrivateVulnerabilityReport: [
+          "POST /repos/{owner}/{repo}/security-advisories/reports"
+        ],
+        createRepositoryAdvisory: [
+          "POST /repos/{owner}/{repo}/security-advisories"
+        ],
+        createRepositoryAdvisoryCveRequest: [
+          "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+        ],
+        getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+        getRepositoryAdvisory: [
+          "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+        ],
+        listGlobalAdvisories: ["GET /advisories"],
+        listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+        listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+        updateRepositoryAdvisory: [
+          "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+        ]
+      },
+      teams: {
+        addOrUpdateMembershipForUserInOrg: [
+          "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+        ],
+        addOrUpdateRepoPermissionsInOrg: [
+          "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+        ],
+        checkPermissionsForRepoInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+        ],
+        create: ["POST /orgs/{org}/teams"],
+        createDiscussionCommentInOrg: [
+          "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+        ],
+        createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+        deleteDiscussionCommentInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+        ],
+        deleteDiscussionInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+        ],
+        deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+        getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+        getDiscussionCommentInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+        ],
+        getDiscussionInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+        ],
+        getMembershipForUserInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+        ],
+        list: ["GET /orgs/{org}/teams"],
+        listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+        listDiscussionCommentsInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+        ],
+        listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+        listForAuthenticatedUser: ["GET /user/teams"],
+        listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+        listPendingInvitationsInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/invitations"
+        ],
+        listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+        removeMembershipForUserInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+        ],
+        removeRepoInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+        ],
+        updateDiscussionCommentInOrg: [
+          "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+        ],
+        updateDiscussionInOrg: [
+          "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+        ],
+        updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+      },
+      users: {
+        addEmailForAuthenticated: [
+          "POST /user/emails",
+          {},
+          { renamed: ["users", "addEmailForAuthenticatedUser"] }
+        ],
+        addEmailForAuthenticatedUser: ["POST /user/emails"],
+        addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+        block: ["PUT /user/blocks/{username}"],
+        checkBlocked: ["GET /user/blocks/{username}"],
+        checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+        checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+        createGpgKeyForAuthenticated: [
+          "POST /user/gpg_keys",
+          {},
+          { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+        ],
+        createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+        createPublicSshKeyForAuthenticated: [
+          "POST /user/keys",
+          {},
+          { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+        ],
+        createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+        createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+        deleteAttestationsBulk: [
+          "POST /users/{username}/attestations/delete-request"
+        ],
+        deleteAttestationsById: [
+          "DELETE /users/{username}/attestations/{attestation_id}"
+        ],
+        deleteAttestationsBySubjectDigest: [
+          "DELETE /users/{username}/attestations/digest/{subject_digest}"
+        ],
+        deleteEmailForAuthenticated: [
+          "DELETE /user/emails",
+          {},
+          { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+        ],
+        deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+        deleteGpgKeyForAuthenticated: [
+          "DELETE /user/gpg_keys/{gpg_key_id}",
+          {},
+          { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+        ],
+        deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+        deletePublicSshKeyForAuthenticated: [
+          "DELETE /user/keys/{key_id}",
+          {},
+          { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+        ],
+        deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+        deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+        deleteSshSigningKeyForAuthenticatedUser: [
+          "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+        ],
+        follow: ["PUT /user/following/{username}"],
+        getAuthenticated: ["GET /user"],
+        getById: ["GET /user/{account_id}"],
+        getByUsername: ["GET /users/{username}"],
+        getContextForUser: ["GET /users/{username}/hovercard"],
+        getGpgKeyForAuthenticated: [
+          "GET /user/gpg_keys/{gpg_key_id}",
+          {},
+          { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+        ],
+        getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+        getPublicSshKeyForAuthenticated: [
+          "GET /user/keys/{key_id}",
+          {},
+          { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+        ],
+        getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+        getSshSigningKeyForAuthenticatedUser: [
+          "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+        ],
+        list: ["GET /users"],
+        listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+        listAttestationsBulk: [
+          "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+        ],
+        listBlockedByAuthenticated: [
+          "GET /user/blocks",
+          {},
+          { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+        ],
+        listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+        listEmailsForAuthenticated: [
+          "GET /user/emails",
+          {},
+          { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+        ],
+        listEmailsForAuthenticatedUser: ["GET /user/emails"],
+        listFollowedByAuthenticated: [
+          "GET /user/following",
+          {},
+          { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+        ],
+        listFollowedByAuthenticatedUser: ["GET /user/following"],
+        listFollowersForAuthenticatedUser: ["GET /user/followers"],
+        listFollowersForUser: ["GET /users/{username}/followers"],
+        listFollowingForUser: ["GET /users/{username}/following"],
+        listGpgKeysForAuthenticated: [
+          "GET /user/gpg_keys",
+          {},
+          { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+        ],
+        listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+        listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+        listPublicEmailsForAuthenticated: [
+          "GET /user/public_emails",
+          {},
+          { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+        ],
+        listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+        listPublicKeysForUser: ["GET /users/{username}/keys"],
+        listPublicSshKeysForAuthenticated: [
+          "GET /user/keys",
+          {},
+          { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+        ],
+        listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+        listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+        listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+        listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+        listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+        setPrimaryEmailVisibilityForAuthenticated: [
+          "PATCH /user/email/visibility",
+          {},
+          { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+        ],
+        setPrimaryEmailVisibilityForAuthenticatedUser: [
+          "PATCH /user/email/visibility"
+        ],
+        unblock: ["DELETE /user/blocks/{username}"],
+        unfollow: ["DELETE /user/following/{username}"],
+        updateAuthenticated: ["PATCH /user"]
+      }
+    };
+    endpoints_default = Endpoints;
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+var endpointMethodsMap, handler;
+var init_endpoints_to_methods = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js"() {
+    init_endpoints();
+    endpointMethodsMap = /* @__PURE__ */ new Map();
+    for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+      for (const [methodName, endpoint2] of Object.entries(endpoints)) {
+        const [route, defaults, decorations] = endpoint2;
+        const [method, url] = route.split(/ /);
+        const endpointDefaults = Object.assign(
+          {
+            method,
+            url
+          },
+          defaults
+        );
+        if (!endpointMethodsMap.has(scope)) {
+          endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+        }
+        endpointMethodsMap.get(scope).set(methodName, {
+          scope,
+          methodName,
+          endpointDefaults,
+          decorations
+        });
+      }
+    }
+    handler = {
+      has({ scope }, methodName) {
+        return endpointMethodsMap.get(scope).has(methodName);
+      },
+      getOwnPropertyDescriptor(target, methodName) {
+        return {
+          value: this.get(target, methodName),
+          // ensures method is in the cache
+          configurable: true,
+          writable: true,
+          enumerable: true
+        };
+      },
+      defineProperty(target, methodName, descriptor) {
+        Object.defineProperty(target.cache, methodName, descriptor);
+        return true;
+      },
+      deleteProperty(target, methodName) {
+        delete target.cache[methodName];
+        return true;
+      },
+      ownKeys({ scope }) {
+        return [...endpointMethodsMap.get(scope).keys()];
+      },
+      set(target, methodName, value) {
+        return target.cache[methodName] = value;
+      },
+      get({ octokit, scope, cache }, methodName) {
+        if (cache[methodName]) {
+          return cache[methodName];
+        }
+        const method = endpointMethodsMap.get(scope).get(methodName);
+        if (!method) {
+          return void 0;
+        }
+        const { endpointDefaults, decorations } = method;
+        if (decorations) {
+          cache[methodName] = decorate(
+            octokit,
+            scope,
+            methodName,
+            endpointDefaults,
+            decorations
+          );
+        } else {
+          cache[methodName] = octokit.request.defaults(endpointDefaults);
+        }
+        return cache[methodName];
+      }
+    };
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+var init_dist_src4 = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js"() {
+    init_version4();
+    init_endpoints_to_methods();
+    restEndpointMethods.VERSION = VERSION8;
+    legacyRestEndpointMethods.VERSION = VERSION8;
+  }
+});
+
+// node_modules/@octokit/rest/dist-src/version.js
+var VERSION9;
+var init_version5 = __esm({
+  "node_modules/@octokit/rest/dist-src/version.js"() {
+    VERSION9 = "22.0.1";
+  }
+});
+
+// node_modules/@octokit/rest/dist-src/index.js
+var Octokit2;
+var init_dist_src5 = __esm({
+  "node_modules/@octokit/rest/dist-src/index.js"() {
+    init_dist_src2();
+    init_dist_src3();
+    init_dist_bundle5();
+    init_dist_src4();
+    init_version5();
+    Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
+      {
+        userAgent: `octokit-rest.js/${VERSION9}`
+      }
+    );
+  }
+});
+
+// node_modules/bottleneck/light.js
+var require_light = __commonJS({
+  "node_modules/bottleneck/light.js"(exports, module) {
+    (function(global2, factory) {
+      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+    })(exports, (function() {
+      "use strict";
+      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+      function getCjsExportFromNamespace(n) {
+        return n && n["default"] || n;
+      }
+      var load = function(received, defaults, onto = {}) {
+        var k, ref, v;
+        for (k in defaults) {
+          v = defaults[k];
+          onto[k] = (ref = received[k]) != null ? ref : v;
+        }
+        return onto;
+      };
+      var overwrite = function(received, defaults, onto = {}) {
+        var k, v;
+        for (k in received) {
+          v = received[k];
+          if (defaults[k] !== void 0) {
+            onto[k] = v;
+          }
+        }
+        return onto;
+      };
+      var parser = {
+        load,
+        overwrite
+      };
+      var DLList;
+      DLList = class DLList {
+        constructor(incr, decr) {
+          this.incr = incr;
+          this.decr = decr;
+          this._first = null;
+          this._last = null;
+          this.length = 0;
+        }
+        push(value) {
+          var node;
+          this.length++;
+          if (typeof this.incr === "function") {
+            this.incr();
+          }
+          node = {
+            value,
+            prev: this._last,
+            next: null
+          };
+          if (this._last != null) {
+            this._last.next = node;
+            this._last = node;
+          } else {
+            this._first = this._last = node;
+          }
+          return void 0;
+        }
+        shift() {
+          var value;
+          if (this._first == null) {
+            return;
+          } else {
+            this.length--;
+            if (typeof this.decr === "function") {
+              this.decr();
+            }
+          }
+          value = this._first.value;
+          if ((this._first = this._first.next) != null) {
+            this._first.prev = null;
+          } else {
+            this._last = null;
+          }
+          return value;
+        }
+        first() {
+          if (this._first != null) {
+            return this._first.value;
+          }
+        }
+        getArray() {
+          var node, ref, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, ref.value));
+          }
+          return results;
+        }
+        forEachShift(cb) {
+          var node;
+          node = this.shift();
+          while (node != null) {
+            cb(node), node = this.shift();
+          }
+          return void 0;
+        }
+        debug() {
+          var node, ref, ref1, ref2, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, {
+              value: ref.value,
+              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            }));
+          }
+          return results;
+        }
+      };
+      var DLList_1 = DLList;
+      var Events;
+      Events = class Events {
+        constructor(instance) {
+          this.instance = instance;
+          this._events = {};
+          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+            throw new Error("An Emitter already exists for this object");
+          }
+          this.instance.on = (name, cb) => {
+            return this._addListener(name, "many", cb);
+          };
+          this.instance.once = (name, cb) => {
+            return this._addListener(name, "once", cb);
+          };
+          this.instance.removeAllListeners = (name = null) => {
+            if (name != null) {
+              return delete this._events[name];
+            } else {
+              return this._events = {};
+            }
+          };
+        }
+        _addListener(name, status, cb) {
+          var base;
+          if ((base = this._events)[name] == null) {
+            base[name] = [];
+          }
+          this._events[name].push({ cb, status });
+          return this.instance;
+        }
+        listenerCount(name) {
+          if (this._events[name] != null) {
+            return this._events[name].length;
+          } else {
+            return 0;
+          }
+        }
+        async trigger(name, ...args) {
+          var e, promises;
+          try {
+            if (name !== "debug") {
+              this.trigger("debug", `Event triggered: ${name}`, args);
+            }
+            if (this._events[name] == null) {
+              return;
+            }
+            this._events[name] = this._events[name].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises = this._events[name].map(async (listener) => {
+              var e2, returned;
+              if (listener.status === "none") {
+                return;
+              }
+              if (listener.status === "once") {
+                listener.status = "none";
+              }
+              try {
+                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                if (typeof (returned != null ? returned.then : void 0) === "function") {
+                  return await returned;
+                } else {
+                  return returned;
+                }
+              } catch (error) {
+                e2 = error;
+                {
+                  this.trigger("error", e2);
+                }
+                return null;
+              }
+            });
+            return (await Promise.all(promises)).find(function(x) {
+              return x != null;
+            });
+          } catch (error) {
+            e = error;
+            {
+              this.trigger("error", e);
+            }
+            return null;
+          }
+        }
+      };
+      var Events_1 = Events;
+      var DLList$1, Events$1, Queues;
+      DLList$1 = DLList_1;
+      Events$1 = Events_1;
+      Queues = class Queues {
+        constructor(num_priorities) {
+          var i;
+          this.Events = new Events$1(this);
+          this._length = 0;
+          this._lists = (function() {
+            var j, ref, results;
+            results = [];
+            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
+              results.push(new DLList$1((() => {
+                return this.incr();
+              }), (() => {
+                return this.decr();
+              })));
+            }
+            return results;
+          }).call(this);
+        }
+        incr() {
+          if (this._length++ === 0) {
+            return this.Events.trigger("leftzero");
+          }
+        }
+        decr() {
+          if (--this._length === 0) {
+            return this.Events.trigger("zero");
+          }
+        }
+        push(job) {
+          return this._lists[job.options.priority].push(job);
+        }
+        queued(priority) {
+          if (priority != null) {
+            return this._lists[priority].length;
+          } else {
+            return this._length;
+          }
+        }
+        shiftAll(fn) {
+          return this._lists.forEach(function(list) {
+            return list.forEachShift(fn);
+          });
+        }
+        getFirst(arr = this._lists) {
+          var j, len, list;
+          for (j = 0, len = arr.length; j < len; j++) {
+            list = arr[j];
+            if (list.length > 0) {
+              return list;
+            }
+          }
+          return [];
+        }
+        shiftLastFrom(priority) {
+          return this.getFirst(this._lists.slice(priority).reverse()).shift();
+        }
+      };
+      var Queues_1 = Queues;
+      var BottleneckError;
+      BottleneckError = class BottleneckError extends Error {
+      };
+      var BottleneckError_1 = BottleneckError;
+      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+      NUM_PRIORITIES = 10;
+      DEFAULT_PRIORITY = 5;
+      parser$1 = parser;
+      BottleneckError$1 = BottleneckError_1;
+      Job = class Job {
+        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+          this.task = task;
+          this.args = args;
+          this.rejectOnDrop = rejectOnDrop;
+          this.Events = Events2;
+          this._states = _states;
+          this.Promise = Promise2;
+          this.options = parser$1.load(options, jobDefaults);
+          this.options.priority = this._sanitizePriority(this.options.priority);
+          if (this.options.id === jobDefaults.id) {
+            this.options.id = `${this.options.id}-${this._randomIndex()}`;
+          }
+          this.promise = new this.Promise((_resolve, _reject) => {
+            this._resolve = _resolve;
+            this._reject = _reject;
+          });
+          this.retryCount = 0;
+        }
+        _sanitizePriority(priority) {
+          var sProperty;
+          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+          if (sProperty < 0) {
+            return 0;
+          } else if (sProperty > NUM_PRIORITIES - 1) {
+            return NUM_PRIORITIES - 1;
+          } else {
+            return sProperty;
+          }
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        doDrop({ error, message = "This job has been dropped by Bottleneck" } = {}) {
+          if (this._states.remove(this.options.id)) {
+            if (this.rejectOnDrop) {
+              this._reject(error != null ? error : new BottleneckError$1(message));
+            }
+            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _assertStatus(expected) {
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          }
+        }
+        doReceive() {
+          this._states.start(this.options.id);
+          return this.Events.trigger("received", { args: this.args, options: this.options });
+        }
+        doQueue(reachedHWM, blocked) {
+          this._assertStatus("RECEIVED");
+          this._states.next(this.options.id);
+          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
+        }
+        doRun() {
+          if (this.retryCount === 0) {
+            this._assertStatus("QUEUED");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
+        }
+        async doExecute(chained, clearGlobalState, run3, free) {
+          var error, eventInfo, passed;
+          if (this.retryCount === 0) {
+            this._assertStatus("RUNNING");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          this.Events.trigger("executing", eventInfo);
+          try {
+            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            if (clearGlobalState()) {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._resolve(passed);
+            }
+          } catch (error1) {
+            error = error1;
+            return this._onFailure(error, eventInfo, clearGlobalState, run3, free);
+          }
+        }
+        doExpire(clearGlobalState, run3, free) {
+          var error, eventInfo;
+          if (this._states.jobStatus(this.options.id === "RUNNING")) {
+            this._states.next(this.options.id);
+          }
+          this._assertStatus("EXECUTING");
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error, eventInfo, clearGlobalState, run3, free);
+        }
+        async _onFailure(error, eventInfo, clearGlobalState, run3, free) {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = await this.Events.trigger("failed", error, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+              this.retryCount++;
+              return run3(retryAfter);
+            } else {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._reject(error);
+            }
+          }
+        }
+        doDone(eventInfo) {
+          this._assertStatus("EXECUTING");
+          this._states.next(this.options.id);
+          return this.Events.trigger("done", eventInfo);
+        }
+      };
+      var Job_1 = Job;
+      var BottleneckError$2, LocalDatastore, parser$2;
+      parser$2 = parser;
+      BottleneckError$2 = BottleneckError_1;
+      LocalDatastore = class LocalDatastore {
+        constructor(instance, storeOptions, storeInstanceOptions) {
+          this.instance = instance;
+          this.storeOptions = storeOptions;
+          this.clientId = this.instance._randomIndex();
+          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+          this._running = 0;
+          this._done = 0;
+          this._unblockTime = 0;
+          this.ready = this.Promise.resolve();
+          this.clients = {};
+          this._startHeartbeat();
+        }
+        _startHeartbeat() {
+          var base;
+          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+            return typeof (base = this.heartbeat = setInterval(() => {
+              var amount, incr, maximum, now, reservoir;
+              now = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now;
+                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+                this.instance._drainAll(this.computeCapacity());
+              }
+              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+                ({
+                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseMaximum: maximum,
+                  reservoir
+                } = this.storeOptions);
+                this._lastReservoirIncrease = now;
+                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                if (incr > 0) {
+                  this.storeOptions.reservoir += incr;
+                  return this.instance._drainAll(this.computeCapacity());
+                }
+              }
+            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+          } else {
+            return clearInterval(this.heartbeat);
+          }
+        }
+        async __publish__(message) {
+          await this.yieldLoop();
+          return this.instance.Events.trigger("message", message.toString());
+        }
+        async __disconnect__(flush) {
+          await this.yieldLoop();
+          clearInterval(this.heartbeat);
+          return this.Promise.resolve();
+        }
+        yieldLoop(t = 0) {
+          return new this.Promise(function(resolve, reject) {
+            return setTimeout(resolve, t);
+          });
+        }
+        computePenalty() {
+          var ref;
+          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+        }
+        async __updateSettings__(options) {
+          await this.yieldLoop();
+          parser$2.overwrite(options, options, this.storeOptions);
+          this._startHeartbeat();
+          this.instance._drainAll(this.computeCapacity());
+          return true;
+        }
+        async __running__() {
+          await this.yieldLoop();
+          return this._running;
+        }
+        async __queued__() {
+          await this.yieldLoop();
+          return this.instance.queued();
+        }
+        async __done__() {
+          await this.yieldLoop();
+          return this._done;
+        }
+        async __groupCheck__(time) {
+          await this.yieldLoop();
+          return this._nextRequest + this.timeout < time;
+        }
+        computeCapacity() {
+          var maxConcurrent, reservoir;
+          ({ maxConcurrent, reservoir } = this.storeOptions);
+          if (maxConcurrent != null && reservoir != null) {
+            return Math.min(maxConcurrent - this._running, reservoir);
+          } else if (maxConcurrent != null) {
+            return maxConcurrent - this._running;
+          } else if (reservoir != null) {
+            return reservoir;
+          } else {
+            return null;
+          }
+        }
+        conditionsCheck(weight) {
+          var capacity;
+          capacity = this.computeCapacity();
+          return capacity == null || weight <= capacity;
+        }
+        async __incrementReservoir__(incr) {
+          var reservoir;
+          await this.yieldLoop();
+          reservoir = this.storeOptions.reservoir += incr;
+          this.instance._drainAll(this.computeCapacity());
+          return reservoir;
+        }
+        async __currentReservoir__() {
+          await this.yieldLoop();
+          return this.storeOptions.reservoir;
+        }
+        isBlocked(now) {
+          return this._unblockTime >= now;
+        }
+        check(weight, now) {
+          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        }
+        async __check__(weight) {
+          var now;
+          await this.yieldLoop();
+          now = Date.now();
+          return this.check(weight, now);
+        }
+        async __register__(index, weight, expiration) {
+          var now, wait;
+          await this.yieldLoop();
+          now = Date.now();
+          if (this.conditionsCheck(weight)) {
+            this._running += weight;
+            if (this.storeOptions.reservoir != null) {
+              this.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(this._nextRequest - now, 0);
+            this._nextRequest = now + wait + this.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: this.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        }
+        strategyIsBlock() {
+          return this.storeOptions.strategy === 3;
+        }
+        async __submit__(queueLength, weight) {
+          var blocked, now, reachedHWM;
+          await this.yieldLoop();
+          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          if (blocked) {
+            this._unblockTime = now + this.computePenalty();
+            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+            this.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: this.storeOptions.strategy
+          };
+        }
+        async __free__(index, weight) {
+          await this.yieldLoop();
+          this._running -= weight;
+          this._done += weight;
+          this.instance._drainAll(this.computeCapacity());
+          return {
+            running: this._running
+          };
+        }
+      };
+      var LocalDatastore_1 = LocalDatastore;
+      var BottleneckError$3, States;
+      BottleneckError$3 = BottleneckError_1;
+      States = class States {
+        constructor(status1) {
+          this.status = status1;
+          this._jobs = {};
+          this.counts = this.status.map(function() {
+            return 0;
+          });
+        }
+        next(id) {
+          var current, next;
+          current = this._jobs[id];
+          next = current + 1;
+          if (current != null && next < this.status.length) {
+            this.counts[current]--;
+            this.counts[next]++;
+            return this._jobs[id]++;
+          } else if (current != null) {
+            this.counts[current]--;
+            return delete this._jobs[id];
+          }
+        }
+        start(id) {
+          var initial;
+          initial = 0;
+          this._jobs[id] = initial;
+          return this.counts[initial]++;
+        }
+        remove(id) {
+          var current;
+          current = this._jobs[id];
+          if (current != null) {
+            this.counts[current]--;
+            delete this._jobs[id];
+          }
+          return current != null;
+        }
+        jobStatus(id) {
+          var ref;
+          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+        }
+        statusJobs(status) {
+          var k, pos, ref, results, v;
+          if (status != null) {
+            pos = this.status.indexOf(status);
+            if (pos < 0) {
+              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
+            }
+            ref = this._jobs;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              if (v === pos) {
+                results.push(k);
+              }
+            }
+            return results;
+          } else {
+            return Object.keys(this._jobs);
+          }
+        }
+        statusCounts() {
+          return this.counts.reduce(((acc, v, i) => {
+            acc[this.status[i]] = v;
+            return acc;
+          }), {});
+        }
+      };
+      var States_1 = States;
+      var DLList$2, Sync;
+      DLList$2 = DLList_1;
+      Sync = class Sync {
+        constructor(name, Promise2) {
+          this.schedule = this.schedule.bind(this);
+          this.name = name;
+          this.Promise = Promise2;
+          this._running = 0;
+          this._queue = new DLList$2();
+        }
+        isEmpty() {
+          return this._queue.length === 0;
+        }
+        async _tryToRun() {
+          var args, cb, error, reject, resolve, returned, task;
+          if (this._running < 1 && this._queue.length > 0) {
+            this._running++;
+            ({ task, args, resolve, reject } = this._queue.shift());
+            cb = await (async function() {
+              try {
+                returned = await task(...args);
+                return function() {
+                  return resolve(returned);
+                };
+              } catch (error1) {
+                error = error1;
+                return function() {
+                  return reject(error);
+                };
+              }
+            })();
+            this._running--;
+            this._tryToRun();
+            return cb();
+          }
+        }
+        schedule(task, ...args) {
+          var promise, reject, resolve;
+          resolve = reject = null;
+          promise = new this.Promise(function(_resolve, _reject) {
+            resolve = _resolve;
+            return reject = _reject;
+          });
+          this._queue.push({ task, args, resolve, reject });
+          this._tryToRun();
+          return promise;
+        }
+      };
+      var Sync_1 = Sync;
+      var version = "2.19.5";
+      var version$1 = {
+        version
+      };
+      var version$2 = /* @__PURE__ */ Object.freeze({
+        version,
+        default: version$1
+      });
+      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      parser$3 = parser;
+      Events$2 = Events_1;
+      RedisConnection$1 = require$$2;
+      IORedisConnection$1 = require$$3;
+      Scripts$1 = require$$4;
+      Group = (function() {
+        class Group2 {
+          constructor(limiterOptions = {}) {
+            this.deleteKey = this.deleteKey.bind(this);
+            this.limiterOptions = limiterOptions;
+            parser$3.load(this.limiterOptions, this.defaults, this);
+            this.Events = new Events$2(this);
+            this.instances = {};
+            this.Bottleneck = Bottleneck_1;
+            this._startAutoCleanup();
+            this.sharedConnection = this.connection != null;
+            if (this.connection == null) {
+              if (this.limiterOptions.datastore === "redis") {
+                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              } else if (this.limiterOptions.datastore === "ioredis") {
+                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              }
+            }
+          }
+          key(key = "") {
+            var ref;
+            return (ref = this.instances[key]) != null ? ref : (() => {
+              var limiter;
+              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key}`,
+                timeout: this.timeout,
+                connection: this.connection
+              }));
+              this.Events.trigger("created", limiter, key);
+              return limiter;
+            })();
+          }
+          async deleteKey(key = "") {
+            var deleted, instance;
+            instance = this.instances[key];
+            if (this.connection) {
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete this.instances[key];
+              await instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          }
+          limiters() {
+            var k, ref, results, v;
+            ref = this.instances;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              results.push({
+                key: k,
+                limiter: v
+              });
+            }
+            return results;
+          }
+          keys() {
+            return Object.keys(this.instances);
+          }
+          async clusterKeys() {
+            var cursor, end, found, i, k, keys, len, next, start;
+            if (this.connection == null) {
+              return this.Promise.resolve(this.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${this.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor = ~~next;
+              for (i = 0, len = found.length; i < len; i++) {
+                k = found[i];
+                keys.push(k.slice(start, -end));
+              }
+            }
+            return keys;
+          }
+          _startAutoCleanup() {
+            var base;
+            clearInterval(this.interval);
+            return typeof (base = this.interval = setInterval(async () => {
+              var e, k, ref, results, time, v;
+              time = Date.now();
+              ref = this.instances;
+              results = [];
+              for (k in ref) {
+                v = ref[k];
+                try {
+                  if (await v._store.__groupCheck__(time)) {
+                    results.push(this.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error) {
+                  e = error;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+          }
+          updateSettings(options = {}) {
+            parser$3.overwrite(options, this.defaults, this);
+            parser$3.overwrite(options, options, this.limiterOptions);
+            if (options.timeout != null) {
+              return this._startAutoCleanup();
+            }
+          }
+          disconnect(flush = true) {
+            var ref;
+            if (!this.sharedConnection) {
+              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+            }
+          }
+        }
+        Group2.prototype.defaults = {
+          timeout: 1e3 * 60 * 5,
+          connection: null,
+          Promise,
+          id: "group-key"
+        };
+        return Group2;
+      }).call(commonjsGlobal);
+      var Group_1 = Group;
+      var Batcher, Events$3, parser$4;
+      parser$4 = parser;
+      Events$3 = Events_1;
+      Batcher = (function() {
+        class Batcher2 {
+          constructor(options = {}) {
+            this.options = options;
+            parser$4.load(this.options, this.defaults, this);
+            this.Events = new Events$3(this);
+            this._arr = [];
+            this._resetPromise();
+            this._lastFlush = Date.now();
+          }
+          _resetPromise() {
+            return this._promise = new this.Promise((res, rej) => {
+              return this._resolve = res;
+            });
+          }
+          _flush() {
+            clearTimeout(this._timeout);
+            this._lastFlush = Date.now();
+            this._resolve();
+            this.Events.trigger("batch", this._arr);
+            this._arr = [];
+            return this._resetPromise();
+          }
+          add(data) {
+            var ret;
+            this._arr.push(data);
+            ret = this._promise;
+            if (this._arr.length === this.maxSize) {
+              this._flush();
+            } else if (this.maxTime != null && this._arr.length === 1) {
+              this._timeout = setTimeout(() => {
+                return this._flush();
+              }, this.maxTime);
+            }
+            return ret;
+          }
+        }
+        Batcher2.prototype.defaults = {
+          maxTime: null,
+          maxSize: null,
+          Promise
+        };
+        return Batcher2;
+      }).call(commonjsGlobal);
+      var Batcher_1 = Batcher;
+      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$8 = getCjsExportFromNamespace(version$2);
+      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      NUM_PRIORITIES$1 = 10;
+      DEFAULT_PRIORITY$1 = 5;
+      parser$5 = parser;
+      Queues$1 = Queues_1;
+      Job$1 = Job_1;
+      LocalDatastore$1 = LocalDatastore_1;
+      RedisDatastore$1 = require$$4$1;
+      Events$4 = Events_1;
+      States$1 = States_1;
+      Sync$1 = Sync_1;
+      Bottleneck2 = (function() {
+        class Bottleneck3 {
+          constructor(options = {}, ...invalid) {
+            var storeInstanceOptions, storeOptions;
+            this._addToQueue = this._addToQueue.bind(this);
+            this._validateOptions(options, invalid);
+            parser$5.load(options, this.instanceDefaults, this);
+            this._queues = new Queues$1(NUM_PRIORITIES$1);
+            this._scheduled = {};
+            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+            this._limiter = null;
+            this.Events = new Events$4(this);
+            this._submitLock = new Sync$1("submit", this.Promise);
+            this._registerLock = new Sync$1("register", this.Promise);
+            storeOptions = parser$5.load(options, this.storeDefaults, {});
+            this._store = (function() {
+              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else if (this.datastore === "local") {
+                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else {
+                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              }
+            }).call(this);
+            this._queues.on("leftzero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+            });
+            this._queues.on("zero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+            });
+          }
+          _validateOptions(options, invalid) {
+            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
+              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            }
+          }
+          ready() {
+            return this._store.ready;
+          }
+          clients() {
+            return this._store.clients;
+          }
+          channel() {
+            return `b_${this.id}`;
+          }
+          channel_client() {
+            return `b_${this.id}_${this._store.clientId}`;
+          }
+          publish(message) {
+            return this._store.__publish__(message);
+          }
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
+          }
+          chain(_limiter) {
+            this._limiter = _limiter;
+            return this;
+          }
+          queued(priority) {
+            return this._queues.queued(priority);
+          }
+          clusterQueued() {
+            return this._store.__queued__();
+          }
+          empty() {
+            return this.queued() === 0 && this._submitLock.isEmpty();
+          }
+          running() {
+            return this._store.__running__();
+          }
+          done() {
+            return this._store.__done__();
+          }
+          jobStatus(id) {
+            return this._states.jobStatus(id);
+          }
+          jobs(status) {
+            return this._states.statusJobs(status);
+          }
+          counts() {
+            return this._states.statusCounts();
+          }
+          _randomIndex() {
+            return Math.random().toString(36).slice(2);
+          }
+          check(weight = 1) {
+            return this._store.__check__(weight);
+          }
+          _clearGlobalState(index) {
+            if (this._scheduled[index] != null) {
+              clearTimeout(this._scheduled[index].expiration);
+              delete this._scheduled[index];
+              return true;
+            } else {
+              return false;
+            }
+          }
+          async _free(index, job, options, eventInfo) {
+            var e, running;
+            try {
+              ({ running } = await this._store.__free__(index, options.weight));
+              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+              if (running === 0 && this.empty()) {
+                return this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return this.Events.trigger("error", e);
+            }
+          }
+          _run(index, job, wait) {
+            var clearGlobalState, free, run3;
+            job.doRun();
+            clearGlobalState = this._clearGlobalState.bind(this, index);
+            run3 = this._run.bind(this, index, job);
+            free = this._free.bind(this, index, job);
+            return this._scheduled[index] = {
+              timeout: setTimeout(() => {
+                return job.doExecute(this._limiter, clearGlobalState, run3, free);
+              }, wait),
+              expiration: job.options.expiration != null ? setTimeout(function() {
+                return job.doExpire(clearGlobalState, run3, free);
+              }, wait + job.options.expiration) : void 0,
+              job
+            };
+          }
+          _drainOne(capacity) {
+            return this._registerLock.schedule(() => {
+              var args, index, next, options, queue;
+              if (this.queued() === 0) {
+                return this.Promise.resolve(null);
+              }
+              queue = this._queues.getFirst();
+              ({ options, args } = next = queue.first());
+              if (capacity != null && options.weight > capacity) {
+                return this.Promise.resolve(null);
+              }
+              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
+              index = this._randomIndex();
+              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
+                var empty;
+                this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
+                if (success) {
+                  queue.shift();
+                  empty = this.empty();
+                  if (empty) {
+                    this.Events.trigger("empty");
+                  }
+                  if (reservoir === 0) {
+                    this.Events.trigger("depleted", empty);
+                  }
+                  this._run(index, next, wait);
+                  return this.Promise.resolve(options.weight);
+                } else {
+                  return this.Promise.resolve(null);
+                }
+              });
+            });
+          }
+          _drainAll(capacity, total = 0) {
+            return this._drainOne(capacity).then((drained) => {
+              var newCapacity;
+              if (drained != null) {
+                newCapacity = capacity != null ? capacity - drained : capacity;
+                return this._drainAll(newCapacity, total + drained);
+              } else {
+                return this.Promise.resolve(total);
+              }
+            }).catch((e) => {
+              return this.Events.trigger("error", e);
+            });
+          }
+          _dropAllQueued(message) {
+            return this._queues.shiftAll(function(job) {
+              return job.doDrop({ message });
+            });
+          }
+          stop(options = {}) {
+            var done, waitForExecuting;
+            options = parser$5.load(options, this.stopDefaults);
+            waitForExecuting = (at2) => {
+              var finished;
+              finished = () => {
+                var counts;
+                counts = this._states.counts;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
+              };
+              return new this.Promise((resolve, reject) => {
+                if (finished()) {
+                  return resolve();
+                } else {
+                  return this.on("done", () => {
+                    if (finished()) {
+                      this.removeAllListeners("done");
+                      return resolve();
+                    }
+                  });
+                }
+              });
+            };
+            done = options.dropWaitingJobs ? (this._run = function(index, next) {
+              return next.doDrop({
+                message: options.dropErrorMessage
+              });
+            }, this._drainOne = () => {
+              return this.Promise.resolve(null);
+            }, this._registerLock.schedule(() => {
+              return this._submitLock.schedule(() => {
+                var k, ref, v;
+                ref = this._scheduled;
+                for (k in ref) {
+                  v = ref[k];
+                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                    clearTimeout(v.timeout);
+                    clearTimeout(v.expiration);
+                    v.job.doDrop({
+                      message: options.dropErrorMessage
+                    });
+                  }
+                }
+                this._dropAllQueued(options.dropErrorMessage);
+                return waitForExecuting(0);
+              });
+            })) : this.schedule({
+              priority: NUM_PRIORITIES$1 - 1,
+              weight: 0
+            }, () => {
+              return waitForExecuting(1);
+            });
+            this._receive = function(job) {
+              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
+            };
+            this.stop = () => {
+              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
+            };
+            return done;
+          }
+          async _addToQueue(job) {
+            var args, blocked, error, options, reachedHWM, shifted, strategy;
+            ({ args, options } = job);
+            try {
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
+            } catch (error1) {
+              error = error1;
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error });
+              job.doDrop({ error });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            this._queues.push(job);
+            await this._drainAll();
+            return reachedHWM;
+          }
+          _receive(job) {
+            if (this._states.jobStatus(job.options.id) != null) {
+              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              return false;
+            } else {
+              job.doReceive();
+              return this._submitLock.schedule(this._addToQueue, job);
+            }
+          }
+          submit(...args) {
+            var cb, fn, job, options, ref, ref1, task;
+            if (typeof args[0] === "function") {
+              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+              options = parser$5.load({}, this.jobDefaults);
+            } else {
+              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+              options = parser$5.load(options, this.jobDefaults);
+            }
+            task = (...args2) => {
+              return new this.Promise(function(resolve, reject) {
+                return fn(...args2, function(...args3) {
+                  return (args3[0] != null ? reject : resolve)(args3);
+                });
+              });
+            };
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args2) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            }).catch(function(args2) {
+              if (Array.isArray(args2)) {
+                return typeof cb === "function" ? cb(...args2) : void 0;
+              } else {
+                return typeof cb === "function" ? cb(args2) : void 0;
+              }
+            });
+            return this._receive(job);
+          }
+          schedule(...args) {
+            var job, options, task;
+            if (typeof args[0] === "function") {
+              [task, ...args] = args;
+              options = {};
+            } else {
+              [options, task, ...args] = args;
+            }
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            this._receive(job);
+            return job.promise;
+          }
+          wrap(fn) {
+            var schedule, wrapped;
+            schedule = this.schedule.bind(this);
+            wrapped = function(...args) {
+              return schedule(fn.bind(this), ...args);
+            };
+            wrapped.withOptions = function(options, ...args) {
+              return schedule(options, fn, ...args);
+            };
+            return wrapped;
+          }
+          async updateSettings(options = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+            parser$5.overwrite(options, this.instanceDefaults, this);
+            return this;
+          }
+          currentReservoir() {
+            return this._store.__currentReservoir__();
+          }
+          incrementReservoir(incr = 0) {
+            return this._store.__incrementReservoir__(incr);
+          }
+        }
+        Bottleneck3.default = Bottleneck3;
+        Bottleneck3.Events = Events$4;
+        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
+        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
+          LEAK: 1,
+          OVERFLOW: 2,
+          OVERFLOW_PRIORITY: 4,
+          BLOCK: 3
+        };
+        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
+        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
+        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
+        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
+        Bottleneck3.prototype.jobDefaults = {
+          priority: DEFAULT_PRIORITY$1,
+          weight: 1,
+          expiration: null,
+          id: "<no-id>"
+        };
+        Bottleneck3.prototype.storeDefaults = {
+          maxConcurrent: null,
+          minTime: 0,
+          highWater: null,
+          strategy: Bottleneck3.prototype.strategy.LEAK,
+          penalty: null,
+          reservoir: null,
+          reservoirRefreshInterval: null,
+          reservoirRefreshAmount: null,
+          reservoirIncreaseInterval: null,
+          reservoirIncreaseAmount: null,
+          reservoirIncreaseMaximum: null
+        };
+        Bottleneck3.prototype.localStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 250
+        };
+        Bottleneck3.prototype.redisStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 5e3,
+          clientTimeout: 1e4,
+          Redis: null,
+          clientOptions: {},
+          clusterNodes: null,
+          clearDatastore: false,
+          connection: null
+        };
+        Bottleneck3.prototype.instanceDefaults = {
+          datastore: "local",
+          connection: null,
+          id: "<no-id>",
+          rejectOnDrop: true,
+          trackDoneStatus: false,
+          Promise
+        };
+        Bottleneck3.prototype.stopDefaults = {
+          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+          dropWaitingJobs: true,
+          dropErrorMessage: "This limiter has been stopped."
+        };
+        return Bottleneck3;
+      }).call(commonjsGlobal);
+      var Bottleneck_1 = Bottleneck2;
+      var lib = Bottleneck_1;
+      return lib;
+    }));
+  }
+});
+
+// node_modules/@octokit/plugin-retry/dist-bundle/index.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+async function wrapRequest(state, octokit, request2, options) {
+  const limiter = new import_light.default();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request2, options) {
+  const response = await request2(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+var import_light, VERSION10;
+var init_dist_bundle6 = __esm({
+  "node_modules/@octokit/plugin-retry/dist-bundle/index.js"() {
+    import_light = __toESM(require_light(), 1);
+    init_dist_src();
+    VERSION10 = "0.0.0-development";
+    retry.VERSION = VERSION10;
+  }
+});
+
+// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+function wrapRequest2(state, request2, options) {
+  return state.retryLimiter.schedule(doRequest, state, request2, options);
+}
+async function doRequest(state, request2, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request2.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop3);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path7) => path7.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck: Bottleneck2 = import_light2.default,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck2, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
+    const events = {};
+    const emitter = new Bottleneck2.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request2, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request2.retryCount;
+      request2.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request2.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request2, options) => {
+    initializeBottleneck();
+    return wrapRequest2(state, request2, options);
+  });
+  return {};
+}
+var import_light2, VERSION11, noop3, triggers_notification_paths_default, regex, triggersNotification, groups, createGroups;
+var init_dist_bundle7 = __esm({
+  "node_modules/@octokit/plugin-throttling/dist-bundle/index.js"() {
+    import_light2 = __toESM(require_light(), 1);
+    VERSION11 = "0.0.0-development";
+    noop3 = () => Promise.resolve();
+    triggers_notification_paths_default = [
+      "/orgs/{org}/invitations",
+      "/orgs/{org}/invitations/{invitation_id}",
+      "/orgs/{org}/teams/{team_slug}/discussions",
+      "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+      "/repos/{owner}/{repo}/collaborators/{username}",
+      "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+      "/repos/{owner}/{repo}/issues",
+      "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+      "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+      "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+      "/repos/{owner}/{repo}/pulls",
+      "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+      "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+      "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+      "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+      "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+      "/repos/{owner}/{repo}/releases",
+      "/teams/{team_id}/discussions",
+      "/teams/{team_id}/discussions/{discussion_number}/comments"
+    ];
+    regex = routeMatcher(triggers_notification_paths_default);
+    triggersNotification = regex.test.bind(regex);
+    groups = {};
+    createGroups = function(Bottleneck2, common) {
+      groups.global = new Bottleneck2.Group({
+        id: "octokit-global",
+        maxConcurrent: 10,
+        ...common
+      });
+      groups.auth = new Bottleneck2.Group({
+        id: "octokit-auth",
+        maxConcurrent: 1,
+        ...common
+      });
+      groups.search = new Bottleneck2.Group({
+        id: "octokit-search",
+        maxConcurrent: 1,
+        minTime: 2e3,
+        ...common
+      });
+      groups.write = new Bottleneck2.Group({
+        id: "octokit-write",
+        maxConcurrent: 1,
+        minTime: 1e3,
+        ...common
+      });
+      groups.notifications = new Bottleneck2.Group({
+        id: "octokit-notifications",
+        maxConcurrent: 1,
+        minTime: 3e3,
+        ...common
+      });
+    };
+    throttling.VERSION = VERSION11;
+    throttling.triggersNotification = triggersNotification;
+  }
+});
+
+// src/github/octokit.ts
+function createSweepOctokit(opts = {}) {
+  const log = opts.log ?? QUIET;
+  const limitRetries = opts.limitRetries ?? 3;
+  const retries = opts.retries ?? 3;
+  const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
+    const what = `${options.method ?? "GET"} ${options.url ?? ""}`;
+    if (retryCount < limitRetries) {
+      log.warn(`${kind} rate limit on ${what}: retrying in ${retryAfter} s (attempt ${retryCount + 1} of ${limitRetries})`);
+      return true;
+    }
+    log.warn(`${kind} rate limit on ${what}: giving up after ${limitRetries} retries`);
+    return false;
+  };
+  return new ClawscanOctokit({
+    ...opts.token ? { auth: opts.token } : {},
+    ...opts.baseUrl ? { baseUrl: opts.baseUrl.replace(/\/+$/, "") } : {},
+    userAgent: "clawscan-org-sweep",
+    log,
+    throttle: {
+      onRateLimit: onLimit("primary"),
+      onSecondaryRateLimit: onLimit("secondary"),
+      ...opts.retryAfterUnitMs !== void 0 ? { retryAfterBaseValue: opts.retryAfterUnitMs } : {}
+    },
+    ...retries === 0 ? { retry: { enabled: false } } : { request: { retries } }
+  });
+}
+var ClawscanOctokit, QUIET;
+var init_octokit = __esm({
+  "src/github/octokit.ts"() {
+    "use strict";
+    init_dist_src5();
+    init_dist_bundle6();
+    init_dist_bundle7();
+    ClawscanOctokit = Octokit2.plugin(throttling, retry);
+    QUIET = { debug() {
+    }, info() {
+    }, warn() {
+    }, error() {
+    } };
+  }
+});
+
+// src/org/plan.ts
+async function listOrgRepos(octokit, org) {
+  const repos = await octokit.paginate(octokit.rest.repos.listForOrg, { org, type: "all", per_page: 100 });
+  return repos;
+}
+function globToRegExp(glob) {
+  let src = "";
+  for (const ch of glob) {
+    if (ch === "*") src += "[^/]*";
+    else if (ch === "?") src += "[^/]";
+    else src += ch.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${src}$`, "i");
+}
+function matchesAny(repo, globs, raw) {
+  return globs.some((g, i) => g.test(raw[i]?.includes("/") ? repo.full_name : repo.name));
+}
+function tristate(value, mode) {
+  return mode === "include" || (mode === "only" ? value : !value);
+}
+function visibilityOf(r) {
+  return r.visibility ?? (r.private ? "private" : "public");
+}
+function filterRepos(repos, filters) {
+  const include = filters.include.map(globToRegExp);
+  const exclude = filters.exclude.map(globToRegExp);
+  const topics = new Set(filters.topics.map((t) => t.toLowerCase()));
+  const kept = [];
+  const skipped = [];
+  for (const r of repos) {
+    const reason = (() => {
+      if (r.disabled) return "disabled";
+      if (!tristate(Boolean(r.archived), filters.archived)) return r.archived ? "archived" : "not archived";
+      if (!tristate(Boolean(r.fork), filters.forks)) return r.fork ? "fork" : "not a fork";
+      if (filters.visibility.length && !filters.visibility.includes(visibilityOf(r))) return `visibility ${visibilityOf(r)}`;
+      if (topics.size && !(r.topics ?? []).some((t) => topics.has(t.toLowerCase()))) return "no matching topic";
+      if (filters.pushedSince && !(r.pushed_at && Date.parse(r.pushed_at) >= filters.pushedSince.getTime())) return "not pushed since the cut-off";
+      if (include.length && !matchesAny(r, include, filters.include)) return "not included";
+      if (exclude.length && matchesAny(r, exclude, filters.exclude)) return "excluded";
+      return void 0;
+    })();
+    if (reason) skipped.push({ repo: r.full_name, reason });
+    else kept.push(r);
+  }
+  return { kept, skipped };
+}
+function parsePushedSince(value, now = /* @__PURE__ */ new Date()) {
+  const rel = /^(\d+)d$/.exec(value.trim());
+  if (rel) return new Date(now.getTime() - Number(rel[1]) * 864e5);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return void 0;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? void 0 : new Date(t);
+}
+function planBatches(repos, limits = DEFAULT_LIMITS) {
+  if (!(limits.reposPerJob >= 1 && limits.maxJobs >= 1 && limits.maxMatrixBytes > 0)) throw new Error("plan limits must be positive");
+  const sorted = [...new Set(repos)].sort();
+  const batches = [];
+  let current = [];
+  let currentBytes = bytes({ include: [] });
+  let currentRepos = 0;
+  const close = () => {
+    if (!current.length) return;
+    batches.push({ index: batches.length, matrix: { include: current }, repoCount: currentRepos });
+    current = [];
+    currentBytes = bytes({ include: [] });
+    currentRepos = 0;
+  };
+  for (let i = 0; i < sorted.length; i += limits.reposPerJob) {
+    const chunk = sorted.slice(i, i + limits.reposPerJob);
+    const job = (jobIndex) => ({ job: `b${batches.length}-j${jobIndex}`, repos: chunk.join(" ") });
+    let cost = bytes(job(current.length)) + (current.length ? 1 : 0);
+    if (current.length >= limits.maxJobs || currentBytes + cost > limits.maxMatrixBytes) {
+      close();
+      cost = bytes(job(0));
+    }
+    if (bytes({ include: [job(0)] }) > limits.maxMatrixBytes) throw new Error(`one job of ${chunk.length} repositories exceeds ${limits.maxMatrixBytes} bytes; lower --repos-per-job`);
+    current.push(job(current.length));
+    currentBytes += cost;
+    currentRepos += chunk.length;
+  }
+  close();
+  return batches;
+}
+async function planOrg(octokit, org, filters, limits, now = /* @__PURE__ */ new Date()) {
+  const all = await listOrgRepos(octokit, org);
+  const { kept, skipped } = filterRepos(all, filters);
+  const { pushedSince, ...rest } = filters;
+  return {
+    org,
+    generatedAt: now.toISOString(),
+    total: kept.length,
+    filters: { ...rest, ...pushedSince ? { pushedSince: pushedSince.toISOString() } : {} },
+    limits,
+    batches: planBatches(
+      kept.map((r) => r.full_name),
+      limits
+    ),
+    skipped
+  };
+}
+var TRISTATE, VISIBILITIES, DEFAULT_FILTERS, DEFAULT_LIMITS, bytes;
+var init_plan = __esm({
+  "src/org/plan.ts"() {
+    "use strict";
+    TRISTATE = ["include", "exclude", "only"];
+    VISIBILITIES = ["public", "private", "internal"];
+    DEFAULT_FILTERS = { archived: "exclude", forks: "exclude", visibility: [], topics: [], include: [], exclude: [] };
+    DEFAULT_LIMITS = { reposPerJob: 10, maxJobs: 256, maxMatrixBytes: 9e5 };
+    bytes = (v) => Buffer.byteLength(JSON.stringify(v), "utf8");
+  }
+});
+
+// src/org/rollup.ts
+function isJobReport(v) {
+  return typeof v === "object" && v !== null && v.kind === "clawscan-org-job" && Array.isArray(v.repos);
+}
+function rollup(jobs, catalogue, now = /* @__PURE__ */ new Date()) {
+  const latest = /* @__PURE__ */ new Map();
+  for (const job of jobs) {
+    for (const o of job.repos) {
+      const prev = latest.get(o.repo);
+      if (!prev || prev.at <= job.generatedAt) latest.set(o.repo, { at: job.generatedAt, outcome: o });
+    }
+  }
+  const outcomes = [...latest.values()].map((v) => v.outcome).sort((a, b) => a.repo.localeCompare(b.repo));
+  const meta = new Map(catalogue.map((r) => [r.id, r]));
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
+  const rules = /* @__PURE__ */ new Map();
+  let total = 0;
+  for (const o of outcomes) {
+    if (!o.findings) continue;
+    total += o.findings.total;
+    for (const s of SEVERITIES) bySeverity[s] += o.findings.bySeverity[s] ?? 0;
+    for (const [id, n] of Object.entries(o.findings.byRule)) {
+      const r = rules.get(id) ?? { repositories: 0, findings: 0 };
+      r.repositories++;
+      r.findings += n;
+      rules.set(id, r);
+    }
+  }
+  const topRules = [...rules].map(([ruleId, r]) => {
+    const m = meta.get(ruleId);
+    return { ruleId, title: m?.title ?? ruleId, ...m ? { severity: m.severity } : {}, ...r };
+  }).sort((a, b) => b.repositories - a.repositories || b.findings - a.findings || a.ruleId.localeCompare(b.ruleId));
+  const failed = outcomes.filter((o) => o.status === "failed").map((o) => ({ repo: o.repo, ...o.stage ? { stage: o.stage } : {}, reason: o.reason ?? "unknown" }));
+  return {
+    kind: "clawscan-org-report",
+    version: 1,
+    generatedAt: now.toISOString(),
+    repositories: { total: outcomes.length, scanned: outcomes.length - failed.length, failed: failed.length },
+    findings: { total, bySeverity },
+    topRules,
+    historySecrets: outcomes.filter((o) => (o.findings?.historySecrets ?? 0) > 0).map((o) => ({ repo: o.repo, findings: o.findings?.historySecrets ?? 0 })).sort((a, b) => b.findings - a.findings || a.repo.localeCompare(b.repo)),
+    failed,
+    repos: outcomes.map((o) => ({
+      repo: o.repo,
+      status: o.status,
+      total: o.findings?.total ?? 0,
+      ...o.findings ? { bySeverity: o.findings.bySeverity } : {},
+      ...o.upload ? { uploaded: o.upload.results, dropped: o.upload.dropped } : {},
+      warnings: o.warnings.length
+    }))
+  };
+}
+function cell(s) {
+  return s.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c] ?? c).replace(/\|/g, "\\|").replace(/\s+/g, " ");
+}
+function renderMarkdown(report, opts = {}) {
+  const maxRows = opts.maxRows ?? 100;
+  const r = report.repositories;
+  const lines = [];
+  lines.push("## ClawScan org sweep", "");
+  lines.push(`**${plural(r.total, "repository", "repositories")}**: ${r.scanned} scanned, ${r.failed} failed. **${plural(report.findings.total, "finding")}**.`, "");
+  lines.push("| Severity | Findings |", "| --- | ---: |");
+  for (const s of SEVERITIES) lines.push(`| ${s} | ${report.findings.bySeverity[s]} |`);
+  lines.push("");
+  const more = (n) => n > maxRows ? [`… and ${n - maxRows} more in the JSON report.`, ""] : [];
+  if (report.topRules.length) {
+    lines.push("### Top rules across the org", "");
+    lines.push("| Rule | Severity | Repositories | Findings |", "| --- | --- | ---: | ---: |");
+    for (const t of report.topRules.slice(0, maxRows)) lines.push(`| \`${t.ruleId}\` ${cell(t.title)} | ${t.severity ?? ""} | ${t.repositories} | ${t.findings} |`);
+    lines.push("", ...more(report.topRules.length));
+  }
+  if (report.historySecrets.length) {
+    lines.push("### Repositories with secrets in their history", "");
+    lines.push("| Repository | Findings |", "| --- | ---: |");
+    for (const h of report.historySecrets.slice(0, maxRows)) lines.push(`| ${cell(h.repo)} | ${h.findings} |`);
+    lines.push("", ...more(report.historySecrets.length));
+  }
+  if (report.failed.length) {
+    lines.push("### Repositories that could not be swept", "");
+    lines.push("| Repository | Stage | Reason |", "| --- | --- | --- |");
+    for (const f of report.failed.slice(0, maxRows)) lines.push(`| ${cell(f.repo)} | ${f.stage ?? ""} | ${cell(f.reason)} |`);
+    lines.push("", ...more(report.failed.length));
+  }
+  return `${lines.join("\n")}
+`;
+}
+var plural;
+var init_rollup = __esm({
+  "src/org/rollup.ts"() {
+    "use strict";
+    init_severity();
+    plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  }
+});
+
+// src/org/line-hash.ts
+import { readFile as readFile6, stat } from "node:fs/promises";
+import path4 from "node:path";
+function hashLines(text, emit2) {
+  const window2 = new Array(WINDOW).fill(0);
+  const startsLine = new Array(WINDOW).fill(0);
+  const seen = /* @__PURE__ */ new Map();
+  let hash = 0n;
+  let slot = 0;
+  let line = 0;
+  let atLineStart = true;
+  let afterCR = false;
+  const flush = () => {
+    const hex = hash.toString(16);
+    const n = (seen.get(hex) ?? 0) + 1;
+    seen.set(hex, n);
+    emit2(startsLine[slot], `${hex}:${n}`);
+    startsLine[slot] = 0;
+  };
+  const push = (c) => {
+    const leaving = window2[slot];
+    window2[slot] = c;
+    hash = hash * BASE + BigInt(c) - OUTGOING_WEIGHT * BigInt(leaving) & MASK;
+    slot = (slot + 1) % WINDOW;
+  };
+  const take = (code) => {
+    if (code === SPACE || code === TAB || afterCR && code === LF) {
+      afterCR = false;
+      return;
+    }
+    let c = code;
+    afterCR = c === CR;
+    if (afterCR) c = LF;
+    if (startsLine[slot] !== 0) flush();
+    if (atLineStart) {
+      atLineStart = false;
+      startsLine[slot] = ++line;
+    }
+    if (c === LF) atLineStart = true;
+    push(c);
+  };
+  for (let i = 0; i < text.length; i++) take(text.charCodeAt(i));
+  take(END);
+  for (let i = 0; i < WINDOW; i++) {
+    if (startsLine[slot] !== 0) flush();
+    push(0);
+  }
+}
+function lineHashes(text) {
+  const out = /* @__PURE__ */ new Map();
+  hashLines(text, (line, hash) => out.set(line, hash));
+  return out;
+}
+async function addLineHashes(log, root) {
+  const report = { added: 0, kept: 0, without: 0 };
+  const absRoot = path4.resolve(root);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const run3 of log.runs) {
+    const artifacts = run3.artifacts ?? [];
+    for (const result of run3.results ?? []) {
+      const physical = result.locations?.[0]?.physicalLocation;
+      const line = physical?.region?.startLine;
+      let artifact = physical?.artifactLocation;
+      if (artifact && artifact.uri === void 0 && artifact.index !== void 0) artifact = artifacts[artifact.index]?.location;
+      const file = line === void 0 || !artifact ? void 0 : await resolveInRoot(artifact.uri, absRoot);
+      if (!file || line === void 0) {
+        report.without++;
+        continue;
+      }
+      if (result.partialFingerprints?.primaryLocationLineHash) {
+        report.kept++;
+        continue;
+      }
+      const list = byFile.get(file) ?? [];
+      list.push({
+        line,
+        set: (hash) => {
+          result.partialFingerprints = { ...result.partialFingerprints, primaryLocationLineHash: hash };
+          report.added++;
+        }
+      });
+      byFile.set(file, list);
+    }
+  }
+  for (const [file, wanted] of byFile) {
+    const hashes = lineHashes((await readFile6(file)).toString("utf8"));
+    for (const w of wanted) {
+      const h = hashes.get(w.line);
+      if (h) w.set(h);
+      else report.without++;
+    }
+  }
+  return report;
+}
+async function resolveInRoot(uri, root) {
+  if (typeof uri !== "string") return void 0;
+  let p;
+  try {
+    p = decodeURIComponent(uri);
+  } catch {
+    return void 0;
+  }
+  if (p.startsWith("file://")) p = p.slice("file://".length);
+  if (p.includes("://")) return void 0;
+  const abs = path4.isAbsolute(p) ? path4.normalize(p) : path4.resolve(root, p);
+  if (!abs.startsWith(`${root}${path4.sep}`)) return void 0;
+  try {
+    return (await stat(abs)).isFile() ? abs : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var WINDOW, BASE, MASK, SPACE, TAB, LF, CR, END, OUTGOING_WEIGHT;
+var init_line_hash = __esm({
+  "src/org/line-hash.ts"() {
+    "use strict";
+    WINDOW = 100;
+    BASE = 37n;
+    MASK = (1n << 64n) - 1n;
+    SPACE = 32;
+    TAB = 9;
+    LF = 10;
+    CR = 13;
+    END = 65535;
+    OUTGOING_WEIGHT = (() => {
+      let w = 1n;
+      for (let i = 0; i < WINDOW; i++) w = w * BASE & MASK;
+      return w;
+    })();
+  }
+});
+
+// src/org/upload.ts
+import { gzipSync } from "node:zlib";
+function score(r) {
+  const s = Number(r.properties?.["security-severity"]);
+  if (Number.isFinite(s)) return s;
+  return r.level === "error" ? 8 : r.level === "warning" ? 5 : 1;
+}
+function encode(log) {
+  const gz = gzipSync(Buffer.from(JSON.stringify(log), "utf8"));
+  return { sarif: gz.toString("base64"), gzipBytes: gz.length };
+}
+function truncated(log, ranked, keep, why) {
+  const run3 = log.runs[0];
+  if (!run3) return log;
+  const kept = new Set(ranked.slice(0, keep));
+  const results = (run3.results ?? []).filter((r) => kept.has(r));
+  const dropped = ranked.length - keep;
+  const invocations = run3.invocations?.length ? run3.invocations : [{ executionSuccessful: true }];
+  const [first, ...others] = invocations;
+  const notice = { level: "warning", message: { text: `${dropped} of ${ranked.length} results were left out of this upload (${why}); the most severe ${keep} are kept.` }, descriptor: { id: "upload.truncated" } };
+  return {
+    ...log,
+    runs: [{ ...run3, results, invocations: [{ ...first, executionSuccessful: first?.executionSuccessful ?? true, toolExecutionNotifications: [...first?.toolExecutionNotifications ?? [], notice] }, ...others] }]
+  };
+}
+function fitSarif(log, limits = SARIF_LIMITS, forceBelow) {
+  if (log.runs.length !== 1) throw new Error(`expected one SARIF run, got ${log.runs.length}`);
+  const all = log.runs[0]?.results ?? [];
+  const ranked = all.map((r, i) => ({ r, i })).sort((a, b) => score(b.r) - score(a.r) || a.i - b.i).map((x) => x.r);
+  const warnings = [];
+  let keep = Math.min(all.length, limits.maxResults, forceBelow === void 0 ? Infinity : Math.max(0, forceBelow - 1));
+  let why = keep < all.length ? forceBelow !== void 0 && keep < limits.maxResults ? "the server rejected a larger upload" : `at most ${limits.maxResults} results per run` : "";
+  for (; ; ) {
+    const candidate = keep < all.length ? truncated(log, ranked, keep, why) : log;
+    const enc = encode(candidate);
+    if (enc.gzipBytes <= limits.maxGzipBytes) {
+      if (keep < all.length) warnings.push(`${all.length - keep} of ${all.length} results left out of the upload (${why})`);
+      return { ...enc, results: keep, dropped: all.length - keep, warnings };
+    }
+    if (keep === 0) throw new Error(`SARIF without results is still ${enc.gzipBytes} bytes gzipped, over ${limits.maxGzipBytes}`);
+    keep = Math.floor(keep / 2);
+    why = `gzipped SARIF over ${limits.maxGzipBytes} bytes`;
+  }
+}
+async function uploadSarif(octokit, target, log, limits = SARIF_LIMITS, startedAt) {
+  let fitted = fitSarif(log, limits);
+  const warnings = [...fitted.warnings];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await octokit.rest.codeScanning.uploadSarif({
+        owner: target.owner,
+        repo: target.repo,
+        commit_sha: target.commitSha,
+        ref: target.ref,
+        sarif: fitted.sarif,
+        tool_name: "ClawScan",
+        ...startedAt ? { started_at: startedAt.toISOString() } : {}
+      });
+      const id = res.data.id;
+      return { ...id ? { sarifId: id } : {}, results: fitted.results, dropped: fitted.dropped, gzipBytes: fitted.gzipBytes, warnings };
+    } catch (err) {
+      const status = err.status;
+      if (status === 413 && attempt < MAX_413_ATTEMPTS && fitted.results > 0) {
+        const before = fitted.results;
+        fitted = fitSarif(log, limits, Math.ceil(before / 2) + 1);
+        warnings.push(`upload of ${before} results rejected as too large (413); retrying with ${fitted.results}`);
+        continue;
+      }
+      throw new UploadError(describeUploadError(status, err.message), status);
+    }
+  }
+}
+function describeUploadError(status, message) {
+  const first = message.split("\n")[0]?.slice(0, 300) ?? "";
+  if (status === 403) return `upload forbidden (403): code scanning is not enabled or the token lacks security_events: write: ${first}`;
+  if (status === 404) return `upload not found (404): code scanning is unavailable for this repository, or the token cannot see it: ${first}`;
+  if (status === 413) return `upload rejected as too large (413) even after truncation: ${first}`;
+  return `upload failed${status ? ` (${status})` : ""}: ${first}`;
+}
+var MAX_RESULTS_PER_RUN, MAX_GZIP_BYTES, SARIF_LIMITS, UploadError, MAX_413_ATTEMPTS;
+var init_upload = __esm({
+  "src/org/upload.ts"() {
+    "use strict";
+    MAX_RESULTS_PER_RUN = 25e3;
+    MAX_GZIP_BYTES = 10 * 1024 * 1024;
+    SARIF_LIMITS = { maxResults: MAX_RESULTS_PER_RUN, maxGzipBytes: MAX_GZIP_BYTES };
+    UploadError = class extends Error {
+      constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = "UploadError";
+      }
+      status;
+    };
+    MAX_413_ATTEMPTS = 4;
+  }
+});
+
+// src/org/sweep.ts
+import { execFile as execFile2 } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path5 from "node:path";
+function isHistorySecret(f) {
+  const commit = f.properties?.commit;
+  return typeof commit === "string" && commit.length > 0 && (f.ruleId.startsWith("secrets.") || f.redacted !== void 0);
+}
+function summariseFindings(findings) {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
+  const byRule = {};
+  let total = 0;
+  let historySecrets = 0;
+  for (const f of findings) {
+    if (f.suppressed) continue;
+    total++;
+    bySeverity[f.severity]++;
+    byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
+    if (isHistorySecret(f)) historySecrets++;
+  }
+  return { total, bySeverity, byRule, historySecrets };
+}
+function scrub2(text, secrets) {
+  let out = text;
+  for (const s of secrets) {
+    if (!s || s.length < 4) continue;
+    for (const form of /* @__PURE__ */ new Set([s, encodeURIComponent(s), Buffer.from(`x-access-token:${s}`).toString("base64")])) out = out.split(form).join("***");
+  }
+  const line = out.split("\n").find((l) => l.trim()) ?? out;
+  return line.trim().slice(0, 500);
+}
+function run2(cmd, args, opts) {
+  return new Promise((resolve, reject) => {
+    execFile2(cmd, args, { ...opts, maxBuffer: 16 * 1024 * 1024, timeout: 15 * 6e4 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`${cmd} ${args[0] ?? ""} failed: ${String(stderr).trim() || err.message}`));
+      else resolve(String(stdout));
+    });
+  });
+}
+function gitCloner(gitBaseUrl, token) {
+  return async (fullName, into) => {
+    const url = `${gitBaseUrl.replace(/\/+$/, "")}/${fullName}.git`;
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "echo", GCM_INTERACTIVE: "never" };
+    if (token) {
+      env.GIT_CONFIG_COUNT = "1";
+      env.GIT_CONFIG_KEY_0 = "http.extraheader";
+      env.GIT_CONFIG_VALUE_0 = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`;
+    }
+    await run2("git", ["clone", "--quiet", "--depth", "1", "--no-tags", "--single-branch", url, into], { env });
+    const commitSha = (await run2("git", ["rev-parse", "HEAD"], { cwd: into }).catch(() => "")).trim();
+    if (!/^[0-9a-f]{40}$/.test(commitSha)) throw new Error("the repository is empty (no commit on its default branch)");
+    const ref = (await run2("git", ["symbolic-ref", "HEAD"], { cwd: into })).trim();
+    return { dir: into, commitSha, ref };
+  };
+}
+async function buildSarif(result, category) {
+  const text = sarifReporter({ findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, showSuppressed: false, category, color: false });
+  const log = JSON.parse(text);
+  await addLineHashes(log, result.root.base);
+  return log;
+}
+async function sweepRepo(fullName, opts) {
+  const started = performance.now();
+  const outcome = { repo: fullName, status: "failed", warnings: [], durationMs: 0 };
+  const [owner, repo] = fullName.split("/");
+  const clone = opts.clone ?? gitCloner(opts.gitBaseUrl ?? "https://github.com", opts.token);
+  let stage = "clone";
+  const work = await mkdtemp(path5.join(tmpdir(), "clawscan-org-"));
+  try {
+    if (!owner || !repo || fullName.split("/").length !== 2) throw new Error(`not an owner/name: "${fullName}"`);
+    const checkout = await clone(fullName, path5.join(work, "repo"));
+    outcome.commitSha = checkout.commitSha;
+    outcome.ref = checkout.ref;
+    stage = "scan";
+    const result = await scan({ paths: [checkout.dir], rules: RULES });
+    outcome.findings = summariseFindings(result.findings);
+    if (result.internalErrors) outcome.warnings.push(`${result.internalErrors} rule error(s) during the scan`);
+    if (opts.upload !== false) {
+      stage = "upload";
+      const log = await buildSarif(result, opts.category ?? "clawscan/");
+      const up = await uploadSarif(opts.octokit, { owner, repo, commitSha: checkout.commitSha, ref: checkout.ref }, log, opts.limits ?? SARIF_LIMITS, /* @__PURE__ */ new Date());
+      outcome.upload = { ...up.sarifId ? { sarifId: up.sarifId } : {}, results: up.results, dropped: up.dropped };
+      outcome.warnings.push(...up.warnings);
+    }
+    outcome.status = "scanned";
+  } catch (err) {
+    outcome.stage = stage;
+    outcome.reason = scrub2(err instanceof Error ? err.message : String(err), [opts.token]);
+  } finally {
+    await rm(work, { recursive: true, force: true }).catch(() => void 0);
+    outcome.durationMs = Math.round(performance.now() - started);
+  }
+  opts.log?.(`${fullName}: ${outcome.status === "scanned" ? `${outcome.findings?.total ?? 0} finding(s)${outcome.upload ? `, uploaded ${outcome.upload.results}` : ""}` : `failed at ${outcome.stage}: ${outcome.reason}`}`);
+  for (const w of outcome.warnings) opts.log?.(`${fullName}: warning: ${w}`);
+  return outcome;
+}
+async function sweepJob(job, repos, opts) {
+  const out = [];
+  for (const r of repos) out.push(await sweepRepo(r, opts));
+  return { kind: "clawscan-org-job", version: 1, job, generatedAt: (/* @__PURE__ */ new Date()).toISOString(), repos: out };
+}
+var init_sweep = __esm({
+  "src/org/sweep.ts"() {
+    "use strict";
+    init_rules();
+    init_scan2();
+    init_severity();
+    init_sarif();
+    init_line_hash();
+    init_upload();
+  }
+});
+
+// src/org/cli.ts
+var cli_exports = {};
+__export(cli_exports, {
+  ORG_USAGE: () => ORG_USAGE,
+  orgMain: () => orgMain,
+  readJobReports: () => readJobReports
+});
+import { appendFile, readdir as readdir2, readFile as readFile7, stat as stat2, writeFile } from "node:fs/promises";
+import path6 from "node:path";
+import { parseArgs } from "node:util";
+function tristate2(name, v, fallback) {
+  if (v === void 0) return fallback;
+  if (!TRISTATE.includes(v)) throw new UsageError(`--${name} must be one of ${TRISTATE.join(", ")} (got "${v}")`);
+  return v;
+}
+function positiveInt(name, v, fallback, max = Infinity) {
+  if (v === void 0) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--${name} must be an integer from 1 to ${max} (got "${v}")`);
+  return n;
+}
+function stderrLog(io) {
+  return { debug() {
+  }, info() {
+  }, warn: (m) => io.stderr(`clawscan: ${m}
+`), error: (m) => io.stderr(`clawscan: ${m}
+`) };
+}
+function outputBlock(name, value) {
+  let delim = "CLAWSCAN_EOF";
+  while (value.includes(delim)) delim += "_";
+  return `${name}<<${delim}
+${value}
+${delim}
+`;
+}
+async function orgMain(argv, io = DEFAULT_IO) {
+  const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  const [sub, ...rest] = positionals;
+  if (values.help || !sub) {
+    io.stdout(ORG_USAGE);
+    return sub || values.help ? 0 : 2;
+  }
+  const token = io.env.CLAWSCAN_TOKEN || io.env.GITHUB_TOKEN || void 0;
+  const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL ?? "https://api.github.com";
+  const octokit = () => createSweepOctokit({ ...token ? { token } : {}, baseUrl: apiUrl, log: stderrLog(io) });
+  if (sub === "plan") {
+    if (!values.org) throw new UsageError("org plan needs --org NAME");
+    let visibility = [];
+    if (values.visibility) {
+      visibility = values.visibility.split(",").map((v) => v.trim());
+      const bad = visibility.find((v) => !VISIBILITIES.includes(v));
+      if (bad !== void 0) throw new UsageError(`--visibility takes ${VISIBILITIES.join(", ")} (got "${bad}")`);
+    }
+    let pushedSince;
+    if (values["pushed-since"] !== void 0) {
+      pushedSince = parsePushedSince(values["pushed-since"]);
+      if (!pushedSince) throw new UsageError(`--pushed-since must be a date (2026-01-31) or a number of days (90d) (got "${values["pushed-since"]}")`);
+    }
+    const filters = {
+      ...DEFAULT_FILTERS,
+      archived: tristate2("archived", values.archived, DEFAULT_FILTERS.archived),
+      forks: tristate2("forks", values.forks, DEFAULT_FILTERS.forks),
+      visibility,
+      topics: values.topic ?? [],
+      include: values.include ?? [],
+      exclude: values.exclude ?? [],
+      ...pushedSince ? { pushedSince } : {}
+    };
+    const limits = {
+      ...DEFAULT_LIMITS,
+      reposPerJob: positiveInt("repos-per-job", values["repos-per-job"], DEFAULT_LIMITS.reposPerJob),
+      maxJobs: positiveInt("max-jobs", values["max-jobs"], DEFAULT_LIMITS.maxJobs, 256)
+    };
+    const batchIndex = values.batch === void 0 ? void 0 : Number(values.batch);
+    if (batchIndex !== void 0 && !(Number.isInteger(batchIndex) && batchIndex >= 0)) throw new UsageError(`--batch must be 0 or more (got "${values.batch}")`);
+    const plan = await planOrg(octokit(), values.org, filters, limits);
+    io.stderr(`clawscan: ${plan.total} repositories to sweep (${plan.skipped.length} filtered out) in ${plan.batches.length} batch(es)
+`);
+    if (values.output) await writeFile(values.output, `${JSON.stringify(plan, null, 2)}
+`);
+    const batch = plan.batches[batchIndex ?? 0];
+    if (values["github-output"]) {
+      const file = io.env.GITHUB_OUTPUT;
+      if (!file) throw new UsageError("--github-output needs the GITHUB_OUTPUT environment variable (set inside GitHub Actions)");
+      const matrix = JSON.stringify(batch?.matrix ?? { include: [] });
+      await appendFile(
+        file,
+        outputBlock("count", String(plan.total)) + outputBlock("batches", JSON.stringify(plan.batches.map((b) => b.index))) + outputBlock("has-jobs", String(Boolean(batch?.matrix.include.length))) + outputBlock("matrix", matrix)
+      );
+    }
+    if (batchIndex !== void 0) io.stdout(`${JSON.stringify(batch?.matrix ?? { include: [] })}
+`);
+    else if (!values.output) io.stdout(`${JSON.stringify(plan, null, 2)}
+`);
+    return 0;
+  }
+  if (sub === "scan") {
+    const repos = (values.repos ?? rest.join(" ")).split(/[\s,]+/).filter(Boolean);
+    if (!repos.length) throw new UsageError('org scan needs --repos "owner/a owner/b"');
+    const upload = !values["no-upload"];
+    if (upload && !token) throw new UsageError("org scan uploads SARIF: set CLAWSCAN_TOKEN or GITHUB_TOKEN (or pass --no-upload)");
+    const report = await sweepJob(values.job ?? "local", repos, {
+      octokit: octokit(),
+      ...token ? { token } : {},
+      gitBaseUrl: values["git-url"] ?? io.env.GITHUB_SERVER_URL ?? "https://github.com",
+      category: values.category ?? "clawscan/",
+      upload,
+      log: (line) => io.stderr(`clawscan: ${line}
+`)
+    });
+    const text = `${JSON.stringify(report, null, 2)}
+`;
+    if (values.output) await writeFile(values.output, text);
+    else io.stdout(text);
+    const failed = report.repos.filter((r) => r.status === "failed").length;
+    io.stderr(`clawscan: job ${report.job}: ${report.repos.length - failed} swept, ${failed} failed
+`);
+    return 0;
+  }
+  if (sub === "rollup") {
+    const jobs = await readJobReports(rest.length ? rest : ["."]);
+    const report = rollup(jobs, RULES);
+    const md = renderMarkdown(report);
+    if (values.json) await writeFile(values.json, `${JSON.stringify(report, null, 2)}
+`);
+    if (values.markdown) await writeFile(values.markdown, md);
+    if (values["github-summary"]) {
+      const file = io.env.GITHUB_STEP_SUMMARY;
+      if (!file) throw new UsageError("--github-summary needs the GITHUB_STEP_SUMMARY environment variable (set inside GitHub Actions)");
+      await appendFile(file, md);
+    }
+    if (!values.json && !values.markdown && !values["github-summary"]) io.stdout(md);
+    return 0;
+  }
+  throw new UsageError(`unknown org command "${sub}" (expected plan, scan or rollup)`);
+}
+async function readJobReports(inputs) {
+  const out = [];
+  const visit = async (p) => {
+    const s = await stat2(p);
+    if (s.isDirectory()) {
+      for (const name of (await readdir2(p)).sort()) if (name !== "node_modules" && !name.startsWith(".")) await visit(path6.join(p, name));
+      return;
+    }
+    if (!p.endsWith(".json")) return;
+    let v;
+    try {
+      v = JSON.parse(await readFile7(p, "utf8"));
+    } catch {
+      return;
+    }
+    if (isJobReport(v)) out.push(v);
+  };
+  for (const i of inputs) await visit(i);
+  return out;
+}
+var ORG_USAGE, OPTIONS, DEFAULT_IO;
+var init_cli = __esm({
+  "src/org/cli.ts"() {
+    "use strict";
+    init_rules();
+    init_errors();
+    init_octokit();
+    init_plan();
+    init_rollup();
+    init_sweep();
+    ORG_USAGE = `Usage:
+  clawscan org plan --org NAME [filters] [--repos-per-job N] [--output FILE] [--batch N] [--github-output]
+      List the organisation's repositories and cut them into matrix batches (≤ 256 jobs, ≤ 1 MB each).
+      Filters: --archived include|exclude|only (default exclude)   --forks include|exclude|only (default exclude)
+               --visibility public,private,internal   --topic T (repeatable; any of)
+               --pushed-since 2026-01-31|90d   --include GLOB / --exclude GLOB (repeatable; on the repository name)
+      Without --output the plan JSON goes to stdout; with --batch N, only that batch's matrix does.
+      --github-output writes count, batches, matrix (of --batch, default 0) and has-jobs to $GITHUB_OUTPUT.
+  clawscan org scan --repos "owner/a owner/b" [--job ID] [--output FILE] [--category ID] [--no-upload]
+      Clone, scan and upload SARIF for each repository; a failing repository is recorded, never fatal.
+  clawscan org rollup [FILE|DIR...] [--json FILE] [--markdown FILE] [--github-summary]
+      Merge job reports into the org report (JSON) and a Markdown summary.
+
+Environment: CLAWSCAN_TOKEN or GITHUB_TOKEN (a GitHub App installation token: contents read, security events
+write), GITHUB_API_URL (default https://api.github.com), GITHUB_SERVER_URL (default https://github.com).
+`;
+    OPTIONS = {
+      org: { type: "string" },
+      archived: { type: "string" },
+      forks: { type: "string" },
+      visibility: { type: "string" },
+      topic: { type: "string", multiple: true },
+      "pushed-since": { type: "string" },
+      include: { type: "string", multiple: true },
+      exclude: { type: "string", multiple: true },
+      "repos-per-job": { type: "string" },
+      "max-jobs": { type: "string" },
+      batch: { type: "string" },
+      "github-output": { type: "boolean" },
+      output: { type: "string", short: "o" },
+      repos: { type: "string" },
+      job: { type: "string" },
+      category: { type: "string" },
+      "no-upload": { type: "boolean" },
+      json: { type: "string" },
+      markdown: { type: "string" },
+      "github-summary": { type: "boolean" },
+      "api-url": { type: "string" },
+      "git-url": { type: "string" },
+      help: { type: "boolean", short: "h" }
+    };
+    DEFAULT_IO = { env: process.env, stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+  }
+});
+
+// src/cli.ts
+init_rules();
+init_baseline();
+init_errors();
+import { writeFile as writeFile2 } from "node:fs/promises";
+import { parseArgs as parseArgs2 } from "node:util";
+
+// src/engine/gate.ts
+init_severity();
+function failing(findings, failOn) {
+  return findings.filter((f) => !f.suppressed && atOrAbove(f.severity, failOn));
+}
+function exitCode(findings, failOn, internalErrors) {
+  if (internalErrors > 0) return 2;
+  return failing(findings, failOn).length > 0 ? 1 : 0;
+}
+
+// src/cli.ts
+init_read();
+init_scan2();
+init_severity();
 
 // src/report/github.ts
+init_severity();
 var PER_LEVEL_LIMIT = 10;
 var PER_JOB_LIMIT = 50;
 var escapeData = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -16696,64 +23773,9 @@ var githubReporter = (input) => {
 ` : "";
 };
 
-// package.json
-var package_default = {
-  name: "clawscan",
-  version: "0.1.0",
-  description: "Catch OpenClaw self-hosting security mistakes in a repository before they ship: secrets, committed .env files, docker-compose exposure, and openclaw.json settings, reported with the audit's checkIds.",
-  license: "MIT",
-  type: "module",
-  private: true,
-  bin: {
-    clawscan: "dist/cli.js"
-  },
-  engines: {
-    node: ">=20"
-  },
-  scripts: {
-    build: "node scripts/build.mjs",
-    typecheck: "tsc --noEmit",
-    lint: "eslint .",
-    test: "vitest run",
-    docs: "tsx src/scripts/generate-docs.ts",
-    "docs:check": "tsx src/scripts/generate-docs.ts --check"
-  },
-  dependencies: {
-    "@actions/core": "3.0.1",
-    "@actions/github": "9.1.1",
-    "@humanwhocodes/momoa": "3.3.13",
-    "@octokit/plugin-retry": "8.1.1",
-    "@octokit/plugin-throttling": "11.0.5",
-    "@octokit/rest": "22.0.1",
-    "@secretlint/core": "13.0.7",
-    "@secretlint/profiler": "13.0.7",
-    "@secretlint/secretlint-rule-preset-recommend": "13.0.7",
-    "dockerfile-ast": "0.7.1",
-    ignore: "7.0.16",
-    yaml: "2.9.1"
-  },
-  devDependencies: {
-    "@eslint/js": "9.39.5",
-    "@microsoft/sarif-multitool": "5.7.0",
-    "@types/node": "20.19.43",
-    "@types/sarif": "2.1.7",
-    esbuild: "0.28.2",
-    eslint: "9.39.5",
-    "fast-check": "4.10.2",
-    tsx: "4.23.15",
-    typescript: "5.9.3",
-    "typescript-eslint": "8.73.0",
-    vitest: "4.1.12"
-  }
-};
-
-// src/version.ts
-var TOOL_NAME = "ClawScan";
-var TOOL_VERSION = package_default.version;
-var TOOL_URI = "https://github.com/clawscan/clawscan";
-function ruleDocUrl(ruleId) {
-  return `${TOOL_URI}/blob/main/docs/rules/${ruleId}.md`;
-}
+// src/report/json.ts
+init_version();
+init_severity();
 
 // src/report/types.ts
 function visible(input) {
@@ -16792,119 +23814,12 @@ var jsonReporter = (input) => {
 `;
 };
 
-// src/report/rule-doc.ts
-function ruleHelpMarkdown(rule) {
-  const lines = [
-    `**${rule.title}** (\`${rule.id}\`, default severity ${rule.severity}${rule.openclawAudit ? ", same checkId as `openclaw security audit`" : ""})`,
-    "",
-    "### Why it matters",
-    "",
-    rule.description,
-    "",
-    "### How to fix",
-    "",
-    rule.remediation,
-    "",
-    "### Suppress",
-    "",
-    `If this is intended, add a comment on the line or the line above: \`clawscan-ignore ${rule.id} -- <reason>\`, or turn the rule off in \`.clawscan.yml\` (\`rules: { ${rule.id}: off }\`).`
-  ];
-  if (rule.references?.length) lines.push("", "### References", "", ...rule.references.map((r) => `- <${r}>`));
-  return lines.join("\n");
-}
-function ruleHelpText(rule) {
-  return `${rule.title}
-
-${stripMd(rule.description)}
-
-How to fix: ${stripMd(rule.remediation)}`;
-}
-function stripMd(s) {
-  return s.replace(/`([^`]*)`/g, "$1").replace(/\*\*([^*]*)\*\*/g, "$1").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
-}
-
-// src/report/sarif.ts
-var MAX_DESCRIPTION = 1024;
-function clip(s, n = MAX_DESCRIPTION) {
-  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
-}
-var sarifReporter = (input) => {
-  const rules = input.catalogue.map((r) => ({
-    id: r.id,
-    name: r.id.replace(/[._](\w)/g, (_, c) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
-    shortDescription: { text: clip(r.title) },
-    fullDescription: { text: clip(stripMd(r.description)) },
-    help: { text: ruleHelpText(r), markdown: ruleHelpMarkdown(r) },
-    helpUri: ruleDocUrl(r.id),
-    defaultConfiguration: { level: sarifLevel(r.severity) },
-    properties: {
-      tags: ["security", ...r.tags ?? []].slice(0, 10),
-      precision: r.precision ?? "high",
-      "security-severity": securitySeverity(r.severity)
-    }
-  }));
-  const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = input.findings.filter((f) => !f.suppressed).map((f) => {
-    const result = {
-      ruleId: f.ruleId,
-      level: sarifLevel(f.severity),
-      message: { text: f.redacted ? `${f.message} (value: ${f.redacted})` : f.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(f.location.file), uriBaseId: "%SRCROOT%" },
-            region: { startLine: f.location.startLine, startColumn: f.location.startColumn, endLine: f.location.endLine, endColumn: f.location.endColumn }
-          }
-        }
-      ],
-      partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
-      properties: { severity: f.severity, "security-severity": securitySeverity(f.severity), ...f.properties ?? {} }
-    };
-    const ruleIndex = index.get(f.ruleId);
-    if (ruleIndex !== void 0) result.ruleIndex = ruleIndex;
-    if (f.fix) {
-      result.fixes = [
-        {
-          description: { text: f.fix.description },
-          artifactChanges: [
-            {
-              artifactLocation: { uri: encodeURI(f.fix.location.file), uriBaseId: "%SRCROOT%" },
-              replacements: [
-                {
-                  deletedRegion: { startLine: f.fix.location.startLine, startColumn: f.fix.location.startColumn, endLine: f.fix.location.endLine, endColumn: f.fix.location.endColumn },
-                  insertedContent: { text: f.fix.replacement }
-                }
-              ]
-            }
-          ]
-        }
-      ];
-    }
-    return result;
-  });
-  const run2 = {
-    tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URI, rules } },
-    results,
-    columnKind: "utf16CodeUnits",
-    originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the scanned repository." } } },
-    invocations: [
-      {
-        executionSuccessful: !input.notes.some((n) => n.level === "error"),
-        toolExecutionNotifications: input.notes.map((n) => ({
-          level: n.level === "info" ? "note" : n.level,
-          message: { text: n.file ? `${n.file}: ${n.message}` : n.message },
-          descriptor: { id: n.code }
-        }))
-      }
-    ]
-  };
-  if (input.category) run2.automationDetails = { id: input.category.endsWith("/") ? input.category : `${input.category}/` };
-  const log = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run2] };
-  return `${JSON.stringify(log, null, 2)}
-`;
-};
+// src/report/index.ts
+init_sarif();
 
 // src/report/text.ts
+init_severity();
+init_read();
 var COLORS = {
   critical: "\x1B[1;31m",
   high: "\x1B[31m",
@@ -16959,6 +23874,7 @@ var FORMATS = ["text", "json", "sarif", "github"];
 var REPORTERS = { text: textReporter, json: jsonReporter, sarif: sarifReporter, github: githubReporter };
 
 // src/report/rules-table.ts
+init_rule_doc();
 function rulesTable(rules, format) {
   if (format === "json") return `${JSON.stringify(rules.map(({ id, title, severity, description, remediation, references, tags, openclawAudit }) => ({ id, title, severity, description, remediation, references, tags, openclawAudit: Boolean(openclawAudit) })), null, 2)}
 `;
@@ -16971,6 +23887,7 @@ function rulesTable(rules, format) {
 }
 
 // src/cli.ts
+init_version();
 var USAGE = `${TOOL_NAME} ${TOOL_VERSION}: find OpenClaw self-hosting security mistakes in a repository.
 
 Usage:
@@ -16978,6 +23895,7 @@ Usage:
   clawscan baseline [PATH...] [options] write the current findings to a baseline file
   clawscan rules [--format text|json|markdown]
                                         list every rule
+  clawscan org plan|scan|rollup ...     sweep an organisation (clawscan org --help)
 
 Options for scan:
   --format text|json|sarif|github       output format (default: text)
@@ -16993,7 +23911,7 @@ Options for scan:
 
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or internal error.
 `;
-var OPTIONS = {
+var OPTIONS2 = {
   format: { type: "string" },
   output: { type: "string", short: "o" },
   "fail-on": { type: "string" },
@@ -17027,11 +23945,12 @@ function progress() {
   };
 }
 async function emit(text, output) {
-  if (output) await writeFile(output, text);
+  if (output) await writeFile2(output, text);
   else process.stdout.write(text);
 }
 async function main(argv) {
-  const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  if (argv[0] === "org") return (await Promise.resolve().then(() => (init_cli(), cli_exports))).orgMain(argv.slice(1));
+  const { values, positionals } = parseArgs2({ args: [...argv], options: OPTIONS2, allowPositionals: true, strict: true });
   if (values.version) {
     process.stdout.write(`${TOOL_VERSION}
 `);
@@ -17064,7 +23983,7 @@ async function main(argv) {
   if (command === "baseline") {
     const file = values.output ?? ".clawscan-baseline.json";
     const baseline = buildBaseline(result.findings);
-    await writeFile(file, `${JSON.stringify(baseline, null, 2)}
+    await writeFile2(file, `${JSON.stringify(baseline, null, 2)}
 `);
     process.stderr.write(`wrote ${baseline.findings.length} finding${baseline.findings.length === 1 ? "" : "s"} to ${file}
 `);

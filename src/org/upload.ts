@@ -1,0 +1,153 @@
+/**
+ * Uploading one repository's SARIF through `POST /repos/{owner}/{repo}/code-scanning/sarifs`.
+ *
+ * Limits (GitHub rejects, it does not cut): 25,000 results per run and 10 MB of gzipped SARIF. The sweep
+ * truncates rather than splits: an upload replaces the previous analysis of the same tool + category on that
+ * commit, so a split would need extra categories, and every alert would move between categories whenever the
+ * count crossed a boundary (closing and re-opening alerts). Truncation keeps the most severe results (what
+ * GitHub itself keeps and shows first), records a warning in the run's `toolExecutionNotifications`, and
+ * reports it in the repository's outcome. A 413 from the server (its own idea of too large) halves the kept
+ * results and tries again, a few times at most.
+ */
+import { gzipSync } from 'node:zlib';
+import type { Log, Result } from 'sarif';
+import type { SweepOctokit } from '../github/octokit.js';
+
+export const MAX_RESULTS_PER_RUN = 25_000;
+export const MAX_GZIP_BYTES = 10 * 1024 * 1024;
+
+export interface SarifLimits {
+  maxResults: number;
+  maxGzipBytes: number;
+}
+
+export const SARIF_LIMITS: SarifLimits = { maxResults: MAX_RESULTS_PER_RUN, maxGzipBytes: MAX_GZIP_BYTES };
+
+export interface FittedSarif {
+  /** base64(gzip(JSON)), as the endpoint wants it. */
+  sarif: string;
+  gzipBytes: number;
+  results: number;
+  /** Results left out to fit the limits (0 when nothing was cut). */
+  dropped: number;
+  warnings: string[];
+}
+
+function score(r: Result): number {
+  const s = Number((r.properties as Record<string, unknown> | undefined)?.['security-severity']);
+  if (Number.isFinite(s)) return s;
+  return r.level === 'error' ? 8 : r.level === 'warning' ? 5 : 1;
+}
+
+function encode(log: Log): { sarif: string; gzipBytes: number } {
+  const gz = gzipSync(Buffer.from(JSON.stringify(log), 'utf8'));
+  return { sarif: gz.toString('base64'), gzipBytes: gz.length };
+}
+
+/** A copy of `log` (one run) keeping the `keep` most severe results, with a notification saying what was cut. */
+function truncated(log: Log, ranked: readonly Result[], keep: number, why: string): Log {
+  const run = log.runs[0];
+  if (!run) return log;
+  const kept = new Set(ranked.slice(0, keep));
+  const results = (run.results ?? []).filter((r) => kept.has(r));
+  const dropped = ranked.length - keep;
+  const invocations = run.invocations?.length ? run.invocations : [{ executionSuccessful: true }];
+  const [first, ...others] = invocations;
+  const notice = { level: 'warning' as const, message: { text: `${dropped} of ${ranked.length} results were left out of this upload (${why}); the most severe ${keep} are kept.` }, descriptor: { id: 'upload.truncated' } };
+  return {
+    ...log,
+    runs: [{ ...run, results, invocations: [{ ...first, executionSuccessful: first?.executionSuccessful ?? true, toolExecutionNotifications: [...(first?.toolExecutionNotifications ?? []), notice] }, ...others] }],
+  };
+}
+
+/**
+ * Encodes `log` for upload within `limits`: first the result-count cap, then, while the gzipped size is over,
+ * halve the kept results. `forceBelow` (a previous attempt's result count) makes it keep fewer than that.
+ */
+export function fitSarif(log: Log, limits: SarifLimits = SARIF_LIMITS, forceBelow?: number): FittedSarif {
+  if (log.runs.length !== 1) throw new Error(`expected one SARIF run, got ${log.runs.length}`);
+  const all = log.runs[0]?.results ?? [];
+  // Stable sort: equal scores keep the reporter's order (by file and line).
+  const ranked = all.map((r, i) => ({ r, i })).sort((a, b) => score(b.r) - score(a.r) || a.i - b.i).map((x) => x.r);
+  const warnings: string[] = [];
+  let keep = Math.min(all.length, limits.maxResults, forceBelow === undefined ? Infinity : Math.max(0, forceBelow - 1));
+  let why = keep < all.length ? (forceBelow !== undefined && keep < limits.maxResults ? 'the server rejected a larger upload' : `at most ${limits.maxResults} results per run`) : '';
+  for (;;) {
+    const candidate = keep < all.length ? truncated(log, ranked, keep, why) : log;
+    const enc = encode(candidate);
+    if (enc.gzipBytes <= limits.maxGzipBytes) {
+      if (keep < all.length) warnings.push(`${all.length - keep} of ${all.length} results left out of the upload (${why})`);
+      return { ...enc, results: keep, dropped: all.length - keep, warnings };
+    }
+    if (keep === 0) throw new Error(`SARIF without results is still ${enc.gzipBytes} bytes gzipped, over ${limits.maxGzipBytes}`);
+    keep = Math.floor(keep / 2);
+    why = `gzipped SARIF over ${limits.maxGzipBytes} bytes`;
+  }
+}
+
+export interface UploadTarget {
+  owner: string;
+  repo: string;
+  commitSha: string;
+  /** Full ref, e.g. `refs/heads/main`. */
+  ref: string;
+}
+
+export interface UploadOutcome {
+  sarifId?: string;
+  results: number;
+  dropped: number;
+  gzipBytes: number;
+  warnings: string[];
+}
+
+/** Thrown for an upload that cannot succeed for this repository; `reason` is safe to show. */
+export class UploadError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'UploadError';
+  }
+}
+
+const MAX_413_ATTEMPTS = 4;
+
+export async function uploadSarif(octokit: SweepOctokit, target: UploadTarget, log: Log, limits: SarifLimits = SARIF_LIMITS, startedAt?: Date): Promise<UploadOutcome> {
+  let fitted = fitSarif(log, limits);
+  const warnings = [...fitted.warnings];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await octokit.rest.codeScanning.uploadSarif({
+        owner: target.owner,
+        repo: target.repo,
+        commit_sha: target.commitSha,
+        ref: target.ref,
+        sarif: fitted.sarif,
+        tool_name: 'ClawScan',
+        ...(startedAt ? { started_at: startedAt.toISOString() } : {}),
+      });
+      const id = (res.data as { id?: string }).id;
+      return { ...(id ? { sarifId: id } : {}), results: fitted.results, dropped: fitted.dropped, gzipBytes: fitted.gzipBytes, warnings };
+    } catch (err) {
+      const status = (err as { status?: number }).status;
+      if (status === 413 && attempt < MAX_413_ATTEMPTS && fitted.results > 0) {
+        const before = fitted.results;
+        fitted = fitSarif(log, limits, Math.ceil(before / 2) + 1);
+        warnings.push(`upload of ${before} results rejected as too large (413); retrying with ${fitted.results}`);
+        continue;
+      }
+      throw new UploadError(describeUploadError(status, (err as Error).message), status);
+    }
+  }
+}
+
+/** codeql-action's reading of these statuses: code scanning unavailable is a per-repository condition. */
+function describeUploadError(status: number | undefined, message: string): string {
+  const first = message.split('\n')[0]?.slice(0, 300) ?? '';
+  if (status === 403) return `upload forbidden (403): code scanning is not enabled or the token lacks security_events: write: ${first}`;
+  if (status === 404) return `upload not found (404): code scanning is unavailable for this repository, or the token cannot see it: ${first}`;
+  if (status === 413) return `upload rejected as too large (413) even after truncation: ${first}`;
+  return `upload failed${status ? ` (${status})` : ''}: ${first}`;
+}
