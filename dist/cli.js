@@ -22924,7 +22924,9 @@ function createSweepOctokit(opts = {}) {
       onSecondaryRateLimit: onLimit("secondary"),
       ...opts.retryAfterUnitMs !== void 0 ? { retryAfterBaseValue: opts.retryAfterUnitMs } : {}
     },
-    ...retries === 0 ? { retry: { enabled: false } } : { request: { retries } }
+    // `retry.retries`, not `request.retries`: a request-level count makes plugin-retry retry every error,
+    // 403 and 404 included.
+    retry: retries === 0 ? { enabled: false } : { retries }
   });
 }
 var ClawscanOctokit, QUIET;
@@ -23347,7 +23349,7 @@ async function uploadSarif(octokit, target, log, limits = SARIF_LIMITS, startedA
       if (status === 413 && attempt < MAX_413_ATTEMPTS && fitted.results > 0) {
         const before = fitted.results;
         fitted = fitSarif(log, limits, Math.ceil(before / 2) + 1);
-        warnings.push(`upload of ${before} results rejected as too large (413); retrying with ${fitted.results}`);
+        warnings.push(`upload of ${before} results rejected as too large (413); retrying with ${fitted.results}`, ...fitted.warnings);
         continue;
       }
       throw new UploadError(describeUploadError(status, err.message), status);

@@ -59,6 +59,8 @@ export function createSweepOctokit(opts: SweepOctokitOptions = {}): SweepOctokit
       onSecondaryRateLimit: onLimit('secondary'),
       ...(opts.retryAfterUnitMs !== undefined ? { retryAfterBaseValue: opts.retryAfterUnitMs } : {}),
     },
-    ...(retries === 0 ? { retry: { enabled: false } } : { request: { retries } }),
+    // `retry.retries`, not `request.retries`: a request-level count makes plugin-retry retry every error,
+    // 403 and 404 included.
+    retry: retries === 0 ? { enabled: false } : { retries },
   });
 }

@@ -135,7 +135,7 @@ export async function uploadSarif(octokit: SweepOctokit, target: UploadTarget, l
       if (status === 413 && attempt < MAX_413_ATTEMPTS && fitted.results > 0) {
         const before = fitted.results;
         fitted = fitSarif(log, limits, Math.ceil(before / 2) + 1);
-        warnings.push(`upload of ${before} results rejected as too large (413); retrying with ${fitted.results}`);
+        warnings.push(`upload of ${before} results rejected as too large (413); retrying with ${fitted.results}`, ...fitted.warnings);
         continue;
       }
       throw new UploadError(describeUploadError(status, (err as Error).message), status);
