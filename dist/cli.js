@@ -23499,6 +23499,7 @@ var init_sweep = __esm({
 // src/org/cli.ts
 var cli_exports = {};
 __export(cli_exports, {
+  ORG_OPTIONS: () => ORG_OPTIONS,
   ORG_USAGE: () => ORG_USAGE,
   orgMain: () => orgMain,
   readJobReports: () => readJobReports
@@ -23533,7 +23534,7 @@ ${delim}
 `;
 }
 async function orgMain(argv, io = DEFAULT_IO) {
-  const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args: [...argv], options: ORG_OPTIONS, allowPositionals: true, strict: true });
   const [sub, ...rest] = positionals;
   if (values.help || !sub) {
     io.stdout(ORG_USAGE);
@@ -23653,7 +23654,7 @@ async function readJobReports(inputs) {
   for (const i of inputs) await visit(i);
   return out;
 }
-var ORG_USAGE, OPTIONS, DEFAULT_IO;
+var ORG_USAGE, ORG_OPTIONS, DEFAULT_IO;
 var init_cli = __esm({
   "src/org/cli.ts"() {
     "use strict";
@@ -23679,7 +23680,7 @@ var init_cli = __esm({
 Environment: CLAWSCAN_TOKEN or GITHUB_TOKEN (a GitHub App installation token: contents read, security events
 write), GITHUB_API_URL (default https://api.github.com), GITHUB_SERVER_URL (default https://github.com).
 `;
-    OPTIONS = {
+    ORG_OPTIONS = {
       org: { type: "string" },
       archived: { type: "string" },
       forks: { type: "string" },
@@ -23913,7 +23914,7 @@ Options for scan:
 
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or internal error.
 `;
-var OPTIONS2 = {
+var OPTIONS = {
   format: { type: "string" },
   output: { type: "string", short: "o" },
   "fail-on": { type: "string" },
@@ -23952,7 +23953,7 @@ async function emit(text, output) {
 }
 async function main(argv) {
   if (argv[0] === "org") return (await Promise.resolve().then(() => (init_cli(), cli_exports))).orgMain(argv.slice(1));
-  const { values, positionals } = parseArgs2({ args: [...argv], options: OPTIONS2, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs2({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   if (values.version) {
     process.stdout.write(`${TOOL_VERSION}
 `);

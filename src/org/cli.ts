@@ -31,7 +31,7 @@ Environment: CLAWSCAN_TOKEN or GITHUB_TOKEN (a GitHub App installation token: co
 write), GITHUB_API_URL (default https://api.github.com), GITHUB_SERVER_URL (default https://github.com).
 `;
 
-const OPTIONS = {
+export const ORG_OPTIONS = {
   org: { type: 'string' },
   archived: { type: 'string' },
   forks: { type: 'string' },
@@ -90,7 +90,7 @@ function outputBlock(name: string, value: string): string {
 }
 
 export async function orgMain(argv: readonly string[], io: OrgIo = DEFAULT_IO): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args: [...argv], options: ORG_OPTIONS, allowPositionals: true, strict: true });
   const [sub, ...rest] = positionals;
   if (values.help || !sub) {
     io.stdout(ORG_USAGE);
