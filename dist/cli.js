@@ -23153,7 +23153,7 @@ var init_rollup = __esm({
 });
 
 // src/org/line-hash.ts
-import { readFile as readFile6, stat } from "node:fs/promises";
+import { lstat as lstat3, readFile as readFile6, realpath as realpath2 } from "node:fs/promises";
 import path4 from "node:path";
 function hashLines(text, emit2) {
   const window2 = new Array(WINDOW).fill(0);
@@ -23207,7 +23207,7 @@ function lineHashes(text) {
 }
 async function addLineHashes(log, root) {
   const report = { added: 0, kept: 0, without: 0 };
-  const absRoot = path4.resolve(root);
+  const absRoot = await realpath2(path4.resolve(root));
   const byFile = /* @__PURE__ */ new Map();
   for (const run3 of log.runs) {
     const artifacts = run3.artifacts ?? [];
@@ -23259,7 +23259,9 @@ async function resolveInRoot(uri, root) {
   const abs = path4.isAbsolute(p) ? path4.normalize(p) : path4.resolve(root, p);
   if (!abs.startsWith(`${root}${path4.sep}`)) return void 0;
   try {
-    return (await stat(abs)).isFile() ? abs : void 0;
+    if (!(await lstat3(abs)).isFile()) return void 0;
+    const real = await realpath2(abs);
+    return real.startsWith(`${root}${path4.sep}`) ? real : void 0;
   } catch {
     return void 0;
   }
@@ -23309,18 +23311,19 @@ function truncated(log, ranked, keep, why) {
     runs: [{ ...run3, results, invocations: [{ ...first, executionSuccessful: first?.executionSuccessful ?? true, toolExecutionNotifications: [...first?.toolExecutionNotifications ?? [], notice] }, ...others] }]
   };
 }
-function fitSarif(log, limits = SARIF_LIMITS, forceBelow) {
+function fitSarif(log, limits = SARIF_LIMITS, maxKeep) {
   if (log.runs.length !== 1) throw new Error(`expected one SARIF run, got ${log.runs.length}`);
   const all = log.runs[0]?.results ?? [];
   const ranked = all.map((r, i) => ({ r, i })).sort((a, b) => score(b.r) - score(a.r) || a.i - b.i).map((x) => x.r);
   const warnings = [];
-  let keep = Math.min(all.length, limits.maxResults, forceBelow === void 0 ? Infinity : Math.max(0, forceBelow - 1));
-  let why = keep < all.length ? forceBelow !== void 0 && keep < limits.maxResults ? "the server rejected a larger upload" : `at most ${limits.maxResults} results per run` : "";
+  const capped = Math.min(all.length, limits.maxResults);
+  let keep = maxKeep === void 0 ? capped : Math.max(0, Math.min(capped, maxKeep));
+  let why = keep < capped ? "the server rejected a larger upload" : `at most ${limits.maxResults} results per run`;
   for (; ; ) {
     const candidate = keep < all.length ? truncated(log, ranked, keep, why) : log;
     const enc = encode(candidate);
     if (enc.gzipBytes <= limits.maxGzipBytes) {
-      if (keep < all.length) warnings.push(`${all.length - keep} of ${all.length} results left out of the upload (${why})`);
+      if (keep < all.length) warnings.push(`${all.length - keep} of ${all.length} results left out of the upload (${why}); their alerts close until a smaller upload includes them`);
       return { ...enc, results: keep, dropped: all.length - keep, warnings };
     }
     if (keep === 0) throw new Error(`SARIF without results is still ${enc.gzipBytes} bytes gzipped, over ${limits.maxGzipBytes}`);
@@ -23346,9 +23349,9 @@ async function uploadSarif(octokit, target, log, limits = SARIF_LIMITS, startedA
       return { ...id ? { sarifId: id } : {}, results: fitted.results, dropped: fitted.dropped, gzipBytes: fitted.gzipBytes, warnings };
     } catch (err) {
       const status = err.status;
-      if (status === 413 && attempt < MAX_413_ATTEMPTS && fitted.results > 0) {
+      if (status === 413 && attempt < MAX_413_ATTEMPTS && fitted.results > 1) {
         const before = fitted.results;
-        fitted = fitSarif(log, limits, Math.ceil(before / 2) + 1);
+        fitted = fitSarif(log, limits, Math.floor(before / 2));
         warnings.push(`upload of ${before} results rejected as too large (413); retrying with ${fitted.results}`, ...fitted.warnings);
         continue;
       }
@@ -23504,7 +23507,7 @@ __export(cli_exports, {
   orgMain: () => orgMain,
   readJobReports: () => readJobReports
 });
-import { appendFile, readdir as readdir2, readFile as readFile7, stat as stat2, writeFile } from "node:fs/promises";
+import { appendFile, readdir as readdir2, readFile as readFile7, stat, writeFile } from "node:fs/promises";
 import path6 from "node:path";
 import { parseArgs } from "node:util";
 function tristate2(name, v, fallback) {
@@ -23637,7 +23640,7 @@ async function orgMain(argv, io = DEFAULT_IO) {
 async function readJobReports(inputs) {
   const out = [];
   const visit = async (p) => {
-    const s = await stat2(p);
+    const s = await stat(p);
     if (s.isDirectory()) {
       for (const name of (await readdir2(p)).sort()) if (name !== "node_modules" && !name.startsWith(".")) await visit(path6.join(p, name));
       return;

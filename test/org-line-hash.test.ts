@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -73,14 +73,19 @@ describe('addLineHashes', () => {
     const compose = 'services:\r\n  gw:\r\n    ports:\r\n      - "18789:18789"\r\n';
     writeFileSync(path.join(root, 'dir one', 'docker-compose.yml'), compose);
     writeFileSync(path.join(root, '.env'), 'A=1\nA=1\n');
-    writeFileSync(path.join(path.dirname(root), 'outside.txt'), 'x\n');
+    const outside = mkdtempSync(path.join(tmpdir(), 'clawscan-lh-out-'));
+    writeFileSync(path.join(outside, 'outside.txt'), 'x\n');
+    symlinkSync(path.join(outside, 'outside.txt'), path.join(root, 'link.txt'));
+    symlinkSync(outside, path.join(root, 'linkdir'));
     const log = logOf([
       result('dir%20one/docker-compose.yml', 4),
       result('.env', 1),
       result('.env', 2),
       result('.env'), // no region: the upload step leaves it alone
       result('.env', 99), // past the end
-      result('../outside.txt', 1),
+      result(`../${path.basename(outside)}/outside.txt`, 1),
+      result('link.txt', 1),
+      result('linkdir/outside.txt', 1),
       result('https://example.com/a', 1),
       result('missing.txt', 1),
       { ...result('.env', 1), partialFingerprints: { primaryLocationLineHash: 'given:1' } },
@@ -89,8 +94,8 @@ describe('addLineHashes', () => {
     const hashes = (log.runs[0]?.results ?? []).map((r) => r.partialFingerprints?.primaryLocationLineHash);
     const composeHashes = lineHashes(compose);
     const envHashes = lineHashes('A=1\nA=1\n');
-    expect(hashes).toEqual([composeHashes.get(4), envHashes.get(1), envHashes.get(2), undefined, undefined, undefined, undefined, undefined, 'given:1']);
+    expect(hashes).toEqual([composeHashes.get(4), envHashes.get(1), envHashes.get(2), undefined, undefined, undefined, undefined, undefined, undefined, undefined, 'given:1']);
     expect(envHashes.get(1)).not.toBe(envHashes.get(2));
-    expect(report).toEqual({ added: 3, kept: 1, without: 5 });
+    expect(report).toEqual({ added: 3, kept: 1, without: 7 });
   });
 });

@@ -197,6 +197,18 @@ describe('planning against the API', () => {
     expect(gh.requests[0]?.headers.authorization).toBe('token tkn');
   });
 
+  it('a batch past the end of the plan has no jobs', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-plan-'));
+    const outputs = path.join(dir, 'github-output');
+    const out: string[] = [];
+    const io = { env: { GITHUB_API_URL: gh.url, GITHUB_OUTPUT: outputs }, stdout: (s: string) => out.push(s), stderr: () => {} };
+    expect(await orgMain(['plan', '--org', 'acme', '--batch', '99', '--github-output'], io)).toBe(0);
+    const text = readFileSync(outputs, 'utf8');
+    expect(text).toContain('has-jobs<<CLAWSCAN_EOF\nfalse\nCLAWSCAN_EOF\n');
+    expect(text).toContain('matrix<<CLAWSCAN_EOF\n{"include":[]}\nCLAWSCAN_EOF\n');
+    expect(JSON.parse(out.join(''))).toEqual({ include: [] });
+  });
+
   it('rejects bad flags as usage errors', async () => {
     const io = { env: { GITHUB_API_URL: gh.url }, stdout: () => {}, stderr: () => {} };
     await expect(orgMain(['plan'], io)).rejects.toThrow(/--org/);

@@ -45,7 +45,7 @@ describe('fitSarif', () => {
     // The 7 left out are of the lowest severity; every other result is kept.
     expect(count(decoded, '1.0')).toBe(count(log, '1.0') - 7);
     for (const s of ['9.5', '8.0', '5.5', '3.0']) expect(count(decoded, s)).toBe(count(log, s));
-    expect(fitted.warnings).toEqual([`7 of ${n} results left out of the upload (at most 25000 results per run)`]);
+    expect(fitted.warnings).toEqual([`7 of ${n} results left out of the upload (at most 25000 results per run); their alerts close until a smaller upload includes them`]);
     const notes = decoded.runs[0]?.invocations?.[0]?.toolExecutionNotifications ?? [];
     expect(notes.map((x) => x.descriptor?.id)).toEqual(['upload.truncated']);
   });
@@ -57,7 +57,7 @@ describe('fitSarif', () => {
     const fitted = fitSarif(log, { ...SARIF_LIMITS, maxGzipBytes: limit });
     expect(fitted.gzipBytes).toBeLessThanOrEqual(limit);
     expect(fitted.results).toBe(500); // 2,000 → 1,000 (still over a third) → 500
-    expect(fitted.warnings[0]).toMatch(/^1500 of 2000 results left out of the upload \(gzipped SARIF over \d+ bytes\)$/);
+    expect(fitted.warnings[0]).toMatch(/^1500 of 2000 results left out of the upload \(gzipped SARIF over \d+ bytes\); their alerts close/);
     // The 500 kept are all of the most severe.
     expect(new Set(severities(decode(fitted.sarif)))).toEqual(new Set(['9.5', '8.0']));
   });
@@ -90,7 +90,16 @@ describe('uploadSarif', () => {
     const bodies = gh.calls('POST', '/repos/acme/app/code-scanning/sarifs').map((r) => decode((r.body as { sarif: string }).sarif));
     expect(bodies.map((b) => b.runs[0]?.results?.length)).toEqual([300, 150]);
     expect(out).toMatchObject({ results: 150, dropped: 150 });
-    expect(out.warnings).toEqual(['upload of 300 results rejected as too large (413); retrying with 150', '150 of 300 results left out of the upload (the server rejected a larger upload)']);
+    expect(out.warnings).toEqual(['upload of 300 results rejected as too large (413); retrying with 150', '150 of 300 results left out of the upload (the server rejected a larger upload); their alerts close until a smaller upload includes them']);
+  });
+
+  it('gives up, rather than upload an empty run, when the server keeps answering 413', async () => {
+    gh.inject('POST', '/repos/:owner/:repo/code-scanning/sarifs', 10, { status: 413, body: { message: 'Payload Too Large' } });
+    const err = await uploadSarif(octokit(), target, logWith(3)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UploadError);
+    expect((err as UploadError).message).toMatch(/^upload rejected as too large \(413\) even after truncation/);
+    const sizes = gh.calls('POST', '/repos/acme/app/code-scanning/sarifs').map((r) => decode((r.body as { sarif: string }).sarif).runs[0]?.results?.length);
+    expect(sizes).toEqual([3, 1]);
   });
 
   it('turns 403 and 404 into a reason for this repository', async () => {

@@ -16,7 +16,7 @@
  * Which lines get a value follows the upload step too (see `addLineHashes`): the result's first location, its
  * region's `startLine`; a result with no region, or a file that is not inside the checkout, gets none.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from 'sarif';
 
@@ -106,12 +106,13 @@ export interface LineHashReport {
 /**
  * Adds `primaryLocationLineHash` to every result of `log` whose first location is a line in a file of the
  * checkout at `root`, in place. URIs are decoded (`decodeURIComponent`), a `file://` prefix is removed, other
- * schemes are skipped, relative paths are taken relative to `root`; unlike the upload step, a relative path
- * that climbs out of `root` is refused too (the sweep scans untrusted repositories).
+ * schemes are skipped, relative paths are taken relative to `root`. Unlike the upload step, a path that climbs
+ * out of `root` and a symbolic link are refused (the sweep reads untrusted repositories; the engine never
+ * reports inside a symlink, and GitHub does not display results in symlinked files).
  */
 export async function addLineHashes(log: Log, root: string): Promise<LineHashReport> {
   const report: LineHashReport = { added: 0, kept: 0, without: 0 };
-  const absRoot = path.resolve(root);
+  const absRoot = await realpath(path.resolve(root));
   const byFile = new Map<string, { line: number; set: (hash: string) => void }[]>();
   for (const run of log.runs) {
     const artifacts = run.artifacts ?? [];
@@ -166,7 +167,10 @@ async function resolveInRoot(uri: string | undefined, root: string): Promise<str
   const abs = path.isAbsolute(p) ? path.normalize(p) : path.resolve(root, p);
   if (!abs.startsWith(`${root}${path.sep}`)) return undefined;
   try {
-    return (await stat(abs)).isFile() ? abs : undefined;
+    if (!(await lstat(abs)).isFile()) return undefined;
+    // A symlinked directory on the way would lead elsewhere.
+    const real = await realpath(abs);
+    return real.startsWith(`${root}${path.sep}`) ? real : undefined;
   } catch {
     return undefined;
   }

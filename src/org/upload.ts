@@ -61,22 +61,23 @@ function truncated(log: Log, ranked: readonly Result[], keep: number, why: strin
 }
 
 /**
- * Encodes `log` for upload within `limits`: first the result-count cap, then, while the gzipped size is over,
- * halve the kept results. `forceBelow` (a previous attempt's result count) makes it keep fewer than that.
+ * Encodes `log` for upload within `limits`: first the result-count cap (and `maxKeep`, set after the server
+ * refused a larger upload), then, while the gzipped size is over, halve the kept results.
  */
-export function fitSarif(log: Log, limits: SarifLimits = SARIF_LIMITS, forceBelow?: number): FittedSarif {
+export function fitSarif(log: Log, limits: SarifLimits = SARIF_LIMITS, maxKeep?: number): FittedSarif {
   if (log.runs.length !== 1) throw new Error(`expected one SARIF run, got ${log.runs.length}`);
   const all = log.runs[0]?.results ?? [];
   // Stable sort: equal scores keep the reporter's order (by file and line).
   const ranked = all.map((r, i) => ({ r, i })).sort((a, b) => score(b.r) - score(a.r) || a.i - b.i).map((x) => x.r);
   const warnings: string[] = [];
-  let keep = Math.min(all.length, limits.maxResults, forceBelow === undefined ? Infinity : Math.max(0, forceBelow - 1));
-  let why = keep < all.length ? (forceBelow !== undefined && keep < limits.maxResults ? 'the server rejected a larger upload' : `at most ${limits.maxResults} results per run`) : '';
+  const capped = Math.min(all.length, limits.maxResults);
+  let keep = maxKeep === undefined ? capped : Math.max(0, Math.min(capped, maxKeep));
+  let why = keep < capped ? 'the server rejected a larger upload' : `at most ${limits.maxResults} results per run`;
   for (;;) {
     const candidate = keep < all.length ? truncated(log, ranked, keep, why) : log;
     const enc = encode(candidate);
     if (enc.gzipBytes <= limits.maxGzipBytes) {
-      if (keep < all.length) warnings.push(`${all.length - keep} of ${all.length} results left out of the upload (${why})`);
+      if (keep < all.length) warnings.push(`${all.length - keep} of ${all.length} results left out of the upload (${why}); their alerts close until a smaller upload includes them`);
       return { ...enc, results: keep, dropped: all.length - keep, warnings };
     }
     if (keep === 0) throw new Error(`SARIF without results is still ${enc.gzipBytes} bytes gzipped, over ${limits.maxGzipBytes}`);
@@ -132,9 +133,10 @@ export async function uploadSarif(octokit: SweepOctokit, target: UploadTarget, l
       return { ...(id ? { sarifId: id } : {}), results: fitted.results, dropped: fitted.dropped, gzipBytes: fitted.gzipBytes, warnings };
     } catch (err) {
       const status = (err as { status?: number }).status;
-      if (status === 413 && attempt < MAX_413_ATTEMPTS && fitted.results > 0) {
+      // Halving to nothing would upload an empty run and close every alert: give up instead.
+      if (status === 413 && attempt < MAX_413_ATTEMPTS && fitted.results > 1) {
         const before = fitted.results;
-        fitted = fitSarif(log, limits, Math.ceil(before / 2) + 1);
+        fitted = fitSarif(log, limits, Math.floor(before / 2));
         warnings.push(`upload of ${before} results rejected as too large (413); retrying with ${fitted.results}`, ...fitted.warnings);
         continue;
       }
