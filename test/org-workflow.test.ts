@@ -1,10 +1,14 @@
 /** The reusable workflow and the documented caller agree with each other and with the CLI. */
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ORG_OPTIONS } from '../src/org/cli.js';
 import { ROOT } from './helpers.js';
+import { FakeGitHub } from './support/fake-github.js';
 
 interface Step {
   uses?: string;
@@ -83,5 +87,58 @@ describe('the caller in docs/org-sweep.md', () => {
     expect(Object.keys(job.secrets ?? {})).toEqual(Object.keys(workflow.on.workflow_call?.secrets ?? {}));
     expect(caller.permissions).toEqual({});
     expect(job.permissions).toEqual({ contents: 'read' });
+  });
+});
+
+/**
+ * The plan scripts of the workflow and of the composite action, run for real with bash and the committed CLI
+ * bundle (dist/cli.js) against the fake API: what GitHub would run, minus GitHub.
+ */
+describe('plan scripts', () => {
+  let gh: FakeGitHub;
+  const repos = Array.from({ length: 130 }, (_, i) => ({ name: `repo-${i}`, full_name: `acme/repo-${i}`, archived: i === 5, fork: false, visibility: i % 2 ? 'private' : 'public', topics: i % 3 ? ['openclaw'] : ['other'], pushed_at: '2026-05-01T00:00:00Z' }));
+  beforeAll(async () => {
+    gh = await new FakeGitHub().start();
+    gh.on('GET', '/orgs/:org/repos', (req) => gh.page(req, repos));
+  });
+  afterAll(() => gh.stop());
+
+  // Asynchronous: the fake API answers from this very process.
+  async function runPlan(script: string, cwd: string, env: Record<string, string>): Promise<Record<string, string>> {
+    const outputs = path.join(cwd, 'github-output');
+    writeFileSync(outputs, '');
+    await promisify(execFile)('bash', ['-c', script], { cwd, env: { PATH: process.env.PATH ?? '', GITHUB_API_URL: gh.url, GITHUB_OUTPUT: outputs, ...env }, timeout: 60_000 });
+    const text = readFileSync(outputs, 'utf8');
+    return Object.fromEntries([...text.matchAll(/^([\w-]+)<<(\w+)\n([\s\S]*?)\n\2$/gm)].map((m) => [m[1] ?? '', m[3] ?? '']));
+  }
+  const filters = { ORG: 'acme', BATCH: '0', PER_JOB: '4', ARCHIVED: 'exclude', FORKS: 'exclude', VISIBILITY: 'private', TOPICS: 'nothing,openclaw', PUSHED_SINCE: '2026-01-01', INCLUDE: 'repo-1* repo-2*', EXCLUDE: 'repo-13' };
+  const expected = repos
+    .filter((r) => !r.archived && r.visibility === 'private' && r.topics.includes('openclaw') && /^repo-[12]/.test(r.name) && r.name !== 'repo-13')
+    .map((r) => r.full_name)
+    .sort();
+  const reposOf = (matrix: string) => (JSON.parse(matrix) as { include: { repos: string }[] }).include.flatMap((j) => j.repos.split(' ')).sort();
+
+  it('the workflow plan step', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'clawscan-wf-'));
+    symlinkSync(ROOT, path.join(cwd, '.clawscan'));
+    const script = workflow.jobs.plan?.steps?.find((s) => s.run)?.run ?? '';
+    const out = await runPlan(script, cwd, { ...filters, CLAWSCAN_TOKEN: 'tkn' });
+    expect(expected.length).toBeGreaterThan(5);
+    expect(out.count).toBe(String(expected.length));
+    expect(reposOf(out.matrix ?? '')).toEqual(expected);
+    expect(out['has-jobs']).toBe('true');
+    expect(JSON.parse(readFileSync(path.join(cwd, 'plan.json'), 'utf8'))).toMatchObject({ org: 'acme', total: expected.length });
+  });
+
+  it('the org/plan composite action', async () => {
+    const action = parse(readFileSync(path.join(ROOT, 'org', 'plan', 'action.yml'), 'utf8')) as { inputs: Record<string, unknown>; runs: { steps: Step[] & { env?: Record<string, string> }[] } };
+    const step = action.runs.steps[0] as Step & { env: Record<string, string> };
+    // Every env value is one of the action's inputs.
+    for (const v of Object.values(step.env)) expect(Object.keys(action.inputs)).toContain(/^\$\{\{ inputs\.([\w-]+) \}\}$/.exec(v)?.[1]);
+    const cwd = mkdtempSync(path.join(tmpdir(), 'clawscan-act-'));
+    const out = await runPlan(step.run ?? '', cwd, { ...filters, CLAWSCAN_TOKEN: 'tkn', PLAN_FILE: 'p.json', GITHUB_ACTION_PATH: path.join(ROOT, 'org', 'plan') });
+    expect(reposOf(out.matrix ?? '')).toEqual(expected);
+    expect(JSON.parse(out.batches ?? '')).toEqual([0]);
+    expect(JSON.parse(readFileSync(path.join(cwd, 'p.json'), 'utf8'))).toMatchObject({ org: 'acme', total: expected.length });
   });
 });
