@@ -1,13 +1,13 @@
 /** The reusable workflow and the documented caller agree with each other and with the CLI. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ORG_OPTIONS } from '../src/org/cli.js';
-import { ROOT } from './helpers.js';
+import { FIXTURES, ROOT } from './helpers.js';
 import { FakeGitHub } from './support/fake-github.js';
 
 interface Step {
@@ -91,10 +91,10 @@ describe('the caller in docs/org-sweep.md', () => {
 });
 
 /**
- * The plan scripts of the workflow and of the composite action, run for real with bash and the committed CLI
+ * The scripts of the workflow and of the composite action, run for real with bash and the committed CLI
  * bundle (dist/cli.js) against the fake API: what GitHub would run, minus GitHub.
  */
-describe('plan scripts', () => {
+describe('workflow and action scripts', () => {
   let gh: FakeGitHub;
   const repos = Array.from({ length: 130 }, (_, i) => ({ name: `repo-${i}`, full_name: `acme/repo-${i}`, archived: i === 5, fork: false, visibility: i % 2 ? 'private' : 'public', topics: i % 3 ? ['openclaw'] : ['other'], pushed_at: '2026-05-01T00:00:00Z' }));
   beforeAll(async () => {
@@ -140,5 +140,37 @@ describe('plan scripts', () => {
     expect(reposOf(out.matrix ?? '')).toEqual(expected);
     expect(JSON.parse(out.batches ?? '')).toEqual([0]);
     expect(JSON.parse(readFileSync(path.join(cwd, 'p.json'), 'utf8'))).toMatchObject({ org: 'acme', total: expected.length });
+  });
+
+  it('the workflow scan and rollup steps', async () => {
+    gh.on('POST', '/repos/:owner/:repo/code-scanning/sarifs', () => ({ status: 202, body: { id: 'sarif-1' } }));
+    const gitRoot = mkdtempSync(path.join(tmpdir(), 'clawscan-wf-git-'));
+    const repo = path.join(gitRoot, 'acme', 'alpha.git');
+    mkdirSync(repo, { recursive: true });
+    cpSync(path.join(FIXTURES, 'demo-repo'), repo, { recursive: true });
+    const git = (...args: string[]) => promisify(execFile)('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo });
+    await git('init', '-q', '-b', 'main');
+    await git('add', '-A');
+    await git('commit', '-q', '-m', 'init');
+
+    const cwd = mkdtempSync(path.join(tmpdir(), 'clawscan-wf-'));
+    symlinkSync(ROOT, path.join(cwd, '.clawscan'));
+    const scanScript = workflow.jobs.scan?.steps?.find((s) => s.run)?.run ?? '';
+    await runPlan(scanScript, cwd, { CLAWSCAN_TOKEN: 'tkn', REPOS: 'acme/alpha acme/missing', JOB: 'b0-j0', CATEGORY: 'clawscan/', UPLOAD: 'true', GITHUB_SERVER_URL: `file://${gitRoot}` });
+    const job = JSON.parse(readFileSync(path.join(cwd, 'clawscan-org-job-b0-j0.json'), 'utf8')) as { repos: { repo: string; status: string }[] };
+    expect(job.repos.map((r) => [r.repo, r.status])).toEqual([
+      ['acme/alpha', 'scanned'],
+      ['acme/missing', 'failed'],
+    ]);
+    expect(gh.calls('POST', '/repos/acme/alpha/code-scanning/sarifs')).toHaveLength(1);
+
+    // download-artifact's place: the job reports under jobs/.
+    mkdirSync(path.join(cwd, 'jobs'));
+    cpSync(path.join(cwd, 'clawscan-org-job-b0-j0.json'), path.join(cwd, 'jobs', 'clawscan-org-job-b0-j0.json'));
+    const rollupScript = workflow.jobs.rollup?.steps?.find((s) => s.run)?.run ?? '';
+    const summary = path.join(cwd, 'summary.md');
+    await runPlan(rollupScript, cwd, { GITHUB_STEP_SUMMARY: summary });
+    expect(readFileSync(summary, 'utf8')).toContain('**2 repositories**: 1 scanned, 1 failed.');
+    expect(JSON.parse(readFileSync(path.join(cwd, 'clawscan-org-report.json'), 'utf8'))).toMatchObject({ repositories: { total: 2, scanned: 1, failed: 1 } });
   });
 });
