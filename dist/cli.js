@@ -23576,6 +23576,7 @@ async function orgMain(argv, io = DEFAULT_IO) {
     };
     const batchIndex = values.batch === void 0 ? void 0 : Number(values.batch);
     if (batchIndex !== void 0 && !(Number.isInteger(batchIndex) && batchIndex >= 0)) throw new UsageError(`--batch must be 0 or more (got "${values.batch}")`);
+    if (values["github-output"] && !io.env.GITHUB_OUTPUT) throw new UsageError("--github-output needs the GITHUB_OUTPUT environment variable (set inside GitHub Actions)");
     const plan = await planOrg(octokit(), values.org, filters, limits);
     io.stderr(`clawscan: ${plan.total} repositories to sweep (${plan.skipped.length} filtered out) in ${plan.batches.length} batch(es)
 `);
@@ -23584,7 +23585,6 @@ async function orgMain(argv, io = DEFAULT_IO) {
     const batch = plan.batches[batchIndex ?? 0];
     if (values["github-output"]) {
       const file = io.env.GITHUB_OUTPUT;
-      if (!file) throw new UsageError("--github-output needs the GITHUB_OUTPUT environment variable (set inside GitHub Actions)");
       const matrix = JSON.stringify(batch?.matrix ?? { include: [] });
       await appendFile(
         file,
@@ -23621,6 +23621,7 @@ async function orgMain(argv, io = DEFAULT_IO) {
     return 0;
   }
   if (sub === "rollup") {
+    if (values["github-summary"] && !io.env.GITHUB_STEP_SUMMARY) throw new UsageError("--github-summary needs the GITHUB_STEP_SUMMARY environment variable (set inside GitHub Actions)");
     const jobs = await readJobReports(rest.length ? rest : ["."]);
     const report = rollup(jobs, RULES);
     const md = renderMarkdown(report);
@@ -23628,9 +23629,7 @@ async function orgMain(argv, io = DEFAULT_IO) {
 `);
     if (values.markdown) await writeFile(values.markdown, md);
     if (values["github-summary"]) {
-      const file = io.env.GITHUB_STEP_SUMMARY;
-      if (!file) throw new UsageError("--github-summary needs the GITHUB_STEP_SUMMARY environment variable (set inside GitHub Actions)");
-      await appendFile(file, md);
+      await appendFile(io.env.GITHUB_STEP_SUMMARY, md);
     }
     if (!values.json && !values.markdown && !values["github-summary"]) io.stdout(md);
     return 0;

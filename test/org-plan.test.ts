@@ -216,5 +216,10 @@ describe('planning against the API', () => {
     await expect(orgMain(['plan', '--org', 'acme', '--max-jobs', '300'], io)).rejects.toThrow(/--max-jobs/);
     await expect(orgMain(['plan', '--org', 'acme', '--pushed-since', 'soon'], io)).rejects.toThrow(/--pushed-since/);
     await expect(orgMain(['nope'], io)).rejects.toThrow(/unknown org command/);
+    await expect(orgMain(['scan'], io)).rejects.toThrow(/--repos/);
+    await expect(orgMain(['scan', '--repos', 'acme/app'], io)).rejects.toThrow(/CLAWSCAN_TOKEN/);
+    await expect(orgMain(['plan', '--org', 'acme', '--github-output'], io)).rejects.toThrow(/GITHUB_OUTPUT/);
+    await expect(orgMain(['rollup', '--github-summary'], io)).rejects.toThrow(/GITHUB_STEP_SUMMARY/);
+    expect(gh.requests).toHaveLength(0); // every one of these is refused before any API call
   });
 });

@@ -3,7 +3,7 @@ import type { Log, Result } from 'sarif';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSweepOctokit } from '../src/github/octokit.js';
 import { fitSarif, MAX_RESULTS_PER_RUN, SARIF_LIMITS, uploadSarif, UploadError } from '../src/org/upload.js';
-import { FakeGitHub, type RecordedRequest } from './support/fake-github.js';
+import { FakeGitHub, SECONDARY_RATE_LIMIT, type RecordedRequest } from './support/fake-github.js';
 
 const SEVERITY = ['9.5', '8.0', '5.5', '3.0', '1.0'];
 
@@ -82,6 +82,15 @@ describe('uploadSarif', () => {
     expect(body.commit_sha).toBe(target.commitSha);
     expect(body.ref).toBe('refs/heads/main');
     expect(decode(body.sarif ?? '')).toEqual(log);
+  });
+
+  it('waits out a secondary rate limit and uploads', async () => {
+    gh.inject('POST', '/repos/:owner/:repo/code-scanning/sarifs', 1, SECONDARY_RATE_LIMIT);
+    const out = await uploadSarif(octokit(), target, logWith(5));
+    expect(out).toMatchObject({ sarifId: 'sarif-1', results: 5, dropped: 0 });
+    const bodies = gh.calls('POST', '/repos/acme/app/code-scanning/sarifs').map((r) => r.body);
+    expect(bodies).toHaveLength(2);
+    expect(bodies[1]).toEqual(bodies[0]);
   });
 
   it('retries with half the results when the server answers 413, and says so', async () => {

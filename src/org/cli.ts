@@ -130,13 +130,13 @@ export async function orgMain(argv: readonly string[], io: OrgIo = DEFAULT_IO): 
     };
     const batchIndex = values.batch === undefined ? undefined : Number(values.batch);
     if (batchIndex !== undefined && !(Number.isInteger(batchIndex) && batchIndex >= 0)) throw new UsageError(`--batch must be 0 or more (got "${values.batch}")`);
+    if (values['github-output'] && !io.env.GITHUB_OUTPUT) throw new UsageError('--github-output needs the GITHUB_OUTPUT environment variable (set inside GitHub Actions)');
     const plan: Plan = await planOrg(octokit(), values.org, filters, limits);
     io.stderr(`clawscan: ${plan.total} repositories to sweep (${plan.skipped.length} filtered out) in ${plan.batches.length} batch(es)\n`);
     if (values.output) await writeFile(values.output, `${JSON.stringify(plan, null, 2)}\n`);
     const batch = plan.batches[batchIndex ?? 0];
     if (values['github-output']) {
-      const file = io.env.GITHUB_OUTPUT;
-      if (!file) throw new UsageError('--github-output needs the GITHUB_OUTPUT environment variable (set inside GitHub Actions)');
+      const file = io.env.GITHUB_OUTPUT as string;
       const matrix = JSON.stringify(batch?.matrix ?? { include: [] });
       await appendFile(
         file,
@@ -173,15 +173,14 @@ export async function orgMain(argv: readonly string[], io: OrgIo = DEFAULT_IO): 
   }
 
   if (sub === 'rollup') {
+    if (values['github-summary'] && !io.env.GITHUB_STEP_SUMMARY) throw new UsageError('--github-summary needs the GITHUB_STEP_SUMMARY environment variable (set inside GitHub Actions)');
     const jobs = await readJobReports(rest.length ? rest : ['.']);
     const report = rollup(jobs, RULES);
     const md = renderMarkdown(report);
     if (values.json) await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`);
     if (values.markdown) await writeFile(values.markdown, md);
     if (values['github-summary']) {
-      const file = io.env.GITHUB_STEP_SUMMARY;
-      if (!file) throw new UsageError('--github-summary needs the GITHUB_STEP_SUMMARY environment variable (set inside GitHub Actions)');
-      await appendFile(file, md);
+      await appendFile(io.env.GITHUB_STEP_SUMMARY as string, md);
     }
     if (!values.json && !values.markdown && !values['github-summary']) io.stdout(md);
     return 0;
