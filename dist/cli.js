@@ -23455,7 +23455,7 @@ async function sweepRepo(fullName, opts) {
   let stage = "clone";
   const work = await mkdtemp(path5.join(tmpdir(), "clawscan-org-"));
   try {
-    if (!owner || !repo || fullName.split("/").length !== 2) throw new Error(`not an owner/name: "${fullName}"`);
+    if (!owner || !repo || !REPO_NAME.test(fullName) || owner.startsWith(".") || repo.startsWith(".")) throw new Error(`not a repository name (owner/name): "${fullName.slice(0, 200)}"`);
     const checkout = await clone(fullName, path5.join(work, "repo"));
     outcome.commitSha = checkout.commitSha;
     outcome.ref = checkout.ref;
@@ -23487,6 +23487,7 @@ async function sweepJob(job, repos, opts) {
   for (const r of repos) out.push(await sweepRepo(r, opts));
   return { kind: "clawscan-org-job", version: 1, job, generatedAt: (/* @__PURE__ */ new Date()).toISOString(), repos: out };
 }
+var REPO_NAME;
 var init_sweep = __esm({
   "src/org/sweep.ts"() {
     "use strict";
@@ -23496,6 +23497,7 @@ var init_sweep = __esm({
     init_sarif();
     init_line_hash();
     init_upload();
+    REPO_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
   }
 });
 

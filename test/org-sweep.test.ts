@@ -67,7 +67,7 @@ describe('org scan and rollup', () => {
       p.repo === 'gamma' ? { status: 403, body: { message: 'Advanced Security must be enabled for this repository to use code scanning.' } } : { status: 202, body: { id: `sarif-${p.repo}` } },
     );
     const io = { env: { GITHUB_API_URL: gh.url, GITHUB_SERVER_URL: `file://${root}`, CLAWSCAN_TOKEN: TOKEN }, stdout: (s: string) => stdout.push(s), stderr: (s: string) => stderr.push(s) };
-    const code = await orgMain(['scan', '--repos', 'acme/alpha acme/beta acme/gamma acme/empty acme/missing', '--job', 'b0-j0', '--output', path.join(work, 'job-b0-j0.json')], io);
+    const code = await orgMain(['scan', '--repos', 'acme/alpha acme/beta acme/gamma acme/empty acme/missing ../escape', '--job', 'b0-j0', '--output', path.join(work, 'job-b0-j0.json')], io);
     expect(code).toBe(0);
     report = JSON.parse(readFileSync(path.join(work, 'job-b0-j0.json'), 'utf8')) as JobReport;
   });
@@ -80,11 +80,13 @@ describe('org scan and rollup', () => {
       ['acme/gamma', 'failed', 'upload'],
       ['acme/empty', 'failed', 'clone'],
       ['acme/missing', 'failed', 'clone'],
+      ['../escape', 'failed', 'clone'],
     ]);
     const reason = (r: string) => report.repos.find((x) => x.repo === r)?.reason ?? '';
     expect(reason('acme/gamma')).toMatch(/^upload forbidden \(403\)/);
     expect(reason('acme/empty')).toMatch(/empty/);
     expect(reason('acme/missing')).toMatch(/^git clone failed: .*missing\.git/);
+    expect(reason('../escape')).toBe('not a repository name (owner/name): "../escape"');
   });
 
   it('counts the same findings as a direct scan of the repository', async () => {
@@ -174,7 +176,7 @@ describe('org scan and rollup', () => {
     expect(await orgMain(['rollup', work, '--json', path.join(work, 'org.json'), '--markdown', path.join(work, 'org.md'), '--github-summary'], io)).toBe(0);
     const org = JSON.parse(readFileSync(path.join(work, 'org.json'), 'utf8')) as OrgReport;
     const outcomes = [...report.repos, ...other.repos];
-    expect(org.repositories).toEqual({ total: 6, scanned: 3, failed: 3 });
+    expect(org.repositories).toEqual({ total: 7, scanned: 3, failed: 4 });
     const sum = (s: 'critical' | 'high' | 'medium' | 'low' | 'info') => outcomes.reduce((n, o) => n + (o.findings?.bySeverity[s] ?? 0), 0);
     expect(org.findings.bySeverity).toEqual({ critical: sum('critical'), high: sum('high'), medium: sum('medium'), low: sum('low'), info: sum('info') });
     expect(org.findings.total).toBe(outcomes.reduce((n, o) => n + (o.findings?.total ?? 0), 0));
@@ -193,13 +195,14 @@ describe('org scan and rollup', () => {
     }
     expect(org.historySecrets).toEqual([{ repo: 'acme/history', findings: 2 }]);
     expect(org.failed.map((x) => [x.repo, x.stage])).toEqual([
+      ['../escape', 'clone'],
       ['acme/empty', 'clone'],
       ['acme/gamma', 'upload'],
       ['acme/missing', 'clone'],
     ]);
     const md = readFileSync(path.join(work, 'org.md'), 'utf8');
     expect(readFileSync(summary, 'utf8')).toBe(md);
-    expect(md).toContain('**6 repositories**: 3 scanned, 3 failed.');
+    expect(md).toContain('**7 repositories**: 3 scanned, 4 failed.');
     expect(md).toMatch(/\| `compose\.privileged` .* \| critical \| 3 \| 3 \|/);
     expect(md).toContain('| acme/history | 2 |');
     expect(md).toMatch(/\| acme\/gamma \| upload \| upload forbidden \(403\)/);

@@ -144,6 +144,9 @@ export async function buildSarif(result: ScanResult, category: string): Promise<
   return log;
 }
 
+/** GitHub's owner and repository name characters; no leading dot (no `..`). */
+const REPO_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+
 export async function sweepRepo(fullName: string, opts: SweepOptions): Promise<RepoOutcome> {
   const started = performance.now();
   const outcome: RepoOutcome = { repo: fullName, status: 'failed', warnings: [], durationMs: 0 };
@@ -152,7 +155,7 @@ export async function sweepRepo(fullName: string, opts: SweepOptions): Promise<R
   let stage: Stage = 'clone';
   const work = await mkdtemp(path.join(tmpdir(), 'clawscan-org-'));
   try {
-    if (!owner || !repo || fullName.split('/').length !== 2) throw new Error(`not an owner/name: "${fullName}"`);
+    if (!owner || !repo || !REPO_NAME.test(fullName) || owner.startsWith('.') || repo.startsWith('.')) throw new Error(`not a repository name (owner/name): "${fullName.slice(0, 200)}"`);
     const checkout = await clone(fullName, path.join(work, 'repo'));
     outcome.commitSha = checkout.commitSha;
     outcome.ref = checkout.ref;
