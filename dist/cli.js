@@ -23425,7 +23425,7 @@ function run2(cmd, args, opts) {
     });
   });
 }
-function gitCloner(gitBaseUrl, token) {
+function gitCloner(gitBaseUrl, token, depth2 = 1) {
   return async (fullName, into) => {
     const url = `${gitBaseUrl.replace(/\/+$/, "")}/${fullName}.git`;
     const env = { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "echo", GCM_INTERACTIVE: "never" };
@@ -23434,7 +23434,7 @@ function gitCloner(gitBaseUrl, token) {
       env.GIT_CONFIG_KEY_0 = "http.extraheader";
       env.GIT_CONFIG_VALUE_0 = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`;
     }
-    await run2("git", ["clone", "--quiet", "--depth", "1", "--no-tags", "--single-branch", url, into], { env });
+    await run2("git", ["clone", "--quiet", ...depth2 > 0 ? ["--depth", String(depth2)] : [], "--no-tags", "--single-branch", url, into], { env });
     const commitSha = (await run2("git", ["rev-parse", "HEAD"], { cwd: into }).catch(() => "")).trim();
     if (!/^[0-9a-f]{40}$/.test(commitSha)) throw new Error("the repository is empty (no commit on its default branch)");
     const ref = (await run2("git", ["symbolic-ref", "HEAD"], { cwd: into })).trim();
@@ -23451,7 +23451,7 @@ async function sweepRepo(fullName, opts) {
   const started = performance.now();
   const outcome = { repo: fullName, status: "failed", warnings: [], durationMs: 0 };
   const [owner, repo] = fullName.split("/");
-  const clone = opts.clone ?? gitCloner(opts.gitBaseUrl ?? "https://github.com", opts.token);
+  const clone = opts.clone ?? gitCloner(opts.gitBaseUrl ?? "https://github.com", opts.token, opts.depth ?? 1);
   let stage = "clone";
   const work = await mkdtemp(path5.join(tmpdir(), "clawscan-org-"));
   try {
@@ -23460,7 +23460,7 @@ async function sweepRepo(fullName, opts) {
     outcome.commitSha = checkout.commitSha;
     outcome.ref = checkout.ref;
     stage = "scan";
-    const result = await scan({ paths: [checkout.dir], rules: RULES });
+    const result = await scan({ ...opts.scan, paths: [checkout.dir], rules: RULES });
     outcome.findings = summariseFindings(result.findings);
     if (result.internalErrors) outcome.warnings.push(`${result.internalErrors} rule error(s) during the scan`);
     if (opts.upload !== false) {
@@ -23603,6 +23603,11 @@ async function orgMain(argv, io = DEFAULT_IO) {
     const repos = (values.repos ?? rest.join(" ")).split(/[\s,]+/).filter(Boolean);
     if (!repos.length) throw new UsageError('org scan needs --repos "owner/a owner/b"');
     const upload = !values["no-upload"];
+    let depth2 = 1;
+    if (values.depth !== void 0) {
+      depth2 = Number(values.depth);
+      if (!Number.isInteger(depth2) || depth2 < 0) throw new UsageError(`--depth must be 0 (whole history) or more (got "${values.depth}")`);
+    }
     if (upload && !token) throw new UsageError("org scan uploads SARIF: set CLAWSCAN_TOKEN or GITHUB_TOKEN (or pass --no-upload)");
     const report = await sweepJob(values.job ?? "local", repos, {
       octokit: octokit(),
@@ -23610,6 +23615,7 @@ async function orgMain(argv, io = DEFAULT_IO) {
       gitBaseUrl: values["git-url"] ?? io.env.GITHUB_SERVER_URL ?? "https://github.com",
       category: values.category ?? "clawscan/",
       upload,
+      depth: depth2,
       log: (line) => io.stderr(`clawscan: ${line}
 `)
     });
@@ -23676,8 +23682,9 @@ var init_cli = __esm({
                --pushed-since 2026-01-31|90d   --include GLOB / --exclude GLOB (repeatable; on the repository name)
       Without --output the plan JSON goes to stdout; with --batch N, only that batch's matrix does.
       --github-output writes count, batches, matrix (of --batch, default 0) and has-jobs to $GITHUB_OUTPUT.
-  clawscan org scan --repos "owner/a owner/b" [--job ID] [--output FILE] [--category ID] [--no-upload]
-      Clone, scan and upload SARIF for each repository; a failing repository is recorded, never fatal.
+  clawscan org scan --repos "owner/a owner/b" [--job ID] [--output FILE] [--category ID] [--no-upload] [--depth N]
+      Clone (--depth commits, default 1; 0 = whole history), scan and upload SARIF for each repository;
+      a failing repository is recorded, never fatal.
   clawscan org rollup [FILE|DIR...] [--json FILE] [--markdown FILE] [--github-summary]
       Merge job reports into the org report (JSON) and a Markdown summary.
 
@@ -23702,6 +23709,7 @@ write), GITHUB_API_URL (default https://api.github.com), GITHUB_SERVER_URL (defa
       job: { type: "string" },
       category: { type: "string" },
       "no-upload": { type: "boolean" },
+      depth: { type: "string" },
       json: { type: "string" },
       markdown: { type: "string" },
       "github-summary": { type: "boolean" },

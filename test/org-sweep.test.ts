@@ -16,7 +16,7 @@ import type { Finding } from '../src/model/finding.js';
 import { orgMain } from '../src/org/cli.js';
 import { lineHashes } from '../src/org/line-hash.js';
 import type { OrgReport } from '../src/org/rollup.js';
-import { scrub, summariseFindings, type JobReport } from '../src/org/sweep.js';
+import { gitCloner, scrub, summariseFindings, type JobReport } from '../src/org/sweep.js';
 import { FIXTURES } from './helpers.js';
 import { FakeGitHub } from './support/fake-github.js';
 import { validateSarif } from './support/sarif-validate.js';
@@ -135,6 +135,17 @@ describe('org scan and rollup', () => {
     expect(everything).not.toContain(secret);
     expect(everything).not.toContain(TOKEN);
     expect(gh.requests.every((r) => r.headers.authorization === `token ${TOKEN}`)).toBe(true);
+  });
+
+  it('clones one commit by default and the whole branch with depth 0', async () => {
+    const into = mkdtempSync(path.join(tmpdir(), 'clawscan-clone-'));
+    const one = await gitCloner(`file://${root}`, TOKEN)('acme/alpha', path.join(into, 'one'));
+    const all = await gitCloner(`file://${root}`, TOKEN, 0)('acme/alpha', path.join(into, 'all'));
+    expect(git(one.dir, 'rev-list', '--count', 'HEAD')).toBe('1');
+    expect(git(all.dir, 'rev-list', '--count', 'HEAD')).toBe(git(alpha, 'rev-list', '--count', 'HEAD'));
+    expect(git(alpha, 'rev-list', '--count', 'HEAD')).toBe('2');
+    expect([one.commitSha, all.commitSha]).toEqual([git(alpha, 'rev-parse', 'HEAD'), git(alpha, 'rev-parse', 'HEAD')]);
+    expect([one.ref, all.ref]).toEqual(['refs/heads/main', 'refs/heads/main']);
   });
 
   it('scrubs a token from error text', () => {

@@ -22,8 +22,9 @@ export const ORG_USAGE = `Usage:
                --pushed-since 2026-01-31|90d   --include GLOB / --exclude GLOB (repeatable; on the repository name)
       Without --output the plan JSON goes to stdout; with --batch N, only that batch's matrix does.
       --github-output writes count, batches, matrix (of --batch, default 0) and has-jobs to $GITHUB_OUTPUT.
-  clawscan org scan --repos "owner/a owner/b" [--job ID] [--output FILE] [--category ID] [--no-upload]
-      Clone, scan and upload SARIF for each repository; a failing repository is recorded, never fatal.
+  clawscan org scan --repos "owner/a owner/b" [--job ID] [--output FILE] [--category ID] [--no-upload] [--depth N]
+      Clone (--depth commits, default 1; 0 = whole history), scan and upload SARIF for each repository;
+      a failing repository is recorded, never fatal.
   clawscan org rollup [FILE|DIR...] [--json FILE] [--markdown FILE] [--github-summary]
       Merge job reports into the org report (JSON) and a Markdown summary.
 
@@ -49,6 +50,7 @@ export const ORG_OPTIONS = {
   job: { type: 'string' },
   category: { type: 'string' },
   'no-upload': { type: 'boolean' },
+  depth: { type: 'string' },
   json: { type: 'string' },
   markdown: { type: 'string' },
   'github-summary': { type: 'boolean' },
@@ -155,6 +157,11 @@ export async function orgMain(argv: readonly string[], io: OrgIo = DEFAULT_IO): 
     const repos = (values.repos ?? rest.join(' ')).split(/[\s,]+/).filter(Boolean);
     if (!repos.length) throw new UsageError('org scan needs --repos "owner/a owner/b"');
     const upload = !values['no-upload'];
+    let depth = 1;
+    if (values.depth !== undefined) {
+      depth = Number(values.depth);
+      if (!Number.isInteger(depth) || depth < 0) throw new UsageError(`--depth must be 0 (whole history) or more (got "${values.depth}")`);
+    }
     if (upload && !token) throw new UsageError('org scan uploads SARIF: set CLAWSCAN_TOKEN or GITHUB_TOKEN (or pass --no-upload)');
     const report = await sweepJob(values.job ?? 'local', repos, {
       octokit: octokit(),
@@ -162,6 +169,7 @@ export async function orgMain(argv: readonly string[], io: OrgIo = DEFAULT_IO): 
       gitBaseUrl: values['git-url'] ?? io.env.GITHUB_SERVER_URL ?? 'https://github.com',
       category: values.category ?? 'clawscan/',
       upload,
+      depth,
       log: (line) => io.stderr(`clawscan: ${line}\n`),
     });
     const text = `${JSON.stringify(report, null, 2)}\n`;

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { RULES } from '../../rules/index.js';
-import { scan, type ScanResult } from '../engine/scan.js';
+import { scan, type ScanOptions, type ScanResult } from '../engine/scan.js';
 import type { Finding } from '../model/finding.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { sarifReporter } from '../report/sarif.js';
@@ -74,6 +74,13 @@ export interface SweepOptions {
   upload?: boolean;
   limits?: SarifLimits;
   log?: (line: string) => void;
+  /** Commits to clone: 1 (default) for a scan of the tree; 0 for the whole history of the default branch. */
+  depth?: number;
+  /**
+   * Extra options for the engine's scan() (for example the history scan's, once it exists; give `depth: 0`
+   * with it). `paths` and `rules` are the sweep's own.
+   */
+  scan?: Omit<Partial<ScanOptions>, 'paths' | 'rules'>;
   /** Replaceable for tests; the default shells out to git. */
   clone?: (fullName: string, into: string) => Promise<CloneResult>;
 }
@@ -120,7 +127,7 @@ function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.Pro
 }
 
 /** Shallow clone of the default branch; authentication by an extra header passed in the environment. */
-export function gitCloner(gitBaseUrl: string, token: string | undefined): (fullName: string, into: string) => Promise<CloneResult> {
+export function gitCloner(gitBaseUrl: string, token: string | undefined, depth = 1): (fullName: string, into: string) => Promise<CloneResult> {
   return async (fullName, into) => {
     const url = `${gitBaseUrl.replace(/\/+$/, '')}/${fullName}.git`;
     const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'echo', GCM_INTERACTIVE: 'never' };
@@ -129,7 +136,7 @@ export function gitCloner(gitBaseUrl: string, token: string | undefined): (fullN
       env.GIT_CONFIG_KEY_0 = 'http.extraheader';
       env.GIT_CONFIG_VALUE_0 = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
     }
-    await run('git', ['clone', '--quiet', '--depth', '1', '--no-tags', '--single-branch', url, into], { env });
+    await run('git', ['clone', '--quiet', ...(depth > 0 ? ['--depth', String(depth)] : []), '--no-tags', '--single-branch', url, into], { env });
     const commitSha = (await run('git', ['rev-parse', 'HEAD'], { cwd: into }).catch(() => '')).trim();
     if (!/^[0-9a-f]{40}$/.test(commitSha)) throw new Error('the repository is empty (no commit on its default branch)');
     const ref = (await run('git', ['symbolic-ref', 'HEAD'], { cwd: into })).trim();
@@ -151,7 +158,7 @@ export async function sweepRepo(fullName: string, opts: SweepOptions): Promise<R
   const started = performance.now();
   const outcome: RepoOutcome = { repo: fullName, status: 'failed', warnings: [], durationMs: 0 };
   const [owner, repo] = fullName.split('/');
-  const clone = opts.clone ?? gitCloner(opts.gitBaseUrl ?? 'https://github.com', opts.token);
+  const clone = opts.clone ?? gitCloner(opts.gitBaseUrl ?? 'https://github.com', opts.token, opts.depth ?? 1);
   let stage: Stage = 'clone';
   const work = await mkdtemp(path.join(tmpdir(), 'clawscan-org-'));
   try {
@@ -160,7 +167,7 @@ export async function sweepRepo(fullName: string, opts: SweepOptions): Promise<R
     outcome.commitSha = checkout.commitSha;
     outcome.ref = checkout.ref;
     stage = 'scan';
-    const result = await scan({ paths: [checkout.dir], rules: RULES });
+    const result = await scan({ ...opts.scan, paths: [checkout.dir], rules: RULES });
     outcome.findings = summariseFindings(result.findings);
     if (result.internalErrors) outcome.warnings.push(`${result.internalErrors} rule error(s) during the scan`);
     if (opts.upload !== false) {
