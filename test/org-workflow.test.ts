@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -91,13 +92,28 @@ describe('the caller in docs/org-sweep.md', () => {
 });
 
 /**
- * The scripts of the workflow and of the composite action, run for real with bash and the committed CLI
- * bundle (dist/cli.js) against the fake API: what GitHub would run, minus GitHub.
+ * The scripts of the workflow and of the composite action, run for real with bash against the fake API: what
+ * GitHub would run, minus GitHub. The scripts call `<clawscan>/dist/cli.js`; here that is a shim running the
+ * TypeScript source through tsx, so the test does not depend on dist/ having been rebuilt.
  */
+function clawscanCheckout(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-src-'));
+  mkdirSync(path.join(dir, 'dist'));
+  // A real directory: `$GITHUB_ACTION_PATH/../../dist` through a symlink would resolve to this repository's dist/.
+  mkdirSync(path.join(dir, 'org', 'plan'), { recursive: true });
+  const tsx = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'esm', 'api', 'index.mjs')).href;
+  const cli = pathToFileURL(path.join(ROOT, 'src', 'cli.ts')).href;
+  writeFileSync(path.join(dir, 'dist', 'cli.js'), `import { register } from ${JSON.stringify(tsx)};\nregister();\nawait import(${JSON.stringify(cli)});\n`);
+  writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
+  return dir;
+}
+
 describe('workflow and action scripts', () => {
   let gh: FakeGitHub;
+  let checkout: string;
   const repos = Array.from({ length: 130 }, (_, i) => ({ name: `repo-${i}`, full_name: `acme/repo-${i}`, archived: i === 5, fork: false, visibility: i % 2 ? 'private' : 'public', topics: i % 3 ? ['openclaw'] : ['other'], pushed_at: '2026-05-01T00:00:00Z' }));
   beforeAll(async () => {
+    checkout = clawscanCheckout();
     gh = await new FakeGitHub().start();
     gh.on('GET', '/orgs/:org/repos', (req) => gh.page(req, repos));
   });
@@ -120,7 +136,7 @@ describe('workflow and action scripts', () => {
 
   it('the workflow plan step', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'clawscan-wf-'));
-    symlinkSync(ROOT, path.join(cwd, '.clawscan'));
+    symlinkSync(checkout, path.join(cwd, '.clawscan'));
     const script = workflow.jobs.plan?.steps?.find((s) => s.run)?.run ?? '';
     const out = await runPlan(script, cwd, { ...filters, CLAWSCAN_TOKEN: 'tkn' });
     expect(expected.length).toBeGreaterThan(5);
@@ -136,7 +152,7 @@ describe('workflow and action scripts', () => {
     // Every env value is one of the action's inputs.
     for (const v of Object.values(step.env)) expect(Object.keys(action.inputs)).toContain(/^\$\{\{ inputs\.([\w-]+) \}\}$/.exec(v)?.[1]);
     const cwd = mkdtempSync(path.join(tmpdir(), 'clawscan-act-'));
-    const out = await runPlan(step.run ?? '', cwd, { ...filters, CLAWSCAN_TOKEN: 'tkn', PLAN_FILE: 'p.json', GITHUB_ACTION_PATH: path.join(ROOT, 'org', 'plan') });
+    const out = await runPlan(step.run ?? '', cwd, { ...filters, CLAWSCAN_TOKEN: 'tkn', PLAN_FILE: 'p.json', GITHUB_ACTION_PATH: path.join(checkout, 'org', 'plan') });
     expect(reposOf(out.matrix ?? '')).toEqual(expected);
     expect(JSON.parse(out.batches ?? '')).toEqual([0]);
     expect(JSON.parse(readFileSync(path.join(cwd, 'p.json'), 'utf8'))).toMatchObject({ org: 'acme', total: expected.length });
@@ -154,7 +170,7 @@ describe('workflow and action scripts', () => {
     await git('commit', '-q', '-m', 'init');
 
     const cwd = mkdtempSync(path.join(tmpdir(), 'clawscan-wf-'));
-    symlinkSync(ROOT, path.join(cwd, '.clawscan'));
+    symlinkSync(checkout, path.join(cwd, '.clawscan'));
     const scanScript = workflow.jobs.scan?.steps?.find((s) => s.run)?.run ?? '';
     await runPlan(scanScript, cwd, { CLAWSCAN_TOKEN: 'tkn', REPOS: 'acme/alpha acme/missing', JOB: 'b0-j0', CATEGORY: 'clawscan/', UPLOAD: 'true', DEPTH: '1', GITHUB_SERVER_URL: `file://${gitRoot}` });
     const job = JSON.parse(readFileSync(path.join(cwd, 'clawscan-org-job-b0-j0.json'), 'utf8')) as { repos: { repo: string; status: string }[] };
