@@ -23331,7 +23331,23 @@ function fitSarif(log, limits = SARIF_LIMITS, maxKeep) {
     why = `gzipped SARIF over ${limits.maxGzipBytes} bytes`;
   }
 }
-async function uploadSarif(octokit, target, log, limits = SARIF_LIMITS, startedAt) {
+async function waitForProcessing(octokit, target, sarifId, opts) {
+  const budget = opts.waitMs ?? 0;
+  const interval = opts.intervalMs ?? defaultInterval;
+  const sleep = opts.sleep ?? defaultSleep;
+  let waited = 0;
+  for (let attempt = 0; ; attempt++) {
+    const pause = interval(attempt);
+    if (waited + pause > budget) return [`processing of upload ${sarifId} still pending after ${Math.round(waited / 1e3)} s`];
+    await sleep(pause);
+    waited += pause;
+    const res = await octokit.rest.codeScanning.getSarif({ owner: target.owner, repo: target.repo, sarif_id: sarifId });
+    const data = res.data;
+    if (data.processing_status === "complete") return [];
+    if (data.processing_status === "failed") throw new UploadError(`upload processing failed: ${(data.errors ?? []).join("; ").slice(0, 400) || "no reason given"}`);
+  }
+}
+async function uploadSarif(octokit, target, log, limits = SARIF_LIMITS, startedAt, wait = {}) {
   let fitted = fitSarif(log, limits);
   const warnings = [...fitted.warnings];
   for (let attempt = 1; ; attempt++) {
@@ -23346,6 +23362,7 @@ async function uploadSarif(octokit, target, log, limits = SARIF_LIMITS, startedA
         ...startedAt ? { started_at: startedAt.toISOString() } : {}
       });
       const id = res.data.id;
+      if (id && (wait.waitMs ?? 0) > 0) warnings.push(...await waitForProcessing(octokit, target, id, wait));
       return { ...id ? { sarifId: id } : {}, results: fitted.results, dropped: fitted.dropped, gzipBytes: fitted.gzipBytes, warnings };
     } catch (err) {
       const status = err.status;
@@ -23366,7 +23383,7 @@ function describeUploadError(status, message) {
   if (status === 413) return `upload rejected as too large (413) even after truncation: ${first}`;
   return `upload failed${status ? ` (${status})` : ""}: ${first}`;
 }
-var MAX_RESULTS_PER_RUN, MAX_GZIP_BYTES, SARIF_LIMITS, UploadError, MAX_413_ATTEMPTS;
+var MAX_RESULTS_PER_RUN, MAX_GZIP_BYTES, SARIF_LIMITS, UploadError, MAX_413_ATTEMPTS, defaultInterval, defaultSleep;
 var init_upload = __esm({
   "src/org/upload.ts"() {
     "use strict";
@@ -23382,6 +23399,8 @@ var init_upload = __esm({
       status;
     };
     MAX_413_ATTEMPTS = 4;
+    defaultInterval = (attempt) => Math.min(6e4, 5e3 * 2 ** attempt);
+    defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   }
 });
 
@@ -23466,7 +23485,7 @@ async function sweepRepo(fullName, opts) {
     if (opts.upload !== false) {
       stage = "upload";
       const log = await buildSarif(result, opts.category ?? "clawscan/");
-      const up = await uploadSarif(opts.octokit, { owner, repo, commitSha: checkout.commitSha, ref: checkout.ref }, log, opts.limits ?? SARIF_LIMITS, /* @__PURE__ */ new Date());
+      const up = await uploadSarif(opts.octokit, { owner, repo, commitSha: checkout.commitSha, ref: checkout.ref }, log, opts.limits ?? SARIF_LIMITS, /* @__PURE__ */ new Date(), opts.wait);
       outcome.upload = { ...up.sarifId ? { sarifId: up.sarifId } : {}, results: up.results, dropped: up.dropped };
       outcome.warnings.push(...up.warnings);
     }
@@ -23603,6 +23622,11 @@ async function orgMain(argv, io = DEFAULT_IO) {
     const repos = (values.repos ?? rest.join(" ")).split(/[\s,]+/).filter(Boolean);
     if (!repos.length) throw new UsageError('org scan needs --repos "owner/a owner/b"');
     const upload = !values["no-upload"];
+    let waitMs = 0;
+    if (values.wait !== void 0) {
+      waitMs = Number(values.wait) * 1e3;
+      if (!Number.isFinite(waitMs) || waitMs < 0) throw new UsageError(`--wait must be a number of seconds (got "${values.wait}")`);
+    }
     let depth2 = 1;
     if (values.depth !== void 0) {
       depth2 = Number(values.depth);
@@ -23616,6 +23640,7 @@ async function orgMain(argv, io = DEFAULT_IO) {
       category: values.category ?? "clawscan/",
       upload,
       depth: depth2,
+      wait: { waitMs },
       log: (line) => io.stderr(`clawscan: ${line}
 `)
     });
@@ -23682,9 +23707,9 @@ var init_cli = __esm({
                --pushed-since 2026-01-31|90d   --include GLOB / --exclude GLOB (repeatable; on the repository name)
       Without --output the plan JSON goes to stdout; with --batch N, only that batch's matrix does.
       --github-output writes count, batches, matrix (of --batch, default 0) and has-jobs to $GITHUB_OUTPUT.
-  clawscan org scan --repos "owner/a owner/b" [--job ID] [--output FILE] [--category ID] [--no-upload] [--depth N]
+  clawscan org scan --repos "owner/a owner/b" [--job ID] [--output FILE] [--category ID] [--no-upload] [--depth N] [--wait S]
       Clone (--depth commits, default 1; 0 = whole history), scan and upload SARIF for each repository;
-      a failing repository is recorded, never fatal.
+      a failing repository is recorded, never fatal. --wait polls each upload's processing for up to S seconds.
   clawscan org rollup [FILE|DIR...] [--json FILE] [--markdown FILE] [--github-summary]
       Merge job reports into the org report (JSON) and a Markdown summary.
 
@@ -23710,6 +23735,7 @@ write), GITHUB_API_URL (default https://api.github.com), GITHUB_SERVER_URL (defa
       category: { type: "string" },
       "no-upload": { type: "boolean" },
       depth: { type: "string" },
+      wait: { type: "string" },
       json: { type: "string" },
       markdown: { type: "string" },
       "github-summary": { type: "boolean" },

@@ -111,6 +111,29 @@ describe('uploadSarif', () => {
     expect(sizes).toEqual([3, 1]);
   });
 
+  it('polls the processing status when asked: complete, failed with GitHub\'s errors, or still pending', async () => {
+    const statuses = ['pending', 'complete', 'failed', 'pending', 'pending', 'pending'];
+    gh.on('GET', '/repos/:owner/:repo/code-scanning/sarifs/:id', () => {
+      const status = statuses.shift();
+      return { status: 200, body: { processing_status: status, ...(status === 'failed' ? { errors: ['locationFromSarifResult: expected artifact location'] } : {}) } };
+    });
+    const pauses: number[] = [];
+    const wait = { waitMs: 30_000, intervalMs: () => 10_000, sleep: async (ms: number) => void pauses.push(ms) };
+    expect((await uploadSarif(octokit(), target, logWith(2), SARIF_LIMITS, undefined, wait)).warnings).toEqual([]);
+    expect(gh.calls('GET', '/repos/acme/app/code-scanning/sarifs/sarif-1')).toHaveLength(2);
+    await expect(uploadSarif(octokit(), target, logWith(2), SARIF_LIMITS, undefined, wait)).rejects.toThrow('upload processing failed: locationFromSarifResult: expected artifact location');
+    const pending = await uploadSarif(octokit(), target, logWith(2), SARIF_LIMITS, undefined, wait);
+    expect(pending.warnings).toEqual(['processing of upload sarif-1 still pending after 30 s']);
+    // 30 s of budget at 10 s per poll: three polls for the last upload, after one each for the first two.
+    expect(gh.calls('GET', '/repos/acme/app/code-scanning/sarifs/sarif-1')).toHaveLength(2 + 1 + 3);
+    expect(pauses).toEqual(Array(6).fill(10_000));
+  });
+
+  it('does not poll unless asked', async () => {
+    await uploadSarif(octokit(), target, logWith(2));
+    expect(gh.calls('GET', '/repos/:owner/:repo/code-scanning/sarifs/:id')).toHaveLength(0);
+  });
+
   it('turns 403 and 404 into a reason for this repository', async () => {
     gh.inject('POST', '/repos/:owner/:repo/code-scanning/sarifs', 1, { status: 403, body: { message: 'Advanced Security must be enabled for this repository to use code scanning.' } });
     gh.inject('POST', '/repos/:owner/:repo/code-scanning/sarifs', 1, { status: 404, body: { message: 'Not Found' } });

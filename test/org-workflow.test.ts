@@ -172,7 +172,7 @@ describe('workflow and action scripts', () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'clawscan-wf-'));
     symlinkSync(checkout, path.join(cwd, '.clawscan'));
     const scanScript = workflow.jobs.scan?.steps?.find((s) => s.run)?.run ?? '';
-    await runPlan(scanScript, cwd, { CLAWSCAN_TOKEN: 'tkn', REPOS: 'acme/alpha acme/missing', JOB: 'b0-j0', CATEGORY: 'clawscan/', UPLOAD: 'true', DEPTH: '1', GITHUB_SERVER_URL: `file://${gitRoot}` });
+    await runPlan(scanScript, cwd, { CLAWSCAN_TOKEN: 'tkn', REPOS: 'acme/alpha acme/missing', JOB: 'b0-j0', CATEGORY: 'clawscan/', UPLOAD: 'true', DEPTH: '1', WAIT: '0', GITHUB_SERVER_URL: `file://${gitRoot}` });
     const job = JSON.parse(readFileSync(path.join(cwd, 'clawscan-org-job-b0-j0.json'), 'utf8')) as { repos: { repo: string; status: string }[] };
     expect(job.repos.map((r) => [r.repo, r.status])).toEqual([
       ['acme/alpha', 'scanned'],

@@ -22,9 +22,9 @@ export const ORG_USAGE = `Usage:
                --pushed-since 2026-01-31|90d   --include GLOB / --exclude GLOB (repeatable; on the repository name)
       Without --output the plan JSON goes to stdout; with --batch N, only that batch's matrix does.
       --github-output writes count, batches, matrix (of --batch, default 0) and has-jobs to $GITHUB_OUTPUT.
-  clawscan org scan --repos "owner/a owner/b" [--job ID] [--output FILE] [--category ID] [--no-upload] [--depth N]
+  clawscan org scan --repos "owner/a owner/b" [--job ID] [--output FILE] [--category ID] [--no-upload] [--depth N] [--wait S]
       Clone (--depth commits, default 1; 0 = whole history), scan and upload SARIF for each repository;
-      a failing repository is recorded, never fatal.
+      a failing repository is recorded, never fatal. --wait polls each upload's processing for up to S seconds.
   clawscan org rollup [FILE|DIR...] [--json FILE] [--markdown FILE] [--github-summary]
       Merge job reports into the org report (JSON) and a Markdown summary.
 
@@ -51,6 +51,7 @@ export const ORG_OPTIONS = {
   category: { type: 'string' },
   'no-upload': { type: 'boolean' },
   depth: { type: 'string' },
+  wait: { type: 'string' },
   json: { type: 'string' },
   markdown: { type: 'string' },
   'github-summary': { type: 'boolean' },
@@ -157,6 +158,11 @@ export async function orgMain(argv: readonly string[], io: OrgIo = DEFAULT_IO): 
     const repos = (values.repos ?? rest.join(' ')).split(/[\s,]+/).filter(Boolean);
     if (!repos.length) throw new UsageError('org scan needs --repos "owner/a owner/b"');
     const upload = !values['no-upload'];
+    let waitMs = 0;
+    if (values.wait !== undefined) {
+      waitMs = Number(values.wait) * 1000;
+      if (!Number.isFinite(waitMs) || waitMs < 0) throw new UsageError(`--wait must be a number of seconds (got "${values.wait}")`);
+    }
     let depth = 1;
     if (values.depth !== undefined) {
       depth = Number(values.depth);
@@ -170,6 +176,7 @@ export async function orgMain(argv: readonly string[], io: OrgIo = DEFAULT_IO): 
       category: values.category ?? 'clawscan/',
       upload,
       depth,
+      wait: { waitMs },
       log: (line) => io.stderr(`clawscan: ${line}\n`),
     });
     const text = `${JSON.stringify(report, null, 2)}\n`;

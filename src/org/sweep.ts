@@ -20,7 +20,7 @@ import { SEVERITIES, type Severity } from '../model/severity.js';
 import { sarifReporter } from '../report/sarif.js';
 import type { SweepOctokit } from '../github/octokit.js';
 import { addLineHashes } from './line-hash.js';
-import { SARIF_LIMITS, uploadSarif, type SarifLimits } from './upload.js';
+import { SARIF_LIMITS, uploadSarif, type SarifLimits, type WaitOptions } from './upload.js';
 
 export type Stage = 'clone' | 'scan' | 'upload';
 
@@ -73,6 +73,8 @@ export interface SweepOptions {
   /** Scan without uploading (a dry run). */
   upload?: boolean;
   limits?: SarifLimits;
+  /** Poll each upload's processing status (off by default). */
+  wait?: WaitOptions;
   log?: (line: string) => void;
   /** Commits to clone: 1 (default) for a scan of the tree; 0 for the whole history of the default branch. */
   depth?: number;
@@ -173,7 +175,7 @@ export async function sweepRepo(fullName: string, opts: SweepOptions): Promise<R
     if (opts.upload !== false) {
       stage = 'upload';
       const log = await buildSarif(result, opts.category ?? 'clawscan/');
-      const up = await uploadSarif(opts.octokit, { owner, repo, commitSha: checkout.commitSha, ref: checkout.ref }, log, opts.limits ?? SARIF_LIMITS, new Date());
+      const up = await uploadSarif(opts.octokit, { owner, repo, commitSha: checkout.commitSha, ref: checkout.ref }, log, opts.limits ?? SARIF_LIMITS, new Date(), opts.wait);
       outcome.upload = { ...(up.sarifId ? { sarifId: up.sarifId } : {}), results: up.results, dropped: up.dropped };
       outcome.warnings.push(...up.warnings);
     }

@@ -115,7 +115,40 @@ export class UploadError extends Error {
 
 const MAX_413_ATTEMPTS = 4;
 
-export async function uploadSarif(octokit: SweepOctokit, target: UploadTarget, log: Log, limits: SarifLimits = SARIF_LIMITS, startedAt?: Date): Promise<UploadOutcome> {
+export interface WaitOptions {
+  /** Poll the processing status for at most this long (0 or absent: do not poll). */
+  waitMs?: number;
+  /** Pause between polls; the default grows like codeql-action's (5 s, then longer). */
+  intervalMs?: (attempt: number) => number;
+  /** Replaceable for tests. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultInterval = (attempt: number) => Math.min(60_000, 5_000 * 2 ** attempt);
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Polls `GET /repos/{owner}/{repo}/code-scanning/sarifs/{id}` until processing is no longer pending. A `failed`
+ * status becomes an UploadError with GitHub's errors; still pending when the time is up becomes a warning.
+ */
+export async function waitForProcessing(octokit: SweepOctokit, target: UploadTarget, sarifId: string, opts: WaitOptions): Promise<string[]> {
+  const budget = opts.waitMs ?? 0;
+  const interval = opts.intervalMs ?? defaultInterval;
+  const sleep = opts.sleep ?? defaultSleep;
+  let waited = 0;
+  for (let attempt = 0; ; attempt++) {
+    const pause = interval(attempt);
+    if (waited + pause > budget) return [`processing of upload ${sarifId} still pending after ${Math.round(waited / 1000)} s`];
+    await sleep(pause);
+    waited += pause;
+    const res = await octokit.rest.codeScanning.getSarif({ owner: target.owner, repo: target.repo, sarif_id: sarifId });
+    const data = res.data as { processing_status?: string; errors?: string[] | null };
+    if (data.processing_status === 'complete') return [];
+    if (data.processing_status === 'failed') throw new UploadError(`upload processing failed: ${(data.errors ?? []).join('; ').slice(0, 400) || 'no reason given'}`);
+  }
+}
+
+export async function uploadSarif(octokit: SweepOctokit, target: UploadTarget, log: Log, limits: SarifLimits = SARIF_LIMITS, startedAt?: Date, wait: WaitOptions = {}): Promise<UploadOutcome> {
   let fitted = fitSarif(log, limits);
   const warnings = [...fitted.warnings];
   for (let attempt = 1; ; attempt++) {
@@ -130,6 +163,7 @@ export async function uploadSarif(octokit: SweepOctokit, target: UploadTarget, l
         ...(startedAt ? { started_at: startedAt.toISOString() } : {}),
       });
       const id = (res.data as { id?: string }).id;
+      if (id && (wait.waitMs ?? 0) > 0) warnings.push(...(await waitForProcessing(octokit, target, id, wait)));
       return { ...(id ? { sarifId: id } : {}), results: fitted.results, dropped: fitted.dropped, gzipBytes: fitted.gzipBytes, warnings };
     } catch (err) {
       const status = (err as { status?: number }).status;
