@@ -22,6 +22,7 @@ Usage:
   clawscan baseline [PATH...] [options] write the current findings to a baseline file
   clawscan rules [--format text|json|markdown]
                                         list every rule
+  clawscan org plan|scan|rollup ...     sweep an organisation (clawscan org --help)
 
 Options for scan:
   --format text|json|sarif|github       output format (default: text)
@@ -91,6 +92,8 @@ async function emit(text: string, output: string | undefined): Promise<void> {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // The org sweep has its own subcommands and flags (src/org/cli.ts).
+  if (argv[0] === 'org') return (await import('./org/cli.js')).orgMain(argv.slice(1));
   const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   if (values.version) {
     process.stdout.write(`${TOOL_VERSION}\n`);

@@ -27,4 +27,13 @@ describe('FakeGitHub', () => {
     await expect(octokit.rest.pulls.createReview({ owner: 'o', repo: 'r', pull_number: 2, event: 'COMMENT' })).resolves.toMatchObject({ status: 200 });
     expect(gh.calls('POST', '/repos/o/r/pulls/2/reviews')[1]?.body).toEqual({ event: 'COMMENT' });
   });
+
+  it('lets the first `after` matching requests through before injecting', async () => {
+    gh.on('GET', '/orgs/:org/repos', () => ({ status: 200, body: [] }));
+    gh.inject('GET', '/orgs/:org/repos', 2, { status: 502, body: { message: 'bad gateway' } }, { after: 2 });
+    const octokit = new Octokit({ baseUrl: gh.url, log: { debug() {}, info() {}, warn() {}, error() {} } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push(await octokit.rest.repos.listForOrg({ org: 'o' }).then((r) => r.status, (e: { status: number }) => e.status));
+    expect(statuses).toEqual([200, 200, 502, 502, 200]);
+  });
 });

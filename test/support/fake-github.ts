@@ -33,6 +33,8 @@ interface Route {
 interface Injection {
   method: string;
   pattern: RegExp;
+  /** Matching requests still to let through before the injection starts. */
+  after: number;
   remaining: number;
   response: FakeResponse;
 }
@@ -60,9 +62,13 @@ export class FakeGitHub {
     return this;
   }
 
-  /** The next `times` requests matching method + path get `response` instead of the route's answer. */
-  inject(method: string, path: string, times: number, response: FakeResponse): this {
-    this.injections.push({ method: method.toUpperCase(), ...compile(path), remaining: times, response });
+  /**
+   * The next `times` requests matching method + path get `response` instead of the route's answer. With
+   * `after`, that many matching requests are answered normally first (a failure in the middle of a paginated
+   * listing).
+   */
+  inject(method: string, path: string, times: number, response: FakeResponse, opts: { after?: number } = {}): this {
+    this.injections.push({ method: method.toUpperCase(), ...compile(path), after: opts.after ?? 0, remaining: times, response });
     return this;
   }
 
@@ -117,7 +123,9 @@ export class FakeGitHub {
     this.requests.push(recorded);
 
     let response: FakeResponse = { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
-    const injected = this.injections.find((i) => i.remaining > 0 && i.method === recorded.method && i.pattern.test(recorded.path));
+    const matching = this.injections.filter((i) => i.remaining > 0 && i.method === recorded.method && i.pattern.test(recorded.path));
+    const injected = matching.find((i) => i.after === 0);
+    for (const i of matching) if (i.after > 0) i.after--;
     if (injected) {
       injected.remaining--;
       response = injected.response;
