@@ -39656,7 +39656,7 @@ function run2(cmd, args, opts) {
 }
 function gitCloner(gitBaseUrl, token, depth2 = 1) {
   return async (fullName, into) => {
-    const url = `${gitBaseUrl.replace(/\/+$/, "")}/${fullName}.git`;
+    const url = `${withoutTrailingSlashes(gitBaseUrl)}/${fullName}.git`;
     const env = { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "echo", GCM_INTERACTIVE: "never" };
     if (token) {
       env.GIT_CONFIG_COUNT = "1";
@@ -39724,6 +39724,7 @@ var init_sweep = __esm({
     init_scan2();
     init_severity();
     init_sarif();
+    init_octokit();
     init_line_hash();
     init_upload();
     REPO_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;

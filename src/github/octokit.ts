@@ -66,7 +66,7 @@ export function createSweepOctokit(opts: SweepOctokitOptions = {}): SweepOctokit
 }
 
 /** `https://ghe.example/api/v3/` → without the slash, in one linear pass (`\/+$` backtracks on long runs). */
-function withoutTrailingSlashes(url: string): string {
+export function withoutTrailingSlashes(url: string): string {
   let end = url.length;
   while (end > 0 && url[end - 1] === '/') end--;
   return url.slice(0, end);

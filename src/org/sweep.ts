@@ -18,6 +18,7 @@ import { scan, type ScanOptions, type ScanResult } from '../engine/scan.js';
 import type { Finding } from '../model/finding.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { sarifReporter } from '../report/sarif.js';
+import { withoutTrailingSlashes } from '../github/octokit.js';
 import type { SweepOctokit } from '../github/octokit.js';
 import { addLineHashes } from './line-hash.js';
 import { SARIF_LIMITS, uploadSarif, type SarifLimits, type WaitOptions } from './upload.js';
@@ -131,7 +132,7 @@ function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.Pro
 /** Shallow clone of the default branch; authentication by an extra header passed in the environment. */
 export function gitCloner(gitBaseUrl: string, token: string | undefined, depth = 1): (fullName: string, into: string) => Promise<CloneResult> {
   return async (fullName, into) => {
-    const url = `${gitBaseUrl.replace(/\/+$/, '')}/${fullName}.git`;
+    const url = `${withoutTrailingSlashes(gitBaseUrl)}/${fullName}.git`;
     const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'echo', GCM_INTERACTIVE: 'never' };
     if (token) {
       env.GIT_CONFIG_COUNT = '1';
