@@ -199,8 +199,19 @@ function argv(v) {
   for (const m of v.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)) out.push(m[1] ?? m[2] ?? m[3] ?? "");
   return out;
 }
+function flag(args, name) {
+  let found;
+  args.forEach((a, i) => {
+    if (a === name && i + 1 < args.length) found = { value: args[i + 1] ?? "", index: i + 1 };
+    else if (a.startsWith(`${name}=`)) found = { value: a.slice(name.length + 1), index: i };
+  });
+  return found;
+}
 function commandLine(svc) {
   return [...argv(svc.value.entrypoint), ...argv(svc.value.command)];
+}
+function environment(svc) {
+  return isRecord(svc.value.environment) ? svc.value.environment : {};
 }
 function isGatewayService(svc) {
   const image = str(svc, "image") ?? "";
@@ -353,12 +364,12 @@ var init_devices = __esm({
           list(svc).forEach((d, index) => {
             const host = typeof d === "string" ? d.split(":")[0] ?? "" : isRecord(d) ? String(d.source ?? "") : "";
             if (!host.startsWith("/")) return;
-            const path11 = normaliseHostPath(host);
+            const path12 = normaliseHostPath(host);
             ctx.report({
               at: svc.at(["devices", index]),
-              message: `Service "${svc.name}" maps the host device ${path11}.`,
-              severity: grade(path11),
-              properties: { service: svc.name, device: path11 }
+              message: `Service "${svc.name}" maps the host device ${path12}.`,
+              severity: grade(path12),
+              properties: { service: svc.name, device: path12 }
             });
           });
         }
@@ -929,8 +940,8 @@ var init_location = __esm({
   "src/model/location.ts"() {
     "use strict";
     at = {
-      path(path11, opts = {}) {
-        return { kind: "path", path: path11, ...opts };
+      path(path12, opts = {}) {
+        return { kind: "path", path: path12, ...opts };
       },
       range(start, end, file) {
         return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
@@ -1268,11 +1279,11 @@ var init_uts_host = __esm({
 });
 
 // rules/compose/weak_default_secret.ts
-function* strings(v, path11, depth2 = 0) {
+function* strings(v, path12, depth2 = 0) {
   if (depth2 > 8) return;
-  if (typeof v === "string") yield [path11, v];
-  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings(v[i], [...path11, i], depth2 + 1);
-  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings(x, [...path11, k], depth2 + 1);
+  if (typeof v === "string") yield [path12, v];
+  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings(v[i], [...path12, i], depth2 + 1);
+  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings(x, [...path12, k], depth2 + 1);
 }
 var DEFAULTED, weak_default_secret_default;
 var init_weak_default_secret = __esm({
@@ -1294,16 +1305,16 @@ var init_weak_default_secret = __esm({
       precision: "high",
       check(target, ctx) {
         for (const svc of target.services) {
-          for (const [path11, text] of strings(svc.raw, [])) {
-            const key = String(path11[path11.length - 1] ?? "");
+          for (const [path12, text] of strings(svc.raw, [])) {
+            const key = String(path12[path12.length - 1] ?? "");
             for (const m of text.matchAll(DEFAULTED)) {
               const name = m[1] ?? "";
               const def = (m[2] ?? "").trim();
               if (def === "" || Object.hasOwn(target.env, name)) continue;
-              if (!isSecretName(name) && !(typeof path11[path11.length - 1] === "string" && isSecretName(key))) continue;
+              if (!isSecretName(name) && !(typeof path12[path12.length - 1] === "string" && isSecretName(key))) continue;
               const weak = isWeakSecret(def);
               ctx.report({
-                at: svc.at(path11),
+                at: svc.at(path12),
                 message: `Service "${svc.name}" falls back to a ${weak ? "guessable " : ""}default for ${name} when it is not set${weak ? "" : " (a committed credential)"}.`,
                 severity: weak ? "high" : "medium",
                 // A guessable default (`changeme`, `postgres`) is public knowledge, not a leaked value, and the same
@@ -1370,13 +1381,126 @@ var init_compose2 = __esm({
   }
 });
 
+// rules/_shared/compose-gateway.ts
+import path2 from "node:path";
+function credential(v) {
+  if (v === void 0 || v === null) return "none";
+  const s = String(v).trim();
+  if (isUnresolved(s)) return "unknown";
+  return PLACEHOLDER.test(s) ? "none" : "set";
+}
+function get(v, ...keys) {
+  let cur = v;
+  for (const k of keys) cur = isRecord(cur) ? cur[k] : void 0;
+  return cur;
+}
+function mountedConfig(svc, configs) {
+  for (const m of mounts(svc)) {
+    if (m.type !== "bind" || m.unknown || !/^\.\.?(\/|$)/.test(m.source)) continue;
+    const dir3 = path2.posix.dirname(svc.fileOf(["volumes", m.index]));
+    const host = path2.posix.normalize(path2.posix.join(dir3, m.source));
+    const candidates = /\.json5?$/.test(m.target) ? [host] : [`${host}/openclaw.json`, `${host}/openclaw.json5`];
+    const found = configs.find((c) => candidates.includes(c.file));
+    if (found) return found;
+  }
+  return void 0;
+}
+function covers(p, n) {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(p.target.trim());
+  return !!m && Number(m[1]) <= n && n <= Number(m[2] ?? m[1]);
+}
+function gatewayView(svc, configs = []) {
+  const ep = argv(svc.value.entrypoint);
+  const args = [...ep, ...argv(svc.value.command)];
+  const argKey = (index) => {
+    const [key, i] = index < ep.length ? ["entrypoint", index] : ["command", index - ep.length];
+    return Array.isArray(svc.value[key]) ? svc.at([key, i]) : svc.at([key]);
+  };
+  const env = environment(svc);
+  const envValue = (name) => {
+    if (Object.hasOwn(env, name) && env[name] !== null && env[name] !== void 0) return { value: String(env[name]), source: "environment", at: svc.at(["environment", name]) };
+    const f = svc.envFiles[name];
+    if (f) return { value: f.value, source: "env_file" };
+    return void 0;
+  };
+  const config = mountedConfig(svc, configs);
+  const cfg = config?.value;
+  const cfgAt = () => config ? { kind: "file", file: config.file } : void 0;
+  const bindFlag = flag(args, "--bind");
+  const bindEnv = envValue("OPENCLAW_GATEWAY_BIND");
+  const cfgBind = get(cfg, "gateway", "bind");
+  const bind2 = bindFlag ? { value: bindFlag.value, source: "command", at: argKey(bindFlag.index) } : bindEnv ? bindEnv : typeof cfgBind === "string" ? { value: cfgBind, source: "config", ...cfgAt() ? { at: cfgAt() } : {} } : args.length ? { value: "loopback", source: "default" } : (
+    // No command here: the image's own CMD decides, and it may well pass --bind lan.
+    { value: "${IMAGE_CMD}", source: "default" }
+  );
+  const bindsBeyondLoopback = isUnresolved(bind2.value) ? "unknown" : !(bind2.value === "loopback" || isLoopback(bind2.value));
+  const portFlag = flag(args, "--port");
+  const portEnv = envValue("OPENCLAW_GATEWAY_PORT");
+  const cfgPort = get(cfg, "gateway", "port");
+  const port = portFlag && /^\d+$/.test(portFlag.value) ? { value: Number(portFlag.value), source: "command", at: argKey(portFlag.index) } : portEnv && /^\d+$/.test(portEnv.value) ? { value: Number(portEnv.value), source: portEnv.source, ...portEnv.at ? { at: portEnv.at } : {} } : typeof cfgPort === "number" ? { value: cfgPort, source: "config" } : { value: DEFAULT_GATEWAY_PORT, source: "default" };
+  const cred = (flagName, envName, cfgKey) => {
+    const f = flag(args, flagName);
+    if (f) return { value: credential(f.value), source: "command", at: argKey(f.index) };
+    const e = envValue(envName);
+    if (e) return { value: credential(e.value), source: e.source, ...e.at ? { at: e.at } : {} };
+    const c = get(cfg, "gateway", "auth", cfgKey) ?? (cfgKey === "token" ? get(cfg, "gateway", "remote", "token") : void 0);
+    if (c !== void 0) return { value: isRecord(c) ? "set" : credential(c), source: "config" };
+    return { value: "none", source: "default" };
+  };
+  const token = cred("--token", "OPENCLAW_GATEWAY_TOKEN", "token");
+  const password = cred("--password", "OPENCLAW_GATEWAY_PASSWORD", "password");
+  const authFlag = flag(args, "--auth");
+  const cfgMode = get(cfg, "gateway", "auth", "mode");
+  const authMode = authFlag ? { value: authFlag.value, source: "command", at: argKey(authFlag.index) } : typeof cfgMode === "string" ? { value: cfgMode, source: "config" } : { value: void 0, source: "default" };
+  const hasAuth = authMode.value === "none" ? false : authMode.value === "trusted-proxy" ? true : token.value === "set" || password.value === "set" ? true : token.value === "unknown" || password.value === "unknown" || isUnresolved(authMode.value ?? "") ? "unknown" : false;
+  let published = { exposure: "none" };
+  if (str(svc, "network_mode") === "host") published = { exposure: "host-network", at: svc.at(["network_mode"]) };
+  else {
+    const rank = { none: 0, loopback: 1, specific: 2, unknown: 3, all: 4 };
+    for (const p of ports(svc)) {
+      if (!covers(p, port.value)) continue;
+      if (rank[p.exposure] > rank[published.exposure]) published = { exposure: p.exposure, at: svc.at(["ports", p.index]), binding: p };
+    }
+  }
+  const publishedBeyondLoopback = published.exposure === "unknown" ? "unknown" : published.exposure === "host-network" ? bindsBeyondLoopback : published.exposure === "all" || published.exposure === "specific";
+  return {
+    service: svc,
+    bind: bind2,
+    bindsBeyondLoopback,
+    port,
+    authMode,
+    token,
+    password,
+    hasAuth,
+    allowUnconfigured: args.includes("--allow-unconfigured"),
+    published,
+    publishedBeyondLoopback,
+    ...config ? { config } : {}
+  };
+}
+function gatewayViews(project2, configs = []) {
+  return project2.services.filter(isGatewayService).map((svc) => gatewayView(svc, configs));
+}
+function exposedWithoutAuth(v) {
+  return v.bindsBeyondLoopback === true && v.publishedBeyondLoopback === true && v.hasAuth === false;
+}
+var PLACEHOLDER, DEFAULT_GATEWAY_PORT;
+var init_compose_gateway = __esm({
+  "rules/_shared/compose-gateway.ts"() {
+    "use strict";
+    init_compose();
+    PLACEHOLDER = /^(change-me-to-a-long-random-token|change-me-now|change-me-to-a-strong-password|undefined|null|)$/i;
+    DEFAULT_GATEWAY_PORT = 18789;
+  }
+});
+
 // rules/_shared/openclaw.ts
 function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function get(v, ...path11) {
+function get2(v, ...path12) {
   let cur = v;
-  for (const seg of path11) {
+  for (const seg of path12) {
     if (typeof seg === "number" ? !Array.isArray(cur) : !isObj(cur)) return void 0;
     cur = cur[seg];
   }
@@ -1393,7 +1517,7 @@ function hasEnvRef(v) {
 function isSecretRef(v) {
   return isObj(v) && typeof v.source === "string" && typeof v.id === "string";
 }
-function credential(v, deploy = {}) {
+function credential2(v, deploy = {}) {
   if (v === void 0 || v === null) return { kind: "absent" };
   if (isSecretRef(v)) {
     const ref = `${v.source}:${String(v.provider ?? "default")}:${v.id}`;
@@ -1417,21 +1541,21 @@ function credentialPresent(c) {
 function credentialText(c) {
   return c.kind === "literal" ? c.value : c.kind === "ref" ? c.value : void 0;
 }
-function gatewayView(config, deploy = {}) {
-  const gw = obj(get(config, "gateway"));
+function gatewayView2(config, deploy = {}) {
+  const gw = obj(get2(config, "gateway"));
   const auth2 = obj(gw.auth);
   const bindRaw = deploy.flags?.bind ?? gw.bind;
   const bind2 = typeof bindRaw === "string" ? bindRaw : "loopback";
   const nonLoopback = bind2 !== "loopback";
-  const tailscale = str2(get(gw, "tailscale", "mode")) ?? "off";
+  const tailscale = str2(get2(gw, "tailscale", "mode")) ?? "off";
   const fromEnv = (name) => envSet(deploy, name) ? deploy.env?.[name] !== void 0 ? { kind: "ref", ref: `env:default:${name}`, value: deploy.env[name] } : { kind: "ref", ref: `env:default:${name}` } : { kind: "absent" };
   const envToken = fromEnv("OPENCLAW_GATEWAY_TOKEN");
   const envPassword = fromEnv("OPENCLAW_GATEWAY_PASSWORD");
-  const configToken = deploy.flags?.token !== void 0 ? credential(deploy.flags.token, deploy) : credential(auth2.token, deploy);
-  const configPassword = deploy.flags?.password !== void 0 ? credential(deploy.flags.password, deploy) : credential(auth2.password, deploy);
+  const configToken = deploy.flags?.token !== void 0 ? credential2(deploy.flags.token, deploy) : credential2(auth2.token, deploy);
+  const configPassword = deploy.flags?.password !== void 0 ? credential2(deploy.flags.password, deploy) : credential2(auth2.password, deploy);
   const token = credentialPresent(configToken) ? configToken : envToken;
   const password = credentialPresent(configPassword) ? configPassword : envPassword;
-  const remoteToken = credential(get(gw, "remote", "token"), deploy);
+  const remoteToken = credential2(get2(gw, "remote", "token"), deploy);
   const tokenConfigured = credentialPresent(token) || credentialPresent(remoteToken);
   const passwordPresent = credentialPresent(password);
   const explicitMode = deploy.flags?.auth ?? str2(auth2.mode);
@@ -1457,13 +1581,13 @@ function gatewayView(config, deploy = {}) {
     passwordConfigured,
     hasAuth,
     hasLoopbackAuth: hasAuth || tailscale === "serve" && allowTailscale,
-    controlUiEnabled: get(gw, "controlUi", "enabled") !== false,
+    controlUiEnabled: get2(gw, "controlUi", "enabled") !== false,
     envToken,
     envPassword
   };
 }
 function targetEra(target, project2) {
-  const v = str2(get(target.value, "meta", "lastTouchedVersion")) ?? imageVersion(project2);
+  const v = str2(get2(target.value, "meta", "lastTouchedVersion")) ?? imageVersion(project2);
   if (!v) return "unknown";
   const m = /^v?(\d{4})\.(\d+)\./.exec(v.trim());
   if (!m) return "unknown";
@@ -1472,8 +1596,8 @@ function targetEra(target, project2) {
 }
 function imageVersion(project2) {
   for (const c of project2?.targets("compose") ?? []) {
-    for (const svc of Object.values(obj(get(c.value, "services")))) {
-      const image = str2(get(svc, "image"));
+    for (const svc of Object.values(obj(get2(c.value, "services")))) {
+      const image = str2(get2(svc, "image"));
       const version = image ? openclawImageTag(image) : void 0;
       if (version) return version;
     }
@@ -1495,18 +1619,18 @@ function currentApplies(target, project2) {
 }
 function agentEntries(config) {
   const out = [];
-  for (const [id, v] of Object.entries(obj(get(config, "agents", "entries")))) if (isObj(v)) out.push({ id, path: ["agents", "entries", id], value: v });
-  arr(get(config, "agents", "list")).forEach((v, i) => {
+  for (const [id, v] of Object.entries(obj(get2(config, "agents", "entries")))) if (isObj(v)) out.push({ id, path: ["agents", "entries", id], value: v });
+  arr(get2(config, "agents", "list")).forEach((v, i) => {
     if (isObj(v)) out.push({ id: str2(v.id) ?? String(i), path: ["agents", "list", i], value: v });
   });
   return out;
 }
 function sandboxMode(config, agent) {
-  return str2(get(agent, "sandbox", "mode")) ?? str2(get(config, "agents", "defaults", "sandbox", "mode")) ?? "off";
+  return str2(get2(agent, "sandbox", "mode")) ?? str2(get2(config, "agents", "defaults", "sandbox", "mode")) ?? "off";
 }
 function channelScopes(config) {
   const out = [];
-  for (const [id, ch] of Object.entries(obj(get(config, "channels")))) {
+  for (const [id, ch] of Object.entries(obj(get2(config, "channels")))) {
     if (id === "defaults" || !isObj(ch)) continue;
     out.push({ channel: id, path: ["channels", id], value: ch });
     for (const [a, acc] of Object.entries(obj(ch.accounts))) if (isObj(acc)) out.push({ channel: id, account: a, path: ["channels", id, "accounts", a], value: acc });
@@ -1514,9 +1638,9 @@ function channelScopes(config) {
   return out;
 }
 function openInboundScopes(config) {
-  const defaults = get(config, "channels", "defaults");
+  const defaults = get2(config, "channels", "defaults");
   const scopes = isObj(defaults) ? [{ channel: "defaults", path: ["channels", "defaults"], value: defaults }, ...channelScopes(config)] : channelScopes(config);
-  return scopes.filter((s) => s.value.groupPolicy === "open" || s.value.dmPolicy === "open" || get(s.value, "dm", "policy") === "open");
+  return scopes.filter((s) => s.value.groupPolicy === "open" || s.value.dmPolicy === "open" || get2(s.value, "dm", "policy") === "open");
 }
 function deployContext(target, project2) {
   const dir3 = target.file.includes("/") ? target.file.slice(0, target.file.lastIndexOf("/")) : "";
@@ -1526,7 +1650,18 @@ function deployContext(target, project2) {
     if (d.template || ddir !== dir3 && ddir !== "") continue;
     for (const e of d.entries) if (env[e.key] === void 0 || ddir === dir3) env[e.key] = e.value;
   }
-  return { env, providedEnv: referencedEnv(target.value) };
+  const providedEnv = referencedEnv(target.value);
+  const flags2 = {};
+  for (const compose of project2?.targets("compose_project") ?? []) {
+    for (const v of gatewayViews(compose, [target])) {
+      if (v.config?.file !== target.file) continue;
+      if (v.token.value !== "none") providedEnv.add("OPENCLAW_GATEWAY_TOKEN");
+      if (v.password.value !== "none") providedEnv.add("OPENCLAW_GATEWAY_PASSWORD");
+      if (v.bind.source === "command" || v.bind.source === "environment" || v.bind.source === "env_file") flags2.bind = v.bind.value;
+      if (v.authMode.source === "command" && v.authMode.value !== void 0) flags2.auth = v.authMode.value;
+    }
+  }
+  return { env, providedEnv, ...Object.keys(flags2).length ? { flags: flags2 } : {} };
 }
 function referencedEnv(config) {
   const out = /* @__PURE__ */ new Set();
@@ -1547,12 +1682,12 @@ function referencedEnv(config) {
   return out;
 }
 function gatewayOf(target, project2) {
-  return gatewayView(target.value, deployContext(target, project2));
+  return gatewayView2(target.value, deployContext(target, project2));
 }
 function nodeLists(config) {
-  const current = get(config, "gateway", "nodes", "commands");
-  if (current !== void 0) return { allow: { path: ["gateway", "nodes", "commands", "allow"], list: arr(get(current, "allow")) }, deny: { path: ["gateway", "nodes", "commands", "deny"], list: arr(get(current, "deny")) } };
-  return { allow: { path: ["gateway", "nodes", "allowCommands"], list: arr(get(config, "gateway", "nodes", "allowCommands")) }, deny: { path: ["gateway", "nodes", "denyCommands"], list: arr(get(config, "gateway", "nodes", "denyCommands")) } };
+  const current = get2(config, "gateway", "nodes", "commands");
+  if (current !== void 0) return { allow: { path: ["gateway", "nodes", "commands", "allow"], list: arr(get2(current, "allow")) }, deny: { path: ["gateway", "nodes", "commands", "deny"], list: arr(get2(current, "deny")) } };
+  return { allow: { path: ["gateway", "nodes", "allowCommands"], list: arr(get2(config, "gateway", "nodes", "allowCommands")) }, deny: { path: ["gateway", "nodes", "denyCommands"], list: arr(get2(config, "gateway", "nodes", "denyCommands")) } };
 }
 function norm(name) {
   const n = name.trim().toLowerCase();
@@ -1565,46 +1700,46 @@ function matches(entry, tool) {
   return e.endsWith("*") && tool.startsWith(e.slice(0, -1));
 }
 function policyAllows(policy, tool) {
-  const deny = strings2(get(policy, "deny"));
+  const deny = strings2(get2(policy, "deny"));
   if (deny.some((d) => matches(d, tool))) return false;
-  const allow = strings2(get(policy, "allow"));
-  return allow.length === 0 || allow.some((a) => matches(a, tool)) || strings2(get(policy, "alsoAllow")).some((a) => matches(a, tool));
+  const allow = strings2(get2(policy, "allow"));
+  return allow.length === 0 || allow.some((a) => matches(a, tool)) || strings2(get2(policy, "alsoAllow")).some((a) => matches(a, tool));
 }
 function toolAllowed(config, agent, toolName) {
   const tool = norm(toolName);
-  const global2 = get(config, "tools");
-  const local = get(agent, "tools");
-  const profile = str2(get(local, "profile")) ?? str2(get(global2, "profile"));
+  const global2 = get2(config, "tools");
+  const local = get2(agent, "tools");
+  const profile = str2(get2(local, "profile")) ?? str2(get2(global2, "profile"));
   if (profile && profile !== "full" && PROFILES[profile]) {
-    const also = [...strings2(get(global2, "alsoAllow")), ...strings2(get(local, "alsoAllow"))];
+    const also = [...strings2(get2(global2, "alsoAllow")), ...strings2(get2(local, "alsoAllow"))];
     if (!PROFILES[profile].includes(tool) && !also.some((a) => matches(a, tool))) return false;
   }
   if (!policyAllows(global2, tool) || !policyAllows(local, tool)) return false;
-  if (sandboxMode(config, agent) === "all" && !policyAllows(get(config, "tools", "sandbox", "tools"), tool)) return false;
+  if (sandboxMode(config, agent) === "all" && !policyAllows(get2(config, "tools", "sandbox", "tools"), tool)) return false;
   return true;
 }
 function toolContexts(config) {
   return [{ label: "agents.defaults", path: ["tools"] }, ...agentEntries(config).map((a) => ({ label: `agent "${a.id}"`, path: [...a.path, "tools"], agent: a.value }))];
 }
 function execSecurity(tools) {
-  const mode = str2(get(tools, "exec", "mode"));
+  const mode = str2(get2(tools, "exec", "mode"));
   if (mode) return { deny: "deny", allowlist: "allowlist", ask: "allowlist", auto: "allowlist", full: "full" }[mode] ?? mode;
-  return str2(get(tools, "exec", "security"));
+  return str2(get2(tools, "exec", "security"));
 }
 function execScopes(config) {
-  return [{ label: "tools", path: ["tools", "exec"], security: execSecurity(get(config, "tools")) }, ...agentEntries(config).map((a) => ({ label: `agent "${a.id}"`, path: [...a.path, "tools", "exec"], security: execSecurity(a.value.tools) }))];
+  return [{ label: "tools", path: ["tools", "exec"], security: execSecurity(get2(config, "tools")) }, ...agentEntries(config).map((a) => ({ label: `agent "${a.id}"`, path: [...a.path, "tools", "exec"], security: execSecurity(a.value.tools) }))];
 }
 function openExecSurfaces(config) {
   const out = [];
-  const walk2 = (v, path11, depth2) => {
+  const walk2 = (v, path12, depth2) => {
     if (depth2 > 12) return;
-    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path11, i], depth2 + 1));
+    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path12, i], depth2 + 1));
     if (!isObj(v)) return;
-    if (v.groupPolicy === "open") out.push([...path11, "groupPolicy"]);
-    if (v.dmPolicy === "open") out.push([...path11, "dmPolicy"]);
-    for (const [k, x] of Object.entries(v)) walk2(x, [...path11, k], depth2 + 1);
+    if (v.groupPolicy === "open") out.push([...path12, "groupPolicy"]);
+    if (v.dmPolicy === "open") out.push([...path12, "dmPolicy"]);
+    for (const [k, x] of Object.entries(v)) walk2(x, [...path12, k], depth2 + 1);
   };
-  walk2(get(config, "channels"), ["channels"], 0);
+  walk2(get2(config, "channels"), ["channels"], 0);
   return out;
 }
 function firstOpenPolicyPath(config) {
@@ -1615,21 +1750,21 @@ function firstOpenPolicyPath(config) {
 }
 function modelRefs(config) {
   const aliases = /* @__PURE__ */ new Map();
-  for (const [id, v] of Object.entries(obj(get(config, "agents", "defaults", "models")))) {
-    const a = str2(get(v, "alias"));
+  for (const [id, v] of Object.entries(obj(get2(config, "agents", "defaults", "models")))) {
+    const a = str2(get2(v, "alias"));
     if (a) aliases.set(a.trim().toLowerCase(), id);
   }
   const out = [];
-  const add = (v, path11, image, agent) => {
+  const add = (v, path12, image, agent) => {
     const push = (m, p) => {
       if (typeof m === "string" && m.trim()) out.push({ model: aliases.get(m.trim().toLowerCase()) ?? m.trim(), path: p, image, ...agent ? { agent } : {} });
     };
-    if (typeof v === "string") return push(v, path11);
-    push(get(v, "primary"), [...path11, "primary"]);
-    arr(get(v, "fallbacks")).forEach((f, i) => push(f, [...path11, "fallbacks", i]));
+    if (typeof v === "string") return push(v, path12);
+    push(get2(v, "primary"), [...path12, "primary"]);
+    arr(get2(v, "fallbacks")).forEach((f, i) => push(f, [...path12, "fallbacks", i]));
   };
-  add(get(config, "agents", "defaults", "model"), ["agents", "defaults", "model"], false);
-  add(get(config, "agents", "defaults", "imageModel"), ["agents", "defaults", "imageModel"], true);
+  add(get2(config, "agents", "defaults", "model"), ["agents", "defaults", "model"], false);
+  add(get2(config, "agents", "defaults", "imageModel"), ["agents", "defaults", "imageModel"], true);
   for (const a of agentEntries(config)) add(a.value.model, [...a.path, "model"], false, a.value);
   return out;
 }
@@ -1644,25 +1779,25 @@ function paramSize(model) {
 function multiUserSignals(config) {
   const out = [];
   for (const s of channelScopes(config)) {
-    const base3 = s.account ? obj(get(config, "channels", s.channel)) : {};
+    const base3 = s.account ? obj(get2(config, "channels", s.channel)) : {};
     const v = { ...base3, ...s.value };
     const own = (k) => k in s.value ? [...s.path, k] : ["channels", s.channel, k];
     const name = s.account ? `channels.${s.channel}.accounts.${s.account}` : `channels.${s.channel}`;
-    const groupPolicy = v.groupPolicy ?? get(config, "channels", "defaults", "groupPolicy");
+    const groupPolicy = v.groupPolicy ?? get2(config, "channels", "defaults", "groupPolicy");
     if (groupPolicy === "open") out.push({ path: own("groupPolicy"), label: `${name}.groupPolicy="open"` });
     if (groupPolicy === "allowlist") {
       for (const k of ["groups", "guilds", "channels", "rooms"]) if (isObj(v[k]) && Object.keys(v[k]).length > 0) out.push({ path: own(k), label: `${name}.${k} allowlisted` });
     }
     if (v.dmPolicy === "open") out.push({ path: own("dmPolicy"), label: `${name}.dmPolicy="open"` });
     for (const k of ["allowFrom", "groupAllowFrom"]) if (strings2(v[k]).includes("*")) out.push({ path: own(k), label: `${name}.${k} contains "*"` });
-    if (get(v, "dm", "policy") === "open") out.push({ path: [...own("dm"), "policy"], label: `${name}.dm.policy="open"` });
-    if (strings2(get(v, "dm", "allowFrom")).includes("*")) out.push({ path: [...own("dm"), "allowFrom"], label: `${name}.dm.allowFrom contains "*"` });
+    if (get2(v, "dm", "policy") === "open") out.push({ path: [...own("dm"), "policy"], label: `${name}.dm.policy="open"` });
+    if (strings2(get2(v, "dm", "allowFrom")).includes("*")) out.push({ path: [...own("dm"), "allowFrom"], label: `${name}.dm.allowFrom contains "*"` });
   }
   return out;
 }
 function channelAccounts(config, channel) {
   const out = [];
-  for (const [id, ch] of Object.entries(obj(get(config, "channels")))) {
+  for (const [id, ch] of Object.entries(obj(get2(config, "channels")))) {
     if (id === "defaults" || !isObj(ch) || channel !== void 0 && id !== channel || ch.enabled === false) continue;
     const accounts = Object.entries(obj(ch.accounts)).filter(([, a]) => isObj(a) && a.enabled !== false);
     if (accounts.length === 0) {
@@ -1678,17 +1813,17 @@ function channelAccounts(config, channel) {
 }
 function dmPolicyOf(a) {
   if (typeof a.value.dmPolicy === "string") return { policy: a.value.dmPolicy, path: a.pathOf("dmPolicy") };
-  const legacy = get(a.value, "dm", "policy");
+  const legacy = get2(a.value, "dm", "policy");
   if (typeof legacy === "string") return { policy: legacy, path: [...a.pathOf("dm"), "policy"] };
   return { policy: "pairing", path: a.pathOf("dmPolicy") };
 }
 function dmAllowFrom(a) {
   if (Array.isArray(a.value.allowFrom)) return { list: arr(a.value.allowFrom).map((x) => String(x).trim()).filter(Boolean), path: a.pathOf("allowFrom") };
-  return { list: arr(get(a.value, "dm", "allowFrom")).map((x) => String(x).trim()).filter(Boolean), path: [...a.pathOf("dm"), "allowFrom"] };
+  return { list: arr(get2(a.value, "dm", "allowFrom")).map((x) => String(x).trim()).filter(Boolean), path: [...a.pathOf("dm"), "allowFrom"] };
 }
 function groupPolicyOf(config, a) {
   if (typeof a.value.groupPolicy === "string") return { policy: a.value.groupPolicy, path: a.pathOf("groupPolicy") };
-  const d = get(config, "channels", "defaults", "groupPolicy");
+  const d = get2(config, "channels", "defaults", "groupPolicy");
   if (typeof d === "string") return { policy: d, path: ["channels", "defaults", "groupPolicy"] };
   return { policy: "allowlist", path: a.pathOf("groupPolicy") };
 }
@@ -1699,10 +1834,10 @@ function isMutableDiscordEntry(entry) {
 }
 function cdpEndpoints(config) {
   const out = [];
-  const top = get(config, "browser", "cdpUrl");
+  const top = get2(config, "browser", "cdpUrl");
   if (typeof top === "string") out.push({ path: ["browser", "cdpUrl"], url: top });
-  for (const [name, p] of Object.entries(obj(get(config, "browser", "profiles")))) {
-    const u = get(p, "cdpUrl");
+  for (const [name, p] of Object.entries(obj(get2(config, "browser", "profiles")))) {
+    const u = get2(p, "cdpUrl");
     if (typeof u === "string") out.push({ path: ["browser", "profiles", name, "cdpUrl"], url: u });
   }
   return out;
@@ -1715,6 +1850,7 @@ var obj, arr, str2, strings2, WARN, CRITICAL, INFO, envSet, GROUPS, PROFILES, AL
 var init_openclaw = __esm({
   "rules/_shared/openclaw.ts"() {
     "use strict";
+    init_compose_gateway();
     obj = (v) => isObj(v) ? v : {};
     arr = (v) => Array.isArray(v) ? v : [];
     str2 = (v) => typeof v === "string" ? v : void 0;
@@ -1796,7 +1932,7 @@ var init_agent_roster_invalid_default_count = __esm({
         const agents = agentEntries(t.value);
         if (agents.length === 0) return;
         const defaults = agents.filter((a) => a.value.default === true);
-        const explicit = get(t.value, "agents", "ownership") === "explicit";
+        const explicit = get2(t.value, "agents", "ownership") === "explicit";
         if (explicit) {
           if (defaults.length > 0) ctx.report({ at: at.path([...defaults[0].path, "default"]), message: '`agents.ownership` is "explicit" but an entry is marked default.' });
           return;
@@ -1827,7 +1963,7 @@ var init_control_ui_device_auth_disabled = __esm({
       tags: ["openclaw", "beyond-audit", "openclaw-2026.4+"],
       precision: "high",
       check(t, ctx) {
-        if (targetEra(t, ctx.project) !== "current" || get(t.value, "gateway", "controlUi", "dangerouslyDisableDeviceAuth") !== true) return;
+        if (targetEra(t, ctx.project) !== "current" || get2(t.value, "gateway", "controlUi", "dangerouslyDisableDeviceAuth") !== true) return;
         ctx.report({ at: at.path(["gateway", "controlUi", "dangerouslyDisableDeviceAuth"]), message: "`gateway.controlUi.dangerouslyDisableDeviceAuth` is true (deprecated; not reported by the 2026.4+ audit)." });
       }
     });
@@ -1853,7 +1989,7 @@ var init_control_ui_external_embed_urls = __esm({
       tags: ["openclaw", "beyond-audit", "openclaw-all-versions"],
       precision: "high",
       check(t, ctx) {
-        if (get(t.value, "gateway", "controlUi", "allowExternalEmbedUrls") !== true) return;
+        if (get2(t.value, "gateway", "controlUi", "allowExternalEmbedUrls") !== true) return;
         ctx.report({ at: at.path(["gateway", "controlUi", "allowExternalEmbedUrls"]), message: "`gateway.controlUi.allowExternalEmbedUrls` is true." });
       }
     });
@@ -1879,7 +2015,7 @@ var init_control_ui_insecure_auth = __esm({
       tags: ["openclaw", "beyond-audit", "openclaw-2026.4+"],
       precision: "high",
       check(t, ctx) {
-        if (targetEra(t, ctx.project) !== "current" || get(t.value, "gateway", "controlUi", "allowInsecureAuth") !== true) return;
+        if (targetEra(t, ctx.project) !== "current" || get2(t.value, "gateway", "controlUi", "allowInsecureAuth") !== true) return;
         ctx.report({ at: at.path(["gateway", "controlUi", "allowInsecureAuth"]), message: "`gateway.controlUi.allowInsecureAuth` is true (a 2026.3 key; rejected by 2026.4+)." });
       }
     });
@@ -1889,28 +2025,28 @@ var init_control_ui_insecure_auth = __esm({
 // rules/config/insecure_or_dangerous_flags.ts
 function flags(config, era) {
   const out = [];
-  const add = (path11, expected, label = `${path11.join(".")}=${String(expected)}`) => {
-    if (get(config, ...path11) === expected) out.push({ path: path11, label });
+  const add = (path12, expected, label = `${path12.join(".")}=${String(expected)}`) => {
+    if (get2(config, ...path12) === expected) out.push({ path: path12, label });
   };
   const ui = ["gateway", "controlUi"];
   if (era !== "current") add([...ui, "allowInsecureAuth"], true);
   add([...ui, "dangerouslyAllowHostHeaderOriginFallback"], true);
   if (era !== "current") add([...ui, "dangerouslyDisableDeviceAuth"], true);
   add(["hooks", "gmail", "allowUnsafeExternalContent"], true);
-  arr(get(config, "hooks", "mappings")).forEach((_m, i) => add(["hooks", "mappings", i, "allowUnsafeExternalContent"], true, `hooks.mappings[${i}].allowUnsafeExternalContent=true`));
+  arr(get2(config, "hooks", "mappings")).forEach((_m, i) => add(["hooks", "mappings", i, "allowUnsafeExternalContent"], true, `hooks.mappings[${i}].allowUnsafeExternalContent=true`));
   add(["tools", "exec", "applyPatch", "workspaceOnly"], false);
   if (era === "legacy") return out;
-  const suppressions = arr(get(config, "security", "audit", "suppressions"));
+  const suppressions = arr(get2(config, "security", "audit", "suppressions"));
   if (suppressions.length > 0) out.push({ path: ["security", "audit", "suppressions"], label: `security.audit.suppressions configured (${suppressions.length})` });
   add(["hooks", "allowRequestSessionKey"], true);
   add(["browser", "ssrfPolicy", "dangerouslyAllowPrivateNetwork"], true);
   add(["tools", "fs", "workspaceOnly"], false);
   for (const f of DOCKER_FLAGS) add(["agents", "defaults", "sandbox", "docker", f], true);
   for (const a of agentEntries(config)) for (const f of DOCKER_FLAGS) add([...a.path, "sandbox", "docker", f], true);
-  for (const [acc, v] of Object.entries(obj(get(config, "plugins", "entries", "imap", "config", "accounts")))) {
+  for (const [acc, v] of Object.entries(obj(get2(config, "plugins", "entries", "imap", "config", "accounts")))) {
     const base3 = ["plugins", "entries", "imap", "config", "accounts", acc, "senderAuth"];
-    if (get(v, "senderAuth", "acceptTrustedAuthservId") === true) out.push({ path: [...base3, "acceptTrustedAuthservId"], label: `${base3.join(".")}.acceptTrustedAuthservId=true` });
-    const min = get(v, "senderAuth", "min");
+    if (get2(v, "senderAuth", "acceptTrustedAuthservId") === true) out.push({ path: [...base3, "acceptTrustedAuthservId"], label: `${base3.join(".")}.acceptTrustedAuthservId=true` });
+    const min = get2(v, "senderAuth", "min");
     if (min === "unverified" || min === "mutable") out.push({ path: [...base3, "min"], label: `${base3.join(".")}.min=${min}` });
   }
   return out;
@@ -1991,7 +2127,7 @@ var init_secrets_gateway_password_in_config = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const c = credential(get(t.value, "gateway", "auth", "password"), deployContext(t, ctx.project));
+        const c = credential2(get2(t.value, "gateway", "auth", "password"), deployContext(t, ctx.project));
         if (c.kind !== "literal" || !c.value.trim()) return;
         ctx.report({ at: at.path(["gateway", "auth", "password"]), message: "`gateway.auth.password` is written in the config.", secret: c.value });
       }
@@ -2019,9 +2155,9 @@ var init_secrets_hooks_token_in_config = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const h = obj(get(t.value, "hooks"));
+        const h = obj(get2(t.value, "hooks"));
         if (h.enabled !== true) return;
-        const c = credential(h.token, deployContext(t, ctx.project));
+        const c = credential2(h.token, deployContext(t, ctx.project));
         if (c.kind !== "literal" || !c.value.trim()) return;
         ctx.report({ at: at.path(["hooks", "token"]), message: "`hooks.token` is written in the config.", secret: c.value });
       }
@@ -2032,10 +2168,10 @@ var init_secrets_hooks_token_in_config = __esm({
 // rules/config/unaudited_dangerous_flags.ts
 function unaudited(config) {
   const out = [];
-  const walk2 = (v, path11, depth2) => {
+  const walk2 = (v, path12, depth2) => {
     if (depth2 > 16 || !isObj(v)) return;
     for (const [k, x] of Object.entries(v)) {
-      const p = [...path11, k];
+      const p = [...path12, k];
       const dotted = p.join(".");
       if (x === true && k.startsWith("dangerously") && !AUDITED.has(dotted)) {
         const channelAccountLevel = p[0] === "channels" && (p.length === 3 || p.length === 5 && p[2] === "accounts") && k === "dangerouslyAllowNameMatching";
@@ -2046,7 +2182,7 @@ function unaudited(config) {
     }
   };
   walk2(config, [], 0);
-  if (get(config, "browser", "ssrfPolicy", "allowPrivateNetwork") === true) out.push({ path: ["browser", "ssrfPolicy", "allowPrivateNetwork"], label: "browser.ssrfPolicy.allowPrivateNetwork=true (legacy alias of dangerouslyAllowPrivateNetwork)" });
+  if (get2(config, "browser", "ssrfPolicy", "allowPrivateNetwork") === true) out.push({ path: ["browser", "ssrfPolicy", "allowPrivateNetwork"], label: "browser.ssrfPolicy.allowPrivateNetwork=true (legacy alias of dangerouslyAllowPrivateNetwork)" });
   return out;
 }
 var AUDITED, unaudited_dangerous_flags_default;
@@ -2554,8 +2690,8 @@ function isSecretLikeName(name) {
 function isLikelyIdName(name) {
   return /(^(id|myid|userid)|_id)s?([^a-z0-9]|$)/i.test(name);
 }
-function openclawSecretPath(path11) {
-  const p = path11.map((s) => String(s));
+function openclawSecretPath(path12) {
+  const p = path12.map((s) => String(s));
   const j = p.join(".");
   if (j === "gateway.auth.token" || j === "gateway.remote.token") return { what: "gateway token", severity: "critical" };
   if (j === "gateway.auth.password" || j === "gateway.remote.password") return { what: "gateway password", severity: "critical" };
@@ -2569,7 +2705,7 @@ function openclawSecretPath(path11) {
   if (p[0] === "skills" && p[1] === "entries" && p.length === 4 && p[3] === "apiKey" || p[0] === "talk" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `${p[0]} API key (${p[2]})`, severity: "high" };
   if (p[0] === "plugins" && p[1] === "entries" && p[3] === "config" && p.length > 4 && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `plugin credential (${p[2]})`, severity: "high" };
   if (p[0] === "channels" && p.length >= 3) {
-    const leaf = str3(path11[path11.length - 1]);
+    const leaf = str3(path12[path12.length - 1]);
     const direct = p.length === 3;
     const account = p.length === 5 && p[2] === "accounts";
     if (leaf && (direct || account) && CHANNEL_SECRETS.has(leaf)) return { what: `${p[1]} channel ${leaf}`, severity: "high" };
@@ -4143,9 +4279,9 @@ var require_browser = __commonJS({
 var require_has_flag = __commonJS({
   "node_modules/has-flag/index.js"(exports, module) {
     "use strict";
-    module.exports = (flag, argv2 = process.argv) => {
-      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-      const position = argv2.indexOf(prefix + flag);
+    module.exports = (flag2, argv2 = process.argv) => {
+      const prefix = flag2.startsWith("-") ? "" : flag2.length === 1 ? "-" : "--";
+      const position = argv2.indexOf(prefix + flag2);
       const terminatorPosition = argv2.indexOf("--");
       return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
     };
@@ -4574,7 +4710,7 @@ var init_module2 = __esm({
 });
 
 // node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
-import path2 from "node:path";
+import path3 from "node:path";
 function requireLodash_uniq() {
   if (hasRequiredLodash_uniq) return lodash_uniq;
   hasRequiredLodash_uniq = 1;
@@ -5547,11 +5683,11 @@ function requireLodash_sortby() {
     function baseForOwn(object, iteratee) {
       return object && baseFor(object, iteratee, keys);
     }
-    function baseGet(object, path11) {
-      path11 = isKey(path11, object) ? [path11] : castPath(path11);
-      var index = 0, length = path11.length;
+    function baseGet(object, path12) {
+      path12 = isKey(path12, object) ? [path12] : castPath(path12);
+      var index = 0, length = path12.length;
       while (object != null && index < length) {
-        object = object[toKey(path11[index++])];
+        object = object[toKey(path12[index++])];
       }
       return index && index == length ? object : void 0;
     }
@@ -5678,13 +5814,13 @@ function requireLodash_sortby() {
         return object === source || baseIsMatch(object, source, matchData);
       };
     }
-    function baseMatchesProperty(path11, srcValue) {
-      if (isKey(path11) && isStrictComparable(srcValue)) {
-        return matchesStrictComparable(toKey(path11), srcValue);
+    function baseMatchesProperty(path12, srcValue) {
+      if (isKey(path12) && isStrictComparable(srcValue)) {
+        return matchesStrictComparable(toKey(path12), srcValue);
       }
       return function(object) {
-        var objValue = get2(object, path11);
-        return objValue === void 0 && objValue === srcValue ? hasIn(object, path11) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
+        var objValue = get3(object, path12);
+        return objValue === void 0 && objValue === srcValue ? hasIn(object, path12) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
       };
     }
     function baseOrderBy(collection, iteratees, orders) {
@@ -5700,9 +5836,9 @@ function requireLodash_sortby() {
         return compareMultiple(object, other, orders);
       });
     }
-    function basePropertyDeep(path11) {
+    function basePropertyDeep(path12) {
       return function(object) {
-        return baseGet(object, path11);
+        return baseGet(object, path12);
       };
     }
     function baseRest(func, start) {
@@ -5957,11 +6093,11 @@ function requireLodash_sortby() {
         return result;
       };
     }
-    function hasPath(object, path11, hasFunc) {
-      path11 = isKey(path11, object) ? [path11] : castPath(path11);
-      var result, index = -1, length = path11.length;
+    function hasPath(object, path12, hasFunc) {
+      path12 = isKey(path12, object) ? [path12] : castPath(path12);
+      var result, index = -1, length = path12.length;
       while (++index < length) {
-        var key = toKey(path11[index]);
+        var key = toKey(path12[index]);
         if (!(result = object != null && hasFunc(object, key))) {
           break;
         }
@@ -6116,12 +6252,12 @@ function requireLodash_sortby() {
     function toString(value) {
       return value == null ? "" : baseToString(value);
     }
-    function get2(object, path11, defaultValue) {
-      var result = object == null ? void 0 : baseGet(object, path11);
+    function get3(object, path12, defaultValue) {
+      var result = object == null ? void 0 : baseGet(object, path12);
       return result === void 0 ? defaultValue : result;
     }
-    function hasIn(object, path11) {
-      return object != null && hasPath(object, path11, baseHasIn);
+    function hasIn(object, path12) {
+      return object != null && hasPath(object, path12, baseHasIn);
     }
     function keys(object) {
       return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
@@ -6129,8 +6265,8 @@ function requireLodash_sortby() {
     function identity(value) {
       return value;
     }
-    function property(path11) {
-      return isKey(path11) ? baseProperty(toKey(path11)) : basePropertyDeep(path11);
+    function property(path12) {
+      return isKey(path12) ? baseProperty(toKey(path12)) : basePropertyDeep(path12);
     }
     module.exports = sortBy;
   })(lodash_sortby, lodash_sortby.exports);
@@ -6422,7 +6558,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
   }
   try {
     const fs = await import("node:fs");
-    const path11 = await import("node:path");
+    const path12 = await import("node:path");
     const pfxBytes = new Uint8Array(fs.readFileSync(source.filePath));
     const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
     if (!isGcpServiceAccountP12) {
@@ -6430,7 +6566,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
     }
     context.report({
       message: t("PrivateKeyP12", {
-        FILE_NAME: path11.basename(source.filePath)
+        FILE_NAME: path12.basename(source.filePath)
       }),
       range: [0, source.content.length]
     });
@@ -6447,7 +6583,7 @@ function reportIfFoundPrivateKeyJSONFormat({ source, context, t }) {
     }
     context.report({
       message: t("PrivateKeyJSON", {
-        FILE_NAME: source.filePath ? path2.basename(source.filePath) : ""
+        FILE_NAME: source.filePath ? path3.basename(source.filePath) : ""
       }),
       range: [0, source.content.length]
     });
@@ -8659,18 +8795,18 @@ function isOpenClawRepo(target) {
 function runsOpenClaw(target) {
   return services(target).some(([name, svc]) => [name, svc.image, svc.container_name].some((v) => typeof v === "string" && OPENCLAW_NAME.test(v)));
 }
-function underStateDir(path11) {
-  return path11.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
+function underStateDir(path12) {
+  return path12.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
 }
-function agentStorePath(path11) {
-  const s = path11.split("/");
+function agentStorePath(path12) {
+  const s = path12.split("/");
   for (let i = s.length - 4; i >= 0; i--) {
     if (s[i] === "agents" && i + 3 === s.length - 1) return { agent: s[i + 1] ?? "", kind: s[i + 2] ?? "", base: s[i + 3] ?? "" };
   }
   return void 0;
 }
-function underCredentials(path11) {
-  const s = path11.split("/");
+function underCredentials(path12) {
+  const s = path12.split("/");
   const i = s.lastIndexOf("credentials", s.length - 2);
   return i === -1 ? void 0 : s.slice(i + 1).join("/");
 }
@@ -8681,7 +8817,7 @@ var init_state_paths = __esm({
     init_compose();
     STATE_DIR = /^\.?(openclaw|clawdbot|moltbot|moldbot)([-_.][\w.-]*)?$/i;
     OPENCLAW_NAME = /openclaw|clawdbot|moltbot|moldbot/i;
-    base = (path11) => path11.slice(path11.lastIndexOf("/") + 1);
+    base = (path12) => path12.slice(path12.lastIndexOf("/") + 1);
   }
 });
 
@@ -8778,7 +8914,7 @@ function configHasGatewayAuth(configs) {
   });
 }
 function gatewayPorts(configs) {
-  const ports2 = /* @__PURE__ */ new Set([DEFAULT_GATEWAY_PORT]);
+  const ports2 = /* @__PURE__ */ new Set([DEFAULT_GATEWAY_PORT2]);
   for (const { value } of configs) {
     const port = isRecord2(value) && isRecord2(value.gateway) ? value.gateway.port : void 0;
     if (typeof port === "number" && Number.isInteger(port) && port > 0 && port < 65536) ports2.add(port);
@@ -8795,7 +8931,7 @@ function coversGatewayPort(spec, ports2) {
   }
   return void 0;
 }
-var CLI, SECRET_NAME, DEFAULT_GATEWAY_PORT;
+var CLI, SECRET_NAME, DEFAULT_GATEWAY_PORT2;
 var init_openclaw_cli = __esm({
   "rules/_shared/openclaw-cli.ts"() {
     "use strict";
@@ -8803,7 +8939,7 @@ var init_openclaw_cli = __esm({
     init_values();
     CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
     SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)$/i;
-    DEFAULT_GATEWAY_PORT = 18789;
+    DEFAULT_GATEWAY_PORT2 = 18789;
   }
 });
 
@@ -8946,9 +9082,9 @@ function proxyTarget(location, ups) {
   return { scheme, host: hp.host, backends: up ?? [{ host: hp.host, port: hp.port ?? (scheme === "https" ? 443 : 80) }], upstream: up !== void 0 };
 }
 function sensitivePath(location) {
-  const path11 = location.args[location.args.length - 1]?.value ?? "";
-  if (/^\^?\/hooks(\/|$|\b)/.test(path11)) return "hooks";
-  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path11)) return "health";
+  const path12 = location.args[location.args.length - 1]?.value ?? "";
+  if (/^\^?\/hooks(\/|$|\b)/.test(path12)) return "hooks";
+  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path12)) return "health";
   return void 0;
 }
 function head(d) {
@@ -9515,11 +9651,11 @@ function readValue(text, pos, max = 400) {
   while (end < text.length && end - pos < max && !STOP.test(text[end] ?? "")) end++;
   return { value: text.slice(pos, end), start: pos, end, quoted: false };
 }
-function walkStrings(value, visit, path11 = [], depth2 = 0) {
+function walkStrings(value, visit, path12 = [], depth2 = 0) {
   if (depth2 > 64) return;
-  if (typeof value === "string") visit(path11, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path11, i], depth2 + 1));
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path11, k], depth2 + 1);
+  if (typeof value === "string") visit(path12, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path12, i], depth2 + 1));
+  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path12, k], depth2 + 1);
 }
 var STOP;
 var init_assignments = __esm({
@@ -9574,11 +9710,11 @@ async function checkText(target, ctx) {
   }
 }
 function checkOpenClaw(target, ctx, tokens2) {
-  walkStrings(target.value, (path11, value) => {
-    const leaf = path11[path11.length - 1];
-    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path11)) return;
+  walkStrings(target.value, (path12, value) => {
+    const leaf = path12[path12.length - 1];
+    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path12)) return;
     if (!isGenericSecretValue(value) || tokens2.some((t) => value.includes(t))) return;
-    ctx.report({ at: at.path(path11, { part: "value" }), message: message(path11.join("."), target.file), secret: value });
+    ctx.report({ at: at.path(path12, { part: "value" }), message: message(path12.join("."), target.file), secret: value });
   });
 }
 var KEYWORDS, CANDIDATE, OPERATOR, VALUE, UUID, SELF_DESCRIBING, CODE_FILE, message, generic_default;
@@ -9859,16 +9995,16 @@ var init_openclaw_gateway_token = __esm({
       async check(target, ctx) {
         if (target.kind === "text") return checkText2(target, ctx);
         const found = [];
-        walkStrings(target.value, (path11, value) => {
-          if (openclawSecretPath(path11) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path11, value });
+        walkStrings(target.value, (path12, value) => {
+          if (openclawSecretPath(path12) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path12, value });
         });
-        for (const { path: path11, value } of found) {
+        for (const { path: path12, value } of found) {
           if (!await isLiteral2(value)) continue;
-          const sp = openclawSecretPath(path11);
+          const sp = openclawSecretPath(path12);
           if (!sp) continue;
           ctx.report({
-            at: at.path(path11, { part: "value" }),
-            message: `Literal OpenClaw ${sp.what} at \`${path11.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
+            at: at.path(path12, { part: "value" }),
+            message: `Literal OpenClaw ${sp.what} at \`${path12.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
             severity: sp.severity,
             secret: value
           });
@@ -10199,10 +10335,10 @@ var init_auth_profiles = __esm({
 });
 
 // rules/state/whatsapp_session.ts
-function isWhatsAppSession(path11, openclawRepo) {
-  if (base(path11) !== "creds.json") return false;
-  if (path11.split("/").some((s) => /whatsapp/i.test(s))) return true;
-  return underCredentials(path11) !== void 0 && (openclawRepo || underStateDir(path11));
+function isWhatsAppSession(path12, openclawRepo) {
+  if (base(path12) !== "creds.json") return false;
+  if (path12.split("/").some((s) => /whatsapp/i.test(s))) return true;
+  return underCredentials(path12) !== void 0 && (openclawRepo || underStateDir(path12));
 }
 var whatsapp_session_default;
 var init_whatsapp_session = __esm({
@@ -10340,7 +10476,7 @@ var init_auth_no_rate_limit = __esm({
       openclawAudit: true,
       check(t, ctx) {
         const v = gatewayOf(t, ctx.project);
-        if (!v.nonLoopback || v.mode === "trusted-proxy" || get(t.value, "gateway", "auth", "rateLimit")) return;
+        if (!v.nonLoopback || v.mode === "trusted-proxy" || get2(t.value, "gateway", "auth", "rateLimit")) return;
         ctx.report({ at: at.path(["gateway", "auth", "rateLimit"]), message: `The gateway binds to "${v.bind}" and \`gateway.auth.rateLimit\` is not set.` });
       }
     });
@@ -10354,12 +10490,13 @@ var init_bind_no_auth = __esm({
     "use strict";
     init_location();
     init_rule();
+    init_compose_gateway();
     init_openclaw();
     bind_no_auth_default = defineRule({
       id: "gateway.bind_no_auth",
       title: "Gateway bound beyond loopback without auth",
       severity: "critical",
-      appliesTo: ["openclaw"],
+      appliesTo: ["openclaw", "compose_project"],
       description: 'The gateway listens on a non-loopback address (`gateway.bind` other than `"loopback"`: `lan`, `auto`, `tailnet`, `custom`) and no shared secret or trusted proxy authenticates callers: anyone who can reach the port controls the agent, its tools and its credentials.',
       remediation: 'Set `gateway.auth.mode: "token"` with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"` (a long random value provided at deploy time), or set `gateway.bind: "loopback"`.',
       references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
@@ -10367,6 +10504,18 @@ var init_bind_no_auth = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
+        if (t.kind === "compose_project") {
+          for (const g of gatewayViews(t, ctx.project.targets("openclaw"))) {
+            if (g.config || !exposedWithoutAuth(g)) continue;
+            ctx.report({
+              at: g.published.at ?? g.service.at([]),
+              message: `Service "${g.service.name}" runs the OpenClaw gateway bound to "${g.bind.value}" (beyond loopback), publishes its port ${g.port.value} beyond the host's loopback, and passes no token or password (command line, environment or env_file).`,
+              key: `compose:${g.service.name}`,
+              properties: { service: g.service.name }
+            });
+          }
+          return;
+        }
         const v = gatewayOf(t, ctx.project);
         if (!v.nonLoopback || v.hasAuth) return;
         ctx.report({ at: at.path(["gateway", "bind"]), message: `The gateway binds to "${v.bind}" (not loopback) and has no gateway auth (auth mode ${v.mode}, no token or password configured).` });
@@ -10396,8 +10545,8 @@ var init_control_ui_allowed_origins_required = __esm({
       openclawAudit: true,
       check(t, ctx) {
         const v = gatewayOf(t, ctx.project);
-        const ui = get(t.value, "gateway", "controlUi");
-        if (!v.nonLoopback || !v.controlUiEnabled || strings2(get(ui, "allowedOrigins")).length > 0 || get(ui, "dangerouslyAllowHostHeaderOriginFallback") === true) return;
+        const ui = get2(t.value, "gateway", "controlUi");
+        if (!v.nonLoopback || !v.controlUiEnabled || strings2(get2(ui, "allowedOrigins")).length > 0 || get2(ui, "dangerouslyAllowHostHeaderOriginFallback") === true) return;
         ctx.report({ at: at.path(["gateway", "controlUi", "allowedOrigins"]), message: `The gateway binds to "${v.bind}" with the Control UI enabled and no \`gateway.controlUi.allowedOrigins\`.` });
       }
     });
@@ -10425,7 +10574,7 @@ var init_control_ui_allowed_origins_wildcard = __esm({
       openclawAudit: true,
       check(t, ctx) {
         const v = gatewayOf(t, ctx.project);
-        arr(get(t.value, "gateway", "controlUi", "allowedOrigins")).forEach((o, i) => {
+        arr(get2(t.value, "gateway", "controlUi", "allowedOrigins")).forEach((o, i) => {
           if (typeof o !== "string" || o.trim() !== "*") return;
           ctx.report({ at: at.path(["gateway", "controlUi", "allowedOrigins", i]), severity: v.nonLoopback ? CRITICAL : WARN, message: `\`gateway.controlUi.allowedOrigins\` contains "*"${v.nonLoopback ? ` and the gateway binds to "${v.bind}"` : ""}.` });
         });
@@ -10454,7 +10603,7 @@ var init_control_ui_device_auth_disabled2 = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        if (!legacyApplies(t, ctx.project) || get(t.value, "gateway", "controlUi", "dangerouslyDisableDeviceAuth") !== true) return;
+        if (!legacyApplies(t, ctx.project) || get2(t.value, "gateway", "controlUi", "dangerouslyDisableDeviceAuth") !== true) return;
         ctx.report({ at: at.path(["gateway", "controlUi", "dangerouslyDisableDeviceAuth"]), message: "`gateway.controlUi.dangerouslyDisableDeviceAuth` is true (OpenClaw ≤ 2026.3)." });
       }
     });
@@ -10482,7 +10631,7 @@ var init_control_ui_host_header_origin_fallback = __esm({
       openclawAudit: true,
       check(t, ctx) {
         const v = gatewayOf(t, ctx.project);
-        if (get(t.value, "gateway", "controlUi", "dangerouslyAllowHostHeaderOriginFallback") !== true) return;
+        if (get2(t.value, "gateway", "controlUi", "dangerouslyAllowHostHeaderOriginFallback") !== true) return;
         ctx.report({ at: at.path(["gateway", "controlUi", "dangerouslyAllowHostHeaderOriginFallback"]), severity: v.nonLoopback ? CRITICAL : WARN, message: `Host-header origin fallback is enabled${v.nonLoopback ? ` on a gateway bound to "${v.bind}"` : ""}.` });
       }
     });
@@ -10509,7 +10658,7 @@ var init_control_ui_insecure_auth2 = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        if (!legacyApplies(t, ctx.project) || get(t.value, "gateway", "controlUi", "allowInsecureAuth") !== true) return;
+        if (!legacyApplies(t, ctx.project) || get2(t.value, "gateway", "controlUi", "allowInsecureAuth") !== true) return;
         ctx.report({ at: at.path(["gateway", "controlUi", "allowInsecureAuth"]), message: "`gateway.controlUi.allowInsecureAuth` is true (OpenClaw ≤ 2026.3)." });
       }
     });
@@ -10539,11 +10688,11 @@ var init_env_token_overrides_config = __esm({
         const deploy = deployContext(t, ctx.project);
         const envValue = deploy.env?.["OPENCLAW_GATEWAY_TOKEN"];
         const envSet2 = envValue !== void 0 || deploy.providedEnv?.has("OPENCLAW_GATEWAY_TOKEN") === true;
-        if (!currentApplies(t, ctx.project) || !envSet2 || get(t.value, "gateway", "mode") === "remote") return;
-        const mode = str2(get(t.value, "gateway", "auth", "mode"));
+        if (!currentApplies(t, ctx.project) || !envSet2 || get2(t.value, "gateway", "mode") === "remote") return;
+        const mode = str2(get2(t.value, "gateway", "auth", "mode"));
         if (mode === "password" || mode === "none" || mode === "trusted-proxy") return;
-        const raw = get(t.value, "gateway", "auth", "token");
-        const c = credential(raw, {});
+        const raw = get2(t.value, "gateway", "auth", "token");
+        const c = credential2(raw, {});
         const differs = c.kind === "literal" ? c.value.trim() !== "" && c.value !== envValue : c.kind === "ref" && c.ref !== "env:default:OPENCLAW_GATEWAY_TOKEN";
         if (!differs) return;
         ctx.report({ at: at.path(["gateway", "auth", "token"]), message: "`OPENCLAW_GATEWAY_TOKEN` is set in the deployment (a .env, or referenced by the config) and differs from `gateway.auth.token`.", ...c.kind === "literal" ? { secret: c.value } : {} });
@@ -10576,8 +10725,8 @@ var init_http_no_auth = __esm({
         const resolved = v.mode === "trusted-proxy" || v.mode === "token" && v.tokenConfigured || v.mode === "password" && v.passwordConfigured;
         if (resolved) return;
         const endpoints = ["/tools/invoke"];
-        if (get(t.value, "gateway", "http", "endpoints", "chatCompletions", "enabled") === true) endpoints.push("/v1/chat/completions");
-        if (get(t.value, "gateway", "http", "endpoints", "responses", "enabled") === true) endpoints.push("/v1/responses");
+        if (get2(t.value, "gateway", "http", "endpoints", "chatCompletions", "enabled") === true) endpoints.push("/v1/chat/completions");
+        if (get2(t.value, "gateway", "http", "endpoints", "responses", "enabled") === true) endpoints.push("/v1/responses");
         ctx.report({ at: at.path(["gateway", "auth", "mode"]), severity: v.remoteExposure ? CRITICAL : WARN, message: `Gateway HTTP APIs (${endpoints.join(", ")}) have no auth (mode ${v.mode} without a credential).` });
       }
     });
@@ -10605,7 +10754,7 @@ var init_http_session_key_override_enabled = __esm({
       openclawAudit: true,
       check(t, ctx) {
         for (const ep of ["chatCompletions", "responses"]) {
-          if (get(t.value, "gateway", "http", "endpoints", ep, "enabled") !== true) continue;
+          if (get2(t.value, "gateway", "http", "endpoints", ep, "enabled") !== true) continue;
           ctx.report({ at: at.path(["gateway", "http", "endpoints", ep, "enabled"]), message: `\`gateway.http.endpoints.${ep}\` is enabled: API callers can choose the session key.` });
           return;
         }
@@ -10770,8 +10919,8 @@ var init_password_placeholder_value = __esm({
       check(t, ctx) {
         const v = gatewayOf(t, ctx.project);
         if (!currentApplies(t, ctx.project) || v.mode !== "password") return;
-        const raw = get(t.value, "gateway", "auth", "password");
-        const c = typeof raw === "string" ? credential(raw, deployContext(t, ctx.project)) : v.password;
+        const raw = get2(t.value, "gateway", "auth", "password");
+        const c = typeof raw === "string" ? credential2(raw, deployContext(t, ctx.project)) : v.password;
         const text = credentialText(c);
         if (text === void 0 || !["", "undefined", "null"].includes(text.trim())) return;
         ctx.report({ at: at.path(["gateway", "auth", "password"]), message: `The gateway password is a placeholder (${text.trim() === "" ? "blank" : JSON.stringify(text.trim())}).` });
@@ -10831,9 +10980,9 @@ var init_real_ip_fallback_enabled = __esm({
       openclawAudit: true,
       check(t, ctx) {
         const v = gatewayOf(t, ctx.project);
-        if (get(t.value, "gateway", "allowRealIpFallback") !== true) return;
+        if (get2(t.value, "gateway", "allowRealIpFallback") !== true) return;
         const loopbackOnly = (p) => ["127.0.0.1", "::1", "127.0.0.1/32", "::1/128"].includes(p);
-        const remoteProxy = v.mode === "trusted-proxy" && strings2(get(t.value, "gateway", "trustedProxies")).some((p) => !loopbackOnly(p));
+        const remoteProxy = v.mode === "trusted-proxy" && strings2(get2(t.value, "gateway", "trustedProxies")).some((p) => !loopbackOnly(p));
         ctx.report({ at: at.path(["gateway", "allowRealIpFallback"]), severity: v.nonLoopback || remoteProxy ? CRITICAL : WARN, message: "`gateway.allowRealIpFallback` is true: the client address can come from a spoofable X-Real-IP header." });
       }
     });
@@ -10860,7 +11009,7 @@ var init_tailscale_funnel = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        if (get(t.value, "gateway", "tailscale", "mode") !== "funnel") return;
+        if (get2(t.value, "gateway", "tailscale", "mode") !== "funnel") return;
         ctx.report({ at: at.path(["gateway", "tailscale", "mode"]), message: "The gateway is published on the internet with Tailscale Funnel." });
       }
     });
@@ -10887,7 +11036,7 @@ var init_tailscale_serve = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        if (get(t.value, "gateway", "tailscale", "mode") !== "serve") return;
+        if (get2(t.value, "gateway", "tailscale", "mode") !== "serve") return;
         ctx.report({ at: at.path(["gateway", "tailscale", "mode"]), message: "The gateway is reachable from the tailnet through Tailscale Serve." });
       }
     });
@@ -10916,8 +11065,8 @@ var init_token_placeholder_value = __esm({
       check(t, ctx) {
         const v = gatewayOf(t, ctx.project);
         if (!currentApplies(t, ctx.project) || v.mode !== "token") return;
-        const raw = get(t.value, "gateway", "auth", "token");
-        const c = typeof raw === "string" ? credential(raw, deployContext(t, ctx.project)) : v.token;
+        const raw = get2(t.value, "gateway", "auth", "token");
+        const c = typeof raw === "string" ? credential2(raw, deployContext(t, ctx.project)) : v.token;
         const text = credentialText(c);
         if (text === void 0 || !["", "undefined", "null"].includes(text.trim())) return;
         ctx.report({ at: at.path(["gateway", "auth", "token"]), message: `The gateway token is a placeholder (${text.trim() === "" ? "blank" : JSON.stringify(text.trim())}).` });
@@ -10982,7 +11131,7 @@ var init_tools_invoke_http_dangerous_allow = __esm({
         const deny = new Set(targetEra(t, ctx.project) === "legacy" ? HTTP_DENY_LEGACY : HTTP_DENY_CURRENT);
         const hits = [];
         const names = [];
-        arr(get(t.value, "gateway", "tools", "allow")).forEach((n, i) => {
+        arr(get2(t.value, "gateway", "tools", "allow")).forEach((n, i) => {
           if (typeof n === "string" && deny.has(n.trim().toLowerCase())) {
             hits.push(i);
             names.push(n.trim().toLowerCase());
@@ -11016,7 +11165,7 @@ var init_trusted_proxies_missing = __esm({
       openclawAudit: true,
       check(t, ctx) {
         const v = gatewayOf(t, ctx.project);
-        if (v.nonLoopback || !v.controlUiEnabled || strings2(get(t.value, "gateway", "trustedProxies")).length > 0) return;
+        if (v.nonLoopback || !v.controlUiEnabled || strings2(get2(t.value, "gateway", "trustedProxies")).length > 0) return;
         ctx.report({ at: at.path(["gateway", "trustedProxies"]), message: "The gateway is on loopback with the Control UI enabled and `gateway.trustedProxies` is empty." });
       }
     });
@@ -11044,8 +11193,8 @@ var init_trusted_proxy_allow_loopback = __esm({
       openclawAudit: true,
       check(t, ctx) {
         const v = gatewayOf(t, ctx.project);
-        const tp = get(t.value, "gateway", "auth", "trustedProxy");
-        if (!currentApplies(t, ctx.project) || v.mode !== "trusted-proxy" || !(get(tp, "allowLoopback") === true)) return;
+        const tp = get2(t.value, "gateway", "auth", "trustedProxy");
+        if (!currentApplies(t, ctx.project) || v.mode !== "trusted-proxy" || !(get2(tp, "allowLoopback") === true)) return;
         ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "allowLoopback"]), message: "`gateway.auth.trustedProxy.allowLoopback` is true." });
       }
     });
@@ -11101,8 +11250,8 @@ var init_trusted_proxy_device_auto_approve = __esm({
       openclawAudit: true,
       check(t, ctx) {
         const v = gatewayOf(t, ctx.project);
-        const tp = get(t.value, "gateway", "auth", "trustedProxy");
-        if (!currentApplies(t, ctx.project) || v.mode !== "trusted-proxy" || !(get(tp, "deviceAutoApprove", "enabled") === true)) return;
+        const tp = get2(t.value, "gateway", "auth", "trustedProxy");
+        if (!currentApplies(t, ctx.project) || v.mode !== "trusted-proxy" || !(get2(tp, "deviceAutoApprove", "enabled") === true)) return;
         ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "deviceAutoApprove", "enabled"]), message: "Devices of trusted-proxy users are approved automatically." });
       }
     });
@@ -11130,9 +11279,9 @@ var init_trusted_proxy_device_auto_approve_admin = __esm({
       openclawAudit: true,
       check(t, ctx) {
         const v = gatewayOf(t, ctx.project);
-        const tp = get(t.value, "gateway", "auth", "trustedProxy");
-        if (!currentApplies(t, ctx.project) || v.mode !== "trusted-proxy" || get(tp, "deviceAutoApprove", "enabled") !== true) return;
-        const i = arr(get(tp, "deviceAutoApprove", "scopes")).findIndex((s) => typeof s === "string" && s.trim() === "operator.admin");
+        const tp = get2(t.value, "gateway", "auth", "trustedProxy");
+        if (!currentApplies(t, ctx.project) || v.mode !== "trusted-proxy" || get2(tp, "deviceAutoApprove", "enabled") !== true) return;
+        const i = arr(get2(tp, "deviceAutoApprove", "scopes")).findIndex((s) => typeof s === "string" && s.trim() === "operator.admin");
         if (i < 0) return;
         ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "deviceAutoApprove", "scopes", i]), message: "Auto-approved trusted-proxy devices receive `operator.admin`." });
       }
@@ -11161,8 +11310,8 @@ var init_trusted_proxy_no_allowlist = __esm({
       openclawAudit: true,
       check(t, ctx) {
         const v = gatewayOf(t, ctx.project);
-        const tp = get(t.value, "gateway", "auth", "trustedProxy");
-        if (v.mode !== "trusted-proxy" || !(strings2(get(tp, "allowUsers")).length === 0)) return;
+        const tp = get2(t.value, "gateway", "auth", "trustedProxy");
+        if (v.mode !== "trusted-proxy" || !(strings2(get2(tp, "allowUsers")).length === 0)) return;
         ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "allowUsers"]), message: "Trusted-proxy auth is on with no `gateway.auth.trustedProxy.allowUsers`." });
       }
     });
@@ -11190,7 +11339,7 @@ var init_trusted_proxy_no_proxies = __esm({
       openclawAudit: true,
       check(t, ctx) {
         const v = gatewayOf(t, ctx.project);
-        if (v.mode !== "trusted-proxy" || !(strings2(get(t.value, "gateway", "trustedProxies")).length === 0)) return;
+        if (v.mode !== "trusted-proxy" || !(strings2(get2(t.value, "gateway", "trustedProxies")).length === 0)) return;
         ctx.report({ at: at.path(["gateway", "trustedProxies"]), message: "Trusted-proxy auth is on but `gateway.trustedProxies` is empty." });
       }
     });
@@ -11218,8 +11367,8 @@ var init_trusted_proxy_no_user_header = __esm({
       openclawAudit: true,
       check(t, ctx) {
         const v = gatewayOf(t, ctx.project);
-        const tp = get(t.value, "gateway", "auth", "trustedProxy");
-        if (v.mode !== "trusted-proxy" || !!str2(get(tp, "userHeader"))?.trim()) return;
+        const tp = get2(t.value, "gateway", "auth", "trustedProxy");
+        if (v.mode !== "trusted-proxy" || !!str2(get2(tp, "userHeader"))?.trim()) return;
         ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "userHeader"]), message: "Trusted-proxy auth is on but `gateway.auth.trustedProxy.userHeader` is not set." });
       }
     });
@@ -11285,7 +11434,7 @@ var init_mdns_full_mode = __esm({
       openclawAudit: true,
       check(t, ctx) {
         const v = gatewayOf(t, ctx.project);
-        if (get(t.value, "discovery", "mdns", "mode") !== "full") return;
+        if (get2(t.value, "discovery", "mdns", "mode") !== "full") return;
         ctx.report({ at: at.path(["discovery", "mdns", "mode"]), severity: v.nonLoopback ? CRITICAL : WARN, message: 'mDNS discovery is in "full" mode.' });
       }
     });
@@ -11322,7 +11471,7 @@ var init_apps_enabled = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        if (!currentApplies(t, ctx.project) || get(t.value, "mcp", "apps", "enabled") !== true) return;
+        if (!currentApplies(t, ctx.project) || get2(t.value, "mcp", "apps", "enabled") !== true) return;
         ctx.report({ at: at.path(["mcp", "apps", "enabled"]), message: "`mcp.apps.enabled` is true." });
       }
     });
@@ -11359,7 +11508,7 @@ var init_allowed_agent_ids_unrestricted = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const h = obj(get(t.value, "hooks"));
+        const h = obj(get2(t.value, "hooks"));
         if (h.enabled !== true) return;
         const v = gatewayOf(t, ctx.project);
         if (!currentApplies(t, ctx.project)) return;
@@ -11391,7 +11540,7 @@ var init_default_session_key_unset = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const h = obj(get(t.value, "hooks"));
+        const h = obj(get2(t.value, "hooks"));
         if (h.enabled !== true) return;
         if (typeof h.defaultSessionKey === "string" && h.defaultSessionKey.trim()) return;
         ctx.report({ at: at.path(["hooks", "defaultSessionKey"]), message: "Hooks are enabled and `hooks.defaultSessionKey` is not set." });
@@ -11422,7 +11571,7 @@ var init_installs_missing_integrity = __esm({
       check(t, ctx) {
         if (!legacyApplies(t, ctx.project)) return;
         const base3 = ["hooks", "internal", "installs"];
-        const npm = Object.entries(obj(get(t.value, ...base3))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+        const npm = Object.entries(obj(get2(t.value, ...base3))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
         for (const [id, r] of npm) {
           if (typeof r.integrity === "string" && r.integrity.trim()) continue;
           ctx.report({ at: at.path([...base3, id]), message: `npm install "${id}" has no integrity hash.` });
@@ -11454,7 +11603,7 @@ var init_installs_unpinned_npm_specs = __esm({
       check(t, ctx) {
         if (!legacyApplies(t, ctx.project)) return;
         const base3 = ["hooks", "internal", "installs"];
-        const npm = Object.entries(obj(get(t.value, ...base3))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+        const npm = Object.entries(obj(get2(t.value, ...base3))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
         for (const [id, r] of npm) {
           if (/@v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(String(r.spec).trim())) continue;
           ctx.report({ at: at.path([...base3, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
@@ -11484,7 +11633,7 @@ var init_path_root = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const h = obj(get(t.value, "hooks"));
+        const h = obj(get2(t.value, "hooks"));
         if (h.enabled !== true) return;
         if (typeof h.path !== "string" || h.path.trim() !== "/") return;
         ctx.report({ at: at.path(["hooks", "path"]), message: '`hooks.path` is "/".' });
@@ -11513,7 +11662,7 @@ var init_request_session_key_enabled = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const h = obj(get(t.value, "hooks"));
+        const h = obj(get2(t.value, "hooks"));
         if (h.enabled !== true) return;
         const v = gatewayOf(t, ctx.project);
         if (h.allowRequestSessionKey !== true) return;
@@ -11543,7 +11692,7 @@ var init_request_session_key_prefixes_missing = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const h = obj(get(t.value, "hooks"));
+        const h = obj(get2(t.value, "hooks"));
         if (h.enabled !== true) return;
         const v = gatewayOf(t, ctx.project);
         if (h.allowRequestSessionKey !== true || strings2(h.allowedSessionKeyPrefixes).length > 0) return;
@@ -11573,10 +11722,10 @@ var init_token_reuse_gateway_token = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const h = obj(get(t.value, "hooks"));
+        const h = obj(get2(t.value, "hooks"));
         if (h.enabled !== true) return;
         const v = gatewayOf(t, ctx.project);
-        const hooks = credential(h.token, deployContext(t, ctx.project));
+        const hooks = credential2(h.token, deployContext(t, ctx.project));
         if (!credentialPresent(hooks)) return;
         const gw = v.mode === "token" ? v.token : v.mode === "password" || v.mode === "trusted-proxy" ? v.password : void 0;
         if (!gw || !credentialPresent(gw)) return;
@@ -11608,9 +11757,9 @@ var init_token_too_short2 = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const h = obj(get(t.value, "hooks"));
+        const h = obj(get2(t.value, "hooks"));
         if (h.enabled !== true) return;
-        const c = credential(h.token, deployContext(t, ctx.project));
+        const c = credential2(h.token, deployContext(t, ctx.project));
         const text = credentialText(c)?.trim();
         if (!text || text.length >= 24) return;
         ctx.report({ at: at.path(["hooks", "token"]), message: `\`hooks.token\` is ${text.length} characters long (fewer than 24).`, ...c.kind === "literal" ? { secret: c.value } : {} });
@@ -11657,8 +11806,8 @@ var init_elevated_allowFrom_large = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        if (get(t.value, "tools", "elevated", "enabled") === false) return;
-        for (const [provider, list] of Object.entries(obj(get(t.value, "tools", "elevated", "allowFrom")))) {
+        if (get2(t.value, "tools", "elevated", "enabled") === false) return;
+        for (const [provider, list] of Object.entries(obj(get2(t.value, "tools", "elevated", "allowFrom")))) {
           const entries = arr(list);
           if (entries.some((x) => typeof x === "string" && x.trim() === "*") || entries.length <= 25) continue;
           ctx.report({ at: at.path(["tools", "elevated", "allowFrom", provider]), message: `${entries.length} senders may use elevated tools on ${provider}.`, properties: { checkId: `tools.elevated.allowFrom.${provider}.large` } });
@@ -11688,8 +11837,8 @@ var init_elevated_allowFrom_wildcard = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        if (get(t.value, "tools", "elevated", "enabled") === false) return;
-        for (const [provider, list] of Object.entries(obj(get(t.value, "tools", "elevated", "allowFrom")))) {
+        if (get2(t.value, "tools", "elevated", "enabled") === false) return;
+        for (const [provider, list] of Object.entries(obj(get2(t.value, "tools", "elevated", "allowFrom")))) {
           const i = arr(list).findIndex((x) => typeof x === "string" && x.trim() === "*");
           if (i < 0) continue;
           ctx.report({ at: at.path(["tools", "elevated", "allowFrom", provider, i]), message: `Anyone on ${provider} may use elevated tools (\`tools.elevated.allowFrom.${provider}\` contains "*").`, properties: { checkId: `tools.elevated.allowFrom.${provider}.wildcard` } });
@@ -11720,13 +11869,13 @@ var init_exec_agent_skill_mcp_boundary_drift = __esm({
       openclawAudit: true,
       check(t, ctx) {
         if (!currentApplies(t, ctx.project)) return;
-        const servers2 = Object.entries(obj(get(t.value, "mcp", "servers"))).filter(([, s]) => get(s, "enabled") !== false);
+        const servers2 = Object.entries(obj(get2(t.value, "mcp", "servers"))).filter(([, s]) => get2(s, "enabled") !== false);
         if (servers2.length === 0) return;
-        const scopes = [{ path: ["agents", "defaults", "skills"], skills: get(t.value, "agents", "defaults", "skills"), tools: get(t.value, "tools"), agent: void 0 }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "skills"], skills: a.value.skills, tools: a.value.tools, agent: a.value }))];
+        const scopes = [{ path: ["agents", "defaults", "skills"], skills: get2(t.value, "agents", "defaults", "skills"), tools: get2(t.value, "tools"), agent: void 0 }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "skills"], skills: a.value.skills, tools: a.value.tools, agent: a.value }))];
         for (const s of scopes) {
           if (!Array.isArray(s.skills)) continue;
-          const security = execSecurity(s.tools) ?? execSecurity(get(t.value, "tools"));
-          const host = str2(get(s.tools, "exec", "host")) ?? str2(get(t.value, "tools", "exec", "host"));
+          const security = execSecurity(s.tools) ?? execSecurity(get2(t.value, "tools"));
+          const host = str2(get2(s.tools, "exec", "host")) ?? str2(get2(t.value, "tools", "exec", "host"));
           if (security === void 0 || security === "deny" || host === "sandbox") continue;
           ctx.report({ at: at.path(s.path), message: `A skill allowlist is set while host exec (${security}) and MCP servers (${servers2.map(([n]) => n).join(", ")}) are reachable.` });
           return;
@@ -11759,8 +11908,8 @@ var init_exec_fs_tools_disabled_but_exec_enabled = __esm({
         if (!currentApplies(t, ctx.project)) return;
         for (const c of toolContexts(t.value)) {
           if (!toolAllowed(t.value, c.agent, "exec") || ["write", "edit", "apply_patch"].some((x) => toolAllowed(t.value, c.agent, x))) continue;
-          const host = str2(get(c.agent, "tools", "exec", "host")) ?? str2(get(t.value, "tools", "exec", "host"));
-          const access = str2(get(c.agent, "sandbox", "workspaceAccess")) ?? str2(get(t.value, "agents", "defaults", "sandbox", "workspaceAccess")) ?? "none";
+          const host = str2(get2(c.agent, "tools", "exec", "host")) ?? str2(get2(t.value, "tools", "exec", "host"));
+          const access = str2(get2(c.agent, "sandbox", "workspaceAccess")) ?? str2(get2(t.value, "agents", "defaults", "sandbox", "workspaceAccess")) ?? "none";
           if (sandboxMode(t.value, c.agent) === "all" && host !== "gateway" && host !== "node" && access !== "rw") continue;
           ctx.report({ at: at.path([...c.path, "deny"]), message: `${c.label}: write/edit/apply_patch are denied but exec is allowed.` });
         }
@@ -11789,7 +11938,7 @@ var init_exec_host_sandbox_no_sandbox_agents = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const bad = agentEntries(t.value).filter((a) => get(a.value, "tools", "exec", "host") === "sandbox" && sandboxMode(t.value, a.value) === "off");
+        const bad = agentEntries(t.value).filter((a) => get2(a.value, "tools", "exec", "host") === "sandbox" && sandboxMode(t.value, a.value) === "off");
         if (bad.length === 0) return;
         ctx.report({ at: at.path([...bad[0].path, "tools", "exec", "host"]), message: `Agents with exec host "sandbox" but sandbox off: ${bad.slice(0, 5).map((a) => a.id).join(", ")}.` });
       }
@@ -11817,7 +11966,7 @@ var init_exec_host_sandbox_no_sandbox_defaults = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        if (get(t.value, "tools", "exec", "host") !== "sandbox" || sandboxMode(t.value) !== "off") return;
+        if (get2(t.value, "tools", "exec", "host") !== "sandbox" || sandboxMode(t.value) !== "off") return;
         ctx.report({ at: at.path(["tools", "exec", "host"]), message: '`tools.exec.host` is "sandbox" while the default sandbox mode is off.' });
       }
     });
@@ -11853,8 +12002,8 @@ var init_exec_safe_bin_trusted_dirs_risky = __esm({
           const p = d.trim().toLowerCase();
           return !(p.startsWith("/") || /^[a-z]:[\\/]/.test(p)) || /^(\/tmp|\/var\/tmp|\/private\/tmp)(\/|$)/.test(p) || ["/usr/local/bin", "/opt/homebrew/bin", "/opt/local/bin", "/home/linuxbrew/.linuxbrew/bin"].includes(trimTrailingSlashes(p)) || p.startsWith("/users/") || p.startsWith("/home/") || p.includes("/.local/bin") || /^[a-z]:[\\/]users[\\/]/.test(p);
         };
-        for (const scope of [{ path: ["tools", "exec"], exec: get(t.value, "tools", "exec") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "tools", "exec"], exec: get(a.value, "tools", "exec") }))]) {
-          const hits = arr(get(scope.exec, "safeBinTrustedDirs")).map((d, i) => [d, i]).filter(([d]) => typeof d === "string" && risky(d));
+        for (const scope of [{ path: ["tools", "exec"], exec: get2(t.value, "tools", "exec") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "tools", "exec"], exec: get2(a.value, "tools", "exec") }))]) {
+          const hits = arr(get2(scope.exec, "safeBinTrustedDirs")).map((d, i) => [d, i]).filter(([d]) => typeof d === "string" && risky(d));
           if (hits.length === 0) continue;
           ctx.report({ at: at.path([...scope.path, "safeBinTrustedDirs", hits[0][1]]), message: `Risky safe-bin trusted directories: ${hits.map(([d]) => String(d)).join(", ")}.` });
         }
@@ -11885,8 +12034,8 @@ var init_exec_safe_bins_broad_behavior = __esm({
       check(t, ctx) {
         if (!currentApplies(t, ctx.project)) return;
         const broad = /* @__PURE__ */ new Set(["jq", "awk", "gawk", "mawk", "nawk", "sed", "gsed"]);
-        for (const scope of [{ path: ["tools", "exec"], exec: get(t.value, "tools", "exec") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "tools", "exec"], exec: get(a.value, "tools", "exec") }))]) {
-          const hits = arr(get(scope.exec, "safeBins")).map((b, i) => [b, i]).filter(([b]) => typeof b === "string" && broad.has((b.trim().split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.(exe|cmd|bat|com)$/, "")));
+        for (const scope of [{ path: ["tools", "exec"], exec: get2(t.value, "tools", "exec") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "tools", "exec"], exec: get2(a.value, "tools", "exec") }))]) {
+          const hits = arr(get2(scope.exec, "safeBins")).map((b, i) => [b, i]).filter(([b]) => typeof b === "string" && broad.has((b.trim().split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.(exe|cmd|bat|com)$/, "")));
           if (hits.length === 0) continue;
           ctx.report({ at: at.path([...scope.path, "safeBins", hits[0][1]]), message: `safeBins with broad behaviour: ${hits.map(([b]) => String(b)).join(", ")}.` });
         }
@@ -11922,9 +12071,9 @@ var init_exec_safe_bins_interpreter_unprofiled = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        for (const scope of [{ path: ["tools", "exec"], exec: get(t.value, "tools", "exec") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "tools", "exec"], exec: get(a.value, "tools", "exec") }))]) {
-          const profiles = Object.keys(obj(get(scope.exec, "safeBinProfiles"))).map(binName);
-          const hits = arr(get(scope.exec, "safeBins")).map((b, i) => [b, i]).filter(([b]) => typeof b === "string" && isInterpreter(binName(b)) && !profiles.includes(binName(b)));
+        for (const scope of [{ path: ["tools", "exec"], exec: get2(t.value, "tools", "exec") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "tools", "exec"], exec: get2(a.value, "tools", "exec") }))]) {
+          const profiles = Object.keys(obj(get2(scope.exec, "safeBinProfiles"))).map(binName);
+          const hits = arr(get2(scope.exec, "safeBins")).map((b, i) => [b, i]).filter(([b]) => typeof b === "string" && isInterpreter(binName(b)) && !profiles.includes(binName(b)));
           if (hits.length === 0) continue;
           ctx.report({ at: at.path([...scope.path, "safeBins", hits[0][1]]), message: `Interpreters in safeBins without a safeBinProfiles entry: ${hits.map(([b]) => String(b)).join(", ")}.` });
         }
@@ -11958,7 +12107,7 @@ var init_exec_security_full_configured = __esm({
         if (full.length === 0) return;
         const open = openExecSurfaces(t.value).length > 0;
         const first = full[0];
-        const key = get(t.value, ...first.path, "mode") !== void 0 ? "mode" : "security";
+        const key = get2(t.value, ...first.path, "mode") !== void 0 ? "mode" : "security";
         ctx.report({ at: at.path([...first.path, key]), severity: open ? CRITICAL : WARN, message: `Exec security is "full" for ${full.map((s) => s.label).join(", ")}${open ? " and a channel policy is open" : ""}.` });
       }
     });
@@ -11985,9 +12134,9 @@ var init_profile_minimal_overridden = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        if (get(t.value, "tools", "profile") !== "minimal") return;
+        if (get2(t.value, "tools", "profile") !== "minimal") return;
         for (const a of agentEntries(t.value)) {
-          const p = get(a.value, "tools", "profile");
+          const p = get2(a.value, "tools", "profile");
           if (typeof p === "string" && p !== "minimal") ctx.report({ at: at.path([...a.path, "tools", "profile"]), message: `Agent "${a.id}" sets tools.profile "${p}" over the global "minimal".` });
         }
       }
@@ -12036,9 +12185,9 @@ var init_audit_suppressions_active = __esm({
       openclawAudit: true,
       check(t, ctx) {
         if (!currentApplies(t, ctx.project)) return;
-        const list = arr(get(t.value, "security", "audit", "suppressions"));
+        const list = arr(get2(t.value, "security", "audit", "suppressions"));
         if (list.length === 0) return;
-        ctx.report({ at: at.path(["security", "audit", "suppressions"]), message: `${list.length} audit suppression(s): ${list.map((s) => str2(get(s, "checkId")) ?? "?").join(", ")}.` });
+        ctx.report({ at: at.path(["security", "audit", "suppressions"]), message: `${list.length} audit suppression(s): ${list.map((s) => str2(get2(s, "checkId")) ?? "?").join(", ")}.` });
       }
     });
   }
@@ -12134,7 +12283,7 @@ var init_exposure_open_groups_with_elevated = __esm({
         if (open.length === 0) return;
         const anchor2 = at.path(firstOpenPolicyPath(t.value) ?? ["channels"]);
         const where = open.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(", ");
-        if (get(t.value, "tools", "elevated", "enabled") === false) return;
+        if (get2(t.value, "tools", "elevated", "enabled") === false) return;
         ctx.report({ at: anchor2, message: `Open inbound policy (${where}) with elevated tools enabled.` });
       }
     });
@@ -12170,7 +12319,7 @@ var init_exposure_open_groups_with_runtime_or_fs = __esm({
         for (const c of toolContexts(t.value)) {
           if (sandboxMode(t.value, c.agent) === "all") continue;
           if (["exec", "process"].some((x) => toolAllowed(t.value, c.agent, x))) runtime = true;
-          const workspaceOnly = (get(c.agent, "tools", "fs", "workspaceOnly") ?? get(t.value, "tools", "fs", "workspaceOnly")) === true;
+          const workspaceOnly = (get2(c.agent, "tools", "fs", "workspaceOnly") ?? get2(t.value, "tools", "fs", "workspaceOnly")) === true;
           if (!workspaceOnly && ["read", "write", "edit", "apply_patch"].some((x) => toolAllowed(t.value, c.agent, x))) fs = true;
         }
         if (!runtime && !fs) return;
@@ -12203,12 +12352,12 @@ var init_trust_model_cross_agent_session_access_default = __esm({
         if (!currentApplies(t, ctx.project)) return;
         const agents = agentEntries(t.value);
         if (agents.length < 2) return;
-        if ((str2(get(t.value, "tools", "sessions", "visibility")) ?? "all") !== "all") return;
-        if (get(t.value, "tools", "agentToAgent", "enabled") === false || strings2(get(t.value, "tools", "agentToAgent", "allow")).length > 0) return;
+        if ((str2(get2(t.value, "tools", "sessions", "visibility")) ?? "all") !== "all") return;
+        if (get2(t.value, "tools", "agentToAgent", "enabled") === false || strings2(get2(t.value, "tools", "agentToAgent", "allow")).length > 0) return;
         const sessionTools = ["sessions_list", "sessions_history", "sessions_search", "sessions_send", "session_status"];
-        const visAll = get(t.value, "agents", "defaults", "sandbox", "sessionToolsVisibility") === "all";
+        const visAll = get2(t.value, "agents", "defaults", "sandbox", "sessionToolsVisibility") === "all";
         if (!agents.some((a) => (sandboxMode(t.value, a.value) !== "all" || visAll) && sessionTools.some((x) => toolAllowed(t.value, a.value, x)))) return;
-        const signal = agents.some((a) => sandboxMode(t.value, a.value) !== "off") || agents.some((a) => ["profile", "allow", "deny"].some((k) => get(a.value, "tools", k) !== void 0)) || multiUserSignals(t.value).length > 0;
+        const signal = agents.some((a) => sandboxMode(t.value, a.value) !== "off") || agents.some((a) => ["profile", "allow", "deny"].some((k) => get2(a.value, "tools", k) !== void 0)) || multiUserSignals(t.value).length > 0;
         ctx.report({ at: at.path(["tools", "sessions", "visibility"]), severity: signal ? WARN : INFO, message: `${agents.length} agents share session visibility "all" with agent-to-agent access unrestricted.` });
       }
     });
@@ -12236,11 +12385,11 @@ var init_trust_model_group_scope_main = __esm({
       openclawAudit: true,
       check(t, ctx) {
         if (!currentApplies(t, ctx.project)) return;
-        if (get(t.value, "session", "groupScope") === "main") {
+        if (get2(t.value, "session", "groupScope") === "main") {
           ctx.report({ at: at.path(["session", "groupScope"]), message: '`session.groupScope` is "main".' });
           return;
         }
-        const i = arr(get(t.value, "bindings")).findIndex((b) => get(b, "session", "groupScope") === "main");
+        const i = arr(get2(t.value, "bindings")).findIndex((b) => get2(b, "session", "groupScope") === "main");
         if (i >= 0) ctx.report({ at: at.path(["bindings", i, "session", "groupScope"]), message: 'A route binding sets `session.groupScope: "main"`.' });
       }
     });
@@ -12312,9 +12461,9 @@ var init_bind_mount_non_absolute = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get(a.value, "sandbox", "docker") }))];
+        const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get2(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get2(a.value, "sandbox", "docker") }))];
         for (const s of scopes) {
-          arr(get(s.docker, "binds")).forEach((b, i) => {
+          arr(get2(s.docker, "binds")).forEach((b, i) => {
             if (typeof b !== "string") return;
             const src = b.trim().split(":")[0] ?? "";
             if (src.startsWith("/") || /^[a-zA-Z]$/.test(src) && /^[a-zA-Z]:[\\/]/.test(b.trim())) return;
@@ -12347,9 +12496,9 @@ var init_browser_cdp_bridge_unrestricted = __esm({
       openclawAudit: true,
       check(t, ctx) {
         if (targetEra(t, ctx.project) !== "legacy") return;
-        const scopes = [{ path: ["agents", "defaults", "sandbox", "browser"], browser: get(t.value, "agents", "defaults", "sandbox", "browser") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "browser"], browser: get(a.value, "sandbox", "browser") }))];
+        const scopes = [{ path: ["agents", "defaults", "sandbox", "browser"], browser: get2(t.value, "agents", "defaults", "sandbox", "browser") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "browser"], browser: get2(a.value, "sandbox", "browser") }))];
         for (const s of scopes) {
-          if (get(s.browser, "enabled") !== true || get(s.browser, "network") !== "bridge" || str2(get(s.browser, "cdpSourceRange"))?.trim()) continue;
+          if (get2(s.browser, "enabled") !== true || get2(s.browser, "network") !== "bridge" || str2(get2(s.browser, "cdpSourceRange"))?.trim()) continue;
           ctx.report({ at: at.path([...s.path, "network"]), message: "The sandbox browser is on the bridge network without cdpSourceRange." });
         }
       }
@@ -12377,9 +12526,9 @@ var init_dangerous_apparmor_profile = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get(a.value, "sandbox", "docker") }))];
+        const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get2(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get2(a.value, "sandbox", "docker") }))];
         for (const s of scopes) {
-          const v = get(s.docker, "apparmorProfile");
+          const v = get2(s.docker, "apparmorProfile");
           if (typeof v !== "string" || !(v.trim().toLowerCase() === "unconfined")) continue;
           ctx.report({ at: at.path([...s.path, "apparmorProfile"]), message: 'Sandbox docker.apparmorProfile is "unconfined".' });
         }
@@ -12437,9 +12586,9 @@ var init_dangerous_bind_mount = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get(a.value, "sandbox", "docker") }))];
+        const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get2(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get2(a.value, "sandbox", "docker") }))];
         for (const s of scopes) {
-          arr(get(s.docker, "binds")).forEach((b, i) => {
+          arr(get2(s.docker, "binds")).forEach((b, i) => {
             if (typeof b !== "string") return;
             const hit = dangerous(bindSource(b.replace(/^~(?=\/|$)/, "/root")));
             if (hit) ctx.report({ at: at.path([...s.path, "binds", i]), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
@@ -12470,9 +12619,9 @@ var init_dangerous_network_mode = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get(a.value, "sandbox", "docker") }))];
+        const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get2(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get2(a.value, "sandbox", "docker") }))];
         for (const s of scopes) {
-          const v = get(s.docker, "network");
+          const v = get2(s.docker, "network");
           if (typeof v !== "string" || !(v.trim().toLowerCase() === "host" || v.trim().toLowerCase().startsWith("container:"))) continue;
           ctx.report({ at: at.path([...s.path, "network"]), message: `Sandbox docker.network is "${v}".` });
         }
@@ -12501,9 +12650,9 @@ var init_dangerous_seccomp_profile = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get(a.value, "sandbox", "docker") }))];
+        const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get2(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get2(a.value, "sandbox", "docker") }))];
         for (const s of scopes) {
-          const v = get(s.docker, "seccompProfile");
+          const v = get2(s.docker, "seccompProfile");
           if (typeof v !== "string" || !(v.trim().toLowerCase() === "unconfined")) continue;
           ctx.report({ at: at.path([...s.path, "seccompProfile"]), message: 'Sandbox docker.seccompProfile is "unconfined".' });
         }
@@ -12532,14 +12681,14 @@ var init_docker_config_mode_off = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const defaultsDocker = get(t.value, "agents", "defaults", "sandbox", "docker");
+        const defaultsDocker = get2(t.value, "agents", "defaults", "sandbox", "docker");
         const agents = agentEntries(t.value);
         const anyEnabled = agents.some((a) => sandboxMode(t.value, a.value) !== "off");
         if (isObj(defaultsDocker) && Object.values(defaultsDocker).some((v) => v !== void 0) && sandboxMode(t.value) === "off" && !anyEnabled) {
           ctx.report({ at: at.path(["agents", "defaults", "sandbox", "docker"]), message: "`agents.defaults.sandbox.docker` is set while sandbox mode is off." });
         }
         for (const a of agents) {
-          if (get(a.value, "sandbox", "docker") !== void 0 && sandboxMode(t.value, a.value) === "off") ctx.report({ at: at.path([...a.path, "sandbox", "docker"]), message: `Agent "${a.id}" sets sandbox.docker while its sandbox mode is off.` });
+          if (get2(a.value, "sandbox", "docker") !== void 0 && sandboxMode(t.value, a.value) === "off") ctx.report({ at: at.path([...a.path, "sandbox", "docker"]), message: `Agent "${a.id}" sets sandbox.docker while its sandbox mode is off.` });
         }
       }
     });
@@ -12612,9 +12761,9 @@ var init_small_params = __esm({
       check(t, ctx) {
         const small = modelRefs(t.value).filter((r) => !r.image && (paramSize(r.model) ?? Infinity) <= 300);
         if (small.length === 0) return;
-        const webSearch = get(t.value, "tools", "web", "search", "enabled") === true || get(t.value, "tools", "web", "search", "apiKey") !== void 0;
-        const webFetch = get(t.value, "tools", "web", "fetch", "enabled") !== false;
-        const browser = get(t.value, "browser", "enabled") !== false;
+        const webSearch = get2(t.value, "tools", "web", "search", "enabled") === true || get2(t.value, "tools", "web", "search", "apiKey") !== void 0;
+        const webFetch = get2(t.value, "tools", "web", "fetch", "enabled") !== false;
+        const browser = get2(t.value, "browser", "enabled") !== false;
         const unsafe = small.filter((r) => webSearch && toolAllowed(t.value, r.agent, "web_search") || webFetch && toolAllowed(t.value, r.agent, "web_fetch") || browser && toolAllowed(t.value, r.agent, "browser"));
         const first = unsafe[0] ?? small[0];
         ctx.report({ at: at.path(first.path), severity: unsafe.length ? CRITICAL : INFO, message: `Small models (≤300B parameters): ${[...new Set(small.map((r) => r.model))].join(", ")}${unsafe.length ? "; web or browser tools are reachable from them" : "; web and browser tools are not reachable"}.` });
@@ -12693,7 +12842,7 @@ var init_redact_off = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        if (!legacyApplies(t, ctx.project) || get(t.value, "logging", "redactSensitive") !== "off") return;
+        if (!legacyApplies(t, ctx.project) || get2(t.value, "logging", "redactSensitive") !== "off") return;
         ctx.report({ at: at.path(["logging", "redactSensitive"]), message: '`logging.redactSensitive` is "off".', fix: { description: "Redact sensitive tool data in logs", at: at.path(["logging", "redactSensitive"], { part: "value" }), replacement: '"tools"' } });
       }
     });
@@ -12798,11 +12947,11 @@ var init_discord_allowFrom_name_based_entries = __esm({
         for (const a of channelAccounts(t.value, "discord")) {
           const lists = [
             { path: a.pathOf("allowFrom"), list: arr(a.value.allowFrom) },
-            { path: [...a.pathOf("dm"), "allowFrom"], list: arr(get(a.value, "dm", "allowFrom")) }
+            { path: [...a.pathOf("dm"), "allowFrom"], list: arr(get2(a.value, "dm", "allowFrom")) }
           ];
           for (const [g, gv] of Object.entries(obj(a.value.guilds))) {
-            lists.push({ path: [...a.pathOf("guilds"), g, "users"], list: arr(get(gv, "users")) });
-            for (const [c, cv] of Object.entries(obj(get(gv, "channels")))) lists.push({ path: [...a.pathOf("guilds"), g, "channels", c, "users"], list: arr(get(cv, "users")) });
+            lists.push({ path: [...a.pathOf("guilds"), g, "users"], list: arr(get2(gv, "users")) });
+            for (const [c, cv] of Object.entries(obj(get2(gv, "channels")))) lists.push({ path: [...a.pathOf("guilds"), g, "channels", c, "users"], list: arr(get2(cv, "users")) });
           }
           const hits = lists.flatMap((l) => l.list.map((e, i) => ({ e: String(e), path: [...l.path, i] })).filter((h) => isMutableDiscordEntry(h.e)));
           if (hits.length === 0) continue;
@@ -12843,16 +12992,16 @@ var init_discord_allowlisted_groups_broad_members = __esm({
             return u.length === 0 && r.length === 0 || u.includes("*") || r.includes("*");
           };
           for (const [g, gv] of Object.entries(obj(a.value.guilds))) {
-            const chans = Object.entries(obj(get(gv, "channels")));
-            const gUsers = get(gv, "users");
-            const gRoles = get(gv, "roles");
+            const chans = Object.entries(obj(get2(gv, "channels")));
+            const gUsers = get2(gv, "users");
+            const gRoles = get2(gv, "roles");
             let hit;
             if (chans.length === 0) {
               if (broad(gUsers, gRoles)) hit = [...a.pathOf("guilds"), g];
             } else {
               for (const [c, cv] of chans) {
-                if (get(cv, "enabled") === false) continue;
-                if (broad(get(cv, "users") ?? gUsers, get(cv, "roles") ?? gRoles)) {
+                if (get2(cv, "enabled") === false) continue;
+                if (broad(get2(cv, "users") ?? gUsers, get2(cv, "roles") ?? gRoles)) {
                   hit = [...a.pathOf("guilds"), g, "channels", c];
                   break;
                 }
@@ -12890,15 +13039,15 @@ var init_discord_commands_native_no_allowlists = __esm({
       openclawAudit: true,
       check(t, ctx) {
         const nativeOn = (a) => {
-          const v = (k) => get(a.value, "commands", k) ?? get(t.value, "commands", k) ?? "auto";
+          const v = (k) => get2(a.value, "commands", k) ?? get2(t.value, "commands", k) ?? "auto";
           return [v("native"), v("nativeSkills")].some((x) => x === true || x === "auto");
         };
         for (const a of channelAccounts(t.value, "discord")) {
           if (!nativeOn(a) || groupPolicyOf(t.value, a).policy === "disabled") continue;
-          if (targetEra(t, ctx.project) === "legacy" && get(t.value, "commands", "useAccessGroups") === false) continue;
+          if (targetEra(t, ctx.project) === "legacy" && get2(t.value, "commands", "useAccessGroups") === false) continue;
           const guilds = Object.entries(obj(a.value.guilds));
-          if (guilds.length === 0 || strings2(get(a.value, "dm", "allowFrom")).length > 0) continue;
-          const users = guilds.some(([, gv]) => strings2(get(gv, "users")).length > 0 || Object.values(obj(get(gv, "channels"))).some((cv) => strings2(get(cv, "users")).length > 0));
+          if (guilds.length === 0 || strings2(get2(a.value, "dm", "allowFrom")).length > 0) continue;
+          const users = guilds.some(([, gv]) => strings2(get2(gv, "users")).length > 0 || Object.values(obj(get2(gv, "channels"))).some((cv) => strings2(get2(cv, "users")).length > 0));
           if (users) continue;
           ctx.report({ at: at.path(a.pathOf("guilds")), message: `${a.label}: native commands are on in ${guilds.length} guild(s) with no owner or users allowlist.` });
         }
@@ -12928,15 +13077,15 @@ var init_discord_commands_native_unrestricted = __esm({
       openclawAudit: true,
       check(t, ctx) {
         const nativeOn = (a) => {
-          const v = (k) => get(a.value, "commands", k) ?? get(t.value, "commands", k) ?? "auto";
+          const v = (k) => get2(a.value, "commands", k) ?? get2(t.value, "commands", k) ?? "auto";
           return [v("native"), v("nativeSkills")].some((x) => x === true || x === "auto");
         };
-        if (!legacyApplies(t, ctx.project) || get(t.value, "commands", "useAccessGroups") !== false) return;
+        if (!legacyApplies(t, ctx.project) || get2(t.value, "commands", "useAccessGroups") !== false) return;
         for (const a of channelAccounts(t.value, "discord")) {
           if (!nativeOn(a) || groupPolicyOf(t.value, a).policy === "disabled") continue;
           const guilds = Object.entries(obj(a.value.guilds));
           if (guilds.length === 0) continue;
-          const users = guilds.some(([, gv]) => strings2(get(gv, "users")).length > 0 || Object.values(obj(get(gv, "channels"))).some((cv) => strings2(get(cv, "users")).length > 0));
+          const users = guilds.some(([, gv]) => strings2(get2(gv, "users")).length > 0 || Object.values(obj(get2(gv, "channels"))).some((cv) => strings2(get2(cv, "users")).length > 0));
           if (users) continue;
           ctx.report({ at: at.path(["commands", "useAccessGroups"]), message: `${a.label}: native commands are open to everyone (commands.useAccessGroups false, no users allowlist).` });
         }
@@ -13118,7 +13267,7 @@ var init_dm_scope_main_multiuser = __esm({
       openclawAudit: true,
       check(t, ctx) {
         if (targetEra(t, ctx.project) !== "legacy") return;
-        if ((str2(get(t.value, "session", "dmScope")) ?? "main") !== "main") return;
+        if ((str2(get2(t.value, "session", "dmScope")) ?? "main") !== "main") return;
         for (const a of channelAccounts(t.value)) {
           const dm = dmPolicyOf(a);
           const from = dmAllowFrom(a);
@@ -13151,8 +13300,8 @@ var init_dm_session_collision = __esm({
       openclawAudit: true,
       check(t, ctx) {
         if (!currentApplies(t, ctx.project)) return;
-        const scope = str2(get(t.value, "session", "dmScope")) ?? "main";
-        const global2 = get(t.value, "session", "scope") === "global";
+        const scope = str2(get2(t.value, "session", "dmScope")) ?? "main";
+        const global2 = get2(t.value, "session", "scope") === "global";
         if (scope !== "main" && !global2) return;
         let n = 0;
         for (const a of channelAccounts(t.value)) {
@@ -13190,7 +13339,7 @@ var init_feishu_doc_owner_open_id = __esm({
       check(t, ctx) {
         if (targetEra(t, ctx.project) !== "legacy") return;
         for (const a of channelAccounts(t.value, "feishu")) {
-          if (!a.value.appId || !a.value.appSecret || get(a.value, "tools", "doc") === false) continue;
+          if (!a.value.appId || !a.value.appSecret || get2(a.value, "tools", "doc") === false) continue;
           ctx.report({ at: at.path(a.pathOf("appId")), message: `${a.label}: the Feishu doc tool is enabled.` });
         }
       }
@@ -13219,14 +13368,14 @@ var init_slack_commands_slash_no_allowlists = __esm({
       openclawAudit: true,
       check(t, ctx) {
         const slashOn = (a) => {
-          const v = (k) => get(a.value, "commands", k) ?? get(t.value, "commands", k) ?? "auto";
-          return get(a.value, "slashCommand", "enabled") === true || v("native") === true || v("nativeSkills") === true;
+          const v = (k) => get2(a.value, "commands", k) ?? get2(t.value, "commands", k) ?? "auto";
+          return get2(a.value, "slashCommand", "enabled") === true || v("native") === true || v("nativeSkills") === true;
         };
         for (const a of channelAccounts(t.value, "slack")) {
           if (!slashOn(a)) continue;
-          if (strings2(a.value.allowFrom).length > 0 || strings2(get(a.value, "dm", "allowFrom")).length > 0) continue;
-          if (Object.values(obj(a.value.channels)).some((c) => strings2(get(c, "users")).length > 0)) continue;
-          const key = get(a.value, "slashCommand", "enabled") === true ? [...a.pathOf("slashCommand"), "enabled"] : a.pathOf("commands");
+          if (strings2(a.value.allowFrom).length > 0 || strings2(get2(a.value, "dm", "allowFrom")).length > 0) continue;
+          if (Object.values(obj(a.value.channels)).some((c) => strings2(get2(c, "users")).length > 0)) continue;
+          const key = get2(a.value, "slashCommand", "enabled") === true ? [...a.pathOf("slashCommand"), "enabled"] : a.pathOf("commands");
           ctx.report({ at: at.path(key), message: `${a.label}: slash commands are on with no owner or users allowlist.` });
         }
       }
@@ -13255,10 +13404,10 @@ var init_slack_commands_slash_useAccessGroups_off = __esm({
       openclawAudit: true,
       check(t, ctx) {
         const slashOn = (a) => {
-          const v = (k) => get(a.value, "commands", k) ?? get(t.value, "commands", k) ?? "auto";
-          return get(a.value, "slashCommand", "enabled") === true || v("native") === true || v("nativeSkills") === true;
+          const v = (k) => get2(a.value, "commands", k) ?? get2(t.value, "commands", k) ?? "auto";
+          return get2(a.value, "slashCommand", "enabled") === true || v("native") === true || v("nativeSkills") === true;
         };
-        if (!legacyApplies(t, ctx.project) || get(t.value, "commands", "useAccessGroups") !== false) return;
+        if (!legacyApplies(t, ctx.project) || get2(t.value, "commands", "useAccessGroups") !== false) return;
         if (!channelAccounts(t.value, "slack").some(slashOn)) return;
         ctx.report({ at: at.path(["commands", "useAccessGroups"]), message: "Slack commands are enabled with commands.useAccessGroups false." });
       }
@@ -13305,8 +13454,8 @@ function senderLists(v, pathOf) {
     { path: pathOf("groupAllowFrom"), list: arr(v.groupAllowFrom) }
   ];
   for (const [g, gv] of Object.entries(obj(v.groups))) {
-    out.push({ path: [...pathOf("groups"), g, "allowFrom"], list: arr(get(gv, "allowFrom")) });
-    for (const [tp, tv] of Object.entries(obj(get(gv, "topics")))) out.push({ path: [...pathOf("groups"), g, "topics", tp, "allowFrom"], list: arr(get(tv, "allowFrom")) });
+    out.push({ path: [...pathOf("groups"), g, "allowFrom"], list: arr(get2(gv, "allowFrom")) });
+    for (const [tp, tv] of Object.entries(obj(get2(gv, "topics")))) out.push({ path: [...pathOf("groups"), g, "topics", tp, "allowFrom"], list: arr(get2(tv, "allowFrom")) });
   }
   return out;
 }
@@ -13349,8 +13498,8 @@ function senderLists2(v, pathOf) {
     { path: pathOf("groupAllowFrom"), list: arr(v.groupAllowFrom) }
   ];
   for (const [g, gv] of Object.entries(obj(v.groups))) {
-    out.push({ path: [...pathOf("groups"), g, "allowFrom"], list: arr(get(gv, "allowFrom")) });
-    for (const [tp, tv] of Object.entries(obj(get(gv, "topics")))) out.push({ path: [...pathOf("groups"), g, "topics", tp, "allowFrom"], list: arr(get(tv, "allowFrom")) });
+    out.push({ path: [...pathOf("groups"), g, "allowFrom"], list: arr(get2(gv, "allowFrom")) });
+    for (const [tp, tv] of Object.entries(obj(get2(gv, "topics")))) out.push({ path: [...pathOf("groups"), g, "topics", tp, "allowFrom"], list: arr(get2(tv, "allowFrom")) });
   }
   return out;
 }
@@ -13373,7 +13522,7 @@ var init_telegram_groups_allowFrom_missing = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        if (get(t.value, "commands", "text") === false) return;
+        if (get2(t.value, "commands", "text") === false) return;
         for (const a of channelAccounts(t.value, "telegram")) {
           const g = groupPolicyOf(t.value, a);
           const reachable = g.policy === "open" || g.policy === "allowlist" && isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
@@ -13395,8 +13544,8 @@ function senderLists3(v, pathOf) {
     { path: pathOf("groupAllowFrom"), list: arr(v.groupAllowFrom) }
   ];
   for (const [g, gv] of Object.entries(obj(v.groups))) {
-    out.push({ path: [...pathOf("groups"), g, "allowFrom"], list: arr(get(gv, "allowFrom")) });
-    for (const [tp, tv] of Object.entries(obj(get(gv, "topics")))) out.push({ path: [...pathOf("groups"), g, "topics", tp, "allowFrom"], list: arr(get(tv, "allowFrom")) });
+    out.push({ path: [...pathOf("groups"), g, "allowFrom"], list: arr(get2(gv, "allowFrom")) });
+    for (const [tp, tv] of Object.entries(obj(get2(gv, "topics")))) out.push({ path: [...pathOf("groups"), g, "topics", tp, "allowFrom"], list: arr(get2(tv, "allowFrom")) });
   }
   return out;
 }
@@ -13419,7 +13568,7 @@ var init_telegram_groups_allowFrom_wildcard = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        if (get(t.value, "commands", "text") === false) return;
+        if (get2(t.value, "commands", "text") === false) return;
         for (const a of channelAccounts(t.value, "telegram")) {
           const g = groupPolicyOf(t.value, a);
           const reachable = g.policy === "open" || g.policy === "allowlist" && isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
@@ -13584,7 +13733,7 @@ var init_installs_missing_integrity2 = __esm({
       check(t, ctx) {
         if (!legacyApplies(t, ctx.project)) return;
         const base3 = ["plugins", "installs"];
-        const npm = Object.entries(obj(get(t.value, ...base3))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+        const npm = Object.entries(obj(get2(t.value, ...base3))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
         for (const [id, r] of npm) {
           if (typeof r.integrity === "string" && r.integrity.trim()) continue;
           ctx.report({ at: at.path([...base3, id]), message: `npm install "${id}" has no integrity hash.` });
@@ -13616,7 +13765,7 @@ var init_installs_unpinned_npm_specs2 = __esm({
       check(t, ctx) {
         if (!legacyApplies(t, ctx.project)) return;
         const base3 = ["plugins", "installs"];
-        const npm = Object.entries(obj(get(t.value, ...base3))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+        const npm = Object.entries(obj(get2(t.value, ...base3))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
         for (const [id, r] of npm) {
           if (/@v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(String(r.spec).trim())) continue;
           ctx.report({ at: at.path([...base3, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
@@ -13689,7 +13838,7 @@ var init_control_no_auth = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        if (targetEra(t, ctx.project) !== "legacy" || get(t.value, "browser", "enabled") === false) return;
+        if (targetEra(t, ctx.project) !== "legacy" || get2(t.value, "browser", "enabled") === false) return;
         const v = gatewayOf(t, ctx.project);
         if (v.tokenConfigured || credentialPresent(v.password)) return;
         ctx.report({ at: at.path(["gateway", "auth"]), message: "Browser control is enabled and the gateway has no token or password." });
@@ -13752,7 +13901,7 @@ var init_remote_cdp_private_host = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const optIn = get(t.value, "browser", "ssrfPolicy", "dangerouslyAllowPrivateNetwork") === true || get(t.value, "browser", "ssrfPolicy", "allowPrivateNetwork") === true;
+        const optIn = get2(t.value, "browser", "ssrfPolicy", "dangerouslyAllowPrivateNetwork") === true || get2(t.value, "browser", "ssrfPolicy", "allowPrivateNetwork") === true;
         if (!currentApplies(t, ctx.project) || !optIn) return;
         for (const e of cdpEndpoints(t.value)) {
           let host;
@@ -14740,13 +14889,13 @@ var init_gateway_token_on_command_line = __esm({
       check(target, ctx) {
         for (const { words } of gatewayExecs(target.directives)) {
           const gw = gatewayCommand(words.map((w) => w.value));
-          for (const [flag, found] of [["--token", gw?.token], ["--password", gw?.password]]) {
+          for (const [flag2, found] of [["--token", gw?.token], ["--password", gw?.password]]) {
             const word = found && words[found.index];
             if (!found || !word) continue;
             if (isLiteral(found.value)) {
-              ctx.report({ at: at.range(word.start, word.end), secret: found.value, message: `ExecStart passes a literal gateway ${flag.slice(2)}: it is in the unit file and in the process list of every local user.` });
+              ctx.report({ at: at.range(word.start, word.end), secret: found.value, message: `ExecStart passes a literal gateway ${flag2.slice(2)}: it is in the unit file and in the process list of every local user.` });
             } else {
-              ctx.report({ at: at.range(word.start, word.end), severity: "medium", message: `ExecStart passes the gateway ${flag.slice(2)} as ${flag}: systemd expands it into argv, readable by every local user.` });
+              ctx.report({ at: at.range(word.start, word.end), severity: "medium", message: `ExecStart passes the gateway ${flag2.slice(2)} as ${flag2}: systemd expands it into argv, readable by every local user.` });
             }
           }
         }
@@ -14791,9 +14940,9 @@ function composeServices(value) {
     return [{ name, args, env: keyValues(svc.environment, [...base3, "environment"]), labels: keyValues(svc.labels, [...base3, "labels"]), ports: Array.isArray(svc.ports) ? svc.ports : [] }];
   });
 }
-function staticFlag(svc, flag) {
-  const env = `TRAEFIK_${flag.replace(/\./g, "_").toUpperCase()}`;
-  return svc.args.find((a) => a.value === `--${flag}` || new RegExp(`^--${flag.replace(/\./g, "\\.")}=(true|"true")$`, "i").test(a.value)) ?? svc.env.find((e) => e.key === env && /^true$/i.test(e.value));
+function staticFlag(svc, flag2) {
+  const env = `TRAEFIK_${flag2.replace(/\./g, "_").toUpperCase()}`;
+  return svc.args.find((a) => a.value === `--${flag2}` || new RegExp(`^--${flag2.replace(/\./g, "\\.")}=(true|"true")$`, "i").test(a.value)) ?? svc.env.find((e) => e.key === env && /^true$/i.test(e.value));
 }
 function publishesPublicly(svc, port) {
   return svc.ports.some((p) => {
@@ -14892,11 +15041,11 @@ var init_insecure_api = __esm({
       precision: "very-high",
       check(target, ctx) {
         for (const svc of composeServices(target.value)) {
-          const flag = staticFlag(svc, "api.insecure");
-          if (!flag) continue;
+          const flag2 = staticFlag(svc, "api.insecure");
+          if (!flag2) continue;
           const published = publishesPublicly(svc, 8080);
           ctx.report({
-            at: at.path(flag.path),
+            at: at.path(flag2.path),
             ...published ? { severity: "high" } : {},
             message: `Service "${svc.name}" runs Traefik with api.insecure: the API and dashboard answer without auth on port 8080${published ? ", which this service publishes on all interfaces" : ""}.`,
             properties: { service: svc.name }
@@ -15336,17 +15485,17 @@ var require_ignore = __commonJS({
       }
     };
     var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
+    var PLACEHOLDER2 = "\0";
     var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
       "g"
     );
     var TRAILING_WILDCARD = "";
     var TRAILING_DOUBLESTAR = "";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
     var extractBrackets = (pattern) => {
       const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
       const { length } = pattern;
       let out = EMPTY;
       let index = 0;
@@ -15716,26 +15865,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path11) => {
-      const end = path11.length - 1;
-      const index = path11.lastIndexOf(
+    var basenameOf = (path12) => {
+      const end = path12.length - 1;
+      const index = path12.lastIndexOf(
         SLASH,
-        path11[end] === SLASH ? end - 1 : end
+        path12[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path11 : path11.slice(index + 1);
+      return index < 0 ? path12 : path12.slice(index + 1);
     };
-    var parentOf = (path11) => {
-      if (path11.charCodeAt(0) === SLASH_CODE || path11.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path11.split(SLASH).filter(Boolean);
+    var parentOf = (path12) => {
+      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path12.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path11.length - 1;
-      const cut = path11.lastIndexOf(
+      const end = path12.length - 1;
+      const cut = path12.lastIndexOf(
         SLASH,
-        path11.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path11.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path12.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -15885,7 +16034,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path11) {
+      testLiteral(path12) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -15894,7 +16043,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path11)) {
+          if (rule.checkRegex.test(path12)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -15914,15 +16063,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path11, mode) {
+      test(path12, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path11) : path11;
+        const basename2 = shortcut ? basenameOf(path12) : path12;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path11
+            shortcut && rule._basenameOnly ? basename2 : path12
           )) {
             const { negative } = rule;
             const ret = {
@@ -15944,17 +16093,17 @@ var require_ignore = __commonJS({
     var throwError = (message2, Ctor) => {
       throw new Ctor(message2);
     };
-    var checkPath = (path11, originalPath, doThrow) => {
-      if (!isString(path11)) {
+    var checkPath = (path12, originalPath, doThrow) => {
+      if (!isString(path12)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path11) {
+      if (!path12) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path11)) {
+      if (checkPath.isNotRelative(path12)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -15963,25 +16112,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path11) => {
-      const first = path11.charCodeAt(0);
+    var isNotRelative = (path12) => {
+      const first = path12.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path11.length === 1) {
+      if (path12.length === 1) {
         return true;
       }
-      const second = path11.charCodeAt(1);
+      const second = path12.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path11.length === 2 || path11.charCodeAt(2) === SLASH_CODE;
+      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -16012,58 +16161,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path11) {
+      _test(originalPath, cache, path12) {
         checkPath(
-          path11,
+          path12,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path11 ? this._t(path11, cache) : {
+        return path12 ? this._t(path12, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path11 = convertPath(target);
-        if (!path11 || path11.charCodeAt(path11.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path11);
+        const path12 = convertPath(target);
+        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path12);
         }
-        const dir3 = this._t(path11, this._testCache);
+        const dir3 = this._t(path12, this._testCache);
         if (dir3.ignored) {
           return dir3;
         }
-        const literal = this._rules.testLiteral(path11);
+        const literal = this._rules.testLiteral(path12);
         return literal.ignored || literal.unignored ? literal : dir3;
       }
-      _t(path11, cache) {
-        if (path11 in cache) {
-          return cache[path11];
+      _t(path12, cache) {
+        if (path12 in cache) {
+          return cache[path12];
         }
-        const parentPath = parentOf(path11);
+        const parentPath = parentOf(path12);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
+        return cache[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
       }
-      ignores(path11) {
-        return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
+      ignores(path12) {
+        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
       }
       createFilter() {
-        return (path11) => !this.ignores(path11);
+        return (path12) => !this.ignores(path12);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path11) {
-        return this._test(path11, this._testCache, convertPath(path11));
+      test(path12) {
+        return this._test(path12, this._testCache, convertPath(path12));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path11) => checkPath(convertPath(path11), path11, RETURN_FALSE);
+    var isPathValid = (path12) => checkPath(convertPath(path12), path12, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str4) => /^\\\\\?\\/.test(str4) || /["<>|\u0000-\u001F]+/u.test(str4) ? str4 : str4.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path11) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path11) || isNotRelative(path11);
+      checkPath.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -16169,17 +16318,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path11) {
-      const ctrl = callVisitor(key, node, visitor, path11);
+    function visit_(key, node, visitor, path12) {
+      const ctrl = callVisitor(key, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path11);
+            const ci = visit_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16190,13 +16339,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = visit_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = visit_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path11);
+          const cv = visit_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16217,17 +16366,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path11) {
-      const ctrl = await callVisitor(key, node, visitor, path11);
+    async function visitAsync_(key, node, visitor, path12) {
+      const ctrl = await callVisitor(key, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16238,13 +16387,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path11);
+          const cv = await visitAsync_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16271,23 +16420,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path11) {
+    function callVisitor(key, node, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node, path11);
+        return visitor(key, node, path12);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path11);
+        return visitor.Map?.(key, node, path12);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path11);
+        return visitor.Seq?.(key, node, path12);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path11);
+        return visitor.Pair?.(key, node, path12);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path11);
+        return visitor.Scalar?.(key, node, path12);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path11);
+        return visitor.Alias?.(key, node, path12);
       return void 0;
     }
-    function replaceNode(key, path11, node) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key, path12, node) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -16899,10 +17048,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path11, value) {
+    function collectionFromPath(schema, path12, value) {
       let v = value;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -16921,7 +17070,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -16951,11 +17100,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value) {
-        if (isEmptyPath(path11))
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
           this.add(value);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path12;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -16969,8 +17118,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -16984,8 +17133,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -17003,8 +17152,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -17014,8 +17163,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        const [key, ...rest] = path11;
+      setIn(path12, value) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -19530,9 +19679,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path11, value) {
+      addIn(path12, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value);
+          this.contents.addIn(path12, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -19607,14 +19756,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection2.isEmptyPath(path11)) {
+      deleteIn(path12) {
+        if (Collection2.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -19629,10 +19778,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection2.isEmptyPath(path11))
+      getIn(path12, keepScalar) {
+        if (Collection2.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -19643,10 +19792,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection2.isEmptyPath(path11))
+      hasIn(path12) {
+        if (Collection2.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -19663,13 +19812,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        if (Collection2.isEmptyPath(path11)) {
+      setIn(path12, value) {
+        if (Collection2.isEmptyPath(path12)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path11), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value);
+          this.contents.setIn(path12, value);
         }
       }
       /**
@@ -21630,9 +21779,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path11) => {
+    visit.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index] of path11) {
+      for (const [field, index] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -21641,23 +21790,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path11) => {
-      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
-      const field = path11[path11.length - 1][0];
+    visit.parentCollection = (cst, path12) => {
+      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21668,10 +21817,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports.visit = visit;
   }
@@ -23425,7 +23574,7 @@ var require_dist = __commonJS({
 // src/engine/discover.ts
 import { execFile } from "node:child_process";
 import { lstat, readdir, readFile as readFile2, realpath } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 import { promisify } from "node:util";
 async function gitTopLevel(dir3) {
   try {
@@ -23450,29 +23599,29 @@ async function resolveRoot(paths) {
   }
   const first = targets[0];
   if (!first) throw new UsageError("nothing to scan");
-  const firstDir = first.dir ? first.abs : path3.dirname(first.abs);
+  const firstDir = first.dir ? first.abs : path4.dirname(first.abs);
   const top = await gitTopLevel(firstDir);
   if (top && targets.every((t) => isInside(top, t.abs))) return { base: top, git: true, targets };
-  const dirs = targets.map((t) => t.dir ? t.abs : path3.dirname(t.abs));
+  const dirs = targets.map((t) => t.dir ? t.abs : path4.dirname(t.abs));
   return { base: commonAncestor(dirs), git: false, targets };
 }
 function isInside(parent, child) {
-  const rel = path3.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path3.isAbsolute(rel);
+  const rel = path4.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !path4.isAbsolute(rel);
 }
 function commonAncestor(dirs) {
   let common = dirs[0] ?? process.cwd();
-  for (const d of dirs.slice(1)) while (!isInside(common, d)) common = path3.dirname(common);
+  for (const d of dirs.slice(1)) while (!isInside(common, d)) common = path4.dirname(common);
   return common;
 }
 function toPosix(p) {
-  return p.split(path3.sep).join("/");
+  return p.split(path4.sep).join("/");
 }
 async function discover(root, notes) {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
   const add = (abs) => {
-    const rel = toPosix(path3.relative(root.base, abs));
+    const rel = toPosix(path4.relative(root.base, abs));
     if (!seen.has(rel)) {
       seen.add(rel);
       out.push({ path: rel, abs });
@@ -23496,14 +23645,14 @@ async function gitFiles(dir3) {
   });
   const top = await gitTopLevel(dir3) ?? dir3;
   const names = stdout.toString("utf8").split("\0").filter(Boolean);
-  return [...new Set(names)].map((n) => path3.join(top, n));
+  return [...new Set(names)].map((n) => path4.join(top, n));
 }
 async function walk(dir3, notes, base3) {
   const out = [];
   const visit = async (current, rules2) => {
     let gitignore;
     try {
-      gitignore = await readFile2(path3.join(current, ".gitignore"), "utf8");
+      gitignore = await readFile2(path4.join(current, ".gitignore"), "utf8");
     } catch {
     }
     const scoped = gitignore === void 0 ? rules2 : [...rules2, { at: current, ig: gitignoreMatcher(gitignore) }];
@@ -23511,26 +23660,26 @@ async function walk(dir3, notes, base3) {
     try {
       entries = await readdir(current, { withFileTypes: true });
     } catch (err) {
-      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path3.relative(base3, current)) || "." });
+      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path4.relative(base3, current)) || "." });
       return;
     }
     entries.sort((a, b) => a.name < b.name ? -1 : 1);
     for (const e of entries) {
       if (e.name === ".git") continue;
-      const abs = path3.join(current, e.name);
+      const abs = path4.join(current, e.name);
       const ignored = scoped.some(({ at: at2, ig }) => {
-        const rel = toPosix(path3.relative(at2, abs));
+        const rel = toPosix(path4.relative(at2, abs));
         return ig.ignores(e.isDirectory() ? `${rel}/` : rel);
       });
       if (ignored) continue;
       if (e.isSymbolicLink()) {
-        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path3.relative(base3, abs)) });
+        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path4.relative(base3, abs)) });
       } else if (e.isDirectory()) {
         await visit(abs, scoped);
       } else if (e.isFile()) {
         out.push(abs);
       } else {
-        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path3.relative(base3, abs)) });
+        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path4.relative(base3, abs)) });
       }
     }
   };
@@ -23629,10 +23778,10 @@ function findPair(doc, node, seg, depthLeft = 20) {
   return void 0;
 }
 function yamlResolver(doc) {
-  return (path11, part) => {
+  return (path12, part) => {
     let node = doc.contents;
     let pair;
-    for (const seg of path11) {
+    for (const seg of path12) {
       if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
       if ((0, import_yaml.isSeq)(node) && typeof seg === "number") {
         node = node.items[seg];
@@ -23668,12 +23817,12 @@ var init_yaml = __esm({
 
 // src/engine/config.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 function defaultConfig() {
   return { isIgnored: () => false, rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
 async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
-  let file = explicit ? path4.resolve(explicit) : void 0;
+  let file = explicit ? path5.resolve(explicit) : void 0;
   let text;
   if (file) {
     try {
@@ -23684,15 +23833,15 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   } else {
     for (const name of CONFIG_FILE_NAMES) {
       try {
-        text = await readFile3(path4.join(searchDir, name), "utf8");
-        file = path4.join(searchDir, name);
+        text = await readFile3(path5.join(searchDir, name), "utf8");
+        file = path5.join(searchDir, name);
         break;
       } catch {
       }
     }
   }
   if (text === void 0 || file === void 0) return defaultConfig();
-  const shown = toPosix(path4.relative(process.cwd(), file)) || file;
+  const shown = toPosix(path5.relative(process.cwd(), file)) || file;
   let raw;
   if (flowDepth(text, MAX_YAML_DEPTH).depth > MAX_YAML_DEPTH) throw new UsageError(`${shown}: not valid YAML: nested deeper than ${MAX_YAML_DEPTH} levels`);
   try {
@@ -23707,8 +23856,8 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   const patterns = obj2.ignore ?? [];
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
   const ig = gitignoreMatcher(patterns);
-  const configDir = path4.dirname(file);
-  const rel = toPosix(path4.relative(base3, configDir));
+  const configDir = path5.dirname(file);
+  const rel = toPosix(path5.relative(base3, configDir));
   const rules2 = /* @__PURE__ */ new Map();
   const rulesRaw = obj2.rules ?? {};
   if (typeof rulesRaw !== "object" || rulesRaw === null || Array.isArray(rulesRaw)) throw new UsageError(`${shown}: "rules" must map rule ids to off or a severity`);
@@ -28570,9 +28719,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path11 = this.getPath();
-        if (path11 === null || path11.startsWith("/")) {
-          return path11;
+        const path12 = this.getPath();
+        if (path12 === null || path12.startsWith("/")) {
+          return path12;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -28584,7 +28733,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path11 : parent + "/" + path11;
+              return parent.endsWith("/") ? parent + path12 : parent + "/" + path12;
             }
           }
         }
@@ -31285,10 +31434,10 @@ function memberName(name) {
   return void 0;
 }
 function json5Resolver(ast) {
-  return (path11, part) => {
+  return (path12, part) => {
     let node = ast.body;
     let key;
-    for (const seg of path11) {
+    for (const seg of path12) {
       key = void 0;
       if (node.type === "Object") {
         let found;
@@ -32454,14 +32603,14 @@ var init_interpolate = __esm({
 // src/engine/compose/tree.ts
 function collectTags(doc) {
   const tags = /* @__PURE__ */ new Map();
-  const walk2 = (node, path11, depth2) => {
+  const walk2 = (node, path12, depth2) => {
     if (depth2 > 12 || !node) return;
     const tag = node.tag;
-    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path11), tag === "!reset" ? "reset" : "override");
+    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path12), tag === "!reset" ? "reset" : "override");
     if ((0, import_yaml6.isMap)(node)) {
-      for (const it of node.items) if ((0, import_yaml6.isPair)(it) && (0, import_yaml6.isScalar)(it.key)) walk2(it.value, [...path11, String(it.key.value)], depth2 + 1);
+      for (const it of node.items) if ((0, import_yaml6.isPair)(it) && (0, import_yaml6.isScalar)(it.key)) walk2(it.value, [...path12, String(it.key.value)], depth2 + 1);
     }
-    if ((0, import_yaml6.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path11, i], depth2 + 1));
+    if ((0, import_yaml6.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path12, i], depth2 + 1));
   };
   walk2(doc.contents, [], 0);
   return tags;
@@ -32469,12 +32618,12 @@ function collectTags(doc) {
 function isRecord3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function build(raw, file, path11, env, tags) {
-  const o = { file, path: path11 };
-  const tag = tags.get(pathKey(path11));
+function build(raw, file, path12, env, tags) {
+  const o = { file, path: path12 };
+  const tag = tags.get(pathKey(path12));
   const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
-  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path11, i], env, tags)));
-  if (isRecord3(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path11, k], env, tags)])));
+  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path12, i], env, tags)));
+  if (isRecord3(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path12, k], env, tags)])));
   if (typeof raw === "string") return node(interpolate(raw, env), raw);
   if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
   return node(raw === void 0 ? null : String(raw), null);
@@ -32528,10 +32677,10 @@ function plain(n, which) {
   if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which)]));
   return which === "r" && n.r !== void 0 ? n.r : n.v;
 }
-function origins(n, path11 = [], out = /* @__PURE__ */ new Map()) {
-  out.set(pathKey(path11), n.o);
-  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path11, i], out));
-  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path11, k], out);
+function origins(n, path12 = [], out = /* @__PURE__ */ new Map()) {
+  out.set(pathKey(path12), n.o);
+  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path12, i], out));
+  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path12, k], out);
   return out;
 }
 var import_yaml6, pathKey;
@@ -32545,7 +32694,7 @@ var init_tree = __esm({
 });
 
 // src/engine/compose/project.ts
-import path5 from "node:path";
+import path6 from "node:path";
 function buildComposeProjects(composeTargets, dotenvTargets) {
   const loader = {
     files: new Map(composeTargets.map((t) => [t.file, { target: t, tags: collectTags(t.doc) }])),
@@ -32553,10 +32702,10 @@ function buildComposeProjects(composeTargets, dotenvTargets) {
     notes: /* @__PURE__ */ new Map()
   };
   const byDir = /* @__PURE__ */ new Map();
-  for (const t of composeTargets) byDir.set(path5.posix.dirname(t.file), [...byDir.get(path5.posix.dirname(t.file)) ?? [], t.file]);
+  for (const t of composeTargets) byDir.set(path6.posix.dirname(t.file), [...byDir.get(path6.posix.dirname(t.file)) ?? [], t.file]);
   const projects = [];
   for (const [dir3, files] of byDir) {
-    const nameOf = (f) => path5.posix.basename(f);
+    const nameOf = (f) => path6.posix.basename(f);
     const base3 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
     const family = base3 && /^docker-/i.test(nameOf(base3)) ? "docker-compose" : "compose";
     const override = base3 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family}.`)) : void 0;
@@ -32588,8 +32737,8 @@ function dotenvLookup(loader, dir3) {
   return { env, lookup: (name) => Object.hasOwn(env, name) ? env[name] : void 0 };
 }
 function resolveRel(dir3, rel) {
-  if (path5.posix.isAbsolute(rel) || rel.includes("$")) return void 0;
-  const p = path5.posix.normalize(path5.posix.join(dir3, rel));
+  if (path6.posix.isAbsolute(rel) || rel.includes("$")) return void 0;
+  const p = path6.posix.normalize(path6.posix.join(dir3, rel));
   return p.startsWith("../") || p === ".." ? void 0 : p;
 }
 function project(loader, dir3, files, owns) {
@@ -32624,7 +32773,7 @@ function loadServices(loader, file, lookup, seen, included2) {
   const out = /* @__PURE__ */ new Map();
   const value = loader.files.get(file)?.target.value;
   if (!isRecord3(value)) return out;
-  const dir3 = path5.posix.dirname(file);
+  const dir3 = path6.posix.dirname(file);
   for (const entry of Array.isArray(value.include) ? value.include : []) {
     const paths = typeof entry === "string" ? [entry] : isRecord3(entry) ? [entry.path].flat() : [];
     for (const p of paths) {
@@ -32633,7 +32782,7 @@ function loadServices(loader, file, lookup, seen, included2) {
       if (!target || seen.has(target) || !loader.files.has(target)) continue;
       seen.add(target);
       included2.add(target);
-      const inc = dotenvLookup(loader, path5.posix.dirname(target)).lookup;
+      const inc = dotenvLookup(loader, path6.posix.dirname(target)).lookup;
       for (const [name, node] of loadServices(loader, target, inc, seen, included2)) if (!out.has(name)) out.set(name, node);
     }
   }
@@ -32653,7 +32802,7 @@ function loadService(loader, file, name, lookup, depth2) {
   if (ext !== void 0 && node.v instanceof Map) {
     node.v.delete("extends");
     const baseName = typeof ext === "string" ? ext : isRecord3(ext) && typeof ext.service === "string" ? ext.service : void 0;
-    const baseFile = isRecord3(ext) && typeof ext.file === "string" ? resolveRel(path5.posix.dirname(file), ext.file) : file;
+    const baseFile = isRecord3(ext) && typeof ext.file === "string" ? resolveRel(path6.posix.dirname(file), ext.file) : file;
     const base3 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
     if (!base3 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord3(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
     const merged = base3 ? mergeService(base3, node) : void 0;
@@ -32721,7 +32870,7 @@ function envFiles(value, node, loader) {
   list.forEach((entry, i) => {
     const rel = typeof entry === "string" ? entry : isRecord3(entry) && typeof entry.path === "string" ? entry.path : void 0;
     const from = envNode && Array.isArray(envNode.v) ? envNode.v[i]?.o.file ?? envNode.o.file : envNode?.o.file ?? node.o.file;
-    const file = rel ? resolveRel(path5.posix.dirname(from), rel) : void 0;
+    const file = rel ? resolveRel(path6.posix.dirname(from), rel) : void 0;
     for (const e of file && loader.dotenv.get(file)?.entries || []) out[e.key] = { value: e.value, file: file ?? "", line: e.line };
   });
   return out;
@@ -32740,16 +32889,16 @@ var init_project = __esm({
 });
 
 // src/engine/parse/openclaw.ts
-import path6 from "node:path";
+import path7 from "node:path";
 function resolveOpenClaw(rootFile, rootValue, read) {
   const includes = [];
   const errors = [];
-  const confine = path6.posix.dirname(rootFile);
+  const confine = path7.posix.dirname(rootFile);
   const cache = /* @__PURE__ */ new Map();
   const load = (fromFile, at2, spec, chain) => {
-    const target = path6.posix.normalize(path6.posix.join(path6.posix.dirname(fromFile), spec));
-    const rel = confine === "." ? target : path6.posix.relative(confine, target);
-    if (path6.posix.isAbsolute(spec) || target.startsWith("../") || target === ".." || rel.startsWith("../") || rel === "..") {
+    const target = path7.posix.normalize(path7.posix.join(path7.posix.dirname(fromFile), spec));
+    const rel = confine === "." ? target : path7.posix.relative(confine, target);
+    if (path7.posix.isAbsolute(spec) || target.startsWith("../") || target === ".." || rel.startsWith("../") || rel === "..") {
       errors.push({ file: fromFile, path: at2, message: `$include "${spec}" points outside the config directory; OpenClaw refuses it` });
       return void 0;
     }
@@ -32868,7 +33017,7 @@ var init_openclaw2 = __esm({
 // src/engine/scan.ts
 import { lstatSync as lstatSync2, readFileSync } from "node:fs";
 import { readFile as readFile4 } from "node:fs/promises";
-import path7 from "node:path";
+import path8 from "node:path";
 async function scan(opts) {
   const started = performance.now();
   const notes = [];
@@ -32951,8 +33100,8 @@ async function resolveIncludes(project2, base3, runner, notes) {
     const known = project2.contexts.get(rel);
     if (known) return known.text;
     try {
-      const abs = path7.join(base3, rel);
-      if (!abs.startsWith(base3 + path7.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
+      const abs = path8.join(base3, rel);
+      if (!abs.startsWith(base3 + path8.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
       return readFileSync(abs, "utf8");
     } catch {
       return void 0;
@@ -32995,7 +33144,7 @@ function repoFileContext(file) {
 }
 async function readRootGitignore(base3) {
   try {
-    return await readFile4(path7.join(base3, ".gitignore"), "utf8");
+    return await readFile4(path8.join(base3, ".gitignore"), "utf8");
   } catch {
     return void 0;
   }
@@ -34845,17 +34994,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path11 = requestOptions.url.replace(options.baseUrl, "");
+    const path12 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path11} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path11} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path12} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -38916,7 +39065,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path11) => path11.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path12) => path12.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -39364,7 +39513,7 @@ var init_rollup = __esm({
 
 // src/org/line-hash.ts
 import { lstat as lstat2, readFile as readFile5, realpath as realpath2 } from "node:fs/promises";
-import path8 from "node:path";
+import path9 from "node:path";
 function hashLines(text, emit2) {
   const window2 = new Array(WINDOW).fill(0);
   const startsLine = new Array(WINDOW).fill(0);
@@ -39417,7 +39566,7 @@ function lineHashes(text) {
 }
 async function addLineHashes(log, root) {
   const report = { added: 0, kept: 0, without: 0 };
-  const absRoot = await realpath2(path8.resolve(root));
+  const absRoot = await realpath2(path9.resolve(root));
   const byFile = /* @__PURE__ */ new Map();
   for (const run3 of log.runs) {
     const artifacts = run3.artifacts ?? [];
@@ -39466,12 +39615,12 @@ async function resolveInRoot(uri, root) {
   }
   if (p.startsWith("file://")) p = p.slice("file://".length);
   if (p.includes("://")) return void 0;
-  const abs = path8.isAbsolute(p) ? path8.normalize(p) : path8.resolve(root, p);
-  if (!abs.startsWith(`${root}${path8.sep}`)) return void 0;
+  const abs = path9.isAbsolute(p) ? path9.normalize(p) : path9.resolve(root, p);
+  if (!abs.startsWith(`${root}${path9.sep}`)) return void 0;
   try {
     if (!(await lstat2(abs)).isFile()) return void 0;
     const real = await realpath2(abs);
-    return real.startsWith(`${root}${path8.sep}`) ? real : void 0;
+    return real.startsWith(`${root}${path9.sep}`) ? real : void 0;
   } catch {
     return void 0;
   }
@@ -39618,7 +39767,7 @@ var init_upload = __esm({
 import { execFile as execFile2 } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path9 from "node:path";
+import path10 from "node:path";
 function isHistorySecret(f) {
   const commit = f.properties?.commit;
   return typeof commit === "string" && commit.length > 0 && (f.ruleId.startsWith("secrets.") || f.redacted !== void 0);
@@ -39682,10 +39831,10 @@ async function sweepRepo(fullName, opts) {
   const [owner, repo] = fullName.split("/");
   const clone = opts.clone ?? gitCloner(opts.gitBaseUrl ?? "https://github.com", opts.token, opts.depth ?? 1);
   let stage = "clone";
-  const work = await mkdtemp(path9.join(tmpdir(), "clawscan-org-"));
+  const work = await mkdtemp(path10.join(tmpdir(), "clawscan-org-"));
   try {
     if (!owner || !repo || !REPO_NAME.test(fullName) || owner.startsWith(".") || repo.startsWith(".")) throw new Error(`not a repository name (owner/name): "${fullName.slice(0, 200)}"`);
-    const checkout = await clone(fullName, path9.join(work, "repo"));
+    const checkout = await clone(fullName, path10.join(work, "repo"));
     outcome.commitSha = checkout.commitSha;
     outcome.ref = checkout.ref;
     stage = "scan";
@@ -39740,7 +39889,7 @@ __export(cli_exports, {
   readJobReports: () => readJobReports
 });
 import { appendFile, readdir as readdir2, readFile as readFile6, stat, writeFile } from "node:fs/promises";
-import path10 from "node:path";
+import path11 from "node:path";
 import { parseArgs } from "node:util";
 function tristate2(name, v, fallback) {
   if (v === void 0) return fallback;
@@ -39885,7 +40034,7 @@ async function readJobReports(inputs) {
   const visit = async (p) => {
     const s = await stat(p);
     if (s.isDirectory()) {
-      for (const name of (await readdir2(p)).sort()) if (name !== "node_modules" && !name.startsWith(".")) await visit(path10.join(p, name));
+      for (const name of (await readdir2(p)).sort()) if (name !== "node_modules" && !name.startsWith(".")) await visit(path11.join(p, name));
       return;
     }
     if (!p.endsWith(".json")) return;
@@ -40268,8 +40417,8 @@ var PatchReader = class {
   end() {
     return this.endCommit();
   }
-  newDiff(path11) {
-    return this.commit && { commit: this.commit, path: path11, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
+  newDiff(path12) {
+    return this.commit && { commit: this.commit, path: path12, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
   }
   add(d, text, lineNo, truncated2) {
     if (d.tooLarge) return;
@@ -40531,8 +40680,8 @@ async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
   await streamLines(base3, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line) => {
     const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line);
     if (!m || m[1] === "120000") return;
-    const path11 = unquotePath(m[4] ?? "");
-    if (!config.isIgnored(path11)) entries.push({ path: path11, oid: m[2] ?? "", size: Number(m[3]) });
+    const path12 = unquotePath(m[4] ?? "");
+    if (!config.isIgnored(path12)) entries.push({ path: path12, oid: m[2] ?? "", size: Number(m[3]) });
   });
   const wantsText = rules2.some((r) => r.appliesTo.includes("text"));
   const wantsDotenv = rules2.some((r) => r.appliesTo.includes("dotenv"));

@@ -7,6 +7,7 @@ import type { PathSegment } from '../../src/model/location.js';
 import type { ProjectView } from '../../src/model/target.js';
 import type { Severity } from '../../src/model/severity.js';
 import type { OpenClawTarget } from '../../src/model/target.js';
+import { gatewayViews } from './compose-gateway.js';
 
 export type Obj = Record<string, unknown>;
 
@@ -294,15 +295,9 @@ export function openInboundScopes(config: unknown): ChannelScope[] {
 
 /**
  * What the repository itself says about the deployment of a config: `.env` files (not templates) in the
- * config's folder or at the repository root.
- *
- * >>> INTEGRATION SEAM (compose view) <<<
- * The compose side (rules/_shared/compose-gateway.ts: the effective gateway of a compose service from its
- * command/entrypoint flags, environment/env_file and ports) plugs in HERE: find the service that mounts or
- * runs this config and merge its `env` (values it holds), `providedEnv` (names set from `${X}`/secrets) and
- * `flags` (`--bind`, `--port`, `--auth`, `--token`, `--password`) into the returned DeployContext. Every
- * gateway rule reads the deployment only through `gatewayOf()` → `gatewayView(config, deploy)`, so nothing
- * else needs to change.
+ * config's folder or at the repository root, and the compose service that runs the gateway with this config
+ * mounted (rules/_shared/compose-gateway.ts): a token or password it passes (a literal, or `${X}` provided at
+ * deploy time) counts as configured, and its `--bind/--port/--auth` flags override the config, as the CLI does.
  */
 export function deployContext(target: OpenClawTarget, project?: ProjectView): DeployContext {
   const dir = target.file.includes('/') ? target.file.slice(0, target.file.lastIndexOf('/')) : '';
@@ -312,7 +307,18 @@ export function deployContext(target: OpenClawTarget, project?: ProjectView): De
     if (d.template || (ddir !== dir && ddir !== '')) continue;
     for (const e of d.entries) if (env[e.key] === undefined || ddir === dir) env[e.key] = e.value;
   }
-  return { env, providedEnv: referencedEnv(target.value) };
+  const providedEnv = referencedEnv(target.value);
+  const flags: NonNullable<DeployContext['flags']> = {};
+  for (const compose of project?.targets('compose_project') ?? []) {
+    for (const v of gatewayViews(compose, [target])) {
+      if (v.config?.file !== target.file) continue;
+      if (v.token.value !== 'none') providedEnv.add('OPENCLAW_GATEWAY_TOKEN');
+      if (v.password.value !== 'none') providedEnv.add('OPENCLAW_GATEWAY_PASSWORD');
+      if (v.bind.source === 'command' || v.bind.source === 'environment' || v.bind.source === 'env_file') flags.bind = v.bind.value;
+      if (v.authMode.source === 'command' && v.authMode.value !== undefined) flags.auth = v.authMode.value;
+    }
+  }
+  return { env, providedEnv, ...(Object.keys(flags).length ? { flags } : {}) };
 }
 
 /**

@@ -1,12 +1,13 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
+import { exposedWithoutAuth, gatewayViews } from '../_shared/compose-gateway.js';
 import { gatewayOf } from '../_shared/openclaw.js';
 
 export default defineRule({
   id: 'gateway.bind_no_auth',
   title: 'Gateway bound beyond loopback without auth',
   severity: 'critical',
-  appliesTo: ['openclaw'],
+  appliesTo: ['openclaw', 'compose_project'],
   description:
     'The gateway listens on a non-loopback address (`gateway.bind` other than `"loopback"`: `lan`, `auto`, `tailnet`, `custom`) and no shared secret or trusted proxy authenticates callers: anyone who can reach the port controls the agent, its tools and its credentials.',
   remediation:
@@ -16,6 +17,20 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
+    if (t.kind === 'compose_project') {
+      // A gateway run by compose: its command flags, environment and published ports make one view. With the
+      // repository's config mounted, the config is judged instead (its deploy context includes this service).
+      for (const g of gatewayViews(t, ctx.project.targets('openclaw'))) {
+        if (g.config || !exposedWithoutAuth(g)) continue;
+        ctx.report({
+          at: g.published.at ?? g.service.at([]),
+          message: `Service "${g.service.name}" runs the OpenClaw gateway bound to "${g.bind.value}" (beyond loopback), publishes its port ${g.port.value} beyond the host's loopback, and passes no token or password (command line, environment or env_file).`,
+          key: `compose:${g.service.name}`,
+          properties: { service: g.service.name },
+        });
+      }
+      return;
+    }
     const v = gatewayOf(t, ctx.project);
     if (!v.nonLoopback || v.hasAuth) return;
     ctx.report({ at: at.path(['gateway', 'bind']), message: `The gateway binds to "${v.bind}" (not loopback) and has no gateway auth (auth mode ${v.mode}, no token or password configured).` });
