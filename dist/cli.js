@@ -1643,6 +1643,8 @@ function openInboundScopes(config) {
   return scopes.filter((s) => s.value.groupPolicy === "open" || s.value.dmPolicy === "open" || get2(s.value, "dm", "policy") === "open");
 }
 function deployContext(target, project2) {
+  const known = deployContexts.get(target);
+  if (known) return known;
   const dir3 = target.file.includes("/") ? target.file.slice(0, target.file.lastIndexOf("/")) : "";
   const env = {};
   for (const d of project2?.targets("dotenv") ?? []) {
@@ -1652,8 +1654,8 @@ function deployContext(target, project2) {
   }
   const providedEnv = referencedEnv(target.value);
   const flags2 = {};
-  for (const compose of project2?.targets("compose_project") ?? []) {
-    for (const v of gatewayViews(compose, [target])) {
+  for (const v of composeGateways(project2)) {
+    {
       if (v.config?.file !== target.file) continue;
       if (v.token.value !== "none") providedEnv.add("OPENCLAW_GATEWAY_TOKEN");
       if (v.password.value !== "none") providedEnv.add("OPENCLAW_GATEWAY_PASSWORD");
@@ -1661,7 +1663,19 @@ function deployContext(target, project2) {
       if (v.authMode.source === "command" && v.authMode.value !== void 0) flags2.auth = v.authMode.value;
     }
   }
-  return { env, providedEnv, ...Object.keys(flags2).length ? { flags: flags2 } : {} };
+  const context = { env, providedEnv, ...Object.keys(flags2).length ? { flags: flags2 } : {} };
+  deployContexts.set(target, context);
+  return context;
+}
+function composeGateways(project2) {
+  if (!project2) return [];
+  let views = composeGatewayCache.get(project2);
+  if (!views) {
+    const configs = project2.targets("openclaw");
+    views = project2.targets("compose_project").flatMap((c) => gatewayViews(c, configs));
+    composeGatewayCache.set(project2, views);
+  }
+  return views;
 }
 function referencedEnv(config) {
   const out = /* @__PURE__ */ new Set();
@@ -1846,7 +1860,7 @@ function isLoopbackHost(host) {
   const h = host.replace(/^\[|\]$/g, "").toLowerCase();
   return h === "localhost" || h === "::1" || /^127\./.test(h);
 }
-var obj, arr, str2, strings2, WARN, CRITICAL, INFO, envSet, GROUPS, PROFILES, ALIASES;
+var obj, arr, str2, strings2, WARN, CRITICAL, INFO, envSet, deployContexts, composeGatewayCache, GROUPS, PROFILES, ALIASES;
 var init_openclaw = __esm({
   "rules/_shared/openclaw.ts"() {
     "use strict";
@@ -1859,6 +1873,8 @@ var init_openclaw = __esm({
     CRITICAL = "critical";
     INFO = "info";
     envSet = (deploy, name) => deploy.env?.[name] !== void 0 || deploy.providedEnv?.has(name) === true;
+    deployContexts = /* @__PURE__ */ new WeakMap();
+    composeGatewayCache = /* @__PURE__ */ new WeakMap();
     GROUPS = {
       "group:fs": ["read", "write", "edit", "apply_patch"],
       "group:runtime": ["exec", "process", "code_execution", "terminal"],
@@ -13094,14 +13110,34 @@ var init_discord_commands_native_unrestricted = __esm({
   }
 });
 
+// rules/_shared/channel-groups.ts
+function checkGroupsOpen(provider, routesKey, t, ctx) {
+  if (!currentApplies(t, ctx.project)) return;
+  for (const a of channelAccounts(t.value, provider)) {
+    const g = groupPolicyOf(t.value, a);
+    if (g.policy !== "open") continue;
+    const routes = isObj(a.value[routesKey]) && Object.keys(a.value[routesKey]).length > 0;
+    ctx.report({
+      at: at.path(g.path),
+      message: `${a.label} has groupPolicy "open"${routes ? ` (a ${routesKey} allowlist is configured, but any member may talk to the bot)` : ` and no ${routesKey} allowlist`}.`
+    });
+  }
+}
+var init_channel_groups = __esm({
+  "rules/_shared/channel-groups.ts"() {
+    "use strict";
+    init_location();
+    init_openclaw();
+  }
+});
+
 // rules/channels/discord.groups.open.ts
 var discord_groups_open_default;
 var init_discord_groups_open = __esm({
   "rules/channels/discord.groups.open.ts"() {
     "use strict";
-    init_location();
     init_rule();
-    init_openclaw();
+    init_channel_groups();
     discord_groups_open_default = defineRule({
       id: "channels.discord.groups.open",
       title: "Discord groups are open",
@@ -13114,13 +13150,7 @@ var init_discord_groups_open = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        if (!currentApplies(t, ctx.project)) return;
-        for (const a of channelAccounts(t.value, "discord")) {
-          const g = groupPolicyOf(t.value, a);
-          if (g.policy !== "open") continue;
-          const routes = isObj(a.value.guilds) && Object.keys(a.value.guilds).length > 0;
-          ctx.report({ at: at.path(g.path), message: `${a.label} has groupPolicy "open"${routes ? " (a guilds allowlist is configured, but any member may talk to the bot)" : " and no guilds allowlist"}.` });
-        }
+        checkGroupsOpen("discord", "guilds", t, ctx);
       }
     });
   }
@@ -13420,9 +13450,8 @@ var slack_groups_open_default;
 var init_slack_groups_open = __esm({
   "rules/channels/slack.groups.open.ts"() {
     "use strict";
-    init_location();
     init_rule();
-    init_openclaw();
+    init_channel_groups();
     slack_groups_open_default = defineRule({
       id: "channels.slack.groups.open",
       title: "Slack groups are open",
@@ -13435,13 +13464,7 @@ var init_slack_groups_open = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        if (!currentApplies(t, ctx.project)) return;
-        for (const a of channelAccounts(t.value, "slack")) {
-          const g = groupPolicyOf(t.value, a);
-          if (g.policy !== "open") continue;
-          const routes = isObj(a.value.channels) && Object.keys(a.value.channels).length > 0;
-          ctx.report({ at: at.path(g.path), message: `${a.label} has groupPolicy "open"${routes ? " (a channels allowlist is configured, but any member may talk to the bot)" : " and no channels allowlist"}.` });
-        }
+        checkGroupsOpen("slack", "channels", t, ctx);
       }
     });
   }
@@ -13588,9 +13611,8 @@ var telegram_groups_open_default;
 var init_telegram_groups_open = __esm({
   "rules/channels/telegram.groups.open.ts"() {
     "use strict";
-    init_location();
     init_rule();
-    init_openclaw();
+    init_channel_groups();
     telegram_groups_open_default = defineRule({
       id: "channels.telegram.groups.open",
       title: "Telegram groups are open",
@@ -13603,13 +13625,7 @@ var init_telegram_groups_open = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        if (!currentApplies(t, ctx.project)) return;
-        for (const a of channelAccounts(t.value, "telegram")) {
-          const g = groupPolicyOf(t.value, a);
-          if (g.policy !== "open") continue;
-          const routes = isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
-          ctx.report({ at: at.path(g.path), message: `${a.label} has groupPolicy "open"${routes ? " (a groups allowlist is configured, but any member may talk to the bot)" : " and no groups allowlist"}.` });
-        }
+        checkGroupsOpen("telegram", "groups", t, ctx);
       }
     });
   }
@@ -13652,9 +13668,8 @@ var whatsapp_groups_open_default;
 var init_whatsapp_groups_open = __esm({
   "rules/channels/whatsapp.groups.open.ts"() {
     "use strict";
-    init_location();
     init_rule();
-    init_openclaw();
+    init_channel_groups();
     whatsapp_groups_open_default = defineRule({
       id: "channels.whatsapp.groups.open",
       title: "Whatsapp groups are open",
@@ -13667,13 +13682,7 @@ var init_whatsapp_groups_open = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        if (!currentApplies(t, ctx.project)) return;
-        for (const a of channelAccounts(t.value, "whatsapp")) {
-          const g = groupPolicyOf(t.value, a);
-          if (g.policy !== "open") continue;
-          const routes = isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
-          ctx.report({ at: at.path(g.path), message: `${a.label} has groupPolicy "open"${routes ? " (a groups allowlist is configured, but any member may talk to the bot)" : " and no groups allowlist"}.` });
-        }
+        checkGroupsOpen("whatsapp", "groups", t, ctx);
       }
     });
   }

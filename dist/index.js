@@ -37253,6 +37253,8 @@ function openInboundScopes(config) {
   return scopes.filter((s) => s.value.groupPolicy === "open" || s.value.dmPolicy === "open" || get2(s.value, "dm", "policy") === "open");
 }
 function deployContext(target, project2) {
+  const known = deployContexts.get(target);
+  if (known) return known;
   const dir3 = target.file.includes("/") ? target.file.slice(0, target.file.lastIndexOf("/")) : "";
   const env = {};
   for (const d of project2?.targets("dotenv") ?? []) {
@@ -37262,8 +37264,8 @@ function deployContext(target, project2) {
   }
   const providedEnv = referencedEnv(target.value);
   const flags2 = {};
-  for (const compose of project2?.targets("compose_project") ?? []) {
-    for (const v of gatewayViews(compose, [target])) {
+  for (const v of composeGateways(project2)) {
+    {
       if (v.config?.file !== target.file) continue;
       if (v.token.value !== "none") providedEnv.add("OPENCLAW_GATEWAY_TOKEN");
       if (v.password.value !== "none") providedEnv.add("OPENCLAW_GATEWAY_PASSWORD");
@@ -37271,7 +37273,21 @@ function deployContext(target, project2) {
       if (v.authMode.source === "command" && v.authMode.value !== void 0) flags2.auth = v.authMode.value;
     }
   }
-  return { env, providedEnv, ...Object.keys(flags2).length ? { flags: flags2 } : {} };
+  const context = { env, providedEnv, ...Object.keys(flags2).length ? { flags: flags2 } : {} };
+  deployContexts.set(target, context);
+  return context;
+}
+var deployContexts = /* @__PURE__ */ new WeakMap();
+var composeGatewayCache = /* @__PURE__ */ new WeakMap();
+function composeGateways(project2) {
+  if (!project2) return [];
+  let views = composeGatewayCache.get(project2);
+  if (!views) {
+    const configs = project2.targets("openclaw");
+    views = project2.targets("compose_project").flatMap((c) => gatewayViews(c, configs));
+    composeGatewayCache.set(project2, views);
+  }
+  return views;
 }
 function referencedEnv(config) {
   const out = /* @__PURE__ */ new Set();
@@ -46247,6 +46263,20 @@ var discord_commands_native_unrestricted_default = defineRule({
   }
 });
 
+// rules/_shared/channel-groups.ts
+function checkGroupsOpen(provider, routesKey, t, ctx) {
+  if (!currentApplies(t, ctx.project)) return;
+  for (const a of channelAccounts(t.value, provider)) {
+    const g = groupPolicyOf(t.value, a);
+    if (g.policy !== "open") continue;
+    const routes = isObj(a.value[routesKey]) && Object.keys(a.value[routesKey]).length > 0;
+    ctx.report({
+      at: at.path(g.path),
+      message: `${a.label} has groupPolicy "open"${routes ? ` (a ${routesKey} allowlist is configured, but any member may talk to the bot)` : ` and no ${routesKey} allowlist`}.`
+    });
+  }
+}
+
 // rules/channels/discord.groups.open.ts
 var discord_groups_open_default = defineRule({
   id: "channels.discord.groups.open",
@@ -46260,13 +46290,7 @@ var discord_groups_open_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    if (!currentApplies(t, ctx.project)) return;
-    for (const a of channelAccounts(t.value, "discord")) {
-      const g = groupPolicyOf(t.value, a);
-      if (g.policy !== "open") continue;
-      const routes = isObj(a.value.guilds) && Object.keys(a.value.guilds).length > 0;
-      ctx.report({ at: at.path(g.path), message: `${a.label} has groupPolicy "open"${routes ? " (a guilds allowlist is configured, but any member may talk to the bot)" : " and no guilds allowlist"}.` });
-    }
+    checkGroupsOpen("discord", "guilds", t, ctx);
   }
 });
 
@@ -46491,13 +46515,7 @@ var slack_groups_open_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    if (!currentApplies(t, ctx.project)) return;
-    for (const a of channelAccounts(t.value, "slack")) {
-      const g = groupPolicyOf(t.value, a);
-      if (g.policy !== "open") continue;
-      const routes = isObj(a.value.channels) && Object.keys(a.value.channels).length > 0;
-      ctx.report({ at: at.path(g.path), message: `${a.label} has groupPolicy "open"${routes ? " (a channels allowlist is configured, but any member may talk to the bot)" : " and no channels allowlist"}.` });
-    }
+    checkGroupsOpen("slack", "channels", t, ctx);
   }
 });
 
@@ -46623,13 +46641,7 @@ var telegram_groups_open_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    if (!currentApplies(t, ctx.project)) return;
-    for (const a of channelAccounts(t.value, "telegram")) {
-      const g = groupPolicyOf(t.value, a);
-      if (g.policy !== "open") continue;
-      const routes = isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
-      ctx.report({ at: at.path(g.path), message: `${a.label} has groupPolicy "open"${routes ? " (a groups allowlist is configured, but any member may talk to the bot)" : " and no groups allowlist"}.` });
-    }
+    checkGroupsOpen("telegram", "groups", t, ctx);
   }
 });
 
@@ -46669,13 +46681,7 @@ var whatsapp_groups_open_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    if (!currentApplies(t, ctx.project)) return;
-    for (const a of channelAccounts(t.value, "whatsapp")) {
-      const g = groupPolicyOf(t.value, a);
-      if (g.policy !== "open") continue;
-      const routes = isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
-      ctx.report({ at: at.path(g.path), message: `${a.label} has groupPolicy "open"${routes ? " (a groups allowlist is configured, but any member may talk to the bot)" : " and no groups allowlist"}.` });
-    }
+    checkGroupsOpen("whatsapp", "groups", t, ctx);
   }
 });
 

@@ -61,7 +61,10 @@ async function tokenPatterns(): Promise<string[]> {
   const exec = RegExp.prototype.exec;
   RegExp.prototype.exec = function (this: RegExp, s: string) {
     const prefix = [this.flags.includes('i') ? '(?i)' : '', this.flags.includes('s') ? '(?s)' : ''].join('');
-    seen.set(`${prefix}${this.source}`, this.source);
+    // ripgrep joins `-f` patterns into one alternation, where a repeated `(?<secret>…)` is a compile error:
+    // named groups become plain groups (lookbehinds `(?<=`/`(?<!` are untouched).
+    const source = this.source.replace(/\(\?<([A-Za-z_]\w*)>/g, '(?:');
+    seen.set(`${prefix}${source}`, source);
     return exec.call(this, s);
   };
   try {

@@ -16,7 +16,10 @@ interface Workflow {
 }
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-const workflows = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').filter((y) => y.includes('\njobs:')).map((y) => parse(y) as Workflow);
+const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').filter((y) => y.includes('\njobs:')).map((y) => parse(y) as Workflow);
+/** Workflows that run the action in steps; the org sweep's caller (a reusable-workflow call) is checked below. */
+const workflows = blocks.filter((w) => Object.values(w.jobs).every((j) => Array.isArray(j.steps)));
+const callers = blocks.filter((w) => !workflows.includes(w));
 const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> };
 
 describe('README workflows', () => {
@@ -45,5 +48,16 @@ describe('README workflows', () => {
         if (step.uses.startsWith('clawscan/clawscan@')) for (const input of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(input);
       }
     }
+  });
+
+  it('include the org-sweep caller, passing only inputs and secrets the reusable workflow declares', () => {
+    const reusable = parse(readFileSync(path.join(ROOT, '.github', 'workflows', 'org-sweep.yml'), 'utf8')) as {
+      on: { workflow_call: { inputs: Record<string, unknown>; secrets: Record<string, unknown> } };
+    };
+    expect(callers).toHaveLength(1);
+    const job = Object.values((callers[0] as unknown as { jobs: Record<string, { uses: string; with: Record<string, unknown>; secrets: Record<string, unknown> }> }).jobs)[0];
+    expect(job?.uses).toMatch(/^clawscan\/clawscan\/\.github\/workflows\/org-sweep\.yml@/);
+    for (const k of Object.keys(job?.with ?? {})) expect(Object.keys(reusable.on.workflow_call.inputs), `input ${k}`).toContain(k);
+    for (const k of Object.keys(job?.secrets ?? {})) expect(Object.keys(reusable.on.workflow_call.secrets), `secret ${k}`).toContain(k);
   });
 });

@@ -7,7 +7,7 @@ import type { PathSegment } from '../../src/model/location.js';
 import type { ProjectView } from '../../src/model/target.js';
 import type { Severity } from '../../src/model/severity.js';
 import type { OpenClawTarget } from '../../src/model/target.js';
-import { gatewayViews } from './compose-gateway.js';
+import { gatewayViews, type GatewayView as ComposeGatewayView } from './compose-gateway.js';
 
 export type Obj = Record<string, unknown>;
 
@@ -300,6 +300,9 @@ export function openInboundScopes(config: unknown): ChannelScope[] {
  * deploy time) counts as configured, and its `--bind/--port/--auth` flags override the config, as the CLI does.
  */
 export function deployContext(target: OpenClawTarget, project?: ProjectView): DeployContext {
+  // Every gateway rule asks for the same target's context: compute it once per target (per scan).
+  const known = deployContexts.get(target);
+  if (known) return known;
   const dir = target.file.includes('/') ? target.file.slice(0, target.file.lastIndexOf('/')) : '';
   const env: Record<string, string> = {};
   for (const d of project?.targets('dotenv') ?? []) {
@@ -309,8 +312,8 @@ export function deployContext(target: OpenClawTarget, project?: ProjectView): De
   }
   const providedEnv = referencedEnv(target.value);
   const flags: NonNullable<DeployContext['flags']> = {};
-  for (const compose of project?.targets('compose_project') ?? []) {
-    for (const v of gatewayViews(compose, [target])) {
+  for (const v of composeGateways(project)) {
+    {
       if (v.config?.file !== target.file) continue;
       if (v.token.value !== 'none') providedEnv.add('OPENCLAW_GATEWAY_TOKEN');
       if (v.password.value !== 'none') providedEnv.add('OPENCLAW_GATEWAY_PASSWORD');
@@ -318,7 +321,24 @@ export function deployContext(target: OpenClawTarget, project?: ProjectView): De
       if (v.authMode.source === 'command' && v.authMode.value !== undefined) flags.auth = v.authMode.value;
     }
   }
-  return { env, providedEnv, ...(Object.keys(flags).length ? { flags } : {}) };
+  const context = { env, providedEnv, ...(Object.keys(flags).length ? { flags } : {}) };
+  deployContexts.set(target, context);
+  return context;
+}
+
+const deployContexts = new WeakMap<OpenClawTarget, DeployContext>();
+const composeGatewayCache = new WeakMap<ProjectView, ComposeGatewayView[]>();
+
+/** The gateway views of every compose project of the scan, each with its mounted config: computed once per scan. */
+function composeGateways(project?: ProjectView): ComposeGatewayView[] {
+  if (!project) return [];
+  let views = composeGatewayCache.get(project);
+  if (!views) {
+    const configs = project.targets('openclaw');
+    views = project.targets('compose_project').flatMap((c) => gatewayViews(c, configs));
+    composeGatewayCache.set(project, views);
+  }
+  return views;
 }
 
 /**

@@ -1,6 +1,5 @@
-import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { channelAccounts, currentApplies, groupPolicyOf, isObj } from '../_shared/openclaw.js';
+import { checkGroupsOpen } from '../_shared/channel-groups.js';
 
 export default defineRule({
   id: 'channels.discord.groups.open',
@@ -16,12 +15,6 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    if (!currentApplies(t, ctx.project)) return;
-    for (const a of channelAccounts(t.value, 'discord')) {
-      const g = groupPolicyOf(t.value, a);
-      if (g.policy !== 'open') continue;
-      const routes = isObj(a.value.guilds) && Object.keys(a.value.guilds).length > 0;
-      ctx.report({ at: at.path(g.path), message: `${a.label} has groupPolicy "open"${routes ? ' (a guilds allowlist is configured, but any member may talk to the bot)' : ' and no guilds allowlist'}.` });
-    }
+    checkGroupsOpen('discord', 'guilds', t, ctx);
   },
 });

@@ -1,6 +1,5 @@
-import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { channelAccounts, currentApplies, groupPolicyOf, isObj } from '../_shared/openclaw.js';
+import { checkGroupsOpen } from '../_shared/channel-groups.js';
 
 export default defineRule({
   id: 'channels.slack.groups.open',
@@ -16,12 +15,6 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    if (!currentApplies(t, ctx.project)) return;
-    for (const a of channelAccounts(t.value, 'slack')) {
-      const g = groupPolicyOf(t.value, a);
-      if (g.policy !== 'open') continue;
-      const routes = isObj(a.value.channels) && Object.keys(a.value.channels).length > 0;
-      ctx.report({ at: at.path(g.path), message: `${a.label} has groupPolicy "open"${routes ? ' (a channels allowlist is configured, but any member may talk to the bot)' : ' and no channels allowlist'}.` });
-    }
+    checkGroupsOpen('slack', 'channels', t, ctx);
   },
 });

@@ -1,6 +1,5 @@
-import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { channelAccounts, currentApplies, groupPolicyOf, isObj } from '../_shared/openclaw.js';
+import { checkGroupsOpen } from '../_shared/channel-groups.js';
 
 export default defineRule({
   id: 'channels.telegram.groups.open',
@@ -16,12 +15,6 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    if (!currentApplies(t, ctx.project)) return;
-    for (const a of channelAccounts(t.value, 'telegram')) {
-      const g = groupPolicyOf(t.value, a);
-      if (g.policy !== 'open') continue;
-      const routes = isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
-      ctx.report({ at: at.path(g.path), message: `${a.label} has groupPolicy "open"${routes ? ' (a groups allowlist is configured, but any member may talk to the bot)' : ' and no groups allowlist'}.` });
-    }
+    checkGroupsOpen('telegram', 'groups', t, ctx);
   },
 });
