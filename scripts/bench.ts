@@ -61,10 +61,7 @@ async function tokenPatterns(): Promise<string[]> {
   const exec = RegExp.prototype.exec;
   RegExp.prototype.exec = function (this: RegExp, s: string) {
     const prefix = [this.flags.includes('i') ? '(?i)' : '', this.flags.includes('s') ? '(?s)' : ''].join('');
-    // ripgrep joins `-f` patterns into one alternation, where a repeated `(?<secret>…)` is a compile error:
-    // named groups become plain groups (lookbehinds `(?<=`/`(?<!` are untouched).
-    const source = this.source.replace(/\(\?<([A-Za-z_]\w*)>/g, '(?:');
-    seen.set(`${prefix}${source}`, source);
+    seen.set(`${prefix}${this.source}`, this.source);
     return exec.call(this, s);
   };
   try {
@@ -78,7 +75,11 @@ async function tokenPatterns(): Promise<string[]> {
   } finally {
     RegExp.prototype.exec = exec;
   }
-  return [...seen.keys()];
+  // ripgrep joins `-f` patterns into one alternation, where a repeated `(?<secret>…)` is a compile error: named
+  // groups become plain groups (lookbehinds `(?<=`/`(?<!` are untouched). Done after exec is restored.
+  // PCRE2 spells JavaScript's `\uXXXX` as `\x{XXXX}`.
+  const toPcre = (p: string) => p.replace(/\(\?<([A-Za-z_]\w*)>/g, '(?:').replace(/\\u([0-9A-Fa-f]{4})/g, '\\x{$1}');
+  return [...new Set([...seen.keys()].map(toPcre))];
 }
 
 function hasRipgrep(): boolean {
