@@ -2284,31 +2284,99 @@ var init_add_remote = __esm({
   }
 });
 
-// rules/dockerfile/curl_pipe_shell.ts
-function pipesDownloadIntoShell(run3) {
-  for (const command of run3.split(/\|\||&&|[;&\n]/)) {
-    const stages2 = command.split("|");
-    for (let i = 0; i + 1 < stages2.length; i++) {
-      if (/\b(curl|wget)\b/.test(stages2[i] ?? "") && isShell(stages2[i + 1] ?? "")) return true;
+// rules/_shared/shell.ts
+function* commands(target) {
+  for (const p of target.pipelines) yield* p.commands;
+}
+function invocation(cmd) {
+  const w = cmd.words;
+  const env = [];
+  let k = 0;
+  while (k < w.length) {
+    const word = w[k];
+    if (!word) break;
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word.value)) {
+      env.push(word);
+      k++;
+      continue;
+    }
+    const base3 = basename(word.value);
+    if (!WRAPPERS.has(base3)) break;
+    k++;
+    while (k < w.length && (w[k]?.value ?? "").startsWith("-")) {
+      const opt = w[k]?.value ?? "";
+      k += base3 === "sudo" && SUDO_ARG_OPTS.has(opt) ? 2 : base3 === "nice" && opt === "-n" ? 2 : 1;
     }
   }
-  return false;
+  const nameWord = w[k];
+  if (!nameWord) return void 0;
+  return { name: basename(nameWord.value), nameWord, args: w.slice(k + 1), env };
 }
-function isShell(stage) {
-  const words = stage.trim().split(/\s+/);
-  let k = 0;
-  if (words[k] === "sudo") for (k++; words[k]?.startsWith("-"); k++) ;
-  if (words[k] === "env") for (k++; words[k]?.includes("="); k++) ;
-  const program = (words[k] ?? "").split("/").pop() ?? "";
-  return /^(ba|z|da|k|fi)?sh$/.test(program);
+function basename(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
 }
-var SUBST, curl_pipe_shell_default;
+function flagValue(args, ...names) {
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (!a) continue;
+    for (const n of names) {
+      if (a.value === n) {
+        const next = args[k + 1];
+        return next && !next.value.startsWith("-") ? { value: next.value, word: next } : { value: "true", word: a };
+      }
+      if (a.value.startsWith(`${n}=`)) return { value: a.value.slice(n.length + 1), word: a };
+    }
+  }
+  return void 0;
+}
+var SUDO_ARG_OPTS, WRAPPERS, SHELLS, CONTAINER_CLIS;
+var init_shell = __esm({
+  "rules/_shared/shell.ts"() {
+    "use strict";
+    SUDO_ARG_OPTS = /* @__PURE__ */ new Set(["-u", "-g", "-p", "-C", "-D", "-r", "-t", "-U", "-h"]);
+    WRAPPERS = /* @__PURE__ */ new Set(["sudo", "doas", "env", "exec", "nohup", "command", "time", "nice", "ionice", "stdbuf"]);
+    SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "zsh", "dash", "ksh", "ash", "fish"]);
+    CONTAINER_CLIS = /* @__PURE__ */ new Set(["docker", "podman", "nerdctl", "docker-compose", "kubectl"]);
+  }
+});
+
+// rules/_shared/curl-pipe-shell.ts
+function downloadsIntoShell(target) {
+  const out = [];
+  for (const p of target.pipelines) {
+    const invs = p.commands.map(invocation);
+    const fetch = invs.findIndex((inv) => inv && FETCHERS.has(inv.name));
+    const shell = invs.findIndex((inv, k) => k > fetch && inv && SHELLS.has(inv.name));
+    if (fetch !== -1 && shell !== -1) {
+      out.push({ start: p.start, end: p.end, message: `${invs[fetch]?.name} output is piped into ${invs[shell]?.name}: remote code runs unreviewed and unverified.` });
+      continue;
+    }
+    for (const inv of invs) {
+      if (!inv || !SHELLS.has(inv.name) && inv.name !== "source" && inv.name !== ".") continue;
+      const word = inv.args.find((a) => SUBSTITUTED.test(a.raw));
+      if (word) out.push({ start: p.start, end: p.end, message: `${inv.name} runs the output of a download (${word.raw.includes("<(") ? "process" : "command"} substitution): remote code runs unreviewed and unverified.` });
+    }
+  }
+  return out;
+}
+var FETCHERS, SUBSTITUTED;
 var init_curl_pipe_shell = __esm({
+  "rules/_shared/curl-pipe-shell.ts"() {
+    "use strict";
+    init_shell();
+    FETCHERS = /* @__PURE__ */ new Set(["curl", "wget", "fetch"]);
+    SUBSTITUTED = /(\$\(|<\(|`)\s*(curl|wget)\b/;
+  }
+});
+
+// rules/dockerfile/curl_pipe_shell.ts
+var curl_pipe_shell_default;
+var init_curl_pipe_shell2 = __esm({
   "rules/dockerfile/curl_pipe_shell.ts"() {
     "use strict";
+    init_location();
     init_rule();
-    init_dockerfile();
-    SUBST = /\b(ba|z|da)?sh\s+(-c\s+)?["']?(\$\(|<\()\s*(curl|wget)\b/;
+    init_curl_pipe_shell();
     curl_pipe_shell_default = defineRule({
       id: "dockerfile.curl_pipe_shell",
       title: "Remote script piped into a shell",
@@ -2320,9 +2388,9 @@ var init_curl_pipe_shell = __esm({
       tags: ["dockerfile", "supply-chain", "CWE-494"],
       precision: "high",
       check(target, ctx) {
-        for (const i of instructions(target.dockerfile)) {
-          if (i.keyword !== "RUN" || !(pipesDownloadIntoShell(i.args) || SUBST.test(i.args))) continue;
-          ctx.report({ at: i.at, message: "RUN pipes a downloaded script into a shell without verifying it." });
+        for (const shell of ctx.project.targets("shell")) {
+          if (shell.origin !== "dockerfile" || shell.file !== target.file) continue;
+          for (const d of downloadsIntoShell(shell)) ctx.report({ at: at.range(d.start, d.end), message: `RUN: ${d.message}` });
         }
       }
     });
@@ -2504,7 +2572,7 @@ var init_dockerfile2 = __esm({
   "rules/dockerfile/index.ts"() {
     "use strict";
     init_add_remote();
-    init_curl_pipe_shell();
+    init_curl_pipe_shell2();
     init_gateway_bind_lan();
     init_image_unpinned2();
     init_node_version_old();
@@ -13983,62 +14051,6 @@ var init_fs = __esm({
   }
 });
 
-// rules/_shared/shell.ts
-function* commands(target) {
-  for (const p of target.pipelines) yield* p.commands;
-}
-function invocation(cmd) {
-  const w = cmd.words;
-  const env = [];
-  let k = 0;
-  while (k < w.length) {
-    const word = w[k];
-    if (!word) break;
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word.value)) {
-      env.push(word);
-      k++;
-      continue;
-    }
-    const base3 = basename(word.value);
-    if (!WRAPPERS.has(base3)) break;
-    k++;
-    while (k < w.length && (w[k]?.value ?? "").startsWith("-")) {
-      const opt = w[k]?.value ?? "";
-      k += base3 === "sudo" && SUDO_ARG_OPTS.has(opt) ? 2 : base3 === "nice" && opt === "-n" ? 2 : 1;
-    }
-  }
-  const nameWord = w[k];
-  if (!nameWord) return void 0;
-  return { name: basename(nameWord.value), nameWord, args: w.slice(k + 1), env };
-}
-function basename(p) {
-  return p.slice(p.lastIndexOf("/") + 1);
-}
-function flagValue(args, ...names) {
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k];
-    if (!a) continue;
-    for (const n of names) {
-      if (a.value === n) {
-        const next = args[k + 1];
-        return next && !next.value.startsWith("-") ? { value: next.value, word: next } : { value: "true", word: a };
-      }
-      if (a.value.startsWith(`${n}=`)) return { value: a.value.slice(n.length + 1), word: a };
-    }
-  }
-  return void 0;
-}
-var SUDO_ARG_OPTS, WRAPPERS, SHELLS, CONTAINER_CLIS;
-var init_shell = __esm({
-  "rules/_shared/shell.ts"() {
-    "use strict";
-    SUDO_ARG_OPTS = /* @__PURE__ */ new Set(["-u", "-g", "-p", "-C", "-D", "-r", "-t", "-U", "-h"]);
-    WRAPPERS = /* @__PURE__ */ new Set(["sudo", "doas", "env", "exec", "nohup", "command", "time", "nice", "ionice", "stdbuf"]);
-    SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "zsh", "dash", "ksh", "ash", "fish"]);
-    CONTAINER_CLIS = /* @__PURE__ */ new Set(["docker", "podman", "nerdctl", "docker-compose", "kubectl"]);
-  }
-});
-
 // rules/shell/chmod_openclaw_state.ts
 function isSensitivePath(p) {
   const segs = p.split("/").filter(Boolean);
@@ -14107,15 +14119,13 @@ var init_chmod_openclaw_state = __esm({
 });
 
 // rules/shell/curl_pipe_shell.ts
-var FETCHERS, SUBSTITUTED, curl_pipe_shell_default2;
-var init_curl_pipe_shell2 = __esm({
+var curl_pipe_shell_default2;
+var init_curl_pipe_shell3 = __esm({
   "rules/shell/curl_pipe_shell.ts"() {
     "use strict";
     init_location();
     init_rule();
-    init_shell();
-    FETCHERS = /* @__PURE__ */ new Set(["curl", "wget", "fetch"]);
-    SUBSTITUTED = /(\$\(|<\(|`)\s*(curl|wget)\b/;
+    init_curl_pipe_shell();
     curl_pipe_shell_default2 = defineRule({
       id: "shell.curl_pipe_shell",
       title: "Script pipes a download straight into a shell",
@@ -14127,20 +14137,8 @@ var init_curl_pipe_shell2 = __esm({
       tags: ["shell", "supply-chain", "CWE-494"],
       precision: "high",
       check(target, ctx) {
-        for (const p of target.pipelines) {
-          const invs = p.commands.map(invocation);
-          const fetch = invs.findIndex((inv) => inv && FETCHERS.has(inv.name));
-          const shell = invs.findIndex((inv, k) => k > fetch && inv && SHELLS.has(inv.name));
-          if (fetch !== -1 && shell !== -1) {
-            ctx.report({ at: at.range(p.start, p.end), message: `${invs[fetch]?.name} output is piped into ${invs[shell]?.name}: remote code runs unreviewed and unverified.` });
-            continue;
-          }
-          for (const inv of invs) {
-            if (!inv || !SHELLS.has(inv.name) && inv.name !== "source" && inv.name !== ".") continue;
-            const word = inv.args.find((a) => SUBSTITUTED.test(a.raw));
-            if (word) ctx.report({ at: at.range(p.start, p.end), message: `${inv.name} runs the output of a download (${word.raw.includes("<(") ? "process" : "command"} substitution): remote code runs unreviewed and unverified.` });
-          }
-        }
+        if (target.origin === "dockerfile") return;
+        for (const d of downloadsIntoShell(target)) ctx.report({ at: at.range(d.start, d.end), message: d.message });
       }
     });
   }
@@ -14324,7 +14322,7 @@ var init_shell2 = __esm({
   "rules/shell/index.ts"() {
     "use strict";
     init_chmod_openclaw_state();
-    init_curl_pipe_shell2();
+    init_curl_pipe_shell3();
     init_firewall_opens_gateway();
     init_gateway_public_bind();
     init_tailscale_funnel2();
@@ -23711,7 +23709,7 @@ function parseYaml(text) {
   const flow = flowDepth(text, MAX_YAML_DEPTH);
   if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { merge: true, lineCounter, uniqueKeys: false });
+  const doc = (0, import_yaml.parseDocument)(text, { merge: true, lineCounter, uniqueKeys: false, logLevel: "error" });
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];
@@ -33323,6 +33321,7 @@ var init_package = __esm({
         "@microsoft/sarif-multitool": "5.7.0",
         "@types/node": "20.19.43",
         "@types/sarif": "2.1.7",
+        bottleneck: "2.19.5",
         esbuild: "0.28.2",
         eslint: "9.39.5",
         "fast-check": "4.10.2",

@@ -37776,25 +37776,79 @@ function withoutQuery(url) {
   return cut === -1 ? url : url.slice(0, cut);
 }
 
-// rules/dockerfile/curl_pipe_shell.ts
-function pipesDownloadIntoShell(run3) {
-  for (const command of run3.split(/\|\||&&|[;&\n]/)) {
-    const stages2 = command.split("|");
-    for (let i = 0; i + 1 < stages2.length; i++) {
-      if (/\b(curl|wget)\b/.test(stages2[i] ?? "") && isShell(stages2[i + 1] ?? "")) return true;
+// rules/_shared/shell.ts
+function* commands(target) {
+  for (const p of target.pipelines) yield* p.commands;
+}
+var SUDO_ARG_OPTS = /* @__PURE__ */ new Set(["-u", "-g", "-p", "-C", "-D", "-r", "-t", "-U", "-h"]);
+var WRAPPERS = /* @__PURE__ */ new Set(["sudo", "doas", "env", "exec", "nohup", "command", "time", "nice", "ionice", "stdbuf"]);
+function invocation(cmd) {
+  const w = cmd.words;
+  const env = [];
+  let k = 0;
+  while (k < w.length) {
+    const word = w[k];
+    if (!word) break;
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word.value)) {
+      env.push(word);
+      k++;
+      continue;
+    }
+    const base3 = basename(word.value);
+    if (!WRAPPERS.has(base3)) break;
+    k++;
+    while (k < w.length && (w[k]?.value ?? "").startsWith("-")) {
+      const opt = w[k]?.value ?? "";
+      k += base3 === "sudo" && SUDO_ARG_OPTS.has(opt) ? 2 : base3 === "nice" && opt === "-n" ? 2 : 1;
     }
   }
-  return false;
+  const nameWord = w[k];
+  if (!nameWord) return void 0;
+  return { name: basename(nameWord.value), nameWord, args: w.slice(k + 1), env };
 }
-function isShell(stage) {
-  const words = stage.trim().split(/\s+/);
-  let k = 0;
-  if (words[k] === "sudo") for (k++; words[k]?.startsWith("-"); k++) ;
-  if (words[k] === "env") for (k++; words[k]?.includes("="); k++) ;
-  const program = (words[k] ?? "").split("/").pop() ?? "";
-  return /^(ba|z|da|k|fi)?sh$/.test(program);
+function basename(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
 }
-var SUBST = /\b(ba|z|da)?sh\s+(-c\s+)?["']?(\$\(|<\()\s*(curl|wget)\b/;
+function flagValue(args, ...names) {
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (!a) continue;
+    for (const n of names) {
+      if (a.value === n) {
+        const next = args[k + 1];
+        return next && !next.value.startsWith("-") ? { value: next.value, word: next } : { value: "true", word: a };
+      }
+      if (a.value.startsWith(`${n}=`)) return { value: a.value.slice(n.length + 1), word: a };
+    }
+  }
+  return void 0;
+}
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "zsh", "dash", "ksh", "ash", "fish"]);
+var CONTAINER_CLIS = /* @__PURE__ */ new Set(["docker", "podman", "nerdctl", "docker-compose", "kubectl"]);
+
+// rules/_shared/curl-pipe-shell.ts
+var FETCHERS = /* @__PURE__ */ new Set(["curl", "wget", "fetch"]);
+var SUBSTITUTED = /(\$\(|<\(|`)\s*(curl|wget)\b/;
+function downloadsIntoShell(target) {
+  const out = [];
+  for (const p of target.pipelines) {
+    const invs = p.commands.map(invocation);
+    const fetch2 = invs.findIndex((inv) => inv && FETCHERS.has(inv.name));
+    const shell = invs.findIndex((inv, k) => k > fetch2 && inv && SHELLS.has(inv.name));
+    if (fetch2 !== -1 && shell !== -1) {
+      out.push({ start: p.start, end: p.end, message: `${invs[fetch2]?.name} output is piped into ${invs[shell]?.name}: remote code runs unreviewed and unverified.` });
+      continue;
+    }
+    for (const inv of invs) {
+      if (!inv || !SHELLS.has(inv.name) && inv.name !== "source" && inv.name !== ".") continue;
+      const word = inv.args.find((a) => SUBSTITUTED.test(a.raw));
+      if (word) out.push({ start: p.start, end: p.end, message: `${inv.name} runs the output of a download (${word.raw.includes("<(") ? "process" : "command"} substitution): remote code runs unreviewed and unverified.` });
+    }
+  }
+  return out;
+}
+
+// rules/dockerfile/curl_pipe_shell.ts
 var curl_pipe_shell_default = defineRule({
   id: "dockerfile.curl_pipe_shell",
   title: "Remote script piped into a shell",
@@ -37806,9 +37860,9 @@ var curl_pipe_shell_default = defineRule({
   tags: ["dockerfile", "supply-chain", "CWE-494"],
   precision: "high",
   check(target, ctx) {
-    for (const i of instructions(target.dockerfile)) {
-      if (i.keyword !== "RUN" || !(pipesDownloadIntoShell(i.args) || SUBST.test(i.args))) continue;
-      ctx.report({ at: i.at, message: "RUN pipes a downloaded script into a shell without verifying it." });
+    for (const shell of ctx.project.targets("shell")) {
+      if (shell.origin !== "dockerfile" || shell.file !== target.file) continue;
+      for (const d of downloadsIntoShell(shell)) ctx.report({ at: at.range(d.start, d.end), message: `RUN: ${d.message}` });
     }
   }
 });
@@ -46863,56 +46917,6 @@ var synced_dir_default = defineRule({
 // rules/fs/index.ts
 var fsRules = [synced_dir_default];
 
-// rules/_shared/shell.ts
-function* commands(target) {
-  for (const p of target.pipelines) yield* p.commands;
-}
-var SUDO_ARG_OPTS = /* @__PURE__ */ new Set(["-u", "-g", "-p", "-C", "-D", "-r", "-t", "-U", "-h"]);
-var WRAPPERS = /* @__PURE__ */ new Set(["sudo", "doas", "env", "exec", "nohup", "command", "time", "nice", "ionice", "stdbuf"]);
-function invocation(cmd) {
-  const w = cmd.words;
-  const env = [];
-  let k = 0;
-  while (k < w.length) {
-    const word = w[k];
-    if (!word) break;
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word.value)) {
-      env.push(word);
-      k++;
-      continue;
-    }
-    const base3 = basename(word.value);
-    if (!WRAPPERS.has(base3)) break;
-    k++;
-    while (k < w.length && (w[k]?.value ?? "").startsWith("-")) {
-      const opt = w[k]?.value ?? "";
-      k += base3 === "sudo" && SUDO_ARG_OPTS.has(opt) ? 2 : base3 === "nice" && opt === "-n" ? 2 : 1;
-    }
-  }
-  const nameWord = w[k];
-  if (!nameWord) return void 0;
-  return { name: basename(nameWord.value), nameWord, args: w.slice(k + 1), env };
-}
-function basename(p) {
-  return p.slice(p.lastIndexOf("/") + 1);
-}
-function flagValue(args, ...names) {
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k];
-    if (!a) continue;
-    for (const n of names) {
-      if (a.value === n) {
-        const next = args[k + 1];
-        return next && !next.value.startsWith("-") ? { value: next.value, word: next } : { value: "true", word: a };
-      }
-      if (a.value.startsWith(`${n}=`)) return { value: a.value.slice(n.length + 1), word: a };
-    }
-  }
-  return void 0;
-}
-var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "zsh", "dash", "ksh", "ash", "fish"]);
-var CONTAINER_CLIS = /* @__PURE__ */ new Set(["docker", "podman", "nerdctl", "docker-compose", "kubectl"]);
-
 // rules/shell/chmod_openclaw_state.ts
 function isSensitivePath(p) {
   const segs = p.split("/").filter(Boolean);
@@ -46972,8 +46976,6 @@ var chmod_openclaw_state_default = defineRule({
 });
 
 // rules/shell/curl_pipe_shell.ts
-var FETCHERS = /* @__PURE__ */ new Set(["curl", "wget", "fetch"]);
-var SUBSTITUTED = /(\$\(|<\(|`)\s*(curl|wget)\b/;
 var curl_pipe_shell_default2 = defineRule({
   id: "shell.curl_pipe_shell",
   title: "Script pipes a download straight into a shell",
@@ -46985,20 +46987,8 @@ var curl_pipe_shell_default2 = defineRule({
   tags: ["shell", "supply-chain", "CWE-494"],
   precision: "high",
   check(target, ctx) {
-    for (const p of target.pipelines) {
-      const invs = p.commands.map(invocation);
-      const fetch2 = invs.findIndex((inv) => inv && FETCHERS.has(inv.name));
-      const shell = invs.findIndex((inv, k) => k > fetch2 && inv && SHELLS.has(inv.name));
-      if (fetch2 !== -1 && shell !== -1) {
-        ctx.report({ at: at.range(p.start, p.end), message: `${invs[fetch2]?.name} output is piped into ${invs[shell]?.name}: remote code runs unreviewed and unverified.` });
-        continue;
-      }
-      for (const inv of invs) {
-        if (!inv || !SHELLS.has(inv.name) && inv.name !== "source" && inv.name !== ".") continue;
-        const word = inv.args.find((a) => SUBSTITUTED.test(a.raw));
-        if (word) ctx.report({ at: at.range(p.start, p.end), message: `${inv.name} runs the output of a download (${word.raw.includes("<(") ? "process" : "command"} substitution): remote code runs unreviewed and unverified.` });
-      }
-    }
+    if (target.origin === "dockerfile") return;
+    for (const d of downloadsIntoShell(target)) ctx.report({ at: at.range(d.start, d.end), message: d.message });
   }
 });
 
@@ -48403,7 +48393,7 @@ function parseYaml(text2) {
   const flow = flowDepth(text2, MAX_YAML_DEPTH);
   if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
   const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text2, { merge: true, lineCounter, uniqueKeys: false });
+  const doc = (0, import_yaml2.parseDocument)(text2, { merge: true, lineCounter, uniqueKeys: false, logLevel: "error" });
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];
@@ -51723,6 +51713,7 @@ var package_default = {
     "@microsoft/sarif-multitool": "5.7.0",
     "@types/node": "20.19.43",
     "@types/sarif": "2.1.7",
+    bottleneck: "2.19.5",
     esbuild: "0.28.2",
     eslint: "9.39.5",
     "fast-check": "4.10.2",

@@ -1,31 +1,6 @@
+import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { instructions } from '../_shared/dockerfile.js';
-
-/**
- * `curl … | sh`, `wget -O- … | sudo -E bash`, `… | env X=1 sh`: walks the command lists and their pipelines
- * stage by stage (linear; one regex over the whole line backtracked on hostile input).
- */
-function pipesDownloadIntoShell(run: string): boolean {
-  for (const command of run.split(/\|\||&&|[;&\n]/)) {
-    const stages = command.split('|');
-    for (let i = 0; i + 1 < stages.length; i++) {
-      if (/\b(curl|wget)\b/.test(stages[i] ?? '') && isShell(stages[i + 1] ?? '')) return true;
-    }
-  }
-  return false;
-}
-
-/** The stage's program, after `sudo [-flags]` and `env [X=y…]`, is a shell. */
-function isShell(stage: string): boolean {
-  const words = stage.trim().split(/\s+/);
-  let k = 0;
-  if (words[k] === 'sudo') for (k++; words[k]?.startsWith('-'); k++);
-  if (words[k] === 'env') for (k++; words[k]?.includes('='); k++);
-  const program = (words[k] ?? '').split('/').pop() ?? '';
-  return /^(ba|z|da|k|fi)?sh$/.test(program);
-}
-
-const SUBST = /\b(ba|z|da)?sh\s+(-c\s+)?["']?(\$\(|<\()\s*(curl|wget)\b/;
+import { downloadsIntoShell } from '../_shared/curl-pipe-shell.js';
 
 export default defineRule({
   id: 'dockerfile.curl_pipe_shell',
@@ -39,9 +14,11 @@ export default defineRule({
   tags: ['dockerfile', 'supply-chain', 'CWE-494'],
   precision: 'high',
   check(target, ctx) {
-    for (const i of instructions(target.dockerfile)) {
-      if (i.keyword !== 'RUN' || !(pipesDownloadIntoShell(i.args) || SUBST.test(i.args))) continue;
-      ctx.report({ at: i.at, message: 'RUN pipes a downloaded script into a shell without verifying it.' });
+    // The RUN lines were parsed as shell once (a derived `shell` target of this Dockerfile, ranges in its text);
+    // the same detection as shell.curl_pipe_shell, which leaves Dockerfiles to this rule.
+    for (const shell of ctx.project.targets('shell')) {
+      if (shell.origin !== 'dockerfile' || shell.file !== target.file) continue;
+      for (const d of downloadsIntoShell(shell)) ctx.report({ at: at.range(d.start, d.end), message: `RUN: ${d.message}` });
     }
   },
 });

@@ -1,10 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { invocation, SHELLS } from '../_shared/shell.js';
-
-const FETCHERS = new Set(['curl', 'wget', 'fetch']);
-/** `sh -c "$(curl …)"`, `bash <(wget -qO- …)`, backquoted downloads. */
-const SUBSTITUTED = /(\$\(|<\(|`)\s*(curl|wget)\b/;
+import { downloadsIntoShell } from '../_shared/curl-pipe-shell.js';
 
 export default defineRule({
   id: 'shell.curl_pipe_shell',
@@ -19,19 +15,8 @@ export default defineRule({
   tags: ['shell', 'supply-chain', 'CWE-494'],
   precision: 'high',
   check(target, ctx) {
-    for (const p of target.pipelines) {
-      const invs = p.commands.map(invocation);
-      const fetch = invs.findIndex((inv) => inv && FETCHERS.has(inv.name));
-      const shell = invs.findIndex((inv, k) => k > fetch && inv && SHELLS.has(inv.name));
-      if (fetch !== -1 && shell !== -1) {
-        ctx.report({ at: at.range(p.start, p.end), message: `${invs[fetch]?.name} output is piped into ${invs[shell]?.name}: remote code runs unreviewed and unverified.` });
-        continue;
-      }
-      for (const inv of invs) {
-        if (!inv || !SHELLS.has(inv.name) && inv.name !== 'source' && inv.name !== '.') continue;
-        const word = inv.args.find((a) => SUBSTITUTED.test(a.raw));
-        if (word) ctx.report({ at: at.range(p.start, p.end), message: `${inv.name} runs the output of a download (${word.raw.includes('<(') ? 'process' : 'command'} substitution): remote code runs unreviewed and unverified.` });
-      }
-    }
+    // A Dockerfile's RUN lines are reported once, by dockerfile.curl_pipe_shell, with the same detection.
+    if (target.origin === 'dockerfile') return;
+    for (const d of downloadsIntoShell(target)) ctx.report({ at: at.range(d.start, d.end), message: d.message });
   },
 });

@@ -19,7 +19,8 @@ export function parseYaml(text: string): YamlParse {
   const flow = flowDepth(text, MAX_YAML_DEPTH);
   if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { merge: true, lineCounter, uniqueKeys: false });
+  // logLevel 'error': the library's own warnings (e.g. a hostile collection key) would print input bytes to stderr.
+  const doc = parseDocument(text, { merge: true, lineCounter, uniqueKeys: false, logLevel: 'error' });
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];

@@ -1,0 +1,38 @@
+/**
+ * `curl … | sh`, `wget -qO- … | sudo bash`, `sh -c "$(curl …)"`, `bash <(wget …)`: a download run by a shell
+ * without being kept or verified. One detection over the parsed shell, shared by `shell.curl_pipe_shell`
+ * (scripts, Makefile recipes, workflow steps) and `dockerfile.curl_pipe_shell` (a Dockerfile's RUN lines), so a
+ * RUN line is judged once, by the same parser, and reported once, under the Dockerfile's id.
+ */
+import type { ShellTarget } from '../../src/model/target.js';
+import { invocation, SHELLS } from './shell.js';
+
+const FETCHERS = new Set(['curl', 'wget', 'fetch']);
+/** `sh -c "$(curl …)"`, `bash <(wget -qO- …)`, backquoted downloads. */
+const SUBSTITUTED = /(\$\(|<\(|`)\s*(curl|wget)\b/;
+
+export interface DownloadIntoShell {
+  /** The pipeline's character range in the target's file. */
+  start: number;
+  end: number;
+  message: string;
+}
+
+export function downloadsIntoShell(target: ShellTarget): DownloadIntoShell[] {
+  const out: DownloadIntoShell[] = [];
+  for (const p of target.pipelines) {
+    const invs = p.commands.map(invocation);
+    const fetch = invs.findIndex((inv) => inv && FETCHERS.has(inv.name));
+    const shell = invs.findIndex((inv, k) => k > fetch && inv && SHELLS.has(inv.name));
+    if (fetch !== -1 && shell !== -1) {
+      out.push({ start: p.start, end: p.end, message: `${invs[fetch]?.name} output is piped into ${invs[shell]?.name}: remote code runs unreviewed and unverified.` });
+      continue;
+    }
+    for (const inv of invs) {
+      if (!inv || (!SHELLS.has(inv.name) && inv.name !== 'source' && inv.name !== '.')) continue;
+      const word = inv.args.find((a) => SUBSTITUTED.test(a.raw));
+      if (word) out.push({ start: p.start, end: p.end, message: `${inv.name} runs the output of a download (${word.raw.includes('<(') ? 'process' : 'command'} substitution): remote code runs unreviewed and unverified.` });
+    }
+  }
+  return out;
+}
