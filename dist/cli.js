@@ -31419,7 +31419,8 @@ var init_momoa = __esm({
 function parseJson5(text) {
   let ast;
   try {
-    ast = parse2(text, { mode: "json5", ranges: true });
+    ast = parse2(text.endsWith("\n") ? text : `${text}
+`, { mode: "json5", ranges: true });
   } catch (e) {
     const err = e;
     if (err instanceof RangeError) return { ok: false, message: `JSON nested too deeply to check` };

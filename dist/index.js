@@ -50238,7 +50238,8 @@ var MAX_JSON_DEPTH = 200;
 function parseJson5(text2) {
   let ast;
   try {
-    ast = parse2(text2, { mode: "json5", ranges: true });
+    ast = parse2(text2.endsWith("\n") ? text2 : `${text2}
+`, { mode: "json5", ranges: true });
   } catch (e) {
     const err = e;
     if (err instanceof RangeError) return { ok: false, message: `JSON nested too deeply to check` };

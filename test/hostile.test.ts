@@ -64,9 +64,11 @@ function writeBig(file: string, bytes: number, line: string, tail = ''): void {
 }
 
 /** Runs test/support/scan-child.ts in a fresh process (optionally dropping to `nobody`) and returns its report. */
-function scanInChild(dir: string, opts: { maxFileSize?: number; asNobody?: boolean } = {}) {
+function scanInChild(dir: string, opts: { maxFileSize?: number; asNobody?: boolean; timeoutMs?: number } = {}) {
   const args = [dir, ...(opts.maxFileSize ? [String(opts.maxFileSize)] : []), ...(opts.asNobody ? ['--as-nobody'] : [])];
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * MB });
+  // A timeout turns a parser that never returns into a failed test instead of a hung test run.
+  const r = spawnSync(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * MB, ...(opts.timeoutMs ? { timeout: opts.timeoutMs, killSignal: 'SIGKILL' as const } : {}) });
+  if (r.signal) throw new Error(`scan child did not finish within ${opts.timeoutMs} ms (killed by ${r.signal})`);
   if (r.status !== 0) throw new Error(`scan child failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout) as {
     findings: { ruleId: string; file: string; line: number; column: number }[];
@@ -114,6 +116,15 @@ describe('malformed structured files are parse errors; the rest of the scan goes
     expectControl(r);
     expect(where(r)).toContainEqual(expect.stringMatching(/^config\.parse_error openclaw\.json:\d+$/));
   });
+
+  it('OpenClaw JSON5 that ends inside a string after a backslash (momoa looped forever on it) is a parse error', async () => {
+    const dir = withControl(tempDir());
+    writeFileSync(path.join(dir, 'openclaw.json'), '{\n  agents: { defaults: { sandbox: { docker: { binds: ["C:\\');
+    // In a child process: the loop was synchronous, so in this process it would hang the test run, not fail it.
+    const r = scanInChild(dir, { timeoutMs: 20_000 });
+    expect(r.internalErrors).toBe(0);
+    expect(r.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual(expect.arrayContaining([`${SECRET_RULE} other.txt:2`, expect.stringMatching(/^config\.parse_error openclaw\.json:\d+$/)]));
+  }, 60_000);
 
   it('malformed dotenv: junk lines do not hide the assignments around them', async () => {
     const dir = withControl(tempDir());

@@ -16,7 +16,10 @@ export type Json5Parse =
 export function parseJson5(text: string): Json5Parse {
   let ast: DocumentNode;
   try {
-    ast = parse(text, { mode: 'json5', ranges: true });
+    // momoa's tokenizer never returns when the input ends inside a string right after a backslash (`"C:\`
+    // at end of file: found by the mutation property test); a final newline makes that an ordinary "unexpected
+    // end of input" error and moves no offset.
+    ast = parse(text.endsWith('\n') ? text : `${text}\n`, { mode: 'json5', ranges: true });
   } catch (e) {
     const err = e as Error & { line?: number; column?: number };
     // momoa recurses per level; thousands of levels overflow the stack, which is a refusal, not a crash.
