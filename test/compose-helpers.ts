@@ -2,10 +2,10 @@
 import { classify, looksLikeCompose } from '../src/engine/classify.js';
 import { buildComposeProjects } from '../src/engine/compose/project.js';
 import { parseFile } from '../src/engine/parse/index.js';
-import type { ComposeProjectTarget, ComposeTarget, DotenvTarget, OpenClawTarget } from '../src/model/target.js';
+import type { ComposeProjectTarget, ComposeTarget, DockerfileTarget, DotenvTarget, OpenClawTarget } from '../src/model/target.js';
 
-export function parsed(files: Record<string, string>): { compose: ComposeTarget[]; dotenv: DotenvTarget[]; openclaw: OpenClawTarget[] } {
-  const out = { compose: [] as ComposeTarget[], dotenv: [] as DotenvTarget[], openclaw: [] as OpenClawTarget[] };
+export function parsed(files: Record<string, string>): { compose: ComposeTarget[]; dotenv: DotenvTarget[]; openclaw: OpenClawTarget[]; dockerfile: DockerfileTarget[] } {
+  const out = { compose: [] as ComposeTarget[], dotenv: [] as DotenvTarget[], openclaw: [] as OpenClawTarget[], dockerfile: [] as DockerfileTarget[] };
   for (const [file, text] of Object.entries(files)) {
     let kind = classify(file);
     if (kind === 'text' && looksLikeCompose(file, text)) kind = 'compose';
@@ -15,6 +15,7 @@ export function parsed(files: Record<string, string>): { compose: ComposeTarget[
     if (p.target.kind === 'compose') out.compose.push(p.target);
     if (p.target.kind === 'dotenv') out.dotenv.push(p.target);
     if (p.target.kind === 'openclaw') out.openclaw.push(p.target);
+    if (p.target.kind === 'dockerfile') out.dockerfile.push(p.target);
   }
   return out;
 }

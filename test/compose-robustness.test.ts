@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import type { Anchor } from '../src/model/location.js';
-import { projects } from './compose-helpers.js';
+import { parsed, projects } from './compose-helpers.js';
 
 const scalar = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string({ maxLength: 12 }), fc.constantFrom('${X}', '${X:-/etc}', '$$', '${', '0.0.0.0:1:2', '[::1]:80:80', '/var/run/docker.sock:/s', '~/.ssh:/k', 'host', 'ALL', '--token', 'gateway'));
 const value = fc.letrec((tie) => ({
@@ -29,6 +29,24 @@ describe('compose robustness', () => {
             for (const a of anchors) expect(p.files).toContain(a.file);
           }
         }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('dockerfile robustness', () => {
+  it('runs every Dockerfile rule on arbitrary instruction soup without an exception', () => {
+    const rules = RULES.filter((r) => (r.appliesTo as string[]).includes('dockerfile'));
+    const line = fc.oneof(
+      fc.constantFrom('FROM', 'FROM node', 'FROM ${X}', 'FROM a AS b', 'FROM b', 'USER', 'USER root', 'USER 0:0', 'ARG', 'ARG A=', 'ENV', 'ENV TOKEN', 'ENV A B C', 'ADD', 'ADD http://x', 'CMD', 'CMD [', 'CMD ["gateway","--bind"]', 'ENTRYPOINT gateway --bind=lan', 'RUN curl x | sh', 'RUN \\', '# c', ''),
+      fc.string({ maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), (lines) => {
+        const text = lines.join('\n');
+        const [target] = parsed({ Dockerfile: text }).dockerfile;
+        for (const rule of rules) rule.check(target!, { report: () => undefined, project: { targets: () => [] } });
       }),
       { numRuns: 60 },
     );
