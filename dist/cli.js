@@ -13538,7 +13538,7 @@ var init_slack_groups_open = __esm({
   }
 });
 
-// rules/channels/telegram.allowFrom.invalid_entries.ts
+// rules/_shared/telegram.ts
 function senderLists(v, pathOf) {
   const out = [
     { path: pathOf("allowFrom"), list: arr(v.allowFrom) },
@@ -13550,12 +13550,21 @@ function senderLists(v, pathOf) {
   }
   return out;
 }
+var init_telegram = __esm({
+  "rules/_shared/telegram.ts"() {
+    "use strict";
+    init_openclaw();
+  }
+});
+
+// rules/channels/telegram.allowFrom.invalid_entries.ts
 var telegram_allowFrom_invalid_entries_default;
 var init_telegram_allowFrom_invalid_entries = __esm({
   "rules/channels/telegram.allowFrom.invalid_entries.ts"() {
     "use strict";
     init_location();
     init_rule();
+    init_telegram();
     init_openclaw();
     telegram_allowFrom_invalid_entries_default = defineRule({
       id: "channels.telegram.allowFrom.invalid_entries",
@@ -13583,23 +13592,13 @@ var init_telegram_allowFrom_invalid_entries = __esm({
 });
 
 // rules/channels/telegram.groups.allowFrom.missing.ts
-function senderLists2(v, pathOf) {
-  const out = [
-    { path: pathOf("allowFrom"), list: arr(v.allowFrom) },
-    { path: pathOf("groupAllowFrom"), list: arr(v.groupAllowFrom) }
-  ];
-  for (const [g, gv] of Object.entries(obj(v.groups))) {
-    out.push({ path: [...pathOf("groups"), g, "allowFrom"], list: arr(get2(gv, "allowFrom")) });
-    for (const [tp, tv] of Object.entries(obj(get2(gv, "topics")))) out.push({ path: [...pathOf("groups"), g, "topics", tp, "allowFrom"], list: arr(get2(tv, "allowFrom")) });
-  }
-  return out;
-}
 var telegram_groups_allowFrom_missing_default;
 var init_telegram_groups_allowFrom_missing = __esm({
   "rules/channels/telegram.groups.allowFrom.missing.ts"() {
     "use strict";
     init_location();
     init_rule();
+    init_telegram();
     init_openclaw();
     telegram_groups_allowFrom_missing_default = defineRule({
       id: "channels.telegram.groups.allowFrom.missing",
@@ -13618,7 +13617,7 @@ var init_telegram_groups_allowFrom_missing = __esm({
           const g = groupPolicyOf(t.value, a);
           const reachable = g.policy === "open" || g.policy === "allowlist" && isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
           if (!reachable) continue;
-          const lists = senderLists2(a.value, a.pathOf);
+          const lists = senderLists(a.value, a.pathOf);
           if (arr(a.value.groupAllowFrom).some((e) => String(e).trim() === "*")) continue;
           if (lists.slice(1).some((l) => l.list.length > 0)) continue;
           ctx.report({ at: at.path(g.path), message: `${a.label}: groups are reachable and no group sender allowlist is set.` });
@@ -13629,23 +13628,13 @@ var init_telegram_groups_allowFrom_missing = __esm({
 });
 
 // rules/channels/telegram.groups.allowFrom.wildcard.ts
-function senderLists3(v, pathOf) {
-  const out = [
-    { path: pathOf("allowFrom"), list: arr(v.allowFrom) },
-    { path: pathOf("groupAllowFrom"), list: arr(v.groupAllowFrom) }
-  ];
-  for (const [g, gv] of Object.entries(obj(v.groups))) {
-    out.push({ path: [...pathOf("groups"), g, "allowFrom"], list: arr(get2(gv, "allowFrom")) });
-    for (const [tp, tv] of Object.entries(obj(get2(gv, "topics")))) out.push({ path: [...pathOf("groups"), g, "topics", tp, "allowFrom"], list: arr(get2(tv, "allowFrom")) });
-  }
-  return out;
-}
 var telegram_groups_allowFrom_wildcard_default;
 var init_telegram_groups_allowFrom_wildcard = __esm({
   "rules/channels/telegram.groups.allowFrom.wildcard.ts"() {
     "use strict";
     init_location();
     init_rule();
+    init_telegram();
     init_openclaw();
     telegram_groups_allowFrom_wildcard_default = defineRule({
       id: "channels.telegram.groups.allowFrom.wildcard",
@@ -13664,7 +13653,7 @@ var init_telegram_groups_allowFrom_wildcard = __esm({
           const g = groupPolicyOf(t.value, a);
           const reachable = g.policy === "open" || g.policy === "allowlist" && isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
           if (!reachable) continue;
-          const lists = senderLists3(a.value, a.pathOf);
+          const lists = senderLists(a.value, a.pathOf);
           const i = arr(a.value.groupAllowFrom).findIndex((e) => String(e).trim() === "*");
           if (i < 0 || lists.length === 0) continue;
           ctx.report({ at: at.path([...a.pathOf("groupAllowFrom"), i]), message: `${a.label}: any member of a reachable group may command the bot (groupAllowFrom "*").` });

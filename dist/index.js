@@ -46573,7 +46573,7 @@ var slack_groups_open_default = defineRule({
   }
 });
 
-// rules/channels/telegram.allowFrom.invalid_entries.ts
+// rules/_shared/telegram.ts
 function senderLists(v, pathOf) {
   const out = [
     { path: pathOf("allowFrom"), list: arr(v.allowFrom) },
@@ -46585,6 +46585,8 @@ function senderLists(v, pathOf) {
   }
   return out;
 }
+
+// rules/channels/telegram.allowFrom.invalid_entries.ts
 var telegram_allowFrom_invalid_entries_default = defineRule({
   id: "channels.telegram.allowFrom.invalid_entries",
   title: "Telegram allowlist entries are not user ids",
@@ -46609,17 +46611,6 @@ var telegram_allowFrom_invalid_entries_default = defineRule({
 });
 
 // rules/channels/telegram.groups.allowFrom.missing.ts
-function senderLists2(v, pathOf) {
-  const out = [
-    { path: pathOf("allowFrom"), list: arr(v.allowFrom) },
-    { path: pathOf("groupAllowFrom"), list: arr(v.groupAllowFrom) }
-  ];
-  for (const [g, gv] of Object.entries(obj(v.groups))) {
-    out.push({ path: [...pathOf("groups"), g, "allowFrom"], list: arr(get2(gv, "allowFrom")) });
-    for (const [tp, tv] of Object.entries(obj(get2(gv, "topics")))) out.push({ path: [...pathOf("groups"), g, "topics", tp, "allowFrom"], list: arr(get2(tv, "allowFrom")) });
-  }
-  return out;
-}
 var telegram_groups_allowFrom_missing_default = defineRule({
   id: "channels.telegram.groups.allowFrom.missing",
   title: "Telegram groups reachable without a sender allowlist",
@@ -46637,7 +46628,7 @@ var telegram_groups_allowFrom_missing_default = defineRule({
       const g = groupPolicyOf(t.value, a);
       const reachable = g.policy === "open" || g.policy === "allowlist" && isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
       if (!reachable) continue;
-      const lists = senderLists2(a.value, a.pathOf);
+      const lists = senderLists(a.value, a.pathOf);
       if (arr(a.value.groupAllowFrom).some((e) => String(e).trim() === "*")) continue;
       if (lists.slice(1).some((l) => l.list.length > 0)) continue;
       ctx.report({ at: at.path(g.path), message: `${a.label}: groups are reachable and no group sender allowlist is set.` });
@@ -46646,17 +46637,6 @@ var telegram_groups_allowFrom_missing_default = defineRule({
 });
 
 // rules/channels/telegram.groups.allowFrom.wildcard.ts
-function senderLists3(v, pathOf) {
-  const out = [
-    { path: pathOf("allowFrom"), list: arr(v.allowFrom) },
-    { path: pathOf("groupAllowFrom"), list: arr(v.groupAllowFrom) }
-  ];
-  for (const [g, gv] of Object.entries(obj(v.groups))) {
-    out.push({ path: [...pathOf("groups"), g, "allowFrom"], list: arr(get2(gv, "allowFrom")) });
-    for (const [tp, tv] of Object.entries(obj(get2(gv, "topics")))) out.push({ path: [...pathOf("groups"), g, "topics", tp, "allowFrom"], list: arr(get2(tv, "allowFrom")) });
-  }
-  return out;
-}
 var telegram_groups_allowFrom_wildcard_default = defineRule({
   id: "channels.telegram.groups.allowFrom.wildcard",
   title: "Anyone in Telegram groups may command the bot",
@@ -46674,7 +46654,7 @@ var telegram_groups_allowFrom_wildcard_default = defineRule({
       const g = groupPolicyOf(t.value, a);
       const reachable = g.policy === "open" || g.policy === "allowlist" && isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
       if (!reachable) continue;
-      const lists = senderLists3(a.value, a.pathOf);
+      const lists = senderLists(a.value, a.pathOf);
       const i = arr(a.value.groupAllowFrom).findIndex((e) => String(e).trim() === "*");
       if (i < 0 || lists.length === 0) continue;
       ctx.report({ at: at.path([...a.pathOf("groupAllowFrom"), i]), message: `${a.label}: any member of a reachable group may command the bot (groupAllowFrom "*").` });

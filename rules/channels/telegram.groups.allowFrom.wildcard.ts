@@ -1,20 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { arr, channelAccounts, get, groupPolicyOf, isObj, obj, type Obj } from '../_shared/openclaw.js';
-import type { PathSegment } from '../../src/model/location.js';
-
-/** Telegram sender allowlists: allowFrom, groupAllowFrom, groups.*.allowFrom, groups.*.topics.*.allowFrom. */
-function senderLists(v: Obj, pathOf: (k: string) => PathSegment[]): { path: PathSegment[]; list: unknown[] }[] {
-  const out = [
-    { path: pathOf('allowFrom'), list: arr(v.allowFrom) },
-    { path: pathOf('groupAllowFrom'), list: arr(v.groupAllowFrom) },
-  ];
-  for (const [g, gv] of Object.entries(obj(v.groups))) {
-    out.push({ path: [...pathOf('groups'), g, 'allowFrom'], list: arr(get(gv, 'allowFrom')) });
-    for (const [tp, tv] of Object.entries(obj(get(gv, 'topics')))) out.push({ path: [...pathOf('groups'), g, 'topics', tp, 'allowFrom'], list: arr(get(tv, 'allowFrom')) });
-  }
-  return out;
-}
+import { senderLists } from '../_shared/telegram.js';
+import { arr, channelAccounts, get, groupPolicyOf, isObj } from '../_shared/openclaw.js';
 
 export default defineRule({
   id: 'channels.telegram.groups.allowFrom.wildcard',
