@@ -10981,14 +10981,42 @@ var init_nodes_deny_commands_ineffective = __esm({
   }
 });
 
+// rules/_shared/openclaw-checks.ts
+function checkPlaceholderCredential(kind, t, ctx) {
+  const v = gatewayOf(t, ctx.project);
+  if (!currentApplies(t, ctx.project) || v.mode !== kind) return;
+  const raw = get2(t.value, "gateway", "auth", kind);
+  const c = typeof raw === "string" ? credential2(raw, deployContext(t, ctx.project)) : v[kind];
+  const text = credentialText(c);
+  if (text === void 0 || !["", "undefined", "null"].includes(text.trim())) return;
+  ctx.report({ at: at.path(["gateway", "auth", kind]), message: `The gateway ${kind} is a placeholder (${text.trim() === "" ? "blank" : JSON.stringify(text.trim())}).` });
+}
+function checkUnconfinedSandboxProfile(key, t, ctx) {
+  const scopes = [
+    { path: ["agents", "defaults", "sandbox", "docker"], docker: get2(t.value, "agents", "defaults", "sandbox", "docker") },
+    ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get2(a.value, "sandbox", "docker") }))
+  ];
+  for (const s of scopes) {
+    const v = get2(s.docker, key);
+    if (typeof v !== "string" || v.trim().toLowerCase() !== "unconfined") continue;
+    ctx.report({ at: at.path([...s.path, key]), message: `Sandbox docker.${key} is "unconfined".` });
+  }
+}
+var init_openclaw_checks = __esm({
+  "rules/_shared/openclaw-checks.ts"() {
+    "use strict";
+    init_location();
+    init_openclaw();
+  }
+});
+
 // rules/gateway/password_placeholder_value.ts
 var password_placeholder_value_default;
 var init_password_placeholder_value = __esm({
   "rules/gateway/password_placeholder_value.ts"() {
     "use strict";
-    init_location();
     init_rule();
-    init_openclaw();
+    init_openclaw_checks();
     password_placeholder_value_default = defineRule({
       id: "gateway.password_placeholder_value",
       title: "Gateway password is a placeholder",
@@ -11001,13 +11029,7 @@ var init_password_placeholder_value = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const v = gatewayOf(t, ctx.project);
-        if (!currentApplies(t, ctx.project) || v.mode !== "password") return;
-        const raw = get2(t.value, "gateway", "auth", "password");
-        const c = typeof raw === "string" ? credential2(raw, deployContext(t, ctx.project)) : v.password;
-        const text = credentialText(c);
-        if (text === void 0 || !["", "undefined", "null"].includes(text.trim())) return;
-        ctx.report({ at: at.path(["gateway", "auth", "password"]), message: `The gateway password is a placeholder (${text.trim() === "" ? "blank" : JSON.stringify(text.trim())}).` });
+        checkPlaceholderCredential("password", t, ctx);
       }
     });
   }
@@ -11132,9 +11154,8 @@ var token_placeholder_value_default;
 var init_token_placeholder_value = __esm({
   "rules/gateway/token_placeholder_value.ts"() {
     "use strict";
-    init_location();
     init_rule();
-    init_openclaw();
+    init_openclaw_checks();
     token_placeholder_value_default = defineRule({
       id: "gateway.token_placeholder_value",
       title: "Gateway token is a placeholder",
@@ -11147,13 +11168,7 @@ var init_token_placeholder_value = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const v = gatewayOf(t, ctx.project);
-        if (!currentApplies(t, ctx.project) || v.mode !== "token") return;
-        const raw = get2(t.value, "gateway", "auth", "token");
-        const c = typeof raw === "string" ? credential2(raw, deployContext(t, ctx.project)) : v.token;
-        const text = credentialText(c);
-        if (text === void 0 || !["", "undefined", "null"].includes(text.trim())) return;
-        ctx.report({ at: at.path(["gateway", "auth", "token"]), message: `The gateway token is a placeholder (${text.trim() === "" ? "blank" : JSON.stringify(text.trim())}).` });
+        checkPlaceholderCredential("token", t, ctx);
       }
     });
   }
@@ -12595,9 +12610,8 @@ var dangerous_apparmor_profile_default;
 var init_dangerous_apparmor_profile = __esm({
   "rules/sandbox/dangerous_apparmor_profile.ts"() {
     "use strict";
-    init_location();
     init_rule();
-    init_openclaw();
+    init_openclaw_checks();
     dangerous_apparmor_profile_default = defineRule({
       id: "sandbox.dangerous_apparmor_profile",
       title: "Sandbox runs without AppArmor",
@@ -12610,12 +12624,7 @@ var init_dangerous_apparmor_profile = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get2(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get2(a.value, "sandbox", "docker") }))];
-        for (const s of scopes) {
-          const v = get2(s.docker, "apparmorProfile");
-          if (typeof v !== "string" || !(v.trim().toLowerCase() === "unconfined")) continue;
-          ctx.report({ at: at.path([...s.path, "apparmorProfile"]), message: 'Sandbox docker.apparmorProfile is "unconfined".' });
-        }
+        checkUnconfinedSandboxProfile("apparmorProfile", t, ctx);
       }
     });
   }
@@ -12719,9 +12728,8 @@ var dangerous_seccomp_profile_default;
 var init_dangerous_seccomp_profile = __esm({
   "rules/sandbox/dangerous_seccomp_profile.ts"() {
     "use strict";
-    init_location();
     init_rule();
-    init_openclaw();
+    init_openclaw_checks();
     dangerous_seccomp_profile_default = defineRule({
       id: "sandbox.dangerous_seccomp_profile",
       title: "Sandbox runs without seccomp",
@@ -12734,12 +12742,7 @@ var init_dangerous_seccomp_profile = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get2(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get2(a.value, "sandbox", "docker") }))];
-        for (const s of scopes) {
-          const v = get2(s.docker, "seccompProfile");
-          if (typeof v !== "string" || !(v.trim().toLowerCase() === "unconfined")) continue;
-          ctx.report({ at: at.path([...s.path, "seccompProfile"]), message: 'Sandbox docker.seccompProfile is "unconfined".' });
-        }
+        checkUnconfinedSandboxProfile("seccompProfile", t, ctx);
       }
     });
   }

@@ -44811,6 +44811,28 @@ var nodes_deny_commands_ineffective_default = defineRule({
   }
 });
 
+// rules/_shared/openclaw-checks.ts
+function checkPlaceholderCredential(kind, t, ctx) {
+  const v = gatewayOf(t, ctx.project);
+  if (!currentApplies(t, ctx.project) || v.mode !== kind) return;
+  const raw = get2(t.value, "gateway", "auth", kind);
+  const c = typeof raw === "string" ? credential2(raw, deployContext(t, ctx.project)) : v[kind];
+  const text2 = credentialText(c);
+  if (text2 === void 0 || !["", "undefined", "null"].includes(text2.trim())) return;
+  ctx.report({ at: at.path(["gateway", "auth", kind]), message: `The gateway ${kind} is a placeholder (${text2.trim() === "" ? "blank" : JSON.stringify(text2.trim())}).` });
+}
+function checkUnconfinedSandboxProfile(key, t, ctx) {
+  const scopes = [
+    { path: ["agents", "defaults", "sandbox", "docker"], docker: get2(t.value, "agents", "defaults", "sandbox", "docker") },
+    ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get2(a.value, "sandbox", "docker") }))
+  ];
+  for (const s of scopes) {
+    const v = get2(s.docker, key);
+    if (typeof v !== "string" || v.trim().toLowerCase() !== "unconfined") continue;
+    ctx.report({ at: at.path([...s.path, key]), message: `Sandbox docker.${key} is "unconfined".` });
+  }
+}
+
 // rules/gateway/password_placeholder_value.ts
 var password_placeholder_value_default = defineRule({
   id: "gateway.password_placeholder_value",
@@ -44824,13 +44846,7 @@ var password_placeholder_value_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    if (!currentApplies(t, ctx.project) || v.mode !== "password") return;
-    const raw = get2(t.value, "gateway", "auth", "password");
-    const c = typeof raw === "string" ? credential2(raw, deployContext(t, ctx.project)) : v.password;
-    const text2 = credentialText(c);
-    if (text2 === void 0 || !["", "undefined", "null"].includes(text2.trim())) return;
-    ctx.report({ at: at.path(["gateway", "auth", "password"]), message: `The gateway password is a placeholder (${text2.trim() === "" ? "blank" : JSON.stringify(text2.trim())}).` });
+    checkPlaceholderCredential("password", t, ctx);
   }
 });
 
@@ -44925,13 +44941,7 @@ var token_placeholder_value_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    if (!currentApplies(t, ctx.project) || v.mode !== "token") return;
-    const raw = get2(t.value, "gateway", "auth", "token");
-    const c = typeof raw === "string" ? credential2(raw, deployContext(t, ctx.project)) : v.token;
-    const text2 = credentialText(c);
-    if (text2 === void 0 || !["", "undefined", "null"].includes(text2.trim())) return;
-    ctx.report({ at: at.path(["gateway", "auth", "token"]), message: `The gateway token is a placeholder (${text2.trim() === "" ? "blank" : JSON.stringify(text2.trim())}).` });
+    checkPlaceholderCredential("token", t, ctx);
   }
 });
 
@@ -45906,12 +45916,7 @@ var dangerous_apparmor_profile_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get2(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get2(a.value, "sandbox", "docker") }))];
-    for (const s of scopes) {
-      const v = get2(s.docker, "apparmorProfile");
-      if (typeof v !== "string" || !(v.trim().toLowerCase() === "unconfined")) continue;
-      ctx.report({ at: at.path([...s.path, "apparmorProfile"]), message: 'Sandbox docker.apparmorProfile is "unconfined".' });
-    }
+    checkUnconfinedSandboxProfile("apparmorProfile", t, ctx);
   }
 });
 
@@ -46003,12 +46008,7 @@ var dangerous_seccomp_profile_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get2(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get2(a.value, "sandbox", "docker") }))];
-    for (const s of scopes) {
-      const v = get2(s.docker, "seccompProfile");
-      if (typeof v !== "string" || !(v.trim().toLowerCase() === "unconfined")) continue;
-      ctx.report({ at: at.path([...s.path, "seccompProfile"]), message: 'Sandbox docker.seccompProfile is "unconfined".' });
-    }
+    checkUnconfinedSandboxProfile("seccompProfile", t, ctx);
   }
 });
 

@@ -1,6 +1,5 @@
-import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { credential, credentialText, currentApplies, deployContext, gatewayOf, get } from '../_shared/openclaw.js';
+import { checkPlaceholderCredential } from '../_shared/openclaw-checks.js';
 
 export default defineRule({
   id: 'gateway.password_placeholder_value',
@@ -16,12 +15,6 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    if (!currentApplies(t, ctx.project) || v.mode !== 'password') return;
-    const raw = get(t.value, 'gateway', 'auth', 'password');
-    const c = typeof raw === 'string' ? credential(raw, deployContext(t, ctx.project)) : v.password;
-    const text = credentialText(c);
-    if (text === undefined || !['', 'undefined', 'null'].includes(text.trim())) return;
-    ctx.report({ at: at.path(['gateway', 'auth', 'password']), message: `The gateway password is a placeholder (${text.trim() === '' ? 'blank' : JSON.stringify(text.trim())}).` });
+    checkPlaceholderCredential('password', t, ctx);
   },
 });

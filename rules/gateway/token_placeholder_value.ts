@@ -1,6 +1,5 @@
-import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { credential, credentialText, currentApplies, deployContext, gatewayOf, get } from '../_shared/openclaw.js';
+import { checkPlaceholderCredential } from '../_shared/openclaw-checks.js';
 
 export default defineRule({
   id: 'gateway.token_placeholder_value',
@@ -16,12 +15,6 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    if (!currentApplies(t, ctx.project) || v.mode !== 'token') return;
-    const raw = get(t.value, 'gateway', 'auth', 'token');
-    const c = typeof raw === 'string' ? credential(raw, deployContext(t, ctx.project)) : v.token;
-    const text = credentialText(c);
-    if (text === undefined || !['', 'undefined', 'null'].includes(text.trim())) return;
-    ctx.report({ at: at.path(['gateway', 'auth', 'token']), message: `The gateway token is a placeholder (${text.trim() === '' ? 'blank' : JSON.stringify(text.trim())}).` });
+    checkPlaceholderCredential('token', t, ctx);
   },
 });

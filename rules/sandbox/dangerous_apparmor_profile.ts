@@ -1,7 +1,5 @@
-import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { agentEntries, get } from '../_shared/openclaw.js';
-import type { PathSegment } from '../../src/model/location.js';
+import { checkUnconfinedSandboxProfile } from '../_shared/openclaw-checks.js';
 
 export default defineRule({
   id: 'sandbox.dangerous_apparmor_profile',
@@ -17,11 +15,6 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    const scopes: { path: PathSegment[]; docker: unknown }[] = [{ path: ['agents', 'defaults', 'sandbox', 'docker'], docker: get(t.value, 'agents', 'defaults', 'sandbox', 'docker') }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, 'sandbox', 'docker'], docker: get(a.value, 'sandbox', 'docker') }))];
-    for (const s of scopes) {
-      const v = get(s.docker, 'apparmorProfile');
-      if (typeof v !== 'string' || !(v.trim().toLowerCase() === 'unconfined')) continue;
-      ctx.report({ at: at.path([...s.path, 'apparmorProfile']), message: 'Sandbox docker.apparmorProfile is "unconfined".' });
-    }
+    checkUnconfinedSandboxProfile('apparmorProfile', t, ctx);
   },
 });
