@@ -9756,7 +9756,9 @@ function isIdentChar(c) {
 function isSlug(value) {
   if (value !== value.toLowerCase() && value !== value.toUpperCase()) return false;
   const parts = value.toLowerCase().split(/[-_.]+/);
-  return parts.length >= 3 && parts.every((p) => /^[a-z]+$/.test(p) || /^[a-z]*[0-9]{1,3}[a-z]*$/.test(p) || /^[0-9]{1,6}$/.test(p));
+  const wordy = (p) => /^[a-z]+$/.test(p) || /^[a-z]*[0-9]{1,3}[a-z]*$/.test(p) || /^[0-9]{1,6}$/.test(p);
+  if (parts.length === 2) return parts.some((p) => /^[a-z]{3,}$/.test(p)) && parts.every(wordy);
+  return parts.length >= 3 && parts.every(wordy);
 }
 function isGenericSecretValue(value) {
   return VALUE.test(value) && /[0-9]/.test(value) && isHighEntropy(value) && !isReference(value) && !containsExpansion(value) && !isPlaceholder(value) && !GITLEAKS_STOPWORDS.test(value) && !SELF_DESCRIBING.test(value) && !isSlug(value) && !UUID.test(value) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) && !(value.includes("/") && (value.match(/[0-9]/g)?.length ?? 0) <= 2) && !/^(\.{0,2}\/|~\/)/.test(value) && !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) && !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) && !mentionsTokenKeyword(value);
@@ -10281,7 +10283,7 @@ var init_telegram_bot_token = __esm({
       describe: "Telegram bot token",
       action: "revoke it with @BotFather (/revoke) and load it from the environment",
       keywords: [":A"],
-      pattern: /[0-9](?<=(?:^|[^A-Za-z0-9_-]|bot)[0-9])[0-9]{4,15}:A[A-Za-z0-9_-]{34}(?![A-Za-z0-9_-])/g,
+      pattern: /[0-9](?<=^[0-9]|[^A-Za-z0-9_-][0-9]|bot[0-9])[0-9]{4,15}:A[A-Za-z0-9_-]{34}(?![A-Za-z0-9_-])/g,
       lookbehind: 20,
       minEntropy: 3
     });

@@ -39,13 +39,17 @@ interface Run {
   out: string;
 }
 
-/** Runs a command under /usr/bin/time for its peak RSS; wall time is measured here, around the child. */
-function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Run {
+/**
+ * Runs a command under /usr/bin/time for its peak RSS; wall time is measured here, around the child. A run that
+ * exits with a status outside `ok` stops the benchmark: a tool that failed at once would otherwise be reported as
+ * the fastest (ripgrep refusing a pattern file once showed up as "0.00 s").
+ */
+function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env, ok: number[] = [0]): Run {
   const t = performance.now();
   const r = spawnSync('/usr/bin/time', ['-f', '__RSS__%M %U %S', cmd, ...args], { encoding: 'utf8', env, maxBuffer: 256 * MB });
   const ms = performance.now() - t;
   const m = /__RSS__(\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
-  if (!m) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  if (!m || !ok.includes(r.status ?? -1)) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status}): ${(r.stderr ?? '').slice(0, 2000)}`);
   return { ms, cpuMs: (Number(m[2]) + Number(m[3])) * 1000, rssKb: Number(m[1]), out: r.stdout };
 }
 
@@ -120,7 +124,8 @@ async function benchTree(label: string, dir: string, patternsFile: string, out: 
   for (let i = 0; i < reps; i++) {
     clawscan.push(timed(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'scan', dir, '--format', 'json', '--output', report, '--fail-on', 'never']));
     findings = (JSON.parse(readFileSync(report, 'utf8')) as { findings: unknown[] }).findings.length;
-    if (hasRipgrep()) rg.push(timed('rg', ['-P', '--hidden', '--no-require-git', '--max-filesize', '5M', '-c', '-f', patternsFile, dir]));
+    // rg exits 1 when nothing matched, 2 on an error.
+    if (hasRipgrep()) rg.push(timed('rg', ['-P', '--hidden', '--no-require-git', '--max-filesize', '5M', '-c', '-f', patternsFile, dir], process.env, [0, 1]));
     const sl = timed(process.execPath, [path.join(ROOT, 'scripts', 'bench-secretlint.mjs'), list]);
     secretlintMessages = (JSON.parse(sl.out) as { messages: number }).messages;
     secretlint.push(sl);
@@ -180,6 +185,11 @@ if (build.status !== 0) process.exit(1);
 const patterns = await tokenPatterns();
 const patternsFile = path.join(WORK, 'patterns.txt');
 writeFileSync(patternsFile, `${patterns.join('\n')}\n`);
+if (hasRipgrep()) {
+  // Compile check before any timing: PCRE2 refuses some JavaScript syntax (e.g. variable-length lookbehinds).
+  const check = spawnSync('rg', ['-P', '-f', patternsFile, '/dev/null'], { encoding: 'utf8' });
+  if (check.status === 2) throw new Error(`ripgrep cannot compile ${patternsFile}:\n${check.stderr}`);
+}
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const out: string[] = [

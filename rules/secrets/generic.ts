@@ -41,12 +41,16 @@ const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kts?|cs|rs|php|swift|scala|c|
 
 /**
  * `personal-access-token123`, `base64-encoded-public-key`, `BASE64_ENCODED_P8`, `memory_index_meta_v1`: words of one
- * case joined by `-`/`_`/`.`, each with at most a short number; names and descriptions, not random values.
+ * case joined by `-`/`_`/`.`, each with at most a short number; names and descriptions, not random values. Two parts
+ * count when one is a word of 3+ letters and the other a word or a number (`gateway-48213`, `session-v2`): a name
+ * with a counter, whose entropy comes from its length, not from randomness.
  */
 function isSlug(value: string): boolean {
   if (value !== value.toLowerCase() && value !== value.toUpperCase()) return false;
   const parts = value.toLowerCase().split(/[-_.]+/);
-  return parts.length >= 3 && parts.every((p) => /^[a-z]+$/.test(p) || /^[a-z]*[0-9]{1,3}[a-z]*$/.test(p) || /^[0-9]{1,6}$/.test(p));
+  const wordy = (p: string) => /^[a-z]+$/.test(p) || /^[a-z]*[0-9]{1,3}[a-z]*$/.test(p) || /^[0-9]{1,6}$/.test(p);
+  if (parts.length === 2) return parts.some((p) => /^[a-z]{3,}$/.test(p)) && parts.every(wordy);
+  return parts.length >= 3 && parts.every(wordy);
 }
 
 /** The value tests shared by the text and the OpenClaw-config passes. */
