@@ -33016,6 +33016,219 @@ var init_openclaw2 = __esm({
   }
 });
 
+// src/engine/runner.ts
+function toOrigin(target, input) {
+  const move = (a) => {
+    if (a.kind !== "path" || a.file !== void 0) return a;
+    const o = target.origin(a.path);
+    return o.file === target.file ? { ...a, path: o.path } : { ...a, path: o.path, file: o.file };
+  };
+  const out = { ...input, at: move(input.at) };
+  if (input.fix) out.fix = { ...input.fix, at: move(input.fix.at) };
+  return out;
+}
+var EMPTY_PROJECT, MAX_FINDINGS_PER_RULE_AND_FILE, RuleRunner;
+var init_runner = __esm({
+  "src/engine/runner.ts"() {
+    "use strict";
+    init_postprocess();
+    EMPTY_PROJECT = { targets: () => [] };
+    MAX_FINDINGS_PER_RULE_AND_FILE = 100;
+    RuleRunner = class {
+      constructor(rules2, notes, finish = finalize) {
+        this.notes = notes;
+        this.finish = finish;
+        for (const r of rules2) for (const k of r.appliesTo) this.byKind.set(k, [...this.byKind.get(k) ?? [], r]);
+      }
+      notes;
+      finish;
+      findings = [];
+      internalErrors = 0;
+      byKind = /* @__PURE__ */ new Map();
+      /**
+       * `reframe`: for a target embedded in another file (a heredoc config), maps each finding into that file.
+       * `out`: where findings and notes go (default: this runner's own lists); the per-file stage collects them per file.
+       */
+      async run(target, contexts, project2, reframe, out = this) {
+        for (const rule of this.byKind.get(target.kind) ?? []) {
+          const perFile = /* @__PURE__ */ new Map();
+          const report = (reported) => {
+            const located = target.kind === "openclaw" ? toOrigin(target, reported) : reported;
+            const input = reframe ? reframe(located) : located;
+            const file = input.at.file ?? target.file;
+            if (target.kind === "compose_project" && !target.owns.includes(file)) return;
+            const n = (perFile.get(file) ?? 0) + 1;
+            perFile.set(file, n);
+            if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
+            const ctx = contexts(file);
+            if (!ctx) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
+            out.findings.push(this.finish(rule, input, ctx));
+          };
+          try {
+            await rule.check(target, { report, project: project2 });
+          } catch (err) {
+            this.internalErrors++;
+            out.notes.push({ level: "error", code: "internal.rule_error", message: `rule ${rule.id} failed: ${err.message ?? String(err)}`, file: target.file });
+          }
+          for (const [file, n] of perFile) {
+            if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
+            out.notes.push({ level: "warning", code: "findings.capped", message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/engine/text-pass.ts
+async function textPass(index, f, maxFileSize, runner, keepText) {
+  const result = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
+  const read = await readText(f, maxFileSize);
+  if (!read.ok) {
+    if (read.note) result.skipped = read.note;
+    return result;
+  }
+  let kind = classify(f.path);
+  if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
+  if (kind === "text" && looksLikeShell(f.path, read.text)) kind = "shell";
+  result.kind = kind;
+  result.bytes = read.bytes;
+  const ctx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
+  const errorsBefore = runner.internalErrors;
+  await runner.run({ kind: "text", file: f.path, fileKind: kind, text: read.text }, () => ctx, EMPTY_PROJECT, void 0, result);
+  result.internalErrors = runner.internalErrors - errorsBefore;
+  if (keepText(kind)) result.text = read.text;
+  return result;
+}
+var init_text_pass = __esm({
+  "src/engine/text-pass.ts"() {
+    "use strict";
+    init_classify();
+    init_locator();
+    init_postprocess();
+    init_read();
+    init_runner();
+  }
+});
+
+// src/engine/pool.ts
+import { availableParallelism } from "node:os";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+function poolFor(entry, threads) {
+  const n = threads ?? Math.min(availableParallelism(), 4);
+  if (n < 2 || !/\.m?js$/.test(entry)) return void 0;
+  return { script: new URL(entry), workers: n - 1, minFiles: threads === void 0 ? 256 : 0 };
+}
+function startPool(opts, rules2, maxFileSize, indices, files, collect) {
+  if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return void 0;
+  const init = { mark: MARK, ruleIds: rules2.filter((r) => r.appliesTo.includes("text")).map((r) => r.id), maxFileSize };
+  const workers = [];
+  for (let i = 0; i < opts.workers; i++) {
+    try {
+      workers.push(new Worker(opts.script, { workerData: init, stdin: false, stdout: false, stderr: false }));
+    } catch {
+      break;
+    }
+  }
+  if (workers.length === 0) return void 0;
+  const queue = [];
+  for (let i = 0; i < indices.length; i += BATCH) queue.push(indices.slice(i, i + BATCH).map((index) => ({ index, file: files[index] })));
+  const inFlight = /* @__PURE__ */ new Map();
+  let nextBatch = 0;
+  let wake;
+  const changed = () => {
+    wake?.();
+    wake = void 0;
+  };
+  const feed = (w) => {
+    const mine = inFlight.get(w);
+    while (mine && mine.size < AHEAD && queue.length) {
+      const jobs = queue.shift();
+      const batch = nextBatch++;
+      mine.set(batch, jobs);
+      w.postMessage({ batch, jobs });
+    }
+  };
+  const retire = (w) => {
+    const mine = inFlight.get(w);
+    if (!mine) return;
+    inFlight.delete(w);
+    queue.unshift(...mine.values());
+    for (const other of inFlight.keys()) feed(other);
+    changed();
+  };
+  for (const w of workers) {
+    inFlight.set(w, /* @__PURE__ */ new Map());
+    w.on("message", (reply) => {
+      const mine = inFlight.get(w);
+      if (!mine?.has(reply.batch)) return;
+      if ("error" in reply) return retire(w);
+      mine.delete(reply.batch);
+      for (const r of reply.results) collect(r, true);
+      feed(w);
+      changed();
+    });
+    w.on("error", () => retire(w));
+    w.on("exit", () => retire(w));
+    feed(w);
+  }
+  return {
+    async finish(local) {
+      try {
+        for (; ; ) {
+          const jobs = queue.pop();
+          if (jobs) {
+            for (const j of jobs) collect(await local(j.index), false);
+            await new Promise((resolve) => setImmediate(resolve));
+            continue;
+          }
+          if (![...inFlight.values()].some((m) => m.size > 0)) break;
+          await new Promise((resolve) => wake = resolve);
+        }
+      } finally {
+        for (const w of workers) {
+          w.removeAllListeners();
+          void w.terminate();
+        }
+      }
+    }
+  };
+}
+function serveTextWorker(registry) {
+  const init = workerData;
+  if (isMainThread || !parentPort || init?.mark !== MARK) return false;
+  const port = parentPort;
+  const wanted = new Set(init.ruleIds);
+  const runner = new RuleRunner(
+    registry.filter((r) => wanted.has(r.id)),
+    []
+  );
+  let chain = Promise.resolve();
+  port.on("message", (msg) => {
+    chain = chain.then(async () => {
+      try {
+        const results = [];
+        for (const j of msg.jobs) results.push(await textPass(j.index, j.file, init.maxFileSize, runner, (kind) => kind !== "text"));
+        port.postMessage({ batch: msg.batch, results });
+      } catch (err) {
+        port.postMessage({ batch: msg.batch, error: String(err?.message ?? err) });
+      }
+    });
+  });
+  return true;
+}
+var MARK, BATCH, AHEAD;
+var init_pool = __esm({
+  "src/engine/pool.ts"() {
+    "use strict";
+    init_runner();
+    init_text_pass();
+    MARK = "clawscan-text-worker";
+    BATCH = 32;
+    AHEAD = 4;
+  }
+});
+
 // src/engine/scan.ts
 import { lstatSync as lstatSync2, readFileSync } from "node:fs";
 import { readFile as readFile4 } from "node:fs/promises";
@@ -33039,30 +33252,48 @@ ${t.embedded.line}` : void 0;
   let skipped = 0;
   const files = (await discover(root, notes)).filter((f) => !config.isIgnored(f.path));
   let done = 0;
-  for (const f of files) {
-    const read = await readText(f, maxFileSize);
-    opts.onProgress?.(++done, files.length);
-    if (!read.ok) {
-      if (read.note) {
-        notes.push(read.note);
-        skipped++;
-      }
-      continue;
+  const progress2 = () => opts.onProgress?.(++done, files.length);
+  const results = new Array(files.length);
+  const parsed = /* @__PURE__ */ new Map();
+  const keepText = (kind) => kind !== "text";
+  const parseKept = (r) => {
+    if (r.kind && r.kind !== "text" && r.text !== void 0 && !parsed.has(r.index)) parsed.set(r.index, parseFile(r.path, r.kind, r.text));
+  };
+  const collect = (r, remote) => {
+    results[r.index] = r;
+    if (remote) runner.internalErrors += r.internalErrors;
+    progress2();
+  };
+  const plain2 = [];
+  const structured = [];
+  files.forEach((f, i) => (classify(f.path) === "text" ? plain2 : structured).push(i));
+  const pool = opts.pool ? startPool(opts.pool, rules2, maxFileSize, plain2, files, collect) : void 0;
+  for (const [n, i] of structured.entries()) {
+    const r = await textPass(i, files[i], maxFileSize, runner, keepText);
+    collect(r, false);
+    parseKept(r);
+    if (pool && n % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
+  }
+  const local = async (i) => textPass(i, files[i], maxFileSize, runner, keepText);
+  if (pool) await pool.finish(local);
+  else for (const i of plain2) collect(await local(i), false);
+  for (const r of results) {
+    if (!r) continue;
+    if (r.skipped) {
+      notes.push(r.skipped);
+      skipped++;
     }
-    bytes2 += read.bytes;
-    let kind = classify(f.path);
-    if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
-    if (kind === "text" && looksLikeShell(f.path, read.text)) kind = "shell";
-    repoFiles.push({ path: f.path, kind });
-    const textCtx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
-    await runner.run({ kind: "text", file: f.path, fileKind: kind, text: read.text }, () => textCtx, EMPTY_PROJECT);
-    if (kind !== "text") {
-      const parsed = parseFile(f.path, kind, read.text);
-      project2.contexts.set(f.path, new FileContext(f.path, read.text, parsed.locator));
-      if (parsed.ok) project2.add(parsed.target);
-      else await runner.run(parsed.error, (file) => project2.contexts.get(file), project2);
-      for (const d of parsed.ok ? parsed.derived ?? [] : []) {
-        if (d.target.kind === "parse_error") await runner.run(d.target, (file) => project2.contexts.get(file), project2, d.reframe);
+    if (!r.kind) continue;
+    bytes2 += r.bytes;
+    repoFiles.push({ path: r.path, kind: r.kind });
+    if (r.kind !== "text" && r.text !== void 0) {
+      parseKept(r);
+      const p = parsed.get(r.index);
+      project2.contexts.set(r.path, new FileContext(r.path, r.text, p.locator));
+      if (p.ok) project2.add(p.target);
+      else await runner.run(p.error, (file) => project2.contexts.get(file), project2, void 0, r);
+      for (const d of p.ok ? p.derived ?? [] : []) {
+        if (d.target.kind === "parse_error") await runner.run(d.target, (file) => project2.contexts.get(file), project2, d.reframe, r);
         else {
           project2.add(d.target);
           const key = embeddedKey(d.target);
@@ -33070,7 +33301,10 @@ ${t.embedded.line}` : void 0;
         }
       }
     }
+    runner.findings.push(...r.findings);
+    notes.push(...r.notes);
   }
+  parsed.clear();
   const compose = buildComposeProjects(project2.targets("compose"), project2.targets("dotenv"));
   for (const p of compose.projects) project2.add(p);
   notes.push(...compose.notes);
@@ -33131,16 +33365,6 @@ async function resolveIncludes(project2, base3, runner, notes) {
   project2.remove("openclaw", () => false);
   for (const t of resolved) if (!included2.has(t.file)) project2.add(t);
 }
-function toOrigin(target, input) {
-  const move = (a) => {
-    if (a.kind !== "path" || a.file !== void 0) return a;
-    const o = target.origin(a.path);
-    return o.file === target.file ? { ...a, path: o.path } : { ...a, path: o.path, file: o.file };
-  };
-  const out = { ...input, at: move(input.at) };
-  if (input.fix) out.fix = { ...input.fix, at: move(input.fix.at) };
-  return out;
-}
 function repoFileContext(file) {
   return new FileContext(file, "", new Locator(file, ""));
 }
@@ -33151,7 +33375,7 @@ async function readRootGitignore(base3) {
     return void 0;
   }
 }
-var Project, EMPTY_PROJECT, MAX_FINDINGS_PER_RULE_AND_FILE, RuleRunner;
+var Project;
 var init_scan2 = __esm({
   "src/engine/scan.ts"() {
     "use strict";
@@ -33165,8 +33389,11 @@ var init_scan2 = __esm({
     init_parse();
     init_json5();
     init_openclaw2();
+    init_pool();
     init_postprocess();
-    init_read();
+    init_runner();
+    init_text_pass();
+    init_runner();
     Project = class {
       byKind = /* @__PURE__ */ new Map();
       contexts = /* @__PURE__ */ new Map();
@@ -33184,48 +33411,6 @@ var init_scan2 = __esm({
       }
       all() {
         return [...this.byKind.values()].flat();
-      }
-    };
-    EMPTY_PROJECT = { targets: () => [] };
-    MAX_FINDINGS_PER_RULE_AND_FILE = 100;
-    RuleRunner = class {
-      constructor(rules2, notes, finish = finalize) {
-        this.notes = notes;
-        this.finish = finish;
-        for (const r of rules2) for (const k of r.appliesTo) this.byKind.set(k, [...this.byKind.get(k) ?? [], r]);
-      }
-      notes;
-      finish;
-      findings = [];
-      internalErrors = 0;
-      byKind = /* @__PURE__ */ new Map();
-      /** `reframe`: for a target embedded in another file (a heredoc config), maps each finding into that file. */
-      async run(target, contexts, project2, reframe) {
-        for (const rule of this.byKind.get(target.kind) ?? []) {
-          const perFile = /* @__PURE__ */ new Map();
-          const report = (reported) => {
-            const located = target.kind === "openclaw" ? toOrigin(target, reported) : reported;
-            const input = reframe ? reframe(located) : located;
-            const file = input.at.file ?? target.file;
-            if (target.kind === "compose_project" && !target.owns.includes(file)) return;
-            const n = (perFile.get(file) ?? 0) + 1;
-            perFile.set(file, n);
-            if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
-            const ctx = contexts(file);
-            if (!ctx) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
-            this.findings.push(this.finish(rule, input, ctx));
-          };
-          try {
-            await rule.check(target, { report, project: project2 });
-          } catch (err) {
-            this.internalErrors++;
-            this.notes.push({ level: "error", code: "internal.rule_error", message: `rule ${rule.id} failed: ${err.message ?? String(err)}`, file: target.file });
-          }
-          for (const [file, n] of perFile) {
-            if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
-            this.notes.push({ level: "warning", code: "findings.capped", message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
-          }
-        }
       }
     };
   }
@@ -40730,6 +40915,7 @@ async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
 }
 
 // src/cli.ts
+init_pool();
 init_scan2();
 init_severity();
 
@@ -40937,6 +41123,8 @@ Options for scan:
   --category ID                         SARIF automationDetails category (default: clawscan/, or
                                         clawscan-history/ with --history)
   --max-file-size SIZE                  skip larger files (default: 5MB)
+  --jobs N                              threads for reading and text rules (default: the number of cores, up
+                                        to 4, from 256 plain files on; 1: no worker threads)
   --history                             scan every commit reachable from the refs (default: all) instead of
                                         the files; one finding per secret, at the commit that introduced it
   --since REV                           with --history: only commits not reachable from REV
@@ -40955,6 +41143,7 @@ var OPTIONS = {
   "show-suppressed": { type: "boolean" },
   category: { type: "string" },
   "max-file-size": { type: "string" },
+  jobs: { type: "string", short: "j" },
   "no-color": { type: "boolean" },
   history: { type: "boolean" },
   since: { type: "string" },
@@ -40987,6 +41176,12 @@ async function emit(text, output) {
   if (output) await writeFile2(output, text);
   else process.stdout.write(text);
 }
+function poolOptions(jobs) {
+  if (jobs === void 0) return poolFor(import.meta.url);
+  const threads = Number(jobs);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64 (got "${jobs}")`);
+  return poolFor(import.meta.url, threads);
+}
 async function main(argv2) {
   if (argv2[0] === "org") return (await Promise.resolve().then(() => (init_cli(), cli_exports))).orgMain(argv2.slice(1));
   const { values, positionals } = parseArgs2({ args: [...argv2], options: OPTIONS, allowPositionals: true, strict: true });
@@ -41011,6 +41206,7 @@ async function main(argv2) {
     maxFileSize = parseSize(values["max-file-size"]);
     if (!maxFileSize) throw new UsageError(`--max-file-size must be a size such as 5MB (got "${values["max-file-size"]}")`);
   }
+  const pool = poolOptions(values.jobs);
   if (!values.history && (values.since !== void 0 || values["max-commits"] !== void 0 || values.ref)) throw new UsageError("--since, --max-commits and --ref need --history");
   const common = {
     rules: RULES,
@@ -41038,7 +41234,7 @@ async function main(argv2) {
     }));
     if (show) show(1, 1);
   } else {
-    result = await scan({ ...common, paths: paths.length ? paths : ["."], ...progress() ? { onProgress: progress() } : {} });
+    result = await scan({ ...common, paths: paths.length ? paths : ["."], ...pool ? { pool } : {}, ...progress() ? { onProgress: progress() } : {} });
   }
   if (command === "baseline") {
     const file = values.output ?? ".clawscan-baseline.json";
@@ -41065,23 +41261,25 @@ async function main(argv2) {
   await emit(report, values.output);
   return exitCode(result.findings, failOn, result.internalErrors);
 }
-process.stdout.on("error", (err) => {
-  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw err;
-});
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    const isUsage = err instanceof UsageError || err?.code?.startsWith?.("ERR_PARSE_ARGS");
-    process.stderr.write(`clawscan: ${isUsage ? err.message : describeError(err)}
+if (!serveTextWorker(RULES)) {
+  process.stdout.on("error", (err) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      const isUsage = err instanceof UsageError || err?.code?.startsWith?.("ERR_PARSE_ARGS");
+      process.stderr.write(`clawscan: ${isUsage ? err.message : describeError(err)}
 `);
-    if (!isUsage && process.env.CLAWSCAN_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}
+      if (!isUsage && process.env.CLAWSCAN_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}
 `);
-    process.exitCode = 2;
-  }
-);
+      process.exitCode = 2;
+    }
+  );
+}
 export {
   main
 };

@@ -7,6 +7,7 @@ import { describeError, UsageError } from './engine/errors.js';
 import { exitCode } from './engine/gate.js';
 import { parseSize } from './engine/read.js';
 import { scanHistory, type HistoryInfo } from './engine/history.js';
+import { poolFor, serveTextWorker, type PoolOptions } from './engine/pool.js';
 import { scan, type ScanResult } from './engine/scan.js';
 import { FAIL_ON_VALUES, type FailOn } from './model/severity.js';
 import { FORMATS, REPORTERS, type Format } from './report/index.js';
@@ -35,6 +36,8 @@ Options for scan:
   --category ID                         SARIF automationDetails category (default: clawscan/, or
                                         clawscan-history/ with --history)
   --max-file-size SIZE                  skip larger files (default: 5MB)
+  --jobs N                              threads for reading and text rules (default: the number of cores, up
+                                        to 4, from 256 plain files on; 1: no worker threads)
   --history                             scan every commit reachable from the refs (default: all) instead of
                                         the files; one finding per secret, at the commit that introduced it
   --since REV                           with --history: only commits not reachable from REV
@@ -54,6 +57,7 @@ const OPTIONS = {
   'show-suppressed': { type: 'boolean' },
   category: { type: 'string' },
   'max-file-size': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
   'no-color': { type: 'boolean' },
   history: { type: 'boolean' },
   since: { type: 'string' },
@@ -91,6 +95,13 @@ async function emit(text: string, output: string | undefined): Promise<void> {
   else process.stdout.write(text);
 }
 
+function poolOptions(jobs: string | undefined): PoolOptions | undefined {
+  if (jobs === undefined) return poolFor(import.meta.url);
+  const threads = Number(jobs);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64 (got "${jobs}")`);
+  return poolFor(import.meta.url, threads);
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   // The org sweep has its own subcommands and flags (src/org/cli.ts).
   if (argv[0] === 'org') return (await import('./org/cli.js')).orgMain(argv.slice(1));
@@ -117,6 +128,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     maxFileSize = parseSize(values['max-file-size']);
     if (!maxFileSize) throw new UsageError(`--max-file-size must be a size such as 5MB (got "${values['max-file-size']}")`);
   }
+  const pool = poolOptions(values.jobs);
   if (!values.history && (values.since !== undefined || values['max-commits'] !== undefined || values.ref)) throw new UsageError('--since, --max-commits and --ref need --history');
   const common = {
     rules: RULES,
@@ -144,7 +156,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }));
     if (show) show(1, 1);
   } else {
-    result = await scan({ ...common, paths: paths.length ? paths : ['.'], ...(progress() ? { onProgress: progress() } : {}) });
+    result = await scan({ ...common, paths: paths.length ? paths : ['.'], ...(pool ? { pool } : {}), ...(progress() ? { onProgress: progress() } : {}) });
   }
 
   if (command === 'baseline') {
@@ -172,19 +184,22 @@ export async function main(argv: readonly string[]): Promise<number> {
   return exitCode(result.findings, failOn, result.internalErrors);
 }
 
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
+// Started as a worker thread of a scan (engine/pool.ts): serve it and do nothing else.
+if (!serveTextWorker(RULES)) {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    const isUsage = err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS');
-    process.stderr.write(`clawscan: ${isUsage ? (err as Error).message : describeError(err)}\n`);
-    if (!isUsage && process.env.CLAWSCAN_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-    process.exitCode = 2;
-  },
-);
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      const isUsage = err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS');
+      process.stderr.write(`clawscan: ${isUsage ? (err as Error).message : describeError(err)}\n`);
+      if (!isUsage && process.env.CLAWSCAN_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -10,21 +10,24 @@ import { lstatSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding, Note, ReportInput } from '../model/finding.js';
-import type { Anchor } from '../model/location.js';
 import type { AnyRule, RuleMeta } from '../model/rule.js';
 import type { FileKind, ProjectView, RepoFile, RepoTarget, StructuredKind, Target, TargetMap } from '../model/target.js';
-import { classify, looksLikeCompose, looksLikeShell } from './classify.js';
+import { classify } from './classify.js';
 import { buildComposeProjects } from './compose/project.js';
 import { defaultConfig, loadConfig, type ScanConfig } from './config.js';
-import { discover, resolveRoot, type ScanRoot } from './discover.js';
+import { discover, resolveRoot, type DiscoveredFile, type ScanRoot } from './discover.js';
 import { gitignoreMatcher } from './gitignore.js';
 import { loadBaseline } from './baseline.js';
 import { Locator } from './parse/locator.js';
-import { parseFile } from './parse/index.js';
+import { parseFile, type Parsed } from './parse/index.js';
 import { json5Resolver } from './parse/json5.js';
 import { originOf, resolveOpenClaw } from './parse/openclaw.js';
-import { applyBaseline, applyConfig, disambiguate, FileContext, finalize, sortFindings } from './postprocess.js';
-import { readText } from './read.js';
+import { startPool, type PoolOptions } from './pool.js';
+import { applyBaseline, applyConfig, disambiguate, FileContext, sortFindings } from './postprocess.js';
+import { RuleRunner } from './runner.js';
+import { textPass, type TextFileResult } from './text-pass.js';
+
+export { EMPTY_PROJECT, MAX_FINDINGS_PER_RULE_AND_FILE, RuleRunner, type Finisher } from './runner.js';
 
 export interface ScanOptions {
   paths: readonly string[];
@@ -38,6 +41,11 @@ export interface ScanOptions {
   maxFileSize?: number;
   /** Called after each file is read, for progress display. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Worker threads for the per-file stage of plain files (engine/pool.ts). Only an entry point that is a bundle
+   * can give one: the worker runs that same file. Without it, everything runs on this thread.
+   */
+  pool?: PoolOptions;
 }
 
 export interface ScanResult {
@@ -70,65 +78,6 @@ class Project implements ProjectView {
   }
 }
 
-export const EMPTY_PROJECT: ProjectView = { targets: () => [] };
-
-/** Turns what a rule reported into a Finding; `finalize` unless a scan mode needs more (the history sweep). */
-export type Finisher = (rule: AnyRule, input: ReportInput, ctx: FileContext) => Finding;
-
-/**
- * At most this many findings of one rule in one file. A minified bundle or a dump full of keys (45,000 in a
- * 5 MB file) would otherwise cost ~1 KB of memory and a fingerprint each and swamp every report; the first
- * ones are enough to act on, and a note counts the rest. (GitHub keeps 5,000 results per SARIF run.)
- */
-export const MAX_FINDINGS_PER_RULE_AND_FILE = 100;
-
-/** Runs every rule that applies to a target, isolating crashes, and finalises what they report. */
-export class RuleRunner {
-  readonly findings: Finding[] = [];
-  internalErrors = 0;
-  private readonly byKind = new Map<string, AnyRule[]>();
-
-  constructor(
-    rules: readonly AnyRule[],
-    private readonly notes: Note[],
-    private readonly finish: Finisher = finalize,
-  ) {
-    for (const r of rules) for (const k of r.appliesTo as string[]) this.byKind.set(k, [...(this.byKind.get(k) ?? []), r]);
-  }
-
-  /** `reframe`: for a target embedded in another file (a heredoc config), maps each finding into that file. */
-  async run(target: Target, contexts: (file: string) => FileContext | undefined, project: ProjectView, reframe?: (input: ReportInput) => ReportInput): Promise<void> {
-    for (const rule of this.byKind.get(target.kind) ?? []) {
-      const perFile = new Map<string, number>();
-      const report = (reported: ReportInput) => {
-        // OpenClaw config: anchors move into the file that holds the key (an `$include`d file); then a config
-        // embedded in a script (a heredoc) maps them back into the script.
-        const located = target.kind === 'openclaw' ? toOrigin(target, reported) : reported;
-        const input = reframe ? reframe(located) : located;
-        const file = input.at.file ?? target.file;
-        // A compose file merged into several projects (a base under each overlay) is reported by one only.
-        if (target.kind === 'compose_project' && !target.owns.includes(file)) return;
-        const n = (perFile.get(file) ?? 0) + 1;
-        perFile.set(file, n);
-        if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
-        const ctx = contexts(file);
-        if (!ctx) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
-        this.findings.push(this.finish(rule, input, ctx));
-      };
-      try {
-        await rule.check(target, { report, project });
-      } catch (err) {
-        this.internalErrors++;
-        this.notes.push({ level: 'error', code: 'internal.rule_error', message: `rule ${rule.id} failed: ${(err as Error).message ?? String(err)}`, file: target.file });
-      }
-      for (const [file, n] of perFile) {
-        if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
-        this.notes.push({ level: 'warning', code: 'findings.capped', message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
-      }
-    }
-  }
-}
-
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const notes: Note[] = [];
@@ -149,33 +98,56 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
 
   const files = (await discover(root, notes)).filter((f) => !config.isIgnored(f.path));
   let done = 0;
-  for (const f of files) {
-    const read = await readText(f, maxFileSize);
-    opts.onProgress?.(++done, files.length);
-    if (!read.ok) {
-      if (read.note) {
-        notes.push(read.note);
-        skipped++;
-      }
-      continue;
+  const progress = () => opts.onProgress?.(++done, files.length);
+  // Stage 1, per file: read, classify, text rules (engine/text-pass.ts). Files that are structured by their
+  // path stay on this thread and are parsed as soon as they are read; plain files (most of a repository) may go
+  // to worker threads (engine/pool.ts) meanwhile. Every result lands in its slot, so what follows runs in
+  // discovery order whichever thread made it: the output does not depend on the number of workers.
+  const results: TextFileResult[] = new Array(files.length);
+  const parsed = new Map<number, Parsed>();
+  const keepText = (kind: FileKind) => kind !== 'text';
+  const parseKept = (r: TextFileResult) => {
+    if (r.kind && r.kind !== 'text' && r.text !== undefined && !parsed.has(r.index)) parsed.set(r.index, parseFile(r.path, r.kind, r.text));
+  };
+  const collect = (r: TextFileResult, remote: boolean) => {
+    results[r.index] = r;
+    if (remote) runner.internalErrors += r.internalErrors;
+    progress();
+  };
+  const plain: number[] = [];
+  const structured: number[] = [];
+  files.forEach((f, i) => (classify(f.path) === 'text' ? plain : structured).push(i));
+  const pool = opts.pool ? startPool(opts.pool, rules, maxFileSize, plain, files, collect) : undefined;
+  for (const [n, i] of structured.entries()) {
+    const r = await textPass(i, files[i] as DiscoveredFile, maxFileSize, runner, keepText);
+    collect(r, false);
+    parseKept(r);
+    // With workers: let their replies in now and then, so they are fed (this loop only awaits microtasks).
+    if (pool && n % 16 === 15) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  const local = async (i: number) => textPass(i, files[i] as DiscoveredFile, maxFileSize, runner, keepText);
+  if (pool) await pool.finish(local);
+  else for (const i of plain) collect(await local(i), false);
+
+  // Stage 2, in discovery order: parse what stage 1 found structured by content, build the project.
+  for (const r of results) {
+    if (!r) continue;
+    if (r.skipped) {
+      notes.push(r.skipped);
+      skipped++;
     }
-    bytes += read.bytes;
-    let kind: FileKind = classify(f.path);
-    if (kind === 'text' && looksLikeCompose(f.path, read.text)) kind = 'compose';
-    if (kind === 'text' && looksLikeShell(f.path, read.text)) kind = 'shell';
-    repoFiles.push({ path: f.path, kind });
-
-    const textCtx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
-    await runner.run({ kind: 'text', file: f.path, fileKind: kind, text: read.text }, () => textCtx, EMPTY_PROJECT);
-
-    if (kind !== 'text') {
-      const parsed = parseFile(f.path, kind, read.text);
-      project.contexts.set(f.path, new FileContext(f.path, read.text, parsed.locator));
-      if (parsed.ok) project.add(parsed.target);
-      else await runner.run(parsed.error, (file) => project.contexts.get(file), project);
+    if (!r.kind) continue;
+    bytes += r.bytes;
+    repoFiles.push({ path: r.path, kind: r.kind });
+    if (r.kind !== 'text' && r.text !== undefined) {
+      parseKept(r);
+      const p = parsed.get(r.index) as Parsed;
+      project.contexts.set(r.path, new FileContext(r.path, r.text, p.locator));
+      if (p.ok) project.add(p.target);
+      else await runner.run(p.error, (file) => project.contexts.get(file), project, undefined, r);
       // Targets read from the same parse (Dockerfile RUN shell, heredoc configs); their anchors are in this file.
-      for (const d of parsed.ok ? (parsed.derived ?? []) : []) {
-        if (d.target.kind === 'parse_error') await runner.run(d.target, (file) => project.contexts.get(file), project, d.reframe);
+      for (const d of p.ok ? (p.derived ?? []) : []) {
+        if (d.target.kind === 'parse_error') await runner.run(d.target, (file) => project.contexts.get(file), project, d.reframe, r);
         else {
           project.add(d.target);
           const key = embeddedKey(d.target);
@@ -183,7 +155,10 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
         }
       }
     }
+    runner.findings.push(...r.findings);
+    notes.push(...r.notes);
   }
+  parsed.clear();
 
   // Compose files are also judged together, as `docker compose` loads them (base + overrides, extends, include).
   const compose = buildComposeProjects(project.targets('compose'), project.targets('dotenv'));
@@ -255,18 +230,6 @@ async function resolveIncludes(project: Project, base: string, runner: RuleRunne
   }
   project.remove('openclaw', () => false);
   for (const t of resolved) if (!included.has(t.file)) project.add(t);
-}
-
-/** A path anchor on the merged config, moved into the file (and local path) that holds the key. */
-function toOrigin(target: TargetMap['openclaw'], input: ReportInput): ReportInput {
-  const move = (a: Anchor): Anchor => {
-    if (a.kind !== 'path' || a.file !== undefined) return a;
-    const o = target.origin(a.path);
-    return o.file === target.file ? { ...a, path: o.path } : { ...a, path: o.path, file: o.file };
-  };
-  const out: ReportInput = { ...input, at: move(input.at) };
-  if (input.fix) out.fix = { ...input.fix, at: move(input.fix.at) };
-  return out;
 }
 
 /** Repository rules report whole files (a committed `.env`) that may be text files no longer in memory. */

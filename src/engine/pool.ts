@@ -1,0 +1,187 @@
+/**
+ * Worker threads for the per-file stage (engine/text-pass.ts) of plain files: read, classify, text rules.
+ *
+ * Why only that stage: parsed documents (yaml `Document`s, ASTs) cannot cross threads, and the cross-file rules
+ * need them all in one place, so structured files are read and parsed on the main thread while the workers take
+ * the plain files (most of a repository), whose results are plain data (findings, notes). A plain file that
+ * turns out structured by its content (YAML with `services:`, a shebang script) comes back with its text and is
+ * parsed on the main thread.
+ *
+ * The main thread also takes batches from the same queue once its own files are done, so a slow worker (or a
+ * busy second core) costs nothing, and a worker that dies hands its batches back to the queue: the scan's result
+ * never depends on the workers. Results go to slots by file index (scan.ts merges them in discovery order).
+ *
+ * A worker runs the entry point's own bundle (dist/cli.js or dist/index.js), which starts `serveTextWorker`
+ * instead of its main when it finds the marker in `workerData`; rules are looked up by id in that bundle's registry.
+ * Measured in docs/performance.md ("Worker threads").
+ */
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { AnyRule } from '../model/rule.js';
+import type { DiscoveredFile } from './discover.js';
+import { RuleRunner } from './runner.js';
+import { textPass, type TextFileResult } from './text-pass.js';
+
+export interface PoolOptions {
+  /** The bundle each worker runs: the entry point's own file. */
+  script: URL;
+  /** Worker threads besides the main thread (0: none). */
+  workers: number;
+  /** Start workers only for at least this many plain files: a worker costs ~50-100 ms of CPU to load its bundle. */
+  minFiles?: number;
+}
+
+const MARK = 'clawscan-text-worker';
+
+/**
+ * The pool for an entry point, given its `import.meta.url`. A worker runs that very file, so only a bundle
+ * (dist/cli.js, dist/index.js) can have workers; from the TypeScript sources (tests, tsx) everything runs on the
+ * main thread. `threads` counts the main thread and forces workers whatever the repository's size; by default,
+ * the cores up to 4, from 256 plain files on.
+ */
+export function poolFor(entry: string, threads?: number): PoolOptions | undefined {
+  const n = threads ?? Math.min(availableParallelism(), 4);
+  if (n < 2 || !/\.m?js$/.test(entry)) return undefined;
+  return { script: new URL(entry), workers: n - 1, minFiles: threads === undefined ? 256 : 0 };
+}
+/** Files per message: large enough to amortise a round trip, small enough to share the tail of the work. */
+const BATCH = 32;
+/** Batches handed to a worker ahead, so it keeps working while the main thread is busy and cannot answer. */
+const AHEAD = 4;
+
+interface Init {
+  mark: typeof MARK;
+  ruleIds: string[];
+  maxFileSize: number;
+}
+interface Job {
+  index: number;
+  file: DiscoveredFile;
+}
+type Reply = { batch: number; results: TextFileResult[] } | { batch: number; error: string };
+
+export interface Pool {
+  /** Takes batches on this thread (`local`) until every file has a result; then stops the workers. */
+  finish(local: (index: number) => Promise<TextFileResult>): Promise<void>;
+}
+
+/**
+ * Starts the workers on the files at `indices` at once (they load and work while the main thread reads and parses
+ * structured files); undefined when not worth it. Every result goes to `collect`, `remote` when a worker made it.
+ */
+export function startPool(
+  opts: PoolOptions,
+  rules: readonly AnyRule[],
+  maxFileSize: number,
+  indices: readonly number[],
+  files: readonly DiscoveredFile[],
+  collect: (r: TextFileResult, remote: boolean) => void,
+): Pool | undefined {
+  if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return undefined;
+  const init: Init = { mark: MARK, ruleIds: rules.filter((r) => (r.appliesTo as string[]).includes('text')).map((r) => r.id), maxFileSize };
+  const workers: Worker[] = [];
+  for (let i = 0; i < opts.workers; i++) {
+    try {
+      // No stdin/stdout of its own: a worker never writes a report.
+      workers.push(new Worker(opts.script, { workerData: init, stdin: false, stdout: false, stderr: false }));
+    } catch {
+      break; // cannot start one (no such file, resource limits): the main thread does the work
+    }
+  }
+  if (workers.length === 0) return undefined;
+
+  const queue: Job[][] = [];
+  for (let i = 0; i < indices.length; i += BATCH) queue.push(indices.slice(i, i + BATCH).map((index) => ({ index, file: files[index] as DiscoveredFile })));
+  const inFlight = new Map<Worker, Map<number, Job[]>>();
+  let nextBatch = 0;
+  let wake: (() => void) | undefined;
+  const changed = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const feed = (w: Worker) => {
+    const mine = inFlight.get(w);
+    while (mine && mine.size < AHEAD && queue.length) {
+      const jobs = queue.shift() as Job[];
+      const batch = nextBatch++;
+      mine.set(batch, jobs);
+      w.postMessage({ batch, jobs });
+    }
+  };
+  const retire = (w: Worker) => {
+    const mine = inFlight.get(w);
+    if (!mine) return;
+    inFlight.delete(w);
+    // Whatever it had not answered goes back to the queue, for the other workers or the main thread.
+    queue.unshift(...mine.values());
+    for (const other of inFlight.keys()) feed(other);
+    changed();
+  };
+  for (const w of workers) {
+    inFlight.set(w, new Map());
+    w.on('message', (reply: Reply) => {
+      const mine = inFlight.get(w);
+      if (!mine?.has(reply.batch)) return;
+      if ('error' in reply) return retire(w);
+      mine.delete(reply.batch);
+      for (const r of reply.results) collect(r, true);
+      feed(w);
+      changed();
+    });
+    w.on('error', () => retire(w));
+    w.on('exit', () => retire(w));
+    feed(w);
+  }
+
+  return {
+    async finish(local) {
+      try {
+        for (;;) {
+          // The main thread's share: from the back of the queue, so workers keep the order they started in.
+          const jobs = queue.pop();
+          if (jobs) {
+            for (const j of jobs) collect(await local(j.index), false);
+            // Let worker replies in (they are macrotasks; the loop above only awaits microtasks).
+            await new Promise<void>((resolve) => setImmediate(resolve));
+            continue;
+          }
+          if (![...inFlight.values()].some((m) => m.size > 0)) break;
+          await new Promise<void>((resolve) => (wake = resolve));
+        }
+      } finally {
+        for (const w of workers) {
+          w.removeAllListeners();
+          void w.terminate();
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The worker side: when this thread was started by `startPool`, answers batches and returns true (the entry point
+ * then does nothing else); otherwise returns false at once.
+ */
+export function serveTextWorker(registry: readonly AnyRule[]): boolean {
+  const init = workerData as Init | undefined;
+  if (isMainThread || !parentPort || init?.mark !== MARK) return false;
+  const port = parentPort;
+  const wanted = new Set(init.ruleIds);
+  const runner = new RuleRunner(
+    registry.filter((r) => wanted.has(r.id)),
+    [],
+  );
+  let chain = Promise.resolve();
+  port.on('message', (msg: { batch: number; jobs: Job[] }) => {
+    chain = chain.then(async () => {
+      try {
+        const results: TextFileResult[] = [];
+        for (const j of msg.jobs) results.push(await textPass(j.index, j.file, init.maxFileSize, runner, (kind) => kind !== 'text'));
+        port.postMessage({ batch: msg.batch, results } satisfies Reply);
+      } catch (err) {
+        port.postMessage({ batch: msg.batch, error: String((err as Error)?.message ?? err) } satisfies Reply);
+      }
+    });
+  });
+  return true;
+}
