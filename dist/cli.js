@@ -39443,32 +39443,34 @@ var init_dist_bundle7 = __esm({
 });
 
 // src/github/octokit.ts
-function createSweepOctokit(opts = {}) {
+function createOctokit(opts) {
   const log = opts.log ?? QUIET;
   const limitRetries = opts.limitRetries ?? 3;
+  const maxWait = opts.maxWaitSeconds ?? Infinity;
   const retries = opts.retries ?? 3;
   const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
-    const what = `${options.method ?? "GET"} ${options.url ?? ""}`;
-    if (retryCount < limitRetries) {
-      log.warn(`${kind} rate limit on ${what}: retrying in ${retryAfter} s (attempt ${retryCount + 1} of ${limitRetries})`);
+    const what = `GitHub ${kind} rate limit on ${options.method ?? "GET"} ${options.url ?? ""}`;
+    if (retryCount < limitRetries && retryAfter <= maxWait) {
+      log.warn(`${what}: retrying in ${retryAfter} s (attempt ${retryCount + 1} of ${limitRetries})`);
       return true;
     }
-    log.warn(`${kind} rate limit on ${what}: giving up after ${limitRetries} retries`);
+    log.warn(`${what}: giving up ${retryAfter > maxWait ? `(it asks for a ${retryAfter} s wait)` : `after ${limitRetries} retries`}`);
     return false;
   };
   return new ClawscanOctokit({
     ...opts.token ? { auth: opts.token } : {},
     ...opts.baseUrl ? { baseUrl: withoutTrailingSlashes(opts.baseUrl) } : {},
-    userAgent: "clawscan-org-sweep",
+    userAgent: `clawscan/${TOOL_VERSION} (${opts.purpose})`,
     log,
     throttle: {
+      ...opts.throttle,
+      ...opts.retryAfterUnitMs !== void 0 ? { retryAfterBaseValue: opts.retryAfterUnitMs } : {},
       onRateLimit: onLimit("primary"),
-      onSecondaryRateLimit: onLimit("secondary"),
-      ...opts.retryAfterUnitMs !== void 0 ? { retryAfterBaseValue: opts.retryAfterUnitMs } : {}
+      onSecondaryRateLimit: onLimit("secondary")
     },
     // `retry.retries`, not `request.retries`: a request-level count makes plugin-retry retry every error,
     // 403 and 404 included.
-    retry: retries === 0 ? { enabled: false } : { retries }
+    retry: retries === 0 ? { enabled: false } : { retries, ...opts.retry }
   });
 }
 function withoutTrailingSlashes(url) {
@@ -39483,6 +39485,7 @@ var init_octokit = __esm({
     init_dist_src5();
     init_dist_bundle6();
     init_dist_bundle7();
+    init_version();
     ClawscanOctokit = Octokit2.plugin(throttling, retry);
     QUIET = { debug() {
     }, info() {
@@ -40114,7 +40117,7 @@ async function orgMain(argv2, io = DEFAULT_IO) {
   }
   const token = io.env.CLAWSCAN_TOKEN || io.env.GITHUB_TOKEN || void 0;
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL ?? "https://api.github.com";
-  const octokit = () => createSweepOctokit({ ...token ? { token } : {}, baseUrl: apiUrl, log: stderrLog(io) });
+  const octokit = () => createOctokit({ purpose: "org-sweep", ...token ? { token } : {}, baseUrl: apiUrl, log: stderrLog(io) });
   if (sub === "plan") {
     if (!values.org) throw new UsageError("org plan needs --org NAME");
     let visibility = [];

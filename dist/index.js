@@ -57075,31 +57075,51 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION11;
 throttling.triggersNotification = triggersNotification;
 
-// src/github/client.ts
-var ClawOctokit = Octokit2.plugin(throttling, retry);
-var MAX_RETRIES = 2;
-var MAX_WAIT_SECONDS = 120;
-function createClient(opts) {
+// src/github/octokit.ts
+var ClawscanOctokit = Octokit2.plugin(throttling, retry);
+var QUIET = { debug() {
+}, info() {
+}, warn() {
+}, error() {
+} };
+function createOctokit(opts) {
+  const log = opts.log ?? QUIET;
+  const limitRetries = opts.limitRetries ?? 3;
+  const maxWait = opts.maxWaitSeconds ?? Infinity;
+  const retries = opts.retries ?? 3;
   const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
-    const again = retryCount < MAX_RETRIES && retryAfter <= MAX_WAIT_SECONDS;
-    opts.log(`GitHub ${kind} rate limit on ${options.method} ${options.url}; ${again ? `retrying in ${retryAfter}s` : "giving up"}.`);
-    return again;
+    const what = `GitHub ${kind} rate limit on ${options.method ?? "GET"} ${options.url ?? ""}`;
+    if (retryCount < limitRetries && retryAfter <= maxWait) {
+      log.warn(`${what}: retrying in ${retryAfter} s (attempt ${retryCount + 1} of ${limitRetries})`);
+      return true;
+    }
+    log.warn(`${what}: giving up ${retryAfter > maxWait ? `(it asks for a ${retryAfter} s wait)` : `after ${limitRetries} retries`}`);
+    return false;
   };
-  return new ClawOctokit({
-    auth: opts.token,
-    baseUrl: opts.baseUrl || "https://api.github.com",
-    userAgent: `clawscan/${TOOL_VERSION}`,
-    log: { debug: () => {
-    }, info: () => {
-    }, warn: (m) => opts.log(m), error: () => {
-    } },
-    throttle: { ...opts.throttle, onRateLimit: onLimit("primary"), onSecondaryRateLimit: onLimit("secondary") },
-    retry: { ...opts.retry }
+  return new ClawscanOctokit({
+    ...opts.token ? { auth: opts.token } : {},
+    ...opts.baseUrl ? { baseUrl: withoutTrailingSlashes(opts.baseUrl) } : {},
+    userAgent: `clawscan/${TOOL_VERSION} (${opts.purpose})`,
+    log,
+    throttle: {
+      ...opts.throttle,
+      ...opts.retryAfterUnitMs !== void 0 ? { retryAfterBaseValue: opts.retryAfterUnitMs } : {},
+      onRateLimit: onLimit("primary"),
+      onSecondaryRateLimit: onLimit("secondary")
+    },
+    // `retry.retries`, not `request.retries`: a request-level count makes plugin-retry retry every error,
+    // 403 and 404 included.
+    retry: retries === 0 ? { enabled: false } : { retries, ...opts.retry }
   });
 }
 function statusOf(err) {
   const s = err?.status;
   return typeof s === "number" ? s : void 0;
+}
+function withoutTrailingSlashes(url) {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === "/") end--;
+  return url.slice(0, end);
 }
 
 // src/github/event.ts
@@ -57634,7 +57654,18 @@ async function reviewComments(settings, pr, findings, result, rules2, opts) {
   if (pr.fork) return "Review comments skipped: this pull request comes from a fork, whose token cannot write to this repository; the findings are in the annotations and this summary.";
   if (!settings.token) return "Review comments skipped: no token (input `token`); the findings are in the annotations and this summary.";
   const base3 = result.root.base;
-  const client = createClient({ token: settings.token, baseUrl: process.env.GITHUB_API_URL ?? "", log: (l) => info(l), ...opts.client });
+  const client = createOctokit({
+    purpose: "action",
+    token: settings.token,
+    baseUrl: process.env.GITHUB_API_URL ?? "",
+    log: { debug() {
+    }, info() {
+    }, warn: (l) => info(l), error() {
+    } },
+    limitRetries: 2,
+    maxWaitSeconds: 120,
+    ...opts.client
+  });
   try {
     const out = await postReview({
       client,

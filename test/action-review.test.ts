@@ -207,7 +207,7 @@ describe('action, review comments', () => {
     expect(gh.calls('POST', '/repos/octo/claw/pulls/12/reviews')).toHaveLength(3);
     expect(pr.reviewCount).toBe(0);
     expect(r.summary).toContain("Review comments skipped: GitHub's rate limit was still in force after the retries (HTTP 403)");
-    expect(r.stdout).toContain('GitHub secondary rate limit on POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews; giving up.');
+    expect(r.stdout).toContain('GitHub secondary rate limit on POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews: giving up after 2 retries');
     expect(r.failed).toBe(false);
   });
 

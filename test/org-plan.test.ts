@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSweepOctokit } from '../src/github/octokit.js';
+import { createOctokit } from '../src/github/octokit.js';
 import { orgMain } from '../src/org/cli.js';
 import { DEFAULT_FILTERS, DEFAULT_LIMITS, filterRepos, globToRegExp, parsePushedSince, planBatches, planOrg, type Batch, type OrgRepo } from '../src/org/plan.js';
 import { FakeGitHub, SECONDARY_RATE_LIMIT } from './support/fake-github.js';
@@ -155,7 +155,7 @@ describe('planning against the API', () => {
   it('lists 1,000+ repositories across pages through a secondary rate limit in the middle', async () => {
     gh.inject('GET', '/orgs/:org/repos', 1, SECONDARY_RATE_LIMIT, { after: 6 });
     const warnings: string[] = [];
-    const octokit = createSweepOctokit({ baseUrl: gh.url, token: 'tkn', retries: 0, retryAfterUnitMs: 1, log: { debug() {}, info() {}, warn: (m) => warnings.push(m), error() {} } });
+    const octokit = createOctokit({ purpose: 'org-sweep', baseUrl: gh.url, token: 'tkn', retries: 0, retryAfterUnitMs: 1, log: { debug() {}, info() {}, warn: (m) => warnings.push(m), error() {} } });
     const plan = await planOrg(octokit, 'acme', DEFAULT_FILTERS, DEFAULT_LIMITS);
     const pages = gh.calls('GET', '/orgs/acme/repos').map((r) => r.query.get('page') ?? '1');
     expect(pages).toEqual(['1', '2', '3', '4', '5', '6', '7', '7', '8', '9', '10', '11', '12', '13']);
@@ -169,7 +169,7 @@ describe('planning against the API', () => {
 
   it('gives up on a rate limit that does not end, with an error', async () => {
     gh.inject('GET', '/orgs/:org/repos', 100, SECONDARY_RATE_LIMIT, { after: 2 });
-    const octokit = createSweepOctokit({ baseUrl: gh.url, retries: 0, retryAfterUnitMs: 1, limitRetries: 2 });
+    const octokit = createOctokit({ purpose: 'org-sweep', baseUrl: gh.url, retries: 0, retryAfterUnitMs: 1, limitRetries: 2 });
     await expect(planOrg(octokit, 'acme', DEFAULT_FILTERS, DEFAULT_LIMITS)).rejects.toMatchObject({ status: 403 });
     expect(gh.calls('GET', '/orgs/acme/repos').length).toBe(2 + 3);
   });

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { Log, Result } from 'sarif';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSweepOctokit } from '../src/github/octokit.js';
+import { createOctokit } from '../src/github/octokit.js';
 import { fitSarif, MAX_RESULTS_PER_RUN, SARIF_LIMITS, uploadSarif, UploadError } from '../src/org/upload.js';
 import { FakeGitHub, SECONDARY_RATE_LIMIT, type RecordedRequest } from './support/fake-github.js';
 
@@ -70,7 +70,7 @@ describe('uploadSarif', () => {
     gh.on('POST', '/repos/:owner/:repo/code-scanning/sarifs', () => ({ status: 202, body: { id: 'sarif-1', url: 'u' } }));
   });
   afterEach(() => gh.stop());
-  const octokit = () => createSweepOctokit({ baseUrl: gh.url, token: 't', retries: 0, retryAfterUnitMs: 1 });
+  const octokit = () => createOctokit({ purpose: 'org-sweep', baseUrl: gh.url, token: 't', retries: 0, retryAfterUnitMs: 1 });
   const target = { owner: 'acme', repo: 'app', commitSha: 'a'.repeat(40), ref: 'refs/heads/main' };
 
   it('posts gzip + base64 SARIF with the commit and ref', async () => {

@@ -23,7 +23,7 @@ import { renderAnnotations } from '../report/github.js';
 import { REPORTERS, type ReportInput } from '../report/index.js';
 import { summaryMarkdown } from '../report/summary.js';
 import { historySweep } from './history.js';
-import { createClient, statusOf, type ClientOptions } from '../github/client.js';
+import { createOctokit, statusOf, type OctokitOptions } from '../github/octokit.js';
 import { isPullRequestEventName, pullRequestOf, readEvent, type PullRequestEvent } from '../github/event.js';
 import { git } from '../github/git.js';
 import { compareWithBase } from '../github/pr.js';
@@ -35,7 +35,7 @@ import { getSettings, type ActionSettings } from './inputs.js';
  * rule set (default: every rule), so end-to-end tests stay about the rules they exercise as rules are added.
  */
 export interface RunOptions {
-  client?: Pick<ClientOptions, 'throttle' | 'retry'>;
+  client?: Pick<OctokitOptions, 'throttle' | 'retry'>;
   rules?: readonly AnyRule[];
 }
 
@@ -149,7 +149,16 @@ async function reviewComments(settings: ActionSettings, pr: PullRequestEvent, fi
   if (pr.fork) return 'Review comments skipped: this pull request comes from a fork, whose token cannot write to this repository; the findings are in the annotations and this summary.';
   if (!settings.token) return 'Review comments skipped: no token (input `token`); the findings are in the annotations and this summary.';
   const base = result.root.base;
-  const client = createClient({ token: settings.token, baseUrl: process.env.GITHUB_API_URL ?? '', log: (l) => core.info(l), ...opts.client });
+  // A CI step has a time budget: two retries at most, and no wait longer than two minutes.
+  const client = createOctokit({
+    purpose: 'action',
+    token: settings.token,
+    baseUrl: process.env.GITHUB_API_URL ?? '',
+    log: { debug() {}, info() {}, warn: (l) => core.info(l), error() {} },
+    limitRetries: 2,
+    maxWaitSeconds: 120,
+    ...opts.client,
+  });
   try {
     const out = await postReview({
       client,

@@ -1,15 +1,18 @@
 /**
- * The one place a REST client is built for the org sweep: @octokit/rest with the throttling plugin (whose two
- * handlers are mandatory) and the retry plugin. Kept minimal on purpose; a pull-request-mode factory may exist
- * on another branch and the two should be unified into this module.
+ * The one place a GitHub REST client is built, for the action (pull-request mode: reviews, annotations) and for
+ * the org sweep (listing, SARIF uploads): @octokit/rest with the throttling plugin (whose two handlers are
+ * mandatory) and the retry plugin.
  *
- * Policy: on a primary or secondary rate limit, wait what GitHub says and retry, at most `limitRetries` times
- * per request (default 3), logging a warning each time. 5xx and other retryable errors go to plugin-retry
- * (`retries`, default 3; its back-off is hard-coded, so tests pass `retries: 0`).
+ * Policy: on a primary or secondary rate limit, wait what GitHub says and retry, at most `limitRetries` times per
+ * request, and never wait longer than `maxWaitSeconds` (a CI step has a time budget; the action gives up and says
+ * so in the summary). Throttling also queues writes under GitHub's secondary limits (80 content-creating requests
+ * a minute). 5xx and other transient failures go to plugin-retry (`retries`; it never repeats 400/401/403/404/410/
+ * 422/451, and its back-off is hard-coded, so tests pass `retries: 0` or a short `retry.retryAfterBaseValue`).
  */
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
+import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
+import { TOOL_VERSION } from '../version.js';
 
 export interface GitHubLog {
   debug(message: string): void;
@@ -18,51 +21,67 @@ export interface GitHubLog {
   error(message: string): void;
 }
 
-export interface SweepOctokitOptions {
+export interface OctokitOptions {
   token?: string;
-  /** REST root, e.g. `https://api.github.com` or a GHES `https://HOST/api/v3`. */
+  /** REST root: `https://api.github.com`, a GHES `https://HOST/api/v3` (GITHUB_API_URL), or a test server. */
   baseUrl?: string;
+  /** Who is calling, for the User-Agent (`clawscan/<version> (<purpose>)`). */
+  purpose: 'action' | 'org-sweep';
+  /** Octokit's own warnings and the rate-limit lines; silent by default. */
   log?: GitHubLog;
-  /** plugin-retry attempts for 5xx and similar; 0 disables retries. */
-  retries?: number;
-  /** How many times one request may wait out a rate limit and retry. */
+  /** How many times one request may wait out a rate limit and retry (default 3). */
   limitRetries?: number;
+  /** Give up instead of waiting longer than this for a rate limit to end (default: no bound). */
+  maxWaitSeconds?: number;
+  /** plugin-retry attempts for 5xx and similar (default 3); 0 disables them. */
+  retries?: number;
   /** Milliseconds per second of `retry-after`; tests shrink it so a "wait 1 s" costs 1 ms. */
   retryAfterUnitMs?: number;
+  /** Tests: a private limiter `id`, unthrottled write groups, plugin-retry's base wait. */
+  throttle?: Partial<Omit<ThrottlingOptions, 'onRateLimit' | 'onSecondaryRateLimit'>>;
+  retry?: { retryAfterBaseValue?: number };
 }
 
 const ClawscanOctokit = Octokit.plugin(throttling, retry);
-export type SweepOctokit = InstanceType<typeof ClawscanOctokit>;
+export type GitHubClient = InstanceType<typeof ClawscanOctokit>;
 
 const QUIET: GitHubLog = { debug() {}, info() {}, warn() {}, error() {} };
 
-export function createSweepOctokit(opts: SweepOctokitOptions = {}): SweepOctokit {
+export function createOctokit(opts: OctokitOptions): GitHubClient {
   const log = opts.log ?? QUIET;
   const limitRetries = opts.limitRetries ?? 3;
+  const maxWait = opts.maxWaitSeconds ?? Infinity;
   const retries = opts.retries ?? 3;
   const onLimit = (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
-    const what = `${options.method ?? 'GET'} ${options.url ?? ''}`;
-    if (retryCount < limitRetries) {
-      log.warn(`${kind} rate limit on ${what}: retrying in ${retryAfter} s (attempt ${retryCount + 1} of ${limitRetries})`);
+    const what = `GitHub ${kind} rate limit on ${options.method ?? 'GET'} ${options.url ?? ''}`;
+    if (retryCount < limitRetries && retryAfter <= maxWait) {
+      log.warn(`${what}: retrying in ${retryAfter} s (attempt ${retryCount + 1} of ${limitRetries})`);
       return true;
     }
-    log.warn(`${kind} rate limit on ${what}: giving up after ${limitRetries} retries`);
+    log.warn(`${what}: giving up ${retryAfter > maxWait ? `(it asks for a ${retryAfter} s wait)` : `after ${limitRetries} retries`}`);
     return false;
   };
   return new ClawscanOctokit({
     ...(opts.token ? { auth: opts.token } : {}),
     ...(opts.baseUrl ? { baseUrl: withoutTrailingSlashes(opts.baseUrl) } : {}),
-    userAgent: 'clawscan-org-sweep',
+    userAgent: `clawscan/${TOOL_VERSION} (${opts.purpose})`,
     log,
     throttle: {
+      ...opts.throttle,
+      ...(opts.retryAfterUnitMs !== undefined ? { retryAfterBaseValue: opts.retryAfterUnitMs } : {}),
       onRateLimit: onLimit('primary'),
       onSecondaryRateLimit: onLimit('secondary'),
-      ...(opts.retryAfterUnitMs !== undefined ? { retryAfterBaseValue: opts.retryAfterUnitMs } : {}),
-    },
+    } as ThrottlingOptions,
     // `retry.retries`, not `request.retries`: a request-level count makes plugin-retry retry every error,
     // 403 and 404 included.
-    retry: retries === 0 ? { enabled: false } : { retries },
+    retry: retries === 0 ? { enabled: false } : { retries, ...opts.retry },
   });
+}
+
+/** The HTTP status of an Octokit RequestError, if that is what `err` is. */
+export function statusOf(err: unknown): number | undefined {
+  const s = (err as { status?: unknown })?.status;
+  return typeof s === 'number' ? s : undefined;
 }
 
 /** `https://ghe.example/api/v3/` → without the slash, in one linear pass (`\/+$` backtracks on long runs). */

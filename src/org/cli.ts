@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { RULES } from '../../rules/index.js';
 import { UsageError } from '../engine/errors.js';
-import { createSweepOctokit, type GitHubLog } from '../github/octokit.js';
+import { createOctokit, type GitHubLog } from '../github/octokit.js';
 import { DEFAULT_FILTERS, DEFAULT_LIMITS, parsePushedSince, planOrg, TRISTATE, VISIBILITIES, type Plan, type RepoFilters, type Tristate, type Visibility } from './plan.js';
 import { isJobReport, renderMarkdown, rollup } from './rollup.js';
 import { sweepJob, type JobReport } from './sweep.js';
@@ -101,7 +101,7 @@ export async function orgMain(argv: readonly string[], io: OrgIo = DEFAULT_IO): 
   }
   const token = io.env.CLAWSCAN_TOKEN || io.env.GITHUB_TOKEN || undefined;
   const apiUrl = values['api-url'] ?? io.env.GITHUB_API_URL ?? 'https://api.github.com';
-  const octokit = () => createSweepOctokit({ ...(token ? { token } : {}), baseUrl: apiUrl, log: stderrLog(io) });
+  const octokit = () => createOctokit({ purpose: 'org-sweep', ...(token ? { token } : {}), baseUrl: apiUrl, log: stderrLog(io) });
 
   if (sub === 'plan') {
     if (!values.org) throw new UsageError('org plan needs --org NAME');

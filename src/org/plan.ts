@@ -8,7 +8,7 @@
  *   are 1,000 jobs in 4 batches; the reusable workflow runs one batch per call.
  * - Repositories are sorted by full name before cutting, so the same org state always gives the same plan.
  */
-import type { SweepOctokit } from '../github/octokit.js';
+import type { GitHubClient } from '../github/octokit.js';
 
 /** The fields of `GET /orgs/{org}/repos` the sweep uses. */
 export interface OrgRepo {
@@ -52,7 +52,7 @@ export interface SkippedRepo {
   reason: string;
 }
 
-export async function listOrgRepos(octokit: SweepOctokit, org: string): Promise<OrgRepo[]> {
+export async function listOrgRepos(octokit: GitHubClient, org: string): Promise<OrgRepo[]> {
   const repos = await octokit.paginate(octokit.rest.repos.listForOrg, { org, type: 'all', per_page: 100 });
   return repos as OrgRepo[];
 }
@@ -184,7 +184,7 @@ export function planBatches(repos: readonly string[], limits: PlanLimits = DEFAU
   return batches;
 }
 
-export async function planOrg(octokit: SweepOctokit, org: string, filters: RepoFilters, limits: PlanLimits, now = new Date()): Promise<Plan> {
+export async function planOrg(octokit: GitHubClient, org: string, filters: RepoFilters, limits: PlanLimits, now = new Date()): Promise<Plan> {
   const all = await listOrgRepos(octokit, org);
   const { kept, skipped } = filterRepos(all, filters);
   const { pushedSince, ...rest } = filters;

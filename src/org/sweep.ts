@@ -19,7 +19,7 @@ import type { Finding } from '../model/finding.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { sarifReporter } from '../report/sarif.js';
 import { withoutTrailingSlashes } from '../github/octokit.js';
-import type { SweepOctokit } from '../github/octokit.js';
+import type { GitHubClient } from '../github/octokit.js';
 import { addLineHashes } from './line-hash.js';
 import { SARIF_LIMITS, uploadSarif, type SarifLimits, type WaitOptions } from './upload.js';
 
@@ -64,7 +64,7 @@ export interface CloneResult {
 }
 
 export interface SweepOptions {
-  octokit: SweepOctokit;
+  octokit: GitHubClient;
   /** Used for git over HTTPS; never logged. */
   token?: string;
   /** Where repositories are cloned from: `https://github.com` (default), a GHES host, or `file:///…` in tests. */

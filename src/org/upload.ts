@@ -11,7 +11,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Log, Result } from 'sarif';
-import type { SweepOctokit } from '../github/octokit.js';
+import type { GitHubClient } from '../github/octokit.js';
 
 export const MAX_RESULTS_PER_RUN = 25_000;
 export const MAX_GZIP_BYTES = 10 * 1024 * 1024;
@@ -131,7 +131,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * Polls `GET /repos/{owner}/{repo}/code-scanning/sarifs/{id}` until processing is no longer pending. A `failed`
  * status becomes an UploadError with GitHub's errors; still pending when the time is up becomes a warning.
  */
-export async function waitForProcessing(octokit: SweepOctokit, target: UploadTarget, sarifId: string, opts: WaitOptions): Promise<string[]> {
+export async function waitForProcessing(octokit: GitHubClient, target: UploadTarget, sarifId: string, opts: WaitOptions): Promise<string[]> {
   const budget = opts.waitMs ?? 0;
   const interval = opts.intervalMs ?? defaultInterval;
   const sleep = opts.sleep ?? defaultSleep;
@@ -148,7 +148,7 @@ export async function waitForProcessing(octokit: SweepOctokit, target: UploadTar
   }
 }
 
-export async function uploadSarif(octokit: SweepOctokit, target: UploadTarget, log: Log, limits: SarifLimits = SARIF_LIMITS, startedAt?: Date, wait: WaitOptions = {}): Promise<UploadOutcome> {
+export async function uploadSarif(octokit: GitHubClient, target: UploadTarget, log: Log, limits: SarifLimits = SARIF_LIMITS, startedAt?: Date, wait: WaitOptions = {}): Promise<UploadOutcome> {
   let fitted = fitSarif(log, limits);
   const warnings = [...fitted.warnings];
   for (let attempt = 1; ; attempt++) {
