@@ -227,6 +227,33 @@ describe('resource exhaustion in parsers', () => {
   });
 });
 
+describe('hostile input found by the mutation property test (FC_SEED=20261121)', () => {
+  it('a 380 KB compose line of `OPENCLAW_GATEWAY_TOKEN: ${X` and a 400 KB dotenv line of `OPENCLAW_GATEWAY_TOKEN=abc` scan in linear time', () => {
+    const dir = withControl(tempDir());
+    // Every assignment on the line used to read (and judge) the rest of the line, and a `${` with no `}` searched
+    // to the end of the text: quadratic, minutes at this size (19 s and 27 s at 100 KB). Linear takes milliseconds.
+    writeFileSync(path.join(dir, 'compose.yaml'), `services:\n  gateway:\n    image: x\n    environment:\n      ${'OPENCLAW_GATEWAY_TOKEN: ${OPENCLAW_  '.repeat(10_000)}\n`);
+    writeFileSync(path.join(dir, '.env'), `${'OPENCLAW_GATEWAY_TOKEN=abc '.repeat(15_000)}\n`);
+    const r = scanInChild(dir, { timeoutMs: 30_000 });
+    expect(r.internalErrors).toBe(0);
+    // The dotenv value is the rest of the line (one literal), not 15,000 overlapping ones; the compose one is a reference.
+    expect(r.findings.filter((f) => f.ruleId === 'secrets.openclaw_gateway_token').map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual(['.env:1:24']);
+    expect(r.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toContain(`${SECRET_RULE} other.txt:2`);
+  }, 60_000);
+
+  it('an nginx include of a 56 KB path is matched without a regex (one built from it was too large to compile: an internal error in every nginx rule)', async () => {
+    const dir = withControl(tempDir());
+    mkdirSync(path.join(dir, 'nginx', 'snippets'), { recursive: true });
+    writeFileSync(path.join(dir, 'nginx', 'snippets', 'tailnet-only.conf'), 'allow 100.64.0.0/10;\ndeny all;\n');
+    const site = (include: string) => `server {\n  listen 80;\n  location / {\n    include ${include};\n    proxy_pass http://127.0.0.1:18789;\n  }\n}\n`;
+    writeFileSync(path.join(dir, 'nginx', 'site.conf'), site(`/etc/nginx/snippets/${'authelia-auth/'.repeat(4000)}x.conf`));
+    writeFileSync(path.join(dir, 'nginx', 'other.conf'), site('/etc/nginx/snippets/*.conf'));
+    const r = await scanDir(dir);
+    expectControl(r);
+    expect(r.notes.filter((n) => n.code.startsWith('internal'))).toEqual([]);
+  });
+});
+
 describe('a hostile .clawscan.yml (it comes with the repository)', () => {
   it('flow nesting 200,000 deep is a clear usage error, not a crash', async () => {
     const dir = withControl(tempDir());

@@ -13,6 +13,7 @@ import { parseNginx, NginxSyntaxError } from '../src/engine/parse/nginx.js';
 import { parseShell, plainSource } from '../src/engine/parse/shell.js';
 import { parseSshd } from '../src/engine/parse/sshd.js';
 import { parseSystemd } from '../src/engine/parse/systemd.js';
+import { globEndsPath } from '../rules/_shared/nginx.js';
 
 const words = (text: string) => parseShell(plainSource(text)).pipelines.map((p) => p.commands.map((c) => c.words.map((w) => w.value)));
 
@@ -169,6 +170,23 @@ describe('nginx parser', () => {
     expect(() => parseNginx('server {\n listen 80;\n')).toThrow(NginxSyntaxError);
     expect(() => parseNginx('listen 80;\n}\n')).toThrow(/unexpected "}"/);
     expect(() => parseNginx('listen 80\n')).toThrow(/not terminated/);
+  });
+
+  it('an include glob names the files a `(^|/)GLOB$` regex with `*` as `[^/]*` would, without building one', () => {
+    expect(globEndsPath('snippets/*.conf', 'nginx/snippets/auth.conf')).toBe(true);
+    expect(globEndsPath('snippets/*.conf', 'nginx/snippets/a/b.conf')).toBe(false);
+    expect(globEndsPath('conf.d/*', 'conf.d/x')).toBe(true);
+    expect(globEndsPath('/usr/x.conf', 'usr/x.conf')).toBe(false);
+    // A 46 KB literal path made that regex too large to compile (the property test's seed 20261121).
+    expect(globEndsPath(`snippets/${'authelia-auth/'.repeat(3500)}x.conf`, 'nginx/snippets/x.conf')).toBe(false);
+    const regex = (glob: string) => new RegExp(`(^|/)${glob.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+    const unit = fc.constantFrom('a', 'b', '.', '/', '*');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 10 }), fc.string({ unit, maxLength: 12 }), (glob, file) => {
+        expect(globEndsPath(glob, file)).toBe(regex(glob).test(file));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -137,7 +137,7 @@ describe('text rules stay linear on adversarial input', () => {
   it.each(['secrets.generic', 'secrets.openclaw_gateway_token'])('%s', async (id) => {
     const rule = RULES.find((r) => r.id === id);
     if (!rule) throw new Error(id);
-    const inputs = [`api_key=${'a1'.repeat(100_000)}`, 'apiKey='.repeat(30_000), '='.repeat(200_000), `OPENCLAW_GATEWAY_TOKEN=${'"'.repeat(100_000)}`, `gateway --token ${'x'.repeat(200_000)}`];
+    const inputs = [`api_key=${'a1'.repeat(100_000)}`, 'apiKey='.repeat(30_000), '='.repeat(200_000), `OPENCLAW_GATEWAY_TOKEN=${'"'.repeat(100_000)}`, `gateway --token ${'x'.repeat(200_000)}`, '{db_password: Zx8q2LmN4pQ7 '.repeat(20_000)];
     for (const text of inputs) {
       const t = performance.now();
       await rule.check({ kind: 'text', file: 'a.sh', fileKind: 'text', text }, { report: () => undefined, project: { targets: () => [] } });

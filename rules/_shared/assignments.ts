@@ -30,9 +30,12 @@ export function readValue(text: string, pos: number, max = 400): AssignedValue |
     return undefined;
   }
   if (text.startsWith('${', pos)) {
-    const close = text.indexOf('}', pos);
-    const nl = text.indexOf('\n', pos);
-    if (close !== -1 && (nl === -1 || close < nl) && close - pos <= max) return { value: text.slice(pos, close + 1), start: pos, end: close + 1, quoted: false };
+    // Only the next `max` characters are searched: a `${` with no brace in sight must not cost a scan to the end of
+    // the text per assignment (a line of thousands of `NAME: ${X` would be quadratic).
+    const window = text.slice(pos, pos + max + 1);
+    const close = window.indexOf('}');
+    const nl = window.indexOf('\n');
+    if (close !== -1 && (nl === -1 || close < nl)) return { value: window.slice(0, close + 1), start: pos, end: pos + close + 1, quoted: false };
   }
   let end = pos;
   while (end < text.length && end - pos < max && !STOP.test(text[end] ?? '')) end++;
@@ -47,3 +50,16 @@ export function walkStrings(value: unknown, visit: (path: (string | number)[], v
   else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path, k], depth + 1);
 }
 
+/**
+ * The start of the line holding `pos`, for positions asked in increasing order (the matches of one global regex):
+ * each character is looked at once over all calls. `text.lastIndexOf('\n', pos)` per match would scan back over
+ * the whole line every time, quadratic on a long line full of matches.
+ */
+export function lineStartCursor(text: string): (pos: number) => number {
+  let start = 0;
+  let seen = 0;
+  return (pos) => {
+    for (; seen < pos; seen++) if (text.charCodeAt(seen) === 10) start = seen + 1;
+    return start;
+  };
+}

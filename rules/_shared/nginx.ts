@@ -21,11 +21,56 @@ export function fileOf(d: NginxDirective): string | undefined {
 /** Included files whose name says they restrict access, when the file itself is not in the repository. */
 const AUTH_INCLUDE = /auth|authelia|authentik|oauth|sso|protect|allowlist|whitelist|ip-?allow/i;
 
+/**
+ * One path segment against one glob segment whose `*` stands for any run of characters (the segments hold no `/`).
+ * Greedy with a single backtrack point, the classic wildcard match: no regex, so no size limit and no backtracking
+ * blow-up, and the work is at most the product of two segment lengths (a file name is short).
+ */
+function segmentMatches(glob: string, name: string): boolean {
+  if (glob.length - countStars(glob) > name.length) return false;
+  let g = 0;
+  let n = 0;
+  let star = -1;
+  let resume = 0;
+  while (n < name.length) {
+    if (g < glob.length && glob[g] === '*') {
+      star = g++;
+      resume = n;
+    } else if (g < glob.length && glob[g] === name[n]) {
+      g++;
+      n++;
+    } else if (star !== -1) {
+      g = star + 1;
+      n = ++resume;
+    } else return false;
+  }
+  while (g < glob.length && glob[g] === '*') g++;
+  return g === glob.length;
+}
+
+function countStars(s: string): number {
+  let n = 0;
+  for (const c of s) if (c === '*') n++;
+  return n;
+}
+
+/**
+ * Whether `file` ends with a path the glob names (`snippets/*.conf` matches `nginx/snippets/x.conf`), `*` never
+ * crossing a `/`: what the regex `(^|/)GLOB$` would say. Written without a regex because an `include` argument is
+ * text from the scanned file: a 46 KB literal path made a regex too large to compile (an internal error).
+ */
+export function globEndsPath(glob: string, file: string): boolean {
+  const want = glob.split('/');
+  const have = file.split('/');
+  if (want.length > have.length) return false;
+  const tail = have.slice(have.length - want.length);
+  return want.every((w, i) => segmentMatches(w, tail[i] ?? ''));
+}
+
 /** Repository nginx files an `include` pattern names (`/etc/nginx/snippets/*.conf` matches `…/snippets/x.conf`). */
 function included(pattern: string, project: ProjectView, self: NginxTarget): NginxTarget[] {
   const rel = pattern.replace(/^\/etc\/nginx\//, '').replace(/^\.\//, '');
-  const re = new RegExp(`(^|/)${rel.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
-  return project.targets('nginx').filter((t) => t !== self && re.test(t.file));
+  return project.targets('nginx').filter((t) => t !== self && globEndsPath(rel, t.file));
 }
 
 /**

@@ -78,6 +78,24 @@ export function isGenericSecretValue(value: string): boolean {
 const message = (name: string, file: string) =>
   `High-entropy value assigned to \`${name}\` in ${file}: if it is a credential, rotate it and load it from the environment or a secret manager.`;
 
+/** Characters that may stand between the start of a line and a key (indentation, `- `, quotes, brackets). */
+const BEFORE_KEY = /[\s\-"'{,([]/;
+
+/**
+ * Whether a key starts at `s`: only indentation, list dashes, quotes and brackets before it on its line, or right
+ * after a `{` or `,` (an inline object), i.e. `/^[\s\-"'{,([]*$|[{,][ \t]*["']?$/` on the line up to `s`. Read
+ * backwards from `s`, so it costs the characters next to the key, not the whole line up to it: testing the line
+ * for every candidate was quadratic on a long line of `{db_password: …` (a minified file).
+ */
+function startsKey(text: string, s: number): boolean {
+  let i = s;
+  if (text[i - 1] === '"' || text[i - 1] === "'") i--;
+  while (text[i - 1] === ' ' || text[i - 1] === '\t') i--;
+  if (text[i - 1] === '{' || text[i - 1] === ',') return true;
+  for (i = s; i > 0 && text[i - 1] !== '\n'; i--) if (!BEFORE_KEY.test(text[i - 1] ?? '')) return false;
+  return true;
+}
+
 async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
   if (target.fileKind === 'openclaw') return; // the parsed config is checked path by path below
   const text = target.text;
@@ -105,7 +123,7 @@ async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
     const op = OPERATOR.exec(text);
     if (!op || text[e + op[0].length] === '=') continue;
     // `name: value` counts only where a key starts (YAML, JSON, object literals), not mid-sentence ("not a key: X").
-    if (/:[ \t]*$/.test(op[0]) && !/^[\s\-"'{,([]*$|[{,][ \t]*["']?$/.test(text.slice(text.lastIndexOf('\n', s - 1) + 1, s))) continue;
+    if (/:[ \t]*$/.test(op[0]) && !startsKey(text, s)) continue;
     const v = readValue(text, e + op[0].length, 151);
     if (!v || (!v.quoted && CODE_FILE.test(target.file)) || !isGenericSecretValue(v.value)) continue;
     // A literal split in two (`"N7xQ2mP9" + "T8wZ"`) is a fake kept away from scanners on purpose.

@@ -2,7 +2,7 @@ import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import type { TextTarget } from '../../src/model/target.js';
 import type { RuleContext } from '../../src/model/rule.js';
-import { readValue, walkStrings, type AssignedValue } from '../_shared/assignments.js';
+import { lineStartCursor, readValue, walkStrings, type AssignedValue } from '../_shared/assignments.js';
 import { OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
 import { holdsKnownToken, mentionsTokenKeyword } from '../_shared/tokens.js';
 import { containsExpansion, isLiteralSecretCandidate } from '../_shared/values.js';
@@ -57,10 +57,19 @@ async function isLiteral(value: string): Promise<boolean> {
 async function checkFlags(target: TextTarget, ctx: RuleContext): Promise<void> {
   if (!(target.fileKind === 'compose' || target.fileKind === 'dockerfile' || COMMAND_FILE.test(target.file))) return;
   if (!target.text.includes('gateway') || !/--(token|password)/.test(target.text)) return;
+  const lineStart = lineStartCursor(target.text);
+  // `gateway` words in order, consumed up to each flag: the last one before the flag must be on the flag's line.
+  // (Testing the line up to each flag instead would be quadratic on a long line of flags.)
+  const words = target.text.matchAll(/\bgateway\b/g);
+  let word = words.next();
+  let lastWord = -1;
   // matchAll iterates over a copy of the regex, so the awaits below cannot disturb its position.
   for (const m of target.text.matchAll(GATEWAY_FLAG)) {
-    const lineStart = target.text.lastIndexOf('\n', m.index) + 1;
-    if (!/\bgateway\b/.test(target.text.slice(lineStart, m.index))) continue;
+    while (!word.done && word.value.index + 'gateway'.length <= m.index) {
+      lastWord = word.value.index;
+      word = words.next();
+    }
+    if (lastWord < lineStart(m.index)) continue;
     const v = readValue(target.text, m.index + m[0].length);
     // A flag's value shorter than 8 is prose about the flag (`Per --token CLI flag`), not a credential.
     if (!v || v.value.length < 8 || v.value.startsWith('-') || !(await isLiteral(v.value))) continue;
@@ -70,10 +79,10 @@ async function checkFlags(target: TextTarget, ctx: RuleContext): Promise<void> {
 
 /** dotenv and compose `- KEY=value` take the rest of the line unquoted (`correct horse battery staple`), up to ` #`. */
 function restOfLine(text: string, start: number): AssignedValue {
-  const nl = text.indexOf('\n', start);
-  let end = nl === -1 ? text.length : nl;
-  const comment = text.slice(start, end).search(/[ \t]#/);
-  if (comment !== -1) end = start + comment;
+  // Reads no further than the value's end (the first newline or ` #`), so the cost is the value's length.
+  const stop = /\n|[ \t]#/g;
+  stop.lastIndex = start;
+  let end = stop.exec(text)?.index ?? text.length;
   while (end > start && /[ \t\r]/.test(text[end - 1] ?? '')) end--;
   return { value: text.slice(start, end), start, end, quoted: false };
 }
@@ -82,14 +91,21 @@ async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
   if (target.fileKind === 'openclaw') return;
   await checkFlags(target, ctx);
   if (!target.text.includes('GATEWAY_TOKEN') && !target.text.includes('GATEWAY_PASSWORD')) return;
+  const lineStart = lineStartCursor(target.text);
+  /** End of the last rest-of-line value: a name inside it is part of that value, not an assignment of its own. */
+  let valueEnd = 0;
   for (const m of target.text.matchAll(ENV_ASSIGNMENT)) {
+    if (m.index < valueEnd) continue;
     const name = m[0].replace(/["'\s=:]/g, '');
     let v = readValue(target.text, m.index + m[0].length);
     if (!v || !OPENCLAW_SECRET_ENV.has(name)) continue;
     // In a comment, `NAME: words` is documentation; `# NAME=value` may be a commented-out real value (one word).
-    const comment = /^[ \t]*(#|\/\/)/.test(target.text.slice(target.text.lastIndexOf('\n', m.index) + 1, m.index));
+    const comment = /^[ \t]*(#|\/\/)/.test(target.text.slice(lineStart(m.index), m.index));
     if (comment && m[1] === ':') continue;
-    if (!comment && !v.quoted && (target.fileKind === 'compose' || target.fileKind === 'dotenv')) v = restOfLine(target.text, v.start);
+    if (!comment && !v.quoted && (target.fileKind === 'compose' || target.fileKind === 'dotenv')) {
+      v = restOfLine(target.text, v.start);
+      valueEnd = v.end;
+    }
     // `NAME: value` in prose ("OPENCLAW_GATEWAY_TOKEN: required") is not an assignment; in compose/YAML/code it is.
     if (m[1] === ':' && !v.quoted && target.fileKind !== 'compose' && target.fileKind !== 'dotenv' && !STRUCTURED_TEXT.test(target.file)) continue;
     if (!v.quoted && CODE_FILE.test(target.file)) continue;
