@@ -33174,15 +33174,13 @@ var init_text_pass = __esm({
 });
 
 // src/engine/pool.ts
-import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-function poolFor(entry, threads) {
-  const n = threads ?? Math.min(availableParallelism(), 4);
-  if (n < 2 || !/\.m?js$/.test(entry)) return void 0;
-  return { script: new URL(entry), workers: n - 1, minFiles: threads === void 0 ? 256 : 0 };
+function poolFor(entry, threads = 1) {
+  if (threads < 2 || !/\.m?js$/.test(entry)) return void 0;
+  return { script: new URL(entry), workers: threads - 1 };
 }
 function startPool(opts, rules2, maxFileSize, indices, files, collect) {
-  if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return void 0;
+  if (opts.workers <= 0 || indices.length === 0) return void 0;
   const init = { mark: MARK, ruleIds: rules2.filter((r) => r.appliesTo.includes("text")).map((r) => r.id), maxFileSize };
   const workers = [];
   for (let i = 0; i < opts.workers; i++) {
@@ -33286,8 +33284,8 @@ var init_pool = __esm({
     init_runner();
     init_text_pass();
     MARK = "clawscan-text-worker";
-    BATCH = 32;
-    AHEAD = 4;
+    BATCH = 16;
+    AHEAD = 2;
   }
 });
 
@@ -41188,8 +41186,8 @@ Options for scan:
   --category ID                         SARIF automationDetails category (default: clawscan/, or
                                         clawscan-history/ with --history)
   --max-file-size SIZE                  skip larger files (default: 5MB)
-  --jobs N                              threads for reading and text rules (default: the number of cores, up
-                                        to 4, from 256 plain files on; 1: no worker threads)
+  --jobs N                              threads for reading plain files and running the text rules
+                                        (default: 1; more did not pay on 2 cores, see docs/performance.md)
   --history                             scan every commit reachable from the refs (default: all) instead of
                                         the files; one finding per secret, at the commit that introduced it
   --since REV                           with --history: only commits not reachable from REV
@@ -41242,7 +41240,7 @@ async function emit(text, output) {
   else process.stdout.write(text);
 }
 function poolOptions(jobs) {
-  if (jobs === void 0) return poolFor(import.meta.url);
+  if (jobs === void 0) return void 0;
   const threads = Number(jobs);
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64 (got "${jobs}")`);
   return poolFor(import.meta.url, threads);

@@ -47791,214 +47791,10 @@ function failing(findings, failOn) {
   return findings.filter((f) => !f.suppressed && atOrAbove(f.severity, failOn));
 }
 
-// src/engine/pool.ts
-import { availableParallelism } from "node:os";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-
-// src/engine/fingerprint.ts
-import { createHash } from "node:crypto";
-var VERSION = "v1";
-var SECRET_SALT = "clawscan/secret-fingerprint/v1";
-function sha256(s) {
-  return createHash("sha256").update(s).digest("hex");
-}
-function secretIdentity(secret) {
-  return `secret:${sha256(`${SECRET_SALT}\0${secret}`)}`;
-}
-function fingerprint(ruleId, file, identity) {
-  return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
-}
-var FINGERPRINT_KEY = "clawscan/v1";
-
-// src/engine/redact.ts
-function redact(secret) {
-  const n = [...secret].length;
-  const head2 = n >= 12 ? [...secret].slice(0, 4).join("") : "";
-  return `${head2}…(${n} chars)`;
-}
-function scrub(text2, secret, redacted) {
-  if (!secret || secret.length < 4 || !text2.includes(secret)) return text2;
-  return text2.split(secret).join(redacted);
-}
-
-// src/engine/suppress.ts
-var DIRECTIVE = /^clawscan-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--(.*))?$/;
-function parseDirectives(text2) {
-  const out = /* @__PURE__ */ new Map();
-  if (!text2.includes("clawscan-ignore")) return out;
-  const lines = text2.split("\n");
-  lines.forEach((raw, i) => {
-    const at2 = raw.indexOf("clawscan-ignore");
-    const m = at2 === -1 ? null : DIRECTIVE.exec(stripCloser(raw.slice(at2)));
-    if (!m) return;
-    const rules2 = (m[1] ?? "").split(",").map((r) => r.trim()).filter(Boolean);
-    const reason = m[2]?.trim();
-    out.set(i + 1, reason ? { rules: rules2, reason } : { rules: rules2 });
-  });
-  return out;
-}
-function stripCloser(line) {
-  let s = line.trimEnd();
-  if (s.endsWith("-->")) s = s.slice(0, -3).trimEnd();
-  else if (s.endsWith("*/")) s = s.slice(0, -2).trimEnd();
-  return s;
-}
-function findDirective(directives, ruleId, line) {
-  for (const l of [line, line - 1]) {
-    const d = directives.get(l);
-    if (d && d.rules.some((r) => r === "*" || r === ruleId)) return d;
-  }
-  return void 0;
-}
-
-// src/engine/postprocess.ts
-var FileContext = class {
-  constructor(file, text2, locator) {
-    this.file = file;
-    this.text = text2;
-    this.locator = locator;
-  }
-  file;
-  text;
-  locator;
-  directives;
-  suppression(ruleId, line) {
-    this.directives ??= parseDirectives(this.text);
-    return findDirective(this.directives, ruleId, line);
-  }
-};
-function identityOf(input, ctx) {
-  if (input.key !== void 0) return `key:${input.key}`;
-  if (input.secret !== void 0) return secretIdentity(input.secret);
-  const a = input.at;
-  switch (a.kind) {
-    case "path":
-      return `path:${JSON.stringify(a.path)}:${a.part ?? "pair"}`;
-    case "file":
-      return "file";
-    case "range":
-      return `text:${sha256(ctx.text.slice(a.start, a.end).replace(/\s+/g, " ").trim())}`;
-    case "position": {
-      const start = ctx.locator.lines.lineStart(a.line);
-      const end = ctx.locator.lines.lineStart(a.endLine + 1);
-      return `text:${sha256(ctx.text.slice(start, end > start ? end : void 0).replace(/\s+/g, " ").trim())}`;
-    }
-  }
-}
-function finalize(rule, input, ctx) {
-  const location = ctx.locator.locate(input.at);
-  const fp = fingerprint(rule.id, location.file, identityOf(input, ctx));
-  const secret = input.secret;
-  const redacted = secret !== void 0 ? redact(secret) : void 0;
-  const clean = (s) => secret !== void 0 && redacted !== void 0 ? scrub(s, secret, redacted) : s;
-  const finding = {
-    ruleId: rule.id,
-    severity: input.severity ?? rule.severity,
-    message: clean(input.message),
-    location,
-    fingerprint: fp
-  };
-  if (redacted !== void 0) finding.redacted = redacted;
-  if (input.fix) {
-    finding.fix = { description: clean(input.fix.description), location: ctx.locator.locate(input.fix.at), replacement: clean(input.fix.replacement) };
-  }
-  if (input.properties) {
-    finding.properties = Object.fromEntries(Object.entries(input.properties).map(([k, v]) => [k, typeof v === "string" ? clean(v) : v]));
-  }
-  const directive = ctx.suppression(rule.id, location.startLine);
-  if (directive) finding.suppressed = directive.reason ? { kind: "inline", reason: clean(directive.reason) } : { kind: "inline" };
-  return finding;
-}
-function applyConfig(findings, config) {
-  const out = [];
-  for (const f of findings) {
-    const setting = config.rules.get(f.ruleId);
-    if (setting === "off") continue;
-    out.push(setting ? { ...f, severity: setting } : f);
-  }
-  return out;
-}
-function applyBaseline(findings, baseline) {
-  if (!baseline) return findings;
-  return findings.map((f) => !f.suppressed && baseline.has(f.fingerprint) ? { ...f, suppressed: { kind: "baseline" } } : f);
-}
-function disambiguate(findings) {
-  const sorted = sortFindings(findings);
-  const seen = /* @__PURE__ */ new Map();
-  const places = /* @__PURE__ */ new Set();
-  const out = [];
-  for (const f of sorted) {
-    const place2 = `${f.fingerprint}@${f.location.startLine}:${f.location.startColumn}`;
-    if (places.has(place2)) continue;
-    places.add(place2);
-    const n = seen.get(f.fingerprint) ?? 0;
-    seen.set(f.fingerprint, n + 1);
-    out.push(n === 0 ? f : { ...f, fingerprint: `${f.fingerprint.slice(0, 28)}${sha256(`${f.fingerprint}#${n}`).slice(0, 4)}` });
-  }
-  return out;
-}
-function sortFindings(findings) {
-  return [...findings].sort(
-    (a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : 0) || a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn || bySeverityDesc(a.severity, b.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
-  );
-}
-
-// src/engine/runner.ts
-var EMPTY_PROJECT = { targets: () => [] };
-var MAX_FINDINGS_PER_RULE_AND_FILE = 100;
-var RuleRunner = class {
-  constructor(rules2, notes, finish = finalize) {
-    this.notes = notes;
-    this.finish = finish;
-    for (const r of rules2) for (const k of r.appliesTo) this.byKind.set(k, [...this.byKind.get(k) ?? [], r]);
-  }
-  notes;
-  finish;
-  findings = [];
-  internalErrors = 0;
-  byKind = /* @__PURE__ */ new Map();
-  /**
-   * `reframe`: for a target embedded in another file (a heredoc config), maps each finding into that file.
-   * `out`: where findings and notes go (default: this runner's own lists); the per-file stage collects them per file.
-   */
-  async run(target, contexts, project2, reframe, out = this) {
-    for (const rule of this.byKind.get(target.kind) ?? []) {
-      const perFile = /* @__PURE__ */ new Map();
-      const report = (reported) => {
-        const located = target.kind === "openclaw" ? toOrigin(target, reported) : reported;
-        const input = reframe ? reframe(located) : located;
-        const file = input.at.file ?? target.file;
-        if (target.kind === "compose_project" && !target.owns.includes(file)) return;
-        const n = (perFile.get(file) ?? 0) + 1;
-        perFile.set(file, n);
-        if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
-        const ctx = contexts(file);
-        if (!ctx) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
-        out.findings.push(this.finish(rule, input, ctx));
-      };
-      try {
-        await rule.check(target, { report, project: project2 });
-      } catch (err) {
-        this.internalErrors++;
-        out.notes.push({ level: "error", code: "internal.rule_error", message: `rule ${rule.id} failed: ${err.message ?? String(err)}`, file: target.file });
-      }
-      for (const [file, n] of perFile) {
-        if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
-        out.notes.push({ level: "warning", code: "findings.capped", message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
-      }
-    }
-  }
-};
-function toOrigin(target, input) {
-  const move = (a) => {
-    if (a.kind !== "path" || a.file !== void 0) return a;
-    const o = target.origin(a.path);
-    return o.file === target.file ? { ...a, path: o.path } : { ...a, path: o.path, file: o.file };
-  };
-  const out = { ...input, at: move(input.at) };
-  if (input.fix) out.fix = { ...input.fix, at: move(input.fix.at) };
-  return out;
-}
+// src/engine/scan.ts
+import { lstatSync as lstatSync2, readFileSync } from "node:fs";
+import { readFile as readFile4 } from "node:fs/promises";
+import path8 from "node:path";
 
 // src/engine/classify.ts
 var COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
@@ -48088,284 +47884,6 @@ function looksLikeShell(relPath, text2) {
   const base3 = relPath.split("/").pop() ?? relPath;
   return !base3.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text2);
 }
-
-// src/engine/parse/lines.ts
-var LineIndex = class {
-  constructor(text2) {
-    this.text = text2;
-  }
-  text;
-  starts;
-  lineStarts() {
-    if (!this.starts) {
-      const starts = [0];
-      let i = this.text.indexOf("\n");
-      while (i !== -1) {
-        starts.push(i + 1);
-        i = this.text.indexOf("\n", i + 1);
-      }
-      this.starts = starts;
-    }
-    return this.starts;
-  }
-  /** 1-based line and column of a 0-based offset. */
-  position(offset) {
-    const starts = this.lineStarts();
-    const off = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if ((starts[mid] ?? 0) <= off) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: off - (starts[lo] ?? 0) + 1 };
-  }
-  /** Offset of the start of a 1-based line. */
-  lineStart(line) {
-    const starts = this.lineStarts();
-    return starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
-  }
-  lineCount() {
-    return this.lineStarts().length;
-  }
-  location(file, start, end) {
-    const s = this.position(start);
-    const e = this.position(Math.max(start, end));
-    return { file, startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
-  }
-  /** The whole first line: for findings about a file as a whole. */
-  fileLocation(file) {
-    const firstLineEnd = this.text.indexOf("\n");
-    const end = firstLineEnd === -1 ? this.text.length : firstLineEnd;
-    return { file, startLine: 1, startColumn: 1, endLine: 1, endColumn: Math.max(1, end) + (end > 0 ? 1 : 0) };
-  }
-};
-
-// src/engine/parse/locator.ts
-var Locator = class {
-  constructor(file, text2, resolvePath) {
-    this.file = file;
-    this.resolvePath = resolvePath;
-    this.lines = new LineIndex(text2);
-  }
-  file;
-  resolvePath;
-  lines;
-  locate(anchor2) {
-    switch (anchor2.kind) {
-      case "range":
-        return this.lines.location(this.file, anchor2.start, anchor2.end);
-      case "position":
-        return { file: this.file, startLine: anchor2.line, startColumn: anchor2.column, endLine: anchor2.endLine, endColumn: anchor2.endColumn };
-      case "file":
-        return this.lines.fileLocation(this.file);
-      case "path": {
-        for (let n = anchor2.path.length; n >= 0 && this.resolvePath; n--) {
-          const r = this.resolvePath(anchor2.path.slice(0, n), n === anchor2.path.length ? anchor2.part ?? "pair" : "key");
-          if (r) return this.lines.location(this.file, r[0], r[1]);
-        }
-        return this.lines.fileLocation(this.file);
-      }
-    }
-  }
-};
-
-// src/engine/read.ts
-import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readSync } from "node:fs";
-var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-var SNIFF = 8e3;
-var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
-var OPEN_FLAGS = constants3.O_RDONLY | NOFOLLOW | (constants3.O_NONBLOCK ?? 0);
-var unreadable = (file, err) => ({
-  ok: false,
-  note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
-});
-async function readText(f, maxFileSize) {
-  let fd;
-  try {
-    if (!NOFOLLOW && lstatSync(f.abs).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
-    fd = openSync(f.abs, OPEN_FLAGS);
-  } catch (err) {
-    const code = err.code;
-    if (code === "ENOENT") return { ok: false, note: void 0 };
-    if (code === "ELOOP") return { ok: false, note: { level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: f.path } };
-    return unreadable(f.path, err);
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return { ok: false, note: void 0 };
-    if (st.size > maxFileSize) {
-      return { ok: false, note: { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(st.size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file: f.path } };
-    }
-    const buf = Buffer.allocUnsafe(st.size);
-    let n = 0;
-    while (n < buf.length) {
-      const got = readSync(fd, buf, n, buf.length - n, n);
-      if (got === 0) break;
-      n += got;
-    }
-    return decode(n === buf.length ? buf : buf.subarray(0, n), f.path);
-  } catch (err) {
-    return unreadable(f.path, err);
-  } finally {
-    closeSync(fd);
-  }
-}
-function decode(buf, file) {
-  if (buf[0] === 255 && buf[1] === 254) return { ok: true, text: buf.toString("utf16le", 2), bytes: buf.length };
-  if (buf[0] === 254 && buf[1] === 255) return { ok: true, text: Buffer.from(buf.subarray(2, buf.length - buf.length % 2)).swap16().toString("utf16le"), bytes: buf.length };
-  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
-  const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
-  return { ok: true, text: buf.toString("utf8", bom), bytes: buf.length };
-}
-function formatBytes(n) {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
-  return `${n} B`;
-}
-function parseSize(v) {
-  if (typeof v === "number") return v > 0 ? v : void 0;
-  const m = /^(\d+(?:\.\d+)?)[ \t]*(b|kb|k|mb|m|gb|g)?$/i.exec(v.trim());
-  if (!m) return void 0;
-  const unit = (m[2] ?? "b").toLowerCase()[0];
-  const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
-  return Math.round(Number(m[1]) * mult);
-}
-
-// src/engine/text-pass.ts
-async function textPass(index, f, maxFileSize, runner, keepText) {
-  const result = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
-  const read = await readText(f, maxFileSize);
-  if (!read.ok) {
-    if (read.note) result.skipped = read.note;
-    return result;
-  }
-  let kind = classify(f.path);
-  if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
-  if (kind === "text" && looksLikeShell(f.path, read.text)) kind = "shell";
-  result.kind = kind;
-  result.bytes = read.bytes;
-  const ctx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
-  const errorsBefore = runner.internalErrors;
-  await runner.run({ kind: "text", file: f.path, fileKind: kind, text: read.text }, () => ctx, EMPTY_PROJECT, void 0, result);
-  result.internalErrors = runner.internalErrors - errorsBefore;
-  if (keepText(kind)) result.text = read.text;
-  return result;
-}
-
-// src/engine/pool.ts
-var MARK = "clawscan-text-worker";
-function poolFor(entry, threads) {
-  const n = threads ?? Math.min(availableParallelism(), 4);
-  if (n < 2 || !/\.m?js$/.test(entry)) return void 0;
-  return { script: new URL(entry), workers: n - 1, minFiles: threads === void 0 ? 256 : 0 };
-}
-var BATCH = 32;
-var AHEAD = 4;
-function startPool(opts, rules2, maxFileSize, indices, files, collect) {
-  if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return void 0;
-  const init = { mark: MARK, ruleIds: rules2.filter((r) => r.appliesTo.includes("text")).map((r) => r.id), maxFileSize };
-  const workers = [];
-  for (let i = 0; i < opts.workers; i++) {
-    try {
-      workers.push(new Worker(opts.script, { workerData: init, stdin: false, stdout: false, stderr: false }));
-    } catch {
-      break;
-    }
-  }
-  if (workers.length === 0) return void 0;
-  const queue = [];
-  for (let i = 0; i < indices.length; i += BATCH) queue.push(indices.slice(i, i + BATCH).map((index) => ({ index, file: files[index] })));
-  const inFlight = /* @__PURE__ */ new Map();
-  let nextBatch = 0;
-  let wake;
-  const changed = () => {
-    wake?.();
-    wake = void 0;
-  };
-  const feed = (w) => {
-    const mine = inFlight.get(w);
-    while (mine && mine.size < AHEAD && queue.length) {
-      const jobs = queue.shift();
-      const batch = nextBatch++;
-      mine.set(batch, jobs);
-      w.postMessage({ batch, jobs });
-    }
-  };
-  const retire = (w) => {
-    const mine = inFlight.get(w);
-    if (!mine) return;
-    inFlight.delete(w);
-    queue.unshift(...mine.values());
-    for (const other of inFlight.keys()) feed(other);
-    changed();
-  };
-  for (const w of workers) {
-    inFlight.set(w, /* @__PURE__ */ new Map());
-    w.on("message", (reply) => {
-      const mine = inFlight.get(w);
-      if (!mine?.has(reply.batch)) return;
-      if ("error" in reply) return retire(w);
-      mine.delete(reply.batch);
-      for (const r of reply.results) collect(r, true);
-      feed(w);
-      changed();
-    });
-    w.on("error", () => retire(w));
-    w.on("exit", () => retire(w));
-    feed(w);
-  }
-  return {
-    async finish(local) {
-      try {
-        for (; ; ) {
-          const jobs = queue.pop();
-          if (jobs) {
-            for (const j of jobs) collect(await local(j.index), false);
-            await new Promise((resolve) => setImmediate(resolve));
-            continue;
-          }
-          if (![...inFlight.values()].some((m) => m.size > 0)) break;
-          await new Promise((resolve) => wake = resolve);
-        }
-      } finally {
-        for (const w of workers) {
-          w.removeAllListeners();
-          void w.terminate();
-        }
-      }
-    }
-  };
-}
-function serveTextWorker(registry) {
-  const init = workerData;
-  if (isMainThread || !parentPort || init?.mark !== MARK) return false;
-  const port = parentPort;
-  const wanted = new Set(init.ruleIds);
-  const runner = new RuleRunner(
-    registry.filter((r) => wanted.has(r.id)),
-    []
-  );
-  let chain = Promise.resolve();
-  port.on("message", (msg) => {
-    chain = chain.then(async () => {
-      try {
-        const results = [];
-        for (const j of msg.jobs) results.push(await textPass(j.index, j.file, init.maxFileSize, runner, (kind) => kind !== "text"));
-        port.postMessage({ batch: msg.batch, results });
-      } catch (err) {
-        port.postMessage({ batch: msg.batch, error: String(err?.message ?? err) });
-      }
-    });
-  });
-  return true;
-}
-
-// src/engine/scan.ts
-import { lstatSync as lstatSync2, readFileSync } from "node:fs";
-import { readFile as readFile4 } from "node:fs/promises";
-import path8 from "node:path";
 
 // src/engine/compose/project.ts
 import path4 from "node:path";
@@ -48731,6 +48249,68 @@ function gitignoreMatcher(patterns) {
 // src/engine/config.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 
+// src/engine/read.ts
+import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readSync } from "node:fs";
+var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+var SNIFF = 8e3;
+var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
+var OPEN_FLAGS = constants3.O_RDONLY | NOFOLLOW | (constants3.O_NONBLOCK ?? 0);
+var unreadable = (file, err) => ({
+  ok: false,
+  note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
+});
+async function readText(f, maxFileSize) {
+  let fd;
+  try {
+    if (!NOFOLLOW && lstatSync(f.abs).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
+    fd = openSync(f.abs, OPEN_FLAGS);
+  } catch (err) {
+    const code = err.code;
+    if (code === "ENOENT") return { ok: false, note: void 0 };
+    if (code === "ELOOP") return { ok: false, note: { level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: f.path } };
+    return unreadable(f.path, err);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { ok: false, note: void 0 };
+    if (st.size > maxFileSize) {
+      return { ok: false, note: { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(st.size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file: f.path } };
+    }
+    const buf = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    while (n < buf.length) {
+      const got = readSync(fd, buf, n, buf.length - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return decode(n === buf.length ? buf : buf.subarray(0, n), f.path);
+  } catch (err) {
+    return unreadable(f.path, err);
+  } finally {
+    closeSync(fd);
+  }
+}
+function decode(buf, file) {
+  if (buf[0] === 255 && buf[1] === 254) return { ok: true, text: buf.toString("utf16le", 2), bytes: buf.length };
+  if (buf[0] === 254 && buf[1] === 255) return { ok: true, text: Buffer.from(buf.subarray(2, buf.length - buf.length % 2)).swap16().toString("utf16le"), bytes: buf.length };
+  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
+  const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
+  return { ok: true, text: buf.toString("utf8", bom), bytes: buf.length };
+}
+function formatBytes(n) {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
+  return `${n} B`;
+}
+function parseSize(v) {
+  if (typeof v === "number") return v > 0 ? v : void 0;
+  const m = /^(\d+(?:\.\d+)?)[ \t]*(b|kb|k|mb|m|gb|g)?$/i.exec(v.trim());
+  if (!m) return void 0;
+  const unit = (m[2] ?? "b").toLowerCase()[0];
+  const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
+  return Math.round(Number(m[1]) * mult);
+}
+
 // src/engine/discover.ts
 import { execFile } from "node:child_process";
 import { lstat as lstat2, readdir as readdir2, readFile, realpath } from "node:fs/promises";
@@ -49044,6 +48624,88 @@ async function loadBaseline(file) {
   if (b.version !== BASELINE_VERSION) throw new UsageError(`${file}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
   return new Set(b.findings.map((f) => f.fingerprint).filter((x) => typeof x === "string"));
 }
+
+// src/engine/parse/lines.ts
+var LineIndex = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  starts;
+  lineStarts() {
+    if (!this.starts) {
+      const starts = [0];
+      let i = this.text.indexOf("\n");
+      while (i !== -1) {
+        starts.push(i + 1);
+        i = this.text.indexOf("\n", i + 1);
+      }
+      this.starts = starts;
+    }
+    return this.starts;
+  }
+  /** 1-based line and column of a 0-based offset. */
+  position(offset) {
+    const starts = this.lineStarts();
+    const off = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if ((starts[mid] ?? 0) <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: off - (starts[lo] ?? 0) + 1 };
+  }
+  /** Offset of the start of a 1-based line. */
+  lineStart(line) {
+    const starts = this.lineStarts();
+    return starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
+  }
+  lineCount() {
+    return this.lineStarts().length;
+  }
+  location(file, start, end) {
+    const s = this.position(start);
+    const e = this.position(Math.max(start, end));
+    return { file, startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
+  }
+  /** The whole first line: for findings about a file as a whole. */
+  fileLocation(file) {
+    const firstLineEnd = this.text.indexOf("\n");
+    const end = firstLineEnd === -1 ? this.text.length : firstLineEnd;
+    return { file, startLine: 1, startColumn: 1, endLine: 1, endColumn: Math.max(1, end) + (end > 0 ? 1 : 0) };
+  }
+};
+
+// src/engine/parse/locator.ts
+var Locator = class {
+  constructor(file, text2, resolvePath) {
+    this.file = file;
+    this.resolvePath = resolvePath;
+    this.lines = new LineIndex(text2);
+  }
+  file;
+  resolvePath;
+  lines;
+  locate(anchor2) {
+    switch (anchor2.kind) {
+      case "range":
+        return this.lines.location(this.file, anchor2.start, anchor2.end);
+      case "position":
+        return { file: this.file, startLine: anchor2.line, startColumn: anchor2.column, endLine: anchor2.endLine, endColumn: anchor2.endColumn };
+      case "file":
+        return this.lines.fileLocation(this.file);
+      case "path": {
+        for (let n = anchor2.path.length; n >= 0 && this.resolvePath; n--) {
+          const r = this.resolvePath(anchor2.path.slice(0, n), n === anchor2.path.length ? anchor2.part ?? "pair" : "key");
+          if (r) return this.lines.location(this.file, r[0], r[1]);
+        }
+        return this.lines.fileLocation(this.file);
+      }
+    }
+  }
+};
 
 // src/engine/parse/index.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -51627,6 +51289,315 @@ function originOf(root, merged) {
     node = next;
   }
   return { file: node.file, path: [...node.path, ...merged.slice(i)] };
+}
+
+// src/engine/pool.ts
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+
+// src/engine/fingerprint.ts
+import { createHash } from "node:crypto";
+var VERSION = "v1";
+var SECRET_SALT = "clawscan/secret-fingerprint/v1";
+function sha256(s) {
+  return createHash("sha256").update(s).digest("hex");
+}
+function secretIdentity(secret) {
+  return `secret:${sha256(`${SECRET_SALT}\0${secret}`)}`;
+}
+function fingerprint(ruleId, file, identity) {
+  return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
+}
+var FINGERPRINT_KEY = "clawscan/v1";
+
+// src/engine/redact.ts
+function redact(secret) {
+  const n = [...secret].length;
+  const head2 = n >= 12 ? [...secret].slice(0, 4).join("") : "";
+  return `${head2}…(${n} chars)`;
+}
+function scrub(text2, secret, redacted) {
+  if (!secret || secret.length < 4 || !text2.includes(secret)) return text2;
+  return text2.split(secret).join(redacted);
+}
+
+// src/engine/suppress.ts
+var DIRECTIVE = /^clawscan-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--(.*))?$/;
+function parseDirectives(text2) {
+  const out = /* @__PURE__ */ new Map();
+  if (!text2.includes("clawscan-ignore")) return out;
+  const lines = text2.split("\n");
+  lines.forEach((raw, i) => {
+    const at2 = raw.indexOf("clawscan-ignore");
+    const m = at2 === -1 ? null : DIRECTIVE.exec(stripCloser(raw.slice(at2)));
+    if (!m) return;
+    const rules2 = (m[1] ?? "").split(",").map((r) => r.trim()).filter(Boolean);
+    const reason = m[2]?.trim();
+    out.set(i + 1, reason ? { rules: rules2, reason } : { rules: rules2 });
+  });
+  return out;
+}
+function stripCloser(line) {
+  let s = line.trimEnd();
+  if (s.endsWith("-->")) s = s.slice(0, -3).trimEnd();
+  else if (s.endsWith("*/")) s = s.slice(0, -2).trimEnd();
+  return s;
+}
+function findDirective(directives, ruleId, line) {
+  for (const l of [line, line - 1]) {
+    const d = directives.get(l);
+    if (d && d.rules.some((r) => r === "*" || r === ruleId)) return d;
+  }
+  return void 0;
+}
+
+// src/engine/postprocess.ts
+var FileContext = class {
+  constructor(file, text2, locator) {
+    this.file = file;
+    this.text = text2;
+    this.locator = locator;
+  }
+  file;
+  text;
+  locator;
+  directives;
+  suppression(ruleId, line) {
+    this.directives ??= parseDirectives(this.text);
+    return findDirective(this.directives, ruleId, line);
+  }
+};
+function identityOf(input, ctx) {
+  if (input.key !== void 0) return `key:${input.key}`;
+  if (input.secret !== void 0) return secretIdentity(input.secret);
+  const a = input.at;
+  switch (a.kind) {
+    case "path":
+      return `path:${JSON.stringify(a.path)}:${a.part ?? "pair"}`;
+    case "file":
+      return "file";
+    case "range":
+      return `text:${sha256(ctx.text.slice(a.start, a.end).replace(/\s+/g, " ").trim())}`;
+    case "position": {
+      const start = ctx.locator.lines.lineStart(a.line);
+      const end = ctx.locator.lines.lineStart(a.endLine + 1);
+      return `text:${sha256(ctx.text.slice(start, end > start ? end : void 0).replace(/\s+/g, " ").trim())}`;
+    }
+  }
+}
+function finalize(rule, input, ctx) {
+  const location = ctx.locator.locate(input.at);
+  const fp = fingerprint(rule.id, location.file, identityOf(input, ctx));
+  const secret = input.secret;
+  const redacted = secret !== void 0 ? redact(secret) : void 0;
+  const clean = (s) => secret !== void 0 && redacted !== void 0 ? scrub(s, secret, redacted) : s;
+  const finding = {
+    ruleId: rule.id,
+    severity: input.severity ?? rule.severity,
+    message: clean(input.message),
+    location,
+    fingerprint: fp
+  };
+  if (redacted !== void 0) finding.redacted = redacted;
+  if (input.fix) {
+    finding.fix = { description: clean(input.fix.description), location: ctx.locator.locate(input.fix.at), replacement: clean(input.fix.replacement) };
+  }
+  if (input.properties) {
+    finding.properties = Object.fromEntries(Object.entries(input.properties).map(([k, v]) => [k, typeof v === "string" ? clean(v) : v]));
+  }
+  const directive = ctx.suppression(rule.id, location.startLine);
+  if (directive) finding.suppressed = directive.reason ? { kind: "inline", reason: clean(directive.reason) } : { kind: "inline" };
+  return finding;
+}
+function applyConfig(findings, config) {
+  const out = [];
+  for (const f of findings) {
+    const setting = config.rules.get(f.ruleId);
+    if (setting === "off") continue;
+    out.push(setting ? { ...f, severity: setting } : f);
+  }
+  return out;
+}
+function applyBaseline(findings, baseline) {
+  if (!baseline) return findings;
+  return findings.map((f) => !f.suppressed && baseline.has(f.fingerprint) ? { ...f, suppressed: { kind: "baseline" } } : f);
+}
+function disambiguate(findings) {
+  const sorted = sortFindings(findings);
+  const seen = /* @__PURE__ */ new Map();
+  const places = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const f of sorted) {
+    const place2 = `${f.fingerprint}@${f.location.startLine}:${f.location.startColumn}`;
+    if (places.has(place2)) continue;
+    places.add(place2);
+    const n = seen.get(f.fingerprint) ?? 0;
+    seen.set(f.fingerprint, n + 1);
+    out.push(n === 0 ? f : { ...f, fingerprint: `${f.fingerprint.slice(0, 28)}${sha256(`${f.fingerprint}#${n}`).slice(0, 4)}` });
+  }
+  return out;
+}
+function sortFindings(findings) {
+  return [...findings].sort(
+    (a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : 0) || a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn || bySeverityDesc(a.severity, b.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+
+// src/engine/runner.ts
+var EMPTY_PROJECT = { targets: () => [] };
+var MAX_FINDINGS_PER_RULE_AND_FILE = 100;
+var RuleRunner = class {
+  constructor(rules2, notes, finish = finalize) {
+    this.notes = notes;
+    this.finish = finish;
+    for (const r of rules2) for (const k of r.appliesTo) this.byKind.set(k, [...this.byKind.get(k) ?? [], r]);
+  }
+  notes;
+  finish;
+  findings = [];
+  internalErrors = 0;
+  byKind = /* @__PURE__ */ new Map();
+  /**
+   * `reframe`: for a target embedded in another file (a heredoc config), maps each finding into that file.
+   * `out`: where findings and notes go (default: this runner's own lists); the per-file stage collects them per file.
+   */
+  async run(target, contexts, project2, reframe, out = this) {
+    for (const rule of this.byKind.get(target.kind) ?? []) {
+      const perFile = /* @__PURE__ */ new Map();
+      const report = (reported) => {
+        const located = target.kind === "openclaw" ? toOrigin(target, reported) : reported;
+        const input = reframe ? reframe(located) : located;
+        const file = input.at.file ?? target.file;
+        if (target.kind === "compose_project" && !target.owns.includes(file)) return;
+        const n = (perFile.get(file) ?? 0) + 1;
+        perFile.set(file, n);
+        if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
+        const ctx = contexts(file);
+        if (!ctx) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
+        out.findings.push(this.finish(rule, input, ctx));
+      };
+      try {
+        await rule.check(target, { report, project: project2 });
+      } catch (err) {
+        this.internalErrors++;
+        out.notes.push({ level: "error", code: "internal.rule_error", message: `rule ${rule.id} failed: ${err.message ?? String(err)}`, file: target.file });
+      }
+      for (const [file, n] of perFile) {
+        if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
+        out.notes.push({ level: "warning", code: "findings.capped", message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
+      }
+    }
+  }
+};
+function toOrigin(target, input) {
+  const move = (a) => {
+    if (a.kind !== "path" || a.file !== void 0) return a;
+    const o = target.origin(a.path);
+    return o.file === target.file ? { ...a, path: o.path } : { ...a, path: o.path, file: o.file };
+  };
+  const out = { ...input, at: move(input.at) };
+  if (input.fix) out.fix = { ...input.fix, at: move(input.fix.at) };
+  return out;
+}
+
+// src/engine/text-pass.ts
+async function textPass(index, f, maxFileSize, runner, keepText) {
+  const result = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
+  const read = await readText(f, maxFileSize);
+  if (!read.ok) {
+    if (read.note) result.skipped = read.note;
+    return result;
+  }
+  let kind = classify(f.path);
+  if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
+  if (kind === "text" && looksLikeShell(f.path, read.text)) kind = "shell";
+  result.kind = kind;
+  result.bytes = read.bytes;
+  const ctx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
+  const errorsBefore = runner.internalErrors;
+  await runner.run({ kind: "text", file: f.path, fileKind: kind, text: read.text }, () => ctx, EMPTY_PROJECT, void 0, result);
+  result.internalErrors = runner.internalErrors - errorsBefore;
+  if (keepText(kind)) result.text = read.text;
+  return result;
+}
+
+// src/engine/pool.ts
+var MARK = "clawscan-text-worker";
+var BATCH = 16;
+var AHEAD = 2;
+function startPool(opts, rules2, maxFileSize, indices, files, collect) {
+  if (opts.workers <= 0 || indices.length === 0) return void 0;
+  const init = { mark: MARK, ruleIds: rules2.filter((r) => r.appliesTo.includes("text")).map((r) => r.id), maxFileSize };
+  const workers = [];
+  for (let i = 0; i < opts.workers; i++) {
+    try {
+      workers.push(new Worker(opts.script, { workerData: init, stdin: false, stdout: false, stderr: false }));
+    } catch {
+      break;
+    }
+  }
+  if (workers.length === 0) return void 0;
+  const queue = [];
+  for (let i = 0; i < indices.length; i += BATCH) queue.push(indices.slice(i, i + BATCH).map((index) => ({ index, file: files[index] })));
+  const inFlight = /* @__PURE__ */ new Map();
+  let nextBatch = 0;
+  let wake;
+  const changed = () => {
+    wake?.();
+    wake = void 0;
+  };
+  const feed = (w) => {
+    const mine = inFlight.get(w);
+    while (mine && mine.size < AHEAD && queue.length) {
+      const jobs = queue.shift();
+      const batch = nextBatch++;
+      mine.set(batch, jobs);
+      w.postMessage({ batch, jobs });
+    }
+  };
+  const retire = (w) => {
+    const mine = inFlight.get(w);
+    if (!mine) return;
+    inFlight.delete(w);
+    queue.unshift(...mine.values());
+    for (const other of inFlight.keys()) feed(other);
+    changed();
+  };
+  for (const w of workers) {
+    inFlight.set(w, /* @__PURE__ */ new Map());
+    w.on("message", (reply) => {
+      const mine = inFlight.get(w);
+      if (!mine?.has(reply.batch)) return;
+      if ("error" in reply) return retire(w);
+      mine.delete(reply.batch);
+      for (const r of reply.results) collect(r, true);
+      feed(w);
+      changed();
+    });
+    w.on("error", () => retire(w));
+    w.on("exit", () => retire(w));
+    feed(w);
+  }
+  return {
+    async finish(local) {
+      try {
+        for (; ; ) {
+          const jobs = queue.pop();
+          if (jobs) {
+            for (const j of jobs) collect(await local(j.index), false);
+            await new Promise((resolve) => setImmediate(resolve));
+            continue;
+          }
+          if (![...inFlight.values()].some((m) => m.size > 0)) break;
+          await new Promise((resolve) => wake = resolve);
+        }
+      } finally {
+        for (const w of workers) {
+          w.removeAllListeners();
+          void w.terminate();
+        }
+      }
+    }
+  };
 }
 
 // src/engine/scan.ts
@@ -57635,11 +57606,9 @@ async function run2(opts = {}) {
     const pr = prMode ? pullRequestOf(event) : void 0;
     const lines = [];
     const sweep = await historySweep(settings, lines);
-    const pool = rules2 === RULES ? poolFor(import.meta.url) : void 0;
     const result = sweep ?? await scan({
       paths: [settings.path],
       rules: rules2,
-      ...pool ? { pool } : {},
       ...settings.config ? { configFile: settings.config } : {},
       ...settings.baseline ? { baselineFile: settings.baseline } : {}
     });
@@ -57756,4 +57725,4 @@ async function reviewComments(settings, pr, findings, result, rules2, opts) {
 }
 
 // src/index.ts
-if (!serveTextWorker(RULES)) await run2();
+await run2();

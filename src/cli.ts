@@ -36,8 +36,8 @@ Options for scan:
   --category ID                         SARIF automationDetails category (default: clawscan/, or
                                         clawscan-history/ with --history)
   --max-file-size SIZE                  skip larger files (default: 5MB)
-  --jobs N                              threads for reading and text rules (default: the number of cores, up
-                                        to 4, from 256 plain files on; 1: no worker threads)
+  --jobs N                              threads for reading plain files and running the text rules
+                                        (default: 1; more did not pay on 2 cores, see docs/performance.md)
   --history                             scan every commit reachable from the refs (default: all) instead of
                                         the files; one finding per secret, at the commit that introduced it
   --since REV                           with --history: only commits not reachable from REV
@@ -96,7 +96,7 @@ async function emit(text: string, output: string | undefined): Promise<void> {
 }
 
 function poolOptions(jobs: string | undefined): PoolOptions | undefined {
-  if (jobs === undefined) return poolFor(import.meta.url);
+  if (jobs === undefined) return undefined;
   const threads = Number(jobs);
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64 (got "${jobs}")`);
   return poolFor(import.meta.url, threads);

@@ -61,11 +61,11 @@ describe('worker pool', () => {
     }
   });
 
-  it('only a bundle gets workers, and by default only for large scans', () => {
-    expect(poolFor('file:///x/src/cli.ts')).toBeUndefined();
+  it('only a bundle gets workers, and only when asked', () => {
+    expect(poolFor('file:///x/src/cli.ts', 4)).toBeUndefined();
+    expect(poolFor('file:///x/dist/cli.js')).toBeUndefined();
     expect(poolFor('file:///x/dist/cli.js', 1)).toBeUndefined();
-    expect(poolFor('file:///x/dist/cli.js', 3)).toMatchObject({ workers: 2, minFiles: 0 });
-    expect(poolFor('file:///x/dist/cli.js')?.minFiles ?? 256).toBe(256);
+    expect(poolFor('file:///x/dist/cli.js', 3)).toMatchObject({ workers: 2 });
   });
 
   it('--jobs is checked', () => {

@@ -15,7 +15,6 @@ import * as core from '@actions/core';
 import { RULES } from '../../rules/index.js';
 import { describeError, UsageError } from '../engine/errors.js';
 import { failing } from '../engine/gate.js';
-import { poolFor } from '../engine/pool.js';
 import { scan, type ScanResult } from '../engine/scan.js';
 import type { Finding } from '../model/finding.js';
 import type { AnyRule } from '../model/rule.js';
@@ -51,14 +50,11 @@ export async function run(opts: RunOptions = {}): Promise<void> {
     // `history: true` in full mode: the history sweep replaces the file scan (action/history.ts); on a pull
     // request it only adds a summary line.
     const sweep = await historySweep(settings, lines);
-    // Worker threads run this bundle and look rules up in its registry: only when scanning with the registry.
-    const pool = rules === RULES ? poolFor(import.meta.url) : undefined;
     const result =
       sweep ??
       (await scan({
         paths: [settings.path],
         rules,
-        ...(pool ? { pool } : {}),
         ...(settings.config ? { configFile: settings.config } : {}),
         ...(settings.baseline ? { baselineFile: settings.baseline } : {}),
       }));

@@ -11,11 +11,11 @@
  * busy second core) costs nothing, and a worker that dies hands its batches back to the queue: the scan's result
  * never depends on the workers. Results go to slots by file index (scan.ts merges them in discovery order).
  *
- * A worker runs the entry point's own bundle (dist/cli.js or dist/index.js), which starts `serveTextWorker`
- * instead of its main when it finds the marker in `workerData`; rules are looked up by id in that bundle's registry.
- * Measured in docs/performance.md ("Worker threads").
+ * A worker runs the CLI's own bundle (dist/cli.js), which starts `serveTextWorker` instead of its main when it
+ * finds the marker in `workerData`; rules are looked up by id in that bundle's registry. (The action does not use
+ * workers, so dist/index.js does not serve them.)
+ * Opt-in (`--jobs N`); measured in docs/performance.md ("Worker threads").
  */
-import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { AnyRule } from '../model/rule.js';
 import type { DiscoveredFile } from './discover.js';
@@ -27,27 +27,29 @@ export interface PoolOptions {
   script: URL;
   /** Worker threads besides the main thread (0: none). */
   workers: number;
-  /** Start workers only for at least this many plain files: a worker costs ~50-100 ms of CPU to load its bundle. */
-  minFiles?: number;
 }
 
 const MARK = 'clawscan-text-worker';
 
 /**
- * The pool for an entry point, given its `import.meta.url`. A worker runs that very file, so only a bundle
- * (dist/cli.js, dist/index.js) can have workers; from the TypeScript sources (tests, tsx) everything runs on the
- * main thread. `threads` counts the main thread and forces workers whatever the repository's size; by default,
- * the cores up to 4, from 256 plain files on.
+ * The pool for an entry point, given its `import.meta.url` and `--jobs` (threads, the main thread included). A
+ * worker runs that very file, so only a bundle that serves them (dist/cli.js) can have workers; from the TypeScript
+ * sources (tests, tsx) everything runs on the main thread.
+ *
+ * Off by default: on the 2-core machines this was measured on, a worker saved 0-12% of wall time for 10-20% more
+ * CPU and ~14 MB more RSS (which took the 4,000-file benchmark over its 150 MB budget), because the main thread,
+ * which parses every structured file and runs the cross-file rules, stays the critical path, and each worker
+ * loads and warms up its own copy of the code (docs/performance.md, "Worker threads").
  */
-export function poolFor(entry: string, threads?: number): PoolOptions | undefined {
-  const n = threads ?? Math.min(availableParallelism(), 4);
-  if (n < 2 || !/\.m?js$/.test(entry)) return undefined;
-  return { script: new URL(entry), workers: n - 1, minFiles: threads === undefined ? 256 : 0 };
+export function poolFor(entry: string, threads = 1): PoolOptions | undefined {
+  if (threads < 2 || !/\.m?js$/.test(entry)) return undefined;
+  return { script: new URL(entry), workers: threads - 1 };
 }
+
 /** Files per message: large enough to amortise a round trip, small enough to share the tail of the work. */
-const BATCH = 32;
+const BATCH = 16;
 /** Batches handed to a worker ahead, so it keeps working while the main thread is busy and cannot answer. */
-const AHEAD = 4;
+const AHEAD = 2;
 
 interface Init {
   mark: typeof MARK;
@@ -77,7 +79,7 @@ export function startPool(
   files: readonly DiscoveredFile[],
   collect: (r: TextFileResult, remote: boolean) => void,
 ): Pool | undefined {
-  if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return undefined;
+  if (opts.workers <= 0 || indices.length === 0) return undefined;
   const init: Init = { mark: MARK, ruleIds: rules.filter((r) => (r.appliesTo as string[]).includes('text')).map((r) => r.id), maxFileSize };
   const workers: Worker[] = [];
   for (let i = 0; i < opts.workers; i++) {
