@@ -2337,6 +2337,12 @@ function invocation(cmd) {
   if (!nameWord) return void 0;
   return { name: basename(nameWord.value), nameWord, args: w.slice(k + 1), env };
 }
+function* invocations(target) {
+  for (const cmd of commands(target)) {
+    const inv = invocation(cmd);
+    if (inv) yield { cmd, inv };
+  }
+}
 function basename(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
@@ -9222,6 +9228,11 @@ function proxyTarget(location, ups) {
   const up = hp.port === void 0 ? ups.get(hp.host) : void 0;
   return { scheme, host: hp.host, backends: up ?? [{ host: hp.host, port: hp.port ?? (scheme === "https" ? 443 : 80) }], upstream: up !== void 0 };
 }
+function gatewayLocationTest(project2, target) {
+  const ups = upstreams(project2, target);
+  const ports2 = gatewayPorts(project2.targets("openclaw"));
+  return (location) => isGateway(proxyTarget(location, ups), ports2);
+}
 function sensitivePath(location) {
   const path12 = location.args[location.args.length - 1]?.value ?? "";
   if (/^\^?\/hooks(\/|$|\b)/.test(path12)) return "hooks";
@@ -9236,6 +9247,7 @@ var origin, AUTH_INCLUDE, serverCache, isGateway;
 var init_nginx = __esm({
   "rules/_shared/nginx.ts"() {
     "use strict";
+    init_openclaw_cli();
     origin = /* @__PURE__ */ new WeakMap();
     AUTH_INCLUDE = /auth|authelia|authentik|oauth|sso|protect|allowlist|whitelist|ip-?allow/i;
     serverCache = /* @__PURE__ */ new WeakMap();
@@ -9267,12 +9279,11 @@ var init_gateway_no_auth = __esm({
         const configs = ctx.project.targets("openclaw");
         const trustedProxy = configs.some(({ value }) => isRecord2(value) && isRecord2(value.gateway) && isRecord2(value.gateway.auth) && value.gateway.auth.mode === "trusted-proxy");
         const gatewayAuth = configHasGatewayAuth(configs);
-        const ups = upstreams(ctx.project, target);
-        const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+        const proxiesToGateway = gatewayLocationTest(ctx.project, target);
         for (const server of servers(target, ctx.project)) {
           if (!listens(server.directive).some((l) => l.public)) continue;
           for (const loc of locations(server)) {
-            if (sensitivePath(loc.directive) || !isGateway(proxyTarget(loc.directive, ups), ports2) || isRestricted(loc.chain)) continue;
+            if (sensitivePath(loc.directive) || !proxiesToGateway(loc.directive) || isRestricted(loc.chain)) continue;
             const [s, e] = head(loc.directive);
             ctx.report({
               at: at.range(s, e, fileOf(loc.directive)),
@@ -9292,7 +9303,6 @@ var init_gateway_no_rate_limit = __esm({
   "rules/nginx/gateway_no_rate_limit.ts"() {
     "use strict";
     init_location();
-    init_openclaw_cli();
     init_rule();
     init_nginx();
     gateway_no_rate_limit_default = defineRule({
@@ -9306,12 +9316,11 @@ var init_gateway_no_rate_limit = __esm({
       tags: ["nginx", "openclaw", "rate-limit", "CWE-770"],
       precision: "high",
       check(target, ctx) {
-        const ups = upstreams(ctx.project, target);
-        const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+        const proxiesToGateway = gatewayLocationTest(ctx.project, target);
         for (const server of servers(target, ctx.project)) {
           if (!listens(server.directive).some((l) => l.public)) continue;
           for (const loc of locations(server)) {
-            if (!isGateway(proxyTarget(loc.directive, ups), ports2) || effective(loc.chain, "limit_req").length) continue;
+            if (!proxiesToGateway(loc.directive) || effective(loc.chain, "limit_req").length) continue;
             const [s, e] = head(loc.directive);
             ctx.report({ at: at.range(s, e, fileOf(loc.directive)), message: `location ${loc.directive.args.map((a) => a.value).join(" ")} proxies to the OpenClaw gateway with no limit_req.` });
           }
@@ -9405,7 +9414,6 @@ var init_real_ip_spoofable = __esm({
   "rules/nginx/real_ip_spoofable.ts"() {
     "use strict";
     init_location();
-    init_openclaw_cli();
     init_rule();
     init_json();
     init_nginx();
@@ -9424,11 +9432,10 @@ var init_real_ip_spoofable = __esm({
         const config = ctx.project.targets("openclaw").find(({ value }) => isRecord2(value) && isRecord2(value.gateway) && value.gateway.allowRealIpFallback === true);
         if (!config) return;
         const where = `${config.file}${config.embedded ? ` (heredoc at line ${config.embedded.line})` : ""}`;
-        const ups = upstreams(ctx.project, target);
-        const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+        const proxiesToGateway = gatewayLocationTest(ctx.project, target);
         for (const server of servers(target, ctx.project)) {
           for (const loc of locations(server)) {
-            if (!isGateway(proxyTarget(loc.directive, ups), ports2)) continue;
+            if (!proxiesToGateway(loc.directive)) continue;
             const headers = effective(loc.chain, "proxy_set_header");
             const realIp = headers.find((h) => /^x-real-ip$/i.test(h.args[0]?.value ?? ""));
             const value = realIp?.args[1]?.value ?? "";
@@ -9454,7 +9461,6 @@ var init_sensitive_location_open = __esm({
   "rules/nginx/sensitive_location_open.ts"() {
     "use strict";
     init_location();
-    init_openclaw_cli();
     init_rule();
     init_nginx();
     sensitive_location_open_default = defineRule({
@@ -9468,12 +9474,11 @@ var init_sensitive_location_open = __esm({
       tags: ["nginx", "openclaw", "exposure", "CWE-284"],
       precision: "medium",
       check(target, ctx) {
-        const ups = upstreams(ctx.project, target);
-        const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+        const proxiesToGateway = gatewayLocationTest(ctx.project, target);
         for (const server of servers(target, ctx.project)) {
           if (!listens(server.directive).some((l) => l.public)) continue;
           const locs = locations(server);
-          if (!locs.some((l) => isGateway(proxyTarget(l.directive, ups), ports2))) continue;
+          if (!locs.some((l) => proxiesToGateway(l.directive))) continue;
           for (const loc of locs) {
             const kind = sensitivePath(loc.directive);
             if (!kind || isRestricted(loc.chain)) continue;
@@ -12433,13 +12438,11 @@ var init_exposure_open_groups_with_control_plane_tools = __esm({
       check(t, ctx) {
         const exposure = openInboundExposure(t.value);
         if (!exposure) return;
-        const anchor2 = at.path(exposure.anchor);
-        const { where } = exposure;
         if (!currentApplies(t, ctx.project)) return;
         const tools = /* @__PURE__ */ new Set();
         for (const c of toolContexts(t.value)) for (const x of ["automations", "gateway", "plugins"]) if (toolAllowed(t.value, c.agent, x)) tools.add(x);
         if (tools.size === 0) return;
-        ctx.report({ at: anchor2, message: `Open inbound policy (${where}) while agents may use ${[...tools].join(", ")}.` });
+        ctx.report({ at: at.path(exposure.anchor), message: `Open inbound policy (${exposure.where}) while agents may use ${[...tools].join(", ")}.` });
       }
     });
   }
@@ -12467,10 +12470,8 @@ var init_exposure_open_groups_with_elevated = __esm({
       check(t, ctx) {
         const exposure = openInboundExposure(t.value);
         if (!exposure) return;
-        const anchor2 = at.path(exposure.anchor);
-        const { where } = exposure;
         if (get2(t.value, "tools", "elevated", "enabled") === false) return;
-        ctx.report({ at: anchor2, message: `Open inbound policy (${where}) with elevated tools enabled.` });
+        ctx.report({ at: at.path(exposure.anchor), message: `Open inbound policy (${exposure.where}) with elevated tools enabled.` });
       }
     });
   }
@@ -12498,8 +12499,6 @@ var init_exposure_open_groups_with_runtime_or_fs = __esm({
       check(t, ctx) {
         const exposure = openInboundExposure(t.value);
         if (!exposure) return;
-        const anchor2 = at.path(exposure.anchor);
-        const { where } = exposure;
         let runtime = false;
         let fs = false;
         for (const c of toolContexts(t.value)) {
@@ -12509,7 +12508,7 @@ var init_exposure_open_groups_with_runtime_or_fs = __esm({
           if (!workspaceOnly && ["read", "write", "edit", "apply_patch"].some((x) => toolAllowed(t.value, c.agent, x))) fs = true;
         }
         if (!runtime && !fs) return;
-        ctx.report({ at: anchor2, severity: runtime ? CRITICAL : WARN, message: `Open inbound policy (${where}) while ${runtime ? "exec/process" : "filesystem tools"} run outside a full sandbox.` });
+        ctx.report({ at: at.path(exposure.anchor), severity: runtime ? CRITICAL : WARN, message: `Open inbound policy (${exposure.where}) while ${runtime ? "exec/process" : "filesystem tools"} run outside a full sandbox.` });
       }
     });
   }
@@ -14174,9 +14173,8 @@ var init_chmod_openclaw_state = __esm({
       tags: ["shell", "permissions", "secrets", "CWE-732"],
       precision: "high",
       check(target, ctx) {
-        for (const cmd of commands(target)) {
-          const inv = invocation(cmd);
-          if (!inv || inv.name !== "chmod") continue;
+        for (const { cmd, inv } of invocations(target)) {
+          if (inv.name !== "chmod") continue;
           const operands = inv.args.filter((a) => !/^-[a-zA-Z]+$/.test(a.value) && !a.value.startsWith("--"));
           const [mode, ...paths] = operands;
           if (!mode) continue;
@@ -14244,9 +14242,7 @@ var init_firewall_opens_gateway = __esm({
       precision: "high",
       check(target, ctx) {
         const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
-        for (const cmd of commands(target)) {
-          const inv = invocation(cmd);
-          if (!inv) continue;
+        for (const { cmd, inv } of invocations(target)) {
           const args = inv.args.map((a) => a.value);
           let opened;
           if (inv.name === "ufw") {
@@ -14295,9 +14291,8 @@ var init_gateway_public_bind = __esm({
       check(target, ctx) {
         if (target.origin === "dockerfile") return;
         const configAuth = configHasGatewayAuth(ctx.project.targets("openclaw"));
-        for (const cmd of commands(target)) {
-          const inv = invocation(cmd);
-          if (!inv || CONTAINER_CLIS.has(inv.name)) continue;
+        for (const { cmd, inv } of invocations(target)) {
+          if (CONTAINER_CLIS.has(inv.name)) continue;
           const words = [inv.nameWord, ...inv.args];
           const gw = gatewayCommand(words.map((w) => w.value));
           if (!gw?.bind || !isPublicBind(gw.bind.value)) continue;
@@ -14337,9 +14332,7 @@ var init_tailscale_funnel2 = __esm({
       precision: "high",
       check(target, ctx) {
         const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
-        for (const cmd of commands(target)) {
-          const inv = invocation(cmd);
-          if (!inv) continue;
+        for (const { cmd, inv } of invocations(target)) {
           const words = inv.args.map((a) => a.value);
           const funnel = inv.name === "tailscale" && (words[0] === "funnel" || words[0] === "serve" && words.some((w) => w === "--funnel" || w === "--funnel=true")) && words.some((w) => ports2.has(Number(/(?:^|:|\/)(\d{2,5})(?:\/|$)/.exec(w)?.[1]))) || gatewayCommand([inv.nameWord.value, ...words])?.tailscale?.value === "funnel";
           if (funnel) ctx.report({ at: at.range(cmd.start, cmd.end), message: "Tailscale Funnel publishes the OpenClaw gateway on the public internet." });
@@ -14376,9 +14369,8 @@ var init_unpinned_openclaw_install = __esm({
       tags: ["shell", "supply-chain", "CWE-1357"],
       precision: "high",
       check(target, ctx) {
-        for (const cmd of commands(target)) {
-          const inv = invocation(cmd);
-          if (!inv || !isGlobalInstall(inv.name, inv.args.map((a) => a.value))) continue;
+        for (const { inv } of invocations(target)) {
+          if (!isGlobalInstall(inv.name, inv.args.map((a) => a.value))) continue;
           for (const a of inv.args) {
             const m = PKG.exec(a.value);
             if (!m) continue;
@@ -39934,8 +39926,8 @@ function truncated(log, ranked, keep, why) {
   const kept = new Set(ranked.slice(0, keep));
   const results = (run3.results ?? []).filter((r) => kept.has(r));
   const dropped = ranked.length - keep;
-  const invocations = run3.invocations?.length ? run3.invocations : [{ executionSuccessful: true }];
-  const [first, ...others] = invocations;
+  const invocations2 = run3.invocations?.length ? run3.invocations : [{ executionSuccessful: true }];
+  const [first, ...others] = invocations2;
   const notice = { level: "warning", message: { text: `${dropped} of ${ranked.length} results were left out of this upload (${why}); the most severe ${keep} are kept.` }, descriptor: { id: "upload.truncated" } };
   return {
     ...log,

@@ -37831,6 +37831,12 @@ function invocation(cmd) {
   if (!nameWord) return void 0;
   return { name: basename(nameWord.value), nameWord, args: w.slice(k + 1), env };
 }
+function* invocations(target) {
+  for (const cmd of commands(target)) {
+    const inv = invocation(cmd);
+    if (inv) yield { cmd, inv };
+  }
+}
 function basename(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
@@ -43524,6 +43530,11 @@ function proxyTarget(location, ups) {
   return { scheme, host: hp.host, backends: up ?? [{ host: hp.host, port: hp.port ?? (scheme === "https" ? 443 : 80) }], upstream: up !== void 0 };
 }
 var isGateway = (p, ports2) => Boolean(p?.backends.some((b) => b.port !== void 0 && ports2.has(b.port)));
+function gatewayLocationTest(project2, target) {
+  const ups = upstreams(project2, target);
+  const ports2 = gatewayPorts(project2.targets("openclaw"));
+  return (location) => isGateway(proxyTarget(location, ups), ports2);
+}
 function sensitivePath(location) {
   const path12 = location.args[location.args.length - 1]?.value ?? "";
   if (/^\^?\/hooks(\/|$|\b)/.test(path12)) return "hooks";
@@ -43550,12 +43561,11 @@ var gateway_no_auth_default = defineRule({
     const configs = ctx.project.targets("openclaw");
     const trustedProxy = configs.some(({ value }) => isRecord2(value) && isRecord2(value.gateway) && isRecord2(value.gateway.auth) && value.gateway.auth.mode === "trusted-proxy");
     const gatewayAuth = configHasGatewayAuth(configs);
-    const ups = upstreams(ctx.project, target);
-    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+    const proxiesToGateway = gatewayLocationTest(ctx.project, target);
     for (const server of servers(target, ctx.project)) {
       if (!listens(server.directive).some((l) => l.public)) continue;
       for (const loc of locations(server)) {
-        if (sensitivePath(loc.directive) || !isGateway(proxyTarget(loc.directive, ups), ports2) || isRestricted(loc.chain)) continue;
+        if (sensitivePath(loc.directive) || !proxiesToGateway(loc.directive) || isRestricted(loc.chain)) continue;
         const [s, e] = head(loc.directive);
         ctx.report({
           at: at.range(s, e, fileOf(loc.directive)),
@@ -43579,12 +43589,11 @@ var gateway_no_rate_limit_default = defineRule({
   tags: ["nginx", "openclaw", "rate-limit", "CWE-770"],
   precision: "high",
   check(target, ctx) {
-    const ups = upstreams(ctx.project, target);
-    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+    const proxiesToGateway = gatewayLocationTest(ctx.project, target);
     for (const server of servers(target, ctx.project)) {
       if (!listens(server.directive).some((l) => l.public)) continue;
       for (const loc of locations(server)) {
-        if (!isGateway(proxyTarget(loc.directive, ups), ports2) || effective(loc.chain, "limit_req").length) continue;
+        if (!proxiesToGateway(loc.directive) || effective(loc.chain, "limit_req").length) continue;
         const [s, e] = head(loc.directive);
         ctx.report({ at: at.range(s, e, fileOf(loc.directive)), message: `location ${loc.directive.args.map((a) => a.value).join(" ")} proxies to the OpenClaw gateway with no limit_req.` });
       }
@@ -43668,11 +43677,10 @@ var real_ip_spoofable_default = defineRule({
     const config = ctx.project.targets("openclaw").find(({ value }) => isRecord2(value) && isRecord2(value.gateway) && value.gateway.allowRealIpFallback === true);
     if (!config) return;
     const where = `${config.file}${config.embedded ? ` (heredoc at line ${config.embedded.line})` : ""}`;
-    const ups = upstreams(ctx.project, target);
-    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+    const proxiesToGateway = gatewayLocationTest(ctx.project, target);
     for (const server of servers(target, ctx.project)) {
       for (const loc of locations(server)) {
-        if (!isGateway(proxyTarget(loc.directive, ups), ports2)) continue;
+        if (!proxiesToGateway(loc.directive)) continue;
         const headers = effective(loc.chain, "proxy_set_header");
         const realIp = headers.find((h) => /^x-real-ip$/i.test(h.args[0]?.value ?? ""));
         const value = realIp?.args[1]?.value ?? "";
@@ -43702,12 +43710,11 @@ var sensitive_location_open_default = defineRule({
   tags: ["nginx", "openclaw", "exposure", "CWE-284"],
   precision: "medium",
   check(target, ctx) {
-    const ups = upstreams(ctx.project, target);
-    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+    const proxiesToGateway = gatewayLocationTest(ctx.project, target);
     for (const server of servers(target, ctx.project)) {
       if (!listens(server.directive).some((l) => l.public)) continue;
       const locs = locations(server);
-      if (!locs.some((l) => isGateway(proxyTarget(l.directive, ups), ports2))) continue;
+      if (!locs.some((l) => proxiesToGateway(l.directive))) continue;
       for (const loc of locs) {
         const kind = sensitivePath(loc.directive);
         if (!kind || isRestricted(loc.chain)) continue;
@@ -45810,13 +45817,11 @@ var exposure_open_groups_with_control_plane_tools_default = defineRule({
   check(t, ctx) {
     const exposure = openInboundExposure(t.value);
     if (!exposure) return;
-    const anchor2 = at.path(exposure.anchor);
-    const { where } = exposure;
     if (!currentApplies(t, ctx.project)) return;
     const tools = /* @__PURE__ */ new Set();
     for (const c of toolContexts(t.value)) for (const x of ["automations", "gateway", "plugins"]) if (toolAllowed(t.value, c.agent, x)) tools.add(x);
     if (tools.size === 0) return;
-    ctx.report({ at: anchor2, message: `Open inbound policy (${where}) while agents may use ${[...tools].join(", ")}.` });
+    ctx.report({ at: at.path(exposure.anchor), message: `Open inbound policy (${exposure.where}) while agents may use ${[...tools].join(", ")}.` });
   }
 });
 
@@ -45835,10 +45840,8 @@ var exposure_open_groups_with_elevated_default = defineRule({
   check(t, ctx) {
     const exposure = openInboundExposure(t.value);
     if (!exposure) return;
-    const anchor2 = at.path(exposure.anchor);
-    const { where } = exposure;
     if (get2(t.value, "tools", "elevated", "enabled") === false) return;
-    ctx.report({ at: anchor2, message: `Open inbound policy (${where}) with elevated tools enabled.` });
+    ctx.report({ at: at.path(exposure.anchor), message: `Open inbound policy (${exposure.where}) with elevated tools enabled.` });
   }
 });
 
@@ -45857,8 +45860,6 @@ var exposure_open_groups_with_runtime_or_fs_default = defineRule({
   check(t, ctx) {
     const exposure = openInboundExposure(t.value);
     if (!exposure) return;
-    const anchor2 = at.path(exposure.anchor);
-    const { where } = exposure;
     let runtime = false;
     let fs3 = false;
     for (const c of toolContexts(t.value)) {
@@ -45868,7 +45869,7 @@ var exposure_open_groups_with_runtime_or_fs_default = defineRule({
       if (!workspaceOnly && ["read", "write", "edit", "apply_patch"].some((x) => toolAllowed(t.value, c.agent, x))) fs3 = true;
     }
     if (!runtime && !fs3) return;
-    ctx.report({ at: anchor2, severity: runtime ? CRITICAL : WARN, message: `Open inbound policy (${where}) while ${runtime ? "exec/process" : "filesystem tools"} run outside a full sandbox.` });
+    ctx.report({ at: at.path(exposure.anchor), severity: runtime ? CRITICAL : WARN, message: `Open inbound policy (${exposure.where}) while ${runtime ? "exec/process" : "filesystem tools"} run outside a full sandbox.` });
   }
 });
 
@@ -47011,9 +47012,8 @@ var chmod_openclaw_state_default = defineRule({
   tags: ["shell", "permissions", "secrets", "CWE-732"],
   precision: "high",
   check(target, ctx) {
-    for (const cmd of commands(target)) {
-      const inv = invocation(cmd);
-      if (!inv || inv.name !== "chmod") continue;
+    for (const { cmd, inv } of invocations(target)) {
+      if (inv.name !== "chmod") continue;
       const operands = inv.args.filter((a) => !/^-[a-zA-Z]+$/.test(a.value) && !a.value.startsWith("--"));
       const [mode, ...paths] = operands;
       if (!mode) continue;
@@ -47062,9 +47062,7 @@ var firewall_opens_gateway_default = defineRule({
   precision: "high",
   check(target, ctx) {
     const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
-    for (const cmd of commands(target)) {
-      const inv = invocation(cmd);
-      if (!inv) continue;
+    for (const { cmd, inv } of invocations(target)) {
       const args = inv.args.map((a) => a.value);
       let opened;
       if (inv.name === "ufw") {
@@ -47103,9 +47101,8 @@ var gateway_public_bind_default = defineRule({
   check(target, ctx) {
     if (target.origin === "dockerfile") return;
     const configAuth = configHasGatewayAuth(ctx.project.targets("openclaw"));
-    for (const cmd of commands(target)) {
-      const inv = invocation(cmd);
-      if (!inv || CONTAINER_CLIS.has(inv.name)) continue;
+    for (const { cmd, inv } of invocations(target)) {
+      if (CONTAINER_CLIS.has(inv.name)) continue;
       const words = [inv.nameWord, ...inv.args];
       const gw = gatewayCommand(words.map((w) => w.value));
       if (!gw?.bind || !isPublicBind(gw.bind.value)) continue;
@@ -47135,9 +47132,7 @@ var tailscale_funnel_default2 = defineRule({
   precision: "high",
   check(target, ctx) {
     const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
-    for (const cmd of commands(target)) {
-      const inv = invocation(cmd);
-      if (!inv) continue;
+    for (const { cmd, inv } of invocations(target)) {
       const words = inv.args.map((a) => a.value);
       const funnel = inv.name === "tailscale" && (words[0] === "funnel" || words[0] === "serve" && words.some((w) => w === "--funnel" || w === "--funnel=true")) && words.some((w) => ports2.has(Number(/(?:^|:|\/)(\d{2,5})(?:\/|$)/.exec(w)?.[1]))) || gatewayCommand([inv.nameWord.value, ...words])?.tailscale?.value === "funnel";
       if (funnel) ctx.report({ at: at.range(cmd.start, cmd.end), message: "Tailscale Funnel publishes the OpenClaw gateway on the public internet." });
@@ -47165,9 +47160,8 @@ var unpinned_openclaw_install_default = defineRule({
   tags: ["shell", "supply-chain", "CWE-1357"],
   precision: "high",
   check(target, ctx) {
-    for (const cmd of commands(target)) {
-      const inv = invocation(cmd);
-      if (!inv || !isGlobalInstall(inv.name, inv.args.map((a) => a.value))) continue;
+    for (const { inv } of invocations(target)) {
+      if (!isGlobalInstall(inv.name, inv.args.map((a) => a.value))) continue;
       for (const a of inv.args) {
         const m = PKG.exec(a.value);
         if (!m) continue;

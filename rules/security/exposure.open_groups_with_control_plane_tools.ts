@@ -18,12 +18,10 @@ export default defineRule({
   check(t, ctx) {
     const exposure = openInboundExposure(t.value);
     if (!exposure) return;
-    const anchor = at.path(exposure.anchor);
-    const { where } = exposure;
     if (!currentApplies(t, ctx.project)) return;
     const tools = new Set<string>();
     for (const c of toolContexts(t.value)) for (const x of ['automations', 'gateway', 'plugins']) if (toolAllowed(t.value, c.agent, x)) tools.add(x);
     if (tools.size === 0) return;
-    ctx.report({ at: anchor, message: `Open inbound policy (${where}) while agents may use ${[...tools].join(', ')}.` });
+    ctx.report({ at: at.path(exposure.anchor), message: `Open inbound policy (${exposure.where}) while agents may use ${[...tools].join(', ')}.` });
   },
 });

@@ -18,9 +18,7 @@ export default defineRule({
   check(t, ctx) {
     const exposure = openInboundExposure(t.value);
     if (!exposure) return;
-    const anchor = at.path(exposure.anchor);
-    const { where } = exposure;
     if (get(t.value, 'tools', 'elevated', 'enabled') === false) return;
-    ctx.report({ at: anchor, message: `Open inbound policy (${where}) with elevated tools enabled.` });
+    ctx.report({ at: at.path(exposure.anchor), message: `Open inbound policy (${exposure.where}) with elevated tools enabled.` });
   },
 });

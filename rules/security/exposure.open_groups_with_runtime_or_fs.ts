@@ -18,8 +18,6 @@ export default defineRule({
   check(t, ctx) {
     const exposure = openInboundExposure(t.value);
     if (!exposure) return;
-    const anchor = at.path(exposure.anchor);
-    const { where } = exposure;
     let runtime = false;
     let fs = false;
     for (const c of toolContexts(t.value)) {
@@ -29,6 +27,6 @@ export default defineRule({
       if (!workspaceOnly && ['read', 'write', 'edit', 'apply_patch'].some((x) => toolAllowed(t.value, c.agent, x))) fs = true;
     }
     if (!runtime && !fs) return;
-    ctx.report({ at: anchor, severity: runtime ? CRITICAL : WARN, message: `Open inbound policy (${where}) while ${runtime ? 'exec/process' : 'filesystem tools'} run outside a full sandbox.` });
+    ctx.report({ at: at.path(exposure.anchor), severity: runtime ? CRITICAL : WARN, message: `Open inbound policy (${exposure.where}) while ${runtime ? 'exec/process' : 'filesystem tools'} run outside a full sandbox.` });
   },
 });
