@@ -4,6 +4,7 @@
  * nginx files, and what a `proxy_pass` points at.
  */
 import type { NginxDirective, NginxTarget, ProjectView } from '../../src/model/target.js';
+import { gatewayPorts } from './openclaw-cli.js';
 
 /** A block directive with the blocks around it, outermost first (`http`, `server`, `location`…). */
 export interface Scoped {
@@ -268,6 +269,16 @@ export function proxyTarget(location: NginxDirective, ups: Map<string, Backend[]
 
 /** The proxy target reaches the gateway: one of its backends is on a gateway port (`gatewayPorts` of the repository). */
 export const isGateway = (p: ProxyTarget | undefined, ports: ReadonlySet<number>) => Boolean(p?.backends.some((b) => b.port !== undefined && ports.has(b.port)));
+
+/**
+ * A test for "this location proxies to the OpenClaw gateway": its `proxy_pass` (upstreams of the target resolved)
+ * reaches the gateway port (18789, or a `gateway.port` of the scan's OpenClaw configs).
+ */
+export function gatewayLocationTest(project: ProjectView, target: NginxTarget): (location: NginxDirective) => boolean {
+  const ups = upstreams(project, target);
+  const ports = gatewayPorts(project.targets('openclaw'));
+  return (location) => isGateway(proxyTarget(location, ups), ports);
+}
 
 export { isLoopbackHost };
 

@@ -265,6 +265,21 @@ export function sandboxMode(config: unknown, agent?: Obj): string {
   return str(get(agent, 'sandbox', 'mode')) ?? str(get(config, 'agents', 'defaults', 'sandbox', 'mode')) ?? 'off';
 }
 
+/**
+ * Every string entry of a sandbox `docker.binds` list, in `agents.defaults.sandbox.docker` and then in each agent
+ * entry's `sandbox.docker`, with the path of the entry (`[..., 'binds', i]`). Non-string entries are skipped.
+ */
+export function sandboxBinds(config: unknown): { path: PathSegment[]; bind: string }[] {
+  const scopes: { path: PathSegment[]; docker: unknown }[] = [{ path: ['agents', 'defaults', 'sandbox', 'docker'], docker: get(config, 'agents', 'defaults', 'sandbox', 'docker') }, ...agentEntries(config).map((a) => ({ path: [...a.path, 'sandbox', 'docker'], docker: get(a.value, 'sandbox', 'docker') }))];
+  const out: { path: PathSegment[]; bind: string }[] = [];
+  for (const s of scopes) {
+    arr(get(s.docker, 'binds')).forEach((b, i) => {
+      if (typeof b === 'string') out.push({ path: [...s.path, 'binds', i], bind: b });
+    });
+  }
+  return out;
+}
+
 export interface ChannelScope {
   channel: string;
   account?: string;
@@ -486,6 +501,38 @@ export function firstOpenPolicyPath(config: unknown): PathSegment[] | undefined 
   if (!s) return undefined;
   const key = s.value.groupPolicy === 'open' ? 'groupPolicy' : s.value.dmPolicy === 'open' ? 'dmPolicy' : 'dm';
   return [...s.path, key];
+}
+
+/**
+ * The open inbound side of the exposure matrix (the `security.exposure.open_groups_with_*` rules): undefined when no
+ * policy is open, else the path to anchor the finding on (the first open policy, else `channels`) and the open
+ * scopes as `channel` or `channel/account`, comma-separated, for the message.
+ */
+export function openInboundExposure(config: unknown): { anchor: PathSegment[]; where: string } | undefined {
+  const open = openInboundScopes(config);
+  if (open.length === 0) return undefined;
+  return {
+    anchor: firstOpenPolicyPath(config) ?? ['channels'],
+    where: open.map((s) => (s.account ? `${s.channel}/${s.account}` : s.channel)).join(', '),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Hooks, install records
+// ---------------------------------------------------------------------------------------------------------
+
+/** The `hooks` block when hooks are enabled (`hooks.enabled: true`), else undefined: the guard of the hooks.* rules. */
+export function enabledHooks(config: unknown): Obj | undefined {
+  const h = obj(get(config, 'hooks'));
+  return h.enabled === true ? h : undefined;
+}
+
+/**
+ * npm install records under `base` (`plugins.installs`, `hooks.internal.installs`; 2026.3.x keeps them in the
+ * config): `[id, record]` for each object record whose `source` is `npm` or unset and that has a string `spec`.
+ */
+export function npmInstallRecords(config: unknown, base: readonly PathSegment[]): [string, Obj][] {
+  return Object.entries(obj(get(config, ...base))).filter(([, r]) => isObj(r) && (r.source === 'npm' || r.source === undefined) && typeof r.spec === 'string') as [string, Obj][];
 }
 
 // ---------------------------------------------------------------------------------------------------------

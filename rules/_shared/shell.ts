@@ -43,6 +43,14 @@ export function invocation(cmd: ShellCommand): Invocation | undefined {
   return { name: basename(nameWord.value), nameWord, args: w.slice(k + 1), env };
 }
 
+/** Every command of the target that runs a program, with its invocation (commands with no program are skipped). */
+export function* invocations(target: ShellTarget): Generator<{ cmd: ShellCommand; inv: Invocation }> {
+  for (const cmd of commands(target)) {
+    const inv = invocation(cmd);
+    if (inv) yield { cmd, inv };
+  }
+}
+
 export function basename(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1);
 }

@@ -1,6 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { channelAccounts, get, groupPolicyOf, obj, strings, targetEra, type ChannelAccount } from '../_shared/openclaw.js';
+import { discordGuildUsersListed, discordNativeCommandsOn } from '../_shared/channel-commands.js';
+import { channelAccounts, get, groupPolicyOf, obj, strings, targetEra } from '../_shared/openclaw.js';
 
 export default defineRule({
   id: 'channels.discord.commands.native.no_allowlists',
@@ -16,17 +17,12 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    const nativeOn = (a: ChannelAccount) => {
-      const v = (k: string) => get(a.value, 'commands', k) ?? get(t.value, 'commands', k) ?? 'auto';
-      return [v('native'), v('nativeSkills')].some((x) => x === true || x === 'auto');
-    };
     for (const a of channelAccounts(t.value, 'discord')) {
-      if (!nativeOn(a) || groupPolicyOf(t.value, a).policy === 'disabled') continue;
+      if (!discordNativeCommandsOn(t.value, a) || groupPolicyOf(t.value, a).policy === 'disabled') continue;
       if (targetEra(t, ctx.project) === 'legacy' && get(t.value, 'commands', 'useAccessGroups') === false) continue;
       const guilds = Object.entries(obj(a.value.guilds));
       if (guilds.length === 0 || strings(get(a.value, 'dm', 'allowFrom')).length > 0) continue;
-      const users = guilds.some(([, gv]) => strings(get(gv, 'users')).length > 0 || Object.values(obj(get(gv, 'channels'))).some((cv) => strings(get(cv, 'users')).length > 0));
-      if (users) continue;
+      if (discordGuildUsersListed(guilds)) continue;
       ctx.report({ at: at.path(a.pathOf('guilds')), message: `${a.label}: native commands are on in ${guilds.length} guild(s) with no owner or users allowlist.` });
     }
   },

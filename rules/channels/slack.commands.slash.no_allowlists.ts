@@ -1,6 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { channelAccounts, get, obj, strings, type ChannelAccount } from '../_shared/openclaw.js';
+import { slackCommandsOn } from '../_shared/channel-commands.js';
+import { channelAccounts, get, obj, strings } from '../_shared/openclaw.js';
 
 export default defineRule({
   id: 'channels.slack.commands.slash.no_allowlists',
@@ -16,12 +17,8 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    const slashOn = (a: ChannelAccount) => {
-      const v = (k: string) => get(a.value, 'commands', k) ?? get(t.value, 'commands', k) ?? 'auto';
-      return get(a.value, 'slashCommand', 'enabled') === true || v('native') === true || v('nativeSkills') === true;
-    };
     for (const a of channelAccounts(t.value, 'slack')) {
-      if (!slashOn(a)) continue;
+      if (!slackCommandsOn(t.value, a)) continue;
       if (strings(a.value.allowFrom).length > 0 || strings(get(a.value, 'dm', 'allowFrom')).length > 0) continue;
       if (Object.values(obj(a.value.channels)).some((c) => strings(get(c, 'users')).length > 0)) continue;
       const key = get(a.value, 'slashCommand', 'enabled') === true ? [...a.pathOf('slashCommand'), 'enabled'] : a.pathOf('commands');

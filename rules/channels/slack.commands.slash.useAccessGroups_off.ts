@@ -1,6 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { channelAccounts, get, legacyApplies, type ChannelAccount } from '../_shared/openclaw.js';
+import { slackCommandsOn } from '../_shared/channel-commands.js';
+import { channelAccounts, get, legacyApplies } from '../_shared/openclaw.js';
 
 export default defineRule({
   id: 'channels.slack.commands.slash.useAccessGroups_off',
@@ -16,12 +17,8 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    const slashOn = (a: ChannelAccount) => {
-      const v = (k: string) => get(a.value, 'commands', k) ?? get(t.value, 'commands', k) ?? 'auto';
-      return get(a.value, 'slashCommand', 'enabled') === true || v('native') === true || v('nativeSkills') === true;
-    };
     if (!legacyApplies(t, ctx.project) || get(t.value, 'commands', 'useAccessGroups') !== false) return;
-    if (!channelAccounts(t.value, 'slack').some(slashOn)) return;
+    if (!channelAccounts(t.value, 'slack').some((a) => slackCommandsOn(t.value, a))) return;
     ctx.report({ at: at.path(['commands', 'useAccessGroups']), message: 'Slack commands are enabled with commands.useAccessGroups false.' });
   },
 });

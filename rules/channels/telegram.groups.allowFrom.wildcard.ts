@@ -1,7 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { senderLists } from '../_shared/telegram.js';
-import { arr, channelAccounts, get, groupPolicyOf, isObj } from '../_shared/openclaw.js';
+import { reachableGroupAccounts, senderLists } from '../_shared/telegram.js';
+import { arr } from '../_shared/openclaw.js';
 
 export default defineRule({
   id: 'channels.telegram.groups.allowFrom.wildcard',
@@ -17,11 +17,7 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    if (get(t.value, 'commands', 'text') === false) return;
-    for (const a of channelAccounts(t.value, 'telegram')) {
-      const g = groupPolicyOf(t.value, a);
-      const reachable = g.policy === 'open' || (g.policy === 'allowlist' && isObj(a.value.groups) && Object.keys(a.value.groups).length > 0);
-      if (!reachable) continue;
+    for (const { account: a } of reachableGroupAccounts(t.value)) {
       const lists = senderLists(a.value, a.pathOf);
       const i = arr(a.value.groupAllowFrom).findIndex((e) => String(e).trim() === '*');
       if (i < 0 || lists.length === 0) continue;

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { credential, deployContext, get, obj } from '../_shared/openclaw.js';
+import { credential, deployContext, enabledHooks } from '../_shared/openclaw.js';
 
 export default defineRule({
   id: 'config.secrets.hooks_token_in_config',
@@ -16,8 +16,8 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    const h = obj(get(t.value, 'hooks'));
-    if (h.enabled !== true) return;
+    const h = enabledHooks(t.value);
+    if (!h) return;
     const c = credential(h.token, deployContext(t, ctx.project));
     // A `${VAR}` reference is not a secret in the file (the audit, which sees the substituted config, reports
     // it too: a documented deviation, test/oracle/deviations.json).

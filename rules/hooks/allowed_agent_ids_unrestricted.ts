@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { CRITICAL, WARN, currentApplies, gatewayOf, get, obj } from '../_shared/openclaw.js';
+import { CRITICAL, WARN, currentApplies, enabledHooks, gatewayOf } from '../_shared/openclaw.js';
 
 export default defineRule({
   id: 'hooks.allowed_agent_ids_unrestricted',
@@ -16,8 +16,8 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    const h = obj(get(t.value, 'hooks'));
-    if (h.enabled !== true) return;
+    const h = enabledHooks(t.value);
+    if (!h) return;
     const v = gatewayOf(t, ctx.project);
     if (!currentApplies(t, ctx.project)) return;
     const ids = h.allowedAgentIds;

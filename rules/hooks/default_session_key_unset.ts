@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { get, obj } from '../_shared/openclaw.js';
+import { enabledHooks } from '../_shared/openclaw.js';
 
 export default defineRule({
   id: 'hooks.default_session_key_unset',
@@ -16,8 +16,8 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    const h = obj(get(t.value, 'hooks'));
-    if (h.enabled !== true) return;
+    const h = enabledHooks(t.value);
+    if (!h) return;
     if (typeof h.defaultSessionKey === 'string' && h.defaultSessionKey.trim()) return;
     ctx.report({ at: at.path(['hooks', 'defaultSessionKey']), message: 'Hooks are enabled and `hooks.defaultSessionKey` is not set.' });
   },

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { get, isObj, legacyApplies, obj, type Obj } from '../_shared/openclaw.js';
+import { legacyApplies, npmInstallRecords } from '../_shared/openclaw.js';
 import type { PathSegment } from '../../src/model/location.js';
 
 export default defineRule({
@@ -19,8 +19,7 @@ export default defineRule({
   check(t, ctx) {
     if (!legacyApplies(t, ctx.project)) return;
     const base: PathSegment[] = ['hooks', 'internal', 'installs'];
-    const npm = Object.entries(obj(get(t.value, ...base))).filter(([, r]) => isObj(r) && (r.source === 'npm' || r.source === undefined) && typeof r.spec === 'string') as [string, Obj][];
-    for (const [id, r] of npm) {
+    for (const [id, r] of npmInstallRecords(t.value, base)) {
       if (typeof r.integrity === 'string' && r.integrity.trim()) continue;
       ctx.report({ at: at.path([...base, id]), message: `npm install "${id}" has no integrity hash.` });
     }

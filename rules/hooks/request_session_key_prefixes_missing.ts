@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { CRITICAL, WARN, gatewayOf, get, obj, strings } from '../_shared/openclaw.js';
+import { CRITICAL, WARN, enabledHooks, gatewayOf, strings } from '../_shared/openclaw.js';
 
 export default defineRule({
   id: 'hooks.request_session_key_prefixes_missing',
@@ -16,8 +16,8 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    const h = obj(get(t.value, 'hooks'));
-    if (h.enabled !== true) return;
+    const h = enabledHooks(t.value);
+    if (!h) return;
     const v = gatewayOf(t, ctx.project);
     if (h.allowRequestSessionKey !== true || strings(h.allowedSessionKeyPrefixes).length > 0) return;
     ctx.report({ at: at.path(['hooks', 'allowedSessionKeyPrefixes']), severity: v.remoteExposure ? CRITICAL : WARN, message: 'Hook requests may choose their session key and `hooks.allowedSessionKeyPrefixes` is empty.' });

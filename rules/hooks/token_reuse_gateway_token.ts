@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { credential, credentialPresent, credentialText, deployContext, gatewayOf, get, obj } from '../_shared/openclaw.js';
+import { credential, credentialPresent, credentialText, deployContext, enabledHooks, gatewayOf } from '../_shared/openclaw.js';
 
 export default defineRule({
   id: 'hooks.token_reuse_gateway_token',
@@ -16,8 +16,8 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    const h = obj(get(t.value, 'hooks'));
-    if (h.enabled !== true) return;
+    const h = enabledHooks(t.value);
+    if (!h) return;
     const v = gatewayOf(t, ctx.project);
     const hooks = credential(h.token, deployContext(t, ctx.project));
     if (!credentialPresent(hooks)) return;

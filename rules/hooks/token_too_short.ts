@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { credential, credentialText, deployContext, get, obj } from '../_shared/openclaw.js';
+import { credential, credentialText, deployContext, enabledHooks } from '../_shared/openclaw.js';
 
 export default defineRule({
   id: 'hooks.token_too_short',
@@ -16,8 +16,8 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    const h = obj(get(t.value, 'hooks'));
-    if (h.enabled !== true) return;
+    const h = enabledHooks(t.value);
+    if (!h) return;
     const c = credential(h.token, deployContext(t, ctx.project));
     const text = credentialText(c)?.trim();
     if (!text || text.length >= 24) return;

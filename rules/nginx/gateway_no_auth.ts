@@ -1,8 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { isRecord } from '../_shared/json.js';
-import { configHasGatewayAuth, gatewayPorts } from '../_shared/openclaw-cli.js';
-import { head, isGateway, isRestricted, listens, locations, proxyTarget, sensitivePath, servers, upstreams, fileOf } from '../_shared/nginx.js';
+import { configHasGatewayAuth } from '../_shared/openclaw-cli.js';
+import { gatewayLocationTest, head, isRestricted, listens, locations, sensitivePath, servers, fileOf } from '../_shared/nginx.js';
 
 export default defineRule({
   id: 'nginx.gateway_no_auth',
@@ -20,12 +20,11 @@ export default defineRule({
     const configs = ctx.project.targets('openclaw');
     const trustedProxy = configs.some(({ value }) => isRecord(value) && isRecord(value.gateway) && isRecord(value.gateway.auth) && value.gateway.auth.mode === 'trusted-proxy');
     const gatewayAuth = configHasGatewayAuth(configs);
-    const ups = upstreams(ctx.project, target);
-    const ports = gatewayPorts(ctx.project.targets('openclaw'));
+    const proxiesToGateway = gatewayLocationTest(ctx.project, target);
     for (const server of servers(target, ctx.project)) {
       if (!listens(server.directive).some((l) => l.public)) continue;
       for (const loc of locations(server)) {
-        if (sensitivePath(loc.directive) || !isGateway(proxyTarget(loc.directive, ups), ports) || isRestricted(loc.chain)) continue;
+        if (sensitivePath(loc.directive) || !proxiesToGateway(loc.directive) || isRestricted(loc.chain)) continue;
         const [s, e] = head(loc.directive);
         ctx.report({
           at: at.range(s, e, fileOf(loc.directive)),

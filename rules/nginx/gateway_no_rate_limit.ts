@@ -1,7 +1,6 @@
 import { at } from '../../src/model/location.js';
-import { gatewayPorts } from '../_shared/openclaw-cli.js';
 import { defineRule } from '../../src/model/rule.js';
-import { effective, head, isGateway, listens, locations, proxyTarget, servers, upstreams, fileOf } from '../_shared/nginx.js';
+import { effective, gatewayLocationTest, head, listens, locations, servers, fileOf } from '../_shared/nginx.js';
 
 export default defineRule({
   id: 'nginx.gateway_no_rate_limit',
@@ -16,12 +15,11 @@ export default defineRule({
   tags: ['nginx', 'openclaw', 'rate-limit', 'CWE-770'],
   precision: 'high',
   check(target, ctx) {
-    const ups = upstreams(ctx.project, target);
-    const ports = gatewayPorts(ctx.project.targets('openclaw'));
+    const proxiesToGateway = gatewayLocationTest(ctx.project, target);
     for (const server of servers(target, ctx.project)) {
       if (!listens(server.directive).some((l) => l.public)) continue;
       for (const loc of locations(server)) {
-        if (!isGateway(proxyTarget(loc.directive, ups), ports) || effective(loc.chain, 'limit_req').length) continue;
+        if (!proxiesToGateway(loc.directive) || effective(loc.chain, 'limit_req').length) continue;
         const [s, e] = head(loc.directive);
         ctx.report({ at: at.range(s, e, fileOf(loc.directive)), message: `location ${loc.directive.args.map((a) => a.value).join(' ')} proxies to the OpenClaw gateway with no limit_req.` });
       }

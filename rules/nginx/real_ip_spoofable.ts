@@ -1,8 +1,7 @@
 import { at } from '../../src/model/location.js';
-import { gatewayPorts } from '../_shared/openclaw-cli.js';
 import { defineRule } from '../../src/model/rule.js';
 import { isRecord } from '../_shared/json.js';
-import { effective, head, isGateway, locations, proxyTarget, servers, upstreams, fileOf } from '../_shared/nginx.js';
+import { effective, gatewayLocationTest, head, locations, servers, fileOf } from '../_shared/nginx.js';
 
 const CLIENT_VALUE = /\$(http_x_real_ip|http_x_forwarded_for|proxy_add_x_forwarded_for|http_\w+)/;
 
@@ -22,11 +21,10 @@ export default defineRule({
     const config = ctx.project.targets('openclaw').find(({ value }) => isRecord(value) && isRecord(value.gateway) && value.gateway.allowRealIpFallback === true);
     if (!config) return;
     const where = `${config.file}${config.embedded ? ` (heredoc at line ${config.embedded.line})` : ''}`;
-    const ups = upstreams(ctx.project, target);
-    const ports = gatewayPorts(ctx.project.targets('openclaw'));
+    const proxiesToGateway = gatewayLocationTest(ctx.project, target);
     for (const server of servers(target, ctx.project)) {
       for (const loc of locations(server)) {
-        if (!isGateway(proxyTarget(loc.directive, ups), ports)) continue;
+        if (!proxiesToGateway(loc.directive)) continue;
         const headers = effective(loc.chain, 'proxy_set_header');
         const realIp = headers.find((h) => /^x-real-ip$/i.test(h.args[0]?.value ?? ''));
         const value = realIp?.args[1]?.value ?? '';

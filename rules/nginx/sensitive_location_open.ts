@@ -1,7 +1,6 @@
 import { at } from '../../src/model/location.js';
-import { gatewayPorts } from '../_shared/openclaw-cli.js';
 import { defineRule } from '../../src/model/rule.js';
-import { head, isGateway, isRestricted, listens, locations, proxyTarget, sensitivePath, servers, upstreams, fileOf } from '../_shared/nginx.js';
+import { gatewayLocationTest, head, isRestricted, listens, locations, sensitivePath, servers, fileOf } from '../_shared/nginx.js';
 
 export default defineRule({
   id: 'nginx.sensitive_location_open',
@@ -16,12 +15,11 @@ export default defineRule({
   tags: ['nginx', 'openclaw', 'exposure', 'CWE-284'],
   precision: 'medium',
   check(target, ctx) {
-    const ups = upstreams(ctx.project, target);
-    const ports = gatewayPorts(ctx.project.targets('openclaw'));
+    const proxiesToGateway = gatewayLocationTest(ctx.project, target);
     for (const server of servers(target, ctx.project)) {
       if (!listens(server.directive).some((l) => l.public)) continue;
       const locs = locations(server);
-      if (!locs.some((l) => isGateway(proxyTarget(l.directive, ups), ports))) continue;
+      if (!locs.some((l) => proxiesToGateway(l.directive))) continue;
       for (const loc of locs) {
         const kind = sensitivePath(loc.directive);
         if (!kind || isRestricted(loc.chain)) continue;

@@ -1,7 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { agentEntries, arr, get } from '../_shared/openclaw.js';
-import type { PathSegment } from '../../src/model/location.js';
+import { sandboxBinds } from '../_shared/openclaw.js';
 
 export default defineRule({
   id: 'sandbox.bind_mount_non_absolute',
@@ -17,14 +16,10 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    const scopes: { path: PathSegment[]; docker: unknown }[] = [{ path: ['agents', 'defaults', 'sandbox', 'docker'], docker: get(t.value, 'agents', 'defaults', 'sandbox', 'docker') }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, 'sandbox', 'docker'], docker: get(a.value, 'sandbox', 'docker') }))];
-    for (const s of scopes) {
-      arr(get(s.docker, 'binds')).forEach((b, i) => {
-        if (typeof b !== 'string') return;
-        const src = b.trim().split(':')[0] ?? '';
-        if (src.startsWith('/') || /^[a-zA-Z]$/.test(src) && /^[a-zA-Z]:[\\/]/.test(b.trim())) return;
-        ctx.report({ at: at.path([...s.path, 'binds', i]), message: `Sandbox bind source "${src}" is not an absolute path.` });
-      });
+    for (const { path, bind: b } of sandboxBinds(t.value)) {
+      const src = b.trim().split(':')[0] ?? '';
+      if (src.startsWith('/') || /^[a-zA-Z]$/.test(src) && /^[a-zA-Z]:[\\/]/.test(b.trim())) continue;
+      ctx.report({ at: at.path(path), message: `Sandbox bind source "${src}" is not an absolute path.` });
     }
   },
 });

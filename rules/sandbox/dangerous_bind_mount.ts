@@ -1,7 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { agentEntries, arr, get } from '../_shared/openclaw.js';
-import type { PathSegment } from '../../src/model/location.js';
+import { sandboxBinds } from '../_shared/openclaw.js';
 
 const BLOCKED = ['/', '/etc', '/private/etc', '/proc', '/sys', '/dev', '/root', '/boot', '/run', '/var/run', '/private/var/run', '/var/run/docker.sock', '/private/var/run/docker.sock', '/run/docker.sock'];
 const HOME_SECRETS = ['.aws', '.cargo', '.config', '.docker', '.gnupg', '.netrc', '.npm', '.ssh'];
@@ -53,13 +52,9 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    const scopes: { path: PathSegment[]; docker: unknown }[] = [{ path: ['agents', 'defaults', 'sandbox', 'docker'], docker: get(t.value, 'agents', 'defaults', 'sandbox', 'docker') }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, 'sandbox', 'docker'], docker: get(a.value, 'sandbox', 'docker') }))];
-    for (const s of scopes) {
-      arr(get(s.docker, 'binds')).forEach((b, i) => {
-        if (typeof b !== 'string') return;
-        const hit = dangerous(bindSource(b.replace(/^~(?=\/|$)/, '/root')));
-        if (hit) ctx.report({ at: at.path([...s.path, 'binds', i]), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
-      });
+    for (const { path, bind: b } of sandboxBinds(t.value)) {
+      const hit = dangerous(bindSource(b.replace(/^~(?=\/|$)/, '/root')));
+      if (hit) ctx.report({ at: at.path(path), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
     }
   },
 });

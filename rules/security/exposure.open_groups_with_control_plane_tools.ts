@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { currentApplies, firstOpenPolicyPath, openInboundScopes, toolAllowed, toolContexts } from '../_shared/openclaw.js';
+import { currentApplies, openInboundExposure, toolAllowed, toolContexts } from '../_shared/openclaw.js';
 
 export default defineRule({
   id: 'security.exposure.open_groups_with_control_plane_tools',
@@ -16,14 +16,12 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    const open = openInboundScopes(t.value);
-    if (open.length === 0) return;
-    const anchor = at.path(firstOpenPolicyPath(t.value) ?? ['channels']);
-    const where = open.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(', ');
+    const exposure = openInboundExposure(t.value);
+    if (!exposure) return;
     if (!currentApplies(t, ctx.project)) return;
     const tools = new Set<string>();
     for (const c of toolContexts(t.value)) for (const x of ['automations', 'gateway', 'plugins']) if (toolAllowed(t.value, c.agent, x)) tools.add(x);
     if (tools.size === 0) return;
-    ctx.report({ at: anchor, message: `Open inbound policy (${where}) while agents may use ${[...tools].join(', ')}.` });
+    ctx.report({ at: at.path(exposure.anchor), message: `Open inbound policy (${exposure.where}) while agents may use ${[...tools].join(', ')}.` });
   },
 });

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { firstOpenPolicyPath, get, openInboundScopes } from '../_shared/openclaw.js';
+import { get, openInboundExposure } from '../_shared/openclaw.js';
 
 export default defineRule({
   id: 'security.exposure.open_groups_with_elevated',
@@ -16,11 +16,9 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    const open = openInboundScopes(t.value);
-    if (open.length === 0) return;
-    const anchor = at.path(firstOpenPolicyPath(t.value) ?? ['channels']);
-    const where = open.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(', ');
+    const exposure = openInboundExposure(t.value);
+    if (!exposure) return;
     if (get(t.value, 'tools', 'elevated', 'enabled') === false) return;
-    ctx.report({ at: anchor, message: `Open inbound policy (${where}) with elevated tools enabled.` });
+    ctx.report({ at: at.path(exposure.anchor), message: `Open inbound policy (${exposure.where}) with elevated tools enabled.` });
   },
 });

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { CRITICAL, WARN, firstOpenPolicyPath, get, openInboundScopes, sandboxMode, toolAllowed, toolContexts } from '../_shared/openclaw.js';
+import { CRITICAL, WARN, get, openInboundExposure, sandboxMode, toolAllowed, toolContexts } from '../_shared/openclaw.js';
 
 export default defineRule({
   id: 'security.exposure.open_groups_with_runtime_or_fs',
@@ -16,10 +16,8 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    const open = openInboundScopes(t.value);
-    if (open.length === 0) return;
-    const anchor = at.path(firstOpenPolicyPath(t.value) ?? ['channels']);
-    const where = open.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(', ');
+    const exposure = openInboundExposure(t.value);
+    if (!exposure) return;
     let runtime = false;
     let fs = false;
     for (const c of toolContexts(t.value)) {
@@ -29,6 +27,6 @@ export default defineRule({
       if (!workspaceOnly && ['read', 'write', 'edit', 'apply_patch'].some((x) => toolAllowed(t.value, c.agent, x))) fs = true;
     }
     if (!runtime && !fs) return;
-    ctx.report({ at: anchor, severity: runtime ? CRITICAL : WARN, message: `Open inbound policy (${where}) while ${runtime ? 'exec/process' : 'filesystem tools'} run outside a full sandbox.` });
+    ctx.report({ at: at.path(exposure.anchor), severity: runtime ? CRITICAL : WARN, message: `Open inbound policy (${exposure.where}) while ${runtime ? 'exec/process' : 'filesystem tools'} run outside a full sandbox.` });
   },
 });

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { commands, invocation } from '../_shared/shell.js';
+import { invocations } from '../_shared/shell.js';
 import type { ShellWord } from '../../src/model/target.js';
 
 /** `~/.openclaw`, `$HOME/.openclaw/…`, `openclaw.json`, `.env`, `credentials/`. */
@@ -53,9 +53,8 @@ export default defineRule({
   tags: ['shell', 'permissions', 'secrets', 'CWE-732'],
   precision: 'high',
   check(target, ctx) {
-    for (const cmd of commands(target)) {
-      const inv = invocation(cmd);
-      if (!inv || inv.name !== 'chmod') continue;
+    for (const { cmd, inv } of invocations(target)) {
+      if (inv.name !== 'chmod') continue;
       const operands = inv.args.filter((a) => !/^-[a-zA-Z]+$/.test(a.value) && !a.value.startsWith('--'));
       const [mode, ...paths] = operands;
       if (!mode) continue;

@@ -1,7 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { coversGatewayPort, gatewayPorts } from '../_shared/openclaw-cli.js';
-import { commands, flagValue, invocation } from '../_shared/shell.js';
+import { flagValue, invocations } from '../_shared/shell.js';
 
 const IPTABLES = new Set(['iptables', 'ip6tables', 'iptables-legacy', 'iptables-nft']);
 /** Interfaces that are not the internet: loopback, Tailscale, WireGuard, ZeroTier, Docker bridges. */
@@ -21,9 +21,7 @@ export default defineRule({
   precision: 'high',
   check(target, ctx) {
     const ports = gatewayPorts(ctx.project.targets('openclaw'));
-    for (const cmd of commands(target)) {
-      const inv = invocation(cmd);
-      if (!inv) continue;
+    for (const { cmd, inv } of invocations(target)) {
       const args = inv.args.map((a) => a.value);
       let opened: number | undefined;
       if (inv.name === 'ufw') {

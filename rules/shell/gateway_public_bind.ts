@@ -1,7 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { configHasGatewayAuth, gatewayCommand, isPublicBind } from '../_shared/openclaw-cli.js';
-import { CONTAINER_CLIS, commands, invocation } from '../_shared/shell.js';
+import { CONTAINER_CLIS, invocations } from '../_shared/shell.js';
 
 export default defineRule({
   id: 'shell.gateway_public_bind',
@@ -20,9 +20,8 @@ export default defineRule({
     // the port mapping (the compose rules), not by the bind. So image builds and `docker run …` are not judged here.
     if (target.origin === 'dockerfile') return;
     const configAuth = configHasGatewayAuth(ctx.project.targets('openclaw'));
-    for (const cmd of commands(target)) {
-      const inv = invocation(cmd);
-      if (!inv || CONTAINER_CLIS.has(inv.name)) continue;
+    for (const { cmd, inv } of invocations(target)) {
+      if (CONTAINER_CLIS.has(inv.name)) continue;
       const words = [inv.nameWord, ...inv.args];
       const gw = gatewayCommand(words.map((w) => w.value));
       if (!gw?.bind || !isPublicBind(gw.bind.value)) continue;

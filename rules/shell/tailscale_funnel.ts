@@ -1,7 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { gatewayCommand, gatewayPorts } from '../_shared/openclaw-cli.js';
-import { commands, invocation } from '../_shared/shell.js';
+import { invocations } from '../_shared/shell.js';
 
 export default defineRule({
   id: 'shell.tailscale_funnel',
@@ -16,9 +16,7 @@ export default defineRule({
   precision: 'high',
   check(target, ctx) {
     const ports = gatewayPorts(ctx.project.targets('openclaw'));
-    for (const cmd of commands(target)) {
-      const inv = invocation(cmd);
-      if (!inv) continue;
+    for (const { cmd, inv } of invocations(target)) {
       const words = inv.args.map((a) => a.value);
       const funnel =
         (inv.name === 'tailscale' && (words[0] === 'funnel' || (words[0] === 'serve' && words.some((w) => w === '--funnel' || w === '--funnel=true'))) && words.some((w) => ports.has(Number(/(?:^|:|\/)(\d{2,5})(?:\/|$)/.exec(w)?.[1])))) ||

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { commands, invocation } from '../_shared/shell.js';
+import { invocations } from '../_shared/shell.js';
 
 /** `npm i -g`, `pnpm add -g`, `yarn global add`, `bun add -g` and their long forms. */
 function isGlobalInstall(name: string, args: readonly string[]): boolean {
@@ -25,9 +25,8 @@ export default defineRule({
   tags: ['shell', 'supply-chain', 'CWE-1357'],
   precision: 'high',
   check(target, ctx) {
-    for (const cmd of commands(target)) {
-      const inv = invocation(cmd);
-      if (!inv || !isGlobalInstall(inv.name, inv.args.map((a) => a.value))) continue;
+    for (const { inv } of invocations(target)) {
+      if (!isGlobalInstall(inv.name, inv.args.map((a) => a.value))) continue;
       for (const a of inv.args) {
         const m = PKG.exec(a.value);
         if (!m) continue;
