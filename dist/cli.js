@@ -33156,14 +33156,14 @@ var init_runner = __esm({
 });
 
 // src/engine/text-pass.ts
-async function textPass(index, f, maxFileSize, runner, keepText) {
+async function textPass(index, f, byPath, maxFileSize, runner, keepText) {
   const result = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
   const read = await readText(f, maxFileSize);
   if (!read.ok) {
     if (read.note) result.skipped = read.note;
     return result;
   }
-  let kind = classify(f.path);
+  let kind = byPath;
   if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
   if (kind === "text" && looksLikeShell(f.path, read.text)) kind = "shell";
   result.kind = kind;
@@ -33281,7 +33281,7 @@ function serveTextWorker(registry) {
     chain = chain.then(async () => {
       try {
         const results = [];
-        for (const j of msg.jobs) results.push(await textPass(j.index, j.file, init.maxFileSize, runner, (kind) => kind !== "text"));
+        for (const j of msg.jobs) results.push(await textPass(j.index, j.file, "text", init.maxFileSize, runner, (kind) => kind !== "text"));
         port.postMessage({ batch: msg.batch, results });
       } catch (err) {
         port.postMessage({ batch: msg.batch, error: String(err?.message ?? err) });
@@ -33337,17 +33337,18 @@ ${t.embedded.line}` : void 0;
     if (remote) runner.internalErrors += r.internalErrors;
     progress2();
   };
+  const byPath = files.map((f) => classify(f.path));
   const plain2 = [];
   const structured = [];
-  files.forEach((f, i) => (classify(f.path) === "text" ? plain2 : structured).push(i));
+  byPath.forEach((kind, i) => (kind === "text" ? plain2 : structured).push(i));
   const pool = opts.pool ? startPool(opts.pool, rules2, maxFileSize, plain2, files, collect) : void 0;
   for (const [n, i] of structured.entries()) {
-    const r = await textPass(i, files[i], maxFileSize, runner, keepText);
+    const r = await textPass(i, files[i], byPath[i], maxFileSize, runner, keepText);
     collect(r, false);
     parseKept(r);
     if (pool && n % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
   }
-  const local = async (i) => textPass(i, files[i], maxFileSize, runner, keepText);
+  const local = async (i) => textPass(i, files[i], "text", maxFileSize, runner, keepText);
   if (pool) await pool.finish(local);
   else for (const i of plain2) collect(await local(i), false);
   for (const r of results) {

@@ -178,7 +178,8 @@ export function serveTextWorker(registry: readonly AnyRule[]): boolean {
     chain = chain.then(async () => {
       try {
         const results: TextFileResult[] = [];
-        for (const j of msg.jobs) results.push(await textPass(j.index, j.file, init.maxFileSize, runner, (kind) => kind !== 'text'));
+        // The pool only gets files that are plain by their path (scan.ts routes the others to the main thread).
+        for (const j of msg.jobs) results.push(await textPass(j.index, j.file, 'text', init.maxFileSize, runner, (kind) => kind !== 'text'));
         port.postMessage({ batch: msg.batch, results } satisfies Reply);
       } catch (err) {
         port.postMessage({ batch: msg.batch, error: String((err as Error)?.message ?? err) } satisfies Reply);

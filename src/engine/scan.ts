@@ -114,18 +114,19 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     if (remote) runner.internalErrors += r.internalErrors;
     progress();
   };
+  const byPath = files.map((f) => classify(f.path));
   const plain: number[] = [];
   const structured: number[] = [];
-  files.forEach((f, i) => (classify(f.path) === 'text' ? plain : structured).push(i));
+  byPath.forEach((kind, i) => (kind === 'text' ? plain : structured).push(i));
   const pool = opts.pool ? startPool(opts.pool, rules, maxFileSize, plain, files, collect) : undefined;
   for (const [n, i] of structured.entries()) {
-    const r = await textPass(i, files[i] as DiscoveredFile, maxFileSize, runner, keepText);
+    const r = await textPass(i, files[i] as DiscoveredFile, byPath[i] as FileKind, maxFileSize, runner, keepText);
     collect(r, false);
     parseKept(r);
     // With workers: let their replies in now and then, so they are fed (this loop only awaits microtasks).
     if (pool && n % 16 === 15) await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  const local = async (i: number) => textPass(i, files[i] as DiscoveredFile, maxFileSize, runner, keepText);
+  const local = async (i: number) => textPass(i, files[i] as DiscoveredFile, 'text', maxFileSize, runner, keepText);
   if (pool) await pool.finish(local);
   else for (const i of plain) collect(await local(i), false);
 

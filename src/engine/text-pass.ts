@@ -5,7 +5,7 @@
  */
 import type { Finding, Note } from '../model/finding.js';
 import type { FileKind } from '../model/target.js';
-import { classify, looksLikeCompose, looksLikeShell } from './classify.js';
+import { looksLikeCompose, looksLikeShell } from './classify.js';
 import type { DiscoveredFile } from './discover.js';
 import { Locator } from './parse/locator.js';
 import { FileContext } from './postprocess.js';
@@ -28,14 +28,22 @@ export interface TextFileResult {
   text?: string;
 }
 
-export async function textPass(index: number, f: DiscoveredFile, maxFileSize: number, runner: RuleRunner, keepText: (kind: FileKind) => boolean): Promise<TextFileResult> {
+/** `byPath`: the file's kind by its path (`classify`), which the caller has already worked out to route the file. */
+export async function textPass(
+  index: number,
+  f: DiscoveredFile,
+  byPath: FileKind,
+  maxFileSize: number,
+  runner: RuleRunner,
+  keepText: (kind: FileKind) => boolean,
+): Promise<TextFileResult> {
   const result: TextFileResult = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
   const read = await readText(f, maxFileSize);
   if (!read.ok) {
     if (read.note) result.skipped = read.note;
     return result;
   }
-  let kind: FileKind = classify(f.path);
+  let kind: FileKind = byPath;
   if (kind === 'text' && looksLikeCompose(f.path, read.text)) kind = 'compose';
   if (kind === 'text' && looksLikeShell(f.path, read.text)) kind = 'shell';
   result.kind = kind;
