@@ -37884,17 +37884,16 @@ var curl_pipe_shell_default = defineRule({
   id: "dockerfile.curl_pipe_shell",
   title: "Remote script piped into a shell",
   severity: "medium",
-  appliesTo: ["dockerfile"],
+  appliesTo: ["shell"],
+  keywords: ["curl", "wget", "fetch"],
   description: 'A `RUN` that downloads a script and runs it in the same breath (`curl … | sh`, `sh -c "$(curl …)"`) executes whatever the server returns at build time, with no checksum or signature: a compromised host, a redirected domain or a changed installer goes straight into the image. Medium: it is a supply-chain risk, not an exposure of the running service.',
   remediation: 'Download to a file, verify it, then run it: `curl -fsSLo install.sh https://… && echo "<sha256>  install.sh" | sha256sum -c - && sh install.sh`; better, install a pinned package or copy a vendored, reviewed script.',
   references: ["https://docs.docker.com/build/building/best-practices/#run", "https://cwe.mitre.org/data/definitions/494.html"],
   tags: ["dockerfile", "supply-chain", "CWE-494"],
   precision: "high",
   check(target, ctx) {
-    for (const shell of ctx.project.targets("shell")) {
-      if (shell.origin !== "dockerfile" || shell.file !== target.file) continue;
-      for (const d of downloadsIntoShell(shell)) ctx.report({ at: at.range(d.start, d.end), message: `RUN: ${d.message}` });
-    }
+    if (target.origin !== "dockerfile") return;
+    for (const d of downloadsIntoShell(target)) ctx.report({ at: at.range(d.start, d.end), message: `RUN: ${d.message}` });
   }
 });
 
@@ -43785,7 +43784,7 @@ var parse_error_default2 = defineRule({
   title: "File could not be parsed",
   severity: "low",
   appliesTo: ["parse_error"],
-  description: "A compose file, Dockerfile or dotenv file that does not parse cannot be checked, so whatever it configures goes unreviewed. Docker Compose would refuse it too, or worse, read it differently than intended.",
+  description: "A compose file, Dockerfile or dotenv file that does not parse cannot be checked, so whatever it configures goes unreviewed. Docker Compose would refuse it too, or worse, read it differently than intended. (A GitHub workflow is parsed only for its `run:` steps, and only when it names a command a shell rule checks, such as `curl` or `openclaw`: a broken workflow that names none is left to GitHub to report.)",
   remediation: "Fix the syntax error at the reported line (`docker compose config` shows the same error for compose files). The other files of the scan were checked as usual.",
   tags: ["scanner"],
   precision: "very-high",
@@ -47006,6 +47005,7 @@ var chmod_openclaw_state_default = defineRule({
   title: "chmod opens OpenClaw state or secrets to other users",
   severity: "critical",
   appliesTo: ["shell"],
+  keywords: ["chmod"],
   description: "`~/.openclaw` holds openclaw.json (gateway token, provider API keys), `credentials/` (channel logins, OAuth tokens) and sessions; `.env` files hold the same secrets. A mode that lets group or other users read them (`644`, `755`, `o+r`) hands every local account and every compromised service on the host the keys; a writable mode (`777`, `g+w`) lets them rewrite the config, which is code execution as the gateway. Graded as `openclaw security audit` grades the resulting permissions (`fs.config.perms_*`, `fs.state_dir.perms_*`): writable or world-readable is critical, group-readable is medium.",
   remediation: "Use `chmod 700 ~/.openclaw` for directories and `chmod 600` for `openclaw.json`, `.env` and files under `credentials/` (`openclaw security audit --fix` does the same).",
   references: ["https://cwe.mitre.org/data/definitions/732.html"],
@@ -47036,6 +47036,7 @@ var curl_pipe_shell_default2 = defineRule({
   title: "Script pipes a download straight into a shell",
   severity: "medium",
   appliesTo: ["shell"],
+  keywords: ["curl", "wget", "fetch"],
   description: "`curl … | sh` runs whatever the server (or anyone between it and you, or whoever controls the domain tomorrow) sends, with the rights of the script, often root, and leaves no copy to review. On a host that runs the OpenClaw gateway this is a direct path to its tokens and to the agent's tools.",
   remediation: "Download to a file, check it against a published checksum or signature (`sha256sum -c`), read it, then run it. For OpenClaw itself prefer a pinned package (`npm install -g openclaw@<version>`) or a pinned container image digest.",
   references: ["https://owasp.org/www-community/attacks/Code_Injection", "https://docs.docker.com/build/building/best-practices/#using-pipes"],
@@ -47055,6 +47056,7 @@ var firewall_opens_gateway_default = defineRule({
   title: "Firewall opened to the gateway port for everyone",
   severity: "high",
   appliesTo: ["shell"],
+  keywords: ["ufw", "iptables", "ip6tables", "firewall-cmd"],
   description: "The OpenClaw gateway (port 18789, or the `gateway.port` of the repository's config) is an admin API: whoever reaches it and gets past its auth drives an agent with shell, file and browser tools. `ufw allow 18789` or an iptables/firewalld rule accepting the port with no source restriction puts it on the internet. (A port published by Docker bypasses ufw anyway, so the rule usually only adds exposure.)",
   remediation: "Keep the gateway on loopback and reach it over SSH (`ssh -L 18789:127.0.0.1:18789 host`) or Tailscale (`tailscale serve`). If it must be reachable, restrict the source or the interface: `ufw allow from 100.64.0.0/10 to any port 18789 proto tcp`, `ufw allow in on tailscale0 to any port 18789`, `iptables … -s <cidr> --dport 18789 -j ACCEPT`.",
   references: ["https://manpages.ubuntu.com/manpages/noble/man8/ufw.8.html", "https://github.com/moby/moby/issues/4737"],
@@ -47093,6 +47095,7 @@ var gateway_public_bind_default = defineRule({
   title: "Gateway started on all interfaces without auth",
   severity: "high",
   appliesTo: ["shell"],
+  keywords: ["openclaw", "clawdbot", "moltbot"],
   description: "`openclaw gateway --bind lan` (or `0.0.0.0`, `auto`, `custom`) listens beyond loopback. Started without `--token`/`--password`/`--auth`, and with no gateway auth in the repository's openclaw.json either, nothing but the network stands between a stranger and an agent with shell tools. (`--auth none` is reported whatever the config says.) Not judged inside containers (Dockerfiles, `docker run`), where binding to all interfaces is how a published port works and the port mapping decides exposure.",
   remediation: 'Bind to loopback (`--bind loopback`, the default) and put a proxy or `tailscale serve` in front, or pass a secret from the environment: `openclaw gateway --bind lan --token "$OPENCLAW_GATEWAY_TOKEN"` (or set `gateway.auth.token` as a SecretRef).',
   references: ["https://cwe.mitre.org/data/definitions/306.html"],
@@ -47125,6 +47128,7 @@ var tailscale_funnel_default2 = defineRule({
   title: "Tailscale Funnel publishes the gateway on the internet",
   severity: "critical",
   appliesTo: ["shell"],
+  keywords: ["funnel"],
   description: "`tailscale funnel` makes a local port reachable from the whole internet through a public `*.ts.net` name. Pointed at the OpenClaw gateway it exposes the agent's admin API to anyone, which `openclaw security audit` reports as `gateway.tailscale_funnel` (critical). `tailscale serve` keeps it on your tailnet.",
   remediation: 'Use `tailscale serve 18789` (tailnet only) instead of `tailscale funnel`, or set `gateway.tailscale.mode: "serve"` in openclaw.json and drop `--tailscale funnel`.',
   references: ["https://tailscale.com/kb/1223/funnel", "https://tailscale.com/kb/1312/serve"],
@@ -47154,6 +47158,7 @@ var unpinned_openclaw_install_default = defineRule({
   title: "OpenClaw installed without a pinned version",
   severity: "medium",
   appliesTo: ["shell"],
+  keywords: ["openclaw", "clawdbot", "moltbot"],
   description: "`npm install -g openclaw` or `openclaw@latest` installs whatever was published last, on every run. A compromised or broken release (or a typo-squatted dist-tag) then runs with the gateway's tokens and tools without anyone having reviewed the change, and two hosts built from the same script can differ.",
   remediation: "Pin an exact version (`npm install -g openclaw@2026.9.6`) and upgrade deliberately, after reading the release notes; in CI, prefer `npm ci` with a lockfile.",
   references: ["https://docs.npmjs.com/cli/commands/npm-install", "https://slsa.dev/spec/v1.0/threats"],
@@ -51296,6 +51301,16 @@ function originOf(root, merged) {
   return { file: node.file, path: [...node.path, ...merged.slice(i)] };
 }
 
+// src/engine/keywords.ts
+var NUMERIC_ESCAPE = /\\(?:x[0-9A-Fa-f]|u[0-9A-Fa-f]|U[0-9A-Fa-f]|[0-7]{3})/;
+var UNQUOTE = /\\\r?\n|['"\\]/g;
+function keywordText(text2) {
+  return NUMERIC_ESCAPE.test(text2) ? void 0 : text2.replace(UNQUOTE, "");
+}
+function mayApply(rule, kw) {
+  return !rule.keywords || kw === void 0 || rule.keywords.some((k) => kw.includes(k));
+}
+
 // src/engine/pool.ts
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
@@ -51466,7 +51481,12 @@ var RuleRunner = class {
    * `out`: where findings and notes go (default: this runner's own lists); the per-file stage collects them per file.
    */
   async run(target, contexts, project2, reframe, out = this) {
+    let kw = null;
     for (const rule of this.byKind.get(target.kind) ?? []) {
+      if (rule.keywords && target.kind === "shell") {
+        if (kw === null) kw = keywordText(target.text);
+        if (!mayApply(rule, kw)) continue;
+      }
       const perFile = /* @__PURE__ */ new Map();
       const report = (reported) => {
         const located = target.kind === "openclaw" ? toOrigin(target, reported) : reported;
@@ -51649,7 +51669,9 @@ ${t.embedded.line}` : void 0;
   const parsed = /* @__PURE__ */ new Map();
   const keepText = (kind) => kind !== "text";
   const parseKept = (r) => {
-    if (r.kind && r.kind !== "text" && r.text !== void 0 && !parsed.has(r.index)) parsed.set(r.index, parseFile(r.path, r.kind, r.text));
+    if (!r.kind || r.kind === "text" || r.text === void 0 || parsed.has(r.index)) return;
+    if (SHELL_LIKE.has(r.kind) && !mayEmbedConfig(r.text)) return;
+    parsed.set(r.index, parseFile(r.path, r.kind, r.text));
   };
   const collect = (r, remote) => {
     results[r.index] = r;
@@ -51670,6 +51692,33 @@ ${t.embedded.line}` : void 0;
   const local = async (i) => textPass(i, files[i], "text", maxFileSize, runner, keepText);
   if (pool) await pool.finish(local);
   else for (const i of plain2) collect(await local(i), false);
+  const contextOf = (file) => project2.contexts.get(file);
+  const later = [];
+  const admit = async (file, text2, p, out) => {
+    project2.contexts.set(file, new FileContext(file, text2, p.locator));
+    const shells = [];
+    const shared = [];
+    if (!p.ok) {
+      await runner.run(p.error, contextOf, project2, void 0, out);
+      return { shells, shared };
+    }
+    const add = (t) => {
+      project2.add(t);
+      shared.push(t);
+    };
+    if (p.target.kind === "shell") shells.push(p.target);
+    else add(p.target);
+    for (const d of p.derived ?? []) {
+      if (d.target.kind === "parse_error") await runner.run(d.target, contextOf, project2, d.reframe, out);
+      else if (d.target.kind === "shell") shells.push(d.target);
+      else {
+        add(d.target);
+        const key = embeddedKey(d.target);
+        if (d.reframe && key) reframes.set(key, d.reframe);
+      }
+    }
+    return { shells, shared };
+  };
   for (const r of results) {
     if (!r) continue;
     if (r.skipped) {
@@ -51682,28 +51731,34 @@ ${t.embedded.line}` : void 0;
     if (r.kind !== "text" && r.text !== void 0) {
       parseKept(r);
       const p = parsed.get(r.index);
-      project2.contexts.set(r.path, new FileContext(r.path, r.text, p.locator));
-      if (p.ok) project2.add(p.target);
-      else await runner.run(p.error, (file) => project2.contexts.get(file), project2, void 0, r);
-      for (const d of p.ok ? p.derived ?? [] : []) {
-        if (d.target.kind === "parse_error") await runner.run(d.target, (file) => project2.contexts.get(file), project2, d.reframe, r);
-        else {
-          project2.add(d.target);
-          const key = embeddedKey(d.target);
-          if (d.reframe && key) reframes.set(key, d.reframe);
-        }
-      }
+      if (p) later.push(...(await admit(r.path, r.text, p, r)).shells);
+      else later.push(r);
     }
     runner.findings.push(...r.findings);
     notes.push(...r.notes);
   }
   parsed.clear();
+  results.length = 0;
   const compose = buildComposeProjects(project2.targets("compose"), project2.targets("dotenv"));
   for (const p of compose.projects) project2.add(p);
   notes.push(...compose.notes);
-  const contextOf = (file) => project2.contexts.get(file);
   await resolveIncludes(project2, root.base, runner, notes);
   for (const target of project2.all()) await runner.run(target, contextOf, project2, reframes.get(embeddedKey(target) ?? ""));
+  const shellRules2 = rules2.filter((r) => r.appliesTo.includes("shell"));
+  for (let i = 0; i < later.length; i++) {
+    const item = later[i];
+    later[i] = void 0;
+    if ("index" in item) {
+      const text2 = item.text;
+      const kw = keywordText(text2);
+      if (!shellRules2.some((rule) => mayApply(rule, kw))) continue;
+      const { shells, shared } = await admit(item.path, text2, parseFile(item.path, item.kind, text2));
+      for (const t of shared) await runner.run(t, contextOf, project2, reframes.get(embeddedKey(t) ?? ""));
+      for (const t of shells) await runner.run(t, contextOf, project2);
+    } else await runner.run(item, contextOf, project2);
+    const file = "index" in item ? item.path : item.file;
+    if ("index" in item || item.origin !== "dockerfile") project2.contexts.delete(file);
+  }
   const gitignore = project2.contexts.get(".gitignore")?.text ?? await readRootGitignore(root.base);
   const rootIgnore = gitignoreMatcher(gitignore ?? "");
   const repoTarget = {
@@ -51767,6 +51822,10 @@ async function readRootGitignore(base3) {
   } catch {
     return void 0;
   }
+}
+var SHELL_LIKE = /* @__PURE__ */ new Set(["shell", "makefile", "workflow"]);
+function mayEmbedConfig(text2) {
+  return text2.includes("<<") || /\\(?:x3c|u003c|U0000003c)/i.test(text2);
 }
 
 // src/report/rule-doc.ts

@@ -6,7 +6,8 @@ export default defineRule({
   id: 'dockerfile.curl_pipe_shell',
   title: 'Remote script piped into a shell',
   severity: 'medium',
-  appliesTo: ['dockerfile'],
+  appliesTo: ['shell'],
+  keywords: ['curl', 'wget', 'fetch'],
   description:
     'A `RUN` that downloads a script and runs it in the same breath (`curl … | sh`, `sh -c "$(curl …)"`) executes whatever the server returns at build time, with no checksum or signature: a compromised host, a redirected domain or a changed installer goes straight into the image. Medium: it is a supply-chain risk, not an exposure of the running service.',
   remediation: 'Download to a file, verify it, then run it: `curl -fsSLo install.sh https://… && echo "<sha256>  install.sh" | sha256sum -c - && sh install.sh`; better, install a pinned package or copy a vendored, reviewed script.',
@@ -14,11 +15,9 @@ export default defineRule({
   tags: ['dockerfile', 'supply-chain', 'CWE-494'],
   precision: 'high',
   check(target, ctx) {
-    // The RUN lines were parsed as shell once (a derived `shell` target of this Dockerfile, ranges in its text);
-    // the same detection as shell.curl_pipe_shell, which leaves Dockerfiles to this rule.
-    for (const shell of ctx.project.targets('shell')) {
-      if (shell.origin !== 'dockerfile' || shell.file !== target.file) continue;
-      for (const d of downloadsIntoShell(shell)) ctx.report({ at: at.range(d.start, d.end), message: `RUN: ${d.message}` });
-    }
+    // A Dockerfile's RUN lines were parsed as shell once: a `shell` target with origin `dockerfile`, its ranges in
+    // the Dockerfile. The same detection as shell.curl_pipe_shell, which leaves Dockerfiles to this rule.
+    if (target.origin !== 'dockerfile') return;
+    for (const d of downloadsIntoShell(target)) ctx.report({ at: at.range(d.start, d.end), message: `RUN: ${d.message}` });
   },
 });

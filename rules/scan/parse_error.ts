@@ -7,7 +7,7 @@ export default defineRule({
   severity: 'low',
   appliesTo: ['parse_error'],
   description:
-    'A compose file, Dockerfile or dotenv file that does not parse cannot be checked, so whatever it configures goes unreviewed. Docker Compose would refuse it too, or worse, read it differently than intended.',
+    'A compose file, Dockerfile or dotenv file that does not parse cannot be checked, so whatever it configures goes unreviewed. Docker Compose would refuse it too, or worse, read it differently than intended. (A GitHub workflow is parsed only for its `run:` steps, and only when it names a command a shell rule checks, such as `curl` or `openclaw`: a broken workflow that names none is left to GitHub to report.)',
   remediation: 'Fix the syntax error at the reported line (`docker compose config` shows the same error for compose files). The other files of the scan were checked as usual.',
   tags: ['scanner'],
   precision: 'very-high',

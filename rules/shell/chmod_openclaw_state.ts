@@ -46,6 +46,7 @@ export default defineRule({
   title: 'chmod opens OpenClaw state or secrets to other users',
   severity: 'critical',
   appliesTo: ['shell'],
+  keywords: ['chmod'],
   description:
     '`~/.openclaw` holds openclaw.json (gateway token, provider API keys), `credentials/` (channel logins, OAuth tokens) and sessions; `.env` files hold the same secrets. A mode that lets group or other users read them (`644`, `755`, `o+r`) hands every local account and every compromised service on the host the keys; a writable mode (`777`, `g+w`) lets them rewrite the config, which is code execution as the gateway. Graded as `openclaw security audit` grades the resulting permissions (`fs.config.perms_*`, `fs.state_dir.perms_*`): writable or world-readable is critical, group-readable is medium.',
   remediation: 'Use `chmod 700 ~/.openclaw` for directories and `chmod 600` for `openclaw.json`, `.env` and files under `credentials/` (`openclaw security audit --fix` does the same).',

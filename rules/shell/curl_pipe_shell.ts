@@ -7,6 +7,7 @@ export default defineRule({
   title: 'Script pipes a download straight into a shell',
   severity: 'medium',
   appliesTo: ['shell'],
+  keywords: ['curl', 'wget', 'fetch'],
   description:
     '`curl … | sh` runs whatever the server (or anyone between it and you, or whoever controls the domain tomorrow) sends, with the rights of the script, often root, and leaves no copy to review. On a host that runs the OpenClaw gateway this is a direct path to its tokens and to the agent\'s tools.',
   remediation:

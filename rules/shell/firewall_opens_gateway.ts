@@ -12,6 +12,7 @@ export default defineRule({
   title: 'Firewall opened to the gateway port for everyone',
   severity: 'high',
   appliesTo: ['shell'],
+  keywords: ['ufw', 'iptables', 'ip6tables', 'firewall-cmd'],
   description:
     'The OpenClaw gateway (port 18789, or the `gateway.port` of the repository\'s config) is an admin API: whoever reaches it and gets past its auth drives an agent with shell, file and browser tools. `ufw allow 18789` or an iptables/firewalld rule accepting the port with no source restriction puts it on the internet. (A port published by Docker bypasses ufw anyway, so the rule usually only adds exposure.)',
   remediation:

@@ -8,6 +8,7 @@ export default defineRule({
   title: 'Gateway started on all interfaces without auth',
   severity: 'high',
   appliesTo: ['shell'],
+  keywords: ['openclaw', 'clawdbot', 'moltbot'],
   description:
     '`openclaw gateway --bind lan` (or `0.0.0.0`, `auto`, `custom`) listens beyond loopback. Started without `--token`/`--password`/`--auth`, and with no gateway auth in the repository\'s openclaw.json either, nothing but the network stands between a stranger and an agent with shell tools. (`--auth none` is reported whatever the config says.) Not judged inside containers (Dockerfiles, `docker run`), where binding to all interfaces is how a published port works and the port mapping decides exposure.',
   remediation:

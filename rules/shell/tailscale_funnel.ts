@@ -8,6 +8,7 @@ export default defineRule({
   title: 'Tailscale Funnel publishes the gateway on the internet',
   severity: 'critical',
   appliesTo: ['shell'],
+  keywords: ['funnel'],
   description:
     '`tailscale funnel` makes a local port reachable from the whole internet through a public `*.ts.net` name. Pointed at the OpenClaw gateway it exposes the agent\'s admin API to anyone, which `openclaw security audit` reports as `gateway.tailscale_funnel` (critical). `tailscale serve` keeps it on your tailnet.',
   remediation: 'Use `tailscale serve 18789` (tailnet only) instead of `tailscale funnel`, or set `gateway.tailscale.mode: "serve"` in openclaw.json and drop `--tailscale funnel`.',

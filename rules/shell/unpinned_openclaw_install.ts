@@ -18,6 +18,7 @@ export default defineRule({
   title: 'OpenClaw installed without a pinned version',
   severity: 'medium',
   appliesTo: ['shell'],
+  keywords: ['openclaw', 'clawdbot', 'moltbot'],
   description:
     '`npm install -g openclaw` or `openclaw@latest` installs whatever was published last, on every run. A compromised or broken release (or a typo-squatted dist-tag) then runs with the gateway\'s tokens and tools without anyone having reviewed the change, and two hosts built from the same script can differ.',
   remediation: 'Pin an exact version (`npm install -g openclaw@2026.9.6`) and upgrade deliberately, after reading the release notes; in CI, prefer `npm ci` with a lockfile.',

@@ -5,6 +5,7 @@ import type { AnyRule } from '../model/rule.js';
 import type { ProjectView, Target, TargetMap } from '../model/target.js';
 import type { FileContext } from './postprocess.js';
 import { finalize } from './postprocess.js';
+import { keywordText, mayApply } from './keywords.js';
 
 /** Where a run's findings and notes go. */
 export interface Sink {
@@ -49,7 +50,13 @@ export class RuleRunner {
     reframe?: (input: ReportInput) => ReportInput,
     out: Sink = this,
   ): Promise<void> {
+    // Shell rules run only where one of their keywords is (engine/keywords.ts); the text is read once per target.
+    let kw: string | undefined | null = null;
     for (const rule of this.byKind.get(target.kind) ?? []) {
+      if (rule.keywords && target.kind === 'shell') {
+        if (kw === null) kw = keywordText(target.text);
+        if (!mayApply(rule, kw)) continue;
+      }
       const perFile = new Map<string, number>();
       const report = (reported: ReportInput) => {
         // OpenClaw config: anchors move into the file that holds the key (an `$include`d file); then a config

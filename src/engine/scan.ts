@@ -1,17 +1,21 @@
 /**
  * The pipeline, top to bottom:
  *   discover → read → classify → run text rules → parse once (structured kinds) → build compose projects
- *   → run structured rules → run repository rules → post-process → ScanResult (reporters take it from here)
- * Text files are streamed: their text is dropped once their findings are located. Only structured files
- * (compose, OpenClaw config, dotenv, Dockerfiles, host configs, scripts: few and small) are kept for cross-file
- * rules. A parse may yield derived targets (Dockerfile RUN shell, heredoc configs) anchored in the same file.
+ *   → run rules on the shared targets → parse and check shell, one file at a time → run repository rules
+ *   → post-process → ScanResult (reporters take it from here)
+ * Memory: text files are streamed (their text is dropped once their findings are located). The kinds that
+ * cross-file rules read (compose, OpenClaw config, dotenv, Dockerfiles, host configs: few and small) are kept for
+ * the whole scan. Scripts, Makefiles and workflows are not: their syntax trees are many times their size and no
+ * rule reads another file's shell, so each is parsed when its turn comes in stage 4 (only if a shell rule has a
+ * keyword in it), checked, and let go. A parse may yield derived targets (Dockerfile RUN shell, heredoc
+ * configs) anchored in the same file.
  */
 import { lstatSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding, Note, ReportInput } from '../model/finding.js';
 import type { AnyRule, RuleMeta } from '../model/rule.js';
-import type { FileKind, ProjectView, RepoFile, RepoTarget, StructuredKind, Target, TargetMap } from '../model/target.js';
+import type { FileKind, ProjectView, RepoFile, RepoTarget, SharedKind, ShellTarget, Target, TargetMap } from '../model/target.js';
 import { classify } from './classify.js';
 import { buildComposeProjects } from './compose/project.js';
 import { defaultConfig, loadConfig, type ScanConfig } from './config.js';
@@ -22,6 +26,7 @@ import { Locator } from './parse/locator.js';
 import { parseFile, type Parsed } from './parse/index.js';
 import { json5Resolver } from './parse/json5.js';
 import { originOf, resolveOpenClaw } from './parse/openclaw.js';
+import { keywordText, mayApply } from './keywords.js';
 import { startPool, type PoolOptions } from './pool.js';
 import { applyBaseline, applyConfig, disambiguate, FileContext, sortFindings } from './postprocess.js';
 import { RuleRunner } from './runner.js';
@@ -59,18 +64,18 @@ export interface ScanResult {
 }
 
 class Project implements ProjectView {
-  private readonly byKind = new Map<StructuredKind, Target[]>();
+  private readonly byKind = new Map<SharedKind, Target[]>();
   readonly contexts = new Map<string, FileContext>();
   /** Drops targets of a kind (an OpenClaw file that another config `$include`s is part of that config). */
-  remove(kind: StructuredKind, keep: (t: Target) => boolean): void {
+  remove(kind: SharedKind, keep: (t: Target) => boolean): void {
     this.byKind.set(kind, (this.byKind.get(kind) ?? []).filter(keep));
   }
-  add(target: TargetMap[StructuredKind]): void {
+  add(target: TargetMap[SharedKind]): void {
     const list = this.byKind.get(target.kind) ?? [];
     list.push(target);
     this.byKind.set(target.kind, list);
   }
-  targets<K extends StructuredKind>(kind: K): readonly TargetMap[K][] {
+  targets<K extends SharedKind>(kind: K): readonly TargetMap[K][] {
     return (this.byKind.get(kind) ?? []) as TargetMap[K][];
   }
   all(): Target[] {
@@ -106,8 +111,12 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const results: TextFileResult[] = new Array(files.length);
   const parsed = new Map<number, Parsed>();
   const keepText = (kind: FileKind) => kind !== 'text';
+  // Scripts, Makefiles and workflows are parsed in stage 4, one at a time, unless they may write an OpenClaw
+  // config in a heredoc: such a config is shared (other files' rules read it), so it must be known before then.
   const parseKept = (r: TextFileResult) => {
-    if (r.kind && r.kind !== 'text' && r.text !== undefined && !parsed.has(r.index)) parsed.set(r.index, parseFile(r.path, r.kind, r.text));
+    if (!r.kind || r.kind === 'text' || r.text === undefined || parsed.has(r.index)) return;
+    if (SHELL_LIKE.has(r.kind) && !mayEmbedConfig(r.text)) return;
+    parsed.set(r.index, parseFile(r.path, r.kind, r.text));
   };
   const collect = (r: TextFileResult, remote: boolean) => {
     results[r.index] = r;
@@ -130,6 +139,42 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   if (pool) await pool.finish(local);
   else for (const i of plain) collect(await local(i), false);
 
+  const contextOf = (file: string) => project.contexts.get(file);
+  // Shell targets wait for stage 4, when every shared target is known (the shell rules read the OpenClaw
+  // configs, heredoc ones included): those parsed already (Dockerfile RUN lines, scripts with heredocs), and
+  // the shell-like files still to parse.
+  const later: (ShellTarget | TextFileResult | undefined)[] = [];
+  /**
+   * Takes in a file's parse: its context, its shared targets (added to the project) and their reframes. Returns
+   * its shell targets, and the shared ones it added.
+   */
+  const admit = async (file: string, text: string, p: Parsed, out?: TextFileResult): Promise<{ shells: ShellTarget[]; shared: Target[] }> => {
+    project.contexts.set(file, new FileContext(file, text, p.locator));
+    const shells: ShellTarget[] = [];
+    const shared: Target[] = [];
+    if (!p.ok) {
+      await runner.run(p.error, contextOf, project, undefined, out);
+      return { shells, shared };
+    }
+    const add = (t: TargetMap[SharedKind]) => {
+      project.add(t);
+      shared.push(t);
+    };
+    if (p.target.kind === 'shell') shells.push(p.target);
+    else add(p.target);
+    // Targets read from the same parse (Dockerfile RUN shell, heredoc configs); their anchors are in this file.
+    for (const d of p.derived ?? []) {
+      if (d.target.kind === 'parse_error') await runner.run(d.target, contextOf, project, d.reframe, out);
+      else if (d.target.kind === 'shell') shells.push(d.target);
+      else {
+        add(d.target);
+        const key = embeddedKey(d.target);
+        if (d.reframe && key) reframes.set(key, d.reframe);
+      }
+    }
+    return { shells, shared };
+  };
+
   // Stage 2, in discovery order: parse what stage 1 found structured by content, build the project.
   for (const r of results) {
     if (!r) continue;
@@ -142,33 +187,43 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     repoFiles.push({ path: r.path, kind: r.kind });
     if (r.kind !== 'text' && r.text !== undefined) {
       parseKept(r);
-      const p = parsed.get(r.index) as Parsed;
-      project.contexts.set(r.path, new FileContext(r.path, r.text, p.locator));
-      if (p.ok) project.add(p.target);
-      else await runner.run(p.error, (file) => project.contexts.get(file), project, undefined, r);
-      // Targets read from the same parse (Dockerfile RUN shell, heredoc configs); their anchors are in this file.
-      for (const d of p.ok ? (p.derived ?? []) : []) {
-        if (d.target.kind === 'parse_error') await runner.run(d.target, (file) => project.contexts.get(file), project, d.reframe, r);
-        else {
-          project.add(d.target);
-          const key = embeddedKey(d.target);
-          if (d.reframe && key) reframes.set(key, d.reframe);
-        }
-      }
+      const p = parsed.get(r.index);
+      if (p) later.push(...(await admit(r.path, r.text, p, r)).shells);
+      else later.push(r);
     }
     runner.findings.push(...r.findings);
     notes.push(...r.notes);
   }
   parsed.clear();
+  results.length = 0;
 
   // Compose files are also judged together, as `docker compose` loads them (base + overrides, extends, include).
   const compose = buildComposeProjects(project.targets('compose'), project.targets('dotenv'));
   for (const p of compose.projects) project.add(p);
   notes.push(...compose.notes);
 
-  const contextOf = (file: string) => project.contexts.get(file);
+  // Stage 3: the shared targets, each seeing all the others.
   await resolveIncludes(project, root.base, runner, notes);
   for (const target of project.all()) await runner.run(target, contextOf, project, reframes.get(embeddedKey(target) ?? ''));
+
+  // Stage 4: shell, one file at a time; its syntax tree and text are let go once its rules have run.
+  const shellRules = rules.filter((r) => (r.appliesTo as readonly string[]).includes('shell'));
+  for (let i = 0; i < later.length; i++) {
+    const item = later[i] as ShellTarget | TextFileResult;
+    later[i] = undefined;
+    if ('index' in item) {
+      const text = item.text as string;
+      // No shell rule has anything to look for in this file: it is not parsed (engine/keywords.ts).
+      const kw = keywordText(text);
+      if (!shellRules.some((rule) => mayApply(rule, kw))) continue;
+      const { shells, shared } = await admit(item.path, text, parseFile(item.path, item.kind as Exclude<FileKind, 'text'>, text));
+      // None expected (the file has no heredoc), but a shared target found this late is still checked.
+      for (const t of shared) await runner.run(t, contextOf, project, reframes.get(embeddedKey(t) ?? ''));
+      for (const t of shells) await runner.run(t, contextOf, project);
+    } else await runner.run(item, contextOf, project);
+    const file = 'index' in item ? item.path : item.file;
+    if ('index' in item || item.origin !== 'dockerfile') project.contexts.delete(file);
+  }
 
   const gitignore = project.contexts.get('.gitignore')?.text ?? (await readRootGitignore(root.base));
   const rootIgnore = gitignoreMatcher(gitignore ?? '');
@@ -247,3 +302,14 @@ async function readRootGitignore(base: string): Promise<string | undefined> {
 }
 
 export type { RuleMeta };
+
+/** Kinds parsed into shell targets only: nothing of theirs is shared unless they embed an OpenClaw config. */
+const SHELL_LIKE: ReadonlySet<FileKind> = new Set(['shell', 'makefile', 'workflow']);
+
+/**
+ * Whether a shell-like file may hold a heredoc (and so an embedded config). A heredoc needs `<<` in the shell
+ * code; a workflow's YAML could spell `<` as an escape in a double-quoted scalar.
+ */
+export function mayEmbedConfig(text: string): boolean {
+  return text.includes('<<') || /\\(?:x3c|u003c|U0000003c)/i.test(text);
+}

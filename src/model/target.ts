@@ -326,11 +326,15 @@ export interface TargetMap {
 export type TargetKind = keyof TargetMap;
 export type Target = TargetMap[TargetKind];
 
-/** Targets kept for the whole scan (small, structured) and visible to every rule through the project view. */
-export type StructuredKind = 'dotenv' | 'compose' | 'compose_project' | 'openclaw' | 'dockerfile' | 'systemd' | 'sshd' | 'nginx' | 'docker_daemon' | 'shell';
+/**
+ * Targets kept for the whole scan and visible to every rule through the project view: the kinds cross-file rules
+ * read (few and small in a repository). Shell targets are not among them: no rule reads another file's shell,
+ * so the engine checks each one and lets it go (a syntax tree is many times the size of its script).
+ */
+export type SharedKind = 'dotenv' | 'compose' | 'compose_project' | 'openclaw' | 'dockerfile' | 'systemd' | 'sshd' | 'nginx' | 'docker_daemon';
 
 export interface ProjectView {
-  targets<K extends StructuredKind>(kind: K): readonly TargetMap[K][];
+  targets<K extends SharedKind>(kind: K): readonly TargetMap[K][];
 }
 
 export type { PathSegment };

@@ -89,6 +89,7 @@ export async function rulePage(rule: AnyRule): Promise<string> {
     '',
     `- Severity: **${rule.severity}**`,
     `- Checks: ${rule.appliesTo.map((k: string) => `\`${k}\``).join(', ')}`,
+    ...(rule.keywords?.length ? [`- Only where the code names ${rule.keywords.map((k: string) => `\`${k}\``).join(', ')} (quotes aside; see docs/performance.md)`] : []),
     ...(rule.openclawAudit ? ['- Same checkId as `openclaw security audit`'] : []),
     ...(rule.tags?.length ? [`- Tags: ${rule.tags.join(', ')}`] : []),
     '',

@@ -1,7 +1,7 @@
 /** Parse once: one parser per file kind, each returning the target rules see and a locator for findings. */
 import { DockerfileParser } from 'dockerfile-ast';
 import type { PathSegment } from '../../model/location.js';
-import type { FileKind, ParseErrorTarget, ShellTarget, TargetMap, StructuredKind } from '../../model/target.js';
+import type { FileKind, ParseErrorTarget, ShellTarget, TargetMap, SharedKind } from '../../model/target.js';
 import { isDotenvTemplate } from '../classify.js';
 import { parseDotenv } from './dotenv.js';
 import { embedHeredoc, embeddedConfigs, isConfigPath, type Embedded } from './embedded.js';
@@ -22,7 +22,7 @@ export type { Embedded };
  * the Dockerfile), OpenClaw configs embedded as heredocs (with a `reframe` mapping their findings into the file).
  */
 export type Parsed =
-  | { ok: true; target: TargetMap[StructuredKind]; locator: Locator; derived?: Derived[] }
+  | { ok: true; target: TargetMap[SharedKind] | ShellTarget; locator: Locator; derived?: Derived[] }
   | { ok: false; error: ParseErrorTarget; locator: Locator };
 
 export type Derived = { target: ShellTarget; reframe?: undefined } | Embedded;
