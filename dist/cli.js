@@ -963,13 +963,18 @@ function anchor(i) {
   return at.position(r.start.line + 1, r.start.character + 1, r.end.line + 1, r.end.character + 1);
 }
 function instructions(df) {
+  const known = memo.get(df);
+  if (known) return known;
   let stage = -1;
-  return df.getInstructions().map((node) => {
+  const all = df.getInstructions().map((node) => {
     const keyword = node.getKeyword().toUpperCase();
     if (keyword === "FROM") stage++;
     const flags2 = node.getFlags?.().map((f) => f.toString()) ?? [];
-    return { keyword, args: node.getArgumentsContent() ?? "", flags: flags2, stage, at: anchor(node), node };
+    return Object.freeze({ keyword, args: node.getArgumentsContent() ?? "", flags: Object.freeze(flags2), stage, at: anchor(node), node });
   });
+  Object.freeze(all);
+  memo.set(df, all);
+  return all;
 }
 function globalArgs(df) {
   const out = /* @__PURE__ */ new Map();
@@ -1044,10 +1049,12 @@ function envProperties(df) {
   }
   return out;
 }
+var memo;
 var init_dockerfile = __esm({
   "rules/_shared/dockerfile.ts"() {
     "use strict";
     init_location();
+    memo = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -8817,10 +8824,10 @@ async function findTokens(text, filePath = "value.txt") {
   return resolveOverlaps(found.filter((m) => !isExampleToken(m.secret, m.spec)));
 }
 function tokensIn(target) {
-  let p = memo.get(target);
+  let p = memo2.get(target);
   if (!p) {
     p = findTokens(target.text, target.file);
-    memo.set(target, p);
+    memo2.set(target, p);
   }
   return p;
 }
@@ -8841,7 +8848,7 @@ async function reportTokens(spec, target, ctx) {
     });
   }
 }
-var SPECS, keywordRe, byKeyword, escape, STOPWORDS, memo;
+var SPECS, keywordRe, byKeyword, escape, STOPWORDS, memo2;
 var init_tokens = __esm({
   "rules/_shared/tokens.ts"() {
     "use strict";
@@ -8853,7 +8860,7 @@ var init_tokens = __esm({
     byKeyword = /* @__PURE__ */ new Map();
     escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     STOPWORDS = new RegExp(PLACEHOLDER_WORDS.map(escape).join("|"), "i");
-    memo = /* @__PURE__ */ new WeakMap();
+    memo2 = /* @__PURE__ */ new WeakMap();
   }
 });
 

@@ -36654,14 +36654,20 @@ function anchor(i) {
   const r = i.getRange();
   return at.position(r.start.line + 1, r.start.character + 1, r.end.line + 1, r.end.character + 1);
 }
+var memo = /* @__PURE__ */ new WeakMap();
 function instructions(df) {
+  const known = memo.get(df);
+  if (known) return known;
   let stage = -1;
-  return df.getInstructions().map((node) => {
+  const all = df.getInstructions().map((node) => {
     const keyword = node.getKeyword().toUpperCase();
     if (keyword === "FROM") stage++;
     const flags2 = node.getFlags?.().map((f) => f.toString()) ?? [];
-    return { keyword, args: node.getArgumentsContent() ?? "", flags: flags2, stage, at: anchor(node), node };
+    return Object.freeze({ keyword, args: node.getArgumentsContent() ?? "", flags: Object.freeze(flags2), stage, at: anchor(node), node });
   });
+  Object.freeze(all);
+  memo.set(df, all);
+  return all;
 }
 function globalArgs(df) {
   const out = /* @__PURE__ */ new Map();
@@ -43171,12 +43177,12 @@ async function findTokens(text2, filePath = "value.txt") {
   }
   return resolveOverlaps(found.filter((m) => !isExampleToken(m.secret, m.spec)));
 }
-var memo = /* @__PURE__ */ new WeakMap();
+var memo2 = /* @__PURE__ */ new WeakMap();
 function tokensIn(target) {
-  let p = memo.get(target);
+  let p = memo2.get(target);
   if (!p) {
     p = findTokens(target.text, target.file);
-    memo.set(target, p);
+    memo2.set(target, p);
   }
   return p;
 }

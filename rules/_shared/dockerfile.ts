@@ -10,7 +10,7 @@ export interface Instr {
   /** The arguments as written (continuations joined). */
   args: string;
   /** Flags such as `--checksum=…`, `--chown=…` (dockerfile-ast keeps them out of `args`). */
-  flags: string[];
+  flags: readonly string[];
   /** Index of the build stage (FROM) it belongs to; -1 before the first FROM. */
   stage: number;
   at: Anchor;
@@ -22,14 +22,25 @@ function anchor(i: { getRange(): { start: { line: number; character: number }; e
   return at.position(r.start.line + 1, r.start.character + 1, r.end.line + 1, r.end.character + 1);
 }
 
-export function instructions(df: Parsed): Instr[] {
+/**
+ * Every instruction, read once per Dockerfile: a dozen rules walk them, and dockerfile-ast rebuilds its argument
+ * lists on each call (its getters were a tenth of a large scan). Kept with the parsed file, so it goes with it.
+ */
+const memo = new WeakMap<Parsed, readonly Instr[]>();
+
+export function instructions(df: Parsed): readonly Instr[] {
+  const known = memo.get(df);
+  if (known) return known;
   let stage = -1;
-  return df.getInstructions().map((node) => {
+  const all = df.getInstructions().map((node): Instr => {
     const keyword = node.getKeyword().toUpperCase();
     if (keyword === 'FROM') stage++;
     const flags = (node as unknown as { getFlags?: () => { toString(): string }[] }).getFlags?.().map((f) => f.toString()) ?? [];
-    return { keyword, args: node.getArgumentsContent() ?? '', flags, stage, at: anchor(node), node };
+    return Object.freeze({ keyword, args: node.getArgumentsContent() ?? '', flags: Object.freeze(flags), stage, at: anchor(node), node });
   });
+  Object.freeze(all);
+  memo.set(df, all);
+  return all;
 }
 
 /** `ARG NAME=default` declared before the first FROM: what `FROM ${NAME}` resolves to when nobody passes it. */
