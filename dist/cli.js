@@ -15307,7 +15307,7 @@ async function readText(f, maxFileSize) {
     if (st.size > maxFileSize) {
       return { ok: false, note: { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(st.size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file: f.path } };
     }
-    const buf = Buffer.allocUnsafe(st.size);
+    const buf = readBuffer(st.size);
     let n = 0;
     while (n < buf.length) {
       const got = readSync(fd, buf, n, buf.length - n, n);
@@ -15320,6 +15320,11 @@ async function readText(f, maxFileSize) {
   } finally {
     closeSync(fd);
   }
+}
+function readBuffer(size) {
+  if (size > SCRATCH_MAX) return Buffer.allocUnsafeSlow(size);
+  if (size > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, 2 ** Math.ceil(Math.log2(size))));
+  return scratch.subarray(0, size);
 }
 function decode(buf, file) {
   if (buf[0] === 255 && buf[1] === 254) return { ok: true, text: buf.toString("utf16le", 2), bytes: buf.length };
@@ -15341,7 +15346,7 @@ function parseSize(v) {
   const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
   return Math.round(Number(m[1]) * mult);
 }
-var DEFAULT_MAX_FILE_SIZE, SNIFF, NOFOLLOW, OPEN_FLAGS, unreadable;
+var DEFAULT_MAX_FILE_SIZE, SNIFF, NOFOLLOW, OPEN_FLAGS, unreadable, SCRATCH_MAX, scratch;
 var init_read = __esm({
   "src/engine/read.ts"() {
     "use strict";
@@ -15353,6 +15358,8 @@ var init_read = __esm({
       ok: false,
       note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
     });
+    SCRATCH_MAX = 1024 * 1024;
+    scratch = Buffer.allocUnsafeSlow(64 * 1024);
   }
 });
 

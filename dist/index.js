@@ -48292,7 +48292,7 @@ async function readText(f, maxFileSize) {
     if (st.size > maxFileSize) {
       return { ok: false, note: { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(st.size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file: f.path } };
     }
-    const buf = Buffer.allocUnsafe(st.size);
+    const buf = readBuffer(st.size);
     let n = 0;
     while (n < buf.length) {
       const got = readSync(fd, buf, n, buf.length - n, n);
@@ -48305,6 +48305,13 @@ async function readText(f, maxFileSize) {
   } finally {
     closeSync(fd);
   }
+}
+var SCRATCH_MAX = 1024 * 1024;
+var scratch = Buffer.allocUnsafeSlow(64 * 1024);
+function readBuffer(size) {
+  if (size > SCRATCH_MAX) return Buffer.allocUnsafeSlow(size);
+  if (size > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, 2 ** Math.ceil(Math.log2(size))));
+  return scratch.subarray(0, size);
 }
 function decode(buf, file) {
   if (buf[0] === 255 && buf[1] === 254) return { ok: true, text: buf.toString("utf16le", 2), bytes: buf.length };

@@ -42,7 +42,7 @@ export async function readText(f: DiscoveredFile, maxFileSize: number): Promise<
     if (st.size > maxFileSize) {
       return { ok: false, note: { level: 'warning', code: 'skipped.too_large', message: `file is ${formatBytes(st.size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file: f.path } };
     }
-    const buf = Buffer.allocUnsafe(st.size);
+    const buf = readBuffer(st.size);
     let n = 0;
     while (n < buf.length) {
       const got = readSync(fd, buf, n, buf.length - n, n);
@@ -55,6 +55,20 @@ export async function readText(f: DiscoveredFile, maxFileSize: number): Promise<
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * One buffer for every read up to SCRATCH_MAX bytes: decoding copies the bytes into a string, so the buffer is free
+ * again as soon as `decode` returns. A fresh buffer per file (thousands per scan, outside the JS heap) was freed
+ * only when the garbage collector got to it, and the churn kept the process's resident memory high.
+ */
+const SCRATCH_MAX = 1024 * 1024;
+let scratch = Buffer.allocUnsafeSlow(64 * 1024);
+
+function readBuffer(size: number): Buffer {
+  if (size > SCRATCH_MAX) return Buffer.allocUnsafeSlow(size);
+  if (size > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, 2 ** Math.ceil(Math.log2(size))));
+  return scratch.subarray(0, size);
 }
 
 /**
