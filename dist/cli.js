@@ -33228,13 +33228,17 @@ var init_text_pass = __esm({
 });
 
 // src/engine/pool.ts
+import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-function poolFor(entry, threads = 1) {
+function poolFor(entry, threads = 1, minFiles) {
   if (threads < 2 || !/\.m?js$/.test(entry)) return void 0;
-  return { script: new URL(entry), workers: threads - 1 };
+  return { script: new URL(entry), workers: threads - 1, ...minFiles !== void 0 ? { minFiles } : {} };
+}
+function autoPool(entry) {
+  return poolFor(entry, Math.min(AUTO_THREADS, availableParallelism()), AUTO_MIN_FILES);
 }
 function startPool(opts, rules2, maxFileSize, indices, files, collect) {
-  if (opts.workers <= 0 || indices.length === 0) return void 0;
+  if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return void 0;
   const init = { mark: MARK, ruleIds: rules2.filter((r) => r.appliesTo.includes("text")).map((r) => r.id), maxFileSize };
   const workers = [];
   for (let i = 0; i < opts.workers; i++) {
@@ -33331,12 +33335,14 @@ function serveTextWorker(registry) {
   });
   return true;
 }
-var MARK, BATCH, AHEAD;
+var AUTO_THREADS, AUTO_MIN_FILES, MARK, BATCH, AHEAD;
 var init_pool = __esm({
   "src/engine/pool.ts"() {
     "use strict";
     init_runner();
     init_text_pass();
+    AUTO_THREADS = 2;
+    AUTO_MIN_FILES = 2500;
     MARK = "clawscan-text-worker";
     BATCH = 16;
     AHEAD = 2;
@@ -41282,7 +41288,7 @@ Options for scan:
                                         clawscan-history/ with --history)
   --max-file-size SIZE                  skip larger files (default: 5MB)
   --jobs N                              threads for reading plain files and running the text rules
-                                        (default: 1; more did not pay on 2 cores, see docs/performance.md)
+                                        (default: 2 from 2,500 plain files, else 1; docs/performance.md)
   --history                             scan every commit reachable from the refs (default: all) instead of
                                         the files; one finding per secret, at the commit that introduced it
   --since REV                           with --history: only commits not reachable from REV
@@ -41335,7 +41341,7 @@ async function emit(text, output) {
   else process.stdout.write(text);
 }
 function poolOptions(jobs) {
-  if (jobs === void 0) return void 0;
+  if (jobs === void 0) return autoPool(import.meta.url);
   const threads = Number(jobs);
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64 (got "${jobs}")`);
   return poolFor(import.meta.url, threads);

@@ -51325,6 +51325,7 @@ function mayApply(rule, kw) {
 }
 
 // src/engine/pool.ts
+import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
 // src/engine/fingerprint.ts
@@ -51559,11 +51560,20 @@ async function textPass(index, f, byPath, maxFileSize, runner, keepText) {
 }
 
 // src/engine/pool.ts
+var AUTO_THREADS = 2;
+var AUTO_MIN_FILES = 2500;
 var MARK = "clawscan-text-worker";
+function poolFor(entry, threads = 1, minFiles) {
+  if (threads < 2 || !/\.m?js$/.test(entry)) return void 0;
+  return { script: new URL(entry), workers: threads - 1, ...minFiles !== void 0 ? { minFiles } : {} };
+}
+function autoPool(entry) {
+  return poolFor(entry, Math.min(AUTO_THREADS, availableParallelism()), AUTO_MIN_FILES);
+}
 var BATCH = 16;
 var AHEAD = 2;
 function startPool(opts, rules2, maxFileSize, indices, files, collect) {
-  if (opts.workers <= 0 || indices.length === 0) return void 0;
+  if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return void 0;
   const init = { mark: MARK, ruleIds: rules2.filter((r) => r.appliesTo.includes("text")).map((r) => r.id), maxFileSize };
   const workers = [];
   for (let i = 0; i < opts.workers; i++) {
@@ -57688,7 +57698,8 @@ async function run2(opts = {}) {
       paths: [settings.path],
       rules: rules2,
       ...settings.config ? { configFile: settings.config } : {},
-      ...settings.baseline ? { baselineFile: settings.baseline } : {}
+      ...settings.baseline ? { baselineFile: settings.baseline } : {},
+      ...withPool()
     });
     const active = result.findings.filter((f) => !f.suppressed);
     let reported = active;
@@ -57800,6 +57811,11 @@ async function reviewComments(settings, pr, findings, result, rules2, opts) {
     info(`ClawScan review comments skipped: ${why}.`);
     return `Review comments skipped: ${why}; the findings are in the annotations and this summary.`;
   }
+}
+function withPool() {
+  if (!import.meta.url.endsWith(".js")) return {};
+  const pool = autoPool(new URL("./cli.js", import.meta.url).href);
+  return pool ? { pool } : {};
 }
 
 // src/index.ts

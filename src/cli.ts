@@ -7,7 +7,7 @@ import { describeError, UsageError } from './engine/errors.js';
 import { exitCode } from './engine/gate.js';
 import { parseSize } from './engine/read.js';
 import { scanHistory, type HistoryInfo } from './engine/history.js';
-import { poolFor, serveTextWorker, type PoolOptions } from './engine/pool.js';
+import { autoPool, poolFor, serveTextWorker, type PoolOptions } from './engine/pool.js';
 import { scan, type ScanResult } from './engine/scan.js';
 import { FAIL_ON_VALUES, type FailOn } from './model/severity.js';
 import { FORMATS, REPORTERS, type Format } from './report/index.js';
@@ -37,7 +37,7 @@ Options for scan:
                                         clawscan-history/ with --history)
   --max-file-size SIZE                  skip larger files (default: 5MB)
   --jobs N                              threads for reading plain files and running the text rules
-                                        (default: 1; more did not pay on 2 cores, see docs/performance.md)
+                                        (default: 2 from 2,500 plain files, else 1; docs/performance.md)
   --history                             scan every commit reachable from the refs (default: all) instead of
                                         the files; one finding per secret, at the commit that introduced it
   --since REV                           with --history: only commits not reachable from REV
@@ -96,7 +96,7 @@ async function emit(text: string, output: string | undefined): Promise<void> {
 }
 
 function poolOptions(jobs: string | undefined): PoolOptions | undefined {
-  if (jobs === undefined) return undefined;
+  if (jobs === undefined) return autoPool(import.meta.url);
   const threads = Number(jobs);
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64 (got "${jobs}")`);
   return poolFor(import.meta.url, threads);

@@ -3,14 +3,14 @@
  * of workers, and the same when a worker fails to start, dies, or answers with an error.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { scan, type ScanResult } from '../src/engine/scan.js';
-import { poolFor } from '../src/engine/pool.js';
+import { AUTO_MIN_FILES, AUTO_THREADS, autoPool, poolFor } from '../src/engine/pool.js';
 import { FIXTURES, ROOT } from './helpers.js';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -45,6 +45,21 @@ describe('worker pool', () => {
   it('workers running the bundle give the same result as the main thread alone', async () => {
     const pooled = await scan({ paths: [TREE], rules: RULES, noConfig: true, pool: { script: pathToFileURL(CLI), workers: 2 } });
     expect(comparable(pooled)).toEqual(await single);
+  });
+
+  it('starts workers only for scans of at least minFiles plain files (the default pool: AUTO_MIN_FILES)', async () => {
+    const marker = path.join(mkdtempSync(path.join(tmpdir(), 'clawscan-pool-')), 'started');
+    // A worker that says it started, then exits: its batches go back to the main thread.
+    const script = workerScript(`import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'yes');\nprocess.exit(0);\n`);
+    const small = await scan({ paths: [TREE], rules: RULES, noConfig: true, pool: { script, workers: 1, minFiles: 1_000_000 } });
+    expect(comparable(small)).toEqual(await single);
+    expect(existsSync(marker)).toBe(false);
+    const large = await scan({ paths: [TREE], rules: RULES, noConfig: true, pool: { script, workers: 1, minFiles: 1 } });
+    expect(comparable(large)).toEqual(await single);
+    expect(existsSync(marker)).toBe(true);
+    const auto = autoPool(pathToFileURL(CLI).href);
+    if (availableParallelism() >= AUTO_THREADS) expect(auto).toMatchObject({ workers: AUTO_THREADS - 1, minFiles: AUTO_MIN_FILES });
+    else expect(auto).toBeUndefined();
   });
 
   it('a worker that cannot start leaves the work to the main thread', async () => {

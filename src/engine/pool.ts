@@ -12,10 +12,12 @@
  * never depends on the workers. Results go to slots by file index (scan.ts merges them in discovery order).
  *
  * A worker runs the CLI's own bundle (dist/cli.js), which starts `serveTextWorker` instead of its main when it
- * finds the marker in `workerData`; rules are looked up by id in that bundle's registry. (The action does not use
- * workers, so dist/index.js does not serve them.)
- * Opt-in (`--jobs N`); measured in docs/performance.md ("Worker threads").
+ * finds the marker in `workerData`; rules are looked up by id in that bundle's registry. The action (dist/index.js)
+ * starts its workers from dist/cli.js beside it.
+ * By default a scan of at least AUTO_MIN_FILES plain files uses two threads; `--jobs N` sets the number for any
+ * scan. Measured in docs/performance.md ("Worker threads").
  */
+import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { AnyRule } from '../model/rule.js';
 import type { DiscoveredFile } from './discover.js';
@@ -27,23 +29,35 @@ export interface PoolOptions {
   script: URL;
   /** Worker threads besides the main thread (0: none). */
   workers: number;
+  /** Start the workers only when at least this many plain files are to be read (default: any). */
+  minFiles?: number;
 }
+
+/**
+ * When not told (`--jobs` absent, and in the action): two threads, for scans of at least 2,500 plain files. On the
+ * 2-core machines measured (docs/performance.md), a worker did not pay at 1,000 or 2,000 files (it costs ~50 ms to
+ * start and ~17 MB), saved ~12% of wall time at 4,000 files and 15-30% at 20,000. More threads were not measured
+ * (no machine with more cores here); `--jobs N` asks for them.
+ */
+export const AUTO_THREADS = 2;
+export const AUTO_MIN_FILES = 2500;
 
 const MARK = 'clawscan-text-worker';
 
 /**
- * The pool for an entry point, given its `import.meta.url` and `--jobs` (threads, the main thread included). A
- * worker runs that very file, so only a bundle that serves them (dist/cli.js) can have workers; from the TypeScript
- * sources (tests, tsx) everything runs on the main thread.
- *
- * Off by default: on the 2-core machines this was measured on, a worker saved 0-12% of wall time for 10-20% more
- * CPU and ~14 MB more RSS (which took the 4,000-file benchmark over its 150 MB budget), because the main thread,
- * which parses every structured file and runs the cross-file rules, stays the critical path, and each worker
- * loads and warms up its own copy of the code (docs/performance.md, "Worker threads").
+ * The pool for an entry point, given its `import.meta.url` (or the bundle its workers should run), threads (the main
+ * thread included) and the fewest plain files worth starting them for. A worker runs that very file, so only a
+ * bundle that serves them (dist/cli.js) can have workers; from the TypeScript sources (tests, tsx) everything runs
+ * on the main thread.
  */
-export function poolFor(entry: string, threads = 1): PoolOptions | undefined {
+export function poolFor(entry: string, threads = 1, minFiles?: number): PoolOptions | undefined {
   if (threads < 2 || !/\.m?js$/.test(entry)) return undefined;
-  return { script: new URL(entry), workers: threads - 1 };
+  return { script: new URL(entry), workers: threads - 1, ...(minFiles !== undefined ? { minFiles } : {}) };
+}
+
+/** The default pool: AUTO_THREADS threads (fewer on a one-core machine) for large scans. */
+export function autoPool(entry: string): PoolOptions | undefined {
+  return poolFor(entry, Math.min(AUTO_THREADS, availableParallelism()), AUTO_MIN_FILES);
 }
 
 /** Files per message: large enough to amortise a round trip, small enough to share the tail of the work. */
@@ -79,7 +93,7 @@ export function startPool(
   files: readonly DiscoveredFile[],
   collect: (r: TextFileResult, remote: boolean) => void,
 ): Pool | undefined {
-  if (opts.workers <= 0 || indices.length === 0) return undefined;
+  if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return undefined;
   const init: Init = { mark: MARK, ruleIds: rules.filter((r) => (r.appliesTo as string[]).includes('text')).map((r) => r.id), maxFileSize };
   const workers: Worker[] = [];
   for (let i = 0; i < opts.workers; i++) {
