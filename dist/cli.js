@@ -33342,7 +33342,7 @@ var init_pool = __esm({
     init_runner();
     init_text_pass();
     AUTO_THREADS = 2;
-    AUTO_MIN_FILES = 2500;
+    AUTO_MIN_FILES = 1e4;
     MARK = "clawscan-text-worker";
     BATCH = 16;
     AHEAD = 2;
@@ -41288,7 +41288,7 @@ Options for scan:
                                         clawscan-history/ with --history)
   --max-file-size SIZE                  skip larger files (default: 5MB)
   --jobs N                              threads for reading plain files and running the text rules
-                                        (default: 2 from 2,500 plain files, else 1; docs/performance.md)
+                                        (default: 2 from 10,000 plain files, else 1; docs/performance.md)
   --history                             scan every commit reachable from the refs (default: all) instead of
                                         the files; one finding per secret, at the commit that introduced it
   --since REV                           with --history: only commits not reachable from REV

@@ -51561,7 +51561,7 @@ async function textPass(index, f, byPath, maxFileSize, runner, keepText) {
 
 // src/engine/pool.ts
 var AUTO_THREADS = 2;
-var AUTO_MIN_FILES = 2500;
+var AUTO_MIN_FILES = 1e4;
 var MARK = "clawscan-text-worker";
 function poolFor(entry, threads = 1, minFiles) {
   if (threads < 2 || !/\.m?js$/.test(entry)) return void 0;

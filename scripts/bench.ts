@@ -4,7 +4,7 @@
  * Scans a deterministic generated repository (and any directories given) with, side by side, several
  * repetitions each, interleaved so machine load hits all three alike:
  *   - ClawScan: the shipped bundle (`node dist/cli.js scan`), built first, as it runs by default (a worker thread
- *     for plain files from 2,500 of them, engine/pool.ts) and with `--jobs 1` (the main thread alone);
+ *     for plain files from 10,000 of them, engine/pool.ts) and with `--jobs 1` (the main thread alone);
  *   - ripgrep: `rg -P -f <the token patterns the registry's text rules execute>`, the floor for pattern matching;
  *   - secretlint: the recommended preset, in-process, profiler off (scripts/bench-secretlint.mjs).
  * Prints median and best wall time, MB/s, files/s and peak RSS (from /usr/bin/time), the ratios against the

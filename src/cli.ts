@@ -37,7 +37,7 @@ Options for scan:
                                         clawscan-history/ with --history)
   --max-file-size SIZE                  skip larger files (default: 5MB)
   --jobs N                              threads for reading plain files and running the text rules
-                                        (default: 2 from 2,500 plain files, else 1; docs/performance.md)
+                                        (default: 2 from 10,000 plain files, else 1; docs/performance.md)
   --history                             scan every commit reachable from the refs (default: all) instead of
                                         the files; one finding per secret, at the commit that introduced it
   --since REV                           with --history: only commits not reachable from REV

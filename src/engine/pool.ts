@@ -34,13 +34,15 @@ export interface PoolOptions {
 }
 
 /**
- * When not told (`--jobs` absent, and in the action): two threads, for scans of at least 2,500 plain files. On the
- * 2-core machines measured (docs/performance.md), a worker did not pay at 1,000 or 2,000 files (it costs ~50 ms to
- * start and ~17 MB), saved ~12% of wall time at 4,000 files and 15-30% at 20,000. More threads were not measured
- * (no machine with more cores here); `--jobs N` asks for them.
+ * When not told (`--jobs` absent, and in the action): two threads for scans of at least 10,000 plain files, one
+ * below. Measured on the 2-core machines here (docs/performance.md, alternating runs): a worker did not pay at
+ * 1,441 plain files; at 2,911 it saved ~3% of wall time for ~15% more CPU; at 5,803, 7-10% for 12 MB more peak
+ * RSS, which took that scan over its 150 MB budget (139 -> 151 MB); at 14,601, ~18%, with RSS over the budget
+ * either way. So the second thread starts where the gain is large and memory is not what it would cost. More
+ * threads were not measured (no machine with more cores here); `--jobs N` asks for them.
  */
 export const AUTO_THREADS = 2;
-export const AUTO_MIN_FILES = 2500;
+export const AUTO_MIN_FILES = 10_000;
 
 const MARK = 'clawscan-text-worker';
 
