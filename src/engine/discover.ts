@@ -102,19 +102,21 @@ export async function discover(
       add(t.abs);
       continue;
     }
-    const files = root.git ? await gitFiles(t.abs) : await walk(t.abs, notes, root.base);
+    // The top level of the directory's own work tree: the scan's base, unless the directory is below it (it may
+    // then be a submodule, a work tree of its own).
+    const files = root.git ? await gitFiles(t.abs, t.abs === root.base ? root.base : ((await gitTopLevel(t.abs)) ?? t.abs)) : await walk(t.abs, notes, root.base);
     for (const f of files) add(f);
   }
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return out;
 }
 
-async function gitFiles(dir: string): Promise<string[]> {
+/** `top`: the top level of `dir`'s work tree, which `--full-name` paths are relative to. */
+async function gitFiles(dir: string, top: string): Promise<string[]> {
   const { stdout } = await run('git', [...GIT_SAFE_ARGS, '-C', dir, 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '.'], {
     encoding: 'buffer',
     maxBuffer: 1 << 30,
   });
-  const top = (await gitTopLevel(dir)) ?? dir;
   const names = stdout.toString('utf8').split('\0').filter(Boolean);
   return [...new Set(names)].map((n) => path.join(top, n));
 }
