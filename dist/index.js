@@ -48382,33 +48382,45 @@ function commonAncestor(dirs) {
 function toPosix(p) {
   return p.split(path5.sep).join("/");
 }
-async function discover(root, notes) {
+async function discoverInTwo(root, notes) {
   const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  const add = (abs) => {
+  const files = [];
+  const add = (abs, out) => {
     const rel = toPosix(path5.relative(root.base, abs));
     if (!seen.has(rel)) {
       seen.add(rel);
       out.push({ path: rel, abs });
     }
   };
+  const untracked = [];
   for (const t of root.targets) {
     if (!t.dir) {
-      add(t.abs);
+      add(t.abs, files);
       continue;
     }
-    const files = root.git ? await gitFiles(t.abs) : await walk(t.abs, notes, root.base);
-    for (const f of files) add(f);
+    if (!root.git) {
+      for (const f of await walk(t.abs, notes, root.base)) add(f, files);
+      continue;
+    }
+    const top = t.abs === root.base ? root.base : await gitTopLevel(t.abs) ?? t.abs;
+    untracked.push(gitFiles(t.abs, top, ["--others", "--exclude-standard"]));
+    for (const f of await gitFiles(t.abs, top, ["--cached"])) add(f, files);
   }
-  out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return out;
+  files.sort(byPath);
+  const later = Promise.all(untracked).then((lists) => {
+    const out = [];
+    for (const list of lists) for (const f of list) add(f, out);
+    return out.sort(byPath);
+  });
+  later.catch(() => void 0);
+  return { files, later };
 }
-async function gitFiles(dir3) {
-  const { stdout } = await run("git", [...GIT_SAFE_ARGS, "-C", dir3, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "."], {
+var byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+async function gitFiles(dir3, top, which2) {
+  const { stdout } = await run("git", [...GIT_SAFE_ARGS, "-C", dir3, "ls-files", "-z", ...which2, "--full-name", "."], {
     encoding: "buffer",
     maxBuffer: 1 << 30
   });
-  const top = await gitTopLevel(dir3) ?? dir3;
   const names = stdout.toString("utf8").split("\0").filter(Boolean);
   return [...new Set(names)].map((n) => path5.join(top, n));
 }
@@ -51539,14 +51551,14 @@ function toOrigin(target, input) {
 }
 
 // src/engine/text-pass.ts
-async function textPass(index, f, byPath, maxFileSize, runner, keepText) {
+async function textPass(index, f, byPath2, maxFileSize, runner, keepText) {
   const result = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
   const read = await readText(f, maxFileSize);
   if (!read.ok) {
     if (read.note) result.skipped = read.note;
     return result;
   }
-  let kind = byPath;
+  let kind = byPath2;
   if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
   if (kind === "text" && looksLikeShell(f.path, read.text)) kind = "shell";
   result.kind = kind;
@@ -51685,7 +51697,8 @@ ${t.embedded.line}` : void 0;
   const repoFiles = [];
   let bytes = 0;
   let skipped = 0;
-  const files = (await discover(root, notes)).filter((f) => !config.isIgnored(f.path));
+  const found = await discoverInTwo(root, notes);
+  const files = found.files.filter((f) => !config.isIgnored(f.path));
   let done = 0;
   const progress = () => opts.onProgress?.(++done, files.length);
   const results = new Array(files.length);
@@ -51701,13 +51714,13 @@ ${t.embedded.line}` : void 0;
     if (remote) runner.internalErrors += r.internalErrors;
     progress();
   };
-  const byPath = files.map((f) => classify(f.path));
+  const byPath2 = files.map((f) => classify(f.path));
   const plain2 = [];
   const structured = [];
-  byPath.forEach((kind, i) => (kind === "text" ? plain2 : structured).push(i));
+  byPath2.forEach((kind, i) => (kind === "text" ? plain2 : structured).push(i));
   const pool = opts.pool ? startPool(opts.pool, rules2, maxFileSize, plain2, files, collect) : void 0;
   for (const [n, i] of structured.entries()) {
-    const r = await textPass(i, files[i], byPath[i], maxFileSize, runner, keepText);
+    const r = await textPass(i, files[i], byPath2[i], maxFileSize, runner, keepText);
     collect(r, false);
     parseKept(r);
     if (pool && n % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
@@ -51715,6 +51728,19 @@ ${t.embedded.line}` : void 0;
   const local = async (i) => textPass(i, files[i], "text", maxFileSize, runner, keepText);
   if (pool) await pool.finish(local);
   else for (const i of plain2) collect(await local(i), false);
+  let order = [...results.keys()];
+  const more = (await found.later).filter((f) => !config.isIgnored(f.path));
+  if (more.length) {
+    for (const f of more) {
+      const i = files.push(f) - 1;
+      const kind = classify(f.path);
+      byPath2.push(kind);
+      const r = await textPass(i, f, kind, maxFileSize, runner, keepText);
+      collect(r, false);
+      parseKept(r);
+    }
+    order = [...files.keys()].sort((a, b) => files[a].path < files[b].path ? -1 : 1);
+  }
   const contextOf = (file) => project2.contexts.get(file);
   const later = [];
   const admit = async (file, text2, p, out) => {
@@ -51742,7 +51768,8 @@ ${t.embedded.line}` : void 0;
     }
     return { shells, shared };
   };
-  for (const r of results) {
+  for (const i of order) {
+    const r = results[i];
     if (!r) continue;
     if (r.skipped) {
       notes.push(r.skipped);

@@ -74,6 +74,27 @@ describe('discovery', () => {
     expect(ids(r)).toEqual(['dotenv.committed .env:1', 'secrets.anthropic_api_key .env:1']);
   });
 
+  it('untracked files, listed while the tracked ones are read, come out as if discovered with them', async () => {
+    // Tracked and untracked files interleave in path order; an untracked compose override joins its tracked base,
+    // and notes (a binary file of each sort) stay in path order.
+    const dir = repo({ 'a.md': `${KEY}\n`, 'docker-compose.yml': 'services:\n  a:\n    image: x:1\n', 'm.bin': 'x\0y' }, true);
+    for (const [name, text] of Object.entries({ 'b.md': `${KEY}\n`, 'docker-compose.override.yml': 'services:\n  a:\n    privileged: true\n', 'c.bin': 'x\0y', 'z/k.txt': `k ${KEY}\n` })) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), text);
+    }
+    const comparable = (r: Awaited<ReturnType<typeof run>>) => ({ findings: r.findings, notes: r.notes, files: r.stats.files });
+    const partly = comparable(await run(dir));
+    expect(partly.findings.map((f) => `${f.ruleId} ${f.location.file}:${f.location.startLine}`)).toEqual([
+      'secrets.anthropic_api_key a.md:1',
+      'secrets.anthropic_api_key b.md:1',
+      'compose.privileged docker-compose.override.yml:3',
+      'secrets.anthropic_api_key z/k.txt:1',
+    ]);
+    expect(partly.notes.map((n) => n.file)).toEqual(['c.bin', 'm.bin']);
+    execFileSync('git', ['-C', dir, 'add', '-A'], { stdio: 'ignore' });
+    expect(comparable(await run(dir))).toEqual(partly);
+  });
+
   it('outside git, honours nested .gitignore files and never follows symlinks', async () => {
     const dir = repo({ 'a/.gitignore': 'secret.txt\n', 'a/secret.txt': `${KEY}\n`, 'b/key.txt': `${KEY}\n` });
     symlinkSync(path.join(dir, 'b', 'key.txt'), path.join(dir, 'link.txt'));

@@ -19,7 +19,7 @@ import type { FileKind, ProjectView, RepoFile, RepoTarget, SharedKind, ShellTarg
 import { classify } from './classify.js';
 import { buildComposeProjects } from './compose/project.js';
 import { defaultConfig, loadConfig, type ScanConfig } from './config.js';
-import { discover, resolveRoot, type DiscoveredFile, type ScanRoot } from './discover.js';
+import { discoverInTwo, resolveRoot, type DiscoveredFile, type ScanRoot } from './discover.js';
 import { gitignoreMatcher } from './gitignore.js';
 import { loadBaseline } from './baseline.js';
 import { Locator } from './parse/locator.js';
@@ -101,7 +101,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   let bytes = 0;
   let skipped = 0;
 
-  const files = (await discover(root, notes)).filter((f) => !config.isIgnored(f.path));
+  const found = await discoverInTwo(root, notes);
+  const files = found.files.filter((f) => !config.isIgnored(f.path));
   let done = 0;
   const progress = () => opts.onProgress?.(++done, files.length);
   // Stage 1, per file: read, classify, text rules (engine/text-pass.ts). Files that are structured by their
@@ -138,6 +139,21 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const local = async (i: number) => textPass(i, files[i] as DiscoveredFile, 'text', maxFileSize, runner, keepText);
   if (pool) await pool.finish(local);
   else for (const i of plain) collect(await local(i), false);
+  // Untracked files, which git listed while the tracked ones were read (engine/discover.ts): on this thread, after
+  // the others. What follows takes every file in path order, as if they had been discovered together.
+  let order: readonly number[] = [...results.keys()];
+  const more = (await found.later).filter((f) => !config.isIgnored(f.path));
+  if (more.length) {
+    for (const f of more) {
+      const i = files.push(f) - 1;
+      const kind = classify(f.path);
+      byPath.push(kind);
+      const r = await textPass(i, f, kind, maxFileSize, runner, keepText);
+      collect(r, false);
+      parseKept(r);
+    }
+    order = [...files.keys()].sort((a, b) => ((files[a] as DiscoveredFile).path < (files[b] as DiscoveredFile).path ? -1 : 1));
+  }
 
   const contextOf = (file: string) => project.contexts.get(file);
   // Shell targets wait for stage 4, when every shared target is known (the shell rules read the OpenClaw
@@ -176,7 +192,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   };
 
   // Stage 2, in discovery order: parse what stage 1 found structured by content, build the project.
-  for (const r of results) {
+  for (const i of order) {
+    const r = results[i];
     if (!r) continue;
     if (r.skipped) {
       notes.push(r.skipped);
