@@ -33249,6 +33249,15 @@ function poolFor(entry, threads = 1, minFiles) {
 function autoPool(entry) {
   return poolFor(entry, Math.min(AUTO_THREADS, availableParallelism()), AUTO_MIN_FILES);
 }
+function parseJobs(value) {
+  const v = value.trim().toLowerCase();
+  if (v === "" || v === "auto") return "auto";
+  const n = Number(v);
+  return /^\d+$/.test(v) && n >= 1 && n <= 64 ? n : void 0;
+}
+function poolForJobs(entry, jobs) {
+  return jobs === "auto" ? autoPool(entry) : poolFor(entry, jobs);
+}
 function startPool(opts, rules2, maxFileSize, indices, files, collect) {
   if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return void 0;
   const init = { mark: MARK, ruleIds: rules2.filter((r) => r.appliesTo.includes("text")).map((r) => r.id), maxFileSize };
@@ -41314,8 +41323,8 @@ Options for scan:
   --category ID                         SARIF automationDetails category (default: clawscan/, or
                                         clawscan-history/ with --history)
   --max-file-size SIZE                  skip larger files (default: 5MB)
-  --jobs N                              threads for reading plain files and running the text rules
-                                        (default: 2 from 10,000 plain files, else 1; docs/performance.md)
+  --jobs N|auto                         threads for reading plain files and running the text rules
+                                        (default auto: 2 from 10,000 plain files, else 1; docs/performance.md)
   --history                             scan every commit reachable from the refs (default: all) instead of
                                         the files; one finding per secret, at the commit that introduced it
   --since REV                           with --history: only commits not reachable from REV
@@ -41368,10 +41377,9 @@ async function emit(text, output) {
   else process.stdout.write(text);
 }
 function poolOptions(jobs) {
-  if (jobs === void 0) return autoPool(import.meta.url);
-  const threads = Number(jobs);
-  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64 (got "${jobs}")`);
-  return poolFor(import.meta.url, threads);
+  const parsed = parseJobs(jobs ?? "auto");
+  if (parsed === void 0) throw new UsageError(`--jobs must be auto or a whole number from 1 to 64 (got "${jobs}")`);
+  return poolForJobs(import.meta.url, parsed);
 }
 async function main(argv2) {
   if (argv2[0] === "org") return (await Promise.resolve().then(() => (init_cli(), cli_exports))).orgMain(argv2.slice(1));

@@ -51582,6 +51582,15 @@ function poolFor(entry, threads = 1, minFiles) {
 function autoPool(entry) {
   return poolFor(entry, Math.min(AUTO_THREADS, availableParallelism()), AUTO_MIN_FILES);
 }
+function parseJobs(value) {
+  const v = value.trim().toLowerCase();
+  if (v === "" || v === "auto") return "auto";
+  const n = Number(v);
+  return /^\d+$/.test(v) && n >= 1 && n <= 64 ? n : void 0;
+}
+function poolForJobs(entry, jobs) {
+  return jobs === "auto" ? autoPool(entry) : poolFor(entry, jobs);
+}
 var BATCH = 16;
 var AHEAD = 2;
 function startPool(opts, rules2, maxFileSize, indices, files, collect) {
@@ -57693,6 +57702,8 @@ function getSettings() {
   const failOn = getInput("fail-on") || "high";
   if (!FAIL_ON_VALUES.includes(failOn)) throw new UsageError(`input fail-on must be one of ${FAIL_ON_VALUES.join(", ")} (got "${failOn}")`);
   const history = bool("history", false);
+  const jobs = parseJobs(getInput("jobs"));
+  if (jobs === void 0) throw new UsageError(`input jobs must be auto or a whole number from 1 to 64 (got "${getInput("jobs")}")`);
   const config = getInput("config");
   const baseline = getInput("baseline");
   return {
@@ -57707,7 +57718,8 @@ function getSettings() {
     token: getInput("token"),
     // The sweep has its own category: sharing the work-tree scan's would close its alerts.
     category: getInput("category") || (history ? "clawscan-history/" : "clawscan/"),
-    history
+    history,
+    jobs
   };
 }
 
@@ -57726,7 +57738,7 @@ async function run2(opts = {}) {
       rules: rules2,
       ...settings.config ? { configFile: settings.config } : {},
       ...settings.baseline ? { baselineFile: settings.baseline } : {},
-      ...withPool()
+      ...withPool(settings.jobs)
     });
     const active = result.findings.filter((f) => !f.suppressed);
     let reported = active;
@@ -57839,9 +57851,9 @@ async function reviewComments(settings, pr, findings, result, rules2, opts) {
     return `Review comments skipped: ${why}; the findings are in the annotations and this summary.`;
   }
 }
-function withPool() {
+function withPool(jobs) {
   if (!import.meta.url.endsWith(".js")) return {};
-  const pool = autoPool(new URL("./cli.js", import.meta.url).href);
+  const pool = poolForJobs(new URL("./cli.js", import.meta.url).href, jobs);
   return pool ? { pool } : {};
 }
 

@@ -7,7 +7,7 @@ import { describeError, UsageError } from './engine/errors.js';
 import { exitCode } from './engine/gate.js';
 import { parseSize } from './engine/read.js';
 import { scanHistory, type HistoryInfo } from './engine/history.js';
-import { autoPool, poolFor, serveTextWorker, type PoolOptions } from './engine/pool.js';
+import { parseJobs, poolForJobs, serveTextWorker, type PoolOptions } from './engine/pool.js';
 import { scan, type ScanResult } from './engine/scan.js';
 import { FAIL_ON_VALUES, type FailOn } from './model/severity.js';
 import { FORMATS, REPORTERS, type Format } from './report/index.js';
@@ -36,8 +36,8 @@ Options for scan:
   --category ID                         SARIF automationDetails category (default: clawscan/, or
                                         clawscan-history/ with --history)
   --max-file-size SIZE                  skip larger files (default: 5MB)
-  --jobs N                              threads for reading plain files and running the text rules
-                                        (default: 2 from 10,000 plain files, else 1; docs/performance.md)
+  --jobs N|auto                         threads for reading plain files and running the text rules
+                                        (default auto: 2 from 10,000 plain files, else 1; docs/performance.md)
   --history                             scan every commit reachable from the refs (default: all) instead of
                                         the files; one finding per secret, at the commit that introduced it
   --since REV                           with --history: only commits not reachable from REV
@@ -96,10 +96,9 @@ async function emit(text: string, output: string | undefined): Promise<void> {
 }
 
 function poolOptions(jobs: string | undefined): PoolOptions | undefined {
-  if (jobs === undefined) return autoPool(import.meta.url);
-  const threads = Number(jobs);
-  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64 (got "${jobs}")`);
-  return poolFor(import.meta.url, threads);
+  const parsed = parseJobs(jobs ?? 'auto');
+  if (parsed === undefined) throw new UsageError(`--jobs must be auto or a whole number from 1 to 64 (got "${jobs}")`);
+  return poolForJobs(import.meta.url, parsed);
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

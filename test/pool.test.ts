@@ -84,8 +84,11 @@ describe('worker pool', () => {
   });
 
   it('--jobs is checked', () => {
-    const r = spawnSync(process.execPath, [CLI, 'scan', TREE, '--jobs', '0'], { encoding: 'utf8' });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--jobs must be a whole number/);
+    for (const bad of ['0', '2.5', '65', 'many']) {
+      const r = spawnSync(process.execPath, [CLI, 'scan', TREE, '--jobs', bad], { encoding: 'utf8' });
+      expect(r.status, bad).toBe(2);
+      expect(r.stderr).toMatch(/--jobs must be auto or a whole number from 1 to 64/);
+    }
+    expect(spawnSync(process.execPath, [CLI, 'scan', TREE, '--jobs', 'auto', '--fail-on', 'never', '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 }).status).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 /** The action's inputs, read once and validated into typed settings. Nothing else calls core.getInput. */
 import * as core from '@actions/core';
 import { UsageError } from '../engine/errors.js';
+import { parseJobs } from '../engine/pool.js';
 import { FAIL_ON_VALUES, type FailOn } from '../model/severity.js';
 
 export interface ActionSettings {
@@ -16,6 +17,8 @@ export interface ActionSettings {
   category: string;
   /** Sweep the git history instead of the files, in full mode (action/history.ts). */
   history: boolean;
+  /** Threads for the per-file stage (engine/pool.ts): `auto` or a number. */
+  jobs: number | 'auto';
 }
 
 function bool(name: string, fallback: boolean): boolean {
@@ -32,6 +35,8 @@ export function getSettings(): ActionSettings {
   const failOn = core.getInput('fail-on') || 'high';
   if (!(FAIL_ON_VALUES as readonly string[]).includes(failOn)) throw new UsageError(`input fail-on must be one of ${FAIL_ON_VALUES.join(', ')} (got "${failOn}")`);
   const history = bool('history', false);
+  const jobs = parseJobs(core.getInput('jobs'));
+  if (jobs === undefined) throw new UsageError(`input jobs must be auto or a whole number from 1 to 64 (got "${core.getInput('jobs')}")`);
   const config = core.getInput('config');
   const baseline = core.getInput('baseline');
   return {
@@ -47,5 +52,6 @@ export function getSettings(): ActionSettings {
     // The sweep has its own category: sharing the work-tree scan's would close its alerts.
     category: core.getInput('category') || (history ? 'clawscan-history/' : 'clawscan/'),
     history,
+    jobs,
   };
 }

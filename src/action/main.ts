@@ -16,7 +16,7 @@ import { RULES } from '../../rules/index.js';
 import { describeError, UsageError } from '../engine/errors.js';
 import { failing } from '../engine/gate.js';
 import { scan, type ScanResult } from '../engine/scan.js';
-import { autoPool, type PoolOptions } from '../engine/pool.js';
+import { poolForJobs, type PoolOptions } from '../engine/pool.js';
 import type { Finding } from '../model/finding.js';
 import type { AnyRule } from '../model/rule.js';
 import { renderAnnotations } from '../report/github.js';
@@ -58,7 +58,7 @@ export async function run(opts: RunOptions = {}): Promise<void> {
         rules,
         ...(settings.config ? { configFile: settings.config } : {}),
         ...(settings.baseline ? { baselineFile: settings.baseline } : {}),
-        ...withPool(),
+        ...withPool(settings.jobs),
       }));
     const active = result.findings.filter((f) => !f.suppressed);
 
@@ -192,11 +192,12 @@ async function reviewComments(settings: ActionSettings, pr: PullRequestEvent, fi
 }
 
 /**
- * Large repositories are read by two threads (engine/pool.ts, autoPool). The workers run dist/cli.js, beside this
- * bundle (dist/index.js); from the TypeScript sources there is no bundle to run, and everything stays on this thread.
+ * Worker threads (engine/pool.ts) as the `jobs` input says (`auto`: two threads from 10,000 plain files). They run
+ * dist/cli.js, beside this bundle (dist/index.js); from the TypeScript sources there is no bundle to run, and
+ * everything stays on this thread.
  */
-function withPool(): { pool?: PoolOptions } {
+function withPool(jobs: ActionSettings['jobs']): { pool?: PoolOptions } {
   if (!import.meta.url.endsWith('.js')) return {};
-  const pool = autoPool(new URL('./cli.js', import.meta.url).href);
+  const pool = poolForJobs(new URL('./cli.js', import.meta.url).href, jobs);
   return pool ? { pool } : {};
 }

@@ -62,6 +62,19 @@ export function autoPool(entry: string): PoolOptions | undefined {
   return poolFor(entry, Math.min(AUTO_THREADS, availableParallelism()), AUTO_MIN_FILES);
 }
 
+/** `--jobs` / the action's `jobs` input: `auto` (or empty), or a whole number of threads from 1 to 64. */
+export function parseJobs(value: string): number | 'auto' | undefined {
+  const v = value.trim().toLowerCase();
+  if (v === '' || v === 'auto') return 'auto';
+  const n = Number(v);
+  return /^\d+$/.test(v) && n >= 1 && n <= 64 ? n : undefined;
+}
+
+/** The pool for a `jobs` setting and the bundle the workers run. */
+export function poolForJobs(entry: string, jobs: number | 'auto'): PoolOptions | undefined {
+  return jobs === 'auto' ? autoPool(entry) : poolFor(entry, jobs);
+}
+
 /** Files per message: large enough to amortise a round trip, small enough to share the tail of the work. */
 const BATCH = 16;
 /** Batches handed to a worker ahead, so it keeps working while the main thread is busy and cannot answer. */
