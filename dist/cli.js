@@ -23733,7 +23733,9 @@ async function discoverInTwo(root, notes) {
       continue;
     }
     const top = t.abs === root.base ? root.base : await gitTopLevel(t.abs) ?? t.abs;
-    untracked.push(gitFiles(t.abs, top, ["--others", "--exclude-standard"]));
+    const others = gitFiles(t.abs, top, ["--others", "--exclude-standard"]);
+    others.catch(() => void 0);
+    untracked.push(others);
     for (const f of await gitFiles(t.abs, top, ["--cached"])) add(f, files);
   }
   files.sort(byPath);

@@ -124,7 +124,10 @@ export async function discoverInTwo(root: ScanRoot & { targets: { abs: string; d
     // The top level of the directory's own work tree: the scan's base, unless the directory is below it (it may
     // then be a submodule, a work tree of its own).
     const top = t.abs === root.base ? root.base : ((await gitTopLevel(t.abs)) ?? t.abs);
-    untracked.push(gitFiles(t.abs, top, ['--others', '--exclude-standard']));
+    const others = gitFiles(t.abs, top, ['--others', '--exclude-standard']);
+    // If listing the tracked files fails first, this one is never awaited: no unhandled rejection.
+    others.catch(() => undefined);
+    untracked.push(others);
     for (const f of await gitFiles(t.abs, top, ['--cached'])) add(f, files);
   }
   files.sort(byPath);

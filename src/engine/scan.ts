@@ -106,7 +106,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   let done = 0;
   const progress = () => opts.onProgress?.(++done, files.length);
   // Stage 1, per file: read, classify, text rules (engine/text-pass.ts). Files that are structured by their
-  // path stay on this thread and are parsed as soon as they are read; plain files (most of a repository) may go
+  // path stay on this thread and are parsed as soon as they are read (scripts, Makefiles and workflows only when
+  // they may hold a heredoc config; see parseKept); plain files (most of a repository) may go
   // to worker threads (engine/pool.ts) meanwhile. Every result lands in its slot, so what follows runs in
   // discovery order whichever thread made it: the output does not depend on the number of workers.
   const results: TextFileResult[] = new Array(files.length);
