@@ -15291,6 +15291,7 @@ var init_severity = __esm({
 // src/engine/read.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 async function readText(f, maxFileSize) {
+  if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode(f.bytes, f.path);
   let fd;
   try {
     if (!NOFOLLOW && lstatSync(f.abs).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
@@ -15304,9 +15305,7 @@ async function readText(f, maxFileSize) {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return { ok: false, note: void 0 };
-    if (st.size > maxFileSize) {
-      return { ok: false, note: { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(st.size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file: f.path } };
-    }
+    if (st.size > maxFileSize) return { ok: false, note: tooLarge(f.path, st.size, maxFileSize) };
     const buf = readBuffer(st.size);
     let n = 0;
     while (n < buf.length) {
@@ -15320,6 +15319,9 @@ async function readText(f, maxFileSize) {
   } finally {
     closeSync(fd);
   }
+}
+function tooLarge(file, size, maxFileSize) {
+  return { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file };
 }
 function readBuffer(size) {
   if (size > SCRATCH_MAX) return Buffer.allocUnsafeSlow(size);
@@ -33374,18 +33376,26 @@ var init_pool = __esm({
 
 // src/engine/scan.ts
 import { lstatSync as lstatSync2, readFileSync } from "node:fs";
-import { readFile as readFile4 } from "node:fs/promises";
 import path8 from "node:path";
 async function scan(opts) {
   const started = performance.now();
   const notes = [];
-  const root = await resolveRoot(opts.paths.length ? opts.paths : ["."]);
+  const blobs = opts.blobs;
+  const root = blobs ? { base: blobs.base, git: true, targets: [] } : await resolveRoot(opts.paths.length ? opts.paths : ["."]);
   const searchDir = root.targets[0]?.dir ? root.targets[0].abs : root.base;
-  const config = opts.noConfig ? defaultConfig() : await loadConfig(opts.configFile, searchDir, root.base, new Set(opts.rules.map((r) => r.id)), notes);
+  const config = opts.noConfig || blobs ? defaultConfig() : await loadConfig(opts.configFile, searchDir, root.base, new Set(opts.rules.map((r) => r.id)), notes);
+  const readRepoFile = (rel) => {
+    if (!blobs) return readFromDisk(root.base, rel);
+    const bytes3 = blobs.files.get(rel);
+    const read = bytes3 ? decode(bytes3, rel) : void 0;
+    return read?.ok ? read.text : void 0;
+  };
   const baseline = opts.baselineFile ? await loadBaseline(opts.baselineFile) : void 0;
   const maxFileSize = opts.maxFileSize ?? config.maxFileSize;
   const rules2 = opts.rules.filter((r) => config.rules.get(r.id) !== "off");
   const runner = new RuleRunner(rules2, notes);
+  const contextRunner = opts.findingsIn ? new RuleRunner([], notes) : runner;
+  const textRunner = (file) => !opts.findingsIn || opts.findingsIn.has(file) ? runner : contextRunner;
   const project2 = new Project();
   const reframes = /* @__PURE__ */ new Map();
   const embeddedKey = (t) => t.kind === "openclaw" && t.embedded ? `${t.file}
@@ -33393,7 +33403,7 @@ ${t.embedded.line}` : void 0;
   const repoFiles = [];
   let bytes2 = 0;
   let skipped = 0;
-  const found = await discoverInTwo(root, notes);
+  const found = blobs ? blobFiles(blobs) : await discoverInTwo(root, notes);
   const files = found.files.filter((f) => !config.isIgnored(f.path));
   let done = 0;
   const progress2 = () => opts.onProgress?.(++done, files.length);
@@ -33416,12 +33426,12 @@ ${t.embedded.line}` : void 0;
   byPath2.forEach((kind, i) => (kind === "text" ? plain2 : structured).push(i));
   const pool = opts.pool ? startPool(opts.pool, rules2, maxFileSize, plain2, files, collect) : void 0;
   for (const [n, i] of structured.entries()) {
-    const r = await textPass(i, files[i], byPath2[i], maxFileSize, runner, keepText);
+    const r = await textPass(i, files[i], byPath2[i], maxFileSize, textRunner(files[i].path), keepText);
     collect(r, false);
     parseKept(r);
     if (pool && n % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
   }
-  const local = async (i) => textPass(i, files[i], "text", maxFileSize, runner, keepText);
+  const local = async (i) => textPass(i, files[i], "text", maxFileSize, textRunner(files[i].path), keepText);
   if (pool) await pool.finish(local);
   else for (const i of plain2) collect(await local(i), false);
   let order = [...results.keys()];
@@ -33431,7 +33441,7 @@ ${t.embedded.line}` : void 0;
       const i = files.push(f) - 1;
       const kind = classify(f.path);
       byPath2.push(kind);
-      const r = await textPass(i, f, kind, maxFileSize, runner, keepText);
+      const r = await textPass(i, f, kind, maxFileSize, textRunner(f.path), keepText);
       collect(r, false);
       parseKept(r);
     }
@@ -33488,7 +33498,7 @@ ${t.embedded.line}` : void 0;
   const compose = buildComposeProjects(project2.targets("compose"), project2.targets("dotenv"));
   for (const p of compose.projects) project2.add(p);
   notes.push(...compose.notes);
-  await resolveIncludes(project2, root.base, runner, notes);
+  await resolveIncludes(project2, readRepoFile, runner, notes);
   for (const target of project2.all()) await runner.run(target, contextOf, project2, reframes.get(embeddedKey(target) ?? ""));
   const shellRules2 = rules2.filter((r) => r.appliesTo.includes("shell"));
   for (let i = 0; i < later.length; i++) {
@@ -33505,7 +33515,7 @@ ${t.embedded.line}` : void 0;
     const file = "index" in item ? item.path : item.file;
     if ("index" in item || item.origin !== "dockerfile") project2.contexts.delete(file);
   }
-  const gitignore = project2.contexts.get(".gitignore")?.text ?? await readRootGitignore(root.base);
+  const gitignore = project2.contexts.get(".gitignore")?.text ?? readRepoFile(".gitignore");
   const rootIgnore = gitignoreMatcher(gitignore ?? "");
   const repoTarget = {
     kind: "repo",
@@ -33516,7 +33526,8 @@ ${t.embedded.line}` : void 0;
     ignoredByRootGitignore: (p) => p !== "" && rootIgnore.ignores(p)
   };
   await runner.run(repoTarget, (file) => project2.contexts.get(file) ?? repoFileContext(file), project2);
-  const findings = sortFindings(applyBaseline(disambiguate(applyConfig(runner.findings, config)), baseline));
+  const wanted = opts.findingsIn ? runner.findings.filter((f) => opts.findingsIn?.has(f.location.file)) : runner.findings;
+  const findings = sortFindings(applyBaseline(disambiguate(applyConfig(wanted, config)), baseline));
   return {
     root,
     findings,
@@ -33525,18 +33536,8 @@ ${t.embedded.line}` : void 0;
     internalErrors: runner.internalErrors
   };
 }
-async function resolveIncludes(project2, base3, runner, notes) {
-  const read = (rel) => {
-    const known = project2.contexts.get(rel);
-    if (known) return known.text;
-    try {
-      const abs = path8.join(base3, rel);
-      if (!abs.startsWith(base3 + path8.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
-      return readFileSync(abs, "utf8");
-    } catch {
-      return void 0;
-    }
-  };
+async function resolveIncludes(project2, readRepoFile, runner, notes) {
+  const read = (rel) => project2.contexts.get(rel)?.text ?? readRepoFile(rel);
   const included2 = /* @__PURE__ */ new Set();
   const resolved = [];
   for (const t of project2.targets("openclaw")) {
@@ -33562,12 +33563,19 @@ async function resolveIncludes(project2, base3, runner, notes) {
 function repoFileContext(file) {
   return new FileContext(file, "", new Locator(file, ""));
 }
-async function readRootGitignore(base3) {
+function readFromDisk(base3, rel) {
   try {
-    return await readFile4(path8.join(base3, ".gitignore"), "utf8");
+    const abs = path8.join(base3, rel);
+    if (!abs.startsWith(base3 + path8.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
+    return readFileSync(abs, "utf8");
   } catch {
     return void 0;
   }
+}
+function blobFiles(blobs) {
+  const files = [...blobs.files].map(([rel, bytes2]) => ({ path: rel, abs: path8.join(blobs.base, rel), bytes: bytes2 }));
+  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files, later: Promise.resolve([]) };
 }
 function mayEmbedConfig(text) {
   return text.includes("<<") || /\\(?:x3c|u003c|U0000003c)/i.test(text);
@@ -33589,6 +33597,7 @@ var init_scan2 = __esm({
     init_keywords();
     init_pool();
     init_postprocess();
+    init_read();
     init_runner();
     init_text_pass();
     init_runner();
@@ -39902,7 +39911,7 @@ var init_rollup = __esm({
 });
 
 // src/org/line-hash.ts
-import { lstat as lstat2, readFile as readFile5, realpath as realpath2 } from "node:fs/promises";
+import { lstat as lstat2, readFile as readFile4, realpath as realpath2 } from "node:fs/promises";
 import path9 from "node:path";
 function hashLines(text, emit2) {
   const window2 = new Array(WINDOW).fill(0);
@@ -39986,7 +39995,7 @@ async function addLineHashes(log, root) {
     }
   }
   for (const [file, wanted] of byFile) {
-    const hashes = lineHashes((await readFile5(file)).toString("utf8"));
+    const hashes = lineHashes((await readFile4(file)).toString("utf8"));
     for (const w of wanted) {
       const h = hashes.get(w.line);
       if (h) w.set(h);
@@ -40278,7 +40287,7 @@ __export(cli_exports, {
   orgMain: () => orgMain,
   readJobReports: () => readJobReports
 });
-import { appendFile, readdir as readdir2, readFile as readFile6, stat, writeFile } from "node:fs/promises";
+import { appendFile, readdir as readdir2, readFile as readFile5, stat, writeFile } from "node:fs/promises";
 import path11 from "node:path";
 import { parseArgs } from "node:util";
 function tristate2(name, v, fallback) {
@@ -40430,7 +40439,7 @@ async function readJobReports(inputs) {
     if (!p.endsWith(".json")) return;
     let v;
     try {
-      v = JSON.parse(await readFile6(p, "utf8"));
+      v = JSON.parse(await readFile5(p, "utf8"));
     } catch {
       return;
     }
@@ -40914,7 +40923,7 @@ async function scanHistory(opts) {
   let files = 0;
   let bytes2 = 0;
   let binary = 0;
-  const tooLarge = /* @__PURE__ */ new Map();
+  const tooLarge2 = /* @__PURE__ */ new Map();
   let atHead;
   const checkHead = () => {
     if (atHead) return;
@@ -40949,9 +40958,9 @@ async function scanHistory(opts) {
       return;
     }
     if (d.tooLarge) {
-      const t = tooLarge.get(d.path) ?? { count: 0, newest: c.sha };
+      const t = tooLarge2.get(d.path) ?? { count: 0, newest: c.sha };
       t.count++;
-      tooLarge.set(d.path, t);
+      tooLarge2.set(d.path, t);
       return;
     }
     if (d.lines.length) {
@@ -41021,7 +41030,7 @@ async function scanHistory(opts) {
     notes.push({ level: "warning", code: "history.git_warning", message: `git: ${w.slice("warning:".length).trim()}` });
   }
   if (binary) notes.push({ level: "info", code: "skipped.binary", message: `${binary} binary file version${binary === 1 ? "" : "s"} in the history not scanned` });
-  for (const [file, t] of tooLarge) {
+  for (const [file, t] of tooLarge2) {
     notes.push({ level: "warning", code: "skipped.too_large", message: `lines added in ${t.count} commit${t.count === 1 ? "" : "s"} (newest ${t.newest.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .clawscan.yml to scan them)`, file });
   }
   const head2 = atHead ? await atHead : { fingerprints: /* @__PURE__ */ new Set(), internalErrors: 0 };
@@ -41033,7 +41042,7 @@ async function scanHistory(opts) {
     root: { base: base3, git: true },
     findings,
     notes,
-    stats: { files, bytes: bytes2, skipped: binary + [...tooLarge.values()].reduce((n, t) => n + t.count, 0), durationMs: Math.round(performance.now() - started) },
+    stats: { files, bytes: bytes2, skipped: binary + [...tooLarge2.values()].reduce((n, t) => n + t.count, 0), durationMs: Math.round(performance.now() - started) },
     internalErrors: runner.internalErrors + head2.internalErrors,
     history: { commits, shallow, range }
   };

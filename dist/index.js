@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin2 = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path10 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin2[origin2.length - 1] === "/") {
           origin2 = origin2.slice(0, origin2.length - 1);
         }
-        if (path12 && path12[0] !== "/") {
-          path12 = `/${path12}`;
+        if (path10 && path10[0] !== "/") {
+          path10 = `/${path10}`;
         }
-        return new URL(`${origin2}${path12}`);
+        return new URL(`${origin2}${path10}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin: origin2 }
+          request: { method, path: path10, origin: origin2 }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin2, path12);
+        debuglog("sending request to %s %s/%s", method, origin2, path10);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin: origin2 },
+          request: { method, path: path10, origin: origin2 },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin2,
-          path12,
+          path10,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin: origin2 }
+          request: { method, path: path10, origin: origin2 }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin2, path12);
+        debuglog("trailers received from %s %s/%s", method, origin2, path10);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin: origin2 },
+          request: { method, path: path10, origin: origin2 },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin2,
-          path12,
+          path10,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path12, origin: origin2 }
+            request: { method, path: path10, origin: origin2 }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin2, path12);
+          debuglog("sending request to %s %s/%s", method, origin2, path10);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin2, {
-        path: path12,
+        path: path10,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path12 !== "string") {
+        if (typeof path10 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path10[0] !== "/" && !(path10.startsWith("http://") || path10.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path12)) {
+        } else if (invalidPathRegex.test(path10)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path12, query) : path12;
+        this.path = query ? buildURL(path10, query) : path10;
         this.origin = origin2;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path12, host, upgrade, blocking, reset } = request2;
+      const { method, path: path10, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path12} HTTP/1.1\r
+      let header = `${method} ${path10} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path10, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path12;
+      headers[HTTP2_HEADER_PATH] = path10;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin: origin2, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path12 = search ? `${pathname}${search}` : pathname;
+        const path10 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin2);
-        this.opts.path = path12;
+        this.opts.path = path10;
         this.opts.origin = origin2;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin: origin2,
-          path: path12 = "/",
+          path: path10 = "/",
           headers = {}
         } = opts;
-        opts.path = origin2 + path12;
+        opts.path = origin2 + path10;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin2);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path12) {
-      if (typeof path12 !== "string") {
-        return path12;
+    function safeUrl(path10) {
+      if (typeof path10 !== "string") {
+        return path10;
       }
-      const pathSegments = path12.split("?");
+      const pathSegments = path10.split("?");
       if (pathSegments.length !== 2) {
-        return path12;
+        return path10;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path12);
+    function matchKey(mockDispatch2, { path: path10, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path10);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path10 }) => matchValue(safeUrl(path10), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path12, method, body, headers, query } = opts;
+      const { path: path10, method, body, headers, query } = opts;
       return {
-        path: path12,
+        path: path10,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
+          ({ method, path: path10, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
             Method: method,
             Origin: origin2,
-            Path: path12,
+            Path: path10,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path12) {
-      for (let i = 0; i < path12.length; ++i) {
-        const code = path12.charCodeAt(i);
+    function validateCookiePath(path10) {
+      for (let i = 0; i < path10.length; ++i) {
+        const code = path10.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path12 = opts.path;
+          let path10 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path12 = `/${path12}`;
+            path10 = `/${path10}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path12);
+          url = new URL(util.parseOrigin(url).origin + path10);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20130,17 +20130,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path12) {
-      const ctrl = callVisitor(key, node, visitor, path12);
+    function visit_(key, node, visitor, path10) {
+      const ctrl = callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visit_(key, ctrl, visitor, path12);
+        replaceNode(key, path10, ctrl);
+        return visit_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path12);
+            const ci = visit_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20151,13 +20151,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = visit_("key", node.key, visitor, path12);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = visit_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path12);
+          const cv = visit_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20178,17 +20178,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path12) {
-      const ctrl = await callVisitor(key, node, visitor, path12);
+    async function visitAsync_(key, node, visitor, path10) {
+      const ctrl = await callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visitAsync_(key, ctrl, visitor, path12);
+        replaceNode(key, path10, ctrl);
+        return visitAsync_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20199,13 +20199,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path12);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path12);
+          const cv = await visitAsync_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20232,23 +20232,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path12) {
+    function callVisitor(key, node, visitor, path10) {
       if (typeof visitor === "function")
-        return visitor(key, node, path12);
+        return visitor(key, node, path10);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path12);
+        return visitor.Map?.(key, node, path10);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path12);
+        return visitor.Seq?.(key, node, path10);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path12);
+        return visitor.Pair?.(key, node, path10);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path12);
+        return visitor.Scalar?.(key, node, path10);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path12);
+        return visitor.Alias?.(key, node, path10);
       return void 0;
     }
-    function replaceNode(key, path12, node) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key, path10, node) {
+      const parent = path10[path10.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -20860,10 +20860,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path10, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path10.length - 1; i >= 0; --i) {
+        const k = path10[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -20882,7 +20882,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20912,11 +20912,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path10, value) {
+        if (isEmptyPath(path10))
           this.add(value);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path10;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20930,8 +20930,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key, ...rest] = path12;
+      deleteIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20945,8 +20945,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key, ...rest] = path12;
+      getIn(path10, keepScalar) {
+        const [key, ...rest] = path10;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20964,8 +20964,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key, ...rest] = path12;
+      hasIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20975,8 +20975,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key, ...rest] = path12;
+      setIn(path10, value) {
+        const [key, ...rest] = path10;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -23491,9 +23491,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path10, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path10, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -23568,14 +23568,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection2.isEmptyPath(path12)) {
+      deleteIn(path10) {
+        if (Collection2.isEmptyPath(path10)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -23590,10 +23590,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection2.isEmptyPath(path12))
+      getIn(path10, keepScalar) {
+        if (Collection2.isEmptyPath(path10))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -23604,10 +23604,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection2.isEmptyPath(path12))
+      hasIn(path10) {
+        if (Collection2.isEmptyPath(path10))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -23624,13 +23624,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection2.isEmptyPath(path12)) {
+      setIn(path10, value) {
+        if (Collection2.isEmptyPath(path10)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path10), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path10, value);
         }
       }
       /**
@@ -25591,9 +25591,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path12) => {
+    visit.itemAtPath = (cst, path10) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path10) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -25602,23 +25602,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path12) => {
-      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit.parentCollection = (cst, path10) => {
+      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
+      const field = path10[path10.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path10, item, visitor) {
+      let ctrl = visitor(item, path10);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -25629,10 +25629,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path10);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
     exports.visit = visit;
   }
@@ -27885,26 +27885,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path12) => {
-      const end = path12.length - 1;
-      const index = path12.lastIndexOf(
+    var basenameOf = (path10) => {
+      const end = path10.length - 1;
+      const index = path10.lastIndexOf(
         SLASH,
-        path12[end] === SLASH ? end - 1 : end
+        path10[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path12 : path12.slice(index + 1);
+      return index < 0 ? path10 : path10.slice(index + 1);
     };
-    var parentOf = (path12) => {
-      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path12.split(SLASH).filter(Boolean);
+    var parentOf = (path10) => {
+      if (path10.charCodeAt(0) === SLASH_CODE || path10.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path10.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path12.length - 1;
-      const cut = path12.lastIndexOf(
+      const end = path10.length - 1;
+      const cut = path10.lastIndexOf(
         SLASH,
-        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path10.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path12.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path10.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -28054,7 +28054,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path12) {
+      testLiteral(path10) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -28063,7 +28063,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path12)) {
+          if (rule.checkRegex.test(path10)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -28083,15 +28083,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path12, mode) {
+      test(path10, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path12) : path12;
+        const basename2 = shortcut ? basenameOf(path10) : path10;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path12
+            shortcut && rule._basenameOnly ? basename2 : path10
           )) {
             const { negative } = rule;
             const ret = {
@@ -28113,17 +28113,17 @@ var require_ignore = __commonJS({
     var throwError = (message2, Ctor) => {
       throw new Ctor(message2);
     };
-    var checkPath = (path12, originalPath, doThrow) => {
-      if (!isString(path12)) {
+    var checkPath = (path10, originalPath, doThrow) => {
+      if (!isString(path10)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path12) {
+      if (!path10) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path12)) {
+      if (checkPath.isNotRelative(path10)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -28132,25 +28132,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path12) => {
-      const first = path12.charCodeAt(0);
+    var isNotRelative = (path10) => {
+      const first = path10.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path12.length === 1) {
+      if (path10.length === 1) {
         return true;
       }
-      const second = path12.charCodeAt(1);
+      const second = path10.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
+      return path10.length === 2 || path10.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -28181,58 +28181,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path12) {
+      _test(originalPath, cache, path10) {
         checkPath(
-          path12,
+          path10,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path12 ? this._t(path12, cache) : {
+        return path10 ? this._t(path10, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path12 = convertPath(target);
-        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path12);
+        const path10 = convertPath(target);
+        if (!path10 || path10.charCodeAt(path10.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path10);
         }
-        const dir3 = this._t(path12, this._testCache);
+        const dir3 = this._t(path10, this._testCache);
         if (dir3.ignored) {
           return dir3;
         }
-        const literal = this._rules.testLiteral(path12);
+        const literal = this._rules.testLiteral(path10);
         return literal.ignored || literal.unignored ? literal : dir3;
       }
-      _t(path12, cache) {
-        if (path12 in cache) {
-          return cache[path12];
+      _t(path10, cache) {
+        if (path10 in cache) {
+          return cache[path10];
         }
-        const parentPath = parentOf(path12);
+        const parentPath = parentOf(path10);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
+        return cache[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
       }
-      ignores(path12) {
-        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
+      ignores(path10) {
+        return this._test(path10, this._ignoreCache, convertPath(path10)).ignored;
       }
       createFilter() {
-        return (path12) => !this.ignores(path12);
+        return (path10) => !this.ignores(path10);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path12) {
-        return this._test(path12, this._testCache, convertPath(path12));
+      test(path10) {
+        return this._test(path10, this._testCache, convertPath(path10));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path12) => checkPath(convertPath(path12), path12, RETURN_FALSE);
+    var isPathValid = (path10) => checkPath(convertPath(path10), path10, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
+      checkPath.isNotRelative = (path10) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -32952,9 +32952,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path12 = this.getPath();
-        if (path12 === null || path12.startsWith("/")) {
-          return path12;
+        const path10 = this.getPath();
+        if (path10 === null || path10.startsWith("/")) {
+          return path10;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -32966,7 +32966,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path12 : parent + "/" + path12;
+              return parent.endsWith("/") ? parent + path10 : parent + "/" + path10;
             }
           }
         }
@@ -35383,8 +35383,8 @@ var require_light = __commonJS({
 });
 
 // src/action/main.ts
-import { appendFile as appendFile2, mkdir as mkdir3, readFile as readFile6, writeFile as writeFile3 } from "node:fs/promises";
-import path11 from "node:path";
+import { appendFile as appendFile2, mkdir as mkdir2, readFile as readFile5, writeFile as writeFile2 } from "node:fs/promises";
+import path9 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -36163,12 +36163,12 @@ var devices_default = defineRule({
       list(svc).forEach((d, index) => {
         const host = typeof d === "string" ? d.split(":")[0] ?? "" : isRecord(d) ? String(d.source ?? "") : "";
         if (!host.startsWith("/")) return;
-        const path12 = normaliseHostPath(host);
+        const path10 = normaliseHostPath(host);
         ctx.report({
           at: svc.at(["devices", index]),
-          message: `Service "${svc.name}" maps the host device ${path12}.`,
-          severity: grade(path12),
-          properties: { service: svc.name, device: path12 }
+          message: `Service "${svc.name}" maps the host device ${path10}.`,
+          severity: grade(path10),
+          properties: { service: svc.name, device: path10 }
         });
       });
     }
@@ -36634,8 +36634,8 @@ import path from "node:path";
 
 // src/model/location.ts
 var at = {
-  path(path12, opts = {}) {
-    return { kind: "path", path: path12, ...opts };
+  path(path10, opts = {}) {
+    return { kind: "path", path: path10, ...opts };
   },
   range(start, end, file) {
     return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
@@ -36930,11 +36930,11 @@ var uts_host_default = defineRule({
 
 // rules/compose/weak_default_secret.ts
 var DEFAULTED = /\$\{([A-Za-z_][A-Za-z0-9_]*):?-([^}$]+)\}/g;
-function* strings(v, path12, depth2 = 0) {
+function* strings(v, path10, depth2 = 0) {
   if (depth2 > 8) return;
-  if (typeof v === "string") yield [path12, v];
-  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings(v[i], [...path12, i], depth2 + 1);
-  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings(x, [...path12, k], depth2 + 1);
+  if (typeof v === "string") yield [path10, v];
+  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings(v[i], [...path10, i], depth2 + 1);
+  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings(x, [...path10, k], depth2 + 1);
 }
 var weak_default_secret_default = defineRule({
   id: "compose.weak_default_secret",
@@ -36948,16 +36948,16 @@ var weak_default_secret_default = defineRule({
   precision: "high",
   check(target, ctx) {
     for (const svc of target.services) {
-      for (const [path12, text2] of strings(svc.raw, [])) {
-        const key = String(path12[path12.length - 1] ?? "");
+      for (const [path10, text2] of strings(svc.raw, [])) {
+        const key = String(path10[path10.length - 1] ?? "");
         for (const m of text2.matchAll(DEFAULTED)) {
           const name = m[1] ?? "";
           const def = (m[2] ?? "").trim();
           if (def === "" || Object.hasOwn(target.env, name)) continue;
-          if (!isSecretName(name) && !(typeof path12[path12.length - 1] === "string" && isSecretName(key))) continue;
+          if (!isSecretName(name) && !(typeof path10[path10.length - 1] === "string" && isSecretName(key))) continue;
           const weak = isWeakSecret(def);
           ctx.report({
-            at: svc.at(path12),
+            at: svc.at(path10),
             message: `Service "${svc.name}" falls back to a ${weak ? "guessable " : ""}default for ${name} when it is not set${weak ? "" : " (a committed credential)"}.`,
             severity: weak ? "high" : "medium",
             // A guessable default (`changeme`, `postgres`) is public knowledge, not a leaked value, and the same
@@ -37106,9 +37106,9 @@ function exposedWithoutAuth(v) {
 function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function get2(v, ...path12) {
+function get2(v, ...path10) {
   let cur = v;
-  for (const seg of path12) {
+  for (const seg of path10) {
     if (typeof seg === "number" ? !Array.isArray(cur) : !isObj(cur)) return void 0;
     cur = cur[seg];
   }
@@ -37419,13 +37419,13 @@ function execScopes(config) {
 }
 function openExecSurfaces(config) {
   const out = [];
-  const walk2 = (v, path12, depth2) => {
+  const walk2 = (v, path10, depth2) => {
     if (depth2 > 12) return;
-    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path12, i], depth2 + 1));
+    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path10, i], depth2 + 1));
     if (!isObj(v)) return;
-    if (v.groupPolicy === "open") out.push([...path12, "groupPolicy"]);
-    if (v.dmPolicy === "open") out.push([...path12, "dmPolicy"]);
-    for (const [k, x] of Object.entries(v)) walk2(x, [...path12, k], depth2 + 1);
+    if (v.groupPolicy === "open") out.push([...path10, "groupPolicy"]);
+    if (v.dmPolicy === "open") out.push([...path10, "dmPolicy"]);
+    for (const [k, x] of Object.entries(v)) walk2(x, [...path10, k], depth2 + 1);
   };
   walk2(get2(config, "channels"), ["channels"], 0);
   return out;
@@ -37458,13 +37458,13 @@ function modelRefs(config) {
     if (a) aliases.set(a.trim().toLowerCase(), id);
   }
   const out = [];
-  const add = (v, path12, image, agent) => {
+  const add = (v, path10, image, agent) => {
     const push = (m, p) => {
       if (typeof m === "string" && m.trim()) out.push({ model: aliases.get(m.trim().toLowerCase()) ?? m.trim(), path: p, image, ...agent ? { agent } : {} });
     };
-    if (typeof v === "string") return push(v, path12);
-    push(get2(v, "primary"), [...path12, "primary"]);
-    arr(get2(v, "fallbacks")).forEach((f, i) => push(f, [...path12, "fallbacks", i]));
+    if (typeof v === "string") return push(v, path10);
+    push(get2(v, "primary"), [...path10, "primary"]);
+    arr(get2(v, "fallbacks")).forEach((f, i) => push(f, [...path10, "fallbacks", i]));
   };
   add(get2(config, "agents", "defaults", "model"), ["agents", "defaults", "model"], false);
   add(get2(config, "agents", "defaults", "imageModel"), ["agents", "defaults", "imageModel"], true);
@@ -37632,8 +37632,8 @@ var control_ui_insecure_auth_default = defineRule({
 var DOCKER_FLAGS = ["dangerouslyAllowReservedContainerTargets", "dangerouslyAllowExternalBindSources", "dangerouslyAllowContainerNamespaceJoin"];
 function flags(config, era) {
   const out = [];
-  const add = (path12, expected, label = `${path12.join(".")}=${String(expected)}`) => {
-    if (get2(config, ...path12) === expected) out.push({ path: path12, label });
+  const add = (path10, expected, label = `${path10.join(".")}=${String(expected)}`) => {
+    if (get2(config, ...path10) === expected) out.push({ path: path10, label });
   };
   const ui = ["gateway", "controlUi"];
   if (era !== "current") add([...ui, "allowInsecureAuth"], true);
@@ -37744,10 +37744,10 @@ var AUDITED = /* @__PURE__ */ new Set([
 ]);
 function unaudited(config) {
   const out = [];
-  const walk2 = (v, path12, depth2) => {
+  const walk2 = (v, path10, depth2) => {
     if (depth2 > 16 || !isObj(v)) return;
     for (const [k, x] of Object.entries(v)) {
-      const p = [...path12, k];
+      const p = [...path10, k];
       const dotted = p.join(".");
       if (x === true && k.startsWith("dangerously") && !AUDITED.has(dotted)) {
         const channelAccountLevel = p[0] === "channels" && (p.length === 3 || p.length === 5 && p[2] === "accounts") && k === "dangerouslyAllowNameMatching";
@@ -38304,8 +38304,8 @@ var CHANNEL_SECRETS = /* @__PURE__ */ new Set([
   "serviceAccount"
 ]);
 var str3 = (s) => typeof s === "string" ? s : void 0;
-function openclawSecretPath(path12) {
-  const p = path12.map((s) => String(s));
+function openclawSecretPath(path10) {
+  const p = path10.map((s) => String(s));
   const j = p.join(".");
   if (j === "gateway.auth.token" || j === "gateway.remote.token") return { what: "gateway token", severity: "critical" };
   if (j === "gateway.auth.password" || j === "gateway.remote.password") return { what: "gateway password", severity: "critical" };
@@ -38319,7 +38319,7 @@ function openclawSecretPath(path12) {
   if (p[0] === "skills" && p[1] === "entries" && p.length === 4 && p[3] === "apiKey" || p[0] === "talk" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `${p[0]} API key (${p[2]})`, severity: "high" };
   if (p[0] === "plugins" && p[1] === "entries" && p[3] === "config" && p.length > 4 && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `plugin credential (${p[2]})`, severity: "high" };
   if (p[0] === "channels" && p.length >= 3) {
-    const leaf = str3(path12[path12.length - 1]);
+    const leaf = str3(path10[path10.length - 1]);
     const direct = p.length === 3;
     const account = p.length === 5 && p[2] === "accounts";
     if (leaf && (direct || account) && CHANNEL_SECRETS.has(leaf)) return { what: `${p[1]} channel ${leaf}`, severity: "high" };
@@ -40167,11 +40167,11 @@ function requireLodash_sortby() {
     function baseForOwn(object, iteratee) {
       return object && baseFor(object, iteratee, keys);
     }
-    function baseGet(object, path12) {
-      path12 = isKey(path12, object) ? [path12] : castPath(path12);
-      var index = 0, length = path12.length;
+    function baseGet(object, path10) {
+      path10 = isKey(path10, object) ? [path10] : castPath(path10);
+      var index = 0, length = path10.length;
       while (object != null && index < length) {
-        object = object[toKey(path12[index++])];
+        object = object[toKey(path10[index++])];
       }
       return index && index == length ? object : void 0;
     }
@@ -40298,13 +40298,13 @@ function requireLodash_sortby() {
         return object === source || baseIsMatch(object, source, matchData);
       };
     }
-    function baseMatchesProperty(path12, srcValue) {
-      if (isKey(path12) && isStrictComparable(srcValue)) {
-        return matchesStrictComparable(toKey(path12), srcValue);
+    function baseMatchesProperty(path10, srcValue) {
+      if (isKey(path10) && isStrictComparable(srcValue)) {
+        return matchesStrictComparable(toKey(path10), srcValue);
       }
       return function(object) {
-        var objValue = get3(object, path12);
-        return objValue === void 0 && objValue === srcValue ? hasIn(object, path12) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
+        var objValue = get3(object, path10);
+        return objValue === void 0 && objValue === srcValue ? hasIn(object, path10) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
       };
     }
     function baseOrderBy(collection, iteratees, orders) {
@@ -40320,9 +40320,9 @@ function requireLodash_sortby() {
         return compareMultiple(object, other, orders);
       });
     }
-    function basePropertyDeep(path12) {
+    function basePropertyDeep(path10) {
       return function(object) {
-        return baseGet(object, path12);
+        return baseGet(object, path10);
       };
     }
     function baseRest(func, start) {
@@ -40577,11 +40577,11 @@ function requireLodash_sortby() {
         return result;
       };
     }
-    function hasPath(object, path12, hasFunc) {
-      path12 = isKey(path12, object) ? [path12] : castPath(path12);
-      var result, index = -1, length = path12.length;
+    function hasPath(object, path10, hasFunc) {
+      path10 = isKey(path10, object) ? [path10] : castPath(path10);
+      var result, index = -1, length = path10.length;
       while (++index < length) {
-        var key = toKey(path12[index]);
+        var key = toKey(path10[index]);
         if (!(result = object != null && hasFunc(object, key))) {
           break;
         }
@@ -40736,12 +40736,12 @@ function requireLodash_sortby() {
     function toString(value) {
       return value == null ? "" : baseToString(value);
     }
-    function get3(object, path12, defaultValue) {
-      var result = object == null ? void 0 : baseGet(object, path12);
+    function get3(object, path10, defaultValue) {
+      var result = object == null ? void 0 : baseGet(object, path10);
       return result === void 0 ? defaultValue : result;
     }
-    function hasIn(object, path12) {
-      return object != null && hasPath(object, path12, baseHasIn);
+    function hasIn(object, path10) {
+      return object != null && hasPath(object, path10, baseHasIn);
     }
     function keys(object) {
       return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
@@ -40749,8 +40749,8 @@ function requireLodash_sortby() {
     function identity(value) {
       return value;
     }
-    function property(path12) {
-      return isKey(path12) ? baseProperty(toKey(path12)) : basePropertyDeep(path12);
+    function property(path10) {
+      return isKey(path10) ? baseProperty(toKey(path10)) : basePropertyDeep(path10);
     }
     module.exports = sortBy;
   })(lodash_sortby, lodash_sortby.exports);
@@ -41182,7 +41182,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
   }
   try {
     const fs3 = await import("node:fs");
-    const path12 = await import("node:path");
+    const path10 = await import("node:path");
     const pfxBytes = new Uint8Array(fs3.readFileSync(source.filePath));
     const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
     if (!isGcpServiceAccountP12) {
@@ -41190,7 +41190,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
     }
     context.report({
       message: t("PrivateKeyP12", {
-        FILE_NAME: path12.basename(source.filePath)
+        FILE_NAME: path10.basename(source.filePath)
       }),
       range: [0, source.content.length]
     });
@@ -43247,22 +43247,22 @@ var OPENCLAW_NAME = /openclaw|clawdbot|moltbot|moldbot/i;
 function runsOpenClaw(target) {
   return services(target).some(([name, svc]) => [name, svc.image, svc.container_name].some((v) => typeof v === "string" && OPENCLAW_NAME.test(v)));
 }
-function underStateDir(path12) {
-  return path12.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
+function underStateDir(path10) {
+  return path10.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
 }
-function agentStorePath(path12) {
-  const s = path12.split("/");
+function agentStorePath(path10) {
+  const s = path10.split("/");
   for (let i = s.length - 4; i >= 0; i--) {
     if (s[i] === "agents" && i + 3 === s.length - 1) return { agent: s[i + 1] ?? "", kind: s[i + 2] ?? "", base: s[i + 3] ?? "" };
   }
   return void 0;
 }
-function underCredentials(path12) {
-  const s = path12.split("/");
+function underCredentials(path10) {
+  const s = path10.split("/");
   const i = s.lastIndexOf("credentials", s.length - 2);
   return i === -1 ? void 0 : s.slice(i + 1).join("/");
 }
-var base = (path12) => path12.slice(path12.lastIndexOf("/") + 1);
+var base = (path10) => path10.slice(path10.lastIndexOf("/") + 1);
 
 // rules/dotenv/not_ignored.ts
 var not_ignored_default = defineRule({
@@ -43541,9 +43541,9 @@ function gatewayLocationTest(project2, target) {
   return (location) => isGateway(proxyTarget(location, ups), ports2);
 }
 function sensitivePath(location) {
-  const path12 = location.args[location.args.length - 1]?.value ?? "";
-  if (/^\^?\/hooks(\/|$|\b)/.test(path12)) return "hooks";
-  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path12)) return "health";
+  const path10 = location.args[location.args.length - 1]?.value ?? "";
+  if (/^\^?\/hooks(\/|$|\b)/.test(path10)) return "hooks";
+  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path10)) return "health";
   return void 0;
 }
 function head(d) {
@@ -43953,11 +43953,11 @@ function readValue(text2, pos, max = 400) {
   while (end < text2.length && end - pos < max && !STOP.test(text2[end] ?? "")) end++;
   return { value: text2.slice(pos, end), start: pos, end, quoted: false };
 }
-function walkStrings(value, visit, path12 = [], depth2 = 0) {
+function walkStrings(value, visit, path10 = [], depth2 = 0) {
   if (depth2 > 64) return;
-  if (typeof value === "string") visit(path12, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path12, i], depth2 + 1));
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path12, k], depth2 + 1);
+  if (typeof value === "string") visit(path10, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path10, i], depth2 + 1));
+  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path10, k], depth2 + 1);
 }
 function lineStartCursor(text2) {
   let start = 0;
@@ -44032,11 +44032,11 @@ async function checkText(target, ctx) {
   }
 }
 function checkOpenClaw(target, ctx, tokens2) {
-  walkStrings(target.value, (path12, value) => {
-    const leaf = path12[path12.length - 1];
-    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path12)) return;
+  walkStrings(target.value, (path10, value) => {
+    const leaf = path10[path10.length - 1];
+    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path10)) return;
     if (!isGenericSecretValue(value) || tokens2.some((t) => value.includes(t))) return;
-    ctx.report({ at: at.path(path12, { part: "value" }), message: message(path12.join("."), target.file), secret: value });
+    ctx.report({ at: at.path(path10, { part: "value" }), message: message(path10.join("."), target.file), secret: value });
   });
 }
 var generic_default = defineRule({
@@ -44258,16 +44258,16 @@ var openclaw_gateway_token_default = defineRule({
   async check(target, ctx) {
     if (target.kind === "text") return checkText2(target, ctx);
     const found = [];
-    walkStrings(target.value, (path12, value) => {
-      if (openclawSecretPath(path12) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path12, value });
+    walkStrings(target.value, (path10, value) => {
+      if (openclawSecretPath(path10) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path10, value });
     });
-    for (const { path: path12, value } of found) {
+    for (const { path: path10, value } of found) {
       if (!await isLiteral2(value)) continue;
-      const sp = openclawSecretPath(path12);
+      const sp = openclawSecretPath(path10);
       if (!sp) continue;
       ctx.report({
-        at: at.path(path12, { part: "value" }),
-        message: `Literal OpenClaw ${sp.what} at \`${path12.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
+        at: at.path(path10, { part: "value" }),
+        message: `Literal OpenClaw ${sp.what} at \`${path10.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
         severity: sp.severity,
         secret: value
       });
@@ -44506,10 +44506,10 @@ var auth_profiles_default = defineRule({
 });
 
 // rules/state/whatsapp_session.ts
-function isWhatsAppSession(path12, openclawRepo) {
-  if (base(path12) !== "creds.json") return false;
-  if (path12.split("/").some((s) => /whatsapp/i.test(s))) return true;
-  return underCredentials(path12) !== void 0 && (openclawRepo || underStateDir(path12));
+function isWhatsAppSession(path10, openclawRepo) {
+  if (base(path10) !== "creds.json") return false;
+  if (path10.split("/").some((s) => /whatsapp/i.test(s))) return true;
+  return underCredentials(path10) !== void 0 && (openclawRepo || underStateDir(path10));
 }
 var whatsapp_session_default = defineRule({
   id: "state.whatsapp_session",
@@ -45962,10 +45962,10 @@ var bind_mount_non_absolute_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    for (const { path: path12, bind: b } of sandboxBinds(t.value)) {
+    for (const { path: path10, bind: b } of sandboxBinds(t.value)) {
       const src = b.trim().split(":")[0] ?? "";
       if (src.startsWith("/") || /^[a-zA-Z]$/.test(src) && /^[a-zA-Z]:[\\/]/.test(b.trim())) continue;
-      ctx.report({ at: at.path(path12), message: `Sandbox bind source "${src}" is not an absolute path.` });
+      ctx.report({ at: at.path(path10), message: `Sandbox bind source "${src}" is not an absolute path.` });
     }
   }
 });
@@ -46051,9 +46051,9 @@ var dangerous_bind_mount_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    for (const { path: path12, bind: b } of sandboxBinds(t.value)) {
+    for (const { path: path10, bind: b } of sandboxBinds(t.value)) {
       const hit = dangerous(bindSource(b.replace(/^~(?=\/|$)/, "/root")));
-      if (hit) ctx.report({ at: at.path(path12), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
+      if (hit) ctx.report({ at: at.path(path10), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
     }
   }
 });
@@ -47809,7 +47809,6 @@ function failing(findings, failOn) {
 
 // src/engine/scan.ts
 import { lstatSync as lstatSync2, readFileSync } from "node:fs";
-import { readFile as readFile4 } from "node:fs/promises";
 import path8 from "node:path";
 
 // src/engine/classify.ts
@@ -47983,14 +47982,14 @@ function braced(inner, written, lookup) {
 var pathKey = (p) => JSON.stringify(p);
 function collectTags(doc) {
   const tags = /* @__PURE__ */ new Map();
-  const walk2 = (node, path12, depth2) => {
+  const walk2 = (node, path10, depth2) => {
     if (depth2 > 12 || !node) return;
     const tag = node.tag;
-    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path12), tag === "!reset" ? "reset" : "override");
+    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path10), tag === "!reset" ? "reset" : "override");
     if ((0, import_yaml.isMap)(node)) {
-      for (const it of node.items) if ((0, import_yaml.isPair)(it) && (0, import_yaml.isScalar)(it.key)) walk2(it.value, [...path12, String(it.key.value)], depth2 + 1);
+      for (const it of node.items) if ((0, import_yaml.isPair)(it) && (0, import_yaml.isScalar)(it.key)) walk2(it.value, [...path10, String(it.key.value)], depth2 + 1);
     }
-    if ((0, import_yaml.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path12, i], depth2 + 1));
+    if ((0, import_yaml.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path10, i], depth2 + 1));
   };
   walk2(doc.contents, [], 0);
   return tags;
@@ -47998,12 +47997,12 @@ function collectTags(doc) {
 function isRecord3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function build(raw, file, path12, env, tags) {
-  const o = { file, path: path12 };
-  const tag = tags.get(pathKey(path12));
+function build(raw, file, path10, env, tags) {
+  const o = { file, path: path10 };
+  const tag = tags.get(pathKey(path10));
   const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
-  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path12, i], env, tags)));
-  if (isRecord3(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path12, k], env, tags)])));
+  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path10, i], env, tags)));
+  if (isRecord3(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path10, k], env, tags)])));
   if (typeof raw === "string") return node(interpolate(raw, env), raw);
   if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
   return node(raw === void 0 ? null : String(raw), null);
@@ -48057,10 +48056,10 @@ function plain(n, which2) {
   if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which2)]));
   return which2 === "r" && n.r !== void 0 ? n.r : n.v;
 }
-function origins(n, path12 = [], out = /* @__PURE__ */ new Map()) {
-  out.set(pathKey(path12), n.o);
-  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path12, i], out));
-  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path12, k], out);
+function origins(n, path10 = [], out = /* @__PURE__ */ new Map()) {
+  out.set(pathKey(path10), n.o);
+  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path10, i], out));
+  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path10, k], out);
   return out;
 }
 
@@ -48276,6 +48275,7 @@ var unreadable = (file, err) => ({
   note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
 });
 async function readText(f, maxFileSize) {
+  if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode(f.bytes, f.path);
   let fd;
   try {
     if (!NOFOLLOW && lstatSync(f.abs).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
@@ -48289,9 +48289,7 @@ async function readText(f, maxFileSize) {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return { ok: false, note: void 0 };
-    if (st.size > maxFileSize) {
-      return { ok: false, note: { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(st.size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file: f.path } };
-    }
+    if (st.size > maxFileSize) return { ok: false, note: tooLarge(f.path, st.size, maxFileSize) };
     const buf = readBuffer(st.size);
     let n = 0;
     while (n < buf.length) {
@@ -48305,6 +48303,9 @@ async function readText(f, maxFileSize) {
   } finally {
     closeSync(fd);
   }
+}
+function tooLarge(file, size, maxFileSize) {
+  return { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file };
 }
 var SCRATCH_MAX = 1024 * 1024;
 var scratch = Buffer.allocUnsafeSlow(64 * 1024);
@@ -48550,10 +48551,10 @@ function findPair(doc, node, seg, depthLeft = 20) {
   return void 0;
 }
 function yamlResolver(doc) {
-  return (path12, part) => {
+  return (path10, part) => {
     let node = doc.contents;
     let pair;
-    for (const seg of path12) {
+    for (const seg of path10) {
       if ((0, import_yaml2.isAlias)(node)) node = node.resolve(doc);
       if ((0, import_yaml2.isSeq)(node) && typeof seg === "number") {
         node = node.items[seg];
@@ -50342,10 +50343,10 @@ function memberName(name) {
   return void 0;
 }
 function json5Resolver(ast) {
-  return (path12, part) => {
+  return (path10, part) => {
     let node = ast.body;
     let key;
-    for (const seg of path12) {
+    for (const seg of path10) {
       key = void 0;
       if (node.type === "Object") {
         let found;
@@ -50757,11 +50758,11 @@ function parseShell(src) {
       readHeredocs();
       continue;
     }
-    const rm3 = REDIRECT.exec(t.slice(i, i + 8));
-    if (rm3 && !((t[i] === "<" || t[i] === ">") && t[i + 1] === "(")) {
+    const rm2 = REDIRECT.exec(t.slice(i, i + 8));
+    if (rm2 && !((t[i] === "<" || t[i] === ">") && t[i + 1] === "(")) {
       if (cmdStart === -1) cmdStart = i;
-      const op = rm3[2] ?? "";
-      i += rm3[0].length;
+      const op = rm2[2] ?? "";
+      i += rm2[0].length;
       cmdEnd = i;
       if (op === "<<" || op === "<<-") pendingHeredoc = { stripTabs: op === "<<-" };
       else pendingRedirect = op;
@@ -51694,13 +51695,22 @@ var Project = class {
 async function scan(opts) {
   const started = performance.now();
   const notes = [];
-  const root = await resolveRoot(opts.paths.length ? opts.paths : ["."]);
+  const blobs = opts.blobs;
+  const root = blobs ? { base: blobs.base, git: true, targets: [] } : await resolveRoot(opts.paths.length ? opts.paths : ["."]);
   const searchDir = root.targets[0]?.dir ? root.targets[0].abs : root.base;
-  const config = opts.noConfig ? defaultConfig() : await loadConfig(opts.configFile, searchDir, root.base, new Set(opts.rules.map((r) => r.id)), notes);
+  const config = opts.noConfig || blobs ? defaultConfig() : await loadConfig(opts.configFile, searchDir, root.base, new Set(opts.rules.map((r) => r.id)), notes);
+  const readRepoFile = (rel) => {
+    if (!blobs) return readFromDisk(root.base, rel);
+    const bytes2 = blobs.files.get(rel);
+    const read = bytes2 ? decode(bytes2, rel) : void 0;
+    return read?.ok ? read.text : void 0;
+  };
   const baseline = opts.baselineFile ? await loadBaseline(opts.baselineFile) : void 0;
   const maxFileSize = opts.maxFileSize ?? config.maxFileSize;
   const rules2 = opts.rules.filter((r) => config.rules.get(r.id) !== "off");
   const runner = new RuleRunner(rules2, notes);
+  const contextRunner = opts.findingsIn ? new RuleRunner([], notes) : runner;
+  const textRunner = (file) => !opts.findingsIn || opts.findingsIn.has(file) ? runner : contextRunner;
   const project2 = new Project();
   const reframes = /* @__PURE__ */ new Map();
   const embeddedKey = (t) => t.kind === "openclaw" && t.embedded ? `${t.file}
@@ -51708,7 +51718,7 @@ ${t.embedded.line}` : void 0;
   const repoFiles = [];
   let bytes = 0;
   let skipped = 0;
-  const found = await discoverInTwo(root, notes);
+  const found = blobs ? blobFiles(blobs) : await discoverInTwo(root, notes);
   const files = found.files.filter((f) => !config.isIgnored(f.path));
   let done = 0;
   const progress = () => opts.onProgress?.(++done, files.length);
@@ -51731,12 +51741,12 @@ ${t.embedded.line}` : void 0;
   byPath2.forEach((kind, i) => (kind === "text" ? plain2 : structured).push(i));
   const pool = opts.pool ? startPool(opts.pool, rules2, maxFileSize, plain2, files, collect) : void 0;
   for (const [n, i] of structured.entries()) {
-    const r = await textPass(i, files[i], byPath2[i], maxFileSize, runner, keepText);
+    const r = await textPass(i, files[i], byPath2[i], maxFileSize, textRunner(files[i].path), keepText);
     collect(r, false);
     parseKept(r);
     if (pool && n % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
   }
-  const local = async (i) => textPass(i, files[i], "text", maxFileSize, runner, keepText);
+  const local = async (i) => textPass(i, files[i], "text", maxFileSize, textRunner(files[i].path), keepText);
   if (pool) await pool.finish(local);
   else for (const i of plain2) collect(await local(i), false);
   let order = [...results.keys()];
@@ -51746,7 +51756,7 @@ ${t.embedded.line}` : void 0;
       const i = files.push(f) - 1;
       const kind = classify(f.path);
       byPath2.push(kind);
-      const r = await textPass(i, f, kind, maxFileSize, runner, keepText);
+      const r = await textPass(i, f, kind, maxFileSize, textRunner(f.path), keepText);
       collect(r, false);
       parseKept(r);
     }
@@ -51803,7 +51813,7 @@ ${t.embedded.line}` : void 0;
   const compose = buildComposeProjects(project2.targets("compose"), project2.targets("dotenv"));
   for (const p of compose.projects) project2.add(p);
   notes.push(...compose.notes);
-  await resolveIncludes(project2, root.base, runner, notes);
+  await resolveIncludes(project2, readRepoFile, runner, notes);
   for (const target of project2.all()) await runner.run(target, contextOf, project2, reframes.get(embeddedKey(target) ?? ""));
   const shellRules2 = rules2.filter((r) => r.appliesTo.includes("shell"));
   for (let i = 0; i < later.length; i++) {
@@ -51820,7 +51830,7 @@ ${t.embedded.line}` : void 0;
     const file = "index" in item ? item.path : item.file;
     if ("index" in item || item.origin !== "dockerfile") project2.contexts.delete(file);
   }
-  const gitignore = project2.contexts.get(".gitignore")?.text ?? await readRootGitignore(root.base);
+  const gitignore = project2.contexts.get(".gitignore")?.text ?? readRepoFile(".gitignore");
   const rootIgnore = gitignoreMatcher(gitignore ?? "");
   const repoTarget = {
     kind: "repo",
@@ -51831,7 +51841,8 @@ ${t.embedded.line}` : void 0;
     ignoredByRootGitignore: (p) => p !== "" && rootIgnore.ignores(p)
   };
   await runner.run(repoTarget, (file) => project2.contexts.get(file) ?? repoFileContext(file), project2);
-  const findings = sortFindings(applyBaseline(disambiguate(applyConfig(runner.findings, config)), baseline));
+  const wanted = opts.findingsIn ? runner.findings.filter((f) => opts.findingsIn?.has(f.location.file)) : runner.findings;
+  const findings = sortFindings(applyBaseline(disambiguate(applyConfig(wanted, config)), baseline));
   return {
     root,
     findings,
@@ -51840,18 +51851,8 @@ ${t.embedded.line}` : void 0;
     internalErrors: runner.internalErrors
   };
 }
-async function resolveIncludes(project2, base3, runner, notes) {
-  const read = (rel) => {
-    const known = project2.contexts.get(rel);
-    if (known) return known.text;
-    try {
-      const abs = path8.join(base3, rel);
-      if (!abs.startsWith(base3 + path8.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
-      return readFileSync(abs, "utf8");
-    } catch {
-      return void 0;
-    }
-  };
+async function resolveIncludes(project2, readRepoFile, runner, notes) {
+  const read = (rel) => project2.contexts.get(rel)?.text ?? readRepoFile(rel);
   const included2 = /* @__PURE__ */ new Set();
   const resolved = [];
   for (const t of project2.targets("openclaw")) {
@@ -51877,12 +51878,19 @@ async function resolveIncludes(project2, base3, runner, notes) {
 function repoFileContext(file) {
   return new FileContext(file, "", new Locator(file, ""));
 }
-async function readRootGitignore(base3) {
+function readFromDisk(base3, rel) {
   try {
-    return await readFile4(path8.join(base3, ".gitignore"), "utf8");
+    const abs = path8.join(base3, rel);
+    if (!abs.startsWith(base3 + path8.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
+    return readFileSync(abs, "utf8");
   } catch {
     return void 0;
   }
+}
+function blobFiles(blobs) {
+  const files = [...blobs.files].map(([rel, bytes]) => ({ path: rel, abs: path8.join(blobs.base, rel), bytes }));
+  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files, later: Promise.resolve([]) };
 }
 var SHELL_LIKE = /* @__PURE__ */ new Set(["shell", "makefile", "workflow"]);
 function mayEmbedConfig(text2) {
@@ -52555,8 +52563,8 @@ var PatchReader = class {
   end() {
     return this.endCommit();
   }
-  newDiff(path12) {
-    return this.commit && { commit: this.commit, path: path12, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
+  newDiff(path10) {
+    return this.commit && { commit: this.commit, path: path10, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
   }
   add(d, text2, lineNo, truncated) {
     if (d.tooLarge) return;
@@ -52656,7 +52664,7 @@ async function scanHistory(opts) {
   let files = 0;
   let bytes = 0;
   let binary = 0;
-  const tooLarge = /* @__PURE__ */ new Map();
+  const tooLarge2 = /* @__PURE__ */ new Map();
   let atHead;
   const checkHead = () => {
     if (atHead) return;
@@ -52691,9 +52699,9 @@ async function scanHistory(opts) {
       return;
     }
     if (d.tooLarge) {
-      const t = tooLarge.get(d.path) ?? { count: 0, newest: c.sha };
+      const t = tooLarge2.get(d.path) ?? { count: 0, newest: c.sha };
       t.count++;
-      tooLarge.set(d.path, t);
+      tooLarge2.set(d.path, t);
       return;
     }
     if (d.lines.length) {
@@ -52763,7 +52771,7 @@ async function scanHistory(opts) {
     notes.push({ level: "warning", code: "history.git_warning", message: `git: ${w.slice("warning:".length).trim()}` });
   }
   if (binary) notes.push({ level: "info", code: "skipped.binary", message: `${binary} binary file version${binary === 1 ? "" : "s"} in the history not scanned` });
-  for (const [file, t] of tooLarge) {
+  for (const [file, t] of tooLarge2) {
     notes.push({ level: "warning", code: "skipped.too_large", message: `lines added in ${t.count} commit${t.count === 1 ? "" : "s"} (newest ${t.newest.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .clawscan.yml to scan them)`, file });
   }
   const head2 = atHead ? await atHead : { fingerprints: /* @__PURE__ */ new Set(), internalErrors: 0 };
@@ -52775,7 +52783,7 @@ async function scanHistory(opts) {
     root: { base: base3, git: true },
     findings,
     notes,
-    stats: { files, bytes, skipped: binary + [...tooLarge.values()].reduce((n, t) => n + t.count, 0), durationMs: Math.round(performance.now() - started) },
+    stats: { files, bytes, skipped: binary + [...tooLarge2.values()].reduce((n, t) => n + t.count, 0), durationMs: Math.round(performance.now() - started) },
     internalErrors: runner.internalErrors + head2.internalErrors,
     history: { commits, shallow, range }
   };
@@ -52812,8 +52820,8 @@ async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
   await streamLines(base3, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line) => {
     const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line);
     if (!m || m[1] === "120000") return;
-    const path12 = unquotePath(m[4] ?? "");
-    if (!config.isIgnored(path12)) entries.push({ path: path12, oid: m[2] ?? "", size: Number(m[3]) });
+    const path10 = unquotePath(m[4] ?? "");
+    if (!config.isIgnored(path10)) entries.push({ path: path10, oid: m[2] ?? "", size: Number(m[3]) });
   });
   const wantsText = rules2.some((r) => r.appliesTo.includes("text"));
   const wantsDotenv = rules2.some((r) => r.appliesTo.includes("dotenv"));
@@ -54351,17 +54359,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path12 = requestOptions.url.replace(options.baseUrl, "");
+    const path10 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path10} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path12} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path10} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -57074,7 +57082,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path12) => path12.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path10) => path10.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -57282,13 +57290,13 @@ function withoutTrailingSlashes(url) {
 }
 
 // src/github/event.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 async function readEvent(env = process.env) {
   const name = env.GITHUB_EVENT_NAME ?? "";
   const file = env.GITHUB_EVENT_PATH;
   if (!file) return { name, payload: {} };
   try {
-    const payload = JSON.parse(await readFile5(file, "utf8"));
+    const payload = JSON.parse(await readFile4(file, "utf8"));
     return { name, payload: isRecord5(payload) ? payload : {} };
   } catch {
     return { name, payload: {} };
@@ -57329,8 +57337,6 @@ function str4(v) {
 
 // src/github/git.ts
 import { spawn as spawn2 } from "node:child_process";
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import path9 from "node:path";
 var GitError = class extends Error {
   name = "GitError";
 };
@@ -57473,20 +57479,8 @@ async function readBlobs(cwd, shas) {
   }
   return out;
 }
-async function writeScratchRepo(dir3, files) {
-  for (const [rel, content] of files) {
-    const abs = path9.join(dir3, rel);
-    await mkdir2(path9.dirname(abs), { recursive: true });
-    await writeFile2(abs, content);
-  }
-  await git(dir3, ["init", "--quiet"]);
-  if (files.size) await git(dir3, ["--literal-pathspecs", "add", "--force", "--pathspec-from-file=-", "--pathspec-file-nul"], [...files.keys()].join("\0"));
-}
 
 // src/github/pr.ts
-import { mkdtemp, rm as rm2 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path10 from "node:path";
 var CONFIG_NAMES = /* @__PURE__ */ new Set([".clawscan.yml", ".clawscan.yaml"]);
 function isContextFile(p) {
   return p === ".gitignore" || classify(p) !== "text" || /\.ya?ml$/i.test(p);
@@ -57511,16 +57505,9 @@ async function compareWithBase(head2, pr, rules2, log) {
     const blob = blobs.get(tree.get(from)?.sha ?? "");
     if (blob) files.set(target, blob);
   }
-  const dir3 = await mkdtemp(path10.join(tmpdir(), "clawscan-base-"));
-  let baseFingerprints;
-  try {
-    await writeScratchRepo(dir3, files);
-    const result = files.size ? await scan({ paths: [dir3], rules: rules2 }) : void 0;
-    baseFingerprints = new Set(result?.findings.map((f) => f.fingerprint) ?? []);
-  } finally {
-    await rm2(dir3, { recursive: true, force: true });
-  }
   const changedPaths = new Set(changed.filter((c) => c.status !== "deleted").map((c) => c.path));
+  const result = files.size ? await scan({ paths: [], rules: rules2, blobs: { base: cwd, files }, findingsIn: changedPaths }) : void 0;
+  const baseFingerprints = new Set(result?.findings.map((f) => f.fingerprint) ?? []);
   const newFindings2 = head2.findings.filter((f) => !f.suppressed && changedPaths.has(f.location.file) && !baseFingerprints.has(f.fingerprint));
   return { base: base3, changed, newFindings: newFindings2, baseFingerprints };
 }
@@ -57755,9 +57742,9 @@ async function run2(opts = {}) {
       color: false,
       ...sweep ? { history: sweep.history } : {}
     };
-    const sarifPath = path11.resolve(settings.sarifFile);
-    await mkdir3(path11.dirname(sarifPath), { recursive: true });
-    await writeFile3(sarifPath, REPORTERS.sarif(input));
+    const sarifPath = path9.resolve(settings.sarifFile);
+    await mkdir2(path9.dirname(sarifPath), { recursive: true });
+    await writeFile2(sarifPath, REPORTERS.sarif(input));
     const over = failing(reported, settings.failOn);
     const reserved = (over.length ? 1 : 0) + (result.internalErrors ? 1 : 0);
     let notAnnotated = [];
@@ -57834,7 +57821,7 @@ async function reviewComments(settings, pr, findings, result, rules2, opts) {
       findings,
       allFindings: result.findings,
       catalogue: rules2,
-      readText: async (file) => readFile6(path11.join(base3, file), "utf8").catch(() => void 0),
+      readText: async (file) => readFile5(path9.join(base3, file), "utf8").catch(() => void 0),
       blobSha: async (file) => result.root.git ? (await git(base3, ["hash-object", "--", file]).catch(() => void 0))?.toString("utf8").trim() : void 0
     });
     const parts = [

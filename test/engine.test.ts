@@ -95,6 +95,39 @@ describe('discovery', () => {
     expect(comparable(await run(dir))).toEqual(partly);
   });
 
+  it('a scan of blobs (ScanOptions.blobs) is the scan of the same files committed, with nothing read from disk', async () => {
+    const files: Record<string, string> = {
+      '.gitignore': '.env\n',
+      '.env': `ANTHROPIC_API_KEY=${KEY}\n`,
+      'docker-compose.yml': 'services:\n  gw:\n    image: ghcr.io/openclaw/openclaw:2026.9.6\n    privileged: true\n    ports: ["18789:18789"]\n',
+      'openclaw.json': '{ gateway: { bind: "lan" }, $include: "./agents.json5" }\n',
+      'agents.json5': '{ channels: { telegram: { dmPolicy: "open" } } }\n',
+      'notes/keys.md': `key ${KEY}\n`,
+      'bin.dat': 'x\0y',
+    };
+    const dir = repo(files);
+    const g = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { stdio: 'ignore' });
+    g('init', '-q');
+    g('add', '-A');
+    g('add', '--force', '.env'); // tracked although .gitignore lists it, as blobs are
+    g('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'init');
+    const comparable = (r: Awaited<ReturnType<typeof scan>>) => ({ findings: r.findings, notes: r.notes, files: r.stats.files, bytes: r.stats.bytes });
+    const disk = comparable(await scan({ paths: [dir], rules: RULES }));
+    expect(disk.findings.length).toBeGreaterThan(5);
+    expect(disk.findings.some((f) => f.location.file === 'agents.json5')).toBe(true); // the $include was followed
+    expect(disk.findings.some((f) => f.ruleId === 'dotenv.committed')).toBe(true);
+    // The blobs name a directory that does not exist: whatever is read comes from the map.
+    const blobs = new Map(Object.entries(files).map(([p, t]) => [p, Buffer.from(t)]));
+    const memory = comparable(await scan({ paths: [], rules: RULES, blobs: { base: path.join(dir, 'no-such-dir'), files: blobs } }));
+    expect(memory).toEqual(disk);
+    // findingsIn: the same findings for those files (text rules skipped elsewhere, cross-file rules unchanged).
+    for (const only of [['notes/keys.md'], ['agents.json5', '.env'], ['docker-compose.yml']]) {
+      const some = await scan({ paths: [], rules: RULES, blobs: { base: dir, files: blobs }, findingsIn: new Set(only) });
+      expect(some.findings.length).toBeGreaterThan(0);
+      expect(some.findings).toEqual(disk.findings.filter((f) => only.includes(f.location.file)));
+    }
+  });
+
   it('outside git, honours nested .gitignore files and never follows symlinks', async () => {
     const dir = repo({ 'a/.gitignore': 'secret.txt\n', 'a/secret.txt': `${KEY}\n`, 'b/key.txt': `${KEY}\n` });
     symlinkSync(path.join(dir, 'b', 'key.txt'), path.join(dir, 'link.txt'));

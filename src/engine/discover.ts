@@ -34,6 +34,8 @@ export interface DiscoveredFile {
   /** Path relative to the base, with `/` separators. */
   path: string;
   abs: string;
+  /** The content, when it does not come from disk (a scan of a commit's blobs, ScanOptions.blobs). */
+  bytes?: Buffer;
 }
 
 async function gitTopLevel(dir: string): Promise<string | undefined> {

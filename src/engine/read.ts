@@ -25,6 +25,7 @@ const unreadable = (file: string, err: unknown): ReadResult => ({
 });
 
 export async function readText(f: DiscoveredFile, maxFileSize: number): Promise<ReadResult> {
+  if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode(f.bytes, f.path);
   let fd: number;
   try {
     if (!NOFOLLOW && lstatSync(f.abs).isSymbolicLink()) throw Object.assign(new Error('symbolic link'), { code: 'ELOOP' });
@@ -39,9 +40,7 @@ export async function readText(f: DiscoveredFile, maxFileSize: number): Promise<
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return { ok: false, note: undefined };
-    if (st.size > maxFileSize) {
-      return { ok: false, note: { level: 'warning', code: 'skipped.too_large', message: `file is ${formatBytes(st.size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file: f.path } };
-    }
+    if (st.size > maxFileSize) return { ok: false, note: tooLarge(f.path, st.size, maxFileSize) };
     const buf = readBuffer(st.size);
     let n = 0;
     while (n < buf.length) {
@@ -55,6 +54,10 @@ export async function readText(f: DiscoveredFile, maxFileSize: number): Promise<
   } finally {
     closeSync(fd);
   }
+}
+
+function tooLarge(file: string, size: number, maxFileSize: number): Note {
+  return { level: 'warning', code: 'skipped.too_large', message: `file is ${formatBytes(size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file };
 }
 
 /**

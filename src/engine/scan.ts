@@ -11,7 +11,6 @@
  * configs) anchored in the same file.
  */
 import { lstatSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding, Note, ReportInput } from '../model/finding.js';
 import type { AnyRule, RuleMeta } from '../model/rule.js';
@@ -19,7 +18,7 @@ import type { FileKind, ProjectView, RepoFile, RepoTarget, SharedKind, ShellTarg
 import { classify } from './classify.js';
 import { buildComposeProjects } from './compose/project.js';
 import { defaultConfig, loadConfig, type ScanConfig } from './config.js';
-import { discoverInTwo, resolveRoot, type DiscoveredFile, type ScanRoot } from './discover.js';
+import { discoverInTwo, resolveRoot, type DiscoveredFile, type Discovery, type ScanRoot } from './discover.js';
 import { gitignoreMatcher } from './gitignore.js';
 import { loadBaseline } from './baseline.js';
 import { Locator } from './parse/locator.js';
@@ -29,6 +28,7 @@ import { originOf, resolveOpenClaw } from './parse/openclaw.js';
 import { keywordText, mayApply } from './keywords.js';
 import { startPool, type PoolOptions } from './pool.js';
 import { applyBaseline, applyConfig, disambiguate, FileContext, sortFindings } from './postprocess.js';
+import { decode } from './read.js';
 import { RuleRunner } from './runner.js';
 import { textPass, type TextFileResult } from './text-pass.js';
 
@@ -51,6 +51,19 @@ export interface ScanOptions {
    * can give one: the worker runs that same file. Without it, everything runs on this thread.
    */
   pool?: PoolOptions;
+  /**
+   * Scan these contents instead of a directory: the files of a git tree (paths relative, `/`-separated), all of
+   * them tracked; nothing is read from disk, no config is looked for (`paths` is ignored). For scanning a commit
+   * without checking it out (pull-request mode scans the base commit's versions of the changed files).
+   * `base`: the directory the paths are relative to, for the record (ScanResult.root).
+   */
+  blobs?: { base: string; files: ReadonlyMap<string, Buffer> };
+  /**
+   * Report findings in these files only. Text rules, which only ever report on the file they read, are not run on
+   * the others; rules that look across files still see every file. (Pull-request mode's scan of the base commit
+   * needs the fingerprints of the changed files only, and reads the other structured files for context.)
+   */
+  findingsIn?: ReadonlySet<string>;
 }
 
 export interface ScanResult {
@@ -86,13 +99,24 @@ class Project implements ProjectView {
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const notes: Note[] = [];
-  const root = await resolveRoot(opts.paths.length ? opts.paths : ['.']);
+  const blobs = opts.blobs;
+  const root = blobs ? { base: blobs.base, git: true, targets: [] } : await resolveRoot(opts.paths.length ? opts.paths : ['.']);
   const searchDir = root.targets[0]?.dir ? root.targets[0].abs : root.base;
-  const config: ScanConfig = opts.noConfig ? defaultConfig() : await loadConfig(opts.configFile, searchDir, root.base, new Set(opts.rules.map((r) => r.id)), notes);
+  const config: ScanConfig = opts.noConfig || blobs ? defaultConfig() : await loadConfig(opts.configFile, searchDir, root.base, new Set(opts.rules.map((r) => r.id)), notes);
+  // A repository file read outside the per-file stage (an OpenClaw `$include`, the root .gitignore).
+  const readRepoFile = (rel: string): string | undefined => {
+    if (!blobs) return readFromDisk(root.base, rel);
+    const bytes = blobs.files.get(rel);
+    const read = bytes ? decode(bytes, rel) : undefined;
+    return read?.ok ? read.text : undefined;
+  };
   const baseline = opts.baselineFile ? await loadBaseline(opts.baselineFile) : undefined;
   const maxFileSize = opts.maxFileSize ?? config.maxFileSize;
   const rules = opts.rules.filter((r) => config.rules.get(r.id) !== 'off');
   const runner = new RuleRunner(rules, notes);
+  // The per-file stage of a file whose findings are not wanted (findingsIn) runs no text rules.
+  const contextRunner = opts.findingsIn ? new RuleRunner([], notes) : runner;
+  const textRunner = (file: string) => (!opts.findingsIn || opts.findingsIn.has(file) ? runner : contextRunner);
   const project = new Project();
   // Keyed by file and heredoc line, not by object: a later pass may replace targets with enriched copies.
   const reframes = new Map<string, (input: ReportInput) => ReportInput>();
@@ -101,7 +125,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   let bytes = 0;
   let skipped = 0;
 
-  const found = await discoverInTwo(root, notes);
+  const found = blobs ? blobFiles(blobs) : await discoverInTwo(root, notes);
   const files = found.files.filter((f) => !config.isIgnored(f.path));
   let done = 0;
   const progress = () => opts.onProgress?.(++done, files.length);
@@ -131,13 +155,13 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   byPath.forEach((kind, i) => (kind === 'text' ? plain : structured).push(i));
   const pool = opts.pool ? startPool(opts.pool, rules, maxFileSize, plain, files, collect) : undefined;
   for (const [n, i] of structured.entries()) {
-    const r = await textPass(i, files[i] as DiscoveredFile, byPath[i] as FileKind, maxFileSize, runner, keepText);
+    const r = await textPass(i, files[i] as DiscoveredFile, byPath[i] as FileKind, maxFileSize, textRunner((files[i] as DiscoveredFile).path), keepText);
     collect(r, false);
     parseKept(r);
     // With workers: let their replies in now and then, so they are fed (this loop only awaits microtasks).
     if (pool && n % 16 === 15) await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  const local = async (i: number) => textPass(i, files[i] as DiscoveredFile, 'text', maxFileSize, runner, keepText);
+  const local = async (i: number) => textPass(i, files[i] as DiscoveredFile, 'text', maxFileSize, textRunner((files[i] as DiscoveredFile).path), keepText);
   if (pool) await pool.finish(local);
   else for (const i of plain) collect(await local(i), false);
   // Untracked files, which git listed while the tracked ones were read (engine/discover.ts): on this thread, after
@@ -149,7 +173,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       const i = files.push(f) - 1;
       const kind = classify(f.path);
       byPath.push(kind);
-      const r = await textPass(i, f, kind, maxFileSize, runner, keepText);
+      const r = await textPass(i, f, kind, maxFileSize, textRunner(f.path), keepText);
       collect(r, false);
       parseKept(r);
     }
@@ -221,7 +245,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   notes.push(...compose.notes);
 
   // Stage 3: the shared targets, each seeing all the others.
-  await resolveIncludes(project, root.base, runner, notes);
+  await resolveIncludes(project, readRepoFile, runner, notes);
   for (const target of project.all()) await runner.run(target, contextOf, project, reframes.get(embeddedKey(target) ?? ''));
 
   // Stage 4: shell, one file at a time; its syntax tree and text are let go once its rules have run.
@@ -243,7 +267,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     if ('index' in item || item.origin !== 'dockerfile') project.contexts.delete(file);
   }
 
-  const gitignore = project.contexts.get('.gitignore')?.text ?? (await readRootGitignore(root.base));
+  const gitignore = project.contexts.get('.gitignore')?.text ?? readRepoFile('.gitignore');
   const rootIgnore = gitignoreMatcher(gitignore ?? '');
   const repoTarget: RepoTarget = {
     kind: 'repo',
@@ -255,7 +279,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   };
   await runner.run(repoTarget, (file) => project.contexts.get(file) ?? repoFileContext(file), project);
 
-  const findings = sortFindings(applyBaseline(disambiguate(applyConfig(runner.findings, config)), baseline));
+  const wanted = opts.findingsIn ? runner.findings.filter((f) => opts.findingsIn?.has(f.location.file)) : runner.findings;
+  const findings = sortFindings(applyBaseline(disambiguate(applyConfig(wanted, config)), baseline));
 
   return {
     root,
@@ -271,18 +296,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
  * findings can point into them, and drop a config file from the targets when another config includes it
  * (it is checked as part of the config that loads it, not as a config of its own).
  */
-async function resolveIncludes(project: Project, base: string, runner: RuleRunner, notes: Note[]): Promise<void> {
-  const read = (rel: string): string | undefined => {
-    const known = project.contexts.get(rel);
-    if (known) return known.text;
-    try {
-      const abs = path.join(base, rel);
-      if (!abs.startsWith(base + path.sep) || lstatSync(abs).isSymbolicLink()) return undefined;
-      return readFileSync(abs, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
+async function resolveIncludes(project: Project, readRepoFile: (rel: string) => string | undefined, runner: RuleRunner, notes: Note[]): Promise<void> {
+  const read = (rel: string): string | undefined => project.contexts.get(rel)?.text ?? readRepoFile(rel);
   const included = new Set<string>();
   const resolved: TargetMap['openclaw'][] = [];
   for (const t of project.targets('openclaw')) {
@@ -311,12 +326,22 @@ export function repoFileContext(file: string): FileContext {
   return new FileContext(file, '', new Locator(file, ''));
 }
 
-async function readRootGitignore(base: string): Promise<string | undefined> {
+/** A file of the scanned tree by its relative path, never outside it and never through a symbolic link. */
+function readFromDisk(base: string, rel: string): string | undefined {
   try {
-    return await readFile(path.join(base, '.gitignore'), 'utf8');
+    const abs = path.join(base, rel);
+    if (!abs.startsWith(base + path.sep) || lstatSync(abs).isSymbolicLink()) return undefined;
+    return readFileSync(abs, 'utf8');
   } catch {
     return undefined;
   }
+}
+
+/** ScanOptions.blobs as discovered files, in path order, each with its content. */
+function blobFiles(blobs: NonNullable<ScanOptions['blobs']>): Discovery {
+  const files = [...blobs.files].map(([rel, bytes]) => ({ path: rel, abs: path.join(blobs.base, rel), bytes }));
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, later: Promise.resolve([]) };
 }
 
 export type { RuleMeta };

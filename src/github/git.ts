@@ -1,11 +1,9 @@
 /**
  * The git plumbing pull-request mode needs, and nothing else: make sure the base commit is in the clone
  * (fetching it, with a clear message, when the checkout is shallow), work out the commit to compare with,
- * list the files the pull request changed, and copy files out of a commit. No GitHub API involved.
+ * list the files the pull request changed, and read files out of a commit. No GitHub API involved.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 
 export class GitError extends Error {
   override readonly name = 'GitError';
@@ -195,19 +193,4 @@ export async function readBlobs(cwd: string, shas: readonly string[]): Promise<M
     pos += n + 1;
   }
   return out;
-}
-
-/**
- * Writes `files` (target path → blob) into `dir` and makes `dir` a git repository with all of them tracked,
- * so a scan of it discovers exactly those files the way a scan of the checkout does (tracked files count even
- * when a .gitignore lists them).
- */
-export async function writeScratchRepo(dir: string, files: ReadonlyMap<string, Buffer>): Promise<void> {
-  for (const [rel, content] of files) {
-    const abs = path.join(dir, rel);
-    await mkdir(path.dirname(abs), { recursive: true });
-    await writeFile(abs, content);
-  }
-  await git(dir, ['init', '--quiet']);
-  if (files.size) await git(dir, ['--literal-pathspecs', 'add', '--force', '--pathspec-from-file=-', '--pathspec-file-nul'], [...files.keys()].join('\0'));
 }

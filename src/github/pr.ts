@@ -9,15 +9,15 @@
  * The base scan also gets the base versions of every structured file (compose, OpenClaw config, dotenv,
  * Dockerfile, YAML, the root .gitignore), so rules that look across files see the same project at both ends.
  * A renamed file is scanned at the base under its new name, so its old findings keep their fingerprints.
+ * It runs on the blobs in memory (ScanOptions.blobs) and reports on the changed files only (findingsIn: the text
+ * rules skip the rest): on a 4,000-file tree with 50 changed files the action's pull-request run went from ~3.0 s
+ * to ~1.5 s (docs/performance.md).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { classify } from '../engine/classify.js';
 import { scan, type ScanResult } from '../engine/scan.js';
 import type { Finding } from '../model/finding.js';
 import type { AnyRule } from '../model/rule.js';
-import { changedFiles, listTree, readBlobs, resolveBase, writeScratchRepo, type BaseCommit, type ChangedFile } from './git.js';
+import { changedFiles, listTree, readBlobs, resolveBase, type BaseCommit, type ChangedFile } from './git.js';
 
 export interface Comparison {
   base: BaseCommit;
@@ -59,17 +59,12 @@ export async function compareWithBase(head: ScanResult, pr: { baseSha: string; h
     if (blob) files.set(target, blob);
   }
 
-  const dir = await mkdtemp(path.join(tmpdir(), 'clawscan-base-'));
-  let baseFingerprints: Set<string>;
-  try {
-    await writeScratchRepo(dir, files);
-    const result = files.size ? await scan({ paths: [dir], rules }) : undefined;
-    baseFingerprints = new Set(result?.findings.map((f) => f.fingerprint) ?? []);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-
+  // Scanned from memory, as the tracked files of a repository (a tracked file that .gitignore lists is scanned,
+  // as at HEAD). Writing them out to a scratch repository and `git add`ing them took longer than the scan.
   const changedPaths = new Set(changed.filter((c) => c.status !== 'deleted').map((c) => c.path));
+  const result = files.size ? await scan({ paths: [], rules, blobs: { base: cwd, files }, findingsIn: changedPaths }) : undefined;
+  const baseFingerprints = new Set(result?.findings.map((f) => f.fingerprint) ?? []);
+
   const newFindings = head.findings.filter((f) => !f.suppressed && changedPaths.has(f.location.file) && !baseFingerprints.has(f.fingerprint));
   return { base, changed, newFindings, baseFingerprints };
 }
