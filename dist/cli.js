@@ -1007,8 +1007,8 @@ function effectiveUser(df) {
   for (let hops = 0; hops <= froms.length; hops++) {
     const index = stage.index;
     const users = all.filter((i) => i.stage === index && i.keyword === "USER");
-    const last = users[users.length - 1];
-    if (last) return { user: last.args.trim(), at: last.at };
+    const last2 = users[users.length - 1];
+    if (last2) return { user: last2.args.trim(), at: last2.at };
     const parentName = stage.image.toLowerCase();
     const parent = froms.find((f) => f.alias?.toLowerCase() === parentName && f.index < index);
     if (!parent) break;
@@ -2804,8 +2804,8 @@ function nameWords(name) {
 }
 function isSecretLikeName(name) {
   const words = nameWords(name);
-  const last = words[words.length - 1];
-  if (last === void 0 || BENIGN_LAST.has(last) || words.some((w) => BENIGN_WORDS.has(w))) return false;
+  const last2 = words[words.length - 1];
+  if (last2 === void 0 || BENIGN_LAST.has(last2) || words.some((w) => BENIGN_WORDS.has(w))) return false;
   return words.some((w, i) => TRIGGERS.has(w) || COMPOUNDS.test(w) || (w === "key" || w === "keys") && KEY_QUALIFIERS.has(words[i - 1] ?? ""));
 }
 function isLikelyIdName(name) {
@@ -9246,8 +9246,8 @@ function sensitivePath(location) {
   return void 0;
 }
 function head(d) {
-  const last = d.args[d.args.length - 1];
-  return [d.start, last ? last.end : d.start + d.name.length];
+  const last2 = d.args[d.args.length - 1];
+  return [d.start, last2 ? last2.end : d.start + d.name.length];
 }
 var origin, AUTH_INCLUDE, serverCache, isGateway;
 var init_nginx = __esm({
@@ -15815,11 +15815,11 @@ var require_ignore = __commonJS({
         // 'js/' will not match 'a.js'
         // 'js' will match 'a.js' and 'a.js/'
         (source) => {
-          const last = source[source.length - 1];
-          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+          const last2 = source[source.length - 1];
+          if (!last2 || last2 === TRAILING_WILDCARD || last2 === TRAILING_DOUBLESTAR) {
             return source;
           }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+          return last2 === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
         }
       ]
     ];
@@ -15955,8 +15955,8 @@ var require_ignore = __commonJS({
         prefix = makeRegexPrefix(body.slice(0, -1));
       }
       const head2 = prefix.slice(0, -1);
-      const last = prefix[prefix.length - 1];
-      return last === TRAILING_WILDCARD ? `${head2}$` : last === TRAILING_DOUBLESTAR ? head2 : NEVER_MATCH;
+      const last2 = prefix[prefix.length - 1];
+      return last2 === TRAILING_WILDCARD ? `${head2}$` : last2 === TRAILING_DOUBLESTAR ? head2 : NEVER_MATCH;
     };
     var matchesBasename = (body) => {
       const index = body.indexOf(SLASH);
@@ -16067,8 +16067,8 @@ var require_ignore = __commonJS({
         negative = true;
         body = body.slice(1);
       }
-      const last = body[body.length - 1];
-      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
+      const last2 = body[body.length - 1];
+      if (last2 === SPACE2 || stripLineEnd && (last2 === "\r" || last2 === "\n")) {
         body = trimEnd(body, stripLineEnd);
       }
       if (!body || hasTrailingBackslash(body)) {
@@ -20182,8 +20182,8 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last = tokens2[tokens2.length - 1];
-      const end = last ? last.offset + last.source.length : offset;
+      const last2 = tokens2[tokens2.length - 1];
+      const end = last2 ? last2.offset + last2.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
@@ -21031,9 +21031,9 @@ var require_resolve_flow_scalar = __commonJS({
         }
         pos = line.lastIndex;
       }
-      const last = /[ \t]*(.*)/sy;
-      last.lastIndex = pos;
-      match = last.exec(source);
+      const last2 = /[ \t]*(.*)/sy;
+      last2.lastIndex = pos;
+      match = last2.exec(source);
       return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
@@ -22940,12 +22940,12 @@ var require_parser = __commonJS({
               yield* this.pop(token);
           }
           if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last = token.items[token.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+            const last2 = token.items[token.items.length - 1];
+            if (last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
               if (top.type === "document")
-                top.end = last.start;
+                top.end = last2.start;
               else
-                top.items.push({ start: last.start });
+                top.items.push({ start: last2.start });
               token.items.splice(-1, 1);
             }
           }
@@ -23069,8 +23069,8 @@ var require_parser = __commonJS({
             this.onKeyLine = false;
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last2?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 map.items.push({ start: [this.sourceToken] });
@@ -23262,8 +23262,8 @@ var require_parser = __commonJS({
           case "newline":
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last2?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 seq.items.push({ start: [this.sourceToken] });
@@ -27511,16 +27511,16 @@ var require_jsonInstruction = __commonJS({
         }
         const argsOffset = document2.offsetAt(this.getArgumentsRange().start);
         let start = -1;
-        let last = "";
+        let last2 = "";
         let quoted = false;
         let escapedArg = "";
         argsCheck: for (let i = 0; i < argsContent.length; i++) {
           let char = argsContent.charAt(i);
           switch (char) {
             case "[":
-              if (last === "") {
+              if (last2 === "") {
                 this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document2.positionAt(argsOffset + i), document2.positionAt(argsOffset + i + 1)));
-                last = "[";
+                last2 = "[";
               } else if (quoted) {
                 escapedArg = escapedArg + char;
               } else {
@@ -27528,13 +27528,13 @@ var require_jsonInstruction = __commonJS({
               }
               break;
             case '"':
-              if (last === "[" || last === ",") {
+              if (last2 === "[" || last2 === ",") {
                 start = i;
                 quoted = true;
-                last = '"';
+                last2 = '"';
                 escapedArg = escapedArg + char;
                 continue;
-              } else if (last === '"') {
+              } else if (last2 === '"') {
                 if (quoted) {
                   escapedArg = escapedArg + char;
                   quoted = false;
@@ -27551,8 +27551,8 @@ var require_jsonInstruction = __commonJS({
               if (quoted) {
                 escapedArg = escapedArg + char;
               } else {
-                if (last === '"') {
-                  last = ",";
+                if (last2 === '"') {
+                  last2 = ",";
                 } else {
                   break argsCheck;
                 }
@@ -27561,7 +27561,7 @@ var require_jsonInstruction = __commonJS({
             case "]":
               if (quoted) {
                 escapedArg = escapedArg + char;
-              } else if (last !== "") {
+              } else if (last2 !== "") {
                 this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document2.positionAt(argsOffset + i), document2.positionAt(argsOffset + i + 1)));
                 break argsCheck;
               }
@@ -27830,9 +27830,9 @@ var require_property = __commonJS({
         }
         value = value.substring(skip);
         let first = value.charAt(0);
-        let last = value.charAt(value.length - 1);
+        let last2 = value.charAt(value.length - 1);
         let literal = first === "'" || first === '"';
-        let inSingle = first === "'" && last === "'";
+        let inSingle = first === "'" && last2 === "'";
         let inDouble = false;
         if (first === '"') {
           for (let i = 1; i < value.length; i++) {
@@ -31794,8 +31794,8 @@ function parseShell(src) {
     endCommand();
     if (commands2.length) {
       const first = commands2[0];
-      const last = commands2[commands2.length - 1];
-      if (first && last) pipelines.push({ commands: commands2, start: first.start, end: last.end });
+      const last2 = commands2[commands2.length - 1];
+      if (first && last2) pipelines.push({ commands: commands2, start: first.start, end: last2.end });
     }
     commands2 = [];
   };
@@ -33128,12 +33128,13 @@ var init_openclaw2 = __esm({
 
 // src/engine/keywords.ts
 function keywordText(text) {
-  return NUMERIC_ESCAPE.test(text) ? void 0 : text.replace(UNQUOTE, "");
+  if (last?.text !== text) last = { text, kw: NUMERIC_ESCAPE.test(text) ? void 0 : text.replace(UNQUOTE, "") };
+  return last.kw;
 }
 function mayApply(rule, kw) {
   return !rule.keywords || kw === void 0 || rule.keywords.some((k) => kw.includes(k));
 }
-var NUMERIC_ESCAPE, UNQUOTE;
+var NUMERIC_ESCAPE, UNQUOTE, last;
 var init_keywords = __esm({
   "src/engine/keywords.ts"() {
     "use strict";
@@ -41375,11 +41376,11 @@ function useColor(noColorFlag, toFile) {
 }
 function progress() {
   if (!process.stderr.isTTY) return void 0;
-  let last = 0;
+  let last2 = 0;
   return (done, total) => {
     const now = Date.now();
-    if (now - last < 100 && done !== total) return;
-    last = now;
+    if (now - last2 < 100 && done !== total) return;
+    last2 = now;
     process.stderr.write(done === total ? "\r\x1B[K" : total === Infinity ? `\r\x1B[Kscanning history: ${done} commits` : `\r\x1B[Kscanning ${done}/${total} files`);
   };
 }

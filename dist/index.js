@@ -23897,8 +23897,8 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last = tokens2[tokens2.length - 1];
-      const end = last ? last.offset + last.source.length : offset;
+      const last2 = tokens2[tokens2.length - 1];
+      const end = last2 ? last2.offset + last2.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
@@ -24746,9 +24746,9 @@ var require_resolve_flow_scalar = __commonJS({
         }
         pos = line.lastIndex;
       }
-      const last = /[ \t]*(.*)/sy;
-      last.lastIndex = pos;
-      match = last.exec(source);
+      const last2 = /[ \t]*(.*)/sy;
+      last2.lastIndex = pos;
+      match = last2.exec(source);
       return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
@@ -26655,12 +26655,12 @@ var require_parser = __commonJS({
               yield* this.pop(token);
           }
           if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last = token.items[token.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+            const last2 = token.items[token.items.length - 1];
+            if (last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
               if (top.type === "document")
-                top.end = last.start;
+                top.end = last2.start;
               else
-                top.items.push({ start: last.start });
+                top.items.push({ start: last2.start });
               token.items.splice(-1, 1);
             }
           }
@@ -26784,8 +26784,8 @@ var require_parser = __commonJS({
             this.onKeyLine = false;
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last2?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 map.items.push({ start: [this.sourceToken] });
@@ -26977,8 +26977,8 @@ var require_parser = __commonJS({
           case "newline":
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last2?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 seq.items.push({ start: [this.sourceToken] });
@@ -27738,11 +27738,11 @@ var require_ignore = __commonJS({
         // 'js/' will not match 'a.js'
         // 'js' will match 'a.js' and 'a.js/'
         (source) => {
-          const last = source[source.length - 1];
-          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+          const last2 = source[source.length - 1];
+          if (!last2 || last2 === TRAILING_WILDCARD || last2 === TRAILING_DOUBLESTAR) {
             return source;
           }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+          return last2 === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
         }
       ]
     ];
@@ -27878,8 +27878,8 @@ var require_ignore = __commonJS({
         prefix = makeRegexPrefix(body.slice(0, -1));
       }
       const head2 = prefix.slice(0, -1);
-      const last = prefix[prefix.length - 1];
-      return last === TRAILING_WILDCARD ? `${head2}$` : last === TRAILING_DOUBLESTAR ? head2 : NEVER_MATCH;
+      const last2 = prefix[prefix.length - 1];
+      return last2 === TRAILING_WILDCARD ? `${head2}$` : last2 === TRAILING_DOUBLESTAR ? head2 : NEVER_MATCH;
     };
     var matchesBasename = (body) => {
       const index = body.indexOf(SLASH);
@@ -27990,8 +27990,8 @@ var require_ignore = __commonJS({
         negative = true;
         body = body.slice(1);
       }
-      const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+      const last2 = body[body.length - 1];
+      if (last2 === SPACE || stripLineEnd && (last2 === "\r" || last2 === "\n")) {
         body = trimEnd(body, stripLineEnd);
       }
       if (!body || hasTrailingBackslash(body)) {
@@ -31633,16 +31633,16 @@ var require_jsonInstruction = __commonJS({
         }
         const argsOffset = document2.offsetAt(this.getArgumentsRange().start);
         let start = -1;
-        let last = "";
+        let last2 = "";
         let quoted = false;
         let escapedArg = "";
         argsCheck: for (let i = 0; i < argsContent.length; i++) {
           let char = argsContent.charAt(i);
           switch (char) {
             case "[":
-              if (last === "") {
+              if (last2 === "") {
                 this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document2.positionAt(argsOffset + i), document2.positionAt(argsOffset + i + 1)));
-                last = "[";
+                last2 = "[";
               } else if (quoted) {
                 escapedArg = escapedArg + char;
               } else {
@@ -31650,13 +31650,13 @@ var require_jsonInstruction = __commonJS({
               }
               break;
             case '"':
-              if (last === "[" || last === ",") {
+              if (last2 === "[" || last2 === ",") {
                 start = i;
                 quoted = true;
-                last = '"';
+                last2 = '"';
                 escapedArg = escapedArg + char;
                 continue;
-              } else if (last === '"') {
+              } else if (last2 === '"') {
                 if (quoted) {
                   escapedArg = escapedArg + char;
                   quoted = false;
@@ -31673,8 +31673,8 @@ var require_jsonInstruction = __commonJS({
               if (quoted) {
                 escapedArg = escapedArg + char;
               } else {
-                if (last === '"') {
-                  last = ",";
+                if (last2 === '"') {
+                  last2 = ",";
                 } else {
                   break argsCheck;
                 }
@@ -31683,7 +31683,7 @@ var require_jsonInstruction = __commonJS({
             case "]":
               if (quoted) {
                 escapedArg = escapedArg + char;
-              } else if (last !== "") {
+              } else if (last2 !== "") {
                 this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document2.positionAt(argsOffset + i), document2.positionAt(argsOffset + i + 1)));
                 break argsCheck;
               }
@@ -31952,9 +31952,9 @@ var require_property = __commonJS({
         }
         value = value.substring(skip);
         let first = value.charAt(0);
-        let last = value.charAt(value.length - 1);
+        let last2 = value.charAt(value.length - 1);
         let literal = first === "'" || first === '"';
-        let inSingle = first === "'" && last === "'";
+        let inSingle = first === "'" && last2 === "'";
         let inDouble = false;
         if (first === '"') {
           for (let i = 1; i < value.length; i++) {
@@ -36700,8 +36700,8 @@ function effectiveUser(df) {
   for (let hops = 0; hops <= froms.length; hops++) {
     const index = stage.index;
     const users = all.filter((i) => i.stage === index && i.keyword === "USER");
-    const last = users[users.length - 1];
-    if (last) return { user: last.args.trim(), at: last.at };
+    const last2 = users[users.length - 1];
+    if (last2) return { user: last2.args.trim(), at: last2.at };
     const parentName = stage.image.toLowerCase();
     const parent = froms.find((f) => f.alias?.toLowerCase() === parentName && f.index < index);
     if (!parent) break;
@@ -38277,8 +38277,8 @@ function nameWords(name) {
 }
 function isSecretLikeName(name) {
   const words = nameWords(name);
-  const last = words[words.length - 1];
-  if (last === void 0 || BENIGN_LAST.has(last) || words.some((w) => BENIGN_WORDS.has(w))) return false;
+  const last2 = words[words.length - 1];
+  if (last2 === void 0 || BENIGN_LAST.has(last2) || words.some((w) => BENIGN_WORDS.has(w))) return false;
   return words.some((w, i) => TRIGGERS.has(w) || COMPOUNDS.test(w) || (w === "key" || w === "keys") && KEY_QUALIFIERS.has(words[i - 1] ?? ""));
 }
 function isLikelyIdName(name) {
@@ -43547,8 +43547,8 @@ function sensitivePath(location) {
   return void 0;
 }
 function head(d) {
-  const last = d.args[d.args.length - 1];
-  return [d.start, last ? last.end : d.start + d.name.length];
+  const last2 = d.args[d.args.length - 1];
+  return [d.start, last2 ? last2.end : d.start + d.name.length];
 }
 
 // rules/nginx/gateway_no_auth.ts
@@ -50586,8 +50586,8 @@ function parseShell(src) {
     endCommand();
     if (commands2.length) {
       const first = commands2[0];
-      const last = commands2[commands2.length - 1];
-      if (first && last) pipelines.push({ commands: commands2, start: first.start, end: last.end });
+      const last2 = commands2[commands2.length - 1];
+      if (first && last2) pipelines.push({ commands: commands2, start: first.start, end: last2.end });
     }
     commands2 = [];
   };
@@ -51332,8 +51332,10 @@ function originOf(root, merged) {
 // src/engine/keywords.ts
 var NUMERIC_ESCAPE = /\\(?:x[0-9A-Fa-f]|u[0-9A-Fa-f]|U[0-9A-Fa-f]|[0-7]{3})/;
 var UNQUOTE = /\\\r?\n|['"\\]/g;
+var last;
 function keywordText(text2) {
-  return NUMERIC_ESCAPE.test(text2) ? void 0 : text2.replace(UNQUOTE, "");
+  if (last?.text !== text2) last = { text: text2, kw: NUMERIC_ESCAPE.test(text2) ? void 0 : text2.replace(UNQUOTE, "") };
+  return last.kw;
 }
 function mayApply(rule, kw) {
   return !rule.keywords || kw === void 0 || rule.keywords.some((k) => kw.includes(k));
@@ -57351,8 +57353,8 @@ function git(cwd, args, stdin) {
     child.on("close", (code) => {
       if (code === 0) resolve(Buffer.concat(out));
       else {
-        const last = Buffer.concat(err).toString("utf8").trim().split("\n").filter(Boolean).pop() ?? `exit code ${code}`;
-        const msg = stripUrlCredentials(last);
+        const last2 = Buffer.concat(err).toString("utf8").trim().split("\n").filter(Boolean).pop() ?? `exit code ${code}`;
+        const msg = stripUrlCredentials(last2);
         reject(new GitError(`git ${args[0] ?? ""} failed: ${msg}`));
       }
     });

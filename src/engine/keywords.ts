@@ -12,9 +12,14 @@ import type { AnyRule } from '../model/rule.js';
 const NUMERIC_ESCAPE = /\\(?:x[0-9A-Fa-f]|u[0-9A-Fa-f]|U[0-9A-Fa-f]|[0-7]{3})/;
 const UNQUOTE = /\\\r?\n|['"\\]/g;
 
-/** The text keywords are looked for in, or undefined when it cannot be told (numeric escapes). */
+/**
+ * The text keywords are looked for in, or undefined when it cannot be told (numeric escapes). The last answer is
+ * kept: the scan asks for a file's before parsing it, and the rule runner asks again for its shell target.
+ */
+let last: { text: string; kw: string | undefined } | undefined;
 export function keywordText(text: string): string | undefined {
-  return NUMERIC_ESCAPE.test(text) ? undefined : text.replace(UNQUOTE, '');
+  if (last?.text !== text) last = { text, kw: NUMERIC_ESCAPE.test(text) ? undefined : text.replace(UNQUOTE, '') };
+  return last.kw;
 }
 
 /** Whether the rule may report on code whose keyword text is `kw` (undefined: cannot tell, so yes). */
