@@ -947,8 +947,8 @@ var init_location = __esm({
         return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
       },
       /** 1-based line and column, end column exclusive (for parsers that give positions, e.g. dockerfile-ast + 1). */
-      position(line, column, endLine, endColumn, file) {
-        return { kind: "position", line, column, endLine, endColumn, ...file === void 0 ? {} : { file } };
+      position(line2, column, endLine, endColumn, file) {
+        return { kind: "position", line: line2, column, endLine, endColumn, ...file === void 0 ? {} : { file } };
       },
       file(file) {
         return file === void 0 ? { kind: "file" } : { kind: "file", file };
@@ -16605,13 +16605,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line, onError) {
+      add(line2, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
+        const parts = line2.trim().split(/[ \t]+/);
         const name = parts.shift();
         switch (name) {
           case "%TAG": {
@@ -18208,9 +18208,9 @@ var require_stringifyCollection = __commonJS({
       } else {
         str4 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
-          str4 += line ? `
-${indent}${line}` : "\n";
+          const line2 = lines[i];
+          str4 += line2 ? `
+${indent}${line2}` : "\n";
         }
       }
       if (comment) {
@@ -18268,7 +18268,7 @@ ${indent}${line}` : "\n";
           str4 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str4.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str4.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str4 += ",";
@@ -18284,14 +18284,14 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str4 = start;
-          for (const line of lines)
-            str4 += line ? `
-${indentStep}${indent}${line}` : "\n";
+          for (const line2 of lines)
+            str4 += line2 ? `
+${indentStep}${indent}${line2}` : "\n";
           return `${str4}
 ${indent}${end}`;
         } else {
@@ -20034,10 +20034,10 @@ var require_errors = __commonJS({
       if (error.pos[0] === -1)
         return;
       error.linePos = error.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error.linePos[0];
-      error.message += ` at line ${line}, column ${col}`;
+      const { line: line2, col } = error.linePos[0];
+      error.message += ` at line ${line2}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "…" + lineStr.substring(trimStart);
@@ -20045,8 +20045,8 @@ var require_errors = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "…";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "…\n";
         lineStr = prev + lineStr;
@@ -20054,7 +20054,7 @@ var require_errors = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
         const end = error.linePos[1];
-        if (end?.line === line && end.col > col) {
+        if (end?.line === line2 && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
@@ -21003,8 +21003,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source) {
-      const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
+      const line2 = /(.*?)\r?\n/sy;
+      let match = line2.exec(source);
       if (!match)
         return source;
       let trimEnd, trimBoth;
@@ -21017,8 +21017,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       let res = match[1].replace(trimEnd, "");
       let sep2 = " ";
-      let pos = line.lastIndex;
-      while (match = line.exec(source)) {
+      let pos = line2.lastIndex;
+      while (match = line2.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep2 === "\n")
@@ -21029,7 +21029,7 @@ var require_resolve_flow_scalar = __commonJS({
           res += sep2 + lm;
           sep2 = " ";
         }
-        pos = line.lastIndex;
+        pos = line2.lastIndex;
       }
       const last2 = /[ \t]*(.*)/sy;
       last2.lastIndex = pos;
@@ -22159,40 +22159,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line = this.getLine();
-        if (line === null)
+        let line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("stream");
-        if (line[0] === cst.BOM) {
+        if (line2[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line = line.substring(1);
+          line2 = line2.substring(1);
         }
-        if (line[0] === "%") {
-          let dirEnd = line.length;
-          let cs = line.indexOf("#");
+        if (line2[0] === "%") {
+          let dirEnd = line2.length;
+          let cs = line2.indexOf("#");
           while (cs !== -1) {
-            const ch = line[cs - 1];
+            const ch = line2[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line.indexOf("#", cs + 1);
+              cs = line2.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line[dirEnd - 1];
+            const ch = line2[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n);
+          yield* this.pushCount(line2.length - n);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line.length - sp);
+          yield* this.pushCount(line2.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -22233,13 +22233,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("doc");
         let n = yield* this.pushIndicators();
-        switch (line[n]) {
+        switch (line2[n]) {
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -22264,7 +22264,7 @@ var require_lexer = __commonJS({
           case ">":
             n += yield* this.parseBlockScalarHeader();
             n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -22284,11 +22284,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -22296,17 +22296,17 @@ var require_lexer = __commonJS({
           }
         }
         let n = 0;
-        while (line[n] === ",") {
+        while (line2[n] === ",") {
           n += yield* this.pushCount(1);
           n += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n += yield* this.pushIndicators();
-        switch (line[n]) {
+        switch (line2[n]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
             return "flow";
           case "{":
           case "[":
@@ -23832,17 +23832,17 @@ function parseYaml(text) {
 function flowDepth(text, limit) {
   let depth2 = 0;
   let max = 0;
-  let line = 1;
+  let line2 = 1;
   let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 91 || c === 123) {
-      if (++depth2 > limit) return { depth: depth2, line, column: i - lineStart + 1 };
+      if (++depth2 > limit) return { depth: depth2, line: line2, column: i - lineStart + 1 };
       if (depth2 > max) max = depth2;
     } else if (c === 93 || c === 125) {
       if (depth2 > 0) depth2--;
     } else if (c === 10) {
-      line++;
+      line2++;
       lineStart = i + 1;
     } else if (c === 35 && (i === 0 || text[i - 1] === " " || text[i - 1] === "	" || text[i - 1] === "\n" || text[i - 1] === "\r")) {
       const nl = text.indexOf("\n", i);
@@ -23850,7 +23850,7 @@ function flowDepth(text, limit) {
       i = nl - 1;
     }
   }
-  return { depth: max, line, column: 1 };
+  return { depth: max, line: line2, column: 1 };
 }
 function firstLine(s) {
   return s.split("\n")[0]?.trim() ?? s;
@@ -24067,9 +24067,9 @@ var init_lines = __esm({
         return { line: lo + 1, column: off - (starts[lo] ?? 0) + 1 };
       }
       /** Offset of the start of a 1-based line. */
-      lineStart(line) {
+      lineStart(line2) {
         const starts = this.lineStarts();
-        return starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
+        return starts[Math.max(0, Math.min(line2 - 1, starts.length - 1))] ?? 0;
       }
       lineCount() {
         return this.lineStarts().length;
@@ -24309,14 +24309,14 @@ var init_main = __esm({
       uinteger2.is = is;
     })(uinteger || (uinteger = {}));
     (function(Position2) {
-      function create(line, character) {
-        if (line === Number.MAX_VALUE) {
-          line = uinteger.MAX_VALUE;
+      function create(line2, character) {
+        if (line2 === Number.MAX_VALUE) {
+          line2 = uinteger.MAX_VALUE;
         }
         if (character === Number.MAX_VALUE) {
           character = uinteger.MAX_VALUE;
         }
-        return { line, character };
+        return { line: line2, character };
       }
       Position2.create = create;
       function is(value) {
@@ -25688,8 +25688,8 @@ var init_main = __esm({
             low = mid + 1;
           }
         }
-        const line = low - 1;
-        return Position.create(line, offset - lineOffsets[line]);
+        const line2 = low - 1;
+        return Position.create(line2, offset - lineOffsets[line2]);
       }
       offsetAt(position) {
         const lineOffsets = this.getLineOffsets();
@@ -25773,11 +25773,11 @@ var require_line = __commonJS({
       getTextContent() {
         return this.document.getText().substring(this.document.offsetAt(this.range.start), this.document.offsetAt(this.range.end));
       }
-      isAfter(line) {
-        return this.range.start.line > line.range.start.line;
+      isAfter(line2) {
+        return this.range.start.line > line2.range.start.line;
       }
-      isBefore(line) {
-        return this.range.start.line < line;
+      isBefore(line2) {
+        return this.range.start.line < line2;
       }
     };
     exports.Line = Line;
@@ -26097,9 +26097,9 @@ var init_main2 = __esm({
             low = mid + 1;
           }
         }
-        const line = low - 1;
-        offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
-        return { line, character: offset - lineOffsets[line] };
+        const line2 = low - 1;
+        offset = this.ensureBeforeEOL(offset, lineOffsets[line2]);
+        return { line: line2, character: offset - lineOffsets[line2] };
       }
       offsetAt(position) {
         const lineOffsets = this.getLineOffsets();
@@ -26116,28 +26116,28 @@ var init_main2 = __esm({
         const offset = Math.min(lineOffset + position.character, nextLineOffset);
         return this.ensureBeforeEOL(offset, lineOffset);
       }
-      getLineRange(line) {
+      getLineRange(line2) {
         const lineOffsets = this.getLineOffsets();
-        if (line >= lineOffsets.length) {
+        if (line2 >= lineOffsets.length) {
           const lastLine = lineOffsets.length - 1;
           return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
-        } else if (line < 0) {
+        } else if (line2 < 0) {
           return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
         }
-        const startOffset = lineOffsets[line];
-        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
+        const startOffset = lineOffsets[line2];
+        const nextLineOffset = line2 + 1 < lineOffsets.length ? lineOffsets[line2 + 1] : this._content.length;
         const endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
-        return { start: { line, character: 0 }, end: { line, character: endOffset - startOffset } };
+        return { start: { line: line2, character: 0 }, end: { line: line2, character: endOffset - startOffset } };
       }
-      getEOLCharacters(line) {
+      getEOLCharacters(line2) {
         const lineOffsets = this.getLineOffsets();
-        if (line >= lineOffsets.length) {
+        if (line2 >= lineOffsets.length) {
           return "";
-        } else if (line < 0) {
+        } else if (line2 < 0) {
           return "";
         }
-        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
-        const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]);
+        const nextLineOffset = line2 + 1 < lineOffsets.length ? lineOffsets[line2 + 1] : this._content.length;
+        const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line2]);
         return this._content.substring(eolOffset, nextLineOffset);
       }
       ensureBeforeEOL(offset, lineOffset) {
@@ -26904,7 +26904,7 @@ var require_instruction = __commonJS({
         }
         return variables;
       }
-      isBuildVariable(variable, line) {
+      isBuildVariable(variable, line2) {
         if (this.getKeyword() === main_1.Keyword.FROM) {
           for (const initialArg of this.dockerfile.getInitialARGs()) {
             const arg2 = initialArg;
@@ -26915,10 +26915,10 @@ var require_instruction = __commonJS({
           }
           return void 0;
         }
-        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line2, 0));
         let envs = image.getENVs();
         for (let i = envs.length - 1; i >= 0; i--) {
-          if (envs[i].isBefore(line)) {
+          if (envs[i].isBefore(line2)) {
             for (let property of envs[i].getProperties()) {
               if (property.getName() === variable) {
                 return false;
@@ -26928,7 +26928,7 @@ var require_instruction = __commonJS({
         }
         let args = image.getARGs();
         for (let i = args.length - 1; i >= 0; i--) {
-          if (args[i].isBefore(line)) {
+          if (args[i].isBefore(line2)) {
             let property = args[i].getProperty();
             if (property && property.getName() === variable) {
               return true;
@@ -28921,9 +28921,9 @@ var require_imageTemplate = __commonJS({
       getInstructions() {
         return this.instructions;
       }
-      getInstructionAt(line) {
+      getInstructionAt(line2) {
         for (let instruction of this.instructions) {
-          if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line, 0), instruction.getRange())) {
+          if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line2, 0), instruction.getRange())) {
             return instruction;
           }
         }
@@ -29081,10 +29081,10 @@ var require_imageTemplate = __commonJS({
        *         undefined if a variable with the given name has not
        *         been defined
        */
-      resolveVariable(variable, line) {
+      resolveVariable(variable, line2) {
         let envs = this.getENVs();
         for (let i = envs.length - 1; i >= 0; i--) {
-          if (envs[i].isBefore(line)) {
+          if (envs[i].isBefore(line2)) {
             for (let property of envs[i].getProperties()) {
               if (property.getName() === variable) {
                 return property.getValue();
@@ -29094,7 +29094,7 @@ var require_imageTemplate = __commonJS({
         }
         let args = this.getARGs();
         for (let i = args.length - 1; i >= 0; i--) {
-          if (args[i].isBefore(line)) {
+          if (args[i].isBefore(line2)) {
             let property = args[i].getProperty();
             if (property && property.getName() === variable) {
               return property.getValue();
@@ -29198,28 +29198,28 @@ var require_dockerfile = __commonJS({
       getDirectives() {
         return this.directives;
       }
-      resolveVariable(variable, line) {
+      resolveVariable(variable, line2) {
         for (let from of this.getFROMs()) {
           let range = from.getRange();
-          if (range.start.line <= line && line <= range.end.line) {
+          if (range.start.line <= line2 && line2 <= range.end.line) {
             let initialARGs = new imageTemplate_1.ImageTemplate();
             for (let instruction of this.initialInstructions.getARGs()) {
               initialARGs.addInstruction(instruction);
             }
-            return initialARGs.resolveVariable(variable, line);
+            return initialARGs.resolveVariable(variable, line2);
           }
         }
-        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line2, 0));
         if (image === null) {
           return void 0;
         }
-        let resolvedVariable = image.resolveVariable(variable, line);
+        let resolvedVariable = image.resolveVariable(variable, line2);
         if (resolvedVariable === null) {
           let initialARGs = new imageTemplate_1.ImageTemplate();
           for (let instruction of this.initialInstructions.getARGs()) {
             initialARGs.addInstruction(instruction);
           }
-          return initialARGs.resolveVariable(variable, line);
+          return initialARGs.resolveVariable(variable, line2);
         }
         return resolvedVariable;
       }
@@ -29254,8 +29254,8 @@ var require_dockerfile = __commonJS({
         }
         return null;
       }
-      getStageHierarchy(line) {
-        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+      getStageHierarchy(line2) {
+        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line2, 0));
         if (image === null) {
           return [];
         }
@@ -29267,11 +29267,11 @@ var require_dockerfile = __commonJS({
         }
         return stages2;
       }
-      getAvailableWorkingDirectories(line) {
+      getAvailableWorkingDirectories(line2) {
         const availableDirectories = /* @__PURE__ */ new Set();
-        for (const image of this.getStageHierarchy(line)) {
+        for (const image of this.getStageHierarchy(line2)) {
           for (const workdir of image.getWORKDIRs()) {
-            if (workdir.getRange().end.line < line) {
+            if (workdir.getRange().end.line < line2) {
               let directory = workdir.getAbsolutePath();
               if (directory !== void 0 && directory !== null) {
                 if (!directory.endsWith("/")) {
@@ -29946,13 +29946,13 @@ function parseDotenv(text) {
   const entries = [];
   LINE.lastIndex = 0;
   let m;
-  let line = 1;
+  let line2 = 1;
   let lineCountedTo = 0;
   while (m = LINE.exec(text)) {
     const key = m[1] ?? "";
     const keyStart = m.index + m[0].indexOf(key);
     let pos = m.index + m[0].length;
-    for (let i = lineCountedTo; i < m.index; i++) if (text.charCodeAt(i) === 10) line++;
+    for (let i = lineCountedTo; i < m.index; i++) if (text.charCodeAt(i) === 10) line2++;
     lineCountedTo = m.index;
     const q = text[pos];
     let value;
@@ -29983,7 +29983,7 @@ function parseDotenv(text) {
       value = text.slice(valueStart, valueEnd);
       pos = end;
     }
-    entries.push({ key, value, quote, line, keyStart, valueStart, valueEnd });
+    entries.push({ key, value, quote, line: line2, keyStart, valueStart, valueEnd });
     LINE.lastIndex = Math.max(pos, LINE.lastIndex);
   }
   return entries;
@@ -30044,25 +30044,25 @@ function normalizeIdentifier(identifier) {
   });
 }
 function getEndLocation(text) {
-  let line = 1;
+  let line2 = 1;
   let column = 1;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
     if (char === "\n") {
-      line++;
+      line2++;
       column = 1;
     } else if (char === "\r") {
       if (text[i + 1] === "\n") {
         i++;
       }
-      line++;
+      line2++;
       column = 1;
     } else {
       column++;
     }
   }
   return {
-    line,
+    line: line2,
     column,
     offset: text.length
   };
@@ -30645,9 +30645,9 @@ var init_momoa = __esm({
        * @param {string} message The error message to report. 
        * @param {Location} loc The location information for the error.
        */
-      constructor(message2, { line, column, offset }) {
-        super(`${message2} (${line}:${column})`);
-        this.line = line;
+      constructor(message2, { line: line2, column, offset }) {
+        super(`${message2} (${line2}:${column})`);
+        this.line = line2;
         this.column = column;
         this.offset = offset;
       }
@@ -31609,7 +31609,7 @@ function embedHeredoc(file, fileText, heredoc, map, written, command) {
   const at2 = (k) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
   const bodyLines = new LineIndex(heredoc.body);
   const commandAnchor = { kind: "range", start: command.start, end: command.end };
-  const line = fileLines.position(heredoc.start).line;
+  const line2 = fileLines.position(heredoc.start).line;
   const parsed = parseJson5(heredoc.body);
   if (!parsed.ok) {
     const bodyOff = parsed.line ? bodyLines.lineStart(parsed.line) + (parsed.column ?? 1) - 1 : 0;
@@ -31640,7 +31640,7 @@ function embedHeredoc(file, fileText, heredoc, map, written, command) {
   };
   return {
     // A heredoc config has no `$include` of its own to resolve: it is its own single origin.
-    target: { kind: "openclaw", file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line } },
+    target: { kind: "openclaw", file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line: line2 } },
     reframe: (input) => ({
       ...input,
       at: mapAnchor(input.at),
@@ -31810,13 +31810,13 @@ function parseShell(src) {
         if (lineEnd === -1) lineEnd = n;
         let lineStart = i;
         if (h.stripTabs) while (t[lineStart] === "	") lineStart++;
-        const line = t.slice(lineStart, lineEnd).replace(/\r$/, "");
+        const line2 = t.slice(lineStart, lineEnd).replace(/\r$/, "");
         i = Math.min(n, lineEnd + 1);
-        if (line === h.delimiter) break;
-        bodyLines.push(line);
-        for (let k = 0; k < line.length; k++) offsets.push(src.at(lineStart + k));
-        offsets.push(src.at(lineStart + line.length));
-        bodyEnd = lineStart + line.length;
+        if (line2 === h.delimiter) break;
+        bodyLines.push(line2);
+        for (let k = 0; k < line2.length; k++) offsets.push(src.at(lineStart + k));
+        offsets.push(src.at(lineStart + line2.length));
+        bodyEnd = lineStart + line2.length;
       }
       const heredoc = {
         delimiter: h.delimiter,
@@ -32040,46 +32040,46 @@ function makefileSource(text) {
   let continued = false;
   let inDefine = false;
   for (const raw of lines) {
-    const line = raw.replace(/\r$/, "");
+    const line2 = raw.replace(/\r$/, "");
     const lineOff = off;
     off += raw.length + 1;
-    if (!continued && /^\s*define\b/.test(line)) inDefine = true;
+    if (!continued && /^\s*define\b/.test(line2)) inDefine = true;
     if (inDefine) {
-      if (/^\s*endef\b/.test(line)) inDefine = false;
+      if (/^\s*endef\b/.test(line2)) inDefine = false;
       continue;
     }
-    if (continued || line.startsWith("	")) {
+    if (continued || line2.startsWith("	")) {
       if (!continued && !inRecipe) continue;
       let k = continued ? 0 : 1;
-      if (!continued) while (k < line.length && /[@+\- \t]/.test(line[k] ?? "")) k++;
-      for (; k < line.length; k++) {
-        if (line[k] === "$" && line[k + 1] === "$") {
+      if (!continued) while (k < line2.length && /[@+\- \t]/.test(line2[k] ?? "")) k++;
+      for (; k < line2.length; k++) {
+        if (line2[k] === "$" && line2[k + 1] === "$") {
           b.push("$", lineOff + k);
           k++;
         } else {
-          b.push(line[k] ?? "", lineOff + k);
+          b.push(line2[k] ?? "", lineOff + k);
         }
       }
-      continued = line.endsWith("\\");
-      b.push("\n", lineOff + line.length);
+      continued = line2.endsWith("\\");
+      b.push("\n", lineOff + line2.length);
       continue;
     }
     continued = false;
-    if (/^[^\s#=][^=]*:(?!=)/.test(line) && !/^[^:]*[:?+!]?=/.test(line)) inRecipe = true;
-    else if (line.trim() && !line.trimStart().startsWith("#")) inRecipe = false;
-    const start = recipeOnRuleLine(line);
-    if (start !== void 0) b.push(`${line.slice(start)}
+    if (/^[^\s#=][^=]*:(?!=)/.test(line2) && !/^[^:]*[:?+!]?=/.test(line2)) inRecipe = true;
+    else if (line2.trim() && !line2.trimStart().startsWith("#")) inRecipe = false;
+    const start = recipeOnRuleLine(line2);
+    if (start !== void 0) b.push(`${line2.slice(start)}
 `, lineOff + start);
   }
   return b.build(text.length);
 }
-function recipeOnRuleLine(line) {
-  if (!line || /[\s#=]/.test(line[0] ?? "")) return void 0;
-  const colon = line.indexOf(":");
-  const semi = line.indexOf(";");
+function recipeOnRuleLine(line2) {
+  if (!line2 || /[\s#=]/.test(line2[0] ?? "")) return void 0;
+  const colon = line2.indexOf(":");
+  const semi = line2.indexOf(";");
   if (colon === -1 || semi === -1 || semi < colon) return void 0;
-  if (line.slice(0, semi).includes("=")) return void 0;
-  return semi + 1 < line.length ? semi + 1 : void 0;
+  if (line2.slice(0, semi).includes("=")) return void 0;
+  return semi + 1 < line2.length ? semi + 1 : void 0;
 }
 function dockerfileRunSource(text, dockerfile) {
   const b = new SourceBuilder();
@@ -32101,23 +32101,23 @@ function dockerfileRunSource(text, dockerfile) {
     const script = /^<<-?[ \t]*(["']?)(\w+)\1[ \t]*\r?\n/.exec(body);
     if (script) {
       let pos2 = script[0].length;
-      for (const line of body.slice(pos2).split("\n")) {
-        if (line.replace(/\r$/, "").trim() === script[2]) break;
-        b.push(`${line}
+      for (const line2 of body.slice(pos2).split("\n")) {
+        if (line2.replace(/\r$/, "").trim() === script[2]) break;
+        b.push(`${line2}
 `, start + pos2);
-        pos2 += line.length + 1;
+        pos2 += line2.length + 1;
       }
       continue;
     }
     let pos = 0;
-    for (const line of body.split("\n")) {
-      if (pos > 0 && /^\s*#/.test(line)) {
-        pos += line.length + 1;
+    for (const line2 of body.split("\n")) {
+      if (pos > 0 && /^\s*#/.test(line2)) {
+        pos += line2.length + 1;
         continue;
       }
-      b.push(`${line}
+      b.push(`${line2}
 `, start + pos);
-      pos += line.length + 1;
+      pos += line2.length + 1;
     }
   }
   return b.build(text.length);
@@ -32216,9 +32216,9 @@ function parseSshd(text) {
   while (pos <= text.length) {
     let lineEnd = text.indexOf("\n", pos);
     if (lineEnd === -1) lineEnd = text.length;
-    const line = text.slice(pos, lineEnd).replace(/\r$/, "");
-    const m = splitLine(line);
-    if (m && !line.trimStart().startsWith("#")) {
+    const line2 = text.slice(pos, lineEnd).replace(/\r$/, "");
+    const m = splitLine(line2);
+    if (m && !line2.trimStart().startsWith("#")) {
       const { lead, name, sep: sep2, rest } = m;
       const keyword = name.toLowerCase();
       const valueStart = pos + lead + name.length + sep2;
@@ -32235,21 +32235,21 @@ function parseSshd(text) {
   }
   return out;
 }
-function splitLine(line) {
+function splitLine(line2) {
   let i = 0;
-  while (isBlank(line[i])) i++;
+  while (isBlank(line2[i])) i++;
   const lead = i;
-  if (!/[A-Za-z]/.test(line[i] ?? "")) return void 0;
-  while (/[A-Za-z0-9]/.test(line[i] ?? "")) i++;
-  const name = line.slice(lead, i);
+  if (!/[A-Za-z]/.test(line2[i] ?? "")) return void 0;
+  while (/[A-Za-z0-9]/.test(line2[i] ?? "")) i++;
+  const name = line2.slice(lead, i);
   const sepStart = i;
-  while (isBlank(line[i])) i++;
-  if (line[i] === "=") {
+  while (isBlank(line2[i])) i++;
+  if (line2[i] === "=") {
     i++;
-    while (isBlank(line[i])) i++;
+    while (isBlank(line2[i])) i++;
   }
   if (i === sepStart) return void 0;
-  return { lead, name, sep: i - sepStart, rest: line.slice(i).trimEnd() };
+  return { lead, name, sep: i - sepStart, rest: line2.slice(i).trimEnd() };
 }
 function splitArgs(s) {
   const args = [];
@@ -32298,24 +32298,24 @@ function parseSystemd(text) {
   }
   let section = "";
   for (let k = 0; k < lines.length; k++) {
-    const { text: line, start } = lines[k] ?? { text: "", start: 0 };
-    const trimmed = line.trim();
-    const lead = line.length - line.trimStart().length;
+    const { text: line2, start } = lines[k] ?? { text: "", start: 0 };
+    const trimmed = line2.trim();
+    const lead = line2.length - line2.trimStart().length;
     if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
       section = trimmed.slice(1, -1).trim();
       sections.push({ value: section, start: start + lead, end: start + lead + trimmed.length });
       continue;
     }
     if (!trimmed || trimmed.startsWith("#") || trimmed.startsWith(";") || !trimmed.includes("=")) continue;
-    const eq = line.indexOf("=");
-    const key = line.slice(0, eq).trim();
+    const eq = line2.indexOf("=");
+    const key = line2.slice(0, eq).trim();
     let vs = eq + 1;
-    while (line[vs] === " " || line[vs] === "	") vs++;
+    while (line2[vs] === " " || line2[vs] === "	") vs++;
     let value = "";
     const offsets = [];
-    let piece = line.slice(vs).trimEnd();
+    let piece = line2.slice(vs).trimEnd();
     let pieceStart = start + vs;
-    let end = start + line.trimEnd().length;
+    let end = start + line2.trimEnd().length;
     for (; ; ) {
       const cont = piece.endsWith("\\");
       if (cont) piece = piece.slice(0, -1);
@@ -32381,19 +32381,19 @@ function parseFile(file, kind, text) {
     return failed(file, kind, text, message2);
   }
 }
-function failed(file, kind, text, message2, line, column) {
+function failed(file, kind, text, message2, line2, column) {
   return {
     ok: false,
-    error: { kind: "parse_error", file, fileKind: kind, message: quoteFree(message2), ...line ? { line, column: column ?? 1 } : {} },
+    error: { kind: "parse_error", file, fileKind: kind, message: quoteFree(message2), ...line2 ? { line: line2, column: column ?? 1 } : {} },
     locator: new Locator(file, text)
   };
 }
 function quoteFree(message2) {
-  const line = message2.split("\n")[0] ?? "";
-  return line.replace(/\S{16,}/g, "…").slice(0, 300);
+  const line2 = message2.split("\n")[0] ?? "";
+  return line2.replace(/\S{16,}/g, "…").slice(0, 300);
 }
 function parseKind(file, kind, text) {
-  const fail = (message2, line, column) => failed(file, kind, text, message2, line, column);
+  const fail = (message2, line2, column) => failed(file, kind, text, message2, line2, column);
   const plain2 = new Locator(file, text);
   switch (kind) {
     case "compose": {
@@ -32511,14 +32511,14 @@ function parseDirectives(text) {
   });
   return out;
 }
-function stripCloser(line) {
-  let s = line.trimEnd();
+function stripCloser(line2) {
+  let s = line2.trimEnd();
   if (s.endsWith("-->")) s = s.slice(0, -3).trimEnd();
   else if (s.endsWith("*/")) s = s.slice(0, -2).trimEnd();
   return s;
 }
-function findDirective(directives, ruleId, line) {
-  for (const l of [line, line - 1]) {
+function findDirective(directives, ruleId, line2) {
+  for (const l of [line2, line2 - 1]) {
     const d = directives.get(l);
     if (d && d.rules.some((r) => r === "*" || r === ruleId)) return d;
   }
@@ -32626,9 +32626,9 @@ var init_postprocess = __esm({
       text;
       locator;
       directives;
-      suppression(ruleId, line) {
+      suppression(ruleId, line2) {
         this.directives ??= parseDirectives(this.text);
-        return findDirective(this.directives, ruleId, line);
+        return findDirective(this.directives, ruleId, line2);
       }
     };
   }
@@ -33661,6 +33661,62 @@ var init_rule_doc = __esm({
   }
 });
 
+// src/report/github.ts
+function annotationCommand(f, rule) {
+  const l = f.location;
+  const props = [`file=${escapeProp(l.file)}`, `line=${l.startLine}`, `endLine=${l.endLine}`];
+  if (l.startLine === l.endLine) props.push(`col=${l.startColumn}`, `endColumn=${l.endColumn}`);
+  props.push(`title=${escapeProp(`${f.ruleId}: ${rule?.title ?? f.ruleId}`)}`);
+  const lines = [f.redacted ? `${f.message} (value: ${f.redacted})` : f.message];
+  if (f.fix) lines.push(`Fix: ${f.fix.description}.`);
+  if (rule) lines.push(`How to fix: ${stripMd(rule.remediation)}`);
+  return `::${COMMAND[sarifLevel(f.severity)]} ${props.join(",")}::${escapeData(lines.join("\n"))}`;
+}
+function selectAnnotations(findings, reservedErrors = 0) {
+  const ordered = [...findings].filter((f) => !f.suppressed).sort((a, b) => bySeverityDesc(a.severity, b.severity));
+  const perLevel = /* @__PURE__ */ new Map();
+  const shown = [];
+  const omitted = [];
+  for (const f of ordered) {
+    const level = sarifLevel(f.severity);
+    const n = perLevel.get(level) ?? 0;
+    const limit = level === "error" ? PER_LEVEL_LIMIT - reservedErrors : PER_LEVEL_LIMIT;
+    if (n < limit && shown.length < PER_JOB_LIMIT - 1 - reservedErrors) {
+      perLevel.set(level, n + 1);
+      shown.push(f);
+    } else omitted.push(f);
+  }
+  if (omitted.length && (perLevel.get("note") ?? 0) >= PER_LEVEL_LIMIT) {
+    const lastNote = shown.map((f) => sarifLevel(f.severity)).lastIndexOf("note");
+    omitted.unshift(...shown.splice(lastNote, 1));
+  }
+  return { shown, omitted };
+}
+function renderAnnotations(findings, catalogue, reservedErrors = 0) {
+  const rules2 = new Map(catalogue.map((r) => [r.id, r]));
+  const { shown, omitted } = selectAnnotations(findings, reservedErrors);
+  const lines = shown.map((f) => annotationCommand(f, rules2.get(f.ruleId)));
+  if (omitted.length) {
+    lines.push(`::notice title=ClawScan::${escapeData(`${omitted.length} more finding${omitted.length === 1 ? "" : "s"} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); the job summary lists them, and the SARIF report has every finding.`)}`);
+  }
+  return { text: lines.length ? `${lines.join("\n")}
+` : "", omitted };
+}
+var PER_LEVEL_LIMIT, PER_JOB_LIMIT, escapeData, escapeProp, COMMAND, githubReport;
+var init_github = __esm({
+  "src/report/github.ts"() {
+    "use strict";
+    init_severity();
+    init_rule_doc();
+    PER_LEVEL_LIMIT = 10;
+    PER_JOB_LIMIT = 50;
+    escapeData = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+    escapeProp = (s) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+    COMMAND = { error: "error", warning: "warning", note: "notice" };
+    githubReport = (input) => [renderAnnotations(input.findings, input.catalogue).text];
+  }
+});
+
 // package.json
 var package_default;
 var init_package = __esm({
@@ -33739,11 +33795,167 @@ var init_version = __esm({
   }
 });
 
+// src/report/stream.ts
+import { randomUUID } from "node:crypto";
+import { once } from "node:events";
+import { closeSync as closeSync2, openSync as openSync2, writeSync } from "node:fs";
+function* jsonWithArray(place, items) {
+  const marker = `\0${randomUUID()}\0`;
+  const text = JSON.stringify(place(marker), null, 2);
+  const quoted = JSON.stringify(marker);
+  const at2 = text.indexOf(quoted);
+  if (at2 < 0) throw new Error("jsonWithArray: the skeleton does not hold the marker");
+  const lineStart = text.lastIndexOf("\n", at2) + 1;
+  const indent = " ".repeat(text.slice(lineStart).search(/[^ ]/));
+  const pad = `${indent}  `;
+  yield `${text.slice(0, at2)}[`;
+  let first = true;
+  for (const item of items) {
+    yield `${first ? "\n" : ",\n"}${pad}${(JSON.stringify(item, null, 2) ?? "null").replaceAll("\n", `
+${pad}`)}`;
+    first = false;
+  }
+  yield `${first ? "" : `
+${indent}`}]${text.slice(at2 + quoted.length)}`;
+}
+async function writeReport(chunks, file) {
+  if (file !== void 0) {
+    const fd = openSync2(file, "w");
+    try {
+      for (const batch of batches(chunks)) {
+        const buf = Buffer.from(batch, "utf8");
+        for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off);
+      }
+    } finally {
+      closeSync2(fd);
+    }
+    return;
+  }
+  for (const batch of batches(chunks)) if (!process.stdout.write(batch)) await once(process.stdout, "drain");
+}
+function* batches(chunks) {
+  let pending = "";
+  for (const c of chunks) {
+    pending += c;
+    if (pending.length >= BATCH2) {
+      yield pending;
+      pending = "";
+    }
+  }
+  if (pending) yield pending;
+}
+var BATCH2;
+var init_stream = __esm({
+  "src/report/stream.ts"() {
+    "use strict";
+    BATCH2 = 64 * 1024;
+  }
+});
+
+// src/report/types.ts
+function render(stream) {
+  return (input) => {
+    let text = "";
+    for (const chunk of stream(input)) text += chunk;
+    return text;
+  };
+}
+function visible(input) {
+  return input.findings.filter((f) => input.showSuppressed || !f.suppressed);
+}
+var init_types = __esm({
+  "src/report/types.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/json.ts
+var JSON_SCHEMA_VERSION, jsonReport;
+var init_json2 = __esm({
+  "src/report/json.ts"() {
+    "use strict";
+    init_version();
+    init_severity();
+    init_stream();
+    init_types();
+    JSON_SCHEMA_VERSION = 1;
+    jsonReport = (input) => {
+      const active = input.findings.filter((f) => !f.suppressed);
+      const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]));
+      const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
+      const shape = (f) => ({
+        ruleId: f.ruleId,
+        title: titles.get(f.ruleId) ?? f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        location: f.location,
+        fingerprint: f.fingerprint,
+        ...f.redacted ? { redacted: f.redacted } : {},
+        ...f.fix ? { fix: f.fix } : {},
+        ...f.properties ? { properties: f.properties } : {},
+        ...f.suppressed ? { suppressed: f.suppressed } : {}
+      });
+      const skeleton = (findings) => ({
+        schemaVersion: JSON_SCHEMA_VERSION,
+        tool: { name: TOOL_NAME, version: TOOL_VERSION },
+        summary: { findings: active.length, suppressed: input.findings.length - active.length, bySeverity, ...input.stats, ...input.history ? { history: input.history } : {} },
+        findings,
+        notes: input.notes
+      });
+      return (function* () {
+        yield* jsonWithArray(skeleton, (function* () {
+          for (const f of visible(input)) yield shape(f);
+        })());
+        yield "\n";
+      })();
+    };
+  }
+});
+
 // src/report/sarif.ts
 function clip(s, n = MAX_DESCRIPTION) {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
-var MAX_DESCRIPTION, sarifReporter;
+function sarifResult(f, ruleIndex, input) {
+  const result = {
+    ruleId: f.ruleId,
+    level: sarifLevel(f.severity),
+    message: { text: f.redacted ? `${f.message} (value: ${f.redacted})` : f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(f.location.file), uriBaseId: "%SRCROOT%" },
+          region: { startLine: f.location.startLine, startColumn: f.location.startColumn, endLine: f.location.endLine, endColumn: f.location.endColumn }
+        }
+      }
+    ],
+    // A history finding's file is often gone from the checkout, where upload-sarif cannot compute a line
+    // hash: without one GitHub would open a new alert on every sweep. Ours is stable across sweeps.
+    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...input.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {} },
+    properties: { severity: f.severity, "security-severity": securitySeverity(f.severity), ...f.properties ?? {} }
+  };
+  if (ruleIndex !== void 0) result.ruleIndex = ruleIndex;
+  if (f.fix) {
+    result.fixes = [
+      {
+        description: { text: f.fix.description },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: encodeURI(f.fix.location.file), uriBaseId: "%SRCROOT%" },
+            replacements: [
+              {
+                deletedRegion: { startLine: f.fix.location.startLine, startColumn: f.fix.location.startColumn, endLine: f.fix.location.endLine, endColumn: f.fix.location.endColumn },
+                insertedContent: { text: f.fix.replacement }
+              }
+            ]
+          }
+        ]
+      }
+    ];
+  }
+  return result;
+}
+var MAX_DESCRIPTION, sarifReport;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
@@ -33751,8 +33963,9 @@ var init_sarif = __esm({
     init_fingerprint();
     init_version();
     init_rule_doc();
+    init_stream();
     MAX_DESCRIPTION = 1024;
-    sarifReporter = (input) => {
+    sarifReport = (input) => {
       const rules2 = input.catalogue.map((r) => ({
         id: r.id,
         name: r.id.replace(/[._](\w)/g, (_, c) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
@@ -33768,49 +33981,8 @@ var init_sarif = __esm({
         }
       }));
       const index = new Map(rules2.map((r, i) => [r.id, i]));
-      const results = input.findings.filter((f) => !f.suppressed).map((f) => {
-        const result = {
-          ruleId: f.ruleId,
-          level: sarifLevel(f.severity),
-          message: { text: f.redacted ? `${f.message} (value: ${f.redacted})` : f.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: encodeURI(f.location.file), uriBaseId: "%SRCROOT%" },
-                region: { startLine: f.location.startLine, startColumn: f.location.startColumn, endLine: f.location.endLine, endColumn: f.location.endColumn }
-              }
-            }
-          ],
-          // A history finding's file is often gone from the checkout, where upload-sarif cannot compute a line
-          // hash: without one GitHub would open a new alert on every sweep. Ours is stable across sweeps.
-          partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...input.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {} },
-          properties: { severity: f.severity, "security-severity": securitySeverity(f.severity), ...f.properties ?? {} }
-        };
-        const ruleIndex = index.get(f.ruleId);
-        if (ruleIndex !== void 0) result.ruleIndex = ruleIndex;
-        if (f.fix) {
-          result.fixes = [
-            {
-              description: { text: f.fix.description },
-              artifactChanges: [
-                {
-                  artifactLocation: { uri: encodeURI(f.fix.location.file), uriBaseId: "%SRCROOT%" },
-                  replacements: [
-                    {
-                      deletedRegion: { startLine: f.fix.location.startLine, startColumn: f.fix.location.startColumn, endLine: f.fix.location.endLine, endColumn: f.fix.location.endColumn },
-                      insertedContent: { text: f.fix.replacement }
-                    }
-                  ]
-                }
-              ]
-            }
-          ];
-        }
-        return result;
-      });
       const run3 = {
         tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URI, rules: rules2 } },
-        results,
         columnKind: "utf16CodeUnits",
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the scanned repository." } } },
         invocations: [
@@ -33825,10 +33997,115 @@ var init_sarif = __esm({
         ]
       };
       if (input.category) run3.automationDetails = { id: input.category.endsWith("/") ? input.category : `${input.category}/` };
-      const log = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run3] };
-      return `${JSON.stringify(log, null, 2)}
-`;
+      const log = (results2) => {
+        const { tool, ...rest } = run3;
+        return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [{ tool, results: results2, ...rest }] };
+      };
+      function* results() {
+        for (const f of input.findings) if (!f.suppressed) yield sarifResult(f, index.get(f.ruleId), input);
+      }
+      return (function* () {
+        yield* jsonWithArray(log, results());
+        yield "\n";
+      })();
     };
+  }
+});
+
+// src/report/history.ts
+var HISTORY_REMEDIATION;
+var init_history = __esm({
+  "src/report/history.ts"() {
+    "use strict";
+    HISTORY_REMEDIATION = [
+      "Revoke or rotate every secret first. Removing it from git does not un-leak it: every clone, fork and cache already has it.",
+      "Then rewrite the history with git filter-repo (`git filter-repo --replace-text <expressions-file>` for a value, `git filter-repo --invert-paths --path <file>` for a file), and force-push every branch and tag.",
+      "A force push does not remove the commits from existing forks, clones, pull-request refs or caches (GitHub keeps them until its support purges them): only rotation makes the secret harmless."
+    ];
+  }
+});
+
+// src/report/text.ts
+var COLORS, printable, line, textReport;
+var init_text = __esm({
+  "src/report/text.ts"() {
+    "use strict";
+    init_severity();
+    init_read();
+    init_rule_doc();
+    init_history();
+    init_types();
+    COLORS = {
+      critical: "\x1B[1;31m",
+      high: "\x1B[31m",
+      medium: "\x1B[33m",
+      low: "\x1B[36m",
+      info: "\x1B[2m",
+      dim: "\x1B[2m",
+      bold: "\x1B[1m",
+      reset: "\x1B[0m"
+    };
+    printable = (s) => s.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) => c === "\n" ? "\\n" : c === "	" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    line = (s) => `${s}
+`;
+    textReport = function* (input) {
+      const paint = (c, s) => input.color ? `${COLORS[c]}${s}${COLORS.reset}` : s;
+      const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
+      const findings = visible(input);
+      const byFile = /* @__PURE__ */ new Map();
+      for (const f of findings) byFile.set(f.location.file, [...byFile.get(f.location.file) ?? [], f]);
+      for (const [file, list] of byFile) {
+        yield line(paint("bold", printable(file)));
+        for (const f of list) {
+          const pos = `${f.location.startLine}:${f.location.startColumn}`.padEnd(8);
+          const sev = paint(f.severity, f.severity.padEnd(8));
+          const suppressed = f.suppressed ? paint("dim", ` [suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` — ${printable(f.suppressed.reason)}` : ""}]`) : "";
+          yield line(`  ${paint("dim", pos)} ${sev} ${f.ruleId}  ${titles.get(f.ruleId) ?? ""}${suppressed}`);
+          yield line(`  ${" ".repeat(8)} ${" ".repeat(8)} ${printable(f.message)}${f.redacted ? ` ${paint("dim", `[${f.redacted}]`)}` : ""}`);
+        }
+        yield line("");
+      }
+      const problems = input.notes.filter((n) => n.level !== "info");
+      if (problems.length) {
+        yield line(paint("bold", "Notes"));
+        for (const n of problems) yield line(`  ${n.level === "error" ? paint("high", "error  ") : paint("medium", "warning")} ${n.file ? `${printable(n.file)}: ` : ""}${printable(n.message)}`);
+        yield line("");
+      }
+      const active = input.findings.filter((f) => !f.suppressed);
+      if (input.history && active.length) {
+        yield line(paint("bold", "What to do about secrets in the history"));
+        for (const [i, step] of HISTORY_REMEDIATION.entries()) yield line(`  ${i + 1}. ${stripMd(step)}`);
+        yield line("");
+      }
+      const counts = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
+      const suppressedCount = input.findings.length - active.length;
+      const files = new Set(active.map((f) => f.location.file)).size;
+      const head2 = active.length ? `${paint(counts[0]?.[0] ?? "info", `✖ ${active.length} finding${active.length === 1 ? "" : "s"}`)} (${counts.map(([s, n]) => paint(s, `${n} ${s}`)).join(", ")}) in ${files} file${files === 1 ? "" : "s"}` : paint("low", "✔ no findings");
+      const seconds = `${(input.stats.durationMs / 1e3).toFixed(2)}s`;
+      const tail = [
+        input.history ? `${input.history.commits} commit${input.history.commits === 1 ? "" : "s"} (${formatBytes(input.stats.bytes)} of added lines) scanned in ${seconds}` : `${input.stats.files} files (${formatBytes(input.stats.bytes)}) scanned in ${seconds}`,
+        input.stats.skipped ? `${input.stats.skipped} skipped` : "",
+        suppressedCount ? `${suppressedCount} suppressed` : ""
+      ].filter(Boolean);
+      yield line(`${head2} · ${paint("dim", tail.join(" · "))}`);
+    };
+  }
+});
+
+// src/report/index.ts
+var FORMATS, STREAMS, REPORTERS;
+var init_report = __esm({
+  "src/report/index.ts"() {
+    "use strict";
+    init_github();
+    init_json2();
+    init_sarif();
+    init_text();
+    init_types();
+    init_stream();
+    FORMATS = ["text", "json", "sarif", "github"];
+    STREAMS = { text: textReport, json: jsonReport, sarif: sarifReport, github: githubReport };
+    REPORTERS = Object.fromEntries(FORMATS.map((f) => [f, render(STREAMS[f])]));
   }
 });
 
@@ -39760,20 +40037,20 @@ function parsePushedSince(value, now = /* @__PURE__ */ new Date()) {
 function planBatches(repos, limits = DEFAULT_LIMITS) {
   if (!(limits.reposPerJob >= 1 && limits.maxJobs >= 1 && limits.maxMatrixBytes > 0)) throw new Error("plan limits must be positive");
   const sorted = [...new Set(repos)].sort();
-  const batches = [];
+  const batches2 = [];
   let current = [];
   let currentBytes = bytes({ include: [] });
   let currentRepos = 0;
   const close = () => {
     if (!current.length) return;
-    batches.push({ index: batches.length, matrix: { include: current }, repoCount: currentRepos });
+    batches2.push({ index: batches2.length, matrix: { include: current }, repoCount: currentRepos });
     current = [];
     currentBytes = bytes({ include: [] });
     currentRepos = 0;
   };
   for (let i = 0; i < sorted.length; i += limits.reposPerJob) {
     const chunk = sorted.slice(i, i + limits.reposPerJob);
-    const job = (jobIndex) => ({ job: `b${batches.length}-j${jobIndex}`, repos: chunk.join(" ") });
+    const job = (jobIndex) => ({ job: `b${batches2.length}-j${jobIndex}`, repos: chunk.join(" ") });
     let cost = bytes(job(current.length)) + (current.length ? 1 : 0);
     if (current.length >= limits.maxJobs || currentBytes + cost > limits.maxMatrixBytes) {
       close();
@@ -39785,7 +40062,7 @@ function planBatches(repos, limits = DEFAULT_LIMITS) {
     currentRepos += chunk.length;
   }
   close();
-  return batches;
+  return batches2;
 }
 async function planOrg(octokit, org, filters, limits, now = /* @__PURE__ */ new Date()) {
   const all = await listOrgRepos(octokit, org);
@@ -39914,20 +40191,20 @@ var init_rollup = __esm({
 // src/org/line-hash.ts
 import { lstat as lstat2, readFile as readFile4, realpath as realpath2 } from "node:fs/promises";
 import path9 from "node:path";
-function hashLines(text, emit2) {
+function hashLines(text, emit) {
   const window2 = new Array(WINDOW).fill(0);
   const startsLine = new Array(WINDOW).fill(0);
   const seen = /* @__PURE__ */ new Map();
   let hash = 0n;
   let slot = 0;
-  let line = 0;
+  let line2 = 0;
   let atLineStart = true;
   let afterCR = false;
   const flush = () => {
     const hex = hash.toString(16);
     const n = (seen.get(hex) ?? 0) + 1;
     seen.set(hex, n);
-    emit2(startsLine[slot], `${hex}:${n}`);
+    emit(startsLine[slot], `${hex}:${n}`);
     startsLine[slot] = 0;
   };
   const push = (c) => {
@@ -39947,7 +40224,7 @@ function hashLines(text, emit2) {
     if (startsLine[slot] !== 0) flush();
     if (atLineStart) {
       atLineStart = false;
-      startsLine[slot] = ++line;
+      startsLine[slot] = ++line2;
     }
     if (c === LF) atLineStart = true;
     push(c);
@@ -39961,7 +40238,7 @@ function hashLines(text, emit2) {
 }
 function lineHashes(text) {
   const out = /* @__PURE__ */ new Map();
-  hashLines(text, (line, hash) => out.set(line, hash));
+  hashLines(text, (line2, hash) => out.set(line2, hash));
   return out;
 }
 async function addLineHashes(log, root) {
@@ -39972,11 +40249,11 @@ async function addLineHashes(log, root) {
     const artifacts = run3.artifacts ?? [];
     for (const result of run3.results ?? []) {
       const physical = result.locations?.[0]?.physicalLocation;
-      const line = physical?.region?.startLine;
+      const line2 = physical?.region?.startLine;
       let artifact = physical?.artifactLocation;
       if (artifact && artifact.uri === void 0 && artifact.index !== void 0) artifact = artifacts[artifact.index]?.location;
-      const file = line === void 0 || !artifact ? void 0 : await resolveInRoot(artifact.uri, absRoot);
-      if (!file || line === void 0) {
+      const file = line2 === void 0 || !artifact ? void 0 : await resolveInRoot(artifact.uri, absRoot);
+      if (!file || line2 === void 0) {
         report.without++;
         continue;
       }
@@ -39986,7 +40263,7 @@ async function addLineHashes(log, root) {
       }
       const list = byFile.get(file) ?? [];
       list.push({
-        line,
+        line: line2,
         set: (hash) => {
           result.partialFingerprints = { ...result.partialFingerprints, primaryLocationLineHash: hash };
           report.added++;
@@ -40192,8 +40469,8 @@ function scrub2(text, secrets) {
     if (!s || s.length < 4) continue;
     for (const form of /* @__PURE__ */ new Set([s, encodeURIComponent(s), Buffer.from(`x-access-token:${s}`).toString("base64")])) out = out.split(form).join("***");
   }
-  const line = out.split("\n").find((l) => l.trim()) ?? out;
-  return line.trim().slice(0, 500);
+  const line2 = out.split("\n").find((l) => l.trim()) ?? out;
+  return line2.trim().slice(0, 500);
 }
 function run2(cmd, args, opts) {
   return new Promise((resolve, reject) => {
@@ -40220,7 +40497,7 @@ function gitCloner(gitBaseUrl, token, depth2 = 1) {
   };
 }
 async function buildSarif(result, category) {
-  const text = sarifReporter({ findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, showSuppressed: false, category, color: false });
+  const text = REPORTERS.sarif({ findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, showSuppressed: false, category, color: false });
   const log = JSON.parse(text);
   await addLineHashes(log, result.root.base);
   return log;
@@ -40272,7 +40549,7 @@ var init_sweep = __esm({
     init_rules();
     init_scan2();
     init_severity();
-    init_sarif();
+    init_report();
     init_octokit();
     init_line_hash();
     init_upload();
@@ -40401,7 +40678,7 @@ async function orgMain(argv2, io = DEFAULT_IO) {
       upload,
       depth: depth2,
       wait: { waitMs },
-      log: (line) => io.stderr(`clawscan: ${line}
+      log: (line2) => io.stderr(`clawscan: ${line2}
 `)
     });
     const text = `${JSON.stringify(report, null, 2)}
@@ -40592,9 +40869,9 @@ async function streamLines(cwd, args, maxLine, onLine) {
       for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", start)) {
         if (dropping) dropping = false;
         else {
-          const line = carry ? carry + text.slice(start, nl) : text.slice(start, nl);
+          const line2 = carry ? carry + text.slice(start, nl) : text.slice(start, nl);
           carry = "";
-          const p = line.length > maxLine ? onLine(line.slice(0, maxLine), true) : onLine(line, false);
+          const p = line2.length > maxLine ? onLine(line2.slice(0, maxLine), true) : onLine(line2, false);
           if (p) await p;
         }
         start = nl + 1;
@@ -40751,13 +41028,13 @@ var PatchReader = class {
    * One line of git's output (`truncated`: cut by the reader for its length). Returns a promise only when a
    * file or commit ended and the sink is at work; the caller awaits it before the next line.
    */
-  line(line, truncated2) {
+  line(line2, truncated2) {
     const diff = this.diff;
     if (this.inHunk && diff) {
-      const c = line.charCodeAt(0);
+      const c = line2.charCodeAt(0);
       if (this.parents === 1) {
         if (c === 43) {
-          this.add(diff, line.slice(1), this.newLine++, truncated2);
+          this.add(diff, line2.slice(1), this.newLine++, truncated2);
           return void 0;
         }
         if (c === 45 || c === 92) return void 0;
@@ -40766,33 +41043,33 @@ var PatchReader = class {
           return void 0;
         }
       } else if (c === 43 || c === 45 || c === 32) {
-        const cols = line.slice(0, this.parents);
+        const cols = line2.slice(0, this.parents);
         if (cols.includes("-")) return void 0;
-        if (!cols.includes(" ")) this.add(diff, line.slice(this.parents), this.newLine, truncated2);
+        if (!cols.includes(" ")) this.add(diff, line2.slice(this.parents), this.newLine, truncated2);
         this.newLine++;
         return void 0;
       } else if (c === 92) return void 0;
     }
-    if (line.startsWith("\0")) {
+    if (line2.startsWith("\0")) {
       const done = this.endCommit();
-      const [sha = "", time = "0", date = ""] = line.slice(1).split(" ");
+      const [sha = "", time = "0", date = ""] = line2.slice(1).split(" ");
       this.commit = { sha, time: Number(time), date };
       return done;
     }
-    if (line.startsWith("diff --git ")) {
+    if (line2.startsWith("diff --git ")) {
       const done = this.endFile();
-      this.diff = this.newDiff(diffGitPath(line.slice("diff --git ".length)));
+      this.diff = this.newDiff(diffGitPath(line2.slice("diff --git ".length)));
       this.parents = 1;
       return done;
     }
-    if (line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
+    if (line2.startsWith("diff --cc ") || line2.startsWith("diff --combined ")) {
       const done = this.endFile();
-      this.diff = this.newDiff(unquotePath(line.slice(line.indexOf(" ", 5) + 1)));
+      this.diff = this.newDiff(unquotePath(line2.slice(line2.indexOf(" ", 5) + 1)));
       return done;
     }
     if (!diff) return void 0;
-    if (line.startsWith("@@")) {
-      const m = HUNK.exec(line);
+    if (line2.startsWith("@@")) {
+      const m = HUNK.exec(line2);
       if (m) {
         this.inHunk = true;
         this.parents = (m[1] ?? "@@").length - 1;
@@ -40800,15 +41077,15 @@ var PatchReader = class {
       }
     } else if (this.inHunk) {
       return void 0;
-    } else if (line.startsWith("+++ ")) {
-      const p = unquotePath(line.slice(4).replace(/\t$/, ""));
+    } else if (line2.startsWith("+++ ")) {
+      const p = unquotePath(line2.slice(4).replace(/\t$/, ""));
       if (p !== "/dev/null") diff.path = p.replace(/^b\//, "");
-    } else if (line.startsWith("new file mode")) {
+    } else if (line2.startsWith("new file mode")) {
       diff.added = true;
-    } else if (line.startsWith("rename to ") || line.startsWith("copy to ")) {
-      diff.path = unquotePath(line.slice(line.indexOf(" to ") + 4));
+    } else if (line2.startsWith("rename to ") || line2.startsWith("copy to ")) {
+      diff.path = unquotePath(line2.slice(line2.indexOf(" to ") + 4));
       diff.added = true;
-    } else if (line.startsWith("Binary files ") || line.startsWith("GIT binary patch")) {
+    } else if (line2.startsWith("Binary files ") || line2.startsWith("GIT binary patch")) {
       diff.binary = true;
     }
     return void 0;
@@ -40885,9 +41162,9 @@ var HunkContext = class extends FileContext {
   }
   lineNos;
   byFileLine;
-  suppression(ruleId, line) {
+  suppression(ruleId, line2) {
     this.byFileLine ??= new Map([...parseDirectives(this.text)].map(([i, d]) => [this.lineNos[i - 1] ?? i, d]));
-    return findDirective(this.byFileLine, ruleId, line);
+    return findDirective(this.byFileLine, ruleId, line2);
   }
 };
 async function scanHistory(opts) {
@@ -41022,7 +41299,7 @@ async function scanHistory(opts) {
   let stderr = "";
   try {
     const reader = new PatchReader(maxFileSize, { file: scanFile, commit: scanCommit });
-    ({ stderr } = await streamLines(base3, args, maxFileSize + 1, (line, truncated2) => reader.line(line, truncated2)));
+    ({ stderr } = await streamLines(base3, args, maxFileSize + 1, (line2, truncated2) => reader.line(line2, truncated2)));
     await reader.end();
   } finally {
     blobs.close();
@@ -41077,8 +41354,8 @@ async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
   const runner = new RuleRunner(rules2, notes, historyFinisher);
   const blobs = new BlobReader(base3);
   const entries = [];
-  await streamLines(base3, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line) => {
-    const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line);
+  await streamLines(base3, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line2) => {
+    const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line2);
     if (!m || m[1] === "120000") return;
     const path12 = unquotePath(m[4] ?? "");
     if (!config.isIgnored(path12)) entries.push({ path: path12, oid: m[2] ?? "", size: Number(m[3]) });
@@ -41130,173 +41407,7 @@ async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
 init_pool();
 init_scan2();
 init_severity();
-
-// src/report/github.ts
-init_severity();
-init_rule_doc();
-var PER_LEVEL_LIMIT = 10;
-var PER_JOB_LIMIT = 50;
-var escapeData = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-var escapeProp = (s) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-var COMMAND = { error: "error", warning: "warning", note: "notice" };
-function annotationCommand(f, rule) {
-  const l = f.location;
-  const props = [`file=${escapeProp(l.file)}`, `line=${l.startLine}`, `endLine=${l.endLine}`];
-  if (l.startLine === l.endLine) props.push(`col=${l.startColumn}`, `endColumn=${l.endColumn}`);
-  props.push(`title=${escapeProp(`${f.ruleId}: ${rule?.title ?? f.ruleId}`)}`);
-  const lines = [f.redacted ? `${f.message} (value: ${f.redacted})` : f.message];
-  if (f.fix) lines.push(`Fix: ${f.fix.description}.`);
-  if (rule) lines.push(`How to fix: ${stripMd(rule.remediation)}`);
-  return `::${COMMAND[sarifLevel(f.severity)]} ${props.join(",")}::${escapeData(lines.join("\n"))}`;
-}
-function selectAnnotations(findings, reservedErrors = 0) {
-  const ordered = [...findings].filter((f) => !f.suppressed).sort((a, b) => bySeverityDesc(a.severity, b.severity));
-  const perLevel = /* @__PURE__ */ new Map();
-  const shown = [];
-  const omitted = [];
-  for (const f of ordered) {
-    const level = sarifLevel(f.severity);
-    const n = perLevel.get(level) ?? 0;
-    const limit = level === "error" ? PER_LEVEL_LIMIT - reservedErrors : PER_LEVEL_LIMIT;
-    if (n < limit && shown.length < PER_JOB_LIMIT - 1 - reservedErrors) {
-      perLevel.set(level, n + 1);
-      shown.push(f);
-    } else omitted.push(f);
-  }
-  if (omitted.length && (perLevel.get("note") ?? 0) >= PER_LEVEL_LIMIT) {
-    const lastNote = shown.map((f) => sarifLevel(f.severity)).lastIndexOf("note");
-    omitted.unshift(...shown.splice(lastNote, 1));
-  }
-  return { shown, omitted };
-}
-function renderAnnotations(findings, catalogue, reservedErrors = 0) {
-  const rules2 = new Map(catalogue.map((r) => [r.id, r]));
-  const { shown, omitted } = selectAnnotations(findings, reservedErrors);
-  const lines = shown.map((f) => annotationCommand(f, rules2.get(f.ruleId)));
-  if (omitted.length) {
-    lines.push(`::notice title=ClawScan::${escapeData(`${omitted.length} more finding${omitted.length === 1 ? "" : "s"} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); the job summary lists them, and the SARIF report has every finding.`)}`);
-  }
-  return { text: lines.length ? `${lines.join("\n")}
-` : "", omitted };
-}
-var githubReporter = (input) => renderAnnotations(input.findings, input.catalogue).text;
-
-// src/report/json.ts
-init_version();
-init_severity();
-
-// src/report/types.ts
-function visible(input) {
-  return input.findings.filter((f) => input.showSuppressed || !f.suppressed);
-}
-
-// src/report/json.ts
-var JSON_SCHEMA_VERSION = 1;
-var jsonReporter = (input) => {
-  const findings = visible(input);
-  const active = input.findings.filter((f) => !f.suppressed);
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]));
-  const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
-  return `${JSON.stringify(
-    {
-      schemaVersion: JSON_SCHEMA_VERSION,
-      tool: { name: TOOL_NAME, version: TOOL_VERSION },
-      summary: { findings: active.length, suppressed: input.findings.length - active.length, bySeverity, ...input.stats, ...input.history ? { history: input.history } : {} },
-      findings: findings.map((f) => ({
-        ruleId: f.ruleId,
-        title: titles.get(f.ruleId) ?? f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        location: f.location,
-        fingerprint: f.fingerprint,
-        ...f.redacted ? { redacted: f.redacted } : {},
-        ...f.fix ? { fix: f.fix } : {},
-        ...f.properties ? { properties: f.properties } : {},
-        ...f.suppressed ? { suppressed: f.suppressed } : {}
-      })),
-      notes: input.notes
-    },
-    null,
-    2
-  )}
-`;
-};
-
-// src/report/index.ts
-init_sarif();
-
-// src/report/text.ts
-init_severity();
-init_read();
-init_rule_doc();
-
-// src/report/history.ts
-var HISTORY_REMEDIATION = [
-  "Revoke or rotate every secret first. Removing it from git does not un-leak it: every clone, fork and cache already has it.",
-  "Then rewrite the history with git filter-repo (`git filter-repo --replace-text <expressions-file>` for a value, `git filter-repo --invert-paths --path <file>` for a file), and force-push every branch and tag.",
-  "A force push does not remove the commits from existing forks, clones, pull-request refs or caches (GitHub keeps them until its support purges them): only rotation makes the secret harmless."
-];
-
-// src/report/text.ts
-var COLORS = {
-  critical: "\x1B[1;31m",
-  high: "\x1B[31m",
-  medium: "\x1B[33m",
-  low: "\x1B[36m",
-  info: "\x1B[2m",
-  dim: "\x1B[2m",
-  bold: "\x1B[1m",
-  reset: "\x1B[0m"
-};
-var printable = (s) => s.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) => c === "\n" ? "\\n" : c === "	" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-var textReporter = (input) => {
-  const paint = (c, s) => input.color ? `${COLORS[c]}${s}${COLORS.reset}` : s;
-  const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
-  const findings = visible(input);
-  const out = [];
-  const byFile = /* @__PURE__ */ new Map();
-  for (const f of findings) byFile.set(f.location.file, [...byFile.get(f.location.file) ?? [], f]);
-  for (const [file, list] of byFile) {
-    out.push(paint("bold", printable(file)));
-    for (const f of list) {
-      const pos = `${f.location.startLine}:${f.location.startColumn}`.padEnd(8);
-      const sev = paint(f.severity, f.severity.padEnd(8));
-      const suppressed = f.suppressed ? paint("dim", ` [suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` — ${printable(f.suppressed.reason)}` : ""}]`) : "";
-      out.push(`  ${paint("dim", pos)} ${sev} ${f.ruleId}  ${titles.get(f.ruleId) ?? ""}${suppressed}`);
-      out.push(`  ${" ".repeat(8)} ${" ".repeat(8)} ${printable(f.message)}${f.redacted ? ` ${paint("dim", `[${f.redacted}]`)}` : ""}`);
-    }
-    out.push("");
-  }
-  const problems = input.notes.filter((n) => n.level !== "info");
-  if (problems.length) {
-    out.push(paint("bold", "Notes"));
-    for (const n of problems) out.push(`  ${n.level === "error" ? paint("high", "error  ") : paint("medium", "warning")} ${n.file ? `${printable(n.file)}: ` : ""}${printable(n.message)}`);
-    out.push("");
-  }
-  const active = input.findings.filter((f) => !f.suppressed);
-  if (input.history && active.length) {
-    out.push(paint("bold", "What to do about secrets in the history"));
-    HISTORY_REMEDIATION.forEach((line, i) => out.push(`  ${i + 1}. ${stripMd(line)}`));
-    out.push("");
-  }
-  const counts = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
-  const suppressedCount = input.findings.length - active.length;
-  const files = new Set(active.map((f) => f.location.file)).size;
-  const head2 = active.length ? `${paint(counts[0]?.[0] ?? "info", `✖ ${active.length} finding${active.length === 1 ? "" : "s"}`)} (${counts.map(([s, n]) => paint(s, `${n} ${s}`)).join(", ")}) in ${files} file${files === 1 ? "" : "s"}` : paint("low", "✔ no findings");
-  const seconds = `${(input.stats.durationMs / 1e3).toFixed(2)}s`;
-  const tail = [
-    input.history ? `${input.history.commits} commit${input.history.commits === 1 ? "" : "s"} (${formatBytes(input.stats.bytes)} of added lines) scanned in ${seconds}` : `${input.stats.files} files (${formatBytes(input.stats.bytes)}) scanned in ${seconds}`,
-    input.stats.skipped ? `${input.stats.skipped} skipped` : "",
-    suppressedCount ? `${suppressedCount} suppressed` : ""
-  ].filter(Boolean);
-  out.push(`${head2} · ${paint("dim", tail.join(" · "))}`);
-  return `${out.join("\n")}
-`;
-};
-
-// src/report/index.ts
-var FORMATS = ["text", "json", "sarif", "github"];
-var REPORTERS = { text: textReporter, json: jsonReporter, sarif: sarifReporter, github: githubReporter };
+init_report();
 
 // src/report/rules-table.ts
 init_rule_doc();
@@ -41384,10 +41495,6 @@ function progress() {
     process.stderr.write(done === total ? "\r\x1B[K" : total === Infinity ? `\r\x1B[Kscanning history: ${done} commits` : `\r\x1B[Kscanning ${done}/${total} files`);
   };
 }
-async function emit(text, output) {
-  if (output) await writeFile2(output, text);
-  else process.stdout.write(text);
-}
 function poolOptions(jobs) {
   const parsed = parseJobs(jobs ?? "auto");
   if (parsed === void 0) throw new UsageError(`--jobs must be auto or a whole number from 1 to 64 (got "${jobs}")`);
@@ -41408,7 +41515,7 @@ async function main(argv2) {
   }
   if (command === "rules") {
     const format2 = oneOf("format", values.format, ["text", "json", "markdown"], "text");
-    await emit(rulesTable(RULES, format2), values.output);
+    await writeReport([rulesTable(RULES, format2)], values.output);
     return 0;
   }
   if (command !== "scan" && command !== "baseline") throw new UsageError(`unknown command "${command}" (expected scan, baseline or rules)`);
@@ -41458,7 +41565,7 @@ async function main(argv2) {
   }
   const format = oneOf("format", values.format, FORMATS, "text");
   const failOn = oneOf("fail-on", values["fail-on"], FAIL_ON_VALUES, "high");
-  const report = REPORTERS[format]({
+  const report = STREAMS[format]({
     findings: result.findings,
     notes: result.notes,
     catalogue: RULES,
@@ -41469,7 +41576,7 @@ async function main(argv2) {
     color: format === "text" && useColor(values["no-color"], Boolean(values.output)),
     ...history ? { history } : {}
   });
-  await emit(report, values.output);
+  await writeReport(report, values.output);
   return exitCode(result.findings, failOn, result.internalErrors);
 }
 if (!serveTextWorker(RULES)) {

@@ -18354,12 +18354,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field) {
+    function isFieldName(line2, length, field) {
       if (length !== field.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line[i] !== field[i]) {
+        if (line2[i] !== field[i]) {
           return false;
         }
       }
@@ -18505,31 +18505,31 @@ var require_eventsource_stream = __commonJS({
        * @param {Buffer} line
        * @param {EventSourceStreamEvent} event
        */
-      parseLine(line, event) {
-        if (line.length === 0) {
+      parseLine(line2, event) {
+        if (line2.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON2);
+        const colonPosition = line2.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
-        let fieldLength = line.length;
-        let valueStart = line.length;
+        let fieldLength = line2.length;
+        let valueStart = line2.length;
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line2[valueStart] === SPACE) {
             ++valueStart;
           }
         }
-        if (isFieldName(line, fieldLength, DATA)) {
+        if (isFieldName(line2, fieldLength, DATA)) {
           if (this.maxEventSize > 0 && this.dataLineCount >= this.maxDataLines) {
             throw createMaxEventSizeExceededError();
           }
-          const valueBytes = line.length - valueStart;
+          const valueBytes = line2.length - valueStart;
           const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
-          const value = line.toString("utf8", valueStart);
+          const value = line2.toString("utf8", valueStart);
           if (event.data === void 0) {
             event.data = value;
           } else {
@@ -18539,24 +18539,24 @@ ${value}`;
           this.dataLineCount++;
           return;
         }
-        if (isFieldName(line, fieldLength, RETRY)) {
-          if (isASCIINumberBytes(line, valueStart)) {
-            this.setEventFieldSize("retry", line.length - valueStart);
-            event.retry = line.toString("utf8", valueStart);
+        if (isFieldName(line2, fieldLength, RETRY)) {
+          if (isASCIINumberBytes(line2, valueStart)) {
+            this.setEventFieldSize("retry", line2.length - valueStart);
+            event.retry = line2.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line, fieldLength, ID)) {
-          if (isValidLastEventIdBytes(line, valueStart)) {
-            this.setEventFieldSize("id", line.length - valueStart);
-            event.id = line.toString("utf8", valueStart);
+        if (isFieldName(line2, fieldLength, ID)) {
+          if (isValidLastEventIdBytes(line2, valueStart)) {
+            this.setEventFieldSize("id", line2.length - valueStart);
+            event.id = line2.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line, fieldLength, EVENT)) {
-          if (valueStart < line.length) {
-            this.setEventFieldSize("event", line.length - valueStart);
-            event.event = line.toString("utf8", valueStart);
+        if (isFieldName(line2, fieldLength, EVENT)) {
+          if (valueStart < line2.length) {
+            this.setEventFieldSize("event", line2.length - valueStart);
+            event.event = line2.toString("utf8", valueStart);
           }
         }
       }
@@ -20320,13 +20320,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line, onError) {
+      add(line2, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
+        const parts = line2.trim().split(/[ \t]+/);
         const name = parts.shift();
         switch (name) {
           case "%TAG": {
@@ -21923,9 +21923,9 @@ var require_stringifyCollection = __commonJS({
       } else {
         str5 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
-          str5 += line ? `
-${indent}${line}` : "\n";
+          const line2 = lines[i];
+          str5 += line2 ? `
+${indent}${line2}` : "\n";
         }
       }
       if (comment) {
@@ -21983,7 +21983,7 @@ ${indent}${line}` : "\n";
           str5 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str5.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str5.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str5 += ",";
@@ -21999,14 +21999,14 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str5 = start;
-          for (const line of lines)
-            str5 += line ? `
-${indentStep}${indent}${line}` : "\n";
+          for (const line2 of lines)
+            str5 += line2 ? `
+${indentStep}${indent}${line2}` : "\n";
           return `${str5}
 ${indent}${end}`;
         } else {
@@ -23749,10 +23749,10 @@ var require_errors2 = __commonJS({
       if (error2.pos[0] === -1)
         return;
       error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error2.linePos[0];
-      error2.message += ` at line ${line}, column ${col}`;
+      const { line: line2, col } = error2.linePos[0];
+      error2.message += ` at line ${line2}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "…" + lineStr.substring(trimStart);
@@ -23760,8 +23760,8 @@ var require_errors2 = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "…";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "…\n";
         lineStr = prev + lineStr;
@@ -23769,7 +23769,7 @@ var require_errors2 = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
         const end = error2.linePos[1];
-        if (end?.line === line && end.col > col) {
+        if (end?.line === line2 && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
@@ -24718,8 +24718,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source) {
-      const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
+      const line2 = /(.*?)\r?\n/sy;
+      let match = line2.exec(source);
       if (!match)
         return source;
       let trimEnd, trimBoth;
@@ -24732,8 +24732,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       let res = match[1].replace(trimEnd, "");
       let sep2 = " ";
-      let pos = line.lastIndex;
-      while (match = line.exec(source)) {
+      let pos = line2.lastIndex;
+      while (match = line2.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep2 === "\n")
@@ -24744,7 +24744,7 @@ var require_resolve_flow_scalar = __commonJS({
           res += sep2 + lm;
           sep2 = " ";
         }
-        pos = line.lastIndex;
+        pos = line2.lastIndex;
       }
       const last2 = /[ \t]*(.*)/sy;
       last2.lastIndex = pos;
@@ -25874,40 +25874,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line = this.getLine();
-        if (line === null)
+        let line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("stream");
-        if (line[0] === cst.BOM) {
+        if (line2[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line = line.substring(1);
+          line2 = line2.substring(1);
         }
-        if (line[0] === "%") {
-          let dirEnd = line.length;
-          let cs = line.indexOf("#");
+        if (line2[0] === "%") {
+          let dirEnd = line2.length;
+          let cs = line2.indexOf("#");
           while (cs !== -1) {
-            const ch = line[cs - 1];
+            const ch = line2[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line.indexOf("#", cs + 1);
+              cs = line2.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line[dirEnd - 1];
+            const ch = line2[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n);
+          yield* this.pushCount(line2.length - n);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line.length - sp);
+          yield* this.pushCount(line2.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -25948,13 +25948,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("doc");
         let n = yield* this.pushIndicators();
-        switch (line[n]) {
+        switch (line2[n]) {
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -25979,7 +25979,7 @@ var require_lexer = __commonJS({
           case ">":
             n += yield* this.parseBlockScalarHeader();
             n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -25999,11 +25999,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -26011,17 +26011,17 @@ var require_lexer = __commonJS({
           }
         }
         let n = 0;
-        while (line[n] === ",") {
+        while (line2[n] === ",") {
           n += yield* this.pushCount(1);
           n += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n += yield* this.pushIndicators();
-        switch (line[n]) {
+        switch (line2[n]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
             return "flow";
           case "{":
           case "[":
@@ -28431,14 +28431,14 @@ var init_main = __esm({
       uinteger2.is = is;
     })(uinteger || (uinteger = {}));
     (function(Position2) {
-      function create(line, character) {
-        if (line === Number.MAX_VALUE) {
-          line = uinteger.MAX_VALUE;
+      function create(line2, character) {
+        if (line2 === Number.MAX_VALUE) {
+          line2 = uinteger.MAX_VALUE;
         }
         if (character === Number.MAX_VALUE) {
           character = uinteger.MAX_VALUE;
         }
-        return { line, character };
+        return { line: line2, character };
       }
       Position2.create = create;
       function is(value) {
@@ -29810,8 +29810,8 @@ var init_main = __esm({
             low = mid + 1;
           }
         }
-        const line = low - 1;
-        return Position.create(line, offset - lineOffsets[line]);
+        const line2 = low - 1;
+        return Position.create(line2, offset - lineOffsets[line2]);
       }
       offsetAt(position) {
         const lineOffsets = this.getLineOffsets();
@@ -29895,11 +29895,11 @@ var require_line = __commonJS({
       getTextContent() {
         return this.document.getText().substring(this.document.offsetAt(this.range.start), this.document.offsetAt(this.range.end));
       }
-      isAfter(line) {
-        return this.range.start.line > line.range.start.line;
+      isAfter(line2) {
+        return this.range.start.line > line2.range.start.line;
       }
-      isBefore(line) {
-        return this.range.start.line < line;
+      isBefore(line2) {
+        return this.range.start.line < line2;
       }
     };
     exports.Line = Line;
@@ -30219,9 +30219,9 @@ var init_main2 = __esm({
             low = mid + 1;
           }
         }
-        const line = low - 1;
-        offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
-        return { line, character: offset - lineOffsets[line] };
+        const line2 = low - 1;
+        offset = this.ensureBeforeEOL(offset, lineOffsets[line2]);
+        return { line: line2, character: offset - lineOffsets[line2] };
       }
       offsetAt(position) {
         const lineOffsets = this.getLineOffsets();
@@ -30238,28 +30238,28 @@ var init_main2 = __esm({
         const offset = Math.min(lineOffset + position.character, nextLineOffset);
         return this.ensureBeforeEOL(offset, lineOffset);
       }
-      getLineRange(line) {
+      getLineRange(line2) {
         const lineOffsets = this.getLineOffsets();
-        if (line >= lineOffsets.length) {
+        if (line2 >= lineOffsets.length) {
           const lastLine = lineOffsets.length - 1;
           return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
-        } else if (line < 0) {
+        } else if (line2 < 0) {
           return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
         }
-        const startOffset = lineOffsets[line];
-        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
+        const startOffset = lineOffsets[line2];
+        const nextLineOffset = line2 + 1 < lineOffsets.length ? lineOffsets[line2 + 1] : this._content.length;
         const endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
-        return { start: { line, character: 0 }, end: { line, character: endOffset - startOffset } };
+        return { start: { line: line2, character: 0 }, end: { line: line2, character: endOffset - startOffset } };
       }
-      getEOLCharacters(line) {
+      getEOLCharacters(line2) {
         const lineOffsets = this.getLineOffsets();
-        if (line >= lineOffsets.length) {
+        if (line2 >= lineOffsets.length) {
           return "";
-        } else if (line < 0) {
+        } else if (line2 < 0) {
           return "";
         }
-        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
-        const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]);
+        const nextLineOffset = line2 + 1 < lineOffsets.length ? lineOffsets[line2 + 1] : this._content.length;
+        const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line2]);
         return this._content.substring(eolOffset, nextLineOffset);
       }
       ensureBeforeEOL(offset, lineOffset) {
@@ -31026,7 +31026,7 @@ var require_instruction = __commonJS({
         }
         return variables;
       }
-      isBuildVariable(variable, line) {
+      isBuildVariable(variable, line2) {
         if (this.getKeyword() === main_1.Keyword.FROM) {
           for (const initialArg of this.dockerfile.getInitialARGs()) {
             const arg2 = initialArg;
@@ -31037,10 +31037,10 @@ var require_instruction = __commonJS({
           }
           return void 0;
         }
-        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line2, 0));
         let envs = image.getENVs();
         for (let i = envs.length - 1; i >= 0; i--) {
-          if (envs[i].isBefore(line)) {
+          if (envs[i].isBefore(line2)) {
             for (let property of envs[i].getProperties()) {
               if (property.getName() === variable) {
                 return false;
@@ -31050,7 +31050,7 @@ var require_instruction = __commonJS({
         }
         let args = image.getARGs();
         for (let i = args.length - 1; i >= 0; i--) {
-          if (args[i].isBefore(line)) {
+          if (args[i].isBefore(line2)) {
             let property = args[i].getProperty();
             if (property && property.getName() === variable) {
               return true;
@@ -33043,9 +33043,9 @@ var require_imageTemplate = __commonJS({
       getInstructions() {
         return this.instructions;
       }
-      getInstructionAt(line) {
+      getInstructionAt(line2) {
         for (let instruction of this.instructions) {
-          if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line, 0), instruction.getRange())) {
+          if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line2, 0), instruction.getRange())) {
             return instruction;
           }
         }
@@ -33203,10 +33203,10 @@ var require_imageTemplate = __commonJS({
        *         undefined if a variable with the given name has not
        *         been defined
        */
-      resolveVariable(variable, line) {
+      resolveVariable(variable, line2) {
         let envs = this.getENVs();
         for (let i = envs.length - 1; i >= 0; i--) {
-          if (envs[i].isBefore(line)) {
+          if (envs[i].isBefore(line2)) {
             for (let property of envs[i].getProperties()) {
               if (property.getName() === variable) {
                 return property.getValue();
@@ -33216,7 +33216,7 @@ var require_imageTemplate = __commonJS({
         }
         let args = this.getARGs();
         for (let i = args.length - 1; i >= 0; i--) {
-          if (args[i].isBefore(line)) {
+          if (args[i].isBefore(line2)) {
             let property = args[i].getProperty();
             if (property && property.getName() === variable) {
               return property.getValue();
@@ -33320,28 +33320,28 @@ var require_dockerfile = __commonJS({
       getDirectives() {
         return this.directives;
       }
-      resolveVariable(variable, line) {
+      resolveVariable(variable, line2) {
         for (let from of this.getFROMs()) {
           let range = from.getRange();
-          if (range.start.line <= line && line <= range.end.line) {
+          if (range.start.line <= line2 && line2 <= range.end.line) {
             let initialARGs = new imageTemplate_1.ImageTemplate();
             for (let instruction of this.initialInstructions.getARGs()) {
               initialARGs.addInstruction(instruction);
             }
-            return initialARGs.resolveVariable(variable, line);
+            return initialARGs.resolveVariable(variable, line2);
           }
         }
-        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line2, 0));
         if (image === null) {
           return void 0;
         }
-        let resolvedVariable = image.resolveVariable(variable, line);
+        let resolvedVariable = image.resolveVariable(variable, line2);
         if (resolvedVariable === null) {
           let initialARGs = new imageTemplate_1.ImageTemplate();
           for (let instruction of this.initialInstructions.getARGs()) {
             initialARGs.addInstruction(instruction);
           }
-          return initialARGs.resolveVariable(variable, line);
+          return initialARGs.resolveVariable(variable, line2);
         }
         return resolvedVariable;
       }
@@ -33376,8 +33376,8 @@ var require_dockerfile = __commonJS({
         }
         return null;
       }
-      getStageHierarchy(line) {
-        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+      getStageHierarchy(line2) {
+        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line2, 0));
         if (image === null) {
           return [];
         }
@@ -33389,11 +33389,11 @@ var require_dockerfile = __commonJS({
         }
         return stages2;
       }
-      getAvailableWorkingDirectories(line) {
+      getAvailableWorkingDirectories(line2) {
         const availableDirectories = /* @__PURE__ */ new Set();
-        for (const image of this.getStageHierarchy(line)) {
+        for (const image of this.getStageHierarchy(line2)) {
           for (const workdir of image.getWORKDIRs()) {
-            if (workdir.getRange().end.line < line) {
+            if (workdir.getRange().end.line < line2) {
               let directory = workdir.getAbsolutePath();
               if (directory !== void 0 && directory !== null) {
                 if (!directory.endsWith("/")) {
@@ -35383,7 +35383,7 @@ var require_light = __commonJS({
 });
 
 // src/action/main.ts
-import { appendFile as appendFile2, mkdir as mkdir2, readFile as readFile5, writeFile as writeFile2 } from "node:fs/promises";
+import { appendFile as appendFile2, mkdir as mkdir2, readFile as readFile5 } from "node:fs/promises";
 import path9 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
@@ -36641,8 +36641,8 @@ var at = {
     return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
   },
   /** 1-based line and column, end column exclusive (for parsers that give positions, e.g. dockerfile-ast + 1). */
-  position(line, column, endLine, endColumn, file) {
-    return { kind: "position", line, column, endLine, endColumn, ...file === void 0 ? {} : { file } };
+  position(line2, column, endLine, endColumn, file) {
+    return { kind: "position", line: line2, column, endLine, endColumn, ...file === void 0 ? {} : { file } };
   },
   file(file) {
     return file === void 0 ? { kind: "file" } : { kind: "file", file };
@@ -48494,17 +48494,17 @@ function parseYaml(text2) {
 function flowDepth(text2, limit) {
   let depth2 = 0;
   let max = 0;
-  let line = 1;
+  let line2 = 1;
   let lineStart = 0;
   for (let i = 0; i < text2.length; i++) {
     const c = text2.charCodeAt(i);
     if (c === 91 || c === 123) {
-      if (++depth2 > limit) return { depth: depth2, line, column: i - lineStart + 1 };
+      if (++depth2 > limit) return { depth: depth2, line: line2, column: i - lineStart + 1 };
       if (depth2 > max) max = depth2;
     } else if (c === 93 || c === 125) {
       if (depth2 > 0) depth2--;
     } else if (c === 10) {
-      line++;
+      line2++;
       lineStart = i + 1;
     } else if (c === 35 && (i === 0 || text2[i - 1] === " " || text2[i - 1] === "	" || text2[i - 1] === "\n" || text2[i - 1] === "\r")) {
       const nl = text2.indexOf("\n", i);
@@ -48512,7 +48512,7 @@ function flowDepth(text2, limit) {
       i = nl - 1;
     }
   }
-  return { depth: max, line, column: 1 };
+  return { depth: max, line: line2, column: 1 };
 }
 function firstLine(s) {
   return s.split("\n")[0]?.trim() ?? s;
@@ -48696,9 +48696,9 @@ var LineIndex = class {
     return { line: lo + 1, column: off - (starts[lo] ?? 0) + 1 };
   }
   /** Offset of the start of a 1-based line. */
-  lineStart(line) {
+  lineStart(line2) {
     const starts = this.lineStarts();
-    return starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
+    return starts[Math.max(0, Math.min(line2 - 1, starts.length - 1))] ?? 0;
   }
   lineCount() {
     return this.lineStarts().length;
@@ -48754,13 +48754,13 @@ function parseDotenv(text2) {
   const entries = [];
   LINE.lastIndex = 0;
   let m;
-  let line = 1;
+  let line2 = 1;
   let lineCountedTo = 0;
   while (m = LINE.exec(text2)) {
     const key = m[1] ?? "";
     const keyStart = m.index + m[0].indexOf(key);
     let pos = m.index + m[0].length;
-    for (let i = lineCountedTo; i < m.index; i++) if (text2.charCodeAt(i) === 10) line++;
+    for (let i = lineCountedTo; i < m.index; i++) if (text2.charCodeAt(i) === 10) line2++;
     lineCountedTo = m.index;
     const q = text2[pos];
     let value;
@@ -48791,7 +48791,7 @@ function parseDotenv(text2) {
       value = text2.slice(valueStart, valueEnd);
       pos = end;
     }
-    entries.push({ key, value, quote, line, keyStart, valueStart, valueEnd });
+    entries.push({ key, value, quote, line: line2, keyStart, valueStart, valueEnd });
     LINE.lastIndex = Math.max(pos, LINE.lastIndex);
   }
   return entries;
@@ -48926,9 +48926,9 @@ var ErrorWithLocation = class extends Error {
    * @param {string} message The error message to report. 
    * @param {Location} loc The location information for the error.
    */
-  constructor(message2, { line, column, offset }) {
-    super(`${message2} (${line}:${column})`);
-    this.line = line;
+  constructor(message2, { line: line2, column, offset }) {
+    super(`${message2} (${line2}:${column})`);
+    this.line = line2;
     this.column = column;
     this.offset = offset;
   }
@@ -49844,25 +49844,25 @@ function normalizeIdentifier(identifier) {
   });
 }
 function getEndLocation(text2) {
-  let line = 1;
+  let line2 = 1;
   let column = 1;
   for (let i = 0; i < text2.length; i++) {
     const char = text2[i];
     if (char === "\n") {
-      line++;
+      line2++;
       column = 1;
     } else if (char === "\r") {
       if (text2[i + 1] === "\n") {
         i++;
       }
-      line++;
+      line2++;
       column = 1;
     } else {
       column++;
     }
   }
   return {
-    line,
+    line: line2,
     column,
     offset: text2.length
   };
@@ -50400,7 +50400,7 @@ function embedHeredoc(file, fileText, heredoc, map, written, command) {
   const at2 = (k) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
   const bodyLines = new LineIndex(heredoc.body);
   const commandAnchor = { kind: "range", start: command.start, end: command.end };
-  const line = fileLines.position(heredoc.start).line;
+  const line2 = fileLines.position(heredoc.start).line;
   const parsed = parseJson5(heredoc.body);
   if (!parsed.ok) {
     const bodyOff = parsed.line ? bodyLines.lineStart(parsed.line) + (parsed.column ?? 1) - 1 : 0;
@@ -50431,7 +50431,7 @@ function embedHeredoc(file, fileText, heredoc, map, written, command) {
   };
   return {
     // A heredoc config has no `$include` of its own to resolve: it is its own single origin.
-    target: { kind: "openclaw", file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line } },
+    target: { kind: "openclaw", file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line: line2 } },
     reframe: (input) => ({
       ...input,
       at: mapAnchor(input.at),
@@ -50602,13 +50602,13 @@ function parseShell(src) {
         if (lineEnd === -1) lineEnd = n;
         let lineStart = i;
         if (h.stripTabs) while (t[lineStart] === "	") lineStart++;
-        const line = t.slice(lineStart, lineEnd).replace(/\r$/, "");
+        const line2 = t.slice(lineStart, lineEnd).replace(/\r$/, "");
         i = Math.min(n, lineEnd + 1);
-        if (line === h.delimiter) break;
-        bodyLines.push(line);
-        for (let k = 0; k < line.length; k++) offsets.push(src.at(lineStart + k));
-        offsets.push(src.at(lineStart + line.length));
-        bodyEnd = lineStart + line.length;
+        if (line2 === h.delimiter) break;
+        bodyLines.push(line2);
+        for (let k = 0; k < line2.length; k++) offsets.push(src.at(lineStart + k));
+        offsets.push(src.at(lineStart + line2.length));
+        bodyEnd = lineStart + line2.length;
       }
       const heredoc = {
         delimiter: h.delimiter,
@@ -50809,46 +50809,46 @@ function makefileSource(text2) {
   let continued = false;
   let inDefine = false;
   for (const raw of lines) {
-    const line = raw.replace(/\r$/, "");
+    const line2 = raw.replace(/\r$/, "");
     const lineOff = off;
     off += raw.length + 1;
-    if (!continued && /^\s*define\b/.test(line)) inDefine = true;
+    if (!continued && /^\s*define\b/.test(line2)) inDefine = true;
     if (inDefine) {
-      if (/^\s*endef\b/.test(line)) inDefine = false;
+      if (/^\s*endef\b/.test(line2)) inDefine = false;
       continue;
     }
-    if (continued || line.startsWith("	")) {
+    if (continued || line2.startsWith("	")) {
       if (!continued && !inRecipe) continue;
       let k = continued ? 0 : 1;
-      if (!continued) while (k < line.length && /[@+\- \t]/.test(line[k] ?? "")) k++;
-      for (; k < line.length; k++) {
-        if (line[k] === "$" && line[k + 1] === "$") {
+      if (!continued) while (k < line2.length && /[@+\- \t]/.test(line2[k] ?? "")) k++;
+      for (; k < line2.length; k++) {
+        if (line2[k] === "$" && line2[k + 1] === "$") {
           b.push("$", lineOff + k);
           k++;
         } else {
-          b.push(line[k] ?? "", lineOff + k);
+          b.push(line2[k] ?? "", lineOff + k);
         }
       }
-      continued = line.endsWith("\\");
-      b.push("\n", lineOff + line.length);
+      continued = line2.endsWith("\\");
+      b.push("\n", lineOff + line2.length);
       continue;
     }
     continued = false;
-    if (/^[^\s#=][^=]*:(?!=)/.test(line) && !/^[^:]*[:?+!]?=/.test(line)) inRecipe = true;
-    else if (line.trim() && !line.trimStart().startsWith("#")) inRecipe = false;
-    const start = recipeOnRuleLine(line);
-    if (start !== void 0) b.push(`${line.slice(start)}
+    if (/^[^\s#=][^=]*:(?!=)/.test(line2) && !/^[^:]*[:?+!]?=/.test(line2)) inRecipe = true;
+    else if (line2.trim() && !line2.trimStart().startsWith("#")) inRecipe = false;
+    const start = recipeOnRuleLine(line2);
+    if (start !== void 0) b.push(`${line2.slice(start)}
 `, lineOff + start);
   }
   return b.build(text2.length);
 }
-function recipeOnRuleLine(line) {
-  if (!line || /[\s#=]/.test(line[0] ?? "")) return void 0;
-  const colon = line.indexOf(":");
-  const semi = line.indexOf(";");
+function recipeOnRuleLine(line2) {
+  if (!line2 || /[\s#=]/.test(line2[0] ?? "")) return void 0;
+  const colon = line2.indexOf(":");
+  const semi = line2.indexOf(";");
   if (colon === -1 || semi === -1 || semi < colon) return void 0;
-  if (line.slice(0, semi).includes("=")) return void 0;
-  return semi + 1 < line.length ? semi + 1 : void 0;
+  if (line2.slice(0, semi).includes("=")) return void 0;
+  return semi + 1 < line2.length ? semi + 1 : void 0;
 }
 function dockerfileRunSource(text2, dockerfile) {
   const b = new SourceBuilder();
@@ -50870,23 +50870,23 @@ function dockerfileRunSource(text2, dockerfile) {
     const script = /^<<-?[ \t]*(["']?)(\w+)\1[ \t]*\r?\n/.exec(body);
     if (script) {
       let pos2 = script[0].length;
-      for (const line of body.slice(pos2).split("\n")) {
-        if (line.replace(/\r$/, "").trim() === script[2]) break;
-        b.push(`${line}
+      for (const line2 of body.slice(pos2).split("\n")) {
+        if (line2.replace(/\r$/, "").trim() === script[2]) break;
+        b.push(`${line2}
 `, start + pos2);
-        pos2 += line.length + 1;
+        pos2 += line2.length + 1;
       }
       continue;
     }
     let pos = 0;
-    for (const line of body.split("\n")) {
-      if (pos > 0 && /^\s*#/.test(line)) {
-        pos += line.length + 1;
+    for (const line2 of body.split("\n")) {
+      if (pos > 0 && /^\s*#/.test(line2)) {
+        pos += line2.length + 1;
         continue;
       }
-      b.push(`${line}
+      b.push(`${line2}
 `, start + pos);
-      pos += line.length + 1;
+      pos += line2.length + 1;
     }
   }
   return b.build(text2.length);
@@ -50976,9 +50976,9 @@ function parseSshd(text2) {
   while (pos <= text2.length) {
     let lineEnd = text2.indexOf("\n", pos);
     if (lineEnd === -1) lineEnd = text2.length;
-    const line = text2.slice(pos, lineEnd).replace(/\r$/, "");
-    const m = splitLine(line);
-    if (m && !line.trimStart().startsWith("#")) {
+    const line2 = text2.slice(pos, lineEnd).replace(/\r$/, "");
+    const m = splitLine(line2);
+    if (m && !line2.trimStart().startsWith("#")) {
       const { lead, name, sep: sep2, rest } = m;
       const keyword = name.toLowerCase();
       const valueStart = pos + lead + name.length + sep2;
@@ -50996,21 +50996,21 @@ function parseSshd(text2) {
   return out;
 }
 var isBlank = (c) => c === " " || c === "	";
-function splitLine(line) {
+function splitLine(line2) {
   let i = 0;
-  while (isBlank(line[i])) i++;
+  while (isBlank(line2[i])) i++;
   const lead = i;
-  if (!/[A-Za-z]/.test(line[i] ?? "")) return void 0;
-  while (/[A-Za-z0-9]/.test(line[i] ?? "")) i++;
-  const name = line.slice(lead, i);
+  if (!/[A-Za-z]/.test(line2[i] ?? "")) return void 0;
+  while (/[A-Za-z0-9]/.test(line2[i] ?? "")) i++;
+  const name = line2.slice(lead, i);
   const sepStart = i;
-  while (isBlank(line[i])) i++;
-  if (line[i] === "=") {
+  while (isBlank(line2[i])) i++;
+  if (line2[i] === "=") {
     i++;
-    while (isBlank(line[i])) i++;
+    while (isBlank(line2[i])) i++;
   }
   if (i === sepStart) return void 0;
-  return { lead, name, sep: i - sepStart, rest: line.slice(i).trimEnd() };
+  return { lead, name, sep: i - sepStart, rest: line2.slice(i).trimEnd() };
 }
 function splitArgs(s) {
   const args = [];
@@ -51052,24 +51052,24 @@ function parseSystemd(text2) {
   }
   let section = "";
   for (let k = 0; k < lines.length; k++) {
-    const { text: line, start } = lines[k] ?? { text: "", start: 0 };
-    const trimmed = line.trim();
-    const lead = line.length - line.trimStart().length;
+    const { text: line2, start } = lines[k] ?? { text: "", start: 0 };
+    const trimmed = line2.trim();
+    const lead = line2.length - line2.trimStart().length;
     if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
       section = trimmed.slice(1, -1).trim();
       sections.push({ value: section, start: start + lead, end: start + lead + trimmed.length });
       continue;
     }
     if (!trimmed || trimmed.startsWith("#") || trimmed.startsWith(";") || !trimmed.includes("=")) continue;
-    const eq = line.indexOf("=");
-    const key = line.slice(0, eq).trim();
+    const eq = line2.indexOf("=");
+    const key = line2.slice(0, eq).trim();
     let vs = eq + 1;
-    while (line[vs] === " " || line[vs] === "	") vs++;
+    while (line2[vs] === " " || line2[vs] === "	") vs++;
     let value = "";
     const offsets = [];
-    let piece = line.slice(vs).trimEnd();
+    let piece = line2.slice(vs).trimEnd();
     let pieceStart = start + vs;
-    let end = start + line.trimEnd().length;
+    let end = start + line2.trimEnd().length;
     for (; ; ) {
       const cont = piece.endsWith("\\");
       if (cont) piece = piece.slice(0, -1);
@@ -51130,19 +51130,19 @@ function parseFile(file, kind, text2) {
     return failed(file, kind, text2, message2);
   }
 }
-function failed(file, kind, text2, message2, line, column) {
+function failed(file, kind, text2, message2, line2, column) {
   return {
     ok: false,
-    error: { kind: "parse_error", file, fileKind: kind, message: quoteFree(message2), ...line ? { line, column: column ?? 1 } : {} },
+    error: { kind: "parse_error", file, fileKind: kind, message: quoteFree(message2), ...line2 ? { line: line2, column: column ?? 1 } : {} },
     locator: new Locator(file, text2)
   };
 }
 function quoteFree(message2) {
-  const line = message2.split("\n")[0] ?? "";
-  return line.replace(/\S{16,}/g, "…").slice(0, 300);
+  const line2 = message2.split("\n")[0] ?? "";
+  return line2.replace(/\S{16,}/g, "…").slice(0, 300);
 }
 function parseKind(file, kind, text2) {
-  const fail = (message2, line, column) => failed(file, kind, text2, message2, line, column);
+  const fail = (message2, line2, column) => failed(file, kind, text2, message2, line2, column);
   const plain2 = new Locator(file, text2);
   switch (kind) {
     case "compose": {
@@ -51387,14 +51387,14 @@ function parseDirectives(text2) {
   });
   return out;
 }
-function stripCloser(line) {
-  let s = line.trimEnd();
+function stripCloser(line2) {
+  let s = line2.trimEnd();
   if (s.endsWith("-->")) s = s.slice(0, -3).trimEnd();
   else if (s.endsWith("*/")) s = s.slice(0, -2).trimEnd();
   return s;
 }
-function findDirective(directives, ruleId, line) {
-  for (const l of [line, line - 1]) {
+function findDirective(directives, ruleId, line2) {
+  for (const l of [line2, line2 - 1]) {
     const d = directives.get(l);
     if (d && d.rules.some((r) => r === "*" || r === ruleId)) return d;
   }
@@ -51412,9 +51412,9 @@ var FileContext = class {
   text;
   locator;
   directives;
-  suppression(ruleId, line) {
+  suppression(ruleId, line2) {
     this.directives ??= parseDirectives(this.text);
-    return findDirective(this.directives, ruleId, line);
+    return findDirective(this.directives, ruleId, line2);
   }
 };
 function identityOf(input, ctx) {
@@ -51976,7 +51976,7 @@ function renderAnnotations(findings, catalogue, reservedErrors = 0) {
   return { text: lines.length ? `${lines.join("\n")}
 ` : "", omitted };
 }
-var githubReporter = (input) => renderAnnotations(input.findings, input.catalogue).text;
+var githubReport = (input) => [renderAnnotations(input.findings, input.catalogue).text];
 
 // package.json
 var package_default = {
@@ -52044,41 +52044,100 @@ function ruleDocUrl(ruleId) {
   return `${TOOL_URI}/blob/main/docs/rules/${ruleId}.md`;
 }
 
+// src/report/stream.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+import { once } from "node:events";
+import { closeSync as closeSync2, openSync as openSync2, writeSync } from "node:fs";
+function* jsonWithArray(place2, items) {
+  const marker2 = `\0${randomUUID2()}\0`;
+  const text2 = JSON.stringify(place2(marker2), null, 2);
+  const quoted = JSON.stringify(marker2);
+  const at2 = text2.indexOf(quoted);
+  if (at2 < 0) throw new Error("jsonWithArray: the skeleton does not hold the marker");
+  const lineStart = text2.lastIndexOf("\n", at2) + 1;
+  const indent = " ".repeat(text2.slice(lineStart).search(/[^ ]/));
+  const pad = `${indent}  `;
+  yield `${text2.slice(0, at2)}[`;
+  let first = true;
+  for (const item of items) {
+    yield `${first ? "\n" : ",\n"}${pad}${(JSON.stringify(item, null, 2) ?? "null").replaceAll("\n", `
+${pad}`)}`;
+    first = false;
+  }
+  yield `${first ? "" : `
+${indent}`}]${text2.slice(at2 + quoted.length)}`;
+}
+var BATCH2 = 64 * 1024;
+async function writeReport(chunks, file) {
+  if (file !== void 0) {
+    const fd = openSync2(file, "w");
+    try {
+      for (const batch of batches(chunks)) {
+        const buf = Buffer.from(batch, "utf8");
+        for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off);
+      }
+    } finally {
+      closeSync2(fd);
+    }
+    return;
+  }
+  for (const batch of batches(chunks)) if (!process.stdout.write(batch)) await once(process.stdout, "drain");
+}
+function* batches(chunks) {
+  let pending = "";
+  for (const c of chunks) {
+    pending += c;
+    if (pending.length >= BATCH2) {
+      yield pending;
+      pending = "";
+    }
+  }
+  if (pending) yield pending;
+}
+
 // src/report/types.ts
+function render(stream) {
+  return (input) => {
+    let text2 = "";
+    for (const chunk of stream(input)) text2 += chunk;
+    return text2;
+  };
+}
 function visible(input) {
   return input.findings.filter((f) => input.showSuppressed || !f.suppressed);
 }
 
 // src/report/json.ts
 var JSON_SCHEMA_VERSION = 1;
-var jsonReporter = (input) => {
-  const findings = visible(input);
+var jsonReport = (input) => {
   const active = input.findings.filter((f) => !f.suppressed);
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]));
   const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
-  return `${JSON.stringify(
-    {
-      schemaVersion: JSON_SCHEMA_VERSION,
-      tool: { name: TOOL_NAME, version: TOOL_VERSION },
-      summary: { findings: active.length, suppressed: input.findings.length - active.length, bySeverity, ...input.stats, ...input.history ? { history: input.history } : {} },
-      findings: findings.map((f) => ({
-        ruleId: f.ruleId,
-        title: titles.get(f.ruleId) ?? f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        location: f.location,
-        fingerprint: f.fingerprint,
-        ...f.redacted ? { redacted: f.redacted } : {},
-        ...f.fix ? { fix: f.fix } : {},
-        ...f.properties ? { properties: f.properties } : {},
-        ...f.suppressed ? { suppressed: f.suppressed } : {}
-      })),
-      notes: input.notes
-    },
-    null,
-    2
-  )}
-`;
+  const shape = (f) => ({
+    ruleId: f.ruleId,
+    title: titles.get(f.ruleId) ?? f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    location: f.location,
+    fingerprint: f.fingerprint,
+    ...f.redacted ? { redacted: f.redacted } : {},
+    ...f.fix ? { fix: f.fix } : {},
+    ...f.properties ? { properties: f.properties } : {},
+    ...f.suppressed ? { suppressed: f.suppressed } : {}
+  });
+  const skeleton = (findings) => ({
+    schemaVersion: JSON_SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    summary: { findings: active.length, suppressed: input.findings.length - active.length, bySeverity, ...input.stats, ...input.history ? { history: input.history } : {} },
+    findings,
+    notes: input.notes
+  });
+  return (function* () {
+    yield* jsonWithArray(skeleton, (function* () {
+      for (const f of visible(input)) yield shape(f);
+    })());
+    yield "\n";
+  })();
 };
 
 // src/report/sarif.ts
@@ -52086,7 +52145,7 @@ var MAX_DESCRIPTION = 1024;
 function clip(s, n = MAX_DESCRIPTION) {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
-var sarifReporter = (input) => {
+var sarifReport = (input) => {
   const rules2 = input.catalogue.map((r) => ({
     id: r.id,
     name: r.id.replace(/[._](\w)/g, (_, c) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
@@ -52102,49 +52161,8 @@ var sarifReporter = (input) => {
     }
   }));
   const index = new Map(rules2.map((r, i) => [r.id, i]));
-  const results = input.findings.filter((f) => !f.suppressed).map((f) => {
-    const result = {
-      ruleId: f.ruleId,
-      level: sarifLevel(f.severity),
-      message: { text: f.redacted ? `${f.message} (value: ${f.redacted})` : f.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(f.location.file), uriBaseId: "%SRCROOT%" },
-            region: { startLine: f.location.startLine, startColumn: f.location.startColumn, endLine: f.location.endLine, endColumn: f.location.endColumn }
-          }
-        }
-      ],
-      // A history finding's file is often gone from the checkout, where upload-sarif cannot compute a line
-      // hash: without one GitHub would open a new alert on every sweep. Ours is stable across sweeps.
-      partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...input.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {} },
-      properties: { severity: f.severity, "security-severity": securitySeverity(f.severity), ...f.properties ?? {} }
-    };
-    const ruleIndex = index.get(f.ruleId);
-    if (ruleIndex !== void 0) result.ruleIndex = ruleIndex;
-    if (f.fix) {
-      result.fixes = [
-        {
-          description: { text: f.fix.description },
-          artifactChanges: [
-            {
-              artifactLocation: { uri: encodeURI(f.fix.location.file), uriBaseId: "%SRCROOT%" },
-              replacements: [
-                {
-                  deletedRegion: { startLine: f.fix.location.startLine, startColumn: f.fix.location.startColumn, endLine: f.fix.location.endLine, endColumn: f.fix.location.endColumn },
-                  insertedContent: { text: f.fix.replacement }
-                }
-              ]
-            }
-          ]
-        }
-      ];
-    }
-    return result;
-  });
   const run3 = {
     tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URI, rules: rules2 } },
-    results,
     columnKind: "utf16CodeUnits",
     originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the scanned repository." } } },
     invocations: [
@@ -52159,10 +52177,57 @@ var sarifReporter = (input) => {
     ]
   };
   if (input.category) run3.automationDetails = { id: input.category.endsWith("/") ? input.category : `${input.category}/` };
-  const log = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run3] };
-  return `${JSON.stringify(log, null, 2)}
-`;
+  const log = (results2) => {
+    const { tool, ...rest } = run3;
+    return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [{ tool, results: results2, ...rest }] };
+  };
+  function* results() {
+    for (const f of input.findings) if (!f.suppressed) yield sarifResult(f, index.get(f.ruleId), input);
+  }
+  return (function* () {
+    yield* jsonWithArray(log, results());
+    yield "\n";
+  })();
 };
+function sarifResult(f, ruleIndex, input) {
+  const result = {
+    ruleId: f.ruleId,
+    level: sarifLevel(f.severity),
+    message: { text: f.redacted ? `${f.message} (value: ${f.redacted})` : f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(f.location.file), uriBaseId: "%SRCROOT%" },
+          region: { startLine: f.location.startLine, startColumn: f.location.startColumn, endLine: f.location.endLine, endColumn: f.location.endColumn }
+        }
+      }
+    ],
+    // A history finding's file is often gone from the checkout, where upload-sarif cannot compute a line
+    // hash: without one GitHub would open a new alert on every sweep. Ours is stable across sweeps.
+    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...input.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {} },
+    properties: { severity: f.severity, "security-severity": securitySeverity(f.severity), ...f.properties ?? {} }
+  };
+  if (ruleIndex !== void 0) result.ruleIndex = ruleIndex;
+  if (f.fix) {
+    result.fixes = [
+      {
+        description: { text: f.fix.description },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: encodeURI(f.fix.location.file), uriBaseId: "%SRCROOT%" },
+            replacements: [
+              {
+                deletedRegion: { startLine: f.fix.location.startLine, startColumn: f.fix.location.startColumn, endLine: f.fix.location.endLine, endColumn: f.fix.location.endColumn },
+                insertedContent: { text: f.fix.replacement }
+              }
+            ]
+          }
+        ]
+      }
+    ];
+  }
+  return result;
+}
 
 // src/report/history.ts
 var HISTORY_REMEDIATION = [
@@ -52183,35 +52248,36 @@ var COLORS = {
   reset: "\x1B[0m"
 };
 var printable = (s) => s.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) => c === "\n" ? "\\n" : c === "	" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-var textReporter = (input) => {
+var line = (s) => `${s}
+`;
+var textReport = function* (input) {
   const paint = (c, s) => input.color ? `${COLORS[c]}${s}${COLORS.reset}` : s;
   const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
   const findings = visible(input);
-  const out = [];
   const byFile = /* @__PURE__ */ new Map();
   for (const f of findings) byFile.set(f.location.file, [...byFile.get(f.location.file) ?? [], f]);
   for (const [file, list] of byFile) {
-    out.push(paint("bold", printable(file)));
+    yield line(paint("bold", printable(file)));
     for (const f of list) {
       const pos = `${f.location.startLine}:${f.location.startColumn}`.padEnd(8);
       const sev = paint(f.severity, f.severity.padEnd(8));
       const suppressed = f.suppressed ? paint("dim", ` [suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` — ${printable(f.suppressed.reason)}` : ""}]`) : "";
-      out.push(`  ${paint("dim", pos)} ${sev} ${f.ruleId}  ${titles.get(f.ruleId) ?? ""}${suppressed}`);
-      out.push(`  ${" ".repeat(8)} ${" ".repeat(8)} ${printable(f.message)}${f.redacted ? ` ${paint("dim", `[${f.redacted}]`)}` : ""}`);
+      yield line(`  ${paint("dim", pos)} ${sev} ${f.ruleId}  ${titles.get(f.ruleId) ?? ""}${suppressed}`);
+      yield line(`  ${" ".repeat(8)} ${" ".repeat(8)} ${printable(f.message)}${f.redacted ? ` ${paint("dim", `[${f.redacted}]`)}` : ""}`);
     }
-    out.push("");
+    yield line("");
   }
   const problems = input.notes.filter((n) => n.level !== "info");
   if (problems.length) {
-    out.push(paint("bold", "Notes"));
-    for (const n of problems) out.push(`  ${n.level === "error" ? paint("high", "error  ") : paint("medium", "warning")} ${n.file ? `${printable(n.file)}: ` : ""}${printable(n.message)}`);
-    out.push("");
+    yield line(paint("bold", "Notes"));
+    for (const n of problems) yield line(`  ${n.level === "error" ? paint("high", "error  ") : paint("medium", "warning")} ${n.file ? `${printable(n.file)}: ` : ""}${printable(n.message)}`);
+    yield line("");
   }
   const active = input.findings.filter((f) => !f.suppressed);
   if (input.history && active.length) {
-    out.push(paint("bold", "What to do about secrets in the history"));
-    HISTORY_REMEDIATION.forEach((line, i) => out.push(`  ${i + 1}. ${stripMd(line)}`));
-    out.push("");
+    yield line(paint("bold", "What to do about secrets in the history"));
+    for (const [i, step] of HISTORY_REMEDIATION.entries()) yield line(`  ${i + 1}. ${stripMd(step)}`);
+    yield line("");
   }
   const counts = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
   const suppressedCount = input.findings.length - active.length;
@@ -52223,13 +52289,13 @@ var textReporter = (input) => {
     input.stats.skipped ? `${input.stats.skipped} skipped` : "",
     suppressedCount ? `${suppressedCount} suppressed` : ""
   ].filter(Boolean);
-  out.push(`${head2} · ${paint("dim", tail.join(" · "))}`);
-  return `${out.join("\n")}
-`;
+  yield line(`${head2} · ${paint("dim", tail.join(" · "))}`);
 };
 
 // src/report/index.ts
-var REPORTERS = { text: textReporter, json: jsonReporter, sarif: sarifReporter, github: githubReporter };
+var FORMATS = ["text", "json", "sarif", "github"];
+var STREAMS = { text: textReport, json: jsonReport, sarif: sarifReport, github: githubReport };
+var REPORTERS = Object.fromEntries(FORMATS.map((f) => [f, render(STREAMS[f])]));
 
 // src/report/summary.ts
 var MAX_ROWS = 200;
@@ -52340,9 +52406,9 @@ async function streamLines(cwd, args, maxLine, onLine) {
       for (let nl = text2.indexOf("\n"); nl !== -1; nl = text2.indexOf("\n", start)) {
         if (dropping) dropping = false;
         else {
-          const line = carry ? carry + text2.slice(start, nl) : text2.slice(start, nl);
+          const line2 = carry ? carry + text2.slice(start, nl) : text2.slice(start, nl);
           carry = "";
-          const p = line.length > maxLine ? onLine(line.slice(0, maxLine), true) : onLine(line, false);
+          const p = line2.length > maxLine ? onLine(line2.slice(0, maxLine), true) : onLine(line2, false);
           if (p) await p;
         }
         start = nl + 1;
@@ -52499,13 +52565,13 @@ var PatchReader = class {
    * One line of git's output (`truncated`: cut by the reader for its length). Returns a promise only when a
    * file or commit ended and the sink is at work; the caller awaits it before the next line.
    */
-  line(line, truncated) {
+  line(line2, truncated) {
     const diff = this.diff;
     if (this.inHunk && diff) {
-      const c = line.charCodeAt(0);
+      const c = line2.charCodeAt(0);
       if (this.parents === 1) {
         if (c === 43) {
-          this.add(diff, line.slice(1), this.newLine++, truncated);
+          this.add(diff, line2.slice(1), this.newLine++, truncated);
           return void 0;
         }
         if (c === 45 || c === 92) return void 0;
@@ -52514,33 +52580,33 @@ var PatchReader = class {
           return void 0;
         }
       } else if (c === 43 || c === 45 || c === 32) {
-        const cols = line.slice(0, this.parents);
+        const cols = line2.slice(0, this.parents);
         if (cols.includes("-")) return void 0;
-        if (!cols.includes(" ")) this.add(diff, line.slice(this.parents), this.newLine, truncated);
+        if (!cols.includes(" ")) this.add(diff, line2.slice(this.parents), this.newLine, truncated);
         this.newLine++;
         return void 0;
       } else if (c === 92) return void 0;
     }
-    if (line.startsWith("\0")) {
+    if (line2.startsWith("\0")) {
       const done = this.endCommit();
-      const [sha = "", time = "0", date = ""] = line.slice(1).split(" ");
+      const [sha = "", time = "0", date = ""] = line2.slice(1).split(" ");
       this.commit = { sha, time: Number(time), date };
       return done;
     }
-    if (line.startsWith("diff --git ")) {
+    if (line2.startsWith("diff --git ")) {
       const done = this.endFile();
-      this.diff = this.newDiff(diffGitPath(line.slice("diff --git ".length)));
+      this.diff = this.newDiff(diffGitPath(line2.slice("diff --git ".length)));
       this.parents = 1;
       return done;
     }
-    if (line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
+    if (line2.startsWith("diff --cc ") || line2.startsWith("diff --combined ")) {
       const done = this.endFile();
-      this.diff = this.newDiff(unquotePath(line.slice(line.indexOf(" ", 5) + 1)));
+      this.diff = this.newDiff(unquotePath(line2.slice(line2.indexOf(" ", 5) + 1)));
       return done;
     }
     if (!diff) return void 0;
-    if (line.startsWith("@@")) {
-      const m = HUNK.exec(line);
+    if (line2.startsWith("@@")) {
+      const m = HUNK.exec(line2);
       if (m) {
         this.inHunk = true;
         this.parents = (m[1] ?? "@@").length - 1;
@@ -52548,15 +52614,15 @@ var PatchReader = class {
       }
     } else if (this.inHunk) {
       return void 0;
-    } else if (line.startsWith("+++ ")) {
-      const p = unquotePath(line.slice(4).replace(/\t$/, ""));
+    } else if (line2.startsWith("+++ ")) {
+      const p = unquotePath(line2.slice(4).replace(/\t$/, ""));
       if (p !== "/dev/null") diff.path = p.replace(/^b\//, "");
-    } else if (line.startsWith("new file mode")) {
+    } else if (line2.startsWith("new file mode")) {
       diff.added = true;
-    } else if (line.startsWith("rename to ") || line.startsWith("copy to ")) {
-      diff.path = unquotePath(line.slice(line.indexOf(" to ") + 4));
+    } else if (line2.startsWith("rename to ") || line2.startsWith("copy to ")) {
+      diff.path = unquotePath(line2.slice(line2.indexOf(" to ") + 4));
       diff.added = true;
-    } else if (line.startsWith("Binary files ") || line.startsWith("GIT binary patch")) {
+    } else if (line2.startsWith("Binary files ") || line2.startsWith("GIT binary patch")) {
       diff.binary = true;
     }
     return void 0;
@@ -52627,9 +52693,9 @@ var HunkContext = class extends FileContext {
   }
   lineNos;
   byFileLine;
-  suppression(ruleId, line) {
+  suppression(ruleId, line2) {
     this.byFileLine ??= new Map([...parseDirectives(this.text)].map(([i, d]) => [this.lineNos[i - 1] ?? i, d]));
-    return findDirective(this.byFileLine, ruleId, line);
+    return findDirective(this.byFileLine, ruleId, line2);
   }
 };
 async function scanHistory(opts) {
@@ -52764,7 +52830,7 @@ async function scanHistory(opts) {
   let stderr = "";
   try {
     const reader = new PatchReader(maxFileSize, { file: scanFile, commit: scanCommit });
-    ({ stderr } = await streamLines(base3, args, maxFileSize + 1, (line, truncated) => reader.line(line, truncated)));
+    ({ stderr } = await streamLines(base3, args, maxFileSize + 1, (line2, truncated) => reader.line(line2, truncated)));
     await reader.end();
   } finally {
     blobs.close();
@@ -52819,8 +52885,8 @@ async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
   const runner = new RuleRunner(rules2, notes, historyFinisher);
   const blobs = new BlobReader(base3);
   const entries = [];
-  await streamLines(base3, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line) => {
-    const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line);
+  await streamLines(base3, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line2) => {
+    const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line2);
     if (!m || m[1] === "120000") return;
     const path10 = unquotePath(m[4] ?? "");
     if (!config.isIgnored(path10)) entries.push({ path: path10, oid: m[2] ?? "", size: Number(m[3]) });
@@ -52886,7 +52952,7 @@ async function historySweep(settings, summaryLines) {
   });
   if (result.history.shallow) warning("ClawScan history sweep: this is a shallow clone, so older commits were not scanned. Set `fetch-depth: 0` on actions/checkout.");
   summaryLines.push(`History sweep: ${result.history.commits} commit(s) reachable from \`${result.history.range}\`; each finding is located at the commit that introduced it.`);
-  if (result.findings.some((f) => !f.suppressed)) summaryLines.push("", ...HISTORY_REMEDIATION.map((line, i) => `${i + 1}. ${line}`));
+  if (result.findings.some((f) => !f.suppressed)) summaryLines.push("", ...HISTORY_REMEDIATION.map((line2, i) => `${i + 1}. ${line2}`));
   return result;
 }
 
@@ -57746,7 +57812,7 @@ async function run2(opts = {}) {
     };
     const sarifPath = path9.resolve(settings.sarifFile);
     await mkdir2(path9.dirname(sarifPath), { recursive: true });
-    await writeFile2(sarifPath, REPORTERS.sarif(input));
+    await writeReport(STREAMS.sarif(input), sarifPath);
     const over = failing(reported, settings.failOn);
     const reserved = (over.length ? 1 : 0) + (result.internalErrors ? 1 : 0);
     let notAnnotated = [];

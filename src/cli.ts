@@ -10,7 +10,7 @@ import { scanHistory, type HistoryInfo } from './engine/history.js';
 import { parseJobs, poolForJobs, serveTextWorker, type PoolOptions } from './engine/pool.js';
 import { scan, type ScanResult } from './engine/scan.js';
 import { FAIL_ON_VALUES, type FailOn } from './model/severity.js';
-import { FORMATS, REPORTERS, type Format } from './report/index.js';
+import { FORMATS, STREAMS, writeReport, type Format } from './report/index.js';
 import { rulesTable } from './report/rules-table.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -90,11 +90,6 @@ function progress(): ((done: number, total: number) => void) | undefined {
   };
 }
 
-async function emit(text: string, output: string | undefined): Promise<void> {
-  if (output) await writeFile(output, text);
-  else process.stdout.write(text);
-}
-
 function poolOptions(jobs: string | undefined): PoolOptions | undefined {
   const parsed = parseJobs(jobs ?? 'auto');
   if (parsed === undefined) throw new UsageError(`--jobs must be auto or a whole number from 1 to 64 (got "${jobs}")`);
@@ -117,7 +112,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   if (command === 'rules') {
     const format = oneOf('format', values.format, ['text', 'json', 'markdown'] as const, 'text');
-    await emit(rulesTable(RULES, format), values.output);
+    await writeReport([rulesTable(RULES, format)], values.output);
     return 0;
   }
   if (command !== 'scan' && command !== 'baseline') throw new UsageError(`unknown command "${command}" (expected scan, baseline or rules)`);
@@ -168,7 +163,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const format: Format = oneOf('format', values.format, FORMATS, 'text');
   const failOn: FailOn = oneOf('fail-on', values['fail-on'], FAIL_ON_VALUES, 'high');
-  const report = REPORTERS[format]({
+  const report = STREAMS[format]({
     findings: result.findings,
     notes: result.notes,
     catalogue: RULES,
@@ -179,7 +174,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     color: format === 'text' && useColor(values['no-color'], Boolean(values.output)),
     ...(history ? { history } : {}),
   });
-  await emit(report, values.output);
+  await writeReport(report, values.output);
   return exitCode(result.findings, failOn, result.internalErrors);
 }
 

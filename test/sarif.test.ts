@@ -7,14 +7,14 @@ import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { scan } from '../src/engine/scan.js';
-import { sarifReporter } from '../src/report/sarif.js';
+import { REPORTERS } from '../src/report/index.js';
 import { FIXTURES, ROOT } from './helpers.js';
 
 const MULTITOOL = path.join(ROOT, 'node_modules', '.bin', 'sarif-multitool');
 
 async function sarifOf(dir: string): Promise<Log> {
   const r = await scan({ paths: [dir], rules: RULES });
-  return JSON.parse(sarifReporter({ findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: false, category: 'clawscan/', color: false })) as Log;
+  return JSON.parse(REPORTERS.sarif({ findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: false, category: 'clawscan/', color: false })) as Log;
 }
 
 /** Runs the multitool and returns its GitHub-rule errors (its exit code says nothing, so read its output file). */

@@ -9,7 +9,7 @@
  * GitHub API can fail the run: without permission (fork PRs, read-only tokens) the results stay in the
  * annotations and the job summary, and the summary says why in one line.
  */
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { RULES } from '../../rules/index.js';
@@ -20,7 +20,7 @@ import { poolForJobs, type PoolOptions } from '../engine/pool.js';
 import type { Finding } from '../model/finding.js';
 import type { AnyRule } from '../model/rule.js';
 import { renderAnnotations } from '../report/github.js';
-import { REPORTERS, type ReportInput } from '../report/index.js';
+import { STREAMS, writeReport, type ReportInput } from '../report/index.js';
 import { summaryMarkdown } from '../report/summary.js';
 import { historySweep } from './history.js';
 import { createOctokit, statusOf, type OctokitOptions } from '../github/octokit.js';
@@ -78,7 +78,7 @@ export async function run(opts: RunOptions = {}): Promise<void> {
 
     const sarifPath = path.resolve(settings.sarifFile);
     await mkdir(path.dirname(sarifPath), { recursive: true });
-    await writeFile(sarifPath, REPORTERS.sarif(input));
+    await writeReport(STREAMS.sarif(input), sarifPath);
 
     // The step's own `::error::` lines (failing findings, internal errors) take error slots from the same budget.
     const over = failing(reported, settings.failOn);

@@ -17,7 +17,7 @@ import { RULES } from '../../rules/index.js';
 import { scan, type ScanOptions, type ScanResult } from '../engine/scan.js';
 import type { Finding } from '../model/finding.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
-import { sarifReporter } from '../report/sarif.js';
+import { REPORTERS } from '../report/index.js';
 import { withoutTrailingSlashes } from '../github/octokit.js';
 import type { GitHubClient } from '../github/octokit.js';
 import { addLineHashes } from './line-hash.js';
@@ -148,7 +148,7 @@ export function gitCloner(gitBaseUrl: string, token: string | undefined, depth =
 }
 
 export async function buildSarif(result: ScanResult, category: string): Promise<Log> {
-  const text = sarifReporter({ findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, showSuppressed: false, category, color: false });
+  const text = REPORTERS.sarif({ findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, showSuppressed: false, category, color: false });
   const log = JSON.parse(text) as Log;
   await addLineHashes(log, result.root.base);
   return log;

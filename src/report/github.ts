@@ -7,7 +7,7 @@ import { bySeverityDesc, sarifLevel } from '../model/severity.js';
 import type { Finding } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule.js';
 import { stripMd } from './rule-doc.js';
-import type { Reporter } from './types.js';
+import type { ReportStream } from './types.js';
 
 export const PER_LEVEL_LIMIT = 10;
 export const PER_JOB_LIMIT = 50;
@@ -68,4 +68,4 @@ export function renderAnnotations(findings: readonly Finding[], catalogue: reado
   return { text: lines.length ? `${lines.join('\n')}\n` : '', omitted };
 }
 
-export const githubReporter: Reporter = (input) => renderAnnotations(input.findings, input.catalogue).text;
+export const githubReport: ReportStream = (input) => [renderAnnotations(input.findings, input.catalogue).text];

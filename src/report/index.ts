@@ -1,12 +1,16 @@
-import { githubReporter } from './github.js';
-import { jsonReporter } from './json.js';
-import { sarifReporter } from './sarif.js';
-import { textReporter } from './text.js';
-import type { Reporter } from './types.js';
+import { githubReport } from './github.js';
+import { jsonReport } from './json.js';
+import { sarifReport } from './sarif.js';
+import { textReport } from './text.js';
+import { render, type Reporter, type ReportStream } from './types.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export const REPORTERS: Record<Format, Reporter> = { text: textReporter, json: jsonReporter, sarif: sarifReporter, github: githubReporter };
+/** Each format as chunks, for writing (report/stream.ts `writeReport`). */
+export const STREAMS: Record<Format, ReportStream> = { text: textReport, json: jsonReport, sarif: sarifReport, github: githubReport };
+/** Each format as one text. */
+export const REPORTERS = Object.fromEntries(FORMATS.map((f) => [f, render(STREAMS[f])])) as Record<Format, Reporter>;
 
-export type { ReportInput, Reporter } from './types.js';
+export { writeReport } from './stream.js';
+export type { ReportInput, Reporter, ReportStream } from './types.js';

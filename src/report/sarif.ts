@@ -5,11 +5,13 @@
  * GitHub ignores `result.suppressions` and would open them as alerts.
  */
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
+import type { Finding } from '../model/finding.js';
 import { sarifLevel, securitySeverity } from '../model/severity.js';
 import { FINGERPRINT_KEY } from '../engine/fingerprint.js';
 import { ruleDocUrl, TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../version.js';
 import { ruleHelpMarkdown, ruleHelpText, stripMd } from './rule-doc.js';
-import type { Reporter } from './types.js';
+import { jsonWithArray } from './stream.js';
+import type { ReportInput, ReportStream } from './types.js';
 
 const MAX_DESCRIPTION = 1024;
 
@@ -17,7 +19,7 @@ function clip(s: string, n = MAX_DESCRIPTION): string {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
 
-export const sarifReporter: Reporter = (input) => {
+export const sarifReport: ReportStream = (input) => {
   const rules: ReportingDescriptor[] = input.catalogue.map((r) => ({
     id: r.id,
     name: r.id.replace(/[._](\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
@@ -34,52 +36,8 @@ export const sarifReporter: Reporter = (input) => {
   }));
   const index = new Map(rules.map((r, i) => [r.id, i]));
 
-  const results: Result[] = input.findings
-    .filter((f) => !f.suppressed)
-    .map((f) => {
-      const result: Result = {
-        ruleId: f.ruleId,
-        level: sarifLevel(f.severity),
-        message: { text: f.redacted ? `${f.message} (value: ${f.redacted})` : f.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: encodeURI(f.location.file), uriBaseId: '%SRCROOT%' },
-              region: { startLine: f.location.startLine, startColumn: f.location.startColumn, endLine: f.location.endLine, endColumn: f.location.endColumn },
-            },
-          },
-        ],
-        // A history finding's file is often gone from the checkout, where upload-sarif cannot compute a line
-        // hash: without one GitHub would open a new alert on every sweep. Ours is stable across sweeps.
-        partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...(input.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {}) },
-        properties: { severity: f.severity, 'security-severity': securitySeverity(f.severity), ...(f.properties ?? {}) },
-      };
-      const ruleIndex = index.get(f.ruleId);
-      if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
-      if (f.fix) {
-        result.fixes = [
-          {
-            description: { text: f.fix.description },
-            artifactChanges: [
-              {
-                artifactLocation: { uri: encodeURI(f.fix.location.file), uriBaseId: '%SRCROOT%' },
-                replacements: [
-                  {
-                    deletedRegion: { startLine: f.fix.location.startLine, startColumn: f.fix.location.startColumn, endLine: f.fix.location.endLine, endColumn: f.fix.location.endColumn },
-                    insertedContent: { text: f.fix.replacement },
-                  },
-                ],
-              },
-            ],
-          },
-        ];
-      }
-      return result;
-    });
-
-  const run: Run = {
+  const run: Omit<Run, 'results'> = {
     tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URI, rules } },
-    results,
     columnKind: 'utf16CodeUnits',
     originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the scanned repository.' } } },
     invocations: [
@@ -94,6 +52,57 @@ export const sarifReporter: Reporter = (input) => {
     ],
   };
   if (input.category) run.automationDetails = { id: input.category.endsWith('/') ? input.category : `${input.category}/` };
-  const log: Log = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // `results` keeps its place after `tool` (key order is part of the output); the results themselves are made
+  // and written one at a time (report/stream.ts).
+  const log = (results: unknown): Log => {
+    const { tool, ...rest } = run;
+    return { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [{ tool, results: results as Result[], ...rest }] };
+  };
+  function* results(): Generator<Result> {
+    for (const f of input.findings) if (!f.suppressed) yield sarifResult(f, index.get(f.ruleId), input);
+  }
+  return (function* () {
+    yield* jsonWithArray(log, results());
+    yield '\n';
+  })();
 };
+
+function sarifResult(f: Finding, ruleIndex: number | undefined, input: ReportInput): Result {
+  const result: Result = {
+    ruleId: f.ruleId,
+    level: sarifLevel(f.severity),
+    message: { text: f.redacted ? `${f.message} (value: ${f.redacted})` : f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(f.location.file), uriBaseId: '%SRCROOT%' },
+          region: { startLine: f.location.startLine, startColumn: f.location.startColumn, endLine: f.location.endLine, endColumn: f.location.endColumn },
+        },
+      },
+    ],
+    // A history finding's file is often gone from the checkout, where upload-sarif cannot compute a line
+    // hash: without one GitHub would open a new alert on every sweep. Ours is stable across sweeps.
+    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...(input.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {}) },
+    properties: { severity: f.severity, 'security-severity': securitySeverity(f.severity), ...(f.properties ?? {}) },
+  };
+  if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
+  if (f.fix) {
+    result.fixes = [
+      {
+        description: { text: f.fix.description },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: encodeURI(f.fix.location.file), uriBaseId: '%SRCROOT%' },
+            replacements: [
+              {
+                deletedRegion: { startLine: f.fix.location.startLine, startColumn: f.fix.location.startColumn, endLine: f.fix.location.endLine, endColumn: f.fix.location.endColumn },
+                insertedContent: { text: f.fix.replacement },
+              },
+            ],
+          },
+        ],
+      },
+    ];
+  }
+  return result;
+}

@@ -3,7 +3,7 @@ import { SEVERITIES, type Severity } from '../model/severity.js';
 import { formatBytes } from '../engine/read.js';
 import { stripMd } from './rule-doc.js';
 import { HISTORY_REMEDIATION } from './history.js';
-import { visible, type Reporter } from './types.js';
+import { visible, type ReportStream } from './types.js';
 
 const COLORS: Record<Severity | 'dim' | 'bold' | 'reset', string> = {
   critical: '\x1b[1;31m',
@@ -23,38 +23,40 @@ const COLORS: Record<Severity | 'dim' | 'bold' | 'reset', string> = {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const printable = (s: string) => s.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
-export const textReporter: Reporter = (input) => {
+const line = (s: string) => `${s}\n`;
+
+/** One chunk per line (report/stream.ts). */
+export const textReport: ReportStream = function* (input) {
   const paint = (c: keyof typeof COLORS, s: string) => (input.color ? `${COLORS[c]}${s}${COLORS.reset}` : s);
   const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
   const findings = visible(input);
-  const out: string[] = [];
 
   const byFile = new Map<string, typeof findings>();
   for (const f of findings) byFile.set(f.location.file, [...(byFile.get(f.location.file) ?? []), f]);
   for (const [file, list] of byFile) {
-    out.push(paint('bold', printable(file)));
+    yield line(paint('bold', printable(file)));
     for (const f of list) {
       const pos = `${f.location.startLine}:${f.location.startColumn}`.padEnd(8);
       const sev = paint(f.severity, f.severity.padEnd(8));
       const suppressed = f.suppressed ? paint('dim', ` [suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` — ${printable(f.suppressed.reason)}` : ''}]`) : '';
-      out.push(`  ${paint('dim', pos)} ${sev} ${f.ruleId}  ${titles.get(f.ruleId) ?? ''}${suppressed}`);
-      out.push(`  ${' '.repeat(8)} ${' '.repeat(8)} ${printable(f.message)}${f.redacted ? ` ${paint('dim', `[${f.redacted}]`)}` : ''}`);
+      yield line(`  ${paint('dim', pos)} ${sev} ${f.ruleId}  ${titles.get(f.ruleId) ?? ''}${suppressed}`);
+      yield line(`  ${' '.repeat(8)} ${' '.repeat(8)} ${printable(f.message)}${f.redacted ? ` ${paint('dim', `[${f.redacted}]`)}` : ''}`);
     }
-    out.push('');
+    yield line('');
   }
 
   const problems = input.notes.filter((n) => n.level !== 'info');
   if (problems.length) {
-    out.push(paint('bold', 'Notes'));
-    for (const n of problems) out.push(`  ${n.level === 'error' ? paint('high', 'error  ') : paint('medium', 'warning')} ${n.file ? `${printable(n.file)}: ` : ''}${printable(n.message)}`);
-    out.push('');
+    yield line(paint('bold', 'Notes'));
+    for (const n of problems) yield line(`  ${n.level === 'error' ? paint('high', 'error  ') : paint('medium', 'warning')} ${n.file ? `${printable(n.file)}: ` : ''}${printable(n.message)}`);
+    yield line('');
   }
 
   const active = input.findings.filter((f) => !f.suppressed);
   if (input.history && active.length) {
-    out.push(paint('bold', 'What to do about secrets in the history'));
-    HISTORY_REMEDIATION.forEach((line, i) => out.push(`  ${i + 1}. ${stripMd(line)}`));
-    out.push('');
+    yield line(paint('bold', 'What to do about secrets in the history'));
+    for (const [i, step] of HISTORY_REMEDIATION.entries()) yield line(`  ${i + 1}. ${stripMd(step)}`);
+    yield line('');
   }
   const counts = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
   const suppressedCount = input.findings.length - active.length;
@@ -70,6 +72,5 @@ export const textReporter: Reporter = (input) => {
     input.stats.skipped ? `${input.stats.skipped} skipped` : '',
     suppressedCount ? `${suppressedCount} suppressed` : '',
   ].filter(Boolean);
-  out.push(`${head} · ${paint('dim', tail.join(' · '))}`);
-  return `${out.join('\n')}\n`;
+  yield line(`${head} · ${paint('dim', tail.join(' · '))}`);
 };

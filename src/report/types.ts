@@ -17,7 +17,19 @@ export interface ReportInput {
   history?: HistoryInfo;
 }
 
+/** A report as the pieces it is written in (report/stream.ts); the report is their concatenation. */
+export type ReportStream = (input: ReportInput) => Iterable<string>;
+/** A report as one text. */
 export type Reporter = (input: ReportInput) => string;
+
+/** The whole text of a streamed report. */
+export function render(stream: ReportStream): Reporter {
+  return (input) => {
+    let text = '';
+    for (const chunk of stream(input)) text += chunk;
+    return text;
+  };
+}
 
 export function visible(input: ReportInput): Finding[] {
   return input.findings.filter((f) => input.showSuppressed || !f.suppressed);

@@ -1,0 +1,69 @@
+/**
+ * Reports are produced in pieces and written as they come: the SARIF of a 20,000-file repository with 12,000
+ * findings is 13 MB of text, and building it whole (every result object, then one string) raised the scan's peak
+ * memory by ~55 MB at its very end (docs/performance.md, Memory). A reporter is a generator of chunks; `render`
+ * joins them for callers that want the text (tests, the org sweep), `writeReport` writes them to a file or stdout.
+ */
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { closeSync, openSync, writeSync } from 'node:fs';
+
+/**
+ * `JSON.stringify(skeleton, null, 2)` with `items` in place of the array at one key, byte for byte, produced one
+ * item at a time. `place(marker)` puts the marker where the array goes (e.g. `{ ...run, results: marker }`).
+ * The marker is a string no input can contain (a fresh UUID between NULs), so the one place it occurs in the
+ * skeleton's text is that key's value.
+ */
+export function* jsonWithArray(place: (marker: string) => unknown, items: Iterable<unknown>): Generator<string> {
+  const marker = `\u0000${randomUUID()}\u0000`;
+  const text = JSON.stringify(place(marker), null, 2);
+  const quoted = JSON.stringify(marker);
+  const at = text.indexOf(quoted);
+  if (at < 0) throw new Error('jsonWithArray: the skeleton does not hold the marker');
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const indent = ' '.repeat(text.slice(lineStart).search(/[^ ]/));
+  const pad = `${indent}  `;
+  yield `${text.slice(0, at)}[`;
+  let first = true;
+  for (const item of items) {
+    // JSON.stringify escapes newlines inside strings, so every raw newline here is the pretty-printer's own.
+    yield `${first ? '\n' : ',\n'}${pad}${(JSON.stringify(item, null, 2) ?? 'null').replaceAll('\n', `\n${pad}`)}`;
+    first = false;
+  }
+  yield `${first ? '' : `\n${indent}`}]${text.slice(at + quoted.length)}`;
+}
+
+const BATCH = 64 * 1024;
+
+/**
+ * Writes a report's chunks to `file` (created or truncated) or, without one, to stdout, in batches of ~64 KB.
+ * Stdout may be a pipe to a slower reader: each batch waits for the previous one to drain, so the report is
+ * never buffered whole in the stream either.
+ */
+export async function writeReport(chunks: Iterable<string>, file?: string): Promise<void> {
+  if (file !== undefined) {
+    const fd = openSync(file, 'w');
+    try {
+      for (const batch of batches(chunks)) {
+        const buf = Buffer.from(batch, 'utf8');
+        for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return;
+  }
+  for (const batch of batches(chunks)) if (!process.stdout.write(batch)) await once(process.stdout, 'drain');
+}
+
+function* batches(chunks: Iterable<string>): Generator<string> {
+  let pending = '';
+  for (const c of chunks) {
+    pending += c;
+    if (pending.length >= BATCH) {
+      yield pending;
+      pending = '';
+    }
+  }
+  if (pending) yield pending;
+}
