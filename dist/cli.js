@@ -23930,7 +23930,7 @@ var init_yaml = __esm({
 import { readFile as readFile3 } from "node:fs/promises";
 import path5 from "node:path";
 function defaultConfig() {
-  return { isIgnored: () => false, rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
+  return { isIgnored: () => false, unignored: (files) => [...files], rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
 async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   let file = explicit ? path5.resolve(explicit) : void 0;
@@ -23966,9 +23966,17 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   for (const k of Object.keys(obj2)) if (!allowed.has(k)) throw new UsageError(`${shown}: unknown key "${k}" (expected ${[...allowed].join(", ")})`);
   const patterns = obj2.ignore ?? [];
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
-  const ig = gitignoreMatcher(patterns);
   const configDir = path5.dirname(file);
   const rel = toPosix(path5.relative(base3, configDir));
+  const matcher = () => {
+    if (!patterns.length) return () => false;
+    const ig = gitignoreMatcher(patterns);
+    return (relPath) => {
+      const local = rel ? relPath.startsWith(`${rel}/`) ? relPath.slice(rel.length + 1) : void 0 : relPath;
+      return local !== void 0 && local !== "" && ig.ignores(local);
+    };
+  };
+  const isIgnored = matcher();
   const rules2 = /* @__PURE__ */ new Map();
   const rulesRaw = obj2.rules ?? {};
   if (typeof rulesRaw !== "object" || rulesRaw === null || Array.isArray(rulesRaw)) throw new UsageError(`${shown}: "rules" must map rule ids to off or a severity`);
@@ -23988,9 +23996,10 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
     source: shown,
     rules: rules2,
     maxFileSize,
-    isIgnored(relPath) {
-      const local = rel ? relPath.startsWith(`${rel}/`) ? relPath.slice(rel.length + 1) : void 0 : relPath;
-      return local !== void 0 && local !== "" && ig.ignores(local);
+    isIgnored,
+    unignored(files) {
+      const ignored = matcher();
+      return files.filter((f) => !ignored(f.path));
     }
   };
 }
@@ -33230,17 +33239,32 @@ async function textPass(index, f, byPath2, maxFileSize, runner, keepText) {
   const errorsBefore = runner.internalErrors;
   await runner.run({ kind: "text", file: f.path, fileKind: kind, text: read.text }, () => ctx, EMPTY_PROJECT, void 0, result);
   result.internalErrors = runner.internalErrors - errorsBefore;
-  if (keepText(kind)) result.text = read.text;
+  if (keepText(kind, read.text)) result.text = read.text;
   return result;
 }
+function mayEmbedConfig(text) {
+  return text.includes("<<") || /\\(?:x3c|u003c|U0000003c)/i.test(text);
+}
+function textNeeded(rules2) {
+  const shellRules2 = rules2.filter((r) => r.appliesTo.includes("shell"));
+  return (kind, text) => {
+    if (kind === "text") return false;
+    if (!SHELL_LIKE.has(kind) || mayEmbedConfig(text)) return true;
+    const kw = keywordText(text);
+    return shellRules2.some((rule) => mayApply(rule, kw));
+  };
+}
+var SHELL_LIKE;
 var init_text_pass = __esm({
   "src/engine/text-pass.ts"() {
     "use strict";
     init_classify();
+    init_keywords();
     init_locator();
     init_postprocess();
     init_read();
     init_runner();
+    SHELL_LIKE = /* @__PURE__ */ new Set(["shell", "makefile", "workflow"]);
   }
 });
 
@@ -33265,7 +33289,7 @@ function poolForJobs(entry, jobs) {
 }
 function startPool(opts, rules2, maxFileSize, indices, files, collect) {
   if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return void 0;
-  const init = { mark: MARK, ruleIds: rules2.filter((r) => r.appliesTo.includes("text")).map((r) => r.id), maxFileSize };
+  const init = { mark: MARK, ruleIds: rules2.map((r) => r.id), maxFileSize };
   const workers = [];
   for (let i = 0; i < opts.workers; i++) {
     try {
@@ -33343,16 +33367,15 @@ function serveTextWorker(registry) {
   if (isMainThread || !parentPort || init?.mark !== MARK) return false;
   const port = parentPort;
   const wanted = new Set(init.ruleIds);
-  const runner = new RuleRunner(
-    registry.filter((r) => wanted.has(r.id)),
-    []
-  );
+  const rules2 = registry.filter((r) => wanted.has(r.id));
+  const runner = new RuleRunner(rules2, []);
+  const keepText = textNeeded(rules2);
   let chain = Promise.resolve();
   port.on("message", (msg) => {
     chain = chain.then(async () => {
       try {
         const results = [];
-        for (const j of msg.jobs) results.push(await textPass(j.index, j.file, "text", init.maxFileSize, runner, (kind) => kind !== "text"));
+        for (const j of msg.jobs) results.push(await textPass(j.index, j.file, "text", init.maxFileSize, runner, keepText));
         port.postMessage({ batch: msg.batch, results });
       } catch (err) {
         port.postMessage({ batch: msg.batch, error: String(err?.message ?? err) });
@@ -33405,12 +33428,12 @@ ${t.embedded.line}` : void 0;
   let bytes2 = 0;
   let skipped = 0;
   const found = blobs ? blobFiles(blobs) : await discoverInTwo(root, notes);
-  const files = found.files.filter((f) => !config.isIgnored(f.path));
+  const files = config.unignored(found.files);
   let done = 0;
   const progress2 = () => opts.onProgress?.(++done, files.length);
   const results = new Array(files.length);
   const parsed = /* @__PURE__ */ new Map();
-  const keepText = (kind) => kind !== "text";
+  const keepText = textNeeded(rules2);
   const parseKept = (r) => {
     if (!r.kind || r.kind === "text" || r.text === void 0 || parsed.has(r.index)) return;
     if (SHELL_LIKE.has(r.kind) && !mayEmbedConfig(r.text)) return;
@@ -33436,7 +33459,7 @@ ${t.embedded.line}` : void 0;
   if (pool) await pool.finish(local);
   else for (const i of plain2) collect(await local(i), false);
   let order = [...results.keys()];
-  const more = (await found.later).filter((f) => !config.isIgnored(f.path));
+  const more = config.unignored(await found.later);
   if (more.length) {
     for (const f of more) {
       const i = files.push(f) - 1;
@@ -33501,14 +33524,11 @@ ${t.embedded.line}` : void 0;
   notes.push(...compose.notes);
   await resolveIncludes(project2, readRepoFile, runner, notes);
   for (const target of project2.all()) await runner.run(target, contextOf, project2, reframes.get(embeddedKey(target) ?? ""));
-  const shellRules2 = rules2.filter((r) => r.appliesTo.includes("shell"));
   for (let i = 0; i < later.length; i++) {
     const item = later[i];
     later[i] = void 0;
     if ("index" in item) {
       const text = item.text;
-      const kw = keywordText(text);
-      if (!shellRules2.some((rule) => mayApply(rule, kw))) continue;
       const { shells, shared } = await admit(item.path, text, parseFile(item.path, item.kind, text));
       for (const t of shared) await runner.run(t, contextOf, project2, reframes.get(embeddedKey(t) ?? ""));
       for (const t of shells) await runner.run(t, contextOf, project2);
@@ -33578,10 +33598,7 @@ function blobFiles(blobs) {
   files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { files, later: Promise.resolve([]) };
 }
-function mayEmbedConfig(text) {
-  return text.includes("<<") || /\\(?:x3c|u003c|U0000003c)/i.test(text);
-}
-var Project, SHELL_LIKE;
+var Project;
 var init_scan2 = __esm({
   "src/engine/scan.ts"() {
     "use strict";
@@ -33595,7 +33612,6 @@ var init_scan2 = __esm({
     init_parse();
     init_json5();
     init_openclaw2();
-    init_keywords();
     init_pool();
     init_postprocess();
     init_read();
@@ -33621,7 +33637,6 @@ var init_scan2 = __esm({
         return [...this.byKind.values()].flat();
       }
     };
-    SHELL_LIKE = /* @__PURE__ */ new Set(["shell", "makefile", "workflow"]);
   }
 });
 

@@ -48582,7 +48582,7 @@ function yamlResolver(doc) {
 // src/engine/config.ts
 var CONFIG_FILE_NAMES = [".clawscan.yml", ".clawscan.yaml"];
 function defaultConfig() {
-  return { isIgnored: () => false, rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
+  return { isIgnored: () => false, unignored: (files) => [...files], rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
 async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   let file = explicit ? path6.resolve(explicit) : void 0;
@@ -48618,9 +48618,17 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   for (const k of Object.keys(obj2)) if (!allowed.has(k)) throw new UsageError(`${shown}: unknown key "${k}" (expected ${[...allowed].join(", ")})`);
   const patterns = obj2.ignore ?? [];
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
-  const ig = gitignoreMatcher(patterns);
   const configDir = path6.dirname(file);
   const rel = toPosix(path6.relative(base3, configDir));
+  const matcher = () => {
+    if (!patterns.length) return () => false;
+    const ig = gitignoreMatcher(patterns);
+    return (relPath) => {
+      const local = rel ? relPath.startsWith(`${rel}/`) ? relPath.slice(rel.length + 1) : void 0 : relPath;
+      return local !== void 0 && local !== "" && ig.ignores(local);
+    };
+  };
+  const isIgnored = matcher();
   const rules2 = /* @__PURE__ */ new Map();
   const rulesRaw = obj2.rules ?? {};
   if (typeof rulesRaw !== "object" || rulesRaw === null || Array.isArray(rulesRaw)) throw new UsageError(`${shown}: "rules" must map rule ids to off or a severity`);
@@ -48640,9 +48648,10 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
     source: shown,
     rules: rules2,
     maxFileSize,
-    isIgnored(relPath) {
-      const local = rel ? relPath.startsWith(`${rel}/`) ? relPath.slice(rel.length + 1) : void 0 : relPath;
-      return local !== void 0 && local !== "" && ig.ignores(local);
+    isIgnored,
+    unignored(files) {
+      const ignored = matcher();
+      return files.filter((f) => !ignored(f.path));
     }
   };
 }
@@ -51329,18 +51338,6 @@ function originOf(root, merged) {
   return { file: node.file, path: [...node.path, ...merged.slice(i)] };
 }
 
-// src/engine/keywords.ts
-var NUMERIC_ESCAPE = /\\(?:x[0-9A-Fa-f]|u[0-9A-Fa-f]|U[0-9A-Fa-f]|[0-7]{3})/;
-var UNQUOTE = /\\\r?\n|['"\\]/g;
-var last;
-function keywordText(text2) {
-  if (last?.text !== text2) last = { text: text2, kw: NUMERIC_ESCAPE.test(text2) ? void 0 : text2.replace(UNQUOTE, "") };
-  return last.kw;
-}
-function mayApply(rule, kw) {
-  return !rule.keywords || kw === void 0 || rule.keywords.some((k) => kw.includes(k));
-}
-
 // src/engine/pool.ts
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
@@ -51493,6 +51490,18 @@ function sortFindings(findings) {
   );
 }
 
+// src/engine/keywords.ts
+var NUMERIC_ESCAPE = /\\(?:x[0-9A-Fa-f]|u[0-9A-Fa-f]|U[0-9A-Fa-f]|[0-7]{3})/;
+var UNQUOTE = /\\\r?\n|['"\\]/g;
+var last;
+function keywordText(text2) {
+  if (last?.text !== text2) last = { text: text2, kw: NUMERIC_ESCAPE.test(text2) ? void 0 : text2.replace(UNQUOTE, "") };
+  return last.kw;
+}
+function mayApply(rule, kw) {
+  return !rule.keywords || kw === void 0 || rule.keywords.some((k) => kw.includes(k));
+}
+
 // src/engine/runner.ts
 var EMPTY_PROJECT = { targets: () => [] };
 var MAX_FINDINGS_PER_RULE_AND_FILE = 100;
@@ -51572,8 +51581,21 @@ async function textPass(index, f, byPath2, maxFileSize, runner, keepText) {
   const errorsBefore = runner.internalErrors;
   await runner.run({ kind: "text", file: f.path, fileKind: kind, text: read.text }, () => ctx, EMPTY_PROJECT, void 0, result);
   result.internalErrors = runner.internalErrors - errorsBefore;
-  if (keepText(kind)) result.text = read.text;
+  if (keepText(kind, read.text)) result.text = read.text;
   return result;
+}
+var SHELL_LIKE = /* @__PURE__ */ new Set(["shell", "makefile", "workflow"]);
+function mayEmbedConfig(text2) {
+  return text2.includes("<<") || /\\(?:x3c|u003c|U0000003c)/i.test(text2);
+}
+function textNeeded(rules2) {
+  const shellRules2 = rules2.filter((r) => r.appliesTo.includes("shell"));
+  return (kind, text2) => {
+    if (kind === "text") return false;
+    if (!SHELL_LIKE.has(kind) || mayEmbedConfig(text2)) return true;
+    const kw = keywordText(text2);
+    return shellRules2.some((rule) => mayApply(rule, kw));
+  };
 }
 
 // src/engine/pool.ts
@@ -51600,7 +51622,7 @@ var BATCH = 16;
 var AHEAD = 2;
 function startPool(opts, rules2, maxFileSize, indices, files, collect) {
   if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return void 0;
-  const init = { mark: MARK, ruleIds: rules2.filter((r) => r.appliesTo.includes("text")).map((r) => r.id), maxFileSize };
+  const init = { mark: MARK, ruleIds: rules2.map((r) => r.id), maxFileSize };
   const workers = [];
   for (let i = 0; i < opts.workers; i++) {
     try {
@@ -51721,12 +51743,12 @@ ${t.embedded.line}` : void 0;
   let bytes = 0;
   let skipped = 0;
   const found = blobs ? blobFiles(blobs) : await discoverInTwo(root, notes);
-  const files = found.files.filter((f) => !config.isIgnored(f.path));
+  const files = config.unignored(found.files);
   let done = 0;
   const progress = () => opts.onProgress?.(++done, files.length);
   const results = new Array(files.length);
   const parsed = /* @__PURE__ */ new Map();
-  const keepText = (kind) => kind !== "text";
+  const keepText = textNeeded(rules2);
   const parseKept = (r) => {
     if (!r.kind || r.kind === "text" || r.text === void 0 || parsed.has(r.index)) return;
     if (SHELL_LIKE.has(r.kind) && !mayEmbedConfig(r.text)) return;
@@ -51752,7 +51774,7 @@ ${t.embedded.line}` : void 0;
   if (pool) await pool.finish(local);
   else for (const i of plain2) collect(await local(i), false);
   let order = [...results.keys()];
-  const more = (await found.later).filter((f) => !config.isIgnored(f.path));
+  const more = config.unignored(await found.later);
   if (more.length) {
     for (const f of more) {
       const i = files.push(f) - 1;
@@ -51817,14 +51839,11 @@ ${t.embedded.line}` : void 0;
   notes.push(...compose.notes);
   await resolveIncludes(project2, readRepoFile, runner, notes);
   for (const target of project2.all()) await runner.run(target, contextOf, project2, reframes.get(embeddedKey(target) ?? ""));
-  const shellRules2 = rules2.filter((r) => r.appliesTo.includes("shell"));
   for (let i = 0; i < later.length; i++) {
     const item = later[i];
     later[i] = void 0;
     if ("index" in item) {
       const text2 = item.text;
-      const kw = keywordText(text2);
-      if (!shellRules2.some((rule) => mayApply(rule, kw))) continue;
       const { shells, shared } = await admit(item.path, text2, parseFile(item.path, item.kind, text2));
       for (const t of shared) await runner.run(t, contextOf, project2, reframes.get(embeddedKey(t) ?? ""));
       for (const t of shells) await runner.run(t, contextOf, project2);
@@ -51893,10 +51912,6 @@ function blobFiles(blobs) {
   const files = [...blobs.files].map(([rel, bytes]) => ({ path: rel, abs: path8.join(blobs.base, rel), bytes }));
   files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { files, later: Promise.resolve([]) };
-}
-var SHELL_LIKE = /* @__PURE__ */ new Set(["shell", "makefile", "workflow"]);
-function mayEmbedConfig(text2) {
-  return text2.includes("<<") || /\\(?:x3c|u003c|U0000003c)/i.test(text2);
 }
 
 // src/report/rule-doc.ts

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { at } from '../src/model/location.js';
 import { defineRule } from '../src/model/rule.js';
-import { mayEmbedConfig, scan } from '../src/engine/scan.js';
+import { scan } from '../src/engine/scan.js';
+import { mayEmbedConfig } from '../src/engine/text-pass.js';
 import { RULES } from '../rules/index.js';
 
 const probe = defineRule({

@@ -178,6 +178,26 @@ describe('suppression', () => {
     expect(r.findings.map((f) => `${f.ruleId} ${f.severity} ${f.location.file}`)).toEqual(['secrets.anthropic_api_key critical .env', 'compose.privileged low compose.yaml']);
   });
 
+  it('ignores config paths among tracked and untracked files alike, relative to the config folder', async () => {
+    const dir = repo(
+      {
+        'deploy/.clawscan.yml': 'ignore:\n  - vendor/\n  - "*.bak"\n  - "!keep.bak"\n',
+        'deploy/vendor/key.txt': `${KEY}\n`,
+        'deploy/old.bak': `${KEY}\n`,
+        'deploy/keep.bak': `${KEY}\n`,
+        'vendor/key.txt': `${KEY}\n`,
+      },
+      true,
+    );
+    // Untracked files are discovered in a second batch (engine/discover.ts) and filtered on their own.
+    mkdirSync(path.join(dir, 'deploy/vendor/new'), { recursive: true });
+    writeFileSync(path.join(dir, 'deploy/vendor/new/key.txt'), `${KEY}\n`);
+    writeFileSync(path.join(dir, 'deploy/new.bak'), `${KEY}\n`);
+    writeFileSync(path.join(dir, 'deploy/new.txt'), `${KEY}\n`);
+    const r = await scan({ paths: [dir], rules: ENGINE_RULES, configFile: path.join(dir, 'deploy/.clawscan.yml') });
+    expect(ids(r)).toEqual(['secrets.anthropic_api_key deploy/keep.bak:1', 'secrets.anthropic_api_key deploy/new.txt:1', 'secrets.anthropic_api_key vendor/key.txt:1']);
+  });
+
   it('reports a broken config file as a usage error', async () => {
     const dir = repo({ '.clawscan.yml': 'rules:\n  compose.privileged: loud\n' });
     await expect(run(dir)).rejects.toThrow(/rules\.compose\.privileged must be off/);

@@ -14,6 +14,7 @@ import { classify, looksLikeShell } from '../src/engine/classify.js';
 import { keywordText, mayApply } from '../src/engine/keywords.js';
 import { parseFile } from '../src/engine/parse/index.js';
 import { scan } from '../src/engine/scan.js';
+import { textNeeded } from '../src/engine/text-pass.js';
 import { FIXTURES, listFiles } from './helpers.js';
 
 const appliesToShell = (r: (typeof RULES)[number]) => (r.appliesTo as readonly string[]).includes('shell');
@@ -64,6 +65,22 @@ describe('shell rule keywords', () => {
     expect(keywordText("$'\\x63url' x | sh")).toBeUndefined();
     expect(keywordText('run: "\\u0063url x | sh"')).toBeUndefined();
     expect(keywordText('echo hello')).not.toContain('curl');
+  });
+
+  it('decide which texts the scan keeps after the text rules (a script that will never be parsed is let go)', () => {
+    const keep = textNeeded(RULES);
+    expect(keep('text', 'curl x | sh')).toBe(false);
+    expect(keep('compose', 'services: {}')).toBe(true);
+    for (const kind of ['shell', 'makefile', 'workflow'] as const) {
+      expect(keep(kind, 'echo hello'), kind).toBe(false);
+      expect(keep(kind, 'c"u"rl -fsSL https://x | sh'), kind).toBe(true);
+      // May write an OpenClaw config in a heredoc, which other files' rules read: always kept.
+      expect(keep(kind, 'cat > ~/.openclaw/openclaw.json <<EOF\n{}\nEOF'), kind).toBe(true);
+    }
+    // With no shell rule enabled, only heredocs keep a script's text.
+    const none = textNeeded(RULES.filter((r) => !(r.appliesTo as readonly string[]).includes('shell')));
+    expect(none('shell', 'curl x | sh')).toBe(false);
+    expect(none('shell', 'cat <<EOF\nx\nEOF')).toBe(true);
   });
 
   it('a script spelling the command with quotes is still parsed and reported; one naming no such command is not parsed', async () => {

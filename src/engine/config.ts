@@ -20,13 +20,18 @@ export interface ScanConfig {
   source?: string;
   /** True for a path (relative to the scan base) that the config ignores. */
   isIgnored(relPath: string): boolean;
+  /**
+   * The files whose paths the config does not ignore. Unlike `isIgnored`, whose matcher remembers every path and
+   * folder it was asked about (~250 bytes each, kept as long as the config), each call matches with a fresh one.
+   */
+  unignored<T extends { path: string }>(files: readonly T[]): T[];
   /** Rule id → 'off' or a severity override. */
   rules: ReadonlyMap<string, 'off' | Severity>;
   maxFileSize: number;
 }
 
 export function defaultConfig(): ScanConfig {
-  return { isIgnored: () => false, rules: new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
+  return { isIgnored: () => false, unignored: (files) => [...files], rules: new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
 
 /**
@@ -72,9 +77,18 @@ export async function loadConfig(explicit: string | undefined, searchDir: string
 
   const patterns = obj.ignore ?? [];
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === 'string')) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
-  const ig = gitignoreMatcher(patterns as string[]);
   const configDir = path.dirname(file);
   const rel = toPosix(path.relative(base, configDir));
+  // No patterns, no matcher: the `ignore` package would still remember every path it was asked about.
+  const matcher = (): ((relPath: string) => boolean) => {
+    if (!patterns.length) return () => false;
+    const ig = gitignoreMatcher(patterns as string[]);
+    return (relPath) => {
+      const local = rel ? (relPath.startsWith(`${rel}/`) ? relPath.slice(rel.length + 1) : undefined) : relPath;
+      return local !== undefined && local !== '' && ig.ignores(local);
+    };
+  };
+  const isIgnored = matcher();
 
   const rules = new Map<string, 'off' | Severity>();
   const rulesRaw = obj.rules ?? {};
@@ -97,9 +111,10 @@ export async function loadConfig(explicit: string | undefined, searchDir: string
     source: shown,
     rules,
     maxFileSize,
-    isIgnored(relPath) {
-      const local = rel ? (relPath.startsWith(`${rel}/`) ? relPath.slice(rel.length + 1) : undefined) : relPath;
-      return local !== undefined && local !== '' && ig.ignores(local);
+    isIgnored,
+    unignored(files) {
+      const ignored = matcher();
+      return files.filter((f) => !ignored(f.path));
     },
   };
 }

@@ -22,7 +22,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { AnyRule } from '../model/rule.js';
 import type { DiscoveredFile } from './discover.js';
 import { RuleRunner } from './runner.js';
-import { textPass, type TextFileResult } from './text-pass.js';
+import { textNeeded, textPass, type TextFileResult } from './text-pass.js';
 
 export interface PoolOptions {
   /** The bundle each worker runs: the entry point's own file. */
@@ -109,7 +109,9 @@ export function startPool(
   collect: (r: TextFileResult, remote: boolean) => void,
 ): Pool | undefined {
   if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return undefined;
-  const init: Init = { mark: MARK, ruleIds: rules.filter((r) => (r.appliesTo as string[]).includes('text')).map((r) => r.id), maxFileSize };
+  // Every enabled rule, not only the text rules the worker runs: which texts it sends back depends on the shell
+  // rules' keywords (text-pass.ts, textNeeded).
+  const init: Init = { mark: MARK, ruleIds: rules.map((r) => r.id), maxFileSize };
   const workers: Worker[] = [];
   for (let i = 0; i < opts.workers; i++) {
     try {
@@ -198,17 +200,16 @@ export function serveTextWorker(registry: readonly AnyRule[]): boolean {
   if (isMainThread || !parentPort || init?.mark !== MARK) return false;
   const port = parentPort;
   const wanted = new Set(init.ruleIds);
-  const runner = new RuleRunner(
-    registry.filter((r) => wanted.has(r.id)),
-    [],
-  );
+  const rules = registry.filter((r) => wanted.has(r.id));
+  const runner = new RuleRunner(rules, []);
+  const keepText = textNeeded(rules);
   let chain = Promise.resolve();
   port.on('message', (msg: { batch: number; jobs: Job[] }) => {
     chain = chain.then(async () => {
       try {
         const results: TextFileResult[] = [];
         // The pool only gets files that are plain by their path (scan.ts routes the others to the main thread).
-        for (const j of msg.jobs) results.push(await textPass(j.index, j.file, 'text', init.maxFileSize, runner, (kind) => kind !== 'text'));
+        for (const j of msg.jobs) results.push(await textPass(j.index, j.file, 'text', init.maxFileSize, runner, keepText));
         port.postMessage({ batch: msg.batch, results } satisfies Reply);
       } catch (err) {
         port.postMessage({ batch: msg.batch, error: String((err as Error)?.message ?? err) } satisfies Reply);

@@ -25,12 +25,11 @@ import { Locator } from './parse/locator.js';
 import { parseFile, type Parsed } from './parse/index.js';
 import { json5Resolver } from './parse/json5.js';
 import { originOf, resolveOpenClaw } from './parse/openclaw.js';
-import { keywordText, mayApply } from './keywords.js';
 import { startPool, type PoolOptions } from './pool.js';
 import { applyBaseline, applyConfig, disambiguate, FileContext, sortFindings } from './postprocess.js';
 import { decode } from './read.js';
 import { RuleRunner } from './runner.js';
-import { textPass, type TextFileResult } from './text-pass.js';
+import { mayEmbedConfig, SHELL_LIKE, textNeeded, textPass, type TextFileResult } from './text-pass.js';
 
 export { EMPTY_PROJECT, MAX_FINDINGS_PER_RULE_AND_FILE, RuleRunner, type Finisher } from './runner.js';
 
@@ -126,7 +125,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   let skipped = 0;
 
   const found = blobs ? blobFiles(blobs) : await discoverInTwo(root, notes);
-  const files = found.files.filter((f) => !config.isIgnored(f.path));
+  const files = config.unignored(found.files);
   let done = 0;
   const progress = () => opts.onProgress?.(++done, files.length);
   // Stage 1, per file: read, classify, text rules (engine/text-pass.ts). Files that are structured by their
@@ -136,7 +135,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   // discovery order whichever thread made it: the output does not depend on the number of workers.
   const results: TextFileResult[] = new Array(files.length);
   const parsed = new Map<number, Parsed>();
-  const keepText = (kind: FileKind) => kind !== 'text';
+  // A script, Makefile or workflow that no shell rule has a keyword in is never parsed: its text is not kept.
+  const keepText = textNeeded(rules);
   // Scripts, Makefiles and workflows are parsed in stage 4, one at a time, unless they may write an OpenClaw
   // config in a heredoc: such a config is shared (other files' rules read it), so it must be known before then.
   const parseKept = (r: TextFileResult) => {
@@ -167,7 +167,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   // Untracked files, which git listed while the tracked ones were read (engine/discover.ts): on this thread, after
   // the others. What follows takes every file in path order, as if they had been discovered together.
   let order: readonly number[] = [...results.keys()];
-  const more = (await found.later).filter((f) => !config.isIgnored(f.path));
+  const more = config.unignored(await found.later);
   if (more.length) {
     for (const f of more) {
       const i = files.push(f) - 1;
@@ -249,15 +249,12 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   for (const target of project.all()) await runner.run(target, contextOf, project, reframes.get(embeddedKey(target) ?? ''));
 
   // Stage 4: shell, one file at a time; its syntax tree and text are let go once its rules have run.
-  const shellRules = rules.filter((r) => (r.appliesTo as readonly string[]).includes('shell'));
   for (let i = 0; i < later.length; i++) {
     const item = later[i] as ShellTarget | TextFileResult;
     later[i] = undefined;
     if ('index' in item) {
+      // Only files some shell rule has a keyword in got here (textNeeded kept their text).
       const text = item.text as string;
-      // No shell rule has anything to look for in this file: it is not parsed (engine/keywords.ts).
-      const kw = keywordText(text);
-      if (!shellRules.some((rule) => mayApply(rule, kw))) continue;
       const { shells, shared } = await admit(item.path, text, parseFile(item.path, item.kind as Exclude<FileKind, 'text'>, text));
       // None expected (the file has no heredoc), but a shared target found this late is still checked.
       for (const t of shared) await runner.run(t, contextOf, project, reframes.get(embeddedKey(t) ?? ''));
@@ -345,14 +342,3 @@ function blobFiles(blobs: NonNullable<ScanOptions['blobs']>): Discovery {
 }
 
 export type { RuleMeta };
-
-/** Kinds parsed into shell targets only: nothing of theirs is shared unless they embed an OpenClaw config. */
-const SHELL_LIKE: ReadonlySet<FileKind> = new Set(['shell', 'makefile', 'workflow']);
-
-/**
- * Whether a shell-like file may hold a heredoc (and so an embedded config). A heredoc needs `<<` in the shell
- * code; a workflow's YAML could spell `<` as an escape in a double-quoted scalar.
- */
-export function mayEmbedConfig(text: string): boolean {
-  return text.includes('<<') || /\\(?:x3c|u003c|U0000003c)/i.test(text);
-}

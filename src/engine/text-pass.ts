@@ -4,9 +4,11 @@
  * rules (secrets and other line-level checks) on it. What it returns is plain data, so it crosses threads as is.
  */
 import type { Finding, Note } from '../model/finding.js';
+import type { AnyRule } from '../model/rule.js';
 import type { FileKind } from '../model/target.js';
 import { looksLikeCompose, looksLikeShell } from './classify.js';
 import type { DiscoveredFile } from './discover.js';
+import { keywordText, mayApply } from './keywords.js';
 import { Locator } from './parse/locator.js';
 import { FileContext } from './postprocess.js';
 import { readText } from './read.js';
@@ -35,7 +37,7 @@ export async function textPass(
   byPath: FileKind,
   maxFileSize: number,
   runner: RuleRunner,
-  keepText: (kind: FileKind) => boolean,
+  keepText: (kind: FileKind, text: string) => boolean,
 ): Promise<TextFileResult> {
   const result: TextFileResult = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
   const read = await readText(f, maxFileSize);
@@ -52,6 +54,33 @@ export async function textPass(
   const errorsBefore = runner.internalErrors;
   await runner.run({ kind: 'text', file: f.path, fileKind: kind, text: read.text }, () => ctx, EMPTY_PROJECT, undefined, result);
   result.internalErrors = runner.internalErrors - errorsBefore;
-  if (keepText(kind)) result.text = read.text;
+  if (keepText(kind, read.text)) result.text = read.text;
   return result;
+}
+
+/** Kinds parsed into shell targets only: nothing of theirs is shared unless they embed an OpenClaw config. */
+export const SHELL_LIKE: ReadonlySet<FileKind> = new Set(['shell', 'makefile', 'workflow']);
+
+/**
+ * Whether a shell-like file may hold a heredoc (and so an embedded config). A heredoc needs `<<` in the shell
+ * code; a workflow's YAML could spell `<` as an escape in a double-quoted scalar.
+ */
+export function mayEmbedConfig(text: string): boolean {
+  return text.includes('<<') || /\\(?:x3c|u003c|U0000003c)/i.test(text);
+}
+
+/**
+ * Which texts a scan keeps past this stage (for parsing): a structured file's, except a script, Makefile or
+ * workflow that no shell rule has a keyword in (engine/keywords.ts) and that cannot embed an OpenClaw config.
+ * That file will never be parsed, so its text is let go here rather than held until the shell stage (4 MB of
+ * the 20,000-file benchmark tree, whose scripts and workflows run no command a shell rule looks at).
+ */
+export function textNeeded(rules: readonly AnyRule[]): (kind: FileKind, text: string) => boolean {
+  const shellRules = rules.filter((r) => (r.appliesTo as readonly string[]).includes('shell'));
+  return (kind, text) => {
+    if (kind === 'text') return false;
+    if (!SHELL_LIKE.has(kind) || mayEmbedConfig(text)) return true;
+    const kw = keywordText(text);
+    return shellRules.some((rule) => mayApply(rule, kw));
+  };
 }
