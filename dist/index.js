@@ -50330,7 +50330,7 @@ function parseJson5(text2) {
   let ast;
   try {
     ast = parse2(text2.endsWith("\n") ? text2 : `${text2}
-`, { mode: "json5", ranges: true });
+`, { mode: "json5" });
   } catch (e) {
     const err = e;
     if (err instanceof RangeError) return { ok: false, message: `JSON nested too deeply to check` };
@@ -50371,7 +50371,7 @@ function json5Resolver(ast) {
         return void 0;
       }
     }
-    const r = (n) => [n.range?.[0] ?? n.loc.start.offset, n.range?.[1] ?? n.loc.end.offset];
+    const r = (n) => [n.loc.start.offset, n.loc.end.offset];
     if (!key) return r(node);
     if (part === "key") return r(key);
     if (part === "value") return r(node);
@@ -51226,6 +51226,7 @@ var MAX_INCLUDE_DEPTH = 10;
 var MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
 var isRecord4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function resolveOpenClaw(rootFile, rootValue, read) {
+  if (!containsInclude(rootValue)) return { value: rootValue, origin: { file: rootFile, path: [] }, includes: [], errors: [] };
   const includes = [];
   const errors = [];
   const confine = path7.posix.dirname(rootFile);
@@ -51302,6 +51303,18 @@ function resolveOpenClaw(rootFile, rootValue, read) {
   };
   const r = resolve(rootValue, rootFile, [], []);
   return { value: r.value, origin: r.origin, includes, errors };
+}
+function containsInclude(root) {
+  const stack = [root];
+  while (stack.length) {
+    const v = stack.pop();
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (isRecord4(v)) {
+      if (Object.hasOwn(v, INCLUDE_KEY)) return true;
+      for (const x of Object.values(v)) stack.push(x);
+    }
+  }
+  return false;
 }
 function mergeNodes(a, b) {
   if (Array.isArray(a.value) && Array.isArray(b.value)) {
@@ -51742,8 +51755,7 @@ ${t.embedded.line}` : void 0;
   const repoFiles = [];
   let bytes = 0;
   let skipped = 0;
-  const found = blobs ? blobFiles(blobs) : await discoverInTwo(root, notes);
-  const files = config.unignored(found.files);
+  const { files, later: untracked } = await filesToScan(blobs, root, config, notes);
   let done = 0;
   const progress = () => opts.onProgress?.(++done, files.length);
   const results = new Array(files.length);
@@ -51774,7 +51786,7 @@ ${t.embedded.line}` : void 0;
   if (pool) await pool.finish(local);
   else for (const i of plain2) collect(await local(i), false);
   let order = [...results.keys()];
-  const more = config.unignored(await found.later);
+  const more = await untracked;
   if (more.length) {
     for (const f of more) {
       const i = files.push(f) - 1;
@@ -51834,6 +51846,8 @@ ${t.embedded.line}` : void 0;
   }
   parsed.clear();
   results.length = 0;
+  files.length = 0;
+  byPath2.length = 0;
   const compose = buildComposeProjects(project2.targets("compose"), project2.targets("dotenv"));
   for (const p of compose.projects) project2.add(p);
   notes.push(...compose.notes);
@@ -51907,6 +51921,10 @@ function readFromDisk(base3, rel) {
   } catch {
     return void 0;
   }
+}
+async function filesToScan(blobs, root, config, notes) {
+  const found = blobs ? blobFiles(blobs) : await discoverInTwo(root, notes);
+  return { files: config.unignored(found.files), later: found.later.then((more) => config.unignored(more)) };
 }
 function blobFiles(blobs) {
   const files = [...blobs.files].map(([rel, bytes]) => ({ path: rel, abs: path8.join(blobs.base, rel), bytes }));

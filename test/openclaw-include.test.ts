@@ -21,6 +21,22 @@ describe('resolveOpenClaw', () => {
     expect(r.includes.map((i) => i.file)).toEqual(['cfg/a.json5', 'cfg/b.json5']);
   });
 
+  it('finds an $include however deep (here under an array), and leaves a config without one as it is', () => {
+    const deep = resolve({
+      'cfg/openclaw.json5': '{ agents: { list: [{ id: "a" }, { id: "b", tools: { $include: "./tools.json5" } }] } }',
+      'cfg/tools.json5': '{ exec: { security: "full" } }',
+    });
+    expect(deep.value).toEqual({ agents: { list: [{ id: 'a' }, { id: 'b', tools: { exec: { security: 'full' } } }] } });
+    expect(originOf(deep.origin, ['agents', 'list', 1, 'tools', 'exec'])).toEqual({ file: 'cfg/tools.json5', path: ['exec'] });
+
+    const parsed = parseJson5('{ gateway: { bind: "lan", trustedProxies: ["::1"] }, agents: { list: [{ id: "a" }] } }');
+    if (!parsed.ok) throw new Error(parsed.message);
+    const plain = resolveOpenClaw('cfg/openclaw.json5', parsed.value, () => undefined);
+    expect(plain.value).toBe(parsed.value);
+    expect(plain.origin).toEqual({ file: 'cfg/openclaw.json5', path: [] });
+    expect(originOf(plain.origin, ['agents', 'list', 0, 'id'])).toEqual({ file: 'cfg/openclaw.json5', path: ['agents', 'list', 0, 'id'] });
+  });
+
   it('knows which file holds each merged key, array item and missing key', () => {
     const r = resolve({
       'cfg/openclaw.json5': '{ gateway: { $include: "./sub/gw.json5", trustedProxies: ["::1"] } }',

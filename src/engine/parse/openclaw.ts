@@ -49,6 +49,10 @@ export type ReadRepoFile = (relPath: string) => string | undefined;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function resolveOpenClaw(rootFile: string, rootValue: unknown, read: ReadRepoFile): ResolvedOpenClaw {
+  // Most configs include nothing: the merged value is the value, every path is its own origin (an origin tree
+  // of one node). Building the copy and the full tree anyway cost ~20 objects per key of every config, kept for
+  // the whole scan (~13,000 origin nodes for the 800 configs of the 20,000-file benchmark tree).
+  if (!containsInclude(rootValue)) return { value: rootValue, origin: { file: rootFile, path: [] }, includes: [], errors: [] };
   const includes: IncludedFile[] = [];
   const errors: ResolvedOpenClaw['errors'] = [];
   const confine = path.posix.dirname(rootFile);
@@ -129,6 +133,21 @@ export function resolveOpenClaw(rootFile: string, rootValue: unknown, read: Read
 
   const r = resolve(rootValue, rootFile, [], []);
   return { value: r.value, origin: r.origin, includes, errors };
+}
+
+/** Whether `$include` is a key anywhere in the value (iterative: a parsed value may be nested deeply). */
+function containsInclude(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const v = stack.pop();
+    // One push per child: spreading a long array into push() would overflow the call stack.
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (isRecord(v)) {
+      if (Object.hasOwn(v, INCLUDE_KEY)) return true;
+      for (const x of Object.values(v)) stack.push(x);
+    }
+  }
+  return false;
 }
 
 /** OpenClaw's merge: objects deep-merge, arrays concatenate, otherwise the later (`b`, the includer) wins. */
