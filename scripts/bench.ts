@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- [--reps N] [--files N] [DIR...]]`
+ * `npm run bench [-- [--reps N] [--files N] [--node PATH] [DIR...]]`
  *
  * Scans a deterministic generated repository (and any directories given) with, side by side, several
  * repetitions each, interleaved so machine load hits all three alike:
@@ -9,7 +9,8 @@
  *   - secretlint: the recommended preset, in-process, profiler off (scripts/bench-secretlint.mjs).
  * Prints median and best wall time, MB/s, files/s and peak RSS (from /usr/bin/time), the ratios against the
  * goals, the action's pull-request mode on a 50-file change of the generated tree, and start-up times of the CLI
- * and of the action. Results go to stdout and .bench/last.md.
+ * and of the action. Results go to stdout and .bench/last.md. `--node`: the Node binary ClawScan runs on (default:
+ * this one); the action runs on Node 24 on GitHub, and V8's heap sizing differs between versions (docs/performance.md).
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -27,11 +28,14 @@ const WORK = path.join(ROOT, '.bench');
 const MB = 1024 * 1024;
 
 const { values, positionals } = parseArgs({
-  options: { reps: { type: 'string', default: '5' }, files: { type: 'string', default: '4000' }, 'no-generated': { type: 'boolean' } },
+  options: { reps: { type: 'string', default: '5' }, files: { type: 'string', default: '4000' }, node: { type: 'string' }, 'no-generated': { type: 'boolean' } },
   allowPositionals: true,
 });
 const reps = Number(values.reps);
 const fileCount = Number(values.files);
+/** The Node binary ClawScan (CLI and action) runs on; the other tools keep this process's. */
+const NODE = values.node ? path.resolve(values.node) : process.execPath;
+const nodeVersion = spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
 
 interface Run {
   ms: number;
@@ -125,10 +129,10 @@ async function benchTree(label: string, dir: string, patternsFile: string, out: 
   let findings = 0;
   let secretlintMessages = 0;
   for (let i = 0; i < reps; i++) {
-    clawscan.push(timed(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'scan', dir, '--format', 'json', '--output', report, '--fail-on', 'never']));
+    clawscan.push(timed(NODE, [path.join(ROOT, 'dist', 'cli.js'), 'scan', dir, '--format', 'json', '--output', report, '--fail-on', 'never']));
     findings = (JSON.parse(readFileSync(report, 'utf8')) as { findings: unknown[] }).findings.length;
     // The same with a worker thread (engine/pool.ts): whether the second core pays at this size.
-    pooled.push(timed(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'scan', dir, '--jobs', '2', '--format', 'json', '--output', report, '--fail-on', 'never']));
+    pooled.push(timed(NODE, [path.join(ROOT, 'dist', 'cli.js'), 'scan', dir, '--jobs', '2', '--format', 'json', '--output', report, '--fail-on', 'never']));
     // rg exits 1 when nothing matched, 2 on an error.
     // `--hidden` also enters `.git/` (ClawScan never reads it): excluded, or rg would do more work than ClawScan.
     if (hasRipgrep()) rg.push(timed('rg', ['-P', '--hidden', '--glob', '!.git', '--no-require-git', '--max-filesize', '5M', '-c', '-f', patternsFile, dir], process.env, [0, 1]));
@@ -139,7 +143,7 @@ async function benchTree(label: string, dir: string, patternsFile: string, out: 
   // Pull-request sized: 50 files named on the command line, as a PR-mode scan of the changed files does.
   const changed = readFileSync(list, 'utf8').split('\0').filter((_, i, all) => i % Math.max(1, Math.floor(all.length / 50)) === 0).slice(0, 50);
   const pr: Run[] = [];
-  for (let i = 0; i < reps; i++) pr.push(timed(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'scan', ...changed, '--format', 'json', '--output', report, '--fail-on', 'never']));
+  for (let i = 0; i < reps; i++) pr.push(timed(NODE, [path.join(ROOT, 'dist', 'cli.js'), 'scan', ...changed, '--format', 'json', '--output', report, '--fail-on', 'never']));
   const m = (runs: Run[]) => median(runs.map((r) => r.ms));
   const c = (runs: Run[]) => median(runs.map((r) => r.cpuMs));
   const ratio = (a: number, b: number, digits: number) => (b > 0 ? `${(a / b).toFixed(digits)}x` : 'n/a');
@@ -196,7 +200,7 @@ function actionPullRequest(gen: string, out: string[]): void {
   const runs: Run[] = [];
   for (let i = 0; i < reps; i++) {
     writeFileSync(summary, '');
-    runs.push(timed(process.execPath, [path.join(ROOT, 'dist', 'index.js')], env));
+    runs.push(timed(NODE, [path.join(ROOT, 'dist', 'index.js')], env));
   }
   const compared = /Compared with \S+ .*?, (\d+) changed file/.exec(readFileSync(summary, 'utf8'));
   if (!compared) throw new Error(`the action did not compare with the base commit:\n${readFileSync(summary, 'utf8').slice(0, 2000)}`);
@@ -215,9 +219,9 @@ function startup(out: string[]): void {
   delete env.GITHUB_STEP_SUMMARY;
   const node: Run[] = [];
   for (let i = 0; i < Math.max(reps, 5); i++) {
-    node.push(timed(process.execPath, ['-e', '0']));
-    cli.push(timed(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), '--version']));
-    action.push(timed(process.execPath, [path.join(ROOT, 'dist', 'index.js')], env));
+    node.push(timed(NODE, ['-e', '0']));
+    cli.push(timed(NODE, [path.join(ROOT, 'dist', 'cli.js'), '--version']));
+    action.push(timed(NODE, [path.join(ROOT, 'dist', 'index.js')], env));
   }
   out.push(
     '',
@@ -246,7 +250,7 @@ const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const out: string[] = [
   `## ClawScan benchmark (${new Date().toISOString().slice(0, 16)}Z)`,
   '',
-  `Node ${process.version}, ${spawnSync('nproc').stdout?.toString().trim()} cores, ${reps} repetitions each (interleaved), ${patterns.length} token patterns. Load average before: ${load()}.`,
+  `ClawScan on Node ${nodeVersion} (the other tools on ${process.version}), ${spawnSync('nproc').stdout?.toString().trim()} cores, ${reps} repetitions each (interleaved), ${patterns.length} token patterns. Load average before: ${load()}.`,
 ];
 process.stderr.write(`${out.join('\n')}\n`);
 
@@ -268,7 +272,7 @@ if (!values['no-generated']) {
 }
 for (const dir of positionals) await benchTree(dir, path.resolve(dir), patternsFile, out);
 startup(out);
-out.push('', `Load average after: ${load()}.`, '', `Command: \`npm run bench -- --reps ${reps} --files ${fileCount}${positionals.length ? ` ${positionals.join(' ')}` : ''}\``);
+out.push('', `Load average after: ${load()}.`, '', `Command: \`npm run bench -- --reps ${reps} --files ${fileCount}${values.node ? ` --node ${values.node}` : ''}${positionals.length ? ` ${positionals.join(' ')}` : ''}\``);
 
 const text = `${out.join('\n')}\n`;
 writeFileSync(path.join(WORK, 'last.md'), text);
