@@ -33853,7 +33853,12 @@ ${indent}`}]${text.slice(at2 + quoted.length)}`;
 }
 async function writeReport(chunks, file) {
   if (file !== void 0) {
-    const fd = openSync2(file, "w");
+    let fd;
+    try {
+      fd = openSync2(file, "w");
+    } catch (err) {
+      throw new UsageError(`cannot write the report to ${file} (${err.code ?? err.message})`);
+    }
     try {
       for (const batch of batches(chunks)) {
         const buf = Buffer.from(batch, "utf8");
@@ -33881,6 +33886,7 @@ var BATCH2;
 var init_stream = __esm({
   "src/report/stream.ts"() {
     "use strict";
+    init_errors();
     BATCH2 = 64 * 1024;
   }
 });

@@ -52103,7 +52103,12 @@ ${indent}`}]${text2.slice(at2 + quoted.length)}`;
 var BATCH2 = 64 * 1024;
 async function writeReport(chunks, file) {
   if (file !== void 0) {
-    const fd = openSync2(file, "w");
+    let fd;
+    try {
+      fd = openSync2(file, "w");
+    } catch (err) {
+      throw new UsageError(`cannot write the report to ${file} (${err.code ?? err.message})`);
+    }
     try {
       for (const batch of batches(chunks)) {
         const buf = Buffer.from(batch, "utf8");

@@ -51,6 +51,13 @@ describe('clawscan scan', () => {
     }
   });
 
+  it('exits 2 with one clear line when the report cannot be written (no such folder)', () => {
+    const r = cli(['scan', DEMO, '--format', 'sarif', '--output', path.join(tmpdir(), 'clawscan-no-such-dir', 'r.sarif')]);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/^clawscan: cannot write the report to .*r\.sarif \(ENOENT\)$/m);
+  });
+
   it('writes JSON and SARIF to --output', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-out-'));
     expect(cli(['scan', DEMO, '--format', 'json', '--output', path.join(dir, 'r.json')]).out).toBe('');

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { UsageError } from '../engine/errors.js';
 
 /**
  * `JSON.stringify(skeleton, null, 2)` with `items` in place of the array at one key, byte for byte, produced one
@@ -42,7 +43,13 @@ const BATCH = 64 * 1024;
  */
 export async function writeReport(chunks: Iterable<string>, file?: string): Promise<void> {
   if (file !== undefined) {
-    const fd = openSync(file, 'w');
+    let fd: number;
+    try {
+      fd = openSync(file, 'w');
+    } catch (err) {
+      // A missing folder or a read-only path is the caller's to fix, not a fault of the scan.
+      throw new UsageError(`cannot write the report to ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
     try {
       for (const batch of batches(chunks)) {
         const buf = Buffer.from(batch, 'utf8');
