@@ -41615,8 +41615,10 @@ async function main(argv2) {
     color: format === "text" && useColor(values["no-color"], Boolean(values.output)),
     ...history ? { history } : {}
   });
+  const code = exitCode(result.findings, failOn, result.internalErrors);
+  process.exitCode = code;
   await writeReport(report, values.output);
-  return exitCode(result.findings, failOn, result.internalErrors);
+  return code;
 }
 if (!serveTextWorker(RULES)) {
   process.stdout.on("error", (err) => {

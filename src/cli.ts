@@ -174,8 +174,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     color: format === 'text' && useColor(values['no-color'], Boolean(values.output)),
     ...(history ? { history } : {}),
   });
+  // Set before the report is written: a reader that goes away mid-report (`| head`) ends the process through the
+  // EPIPE handler below, which must still exit 1 when there are findings at or above --fail-on.
+  const code = exitCode(result.findings, failOn, result.internalErrors);
+  process.exitCode = code;
   await writeReport(report, values.output);
-  return exitCode(result.findings, failOn, result.internalErrors);
+  return code;
 }
 
 // Started as a worker thread of a scan (engine/pool.ts): serve it and do nothing else.

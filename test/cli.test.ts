@@ -1,5 +1,5 @@
 /** The CLI contract, through the committed bundle: formats, exit codes 0/1/2, baseline, rules, colour. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,6 +56,17 @@ describe('clawscan scan', () => {
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toMatch(/^clawscan: cannot write the report to .*r\.sarif \(ENOENT\)$/m);
+  });
+
+  it('keeps its exit code when the reader of stdout goes away mid-report (`| head`)', async () => {
+    // SARIF of the rule fixtures: far larger than a pipe's buffer, so the CLI is still writing when the pipe closes.
+    const child = spawn(process.execPath, [CLI, 'scan', path.join(FIXTURES, 'rules'), '--format', 'sarif'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(err).toBe('');
+    expect(code).toBe(1);
   });
 
   it('writes JSON and SARIF to --output', () => {
