@@ -364,12 +364,12 @@ var init_devices = __esm({
           list(svc).forEach((d, index) => {
             const host = typeof d === "string" ? d.split(":")[0] ?? "" : isRecord(d) ? String(d.source ?? "") : "";
             if (!host.startsWith("/")) return;
-            const path12 = normaliseHostPath(host);
+            const path13 = normaliseHostPath(host);
             ctx.report({
               at: svc.at(["devices", index]),
-              message: `Service "${svc.name}" maps the host device ${path12}.`,
-              severity: grade(path12),
-              properties: { service: svc.name, device: path12 }
+              message: `Service "${svc.name}" maps the host device ${path13}.`,
+              severity: grade(path13),
+              properties: { service: svc.name, device: path13 }
             });
           });
         }
@@ -940,8 +940,8 @@ var init_location = __esm({
   "src/model/location.ts"() {
     "use strict";
     at = {
-      path(path12, opts = {}) {
-        return { kind: "path", path: path12, ...opts };
+      path(path13, opts = {}) {
+        return { kind: "path", path: path13, ...opts };
       },
       range(start, end, file) {
         return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
@@ -1286,11 +1286,11 @@ var init_uts_host = __esm({
 });
 
 // rules/compose/weak_default_secret.ts
-function* strings(v, path12, depth2 = 0) {
+function* strings(v, path13, depth2 = 0) {
   if (depth2 > 8) return;
-  if (typeof v === "string") yield [path12, v];
-  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings(v[i], [...path12, i], depth2 + 1);
-  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings(x, [...path12, k], depth2 + 1);
+  if (typeof v === "string") yield [path13, v];
+  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings(v[i], [...path13, i], depth2 + 1);
+  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings(x, [...path13, k], depth2 + 1);
 }
 var DEFAULTED, weak_default_secret_default;
 var init_weak_default_secret = __esm({
@@ -1312,16 +1312,16 @@ var init_weak_default_secret = __esm({
       precision: "high",
       check(target, ctx) {
         for (const svc of target.services) {
-          for (const [path12, text] of strings(svc.raw, [])) {
-            const key = String(path12[path12.length - 1] ?? "");
+          for (const [path13, text] of strings(svc.raw, [])) {
+            const key = String(path13[path13.length - 1] ?? "");
             for (const m of text.matchAll(DEFAULTED)) {
               const name = m[1] ?? "";
               const def = (m[2] ?? "").trim();
               if (def === "" || Object.hasOwn(target.env, name)) continue;
-              if (!isSecretName(name) && !(typeof path12[path12.length - 1] === "string" && isSecretName(key))) continue;
+              if (!isSecretName(name) && !(typeof path13[path13.length - 1] === "string" && isSecretName(key))) continue;
               const weak = isWeakSecret(def);
               ctx.report({
-                at: svc.at(path12),
+                at: svc.at(path13),
                 message: `Service "${svc.name}" falls back to a ${weak ? "guessable " : ""}default for ${name} when it is not set${weak ? "" : " (a committed credential)"}.`,
                 severity: weak ? "high" : "medium",
                 // A guessable default (`changeme`, `postgres`) is public knowledge, not a leaked value, and the same
@@ -1505,9 +1505,9 @@ var init_compose_gateway = __esm({
 function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function get2(v, ...path12) {
+function get2(v, ...path13) {
   let cur = v;
-  for (const seg of path12) {
+  for (const seg of path13) {
     if (typeof seg === "number" ? !Array.isArray(cur) : !isObj(cur)) return void 0;
     cur = cur[seg];
   }
@@ -1762,13 +1762,13 @@ function execScopes(config) {
 }
 function openExecSurfaces(config) {
   const out = [];
-  const walk2 = (v, path12, depth2) => {
+  const walk2 = (v, path13, depth2) => {
     if (depth2 > 12) return;
-    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path12, i], depth2 + 1));
+    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path13, i], depth2 + 1));
     if (!isObj(v)) return;
-    if (v.groupPolicy === "open") out.push([...path12, "groupPolicy"]);
-    if (v.dmPolicy === "open") out.push([...path12, "dmPolicy"]);
-    for (const [k, x] of Object.entries(v)) walk2(x, [...path12, k], depth2 + 1);
+    if (v.groupPolicy === "open") out.push([...path13, "groupPolicy"]);
+    if (v.dmPolicy === "open") out.push([...path13, "dmPolicy"]);
+    for (const [k, x] of Object.entries(v)) walk2(x, [...path13, k], depth2 + 1);
   };
   walk2(get2(config, "channels"), ["channels"], 0);
   return out;
@@ -1801,13 +1801,13 @@ function modelRefs(config) {
     if (a) aliases.set(a.trim().toLowerCase(), id);
   }
   const out = [];
-  const add = (v, path12, image, agent) => {
+  const add = (v, path13, image, agent) => {
     const push = (m, p) => {
       if (typeof m === "string" && m.trim()) out.push({ model: aliases.get(m.trim().toLowerCase()) ?? m.trim(), path: p, image, ...agent ? { agent } : {} });
     };
-    if (typeof v === "string") return push(v, path12);
-    push(get2(v, "primary"), [...path12, "primary"]);
-    arr(get2(v, "fallbacks")).forEach((f, i) => push(f, [...path12, "fallbacks", i]));
+    if (typeof v === "string") return push(v, path13);
+    push(get2(v, "primary"), [...path13, "primary"]);
+    arr(get2(v, "fallbacks")).forEach((f, i) => push(f, [...path13, "fallbacks", i]));
   };
   add(get2(config, "agents", "defaults", "model"), ["agents", "defaults", "model"], false);
   add(get2(config, "agents", "defaults", "imageModel"), ["agents", "defaults", "imageModel"], true);
@@ -2073,8 +2073,8 @@ var init_control_ui_insecure_auth = __esm({
 // rules/config/insecure_or_dangerous_flags.ts
 function flags(config, era) {
   const out = [];
-  const add = (path12, expected, label = `${path12.join(".")}=${String(expected)}`) => {
-    if (get2(config, ...path12) === expected) out.push({ path: path12, label });
+  const add = (path13, expected, label = `${path13.join(".")}=${String(expected)}`) => {
+    if (get2(config, ...path13) === expected) out.push({ path: path13, label });
   };
   const ui = ["gateway", "controlUi"];
   if (era !== "current") add([...ui, "allowInsecureAuth"], true);
@@ -2216,10 +2216,10 @@ var init_secrets_hooks_token_in_config = __esm({
 // rules/config/unaudited_dangerous_flags.ts
 function unaudited(config) {
   const out = [];
-  const walk2 = (v, path12, depth2) => {
+  const walk2 = (v, path13, depth2) => {
     if (depth2 > 16 || !isObj(v)) return;
     for (const [k, x] of Object.entries(v)) {
-      const p = [...path12, k];
+      const p = [...path13, k];
       const dotted = p.join(".");
       if (x === true && k.startsWith("dangerously") && !AUDITED.has(dotted)) {
         const channelAccountLevel = p[0] === "channels" && (p.length === 3 || p.length === 5 && p[2] === "accounts") && k === "dangerouslyAllowNameMatching";
@@ -2811,8 +2811,8 @@ function isSecretLikeName(name) {
 function isLikelyIdName(name) {
   return /(^(id|myid|userid)|_id)s?([^a-z0-9]|$)/i.test(name);
 }
-function openclawSecretPath(path12) {
-  const p = path12.map((s) => String(s));
+function openclawSecretPath(path13) {
+  const p = path13.map((s) => String(s));
   const j = p.join(".");
   if (j === "gateway.auth.token" || j === "gateway.remote.token") return { what: "gateway token", severity: "critical" };
   if (j === "gateway.auth.password" || j === "gateway.remote.password") return { what: "gateway password", severity: "critical" };
@@ -2826,7 +2826,7 @@ function openclawSecretPath(path12) {
   if (p[0] === "skills" && p[1] === "entries" && p.length === 4 && p[3] === "apiKey" || p[0] === "talk" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `${p[0]} API key (${p[2]})`, severity: "high" };
   if (p[0] === "plugins" && p[1] === "entries" && p[3] === "config" && p.length > 4 && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `plugin credential (${p[2]})`, severity: "high" };
   if (p[0] === "channels" && p.length >= 3) {
-    const leaf = str3(path12[path12.length - 1]);
+    const leaf = str3(path13[path13.length - 1]);
     const direct = p.length === 3;
     const account = p.length === 5 && p[2] === "accounts";
     if (leaf && (direct || account) && CHANNEL_SECRETS.has(leaf)) return { what: `${p[1]} channel ${leaf}`, severity: "high" };
@@ -5804,11 +5804,11 @@ function requireLodash_sortby() {
     function baseForOwn(object, iteratee) {
       return object && baseFor(object, iteratee, keys);
     }
-    function baseGet(object, path12) {
-      path12 = isKey(path12, object) ? [path12] : castPath(path12);
-      var index = 0, length = path12.length;
+    function baseGet(object, path13) {
+      path13 = isKey(path13, object) ? [path13] : castPath(path13);
+      var index = 0, length = path13.length;
       while (object != null && index < length) {
-        object = object[toKey(path12[index++])];
+        object = object[toKey(path13[index++])];
       }
       return index && index == length ? object : void 0;
     }
@@ -5935,13 +5935,13 @@ function requireLodash_sortby() {
         return object === source || baseIsMatch(object, source, matchData);
       };
     }
-    function baseMatchesProperty(path12, srcValue) {
-      if (isKey(path12) && isStrictComparable(srcValue)) {
-        return matchesStrictComparable(toKey(path12), srcValue);
+    function baseMatchesProperty(path13, srcValue) {
+      if (isKey(path13) && isStrictComparable(srcValue)) {
+        return matchesStrictComparable(toKey(path13), srcValue);
       }
       return function(object) {
-        var objValue = get3(object, path12);
-        return objValue === void 0 && objValue === srcValue ? hasIn(object, path12) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
+        var objValue = get3(object, path13);
+        return objValue === void 0 && objValue === srcValue ? hasIn(object, path13) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
       };
     }
     function baseOrderBy(collection, iteratees, orders) {
@@ -5957,9 +5957,9 @@ function requireLodash_sortby() {
         return compareMultiple(object, other, orders);
       });
     }
-    function basePropertyDeep(path12) {
+    function basePropertyDeep(path13) {
       return function(object) {
-        return baseGet(object, path12);
+        return baseGet(object, path13);
       };
     }
     function baseRest(func, start) {
@@ -6214,11 +6214,11 @@ function requireLodash_sortby() {
         return result;
       };
     }
-    function hasPath(object, path12, hasFunc) {
-      path12 = isKey(path12, object) ? [path12] : castPath(path12);
-      var result, index = -1, length = path12.length;
+    function hasPath(object, path13, hasFunc) {
+      path13 = isKey(path13, object) ? [path13] : castPath(path13);
+      var result, index = -1, length = path13.length;
       while (++index < length) {
-        var key = toKey(path12[index]);
+        var key = toKey(path13[index]);
         if (!(result = object != null && hasFunc(object, key))) {
           break;
         }
@@ -6373,12 +6373,12 @@ function requireLodash_sortby() {
     function toString(value) {
       return value == null ? "" : baseToString(value);
     }
-    function get3(object, path12, defaultValue) {
-      var result = object == null ? void 0 : baseGet(object, path12);
+    function get3(object, path13, defaultValue) {
+      var result = object == null ? void 0 : baseGet(object, path13);
       return result === void 0 ? defaultValue : result;
     }
-    function hasIn(object, path12) {
-      return object != null && hasPath(object, path12, baseHasIn);
+    function hasIn(object, path13) {
+      return object != null && hasPath(object, path13, baseHasIn);
     }
     function keys(object) {
       return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
@@ -6386,8 +6386,8 @@ function requireLodash_sortby() {
     function identity(value) {
       return value;
     }
-    function property(path12) {
-      return isKey(path12) ? baseProperty(toKey(path12)) : basePropertyDeep(path12);
+    function property(path13) {
+      return isKey(path13) ? baseProperty(toKey(path13)) : basePropertyDeep(path13);
     }
     module.exports = sortBy;
   })(lodash_sortby, lodash_sortby.exports);
@@ -6679,7 +6679,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
   }
   try {
     const fs = await import("node:fs");
-    const path12 = await import("node:path");
+    const path13 = await import("node:path");
     const pfxBytes = new Uint8Array(fs.readFileSync(source.filePath));
     const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
     if (!isGcpServiceAccountP12) {
@@ -6687,7 +6687,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
     }
     context.report({
       message: t("PrivateKeyP12", {
-        FILE_NAME: path12.basename(source.filePath)
+        FILE_NAME: path13.basename(source.filePath)
       }),
       range: [0, source.content.length]
     });
@@ -8916,18 +8916,18 @@ function isOpenClawRepo(target) {
 function runsOpenClaw(target) {
   return services(target).some(([name, svc]) => [name, svc.image, svc.container_name].some((v) => typeof v === "string" && OPENCLAW_NAME.test(v)));
 }
-function underStateDir(path12) {
-  return path12.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
+function underStateDir(path13) {
+  return path13.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
 }
-function agentStorePath(path12) {
-  const s = path12.split("/");
+function agentStorePath(path13) {
+  const s = path13.split("/");
   for (let i = s.length - 4; i >= 0; i--) {
     if (s[i] === "agents" && i + 3 === s.length - 1) return { agent: s[i + 1] ?? "", kind: s[i + 2] ?? "", base: s[i + 3] ?? "" };
   }
   return void 0;
 }
-function underCredentials(path12) {
-  const s = path12.split("/");
+function underCredentials(path13) {
+  const s = path13.split("/");
   const i = s.lastIndexOf("credentials", s.length - 2);
   return i === -1 ? void 0 : s.slice(i + 1).join("/");
 }
@@ -8938,7 +8938,7 @@ var init_state_paths = __esm({
     init_compose();
     STATE_DIR = /^\.?(openclaw|clawdbot|moltbot|moldbot)([-_.][\w.-]*)?$/i;
     OPENCLAW_NAME = /openclaw|clawdbot|moltbot|moldbot/i;
-    base = (path12) => path12.slice(path12.lastIndexOf("/") + 1);
+    base = (path13) => path13.slice(path13.lastIndexOf("/") + 1);
   }
 });
 
@@ -9240,9 +9240,9 @@ function gatewayLocationTest(project2, target) {
   return (location) => isGateway(proxyTarget(location, ups), ports2);
 }
 function sensitivePath(location) {
-  const path12 = location.args[location.args.length - 1]?.value ?? "";
-  if (/^\^?\/hooks(\/|$|\b)/.test(path12)) return "hooks";
-  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path12)) return "health";
+  const path13 = location.args[location.args.length - 1]?.value ?? "";
+  if (/^\^?\/hooks(\/|$|\b)/.test(path13)) return "hooks";
+  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path13)) return "health";
   return void 0;
 }
 function head(d) {
@@ -9804,11 +9804,11 @@ function readValue(text, pos, max = 400) {
   while (end < text.length && end - pos < max && !STOP.test(text[end] ?? "")) end++;
   return { value: text.slice(pos, end), start: pos, end, quoted: false };
 }
-function walkStrings(value, visit, path12 = [], depth2 = 0) {
+function walkStrings(value, visit, path13 = [], depth2 = 0) {
   if (depth2 > 64) return;
-  if (typeof value === "string") visit(path12, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path12, i], depth2 + 1));
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path12, k], depth2 + 1);
+  if (typeof value === "string") visit(path13, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path13, i], depth2 + 1));
+  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path13, k], depth2 + 1);
 }
 function lineStartCursor(text) {
   let start = 0;
@@ -9881,11 +9881,11 @@ async function checkText(target, ctx) {
   }
 }
 function checkOpenClaw(target, ctx, tokens2) {
-  walkStrings(target.value, (path12, value) => {
-    const leaf = path12[path12.length - 1];
-    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path12)) return;
+  walkStrings(target.value, (path13, value) => {
+    const leaf = path13[path13.length - 1];
+    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path13)) return;
     if (!isGenericSecretValue(value) || tokens2.some((t) => value.includes(t))) return;
-    ctx.report({ at: at.path(path12, { part: "value" }), message: message(path12.join("."), target.file), secret: value });
+    ctx.report({ at: at.path(path13, { part: "value" }), message: message(path13.join("."), target.file), secret: value });
   });
 }
 var KEYWORDS, CANDIDATE, OPERATOR, VALUE, UUID, SELF_DESCRIBING, CODE_FILE, message, BEFORE_KEY, generic_default;
@@ -10179,16 +10179,16 @@ var init_openclaw_gateway_token = __esm({
       async check(target, ctx) {
         if (target.kind === "text") return checkText2(target, ctx);
         const found = [];
-        walkStrings(target.value, (path12, value) => {
-          if (openclawSecretPath(path12) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path12, value });
+        walkStrings(target.value, (path13, value) => {
+          if (openclawSecretPath(path13) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path13, value });
         });
-        for (const { path: path12, value } of found) {
+        for (const { path: path13, value } of found) {
           if (!await isLiteral2(value)) continue;
-          const sp = openclawSecretPath(path12);
+          const sp = openclawSecretPath(path13);
           if (!sp) continue;
           ctx.report({
-            at: at.path(path12, { part: "value" }),
-            message: `Literal OpenClaw ${sp.what} at \`${path12.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
+            at: at.path(path13, { part: "value" }),
+            message: `Literal OpenClaw ${sp.what} at \`${path13.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
             severity: sp.severity,
             secret: value
           });
@@ -10519,10 +10519,10 @@ var init_auth_profiles = __esm({
 });
 
 // rules/state/whatsapp_session.ts
-function isWhatsAppSession(path12, openclawRepo) {
-  if (base(path12) !== "creds.json") return false;
-  if (path12.split("/").some((s) => /whatsapp/i.test(s))) return true;
-  return underCredentials(path12) !== void 0 && (openclawRepo || underStateDir(path12));
+function isWhatsAppSession(path13, openclawRepo) {
+  if (base(path13) !== "creds.json") return false;
+  if (path13.split("/").some((s) => /whatsapp/i.test(s))) return true;
+  return underCredentials(path13) !== void 0 && (openclawRepo || underStateDir(path13));
 }
 var whatsapp_session_default;
 var init_whatsapp_session = __esm({
@@ -12652,10 +12652,10 @@ var init_bind_mount_non_absolute = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        for (const { path: path12, bind: b } of sandboxBinds(t.value)) {
+        for (const { path: path13, bind: b } of sandboxBinds(t.value)) {
           const src = b.trim().split(":")[0] ?? "";
           if (src.startsWith("/") || /^[a-zA-Z]$/.test(src) && /^[a-zA-Z]:[\\/]/.test(b.trim())) continue;
-          ctx.report({ at: at.path(path12), message: `Sandbox bind source "${src}" is not an absolute path.` });
+          ctx.report({ at: at.path(path13), message: `Sandbox bind source "${src}" is not an absolute path.` });
         }
       }
     });
@@ -12767,9 +12767,9 @@ var init_dangerous_bind_mount = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        for (const { path: path12, bind: b } of sandboxBinds(t.value)) {
+        for (const { path: path13, bind: b } of sandboxBinds(t.value)) {
           const hit = dangerous(bindSource(b.replace(/^~(?=\/|$)/, "/root")));
-          if (hit) ctx.report({ at: at.path(path12), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
+          if (hit) ctx.report({ at: at.path(path13), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
         }
       }
     });
@@ -15962,26 +15962,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path12) => {
-      const end = path12.length - 1;
-      const index = path12.lastIndexOf(
+    var basenameOf = (path13) => {
+      const end = path13.length - 1;
+      const index = path13.lastIndexOf(
         SLASH,
-        path12[end] === SLASH ? end - 1 : end
+        path13[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path12 : path12.slice(index + 1);
+      return index < 0 ? path13 : path13.slice(index + 1);
     };
-    var parentOf = (path12) => {
-      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path12.split(SLASH).filter(Boolean);
+    var parentOf = (path13) => {
+      if (path13.charCodeAt(0) === SLASH_CODE || path13.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path13.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path12.length - 1;
-      const cut = path12.lastIndexOf(
+      const end = path13.length - 1;
+      const cut = path13.lastIndexOf(
         SLASH,
-        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path13.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path12.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path13.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -16131,7 +16131,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path12) {
+      testLiteral(path13) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -16140,7 +16140,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path12)) {
+          if (rule.checkRegex.test(path13)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -16160,15 +16160,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path12, mode) {
+      test(path13, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path12) : path12;
+        const basename2 = shortcut ? basenameOf(path13) : path13;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path12
+            shortcut && rule._basenameOnly ? basename2 : path13
           )) {
             const { negative } = rule;
             const ret = {
@@ -16190,17 +16190,17 @@ var require_ignore = __commonJS({
     var throwError = (message2, Ctor) => {
       throw new Ctor(message2);
     };
-    var checkPath = (path12, originalPath, doThrow) => {
-      if (!isString(path12)) {
+    var checkPath = (path13, originalPath, doThrow) => {
+      if (!isString(path13)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path12) {
+      if (!path13) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path12)) {
+      if (checkPath.isNotRelative(path13)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -16209,25 +16209,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path12) => {
-      const first = path12.charCodeAt(0);
+    var isNotRelative = (path13) => {
+      const first = path13.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path12.length === 1) {
+      if (path13.length === 1) {
         return true;
       }
-      const second = path12.charCodeAt(1);
+      const second = path13.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
+      return path13.length === 2 || path13.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -16258,58 +16258,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path12) {
+      _test(originalPath, cache, path13) {
         checkPath(
-          path12,
+          path13,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path12 ? this._t(path12, cache) : {
+        return path13 ? this._t(path13, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path12 = convertPath(target);
-        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path12);
+        const path13 = convertPath(target);
+        if (!path13 || path13.charCodeAt(path13.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path13);
         }
-        const dir3 = this._t(path12, this._testCache);
+        const dir3 = this._t(path13, this._testCache);
         if (dir3.ignored) {
           return dir3;
         }
-        const literal = this._rules.testLiteral(path12);
+        const literal = this._rules.testLiteral(path13);
         return literal.ignored || literal.unignored ? literal : dir3;
       }
-      _t(path12, cache) {
-        if (path12 in cache) {
-          return cache[path12];
+      _t(path13, cache) {
+        if (path13 in cache) {
+          return cache[path13];
         }
-        const parentPath = parentOf(path12);
+        const parentPath = parentOf(path13);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
+        return cache[path13] = parent && parent.ignored ? parent : this._rules.test(path13, MODE_IGNORE);
       }
-      ignores(path12) {
-        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
+      ignores(path13) {
+        return this._test(path13, this._ignoreCache, convertPath(path13)).ignored;
       }
       createFilter() {
-        return (path12) => !this.ignores(path12);
+        return (path13) => !this.ignores(path13);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path12) {
-        return this._test(path12, this._testCache, convertPath(path12));
+      test(path13) {
+        return this._test(path13, this._testCache, convertPath(path13));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path12) => checkPath(convertPath(path12), path12, RETURN_FALSE);
+    var isPathValid = (path13) => checkPath(convertPath(path13), path13, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str4) => /^\\\\\?\\/.test(str4) || /["<>|\u0000-\u001F]+/u.test(str4) ? str4 : str4.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
+      checkPath.isNotRelative = (path13) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path13) || isNotRelative(path13);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -16415,17 +16415,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path12) {
-      const ctrl = callVisitor(key, node, visitor, path12);
+    function visit_(key, node, visitor, path13) {
+      const ctrl = callVisitor(key, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visit_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visit_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path12);
+            const ci = visit_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16436,13 +16436,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = visit_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = visit_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path12);
+          const cv = visit_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16463,17 +16463,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path12) {
-      const ctrl = await callVisitor(key, node, visitor, path12);
+    async function visitAsync_(key, node, visitor, path13) {
+      const ctrl = await callVisitor(key, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visitAsync_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visitAsync_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16484,13 +16484,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path12);
+          const cv = await visitAsync_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16517,23 +16517,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path12) {
+    function callVisitor(key, node, visitor, path13) {
       if (typeof visitor === "function")
-        return visitor(key, node, path12);
+        return visitor(key, node, path13);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path12);
+        return visitor.Map?.(key, node, path13);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path12);
+        return visitor.Seq?.(key, node, path13);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path12);
+        return visitor.Pair?.(key, node, path13);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path12);
+        return visitor.Scalar?.(key, node, path13);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path12);
+        return visitor.Alias?.(key, node, path13);
       return void 0;
     }
-    function replaceNode(key, path12, node) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key, path13, node) {
+      const parent = path13[path13.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -17145,10 +17145,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path13, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path13.length - 1; i >= 0; --i) {
+        const k = path13[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -17167,7 +17167,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -17197,11 +17197,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path13, value) {
+        if (isEmptyPath(path13))
           this.add(value);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path13;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -17215,8 +17215,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key, ...rest] = path12;
+      deleteIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -17230,8 +17230,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key, ...rest] = path12;
+      getIn(path13, keepScalar) {
+        const [key, ...rest] = path13;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -17249,8 +17249,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key, ...rest] = path12;
+      hasIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -17260,8 +17260,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key, ...rest] = path12;
+      setIn(path13, value) {
+        const [key, ...rest] = path13;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -19776,9 +19776,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path13, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path13, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -19853,14 +19853,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection2.isEmptyPath(path12)) {
+      deleteIn(path13) {
+        if (Collection2.isEmptyPath(path13)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -19875,10 +19875,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection2.isEmptyPath(path12))
+      getIn(path13, keepScalar) {
+        if (Collection2.isEmptyPath(path13))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -19889,10 +19889,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection2.isEmptyPath(path12))
+      hasIn(path13) {
+        if (Collection2.isEmptyPath(path13))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -19909,13 +19909,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection2.isEmptyPath(path12)) {
+      setIn(path13, value) {
+        if (Collection2.isEmptyPath(path13)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path13, value);
         }
       }
       /**
@@ -21876,9 +21876,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path12) => {
+    visit.itemAtPath = (cst, path13) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path13) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -21887,23 +21887,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path12) => {
-      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit.parentCollection = (cst, path13) => {
+      const parent = visit.itemAtPath(cst, path13.slice(0, -1));
+      const field = path13[path13.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path13, item, visitor) {
+      let ctrl = visitor(item, path13);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21914,10 +21914,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path13);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
     }
     exports.visit = visit;
   }
@@ -23889,10 +23889,10 @@ function findPair(doc, node, seg, depthLeft = 20) {
   return void 0;
 }
 function yamlResolver(doc) {
-  return (path12, part) => {
+  return (path13, part) => {
     let node = doc.contents;
     let pair;
-    for (const seg of path12) {
+    for (const seg of path13) {
       if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
       if ((0, import_yaml.isSeq)(node) && typeof seg === "number") {
         node = node.items[seg];
@@ -28839,9 +28839,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path12 = this.getPath();
-        if (path12 === null || path12.startsWith("/")) {
-          return path12;
+        const path13 = this.getPath();
+        if (path13 === null || path13.startsWith("/")) {
+          return path13;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -28853,7 +28853,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path12 : parent + "/" + path12;
+              return parent.endsWith("/") ? parent + path13 : parent + "/" + path13;
             }
           }
         }
@@ -31555,10 +31555,10 @@ function memberName(name) {
   return void 0;
 }
 function json5Resolver(ast) {
-  return (path12, part) => {
+  return (path13, part) => {
     let node = ast.body;
     let key;
-    for (const seg of path12) {
+    for (const seg of path13) {
       key = void 0;
       if (node.type === "Object") {
         let found;
@@ -32724,14 +32724,14 @@ var init_interpolate = __esm({
 // src/engine/compose/tree.ts
 function collectTags(doc) {
   const tags = /* @__PURE__ */ new Map();
-  const walk2 = (node, path12, depth2) => {
+  const walk2 = (node, path13, depth2) => {
     if (depth2 > 12 || !node) return;
     const tag = node.tag;
-    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path12), tag === "!reset" ? "reset" : "override");
+    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path13), tag === "!reset" ? "reset" : "override");
     if ((0, import_yaml6.isMap)(node)) {
-      for (const it of node.items) if ((0, import_yaml6.isPair)(it) && (0, import_yaml6.isScalar)(it.key)) walk2(it.value, [...path12, String(it.key.value)], depth2 + 1);
+      for (const it of node.items) if ((0, import_yaml6.isPair)(it) && (0, import_yaml6.isScalar)(it.key)) walk2(it.value, [...path13, String(it.key.value)], depth2 + 1);
     }
-    if ((0, import_yaml6.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path12, i], depth2 + 1));
+    if ((0, import_yaml6.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path13, i], depth2 + 1));
   };
   walk2(doc.contents, [], 0);
   return tags;
@@ -32739,12 +32739,12 @@ function collectTags(doc) {
 function isRecord3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function build(raw, file, path12, env, tags) {
-  const o = { file, path: path12 };
-  const tag = tags.get(pathKey(path12));
+function build(raw, file, path13, env, tags) {
+  const o = { file, path: path13 };
+  const tag = tags.get(pathKey(path13));
   const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
-  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path12, i], env, tags)));
-  if (isRecord3(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path12, k], env, tags)])));
+  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path13, i], env, tags)));
+  if (isRecord3(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path13, k], env, tags)])));
   if (typeof raw === "string") return node(interpolate(raw, env), raw);
   if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
   return node(raw === void 0 ? null : String(raw), null);
@@ -32798,10 +32798,10 @@ function plain(n, which) {
   if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which)]));
   return which === "r" && n.r !== void 0 ? n.r : n.v;
 }
-function origins(n, path12 = [], out = /* @__PURE__ */ new Map()) {
-  out.set(pathKey(path12), n.o);
-  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path12, i], out));
-  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path12, k], out);
+function origins(n, path13 = [], out = /* @__PURE__ */ new Map()) {
+  out.set(pathKey(path13), n.o);
+  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path13, i], out));
+  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path13, k], out);
   return out;
 }
 var import_yaml6, pathKey;
@@ -33831,7 +33831,8 @@ var init_version = __esm({
 // src/report/stream.ts
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
-import { closeSync as closeSync2, openSync as openSync2, writeSync } from "node:fs";
+import { closeSync as closeSync2, lstatSync as lstatSync3, openSync as openSync2, renameSync, rmSync, writeSync } from "node:fs";
+import path9 from "node:path";
 function* jsonWithArray(place, items) {
   const marker = `\0${randomUUID()}\0`;
   const text = JSON.stringify(place(marker), null, 2);
@@ -33852,13 +33853,19 @@ ${pad}`)}`;
 ${indent}`}]${text.slice(at2 + quoted.length)}`;
 }
 async function writeReport(chunks, file) {
-  if (file !== void 0) {
-    let fd;
-    try {
-      fd = openSync2(file, "w");
-    } catch (err) {
-      throw new UsageError(`cannot write the report to ${file} (${err.code ?? err.message})`);
-    }
+  if (file === void 0) {
+    for (const batch of batches(chunks)) if (!process.stdout.write(batch)) await once(process.stdout, "drain");
+    return;
+  }
+  const inPlace = isSpecial(file);
+  const dest = inPlace ? file : path9.join(path9.dirname(file), `.${path9.basename(file)}.${process.pid}.tmp`);
+  let fd;
+  try {
+    fd = openSync2(dest, "w");
+  } catch (err) {
+    throw new UsageError(`cannot write the report to ${file} (${err.code ?? err.message})`);
+  }
+  try {
     try {
       for (const batch of batches(chunks)) {
         const buf = Buffer.from(batch, "utf8");
@@ -33867,9 +33874,18 @@ async function writeReport(chunks, file) {
     } finally {
       closeSync2(fd);
     }
-    return;
+    if (!inPlace) renameSync(dest, file);
+  } catch (err) {
+    if (!inPlace) rmSync(dest, { force: true });
+    throw err;
   }
-  for (const batch of batches(chunks)) if (!process.stdout.write(batch)) await once(process.stdout, "drain");
+}
+function isSpecial(file) {
+  try {
+    return !lstatSync3(file).isFile();
+  } catch {
+    return false;
+  }
 }
 function* batches(chunks) {
   let pending = "";
@@ -35707,17 +35723,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path12 = requestOptions.url.replace(options.baseUrl, "");
+    const path13 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path12} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -39778,7 +39794,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path12) => path12.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path13) => path13.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -40229,7 +40245,7 @@ var init_rollup = __esm({
 
 // src/org/line-hash.ts
 import { lstat as lstat2, readFile as readFile4, realpath as realpath2 } from "node:fs/promises";
-import path9 from "node:path";
+import path10 from "node:path";
 function hashLines(text, emit) {
   const window2 = new Array(WINDOW).fill(0);
   const startsLine = new Array(WINDOW).fill(0);
@@ -40282,7 +40298,7 @@ function lineHashes(text) {
 }
 async function addLineHashes(log, root) {
   const report = { added: 0, kept: 0, without: 0 };
-  const absRoot = await realpath2(path9.resolve(root));
+  const absRoot = await realpath2(path10.resolve(root));
   const byFile = /* @__PURE__ */ new Map();
   for (const run3 of log.runs) {
     const artifacts = run3.artifacts ?? [];
@@ -40331,12 +40347,12 @@ async function resolveInRoot(uri, root) {
   }
   if (p.startsWith("file://")) p = p.slice("file://".length);
   if (p.includes("://")) return void 0;
-  const abs = path9.isAbsolute(p) ? path9.normalize(p) : path9.resolve(root, p);
-  if (!abs.startsWith(`${root}${path9.sep}`)) return void 0;
+  const abs = path10.isAbsolute(p) ? path10.normalize(p) : path10.resolve(root, p);
+  if (!abs.startsWith(`${root}${path10.sep}`)) return void 0;
   try {
     if (!(await lstat2(abs)).isFile()) return void 0;
     const real = await realpath2(abs);
-    return real.startsWith(`${root}${path9.sep}`) ? real : void 0;
+    return real.startsWith(`${root}${path10.sep}`) ? real : void 0;
   } catch {
     return void 0;
   }
@@ -40483,7 +40499,7 @@ var init_upload = __esm({
 import { execFile as execFile2 } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path10 from "node:path";
+import path11 from "node:path";
 function isHistorySecret(f) {
   const commit = f.properties?.commit;
   return typeof commit === "string" && commit.length > 0 && (f.ruleId.startsWith("secrets.") || f.redacted !== void 0);
@@ -40547,10 +40563,10 @@ async function sweepRepo(fullName, opts) {
   const [owner, repo] = fullName.split("/");
   const clone = opts.clone ?? gitCloner(opts.gitBaseUrl ?? "https://github.com", opts.token, opts.depth ?? 1);
   let stage = "clone";
-  const work = await mkdtemp(path10.join(tmpdir(), "clawscan-org-"));
+  const work = await mkdtemp(path11.join(tmpdir(), "clawscan-org-"));
   try {
     if (!owner || !repo || !REPO_NAME.test(fullName) || owner.startsWith(".") || repo.startsWith(".")) throw new Error(`not a repository name (owner/name): "${fullName.slice(0, 200)}"`);
-    const checkout = await clone(fullName, path10.join(work, "repo"));
+    const checkout = await clone(fullName, path11.join(work, "repo"));
     outcome.commitSha = checkout.commitSha;
     outcome.ref = checkout.ref;
     stage = "scan";
@@ -40605,7 +40621,7 @@ __export(cli_exports, {
   readJobReports: () => readJobReports
 });
 import { appendFile, readdir as readdir2, readFile as readFile5, stat, writeFile } from "node:fs/promises";
-import path11 from "node:path";
+import path12 from "node:path";
 import { parseArgs } from "node:util";
 function tristate2(name, v, fallback) {
   if (v === void 0) return fallback;
@@ -40750,7 +40766,7 @@ async function readJobReports(inputs) {
   const visit = async (p) => {
     const s = await stat(p);
     if (s.isDirectory()) {
-      for (const name of (await readdir2(p)).sort()) if (name !== "node_modules" && !name.startsWith(".")) await visit(path11.join(p, name));
+      for (const name of (await readdir2(p)).sort()) if (name !== "node_modules" && !name.startsWith(".")) await visit(path12.join(p, name));
       return;
     }
     if (!p.endsWith(".json")) return;
@@ -41133,8 +41149,8 @@ var PatchReader = class {
   end() {
     return this.endCommit();
   }
-  newDiff(path12) {
-    return this.commit && { commit: this.commit, path: path12, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
+  newDiff(path13) {
+    return this.commit && { commit: this.commit, path: path13, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
   }
   add(d, text, lineNo, truncated2) {
     if (d.tooLarge) return;
@@ -41396,8 +41412,8 @@ async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
   await streamLines(base3, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line2) => {
     const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line2);
     if (!m || m[1] === "120000") return;
-    const path12 = unquotePath(m[4] ?? "");
-    if (!config.isIgnored(path12)) entries.push({ path: path12, oid: m[2] ?? "", size: Number(m[3]) });
+    const path13 = unquotePath(m[4] ?? "");
+    if (!config.isIgnored(path13)) entries.push({ path: path13, oid: m[2] ?? "", size: Number(m[3]) });
   });
   const wantsText = rules2.some((r) => r.appliesTo.includes("text"));
   const wantsDotenv = rules2.some((r) => r.appliesTo.includes("dotenv"));

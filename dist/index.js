@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin2 = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path10 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path11 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin2[origin2.length - 1] === "/") {
           origin2 = origin2.slice(0, origin2.length - 1);
         }
-        if (path10 && path10[0] !== "/") {
-          path10 = `/${path10}`;
+        if (path11 && path11[0] !== "/") {
+          path11 = `/${path11}`;
         }
-        return new URL(`${origin2}${path10}`);
+        return new URL(`${origin2}${path11}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin: origin2 }
+          request: { method, path: path11, origin: origin2 }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin2, path10);
+        debuglog("sending request to %s %s/%s", method, origin2, path11);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin: origin2 },
+          request: { method, path: path11, origin: origin2 },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin2,
-          path10,
+          path11,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin: origin2 }
+          request: { method, path: path11, origin: origin2 }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin2, path10);
+        debuglog("trailers received from %s %s/%s", method, origin2, path11);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin: origin2 },
+          request: { method, path: path11, origin: origin2 },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin2,
-          path10,
+          path11,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path10, origin: origin2 }
+            request: { method, path: path11, origin: origin2 }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin2, path10);
+          debuglog("sending request to %s %s/%s", method, origin2, path11);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin2, {
-        path: path10,
+        path: path11,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path10 !== "string") {
+        if (typeof path11 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path10[0] !== "/" && !(path10.startsWith("http://") || path10.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path10)) {
+        } else if (invalidPathRegex.test(path11)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path10, query) : path10;
+        this.path = query ? buildURL(path11, query) : path11;
         this.origin = origin2;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path10, host, upgrade, blocking, reset } = request2;
+      const { method, path: path11, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path10} HTTP/1.1\r
+      let header = `${method} ${path11} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path10, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path10;
+      headers[HTTP2_HEADER_PATH] = path11;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin: origin2, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path10 = search ? `${pathname}${search}` : pathname;
+        const path11 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin2);
-        this.opts.path = path10;
+        this.opts.path = path11;
         this.opts.origin = origin2;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin: origin2,
-          path: path10 = "/",
+          path: path11 = "/",
           headers = {}
         } = opts;
-        opts.path = origin2 + path10;
+        opts.path = origin2 + path11;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin2);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path10) {
-      if (typeof path10 !== "string") {
-        return path10;
+    function safeUrl(path11) {
+      if (typeof path11 !== "string") {
+        return path11;
       }
-      const pathSegments = path10.split("?");
+      const pathSegments = path11.split("?");
       if (pathSegments.length !== 2) {
-        return path10;
+        return path11;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path10, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path10);
+    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path11);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path10 }) => matchValue(safeUrl(path10), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path10, method, body, headers, query } = opts;
+      const { path: path11, method, body, headers, query } = opts;
       return {
-        path: path10,
+        path: path11,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path10, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
+          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
             Method: method,
             Origin: origin2,
-            Path: path10,
+            Path: path11,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path10) {
-      for (let i = 0; i < path10.length; ++i) {
-        const code = path10.charCodeAt(i);
+    function validateCookiePath(path11) {
+      for (let i = 0; i < path11.length; ++i) {
+        const code = path11.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path10 = opts.path;
+          let path11 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path10 = `/${path10}`;
+            path11 = `/${path11}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path10);
+          url = new URL(util.parseOrigin(url).origin + path11);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20130,17 +20130,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path10) {
-      const ctrl = callVisitor(key, node, visitor, path10);
+    function visit_(key, node, visitor, path11) {
+      const ctrl = callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path10);
+            const ci = visit_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20151,13 +20151,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = visit_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = visit_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path10);
+          const cv = visit_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20178,17 +20178,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path10) {
-      const ctrl = await callVisitor(key, node, visitor, path10);
+    async function visitAsync_(key, node, visitor, path11) {
+      const ctrl = await callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20199,13 +20199,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path10);
+          const cv = await visitAsync_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20232,23 +20232,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path10) {
+    function callVisitor(key, node, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node, path10);
+        return visitor(key, node, path11);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path10);
+        return visitor.Map?.(key, node, path11);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path10);
+        return visitor.Seq?.(key, node, path11);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path10);
+        return visitor.Pair?.(key, node, path11);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path10);
+        return visitor.Scalar?.(key, node, path11);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path10);
+        return visitor.Alias?.(key, node, path11);
       return void 0;
     }
-    function replaceNode(key, path10, node) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path11, node) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -20860,10 +20860,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -20882,7 +20882,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20912,11 +20912,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path11;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20930,8 +20930,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20945,8 +20945,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20964,8 +20964,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20975,8 +20975,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key, ...rest] = path10;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -23491,9 +23491,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -23568,14 +23568,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection2.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection2.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -23590,10 +23590,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection2.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection2.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -23604,10 +23604,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection2.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection2.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -23624,13 +23624,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection2.isEmptyPath(path10)) {
+      setIn(path11, value) {
+        if (Collection2.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -25591,9 +25591,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path10) => {
+    visit.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path10) {
+      for (const [field, index] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -25602,23 +25602,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path10) => {
-      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit.parentCollection = (cst, path11) => {
+      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -25629,10 +25629,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports.visit = visit;
   }
@@ -27885,26 +27885,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path10) => {
-      const end = path10.length - 1;
-      const index = path10.lastIndexOf(
+    var basenameOf = (path11) => {
+      const end = path11.length - 1;
+      const index = path11.lastIndexOf(
         SLASH,
-        path10[end] === SLASH ? end - 1 : end
+        path11[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path10 : path10.slice(index + 1);
+      return index < 0 ? path11 : path11.slice(index + 1);
     };
-    var parentOf = (path10) => {
-      if (path10.charCodeAt(0) === SLASH_CODE || path10.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path10.split(SLASH).filter(Boolean);
+    var parentOf = (path11) => {
+      if (path11.charCodeAt(0) === SLASH_CODE || path11.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path11.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path10.length - 1;
-      const cut = path10.lastIndexOf(
+      const end = path11.length - 1;
+      const cut = path11.lastIndexOf(
         SLASH,
-        path10.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path11.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path10.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path11.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -28054,7 +28054,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path10) {
+      testLiteral(path11) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -28063,7 +28063,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path10)) {
+          if (rule.checkRegex.test(path11)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -28083,15 +28083,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path10, mode) {
+      test(path11, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path10) : path10;
+        const basename2 = shortcut ? basenameOf(path11) : path11;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path10
+            shortcut && rule._basenameOnly ? basename2 : path11
           )) {
             const { negative } = rule;
             const ret = {
@@ -28113,17 +28113,17 @@ var require_ignore = __commonJS({
     var throwError = (message2, Ctor) => {
       throw new Ctor(message2);
     };
-    var checkPath = (path10, originalPath, doThrow) => {
-      if (!isString(path10)) {
+    var checkPath = (path11, originalPath, doThrow) => {
+      if (!isString(path11)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path10) {
+      if (!path11) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path10)) {
+      if (checkPath.isNotRelative(path11)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -28132,25 +28132,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path10) => {
-      const first = path10.charCodeAt(0);
+    var isNotRelative = (path11) => {
+      const first = path11.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path10.length === 1) {
+      if (path11.length === 1) {
         return true;
       }
-      const second = path10.charCodeAt(1);
+      const second = path11.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path10.length === 2 || path10.charCodeAt(2) === SLASH_CODE;
+      return path11.length === 2 || path11.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -28181,58 +28181,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path10) {
+      _test(originalPath, cache, path11) {
         checkPath(
-          path10,
+          path11,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path10 ? this._t(path10, cache) : {
+        return path11 ? this._t(path11, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path10 = convertPath(target);
-        if (!path10 || path10.charCodeAt(path10.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path10);
+        const path11 = convertPath(target);
+        if (!path11 || path11.charCodeAt(path11.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path11);
         }
-        const dir3 = this._t(path10, this._testCache);
+        const dir3 = this._t(path11, this._testCache);
         if (dir3.ignored) {
           return dir3;
         }
-        const literal = this._rules.testLiteral(path10);
+        const literal = this._rules.testLiteral(path11);
         return literal.ignored || literal.unignored ? literal : dir3;
       }
-      _t(path10, cache) {
-        if (path10 in cache) {
-          return cache[path10];
+      _t(path11, cache) {
+        if (path11 in cache) {
+          return cache[path11];
         }
-        const parentPath = parentOf(path10);
+        const parentPath = parentOf(path11);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
+        return cache[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
       }
-      ignores(path10) {
-        return this._test(path10, this._ignoreCache, convertPath(path10)).ignored;
+      ignores(path11) {
+        return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
       }
       createFilter() {
-        return (path10) => !this.ignores(path10);
+        return (path11) => !this.ignores(path11);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path10) {
-        return this._test(path10, this._testCache, convertPath(path10));
+      test(path11) {
+        return this._test(path11, this._testCache, convertPath(path11));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path10) => checkPath(convertPath(path10), path10, RETURN_FALSE);
+    var isPathValid = (path11) => checkPath(convertPath(path11), path11, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path10) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
+      checkPath.isNotRelative = (path11) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path11) || isNotRelative(path11);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -32952,9 +32952,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path10 = this.getPath();
-        if (path10 === null || path10.startsWith("/")) {
-          return path10;
+        const path11 = this.getPath();
+        if (path11 === null || path11.startsWith("/")) {
+          return path11;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -32966,7 +32966,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path10 : parent + "/" + path10;
+              return parent.endsWith("/") ? parent + path11 : parent + "/" + path11;
             }
           }
         }
@@ -35384,7 +35384,7 @@ var require_light = __commonJS({
 
 // src/action/main.ts
 import { appendFile as appendFile2, mkdir as mkdir2, readFile as readFile5 } from "node:fs/promises";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -36163,12 +36163,12 @@ var devices_default = defineRule({
       list(svc).forEach((d, index) => {
         const host = typeof d === "string" ? d.split(":")[0] ?? "" : isRecord(d) ? String(d.source ?? "") : "";
         if (!host.startsWith("/")) return;
-        const path10 = normaliseHostPath(host);
+        const path11 = normaliseHostPath(host);
         ctx.report({
           at: svc.at(["devices", index]),
-          message: `Service "${svc.name}" maps the host device ${path10}.`,
-          severity: grade(path10),
-          properties: { service: svc.name, device: path10 }
+          message: `Service "${svc.name}" maps the host device ${path11}.`,
+          severity: grade(path11),
+          properties: { service: svc.name, device: path11 }
         });
       });
     }
@@ -36634,8 +36634,8 @@ import path from "node:path";
 
 // src/model/location.ts
 var at = {
-  path(path10, opts = {}) {
-    return { kind: "path", path: path10, ...opts };
+  path(path11, opts = {}) {
+    return { kind: "path", path: path11, ...opts };
   },
   range(start, end, file) {
     return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
@@ -36930,11 +36930,11 @@ var uts_host_default = defineRule({
 
 // rules/compose/weak_default_secret.ts
 var DEFAULTED = /\$\{([A-Za-z_][A-Za-z0-9_]*):?-([^}$]+)\}/g;
-function* strings(v, path10, depth2 = 0) {
+function* strings(v, path11, depth2 = 0) {
   if (depth2 > 8) return;
-  if (typeof v === "string") yield [path10, v];
-  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings(v[i], [...path10, i], depth2 + 1);
-  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings(x, [...path10, k], depth2 + 1);
+  if (typeof v === "string") yield [path11, v];
+  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings(v[i], [...path11, i], depth2 + 1);
+  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings(x, [...path11, k], depth2 + 1);
 }
 var weak_default_secret_default = defineRule({
   id: "compose.weak_default_secret",
@@ -36948,16 +36948,16 @@ var weak_default_secret_default = defineRule({
   precision: "high",
   check(target, ctx) {
     for (const svc of target.services) {
-      for (const [path10, text2] of strings(svc.raw, [])) {
-        const key = String(path10[path10.length - 1] ?? "");
+      for (const [path11, text2] of strings(svc.raw, [])) {
+        const key = String(path11[path11.length - 1] ?? "");
         for (const m of text2.matchAll(DEFAULTED)) {
           const name = m[1] ?? "";
           const def = (m[2] ?? "").trim();
           if (def === "" || Object.hasOwn(target.env, name)) continue;
-          if (!isSecretName(name) && !(typeof path10[path10.length - 1] === "string" && isSecretName(key))) continue;
+          if (!isSecretName(name) && !(typeof path11[path11.length - 1] === "string" && isSecretName(key))) continue;
           const weak = isWeakSecret(def);
           ctx.report({
-            at: svc.at(path10),
+            at: svc.at(path11),
             message: `Service "${svc.name}" falls back to a ${weak ? "guessable " : ""}default for ${name} when it is not set${weak ? "" : " (a committed credential)"}.`,
             severity: weak ? "high" : "medium",
             // A guessable default (`changeme`, `postgres`) is public knowledge, not a leaked value, and the same
@@ -37106,9 +37106,9 @@ function exposedWithoutAuth(v) {
 function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function get2(v, ...path10) {
+function get2(v, ...path11) {
   let cur = v;
-  for (const seg of path10) {
+  for (const seg of path11) {
     if (typeof seg === "number" ? !Array.isArray(cur) : !isObj(cur)) return void 0;
     cur = cur[seg];
   }
@@ -37419,13 +37419,13 @@ function execScopes(config) {
 }
 function openExecSurfaces(config) {
   const out = [];
-  const walk2 = (v, path10, depth2) => {
+  const walk2 = (v, path11, depth2) => {
     if (depth2 > 12) return;
-    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path10, i], depth2 + 1));
+    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path11, i], depth2 + 1));
     if (!isObj(v)) return;
-    if (v.groupPolicy === "open") out.push([...path10, "groupPolicy"]);
-    if (v.dmPolicy === "open") out.push([...path10, "dmPolicy"]);
-    for (const [k, x] of Object.entries(v)) walk2(x, [...path10, k], depth2 + 1);
+    if (v.groupPolicy === "open") out.push([...path11, "groupPolicy"]);
+    if (v.dmPolicy === "open") out.push([...path11, "dmPolicy"]);
+    for (const [k, x] of Object.entries(v)) walk2(x, [...path11, k], depth2 + 1);
   };
   walk2(get2(config, "channels"), ["channels"], 0);
   return out;
@@ -37458,13 +37458,13 @@ function modelRefs(config) {
     if (a) aliases.set(a.trim().toLowerCase(), id);
   }
   const out = [];
-  const add = (v, path10, image, agent) => {
+  const add = (v, path11, image, agent) => {
     const push = (m, p) => {
       if (typeof m === "string" && m.trim()) out.push({ model: aliases.get(m.trim().toLowerCase()) ?? m.trim(), path: p, image, ...agent ? { agent } : {} });
     };
-    if (typeof v === "string") return push(v, path10);
-    push(get2(v, "primary"), [...path10, "primary"]);
-    arr(get2(v, "fallbacks")).forEach((f, i) => push(f, [...path10, "fallbacks", i]));
+    if (typeof v === "string") return push(v, path11);
+    push(get2(v, "primary"), [...path11, "primary"]);
+    arr(get2(v, "fallbacks")).forEach((f, i) => push(f, [...path11, "fallbacks", i]));
   };
   add(get2(config, "agents", "defaults", "model"), ["agents", "defaults", "model"], false);
   add(get2(config, "agents", "defaults", "imageModel"), ["agents", "defaults", "imageModel"], true);
@@ -37632,8 +37632,8 @@ var control_ui_insecure_auth_default = defineRule({
 var DOCKER_FLAGS = ["dangerouslyAllowReservedContainerTargets", "dangerouslyAllowExternalBindSources", "dangerouslyAllowContainerNamespaceJoin"];
 function flags(config, era) {
   const out = [];
-  const add = (path10, expected, label = `${path10.join(".")}=${String(expected)}`) => {
-    if (get2(config, ...path10) === expected) out.push({ path: path10, label });
+  const add = (path11, expected, label = `${path11.join(".")}=${String(expected)}`) => {
+    if (get2(config, ...path11) === expected) out.push({ path: path11, label });
   };
   const ui = ["gateway", "controlUi"];
   if (era !== "current") add([...ui, "allowInsecureAuth"], true);
@@ -37744,10 +37744,10 @@ var AUDITED = /* @__PURE__ */ new Set([
 ]);
 function unaudited(config) {
   const out = [];
-  const walk2 = (v, path10, depth2) => {
+  const walk2 = (v, path11, depth2) => {
     if (depth2 > 16 || !isObj(v)) return;
     for (const [k, x] of Object.entries(v)) {
-      const p = [...path10, k];
+      const p = [...path11, k];
       const dotted = p.join(".");
       if (x === true && k.startsWith("dangerously") && !AUDITED.has(dotted)) {
         const channelAccountLevel = p[0] === "channels" && (p.length === 3 || p.length === 5 && p[2] === "accounts") && k === "dangerouslyAllowNameMatching";
@@ -38304,8 +38304,8 @@ var CHANNEL_SECRETS = /* @__PURE__ */ new Set([
   "serviceAccount"
 ]);
 var str3 = (s) => typeof s === "string" ? s : void 0;
-function openclawSecretPath(path10) {
-  const p = path10.map((s) => String(s));
+function openclawSecretPath(path11) {
+  const p = path11.map((s) => String(s));
   const j = p.join(".");
   if (j === "gateway.auth.token" || j === "gateway.remote.token") return { what: "gateway token", severity: "critical" };
   if (j === "gateway.auth.password" || j === "gateway.remote.password") return { what: "gateway password", severity: "critical" };
@@ -38319,7 +38319,7 @@ function openclawSecretPath(path10) {
   if (p[0] === "skills" && p[1] === "entries" && p.length === 4 && p[3] === "apiKey" || p[0] === "talk" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `${p[0]} API key (${p[2]})`, severity: "high" };
   if (p[0] === "plugins" && p[1] === "entries" && p[3] === "config" && p.length > 4 && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `plugin credential (${p[2]})`, severity: "high" };
   if (p[0] === "channels" && p.length >= 3) {
-    const leaf = str3(path10[path10.length - 1]);
+    const leaf = str3(path11[path11.length - 1]);
     const direct = p.length === 3;
     const account = p.length === 5 && p[2] === "accounts";
     if (leaf && (direct || account) && CHANNEL_SECRETS.has(leaf)) return { what: `${p[1]} channel ${leaf}`, severity: "high" };
@@ -40167,11 +40167,11 @@ function requireLodash_sortby() {
     function baseForOwn(object, iteratee) {
       return object && baseFor(object, iteratee, keys);
     }
-    function baseGet(object, path10) {
-      path10 = isKey(path10, object) ? [path10] : castPath(path10);
-      var index = 0, length = path10.length;
+    function baseGet(object, path11) {
+      path11 = isKey(path11, object) ? [path11] : castPath(path11);
+      var index = 0, length = path11.length;
       while (object != null && index < length) {
-        object = object[toKey(path10[index++])];
+        object = object[toKey(path11[index++])];
       }
       return index && index == length ? object : void 0;
     }
@@ -40298,13 +40298,13 @@ function requireLodash_sortby() {
         return object === source || baseIsMatch(object, source, matchData);
       };
     }
-    function baseMatchesProperty(path10, srcValue) {
-      if (isKey(path10) && isStrictComparable(srcValue)) {
-        return matchesStrictComparable(toKey(path10), srcValue);
+    function baseMatchesProperty(path11, srcValue) {
+      if (isKey(path11) && isStrictComparable(srcValue)) {
+        return matchesStrictComparable(toKey(path11), srcValue);
       }
       return function(object) {
-        var objValue = get3(object, path10);
-        return objValue === void 0 && objValue === srcValue ? hasIn(object, path10) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
+        var objValue = get3(object, path11);
+        return objValue === void 0 && objValue === srcValue ? hasIn(object, path11) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
       };
     }
     function baseOrderBy(collection, iteratees, orders) {
@@ -40320,9 +40320,9 @@ function requireLodash_sortby() {
         return compareMultiple(object, other, orders);
       });
     }
-    function basePropertyDeep(path10) {
+    function basePropertyDeep(path11) {
       return function(object) {
-        return baseGet(object, path10);
+        return baseGet(object, path11);
       };
     }
     function baseRest(func, start) {
@@ -40577,11 +40577,11 @@ function requireLodash_sortby() {
         return result;
       };
     }
-    function hasPath(object, path10, hasFunc) {
-      path10 = isKey(path10, object) ? [path10] : castPath(path10);
-      var result, index = -1, length = path10.length;
+    function hasPath(object, path11, hasFunc) {
+      path11 = isKey(path11, object) ? [path11] : castPath(path11);
+      var result, index = -1, length = path11.length;
       while (++index < length) {
-        var key = toKey(path10[index]);
+        var key = toKey(path11[index]);
         if (!(result = object != null && hasFunc(object, key))) {
           break;
         }
@@ -40736,12 +40736,12 @@ function requireLodash_sortby() {
     function toString(value) {
       return value == null ? "" : baseToString(value);
     }
-    function get3(object, path10, defaultValue) {
-      var result = object == null ? void 0 : baseGet(object, path10);
+    function get3(object, path11, defaultValue) {
+      var result = object == null ? void 0 : baseGet(object, path11);
       return result === void 0 ? defaultValue : result;
     }
-    function hasIn(object, path10) {
-      return object != null && hasPath(object, path10, baseHasIn);
+    function hasIn(object, path11) {
+      return object != null && hasPath(object, path11, baseHasIn);
     }
     function keys(object) {
       return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
@@ -40749,8 +40749,8 @@ function requireLodash_sortby() {
     function identity(value) {
       return value;
     }
-    function property(path10) {
-      return isKey(path10) ? baseProperty(toKey(path10)) : basePropertyDeep(path10);
+    function property(path11) {
+      return isKey(path11) ? baseProperty(toKey(path11)) : basePropertyDeep(path11);
     }
     module.exports = sortBy;
   })(lodash_sortby, lodash_sortby.exports);
@@ -41182,7 +41182,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
   }
   try {
     const fs3 = await import("node:fs");
-    const path10 = await import("node:path");
+    const path11 = await import("node:path");
     const pfxBytes = new Uint8Array(fs3.readFileSync(source.filePath));
     const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
     if (!isGcpServiceAccountP12) {
@@ -41190,7 +41190,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
     }
     context.report({
       message: t("PrivateKeyP12", {
-        FILE_NAME: path10.basename(source.filePath)
+        FILE_NAME: path11.basename(source.filePath)
       }),
       range: [0, source.content.length]
     });
@@ -43247,22 +43247,22 @@ var OPENCLAW_NAME = /openclaw|clawdbot|moltbot|moldbot/i;
 function runsOpenClaw(target) {
   return services(target).some(([name, svc]) => [name, svc.image, svc.container_name].some((v) => typeof v === "string" && OPENCLAW_NAME.test(v)));
 }
-function underStateDir(path10) {
-  return path10.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
+function underStateDir(path11) {
+  return path11.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
 }
-function agentStorePath(path10) {
-  const s = path10.split("/");
+function agentStorePath(path11) {
+  const s = path11.split("/");
   for (let i = s.length - 4; i >= 0; i--) {
     if (s[i] === "agents" && i + 3 === s.length - 1) return { agent: s[i + 1] ?? "", kind: s[i + 2] ?? "", base: s[i + 3] ?? "" };
   }
   return void 0;
 }
-function underCredentials(path10) {
-  const s = path10.split("/");
+function underCredentials(path11) {
+  const s = path11.split("/");
   const i = s.lastIndexOf("credentials", s.length - 2);
   return i === -1 ? void 0 : s.slice(i + 1).join("/");
 }
-var base = (path10) => path10.slice(path10.lastIndexOf("/") + 1);
+var base = (path11) => path11.slice(path11.lastIndexOf("/") + 1);
 
 // rules/dotenv/not_ignored.ts
 var not_ignored_default = defineRule({
@@ -43541,9 +43541,9 @@ function gatewayLocationTest(project2, target) {
   return (location) => isGateway(proxyTarget(location, ups), ports2);
 }
 function sensitivePath(location) {
-  const path10 = location.args[location.args.length - 1]?.value ?? "";
-  if (/^\^?\/hooks(\/|$|\b)/.test(path10)) return "hooks";
-  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path10)) return "health";
+  const path11 = location.args[location.args.length - 1]?.value ?? "";
+  if (/^\^?\/hooks(\/|$|\b)/.test(path11)) return "hooks";
+  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path11)) return "health";
   return void 0;
 }
 function head(d) {
@@ -43953,11 +43953,11 @@ function readValue(text2, pos, max = 400) {
   while (end < text2.length && end - pos < max && !STOP.test(text2[end] ?? "")) end++;
   return { value: text2.slice(pos, end), start: pos, end, quoted: false };
 }
-function walkStrings(value, visit, path10 = [], depth2 = 0) {
+function walkStrings(value, visit, path11 = [], depth2 = 0) {
   if (depth2 > 64) return;
-  if (typeof value === "string") visit(path10, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path10, i], depth2 + 1));
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path10, k], depth2 + 1);
+  if (typeof value === "string") visit(path11, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path11, i], depth2 + 1));
+  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path11, k], depth2 + 1);
 }
 function lineStartCursor(text2) {
   let start = 0;
@@ -44032,11 +44032,11 @@ async function checkText(target, ctx) {
   }
 }
 function checkOpenClaw(target, ctx, tokens2) {
-  walkStrings(target.value, (path10, value) => {
-    const leaf = path10[path10.length - 1];
-    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path10)) return;
+  walkStrings(target.value, (path11, value) => {
+    const leaf = path11[path11.length - 1];
+    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path11)) return;
     if (!isGenericSecretValue(value) || tokens2.some((t) => value.includes(t))) return;
-    ctx.report({ at: at.path(path10, { part: "value" }), message: message(path10.join("."), target.file), secret: value });
+    ctx.report({ at: at.path(path11, { part: "value" }), message: message(path11.join("."), target.file), secret: value });
   });
 }
 var generic_default = defineRule({
@@ -44258,16 +44258,16 @@ var openclaw_gateway_token_default = defineRule({
   async check(target, ctx) {
     if (target.kind === "text") return checkText2(target, ctx);
     const found = [];
-    walkStrings(target.value, (path10, value) => {
-      if (openclawSecretPath(path10) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path10, value });
+    walkStrings(target.value, (path11, value) => {
+      if (openclawSecretPath(path11) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path11, value });
     });
-    for (const { path: path10, value } of found) {
+    for (const { path: path11, value } of found) {
       if (!await isLiteral2(value)) continue;
-      const sp = openclawSecretPath(path10);
+      const sp = openclawSecretPath(path11);
       if (!sp) continue;
       ctx.report({
-        at: at.path(path10, { part: "value" }),
-        message: `Literal OpenClaw ${sp.what} at \`${path10.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
+        at: at.path(path11, { part: "value" }),
+        message: `Literal OpenClaw ${sp.what} at \`${path11.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
         severity: sp.severity,
         secret: value
       });
@@ -44506,10 +44506,10 @@ var auth_profiles_default = defineRule({
 });
 
 // rules/state/whatsapp_session.ts
-function isWhatsAppSession(path10, openclawRepo) {
-  if (base(path10) !== "creds.json") return false;
-  if (path10.split("/").some((s) => /whatsapp/i.test(s))) return true;
-  return underCredentials(path10) !== void 0 && (openclawRepo || underStateDir(path10));
+function isWhatsAppSession(path11, openclawRepo) {
+  if (base(path11) !== "creds.json") return false;
+  if (path11.split("/").some((s) => /whatsapp/i.test(s))) return true;
+  return underCredentials(path11) !== void 0 && (openclawRepo || underStateDir(path11));
 }
 var whatsapp_session_default = defineRule({
   id: "state.whatsapp_session",
@@ -45962,10 +45962,10 @@ var bind_mount_non_absolute_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    for (const { path: path10, bind: b } of sandboxBinds(t.value)) {
+    for (const { path: path11, bind: b } of sandboxBinds(t.value)) {
       const src = b.trim().split(":")[0] ?? "";
       if (src.startsWith("/") || /^[a-zA-Z]$/.test(src) && /^[a-zA-Z]:[\\/]/.test(b.trim())) continue;
-      ctx.report({ at: at.path(path10), message: `Sandbox bind source "${src}" is not an absolute path.` });
+      ctx.report({ at: at.path(path11), message: `Sandbox bind source "${src}" is not an absolute path.` });
     }
   }
 });
@@ -46051,9 +46051,9 @@ var dangerous_bind_mount_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    for (const { path: path10, bind: b } of sandboxBinds(t.value)) {
+    for (const { path: path11, bind: b } of sandboxBinds(t.value)) {
       const hit = dangerous(bindSource(b.replace(/^~(?=\/|$)/, "/root")));
-      if (hit) ctx.report({ at: at.path(path10), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
+      if (hit) ctx.report({ at: at.path(path11), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
     }
   }
 });
@@ -47982,14 +47982,14 @@ function braced(inner, written, lookup) {
 var pathKey = (p) => JSON.stringify(p);
 function collectTags(doc) {
   const tags = /* @__PURE__ */ new Map();
-  const walk2 = (node, path10, depth2) => {
+  const walk2 = (node, path11, depth2) => {
     if (depth2 > 12 || !node) return;
     const tag = node.tag;
-    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path10), tag === "!reset" ? "reset" : "override");
+    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path11), tag === "!reset" ? "reset" : "override");
     if ((0, import_yaml.isMap)(node)) {
-      for (const it of node.items) if ((0, import_yaml.isPair)(it) && (0, import_yaml.isScalar)(it.key)) walk2(it.value, [...path10, String(it.key.value)], depth2 + 1);
+      for (const it of node.items) if ((0, import_yaml.isPair)(it) && (0, import_yaml.isScalar)(it.key)) walk2(it.value, [...path11, String(it.key.value)], depth2 + 1);
     }
-    if ((0, import_yaml.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path10, i], depth2 + 1));
+    if ((0, import_yaml.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path11, i], depth2 + 1));
   };
   walk2(doc.contents, [], 0);
   return tags;
@@ -47997,12 +47997,12 @@ function collectTags(doc) {
 function isRecord3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function build(raw, file, path10, env, tags) {
-  const o = { file, path: path10 };
-  const tag = tags.get(pathKey(path10));
+function build(raw, file, path11, env, tags) {
+  const o = { file, path: path11 };
+  const tag = tags.get(pathKey(path11));
   const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
-  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path10, i], env, tags)));
-  if (isRecord3(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path10, k], env, tags)])));
+  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path11, i], env, tags)));
+  if (isRecord3(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path11, k], env, tags)])));
   if (typeof raw === "string") return node(interpolate(raw, env), raw);
   if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
   return node(raw === void 0 ? null : String(raw), null);
@@ -48056,10 +48056,10 @@ function plain(n, which2) {
   if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which2)]));
   return which2 === "r" && n.r !== void 0 ? n.r : n.v;
 }
-function origins(n, path10 = [], out = /* @__PURE__ */ new Map()) {
-  out.set(pathKey(path10), n.o);
-  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path10, i], out));
-  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path10, k], out);
+function origins(n, path11 = [], out = /* @__PURE__ */ new Map()) {
+  out.set(pathKey(path11), n.o);
+  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path11, i], out));
+  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path11, k], out);
   return out;
 }
 
@@ -48551,10 +48551,10 @@ function findPair(doc, node, seg, depthLeft = 20) {
   return void 0;
 }
 function yamlResolver(doc) {
-  return (path10, part) => {
+  return (path11, part) => {
     let node = doc.contents;
     let pair;
-    for (const seg of path10) {
+    for (const seg of path11) {
       if ((0, import_yaml2.isAlias)(node)) node = node.resolve(doc);
       if ((0, import_yaml2.isSeq)(node) && typeof seg === "number") {
         node = node.items[seg];
@@ -50352,10 +50352,10 @@ function memberName(name) {
   return void 0;
 }
 function json5Resolver(ast) {
-  return (path10, part) => {
+  return (path11, part) => {
     let node = ast.body;
     let key;
-    for (const seg of path10) {
+    for (const seg of path11) {
       key = void 0;
       if (node.type === "Object") {
         let found;
@@ -52080,7 +52080,8 @@ function ruleDocUrl(ruleId) {
 // src/report/stream.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { once } from "node:events";
-import { closeSync as closeSync2, openSync as openSync2, writeSync } from "node:fs";
+import { closeSync as closeSync2, lstatSync as lstatSync3, openSync as openSync2, renameSync, rmSync, writeSync } from "node:fs";
+import path9 from "node:path";
 function* jsonWithArray(place2, items) {
   const marker2 = `\0${randomUUID2()}\0`;
   const text2 = JSON.stringify(place2(marker2), null, 2);
@@ -52102,13 +52103,19 @@ ${indent}`}]${text2.slice(at2 + quoted.length)}`;
 }
 var BATCH2 = 64 * 1024;
 async function writeReport(chunks, file) {
-  if (file !== void 0) {
-    let fd;
-    try {
-      fd = openSync2(file, "w");
-    } catch (err) {
-      throw new UsageError(`cannot write the report to ${file} (${err.code ?? err.message})`);
-    }
+  if (file === void 0) {
+    for (const batch of batches(chunks)) if (!process.stdout.write(batch)) await once(process.stdout, "drain");
+    return;
+  }
+  const inPlace = isSpecial(file);
+  const dest = inPlace ? file : path9.join(path9.dirname(file), `.${path9.basename(file)}.${process.pid}.tmp`);
+  let fd;
+  try {
+    fd = openSync2(dest, "w");
+  } catch (err) {
+    throw new UsageError(`cannot write the report to ${file} (${err.code ?? err.message})`);
+  }
+  try {
     try {
       for (const batch of batches(chunks)) {
         const buf = Buffer.from(batch, "utf8");
@@ -52117,9 +52124,18 @@ async function writeReport(chunks, file) {
     } finally {
       closeSync2(fd);
     }
-    return;
+    if (!inPlace) renameSync(dest, file);
+  } catch (err) {
+    if (!inPlace) rmSync(dest, { force: true });
+    throw err;
   }
-  for (const batch of batches(chunks)) if (!process.stdout.write(batch)) await once(process.stdout, "drain");
+}
+function isSpecial(file) {
+  try {
+    return !lstatSync3(file).isFile();
+  } catch {
+    return false;
+  }
 }
 function* batches(chunks) {
   let pending = "";
@@ -52669,8 +52685,8 @@ var PatchReader = class {
   end() {
     return this.endCommit();
   }
-  newDiff(path10) {
-    return this.commit && { commit: this.commit, path: path10, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
+  newDiff(path11) {
+    return this.commit && { commit: this.commit, path: path11, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
   }
   add(d, text2, lineNo, truncated) {
     if (d.tooLarge) return;
@@ -52926,8 +52942,8 @@ async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
   await streamLines(base3, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line2) => {
     const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line2);
     if (!m || m[1] === "120000") return;
-    const path10 = unquotePath(m[4] ?? "");
-    if (!config.isIgnored(path10)) entries.push({ path: path10, oid: m[2] ?? "", size: Number(m[3]) });
+    const path11 = unquotePath(m[4] ?? "");
+    if (!config.isIgnored(path11)) entries.push({ path: path11, oid: m[2] ?? "", size: Number(m[3]) });
   });
   const wantsText = rules2.some((r) => r.appliesTo.includes("text"));
   const wantsDotenv = rules2.some((r) => r.appliesTo.includes("dotenv"));
@@ -54465,17 +54481,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path10 = requestOptions.url.replace(options.baseUrl, "");
+    const path11 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path10} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path11} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path10} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path11} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -57188,7 +57204,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path10) => path10.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path11) => path11.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -57848,8 +57864,8 @@ async function run2(opts = {}) {
       color: false,
       ...sweep ? { history: sweep.history } : {}
     };
-    const sarifPath = path9.resolve(settings.sarifFile);
-    await mkdir2(path9.dirname(sarifPath), { recursive: true });
+    const sarifPath = path10.resolve(settings.sarifFile);
+    await mkdir2(path10.dirname(sarifPath), { recursive: true });
     await writeReport(STREAMS.sarif(input), sarifPath);
     const over = failing(reported, settings.failOn);
     const reserved = (over.length ? 1 : 0) + (result.internalErrors ? 1 : 0);
@@ -57927,7 +57943,7 @@ async function reviewComments(settings, pr, findings, result, rules2, opts) {
       findings,
       allFindings: result.findings,
       catalogue: rules2,
-      readText: async (file) => readFile5(path9.join(base3, file), "utf8").catch(() => void 0),
+      readText: async (file) => readFile5(path10.join(base3, file), "utf8").catch(() => void 0),
       blobSha: async (file) => result.root.git ? (await git(base3, ["hash-object", "--", file]).catch(() => void 0))?.toString("utf8").trim() : void 0
     });
     const parts = [

@@ -2,8 +2,8 @@
  * Reports are written in pieces (src/report/stream.ts): the pieces must make exactly the text the whole document
  * would have pretty-printed to, and must reach a file or a pipe whole and in order.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,5 +81,41 @@ describe('streamed reporters', () => {
     const written = readFileSync(file, 'utf8');
     expect(written.length).toBeGreaterThan(4 * 64 * 1024);
     expect(piped.stdout.replace(/"durationMs": \d+/g, '')).toBe(written.replace(/"durationMs": \d+/g, ''));
+  });
+
+  it('write a file whole or not at all: a report that fails half-way leaves the file as it was and no temporary file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-stream-'));
+    const failing = function* () {
+      yield 'x'.repeat(200 * 1024);
+      throw new Error('fault while producing the report');
+    };
+    await expect(writeReport(failing(), path.join(dir, 'new.sarif'))).rejects.toThrow(/fault while producing/);
+    writeFileSync(path.join(dir, 'old.sarif'), 'previous report\n');
+    await expect(writeReport(failing(), path.join(dir, 'old.sarif'))).rejects.toThrow(/fault while producing/);
+    expect(readdirSync(dir)).toEqual(['old.sarif']);
+    expect(readFileSync(path.join(dir, 'old.sarif'), 'utf8')).toBe('previous report\n');
+    await writeReport(['new ', 'report\n'], path.join(dir, 'old.sarif'));
+    expect(readdirSync(dir)).toEqual(['old.sarif']);
+    expect(readFileSync(path.join(dir, 'old.sarif'), 'utf8')).toBe('new report\n');
+  });
+
+  it('write through what is not a regular file instead of replacing it (a symbolic link, a FIFO)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-stream-'));
+    writeFileSync(path.join(dir, 'target.json'), '');
+    symlinkSync('target.json', path.join(dir, 'link.json'));
+    await writeReport(['{}', '\n'], path.join(dir, 'link.json'));
+    expect(lstatSync(path.join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(dir, 'target.json'), 'utf8')).toBe('{}\n');
+
+    const fifo = path.join(dir, 'fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let got = '';
+    reader.stdout.on('data', (d: Buffer) => (got += d.toString()));
+    const closed = new Promise((resolve) => reader.on('close', resolve));
+    await writeReport(['through ', 'the fifo\n'], fifo);
+    await closed;
+    expect(got).toBe('through the fifo\n');
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 });

@@ -6,7 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import { UsageError } from '../engine/errors.js';
 
 /**
@@ -37,19 +38,32 @@ export function* jsonWithArray(place: (marker: string) => unknown, items: Iterab
 const BATCH = 64 * 1024;
 
 /**
- * Writes a report's chunks to `file` (created or truncated) or, without one, to stdout, in batches of ~64 KB.
+ * Writes a report's chunks to `file` or, without one, to stdout, in batches of ~64 KB.
+ *
+ * A file is written whole or not at all: the chunks go to a temporary file beside it, renamed over `file` once
+ * the last one is written. A report that fails half-way (a full disk, a fault while producing it) would otherwise
+ * leave a truncated SARIF that a workflow's `if: always()` upload step sends to code scanning. A path that exists
+ * and is not a regular file (`/dev/stdout`, a FIFO, a symbolic link) is written in place: renaming over it would
+ * replace it.
+ *
  * Stdout may be a pipe to a slower reader: each batch waits for the previous one to drain, so the report is
  * never buffered whole in the stream either.
  */
 export async function writeReport(chunks: Iterable<string>, file?: string): Promise<void> {
-  if (file !== undefined) {
-    let fd: number;
-    try {
-      fd = openSync(file, 'w');
-    } catch (err) {
-      // A missing folder or a read-only path is the caller's to fix, not a fault of the scan.
-      throw new UsageError(`cannot write the report to ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-    }
+  if (file === undefined) {
+    for (const batch of batches(chunks)) if (!process.stdout.write(batch)) await once(process.stdout, 'drain');
+    return;
+  }
+  const inPlace = isSpecial(file);
+  const dest = inPlace ? file : path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(dest, 'w');
+  } catch (err) {
+    // A missing folder or a read-only path is the caller's to fix, not a fault of the scan.
+    throw new UsageError(`cannot write the report to ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  try {
     try {
       for (const batch of batches(chunks)) {
         const buf = Buffer.from(batch, 'utf8');
@@ -58,9 +72,20 @@ export async function writeReport(chunks: Iterable<string>, file?: string): Prom
     } finally {
       closeSync(fd);
     }
-    return;
+    if (!inPlace) renameSync(dest, file);
+  } catch (err) {
+    if (!inPlace) rmSync(dest, { force: true });
+    throw err;
   }
-  for (const batch of batches(chunks)) if (!process.stdout.write(batch)) await once(process.stdout, 'drain');
+}
+
+/** Whether `file` exists as something other than a regular file (lstat: a symbolic link counts as special). */
+function isSpecial(file: string): boolean {
+  try {
+    return !lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function* batches(chunks: Iterable<string>): Generator<string> {
