@@ -364,12 +364,12 @@ var init_devices = __esm({
           list(svc).forEach((d, index) => {
             const host = typeof d === "string" ? d.split(":")[0] ?? "" : isRecord(d) ? String(d.source ?? "") : "";
             if (!host.startsWith("/")) return;
-            const path13 = normaliseHostPath(host);
+            const path14 = normaliseHostPath(host);
             ctx.report({
               at: svc.at(["devices", index]),
-              message: `Service "${svc.name}" maps the host device ${path13}.`,
-              severity: grade(path13),
-              properties: { service: svc.name, device: path13 }
+              message: `Service "${svc.name}" maps the host device ${path14}.`,
+              severity: grade(path14),
+              properties: { service: svc.name, device: path14 }
             });
           });
         }
@@ -940,8 +940,8 @@ var init_location = __esm({
   "src/model/location.ts"() {
     "use strict";
     at = {
-      path(path13, opts = {}) {
-        return { kind: "path", path: path13, ...opts };
+      path(path14, opts = {}) {
+        return { kind: "path", path: path14, ...opts };
       },
       range(start, end, file) {
         return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
@@ -1286,11 +1286,11 @@ var init_uts_host = __esm({
 });
 
 // rules/compose/weak_default_secret.ts
-function* strings(v, path13, depth2 = 0) {
+function* strings(v, path14, depth2 = 0) {
   if (depth2 > 8) return;
-  if (typeof v === "string") yield [path13, v];
-  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings(v[i], [...path13, i], depth2 + 1);
-  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings(x, [...path13, k], depth2 + 1);
+  if (typeof v === "string") yield [path14, v];
+  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings(v[i], [...path14, i], depth2 + 1);
+  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings(x, [...path14, k], depth2 + 1);
 }
 var DEFAULTED, weak_default_secret_default;
 var init_weak_default_secret = __esm({
@@ -1312,16 +1312,16 @@ var init_weak_default_secret = __esm({
       precision: "high",
       check(target, ctx) {
         for (const svc of target.services) {
-          for (const [path13, text] of strings(svc.raw, [])) {
-            const key = String(path13[path13.length - 1] ?? "");
+          for (const [path14, text] of strings(svc.raw, [])) {
+            const key = String(path14[path14.length - 1] ?? "");
             for (const m of text.matchAll(DEFAULTED)) {
               const name = m[1] ?? "";
               const def = (m[2] ?? "").trim();
               if (def === "" || Object.hasOwn(target.env, name)) continue;
-              if (!isSecretName(name) && !(typeof path13[path13.length - 1] === "string" && isSecretName(key))) continue;
+              if (!isSecretName(name) && !(typeof path14[path14.length - 1] === "string" && isSecretName(key))) continue;
               const weak = isWeakSecret(def);
               ctx.report({
-                at: svc.at(path13),
+                at: svc.at(path14),
                 message: `Service "${svc.name}" falls back to a ${weak ? "guessable " : ""}default for ${name} when it is not set${weak ? "" : " (a committed credential)"}.`,
                 severity: weak ? "high" : "medium",
                 // A guessable default (`changeme`, `postgres`) is public knowledge, not a leaked value, and the same
@@ -1505,9 +1505,9 @@ var init_compose_gateway = __esm({
 function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function get2(v, ...path13) {
+function get2(v, ...path14) {
   let cur = v;
-  for (const seg of path13) {
+  for (const seg of path14) {
     if (typeof seg === "number" ? !Array.isArray(cur) : !isObj(cur)) return void 0;
     cur = cur[seg];
   }
@@ -1762,13 +1762,13 @@ function execScopes(config) {
 }
 function openExecSurfaces(config) {
   const out = [];
-  const walk2 = (v, path13, depth2) => {
+  const walk2 = (v, path14, depth2) => {
     if (depth2 > 12) return;
-    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path13, i], depth2 + 1));
+    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path14, i], depth2 + 1));
     if (!isObj(v)) return;
-    if (v.groupPolicy === "open") out.push([...path13, "groupPolicy"]);
-    if (v.dmPolicy === "open") out.push([...path13, "dmPolicy"]);
-    for (const [k, x] of Object.entries(v)) walk2(x, [...path13, k], depth2 + 1);
+    if (v.groupPolicy === "open") out.push([...path14, "groupPolicy"]);
+    if (v.dmPolicy === "open") out.push([...path14, "dmPolicy"]);
+    for (const [k, x] of Object.entries(v)) walk2(x, [...path14, k], depth2 + 1);
   };
   walk2(get2(config, "channels"), ["channels"], 0);
   return out;
@@ -1801,13 +1801,13 @@ function modelRefs(config) {
     if (a) aliases.set(a.trim().toLowerCase(), id);
   }
   const out = [];
-  const add = (v, path13, image, agent) => {
+  const add = (v, path14, image, agent) => {
     const push = (m, p) => {
       if (typeof m === "string" && m.trim()) out.push({ model: aliases.get(m.trim().toLowerCase()) ?? m.trim(), path: p, image, ...agent ? { agent } : {} });
     };
-    if (typeof v === "string") return push(v, path13);
-    push(get2(v, "primary"), [...path13, "primary"]);
-    arr(get2(v, "fallbacks")).forEach((f, i) => push(f, [...path13, "fallbacks", i]));
+    if (typeof v === "string") return push(v, path14);
+    push(get2(v, "primary"), [...path14, "primary"]);
+    arr(get2(v, "fallbacks")).forEach((f, i) => push(f, [...path14, "fallbacks", i]));
   };
   add(get2(config, "agents", "defaults", "model"), ["agents", "defaults", "model"], false);
   add(get2(config, "agents", "defaults", "imageModel"), ["agents", "defaults", "imageModel"], true);
@@ -2073,8 +2073,8 @@ var init_control_ui_insecure_auth = __esm({
 // rules/config/insecure_or_dangerous_flags.ts
 function flags(config, era) {
   const out = [];
-  const add = (path13, expected, label = `${path13.join(".")}=${String(expected)}`) => {
-    if (get2(config, ...path13) === expected) out.push({ path: path13, label });
+  const add = (path14, expected, label = `${path14.join(".")}=${String(expected)}`) => {
+    if (get2(config, ...path14) === expected) out.push({ path: path14, label });
   };
   const ui = ["gateway", "controlUi"];
   if (era !== "current") add([...ui, "allowInsecureAuth"], true);
@@ -2216,10 +2216,10 @@ var init_secrets_hooks_token_in_config = __esm({
 // rules/config/unaudited_dangerous_flags.ts
 function unaudited(config) {
   const out = [];
-  const walk2 = (v, path13, depth2) => {
+  const walk2 = (v, path14, depth2) => {
     if (depth2 > 16 || !isObj(v)) return;
     for (const [k, x] of Object.entries(v)) {
-      const p = [...path13, k];
+      const p = [...path14, k];
       const dotted = p.join(".");
       if (x === true && k.startsWith("dangerously") && !AUDITED.has(dotted)) {
         const channelAccountLevel = p[0] === "channels" && (p.length === 3 || p.length === 5 && p[2] === "accounts") && k === "dangerouslyAllowNameMatching";
@@ -2811,8 +2811,8 @@ function isSecretLikeName(name) {
 function isLikelyIdName(name) {
   return /(^(id|myid|userid)|_id)s?([^a-z0-9]|$)/i.test(name);
 }
-function openclawSecretPath(path13) {
-  const p = path13.map((s) => String(s));
+function openclawSecretPath(path14) {
+  const p = path14.map((s) => String(s));
   const j = p.join(".");
   if (j === "gateway.auth.token" || j === "gateway.remote.token") return { what: "gateway token", severity: "critical" };
   if (j === "gateway.auth.password" || j === "gateway.remote.password") return { what: "gateway password", severity: "critical" };
@@ -2826,7 +2826,7 @@ function openclawSecretPath(path13) {
   if (p[0] === "skills" && p[1] === "entries" && p.length === 4 && p[3] === "apiKey" || p[0] === "talk" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `${p[0]} API key (${p[2]})`, severity: "high" };
   if (p[0] === "plugins" && p[1] === "entries" && p[3] === "config" && p.length > 4 && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `plugin credential (${p[2]})`, severity: "high" };
   if (p[0] === "channels" && p.length >= 3) {
-    const leaf = str3(path13[path13.length - 1]);
+    const leaf = str3(path14[path14.length - 1]);
     const direct = p.length === 3;
     const account = p.length === 5 && p[2] === "accounts";
     if (leaf && (direct || account) && CHANNEL_SECRETS.has(leaf)) return { what: `${p[1]} channel ${leaf}`, severity: "high" };
@@ -4081,11 +4081,11 @@ var require_common = __commonJS({
         let enableOverride = null;
         let namespacesCache;
         let enabledCache;
-        function debug2(...args) {
-          if (!debug2.enabled) {
+        function debug3(...args) {
+          if (!debug3.enabled) {
             return;
           }
-          const self2 = debug2;
+          const self2 = debug3;
           const curr = Number(/* @__PURE__ */ new Date());
           const ms = curr - (prevTime || curr);
           self2.diff = ms;
@@ -4115,12 +4115,12 @@ var require_common = __commonJS({
           const logFn = self2.log || createDebug.log;
           logFn.apply(self2, args);
         }
-        debug2.namespace = namespace;
-        debug2.useColors = createDebug.useColors();
-        debug2.color = createDebug.selectColor(namespace);
-        debug2.extend = extend;
-        debug2.destroy = createDebug.destroy;
-        Object.defineProperty(debug2, "enabled", {
+        debug3.namespace = namespace;
+        debug3.useColors = createDebug.useColors();
+        debug3.color = createDebug.selectColor(namespace);
+        debug3.extend = extend;
+        debug3.destroy = createDebug.destroy;
+        Object.defineProperty(debug3, "enabled", {
           enumerable: true,
           configurable: false,
           get: () => {
@@ -4138,9 +4138,9 @@ var require_common = __commonJS({
           }
         });
         if (typeof createDebug.init === "function") {
-          createDebug.init(debug2);
+          createDebug.init(debug3);
         }
-        return debug2;
+        return debug3;
       }
       function extend(namespace, delimiter) {
         const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
@@ -4665,11 +4665,11 @@ var require_node = __commonJS({
     function load() {
       return process.env.DEBUG;
     }
-    function init(debug2) {
-      debug2.inspectOpts = {};
+    function init(debug3) {
+      debug3.inspectOpts = {};
       const keys = Object.keys(exports.inspectOpts);
       for (let i = 0; i < keys.length; i++) {
-        debug2.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
+        debug3.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
       }
     }
     module.exports = require_common()(exports);
@@ -5804,11 +5804,11 @@ function requireLodash_sortby() {
     function baseForOwn(object, iteratee) {
       return object && baseFor(object, iteratee, keys);
     }
-    function baseGet(object, path13) {
-      path13 = isKey(path13, object) ? [path13] : castPath(path13);
-      var index = 0, length = path13.length;
+    function baseGet(object, path14) {
+      path14 = isKey(path14, object) ? [path14] : castPath(path14);
+      var index = 0, length = path14.length;
       while (object != null && index < length) {
-        object = object[toKey(path13[index++])];
+        object = object[toKey(path14[index++])];
       }
       return index && index == length ? object : void 0;
     }
@@ -5935,13 +5935,13 @@ function requireLodash_sortby() {
         return object === source || baseIsMatch(object, source, matchData);
       };
     }
-    function baseMatchesProperty(path13, srcValue) {
-      if (isKey(path13) && isStrictComparable(srcValue)) {
-        return matchesStrictComparable(toKey(path13), srcValue);
+    function baseMatchesProperty(path14, srcValue) {
+      if (isKey(path14) && isStrictComparable(srcValue)) {
+        return matchesStrictComparable(toKey(path14), srcValue);
       }
       return function(object) {
-        var objValue = get3(object, path13);
-        return objValue === void 0 && objValue === srcValue ? hasIn(object, path13) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
+        var objValue = get3(object, path14);
+        return objValue === void 0 && objValue === srcValue ? hasIn(object, path14) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
       };
     }
     function baseOrderBy(collection, iteratees, orders) {
@@ -5957,9 +5957,9 @@ function requireLodash_sortby() {
         return compareMultiple(object, other, orders);
       });
     }
-    function basePropertyDeep(path13) {
+    function basePropertyDeep(path14) {
       return function(object) {
-        return baseGet(object, path13);
+        return baseGet(object, path14);
       };
     }
     function baseRest(func, start) {
@@ -6214,11 +6214,11 @@ function requireLodash_sortby() {
         return result;
       };
     }
-    function hasPath(object, path13, hasFunc) {
-      path13 = isKey(path13, object) ? [path13] : castPath(path13);
-      var result, index = -1, length = path13.length;
+    function hasPath(object, path14, hasFunc) {
+      path14 = isKey(path14, object) ? [path14] : castPath(path14);
+      var result, index = -1, length = path14.length;
       while (++index < length) {
-        var key = toKey(path13[index]);
+        var key = toKey(path14[index]);
         if (!(result = object != null && hasFunc(object, key))) {
           break;
         }
@@ -6373,12 +6373,12 @@ function requireLodash_sortby() {
     function toString(value) {
       return value == null ? "" : baseToString(value);
     }
-    function get3(object, path13, defaultValue) {
-      var result = object == null ? void 0 : baseGet(object, path13);
+    function get3(object, path14, defaultValue) {
+      var result = object == null ? void 0 : baseGet(object, path14);
       return result === void 0 ? defaultValue : result;
     }
-    function hasIn(object, path13) {
-      return object != null && hasPath(object, path13, baseHasIn);
+    function hasIn(object, path14) {
+      return object != null && hasPath(object, path14, baseHasIn);
     }
     function keys(object) {
       return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
@@ -6386,8 +6386,8 @@ function requireLodash_sortby() {
     function identity(value) {
       return value;
     }
-    function property(path13) {
-      return isKey(path13) ? baseProperty(toKey(path13)) : basePropertyDeep(path13);
+    function property(path14) {
+      return isKey(path14) ? baseProperty(toKey(path14)) : basePropertyDeep(path14);
     }
     module.exports = sortBy;
   })(lodash_sortby, lodash_sortby.exports);
@@ -6679,7 +6679,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
   }
   try {
     const fs = await import("node:fs");
-    const path13 = await import("node:path");
+    const path14 = await import("node:path");
     const pfxBytes = new Uint8Array(fs.readFileSync(source.filePath));
     const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
     if (!isGcpServiceAccountP12) {
@@ -6687,7 +6687,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
     }
     context.report({
       message: t("PrivateKeyP12", {
-        FILE_NAME: path13.basename(source.filePath)
+        FILE_NAME: path14.basename(source.filePath)
       }),
       range: [0, source.content.length]
     });
@@ -8916,18 +8916,18 @@ function isOpenClawRepo(target) {
 function runsOpenClaw(target) {
   return services(target).some(([name, svc]) => [name, svc.image, svc.container_name].some((v) => typeof v === "string" && OPENCLAW_NAME.test(v)));
 }
-function underStateDir(path13) {
-  return path13.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
+function underStateDir(path14) {
+  return path14.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
 }
-function agentStorePath(path13) {
-  const s = path13.split("/");
+function agentStorePath(path14) {
+  const s = path14.split("/");
   for (let i = s.length - 4; i >= 0; i--) {
     if (s[i] === "agents" && i + 3 === s.length - 1) return { agent: s[i + 1] ?? "", kind: s[i + 2] ?? "", base: s[i + 3] ?? "" };
   }
   return void 0;
 }
-function underCredentials(path13) {
-  const s = path13.split("/");
+function underCredentials(path14) {
+  const s = path14.split("/");
   const i = s.lastIndexOf("credentials", s.length - 2);
   return i === -1 ? void 0 : s.slice(i + 1).join("/");
 }
@@ -8938,7 +8938,7 @@ var init_state_paths = __esm({
     init_compose();
     STATE_DIR = /^\.?(openclaw|clawdbot|moltbot|moldbot)([-_.][\w.-]*)?$/i;
     OPENCLAW_NAME = /openclaw|clawdbot|moltbot|moldbot/i;
-    base = (path13) => path13.slice(path13.lastIndexOf("/") + 1);
+    base = (path14) => path14.slice(path14.lastIndexOf("/") + 1);
   }
 });
 
@@ -9240,9 +9240,9 @@ function gatewayLocationTest(project2, target) {
   return (location) => isGateway(proxyTarget(location, ups), ports2);
 }
 function sensitivePath(location) {
-  const path13 = location.args[location.args.length - 1]?.value ?? "";
-  if (/^\^?\/hooks(\/|$|\b)/.test(path13)) return "hooks";
-  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path13)) return "health";
+  const path14 = location.args[location.args.length - 1]?.value ?? "";
+  if (/^\^?\/hooks(\/|$|\b)/.test(path14)) return "hooks";
+  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path14)) return "health";
   return void 0;
 }
 function head(d) {
@@ -9804,11 +9804,11 @@ function readValue(text, pos, max = 400) {
   while (end < text.length && end - pos < max && !STOP.test(text[end] ?? "")) end++;
   return { value: text.slice(pos, end), start: pos, end, quoted: false };
 }
-function walkStrings(value, visit, path13 = [], depth2 = 0) {
+function walkStrings(value, visit, path14 = [], depth2 = 0) {
   if (depth2 > 64) return;
-  if (typeof value === "string") visit(path13, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path13, i], depth2 + 1));
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path13, k], depth2 + 1);
+  if (typeof value === "string") visit(path14, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path14, i], depth2 + 1));
+  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path14, k], depth2 + 1);
 }
 function lineStartCursor(text) {
   let start = 0;
@@ -9881,11 +9881,11 @@ async function checkText(target, ctx) {
   }
 }
 function checkOpenClaw(target, ctx, tokens2) {
-  walkStrings(target.value, (path13, value) => {
-    const leaf = path13[path13.length - 1];
-    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path13)) return;
+  walkStrings(target.value, (path14, value) => {
+    const leaf = path14[path14.length - 1];
+    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path14)) return;
     if (!isGenericSecretValue(value) || tokens2.some((t) => value.includes(t))) return;
-    ctx.report({ at: at.path(path13, { part: "value" }), message: message(path13.join("."), target.file), secret: value });
+    ctx.report({ at: at.path(path14, { part: "value" }), message: message(path14.join("."), target.file), secret: value });
   });
 }
 var KEYWORDS, CANDIDATE, OPERATOR, VALUE, UUID, SELF_DESCRIBING, CODE_FILE, message, BEFORE_KEY, generic_default;
@@ -10179,16 +10179,16 @@ var init_openclaw_gateway_token = __esm({
       async check(target, ctx) {
         if (target.kind === "text") return checkText2(target, ctx);
         const found = [];
-        walkStrings(target.value, (path13, value) => {
-          if (openclawSecretPath(path13) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path13, value });
+        walkStrings(target.value, (path14, value) => {
+          if (openclawSecretPath(path14) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path14, value });
         });
-        for (const { path: path13, value } of found) {
+        for (const { path: path14, value } of found) {
           if (!await isLiteral2(value)) continue;
-          const sp = openclawSecretPath(path13);
+          const sp = openclawSecretPath(path14);
           if (!sp) continue;
           ctx.report({
-            at: at.path(path13, { part: "value" }),
-            message: `Literal OpenClaw ${sp.what} at \`${path13.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
+            at: at.path(path14, { part: "value" }),
+            message: `Literal OpenClaw ${sp.what} at \`${path14.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
             severity: sp.severity,
             secret: value
           });
@@ -10519,10 +10519,10 @@ var init_auth_profiles = __esm({
 });
 
 // rules/state/whatsapp_session.ts
-function isWhatsAppSession(path13, openclawRepo) {
-  if (base(path13) !== "creds.json") return false;
-  if (path13.split("/").some((s) => /whatsapp/i.test(s))) return true;
-  return underCredentials(path13) !== void 0 && (openclawRepo || underStateDir(path13));
+function isWhatsAppSession(path14, openclawRepo) {
+  if (base(path14) !== "creds.json") return false;
+  if (path14.split("/").some((s) => /whatsapp/i.test(s))) return true;
+  return underCredentials(path14) !== void 0 && (openclawRepo || underStateDir(path14));
 }
 var whatsapp_session_default;
 var init_whatsapp_session = __esm({
@@ -12652,10 +12652,10 @@ var init_bind_mount_non_absolute = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        for (const { path: path13, bind: b } of sandboxBinds(t.value)) {
+        for (const { path: path14, bind: b } of sandboxBinds(t.value)) {
           const src = b.trim().split(":")[0] ?? "";
           if (src.startsWith("/") || /^[a-zA-Z]$/.test(src) && /^[a-zA-Z]:[\\/]/.test(b.trim())) continue;
-          ctx.report({ at: at.path(path13), message: `Sandbox bind source "${src}" is not an absolute path.` });
+          ctx.report({ at: at.path(path14), message: `Sandbox bind source "${src}" is not an absolute path.` });
         }
       }
     });
@@ -12767,9 +12767,9 @@ var init_dangerous_bind_mount = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        for (const { path: path13, bind: b } of sandboxBinds(t.value)) {
+        for (const { path: path14, bind: b } of sandboxBinds(t.value)) {
           const hit = dangerous(bindSource(b.replace(/^~(?=\/|$)/, "/root")));
-          if (hit) ctx.report({ at: at.path(path13), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
+          if (hit) ctx.report({ at: at.path(path14), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
         }
       }
     });
@@ -15962,26 +15962,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path13) => {
-      const end = path13.length - 1;
-      const index = path13.lastIndexOf(
+    var basenameOf = (path14) => {
+      const end = path14.length - 1;
+      const index = path14.lastIndexOf(
         SLASH,
-        path13[end] === SLASH ? end - 1 : end
+        path14[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path13 : path13.slice(index + 1);
+      return index < 0 ? path14 : path14.slice(index + 1);
     };
-    var parentOf = (path13) => {
-      if (path13.charCodeAt(0) === SLASH_CODE || path13.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path13.split(SLASH).filter(Boolean);
+    var parentOf = (path14) => {
+      if (path14.charCodeAt(0) === SLASH_CODE || path14.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path14.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path13.length - 1;
-      const cut = path13.lastIndexOf(
+      const end = path14.length - 1;
+      const cut = path14.lastIndexOf(
         SLASH,
-        path13.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path14.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path13.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path14.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -16131,7 +16131,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path13) {
+      testLiteral(path14) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -16140,7 +16140,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path13)) {
+          if (rule.checkRegex.test(path14)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -16160,15 +16160,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path13, mode) {
+      test(path14, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path13) : path13;
+        const basename2 = shortcut ? basenameOf(path14) : path14;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path13
+            shortcut && rule._basenameOnly ? basename2 : path14
           )) {
             const { negative } = rule;
             const ret = {
@@ -16190,17 +16190,17 @@ var require_ignore = __commonJS({
     var throwError = (message2, Ctor) => {
       throw new Ctor(message2);
     };
-    var checkPath = (path13, originalPath, doThrow) => {
-      if (!isString(path13)) {
+    var checkPath = (path14, originalPath, doThrow) => {
+      if (!isString(path14)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path13) {
+      if (!path14) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path13)) {
+      if (checkPath.isNotRelative(path14)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -16209,25 +16209,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path13) => {
-      const first = path13.charCodeAt(0);
+    var isNotRelative = (path14) => {
+      const first = path14.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path13.length === 1) {
+      if (path14.length === 1) {
         return true;
       }
-      const second = path13.charCodeAt(1);
+      const second = path14.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path13.length === 2 || path13.charCodeAt(2) === SLASH_CODE;
+      return path14.length === 2 || path14.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -16258,58 +16258,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path13) {
+      _test(originalPath, cache, path14) {
         checkPath(
-          path13,
+          path14,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path13 ? this._t(path13, cache) : {
+        return path14 ? this._t(path14, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path13 = convertPath(target);
-        if (!path13 || path13.charCodeAt(path13.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path13);
+        const path14 = convertPath(target);
+        if (!path14 || path14.charCodeAt(path14.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path14);
         }
-        const dir3 = this._t(path13, this._testCache);
+        const dir3 = this._t(path14, this._testCache);
         if (dir3.ignored) {
           return dir3;
         }
-        const literal = this._rules.testLiteral(path13);
+        const literal = this._rules.testLiteral(path14);
         return literal.ignored || literal.unignored ? literal : dir3;
       }
-      _t(path13, cache) {
-        if (path13 in cache) {
-          return cache[path13];
+      _t(path14, cache) {
+        if (path14 in cache) {
+          return cache[path14];
         }
-        const parentPath = parentOf(path13);
+        const parentPath = parentOf(path14);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path13] = parent && parent.ignored ? parent : this._rules.test(path13, MODE_IGNORE);
+        return cache[path14] = parent && parent.ignored ? parent : this._rules.test(path14, MODE_IGNORE);
       }
-      ignores(path13) {
-        return this._test(path13, this._ignoreCache, convertPath(path13)).ignored;
+      ignores(path14) {
+        return this._test(path14, this._ignoreCache, convertPath(path14)).ignored;
       }
       createFilter() {
-        return (path13) => !this.ignores(path13);
+        return (path14) => !this.ignores(path14);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path13) {
-        return this._test(path13, this._testCache, convertPath(path13));
+      test(path14) {
+        return this._test(path14, this._testCache, convertPath(path14));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path13) => checkPath(convertPath(path13), path13, RETURN_FALSE);
+    var isPathValid = (path14) => checkPath(convertPath(path14), path14, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str4) => /^\\\\\?\\/.test(str4) || /["<>|\u0000-\u001F]+/u.test(str4) ? str4 : str4.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path13) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path13) || isNotRelative(path13);
+      checkPath.isNotRelative = (path14) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path14) || isNotRelative(path14);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -16415,17 +16415,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path13) {
-      const ctrl = callVisitor(key, node, visitor, path13);
+    function visit_(key, node, visitor, path14) {
+      const ctrl = callVisitor(key, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visit_(key, ctrl, visitor, path13);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path13);
+            const ci = visit_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16436,13 +16436,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = visit_("key", node.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = visit_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path13);
+          const cv = visit_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16463,17 +16463,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path13) {
-      const ctrl = await callVisitor(key, node, visitor, path13);
+    async function visitAsync_(key, node, visitor, path14) {
+      const ctrl = await callVisitor(key, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visitAsync_(key, ctrl, visitor, path13);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path13);
+            const ci = await visitAsync_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16484,13 +16484,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path13);
+          const cv = await visitAsync_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16517,23 +16517,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path13) {
+    function callVisitor(key, node, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node, path13);
+        return visitor(key, node, path14);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path13);
+        return visitor.Map?.(key, node, path14);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path13);
+        return visitor.Seq?.(key, node, path14);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path13);
+        return visitor.Pair?.(key, node, path14);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path13);
+        return visitor.Scalar?.(key, node, path14);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path13);
+        return visitor.Alias?.(key, node, path14);
       return void 0;
     }
-    function replaceNode(key, path13, node) {
-      const parent = path13[path13.length - 1];
+    function replaceNode(key, path14, node) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -17145,10 +17145,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path13, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path13.length - 1; i >= 0; --i) {
-        const k = path13[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -17167,7 +17167,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -17197,11 +17197,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path13, value) {
-        if (isEmptyPath(path13))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key, ...rest] = path13;
+          const [key, ...rest] = path14;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -17215,8 +17215,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        const [key, ...rest] = path13;
+      deleteIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -17230,8 +17230,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        const [key, ...rest] = path13;
+      getIn(path14, keepScalar) {
+        const [key, ...rest] = path14;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -17249,8 +17249,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path13) {
-        const [key, ...rest] = path13;
+      hasIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -17260,8 +17260,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        const [key, ...rest] = path13;
+      setIn(path14, value) {
+        const [key, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -17979,7 +17979,7 @@ var require_log = __commonJS({
   "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
-    function debug2(logLevel, ...messages2) {
+    function debug3(logLevel, ...messages2) {
       if (logLevel === "debug")
         console.log(...messages2);
     }
@@ -17991,7 +17991,7 @@ var require_log = __commonJS({
           console.warn(warning);
       }
     }
-    exports.debug = debug2;
+    exports.debug = debug3;
     exports.warn = warn;
   }
 });
@@ -19776,9 +19776,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path13, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -19853,14 +19853,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        if (Collection2.isEmptyPath(path13)) {
+      deleteIn(path14) {
+        if (Collection2.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -19875,10 +19875,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        if (Collection2.isEmptyPath(path13))
+      getIn(path14, keepScalar) {
+        if (Collection2.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -19889,10 +19889,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path13) {
-        if (Collection2.isEmptyPath(path13))
+      hasIn(path14) {
+        if (Collection2.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -19909,13 +19909,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        if (Collection2.isEmptyPath(path13)) {
+      setIn(path14, value) {
+        if (Collection2.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -21876,9 +21876,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path13) => {
+    visit.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path13) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -21887,23 +21887,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path13) => {
-      const parent = visit.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
+    visit.parentCollection = (cst, path14) => {
+      const parent = visit.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21914,10 +21914,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports.visit = visit;
   }
@@ -23889,10 +23889,10 @@ function findPair(doc, node, seg, depthLeft = 20) {
   return void 0;
 }
 function yamlResolver(doc) {
-  return (path13, part) => {
+  return (path14, part) => {
     let node = doc.contents;
     let pair;
-    for (const seg of path13) {
+    for (const seg of path14) {
       if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
       if ((0, import_yaml.isSeq)(node) && typeof seg === "number") {
         node = node.items[seg];
@@ -28839,9 +28839,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path13 = this.getPath();
-        if (path13 === null || path13.startsWith("/")) {
-          return path13;
+        const path14 = this.getPath();
+        if (path14 === null || path14.startsWith("/")) {
+          return path14;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -28853,7 +28853,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path13 : parent + "/" + path13;
+              return parent.endsWith("/") ? parent + path14 : parent + "/" + path14;
             }
           }
         }
@@ -31555,10 +31555,10 @@ function memberName(name) {
   return void 0;
 }
 function json5Resolver(ast) {
-  return (path13, part) => {
+  return (path14, part) => {
     let node = ast.body;
     let key;
-    for (const seg of path13) {
+    for (const seg of path14) {
       key = void 0;
       if (node.type === "Object") {
         let found;
@@ -32724,14 +32724,14 @@ var init_interpolate = __esm({
 // src/engine/compose/tree.ts
 function collectTags(doc) {
   const tags = /* @__PURE__ */ new Map();
-  const walk2 = (node, path13, depth2) => {
+  const walk2 = (node, path14, depth2) => {
     if (depth2 > 12 || !node) return;
     const tag = node.tag;
-    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path13), tag === "!reset" ? "reset" : "override");
+    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path14), tag === "!reset" ? "reset" : "override");
     if ((0, import_yaml6.isMap)(node)) {
-      for (const it of node.items) if ((0, import_yaml6.isPair)(it) && (0, import_yaml6.isScalar)(it.key)) walk2(it.value, [...path13, String(it.key.value)], depth2 + 1);
+      for (const it of node.items) if ((0, import_yaml6.isPair)(it) && (0, import_yaml6.isScalar)(it.key)) walk2(it.value, [...path14, String(it.key.value)], depth2 + 1);
     }
-    if ((0, import_yaml6.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path13, i], depth2 + 1));
+    if ((0, import_yaml6.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path14, i], depth2 + 1));
   };
   walk2(doc.contents, [], 0);
   return tags;
@@ -32739,12 +32739,12 @@ function collectTags(doc) {
 function isRecord3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function build(raw, file, path13, env, tags) {
-  const o = { file, path: path13 };
-  const tag = tags.get(pathKey(path13));
+function build(raw, file, path14, env, tags) {
+  const o = { file, path: path14 };
+  const tag = tags.get(pathKey(path14));
   const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
-  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path13, i], env, tags)));
-  if (isRecord3(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path13, k], env, tags)])));
+  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path14, i], env, tags)));
+  if (isRecord3(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path14, k], env, tags)])));
   if (typeof raw === "string") return node(interpolate(raw, env), raw);
   if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
   return node(raw === void 0 ? null : String(raw), null);
@@ -32798,10 +32798,10 @@ function plain(n, which) {
   if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which)]));
   return which === "r" && n.r !== void 0 ? n.r : n.v;
 }
-function origins(n, path13 = [], out = /* @__PURE__ */ new Map()) {
-  out.set(pathKey(path13), n.o);
-  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path13, i], out));
-  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path13, k], out);
+function origins(n, path14 = [], out = /* @__PURE__ */ new Map()) {
+  out.set(pathKey(path14), n.o);
+  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path14, i], out));
+  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path14, k], out);
   return out;
 }
 var import_yaml6, pathKey;
@@ -33148,6 +33148,163 @@ var init_openclaw2 = __esm({
   }
 });
 
+// src/engine/isolate.ts
+import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readFileSync, readSync as readSync2, statSync } from "node:fs";
+import path8 from "node:path";
+import { getHeapStatistics } from "node:v8";
+import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData } from "node:worker_threads";
+async function scanIsolated(opts, isolate, scan2) {
+  const estimate = worthIsolating(opts, isolate);
+  if (estimate === void 0) return scan2(opts);
+  const { rules: rules2, onProgress, pool, ...rest } = opts;
+  const channel = new MessageChannel();
+  const init = {
+    mark: MARK,
+    ruleIds: rules2.map((r) => r.id),
+    progress: Boolean(onProgress),
+    opts: { ...rest, ...pool ? { pool: { ...pool, script: pool.script.href } } : {} },
+    port: channel.port2
+  };
+  let worker;
+  try {
+    worker = new Worker(isolate.script, {
+      workerData: init,
+      transferList: [channel.port2],
+      stdin: false,
+      stdout: false,
+      stderr: false,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
+    });
+  } catch (err2) {
+    channel.port1.close();
+    debug2(`the scan worker did not start (${errorCode(err2)}); scanning on the main thread`);
+    return scan2(opts);
+  }
+  debug2(`scanning in a worker (about ${estimate} files; young generation capped at ${YOUNG_GENERATION_MB} MB)`);
+  worker.on("message", (m) => onProgress?.(...m.progress));
+  worker.on("error", (err2) => debug2(`the scan worker failed (${errorCode(err2)})`));
+  await new Promise((resolve) => worker.once("exit", () => resolve()));
+  const outcome = receiveMessageOnPort(channel.port1)?.message;
+  channel.port1.close();
+  if (!outcome) {
+    debug2("the scan worker ended without a result; scanning on the main thread");
+    return scan2(opts);
+  }
+  if ("result" in outcome) return outcome.result;
+  const err = outcome.error.usage ? new UsageError(outcome.error.message) : new Error(outcome.error.message);
+  if (outcome.error.stack) err.stack = outcome.error.stack;
+  throw err;
+}
+function worthIsolating(opts, isolate) {
+  if (!/\.m?js$/.test(isolate.script.pathname)) return void 0;
+  const known = new Set(isolate.registry);
+  if (!opts.rules.every((r) => known.has(r))) return void 0;
+  const minFiles = isolate.minFiles ?? defaultMinFiles();
+  if (minFiles === Infinity) return void 0;
+  const estimate = opts.blobs ? opts.blobs.files.size : estimateFiles(opts.paths.length ? opts.paths : ["."]);
+  return estimate >= minFiles ? estimate : void 0;
+}
+function debug2(line2) {
+  if (process.env.CLAWSCAN_DEBUG) process.stderr.write(`clawscan: ${line2}
+`);
+}
+function errorCode(err) {
+  const e = err;
+  return String(e?.code ?? e?.name ?? "error");
+}
+function defaultMinFiles(runtime = {}) {
+  const setting = (runtime.setting ?? process.env.CLAWSCAN_ISOLATE_MIN_FILES)?.trim().toLowerCase();
+  if (setting === "off") return Infinity;
+  if (setting && /^\d+$/.test(setting)) return Number(setting);
+  const major = Number((runtime.node ?? process.versions.node).split(".")[0]);
+  const flags2 = runtime.flags ?? `${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`;
+  const heapLimitMb = runtime.heapLimitMb ?? getHeapStatistics().heap_size_limit / 1048576;
+  return major >= 22 && heapLimitMb >= 2048 && !/semi[-_]space[-_]size/.test(flags2) ? ISOLATE_MIN_FILES : Infinity;
+}
+function estimateFiles(paths) {
+  let total = 0;
+  for (const p of paths) {
+    try {
+      total += statSync(p).isDirectory() ? indexEntries(path8.resolve(p)) : 1;
+    } catch {
+    }
+  }
+  return total;
+}
+function indexEntries(dir3) {
+  for (let d = dir3; ; d = path8.dirname(d)) {
+    const dotGit = path8.join(d, ".git");
+    let gitDir;
+    try {
+      if (statSync(dotGit).isDirectory()) gitDir = dotGit;
+      else {
+        const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8").slice(0, 4096));
+        if (m?.[1]) gitDir = path8.resolve(d, m[1].trim());
+      }
+    } catch {
+    }
+    if (gitDir) {
+      const header = Buffer.alloc(12);
+      let fd;
+      try {
+        fd = openSync2(path8.join(gitDir, "index"), constants2.O_RDONLY | constants2.O_NONBLOCK);
+        if (!fstatSync2(fd).isFile()) return 0;
+        if (readSync2(fd, header, 0, 12, 0) === 12 && header.toString("latin1", 0, 4) === "DIRC") return header.readUInt32BE(8);
+      } catch {
+      } finally {
+        if (fd !== void 0) closeSync2(fd);
+      }
+      return 0;
+    }
+    if (path8.dirname(d) === d) return 0;
+  }
+}
+function serveScanWorker(registry, scan2) {
+  const init = workerData;
+  if (isMainThread || !parentPort || init?.mark !== MARK) return false;
+  const parent = parentPort;
+  const wanted = new Set(init.ruleIds);
+  const { pool, blobs, ...rest } = init.opts;
+  let last2 = 0;
+  const opts = {
+    ...rest,
+    rules: registry.filter((r) => wanted.has(r.id)),
+    ...pool ? { pool: { ...pool, script: new URL(pool.script) } } : {},
+    // Buffers cross threads as plain Uint8Arrays.
+    ...blobs ? { blobs: { base: blobs.base, files: new Map([...blobs.files].map(([k, v]) => [k, Buffer.from(v.buffer, v.byteOffset, v.byteLength)])) } } : {},
+    ...init.progress ? {
+      onProgress: (done, total) => {
+        const now = Date.now();
+        if (now - last2 < 100 && done !== total) return;
+        last2 = now;
+        parent.postMessage({ progress: [done, total] });
+      }
+    } : {}
+  };
+  const post = (m) => {
+    init.port.postMessage(m);
+    init.port.close();
+  };
+  scan2(opts).then(
+    (result) => post({ result }),
+    (err) => {
+      const e = err instanceof Error ? err : new Error(String(err));
+      post({ error: { usage: e instanceof UsageError, message: e.message, ...e.stack ? { stack: e.stack } : {} } });
+    }
+  );
+  return true;
+}
+var YOUNG_GENERATION_MB, ISOLATE_MIN_FILES, MARK;
+var init_isolate = __esm({
+  "src/engine/isolate.ts"() {
+    "use strict";
+    init_errors();
+    YOUNG_GENERATION_MB = 8;
+    ISOLATE_MIN_FILES = 1e4;
+    MARK = "clawscan-scan-worker";
+  }
+});
+
 // src/engine/keywords.ts
 function keywordText(text) {
   if (last?.text !== text) last = { text, kw: NUMERIC_ESCAPE.test(text) ? void 0 : text.replace(UNQUOTE, "") };
@@ -33283,7 +33440,7 @@ var init_text_pass = __esm({
 
 // src/engine/pool.ts
 import { availableParallelism } from "node:os";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { isMainThread as isMainThread2, parentPort as parentPort2, Worker as Worker2, workerData as workerData2 } from "node:worker_threads";
 function poolFor(entry, threads = 1, minFiles) {
   if (threads < 2 || !/\.m?js$/.test(entry)) return void 0;
   return { script: new URL(entry), workers: threads - 1, ...minFiles !== void 0 ? { minFiles } : {} };
@@ -33302,11 +33459,11 @@ function poolForJobs(entry, jobs) {
 }
 function startPool(opts, rules2, maxFileSize, indices, files, collect) {
   if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return void 0;
-  const init = { mark: MARK, ruleIds: rules2.map((r) => r.id), maxFileSize };
+  const init = { mark: MARK2, ruleIds: rules2.map((r) => r.id), maxFileSize };
   const workers = [];
   for (let i = 0; i < opts.workers; i++) {
     try {
-      workers.push(new Worker(opts.script, { workerData: init, stdin: false, stdout: false, stderr: false }));
+      workers.push(new Worker2(opts.script, { workerData: init, stdin: false, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
     } catch {
       break;
     }
@@ -33376,9 +33533,9 @@ function startPool(opts, rules2, maxFileSize, indices, files, collect) {
   };
 }
 function serveTextWorker(registry) {
-  const init = workerData;
-  if (isMainThread || !parentPort || init?.mark !== MARK) return false;
-  const port = parentPort;
+  const init = workerData2;
+  if (isMainThread2 || !parentPort2 || init?.mark !== MARK2) return false;
+  const port = parentPort2;
   const wanted = new Set(init.ruleIds);
   const rules2 = registry.filter((r) => wanted.has(r.id));
   const runner = new RuleRunner(rules2, []);
@@ -33397,23 +33554,24 @@ function serveTextWorker(registry) {
   });
   return true;
 }
-var AUTO_THREADS, AUTO_MIN_FILES, MARK, BATCH, AHEAD;
+var AUTO_THREADS, AUTO_MIN_FILES, MARK2, BATCH, AHEAD;
 var init_pool = __esm({
   "src/engine/pool.ts"() {
     "use strict";
+    init_isolate();
     init_runner();
     init_text_pass();
     AUTO_THREADS = 2;
     AUTO_MIN_FILES = 1e4;
-    MARK = "clawscan-text-worker";
+    MARK2 = "clawscan-text-worker";
     BATCH = 16;
     AHEAD = 2;
   }
 });
 
 // src/engine/scan.ts
-import { lstatSync as lstatSync2, readFileSync } from "node:fs";
-import path8 from "node:path";
+import { lstatSync as lstatSync2, readFileSync as readFileSync2 } from "node:fs";
+import path9 from "node:path";
 async function scan(opts) {
   const started = performance.now();
   const notes = [];
@@ -33600,9 +33758,9 @@ function repoFileContext(file) {
 }
 function readFromDisk(base3, rel) {
   try {
-    const abs = path8.join(base3, rel);
-    if (!abs.startsWith(base3 + path8.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
-    return readFileSync(abs, "utf8");
+    const abs = path9.join(base3, rel);
+    if (!abs.startsWith(base3 + path9.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
+    return readFileSync2(abs, "utf8");
   } catch {
     return void 0;
   }
@@ -33612,7 +33770,7 @@ async function filesToScan(blobs, root, config, notes) {
   return { files: config.unignored(found.files), later: found.later.then((more) => config.unignored(more)) };
 }
 function blobFiles(blobs) {
-  const files = [...blobs.files].map(([rel, bytes2]) => ({ path: rel, abs: path8.join(blobs.base, rel), bytes: bytes2 }));
+  const files = [...blobs.files].map(([rel, bytes2]) => ({ path: rel, abs: path9.join(blobs.base, rel), bytes: bytes2 }));
   files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { files, later: Promise.resolve([]) };
 }
@@ -33831,8 +33989,8 @@ var init_version = __esm({
 // src/report/stream.ts
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
-import { closeSync as closeSync2, lstatSync as lstatSync3, openSync as openSync2, renameSync, rmSync, writeSync } from "node:fs";
-import path9 from "node:path";
+import { closeSync as closeSync3, lstatSync as lstatSync3, openSync as openSync3, renameSync, rmSync, writeSync } from "node:fs";
+import path10 from "node:path";
 function* jsonWithArray(place, items) {
   const marker = `\0${randomUUID()}\0`;
   const text = JSON.stringify(place(marker), null, 2);
@@ -33858,10 +34016,10 @@ async function writeReport(chunks, file) {
     return;
   }
   const inPlace = isSpecial(file);
-  const dest = inPlace ? file : path9.join(path9.dirname(file), `.${path9.basename(file)}.${process.pid}.tmp`);
+  const dest = inPlace ? file : path10.join(path10.dirname(file), `.${path10.basename(file)}.${process.pid}.tmp`);
   let fd;
   try {
-    fd = openSync2(dest, "w");
+    fd = openSync3(dest, "w");
   } catch (err) {
     throw new UsageError(`cannot write the report to ${file} (${err.code ?? err.message})`);
   }
@@ -33872,7 +34030,7 @@ async function writeReport(chunks, file) {
         for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off);
       }
     } finally {
-      closeSync2(fd);
+      closeSync3(fd);
     }
     if (!inPlace) renameSync(dest, file);
   } catch (err) {
@@ -35723,17 +35881,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path13 = requestOptions.url.replace(options.baseUrl, "");
+    const path14 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path13} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path14} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path13} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path14} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -39794,7 +39952,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path13) => path13.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path14) => path14.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -40245,7 +40403,7 @@ var init_rollup = __esm({
 
 // src/org/line-hash.ts
 import { lstat as lstat2, readFile as readFile4, realpath as realpath2 } from "node:fs/promises";
-import path10 from "node:path";
+import path11 from "node:path";
 function hashLines(text, emit) {
   const window2 = new Array(WINDOW).fill(0);
   const startsLine = new Array(WINDOW).fill(0);
@@ -40298,7 +40456,7 @@ function lineHashes(text) {
 }
 async function addLineHashes(log, root) {
   const report = { added: 0, kept: 0, without: 0 };
-  const absRoot = await realpath2(path10.resolve(root));
+  const absRoot = await realpath2(path11.resolve(root));
   const byFile = /* @__PURE__ */ new Map();
   for (const run3 of log.runs) {
     const artifacts = run3.artifacts ?? [];
@@ -40347,12 +40505,12 @@ async function resolveInRoot(uri, root) {
   }
   if (p.startsWith("file://")) p = p.slice("file://".length);
   if (p.includes("://")) return void 0;
-  const abs = path10.isAbsolute(p) ? path10.normalize(p) : path10.resolve(root, p);
-  if (!abs.startsWith(`${root}${path10.sep}`)) return void 0;
+  const abs = path11.isAbsolute(p) ? path11.normalize(p) : path11.resolve(root, p);
+  if (!abs.startsWith(`${root}${path11.sep}`)) return void 0;
   try {
     if (!(await lstat2(abs)).isFile()) return void 0;
     const real = await realpath2(abs);
-    return real.startsWith(`${root}${path10.sep}`) ? real : void 0;
+    return real.startsWith(`${root}${path11.sep}`) ? real : void 0;
   } catch {
     return void 0;
   }
@@ -40499,7 +40657,7 @@ var init_upload = __esm({
 import { execFile as execFile2 } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 function isHistorySecret(f) {
   const commit = f.properties?.commit;
   return typeof commit === "string" && commit.length > 0 && (f.ruleId.startsWith("secrets.") || f.redacted !== void 0);
@@ -40563,14 +40721,15 @@ async function sweepRepo(fullName, opts) {
   const [owner, repo] = fullName.split("/");
   const clone = opts.clone ?? gitCloner(opts.gitBaseUrl ?? "https://github.com", opts.token, opts.depth ?? 1);
   let stage = "clone";
-  const work = await mkdtemp(path11.join(tmpdir(), "clawscan-org-"));
+  const work = await mkdtemp(path12.join(tmpdir(), "clawscan-org-"));
   try {
     if (!owner || !repo || !REPO_NAME.test(fullName) || owner.startsWith(".") || repo.startsWith(".")) throw new Error(`not a repository name (owner/name): "${fullName.slice(0, 200)}"`);
-    const checkout = await clone(fullName, path11.join(work, "repo"));
+    const checkout = await clone(fullName, path12.join(work, "repo"));
     outcome.commitSha = checkout.commitSha;
     outcome.ref = checkout.ref;
     stage = "scan";
-    const result = await scan({ ...opts.scan, paths: [checkout.dir], rules: RULES });
+    const scanOpts = { ...opts.scan, paths: [checkout.dir], rules: RULES };
+    const result = opts.isolate ? await scanIsolated(scanOpts, opts.isolate, scan) : await scan(scanOpts);
     outcome.findings = summariseFindings(result.findings);
     if (result.internalErrors) outcome.warnings.push(`${result.internalErrors} rule error(s) during the scan`);
     if (opts.upload !== false) {
@@ -40602,6 +40761,7 @@ var init_sweep = __esm({
   "src/org/sweep.ts"() {
     "use strict";
     init_rules();
+    init_isolate();
     init_scan2();
     init_severity();
     init_report();
@@ -40621,7 +40781,7 @@ __export(cli_exports, {
   readJobReports: () => readJobReports
 });
 import { appendFile, readdir as readdir2, readFile as readFile5, stat, writeFile } from "node:fs/promises";
-import path12 from "node:path";
+import path13 from "node:path";
 import { parseArgs } from "node:util";
 function tristate2(name, v, fallback) {
   if (v === void 0) return fallback;
@@ -40734,7 +40894,9 @@ async function orgMain(argv2, io = DEFAULT_IO) {
       depth: depth2,
       wait: { waitMs },
       log: (line2) => io.stderr(`clawscan: ${line2}
-`)
+`),
+      // In the bundle, this file is dist/cli.js, which serves the scan worker (engine/isolate.ts).
+      isolate: { script: new URL(import.meta.url), registry: RULES }
     });
     const text = `${JSON.stringify(report, null, 2)}
 `;
@@ -40766,7 +40928,7 @@ async function readJobReports(inputs) {
   const visit = async (p) => {
     const s = await stat(p);
     if (s.isDirectory()) {
-      for (const name of (await readdir2(p)).sort()) if (name !== "node_modules" && !name.startsWith(".")) await visit(path12.join(p, name));
+      for (const name of (await readdir2(p)).sort()) if (name !== "node_modules" && !name.startsWith(".")) await visit(path13.join(p, name));
       return;
     }
     if (!p.endsWith(".json")) return;
@@ -41149,8 +41311,8 @@ var PatchReader = class {
   end() {
     return this.endCommit();
   }
-  newDiff(path13) {
-    return this.commit && { commit: this.commit, path: path13, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
+  newDiff(path14) {
+    return this.commit && { commit: this.commit, path: path14, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
   }
   add(d, text, lineNo, truncated2) {
     if (d.tooLarge) return;
@@ -41412,8 +41574,8 @@ async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
   await streamLines(base3, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line2) => {
     const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line2);
     if (!m || m[1] === "120000") return;
-    const path13 = unquotePath(m[4] ?? "");
-    if (!config.isIgnored(path13)) entries.push({ path: path13, oid: m[2] ?? "", size: Number(m[3]) });
+    const path14 = unquotePath(m[4] ?? "");
+    if (!config.isIgnored(path14)) entries.push({ path: path14, oid: m[2] ?? "", size: Number(m[3]) });
   });
   const wantsText = rules2.some((r) => r.appliesTo.includes("text"));
   const wantsDotenv = rules2.some((r) => r.appliesTo.includes("dotenv"));
@@ -41459,6 +41621,7 @@ async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
 }
 
 // src/cli.ts
+init_isolate();
 init_pool();
 init_scan2();
 init_severity();
@@ -41607,7 +41770,8 @@ async function main(argv2) {
     }));
     if (show) show(1, 1);
   } else {
-    result = await scan({ ...common, paths: paths.length ? paths : ["."], ...pool ? { pool } : {}, ...progress() ? { onProgress: progress() } : {} });
+    const opts = { ...common, paths: paths.length ? paths : ["."], ...pool ? { pool } : {}, ...progress() ? { onProgress: progress() } : {} };
+    result = await scanIsolated(opts, { script: new URL(import.meta.url), registry: RULES }, scan);
   }
   if (command === "baseline") {
     const file = values.output ?? ".clawscan-baseline.json";
@@ -41636,7 +41800,7 @@ async function main(argv2) {
   await writeReport(report, values.output);
   return code;
 }
-if (!serveTextWorker(RULES)) {
+if (!serveTextWorker(RULES) && !serveScanWorker(RULES, scan)) {
   process.stdout.on("error", (err) => {
     if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw err;

@@ -151,7 +151,7 @@ var require_tunnel = __commonJS({
         connectOptions.headers = connectOptions.headers || {};
         connectOptions.headers["Proxy-Authorization"] = "Basic " + new Buffer(connectOptions.proxyAuth).toString("base64");
       }
-      debug3("making CONNECT request");
+      debug4("making CONNECT request");
       var connectReq = self2.request(connectOptions);
       connectReq.useChunkedEncodingByDefault = false;
       connectReq.once("response", onResponse);
@@ -171,7 +171,7 @@ var require_tunnel = __commonJS({
         connectReq.removeAllListeners();
         socket.removeAllListeners();
         if (res.statusCode !== 200) {
-          debug3(
+          debug4(
             "tunneling socket could not be established, statusCode=%d",
             res.statusCode
           );
@@ -183,7 +183,7 @@ var require_tunnel = __commonJS({
           return;
         }
         if (head2.length > 0) {
-          debug3("got illegal response body from proxy");
+          debug4("got illegal response body from proxy");
           socket.destroy();
           var error2 = new Error("got illegal response body from proxy");
           error2.code = "ECONNRESET";
@@ -191,13 +191,13 @@ var require_tunnel = __commonJS({
           self2.removeSocket(placeholder);
           return;
         }
-        debug3("tunneling connection has established");
+        debug4("tunneling connection has established");
         self2.sockets[self2.sockets.indexOf(placeholder)] = socket;
         return cb(socket);
       }
       function onError(cause) {
         connectReq.removeAllListeners();
-        debug3(
+        debug4(
           "tunneling socket could not be established, cause=%s\n",
           cause.message,
           cause.stack
@@ -259,9 +259,9 @@ var require_tunnel = __commonJS({
       }
       return target;
     }
-    var debug3;
+    var debug4;
     if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
-      debug3 = function() {
+      debug4 = function() {
         var args = Array.prototype.slice.call(arguments);
         if (typeof args[0] === "string") {
           args[0] = "TUNNEL: " + args[0];
@@ -271,10 +271,10 @@ var require_tunnel = __commonJS({
         console.error.apply(console, args);
       };
     } else {
-      debug3 = function() {
+      debug4 = function() {
       };
     }
-    exports.debug = debug3;
+    exports.debug = debug4;
   }
 });
 
@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin2 = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path11 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin2[origin2.length - 1] === "/") {
           origin2 = origin2.slice(0, origin2.length - 1);
         }
-        if (path11 && path11[0] !== "/") {
-          path11 = `/${path11}`;
+        if (path12 && path12[0] !== "/") {
+          path12 = `/${path12}`;
         }
-        return new URL(`${origin2}${path11}`);
+        return new URL(`${origin2}${path12}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin: origin2 }
+          request: { method, path: path12, origin: origin2 }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin2, path11);
+        debuglog("sending request to %s %s/%s", method, origin2, path12);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin: origin2 },
+          request: { method, path: path12, origin: origin2 },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin2,
-          path11,
+          path12,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin: origin2 }
+          request: { method, path: path12, origin: origin2 }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin2, path11);
+        debuglog("trailers received from %s %s/%s", method, origin2, path12);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin: origin2 },
+          request: { method, path: path12, origin: origin2 },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin2,
-          path11,
+          path12,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path11, origin: origin2 }
+            request: { method, path: path12, origin: origin2 }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin2, path11);
+          debuglog("sending request to %s %s/%s", method, origin2, path12);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin2, {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path11 !== "string") {
+        if (typeof path12 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path11)) {
+        } else if (invalidPathRegex.test(path12)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path11, query) : path11;
+        this.path = query ? buildURL(path12, query) : path12;
         this.origin = origin2;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -5798,7 +5798,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5873,7 +5873,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5968,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5995,10 +5995,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6015,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants4.ERROR[ret], data);
+        return new HTTPParserError(message2, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6217,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6253,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path11, host, upgrade, blocking, reset } = request2;
+      const { method, path: path12, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path11} HTTP/1.1\r
+      let header = `${method} ${path12} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path11;
+      headers[HTTP2_HEADER_PATH] = path12;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin: origin2, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path11 = search ? `${pathname}${search}` : pathname;
+        const path12 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin2);
-        this.opts.path = path11;
+        this.opts.path = path12;
         this.opts.origin = origin2;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin: origin2,
-          path: path11 = "/",
+          path: path12 = "/",
           headers = {}
         } = opts;
-        opts.path = origin2 + path11;
+        opts.path = origin2 + path12;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin2);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path11) {
-      if (typeof path11 !== "string") {
-        return path11;
+    function safeUrl(path12) {
+      if (typeof path12 !== "string") {
+        return path12;
       }
-      const pathSegments = path11.split("?");
+      const pathSegments = path12.split("?");
       if (pathSegments.length !== 2) {
-        return path11;
+        return path12;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path11);
+    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path12);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path11, method, body, headers, query } = opts;
+      const { path: path12, method, body, headers, query } = opts;
       return {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
+          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
             Method: method,
             Origin: origin2,
-            Path: path11,
+            Path: path12,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path11) {
-      for (let i = 0; i < path11.length; ++i) {
-        const code = path11.charCodeAt(i);
+    function validateCookiePath(path12) {
+      for (let i = 0; i < path12.length; ++i) {
+        const code = path12.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path11 = opts.path;
+          let path12 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path11 = `/${path11}`;
+            path12 = `/${path12}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path11);
+          url = new URL(util.parseOrigin(url).origin + path12);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19438,11 +19438,11 @@ var require_common = __commonJS({
         let enableOverride = null;
         let namespacesCache;
         let enabledCache;
-        function debug3(...args) {
-          if (!debug3.enabled) {
+        function debug4(...args) {
+          if (!debug4.enabled) {
             return;
           }
-          const self2 = debug3;
+          const self2 = debug4;
           const curr = Number(/* @__PURE__ */ new Date());
           const ms = curr - (prevTime || curr);
           self2.diff = ms;
@@ -19472,12 +19472,12 @@ var require_common = __commonJS({
           const logFn = self2.log || createDebug.log;
           logFn.apply(self2, args);
         }
-        debug3.namespace = namespace;
-        debug3.useColors = createDebug.useColors();
-        debug3.color = createDebug.selectColor(namespace);
-        debug3.extend = extend;
-        debug3.destroy = createDebug.destroy;
-        Object.defineProperty(debug3, "enabled", {
+        debug4.namespace = namespace;
+        debug4.useColors = createDebug.useColors();
+        debug4.color = createDebug.selectColor(namespace);
+        debug4.extend = extend;
+        debug4.destroy = createDebug.destroy;
+        Object.defineProperty(debug4, "enabled", {
           enumerable: true,
           configurable: false,
           get: () => {
@@ -19495,9 +19495,9 @@ var require_common = __commonJS({
           }
         });
         if (typeof createDebug.init === "function") {
-          createDebug.init(debug3);
+          createDebug.init(debug4);
         }
-        return debug3;
+        return debug4;
       }
       function extend(namespace, delimiter) {
         const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
@@ -20022,11 +20022,11 @@ var require_node = __commonJS({
     function load() {
       return process.env.DEBUG;
     }
-    function init(debug3) {
-      debug3.inspectOpts = {};
+    function init(debug4) {
+      debug4.inspectOpts = {};
       const keys = Object.keys(exports.inspectOpts);
       for (let i = 0; i < keys.length; i++) {
-        debug3.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
+        debug4.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
       }
     }
     module.exports = require_common()(exports);
@@ -20130,17 +20130,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path11) {
-      const ctrl = callVisitor(key, node, visitor, path11);
+    function visit_(key, node, visitor, path12) {
+      const ctrl = callVisitor(key, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path11);
+            const ci = visit_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20151,13 +20151,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = visit_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = visit_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path11);
+          const cv = visit_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20178,17 +20178,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path11) {
-      const ctrl = await callVisitor(key, node, visitor, path11);
+    async function visitAsync_(key, node, visitor, path12) {
+      const ctrl = await callVisitor(key, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20199,13 +20199,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path11);
+          const cv = await visitAsync_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20232,23 +20232,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path11) {
+    function callVisitor(key, node, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node, path11);
+        return visitor(key, node, path12);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path11);
+        return visitor.Map?.(key, node, path12);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path11);
+        return visitor.Seq?.(key, node, path12);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path11);
+        return visitor.Pair?.(key, node, path12);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path11);
+        return visitor.Scalar?.(key, node, path12);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path11);
+        return visitor.Alias?.(key, node, path12);
       return void 0;
     }
-    function replaceNode(key, path11, node) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key, path12, node) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -20860,10 +20860,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path11, value) {
+    function collectionFromPath(schema, path12, value) {
       let v = value;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -20882,7 +20882,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20912,11 +20912,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value) {
-        if (isEmptyPath(path11))
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
           this.add(value);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path12;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20930,8 +20930,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20945,8 +20945,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20964,8 +20964,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20975,8 +20975,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        const [key, ...rest] = path11;
+      setIn(path12, value) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -21694,7 +21694,7 @@ var require_log = __commonJS({
   "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
-    function debug3(logLevel, ...messages2) {
+    function debug4(logLevel, ...messages2) {
       if (logLevel === "debug")
         console.log(...messages2);
     }
@@ -21706,7 +21706,7 @@ var require_log = __commonJS({
           console.warn(warning2);
       }
     }
-    exports.debug = debug3;
+    exports.debug = debug4;
     exports.warn = warn;
   }
 });
@@ -23491,9 +23491,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path11, value) {
+      addIn(path12, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value);
+          this.contents.addIn(path12, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -23568,14 +23568,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection2.isEmptyPath(path11)) {
+      deleteIn(path12) {
+        if (Collection2.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -23590,10 +23590,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection2.isEmptyPath(path11))
+      getIn(path12, keepScalar) {
+        if (Collection2.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -23604,10 +23604,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection2.isEmptyPath(path11))
+      hasIn(path12) {
+        if (Collection2.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -23624,13 +23624,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        if (Collection2.isEmptyPath(path11)) {
+      setIn(path12, value) {
+        if (Collection2.isEmptyPath(path12)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path11), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value);
+          this.contents.setIn(path12, value);
         }
       }
       /**
@@ -25591,9 +25591,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path11) => {
+    visit.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index] of path11) {
+      for (const [field, index] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -25602,23 +25602,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path11) => {
-      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
-      const field = path11[path11.length - 1][0];
+    visit.parentCollection = (cst, path12) => {
+      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -25629,10 +25629,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports.visit = visit;
   }
@@ -27885,26 +27885,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path11) => {
-      const end = path11.length - 1;
-      const index = path11.lastIndexOf(
+    var basenameOf = (path12) => {
+      const end = path12.length - 1;
+      const index = path12.lastIndexOf(
         SLASH,
-        path11[end] === SLASH ? end - 1 : end
+        path12[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path11 : path11.slice(index + 1);
+      return index < 0 ? path12 : path12.slice(index + 1);
     };
-    var parentOf = (path11) => {
-      if (path11.charCodeAt(0) === SLASH_CODE || path11.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path11.split(SLASH).filter(Boolean);
+    var parentOf = (path12) => {
+      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path12.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path11.length - 1;
-      const cut = path11.lastIndexOf(
+      const end = path12.length - 1;
+      const cut = path12.lastIndexOf(
         SLASH,
-        path11.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path11.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path12.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -28054,7 +28054,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path11) {
+      testLiteral(path12) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -28063,7 +28063,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path11)) {
+          if (rule.checkRegex.test(path12)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -28083,15 +28083,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path11, mode) {
+      test(path12, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path11) : path11;
+        const basename2 = shortcut ? basenameOf(path12) : path12;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path11
+            shortcut && rule._basenameOnly ? basename2 : path12
           )) {
             const { negative } = rule;
             const ret = {
@@ -28113,17 +28113,17 @@ var require_ignore = __commonJS({
     var throwError = (message2, Ctor) => {
       throw new Ctor(message2);
     };
-    var checkPath = (path11, originalPath, doThrow) => {
-      if (!isString(path11)) {
+    var checkPath = (path12, originalPath, doThrow) => {
+      if (!isString(path12)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path11) {
+      if (!path12) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path11)) {
+      if (checkPath.isNotRelative(path12)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -28132,25 +28132,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path11) => {
-      const first = path11.charCodeAt(0);
+    var isNotRelative = (path12) => {
+      const first = path12.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path11.length === 1) {
+      if (path12.length === 1) {
         return true;
       }
-      const second = path11.charCodeAt(1);
+      const second = path12.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path11.length === 2 || path11.charCodeAt(2) === SLASH_CODE;
+      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -28181,58 +28181,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path11) {
+      _test(originalPath, cache, path12) {
         checkPath(
-          path11,
+          path12,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path11 ? this._t(path11, cache) : {
+        return path12 ? this._t(path12, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path11 = convertPath(target);
-        if (!path11 || path11.charCodeAt(path11.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path11);
+        const path12 = convertPath(target);
+        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path12);
         }
-        const dir3 = this._t(path11, this._testCache);
+        const dir3 = this._t(path12, this._testCache);
         if (dir3.ignored) {
           return dir3;
         }
-        const literal = this._rules.testLiteral(path11);
+        const literal = this._rules.testLiteral(path12);
         return literal.ignored || literal.unignored ? literal : dir3;
       }
-      _t(path11, cache) {
-        if (path11 in cache) {
-          return cache[path11];
+      _t(path12, cache) {
+        if (path12 in cache) {
+          return cache[path12];
         }
-        const parentPath = parentOf(path11);
+        const parentPath = parentOf(path12);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
+        return cache[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
       }
-      ignores(path11) {
-        return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
+      ignores(path12) {
+        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
       }
       createFilter() {
-        return (path11) => !this.ignores(path11);
+        return (path12) => !this.ignores(path12);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path11) {
-        return this._test(path11, this._testCache, convertPath(path11));
+      test(path12) {
+        return this._test(path12, this._testCache, convertPath(path12));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path11) => checkPath(convertPath(path11), path11, RETURN_FALSE);
+    var isPathValid = (path12) => checkPath(convertPath(path12), path12, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path11) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path11) || isNotRelative(path11);
+      checkPath.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -32952,9 +32952,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path11 = this.getPath();
-        if (path11 === null || path11.startsWith("/")) {
-          return path11;
+        const path12 = this.getPath();
+        if (path12 === null || path12.startsWith("/")) {
+          return path12;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -32966,7 +32966,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path11 : parent + "/" + path11;
+              return parent.endsWith("/") ? parent + path12 : parent + "/" + path12;
             }
           }
         }
@@ -35384,7 +35384,7 @@ var require_light = __commonJS({
 
 // src/action/main.ts
 import { appendFile as appendFile2, mkdir as mkdir2, readFile as readFile5 } from "node:fs/promises";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -36163,12 +36163,12 @@ var devices_default = defineRule({
       list(svc).forEach((d, index) => {
         const host = typeof d === "string" ? d.split(":")[0] ?? "" : isRecord(d) ? String(d.source ?? "") : "";
         if (!host.startsWith("/")) return;
-        const path11 = normaliseHostPath(host);
+        const path12 = normaliseHostPath(host);
         ctx.report({
           at: svc.at(["devices", index]),
-          message: `Service "${svc.name}" maps the host device ${path11}.`,
-          severity: grade(path11),
-          properties: { service: svc.name, device: path11 }
+          message: `Service "${svc.name}" maps the host device ${path12}.`,
+          severity: grade(path12),
+          properties: { service: svc.name, device: path12 }
         });
       });
     }
@@ -36634,8 +36634,8 @@ import path from "node:path";
 
 // src/model/location.ts
 var at = {
-  path(path11, opts = {}) {
-    return { kind: "path", path: path11, ...opts };
+  path(path12, opts = {}) {
+    return { kind: "path", path: path12, ...opts };
   },
   range(start, end, file) {
     return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
@@ -36930,11 +36930,11 @@ var uts_host_default = defineRule({
 
 // rules/compose/weak_default_secret.ts
 var DEFAULTED = /\$\{([A-Za-z_][A-Za-z0-9_]*):?-([^}$]+)\}/g;
-function* strings(v, path11, depth2 = 0) {
+function* strings(v, path12, depth2 = 0) {
   if (depth2 > 8) return;
-  if (typeof v === "string") yield [path11, v];
-  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings(v[i], [...path11, i], depth2 + 1);
-  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings(x, [...path11, k], depth2 + 1);
+  if (typeof v === "string") yield [path12, v];
+  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings(v[i], [...path12, i], depth2 + 1);
+  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings(x, [...path12, k], depth2 + 1);
 }
 var weak_default_secret_default = defineRule({
   id: "compose.weak_default_secret",
@@ -36948,16 +36948,16 @@ var weak_default_secret_default = defineRule({
   precision: "high",
   check(target, ctx) {
     for (const svc of target.services) {
-      for (const [path11, text2] of strings(svc.raw, [])) {
-        const key = String(path11[path11.length - 1] ?? "");
+      for (const [path12, text2] of strings(svc.raw, [])) {
+        const key = String(path12[path12.length - 1] ?? "");
         for (const m of text2.matchAll(DEFAULTED)) {
           const name = m[1] ?? "";
           const def = (m[2] ?? "").trim();
           if (def === "" || Object.hasOwn(target.env, name)) continue;
-          if (!isSecretName(name) && !(typeof path11[path11.length - 1] === "string" && isSecretName(key))) continue;
+          if (!isSecretName(name) && !(typeof path12[path12.length - 1] === "string" && isSecretName(key))) continue;
           const weak = isWeakSecret(def);
           ctx.report({
-            at: svc.at(path11),
+            at: svc.at(path12),
             message: `Service "${svc.name}" falls back to a ${weak ? "guessable " : ""}default for ${name} when it is not set${weak ? "" : " (a committed credential)"}.`,
             severity: weak ? "high" : "medium",
             // A guessable default (`changeme`, `postgres`) is public knowledge, not a leaked value, and the same
@@ -37106,9 +37106,9 @@ function exposedWithoutAuth(v) {
 function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function get2(v, ...path11) {
+function get2(v, ...path12) {
   let cur = v;
-  for (const seg of path11) {
+  for (const seg of path12) {
     if (typeof seg === "number" ? !Array.isArray(cur) : !isObj(cur)) return void 0;
     cur = cur[seg];
   }
@@ -37419,13 +37419,13 @@ function execScopes(config) {
 }
 function openExecSurfaces(config) {
   const out = [];
-  const walk2 = (v, path11, depth2) => {
+  const walk2 = (v, path12, depth2) => {
     if (depth2 > 12) return;
-    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path11, i], depth2 + 1));
+    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path12, i], depth2 + 1));
     if (!isObj(v)) return;
-    if (v.groupPolicy === "open") out.push([...path11, "groupPolicy"]);
-    if (v.dmPolicy === "open") out.push([...path11, "dmPolicy"]);
-    for (const [k, x] of Object.entries(v)) walk2(x, [...path11, k], depth2 + 1);
+    if (v.groupPolicy === "open") out.push([...path12, "groupPolicy"]);
+    if (v.dmPolicy === "open") out.push([...path12, "dmPolicy"]);
+    for (const [k, x] of Object.entries(v)) walk2(x, [...path12, k], depth2 + 1);
   };
   walk2(get2(config, "channels"), ["channels"], 0);
   return out;
@@ -37458,13 +37458,13 @@ function modelRefs(config) {
     if (a) aliases.set(a.trim().toLowerCase(), id);
   }
   const out = [];
-  const add = (v, path11, image, agent) => {
+  const add = (v, path12, image, agent) => {
     const push = (m, p) => {
       if (typeof m === "string" && m.trim()) out.push({ model: aliases.get(m.trim().toLowerCase()) ?? m.trim(), path: p, image, ...agent ? { agent } : {} });
     };
-    if (typeof v === "string") return push(v, path11);
-    push(get2(v, "primary"), [...path11, "primary"]);
-    arr(get2(v, "fallbacks")).forEach((f, i) => push(f, [...path11, "fallbacks", i]));
+    if (typeof v === "string") return push(v, path12);
+    push(get2(v, "primary"), [...path12, "primary"]);
+    arr(get2(v, "fallbacks")).forEach((f, i) => push(f, [...path12, "fallbacks", i]));
   };
   add(get2(config, "agents", "defaults", "model"), ["agents", "defaults", "model"], false);
   add(get2(config, "agents", "defaults", "imageModel"), ["agents", "defaults", "imageModel"], true);
@@ -37632,8 +37632,8 @@ var control_ui_insecure_auth_default = defineRule({
 var DOCKER_FLAGS = ["dangerouslyAllowReservedContainerTargets", "dangerouslyAllowExternalBindSources", "dangerouslyAllowContainerNamespaceJoin"];
 function flags(config, era) {
   const out = [];
-  const add = (path11, expected, label = `${path11.join(".")}=${String(expected)}`) => {
-    if (get2(config, ...path11) === expected) out.push({ path: path11, label });
+  const add = (path12, expected, label = `${path12.join(".")}=${String(expected)}`) => {
+    if (get2(config, ...path12) === expected) out.push({ path: path12, label });
   };
   const ui = ["gateway", "controlUi"];
   if (era !== "current") add([...ui, "allowInsecureAuth"], true);
@@ -37744,10 +37744,10 @@ var AUDITED = /* @__PURE__ */ new Set([
 ]);
 function unaudited(config) {
   const out = [];
-  const walk2 = (v, path11, depth2) => {
+  const walk2 = (v, path12, depth2) => {
     if (depth2 > 16 || !isObj(v)) return;
     for (const [k, x] of Object.entries(v)) {
-      const p = [...path11, k];
+      const p = [...path12, k];
       const dotted = p.join(".");
       if (x === true && k.startsWith("dangerously") && !AUDITED.has(dotted)) {
         const channelAccountLevel = p[0] === "channels" && (p.length === 3 || p.length === 5 && p[2] === "accounts") && k === "dangerouslyAllowNameMatching";
@@ -38304,8 +38304,8 @@ var CHANNEL_SECRETS = /* @__PURE__ */ new Set([
   "serviceAccount"
 ]);
 var str3 = (s) => typeof s === "string" ? s : void 0;
-function openclawSecretPath(path11) {
-  const p = path11.map((s) => String(s));
+function openclawSecretPath(path12) {
+  const p = path12.map((s) => String(s));
   const j = p.join(".");
   if (j === "gateway.auth.token" || j === "gateway.remote.token") return { what: "gateway token", severity: "critical" };
   if (j === "gateway.auth.password" || j === "gateway.remote.password") return { what: "gateway password", severity: "critical" };
@@ -38319,7 +38319,7 @@ function openclawSecretPath(path11) {
   if (p[0] === "skills" && p[1] === "entries" && p.length === 4 && p[3] === "apiKey" || p[0] === "talk" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `${p[0]} API key (${p[2]})`, severity: "high" };
   if (p[0] === "plugins" && p[1] === "entries" && p[3] === "config" && p.length > 4 && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `plugin credential (${p[2]})`, severity: "high" };
   if (p[0] === "channels" && p.length >= 3) {
-    const leaf = str3(path11[path11.length - 1]);
+    const leaf = str3(path12[path12.length - 1]);
     const direct = p.length === 3;
     const account = p.length === 5 && p[2] === "accounts";
     if (leaf && (direct || account) && CHANNEL_SECRETS.has(leaf)) return { what: `${p[1]} channel ${leaf}`, severity: "high" };
@@ -40167,11 +40167,11 @@ function requireLodash_sortby() {
     function baseForOwn(object, iteratee) {
       return object && baseFor(object, iteratee, keys);
     }
-    function baseGet(object, path11) {
-      path11 = isKey(path11, object) ? [path11] : castPath(path11);
-      var index = 0, length = path11.length;
+    function baseGet(object, path12) {
+      path12 = isKey(path12, object) ? [path12] : castPath(path12);
+      var index = 0, length = path12.length;
       while (object != null && index < length) {
-        object = object[toKey(path11[index++])];
+        object = object[toKey(path12[index++])];
       }
       return index && index == length ? object : void 0;
     }
@@ -40298,13 +40298,13 @@ function requireLodash_sortby() {
         return object === source || baseIsMatch(object, source, matchData);
       };
     }
-    function baseMatchesProperty(path11, srcValue) {
-      if (isKey(path11) && isStrictComparable(srcValue)) {
-        return matchesStrictComparable(toKey(path11), srcValue);
+    function baseMatchesProperty(path12, srcValue) {
+      if (isKey(path12) && isStrictComparable(srcValue)) {
+        return matchesStrictComparable(toKey(path12), srcValue);
       }
       return function(object) {
-        var objValue = get3(object, path11);
-        return objValue === void 0 && objValue === srcValue ? hasIn(object, path11) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
+        var objValue = get3(object, path12);
+        return objValue === void 0 && objValue === srcValue ? hasIn(object, path12) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
       };
     }
     function baseOrderBy(collection, iteratees, orders) {
@@ -40320,9 +40320,9 @@ function requireLodash_sortby() {
         return compareMultiple(object, other, orders);
       });
     }
-    function basePropertyDeep(path11) {
+    function basePropertyDeep(path12) {
       return function(object) {
-        return baseGet(object, path11);
+        return baseGet(object, path12);
       };
     }
     function baseRest(func, start) {
@@ -40577,11 +40577,11 @@ function requireLodash_sortby() {
         return result;
       };
     }
-    function hasPath(object, path11, hasFunc) {
-      path11 = isKey(path11, object) ? [path11] : castPath(path11);
-      var result, index = -1, length = path11.length;
+    function hasPath(object, path12, hasFunc) {
+      path12 = isKey(path12, object) ? [path12] : castPath(path12);
+      var result, index = -1, length = path12.length;
       while (++index < length) {
-        var key = toKey(path11[index]);
+        var key = toKey(path12[index]);
         if (!(result = object != null && hasFunc(object, key))) {
           break;
         }
@@ -40736,12 +40736,12 @@ function requireLodash_sortby() {
     function toString(value) {
       return value == null ? "" : baseToString(value);
     }
-    function get3(object, path11, defaultValue) {
-      var result = object == null ? void 0 : baseGet(object, path11);
+    function get3(object, path12, defaultValue) {
+      var result = object == null ? void 0 : baseGet(object, path12);
       return result === void 0 ? defaultValue : result;
     }
-    function hasIn(object, path11) {
-      return object != null && hasPath(object, path11, baseHasIn);
+    function hasIn(object, path12) {
+      return object != null && hasPath(object, path12, baseHasIn);
     }
     function keys(object) {
       return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
@@ -40749,8 +40749,8 @@ function requireLodash_sortby() {
     function identity(value) {
       return value;
     }
-    function property(path11) {
-      return isKey(path11) ? baseProperty(toKey(path11)) : basePropertyDeep(path11);
+    function property(path12) {
+      return isKey(path12) ? baseProperty(toKey(path12)) : basePropertyDeep(path12);
     }
     module.exports = sortBy;
   })(lodash_sortby, lodash_sortby.exports);
@@ -41182,7 +41182,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
   }
   try {
     const fs3 = await import("node:fs");
-    const path11 = await import("node:path");
+    const path12 = await import("node:path");
     const pfxBytes = new Uint8Array(fs3.readFileSync(source.filePath));
     const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
     if (!isGcpServiceAccountP12) {
@@ -41190,7 +41190,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
     }
     context.report({
       message: t("PrivateKeyP12", {
-        FILE_NAME: path11.basename(source.filePath)
+        FILE_NAME: path12.basename(source.filePath)
       }),
       range: [0, source.content.length]
     });
@@ -43247,22 +43247,22 @@ var OPENCLAW_NAME = /openclaw|clawdbot|moltbot|moldbot/i;
 function runsOpenClaw(target) {
   return services(target).some(([name, svc]) => [name, svc.image, svc.container_name].some((v) => typeof v === "string" && OPENCLAW_NAME.test(v)));
 }
-function underStateDir(path11) {
-  return path11.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
+function underStateDir(path12) {
+  return path12.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
 }
-function agentStorePath(path11) {
-  const s = path11.split("/");
+function agentStorePath(path12) {
+  const s = path12.split("/");
   for (let i = s.length - 4; i >= 0; i--) {
     if (s[i] === "agents" && i + 3 === s.length - 1) return { agent: s[i + 1] ?? "", kind: s[i + 2] ?? "", base: s[i + 3] ?? "" };
   }
   return void 0;
 }
-function underCredentials(path11) {
-  const s = path11.split("/");
+function underCredentials(path12) {
+  const s = path12.split("/");
   const i = s.lastIndexOf("credentials", s.length - 2);
   return i === -1 ? void 0 : s.slice(i + 1).join("/");
 }
-var base = (path11) => path11.slice(path11.lastIndexOf("/") + 1);
+var base = (path12) => path12.slice(path12.lastIndexOf("/") + 1);
 
 // rules/dotenv/not_ignored.ts
 var not_ignored_default = defineRule({
@@ -43541,9 +43541,9 @@ function gatewayLocationTest(project2, target) {
   return (location) => isGateway(proxyTarget(location, ups), ports2);
 }
 function sensitivePath(location) {
-  const path11 = location.args[location.args.length - 1]?.value ?? "";
-  if (/^\^?\/hooks(\/|$|\b)/.test(path11)) return "hooks";
-  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path11)) return "health";
+  const path12 = location.args[location.args.length - 1]?.value ?? "";
+  if (/^\^?\/hooks(\/|$|\b)/.test(path12)) return "hooks";
+  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path12)) return "health";
   return void 0;
 }
 function head(d) {
@@ -43953,11 +43953,11 @@ function readValue(text2, pos, max = 400) {
   while (end < text2.length && end - pos < max && !STOP.test(text2[end] ?? "")) end++;
   return { value: text2.slice(pos, end), start: pos, end, quoted: false };
 }
-function walkStrings(value, visit, path11 = [], depth2 = 0) {
+function walkStrings(value, visit, path12 = [], depth2 = 0) {
   if (depth2 > 64) return;
-  if (typeof value === "string") visit(path11, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path11, i], depth2 + 1));
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path11, k], depth2 + 1);
+  if (typeof value === "string") visit(path12, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path12, i], depth2 + 1));
+  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path12, k], depth2 + 1);
 }
 function lineStartCursor(text2) {
   let start = 0;
@@ -44032,11 +44032,11 @@ async function checkText(target, ctx) {
   }
 }
 function checkOpenClaw(target, ctx, tokens2) {
-  walkStrings(target.value, (path11, value) => {
-    const leaf = path11[path11.length - 1];
-    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path11)) return;
+  walkStrings(target.value, (path12, value) => {
+    const leaf = path12[path12.length - 1];
+    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path12)) return;
     if (!isGenericSecretValue(value) || tokens2.some((t) => value.includes(t))) return;
-    ctx.report({ at: at.path(path11, { part: "value" }), message: message(path11.join("."), target.file), secret: value });
+    ctx.report({ at: at.path(path12, { part: "value" }), message: message(path12.join("."), target.file), secret: value });
   });
 }
 var generic_default = defineRule({
@@ -44258,16 +44258,16 @@ var openclaw_gateway_token_default = defineRule({
   async check(target, ctx) {
     if (target.kind === "text") return checkText2(target, ctx);
     const found = [];
-    walkStrings(target.value, (path11, value) => {
-      if (openclawSecretPath(path11) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path11, value });
+    walkStrings(target.value, (path12, value) => {
+      if (openclawSecretPath(path12) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path12, value });
     });
-    for (const { path: path11, value } of found) {
+    for (const { path: path12, value } of found) {
       if (!await isLiteral2(value)) continue;
-      const sp = openclawSecretPath(path11);
+      const sp = openclawSecretPath(path12);
       if (!sp) continue;
       ctx.report({
-        at: at.path(path11, { part: "value" }),
-        message: `Literal OpenClaw ${sp.what} at \`${path11.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
+        at: at.path(path12, { part: "value" }),
+        message: `Literal OpenClaw ${sp.what} at \`${path12.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
         severity: sp.severity,
         secret: value
       });
@@ -44506,10 +44506,10 @@ var auth_profiles_default = defineRule({
 });
 
 // rules/state/whatsapp_session.ts
-function isWhatsAppSession(path11, openclawRepo) {
-  if (base(path11) !== "creds.json") return false;
-  if (path11.split("/").some((s) => /whatsapp/i.test(s))) return true;
-  return underCredentials(path11) !== void 0 && (openclawRepo || underStateDir(path11));
+function isWhatsAppSession(path12, openclawRepo) {
+  if (base(path12) !== "creds.json") return false;
+  if (path12.split("/").some((s) => /whatsapp/i.test(s))) return true;
+  return underCredentials(path12) !== void 0 && (openclawRepo || underStateDir(path12));
 }
 var whatsapp_session_default = defineRule({
   id: "state.whatsapp_session",
@@ -45962,10 +45962,10 @@ var bind_mount_non_absolute_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    for (const { path: path11, bind: b } of sandboxBinds(t.value)) {
+    for (const { path: path12, bind: b } of sandboxBinds(t.value)) {
       const src = b.trim().split(":")[0] ?? "";
       if (src.startsWith("/") || /^[a-zA-Z]$/.test(src) && /^[a-zA-Z]:[\\/]/.test(b.trim())) continue;
-      ctx.report({ at: at.path(path11), message: `Sandbox bind source "${src}" is not an absolute path.` });
+      ctx.report({ at: at.path(path12), message: `Sandbox bind source "${src}" is not an absolute path.` });
     }
   }
 });
@@ -46051,9 +46051,9 @@ var dangerous_bind_mount_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    for (const { path: path11, bind: b } of sandboxBinds(t.value)) {
+    for (const { path: path12, bind: b } of sandboxBinds(t.value)) {
       const hit = dangerous(bindSource(b.replace(/^~(?=\/|$)/, "/root")));
-      if (hit) ctx.report({ at: at.path(path11), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
+      if (hit) ctx.report({ at: at.path(path12), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
     }
   }
 });
@@ -47807,9 +47807,124 @@ function failing(findings, failOn) {
   return findings.filter((f) => !f.suppressed && atOrAbove(f.severity, failOn));
 }
 
+// src/engine/isolate.ts
+import { closeSync, constants as constants3, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import path4 from "node:path";
+import { getHeapStatistics } from "node:v8";
+import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData } from "node:worker_threads";
+var YOUNG_GENERATION_MB = 8;
+var ISOLATE_MIN_FILES = 1e4;
+var MARK = "clawscan-scan-worker";
+async function scanIsolated(opts, isolate, scan2) {
+  const estimate = worthIsolating(opts, isolate);
+  if (estimate === void 0) return scan2(opts);
+  const { rules: rules2, onProgress, pool, ...rest } = opts;
+  const channel = new MessageChannel();
+  const init = {
+    mark: MARK,
+    ruleIds: rules2.map((r) => r.id),
+    progress: Boolean(onProgress),
+    opts: { ...rest, ...pool ? { pool: { ...pool, script: pool.script.href } } : {} },
+    port: channel.port2
+  };
+  let worker;
+  try {
+    worker = new Worker(isolate.script, {
+      workerData: init,
+      transferList: [channel.port2],
+      stdin: false,
+      stdout: false,
+      stderr: false,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
+    });
+  } catch (err2) {
+    channel.port1.close();
+    debug3(`the scan worker did not start (${errorCode(err2)}); scanning on the main thread`);
+    return scan2(opts);
+  }
+  debug3(`scanning in a worker (about ${estimate} files; young generation capped at ${YOUNG_GENERATION_MB} MB)`);
+  worker.on("message", (m) => onProgress?.(...m.progress));
+  worker.on("error", (err2) => debug3(`the scan worker failed (${errorCode(err2)})`));
+  await new Promise((resolve) => worker.once("exit", () => resolve()));
+  const outcome = receiveMessageOnPort(channel.port1)?.message;
+  channel.port1.close();
+  if (!outcome) {
+    debug3("the scan worker ended without a result; scanning on the main thread");
+    return scan2(opts);
+  }
+  if ("result" in outcome) return outcome.result;
+  const err = outcome.error.usage ? new UsageError(outcome.error.message) : new Error(outcome.error.message);
+  if (outcome.error.stack) err.stack = outcome.error.stack;
+  throw err;
+}
+function worthIsolating(opts, isolate) {
+  if (!/\.m?js$/.test(isolate.script.pathname)) return void 0;
+  const known = new Set(isolate.registry);
+  if (!opts.rules.every((r) => known.has(r))) return void 0;
+  const minFiles = isolate.minFiles ?? defaultMinFiles();
+  if (minFiles === Infinity) return void 0;
+  const estimate = opts.blobs ? opts.blobs.files.size : estimateFiles(opts.paths.length ? opts.paths : ["."]);
+  return estimate >= minFiles ? estimate : void 0;
+}
+function debug3(line2) {
+  if (process.env.CLAWSCAN_DEBUG) process.stderr.write(`clawscan: ${line2}
+`);
+}
+function errorCode(err) {
+  const e = err;
+  return String(e?.code ?? e?.name ?? "error");
+}
+function defaultMinFiles(runtime = {}) {
+  const setting = (runtime.setting ?? process.env.CLAWSCAN_ISOLATE_MIN_FILES)?.trim().toLowerCase();
+  if (setting === "off") return Infinity;
+  if (setting && /^\d+$/.test(setting)) return Number(setting);
+  const major = Number((runtime.node ?? process.versions.node).split(".")[0]);
+  const flags2 = runtime.flags ?? `${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`;
+  const heapLimitMb = runtime.heapLimitMb ?? getHeapStatistics().heap_size_limit / 1048576;
+  return major >= 22 && heapLimitMb >= 2048 && !/semi[-_]space[-_]size/.test(flags2) ? ISOLATE_MIN_FILES : Infinity;
+}
+function estimateFiles(paths) {
+  let total = 0;
+  for (const p of paths) {
+    try {
+      total += statSync(p).isDirectory() ? indexEntries(path4.resolve(p)) : 1;
+    } catch {
+    }
+  }
+  return total;
+}
+function indexEntries(dir3) {
+  for (let d = dir3; ; d = path4.dirname(d)) {
+    const dotGit = path4.join(d, ".git");
+    let gitDir;
+    try {
+      if (statSync(dotGit).isDirectory()) gitDir = dotGit;
+      else {
+        const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8").slice(0, 4096));
+        if (m?.[1]) gitDir = path4.resolve(d, m[1].trim());
+      }
+    } catch {
+    }
+    if (gitDir) {
+      const header = Buffer.alloc(12);
+      let fd;
+      try {
+        fd = openSync(path4.join(gitDir, "index"), constants3.O_RDONLY | constants3.O_NONBLOCK);
+        if (!fstatSync(fd).isFile()) return 0;
+        if (readSync(fd, header, 0, 12, 0) === 12 && header.toString("latin1", 0, 4) === "DIRC") return header.readUInt32BE(8);
+      } catch {
+      } finally {
+        if (fd !== void 0) closeSync(fd);
+      }
+      return 0;
+    }
+    if (path4.dirname(d) === d) return 0;
+  }
+}
+
 // src/engine/scan.ts
-import { lstatSync as lstatSync2, readFileSync } from "node:fs";
-import path8 from "node:path";
+import { lstatSync as lstatSync2, readFileSync as readFileSync2 } from "node:fs";
+import path9 from "node:path";
 
 // src/engine/classify.ts
 var COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
@@ -47901,7 +48016,7 @@ function looksLikeShell(relPath, text2) {
 }
 
 // src/engine/compose/project.ts
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/engine/compose/tree.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -47982,14 +48097,14 @@ function braced(inner, written, lookup) {
 var pathKey = (p) => JSON.stringify(p);
 function collectTags(doc) {
   const tags = /* @__PURE__ */ new Map();
-  const walk2 = (node, path11, depth2) => {
+  const walk2 = (node, path12, depth2) => {
     if (depth2 > 12 || !node) return;
     const tag = node.tag;
-    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path11), tag === "!reset" ? "reset" : "override");
+    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path12), tag === "!reset" ? "reset" : "override");
     if ((0, import_yaml.isMap)(node)) {
-      for (const it of node.items) if ((0, import_yaml.isPair)(it) && (0, import_yaml.isScalar)(it.key)) walk2(it.value, [...path11, String(it.key.value)], depth2 + 1);
+      for (const it of node.items) if ((0, import_yaml.isPair)(it) && (0, import_yaml.isScalar)(it.key)) walk2(it.value, [...path12, String(it.key.value)], depth2 + 1);
     }
-    if ((0, import_yaml.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path11, i], depth2 + 1));
+    if ((0, import_yaml.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path12, i], depth2 + 1));
   };
   walk2(doc.contents, [], 0);
   return tags;
@@ -47997,12 +48112,12 @@ function collectTags(doc) {
 function isRecord3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function build(raw, file, path11, env, tags) {
-  const o = { file, path: path11 };
-  const tag = tags.get(pathKey(path11));
+function build(raw, file, path12, env, tags) {
+  const o = { file, path: path12 };
+  const tag = tags.get(pathKey(path12));
   const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
-  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path11, i], env, tags)));
-  if (isRecord3(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path11, k], env, tags)])));
+  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path12, i], env, tags)));
+  if (isRecord3(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path12, k], env, tags)])));
   if (typeof raw === "string") return node(interpolate(raw, env), raw);
   if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
   return node(raw === void 0 ? null : String(raw), null);
@@ -48056,10 +48171,10 @@ function plain(n, which2) {
   if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which2)]));
   return which2 === "r" && n.r !== void 0 ? n.r : n.v;
 }
-function origins(n, path11 = [], out = /* @__PURE__ */ new Map()) {
-  out.set(pathKey(path11), n.o);
-  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path11, i], out));
-  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path11, k], out);
+function origins(n, path12 = [], out = /* @__PURE__ */ new Map()) {
+  out.set(pathKey(path12), n.o);
+  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path12, i], out));
+  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path12, k], out);
   return out;
 }
 
@@ -48075,10 +48190,10 @@ function buildComposeProjects(composeTargets, dotenvTargets) {
     notes: /* @__PURE__ */ new Map()
   };
   const byDir = /* @__PURE__ */ new Map();
-  for (const t of composeTargets) byDir.set(path4.posix.dirname(t.file), [...byDir.get(path4.posix.dirname(t.file)) ?? [], t.file]);
+  for (const t of composeTargets) byDir.set(path5.posix.dirname(t.file), [...byDir.get(path5.posix.dirname(t.file)) ?? [], t.file]);
   const projects = [];
   for (const [dir3, files] of byDir) {
-    const nameOf = (f) => path4.posix.basename(f);
+    const nameOf = (f) => path5.posix.basename(f);
     const base3 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
     const family = base3 && /^docker-/i.test(nameOf(base3)) ? "docker-compose" : "compose";
     const override = base3 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family}.`)) : void 0;
@@ -48110,8 +48225,8 @@ function dotenvLookup(loader, dir3) {
   return { env, lookup: (name) => Object.hasOwn(env, name) ? env[name] : void 0 };
 }
 function resolveRel(dir3, rel) {
-  if (path4.posix.isAbsolute(rel) || rel.includes("$")) return void 0;
-  const p = path4.posix.normalize(path4.posix.join(dir3, rel));
+  if (path5.posix.isAbsolute(rel) || rel.includes("$")) return void 0;
+  const p = path5.posix.normalize(path5.posix.join(dir3, rel));
   return p.startsWith("../") || p === ".." ? void 0 : p;
 }
 function project(loader, dir3, files, owns) {
@@ -48146,7 +48261,7 @@ function loadServices(loader, file, lookup, seen, included2) {
   const out = /* @__PURE__ */ new Map();
   const value = loader.files.get(file)?.target.value;
   if (!isRecord3(value)) return out;
-  const dir3 = path4.posix.dirname(file);
+  const dir3 = path5.posix.dirname(file);
   for (const entry of Array.isArray(value.include) ? value.include : []) {
     const paths = typeof entry === "string" ? [entry] : isRecord3(entry) ? [entry.path].flat() : [];
     for (const p of paths) {
@@ -48155,7 +48270,7 @@ function loadServices(loader, file, lookup, seen, included2) {
       if (!target || seen.has(target) || !loader.files.has(target)) continue;
       seen.add(target);
       included2.add(target);
-      const inc = dotenvLookup(loader, path4.posix.dirname(target)).lookup;
+      const inc = dotenvLookup(loader, path5.posix.dirname(target)).lookup;
       for (const [name, node] of loadServices(loader, target, inc, seen, included2)) if (!out.has(name)) out.set(name, node);
     }
   }
@@ -48175,7 +48290,7 @@ function loadService(loader, file, name, lookup, depth2) {
   if (ext !== void 0 && node.v instanceof Map) {
     node.v.delete("extends");
     const baseName = typeof ext === "string" ? ext : isRecord3(ext) && typeof ext.service === "string" ? ext.service : void 0;
-    const baseFile = isRecord3(ext) && typeof ext.file === "string" ? resolveRel(path4.posix.dirname(file), ext.file) : file;
+    const baseFile = isRecord3(ext) && typeof ext.file === "string" ? resolveRel(path5.posix.dirname(file), ext.file) : file;
     const base3 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
     if (!base3 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord3(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
     const merged = base3 ? mergeService(base3, node) : void 0;
@@ -48243,7 +48358,7 @@ function envFiles(value, node, loader) {
   list.forEach((entry, i) => {
     const rel = typeof entry === "string" ? entry : isRecord3(entry) && typeof entry.path === "string" ? entry.path : void 0;
     const from = envNode && Array.isArray(envNode.v) ? envNode.v[i]?.o.file ?? envNode.o.file : envNode?.o.file ?? node.o.file;
-    const file = rel ? resolveRel(path4.posix.dirname(from), rel) : void 0;
+    const file = rel ? resolveRel(path5.posix.dirname(from), rel) : void 0;
     for (const e of file && loader.dotenv.get(file)?.entries || []) out[e.key] = { value: e.value, file: file ?? "", line: e.line };
   });
   return out;
@@ -48251,7 +48366,7 @@ function envFiles(value, node, loader) {
 
 // src/engine/config.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/engine/gitignore.ts
 var import_ignore = __toESM(require_ignore(), 1);
@@ -48265,11 +48380,11 @@ function gitignoreMatcher(patterns) {
 var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/engine/read.ts
-import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readSync } from "node:fs";
+import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
 var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 var SNIFF = 8e3;
-var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
-var OPEN_FLAGS = constants3.O_RDONLY | NOFOLLOW | (constants3.O_NONBLOCK ?? 0);
+var NOFOLLOW = constants4.O_NOFOLLOW ?? 0;
+var OPEN_FLAGS = constants4.O_RDONLY | NOFOLLOW | (constants4.O_NONBLOCK ?? 0);
 var unreadable = (file, err) => ({
   ok: false,
   note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
@@ -48279,7 +48394,7 @@ async function readText(f, maxFileSize) {
   let fd;
   try {
     if (!NOFOLLOW && lstatSync(f.abs).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
-    fd = openSync(f.abs, OPEN_FLAGS);
+    fd = openSync2(f.abs, OPEN_FLAGS);
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT") return { ok: false, note: void 0 };
@@ -48287,13 +48402,13 @@ async function readText(f, maxFileSize) {
     return unreadable(f.path, err);
   }
   try {
-    const st = fstatSync(fd);
+    const st = fstatSync2(fd);
     if (!st.isFile()) return { ok: false, note: void 0 };
     if (st.size > maxFileSize) return { ok: false, note: tooLarge(f.path, st.size, maxFileSize) };
     const buf = readBuffer(st.size);
     let n = 0;
     while (n < buf.length) {
-      const got = readSync(fd, buf, n, buf.length - n, n);
+      const got = readSync2(fd, buf, n, buf.length - n, n);
       if (got === 0) break;
       n += got;
     }
@@ -48301,7 +48416,7 @@ async function readText(f, maxFileSize) {
   } catch (err) {
     return unreadable(f.path, err);
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 function tooLarge(file, size, maxFileSize) {
@@ -48338,7 +48453,7 @@ function parseSize(v) {
 // src/engine/discover.ts
 import { execFile } from "node:child_process";
 import { lstat as lstat2, readdir as readdir2, readFile, realpath } from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 var GIT_SAFE_ARGS = ["-c", "safe.directory=*", "-c", "core.fsmonitor=false"];
@@ -48365,29 +48480,29 @@ async function resolveRoot(paths) {
   }
   const first = targets[0];
   if (!first) throw new UsageError("nothing to scan");
-  const firstDir = first.dir ? first.abs : path5.dirname(first.abs);
+  const firstDir = first.dir ? first.abs : path6.dirname(first.abs);
   const top = await gitTopLevel(firstDir);
   if (top && targets.every((t) => isInside(top, t.abs))) return { base: top, git: true, targets };
-  const dirs = targets.map((t) => t.dir ? t.abs : path5.dirname(t.abs));
+  const dirs = targets.map((t) => t.dir ? t.abs : path6.dirname(t.abs));
   return { base: commonAncestor(dirs), git: false, targets };
 }
 function isInside(parent, child) {
-  const rel = path5.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path5.isAbsolute(rel);
+  const rel = path6.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !path6.isAbsolute(rel);
 }
 function commonAncestor(dirs) {
   let common = dirs[0] ?? process.cwd();
-  for (const d of dirs.slice(1)) while (!isInside(common, d)) common = path5.dirname(common);
+  for (const d of dirs.slice(1)) while (!isInside(common, d)) common = path6.dirname(common);
   return common;
 }
 function toPosix(p) {
-  return p.split(path5.sep).join("/");
+  return p.split(path6.sep).join("/");
 }
 async function discoverInTwo(root, notes) {
   const seen = /* @__PURE__ */ new Set();
   const files = [];
   const add = (abs, out) => {
-    const rel = toPosix(path5.relative(root.base, abs));
+    const rel = toPosix(path6.relative(root.base, abs));
     if (!seen.has(rel)) {
       seen.add(rel);
       out.push({ path: rel, abs });
@@ -48425,14 +48540,14 @@ async function gitFiles(dir3, top, which2) {
     maxBuffer: 1 << 30
   });
   const names = stdout.toString("utf8").split("\0").filter(Boolean);
-  return [...new Set(names)].map((n) => path5.join(top, n));
+  return [...new Set(names)].map((n) => path6.join(top, n));
 }
 async function walk(dir3, notes, base3) {
   const out = [];
   const visit = async (current, rules2) => {
     let gitignore;
     try {
-      gitignore = await readFile(path5.join(current, ".gitignore"), "utf8");
+      gitignore = await readFile(path6.join(current, ".gitignore"), "utf8");
     } catch {
     }
     const scoped = gitignore === void 0 ? rules2 : [...rules2, { at: current, ig: gitignoreMatcher(gitignore) }];
@@ -48440,26 +48555,26 @@ async function walk(dir3, notes, base3) {
     try {
       entries = await readdir2(current, { withFileTypes: true });
     } catch (err) {
-      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path5.relative(base3, current)) || "." });
+      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path6.relative(base3, current)) || "." });
       return;
     }
     entries.sort((a, b) => a.name < b.name ? -1 : 1);
     for (const e of entries) {
       if (e.name === ".git") continue;
-      const abs = path5.join(current, e.name);
+      const abs = path6.join(current, e.name);
       const ignored = scoped.some(({ at: at2, ig }) => {
-        const rel = toPosix(path5.relative(at2, abs));
+        const rel = toPosix(path6.relative(at2, abs));
         return ig.ignores(e.isDirectory() ? `${rel}/` : rel);
       });
       if (ignored) continue;
       if (e.isSymbolicLink()) {
-        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path5.relative(base3, abs)) });
+        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path6.relative(base3, abs)) });
       } else if (e.isDirectory()) {
         await visit(abs, scoped);
       } else if (e.isFile()) {
         out.push(abs);
       } else {
-        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path5.relative(base3, abs)) });
+        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path6.relative(base3, abs)) });
       }
     }
   };
@@ -48551,10 +48666,10 @@ function findPair(doc, node, seg, depthLeft = 20) {
   return void 0;
 }
 function yamlResolver(doc) {
-  return (path11, part) => {
+  return (path12, part) => {
     let node = doc.contents;
     let pair;
-    for (const seg of path11) {
+    for (const seg of path12) {
       if ((0, import_yaml2.isAlias)(node)) node = node.resolve(doc);
       if ((0, import_yaml2.isSeq)(node) && typeof seg === "number") {
         node = node.items[seg];
@@ -48585,7 +48700,7 @@ function defaultConfig() {
   return { isIgnored: () => false, unignored: (files) => [...files], rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
 async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
-  let file = explicit ? path6.resolve(explicit) : void 0;
+  let file = explicit ? path7.resolve(explicit) : void 0;
   let text2;
   if (file) {
     try {
@@ -48596,15 +48711,15 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   } else {
     for (const name of CONFIG_FILE_NAMES) {
       try {
-        text2 = await readFile2(path6.join(searchDir, name), "utf8");
-        file = path6.join(searchDir, name);
+        text2 = await readFile2(path7.join(searchDir, name), "utf8");
+        file = path7.join(searchDir, name);
         break;
       } catch {
       }
     }
   }
   if (text2 === void 0 || file === void 0) return defaultConfig();
-  const shown = toPosix(path6.relative(process.cwd(), file)) || file;
+  const shown = toPosix(path7.relative(process.cwd(), file)) || file;
   let raw;
   if (flowDepth(text2, MAX_YAML_DEPTH).depth > MAX_YAML_DEPTH) throw new UsageError(`${shown}: not valid YAML: nested deeper than ${MAX_YAML_DEPTH} levels`);
   try {
@@ -48618,8 +48733,8 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   for (const k of Object.keys(obj2)) if (!allowed.has(k)) throw new UsageError(`${shown}: unknown key "${k}" (expected ${[...allowed].join(", ")})`);
   const patterns = obj2.ignore ?? [];
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
-  const configDir = path6.dirname(file);
-  const rel = toPosix(path6.relative(base3, configDir));
+  const configDir = path7.dirname(file);
+  const rel = toPosix(path7.relative(base3, configDir));
   const matcher = () => {
     if (!patterns.length) return () => false;
     const ig = gitignoreMatcher(patterns);
@@ -50352,10 +50467,10 @@ function memberName(name) {
   return void 0;
 }
 function json5Resolver(ast) {
-  return (path11, part) => {
+  return (path12, part) => {
     let node = ast.body;
     let key;
-    for (const seg of path11) {
+    for (const seg of path12) {
       key = void 0;
       if (node.type === "Object") {
         let found;
@@ -51220,7 +51335,7 @@ function shellTarget(file, text2, origin2, source) {
 }
 
 // src/engine/parse/openclaw.ts
-import path7 from "node:path";
+import path8 from "node:path";
 var INCLUDE_KEY = "$include";
 var MAX_INCLUDE_DEPTH = 10;
 var MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
@@ -51229,12 +51344,12 @@ function resolveOpenClaw(rootFile, rootValue, read) {
   if (!containsInclude(rootValue)) return { value: rootValue, origin: { file: rootFile, path: [] }, includes: [], errors: [] };
   const includes = [];
   const errors = [];
-  const confine = path7.posix.dirname(rootFile);
+  const confine = path8.posix.dirname(rootFile);
   const cache = /* @__PURE__ */ new Map();
   const load = (fromFile, at2, spec, chain) => {
-    const target = path7.posix.normalize(path7.posix.join(path7.posix.dirname(fromFile), spec));
-    const rel = confine === "." ? target : path7.posix.relative(confine, target);
-    if (path7.posix.isAbsolute(spec) || target.startsWith("../") || target === ".." || rel.startsWith("../") || rel === "..") {
+    const target = path8.posix.normalize(path8.posix.join(path8.posix.dirname(fromFile), spec));
+    const rel = confine === "." ? target : path8.posix.relative(confine, target);
+    if (path8.posix.isAbsolute(spec) || target.startsWith("../") || target === ".." || rel.startsWith("../") || rel === "..") {
       errors.push({ file: fromFile, path: at2, message: `$include "${spec}" points outside the config directory; OpenClaw refuses it` });
       return void 0;
     }
@@ -51353,7 +51468,7 @@ function originOf(root, merged) {
 
 // src/engine/pool.ts
 import { availableParallelism } from "node:os";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { isMainThread as isMainThread2, parentPort as parentPort2, Worker as Worker2, workerData as workerData2 } from "node:worker_threads";
 
 // src/engine/fingerprint.ts
 import { createHash } from "node:crypto";
@@ -51614,7 +51729,7 @@ function textNeeded(rules2) {
 // src/engine/pool.ts
 var AUTO_THREADS = 2;
 var AUTO_MIN_FILES = 1e4;
-var MARK = "clawscan-text-worker";
+var MARK2 = "clawscan-text-worker";
 function poolFor(entry, threads = 1, minFiles) {
   if (threads < 2 || !/\.m?js$/.test(entry)) return void 0;
   return { script: new URL(entry), workers: threads - 1, ...minFiles !== void 0 ? { minFiles } : {} };
@@ -51635,11 +51750,11 @@ var BATCH = 16;
 var AHEAD = 2;
 function startPool(opts, rules2, maxFileSize, indices, files, collect) {
   if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return void 0;
-  const init = { mark: MARK, ruleIds: rules2.map((r) => r.id), maxFileSize };
+  const init = { mark: MARK2, ruleIds: rules2.map((r) => r.id), maxFileSize };
   const workers = [];
   for (let i = 0; i < opts.workers; i++) {
     try {
-      workers.push(new Worker(opts.script, { workerData: init, stdin: false, stdout: false, stderr: false }));
+      workers.push(new Worker2(opts.script, { workerData: init, stdin: false, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
     } catch {
       break;
     }
@@ -51915,9 +52030,9 @@ function repoFileContext(file) {
 }
 function readFromDisk(base3, rel) {
   try {
-    const abs = path8.join(base3, rel);
-    if (!abs.startsWith(base3 + path8.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
-    return readFileSync(abs, "utf8");
+    const abs = path9.join(base3, rel);
+    if (!abs.startsWith(base3 + path9.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
+    return readFileSync2(abs, "utf8");
   } catch {
     return void 0;
   }
@@ -51927,7 +52042,7 @@ async function filesToScan(blobs, root, config, notes) {
   return { files: config.unignored(found.files), later: found.later.then((more) => config.unignored(more)) };
 }
 function blobFiles(blobs) {
-  const files = [...blobs.files].map(([rel, bytes]) => ({ path: rel, abs: path8.join(blobs.base, rel), bytes }));
+  const files = [...blobs.files].map(([rel, bytes]) => ({ path: rel, abs: path9.join(blobs.base, rel), bytes }));
   files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { files, later: Promise.resolve([]) };
 }
@@ -52080,8 +52195,8 @@ function ruleDocUrl(ruleId) {
 // src/report/stream.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { once } from "node:events";
-import { closeSync as closeSync2, lstatSync as lstatSync3, openSync as openSync2, renameSync, rmSync, writeSync } from "node:fs";
-import path9 from "node:path";
+import { closeSync as closeSync3, lstatSync as lstatSync3, openSync as openSync3, renameSync, rmSync, writeSync } from "node:fs";
+import path10 from "node:path";
 function* jsonWithArray(place2, items) {
   const marker2 = `\0${randomUUID2()}\0`;
   const text2 = JSON.stringify(place2(marker2), null, 2);
@@ -52108,10 +52223,10 @@ async function writeReport(chunks, file) {
     return;
   }
   const inPlace = isSpecial(file);
-  const dest = inPlace ? file : path9.join(path9.dirname(file), `.${path9.basename(file)}.${process.pid}.tmp`);
+  const dest = inPlace ? file : path10.join(path10.dirname(file), `.${path10.basename(file)}.${process.pid}.tmp`);
   let fd;
   try {
-    fd = openSync2(dest, "w");
+    fd = openSync3(dest, "w");
   } catch (err) {
     throw new UsageError(`cannot write the report to ${file} (${err.code ?? err.message})`);
   }
@@ -52122,7 +52237,7 @@ async function writeReport(chunks, file) {
         for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off);
       }
     } finally {
-      closeSync2(fd);
+      closeSync3(fd);
     }
     if (!inPlace) renameSync(dest, file);
   } catch (err) {
@@ -52685,8 +52800,8 @@ var PatchReader = class {
   end() {
     return this.endCommit();
   }
-  newDiff(path11) {
-    return this.commit && { commit: this.commit, path: path11, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
+  newDiff(path12) {
+    return this.commit && { commit: this.commit, path: path12, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
   }
   add(d, text2, lineNo, truncated) {
     if (d.tooLarge) return;
@@ -52942,8 +53057,8 @@ async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
   await streamLines(base3, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line2) => {
     const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line2);
     if (!m || m[1] === "120000") return;
-    const path11 = unquotePath(m[4] ?? "");
-    if (!config.isIgnored(path11)) entries.push({ path: path11, oid: m[2] ?? "", size: Number(m[3]) });
+    const path12 = unquotePath(m[4] ?? "");
+    if (!config.isIgnored(path12)) entries.push({ path: path12, oid: m[2] ?? "", size: Number(m[3]) });
   });
   const wantsText = rules2.some((r) => r.appliesTo.includes("text"));
   const wantsDotenv = rules2.some((r) => r.appliesTo.includes("dotenv"));
@@ -54481,17 +54596,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path11 = requestOptions.url.replace(options.baseUrl, "");
+    const path12 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path11} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path11} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path12} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -57204,7 +57319,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path11) => path11.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path12) => path12.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -57844,13 +57959,19 @@ async function run2(opts = {}) {
     const pr = prMode ? pullRequestOf(event) : void 0;
     const lines = [];
     const sweep = await historySweep(settings, lines);
-    const result = sweep ?? await scan({
-      paths: [settings.path],
-      rules: rules2,
-      ...settings.config ? { configFile: settings.config } : {},
-      ...settings.baseline ? { baselineFile: settings.baseline } : {},
-      ...withPool(settings.jobs)
-    });
+    const result = sweep ?? await scanIsolated(
+      {
+        paths: [settings.path],
+        rules: rules2,
+        ...settings.config ? { configFile: settings.config } : {},
+        ...settings.baseline ? { baselineFile: settings.baseline } : {},
+        ...withPool(settings.jobs)
+      },
+      // A large scan runs in a worker (engine/isolate.ts) running dist/cli.js, beside this bundle; from the
+      // TypeScript sources there is no bundle to run (scanIsolated then scans on this thread).
+      { script: new URL(import.meta.url.endsWith(".js") ? "./cli.js" : "", import.meta.url), registry: RULES },
+      scan
+    );
     const active = result.findings.filter((f) => !f.suppressed);
     let reported = active;
     if (prMode) reported = await newFindings(result, pr, rules2, lines);
@@ -57864,8 +57985,8 @@ async function run2(opts = {}) {
       color: false,
       ...sweep ? { history: sweep.history } : {}
     };
-    const sarifPath = path10.resolve(settings.sarifFile);
-    await mkdir2(path10.dirname(sarifPath), { recursive: true });
+    const sarifPath = path11.resolve(settings.sarifFile);
+    await mkdir2(path11.dirname(sarifPath), { recursive: true });
     await writeReport(STREAMS.sarif(input), sarifPath);
     const over = failing(reported, settings.failOn);
     const reserved = (over.length ? 1 : 0) + (result.internalErrors ? 1 : 0);
@@ -57943,7 +58064,7 @@ async function reviewComments(settings, pr, findings, result, rules2, opts) {
       findings,
       allFindings: result.findings,
       catalogue: rules2,
-      readText: async (file) => readFile5(path10.join(base3, file), "utf8").catch(() => void 0),
+      readText: async (file) => readFile5(path11.join(base3, file), "utf8").catch(() => void 0),
       blobSha: async (file) => result.root.git ? (await git(base3, ["hash-object", "--", file]).catch(() => void 0))?.toString("utf8").trim() : void 0
     });
     const parts = [

@@ -24,5 +24,16 @@ for node in node "$node24"; do
   findings=$("$node" -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).summary.findings)' "$alone/report.json")
   [[ $code == 1 && $findings -gt 0 ]] || { echo "smoke: CLI on $version: exit $code, $findings findings" >&2; exit 1; }
   [[ $acode == 0 && -s $alone/a.sarif ]] && grep -q 'findings-count' "$alone/out" || { echo "smoke: action on $version failed (exit $acode)" >&2; cat "$alone/action.log" >&2; exit 1; }
-  echo "smoke: bundles run alone on node $version (CLI: $findings findings, exit $code; action: exit $acode)"
+  # The same scans handed to the scan worker (engine/isolate.ts), which both bundles start from cli.js: the same
+  # report, and the debug line saying the worker ran (a silent fallback to the main thread would give it too).
+  (cd "$alone" && CLAWSCAN_DEBUG=1 CLAWSCAN_ISOLATE_MIN_FILES=0 "$node" cli.js scan "$root/test/fixtures/demo-repo" --format json > isolated.json 2> isolated.log) || true
+  "$node" -e 'const [a,b]=process.argv.slice(1).map(f=>{const r=JSON.parse(require("fs").readFileSync(f,"utf8"));delete r.summary.durationMs;return JSON.stringify(r)}); process.exit(a===b?0:1)' "$alone/report.json" "$alone/isolated.json" \
+    && grep -q 'scanning in a worker' "$alone/isolated.log" && ! grep -q 'main thread' "$alone/isolated.log" \
+    || { echo "smoke: CLI on $version: the scan worker's report differs or it did not run" >&2; cat "$alone/isolated.log" >&2; exit 1; }
+  (cd "$alone" && : > out2 && env -i PATH="$PATH" GITHUB_OUTPUT="$alone/out2" GITHUB_STEP_SUMMARY="$alone/summary2" CLAWSCAN_DEBUG=1 CLAWSCAN_ISOLATE_MIN_FILES=0 \
+    INPUT_PATH="$root/test/fixtures/demo-repo" INPUT_SARIF-FILE="$alone/b.sarif" INPUT_FAIL-ON=never "$node" index.js > action2.log 2>&1) || true
+  grep -q 'scanning in a worker' "$alone/action2.log" && ! grep -q 'main thread' "$alone/action2.log" \
+    && "$node" -e 'const [a,b]=process.argv.slice(1).map(f=>JSON.stringify(JSON.parse(require("fs").readFileSync(f,"utf8")).runs[0].results)); process.exit(a===b?0:1)' "$alone/a.sarif" "$alone/b.sarif" \
+    || { echo "smoke: action on $version: the scan worker did not run or its SARIF results differ" >&2; cat "$alone/action2.log" >&2; exit 1; }
+  echo "smoke: bundles run alone on node $version (CLI: $findings findings, exit $code; action: exit $acode; both again in the scan worker)"
 done

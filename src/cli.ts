@@ -7,6 +7,7 @@ import { describeError, UsageError } from './engine/errors.js';
 import { exitCode } from './engine/gate.js';
 import { parseSize } from './engine/read.js';
 import { scanHistory, type HistoryInfo } from './engine/history.js';
+import { scanIsolated, serveScanWorker } from './engine/isolate.js';
 import { parseJobs, poolForJobs, serveTextWorker, type PoolOptions } from './engine/pool.js';
 import { scan, type ScanResult } from './engine/scan.js';
 import { FAIL_ON_VALUES, type FailOn } from './model/severity.js';
@@ -150,7 +151,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     }));
     if (show) show(1, 1);
   } else {
-    result = await scan({ ...common, paths: paths.length ? paths : ['.'], ...(pool ? { pool } : {}), ...(progress() ? { onProgress: progress() } : {}) });
+    // A large scan runs in a worker with a capped young generation (engine/isolate.ts).
+    const opts = { ...common, paths: paths.length ? paths : ['.'], ...(pool ? { pool } : {}), ...(progress() ? { onProgress: progress() } : {}) };
+    result = await scanIsolated(opts, { script: new URL(import.meta.url), registry: RULES }, scan);
   }
 
   if (command === 'baseline') {
@@ -182,8 +185,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   return code;
 }
 
-// Started as a worker thread of a scan (engine/pool.ts): serve it and do nothing else.
-if (!serveTextWorker(RULES)) {
+// Started as a worker thread (engine/pool.ts, engine/isolate.ts): serve it and do nothing else.
+if (!serveTextWorker(RULES) && !serveScanWorker(RULES, scan)) {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;

@@ -15,6 +15,7 @@ import * as core from '@actions/core';
 import { RULES } from '../../rules/index.js';
 import { describeError, UsageError } from '../engine/errors.js';
 import { failing } from '../engine/gate.js';
+import { scanIsolated } from '../engine/isolate.js';
 import { scan, type ScanResult } from '../engine/scan.js';
 import { poolForJobs, type PoolOptions } from '../engine/pool.js';
 import type { Finding } from '../model/finding.js';
@@ -53,13 +54,19 @@ export async function run(opts: RunOptions = {}): Promise<void> {
     const sweep = await historySweep(settings, lines);
     const result =
       sweep ??
-      (await scan({
-        paths: [settings.path],
-        rules,
-        ...(settings.config ? { configFile: settings.config } : {}),
-        ...(settings.baseline ? { baselineFile: settings.baseline } : {}),
-        ...withPool(settings.jobs),
-      }));
+      (await scanIsolated(
+        {
+          paths: [settings.path],
+          rules,
+          ...(settings.config ? { configFile: settings.config } : {}),
+          ...(settings.baseline ? { baselineFile: settings.baseline } : {}),
+          ...withPool(settings.jobs),
+        },
+        // A large scan runs in a worker (engine/isolate.ts) running dist/cli.js, beside this bundle; from the
+        // TypeScript sources there is no bundle to run (scanIsolated then scans on this thread).
+        { script: new URL(import.meta.url.endsWith('.js') ? './cli.js' : '', import.meta.url), registry: RULES },
+        scan,
+      ));
     const active = result.findings.filter((f) => !f.suppressed);
 
     let reported: Finding[] = active;

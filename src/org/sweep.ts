@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { RULES } from '../../rules/index.js';
+import { scanIsolated, type IsolateOptions } from '../engine/isolate.js';
 import { scan, type ScanOptions, type ScanResult } from '../engine/scan.js';
 import type { Finding } from '../model/finding.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
@@ -84,6 +85,8 @@ export interface SweepOptions {
    * with it). `paths` and `rules` are the sweep's own.
    */
   scan?: Omit<Partial<ScanOptions>, 'paths' | 'rules'>;
+  /** Run a large repository's scan in a worker with a capped young generation (engine/isolate.ts). */
+  isolate?: IsolateOptions;
   /** Replaceable for tests; the default shells out to git. */
   clone?: (fullName: string, into: string) => Promise<CloneResult>;
 }
@@ -170,7 +173,8 @@ export async function sweepRepo(fullName: string, opts: SweepOptions): Promise<R
     outcome.commitSha = checkout.commitSha;
     outcome.ref = checkout.ref;
     stage = 'scan';
-    const result = await scan({ ...opts.scan, paths: [checkout.dir], rules: RULES });
+    const scanOpts = { ...opts.scan, paths: [checkout.dir], rules: RULES };
+    const result = opts.isolate ? await scanIsolated(scanOpts, opts.isolate, scan) : await scan(scanOpts);
     outcome.findings = summariseFindings(result.findings);
     if (result.internalErrors) outcome.warnings.push(`${result.internalErrors} rule error(s) during the scan`);
     if (opts.upload !== false) {
