@@ -54,8 +54,8 @@ export interface IsolateOptions {
 export const YOUNG_GENERATION_MB = 8;
 /**
  * Hand over scans of at least this many files (estimated). Measured on Node 24 (docs/performance.md): at
- * 4,000-8,000 files the worker saved 5-25 MB for 10-15% more time; at 20,000, 110-130 MB for the same time. The
- * same size as the text pool's AUTO_MIN_FILES: what a large scan is.
+ * 4,000-8,000 files the worker saved 4-25 MB for 10-15% more time; at 20,000, 110-130 MB for ~6% more (0.15 s).
+ * The same size as the text pool's AUTO_MIN_FILES: what a large scan is.
  */
 export const ISOLATE_MIN_FILES = 10_000;
 
