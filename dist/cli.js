@@ -33619,15 +33619,19 @@ ${t.embedded.line}` : void 0;
   const structured = [];
   byPath2.forEach((kind, i) => (kind === "text" ? plain2 : structured).push(i));
   const pool = opts.pool ? startPool(opts.pool, rules2, maxFileSize, plain2, files, collect) : void 0;
-  for (const [n, i] of structured.entries()) {
+  for (const i of structured) {
     const r = await textPass(i, files[i], byPath2[i], maxFileSize, textRunner(files[i].path), keepText);
     collect(r, false);
     parseKept(r);
-    if (pool && n % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
+    await breathe();
   }
   const local = async (i) => textPass(i, files[i], "text", maxFileSize, textRunner(files[i].path), keepText);
   if (pool) await pool.finish(local);
-  else for (const i of plain2) collect(await local(i), false);
+  else
+    for (const i of plain2) {
+      collect(await local(i), false);
+      await breathe();
+    }
   let order = [...results.keys()];
   const more = await untracked;
   if (more.length) {
@@ -33707,6 +33711,7 @@ ${t.embedded.line}` : void 0;
     } else await runner.run(item, contextOf, project2);
     const file = "index" in item ? item.path : item.file;
     if ("index" in item || item.origin !== "dockerfile") project2.contexts.delete(file);
+    await breathe();
   }
   const gitignore = project2.contexts.get(".gitignore")?.text ?? readRepoFile(".gitignore");
   const rootIgnore = gitignoreMatcher(gitignore ?? "");
@@ -33728,6 +33733,12 @@ ${t.embedded.line}` : void 0;
     stats: { files: repoFiles.length, bytes: bytes2, skipped, durationMs: Math.round(performance.now() - started) },
     internalErrors: runner.internalErrors
   };
+}
+async function breathe() {
+  const now = performance.now();
+  if (now - lastBreath < BREATHE_MS) return;
+  await new Promise((resolve) => setImmediate(resolve));
+  lastBreath = performance.now();
 }
 async function resolveIncludes(project2, readRepoFile, runner, notes) {
   const read = (rel) => project2.contexts.get(rel)?.text ?? readRepoFile(rel);
@@ -33774,7 +33785,7 @@ function blobFiles(blobs) {
   files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { files, later: Promise.resolve([]) };
 }
-var Project;
+var Project, BREATHE_MS, lastBreath;
 var init_scan2 = __esm({
   "src/engine/scan.ts"() {
     "use strict";
@@ -33813,6 +33824,8 @@ var init_scan2 = __esm({
         return [...this.byKind.values()].flat();
       }
     };
+    BREATHE_MS = 4;
+    lastBreath = performance.now();
   }
 });
 

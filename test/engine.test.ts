@@ -249,3 +249,27 @@ describe('redact', () => {
     expect(redact('hunter2')).toBe('…(7 chars)');
   });
 });
+
+describe('a scan shares its thread', () => {
+  it('lets the event loop run while it reads files (what runs beside it is not held until it ends)', async () => {
+    // Pull-request mode reads git's output on this thread while the head is scanned (action/main.ts); the text
+    // workers' replies arrive the same way. A callback queued at the first file must run before the last one.
+    const tree = path.join(import.meta.dirname, 'fixtures', 'rules');
+    let total = 0;
+    let current = 0;
+    let ranAt: number | undefined;
+    await scan({
+      paths: [tree],
+      rules: RULES,
+      noConfig: true,
+      onProgress: (done, all) => {
+        total = all;
+        current = done;
+        if (done === 1) setImmediate(() => (ranAt = current));
+      },
+    });
+    expect(total).toBeGreaterThan(500);
+    expect(ranAt).toBeDefined();
+    expect(ranAt as number).toBeLessThan(total);
+  });
+});

@@ -153,16 +153,19 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const structured: number[] = [];
   byPath.forEach((kind, i) => (kind === 'text' ? plain : structured).push(i));
   const pool = opts.pool ? startPool(opts.pool, rules, maxFileSize, plain, files, collect) : undefined;
-  for (const [n, i] of structured.entries()) {
+  for (const i of structured) {
     const r = await textPass(i, files[i] as DiscoveredFile, byPath[i] as FileKind, maxFileSize, textRunner((files[i] as DiscoveredFile).path), keepText);
     collect(r, false);
     parseKept(r);
-    // With workers: let their replies in now and then, so they are fed (this loop only awaits microtasks).
-    if (pool && n % 16 === 15) await new Promise<void>((resolve) => setImmediate(resolve));
+    await breathe();
   }
   const local = async (i: number) => textPass(i, files[i] as DiscoveredFile, 'text', maxFileSize, textRunner((files[i] as DiscoveredFile).path), keepText);
   if (pool) await pool.finish(local);
-  else for (const i of plain) collect(await local(i), false);
+  else
+    for (const i of plain) {
+      collect(await local(i), false);
+      await breathe();
+    }
   // Untracked files, which git listed while the tracked ones were read (engine/discover.ts): on this thread, after
   // the others. What follows takes every file in path order, as if they had been discovered together.
   let order: readonly number[] = [...results.keys()];
@@ -264,6 +267,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     } else await runner.run(item, contextOf, project);
     const file = 'index' in item ? item.path : item.file;
     if ('index' in item || item.origin !== 'dockerfile') project.contexts.delete(file);
+    await breathe();
   }
 
   const gitignore = project.contexts.get('.gitignore')?.text ?? readRepoFile('.gitignore');
@@ -288,6 +292,23 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     stats: { files: repoFiles.length, bytes, skipped, durationMs: Math.round(performance.now() - started) },
     internalErrors: runner.internalErrors,
   };
+}
+
+/** How long the scan keeps this thread's event loop waiting at most (ms); see `breathe`. */
+const BREATHE_MS = 4;
+let lastBreath = performance.now();
+
+/**
+ * Lets the event loop run when the scan has kept it waiting BREATHE_MS or more. The scan's loops only await
+ * microtasks, so without this nothing else on the thread would run until the scan ends: the replies of the text
+ * workers (engine/pool.ts), and what runs beside a scan (the action's pull-request mode reads the base commit with
+ * git and scans it in a worker while the head is scanned here: github/pr.ts).
+ */
+async function breathe(): Promise<void> {
+  const now = performance.now();
+  if (now - lastBreath < BREATHE_MS) return;
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  lastBreath = performance.now();
 }
 
 /**

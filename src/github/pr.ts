@@ -1,8 +1,8 @@
 /**
  * Pull-request mode: which findings does the pull request introduce?
  *
- * The checkout (HEAD) has already been scanned. The files the PR changed are also scanned as they were at the
- * base commit, and a finding counts as new when it is in a changed file and its fingerprint is not among the
+ * The checkout (HEAD) is scanned whole (action/main.ts). The files the PR changed are also scanned as they were at
+ * the base commit, and a finding counts as new when it is in a changed file and its fingerprint is not among the
  * base findings. Fingerprints never contain line numbers, so a finding that only moved is not new. This needs
  * git and the base commit only, never the GitHub API: it works on fork PRs, with a read-only token, offline.
  *
@@ -11,19 +11,20 @@
  * A renamed file is scanned at the base under its new name, so its old findings keep their fingerprints.
  * It runs on the blobs in memory (ScanOptions.blobs) and reports on the changed files only (findingsIn: the text
  * rules skip the rest): on a 4,000-file tree with 50 changed files the action's pull-request run went from ~3.0 s
- * to ~1.5 s (docs/performance.md).
+ * to ~1.5 s (docs/performance.md). The base side needs nothing of the head scan, so the action runs it meanwhile.
  */
 import { classify } from '../engine/classify.js';
-import { scan, type ScanResult } from '../engine/scan.js';
+import { scan, type ScanOptions, type ScanResult } from '../engine/scan.js';
 import type { Finding } from '../model/finding.js';
 import type { AnyRule } from '../model/rule.js';
 import { changedFiles, listTree, readBlobs, resolveBase, type BaseCommit, type ChangedFile } from './git.js';
 
-export interface Comparison {
+/** The base side of the comparison, which needs nothing of the head scan: it can run while the head is scanned. */
+export interface BaseScan {
   base: BaseCommit;
   changed: ChangedFile[];
-  /** Findings of the head scan that the PR introduces (not suppressed). */
-  newFindings: Finding[];
+  /** Files the pull request adds or modifies (as at HEAD): the only files whose findings can be new. */
+  changedPaths: ReadonlySet<string>;
   /** Fingerprints found at the base. */
   baseFingerprints: ReadonlySet<string>;
 }
@@ -34,8 +35,17 @@ function isContextFile(p: string): boolean {
   return p === '.gitignore' || classify(p) !== 'text' || /\.ya?ml$/i.test(p);
 }
 
-export async function compareWithBase(head: ScanResult, pr: { baseSha: string; headSha: string }, rules: readonly AnyRule[], log: (line: string) => void): Promise<Comparison> {
-  const cwd = head.root.base;
+/**
+ * Scans the base versions of the changed files (and the structured files, for context) of the git work tree at
+ * `cwd`. `scanner` runs the scan (the action gives one that runs it in a worker thread: engine/isolate.ts).
+ */
+export async function scanBase(
+  cwd: string,
+  pr: { baseSha: string; headSha: string },
+  rules: readonly AnyRule[],
+  log: (line: string) => void,
+  scanner: (opts: ScanOptions) => Promise<ScanResult> = scan,
+): Promise<BaseScan> {
   const base = await resolveBase(cwd, pr, log);
   const changed = await changedFiles(cwd, base.sha);
   const tree = await listTree(cwd, base.sha);
@@ -62,9 +72,11 @@ export async function compareWithBase(head: ScanResult, pr: { baseSha: string; h
   // Scanned from memory, as the tracked files of a repository (a tracked file that .gitignore lists is scanned,
   // as at HEAD). Writing them out to a scratch repository and `git add`ing them took longer than the scan.
   const changedPaths = new Set(changed.filter((c) => c.status !== 'deleted').map((c) => c.path));
-  const result = files.size ? await scan({ paths: [], rules, blobs: { base: cwd, files }, findingsIn: changedPaths }) : undefined;
-  const baseFingerprints = new Set(result?.findings.map((f) => f.fingerprint) ?? []);
+  const result = files.size ? await scanner({ paths: [], rules, blobs: { base: cwd, files }, findingsIn: changedPaths }) : undefined;
+  return { base, changed, changedPaths, baseFingerprints: new Set(result?.findings.map((f) => f.fingerprint) ?? []) };
+}
 
-  const newFindings = head.findings.filter((f) => !f.suppressed && changedPaths.has(f.location.file) && !baseFingerprints.has(f.fingerprint));
-  return { base, changed, newFindings, baseFingerprints };
+/** Findings of the head scan that the pull request introduces (not suppressed): in a changed file, not at the base. */
+export function introduced(head: ScanResult, base: BaseScan): Finding[] {
+  return head.findings.filter((f) => !f.suppressed && base.changedPaths.has(f.location.file) && !base.baseFingerprints.has(f.fingerprint));
 }
