@@ -47960,6 +47960,7 @@ var MARK = "clawscan-scan-worker";
 async function scanIsolated(opts, isolate, scan2) {
   const estimate = worthIsolating(opts, isolate);
   if (estimate === void 0) return scan2(opts);
+  const started = performance.now();
   const { rules: rules2, onProgress, pool, ...rest } = opts;
   const channel = new MessageChannel();
   const init = {
@@ -47994,7 +47995,7 @@ async function scanIsolated(opts, isolate, scan2) {
     debug3("the scan worker ended without a result; scanning on the main thread");
     return scan2(opts);
   }
-  if ("result" in outcome) return outcome.result;
+  if ("result" in outcome) return { ...outcome.result, stats: { ...outcome.result.stats, durationMs: Math.round(performance.now() - started) } };
   const err = outcome.error.usage ? new UsageError(outcome.error.message) : new Error(outcome.error.message);
   if (outcome.error.stack) err.stack = outcome.error.stack;
   throw err;

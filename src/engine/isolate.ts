@@ -81,6 +81,7 @@ type Outcome = { result: ScanResult } | { error: { usage: boolean; message: stri
 export async function scanIsolated(opts: ScanOptions, isolate: IsolateOptions, scan: (opts: ScanOptions) => Promise<ScanResult>): Promise<ScanResult> {
   const estimate = worthIsolating(opts, isolate);
   if (estimate === undefined) return scan(opts);
+  const started = performance.now();
   const { rules, onProgress, pool, ...rest } = opts;
   const channel = new MessageChannel();
   const init: Init = {
@@ -117,7 +118,8 @@ export async function scanIsolated(opts: ScanOptions, isolate: IsolateOptions, s
     debug('the scan worker ended without a result; scanning on the main thread');
     return scan(opts);
   }
-  if ('result' in outcome) return outcome.result;
+  // The duration as the user waited for it: the worker's start-up included.
+  if ('result' in outcome) return { ...outcome.result, stats: { ...outcome.result.stats, durationMs: Math.round(performance.now() - started) } };
   const err = outcome.error.usage ? new UsageError(outcome.error.message) : new Error(outcome.error.message);
   if (outcome.error.stack) err.stack = outcome.error.stack;
   throw err;
