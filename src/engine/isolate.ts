@@ -10,21 +10,22 @@
  * in docs/performance.md ("Memory").
  *
  * When: on Node 22 and later with a heap limit of 2 GB or more (`defaultMinFiles`: elsewhere V8 keeps the young
- * generation small, and the worker did not pay), for scans of ISOLATE_MIN_FILES files or more. Starting a worker costs ~60-100 ms (it loads the bundle
- * again) and ~10 MB, which a small scan (pre-commit, a deployment repository, a pull request's files) should not
- * pay. Whether a scan is large is decided before it starts, without discovering anything (discovery on this thread
- * left its garbage and a grown young generation here, idle for the rest of the scan: measured, that cost more
- * than the worker saved): a directory in a git work tree counts as many files as the git index has entries (12
- * bytes of `.git/index`; an upper bound when a subdirectory is scanned), a file as one, blobs as themselves. A
- * directory outside git is not handed over.
+ * generation small, and the worker did not pay), for scans of ISOLATE_MIN_FILES files or more. Starting a worker
+ * costs ~60-100 ms (it loads the bundle again) and ~10 MB, which a small scan (pre-commit, a deployment
+ * repository, a pull request's files) should not pay. Whether a scan is large is decided before it starts, without
+ * discovering anything (discovery on this thread left its garbage and a grown young generation here, idle for the
+ * rest of the scan: measured, that cost more than the worker saved): a directory in a git work tree counts as many
+ * files as the git index has entries (12 bytes of `.git/index`; an upper bound when a subdirectory is scanned), a
+ * file as one, blobs as themselves. A directory outside git is not handed over.
  *
- * Only the young generation is capped: a cap on the old generation would end a large scan with an out-of-memory
- * error instead of a result. The result is plain data (findings, notes), posted on a channel of its own and read
- * only once the worker has exited, so the worker's heap is gone before this thread builds the result's objects.
- * If the worker cannot start, or ends without a result (out of memory, a crash), the scan runs on this thread:
- * the result never depends on the isolate. An error the scan itself throws (a bad config or baseline) is its
- * answer and is thrown here as it would have been. The worker runs the CLI's bundle (dist/cli.js), like the text
- * workers of engine/pool.ts, and looks rules up by id in that bundle's registry.
+ * Only the young generation is capped. A cap on the old generation near the live set would make a larger
+ * repository run out of memory in the worker and be scanned again here, in twice the time (measured and not
+ * adopted: docs/performance.md). The result is plain data (findings, notes), posted on a channel of its own and
+ * read only once the worker has exited, so the worker's heap is gone before this thread builds the result's
+ * objects. If the worker cannot start, or ends without a result (out of memory, a crash), the scan runs on this
+ * thread: the result never depends on the isolate. An error the scan itself throws (a bad config or baseline) is
+ * its answer and is thrown here as it would have been. The worker runs the CLI's bundle (dist/cli.js), like the
+ * text workers of engine/pool.ts, and looks rules up by id in that bundle's registry.
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
