@@ -127,7 +127,6 @@ export async function run(opts: RunOptions = {}): Promise<void> {
   }
 }
 
-/** The findings the pull request introduces; when that cannot be worked out, every finding, and a line why. */
 type BaseSide = { scan: BaseScan } | { skipped: string } | { failed: string };
 
 /**
@@ -163,6 +162,7 @@ async function startBaseSide(scanPath: string, pr: PullRequestEvent | undefined,
   }
 }
 
+/** The findings the pull request introduces; when that cannot be worked out, every finding, and a line why. */
 async function newFindings(result: ScanResult, baseSide: Promise<BaseSide> | undefined, lines: string[]): Promise<Finding[]> {
   const all = result.findings.filter((f) => !f.suppressed);
   const side = await baseSide;
