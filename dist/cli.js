@@ -33149,7 +33149,7 @@ var init_openclaw2 = __esm({
 });
 
 // src/engine/isolate.ts
-import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readFileSync, readSync as readSync2, statSync } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, statSync } from "node:fs";
 import path8 from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData } from "node:worker_threads";
@@ -33239,25 +33239,29 @@ function indexEntries(dir3) {
     try {
       if (statSync(dotGit).isDirectory()) gitDir = dotGit;
       else {
-        const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8").slice(0, 4096));
+        const m = /^gitdir: (.+)$/m.exec(readStart(dotGit, 4096)?.toString("utf8") ?? "");
         if (m?.[1]) gitDir = path8.resolve(d, m[1].trim());
       }
     } catch {
     }
     if (gitDir) {
-      const header = Buffer.alloc(12);
-      let fd;
-      try {
-        fd = openSync2(path8.join(gitDir, "index"), constants2.O_RDONLY | constants2.O_NONBLOCK);
-        if (!fstatSync2(fd).isFile()) return 0;
-        if (readSync2(fd, header, 0, 12, 0) === 12 && header.toString("latin1", 0, 4) === "DIRC") return header.readUInt32BE(8);
-      } catch {
-      } finally {
-        if (fd !== void 0) closeSync2(fd);
-      }
-      return 0;
+      const header = readStart(path8.join(gitDir, "index"), 12);
+      return header?.length === 12 && header.toString("latin1", 0, 4) === "DIRC" ? header.readUInt32BE(8) : 0;
     }
     if (path8.dirname(d) === d) return 0;
+  }
+}
+function readStart(file, n) {
+  let fd;
+  try {
+    fd = openSync2(file, constants2.O_RDONLY | constants2.O_NONBLOCK);
+    if (!fstatSync2(fd).isFile()) return void 0;
+    const buf = Buffer.alloc(n);
+    return buf.subarray(0, readSync2(fd, buf, 0, n, 0));
+  } catch {
+    return void 0;
+  } finally {
+    if (fd !== void 0) closeSync2(fd);
   }
 }
 function serveScanWorker(registry, scan2) {
@@ -33571,7 +33575,7 @@ var init_pool = __esm({
 });
 
 // src/engine/scan.ts
-import { lstatSync as lstatSync2, readFileSync as readFileSync2 } from "node:fs";
+import { lstatSync as lstatSync2, readFileSync } from "node:fs";
 import path9 from "node:path";
 async function scan(opts) {
   const started = performance.now();
@@ -33772,7 +33776,7 @@ function readFromDisk(base3, rel) {
   try {
     const abs = path9.join(base3, rel);
     if (!abs.startsWith(base3 + path9.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
-    return readFileSync2(abs, "utf8");
+    return readFileSync(abs, "utf8");
   } catch {
     return void 0;
   }

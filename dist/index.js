@@ -47950,7 +47950,7 @@ async function walk(dir3, notes, base3) {
 }
 
 // src/engine/isolate.ts
-import { closeSync, constants as constants3, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, constants as constants3, fstatSync, openSync, readSync, statSync } from "node:fs";
 import path5 from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData } from "node:worker_threads";
@@ -48043,30 +48043,34 @@ function indexEntries(dir3) {
     try {
       if (statSync(dotGit).isDirectory()) gitDir = dotGit;
       else {
-        const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8").slice(0, 4096));
+        const m = /^gitdir: (.+)$/m.exec(readStart(dotGit, 4096)?.toString("utf8") ?? "");
         if (m?.[1]) gitDir = path5.resolve(d, m[1].trim());
       }
     } catch {
     }
     if (gitDir) {
-      const header = Buffer.alloc(12);
-      let fd;
-      try {
-        fd = openSync(path5.join(gitDir, "index"), constants3.O_RDONLY | constants3.O_NONBLOCK);
-        if (!fstatSync(fd).isFile()) return 0;
-        if (readSync(fd, header, 0, 12, 0) === 12 && header.toString("latin1", 0, 4) === "DIRC") return header.readUInt32BE(8);
-      } catch {
-      } finally {
-        if (fd !== void 0) closeSync(fd);
-      }
-      return 0;
+      const header = readStart(path5.join(gitDir, "index"), 12);
+      return header?.length === 12 && header.toString("latin1", 0, 4) === "DIRC" ? header.readUInt32BE(8) : 0;
     }
     if (path5.dirname(d) === d) return 0;
   }
 }
+function readStart(file, n) {
+  let fd;
+  try {
+    fd = openSync(file, constants3.O_RDONLY | constants3.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return void 0;
+    const buf = Buffer.alloc(n);
+    return buf.subarray(0, readSync(fd, buf, 0, n, 0));
+  } catch {
+    return void 0;
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
 
 // src/engine/scan.ts
-import { lstatSync as lstatSync2, readFileSync as readFileSync2 } from "node:fs";
+import { lstatSync as lstatSync2, readFileSync } from "node:fs";
 import path9 from "node:path";
 
 // src/engine/classify.ts
@@ -52046,7 +52050,7 @@ function readFromDisk(base3, rel) {
   try {
     const abs = path9.join(base3, rel);
     if (!abs.startsWith(base3 + path9.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
-    return readFileSync2(abs, "utf8");
+    return readFileSync(abs, "utf8");
   } catch {
     return void 0;
   }

@@ -3,8 +3,8 @@
  * same scan gives on this thread, errors included; a worker that cannot start or dies leaves the scan to this
  * thread. Whether a scan is handed over: the estimate of its size and the Node version policy.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -160,6 +160,27 @@ describe('estimateFiles', () => {
     expect(estimateFiles([wt])).toBe(3);
   });
 
+  // In a child process with a hard timeout: the failure these guard against is a read that never returns.
+  const estimateInChild = (dir: string): number => {
+    const code = `import { estimateFiles } from ${JSON.stringify(path.join(ROOT, 'src', 'engine', 'isolate.ts'))}; process.stdout.write(String(estimateFiles([${JSON.stringify(dir)}])));`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
+    if (r.signal) throw new Error(`estimateFiles did not return within 20 s (killed by ${r.signal})`);
+    return Number(r.stdout);
+  };
+
+  it('reads a .git that is not a folder only if it is a small regular file (a FIFO, a device, a huge file)', () => {
+    const fifo = tmp();
+    execFileSync('mkfifo', [path.join(fifo, '.git')]);
+    expect(estimateInChild(fifo)).toBe(0); // read blocking, this would wait for a writer forever
+    const device = tmp();
+    symlinkSync('/dev/zero', path.join(device, '.git'));
+    expect(estimateInChild(device)).toBe(0); // read whole, this would never end
+    const huge = tmp();
+    writeFileSync(path.join(huge, '.git'), 'x');
+    truncateSync(path.join(huge, '.git'), 4 << 30); // sparse: 4 GiB that a whole read would try to hold
+    expect(estimateInChild(huge)).toBe(0);
+  });
+
   it('does not hang on an index that is a FIFO (a hand-made .git file may point anywhere)', () => {
     const dir = tmp();
     const gitDir = path.join(dir, 'elsewhere');
@@ -168,7 +189,7 @@ describe('estimateFiles', () => {
     const work = path.join(dir, 'work');
     mkdirSync(work);
     writeFileSync(path.join(work, '.git'), `gitdir: ${gitDir}\n`);
-    expect(estimateFiles([work])).toBe(0);
+    expect(estimateInChild(work)).toBe(0);
   });
 
   it('knows nothing of a directory outside git', () => {

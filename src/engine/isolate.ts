@@ -27,7 +27,7 @@
  * its answer and is thrown here as it would have been. The worker runs the CLI's bundle (dist/cli.js), like the
  * text workers of engine/pool.ts, and looks rules up by id in that bundle's registry.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { isMainThread, MessageChannel, type MessagePort, parentPort, receiveMessageOnPort, Worker, workerData } from 'node:worker_threads';
@@ -203,28 +203,35 @@ function indexEntries(dir: string): number {
       if (statSync(dotGit).isDirectory()) gitDir = dotGit;
       else {
         // A worktree or submodule: `gitdir: PATH`, relative to the folder the file is in.
-        const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8').slice(0, 4096));
+        const m = /^gitdir: (.+)$/m.exec(readStart(dotGit, 4096)?.toString('utf8') ?? '');
         if (m?.[1]) gitDir = path.resolve(d, m[1].trim());
       }
     } catch {
       // no .git here
     }
     if (gitDir) {
-      const header = Buffer.alloc(12);
-      let fd: number | undefined;
-      try {
-        // Non-blocking, and only a regular file: a FIFO named index must not hang the scan before it starts.
-        fd = openSync(path.join(gitDir, 'index'), constants.O_RDONLY | constants.O_NONBLOCK);
-        if (!fstatSync(fd).isFile()) return 0;
-        if (readSync(fd, header, 0, 12, 0) === 12 && header.toString('latin1', 0, 4) === 'DIRC') return header.readUInt32BE(8);
-      } catch {
-        // no index yet (an empty repository)
-      } finally {
-        if (fd !== undefined) closeSync(fd);
-      }
-      return 0;
+      const header = readStart(path.join(gitDir, 'index'), 12); // none in an empty repository
+      return header?.length === 12 && header.toString('latin1', 0, 4) === 'DIRC' ? header.readUInt32BE(8) : 0;
     }
     if (path.dirname(d) === d) return 0;
+  }
+}
+
+/**
+ * The first `n` bytes of a regular file; undefined for anything else. A directory outside git may hold a `.git`
+ * of any kind (a FIFO, a link to /dev/zero, a huge file): opened without blocking, never read past `n`.
+ */
+function readStart(file: string, n: number): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return undefined;
+    const buf = Buffer.alloc(n);
+    return buf.subarray(0, readSync(fd, buf, 0, n, 0));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
