@@ -58073,8 +58073,11 @@ async function newFindings(result, baseSide, lines) {
   lines.push(`Compared with ${base3.sha.slice(0, 7)} (${base3.how === "merge-parent" ? "the base branch the pull request merges into" : base3.how === "merge-base" ? "where the pull request branched off" : "the base branch tip"}), ${changed.length} changed file(s).`);
   return introduced(result, side.scan);
 }
+function cliBundle() {
+  return import.meta.url.endsWith(".js") ? new URL("./cli.js", import.meta.url) : void 0;
+}
 function isolateOptions() {
-  return { script: new URL(import.meta.url.endsWith(".js") ? "./cli.js" : "", import.meta.url), registry: RULES };
+  return { script: cliBundle() ?? new URL(import.meta.url), registry: RULES };
 }
 async function reviewComments(settings, pr, findings, result, rules2, opts) {
   if (pr.fork) return "Review comments skipped: this pull request comes from a fork, whose token cannot write to this repository; the findings are in the annotations and this summary.";
@@ -58119,8 +58122,8 @@ async function reviewComments(settings, pr, findings, result, rules2, opts) {
   }
 }
 function withPool(jobs) {
-  if (!import.meta.url.endsWith(".js")) return {};
-  const pool = poolForJobs(new URL("./cli.js", import.meta.url).href, jobs);
+  const bundle = cliBundle();
+  const pool = bundle ? poolForJobs(bundle.href, jobs) : void 0;
   return pool ? { pool } : {};
 }
 

@@ -182,11 +182,16 @@ async function newFindings(result: ScanResult, baseSide: Promise<BaseSide> | und
 }
 
 /**
- * The scan worker (engine/isolate.ts) runs dist/cli.js, beside this bundle; from the TypeScript sources there is
- * no bundle to run, and scanIsolated scans on this thread.
+ * The bundle every worker thread runs: dist/cli.js, beside this bundle (dist/index.js), which serves both kinds
+ * (engine/pool.ts, engine/isolate.ts). From the TypeScript sources there is no bundle to run: undefined.
  */
+function cliBundle(): URL | undefined {
+  return import.meta.url.endsWith('.js') ? new URL('./cli.js', import.meta.url) : undefined;
+}
+
+/** The scan worker (engine/isolate.ts); without the bundle, scanIsolated scans on this thread. */
 function isolateOptions(): IsolateOptions {
-  return { script: new URL(import.meta.url.endsWith('.js') ? './cli.js' : '', import.meta.url), registry: RULES };
+  return { script: cliBundle() ?? new URL(import.meta.url), registry: RULES };
 }
 
 /** Posts the review; returns the one line the summary shows about it. Never throws. */
@@ -239,12 +244,11 @@ async function reviewComments(settings: ActionSettings, pr: PullRequestEvent, fi
 }
 
 /**
- * Worker threads (engine/pool.ts) as the `jobs` input says (`auto`: two threads from 10,000 plain files). They run
- * dist/cli.js, beside this bundle (dist/index.js); from the TypeScript sources there is no bundle to run, and
- * everything stays on this thread.
+ * Worker threads (engine/pool.ts) as the `jobs` input says (`auto`: two threads from 10,000 plain files), running
+ * `cliBundle()`; without it everything stays on this thread.
  */
 function withPool(jobs: ActionSettings['jobs']): { pool?: PoolOptions } {
-  if (!import.meta.url.endsWith('.js')) return {};
-  const pool = poolForJobs(new URL('./cli.js', import.meta.url).href, jobs);
+  const bundle = cliBundle();
+  const pool = bundle ? poolForJobs(bundle.href, jobs) : undefined;
   return pool ? { pool } : {};
 }
