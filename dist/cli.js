@@ -23724,6 +23724,15 @@ async function discoverInTwo(root, notes) {
       out.push({ path: rel, abs });
     }
   };
+  const addFromGit = (top, names, out) => {
+    const prefix = top === root.base ? "" : `${toPosix(path4.relative(root.base, top))}/`;
+    for (const name of names) {
+      const rel = prefix + name;
+      if (seen.has(rel)) continue;
+      seen.add(rel);
+      out.push({ path: rel, abs: path4.sep === "/" ? `${top}/${name}` : path4.join(top, name) });
+    }
+  };
   const untracked = [];
   for (const t of root.targets) {
     if (!t.dir) {
@@ -23735,27 +23744,26 @@ async function discoverInTwo(root, notes) {
       continue;
     }
     const top = t.abs === root.base ? root.base : await gitTopLevel(t.abs) ?? t.abs;
-    const others = gitFiles(t.abs, top, ["--others", "--exclude-standard"]);
+    const others = gitFiles(t.abs, ["--others", "--exclude-standard"]);
     others.catch(() => void 0);
-    untracked.push(others);
-    for (const f of await gitFiles(t.abs, top, ["--cached"])) add(f, files);
+    untracked.push(others.then((names) => ({ top, names })));
+    addFromGit(top, await gitFiles(t.abs, ["--cached"]), files);
   }
   files.sort(byPath);
   const later = Promise.all(untracked).then((lists) => {
     const out = [];
-    for (const list of lists) for (const f of list) add(f, out);
+    for (const { top, names } of lists) addFromGit(top, names, out);
     return out.sort(byPath);
   });
   later.catch(() => void 0);
   return { files, later };
 }
-async function gitFiles(dir3, top, which) {
+async function gitFiles(dir3, which) {
   const { stdout } = await run("git", [...GIT_SAFE_ARGS, "-C", dir3, "ls-files", "-z", ...which, "--full-name", "."], {
     encoding: "buffer",
     maxBuffer: 1 << 30
   });
-  const names = stdout.toString("utf8").split("\0").filter(Boolean);
-  return [...new Set(names)].map((n) => path4.join(top, n));
+  return stdout.toString("utf8").split("\0").filter(Boolean);
 }
 async function walk(dir3, notes, base3) {
   const out = [];

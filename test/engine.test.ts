@@ -95,6 +95,27 @@ describe('discovery', () => {
     expect(comparable(await run(dir))).toEqual(partly);
   });
 
+  it('a repository inside the scanned one, named with it, is listed by its own git with paths from the outer top', async () => {
+    const outer = repo({ 'a.md': `${KEY}\n` }, true);
+    const inner = path.join(outer, 'vendor', 'deploy');
+    mkdirSync(inner, { recursive: true });
+    writeFileSync(path.join(inner, 'k.md'), `${KEY}\n`);
+    writeFileSync(path.join(inner, 'untracked.md'), `${KEY}\n`);
+    const g = (...args: string[]) => execFileSync('git', ['-C', inner, ...args], { stdio: 'ignore' });
+    g('init', '-q');
+    g('add', 'k.md');
+    g('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'init');
+    const both = await scan({ paths: [outer, inner], rules: ENGINE_RULES });
+    expect(both.root.base).toBe(outer);
+    expect(ids(both)).toEqual([
+      'secrets.anthropic_api_key a.md:1',
+      'secrets.anthropic_api_key vendor/deploy/k.md:1',
+      'secrets.anthropic_api_key vendor/deploy/untracked.md:1',
+    ]);
+    // Alone, the inner repository is the base.
+    expect(ids(await run(inner))).toEqual(['secrets.anthropic_api_key k.md:1', 'secrets.anthropic_api_key untracked.md:1']);
+  });
+
   it('a scan of blobs (ScanOptions.blobs) is the scan of the same files committed, with nothing read from disk', async () => {
     const files: Record<string, string> = {
       '.gitignore': '.env\n',

@@ -113,7 +113,19 @@ export async function discoverInTwo(root: ScanRoot & { targets: { abs: string; d
       out.push({ path: rel, abs });
     }
   };
-  const untracked: Promise<string[]>[] = [];
+  // git names files relative to the work tree's top level, `/`-separated: the relative path is the name (behind
+  // the top level's own path when that is below the base), without a path.join and path.relative per file, which
+  // took ~25 ms of a 4,000-file scan.
+  const addFromGit = (top: string, names: readonly string[], out: DiscoveredFile[]) => {
+    const prefix = top === root.base ? '' : `${toPosix(path.relative(root.base, top))}/`;
+    for (const name of names) {
+      const rel = prefix + name;
+      if (seen.has(rel)) continue;
+      seen.add(rel);
+      out.push({ path: rel, abs: path.sep === '/' ? `${top}/${name}` : path.join(top, name) });
+    }
+  };
+  const untracked: Promise<{ top: string; names: string[] }>[] = [];
   for (const t of root.targets) {
     if (!t.dir) {
       add(t.abs, files);
@@ -126,16 +138,16 @@ export async function discoverInTwo(root: ScanRoot & { targets: { abs: string; d
     // The top level of the directory's own work tree: the scan's base, unless the directory is below it (it may
     // then be a submodule, a work tree of its own).
     const top = t.abs === root.base ? root.base : ((await gitTopLevel(t.abs)) ?? t.abs);
-    const others = gitFiles(t.abs, top, ['--others', '--exclude-standard']);
+    const others = gitFiles(t.abs, ['--others', '--exclude-standard']);
     // If listing the tracked files fails first, this one is never awaited: no unhandled rejection.
     others.catch(() => undefined);
-    untracked.push(others);
-    for (const f of await gitFiles(t.abs, top, ['--cached'])) add(f, files);
+    untracked.push(others.then((names) => ({ top, names })));
+    addFromGit(top, await gitFiles(t.abs, ['--cached']), files);
   }
   files.sort(byPath);
   const later = Promise.all(untracked).then((lists) => {
     const out: DiscoveredFile[] = [];
-    for (const list of lists) for (const f of list) add(f, out);
+    for (const { top, names } of lists) addFromGit(top, names, out);
     return out.sort(byPath);
   });
   // Awaited by the caller once the tracked files are done; a failure surfaces there, not as an unhandled rejection.
@@ -145,14 +157,13 @@ export async function discoverInTwo(root: ScanRoot & { targets: { abs: string; d
 
 const byPath = (a: DiscoveredFile, b: DiscoveredFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-/** `top`: the top level of `dir`'s work tree, which `--full-name` paths are relative to. */
-async function gitFiles(dir: string, top: string, which: readonly string[]): Promise<string[]> {
+/** The files git lists under `dir`, relative to the top level of its work tree (`--full-name`). */
+async function gitFiles(dir: string, which: readonly string[]): Promise<string[]> {
   const { stdout } = await run('git', [...GIT_SAFE_ARGS, '-C', dir, 'ls-files', '-z', ...which, '--full-name', '.'], {
     encoding: 'buffer',
     maxBuffer: 1 << 30,
   });
-  const names = stdout.toString('utf8').split('\0').filter(Boolean);
-  return [...new Set(names)].map((n) => path.join(top, n));
+  return stdout.toString('utf8').split('\0').filter(Boolean);
 }
 
 async function walk(dir: string, notes: Note[], base: string): Promise<string[]> {
