@@ -33313,7 +33313,7 @@ var init_isolate = __esm({
     "use strict";
     init_errors();
     YOUNG_GENERATION_MB = 8;
-    ISOLATE_MIN_FILES = 1e4;
+    ISOLATE_MIN_FILES = 6e3;
     MARK = "clawscan-scan-worker";
   }
 });
@@ -41701,7 +41701,7 @@ Options for scan:
 
 Environment:
   CLAWSCAN_ISOLATE_MIN_FILES=N|off      run scans of N files or more in a worker with a small young generation
-                                        (default: 10000 on Node 22+ with a heap limit of 2 GB or more; else off)
+                                        (default: 6000 on Node 22+ with a heap limit of 2 GB or more; else off)
   CLAWSCAN_DEBUG=1                      say where the scan ran; print stack traces of internal errors
 
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or internal error.

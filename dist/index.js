@@ -47963,7 +47963,7 @@ import path5 from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData } from "node:worker_threads";
 var YOUNG_GENERATION_MB = 8;
-var ISOLATE_MIN_FILES = 1e4;
+var ISOLATE_MIN_FILES = 6e3;
 var MARK = "clawscan-scan-worker";
 async function scanIsolated(opts, isolate, scan2) {
   const estimate = worthIsolating(opts, isolate);

@@ -54,11 +54,12 @@ export interface IsolateOptions {
  */
 export const YOUNG_GENERATION_MB = 8;
 /**
- * Hand over scans of at least this many files (estimated). Measured on Node 24 (docs/performance.md): at
- * 4,000-8,000 files the worker saved 4-25 MB for 10-15% more time; at 20,000, 110-130 MB for ~6% more (0.15 s).
- * The same size as the text pool's AUTO_MIN_FILES: what a large scan is.
+ * Hand over scans of at least this many files (estimated). Measured on Node 24, five alternating runs each
+ * (docs/performance.md, "Memory"): at 2,000 files the worker costs time and memory; at 4,000 it saves ~5 MB for
+ * ~0.1 s; at 6,000 ~30 MB (median 179 -> 150) for ~0.1 s; at 8,000 30-45 MB for 2-8%; at 20,000, 110-130 MB for
+ * ~6%. Lower than the text pool's AUTO_MIN_FILES (10,000): the two workers are independent.
  */
-export const ISOLATE_MIN_FILES = 10_000;
+export const ISOLATE_MIN_FILES = 6_000;
 
 const MARK = 'clawscan-scan-worker';
 
