@@ -1007,8 +1007,8 @@ function effectiveUser(df) {
   for (let hops = 0; hops <= froms.length; hops++) {
     const index = stage.index;
     const users = all.filter((i) => i.stage === index && i.keyword === "USER");
-    const last2 = users[users.length - 1];
-    if (last2) return { user: last2.args.trim(), at: last2.at };
+    const last3 = users[users.length - 1];
+    if (last3) return { user: last3.args.trim(), at: last3.at };
     const parentName = stage.image.toLowerCase();
     const parent = froms.find((f) => f.alias?.toLowerCase() === parentName && f.index < index);
     if (!parent) break;
@@ -2804,8 +2804,8 @@ function nameWords(name) {
 }
 function isSecretLikeName(name) {
   const words = nameWords(name);
-  const last2 = words[words.length - 1];
-  if (last2 === void 0 || BENIGN_LAST.has(last2) || words.some((w) => BENIGN_WORDS.has(w))) return false;
+  const last3 = words[words.length - 1];
+  if (last3 === void 0 || BENIGN_LAST.has(last3) || words.some((w) => BENIGN_WORDS.has(w))) return false;
   return words.some((w, i) => TRIGGERS.has(w) || COMPOUNDS.test(w) || (w === "key" || w === "keys") && KEY_QUALIFIERS.has(words[i - 1] ?? ""));
 }
 function isLikelyIdName(name) {
@@ -8806,7 +8806,7 @@ function resolveOverlaps(matches2) {
   for (const m of sorted) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
   return kept.sort((a, b) => a.start - b.start);
 }
-async function findTokens(text, filePath = "value.txt") {
+function scanTokens(text, filePath) {
   const hits = keywordPass(text);
   if (hits.size === 0) return [];
   const found = [];
@@ -8815,21 +8815,22 @@ async function findTokens(text, filePath = "value.txt") {
     if (spec.pattern) runPattern(spec, spec.pattern, text, at2, found);
     else if (spec.secretlint) routes.push(spec);
   }
-  if (routes.length) {
-    for (const r of await lintWithSecretlint(text, filePath, routes.map((s) => s.secretlint))) {
+  const settle = () => resolveOverlaps(found.filter((m) => !isExampleToken(m.secret, m.spec)));
+  if (!routes.length) return settle();
+  return lintWithSecretlint(text, filePath, routes.map((s) => s.secretlint)).then((results) => {
+    for (const r of results) {
       const spec = routes.find((s) => s.secretlint === r.route);
       if (spec) found.push({ spec, start: r.start, end: r.end, secret: text.slice(r.start, r.end) });
     }
-  }
-  return resolveOverlaps(found.filter((m) => !isExampleToken(m.secret, m.spec)));
+    return settle();
+  });
+}
+async function findTokens(text, filePath = "value.txt") {
+  return scanTokens(text, filePath);
 }
 function tokensIn(target) {
-  let p = memo2.get(target);
-  if (!p) {
-    p = findTokens(target.text, target.file);
-    memo2.set(target, p);
-  }
-  return p;
+  if (last?.target !== target) last = { target, tokens: scanTokens(target.text, target.file) };
+  return last.tokens;
 }
 function mentionsTokenKeyword(value) {
   for (const spec of keywordPass(value).keys()) if (spec.keywords.length > 0) return true;
@@ -8838,17 +8839,22 @@ function mentionsTokenKeyword(value) {
 async function holdsKnownToken(value) {
   return (await findTokens(value)).length > 0;
 }
-async function reportTokens(spec, target, ctx) {
-  for (const m of await tokensIn(target)) {
-    if (m.spec !== spec) continue;
-    ctx.report({
-      at: at.range(m.start, m.end),
-      message: `${spec.describe} in ${target.file}: ${spec.action}.`,
-      secret: m.secret
-    });
-  }
+function reportTokens(spec, target, ctx) {
+  const tokens2 = tokensIn(target);
+  const report = (list) => {
+    for (const m of list) {
+      if (m.spec !== spec) continue;
+      ctx.report({
+        at: at.range(m.start, m.end),
+        message: `${spec.describe} in ${target.file}: ${spec.action}.`,
+        secret: m.secret
+      });
+    }
+  };
+  if (Array.isArray(tokens2)) return report(tokens2);
+  return tokens2.then(report);
 }
-var SPECS, keywordRe, byKeyword, escape, STOPWORDS, memo2;
+var SPECS, keywordRe, byKeyword, escape, STOPWORDS, last;
 var init_tokens = __esm({
   "rules/_shared/tokens.ts"() {
     "use strict";
@@ -8860,7 +8866,6 @@ var init_tokens = __esm({
     byKeyword = /* @__PURE__ */ new Map();
     escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     STOPWORDS = new RegExp(PLACEHOLDER_WORDS.map(escape).join("|"), "i");
-    memo2 = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -8911,7 +8916,12 @@ var init_committed = __esm({
 
 // rules/_shared/state-paths.ts
 function isOpenClawRepo(target) {
-  return target.files.some((f) => f.kind === "openclaw" || f.path.split("/").slice(0, -1).some((s) => STATE_DIR.test(s)));
+  let answer = openclawRepo.get(target);
+  if (answer === void 0) {
+    answer = target.files.some((f) => f.kind === "openclaw" || underStateDir(f.path));
+    openclawRepo.set(target, answer);
+  }
+  return answer;
 }
 function runsOpenClaw(target) {
   return services(target).some(([name, svc]) => [name, svc.image, svc.container_name].some((v) => typeof v === "string" && OPENCLAW_NAME.test(v)));
@@ -8931,12 +8941,13 @@ function underCredentials(path14) {
   const i = s.lastIndexOf("credentials", s.length - 2);
   return i === -1 ? void 0 : s.slice(i + 1).join("/");
 }
-var STATE_DIR, OPENCLAW_NAME, base;
+var STATE_DIR, openclawRepo, OPENCLAW_NAME, base;
 var init_state_paths = __esm({
   "rules/_shared/state-paths.ts"() {
     "use strict";
     init_compose();
     STATE_DIR = /^\.?(openclaw|clawdbot|moltbot|moldbot)([-_.][\w.-]*)?$/i;
+    openclawRepo = /* @__PURE__ */ new WeakMap();
     OPENCLAW_NAME = /openclaw|clawdbot|moltbot|moldbot/i;
     base = (path14) => path14.slice(path14.lastIndexOf("/") + 1);
   }
@@ -9246,8 +9257,8 @@ function sensitivePath(location) {
   return void 0;
 }
 function head(d) {
-  const last2 = d.args[d.args.length - 1];
-  return [d.start, last2 ? last2.end : d.start + d.name.length];
+  const last3 = d.args[d.args.length - 1];
+  return [d.start, last3 ? last3.end : d.start + d.name.length];
 }
 var origin, AUTH_INCLUDE, serverCache, isGateway;
 var init_nginx = __esm({
@@ -9643,8 +9654,8 @@ var init_anthropic_admin_key = __esm({
       references: ["https://docs.anthropic.com/en/api/administration-api", "https://console.anthropic.com/settings/admin-keys"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      async check(target, ctx) {
-        await reportTokens(SPEC, target, ctx);
+      check(target, ctx) {
+        return reportTokens(SPEC, target, ctx);
       }
     });
   }
@@ -9674,8 +9685,8 @@ var init_anthropic_api_key = __esm({
       references: ["https://docs.anthropic.com/en/api/getting-started", "https://console.anthropic.com/settings/keys"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      async check(target, ctx) {
-        await reportTokens(SPEC2, target, ctx);
+      check(target, ctx) {
+        return reportTokens(SPEC2, target, ctx);
       }
     });
   }
@@ -9706,8 +9717,8 @@ var init_anthropic_oauth_token = __esm({
       references: ["https://docs.anthropic.com/en/docs/claude-code/iam"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      async check(target, ctx) {
-        await reportTokens(SPEC3, target, ctx);
+      check(target, ctx) {
+        return reportTokens(SPEC3, target, ctx);
       }
     });
   }
@@ -9739,8 +9750,8 @@ var init_aws_access_key = __esm({
       references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html", "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html"],
       tags: ["secrets", "CWE-798"],
       precision: "high",
-      async check(target, ctx) {
-        await reportTokens(SPEC4, target, ctx);
+      check(target, ctx) {
+        return reportTokens(SPEC4, target, ctx);
       }
     });
   }
@@ -9771,8 +9782,8 @@ var init_discord_bot_token = __esm({
       references: ["https://discord.com/developers/docs/reference#authentication", "https://discord.com/developers/applications"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      async check(target, ctx) {
-        await reportTokens(SPEC5, target, ctx);
+      check(target, ctx) {
+        return reportTokens(SPEC5, target, ctx);
       }
     });
   }
@@ -9848,10 +9859,14 @@ function startsKey(text, s) {
   for (i = s; i > 0 && text[i - 1] !== "\n"; i--) if (!BEFORE_KEY.test(text[i - 1] ?? "")) return false;
   return true;
 }
-async function checkText(target, ctx) {
+function checkText(target, ctx) {
   if (target.fileKind === "openclaw") return;
+  const tokens2 = tokensIn(target);
+  if (Array.isArray(tokens2)) return checkTextWith(target, ctx, tokens2);
+  return tokens2.then((list) => checkTextWith(target, ctx, list));
+}
+function checkTextWith(target, ctx, tokens2) {
   const text = target.text;
-  const tokens2 = await tokensIn(target);
   CANDIDATE.lastIndex = 0;
   let m;
   while (m = CANDIDATE.exec(text)) {
@@ -9918,10 +9933,9 @@ var init_generic = __esm({
       references: ["https://cwe.mitre.org/data/definitions/798.html", "https://github.com/gitleaks/gitleaks/blob/master/cmd/generate/config/rules/generic.go"],
       tags: ["secrets", "CWE-798"],
       precision: "medium",
-      async check(target, ctx) {
+      check(target, ctx) {
         if (target.kind === "text") return checkText(target, ctx);
-        const tokens2 = (await findTokens(target.text, target.file)).map((t) => t.secret);
-        checkOpenClaw(target, ctx, tokens2);
+        return findTokens(target.text, target.file).then((tokens2) => checkOpenClaw(target, ctx, tokens2.map((t) => t.secret)));
       }
     });
   }
@@ -9952,8 +9966,8 @@ var init_github_token = __esm({
       references: ["https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/token-expiration-and-revocation", "https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      async check(target, ctx) {
-        await reportTokens(SPEC6, target, ctx);
+      check(target, ctx) {
+        return reportTokens(SPEC6, target, ctx);
       }
     });
   }
@@ -9984,8 +9998,8 @@ var init_google_api_key = __esm({
       references: ["https://cloud.google.com/docs/authentication/api-keys", "https://aistudio.google.com/app/apikey"],
       tags: ["secrets", "CWE-798"],
       precision: "high",
-      async check(target, ctx) {
-        await reportTokens(SPEC7, target, ctx);
+      check(target, ctx) {
+        return reportTokens(SPEC7, target, ctx);
       }
     });
   }
@@ -10016,8 +10030,8 @@ var init_groq_api_key = __esm({
       references: ["https://console.groq.com/docs/api-keys", "https://console.groq.com/keys"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      async check(target, ctx) {
-        await reportTokens(SPEC8, target, ctx);
+      check(target, ctx) {
+        return reportTokens(SPEC8, target, ctx);
       }
     });
   }
@@ -10048,8 +10062,8 @@ var init_huggingface_token = __esm({
       references: ["https://huggingface.co/docs/hub/security-tokens", "https://huggingface.co/settings/tokens"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      async check(target, ctx) {
-        await reportTokens(SPEC9, target, ctx);
+      check(target, ctx) {
+        return reportTokens(SPEC9, target, ctx);
       }
     });
   }
@@ -10081,8 +10095,8 @@ var init_openai_api_key = __esm({
       references: ["https://platform.openai.com/api-keys", "https://help.openai.com/en/articles/5112595-best-practices-for-api-key-safety"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      async check(target, ctx) {
-        await reportTokens(SPEC10, target, ctx);
+      check(target, ctx) {
+        return reportTokens(SPEC10, target, ctx);
       }
     });
   }
@@ -10101,9 +10115,12 @@ async function isLiteral2(value) {
   if (WORDS_ONLY.test(value) || PATTERN_LIKE.test(value)) return false;
   return isLiteralSecretCandidate(value) && !containsExpansion(value) && !mentionsTokenKeyword(value) && !await holdsKnownToken(value);
 }
+function mayHaveFlags(target) {
+  if (!(target.fileKind === "compose" || target.fileKind === "dockerfile" || COMMAND_FILE.test(target.file))) return false;
+  return target.text.includes("gateway") && /--(token|password)/.test(target.text);
+}
 async function checkFlags(target, ctx) {
-  if (!(target.fileKind === "compose" || target.fileKind === "dockerfile" || COMMAND_FILE.test(target.file))) return;
-  if (!target.text.includes("gateway") || !/--(token|password)/.test(target.text)) return;
+  if (!mayHaveFlags(target)) return;
   const lineStart = lineStartCursor(target.text);
   const words = target.text.matchAll(/\bgateway\b/g);
   let word = words.next();
@@ -10126,10 +10143,13 @@ function restOfLine(text, start) {
   while (end > start && /[ \t\r]/.test(text[end - 1] ?? "")) end--;
   return { value: text.slice(start, end), start, end, quoted: false };
 }
-async function checkText2(target, ctx) {
-  if (target.fileKind === "openclaw") return;
+function checkText2(target, ctx) {
+  if (target.fileKind === "openclaw" || !(mayHaveFlags(target) || mayAssign(target))) return;
+  return checkFlagsAndAssignments(target, ctx);
+}
+async function checkFlagsAndAssignments(target, ctx) {
   await checkFlags(target, ctx);
-  if (!target.text.includes("GATEWAY_TOKEN") && !target.text.includes("GATEWAY_PASSWORD")) return;
+  if (!mayAssign(target)) return;
   const lineStart = lineStartCursor(target.text);
   let valueEnd = 0;
   for (const m of target.text.matchAll(ENV_ASSIGNMENT)) {
@@ -10149,7 +10169,24 @@ async function checkText2(target, ctx) {
     reportLiteral(target, ctx, v.start, v.end, v.value, name.endsWith("PASSWORD") ? "gateway password" : "gateway token", name);
   }
 }
-var ENV_ASSIGNMENT, STRUCTURED_TEXT, CODE_FILE2, GATEWAY_FLAG, COMMAND_FILE, WORDS_ONLY, PATTERN_LIKE, openclaw_gateway_token_default;
+async function checkConfig(target, ctx) {
+  const found = [];
+  walkStrings(target.value, (path14, value) => {
+    if (openclawSecretPath(path14) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path14, value });
+  });
+  for (const { path: path14, value } of found) {
+    if (!await isLiteral2(value)) continue;
+    const sp = openclawSecretPath(path14);
+    if (!sp) continue;
+    ctx.report({
+      at: at.path(path14, { part: "value" }),
+      message: `Literal OpenClaw ${sp.what} at \`${path14.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
+      severity: sp.severity,
+      secret: value
+    });
+  }
+}
+var ENV_ASSIGNMENT, STRUCTURED_TEXT, CODE_FILE2, GATEWAY_FLAG, COMMAND_FILE, WORDS_ONLY, PATTERN_LIKE, mayAssign, openclaw_gateway_token_default;
 var init_openclaw_gateway_token = __esm({
   "rules/secrets/openclaw_gateway_token.ts"() {
     "use strict";
@@ -10166,6 +10203,7 @@ var init_openclaw_gateway_token = __esm({
     COMMAND_FILE = /\.(sh|bash|zsh|ya?ml|service|conf|env)$|(^|\/)(Dockerfile|Containerfile|entrypoint)[^/]*$/i;
     WORDS_ONLY = /^[a-z]+(?:[-_](?:[a-z]+|[0-9]{1,4}))*$/;
     PATTERN_LIKE = /\.\*|\\|\[\^/;
+    mayAssign = (target) => target.text.includes("GATEWAY_TOKEN") || target.text.includes("GATEWAY_PASSWORD");
     openclaw_gateway_token_default = defineRule({
       id: "secrets.openclaw_gateway_token",
       title: "Literal OpenClaw gateway token or other OpenClaw credential",
@@ -10176,23 +10214,8 @@ var init_openclaw_gateway_token = __esm({
       references: ["https://docs.openclaw.ai/gateway/security", "https://docs.openclaw.ai/gateway/configuration"],
       tags: ["secrets", "openclaw", "CWE-798"],
       precision: "high",
-      async check(target, ctx) {
-        if (target.kind === "text") return checkText2(target, ctx);
-        const found = [];
-        walkStrings(target.value, (path14, value) => {
-          if (openclawSecretPath(path14) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path14, value });
-        });
-        for (const { path: path14, value } of found) {
-          if (!await isLiteral2(value)) continue;
-          const sp = openclawSecretPath(path14);
-          if (!sp) continue;
-          ctx.report({
-            at: at.path(path14, { part: "value" }),
-            message: `Literal OpenClaw ${sp.what} at \`${path14.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
-            severity: sp.severity,
-            secret: value
-          });
-        }
+      check(target, ctx) {
+        return target.kind === "text" ? checkText2(target, ctx) : checkConfig(target, ctx);
       }
     });
   }
@@ -10222,8 +10245,8 @@ var init_openrouter_api_key = __esm({
       references: ["https://openrouter.ai/docs/api-reference/authentication", "https://openrouter.ai/settings/keys"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      async check(target, ctx) {
-        await reportTokens(SPEC11, target, ctx);
+      check(target, ctx) {
+        return reportTokens(SPEC11, target, ctx);
       }
     });
   }
@@ -10254,8 +10277,8 @@ var init_perplexity_api_key = __esm({
       references: ["https://docs.perplexity.ai/guides/getting-started", "https://www.perplexity.ai/settings/api"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      async check(target, ctx) {
-        await reportTokens(SPEC12, target, ctx);
+      check(target, ctx) {
+        return reportTokens(SPEC12, target, ctx);
       }
     });
   }
@@ -10297,8 +10320,8 @@ var init_private_key = __esm({
       references: ["https://docs.github.com/en/authentication/connecting-to-github-with-ssh/reviewing-your-ssh-keys", "https://cwe.mitre.org/data/definitions/321.html"],
       tags: ["secrets", "CWE-798", "CWE-321"],
       precision: "very-high",
-      async check(target, ctx) {
-        await reportTokens(SPEC13, target, ctx);
+      check(target, ctx) {
+        return reportTokens(SPEC13, target, ctx);
       }
     });
   }
@@ -10329,8 +10352,8 @@ var init_slack_token = __esm({
       references: ["https://api.slack.com/authentication/token-types", "https://api.slack.com/authentication/rotation"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      async check(target, ctx) {
-        await reportTokens(SPEC14, target, ctx);
+      check(target, ctx) {
+        return reportTokens(SPEC14, target, ctx);
       }
     });
   }
@@ -10362,8 +10385,8 @@ var init_slack_webhook_url = __esm({
       references: ["https://api.slack.com/messaging/webhooks"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      async check(target, ctx) {
-        await reportTokens(SPEC15, target, ctx);
+      check(target, ctx) {
+        return reportTokens(SPEC15, target, ctx);
       }
     });
   }
@@ -10395,8 +10418,8 @@ var init_telegram_bot_token = __esm({
       references: ["https://core.telegram.org/bots/api#authorizing-your-bot", "https://core.telegram.org/bots/features#botfather"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      async check(target, ctx) {
-        await reportTokens(SPEC16, target, ctx);
+      check(target, ctx) {
+        return reportTokens(SPEC16, target, ctx);
       }
     });
   }
@@ -10427,8 +10450,8 @@ var init_xai_api_key = __esm({
       references: ["https://docs.x.ai/docs/overview", "https://console.x.ai"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      async check(target, ctx) {
-        await reportTokens(SPEC17, target, ctx);
+      check(target, ctx) {
+        return reportTokens(SPEC17, target, ctx);
       }
     });
   }
@@ -10519,10 +10542,10 @@ var init_auth_profiles = __esm({
 });
 
 // rules/state/whatsapp_session.ts
-function isWhatsAppSession(path14, openclawRepo) {
+function isWhatsAppSession(path14, openclawRepo2) {
   if (base(path14) !== "creds.json") return false;
   if (path14.split("/").some((s) => /whatsapp/i.test(s))) return true;
-  return underCredentials(path14) !== void 0 && (openclawRepo || underStateDir(path14));
+  return underCredentials(path14) !== void 0 && (openclawRepo2 || underStateDir(path14));
 }
 var whatsapp_session_default;
 var init_whatsapp_session = __esm({
@@ -15815,11 +15838,11 @@ var require_ignore = __commonJS({
         // 'js/' will not match 'a.js'
         // 'js' will match 'a.js' and 'a.js/'
         (source) => {
-          const last2 = source[source.length - 1];
-          if (!last2 || last2 === TRAILING_WILDCARD || last2 === TRAILING_DOUBLESTAR) {
+          const last3 = source[source.length - 1];
+          if (!last3 || last3 === TRAILING_WILDCARD || last3 === TRAILING_DOUBLESTAR) {
             return source;
           }
-          return last2 === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+          return last3 === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
         }
       ]
     ];
@@ -15955,8 +15978,8 @@ var require_ignore = __commonJS({
         prefix = makeRegexPrefix(body.slice(0, -1));
       }
       const head2 = prefix.slice(0, -1);
-      const last2 = prefix[prefix.length - 1];
-      return last2 === TRAILING_WILDCARD ? `${head2}$` : last2 === TRAILING_DOUBLESTAR ? head2 : NEVER_MATCH;
+      const last3 = prefix[prefix.length - 1];
+      return last3 === TRAILING_WILDCARD ? `${head2}$` : last3 === TRAILING_DOUBLESTAR ? head2 : NEVER_MATCH;
     };
     var matchesBasename = (body) => {
       const index = body.indexOf(SLASH);
@@ -16067,8 +16090,8 @@ var require_ignore = __commonJS({
         negative = true;
         body = body.slice(1);
       }
-      const last2 = body[body.length - 1];
-      if (last2 === SPACE2 || stripLineEnd && (last2 === "\r" || last2 === "\n")) {
+      const last3 = body[body.length - 1];
+      if (last3 === SPACE2 || stripLineEnd && (last3 === "\r" || last3 === "\n")) {
         body = trimEnd(body, stripLineEnd);
       }
       if (!body || hasTrailingBackslash(body)) {
@@ -20182,8 +20205,8 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last2 = tokens2[tokens2.length - 1];
-      const end = last2 ? last2.offset + last2.source.length : offset;
+      const last3 = tokens2[tokens2.length - 1];
+      const end = last3 ? last3.offset + last3.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
@@ -21031,9 +21054,9 @@ var require_resolve_flow_scalar = __commonJS({
         }
         pos = line2.lastIndex;
       }
-      const last2 = /[ \t]*(.*)/sy;
-      last2.lastIndex = pos;
-      match = last2.exec(source);
+      const last3 = /[ \t]*(.*)/sy;
+      last3.lastIndex = pos;
+      match = last3.exec(source);
       return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
@@ -22940,12 +22963,12 @@ var require_parser = __commonJS({
               yield* this.pop(token);
           }
           if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last2 = token.items[token.items.length - 1];
-            if (last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+            const last3 = token.items[token.items.length - 1];
+            if (last3 && !last3.sep && !last3.value && last3.start.length > 0 && findNonEmptyIndex(last3.start) === -1 && (token.indent === 0 || last3.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
               if (top.type === "document")
-                top.end = last2.start;
+                top.end = last3.start;
               else
-                top.items.push({ start: last2.start });
+                top.items.push({ start: last3.start });
               token.items.splice(-1, 1);
             }
           }
@@ -23069,8 +23092,8 @@ var require_parser = __commonJS({
             this.onKeyLine = false;
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last2?.type === "comment")
+              const last3 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last3?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 map.items.push({ start: [this.sourceToken] });
@@ -23262,8 +23285,8 @@ var require_parser = __commonJS({
           case "newline":
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last2?.type === "comment")
+              const last3 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last3?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 seq.items.push({ start: [this.sourceToken] });
@@ -27528,16 +27551,16 @@ var require_jsonInstruction = __commonJS({
         }
         const argsOffset = document2.offsetAt(this.getArgumentsRange().start);
         let start = -1;
-        let last2 = "";
+        let last3 = "";
         let quoted = false;
         let escapedArg = "";
         argsCheck: for (let i = 0; i < argsContent.length; i++) {
           let char = argsContent.charAt(i);
           switch (char) {
             case "[":
-              if (last2 === "") {
+              if (last3 === "") {
                 this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document2.positionAt(argsOffset + i), document2.positionAt(argsOffset + i + 1)));
-                last2 = "[";
+                last3 = "[";
               } else if (quoted) {
                 escapedArg = escapedArg + char;
               } else {
@@ -27545,13 +27568,13 @@ var require_jsonInstruction = __commonJS({
               }
               break;
             case '"':
-              if (last2 === "[" || last2 === ",") {
+              if (last3 === "[" || last3 === ",") {
                 start = i;
                 quoted = true;
-                last2 = '"';
+                last3 = '"';
                 escapedArg = escapedArg + char;
                 continue;
-              } else if (last2 === '"') {
+              } else if (last3 === '"') {
                 if (quoted) {
                   escapedArg = escapedArg + char;
                   quoted = false;
@@ -27568,8 +27591,8 @@ var require_jsonInstruction = __commonJS({
               if (quoted) {
                 escapedArg = escapedArg + char;
               } else {
-                if (last2 === '"') {
-                  last2 = ",";
+                if (last3 === '"') {
+                  last3 = ",";
                 } else {
                   break argsCheck;
                 }
@@ -27578,7 +27601,7 @@ var require_jsonInstruction = __commonJS({
             case "]":
               if (quoted) {
                 escapedArg = escapedArg + char;
-              } else if (last2 !== "") {
+              } else if (last3 !== "") {
                 this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document2.positionAt(argsOffset + i), document2.positionAt(argsOffset + i + 1)));
                 break argsCheck;
               }
@@ -27847,9 +27870,9 @@ var require_property = __commonJS({
         }
         value = value.substring(skip);
         let first = value.charAt(0);
-        let last2 = value.charAt(value.length - 1);
+        let last3 = value.charAt(value.length - 1);
         let literal = first === "'" || first === '"';
-        let inSingle = first === "'" && last2 === "'";
+        let inSingle = first === "'" && last3 === "'";
         let inDouble = false;
         if (first === '"') {
           for (let i = 1; i < value.length; i++) {
@@ -31811,8 +31834,8 @@ function parseShell(src) {
     endCommand();
     if (commands2.length) {
       const first = commands2[0];
-      const last2 = commands2[commands2.length - 1];
-      if (first && last2) pipelines.push({ commands: commands2, start: first.start, end: last2.end });
+      const last3 = commands2[commands2.length - 1];
+      if (first && last3) pipelines.push({ commands: commands2, start: first.start, end: last3.end });
     }
     commands2 = [];
   };
@@ -33278,7 +33301,7 @@ function serveScanWorker(registry, scan2) {
   const parent = parentPort;
   const wanted = new Set(init.ruleIds);
   const { pool, blobs, ...rest } = init.opts;
-  let last2 = 0;
+  let last3 = 0;
   const opts = {
     ...rest,
     rules: registry.filter((r) => wanted.has(r.id)),
@@ -33288,8 +33311,8 @@ function serveScanWorker(registry, scan2) {
     ...init.progress ? {
       onProgress: (done, total) => {
         const now = Date.now();
-        if (now - last2 < 100 && done !== total) return;
-        last2 = now;
+        if (now - last3 < 100 && done !== total) return;
+        last3 = now;
         parent.postMessage({ progress: [done, total] });
       }
     } : {}
@@ -33320,13 +33343,13 @@ var init_isolate = __esm({
 
 // src/engine/keywords.ts
 function keywordText(text) {
-  if (last?.text !== text) last = { text, kw: NUMERIC_ESCAPE.test(text) ? void 0 : text.replace(UNQUOTE, "") };
-  return last.kw;
+  if (last2?.text !== text) last2 = { text, kw: NUMERIC_ESCAPE.test(text) ? void 0 : text.replace(UNQUOTE, "") };
+  return last2.kw;
 }
 function mayApply(rule, kw) {
   return !rule.keywords || kw === void 0 || rule.keywords.some((k) => kw.includes(k));
 }
-var NUMERIC_ESCAPE, UNQUOTE, last;
+var NUMERIC_ESCAPE, UNQUOTE, last2;
 var init_keywords = __esm({
   "src/engine/keywords.ts"() {
     "use strict";
@@ -33371,34 +33394,43 @@ var init_runner = __esm({
        */
       async run(target, contexts, project2, reframe, out = this) {
         let kw = null;
-        for (const rule of this.byKind.get(target.kind) ?? []) {
+        let rule;
+        let perFile;
+        const report = (reported) => {
+          const located = target.kind === "openclaw" ? toOrigin(target, reported) : reported;
+          const input = reframe ? reframe(located) : located;
+          const file = input.at.file ?? target.file;
+          if (target.kind === "compose_project" && !target.owns.includes(file)) return;
+          perFile ??= /* @__PURE__ */ new Map();
+          const n = (perFile.get(file) ?? 0) + 1;
+          perFile.set(file, n);
+          if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
+          const where = contexts(file);
+          if (!where) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
+          out.findings.push(this.finish(rule, input, where));
+        };
+        const ctx = { report, project: project2 };
+        const rules2 = this.byKind.get(target.kind) ?? [];
+        for (let i = 0; i < rules2.length; i++) {
+          rule = rules2[i];
           if (rule.keywords && target.kind === "shell") {
             if (kw === null) kw = keywordText(target.text);
             if (!mayApply(rule, kw)) continue;
           }
-          const perFile = /* @__PURE__ */ new Map();
-          const report = (reported) => {
-            const located = target.kind === "openclaw" ? toOrigin(target, reported) : reported;
-            const input = reframe ? reframe(located) : located;
-            const file = input.at.file ?? target.file;
-            if (target.kind === "compose_project" && !target.owns.includes(file)) return;
-            const n = (perFile.get(file) ?? 0) + 1;
-            perFile.set(file, n);
-            if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
-            const ctx = contexts(file);
-            if (!ctx) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
-            out.findings.push(this.finish(rule, input, ctx));
-          };
+          perFile = void 0;
           try {
-            await rule.check(target, { report, project: project2 });
+            const pending = rule.check(target, ctx);
+            if (pending !== void 0) await pending;
           } catch (err) {
             this.internalErrors++;
             out.notes.push({ level: "error", code: "internal.rule_error", message: `rule ${rule.id} failed: ${err.message ?? String(err)}`, file: target.file });
           }
-          for (const [file, n] of perFile) {
-            if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
-            out.notes.push({ level: "warning", code: "findings.capped", message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
-          }
+          const counted = perFile;
+          if (counted)
+            for (const [file, n] of counted) {
+              if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
+              out.notes.push({ level: "warning", code: "findings.capped", message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
+            }
         }
       }
     };
@@ -41736,11 +41768,11 @@ function useColor(noColorFlag, toFile) {
 }
 function progress() {
   if (!process.stderr.isTTY) return void 0;
-  let last2 = 0;
+  let last3 = 0;
   return (done, total) => {
     const now = Date.now();
-    if (now - last2 < 100 && done !== total) return;
-    last2 = now;
+    if (now - last3 < 100 && done !== total) return;
+    last3 = now;
     process.stderr.write(done === total ? "\r\x1B[K" : total === Infinity ? `\r\x1B[Kscanning history: ${done} commits` : `\r\x1B[Kscanning ${done}/${total} files`);
   };
 }

@@ -20408,11 +20408,11 @@ var require_ignore = __commonJS({
         // 'js/' will not match 'a.js'
         // 'js' will match 'a.js' and 'a.js/'
         (source) => {
-          const last2 = source[source.length - 1];
-          if (!last2 || last2 === TRAILING_WILDCARD || last2 === TRAILING_DOUBLESTAR) {
+          const last3 = source[source.length - 1];
+          if (!last3 || last3 === TRAILING_WILDCARD || last3 === TRAILING_DOUBLESTAR) {
             return source;
           }
-          return last2 === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+          return last3 === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
         }
       ]
     ];
@@ -20548,8 +20548,8 @@ var require_ignore = __commonJS({
         prefix = makeRegexPrefix(body.slice(0, -1));
       }
       const head2 = prefix.slice(0, -1);
-      const last2 = prefix[prefix.length - 1];
-      return last2 === TRAILING_WILDCARD ? `${head2}$` : last2 === TRAILING_DOUBLESTAR ? head2 : NEVER_MATCH;
+      const last3 = prefix[prefix.length - 1];
+      return last3 === TRAILING_WILDCARD ? `${head2}$` : last3 === TRAILING_DOUBLESTAR ? head2 : NEVER_MATCH;
     };
     var matchesBasename = (body) => {
       const index = body.indexOf(SLASH);
@@ -20660,8 +20660,8 @@ var require_ignore = __commonJS({
         negative = true;
         body = body.slice(1);
       }
-      const last2 = body[body.length - 1];
-      if (last2 === SPACE || stripLineEnd && (last2 === "\r" || last2 === "\n")) {
+      const last3 = body[body.length - 1];
+      if (last3 === SPACE || stripLineEnd && (last3 === "\r" || last3 === "\n")) {
         body = trimEnd(body, stripLineEnd);
       }
       if (!body || hasTrailingBackslash(body)) {
@@ -24761,8 +24761,8 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last2 = tokens2[tokens2.length - 1];
-      const end = last2 ? last2.offset + last2.source.length : offset;
+      const last3 = tokens2[tokens2.length - 1];
+      const end = last3 ? last3.offset + last3.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
@@ -25610,9 +25610,9 @@ var require_resolve_flow_scalar = __commonJS({
         }
         pos = line2.lastIndex;
       }
-      const last2 = /[ \t]*(.*)/sy;
-      last2.lastIndex = pos;
-      match = last2.exec(source);
+      const last3 = /[ \t]*(.*)/sy;
+      last3.lastIndex = pos;
+      match = last3.exec(source);
       return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
@@ -27519,12 +27519,12 @@ var require_parser = __commonJS({
               yield* this.pop(token);
           }
           if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last2 = token.items[token.items.length - 1];
-            if (last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+            const last3 = token.items[token.items.length - 1];
+            if (last3 && !last3.sep && !last3.value && last3.start.length > 0 && findNonEmptyIndex(last3.start) === -1 && (token.indent === 0 || last3.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
               if (top.type === "document")
-                top.end = last2.start;
+                top.end = last3.start;
               else
-                top.items.push({ start: last2.start });
+                top.items.push({ start: last3.start });
               token.items.splice(-1, 1);
             }
           }
@@ -27648,8 +27648,8 @@ var require_parser = __commonJS({
             this.onKeyLine = false;
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last2?.type === "comment")
+              const last3 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last3?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 map.items.push({ start: [this.sourceToken] });
@@ -27841,8 +27841,8 @@ var require_parser = __commonJS({
           case "newline":
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last2?.type === "comment")
+              const last3 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last3?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 seq.items.push({ start: [this.sourceToken] });
@@ -31633,16 +31633,16 @@ var require_jsonInstruction = __commonJS({
         }
         const argsOffset = document2.offsetAt(this.getArgumentsRange().start);
         let start = -1;
-        let last2 = "";
+        let last3 = "";
         let quoted = false;
         let escapedArg = "";
         argsCheck: for (let i = 0; i < argsContent.length; i++) {
           let char = argsContent.charAt(i);
           switch (char) {
             case "[":
-              if (last2 === "") {
+              if (last3 === "") {
                 this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document2.positionAt(argsOffset + i), document2.positionAt(argsOffset + i + 1)));
-                last2 = "[";
+                last3 = "[";
               } else if (quoted) {
                 escapedArg = escapedArg + char;
               } else {
@@ -31650,13 +31650,13 @@ var require_jsonInstruction = __commonJS({
               }
               break;
             case '"':
-              if (last2 === "[" || last2 === ",") {
+              if (last3 === "[" || last3 === ",") {
                 start = i;
                 quoted = true;
-                last2 = '"';
+                last3 = '"';
                 escapedArg = escapedArg + char;
                 continue;
-              } else if (last2 === '"') {
+              } else if (last3 === '"') {
                 if (quoted) {
                   escapedArg = escapedArg + char;
                   quoted = false;
@@ -31673,8 +31673,8 @@ var require_jsonInstruction = __commonJS({
               if (quoted) {
                 escapedArg = escapedArg + char;
               } else {
-                if (last2 === '"') {
-                  last2 = ",";
+                if (last3 === '"') {
+                  last3 = ",";
                 } else {
                   break argsCheck;
                 }
@@ -31683,7 +31683,7 @@ var require_jsonInstruction = __commonJS({
             case "]":
               if (quoted) {
                 escapedArg = escapedArg + char;
-              } else if (last2 !== "") {
+              } else if (last3 !== "") {
                 this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document2.positionAt(argsOffset + i), document2.positionAt(argsOffset + i + 1)));
                 break argsCheck;
               }
@@ -31952,9 +31952,9 @@ var require_property = __commonJS({
         }
         value = value.substring(skip);
         let first = value.charAt(0);
-        let last2 = value.charAt(value.length - 1);
+        let last3 = value.charAt(value.length - 1);
         let literal = first === "'" || first === '"';
-        let inSingle = first === "'" && last2 === "'";
+        let inSingle = first === "'" && last3 === "'";
         let inDouble = false;
         if (first === '"') {
           for (let i = 1; i < value.length; i++) {
@@ -36700,8 +36700,8 @@ function effectiveUser(df) {
   for (let hops = 0; hops <= froms.length; hops++) {
     const index = stage.index;
     const users = all.filter((i) => i.stage === index && i.keyword === "USER");
-    const last2 = users[users.length - 1];
-    if (last2) return { user: last2.args.trim(), at: last2.at };
+    const last3 = users[users.length - 1];
+    if (last3) return { user: last3.args.trim(), at: last3.at };
     const parentName = stage.image.toLowerCase();
     const parent = froms.find((f) => f.alias?.toLowerCase() === parentName && f.index < index);
     if (!parent) break;
@@ -38277,8 +38277,8 @@ function nameWords(name) {
 }
 function isSecretLikeName(name) {
   const words = nameWords(name);
-  const last2 = words[words.length - 1];
-  if (last2 === void 0 || BENIGN_LAST.has(last2) || words.some((w) => BENIGN_WORDS.has(w))) return false;
+  const last3 = words[words.length - 1];
+  if (last3 === void 0 || BENIGN_LAST.has(last3) || words.some((w) => BENIGN_WORDS.has(w))) return false;
   return words.some((w, i) => TRIGGERS.has(w) || COMPOUNDS.test(w) || (w === "key" || w === "keys") && KEY_QUALIFIERS.has(words[i - 1] ?? ""));
 }
 function isLikelyIdName(name) {
@@ -43160,7 +43160,7 @@ function resolveOverlaps(matches2) {
   for (const m of sorted) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
   return kept.sort((a, b) => a.start - b.start);
 }
-async function findTokens(text2, filePath = "value.txt") {
+function scanTokens(text2, filePath) {
   const hits = keywordPass(text2);
   if (hits.size === 0) return [];
   const found = [];
@@ -43169,22 +43169,23 @@ async function findTokens(text2, filePath = "value.txt") {
     if (spec.pattern) runPattern(spec, spec.pattern, text2, at2, found);
     else if (spec.secretlint) routes.push(spec);
   }
-  if (routes.length) {
-    for (const r of await lintWithSecretlint(text2, filePath, routes.map((s) => s.secretlint))) {
+  const settle = () => resolveOverlaps(found.filter((m) => !isExampleToken(m.secret, m.spec)));
+  if (!routes.length) return settle();
+  return lintWithSecretlint(text2, filePath, routes.map((s) => s.secretlint)).then((results) => {
+    for (const r of results) {
       const spec = routes.find((s) => s.secretlint === r.route);
       if (spec) found.push({ spec, start: r.start, end: r.end, secret: text2.slice(r.start, r.end) });
     }
-  }
-  return resolveOverlaps(found.filter((m) => !isExampleToken(m.secret, m.spec)));
+    return settle();
+  });
 }
-var memo2 = /* @__PURE__ */ new WeakMap();
+async function findTokens(text2, filePath = "value.txt") {
+  return scanTokens(text2, filePath);
+}
+var last;
 function tokensIn(target) {
-  let p = memo2.get(target);
-  if (!p) {
-    p = findTokens(target.text, target.file);
-    memo2.set(target, p);
-  }
-  return p;
+  if (last?.target !== target) last = { target, tokens: scanTokens(target.text, target.file) };
+  return last.tokens;
 }
 function mentionsTokenKeyword(value) {
   for (const spec of keywordPass(value).keys()) if (spec.keywords.length > 0) return true;
@@ -43193,15 +43194,20 @@ function mentionsTokenKeyword(value) {
 async function holdsKnownToken(value) {
   return (await findTokens(value)).length > 0;
 }
-async function reportTokens(spec, target, ctx) {
-  for (const m of await tokensIn(target)) {
-    if (m.spec !== spec) continue;
-    ctx.report({
-      at: at.range(m.start, m.end),
-      message: `${spec.describe} in ${target.file}: ${spec.action}.`,
-      secret: m.secret
-    });
-  }
+function reportTokens(spec, target, ctx) {
+  const tokens2 = tokensIn(target);
+  const report = (list) => {
+    for (const m of list) {
+      if (m.spec !== spec) continue;
+      ctx.report({
+        at: at.range(m.start, m.end),
+        message: `${spec.describe} in ${target.file}: ${spec.action}.`,
+        secret: m.secret
+      });
+    }
+  };
+  if (Array.isArray(tokens2)) return report(tokens2);
+  return tokens2.then(report);
 }
 
 // rules/dotenv/committed.ts
@@ -43241,8 +43247,14 @@ var committed_default = defineRule({
 // rules/_shared/state-paths.ts
 var STATE_DIR = /^\.?(openclaw|clawdbot|moltbot|moldbot)([-_.][\w.-]*)?$/i;
 function isOpenClawRepo(target) {
-  return target.files.some((f) => f.kind === "openclaw" || f.path.split("/").slice(0, -1).some((s) => STATE_DIR.test(s)));
+  let answer = openclawRepo.get(target);
+  if (answer === void 0) {
+    answer = target.files.some((f) => f.kind === "openclaw" || underStateDir(f.path));
+    openclawRepo.set(target, answer);
+  }
+  return answer;
 }
+var openclawRepo = /* @__PURE__ */ new WeakMap();
 var OPENCLAW_NAME = /openclaw|clawdbot|moltbot|moldbot/i;
 function runsOpenClaw(target) {
   return services(target).some(([name, svc]) => [name, svc.image, svc.container_name].some((v) => typeof v === "string" && OPENCLAW_NAME.test(v)));
@@ -43547,8 +43559,8 @@ function sensitivePath(location) {
   return void 0;
 }
 function head(d) {
-  const last2 = d.args[d.args.length - 1];
-  return [d.start, last2 ? last2.end : d.start + d.name.length];
+  const last3 = d.args[d.args.length - 1];
+  return [d.start, last3 ? last3.end : d.start + d.name.length];
 }
 
 // rules/nginx/gateway_no_auth.ts
@@ -43825,8 +43837,8 @@ var anthropic_admin_key_default = defineRule({
   references: ["https://docs.anthropic.com/en/api/administration-api", "https://console.anthropic.com/settings/admin-keys"],
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
-  async check(target, ctx) {
-    await reportTokens(SPEC, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC, target, ctx);
   }
 });
 
@@ -43848,8 +43860,8 @@ var anthropic_api_key_default = defineRule({
   references: ["https://docs.anthropic.com/en/api/getting-started", "https://console.anthropic.com/settings/keys"],
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
-  async check(target, ctx) {
-    await reportTokens(SPEC2, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC2, target, ctx);
   }
 });
 
@@ -43872,8 +43884,8 @@ var anthropic_oauth_token_default = defineRule({
   references: ["https://docs.anthropic.com/en/docs/claude-code/iam"],
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
-  async check(target, ctx) {
-    await reportTokens(SPEC3, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC3, target, ctx);
   }
 });
 
@@ -43897,8 +43909,8 @@ var aws_access_key_default = defineRule({
   references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html", "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html"],
   tags: ["secrets", "CWE-798"],
   precision: "high",
-  async check(target, ctx) {
-    await reportTokens(SPEC4, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC4, target, ctx);
   }
 });
 
@@ -43921,8 +43933,8 @@ var discord_bot_token_default = defineRule({
   references: ["https://discord.com/developers/docs/reference#authentication", "https://discord.com/developers/applications"],
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
-  async check(target, ctx) {
-    await reportTokens(SPEC5, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC5, target, ctx);
   }
 });
 
@@ -43999,10 +44011,14 @@ function startsKey(text2, s) {
   for (i = s; i > 0 && text2[i - 1] !== "\n"; i--) if (!BEFORE_KEY.test(text2[i - 1] ?? "")) return false;
   return true;
 }
-async function checkText(target, ctx) {
+function checkText(target, ctx) {
   if (target.fileKind === "openclaw") return;
+  const tokens2 = tokensIn(target);
+  if (Array.isArray(tokens2)) return checkTextWith(target, ctx, tokens2);
+  return tokens2.then((list) => checkTextWith(target, ctx, list));
+}
+function checkTextWith(target, ctx, tokens2) {
   const text2 = target.text;
-  const tokens2 = await tokensIn(target);
   CANDIDATE.lastIndex = 0;
   let m;
   while (m = CANDIDATE.exec(text2)) {
@@ -44049,10 +44065,9 @@ var generic_default = defineRule({
   references: ["https://cwe.mitre.org/data/definitions/798.html", "https://github.com/gitleaks/gitleaks/blob/master/cmd/generate/config/rules/generic.go"],
   tags: ["secrets", "CWE-798"],
   precision: "medium",
-  async check(target, ctx) {
+  check(target, ctx) {
     if (target.kind === "text") return checkText(target, ctx);
-    const tokens2 = (await findTokens(target.text, target.file)).map((t) => t.secret);
-    checkOpenClaw(target, ctx, tokens2);
+    return findTokens(target.text, target.file).then((tokens2) => checkOpenClaw(target, ctx, tokens2.map((t) => t.secret)));
   }
 });
 
@@ -44075,8 +44090,8 @@ var github_token_default = defineRule({
   references: ["https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/token-expiration-and-revocation", "https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/"],
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
-  async check(target, ctx) {
-    await reportTokens(SPEC6, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC6, target, ctx);
   }
 });
 
@@ -44099,8 +44114,8 @@ var google_api_key_default = defineRule({
   references: ["https://cloud.google.com/docs/authentication/api-keys", "https://aistudio.google.com/app/apikey"],
   tags: ["secrets", "CWE-798"],
   precision: "high",
-  async check(target, ctx) {
-    await reportTokens(SPEC7, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC7, target, ctx);
   }
 });
 
@@ -44123,8 +44138,8 @@ var groq_api_key_default = defineRule({
   references: ["https://console.groq.com/docs/api-keys", "https://console.groq.com/keys"],
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
-  async check(target, ctx) {
-    await reportTokens(SPEC8, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC8, target, ctx);
   }
 });
 
@@ -44147,8 +44162,8 @@ var huggingface_token_default = defineRule({
   references: ["https://huggingface.co/docs/hub/security-tokens", "https://huggingface.co/settings/tokens"],
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
-  async check(target, ctx) {
-    await reportTokens(SPEC9, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC9, target, ctx);
   }
 });
 
@@ -44172,8 +44187,8 @@ var openai_api_key_default = defineRule({
   references: ["https://platform.openai.com/api-keys", "https://help.openai.com/en/articles/5112595-best-practices-for-api-key-safety"],
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
-  async check(target, ctx) {
-    await reportTokens(SPEC10, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC10, target, ctx);
   }
 });
 
@@ -44197,9 +44212,13 @@ async function isLiteral2(value) {
   if (WORDS_ONLY.test(value) || PATTERN_LIKE.test(value)) return false;
   return isLiteralSecretCandidate(value) && !containsExpansion(value) && !mentionsTokenKeyword(value) && !await holdsKnownToken(value);
 }
+function mayHaveFlags(target) {
+  if (!(target.fileKind === "compose" || target.fileKind === "dockerfile" || COMMAND_FILE.test(target.file))) return false;
+  return target.text.includes("gateway") && /--(token|password)/.test(target.text);
+}
+var mayAssign = (target) => target.text.includes("GATEWAY_TOKEN") || target.text.includes("GATEWAY_PASSWORD");
 async function checkFlags(target, ctx) {
-  if (!(target.fileKind === "compose" || target.fileKind === "dockerfile" || COMMAND_FILE.test(target.file))) return;
-  if (!target.text.includes("gateway") || !/--(token|password)/.test(target.text)) return;
+  if (!mayHaveFlags(target)) return;
   const lineStart = lineStartCursor(target.text);
   const words = target.text.matchAll(/\bgateway\b/g);
   let word = words.next();
@@ -44222,10 +44241,13 @@ function restOfLine(text2, start) {
   while (end > start && /[ \t\r]/.test(text2[end - 1] ?? "")) end--;
   return { value: text2.slice(start, end), start, end, quoted: false };
 }
-async function checkText2(target, ctx) {
-  if (target.fileKind === "openclaw") return;
+function checkText2(target, ctx) {
+  if (target.fileKind === "openclaw" || !(mayHaveFlags(target) || mayAssign(target))) return;
+  return checkFlagsAndAssignments(target, ctx);
+}
+async function checkFlagsAndAssignments(target, ctx) {
   await checkFlags(target, ctx);
-  if (!target.text.includes("GATEWAY_TOKEN") && !target.text.includes("GATEWAY_PASSWORD")) return;
+  if (!mayAssign(target)) return;
   const lineStart = lineStartCursor(target.text);
   let valueEnd = 0;
   for (const m of target.text.matchAll(ENV_ASSIGNMENT)) {
@@ -44245,6 +44267,23 @@ async function checkText2(target, ctx) {
     reportLiteral(target, ctx, v.start, v.end, v.value, name.endsWith("PASSWORD") ? "gateway password" : "gateway token", name);
   }
 }
+async function checkConfig(target, ctx) {
+  const found = [];
+  walkStrings(target.value, (path12, value) => {
+    if (openclawSecretPath(path12) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path12, value });
+  });
+  for (const { path: path12, value } of found) {
+    if (!await isLiteral2(value)) continue;
+    const sp = openclawSecretPath(path12);
+    if (!sp) continue;
+    ctx.report({
+      at: at.path(path12, { part: "value" }),
+      message: `Literal OpenClaw ${sp.what} at \`${path12.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
+      severity: sp.severity,
+      secret: value
+    });
+  }
+}
 var openclaw_gateway_token_default = defineRule({
   id: "secrets.openclaw_gateway_token",
   title: "Literal OpenClaw gateway token or other OpenClaw credential",
@@ -44255,23 +44294,8 @@ var openclaw_gateway_token_default = defineRule({
   references: ["https://docs.openclaw.ai/gateway/security", "https://docs.openclaw.ai/gateway/configuration"],
   tags: ["secrets", "openclaw", "CWE-798"],
   precision: "high",
-  async check(target, ctx) {
-    if (target.kind === "text") return checkText2(target, ctx);
-    const found = [];
-    walkStrings(target.value, (path12, value) => {
-      if (openclawSecretPath(path12) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path12, value });
-    });
-    for (const { path: path12, value } of found) {
-      if (!await isLiteral2(value)) continue;
-      const sp = openclawSecretPath(path12);
-      if (!sp) continue;
-      ctx.report({
-        at: at.path(path12, { part: "value" }),
-        message: `Literal OpenClaw ${sp.what} at \`${path12.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
-        severity: sp.severity,
-        secret: value
-      });
-    }
+  check(target, ctx) {
+    return target.kind === "text" ? checkText2(target, ctx) : checkConfig(target, ctx);
   }
 });
 
@@ -44293,8 +44317,8 @@ var openrouter_api_key_default = defineRule({
   references: ["https://openrouter.ai/docs/api-reference/authentication", "https://openrouter.ai/settings/keys"],
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
-  async check(target, ctx) {
-    await reportTokens(SPEC11, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC11, target, ctx);
   }
 });
 
@@ -44317,8 +44341,8 @@ var perplexity_api_key_default = defineRule({
   references: ["https://docs.perplexity.ai/guides/getting-started", "https://www.perplexity.ai/settings/api"],
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
-  async check(target, ctx) {
-    await reportTokens(SPEC12, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC12, target, ctx);
   }
 });
 
@@ -44352,8 +44376,8 @@ var private_key_default = defineRule({
   references: ["https://docs.github.com/en/authentication/connecting-to-github-with-ssh/reviewing-your-ssh-keys", "https://cwe.mitre.org/data/definitions/321.html"],
   tags: ["secrets", "CWE-798", "CWE-321"],
   precision: "very-high",
-  async check(target, ctx) {
-    await reportTokens(SPEC13, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC13, target, ctx);
   }
 });
 
@@ -44376,8 +44400,8 @@ var slack_token_default = defineRule({
   references: ["https://api.slack.com/authentication/token-types", "https://api.slack.com/authentication/rotation"],
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
-  async check(target, ctx) {
-    await reportTokens(SPEC14, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC14, target, ctx);
   }
 });
 
@@ -44401,8 +44425,8 @@ var slack_webhook_url_default = defineRule({
   references: ["https://api.slack.com/messaging/webhooks"],
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
-  async check(target, ctx) {
-    await reportTokens(SPEC15, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC15, target, ctx);
   }
 });
 
@@ -44426,8 +44450,8 @@ var telegram_bot_token_default = defineRule({
   references: ["https://core.telegram.org/bots/api#authorizing-your-bot", "https://core.telegram.org/bots/features#botfather"],
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
-  async check(target, ctx) {
-    await reportTokens(SPEC16, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC16, target, ctx);
   }
 });
 
@@ -44450,8 +44474,8 @@ var xai_api_key_default = defineRule({
   references: ["https://docs.x.ai/docs/overview", "https://console.x.ai"],
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
-  async check(target, ctx) {
-    await reportTokens(SPEC17, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC17, target, ctx);
   }
 });
 
@@ -44506,10 +44530,10 @@ var auth_profiles_default = defineRule({
 });
 
 // rules/state/whatsapp_session.ts
-function isWhatsAppSession(path12, openclawRepo) {
+function isWhatsAppSession(path12, openclawRepo2) {
   if (base(path12) !== "creds.json") return false;
   if (path12.split("/").some((s) => /whatsapp/i.test(s))) return true;
-  return underCredentials(path12) !== void 0 && (openclawRepo || underStateDir(path12));
+  return underCredentials(path12) !== void 0 && (openclawRepo2 || underStateDir(path12));
 }
 var whatsapp_session_default = defineRule({
   id: "state.whatsapp_session",
@@ -50723,8 +50747,8 @@ function parseShell(src) {
     endCommand();
     if (commands2.length) {
       const first = commands2[0];
-      const last2 = commands2[commands2.length - 1];
-      if (first && last2) pipelines.push({ commands: commands2, start: first.start, end: last2.end });
+      const last3 = commands2[commands2.length - 1];
+      if (first && last3) pipelines.push({ commands: commands2, start: first.start, end: last3.end });
     }
     commands2 = [];
   };
@@ -51634,10 +51658,10 @@ function sortFindings(findings) {
 // src/engine/keywords.ts
 var NUMERIC_ESCAPE = /\\(?:x[0-9A-Fa-f]|u[0-9A-Fa-f]|U[0-9A-Fa-f]|[0-7]{3})/;
 var UNQUOTE = /\\\r?\n|['"\\]/g;
-var last;
+var last2;
 function keywordText(text2) {
-  if (last?.text !== text2) last = { text: text2, kw: NUMERIC_ESCAPE.test(text2) ? void 0 : text2.replace(UNQUOTE, "") };
-  return last.kw;
+  if (last2?.text !== text2) last2 = { text: text2, kw: NUMERIC_ESCAPE.test(text2) ? void 0 : text2.replace(UNQUOTE, "") };
+  return last2.kw;
 }
 function mayApply(rule, kw) {
   return !rule.keywords || kw === void 0 || rule.keywords.some((k) => kw.includes(k));
@@ -51663,34 +51687,43 @@ var RuleRunner = class {
    */
   async run(target, contexts, project2, reframe, out = this) {
     let kw = null;
-    for (const rule of this.byKind.get(target.kind) ?? []) {
+    let rule;
+    let perFile;
+    const report = (reported) => {
+      const located = target.kind === "openclaw" ? toOrigin(target, reported) : reported;
+      const input = reframe ? reframe(located) : located;
+      const file = input.at.file ?? target.file;
+      if (target.kind === "compose_project" && !target.owns.includes(file)) return;
+      perFile ??= /* @__PURE__ */ new Map();
+      const n = (perFile.get(file) ?? 0) + 1;
+      perFile.set(file, n);
+      if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
+      const where = contexts(file);
+      if (!where) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
+      out.findings.push(this.finish(rule, input, where));
+    };
+    const ctx = { report, project: project2 };
+    const rules2 = this.byKind.get(target.kind) ?? [];
+    for (let i = 0; i < rules2.length; i++) {
+      rule = rules2[i];
       if (rule.keywords && target.kind === "shell") {
         if (kw === null) kw = keywordText(target.text);
         if (!mayApply(rule, kw)) continue;
       }
-      const perFile = /* @__PURE__ */ new Map();
-      const report = (reported) => {
-        const located = target.kind === "openclaw" ? toOrigin(target, reported) : reported;
-        const input = reframe ? reframe(located) : located;
-        const file = input.at.file ?? target.file;
-        if (target.kind === "compose_project" && !target.owns.includes(file)) return;
-        const n = (perFile.get(file) ?? 0) + 1;
-        perFile.set(file, n);
-        if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
-        const ctx = contexts(file);
-        if (!ctx) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
-        out.findings.push(this.finish(rule, input, ctx));
-      };
+      perFile = void 0;
       try {
-        await rule.check(target, { report, project: project2 });
+        const pending = rule.check(target, ctx);
+        if (pending !== void 0) await pending;
       } catch (err) {
         this.internalErrors++;
         out.notes.push({ level: "error", code: "internal.rule_error", message: `rule ${rule.id} failed: ${err.message ?? String(err)}`, file: target.file });
       }
-      for (const [file, n] of perFile) {
-        if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
-        out.notes.push({ level: "warning", code: "findings.capped", message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
-      }
+      const counted = perFile;
+      if (counted)
+        for (const [file, n] of counted) {
+          if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
+          out.notes.push({ level: "warning", code: "findings.capped", message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
+        }
     }
   }
 };
@@ -57614,8 +57647,8 @@ function git(cwd, args, stdin) {
     child.on("close", (code) => {
       if (code === 0) resolve(Buffer.concat(out));
       else {
-        const last2 = Buffer.concat(err).toString("utf8").trim().split("\n").filter(Boolean).pop() ?? `exit code ${code}`;
-        const msg = stripUrlCredentials(last2);
+        const last3 = Buffer.concat(err).toString("utf8").trim().split("\n").filter(Boolean).pop() ?? `exit code ${code}`;
+        const msg = stripUrlCredentials(last3);
         reject(new GitError(`git ${args[0] ?? ""} failed: ${msg}`));
       }
     });

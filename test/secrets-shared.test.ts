@@ -1,4 +1,7 @@
 /** Focused tests of the shared secret machinery: references, placeholders, entropy, names, the token scanner. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js'; // registers every token spec
 import { isHighEntropy, shannonEntropy } from '../rules/_shared/entropy.js';
@@ -6,6 +9,7 @@ import { isSecretLikeName, nameWords, openclawSecretPath } from '../rules/_share
 import { lintWithSecretlint } from '../rules/_shared/secretlint.js';
 import { findTokens, holdsKnownToken, mentionsTokenKeyword } from '../rules/_shared/tokens.js';
 import { hasRepeatedRun, isPlaceholder, isReference, isSecretRef, isSequential } from '../rules/_shared/values.js';
+import { scan } from '../src/engine/scan.js';
 
 const F = 'clawscanTESTfixture';
 const ANTHROPIC = `sk-ant-api03-${F}AD_shZdPjuQJwhMXSiS_P4MJJSjwE6jnr9n60CLWbBFxXbd8tsVWII6UMoVCr6j0p6Hhp591m9AA`;
@@ -110,6 +114,25 @@ describe('token scanner', () => {
     expect((await findTokens(block('', `MC4CAQAwBQYDK2VwBCIEI${F}q1w2e3r4t5y6u7i8o9p0a1s2`))).length).toBe(1);
     expect((await findTokens(block('RSA ', '...'))).length).toBe(0);
     expect((await findTokens(block('', `QUJD${F}${'k3J9sL2mQ8vX1pR7tY4wZ6nB0cD5fG'.repeat(3)}`))).length).toBe(0); // not DER
+  });
+  it('reports through the engine whether a file is settled at once or waits on secretlint', async () => {
+    // Token rules and secrets.generic are synchronous unless a secretlint route (Groq) had a keyword in the file;
+    // both paths must report the same way, and the generic rule must leave a provider token's range alone.
+    const GROQ = `gsk_${F}pjRdYK4Svdp12Tvjp9xmXAy3yQkfQWZ65`;
+    const generic = 'client_secret = "N7xQ2mP9T8wZ4kL6vB3cR5"';
+    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-tokens-'));
+    writeFileSync(path.join(dir, 'sync.txt'), `A=${ANTHROPIC}\n${generic}\n`);
+    writeFileSync(path.join(dir, 'waits.txt'), `A=${ANTHROPIC}\nGROQ_API_KEY=${GROQ}\n${generic}\n`);
+    const rules = RULES.filter((r) => ['secrets.anthropic_api_key', 'secrets.groq_api_key', 'secrets.generic'].includes(r.id));
+    const result = await scan({ paths: [dir], rules, noConfig: true });
+    expect(result.internalErrors).toBe(0);
+    expect(result.findings.map((f) => `${f.ruleId} ${f.location.file}:${f.location.startLine}`)).toEqual([
+      'secrets.anthropic_api_key sync.txt:1',
+      'secrets.generic sync.txt:2',
+      'secrets.anthropic_api_key waits.txt:1',
+      'secrets.groq_api_key waits.txt:2',
+      'secrets.generic waits.txt:3',
+    ]);
   });
   it('tells a malformed provider token from an unrelated value', async () => {
     expect(mentionsTokenKeyword('sk-ant-api03-short')).toBe(true);

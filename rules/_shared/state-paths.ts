@@ -11,8 +11,16 @@ const STATE_DIR = /^\.?(openclaw|clawdbot|moltbot|moldbot)([-_.][\w.-]*)?$/i;
 
 /** Whether the repository is an OpenClaw deployment: it has an OpenClaw config file or a committed state directory. */
 export function isOpenClawRepo(target: RepoTarget): boolean {
-  return target.files.some((f) => f.kind === 'openclaw' || f.path.split('/').slice(0, -1).some((s) => STATE_DIR.test(s)));
+  // Asked by each state rule of the same scan: the answer walks every path of the repository once.
+  let answer = openclawRepo.get(target);
+  if (answer === undefined) {
+    answer = target.files.some((f) => f.kind === 'openclaw' || underStateDir(f.path));
+    openclawRepo.set(target, answer);
+  }
+  return answer;
 }
+
+const openclawRepo = new WeakMap<RepoTarget, boolean>();
 
 const OPENCLAW_NAME = /openclaw|clawdbot|moltbot|moldbot/i;
 

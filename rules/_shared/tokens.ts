@@ -110,8 +110,15 @@ function resolveOverlaps(matches: TokenMatch[]): TokenMatch[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-/** Every token in `text`, filtered and de-overlapped. Not memoised: use `tokensIn(target)` for files. */
-export async function findTokens(text: string, filePath = 'value.txt'): Promise<TokenMatch[]> {
+/**
+ * The tokens of a text: a list at once when only our own patterns had a keyword in it (nearly every file), a
+ * promise when a secretlint route did. Every file goes through every token rule, so the common case allocates no
+ * promise: across the 100,000 files of a plain tree, promises and async frames were most of what the scan
+ * allocated (docs/performance.md, "Allocation").
+ */
+type Tokens = TokenMatch[] | Promise<TokenMatch[]>;
+
+function scanTokens(text: string, filePath: string): Tokens {
   const hits = keywordPass(text);
   if (hits.size === 0) return [];
   const found: TokenMatch[] = [];
@@ -120,25 +127,34 @@ export async function findTokens(text: string, filePath = 'value.txt'): Promise<
     if (spec.pattern) runPattern(spec, spec.pattern, text, at, found);
     else if (spec.secretlint) routes.push(spec);
   }
-  if (routes.length) {
-    for (const r of await lintWithSecretlint(text, filePath, routes.map((s) => s.secretlint as SecretlintRoute))) {
+  const settle = () => resolveOverlaps(found.filter((m) => !isExampleToken(m.secret, m.spec)));
+  if (!routes.length) return settle();
+  return lintWithSecretlint(text, filePath, routes.map((s) => s.secretlint as SecretlintRoute)).then((results) => {
+    for (const r of results) {
       const spec = routes.find((s) => s.secretlint === r.route);
       if (spec) found.push({ spec, start: r.start, end: r.end, secret: text.slice(r.start, r.end) });
     }
-  }
-  return resolveOverlaps(found.filter((m) => !isExampleToken(m.secret, m.spec)));
+    return settle();
+  });
 }
 
-const memo = new WeakMap<TextTarget, Promise<TokenMatch[]>>();
+/** Every token in `text`, filtered and de-overlapped. Not memoised: use `tokensIn(target)` for files. */
+export async function findTokens(text: string, filePath = 'value.txt'): Promise<TokenMatch[]> {
+  return scanTokens(text, filePath);
+}
 
-/** The tokens of a text file, computed once however many rules ask. */
-export function tokensIn(target: TextTarget): Promise<TokenMatch[]> {
-  let p = memo.get(target);
-  if (!p) {
-    p = findTokens(target.text, target.file);
-    memo.set(target, p);
-  }
-  return p;
+/**
+ * The last file's tokens. The token rules of a file run one after another (engine/runner.ts), so one entry is
+ * enough. A WeakMap keyed by the file's target was measured to cost far more than it looked: the young-generation
+ * collector keeps the keys of a WeakMap alive, so every text read was copied into the old generation (205 MB
+ * promoted in a scan of 100,000 plain files, and an old generation let grow to 150 MB between full collections).
+ */
+let last: { target: TextTarget; tokens: Tokens } | undefined;
+
+/** The tokens of a text file, computed once however many rules ask (a list, or a promise of one: `scanTokens`). */
+export function tokensIn(target: TextTarget): Tokens {
+  if (last?.target !== target) last = { target, tokens: scanTokens(target.text, target.file) };
+  return last.tokens;
 }
 
 /**
@@ -155,14 +171,22 @@ export async function holdsKnownToken(value: string): Promise<boolean> {
   return (await findTokens(value)).length > 0;
 }
 
-/** The check of a token rule: report this spec's matches in the file, the value passed as `secret`. */
-export async function reportTokens(spec: TokenSpec, target: TextTarget, ctx: RuleContext): Promise<void> {
-  for (const m of await tokensIn(target)) {
-    if (m.spec !== spec) continue;
-    ctx.report({
-      at: at.range(m.start, m.end),
-      message: `${spec.describe} in ${target.file}: ${spec.action}.`,
-      secret: m.secret,
-    });
-  }
+/**
+ * The check of a token rule: report this spec's matches in the file, the value passed as `secret`. Synchronous
+ * unless the file's tokens wait on secretlint (`tokensIn`).
+ */
+export function reportTokens(spec: TokenSpec, target: TextTarget, ctx: RuleContext): void | Promise<void> {
+  const tokens = tokensIn(target);
+  const report = (list: readonly TokenMatch[]) => {
+    for (const m of list) {
+      if (m.spec !== spec) continue;
+      ctx.report({
+        at: at.range(m.start, m.end),
+        message: `${spec.describe} in ${target.file}: ${spec.action}.`,
+        secret: m.secret,
+      });
+    }
+  };
+  if (Array.isArray(tokens)) return report(tokens);
+  return tokens.then(report);
 }

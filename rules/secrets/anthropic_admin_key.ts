@@ -22,7 +22,7 @@ export default defineRule({
   references: ['https://docs.anthropic.com/en/api/administration-api', 'https://console.anthropic.com/settings/admin-keys'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  async check(target, ctx) {
-    await reportTokens(SPEC, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC, target, ctx);
   },
 });

@@ -27,7 +27,7 @@ export default defineRule({
   references: ['https://docs.anthropic.com/en/docs/claude-code/iam'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  async check(target, ctx) {
-    await reportTokens(SPEC, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC, target, ctx);
   },
 });

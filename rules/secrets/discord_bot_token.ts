@@ -28,7 +28,7 @@ export default defineRule({
   references: ['https://discord.com/developers/docs/reference#authentication', 'https://discord.com/developers/applications'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  async check(target, ctx) {
-    await reportTokens(SPEC, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC, target, ctx);
   },
 });

@@ -5,7 +5,7 @@ import type { OpenClawTarget, TextTarget } from '../../src/model/target.js';
 import { readValue, walkStrings } from '../_shared/assignments.js';
 import { isHighEntropy } from '../_shared/entropy.js';
 import { isLikelyIdName, isSecretLikeName, OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
-import { findTokens, mentionsTokenKeyword, tokensIn } from '../_shared/tokens.js';
+import { findTokens, mentionsTokenKeyword, tokensIn, type TokenMatch } from '../_shared/tokens.js';
 import { containsExpansion, GITLEAKS_STOPWORDS, isPlaceholder, isReference } from '../_shared/values.js';
 
 /**
@@ -96,10 +96,16 @@ function startsKey(text: string, s: number): boolean {
   return true;
 }
 
-async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
+/** Synchronous unless the file's tokens wait on secretlint (`tokensIn`). */
+function checkText(target: TextTarget, ctx: RuleContext): void | Promise<void> {
   if (target.fileKind === 'openclaw') return; // the parsed config is checked path by path below
+  const tokens = tokensIn(target);
+  if (Array.isArray(tokens)) return checkTextWith(target, ctx, tokens);
+  return tokens.then((list) => checkTextWith(target, ctx, list));
+}
+
+function checkTextWith(target: TextTarget, ctx: RuleContext, tokens: readonly TokenMatch[]): void {
   const text = target.text;
-  const tokens = await tokensIn(target);
   // One pass for what every candidate needs, an operator followed by 10+ value characters, then look back for the
   // name: cheaper than finding the (very frequent) name keywords in code first.
   CANDIDATE.lastIndex = 0;
@@ -154,9 +160,8 @@ export default defineRule({
   references: ['https://cwe.mitre.org/data/definitions/798.html', 'https://github.com/gitleaks/gitleaks/blob/master/cmd/generate/config/rules/generic.go'],
   tags: ['secrets', 'CWE-798'],
   precision: 'medium',
-  async check(target, ctx) {
+  check(target, ctx) {
     if (target.kind === 'text') return checkText(target, ctx);
-    const tokens = (await findTokens(target.text, target.file)).map((t) => t.secret);
-    checkOpenClaw(target, ctx, tokens);
+    return findTokens(target.text, target.file).then((tokens) => checkOpenClaw(target, ctx, tokens.map((t) => t.secret)));
   },
 });

@@ -31,7 +31,7 @@ export default defineRule({
   references: ['https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/token-expiration-and-revocation', 'https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  async check(target, ctx) {
-    await reportTokens(SPEC, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC, target, ctx);
   },
 });

@@ -23,7 +23,7 @@ export default defineRule({
   references: ['https://cloud.google.com/docs/authentication/api-keys', 'https://aistudio.google.com/app/apikey'],
   tags: ['secrets', 'CWE-798'],
   precision: 'high',
-  async check(target, ctx) {
-    await reportTokens(SPEC, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC, target, ctx);
   },
 });

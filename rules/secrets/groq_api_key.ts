@@ -27,7 +27,7 @@ export default defineRule({
   references: ['https://console.groq.com/docs/api-keys', 'https://console.groq.com/keys'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  async check(target, ctx) {
-    await reportTokens(SPEC, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC, target, ctx);
   },
 });

@@ -23,7 +23,7 @@ export default defineRule({
   references: ['https://huggingface.co/docs/hub/security-tokens', 'https://huggingface.co/settings/tokens'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  async check(target, ctx) {
-    await reportTokens(SPEC, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC, target, ctx);
   },
 });

@@ -28,7 +28,7 @@ export default defineRule({
   references: ['https://platform.openai.com/api-keys', 'https://help.openai.com/en/articles/5112595-best-practices-for-api-key-safety'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  async check(target, ctx) {
-    await reportTokens(SPEC, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC, target, ctx);
   },
 });

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import type { TextTarget } from '../../src/model/target.js';
+import type { OpenClawTarget, TextTarget } from '../../src/model/target.js';
 import type { RuleContext } from '../../src/model/rule.js';
 import { lineStartCursor, readValue, walkStrings, type AssignedValue } from '../_shared/assignments.js';
 import { OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
@@ -53,10 +53,18 @@ async function isLiteral(value: string): Promise<boolean> {
   return isLiteralSecretCandidate(value) && !containsExpansion(value) && !mentionsTokenKeyword(value) && !(await holdsKnownToken(value));
 }
 
+/** Whether a file may pass the gateway a flag with a value: `gateway --token <literal>` (`checkFlags`). */
+function mayHaveFlags(target: TextTarget): boolean {
+  if (!(target.fileKind === 'compose' || target.fileKind === 'dockerfile' || COMMAND_FILE.test(target.file))) return false;
+  return target.text.includes('gateway') && /--(token|password)/.test(target.text);
+}
+
+/** Whether a file may assign an OpenClaw credential variable (the second half of `checkFlagsAndAssignments`). */
+const mayAssign = (target: TextTarget) => target.text.includes('GATEWAY_TOKEN') || target.text.includes('GATEWAY_PASSWORD');
+
 /** `gateway --token <literal>` in a compose `command:`, a Dockerfile `CMD`, a script or a unit file. */
 async function checkFlags(target: TextTarget, ctx: RuleContext): Promise<void> {
-  if (!(target.fileKind === 'compose' || target.fileKind === 'dockerfile' || COMMAND_FILE.test(target.file))) return;
-  if (!target.text.includes('gateway') || !/--(token|password)/.test(target.text)) return;
+  if (!mayHaveFlags(target)) return;
   const lineStart = lineStartCursor(target.text);
   // `gateway` words in order, consumed up to each flag: the last one before the flag must be on the flag's line.
   // (Testing the line up to each flag instead would be quadratic on a long line of flags.)
@@ -87,10 +95,18 @@ function restOfLine(text: string, start: number): AssignedValue {
   return { value: text.slice(start, end), start, end, quoted: false };
 }
 
-async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
-  if (target.fileKind === 'openclaw') return;
+/**
+ * A text file: synchronous, and nothing allocated, when it has neither a gateway flag nor a credential variable
+ * (nearly every file; every file goes through this rule).
+ */
+function checkText(target: TextTarget, ctx: RuleContext): void | Promise<void> {
+  if (target.fileKind === 'openclaw' || !(mayHaveFlags(target) || mayAssign(target))) return;
+  return checkFlagsAndAssignments(target, ctx);
+}
+
+async function checkFlagsAndAssignments(target: TextTarget, ctx: RuleContext): Promise<void> {
   await checkFlags(target, ctx);
-  if (!target.text.includes('GATEWAY_TOKEN') && !target.text.includes('GATEWAY_PASSWORD')) return;
+  if (!mayAssign(target)) return;
   const lineStart = lineStartCursor(target.text);
   /** End of the last rest-of-line value: a name inside it is part of that value, not an assignment of its own. */
   let valueEnd = 0;
@@ -114,6 +130,25 @@ async function checkText(target: TextTarget, ctx: RuleContext): Promise<void> {
   }
 }
 
+/** A parsed config: every literal at a secret path. */
+async function checkConfig(target: OpenClawTarget, ctx: RuleContext): Promise<void> {
+  const found: { path: (string | number)[]; value: string }[] = [];
+  walkStrings(target.value, (path, value) => {
+    if (openclawSecretPath(path) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path, value });
+  });
+  for (const { path, value } of found) {
+    if (!(await isLiteral(value))) continue;
+    const sp = openclawSecretPath(path);
+    if (!sp) continue;
+    ctx.report({
+      at: at.path(path, { part: 'value' }),
+      message: `Literal OpenClaw ${sp.what} at \`${path.join('.')}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
+      severity: sp.severity,
+      secret: value,
+    });
+  }
+}
+
 export default defineRule({
   id: 'secrets.openclaw_gateway_token',
   title: 'Literal OpenClaw gateway token or other OpenClaw credential',
@@ -126,22 +161,7 @@ export default defineRule({
   references: ['https://docs.openclaw.ai/gateway/security', 'https://docs.openclaw.ai/gateway/configuration'],
   tags: ['secrets', 'openclaw', 'CWE-798'],
   precision: 'high',
-  async check(target, ctx) {
-    if (target.kind === 'text') return checkText(target, ctx);
-    const found: { path: (string | number)[]; value: string }[] = [];
-    walkStrings(target.value, (path, value) => {
-      if (openclawSecretPath(path) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path, value });
-    });
-    for (const { path, value } of found) {
-      if (!(await isLiteral(value))) continue;
-      const sp = openclawSecretPath(path);
-      if (!sp) continue;
-      ctx.report({
-        at: at.path(path, { part: 'value' }),
-        message: `Literal OpenClaw ${sp.what} at \`${path.join('.')}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
-        severity: sp.severity,
-        secret: value,
-      });
-    }
+  check(target, ctx) {
+    return target.kind === 'text' ? checkText(target, ctx) : checkConfig(target, ctx);
   },
 });

@@ -23,7 +23,7 @@ export default defineRule({
   references: ['https://docs.perplexity.ai/guides/getting-started', 'https://www.perplexity.ai/settings/api'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  async check(target, ctx) {
-    await reportTokens(SPEC, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC, target, ctx);
   },
 });

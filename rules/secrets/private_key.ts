@@ -43,7 +43,7 @@ export default defineRule({
   references: ['https://docs.github.com/en/authentication/connecting-to-github-with-ssh/reviewing-your-ssh-keys', 'https://cwe.mitre.org/data/definitions/321.html'],
   tags: ['secrets', 'CWE-798', 'CWE-321'],
   precision: 'very-high',
-  async check(target, ctx) {
-    await reportTokens(SPEC, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC, target, ctx);
   },
 });

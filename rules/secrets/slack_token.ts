@@ -23,7 +23,7 @@ export default defineRule({
   references: ['https://api.slack.com/authentication/token-types', 'https://api.slack.com/authentication/rotation'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  async check(target, ctx) {
-    await reportTokens(SPEC, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC, target, ctx);
   },
 });

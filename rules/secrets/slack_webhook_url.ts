@@ -24,7 +24,7 @@ export default defineRule({
   references: ['https://api.slack.com/messaging/webhooks'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  async check(target, ctx) {
-    await reportTokens(SPEC, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC, target, ctx);
   },
 });

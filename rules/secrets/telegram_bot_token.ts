@@ -29,7 +29,7 @@ export default defineRule({
   references: ['https://core.telegram.org/bots/api#authorizing-your-bot', 'https://core.telegram.org/bots/features#botfather'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  async check(target, ctx) {
-    await reportTokens(SPEC, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC, target, ctx);
   },
 });

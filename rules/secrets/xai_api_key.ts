@@ -23,7 +23,7 @@ export default defineRule({
   references: ['https://docs.x.ai/docs/overview', 'https://console.x.ai'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  async check(target, ctx) {
-    await reportTokens(SPEC, target, ctx);
+  check(target, ctx) {
+    return reportTokens(SPEC, target, ctx);
   },
 });

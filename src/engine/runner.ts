@@ -52,37 +52,52 @@ export class RuleRunner {
   ): Promise<void> {
     // Shell rules run only where one of their keywords is (engine/keywords.ts); the text is read once per target.
     let kw: string | undefined | null = null;
-    for (const rule of this.byKind.get(target.kind) ?? []) {
+    // One `report` and one context for all the target's rules, for the rule being run (each check is over before
+    // the next starts): every file goes through ~20 text rules, and a closure, a context and a map per rule and
+    // file were a third of what a scan of plain files allocated. The map is made on a rule's first report.
+    let rule: AnyRule;
+    let perFile: Map<string, number> | undefined;
+    const report = (reported: ReportInput) => {
+      // OpenClaw config: anchors move into the file that holds the key (an `$include`d file); then a config
+      // embedded in a script (a heredoc) maps them back into the script.
+      const located = target.kind === 'openclaw' ? toOrigin(target, reported) : reported;
+      const input = reframe ? reframe(located) : located;
+      const file = input.at.file ?? target.file;
+      // A compose file merged into several projects (a base under each overlay) is reported by one only.
+      if (target.kind === 'compose_project' && !target.owns.includes(file)) return;
+      perFile ??= new Map();
+      const n = (perFile.get(file) ?? 0) + 1;
+      perFile.set(file, n);
+      if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
+      const where = contexts(file);
+      if (!where) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
+      out.findings.push(this.finish(rule, input, where));
+    };
+    const ctx = { report, project };
+    const rules = this.byKind.get(target.kind) ?? [];
+    // An index, not `for…of`: an iterator result per rule and file showed up in the allocation profile.
+    for (let i = 0; i < rules.length; i++) {
+      rule = rules[i] as AnyRule;
       if (rule.keywords && target.kind === 'shell') {
         if (kw === null) kw = keywordText(target.text);
         if (!mayApply(rule, kw)) continue;
       }
-      const perFile = new Map<string, number>();
-      const report = (reported: ReportInput) => {
-        // OpenClaw config: anchors move into the file that holds the key (an `$include`d file); then a config
-        // embedded in a script (a heredoc) maps them back into the script.
-        const located = target.kind === 'openclaw' ? toOrigin(target, reported) : reported;
-        const input = reframe ? reframe(located) : located;
-        const file = input.at.file ?? target.file;
-        // A compose file merged into several projects (a base under each overlay) is reported by one only.
-        if (target.kind === 'compose_project' && !target.owns.includes(file)) return;
-        const n = (perFile.get(file) ?? 0) + 1;
-        perFile.set(file, n);
-        if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
-        const ctx = contexts(file);
-        if (!ctx) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
-        out.findings.push(this.finish(rule, input, ctx));
-      };
+      perFile = undefined;
       try {
-        await rule.check(target, { report, project });
+        // Awaited only when the check returned a promise: a synchronous check costs no microtask.
+        const pending = rule.check(target, ctx);
+        if (pending !== undefined) await pending;
       } catch (err) {
         this.internalErrors++;
         out.notes.push({ level: 'error', code: 'internal.rule_error', message: `rule ${rule.id} failed: ${(err as Error).message ?? String(err)}`, file: target.file });
       }
-      for (const [file, n] of perFile) {
-        if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
-        out.notes.push({ level: 'warning', code: 'findings.capped', message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
-      }
+      // (Set by `report` during the check: TypeScript cannot see that, hence the cast.)
+      const counted = perFile as Map<string, number> | undefined;
+      if (counted)
+        for (const [file, n] of counted) {
+          if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
+          out.notes.push({ level: 'warning', code: 'findings.capped', message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
+        }
     }
   }
 }
