@@ -33655,7 +33655,10 @@ ${t.embedded.line}` : void 0;
     parsed.set(r.index, parseFile(r.path, r.kind, r.text));
   };
   const collect = (r, remote) => {
-    results[r.index] = r;
+    if (r.kind === "text" && !r.findings.length && !r.notes.length && !r.skipped) {
+      results[r.index] = PLAIN;
+      bytes2 += r.bytes;
+    } else results[r.index] = r;
     if (remote) runner.internalErrors += r.internalErrors;
     progress2();
   };
@@ -33720,6 +33723,10 @@ ${t.embedded.line}` : void 0;
   for (const i of order) {
     const r = results[i];
     if (!r) continue;
+    if (r === PLAIN) {
+      repoFiles.push({ path: files[i].path, kind: "text" });
+      continue;
+    }
     if (r.skipped) {
       notes.push(r.skipped);
       skipped++;
@@ -33830,7 +33837,7 @@ function blobFiles(blobs) {
   files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { files, later: Promise.resolve([]) };
 }
-var Project, BREATHE_MS, lastBreath;
+var Project, PLAIN, BREATHE_MS, lastBreath;
 var init_scan2 = __esm({
   "src/engine/scan.ts"() {
     "use strict";
@@ -33869,6 +33876,7 @@ var init_scan2 = __esm({
         return [...this.byKind.values()].flat();
       }
     };
+    PLAIN = /* @__PURE__ */ Symbol("plain file, nothing to report");
     BREATHE_MS = 4;
     lastBreath = performance.now();
   }

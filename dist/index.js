@@ -51928,7 +51928,10 @@ ${t.embedded.line}` : void 0;
     parsed.set(r.index, parseFile(r.path, r.kind, r.text));
   };
   const collect = (r, remote) => {
-    results[r.index] = r;
+    if (r.kind === "text" && !r.findings.length && !r.notes.length && !r.skipped) {
+      results[r.index] = PLAIN;
+      bytes += r.bytes;
+    } else results[r.index] = r;
     if (remote) runner.internalErrors += r.internalErrors;
     progress();
   };
@@ -51993,6 +51996,10 @@ ${t.embedded.line}` : void 0;
   for (const i of order) {
     const r = results[i];
     if (!r) continue;
+    if (r === PLAIN) {
+      repoFiles.push({ path: files[i].path, kind: "text" });
+      continue;
+    }
     if (r.skipped) {
       notes.push(r.skipped);
       skipped++;
@@ -52052,6 +52059,7 @@ ${t.embedded.line}` : void 0;
     internalErrors: runner.internalErrors
   };
 }
+var PLAIN = /* @__PURE__ */ Symbol("plain file, nothing to report");
 var BREATHE_MS = 4;
 var lastBreath = performance.now();
 async function breathe() {
