@@ -33,7 +33,11 @@ export interface GeneratedRepo {
   planted: number;
 }
 
-export function generateRepo(dir: string, fileCount: number, seed = 20261121): GeneratedRepo {
+/**
+ * `plain`: only files that are text to ClawScan (Markdown, TypeScript, Python, prose), the planted keys included:
+ * the tree for how a scan scales with the number of files alone (nothing kept for the cross-file rules).
+ */
+export function generateRepo(dir: string, fileCount: number, seed = 20261121, plain = false): GeneratedRepo {
   const rnd = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
@@ -162,12 +166,13 @@ export function generateRepo(dir: string, fileCount: number, seed = 20261121): G
     bytes += Buffer.byteLength(text);
     files++;
   };
-  writeFileSync(path.join(dir, '.bench-generator'), `${GENERATOR_VERSION} ${fileCount} ${seed}\n`);
+  writeFileSync(path.join(dir, '.bench-generator'), `${GENERATOR_VERSION} ${fileCount} ${seed}${plain ? ' plain' : ''}\n`);
   writeFileSync(path.join(dir, '.clawscan.yml'), '# generated for the benchmark\n');
   write('.gitignore', 'node_modules/\n*.log\n');
   for (let i = 0; files < fileCount; i++) {
     const area = `${pick(['apps', 'packages', 'services', 'docs', 'deploy', 'tools'])}/${word()}-${i % 97}`;
-    const r = rnd();
+    // A plain tree: Markdown, TypeScript, Python and prose, a quarter each.
+    const r = plain ? [0.1, 0.4, 0.55, 0.99][int(0, 3)] as number : rnd();
     if (r < 0.3) write(`${area}/${word()}-${i}.md`, markdown());
     else if (r < 0.5) write(`${area}/src/${ident()}-${i}.ts`, code('ts'));
     else if (r < 0.6) write(`${area}/${word()}_${i}.py`, code('py'));

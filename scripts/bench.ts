@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- [--reps N] [--files N] [--node PATH] [DIR...]]`
+ * `npm run bench [-- [--reps N] [--files N] [--plain] [--no-generated] [--node PATH] [DIR...]]`
  *
  * Scans a deterministic generated repository (and any directories given) with, side by side, several
  * repetitions each, interleaved so machine load hits all three alike:
@@ -11,6 +11,7 @@
  * goals, the action's pull-request mode on a 50-file change of the generated tree, and start-up times of the CLI
  * and of the action. Results go to stdout and .bench/last.md. `--node`: the Node binary ClawScan runs on (default:
  * this one); the action runs on Node 24 on GitHub, and V8's heap sizing differs between versions (docs/performance.md).
+ * `--plain`: the generated tree holds text files only (.bench/generated-plain-N). `--no-generated`: only the DIRs.
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ const WORK = path.join(ROOT, '.bench');
 const MB = 1024 * 1024;
 
 const { values, positionals } = parseArgs({
-  options: { reps: { type: 'string', default: '5' }, files: { type: 'string', default: '4000' }, node: { type: 'string' }, 'no-generated': { type: 'boolean' } },
+  options: { reps: { type: 'string', default: '5' }, files: { type: 'string', default: '4000' }, node: { type: 'string' }, 'no-generated': { type: 'boolean' }, plain: { type: 'boolean' } },
   allowPositionals: true,
 });
 const reps = Number(values.reps);
@@ -255,11 +256,15 @@ const out: string[] = [
 process.stderr.write(`${out.join('\n')}\n`);
 
 if (!values['no-generated']) {
-  const gen = path.join(WORK, `generated-${fileCount}`);
+  // --plain: text files only (scripts/bench-repo.ts), for how a scan scales with the number of files alone.
+  const plain = values.plain === true;
+  const gen = path.join(WORK, `generated-${plain ? 'plain-' : ''}${fileCount}`);
   const marker = path.join(gen, '.bench-generator');
   let info = '';
-  if (!existsSync(marker) || !readFileSync(marker, 'utf8').startsWith(`${GENERATOR_VERSION} ${fileCount} `)) {
-    const g = generateRepo(gen, fileCount);
+  const wanted = (m: string) => m.startsWith(`${GENERATOR_VERSION} ${fileCount} `) && m.trim().endsWith(' plain') === plain;
+  if (!existsSync(marker) || !wanted(readFileSync(marker, 'utf8'))) {
+    rmSync(gen, { recursive: true, force: true });
+    const g = generateRepo(gen, fileCount, undefined, plain);
     info = ` (${g.planted} planted secrets)`;
     // A repository of its own, committed: git discovery is ClawScan's usual mode (and .bench/ is ignored here).
     const git = (...a: string[]) => spawnSync('git', ['-C', gen, '-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', ...a], { stdio: 'ignore' });
@@ -272,7 +277,7 @@ if (!values['no-generated']) {
 }
 for (const dir of positionals) await benchTree(dir, path.resolve(dir), patternsFile, out);
 startup(out);
-out.push('', `Load average after: ${load()}.`, '', `Command: \`npm run bench -- --reps ${reps} --files ${fileCount}${values.node ? ` --node ${values.node}` : ''}${positionals.length ? ` ${positionals.join(' ')}` : ''}\``);
+out.push('', `Load average after: ${load()}.`, '', `Command: \`npm run bench -- --reps ${reps} --files ${fileCount}${values.plain ? ' --plain' : ''}${values['no-generated'] ? ' --no-generated' : ''}${values.node ? ` --node ${values.node}` : ''}${positionals.length ? ` ${positionals.join(' ')}` : ''}\``);
 
 const text = `${out.join('\n')}\n`;
 writeFileSync(path.join(WORK, 'last.md'), text);
