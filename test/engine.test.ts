@@ -264,6 +264,33 @@ describe('rule isolation', () => {
   });
 });
 
+describe('text rules run synchronously', () => {
+  // Every file of a repository goes through every text rule: an `async` check costs a promise, an async frame and a
+  // microtask per rule and file, which was most of what a scan of 100,000 files allocated (docs/performance.md).
+  const textRules = RULES.filter((r) => (r.appliesTo as readonly string[]).includes('text'));
+  const run = (rule: (typeof RULES)[number], text: string) =>
+    (rule.check as (t: unknown, c: unknown) => unknown)({ kind: 'text', file: 'notes.md', fileKind: 'text', text }, {
+      report: () => {
+        throw new Error(`${rule.id} reported on a file with nothing to find`);
+      },
+      project: { targets: () => [] },
+    });
+
+  it('no text rule returns a promise on a file with nothing to find', () => {
+    expect(textRules.length).toBeGreaterThan(15);
+    const text = 'A plain page: words, `const x = 1;`, a key: value, a password field, a gateway.\n'.repeat(40);
+    for (const rule of textRules) expect(run(rule, text), rule.id).toBeUndefined();
+  });
+
+  it('only a file that needs secretlint (a Groq key prefix) makes its rules wait', async () => {
+    const returned = textRules.map((rule) => ({ id: rule.id, answer: run(rule, 'GROQ_API_KEY=gsk_short\n') }));
+    const waits = returned.filter((r) => r.answer instanceof Promise);
+    await Promise.all(waits.map((r) => r.answer));
+    expect(waits.map((r) => r.id)).toEqual(expect.arrayContaining(['secrets.groq_api_key', 'secrets.generic']));
+    expect(waits.length).toBeLessThan(textRules.length);
+  });
+});
+
 describe('redact', () => {
   it('shows 4 characters and the length of long secrets, only the length of short ones', () => {
     expect(redact(KEY)).toBe('sk-a…(108 chars)');
