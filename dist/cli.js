@@ -8840,8 +8840,7 @@ async function holdsKnownToken(value) {
   return (await findTokens(value)).length > 0;
 }
 function reportTokens(spec, target, ctx) {
-  const tokens2 = tokensIn(target);
-  const report = (list) => {
+  return withTokens(target, (list) => {
     for (const m of list) {
       if (m.spec !== spec) continue;
       ctx.report({
@@ -8850,9 +8849,11 @@ function reportTokens(spec, target, ctx) {
         secret: m.secret
       });
     }
-  };
-  if (Array.isArray(tokens2)) return report(tokens2);
-  return tokens2.then(report);
+  });
+}
+function withTokens(target, use) {
+  const tokens2 = tokensIn(target);
+  return Array.isArray(tokens2) ? use(tokens2) : tokens2.then(use);
 }
 var SPECS, keywordRe, byKeyword, escape, STOPWORDS, last;
 var init_tokens = __esm({
@@ -9861,9 +9862,7 @@ function startsKey(text, s) {
 }
 function checkText(target, ctx) {
   if (target.fileKind === "openclaw") return;
-  const tokens2 = tokensIn(target);
-  if (Array.isArray(tokens2)) return checkTextWith(target, ctx, tokens2);
-  return tokens2.then((list) => checkTextWith(target, ctx, list));
+  return withTokens(target, (tokens2) => checkTextWith(target, ctx, tokens2));
 }
 function checkTextWith(target, ctx, tokens2) {
   const text = target.text;

@@ -43195,8 +43195,7 @@ async function holdsKnownToken(value) {
   return (await findTokens(value)).length > 0;
 }
 function reportTokens(spec, target, ctx) {
-  const tokens2 = tokensIn(target);
-  const report = (list) => {
+  return withTokens(target, (list) => {
     for (const m of list) {
       if (m.spec !== spec) continue;
       ctx.report({
@@ -43205,9 +43204,11 @@ function reportTokens(spec, target, ctx) {
         secret: m.secret
       });
     }
-  };
-  if (Array.isArray(tokens2)) return report(tokens2);
-  return tokens2.then(report);
+  });
+}
+function withTokens(target, use) {
+  const tokens2 = tokensIn(target);
+  return Array.isArray(tokens2) ? use(tokens2) : tokens2.then(use);
 }
 
 // rules/dotenv/committed.ts
@@ -44013,9 +44014,7 @@ function startsKey(text2, s) {
 }
 function checkText(target, ctx) {
   if (target.fileKind === "openclaw") return;
-  const tokens2 = tokensIn(target);
-  if (Array.isArray(tokens2)) return checkTextWith(target, ctx, tokens2);
-  return tokens2.then((list) => checkTextWith(target, ctx, list));
+  return withTokens(target, (tokens2) => checkTextWith(target, ctx, tokens2));
 }
 function checkTextWith(target, ctx, tokens2) {
   const text2 = target.text;

@@ -152,7 +152,7 @@ export async function findTokens(text: string, filePath = 'value.txt'): Promise<
 let last: { target: TextTarget; tokens: Tokens } | undefined;
 
 /** The tokens of a text file, computed once however many rules ask (a list, or a promise of one: `scanTokens`). */
-export function tokensIn(target: TextTarget): Tokens {
+function tokensIn(target: TextTarget): Tokens {
   if (last?.target !== target) last = { target, tokens: scanTokens(target.text, target.file) };
   return last.tokens;
 }
@@ -176,8 +176,7 @@ export async function holdsKnownToken(value: string): Promise<boolean> {
  * unless the file's tokens wait on secretlint (`tokensIn`).
  */
 export function reportTokens(spec: TokenSpec, target: TextTarget, ctx: RuleContext): void | Promise<void> {
-  const tokens = tokensIn(target);
-  const report = (list: readonly TokenMatch[]) => {
+  return withTokens(target, (list) => {
     for (const m of list) {
       if (m.spec !== spec) continue;
       ctx.report({
@@ -186,7 +185,14 @@ export function reportTokens(spec: TokenSpec, target: TextTarget, ctx: RuleConte
         secret: m.secret,
       });
     }
-  };
-  if (Array.isArray(tokens)) return report(tokens);
-  return tokens.then(report);
+  });
+}
+
+/**
+ * Runs `use` on a text file's tokens: at once when they are known without secretlint (nearly every file), once
+ * secretlint has answered otherwise. What a text rule that needs the tokens returns from its check.
+ */
+export function withTokens(target: TextTarget, use: (tokens: readonly TokenMatch[]) => void): void | Promise<void> {
+  const tokens = tokensIn(target);
+  return Array.isArray(tokens) ? use(tokens) : tokens.then(use);
 }

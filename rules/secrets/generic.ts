@@ -5,7 +5,7 @@ import type { OpenClawTarget, TextTarget } from '../../src/model/target.js';
 import { readValue, walkStrings } from '../_shared/assignments.js';
 import { isHighEntropy } from '../_shared/entropy.js';
 import { isLikelyIdName, isSecretLikeName, OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
-import { findTokens, mentionsTokenKeyword, tokensIn, type TokenMatch } from '../_shared/tokens.js';
+import { findTokens, mentionsTokenKeyword, withTokens, type TokenMatch } from '../_shared/tokens.js';
 import { containsExpansion, GITLEAKS_STOPWORDS, isPlaceholder, isReference } from '../_shared/values.js';
 
 /**
@@ -96,12 +96,10 @@ function startsKey(text: string, s: number): boolean {
   return true;
 }
 
-/** Synchronous unless the file's tokens wait on secretlint (`tokensIn`). */
+/** Synchronous unless the file's tokens wait on secretlint (`withTokens`). */
 function checkText(target: TextTarget, ctx: RuleContext): void | Promise<void> {
   if (target.fileKind === 'openclaw') return; // the parsed config is checked path by path below
-  const tokens = tokensIn(target);
-  if (Array.isArray(tokens)) return checkTextWith(target, ctx, tokens);
-  return tokens.then((list) => checkTextWith(target, ctx, list));
+  return withTokens(target, (tokens) => checkTextWith(target, ctx, tokens));
 }
 
 function checkTextWith(target: TextTarget, ctx: RuleContext, tokens: readonly TokenMatch[]): void {
