@@ -2139,7 +2139,7 @@ var init_parse_error = __esm({
       title: "OpenClaw config is not valid JSON5",
       severity: "high",
       appliesTo: ["parse_error"],
-      description: "OpenClaw refuses to start with a config it cannot parse, and ClawScan cannot check a config it cannot read: every security setting in this file went unreviewed.",
+      description: "OpenClaw refuses to start with a config it cannot parse, and Gatewarden cannot check a config it cannot read: every security setting in this file went unreviewed.",
       remediation: "Fix the syntax error at the reported line and column (`openclaw doctor` reports the same). JSON5 allows comments, trailing commas and unquoted keys, but not unbalanced braces or unterminated strings.",
       tags: ["openclaw", "scanner"],
       precision: "very-high",
@@ -9927,8 +9927,8 @@ var init_generic = __esm({
       title: "High-entropy secret assigned to a secret-like name",
       severity: "medium",
       appliesTo: ["text", "openclaw"],
-      description: "A random-looking value (high Shannon entropy, with digits) assigned to a name such as `api_key`, `client_secret`, `DB_PASSWORD` or `authToken` is most likely a credential of a service ClawScan has no specific rule for. Committed, it is readable by everyone with access to the repository and its history.",
-      remediation: "If the value is a credential, rotate it at its issuer, then load it from the environment (`${NAME}` from an untracked `.env`) or a secret manager. If it is not (a hash, a public id), suppress the finding with `# clawscan-ignore secrets.generic -- <reason>` or a baseline.",
+      description: "A random-looking value (high Shannon entropy, with digits) assigned to a name such as `api_key`, `client_secret`, `DB_PASSWORD` or `authToken` is most likely a credential of a service Gatewarden has no specific rule for. Committed, it is readable by everyone with access to the repository and its history.",
+      remediation: "If the value is a credential, rotate it at its issuer, then load it from the environment (`${NAME}` from an untracked `.env`) or a secret manager. If it is not (a hash, a public id), suppress the finding with `# gatewarden-ignore secrets.generic -- <reason>` or a baseline.",
       references: ["https://cwe.mitre.org/data/definitions/798.html", "https://github.com/gitleaks/gitleaks/blob/master/cmd/generate/config/rules/generic.go"],
       tags: ["secrets", "CWE-798"],
       precision: "medium",
@@ -12396,7 +12396,7 @@ var init_audit_suppressions_active = __esm({
       title: "Audit findings suppressed in the config",
       severity: "info",
       appliesTo: ["openclaw"],
-      description: "`security.audit.suppressions` hides findings of `openclaw security audit`. ClawScan still reports them; this finding records that the config suppresses audit results, so the suppressions get reviewed with the change.",
+      description: "`security.audit.suppressions` hides findings of `openclaw security audit`. Gatewarden still reports them; this finding records that the config suppresses audit results, so the suppressions get reviewed with the change.",
       remediation: "Review each entry of `security.audit.suppressions` (checkId and reason), and remove the ones that no longer apply.",
       references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
       tags: ["openclaw", "openclaw-2026.4+"],
@@ -15261,7 +15261,7 @@ var init_errors = __esm({
 import { readFile } from "node:fs/promises";
 function buildBaseline(findings) {
   const entries = findings.filter((f) => !f.suppressed).map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.location.file })).sort((a, b) => a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
-  return { version: BASELINE_VERSION, tool: "clawscan", findings: entries };
+  return { version: BASELINE_VERSION, tool: "gatewarden", findings: entries };
 }
 async function loadBaseline(file) {
   let raw;
@@ -15271,7 +15271,7 @@ async function loadBaseline(file) {
     throw new UsageError(`cannot read baseline ${file}: ${e.message.split("\n")[0]}`);
   }
   const b = raw;
-  if (b?.tool !== "clawscan" || !Array.isArray(b.findings)) throw new UsageError(`${file} is not a ClawScan baseline (write one with \`clawscan baseline\`)`);
+  if (b?.tool !== "gatewarden" || !Array.isArray(b.findings)) throw new UsageError(`${file} is not a Gatewarden baseline (write one with \`gatewarden baseline\`)`);
   if (b.version !== BASELINE_VERSION) throw new UsageError(`${file}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
   return new Set(b.findings.map((f) => f.fingerprint).filter((x) => typeof x === "string"));
 }
@@ -15343,7 +15343,7 @@ async function readText(f, maxFileSize) {
   }
 }
 function tooLarge(file, size, maxFileSize) {
-  return { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file };
+  return { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .gatewarden.yml to scan it)`, file };
 }
 function readBuffer(size) {
   if (size > SCRATCH_MAX) return Buffer.allocUnsafeSlow(size);
@@ -24013,7 +24013,7 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   for (const [id, v] of Object.entries(rulesRaw)) {
     const val = v === false ? "off" : v;
     if (val !== "off" && !isSeverity(val)) throw new UsageError(`${shown}: rules.${id} must be off, critical, high, medium, low or info`);
-    if (!knownRules.has(id)) notes.push({ level: "warning", code: "config.unknown_rule", message: `${shown}: rules.${id} names no ClawScan rule`, file: shown });
+    if (!knownRules.has(id)) notes.push({ level: "warning", code: "config.unknown_rule", message: `${shown}: rules.${id} names no Gatewarden rule`, file: shown });
     rules2.set(id, val);
   }
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
@@ -24044,7 +24044,7 @@ var init_config2 = __esm({
     init_read();
     init_discover();
     init_yaml();
-    CONFIG_FILE_NAMES = [".clawscan.yml", ".clawscan.yaml"];
+    CONFIG_FILE_NAMES = [".gatewarden.yml", ".gatewarden.yaml"];
   }
 });
 
@@ -24064,8 +24064,8 @@ var init_fingerprint = __esm({
   "src/engine/fingerprint.ts"() {
     "use strict";
     VERSION = "v1";
-    SECRET_SALT = "clawscan/secret-fingerprint/v1";
-    FINGERPRINT_KEY = "clawscan/v1";
+    SECRET_SALT = "gatewarden/secret-fingerprint/v1";
+    FINGERPRINT_KEY = "gatewarden/v1";
   }
 });
 
@@ -32538,10 +32538,10 @@ var init_redact = __esm({
 // src/engine/suppress.ts
 function parseDirectives(text) {
   const out = /* @__PURE__ */ new Map();
-  if (!text.includes("clawscan-ignore")) return out;
+  if (!text.includes("gatewarden-ignore")) return out;
   const lines = text.split("\n");
   lines.forEach((raw, i) => {
-    const at2 = raw.indexOf("clawscan-ignore");
+    const at2 = raw.indexOf("gatewarden-ignore");
     const m = at2 === -1 ? null : DIRECTIVE.exec(stripCloser(raw.slice(at2)));
     if (!m) return;
     const rules2 = (m[1] ?? "").split(",").map((r) => r.trim()).filter(Boolean);
@@ -32567,7 +32567,7 @@ var DIRECTIVE;
 var init_suppress = __esm({
   "src/engine/suppress.ts"() {
     "use strict";
-    DIRECTIVE = /^clawscan-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--(.*))?$/;
+    DIRECTIVE = /^gatewarden-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--(.*))?$/;
   }
 });
 
@@ -33236,7 +33236,7 @@ function worthIsolating(opts, isolate) {
   return estimate >= minFiles ? estimate : void 0;
 }
 function debug2(line2) {
-  if (process.env.CLAWSCAN_DEBUG) process.stderr.write(`clawscan: ${line2}
+  if (process.env.GATEWARDEN_DEBUG) process.stderr.write(`gatewarden: ${line2}
 `);
 }
 function errorCode(err) {
@@ -33244,7 +33244,7 @@ function errorCode(err) {
   return String(e?.code ?? e?.name ?? "error");
 }
 function defaultMinFiles(runtime = {}) {
-  const setting = (runtime.setting ?? process.env.CLAWSCAN_ISOLATE_MIN_FILES)?.trim().toLowerCase();
+  const setting = (runtime.setting ?? process.env.GATEWARDEN_ISOLATE_MIN_FILES)?.trim().toLowerCase();
   if (setting === "off") return Infinity;
   if (setting && /^\d+$/.test(setting)) return Number(setting);
   const major = Number((runtime.node ?? process.versions.node).split(".")[0]);
@@ -33336,7 +33336,7 @@ var init_isolate = __esm({
     init_errors();
     YOUNG_GENERATION_MB = 8;
     ISOLATE_MIN_FILES = 6e3;
-    MARK = "clawscan-scan-worker";
+    MARK = "gatewarden-scan-worker";
   }
 });
 
@@ -33607,7 +33607,7 @@ var init_pool = __esm({
     init_text_pass();
     AUTO_THREADS = 2;
     AUTO_MIN_FILES = 1e4;
-    MARK2 = "clawscan-text-worker";
+    MARK2 = "gatewarden-text-worker";
     BATCH = 16;
     AHEAD = 2;
   }
@@ -33896,7 +33896,7 @@ function ruleHelpMarkdown(rule) {
     "",
     "### Suppress",
     "",
-    `If this is intended, add a comment on the line or the line above: \`clawscan-ignore ${rule.id} -- <reason>\`, or turn the rule off in \`.clawscan.yml\` (\`rules: { ${rule.id}: off }\`).`
+    `If this is intended, add a comment on the line or the line above: \`gatewarden-ignore ${rule.id} -- <reason>\`, or turn the rule off in \`.gatewarden.yml\` (\`rules: { ${rule.id}: off }\`).`
   ];
   if (rule.references?.length) lines.push("", "### References", "", ...rule.references.map((r) => `- <${r}>`));
   return lines.join("\n");
@@ -33953,7 +33953,7 @@ function renderAnnotations(findings, catalogue, reservedErrors = 0) {
   const { shown, omitted } = selectAnnotations(findings, reservedErrors);
   const lines = shown.map((f) => annotationCommand(f, rules2.get(f.ruleId)));
   if (omitted.length) {
-    lines.push(`::notice title=ClawScan::${escapeData(`${omitted.length} more finding${omitted.length === 1 ? "" : "s"} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); the job summary lists them, and the SARIF report has every finding.`)}`);
+    lines.push(`::notice title=Gatewarden::${escapeData(`${omitted.length} more finding${omitted.length === 1 ? "" : "s"} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); the job summary lists them, and the SARIF report has every finding.`)}`);
   }
   return { text: lines.length ? `${lines.join("\n")}
 ` : "", omitted };
@@ -33978,14 +33978,14 @@ var package_default;
 var init_package = __esm({
   "package.json"() {
     package_default = {
-      name: "clawscan",
+      name: "gatewarden",
       version: "0.1.0",
       description: "Catch OpenClaw self-hosting security mistakes in a repository before they ship: secrets, committed .env files, docker-compose exposure, and openclaw.json settings, reported with the audit's checkIds.",
       license: "MIT",
       type: "module",
       private: true,
       bin: {
-        clawscan: "dist/cli.js"
+        gatewarden: "dist/cli.js"
       },
       engines: {
         node: ">=20"
@@ -34045,9 +34045,9 @@ var init_version = __esm({
   "src/version.ts"() {
     "use strict";
     init_package();
-    TOOL_NAME = "ClawScan";
+    TOOL_NAME = "Gatewarden";
     TOOL_VERSION = package_default.version;
-    TOOL_URI = "https://github.com/clawscan/clawscan";
+    TOOL_URI = "https://github.com/gatewarden/gatewarden";
   }
 });
 
@@ -40221,10 +40221,10 @@ function createOctokit(opts) {
     log.warn(`${what}: giving up ${retryAfter > maxWait ? `(it asks for a ${retryAfter} s wait)` : `after ${limitRetries} retries`}`);
     return false;
   };
-  return new ClawscanOctokit({
+  return new GatewardenOctokit({
     ...opts.token ? { auth: opts.token } : {},
     ...opts.baseUrl ? { baseUrl: withoutTrailingSlashes(opts.baseUrl) } : {},
-    userAgent: `clawscan/${TOOL_VERSION} (${opts.purpose})`,
+    userAgent: `gatewarden/${TOOL_VERSION} (${opts.purpose})`,
     log,
     throttle: {
       ...opts.throttle,
@@ -40242,7 +40242,7 @@ function withoutTrailingSlashes(url) {
   while (end > 0 && url[end - 1] === "/") end--;
   return url.slice(0, end);
 }
-var ClawscanOctokit, QUIET;
+var GatewardenOctokit, QUIET;
 var init_octokit = __esm({
   "src/github/octokit.ts"() {
     "use strict";
@@ -40250,7 +40250,7 @@ var init_octokit = __esm({
     init_dist_bundle6();
     init_dist_bundle7();
     init_version();
-    ClawscanOctokit = Octokit2.plugin(throttling, retry);
+    GatewardenOctokit = Octokit2.plugin(throttling, retry);
     QUIET = { debug() {
     }, info() {
     }, warn() {
@@ -40373,7 +40373,7 @@ var init_plan = __esm({
 
 // src/org/rollup.ts
 function isJobReport(v) {
-  return typeof v === "object" && v !== null && v.kind === "clawscan-org-job" && Array.isArray(v.repos);
+  return typeof v === "object" && v !== null && v.kind === "gatewarden-org-job" && Array.isArray(v.repos);
 }
 function rollup(jobs, catalogue, now = /* @__PURE__ */ new Date()) {
   const latest = /* @__PURE__ */ new Map();
@@ -40405,7 +40405,7 @@ function rollup(jobs, catalogue, now = /* @__PURE__ */ new Date()) {
   }).sort((a, b) => b.repositories - a.repositories || b.findings - a.findings || a.ruleId.localeCompare(b.ruleId));
   const failed2 = outcomes.filter((o) => o.status === "failed").map((o) => ({ repo: o.repo, ...o.stage ? { stage: o.stage } : {}, reason: o.reason ?? "unknown" }));
   return {
-    kind: "clawscan-org-report",
+    kind: "gatewarden-org-report",
     version: 1,
     generatedAt: now.toISOString(),
     repositories: { total: outcomes.length, scanned: outcomes.length - failed2.length, failed: failed2.length },
@@ -40430,7 +40430,7 @@ function renderMarkdown(report, opts = {}) {
   const maxRows = opts.maxRows ?? 100;
   const r = report.repositories;
   const lines = [];
-  lines.push("## ClawScan org sweep", "");
+  lines.push("## Gatewarden org sweep", "");
   lines.push(`**${plural(r.total, "repository", "repositories")}**: ${r.scanned} scanned, ${r.failed} failed. **${plural(report.findings.total, "finding")}**.`, "");
   lines.push("| Severity | Findings |", "| --- | ---: |");
   for (const s of SEVERITIES) lines.push(`| ${s} | ${report.findings.bySeverity[s]} |`);
@@ -40672,7 +40672,7 @@ async function uploadSarif(octokit, target, log, limits = SARIF_LIMITS, startedA
         commit_sha: target.commitSha,
         ref: target.ref,
         sarif: fitted.sarif,
-        tool_name: "ClawScan",
+        tool_name: "Gatewarden",
         ...startedAt ? { started_at: startedAt.toISOString() } : {}
       });
       const id = res.data.id;
@@ -40786,7 +40786,7 @@ async function sweepRepo(fullName, opts) {
   const [owner, repo] = fullName.split("/");
   const clone = opts.clone ?? gitCloner(opts.gitBaseUrl ?? "https://github.com", opts.token, opts.depth ?? 1);
   let stage = "clone";
-  const work = await mkdtemp(path12.join(tmpdir(), "clawscan-org-"));
+  const work = await mkdtemp(path12.join(tmpdir(), "gatewarden-org-"));
   try {
     if (!owner || !repo || !REPO_NAME.test(fullName) || owner.startsWith(".") || repo.startsWith(".")) throw new Error(`not a repository name (owner/name): "${fullName.slice(0, 200)}"`);
     const checkout = await clone(fullName, path12.join(work, "repo"));
@@ -40799,7 +40799,7 @@ async function sweepRepo(fullName, opts) {
     if (result.internalErrors) outcome.warnings.push(`${result.internalErrors} rule error(s) during the scan`);
     if (opts.upload !== false) {
       stage = "upload";
-      const log = await buildSarif(result, opts.category ?? "clawscan/");
+      const log = await buildSarif(result, opts.category ?? "gatewarden/");
       const up = await uploadSarif(opts.octokit, { owner, repo, commitSha: checkout.commitSha, ref: checkout.ref }, log, opts.limits ?? SARIF_LIMITS, /* @__PURE__ */ new Date(), opts.wait);
       outcome.upload = { ...up.sarifId ? { sarifId: up.sarifId } : {}, results: up.results, dropped: up.dropped };
       outcome.warnings.push(...up.warnings);
@@ -40819,7 +40819,7 @@ async function sweepRepo(fullName, opts) {
 async function sweepJob(job, repos, opts) {
   const out = [];
   for (const r of repos) out.push(await sweepRepo(r, opts));
-  return { kind: "clawscan-org-job", version: 1, job, generatedAt: (/* @__PURE__ */ new Date()).toISOString(), repos: out };
+  return { kind: "gatewarden-org-job", version: 1, job, generatedAt: (/* @__PURE__ */ new Date()).toISOString(), repos: out };
 }
 var REPO_NAME;
 var init_sweep = __esm({
@@ -40862,12 +40862,12 @@ function positiveInt(name, v, fallback, max = Infinity) {
 function stderrLog(io) {
   return { debug() {
   }, info() {
-  }, warn: (m) => io.stderr(`clawscan: ${m}
-`), error: (m) => io.stderr(`clawscan: ${m}
+  }, warn: (m) => io.stderr(`gatewarden: ${m}
+`), error: (m) => io.stderr(`gatewarden: ${m}
 `) };
 }
 function outputBlock(name, value) {
-  let delim = "CLAWSCAN_EOF";
+  let delim = "GATEWARDEN_EOF";
   while (value.includes(delim)) delim += "_";
   return `${name}<<${delim}
 ${value}
@@ -40881,7 +40881,7 @@ async function orgMain(argv2, io = DEFAULT_IO) {
     io.stdout(ORG_USAGE);
     return sub || values.help ? 0 : 2;
   }
-  const token = io.env.CLAWSCAN_TOKEN || io.env.GITHUB_TOKEN || void 0;
+  const token = io.env.GATEWARDEN_TOKEN || io.env.GITHUB_TOKEN || void 0;
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL ?? "https://api.github.com";
   const octokit = () => createOctokit({ purpose: "org-sweep", ...token ? { token } : {}, baseUrl: apiUrl, log: stderrLog(io) });
   if (sub === "plan") {
@@ -40916,7 +40916,7 @@ async function orgMain(argv2, io = DEFAULT_IO) {
     if (batchIndex !== void 0 && !(Number.isInteger(batchIndex) && batchIndex >= 0)) throw new UsageError(`--batch must be 0 or more (got "${values.batch}")`);
     if (values["github-output"] && !io.env.GITHUB_OUTPUT) throw new UsageError("--github-output needs the GITHUB_OUTPUT environment variable (set inside GitHub Actions)");
     const plan = await planOrg(octokit(), values.org, filters, limits);
-    io.stderr(`clawscan: ${plan.total} repositories to sweep (${plan.skipped.length} filtered out) in ${plan.batches.length} batch(es)
+    io.stderr(`gatewarden: ${plan.total} repositories to sweep (${plan.skipped.length} filtered out) in ${plan.batches.length} batch(es)
 `);
     if (values.output) await writeFile(values.output, `${JSON.stringify(plan, null, 2)}
 `);
@@ -40949,16 +40949,16 @@ async function orgMain(argv2, io = DEFAULT_IO) {
       depth2 = Number(values.depth);
       if (!Number.isInteger(depth2) || depth2 < 0) throw new UsageError(`--depth must be 0 (whole history) or more (got "${values.depth}")`);
     }
-    if (upload && !token) throw new UsageError("org scan uploads SARIF: set CLAWSCAN_TOKEN or GITHUB_TOKEN (or pass --no-upload)");
+    if (upload && !token) throw new UsageError("org scan uploads SARIF: set GATEWARDEN_TOKEN or GITHUB_TOKEN (or pass --no-upload)");
     const report = await sweepJob(values.job ?? "local", repos, {
       octokit: octokit(),
       ...token ? { token } : {},
       gitBaseUrl: values["git-url"] ?? io.env.GITHUB_SERVER_URL ?? "https://github.com",
-      category: values.category ?? "clawscan/",
+      category: values.category ?? "gatewarden/",
       upload,
       depth: depth2,
       wait: { waitMs },
-      log: (line2) => io.stderr(`clawscan: ${line2}
+      log: (line2) => io.stderr(`gatewarden: ${line2}
 `),
       // In the bundle, this file is dist/cli.js, which serves the scan worker (engine/isolate.ts).
       isolate: { script: new URL(import.meta.url), registry: RULES }
@@ -40968,7 +40968,7 @@ async function orgMain(argv2, io = DEFAULT_IO) {
     if (values.output) await writeFile(values.output, text);
     else io.stdout(text);
     const failed2 = report.repos.filter((r) => r.status === "failed").length;
-    io.stderr(`clawscan: job ${report.job}: ${report.repos.length - failed2} swept, ${failed2} failed
+    io.stderr(`gatewarden: job ${report.job}: ${report.repos.length - failed2} swept, ${failed2} failed
 `);
     return 0;
   }
@@ -41019,20 +41019,20 @@ var init_cli = __esm({
     init_rollup();
     init_sweep();
     ORG_USAGE = `Usage:
-  clawscan org plan --org NAME [filters] [--repos-per-job N] [--output FILE] [--batch N] [--github-output]
+  gatewarden org plan --org NAME [filters] [--repos-per-job N] [--output FILE] [--batch N] [--github-output]
       List the organisation's repositories and cut them into matrix batches (≤ 256 jobs, ≤ 1 MB each).
       Filters: --archived include|exclude|only (default exclude)   --forks include|exclude|only (default exclude)
                --visibility public,private,internal   --topic T (repeatable; any of)
                --pushed-since 2026-01-31|90d   --include GLOB / --exclude GLOB (repeatable; on the repository name)
       Without --output the plan JSON goes to stdout; with --batch N, only that batch's matrix does.
       --github-output writes count, batches, matrix (of --batch, default 0) and has-jobs to $GITHUB_OUTPUT.
-  clawscan org scan --repos "owner/a owner/b" [--job ID] [--output FILE] [--category ID] [--no-upload] [--depth N] [--wait S]
+  gatewarden org scan --repos "owner/a owner/b" [--job ID] [--output FILE] [--category ID] [--no-upload] [--depth N] [--wait S]
       Clone (--depth commits, default 1; 0 = whole history), scan and upload SARIF for each repository;
       a failing repository is recorded, never fatal. --wait polls each upload's processing for up to S seconds.
-  clawscan org rollup [FILE|DIR...] [--json FILE] [--markdown FILE] [--github-summary]
+  gatewarden org rollup [FILE|DIR...] [--json FILE] [--markdown FILE] [--github-summary]
       Merge job reports into the org report (JSON) and a Markdown summary.
 
-Environment: CLAWSCAN_TOKEN or GITHUB_TOKEN (a GitHub App installation token: contents read, security events
+Environment: GATEWARDEN_TOKEN or GITHUB_TOKEN (a GitHub App installation token: contents read, security events
 write), GITHUB_API_URL (default https://api.github.com), GITHUB_SERVER_URL (default https://github.com).
 `;
     ORG_OPTIONS = {
@@ -41591,7 +41591,7 @@ async function scanHistory(opts) {
   }
   if (binary) notes.push({ level: "info", code: "skipped.binary", message: `${binary} binary file version${binary === 1 ? "" : "s"} in the history not scanned` });
   for (const [file, t] of tooLarge2) {
-    notes.push({ level: "warning", code: "skipped.too_large", message: `lines added in ${t.count} commit${t.count === 1 ? "" : "s"} (newest ${t.newest.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .clawscan.yml to scan them)`, file });
+    notes.push({ level: "warning", code: "skipped.too_large", message: `lines added in ${t.count} commit${t.count === 1 ? "" : "s"} (newest ${t.newest.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .gatewarden.yml to scan them)`, file });
   }
   const head2 = atHead ? await atHead : { fingerprints: /* @__PURE__ */ new Set(), internalErrors: 0 };
   const still = head2.fingerprints;
@@ -41710,24 +41710,24 @@ init_version();
 var USAGE = `${TOOL_NAME} ${TOOL_VERSION}: find OpenClaw self-hosting security mistakes in a repository.
 
 Usage:
-  clawscan scan [PATH...] [options]     scan files and directories (default: .)
-  clawscan scan --history [PATH] [--since REV|--max-commits N] [--ref REF...]
+  gatewarden scan [PATH...] [options]     scan files and directories (default: .)
+  gatewarden scan --history [PATH] [--since REV|--max-commits N] [--ref REF...]
                                         sweep the git history: what every commit added
-  clawscan baseline [PATH...] [options] write the current findings to a baseline file
-  clawscan rules [--format text|json|markdown]
+  gatewarden baseline [PATH...] [options] write the current findings to a baseline file
+  gatewarden rules [--format text|json|markdown]
                                         list every rule
-  clawscan org plan|scan|rollup ...     sweep an organisation (clawscan org --help)
+  gatewarden org plan|scan|rollup ...     sweep an organisation (gatewarden org --help)
 
 Options for scan:
   --format text|json|sarif|github       output format (default: text)
   --output FILE                         write the report to FILE instead of stdout
   --fail-on critical|high|medium|low|info|never
                                         exit 1 when a finding is at or above this (default: high)
-  --config FILE                         config file (default: .clawscan.yml in the scanned directory)
+  --config FILE                         config file (default: .gatewarden.yml in the scanned directory)
   --baseline FILE                       hide findings recorded in this baseline
   --show-suppressed                     list suppressed findings too (text and json)
-  --category ID                         SARIF automationDetails category (default: clawscan/, or
-                                        clawscan-history/ with --history)
+  --category ID                         SARIF automationDetails category (default: gatewarden/, or
+                                        gatewarden-history/ with --history)
   --max-file-size SIZE                  skip larger files (default: 5MB)
   --jobs N|auto                         threads for reading plain files and running the text rules
                                         (default auto: 2 from 10,000 plain files, else 1; docs/performance.md)
@@ -41739,9 +41739,9 @@ Options for scan:
   --no-color                            plain text output (also NO_COLOR=1)
 
 Environment:
-  CLAWSCAN_ISOLATE_MIN_FILES=N|off      run scans of N files or more in a worker with a small young generation
+  GATEWARDEN_ISOLATE_MIN_FILES=N|off      run scans of N files or more in a worker with a small young generation
                                         (default: 6000 on Node 22+ with a heap limit of 2 GB or more; else off)
-  CLAWSCAN_DEBUG=1                      say where the scan ran; print stack traces of internal errors
+  GATEWARDEN_DEBUG=1                      say where the scan ran; print stack traces of internal errors
 
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or internal error.
 `;
@@ -41844,7 +41844,7 @@ async function main(argv2) {
     result = await scanIsolated(opts, { script: new URL(import.meta.url), registry: RULES }, scan);
   }
   if (command === "baseline") {
-    const file = values.output ?? ".clawscan-baseline.json";
+    const file = values.output ?? ".gatewarden-baseline.json";
     const baseline = buildBaseline(result.findings);
     await writeFile2(file, `${JSON.stringify(baseline, null, 2)}
 `);
@@ -41861,7 +41861,7 @@ async function main(argv2) {
     stats: result.stats,
     showSuppressed: Boolean(values["show-suppressed"]),
     // A sweep is its own SARIF category, so it neither closes nor duplicates the work-tree scan's alerts.
-    category: values.category ?? (history ? "clawscan-history/" : "clawscan/"),
+    category: values.category ?? (history ? "gatewarden-history/" : "gatewarden/"),
     color: format === "text" && useColor(values["no-color"], Boolean(values.output)),
     ...history ? { history } : {}
   });
@@ -41881,9 +41881,9 @@ if (!serveTextWorker(RULES) && !serveScanWorker(RULES, scan)) {
     },
     (err) => {
       const isUsage = err instanceof UsageError || err?.code?.startsWith?.("ERR_PARSE_ARGS");
-      process.stderr.write(`clawscan: ${isUsage ? err.message : describeError(err)}
+      process.stderr.write(`gatewarden: ${isUsage ? err.message : describeError(err)}
 `);
-      if (!isUsage && process.env.CLAWSCAN_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}
+      if (!isUsage && process.env.GATEWARDEN_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}
 `);
       process.exitCode = 2;
     }

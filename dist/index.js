@@ -37682,7 +37682,7 @@ var parse_error_default = defineRule({
   title: "OpenClaw config is not valid JSON5",
   severity: "high",
   appliesTo: ["parse_error"],
-  description: "OpenClaw refuses to start with a config it cannot parse, and ClawScan cannot check a config it cannot read: every security setting in this file went unreviewed.",
+  description: "OpenClaw refuses to start with a config it cannot parse, and Gatewarden cannot check a config it cannot read: every security setting in this file went unreviewed.",
   remediation: "Fix the syntax error at the reported line and column (`openclaw doctor` reports the same). JSON5 allows comments, trailing commas and unquoted keys, but not unbalanced braces or unterminated strings.",
   tags: ["openclaw", "scanner"],
   precision: "very-high",
@@ -44059,8 +44059,8 @@ var generic_default = defineRule({
   title: "High-entropy secret assigned to a secret-like name",
   severity: "medium",
   appliesTo: ["text", "openclaw"],
-  description: "A random-looking value (high Shannon entropy, with digits) assigned to a name such as `api_key`, `client_secret`, `DB_PASSWORD` or `authToken` is most likely a credential of a service ClawScan has no specific rule for. Committed, it is readable by everyone with access to the repository and its history.",
-  remediation: "If the value is a credential, rotate it at its issuer, then load it from the environment (`${NAME}` from an untracked `.env`) or a secret manager. If it is not (a hash, a public id), suppress the finding with `# clawscan-ignore secrets.generic -- <reason>` or a baseline.",
+  description: "A random-looking value (high Shannon entropy, with digits) assigned to a name such as `api_key`, `client_secret`, `DB_PASSWORD` or `authToken` is most likely a credential of a service Gatewarden has no specific rule for. Committed, it is readable by everyone with access to the repository and its history.",
+  remediation: "If the value is a credential, rotate it at its issuer, then load it from the environment (`${NAME}` from an untracked `.env`) or a secret manager. If it is not (a hash, a public id), suppress the finding with `# gatewarden-ignore secrets.generic -- <reason>` or a baseline.",
   references: ["https://cwe.mitre.org/data/definitions/798.html", "https://github.com/gitleaks/gitleaks/blob/master/cmd/generate/config/rules/generic.go"],
   tags: ["secrets", "CWE-798"],
   precision: "medium",
@@ -45793,7 +45793,7 @@ var audit_suppressions_active_default = defineRule({
   title: "Audit findings suppressed in the config",
   severity: "info",
   appliesTo: ["openclaw"],
-  description: "`security.audit.suppressions` hides findings of `openclaw security audit`. ClawScan still reports them; this finding records that the config suppresses audit results, so the suppressions get reviewed with the change.",
+  description: "`security.audit.suppressions` hides findings of `openclaw security audit`. Gatewarden still reports them; this finding records that the config suppresses audit results, so the suppressions get reviewed with the change.",
   remediation: "Review each entry of `security.audit.suppressions` (checkId and reason), and remove the ones that no longer apply.",
   references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
   tags: ["openclaw", "openclaw-2026.4+"],
@@ -47987,7 +47987,7 @@ import { getHeapStatistics } from "node:v8";
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData } from "node:worker_threads";
 var YOUNG_GENERATION_MB = 8;
 var ISOLATE_MIN_FILES = 6e3;
-var MARK = "clawscan-scan-worker";
+var MARK = "gatewarden-scan-worker";
 async function scanIsolated(opts, isolate, scan2) {
   const estimate = worthIsolating(opts, isolate);
   if (estimate === void 0) return scan2(opts);
@@ -48041,7 +48041,7 @@ function worthIsolating(opts, isolate) {
   return estimate >= minFiles ? estimate : void 0;
 }
 function debug3(line2) {
-  if (process.env.CLAWSCAN_DEBUG) process.stderr.write(`clawscan: ${line2}
+  if (process.env.GATEWARDEN_DEBUG) process.stderr.write(`gatewarden: ${line2}
 `);
 }
 function errorCode(err) {
@@ -48049,7 +48049,7 @@ function errorCode(err) {
   return String(e?.code ?? e?.name ?? "error");
 }
 function defaultMinFiles(runtime = {}) {
-  const setting = (runtime.setting ?? process.env.CLAWSCAN_ISOLATE_MIN_FILES)?.trim().toLowerCase();
+  const setting = (runtime.setting ?? process.env.GATEWARDEN_ISOLATE_MIN_FILES)?.trim().toLowerCase();
   if (setting === "off") return Infinity;
   if (setting && /^\d+$/.test(setting)) return Number(setting);
   const major = Number((runtime.node ?? process.versions.node).split(".")[0]);
@@ -48588,7 +48588,7 @@ async function readText(f, maxFileSize) {
   }
 }
 function tooLarge(file, size, maxFileSize) {
-  return { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file };
+  return { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .gatewarden.yml to scan it)`, file };
 }
 var SCRATCH_MAX = 1024 * 1024;
 var scratch = Buffer.allocUnsafeSlow(64 * 1024);
@@ -48731,7 +48731,7 @@ function yamlResolver(doc) {
 }
 
 // src/engine/config.ts
-var CONFIG_FILE_NAMES = [".clawscan.yml", ".clawscan.yaml"];
+var CONFIG_FILE_NAMES = [".gatewarden.yml", ".gatewarden.yaml"];
 function defaultConfig() {
   return { isIgnored: () => false, unignored: (files) => [...files], rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
@@ -48786,7 +48786,7 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   for (const [id, v] of Object.entries(rulesRaw)) {
     const val = v === false ? "off" : v;
     if (val !== "off" && !isSeverity(val)) throw new UsageError(`${shown}: rules.${id} must be off, critical, high, medium, low or info`);
-    if (!knownRules.has(id)) notes.push({ level: "warning", code: "config.unknown_rule", message: `${shown}: rules.${id} names no ClawScan rule`, file: shown });
+    if (!knownRules.has(id)) notes.push({ level: "warning", code: "config.unknown_rule", message: `${shown}: rules.${id} names no Gatewarden rule`, file: shown });
     rules2.set(id, val);
   }
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
@@ -48818,7 +48818,7 @@ async function loadBaseline(file) {
     throw new UsageError(`cannot read baseline ${file}: ${e.message.split("\n")[0]}`);
   }
   const b = raw;
-  if (b?.tool !== "clawscan" || !Array.isArray(b.findings)) throw new UsageError(`${file} is not a ClawScan baseline (write one with \`clawscan baseline\`)`);
+  if (b?.tool !== "gatewarden" || !Array.isArray(b.findings)) throw new UsageError(`${file} is not a Gatewarden baseline (write one with \`gatewarden baseline\`)`);
   if (b.version !== BASELINE_VERSION) throw new UsageError(`${file}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
   return new Set(b.findings.map((f) => f.fingerprint).filter((x) => typeof x === "string"));
 }
@@ -51509,7 +51509,7 @@ import { isMainThread as isMainThread2, parentPort as parentPort2, Worker as Wor
 // src/engine/fingerprint.ts
 import { createHash } from "node:crypto";
 var VERSION = "v1";
-var SECRET_SALT = "clawscan/secret-fingerprint/v1";
+var SECRET_SALT = "gatewarden/secret-fingerprint/v1";
 function sha256(s) {
   return createHash("sha256").update(s).digest("hex");
 }
@@ -51519,7 +51519,7 @@ function secretIdentity(secret) {
 function fingerprint(ruleId, file, identity) {
   return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
 }
-var FINGERPRINT_KEY = "clawscan/v1";
+var FINGERPRINT_KEY = "gatewarden/v1";
 
 // src/engine/redact.ts
 function redact(secret) {
@@ -51533,13 +51533,13 @@ function scrub(text2, secret, redacted) {
 }
 
 // src/engine/suppress.ts
-var DIRECTIVE = /^clawscan-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--(.*))?$/;
+var DIRECTIVE = /^gatewarden-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--(.*))?$/;
 function parseDirectives(text2) {
   const out = /* @__PURE__ */ new Map();
-  if (!text2.includes("clawscan-ignore")) return out;
+  if (!text2.includes("gatewarden-ignore")) return out;
   const lines = text2.split("\n");
   lines.forEach((raw, i) => {
-    const at2 = raw.indexOf("clawscan-ignore");
+    const at2 = raw.indexOf("gatewarden-ignore");
     const m = at2 === -1 ? null : DIRECTIVE.exec(stripCloser(raw.slice(at2)));
     if (!m) return;
     const rules2 = (m[1] ?? "").split(",").map((r) => r.trim()).filter(Boolean);
@@ -51774,7 +51774,7 @@ function textNeeded(rules2) {
 // src/engine/pool.ts
 var AUTO_THREADS = 2;
 var AUTO_MIN_FILES = 1e4;
-var MARK2 = "clawscan-text-worker";
+var MARK2 = "gatewarden-text-worker";
 function poolFor(entry, threads = 1, minFiles) {
   if (threads < 2 || !/\.m?js$/.test(entry)) return void 0;
   return { script: new URL(entry), workers: threads - 1, ...minFiles !== void 0 ? { minFiles } : {} };
@@ -52128,7 +52128,7 @@ function ruleHelpMarkdown(rule) {
     "",
     "### Suppress",
     "",
-    `If this is intended, add a comment on the line or the line above: \`clawscan-ignore ${rule.id} -- <reason>\`, or turn the rule off in \`.clawscan.yml\` (\`rules: { ${rule.id}: off }\`).`
+    `If this is intended, add a comment on the line or the line above: \`gatewarden-ignore ${rule.id} -- <reason>\`, or turn the rule off in \`.gatewarden.yml\` (\`rules: { ${rule.id}: off }\`).`
   ];
   if (rule.references?.length) lines.push("", "### References", "", ...rule.references.map((r) => `- <${r}>`));
   return lines.join("\n");
@@ -52185,7 +52185,7 @@ function renderAnnotations(findings, catalogue, reservedErrors = 0) {
   const { shown, omitted } = selectAnnotations(findings, reservedErrors);
   const lines = shown.map((f) => annotationCommand(f, rules2.get(f.ruleId)));
   if (omitted.length) {
-    lines.push(`::notice title=ClawScan::${escapeData2(`${omitted.length} more finding${omitted.length === 1 ? "" : "s"} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); the job summary lists them, and the SARIF report has every finding.`)}`);
+    lines.push(`::notice title=Gatewarden::${escapeData2(`${omitted.length} more finding${omitted.length === 1 ? "" : "s"} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); the job summary lists them, and the SARIF report has every finding.`)}`);
   }
   return { text: lines.length ? `${lines.join("\n")}
 ` : "", omitted };
@@ -52194,14 +52194,14 @@ var githubReport = (input) => [renderAnnotations(input.findings, input.catalogue
 
 // package.json
 var package_default = {
-  name: "clawscan",
+  name: "gatewarden",
   version: "0.1.0",
   description: "Catch OpenClaw self-hosting security mistakes in a repository before they ship: secrets, committed .env files, docker-compose exposure, and openclaw.json settings, reported with the audit's checkIds.",
   license: "MIT",
   type: "module",
   private: true,
   bin: {
-    clawscan: "dist/cli.js"
+    gatewarden: "dist/cli.js"
   },
   engines: {
     node: ">=20"
@@ -52251,9 +52251,9 @@ var package_default = {
 };
 
 // src/version.ts
-var TOOL_NAME = "ClawScan";
+var TOOL_NAME = "Gatewarden";
 var TOOL_VERSION = package_default.version;
-var TOOL_URI = "https://github.com/clawscan/clawscan";
+var TOOL_URI = "https://github.com/gatewarden/gatewarden";
 function ruleDocUrl(ruleId) {
   return `${TOOL_URI}/blob/main/docs/rules/${ruleId}.md`;
 }
@@ -52542,7 +52542,7 @@ function summaryMarkdown(input, extra = {}) {
   const active = input.findings.filter((f) => !f.suppressed);
   const suppressed = input.findings.length - active.length;
   const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
-  const out = [`## ${extra.heading ?? "ClawScan"}`, ""];
+  const out = [`## ${extra.heading ?? "Gatewarden"}`, ""];
   out.push(active.length ? `**${plural(active.length, noun)}** in ${plural(new Set(active.map((f) => f.location.file)).size, "file")}.` : `**No ${noun}s.**`);
   if (extra.preExisting) out.push("", `${plural(extra.preExisting, "finding")} already at the base ${extra.preExisting === 1 ? "is" : "are"} not listed here (the SARIF report has every finding).`);
   out.push("", "| Severity | Findings |", "| --- | ---: |", ...SEVERITIES.map((s) => `| ${s} | ${active.filter((f) => f.severity === s).length} |`), "");
@@ -52564,7 +52564,7 @@ function summaryMarkdown(input, extra = {}) {
     out.push("", "### Not annotated", "", `${plural(extra.notAnnotated.length, noun)} did not fit GitHub's annotation limits (10 per level per step, 50 per job):`, "");
     pushFindingRows(out, extra.notAnnotated);
   }
-  if (suppressed) out.push("", `${suppressed} finding(s) suppressed by inline comments, \`.clawscan.yml\` or the baseline.`);
+  if (suppressed) out.push("", `${suppressed} finding(s) suppressed by inline comments, \`.gatewarden.yml\` or the baseline.`);
   const problems = input.notes.filter((n) => n.level !== "info");
   if (problems.length) out.push("", "<details><summary>Notes</summary>", "", ...problems.map((n) => `- ${n.level}: ${n.file ? `\`${cell(n.file)}\`: ` : ""}${cell(n.message)}`), "", "</details>");
   return `${out.join("\n")}
@@ -53075,7 +53075,7 @@ async function scanHistory(opts) {
   }
   if (binary) notes.push({ level: "info", code: "skipped.binary", message: `${binary} binary file version${binary === 1 ? "" : "s"} in the history not scanned` });
   for (const [file, t] of tooLarge2) {
-    notes.push({ level: "warning", code: "skipped.too_large", message: `lines added in ${t.count} commit${t.count === 1 ? "" : "s"} (newest ${t.newest.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .clawscan.yml to scan them)`, file });
+    notes.push({ level: "warning", code: "skipped.too_large", message: `lines added in ${t.count} commit${t.count === 1 ? "" : "s"} (newest ${t.newest.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .gatewarden.yml to scan them)`, file });
   }
   const head2 = atHead ? await atHead : { fingerprints: /* @__PURE__ */ new Set(), internalErrors: 0 };
   const still = head2.fingerprints;
@@ -53185,7 +53185,7 @@ async function historySweep(settings, summaryLines) {
     ...settings.config ? { configFile: settings.config } : {},
     ...settings.baseline ? { baselineFile: settings.baseline } : {}
   });
-  if (result.history.shallow) warning("ClawScan history sweep: this is a shallow clone, so older commits were not scanned. Set `fetch-depth: 0` on actions/checkout.");
+  if (result.history.shallow) warning("Gatewarden history sweep: this is a shallow clone, so older commits were not scanned. Set `fetch-depth: 0` on actions/checkout.");
   summaryLines.push(`History sweep: ${result.history.commits} commit(s) reachable from \`${result.history.range}\`; each finding is located at the commit that introduced it.`);
   if (result.findings.some((f) => !f.suppressed)) summaryLines.push("", ...HISTORY_REMEDIATION.map((line2, i) => `${i + 1}. ${line2}`));
   return result;
@@ -57546,7 +57546,7 @@ throttling.VERSION = VERSION11;
 throttling.triggersNotification = triggersNotification;
 
 // src/github/octokit.ts
-var ClawscanOctokit = Octokit2.plugin(throttling, retry);
+var GatewardenOctokit = Octokit2.plugin(throttling, retry);
 var QUIET = { debug() {
 }, info() {
 }, warn() {
@@ -57566,10 +57566,10 @@ function createOctokit(opts) {
     log.warn(`${what}: giving up ${retryAfter > maxWait ? `(it asks for a ${retryAfter} s wait)` : `after ${limitRetries} retries`}`);
     return false;
   };
-  return new ClawscanOctokit({
+  return new GatewardenOctokit({
     ...opts.token ? { auth: opts.token } : {},
     ...opts.baseUrl ? { baseUrl: withoutTrailingSlashes(opts.baseUrl) } : {},
-    userAgent: `clawscan/${TOOL_VERSION} (${opts.purpose})`,
+    userAgent: `gatewarden/${TOOL_VERSION} (${opts.purpose})`,
     log,
     throttle: {
       ...opts.throttle,
@@ -57784,7 +57784,7 @@ async function readBlobs(cwd, shas) {
 }
 
 // src/github/pr.ts
-var CONFIG_NAMES = /* @__PURE__ */ new Set([".clawscan.yml", ".clawscan.yaml"]);
+var CONFIG_NAMES = /* @__PURE__ */ new Set([".gatewarden.yml", ".gatewarden.yaml"]);
 function isContextFile(p) {
   return p === ".gitignore" || classify(p) !== "text" || /\.ya?ml$/i.test(p);
 }
@@ -57851,9 +57851,9 @@ ${s.text}${s.text === "" ? "" : "\n"}${fence}`;
 var MAX_REVIEW_COMMENTS = 30;
 var MAX_EDITS = 30;
 var MAX_BODY = 6e4;
-var MARKER = /<!-- clawscan:fp=([0-9a-f]+)(?: state=(\w+))? -->/;
-var marker = (fp, state) => `<!-- clawscan:fp=${fp}${state ? ` state=${state}` : ""} -->`;
-var REVIEW_MARKER = "<!-- clawscan:review -->";
+var MARKER = /<!-- gatewarden:fp=([0-9a-f]+)(?: state=(\w+))? -->/;
+var marker = (fp, state) => `<!-- gatewarden:fp=${fp}${state ? ` state=${state}` : ""} -->`;
+var REVIEW_MARKER = "<!-- gatewarden:review -->";
 function commentableLines(patch) {
   const lines = /* @__PURE__ */ new Set();
   if (!patch) return lines;
@@ -57871,17 +57871,17 @@ function commentableLines(patch) {
 }
 function commentBody(f, rule, suggestion) {
   const value = f.redacted ? ` (value: \`${f.redacted}\`)` : "";
-  const parts = [`**ClawScan · ${f.severity}** · [\`${f.ruleId}\`](${ruleDocUrl(f.ruleId)}): ${rule?.title ?? f.ruleId}`, "", `${f.message}${value}`];
+  const parts = [`**Gatewarden · ${f.severity}** · [\`${f.ruleId}\`](${ruleDocUrl(f.ruleId)}): ${rule?.title ?? f.ruleId}`, "", `${f.message}${value}`];
   if (rule) parts.push("", `**How to fix:** ${rule.remediation}`);
   if (suggestion && f.fix) parts.push("", `${f.fix.description}:`, "", suggestionBlock(suggestion));
-  parts.push("", `<sub>If this is intended: \`clawscan-ignore ${f.ruleId} -- <reason>\` on the line or the line above.</sub>`, marker(f.fingerprint));
+  parts.push("", `<sub>If this is intended: \`gatewarden-ignore ${f.ruleId} -- <reason>\` on the line or the line above.</sub>`, marker(f.fingerprint));
   const body = parts.join("\n");
   return body.length <= MAX_BODY ? body : `${body.slice(0, MAX_BODY)}…
 ${marker(f.fingerprint)}`;
 }
 function resolvedBody(old, fp, sha) {
   const text2 = old.replace(MARKER, "").trim();
-  return `✅ **Resolved**: ClawScan no longer reports this at ${sha.slice(0, 7)}.
+  return `✅ **Resolved**: Gatewarden no longer reports this at ${sha.slice(0, 7)}.
 
 <details><summary>Earlier comment</summary>
 
@@ -57937,7 +57937,7 @@ async function postReview(input) {
   if (fresh.length) {
     const more = outcome.notCommented.length;
     const body = [
-      `**ClawScan** found ${input.findings.length} new finding${input.findings.length === 1 ? "" : "s"} in this pull request; ${fresh.length} ${fresh.length === 1 ? "is" : "are"} commented below.`,
+      `**Gatewarden** found ${input.findings.length} new finding${input.findings.length === 1 ? "" : "s"} in this pull request; ${fresh.length} ${fresh.length === 1 ? "is" : "are"} commented below.`,
       more ? `${more} other${more === 1 ? "" : "s"} (not on a changed line, or over the limit of ${MAX_REVIEW_COMMENTS} comments) ${more === 1 ? "is" : "are"} in the job summary and the annotations.` : "",
       REVIEW_MARKER
     ].filter(Boolean).join("\n\n");
@@ -58001,7 +58001,7 @@ function getSettings() {
   return {
     path: getInput("path") || ".",
     mode,
-    sarifFile: getInput("sarif-file") || "clawscan.sarif",
+    sarifFile: getInput("sarif-file") || "gatewarden.sarif",
     failOn,
     annotations: bool("annotations", true),
     reviewComments: bool("review-comments", false),
@@ -58009,7 +58009,7 @@ function getSettings() {
     ...baseline ? { baseline } : {},
     token: getInput("token"),
     // The sweep has its own category: sharing the work-tree scan's would close its alerts.
-    category: getInput("category") || (history ? "clawscan-history/" : "clawscan/"),
+    category: getInput("category") || (history ? "gatewarden-history/" : "gatewarden/"),
     history,
     jobs
   };
@@ -58067,7 +58067,7 @@ async function run2(opts = {}) {
     const summaryFile = process.env.GITHUB_STEP_SUMMARY;
     if (summaryFile) {
       const markdown = summaryMarkdown(prMode ? { ...input, findings: reported } : input, {
-        heading: prMode ? "ClawScan: findings this pull request introduces" : "ClawScan",
+        heading: prMode ? "Gatewarden: findings this pull request introduces" : "Gatewarden",
         noun: prMode ? "new finding" : "finding",
         lines,
         notAnnotated,
@@ -58078,8 +58078,8 @@ async function run2(opts = {}) {
     setOutput("sarif-file", settings.sarifFile);
     setOutput("findings-count", active.length);
     setOutput("new-findings-count", reported.length);
-    if (result.internalErrors) setFailed(`ClawScan hit ${result.internalErrors} internal error(s); see the notes in the job summary.`);
-    if (over.length) setFailed(`ClawScan: ${over.length} ${prMode ? "new " : ""}finding(s) at or above ${settings.failOn}.`);
+    if (result.internalErrors) setFailed(`Gatewarden hit ${result.internalErrors} internal error(s); see the notes in the job summary.`);
+    if (over.length) setFailed(`Gatewarden: ${over.length} ${prMode ? "new " : ""}finding(s) at or above ${settings.failOn}.`);
   } catch (err) {
     setFailed(err instanceof UsageError ? err.message : describeError(err));
   }
@@ -58113,7 +58113,7 @@ async function newFindings(result, baseSide, lines) {
     return all;
   }
   if ("failed" in side) {
-    warning(`ClawScan could not compare with the base commit: ${side.failed}`);
+    warning(`Gatewarden could not compare with the base commit: ${side.failed}`);
     lines.push(`Could not compare with the base commit (${side.failed}): every finding is reported as new.`);
     return all;
   }
@@ -58165,7 +58165,7 @@ async function reviewComments(settings, pr, findings, result, rules2, opts) {
     const status = statusOf(err);
     const message2 = (err instanceof Error ? err.message.split("\n")[0] : void 0) ?? String(err);
     const why = /rate limit/i.test(message2) ? `GitHub's rate limit was still in force after the retries (HTTP ${status ?? "?"})` : status === 403 || status === 404 ? `the token cannot read or write this pull request's reviews (HTTP ${status}); grant \`pull-requests: write\` to the job to get them` : `the GitHub API failed (${message2})`;
-    info(`ClawScan review comments skipped: ${why}.`);
+    info(`Gatewarden review comments skipped: ${why}.`);
     return `Review comments skipped: ${why}; the findings are in the annotations and this summary.`;
   }
 }

@@ -1,8 +1,8 @@
 // npm run bench:history [-- --commits N] [--reps N] [--repo DIR] [--keep]
 //
-// Measures `clawscan scan --history` (dist/cli.js) against the physical floor for the same job:
+// Measures `gatewarden scan --history` (dist/cli.js) against the physical floor for the same job:
 //   git log -p --all -U0 | rg -f <the token patterns>
-// and against `git log -p` alone as ClawScan runs it, on the same repository, in one run, alternating the
+// and against `git log -p` alone as Gatewarden runs it, on the same repository, in one run, alternating the
 // three, several repetitions. Reports median and best wall time, median CPU time (user+sys of every process),
 // the peak RSS of the largest process of each pipeline (GNU time's %M) and the node process's own peak RSS.
 //
@@ -10,7 +10,7 @@
 // ≥10,000 commits by default, with edits, new files, deletions, renames, branches and merges, binary blobs, a
 // .env committed and deleted, and fake tokens planted now and then. `--repo DIR` measures an existing one.
 // The token patterns are the `pattern` regex literals of rules/secrets/**/*.ts (read with TypeScript's parser;
-// tokens served by secretlint or built with `new RegExp(...)` have none), so rg looks for what ClawScan's
+// tokens served by secretlint or built with `new RegExp(...)` have none), so rg looks for what Gatewarden's
 // token rules look for. ripgrep is needed here only (`apt-get install -y ripgrep`), never in CI.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -60,7 +60,7 @@ async function generate(dir, commits) {
   let planted = 0;
   const fakeKey = () => {
     planted++;
-    let body = `clawscanTESTfixture${String(planted).padStart(4, '0')}`;
+    let body = `gatewardenTESTvalue${String(planted).padStart(4, '0')}`;
     while (body.length < 93) body += B64[int(64)];
     return `sk-ant-api03-${body}AA`;
   };
@@ -144,7 +144,7 @@ async function generate(dir, commits) {
     }
     if (n === 0) for (const p of main.keys()) ops.push({ kind: 'M', path: p });
     else if (n % 400 === 9) {
-      // A pure rename: git log shows it without a line, and ClawScan must not report its content again.
+      // A pure rename: git log shows it without a line, and Gatewarden must not report its content again.
       const from = pick([...main.keys()]);
       const to = `moved/${n}/${path.posix.basename(from)}`;
       main.set(to, main.get(from));
@@ -236,7 +236,7 @@ async function main() {
   if (spawnSync('rg', ['--version']).status !== 0) throw new Error('ripgrep (rg) is needed for this benchmark: apt-get install -y ripgrep');
   const cli = path.join(ROOT, 'dist', 'cli.js');
   if (!existsSync(cli)) throw new Error('dist/cli.js missing: npm run build');
-  const work = mkdtempSync(path.join(tmpdir(), 'clawscan-bench-history-'));
+  const work = mkdtempSync(path.join(tmpdir(), 'gatewarden-bench-history-'));
   let repo = opt('repo', undefined);
   let planted;
   if (!repo) {
@@ -262,11 +262,11 @@ async function main() {
   const rgOut = measure(rgCmd);
   if (rgOut.status !== 0 && rgOut.status !== 1) throw new Error(`rg failed on the patterns in ${patternFile}: ${rgOut.stderr}`);
   const claw = measure(clawCmd);
-  if (claw.status !== 0) throw new Error(`clawscan failed: ${claw.stderr}`);
+  if (claw.status !== 0) throw new Error(`gatewarden failed: ${claw.stderr}`);
   const report = JSON.parse(readFileSync(path.join(work, 'out.json'), 'utf8'));
   const secretFindings = report.findings.filter((f) => f.ruleId.startsWith('secrets.')).length;
 
-  // The floor of both: git producing the patch ClawScan reads (its flags), written nowhere.
+  // The floor of both: git producing the patch Gatewarden reads (its flags), written nowhere.
   const gitCmd = `git -C ${sh(repo)} log --no-color -p -U0 --cc -M --irreversible-delete --format=%x00%H%x20%at%x20%aI --all -- > /dev/null`;
   const runs = { git: [], rg: [], claw: [] };
   for (let i = 0; i < REPS; i++) {
@@ -282,16 +282,16 @@ async function main() {
   const cpuRatio = median(runs.claw.map((r) => r.cpu)) / median(runs.rg.map((r) => r.cpu));
   const lines = [
     `Repository: ${commits} commits, ${(patchBytes / 1024 / 1024).toFixed(1)} MB of \`git log -p --all -U0\`${planted !== undefined ? `, ${planted} fake tokens planted` : ''}.`,
-    `Patterns: ${patterns.length} (the token patterns of rules/secrets/**/*.ts). rg matched lines: ${rgOut.stdout.trim() || 0}; ClawScan secret findings: ${secretFindings} (one per distinct secret), ${report.findings.length} findings in all, ${report.summary.history?.commits} commits swept.`,
+    `Patterns: ${patterns.length} (the token patterns of rules/secrets/**/*.ts). rg matched lines: ${rgOut.stdout.trim() || 0}; Gatewarden secret findings: ${secretFindings} (one per distinct secret), ${report.findings.length} findings in all, ${report.summary.history?.commits} commits swept.`,
     `${REPS} repetitions, alternating; load average at start ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores; ${process.platform} ${process.arch}, node ${process.version}, ${spawnSync('git', ['--version'], { encoding: 'utf8' }).stdout.trim()}, ${spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]}.`,
     '',
-    '| Pipeline | Median wall | Best wall | Median CPU (user+sys, all processes) | Peak RSS, largest process (git log in both) | Peak RSS, ClawScan (node) |',
+    '| Pipeline | Median wall | Best wall | Median CPU (user+sys, all processes) | Peak RSS, largest process (git log in both) | Peak RSS, Gatewarden (node) |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
-    `${row('`git log -p …` as ClawScan runs it, to /dev/null (the floor)', runs.git)} n/a |`,
+    `${row('`git log -p …` as Gatewarden runs it, to /dev/null (the floor)', runs.git)} n/a |`,
     `${row('`git log -p --all -U0 \\| rg -f patterns`', runs.rg)} n/a |`,
-    `${row('`clawscan scan --history`', runs.claw)} ${mb(Math.max(...runs.claw.map((r) => r.nodeRss)))} |`,
+    `${row('`gatewarden scan --history`', runs.claw)} ${mb(Math.max(...runs.claw.map((r) => r.nodeRss)))} |`,
     '',
-    `ClawScan / rg pipeline: ${ratio.toFixed(2)}× median wall time (goal ≤ 1.3×), ${cpuRatio.toFixed(2)}× median CPU time; ClawScan's own peak RSS: ${mb(Math.max(...runs.claw.map((r) => r.nodeRss)))} (goal ≤ 200 MB).`,
+    `Gatewarden / rg pipeline: ${ratio.toFixed(2)}× median wall time (goal ≤ 1.3×), ${cpuRatio.toFixed(2)}× median CPU time; Gatewarden's own peak RSS: ${mb(Math.max(...runs.claw.map((r) => r.nodeRss)))} (goal ≤ 200 MB).`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   if (!KEEP) rmSync(work, { recursive: true, force: true });

@@ -34,7 +34,7 @@ export interface GeneratedRepo {
 }
 
 /**
- * `plain`: only files that are text to ClawScan (Markdown, TypeScript, Python, prose), the planted keys included:
+ * `plain`: only files that are text to Gatewarden (Markdown, TypeScript, Python, prose), the planted keys included:
  * the tree for how a scan scales with the number of files alone (nothing kept for the cross-file rules).
  */
 export function generateRepo(dir: string, fileCount: number, seed = 20261121, plain = false): GeneratedRepo {
@@ -46,7 +46,7 @@ export function generateRepo(dir: string, fileCount: number, seed = 20261121, pl
   const chars = (n: number, alphabet = ALNUM) => Array.from({ length: n }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
   const ident = () => `${word()}${word()[0]?.toUpperCase()}${word().slice(1)}`;
 
-  // Fake secrets of the shapes ClawScan, secretlint and gitleaks know; bodies are random, marked as bench fakes.
+  // Fake secrets of the shapes Gatewarden, secretlint and gitleaks know; bodies are random, marked as bench fakes.
   const fakes: (() => string)[] = [
     () => `sk-ant-api03-${chars(93, `${ALNUM}_-`)}AA`,
     () => `sk-proj-${chars(20)}T3BlbkFJ${chars(20)}`,
@@ -167,7 +167,7 @@ export function generateRepo(dir: string, fileCount: number, seed = 20261121, pl
     files++;
   };
   writeFileSync(path.join(dir, '.bench-generator'), `${GENERATOR_VERSION} ${fileCount} ${seed}${plain ? ' plain' : ''}\n`);
-  writeFileSync(path.join(dir, '.clawscan.yml'), '# generated for the benchmark\n');
+  writeFileSync(path.join(dir, '.gatewarden.yml'), '# generated for the benchmark\n');
   write('.gitignore', 'node_modules/\n*.log\n');
   for (let i = 0; files < fileCount; i++) {
     const area = `${pick(['apps', 'packages', 'services', 'docs', 'deploy', 'tools'])}/${word()}-${i % 97}`;

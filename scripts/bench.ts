@@ -3,13 +3,13 @@
  *
  * Scans a deterministic generated repository (and any directories given) with, side by side, several
  * repetitions each, interleaved so machine load hits all three alike:
- *   - ClawScan: the shipped bundle (`node dist/cli.js scan`), built first, as it runs by default (a worker thread
+ *   - Gatewarden: the shipped bundle (`node dist/cli.js scan`), built first, as it runs by default (a worker thread
  *     for plain files from 10,000 of them, engine/pool.ts) and with `--jobs 2` (a worker thread whatever the size);
  *   - ripgrep: `rg -P -f <the token patterns the registry's text rules execute>`, the floor for pattern matching;
  *   - secretlint: the recommended preset, in-process, profiler off (scripts/bench-secretlint.mjs).
  * Prints median and best wall time, MB/s, files/s and peak RSS (from /usr/bin/time), the ratios against the
  * goals, the action's pull-request mode on a 50-file change of the generated tree, and start-up times of the CLI
- * and of the action. Results go to stdout and .bench/last.md. `--node`: the Node binary ClawScan runs on (default:
+ * and of the action. Results go to stdout and .bench/last.md. `--node`: the Node binary Gatewarden runs on (default:
  * this one); the action runs on Node 24 on GitHub, and V8's heap sizing differs between versions (docs/performance.md).
  * `--plain`: the generated tree holds text files only (.bench/generated-plain-N). `--no-generated`: only the DIRs.
  */
@@ -34,7 +34,7 @@ const { values, positionals } = parseArgs({
 });
 const reps = Number(values.reps);
 const fileCount = Number(values.files);
-/** The Node binary ClawScan (CLI and action) runs on; the other tools keep this process's. */
+/** The Node binary Gatewarden (CLI and action) runs on; the other tools keep this process's. */
 const NODE = values.node ? path.resolve(values.node) : process.execPath;
 const nodeVersion = spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
 
@@ -122,20 +122,20 @@ function row(name: string, runs: Run[], files: number, bytes: number): string {
 
 async function benchTree(label: string, dir: string, patternsFile: string, out: string[]): Promise<void> {
   const { list, files, bytes } = await fileList(dir);
-  const clawscan: Run[] = [];
+  const gatewarden: Run[] = [];
   const pooled: Run[] = [];
   const rg: Run[] = [];
   const secretlint: Run[] = [];
-  const report = path.join(WORK, 'clawscan.json');
+  const report = path.join(WORK, 'gatewarden.json');
   let findings = 0;
   let secretlintMessages = 0;
   for (let i = 0; i < reps; i++) {
-    clawscan.push(timed(NODE, [path.join(ROOT, 'dist', 'cli.js'), 'scan', dir, '--format', 'json', '--output', report, '--fail-on', 'never']));
+    gatewarden.push(timed(NODE, [path.join(ROOT, 'dist', 'cli.js'), 'scan', dir, '--format', 'json', '--output', report, '--fail-on', 'never']));
     findings = (JSON.parse(readFileSync(report, 'utf8')) as { findings: unknown[] }).findings.length;
     // The same with a worker thread (engine/pool.ts): whether the second core pays at this size.
     pooled.push(timed(NODE, [path.join(ROOT, 'dist', 'cli.js'), 'scan', dir, '--jobs', '2', '--format', 'json', '--output', report, '--fail-on', 'never']));
     // rg exits 1 when nothing matched, 2 on an error.
-    // `--hidden` also enters `.git/` (ClawScan never reads it): excluded, or rg would do more work than ClawScan.
+    // `--hidden` also enters `.git/` (Gatewarden never reads it): excluded, or rg would do more work than Gatewarden.
     if (hasRipgrep()) rg.push(timed('rg', ['-P', '--hidden', '--glob', '!.git', '--no-require-git', '--max-filesize', '5M', '-c', '-f', patternsFile, dir], process.env, [0, 1]));
     const sl = timed(process.execPath, [path.join(ROOT, 'scripts', 'bench-secretlint.mjs'), list]);
     secretlintMessages = (JSON.parse(sl.out) as { messages: number }).messages;
@@ -150,19 +150,19 @@ async function benchTree(label: string, dir: string, patternsFile: string, out: 
   const ratio = (a: number, b: number, digits: number) => (b > 0 ? `${(a / b).toFixed(digits)}x` : 'n/a');
   out.push(
     '',
-    `### ${label}: ${files} files, ${(bytes / MB).toFixed(1)} MB (files of at most 5 MB, as ClawScan reads them)`,
+    `### ${label}: ${files} files, ${(bytes / MB).toFixed(1)} MB (files of at most 5 MB, as Gatewarden reads them)`,
     '',
     '| tool | wall (median) | wall (best) | CPU user+sys (median) | MB/s | files/s | peak RSS |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    row(`ClawScan (${findings} findings)`, clawscan, files, bytes),
-    row('ClawScan `--jobs 2` (one worker thread)', pooled, files, bytes),
+    row(`Gatewarden (${findings} findings)`, gatewarden, files, bytes),
+    row('Gatewarden `--jobs 2` (one worker thread)', pooled, files, bytes),
     ...(rg.length ? [row(`ripgrep -P -f token patterns`, rg, files, bytes)] : []),
     row(`secretlint recommended (${secretlintMessages} findings)`, secretlint, files, bytes),
     '',
-    `- ClawScan / ripgrep: ${rg.length ? `${ratio(m(clawscan), m(rg), 2)} wall, ${ratio(c(clawscan), c(rg), 2)} CPU` : 'n/a (install ripgrep: apt-get install -y ripgrep)'} (goal ≤ 1.5x)`,
-    `- secretlint / ClawScan: ${ratio(m(secretlint), m(clawscan), 1)} wall, ${ratio(c(secretlint), c(clawscan), 1)} CPU (goal ≥ 10x)`,
+    `- Gatewarden / ripgrep: ${rg.length ? `${ratio(m(gatewarden), m(rg), 2)} wall, ${ratio(c(gatewarden), c(rg), 2)} CPU` : 'n/a (install ripgrep: apt-get install -y ripgrep)'} (goal ≤ 1.5x)`,
+    `- secretlint / Gatewarden: ${ratio(m(secretlint), m(gatewarden), 1)} wall, ${ratio(c(secretlint), c(gatewarden), 1)} CPU (goal ≥ 10x)`,
     `- 50 changed files named on the command line (a PR-sized scan, as pre-commit or the CLI runs it): median ${m(pr).toFixed(0)} ms wall, ${c(pr).toFixed(0)} ms CPU (goal < 1 s)`,
-    `- ClawScan peak RSS: ${(Math.max(...clawscan.map((r) => r.rssKb)) / 1024).toFixed(0)} MB worst of ${reps} (goal ≤ 150 MB)`,
+    `- Gatewarden peak RSS: ${(Math.max(...gatewarden.map((r) => r.rssKb)) / 1024).toFixed(0)} MB worst of ${reps} (goal ≤ 150 MB)`,
   );
 }
 
@@ -249,9 +249,9 @@ if (hasRipgrep()) {
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const out: string[] = [
-  `## ClawScan benchmark (${new Date().toISOString().slice(0, 16)}Z)`,
+  `## Gatewarden benchmark (${new Date().toISOString().slice(0, 16)}Z)`,
   '',
-  `ClawScan on Node ${nodeVersion} (the other tools on ${process.version}), ${spawnSync('nproc').stdout?.toString().trim()} cores, ${reps} repetitions each (interleaved), ${patterns.length} token patterns. Load average before: ${load()}.`,
+  `Gatewarden on Node ${nodeVersion} (the other tools on ${process.version}), ${spawnSync('nproc').stdout?.toString().trim()} cores, ${reps} repetitions each (interleaved), ${patterns.length} token patterns. Load average before: ${load()}.`,
 ];
 process.stderr.write(`${out.join('\n')}\n`);
 
@@ -266,7 +266,7 @@ if (!values['no-generated']) {
     rmSync(gen, { recursive: true, force: true });
     const g = generateRepo(gen, fileCount, undefined, plain);
     info = ` (${g.planted} planted secrets)`;
-    // A repository of its own, committed: git discovery is ClawScan's usual mode (and .bench/ is ignored here).
+    // A repository of its own, committed: git discovery is Gatewarden's usual mode (and .bench/ is ignored here).
     const git = (...a: string[]) => spawnSync('git', ['-C', gen, '-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', ...a], { stdio: 'ignore' });
     git('init', '-q');
     git('add', '-A');

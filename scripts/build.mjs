@@ -5,8 +5,8 @@ import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
 import path from 'node:path';
 
-// CLAWSCAN_BUILD_OUT lets the dist-freshness test build into a temporary folder and compare.
-const out = process.env.CLAWSCAN_BUILD_OUT ?? 'dist';
+// GATEWARDEN_BUILD_OUT lets the dist-freshness test build into a temporary folder and compare.
+const out = process.env.GATEWARDEN_BUILD_OUT ?? 'dist';
 
 const banner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 

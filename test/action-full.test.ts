@@ -17,7 +17,7 @@ const COMPOSE = `services:
 
 const annotations = (stdout: string) => stdout.split('\n').filter((l) => /^::(error|warning|notice) /.test(l));
 const fingerprints = (r: Awaited<ReturnType<typeof runAction>>) =>
-  Object.fromEntries((r.sarif.runs[0]?.results ?? []).map((x) => [`${x.ruleId} ${x.locations[0]?.physicalLocation.artifactLocation.uri}:${x.locations[0]?.physicalLocation.region.startLine}`, x.partialFingerprints['clawscan/v1']]));
+  Object.fromEntries((r.sarif.runs[0]?.results ?? []).map((x) => [`${x.ruleId} ${x.locations[0]?.physicalLocation.artifactLocation.uri}:${x.locations[0]?.physicalLocation.region.startLine}`, x.partialFingerprints['gatewarden/v1']]));
 
 describe('action, full mode', () => {
   it('reports every finding: SARIF, annotations with rule id and fix, summary by severity, rule (with doc links) and file', async () => {
@@ -34,15 +34,15 @@ describe('action, full mode', () => {
     expect(worker).toContain('title=compose.privileged%3A Container runs privileged::Service "worker" runs privileged');
     expect(worker).toContain('%0AFix: Set privileged to false.%0AHow to fix: Remove privileged: true.');
 
-    expect(r.summary).toContain('## ClawScan\n\n**3 findings** in 2 files.');
+    expect(r.summary).toContain('## Gatewarden\n\n**3 findings** in 2 files.');
     expect(r.summary).toContain('| critical | 3 |');
-    expect(r.summary).toContain('| [`compose.privileged`](https://github.com/clawscan/clawscan/blob/main/docs/rules/compose.privileged.md) | Container runs privileged | 2 |');
-    expect(r.summary).toContain('| [`secrets.anthropic_api_key`](https://github.com/clawscan/clawscan/blob/main/docs/rules/secrets.anthropic_api_key.md) | Anthropic API key | 1 |');
+    expect(r.summary).toContain('| [`compose.privileged`](https://github.com/gatewarden/gatewarden/blob/main/docs/rules/compose.privileged.md) | Container runs privileged | 2 |');
+    expect(r.summary).toContain('| [`secrets.anthropic_api_key`](https://github.com/gatewarden/gatewarden/blob/main/docs/rules/secrets.anthropic_api_key.md) | Anthropic API key | 1 |');
     expect(r.summary).toContain('### By file\n\n| File | Findings |\n| --- | ---: |\n| `docker-compose.yml` | 2 |\n| `config/keys.txt` | 1 |');
 
     const run = r.sarif.runs[0];
     expect(r.sarif.runs).toHaveLength(1);
-    expect(run?.automationDetails?.id).toBe('clawscan/');
+    expect(run?.automationDetails?.id).toBe('gatewarden/');
     expect(run?.results.filter((x) => x.ruleId === 'compose.privileged').every((x) => (x.fixes ?? []).length === 1)).toBe(true);
     for (const text of [r.stdout, r.summary, r.sarifText]) expect(text).not.toContain(KEY.slice(12, 40));
   });
@@ -102,7 +102,7 @@ describe('action, annotation limits', () => {
     expect(errors).toHaveLength(10);
     expect(errors.every((l) => l.includes('title=compose.privileged'))).toBe(true); // critical before high
     const notice = ann.at(-1) ?? '';
-    expect(notice).toMatch(/^::notice title=ClawScan::15 more findings not annotated/);
+    expect(notice).toMatch(/^::notice title=Gatewarden::15 more findings not annotated/);
     expect(r.summary).toContain("### Not annotated\n\n15 new findings did not fit GitHub's annotation limits");
     const section = r.summary.slice(r.summary.indexOf('### Not annotated'));
     expect(section.split('\n').filter((l) => l.startsWith('| critical |') || l.startsWith('| high |'))).toHaveLength(15);
@@ -112,8 +112,8 @@ describe('action, annotation limits', () => {
     const failing = await runAction({ eventName: 'pull_request', payload: pullRequestPayload({ number: 3, baseSha: base, headSha: head }), inputs: { path: repo.dir, 'fail-on': 'high' } });
     const errorLines = failing.stdout.split('\n').filter((l) => l.startsWith('::error'));
     expect(errorLines).toHaveLength(10);
-    expect(errorLines.at(-1)).toBe('::error::ClawScan: 25 new finding(s) at or above high.');
-    expect(annotations(failing.stdout).filter((l) => l.startsWith('::notice'))).toEqual([expect.stringMatching(/^::notice title=ClawScan::16 more findings not annotated/)]);
+    expect(errorLines.at(-1)).toBe('::error::Gatewarden: 25 new finding(s) at or above high.');
+    expect(annotations(failing.stdout).filter((l) => l.startsWith('::notice'))).toEqual([expect.stringMatching(/^::notice title=Gatewarden::16 more findings not annotated/)]);
     expect(failing.summary).toContain("16 new findings did not fit GitHub's annotation limits");
   });
 });

@@ -20,9 +20,9 @@ function inputs(values: Record<string, string>, event: string): void {
 describe('action input history', () => {
   it('defaults to off, and gives the sweep its own SARIF category', () => {
     inputs({}, 'push');
-    expect(getSettings()).toMatchObject({ history: false, category: 'clawscan/' });
+    expect(getSettings()).toMatchObject({ history: false, category: 'gatewarden/' });
     inputs({ history: 'true' }, 'schedule');
-    expect(getSettings()).toMatchObject({ history: true, category: 'clawscan-history/' });
+    expect(getSettings()).toMatchObject({ history: true, category: 'gatewarden-history/' });
     inputs({ history: 'true', category: 'mine/' }, 'schedule');
     expect(getSettings()).toMatchObject({ history: true, category: 'mine/' });
     inputs({ history: 'maybe' }, 'schedule');

@@ -55,7 +55,7 @@ describe('action, pull-request mode', () => {
 
     expect(r.outputs['findings-count']).toBe('3');
     expect(r.outputs['new-findings-count']).toBe('2');
-    expect(r.outputs['sarif-file']).toMatch(/clawscan\.sarif$/);
+    expect(r.outputs['sarif-file']).toMatch(/gatewarden\.sarif$/);
 
     expect(r.summary).toContain('**2 new findings** in 2 files.');
     expect(r.summary).toContain('1 finding already at the base is not listed here');
@@ -163,7 +163,7 @@ describe('action entry point (src/index.ts) as its own process', () => {
     const root = path.resolve(import.meta.dirname, '..');
 
     const { repo, base, head } = twoCommits();
-    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-proc-'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-proc-'));
     const files = { event: path.join(dir, 'event.json'), output: path.join(dir, 'output'), summary: path.join(dir, 'summary.md'), sarif: path.join(dir, 'r.sarif') };
     writeFileSync(files.event, JSON.stringify(pullRequestPayload({ number: 7, baseSha: base, headSha: head })));
     writeFileSync(files.output, '');
@@ -192,7 +192,7 @@ describe('action entry point (src/index.ts) as its own process', () => {
     expect(annotated.some((l) => l.startsWith('::error file=docker-compose.yml,line=6,'))).toBe(false); // at the base already
     const outputs = Object.fromEntries([...readFileSync(files.output, 'utf8').matchAll(/^(\S+)<<(\S+)\n([\s\S]*?)\n\2$/gm)].map((m) => [m[1], m[3]]));
     expect(Number(outputs['new-findings-count'])).toBe(annotated.length);
-    expect(result.stdout).toContain(`::error::ClawScan: `);
+    expect(result.stdout).toContain(`::error::Gatewarden: `);
     expect(readFileSync(files.summary, 'utf8')).toContain(`**${annotated.length} new findings**`);
     expect(JSON.parse(readFileSync(files.sarif, 'utf8')).runs[0].results).toHaveLength(Number(outputs['findings-count']));
     expect(Number(outputs['findings-count'])).toBeGreaterThan(annotated.length);

@@ -81,12 +81,12 @@ describe('action, review comments', () => {
   });
 
   it('updates its comments on the next push instead of duplicating them, and marks fixed ones resolved', async () => {
-    // Humans have talked a lot: ClawScan's comments are on the second page of the listing.
+    // Humans have talked a lot: Gatewarden's comments are on the second page of the listing.
     await review();
     for (let i = 0; i < 110; i++) pr.comments.unshift({ id: 1 + i, body: `human remark ${i}`, path: 'docker-compose.yml', line: 6, start_line: null, review_id: 99 });
-    const worker = pr.comments.find((c) => c.path === 'docker-compose.yml' && c.body.includes('clawscan:fp='));
-    if (!worker) throw new Error('no ClawScan comment on docker-compose.yml');
-    worker.body = worker.body.replace(/\*\*How to fix:\*\*[^\n]*/, '**How to fix:** (text of an older ClawScan)');
+    const worker = pr.comments.find((c) => c.path === 'docker-compose.yml' && c.body.includes('gatewarden:fp='));
+    if (!worker) throw new Error('no Gatewarden comment on docker-compose.yml');
+    worker.body = worker.body.replace(/\*\*How to fix:\*\*[^\n]*/, '**How to fix:** (text of an older Gatewarden)');
 
     // Next push: the key is gone, one more privileged service, the worker unchanged.
     const next = repo.write({ 'docker-compose.yml': `${COMPOSE_HEAD}  cron:\n    image: alpine:3.20\n    privileged: true\n` }).commit('push 2');
@@ -97,7 +97,7 @@ describe('action, review comments', () => {
     pr.headSha = head2;
     const r = await review({ headSha: head2 });
 
-    const ours = pr.comments.filter((c) => c.body.includes('clawscan:fp='));
+    const ours = pr.comments.filter((c) => c.body.includes('gatewarden:fp='));
     expect(ours).toHaveLength(3);
     expect(pr.reviewCount).toBe(2);
     const second = gh.calls('POST', '/repos/octo/claw/pulls/12/reviews')[1]?.body as { comments: { path: string; line: number }[] };

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT } from './helpers.js';
 
 function runAction(inputs: Record<string, string>, nodeArgs: string[] = []) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-action-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-action-'));
   const files = { output: path.join(dir, 'output'), summary: path.join(dir, 'summary.md') };
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
@@ -21,15 +21,15 @@ function runAction(inputs: Record<string, string>, nodeArgs: string[] = []) {
 
 describe('action (full mode)', () => {
   it('writes SARIF, annotations, a job summary and outputs, and fails on findings at or above fail-on', () => {
-    const r = runAction({ path: path.join(FIXTURES, 'demo-repo'), 'sarif-file': 'out/clawscan.sarif', 'fail-on': 'high' });
+    const r = runAction({ path: path.join(FIXTURES, 'demo-repo'), 'sarif-file': 'out/gatewarden.sarif', 'fail-on': 'high' });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^::error file=test\/fixtures\/demo-repo\/\.env,line=\d+.*title=secrets\.anthropic_api_key%3A/m);
-    expect(r.stdout).toMatch(/^::error::ClawScan: \d+ finding\(s\) at or above high\./m);
-    expect(r.summary).toMatch(/## ClawScan/);
+    expect(r.stdout).toMatch(/^::error::Gatewarden: \d+ finding\(s\) at or above high\./m);
+    expect(r.summary).toMatch(/## Gatewarden/);
     expect(r.summary).toMatch(/\| critical \| [1-9]/);
-    expect(r.outputs['sarif-file']).toBe('out/clawscan.sarif');
+    expect(r.outputs['sarif-file']).toBe('out/gatewarden.sarif');
     expect(Number(r.outputs['findings-count'])).toBeGreaterThan(0);
-    const sarif = JSON.parse(readFileSync(path.join(r.dir, 'out', 'clawscan.sarif'), 'utf8')) as { runs: { results: unknown[] }[] };
+    const sarif = JSON.parse(readFileSync(path.join(r.dir, 'out', 'gatewarden.sarif'), 'utf8')) as { runs: { results: unknown[] }[] };
     expect(sarif.runs[0]?.results.length).toBe(Number(r.outputs['findings-count']));
   });
 
@@ -41,7 +41,7 @@ describe('action (full mode)', () => {
 
   it('jobs: starts worker threads from dist/cli.js as asked, with the same report', () => {
     // A preload that counts the workers the bundle starts (syncBuiltinESMExports makes the ESM import see it).
-    const counter = path.join(mkdtempSync(path.join(tmpdir(), 'clawscan-workers-')), 'count.cjs');
+    const counter = path.join(mkdtempSync(path.join(tmpdir(), 'gatewarden-workers-')), 'count.cjs');
     const log = `${counter}.log`;
     writeFileSync(
       counter,
@@ -50,7 +50,7 @@ describe('action (full mode)', () => {
         `require('node:module').syncBuiltinESMExports();\n`,
     );
     const tree = path.join(FIXTURES, 'rules');
-    const sarif = (r: ReturnType<typeof runAction>) => JSON.parse(readFileSync(path.join(r.dir, 'clawscan.sarif'), 'utf8')).runs[0].results as unknown[];
+    const sarif = (r: ReturnType<typeof runAction>) => JSON.parse(readFileSync(path.join(r.dir, 'gatewarden.sarif'), 'utf8')).runs[0].results as unknown[];
     const one = runAction({ path: tree, 'fail-on': 'never', annotations: 'false', jobs: '1' }, ['--require', counter]);
     expect(existsSync(log)).toBe(false);
     const three = runAction({ path: tree, 'fail-on': 'never', annotations: 'false', jobs: '3' }, ['--require', counter]);

@@ -1,4 +1,4 @@
-/** `clawscan scan --history` end to end through the CLI (from source, so it never tests a stale dist/). */
+/** `gatewarden scan --history` end to end through the CLI (from source, so it never tests a stale dist/). */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +14,7 @@ function cli(args: string[], cwd: string) {
 
 afterAll(removeTempDirs);
 
-describe('clawscan scan --history', () => {
+describe('gatewarden scan --history', () => {
   it('prints the commit, whether HEAD still has it and what to do, never the value; exit 1 on findings', () => {
     const key = fakeAnthropicKey(3);
     const r = new TestRepo();
@@ -32,7 +32,7 @@ describe('clawscan scan --history', () => {
 
     const sarif = cli(['scan', '--history', '--format', 'sarif', '--fail-on', 'never'], r.dir);
     expect(sarif.code).toBe(0);
-    expect((JSON.parse(sarif.stdout) as { runs: { automationDetails: { id: string } }[] }).runs[0]?.automationDetails.id).toBe('clawscan-history/');
+    expect((JSON.parse(sarif.stdout) as { runs: { automationDetails: { id: string } }[] }).runs[0]?.automationDetails.id).toBe('gatewarden-history/');
   });
 
   it('rejects history options without --history, and bad values', () => {

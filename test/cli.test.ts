@@ -17,7 +17,7 @@ function cli(args: string[], env: Record<string, string> = {}) {
 }
 
 function cleanDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-cli-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-cli-'));
   // A hardened service: nothing for any rule to report, even at --fail-on info.
   writeFileSync(
     path.join(dir, 'compose.yaml'),
@@ -26,7 +26,7 @@ function cleanDir(): string {
   return dir;
 }
 
-describe('clawscan scan', () => {
+describe('gatewarden scan', () => {
   it('prints findings grouped by file with a summary, and exits 1 at the default threshold (high)', () => {
     const r = cli(['scan', DEMO]);
     expect(r.code).toBe(1);
@@ -47,15 +47,15 @@ describe('clawscan scan', () => {
       const r = cli(args);
       expect(r.code, args.join(' ')).toBe(2);
       if (args.length) expect(r.err.trim().split('\n'), args.join(' ')).toHaveLength(1);
-      if (args.length) expect(r.err).toMatch(/^clawscan: /);
+      if (args.length) expect(r.err).toMatch(/^gatewarden: /);
     }
   });
 
   it('exits 2 with one clear line when the report cannot be written (no such folder)', () => {
-    const r = cli(['scan', DEMO, '--format', 'sarif', '--output', path.join(tmpdir(), 'clawscan-no-such-dir', 'r.sarif')]);
+    const r = cli(['scan', DEMO, '--format', 'sarif', '--output', path.join(tmpdir(), 'gatewarden-no-such-dir', 'r.sarif')]);
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toMatch(/^clawscan: cannot write the report to .*r\.sarif \(ENOENT\)$/m);
+    expect(r.err).toMatch(/^gatewarden: cannot write the report to .*r\.sarif \(ENOENT\)$/m);
   });
 
   it('keeps its exit code when the reader of stdout goes away mid-report (`| head`)', async () => {
@@ -70,7 +70,7 @@ describe('clawscan scan', () => {
   });
 
   it('writes JSON and SARIF to --output', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-out-'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-out-'));
     expect(cli(['scan', DEMO, '--format', 'json', '--output', path.join(dir, 'r.json')]).out).toBe('');
     const json = JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8')) as { schemaVersion: number; summary: { findings: number } };
     expect(json.schemaVersion).toBe(1);
@@ -83,12 +83,12 @@ describe('clawscan scan', () => {
     const r = cli(['scan', DEMO, '--format', 'github']);
     const lines = r.out.trim().split('\n');
     // Every line is a located annotation, except a closing notice counting what did not fit GitHub's limits.
-    expect(lines.filter((l) => !/^::notice title=ClawScan::\d+ more findings? not annotated/.test(l) && !/^::(error|warning|notice) file=[^/,:][^,:]*,line=\d+,endLine=\d+(,col=\d+,endColumn=\d+)?,title=[a-z_]+\.[A-Za-z0-9_.]+%3A [^:]+::\S/.test(l))).toEqual([]);
+    expect(lines.filter((l) => !/^::notice title=Gatewarden::\d+ more findings? not annotated/.test(l) && !/^::(error|warning|notice) file=[^/,:][^,:]*,line=\d+,endLine=\d+(,col=\d+,endColumn=\d+)?,title=[a-z_]+\.[A-Za-z0-9_.]+%3A [^:]+::\S/.test(l))).toEqual([]);
     expect(lines.some((l) => l.includes('file=test/fixtures/demo-repo/.env,'))).toBe(true);
   });
 
   it('records a baseline and then hides exactly those findings', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-bl-'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-bl-'));
     const file = path.join(dir, 'baseline.json');
     expect(cli(['baseline', DEMO, '--output', file]).code).toBe(0);
     expect(cli(['scan', DEMO, '--baseline', file]).code).toBe(0);
@@ -103,7 +103,7 @@ describe('clawscan scan', () => {
   });
 });
 
-describe('clawscan rules', () => {
+describe('gatewarden rules', () => {
   it('lists every rule', () => {
     const r = cli(['rules', '--format', 'json']);
     expect(r.code).toBe(0);

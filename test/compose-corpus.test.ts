@@ -4,7 +4,7 @@
  * scan, and compares every finding (rule, file, line, severity) of the compose and Dockerfile rules with the
  * checked-in expectation file. Any change in behaviour (a new finding, a lost one, a moved line, a re-graded
  * severity) shows up as a diff here. After a deliberate change, regenerate with
- *   CLAWSCAN_UPDATE_EXPECTED=1 npx vitest run test/compose-corpus.test.ts
+ *   GATEWARDEN_UPDATE_EXPECTED=1 npx vitest run test/compose-corpus.test.ts
  * and review the diff of test/fixtures/compose-corpus.expected.json like code.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,12 +21,12 @@ const OWN = (id: string) => id.startsWith('compose.') || id.startsWith('dockerfi
 
 describe('compose fixture corpus', () => {
   it('produces exactly the findings of compose-corpus.expected.json', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'clawscan-corpus-'));
+    const root = mkdtempSync(path.join(tmpdir(), 'gatewarden-corpus-'));
     for (const s of SOURCES) cpSync(path.join(FIXTURES, s), path.join(root, s), { recursive: true });
     const result = await scan({ paths: [root], rules: RULES.filter((r) => OWN(r.id)) });
     expect(result.internalErrors).toBe(0);
     const actual = result.findings.map((f) => `${f.location.file}:${f.location.startLine} ${f.ruleId} ${f.severity}`).sort();
-    if (process.env.CLAWSCAN_UPDATE_EXPECTED) writeFileSync(EXPECTED, `${JSON.stringify(actual, null, 2)}\n`);
+    if (process.env.GATEWARDEN_UPDATE_EXPECTED) writeFileSync(EXPECTED, `${JSON.stringify(actual, null, 2)}\n`);
     const expected = JSON.parse(readFileSync(EXPECTED, 'utf8')) as string[];
     expect(actual).toEqual(expected);
   });

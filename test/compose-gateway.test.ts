@@ -44,7 +44,7 @@ describe('gateway view', () => {
   });
 
   it('takes the token from the .env used for interpolation', () => {
-    const v = one({ 'docker-compose.yml': OFFICIAL, '.env': 'OPENCLAW_GATEWAY_TOKEN=clawscanTESTfixture1a2b3c4d5e6f7a8b\n' });
+    const v = one({ 'docker-compose.yml': OFFICIAL, '.env': 'OPENCLAW_GATEWAY_TOKEN=gatewardenTESTvalue1a2b3c4d5e6f7a8b\n' });
     expect(v.token).toMatchObject({ value: 'set', source: 'environment' });
     expect(v.hasAuth).toBe(true);
   });
@@ -93,7 +93,7 @@ describe('gateway view', () => {
       - OPENCLAW_GATEWAY_BIND=lan
     ports: ["18789:18789"]
 `,
-      'gateway.env': 'OPENCLAW_GATEWAY_PASSWORD=clawscanTESTfixture9e8d7c6b5a4f3e2d\n',
+      'gateway.env': 'OPENCLAW_GATEWAY_PASSWORD=gatewardenTESTvalue9e8d7c6b5a4f3e2d\n',
     });
     expect(v.bind).toMatchObject({ value: 'lan', source: 'environment' });
     expect(v.password).toMatchObject({ value: 'set', source: 'env_file' });

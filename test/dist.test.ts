@@ -8,8 +8,8 @@ import { FIXTURES, ROOT } from './helpers.js';
 
 describe('dist/', () => {
   it('is what `npm run build` produces from the current sources (run it and commit dist/)', () => {
-    const out = mkdtempSync(path.join(tmpdir(), 'clawscan-dist-'));
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, env: { ...process.env, CLAWSCAN_BUILD_OUT: out } });
+    const out = mkdtempSync(path.join(tmpdir(), 'gatewarden-dist-'));
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, env: { ...process.env, GATEWARDEN_BUILD_OUT: out } });
     for (const f of ['index.js', 'cli.js']) {
       const fresh = readFileSync(path.join(out, f), 'utf8');
       const committed = readFileSync(path.join(ROOT, 'dist', f), 'utf8');
@@ -18,7 +18,7 @@ describe('dist/', () => {
   });
 
   it('runs the CLI bundle alone, with no node_modules, on the demo repository', () => {
-    const alone = mkdtempSync(path.join(tmpdir(), 'clawscan-alone-'));
+    const alone = mkdtempSync(path.join(tmpdir(), 'gatewarden-alone-'));
     copyFileSync(path.join(ROOT, 'dist', 'cli.js'), path.join(alone, 'cli.js'));
     const r = spawnSync(process.execPath, [path.join(alone, 'cli.js'), 'scan', path.join(FIXTURES, 'demo-repo'), '--format', 'json'], { cwd: alone, encoding: 'utf8' });
     expect(r.stderr).toBe('');

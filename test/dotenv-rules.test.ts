@@ -13,7 +13,7 @@ it('dotenv.committed grades committed .env files by whether they hold secrets', 
 });
 
 function repo(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-dotenv-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-dotenv-'));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);

@@ -29,7 +29,7 @@ const probe = defineRule({
 
 describe('embedded OpenClaw configs in a scan', () => {
   it('map every anchor kind back into the script', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-embedded-'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-embedded-'));
     const script = ['#!/bin/sh', 'set -e', "cat > ~/.openclaw/openclaw.json <<'EOF'", '{', '  gateway: {', '    bind: "lan",', '  },', '}', 'EOF', ''].join('\n');
     writeFileSync(path.join(dir, 'install.sh'), script);
     const result = await scan({ paths: [dir], rules: [probe] });
@@ -50,7 +50,7 @@ describe('embedded OpenClaw configs in a scan', () => {
 describe('shell files checked one at a time', () => {
   const gatewayRule = RULES.filter((r) => r.id === 'shell.gateway_public_bind' || r.id === 'shell.curl_pipe_shell' || r.id === 'dockerfile.curl_pipe_shell');
   const repo = (files: Record<string, string>) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-stream-'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-stream-'));
     for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
     return dir;
   };

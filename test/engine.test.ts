@@ -11,10 +11,10 @@ import { UsageError } from '../src/engine/errors.js';
 import { scan } from '../src/engine/scan.js';
 import { redact } from '../src/engine/redact.js';
 
-const KEY = `sk-ant-api03-clawscanTESTfixture${'Q7x'.repeat(24)}zzAA`; // 13 + 19 + 72 + 4 = 108 chars
+const KEY = `sk-ant-api03-gatewardenTESTvalue${'Q7x'.repeat(24)}zzAA`; // 13 + 19 + 72 + 4 = 108 chars
 
 function repo(files: Record<string, string>, git = false): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-engine-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-engine-'));
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), content);
@@ -166,17 +166,17 @@ describe('discovery', () => {
   });
 
   it('rejects a path that does not exist with a usage error', async () => {
-    await expect(scan({ paths: ['/nonexistent/clawscan'], rules: ENGINE_RULES })).rejects.toBeInstanceOf(UsageError);
+    await expect(scan({ paths: ['/nonexistent/gatewarden'], rules: ENGINE_RULES })).rejects.toBeInstanceOf(UsageError);
   });
 });
 
 describe('suppression', () => {
   it('honours inline comments on the line or the line above, in each comment syntax', async () => {
     const dir = repo({
-      'a.sh': `# clawscan-ignore secrets.anthropic_api_key -- revoked test key\nK=${KEY}\nJ=${KEY.replace('zzAA', 'zyAA')}\n`,
-      'b.ts': `const k = '${KEY}'; // clawscan-ignore secrets.anthropic_api_key -- fixture\n`,
-      'c.md': `<!-- clawscan-ignore * -- docs example -->\n${KEY}\n`,
-      'd.yml': `# clawscan-ignore compose.privileged\nk: ${KEY}\n`,
+      'a.sh': `# gatewarden-ignore secrets.anthropic_api_key -- revoked test key\nK=${KEY}\nJ=${KEY.replace('zzAA', 'zyAA')}\n`,
+      'b.ts': `const k = '${KEY}'; // gatewarden-ignore secrets.anthropic_api_key -- fixture\n`,
+      'c.md': `<!-- gatewarden-ignore * -- docs example -->\n${KEY}\n`,
+      'd.yml': `# gatewarden-ignore compose.privileged\nk: ${KEY}\n`,
     });
     const r = await run(dir);
     expect(ids(r)).toEqual(['secrets.anthropic_api_key a.sh:3', 'secrets.anthropic_api_key d.yml:2']);
@@ -188,9 +188,9 @@ describe('suppression', () => {
     ]);
   });
 
-  it('applies .clawscan.yml: ignored paths, rules turned off, severities re-graded', async () => {
+  it('applies .gatewarden.yml: ignored paths, rules turned off, severities re-graded', async () => {
     const dir = repo({
-      '.clawscan.yml': 'ignore:\n  - vendor/\nrules:\n  dotenv.committed: off\n  compose.privileged: low\n',
+      '.gatewarden.yml': 'ignore:\n  - vendor/\nrules:\n  dotenv.committed: off\n  compose.privileged: low\n',
       'vendor/key.txt': `${KEY}\n`,
       '.env': `K=${KEY}\n`,
       'compose.yaml': 'services:\n  a:\n    image: x:1\n    privileged: true\n',
@@ -202,7 +202,7 @@ describe('suppression', () => {
   it('ignores config paths among tracked and untracked files alike, relative to the config folder', async () => {
     const dir = repo(
       {
-        'deploy/.clawscan.yml': 'ignore:\n  - vendor/\n  - "*.bak"\n  - "!keep.bak"\n',
+        'deploy/.gatewarden.yml': 'ignore:\n  - vendor/\n  - "*.bak"\n  - "!keep.bak"\n',
         'deploy/vendor/key.txt': `${KEY}\n`,
         'deploy/old.bak': `${KEY}\n`,
         'deploy/keep.bak': `${KEY}\n`,
@@ -215,12 +215,12 @@ describe('suppression', () => {
     writeFileSync(path.join(dir, 'deploy/vendor/new/key.txt'), `${KEY}\n`);
     writeFileSync(path.join(dir, 'deploy/new.bak'), `${KEY}\n`);
     writeFileSync(path.join(dir, 'deploy/new.txt'), `${KEY}\n`);
-    const r = await scan({ paths: [dir], rules: ENGINE_RULES, configFile: path.join(dir, 'deploy/.clawscan.yml') });
+    const r = await scan({ paths: [dir], rules: ENGINE_RULES, configFile: path.join(dir, 'deploy/.gatewarden.yml') });
     expect(ids(r)).toEqual(['secrets.anthropic_api_key deploy/keep.bak:1', 'secrets.anthropic_api_key deploy/new.txt:1', 'secrets.anthropic_api_key vendor/key.txt:1']);
   });
 
   it('reports a broken config file as a usage error', async () => {
-    const dir = repo({ '.clawscan.yml': 'rules:\n  compose.privileged: loud\n' });
+    const dir = repo({ '.gatewarden.yml': 'rules:\n  compose.privileged: loud\n' });
     await expect(run(dir)).rejects.toThrow(/rules\.compose\.privileged must be off/);
   });
 

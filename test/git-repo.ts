@@ -31,7 +31,7 @@ export class TestRepo {
   readonly dir: string;
   /** A new repository in a temp dir, or an existing one (`dir`). */
   constructor(dir?: string) {
-    this.dir = dir ?? tempDir('clawscan-history-');
+    this.dir = dir ?? tempDir('gatewarden-history-');
     if (!dir) this.git('init', '-q', '-b', 'main');
   }
 
@@ -81,8 +81,8 @@ export class TestRepo {
   }
 }
 
-/** A fake Anthropic key of the exact shape (108 characters), distinct per `n`; contains `clawscanTESTfixture`. */
+/** A fake Anthropic key of the exact shape (108 characters), distinct per `n`; contains `gatewardenTESTvalue`. */
 export function fakeAnthropicKey(n: number): string {
   const noise = createHash('sha256').update(`fixture-${n}`).digest('base64url').repeat(3);
-  return `sk-ant-api03-${`clawscanTESTfixture${noise}`.slice(0, 93)}AA`;
+  return `sk-ant-api03-${`gatewardenTESTvalue${noise}`.slice(0, 93)}AA`;
 }

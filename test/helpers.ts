@@ -13,7 +13,7 @@ export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
  * and nothing of this repository (its .gitignore, its config) leaks into the result.
  */
 export async function scanCopy(dir: string, opts: Partial<ScanOptions> = {}): Promise<ScanResult & { dir: string }> {
-  const copy = mkdtempSync(path.join(tmpdir(), 'clawscan-test-'));
+  const copy = mkdtempSync(path.join(tmpdir(), 'gatewarden-test-'));
   cpSync(dir, copy, { recursive: true, verbatimSymlinks: true });
   const result = await scan({ paths: [copy], rules: RULES, ...opts });
   return { ...result, dir: copy };

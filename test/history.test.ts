@@ -49,7 +49,7 @@ describe('history sweep', () => {
     r.git('config', 'diff.noprefix', 'true');
     const result = await sweep(r);
     expect(result.findings.map((f) => f.ruleId).sort()).toEqual(['dotenv.committed', 'secrets.anthropic_api_key']);
-    const input = { findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, showSuppressed: true, category: 'clawscan-history/', color: false, history: result.history };
+    const input = { findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, showSuppressed: true, category: 'gatewarden-history/', color: false, history: result.history };
     for (const format of ['text', 'json', 'sarif', 'github'] as const) {
       const out = REPORTERS[format](input);
       expect(out, format).not.toContain(KEY);
@@ -63,7 +63,7 @@ describe('history sweep', () => {
 
     const sarif = JSON.parse(REPORTERS.sarif(input)) as { runs: { automationDetails: { id: string }; results: { properties: Record<string, unknown>; partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
     const run = sarif.runs[0]!;
-    expect(run.automationDetails.id).toBe('clawscan-history/');
+    expect(run.automationDetails.id).toBe('gatewarden-history/');
     const secretResult = run.results.find((x) => x.properties.commit && x.locations[0]?.physicalLocation.region.startLine === 1);
     expect(secretResult?.properties).toMatchObject({ commit: r.git('rev-parse', 'HEAD~1'), stillPresent: false });
     expect(secretResult?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('.env');
@@ -148,7 +148,7 @@ describe('history sweep', () => {
     r.write('notes.md', Array.from({ length: 30 }, (_, i) => `line ${i + 1}`).join('\n') + '\n').commit('init', '2024-01-01T00:00:00Z');
     const lines = Array.from({ length: 30 }, (_, i) => `line ${i + 1}`);
     lines.splice(10, 0, `key: ${KEY}`);
-    lines.splice(20, 0, '<!-- clawscan-ignore secrets.anthropic_api_key -- test key, revoked -->', `other: ${OTHER}`);
+    lines.splice(20, 0, '<!-- gatewarden-ignore secrets.anthropic_api_key -- test key, revoked -->', `other: ${OTHER}`);
     r.write('notes.md', lines.join('\n') + '\n').commit('edit', '2024-01-02T00:00:00Z');
 
     const result = await sweep(r);
@@ -183,7 +183,7 @@ describe('history sweep', () => {
     const r = new TestRepo();
     r.write('a.txt', `${KEY}\n`).commit('one', '2024-01-01T00:00:00Z');
     r.write('a.txt', 'clean\n').commit('two', '2024-01-02T00:00:00Z');
-    const cloneDir = path.join(tempDir('clawscan-shallow-'), 'clone');
+    const cloneDir = path.join(tempDir('gatewarden-shallow-'), 'clone');
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${r.dir}`, cloneDir], { stdio: 'ignore' });
 
     const result = await sweep(new TestRepo(cloneDir));
@@ -278,7 +278,7 @@ describe('history sweep', () => {
     expect(calls).toBe(0);
     // Nothing found: one call per commit and none over HEAD's tree (stillPresent is only looked for when needed).
     expect(targets).toEqual([['b.txt'], ['a.txt']]);
-    await expect(scanHistory({ path: tempDir('clawscan-nogit-'), rules: RULES })).rejects.toThrow(/needs a git work tree/);
+    await expect(scanHistory({ path: tempDir('gatewarden-nogit-'), rules: RULES })).rejects.toThrow(/needs a git work tree/);
   });
 });
 

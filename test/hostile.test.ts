@@ -18,7 +18,7 @@ import { ROOT } from './helpers.js';
 
 /** A generated fake with the Anthropic key shape (108 characters); never a real key. */
 // Assembled from parts so this source file does not itself hold a token-shaped string.
-const KEY = ['sk-ant-api03-', 'clawscanTESTfixture', 'jOpgKQiDghkRIYH78lcAy8DbJILHkhs3TU4UHLMj6vnGfz9HNrJF3LYWbixdorN5OFTuRfVkP6', 'AA'].join('');
+const KEY = ['sk-ant-api03-', 'gatewardenTESTvalue', 'jOpgKQiDghkRIYH78lcAy8DbJILHkhs3TU4UHLMj6vnGfz9HNrJF3LYWbixdorN5OFTuRfVkP6', 'AA'].join('');
 const SECRET_RULE = 'secrets.anthropic_api_key';
 const MB = 1024 * 1024;
 const CHILD = path.join(ROOT, 'test', 'support', 'scan-child.ts');
@@ -26,7 +26,7 @@ const CLI = path.join(ROOT, 'dist', 'cli.js');
 const RSS_REPORT = pathToFileURL(path.join(ROOT, 'test', 'support', 'rss-report.mjs')).href;
 
 function tempDir(opts: { git?: boolean } = {}): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-hostile-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-hostile-'));
   if (opts.git) spawnSync('git', ['init', '-q', dir], { stdio: 'ignore' });
   return dir;
 }
@@ -85,7 +85,7 @@ function scanInChild(dir: string, opts: { maxFileSize?: number; asNobody?: boole
 function scanBundleInChild(dir: string, opts: { maxFileSize?: number } = {}) {
   const args = ['--import', RSS_REPORT, CLI, 'scan', dir, '--format', 'json', '--fail-on', 'never', ...(opts.maxFileSize ? ['--max-file-size', String(opts.maxFileSize)] : [])];
   const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * MB });
-  if (r.status !== 0) throw new Error(`clawscan exited ${r.status}: ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`gatewarden exited ${r.status}: ${r.stderr}`);
   const report = JSON.parse(r.stdout) as {
     findings: { ruleId: string; location: { file: string; startLine: number; startColumn: number } }[];
     notes: { level: string; code: string; message: string; file?: string }[];
@@ -220,7 +220,7 @@ describe('resource exhaustion in parsers', () => {
     expectControl(r);
     expect(where(r)).toContainEqual(expect.stringMatching(/^scan\.parse_error compose\.yaml:/));
     for (const format of Object.keys(REPORTERS) as (keyof typeof REPORTERS)[]) {
-      const out = REPORTERS[format]({ findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: true, category: 'clawscan/', color: false });
+      const out = REPORTERS[format]({ findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: true, category: 'gatewarden/', color: false });
       expect(out, format).not.toContain(KEY);
       expect(out, format).not.toContain(KEY.slice(20, 60));
     }
@@ -254,19 +254,19 @@ describe('hostile input found by the mutation property test (FC_SEED=20261121)',
   });
 });
 
-describe('a hostile .clawscan.yml (it comes with the repository)', () => {
+describe('a hostile .gatewarden.yml (it comes with the repository)', () => {
   it('flow nesting 200,000 deep is a clear usage error, not a crash', async () => {
     const dir = withControl(tempDir());
-    writeFileSync(path.join(dir, '.clawscan.yml'), `ignore: ${'['.repeat(200_000)}\n`);
-    await expect(scanDir(dir)).rejects.toThrow(/\.clawscan\.yml: not valid YAML: nested deeper than 200 levels/);
+    writeFileSync(path.join(dir, '.gatewarden.yml'), `ignore: ${'['.repeat(200_000)}\n`);
+    await expect(scanDir(dir)).rejects.toThrow(/\.gatewarden\.yml: not valid YAML: nested deeper than 200 levels/);
   });
 
   it('an alias bomb is a clear usage error', async () => {
     const dir = withControl(tempDir());
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 10; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
-    writeFileSync(path.join(dir, '.clawscan.yml'), `${levels.join('\n')}\n`);
-    await expect(scanDir(dir)).rejects.toThrow(/\.clawscan\.yml: not valid YAML: .*alias/i);
+    writeFileSync(path.join(dir, '.gatewarden.yml'), `${levels.join('\n')}\n`);
+    await expect(scanDir(dir)).rejects.toThrow(/\.gatewarden\.yml: not valid YAML: .*alias/i);
   });
 });
 
@@ -321,7 +321,7 @@ describe('a file full of findings', () => {
   it('45,000 keys in one 5 MB file: the first 100 are reported, a note counts the rest, memory stays in budget', () => {
     const dir = withControl(tempDir());
     // Distinct, high-entropy bodies, so no placeholder or entropy filter of the rule thins them out.
-    const keys = Array.from({ length: 45_000 }, (_, i) => `sk-ant-api03-clawscanTESTfixture${createHash('sha256').update(String(i)).digest('base64url').repeat(2).slice(0, 74)}AA`);
+    const keys = Array.from({ length: 45_000 }, (_, i) => `sk-ant-api03-gatewardenTESTvalue${createHash('sha256').update(String(i)).digest('base64url').repeat(2).slice(0, 74)}AA`);
     writeFileSync(path.join(dir, 'dump.txt'), `${keys.join('\n')}\n`);
     const r = scanBundleInChild(dir);
     expect(r.internalErrors).toBe(0);
@@ -449,7 +449,7 @@ describe('unusual paths', () => {
     writeFileSync(path.join(dir, name), `K=${KEY}\n`);
     const r = await scanDir(dir);
     expect(where(r)).toContain(`${SECRET_RULE} ${name}:1`);
-    const input = { findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: false, category: 'clawscan/', color: false };
+    const input = { findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: false, category: 'gatewarden/', color: false };
     for (const format of ['text', 'github'] as const) {
       const lines = REPORTERS[format](input).split('\n');
       expect(lines.filter((l) => l.startsWith('::error file=forged')), format).toEqual([]);

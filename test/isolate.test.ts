@@ -33,7 +33,7 @@ function counted() {
 }
 
 function tmp(): string {
-  return mkdtempSync(path.join(tmpdir(), 'clawscan-isolate-'));
+  return mkdtempSync(path.join(tmpdir(), 'gatewarden-isolate-'));
 }
 
 function git(dir: string, ...args: string[]): void {
@@ -211,7 +211,7 @@ describe('defaultMinFiles', () => {
     expect(defaultMinFiles({ ...big, node: '24.21.0', flags: ' --max_semi_space_size=4' })).toBe(Infinity);
   });
 
-  it('CLAWSCAN_ISOLATE_MIN_FILES overrides: a number or off; anything else is the default', () => {
+  it('GATEWARDEN_ISOLATE_MIN_FILES overrides: a number or off; anything else is the default', () => {
     expect(defaultMinFiles({ ...big, node: '20.20.2', setting: '0' })).toBe(0);
     expect(defaultMinFiles({ ...big, node: '24.21.0', heapLimitMb: 500, setting: ' 5000 ' })).toBe(5000);
     expect(defaultMinFiles({ ...big, node: '24.21.0', setting: 'OFF' })).toBe(Infinity);

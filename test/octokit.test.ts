@@ -22,7 +22,7 @@ describe('createOctokit', () => {
     expect(r.data).toEqual({ full_name: 'acme/app' });
     const calls = gh.calls('GET', '/repos/acme/app');
     expect(calls.length).toBe(2);
-    expect(calls[0]?.headers['user-agent']).toContain(`clawscan/${TOOL_VERSION} (action)`);
+    expect(calls[0]?.headers['user-agent']).toContain(`gatewarden/${TOOL_VERSION} (action)`);
     expect(warnings).toEqual(['GitHub secondary rate limit on GET /repos/{owner}/{repo}: retrying in 1 s (attempt 1 of 3)']);
   });
 

@@ -23,7 +23,7 @@ describe('reference examples', () => {
       [
         'gateway.control_ui.insecure_auth warn',
         'gateway.control_ui.device_auth_disabled critical',
-        // 2026.3 aggregates the flags into one finding; ClawScan reports each flag at its key.
+        // 2026.3 aggregates the flags into one finding; Gatewarden reports each flag at its key.
         'config.insecure_or_dangerous_flags warn',
         'config.insecure_or_dangerous_flags warn',
         'config.insecure_or_dangerous_flags warn',

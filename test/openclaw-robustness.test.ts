@@ -1,5 +1,5 @@
 /**
- * The OpenClaw rules never crash on a config of unexpected shape (OpenClaw's schema is not ClawScan's gate:
+ * The OpenClaw rules never crash on a config of unexpected shape (OpenClaw's schema is not Gatewarden's gate:
  * a repository may hold anything). Random JSON built from OpenClaw's own key names goes through every rule.
  */
 import fc from 'fast-check';

@@ -1,6 +1,6 @@
 /**
  * Parity with the real `openclaw security audit --json` (2026.9.6): for every config of the corpus
- * (test/oracle/corpus/<name>/), ClawScan's audit findings (checkId + severity) must equal the recorded golden
+ * (test/oracle/corpus/<name>/), Gatewarden's audit findings (checkId + severity) must equal the recorded golden
  * output (test/oracle/golden/<name>.json, from `npm run oracle:record`) restricted to the static checks, except
  * the documented deviations of test/oracle/deviations.json, each with its reason. CI never runs the oracle.
  */
@@ -22,8 +22,8 @@ interface Deviation {
   config: string;
   checkId: string;
   severity: string;
-  /** `audit` = the audit reports it and ClawScan does not; `clawscan` = the other way round. */
-  only: 'audit' | 'clawscan';
+  /** `audit` = the audit reports it and Gatewarden does not; `gatewarden` = the other way round. */
+  only: 'audit' | 'gatewarden';
   reason: string;
 }
 
@@ -33,7 +33,7 @@ const goldens = readdirSync(path.join(DIR, 'golden'))
   .map((f) => [f.slice(0, -5), JSON.parse(readFileSync(path.join(DIR, 'golden', f), 'utf8')) as Golden] as const);
 const deviations = JSON.parse(readFileSync(path.join(DIR, 'deviations.json'), 'utf8')) as { runtimeOnly: string[]; findings: Deviation[] };
 
-/** The checkIds ClawScan implements: audit rules, with `<provider>` segments for the templated ones. */
+/** The checkIds Gatewarden implements: audit rules, with `<provider>` segments for the templated ones. */
 const auditRules = RULES.filter((r) => r.openclawAudit);
 const TEMPLATED: Record<string, RegExp> = {
   'tools.elevated.allowFrom.wildcard': /^tools\.elevated\.allowFrom\.[^.]+\.wildcard$/,
@@ -74,8 +74,8 @@ describe('parity with openclaw security audit 2026.9.6', () => {
       else extra.push(a);
     }
     const mine = deviations.findings.filter((d) => d.config === name);
-    const documented = (only: 'audit' | 'clawscan', k: string) => mine.some((d) => d.only === only && key(d.checkId, d.severity) === k);
-    expect({ missing: missing.filter((k) => !documented('audit', k)), extra: extra.filter((k) => !documented('clawscan', k)) }).toEqual({ missing: [], extra: [] });
+    const documented = (only: 'audit' | 'gatewarden', k: string) => mine.some((d) => d.only === only && key(d.checkId, d.severity) === k);
+    expect({ missing: missing.filter((k) => !documented('audit', k)), extra: extra.filter((k) => !documented('gatewarden', k)) }).toEqual({ missing: [], extra: [] });
     // No stale deviation: each documented one is still observed.
     for (const d of mine) expect(d.only === 'audit' ? missing : extra, `deviation ${d.checkId} for ${name} no longer happens`).toContain(key(d.checkId, d.severity));
   });

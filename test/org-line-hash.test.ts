@@ -68,12 +68,12 @@ describe('addLineHashes', () => {
   const logOf = (results: Result[]): Log => ({ version: '2.1.0', runs: [{ tool: { driver: { name: 't' } }, results }] });
 
   it('fingerprints the first location line of files in the checkout, and nothing else', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'clawscan-lh-'));
+    const root = mkdtempSync(path.join(tmpdir(), 'gatewarden-lh-'));
     mkdirSync(path.join(root, 'dir one'));
     const compose = 'services:\r\n  gw:\r\n    ports:\r\n      - "18789:18789"\r\n';
     writeFileSync(path.join(root, 'dir one', 'docker-compose.yml'), compose);
     writeFileSync(path.join(root, '.env'), 'A=1\nA=1\n');
-    const outside = mkdtempSync(path.join(tmpdir(), 'clawscan-lh-out-'));
+    const outside = mkdtempSync(path.join(tmpdir(), 'gatewarden-lh-out-'));
     writeFileSync(path.join(outside, 'outside.txt'), 'x\n');
     symlinkSync(path.join(outside, 'outside.txt'), path.join(root, 'link.txt'));
     symlinkSync(outside, path.join(root, 'linkdir'));

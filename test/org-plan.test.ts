@@ -174,8 +174,8 @@ describe('planning against the API', () => {
     expect(gh.calls('GET', '/orgs/acme/repos').length).toBe(2 + 3);
   });
 
-  it('clawscan org plan writes the plan and the GitHub outputs of a batch', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-plan-'));
+  it('gatewarden org plan writes the plan and the GitHub outputs of a batch', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-plan-'));
     const outputs = path.join(dir, 'github-output');
     const out: string[] = [];
     const err: string[] = [];
@@ -198,14 +198,14 @@ describe('planning against the API', () => {
   });
 
   it('a batch past the end of the plan has no jobs', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-plan-'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-plan-'));
     const outputs = path.join(dir, 'github-output');
     const out: string[] = [];
     const io = { env: { GITHUB_API_URL: gh.url, GITHUB_OUTPUT: outputs }, stdout: (s: string) => out.push(s), stderr: () => {} };
     expect(await orgMain(['plan', '--org', 'acme', '--batch', '99', '--github-output'], io)).toBe(0);
     const text = readFileSync(outputs, 'utf8');
-    expect(text).toContain('has-jobs<<CLAWSCAN_EOF\nfalse\nCLAWSCAN_EOF\n');
-    expect(text).toContain('matrix<<CLAWSCAN_EOF\n{"include":[]}\nCLAWSCAN_EOF\n');
+    expect(text).toContain('has-jobs<<GATEWARDEN_EOF\nfalse\nGATEWARDEN_EOF\n');
+    expect(text).toContain('matrix<<GATEWARDEN_EOF\n{"include":[]}\nGATEWARDEN_EOF\n');
     expect(JSON.parse(out.join(''))).toEqual({ include: [] });
   });
 
@@ -217,7 +217,7 @@ describe('planning against the API', () => {
     await expect(orgMain(['plan', '--org', 'acme', '--pushed-since', 'soon'], io)).rejects.toThrow(/--pushed-since/);
     await expect(orgMain(['nope'], io)).rejects.toThrow(/unknown org command/);
     await expect(orgMain(['scan'], io)).rejects.toThrow(/--repos/);
-    await expect(orgMain(['scan', '--repos', 'acme/app'], io)).rejects.toThrow(/CLAWSCAN_TOKEN/);
+    await expect(orgMain(['scan', '--repos', 'acme/app'], io)).rejects.toThrow(/GATEWARDEN_TOKEN/);
     await expect(orgMain(['plan', '--org', 'acme', '--github-output'], io)).rejects.toThrow(/GITHUB_OUTPUT/);
     await expect(orgMain(['rollup', '--github-summary'], io)).rejects.toThrow(/GITHUB_STEP_SUMMARY/);
     expect(gh.requests).toHaveLength(0); // every one of these is refused before any API call

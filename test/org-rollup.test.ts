@@ -4,7 +4,7 @@ import { renderMarkdown, rollup } from '../src/org/rollup.js';
 import type { JobReport, RepoOutcome } from '../src/org/sweep.js';
 
 const zero = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
-const job = (name: string, at: string, repos: RepoOutcome[]): JobReport => ({ kind: 'clawscan-org-job', version: 1, job: name, generatedAt: at, repos });
+const job = (name: string, at: string, repos: RepoOutcome[]): JobReport => ({ kind: 'gatewarden-org-job', version: 1, job: name, generatedAt: at, repos });
 const scanned = (repo: string, byRule: Record<string, number>): RepoOutcome => {
   const total = Object.values(byRule).reduce((a, b) => a + b, 0);
   return { repo, status: 'scanned', warnings: [], durationMs: 1, findings: { total, bySeverity: { ...zero, high: total }, byRule, historySecrets: 0 } };

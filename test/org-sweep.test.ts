@@ -52,8 +52,8 @@ describe('org scan and rollup', () => {
   const secret = /sk-ant-api03-[A-Za-z0-9_-]+/.exec(readFileSync(path.join(FIXTURES, 'demo-repo', '.env'), 'utf8'))?.[0] ?? '';
 
   beforeAll(async () => {
-    root = mkdtempSync(path.join(tmpdir(), 'clawscan-org-git-'));
-    work = mkdtempSync(path.join(tmpdir(), 'clawscan-org-out-'));
+    root = mkdtempSync(path.join(tmpdir(), 'gatewarden-org-git-'));
+    work = mkdtempSync(path.join(tmpdir(), 'gatewarden-org-out-'));
     alpha = makeRepo(root, 'acme/alpha', path.join(FIXTURES, 'demo-repo'));
     // CRLF line endings: the line hash must normalise them as the upload action does.
     writeFileSync(path.join(alpha, 'docker-compose.yml'), readFileSync(path.join(alpha, 'docker-compose.yml'), 'utf8').replace(/\n/g, '\r\n'));
@@ -66,7 +66,7 @@ describe('org scan and rollup', () => {
     gh.on('POST', '/repos/:owner/:repo/code-scanning/sarifs', (_req, p) =>
       p.repo === 'gamma' ? { status: 403, body: { message: 'Advanced Security must be enabled for this repository to use code scanning.' } } : { status: 202, body: { id: `sarif-${p.repo}` } },
     );
-    const io = { env: { GITHUB_API_URL: gh.url, GITHUB_SERVER_URL: `file://${root}`, CLAWSCAN_TOKEN: TOKEN }, stdout: (s: string) => stdout.push(s), stderr: (s: string) => stderr.push(s) };
+    const io = { env: { GITHUB_API_URL: gh.url, GITHUB_SERVER_URL: `file://${root}`, GATEWARDEN_TOKEN: TOKEN }, stdout: (s: string) => stdout.push(s), stderr: (s: string) => stderr.push(s) };
     const code = await orgMain(['scan', '--repos', 'acme/alpha acme/beta acme/gamma acme/empty acme/missing ../escape', '--job', 'b0-j0', '--output', path.join(work, 'job-b0-j0.json')], io);
     expect(code).toBe(0);
     report = JSON.parse(readFileSync(path.join(work, 'job-b0-j0.json'), 'utf8')) as JobReport;
@@ -112,7 +112,7 @@ describe('org scan and rollup', () => {
       const text = readFileSync(path.join(alpha, decodeURIComponent(loc?.artifactLocation?.uri ?? '')), 'utf8');
       expect(r.partialFingerprints?.primaryLocationLineHash).toBe(lineHashes(text).get(loc?.region?.startLine ?? 0));
     }
-    expect(log.runs[0]?.automationDetails?.id).toBe('clawscan/');
+    expect(log.runs[0]?.automationDetails?.id).toBe('gatewarden/');
 
     // A clean repository still gets a run (with every rule and no results), so its old alerts close.
     const clean = decode((uploads[1]?.body as { sarif: string }).sarif);
@@ -138,7 +138,7 @@ describe('org scan and rollup', () => {
   });
 
   it('clones one commit by default and the whole branch with depth 0', async () => {
-    const into = mkdtempSync(path.join(tmpdir(), 'clawscan-clone-'));
+    const into = mkdtempSync(path.join(tmpdir(), 'gatewarden-clone-'));
     const one = await gitCloner(`file://${root}`, TOKEN)('acme/alpha', path.join(into, 'one'));
     const all = await gitCloner(`file://${root}`, TOKEN, 0)('acme/alpha', path.join(into, 'all'));
     expect(git(one.dir, 'rev-list', '--count', 'HEAD')).toBe('1');
@@ -165,7 +165,7 @@ describe('org scan and rollup', () => {
       ...(ruleId.startsWith('secrets.') ? { redacted: 'sk-a…(9 chars)' } : {}),
     });
     const other: JobReport = {
-      kind: 'clawscan-org-job',
+      kind: 'gatewarden-org-job',
       version: 1,
       job: 'b0-j1',
       generatedAt: new Date().toISOString(),

@@ -16,7 +16,7 @@ function logWith(n: number, messageSize = 10): Log {
     locations: [{ physicalLocation: { artifactLocation: { uri: `f${i % 97}.yml` }, region: { startLine: 1 + (i % 300) } } }],
     properties: { 'security-severity': SEVERITY[i % 5] },
   }));
-  return { version: '2.1.0', runs: [{ tool: { driver: { name: 'ClawScan', rules: [] } }, results, invocations: [{ executionSuccessful: true }] }] };
+  return { version: '2.1.0', runs: [{ tool: { driver: { name: 'Gatewarden', rules: [] } }, results, invocations: [{ executionSuccessful: true }] }] };
 }
 
 function decode(base64: string): Log {

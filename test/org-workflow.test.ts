@@ -93,11 +93,11 @@ describe('the caller in docs/org-sweep.md', () => {
 
 /**
  * The scripts of the workflow and of the composite action, run for real with bash against the fake API: what
- * GitHub would run, minus GitHub. The scripts call `<clawscan>/dist/cli.js`; here that is a shim running the
+ * GitHub would run, minus GitHub. The scripts call `<gatewarden>/dist/cli.js`; here that is a shim running the
  * TypeScript source through tsx, so the test does not depend on dist/ having been rebuilt.
  */
-function clawscanCheckout(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-src-'));
+function gatewardenCheckout(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-src-'));
   mkdirSync(path.join(dir, 'dist'));
   // A real directory: `$GITHUB_ACTION_PATH/../../dist` through a symlink would resolve to this repository's dist/.
   mkdirSync(path.join(dir, 'org', 'plan'), { recursive: true });
@@ -113,7 +113,7 @@ describe('workflow and action scripts', () => {
   let checkout: string;
   const repos = Array.from({ length: 130 }, (_, i) => ({ name: `repo-${i}`, full_name: `acme/repo-${i}`, archived: i === 5, fork: false, visibility: i % 2 ? 'private' : 'public', topics: i % 3 ? ['openclaw'] : ['other'], pushed_at: '2026-05-01T00:00:00Z' }));
   beforeAll(async () => {
-    checkout = clawscanCheckout();
+    checkout = gatewardenCheckout();
     gh = await new FakeGitHub().start();
     gh.on('GET', '/orgs/:org/repos', (req) => gh.page(req, repos));
   });
@@ -135,10 +135,10 @@ describe('workflow and action scripts', () => {
   const reposOf = (matrix: string) => (JSON.parse(matrix) as { include: { repos: string }[] }).include.flatMap((j) => j.repos.split(' ')).sort();
 
   it('the workflow plan step', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'clawscan-wf-'));
-    symlinkSync(checkout, path.join(cwd, '.clawscan'));
+    const cwd = mkdtempSync(path.join(tmpdir(), 'gatewarden-wf-'));
+    symlinkSync(checkout, path.join(cwd, '.gatewarden'));
     const script = workflow.jobs.plan?.steps?.find((s) => s.run)?.run ?? '';
-    const out = await runPlan(script, cwd, { ...filters, CLAWSCAN_TOKEN: 'tkn' });
+    const out = await runPlan(script, cwd, { ...filters, GATEWARDEN_TOKEN: 'tkn' });
     expect(expected.length).toBeGreaterThan(5);
     expect(out.count).toBe(String(expected.length));
     expect(reposOf(out.matrix ?? '')).toEqual(expected);
@@ -151,8 +151,8 @@ describe('workflow and action scripts', () => {
     const step = action.runs.steps[0] as Step & { env: Record<string, string> };
     // Every env value is one of the action's inputs.
     for (const v of Object.values(step.env)) expect(Object.keys(action.inputs)).toContain(/^\$\{\{ inputs\.([\w-]+) \}\}$/.exec(v)?.[1]);
-    const cwd = mkdtempSync(path.join(tmpdir(), 'clawscan-act-'));
-    const out = await runPlan(step.run ?? '', cwd, { ...filters, CLAWSCAN_TOKEN: 'tkn', PLAN_FILE: 'p.json', GITHUB_ACTION_PATH: path.join(checkout, 'org', 'plan') });
+    const cwd = mkdtempSync(path.join(tmpdir(), 'gatewarden-act-'));
+    const out = await runPlan(step.run ?? '', cwd, { ...filters, GATEWARDEN_TOKEN: 'tkn', PLAN_FILE: 'p.json', GITHUB_ACTION_PATH: path.join(checkout, 'org', 'plan') });
     expect(reposOf(out.matrix ?? '')).toEqual(expected);
     expect(JSON.parse(out.batches ?? '')).toEqual([0]);
     expect(JSON.parse(readFileSync(path.join(cwd, 'p.json'), 'utf8'))).toMatchObject({ org: 'acme', total: expected.length });
@@ -160,7 +160,7 @@ describe('workflow and action scripts', () => {
 
   it('the workflow scan and rollup steps', async () => {
     gh.on('POST', '/repos/:owner/:repo/code-scanning/sarifs', () => ({ status: 202, body: { id: 'sarif-1' } }));
-    const gitRoot = mkdtempSync(path.join(tmpdir(), 'clawscan-wf-git-'));
+    const gitRoot = mkdtempSync(path.join(tmpdir(), 'gatewarden-wf-git-'));
     const repo = path.join(gitRoot, 'acme', 'alpha.git');
     mkdirSync(repo, { recursive: true });
     cpSync(path.join(FIXTURES, 'demo-repo'), repo, { recursive: true });
@@ -169,11 +169,11 @@ describe('workflow and action scripts', () => {
     await git('add', '-A');
     await git('commit', '-q', '-m', 'init');
 
-    const cwd = mkdtempSync(path.join(tmpdir(), 'clawscan-wf-'));
-    symlinkSync(checkout, path.join(cwd, '.clawscan'));
+    const cwd = mkdtempSync(path.join(tmpdir(), 'gatewarden-wf-'));
+    symlinkSync(checkout, path.join(cwd, '.gatewarden'));
     const scanScript = workflow.jobs.scan?.steps?.find((s) => s.run)?.run ?? '';
-    await runPlan(scanScript, cwd, { CLAWSCAN_TOKEN: 'tkn', REPOS: 'acme/alpha acme/missing', JOB: 'b0-j0', CATEGORY: 'clawscan/', UPLOAD: 'true', DEPTH: '1', WAIT: '0', GITHUB_SERVER_URL: `file://${gitRoot}` });
-    const job = JSON.parse(readFileSync(path.join(cwd, 'clawscan-org-job-b0-j0.json'), 'utf8')) as { repos: { repo: string; status: string }[] };
+    await runPlan(scanScript, cwd, { GATEWARDEN_TOKEN: 'tkn', REPOS: 'acme/alpha acme/missing', JOB: 'b0-j0', CATEGORY: 'gatewarden/', UPLOAD: 'true', DEPTH: '1', WAIT: '0', GITHUB_SERVER_URL: `file://${gitRoot}` });
+    const job = JSON.parse(readFileSync(path.join(cwd, 'gatewarden-org-job-b0-j0.json'), 'utf8')) as { repos: { repo: string; status: string }[] };
     expect(job.repos.map((r) => [r.repo, r.status])).toEqual([
       ['acme/alpha', 'scanned'],
       ['acme/missing', 'failed'],
@@ -182,11 +182,11 @@ describe('workflow and action scripts', () => {
 
     // download-artifact's place: the job reports under jobs/.
     mkdirSync(path.join(cwd, 'jobs'));
-    cpSync(path.join(cwd, 'clawscan-org-job-b0-j0.json'), path.join(cwd, 'jobs', 'clawscan-org-job-b0-j0.json'));
+    cpSync(path.join(cwd, 'gatewarden-org-job-b0-j0.json'), path.join(cwd, 'jobs', 'gatewarden-org-job-b0-j0.json'));
     const rollupScript = workflow.jobs.rollup?.steps?.find((s) => s.run)?.run ?? '';
     const summary = path.join(cwd, 'summary.md');
     await runPlan(rollupScript, cwd, { GITHUB_STEP_SUMMARY: summary });
     expect(readFileSync(summary, 'utf8')).toContain('**2 repositories**: 1 scanned, 1 failed.');
-    expect(JSON.parse(readFileSync(path.join(cwd, 'clawscan-org-report.json'), 'utf8'))).toMatchObject({ repositories: { total: 2, scanned: 1, failed: 1 } });
+    expect(JSON.parse(readFileSync(path.join(cwd, 'gatewarden-org-report.json'), 'utf8'))).toMatchObject({ repositories: { total: 2, scanned: 1, failed: 1 } });
   });
 });

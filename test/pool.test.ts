@@ -28,7 +28,7 @@ function cli(jobs: number): { status: number | null; report: { findings: unknown
 }
 
 function workerScript(body: string): URL {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'clawscan-pool-')), 'worker.mjs');
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'gatewarden-pool-')), 'worker.mjs');
   writeFileSync(file, body);
   return pathToFileURL(file);
 }
@@ -48,7 +48,7 @@ describe('worker pool', () => {
   });
 
   it('starts workers only for scans of at least minFiles plain files (the default pool: AUTO_MIN_FILES)', async () => {
-    const marker = path.join(mkdtempSync(path.join(tmpdir(), 'clawscan-pool-')), 'started');
+    const marker = path.join(mkdtempSync(path.join(tmpdir(), 'gatewarden-pool-')), 'started');
     // A worker that says it started, then exits: its batches go back to the main thread.
     const script = workerScript(`import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'yes');\nprocess.exit(0);\n`);
     const small = await scan({ paths: [TREE], rules: RULES, noConfig: true, pool: { script, workers: 1, minFiles: 1_000_000 } });

@@ -24,7 +24,7 @@ const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as
 
 describe('.pre-commit-hooks.yaml', () => {
   it('declares node hooks whose entry is the package bin, which is committed', () => {
-    expect(hooks.map((h) => h.id)).toEqual(['clawscan', 'clawscan-repo']);
+    expect(hooks.map((h) => h.id)).toEqual(['gatewarden', 'gatewarden-repo']);
     for (const h of hooks) {
       expect(h.name && h.entry && h.language).toBeTruthy();
       expect(h.language).toBe('node');

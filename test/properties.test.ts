@@ -32,7 +32,7 @@ const STRUCTURED: Exclude<FileKind, 'text'>[] = ['compose', 'openclaw', 'dotenv'
 const HOSTILE = [
   '[', '{', ']', '}', '"', "'", '`', '\\', '\n', '\r\n', '\t', ' ', '#', ':', '=', '-', '- ', ': ', '&a ', '*a', '<<: *a',
   '!!binary ', '---\n', '${', '${{', '}}', '$', '/*', '*/', '//', '<!--', '-->', 'FROM ', 'ENV ', 'RUN <<EOF\n', '\\\n',
-  'services:', 'export ', 'sk-ant-api03-', 'AA', 'clawscan-ignore ', ' -- ', '\u0000', '\ufeff', '\ud800', '💥', 'é',
+  'services:', 'export ', 'sk-ant-api03-', 'AA', 'gatewarden-ignore ', ' -- ', '\u0000', '\ufeff', '\ud800', '💥', 'é',
 ];
 
 const anyText = fc.oneof(
@@ -103,7 +103,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 );
 
 async function scanTree(files: Map<string, string>, rules: readonly AnyRule[] = RULES): Promise<ScanResult> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-prop-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-prop-'));
   for (const [name, text] of files) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);
@@ -136,7 +136,7 @@ describe('every rule in the registry survives mutated fixtures', () => {
 
 /** Every output a user or GitHub sees. The SARIF rule catalogue (static docs) is left out of the search. */
 function renderAll(r: ScanResult): Record<string, string> {
-  const input: ReportInput = { findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: true, category: 'clawscan/', color: false };
+  const input: ReportInput = { findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: true, category: 'gatewarden/', color: false };
   const sarif = JSON.parse(REPORTERS.sarif(input)) as { runs: { tool: { driver: { rules?: unknown } } }[] };
   for (const run of sarif.runs) delete run.tool.driver.rules;
   return {
@@ -171,7 +171,7 @@ const PLANTS: [string, (k: string) => string][] = [
   ['openclaw.json', (k) => `{\n  models: { providers: { anthropic: { apiKey: "${k}" } } },\n}\n`],
   ['broken/openclaw.json', (k) => `{ apiKey: ${k} `],
   ['Dockerfile', (k) => `FROM node:22\nENV ANTHROPIC_API_KEY=${k}\n`],
-  ['suppressed.ts', (k) => `// clawscan-ignore secrets.anthropic_api_key -- test key ${k}\nconst k = "${k}";\n`],
+  ['suppressed.ts', (k) => `// gatewarden-ignore secrets.anthropic_api_key -- test key ${k}\nconst k = "${k}";\n`],
   ['one line.js', (k) => `${'var a=1;'.repeat(2000)}"${k}"`],
 ];
 

@@ -44,8 +44,8 @@ describe('README workflows', () => {
     for (const w of workflows) {
       for (const step of Object.values(w.jobs).flatMap((j) => j.steps)) {
         if (!step.uses) continue;
-        expect(step.uses).toMatch(/^[\w./-]+@([0-9a-f]{40}|CLAWSCAN_COMMIT_SHA)$/);
-        if (step.uses.startsWith('clawscan/clawscan@')) for (const input of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(input);
+        expect(step.uses).toMatch(/^[\w./-]+@([0-9a-f]{40}|GATEWARDEN_COMMIT_SHA)$/);
+        if (step.uses.startsWith('gatewarden/gatewarden@')) for (const input of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(input);
       }
     }
   });
@@ -56,7 +56,7 @@ describe('README workflows', () => {
     };
     expect(callers).toHaveLength(1);
     const job = Object.values((callers[0] as unknown as { jobs: Record<string, { uses: string; with: Record<string, unknown>; secrets: Record<string, unknown> }> }).jobs)[0];
-    expect(job?.uses).toMatch(/^clawscan\/clawscan\/\.github\/workflows\/org-sweep\.yml@/);
+    expect(job?.uses).toMatch(/^gatewarden\/gatewarden\/\.github\/workflows\/org-sweep\.yml@/);
     for (const k of Object.keys(job?.with ?? {})) expect(Object.keys(reusable.on.workflow_call.inputs), `input ${k}`).toContain(k);
     for (const k of Object.keys(job?.secrets ?? {})) expect(Object.keys(reusable.on.workflow_call.secrets), `secret ${k}`).toContain(k);
   });

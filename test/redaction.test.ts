@@ -31,7 +31,7 @@ describe('redaction', () => {
     const secrets = new Map<string, string>();
     const result = await scan({ paths: [FIXTURES], rules: capturing(RULES, secrets) });
     expect(secrets.size, 'the fixtures must contain secrets for this test to mean anything').toBeGreaterThan(0);
-    const input: ReportInput = { findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, showSuppressed: true, category: 'clawscan/', color: true };
+    const input: ReportInput = { findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, showSuppressed: true, category: 'gatewarden/', color: true };
     const outputs: Record<string, string> = {
       ...Object.fromEntries(Object.entries(REPORTERS).map(([name, reporter]) => [name, reporter(input)])),
       summary: summaryMarkdown(input),

@@ -1,5 +1,5 @@
 /**
- * No pattern takes super-linear time: every regular expression ClawScan runs is proven safe by a ReDoS checker
+ * No pattern takes super-linear time: every regular expression Gatewarden runs is proven safe by a ReDoS checker
  * (recheck: automaton analysis where it can decide; see checkOne for the fuzzing fallback), instead of timing anything.
  *
  * Two sources, so nothing slips through:

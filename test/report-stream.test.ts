@@ -50,7 +50,7 @@ describe('streamed reporters', () => {
   it('print the pretty-printed JSON of what they describe (JSON and SARIF), findings of every shape included', async () => {
     const r = await scan({ paths: [path.join(FIXTURES, 'rules')], rules: RULES, noConfig: true });
     expect(r.findings.filter((f) => f.fix).length).toBeGreaterThan(5);
-    const input = { findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: true, category: 'clawscan/', color: false };
+    const input = { findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: true, category: 'gatewarden/', color: false };
     for (const format of ['json', 'sarif'] as const) {
       const text = REPORTERS[format](input);
       expect(text).toBe(`${pretty(JSON.parse(text))}\n`);
@@ -59,8 +59,8 @@ describe('streamed reporters', () => {
 
   it('write to a file exactly what they render, across many write batches', async () => {
     const r = await scan({ paths: [path.join(FIXTURES, 'rules')], rules: RULES, noConfig: true });
-    const input = { findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: true, category: 'clawscan/', color: false };
-    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-stream-'));
+    const input = { findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: true, category: 'gatewarden/', color: false };
+    const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-stream-'));
     for (const format of FORMATS) {
       const file = path.join(dir, `report.${format}`);
       await writeReport(STREAMS[format](input), file);
@@ -72,7 +72,7 @@ describe('streamed reporters', () => {
 
   it('reach a pipe whole: the CLI prints to stdout what it writes with --output', () => {
     const cli = path.join(ROOT, 'dist', 'cli.js');
-    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-stream-'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-stream-'));
     const file = path.join(dir, 'out.sarif');
     const args = ['scan', path.join(FIXTURES, 'rules'), '--format', 'sarif', '--fail-on', 'never'];
     const piped = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -84,7 +84,7 @@ describe('streamed reporters', () => {
   });
 
   it('write a file whole or not at all: a report that fails half-way leaves the file as it was and no temporary file', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-stream-'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-stream-'));
     const failing = function* () {
       yield 'x'.repeat(200 * 1024);
       throw new Error('fault while producing the report');
@@ -100,7 +100,7 @@ describe('streamed reporters', () => {
   });
 
   it('write through what is not a regular file instead of replacing it (a symbolic link, a FIFO)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-stream-'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-stream-'));
     writeFileSync(path.join(dir, 'target.json'), '');
     symlinkSync('target.json', path.join(dir, 'link.json'));
     await writeReport(['{}', '\n'], path.join(dir, 'link.json'));

@@ -14,12 +14,12 @@ const MULTITOOL = path.join(ROOT, 'node_modules', '.bin', 'sarif-multitool');
 
 async function sarifOf(dir: string): Promise<Log> {
   const r = await scan({ paths: [dir], rules: RULES });
-  return JSON.parse(REPORTERS.sarif({ findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: false, category: 'clawscan/', color: false })) as Log;
+  return JSON.parse(REPORTERS.sarif({ findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: false, category: 'gatewarden/', color: false })) as Log;
 }
 
 /** Runs the multitool and returns its GitHub-rule errors (its exit code says nothing, so read its output file). */
 function ghErrors(log: Log): string[] {
-  const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-sarif-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-sarif-'));
   writeFileSync(path.join(dir, 'in.sarif'), JSON.stringify(log));
   execFileSync(MULTITOOL, ['validate', '--rule-kind', 'Gh', '--output', path.join(dir, 'out.sarif'), path.join(dir, 'in.sarif')], { stdio: 'ignore', env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } });
   const out = JSON.parse(readFileSync(path.join(dir, 'out.sarif'), 'utf8')) as Log;
@@ -45,7 +45,7 @@ describe('SARIF', () => {
   it('describes every rule, uses relative URIs, regions, fingerprints and a category', async () => {
     const log = await sarifOf(path.join(FIXTURES, 'demo-repo'));
     const run = log.runs[0];
-    expect(run?.automationDetails?.id).toBe('clawscan/');
+    expect(run?.automationDetails?.id).toBe('gatewarden/');
     expect(run?.tool.driver.rules?.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
     for (const rule of run?.tool.driver.rules ?? []) {
       expect(rule.fullDescription?.text).toBeTruthy();
@@ -58,13 +58,13 @@ describe('SARIF', () => {
       expect(loc?.artifactLocation?.uri).toMatch(/^(?![a-z]+:|\/)\S+$/); // relative: no scheme, no leading slash
       expect(existsSync(path.join(ROOT, decodeURI(loc?.artifactLocation?.uri ?? '')))).toBe(true);
       expect(loc?.region?.startLine).toBeGreaterThanOrEqual(1);
-      expect(result.partialFingerprints?.['clawscan/v1']).toMatch(/^[0-9a-f]{32}$/);
+      expect(result.partialFingerprints?.['gatewarden/v1']).toMatch(/^[0-9a-f]{32}$/);
       expect(run?.tool.driver.rules?.[result.ruleIndex ?? -1]?.id).toBe(result.ruleId);
     }
   });
 
   it('still writes one run with the full rule list and empty results for a clean scan (that closes alerts)', async () => {
-    const clean = mkdtempSync(path.join(tmpdir(), 'clawscan-clean-'));
+    const clean = mkdtempSync(path.join(tmpdir(), 'gatewarden-clean-'));
     writeFileSync(path.join(clean, 'README.md'), '# nothing to see\n');
     const log = await sarifOf(clean);
     expect(log.runs).toHaveLength(1);

@@ -11,7 +11,7 @@ import { findTokens, holdsKnownToken, mentionsTokenKeyword } from '../rules/_sha
 import { hasRepeatedRun, isPlaceholder, isReference, isSecretRef, isSequential } from '../rules/_shared/values.js';
 import { scan } from '../src/engine/scan.js';
 
-const F = 'clawscanTESTfixture';
+const F = 'gatewardenTESTvalue';
 const ANTHROPIC = `sk-ant-api03-${F}AD_shZdPjuQJwhMXSiS_P4MJJSjwE6jnr9n60CLWbBFxXbd8tsVWII6UMoVCr6j0p6Hhp591m9AA`;
 const TELEGRAM = `7421350986:AA${F}Qh3_kZ9-Lm2pXw`;
 
@@ -120,7 +120,7 @@ describe('token scanner', () => {
     // both paths must report the same way, and the generic rule must leave a provider token's range alone.
     const GROQ = `gsk_${F}pjRdYK4Svdp12Tvjp9xmXAy3yQkfQWZ65`;
     const generic = 'client_secret = "N7xQ2mP9T8wZ4kL6vB3cR5"';
-    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-tokens-'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-tokens-'));
     writeFileSync(path.join(dir, 'sync.txt'), `A=${ANTHROPIC}\n${generic}\n`);
     writeFileSync(path.join(dir, 'waits.txt'), `A=${ANTHROPIC}\nGROQ_API_KEY=${GROQ}\n${generic}\n`);
     const rules = RULES.filter((r) => ['secrets.anthropic_api_key', 'secrets.groq_api_key', 'secrets.generic'].includes(r.id));

@@ -1,5 +1,5 @@
 /**
- * Dogfood: ClawScan on its own repository (with its .clawscan.yml, which fences off test/fixtures/) finds
+ * Dogfood: Gatewarden on its own repository (with its .gatewarden.yml, which fences off test/fixtures/) finds
  * nothing. This catches a fixture token leaking into generated docs, and false positives on real code.
  */
 import { describe, expect, it } from 'vitest';

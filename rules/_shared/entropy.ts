@@ -1,5 +1,5 @@
 /**
- * Shannon entropy, and the thresholds ClawScan uses, each taken from an incumbent scanner
+ * Shannon entropy, and the thresholds Gatewarden uses, each taken from an incumbent scanner
  * (see docs/secrets-engines.md and ../shared/reference/secret-scanners.md §1.3, §3.1):
  *   - gitleaks `generic-api-key`: a value's entropy must be greater than 3.5 (bits per character).
  *   - detect-secrets `HexHighEntropyString`: 3.0 for strings made only of hex digits, reduced by

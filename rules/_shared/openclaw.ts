@@ -31,7 +31,7 @@ export const str = (v: unknown): string | undefined => (typeof v === 'string' ? 
 /** Trimmed non-empty strings of a list. */
 export const strings = (v: unknown): string[] => arr(v).filter((s): s is string => typeof s === 'string').map((s) => s.trim()).filter(Boolean);
 
-/** The audit's warn / critical / info, in ClawScan's scale. */
+/** The audit's warn / critical / info, in Gatewarden's scale. */
 export const WARN: Severity = 'medium';
 export const CRITICAL: Severity = 'critical';
 export const INFO: Severity = 'info';

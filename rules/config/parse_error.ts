@@ -7,7 +7,7 @@ export default defineRule({
   severity: 'high',
   appliesTo: ['parse_error'],
   description:
-    'OpenClaw refuses to start with a config it cannot parse, and ClawScan cannot check a config it cannot read: every security setting in this file went unreviewed.',
+    'OpenClaw refuses to start with a config it cannot parse, and Gatewarden cannot check a config it cannot read: every security setting in this file went unreviewed.',
   remediation: 'Fix the syntax error at the reported line and column (`openclaw doctor` reports the same). JSON5 allows comments, trailing commas and unquoted keys, but not unbalanced braces or unterminated strings.',
   tags: ['openclaw', 'scanner'],
   precision: 'very-high',

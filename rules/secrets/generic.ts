@@ -152,9 +152,9 @@ export default defineRule({
   severity: 'medium',
   appliesTo: ['text', 'openclaw'],
   description:
-    'A random-looking value (high Shannon entropy, with digits) assigned to a name such as `api_key`, `client_secret`, `DB_PASSWORD` or `authToken` is most likely a credential of a service ClawScan has no specific rule for. Committed, it is readable by everyone with access to the repository and its history.',
+    'A random-looking value (high Shannon entropy, with digits) assigned to a name such as `api_key`, `client_secret`, `DB_PASSWORD` or `authToken` is most likely a credential of a service Gatewarden has no specific rule for. Committed, it is readable by everyone with access to the repository and its history.',
   remediation:
-    'If the value is a credential, rotate it at its issuer, then load it from the environment (`${NAME}` from an untracked `.env`) or a secret manager. If it is not (a hash, a public id), suppress the finding with `# clawscan-ignore secrets.generic -- <reason>` or a baseline.',
+    'If the value is a credential, rotate it at its issuer, then load it from the environment (`${NAME}` from an untracked `.env`) or a secret manager. If it is not (a hash, a public id), suppress the finding with `# gatewarden-ignore secrets.generic -- <reason>` or a baseline.',
   references: ['https://cwe.mitre.org/data/definitions/798.html', 'https://github.com/gitleaks/gitleaks/blob/master/cmd/generate/config/rules/generic.go'],
   tags: ['secrets', 'CWE-798'],
   precision: 'medium',

@@ -8,7 +8,7 @@ export default defineRule({
   severity: 'info',
   appliesTo: ['openclaw'],
   description:
-    '`security.audit.suppressions` hides findings of `openclaw security audit`. ClawScan still reports them; this finding records that the config suppresses audit results, so the suppressions get reviewed with the change.',
+    '`security.audit.suppressions` hides findings of `openclaw security audit`. Gatewarden still reports them; this finding records that the config suppresses audit results, so the suppressions get reviewed with the change.',
   remediation:
     'Review each entry of `security.audit.suppressions` (checkId and reason), and remove the ones that no longer apply.',
   references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md'],

@@ -1,7 +1,7 @@
 /**
  * `history: true`: in full mode (a scheduled or push run) the step sweeps the git history instead of scanning
  * the files, and reports through the same SARIF / annotations / summary path. Kept apart from main.ts, which
- * calls it once. Its SARIF category defaults to `clawscan-history/` (inputs.ts), so the sweep's alerts never
+ * calls it once. Its SARIF category defaults to `gatewarden-history/` (inputs.ts), so the sweep's alerts never
  * close or duplicate those of the work-tree scan.
  */
 import * as core from '@actions/core';
@@ -28,7 +28,7 @@ export async function historySweep(settings: ActionSettings, summaryLines: strin
     ...(settings.config ? { configFile: settings.config } : {}),
     ...(settings.baseline ? { baselineFile: settings.baseline } : {}),
   });
-  if (result.history.shallow) core.warning('ClawScan history sweep: this is a shallow clone, so older commits were not scanned. Set `fetch-depth: 0` on actions/checkout.');
+  if (result.history.shallow) core.warning('Gatewarden history sweep: this is a shallow clone, so older commits were not scanned. Set `fetch-depth: 0` on actions/checkout.');
   summaryLines.push(`History sweep: ${result.history.commits} commit(s) reachable from \`${result.history.range}\`; each finding is located at the commit that introduced it.`);
   if (result.findings.some((f) => !f.suppressed)) summaryLines.push('', ...HISTORY_REMEDIATION.map((line, i) => `${i + 1}. ${line}`));
   return result;

@@ -42,7 +42,7 @@ export function getSettings(): ActionSettings {
   return {
     path: core.getInput('path') || '.',
     mode: mode as ActionSettings['mode'],
-    sarifFile: core.getInput('sarif-file') || 'clawscan.sarif',
+    sarifFile: core.getInput('sarif-file') || 'gatewarden.sarif',
     failOn: failOn as FailOn,
     annotations: bool('annotations', true),
     reviewComments: bool('review-comments', false),
@@ -50,7 +50,7 @@ export function getSettings(): ActionSettings {
     ...(baseline ? { baseline } : {}),
     token: core.getInput('token'),
     // The sweep has its own category: sharing the work-tree scan's would close its alerts.
-    category: core.getInput('category') || (history ? 'clawscan-history/' : 'clawscan/'),
+    category: core.getInput('category') || (history ? 'gatewarden-history/' : 'gatewarden/'),
     history,
     jobs,
   };

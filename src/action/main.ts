@@ -107,7 +107,7 @@ export async function run(opts: RunOptions = {}): Promise<void> {
     if (summaryFile) {
       // Appended directly rather than through core.summary, which caches the file name for the process.
       const markdown = summaryMarkdown(prMode ? { ...input, findings: reported } : input, {
-        heading: prMode ? 'ClawScan: findings this pull request introduces' : 'ClawScan',
+        heading: prMode ? 'Gatewarden: findings this pull request introduces' : 'Gatewarden',
         noun: prMode ? 'new finding' : 'finding',
         lines,
         notAnnotated,
@@ -120,8 +120,8 @@ export async function run(opts: RunOptions = {}): Promise<void> {
     core.setOutput('findings-count', active.length);
     core.setOutput('new-findings-count', reported.length);
 
-    if (result.internalErrors) core.setFailed(`ClawScan hit ${result.internalErrors} internal error(s); see the notes in the job summary.`);
-    if (over.length) core.setFailed(`ClawScan: ${over.length} ${prMode ? 'new ' : ''}finding(s) at or above ${settings.failOn}.`);
+    if (result.internalErrors) core.setFailed(`Gatewarden hit ${result.internalErrors} internal error(s); see the notes in the job summary.`);
+    if (over.length) core.setFailed(`Gatewarden: ${over.length} ${prMode ? 'new ' : ''}finding(s) at or above ${settings.failOn}.`);
   } catch (err) {
     core.setFailed(err instanceof UsageError ? err.message : describeError(err));
   }
@@ -172,7 +172,7 @@ async function newFindings(result: ScanResult, baseSide: Promise<BaseSide> | und
     return all;
   }
   if ('failed' in side) {
-    core.warning(`ClawScan could not compare with the base commit: ${side.failed}`);
+    core.warning(`Gatewarden could not compare with the base commit: ${side.failed}`);
     lines.push(`Could not compare with the base commit (${side.failed}): every finding is reported as new.`);
     return all;
   }
@@ -238,7 +238,7 @@ async function reviewComments(settings: ActionSettings, pr: PullRequestEvent, fi
       : status === 403 || status === 404
       ? `the token cannot read or write this pull request's reviews (HTTP ${status}); grant \`pull-requests: write\` to the job to get them`
       : `the GitHub API failed (${message})`;
-    core.info(`ClawScan review comments skipped: ${why}.`);
+    core.info(`Gatewarden review comments skipped: ${why}.`);
     return `Review comments skipped: ${why}; the findings are in the annotations and this summary.`;
   }
 }

@@ -1,4 +1,4 @@
-/** Baseline files: known findings, hidden by fingerprint. Written by `clawscan baseline`, read with `--baseline`. */
+/** Baseline files: known findings, hidden by fingerprint. Written by `gatewarden baseline`, read with `--baseline`. */
 import { readFile } from 'node:fs/promises';
 import type { Finding } from '../model/finding.js';
 import { UsageError } from './errors.js';
@@ -7,7 +7,7 @@ export const BASELINE_VERSION = 1;
 
 export interface BaselineFile {
   version: number;
-  tool: 'clawscan';
+  tool: 'gatewarden';
   /** One entry per finding; `ruleId` and `file` are there for people reading the file. */
   findings: { fingerprint: string; ruleId: string; file: string }[];
 }
@@ -17,7 +17,7 @@ export function buildBaseline(findings: readonly Finding[]): BaselineFile {
     .filter((f) => !f.suppressed)
     .map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.location.file }))
     .sort((a, b) => a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
-  return { version: BASELINE_VERSION, tool: 'clawscan', findings: entries };
+  return { version: BASELINE_VERSION, tool: 'gatewarden', findings: entries };
 }
 
 export async function loadBaseline(file: string): Promise<Set<string>> {
@@ -28,7 +28,7 @@ export async function loadBaseline(file: string): Promise<Set<string>> {
     throw new UsageError(`cannot read baseline ${file}: ${(e as Error).message.split('\n')[0]}`);
   }
   const b = raw as Partial<BaselineFile>;
-  if (b?.tool !== 'clawscan' || !Array.isArray(b.findings)) throw new UsageError(`${file} is not a ClawScan baseline (write one with \`clawscan baseline\`)`);
+  if (b?.tool !== 'gatewarden' || !Array.isArray(b.findings)) throw new UsageError(`${file} is not a Gatewarden baseline (write one with \`gatewarden baseline\`)`);
   if (b.version !== BASELINE_VERSION) throw new UsageError(`${file}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
   return new Set(b.findings.map((f) => f.fingerprint).filter((x): x is string => typeof x === 'string'));
 }

@@ -1,5 +1,5 @@
 /**
- * `.clawscan.yml`: paths to ignore (gitignore syntax, relative to the config's folder), rules to turn off or
+ * `.gatewarden.yml`: paths to ignore (gitignore syntax, relative to the config's folder), rules to turn off or
  * re-grade, and the file-size limit. Found in the scanned directory unless `--config` names one.
  */
 import { readFile } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { DEFAULT_MAX_FILE_SIZE, parseSize } from './read.js';
 import { toPosix } from './discover.js';
 import { flowDepth, MAX_YAML_DEPTH } from './parse/yaml.js';
 
-export const CONFIG_FILE_NAMES = ['.clawscan.yml', '.clawscan.yaml'];
+export const CONFIG_FILE_NAMES = ['.gatewarden.yml', '.gatewarden.yaml'];
 
 export interface ScanConfig {
   /** Where the config came from (for messages), or undefined for defaults. */
@@ -36,7 +36,7 @@ export function defaultConfig(): ScanConfig {
 
 /**
  * @param explicit path given with `--config` (must exist)
- * @param searchDir the scanned directory, where `.clawscan.yml` is looked for
+ * @param searchDir the scanned directory, where `.gatewarden.yml` is looked for
  * @param base the directory scan paths are relative to
  */
 export async function loadConfig(explicit: string | undefined, searchDir: string, base: string, knownRules: ReadonlySet<string>, notes: Note[]): Promise<ScanConfig> {
@@ -96,7 +96,7 @@ export async function loadConfig(explicit: string | undefined, searchDir: string
   for (const [id, v] of Object.entries(rulesRaw)) {
     const val = v === false ? 'off' : v;
     if (val !== 'off' && !isSeverity(val)) throw new UsageError(`${shown}: rules.${id} must be off, critical, high, medium, low or info`);
-    if (!knownRules.has(id)) notes.push({ level: 'warning', code: 'config.unknown_rule', message: `${shown}: rules.${id} names no ClawScan rule`, file: shown });
+    if (!knownRules.has(id)) notes.push({ level: 'warning', code: 'config.unknown_rule', message: `${shown}: rules.${id} names no Gatewarden rule`, file: shown });
     rules.set(id, val);
   }
 

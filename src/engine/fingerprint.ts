@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 
 const VERSION = 'v1';
 /** Fixed product salt: fingerprints must be equal across runs and machines, so it cannot be random. */
-const SECRET_SALT = 'clawscan/secret-fingerprint/v1'; // clawscan-ignore secrets.generic -- a public, documented constant, not a credential
+const SECRET_SALT = 'gatewarden/secret-fingerprint/v1'; // gatewarden-ignore secrets.generic -- a public, documented constant, not a credential
 
 export function sha256(s: string): string {
   return createHash('sha256').update(s).digest('hex');
@@ -21,5 +21,5 @@ export function fingerprint(ruleId: string, file: string, identity: string): str
   return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
 }
 
-/** The SARIF `partialFingerprints` key ClawScan owns. */
-export const FINGERPRINT_KEY = 'clawscan/v1';
+/** The SARIF `partialFingerprints` key Gatewarden owns. */
+export const FINGERPRINT_KEY = 'gatewarden/v1';

@@ -1,5 +1,5 @@
 /**
- * gitignore matching, in one place (discovery outside git, `.clawscan.yml` ignores, the repository target).
+ * gitignore matching, in one place (discovery outside git, `.gatewarden.yml` ignores, the repository target).
  * The `ignore` package compiles each pattern with regexes that backtrack quadratically on pathological lines
  * (tens of thousands of `\[`), so lines longer than any real pattern are dropped before it sees them.
  */

@@ -1,5 +1,5 @@
 /**
- * The history sweep (`clawscan scan --history`): every commit reachable from the refs (default `--all`),
+ * The history sweep (`gatewarden scan --history`): every commit reachable from the refs (default `--all`),
  * streamed from one `git log -p -U0 --cc` and never held in memory:
  *
  *   git log → parse the patch line by line → per file a commit changed: the lines it added (a TextTarget whose
@@ -249,7 +249,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
   }
   if (binary) notes.push({ level: 'info', code: 'skipped.binary', message: `${binary} binary file version${binary === 1 ? '' : 's'} in the history not scanned` });
   for (const [file, t] of tooLarge) {
-    notes.push({ level: 'warning', code: 'skipped.too_large', message: `lines added in ${t.count} commit${t.count === 1 ? '' : 's'} (newest ${t.newest.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .clawscan.yml to scan them)`, file });
+    notes.push({ level: 'warning', code: 'skipped.too_large', message: `lines added in ${t.count} commit${t.count === 1 ? '' : 's'} (newest ${t.newest.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .gatewarden.yml to scan them)`, file });
   }
 
   const head = atHead ? await atHead : { fingerprints: new Set<string>(), internalErrors: 0 };

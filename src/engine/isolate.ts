@@ -61,7 +61,7 @@ export const YOUNG_GENERATION_MB = 8;
  */
 export const ISOLATE_MIN_FILES = 6_000;
 
-const MARK = 'clawscan-scan-worker';
+const MARK = 'gatewarden-scan-worker';
 
 /** What the worker is given at start: the scan's options, without functions, rule objects or URLs. */
 interface Init {
@@ -138,9 +138,9 @@ function worthIsolating(opts: ScanOptions, isolate: IsolateOptions): number | un
   return estimate >= minFiles ? estimate : undefined;
 }
 
-/** With CLAWSCAN_DEBUG set, where the scan ran goes to stderr: codes only, never a message that could quote input. */
+/** With GATEWARDEN_DEBUG set, where the scan ran goes to stderr: codes only, never a message that could quote input. */
 function debug(line: string): void {
-  if (process.env.CLAWSCAN_DEBUG) process.stderr.write(`clawscan: ${line}\n`);
+  if (process.env.GATEWARDEN_DEBUG) process.stderr.write(`gatewarden: ${line}\n`);
 }
 
 function errorCode(err: unknown): string {
@@ -156,7 +156,7 @@ export interface Runtime {
   flags?: string;
   /** V8's heap size limit, MB. */
   heapLimitMb?: number;
-  /** CLAWSCAN_ISOLATE_MIN_FILES. */
+  /** GATEWARDEN_ISOLATE_MIN_FILES. */
   setting?: string;
 }
 
@@ -166,11 +166,11 @@ export interface Runtime {
  * limit (a machine of 4 GB or more, as CI runners are), 16-32 MB below. Measured, 20,000 files on Node 24
  * (docs/performance.md): 100-130 MB less peak RSS with 4 GB or more, 20-40 MB with 2 GB, nothing with 1 GB. Node
  * 20 stops at 16 MB, and there the worker did not pay (6 MB less, 6% more time). A `--max-semi-space-size` the
- * user gave Node (command line or NODE_OPTIONS) is theirs to keep. CLAWSCAN_ISOLATE_MIN_FILES overrides all this:
+ * user gave Node (command line or NODE_OPTIONS) is theirs to keep. GATEWARDEN_ISOLATE_MIN_FILES overrides all this:
  * a number of files, or `off`.
  */
 export function defaultMinFiles(runtime: Runtime = {}): number {
-  const setting = (runtime.setting ?? process.env.CLAWSCAN_ISOLATE_MIN_FILES)?.trim().toLowerCase();
+  const setting = (runtime.setting ?? process.env.GATEWARDEN_ISOLATE_MIN_FILES)?.trim().toLowerCase();
   if (setting === 'off') return Infinity;
   if (setting && /^\d+$/.test(setting)) return Number(setting);
   const major = Number((runtime.node ?? process.versions.node).split('.')[0]);

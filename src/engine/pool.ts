@@ -45,7 +45,7 @@ export interface PoolOptions {
 export const AUTO_THREADS = 2;
 export const AUTO_MIN_FILES = 10_000;
 
-const MARK = 'clawscan-text-worker';
+const MARK = 'gatewarden-text-worker';
 
 /**
  * The pool for an entry point, given its `import.meta.url` (or the bundle its workers should run), threads (the main

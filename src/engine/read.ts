@@ -57,7 +57,7 @@ export async function readText(f: DiscoveredFile, maxFileSize: number): Promise<
 }
 
 function tooLarge(file: string, size: number, maxFileSize: number): Note {
-  return { level: 'warning', code: 'skipped.too_large', message: `file is ${formatBytes(size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .clawscan.yml to scan it)`, file };
+  return { level: 'warning', code: 'skipped.too_large', message: `file is ${formatBytes(size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .gatewarden.yml to scan it)`, file };
 }
 
 /**

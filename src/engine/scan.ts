@@ -36,9 +36,9 @@ export { EMPTY_PROJECT, MAX_FINDINGS_PER_RULE_AND_FILE, RuleRunner, type Finishe
 export interface ScanOptions {
   paths: readonly string[];
   rules: readonly AnyRule[];
-  /** `--config FILE`; otherwise `.clawscan.yml` in the first scanned directory. */
+  /** `--config FILE`; otherwise `.gatewarden.yml` in the first scanned directory. */
   configFile?: string;
-  /** Do not look for `.clawscan.yml` (for tools that scan exact files, e.g. the docs generator). */
+  /** Do not look for `.gatewarden.yml` (for tools that scan exact files, e.g. the docs generator). */
   noConfig?: boolean;
   baselineFile?: string;
   /** Overrides the config's limit (bytes). */

@@ -1,9 +1,9 @@
 /**
- * Inline suppressions: `clawscan-ignore <ruleId>[,<ruleId>…] -- <reason>` in a comment on the finding's line or
+ * Inline suppressions: `gatewarden-ignore <ruleId>[,<ruleId>…] -- <reason>` in a comment on the finding's line or
  * the line above, in whatever comment syntax the file uses (`#`, `//`, `<!-- -->`, `/* *\/`). `*` matches
  * every rule. The marker is distinctive enough to be found without knowing the comment syntax.
  */
-const DIRECTIVE = /^clawscan-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--(.*))?$/;
+const DIRECTIVE = /^gatewarden-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--(.*))?$/;
 
 export interface Directive {
   rules: readonly string[];
@@ -13,13 +13,13 @@ export interface Directive {
 /** Line number (1-based) → directive; empty for the vast majority of files, which have none. */
 export function parseDirectives(text: string): Map<number, Directive> {
   const out = new Map<number, Directive>();
-  if (!text.includes('clawscan-ignore')) return out;
+  if (!text.includes('gatewarden-ignore')) return out;
   const lines = text.split('\n');
   lines.forEach((raw, i) => {
     // Linear by construction (test/redos.test.ts proves the pattern): it is tried once per line, at the first
     // marker, and the comment's closing `-->` / `*/` and trailing blanks are cut in code. In the pattern, a
     // lazy reason before optional blanks and closer, tried at every marker, backtracked quadratically.
-    const at = raw.indexOf('clawscan-ignore');
+    const at = raw.indexOf('gatewarden-ignore');
     const m = at === -1 ? null : DIRECTIVE.exec(stripCloser(raw.slice(at)));
     if (!m) return;
     const rules = (m[1] ?? '').split(',').map((r) => r.trim()).filter(Boolean);

@@ -25,7 +25,7 @@ export interface OctokitOptions {
   token?: string;
   /** REST root: `https://api.github.com`, a GHES `https://HOST/api/v3` (GITHUB_API_URL), or a test server. */
   baseUrl?: string;
-  /** Who is calling, for the User-Agent (`clawscan/<version> (<purpose>)`). */
+  /** Who is calling, for the User-Agent (`gatewarden/<version> (<purpose>)`). */
   purpose: 'action' | 'org-sweep';
   /** Octokit's own warnings and the rate-limit lines; silent by default. */
   log?: GitHubLog;
@@ -42,8 +42,8 @@ export interface OctokitOptions {
   retry?: { retryAfterBaseValue?: number };
 }
 
-const ClawscanOctokit = Octokit.plugin(throttling, retry);
-export type GitHubClient = InstanceType<typeof ClawscanOctokit>;
+const GatewardenOctokit = Octokit.plugin(throttling, retry);
+export type GitHubClient = InstanceType<typeof GatewardenOctokit>;
 
 const QUIET: GitHubLog = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -61,10 +61,10 @@ export function createOctokit(opts: OctokitOptions): GitHubClient {
     log.warn(`${what}: giving up ${retryAfter > maxWait ? `(it asks for a ${retryAfter} s wait)` : `after ${limitRetries} retries`}`);
     return false;
   };
-  return new ClawscanOctokit({
+  return new GatewardenOctokit({
     ...(opts.token ? { auth: opts.token } : {}),
     ...(opts.baseUrl ? { baseUrl: withoutTrailingSlashes(opts.baseUrl) } : {}),
-    userAgent: `clawscan/${TOOL_VERSION} (${opts.purpose})`,
+    userAgent: `gatewarden/${TOOL_VERSION} (${opts.purpose})`,
     log,
     throttle: {
       ...opts.throttle,

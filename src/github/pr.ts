@@ -29,7 +29,7 @@ export interface BaseScan {
   baseFingerprints: ReadonlySet<string>;
 }
 
-const CONFIG_NAMES = new Set(['.clawscan.yml', '.clawscan.yaml']);
+const CONFIG_NAMES = new Set(['.gatewarden.yml', '.gatewarden.yaml']);
 
 function isContextFile(p: string): boolean {
   return p === '.gitignore' || classify(p) !== 'text' || /\.ya?ml$/i.test(p);

@@ -27,9 +27,9 @@ export const MAX_EDITS = 30;
 /** GitHub rejects comment bodies over 65,536 characters. */
 const MAX_BODY = 60_000;
 
-const MARKER = /<!-- clawscan:fp=([0-9a-f]+)(?: state=(\w+))? -->/;
-const marker = (fp: string, state?: string) => `<!-- clawscan:fp=${fp}${state ? ` state=${state}` : ''} -->`;
-const REVIEW_MARKER = '<!-- clawscan:review -->';
+const MARKER = /<!-- gatewarden:fp=([0-9a-f]+)(?: state=(\w+))? -->/;
+const marker = (fp: string, state?: string) => `<!-- gatewarden:fp=${fp}${state ? ` state=${state}` : ''} -->`;
+const REVIEW_MARKER = '<!-- gatewarden:review -->';
 
 export interface ReviewInput {
   client: GitHubClient;
@@ -86,17 +86,17 @@ interface Placement {
 
 export function commentBody(f: Finding, rule: RuleMeta | undefined, suggestion: Suggestion | undefined): string {
   const value = f.redacted ? ` (value: \`${f.redacted}\`)` : '';
-  const parts = [`**ClawScan · ${f.severity}** · [\`${f.ruleId}\`](${ruleDocUrl(f.ruleId)}): ${rule?.title ?? f.ruleId}`, '', `${f.message}${value}`];
+  const parts = [`**Gatewarden · ${f.severity}** · [\`${f.ruleId}\`](${ruleDocUrl(f.ruleId)}): ${rule?.title ?? f.ruleId}`, '', `${f.message}${value}`];
   if (rule) parts.push('', `**How to fix:** ${rule.remediation}`);
   if (suggestion && f.fix) parts.push('', `${f.fix.description}:`, '', suggestionBlock(suggestion));
-  parts.push('', `<sub>If this is intended: \`clawscan-ignore ${f.ruleId} -- <reason>\` on the line or the line above.</sub>`, marker(f.fingerprint));
+  parts.push('', `<sub>If this is intended: \`gatewarden-ignore ${f.ruleId} -- <reason>\` on the line or the line above.</sub>`, marker(f.fingerprint));
   const body = parts.join('\n');
   return body.length <= MAX_BODY ? body : `${body.slice(0, MAX_BODY)}…\n${marker(f.fingerprint)}`;
 }
 
 function resolvedBody(old: string, fp: string, sha: string): string {
   const text = old.replace(MARKER, '').trim();
-  return `✅ **Resolved**: ClawScan no longer reports this at ${sha.slice(0, 7)}.\n\n<details><summary>Earlier comment</summary>\n\n${text}\n\n</details>\n${marker(fp, 'resolved')}`;
+  return `✅ **Resolved**: Gatewarden no longer reports this at ${sha.slice(0, 7)}.\n\n<details><summary>Earlier comment</summary>\n\n${text}\n\n</details>\n${marker(fp, 'resolved')}`;
 }
 
 export async function postReview(input: ReviewInput): Promise<ReviewOutcome> {
@@ -156,7 +156,7 @@ export async function postReview(input: ReviewInput): Promise<ReviewOutcome> {
   if (fresh.length) {
     const more = outcome.notCommented.length;
     const body = [
-      `**ClawScan** found ${input.findings.length} new finding${input.findings.length === 1 ? '' : 's'} in this pull request; ${fresh.length} ${fresh.length === 1 ? 'is' : 'are'} commented below.`,
+      `**Gatewarden** found ${input.findings.length} new finding${input.findings.length === 1 ? '' : 's'} in this pull request; ${fresh.length} ${fresh.length === 1 ? 'is' : 'are'} commented below.`,
       more ? `${more} other${more === 1 ? '' : 's'} (not on a changed line, or over the limit of ${MAX_REVIEW_COMMENTS} comments) ${more === 1 ? 'is' : 'are'} in the job summary and the annotations.` : '',
       REVIEW_MARKER,
     ]

@@ -1,4 +1,4 @@
-/** ClawScan's severity scale and its one mapping to SARIF and to GitHub annotation levels. */
+/** Gatewarden's severity scale and its one mapping to SARIF and to GitHub annotation levels. */
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];

@@ -1,7 +1,7 @@
 /**
- * `clawscan org plan | scan | rollup`: the org sweep's three steps, each a job of the reusable workflow
+ * `gatewarden org plan | scan | rollup`: the org sweep's three steps, each a job of the reusable workflow
  * (.github/workflows/org-sweep.yml). Kept apart from the scan command's options: src/cli.ts hands `org …`
- * over before parsing its own flags. The token is read from the environment (CLAWSCAN_TOKEN, else
+ * over before parsing its own flags. The token is read from the environment (GATEWARDEN_TOKEN, else
  * GITHUB_TOKEN), never from a flag, so it never shows in a process list or a log.
  */
 import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -15,20 +15,20 @@ import { isJobReport, renderMarkdown, rollup } from './rollup.js';
 import { sweepJob, type JobReport } from './sweep.js';
 
 export const ORG_USAGE = `Usage:
-  clawscan org plan --org NAME [filters] [--repos-per-job N] [--output FILE] [--batch N] [--github-output]
+  gatewarden org plan --org NAME [filters] [--repos-per-job N] [--output FILE] [--batch N] [--github-output]
       List the organisation's repositories and cut them into matrix batches (≤ 256 jobs, ≤ 1 MB each).
       Filters: --archived include|exclude|only (default exclude)   --forks include|exclude|only (default exclude)
                --visibility public,private,internal   --topic T (repeatable; any of)
                --pushed-since 2026-01-31|90d   --include GLOB / --exclude GLOB (repeatable; on the repository name)
       Without --output the plan JSON goes to stdout; with --batch N, only that batch's matrix does.
       --github-output writes count, batches, matrix (of --batch, default 0) and has-jobs to $GITHUB_OUTPUT.
-  clawscan org scan --repos "owner/a owner/b" [--job ID] [--output FILE] [--category ID] [--no-upload] [--depth N] [--wait S]
+  gatewarden org scan --repos "owner/a owner/b" [--job ID] [--output FILE] [--category ID] [--no-upload] [--depth N] [--wait S]
       Clone (--depth commits, default 1; 0 = whole history), scan and upload SARIF for each repository;
       a failing repository is recorded, never fatal. --wait polls each upload's processing for up to S seconds.
-  clawscan org rollup [FILE|DIR...] [--json FILE] [--markdown FILE] [--github-summary]
+  gatewarden org rollup [FILE|DIR...] [--json FILE] [--markdown FILE] [--github-summary]
       Merge job reports into the org report (JSON) and a Markdown summary.
 
-Environment: CLAWSCAN_TOKEN or GITHUB_TOKEN (a GitHub App installation token: contents read, security events
+Environment: GATEWARDEN_TOKEN or GITHUB_TOKEN (a GitHub App installation token: contents read, security events
 write), GITHUB_API_URL (default https://api.github.com), GITHUB_SERVER_URL (default https://github.com).
 `;
 
@@ -82,12 +82,12 @@ function positiveInt(name: string, v: string | undefined, fallback: number, max 
 }
 
 function stderrLog(io: OrgIo): GitHubLog {
-  return { debug() {}, info() {}, warn: (m) => io.stderr(`clawscan: ${m}\n`), error: (m) => io.stderr(`clawscan: ${m}\n`) };
+  return { debug() {}, info() {}, warn: (m) => io.stderr(`gatewarden: ${m}\n`), error: (m) => io.stderr(`gatewarden: ${m}\n`) };
 }
 
 /** GitHub's multi-line output syntax, with a delimiter that cannot occur in the value. */
 function outputBlock(name: string, value: string): string {
-  let delim = 'CLAWSCAN_EOF';
+  let delim = 'GATEWARDEN_EOF';
   while (value.includes(delim)) delim += '_';
   return `${name}<<${delim}\n${value}\n${delim}\n`;
 }
@@ -99,7 +99,7 @@ export async function orgMain(argv: readonly string[], io: OrgIo = DEFAULT_IO): 
     io.stdout(ORG_USAGE);
     return sub || values.help ? 0 : 2;
   }
-  const token = io.env.CLAWSCAN_TOKEN || io.env.GITHUB_TOKEN || undefined;
+  const token = io.env.GATEWARDEN_TOKEN || io.env.GITHUB_TOKEN || undefined;
   const apiUrl = values['api-url'] ?? io.env.GITHUB_API_URL ?? 'https://api.github.com';
   const octokit = () => createOctokit({ purpose: 'org-sweep', ...(token ? { token } : {}), baseUrl: apiUrl, log: stderrLog(io) });
 
@@ -135,7 +135,7 @@ export async function orgMain(argv: readonly string[], io: OrgIo = DEFAULT_IO): 
     if (batchIndex !== undefined && !(Number.isInteger(batchIndex) && batchIndex >= 0)) throw new UsageError(`--batch must be 0 or more (got "${values.batch}")`);
     if (values['github-output'] && !io.env.GITHUB_OUTPUT) throw new UsageError('--github-output needs the GITHUB_OUTPUT environment variable (set inside GitHub Actions)');
     const plan: Plan = await planOrg(octokit(), values.org, filters, limits);
-    io.stderr(`clawscan: ${plan.total} repositories to sweep (${plan.skipped.length} filtered out) in ${plan.batches.length} batch(es)\n`);
+    io.stderr(`gatewarden: ${plan.total} repositories to sweep (${plan.skipped.length} filtered out) in ${plan.batches.length} batch(es)\n`);
     if (values.output) await writeFile(values.output, `${JSON.stringify(plan, null, 2)}\n`);
     const batch = plan.batches[batchIndex ?? 0];
     if (values['github-output']) {
@@ -168,16 +168,16 @@ export async function orgMain(argv: readonly string[], io: OrgIo = DEFAULT_IO): 
       depth = Number(values.depth);
       if (!Number.isInteger(depth) || depth < 0) throw new UsageError(`--depth must be 0 (whole history) or more (got "${values.depth}")`);
     }
-    if (upload && !token) throw new UsageError('org scan uploads SARIF: set CLAWSCAN_TOKEN or GITHUB_TOKEN (or pass --no-upload)');
+    if (upload && !token) throw new UsageError('org scan uploads SARIF: set GATEWARDEN_TOKEN or GITHUB_TOKEN (or pass --no-upload)');
     const report = await sweepJob(values.job ?? 'local', repos, {
       octokit: octokit(),
       ...(token ? { token } : {}),
       gitBaseUrl: values['git-url'] ?? io.env.GITHUB_SERVER_URL ?? 'https://github.com',
-      category: values.category ?? 'clawscan/',
+      category: values.category ?? 'gatewarden/',
       upload,
       depth,
       wait: { waitMs },
-      log: (line) => io.stderr(`clawscan: ${line}\n`),
+      log: (line) => io.stderr(`gatewarden: ${line}\n`),
       // In the bundle, this file is dist/cli.js, which serves the scan worker (engine/isolate.ts).
       isolate: { script: new URL(import.meta.url), registry: RULES },
     });
@@ -185,7 +185,7 @@ export async function orgMain(argv: readonly string[], io: OrgIo = DEFAULT_IO): 
     if (values.output) await writeFile(values.output, text);
     else io.stdout(text);
     const failed = report.repos.filter((r) => r.status === 'failed').length;
-    io.stderr(`clawscan: job ${report.job}: ${report.repos.length - failed} swept, ${failed} failed\n`);
+    io.stderr(`gatewarden: job ${report.job}: ${report.repos.length - failed} swept, ${failed} failed\n`);
     return 0;
   }
 

@@ -114,7 +114,7 @@ export function parsePushedSince(value: string, now = new Date()): Date | undefi
   return Number.isNaN(t) ? undefined : new Date(t);
 }
 
-/** One matrix leg: `repos` is a space-separated list of `owner/name` (what `clawscan org scan --repos` takes). */
+/** One matrix leg: `repos` is a space-separated list of `owner/name` (what `gatewarden org scan --repos` takes). */
 export interface MatrixJob {
   job: string;
   repos: string;

@@ -16,7 +16,7 @@ export interface RuleRollup {
 }
 
 export interface OrgReport {
-  kind: 'clawscan-org-report';
+  kind: 'gatewarden-org-report';
   version: 1;
   generatedAt: string;
   repositories: { total: number; scanned: number; failed: number };
@@ -30,7 +30,7 @@ export interface OrgReport {
 }
 
 export function isJobReport(v: unknown): v is JobReport {
-  return typeof v === 'object' && v !== null && (v as JobReport).kind === 'clawscan-org-job' && Array.isArray((v as JobReport).repos);
+  return typeof v === 'object' && v !== null && (v as JobReport).kind === 'gatewarden-org-job' && Array.isArray((v as JobReport).repos);
 }
 
 export function rollup(jobs: readonly JobReport[], catalogue: readonly RuleMeta[], now = new Date()): OrgReport {
@@ -65,7 +65,7 @@ export function rollup(jobs: readonly JobReport[], catalogue: readonly RuleMeta[
     .sort((a, b) => b.repositories - a.repositories || b.findings - a.findings || a.ruleId.localeCompare(b.ruleId));
   const failed = outcomes.filter((o) => o.status === 'failed').map((o) => ({ repo: o.repo, ...(o.stage ? { stage: o.stage } : {}), reason: o.reason ?? 'unknown' }));
   return {
-    kind: 'clawscan-org-report',
+    kind: 'gatewarden-org-report',
     version: 1,
     generatedAt: now.toISOString(),
     repositories: { total: outcomes.length, scanned: outcomes.length - failed.length, failed: failed.length },
@@ -99,7 +99,7 @@ export function renderMarkdown(report: OrgReport, opts: { maxRows?: number } = {
   const maxRows = opts.maxRows ?? 100;
   const r = report.repositories;
   const lines: string[] = [];
-  lines.push('## ClawScan org sweep', '');
+  lines.push('## Gatewarden org sweep', '');
   lines.push(`**${plural(r.total, 'repository', 'repositories')}**: ${r.scanned} scanned, ${r.failed} failed. **${plural(report.findings.total, 'finding')}**.`, '');
   lines.push('| Severity | Findings |', '| --- | ---: |');
   for (const s of SEVERITIES) lines.push(`| ${s} | ${report.findings.bySeverity[s]} |`);

@@ -51,7 +51,7 @@ export interface RepoOutcome {
 }
 
 export interface JobReport {
-  kind: 'clawscan-org-job';
+  kind: 'gatewarden-org-job';
   version: 1;
   job: string;
   generatedAt: string;
@@ -166,7 +166,7 @@ export async function sweepRepo(fullName: string, opts: SweepOptions): Promise<R
   const [owner, repo] = fullName.split('/');
   const clone = opts.clone ?? gitCloner(opts.gitBaseUrl ?? 'https://github.com', opts.token, opts.depth ?? 1);
   let stage: Stage = 'clone';
-  const work = await mkdtemp(path.join(tmpdir(), 'clawscan-org-'));
+  const work = await mkdtemp(path.join(tmpdir(), 'gatewarden-org-'));
   try {
     if (!owner || !repo || !REPO_NAME.test(fullName) || owner.startsWith('.') || repo.startsWith('.')) throw new Error(`not a repository name (owner/name): "${fullName.slice(0, 200)}"`);
     const checkout = await clone(fullName, path.join(work, 'repo'));
@@ -179,7 +179,7 @@ export async function sweepRepo(fullName: string, opts: SweepOptions): Promise<R
     if (result.internalErrors) outcome.warnings.push(`${result.internalErrors} rule error(s) during the scan`);
     if (opts.upload !== false) {
       stage = 'upload';
-      const log = await buildSarif(result, opts.category ?? 'clawscan/');
+      const log = await buildSarif(result, opts.category ?? 'gatewarden/');
       const up = await uploadSarif(opts.octokit, { owner, repo, commitSha: checkout.commitSha, ref: checkout.ref }, log, opts.limits ?? SARIF_LIMITS, new Date(), opts.wait);
       outcome.upload = { ...(up.sarifId ? { sarifId: up.sarifId } : {}), results: up.results, dropped: up.dropped };
       outcome.warnings.push(...up.warnings);
@@ -200,5 +200,5 @@ export async function sweepRepo(fullName: string, opts: SweepOptions): Promise<R
 export async function sweepJob(job: string, repos: readonly string[], opts: SweepOptions): Promise<JobReport> {
   const out: RepoOutcome[] = [];
   for (const r of repos) out.push(await sweepRepo(r, opts));
-  return { kind: 'clawscan-org-job', version: 1, job, generatedAt: new Date().toISOString(), repos: out };
+  return { kind: 'gatewarden-org-job', version: 1, job, generatedAt: new Date().toISOString(), repos: out };
 }

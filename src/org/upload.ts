@@ -159,7 +159,7 @@ export async function uploadSarif(octokit: GitHubClient, target: UploadTarget, l
         commit_sha: target.commitSha,
         ref: target.ref,
         sarif: fitted.sarif,
-        tool_name: 'ClawScan',
+        tool_name: 'Gatewarden',
         ...(startedAt ? { started_at: startedAt.toISOString() } : {}),
       });
       const id = (res.data as { id?: string }).id;

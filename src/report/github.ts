@@ -63,7 +63,7 @@ export function renderAnnotations(findings: readonly Finding[], catalogue: reado
   const { shown, omitted } = selectAnnotations(findings, reservedErrors);
   const lines = shown.map((f) => annotationCommand(f, rules.get(f.ruleId)));
   if (omitted.length) {
-    lines.push(`::notice title=ClawScan::${escapeData(`${omitted.length} more finding${omitted.length === 1 ? '' : 's'} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); the job summary lists them, and the SARIF report has every finding.`)}`);
+    lines.push(`::notice title=Gatewarden::${escapeData(`${omitted.length} more finding${omitted.length === 1 ? '' : 's'} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); the job summary lists them, and the SARIF report has every finding.`)}`);
   }
   return { text: lines.length ? `${lines.join('\n')}\n` : '', omitted };
 }

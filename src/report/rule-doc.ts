@@ -15,7 +15,7 @@ export function ruleHelpMarkdown(rule: RuleMeta): string {
     '',
     '### Suppress',
     '',
-    `If this is intended, add a comment on the line or the line above: \`clawscan-ignore ${rule.id} -- <reason>\`, or turn the rule off in \`.clawscan.yml\` (\`rules: { ${rule.id}: off }\`).`,
+    `If this is intended, add a comment on the line or the line above: \`gatewarden-ignore ${rule.id} -- <reason>\`, or turn the rule off in \`.gatewarden.yml\` (\`rules: { ${rule.id}: off }\`).`,
   ];
   if (rule.references?.length) lines.push('', '### References', '', ...rule.references.map((r) => `- <${r}>`));
   return lines.join('\n');

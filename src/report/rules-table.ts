@@ -1,4 +1,4 @@
-/** The rule catalogue as a table: `clawscan rules`, and the README block the docs generator writes. */
+/** The rule catalogue as a table: `gatewarden rules`, and the README block the docs generator writes. */
 import type { RuleMeta } from '../model/rule.js';
 import { stripMd } from './rule-doc.js';
 

@@ -1,6 +1,6 @@
 /**
  * SARIF 2.1.0 as GitHub code scanning ingests it: one run, every rule of the catalogue (so alerts of a rule
- * that stops firing close), repository-relative URIs, regions, `security-severity`, ClawScan's own
+ * that stops firing close), repository-relative URIs, regions, `security-severity`, Gatewarden's own
  * `partialFingerprints` key, and `automationDetails.id` from the category. Suppressed findings are left out:
  * GitHub ignores `result.suppressions` and would open them as alerts.
  */

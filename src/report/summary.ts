@@ -30,7 +30,7 @@ export function summaryMarkdown(input: ReportInput, extra: SummaryExtra = {}): s
   const active = input.findings.filter((f) => !f.suppressed);
   const suppressed = input.findings.length - active.length;
   const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
-  const out: string[] = [`## ${extra.heading ?? 'ClawScan'}`, ''];
+  const out: string[] = [`## ${extra.heading ?? 'Gatewarden'}`, ''];
   out.push(active.length ? `**${plural(active.length, noun)}** in ${plural(new Set(active.map((f) => f.location.file)).size, 'file')}.` : `**No ${noun}s.**`);
   if (extra.preExisting) out.push('', `${plural(extra.preExisting, 'finding')} already at the base ${extra.preExisting === 1 ? 'is' : 'are'} not listed here (the SARIF report has every finding).`);
   out.push('', '| Severity | Findings |', '| --- | ---: |', ...SEVERITIES.map((s) => `| ${s} | ${active.filter((f) => f.severity === s).length} |`), '');
@@ -53,7 +53,7 @@ export function summaryMarkdown(input: ReportInput, extra: SummaryExtra = {}): s
     out.push('', '### Not annotated', '', `${plural(extra.notAnnotated.length, noun)} did not fit GitHub's annotation limits (10 per level per step, 50 per job):`, '');
     pushFindingRows(out, extra.notAnnotated);
   }
-  if (suppressed) out.push('', `${suppressed} finding(s) suppressed by inline comments, \`.clawscan.yml\` or the baseline.`);
+  if (suppressed) out.push('', `${suppressed} finding(s) suppressed by inline comments, \`.gatewarden.yml\` or the baseline.`);
   const problems = input.notes.filter((n) => n.level !== 'info');
   if (problems.length) out.push('', '<details><summary>Notes</summary>', '', ...problems.map((n) => `- ${n.level}: ${n.file ? `\`${cell(n.file)}\`: ` : ''}${cell(n.message)}`), '', '</details>');
   return `${out.join('\n')}\n`;

@@ -10,7 +10,7 @@ export interface ReportInput {
   stats: { files: number; bytes: number; skipped: number; durationMs: number };
   /** Include suppressed findings in the output (text and JSON only; never SARIF or annotations). */
   showSuppressed: boolean;
-  /** SARIF `automationDetails.id` category, e.g. `clawscan/`. */
+  /** SARIF `automationDetails.id` category, e.g. `gatewarden/`. */
   category?: string;
   color: boolean;
   /** Set for a history sweep (`scan --history`): findings are located at the commit that introduced them. */

@@ -1,6 +1,6 @@
 /**
  * `npm run eval:compose`: scans the real-world compose corpus (../shared/corpus/compose by default, or the
- * folder given as the first argument, or CLAWSCAN_COMPOSE_CORPUS) with the compose and dockerfile rules and
+ * folder given as the first argument, or GATEWARDEN_COMPOSE_CORPUS) with the compose and dockerfile rules and
  * prints every finding with a summary per rule. The corpus is data written by others: it is read in place,
  * never copied into this repository, and the script exits 0 with a notice when it is absent.
  * Each finding was judged by hand (docs/compose.md, "Evaluation"); this script is how those figures are
@@ -14,7 +14,7 @@ import { scan } from '../engine/scan.js';
 import { defineRule } from '../model/rule.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const corpus = path.resolve(process.argv[2] ?? process.env.CLAWSCAN_COMPOSE_CORPUS ?? path.join(ROOT, '..', 'shared', 'corpus', 'compose'));
+const corpus = path.resolve(process.argv[2] ?? process.env.GATEWARDEN_COMPOSE_CORPUS ?? path.join(ROOT, '..', 'shared', 'corpus', 'compose'));
 
 if (!existsSync(corpus)) {
   console.log(`eval:compose: no corpus at ${corpus}; skipped.`);

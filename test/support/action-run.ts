@@ -45,8 +45,8 @@ function parseOutputs(text: string): Record<string, string> {
 }
 
 export async function runAction(setup: ActionSetup): Promise<ActionRun> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-action-'));
-  const files = { event: path.join(dir, 'event.json'), output: path.join(dir, 'output'), summary: path.join(dir, 'summary.md'), sarif: path.join(dir, 'out', 'clawscan.sarif') };
+  const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-action-'));
+  const files = { event: path.join(dir, 'event.json'), output: path.join(dir, 'output'), summary: path.join(dir, 'summary.md'), sarif: path.join(dir, 'out', 'gatewarden.sarif') };
   writeFileSync(files.event, JSON.stringify(setup.payload ?? {}));
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
@@ -96,7 +96,7 @@ export async function runAction(setup: ActionSetup): Promise<ActionRun> {
   };
 }
 
-/** A `pull_request` event payload as the runner writes it (the fields ClawScan reads, plus a few around them). */
+/** A `pull_request` event payload as the runner writes it (the fields Gatewarden reads, plus a few around them). */
 export function pullRequestPayload(o: { number: number; baseSha: string; headSha: string; fork?: boolean }): unknown {
   const repo = { full_name: 'octo/claw', name: 'claw', owner: { login: 'octo' } };
   const forkRepo = { full_name: 'someone/claw', name: 'claw', owner: { login: 'someone' } };

@@ -1,6 +1,6 @@
 /**
  * One pull request on the fake GitHub server (test/support/fake-github.ts): its changed files (with real patches
- * from a git repository), its review comments, and the review endpoints ClawScan uses. Like GitHub, creating a
+ * from a git repository), its review comments, and the review endpoints Gatewarden uses. Like GitHub, creating a
  * review fails as a whole with 422 when a comment is not on a line of the diff. Every request body and every
  * response is checked against GitHub's REST description (test/support/openapi.ts); problems are collected in
  * `violations` for the test to assert empty.

@@ -1,6 +1,6 @@
 /**
  * Fake provider keys with valid shapes and enough entropy to pass the rules' placeholder filters (never real keys:
- * they contain `clawscanTESTfixture`). They live under test/fixtures/, which the self-scan fences off. Tests check
+ * they contain `gatewardenTESTvalue`). They live under test/fixtures/, which the self-scan fences off. Tests check
  * that no output contains them.
  */
 import { readFileSync } from 'node:fs';

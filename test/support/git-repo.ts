@@ -17,7 +17,7 @@ export class GitRepo {
   constructor(readonly dir: string) {}
 
   static init(): GitRepo {
-    const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-repo-'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-repo-'));
     const repo = new GitRepo(dir);
     repo.git('init', '--quiet', '--initial-branch=main');
     return repo;
@@ -25,7 +25,7 @@ export class GitRepo {
 
   /** A `git clone` of `source` (e.g. with `--depth=1`) into a new temp dir. */
   static clone(source: GitRepo, ...args: string[]): GitRepo {
-    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'clawscan-clone-')), 'repo');
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'gatewarden-clone-')), 'repo');
     execFileSync('git', ['clone', '--quiet', ...args, `file://${source.dir}`, dir], { env: ENV });
     return new GitRepo(dir);
   }

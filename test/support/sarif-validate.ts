@@ -17,7 +17,7 @@ export interface ValidationError {
 
 /** Validates each log; returns the error-level problems found for each, in the same order. */
 export async function validateSarif(logs: readonly unknown[]): Promise<ValidationError[][]> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'clawscan-sarif-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-sarif-'));
   const files = logs.map((log, i) => {
     const f = path.join(dir, `in${i}.sarif`);
     writeFileSync(f, JSON.stringify(log));

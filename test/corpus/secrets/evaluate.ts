@@ -1,5 +1,5 @@
 /**
- * Scores ClawScan's secret rules and secretlint's recommended preset on the labelled corpus (generate.ts), per
+ * Scores Gatewarden's secret rules and secretlint's recommended preset on the labelled corpus (generate.ts), per
  * rule: a finding is a true positive when a label has the same file, line and rule; every other finding of a
  * `secrets.*` rule (or of any secretlint rule) is a false positive; every label not found is a false negative.
  * Used by `npm run eval:secrets` (prints the table) and test/secrets-corpus.test.ts (asserts the goals).
@@ -28,15 +28,15 @@ export interface Score {
   fn: number;
 }
 export interface Evaluation {
-  clawscan: Score[];
+  gatewarden: Score[];
   secretlint: Score[];
   /** Findings in `neg/` files (the negative set), per engine. */
-  negativeFindings: { clawscan: Hit[]; secretlint: Hit[] };
-  missed: { clawscan: Hit[]; secretlint: Hit[] };
-  falsePositives: { clawscan: Hit[]; secretlint: Hit[] };
+  negativeFindings: { gatewarden: Hit[]; secretlint: Hit[] };
+  missed: { gatewarden: Hit[]; secretlint: Hit[] };
+  falsePositives: { gatewarden: Hit[]; secretlint: Hit[] };
 }
 
-/** secretlint rule (and message id) → the ClawScan rule that covers the same type; anything else is `secretlint:other`. */
+/** secretlint rule (and message id) → the Gatewarden rule that covers the same type; anything else is `secretlint:other`. */
 function secretlintType(ruleId: string, messageId: string): string {
   const short = ruleId.replace('@secretlint/secretlint-rule-', '');
   switch (short) {
@@ -64,8 +64,8 @@ function secretlintType(ruleId: string, messageId: string): string {
 
 export const readLabels = (): Hit[] => JSON.parse(readFileSync(LABELS, 'utf8')) as Hit[];
 
-async function clawscanHits(): Promise<Hit[]> {
-  const copy = mkdtempSync(path.join(tmpdir(), 'clawscan-corpus-'));
+async function gatewardenHits(): Promise<Hit[]> {
+  const copy = mkdtempSync(path.join(tmpdir(), 'gatewarden-corpus-'));
   cpSync(CORPUS, copy, { recursive: true });
   const result = await scan({ paths: [copy], rules: RULES });
   return result.findings.filter((f) => f.ruleId.startsWith('secrets.')).map((f) => ({ file: f.location.file, line: f.location.startLine, ruleId: f.ruleId }));
@@ -104,14 +104,14 @@ function score(hits: Hit[], labels: Hit[]): { scores: Score[]; missed: Hit[]; fp
 
 export async function evaluate(): Promise<Evaluation> {
   const labels = readLabels();
-  const [c, s] = [score(await clawscanHits(), labels), score(await secretlintHits(), labels)];
+  const [c, s] = [score(await gatewardenHits(), labels), score(await secretlintHits(), labels)];
   const neg = (hs: Hit[]) => hs.filter((h) => h.file.startsWith('neg/'));
   return {
-    clawscan: c.scores,
+    gatewarden: c.scores,
     secretlint: s.scores,
-    negativeFindings: { clawscan: neg(c.fps), secretlint: neg(s.fps) },
-    missed: { clawscan: c.missed, secretlint: s.missed },
-    falsePositives: { clawscan: c.fps, secretlint: s.fps },
+    negativeFindings: { gatewarden: neg(c.fps), secretlint: neg(s.fps) },
+    missed: { gatewarden: c.missed, secretlint: s.missed },
+    falsePositives: { gatewarden: c.fps, secretlint: s.fps },
   };
 }
 

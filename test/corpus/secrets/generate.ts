@@ -2,7 +2,7 @@
  * Generates the labelled secrets corpus (test/corpus/secrets/files/ and labels.json) used by `npm run eval:secrets`
  * and test/secrets-corpus.test.ts. Deterministic (seeded PRNG): rerun with `npx tsx test/corpus/secrets/generate.ts`
  * and the output is byte-identical. Every token is a generated fake with a valid shape; where the shape allows it
- * carries `clawscanTESTfixture`. Never a real credential.
+ * carries `gatewardenTESTvalue`. Never a real credential.
  *
  * Positives: every token type in every context that can hold it (dotenv, YAML, compose, JSON, JSON5 OpenClaw config,
  * shell `export`, TypeScript and Python strings, TOML, Markdown code blocks, URLs). Negatives: every reference and
@@ -13,7 +13,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const OUT = path.join(import.meta.dirname, 'files');
-const F = 'clawscanTESTfixture';
+const F = 'gatewardenTESTvalue';
 
 let seed = 20261121;
 function rnd(): number {
