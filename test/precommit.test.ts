@@ -24,8 +24,8 @@ const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as
 
 describe('.pre-commit-hooks.yaml', () => {
   it('declares node hooks whose entry is the package bin, which is committed', () => {
-    expect(hooks.map((h) => h.id)).toEqual(['gatewarden', 'gatewarden-repo']);
-    for (const h of hooks) {
+    expect(hooks.map((h) => h.id)).toEqual(['gatewarden', 'gatewarden-repo', 'gatewarden-docker']);
+    for (const h of hooks.filter((x) => x.language !== 'docker_image')) {
       expect(h.name && h.entry && h.language).toBeTruthy();
       expect(h.language).toBe('node');
       const bin = h.entry.split(' ')[0] ?? '';
@@ -33,6 +33,16 @@ describe('.pre-commit-hooks.yaml', () => {
     }
     expect(existsSync(path.join(ROOT, 'dist', 'cli.js'))).toBe(true);
     expect(hooks[0]?.pass_filenames).toBe(true);
+  });
+
+  it('declares a docker_image hook: the release image at the package version, with the staged-files arguments', () => {
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const docker = hooks.find((h) => h.id === 'gatewarden-docker');
+    expect(docker?.language).toBe('docker_image');
+    const [image, ...args] = docker?.entry.split(' ') ?? [];
+    expect(image).toBe(`ghcr.io/gatewarden/gatewarden:${version}`);
+    expect(args).toEqual(hooks[0]?.entry.split(' ').slice(1));
+    expect(docker?.pass_filenames).toBe(true);
   });
 
   it('the staged-files hook scans exactly the files it is given, names with glob characters included', async () => {
