@@ -1,0 +1,35 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config.js';
+
+/**
+ * `npm run test:fast`, the inner loop: the rule fixtures and catalogue, the engine, parsers and reporters. Left to
+ * the full `npm test` (CI): the ReDoS proof (test/redos), property runs, the audit oracle, SARIF validation with
+ * the multitool, thread pools and the scan worker, hostile inputs, the action, history and org sweeps end to end,
+ * the corpora, the committed bundles and self-scan.
+ */
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      include: [
+        'test/rules.test.ts',
+        'test/catalogue.test.ts',
+        'test/keywords.test.ts',
+        'test/engine.test.ts',
+        'test/suppress.test.ts',
+        'test/embedded-scan.test.ts',
+        'test/parse-infra.test.ts',
+        'test/compose-*.test.ts',
+        'test/dotenv-rules.test.ts',
+        'test/openclaw-*.test.ts',
+        'test/secrets-shared.test.ts',
+        'test/secrets-redaction.test.ts',
+        'test/redaction.test.ts',
+        'test/report-stream.test.ts',
+        'test/suggestion.test.ts',
+        'test/github-event.test.ts',
+      ],
+      exclude: ['test/compose-corpus.test.ts'],
+    },
+  }),
+);
