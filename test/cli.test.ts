@@ -36,6 +36,19 @@ describe('gatewarden scan', () => {
     expect(r.out).not.toMatch(ANSI);
   });
 
+  it("ignores OpenClaw's own .clawscan.yml (its ClawScan's config, with a profiles: key): the scan runs as without it", () => {
+    const dir = cleanDir();
+    writeFileSync(path.join(dir, 'docker-compose.yml'), 'services:\n  gw:\n    image: ghcr.io/openclaw/openclaw:2026.9.6\n    privileged: true\n');
+    const before = cli(['scan', dir, '--format', 'json']);
+    writeFileSync(path.join(dir, '.clawscan.yml'), 'profiles:\n  default:\n    severity: high\nignore:\n  - "*"\nrules:\n  compose.privileged: off\n');
+    const after = cli(['scan', dir, '--format', 'json']);
+    expect(after.err).toBe('');
+    expect(after.code).toBe(1);
+    const ids = (out: string) => (JSON.parse(out) as { findings: { ruleId: string; location: { file: string; startLine: number } }[] }).findings.map((f) => `${f.ruleId} ${f.location.file}:${f.location.startLine}`);
+    expect(ids(after.out)).toContain("compose.privileged docker-compose.yml:4");
+    expect(ids(after.out)).toEqual(ids(before.out));
+  });
+
   it('exits 0 when nothing reaches --fail-on, and for a clean tree', () => {
     expect(cli(['scan', DEMO, '--fail-on', 'never']).code).toBe(0);
     expect(cli(['scan', cleanDir()]).code).toBe(0);

@@ -44,10 +44,18 @@ describe('README workflows', () => {
     for (const w of workflows) {
       for (const step of Object.values(w.jobs).flatMap((j) => j.steps)) {
         if (!step.uses) continue;
-        expect(step.uses).toMatch(/^[\w./-]+@([0-9a-f]{40}|GATEWARDEN_COMMIT_SHA)$/);
+        // Gatewarden's own examples pin `<sha>`, the commit of the release named in the comment (checked below).
+        expect(step.uses).toMatch(/^[\w./-]+@([0-9a-f]{40}|<sha>)$/);
         if (step.uses.startsWith('gatewarden/gatewarden@')) for (const input of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(input);
       }
     }
+  });
+
+  it("pin Gatewarden to the current release: every `gatewarden/gatewarden@<sha>` says `# v<package.json version>`", () => {
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const pins = readme.split('\n').filter((l) => /gatewarden\/gatewarden[^\s]*@|^\s*rev: /.test(l));
+    expect(pins.length).toBeGreaterThanOrEqual(4);
+    for (const l of pins) expect(l).toMatch(new RegExp(`@?<sha>\\s+#.*\\bv${version.replace(/\./g, '\\.')}\\b`));
   });
 
   it('include the org-sweep caller, passing only inputs and secrets the reusable workflow declares', () => {
