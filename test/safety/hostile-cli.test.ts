@@ -18,7 +18,7 @@ afterAll(cleanUp);
 
 const [KEY] = FAKE_ANTHROPIC_KEYS;
 const SECRET_RULE = 'secrets.anthropic_api_key';
-const CONFIG_NAMES = ['.clawscan.yml', '.gatewarden.yml'];
+const CONFIG_NAMES = ['.gatewarden.yml'];
 
 interface JsonReport {
   findings: { ruleId: string; location: { file: string; startLine: number } }[];
@@ -57,7 +57,7 @@ describe.concurrent('8. config and baseline are never read through a link', () =
     const r = await scanJson(repo.dir, ['--fail-on', 'never'], 10_000);
     expect(r.killed).toBe(false);
     expect(controlFound(r.report)).toBe(true);
-    expect(r.report?.notes.some((n) => n.level === 'warning' && /\.(clawscan|gatewarden)\.yml/.test(`${n.file ?? ''} ${n.message}`) && /symbolic link/i.test(n.message))).toBe(true);
+    expect(r.report?.notes.some((n) => n.level === 'warning' && /\.gatewarden\.yml/.test(`${n.file ?? ''} ${n.message}`) && /symbolic link/i.test(n.message))).toBe(true);
   });
 
   // fixed by issue 22

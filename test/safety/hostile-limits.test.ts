@@ -26,7 +26,7 @@ const HANG_BUDGET_MS = 10_000;
 /** A fake key of the Anthropic shape, distinct per `n` (never a real key: it carries the test marker). */
 function key(n: string): string {
   const noise = createHash('sha256').update(n).digest('base64url').repeat(3);
-  return `sk-ant-api03-${`clawscanTESTfixture${noise}`.slice(0, 93)}AA`;
+  return `sk-ant-api03-${`gatewardenTESTvalue${noise}`.slice(0, 93)}AA`;
 }
 
 /** A base commit and a head commit adding one key: one new finding. */

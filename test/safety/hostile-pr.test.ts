@@ -25,9 +25,9 @@ const [KEY, KEY2] = FAKE_ANTHROPIC_KEYS;
 const leak = (key: string) => key.slice(14, 60);
 const SECRET_RULE = 'secrets.anthropic_api_key';
 /** The config file names of today and after the rename: an attack writes both, so neither name dodges the test. */
-const CONFIG_NAMES = ['.clawscan.yml', '.gatewarden.yml'];
+const CONFIG_NAMES = ['.gatewarden.yml'];
 const configFiles = (text: string) => Object.fromEntries(CONFIG_NAMES.map((n) => [n, text]));
-const CONFIG_RE = /\.(clawscan|gatewarden)\.yml/;
+const CONFIG_RE = /\.gatewarden\.yml/;
 
 const COMPOSE_BASE = 'services:\n  gateway:\n    image: ghcr.io/openclaw/openclaw:2026.9.6\n';
 const COMPOSE_PRIVILEGED = `${COMPOSE_BASE}    privileged: true\n`;
@@ -134,7 +134,7 @@ describe.concurrent('1. nothing unscanned is silent', () => {
 describe.concurrent('2. a pull request cannot switch off its own findings', () => {
   /** The config change is itself annotated (a warning at the config file) and named in the summary. */
   function expectConfigChangeShown(r: ActionResult): void {
-    expect(r.annotations.some((l) => /^::warning file=\.(clawscan|gatewarden)\.yml,/.test(l))).toBe(true);
+    expect(r.annotations.some((l) => /^::warning file=\.gatewarden\.yml,/.test(l))).toBe(true);
     expect(r.summary).toMatch(CONFIG_RE);
   }
 
@@ -223,7 +223,7 @@ describe.concurrent('2. a pull request cannot switch off its own findings', () =
   });
 
   /** An inline ignore of every rule on the next line, in both spellings (today's and after the rename) at once. */
-  const IGNORE_NEXT = '# clawscan-ignore * -- test fixture; gatewarden-ignore * -- test fixture';
+  const IGNORE_NEXT = '# gatewarden-ignore * -- test fixture';
   const inlineIgnored = { ...CONTROL_HEAD, 'config/keys.txt': `${IGNORE_NEXT}\nANTHROPIC=${KEY}\n` };
 
   // fixed by issue 22
@@ -391,7 +391,7 @@ describe.concurrent('6. fingerprints do not give away weak passwords', () => {
   const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
   /** The published derivation of today's fingerprints (docs: "a hash with a fixed public salt"). */
   const publicFingerprint = (ruleId: string, file: string, secret: string) => {
-    const identity = `secret:${sha256(`clawscan/secret-fingerprint/v1\0${secret}`)}`;
+    const identity = `secret:${sha256(`gatewarden/secret-fingerprint/v1\0${secret}`)}`;
     return [identity.slice(7), sha256(`v1\0${ruleId}\0${file}\0${identity}`).slice(0, 32)];
   };
   /** What a guesser tries first: season + year + a symbol, in two cases. */
