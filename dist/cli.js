@@ -34025,6 +34025,7 @@ var init_package = __esm({
         "docs:check": "tsx src/scripts/generate-docs.ts --check",
         "eval:secrets": "tsx scripts/eval-secrets.ts",
         "eval:compose": "tsx src/scripts/eval-compose.ts",
+        "eval:deployments": "tsx scripts/eval-deployments.ts",
         "oracle:record": "node scripts/oracle-record.mjs",
         bench: "tsx scripts/bench.ts",
         "bench:history": "npm run -s build && node scripts/bench-history.mjs"
