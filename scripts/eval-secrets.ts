@@ -13,12 +13,11 @@
  */
 import { evaluate, precision, recall, type Score } from '../test/corpus/secrets/evaluate.js';
 import { propertyCheck } from './secrets-eval/property.js';
-import { printTable, runDifferential, runGenerate } from './secrets-eval/run.js';
+import { printTable, runGenerated } from './secrets-eval/run.js';
 
 const args = process.argv.slice(2);
 const modes = ['--generate', '--differential', '--property'].filter((m) => args.includes(m));
-if (args.includes('--generate')) await runGenerate();
-if (args.includes('--differential')) await runDifferential();
+if (args.includes('--generate') || args.includes('--differential')) await runGenerated({ generate: args.includes('--generate'), differential: args.includes('--differential') });
 if (args.includes('--property')) {
   const n = Number(args[args.indexOf('--property') + 1]);
   if (!Number.isInteger(n) || n <= 0) {

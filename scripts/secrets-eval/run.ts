@@ -69,76 +69,75 @@ export function reportRecall(corpus: Corpus, found: Map<Case, string[]>, out: (s
   for (const [k, list] of group(corpus.cases.filter((c) => !hit(c)), (c) => `${c.group} ${c.group === 'key' ? `${c.label} [${c.secretId}]` : c.label}`)) out(`  ${k}: ${list.map((c) => c.carrier).join(', ')}`);
 }
 
-/** `--generate`. */
-export async function runGenerate(log: (s: string) => void = console.log): Promise<void> {
+/** `--generate` and/or `--differential`, on one corpus. */
+export async function runGenerated(modes: { generate: boolean; differential: boolean }, log: (s: string) => void = console.log): Promise<void> {
   const corpus = await makeCorpus(log);
   try {
-    const found = match(corpus.cases, await ourHits(corpus));
+    const ours = match(corpus.cases, await ourHits(corpus));
     log(`Generated corpus: ${corpus.cases.length} secrets (${corpus.cases.filter((c) => c.group === 'token').length} tokens, ${corpus.cases.filter((c) => c.group === 'key').length} keys), one per file.`);
-    reportRecall(corpus, found, log);
+    if (modes.generate) reportRecall(corpus, ours, log);
+    if (modes.differential) await differential(corpus, ours, log);
   } finally {
     rmSync(corpus.dir, { recursive: true, force: true });
   }
 }
 
-/** `--differential`. */
-export async function runDifferential(log: (s: string) => void = console.log): Promise<void> {
+async function differential(corpus: Corpus, ours: Map<Case, string[]>, log: (s: string) => void): Promise<void> {
   const peers = loadPeers(ROOT);
   if (!peers.length) {
     log(`differential: skipped, no peer rule sets in ${PEER_RULES_DIR(ROOT)} (set GATEWARDEN_PEER_RULES to their folder)`);
     return;
   }
-  const corpus = await makeCorpus(log);
-  try {
-    const ours = match(corpus.cases, await ourHits(corpus));
-    const theirs = new Map<string, Map<Case, string[]>>();
-    for (const p of peers) {
-      const hits: Hit[] = [];
-      for (const file of new Set(corpus.cases.map((c) => c.file))) hits.push(...p.scanFile(file, await readFile(path.join(corpus.dir, file), 'latin1')));
-      theirs.set(p.name, match(corpus.cases, hits));
-    }
-    for (const p of peers) {
-      const compiled = p.rules.filter((r) => r.regex || r.path).length;
-      log(`${p.name}: ${compiled} rules applied; ${p.untranslated.length} rule parts not translated${p.untranslated.length ? `: ${p.untranslated.map((u) => `${u.id} (${u.reason})`).join('; ')}` : ''}`);
-      for (const f of p.partialFilters()) log(`  ${p.name}: filter function ${f.fn}() not implemented (treated as false) in ${f.rules.length} rule(s): ${f.rules.join(', ')}`);
-    }
-    const hit = (m: Map<Case, string[]> | undefined, c: Case) => (m?.get(c)?.length ?? 0) > 0;
-    const where = (c: Case) => (c.group === 'key' ? `${c.carrier}(${c.secretId})` : c.carrier);
-    const names = peers.map((p) => p.name);
-    const rows: Table = [['type / key format', 'cases', 'ours', ...names, ...names.flatMap((n) => [`${n} only`, `ours not ${n}`])]];
-    const byLabel = group(corpus.cases, (c) => `${c.group === 'key' ? 'key ' : ''}${c.label}`);
-    const totals = new Map<string, number>();
-    const add = (k: string, n: number) => totals.set(k, (totals.get(k) ?? 0) + n);
-    for (const [label, list] of [...byLabel].sort((a, b) => a[0].localeCompare(b[0]))) {
-      const o = list.filter((c) => hit(ours, c)).length;
-      add('cases', list.length);
-      add('ours', o);
-      const cells = [label, String(list.length), String(o)];
-      const diffs: string[] = [];
-      for (const n of names) {
-        const t = list.filter((c) => hit(theirs.get(n), c)).length;
-        add(n, t);
-        cells.push(String(t));
-        const only = list.filter((c) => hit(theirs.get(n), c) && !hit(ours, c)).length;
-        const mine = list.filter((c) => hit(ours, c) && !hit(theirs.get(n), c)).length;
-        add(`${n} only`, only);
-        add(`ours not ${n}`, mine);
-        diffs.push(String(only), String(mine));
-      }
-      rows.push([...cells, ...diffs]);
-    }
-    rows.push(['total', ...rows[0]!.slice(1).map((h) => String(totals.get(h) ?? 0))]);
-    log('\nDifferential, per type (a case is one secret in one carrier)');
-    printTable(rows, log);
+  const theirs = new Map<string, Map<Case, string[]>>();
+  for (const p of peers) {
+    const hits: Hit[] = [];
+    for (const file of new Set(corpus.cases.map((c) => c.file))) hits.push(...p.scanFile(file, await readFile(path.join(corpus.dir, file), 'latin1')));
+    theirs.set(p.name, match(corpus.cases, hits));
+  }
+  for (const p of peers) {
+    const compiled = p.rules.filter((r) => r.regex || r.path).length;
+    log(`${p.name}: ${compiled} rules applied; ${p.untranslated.length} rule parts not translated${p.untranslated.length ? `: ${p.untranslated.map((u) => `${u.id} (${u.reason})`).join('; ')}` : ''}`);
+    for (const f of p.partialFilters()) log(`  ${p.name}: filter function ${f.fn}() not implemented (treated as false) in ${f.rules.length} rule(s): ${f.rules.join(', ')}`);
+  }
+  const hit = (m: Map<Case, string[]> | undefined, c: Case) => (m?.get(c)?.length ?? 0) > 0;
+  const where = (c: Case) => (c.group === 'key' ? `${c.carrier}(${c.secretId})` : c.carrier);
+  const names = peers.map((p) => p.name);
+  const rows: Table = [['type / key format', 'cases', 'ours', ...names, ...names.flatMap((n) => [`${n} only`, `ours not ${n}`])]];
+  const byLabel = group(corpus.cases, (c) => `${c.group === 'key' ? 'key ' : ''}${c.label}`);
+  const totals = new Map<string, number>();
+  const add = (k: string, n: number) => totals.set(k, (totals.get(k) ?? 0) + n);
+  for (const [label, list] of [...byLabel].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const o = list.filter((c) => hit(ours, c)).length;
+    add('cases', list.length);
+    add('ours', o);
+    const cells = [label, String(list.length), String(o)];
+    const diffs: string[] = [];
     for (const n of names) {
-      log(`\n${n} catches, we miss (type: carriers [their rules])`);
-      for (const [label, list] of group(corpus.cases.filter((c) => hit(theirs.get(n), c) && !hit(ours, c)), (c) => `${c.group === 'key' ? 'key ' : ''}${c.label}`))
-        log(`  ${label}: ${list.map((c) => `${where(c)} [${theirs.get(n)?.get(c)?.join(',')}]`).join('; ')}`);
-      log(`\nwe catch, ${n} misses (type: carriers [our rules])`);
-      for (const [label, list] of group(corpus.cases.filter((c) => hit(ours, c) && !hit(theirs.get(n), c)), (c) => `${c.group === 'key' ? 'key ' : ''}${c.label}`))
-        log(`  ${label}: ${list.map((c) => `${where(c)} [${ours.get(c)?.map((r) => r.replace('secrets.', '')).join(',')}]`).join('; ')}`);
+      const t = list.filter((c) => hit(theirs.get(n), c)).length;
+      add(n, t);
+      cells.push(String(t));
+      const only = list.filter((c) => hit(theirs.get(n), c) && !hit(ours, c)).length;
+      const mine = list.filter((c) => hit(ours, c) && !hit(theirs.get(n), c)).length;
+      add(`${n} only`, only);
+      add(`ours not ${n}`, mine);
+      diffs.push(String(only), String(mine));
     }
-  } finally {
-    rmSync(corpus.dir, { recursive: true, force: true });
+    rows.push([...cells, ...diffs]);
+  }
+  rows.push(['total', ...rows[0]!.slice(1).map((h) => String(totals.get(h) ?? 0))]);
+  log('\nDifferential, per type (a case is one secret in one carrier)');
+  printTable(rows, log);
+  const groups: Table = [['group', 'cases', 'ours', ...names]];
+  for (const [g, list] of [...group(corpus.cases, (c) => `${c.group} ${c.encoded ? 'encoded' : 'plain'}`)].sort((a, b) => a[0].localeCompare(b[0])))
+    groups.push([g, String(list.length), String(list.filter((c) => hit(ours, c)).length), ...names.map((n) => String(list.filter((c) => hit(theirs.get(n), c)).length))]);
+  log('\nDifferential, per group');
+  printTable(groups, log);
+  for (const n of names) {
+    log(`\n${n} catches, we miss (type: carriers [their rules])`);
+    for (const [label, list] of group(corpus.cases.filter((c) => hit(theirs.get(n), c) && !hit(ours, c)), (c) => `${c.group === 'key' ? 'key ' : ''}${c.label}`))
+      log(`  ${label}: ${list.map((c) => `${where(c)} [${theirs.get(n)?.get(c)?.join(',')}]`).join('; ')}`);
+    log(`\nwe catch, ${n} misses (type: carriers [our rules])`);
+    for (const [label, list] of group(corpus.cases.filter((c) => hit(ours, c) && !hit(theirs.get(n), c)), (c) => `${c.group === 'key' ? 'key ' : ''}${c.label}`))
+      log(`  ${label}: ${list.map((c) => `${where(c)} [${ours.get(c)?.map((r) => r.replace('secrets.', '')).join(',')}]`).join('; ')}`);
   }
 }
