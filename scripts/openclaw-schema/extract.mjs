@@ -161,6 +161,25 @@ function doctorProbe(pkg, probes) {
   }
 }
 
+/**
+ * The plugins the package bundles (dist/extensions/<id>, or extensions/<id> before 2026.3). Channel and plugin
+ * schemas of the others appear in `config schema` (from the channel catalog) but are enforced only when the
+ * plugin is installed: 2026.9.6's audit accepts any key under channels.discord, whose plugin it does not ship.
+ */
+export function bundledPlugins(pkg) {
+  for (const dir of [path.join(pkg, 'dist', 'extensions'), path.join(pkg, 'extensions')]) {
+    try {
+      return readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort();
+    } catch {
+      // not this layout
+    }
+  }
+  return [];
+}
+
 /** One entry per line, so that `git diff --no-index a.json b.json` shows what changed between versions. */
 function writeData(file, head, sections) {
   const parts = [`{\n${Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}`];
@@ -199,7 +218,7 @@ function extractVersion(version) {
     rules: r,
     ...(normalizes ? { normalizes } : {}),
   }));
-  writeData(path.join(outDir, `${version}.json`), { format: FORMAT, openclaw: version, provenance: provenance(version, pkg, source) }, { paths, doctor: rules });
+  writeData(path.join(outDir, `${version}.json`), { format: FORMAT, openclaw: version, provenance: provenance(version, pkg, source), bundled: bundledPlugins(pkg) }, { paths, doctor: rules });
   log(`openclaw@${version}: ${Object.keys(paths).length} paths, ${rules.length} doctor migrations`);
   return true;
 }
