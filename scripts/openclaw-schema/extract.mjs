@@ -180,6 +180,19 @@ export function bundledPlugins(pkg) {
   return [];
 }
 
+/** Reads each config with the package's own readConfigFileSnapshot (validate-probe.mjs): id -> valid. */
+function validateProbe(pkg, list) {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'gatewarden-configs-')), 'configs.json');
+  writeFileSync(file, JSON.stringify(list));
+  try {
+    const out = JSON.parse(runIsolated([path.join(import.meta.dirname, 'validate-probe.mjs'), pkg, file], pkg));
+    if (out.error) throw new Error(out.error);
+    return new Map(out.results.map((r) => [r.id, r.valid]));
+  } finally {
+    rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+}
+
 /** One entry per line, so that `git diff --no-index a.json b.json` shows what changed between versions. */
 function writeData(file, head, sections) {
   const parts = [`{\n${Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}`];
@@ -310,6 +323,12 @@ function buildMigrations(versions) {
     log(`openclaw@${v}: doctor on ${probes.length} retired keys/values`);
     const out = doctorProbe(pkg, probes);
     out.probes.forEach((r, i) => answers.set(`${v} ${probes[i].path} ${JSON.stringify(probes[i].value)}`, r));
+    // Does the version load the smallest config holding the key anyway? Some legacy shapes are migrated when
+    // the config is read (2026.9.6 turns a one-agent agents.list into agents.entries), so the schema alone
+    // would wrongly call them fatal.
+    log(`openclaw@${v}: config reader on the same ${probes.length} configs`);
+    const loaded = validateProbe(pkg, out.probes.map((r, i) => ({ id: String(i), text: JSON.stringify(r.before), env: {} })));
+    out.probes.forEach((r, i) => (r.loads = loaded.get(String(i))));
   }
   const sources = new Map(versions.flatMap((v) => data[v].doctor.map((m) => [`${v} ${m.id}`, m.source])));
   const fix = (v, p, value) => {
@@ -332,7 +351,8 @@ function buildMigrations(versions) {
   const withFix = (x, value) => {
     const own = fix(x.removedIn, x.path, value);
     const last = x.removedIn === latest ? undefined : fix(latest, x.path, value);
-    return { ...(own ? { fix: own } : {}), ...(last ? { latestFix: same(own, last) ? 'same' : last } : {}) };
+    const loads = [...new Set([x.removedIn, latest])].filter((v) => answers.get(`${v} ${x.path} ${JSON.stringify(value)}`)?.loads === true);
+    return { ...(loads.length ? { loadsIn: loads } : {}), ...(own ? { fix: own } : {}), ...(last ? { latestFix: same(own, last) ? 'same' : last } : {}) };
   };
   const retiredOut = retired.map(({ value, ...r }) => ({ ...r, ...withFix(r, value) }));
   const narrowedOut = narrowed.map((n) => {
