@@ -34001,6 +34001,8 @@ var init_package = __esm({
         "eval:secrets": "tsx scripts/eval-secrets.ts",
         "eval:compose": "tsx src/scripts/eval-compose.ts",
         "oracle:record": "node scripts/oracle-record.mjs",
+        "oracle:validity": "node scripts/oracle-validity.mjs",
+        "openclaw-schema:extract": "node scripts/openclaw-schema/extract.mjs",
         bench: "tsx scripts/bench.ts",
         "bench:history": "npm run -s build && node scripts/bench-history.mjs"
       },

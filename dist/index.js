@@ -52217,6 +52217,8 @@ var package_default = {
     "eval:secrets": "tsx scripts/eval-secrets.ts",
     "eval:compose": "tsx src/scripts/eval-compose.ts",
     "oracle:record": "node scripts/oracle-record.mjs",
+    "oracle:validity": "node scripts/oracle-validity.mjs",
+    "openclaw-schema:extract": "node scripts/openclaw-schema/extract.mjs",
     bench: "tsx scripts/bench.ts",
     "bench:history": "npm run -s build && node scripts/bench-history.mjs"
   },
