@@ -1829,7 +1829,7 @@ function multiUserSignals(config) {
     const v = { ...base3, ...s.value };
     const own = (k) => k in s.value ? [...s.path, k] : ["channels", s.channel, k];
     const name = s.account ? `channels.${s.channel}.accounts.${s.account}` : `channels.${s.channel}`;
-    const groupPolicy = v.groupPolicy ?? get2(config, "channels", "defaults", "groupPolicy");
+    const groupPolicy = v.groupPolicy ?? get2(config, "channels", "defaults", "groupPolicy") ?? "allowlist";
     if (groupPolicy === "open") out.push({ path: own("groupPolicy"), label: `${name}.groupPolicy="open"` });
     if (groupPolicy === "allowlist") {
       for (const k of ["groups", "guilds", "channels", "rooms"]) if (isObj(v[k]) && Object.keys(v[k]).length > 0) out.push({ path: own(k), label: `${name}.${k} allowlisted` });
@@ -1880,12 +1880,13 @@ function isMutableDiscordEntry(entry) {
 }
 function cdpEndpoints(config) {
   const out = [];
-  const top = get2(config, "browser", "cdpUrl");
-  if (typeof top === "string") out.push({ path: ["browser", "cdpUrl"], url: top });
-  for (const [name, p] of Object.entries(obj(get2(config, "browser", "profiles")))) {
-    const u = get2(p, "cdpUrl");
-    if (typeof u === "string") out.push({ path: ["browser", "profiles", name, "cdpUrl"], url: u });
-  }
+  const add = (path14, u) => {
+    if (typeof u !== "string") return;
+    if ((envRefName(u) !== void 0 || hasEnvRef(u)) && !URL.canParse(u.trim())) return;
+    out.push({ path: path14, url: u });
+  };
+  add(["browser", "cdpUrl"], get2(config, "browser", "cdpUrl"));
+  for (const [name, p] of Object.entries(obj(get2(config, "browser", "profiles")))) add(["browser", "profiles", name, "cdpUrl"], get2(p, "cdpUrl"));
   return out;
 }
 function isLoopbackHost(host) {
@@ -34027,6 +34028,8 @@ var init_package = __esm({
         "eval:compose": "tsx src/scripts/eval-compose.ts",
         "eval:deployments": "tsx scripts/eval-deployments.ts",
         "oracle:record": "node scripts/oracle-record.mjs",
+        "oracle:validity": "node scripts/oracle-validity.mjs",
+        "openclaw-schema:extract": "node scripts/openclaw-schema/extract.mjs",
         bench: "tsx scripts/bench.ts",
         "bench:history": "npm run -s build && node scripts/bench-history.mjs"
       },

@@ -599,7 +599,8 @@ export function multiUserSignals(config: unknown): { path: PathSegment[]; label:
     const v = { ...base, ...s.value };
     const own = (k: string): PathSegment[] => (k in s.value ? [...s.path, k] : ['channels', s.channel, k]);
     const name = s.account ? `channels.${s.channel}.accounts.${s.account}` : `channels.${s.channel}`;
-    const groupPolicy = v.groupPolicy ?? get(config, 'channels', 'defaults', 'groupPolicy');
+    // An unset groupPolicy is "allowlist" (OpenClaw's default), so configured groups are a signal on their own.
+    const groupPolicy = v.groupPolicy ?? get(config, 'channels', 'defaults', 'groupPolicy') ?? 'allowlist';
     if (groupPolicy === 'open') out.push({ path: own('groupPolicy'), label: `${name}.groupPolicy="open"` });
     if (groupPolicy === 'allowlist') {
       for (const k of ['groups', 'guilds', 'channels', 'rooms']) if (isObj(v[k]) && Object.keys(v[k]).length > 0) out.push({ path: own(k), label: `${name}.${k} allowlisted` });
@@ -679,14 +680,20 @@ export function isMutableDiscordEntry(entry: string): boolean {
 // ---------------------------------------------------------------------------------------------------------
 
 /** CDP endpoints of the browser config: `browser.cdpUrl` and `browser.profiles.<name>.cdpUrl`. */
+/**
+ * The browser CDP URLs the config states. OpenClaw reads a URL after `${VAR}` substitution, so a URL that
+ * cannot be parsed with its reference in place (`${BROWSER_CDP_URL}`) is unknown until deploy time and left
+ * out; one that parses around its reference (`ws://chrome:9222/${TOKEN}`) is kept.
+ */
 export function cdpEndpoints(config: unknown): { path: PathSegment[]; url: string }[] {
   const out: { path: PathSegment[]; url: string }[] = [];
-  const top = get(config, 'browser', 'cdpUrl');
-  if (typeof top === 'string') out.push({ path: ['browser', 'cdpUrl'], url: top });
-  for (const [name, p] of Object.entries(obj(get(config, 'browser', 'profiles')))) {
-    const u = get(p, 'cdpUrl');
-    if (typeof u === 'string') out.push({ path: ['browser', 'profiles', name, 'cdpUrl'], url: u });
-  }
+  const add = (path: PathSegment[], u: unknown) => {
+    if (typeof u !== 'string') return;
+    if ((envRefName(u) !== undefined || hasEnvRef(u)) && !URL.canParse(u.trim())) return;
+    out.push({ path, url: u });
+  };
+  add(['browser', 'cdpUrl'], get(config, 'browser', 'cdpUrl'));
+  for (const [name, p] of Object.entries(obj(get(config, 'browser', 'profiles')))) add(['browser', 'profiles', name, 'cdpUrl'], get(p, 'cdpUrl'));
   return out;
 }
 
