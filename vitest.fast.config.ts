@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import base from './vitest.config.js';
 
 /**
@@ -7,29 +7,29 @@ import base from './vitest.config.js';
  * the multitool, thread pools and the scan worker, hostile inputs, the action, history and org sweeps end to end,
  * the corpora, the committed bundles and self-scan.
  */
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      include: [
-        'test/rules.test.ts',
-        'test/catalogue.test.ts',
-        'test/keywords.test.ts',
-        'test/engine.test.ts',
-        'test/suppress.test.ts',
-        'test/embedded-scan.test.ts',
-        'test/parse-infra.test.ts',
-        'test/compose-*.test.ts',
-        'test/dotenv-rules.test.ts',
-        'test/openclaw-*.test.ts',
-        'test/secrets-shared.test.ts',
-        'test/secrets-redaction.test.ts',
-        'test/redaction.test.ts',
-        'test/report-stream.test.ts',
-        'test/suggestion.test.ts',
-        'test/github-event.test.ts',
-      ],
-      exclude: ['test/compose-corpus.test.ts'],
-    },
-  }),
-);
+// Spread, not mergeConfig: mergeConfig concatenates arrays, which would keep the base's include-everything glob.
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: [
+      'test/rules.test.ts',
+      'test/catalogue.test.ts',
+      'test/keywords.test.ts',
+      'test/engine.test.ts',
+      'test/suppress.test.ts',
+      'test/embedded-scan.test.ts',
+      'test/parse-infra.test.ts',
+      'test/compose-*.test.ts',
+      'test/dotenv-rules.test.ts',
+      'test/openclaw-*.test.ts',
+      'test/secrets-shared.test.ts',
+      'test/secrets-redaction.test.ts',
+      'test/redaction.test.ts',
+      'test/report-stream.test.ts',
+      'test/suggestion.test.ts',
+      'test/github-event.test.ts',
+    ],
+    exclude: ['test/compose-corpus.test.ts'],
+  },
+});
