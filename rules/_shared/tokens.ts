@@ -17,9 +17,9 @@
 import { at } from '../../src/model/location.js';
 import type { RuleContext } from '../../src/model/rule.js';
 import type { TextTarget } from '../../src/model/target.js';
-import { shannonEntropy } from './entropy.js';
+import { shannonEntropy } from '../../src/lib/entropy.js';
 import { lintWithSecretlint, type SecretlintRoute } from './secretlint.js';
-import { hasRepeatedRun, isSequential, PLACEHOLDER_WORDS } from './values.js';
+import { hasRepeatedRun, isSequential, PLACEHOLDER_WORDS } from '../../src/lib/placeholders.js';
 
 export interface TokenSpec {
   ruleId: string;

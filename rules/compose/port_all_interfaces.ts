@@ -1,6 +1,6 @@
 import type { Severity } from '../../src/model/severity.js';
 import { defineRule } from '../../src/model/rule.js';
-import { ports, unresolvedNames, type PortBinding } from '../_shared/compose.js';
+import { type PortBinding, ports, unresolvedNames } from '../_shared/compose.js';
 
 const GATEWAY = new Map([[18789, 'the OpenClaw gateway'], [18790, 'the OpenClaw bridge']]);
 /** Remote shells, debuggers, container-engine APIs and data stores: unauthenticated or brute-forceable by design. */

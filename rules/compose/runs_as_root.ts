@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { defineRule } from '../../src/model/rule.js';
 import type { ComposeService, DockerfileTarget } from '../../src/model/target.js';
-import { isRecord, isTruthy, str } from '../_shared/compose.js';
+import { isRecord } from '../../src/lib/json.js';
+import { isTruthy, str } from '../_shared/compose.js';
 import { effectiveUser, isRootUser } from '../_shared/dockerfile.js';
 
 /**

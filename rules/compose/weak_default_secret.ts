@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/model/rule.js';
 import type { PathSegment } from '../../src/model/location.js';
-import { isRecord } from '../_shared/compose.js';
+import { isRecord } from '../../src/lib/json.js';
 import { isSecretName, isWeakSecret } from '../_shared/compose-secrets.js';
 
 /** `${NAME:-default}` / `${NAME-default}` with a literal default (not another reference). */

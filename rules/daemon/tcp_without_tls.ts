@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { isRecord } from '../_shared/json.js';
+import { isRecord } from '../../src/lib/json.js';
 
 /** `tcp://host:port` → the host part ('' = every interface). */
 function tcpHost(h: string): string | undefined {

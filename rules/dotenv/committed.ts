@@ -2,7 +2,8 @@ import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { isSecretLikeName, OPENCLAW_SECRET_ENV } from '../_shared/secret-names.js';
 import { holdsKnownToken } from '../_shared/tokens.js';
-import { isLiteralSecretCandidate, isReference } from '../_shared/values.js';
+import { isLiteralSecretCandidate } from '../../src/lib/placeholders.js';
+import { isReference } from '../../src/lib/variables.js';
 
 export default defineRule({
   id: 'dotenv.committed',

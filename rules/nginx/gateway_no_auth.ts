@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { isRecord } from '../_shared/json.js';
+import { isRecord } from '../../src/lib/json.js';
 import { configHasGatewayAuth } from '../_shared/openclaw-cli.js';
 import { gatewayLocationTest, head, isRestricted, listens, locations, sensitivePath, servers, fileOf } from '../_shared/nginx.js';
 

@@ -3,10 +3,11 @@ import { defineRule } from '../../src/model/rule.js';
 import type { RuleContext } from '../../src/model/rule.js';
 import type { OpenClawTarget, TextTarget } from '../../src/model/target.js';
 import { readValue, walkStrings } from '../_shared/assignments.js';
-import { isHighEntropy } from '../_shared/entropy.js';
+import { isHighEntropy } from '../../src/lib/entropy.js';
 import { isLikelyIdName, isSecretLikeName, OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
 import { findTokens, mentionsTokenKeyword, withTokens, type TokenMatch } from '../_shared/tokens.js';
-import { containsExpansion, GITLEAKS_STOPWORDS, isPlaceholder, isReference } from '../_shared/values.js';
+import { containsExpansion, isReference } from '../../src/lib/variables.js';
+import { GITLEAKS_STOPWORDS, isPlaceholder } from '../../src/lib/placeholders.js';
 
 /**
  * A high-entropy value assigned to a secret-like name, in any syntax that writes `name = value` / `name: value`

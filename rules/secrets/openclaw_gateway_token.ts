@@ -5,7 +5,8 @@ import type { RuleContext } from '../../src/model/rule.js';
 import { lineStartCursor, readValue, walkStrings, type AssignedValue } from '../_shared/assignments.js';
 import { OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
 import { holdsKnownToken, mentionsTokenKeyword } from '../_shared/tokens.js';
-import { containsExpansion, isLiteralSecretCandidate } from '../_shared/values.js';
+import { containsExpansion } from '../../src/lib/variables.js';
+import { isLiteralSecretCandidate } from '../../src/lib/placeholders.js';
 
 /**
  * Literal credentials where OpenClaw reads them, whatever their shape (a gateway password need not look random):

@@ -1,46 +1,17 @@
 /**
- * What counts as a reference or a placeholder rather than a literal secret (shared by every rule that judges
- * values). Every filter here is taken from an incumbent scanner or from OpenClaw itself, with its source named,
- * so a reviewer can check it against ../shared/reference/secret-scanners.md and openclaw-audit.md.
+ * What counts as an example or a placeholder rather than a real secret. Every filter is taken from an incumbent
+ * scanner or from OpenClaw itself, with its source named:
+ *   - trufflehog's known false positives: https://github.com/trufflesecurity/trufflehog/blob/main/pkg/detectors/falsepositives.go
+ *   - gitleaks' stopwords and global allowlist: https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml
+ *   - detect-secrets' heuristics: https://github.com/Yelp/detect-secrets/blob/master/detect_secrets/filters/heuristic.py
+ * Pure: no IO, no state.
  */
-
-const SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops|keyring|secret|secrets):\/\//i;
+import { isReference } from './variables.js';
 
 /**
- * A value that points at a secret instead of holding one: `${VAR}`, `${VAR:-x}`, `$VAR`, `${{ secrets.X }}`,
- * `{{ vault_x }}` templates, `%VAR%`, secret-manager URIs (`op://`, `vault://`, …), `/run/secrets/…` files, and
- * OpenClaw's retired SecretRef marker strings (`secretref-env:NAME`, `__env__:NAME`, openclaw-audit §1.4).
- */
-export function isReference(value: string): boolean {
-  const v = value.trim();
-  return (
-    /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) ||
-    /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) ||
-    /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) ||
-    /^\$\{\{[^}]{1,200}\}\}$/.test(v) ||
-    /^\{\{[^}]{1,200}\}\}$/.test(v) ||
-    /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) ||
-    /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) ||
-    SECRET_MANAGER_URI.test(v) ||
-    /^\/run\/secrets\//.test(v)
-  );
-}
-
-/** A value that embeds a template or shell expansion anywhere (`Bearer ${TOKEN}`, `$(cat key)`, `{{ .Values.x }}`). */
-export function containsExpansion(value: string): boolean {
-  return /\$\{|\$\(|\{\{|\$[A-Z_][A-Z0-9_]{2,}/.test(value);
-}
-
-/** An OpenClaw SecretRef object `{ source, provider?, id }` (openclaw-audit §1.4), or a legacy `{ source, id }`. */
-export function isSecretRef(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.source === 'string' && ['env', 'file', 'exec', 'store'].includes(v.source) && typeof v.id === 'string';
-}
-
-/**
- * The published OpenClaw example credentials the gateway itself refuses to start with (openclaw-audit §1.3),
- * and the blank strings it treats as "no credential".
+ * The published OpenClaw example credentials the gateway itself refuses to start with, and the blank strings it
+ * treats as "no credential" (its startup guard rejects `change-me-to-a-long-random-token`, `change-me-now`,
+ * `change-me-to-a-strong-password`, and blank, `undefined` or `null` credentials).
  */
 export const OPENCLAW_PLACEHOLDERS: ReadonlySet<string> = new Set(['change-me-to-a-long-random-token', 'change-me-now', 'change-me-to-a-strong-password', 'undefined', 'null', '']);
 
@@ -48,15 +19,15 @@ export const OPENCLAW_PLACEHOLDERS: ReadonlySet<string> = new Set(['change-me-to
  * Substrings that mark a value as an example (case-insensitive), each from a named source:
  * trufflehog's known-false-positive list (`example`, `xxxxxx`, `aaaaaa`, `abcde`, `00000`, `sample`, `*****`),
  * gitleaks' generic stopwords (`here`; `REDACTED`, gitleaks#1188), secretlint's basic-auth ignore list
- * (`YOUR_PASSWORD`, `REPLACE_WITH_…`: `your`, `replace`), and the issue's `changeme` / OpenClaw's `change-me`.
- * gitleaks' hex-word stopwords (`dead`, `feed`) are deliberately left out: the reference measured that they make it
- * miss random 64-hex gateway tokens.
+ * (`YOUR_PASSWORD`, `REPLACE_WITH_…`: `your`, `replace`), and `changeme` / OpenClaw's `change-me`.
+ * gitleaks' hex-word stopwords (`dead`, `feed`) are deliberately left out: a random 64-hex gateway token can contain
+ * them, and would then be missed.
  */
 export const PLACEHOLDER_WORDS: readonly string[] = ['example', 'sample', 'xxxxxx', 'aaaaaa', 'abcde', '00000', '*****', 'redacted', 'here', 'your', 'replace', 'changeme', 'change-me'];
 
 /**
- * gitleaks' generic-rule stopwords quoted in the reference that PLACEHOLDER_WORDS does not already hold: a value
- * containing them was written by a person (`token-123`, `my-gateway-secret`), not generated. Not `dead`/`feed`.
+ * gitleaks' generic-rule stopwords that PLACEHOLDER_WORDS does not already hold: a value containing them was
+ * written by a person (`token-123`, `my-gateway-secret`), not generated. Not `dead`/`feed`.
  */
 export const GITLEAKS_STOPWORDS = /token|admin|action|about|gateway/i;
 

@@ -1,9 +1,11 @@
 /**
- * Shannon entropy, and the thresholds Gatewarden uses, each taken from an incumbent scanner
- * (see docs/secrets-engines.md and ../shared/reference/secret-scanners.md §1.3, §3.1):
- *   - gitleaks `generic-api-key`: a value's entropy must be greater than 3.5 (bits per character).
- *   - detect-secrets `HexHighEntropyString`: 3.0 for strings made only of hex digits, reduced by
- *     1.2 / log2(length) when the string is all decimal digits.
+ * Shannon entropy, and the thresholds Gatewarden uses, each taken from an incumbent scanner (docs/secrets-engines.md
+ * explains the choice):
+ *   - gitleaks `generic-api-key`: a value's entropy must be greater than 3.5 bits per character
+ *     (https://github.com/gitleaks/gitleaks/blob/master/cmd/generate/config/rules/generic.go).
+ *   - detect-secrets `HexHighEntropyString`: 3.0 for strings made only of hex digits, reduced by 1.2 / log2(length)
+ *     when the string is all decimal digits
+ *     (https://github.com/Yelp/detect-secrets/blob/master/detect_secrets/plugins/high_entropy_strings.py).
  *   - per-provider minimums from gitleaks' rules (OpenAI 3, Google 4, Hugging Face 2, GitHub 3, Slack 2–3, AWS 3):
  *     a token whose body is too regular for its provider is a placeholder, not a key.
  */
