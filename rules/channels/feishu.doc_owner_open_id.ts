@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { channelAccounts, get, targetEra } from '../_shared/openclaw.js';
+import { channelAccounts } from '../_shared/openclaw/channels.js';
+import { get } from '../../src/lib/json.js';
+import { targetEra } from '../_shared/openclaw/version.js';
 
 export default defineRule({
   id: 'channels.feishu.doc_owner_open_id',

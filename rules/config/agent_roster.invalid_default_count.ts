@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { agentEntries, currentApplies, get } from '../_shared/openclaw.js';
+import { agentEntries } from '../_shared/openclaw/agents.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
+import { get } from '../../src/lib/json.js';
 
 export default defineRule({
   id: 'config.agent_roster.invalid_default_count',

@@ -1,7 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { exposedWithoutAuth, gatewayViews } from '../_shared/compose-gateway.js';
-import { gatewayOf } from '../_shared/openclaw.js';
+import { gatewayOf } from '../_shared/openclaw/gateway.js';
 
 export default defineRule({
   id: 'gateway.bind_no_auth',

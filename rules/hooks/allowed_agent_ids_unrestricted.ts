@@ -1,6 +1,9 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { CRITICAL, WARN, currentApplies, enabledHooks, gatewayOf } from '../_shared/openclaw.js';
+import { CRITICAL, WARN } from '../_shared/openclaw/severity.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
+import { enabledHooks } from '../_shared/openclaw/hooks.js';
+import { gatewayOf } from '../_shared/openclaw/gateway.js';
 
 export default defineRule({
   id: 'hooks.allowed_agent_ids_unrestricted',

@@ -1,6 +1,9 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { CRITICAL, INFO, get, modelRefs, paramSize, toolAllowed } from '../_shared/openclaw.js';
+import { CRITICAL, INFO } from '../_shared/openclaw/severity.js';
+import { get } from '../../src/lib/json.js';
+import { modelRefs, paramSize } from '../_shared/openclaw/models.js';
+import { toolAllowed } from '../_shared/openclaw/tools.js';
 
 export default defineRule({
   id: 'models.small_params',

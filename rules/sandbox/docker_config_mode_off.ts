@@ -1,6 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { agentEntries, get, isObj, sandboxMode } from '../_shared/openclaw.js';
+import { agentEntries, sandboxMode } from '../_shared/openclaw/agents.js';
+import { get, isRecord } from '../../src/lib/json.js';
 
 export default defineRule({
   id: 'sandbox.docker_config_mode_off',
@@ -19,7 +20,7 @@ export default defineRule({
     const defaultsDocker = get(t.value, 'agents', 'defaults', 'sandbox', 'docker');
     const agents = agentEntries(t.value);
     const anyEnabled = agents.some((a) => sandboxMode(t.value, a.value) !== 'off');
-    if (isObj(defaultsDocker) && Object.values(defaultsDocker).some((v) => v !== undefined) && sandboxMode(t.value) === 'off' && !anyEnabled) {
+    if (isRecord(defaultsDocker) && Object.values(defaultsDocker).some((v) => v !== undefined) && sandboxMode(t.value) === 'off' && !anyEnabled) {
       ctx.report({ at: at.path(['agents', 'defaults', 'sandbox', 'docker']), message: '`agents.defaults.sandbox.docker` is set while sandbox mode is off.' });
     }
     for (const a of agents) {
