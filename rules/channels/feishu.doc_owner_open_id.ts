@@ -18,7 +18,8 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    // Not a legacy-only key, so an unknown version counts as current (issue 5): legacy targets only.
+    // The key is valid in every version, so it says nothing about the version: an unknown version counts as
+    // current here, and only a config known to be legacy (2026.3.x or older) is checked.
     if (targetEra(t, ctx.project) !== 'legacy') return;
     for (const a of channelAccounts(t.value, 'feishu')) {
       if (!a.value.appId || !a.value.appSecret || get(a.value, 'tools', 'doc') === false) continue;

@@ -12,7 +12,7 @@ interface Flag {
 
 const DOCKER_FLAGS = ['dangerouslyAllowReservedContainerTargets', 'dangerouslyAllowExternalBindSources', 'dangerouslyAllowContainerNamespaceJoin'];
 
-/** The audit's insecure/dangerous flag list (reference §4): 2026.9.6's, or 2026.3.x's for legacy targets. */
+/** The flags the audit's `config.insecure_or_dangerous_flags` lists: 2026.9.6's list, or 2026.3.x's for legacy targets. */
 function flags(config: unknown, era: 'legacy' | 'current' | 'unknown'): Flag[] {
   const out: Flag[] = [];
   const add = (path: PathSegment[], expected: unknown, label = `${path.join('.')}=${String(expected)}`) => {

@@ -15,7 +15,7 @@ import { isLiteralSecretCandidate } from '../../src/lib/placeholders.js';
  *   - in every other text file (dotenv, compose `environment:`, shell, Dockerfiles, docs): `OPENCLAW_GATEWAY_TOKEN` /
  *     `OPENCLAW_GATEWAY_PASSWORD` (and the ≤3.x `CLAWDBOT_` aliases) assigned a value;
  *   - `gateway … --token X` / `--password X` on a command line in compose, Dockerfiles, scripts and unit files
- *     (openclaw-audit §1.3: CLI flags override the config, and the audit never sees them).
+ *     (CLI flags override the config, and `openclaw security audit` reads only the config).
  * Not reported: references (`${VAR}`, `op://`, SecretRef objects, which are not strings), placeholders (the published
  * OpenClaw `change-me…` strings, `<token>`, `your_token_here`), and values that are a known provider token: the
  * provider rule reports those, with the right rotation advice (precedence in docs/secrets-engines.md).
