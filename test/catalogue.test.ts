@@ -1,15 +1,16 @@
 /** Contract tests over the whole rule catalogue, so a reviewer need not check these by eye. */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
+import { REGISTRY_FILE, renderRegistry } from '../scripts/registry.js';
 import { SEVERITIES } from '../src/model/severity.js';
 import { ROOT } from './helpers.js';
 
 const RULES_DIR = path.join(ROOT, 'rules');
 const moduleIds = readdirSync(RULES_DIR)
   .filter((d) => !d.startsWith('_') && statSync(path.join(RULES_DIR, d)).isDirectory())
-  .flatMap((d) => readdirSync(path.join(RULES_DIR, d)).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => `${d}.${f.slice(0, -3)}`));
+  .flatMap((d) => readdirSync(path.join(RULES_DIR, d)).filter((f) => f.endsWith('.ts')).map((f) => `${d}.${f.slice(0, -3)}`));
 
 describe('rule catalogue', () => {
   it('has unique, well-formed ids', () => {
@@ -18,7 +19,11 @@ describe('rule catalogue', () => {
     for (const id of ids) expect(id, `rule id ${id}`).toMatch(/^[a-z][a-z0-9_]*(\.[a-zA-Z0-9_]+)+$/);
   });
 
-  it('lists every module under rules/ exactly once (add missing ones to rules/<domain>/index.ts)', () => {
+  it('is the registry generated from the folders (run `npm run docs` after adding or removing a rule module)', () => {
+    expect(readFileSync(path.join(ROOT, REGISTRY_FILE), 'utf8')).toBe(renderRegistry(ROOT));
+  });
+
+  it('lists every module under rules/ exactly once, each under the id its path gives', () => {
     expect([...RULES.map((r) => r.id)].sort()).toEqual([...moduleIds].sort());
   });
 
@@ -37,4 +42,5 @@ describe('rule catalogue', () => {
     expect(r.appliesTo.length).toBeGreaterThan(0);
     for (const ref of r.references ?? []) expect(ref).toMatch(/^https:\/\/\S+$/);
   });
+
 });

@@ -1,21 +1,33 @@
 /**
- * Generates everything derived from rule metadata: docs/rules/<id>.md (one page per rule, with its bad/good
- * fixtures as examples) and the generated blocks of README.md (rule table, file kinds). `--check` writes
- * nothing and fails when anything is stale, for CI. Dev-time only; never bundled.
+ * Generates everything derived from the rule modules: the registry rules/index.ts (scripts/registry.ts, from the
+ * folders), docs/rules/<id>.md (one page per rule, with its bad/good fixtures as examples) and the generated blocks
+ * of README.md (rule table, file kinds). `--check` writes nothing and fails when anything is stale, for CI.
+ * Dev-time only; never bundled.
  */
 import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { RULES } from '../../rules/index.js';
-import { scan } from '../engine/scan.js';
-import { CONVENTIONS } from '../engine/classify.js';
-import type { AnyRule } from '../model/rule.js';
-import { ruleHelpMarkdown } from '../report/rule-doc.js';
-import { rulesTable } from '../report/rules-table.js';
+import { scan } from '../src/engine/scan.js';
+import { CONVENTIONS } from '../src/engine/classify.js';
+import type { AnyRule } from '../src/model/rule.js';
+import { ruleHelpMarkdown } from '../src/report/rule-doc.js';
+import { rulesTable } from '../src/report/rules-table.js';
+import { REGISTRY_FILE, writeRegistry } from './registry.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ROOT = path.resolve(import.meta.dirname, '..');
 const DOCS = path.join(ROOT, 'docs', 'rules');
 const BANNER = '<!-- Generated from the rule module by `npm run docs`; edit rules/… instead. -->';
 const MAX_EXAMPLE_LINES = 40;
+const CHECK = process.argv.includes('--check');
+
+// The registry first: the docs below are made from the rules it lists, so it is imported only once it is fresh.
+if (writeRegistry(ROOT, CHECK)) {
+  if (CHECK) {
+    process.stderr.write(`The rule registry is stale; run \`npm run docs\` and commit:\n  ${REGISTRY_FILE}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`updated ${REGISTRY_FILE}\n`);
+}
+const { RULES } = await import('../rules/index.js');
 
 function fence(file: string): string {
   const ext = path.extname(file).slice(1);
@@ -117,7 +129,7 @@ function readme(current: string): string {
 }
 
 async function main(): Promise<void> {
-  const check = process.argv.includes('--check');
+  const check = CHECK;
   const stale: string[] = [];
   const write = (file: string, content: string) => {
     const old = existsSync(file) ? readFileSync(file, 'utf8') : undefined;

@@ -8,12 +8,12 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { exposedWithoutAuth, gatewayViews, type GatewayView } from '../../rules/_shared/compose-gateway.js';
-import { RULES } from '../../rules/index.js';
-import { scan } from '../engine/scan.js';
-import { defineRule } from '../model/rule.js';
+import { exposedWithoutAuth, gatewayViews, type GatewayView } from '../rules/_shared/compose-gateway.js';
+import { RULES } from '../rules/index.js';
+import { scan } from '../src/engine/scan.js';
+import { defineRule } from '../src/model/rule.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ROOT = path.resolve(import.meta.dirname, '..');
 const corpus = path.resolve(process.argv[2] ?? process.env.GATEWARDEN_COMPOSE_CORPUS ?? path.join(ROOT, '..', 'shared', 'corpus', 'compose'));
 
 if (!existsSync(corpus)) {
