@@ -43,4 +43,15 @@ describe('rule catalogue', () => {
     for (const ref of r.references ?? []) expect(ref).toMatch(/^https:\/\/\S+$/);
   });
 
+  describe.each(RULES.filter((r) => r.messages).map((r) => [r.id, r] as const))('%s messages', (_id, r) => {
+    const messages = Object.entries(r.messages ?? {});
+
+    it('has several, each with well-formed {{placeholders}} (a rule with one message writes it inline)', () => {
+      expect(messages.length).toBeGreaterThan(1);
+      for (const [messageId, template] of messages) {
+        expect(messageId).toMatch(/^[a-z][a-z0-9_]*$/);
+        expect(template.replace(/\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/g, ''), `${messageId}: a stray brace`).not.toMatch(/\{\{|\}\}/);
+      }
+    });
+  });
 });
