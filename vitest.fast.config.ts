@@ -21,6 +21,8 @@ export default mergeConfig(
         'test/parse-infra.test.ts',
         'test/compose-*.test.ts',
         'test/dotenv-rules.test.ts',
+        'test/rules/**/*.test.ts',
+        'test/new-rule.test.ts',
         'test/openclaw-*.test.ts',
         'test/secrets-shared.test.ts',
         'test/secrets-redaction.test.ts',
