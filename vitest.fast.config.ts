@@ -6,8 +6,10 @@ import base from './vitest.config.js';
  * the full `npm test` (CI): the ReDoS proof (test/redos), property runs, the audit oracle, SARIF validation with
  * the multitool, thread pools and the scan worker, hostile inputs, the action, history and org sweeps end to end,
  * the corpora, the committed bundles and self-scan.
+ *
+ * Spread, not mergeConfig: mergeConfig concatenates arrays, so the base `test/**\/*.test.ts` stayed in `include`
+ * and the fast run ran every test file.
  */
-// Spread, not mergeConfig: mergeConfig concatenates arrays, which would keep the base's include-everything glob.
 export default defineConfig({
   ...base,
   test: {
@@ -22,6 +24,8 @@ export default defineConfig({
       'test/parse-infra.test.ts',
       'test/compose-*.test.ts',
       'test/dotenv-rules.test.ts',
+      'test/rules/**/*.test.ts',
+      'test/new-rule.test.ts',
       'test/openclaw-*.test.ts',
       'test/secrets-shared.test.ts',
       'test/secrets-redaction.test.ts',

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
-import { hasRepeatedRun, isSequential, PLACEHOLDER_WORDS } from '../rules/_shared/values.js';
+import { hasRepeatedRun, isSequential, PLACEHOLDER_WORDS } from '../src/lib/placeholders.js';
 import { scan } from '../src/engine/scan.js';
 import { hasTool, KEY_SPECS, realKeys, type RealKey } from './support/real-keys.js';
 

@@ -10,8 +10,8 @@
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { RULES } from '../../rules/index.js';
-import { isHighEntropy } from '../../rules/_shared/entropy.js';
-import { GITLEAKS_STOPWORDS, hasRepeatedRun, isSequential, PLACEHOLDER_WORDS } from '../../rules/_shared/values.js';
+import { isHighEntropy } from '../../src/lib/entropy.js';
+import { GITLEAKS_STOPWORDS, hasRepeatedRun, isSequential, PLACEHOLDER_WORDS } from '../../src/lib/placeholders.js';
 import { scan } from '../../src/engine/scan.js';
 import { generate, TOKEN_TYPES } from './formats.js';
 

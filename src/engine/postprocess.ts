@@ -6,7 +6,7 @@
  */
 import type { Anchor } from '../model/location.js';
 import type { Finding, ReportInput } from '../model/finding.js';
-import type { RuleMeta } from '../model/rule.js';
+import { messageText, type RuleMeta } from '../model/rule.js';
 import { bySeverityDesc } from '../model/severity.js';
 import type { ScanConfig } from './config.js';
 import { fingerprint, secretIdentity, sha256 } from './fingerprint.js';
@@ -57,10 +57,11 @@ export function finalize(rule: RuleMeta, input: ReportInput, ctx: FileContext): 
   const finding: Finding = {
     ruleId: rule.id,
     severity: input.severity ?? rule.severity,
-    message: clean(input.message),
+    message: clean(messageText(rule, input)),
     location,
     fingerprint: fp,
   };
+  if (input.messageId !== undefined) finding.messageId = input.messageId;
   if (redacted !== undefined) finding.redacted = redacted;
   if (input.fix) {
     finding.fix = { description: clean(input.fix.description), location: ctx.locator.locate(input.fix.at), replacement: clean(input.fix.replacement) };
