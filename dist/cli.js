@@ -15241,7 +15241,7 @@ var init_rules = __esm({
   }
 });
 
-// src/engine/errors.ts
+// src/model/errors.ts
 function describeError(err) {
   if (err instanceof UsageError) return err.message;
   if (err instanceof Error) return `internal error: ${err.message}`;
@@ -15249,7 +15249,7 @@ function describeError(err) {
 }
 var UsageError;
 var init_errors = __esm({
-  "src/engine/errors.ts"() {
+  "src/model/errors.ts"() {
     "use strict";
     UsageError = class extends Error {
       name = "UsageError";
@@ -15310,6 +15310,18 @@ var init_severity = __esm({
   }
 });
 
+// src/lib/format.ts
+function formatBytes(n) {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
+  return `${n} B`;
+}
+var init_format = __esm({
+  "src/lib/format.ts"() {
+    "use strict";
+  }
+});
+
 // src/engine/read.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 async function readText(f, maxFileSize) {
@@ -15357,11 +15369,6 @@ function decode(buf, file) {
   const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
   return { ok: true, text: buf.toString("utf8", bom), bytes: buf.length };
 }
-function formatBytes(n) {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
-  return `${n} B`;
-}
 function parseSize(v) {
   if (typeof v === "number") return v > 0 ? v : void 0;
   const m = /^(\d+(?:\.\d+)?)[ \t]*(b|kb|k|mb|m|gb|g)?$/i.exec(v.trim());
@@ -15374,6 +15381,7 @@ var DEFAULT_MAX_FILE_SIZE, SNIFF, NOFOLLOW, OPEN_FLAGS, unreadable, SCRATCH_MAX,
 var init_read = __esm({
   "src/engine/read.ts"() {
     "use strict";
+    init_format();
     DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
     SNIFF = 8e3;
     NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -24059,13 +24067,12 @@ function secretIdentity(secret) {
 function fingerprint(ruleId, file, identity) {
   return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
 }
-var VERSION, SECRET_SALT, FINGERPRINT_KEY;
+var VERSION, SECRET_SALT;
 var init_fingerprint = __esm({
   "src/engine/fingerprint.ts"() {
     "use strict";
     VERSION = "v1";
     SECRET_SALT = "gatewarden/secret-fingerprint/v1";
-    FINGERPRINT_KEY = "gatewarden/v1";
   }
 });
 
@@ -33969,7 +33976,7 @@ var init_github = __esm({
     escapeData = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
     escapeProp = (s) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
     COMMAND = { error: "error", warning: "warning", note: "notice" };
-    githubReport = (input) => [renderAnnotations(input.findings, input.catalogue).text];
+    githubReport = (report) => [renderAnnotations(report.findings, report.catalogue).text];
   }
 });
 
@@ -34060,13 +34067,13 @@ var init_package = __esm({
   }
 });
 
-// src/version.ts
+// src/model/version.ts
 function ruleDocUrl(ruleId) {
   return `${TOOL_URI}/blob/main/docs/rules/${ruleId}.md`;
 }
 var TOOL_NAME, TOOL_VERSION, TOOL_URI;
 var init_version = __esm({
-  "src/version.ts"() {
+  "src/model/version.ts"() {
     "use strict";
     init_package();
     TOOL_NAME = "Gatewarden";
@@ -34156,14 +34163,14 @@ var init_stream = __esm({
 
 // src/report/types.ts
 function render(stream) {
-  return (input) => {
+  return (report, options) => {
     let text = "";
-    for (const chunk of stream(input)) text += chunk;
+    for (const chunk of stream(report, options)) text += chunk;
     return text;
   };
 }
-function visible(input) {
-  return input.findings.filter((f) => input.showSuppressed || !f.suppressed);
+function visible(report, options) {
+  return report.findings.filter((f) => options.showSuppressed || !f.suppressed);
 }
 var init_types = __esm({
   "src/report/types.ts"() {
@@ -34181,10 +34188,10 @@ var init_json2 = __esm({
     init_stream();
     init_types();
     JSON_SCHEMA_VERSION = 1;
-    jsonReport = (input) => {
-      const active = input.findings.filter((f) => !f.suppressed);
+    jsonReport = (report, options) => {
+      const active = report.findings.filter((f) => !f.suppressed);
       const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]));
-      const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
+      const titles = new Map(report.catalogue.map((r) => [r.id, r.title]));
       const shape = (f) => ({
         ruleId: f.ruleId,
         title: titles.get(f.ruleId) ?? f.ruleId,
@@ -34200,13 +34207,13 @@ var init_json2 = __esm({
       const skeleton = (findings) => ({
         schemaVersion: JSON_SCHEMA_VERSION,
         tool: { name: TOOL_NAME, version: TOOL_VERSION },
-        summary: { findings: active.length, suppressed: input.findings.length - active.length, bySeverity, ...input.stats, ...input.history ? { history: input.history } : {} },
+        summary: { findings: active.length, suppressed: report.findings.length - active.length, bySeverity, ...report.stats, ...report.history ? { history: report.history } : {} },
         findings,
-        notes: input.notes
+        notes: report.notes
       });
       return (function* () {
         yield* jsonWithArray(skeleton, (function* () {
-          for (const f of visible(input)) yield shape(f);
+          for (const f of visible(report, options)) yield shape(f);
         })());
         yield "\n";
       })();
@@ -34214,11 +34221,20 @@ var init_json2 = __esm({
   }
 });
 
+// src/model/finding.ts
+var FINGERPRINT_KEY;
+var init_finding = __esm({
+  "src/model/finding.ts"() {
+    "use strict";
+    FINGERPRINT_KEY = "gatewarden/v1";
+  }
+});
+
 // src/report/sarif.ts
 function clip(s, n = MAX_DESCRIPTION) {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
-function sarifResult(f, ruleIndex, input) {
+function sarifResult(f, ruleIndex, report) {
   const result = {
     ruleId: f.ruleId,
     level: sarifLevel(f.severity),
@@ -34233,7 +34249,7 @@ function sarifResult(f, ruleIndex, input) {
     ],
     // A history finding's file is often gone from the checkout, where upload-sarif cannot compute a line
     // hash: without one GitHub would open a new alert on every sweep. Ours is stable across sweeps.
-    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...input.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {} },
+    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...report.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {} },
     properties: { severity: f.severity, "security-severity": securitySeverity(f.severity), ...f.properties ?? {} }
   };
   if (ruleIndex !== void 0) result.ruleIndex = ruleIndex;
@@ -34262,13 +34278,13 @@ var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
     init_severity();
-    init_fingerprint();
+    init_finding();
     init_version();
     init_rule_doc();
     init_stream();
     MAX_DESCRIPTION = 1024;
-    sarifReport = (input) => {
-      const rules2 = input.catalogue.map((r) => ({
+    sarifReport = (report, options) => {
+      const rules2 = report.catalogue.map((r) => ({
         id: r.id,
         name: r.id.replace(/[._](\w)/g, (_, c) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
         shortDescription: { text: clip(r.title) },
@@ -34289,8 +34305,8 @@ var init_sarif = __esm({
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the scanned repository." } } },
         invocations: [
           {
-            executionSuccessful: !input.notes.some((n) => n.level === "error"),
-            toolExecutionNotifications: input.notes.map((n) => ({
+            executionSuccessful: !report.notes.some((n) => n.level === "error"),
+            toolExecutionNotifications: report.notes.map((n) => ({
               level: n.level === "info" ? "note" : n.level,
               message: { text: n.file ? `${n.file}: ${n.message}` : n.message },
               descriptor: { id: n.code }
@@ -34298,13 +34314,13 @@ var init_sarif = __esm({
           }
         ]
       };
-      if (input.category) run3.automationDetails = { id: input.category.endsWith("/") ? input.category : `${input.category}/` };
+      if (options.category) run3.automationDetails = { id: options.category.endsWith("/") ? options.category : `${options.category}/` };
       const log = (results2) => {
         const { tool, ...rest } = run3;
         return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [{ tool, results: results2, ...rest }] };
       };
       function* results() {
-        for (const f of input.findings) if (!f.suppressed) yield sarifResult(f, index.get(f.ruleId), input);
+        for (const f of report.findings) if (!f.suppressed) yield sarifResult(f, index.get(f.ruleId), report);
       }
       return (function* () {
         yield* jsonWithArray(log, results());
@@ -34333,7 +34349,7 @@ var init_text = __esm({
   "src/report/text.ts"() {
     "use strict";
     init_severity();
-    init_read();
+    init_format();
     init_rule_doc();
     init_history();
     init_types();
@@ -34350,10 +34366,10 @@ var init_text = __esm({
     printable = (s) => s.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) => c === "\n" ? "\\n" : c === "	" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
     line = (s) => `${s}
 `;
-    textReport = function* (input) {
-      const paint = (c, s) => input.color ? `${COLORS[c]}${s}${COLORS.reset}` : s;
-      const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
-      const findings = visible(input);
+    textReport = function* (report, options) {
+      const paint = (c, s) => options.color ? `${COLORS[c]}${s}${COLORS.reset}` : s;
+      const titles = new Map(report.catalogue.map((r) => [r.id, r.title]));
+      const findings = visible(report, options);
       const byFile = /* @__PURE__ */ new Map();
       for (const f of findings) byFile.set(f.location.file, [...byFile.get(f.location.file) ?? [], f]);
       for (const [file, list] of byFile) {
@@ -34367,26 +34383,26 @@ var init_text = __esm({
         }
         yield line("");
       }
-      const problems = input.notes.filter((n) => n.level !== "info");
+      const problems = report.notes.filter((n) => n.level !== "info");
       if (problems.length) {
         yield line(paint("bold", "Notes"));
         for (const n of problems) yield line(`  ${n.level === "error" ? paint("high", "error  ") : paint("medium", "warning")} ${n.file ? `${printable(n.file)}: ` : ""}${printable(n.message)}`);
         yield line("");
       }
-      const active = input.findings.filter((f) => !f.suppressed);
-      if (input.history && active.length) {
+      const active = report.findings.filter((f) => !f.suppressed);
+      if (report.history && active.length) {
         yield line(paint("bold", "What to do about secrets in the history"));
         for (const [i, step] of HISTORY_REMEDIATION.entries()) yield line(`  ${i + 1}. ${stripMd(step)}`);
         yield line("");
       }
       const counts = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
-      const suppressedCount = input.findings.length - active.length;
+      const suppressedCount = report.findings.length - active.length;
       const files = new Set(active.map((f) => f.location.file)).size;
       const head2 = active.length ? `${paint(counts[0]?.[0] ?? "info", `✖ ${active.length} finding${active.length === 1 ? "" : "s"}`)} (${counts.map(([s, n]) => paint(s, `${n} ${s}`)).join(", ")}) in ${files} file${files === 1 ? "" : "s"}` : paint("low", "✔ no findings");
-      const seconds = `${(input.stats.durationMs / 1e3).toFixed(2)}s`;
+      const seconds = `${(report.stats.durationMs / 1e3).toFixed(2)}s`;
       const tail = [
-        input.history ? `${input.history.commits} commit${input.history.commits === 1 ? "" : "s"} (${formatBytes(input.stats.bytes)} of added lines) scanned in ${seconds}` : `${input.stats.files} files (${formatBytes(input.stats.bytes)}) scanned in ${seconds}`,
-        input.stats.skipped ? `${input.stats.skipped} skipped` : "",
+        report.history ? `${report.history.commits} commit${report.history.commits === 1 ? "" : "s"} (${formatBytes(report.stats.bytes)} of added lines) scanned in ${seconds}` : `${report.stats.files} files (${formatBytes(report.stats.bytes)}) scanned in ${seconds}`,
+        report.stats.skipped ? `${report.stats.skipped} skipped` : "",
         suppressedCount ? `${suppressedCount} suppressed` : ""
       ].filter(Boolean);
       yield line(`${head2} · ${paint("dim", tail.join(" · "))}`);
@@ -40799,7 +40815,7 @@ function gitCloner(gitBaseUrl, token, depth2 = 1) {
   };
 }
 async function buildSarif(result, category) {
-  const text = REPORTERS.sarif({ findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, showSuppressed: false, category, color: false });
+  const text = REPORTERS.sarif({ findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats }, { showSuppressed: false, category, color: false });
   const log = JSON.parse(text);
   await addLineHashes(log, result.root.base);
   return log;
@@ -41111,6 +41127,7 @@ function exitCode(findings, failOn, internalErrors) {
 init_read();
 
 // src/engine/history.ts
+init_format();
 init_baseline();
 init_classify();
 init_config2();
@@ -41445,7 +41462,6 @@ init_locator();
 init_parse();
 init_postprocess();
 init_suppress();
-init_read();
 init_scan2();
 function runsInHistory(rule) {
   return rule.history ?? rule.appliesTo.some((k) => k === "text" || k === "repo");
@@ -41878,17 +41894,15 @@ async function main(argv2) {
   }
   const format = oneOf("format", values.format, FORMATS, "text");
   const failOn = oneOf("fail-on", values["fail-on"], FAIL_ON_VALUES, "high");
-  const report = STREAMS[format]({
-    findings: result.findings,
-    notes: result.notes,
-    catalogue: RULES,
-    stats: result.stats,
-    showSuppressed: Boolean(values["show-suppressed"]),
-    // A sweep is its own SARIF category, so it neither closes nor duplicates the work-tree scan's alerts.
-    category: values.category ?? (history ? "gatewarden-history/" : "gatewarden/"),
-    color: format === "text" && useColor(values["no-color"], Boolean(values.output)),
-    ...history ? { history } : {}
-  });
+  const report = STREAMS[format](
+    { findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, ...history ? { history } : {} },
+    {
+      showSuppressed: Boolean(values["show-suppressed"]),
+      // A sweep is its own SARIF category, so it neither closes nor duplicates the work-tree scan's alerts.
+      category: values.category ?? (history ? "gatewarden-history/" : "gatewarden/"),
+      color: format === "text" && useColor(values["no-color"], Boolean(values.output))
+    }
+  );
   const code = exitCode(result.findings, failOn, result.internalErrors);
   process.exitCode = code;
   await writeReport(report, values.output);

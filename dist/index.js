@@ -47795,7 +47795,7 @@ var RULES = [
   (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 );
 
-// src/engine/errors.ts
+// src/model/errors.ts
 var UsageError = class extends Error {
   name = "UsageError";
 };
@@ -48549,6 +48549,15 @@ var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/engine/read.ts
 import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
+
+// src/lib/format.ts
+function formatBytes(n) {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
+  return `${n} B`;
+}
+
+// src/engine/read.ts
 var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 var SNIFF = 8e3;
 var NOFOLLOW = constants4.O_NOFOLLOW ?? 0;
@@ -48603,11 +48612,6 @@ function decode(buf, file) {
   if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
   const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
   return { ok: true, text: buf.toString("utf8", bom), bytes: buf.length };
-}
-function formatBytes(n) {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
-  return `${n} B`;
 }
 function parseSize(v) {
   if (typeof v === "number") return v > 0 ? v : void 0;
@@ -51519,7 +51523,6 @@ function secretIdentity(secret) {
 function fingerprint(ruleId, file, identity) {
   return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
 }
-var FINGERPRINT_KEY = "gatewarden/v1";
 
 // src/engine/redact.ts
 function redact(secret) {
@@ -52190,7 +52193,7 @@ function renderAnnotations(findings, catalogue, reservedErrors = 0) {
   return { text: lines.length ? `${lines.join("\n")}
 ` : "", omitted };
 }
-var githubReport = (input) => [renderAnnotations(input.findings, input.catalogue).text];
+var githubReport = (report) => [renderAnnotations(report.findings, report.catalogue).text];
 
 // package.json
 var package_default = {
@@ -52274,7 +52277,7 @@ var package_default = {
   }
 };
 
-// src/version.ts
+// src/model/version.ts
 var TOOL_NAME = "Gatewarden";
 var TOOL_VERSION = package_default.version;
 var TOOL_URI = "https://github.com/gatewarden/gatewarden";
@@ -52356,22 +52359,22 @@ function* batches(chunks) {
 
 // src/report/types.ts
 function render(stream) {
-  return (input) => {
+  return (report, options) => {
     let text2 = "";
-    for (const chunk of stream(input)) text2 += chunk;
+    for (const chunk of stream(report, options)) text2 += chunk;
     return text2;
   };
 }
-function visible(input) {
-  return input.findings.filter((f) => input.showSuppressed || !f.suppressed);
+function visible(report, options) {
+  return report.findings.filter((f) => options.showSuppressed || !f.suppressed);
 }
 
 // src/report/json.ts
 var JSON_SCHEMA_VERSION = 1;
-var jsonReport = (input) => {
-  const active = input.findings.filter((f) => !f.suppressed);
+var jsonReport = (report, options) => {
+  const active = report.findings.filter((f) => !f.suppressed);
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]));
-  const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
+  const titles = new Map(report.catalogue.map((r) => [r.id, r.title]));
   const shape = (f) => ({
     ruleId: f.ruleId,
     title: titles.get(f.ruleId) ?? f.ruleId,
@@ -52387,25 +52390,28 @@ var jsonReport = (input) => {
   const skeleton = (findings) => ({
     schemaVersion: JSON_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    summary: { findings: active.length, suppressed: input.findings.length - active.length, bySeverity, ...input.stats, ...input.history ? { history: input.history } : {} },
+    summary: { findings: active.length, suppressed: report.findings.length - active.length, bySeverity, ...report.stats, ...report.history ? { history: report.history } : {} },
     findings,
-    notes: input.notes
+    notes: report.notes
   });
   return (function* () {
     yield* jsonWithArray(skeleton, (function* () {
-      for (const f of visible(input)) yield shape(f);
+      for (const f of visible(report, options)) yield shape(f);
     })());
     yield "\n";
   })();
 };
+
+// src/model/finding.ts
+var FINGERPRINT_KEY = "gatewarden/v1";
 
 // src/report/sarif.ts
 var MAX_DESCRIPTION = 1024;
 function clip(s, n = MAX_DESCRIPTION) {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
-var sarifReport = (input) => {
-  const rules2 = input.catalogue.map((r) => ({
+var sarifReport = (report, options) => {
+  const rules2 = report.catalogue.map((r) => ({
     id: r.id,
     name: r.id.replace(/[._](\w)/g, (_, c) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
     shortDescription: { text: clip(r.title) },
@@ -52426,8 +52432,8 @@ var sarifReport = (input) => {
     originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the scanned repository." } } },
     invocations: [
       {
-        executionSuccessful: !input.notes.some((n) => n.level === "error"),
-        toolExecutionNotifications: input.notes.map((n) => ({
+        executionSuccessful: !report.notes.some((n) => n.level === "error"),
+        toolExecutionNotifications: report.notes.map((n) => ({
           level: n.level === "info" ? "note" : n.level,
           message: { text: n.file ? `${n.file}: ${n.message}` : n.message },
           descriptor: { id: n.code }
@@ -52435,20 +52441,20 @@ var sarifReport = (input) => {
       }
     ]
   };
-  if (input.category) run3.automationDetails = { id: input.category.endsWith("/") ? input.category : `${input.category}/` };
+  if (options.category) run3.automationDetails = { id: options.category.endsWith("/") ? options.category : `${options.category}/` };
   const log = (results2) => {
     const { tool, ...rest } = run3;
     return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [{ tool, results: results2, ...rest }] };
   };
   function* results() {
-    for (const f of input.findings) if (!f.suppressed) yield sarifResult(f, index.get(f.ruleId), input);
+    for (const f of report.findings) if (!f.suppressed) yield sarifResult(f, index.get(f.ruleId), report);
   }
   return (function* () {
     yield* jsonWithArray(log, results());
     yield "\n";
   })();
 };
-function sarifResult(f, ruleIndex, input) {
+function sarifResult(f, ruleIndex, report) {
   const result = {
     ruleId: f.ruleId,
     level: sarifLevel(f.severity),
@@ -52463,7 +52469,7 @@ function sarifResult(f, ruleIndex, input) {
     ],
     // A history finding's file is often gone from the checkout, where upload-sarif cannot compute a line
     // hash: without one GitHub would open a new alert on every sweep. Ours is stable across sweeps.
-    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...input.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {} },
+    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...report.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {} },
     properties: { severity: f.severity, "security-severity": securitySeverity(f.severity), ...f.properties ?? {} }
   };
   if (ruleIndex !== void 0) result.ruleIndex = ruleIndex;
@@ -52509,10 +52515,10 @@ var COLORS = {
 var printable = (s) => s.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) => c === "\n" ? "\\n" : c === "	" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 var line = (s) => `${s}
 `;
-var textReport = function* (input) {
-  const paint = (c, s) => input.color ? `${COLORS[c]}${s}${COLORS.reset}` : s;
-  const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
-  const findings = visible(input);
+var textReport = function* (report, options) {
+  const paint = (c, s) => options.color ? `${COLORS[c]}${s}${COLORS.reset}` : s;
+  const titles = new Map(report.catalogue.map((r) => [r.id, r.title]));
+  const findings = visible(report, options);
   const byFile = /* @__PURE__ */ new Map();
   for (const f of findings) byFile.set(f.location.file, [...byFile.get(f.location.file) ?? [], f]);
   for (const [file, list] of byFile) {
@@ -52526,26 +52532,26 @@ var textReport = function* (input) {
     }
     yield line("");
   }
-  const problems = input.notes.filter((n) => n.level !== "info");
+  const problems = report.notes.filter((n) => n.level !== "info");
   if (problems.length) {
     yield line(paint("bold", "Notes"));
     for (const n of problems) yield line(`  ${n.level === "error" ? paint("high", "error  ") : paint("medium", "warning")} ${n.file ? `${printable(n.file)}: ` : ""}${printable(n.message)}`);
     yield line("");
   }
-  const active = input.findings.filter((f) => !f.suppressed);
-  if (input.history && active.length) {
+  const active = report.findings.filter((f) => !f.suppressed);
+  if (report.history && active.length) {
     yield line(paint("bold", "What to do about secrets in the history"));
     for (const [i, step] of HISTORY_REMEDIATION.entries()) yield line(`  ${i + 1}. ${stripMd(step)}`);
     yield line("");
   }
   const counts = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
-  const suppressedCount = input.findings.length - active.length;
+  const suppressedCount = report.findings.length - active.length;
   const files = new Set(active.map((f) => f.location.file)).size;
   const head2 = active.length ? `${paint(counts[0]?.[0] ?? "info", `✖ ${active.length} finding${active.length === 1 ? "" : "s"}`)} (${counts.map(([s, n]) => paint(s, `${n} ${s}`)).join(", ")}) in ${files} file${files === 1 ? "" : "s"}` : paint("low", "✔ no findings");
-  const seconds = `${(input.stats.durationMs / 1e3).toFixed(2)}s`;
+  const seconds = `${(report.stats.durationMs / 1e3).toFixed(2)}s`;
   const tail = [
-    input.history ? `${input.history.commits} commit${input.history.commits === 1 ? "" : "s"} (${formatBytes(input.stats.bytes)} of added lines) scanned in ${seconds}` : `${input.stats.files} files (${formatBytes(input.stats.bytes)}) scanned in ${seconds}`,
-    input.stats.skipped ? `${input.stats.skipped} skipped` : "",
+    report.history ? `${report.history.commits} commit${report.history.commits === 1 ? "" : "s"} (${formatBytes(report.stats.bytes)} of added lines) scanned in ${seconds}` : `${report.stats.files} files (${formatBytes(report.stats.bytes)}) scanned in ${seconds}`,
+    report.stats.skipped ? `${report.stats.skipped} skipped` : "",
     suppressedCount ? `${suppressedCount} suppressed` : ""
   ].filter(Boolean);
   yield line(`${head2} · ${paint("dim", tail.join(" · "))}`);
@@ -52561,11 +52567,11 @@ var MAX_ROWS = 200;
 var MAX_BYTES = 900 * 1024;
 var cell = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 var plural = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-function summaryMarkdown(input, extra = {}) {
+function summaryMarkdown(report, extra = {}) {
   const noun = extra.noun ?? "finding";
-  const active = input.findings.filter((f) => !f.suppressed);
-  const suppressed = input.findings.length - active.length;
-  const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
+  const active = report.findings.filter((f) => !f.suppressed);
+  const suppressed = report.findings.length - active.length;
+  const titles = new Map(report.catalogue.map((r) => [r.id, r.title]));
   const out = [`## ${extra.heading ?? "Gatewarden"}`, ""];
   out.push(active.length ? `**${plural(active.length, noun)}** in ${plural(new Set(active.map((f) => f.location.file)).size, "file")}.` : `**No ${noun}s.**`);
   if (extra.preExisting) out.push("", `${plural(extra.preExisting, "finding")} already at the base ${extra.preExisting === 1 ? "is" : "are"} not listed here (the SARIF report has every finding).`);
@@ -52589,7 +52595,7 @@ function summaryMarkdown(input, extra = {}) {
     pushFindingRows(out, extra.notAnnotated);
   }
   if (suppressed) out.push("", `${suppressed} finding(s) suppressed by inline comments, \`.gatewarden.yml\` or the baseline.`);
-  const problems = input.notes.filter((n) => n.level !== "info");
+  const problems = report.notes.filter((n) => n.level !== "info");
   if (problems.length) out.push("", "<details><summary>Notes</summary>", "", ...problems.map((n) => `- ${n.level}: ${n.file ? `\`${cell(n.file)}\`: ` : ""}${cell(n.message)}`), "", "</details>");
   return `${out.join("\n")}
 `;
@@ -58066,19 +58072,10 @@ async function run2(opts = {}) {
     const active = result.findings.filter((f) => !f.suppressed);
     let reported = active;
     if (prMode) reported = await newFindings(result, baseSide, lines);
-    const input = {
-      findings: result.findings,
-      notes: result.notes,
-      catalogue: rules2,
-      stats: result.stats,
-      showSuppressed: false,
-      category: settings.category,
-      color: false,
-      ...sweep ? { history: sweep.history } : {}
-    };
+    const input = { findings: result.findings, notes: result.notes, catalogue: rules2, stats: result.stats, ...sweep ? { history: sweep.history } : {} };
     const sarifPath = path11.resolve(settings.sarifFile);
     await mkdir2(path11.dirname(sarifPath), { recursive: true });
-    await writeReport(STREAMS.sarif(input), sarifPath);
+    await writeReport(STREAMS.sarif(input, { showSuppressed: false, category: settings.category, color: false }), sarifPath);
     const over = failing(reported, settings.failOn);
     const reserved = (over.length ? 1 : 0) + (result.internalErrors ? 1 : 0);
     let notAnnotated = [];

@@ -3,17 +3,18 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { RULES } from '../rules/index.js';
 import { buildBaseline } from './engine/baseline.js';
-import { describeError, UsageError } from './engine/errors.js';
+import { describeError, UsageError } from './model/errors.js';
 import { exitCode } from './engine/gate.js';
 import { parseSize } from './engine/read.js';
-import { scanHistory, type HistoryInfo } from './engine/history.js';
+import { scanHistory } from './engine/history.js';
+import type { HistoryInfo } from './model/history.js';
 import { scanIsolated, serveScanWorker } from './engine/isolate.js';
 import { parseJobs, poolForJobs, serveTextWorker, type PoolOptions } from './engine/pool.js';
 import { scan, type ScanResult } from './engine/scan.js';
 import { FAIL_ON_VALUES, type FailOn } from './model/severity.js';
 import { FORMATS, STREAMS, writeReport, type Format } from './report/index.js';
 import { rulesTable } from './report/rules-table.js';
-import { TOOL_NAME, TOOL_VERSION } from './version.js';
+import { TOOL_NAME, TOOL_VERSION } from './model/version.js';
 
 const USAGE = `${TOOL_NAME} ${TOOL_VERSION}: find OpenClaw self-hosting security mistakes in a repository.
 
@@ -171,17 +172,15 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const format: Format = oneOf('format', values.format, FORMATS, 'text');
   const failOn: FailOn = oneOf('fail-on', values['fail-on'], FAIL_ON_VALUES, 'high');
-  const report = STREAMS[format]({
-    findings: result.findings,
-    notes: result.notes,
-    catalogue: RULES,
-    stats: result.stats,
-    showSuppressed: Boolean(values['show-suppressed']),
-    // A sweep is its own SARIF category, so it neither closes nor duplicates the work-tree scan's alerts.
-    category: values.category ?? (history ? 'gatewarden-history/' : 'gatewarden/'),
-    color: format === 'text' && useColor(values['no-color'], Boolean(values.output)),
-    ...(history ? { history } : {}),
-  });
+  const report = STREAMS[format](
+    { findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, ...(history ? { history } : {}) },
+    {
+      showSuppressed: Boolean(values['show-suppressed']),
+      // A sweep is its own SARIF category, so it neither closes nor duplicates the work-tree scan's alerts.
+      category: values.category ?? (history ? 'gatewarden-history/' : 'gatewarden/'),
+      color: format === 'text' && useColor(values['no-color'], Boolean(values.output)),
+    },
+  );
   // Set before the report is written: a reader that goes away mid-report (`| head`) ends the process through the
   // EPIPE handler below, which must still exit 1 when there are findings at or above --fail-on.
   const code = exitCode(result.findings, failOn, result.internalErrors);

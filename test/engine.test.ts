@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { buildBaseline } from '../src/engine/baseline.js';
 import { classify } from '../src/engine/classify.js';
-import { UsageError } from '../src/engine/errors.js';
+import { UsageError } from '../src/model/errors.js';
 import { scan } from '../src/engine/scan.js';
 import { redact } from '../src/engine/redact.js';
 

@@ -13,7 +13,7 @@ import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { RULES } from '../../rules/index.js';
-import { describeError, UsageError } from '../engine/errors.js';
+import { describeError, UsageError } from '../model/errors.js';
 import { failing } from '../engine/gate.js';
 import { resolveRoot } from '../engine/discover.js';
 import { scanIsolated, type IsolateOptions } from '../engine/isolate.js';
@@ -22,7 +22,7 @@ import { poolForJobs, type PoolOptions } from '../engine/pool.js';
 import type { Finding } from '../model/finding.js';
 import type { AnyRule } from '../model/rule.js';
 import { renderAnnotations } from '../report/github.js';
-import { STREAMS, writeReport, type ReportInput } from '../report/index.js';
+import { STREAMS, writeReport, type ScanReport } from '../report/index.js';
 import { summaryMarkdown } from '../report/summary.js';
 import { historySweep } from './history.js';
 import { createOctokit, statusOf, type OctokitOptions } from '../github/octokit.js';
@@ -76,20 +76,11 @@ export async function run(opts: RunOptions = {}): Promise<void> {
     let reported: Finding[] = active;
     if (prMode) reported = await newFindings(result, baseSide, lines);
 
-    const input: ReportInput = {
-      findings: result.findings,
-      notes: result.notes,
-      catalogue: rules,
-      stats: result.stats,
-      showSuppressed: false,
-      category: settings.category,
-      color: false,
-      ...(sweep ? { history: sweep.history } : {}),
-    };
+    const input: ScanReport = { findings: result.findings, notes: result.notes, catalogue: rules, stats: result.stats, ...(sweep ? { history: sweep.history } : {}) };
 
     const sarifPath = path.resolve(settings.sarifFile);
     await mkdir(path.dirname(sarifPath), { recursive: true });
-    await writeReport(STREAMS.sarif(input), sarifPath);
+    await writeReport(STREAMS.sarif(input, { showSuppressed: false, category: settings.category, color: false }), sarifPath);
 
     // The step's own `::error::` lines (failing findings, internal errors) take error slots from the same budget.
     const over = failing(reported, settings.failOn);

@@ -8,7 +8,7 @@ import { gitignoreMatcher } from './gitignore.js';
 import { parse } from 'yaml';
 import type { Note } from '../model/finding.js';
 import { isSeverity, type Severity } from '../model/severity.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../model/errors.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize } from './read.js';
 import { toPosix } from './discover.js';
 import { flowDepth, MAX_YAML_DEPTH } from './parse/yaml.js';

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import type { Ignore } from 'ignore';
 import { gitignoreMatcher } from './gitignore.js';
 import type { Note } from '../model/finding.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../model/errors.js';
 
 const run = promisify(execFile);
 

@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
-import { UsageError } from './errors.js';
+import { UsageError } from '../model/errors.js';
 
 /** Output read ahead of the line consumer, at most: git pauses (pipe back-pressure) above it. */
 const READ_AHEAD = 16 * 1024 * 1024;

@@ -18,14 +18,16 @@
  * - The introducing commit is the occurrence with the earliest author date (ties: the one git lists later,
  *   i.e. the older one). An unsuppressed occurrence wins over an inline-suppressed one.
  */
-import type { Finding, Note, ReportInput } from '../model/finding.js';
+import { formatBytes } from '../lib/format.js';
+import type { Finding, Note, Report } from '../model/finding.js';
+import type { HistoryInfo } from '../model/history.js';
 import type { Anchor, Location } from '../model/location.js';
 import type { AnyRule } from '../model/rule.js';
 import type { RepoFile, TargetKind } from '../model/target.js';
 import { loadBaseline } from './baseline.js';
 import { classify } from './classify.js';
 import { loadConfig, type ScanConfig } from './config.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../model/errors.js';
 import { fingerprint, secretIdentity } from './fingerprint.js';
 import { BlobReader, gitOutput, streamLines, unquotePath } from './git.js';
 import { LOG_FORMAT, PatchReader, type Commit, type FileDiff } from './patch.js';
@@ -33,7 +35,6 @@ import { Locator } from './parse/locator.js';
 import { parseFile } from './parse/index.js';
 import { applyBaseline, applyConfig, FileContext, finalize, sortFindings } from './postprocess.js';
 import { findDirective, parseDirectives, type Directive } from './suppress.js';
-import { formatBytes } from './read.js';
 import { EMPTY_PROJECT, repoFileContext, RuleRunner, type Finisher, type ScanResult } from './scan.js';
 
 export interface HistoryOptions {
@@ -52,15 +53,6 @@ export interface HistoryOptions {
   maxFileSize?: number;
   /** Called after each commit, for progress display. */
   onProgress?: (commits: number) => void;
-}
-
-/** What the reporters say about the sweep itself. */
-export interface HistoryInfo {
-  commits: number;
-  /** The repository is a shallow clone: older history was not there to scan. */
-  shallow: boolean;
-  /** `--all`, or the refs given (with `^since`). */
-  range: string;
 }
 
 /** A finding and where it was seen. */
@@ -269,7 +261,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
 }
 
 /** The engine's finalize, with secrets fingerprinted without their path (one credential, one finding). */
-const historyFinisher: Finisher = (rule, input: ReportInput, ctx) => {
+const historyFinisher: Finisher = (rule, input: Report, ctx) => {
   const f = finalize(rule, input, ctx);
   if (input.secret !== undefined) f.fingerprint = fingerprint(rule.id, '', secretIdentity(input.secret));
   return f;

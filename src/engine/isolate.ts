@@ -32,7 +32,7 @@ import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { isMainThread, MessageChannel, type MessagePort, parentPort, receiveMessageOnPort, Worker, workerData } from 'node:worker_threads';
 import type { AnyRule } from '../model/rule.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../model/errors.js';
 import type { PoolOptions } from './pool.js';
 import type { ScanOptions, ScanResult } from './scan.js';
 

@@ -5,7 +5,7 @@
  * Reporters only ever see the output: located, fingerprinted, redacted findings with no raw secret.
  */
 import type { Anchor } from '../model/location.js';
-import type { Finding, ReportInput } from '../model/finding.js';
+import type { Finding, Report } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule.js';
 import { bySeverityDesc } from '../model/severity.js';
 import type { ScanConfig } from './config.js';
@@ -28,7 +28,7 @@ export class FileContext {
   }
 }
 
-function identityOf(input: ReportInput, ctx: FileContext): string {
+function identityOf(input: Report, ctx: FileContext): string {
   if (input.key !== undefined) return `key:${input.key}`;
   if (input.secret !== undefined) return secretIdentity(input.secret);
   const a: Anchor = input.at;
@@ -48,7 +48,7 @@ function identityOf(input: ReportInput, ctx: FileContext): string {
 }
 
 /** Locate, fingerprint, redact and check inline suppressions for one reported finding. */
-export function finalize(rule: RuleMeta, input: ReportInput, ctx: FileContext): Finding {
+export function finalize(rule: RuleMeta, input: Report, ctx: FileContext): Finding {
   const location = ctx.locator.locate(input.at);
   const fp = fingerprint(rule.id, location.file, identityOf(input, ctx));
   const secret = input.secret;

@@ -8,6 +8,7 @@
  * and O_NONBLOCK (a FIFO cannot block the scan), then fstat and one read of exactly the file's size.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { formatBytes } from '../lib/format.js';
 import type { Note } from '../model/finding.js';
 import type { DiscoveredFile } from './discover.js';
 
@@ -85,12 +86,6 @@ export function decode(buf: Buffer, file: string): ReadResult {
   if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: 'info', code: 'skipped.binary', message: 'binary file', file } };
   const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   return { ok: true, text: buf.toString('utf8', bom), bytes: buf.length };
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
-  return `${n} B`;
 }
 
 /** `5MB`, `512 KB`, `1000000` → bytes. */

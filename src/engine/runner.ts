@@ -1,5 +1,5 @@
 /** Runs the rules that apply to a target, isolating crashes and capping floods, and finalises what they report. */
-import type { Finding, Note, ReportInput } from '../model/finding.js';
+import type { Finding, Note, Report } from '../model/finding.js';
 import type { Anchor } from '../model/location.js';
 import type { AnyRule } from '../model/rule.js';
 import type { ProjectView, Target, TargetMap } from '../model/target.js';
@@ -16,7 +16,7 @@ export interface Sink {
 export const EMPTY_PROJECT: ProjectView = { targets: () => [] };
 
 /** Turns what a rule reported into a Finding; `finalize` unless a scan mode needs more (the history sweep). */
-export type Finisher = (rule: AnyRule, input: ReportInput, ctx: FileContext) => Finding;
+export type Finisher = (rule: AnyRule, input: Report, ctx: FileContext) => Finding;
 
 /**
  * At most this many findings of one rule in one file. A minified bundle or a dump full of keys (45,000 in a
@@ -47,7 +47,7 @@ export class RuleRunner {
     target: Target,
     contexts: (file: string) => FileContext | undefined,
     project: ProjectView,
-    reframe?: (input: ReportInput) => ReportInput,
+    reframe?: (input: Report) => Report,
     out: Sink = this,
   ): Promise<void> {
     // Shell rules run only where one of their keywords is (engine/keywords.ts); the text is read once per target.
@@ -57,7 +57,7 @@ export class RuleRunner {
     // file were a third of what a scan of plain files allocated. The map is made on a rule's first report.
     let rule: AnyRule;
     let perFile: Map<string, number> | undefined;
-    const report = (reported: ReportInput) => {
+    const report = (reported: Report) => {
       // OpenClaw config: anchors move into the file that holds the key (an `$include`d file); then a config
       // embedded in a script (a heredoc) maps them back into the script.
       const located = target.kind === 'openclaw' ? toOrigin(target, reported) : reported;
@@ -103,13 +103,13 @@ export class RuleRunner {
 }
 
 /** A path anchor on the merged config, moved into the file (and local path) that holds the key. */
-function toOrigin(target: TargetMap['openclaw'], input: ReportInput): ReportInput {
+function toOrigin(target: TargetMap['openclaw'], input: Report): Report {
   const move = (a: Anchor): Anchor => {
     if (a.kind !== 'path' || a.file !== undefined) return a;
     const o = target.origin(a.path);
     return o.file === target.file ? { ...a, path: o.path } : { ...a, path: o.path, file: o.file };
   };
-  const out: ReportInput = { ...input, at: move(input.at) };
+  const out: Report = { ...input, at: move(input.at) };
   if (input.fix) out.fix = { ...input.fix, at: move(input.fix.at) };
   return out;
 }

@@ -12,7 +12,7 @@
  */
 import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Finding, Note, ReportInput } from '../model/finding.js';
+import type { Finding, Note, Report } from '../model/finding.js';
 import type { AnyRule, RuleMeta } from '../model/rule.js';
 import type { FileKind, ProjectView, RepoFile, RepoTarget, SharedKind, ShellTarget, Target, TargetMap } from '../model/target.js';
 import { classify } from './classify.js';
@@ -118,7 +118,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const textRunner = (file: string) => (!opts.findingsIn || opts.findingsIn.has(file) ? runner : contextRunner);
   const project = new Project();
   // Keyed by file and heredoc line, not by object: a later pass may replace targets with enriched copies.
-  const reframes = new Map<string, (input: ReportInput) => ReportInput>();
+  const reframes = new Map<string, (input: Report) => Report>();
   const embeddedKey = (t: Target) => (t.kind === 'openclaw' && t.embedded ? `${t.file}\n${t.embedded.line}` : undefined);
   const repoFiles: RepoFile[] = [];
   let bytes = 0;

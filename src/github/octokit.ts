@@ -12,7 +12,7 @@
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../model/version.js';
 
 export interface GitHubLog {
   debug(message: string): void;

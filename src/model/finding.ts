@@ -8,8 +8,8 @@ export interface FixSpec {
   replacement: string;
 }
 
-/** What a rule hands to `ctx.report()`. */
-export interface ReportInput {
+/** What a rule hands to `ctx.report()`: the report descriptor, before the engine locates and fingerprints it. */
+export interface Report {
   at: Anchor;
   /** What was found and where, in one or two sentences. Never interpolate a secret value here. */
   message: string;
@@ -26,6 +26,12 @@ export interface ReportInput {
   /** Extra, non-secret facts for JSON/SARIF properties (e.g. the port, the service name). */
   properties?: Record<string, string | number | boolean>;
 }
+
+/** @deprecated The old name of `Report`, kept while branches that still say it are merged. */
+export type ReportInput = Report;
+
+/** The SARIF `partialFingerprints` key Gatewarden owns (the fingerprint's version is its suffix). */
+export const FINGERPRINT_KEY = 'gatewarden/v1';
 
 /** A finding after post-processing: located, fingerprinted and redacted. This is all a reporter ever sees. */
 export interface Finding {

@@ -1,9 +1,9 @@
-import type { ReportInput } from './finding.js';
+import type { Report } from './finding.js';
 import type { Severity } from './severity.js';
 import type { ProjectView, TargetKind, TargetMap } from './target.js';
 
 export interface RuleContext {
-  report(finding: ReportInput): void;
+  report(finding: Report): void;
   /**
    * The structured files of the whole scan (compose, OpenClaw config, dotenv, Dockerfiles), for rules that
    * need a neighbour (a `.env` beside a compose file). Empty while text files are streamed: text rules

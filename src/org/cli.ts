@@ -8,7 +8,7 @@ import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { RULES } from '../../rules/index.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../model/errors.js';
 import { createOctokit, type GitHubLog } from '../github/octokit.js';
 import { DEFAULT_FILTERS, DEFAULT_LIMITS, parsePushedSince, planOrg, TRISTATE, VISIBILITIES, type Plan, type RepoFilters, type Tristate, type Visibility } from './plan.js';
 import { isJobReport, renderMarkdown, rollup } from './rollup.js';

@@ -151,7 +151,7 @@ export function gitCloner(gitBaseUrl: string, token: string | undefined, depth =
 }
 
 export async function buildSarif(result: ScanResult, category: string): Promise<Log> {
-  const text = REPORTERS.sarif({ findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, showSuppressed: false, category, color: false });
+  const text = REPORTERS.sarif({ findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats }, { showSuppressed: false, category, color: false });
   const log = JSON.parse(text) as Log;
   await addLineHashes(log, result.root.base);
   return log;

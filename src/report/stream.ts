@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { closeSync, lstatSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../model/errors.js';
 
 /**
  * `JSON.stringify(skeleton, null, 2)` with `items` in place of the array at one key, byte for byte, produced one
