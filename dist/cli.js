@@ -15257,7 +15257,7 @@ var init_errors = __esm({
   }
 });
 
-// src/engine/baseline.ts
+// src/engine/postprocess/baseline.ts
 import { readFile } from "node:fs/promises";
 function buildBaseline(findings) {
   const entries = findings.filter((f) => !f.suppressed).map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.location.file })).sort((a, b) => a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
@@ -15277,7 +15277,7 @@ async function loadBaseline(file) {
 }
 var BASELINE_VERSION;
 var init_baseline = __esm({
-  "src/engine/baseline.ts"() {
+  "src/engine/postprocess/baseline.ts"() {
     "use strict";
     init_errors();
     BASELINE_VERSION = 1;
@@ -15322,7 +15322,7 @@ var init_format = __esm({
   }
 });
 
-// src/engine/read.ts
+// src/engine/read/read.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 async function readText(f, maxFileSize) {
   if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode(f.bytes, f.path);
@@ -15379,7 +15379,7 @@ function parseSize(v) {
 }
 var DEFAULT_MAX_FILE_SIZE, SNIFF, NOFOLLOW, OPEN_FLAGS, unreadable, SCRATCH_MAX, scratch;
 var init_read = __esm({
-  "src/engine/read.ts"() {
+  "src/engine/read/read.ts"() {
     "use strict";
     init_format();
     DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -15395,7 +15395,7 @@ var init_read = __esm({
   }
 });
 
-// src/engine/classify.ts
+// src/engine/read/classify.ts
 function isOpenClawConfigInStateDir(segments) {
   const base3 = segments[segments.length - 1] ?? "";
   const parent = segments[segments.length - 2] ?? "";
@@ -15425,7 +15425,7 @@ function looksLikeShell(relPath, text) {
 }
 var COMPOSE_BASE, OPENCLAW_NAMES, ENV_TEMPLATE, CONVENTIONS;
 var init_classify = __esm({
-  "src/engine/classify.ts"() {
+  "src/engine/read/classify.ts"() {
     "use strict";
     COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
     OPENCLAW_NAMES = /* @__PURE__ */ new Set(["openclaw.json", "openclaw.json5", "clawdbot.json", "moltbot.json", "moldbot.json"]);
@@ -16354,14 +16354,14 @@ var require_ignore = __commonJS({
   }
 });
 
-// src/engine/gitignore.ts
+// src/engine/discover/gitignore.ts
 function gitignoreMatcher(patterns) {
   const lines = typeof patterns === "string" ? patterns.split(/\r?\n/) : patterns;
   return (0, import_ignore.default)().add(lines.filter((l) => l.length <= MAX_PATTERN_LENGTH));
 }
 var import_ignore, MAX_PATTERN_LENGTH;
 var init_gitignore = __esm({
-  "src/engine/gitignore.ts"() {
+  "src/engine/discover/gitignore.ts"() {
     "use strict";
     import_ignore = __toESM(require_ignore(), 1);
     MAX_PATTERN_LENGTH = 1024;
@@ -23698,7 +23698,7 @@ var require_dist = __commonJS({
   }
 });
 
-// src/engine/discover.ts
+// src/engine/discover/discover.ts
 import { execFile } from "node:child_process";
 import { lstat, readdir, readFile as readFile2, realpath } from "node:fs/promises";
 import path4 from "node:path";
@@ -23836,7 +23836,7 @@ async function walk(dir3, notes, base3) {
 }
 var run, GIT_SAFE_ARGS, byPath;
 var init_discover = __esm({
-  "src/engine/discover.ts"() {
+  "src/engine/discover/discover.ts"() {
     "use strict";
     init_gitignore();
     init_errors();
@@ -24056,7 +24056,7 @@ var init_config2 = __esm({
   }
 });
 
-// src/engine/fingerprint.ts
+// src/engine/postprocess/fingerprint.ts
 import { createHash } from "node:crypto";
 function sha256(s) {
   return createHash("sha256").update(s).digest("hex");
@@ -24069,7 +24069,7 @@ function fingerprint(ruleId, file, identity) {
 }
 var VERSION, SECRET_SALT;
 var init_fingerprint = __esm({
-  "src/engine/fingerprint.ts"() {
+  "src/engine/postprocess/fingerprint.ts"() {
     "use strict";
     VERSION = "v1";
     SECRET_SALT = "gatewarden/secret-fingerprint/v1";
@@ -32526,23 +32526,7 @@ var init_parse = __esm({
   }
 });
 
-// src/engine/redact.ts
-function redact(secret) {
-  const n = [...secret].length;
-  const head2 = n >= 12 ? [...secret].slice(0, 4).join("") : "";
-  return `${head2}…(${n} chars)`;
-}
-function scrub(text, secret, redacted) {
-  if (!secret || secret.length < 4 || !text.includes(secret)) return text;
-  return text.split(secret).join(redacted);
-}
-var init_redact = __esm({
-  "src/engine/redact.ts"() {
-    "use strict";
-  }
-});
-
-// src/engine/suppress.ts
+// src/engine/postprocess/suppress.ts
 function parseDirectives(text) {
   const out = /* @__PURE__ */ new Map();
   if (!text.includes("gatewarden-ignore")) return out;
@@ -32572,13 +32556,53 @@ function findDirective(directives, ruleId, line2) {
 }
 var DIRECTIVE;
 var init_suppress = __esm({
-  "src/engine/suppress.ts"() {
+  "src/engine/postprocess/suppress.ts"() {
     "use strict";
     DIRECTIVE = /^gatewarden-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--(.*))?$/;
   }
 });
 
-// src/engine/postprocess.ts
+// src/engine/check/file-context.ts
+var FileContext;
+var init_file_context = __esm({
+  "src/engine/check/file-context.ts"() {
+    "use strict";
+    init_suppress();
+    FileContext = class {
+      constructor(file, text, locator) {
+        this.file = file;
+        this.text = text;
+        this.locator = locator;
+      }
+      file;
+      text;
+      locator;
+      directives;
+      suppression(ruleId, line2) {
+        this.directives ??= parseDirectives(this.text);
+        return findDirective(this.directives, ruleId, line2);
+      }
+    };
+  }
+});
+
+// src/engine/postprocess/redact.ts
+function redact(secret) {
+  const n = [...secret].length;
+  const head2 = n >= 12 ? [...secret].slice(0, 4).join("") : "";
+  return `${head2}…(${n} chars)`;
+}
+function scrub(text, secret, redacted) {
+  if (!secret || secret.length < 4 || !text.includes(secret)) return text;
+  return text.split(secret).join(redacted);
+}
+var init_redact = __esm({
+  "src/engine/postprocess/redact.ts"() {
+    "use strict";
+  }
+});
+
+// src/engine/postprocess/finalize.ts
 function identityOf(input, ctx) {
   if (input.key !== void 0) return `key:${input.key}`;
   if (input.secret !== void 0) return secretIdentity(input.secret);
@@ -32621,6 +32645,15 @@ function finalize(rule, input, ctx) {
   if (directive) finding.suppressed = directive.reason ? { kind: "inline", reason: clean(directive.reason) } : { kind: "inline" };
   return finding;
 }
+var init_finalize = __esm({
+  "src/engine/postprocess/finalize.ts"() {
+    "use strict";
+    init_fingerprint();
+    init_redact();
+  }
+});
+
+// src/engine/postprocess/scan-wide.ts
 function applyConfig(findings, config) {
   const out = [];
   for (const f of findings) {
@@ -32654,33 +32687,15 @@ function sortFindings(findings) {
     (a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : 0) || a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn || bySeverityDesc(a.severity, b.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
   );
 }
-var FileContext;
-var init_postprocess = __esm({
-  "src/engine/postprocess.ts"() {
+var init_scan_wide = __esm({
+  "src/engine/postprocess/scan-wide.ts"() {
     "use strict";
     init_severity();
     init_fingerprint();
-    init_redact();
-    init_suppress();
-    FileContext = class {
-      constructor(file, text, locator) {
-        this.file = file;
-        this.text = text;
-        this.locator = locator;
-      }
-      file;
-      text;
-      locator;
-      directives;
-      suppression(ruleId, line2) {
-        this.directives ??= parseDirectives(this.text);
-        return findDirective(this.directives, ruleId, line2);
-      }
-    };
   }
 });
 
-// src/engine/compose/interpolate.ts
+// src/engine/assemble/compose/interpolate.ts
 function interpolate(s, lookup) {
   if (!s.includes("$")) return s;
   let out = "";
@@ -32752,13 +32767,13 @@ function braced(inner, written, lookup) {
 }
 var NAME;
 var init_interpolate = __esm({
-  "src/engine/compose/interpolate.ts"() {
+  "src/engine/assemble/compose/interpolate.ts"() {
     "use strict";
     NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
   }
 });
 
-// src/engine/compose/tree.ts
+// src/engine/assemble/compose/tree.ts
 function collectTags(doc) {
   const tags = /* @__PURE__ */ new Map();
   const walk2 = (node, path14, depth2) => {
@@ -32843,7 +32858,7 @@ function origins(n, path14 = [], out = /* @__PURE__ */ new Map()) {
 }
 var import_yaml6, pathKey;
 var init_tree = __esm({
-  "src/engine/compose/tree.ts"() {
+  "src/engine/assemble/compose/tree.ts"() {
     "use strict";
     import_yaml6 = __toESM(require_dist(), 1);
     init_interpolate();
@@ -32851,7 +32866,7 @@ var init_tree = __esm({
   }
 });
 
-// src/engine/compose/project.ts
+// src/engine/assemble/compose/project.ts
 import path6 from "node:path";
 function buildComposeProjects(composeTargets, dotenvTargets) {
   const loader = {
@@ -33035,7 +33050,7 @@ function envFiles(value, node, loader) {
 }
 var BASE_NAMES, OVERRIDE, VARIANT, MAX_EXTENDS_DEPTH;
 var init_project = __esm({
-  "src/engine/compose/project.ts"() {
+  "src/engine/assemble/compose/project.ts"() {
     "use strict";
     init_location();
     init_tree();
@@ -33185,7 +33200,7 @@ var init_openclaw2 = __esm({
   }
 });
 
-// src/engine/isolate.ts
+// src/engine/threads/isolate.ts
 import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, statSync } from "node:fs";
 import path8 from "node:path";
 import { getHeapStatistics } from "node:v8";
@@ -33338,7 +33353,7 @@ function serveScanWorker(registry, scan2) {
 }
 var YOUNG_GENERATION_MB, ISOLATE_MIN_FILES, MARK;
 var init_isolate = __esm({
-  "src/engine/isolate.ts"() {
+  "src/engine/threads/isolate.ts"() {
     "use strict";
     init_errors();
     YOUNG_GENERATION_MB = 8;
@@ -33347,7 +33362,7 @@ var init_isolate = __esm({
   }
 });
 
-// src/engine/keywords.ts
+// src/engine/check/keywords.ts
 function keywordText(text) {
   if (last2?.text !== text) last2 = { text, kw: NUMERIC_ESCAPE.test(text) ? void 0 : text.replace(UNQUOTE, "") };
   return last2.kw;
@@ -33357,14 +33372,14 @@ function mayApply(rule, kw) {
 }
 var NUMERIC_ESCAPE, UNQUOTE, last2;
 var init_keywords = __esm({
-  "src/engine/keywords.ts"() {
+  "src/engine/check/keywords.ts"() {
     "use strict";
     NUMERIC_ESCAPE = /\\(?:x[0-9A-Fa-f]|u[0-9A-Fa-f]|U[0-9A-Fa-f]|[0-7]{3})/;
     UNQUOTE = /\\\r?\n|['"\\]/g;
   }
 });
 
-// src/engine/runner.ts
+// src/engine/check/runner.ts
 function toOrigin(target, input) {
   const move = (a) => {
     if (a.kind !== "path" || a.file !== void 0) return a;
@@ -33377,9 +33392,9 @@ function toOrigin(target, input) {
 }
 var EMPTY_PROJECT, MAX_FINDINGS_PER_RULE_AND_FILE, RuleRunner;
 var init_runner = __esm({
-  "src/engine/runner.ts"() {
+  "src/engine/check/runner.ts"() {
     "use strict";
-    init_postprocess();
+    init_finalize();
     init_keywords();
     EMPTY_PROJECT = { targets: () => [] };
     MAX_FINDINGS_PER_RULE_AND_FILE = 100;
@@ -33443,7 +33458,7 @@ var init_runner = __esm({
   }
 });
 
-// src/engine/text-pass.ts
+// src/engine/read/file-pass.ts
 async function textPass(index, f, byPath2, maxFileSize, runner, keepText) {
   const result = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
   const read = await readText(f, maxFileSize);
@@ -33476,20 +33491,20 @@ function textNeeded(rules2) {
   };
 }
 var SHELL_LIKE;
-var init_text_pass = __esm({
-  "src/engine/text-pass.ts"() {
+var init_file_pass = __esm({
+  "src/engine/read/file-pass.ts"() {
     "use strict";
     init_classify();
     init_keywords();
     init_locator();
-    init_postprocess();
+    init_file_context();
     init_read();
     init_runner();
     SHELL_LIKE = /* @__PURE__ */ new Set(["shell", "makefile", "workflow"]);
   }
 });
 
-// src/engine/pool.ts
+// src/engine/threads/pool.ts
 import { availableParallelism } from "node:os";
 import { isMainThread as isMainThread2, parentPort as parentPort2, Worker as Worker2, workerData as workerData2 } from "node:worker_threads";
 function poolFor(entry, threads = 1, minFiles) {
@@ -33607,11 +33622,11 @@ function serveTextWorker(registry) {
 }
 var AUTO_THREADS, AUTO_MIN_FILES, MARK2, BATCH, AHEAD;
 var init_pool = __esm({
-  "src/engine/pool.ts"() {
+  "src/engine/threads/pool.ts"() {
     "use strict";
     init_isolate();
     init_runner();
-    init_text_pass();
+    init_file_pass();
     AUTO_THREADS = 2;
     AUTO_MIN_FILES = 1e4;
     MARK2 = "gatewarden-text-worker";
@@ -33858,10 +33873,11 @@ var init_scan2 = __esm({
     init_json5();
     init_openclaw2();
     init_pool();
-    init_postprocess();
+    init_file_context();
+    init_scan_wide();
     init_read();
     init_runner();
-    init_text_pass();
+    init_file_pass();
     init_runner();
     Project = class {
       byKind = /* @__PURE__ */ new Map();
@@ -41126,7 +41142,7 @@ function exitCode(findings, failOn, internalErrors) {
 // src/cli.ts
 init_read();
 
-// src/engine/history.ts
+// src/engine/history/history.ts
 init_format();
 init_baseline();
 init_classify();
@@ -41330,7 +41346,7 @@ function unquotePath(s) {
   return Buffer.from(bytes2).toString("utf8");
 }
 
-// src/engine/patch.ts
+// src/engine/history/patch.ts
 var LOG_FORMAT = "--format=%x00%H %at %aI";
 var HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)/;
 var PatchReader = class {
@@ -41457,10 +41473,12 @@ function diffGitPath(rest) {
   return rest.startsWith("a/") && rest.slice(2 + n) === ` b/${a}` ? a : void 0;
 }
 
-// src/engine/history.ts
+// src/engine/history/history.ts
 init_locator();
 init_parse();
-init_postprocess();
+init_file_context();
+init_finalize();
+init_scan_wide();
 init_suppress();
 init_scan2();
 function runsInHistory(rule) {

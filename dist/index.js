@@ -47830,13 +47830,13 @@ function failing(findings, failOn) {
   return findings.filter((f) => !f.suppressed && atOrAbove(f.severity, failOn));
 }
 
-// src/engine/discover.ts
+// src/engine/discover/discover.ts
 import { execFile } from "node:child_process";
 import { lstat as lstat2, readdir as readdir2, readFile, realpath } from "node:fs/promises";
 import path4 from "node:path";
 import { promisify } from "node:util";
 
-// src/engine/gitignore.ts
+// src/engine/discover/gitignore.ts
 var import_ignore = __toESM(require_ignore(), 1);
 var MAX_PATTERN_LENGTH = 1024;
 function gitignoreMatcher(patterns) {
@@ -47844,7 +47844,7 @@ function gitignoreMatcher(patterns) {
   return (0, import_ignore.default)().add(lines.filter((l) => l.length <= MAX_PATTERN_LENGTH));
 }
 
-// src/engine/discover.ts
+// src/engine/discover/discover.ts
 var run = promisify(execFile);
 var GIT_SAFE_ARGS = ["-c", "safe.directory=*", "-c", "core.fsmonitor=false"];
 async function gitTopLevel(dir3) {
@@ -47980,7 +47980,7 @@ async function walk(dir3, notes, base3) {
   return out;
 }
 
-// src/engine/isolate.ts
+// src/engine/threads/isolate.ts
 import { closeSync, constants as constants3, fstatSync, openSync, readSync, statSync } from "node:fs";
 import path5 from "node:path";
 import { getHeapStatistics } from "node:v8";
@@ -48104,7 +48104,7 @@ function readStart(file, n) {
 import { lstatSync as lstatSync2, readFileSync } from "node:fs";
 import path9 from "node:path";
 
-// src/engine/classify.ts
+// src/engine/read/classify.ts
 var COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
 var OPENCLAW_NAMES = /* @__PURE__ */ new Set(["openclaw.json", "openclaw.json5", "clawdbot.json", "moltbot.json", "moldbot.json"]);
 var ENV_TEMPLATE = /\.(example|sample|template|dist|defaults|tpl|schema)$/i;
@@ -48193,13 +48193,13 @@ function looksLikeShell(relPath, text2) {
   return !base3.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text2);
 }
 
-// src/engine/compose/project.ts
+// src/engine/assemble/compose/project.ts
 import path6 from "node:path";
 
-// src/engine/compose/tree.ts
+// src/engine/assemble/compose/tree.ts
 var import_yaml = __toESM(require_dist(), 1);
 
-// src/engine/compose/interpolate.ts
+// src/engine/assemble/compose/interpolate.ts
 var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 function interpolate(s, lookup) {
   if (!s.includes("$")) return s;
@@ -48271,7 +48271,7 @@ function braced(inner, written, lookup) {
   }
 }
 
-// src/engine/compose/tree.ts
+// src/engine/assemble/compose/tree.ts
 var pathKey = (p) => JSON.stringify(p);
 function collectTags(doc) {
   const tags = /* @__PURE__ */ new Map();
@@ -48356,7 +48356,7 @@ function origins(n, path12 = [], out = /* @__PURE__ */ new Map()) {
   return out;
 }
 
-// src/engine/compose/project.ts
+// src/engine/assemble/compose/project.ts
 var BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
 var OVERRIDE = /^(docker-)?compose\.override\.ya?ml$/i;
 var VARIANT = /^(docker-)?compose\.[\w.-]+\.ya?ml$/i;
@@ -48547,7 +48547,7 @@ import { readFile as readFile2 } from "node:fs/promises";
 import path7 from "node:path";
 var import_yaml3 = __toESM(require_dist(), 1);
 
-// src/engine/read.ts
+// src/engine/read/read.ts
 import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
 
 // src/lib/format.ts
@@ -48557,7 +48557,7 @@ function formatBytes(n) {
   return `${n} B`;
 }
 
-// src/engine/read.ts
+// src/engine/read/read.ts
 var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 var SNIFF = 8e3;
 var NOFOLLOW = constants4.O_NOFOLLOW ?? 0;
@@ -48811,7 +48811,7 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   };
 }
 
-// src/engine/baseline.ts
+// src/engine/postprocess/baseline.ts
 import { readFile as readFile3 } from "node:fs/promises";
 var BASELINE_VERSION = 1;
 async function loadBaseline(file) {
@@ -51506,11 +51506,11 @@ function originOf(root, merged) {
   return { file: node.file, path: [...node.path, ...merged.slice(i)] };
 }
 
-// src/engine/pool.ts
+// src/engine/threads/pool.ts
 import { availableParallelism } from "node:os";
 import { isMainThread as isMainThread2, parentPort as parentPort2, Worker as Worker2, workerData as workerData2 } from "node:worker_threads";
 
-// src/engine/fingerprint.ts
+// src/engine/postprocess/fingerprint.ts
 import { createHash } from "node:crypto";
 var VERSION = "v1";
 var SECRET_SALT = "gatewarden/secret-fingerprint/v1";
@@ -51524,7 +51524,7 @@ function fingerprint(ruleId, file, identity) {
   return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
 }
 
-// src/engine/redact.ts
+// src/engine/postprocess/redact.ts
 function redact(secret) {
   const n = [...secret].length;
   const head2 = n >= 12 ? [...secret].slice(0, 4).join("") : "";
@@ -51535,52 +51535,7 @@ function scrub(text2, secret, redacted) {
   return text2.split(secret).join(redacted);
 }
 
-// src/engine/suppress.ts
-var DIRECTIVE = /^gatewarden-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--(.*))?$/;
-function parseDirectives(text2) {
-  const out = /* @__PURE__ */ new Map();
-  if (!text2.includes("gatewarden-ignore")) return out;
-  const lines = text2.split("\n");
-  lines.forEach((raw, i) => {
-    const at2 = raw.indexOf("gatewarden-ignore");
-    const m = at2 === -1 ? null : DIRECTIVE.exec(stripCloser(raw.slice(at2)));
-    if (!m) return;
-    const rules2 = (m[1] ?? "").split(",").map((r) => r.trim()).filter(Boolean);
-    const reason = m[2]?.trim();
-    out.set(i + 1, reason ? { rules: rules2, reason } : { rules: rules2 });
-  });
-  return out;
-}
-function stripCloser(line2) {
-  let s = line2.trimEnd();
-  if (s.endsWith("-->")) s = s.slice(0, -3).trimEnd();
-  else if (s.endsWith("*/")) s = s.slice(0, -2).trimEnd();
-  return s;
-}
-function findDirective(directives, ruleId, line2) {
-  for (const l of [line2, line2 - 1]) {
-    const d = directives.get(l);
-    if (d && d.rules.some((r) => r === "*" || r === ruleId)) return d;
-  }
-  return void 0;
-}
-
-// src/engine/postprocess.ts
-var FileContext = class {
-  constructor(file, text2, locator) {
-    this.file = file;
-    this.text = text2;
-    this.locator = locator;
-  }
-  file;
-  text;
-  locator;
-  directives;
-  suppression(ruleId, line2) {
-    this.directives ??= parseDirectives(this.text);
-    return findDirective(this.directives, ruleId, line2);
-  }
-};
+// src/engine/postprocess/finalize.ts
 function identityOf(input, ctx) {
   if (input.key !== void 0) return `key:${input.key}`;
   if (input.secret !== void 0) return secretIdentity(input.secret);
@@ -51623,41 +51578,8 @@ function finalize(rule, input, ctx) {
   if (directive) finding.suppressed = directive.reason ? { kind: "inline", reason: clean(directive.reason) } : { kind: "inline" };
   return finding;
 }
-function applyConfig(findings, config) {
-  const out = [];
-  for (const f of findings) {
-    const setting = config.rules.get(f.ruleId);
-    if (setting === "off") continue;
-    out.push(setting ? { ...f, severity: setting } : f);
-  }
-  return out;
-}
-function applyBaseline(findings, baseline) {
-  if (!baseline) return findings;
-  return findings.map((f) => !f.suppressed && baseline.has(f.fingerprint) ? { ...f, suppressed: { kind: "baseline" } } : f);
-}
-function disambiguate(findings) {
-  const sorted = sortFindings(findings);
-  const seen = /* @__PURE__ */ new Map();
-  const places = /* @__PURE__ */ new Set();
-  const out = [];
-  for (const f of sorted) {
-    const place2 = `${f.fingerprint}@${f.location.startLine}:${f.location.startColumn}`;
-    if (places.has(place2)) continue;
-    places.add(place2);
-    const n = seen.get(f.fingerprint) ?? 0;
-    seen.set(f.fingerprint, n + 1);
-    out.push(n === 0 ? f : { ...f, fingerprint: `${f.fingerprint.slice(0, 28)}${sha256(`${f.fingerprint}#${n}`).slice(0, 4)}` });
-  }
-  return out;
-}
-function sortFindings(findings) {
-  return [...findings].sort(
-    (a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : 0) || a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn || bySeverityDesc(a.severity, b.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
-  );
-}
 
-// src/engine/keywords.ts
+// src/engine/check/keywords.ts
 var NUMERIC_ESCAPE = /\\(?:x[0-9A-Fa-f]|u[0-9A-Fa-f]|U[0-9A-Fa-f]|[0-7]{3})/;
 var UNQUOTE = /\\\r?\n|['"\\]/g;
 var last2;
@@ -51669,7 +51591,7 @@ function mayApply(rule, kw) {
   return !rule.keywords || kw === void 0 || rule.keywords.some((k) => kw.includes(k));
 }
 
-// src/engine/runner.ts
+// src/engine/check/runner.ts
 var EMPTY_PROJECT = { targets: () => [] };
 var MAX_FINDINGS_PER_RULE_AND_FILE = 100;
 var RuleRunner = class {
@@ -51740,7 +51662,54 @@ function toOrigin(target, input) {
   return out;
 }
 
-// src/engine/text-pass.ts
+// src/engine/postprocess/suppress.ts
+var DIRECTIVE = /^gatewarden-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--(.*))?$/;
+function parseDirectives(text2) {
+  const out = /* @__PURE__ */ new Map();
+  if (!text2.includes("gatewarden-ignore")) return out;
+  const lines = text2.split("\n");
+  lines.forEach((raw, i) => {
+    const at2 = raw.indexOf("gatewarden-ignore");
+    const m = at2 === -1 ? null : DIRECTIVE.exec(stripCloser(raw.slice(at2)));
+    if (!m) return;
+    const rules2 = (m[1] ?? "").split(",").map((r) => r.trim()).filter(Boolean);
+    const reason = m[2]?.trim();
+    out.set(i + 1, reason ? { rules: rules2, reason } : { rules: rules2 });
+  });
+  return out;
+}
+function stripCloser(line2) {
+  let s = line2.trimEnd();
+  if (s.endsWith("-->")) s = s.slice(0, -3).trimEnd();
+  else if (s.endsWith("*/")) s = s.slice(0, -2).trimEnd();
+  return s;
+}
+function findDirective(directives, ruleId, line2) {
+  for (const l of [line2, line2 - 1]) {
+    const d = directives.get(l);
+    if (d && d.rules.some((r) => r === "*" || r === ruleId)) return d;
+  }
+  return void 0;
+}
+
+// src/engine/check/file-context.ts
+var FileContext = class {
+  constructor(file, text2, locator) {
+    this.file = file;
+    this.text = text2;
+    this.locator = locator;
+  }
+  file;
+  text;
+  locator;
+  directives;
+  suppression(ruleId, line2) {
+    this.directives ??= parseDirectives(this.text);
+    return findDirective(this.directives, ruleId, line2);
+  }
+};
+
+// src/engine/read/file-pass.ts
 async function textPass(index, f, byPath2, maxFileSize, runner, keepText) {
   const result = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
   const read = await readText(f, maxFileSize);
@@ -51774,7 +51743,7 @@ function textNeeded(rules2) {
   };
 }
 
-// src/engine/pool.ts
+// src/engine/threads/pool.ts
 var AUTO_THREADS = 2;
 var AUTO_MIN_FILES = 1e4;
 var MARK2 = "gatewarden-text-worker";
@@ -51870,6 +51839,41 @@ function startPool(opts, rules2, maxFileSize, indices, files, collect) {
       }
     }
   };
+}
+
+// src/engine/postprocess/scan-wide.ts
+function applyConfig(findings, config) {
+  const out = [];
+  for (const f of findings) {
+    const setting = config.rules.get(f.ruleId);
+    if (setting === "off") continue;
+    out.push(setting ? { ...f, severity: setting } : f);
+  }
+  return out;
+}
+function applyBaseline(findings, baseline) {
+  if (!baseline) return findings;
+  return findings.map((f) => !f.suppressed && baseline.has(f.fingerprint) ? { ...f, suppressed: { kind: "baseline" } } : f);
+}
+function disambiguate(findings) {
+  const sorted = sortFindings(findings);
+  const seen = /* @__PURE__ */ new Map();
+  const places = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const f of sorted) {
+    const place2 = `${f.fingerprint}@${f.location.startLine}:${f.location.startColumn}`;
+    if (places.has(place2)) continue;
+    places.add(place2);
+    const n = seen.get(f.fingerprint) ?? 0;
+    seen.set(f.fingerprint, n + 1);
+    out.push(n === 0 ? f : { ...f, fingerprint: `${f.fingerprint.slice(0, 28)}${sha256(`${f.fingerprint}#${n}`).slice(0, 4)}` });
+  }
+  return out;
+}
+function sortFindings(findings) {
+  return [...findings].sort(
+    (a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : 0) || a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn || bySeverityDesc(a.severity, b.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
 }
 
 // src/engine/scan.ts
@@ -52809,7 +52813,7 @@ function unquotePath(s) {
   return Buffer.from(bytes).toString("utf8");
 }
 
-// src/engine/patch.ts
+// src/engine/history/patch.ts
 var LOG_FORMAT = "--format=%x00%H %at %aI";
 var HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)/;
 var PatchReader = class {
@@ -52936,7 +52940,7 @@ function diffGitPath(rest) {
   return rest.startsWith("a/") && rest.slice(2 + n) === ` b/${a}` ? a : void 0;
 }
 
-// src/engine/history.ts
+// src/engine/history/history.ts
 function runsInHistory(rule) {
   return rule.history ?? rule.appliesTo.some((k) => k === "text" || k === "repo");
 }

@@ -19,8 +19,8 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { RULES } from '../rules/index.js';
-import { discover, resolveRoot } from '../src/engine/discover.js';
-import { DEFAULT_MAX_FILE_SIZE } from '../src/engine/read.js';
+import { discover, resolveRoot } from '../src/engine/discover/discover.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../src/engine/read/read.js';
 import { listFiles } from '../test/helpers.js';
 import { GENERATOR_VERSION, generateRepo } from './bench-repo.js';
 

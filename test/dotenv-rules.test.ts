@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { gitignoreMatcher } from '../src/engine/gitignore.js';
+import { gitignoreMatcher } from '../src/engine/discover/gitignore.js';
 import { fixtureDir, scanCopy } from './helpers.js';
 
 it('dotenv.committed grades committed .env files by whether they hold secrets', async () => {

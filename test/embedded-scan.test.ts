@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { at } from '../src/model/location.js';
 import { defineRule } from '../src/model/rule.js';
 import { scan } from '../src/engine/scan.js';
-import { mayEmbedConfig } from '../src/engine/text-pass.js';
+import { mayEmbedConfig } from '../src/engine/read/file-pass.js';
 import { RULES } from '../rules/index.js';
 
 const probe = defineRule({

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { UsageError } from '../src/model/errors.js';
-import { defaultMinFiles, estimateFiles, ISOLATE_MIN_FILES, scanIsolated } from '../src/engine/isolate.js';
+import { defaultMinFiles, estimateFiles, ISOLATE_MIN_FILES, scanIsolated } from '../src/engine/threads/isolate.js';
 import { scan, type ScanOptions, type ScanResult } from '../src/engine/scan.js';
 import { FIXTURES, ROOT } from './helpers.js';
 

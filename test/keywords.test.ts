@@ -10,11 +10,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import type { ShellTarget } from '../src/model/target.js';
-import { classify, looksLikeShell } from '../src/engine/classify.js';
-import { keywordText, mayApply } from '../src/engine/keywords.js';
+import { classify, looksLikeShell } from '../src/engine/read/classify.js';
+import { keywordText, mayApply } from '../src/engine/check/keywords.js';
 import { parseFile } from '../src/engine/parse/index.js';
 import { scan } from '../src/engine/scan.js';
-import { textNeeded } from '../src/engine/text-pass.js';
+import { textNeeded } from '../src/engine/read/file-pass.js';
 import { FIXTURES, listFiles } from './helpers.js';
 
 const appliesToShell = (r: (typeof RULES)[number]) => (r.appliesTo as readonly string[]).includes('shell');

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { scan, type ScanResult } from '../src/engine/scan.js';
-import { AUTO_MIN_FILES, AUTO_THREADS, autoPool, poolFor } from '../src/engine/pool.js';
+import { AUTO_MIN_FILES, AUTO_THREADS, autoPool, poolFor } from '../src/engine/threads/pool.js';
 import { FIXTURES, ROOT } from './helpers.js';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');

@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import type { AnyRule } from '../src/model/rule.js';
 import type { FileKind } from '../src/model/target.js';
-import { classify } from '../src/engine/classify.js';
+import { classify } from '../src/engine/read/classify.js';
 import { parseDotenv } from '../src/engine/parse/dotenv.js';
 import { parseFile } from '../src/engine/parse/index.js';
 import { flowDepth } from '../src/engine/parse/yaml.js';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
-import { buildBaseline } from '../src/engine/baseline.js';
+import { buildBaseline } from '../src/engine/postprocess/baseline.js';
 import { scan } from '../src/engine/scan.js';
 import type { AnyRule } from '../src/model/rule.js';
 import { REPORTERS, type FormatOptions, type ScanReport } from '../src/report/index.js';

@@ -6,7 +6,7 @@
  */
 import * as core from '@actions/core';
 import { RULES } from '../../rules/index.js';
-import { scanHistory } from '../engine/history.js';
+import { scanHistory } from '../engine/history/history.js';
 import type { HistoryInfo } from '../model/history.js';
 import type { ScanResult } from '../engine/scan.js';
 import { HISTORY_REMEDIATION } from '../report/history.js';

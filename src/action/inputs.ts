@@ -1,7 +1,7 @@
 /** The action's inputs, read once and validated into typed settings. Nothing else calls core.getInput. */
 import * as core from '@actions/core';
 import { UsageError } from '../model/errors.js';
-import { parseJobs } from '../engine/pool.js';
+import { parseJobs } from '../engine/threads/pool.js';
 import { FAIL_ON_VALUES, type FailOn } from '../model/severity.js';
 
 export interface ActionSettings {

@@ -4,13 +4,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gitignoreMatcher } from './gitignore.js';
+import { gitignoreMatcher } from './discover/gitignore.js';
 import { parse } from 'yaml';
 import type { Note } from '../model/finding.js';
 import { isSeverity, type Severity } from '../model/severity.js';
 import { UsageError } from '../model/errors.js';
-import { DEFAULT_MAX_FILE_SIZE, parseSize } from './read.js';
-import { toPosix } from './discover.js';
+import { DEFAULT_MAX_FILE_SIZE, parseSize } from './read/read.js';
+import { toPosix } from './discover/discover.js';
 import { flowDepth, MAX_YAML_DEPTH } from './parse/yaml.js';
 
 export const CONFIG_FILE_NAMES = ['.gatewarden.yml', '.gatewarden.yaml'];

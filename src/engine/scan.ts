@@ -15,23 +15,24 @@ import path from 'node:path';
 import type { Finding, Note, Report } from '../model/finding.js';
 import type { AnyRule, RuleMeta } from '../model/rule.js';
 import type { FileKind, ProjectView, RepoFile, RepoTarget, SharedKind, ShellTarget, Target, TargetMap } from '../model/target.js';
-import { classify } from './classify.js';
-import { buildComposeProjects } from './compose/project.js';
+import { classify } from './read/classify.js';
+import { buildComposeProjects } from './assemble/compose/project.js';
 import { defaultConfig, loadConfig, type ScanConfig } from './config.js';
-import { discoverInTwo, resolveRoot, type DiscoveredFile, type Discovery, type ScanRoot } from './discover.js';
-import { gitignoreMatcher } from './gitignore.js';
-import { loadBaseline } from './baseline.js';
+import { discoverInTwo, resolveRoot, type DiscoveredFile, type Discovery, type ScanRoot } from './discover/discover.js';
+import { gitignoreMatcher } from './discover/gitignore.js';
+import { loadBaseline } from './postprocess/baseline.js';
 import { Locator } from './parse/locator.js';
 import { parseFile, type Parsed } from './parse/index.js';
 import { json5Resolver } from './parse/json5.js';
 import { originOf, resolveOpenClaw } from './parse/openclaw.js';
-import { startPool, type PoolOptions } from './pool.js';
-import { applyBaseline, applyConfig, disambiguate, FileContext, sortFindings } from './postprocess.js';
-import { decode } from './read.js';
-import { RuleRunner } from './runner.js';
-import { mayEmbedConfig, SHELL_LIKE, textNeeded, textPass, type TextFileResult } from './text-pass.js';
+import { startPool, type PoolOptions } from './threads/pool.js';
+import { FileContext } from './check/file-context.js';
+import { applyBaseline, applyConfig, disambiguate, sortFindings } from './postprocess/scan-wide.js';
+import { decode } from './read/read.js';
+import { RuleRunner } from './check/runner.js';
+import { mayEmbedConfig, SHELL_LIKE, textNeeded, textPass, type TextFileResult } from './read/file-pass.js';
 
-export { EMPTY_PROJECT, MAX_FINDINGS_PER_RULE_AND_FILE, RuleRunner, type Finisher } from './runner.js';
+export { EMPTY_PROJECT, MAX_FINDINGS_PER_RULE_AND_FILE, RuleRunner, type Finisher } from './check/runner.js';
 
 export interface ScanOptions {
   paths: readonly string[];

@@ -13,7 +13,7 @@
  * rules skip the rest): on a 4,000-file tree with 50 changed files the action's pull-request run went from ~3.0 s
  * to ~1.5 s (docs/performance.md). The base side needs nothing of the head scan, so the action runs it meanwhile.
  */
-import { classify } from '../engine/classify.js';
+import { classify } from '../engine/read/classify.js';
 import { scan, type ScanOptions, type ScanResult } from '../engine/scan.js';
 import type { Finding } from '../model/finding.js';
 import type { AnyRule } from '../model/rule.js';

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { RULES } from '../../rules/index.js';
-import { scanIsolated, type IsolateOptions } from '../engine/isolate.js';
+import { scanIsolated, type IsolateOptions } from '../engine/threads/isolate.js';
 import { scan, type ScanOptions, type ScanResult } from '../engine/scan.js';
 import type { Finding } from '../model/finding.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';

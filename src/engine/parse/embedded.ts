@@ -7,7 +7,7 @@
 import type { Anchor } from '../../model/location.js';
 import type { Report } from '../../model/finding.js';
 import type { OpenClawTarget, ParseErrorTarget, ShellCommand, ShellHeredoc, ShellPipeline } from '../../model/target.js';
-import { isOpenClawConfigName } from '../classify.js';
+import { isOpenClawConfigName } from '../read/classify.js';
 import { json5Resolver, parseJson5 } from './json5.js';
 import { LineIndex } from './lines.js';
 

@@ -2,7 +2,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { PathSegment } from '../../model/location.js';
 import type { FileKind, ParseErrorTarget, ShellTarget, TargetMap, SharedKind } from '../../model/target.js';
-import { isDotenvTemplate } from '../classify.js';
+import { isDotenvTemplate } from '../read/classify.js';
 import { parseDotenv } from './dotenv.js';
 import { embedHeredoc, embeddedConfigs, isConfigPath, type Embedded } from './embedded.js';
 import { json5Resolver, parseJson5 } from './json5.js';

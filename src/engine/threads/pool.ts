@@ -19,11 +19,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { AnyRule } from '../model/rule.js';
-import type { DiscoveredFile } from './discover.js';
+import type { AnyRule } from '../../model/rule.js';
+import type { DiscoveredFile } from '../discover/discover.js';
 import { YOUNG_GENERATION_MB } from './isolate.js';
-import { RuleRunner } from './runner.js';
-import { textNeeded, textPass, type TextFileResult } from './text-pass.js';
+import { RuleRunner } from '../check/runner.js';
+import { textNeeded, textPass, type TextFileResult } from '../read/file-pass.js';
 
 export interface PoolOptions {
   /** The bundle each worker runs: the entry point's own file. */

@@ -3,16 +3,16 @@
  * file, classify it (by path, then by content for YAML with `services:` and shebang scripts), and run the `text`
  * rules (secrets and other line-level checks) on it. What it returns is plain data, so it crosses threads as is.
  */
-import type { Finding, Note } from '../model/finding.js';
-import type { AnyRule } from '../model/rule.js';
-import type { FileKind } from '../model/target.js';
+import type { Finding, Note } from '../../model/finding.js';
+import type { AnyRule } from '../../model/rule.js';
+import type { FileKind } from '../../model/target.js';
 import { looksLikeCompose, looksLikeShell } from './classify.js';
-import type { DiscoveredFile } from './discover.js';
-import { keywordText, mayApply } from './keywords.js';
-import { Locator } from './parse/locator.js';
-import { FileContext } from './postprocess.js';
+import type { DiscoveredFile } from '../discover/discover.js';
+import { keywordText, mayApply } from '../check/keywords.js';
+import { Locator } from '../parse/locator.js';
+import { FileContext } from '../check/file-context.js';
 import { readText } from './read.js';
-import { EMPTY_PROJECT, type RuleRunner } from './runner.js';
+import { EMPTY_PROJECT, type RuleRunner } from '../check/runner.js';
 
 export interface TextFileResult {
   /** Position of the file in discovery order: results are merged in that order whichever thread made them. */

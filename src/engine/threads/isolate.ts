@@ -31,10 +31,10 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'n
 import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { isMainThread, MessageChannel, type MessagePort, parentPort, receiveMessageOnPort, Worker, workerData } from 'node:worker_threads';
-import type { AnyRule } from '../model/rule.js';
-import { UsageError } from '../model/errors.js';
+import type { AnyRule } from '../../model/rule.js';
+import { UsageError } from '../../model/errors.js';
 import type { PoolOptions } from './pool.js';
-import type { ScanOptions, ScanResult } from './scan.js';
+import type { ScanOptions, ScanResult } from '../scan.js';
 
 export interface IsolateOptions {
   /** The bundle the worker runs (its entry point calls `serveScanWorker`): dist/cli.js. */

@@ -18,24 +18,26 @@
  * - The introducing commit is the occurrence with the earliest author date (ties: the one git lists later,
  *   i.e. the older one). An unsuppressed occurrence wins over an inline-suppressed one.
  */
-import { formatBytes } from '../lib/format.js';
-import type { Finding, Note, Report } from '../model/finding.js';
-import type { HistoryInfo } from '../model/history.js';
-import type { Anchor, Location } from '../model/location.js';
-import type { AnyRule } from '../model/rule.js';
-import type { RepoFile, TargetKind } from '../model/target.js';
-import { loadBaseline } from './baseline.js';
-import { classify } from './classify.js';
-import { loadConfig, type ScanConfig } from './config.js';
-import { UsageError } from '../model/errors.js';
-import { fingerprint, secretIdentity } from './fingerprint.js';
-import { BlobReader, gitOutput, streamLines, unquotePath } from './git.js';
+import { formatBytes } from '../../lib/format.js';
+import type { Finding, Note, Report } from '../../model/finding.js';
+import type { HistoryInfo } from '../../model/history.js';
+import type { Anchor, Location } from '../../model/location.js';
+import type { AnyRule } from '../../model/rule.js';
+import type { RepoFile, TargetKind } from '../../model/target.js';
+import { loadBaseline } from '../postprocess/baseline.js';
+import { classify } from '../read/classify.js';
+import { loadConfig, type ScanConfig } from '../config.js';
+import { UsageError } from '../../model/errors.js';
+import { fingerprint, secretIdentity } from '../postprocess/fingerprint.js';
+import { BlobReader, gitOutput, streamLines, unquotePath } from '../git.js';
 import { LOG_FORMAT, PatchReader, type Commit, type FileDiff } from './patch.js';
-import { Locator } from './parse/locator.js';
-import { parseFile } from './parse/index.js';
-import { applyBaseline, applyConfig, FileContext, finalize, sortFindings } from './postprocess.js';
-import { findDirective, parseDirectives, type Directive } from './suppress.js';
-import { EMPTY_PROJECT, repoFileContext, RuleRunner, type Finisher, type ScanResult } from './scan.js';
+import { Locator } from '../parse/locator.js';
+import { parseFile } from '../parse/index.js';
+import { FileContext } from '../check/file-context.js';
+import { finalize } from '../postprocess/finalize.js';
+import { applyBaseline, applyConfig, sortFindings } from '../postprocess/scan-wide.js';
+import { findDirective, parseDirectives, type Directive } from '../postprocess/suppress.js';
+import { EMPTY_PROJECT, repoFileContext, RuleRunner, type Finisher, type ScanResult } from '../scan.js';
 
 export interface HistoryOptions {
   /** A directory inside the repository (default: the current directory). */

@@ -8,9 +8,9 @@
  * and O_NONBLOCK (a FIFO cannot block the scan), then fstat and one read of exactly the file's size.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
-import { formatBytes } from '../lib/format.js';
-import type { Note } from '../model/finding.js';
-import type { DiscoveredFile } from './discover.js';
+import { formatBytes } from '../../lib/format.js';
+import type { Note } from '../../model/finding.js';
+import type { DiscoveredFile } from '../discover/discover.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 const SNIFF = 8000;

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Ignore } from 'ignore';
 import { gitignoreMatcher } from './gitignore.js';
-import type { Note } from '../model/finding.js';
-import { UsageError } from '../model/errors.js';
+import type { Note } from '../../model/finding.js';
+import { UsageError } from '../../model/errors.js';
 
 const run = promisify(execFile);
 

@@ -1,10 +1,10 @@
 /** Runs the rules that apply to a target, isolating crashes and capping floods, and finalises what they report. */
-import type { Finding, Note, Report } from '../model/finding.js';
-import type { Anchor } from '../model/location.js';
-import type { AnyRule } from '../model/rule.js';
-import type { ProjectView, Target, TargetMap } from '../model/target.js';
-import type { FileContext } from './postprocess.js';
-import { finalize } from './postprocess.js';
+import type { Finding, Note, Report } from '../../model/finding.js';
+import type { Anchor } from '../../model/location.js';
+import type { AnyRule } from '../../model/rule.js';
+import type { ProjectView, Target, TargetMap } from '../../model/target.js';
+import type { FileContext } from './file-context.js';
+import { finalize } from '../postprocess/finalize.js';
 import { keywordText, mayApply } from './keywords.js';
 
 /** Where a run's findings and notes go. */

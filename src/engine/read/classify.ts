@@ -1,0 +1,122 @@
+/**
+ * The one table of file-name conventions. Every file is also `text` for the secret rules; this decides
+ * which structured parser (if any) it gets.
+ */
+import type { FileKind } from '../../model/target.js';
+
+interface Convention {
+  kind: Exclude<FileKind, 'text'>;
+  /** Human description, printed in the README by the docs generator. */
+  describe: string;
+  test: (base: string, segments: readonly string[]) => boolean;
+}
+
+const COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
+export const OPENCLAW_NAMES = new Set(['openclaw.json', 'openclaw.json5', 'clawdbot.json', 'moltbot.json', 'moldbot.json']);
+const ENV_TEMPLATE = /\.(example|sample|template|dist|defaults|tpl|schema)$/i;
+
+export const CONVENTIONS: readonly Convention[] = [
+  {
+    kind: 'compose',
+    describe: '`compose.yaml`, `compose.yml`, `docker-compose.yml`, `docker-compose.yaml` and their `.<x>.` variants (`docker-compose.override.yml`, `compose.prod.yaml`); other YAML files whose top level has a `services:` map',
+    test: (base) => COMPOSE_BASE.test(base),
+  },
+  {
+    kind: 'openclaw',
+    describe: '`openclaw.json`, `openclaw.json5`, `*.openclaw.json`, legacy `clawdbot.json`, `moltbot.json`, `moldbot.json`, and `*.json`/`*.json5` under a committed `.openclaw/` (or legacy state) directory',
+    test: (base, segments) =>
+      OPENCLAW_NAMES.has(base.toLowerCase()) ||
+      /\.openclaw\.json5?$/i.test(base) ||
+      (/\.json5?$/i.test(base) && segments.slice(0, -1).some((s) => ['.openclaw', '.clawdbot', '.moltbot', '.moldbot'].includes(s)) && isOpenClawConfigInStateDir(segments)),
+  },
+  {
+    kind: 'dotenv',
+    describe: '`.env` and `.env.*` (`.env.local`, `.env.production`, templates such as `.env.example`), also `*.env`',
+    test: (base) => base === '.env' || base.startsWith('.env.') || (/\.env$/i.test(base) && base.length > 4),
+  },
+  {
+    kind: 'workflow',
+    describe: 'GitHub Actions workflows, `.github/workflows/*.yml` / `*.yaml` (their `run:` steps are shell)',
+    test: (base, segments) => /\.ya?ml$/i.test(base) && segments.length >= 3 && segments[segments.length - 2] === 'workflows' && segments[segments.length - 3] === '.github',
+  },
+  {
+    kind: 'sshd',
+    describe: '`sshd_config` and drop-ins `sshd_config.d/*.conf`',
+    test: (base, segments) => base === 'sshd_config' || (/\.conf$/.test(base) && segments[segments.length - 2] === 'sshd_config.d'),
+  },
+  {
+    kind: 'systemd',
+    describe: 'systemd service units `*.service` and their drop-ins `*.service.d/*.conf`',
+    test: (base, segments) => /\.service$/.test(base) || (/\.conf$/.test(base) && /\.service\.d$/.test(segments[segments.length - 2] ?? '')),
+  },
+  {
+    kind: 'nginx',
+    describe: '`nginx.conf`, `*.nginx.conf`, `*.conf` under a folder whose name contains `nginx`, and every file under `sites-available/` or `sites-enabled/` (not under `apache2/` or `httpd/`)',
+    test: (base, segments) =>
+      base === 'nginx.conf' ||
+      /\.nginx(\.conf)?$/.test(base) ||
+      (/\.conf$/.test(base) && segments.slice(0, -1).some((s) => /nginx/i.test(s))) ||
+      (segments.slice(0, -1).some((s) => s === 'sites-available' || s === 'sites-enabled') && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))),
+  },
+  {
+    kind: 'docker_daemon',
+    describe: 'Docker daemon config `daemon.json` (at the root, or under a path containing `docker`, such as `etc/docker/daemon.json`)',
+    test: (base, segments) => base === 'daemon.json' && (segments.length === 1 || segments.slice(0, -1).some((s) => /docker/i.test(s))),
+  },
+  {
+    kind: 'shell',
+    describe: 'shell scripts `*.sh`, `*.bash`, and files without an extension whose first line is a `sh`/`bash` shebang',
+    test: (base) => /\.(sh|bash)$/.test(base),
+  },
+  {
+    kind: 'makefile',
+    describe: '`Makefile`, `makefile`, `GNUmakefile`, `*.mk` (recipe lines are shell)',
+    test: (base) => /^(GNUmakefile|[Mm]akefile)$/.test(base) || /\.mk$/.test(base),
+  },
+  {
+    kind: 'dockerfile',
+    describe: '`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`',
+    test: (base) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base) || /\.(Dockerfile|Containerfile)$/i.test(base),
+  },
+];
+
+/**
+ * Inside a committed state directory only the config files are OpenClaw config; credentials, sessions and
+ * agent stores are other JSON (checked by the state rules, not parsed as config).
+ */
+function isOpenClawConfigInStateDir(segments: readonly string[]): boolean {
+  const base = segments[segments.length - 1] ?? '';
+  const parent = segments[segments.length - 2] ?? '';
+  if (!['.openclaw', '.clawdbot', '.moltbot', '.moldbot'].includes(parent)) return false;
+  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base) || /^[\w-]+\.json5?$/i.test(base) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base);
+}
+
+/** Whether a path (in a script, say) names an OpenClaw config file: `~/.openclaw/openclaw.json`. */
+export function isOpenClawConfigName(p: string): boolean {
+  const base = p.split('/').pop() ?? p;
+  return OPENCLAW_NAMES.has(base.toLowerCase()) || /\.openclaw\.json5?$/i.test(base);
+}
+
+export function classify(relPath: string): FileKind {
+  const segments = relPath.split('/');
+  const base = segments[segments.length - 1] ?? relPath;
+  for (const c of CONVENTIONS) if (c.test(base, segments)) return c.kind;
+  return 'text';
+}
+
+/** A dotenv file that is a template (`.env.example`): its values are checked, the file itself is not a leak. */
+export function isDotenvTemplate(relPath: string): boolean {
+  const base = relPath.split('/').pop() ?? relPath;
+  return ENV_TEMPLATE.test(base);
+}
+
+/** YAML files not named like compose files are compose when their top level has a `services:` map. */
+export function looksLikeCompose(relPath: string, text: string): boolean {
+  return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text) && !/^(apiVersion|kind):/m.test(text);
+}
+
+/** Extension-less scripts (`docker-entrypoint`, `bin/setup`) are shell when their first line is a sh/bash shebang. */
+export function looksLikeShell(relPath: string, text: string): boolean {
+  const base = relPath.split('/').pop() ?? relPath;
+  return !base.includes('.') && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text);
+}
