@@ -495,21 +495,21 @@ function isSequential(value, minRun = 8) {
     if (SEQUENCES.some((s) => s.includes(piece))) return true;
   }
   let inRuns = 0;
-  let run3 = 1;
+  let run = 1;
   for (let i = 1; i <= value.length; i++) {
-    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run3++;
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run++;
     else {
-      if (run3 >= 3) inRuns += run3;
-      run3 = 1;
+      if (run >= 3) inRuns += run;
+      run = 1;
     }
   }
   return value.length >= 8 && inRuns / value.length >= 0.6;
 }
-function hasRepeatedRun(value, run3 = 6) {
+function hasRepeatedRun(value, run = 6) {
   let n = 1;
   for (let i = 1; i < value.length; i++) {
     n = value[i] === value[i - 1] ? n + 1 : 1;
-    if (n >= run3) return true;
+    if (n >= run) return true;
   }
   return false;
 }
@@ -15678,7 +15678,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE2 : run3,
+        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE2 : run,
         ESCAPE + SPACE2
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -15863,10 +15863,10 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run3, at2) => {
+    var separatorAfter = (run, at2) => {
       let separator = EMPTY;
-      for (let index = at2 + 1; index < run3.length && !run3[index].wildcard; index++) {
-        separator += run3[index].single;
+      for (let index = at2 + 1; index < run.length && !run[index].wildcard; index++) {
+        separator += run[index].single;
       }
       return separator;
     };
@@ -15926,26 +15926,26 @@ var require_ignore = __commonJS({
         }
       }
       let out = EMPTY;
-      let run3 = [];
+      let run = [];
       const flush = () => {
         let lastWildcard;
-        run3.forEach((token, at2) => {
+        run.forEach((token, at2) => {
           if (token.wildcard) {
             lastWildcard = at2;
           }
         });
-        run3.forEach((token, at2) => {
+        run.forEach((token, at2) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at2)})[^\\/])*`;
+          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at2)})[^\\/])*`;
         });
-        run3 = [];
+        run = [];
       };
       tokens2.forEach((token) => {
         if (token.boundary === void 0) {
-          run3.push(token);
+          run.push(token);
           return;
         }
         flush();
@@ -23698,15 +23698,310 @@ var require_dist = __commonJS({
   }
 });
 
+// src/git/git.ts
+import { spawn } from "node:child_process";
+import { StringDecoder } from "node:string_decoder";
+function spawnGit(cwd, args, stdin, env) {
+  return spawn("git", [...GIT_SAFE_ARGS, ...args], { cwd, stdio: [stdin, "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...env } });
+}
+function git(cwd, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawnGit(cwd, args, opts.stdin === void 0 ? "ignore" : "pipe", opts.env);
+    const out = [];
+    const err = [];
+    const limit = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      child.stdout.destroy();
+      child.stderr.destroy();
+      reject(new GitError(`git ${subcommand(args)} timed out after ${Math.round(limit / 1e3)} s`));
+    }, limit);
+    child.stdout.on("data", (c) => out.push(c));
+    child.stderr.on("data", (c) => err.push(c));
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(new GitError(`cannot run git: ${e.message}`));
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(Buffer.concat(out));
+      else reject(new GitError(`git ${subcommand(args)} failed: ${gitMessage(Buffer.concat(err).toString("utf8")) || `exit code ${code}`}`));
+    });
+    if (opts.stdin !== void 0) {
+      child.stdin?.on("error", () => {
+      });
+      child.stdin?.end(opts.stdin);
+    }
+  });
+}
+async function tryGit(cwd, args, opts = {}) {
+  try {
+    return (await git(cwd, args, opts)).toString("utf8").trim();
+  } catch {
+    return void 0;
+  }
+}
+function subcommand(args) {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "-c" || args[i] === "-C") i++;
+    else return args[i] ?? "";
+  }
+  return "";
+}
+function gitMessage(stderr) {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const complaint = lines.find((l) => /^(fatal|error): /.test(l))?.replace(/^(fatal|error): /, "") ?? lines.at(-1) ?? "";
+  return stripUrlCredentials(complaint);
+}
+function stripUrlCredentials(message2) {
+  let out = "";
+  let rest = message2;
+  for (let i = rest.indexOf("://"); i >= 0; i = rest.indexOf("://")) {
+    const start = i + 3;
+    let end = start;
+    while (end < rest.length && !`/@ 	'"`.includes(rest[end] ?? "")) end++;
+    const credentials = rest[end] === "@" && end > start;
+    out += rest.slice(0, start) + (credentials ? "***" : rest.slice(start, end));
+    rest = rest.slice(end);
+  }
+  return out + rest;
+}
+async function streamLines(cwd, args, maxLine, onLine, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS) {
+  const child = spawnGit(cwd, args, "ignore");
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (s) => {
+    if (stderr.length < 64 * 1024) stderr += s;
+  });
+  const exited = new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code2) => resolve(code2 ?? 1));
+  });
+  exited.catch(() => void 0);
+  const queue = [];
+  let queued = 0;
+  let ended = false;
+  let failed2;
+  let wake;
+  const signal = () => {
+    wake?.();
+    wake = void 0;
+  };
+  child.stdout.on("data", (chunk) => {
+    queue.push(chunk);
+    queued += chunk.length;
+    if (queued > READ_AHEAD) child.stdout.pause();
+    signal();
+  });
+  child.stdout.on("end", () => {
+    ended = true;
+    signal();
+  });
+  child.stdout.on("error", (err) => {
+    failed2 = err;
+    signal();
+  });
+  const nextOutput = () => new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      failed2 = new GitError(`git ${subcommand(args)} wrote nothing for ${Math.round(idleTimeoutMs / 1e3)} s; stopped`);
+      resolve();
+    }, idleTimeoutMs);
+    wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+  const decoder = new StringDecoder("utf8");
+  let carry = "";
+  let dropping = false;
+  try {
+    for (; ; ) {
+      if (failed2) throw failed2;
+      const chunk = queue.shift();
+      if (!chunk) {
+        if (ended) break;
+        await nextOutput();
+        continue;
+      }
+      queued -= chunk.length;
+      if (child.stdout.isPaused() && queued <= READ_AHEAD / 2) child.stdout.resume();
+      const text = decoder.write(chunk);
+      let start = 0;
+      for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", start)) {
+        if (dropping) dropping = false;
+        else {
+          const line2 = carry ? carry + text.slice(start, nl) : text.slice(start, nl);
+          carry = "";
+          const p = line2.length > maxLine ? onLine(line2.slice(0, maxLine), true) : onLine(line2, false);
+          if (p) await p;
+        }
+        start = nl + 1;
+      }
+      if (!dropping && start < text.length) {
+        carry += text.slice(start);
+        if (carry.length > maxLine) {
+          const p = onLine(carry.slice(0, maxLine), true);
+          carry = "";
+          dropping = true;
+          if (p) await p;
+        }
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const rest = carry + decoder.end();
+    if (rest && !dropping) {
+      const p = onLine(rest, false);
+      if (p) await p;
+    }
+  } catch (err) {
+    child.kill("SIGKILL");
+    child.stdout.destroy();
+    child.stderr.destroy();
+    throw err;
+  }
+  const code = await exited;
+  if (code !== 0) throw new UsageError(`git ${subcommand(args)} failed: ${gitMessage(stderr) || `exit code ${code}`}`);
+  return { stderr };
+}
+function unquotePath(s) {
+  if (!s.startsWith('"') || !s.endsWith('"') || s.length < 2) return s;
+  const bytes2 = [];
+  const body = [...s.slice(1, -1)];
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] ?? "";
+    if (c !== "\\") {
+      bytes2.push(...Buffer.from(c, "utf8"));
+      continue;
+    }
+    const next = body[i + 1] ?? "";
+    const octal = /^[0-7]{3}/.exec(body.slice(i + 1, i + 4).join(""));
+    if (octal) {
+      bytes2.push(parseInt(octal[0], 8));
+      i += 3;
+    } else {
+      bytes2.push(ESCAPES[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes2).toString("utf8");
+}
+var GIT_SAFE_ARGS, DEFAULT_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS, GitError, READ_AHEAD, BlobReader, ESCAPES;
+var init_git = __esm({
+  "src/git/git.ts"() {
+    "use strict";
+    init_errors();
+    GIT_SAFE_ARGS = ["-c", "safe.directory=*", "-c", "core.fsmonitor=false"];
+    DEFAULT_TIMEOUT_MS = 2 * 6e4;
+    DEFAULT_IDLE_TIMEOUT_MS = 10 * 6e4;
+    GitError = class extends Error {
+      name = "GitError";
+    };
+    READ_AHEAD = 16 * 1024 * 1024;
+    BlobReader = class {
+      constructor(cwd, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS) {
+        this.cwd = cwd;
+        this.idleTimeoutMs = idleTimeoutMs;
+      }
+      cwd;
+      idleTimeoutMs;
+      child;
+      buf = Buffer.alloc(0);
+      queue = [];
+      idle;
+      read(name, limit) {
+        if (name.includes("\n")) return Promise.resolve({ kind: "missing" });
+        const child = this.start();
+        return new Promise((resolve) => {
+          this.queue.push({ limit, resolve });
+          this.watch();
+          child.stdin.write(`${name}
+`);
+        });
+      }
+      close() {
+        clearTimeout(this.idle);
+        this.child?.stdin.end();
+        this.child = void 0;
+      }
+      /** (Re)starts the wait for git's next answer while a request is pending. */
+      watch() {
+        clearTimeout(this.idle);
+        if (!this.queue.length) return;
+        const child = this.child;
+        this.idle = setTimeout(() => {
+          child?.kill("SIGKILL");
+          this.failAll(child);
+        }, this.idleTimeoutMs);
+      }
+      start() {
+        if (this.child) return this.child;
+        const child = spawnGit(this.cwd, ["cat-file", "--batch"], "pipe");
+        child.stdout.on("data", (chunk) => {
+          this.onData(chunk);
+          this.watch();
+        });
+        child.stderr.resume();
+        const fail = () => this.failAll(child);
+        child.on("error", fail);
+        child.on("close", fail);
+        child.stdin.on("error", fail);
+        this.child = child;
+        return child;
+      }
+      /** git is gone (or given up on): every pending request is answered `missing`. */
+      failAll(child) {
+        clearTimeout(this.idle);
+        for (const p of this.queue.splice(0)) p.resolve({ kind: "missing" });
+        if (this.child === child) {
+          this.child = void 0;
+          this.buf = Buffer.alloc(0);
+        }
+      }
+      onData(chunk) {
+        this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+        for (; ; ) {
+          const cur = this.queue[0];
+          if (!cur) return;
+          if (cur.remaining === void 0) {
+            const nl = this.buf.indexOf(10);
+            if (nl === -1) return;
+            const header = this.buf.subarray(0, nl).toString("utf8");
+            this.buf = this.buf.subarray(nl + 1);
+            const m = /^\S+ (\S+) (\d+)$/.exec(header);
+            if (!m) {
+              this.queue.shift();
+              cur.resolve({ kind: "missing" });
+              continue;
+            }
+            cur.type = m[1];
+            cur.size = Number(m[2]);
+            cur.remaining = cur.size + 1;
+            cur.parts = [];
+          }
+          const take = Math.min(cur.remaining, this.buf.length);
+          if (take === 0) return;
+          if ((cur.size ?? 0) <= cur.limit) cur.parts?.push(this.buf.subarray(0, take));
+          this.buf = this.buf.subarray(take);
+          cur.remaining -= take;
+          if (cur.remaining > 0) return;
+          this.queue.shift();
+          const size = cur.size ?? 0;
+          if (cur.type !== "blob") cur.resolve({ kind: "missing" });
+          else if (size > cur.limit) cur.resolve({ kind: "too_large", size });
+          else cur.resolve({ kind: "ok", data: Buffer.concat(cur.parts ?? []).subarray(0, size) });
+        }
+      }
+    };
+    ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+  }
+});
+
 // src/engine/discover/discover.ts
-import { execFile } from "node:child_process";
 import { lstat, readdir, readFile as readFile2, realpath } from "node:fs/promises";
 import path4 from "node:path";
-import { promisify } from "node:util";
 async function gitTopLevel(dir3) {
+  const top = await tryGit(dir3, ["rev-parse", "--show-toplevel"]);
   try {
-    const { stdout } = await run("git", [...GIT_SAFE_ARGS, "-C", dir3, "rev-parse", "--show-toplevel"], { encoding: "utf8" });
-    const top = stdout.trim();
     return top ? await realpath(top) : void 0;
   } catch {
     return void 0;
@@ -23789,10 +24084,7 @@ async function discoverInTwo(root, notes) {
   return { files, later };
 }
 async function gitFiles(dir3, which) {
-  const { stdout } = await run("git", [...GIT_SAFE_ARGS, "-C", dir3, "ls-files", "-z", ...which, "--full-name", "."], {
-    encoding: "buffer",
-    maxBuffer: 1 << 30
-  });
+  const stdout = await git(dir3, ["ls-files", "-z", ...which, "--full-name", "."], { timeoutMs: 10 * 6e4 });
   return stdout.toString("utf8").split("\0").filter(Boolean);
 }
 async function walk(dir3, notes, base3) {
@@ -23834,14 +24126,13 @@ async function walk(dir3, notes, base3) {
   await visit(dir3, []);
   return out;
 }
-var run, GIT_SAFE_ARGS, byPath;
+var byPath;
 var init_discover = __esm({
   "src/engine/discover/discover.ts"() {
     "use strict";
+    init_git();
     init_gitignore();
     init_errors();
-    run = promisify(execFile);
-    GIT_SAFE_ARGS = ["-c", "safe.directory=*", "-c", "core.fsmonitor=false"];
     byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
   }
 });
@@ -32202,8 +32493,8 @@ function workflowSource(text, doc) {
       if (!(0, import_yaml4.isMap)(step)) continue;
       const shell = step.get("shell");
       if (typeof shell === "string" && NON_SHELL.test(shell)) continue;
-      const run3 = step.get("run", true);
-      if ((0, import_yaml4.isScalar)(run3)) pushScalar(b, text, run3);
+      const run = step.get("run", true);
+      if ((0, import_yaml4.isScalar)(run)) pushScalar(b, text, run);
     }
   }
   return b.build(text.length);
@@ -34315,7 +34606,7 @@ var init_sarif = __esm({
         }
       }));
       const index = new Map(rules2.map((r, i) => [r.id, i]));
-      const run3 = {
+      const run = {
         tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URI, rules: rules2 } },
         columnKind: "utf16CodeUnits",
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the scanned repository." } } },
@@ -34330,9 +34621,9 @@ var init_sarif = __esm({
           }
         ]
       };
-      if (options.category) run3.automationDetails = { id: options.category.endsWith("/") ? options.category : `${options.category}/` };
+      if (options.category) run.automationDetails = { id: options.category.endsWith("/") ? options.category : `${options.category}/` };
       const log = (results2) => {
-        const { tool, ...rest } = run3;
+        const { tool, ...rest } = run;
         return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [{ tool, results: results2, ...rest }] };
       };
       function* results() {
@@ -38968,7 +39259,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run3, free) {
+        async doExecute(chained, clearGlobalState, run, free) {
           var error, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -38988,10 +39279,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error = error1;
-            return this._onFailure(error, eventInfo, clearGlobalState, run3, free);
+            return this._onFailure(error, eventInfo, clearGlobalState, run, free);
           }
         }
-        doExpire(clearGlobalState, run3, free) {
+        doExpire(clearGlobalState, run, free) {
           var error, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -38999,9 +39290,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error, eventInfo, clearGlobalState, run3, free);
+          return this._onFailure(error, eventInfo, clearGlobalState, run, free);
         }
-        async _onFailure(error, eventInfo, clearGlobalState, run3, free) {
+        async _onFailure(error, eventInfo, clearGlobalState, run, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error, eventInfo);
@@ -39009,7 +39300,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run3(retryAfter);
+              return run(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -39647,17 +39938,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait) {
-            var clearGlobalState, free, run3;
+            var clearGlobalState, free, run;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run3 = this._run.bind(this, index, job);
+            run = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run3, free);
+                return job.doExecute(this._limiter, clearGlobalState, run, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run3, free);
+                return job.doExpire(clearGlobalState, run, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -40579,9 +40870,9 @@ async function addLineHashes(log, root) {
   const report = { added: 0, kept: 0, without: 0 };
   const absRoot = await realpath2(path11.resolve(root));
   const byFile = /* @__PURE__ */ new Map();
-  for (const run3 of log.runs) {
-    const artifacts = run3.artifacts ?? [];
-    for (const result of run3.results ?? []) {
+  for (const run of log.runs) {
+    const artifacts = run.artifacts ?? [];
+    for (const result of run.results ?? []) {
       const physical = result.locations?.[0]?.physicalLocation;
       const line2 = physical?.region?.startLine;
       let artifact = physical?.artifactLocation;
@@ -40668,17 +40959,17 @@ function encode(log) {
   return { sarif: gz.toString("base64"), gzipBytes: gz.length };
 }
 function truncated(log, ranked, keep, why) {
-  const run3 = log.runs[0];
-  if (!run3) return log;
+  const run = log.runs[0];
+  if (!run) return log;
   const kept = new Set(ranked.slice(0, keep));
-  const results = (run3.results ?? []).filter((r) => kept.has(r));
+  const results = (run.results ?? []).filter((r) => kept.has(r));
   const dropped = ranked.length - keep;
-  const invocations2 = run3.invocations?.length ? run3.invocations : [{ executionSuccessful: true }];
+  const invocations2 = run.invocations?.length ? run.invocations : [{ executionSuccessful: true }];
   const [first, ...others] = invocations2;
   const notice = { level: "warning", message: { text: `${dropped} of ${ranked.length} results were left out of this upload (${why}); the most severe ${keep} are kept.` }, descriptor: { id: "upload.truncated" } };
   return {
     ...log,
-    runs: [{ ...run3, results, invocations: [{ ...first, executionSuccessful: first?.executionSuccessful ?? true, toolExecutionNotifications: [...first?.toolExecutionNotifications ?? [], notice] }, ...others] }]
+    runs: [{ ...run, results, invocations: [{ ...first, executionSuccessful: first?.executionSuccessful ?? true, toolExecutionNotifications: [...first?.toolExecutionNotifications ?? [], notice] }, ...others] }]
   };
 }
 function fitSarif(log, limits = SARIF_LIMITS, maxKeep) {
@@ -40775,7 +41066,6 @@ var init_upload = __esm({
 });
 
 // src/org/sweep.ts
-import { execFile as execFile2 } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path12 from "node:path";
@@ -40806,27 +41096,19 @@ function scrub2(text, secrets) {
   const line2 = out.split("\n").find((l) => l.trim()) ?? out;
   return line2.trim().slice(0, 500);
 }
-function run2(cmd, args, opts) {
-  return new Promise((resolve, reject) => {
-    execFile2(cmd, args, { ...opts, maxBuffer: 16 * 1024 * 1024, timeout: 15 * 6e4 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`${cmd} ${args[0] ?? ""} failed: ${String(stderr).trim() || err.message}`));
-      else resolve(String(stdout));
-    });
-  });
-}
 function gitCloner(gitBaseUrl, token, depth2 = 1) {
   return async (fullName, into) => {
     const url = `${withoutTrailingSlashes(gitBaseUrl)}/${fullName}.git`;
-    const env = { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "echo", GCM_INTERACTIVE: "never" };
+    const env = { GIT_ASKPASS: "echo", GCM_INTERACTIVE: "never" };
     if (token) {
       env.GIT_CONFIG_COUNT = "1";
       env.GIT_CONFIG_KEY_0 = "http.extraheader";
       env.GIT_CONFIG_VALUE_0 = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`;
     }
-    await run2("git", ["clone", "--quiet", ...depth2 > 0 ? ["--depth", String(depth2)] : [], "--no-tags", "--single-branch", url, into], { env });
-    const commitSha = (await run2("git", ["rev-parse", "HEAD"], { cwd: into }).catch(() => "")).trim();
+    await git(path12.dirname(into), ["clone", "--quiet", ...depth2 > 0 ? ["--depth", String(depth2)] : [], "--no-tags", "--single-branch", url, into], { env, timeoutMs: 15 * 6e4 });
+    const commitSha = (await git(into, ["rev-parse", "HEAD"]).catch(() => Buffer.alloc(0))).toString("utf8").trim();
     if (!/^[0-9a-f]{40}$/.test(commitSha)) throw new Error("the repository is empty (no commit on its default branch)");
-    const ref = (await run2("git", ["symbolic-ref", "HEAD"], { cwd: into })).trim();
+    const ref = (await git(into, ["symbolic-ref", "HEAD"])).toString("utf8").trim();
     return { dir: into, commitSha, ref };
   };
 }
@@ -40886,6 +41168,7 @@ var init_sweep = __esm({
     init_scan2();
     init_severity();
     init_report();
+    init_git();
     init_octokit();
     init_line_hash();
     init_upload();
@@ -41149,204 +41432,10 @@ init_classify();
 init_config2();
 init_errors();
 init_fingerprint();
-
-// src/engine/git.ts
-init_errors();
-import { spawn } from "node:child_process";
-import { StringDecoder } from "node:string_decoder";
-var READ_AHEAD = 16 * 1024 * 1024;
-async function streamLines(cwd, args, maxLine, onLine) {
-  const child = spawn("git", ["-C", cwd, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr.setEncoding("utf8");
-  child.stderr.on("data", (s) => {
-    if (stderr.length < 64 * 1024) stderr += s;
-  });
-  const exited = new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code2) => resolve(code2 ?? 1));
-  });
-  const queue = [];
-  let queued = 0;
-  let ended = false;
-  let failed2;
-  let wake;
-  const signal = () => {
-    wake?.();
-    wake = void 0;
-  };
-  child.stdout.on("data", (chunk) => {
-    queue.push(chunk);
-    queued += chunk.length;
-    if (queued > READ_AHEAD) child.stdout.pause();
-    signal();
-  });
-  child.stdout.on("end", () => {
-    ended = true;
-    signal();
-  });
-  child.stdout.on("error", (err) => {
-    failed2 = err;
-    signal();
-  });
-  const decoder = new StringDecoder("utf8");
-  let carry = "";
-  let dropping = false;
-  try {
-    for (; ; ) {
-      if (failed2) throw failed2;
-      const chunk = queue.shift();
-      if (!chunk) {
-        if (ended) break;
-        await new Promise((resolve) => wake = resolve);
-        continue;
-      }
-      queued -= chunk.length;
-      if (child.stdout.isPaused() && queued <= READ_AHEAD / 2) child.stdout.resume();
-      const text = decoder.write(chunk);
-      let start = 0;
-      for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", start)) {
-        if (dropping) dropping = false;
-        else {
-          const line2 = carry ? carry + text.slice(start, nl) : text.slice(start, nl);
-          carry = "";
-          const p = line2.length > maxLine ? onLine(line2.slice(0, maxLine), true) : onLine(line2, false);
-          if (p) await p;
-        }
-        start = nl + 1;
-      }
-      if (!dropping && start < text.length) {
-        carry += text.slice(start);
-        if (carry.length > maxLine) {
-          const p = onLine(carry.slice(0, maxLine), true);
-          carry = "";
-          dropping = true;
-          if (p) await p;
-        }
-      }
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    const rest = carry + decoder.end();
-    if (rest && !dropping) {
-      const p = onLine(rest, false);
-      if (p) await p;
-    }
-  } catch (err) {
-    child.kill();
-    throw err;
-  }
-  const code = await exited;
-  if (code !== 0) throw new UsageError(`git ${args[0] ?? ""} failed: ${firstLine2(stderr) || `exit code ${code}`}`);
-  return { stderr };
-}
-async function gitOutput(cwd, args) {
-  return new Promise((resolve) => {
-    const child = spawn("git", ["-C", cwd, ...args], { stdio: ["ignore", "pipe", "ignore"] });
-    const parts = [];
-    child.stdout.on("data", (b) => parts.push(b));
-    child.on("error", () => resolve(void 0));
-    child.on("close", (code) => resolve(code === 0 ? Buffer.concat(parts).toString("utf8").trim() : void 0));
-  });
-}
-function firstLine2(s) {
-  return (s.split("\n").find((l) => l.trim() !== "") ?? "").replace(/^(fatal|error): /, "").trim();
-}
-var BlobReader = class {
-  constructor(cwd) {
-    this.cwd = cwd;
-  }
-  cwd;
-  child;
-  buf = Buffer.alloc(0);
-  queue = [];
-  read(name, limit) {
-    if (name.includes("\n")) return Promise.resolve({ kind: "missing" });
-    const child = this.start();
-    return new Promise((resolve) => {
-      this.queue.push({ limit, resolve });
-      child.stdin.write(`${name}
-`);
-    });
-  }
-  close() {
-    this.child?.stdin.end();
-    this.child = void 0;
-  }
-  start() {
-    if (this.child) return this.child;
-    const child = spawn("git", ["-C", this.cwd, "cat-file", "--batch"], { stdio: ["pipe", "pipe", "pipe"] });
-    child.stdout.on("data", (chunk) => this.onData(chunk));
-    child.stderr.resume();
-    const fail = () => {
-      for (const p of this.queue.splice(0)) p.resolve({ kind: "missing" });
-      if (this.child === child) this.child = void 0;
-    };
-    child.on("error", fail);
-    child.on("close", fail);
-    child.stdin.on("error", fail);
-    this.child = child;
-    return child;
-  }
-  onData(chunk) {
-    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
-    for (; ; ) {
-      const cur = this.queue[0];
-      if (!cur) return;
-      if (cur.remaining === void 0) {
-        const nl = this.buf.indexOf(10);
-        if (nl === -1) return;
-        const header = this.buf.subarray(0, nl).toString("utf8");
-        this.buf = this.buf.subarray(nl + 1);
-        const m = /^\S+ (\S+) (\d+)$/.exec(header);
-        if (!m) {
-          this.queue.shift();
-          cur.resolve({ kind: "missing" });
-          continue;
-        }
-        cur.type = m[1];
-        cur.size = Number(m[2]);
-        cur.remaining = cur.size + 1;
-        cur.parts = [];
-      }
-      const take = Math.min(cur.remaining, this.buf.length);
-      if (take === 0) return;
-      if ((cur.size ?? 0) <= cur.limit) cur.parts?.push(this.buf.subarray(0, take));
-      this.buf = this.buf.subarray(take);
-      cur.remaining -= take;
-      if (cur.remaining > 0) return;
-      this.queue.shift();
-      const size = cur.size ?? 0;
-      if (cur.type !== "blob") cur.resolve({ kind: "missing" });
-      else if (size > cur.limit) cur.resolve({ kind: "too_large", size });
-      else cur.resolve({ kind: "ok", data: Buffer.concat(cur.parts ?? []).subarray(0, size) });
-    }
-  }
-};
-var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
-function unquotePath(s) {
-  if (!s.startsWith('"') || !s.endsWith('"') || s.length < 2) return s;
-  const bytes2 = [];
-  const body = [...s.slice(1, -1)];
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i] ?? "";
-    if (c !== "\\") {
-      bytes2.push(...Buffer.from(c, "utf8"));
-      continue;
-    }
-    const next = body[i + 1] ?? "";
-    const octal = /^[0-7]{3}/.exec(body.slice(i + 1, i + 4).join(""));
-    if (octal) {
-      bytes2.push(parseInt(octal[0], 8));
-      i += 3;
-    } else {
-      bytes2.push(ESCAPES[next] ?? next.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes2).toString("utf8");
-}
+init_git();
 
 // src/engine/history/patch.ts
+init_git();
 var LOG_FORMAT = "--format=%x00%H %at %aI";
 var HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)/;
 var PatchReader = class {
@@ -41510,12 +41599,12 @@ var HunkContext = class extends FileContext {
 async function scanHistory(opts) {
   const started = performance.now();
   const notes = [];
-  const base3 = await gitOutput(opts.path, ["rev-parse", "--show-toplevel"]);
+  const base3 = await tryGit(opts.path, ["rev-parse", "--show-toplevel"]);
   if (!base3) throw new UsageError(`--history needs a git work tree; ${opts.path} is not inside one`);
   const revs = [...opts.refs ?? [], ...opts.since ? [opts.since] : []];
   const [known, shallowOut, config, baseline] = await Promise.all([
-    Promise.all(revs.map(async (r) => !r.startsWith("-") && await gitOutput(base3, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
-    gitOutput(base3, ["rev-parse", "--is-shallow-repository"]),
+    Promise.all(revs.map(async (r) => !r.startsWith("-") && await tryGit(base3, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
+    tryGit(base3, ["rev-parse", "--is-shallow-repository"]),
     loadConfig(opts.configFile, base3, base3, new Set(opts.rules.map((r) => r.id)), notes),
     opts.baselineFile ? loadBaseline(opts.baselineFile) : void 0
   ]);
@@ -41689,7 +41778,7 @@ function describeOrigin(o, stillPresent) {
 }
 async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
   const out = /* @__PURE__ */ new Set();
-  const head2 = await gitOutput(base3, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+  const head2 = await tryGit(base3, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
   if (!head2) return { fingerprints: out, internalErrors: 0 };
   const runner = new RuleRunner(rules2, notes, historyFinisher);
   const blobs = new BlobReader(base3);

@@ -11126,7 +11126,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11166,7 +11166,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11179,7 +11179,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11219,7 +11219,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -20241,7 +20241,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE : run3,
+        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
         ESCAPE + SPACE
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -20426,10 +20426,10 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run3, at2) => {
+    var separatorAfter = (run2, at2) => {
       let separator = EMPTY;
-      for (let index = at2 + 1; index < run3.length && !run3[index].wildcard; index++) {
-        separator += run3[index].single;
+      for (let index = at2 + 1; index < run2.length && !run2[index].wildcard; index++) {
+        separator += run2[index].single;
       }
       return separator;
     };
@@ -20489,26 +20489,26 @@ var require_ignore = __commonJS({
         }
       }
       let out = EMPTY;
-      let run3 = [];
+      let run2 = [];
       const flush = () => {
         let lastWildcard;
-        run3.forEach((token, at2) => {
+        run2.forEach((token, at2) => {
           if (token.wildcard) {
             lastWildcard = at2;
           }
         });
-        run3.forEach((token, at2) => {
+        run2.forEach((token, at2) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at2)})[^\\/])*`;
+          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at2)})[^\\/])*`;
         });
-        run3 = [];
+        run2 = [];
       };
       tokens2.forEach((token) => {
         if (token.boundary === void 0) {
-          run3.push(token);
+          run2.push(token);
           return;
         }
         flush();
@@ -34403,7 +34403,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run3, free) {
+        async doExecute(chained, clearGlobalState, run2, free) {
           var error2, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -34423,10 +34423,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error2 = error1;
-            return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
+            return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
           }
         }
-        doExpire(clearGlobalState, run3, free) {
+        doExpire(clearGlobalState, run2, free) {
           var error2, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -34434,9 +34434,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
         }
-        async _onFailure(error2, eventInfo, clearGlobalState, run3, free) {
+        async _onFailure(error2, eventInfo, clearGlobalState, run2, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error2, eventInfo);
@@ -34444,7 +34444,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run3(retryAfter);
+              return run2(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -35082,17 +35082,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait) {
-            var clearGlobalState, free, run3;
+            var clearGlobalState, free, run2;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run3 = this._run.bind(this, index, job);
+            run2 = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run3, free);
+                return job.doExecute(this._limiter, clearGlobalState, run2, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run3, free);
+                return job.doExpire(clearGlobalState, run2, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -36289,21 +36289,21 @@ function isSequential(value, minRun = 8) {
     if (SEQUENCES.some((s) => s.includes(piece))) return true;
   }
   let inRuns = 0;
-  let run3 = 1;
+  let run2 = 1;
   for (let i = 1; i <= value.length; i++) {
-    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run3++;
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run2++;
     else {
-      if (run3 >= 3) inRuns += run3;
-      run3 = 1;
+      if (run2 >= 3) inRuns += run2;
+      run2 = 1;
     }
   }
   return value.length >= 8 && inRuns / value.length >= 0.6;
 }
-function hasRepeatedRun(value, run3 = 6) {
+function hasRepeatedRun(value, run2 = 6) {
   let n = 1;
   for (let i = 1; i < value.length; i++) {
     n = value[i] === value[i - 1] ? n + 1 : 1;
-    if (n >= run3) return true;
+    if (n >= run2) return true;
   }
   return false;
 }
@@ -47831,10 +47831,299 @@ function failing(findings, failOn) {
 }
 
 // src/engine/discover/discover.ts
-import { execFile } from "node:child_process";
 import { lstat as lstat2, readdir as readdir2, readFile, realpath } from "node:fs/promises";
 import path4 from "node:path";
-import { promisify } from "node:util";
+
+// src/git/git.ts
+import { spawn } from "node:child_process";
+import { StringDecoder } from "node:string_decoder";
+var GIT_SAFE_ARGS = ["-c", "safe.directory=*", "-c", "core.fsmonitor=false"];
+var DEFAULT_TIMEOUT_MS = 2 * 6e4;
+var DEFAULT_IDLE_TIMEOUT_MS = 10 * 6e4;
+var GitError = class extends Error {
+  name = "GitError";
+};
+function spawnGit(cwd, args, stdin, env) {
+  return spawn("git", [...GIT_SAFE_ARGS, ...args], { cwd, stdio: [stdin, "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...env } });
+}
+function git(cwd, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawnGit(cwd, args, opts.stdin === void 0 ? "ignore" : "pipe", opts.env);
+    const out = [];
+    const err = [];
+    const limit = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      child.stdout.destroy();
+      child.stderr.destroy();
+      reject(new GitError(`git ${subcommand(args)} timed out after ${Math.round(limit / 1e3)} s`));
+    }, limit);
+    child.stdout.on("data", (c) => out.push(c));
+    child.stderr.on("data", (c) => err.push(c));
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(new GitError(`cannot run git: ${e.message}`));
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(Buffer.concat(out));
+      else reject(new GitError(`git ${subcommand(args)} failed: ${gitMessage(Buffer.concat(err).toString("utf8")) || `exit code ${code}`}`));
+    });
+    if (opts.stdin !== void 0) {
+      child.stdin?.on("error", () => {
+      });
+      child.stdin?.end(opts.stdin);
+    }
+  });
+}
+async function tryGit(cwd, args, opts = {}) {
+  try {
+    return (await git(cwd, args, opts)).toString("utf8").trim();
+  } catch {
+    return void 0;
+  }
+}
+function subcommand(args) {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "-c" || args[i] === "-C") i++;
+    else return args[i] ?? "";
+  }
+  return "";
+}
+function gitMessage(stderr) {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const complaint = lines.find((l) => /^(fatal|error): /.test(l))?.replace(/^(fatal|error): /, "") ?? lines.at(-1) ?? "";
+  return stripUrlCredentials(complaint);
+}
+function stripUrlCredentials(message2) {
+  let out = "";
+  let rest = message2;
+  for (let i = rest.indexOf("://"); i >= 0; i = rest.indexOf("://")) {
+    const start = i + 3;
+    let end = start;
+    while (end < rest.length && !`/@ 	'"`.includes(rest[end] ?? "")) end++;
+    const credentials = rest[end] === "@" && end > start;
+    out += rest.slice(0, start) + (credentials ? "***" : rest.slice(start, end));
+    rest = rest.slice(end);
+  }
+  return out + rest;
+}
+var READ_AHEAD = 16 * 1024 * 1024;
+async function streamLines(cwd, args, maxLine, onLine, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS) {
+  const child = spawnGit(cwd, args, "ignore");
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (s) => {
+    if (stderr.length < 64 * 1024) stderr += s;
+  });
+  const exited = new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code2) => resolve(code2 ?? 1));
+  });
+  exited.catch(() => void 0);
+  const queue = [];
+  let queued = 0;
+  let ended = false;
+  let failed2;
+  let wake;
+  const signal = () => {
+    wake?.();
+    wake = void 0;
+  };
+  child.stdout.on("data", (chunk) => {
+    queue.push(chunk);
+    queued += chunk.length;
+    if (queued > READ_AHEAD) child.stdout.pause();
+    signal();
+  });
+  child.stdout.on("end", () => {
+    ended = true;
+    signal();
+  });
+  child.stdout.on("error", (err) => {
+    failed2 = err;
+    signal();
+  });
+  const nextOutput = () => new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      failed2 = new GitError(`git ${subcommand(args)} wrote nothing for ${Math.round(idleTimeoutMs / 1e3)} s; stopped`);
+      resolve();
+    }, idleTimeoutMs);
+    wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+  const decoder = new StringDecoder("utf8");
+  let carry = "";
+  let dropping = false;
+  try {
+    for (; ; ) {
+      if (failed2) throw failed2;
+      const chunk = queue.shift();
+      if (!chunk) {
+        if (ended) break;
+        await nextOutput();
+        continue;
+      }
+      queued -= chunk.length;
+      if (child.stdout.isPaused() && queued <= READ_AHEAD / 2) child.stdout.resume();
+      const text2 = decoder.write(chunk);
+      let start = 0;
+      for (let nl = text2.indexOf("\n"); nl !== -1; nl = text2.indexOf("\n", start)) {
+        if (dropping) dropping = false;
+        else {
+          const line2 = carry ? carry + text2.slice(start, nl) : text2.slice(start, nl);
+          carry = "";
+          const p = line2.length > maxLine ? onLine(line2.slice(0, maxLine), true) : onLine(line2, false);
+          if (p) await p;
+        }
+        start = nl + 1;
+      }
+      if (!dropping && start < text2.length) {
+        carry += text2.slice(start);
+        if (carry.length > maxLine) {
+          const p = onLine(carry.slice(0, maxLine), true);
+          carry = "";
+          dropping = true;
+          if (p) await p;
+        }
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const rest = carry + decoder.end();
+    if (rest && !dropping) {
+      const p = onLine(rest, false);
+      if (p) await p;
+    }
+  } catch (err) {
+    child.kill("SIGKILL");
+    child.stdout.destroy();
+    child.stderr.destroy();
+    throw err;
+  }
+  const code = await exited;
+  if (code !== 0) throw new UsageError(`git ${subcommand(args)} failed: ${gitMessage(stderr) || `exit code ${code}`}`);
+  return { stderr };
+}
+var BlobReader = class {
+  constructor(cwd, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS) {
+    this.cwd = cwd;
+    this.idleTimeoutMs = idleTimeoutMs;
+  }
+  cwd;
+  idleTimeoutMs;
+  child;
+  buf = Buffer.alloc(0);
+  queue = [];
+  idle;
+  read(name, limit) {
+    if (name.includes("\n")) return Promise.resolve({ kind: "missing" });
+    const child = this.start();
+    return new Promise((resolve) => {
+      this.queue.push({ limit, resolve });
+      this.watch();
+      child.stdin.write(`${name}
+`);
+    });
+  }
+  close() {
+    clearTimeout(this.idle);
+    this.child?.stdin.end();
+    this.child = void 0;
+  }
+  /** (Re)starts the wait for git's next answer while a request is pending. */
+  watch() {
+    clearTimeout(this.idle);
+    if (!this.queue.length) return;
+    const child = this.child;
+    this.idle = setTimeout(() => {
+      child?.kill("SIGKILL");
+      this.failAll(child);
+    }, this.idleTimeoutMs);
+  }
+  start() {
+    if (this.child) return this.child;
+    const child = spawnGit(this.cwd, ["cat-file", "--batch"], "pipe");
+    child.stdout.on("data", (chunk) => {
+      this.onData(chunk);
+      this.watch();
+    });
+    child.stderr.resume();
+    const fail = () => this.failAll(child);
+    child.on("error", fail);
+    child.on("close", fail);
+    child.stdin.on("error", fail);
+    this.child = child;
+    return child;
+  }
+  /** git is gone (or given up on): every pending request is answered `missing`. */
+  failAll(child) {
+    clearTimeout(this.idle);
+    for (const p of this.queue.splice(0)) p.resolve({ kind: "missing" });
+    if (this.child === child) {
+      this.child = void 0;
+      this.buf = Buffer.alloc(0);
+    }
+  }
+  onData(chunk) {
+    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+    for (; ; ) {
+      const cur = this.queue[0];
+      if (!cur) return;
+      if (cur.remaining === void 0) {
+        const nl = this.buf.indexOf(10);
+        if (nl === -1) return;
+        const header = this.buf.subarray(0, nl).toString("utf8");
+        this.buf = this.buf.subarray(nl + 1);
+        const m = /^\S+ (\S+) (\d+)$/.exec(header);
+        if (!m) {
+          this.queue.shift();
+          cur.resolve({ kind: "missing" });
+          continue;
+        }
+        cur.type = m[1];
+        cur.size = Number(m[2]);
+        cur.remaining = cur.size + 1;
+        cur.parts = [];
+      }
+      const take = Math.min(cur.remaining, this.buf.length);
+      if (take === 0) return;
+      if ((cur.size ?? 0) <= cur.limit) cur.parts?.push(this.buf.subarray(0, take));
+      this.buf = this.buf.subarray(take);
+      cur.remaining -= take;
+      if (cur.remaining > 0) return;
+      this.queue.shift();
+      const size = cur.size ?? 0;
+      if (cur.type !== "blob") cur.resolve({ kind: "missing" });
+      else if (size > cur.limit) cur.resolve({ kind: "too_large", size });
+      else cur.resolve({ kind: "ok", data: Buffer.concat(cur.parts ?? []).subarray(0, size) });
+    }
+  }
+};
+var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+function unquotePath(s) {
+  if (!s.startsWith('"') || !s.endsWith('"') || s.length < 2) return s;
+  const bytes = [];
+  const body = [...s.slice(1, -1)];
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] ?? "";
+    if (c !== "\\") {
+      bytes.push(...Buffer.from(c, "utf8"));
+      continue;
+    }
+    const next = body[i + 1] ?? "";
+    const octal = /^[0-7]{3}/.exec(body.slice(i + 1, i + 4).join(""));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      i += 3;
+    } else {
+      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
 
 // src/engine/discover/gitignore.ts
 var import_ignore = __toESM(require_ignore(), 1);
@@ -47845,12 +48134,9 @@ function gitignoreMatcher(patterns) {
 }
 
 // src/engine/discover/discover.ts
-var run = promisify(execFile);
-var GIT_SAFE_ARGS = ["-c", "safe.directory=*", "-c", "core.fsmonitor=false"];
 async function gitTopLevel(dir3) {
+  const top = await tryGit(dir3, ["rev-parse", "--show-toplevel"]);
   try {
-    const { stdout } = await run("git", [...GIT_SAFE_ARGS, "-C", dir3, "rev-parse", "--show-toplevel"], { encoding: "utf8" });
-    const top = stdout.trim();
     return top ? await realpath(top) : void 0;
   } catch {
     return void 0;
@@ -47934,10 +48220,7 @@ async function discoverInTwo(root, notes) {
 }
 var byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 async function gitFiles(dir3, which2) {
-  const { stdout } = await run("git", [...GIT_SAFE_ARGS, "-C", dir3, "ls-files", "-z", ...which2, "--full-name", "."], {
-    encoding: "buffer",
-    maxBuffer: 1 << 30
-  });
+  const stdout = await git(dir3, ["ls-files", "-z", ...which2, "--full-name", "."], { timeoutMs: 10 * 6e4 });
   return stdout.toString("utf8").split("\0").filter(Boolean);
 }
 async function walk(dir3, notes, base3) {
@@ -51090,8 +51373,8 @@ function workflowSource(text2, doc) {
       if (!(0, import_yaml5.isMap)(step)) continue;
       const shell = step.get("shell");
       if (typeof shell === "string" && NON_SHELL.test(shell)) continue;
-      const run3 = step.get("run", true);
-      if ((0, import_yaml5.isScalar)(run3)) pushScalar(b, text2, run3);
+      const run2 = step.get("run", true);
+      if ((0, import_yaml5.isScalar)(run2)) pushScalar(b, text2, run2);
     }
   }
   return b.build(text2.length);
@@ -52430,7 +52713,7 @@ var sarifReport = (report, options) => {
     }
   }));
   const index = new Map(rules2.map((r, i) => [r.id, i]));
-  const run3 = {
+  const run2 = {
     tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URI, rules: rules2 } },
     columnKind: "utf16CodeUnits",
     originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the scanned repository." } } },
@@ -52445,9 +52728,9 @@ var sarifReport = (report, options) => {
       }
     ]
   };
-  if (options.category) run3.automationDetails = { id: options.category.endsWith("/") ? options.category : `${options.category}/` };
+  if (options.category) run2.automationDetails = { id: options.category.endsWith("/") ? options.category : `${options.category}/` };
   const log = (results2) => {
-    const { tool, ...rest } = run3;
+    const { tool, ...rest } = run2;
     return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [{ tool, results: results2, ...rest }] };
   };
   function* results() {
@@ -52618,201 +52901,6 @@ function pushFindingRows(out, findings) {
   if (shown < findings.length) out.push("", `_${findings.length - shown} more not listed here; the SARIF report has all of them._`);
 }
 
-// src/engine/git.ts
-import { spawn } from "node:child_process";
-import { StringDecoder } from "node:string_decoder";
-var READ_AHEAD = 16 * 1024 * 1024;
-async function streamLines(cwd, args, maxLine, onLine) {
-  const child = spawn("git", ["-C", cwd, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr.setEncoding("utf8");
-  child.stderr.on("data", (s) => {
-    if (stderr.length < 64 * 1024) stderr += s;
-  });
-  const exited = new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code2) => resolve(code2 ?? 1));
-  });
-  const queue = [];
-  let queued = 0;
-  let ended = false;
-  let failed2;
-  let wake;
-  const signal = () => {
-    wake?.();
-    wake = void 0;
-  };
-  child.stdout.on("data", (chunk) => {
-    queue.push(chunk);
-    queued += chunk.length;
-    if (queued > READ_AHEAD) child.stdout.pause();
-    signal();
-  });
-  child.stdout.on("end", () => {
-    ended = true;
-    signal();
-  });
-  child.stdout.on("error", (err) => {
-    failed2 = err;
-    signal();
-  });
-  const decoder = new StringDecoder("utf8");
-  let carry = "";
-  let dropping = false;
-  try {
-    for (; ; ) {
-      if (failed2) throw failed2;
-      const chunk = queue.shift();
-      if (!chunk) {
-        if (ended) break;
-        await new Promise((resolve) => wake = resolve);
-        continue;
-      }
-      queued -= chunk.length;
-      if (child.stdout.isPaused() && queued <= READ_AHEAD / 2) child.stdout.resume();
-      const text2 = decoder.write(chunk);
-      let start = 0;
-      for (let nl = text2.indexOf("\n"); nl !== -1; nl = text2.indexOf("\n", start)) {
-        if (dropping) dropping = false;
-        else {
-          const line2 = carry ? carry + text2.slice(start, nl) : text2.slice(start, nl);
-          carry = "";
-          const p = line2.length > maxLine ? onLine(line2.slice(0, maxLine), true) : onLine(line2, false);
-          if (p) await p;
-        }
-        start = nl + 1;
-      }
-      if (!dropping && start < text2.length) {
-        carry += text2.slice(start);
-        if (carry.length > maxLine) {
-          const p = onLine(carry.slice(0, maxLine), true);
-          carry = "";
-          dropping = true;
-          if (p) await p;
-        }
-      }
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    const rest = carry + decoder.end();
-    if (rest && !dropping) {
-      const p = onLine(rest, false);
-      if (p) await p;
-    }
-  } catch (err) {
-    child.kill();
-    throw err;
-  }
-  const code = await exited;
-  if (code !== 0) throw new UsageError(`git ${args[0] ?? ""} failed: ${firstLine2(stderr) || `exit code ${code}`}`);
-  return { stderr };
-}
-async function gitOutput(cwd, args) {
-  return new Promise((resolve) => {
-    const child = spawn("git", ["-C", cwd, ...args], { stdio: ["ignore", "pipe", "ignore"] });
-    const parts = [];
-    child.stdout.on("data", (b) => parts.push(b));
-    child.on("error", () => resolve(void 0));
-    child.on("close", (code) => resolve(code === 0 ? Buffer.concat(parts).toString("utf8").trim() : void 0));
-  });
-}
-function firstLine2(s) {
-  return (s.split("\n").find((l) => l.trim() !== "") ?? "").replace(/^(fatal|error): /, "").trim();
-}
-var BlobReader = class {
-  constructor(cwd) {
-    this.cwd = cwd;
-  }
-  cwd;
-  child;
-  buf = Buffer.alloc(0);
-  queue = [];
-  read(name, limit) {
-    if (name.includes("\n")) return Promise.resolve({ kind: "missing" });
-    const child = this.start();
-    return new Promise((resolve) => {
-      this.queue.push({ limit, resolve });
-      child.stdin.write(`${name}
-`);
-    });
-  }
-  close() {
-    this.child?.stdin.end();
-    this.child = void 0;
-  }
-  start() {
-    if (this.child) return this.child;
-    const child = spawn("git", ["-C", this.cwd, "cat-file", "--batch"], { stdio: ["pipe", "pipe", "pipe"] });
-    child.stdout.on("data", (chunk) => this.onData(chunk));
-    child.stderr.resume();
-    const fail = () => {
-      for (const p of this.queue.splice(0)) p.resolve({ kind: "missing" });
-      if (this.child === child) this.child = void 0;
-    };
-    child.on("error", fail);
-    child.on("close", fail);
-    child.stdin.on("error", fail);
-    this.child = child;
-    return child;
-  }
-  onData(chunk) {
-    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
-    for (; ; ) {
-      const cur = this.queue[0];
-      if (!cur) return;
-      if (cur.remaining === void 0) {
-        const nl = this.buf.indexOf(10);
-        if (nl === -1) return;
-        const header = this.buf.subarray(0, nl).toString("utf8");
-        this.buf = this.buf.subarray(nl + 1);
-        const m = /^\S+ (\S+) (\d+)$/.exec(header);
-        if (!m) {
-          this.queue.shift();
-          cur.resolve({ kind: "missing" });
-          continue;
-        }
-        cur.type = m[1];
-        cur.size = Number(m[2]);
-        cur.remaining = cur.size + 1;
-        cur.parts = [];
-      }
-      const take = Math.min(cur.remaining, this.buf.length);
-      if (take === 0) return;
-      if ((cur.size ?? 0) <= cur.limit) cur.parts?.push(this.buf.subarray(0, take));
-      this.buf = this.buf.subarray(take);
-      cur.remaining -= take;
-      if (cur.remaining > 0) return;
-      this.queue.shift();
-      const size = cur.size ?? 0;
-      if (cur.type !== "blob") cur.resolve({ kind: "missing" });
-      else if (size > cur.limit) cur.resolve({ kind: "too_large", size });
-      else cur.resolve({ kind: "ok", data: Buffer.concat(cur.parts ?? []).subarray(0, size) });
-    }
-  }
-};
-var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
-function unquotePath(s) {
-  if (!s.startsWith('"') || !s.endsWith('"') || s.length < 2) return s;
-  const bytes = [];
-  const body = [...s.slice(1, -1)];
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i] ?? "";
-    if (c !== "\\") {
-      bytes.push(...Buffer.from(c, "utf8"));
-      continue;
-    }
-    const next = body[i + 1] ?? "";
-    const octal = /^[0-7]{3}/.exec(body.slice(i + 1, i + 4).join(""));
-    if (octal) {
-      bytes.push(parseInt(octal[0], 8));
-      i += 3;
-    } else {
-      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-
 // src/engine/history/patch.ts
 var LOG_FORMAT = "--format=%x00%H %at %aI";
 var HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)/;
@@ -52970,12 +53058,12 @@ var HunkContext = class extends FileContext {
 async function scanHistory(opts) {
   const started = performance.now();
   const notes = [];
-  const base3 = await gitOutput(opts.path, ["rev-parse", "--show-toplevel"]);
+  const base3 = await tryGit(opts.path, ["rev-parse", "--show-toplevel"]);
   if (!base3) throw new UsageError(`--history needs a git work tree; ${opts.path} is not inside one`);
   const revs = [...opts.refs ?? [], ...opts.since ? [opts.since] : []];
   const [known, shallowOut, config, baseline] = await Promise.all([
-    Promise.all(revs.map(async (r) => !r.startsWith("-") && await gitOutput(base3, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
-    gitOutput(base3, ["rev-parse", "--is-shallow-repository"]),
+    Promise.all(revs.map(async (r) => !r.startsWith("-") && await tryGit(base3, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
+    tryGit(base3, ["rev-parse", "--is-shallow-repository"]),
     loadConfig(opts.configFile, base3, base3, new Set(opts.rules.map((r) => r.id)), notes),
     opts.baselineFile ? loadBaseline(opts.baselineFile) : void 0
   ]);
@@ -53149,7 +53237,7 @@ function describeOrigin(o, stillPresent) {
 }
 async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
   const out = /* @__PURE__ */ new Set();
-  const head2 = await gitOutput(base3, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+  const head2 = await tryGit(base3, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
   if (!head2) return { fingerprints: out, internalErrors: 0 };
   const runner = new RuleRunner(rules2, notes, historyFinisher);
   const blobs = new BlobReader(base3);
@@ -57673,50 +57761,13 @@ function str4(v) {
 }
 
 // src/github/git.ts
-import { spawn as spawn2 } from "node:child_process";
-var GitError = class extends Error {
-  name = "GitError";
-};
-function git(cwd, args, stdin) {
-  return new Promise((resolve, reject) => {
-    const child = spawn2("git", ["-c", "core.quotepath=off", ...args], { cwd, stdio: [stdin === void 0 ? "ignore" : "pipe", "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } });
-    const out = [];
-    const err = [];
-    child.stdout?.on("data", (c) => out.push(c));
-    child.stderr?.on("data", (c) => err.push(c));
-    child.on("error", (e) => reject(new GitError(`cannot run git: ${e.message}`)));
-    child.on("close", (code) => {
-      if (code === 0) resolve(Buffer.concat(out));
-      else {
-        const last3 = Buffer.concat(err).toString("utf8").trim().split("\n").filter(Boolean).pop() ?? `exit code ${code}`;
-        const msg = stripUrlCredentials(last3);
-        reject(new GitError(`git ${args[0] ?? ""} failed: ${msg}`));
-      }
-    });
-    if (child.stdin) {
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(stdin);
-    }
-  });
+function git2(cwd, args, opts) {
+  return git(cwd, ["-c", "core.quotepath=off", ...args], opts);
 }
-function stripUrlCredentials(message2) {
-  let out = "";
-  let rest = message2;
-  for (let i = rest.indexOf("://"); i >= 0; i = rest.indexOf("://")) {
-    const start = i + 3;
-    let end = start;
-    while (end < rest.length && !`/@ 	'"`.includes(rest[end] ?? "")) end++;
-    const credentials = rest[end] === "@" && end > start;
-    out += rest.slice(0, start) + (credentials ? "***" : rest.slice(start, end));
-    rest = rest.slice(end);
-  }
-  return out + rest;
-}
-var text = async (cwd, args) => (await git(cwd, args)).toString("utf8").trim();
+var text = async (cwd, args) => (await git2(cwd, args)).toString("utf8").trim();
 async function succeeds(cwd, args) {
   try {
-    await git(cwd, args);
+    await git2(cwd, args);
     return true;
   } catch {
     return false;
@@ -57736,7 +57787,7 @@ async function mergeBase(cwd, a, b) {
   }
 }
 async function fetch(cwd, extra, shas) {
-  await git(cwd, ["fetch", "--quiet", "--no-tags", "--no-recurse-submodules", ...extra, "origin", ...shas]);
+  await git2(cwd, ["fetch", "--quiet", "--no-tags", "--no-recurse-submodules", ...extra, "origin", ...shas], { timeoutMs: 10 * 6e4 });
 }
 async function resolveBase(cwd, pr, log) {
   const parents = [...(await text(cwd, ["cat-file", "-p", "HEAD"])).matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1] ?? "");
@@ -57777,7 +57828,7 @@ async function ensureCommit(cwd, sha, log) {
 }
 var STATUS = { A: "added", M: "modified", D: "deleted", R: "renamed", C: "copied", T: "type-changed" };
 async function changedFiles(cwd, base3) {
-  const parts = (await git(cwd, ["diff", "--name-status", "-z", "-M", "--no-color", "--no-ext-diff", base3, "HEAD"])).toString("utf8").split("\0");
+  const parts = (await git2(cwd, ["diff", "--name-status", "-z", "-M", "--no-color", "--no-ext-diff", base3, "HEAD"])).toString("utf8").split("\0");
   const out = [];
   for (let i = 0; i < parts.length - 1; ) {
     const code = parts[i++] ?? "";
@@ -57790,7 +57841,7 @@ async function changedFiles(cwd, base3) {
   return out;
 }
 async function listTree(cwd, commit) {
-  const entries = (await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", commit])).toString("utf8").split("\0");
+  const entries = (await git2(cwd, ["ls-tree", "-r", "-z", "--full-tree", commit])).toString("utf8").split("\0");
   const out = /* @__PURE__ */ new Map();
   for (const e of entries) {
     const m = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(e);
@@ -57801,8 +57852,8 @@ async function listTree(cwd, commit) {
 async function readBlobs(cwd, shas) {
   const out = /* @__PURE__ */ new Map();
   if (!shas.length) return out;
-  const buf = await git(cwd, ["cat-file", "--batch"], `${[...new Set(shas)].join("\n")}
-`);
+  const buf = await git2(cwd, ["cat-file", "--batch"], { stdin: `${[...new Set(shas)].join("\n")}
+` });
   let pos = 0;
   while (pos < buf.length) {
     const eol = buf.indexOf(10, pos);
@@ -58050,7 +58101,7 @@ function getSettings() {
 }
 
 // src/action/main.ts
-async function run2(opts = {}) {
+async function run(opts = {}) {
   const rules2 = opts.rules ?? RULES;
   try {
     const settings = getSettings();
@@ -58176,7 +58227,7 @@ async function reviewComments(settings, pr, findings, result, rules2, opts) {
       allFindings: result.findings,
       catalogue: rules2,
       readText: async (file) => readFile5(path11.join(base3, file), "utf8").catch(() => void 0),
-      blobSha: async (file) => result.root.git ? (await git(base3, ["hash-object", "--", file]).catch(() => void 0))?.toString("utf8").trim() : void 0
+      blobSha: async (file) => result.root.git ? (await git2(base3, ["hash-object", "--", file]).catch(() => void 0))?.toString("utf8").trim() : void 0
     });
     const parts = [
       out.created ? `${out.created} posted in a new review` : "",
@@ -58201,4 +58252,4 @@ function withPool(jobs) {
 }
 
 // src/index.ts
-await run2();
+await run();

@@ -10,7 +10,7 @@ import { at } from '../src/model/location.js';
 import { defineRule, type AnyRule } from '../src/model/rule.js';
 import { scanHistory, type HistoryOptions } from '../src/engine/history/history.js';
 import { diffGitPath } from '../src/engine/history/patch.js';
-import { streamLines, unquotePath } from '../src/engine/git.js';
+import { streamLines, unquotePath } from '../src/git/git.js';
 import { REPORTERS } from '../src/report/index.js';
 import { fakeAnthropicKey, removeTempDirs, tempDir, TestRepo } from './git-repo.js';
 

@@ -8,7 +8,6 @@
  * line or in a URL, so it cannot appear in an error message; reasons are scrubbed of it anyway. Outcomes hold
  * counts, rule ids and repository names only; never a finding's message or value.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,6 +18,7 @@ import { scan, type ScanOptions, type ScanResult } from '../engine/scan.js';
 import type { Finding } from '../model/finding.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { REPORTERS } from '../report/index.js';
+import { git } from '../git/git.js';
 import { withoutTrailingSlashes } from '../github/octokit.js';
 import type { GitHubClient } from '../github/octokit.js';
 import { addLineHashes } from './line-hash.js';
@@ -123,29 +123,20 @@ export function scrub(text: string, secrets: readonly (string | undefined)[]): s
   return line.trim().slice(0, 500);
 }
 
-function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(cmd, args, { ...opts, maxBuffer: 16 * 1024 * 1024, timeout: 15 * 60_000 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`${cmd} ${args[0] ?? ''} failed: ${String(stderr).trim() || err.message}`));
-      else resolve(String(stdout));
-    });
-  });
-}
-
 /** Shallow clone of the default branch; authentication by an extra header passed in the environment. */
 export function gitCloner(gitBaseUrl: string, token: string | undefined, depth = 1): (fullName: string, into: string) => Promise<CloneResult> {
   return async (fullName, into) => {
     const url = `${withoutTrailingSlashes(gitBaseUrl)}/${fullName}.git`;
-    const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'echo', GCM_INTERACTIVE: 'never' };
+    const env: NodeJS.ProcessEnv = { GIT_ASKPASS: 'echo', GCM_INTERACTIVE: 'never' };
     if (token) {
       env.GIT_CONFIG_COUNT = '1';
       env.GIT_CONFIG_KEY_0 = 'http.extraheader';
       env.GIT_CONFIG_VALUE_0 = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
     }
-    await run('git', ['clone', '--quiet', ...(depth > 0 ? ['--depth', String(depth)] : []), '--no-tags', '--single-branch', url, into], { env });
-    const commitSha = (await run('git', ['rev-parse', 'HEAD'], { cwd: into }).catch(() => '')).trim();
+    await git(path.dirname(into), ['clone', '--quiet', ...(depth > 0 ? ['--depth', String(depth)] : []), '--no-tags', '--single-branch', url, into], { env, timeoutMs: 15 * 60_000 });
+    const commitSha = (await git(into, ['rev-parse', 'HEAD']).catch(() => Buffer.alloc(0))).toString('utf8').trim();
     if (!/^[0-9a-f]{40}$/.test(commitSha)) throw new Error('the repository is empty (no commit on its default branch)');
-    const ref = (await run('git', ['symbolic-ref', 'HEAD'], { cwd: into })).trim();
+    const ref = (await git(into, ['symbolic-ref', 'HEAD'])).toString('utf8').trim();
     return { dir: into, commitSha, ref };
   };
 }

@@ -4,25 +4,13 @@
  * scanned too (they are one `git add` away). Outside git the tree is walked honouring `.gitignore` files.
  * Symlinks are never followed. Size and binary checks happen when the file is read (engine/read.ts).
  */
-import { execFile } from 'node:child_process';
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Ignore } from 'ignore';
+import { git, tryGit } from '../../git/git.js';
 import { gitignoreMatcher } from './gitignore.js';
 import type { Note } from '../../model/finding.js';
 import { UsageError } from '../../model/errors.js';
-
-const run = promisify(execFile);
-
-/**
- * Options for every git call. A checkout owned by another user (a container job on a runner's workspace) makes
- * git refuse the repository ("dubious ownership"); discovery then fell back to walking the directory and
- * silently missed tracked files that .gitignore lists (a committed .env). That check exists so a foreign
- * repository's config cannot run commands; the only such config our read-only calls (rev-parse, ls-files)
- * would honour is core.fsmonitor, which is forced off, so the check can be waived for them.
- */
-export const GIT_SAFE_ARGS = ['-c', 'safe.directory=*', '-c', 'core.fsmonitor=false'] as const;
 
 export interface ScanRoot {
   /** Absolute directory every reported path is relative to: the git top level, or the scanned directory. */
@@ -38,10 +26,13 @@ export interface DiscoveredFile {
   bytes?: Buffer;
 }
 
+/**
+ * The top level of the git work tree holding `dir`. A checkout owned by another user is listed too (git/git.ts,
+ * GIT_SAFE_ARGS): refused, discovery would walk the directory and miss tracked files that .gitignore lists.
+ */
 async function gitTopLevel(dir: string): Promise<string | undefined> {
+  const top = await tryGit(dir, ['rev-parse', '--show-toplevel']);
   try {
-    const { stdout } = await run('git', [...GIT_SAFE_ARGS, '-C', dir, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' });
-    const top = stdout.trim();
     return top ? await realpath(top) : undefined;
   } catch {
     return undefined;
@@ -159,10 +150,8 @@ const byPath = (a: DiscoveredFile, b: DiscoveredFile) => (a.path < b.path ? -1 :
 
 /** The files git lists under `dir`, relative to the top level of its work tree (`--full-name`). */
 async function gitFiles(dir: string, which: readonly string[]): Promise<string[]> {
-  const { stdout } = await run('git', [...GIT_SAFE_ARGS, '-C', dir, 'ls-files', '-z', ...which, '--full-name', '.'], {
-    encoding: 'buffer',
-    maxBuffer: 1 << 30,
-  });
+  // Untracked files make git walk and stat the whole tree: a cold one of a large repository takes a while.
+  const stdout = await git(dir, ['ls-files', '-z', ...which, '--full-name', '.'], { timeoutMs: 10 * 60_000 });
   return stdout.toString('utf8').split('\0').filter(Boolean);
 }
 

@@ -29,7 +29,7 @@ import { classify } from '../read/classify.js';
 import { loadConfig, type ScanConfig } from '../config.js';
 import { UsageError } from '../../model/errors.js';
 import { fingerprint, secretIdentity } from '../postprocess/fingerprint.js';
-import { BlobReader, gitOutput, streamLines, unquotePath } from '../git.js';
+import { BlobReader, streamLines, tryGit, unquotePath } from '../../git/git.js';
 import { LOG_FORMAT, PatchReader, type Commit, type FileDiff } from './patch.js';
 import { Locator } from '../parse/locator.js';
 import { parseFile } from '../parse/index.js';
@@ -100,12 +100,12 @@ class HunkContext extends FileContext {
 export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { history: HistoryInfo }> {
   const started = performance.now();
   const notes: Note[] = [];
-  const base = await gitOutput(opts.path, ['rev-parse', '--show-toplevel']);
+  const base = await tryGit(opts.path, ['rev-parse', '--show-toplevel']);
   if (!base) throw new UsageError(`--history needs a git work tree; ${opts.path} is not inside one`);
   const revs = [...(opts.refs ?? []), ...(opts.since ? [opts.since] : [])];
   const [known, shallowOut, config, baseline] = await Promise.all([
-    Promise.all(revs.map(async (r) => !r.startsWith('-') && (await gitOutput(base, ['rev-parse', '--verify', '--quiet', `${r}^{commit}`])) !== undefined)),
-    gitOutput(base, ['rev-parse', '--is-shallow-repository']),
+    Promise.all(revs.map(async (r) => !r.startsWith('-') && (await tryGit(base, ['rev-parse', '--verify', '--quiet', `${r}^{commit}`])) !== undefined)),
+    tryGit(base, ['rev-parse', '--is-shallow-repository']),
     loadConfig(opts.configFile, base, base, new Set(opts.rules.map((r) => r.id)), notes),
     opts.baselineFile ? loadBaseline(opts.baselineFile) : undefined,
   ]);
@@ -295,7 +295,7 @@ function describeOrigin(o: Occurrence, stillPresent: boolean): Finding {
  */
 async function fingerprintsAtHead(base: string, rules: readonly AnyRule[], config: ScanConfig, maxFileSize: number, notes: Note[]): Promise<{ fingerprints: Set<string>; internalErrors: number }> {
   const out = new Set<string>();
-  const head = await gitOutput(base, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  const head = await tryGit(base, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   if (!head) return { fingerprints: out, internalErrors: 0 };
   const runner = new RuleRunner(rules, notes, historyFinisher);
   const blobs = new BlobReader(base);
