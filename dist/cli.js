@@ -15241,6 +15241,18 @@ var init_rules = __esm({
   }
 });
 
+// src/lib/format.ts
+function formatBytes(n) {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
+  return `${n} B`;
+}
+var init_format = __esm({
+  "src/lib/format.ts"() {
+    "use strict";
+  }
+});
+
 // src/model/errors.ts
 function describeError(err) {
   if (err instanceof UsageError) return err.message;
@@ -15281,117 +15293,6 @@ var init_baseline = __esm({
     "use strict";
     init_errors();
     BASELINE_VERSION = 1;
-  }
-});
-
-// src/model/severity.ts
-function bySeverityDesc(a, b) {
-  return RANK2[b] - RANK2[a];
-}
-function atOrAbove(s, threshold) {
-  return threshold !== "never" && RANK2[s] >= RANK2[threshold];
-}
-function isSeverity(v) {
-  return typeof v === "string" && SEVERITIES.includes(v);
-}
-function sarifLevel(s) {
-  return s === "critical" || s === "high" ? "error" : s === "medium" ? "warning" : "note";
-}
-function securitySeverity(s) {
-  return { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "1.0" }[s];
-}
-var SEVERITIES, FAIL_ON_VALUES, RANK2;
-var init_severity = __esm({
-  "src/model/severity.ts"() {
-    "use strict";
-    SEVERITIES = ["critical", "high", "medium", "low", "info"];
-    FAIL_ON_VALUES = ["critical", "high", "medium", "low", "info", "never"];
-    RANK2 = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
-  }
-});
-
-// src/lib/format.ts
-function formatBytes(n) {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
-  return `${n} B`;
-}
-var init_format = __esm({
-  "src/lib/format.ts"() {
-    "use strict";
-  }
-});
-
-// src/engine/read/read.ts
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
-async function readText(f, maxFileSize) {
-  if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode(f.bytes, f.path);
-  let fd;
-  try {
-    if (!NOFOLLOW && lstatSync(f.abs).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
-    fd = openSync(f.abs, OPEN_FLAGS);
-  } catch (err) {
-    const code = err.code;
-    if (code === "ENOENT") return { ok: false, note: void 0 };
-    if (code === "ELOOP") return { ok: false, note: { level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: f.path } };
-    return unreadable(f.path, err);
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return { ok: false, note: void 0 };
-    if (st.size > maxFileSize) return { ok: false, note: tooLarge(f.path, st.size, maxFileSize) };
-    const buf = readBuffer(st.size);
-    let n = 0;
-    while (n < buf.length) {
-      const got = readSync(fd, buf, n, buf.length - n, n);
-      if (got === 0) break;
-      n += got;
-    }
-    return decode(n === buf.length ? buf : buf.subarray(0, n), f.path);
-  } catch (err) {
-    return unreadable(f.path, err);
-  } finally {
-    closeSync(fd);
-  }
-}
-function tooLarge(file, size, maxFileSize) {
-  return { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .gatewarden.yml to scan it)`, file };
-}
-function readBuffer(size) {
-  if (size > SCRATCH_MAX) return Buffer.allocUnsafeSlow(size);
-  if (size > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, 2 ** Math.ceil(Math.log2(size))));
-  return scratch.subarray(0, size);
-}
-function decode(buf, file) {
-  if (buf[0] === 255 && buf[1] === 254) return { ok: true, text: buf.toString("utf16le", 2), bytes: buf.length };
-  if (buf[0] === 254 && buf[1] === 255) return { ok: true, text: Buffer.from(buf.subarray(2, buf.length - buf.length % 2)).swap16().toString("utf16le"), bytes: buf.length };
-  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
-  const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
-  return { ok: true, text: buf.toString("utf8", bom), bytes: buf.length };
-}
-function parseSize(v) {
-  if (typeof v === "number") return v > 0 ? v : void 0;
-  const m = /^(\d+(?:\.\d+)?)[ \t]*(b|kb|k|mb|m|gb|g)?$/i.exec(v.trim());
-  if (!m) return void 0;
-  const unit = (m[2] ?? "b").toLowerCase()[0];
-  const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
-  return Math.round(Number(m[1]) * mult);
-}
-var DEFAULT_MAX_FILE_SIZE, SNIFF, NOFOLLOW, OPEN_FLAGS, unreadable, SCRATCH_MAX, scratch;
-var init_read = __esm({
-  "src/engine/read/read.ts"() {
-    "use strict";
-    init_format();
-    DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-    SNIFF = 8e3;
-    NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-    OPEN_FLAGS = constants.O_RDONLY | NOFOLLOW | (constants.O_NONBLOCK ?? 0);
-    unreadable = (file, err) => ({
-      ok: false,
-      note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
-    });
-    SCRATCH_MAX = 1024 * 1024;
-    scratch = Buffer.allocUnsafeSlow(64 * 1024);
   }
 });
 
@@ -23698,6 +23599,108 @@ var require_dist = __commonJS({
   }
 });
 
+// src/model/severity.ts
+function bySeverityDesc(a, b) {
+  return RANK2[b] - RANK2[a];
+}
+function atOrAbove(s, threshold) {
+  return threshold !== "never" && RANK2[s] >= RANK2[threshold];
+}
+function isSeverity(v) {
+  return typeof v === "string" && SEVERITIES.includes(v);
+}
+function sarifLevel(s) {
+  return s === "critical" || s === "high" ? "error" : s === "medium" ? "warning" : "note";
+}
+function securitySeverity(s) {
+  return { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "1.0" }[s];
+}
+function failing(findings, failOn) {
+  return findings.filter((f) => !f.suppressed && atOrAbove(f.severity, failOn));
+}
+var SEVERITIES, FAIL_ON_VALUES, RANK2;
+var init_severity = __esm({
+  "src/model/severity.ts"() {
+    "use strict";
+    SEVERITIES = ["critical", "high", "medium", "low", "info"];
+    FAIL_ON_VALUES = ["critical", "high", "medium", "low", "info", "never"];
+    RANK2 = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+  }
+});
+
+// src/engine/read/read.ts
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
+async function readText(f, maxFileSize) {
+  if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode(f.bytes, f.path);
+  let fd;
+  try {
+    if (!NOFOLLOW && lstatSync(f.abs).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
+    fd = openSync(f.abs, OPEN_FLAGS);
+  } catch (err) {
+    const code = err.code;
+    if (code === "ENOENT") return { ok: false, note: void 0 };
+    if (code === "ELOOP") return { ok: false, note: { level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: f.path } };
+    return unreadable(f.path, err);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { ok: false, note: void 0 };
+    if (st.size > maxFileSize) return { ok: false, note: tooLarge(f.path, st.size, maxFileSize) };
+    const buf = readBuffer(st.size);
+    let n = 0;
+    while (n < buf.length) {
+      const got = readSync(fd, buf, n, buf.length - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return decode(n === buf.length ? buf : buf.subarray(0, n), f.path);
+  } catch (err) {
+    return unreadable(f.path, err);
+  } finally {
+    closeSync(fd);
+  }
+}
+function tooLarge(file, size, maxFileSize) {
+  return { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .gatewarden.yml to scan it)`, file };
+}
+function readBuffer(size) {
+  if (size > SCRATCH_MAX) return Buffer.allocUnsafeSlow(size);
+  if (size > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, 2 ** Math.ceil(Math.log2(size))));
+  return scratch.subarray(0, size);
+}
+function decode(buf, file) {
+  if (buf[0] === 255 && buf[1] === 254) return { ok: true, text: buf.toString("utf16le", 2), bytes: buf.length };
+  if (buf[0] === 254 && buf[1] === 255) return { ok: true, text: Buffer.from(buf.subarray(2, buf.length - buf.length % 2)).swap16().toString("utf16le"), bytes: buf.length };
+  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
+  const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
+  return { ok: true, text: buf.toString("utf8", bom), bytes: buf.length };
+}
+function parseSize(v) {
+  if (typeof v === "number") return v > 0 ? v : void 0;
+  const m = /^(\d+(?:\.\d+)?)[ \t]*(b|kb|k|mb|m|gb|g)?$/i.exec(v.trim());
+  if (!m) return void 0;
+  const unit = (m[2] ?? "b").toLowerCase()[0];
+  const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
+  return Math.round(Number(m[1]) * mult);
+}
+var DEFAULT_MAX_FILE_SIZE, SNIFF, NOFOLLOW, OPEN_FLAGS, unreadable, SCRATCH_MAX, scratch;
+var init_read = __esm({
+  "src/engine/read/read.ts"() {
+    "use strict";
+    init_format();
+    DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+    SNIFF = 8e3;
+    NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+    OPEN_FLAGS = constants.O_RDONLY | NOFOLLOW | (constants.O_NONBLOCK ?? 0);
+    unreadable = (file, err) => ({
+      ok: false,
+      note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
+    });
+    SCRATCH_MAX = 1024 * 1024;
+    scratch = Buffer.allocUnsafeSlow(64 * 1024);
+  }
+});
+
 // src/git/git.ts
 import { spawn } from "node:child_process";
 import { StringDecoder } from "node:string_decoder";
@@ -24039,7 +24042,7 @@ function commonAncestor(dirs) {
 function toPosix(p) {
   return p.split(path4.sep).join("/");
 }
-async function discoverInTwo(root, notes) {
+async function* discover(root, notes, keep = (files) => files) {
   const seen = /* @__PURE__ */ new Set();
   const files = [];
   const add = (abs, out) => {
@@ -24074,14 +24077,15 @@ async function discoverInTwo(root, notes) {
     untracked.push(others.then((names) => ({ top, names })));
     addFromGit(top, await gitFiles(t.abs, ["--cached"]), files);
   }
-  files.sort(byPath);
-  const later = Promise.all(untracked).then((lists) => {
-    const out = [];
-    for (const { top, names } of lists) addFromGit(top, names, out);
-    return out.sort(byPath);
-  });
-  later.catch(() => void 0);
-  return { files, later };
+  yield keep(files.sort(byPath));
+  if (!untracked.length) return;
+  const more = [];
+  for (const { top, names } of await Promise.all(untracked)) addFromGit(top, names, more);
+  if (more.length) yield keep(more.sort(byPath));
+}
+function blobFiles(blobs) {
+  const files = [...blobs.files].map(([rel, bytes2]) => ({ path: rel, abs: path4.join(blobs.base, rel), bytes: bytes2 }));
+  return files.sort(byPath);
 }
 async function gitFiles(dir3, which) {
   const stdout = await git(dir3, ["ls-files", "-z", ...which, "--full-name", "."], { timeoutMs: 10 * 6e4 });
@@ -24261,6 +24265,11 @@ import path5 from "node:path";
 function defaultConfig() {
   return { isIgnored: () => false, unignored: (files) => [...files], rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
+async function scanConfig(opts, root, notes) {
+  if (opts.noConfig || opts.blobs) return defaultConfig();
+  const first = root.targets[0];
+  return loadConfig(opts.configFile, first?.dir ? first.abs : root.base, root.base, new Set(opts.rules.map((r) => r.id)), notes);
+}
 async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   let file = explicit ? path5.resolve(explicit) : void 0;
   let text;
@@ -24364,6 +24373,140 @@ var init_fingerprint = __esm({
     "use strict";
     VERSION = "v1";
     SECRET_SALT = "gatewarden/secret-fingerprint/v1";
+  }
+});
+
+// src/engine/history/patch.ts
+function diffGitPath(rest) {
+  if (rest.startsWith('"')) {
+    const m = /^("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*"|\S.*)$/.exec(rest);
+    const b = m?.[2];
+    return b === void 0 ? void 0 : unquotePath(b).replace(/^b\//, "");
+  }
+  if ((rest.length - 5) % 2 !== 0) return void 0;
+  const n = (rest.length - 5) / 2;
+  const a = rest.slice(2, 2 + n);
+  return rest.startsWith("a/") && rest.slice(2 + n) === ` b/${a}` ? a : void 0;
+}
+var LOG_FORMAT, HUNK, PatchReader;
+var init_patch = __esm({
+  "src/engine/history/patch.ts"() {
+    "use strict";
+    init_git();
+    LOG_FORMAT = "--format=%x00%H %at %aI";
+    HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)/;
+    PatchReader = class {
+      /** `maxAdded`: added text of one file above this many characters is dropped (`tooLarge`). */
+      constructor(maxAdded, sink) {
+        this.maxAdded = maxAdded;
+        this.sink = sink;
+      }
+      maxAdded;
+      sink;
+      commit;
+      diff;
+      /** Parent columns of the current hunk: 1, or more in a merge's combined diff. */
+      parents = 1;
+      inHunk = false;
+      newLine = 0;
+      /**
+       * One line of git's output (`truncated`: cut by the reader for its length). Returns a promise only when a
+       * file or commit ended and the sink is at work; the caller awaits it before the next line.
+       */
+      line(line2, truncated2) {
+        const diff = this.diff;
+        if (this.inHunk && diff) {
+          const c = line2.charCodeAt(0);
+          if (this.parents === 1) {
+            if (c === 43) {
+              this.add(diff, line2.slice(1), this.newLine++, truncated2);
+              return void 0;
+            }
+            if (c === 45 || c === 92) return void 0;
+            if (c === 32) {
+              this.newLine++;
+              return void 0;
+            }
+          } else if (c === 43 || c === 45 || c === 32) {
+            const cols = line2.slice(0, this.parents);
+            if (cols.includes("-")) return void 0;
+            if (!cols.includes(" ")) this.add(diff, line2.slice(this.parents), this.newLine, truncated2);
+            this.newLine++;
+            return void 0;
+          } else if (c === 92) return void 0;
+        }
+        if (line2.startsWith("\0")) {
+          const done = this.endCommit();
+          const [sha = "", time = "0", date = ""] = line2.slice(1).split(" ");
+          this.commit = { sha, time: Number(time), date };
+          return done;
+        }
+        if (line2.startsWith("diff --git ")) {
+          const done = this.endFile();
+          this.diff = this.newDiff(diffGitPath(line2.slice("diff --git ".length)));
+          this.parents = 1;
+          return done;
+        }
+        if (line2.startsWith("diff --cc ") || line2.startsWith("diff --combined ")) {
+          const done = this.endFile();
+          this.diff = this.newDiff(unquotePath(line2.slice(line2.indexOf(" ", 5) + 1)));
+          return done;
+        }
+        if (!diff) return void 0;
+        if (line2.startsWith("@@")) {
+          const m = HUNK.exec(line2);
+          if (m) {
+            this.inHunk = true;
+            this.parents = (m[1] ?? "@@").length - 1;
+            this.newLine = Number(m[2]);
+          }
+        } else if (this.inHunk) {
+          return void 0;
+        } else if (line2.startsWith("+++ ")) {
+          const p = unquotePath(line2.slice(4).replace(/\t$/, ""));
+          if (p !== "/dev/null") diff.path = p.replace(/^b\//, "");
+        } else if (line2.startsWith("new file mode")) {
+          diff.added = true;
+        } else if (line2.startsWith("rename to ") || line2.startsWith("copy to ")) {
+          diff.path = unquotePath(line2.slice(line2.indexOf(" to ") + 4));
+          diff.added = true;
+        } else if (line2.startsWith("Binary files ") || line2.startsWith("GIT binary patch")) {
+          diff.binary = true;
+        }
+        return void 0;
+      }
+      /** The end of git's output: the last commit is complete. */
+      end() {
+        return this.endCommit();
+      }
+      newDiff(path14) {
+        return this.commit && { commit: this.commit, path: path14, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
+      }
+      add(d, text, lineNo, truncated2) {
+        if (d.tooLarge) return;
+        d.size += text.length + 1;
+        if (truncated2 || d.size > this.maxAdded) {
+          d.tooLarge = true;
+          d.lines = [];
+          d.lineNos = [];
+          return;
+        }
+        d.lines.push(text);
+        d.lineNos.push(lineNo);
+      }
+      // The reader moves on as soon as an end is announced: each works on what it was called for.
+      async endFile() {
+        const d = this.diff;
+        this.diff = void 0;
+        this.inHunk = false;
+        if (d) await this.sink.file(d);
+      }
+      async endCommit() {
+        const c = this.commit;
+        await this.endFile();
+        if (c) await this.sink.commit(c);
+      }
+    };
   }
 });
 
@@ -32854,10 +32997,14 @@ var init_suppress = __esm({
 });
 
 // src/engine/check/file-context.ts
+function repoFileContext(file) {
+  return new FileContext(file, "", new Locator(file, ""));
+}
 var FileContext;
 var init_file_context = __esm({
   "src/engine/check/file-context.ts"() {
     "use strict";
+    init_locator();
     init_suppress();
     FileContext = class {
       constructor(file, text, locator) {
@@ -32978,11 +33125,537 @@ function sortFindings(findings) {
     (a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : 0) || a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn || bySeverityDesc(a.severity, b.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
   );
 }
+function postprocess(findings, opts) {
+  const { findingsIn } = opts;
+  const wanted = findingsIn ? findings.filter((f) => findingsIn.has(f.location.file)) : findings;
+  return sortFindings(applyBaseline(disambiguate(applyConfig(wanted, opts.config)), opts.baseline));
+}
 var init_scan_wide = __esm({
   "src/engine/postprocess/scan-wide.ts"() {
     "use strict";
     init_severity();
     init_fingerprint();
+  }
+});
+
+// src/engine/check/keywords.ts
+function keywordText(text) {
+  if (last2?.text !== text) last2 = { text, kw: NUMERIC_ESCAPE.test(text) ? void 0 : text.replace(UNQUOTE, "") };
+  return last2.kw;
+}
+function mayApply(rule, kw) {
+  return !rule.keywords || kw === void 0 || rule.keywords.some((k) => kw.includes(k));
+}
+var NUMERIC_ESCAPE, UNQUOTE, last2;
+var init_keywords = __esm({
+  "src/engine/check/keywords.ts"() {
+    "use strict";
+    NUMERIC_ESCAPE = /\\(?:x[0-9A-Fa-f]|u[0-9A-Fa-f]|U[0-9A-Fa-f]|[0-7]{3})/;
+    UNQUOTE = /\\\r?\n|['"\\]/g;
+  }
+});
+
+// src/engine/check/runner.ts
+var EMPTY_PROJECT, MAX_FINDINGS_PER_RULE_AND_FILE, RuleRunner, TargetReports;
+var init_runner = __esm({
+  "src/engine/check/runner.ts"() {
+    "use strict";
+    init_finalize();
+    init_keywords();
+    EMPTY_PROJECT = { targets: () => [] };
+    MAX_FINDINGS_PER_RULE_AND_FILE = 100;
+    RuleRunner = class {
+      constructor(rules2, notes, finish = finalize) {
+        this.notes = notes;
+        this.finish = finish;
+        for (const r of rules2) for (const k of r.appliesTo) this.byKind.set(k, [...this.byKind.get(k) ?? [], r]);
+      }
+      notes;
+      finish;
+      findings = [];
+      internalErrors = 0;
+      byKind = /* @__PURE__ */ new Map();
+      /**
+       * `contexts`: the file context of each file a finding may be located in. `scope`: where the findings belong,
+       * for a target assembled from several files. `out`: where findings and notes go (default: this runner's own
+       * lists); the per-file stage collects them per file.
+       */
+      async run(target, contexts, project2, scope, out = this) {
+        const rules2 = this.byKind.get(target.kind) ?? [];
+        if (!rules2.length) return;
+        let kw = null;
+        const reports = new TargetReports(target, contexts, scope, out, this.finish);
+        const ctx = { report: reports.report, project: project2 };
+        for (let i = 0; i < rules2.length; i++) {
+          const rule = rules2[i];
+          if (rule.keywords && target.kind === "shell") {
+            if (kw === null) kw = keywordText(target.text);
+            if (!mayApply(rule, kw)) continue;
+          }
+          reports.start(rule);
+          try {
+            const pending = rule.check(target, ctx);
+            if (pending !== void 0) await pending;
+          } catch (err) {
+            this.internalErrors++;
+            out.notes.push({ level: "error", code: "internal.rule_error", message: `rule ${rule.id} failed: ${err.message ?? String(err)}`, file: target.file });
+          }
+          reports.end();
+        }
+      }
+    };
+    TargetReports = class {
+      constructor(target, contexts, scope, out, finish) {
+        this.target = target;
+        this.contexts = contexts;
+        this.scope = scope;
+        this.out = out;
+        this.finish = finish;
+      }
+      target;
+      contexts;
+      scope;
+      out;
+      finish;
+      /** The rule being run. */
+      rule;
+      /** Its findings so far, per file; made on its first report. */
+      counts;
+      start(rule) {
+        this.rule = rule;
+        this.counts = void 0;
+      }
+      report = (reported) => {
+        const rule = this.rule;
+        const input = this.scope?.relocate ? this.scope.relocate(reported) : reported;
+        const file = input.at.file ?? this.target.file;
+        if (this.scope?.owns && !this.scope.owns(file)) return;
+        this.counts ??= /* @__PURE__ */ new Map();
+        const n = (this.counts.get(file) ?? 0) + 1;
+        this.counts.set(file, n);
+        if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
+        const where = this.contexts(file);
+        if (!where) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
+        this.out.findings.push(this.finish(rule, input, where));
+      };
+      /** The rule is done: a note for each file where it found more than the cap. */
+      end() {
+        const rule = this.rule;
+        if (this.counts)
+          for (const [file, n] of this.counts) {
+            if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
+            this.out.notes.push({ level: "warning", code: "findings.capped", message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
+          }
+      }
+    };
+  }
+});
+
+// src/engine/history/history.ts
+function runsInHistory(rule) {
+  return rule.history ?? rule.appliesTo.some((k) => k === "text" || k === "repo");
+}
+async function scanHistory(opts) {
+  const started = performance.now();
+  const notes = [];
+  const base3 = await tryGit(opts.path, ["rev-parse", "--show-toplevel"]);
+  if (!base3) throw new UsageError(`--history needs a git work tree; ${opts.path} is not inside one`);
+  const revs = [...opts.refs ?? [], ...opts.since ? [opts.since] : []];
+  const [known, shallowOut, config, baseline] = await Promise.all([
+    Promise.all(revs.map(async (r) => !r.startsWith("-") && await tryGit(base3, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
+    tryGit(base3, ["rev-parse", "--is-shallow-repository"]),
+    loadConfig(opts.configFile, base3, base3, new Set(opts.rules.map((r) => r.id)), notes),
+    opts.baselineFile ? loadBaseline(opts.baselineFile) : void 0
+  ]);
+  const unknown = revs.find((_, i) => !known[i]);
+  if (unknown !== void 0) throw new UsageError(`unknown revision "${unknown}"`);
+  const rules2 = opts.rules.filter(runsInHistory);
+  const maxFileSize = opts.maxFileSize ?? config.maxFileSize;
+  const active = rules2.filter((r) => config.rules.get(r.id) !== "off");
+  const structured = active.some((r) => r.appliesTo.includes("dotenv"));
+  const shallow = shallowOut === "true";
+  if (shallow) {
+    notes.push({
+      level: "warning",
+      code: "history.shallow",
+      message: "this is a shallow clone: commits older than the clone depth were not scanned. On GitHub Actions set `fetch-depth: 0` on actions/checkout; locally run `git fetch --unshallow`."
+    });
+  }
+  const runner = new RuleRunner(active, notes, historyFinisher);
+  const blobs = new BlobReader(base3);
+  const seen = /* @__PURE__ */ new Map();
+  let order = 0;
+  let commits = 0;
+  let files = 0;
+  let bytes2 = 0;
+  let binary = 0;
+  const tooLarge2 = /* @__PURE__ */ new Map();
+  let atHead;
+  const checkHead = () => {
+    if (atHead) return;
+    atHead = fingerprintsAtHead(base3, active, config, maxFileSize, notes);
+    atHead.catch(() => void 0);
+  };
+  const collect = (c) => {
+    for (const finding of runner.findings.splice(0)) {
+      const cand = { finding, commit: c, order: order++, additions: 1 };
+      const prev = seen.get(finding.fingerprint);
+      if (!prev) {
+        seen.set(finding.fingerprint, cand);
+        checkHead();
+      } else {
+        cand.additions = prev.additions + 1;
+        seen.set(finding.fingerprint, introducedEarlier(cand, prev) ? cand : { ...prev, additions: cand.additions });
+      }
+    }
+  };
+  const added = /* @__PURE__ */ new Map();
+  const scanFile = async (d) => {
+    if (d.path === void 0 || config.isIgnored(d.path)) return;
+    const c = d.commit;
+    const kind = classify(d.path);
+    if (d.added) {
+      const paths = added.get(c) ?? [];
+      paths.push({ path: d.path, kind });
+      added.set(c, paths);
+    }
+    if (d.binary) {
+      binary++;
+      return;
+    }
+    if (d.tooLarge) {
+      const t = tooLarge2.get(d.path) ?? { count: 0, newest: c.sha };
+      t.count++;
+      tooLarge2.set(d.path, t);
+      return;
+    }
+    if (d.lines.length) {
+      files++;
+      bytes2 += d.size;
+      const text = d.lines.join("\n");
+      const ctx = new HunkContext(d.path, text, d.lineNos);
+      await runner.run({ kind: "text", file: d.path, fileKind: kind, text }, () => ctx, EMPTY_PROJECT);
+    }
+    if (d.added && kind === "dotenv" && structured) await scanDotenvBlob(`${c.sha}:${d.path}`, d.path);
+    collect(c);
+  };
+  const scanDotenvBlob = async (object, file) => {
+    const blob = await blobs.read(object, maxFileSize);
+    if (blob.kind !== "ok" || blob.data.subarray(0, 8e3).includes(0)) return;
+    const text = blob.data.toString("utf8");
+    const parsed = parseFile(file, "dotenv", text);
+    if (parsed.ok) {
+      const ctx = new FileContext(file, text, parsed.locator);
+      await runner.run(parsed.target, () => ctx, EMPTY_PROJECT);
+    }
+  };
+  const scanCommit = async (c) => {
+    const paths = added.get(c);
+    added.delete(c);
+    if (paths) {
+      await runner.run({ kind: "repo", file: ".", git: true, files: paths, history: { commit: c.sha }, ignoredByRootGitignore: () => false }, repoFileContext, EMPTY_PROJECT);
+      collect(c);
+    }
+    commits++;
+    opts.onProgress?.(commits);
+  };
+  const args = [
+    "-c",
+    "core.quotepath=off",
+    "-c",
+    "log.showRoot=true",
+    "-c",
+    "log.showSignature=false",
+    "log",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--no-relative",
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+    "-p",
+    "-U0",
+    "--cc",
+    "-M",
+    "--irreversible-delete",
+    LOG_FORMAT,
+    ...opts.maxCommits !== void 0 ? [`--max-count=${opts.maxCommits}`] : [],
+    ...opts.refs?.length ? opts.refs : ["--all"],
+    ...opts.since ? [`^${opts.since}`] : [],
+    "--"
+  ];
+  let stderr = "";
+  try {
+    const reader = new PatchReader(maxFileSize, { file: scanFile, commit: scanCommit });
+    ({ stderr } = await streamLines(base3, args, maxFileSize + 1, (line2, truncated2) => reader.line(line2, truncated2)));
+    await reader.end();
+  } finally {
+    blobs.close();
+  }
+  for (const w of new Set(stderr.split("\n").filter((l) => l.startsWith("warning:")))) {
+    notes.push({ level: "warning", code: "history.git_warning", message: `git: ${w.slice("warning:".length).trim()}` });
+  }
+  if (binary) notes.push({ level: "info", code: "skipped.binary", message: `${binary} binary file version${binary === 1 ? "" : "s"} in the history not scanned` });
+  for (const [file, t] of tooLarge2) {
+    notes.push({ level: "warning", code: "skipped.too_large", message: `lines added in ${t.count} commit${t.count === 1 ? "" : "s"} (newest ${t.newest.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .gatewarden.yml to scan them)`, file });
+  }
+  const head2 = atHead ? await atHead : { fingerprints: /* @__PURE__ */ new Set(), internalErrors: 0 };
+  const still = head2.fingerprints;
+  const located = [...seen.values()].map((o) => describeOrigin(o, still.has(o.finding.fingerprint)));
+  const findings = sortFindings(applyBaseline(applyConfig(located, config), baseline));
+  const range = [...opts.refs?.length ? opts.refs : ["--all"], ...opts.since ? [`^${opts.since}`] : []].join(" ");
+  return {
+    root: { base: base3, git: true },
+    findings,
+    notes,
+    stats: { files, bytes: bytes2, skipped: binary + [...tooLarge2.values()].reduce((n, t) => n + t.count, 0), durationMs: Math.round(performance.now() - started) },
+    internalErrors: runner.internalErrors + head2.internalErrors,
+    history: { commits, shallow, range }
+  };
+}
+function introducedEarlier(a, b) {
+  const sa = a.finding.suppressed ? 1 : 0;
+  const sb = b.finding.suppressed ? 1 : 0;
+  if (sa !== sb) return sa < sb;
+  if (a.commit.sha === b.commit.sha) return false;
+  if (a.commit.time !== b.commit.time) return a.commit.time < b.commit.time;
+  return a.order > b.order;
+}
+function describeOrigin(o, stillPresent) {
+  const { finding: f, commit } = o;
+  const where = stillPresent ? "it is still present at HEAD" : "it is no longer at HEAD but stays in the history";
+  return {
+    ...f,
+    message: `${f.message} Introduced in commit ${commit.sha.slice(0, 12)} (${commit.date}); ${where}.`,
+    properties: { ...f.properties ?? {}, commit: commit.sha, commitDate: commit.date, stillPresent, additions: o.additions }
+  };
+}
+async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
+  const out = /* @__PURE__ */ new Set();
+  const head2 = await tryGit(base3, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+  if (!head2) return { fingerprints: out, internalErrors: 0 };
+  const runner = new RuleRunner(rules2, notes, historyFinisher);
+  const blobs = new BlobReader(base3);
+  const entries = [];
+  await streamLines(base3, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line2) => {
+    const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line2);
+    if (!m || m[1] === "120000") return;
+    const path14 = unquotePath(m[4] ?? "");
+    if (!config.isIgnored(path14)) entries.push({ path: path14, oid: m[2] ?? "", size: Number(m[3]) });
+  });
+  const wantsText = rules2.some((r) => r.appliesTo.includes("text"));
+  const wantsDotenv = rules2.some((r) => r.appliesTo.includes("dotenv"));
+  const files = [];
+  try {
+    const inFlight = [];
+    let pendingBytes = 0;
+    let next = 0;
+    while (next < entries.length || inFlight.length) {
+      while (next < entries.length && (inFlight.length === 0 || pendingBytes < 4 << 20)) {
+        const e = entries[next++];
+        if (!e) break;
+        const kind2 = classify(e.path);
+        files.push({ path: e.path, kind: kind2 });
+        if (e.size > maxFileSize || !wantsText && !(wantsDotenv && kind2 === "dotenv")) continue;
+        inFlight.push({ path: e.path, result: blobs.read(e.oid, maxFileSize), size: e.size });
+        pendingBytes += e.size;
+      }
+      const cur = inFlight.shift();
+      if (!cur) continue;
+      pendingBytes -= cur.size;
+      const blob = await cur.result;
+      if (blob.kind !== "ok" || blob.data.subarray(0, 8e3).includes(0)) continue;
+      const text = blob.data.toString("utf8");
+      const kind = classify(cur.path);
+      const ctx = new FileContext(cur.path, text, new Locator(cur.path, text));
+      if (wantsText) await runner.run({ kind: "text", file: cur.path, fileKind: kind, text }, () => ctx, EMPTY_PROJECT);
+      if (kind === "dotenv" && wantsDotenv) {
+        const parsed = parseFile(cur.path, "dotenv", text);
+        if (parsed.ok) {
+          const dctx = new FileContext(cur.path, text, parsed.locator);
+          await runner.run(parsed.target, () => dctx, EMPTY_PROJECT);
+        }
+      }
+      for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
+    }
+  } finally {
+    blobs.close();
+  }
+  await runner.run({ kind: "repo", file: ".", git: true, files, history: { commit: head2 }, ignoredByRootGitignore: () => false }, repoFileContext, EMPTY_PROJECT);
+  for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
+  return { fingerprints: out, internalErrors: runner.internalErrors };
+}
+var HunkLocator, HunkContext, historyFinisher;
+var init_history = __esm({
+  "src/engine/history/history.ts"() {
+    "use strict";
+    init_format();
+    init_baseline();
+    init_classify();
+    init_config2();
+    init_errors();
+    init_fingerprint();
+    init_git();
+    init_patch();
+    init_locator();
+    init_parse();
+    init_file_context();
+    init_finalize();
+    init_scan_wide();
+    init_suppress();
+    init_runner();
+    HunkLocator = class extends Locator {
+      constructor(file, text, lineNos) {
+        super(file, text);
+        this.lineNos = lineNos;
+      }
+      lineNos;
+      locate(anchor2) {
+        const l = super.locate(anchor2);
+        return { ...l, startLine: this.lineNos[l.startLine - 1] ?? l.startLine, endLine: this.lineNos[l.endLine - 1] ?? l.endLine };
+      }
+    };
+    HunkContext = class extends FileContext {
+      constructor(file, text, lineNos) {
+        super(file, text, new HunkLocator(file, text, lineNos));
+        this.lineNos = lineNos;
+      }
+      lineNos;
+      byFileLine;
+      suppression(ruleId, line2) {
+        this.byFileLine ??= new Map([...parseDirectives(this.text)].map(([i, d]) => [this.lineNos[i - 1] ?? i, d]));
+        return findDirective(this.byFileLine, ruleId, line2);
+      }
+    };
+    historyFinisher = (rule, input, ctx) => {
+      const f = finalize(rule, input, ctx);
+      if (input.secret !== void 0) f.fingerprint = fingerprint(rule.id, "", secretIdentity(input.secret));
+      return f;
+    };
+  }
+});
+
+// src/engine/read/file-pass.ts
+function mayEmbedConfig(text) {
+  return text.includes("<<") || /\\(?:x3c|u003c|U0000003c)/i.test(text);
+}
+function textNeeded(rules2) {
+  const shellRules2 = rules2.filter((r) => r.appliesTo.includes("shell"));
+  return (kind, text) => {
+    if (kind === "text") return false;
+    if (!SHELL_LIKE.has(kind) || mayEmbedConfig(text)) return true;
+    const kw = keywordText(text);
+    return shellRules2.some((rule) => mayApply(rule, kw));
+  };
+}
+var FilePass, SHELL_LIKE;
+var init_file_pass = __esm({
+  "src/engine/read/file-pass.ts"() {
+    "use strict";
+    init_classify();
+    init_keywords();
+    init_locator();
+    init_file_context();
+    init_read();
+    init_runner();
+    FilePass = class {
+      constructor(rules2, maxFileSize) {
+        this.maxFileSize = maxFileSize;
+        this.runner = new RuleRunner(rules2, []);
+        this.keepText = textNeeded(rules2);
+      }
+      maxFileSize;
+      runner;
+      keepText;
+      /**
+       * `byPath`: the file's kind by its path (`classify`), which the caller has already worked out to route the file.
+       * `runTextRules` false: read and classify only (the caller does not want this file's findings).
+       */
+      async run(index, f, byPath2, runTextRules = true) {
+        const result = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
+        const read = await readText(f, this.maxFileSize);
+        if (!read.ok) {
+          if (read.note) result.skipped = read.note;
+          return result;
+        }
+        let kind = byPath2;
+        if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
+        if (kind === "text" && looksLikeShell(f.path, read.text)) kind = "shell";
+        result.kind = kind;
+        result.bytes = read.bytes;
+        if (runTextRules) {
+          const ctx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
+          const errorsBefore = this.runner.internalErrors;
+          await this.runner.run({ kind: "text", file: f.path, fileKind: kind, text: read.text }, () => ctx, EMPTY_PROJECT, void 0, result);
+          result.internalErrors = this.runner.internalErrors - errorsBefore;
+        }
+        if (this.keepText(kind, read.text)) result.text = read.text;
+        return result;
+      }
+    };
+    SHELL_LIKE = /* @__PURE__ */ new Set(["shell", "makefile", "workflow"]);
+  }
+});
+
+// src/engine/read/file-stage.ts
+async function readFiles(batches2, opts, breather) {
+  const pass = new FilePass(opts.rules, opts.maxFileSize);
+  const files = [];
+  const slots = [];
+  const tally = { plainBytes: 0, internalErrors: 0 };
+  let done = 0;
+  const wanted = (f) => !opts.findingsIn || opts.findingsIn.has(f.path);
+  const local = async (i, byPath2) => {
+    const f = files[i];
+    const r = await pass.run(i, f, byPath2, wanted(f));
+    if (r.kind && r.kind !== "text" && r.text !== void 0 && needsParseNow(r.kind, r.text)) r.parsed = parseFile(r.path, r.kind, r.text);
+    return r;
+  };
+  const collect = (r) => {
+    slots[r.index] = r.kind === "text" && !r.findings.length && !r.notes.length && !r.skipped ? entryOf(r, tally) : r;
+    tally.internalErrors += r.internalErrors;
+    opts.onProgress?.(++done, files.length);
+  };
+  let batchCount = 0;
+  for await (const batch of batches2) {
+    batchCount++;
+    const first = files.length;
+    for (const f of batch) files.push(f);
+    const plain2 = [];
+    const structured = [];
+    for (let i = first; i < files.length; i++) {
+      const kind = classify(files[i].path);
+      if (kind === "text") plain2.push(i);
+      else structured.push({ index: i, kind });
+    }
+    const running = opts.fileStage?.start({ rules: opts.rules, maxFileSize: opts.maxFileSize, files, indices: plain2 }, collect);
+    for (const { index, kind } of structured) {
+      collect(await local(index, kind));
+      await breather.breathe();
+    }
+    if (running) await running.finish((i) => local(i, "text"));
+    else
+      for (const i of plain2) {
+        collect(await local(i, "text"));
+        await breather.breathe();
+      }
+  }
+  const inOrder = batchCount > 1 ? [...slots.keys()].sort((a, b) => files[a].path < files[b].path ? -1 : 1).map((i) => slots[i]) : slots;
+  return { files: inOrder, ...tally };
+}
+function entryOf(r, tally) {
+  tally.plainBytes += r.bytes;
+  return { path: r.path, kind: "text" };
+}
+function needsParseNow(kind, text) {
+  return !SHELL_LIKE.has(kind) || mayEmbedConfig(text);
+}
+var init_file_stage = __esm({
+  "src/engine/read/file-stage.ts"() {
+    "use strict";
+    init_parse();
+    init_classify();
+    init_file_pass();
   }
 });
 
@@ -33491,319 +34164,320 @@ var init_openclaw2 = __esm({
   }
 });
 
-// src/engine/threads/isolate.ts
-import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, statSync } from "node:fs";
-import path8 from "node:path";
-import { getHeapStatistics } from "node:v8";
-import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData } from "node:worker_threads";
-async function scanIsolated(opts, isolate, scan2) {
-  const estimate = worthIsolating(opts, isolate);
-  if (estimate === void 0) return scan2(opts);
-  const started = performance.now();
-  const { rules: rules2, onProgress, pool, ...rest } = opts;
-  const channel = new MessageChannel();
-  const init = {
-    mark: MARK,
-    ruleIds: rules2.map((r) => r.id),
-    progress: Boolean(onProgress),
-    opts: { ...rest, ...pool ? { pool: { ...pool, script: pool.script.href } } : {} },
-    port: channel.port2
-  };
-  let worker;
-  try {
-    worker = new Worker(isolate.script, {
-      workerData: init,
-      transferList: [channel.port2],
-      stdin: false,
-      stdout: false,
-      stderr: false,
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
-    });
-  } catch (err2) {
-    channel.port1.close();
-    debug2(`the scan worker did not start (${errorCode(err2)}); scanning on the main thread`);
-    return scan2(opts);
-  }
-  debug2(`scanning in a worker (about ${estimate} files; young generation capped at ${YOUNG_GENERATION_MB} MB)`);
-  worker.on("message", (m) => onProgress?.(...m.progress));
-  worker.on("error", (err2) => debug2(`the scan worker failed (${errorCode(err2)})`));
-  await new Promise((resolve) => worker.once("exit", () => resolve()));
-  const outcome = receiveMessageOnPort(channel.port1)?.message;
-  channel.port1.close();
-  if (!outcome) {
-    debug2("the scan worker ended without a result; scanning on the main thread");
-    return scan2(opts);
-  }
-  if ("result" in outcome) return { ...outcome.result, stats: { ...outcome.result.stats, durationMs: Math.round(performance.now() - started) } };
-  const err = outcome.error.usage ? new UsageError(outcome.error.message) : new Error(outcome.error.message);
-  if (outcome.error.stack) err.stack = outcome.error.stack;
-  throw err;
-}
-function worthIsolating(opts, isolate) {
-  if (!/\.m?js$/.test(isolate.script.pathname)) return void 0;
-  const known = new Set(isolate.registry);
-  if (!opts.rules.every((r) => known.has(r))) return void 0;
-  const minFiles = isolate.minFiles ?? defaultMinFiles();
-  if (minFiles === Infinity) return void 0;
-  const estimate = opts.blobs ? opts.blobs.files.size : estimateFiles(opts.paths.length ? opts.paths : ["."]);
-  return estimate >= minFiles ? estimate : void 0;
-}
-function debug2(line2) {
-  if (process.env.GATEWARDEN_DEBUG) process.stderr.write(`gatewarden: ${line2}
-`);
-}
-function errorCode(err) {
-  const e = err;
-  return String(e?.code ?? e?.name ?? "error");
-}
-function defaultMinFiles(runtime = {}) {
-  const setting = (runtime.setting ?? process.env.GATEWARDEN_ISOLATE_MIN_FILES)?.trim().toLowerCase();
-  if (setting === "off") return Infinity;
-  if (setting && /^\d+$/.test(setting)) return Number(setting);
-  const major = Number((runtime.node ?? process.versions.node).split(".")[0]);
-  const flags2 = runtime.flags ?? `${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`;
-  const heapLimitMb = runtime.heapLimitMb ?? getHeapStatistics().heap_size_limit / 1048576;
-  return major >= 22 && heapLimitMb >= 2048 && !/semi[-_]space[-_]size/.test(flags2) ? ISOLATE_MIN_FILES : Infinity;
-}
-function estimateFiles(paths) {
-  let total = 0;
-  for (const p of paths) {
-    try {
-      total += statSync(p).isDirectory() ? indexEntries(path8.resolve(p)) : 1;
-    } catch {
+// src/engine/assemble/openclaw-includes.ts
+async function resolveIncludes(project2, readRepoFile, runner, notes) {
+  const read = (rel) => project2.contexts.get(rel)?.text ?? readRepoFile(rel);
+  const included2 = /* @__PURE__ */ new Set();
+  const resolved = [];
+  for (const t of project2.targets("openclaw")) {
+    const r = resolveOpenClaw(t.file, t.value, read);
+    for (const inc of r.includes) {
+      included2.add(inc.file);
+      if (!project2.contexts.has(inc.file)) project2.contexts.set(inc.file, new FileContext(inc.file, inc.text, new Locator(inc.file, inc.text, json5Resolver(inc.ast))));
     }
-  }
-  return total;
-}
-function indexEntries(dir3) {
-  for (let d = dir3; ; d = path8.dirname(d)) {
-    const dotGit = path8.join(d, ".git");
-    let gitDir;
-    try {
-      if (statSync(dotGit).isDirectory()) gitDir = dotGit;
-      else {
-        const m = /^gitdir: (.+)$/m.exec(readStart(dotGit, 4096)?.toString("utf8") ?? "");
-        if (m?.[1]) gitDir = path8.resolve(d, m[1].trim());
+    for (const e of r.errors) {
+      if (e.line !== void 0) {
+        if (!project2.contexts.has(e.file)) project2.contexts.set(e.file, new FileContext(e.file, read(e.file) ?? "", new Locator(e.file, read(e.file) ?? "")));
+        await runner.run({ kind: "parse_error", file: e.file, fileKind: "openclaw", message: e.message, line: e.line, ...e.column ? { column: e.column } : {} }, project2.context, project2);
+      } else {
+        notes.push({ level: "warning", code: "openclaw.include", message: `${e.message} (at ${e.path.join(".") || "top level"}); the config was checked without it`, file: e.file });
       }
-    } catch {
     }
-    if (gitDir) {
-      const header = readStart(path8.join(gitDir, "index"), 12);
-      return header?.length === 12 && header.toString("latin1", 0, 4) === "DIRC" ? header.readUInt32BE(8) : 0;
-    }
-    if (path8.dirname(d) === d) return 0;
+    const origin2 = r.origin;
+    resolved.push({ ...t, value: r.value, authored: t.value, includes: r.includes.map((i) => i.file), origin: (p) => originOf(origin2, p) });
   }
+  project2.remove("openclaw", () => false);
+  for (const t of resolved) if (!included2.has(t.file)) project2.add(t);
 }
-function readStart(file, n) {
-  let fd;
-  try {
-    fd = openSync2(file, constants2.O_RDONLY | constants2.O_NONBLOCK);
-    if (!fstatSync2(fd).isFile()) return void 0;
-    const buf = Buffer.alloc(n);
-    return buf.subarray(0, readSync2(fd, buf, 0, n, 0));
-  } catch {
-    return void 0;
-  } finally {
-    if (fd !== void 0) closeSync2(fd);
-  }
-}
-function serveScanWorker(registry, scan2) {
-  const init = workerData;
-  if (isMainThread || !parentPort || init?.mark !== MARK) return false;
-  const parent = parentPort;
-  const wanted = new Set(init.ruleIds);
-  const { pool, blobs, ...rest } = init.opts;
-  let last3 = 0;
-  const opts = {
-    ...rest,
-    rules: registry.filter((r) => wanted.has(r.id)),
-    ...pool ? { pool: { ...pool, script: new URL(pool.script) } } : {},
-    // Buffers cross threads as plain Uint8Arrays.
-    ...blobs ? { blobs: { base: blobs.base, files: new Map([...blobs.files].map(([k, v]) => [k, Buffer.from(v.buffer, v.byteOffset, v.byteLength)])) } } : {},
-    ...init.progress ? {
-      onProgress: (done, total) => {
-        const now = Date.now();
-        if (now - last3 < 100 && done !== total) return;
-        last3 = now;
-        parent.postMessage({ progress: [done, total] });
-      }
-    } : {}
-  };
-  const post = (m) => {
-    init.port.postMessage(m);
-    init.port.close();
-  };
-  scan2(opts).then(
-    (result) => post({ result }),
-    (err) => {
-      const e = err instanceof Error ? err : new Error(String(err));
-      post({ error: { usage: e instanceof UsageError, message: e.message, ...e.stack ? { stack: e.stack } : {} } });
-    }
-  );
-  return true;
-}
-var YOUNG_GENERATION_MB, ISOLATE_MIN_FILES, MARK;
-var init_isolate = __esm({
-  "src/engine/threads/isolate.ts"() {
+var init_openclaw_includes = __esm({
+  "src/engine/assemble/openclaw-includes.ts"() {
     "use strict";
-    init_errors();
-    YOUNG_GENERATION_MB = 8;
-    ISOLATE_MIN_FILES = 6e3;
-    MARK = "gatewarden-scan-worker";
+    init_file_context();
+    init_json5();
+    init_locator();
+    init_openclaw2();
   }
 });
 
-// src/engine/check/keywords.ts
-function keywordText(text) {
-  if (last2?.text !== text) last2 = { text, kw: NUMERIC_ESCAPE.test(text) ? void 0 : text.replace(UNQUOTE, "") };
-  return last2.kw;
+// src/engine/assemble/shared-targets.ts
+function embeddedKey(t) {
+  return t.kind === "openclaw" && t.embedded ? `${t.file}
+${t.embedded.line}` : void 0;
 }
-function mayApply(rule, kw) {
-  return !rule.keywords || kw === void 0 || rule.keywords.some((k) => kw.includes(k));
-}
-var NUMERIC_ESCAPE, UNQUOTE, last2;
-var init_keywords = __esm({
-  "src/engine/check/keywords.ts"() {
-    "use strict";
-    NUMERIC_ESCAPE = /\\(?:x[0-9A-Fa-f]|u[0-9A-Fa-f]|U[0-9A-Fa-f]|[0-7]{3})/;
-    UNQUOTE = /\\\r?\n|['"\\]/g;
-  }
-});
-
-// src/engine/check/runner.ts
-function toOrigin(target, input) {
+function toOrigin(target, report) {
   const move = (a) => {
     if (a.kind !== "path" || a.file !== void 0) return a;
     const o = target.origin(a.path);
     return o.file === target.file ? { ...a, path: o.path } : { ...a, path: o.path, file: o.file };
   };
-  const out = { ...input, at: move(input.at) };
-  if (input.fix) out.fix = { ...input.fix, at: move(input.fix.at) };
+  const out = { ...report, at: move(report.at) };
+  if (report.fix) out.fix = { ...report.fix, at: move(report.fix.at) };
   return out;
 }
-var EMPTY_PROJECT, MAX_FINDINGS_PER_RULE_AND_FILE, RuleRunner;
-var init_runner = __esm({
-  "src/engine/check/runner.ts"() {
+var SharedTargets;
+var init_shared_targets = __esm({
+  "src/engine/assemble/shared-targets.ts"() {
     "use strict";
-    init_finalize();
-    init_keywords();
-    EMPTY_PROJECT = { targets: () => [] };
-    MAX_FINDINGS_PER_RULE_AND_FILE = 100;
-    RuleRunner = class {
-      constructor(rules2, notes, finish = finalize) {
-        this.notes = notes;
-        this.finish = finish;
-        for (const r of rules2) for (const k of r.appliesTo) this.byKind.set(k, [...this.byKind.get(k) ?? [], r]);
-      }
-      notes;
-      finish;
-      findings = [];
-      internalErrors = 0;
+    init_file_context();
+    SharedTargets = class {
       byKind = /* @__PURE__ */ new Map();
+      /** Where a finding may be located: the text, locator and inline suppressions of each structured file. */
+      contexts = /* @__PURE__ */ new Map();
       /**
-       * `reframe`: for a target embedded in another file (a heredoc config), maps each finding into that file.
-       * `out`: where findings and notes go (default: this runner's own lists); the per-file stage collects them per file.
+       * How findings on a config written by a heredoc map back into the script. Keyed by file and heredoc line, not
+       * by target: resolveIncludes replaces OpenClaw targets with merged copies.
        */
-      async run(target, contexts, project2, reframe, out = this) {
-        let kw = null;
-        let rule;
-        let perFile;
-        const report = (reported) => {
-          const located = target.kind === "openclaw" ? toOrigin(target, reported) : reported;
-          const input = reframe ? reframe(located) : located;
-          const file = input.at.file ?? target.file;
-          if (target.kind === "compose_project" && !target.owns.includes(file)) return;
-          perFile ??= /* @__PURE__ */ new Map();
-          const n = (perFile.get(file) ?? 0) + 1;
-          perFile.set(file, n);
-          if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
-          const where = contexts(file);
-          if (!where) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
-          out.findings.push(this.finish(rule, input, where));
-        };
-        const ctx = { report, project: project2 };
-        const rules2 = this.byKind.get(target.kind) ?? [];
-        for (let i = 0; i < rules2.length; i++) {
-          rule = rules2[i];
-          if (rule.keywords && target.kind === "shell") {
-            if (kw === null) kw = keywordText(target.text);
-            if (!mayApply(rule, kw)) continue;
-          }
-          perFile = void 0;
-          try {
-            const pending = rule.check(target, ctx);
-            if (pending !== void 0) await pending;
-          } catch (err) {
-            this.internalErrors++;
-            out.notes.push({ level: "error", code: "internal.rule_error", message: `rule ${rule.id} failed: ${err.message ?? String(err)}`, file: target.file });
-          }
-          const counted = perFile;
-          if (counted)
-            for (const [file, n] of counted) {
-              if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
-              out.notes.push({ level: "warning", code: "findings.capped", message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
-            }
+      reframes = /* @__PURE__ */ new Map();
+      context = (file) => this.contexts.get(file);
+      add(target) {
+        const list = this.byKind.get(target.kind) ?? [];
+        list.push(target);
+        this.byKind.set(target.kind, list);
+      }
+      /** Keeps the targets of a kind that `keep` accepts (an OpenClaw file that another config `$include`s is part of that config). */
+      remove(kind, keep) {
+        this.byKind.set(kind, (this.byKind.get(kind) ?? []).filter(keep));
+      }
+      targets(kind) {
+        return this.byKind.get(kind) ?? [];
+      }
+      all() {
+        return [...this.byKind.values()].flat();
+      }
+      /**
+       * Takes in a file's parse: its context, its shared targets (added here) and their reframes; a parse error is
+       * checked at once (into `out`, default the runner's own lists). Returns its shell targets and the shared ones
+       * it added.
+       */
+      async admit(file, text, p, runner, out) {
+        this.contexts.set(file, new FileContext(file, text, p.locator));
+        const shells = [];
+        const shared = [];
+        if (!p.ok) {
+          await runner.run(p.error, this.context, this, void 0, out);
+          return { shells, shared };
         }
+        const add = (t) => {
+          this.add(t);
+          shared.push(t);
+        };
+        if (p.target.kind === "shell") shells.push(p.target);
+        else add(p.target);
+        for (const d of p.derived ?? []) {
+          if (d.target.kind === "parse_error") await runner.run(d.target, this.context, this, d.reframe ? { relocate: d.reframe } : void 0, out);
+          else if (d.target.kind === "shell") shells.push(d.target);
+          else {
+            add(d.target);
+            const key = embeddedKey(d.target);
+            if (d.reframe && key) this.reframes.set(key, d.reframe);
+          }
+        }
+        return { shells, shared };
+      }
+      /** Where the findings on a shared target belong (check/runner.ts, Scope). */
+      scopeOf(target) {
+        if (target.kind === "openclaw") {
+          const reframe = this.reframes.get(embeddedKey(target) ?? "");
+          return { relocate: reframe ? (r) => reframe(toOrigin(target, r)) : (r) => toOrigin(target, r) };
+        }
+        if (target.kind === "compose_project") return { owns: (file) => target.owns.includes(file) };
+        return void 0;
       }
     };
   }
 });
 
-// src/engine/read/file-pass.ts
-async function textPass(index, f, byPath2, maxFileSize, runner, keepText) {
-  const result = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
-  const read = await readText(f, maxFileSize);
-  if (!read.ok) {
-    if (read.note) result.skipped = read.note;
-    return result;
+// src/engine/assemble/assemble.ts
+async function assemble(read, runner, readRepoFile, notes) {
+  const project2 = new SharedTargets();
+  const inventory = await admitFiles(read, project2, runner, notes);
+  const compose = buildComposeProjects(project2.targets("compose"), project2.targets("dotenv"));
+  for (const p of compose.projects) project2.add(p);
+  notes.push(...compose.notes);
+  await resolveIncludes(project2, readRepoFile, runner, notes);
+  return { project: project2, ...inventory };
+}
+async function admitFiles(read, project2, runner, notes) {
+  const out = { shells: [], files: [], bytes: read.plainBytes, skipped: 0, internalErrors: read.internalErrors };
+  for (const r of read.files) {
+    if (!("findings" in r)) {
+      out.files.push(r);
+      continue;
+    }
+    if (r.skipped) {
+      notes.push(r.skipped);
+      out.skipped++;
+    }
+    if (!r.kind) continue;
+    out.bytes += r.bytes;
+    out.files.push({ path: r.path, kind: r.kind });
+    if (r.kind !== "text" && r.text !== void 0) {
+      const p = r.parsed ?? parseIfNeeded(r.path, r.kind, r.text);
+      if (p) for (const s of (await project2.admit(r.path, r.text, p, runner, r)).shells) out.shells.push(s);
+      else out.shells.push(r);
+    }
+    for (const f of r.findings) runner.findings.push(f);
+    for (const n of r.notes) notes.push(n);
   }
-  let kind = byPath2;
-  if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
-  if (kind === "text" && looksLikeShell(f.path, read.text)) kind = "shell";
-  result.kind = kind;
-  result.bytes = read.bytes;
-  const ctx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
-  const errorsBefore = runner.internalErrors;
-  await runner.run({ kind: "text", file: f.path, fileKind: kind, text: read.text }, () => ctx, EMPTY_PROJECT, void 0, result);
-  result.internalErrors = runner.internalErrors - errorsBefore;
-  if (keepText(kind, read.text)) result.text = read.text;
-  return result;
+  return out;
 }
-function mayEmbedConfig(text) {
-  return text.includes("<<") || /\\(?:x3c|u003c|U0000003c)/i.test(text);
+function parseIfNeeded(file, kind, text) {
+  return needsParseNow(kind, text) ? parseFile(file, kind, text) : void 0;
 }
-function textNeeded(rules2) {
-  const shellRules2 = rules2.filter((r) => r.appliesTo.includes("shell"));
-  return (kind, text) => {
-    if (kind === "text") return false;
-    if (!SHELL_LIKE.has(kind) || mayEmbedConfig(text)) return true;
-    const kw = keywordText(text);
-    return shellRules2.some((rule) => mayApply(rule, kw));
+var init_assemble = __esm({
+  "src/engine/assemble/assemble.ts"() {
+    "use strict";
+    init_parse();
+    init_file_stage();
+    init_project();
+    init_openclaw_includes();
+    init_shared_targets();
+  }
+});
+
+// src/engine/breather.ts
+var BREATHE_MS, Breather;
+var init_breather = __esm({
+  "src/engine/breather.ts"() {
+    "use strict";
+    BREATHE_MS = 4;
+    Breather = class {
+      last = performance.now();
+      async breathe() {
+        if (performance.now() - this.last < BREATHE_MS) return;
+        await new Promise((resolve) => setImmediate(resolve));
+        this.last = performance.now();
+      }
+    };
+  }
+});
+
+// src/engine/check/run-targets.ts
+async function checkShared(project2, runner) {
+  for (const target of project2.all()) await runner.run(target, project2.context, project2, project2.scopeOf(target));
+}
+async function checkShells(project2, shells, runner, breather) {
+  for (const item of shells) {
+    if ("index" in item) {
+      const text = item.text;
+      const { shells: found, shared } = await project2.admit(item.path, text, parseFile(item.path, item.kind, text), runner);
+      for (const t of shared) await runner.run(t, project2.context, project2, project2.scopeOf(t));
+      for (const t of found) await runner.run(t, project2.context, project2);
+      project2.contexts.delete(item.path);
+    } else {
+      await runner.run(item, project2.context, project2);
+      if (item.origin !== "dockerfile") project2.contexts.delete(item.file);
+    }
+    await breather.breathe();
+  }
+}
+async function checkRepository(project2, files, git2, readRepoFile, runner) {
+  const gitignore = project2.contexts.get(".gitignore")?.text ?? readRepoFile(".gitignore");
+  const rootIgnore = gitignoreMatcher(gitignore ?? "");
+  const target = {
+    kind: "repo",
+    file: ".",
+    git: git2,
+    files,
+    ...gitignore !== void 0 ? { gitignore } : {},
+    ignoredByRootGitignore: (p) => p !== "" && rootIgnore.ignores(p)
+  };
+  await runner.run(target, (file) => project2.contexts.get(file) ?? repoFileContext(file), project2);
+}
+var init_run_targets = __esm({
+  "src/engine/check/run-targets.ts"() {
+    "use strict";
+    init_gitignore();
+    init_parse();
+    init_file_context();
+  }
+});
+
+// src/engine/read/repo-file.ts
+import { lstatSync as lstatSync2, readFileSync } from "node:fs";
+import path8 from "node:path";
+function repoFileReader(base3, blobs) {
+  if (!blobs) return (rel) => readFromDisk(base3, rel);
+  return (rel) => {
+    const bytes2 = blobs.files.get(rel);
+    const read = bytes2 ? decode(bytes2, rel) : void 0;
+    return read?.ok ? read.text : void 0;
   };
 }
-var SHELL_LIKE;
-var init_file_pass = __esm({
-  "src/engine/read/file-pass.ts"() {
+function readFromDisk(base3, rel) {
+  try {
+    const abs = path8.join(base3, rel);
+    if (!abs.startsWith(base3 + path8.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
+    return readFileSync(abs, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+var init_repo_file = __esm({
+  "src/engine/read/repo-file.ts"() {
     "use strict";
-    init_classify();
-    init_keywords();
-    init_locator();
-    init_file_context();
     init_read();
+  }
+});
+
+// src/engine/scan.ts
+async function scan(opts) {
+  const started = performance.now();
+  const notes = [];
+  const root = opts.blobs ? { base: opts.blobs.base, git: true, targets: [] } : await resolveRoot(opts.paths.length ? opts.paths : ["."]);
+  const config = await scanConfig(opts, root, notes);
+  const baseline = opts.baselineFile ? await loadBaseline(opts.baselineFile) : void 0;
+  const rules2 = opts.rules.filter((r) => config.rules.get(r.id) !== "off");
+  const readRepoFile = repoFileReader(root.base, opts.blobs);
+  const breather = new Breather();
+  const runner = new RuleRunner(rules2, notes);
+  const batches2 = opts.blobs ? [blobFiles(opts.blobs)] : discover(root, notes, (files2) => config.unignored(files2));
+  const fileStage = { rules: rules2, maxFileSize: opts.maxFileSize ?? config.maxFileSize, fileStage: opts.fileStage, findingsIn: opts.findingsIn, onProgress: opts.onProgress };
+  const { project: project2, shells, files, bytes: bytes2, skipped, internalErrors } = await assemble(await readFiles(batches2, fileStage, breather), runner, readRepoFile, notes);
+  await checkShared(project2, runner);
+  await checkShells(project2, shells, runner, breather);
+  await checkRepository(project2, files, root.git, readRepoFile, runner);
+  const findings = postprocess(runner.findings, { config, baseline, findingsIn: opts.findingsIn });
+  const durationMs = Math.round(performance.now() - started);
+  return { root, findings, notes, stats: { files: files.length, bytes: bytes2, skipped, durationMs }, internalErrors: internalErrors + runner.internalErrors };
+}
+var init_scan2 = __esm({
+  "src/engine/scan.ts"() {
+    "use strict";
+    init_assemble();
+    init_breather();
+    init_run_targets();
     init_runner();
-    SHELL_LIKE = /* @__PURE__ */ new Set(["shell", "makefile", "workflow"]);
+    init_config2();
+    init_discover();
+    init_baseline();
+    init_scan_wide();
+    init_file_stage();
+    init_repo_file();
+  }
+});
+
+// src/engine/threads/limits.ts
+var AUTO_THREADS, AUTO_MIN_FILES, ISOLATE_MIN_FILES, YOUNG_GENERATION_MB;
+var init_limits = __esm({
+  "src/engine/threads/limits.ts"() {
+    "use strict";
+    AUTO_THREADS = 2;
+    AUTO_MIN_FILES = 1e4;
+    ISOLATE_MIN_FILES = 6e3;
+    YOUNG_GENERATION_MB = 8;
   }
 });
 
 // src/engine/threads/pool.ts
 import { availableParallelism } from "node:os";
-import { isMainThread as isMainThread2, parentPort as parentPort2, Worker as Worker2, workerData as workerData2 } from "node:worker_threads";
-function poolFor(entry, threads = 1, minFiles) {
-  if (threads < 2 || !/\.m?js$/.test(entry)) return void 0;
-  return { script: new URL(entry), workers: threads - 1, ...minFiles !== void 0 ? { minFiles } : {} };
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+function poolFor(script, threads = 1, minFiles) {
+  if (threads < 2 || !/\.m?js$/.test(script)) return void 0;
+  return { script: new URL(script), workers: threads - 1, ...minFiles !== void 0 ? { minFiles } : {} };
 }
-function autoPool(entry) {
-  return poolFor(entry, Math.min(AUTO_THREADS, availableParallelism()), AUTO_MIN_FILES);
+function autoPool(script) {
+  return poolFor(script, Math.min(AUTO_THREADS, availableParallelism()), AUTO_MIN_FILES);
 }
 function parseJobs(value) {
   const v = value.trim().toLowerCase();
@@ -33811,16 +34485,20 @@ function parseJobs(value) {
   const n = Number(v);
   return /^\d+$/.test(v) && n >= 1 && n <= 64 ? n : void 0;
 }
-function poolForJobs(entry, jobs) {
-  return jobs === "auto" ? autoPool(entry) : poolFor(entry, jobs);
+function poolForJobs(script, jobs) {
+  return jobs === "auto" ? autoPool(script) : poolFor(script, jobs);
 }
-function startPool(opts, rules2, maxFileSize, indices, files, collect) {
+function poolExecutor(opts) {
+  return { start: (job, collect) => startPool(opts, job, collect) };
+}
+function startPool(opts, job, collect) {
+  const { indices, files } = job;
   if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return void 0;
-  const init = { mark: MARK2, ruleIds: rules2.map((r) => r.id), maxFileSize };
+  const init = { mark: MARK, ruleIds: job.rules.map((r) => r.id), maxFileSize: job.maxFileSize };
   const workers = [];
   for (let i = 0; i < opts.workers; i++) {
     try {
-      workers.push(new Worker2(opts.script, { workerData: init, stdin: false, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+      workers.push(new Worker(opts.script, { workerData: init, stdin: false, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
     } catch {
       break;
     }
@@ -33859,7 +34537,7 @@ function startPool(opts, rules2, maxFileSize, indices, files, collect) {
       if (!mine?.has(reply.batch)) return;
       if ("error" in reply) return retire(w);
       mine.delete(reply.batch);
-      for (const r of reply.results) collect(r, true);
+      for (const r of reply.results) collect(r);
       feed(w);
       changed();
     });
@@ -33873,7 +34551,7 @@ function startPool(opts, rules2, maxFileSize, indices, files, collect) {
         for (; ; ) {
           const jobs = queue.pop();
           if (jobs) {
-            for (const j of jobs) collect(await local(j.index), false);
+            for (const j of jobs) collect(await local(j.index));
             await new Promise((resolve) => setImmediate(resolve));
             continue;
           }
@@ -33889,309 +34567,187 @@ function startPool(opts, rules2, maxFileSize, indices, files, collect) {
     }
   };
 }
-function serveTextWorker(registry) {
-  const init = workerData2;
-  if (isMainThread2 || !parentPort2 || init?.mark !== MARK2) return false;
-  const port = parentPort2;
-  const wanted = new Set(init.ruleIds);
-  const rules2 = registry.filter((r) => wanted.has(r.id));
-  const runner = new RuleRunner(rules2, []);
-  const keepText = textNeeded(rules2);
-  let chain = Promise.resolve();
-  port.on("message", (msg) => {
-    chain = chain.then(async () => {
-      try {
-        const results = [];
-        for (const j of msg.jobs) results.push(await textPass(j.index, j.file, "text", init.maxFileSize, runner, keepText));
-        port.postMessage({ batch: msg.batch, results });
-      } catch (err) {
-        port.postMessage({ batch: msg.batch, error: String(err?.message ?? err) });
-      }
-    });
-  });
-  return true;
-}
-var AUTO_THREADS, AUTO_MIN_FILES, MARK2, BATCH, AHEAD;
+var MARK, BATCH, AHEAD;
 var init_pool = __esm({
   "src/engine/threads/pool.ts"() {
     "use strict";
-    init_isolate();
-    init_runner();
     init_file_pass();
-    AUTO_THREADS = 2;
-    AUTO_MIN_FILES = 1e4;
-    MARK2 = "gatewarden-text-worker";
+    init_limits();
+    init_limits();
+    MARK = "gatewarden-text-worker";
     BATCH = 16;
     AHEAD = 2;
   }
 });
 
-// src/engine/scan.ts
-import { lstatSync as lstatSync2, readFileSync } from "node:fs";
+// src/engine/threads/isolate.ts
+import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, statSync } from "node:fs";
 import path9 from "node:path";
-async function scan(opts) {
+import { getHeapStatistics } from "node:v8";
+import { isMainThread as isMainThread2, MessageChannel, parentPort as parentPort2, receiveMessageOnPort, Worker as Worker2, workerData as workerData2 } from "node:worker_threads";
+async function scanIsolated(opts, isolate, scan2) {
+  const local = () => scan2(withPool(opts, isolate.pool));
+  const estimate = worthIsolating(opts, isolate);
+  if (estimate === void 0) return local();
   const started = performance.now();
-  const notes = [];
-  const blobs = opts.blobs;
-  const root = blobs ? { base: blobs.base, git: true, targets: [] } : await resolveRoot(opts.paths.length ? opts.paths : ["."]);
-  const searchDir = root.targets[0]?.dir ? root.targets[0].abs : root.base;
-  const config = opts.noConfig || blobs ? defaultConfig() : await loadConfig(opts.configFile, searchDir, root.base, new Set(opts.rules.map((r) => r.id)), notes);
-  const readRepoFile = (rel) => {
-    if (!blobs) return readFromDisk(root.base, rel);
-    const bytes3 = blobs.files.get(rel);
-    const read = bytes3 ? decode(bytes3, rel) : void 0;
-    return read?.ok ? read.text : void 0;
+  const { rules: rules2, onProgress, ...rest } = opts;
+  const pool = isolate.pool;
+  const channel = new MessageChannel();
+  const init = {
+    mark: MARK2,
+    ruleIds: rules2.map((r) => r.id),
+    progress: Boolean(onProgress),
+    opts: rest,
+    ...pool ? { pool: { ...pool, script: pool.script.href } } : {},
+    port: channel.port2
   };
-  const baseline = opts.baselineFile ? await loadBaseline(opts.baselineFile) : void 0;
-  const maxFileSize = opts.maxFileSize ?? config.maxFileSize;
-  const rules2 = opts.rules.filter((r) => config.rules.get(r.id) !== "off");
-  const runner = new RuleRunner(rules2, notes);
-  const contextRunner = opts.findingsIn ? new RuleRunner([], notes) : runner;
-  const textRunner = (file) => !opts.findingsIn || opts.findingsIn.has(file) ? runner : contextRunner;
-  const project2 = new Project();
-  const reframes = /* @__PURE__ */ new Map();
-  const embeddedKey = (t) => t.kind === "openclaw" && t.embedded ? `${t.file}
-${t.embedded.line}` : void 0;
-  const repoFiles = [];
-  let bytes2 = 0;
-  let skipped = 0;
-  const { files, later: untracked } = await filesToScan(blobs, root, config, notes);
-  let done = 0;
-  const progress2 = () => opts.onProgress?.(++done, files.length);
-  const results = new Array(files.length);
-  const parsed = /* @__PURE__ */ new Map();
-  const keepText = textNeeded(rules2);
-  const parseKept = (r) => {
-    if (!r.kind || r.kind === "text" || r.text === void 0 || parsed.has(r.index)) return;
-    if (SHELL_LIKE.has(r.kind) && !mayEmbedConfig(r.text)) return;
-    parsed.set(r.index, parseFile(r.path, r.kind, r.text));
-  };
-  const collect = (r, remote) => {
-    if (r.kind === "text" && !r.findings.length && !r.notes.length && !r.skipped) {
-      results[r.index] = PLAIN;
-      bytes2 += r.bytes;
-    } else results[r.index] = r;
-    if (remote) runner.internalErrors += r.internalErrors;
-    progress2();
-  };
-  const byPath2 = files.map((f) => classify(f.path));
-  const plain2 = [];
-  const structured = [];
-  byPath2.forEach((kind, i) => (kind === "text" ? plain2 : structured).push(i));
-  const pool = opts.pool ? startPool(opts.pool, rules2, maxFileSize, plain2, files, collect) : void 0;
-  for (const i of structured) {
-    const r = await textPass(i, files[i], byPath2[i], maxFileSize, textRunner(files[i].path), keepText);
-    collect(r, false);
-    parseKept(r);
-    await breathe();
-  }
-  const local = async (i) => textPass(i, files[i], "text", maxFileSize, textRunner(files[i].path), keepText);
-  if (pool) await pool.finish(local);
-  else
-    for (const i of plain2) {
-      collect(await local(i), false);
-      await breathe();
-    }
-  let order = [...results.keys()];
-  const more = await untracked;
-  if (more.length) {
-    for (const f of more) {
-      const i = files.push(f) - 1;
-      const kind = classify(f.path);
-      byPath2.push(kind);
-      const r = await textPass(i, f, kind, maxFileSize, textRunner(f.path), keepText);
-      collect(r, false);
-      parseKept(r);
-    }
-    order = [...files.keys()].sort((a, b) => files[a].path < files[b].path ? -1 : 1);
-  }
-  const contextOf = (file) => project2.contexts.get(file);
-  const later = [];
-  const admit = async (file, text, p, out) => {
-    project2.contexts.set(file, new FileContext(file, text, p.locator));
-    const shells = [];
-    const shared = [];
-    if (!p.ok) {
-      await runner.run(p.error, contextOf, project2, void 0, out);
-      return { shells, shared };
-    }
-    const add = (t) => {
-      project2.add(t);
-      shared.push(t);
-    };
-    if (p.target.kind === "shell") shells.push(p.target);
-    else add(p.target);
-    for (const d of p.derived ?? []) {
-      if (d.target.kind === "parse_error") await runner.run(d.target, contextOf, project2, d.reframe, out);
-      else if (d.target.kind === "shell") shells.push(d.target);
-      else {
-        add(d.target);
-        const key = embeddedKey(d.target);
-        if (d.reframe && key) reframes.set(key, d.reframe);
-      }
-    }
-    return { shells, shared };
-  };
-  for (const i of order) {
-    const r = results[i];
-    if (!r) continue;
-    if (r === PLAIN) {
-      repoFiles.push({ path: files[i].path, kind: "text" });
-      continue;
-    }
-    if (r.skipped) {
-      notes.push(r.skipped);
-      skipped++;
-    }
-    if (!r.kind) continue;
-    bytes2 += r.bytes;
-    repoFiles.push({ path: r.path, kind: r.kind });
-    if (r.kind !== "text" && r.text !== void 0) {
-      parseKept(r);
-      const p = parsed.get(r.index);
-      if (p) later.push(...(await admit(r.path, r.text, p, r)).shells);
-      else later.push(r);
-    }
-    runner.findings.push(...r.findings);
-    notes.push(...r.notes);
-  }
-  parsed.clear();
-  results.length = 0;
-  files.length = 0;
-  byPath2.length = 0;
-  const compose = buildComposeProjects(project2.targets("compose"), project2.targets("dotenv"));
-  for (const p of compose.projects) project2.add(p);
-  notes.push(...compose.notes);
-  await resolveIncludes(project2, readRepoFile, runner, notes);
-  for (const target of project2.all()) await runner.run(target, contextOf, project2, reframes.get(embeddedKey(target) ?? ""));
-  for (let i = 0; i < later.length; i++) {
-    const item = later[i];
-    later[i] = void 0;
-    if ("index" in item) {
-      const text = item.text;
-      const { shells, shared } = await admit(item.path, text, parseFile(item.path, item.kind, text));
-      for (const t of shared) await runner.run(t, contextOf, project2, reframes.get(embeddedKey(t) ?? ""));
-      for (const t of shells) await runner.run(t, contextOf, project2);
-    } else await runner.run(item, contextOf, project2);
-    const file = "index" in item ? item.path : item.file;
-    if ("index" in item || item.origin !== "dockerfile") project2.contexts.delete(file);
-    await breathe();
-  }
-  const gitignore = project2.contexts.get(".gitignore")?.text ?? readRepoFile(".gitignore");
-  const rootIgnore = gitignoreMatcher(gitignore ?? "");
-  const repoTarget = {
-    kind: "repo",
-    file: ".",
-    git: root.git,
-    files: repoFiles,
-    ...gitignore !== void 0 ? { gitignore } : {},
-    ignoredByRootGitignore: (p) => p !== "" && rootIgnore.ignores(p)
-  };
-  await runner.run(repoTarget, (file) => project2.contexts.get(file) ?? repoFileContext(file), project2);
-  const wanted = opts.findingsIn ? runner.findings.filter((f) => opts.findingsIn?.has(f.location.file)) : runner.findings;
-  const findings = sortFindings(applyBaseline(disambiguate(applyConfig(wanted, config)), baseline));
-  return {
-    root,
-    findings,
-    notes,
-    stats: { files: repoFiles.length, bytes: bytes2, skipped, durationMs: Math.round(performance.now() - started) },
-    internalErrors: runner.internalErrors
-  };
-}
-async function breathe() {
-  const now = performance.now();
-  if (now - lastBreath < BREATHE_MS) return;
-  await new Promise((resolve) => setImmediate(resolve));
-  lastBreath = performance.now();
-}
-async function resolveIncludes(project2, readRepoFile, runner, notes) {
-  const read = (rel) => project2.contexts.get(rel)?.text ?? readRepoFile(rel);
-  const included2 = /* @__PURE__ */ new Set();
-  const resolved = [];
-  for (const t of project2.targets("openclaw")) {
-    const r = resolveOpenClaw(t.file, t.value, read);
-    for (const inc of r.includes) {
-      included2.add(inc.file);
-      if (!project2.contexts.has(inc.file)) project2.contexts.set(inc.file, new FileContext(inc.file, inc.text, new Locator(inc.file, inc.text, json5Resolver(inc.ast))));
-    }
-    for (const e of r.errors) {
-      if (e.line !== void 0) {
-        if (!project2.contexts.has(e.file)) project2.contexts.set(e.file, new FileContext(e.file, read(e.file) ?? "", new Locator(e.file, read(e.file) ?? "")));
-        await runner.run({ kind: "parse_error", file: e.file, fileKind: "openclaw", message: e.message, line: e.line, ...e.column ? { column: e.column } : {} }, (f) => project2.contexts.get(f), project2);
-      } else {
-        notes.push({ level: "warning", code: "openclaw.include", message: `${e.message} (at ${e.path.join(".") || "top level"}); the config was checked without it`, file: e.file });
-      }
-    }
-    const origin2 = r.origin;
-    resolved.push({ ...t, value: r.value, authored: t.value, includes: r.includes.map((i) => i.file), origin: (p) => originOf(origin2, p) });
-  }
-  project2.remove("openclaw", () => false);
-  for (const t of resolved) if (!included2.has(t.file)) project2.add(t);
-}
-function repoFileContext(file) {
-  return new FileContext(file, "", new Locator(file, ""));
-}
-function readFromDisk(base3, rel) {
+  let worker;
   try {
-    const abs = path9.join(base3, rel);
-    if (!abs.startsWith(base3 + path9.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
-    return readFileSync(abs, "utf8");
+    worker = new Worker2(isolate.script, {
+      workerData: init,
+      transferList: [channel.port2],
+      stdin: false,
+      stdout: false,
+      stderr: false,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
+    });
+  } catch (err2) {
+    channel.port1.close();
+    debug2(`the scan worker did not start (${errorCode(err2)}); scanning on the main thread`);
+    return local();
+  }
+  debug2(`scanning in a worker (about ${estimate} files; young generation capped at ${YOUNG_GENERATION_MB} MB)`);
+  worker.on("message", (m) => onProgress?.(...m.progress));
+  worker.on("error", (err2) => debug2(`the scan worker failed (${errorCode(err2)})`));
+  await new Promise((resolve) => worker.once("exit", () => resolve()));
+  const outcome = receiveMessageOnPort(channel.port1)?.message;
+  channel.port1.close();
+  if (!outcome) {
+    debug2("the scan worker ended without a result; scanning on the main thread");
+    return local();
+  }
+  if ("result" in outcome) return { ...outcome.result, stats: { ...outcome.result.stats, durationMs: Math.round(performance.now() - started) } };
+  const err = outcome.error.usage ? new UsageError(outcome.error.message) : new Error(outcome.error.message);
+  if (outcome.error.stack) err.stack = outcome.error.stack;
+  throw err;
+}
+function withPool(opts, pool) {
+  return pool ? { ...opts, fileStage: poolExecutor(pool) } : opts;
+}
+function worthIsolating(opts, isolate) {
+  if (!/\.m?js$/.test(isolate.script.pathname)) return void 0;
+  const known = new Set(isolate.registry);
+  if (!opts.rules.every((r) => known.has(r))) return void 0;
+  const minFiles = isolate.minFiles ?? defaultMinFiles();
+  if (minFiles === Infinity) return void 0;
+  const estimate = opts.blobs ? opts.blobs.files.size : estimateFiles(opts.paths.length ? opts.paths : ["."]);
+  return estimate >= minFiles ? estimate : void 0;
+}
+function debug2(line2) {
+  if (process.env.GATEWARDEN_DEBUG) process.stderr.write(`gatewarden: ${line2}
+`);
+}
+function errorCode(err) {
+  const e = err;
+  return String(e?.code ?? e?.name ?? "error");
+}
+function defaultMinFiles(runtime = {}) {
+  const setting = (runtime.setting ?? process.env.GATEWARDEN_ISOLATE_MIN_FILES)?.trim().toLowerCase();
+  if (setting === "off") return Infinity;
+  if (setting && /^\d+$/.test(setting)) return Number(setting);
+  const major = Number((runtime.node ?? process.versions.node).split(".")[0]);
+  const flags2 = runtime.flags ?? `${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`;
+  const heapLimitMb = runtime.heapLimitMb ?? getHeapStatistics().heap_size_limit / 1048576;
+  return major >= 22 && heapLimitMb >= 2048 && !/semi[-_]space[-_]size/.test(flags2) ? ISOLATE_MIN_FILES : Infinity;
+}
+function estimateFiles(paths) {
+  let total = 0;
+  for (const p of paths) {
+    try {
+      total += statSync(p).isDirectory() ? indexEntries(path9.resolve(p)) : 1;
+    } catch {
+    }
+  }
+  return total;
+}
+function indexEntries(dir3) {
+  for (let d = dir3; ; d = path9.dirname(d)) {
+    const dotGit = path9.join(d, ".git");
+    let gitDir;
+    try {
+      if (statSync(dotGit).isDirectory()) gitDir = dotGit;
+      else {
+        const m = /^gitdir: (.+)$/m.exec(readStart(dotGit, 4096)?.toString("utf8") ?? "");
+        if (m?.[1]) gitDir = path9.resolve(d, m[1].trim());
+      }
+    } catch {
+    }
+    if (gitDir) {
+      const header = readStart(path9.join(gitDir, "index"), 12);
+      return header?.length === 12 && header.toString("latin1", 0, 4) === "DIRC" ? header.readUInt32BE(8) : 0;
+    }
+    if (path9.dirname(d) === d) return 0;
+  }
+}
+function readStart(file, n) {
+  let fd;
+  try {
+    fd = openSync2(file, constants2.O_RDONLY | constants2.O_NONBLOCK);
+    if (!fstatSync2(fd).isFile()) return void 0;
+    const buf = Buffer.alloc(n);
+    return buf.subarray(0, readSync2(fd, buf, 0, n, 0));
   } catch {
     return void 0;
+  } finally {
+    if (fd !== void 0) closeSync2(fd);
   }
 }
-async function filesToScan(blobs, root, config, notes) {
-  const found = blobs ? blobFiles(blobs) : await discoverInTwo(root, notes);
-  return { files: config.unignored(found.files), later: found.later.then((more) => config.unignored(more)) };
-}
-function blobFiles(blobs) {
-  const files = [...blobs.files].map(([rel, bytes2]) => ({ path: rel, abs: path9.join(blobs.base, rel), bytes: bytes2 }));
-  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, later: Promise.resolve([]) };
-}
-var Project, PLAIN, BREATHE_MS, lastBreath;
-var init_scan2 = __esm({
-  "src/engine/scan.ts"() {
+var MARK2;
+var init_isolate = __esm({
+  "src/engine/threads/isolate.ts"() {
     "use strict";
-    init_classify();
-    init_project();
-    init_config2();
-    init_discover();
-    init_gitignore();
-    init_baseline();
-    init_locator();
-    init_parse();
-    init_json5();
-    init_openclaw2();
+    init_errors();
+    init_limits();
     init_pool();
-    init_file_context();
-    init_scan_wide();
-    init_read();
-    init_runner();
-    init_file_pass();
-    init_runner();
-    Project = class {
-      byKind = /* @__PURE__ */ new Map();
-      contexts = /* @__PURE__ */ new Map();
-      /** Drops targets of a kind (an OpenClaw file that another config `$include`s is part of that config). */
-      remove(kind, keep) {
-        this.byKind.set(kind, (this.byKind.get(kind) ?? []).filter(keep));
-      }
-      add(target) {
-        const list = this.byKind.get(target.kind) ?? [];
-        list.push(target);
-        this.byKind.set(target.kind, list);
-      }
-      targets(kind) {
-        return this.byKind.get(kind) ?? [];
-      }
-      all() {
-        return [...this.byKind.values()].flat();
-      }
-    };
-    PLAIN = /* @__PURE__ */ Symbol("plain file, nothing to report");
-    BREATHE_MS = 4;
-    lastBreath = performance.now();
+    init_limits();
+    MARK2 = "gatewarden-scan-worker";
+  }
+});
+
+// src/app/scan-repository.ts
+function workerBundle() {
+  return /\.m?js$/.test(import.meta.url) ? new URL("./worker.js", import.meta.url) : void 0;
+}
+async function scanRepository(request2) {
+  const { rules: rules2 = RULES, jobs = "auto", isolateMinFiles, after, ...opts } = request2;
+  const worker = workerBundle();
+  const pool = worker ? poolForJobs(worker.href, jobs) : void 0;
+  const here = async (o) => {
+    await after;
+    return scan(o);
+  };
+  const isolate = { script: worker ?? new URL(import.meta.url), registry: RULES, ...isolateMinFiles !== void 0 ? { minFiles: isolateMinFiles } : {}, ...pool ? { pool } : {} };
+  return scanIsolated({ ...opts, rules: rules2 }, isolate, after ? here : scan);
+}
+function sweepHistory(request2) {
+  return scanHistory({ ...request2, rules: request2.rules ?? RULES });
+}
+function scanReport(result, catalogue = RULES) {
+  return { findings: result.findings, notes: result.notes, catalogue, stats: result.stats, ...result.history ? { history: result.history } : {} };
+}
+function exitCode(result, failOn) {
+  if (result.internalErrors > 0) return 2;
+  return failing(result.findings, failOn).length > 0 ? 1 : 0;
+}
+var init_scan_repository = __esm({
+  "src/app/scan-repository.ts"() {
+    "use strict";
+    init_rules();
+    init_history();
+    init_scan2();
+    init_isolate();
+    init_pool();
+    init_severity();
   }
 });
 
@@ -34639,7 +35195,7 @@ var init_sarif = __esm({
 
 // src/report/history.ts
 var HISTORY_REMEDIATION;
-var init_history = __esm({
+var init_history2 = __esm({
   "src/report/history.ts"() {
     "use strict";
     HISTORY_REMEDIATION = [
@@ -34658,7 +35214,7 @@ var init_text = __esm({
     init_severity();
     init_format();
     init_rule_doc();
-    init_history();
+    init_history2();
     init_types();
     COLORS = {
       critical: "\x1B[1;31m",
@@ -41113,7 +41669,7 @@ function gitCloner(gitBaseUrl, token, depth2 = 1) {
   };
 }
 async function buildSarif(result, category) {
-  const text = REPORTERS.sarif({ findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats }, { showSuppressed: false, category, color: false });
+  const text = REPORTERS.sarif(scanReport(result), { showSuppressed: false, category, color: false });
   const log = JSON.parse(text);
   await addLineHashes(log, result.root.base);
   return log;
@@ -41131,8 +41687,7 @@ async function sweepRepo(fullName, opts) {
     outcome.commitSha = checkout.commitSha;
     outcome.ref = checkout.ref;
     stage = "scan";
-    const scanOpts = { ...opts.scan, paths: [checkout.dir], rules: RULES };
-    const result = opts.isolate ? await scanIsolated(scanOpts, opts.isolate, scan) : await scan(scanOpts);
+    const result = await scanRepository({ ...opts.scan, paths: [checkout.dir] });
     outcome.findings = summariseFindings(result.findings);
     if (result.internalErrors) outcome.warnings.push(`${result.internalErrors} rule error(s) during the scan`);
     if (opts.upload !== false) {
@@ -41163,9 +41718,7 @@ var REPO_NAME;
 var init_sweep = __esm({
   "src/org/sweep.ts"() {
     "use strict";
-    init_rules();
-    init_isolate();
-    init_scan2();
+    init_scan_repository();
     init_severity();
     init_report();
     init_git();
@@ -41298,9 +41851,7 @@ async function orgMain(argv2, io = DEFAULT_IO) {
       depth: depth2,
       wait: { waitMs },
       log: (line2) => io.stderr(`gatewarden: ${line2}
-`),
-      // In the bundle, this file is dist/cli.js, which serves the scan worker (engine/isolate.ts).
-      isolate: { script: new URL(import.meta.url), registry: RULES }
+`)
     });
     const text = `${JSON.stringify(report, null, 2)}
 `;
@@ -41407,437 +41958,15 @@ write), GITHUB_API_URL (default https://api.github.com), GITHUB_SERVER_URL (defa
 
 // src/cli.ts
 init_rules();
+init_scan_repository();
 init_baseline();
-init_errors();
-import { writeFile as writeFile2 } from "node:fs/promises";
-import { parseArgs as parseArgs2 } from "node:util";
-
-// src/engine/gate.ts
-init_severity();
-function failing(findings, failOn) {
-  return findings.filter((f) => !f.suppressed && atOrAbove(f.severity, failOn));
-}
-function exitCode(findings, failOn, internalErrors) {
-  if (internalErrors > 0) return 2;
-  return failing(findings, failOn).length > 0 ? 1 : 0;
-}
-
-// src/cli.ts
 init_read();
-
-// src/engine/history/history.ts
-init_format();
-init_baseline();
-init_classify();
-init_config2();
-init_errors();
-init_fingerprint();
-init_git();
-
-// src/engine/history/patch.ts
-init_git();
-var LOG_FORMAT = "--format=%x00%H %at %aI";
-var HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)/;
-var PatchReader = class {
-  /** `maxAdded`: added text of one file above this many characters is dropped (`tooLarge`). */
-  constructor(maxAdded, sink) {
-    this.maxAdded = maxAdded;
-    this.sink = sink;
-  }
-  maxAdded;
-  sink;
-  commit;
-  diff;
-  /** Parent columns of the current hunk: 1, or more in a merge's combined diff. */
-  parents = 1;
-  inHunk = false;
-  newLine = 0;
-  /**
-   * One line of git's output (`truncated`: cut by the reader for its length). Returns a promise only when a
-   * file or commit ended and the sink is at work; the caller awaits it before the next line.
-   */
-  line(line2, truncated2) {
-    const diff = this.diff;
-    if (this.inHunk && diff) {
-      const c = line2.charCodeAt(0);
-      if (this.parents === 1) {
-        if (c === 43) {
-          this.add(diff, line2.slice(1), this.newLine++, truncated2);
-          return void 0;
-        }
-        if (c === 45 || c === 92) return void 0;
-        if (c === 32) {
-          this.newLine++;
-          return void 0;
-        }
-      } else if (c === 43 || c === 45 || c === 32) {
-        const cols = line2.slice(0, this.parents);
-        if (cols.includes("-")) return void 0;
-        if (!cols.includes(" ")) this.add(diff, line2.slice(this.parents), this.newLine, truncated2);
-        this.newLine++;
-        return void 0;
-      } else if (c === 92) return void 0;
-    }
-    if (line2.startsWith("\0")) {
-      const done = this.endCommit();
-      const [sha = "", time = "0", date = ""] = line2.slice(1).split(" ");
-      this.commit = { sha, time: Number(time), date };
-      return done;
-    }
-    if (line2.startsWith("diff --git ")) {
-      const done = this.endFile();
-      this.diff = this.newDiff(diffGitPath(line2.slice("diff --git ".length)));
-      this.parents = 1;
-      return done;
-    }
-    if (line2.startsWith("diff --cc ") || line2.startsWith("diff --combined ")) {
-      const done = this.endFile();
-      this.diff = this.newDiff(unquotePath(line2.slice(line2.indexOf(" ", 5) + 1)));
-      return done;
-    }
-    if (!diff) return void 0;
-    if (line2.startsWith("@@")) {
-      const m = HUNK.exec(line2);
-      if (m) {
-        this.inHunk = true;
-        this.parents = (m[1] ?? "@@").length - 1;
-        this.newLine = Number(m[2]);
-      }
-    } else if (this.inHunk) {
-      return void 0;
-    } else if (line2.startsWith("+++ ")) {
-      const p = unquotePath(line2.slice(4).replace(/\t$/, ""));
-      if (p !== "/dev/null") diff.path = p.replace(/^b\//, "");
-    } else if (line2.startsWith("new file mode")) {
-      diff.added = true;
-    } else if (line2.startsWith("rename to ") || line2.startsWith("copy to ")) {
-      diff.path = unquotePath(line2.slice(line2.indexOf(" to ") + 4));
-      diff.added = true;
-    } else if (line2.startsWith("Binary files ") || line2.startsWith("GIT binary patch")) {
-      diff.binary = true;
-    }
-    return void 0;
-  }
-  /** The end of git's output: the last commit is complete. */
-  end() {
-    return this.endCommit();
-  }
-  newDiff(path14) {
-    return this.commit && { commit: this.commit, path: path14, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
-  }
-  add(d, text, lineNo, truncated2) {
-    if (d.tooLarge) return;
-    d.size += text.length + 1;
-    if (truncated2 || d.size > this.maxAdded) {
-      d.tooLarge = true;
-      d.lines = [];
-      d.lineNos = [];
-      return;
-    }
-    d.lines.push(text);
-    d.lineNos.push(lineNo);
-  }
-  // The reader moves on as soon as an end is announced: each works on what it was called for.
-  async endFile() {
-    const d = this.diff;
-    this.diff = void 0;
-    this.inHunk = false;
-    if (d) await this.sink.file(d);
-  }
-  async endCommit() {
-    const c = this.commit;
-    await this.endFile();
-    if (c) await this.sink.commit(c);
-  }
-};
-function diffGitPath(rest) {
-  if (rest.startsWith('"')) {
-    const m = /^("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*"|\S.*)$/.exec(rest);
-    const b = m?.[2];
-    return b === void 0 ? void 0 : unquotePath(b).replace(/^b\//, "");
-  }
-  if ((rest.length - 5) % 2 !== 0) return void 0;
-  const n = (rest.length - 5) / 2;
-  const a = rest.slice(2, 2 + n);
-  return rest.startsWith("a/") && rest.slice(2 + n) === ` b/${a}` ? a : void 0;
-}
-
-// src/engine/history/history.ts
-init_locator();
-init_parse();
-init_file_context();
-init_finalize();
-init_scan_wide();
-init_suppress();
-init_scan2();
-function runsInHistory(rule) {
-  return rule.history ?? rule.appliesTo.some((k) => k === "text" || k === "repo");
-}
-var HunkLocator = class extends Locator {
-  constructor(file, text, lineNos) {
-    super(file, text);
-    this.lineNos = lineNos;
-  }
-  lineNos;
-  locate(anchor2) {
-    const l = super.locate(anchor2);
-    return { ...l, startLine: this.lineNos[l.startLine - 1] ?? l.startLine, endLine: this.lineNos[l.endLine - 1] ?? l.endLine };
-  }
-};
-var HunkContext = class extends FileContext {
-  constructor(file, text, lineNos) {
-    super(file, text, new HunkLocator(file, text, lineNos));
-    this.lineNos = lineNos;
-  }
-  lineNos;
-  byFileLine;
-  suppression(ruleId, line2) {
-    this.byFileLine ??= new Map([...parseDirectives(this.text)].map(([i, d]) => [this.lineNos[i - 1] ?? i, d]));
-    return findDirective(this.byFileLine, ruleId, line2);
-  }
-};
-async function scanHistory(opts) {
-  const started = performance.now();
-  const notes = [];
-  const base3 = await tryGit(opts.path, ["rev-parse", "--show-toplevel"]);
-  if (!base3) throw new UsageError(`--history needs a git work tree; ${opts.path} is not inside one`);
-  const revs = [...opts.refs ?? [], ...opts.since ? [opts.since] : []];
-  const [known, shallowOut, config, baseline] = await Promise.all([
-    Promise.all(revs.map(async (r) => !r.startsWith("-") && await tryGit(base3, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
-    tryGit(base3, ["rev-parse", "--is-shallow-repository"]),
-    loadConfig(opts.configFile, base3, base3, new Set(opts.rules.map((r) => r.id)), notes),
-    opts.baselineFile ? loadBaseline(opts.baselineFile) : void 0
-  ]);
-  const unknown = revs.find((_, i) => !known[i]);
-  if (unknown !== void 0) throw new UsageError(`unknown revision "${unknown}"`);
-  const rules2 = opts.rules.filter(runsInHistory);
-  const maxFileSize = opts.maxFileSize ?? config.maxFileSize;
-  const active = rules2.filter((r) => config.rules.get(r.id) !== "off");
-  const structured = active.some((r) => r.appliesTo.includes("dotenv"));
-  const shallow = shallowOut === "true";
-  if (shallow) {
-    notes.push({
-      level: "warning",
-      code: "history.shallow",
-      message: "this is a shallow clone: commits older than the clone depth were not scanned. On GitHub Actions set `fetch-depth: 0` on actions/checkout; locally run `git fetch --unshallow`."
-    });
-  }
-  const runner = new RuleRunner(active, notes, historyFinisher);
-  const blobs = new BlobReader(base3);
-  const seen = /* @__PURE__ */ new Map();
-  let order = 0;
-  let commits = 0;
-  let files = 0;
-  let bytes2 = 0;
-  let binary = 0;
-  const tooLarge2 = /* @__PURE__ */ new Map();
-  let atHead;
-  const checkHead = () => {
-    if (atHead) return;
-    atHead = fingerprintsAtHead(base3, active, config, maxFileSize, notes);
-    atHead.catch(() => void 0);
-  };
-  const collect = (c) => {
-    for (const finding of runner.findings.splice(0)) {
-      const cand = { finding, commit: c, order: order++, additions: 1 };
-      const prev = seen.get(finding.fingerprint);
-      if (!prev) {
-        seen.set(finding.fingerprint, cand);
-        checkHead();
-      } else {
-        cand.additions = prev.additions + 1;
-        seen.set(finding.fingerprint, introducedEarlier(cand, prev) ? cand : { ...prev, additions: cand.additions });
-      }
-    }
-  };
-  const added = /* @__PURE__ */ new Map();
-  const scanFile = async (d) => {
-    if (d.path === void 0 || config.isIgnored(d.path)) return;
-    const c = d.commit;
-    const kind = classify(d.path);
-    if (d.added) {
-      const paths = added.get(c) ?? [];
-      paths.push({ path: d.path, kind });
-      added.set(c, paths);
-    }
-    if (d.binary) {
-      binary++;
-      return;
-    }
-    if (d.tooLarge) {
-      const t = tooLarge2.get(d.path) ?? { count: 0, newest: c.sha };
-      t.count++;
-      tooLarge2.set(d.path, t);
-      return;
-    }
-    if (d.lines.length) {
-      files++;
-      bytes2 += d.size;
-      const text = d.lines.join("\n");
-      const ctx = new HunkContext(d.path, text, d.lineNos);
-      await runner.run({ kind: "text", file: d.path, fileKind: kind, text }, () => ctx, EMPTY_PROJECT);
-    }
-    if (d.added && kind === "dotenv" && structured) await scanDotenvBlob(`${c.sha}:${d.path}`, d.path);
-    collect(c);
-  };
-  const scanDotenvBlob = async (object, file) => {
-    const blob = await blobs.read(object, maxFileSize);
-    if (blob.kind !== "ok" || blob.data.subarray(0, 8e3).includes(0)) return;
-    const text = blob.data.toString("utf8");
-    const parsed = parseFile(file, "dotenv", text);
-    if (parsed.ok) {
-      const ctx = new FileContext(file, text, parsed.locator);
-      await runner.run(parsed.target, () => ctx, EMPTY_PROJECT);
-    }
-  };
-  const scanCommit = async (c) => {
-    const paths = added.get(c);
-    added.delete(c);
-    if (paths) {
-      await runner.run({ kind: "repo", file: ".", git: true, files: paths, history: { commit: c.sha }, ignoredByRootGitignore: () => false }, repoFileContext, EMPTY_PROJECT);
-      collect(c);
-    }
-    commits++;
-    opts.onProgress?.(commits);
-  };
-  const args = [
-    "-c",
-    "core.quotepath=off",
-    "-c",
-    "log.showRoot=true",
-    "-c",
-    "log.showSignature=false",
-    "log",
-    "--no-color",
-    "--no-ext-diff",
-    "--no-textconv",
-    "--no-relative",
-    "--src-prefix=a/",
-    "--dst-prefix=b/",
-    "-p",
-    "-U0",
-    "--cc",
-    "-M",
-    "--irreversible-delete",
-    LOG_FORMAT,
-    ...opts.maxCommits !== void 0 ? [`--max-count=${opts.maxCommits}`] : [],
-    ...opts.refs?.length ? opts.refs : ["--all"],
-    ...opts.since ? [`^${opts.since}`] : [],
-    "--"
-  ];
-  let stderr = "";
-  try {
-    const reader = new PatchReader(maxFileSize, { file: scanFile, commit: scanCommit });
-    ({ stderr } = await streamLines(base3, args, maxFileSize + 1, (line2, truncated2) => reader.line(line2, truncated2)));
-    await reader.end();
-  } finally {
-    blobs.close();
-  }
-  for (const w of new Set(stderr.split("\n").filter((l) => l.startsWith("warning:")))) {
-    notes.push({ level: "warning", code: "history.git_warning", message: `git: ${w.slice("warning:".length).trim()}` });
-  }
-  if (binary) notes.push({ level: "info", code: "skipped.binary", message: `${binary} binary file version${binary === 1 ? "" : "s"} in the history not scanned` });
-  for (const [file, t] of tooLarge2) {
-    notes.push({ level: "warning", code: "skipped.too_large", message: `lines added in ${t.count} commit${t.count === 1 ? "" : "s"} (newest ${t.newest.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .gatewarden.yml to scan them)`, file });
-  }
-  const head2 = atHead ? await atHead : { fingerprints: /* @__PURE__ */ new Set(), internalErrors: 0 };
-  const still = head2.fingerprints;
-  const located = [...seen.values()].map((o) => describeOrigin(o, still.has(o.finding.fingerprint)));
-  const findings = sortFindings(applyBaseline(applyConfig(located, config), baseline));
-  const range = [...opts.refs?.length ? opts.refs : ["--all"], ...opts.since ? [`^${opts.since}`] : []].join(" ");
-  return {
-    root: { base: base3, git: true },
-    findings,
-    notes,
-    stats: { files, bytes: bytes2, skipped: binary + [...tooLarge2.values()].reduce((n, t) => n + t.count, 0), durationMs: Math.round(performance.now() - started) },
-    internalErrors: runner.internalErrors + head2.internalErrors,
-    history: { commits, shallow, range }
-  };
-}
-var historyFinisher = (rule, input, ctx) => {
-  const f = finalize(rule, input, ctx);
-  if (input.secret !== void 0) f.fingerprint = fingerprint(rule.id, "", secretIdentity(input.secret));
-  return f;
-};
-function introducedEarlier(a, b) {
-  const sa = a.finding.suppressed ? 1 : 0;
-  const sb = b.finding.suppressed ? 1 : 0;
-  if (sa !== sb) return sa < sb;
-  if (a.commit.sha === b.commit.sha) return false;
-  if (a.commit.time !== b.commit.time) return a.commit.time < b.commit.time;
-  return a.order > b.order;
-}
-function describeOrigin(o, stillPresent) {
-  const { finding: f, commit } = o;
-  const where = stillPresent ? "it is still present at HEAD" : "it is no longer at HEAD but stays in the history";
-  return {
-    ...f,
-    message: `${f.message} Introduced in commit ${commit.sha.slice(0, 12)} (${commit.date}); ${where}.`,
-    properties: { ...f.properties ?? {}, commit: commit.sha, commitDate: commit.date, stillPresent, additions: o.additions }
-  };
-}
-async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
-  const out = /* @__PURE__ */ new Set();
-  const head2 = await tryGit(base3, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
-  if (!head2) return { fingerprints: out, internalErrors: 0 };
-  const runner = new RuleRunner(rules2, notes, historyFinisher);
-  const blobs = new BlobReader(base3);
-  const entries = [];
-  await streamLines(base3, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line2) => {
-    const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line2);
-    if (!m || m[1] === "120000") return;
-    const path14 = unquotePath(m[4] ?? "");
-    if (!config.isIgnored(path14)) entries.push({ path: path14, oid: m[2] ?? "", size: Number(m[3]) });
-  });
-  const wantsText = rules2.some((r) => r.appliesTo.includes("text"));
-  const wantsDotenv = rules2.some((r) => r.appliesTo.includes("dotenv"));
-  const files = [];
-  try {
-    const inFlight = [];
-    let pendingBytes = 0;
-    let next = 0;
-    while (next < entries.length || inFlight.length) {
-      while (next < entries.length && (inFlight.length === 0 || pendingBytes < 4 << 20)) {
-        const e = entries[next++];
-        if (!e) break;
-        const kind2 = classify(e.path);
-        files.push({ path: e.path, kind: kind2 });
-        if (e.size > maxFileSize || !wantsText && !(wantsDotenv && kind2 === "dotenv")) continue;
-        inFlight.push({ path: e.path, result: blobs.read(e.oid, maxFileSize), size: e.size });
-        pendingBytes += e.size;
-      }
-      const cur = inFlight.shift();
-      if (!cur) continue;
-      pendingBytes -= cur.size;
-      const blob = await cur.result;
-      if (blob.kind !== "ok" || blob.data.subarray(0, 8e3).includes(0)) continue;
-      const text = blob.data.toString("utf8");
-      const kind = classify(cur.path);
-      const ctx = new FileContext(cur.path, text, new Locator(cur.path, text));
-      if (wantsText) await runner.run({ kind: "text", file: cur.path, fileKind: kind, text }, () => ctx, EMPTY_PROJECT);
-      if (kind === "dotenv" && wantsDotenv) {
-        const parsed = parseFile(cur.path, "dotenv", text);
-        if (parsed.ok) {
-          const dctx = new FileContext(cur.path, text, parsed.locator);
-          await runner.run(parsed.target, () => dctx, EMPTY_PROJECT);
-        }
-      }
-      for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
-    }
-  } finally {
-    blobs.close();
-  }
-  await runner.run({ kind: "repo", file: ".", git: true, files, history: { commit: head2 }, ignoredByRootGitignore: () => false }, repoFileContext, EMPTY_PROJECT);
-  for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
-  return { fingerprints: out, internalErrors: runner.internalErrors };
-}
-
-// src/cli.ts
-init_isolate();
 init_pool();
-init_scan2();
+init_errors();
 init_severity();
 init_report();
+import { writeFile as writeFile2 } from "node:fs/promises";
+import { parseArgs as parseArgs2 } from "node:util";
 
 // src/report/rules-table.ts
 init_rule_doc();
@@ -41930,10 +42059,10 @@ function progress() {
     process.stderr.write(done === total ? "\r\x1B[K" : total === Infinity ? `\r\x1B[Kscanning history: ${done} commits` : `\r\x1B[Kscanning ${done}/${total} files`);
   };
 }
-function poolOptions(jobs) {
-  const parsed = parseJobs(jobs ?? "auto");
-  if (parsed === void 0) throw new UsageError(`--jobs must be auto or a whole number from 1 to 64 (got "${jobs}")`);
-  return poolForJobs(import.meta.url, parsed);
+function jobsOf(value) {
+  const jobs = parseJobs(value ?? "auto");
+  if (jobs === void 0) throw new UsageError(`--jobs must be auto or a whole number from 1 to 64 (got "${value}")`);
+  return jobs;
 }
 async function main(argv2) {
   if (argv2[0] === "org") return (await Promise.resolve().then(() => (init_cli(), cli_exports))).orgMain(argv2.slice(1));
@@ -41959,10 +42088,9 @@ async function main(argv2) {
     maxFileSize = parseSize(values["max-file-size"]);
     if (!maxFileSize) throw new UsageError(`--max-file-size must be a size such as 5MB (got "${values["max-file-size"]}")`);
   }
-  const pool = poolOptions(values.jobs);
+  const jobs = jobsOf(values.jobs);
   if (!values.history && (values.since !== void 0 || values["max-commits"] !== void 0 || values.ref)) throw new UsageError("--since, --max-commits and --ref need --history");
   const common = {
-    rules: RULES,
     ...values.config ? { configFile: values.config } : {},
     ...values.baseline && command === "scan" ? { baselineFile: values.baseline } : {},
     ...maxFileSize ? { maxFileSize } : {}
@@ -41977,7 +42105,7 @@ async function main(argv2) {
       if (!Number.isInteger(maxCommits) || maxCommits < 1) throw new UsageError(`--max-commits must be a positive whole number (got "${values["max-commits"]}")`);
     }
     const show = progress();
-    ({ history, ...result } = await scanHistory({
+    ({ history, ...result } = await sweepHistory({
       ...common,
       path: paths[0] ?? ".",
       ...values.ref ? { refs: values.ref } : {},
@@ -41987,8 +42115,8 @@ async function main(argv2) {
     }));
     if (show) show(1, 1);
   } else {
-    const opts = { ...common, paths: paths.length ? paths : ["."], ...pool ? { pool } : {}, ...progress() ? { onProgress: progress() } : {} };
-    result = await scanIsolated(opts, { script: new URL(import.meta.url), registry: RULES }, scan);
+    const show = progress();
+    result = await scanRepository({ ...common, paths: paths.length ? paths : ["."], jobs, ...show ? { onProgress: show } : {} });
   }
   if (command === "baseline") {
     const file = values.output ?? ".gatewarden-baseline.json";
@@ -42002,7 +42130,7 @@ async function main(argv2) {
   const format = oneOf("format", values.format, FORMATS, "text");
   const failOn = oneOf("fail-on", values["fail-on"], FAIL_ON_VALUES, "high");
   const report = STREAMS[format](
-    { findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, ...history ? { history } : {} },
+    scanReport({ ...result, ...history ? { history } : {} }),
     {
       showSuppressed: Boolean(values["show-suppressed"]),
       // A sweep is its own SARIF category, so it neither closes nor duplicates the work-tree scan's alerts.
@@ -42010,30 +42138,28 @@ async function main(argv2) {
       color: format === "text" && useColor(values["no-color"], Boolean(values.output))
     }
   );
-  const code = exitCode(result.findings, failOn, result.internalErrors);
+  const code = exitCode(result, failOn);
   process.exitCode = code;
   await writeReport(report, values.output);
   return code;
 }
-if (!serveTextWorker(RULES) && !serveScanWorker(RULES, scan)) {
-  process.stdout.on("error", (err) => {
-    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw err;
-  });
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err) => {
-      const isUsage = err instanceof UsageError || err?.code?.startsWith?.("ERR_PARSE_ARGS");
-      process.stderr.write(`gatewarden: ${isUsage ? err.message : describeError(err)}
+process.stdout.on("error", (err) => {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw err;
+});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    const isUsage = err instanceof UsageError || err?.code?.startsWith?.("ERR_PARSE_ARGS");
+    process.stderr.write(`gatewarden: ${isUsage ? err.message : describeError(err)}
 `);
-      if (!isUsage && process.env.GATEWARDEN_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}
+    if (!isUsage && process.env.GATEWARDEN_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}
 `);
-      process.exitCode = 2;
-    }
-  );
-}
+    process.exitCode = 2;
+  }
+);
 export {
   main
 };

@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin2 = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path13 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin2[origin2.length - 1] === "/") {
           origin2 = origin2.slice(0, origin2.length - 1);
         }
-        if (path12 && path12[0] !== "/") {
-          path12 = `/${path12}`;
+        if (path13 && path13[0] !== "/") {
+          path13 = `/${path13}`;
         }
-        return new URL(`${origin2}${path12}`);
+        return new URL(`${origin2}${path13}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin: origin2 }
+          request: { method, path: path13, origin: origin2 }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin2, path12);
+        debuglog("sending request to %s %s/%s", method, origin2, path13);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin: origin2 },
+          request: { method, path: path13, origin: origin2 },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin2,
-          path12,
+          path13,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin: origin2 }
+          request: { method, path: path13, origin: origin2 }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin2, path12);
+        debuglog("trailers received from %s %s/%s", method, origin2, path13);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin: origin2 },
+          request: { method, path: path13, origin: origin2 },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin2,
-          path12,
+          path13,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path12, origin: origin2 }
+            request: { method, path: path13, origin: origin2 }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin2, path12);
+          debuglog("sending request to %s %s/%s", method, origin2, path13);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin2, {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path12 !== "string") {
+        if (typeof path13 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path12)) {
+        } else if (invalidPathRegex.test(path13)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path12, query) : path12;
+        this.path = query ? buildURL(path13, query) : path13;
         this.origin = origin2;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path12, host, upgrade, blocking, reset } = request2;
+      const { method, path: path13, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path12} HTTP/1.1\r
+      let header = `${method} ${path13} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path12;
+      headers[HTTP2_HEADER_PATH] = path13;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin: origin2, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path12 = search ? `${pathname}${search}` : pathname;
+        const path13 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin2);
-        this.opts.path = path12;
+        this.opts.path = path13;
         this.opts.origin = origin2;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin: origin2,
-          path: path12 = "/",
+          path: path13 = "/",
           headers = {}
         } = opts;
-        opts.path = origin2 + path12;
+        opts.path = origin2 + path13;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin2);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path12) {
-      if (typeof path12 !== "string") {
-        return path12;
+    function safeUrl(path13) {
+      if (typeof path13 !== "string") {
+        return path13;
       }
-      const pathSegments = path12.split("?");
+      const pathSegments = path13.split("?");
       if (pathSegments.length !== 2) {
-        return path12;
+        return path13;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path12);
+    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path13);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path12, method, body, headers, query } = opts;
+      const { path: path13, method, body, headers, query } = opts;
       return {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
+          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
             Method: method,
             Origin: origin2,
-            Path: path12,
+            Path: path13,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path12) {
-      for (let i = 0; i < path12.length; ++i) {
-        const code = path12.charCodeAt(i);
+    function validateCookiePath(path13) {
+      for (let i = 0; i < path13.length; ++i) {
+        const code = path13.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path12 = opts.path;
+          let path13 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path12 = `/${path12}`;
+            path13 = `/${path13}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path12);
+          url = new URL(util.parseOrigin(url).origin + path13);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20555,26 +20555,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path12) => {
-      const end = path12.length - 1;
-      const index = path12.lastIndexOf(
+    var basenameOf = (path13) => {
+      const end = path13.length - 1;
+      const index = path13.lastIndexOf(
         SLASH,
-        path12[end] === SLASH ? end - 1 : end
+        path13[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path12 : path12.slice(index + 1);
+      return index < 0 ? path13 : path13.slice(index + 1);
     };
-    var parentOf = (path12) => {
-      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path12.split(SLASH).filter(Boolean);
+    var parentOf = (path13) => {
+      if (path13.charCodeAt(0) === SLASH_CODE || path13.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path13.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path12.length - 1;
-      const cut = path12.lastIndexOf(
+      const end = path13.length - 1;
+      const cut = path13.lastIndexOf(
         SLASH,
-        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path13.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path12.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path13.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -20724,7 +20724,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path12) {
+      testLiteral(path13) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -20733,7 +20733,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path12)) {
+          if (rule.checkRegex.test(path13)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -20753,15 +20753,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path12, mode) {
+      test(path13, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path12) : path12;
+        const basename2 = shortcut ? basenameOf(path13) : path13;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path12
+            shortcut && rule._basenameOnly ? basename2 : path13
           )) {
             const { negative } = rule;
             const ret = {
@@ -20783,17 +20783,17 @@ var require_ignore = __commonJS({
     var throwError = (message2, Ctor) => {
       throw new Ctor(message2);
     };
-    var checkPath = (path12, originalPath, doThrow) => {
-      if (!isString(path12)) {
+    var checkPath = (path13, originalPath, doThrow) => {
+      if (!isString(path13)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path12) {
+      if (!path13) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path12)) {
+      if (checkPath.isNotRelative(path13)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -20802,25 +20802,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path12) => {
-      const first = path12.charCodeAt(0);
+    var isNotRelative = (path13) => {
+      const first = path13.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path12.length === 1) {
+      if (path13.length === 1) {
         return true;
       }
-      const second = path12.charCodeAt(1);
+      const second = path13.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
+      return path13.length === 2 || path13.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -20851,58 +20851,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path12) {
+      _test(originalPath, cache, path13) {
         checkPath(
-          path12,
+          path13,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path12 ? this._t(path12, cache) : {
+        return path13 ? this._t(path13, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path12 = convertPath(target);
-        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path12);
+        const path13 = convertPath(target);
+        if (!path13 || path13.charCodeAt(path13.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path13);
         }
-        const dir3 = this._t(path12, this._testCache);
+        const dir3 = this._t(path13, this._testCache);
         if (dir3.ignored) {
           return dir3;
         }
-        const literal = this._rules.testLiteral(path12);
+        const literal = this._rules.testLiteral(path13);
         return literal.ignored || literal.unignored ? literal : dir3;
       }
-      _t(path12, cache) {
-        if (path12 in cache) {
-          return cache[path12];
+      _t(path13, cache) {
+        if (path13 in cache) {
+          return cache[path13];
         }
-        const parentPath = parentOf(path12);
+        const parentPath = parentOf(path13);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
+        return cache[path13] = parent && parent.ignored ? parent : this._rules.test(path13, MODE_IGNORE);
       }
-      ignores(path12) {
-        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
+      ignores(path13) {
+        return this._test(path13, this._ignoreCache, convertPath(path13)).ignored;
       }
       createFilter() {
-        return (path12) => !this.ignores(path12);
+        return (path13) => !this.ignores(path13);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path12) {
-        return this._test(path12, this._testCache, convertPath(path12));
+      test(path13) {
+        return this._test(path13, this._testCache, convertPath(path13));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path12) => checkPath(convertPath(path12), path12, RETURN_FALSE);
+    var isPathValid = (path13) => checkPath(convertPath(path13), path13, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
+      checkPath.isNotRelative = (path13) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path13) || isNotRelative(path13);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -20994,17 +20994,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path12) {
-      const ctrl = callVisitor(key, node, visitor, path12);
+    function visit_(key, node, visitor, path13) {
+      const ctrl = callVisitor(key, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visit_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visit_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path12);
+            const ci = visit_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21015,13 +21015,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = visit_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = visit_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path12);
+          const cv = visit_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21042,17 +21042,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path12) {
-      const ctrl = await callVisitor(key, node, visitor, path12);
+    async function visitAsync_(key, node, visitor, path13) {
+      const ctrl = await callVisitor(key, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visitAsync_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visitAsync_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21063,13 +21063,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path12);
+          const cv = await visitAsync_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21096,23 +21096,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path12) {
+    function callVisitor(key, node, visitor, path13) {
       if (typeof visitor === "function")
-        return visitor(key, node, path12);
+        return visitor(key, node, path13);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path12);
+        return visitor.Map?.(key, node, path13);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path12);
+        return visitor.Seq?.(key, node, path13);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path12);
+        return visitor.Pair?.(key, node, path13);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path12);
+        return visitor.Scalar?.(key, node, path13);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path12);
+        return visitor.Alias?.(key, node, path13);
       return void 0;
     }
-    function replaceNode(key, path12, node) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key, path13, node) {
+      const parent = path13[path13.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -21724,10 +21724,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path13, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path13.length - 1; i >= 0; --i) {
+        const k = path13[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21746,7 +21746,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21776,11 +21776,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path13, value) {
+        if (isEmptyPath(path13))
           this.add(value);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path13;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21794,8 +21794,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key, ...rest] = path12;
+      deleteIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -21809,8 +21809,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key, ...rest] = path12;
+      getIn(path13, keepScalar) {
+        const [key, ...rest] = path13;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21828,8 +21828,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key, ...rest] = path12;
+      hasIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -21839,8 +21839,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key, ...rest] = path12;
+      setIn(path13, value) {
+        const [key, ...rest] = path13;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24355,9 +24355,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path13, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path13, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24432,14 +24432,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection2.isEmptyPath(path12)) {
+      deleteIn(path13) {
+        if (Collection2.isEmptyPath(path13)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24454,10 +24454,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection2.isEmptyPath(path12))
+      getIn(path13, keepScalar) {
+        if (Collection2.isEmptyPath(path13))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24468,10 +24468,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection2.isEmptyPath(path12))
+      hasIn(path13) {
+        if (Collection2.isEmptyPath(path13))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24488,13 +24488,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection2.isEmptyPath(path12)) {
+      setIn(path13, value) {
+        if (Collection2.isEmptyPath(path13)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path13, value);
         }
       }
       /**
@@ -26455,9 +26455,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path12) => {
+    visit.itemAtPath = (cst, path13) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path13) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26466,23 +26466,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path12) => {
-      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit.parentCollection = (cst, path13) => {
+      const parent = visit.itemAtPath(cst, path13.slice(0, -1));
+      const field = path13[path13.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path13, item, visitor) {
+      let ctrl = visitor(item, path13);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26493,10 +26493,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path13);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
     }
     exports.visit = visit;
   }
@@ -32952,9 +32952,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path12 = this.getPath();
-        if (path12 === null || path12.startsWith("/")) {
-          return path12;
+        const path13 = this.getPath();
+        if (path13 === null || path13.startsWith("/")) {
+          return path13;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -32966,7 +32966,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path12 : parent + "/" + path12;
+              return parent.endsWith("/") ? parent + path13 : parent + "/" + path13;
             }
           }
         }
@@ -35382,10 +35382,6 @@ var require_light = __commonJS({
   }
 });
 
-// src/action/main.ts
-import { appendFile as appendFile2, mkdir as mkdir2, readFile as readFile5 } from "node:fs/promises";
-import path11 from "node:path";
-
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -36163,12 +36159,12 @@ var devices_default = defineRule({
       list(svc).forEach((d, index) => {
         const host = typeof d === "string" ? d.split(":")[0] ?? "" : isRecord(d) ? String(d.source ?? "") : "";
         if (!host.startsWith("/")) return;
-        const path12 = normaliseHostPath(host);
+        const path13 = normaliseHostPath(host);
         ctx.report({
           at: svc.at(["devices", index]),
-          message: `Service "${svc.name}" maps the host device ${path12}.`,
-          severity: grade(path12),
-          properties: { service: svc.name, device: path12 }
+          message: `Service "${svc.name}" maps the host device ${path13}.`,
+          severity: grade(path13),
+          properties: { service: svc.name, device: path13 }
         });
       });
     }
@@ -36634,8 +36630,8 @@ import path from "node:path";
 
 // src/model/location.ts
 var at = {
-  path(path12, opts = {}) {
-    return { kind: "path", path: path12, ...opts };
+  path(path13, opts = {}) {
+    return { kind: "path", path: path13, ...opts };
   },
   range(start, end, file) {
     return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
@@ -36930,11 +36926,11 @@ var uts_host_default = defineRule({
 
 // rules/compose/weak_default_secret.ts
 var DEFAULTED = /\$\{([A-Za-z_][A-Za-z0-9_]*):?-([^}$]+)\}/g;
-function* strings(v, path12, depth2 = 0) {
+function* strings(v, path13, depth2 = 0) {
   if (depth2 > 8) return;
-  if (typeof v === "string") yield [path12, v];
-  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings(v[i], [...path12, i], depth2 + 1);
-  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings(x, [...path12, k], depth2 + 1);
+  if (typeof v === "string") yield [path13, v];
+  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings(v[i], [...path13, i], depth2 + 1);
+  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings(x, [...path13, k], depth2 + 1);
 }
 var weak_default_secret_default = defineRule({
   id: "compose.weak_default_secret",
@@ -36948,16 +36944,16 @@ var weak_default_secret_default = defineRule({
   precision: "high",
   check(target, ctx) {
     for (const svc of target.services) {
-      for (const [path12, text2] of strings(svc.raw, [])) {
-        const key = String(path12[path12.length - 1] ?? "");
+      for (const [path13, text2] of strings(svc.raw, [])) {
+        const key = String(path13[path13.length - 1] ?? "");
         for (const m of text2.matchAll(DEFAULTED)) {
           const name = m[1] ?? "";
           const def = (m[2] ?? "").trim();
           if (def === "" || Object.hasOwn(target.env, name)) continue;
-          if (!isSecretName(name) && !(typeof path12[path12.length - 1] === "string" && isSecretName(key))) continue;
+          if (!isSecretName(name) && !(typeof path13[path13.length - 1] === "string" && isSecretName(key))) continue;
           const weak = isWeakSecret(def);
           ctx.report({
-            at: svc.at(path12),
+            at: svc.at(path13),
             message: `Service "${svc.name}" falls back to a ${weak ? "guessable " : ""}default for ${name} when it is not set${weak ? "" : " (a committed credential)"}.`,
             severity: weak ? "high" : "medium",
             // A guessable default (`changeme`, `postgres`) is public knowledge, not a leaked value, and the same
@@ -37106,9 +37102,9 @@ function exposedWithoutAuth(v) {
 function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function get2(v, ...path12) {
+function get2(v, ...path13) {
   let cur = v;
-  for (const seg of path12) {
+  for (const seg of path13) {
     if (typeof seg === "number" ? !Array.isArray(cur) : !isObj(cur)) return void 0;
     cur = cur[seg];
   }
@@ -37419,13 +37415,13 @@ function execScopes(config) {
 }
 function openExecSurfaces(config) {
   const out = [];
-  const walk2 = (v, path12, depth2) => {
+  const walk2 = (v, path13, depth2) => {
     if (depth2 > 12) return;
-    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path12, i], depth2 + 1));
+    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path13, i], depth2 + 1));
     if (!isObj(v)) return;
-    if (v.groupPolicy === "open") out.push([...path12, "groupPolicy"]);
-    if (v.dmPolicy === "open") out.push([...path12, "dmPolicy"]);
-    for (const [k, x] of Object.entries(v)) walk2(x, [...path12, k], depth2 + 1);
+    if (v.groupPolicy === "open") out.push([...path13, "groupPolicy"]);
+    if (v.dmPolicy === "open") out.push([...path13, "dmPolicy"]);
+    for (const [k, x] of Object.entries(v)) walk2(x, [...path13, k], depth2 + 1);
   };
   walk2(get2(config, "channels"), ["channels"], 0);
   return out;
@@ -37458,13 +37454,13 @@ function modelRefs(config) {
     if (a) aliases.set(a.trim().toLowerCase(), id);
   }
   const out = [];
-  const add = (v, path12, image, agent) => {
+  const add = (v, path13, image, agent) => {
     const push = (m, p) => {
       if (typeof m === "string" && m.trim()) out.push({ model: aliases.get(m.trim().toLowerCase()) ?? m.trim(), path: p, image, ...agent ? { agent } : {} });
     };
-    if (typeof v === "string") return push(v, path12);
-    push(get2(v, "primary"), [...path12, "primary"]);
-    arr(get2(v, "fallbacks")).forEach((f, i) => push(f, [...path12, "fallbacks", i]));
+    if (typeof v === "string") return push(v, path13);
+    push(get2(v, "primary"), [...path13, "primary"]);
+    arr(get2(v, "fallbacks")).forEach((f, i) => push(f, [...path13, "fallbacks", i]));
   };
   add(get2(config, "agents", "defaults", "model"), ["agents", "defaults", "model"], false);
   add(get2(config, "agents", "defaults", "imageModel"), ["agents", "defaults", "imageModel"], true);
@@ -37632,8 +37628,8 @@ var control_ui_insecure_auth_default = defineRule({
 var DOCKER_FLAGS = ["dangerouslyAllowReservedContainerTargets", "dangerouslyAllowExternalBindSources", "dangerouslyAllowContainerNamespaceJoin"];
 function flags(config, era) {
   const out = [];
-  const add = (path12, expected, label = `${path12.join(".")}=${String(expected)}`) => {
-    if (get2(config, ...path12) === expected) out.push({ path: path12, label });
+  const add = (path13, expected, label = `${path13.join(".")}=${String(expected)}`) => {
+    if (get2(config, ...path13) === expected) out.push({ path: path13, label });
   };
   const ui = ["gateway", "controlUi"];
   if (era !== "current") add([...ui, "allowInsecureAuth"], true);
@@ -37744,10 +37740,10 @@ var AUDITED = /* @__PURE__ */ new Set([
 ]);
 function unaudited(config) {
   const out = [];
-  const walk2 = (v, path12, depth2) => {
+  const walk2 = (v, path13, depth2) => {
     if (depth2 > 16 || !isObj(v)) return;
     for (const [k, x] of Object.entries(v)) {
-      const p = [...path12, k];
+      const p = [...path13, k];
       const dotted = p.join(".");
       if (x === true && k.startsWith("dangerously") && !AUDITED.has(dotted)) {
         const channelAccountLevel = p[0] === "channels" && (p.length === 3 || p.length === 5 && p[2] === "accounts") && k === "dangerouslyAllowNameMatching";
@@ -38304,8 +38300,8 @@ var CHANNEL_SECRETS = /* @__PURE__ */ new Set([
   "serviceAccount"
 ]);
 var str3 = (s) => typeof s === "string" ? s : void 0;
-function openclawSecretPath(path12) {
-  const p = path12.map((s) => String(s));
+function openclawSecretPath(path13) {
+  const p = path13.map((s) => String(s));
   const j = p.join(".");
   if (j === "gateway.auth.token" || j === "gateway.remote.token") return { what: "gateway token", severity: "critical" };
   if (j === "gateway.auth.password" || j === "gateway.remote.password") return { what: "gateway password", severity: "critical" };
@@ -38319,7 +38315,7 @@ function openclawSecretPath(path12) {
   if (p[0] === "skills" && p[1] === "entries" && p.length === 4 && p[3] === "apiKey" || p[0] === "talk" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `${p[0]} API key (${p[2]})`, severity: "high" };
   if (p[0] === "plugins" && p[1] === "entries" && p[3] === "config" && p.length > 4 && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `plugin credential (${p[2]})`, severity: "high" };
   if (p[0] === "channels" && p.length >= 3) {
-    const leaf = str3(path12[path12.length - 1]);
+    const leaf = str3(path13[path13.length - 1]);
     const direct = p.length === 3;
     const account = p.length === 5 && p[2] === "accounts";
     if (leaf && (direct || account) && CHANNEL_SECRETS.has(leaf)) return { what: `${p[1]} channel ${leaf}`, severity: "high" };
@@ -40167,11 +40163,11 @@ function requireLodash_sortby() {
     function baseForOwn(object, iteratee) {
       return object && baseFor(object, iteratee, keys);
     }
-    function baseGet(object, path12) {
-      path12 = isKey(path12, object) ? [path12] : castPath(path12);
-      var index = 0, length = path12.length;
+    function baseGet(object, path13) {
+      path13 = isKey(path13, object) ? [path13] : castPath(path13);
+      var index = 0, length = path13.length;
       while (object != null && index < length) {
-        object = object[toKey(path12[index++])];
+        object = object[toKey(path13[index++])];
       }
       return index && index == length ? object : void 0;
     }
@@ -40298,13 +40294,13 @@ function requireLodash_sortby() {
         return object === source || baseIsMatch(object, source, matchData);
       };
     }
-    function baseMatchesProperty(path12, srcValue) {
-      if (isKey(path12) && isStrictComparable(srcValue)) {
-        return matchesStrictComparable(toKey(path12), srcValue);
+    function baseMatchesProperty(path13, srcValue) {
+      if (isKey(path13) && isStrictComparable(srcValue)) {
+        return matchesStrictComparable(toKey(path13), srcValue);
       }
       return function(object) {
-        var objValue = get3(object, path12);
-        return objValue === void 0 && objValue === srcValue ? hasIn(object, path12) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
+        var objValue = get3(object, path13);
+        return objValue === void 0 && objValue === srcValue ? hasIn(object, path13) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
       };
     }
     function baseOrderBy(collection, iteratees, orders) {
@@ -40320,9 +40316,9 @@ function requireLodash_sortby() {
         return compareMultiple(object, other, orders);
       });
     }
-    function basePropertyDeep(path12) {
+    function basePropertyDeep(path13) {
       return function(object) {
-        return baseGet(object, path12);
+        return baseGet(object, path13);
       };
     }
     function baseRest(func, start) {
@@ -40577,11 +40573,11 @@ function requireLodash_sortby() {
         return result;
       };
     }
-    function hasPath(object, path12, hasFunc) {
-      path12 = isKey(path12, object) ? [path12] : castPath(path12);
-      var result, index = -1, length = path12.length;
+    function hasPath(object, path13, hasFunc) {
+      path13 = isKey(path13, object) ? [path13] : castPath(path13);
+      var result, index = -1, length = path13.length;
       while (++index < length) {
-        var key = toKey(path12[index]);
+        var key = toKey(path13[index]);
         if (!(result = object != null && hasFunc(object, key))) {
           break;
         }
@@ -40736,12 +40732,12 @@ function requireLodash_sortby() {
     function toString(value) {
       return value == null ? "" : baseToString(value);
     }
-    function get3(object, path12, defaultValue) {
-      var result = object == null ? void 0 : baseGet(object, path12);
+    function get3(object, path13, defaultValue) {
+      var result = object == null ? void 0 : baseGet(object, path13);
       return result === void 0 ? defaultValue : result;
     }
-    function hasIn(object, path12) {
-      return object != null && hasPath(object, path12, baseHasIn);
+    function hasIn(object, path13) {
+      return object != null && hasPath(object, path13, baseHasIn);
     }
     function keys(object) {
       return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
@@ -40749,8 +40745,8 @@ function requireLodash_sortby() {
     function identity(value) {
       return value;
     }
-    function property(path12) {
-      return isKey(path12) ? baseProperty(toKey(path12)) : basePropertyDeep(path12);
+    function property(path13) {
+      return isKey(path13) ? baseProperty(toKey(path13)) : basePropertyDeep(path13);
     }
     module.exports = sortBy;
   })(lodash_sortby, lodash_sortby.exports);
@@ -41182,7 +41178,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
   }
   try {
     const fs3 = await import("node:fs");
-    const path12 = await import("node:path");
+    const path13 = await import("node:path");
     const pfxBytes = new Uint8Array(fs3.readFileSync(source.filePath));
     const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
     if (!isGcpServiceAccountP12) {
@@ -41190,7 +41186,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
     }
     context.report({
       message: t("PrivateKeyP12", {
-        FILE_NAME: path12.basename(source.filePath)
+        FILE_NAME: path13.basename(source.filePath)
       }),
       range: [0, source.content.length]
     });
@@ -43260,22 +43256,22 @@ var OPENCLAW_NAME = /openclaw|clawdbot|moltbot|moldbot/i;
 function runsOpenClaw(target) {
   return services(target).some(([name, svc]) => [name, svc.image, svc.container_name].some((v) => typeof v === "string" && OPENCLAW_NAME.test(v)));
 }
-function underStateDir(path12) {
-  return path12.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
+function underStateDir(path13) {
+  return path13.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
 }
-function agentStorePath(path12) {
-  const s = path12.split("/");
+function agentStorePath(path13) {
+  const s = path13.split("/");
   for (let i = s.length - 4; i >= 0; i--) {
     if (s[i] === "agents" && i + 3 === s.length - 1) return { agent: s[i + 1] ?? "", kind: s[i + 2] ?? "", base: s[i + 3] ?? "" };
   }
   return void 0;
 }
-function underCredentials(path12) {
-  const s = path12.split("/");
+function underCredentials(path13) {
+  const s = path13.split("/");
   const i = s.lastIndexOf("credentials", s.length - 2);
   return i === -1 ? void 0 : s.slice(i + 1).join("/");
 }
-var base = (path12) => path12.slice(path12.lastIndexOf("/") + 1);
+var base = (path13) => path13.slice(path13.lastIndexOf("/") + 1);
 
 // rules/dotenv/not_ignored.ts
 var not_ignored_default = defineRule({
@@ -43554,9 +43550,9 @@ function gatewayLocationTest(project2, target) {
   return (location) => isGateway(proxyTarget(location, ups), ports2);
 }
 function sensitivePath(location) {
-  const path12 = location.args[location.args.length - 1]?.value ?? "";
-  if (/^\^?\/hooks(\/|$|\b)/.test(path12)) return "hooks";
-  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path12)) return "health";
+  const path13 = location.args[location.args.length - 1]?.value ?? "";
+  if (/^\^?\/hooks(\/|$|\b)/.test(path13)) return "hooks";
+  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path13)) return "health";
   return void 0;
 }
 function head(d) {
@@ -43966,11 +43962,11 @@ function readValue(text2, pos, max = 400) {
   while (end < text2.length && end - pos < max && !STOP.test(text2[end] ?? "")) end++;
   return { value: text2.slice(pos, end), start: pos, end, quoted: false };
 }
-function walkStrings(value, visit, path12 = [], depth2 = 0) {
+function walkStrings(value, visit, path13 = [], depth2 = 0) {
   if (depth2 > 64) return;
-  if (typeof value === "string") visit(path12, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path12, i], depth2 + 1));
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path12, k], depth2 + 1);
+  if (typeof value === "string") visit(path13, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path13, i], depth2 + 1));
+  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path13, k], depth2 + 1);
 }
 function lineStartCursor(text2) {
   let start = 0;
@@ -44047,11 +44043,11 @@ function checkTextWith(target, ctx, tokens2) {
   }
 }
 function checkOpenClaw(target, ctx, tokens2) {
-  walkStrings(target.value, (path12, value) => {
-    const leaf = path12[path12.length - 1];
-    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path12)) return;
+  walkStrings(target.value, (path13, value) => {
+    const leaf = path13[path13.length - 1];
+    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path13)) return;
     if (!isGenericSecretValue(value) || tokens2.some((t) => value.includes(t))) return;
-    ctx.report({ at: at.path(path12, { part: "value" }), message: message(path12.join("."), target.file), secret: value });
+    ctx.report({ at: at.path(path13, { part: "value" }), message: message(path13.join("."), target.file), secret: value });
   });
 }
 var generic_default = defineRule({
@@ -44268,16 +44264,16 @@ async function checkFlagsAndAssignments(target, ctx) {
 }
 async function checkConfig(target, ctx) {
   const found = [];
-  walkStrings(target.value, (path12, value) => {
-    if (openclawSecretPath(path12) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path12, value });
+  walkStrings(target.value, (path13, value) => {
+    if (openclawSecretPath(path13) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path13, value });
   });
-  for (const { path: path12, value } of found) {
+  for (const { path: path13, value } of found) {
     if (!await isLiteral2(value)) continue;
-    const sp = openclawSecretPath(path12);
+    const sp = openclawSecretPath(path13);
     if (!sp) continue;
     ctx.report({
-      at: at.path(path12, { part: "value" }),
-      message: `Literal OpenClaw ${sp.what} at \`${path12.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
+      at: at.path(path13, { part: "value" }),
+      message: `Literal OpenClaw ${sp.what} at \`${path13.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
       severity: sp.severity,
       secret: value
     });
@@ -44529,10 +44525,10 @@ var auth_profiles_default = defineRule({
 });
 
 // rules/state/whatsapp_session.ts
-function isWhatsAppSession(path12, openclawRepo2) {
-  if (base(path12) !== "creds.json") return false;
-  if (path12.split("/").some((s) => /whatsapp/i.test(s))) return true;
-  return underCredentials(path12) !== void 0 && (openclawRepo2 || underStateDir(path12));
+function isWhatsAppSession(path13, openclawRepo2) {
+  if (base(path13) !== "creds.json") return false;
+  if (path13.split("/").some((s) => /whatsapp/i.test(s))) return true;
+  return underCredentials(path13) !== void 0 && (openclawRepo2 || underStateDir(path13));
 }
 var whatsapp_session_default = defineRule({
   id: "state.whatsapp_session",
@@ -45985,10 +45981,10 @@ var bind_mount_non_absolute_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    for (const { path: path12, bind: b } of sandboxBinds(t.value)) {
+    for (const { path: path13, bind: b } of sandboxBinds(t.value)) {
       const src = b.trim().split(":")[0] ?? "";
       if (src.startsWith("/") || /^[a-zA-Z]$/.test(src) && /^[a-zA-Z]:[\\/]/.test(b.trim())) continue;
-      ctx.report({ at: at.path(path12), message: `Sandbox bind source "${src}" is not an absolute path.` });
+      ctx.report({ at: at.path(path13), message: `Sandbox bind source "${src}" is not an absolute path.` });
     }
   }
 });
@@ -46074,9 +46070,9 @@ var dangerous_bind_mount_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    for (const { path: path12, bind: b } of sandboxBinds(t.value)) {
+    for (const { path: path13, bind: b } of sandboxBinds(t.value)) {
       const hit = dangerous(bindSource(b.replace(/^~(?=\/|$)/, "/root")));
-      if (hit) ctx.report({ at: at.path(path12), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
+      if (hit) ctx.report({ at: at.path(path13), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
     }
   }
 });
@@ -47795,6 +47791,16 @@ var RULES = [
   (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 );
 
+// src/lib/format.ts
+function formatBytes(n) {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
+  return `${n} B`;
+}
+
+// src/engine/postprocess/baseline.ts
+import { readFile } from "node:fs/promises";
+
 // src/model/errors.ts
 var UsageError = class extends Error {
   name = "UsageError";
@@ -47804,6 +47810,125 @@ function describeError(err) {
   if (err instanceof Error) return `internal error: ${err.message}`;
   return `internal error: ${String(err)}`;
 }
+
+// src/engine/postprocess/baseline.ts
+var BASELINE_VERSION = 1;
+async function loadBaseline(file) {
+  let raw;
+  try {
+    raw = JSON.parse(await readFile(file, "utf8"));
+  } catch (e) {
+    throw new UsageError(`cannot read baseline ${file}: ${e.message.split("\n")[0]}`);
+  }
+  const b = raw;
+  if (b?.tool !== "gatewarden" || !Array.isArray(b.findings)) throw new UsageError(`${file} is not a Gatewarden baseline (write one with \`gatewarden baseline\`)`);
+  if (b.version !== BASELINE_VERSION) throw new UsageError(`${file}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
+  return new Set(b.findings.map((f) => f.fingerprint).filter((x) => typeof x === "string"));
+}
+
+// src/engine/read/classify.ts
+var COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
+var OPENCLAW_NAMES = /* @__PURE__ */ new Set(["openclaw.json", "openclaw.json5", "clawdbot.json", "moltbot.json", "moldbot.json"]);
+var ENV_TEMPLATE = /\.(example|sample|template|dist|defaults|tpl|schema)$/i;
+var CONVENTIONS = [
+  {
+    kind: "compose",
+    describe: "`compose.yaml`, `compose.yml`, `docker-compose.yml`, `docker-compose.yaml` and their `.<x>.` variants (`docker-compose.override.yml`, `compose.prod.yaml`); other YAML files whose top level has a `services:` map",
+    test: (base3) => COMPOSE_BASE.test(base3)
+  },
+  {
+    kind: "openclaw",
+    describe: "`openclaw.json`, `openclaw.json5`, `*.openclaw.json`, legacy `clawdbot.json`, `moltbot.json`, `moldbot.json`, and `*.json`/`*.json5` under a committed `.openclaw/` (or legacy state) directory",
+    test: (base3, segments) => OPENCLAW_NAMES.has(base3.toLowerCase()) || /\.openclaw\.json5?$/i.test(base3) || /\.json5?$/i.test(base3) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
+  },
+  {
+    kind: "dotenv",
+    describe: "`.env` and `.env.*` (`.env.local`, `.env.production`, templates such as `.env.example`), also `*.env`",
+    test: (base3) => base3 === ".env" || base3.startsWith(".env.") || /\.env$/i.test(base3) && base3.length > 4
+  },
+  {
+    kind: "workflow",
+    describe: "GitHub Actions workflows, `.github/workflows/*.yml` / `*.yaml` (their `run:` steps are shell)",
+    test: (base3, segments) => /\.ya?ml$/i.test(base3) && segments.length >= 3 && segments[segments.length - 2] === "workflows" && segments[segments.length - 3] === ".github"
+  },
+  {
+    kind: "sshd",
+    describe: "`sshd_config` and drop-ins `sshd_config.d/*.conf`",
+    test: (base3, segments) => base3 === "sshd_config" || /\.conf$/.test(base3) && segments[segments.length - 2] === "sshd_config.d"
+  },
+  {
+    kind: "systemd",
+    describe: "systemd service units `*.service` and their drop-ins `*.service.d/*.conf`",
+    test: (base3, segments) => /\.service$/.test(base3) || /\.conf$/.test(base3) && /\.service\.d$/.test(segments[segments.length - 2] ?? "")
+  },
+  {
+    kind: "nginx",
+    describe: "`nginx.conf`, `*.nginx.conf`, `*.conf` under a folder whose name contains `nginx`, and every file under `sites-available/` or `sites-enabled/` (not under `apache2/` or `httpd/`)",
+    test: (base3, segments) => base3 === "nginx.conf" || /\.nginx(\.conf)?$/.test(base3) || /\.conf$/.test(base3) && segments.slice(0, -1).some((s) => /nginx/i.test(s)) || segments.slice(0, -1).some((s) => s === "sites-available" || s === "sites-enabled") && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))
+  },
+  {
+    kind: "docker_daemon",
+    describe: "Docker daemon config `daemon.json` (at the root, or under a path containing `docker`, such as `etc/docker/daemon.json`)",
+    test: (base3, segments) => base3 === "daemon.json" && (segments.length === 1 || segments.slice(0, -1).some((s) => /docker/i.test(s)))
+  },
+  {
+    kind: "shell",
+    describe: "shell scripts `*.sh`, `*.bash`, and files without an extension whose first line is a `sh`/`bash` shebang",
+    test: (base3) => /\.(sh|bash)$/.test(base3)
+  },
+  {
+    kind: "makefile",
+    describe: "`Makefile`, `makefile`, `GNUmakefile`, `*.mk` (recipe lines are shell)",
+    test: (base3) => /^(GNUmakefile|[Mm]akefile)$/.test(base3) || /\.mk$/.test(base3)
+  },
+  {
+    kind: "dockerfile",
+    describe: "`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`",
+    test: (base3) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base3) || /\.(Dockerfile|Containerfile)$/i.test(base3)
+  }
+];
+function isOpenClawConfigInStateDir(segments) {
+  const base3 = segments[segments.length - 1] ?? "";
+  const parent = segments[segments.length - 2] ?? "";
+  if (![".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(parent)) return false;
+  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base3) || /^[\w-]+\.json5?$/i.test(base3) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base3);
+}
+function isOpenClawConfigName(p) {
+  const base3 = p.split("/").pop() ?? p;
+  return OPENCLAW_NAMES.has(base3.toLowerCase()) || /\.openclaw\.json5?$/i.test(base3);
+}
+function classify(relPath) {
+  const segments = relPath.split("/");
+  const base3 = segments[segments.length - 1] ?? relPath;
+  for (const c of CONVENTIONS) if (c.test(base3, segments)) return c.kind;
+  return "text";
+}
+function isDotenvTemplate(relPath) {
+  const base3 = relPath.split("/").pop() ?? relPath;
+  return ENV_TEMPLATE.test(base3);
+}
+function looksLikeCompose(relPath, text2) {
+  return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text2) && !/^(apiVersion|kind):/m.test(text2);
+}
+function looksLikeShell(relPath, text2) {
+  const base3 = relPath.split("/").pop() ?? relPath;
+  return !base3.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text2);
+}
+
+// src/engine/config.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import path5 from "node:path";
+
+// src/engine/discover/gitignore.ts
+var import_ignore = __toESM(require_ignore(), 1);
+var MAX_PATTERN_LENGTH = 1024;
+function gitignoreMatcher(patterns) {
+  const lines = typeof patterns === "string" ? patterns.split(/\r?\n/) : patterns;
+  return (0, import_ignore.default)().add(lines.filter((l) => l.length <= MAX_PATTERN_LENGTH));
+}
+
+// src/engine/config.ts
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/model/severity.ts
 var SEVERITIES = ["critical", "high", "medium", "low", "info"];
@@ -47824,14 +47949,78 @@ function sarifLevel(s) {
 function securitySeverity(s) {
   return { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "1.0" }[s];
 }
-
-// src/engine/gate.ts
 function failing(findings, failOn) {
   return findings.filter((f) => !f.suppressed && atOrAbove(f.severity, failOn));
 }
 
+// src/engine/read/read.ts
+import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readSync } from "node:fs";
+var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+var SNIFF = 8e3;
+var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
+var OPEN_FLAGS = constants3.O_RDONLY | NOFOLLOW | (constants3.O_NONBLOCK ?? 0);
+var unreadable = (file, err) => ({
+  ok: false,
+  note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
+});
+async function readText(f, maxFileSize) {
+  if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode(f.bytes, f.path);
+  let fd;
+  try {
+    if (!NOFOLLOW && lstatSync(f.abs).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
+    fd = openSync(f.abs, OPEN_FLAGS);
+  } catch (err) {
+    const code = err.code;
+    if (code === "ENOENT") return { ok: false, note: void 0 };
+    if (code === "ELOOP") return { ok: false, note: { level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: f.path } };
+    return unreadable(f.path, err);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { ok: false, note: void 0 };
+    if (st.size > maxFileSize) return { ok: false, note: tooLarge(f.path, st.size, maxFileSize) };
+    const buf = readBuffer(st.size);
+    let n = 0;
+    while (n < buf.length) {
+      const got = readSync(fd, buf, n, buf.length - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return decode(n === buf.length ? buf : buf.subarray(0, n), f.path);
+  } catch (err) {
+    return unreadable(f.path, err);
+  } finally {
+    closeSync(fd);
+  }
+}
+function tooLarge(file, size, maxFileSize) {
+  return { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .gatewarden.yml to scan it)`, file };
+}
+var SCRATCH_MAX = 1024 * 1024;
+var scratch = Buffer.allocUnsafeSlow(64 * 1024);
+function readBuffer(size) {
+  if (size > SCRATCH_MAX) return Buffer.allocUnsafeSlow(size);
+  if (size > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, 2 ** Math.ceil(Math.log2(size))));
+  return scratch.subarray(0, size);
+}
+function decode(buf, file) {
+  if (buf[0] === 255 && buf[1] === 254) return { ok: true, text: buf.toString("utf16le", 2), bytes: buf.length };
+  if (buf[0] === 254 && buf[1] === 255) return { ok: true, text: Buffer.from(buf.subarray(2, buf.length - buf.length % 2)).swap16().toString("utf16le"), bytes: buf.length };
+  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
+  const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
+  return { ok: true, text: buf.toString("utf8", bom), bytes: buf.length };
+}
+function parseSize(v) {
+  if (typeof v === "number") return v > 0 ? v : void 0;
+  const m = /^(\d+(?:\.\d+)?)[ \t]*(b|kb|k|mb|m|gb|g)?$/i.exec(v.trim());
+  if (!m) return void 0;
+  const unit = (m[2] ?? "b").toLowerCase()[0];
+  const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
+  return Math.round(Number(m[1]) * mult);
+}
+
 // src/engine/discover/discover.ts
-import { lstat as lstat2, readdir as readdir2, readFile, realpath } from "node:fs/promises";
+import { lstat as lstat2, readdir as readdir2, readFile as readFile2, realpath } from "node:fs/promises";
 import path4 from "node:path";
 
 // src/git/git.ts
@@ -48125,14 +48314,6 @@ function unquotePath(s) {
   return Buffer.from(bytes).toString("utf8");
 }
 
-// src/engine/discover/gitignore.ts
-var import_ignore = __toESM(require_ignore(), 1);
-var MAX_PATTERN_LENGTH = 1024;
-function gitignoreMatcher(patterns) {
-  const lines = typeof patterns === "string" ? patterns.split(/\r?\n/) : patterns;
-  return (0, import_ignore.default)().add(lines.filter((l) => l.length <= MAX_PATTERN_LENGTH));
-}
-
 // src/engine/discover/discover.ts
 async function gitTopLevel(dir3) {
   const top = await tryGit(dir3, ["rev-parse", "--show-toplevel"]);
@@ -48174,7 +48355,7 @@ function commonAncestor(dirs) {
 function toPosix(p) {
   return p.split(path4.sep).join("/");
 }
-async function discoverInTwo(root, notes) {
+async function* discover(root, notes, keep = (files) => files) {
   const seen = /* @__PURE__ */ new Set();
   const files = [];
   const add = (abs, out) => {
@@ -48209,14 +48390,15 @@ async function discoverInTwo(root, notes) {
     untracked.push(others.then((names) => ({ top, names })));
     addFromGit(top, await gitFiles(t.abs, ["--cached"]), files);
   }
-  files.sort(byPath);
-  const later = Promise.all(untracked).then((lists) => {
-    const out = [];
-    for (const { top, names } of lists) addFromGit(top, names, out);
-    return out.sort(byPath);
-  });
-  later.catch(() => void 0);
-  return { files, later };
+  yield keep(files.sort(byPath));
+  if (!untracked.length) return;
+  const more = [];
+  for (const { top, names } of await Promise.all(untracked)) addFromGit(top, names, more);
+  if (more.length) yield keep(more.sort(byPath));
+}
+function blobFiles(blobs) {
+  const files = [...blobs.files].map(([rel, bytes]) => ({ path: rel, abs: path4.join(blobs.base, rel), bytes }));
+  return files.sort(byPath);
 }
 var byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 async function gitFiles(dir3, which2) {
@@ -48228,7 +48410,7 @@ async function walk(dir3, notes, base3) {
   const visit = async (current, rules2) => {
     let gitignore;
     try {
-      gitignore = await readFile(path4.join(current, ".gitignore"), "utf8");
+      gitignore = await readFile2(path4.join(current, ".gitignore"), "utf8");
     } catch {
     }
     const scoped = gitignore === void 0 ? rules2 : [...rules2, { at: current, ig: gitignoreMatcher(gitignore) }];
@@ -48263,657 +48445,15 @@ async function walk(dir3, notes, base3) {
   return out;
 }
 
-// src/engine/threads/isolate.ts
-import { closeSync, constants as constants3, fstatSync, openSync, readSync, statSync } from "node:fs";
-import path5 from "node:path";
-import { getHeapStatistics } from "node:v8";
-import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData } from "node:worker_threads";
-var YOUNG_GENERATION_MB = 8;
-var ISOLATE_MIN_FILES = 6e3;
-var MARK = "gatewarden-scan-worker";
-async function scanIsolated(opts, isolate, scan2) {
-  const estimate = worthIsolating(opts, isolate);
-  if (estimate === void 0) return scan2(opts);
-  const started = performance.now();
-  const { rules: rules2, onProgress, pool, ...rest } = opts;
-  const channel = new MessageChannel();
-  const init = {
-    mark: MARK,
-    ruleIds: rules2.map((r) => r.id),
-    progress: Boolean(onProgress),
-    opts: { ...rest, ...pool ? { pool: { ...pool, script: pool.script.href } } : {} },
-    port: channel.port2
-  };
-  let worker;
-  try {
-    worker = new Worker(isolate.script, {
-      workerData: init,
-      transferList: [channel.port2],
-      stdin: false,
-      stdout: false,
-      stderr: false,
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
-    });
-  } catch (err2) {
-    channel.port1.close();
-    debug3(`the scan worker did not start (${errorCode(err2)}); scanning on the main thread`);
-    return scan2(opts);
-  }
-  debug3(`scanning in a worker (about ${estimate} files; young generation capped at ${YOUNG_GENERATION_MB} MB)`);
-  worker.on("message", (m) => onProgress?.(...m.progress));
-  worker.on("error", (err2) => debug3(`the scan worker failed (${errorCode(err2)})`));
-  await new Promise((resolve) => worker.once("exit", () => resolve()));
-  const outcome = receiveMessageOnPort(channel.port1)?.message;
-  channel.port1.close();
-  if (!outcome) {
-    debug3("the scan worker ended without a result; scanning on the main thread");
-    return scan2(opts);
-  }
-  if ("result" in outcome) return { ...outcome.result, stats: { ...outcome.result.stats, durationMs: Math.round(performance.now() - started) } };
-  const err = outcome.error.usage ? new UsageError(outcome.error.message) : new Error(outcome.error.message);
-  if (outcome.error.stack) err.stack = outcome.error.stack;
-  throw err;
-}
-function worthIsolating(opts, isolate) {
-  if (!/\.m?js$/.test(isolate.script.pathname)) return void 0;
-  const known = new Set(isolate.registry);
-  if (!opts.rules.every((r) => known.has(r))) return void 0;
-  const minFiles = isolate.minFiles ?? defaultMinFiles();
-  if (minFiles === Infinity) return void 0;
-  const estimate = opts.blobs ? opts.blobs.files.size : estimateFiles(opts.paths.length ? opts.paths : ["."]);
-  return estimate >= minFiles ? estimate : void 0;
-}
-function debug3(line2) {
-  if (process.env.GATEWARDEN_DEBUG) process.stderr.write(`gatewarden: ${line2}
-`);
-}
-function errorCode(err) {
-  const e = err;
-  return String(e?.code ?? e?.name ?? "error");
-}
-function defaultMinFiles(runtime = {}) {
-  const setting = (runtime.setting ?? process.env.GATEWARDEN_ISOLATE_MIN_FILES)?.trim().toLowerCase();
-  if (setting === "off") return Infinity;
-  if (setting && /^\d+$/.test(setting)) return Number(setting);
-  const major = Number((runtime.node ?? process.versions.node).split(".")[0]);
-  const flags2 = runtime.flags ?? `${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`;
-  const heapLimitMb = runtime.heapLimitMb ?? getHeapStatistics().heap_size_limit / 1048576;
-  return major >= 22 && heapLimitMb >= 2048 && !/semi[-_]space[-_]size/.test(flags2) ? ISOLATE_MIN_FILES : Infinity;
-}
-function estimateFiles(paths) {
-  let total = 0;
-  for (const p of paths) {
-    try {
-      total += statSync(p).isDirectory() ? indexEntries(path5.resolve(p)) : 1;
-    } catch {
-    }
-  }
-  return total;
-}
-function indexEntries(dir3) {
-  for (let d = dir3; ; d = path5.dirname(d)) {
-    const dotGit = path5.join(d, ".git");
-    let gitDir;
-    try {
-      if (statSync(dotGit).isDirectory()) gitDir = dotGit;
-      else {
-        const m = /^gitdir: (.+)$/m.exec(readStart(dotGit, 4096)?.toString("utf8") ?? "");
-        if (m?.[1]) gitDir = path5.resolve(d, m[1].trim());
-      }
-    } catch {
-    }
-    if (gitDir) {
-      const header = readStart(path5.join(gitDir, "index"), 12);
-      return header?.length === 12 && header.toString("latin1", 0, 4) === "DIRC" ? header.readUInt32BE(8) : 0;
-    }
-    if (path5.dirname(d) === d) return 0;
-  }
-}
-function readStart(file, n) {
-  let fd;
-  try {
-    fd = openSync(file, constants3.O_RDONLY | constants3.O_NONBLOCK);
-    if (!fstatSync(fd).isFile()) return void 0;
-    const buf = Buffer.alloc(n);
-    return buf.subarray(0, readSync(fd, buf, 0, n, 0));
-  } catch {
-    return void 0;
-  } finally {
-    if (fd !== void 0) closeSync(fd);
-  }
-}
-
-// src/engine/scan.ts
-import { lstatSync as lstatSync2, readFileSync } from "node:fs";
-import path9 from "node:path";
-
-// src/engine/read/classify.ts
-var COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
-var OPENCLAW_NAMES = /* @__PURE__ */ new Set(["openclaw.json", "openclaw.json5", "clawdbot.json", "moltbot.json", "moldbot.json"]);
-var ENV_TEMPLATE = /\.(example|sample|template|dist|defaults|tpl|schema)$/i;
-var CONVENTIONS = [
-  {
-    kind: "compose",
-    describe: "`compose.yaml`, `compose.yml`, `docker-compose.yml`, `docker-compose.yaml` and their `.<x>.` variants (`docker-compose.override.yml`, `compose.prod.yaml`); other YAML files whose top level has a `services:` map",
-    test: (base3) => COMPOSE_BASE.test(base3)
-  },
-  {
-    kind: "openclaw",
-    describe: "`openclaw.json`, `openclaw.json5`, `*.openclaw.json`, legacy `clawdbot.json`, `moltbot.json`, `moldbot.json`, and `*.json`/`*.json5` under a committed `.openclaw/` (or legacy state) directory",
-    test: (base3, segments) => OPENCLAW_NAMES.has(base3.toLowerCase()) || /\.openclaw\.json5?$/i.test(base3) || /\.json5?$/i.test(base3) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
-  },
-  {
-    kind: "dotenv",
-    describe: "`.env` and `.env.*` (`.env.local`, `.env.production`, templates such as `.env.example`), also `*.env`",
-    test: (base3) => base3 === ".env" || base3.startsWith(".env.") || /\.env$/i.test(base3) && base3.length > 4
-  },
-  {
-    kind: "workflow",
-    describe: "GitHub Actions workflows, `.github/workflows/*.yml` / `*.yaml` (their `run:` steps are shell)",
-    test: (base3, segments) => /\.ya?ml$/i.test(base3) && segments.length >= 3 && segments[segments.length - 2] === "workflows" && segments[segments.length - 3] === ".github"
-  },
-  {
-    kind: "sshd",
-    describe: "`sshd_config` and drop-ins `sshd_config.d/*.conf`",
-    test: (base3, segments) => base3 === "sshd_config" || /\.conf$/.test(base3) && segments[segments.length - 2] === "sshd_config.d"
-  },
-  {
-    kind: "systemd",
-    describe: "systemd service units `*.service` and their drop-ins `*.service.d/*.conf`",
-    test: (base3, segments) => /\.service$/.test(base3) || /\.conf$/.test(base3) && /\.service\.d$/.test(segments[segments.length - 2] ?? "")
-  },
-  {
-    kind: "nginx",
-    describe: "`nginx.conf`, `*.nginx.conf`, `*.conf` under a folder whose name contains `nginx`, and every file under `sites-available/` or `sites-enabled/` (not under `apache2/` or `httpd/`)",
-    test: (base3, segments) => base3 === "nginx.conf" || /\.nginx(\.conf)?$/.test(base3) || /\.conf$/.test(base3) && segments.slice(0, -1).some((s) => /nginx/i.test(s)) || segments.slice(0, -1).some((s) => s === "sites-available" || s === "sites-enabled") && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))
-  },
-  {
-    kind: "docker_daemon",
-    describe: "Docker daemon config `daemon.json` (at the root, or under a path containing `docker`, such as `etc/docker/daemon.json`)",
-    test: (base3, segments) => base3 === "daemon.json" && (segments.length === 1 || segments.slice(0, -1).some((s) => /docker/i.test(s)))
-  },
-  {
-    kind: "shell",
-    describe: "shell scripts `*.sh`, `*.bash`, and files without an extension whose first line is a `sh`/`bash` shebang",
-    test: (base3) => /\.(sh|bash)$/.test(base3)
-  },
-  {
-    kind: "makefile",
-    describe: "`Makefile`, `makefile`, `GNUmakefile`, `*.mk` (recipe lines are shell)",
-    test: (base3) => /^(GNUmakefile|[Mm]akefile)$/.test(base3) || /\.mk$/.test(base3)
-  },
-  {
-    kind: "dockerfile",
-    describe: "`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`",
-    test: (base3) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base3) || /\.(Dockerfile|Containerfile)$/i.test(base3)
-  }
-];
-function isOpenClawConfigInStateDir(segments) {
-  const base3 = segments[segments.length - 1] ?? "";
-  const parent = segments[segments.length - 2] ?? "";
-  if (![".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(parent)) return false;
-  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base3) || /^[\w-]+\.json5?$/i.test(base3) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base3);
-}
-function isOpenClawConfigName(p) {
-  const base3 = p.split("/").pop() ?? p;
-  return OPENCLAW_NAMES.has(base3.toLowerCase()) || /\.openclaw\.json5?$/i.test(base3);
-}
-function classify(relPath) {
-  const segments = relPath.split("/");
-  const base3 = segments[segments.length - 1] ?? relPath;
-  for (const c of CONVENTIONS) if (c.test(base3, segments)) return c.kind;
-  return "text";
-}
-function isDotenvTemplate(relPath) {
-  const base3 = relPath.split("/").pop() ?? relPath;
-  return ENV_TEMPLATE.test(base3);
-}
-function looksLikeCompose(relPath, text2) {
-  return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text2) && !/^(apiVersion|kind):/m.test(text2);
-}
-function looksLikeShell(relPath, text2) {
-  const base3 = relPath.split("/").pop() ?? relPath;
-  return !base3.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text2);
-}
-
-// src/engine/assemble/compose/project.ts
-import path6 from "node:path";
-
-// src/engine/assemble/compose/tree.ts
-var import_yaml = __toESM(require_dist(), 1);
-
-// src/engine/assemble/compose/interpolate.ts
-var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
-function interpolate(s, lookup) {
-  if (!s.includes("$")) return s;
-  let out = "";
-  let i = 0;
-  while (i < s.length) {
-    const c = s[i];
-    if (c !== "$") {
-      out += c;
-      i++;
-      continue;
-    }
-    const next = s[i + 1];
-    if (next === "$") {
-      out += "$";
-      i += 2;
-      continue;
-    }
-    if (next === "{") {
-      const end = matchingBrace(s, i + 1);
-      if (end === -1) {
-        out += s.slice(i);
-        break;
-      }
-      out += braced(s.slice(i + 2, end), s.slice(i, end + 1), lookup);
-      i = end + 1;
-      continue;
-    }
-    const m = NAME.exec(s.slice(i + 1));
-    if (!m) {
-      out += "$";
-      i++;
-      continue;
-    }
-    const v = lookup(m[0]);
-    out += v ?? `$${m[0]}`;
-    i += 1 + m[0].length;
-  }
-  return out;
-}
-function matchingBrace(s, open2) {
-  let depth2 = 0;
-  for (let j = open2; j < s.length; j++) {
-    if (s[j] === "{") depth2++;
-    else if (s[j] === "}" && --depth2 === 0) return j;
-  }
-  return -1;
-}
-function braced(inner, written, lookup) {
-  const m = NAME.exec(inner);
-  if (!m) return written;
-  const name = m[0];
-  const rest = inner.slice(name.length);
-  const value = lookup(name);
-  if (rest === "") return value ?? written;
-  const op = /^(:?[-?+])/.exec(rest)?.[1];
-  if (!op) return written;
-  const arg2 = rest.slice(op.length);
-  const set = value !== void 0 && (op.startsWith(":") ? value !== "" : true);
-  switch (op) {
-    case ":-":
-    case "-":
-      return set ? value ?? "" : interpolate(arg2, lookup);
-    case ":?":
-    case "?":
-      return set ? value ?? "" : written;
-    default:
-      return set ? interpolate(arg2, lookup) : value === void 0 ? written : "";
-  }
-}
-
-// src/engine/assemble/compose/tree.ts
-var pathKey = (p) => JSON.stringify(p);
-function collectTags(doc) {
-  const tags = /* @__PURE__ */ new Map();
-  const walk2 = (node, path12, depth2) => {
-    if (depth2 > 12 || !node) return;
-    const tag = node.tag;
-    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path12), tag === "!reset" ? "reset" : "override");
-    if ((0, import_yaml.isMap)(node)) {
-      for (const it of node.items) if ((0, import_yaml.isPair)(it) && (0, import_yaml.isScalar)(it.key)) walk2(it.value, [...path12, String(it.key.value)], depth2 + 1);
-    }
-    if ((0, import_yaml.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path12, i], depth2 + 1));
-  };
-  walk2(doc.contents, [], 0);
-  return tags;
-}
-function isRecord3(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function build(raw, file, path12, env, tags) {
-  const o = { file, path: path12 };
-  const tag = tags.get(pathKey(path12));
-  const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
-  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path12, i], env, tags)));
-  if (isRecord3(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path12, k], env, tags)])));
-  if (typeof raw === "string") return node(interpolate(raw, env), raw);
-  if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
-  return node(raw === void 0 ? null : String(raw), null);
-}
-function normaliseKeyValues(n, env) {
-  const passThrough = (k, o) => {
-    const v = env(k);
-    return { o, v: v ?? `\${${k}}`, r: `\${${k}}` };
-  };
-  if (Array.isArray(n.v)) {
-    const map = /* @__PURE__ */ new Map();
-    for (const item of n.v) {
-      if (typeof item.v !== "string" || typeof item.r !== "string") continue;
-      const eq = item.r.indexOf("=");
-      if (eq === -1) {
-        map.set(item.r.trim(), passThrough(item.r.trim(), item.o));
-        continue;
-      }
-      const key = item.r.slice(0, eq).trim();
-      const rawValue = item.r.slice(eq + 1);
-      map.set(key, { o: item.o, v: interpolate(rawValue, env), r: rawValue });
-    }
-    return { ...n, v: map };
-  }
-  if (n.v instanceof Map) {
-    const map = /* @__PURE__ */ new Map();
-    for (const [k, item] of n.v) map.set(k, item.v === null ? passThrough(k, item.o) : item);
-    return { ...n, v: map };
-  }
-  return n;
-}
-function merge(base3, over, special) {
-  if (over.tag === "reset") return void 0;
-  if (!base3 || over.tag === "override") return over;
-  if (base3.v instanceof Map && over.v instanceof Map) {
-    const out = new Map(base3.v);
-    for (const [k, ov] of over.v) {
-      const bv = out.get(k);
-      const s = bv && special ? special(k, bv, ov) : null;
-      const m = s !== null ? s : merge(bv, ov);
-      if (m) out.set(k, m);
-      else out.delete(k);
-    }
-    return { o: base3.o, v: out };
-  }
-  if (Array.isArray(base3.v) && Array.isArray(over.v)) return { o: base3.o, v: [...base3.v, ...over.v] };
-  return over;
-}
-function plain(n, which2) {
-  if (Array.isArray(n.v)) return n.v.map((x) => plain(x, which2));
-  if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which2)]));
-  return which2 === "r" && n.r !== void 0 ? n.r : n.v;
-}
-function origins(n, path12 = [], out = /* @__PURE__ */ new Map()) {
-  out.set(pathKey(path12), n.o);
-  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path12, i], out));
-  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path12, k], out);
-  return out;
-}
-
-// src/engine/assemble/compose/project.ts
-var BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
-var OVERRIDE = /^(docker-)?compose\.override\.ya?ml$/i;
-var VARIANT = /^(docker-)?compose\.[\w.-]+\.ya?ml$/i;
-var MAX_EXTENDS_DEPTH = 10;
-function buildComposeProjects(composeTargets, dotenvTargets) {
-  const loader = {
-    files: new Map(composeTargets.map((t) => [t.file, { target: t, tags: collectTags(t.doc) }])),
-    dotenv: new Map(dotenvTargets.map((t) => [t.file, t])),
-    notes: /* @__PURE__ */ new Map()
-  };
-  const byDir = /* @__PURE__ */ new Map();
-  for (const t of composeTargets) byDir.set(path6.posix.dirname(t.file), [...byDir.get(path6.posix.dirname(t.file)) ?? [], t.file]);
-  const projects = [];
-  for (const [dir3, files] of byDir) {
-    const nameOf = (f) => path6.posix.basename(f);
-    const base3 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
-    const family = base3 && /^docker-/i.test(nameOf(base3)) ? "docker-compose" : "compose";
-    const override = base3 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family}.`)) : void 0;
-    const listed = composeFileVariable(loader, dir3);
-    const main = listed.length ? listed : base3 ? [base3, ...override ? [override] : []] : [];
-    if (main.length) projects.push(project(loader, dir3, main, main));
-    for (const f of files) {
-      if (main.includes(f)) continue;
-      if (base3 && VARIANT.test(nameOf(f))) projects.push(project(loader, dir3, [base3, f], [f]));
-      else projects.push(project(loader, dir3, [f], [f]));
-    }
-  }
-  return { projects, notes: [...loader.notes.values()] };
-}
-function composeFileVariable(loader, dir3) {
-  const { env } = dotenvLookup(loader, dir3);
-  const value = env.COMPOSE_FILE;
-  if (!value) return [];
-  return value.split(env.COMPOSE_PATH_SEPARATOR || ":").map((f) => resolveRel(dir3, f.trim())).filter((f) => f !== void 0 && loader.files.has(f));
-}
-function unresolved(loader, file, what) {
-  const message2 = `${what} is not a compose file in this scan; ${file} was checked without it.`;
-  loader.notes.set(message2, { level: "warning", code: "compose.unresolved_reference", message: message2, file });
-}
-function dotenvLookup(loader, dir3) {
-  const file = loader.dotenv.get(dir3 === "." ? ".env" : `${dir3}/.env`);
-  const env = {};
-  for (const e of file?.entries ?? []) env[e.key] = e.value;
-  return { env, lookup: (name) => Object.hasOwn(env, name) ? env[name] : void 0 };
-}
-function resolveRel(dir3, rel) {
-  if (path6.posix.isAbsolute(rel) || rel.includes("$")) return void 0;
-  const p = path6.posix.normalize(path6.posix.join(dir3, rel));
-  return p.startsWith("../") || p === ".." ? void 0 : p;
-}
-function project(loader, dir3, files, owns) {
-  const { env, lookup } = dotenvLookup(loader, dir3);
-  let services2 = /* @__PURE__ */ new Map();
-  let top;
-  const included2 = /* @__PURE__ */ new Set();
-  for (const file of files) {
-    const loaded = loader.files.get(file);
-    if (!loaded) continue;
-    const fileServices = loadServices(loader, file, lookup, new Set(files), included2);
-    for (const [name, node] of fileServices) {
-      const merged = mergeService(services2.get(name), node);
-      if (merged) services2.set(name, merged);
-      else services2.delete(name);
-    }
-    const rest = build(Object.fromEntries(Object.entries(isRecord3(loaded.target.value) ? loaded.target.value : {}).filter(([k]) => k !== "services")), file, [], lookup, loaded.tags);
-    top = merge(top, rest) ?? top;
-  }
-  services2 = new Map([...services2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
-  return {
-    kind: "compose_project",
-    file: files[0] ?? dir3,
-    files: [...files, ...included2],
-    owns,
-    env,
-    services: [...services2].map(([name, node]) => service(name, node, loader)),
-    value: top ? plain(top, "v") : {}
-  };
-}
-function loadServices(loader, file, lookup, seen, included2) {
-  const out = /* @__PURE__ */ new Map();
-  const value = loader.files.get(file)?.target.value;
-  if (!isRecord3(value)) return out;
-  const dir3 = path6.posix.dirname(file);
-  for (const entry of Array.isArray(value.include) ? value.include : []) {
-    const paths = typeof entry === "string" ? [entry] : isRecord3(entry) ? [entry.path].flat() : [];
-    for (const p of paths) {
-      const target = typeof p === "string" ? resolveRel(dir3, p) : void 0;
-      if (typeof p === "string" && (!target || !loader.files.has(target))) unresolved(loader, file, `include ${p}`);
-      if (!target || seen.has(target) || !loader.files.has(target)) continue;
-      seen.add(target);
-      included2.add(target);
-      const inc = dotenvLookup(loader, path6.posix.dirname(target)).lookup;
-      for (const [name, node] of loadServices(loader, target, inc, seen, included2)) if (!out.has(name)) out.set(name, node);
-    }
-  }
-  if (isRecord3(value.services)) for (const name of Object.keys(value.services)) {
-    const node = loadService(loader, file, name, lookup, 0);
-    if (node) out.set(name, node);
-  }
-  return out;
-}
-function loadService(loader, file, name, lookup, depth2) {
-  const loaded = loader.files.get(file);
-  const services2 = isRecord3(loaded?.target.value) ? loaded.target.value.services : void 0;
-  const raw = isRecord3(services2) ? services2[name] : void 0;
-  if (!loaded || !isRecord3(raw)) return void 0;
-  let node = normaliseService(build(raw, file, ["services", name], lookup, loaded.tags), lookup);
-  const ext = raw.extends;
-  if (ext !== void 0 && node.v instanceof Map) {
-    node.v.delete("extends");
-    const baseName = typeof ext === "string" ? ext : isRecord3(ext) && typeof ext.service === "string" ? ext.service : void 0;
-    const baseFile = isRecord3(ext) && typeof ext.file === "string" ? resolveRel(path6.posix.dirname(file), ext.file) : file;
-    const base3 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
-    if (!base3 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord3(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
-    const merged = base3 ? mergeService(base3, node) : void 0;
-    if (merged) node = { ...merged, o: node.o };
-  }
-  return node;
-}
-function normaliseService(n, lookup) {
-  if (!(n.v instanceof Map)) return n;
-  const env = n.v.get("environment");
-  if (env) n.v.set("environment", normaliseKeyValues(env, lookup));
-  const b = n.v.get("build");
-  if (b && typeof b.v === "string") n.v.set("build", { o: b.o, v: /* @__PURE__ */ new Map([["context", { ...b }]]) });
-  const args = n.v.get("build")?.v;
-  if (args instanceof Map && args.get("args")) args.set("args", normaliseKeyValues(args.get("args"), lookup));
-  return n;
-}
-function mergeService(base3, over) {
-  return merge(base3, over, (key, b, o) => {
-    if (o.tag) return null;
-    if (key === "command" || key === "entrypoint") return o;
-    if (key === "healthcheck") return merge(b, o, (k, _b, oo) => k === "test" ? oo : null);
-    if ((key === "ports" || key === "volumes") && Array.isArray(b.v) && Array.isArray(o.v)) {
-      const id = (n) => key === "ports" ? JSON.stringify(plain(n, "v")) : volumeTarget(plain(n, "v"));
-      const overIds = new Set(o.v.map(id));
-      const kept = key === "volumes" ? b.v.filter((n) => !overIds.has(id(n))) : b.v;
-      const baseIds = new Set(kept.map(id));
-      return { o: b.o, v: [...kept, ...o.v.filter((n) => key === "volumes" || !baseIds.has(id(n)))] };
-    }
-    return null;
-  });
-}
-function volumeTarget(v) {
-  if (isRecord3(v)) return String(v.target ?? "");
-  if (typeof v !== "string") return JSON.stringify(v);
-  const parts = v.split(":");
-  return parts.length === 1 ? parts[0] ?? "" : parts[1] ?? "";
-}
-function service(name, node, loader) {
-  const table = origins(node);
-  const originOf2 = (p) => {
-    for (let n = p.length; n >= 0; n--) {
-      const o = table.get(pathKey(p.slice(0, n)));
-      if (o) return { o, rest: p.slice(n) };
-    }
-    return { o: node.o, rest: p };
-  };
-  const value = plain(node, "v");
-  return {
-    name,
-    value,
-    raw: plain(node, "r"),
-    at(p, part) {
-      const { o, rest } = originOf2(p);
-      return at.path([...o.path, ...rest], { file: o.file, ...part ? { part } : {} });
-    },
-    fileOf: (p) => originOf2(p).o.file,
-    envFiles: envFiles(value, node, loader)
-  };
-}
-function envFiles(value, node, loader) {
-  const out = {};
-  const list = [value.env_file ?? []].flat();
-  const envNode = node.v instanceof Map ? node.v.get("env_file") : void 0;
-  list.forEach((entry, i) => {
-    const rel = typeof entry === "string" ? entry : isRecord3(entry) && typeof entry.path === "string" ? entry.path : void 0;
-    const from = envNode && Array.isArray(envNode.v) ? envNode.v[i]?.o.file ?? envNode.o.file : envNode?.o.file ?? node.o.file;
-    const file = rel ? resolveRel(path6.posix.dirname(from), rel) : void 0;
-    for (const e of file && loader.dotenv.get(file)?.entries || []) out[e.key] = { value: e.value, file: file ?? "", line: e.line };
-  });
-  return out;
-}
-
-// src/engine/config.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import path7 from "node:path";
-var import_yaml3 = __toESM(require_dist(), 1);
-
-// src/engine/read/read.ts
-import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
-
-// src/lib/format.ts
-function formatBytes(n) {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
-  return `${n} B`;
-}
-
-// src/engine/read/read.ts
-var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-var SNIFF = 8e3;
-var NOFOLLOW = constants4.O_NOFOLLOW ?? 0;
-var OPEN_FLAGS = constants4.O_RDONLY | NOFOLLOW | (constants4.O_NONBLOCK ?? 0);
-var unreadable = (file, err) => ({
-  ok: false,
-  note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
-});
-async function readText(f, maxFileSize) {
-  if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode(f.bytes, f.path);
-  let fd;
-  try {
-    if (!NOFOLLOW && lstatSync(f.abs).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
-    fd = openSync2(f.abs, OPEN_FLAGS);
-  } catch (err) {
-    const code = err.code;
-    if (code === "ENOENT") return { ok: false, note: void 0 };
-    if (code === "ELOOP") return { ok: false, note: { level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: f.path } };
-    return unreadable(f.path, err);
-  }
-  try {
-    const st = fstatSync2(fd);
-    if (!st.isFile()) return { ok: false, note: void 0 };
-    if (st.size > maxFileSize) return { ok: false, note: tooLarge(f.path, st.size, maxFileSize) };
-    const buf = readBuffer(st.size);
-    let n = 0;
-    while (n < buf.length) {
-      const got = readSync2(fd, buf, n, buf.length - n, n);
-      if (got === 0) break;
-      n += got;
-    }
-    return decode(n === buf.length ? buf : buf.subarray(0, n), f.path);
-  } catch (err) {
-    return unreadable(f.path, err);
-  } finally {
-    closeSync2(fd);
-  }
-}
-function tooLarge(file, size, maxFileSize) {
-  return { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .gatewarden.yml to scan it)`, file };
-}
-var SCRATCH_MAX = 1024 * 1024;
-var scratch = Buffer.allocUnsafeSlow(64 * 1024);
-function readBuffer(size) {
-  if (size > SCRATCH_MAX) return Buffer.allocUnsafeSlow(size);
-  if (size > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, 2 ** Math.ceil(Math.log2(size))));
-  return scratch.subarray(0, size);
-}
-function decode(buf, file) {
-  if (buf[0] === 255 && buf[1] === 254) return { ok: true, text: buf.toString("utf16le", 2), bytes: buf.length };
-  if (buf[0] === 254 && buf[1] === 255) return { ok: true, text: Buffer.from(buf.subarray(2, buf.length - buf.length % 2)).swap16().toString("utf16le"), bytes: buf.length };
-  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
-  const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
-  return { ok: true, text: buf.toString("utf8", bom), bytes: buf.length };
-}
-function parseSize(v) {
-  if (typeof v === "number") return v > 0 ? v : void 0;
-  const m = /^(\d+(?:\.\d+)?)[ \t]*(b|kb|k|mb|m|gb|g)?$/i.exec(v.trim());
-  if (!m) return void 0;
-  const unit = (m[2] ?? "b").toLowerCase()[0];
-  const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
-  return Math.round(Number(m[1]) * mult);
-}
-
 // src/engine/parse/yaml.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml = __toESM(require_dist(), 1);
 var MAX_ALIAS_COUNT = 1e3;
 var MAX_YAML_DEPTH = 200;
 function parseYaml(text2) {
   const flow = flowDepth(text2, MAX_YAML_DEPTH);
   if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text2, { merge: true, lineCounter, uniqueKeys: false, logLevel: "error" });
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text2, { merge: true, lineCounter, uniqueKeys: false, logLevel: "error" });
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];
@@ -48967,21 +48507,21 @@ function depth(v, d, seen = /* @__PURE__ */ new Set()) {
 }
 function keyMatches(pair, seg) {
   const k = pair.key;
-  if ((0, import_yaml2.isScalar)(k)) return String(k.value) === String(seg);
+  if ((0, import_yaml.isScalar)(k)) return String(k.value) === String(seg);
   return false;
 }
 function isMergePair(pair) {
-  return (0, import_yaml2.isScalar)(pair.key) && (typeof pair.key.value === "symbol" || pair.key.source === "<<");
+  return (0, import_yaml.isScalar)(pair.key) && (typeof pair.key.value === "symbol" || pair.key.source === "<<");
 }
 function findPair(doc, node, seg, depthLeft = 20) {
-  if (!(0, import_yaml2.isMap)(node)) return void 0;
-  for (const item of node.items) if ((0, import_yaml2.isPair)(item) && !isMergePair(item) && keyMatches(item, seg)) return item;
+  if (!(0, import_yaml.isMap)(node)) return void 0;
+  for (const item of node.items) if ((0, import_yaml.isPair)(item) && !isMergePair(item) && keyMatches(item, seg)) return item;
   if (depthLeft <= 0) return void 0;
   for (const item of node.items) {
-    if (!(0, import_yaml2.isPair)(item) || !isMergePair(item)) continue;
-    const sources = (0, import_yaml2.isSeq)(item.value) ? item.value.items : [item.value];
+    if (!(0, import_yaml.isPair)(item) || !isMergePair(item)) continue;
+    const sources = (0, import_yaml.isSeq)(item.value) ? item.value.items : [item.value];
     for (const src of sources) {
-      const resolved = (0, import_yaml2.isAlias)(src) ? src.resolve(doc) : src;
+      const resolved = (0, import_yaml.isAlias)(src) ? src.resolve(doc) : src;
       const found = findPair(doc, resolved, seg, depthLeft - 1);
       if (found) return found;
     }
@@ -48989,12 +48529,12 @@ function findPair(doc, node, seg, depthLeft = 20) {
   return void 0;
 }
 function yamlResolver(doc) {
-  return (path12, part) => {
+  return (path13, part) => {
     let node = doc.contents;
     let pair;
-    for (const seg of path12) {
-      if ((0, import_yaml2.isAlias)(node)) node = node.resolve(doc);
-      if ((0, import_yaml2.isSeq)(node) && typeof seg === "number") {
+    for (const seg of path13) {
+      if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
+      if ((0, import_yaml.isSeq)(node) && typeof seg === "number") {
         node = node.items[seg];
         pair = void 0;
         if (node === void 0) return void 0;
@@ -49013,7 +48553,7 @@ function yamlResolver(doc) {
     const valR = rangeOf(pair.value);
     if (part === "key") return keyR ?? valR;
     if (part === "value") return valR && valR[1] > valR[0] ? valR : keyR;
-    return keyR && valR && (0, import_yaml2.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
+    return keyR && valR && (0, import_yaml.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
   };
 }
 
@@ -49022,31 +48562,36 @@ var CONFIG_FILE_NAMES = [".gatewarden.yml", ".gatewarden.yaml"];
 function defaultConfig() {
   return { isIgnored: () => false, unignored: (files) => [...files], rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
+async function scanConfig(opts, root, notes) {
+  if (opts.noConfig || opts.blobs) return defaultConfig();
+  const first = root.targets[0];
+  return loadConfig(opts.configFile, first?.dir ? first.abs : root.base, root.base, new Set(opts.rules.map((r) => r.id)), notes);
+}
 async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
-  let file = explicit ? path7.resolve(explicit) : void 0;
+  let file = explicit ? path5.resolve(explicit) : void 0;
   let text2;
   if (file) {
     try {
-      text2 = await readFile2(file, "utf8");
+      text2 = await readFile3(file, "utf8");
     } catch {
       throw new UsageError(`cannot read config file ${explicit}`);
     }
   } else {
     for (const name of CONFIG_FILE_NAMES) {
       try {
-        text2 = await readFile2(path7.join(searchDir, name), "utf8");
-        file = path7.join(searchDir, name);
+        text2 = await readFile3(path5.join(searchDir, name), "utf8");
+        file = path5.join(searchDir, name);
         break;
       } catch {
       }
     }
   }
   if (text2 === void 0 || file === void 0) return defaultConfig();
-  const shown = toPosix(path7.relative(process.cwd(), file)) || file;
+  const shown = toPosix(path5.relative(process.cwd(), file)) || file;
   let raw;
   if (flowDepth(text2, MAX_YAML_DEPTH).depth > MAX_YAML_DEPTH) throw new UsageError(`${shown}: not valid YAML: nested deeper than ${MAX_YAML_DEPTH} levels`);
   try {
-    raw = (0, import_yaml3.parse)(text2, { maxAliasCount: 100 }) ?? {};
+    raw = (0, import_yaml2.parse)(text2, { maxAliasCount: 100 }) ?? {};
   } catch (e) {
     throw new UsageError(`${shown}: not valid YAML: ${e.message.split("\n")[0]}`);
   }
@@ -49056,8 +48601,8 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   for (const k of Object.keys(obj2)) if (!allowed.has(k)) throw new UsageError(`${shown}: unknown key "${k}" (expected ${[...allowed].join(", ")})`);
   const patterns = obj2.ignore ?? [];
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
-  const configDir = path7.dirname(file);
-  const rel = toPosix(path7.relative(base3, configDir));
+  const configDir = path5.dirname(file);
+  const rel = toPosix(path5.relative(base3, configDir));
   const matcher = () => {
     if (!patterns.length) return () => false;
     const ig = gitignoreMatcher(patterns);
@@ -49094,20 +48639,145 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   };
 }
 
-// src/engine/postprocess/baseline.ts
-import { readFile as readFile3 } from "node:fs/promises";
-var BASELINE_VERSION = 1;
-async function loadBaseline(file) {
-  let raw;
-  try {
-    raw = JSON.parse(await readFile3(file, "utf8"));
-  } catch (e) {
-    throw new UsageError(`cannot read baseline ${file}: ${e.message.split("\n")[0]}`);
+// src/engine/postprocess/fingerprint.ts
+import { createHash } from "node:crypto";
+var VERSION = "v1";
+var SECRET_SALT = "gatewarden/secret-fingerprint/v1";
+function sha256(s) {
+  return createHash("sha256").update(s).digest("hex");
+}
+function secretIdentity(secret) {
+  return `secret:${sha256(`${SECRET_SALT}\0${secret}`)}`;
+}
+function fingerprint(ruleId, file, identity) {
+  return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
+}
+
+// src/engine/history/patch.ts
+var LOG_FORMAT = "--format=%x00%H %at %aI";
+var HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)/;
+var PatchReader = class {
+  /** `maxAdded`: added text of one file above this many characters is dropped (`tooLarge`). */
+  constructor(maxAdded, sink) {
+    this.maxAdded = maxAdded;
+    this.sink = sink;
   }
-  const b = raw;
-  if (b?.tool !== "gatewarden" || !Array.isArray(b.findings)) throw new UsageError(`${file} is not a Gatewarden baseline (write one with \`gatewarden baseline\`)`);
-  if (b.version !== BASELINE_VERSION) throw new UsageError(`${file}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
-  return new Set(b.findings.map((f) => f.fingerprint).filter((x) => typeof x === "string"));
+  maxAdded;
+  sink;
+  commit;
+  diff;
+  /** Parent columns of the current hunk: 1, or more in a merge's combined diff. */
+  parents = 1;
+  inHunk = false;
+  newLine = 0;
+  /**
+   * One line of git's output (`truncated`: cut by the reader for its length). Returns a promise only when a
+   * file or commit ended and the sink is at work; the caller awaits it before the next line.
+   */
+  line(line2, truncated) {
+    const diff = this.diff;
+    if (this.inHunk && diff) {
+      const c = line2.charCodeAt(0);
+      if (this.parents === 1) {
+        if (c === 43) {
+          this.add(diff, line2.slice(1), this.newLine++, truncated);
+          return void 0;
+        }
+        if (c === 45 || c === 92) return void 0;
+        if (c === 32) {
+          this.newLine++;
+          return void 0;
+        }
+      } else if (c === 43 || c === 45 || c === 32) {
+        const cols = line2.slice(0, this.parents);
+        if (cols.includes("-")) return void 0;
+        if (!cols.includes(" ")) this.add(diff, line2.slice(this.parents), this.newLine, truncated);
+        this.newLine++;
+        return void 0;
+      } else if (c === 92) return void 0;
+    }
+    if (line2.startsWith("\0")) {
+      const done = this.endCommit();
+      const [sha = "", time = "0", date = ""] = line2.slice(1).split(" ");
+      this.commit = { sha, time: Number(time), date };
+      return done;
+    }
+    if (line2.startsWith("diff --git ")) {
+      const done = this.endFile();
+      this.diff = this.newDiff(diffGitPath(line2.slice("diff --git ".length)));
+      this.parents = 1;
+      return done;
+    }
+    if (line2.startsWith("diff --cc ") || line2.startsWith("diff --combined ")) {
+      const done = this.endFile();
+      this.diff = this.newDiff(unquotePath(line2.slice(line2.indexOf(" ", 5) + 1)));
+      return done;
+    }
+    if (!diff) return void 0;
+    if (line2.startsWith("@@")) {
+      const m = HUNK.exec(line2);
+      if (m) {
+        this.inHunk = true;
+        this.parents = (m[1] ?? "@@").length - 1;
+        this.newLine = Number(m[2]);
+      }
+    } else if (this.inHunk) {
+      return void 0;
+    } else if (line2.startsWith("+++ ")) {
+      const p = unquotePath(line2.slice(4).replace(/\t$/, ""));
+      if (p !== "/dev/null") diff.path = p.replace(/^b\//, "");
+    } else if (line2.startsWith("new file mode")) {
+      diff.added = true;
+    } else if (line2.startsWith("rename to ") || line2.startsWith("copy to ")) {
+      diff.path = unquotePath(line2.slice(line2.indexOf(" to ") + 4));
+      diff.added = true;
+    } else if (line2.startsWith("Binary files ") || line2.startsWith("GIT binary patch")) {
+      diff.binary = true;
+    }
+    return void 0;
+  }
+  /** The end of git's output: the last commit is complete. */
+  end() {
+    return this.endCommit();
+  }
+  newDiff(path13) {
+    return this.commit && { commit: this.commit, path: path13, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
+  }
+  add(d, text2, lineNo, truncated) {
+    if (d.tooLarge) return;
+    d.size += text2.length + 1;
+    if (truncated || d.size > this.maxAdded) {
+      d.tooLarge = true;
+      d.lines = [];
+      d.lineNos = [];
+      return;
+    }
+    d.lines.push(text2);
+    d.lineNos.push(lineNo);
+  }
+  // The reader moves on as soon as an end is announced: each works on what it was called for.
+  async endFile() {
+    const d = this.diff;
+    this.diff = void 0;
+    this.inHunk = false;
+    if (d) await this.sink.file(d);
+  }
+  async endCommit() {
+    const c = this.commit;
+    await this.endFile();
+    if (c) await this.sink.commit(c);
+  }
+};
+function diffGitPath(rest) {
+  if (rest.startsWith('"')) {
+    const m = /^("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*"|\S.*)$/.exec(rest);
+    const b = m?.[2];
+    return b === void 0 ? void 0 : unquotePath(b).replace(/^b\//, "");
+  }
+  if ((rest.length - 5) % 2 !== 0) return void 0;
+  const n = (rest.length - 5) / 2;
+  const a = rest.slice(2, 2 + n);
+  return rest.startsWith("a/") && rest.slice(2 + n) === ` b/${a}` ? a : void 0;
 }
 
 // src/engine/parse/lines.ts
@@ -50790,10 +50460,10 @@ function memberName(name) {
   return void 0;
 }
 function json5Resolver(ast) {
-  return (path12, part) => {
+  return (path13, part) => {
     let node = ast.body;
     let key;
-    for (const seg of path12) {
+    for (const seg of path13) {
       key = void 0;
       if (node.type === "Object") {
         let found;
@@ -51247,7 +50917,7 @@ function parseShell(src) {
 }
 
 // src/engine/parse/shell-sources.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 function makefileSource(text2) {
   const b = new SourceBuilder();
   const lines = text2.split("\n");
@@ -51362,19 +51032,19 @@ function workflowSource(text2, doc) {
   const b = new SourceBuilder();
   const steps = [];
   const jobs = doc.get("jobs", true);
-  if ((0, import_yaml5.isMap)(jobs)) {
-    for (const job of jobs.items) if ((0, import_yaml5.isMap)(job.value)) steps.push(job.value.get("steps", true));
+  if ((0, import_yaml4.isMap)(jobs)) {
+    for (const job of jobs.items) if ((0, import_yaml4.isMap)(job.value)) steps.push(job.value.get("steps", true));
   }
   const runs = doc.get("runs", true);
-  if ((0, import_yaml5.isMap)(runs)) steps.push(runs.get("steps", true));
+  if ((0, import_yaml4.isMap)(runs)) steps.push(runs.get("steps", true));
   for (const list of steps) {
-    if (!(0, import_yaml5.isSeq)(list)) continue;
+    if (!(0, import_yaml4.isSeq)(list)) continue;
     for (const step of list.items) {
-      if (!(0, import_yaml5.isMap)(step)) continue;
+      if (!(0, import_yaml4.isMap)(step)) continue;
       const shell = step.get("shell");
       if (typeof shell === "string" && NON_SHELL.test(shell)) continue;
       const run2 = step.get("run", true);
-      if ((0, import_yaml5.isScalar)(run2)) pushScalar(b, text2, run2);
+      if ((0, import_yaml4.isScalar)(run2)) pushScalar(b, text2, run2);
     }
   }
   return b.build(text2.length);
@@ -51383,7 +51053,7 @@ function pushScalar(b, text2, node) {
   const range = node.range;
   if (!range) return;
   const [start, end] = range;
-  if (node.type === import_yaml5.Scalar.BLOCK_LITERAL || node.type === import_yaml5.Scalar.BLOCK_FOLDED) {
+  if (node.type === import_yaml4.Scalar.BLOCK_LITERAL || node.type === import_yaml4.Scalar.BLOCK_FOLDED) {
     const headerEnd = text2.indexOf("\n", start);
     if (headerEnd === -1 || headerEnd >= end) return;
     const lines = [];
@@ -51401,12 +51071,12 @@ function pushScalar(b, text2, node) {
       const content = l.text.slice(indent);
       b.push(content, l.off + indent);
       const next = lines[k + 1];
-      const fold = node.type === import_yaml5.Scalar.BLOCK_FOLDED && content && next?.text.trim() && !/^\s/.test(content) && !/^\s/.test(next.text.slice(indent));
+      const fold = node.type === import_yaml4.Scalar.BLOCK_FOLDED && content && next?.text.trim() && !/^\s/.test(content) && !/^\s/.test(next.text.slice(indent));
       b.push(fold ? " " : "\n", l.off + l.text.length);
     });
     return;
   }
-  if (node.type === import_yaml5.Scalar.PLAIN && !text2.slice(start, end).includes("\n")) {
+  if (node.type === import_yaml4.Scalar.PLAIN && !text2.slice(start, end).includes("\n")) {
     b.push(`${text2.slice(start, end)}
 `, start);
     return;
@@ -51657,8 +51327,969 @@ function shellTarget(file, text2, origin2, source) {
   return { target: { kind: "shell", file, text: text2, origin: origin2, pipelines: parsed.pipelines }, embedded: embeddedConfigs(file, text2, parsed.pipelines, parsed.heredocOffsets) };
 }
 
+// src/engine/postprocess/suppress.ts
+var DIRECTIVE = /^gatewarden-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--(.*))?$/;
+function parseDirectives(text2) {
+  const out = /* @__PURE__ */ new Map();
+  if (!text2.includes("gatewarden-ignore")) return out;
+  const lines = text2.split("\n");
+  lines.forEach((raw, i) => {
+    const at2 = raw.indexOf("gatewarden-ignore");
+    const m = at2 === -1 ? null : DIRECTIVE.exec(stripCloser(raw.slice(at2)));
+    if (!m) return;
+    const rules2 = (m[1] ?? "").split(",").map((r) => r.trim()).filter(Boolean);
+    const reason = m[2]?.trim();
+    out.set(i + 1, reason ? { rules: rules2, reason } : { rules: rules2 });
+  });
+  return out;
+}
+function stripCloser(line2) {
+  let s = line2.trimEnd();
+  if (s.endsWith("-->")) s = s.slice(0, -3).trimEnd();
+  else if (s.endsWith("*/")) s = s.slice(0, -2).trimEnd();
+  return s;
+}
+function findDirective(directives, ruleId, line2) {
+  for (const l of [line2, line2 - 1]) {
+    const d = directives.get(l);
+    if (d && d.rules.some((r) => r === "*" || r === ruleId)) return d;
+  }
+  return void 0;
+}
+
+// src/engine/check/file-context.ts
+var FileContext = class {
+  constructor(file, text2, locator) {
+    this.file = file;
+    this.text = text2;
+    this.locator = locator;
+  }
+  file;
+  text;
+  locator;
+  directives;
+  suppression(ruleId, line2) {
+    this.directives ??= parseDirectives(this.text);
+    return findDirective(this.directives, ruleId, line2);
+  }
+};
+function repoFileContext(file) {
+  return new FileContext(file, "", new Locator(file, ""));
+}
+
+// src/engine/postprocess/redact.ts
+function redact(secret) {
+  const n = [...secret].length;
+  const head2 = n >= 12 ? [...secret].slice(0, 4).join("") : "";
+  return `${head2}…(${n} chars)`;
+}
+function scrub(text2, secret, redacted) {
+  if (!secret || secret.length < 4 || !text2.includes(secret)) return text2;
+  return text2.split(secret).join(redacted);
+}
+
+// src/engine/postprocess/finalize.ts
+function identityOf(input, ctx) {
+  if (input.key !== void 0) return `key:${input.key}`;
+  if (input.secret !== void 0) return secretIdentity(input.secret);
+  const a = input.at;
+  switch (a.kind) {
+    case "path":
+      return `path:${JSON.stringify(a.path)}:${a.part ?? "pair"}`;
+    case "file":
+      return "file";
+    case "range":
+      return `text:${sha256(ctx.text.slice(a.start, a.end).replace(/\s+/g, " ").trim())}`;
+    case "position": {
+      const start = ctx.locator.lines.lineStart(a.line);
+      const end = ctx.locator.lines.lineStart(a.endLine + 1);
+      return `text:${sha256(ctx.text.slice(start, end > start ? end : void 0).replace(/\s+/g, " ").trim())}`;
+    }
+  }
+}
+function finalize(rule, input, ctx) {
+  const location = ctx.locator.locate(input.at);
+  const fp = fingerprint(rule.id, location.file, identityOf(input, ctx));
+  const secret = input.secret;
+  const redacted = secret !== void 0 ? redact(secret) : void 0;
+  const clean = (s) => secret !== void 0 && redacted !== void 0 ? scrub(s, secret, redacted) : s;
+  const finding = {
+    ruleId: rule.id,
+    severity: input.severity ?? rule.severity,
+    message: clean(input.message),
+    location,
+    fingerprint: fp
+  };
+  if (redacted !== void 0) finding.redacted = redacted;
+  if (input.fix) {
+    finding.fix = { description: clean(input.fix.description), location: ctx.locator.locate(input.fix.at), replacement: clean(input.fix.replacement) };
+  }
+  if (input.properties) {
+    finding.properties = Object.fromEntries(Object.entries(input.properties).map(([k, v]) => [k, typeof v === "string" ? clean(v) : v]));
+  }
+  const directive = ctx.suppression(rule.id, location.startLine);
+  if (directive) finding.suppressed = directive.reason ? { kind: "inline", reason: clean(directive.reason) } : { kind: "inline" };
+  return finding;
+}
+
+// src/engine/postprocess/scan-wide.ts
+function applyConfig(findings, config) {
+  const out = [];
+  for (const f of findings) {
+    const setting = config.rules.get(f.ruleId);
+    if (setting === "off") continue;
+    out.push(setting ? { ...f, severity: setting } : f);
+  }
+  return out;
+}
+function applyBaseline(findings, baseline) {
+  if (!baseline) return findings;
+  return findings.map((f) => !f.suppressed && baseline.has(f.fingerprint) ? { ...f, suppressed: { kind: "baseline" } } : f);
+}
+function disambiguate(findings) {
+  const sorted = sortFindings(findings);
+  const seen = /* @__PURE__ */ new Map();
+  const places = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const f of sorted) {
+    const place2 = `${f.fingerprint}@${f.location.startLine}:${f.location.startColumn}`;
+    if (places.has(place2)) continue;
+    places.add(place2);
+    const n = seen.get(f.fingerprint) ?? 0;
+    seen.set(f.fingerprint, n + 1);
+    out.push(n === 0 ? f : { ...f, fingerprint: `${f.fingerprint.slice(0, 28)}${sha256(`${f.fingerprint}#${n}`).slice(0, 4)}` });
+  }
+  return out;
+}
+function sortFindings(findings) {
+  return [...findings].sort(
+    (a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : 0) || a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn || bySeverityDesc(a.severity, b.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+function postprocess(findings, opts) {
+  const { findingsIn } = opts;
+  const wanted = findingsIn ? findings.filter((f) => findingsIn.has(f.location.file)) : findings;
+  return sortFindings(applyBaseline(disambiguate(applyConfig(wanted, opts.config)), opts.baseline));
+}
+
+// src/engine/check/keywords.ts
+var NUMERIC_ESCAPE = /\\(?:x[0-9A-Fa-f]|u[0-9A-Fa-f]|U[0-9A-Fa-f]|[0-7]{3})/;
+var UNQUOTE = /\\\r?\n|['"\\]/g;
+var last2;
+function keywordText(text2) {
+  if (last2?.text !== text2) last2 = { text: text2, kw: NUMERIC_ESCAPE.test(text2) ? void 0 : text2.replace(UNQUOTE, "") };
+  return last2.kw;
+}
+function mayApply(rule, kw) {
+  return !rule.keywords || kw === void 0 || rule.keywords.some((k) => kw.includes(k));
+}
+
+// src/engine/check/runner.ts
+var EMPTY_PROJECT = { targets: () => [] };
+var MAX_FINDINGS_PER_RULE_AND_FILE = 100;
+var RuleRunner = class {
+  constructor(rules2, notes, finish = finalize) {
+    this.notes = notes;
+    this.finish = finish;
+    for (const r of rules2) for (const k of r.appliesTo) this.byKind.set(k, [...this.byKind.get(k) ?? [], r]);
+  }
+  notes;
+  finish;
+  findings = [];
+  internalErrors = 0;
+  byKind = /* @__PURE__ */ new Map();
+  /**
+   * `contexts`: the file context of each file a finding may be located in. `scope`: where the findings belong,
+   * for a target assembled from several files. `out`: where findings and notes go (default: this runner's own
+   * lists); the per-file stage collects them per file.
+   */
+  async run(target, contexts, project2, scope, out = this) {
+    const rules2 = this.byKind.get(target.kind) ?? [];
+    if (!rules2.length) return;
+    let kw = null;
+    const reports = new TargetReports(target, contexts, scope, out, this.finish);
+    const ctx = { report: reports.report, project: project2 };
+    for (let i = 0; i < rules2.length; i++) {
+      const rule = rules2[i];
+      if (rule.keywords && target.kind === "shell") {
+        if (kw === null) kw = keywordText(target.text);
+        if (!mayApply(rule, kw)) continue;
+      }
+      reports.start(rule);
+      try {
+        const pending = rule.check(target, ctx);
+        if (pending !== void 0) await pending;
+      } catch (err) {
+        this.internalErrors++;
+        out.notes.push({ level: "error", code: "internal.rule_error", message: `rule ${rule.id} failed: ${err.message ?? String(err)}`, file: target.file });
+      }
+      reports.end();
+    }
+  }
+};
+var TargetReports = class {
+  constructor(target, contexts, scope, out, finish) {
+    this.target = target;
+    this.contexts = contexts;
+    this.scope = scope;
+    this.out = out;
+    this.finish = finish;
+  }
+  target;
+  contexts;
+  scope;
+  out;
+  finish;
+  /** The rule being run. */
+  rule;
+  /** Its findings so far, per file; made on its first report. */
+  counts;
+  start(rule) {
+    this.rule = rule;
+    this.counts = void 0;
+  }
+  report = (reported) => {
+    const rule = this.rule;
+    const input = this.scope?.relocate ? this.scope.relocate(reported) : reported;
+    const file = input.at.file ?? this.target.file;
+    if (this.scope?.owns && !this.scope.owns(file)) return;
+    this.counts ??= /* @__PURE__ */ new Map();
+    const n = (this.counts.get(file) ?? 0) + 1;
+    this.counts.set(file, n);
+    if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
+    const where = this.contexts(file);
+    if (!where) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
+    this.out.findings.push(this.finish(rule, input, where));
+  };
+  /** The rule is done: a note for each file where it found more than the cap. */
+  end() {
+    const rule = this.rule;
+    if (this.counts)
+      for (const [file, n] of this.counts) {
+        if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
+        this.out.notes.push({ level: "warning", code: "findings.capped", message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
+      }
+  }
+};
+
+// src/engine/history/history.ts
+function runsInHistory(rule) {
+  return rule.history ?? rule.appliesTo.some((k) => k === "text" || k === "repo");
+}
+var HunkLocator = class extends Locator {
+  constructor(file, text2, lineNos) {
+    super(file, text2);
+    this.lineNos = lineNos;
+  }
+  lineNos;
+  locate(anchor2) {
+    const l = super.locate(anchor2);
+    return { ...l, startLine: this.lineNos[l.startLine - 1] ?? l.startLine, endLine: this.lineNos[l.endLine - 1] ?? l.endLine };
+  }
+};
+var HunkContext = class extends FileContext {
+  constructor(file, text2, lineNos) {
+    super(file, text2, new HunkLocator(file, text2, lineNos));
+    this.lineNos = lineNos;
+  }
+  lineNos;
+  byFileLine;
+  suppression(ruleId, line2) {
+    this.byFileLine ??= new Map([...parseDirectives(this.text)].map(([i, d]) => [this.lineNos[i - 1] ?? i, d]));
+    return findDirective(this.byFileLine, ruleId, line2);
+  }
+};
+async function scanHistory(opts) {
+  const started = performance.now();
+  const notes = [];
+  const base3 = await tryGit(opts.path, ["rev-parse", "--show-toplevel"]);
+  if (!base3) throw new UsageError(`--history needs a git work tree; ${opts.path} is not inside one`);
+  const revs = [...opts.refs ?? [], ...opts.since ? [opts.since] : []];
+  const [known, shallowOut, config, baseline] = await Promise.all([
+    Promise.all(revs.map(async (r) => !r.startsWith("-") && await tryGit(base3, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
+    tryGit(base3, ["rev-parse", "--is-shallow-repository"]),
+    loadConfig(opts.configFile, base3, base3, new Set(opts.rules.map((r) => r.id)), notes),
+    opts.baselineFile ? loadBaseline(opts.baselineFile) : void 0
+  ]);
+  const unknown = revs.find((_, i) => !known[i]);
+  if (unknown !== void 0) throw new UsageError(`unknown revision "${unknown}"`);
+  const rules2 = opts.rules.filter(runsInHistory);
+  const maxFileSize = opts.maxFileSize ?? config.maxFileSize;
+  const active = rules2.filter((r) => config.rules.get(r.id) !== "off");
+  const structured = active.some((r) => r.appliesTo.includes("dotenv"));
+  const shallow = shallowOut === "true";
+  if (shallow) {
+    notes.push({
+      level: "warning",
+      code: "history.shallow",
+      message: "this is a shallow clone: commits older than the clone depth were not scanned. On GitHub Actions set `fetch-depth: 0` on actions/checkout; locally run `git fetch --unshallow`."
+    });
+  }
+  const runner = new RuleRunner(active, notes, historyFinisher);
+  const blobs = new BlobReader(base3);
+  const seen = /* @__PURE__ */ new Map();
+  let order = 0;
+  let commits = 0;
+  let files = 0;
+  let bytes = 0;
+  let binary = 0;
+  const tooLarge2 = /* @__PURE__ */ new Map();
+  let atHead;
+  const checkHead = () => {
+    if (atHead) return;
+    atHead = fingerprintsAtHead(base3, active, config, maxFileSize, notes);
+    atHead.catch(() => void 0);
+  };
+  const collect = (c) => {
+    for (const finding of runner.findings.splice(0)) {
+      const cand = { finding, commit: c, order: order++, additions: 1 };
+      const prev = seen.get(finding.fingerprint);
+      if (!prev) {
+        seen.set(finding.fingerprint, cand);
+        checkHead();
+      } else {
+        cand.additions = prev.additions + 1;
+        seen.set(finding.fingerprint, introducedEarlier(cand, prev) ? cand : { ...prev, additions: cand.additions });
+      }
+    }
+  };
+  const added = /* @__PURE__ */ new Map();
+  const scanFile = async (d) => {
+    if (d.path === void 0 || config.isIgnored(d.path)) return;
+    const c = d.commit;
+    const kind = classify(d.path);
+    if (d.added) {
+      const paths = added.get(c) ?? [];
+      paths.push({ path: d.path, kind });
+      added.set(c, paths);
+    }
+    if (d.binary) {
+      binary++;
+      return;
+    }
+    if (d.tooLarge) {
+      const t = tooLarge2.get(d.path) ?? { count: 0, newest: c.sha };
+      t.count++;
+      tooLarge2.set(d.path, t);
+      return;
+    }
+    if (d.lines.length) {
+      files++;
+      bytes += d.size;
+      const text2 = d.lines.join("\n");
+      const ctx = new HunkContext(d.path, text2, d.lineNos);
+      await runner.run({ kind: "text", file: d.path, fileKind: kind, text: text2 }, () => ctx, EMPTY_PROJECT);
+    }
+    if (d.added && kind === "dotenv" && structured) await scanDotenvBlob(`${c.sha}:${d.path}`, d.path);
+    collect(c);
+  };
+  const scanDotenvBlob = async (object, file) => {
+    const blob = await blobs.read(object, maxFileSize);
+    if (blob.kind !== "ok" || blob.data.subarray(0, 8e3).includes(0)) return;
+    const text2 = blob.data.toString("utf8");
+    const parsed = parseFile(file, "dotenv", text2);
+    if (parsed.ok) {
+      const ctx = new FileContext(file, text2, parsed.locator);
+      await runner.run(parsed.target, () => ctx, EMPTY_PROJECT);
+    }
+  };
+  const scanCommit = async (c) => {
+    const paths = added.get(c);
+    added.delete(c);
+    if (paths) {
+      await runner.run({ kind: "repo", file: ".", git: true, files: paths, history: { commit: c.sha }, ignoredByRootGitignore: () => false }, repoFileContext, EMPTY_PROJECT);
+      collect(c);
+    }
+    commits++;
+    opts.onProgress?.(commits);
+  };
+  const args = [
+    "-c",
+    "core.quotepath=off",
+    "-c",
+    "log.showRoot=true",
+    "-c",
+    "log.showSignature=false",
+    "log",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--no-relative",
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+    "-p",
+    "-U0",
+    "--cc",
+    "-M",
+    "--irreversible-delete",
+    LOG_FORMAT,
+    ...opts.maxCommits !== void 0 ? [`--max-count=${opts.maxCommits}`] : [],
+    ...opts.refs?.length ? opts.refs : ["--all"],
+    ...opts.since ? [`^${opts.since}`] : [],
+    "--"
+  ];
+  let stderr = "";
+  try {
+    const reader = new PatchReader(maxFileSize, { file: scanFile, commit: scanCommit });
+    ({ stderr } = await streamLines(base3, args, maxFileSize + 1, (line2, truncated) => reader.line(line2, truncated)));
+    await reader.end();
+  } finally {
+    blobs.close();
+  }
+  for (const w of new Set(stderr.split("\n").filter((l) => l.startsWith("warning:")))) {
+    notes.push({ level: "warning", code: "history.git_warning", message: `git: ${w.slice("warning:".length).trim()}` });
+  }
+  if (binary) notes.push({ level: "info", code: "skipped.binary", message: `${binary} binary file version${binary === 1 ? "" : "s"} in the history not scanned` });
+  for (const [file, t] of tooLarge2) {
+    notes.push({ level: "warning", code: "skipped.too_large", message: `lines added in ${t.count} commit${t.count === 1 ? "" : "s"} (newest ${t.newest.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .gatewarden.yml to scan them)`, file });
+  }
+  const head2 = atHead ? await atHead : { fingerprints: /* @__PURE__ */ new Set(), internalErrors: 0 };
+  const still = head2.fingerprints;
+  const located = [...seen.values()].map((o) => describeOrigin(o, still.has(o.finding.fingerprint)));
+  const findings = sortFindings(applyBaseline(applyConfig(located, config), baseline));
+  const range = [...opts.refs?.length ? opts.refs : ["--all"], ...opts.since ? [`^${opts.since}`] : []].join(" ");
+  return {
+    root: { base: base3, git: true },
+    findings,
+    notes,
+    stats: { files, bytes, skipped: binary + [...tooLarge2.values()].reduce((n, t) => n + t.count, 0), durationMs: Math.round(performance.now() - started) },
+    internalErrors: runner.internalErrors + head2.internalErrors,
+    history: { commits, shallow, range }
+  };
+}
+var historyFinisher = (rule, input, ctx) => {
+  const f = finalize(rule, input, ctx);
+  if (input.secret !== void 0) f.fingerprint = fingerprint(rule.id, "", secretIdentity(input.secret));
+  return f;
+};
+function introducedEarlier(a, b) {
+  const sa = a.finding.suppressed ? 1 : 0;
+  const sb = b.finding.suppressed ? 1 : 0;
+  if (sa !== sb) return sa < sb;
+  if (a.commit.sha === b.commit.sha) return false;
+  if (a.commit.time !== b.commit.time) return a.commit.time < b.commit.time;
+  return a.order > b.order;
+}
+function describeOrigin(o, stillPresent) {
+  const { finding: f, commit } = o;
+  const where = stillPresent ? "it is still present at HEAD" : "it is no longer at HEAD but stays in the history";
+  return {
+    ...f,
+    message: `${f.message} Introduced in commit ${commit.sha.slice(0, 12)} (${commit.date}); ${where}.`,
+    properties: { ...f.properties ?? {}, commit: commit.sha, commitDate: commit.date, stillPresent, additions: o.additions }
+  };
+}
+async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
+  const out = /* @__PURE__ */ new Set();
+  const head2 = await tryGit(base3, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+  if (!head2) return { fingerprints: out, internalErrors: 0 };
+  const runner = new RuleRunner(rules2, notes, historyFinisher);
+  const blobs = new BlobReader(base3);
+  const entries = [];
+  await streamLines(base3, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line2) => {
+    const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line2);
+    if (!m || m[1] === "120000") return;
+    const path13 = unquotePath(m[4] ?? "");
+    if (!config.isIgnored(path13)) entries.push({ path: path13, oid: m[2] ?? "", size: Number(m[3]) });
+  });
+  const wantsText = rules2.some((r) => r.appliesTo.includes("text"));
+  const wantsDotenv = rules2.some((r) => r.appliesTo.includes("dotenv"));
+  const files = [];
+  try {
+    const inFlight = [];
+    let pendingBytes = 0;
+    let next = 0;
+    while (next < entries.length || inFlight.length) {
+      while (next < entries.length && (inFlight.length === 0 || pendingBytes < 4 << 20)) {
+        const e = entries[next++];
+        if (!e) break;
+        const kind2 = classify(e.path);
+        files.push({ path: e.path, kind: kind2 });
+        if (e.size > maxFileSize || !wantsText && !(wantsDotenv && kind2 === "dotenv")) continue;
+        inFlight.push({ path: e.path, result: blobs.read(e.oid, maxFileSize), size: e.size });
+        pendingBytes += e.size;
+      }
+      const cur = inFlight.shift();
+      if (!cur) continue;
+      pendingBytes -= cur.size;
+      const blob = await cur.result;
+      if (blob.kind !== "ok" || blob.data.subarray(0, 8e3).includes(0)) continue;
+      const text2 = blob.data.toString("utf8");
+      const kind = classify(cur.path);
+      const ctx = new FileContext(cur.path, text2, new Locator(cur.path, text2));
+      if (wantsText) await runner.run({ kind: "text", file: cur.path, fileKind: kind, text: text2 }, () => ctx, EMPTY_PROJECT);
+      if (kind === "dotenv" && wantsDotenv) {
+        const parsed = parseFile(cur.path, "dotenv", text2);
+        if (parsed.ok) {
+          const dctx = new FileContext(cur.path, text2, parsed.locator);
+          await runner.run(parsed.target, () => dctx, EMPTY_PROJECT);
+        }
+      }
+      for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
+    }
+  } finally {
+    blobs.close();
+  }
+  await runner.run({ kind: "repo", file: ".", git: true, files, history: { commit: head2 }, ignoredByRootGitignore: () => false }, repoFileContext, EMPTY_PROJECT);
+  for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
+  return { fingerprints: out, internalErrors: runner.internalErrors };
+}
+
+// src/engine/read/file-pass.ts
+var FilePass = class {
+  constructor(rules2, maxFileSize) {
+    this.maxFileSize = maxFileSize;
+    this.runner = new RuleRunner(rules2, []);
+    this.keepText = textNeeded(rules2);
+  }
+  maxFileSize;
+  runner;
+  keepText;
+  /**
+   * `byPath`: the file's kind by its path (`classify`), which the caller has already worked out to route the file.
+   * `runTextRules` false: read and classify only (the caller does not want this file's findings).
+   */
+  async run(index, f, byPath2, runTextRules = true) {
+    const result = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
+    const read = await readText(f, this.maxFileSize);
+    if (!read.ok) {
+      if (read.note) result.skipped = read.note;
+      return result;
+    }
+    let kind = byPath2;
+    if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
+    if (kind === "text" && looksLikeShell(f.path, read.text)) kind = "shell";
+    result.kind = kind;
+    result.bytes = read.bytes;
+    if (runTextRules) {
+      const ctx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
+      const errorsBefore = this.runner.internalErrors;
+      await this.runner.run({ kind: "text", file: f.path, fileKind: kind, text: read.text }, () => ctx, EMPTY_PROJECT, void 0, result);
+      result.internalErrors = this.runner.internalErrors - errorsBefore;
+    }
+    if (this.keepText(kind, read.text)) result.text = read.text;
+    return result;
+  }
+};
+var SHELL_LIKE = /* @__PURE__ */ new Set(["shell", "makefile", "workflow"]);
+function mayEmbedConfig(text2) {
+  return text2.includes("<<") || /\\(?:x3c|u003c|U0000003c)/i.test(text2);
+}
+function textNeeded(rules2) {
+  const shellRules2 = rules2.filter((r) => r.appliesTo.includes("shell"));
+  return (kind, text2) => {
+    if (kind === "text") return false;
+    if (!SHELL_LIKE.has(kind) || mayEmbedConfig(text2)) return true;
+    const kw = keywordText(text2);
+    return shellRules2.some((rule) => mayApply(rule, kw));
+  };
+}
+
+// src/engine/read/file-stage.ts
+async function readFiles(batches2, opts, breather) {
+  const pass = new FilePass(opts.rules, opts.maxFileSize);
+  const files = [];
+  const slots = [];
+  const tally = { plainBytes: 0, internalErrors: 0 };
+  let done = 0;
+  const wanted = (f) => !opts.findingsIn || opts.findingsIn.has(f.path);
+  const local = async (i, byPath2) => {
+    const f = files[i];
+    const r = await pass.run(i, f, byPath2, wanted(f));
+    if (r.kind && r.kind !== "text" && r.text !== void 0 && needsParseNow(r.kind, r.text)) r.parsed = parseFile(r.path, r.kind, r.text);
+    return r;
+  };
+  const collect = (r) => {
+    slots[r.index] = r.kind === "text" && !r.findings.length && !r.notes.length && !r.skipped ? entryOf(r, tally) : r;
+    tally.internalErrors += r.internalErrors;
+    opts.onProgress?.(++done, files.length);
+  };
+  let batchCount = 0;
+  for await (const batch of batches2) {
+    batchCount++;
+    const first = files.length;
+    for (const f of batch) files.push(f);
+    const plain2 = [];
+    const structured = [];
+    for (let i = first; i < files.length; i++) {
+      const kind = classify(files[i].path);
+      if (kind === "text") plain2.push(i);
+      else structured.push({ index: i, kind });
+    }
+    const running = opts.fileStage?.start({ rules: opts.rules, maxFileSize: opts.maxFileSize, files, indices: plain2 }, collect);
+    for (const { index, kind } of structured) {
+      collect(await local(index, kind));
+      await breather.breathe();
+    }
+    if (running) await running.finish((i) => local(i, "text"));
+    else
+      for (const i of plain2) {
+        collect(await local(i, "text"));
+        await breather.breathe();
+      }
+  }
+  const inOrder = batchCount > 1 ? [...slots.keys()].sort((a, b) => files[a].path < files[b].path ? -1 : 1).map((i) => slots[i]) : slots;
+  return { files: inOrder, ...tally };
+}
+function entryOf(r, tally) {
+  tally.plainBytes += r.bytes;
+  return { path: r.path, kind: "text" };
+}
+function needsParseNow(kind, text2) {
+  return !SHELL_LIKE.has(kind) || mayEmbedConfig(text2);
+}
+
+// src/engine/assemble/compose/project.ts
+import path6 from "node:path";
+
+// src/engine/assemble/compose/tree.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+
+// src/engine/assemble/compose/interpolate.ts
+var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+function interpolate(s, lookup) {
+  if (!s.includes("$")) return s;
+  let out = "";
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (c !== "$") {
+      out += c;
+      i++;
+      continue;
+    }
+    const next = s[i + 1];
+    if (next === "$") {
+      out += "$";
+      i += 2;
+      continue;
+    }
+    if (next === "{") {
+      const end = matchingBrace(s, i + 1);
+      if (end === -1) {
+        out += s.slice(i);
+        break;
+      }
+      out += braced(s.slice(i + 2, end), s.slice(i, end + 1), lookup);
+      i = end + 1;
+      continue;
+    }
+    const m = NAME.exec(s.slice(i + 1));
+    if (!m) {
+      out += "$";
+      i++;
+      continue;
+    }
+    const v = lookup(m[0]);
+    out += v ?? `$${m[0]}`;
+    i += 1 + m[0].length;
+  }
+  return out;
+}
+function matchingBrace(s, open2) {
+  let depth2 = 0;
+  for (let j = open2; j < s.length; j++) {
+    if (s[j] === "{") depth2++;
+    else if (s[j] === "}" && --depth2 === 0) return j;
+  }
+  return -1;
+}
+function braced(inner, written, lookup) {
+  const m = NAME.exec(inner);
+  if (!m) return written;
+  const name = m[0];
+  const rest = inner.slice(name.length);
+  const value = lookup(name);
+  if (rest === "") return value ?? written;
+  const op = /^(:?[-?+])/.exec(rest)?.[1];
+  if (!op) return written;
+  const arg2 = rest.slice(op.length);
+  const set = value !== void 0 && (op.startsWith(":") ? value !== "" : true);
+  switch (op) {
+    case ":-":
+    case "-":
+      return set ? value ?? "" : interpolate(arg2, lookup);
+    case ":?":
+    case "?":
+      return set ? value ?? "" : written;
+    default:
+      return set ? interpolate(arg2, lookup) : value === void 0 ? written : "";
+  }
+}
+
+// src/engine/assemble/compose/tree.ts
+var pathKey = (p) => JSON.stringify(p);
+function collectTags(doc) {
+  const tags = /* @__PURE__ */ new Map();
+  const walk2 = (node, path13, depth2) => {
+    if (depth2 > 12 || !node) return;
+    const tag = node.tag;
+    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path13), tag === "!reset" ? "reset" : "override");
+    if ((0, import_yaml6.isMap)(node)) {
+      for (const it of node.items) if ((0, import_yaml6.isPair)(it) && (0, import_yaml6.isScalar)(it.key)) walk2(it.value, [...path13, String(it.key.value)], depth2 + 1);
+    }
+    if ((0, import_yaml6.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path13, i], depth2 + 1));
+  };
+  walk2(doc.contents, [], 0);
+  return tags;
+}
+function isRecord3(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function build(raw, file, path13, env, tags) {
+  const o = { file, path: path13 };
+  const tag = tags.get(pathKey(path13));
+  const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
+  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path13, i], env, tags)));
+  if (isRecord3(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path13, k], env, tags)])));
+  if (typeof raw === "string") return node(interpolate(raw, env), raw);
+  if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
+  return node(raw === void 0 ? null : String(raw), null);
+}
+function normaliseKeyValues(n, env) {
+  const passThrough = (k, o) => {
+    const v = env(k);
+    return { o, v: v ?? `\${${k}}`, r: `\${${k}}` };
+  };
+  if (Array.isArray(n.v)) {
+    const map = /* @__PURE__ */ new Map();
+    for (const item of n.v) {
+      if (typeof item.v !== "string" || typeof item.r !== "string") continue;
+      const eq = item.r.indexOf("=");
+      if (eq === -1) {
+        map.set(item.r.trim(), passThrough(item.r.trim(), item.o));
+        continue;
+      }
+      const key = item.r.slice(0, eq).trim();
+      const rawValue = item.r.slice(eq + 1);
+      map.set(key, { o: item.o, v: interpolate(rawValue, env), r: rawValue });
+    }
+    return { ...n, v: map };
+  }
+  if (n.v instanceof Map) {
+    const map = /* @__PURE__ */ new Map();
+    for (const [k, item] of n.v) map.set(k, item.v === null ? passThrough(k, item.o) : item);
+    return { ...n, v: map };
+  }
+  return n;
+}
+function merge(base3, over, special) {
+  if (over.tag === "reset") return void 0;
+  if (!base3 || over.tag === "override") return over;
+  if (base3.v instanceof Map && over.v instanceof Map) {
+    const out = new Map(base3.v);
+    for (const [k, ov] of over.v) {
+      const bv = out.get(k);
+      const s = bv && special ? special(k, bv, ov) : null;
+      const m = s !== null ? s : merge(bv, ov);
+      if (m) out.set(k, m);
+      else out.delete(k);
+    }
+    return { o: base3.o, v: out };
+  }
+  if (Array.isArray(base3.v) && Array.isArray(over.v)) return { o: base3.o, v: [...base3.v, ...over.v] };
+  return over;
+}
+function plain(n, which2) {
+  if (Array.isArray(n.v)) return n.v.map((x) => plain(x, which2));
+  if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which2)]));
+  return which2 === "r" && n.r !== void 0 ? n.r : n.v;
+}
+function origins(n, path13 = [], out = /* @__PURE__ */ new Map()) {
+  out.set(pathKey(path13), n.o);
+  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path13, i], out));
+  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path13, k], out);
+  return out;
+}
+
+// src/engine/assemble/compose/project.ts
+var BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
+var OVERRIDE = /^(docker-)?compose\.override\.ya?ml$/i;
+var VARIANT = /^(docker-)?compose\.[\w.-]+\.ya?ml$/i;
+var MAX_EXTENDS_DEPTH = 10;
+function buildComposeProjects(composeTargets, dotenvTargets) {
+  const loader = {
+    files: new Map(composeTargets.map((t) => [t.file, { target: t, tags: collectTags(t.doc) }])),
+    dotenv: new Map(dotenvTargets.map((t) => [t.file, t])),
+    notes: /* @__PURE__ */ new Map()
+  };
+  const byDir = /* @__PURE__ */ new Map();
+  for (const t of composeTargets) byDir.set(path6.posix.dirname(t.file), [...byDir.get(path6.posix.dirname(t.file)) ?? [], t.file]);
+  const projects = [];
+  for (const [dir3, files] of byDir) {
+    const nameOf = (f) => path6.posix.basename(f);
+    const base3 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
+    const family = base3 && /^docker-/i.test(nameOf(base3)) ? "docker-compose" : "compose";
+    const override = base3 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family}.`)) : void 0;
+    const listed = composeFileVariable(loader, dir3);
+    const main = listed.length ? listed : base3 ? [base3, ...override ? [override] : []] : [];
+    if (main.length) projects.push(project(loader, dir3, main, main));
+    for (const f of files) {
+      if (main.includes(f)) continue;
+      if (base3 && VARIANT.test(nameOf(f))) projects.push(project(loader, dir3, [base3, f], [f]));
+      else projects.push(project(loader, dir3, [f], [f]));
+    }
+  }
+  return { projects, notes: [...loader.notes.values()] };
+}
+function composeFileVariable(loader, dir3) {
+  const { env } = dotenvLookup(loader, dir3);
+  const value = env.COMPOSE_FILE;
+  if (!value) return [];
+  return value.split(env.COMPOSE_PATH_SEPARATOR || ":").map((f) => resolveRel(dir3, f.trim())).filter((f) => f !== void 0 && loader.files.has(f));
+}
+function unresolved(loader, file, what) {
+  const message2 = `${what} is not a compose file in this scan; ${file} was checked without it.`;
+  loader.notes.set(message2, { level: "warning", code: "compose.unresolved_reference", message: message2, file });
+}
+function dotenvLookup(loader, dir3) {
+  const file = loader.dotenv.get(dir3 === "." ? ".env" : `${dir3}/.env`);
+  const env = {};
+  for (const e of file?.entries ?? []) env[e.key] = e.value;
+  return { env, lookup: (name) => Object.hasOwn(env, name) ? env[name] : void 0 };
+}
+function resolveRel(dir3, rel) {
+  if (path6.posix.isAbsolute(rel) || rel.includes("$")) return void 0;
+  const p = path6.posix.normalize(path6.posix.join(dir3, rel));
+  return p.startsWith("../") || p === ".." ? void 0 : p;
+}
+function project(loader, dir3, files, owns) {
+  const { env, lookup } = dotenvLookup(loader, dir3);
+  let services2 = /* @__PURE__ */ new Map();
+  let top;
+  const included2 = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    const loaded = loader.files.get(file);
+    if (!loaded) continue;
+    const fileServices = loadServices(loader, file, lookup, new Set(files), included2);
+    for (const [name, node] of fileServices) {
+      const merged = mergeService(services2.get(name), node);
+      if (merged) services2.set(name, merged);
+      else services2.delete(name);
+    }
+    const rest = build(Object.fromEntries(Object.entries(isRecord3(loaded.target.value) ? loaded.target.value : {}).filter(([k]) => k !== "services")), file, [], lookup, loaded.tags);
+    top = merge(top, rest) ?? top;
+  }
+  services2 = new Map([...services2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  return {
+    kind: "compose_project",
+    file: files[0] ?? dir3,
+    files: [...files, ...included2],
+    owns,
+    env,
+    services: [...services2].map(([name, node]) => service(name, node, loader)),
+    value: top ? plain(top, "v") : {}
+  };
+}
+function loadServices(loader, file, lookup, seen, included2) {
+  const out = /* @__PURE__ */ new Map();
+  const value = loader.files.get(file)?.target.value;
+  if (!isRecord3(value)) return out;
+  const dir3 = path6.posix.dirname(file);
+  for (const entry of Array.isArray(value.include) ? value.include : []) {
+    const paths = typeof entry === "string" ? [entry] : isRecord3(entry) ? [entry.path].flat() : [];
+    for (const p of paths) {
+      const target = typeof p === "string" ? resolveRel(dir3, p) : void 0;
+      if (typeof p === "string" && (!target || !loader.files.has(target))) unresolved(loader, file, `include ${p}`);
+      if (!target || seen.has(target) || !loader.files.has(target)) continue;
+      seen.add(target);
+      included2.add(target);
+      const inc = dotenvLookup(loader, path6.posix.dirname(target)).lookup;
+      for (const [name, node] of loadServices(loader, target, inc, seen, included2)) if (!out.has(name)) out.set(name, node);
+    }
+  }
+  if (isRecord3(value.services)) for (const name of Object.keys(value.services)) {
+    const node = loadService(loader, file, name, lookup, 0);
+    if (node) out.set(name, node);
+  }
+  return out;
+}
+function loadService(loader, file, name, lookup, depth2) {
+  const loaded = loader.files.get(file);
+  const services2 = isRecord3(loaded?.target.value) ? loaded.target.value.services : void 0;
+  const raw = isRecord3(services2) ? services2[name] : void 0;
+  if (!loaded || !isRecord3(raw)) return void 0;
+  let node = normaliseService(build(raw, file, ["services", name], lookup, loaded.tags), lookup);
+  const ext = raw.extends;
+  if (ext !== void 0 && node.v instanceof Map) {
+    node.v.delete("extends");
+    const baseName = typeof ext === "string" ? ext : isRecord3(ext) && typeof ext.service === "string" ? ext.service : void 0;
+    const baseFile = isRecord3(ext) && typeof ext.file === "string" ? resolveRel(path6.posix.dirname(file), ext.file) : file;
+    const base3 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
+    if (!base3 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord3(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
+    const merged = base3 ? mergeService(base3, node) : void 0;
+    if (merged) node = { ...merged, o: node.o };
+  }
+  return node;
+}
+function normaliseService(n, lookup) {
+  if (!(n.v instanceof Map)) return n;
+  const env = n.v.get("environment");
+  if (env) n.v.set("environment", normaliseKeyValues(env, lookup));
+  const b = n.v.get("build");
+  if (b && typeof b.v === "string") n.v.set("build", { o: b.o, v: /* @__PURE__ */ new Map([["context", { ...b }]]) });
+  const args = n.v.get("build")?.v;
+  if (args instanceof Map && args.get("args")) args.set("args", normaliseKeyValues(args.get("args"), lookup));
+  return n;
+}
+function mergeService(base3, over) {
+  return merge(base3, over, (key, b, o) => {
+    if (o.tag) return null;
+    if (key === "command" || key === "entrypoint") return o;
+    if (key === "healthcheck") return merge(b, o, (k, _b, oo) => k === "test" ? oo : null);
+    if ((key === "ports" || key === "volumes") && Array.isArray(b.v) && Array.isArray(o.v)) {
+      const id = (n) => key === "ports" ? JSON.stringify(plain(n, "v")) : volumeTarget(plain(n, "v"));
+      const overIds = new Set(o.v.map(id));
+      const kept = key === "volumes" ? b.v.filter((n) => !overIds.has(id(n))) : b.v;
+      const baseIds = new Set(kept.map(id));
+      return { o: b.o, v: [...kept, ...o.v.filter((n) => key === "volumes" || !baseIds.has(id(n)))] };
+    }
+    return null;
+  });
+}
+function volumeTarget(v) {
+  if (isRecord3(v)) return String(v.target ?? "");
+  if (typeof v !== "string") return JSON.stringify(v);
+  const parts = v.split(":");
+  return parts.length === 1 ? parts[0] ?? "" : parts[1] ?? "";
+}
+function service(name, node, loader) {
+  const table = origins(node);
+  const originOf2 = (p) => {
+    for (let n = p.length; n >= 0; n--) {
+      const o = table.get(pathKey(p.slice(0, n)));
+      if (o) return { o, rest: p.slice(n) };
+    }
+    return { o: node.o, rest: p };
+  };
+  const value = plain(node, "v");
+  return {
+    name,
+    value,
+    raw: plain(node, "r"),
+    at(p, part) {
+      const { o, rest } = originOf2(p);
+      return at.path([...o.path, ...rest], { file: o.file, ...part ? { part } : {} });
+    },
+    fileOf: (p) => originOf2(p).o.file,
+    envFiles: envFiles(value, node, loader)
+  };
+}
+function envFiles(value, node, loader) {
+  const out = {};
+  const list = [value.env_file ?? []].flat();
+  const envNode = node.v instanceof Map ? node.v.get("env_file") : void 0;
+  list.forEach((entry, i) => {
+    const rel = typeof entry === "string" ? entry : isRecord3(entry) && typeof entry.path === "string" ? entry.path : void 0;
+    const from = envNode && Array.isArray(envNode.v) ? envNode.v[i]?.o.file ?? envNode.o.file : envNode?.o.file ?? node.o.file;
+    const file = rel ? resolveRel(path6.posix.dirname(from), rel) : void 0;
+    for (const e of file && loader.dotenv.get(file)?.entries || []) out[e.key] = { value: e.value, file: file ?? "", line: e.line };
+  });
+  return out;
+}
+
 // src/engine/parse/openclaw.ts
-import path8 from "node:path";
+import path7 from "node:path";
 var INCLUDE_KEY = "$include";
 var MAX_INCLUDE_DEPTH = 10;
 var MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
@@ -51667,12 +52298,12 @@ function resolveOpenClaw(rootFile, rootValue, read) {
   if (!containsInclude(rootValue)) return { value: rootValue, origin: { file: rootFile, path: [] }, includes: [], errors: [] };
   const includes = [];
   const errors = [];
-  const confine = path8.posix.dirname(rootFile);
+  const confine = path7.posix.dirname(rootFile);
   const cache = /* @__PURE__ */ new Map();
   const load = (fromFile, at2, spec, chain) => {
-    const target = path8.posix.normalize(path8.posix.join(path8.posix.dirname(fromFile), spec));
-    const rel = confine === "." ? target : path8.posix.relative(confine, target);
-    if (path8.posix.isAbsolute(spec) || target.startsWith("../") || target === ".." || rel.startsWith("../") || rel === "..") {
+    const target = path7.posix.normalize(path7.posix.join(path7.posix.dirname(fromFile), spec));
+    const rel = confine === "." ? target : path7.posix.relative(confine, target);
+    if (path7.posix.isAbsolute(spec) || target.startsWith("../") || target === ".." || rel.startsWith("../") || rel === "..") {
       errors.push({ file: fromFile, path: at2, message: `$include "${spec}" points outside the config directory; OpenClaw refuses it` });
       return void 0;
     }
@@ -51789,253 +52420,260 @@ function originOf(root, merged) {
   return { file: node.file, path: [...node.path, ...merged.slice(i)] };
 }
 
-// src/engine/threads/pool.ts
-import { availableParallelism } from "node:os";
-import { isMainThread as isMainThread2, parentPort as parentPort2, Worker as Worker2, workerData as workerData2 } from "node:worker_threads";
-
-// src/engine/postprocess/fingerprint.ts
-import { createHash } from "node:crypto";
-var VERSION = "v1";
-var SECRET_SALT = "gatewarden/secret-fingerprint/v1";
-function sha256(s) {
-  return createHash("sha256").update(s).digest("hex");
-}
-function secretIdentity(secret) {
-  return `secret:${sha256(`${SECRET_SALT}\0${secret}`)}`;
-}
-function fingerprint(ruleId, file, identity) {
-  return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
-}
-
-// src/engine/postprocess/redact.ts
-function redact(secret) {
-  const n = [...secret].length;
-  const head2 = n >= 12 ? [...secret].slice(0, 4).join("") : "";
-  return `${head2}…(${n} chars)`;
-}
-function scrub(text2, secret, redacted) {
-  if (!secret || secret.length < 4 || !text2.includes(secret)) return text2;
-  return text2.split(secret).join(redacted);
-}
-
-// src/engine/postprocess/finalize.ts
-function identityOf(input, ctx) {
-  if (input.key !== void 0) return `key:${input.key}`;
-  if (input.secret !== void 0) return secretIdentity(input.secret);
-  const a = input.at;
-  switch (a.kind) {
-    case "path":
-      return `path:${JSON.stringify(a.path)}:${a.part ?? "pair"}`;
-    case "file":
-      return "file";
-    case "range":
-      return `text:${sha256(ctx.text.slice(a.start, a.end).replace(/\s+/g, " ").trim())}`;
-    case "position": {
-      const start = ctx.locator.lines.lineStart(a.line);
-      const end = ctx.locator.lines.lineStart(a.endLine + 1);
-      return `text:${sha256(ctx.text.slice(start, end > start ? end : void 0).replace(/\s+/g, " ").trim())}`;
+// src/engine/assemble/openclaw-includes.ts
+async function resolveIncludes(project2, readRepoFile, runner, notes) {
+  const read = (rel) => project2.contexts.get(rel)?.text ?? readRepoFile(rel);
+  const included2 = /* @__PURE__ */ new Set();
+  const resolved = [];
+  for (const t of project2.targets("openclaw")) {
+    const r = resolveOpenClaw(t.file, t.value, read);
+    for (const inc of r.includes) {
+      included2.add(inc.file);
+      if (!project2.contexts.has(inc.file)) project2.contexts.set(inc.file, new FileContext(inc.file, inc.text, new Locator(inc.file, inc.text, json5Resolver(inc.ast))));
     }
+    for (const e of r.errors) {
+      if (e.line !== void 0) {
+        if (!project2.contexts.has(e.file)) project2.contexts.set(e.file, new FileContext(e.file, read(e.file) ?? "", new Locator(e.file, read(e.file) ?? "")));
+        await runner.run({ kind: "parse_error", file: e.file, fileKind: "openclaw", message: e.message, line: e.line, ...e.column ? { column: e.column } : {} }, project2.context, project2);
+      } else {
+        notes.push({ level: "warning", code: "openclaw.include", message: `${e.message} (at ${e.path.join(".") || "top level"}); the config was checked without it`, file: e.file });
+      }
+    }
+    const origin2 = r.origin;
+    resolved.push({ ...t, value: r.value, authored: t.value, includes: r.includes.map((i) => i.file), origin: (p) => originOf(origin2, p) });
   }
-}
-function finalize(rule, input, ctx) {
-  const location = ctx.locator.locate(input.at);
-  const fp = fingerprint(rule.id, location.file, identityOf(input, ctx));
-  const secret = input.secret;
-  const redacted = secret !== void 0 ? redact(secret) : void 0;
-  const clean = (s) => secret !== void 0 && redacted !== void 0 ? scrub(s, secret, redacted) : s;
-  const finding = {
-    ruleId: rule.id,
-    severity: input.severity ?? rule.severity,
-    message: clean(input.message),
-    location,
-    fingerprint: fp
-  };
-  if (redacted !== void 0) finding.redacted = redacted;
-  if (input.fix) {
-    finding.fix = { description: clean(input.fix.description), location: ctx.locator.locate(input.fix.at), replacement: clean(input.fix.replacement) };
-  }
-  if (input.properties) {
-    finding.properties = Object.fromEntries(Object.entries(input.properties).map(([k, v]) => [k, typeof v === "string" ? clean(v) : v]));
-  }
-  const directive = ctx.suppression(rule.id, location.startLine);
-  if (directive) finding.suppressed = directive.reason ? { kind: "inline", reason: clean(directive.reason) } : { kind: "inline" };
-  return finding;
+  project2.remove("openclaw", () => false);
+  for (const t of resolved) if (!included2.has(t.file)) project2.add(t);
 }
 
-// src/engine/check/keywords.ts
-var NUMERIC_ESCAPE = /\\(?:x[0-9A-Fa-f]|u[0-9A-Fa-f]|U[0-9A-Fa-f]|[0-7]{3})/;
-var UNQUOTE = /\\\r?\n|['"\\]/g;
-var last2;
-function keywordText(text2) {
-  if (last2?.text !== text2) last2 = { text: text2, kw: NUMERIC_ESCAPE.test(text2) ? void 0 : text2.replace(UNQUOTE, "") };
-  return last2.kw;
-}
-function mayApply(rule, kw) {
-  return !rule.keywords || kw === void 0 || rule.keywords.some((k) => kw.includes(k));
-}
-
-// src/engine/check/runner.ts
-var EMPTY_PROJECT = { targets: () => [] };
-var MAX_FINDINGS_PER_RULE_AND_FILE = 100;
-var RuleRunner = class {
-  constructor(rules2, notes, finish = finalize) {
-    this.notes = notes;
-    this.finish = finish;
-    for (const r of rules2) for (const k of r.appliesTo) this.byKind.set(k, [...this.byKind.get(k) ?? [], r]);
-  }
-  notes;
-  finish;
-  findings = [];
-  internalErrors = 0;
+// src/engine/assemble/shared-targets.ts
+var SharedTargets = class {
   byKind = /* @__PURE__ */ new Map();
+  /** Where a finding may be located: the text, locator and inline suppressions of each structured file. */
+  contexts = /* @__PURE__ */ new Map();
   /**
-   * `reframe`: for a target embedded in another file (a heredoc config), maps each finding into that file.
-   * `out`: where findings and notes go (default: this runner's own lists); the per-file stage collects them per file.
+   * How findings on a config written by a heredoc map back into the script. Keyed by file and heredoc line, not
+   * by target: resolveIncludes replaces OpenClaw targets with merged copies.
    */
-  async run(target, contexts, project2, reframe, out = this) {
-    let kw = null;
-    let rule;
-    let perFile;
-    const report = (reported) => {
-      const located = target.kind === "openclaw" ? toOrigin(target, reported) : reported;
-      const input = reframe ? reframe(located) : located;
-      const file = input.at.file ?? target.file;
-      if (target.kind === "compose_project" && !target.owns.includes(file)) return;
-      perFile ??= /* @__PURE__ */ new Map();
-      const n = (perFile.get(file) ?? 0) + 1;
-      perFile.set(file, n);
-      if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
-      const where = contexts(file);
-      if (!where) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
-      out.findings.push(this.finish(rule, input, where));
-    };
-    const ctx = { report, project: project2 };
-    const rules2 = this.byKind.get(target.kind) ?? [];
-    for (let i = 0; i < rules2.length; i++) {
-      rule = rules2[i];
-      if (rule.keywords && target.kind === "shell") {
-        if (kw === null) kw = keywordText(target.text);
-        if (!mayApply(rule, kw)) continue;
-      }
-      perFile = void 0;
-      try {
-        const pending = rule.check(target, ctx);
-        if (pending !== void 0) await pending;
-      } catch (err) {
-        this.internalErrors++;
-        out.notes.push({ level: "error", code: "internal.rule_error", message: `rule ${rule.id} failed: ${err.message ?? String(err)}`, file: target.file });
-      }
-      const counted = perFile;
-      if (counted)
-        for (const [file, n] of counted) {
-          if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
-          out.notes.push({ level: "warning", code: "findings.capped", message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
-        }
+  reframes = /* @__PURE__ */ new Map();
+  context = (file) => this.contexts.get(file);
+  add(target) {
+    const list = this.byKind.get(target.kind) ?? [];
+    list.push(target);
+    this.byKind.set(target.kind, list);
+  }
+  /** Keeps the targets of a kind that `keep` accepts (an OpenClaw file that another config `$include`s is part of that config). */
+  remove(kind, keep) {
+    this.byKind.set(kind, (this.byKind.get(kind) ?? []).filter(keep));
+  }
+  targets(kind) {
+    return this.byKind.get(kind) ?? [];
+  }
+  all() {
+    return [...this.byKind.values()].flat();
+  }
+  /**
+   * Takes in a file's parse: its context, its shared targets (added here) and their reframes; a parse error is
+   * checked at once (into `out`, default the runner's own lists). Returns its shell targets and the shared ones
+   * it added.
+   */
+  async admit(file, text2, p, runner, out) {
+    this.contexts.set(file, new FileContext(file, text2, p.locator));
+    const shells = [];
+    const shared = [];
+    if (!p.ok) {
+      await runner.run(p.error, this.context, this, void 0, out);
+      return { shells, shared };
     }
+    const add = (t) => {
+      this.add(t);
+      shared.push(t);
+    };
+    if (p.target.kind === "shell") shells.push(p.target);
+    else add(p.target);
+    for (const d of p.derived ?? []) {
+      if (d.target.kind === "parse_error") await runner.run(d.target, this.context, this, d.reframe ? { relocate: d.reframe } : void 0, out);
+      else if (d.target.kind === "shell") shells.push(d.target);
+      else {
+        add(d.target);
+        const key = embeddedKey(d.target);
+        if (d.reframe && key) this.reframes.set(key, d.reframe);
+      }
+    }
+    return { shells, shared };
+  }
+  /** Where the findings on a shared target belong (check/runner.ts, Scope). */
+  scopeOf(target) {
+    if (target.kind === "openclaw") {
+      const reframe = this.reframes.get(embeddedKey(target) ?? "");
+      return { relocate: reframe ? (r) => reframe(toOrigin(target, r)) : (r) => toOrigin(target, r) };
+    }
+    if (target.kind === "compose_project") return { owns: (file) => target.owns.includes(file) };
+    return void 0;
   }
 };
-function toOrigin(target, input) {
+function embeddedKey(t) {
+  return t.kind === "openclaw" && t.embedded ? `${t.file}
+${t.embedded.line}` : void 0;
+}
+function toOrigin(target, report) {
   const move = (a) => {
     if (a.kind !== "path" || a.file !== void 0) return a;
     const o = target.origin(a.path);
     return o.file === target.file ? { ...a, path: o.path } : { ...a, path: o.path, file: o.file };
   };
-  const out = { ...input, at: move(input.at) };
-  if (input.fix) out.fix = { ...input.fix, at: move(input.fix.at) };
+  const out = { ...report, at: move(report.at) };
+  if (report.fix) out.fix = { ...report.fix, at: move(report.fix.at) };
   return out;
 }
 
-// src/engine/postprocess/suppress.ts
-var DIRECTIVE = /^gatewarden-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--(.*))?$/;
-function parseDirectives(text2) {
-  const out = /* @__PURE__ */ new Map();
-  if (!text2.includes("gatewarden-ignore")) return out;
-  const lines = text2.split("\n");
-  lines.forEach((raw, i) => {
-    const at2 = raw.indexOf("gatewarden-ignore");
-    const m = at2 === -1 ? null : DIRECTIVE.exec(stripCloser(raw.slice(at2)));
-    if (!m) return;
-    const rules2 = (m[1] ?? "").split(",").map((r) => r.trim()).filter(Boolean);
-    const reason = m[2]?.trim();
-    out.set(i + 1, reason ? { rules: rules2, reason } : { rules: rules2 });
-  });
+// src/engine/assemble/assemble.ts
+async function assemble(read, runner, readRepoFile, notes) {
+  const project2 = new SharedTargets();
+  const inventory = await admitFiles(read, project2, runner, notes);
+  const compose = buildComposeProjects(project2.targets("compose"), project2.targets("dotenv"));
+  for (const p of compose.projects) project2.add(p);
+  notes.push(...compose.notes);
+  await resolveIncludes(project2, readRepoFile, runner, notes);
+  return { project: project2, ...inventory };
+}
+async function admitFiles(read, project2, runner, notes) {
+  const out = { shells: [], files: [], bytes: read.plainBytes, skipped: 0, internalErrors: read.internalErrors };
+  for (const r of read.files) {
+    if (!("findings" in r)) {
+      out.files.push(r);
+      continue;
+    }
+    if (r.skipped) {
+      notes.push(r.skipped);
+      out.skipped++;
+    }
+    if (!r.kind) continue;
+    out.bytes += r.bytes;
+    out.files.push({ path: r.path, kind: r.kind });
+    if (r.kind !== "text" && r.text !== void 0) {
+      const p = r.parsed ?? parseIfNeeded(r.path, r.kind, r.text);
+      if (p) for (const s of (await project2.admit(r.path, r.text, p, runner, r)).shells) out.shells.push(s);
+      else out.shells.push(r);
+    }
+    for (const f of r.findings) runner.findings.push(f);
+    for (const n of r.notes) notes.push(n);
+  }
   return out;
 }
-function stripCloser(line2) {
-  let s = line2.trimEnd();
-  if (s.endsWith("-->")) s = s.slice(0, -3).trimEnd();
-  else if (s.endsWith("*/")) s = s.slice(0, -2).trimEnd();
-  return s;
-}
-function findDirective(directives, ruleId, line2) {
-  for (const l of [line2, line2 - 1]) {
-    const d = directives.get(l);
-    if (d && d.rules.some((r) => r === "*" || r === ruleId)) return d;
-  }
-  return void 0;
+function parseIfNeeded(file, kind, text2) {
+  return needsParseNow(kind, text2) ? parseFile(file, kind, text2) : void 0;
 }
 
-// src/engine/check/file-context.ts
-var FileContext = class {
-  constructor(file, text2, locator) {
-    this.file = file;
-    this.text = text2;
-    this.locator = locator;
-  }
-  file;
-  text;
-  locator;
-  directives;
-  suppression(ruleId, line2) {
-    this.directives ??= parseDirectives(this.text);
-    return findDirective(this.directives, ruleId, line2);
+// src/engine/breather.ts
+var BREATHE_MS = 4;
+var Breather = class {
+  last = performance.now();
+  async breathe() {
+    if (performance.now() - this.last < BREATHE_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.last = performance.now();
   }
 };
 
-// src/engine/read/file-pass.ts
-async function textPass(index, f, byPath2, maxFileSize, runner, keepText) {
-  const result = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
-  const read = await readText(f, maxFileSize);
-  if (!read.ok) {
-    if (read.note) result.skipped = read.note;
-    return result;
+// src/engine/check/run-targets.ts
+async function checkShared(project2, runner) {
+  for (const target of project2.all()) await runner.run(target, project2.context, project2, project2.scopeOf(target));
+}
+async function checkShells(project2, shells, runner, breather) {
+  for (const item of shells) {
+    if ("index" in item) {
+      const text2 = item.text;
+      const { shells: found, shared } = await project2.admit(item.path, text2, parseFile(item.path, item.kind, text2), runner);
+      for (const t of shared) await runner.run(t, project2.context, project2, project2.scopeOf(t));
+      for (const t of found) await runner.run(t, project2.context, project2);
+      project2.contexts.delete(item.path);
+    } else {
+      await runner.run(item, project2.context, project2);
+      if (item.origin !== "dockerfile") project2.contexts.delete(item.file);
+    }
+    await breather.breathe();
   }
-  let kind = byPath2;
-  if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
-  if (kind === "text" && looksLikeShell(f.path, read.text)) kind = "shell";
-  result.kind = kind;
-  result.bytes = read.bytes;
-  const ctx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
-  const errorsBefore = runner.internalErrors;
-  await runner.run({ kind: "text", file: f.path, fileKind: kind, text: read.text }, () => ctx, EMPTY_PROJECT, void 0, result);
-  result.internalErrors = runner.internalErrors - errorsBefore;
-  if (keepText(kind, read.text)) result.text = read.text;
-  return result;
 }
-var SHELL_LIKE = /* @__PURE__ */ new Set(["shell", "makefile", "workflow"]);
-function mayEmbedConfig(text2) {
-  return text2.includes("<<") || /\\(?:x3c|u003c|U0000003c)/i.test(text2);
-}
-function textNeeded(rules2) {
-  const shellRules2 = rules2.filter((r) => r.appliesTo.includes("shell"));
-  return (kind, text2) => {
-    if (kind === "text") return false;
-    if (!SHELL_LIKE.has(kind) || mayEmbedConfig(text2)) return true;
-    const kw = keywordText(text2);
-    return shellRules2.some((rule) => mayApply(rule, kw));
+async function checkRepository(project2, files, git3, readRepoFile, runner) {
+  const gitignore = project2.contexts.get(".gitignore")?.text ?? readRepoFile(".gitignore");
+  const rootIgnore = gitignoreMatcher(gitignore ?? "");
+  const target = {
+    kind: "repo",
+    file: ".",
+    git: git3,
+    files,
+    ...gitignore !== void 0 ? { gitignore } : {},
+    ignoredByRootGitignore: (p) => p !== "" && rootIgnore.ignores(p)
   };
+  await runner.run(target, (file) => project2.contexts.get(file) ?? repoFileContext(file), project2);
 }
 
-// src/engine/threads/pool.ts
+// src/engine/read/repo-file.ts
+import { lstatSync as lstatSync2, readFileSync } from "node:fs";
+import path8 from "node:path";
+function repoFileReader(base3, blobs) {
+  if (!blobs) return (rel) => readFromDisk(base3, rel);
+  return (rel) => {
+    const bytes = blobs.files.get(rel);
+    const read = bytes ? decode(bytes, rel) : void 0;
+    return read?.ok ? read.text : void 0;
+  };
+}
+function readFromDisk(base3, rel) {
+  try {
+    const abs = path8.join(base3, rel);
+    if (!abs.startsWith(base3 + path8.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
+    return readFileSync(abs, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+
+// src/engine/scan.ts
+async function scan(opts) {
+  const started = performance.now();
+  const notes = [];
+  const root = opts.blobs ? { base: opts.blobs.base, git: true, targets: [] } : await resolveRoot(opts.paths.length ? opts.paths : ["."]);
+  const config = await scanConfig(opts, root, notes);
+  const baseline = opts.baselineFile ? await loadBaseline(opts.baselineFile) : void 0;
+  const rules2 = opts.rules.filter((r) => config.rules.get(r.id) !== "off");
+  const readRepoFile = repoFileReader(root.base, opts.blobs);
+  const breather = new Breather();
+  const runner = new RuleRunner(rules2, notes);
+  const batches2 = opts.blobs ? [blobFiles(opts.blobs)] : discover(root, notes, (files2) => config.unignored(files2));
+  const fileStage = { rules: rules2, maxFileSize: opts.maxFileSize ?? config.maxFileSize, fileStage: opts.fileStage, findingsIn: opts.findingsIn, onProgress: opts.onProgress };
+  const { project: project2, shells, files, bytes, skipped, internalErrors } = await assemble(await readFiles(batches2, fileStage, breather), runner, readRepoFile, notes);
+  await checkShared(project2, runner);
+  await checkShells(project2, shells, runner, breather);
+  await checkRepository(project2, files, root.git, readRepoFile, runner);
+  const findings = postprocess(runner.findings, { config, baseline, findingsIn: opts.findingsIn });
+  const durationMs = Math.round(performance.now() - started);
+  return { root, findings, notes, stats: { files: files.length, bytes, skipped, durationMs }, internalErrors: internalErrors + runner.internalErrors };
+}
+
+// src/engine/threads/isolate.ts
+import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, statSync } from "node:fs";
+import path9 from "node:path";
+import { getHeapStatistics } from "node:v8";
+import { isMainThread as isMainThread2, MessageChannel, parentPort as parentPort2, receiveMessageOnPort, Worker as Worker2, workerData as workerData2 } from "node:worker_threads";
+
+// src/engine/threads/limits.ts
 var AUTO_THREADS = 2;
 var AUTO_MIN_FILES = 1e4;
-var MARK2 = "gatewarden-text-worker";
-function poolFor(entry, threads = 1, minFiles) {
-  if (threads < 2 || !/\.m?js$/.test(entry)) return void 0;
-  return { script: new URL(entry), workers: threads - 1, ...minFiles !== void 0 ? { minFiles } : {} };
+var ISOLATE_MIN_FILES = 6e3;
+var YOUNG_GENERATION_MB = 8;
+
+// src/engine/threads/pool.ts
+import { availableParallelism } from "node:os";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+var MARK = "gatewarden-text-worker";
+function poolFor(script, threads = 1, minFiles) {
+  if (threads < 2 || !/\.m?js$/.test(script)) return void 0;
+  return { script: new URL(script), workers: threads - 1, ...minFiles !== void 0 ? { minFiles } : {} };
 }
-function autoPool(entry) {
-  return poolFor(entry, Math.min(AUTO_THREADS, availableParallelism()), AUTO_MIN_FILES);
+function autoPool(script) {
+  return poolFor(script, Math.min(AUTO_THREADS, availableParallelism()), AUTO_MIN_FILES);
 }
 function parseJobs(value) {
   const v = value.trim().toLowerCase();
@@ -52043,18 +52681,22 @@ function parseJobs(value) {
   const n = Number(v);
   return /^\d+$/.test(v) && n >= 1 && n <= 64 ? n : void 0;
 }
-function poolForJobs(entry, jobs) {
-  return jobs === "auto" ? autoPool(entry) : poolFor(entry, jobs);
+function poolForJobs(script, jobs) {
+  return jobs === "auto" ? autoPool(script) : poolFor(script, jobs);
+}
+function poolExecutor(opts) {
+  return { start: (job, collect) => startPool(opts, job, collect) };
 }
 var BATCH = 16;
 var AHEAD = 2;
-function startPool(opts, rules2, maxFileSize, indices, files, collect) {
+function startPool(opts, job, collect) {
+  const { indices, files } = job;
   if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return void 0;
-  const init = { mark: MARK2, ruleIds: rules2.map((r) => r.id), maxFileSize };
+  const init = { mark: MARK, ruleIds: job.rules.map((r) => r.id), maxFileSize: job.maxFileSize };
   const workers = [];
   for (let i = 0; i < opts.workers; i++) {
     try {
-      workers.push(new Worker2(opts.script, { workerData: init, stdin: false, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+      workers.push(new Worker(opts.script, { workerData: init, stdin: false, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
     } catch {
       break;
     }
@@ -52093,7 +52735,7 @@ function startPool(opts, rules2, maxFileSize, indices, files, collect) {
       if (!mine?.has(reply.batch)) return;
       if ("error" in reply) return retire(w);
       mine.delete(reply.batch);
-      for (const r of reply.results) collect(r, true);
+      for (const r of reply.results) collect(r);
       feed(w);
       changed();
     });
@@ -52107,7 +52749,7 @@ function startPool(opts, rules2, maxFileSize, indices, files, collect) {
         for (; ; ) {
           const jobs = queue.pop();
           if (jobs) {
-            for (const j of jobs) collect(await local(j.index), false);
+            for (const j of jobs) collect(await local(j.index));
             await new Promise((resolve) => setImmediate(resolve));
             continue;
           }
@@ -52124,284 +52766,440 @@ function startPool(opts, rules2, maxFileSize, indices, files, collect) {
   };
 }
 
-// src/engine/postprocess/scan-wide.ts
-function applyConfig(findings, config) {
-  const out = [];
-  for (const f of findings) {
-    const setting = config.rules.get(f.ruleId);
-    if (setting === "off") continue;
-    out.push(setting ? { ...f, severity: setting } : f);
+// src/engine/threads/isolate.ts
+var MARK2 = "gatewarden-scan-worker";
+async function scanIsolated(opts, isolate, scan2) {
+  const local = () => scan2(withPool(opts, isolate.pool));
+  const estimate = worthIsolating(opts, isolate);
+  if (estimate === void 0) return local();
+  const started = performance.now();
+  const { rules: rules2, onProgress, ...rest } = opts;
+  const pool = isolate.pool;
+  const channel = new MessageChannel();
+  const init = {
+    mark: MARK2,
+    ruleIds: rules2.map((r) => r.id),
+    progress: Boolean(onProgress),
+    opts: rest,
+    ...pool ? { pool: { ...pool, script: pool.script.href } } : {},
+    port: channel.port2
+  };
+  let worker;
+  try {
+    worker = new Worker2(isolate.script, {
+      workerData: init,
+      transferList: [channel.port2],
+      stdin: false,
+      stdout: false,
+      stderr: false,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
+    });
+  } catch (err2) {
+    channel.port1.close();
+    debug3(`the scan worker did not start (${errorCode(err2)}); scanning on the main thread`);
+    return local();
   }
-  return out;
-}
-function applyBaseline(findings, baseline) {
-  if (!baseline) return findings;
-  return findings.map((f) => !f.suppressed && baseline.has(f.fingerprint) ? { ...f, suppressed: { kind: "baseline" } } : f);
-}
-function disambiguate(findings) {
-  const sorted = sortFindings(findings);
-  const seen = /* @__PURE__ */ new Map();
-  const places = /* @__PURE__ */ new Set();
-  const out = [];
-  for (const f of sorted) {
-    const place2 = `${f.fingerprint}@${f.location.startLine}:${f.location.startColumn}`;
-    if (places.has(place2)) continue;
-    places.add(place2);
-    const n = seen.get(f.fingerprint) ?? 0;
-    seen.set(f.fingerprint, n + 1);
-    out.push(n === 0 ? f : { ...f, fingerprint: `${f.fingerprint.slice(0, 28)}${sha256(`${f.fingerprint}#${n}`).slice(0, 4)}` });
+  debug3(`scanning in a worker (about ${estimate} files; young generation capped at ${YOUNG_GENERATION_MB} MB)`);
+  worker.on("message", (m) => onProgress?.(...m.progress));
+  worker.on("error", (err2) => debug3(`the scan worker failed (${errorCode(err2)})`));
+  await new Promise((resolve) => worker.once("exit", () => resolve()));
+  const outcome = receiveMessageOnPort(channel.port1)?.message;
+  channel.port1.close();
+  if (!outcome) {
+    debug3("the scan worker ended without a result; scanning on the main thread");
+    return local();
   }
-  return out;
+  if ("result" in outcome) return { ...outcome.result, stats: { ...outcome.result.stats, durationMs: Math.round(performance.now() - started) } };
+  const err = outcome.error.usage ? new UsageError(outcome.error.message) : new Error(outcome.error.message);
+  if (outcome.error.stack) err.stack = outcome.error.stack;
+  throw err;
 }
-function sortFindings(findings) {
-  return [...findings].sort(
-    (a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : 0) || a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn || bySeverityDesc(a.severity, b.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
-  );
+function withPool(opts, pool) {
+  return pool ? { ...opts, fileStage: poolExecutor(pool) } : opts;
+}
+function worthIsolating(opts, isolate) {
+  if (!/\.m?js$/.test(isolate.script.pathname)) return void 0;
+  const known = new Set(isolate.registry);
+  if (!opts.rules.every((r) => known.has(r))) return void 0;
+  const minFiles = isolate.minFiles ?? defaultMinFiles();
+  if (minFiles === Infinity) return void 0;
+  const estimate = opts.blobs ? opts.blobs.files.size : estimateFiles(opts.paths.length ? opts.paths : ["."]);
+  return estimate >= minFiles ? estimate : void 0;
+}
+function debug3(line2) {
+  if (process.env.GATEWARDEN_DEBUG) process.stderr.write(`gatewarden: ${line2}
+`);
+}
+function errorCode(err) {
+  const e = err;
+  return String(e?.code ?? e?.name ?? "error");
+}
+function defaultMinFiles(runtime = {}) {
+  const setting = (runtime.setting ?? process.env.GATEWARDEN_ISOLATE_MIN_FILES)?.trim().toLowerCase();
+  if (setting === "off") return Infinity;
+  if (setting && /^\d+$/.test(setting)) return Number(setting);
+  const major = Number((runtime.node ?? process.versions.node).split(".")[0]);
+  const flags2 = runtime.flags ?? `${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`;
+  const heapLimitMb = runtime.heapLimitMb ?? getHeapStatistics().heap_size_limit / 1048576;
+  return major >= 22 && heapLimitMb >= 2048 && !/semi[-_]space[-_]size/.test(flags2) ? ISOLATE_MIN_FILES : Infinity;
+}
+function estimateFiles(paths) {
+  let total = 0;
+  for (const p of paths) {
+    try {
+      total += statSync(p).isDirectory() ? indexEntries(path9.resolve(p)) : 1;
+    } catch {
+    }
+  }
+  return total;
+}
+function indexEntries(dir3) {
+  for (let d = dir3; ; d = path9.dirname(d)) {
+    const dotGit = path9.join(d, ".git");
+    let gitDir;
+    try {
+      if (statSync(dotGit).isDirectory()) gitDir = dotGit;
+      else {
+        const m = /^gitdir: (.+)$/m.exec(readStart(dotGit, 4096)?.toString("utf8") ?? "");
+        if (m?.[1]) gitDir = path9.resolve(d, m[1].trim());
+      }
+    } catch {
+    }
+    if (gitDir) {
+      const header = readStart(path9.join(gitDir, "index"), 12);
+      return header?.length === 12 && header.toString("latin1", 0, 4) === "DIRC" ? header.readUInt32BE(8) : 0;
+    }
+    if (path9.dirname(d) === d) return 0;
+  }
+}
+function readStart(file, n) {
+  let fd;
+  try {
+    fd = openSync2(file, constants4.O_RDONLY | constants4.O_NONBLOCK);
+    if (!fstatSync2(fd).isFile()) return void 0;
+    const buf = Buffer.alloc(n);
+    return buf.subarray(0, readSync2(fd, buf, 0, n, 0));
+  } catch {
+    return void 0;
+  } finally {
+    if (fd !== void 0) closeSync2(fd);
+  }
 }
 
-// src/engine/scan.ts
-var Project = class {
-  byKind = /* @__PURE__ */ new Map();
-  contexts = /* @__PURE__ */ new Map();
-  /** Drops targets of a kind (an OpenClaw file that another config `$include`s is part of that config). */
-  remove(kind, keep) {
-    this.byKind.set(kind, (this.byKind.get(kind) ?? []).filter(keep));
-  }
-  add(target) {
-    const list = this.byKind.get(target.kind) ?? [];
-    list.push(target);
-    this.byKind.set(target.kind, list);
-  }
-  targets(kind) {
-    return this.byKind.get(kind) ?? [];
-  }
-  all() {
-    return [...this.byKind.values()].flat();
-  }
-};
-async function scan(opts) {
-  const started = performance.now();
-  const notes = [];
-  const blobs = opts.blobs;
-  const root = blobs ? { base: blobs.base, git: true, targets: [] } : await resolveRoot(opts.paths.length ? opts.paths : ["."]);
-  const searchDir = root.targets[0]?.dir ? root.targets[0].abs : root.base;
-  const config = opts.noConfig || blobs ? defaultConfig() : await loadConfig(opts.configFile, searchDir, root.base, new Set(opts.rules.map((r) => r.id)), notes);
-  const readRepoFile = (rel) => {
-    if (!blobs) return readFromDisk(root.base, rel);
-    const bytes2 = blobs.files.get(rel);
-    const read = bytes2 ? decode(bytes2, rel) : void 0;
-    return read?.ok ? read.text : void 0;
+// src/app/scan-repository.ts
+function workerBundle() {
+  return /\.m?js$/.test(import.meta.url) ? new URL("./worker.js", import.meta.url) : void 0;
+}
+async function scanRepository(request2) {
+  const { rules: rules2 = RULES, jobs = "auto", isolateMinFiles, after, ...opts } = request2;
+  const worker = workerBundle();
+  const pool = worker ? poolForJobs(worker.href, jobs) : void 0;
+  const here = async (o) => {
+    await after;
+    return scan(o);
   };
-  const baseline = opts.baselineFile ? await loadBaseline(opts.baselineFile) : void 0;
-  const maxFileSize = opts.maxFileSize ?? config.maxFileSize;
-  const rules2 = opts.rules.filter((r) => config.rules.get(r.id) !== "off");
-  const runner = new RuleRunner(rules2, notes);
-  const contextRunner = opts.findingsIn ? new RuleRunner([], notes) : runner;
-  const textRunner = (file) => !opts.findingsIn || opts.findingsIn.has(file) ? runner : contextRunner;
-  const project2 = new Project();
-  const reframes = /* @__PURE__ */ new Map();
-  const embeddedKey = (t) => t.kind === "openclaw" && t.embedded ? `${t.file}
-${t.embedded.line}` : void 0;
-  const repoFiles = [];
-  let bytes = 0;
-  let skipped = 0;
-  const { files, later: untracked } = await filesToScan(blobs, root, config, notes);
-  let done = 0;
-  const progress = () => opts.onProgress?.(++done, files.length);
-  const results = new Array(files.length);
-  const parsed = /* @__PURE__ */ new Map();
-  const keepText = textNeeded(rules2);
-  const parseKept = (r) => {
-    if (!r.kind || r.kind === "text" || r.text === void 0 || parsed.has(r.index)) return;
-    if (SHELL_LIKE.has(r.kind) && !mayEmbedConfig(r.text)) return;
-    parsed.set(r.index, parseFile(r.path, r.kind, r.text));
-  };
-  const collect = (r, remote) => {
-    if (r.kind === "text" && !r.findings.length && !r.notes.length && !r.skipped) {
-      results[r.index] = PLAIN;
-      bytes += r.bytes;
-    } else results[r.index] = r;
-    if (remote) runner.internalErrors += r.internalErrors;
-    progress();
-  };
-  const byPath2 = files.map((f) => classify(f.path));
-  const plain2 = [];
-  const structured = [];
-  byPath2.forEach((kind, i) => (kind === "text" ? plain2 : structured).push(i));
-  const pool = opts.pool ? startPool(opts.pool, rules2, maxFileSize, plain2, files, collect) : void 0;
-  for (const i of structured) {
-    const r = await textPass(i, files[i], byPath2[i], maxFileSize, textRunner(files[i].path), keepText);
-    collect(r, false);
-    parseKept(r);
-    await breathe();
+  const isolate = { script: worker ?? new URL(import.meta.url), registry: RULES, ...isolateMinFiles !== void 0 ? { minFiles: isolateMinFiles } : {}, ...pool ? { pool } : {} };
+  return scanIsolated({ ...opts, rules: rules2 }, isolate, after ? here : scan);
+}
+function sweepHistory(request2) {
+  return scanHistory({ ...request2, rules: request2.rules ?? RULES });
+}
+function scanReport(result, catalogue = RULES) {
+  return { findings: result.findings, notes: result.notes, catalogue, stats: result.stats, ...result.history ? { history: result.history } : {} };
+}
+
+// src/report/history.ts
+var HISTORY_REMEDIATION = [
+  "Revoke or rotate every secret first. Removing it from git does not un-leak it: every clone, fork and cache already has it.",
+  "Then rewrite the history with git filter-repo (`git filter-repo --replace-text <expressions-file>` for a value, `git filter-repo --invert-paths --path <file>` for a file), and force-push every branch and tag.",
+  "A force push does not remove the commits from existing forks, clones, pull-request refs or caches (GitHub keeps them until its support purges them): only rotation makes the secret harmless."
+];
+
+// src/action/history.ts
+function isFullMode(settings) {
+  return settings.mode === "full" || settings.mode === "auto" && !(process.env.GITHUB_EVENT_NAME ?? "").startsWith("pull_request");
+}
+async function historySweep(settings, summaryLines) {
+  if (!settings.history) return void 0;
+  if (!isFullMode(settings)) {
+    summaryLines.push("`history: true` applies to full mode only (a scheduled or push workflow); this run scanned the files.");
+    return void 0;
   }
-  const local = async (i) => textPass(i, files[i], "text", maxFileSize, textRunner(files[i].path), keepText);
-  if (pool) await pool.finish(local);
-  else
-    for (const i of plain2) {
-      collect(await local(i), false);
-      await breathe();
-    }
-  let order = [...results.keys()];
-  const more = await untracked;
-  if (more.length) {
-    for (const f of more) {
-      const i = files.push(f) - 1;
-      const kind = classify(f.path);
-      byPath2.push(kind);
-      const r = await textPass(i, f, kind, maxFileSize, textRunner(f.path), keepText);
-      collect(r, false);
-      parseKept(r);
-    }
-    order = [...files.keys()].sort((a, b) => files[a].path < files[b].path ? -1 : 1);
-  }
-  const contextOf = (file) => project2.contexts.get(file);
-  const later = [];
-  const admit = async (file, text2, p, out) => {
-    project2.contexts.set(file, new FileContext(file, text2, p.locator));
-    const shells = [];
-    const shared = [];
-    if (!p.ok) {
-      await runner.run(p.error, contextOf, project2, void 0, out);
-      return { shells, shared };
-    }
-    const add = (t) => {
-      project2.add(t);
-      shared.push(t);
-    };
-    if (p.target.kind === "shell") shells.push(p.target);
-    else add(p.target);
-    for (const d of p.derived ?? []) {
-      if (d.target.kind === "parse_error") await runner.run(d.target, contextOf, project2, d.reframe, out);
-      else if (d.target.kind === "shell") shells.push(d.target);
-      else {
-        add(d.target);
-        const key = embeddedKey(d.target);
-        if (d.reframe && key) reframes.set(key, d.reframe);
-      }
-    }
-    return { shells, shared };
-  };
-  for (const i of order) {
-    const r = results[i];
-    if (!r) continue;
-    if (r === PLAIN) {
-      repoFiles.push({ path: files[i].path, kind: "text" });
-      continue;
-    }
-    if (r.skipped) {
-      notes.push(r.skipped);
-      skipped++;
-    }
-    if (!r.kind) continue;
-    bytes += r.bytes;
-    repoFiles.push({ path: r.path, kind: r.kind });
-    if (r.kind !== "text" && r.text !== void 0) {
-      parseKept(r);
-      const p = parsed.get(r.index);
-      if (p) later.push(...(await admit(r.path, r.text, p, r)).shells);
-      else later.push(r);
-    }
-    runner.findings.push(...r.findings);
-    notes.push(...r.notes);
-  }
-  parsed.clear();
-  results.length = 0;
-  files.length = 0;
-  byPath2.length = 0;
-  const compose = buildComposeProjects(project2.targets("compose"), project2.targets("dotenv"));
-  for (const p of compose.projects) project2.add(p);
-  notes.push(...compose.notes);
-  await resolveIncludes(project2, readRepoFile, runner, notes);
-  for (const target of project2.all()) await runner.run(target, contextOf, project2, reframes.get(embeddedKey(target) ?? ""));
-  for (let i = 0; i < later.length; i++) {
-    const item = later[i];
-    later[i] = void 0;
-    if ("index" in item) {
-      const text2 = item.text;
-      const { shells, shared } = await admit(item.path, text2, parseFile(item.path, item.kind, text2));
-      for (const t of shared) await runner.run(t, contextOf, project2, reframes.get(embeddedKey(t) ?? ""));
-      for (const t of shells) await runner.run(t, contextOf, project2);
-    } else await runner.run(item, contextOf, project2);
-    const file = "index" in item ? item.path : item.file;
-    if ("index" in item || item.origin !== "dockerfile") project2.contexts.delete(file);
-    await breathe();
-  }
-  const gitignore = project2.contexts.get(".gitignore")?.text ?? readRepoFile(".gitignore");
-  const rootIgnore = gitignoreMatcher(gitignore ?? "");
-  const repoTarget = {
-    kind: "repo",
-    file: ".",
-    git: root.git,
-    files: repoFiles,
-    ...gitignore !== void 0 ? { gitignore } : {},
-    ignoredByRootGitignore: (p) => p !== "" && rootIgnore.ignores(p)
-  };
-  await runner.run(repoTarget, (file) => project2.contexts.get(file) ?? repoFileContext(file), project2);
-  const wanted = opts.findingsIn ? runner.findings.filter((f) => opts.findingsIn?.has(f.location.file)) : runner.findings;
-  const findings = sortFindings(applyBaseline(disambiguate(applyConfig(wanted, config)), baseline));
+  const result = await sweepHistory({
+    path: settings.path,
+    ...settings.config ? { configFile: settings.config } : {},
+    ...settings.baseline ? { baselineFile: settings.baseline } : {}
+  });
+  if (result.history.shallow) warning("Gatewarden history sweep: this is a shallow clone, so older commits were not scanned. Set `fetch-depth: 0` on actions/checkout.");
+  summaryLines.push(`History sweep: ${result.history.commits} commit(s) reachable from \`${result.history.range}\`; each finding is located at the commit that introduced it.`);
+  if (result.findings.some((f) => !f.suppressed)) summaryLines.push("", ...HISTORY_REMEDIATION.map((line2, i) => `${i + 1}. ${line2}`));
+  return result;
+}
+
+// src/action/inputs.ts
+function bool(name, fallback) {
+  const v = getInput(name).trim().toLowerCase();
+  if (v === "") return fallback;
+  if (["true", "yes", "1", "on"].includes(v)) return true;
+  if (["false", "no", "0", "off"].includes(v)) return false;
+  throw new UsageError(`input ${name} must be true or false (got "${v}")`);
+}
+function getSettings() {
+  const mode = getInput("mode") || "auto";
+  if (!["auto", "pr", "full"].includes(mode)) throw new UsageError(`input mode must be auto, pr or full (got "${mode}")`);
+  const failOn = getInput("fail-on") || "high";
+  if (!FAIL_ON_VALUES.includes(failOn)) throw new UsageError(`input fail-on must be one of ${FAIL_ON_VALUES.join(", ")} (got "${failOn}")`);
+  const history = bool("history", false);
+  const jobs = parseJobs(getInput("jobs"));
+  if (jobs === void 0) throw new UsageError(`input jobs must be auto or a whole number from 1 to 64 (got "${getInput("jobs")}")`);
+  const config = getInput("config");
+  const baseline = getInput("baseline");
   return {
-    root,
-    findings,
-    notes,
-    stats: { files: repoFiles.length, bytes, skipped, durationMs: Math.round(performance.now() - started) },
-    internalErrors: runner.internalErrors
+    path: getInput("path") || ".",
+    mode,
+    sarifFile: getInput("sarif-file") || "gatewarden.sarif",
+    failOn,
+    annotations: bool("annotations", true),
+    reviewComments: bool("review-comments", false),
+    ...config ? { config } : {},
+    ...baseline ? { baseline } : {},
+    token: getInput("token"),
+    // The sweep has its own category: sharing the work-tree scan's would close its alerts.
+    category: getInput("category") || (history ? "gatewarden-history/" : "gatewarden/"),
+    history,
+    jobs
   };
 }
-var PLAIN = /* @__PURE__ */ Symbol("plain file, nothing to report");
-var BREATHE_MS = 4;
-var lastBreath = performance.now();
-async function breathe() {
-  const now = performance.now();
-  if (now - lastBreath < BREATHE_MS) return;
-  await new Promise((resolve) => setImmediate(resolve));
-  lastBreath = performance.now();
-}
-async function resolveIncludes(project2, readRepoFile, runner, notes) {
-  const read = (rel) => project2.contexts.get(rel)?.text ?? readRepoFile(rel);
-  const included2 = /* @__PURE__ */ new Set();
-  const resolved = [];
-  for (const t of project2.targets("openclaw")) {
-    const r = resolveOpenClaw(t.file, t.value, read);
-    for (const inc of r.includes) {
-      included2.add(inc.file);
-      if (!project2.contexts.has(inc.file)) project2.contexts.set(inc.file, new FileContext(inc.file, inc.text, new Locator(inc.file, inc.text, json5Resolver(inc.ast))));
-    }
-    for (const e of r.errors) {
-      if (e.line !== void 0) {
-        if (!project2.contexts.has(e.file)) project2.contexts.set(e.file, new FileContext(e.file, read(e.file) ?? "", new Locator(e.file, read(e.file) ?? "")));
-        await runner.run({ kind: "parse_error", file: e.file, fileKind: "openclaw", message: e.message, line: e.line, ...e.column ? { column: e.column } : {} }, (f) => project2.contexts.get(f), project2);
-      } else {
-        notes.push({ level: "warning", code: "openclaw.include", message: `${e.message} (at ${e.path.join(".") || "top level"}); the config was checked without it`, file: e.file });
-      }
-    }
-    const origin2 = r.origin;
-    resolved.push({ ...t, value: r.value, authored: t.value, includes: r.includes.map((i) => i.file), origin: (p) => originOf(origin2, p) });
-  }
-  project2.remove("openclaw", () => false);
-  for (const t of resolved) if (!included2.has(t.file)) project2.add(t);
-}
-function repoFileContext(file) {
-  return new FileContext(file, "", new Locator(file, ""));
-}
-function readFromDisk(base3, rel) {
+
+// src/github/event.ts
+import { readFile as readFile4 } from "node:fs/promises";
+async function readEvent(env = process.env) {
+  const name = env.GITHUB_EVENT_NAME ?? "";
+  const file = env.GITHUB_EVENT_PATH;
+  if (!file) return { name, payload: {} };
   try {
-    const abs = path9.join(base3, rel);
-    if (!abs.startsWith(base3 + path9.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
-    return readFileSync(abs, "utf8");
+    const payload = JSON.parse(await readFile4(file, "utf8"));
+    return { name, payload: isRecord5(payload) ? payload : {} };
+  } catch {
+    return { name, payload: {} };
+  }
+}
+function isPullRequestEventName(name) {
+  return name === "pull_request" || name === "pull_request_target";
+}
+function pullRequestOf(event, env = process.env) {
+  const pr = event.payload.pull_request;
+  if (!isRecord5(pr)) return void 0;
+  const base3 = isRecord5(pr.base) ? pr.base : {};
+  const head2 = isRecord5(pr.head) ? pr.head : {};
+  const baseSha = str4(base3.sha);
+  const headSha = str4(head2.sha);
+  const number = typeof pr.number === "number" ? pr.number : typeof event.payload.number === "number" ? event.payload.number : void 0;
+  if (!baseSha || !headSha || number === void 0) return void 0;
+  const baseRepo = isRecord5(base3.repo) ? str4(base3.repo.full_name) : void 0;
+  const headRepo = isRecord5(head2.repo) ? str4(head2.repo.full_name) : void 0;
+  const full = baseRepo ?? env.GITHUB_REPOSITORY ?? "";
+  const [owner = "", repo = ""] = full.split("/");
+  return {
+    number,
+    baseSha,
+    headSha,
+    baseRef: str4(base3.ref) ?? "",
+    repo: { owner, repo },
+    // A deleted fork has head.repo null: treat it as a fork too.
+    fork: headRepo === void 0 || baseRepo !== void 0 && headRepo !== baseRepo
+  };
+}
+function isRecord5(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function str4(v) {
+  return typeof v === "string" && v !== "" ? v : void 0;
+}
+
+// src/github/git.ts
+function git2(cwd, args, opts) {
+  return git(cwd, ["-c", "core.quotepath=off", ...args], opts);
+}
+var text = async (cwd, args) => (await git2(cwd, args)).toString("utf8").trim();
+async function succeeds(cwd, args) {
+  try {
+    await git2(cwd, args);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function hasCommit(cwd, sha) {
+  return succeeds(cwd, ["cat-file", "-e", `${sha}^{commit}`]);
+}
+async function isShallow(cwd) {
+  return await text(cwd, ["rev-parse", "--is-shallow-repository"]) === "true";
+}
+async function mergeBase(cwd, a, b) {
+  try {
+    return await text(cwd, ["merge-base", a, b]) || void 0;
   } catch {
     return void 0;
   }
 }
-async function filesToScan(blobs, root, config, notes) {
-  const found = blobs ? blobFiles(blobs) : await discoverInTwo(root, notes);
-  return { files: config.unignored(found.files), later: found.later.then((more) => config.unignored(more)) };
+async function fetch(cwd, extra, shas) {
+  await git2(cwd, ["fetch", "--quiet", "--no-tags", "--no-recurse-submodules", ...extra, "origin", ...shas], { timeoutMs: 10 * 6e4 });
 }
-function blobFiles(blobs) {
-  const files = [...blobs.files].map(([rel, bytes]) => ({ path: rel, abs: path9.join(blobs.base, rel), bytes }));
-  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, later: Promise.resolve([]) };
+async function resolveBase(cwd, pr, log) {
+  const parents = [...(await text(cwd, ["cat-file", "-p", "HEAD"])).matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1] ?? "");
+  const [first, second] = parents;
+  if (first && second && (first === pr.baseSha || second === pr.headSha)) {
+    await ensureCommit(cwd, first, log);
+    return { sha: first, how: "merge-parent" };
+  }
+  const baseSha = pr.baseSha;
+  await ensureCommit(cwd, baseSha, log);
+  let base3 = await mergeBase(cwd, baseSha, "HEAD");
+  if (!base3 && await isShallow(cwd)) {
+    for (const extra of [["--deepen=100"], ["--unshallow"]]) {
+      log(`The history is too shallow to find where the pull request branched off; fetching more: git fetch ${extra.join(" ")} origin.`);
+      try {
+        await fetch(cwd, extra, [baseSha]);
+      } catch (e) {
+        log(`Fetching more history failed (${e.message}).`);
+        break;
+      }
+      base3 = await mergeBase(cwd, baseSha, "HEAD");
+      if (base3) break;
+    }
+  }
+  if (base3) return { sha: base3, how: "merge-base" };
+  log(`No common ancestor of the checkout and the base commit ${baseSha.slice(0, 7)} was found; comparing with the base commit itself.`);
+  return { sha: baseSha, how: "base-tip" };
 }
+async function ensureCommit(cwd, sha, log) {
+  if (await hasCommit(cwd, sha)) return;
+  const short = sha.slice(0, 7);
+  log(`The checkout does not contain the pull request's base commit ${short} (shallow clone); fetching it: git fetch --depth=1 origin ${short}. Use actions/checkout with fetch-depth: 2 to avoid this step.`);
+  try {
+    await fetch(cwd, ["--depth=1"], [sha]);
+  } catch (e) {
+    throw new GitError(`cannot fetch the base commit ${short}: ${e.message}. Check out with fetch-depth: 2 (or 0), keeping persist-credentials for private repositories`);
+  }
+}
+var STATUS = { A: "added", M: "modified", D: "deleted", R: "renamed", C: "copied", T: "type-changed" };
+async function changedFiles(cwd, base3) {
+  const parts = (await git2(cwd, ["diff", "--name-status", "-z", "-M", "--no-color", "--no-ext-diff", base3, "HEAD"])).toString("utf8").split("\0");
+  const out = [];
+  for (let i = 0; i < parts.length - 1; ) {
+    const code = parts[i++] ?? "";
+    const status = STATUS[code[0] ?? ""] ?? "modified";
+    if (status === "renamed" || status === "copied") {
+      const oldPath = parts[i++] ?? "";
+      out.push({ path: parts[i++] ?? "", oldPath, status });
+    } else out.push({ path: parts[i++] ?? "", status });
+  }
+  return out;
+}
+async function listTree(cwd, commit) {
+  const entries = (await git2(cwd, ["ls-tree", "-r", "-z", "--full-tree", commit])).toString("utf8").split("\0");
+  const out = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    const m = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(e);
+    if (m && m[2] === "blob" && (m[1] === "100644" || m[1] === "100755")) out.set(m[4] ?? "", { mode: m[1], sha: m[3] ?? "" });
+  }
+  return out;
+}
+async function readBlobs(cwd, shas) {
+  const out = /* @__PURE__ */ new Map();
+  if (!shas.length) return out;
+  const buf = await git2(cwd, ["cat-file", "--batch"], { stdin: `${[...new Set(shas)].join("\n")}
+` });
+  let pos = 0;
+  while (pos < buf.length) {
+    const eol = buf.indexOf(10, pos);
+    if (eol < 0) break;
+    const [sha = "", type, size] = buf.subarray(pos, eol).toString("utf8").split(" ");
+    pos = eol + 1;
+    if (type === void 0 || size === void 0) continue;
+    const n = Number(size);
+    out.set(sha, buf.subarray(pos, pos + n));
+    pos += n + 1;
+  }
+  return out;
+}
+
+// src/github/pr.ts
+var CONFIG_NAMES = /* @__PURE__ */ new Set([".gatewarden.yml", ".gatewarden.yaml"]);
+function isContextFile(p) {
+  return p === ".gitignore" || classify(p) !== "text" || /\.ya?ml$/i.test(p);
+}
+async function scanBase(cwd, pr, rules2, log, scanner = scan) {
+  const base3 = await resolveBase(cwd, pr, log);
+  const changed = await changedFiles(cwd, base3.sha);
+  const tree = await listTree(cwd, base3.sha);
+  const wanted = /* @__PURE__ */ new Map();
+  for (const c of changed) {
+    if (c.status === "deleted") continue;
+    const from = c.oldPath ?? c.path;
+    if (tree.has(from)) wanted.set(c.path, from);
+  }
+  const renamedAway = new Set(changed.filter((c) => c.oldPath && c.status === "renamed").map((c) => c.oldPath));
+  for (const p of tree.keys()) if (isContextFile(p) && !wanted.has(p) && !renamedAway.has(p)) wanted.set(p, p);
+  for (const p of CONFIG_NAMES) wanted.delete(p);
+  const blobs = await readBlobs(cwd, [...wanted.values()].map((p) => tree.get(p)?.sha ?? ""));
+  const files = /* @__PURE__ */ new Map();
+  for (const [target, from] of wanted) {
+    const blob = blobs.get(tree.get(from)?.sha ?? "");
+    if (blob) files.set(target, blob);
+  }
+  const changedPaths = new Set(changed.filter((c) => c.status !== "deleted").map((c) => c.path));
+  const result = files.size ? await scanner({ paths: [], rules: rules2, blobs: { base: cwd, files }, findingsIn: changedPaths }) : void 0;
+  return { base: base3, changed, changedPaths, baseFingerprints: new Set(result?.findings.map((f) => f.fingerprint) ?? []) };
+}
+function introduced(head2, base3) {
+  return head2.findings.filter((f) => !f.suppressed && base3.changedPaths.has(f.location.file) && !base3.baseFingerprints.has(f.fingerprint));
+}
+
+// src/action/pr-mode.ts
+var BASE_WORKER_MIN_FILES = 1e3;
+async function pullRequestMode(settings) {
+  const event = await readEvent();
+  const on = settings.mode === "pr" || settings.mode === "auto" && isPullRequestEventName(event.name);
+  return on ? { pr: pullRequestOf(event) } : void 0;
+}
+async function startBaseSide(scanPath, pr, rules2, lines, head2) {
+  if (!pr) return { skipped: "Pull-request mode needs a pull_request event with base and head SHAs, and this run has none: every finding is reported as new." };
+  try {
+    const root = await resolveRoot([scanPath]);
+    if (!root.git) return { skipped: "Pull-request mode needs a git checkout to compare with the base commit, and the scanned directory is not one: every finding is reported as new." };
+    const log = (l) => {
+      info(l);
+      lines.push(l);
+    };
+    const scanner = (opts) => scanRepository({ ...opts, jobs: 1, isolateMinFiles: BASE_WORKER_MIN_FILES, after: head2 });
+    return { scan: await scanBase(root.base, pr, rules2, log, scanner) };
+  } catch (err) {
+    return { failed: err instanceof Error ? err.message : String(err) };
+  }
+}
+async function newFindings(result, baseSide, lines) {
+  const all = result.findings.filter((f) => !f.suppressed);
+  const side = await baseSide;
+  if (!side) return all;
+  if ("skipped" in side) {
+    lines.push(side.skipped);
+    return all;
+  }
+  if ("failed" in side) {
+    warning(`Gatewarden could not compare with the base commit: ${side.failed}`);
+    lines.push(`Could not compare with the base commit (${side.failed}): every finding is reported as new.`);
+    return all;
+  }
+  const { base: base3, changed } = side.scan;
+  lines.push(`Compared with ${base3.sha.slice(0, 7)} (${base3.how === "merge-parent" ? "the base branch the pull request merges into" : base3.how === "merge-base" ? "where the pull request branched off" : "the base branch tip"}), ${changed.length} changed file(s).`);
+  return introduced(result, side.scan);
+}
+
+// src/action/reports.ts
+import { appendFile as appendFile2, mkdir as mkdir2 } from "node:fs/promises";
+import path11 from "node:path";
 
 // src/report/rule-doc.ts
 function ruleHelpMarkdown(rule) {
@@ -52781,13 +53579,6 @@ function sarifResult(f, ruleIndex, report) {
   return result;
 }
 
-// src/report/history.ts
-var HISTORY_REMEDIATION = [
-  "Revoke or rotate every secret first. Removing it from git does not un-leak it: every clone, fork and cache already has it.",
-  "Then rewrite the history with git filter-repo (`git filter-repo --replace-text <expressions-file>` for a value, `git filter-repo --invert-paths --path <file>` for a file), and force-push every branch and tag.",
-  "A force push does not remove the commits from existing forks, clones, pull-request refs or caches (GitHub keeps them until its support purges them): only rotation makes the secret harmless."
-];
-
 // src/report/text.ts
 var COLORS = {
   critical: "\x1B[1;31m",
@@ -52901,417 +53692,53 @@ function pushFindingRows(out, findings) {
   if (shown < findings.length) out.push("", `_${findings.length - shown} more not listed here; the SARIF report has all of them._`);
 }
 
-// src/engine/history/patch.ts
-var LOG_FORMAT = "--format=%x00%H %at %aI";
-var HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)/;
-var PatchReader = class {
-  /** `maxAdded`: added text of one file above this many characters is dropped (`tooLarge`). */
-  constructor(maxAdded, sink) {
-    this.maxAdded = maxAdded;
-    this.sink = sink;
+// src/action/reports.ts
+async function writeSarif(settings, { result, rules: rules2 }) {
+  const sarifPath = path11.resolve(settings.sarifFile);
+  await mkdir2(path11.dirname(sarifPath), { recursive: true });
+  await writeReport(STREAMS.sarif(scanReport(result, rules2), { showSuppressed: false, category: settings.category, color: false }), sarifPath);
+}
+function failures(settings, { reported }) {
+  return failing(reported, settings.failOn);
+}
+function annotate(settings, outcome) {
+  if (!settings.annotations) return [];
+  const reserved = (failures(settings, outcome).length ? 1 : 0) + (outcome.result.internalErrors ? 1 : 0);
+  const annotations = renderAnnotations(outcome.reported, outcome.rules, reserved);
+  process.stdout.write(annotations.text);
+  return annotations.omitted;
+}
+async function summarise(outcome, lines, notAnnotated) {
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  if (!summaryFile) {
+    for (const l of lines) info(l);
+    return;
   }
-  maxAdded;
-  sink;
-  commit;
-  diff;
-  /** Parent columns of the current hunk: 1, or more in a merge's combined diff. */
-  parents = 1;
-  inHunk = false;
-  newLine = 0;
-  /**
-   * One line of git's output (`truncated`: cut by the reader for its length). Returns a promise only when a
-   * file or commit ended and the sink is at work; the caller awaits it before the next line.
-   */
-  line(line2, truncated) {
-    const diff = this.diff;
-    if (this.inHunk && diff) {
-      const c = line2.charCodeAt(0);
-      if (this.parents === 1) {
-        if (c === 43) {
-          this.add(diff, line2.slice(1), this.newLine++, truncated);
-          return void 0;
-        }
-        if (c === 45 || c === 92) return void 0;
-        if (c === 32) {
-          this.newLine++;
-          return void 0;
-        }
-      } else if (c === 43 || c === 45 || c === 32) {
-        const cols = line2.slice(0, this.parents);
-        if (cols.includes("-")) return void 0;
-        if (!cols.includes(" ")) this.add(diff, line2.slice(this.parents), this.newLine, truncated);
-        this.newLine++;
-        return void 0;
-      } else if (c === 92) return void 0;
-    }
-    if (line2.startsWith("\0")) {
-      const done = this.endCommit();
-      const [sha = "", time = "0", date = ""] = line2.slice(1).split(" ");
-      this.commit = { sha, time: Number(time), date };
-      return done;
-    }
-    if (line2.startsWith("diff --git ")) {
-      const done = this.endFile();
-      this.diff = this.newDiff(diffGitPath(line2.slice("diff --git ".length)));
-      this.parents = 1;
-      return done;
-    }
-    if (line2.startsWith("diff --cc ") || line2.startsWith("diff --combined ")) {
-      const done = this.endFile();
-      this.diff = this.newDiff(unquotePath(line2.slice(line2.indexOf(" ", 5) + 1)));
-      return done;
-    }
-    if (!diff) return void 0;
-    if (line2.startsWith("@@")) {
-      const m = HUNK.exec(line2);
-      if (m) {
-        this.inHunk = true;
-        this.parents = (m[1] ?? "@@").length - 1;
-        this.newLine = Number(m[2]);
-      }
-    } else if (this.inHunk) {
-      return void 0;
-    } else if (line2.startsWith("+++ ")) {
-      const p = unquotePath(line2.slice(4).replace(/\t$/, ""));
-      if (p !== "/dev/null") diff.path = p.replace(/^b\//, "");
-    } else if (line2.startsWith("new file mode")) {
-      diff.added = true;
-    } else if (line2.startsWith("rename to ") || line2.startsWith("copy to ")) {
-      diff.path = unquotePath(line2.slice(line2.indexOf(" to ") + 4));
-      diff.added = true;
-    } else if (line2.startsWith("Binary files ") || line2.startsWith("GIT binary patch")) {
-      diff.binary = true;
-    }
-    return void 0;
-  }
-  /** The end of git's output: the last commit is complete. */
-  end() {
-    return this.endCommit();
-  }
-  newDiff(path12) {
-    return this.commit && { commit: this.commit, path: path12, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
-  }
-  add(d, text2, lineNo, truncated) {
-    if (d.tooLarge) return;
-    d.size += text2.length + 1;
-    if (truncated || d.size > this.maxAdded) {
-      d.tooLarge = true;
-      d.lines = [];
-      d.lineNos = [];
-      return;
-    }
-    d.lines.push(text2);
-    d.lineNos.push(lineNo);
-  }
-  // The reader moves on as soon as an end is announced: each works on what it was called for.
-  async endFile() {
-    const d = this.diff;
-    this.diff = void 0;
-    this.inHunk = false;
-    if (d) await this.sink.file(d);
-  }
-  async endCommit() {
-    const c = this.commit;
-    await this.endFile();
-    if (c) await this.sink.commit(c);
-  }
-};
-function diffGitPath(rest) {
-  if (rest.startsWith('"')) {
-    const m = /^("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*"|\S.*)$/.exec(rest);
-    const b = m?.[2];
-    return b === void 0 ? void 0 : unquotePath(b).replace(/^b\//, "");
-  }
-  if ((rest.length - 5) % 2 !== 0) return void 0;
-  const n = (rest.length - 5) / 2;
-  const a = rest.slice(2, 2 + n);
-  return rest.startsWith("a/") && rest.slice(2 + n) === ` b/${a}` ? a : void 0;
+  const { result, reported, prMode, rules: rules2 } = outcome;
+  const report = scanReport(result, rules2);
+  const active = result.findings.filter((f) => !f.suppressed);
+  const markdown = summaryMarkdown(prMode ? { ...report, findings: reported } : report, {
+    heading: prMode ? "Gatewarden: findings this pull request introduces" : "Gatewarden",
+    noun: prMode ? "new finding" : "finding",
+    lines,
+    notAnnotated,
+    ...prMode ? { preExisting: active.length - reported.length } : {}
+  });
+  await appendFile2(summaryFile, markdown);
+}
+function conclude(settings, outcome) {
+  const { result, reported, prMode } = outcome;
+  setOutput("sarif-file", settings.sarifFile);
+  setOutput("findings-count", result.findings.filter((f) => !f.suppressed).length);
+  setOutput("new-findings-count", reported.length);
+  const over = failures(settings, outcome);
+  if (result.internalErrors) setFailed(`Gatewarden hit ${result.internalErrors} internal error(s); see the notes in the job summary.`);
+  if (over.length) setFailed(`Gatewarden: ${over.length} ${prMode ? "new " : ""}finding(s) at or above ${settings.failOn}.`);
 }
 
-// src/engine/history/history.ts
-function runsInHistory(rule) {
-  return rule.history ?? rule.appliesTo.some((k) => k === "text" || k === "repo");
-}
-var HunkLocator = class extends Locator {
-  constructor(file, text2, lineNos) {
-    super(file, text2);
-    this.lineNos = lineNos;
-  }
-  lineNos;
-  locate(anchor2) {
-    const l = super.locate(anchor2);
-    return { ...l, startLine: this.lineNos[l.startLine - 1] ?? l.startLine, endLine: this.lineNos[l.endLine - 1] ?? l.endLine };
-  }
-};
-var HunkContext = class extends FileContext {
-  constructor(file, text2, lineNos) {
-    super(file, text2, new HunkLocator(file, text2, lineNos));
-    this.lineNos = lineNos;
-  }
-  lineNos;
-  byFileLine;
-  suppression(ruleId, line2) {
-    this.byFileLine ??= new Map([...parseDirectives(this.text)].map(([i, d]) => [this.lineNos[i - 1] ?? i, d]));
-    return findDirective(this.byFileLine, ruleId, line2);
-  }
-};
-async function scanHistory(opts) {
-  const started = performance.now();
-  const notes = [];
-  const base3 = await tryGit(opts.path, ["rev-parse", "--show-toplevel"]);
-  if (!base3) throw new UsageError(`--history needs a git work tree; ${opts.path} is not inside one`);
-  const revs = [...opts.refs ?? [], ...opts.since ? [opts.since] : []];
-  const [known, shallowOut, config, baseline] = await Promise.all([
-    Promise.all(revs.map(async (r) => !r.startsWith("-") && await tryGit(base3, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
-    tryGit(base3, ["rev-parse", "--is-shallow-repository"]),
-    loadConfig(opts.configFile, base3, base3, new Set(opts.rules.map((r) => r.id)), notes),
-    opts.baselineFile ? loadBaseline(opts.baselineFile) : void 0
-  ]);
-  const unknown = revs.find((_, i) => !known[i]);
-  if (unknown !== void 0) throw new UsageError(`unknown revision "${unknown}"`);
-  const rules2 = opts.rules.filter(runsInHistory);
-  const maxFileSize = opts.maxFileSize ?? config.maxFileSize;
-  const active = rules2.filter((r) => config.rules.get(r.id) !== "off");
-  const structured = active.some((r) => r.appliesTo.includes("dotenv"));
-  const shallow = shallowOut === "true";
-  if (shallow) {
-    notes.push({
-      level: "warning",
-      code: "history.shallow",
-      message: "this is a shallow clone: commits older than the clone depth were not scanned. On GitHub Actions set `fetch-depth: 0` on actions/checkout; locally run `git fetch --unshallow`."
-    });
-  }
-  const runner = new RuleRunner(active, notes, historyFinisher);
-  const blobs = new BlobReader(base3);
-  const seen = /* @__PURE__ */ new Map();
-  let order = 0;
-  let commits = 0;
-  let files = 0;
-  let bytes = 0;
-  let binary = 0;
-  const tooLarge2 = /* @__PURE__ */ new Map();
-  let atHead;
-  const checkHead = () => {
-    if (atHead) return;
-    atHead = fingerprintsAtHead(base3, active, config, maxFileSize, notes);
-    atHead.catch(() => void 0);
-  };
-  const collect = (c) => {
-    for (const finding of runner.findings.splice(0)) {
-      const cand = { finding, commit: c, order: order++, additions: 1 };
-      const prev = seen.get(finding.fingerprint);
-      if (!prev) {
-        seen.set(finding.fingerprint, cand);
-        checkHead();
-      } else {
-        cand.additions = prev.additions + 1;
-        seen.set(finding.fingerprint, introducedEarlier(cand, prev) ? cand : { ...prev, additions: cand.additions });
-      }
-    }
-  };
-  const added = /* @__PURE__ */ new Map();
-  const scanFile = async (d) => {
-    if (d.path === void 0 || config.isIgnored(d.path)) return;
-    const c = d.commit;
-    const kind = classify(d.path);
-    if (d.added) {
-      const paths = added.get(c) ?? [];
-      paths.push({ path: d.path, kind });
-      added.set(c, paths);
-    }
-    if (d.binary) {
-      binary++;
-      return;
-    }
-    if (d.tooLarge) {
-      const t = tooLarge2.get(d.path) ?? { count: 0, newest: c.sha };
-      t.count++;
-      tooLarge2.set(d.path, t);
-      return;
-    }
-    if (d.lines.length) {
-      files++;
-      bytes += d.size;
-      const text2 = d.lines.join("\n");
-      const ctx = new HunkContext(d.path, text2, d.lineNos);
-      await runner.run({ kind: "text", file: d.path, fileKind: kind, text: text2 }, () => ctx, EMPTY_PROJECT);
-    }
-    if (d.added && kind === "dotenv" && structured) await scanDotenvBlob(`${c.sha}:${d.path}`, d.path);
-    collect(c);
-  };
-  const scanDotenvBlob = async (object, file) => {
-    const blob = await blobs.read(object, maxFileSize);
-    if (blob.kind !== "ok" || blob.data.subarray(0, 8e3).includes(0)) return;
-    const text2 = blob.data.toString("utf8");
-    const parsed = parseFile(file, "dotenv", text2);
-    if (parsed.ok) {
-      const ctx = new FileContext(file, text2, parsed.locator);
-      await runner.run(parsed.target, () => ctx, EMPTY_PROJECT);
-    }
-  };
-  const scanCommit = async (c) => {
-    const paths = added.get(c);
-    added.delete(c);
-    if (paths) {
-      await runner.run({ kind: "repo", file: ".", git: true, files: paths, history: { commit: c.sha }, ignoredByRootGitignore: () => false }, repoFileContext, EMPTY_PROJECT);
-      collect(c);
-    }
-    commits++;
-    opts.onProgress?.(commits);
-  };
-  const args = [
-    "-c",
-    "core.quotepath=off",
-    "-c",
-    "log.showRoot=true",
-    "-c",
-    "log.showSignature=false",
-    "log",
-    "--no-color",
-    "--no-ext-diff",
-    "--no-textconv",
-    "--no-relative",
-    "--src-prefix=a/",
-    "--dst-prefix=b/",
-    "-p",
-    "-U0",
-    "--cc",
-    "-M",
-    "--irreversible-delete",
-    LOG_FORMAT,
-    ...opts.maxCommits !== void 0 ? [`--max-count=${opts.maxCommits}`] : [],
-    ...opts.refs?.length ? opts.refs : ["--all"],
-    ...opts.since ? [`^${opts.since}`] : [],
-    "--"
-  ];
-  let stderr = "";
-  try {
-    const reader = new PatchReader(maxFileSize, { file: scanFile, commit: scanCommit });
-    ({ stderr } = await streamLines(base3, args, maxFileSize + 1, (line2, truncated) => reader.line(line2, truncated)));
-    await reader.end();
-  } finally {
-    blobs.close();
-  }
-  for (const w of new Set(stderr.split("\n").filter((l) => l.startsWith("warning:")))) {
-    notes.push({ level: "warning", code: "history.git_warning", message: `git: ${w.slice("warning:".length).trim()}` });
-  }
-  if (binary) notes.push({ level: "info", code: "skipped.binary", message: `${binary} binary file version${binary === 1 ? "" : "s"} in the history not scanned` });
-  for (const [file, t] of tooLarge2) {
-    notes.push({ level: "warning", code: "skipped.too_large", message: `lines added in ${t.count} commit${t.count === 1 ? "" : "s"} (newest ${t.newest.slice(0, 12)}) are above the ${formatBytes(maxFileSize)} limit and were not scanned (raise max-file-size in .gatewarden.yml to scan them)`, file });
-  }
-  const head2 = atHead ? await atHead : { fingerprints: /* @__PURE__ */ new Set(), internalErrors: 0 };
-  const still = head2.fingerprints;
-  const located = [...seen.values()].map((o) => describeOrigin(o, still.has(o.finding.fingerprint)));
-  const findings = sortFindings(applyBaseline(applyConfig(located, config), baseline));
-  const range = [...opts.refs?.length ? opts.refs : ["--all"], ...opts.since ? [`^${opts.since}`] : []].join(" ");
-  return {
-    root: { base: base3, git: true },
-    findings,
-    notes,
-    stats: { files, bytes, skipped: binary + [...tooLarge2.values()].reduce((n, t) => n + t.count, 0), durationMs: Math.round(performance.now() - started) },
-    internalErrors: runner.internalErrors + head2.internalErrors,
-    history: { commits, shallow, range }
-  };
-}
-var historyFinisher = (rule, input, ctx) => {
-  const f = finalize(rule, input, ctx);
-  if (input.secret !== void 0) f.fingerprint = fingerprint(rule.id, "", secretIdentity(input.secret));
-  return f;
-};
-function introducedEarlier(a, b) {
-  const sa = a.finding.suppressed ? 1 : 0;
-  const sb = b.finding.suppressed ? 1 : 0;
-  if (sa !== sb) return sa < sb;
-  if (a.commit.sha === b.commit.sha) return false;
-  if (a.commit.time !== b.commit.time) return a.commit.time < b.commit.time;
-  return a.order > b.order;
-}
-function describeOrigin(o, stillPresent) {
-  const { finding: f, commit } = o;
-  const where = stillPresent ? "it is still present at HEAD" : "it is no longer at HEAD but stays in the history";
-  return {
-    ...f,
-    message: `${f.message} Introduced in commit ${commit.sha.slice(0, 12)} (${commit.date}); ${where}.`,
-    properties: { ...f.properties ?? {}, commit: commit.sha, commitDate: commit.date, stillPresent, additions: o.additions }
-  };
-}
-async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
-  const out = /* @__PURE__ */ new Set();
-  const head2 = await tryGit(base3, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
-  if (!head2) return { fingerprints: out, internalErrors: 0 };
-  const runner = new RuleRunner(rules2, notes, historyFinisher);
-  const blobs = new BlobReader(base3);
-  const entries = [];
-  await streamLines(base3, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line2) => {
-    const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line2);
-    if (!m || m[1] === "120000") return;
-    const path12 = unquotePath(m[4] ?? "");
-    if (!config.isIgnored(path12)) entries.push({ path: path12, oid: m[2] ?? "", size: Number(m[3]) });
-  });
-  const wantsText = rules2.some((r) => r.appliesTo.includes("text"));
-  const wantsDotenv = rules2.some((r) => r.appliesTo.includes("dotenv"));
-  const files = [];
-  try {
-    const inFlight = [];
-    let pendingBytes = 0;
-    let next = 0;
-    while (next < entries.length || inFlight.length) {
-      while (next < entries.length && (inFlight.length === 0 || pendingBytes < 4 << 20)) {
-        const e = entries[next++];
-        if (!e) break;
-        const kind2 = classify(e.path);
-        files.push({ path: e.path, kind: kind2 });
-        if (e.size > maxFileSize || !wantsText && !(wantsDotenv && kind2 === "dotenv")) continue;
-        inFlight.push({ path: e.path, result: blobs.read(e.oid, maxFileSize), size: e.size });
-        pendingBytes += e.size;
-      }
-      const cur = inFlight.shift();
-      if (!cur) continue;
-      pendingBytes -= cur.size;
-      const blob = await cur.result;
-      if (blob.kind !== "ok" || blob.data.subarray(0, 8e3).includes(0)) continue;
-      const text2 = blob.data.toString("utf8");
-      const kind = classify(cur.path);
-      const ctx = new FileContext(cur.path, text2, new Locator(cur.path, text2));
-      if (wantsText) await runner.run({ kind: "text", file: cur.path, fileKind: kind, text: text2 }, () => ctx, EMPTY_PROJECT);
-      if (kind === "dotenv" && wantsDotenv) {
-        const parsed = parseFile(cur.path, "dotenv", text2);
-        if (parsed.ok) {
-          const dctx = new FileContext(cur.path, text2, parsed.locator);
-          await runner.run(parsed.target, () => dctx, EMPTY_PROJECT);
-        }
-      }
-      for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
-    }
-  } finally {
-    blobs.close();
-  }
-  await runner.run({ kind: "repo", file: ".", git: true, files, history: { commit: head2 }, ignoredByRootGitignore: () => false }, repoFileContext, EMPTY_PROJECT);
-  for (const f of runner.findings.splice(0)) out.add(f.fingerprint);
-  return { fingerprints: out, internalErrors: runner.internalErrors };
-}
-
-// src/action/history.ts
-function isFullMode(settings) {
-  return settings.mode === "full" || settings.mode === "auto" && !(process.env.GITHUB_EVENT_NAME ?? "").startsWith("pull_request");
-}
-async function historySweep(settings, summaryLines) {
-  if (!settings.history) return void 0;
-  if (!isFullMode(settings)) {
-    summaryLines.push("`history: true` applies to full mode only (a scheduled or push workflow); this run scanned the files.");
-    return void 0;
-  }
-  const result = await scanHistory({
-    path: settings.path,
-    rules: RULES,
-    ...settings.config ? { configFile: settings.config } : {},
-    ...settings.baseline ? { baselineFile: settings.baseline } : {}
-  });
-  if (result.history.shallow) warning("Gatewarden history sweep: this is a shallow clone, so older commits were not scanned. Set `fetch-depth: 0` on actions/checkout.");
-  summaryLines.push(`History sweep: ${result.history.commits} commit(s) reachable from \`${result.history.range}\`; each finding is located at the commit that introduced it.`);
-  if (result.findings.some((f) => !f.suppressed)) summaryLines.push("", ...HISTORY_REMEDIATION.map((line2, i) => `${i + 1}. ${line2}`));
-  return result;
-}
+// src/action/review.ts
+import { readFile as readFile5 } from "node:fs/promises";
+import path12 from "node:path";
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -54784,17 +55211,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path12 = requestOptions.url.replace(options.baseUrl, "");
+    const path13 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path12} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -57507,7 +57934,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path12) => path12.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path13) => path13.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -57714,192 +58141,6 @@ function withoutTrailingSlashes(url) {
   return url.slice(0, end);
 }
 
-// src/github/event.ts
-import { readFile as readFile4 } from "node:fs/promises";
-async function readEvent(env = process.env) {
-  const name = env.GITHUB_EVENT_NAME ?? "";
-  const file = env.GITHUB_EVENT_PATH;
-  if (!file) return { name, payload: {} };
-  try {
-    const payload = JSON.parse(await readFile4(file, "utf8"));
-    return { name, payload: isRecord5(payload) ? payload : {} };
-  } catch {
-    return { name, payload: {} };
-  }
-}
-function isPullRequestEventName(name) {
-  return name === "pull_request" || name === "pull_request_target";
-}
-function pullRequestOf(event, env = process.env) {
-  const pr = event.payload.pull_request;
-  if (!isRecord5(pr)) return void 0;
-  const base3 = isRecord5(pr.base) ? pr.base : {};
-  const head2 = isRecord5(pr.head) ? pr.head : {};
-  const baseSha = str4(base3.sha);
-  const headSha = str4(head2.sha);
-  const number = typeof pr.number === "number" ? pr.number : typeof event.payload.number === "number" ? event.payload.number : void 0;
-  if (!baseSha || !headSha || number === void 0) return void 0;
-  const baseRepo = isRecord5(base3.repo) ? str4(base3.repo.full_name) : void 0;
-  const headRepo = isRecord5(head2.repo) ? str4(head2.repo.full_name) : void 0;
-  const full = baseRepo ?? env.GITHUB_REPOSITORY ?? "";
-  const [owner = "", repo = ""] = full.split("/");
-  return {
-    number,
-    baseSha,
-    headSha,
-    baseRef: str4(base3.ref) ?? "",
-    repo: { owner, repo },
-    // A deleted fork has head.repo null: treat it as a fork too.
-    fork: headRepo === void 0 || baseRepo !== void 0 && headRepo !== baseRepo
-  };
-}
-function isRecord5(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function str4(v) {
-  return typeof v === "string" && v !== "" ? v : void 0;
-}
-
-// src/github/git.ts
-function git2(cwd, args, opts) {
-  return git(cwd, ["-c", "core.quotepath=off", ...args], opts);
-}
-var text = async (cwd, args) => (await git2(cwd, args)).toString("utf8").trim();
-async function succeeds(cwd, args) {
-  try {
-    await git2(cwd, args);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function hasCommit(cwd, sha) {
-  return succeeds(cwd, ["cat-file", "-e", `${sha}^{commit}`]);
-}
-async function isShallow(cwd) {
-  return await text(cwd, ["rev-parse", "--is-shallow-repository"]) === "true";
-}
-async function mergeBase(cwd, a, b) {
-  try {
-    return await text(cwd, ["merge-base", a, b]) || void 0;
-  } catch {
-    return void 0;
-  }
-}
-async function fetch(cwd, extra, shas) {
-  await git2(cwd, ["fetch", "--quiet", "--no-tags", "--no-recurse-submodules", ...extra, "origin", ...shas], { timeoutMs: 10 * 6e4 });
-}
-async function resolveBase(cwd, pr, log) {
-  const parents = [...(await text(cwd, ["cat-file", "-p", "HEAD"])).matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1] ?? "");
-  const [first, second] = parents;
-  if (first && second && (first === pr.baseSha || second === pr.headSha)) {
-    await ensureCommit(cwd, first, log);
-    return { sha: first, how: "merge-parent" };
-  }
-  const baseSha = pr.baseSha;
-  await ensureCommit(cwd, baseSha, log);
-  let base3 = await mergeBase(cwd, baseSha, "HEAD");
-  if (!base3 && await isShallow(cwd)) {
-    for (const extra of [["--deepen=100"], ["--unshallow"]]) {
-      log(`The history is too shallow to find where the pull request branched off; fetching more: git fetch ${extra.join(" ")} origin.`);
-      try {
-        await fetch(cwd, extra, [baseSha]);
-      } catch (e) {
-        log(`Fetching more history failed (${e.message}).`);
-        break;
-      }
-      base3 = await mergeBase(cwd, baseSha, "HEAD");
-      if (base3) break;
-    }
-  }
-  if (base3) return { sha: base3, how: "merge-base" };
-  log(`No common ancestor of the checkout and the base commit ${baseSha.slice(0, 7)} was found; comparing with the base commit itself.`);
-  return { sha: baseSha, how: "base-tip" };
-}
-async function ensureCommit(cwd, sha, log) {
-  if (await hasCommit(cwd, sha)) return;
-  const short = sha.slice(0, 7);
-  log(`The checkout does not contain the pull request's base commit ${short} (shallow clone); fetching it: git fetch --depth=1 origin ${short}. Use actions/checkout with fetch-depth: 2 to avoid this step.`);
-  try {
-    await fetch(cwd, ["--depth=1"], [sha]);
-  } catch (e) {
-    throw new GitError(`cannot fetch the base commit ${short}: ${e.message}. Check out with fetch-depth: 2 (or 0), keeping persist-credentials for private repositories`);
-  }
-}
-var STATUS = { A: "added", M: "modified", D: "deleted", R: "renamed", C: "copied", T: "type-changed" };
-async function changedFiles(cwd, base3) {
-  const parts = (await git2(cwd, ["diff", "--name-status", "-z", "-M", "--no-color", "--no-ext-diff", base3, "HEAD"])).toString("utf8").split("\0");
-  const out = [];
-  for (let i = 0; i < parts.length - 1; ) {
-    const code = parts[i++] ?? "";
-    const status = STATUS[code[0] ?? ""] ?? "modified";
-    if (status === "renamed" || status === "copied") {
-      const oldPath = parts[i++] ?? "";
-      out.push({ path: parts[i++] ?? "", oldPath, status });
-    } else out.push({ path: parts[i++] ?? "", status });
-  }
-  return out;
-}
-async function listTree(cwd, commit) {
-  const entries = (await git2(cwd, ["ls-tree", "-r", "-z", "--full-tree", commit])).toString("utf8").split("\0");
-  const out = /* @__PURE__ */ new Map();
-  for (const e of entries) {
-    const m = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(e);
-    if (m && m[2] === "blob" && (m[1] === "100644" || m[1] === "100755")) out.set(m[4] ?? "", { mode: m[1], sha: m[3] ?? "" });
-  }
-  return out;
-}
-async function readBlobs(cwd, shas) {
-  const out = /* @__PURE__ */ new Map();
-  if (!shas.length) return out;
-  const buf = await git2(cwd, ["cat-file", "--batch"], { stdin: `${[...new Set(shas)].join("\n")}
-` });
-  let pos = 0;
-  while (pos < buf.length) {
-    const eol = buf.indexOf(10, pos);
-    if (eol < 0) break;
-    const [sha = "", type, size] = buf.subarray(pos, eol).toString("utf8").split(" ");
-    pos = eol + 1;
-    if (type === void 0 || size === void 0) continue;
-    const n = Number(size);
-    out.set(sha, buf.subarray(pos, pos + n));
-    pos += n + 1;
-  }
-  return out;
-}
-
-// src/github/pr.ts
-var CONFIG_NAMES = /* @__PURE__ */ new Set([".gatewarden.yml", ".gatewarden.yaml"]);
-function isContextFile(p) {
-  return p === ".gitignore" || classify(p) !== "text" || /\.ya?ml$/i.test(p);
-}
-async function scanBase(cwd, pr, rules2, log, scanner = scan) {
-  const base3 = await resolveBase(cwd, pr, log);
-  const changed = await changedFiles(cwd, base3.sha);
-  const tree = await listTree(cwd, base3.sha);
-  const wanted = /* @__PURE__ */ new Map();
-  for (const c of changed) {
-    if (c.status === "deleted") continue;
-    const from = c.oldPath ?? c.path;
-    if (tree.has(from)) wanted.set(c.path, from);
-  }
-  const renamedAway = new Set(changed.filter((c) => c.oldPath && c.status === "renamed").map((c) => c.oldPath));
-  for (const p of tree.keys()) if (isContextFile(p) && !wanted.has(p) && !renamedAway.has(p)) wanted.set(p, p);
-  for (const p of CONFIG_NAMES) wanted.delete(p);
-  const blobs = await readBlobs(cwd, [...wanted.values()].map((p) => tree.get(p)?.sha ?? ""));
-  const files = /* @__PURE__ */ new Map();
-  for (const [target, from] of wanted) {
-    const blob = blobs.get(tree.get(from)?.sha ?? "");
-    if (blob) files.set(target, blob);
-  }
-  const changedPaths = new Set(changed.filter((c) => c.status !== "deleted").map((c) => c.path));
-  const result = files.size ? await scanner({ paths: [], rules: rules2, blobs: { base: cwd, files }, findingsIn: changedPaths }) : void 0;
-  return { base: base3, changed, changedPaths, baseFingerprints: new Set(result?.findings.map((f) => f.fingerprint) ?? []) };
-}
-function introduced(head2, base3) {
-  return head2.findings.filter((f) => !f.suppressed && base3.changedPaths.has(f.location.file) && !base3.baseFingerprints.has(f.fingerprint));
-}
-
 // src/github/suggestion.ts
 var before = (aLine, aCol, bLine, bCol) => aLine < bLine || aLine === bLine && aCol <= bCol;
 function covers2(outer, inner) {
@@ -58065,168 +58306,31 @@ async function place(f, diff, input, sameFile) {
   return void 0;
 }
 
-// src/action/inputs.ts
-function bool(name, fallback) {
-  const v = getInput(name).trim().toLowerCase();
-  if (v === "") return fallback;
-  if (["true", "yes", "1", "on"].includes(v)) return true;
-  if (["false", "no", "0", "off"].includes(v)) return false;
-  throw new UsageError(`input ${name} must be true or false (got "${v}")`);
-}
-function getSettings() {
-  const mode = getInput("mode") || "auto";
-  if (!["auto", "pr", "full"].includes(mode)) throw new UsageError(`input mode must be auto, pr or full (got "${mode}")`);
-  const failOn = getInput("fail-on") || "high";
-  if (!FAIL_ON_VALUES.includes(failOn)) throw new UsageError(`input fail-on must be one of ${FAIL_ON_VALUES.join(", ")} (got "${failOn}")`);
-  const history = bool("history", false);
-  const jobs = parseJobs(getInput("jobs"));
-  if (jobs === void 0) throw new UsageError(`input jobs must be auto or a whole number from 1 to 64 (got "${getInput("jobs")}")`);
-  const config = getInput("config");
-  const baseline = getInput("baseline");
-  return {
-    path: getInput("path") || ".",
-    mode,
-    sarifFile: getInput("sarif-file") || "gatewarden.sarif",
-    failOn,
-    annotations: bool("annotations", true),
-    reviewComments: bool("review-comments", false),
-    ...config ? { config } : {},
-    ...baseline ? { baseline } : {},
-    token: getInput("token"),
-    // The sweep has its own category: sharing the work-tree scan's would close its alerts.
-    category: getInput("category") || (history ? "gatewarden-history/" : "gatewarden/"),
-    history,
-    jobs
-  };
-}
-
-// src/action/main.ts
-async function run(opts = {}) {
-  const rules2 = opts.rules ?? RULES;
-  try {
-    const settings = getSettings();
-    const event = await readEvent();
-    const prMode = settings.mode === "pr" || settings.mode === "auto" && isPullRequestEventName(event.name);
-    const pr = prMode ? pullRequestOf(event) : void 0;
-    const lines = [];
-    const sweep = await historySweep(settings, lines);
-    const head2 = sweep ? Promise.resolve(sweep) : scanIsolated(
-      {
-        paths: [settings.path],
-        rules: rules2,
-        ...settings.config ? { configFile: settings.config } : {},
-        ...settings.baseline ? { baselineFile: settings.baseline } : {},
-        ...withPool(settings.jobs)
-      },
-      // A large scan runs in a worker (engine/isolate.ts).
-      isolateOptions(),
-      scan
-    );
-    const baseSide = prMode && !sweep ? startBaseSide(settings.path, pr, rules2, lines, head2) : void 0;
-    const result = await head2;
-    const active = result.findings.filter((f) => !f.suppressed);
-    let reported = active;
-    if (prMode) reported = await newFindings(result, baseSide, lines);
-    const input = { findings: result.findings, notes: result.notes, catalogue: rules2, stats: result.stats, ...sweep ? { history: sweep.history } : {} };
-    const sarifPath = path11.resolve(settings.sarifFile);
-    await mkdir2(path11.dirname(sarifPath), { recursive: true });
-    await writeReport(STREAMS.sarif(input, { showSuppressed: false, category: settings.category, color: false }), sarifPath);
-    const over = failing(reported, settings.failOn);
-    const reserved = (over.length ? 1 : 0) + (result.internalErrors ? 1 : 0);
-    let notAnnotated = [];
-    if (settings.annotations) {
-      const annotations = renderAnnotations(reported, rules2, reserved);
-      process.stdout.write(annotations.text);
-      notAnnotated = annotations.omitted;
-    }
-    if (prMode && pr && settings.reviewComments) lines.push(await reviewComments(settings, pr, reported, result, rules2, opts));
-    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-    if (summaryFile) {
-      const markdown = summaryMarkdown(prMode ? { ...input, findings: reported } : input, {
-        heading: prMode ? "Gatewarden: findings this pull request introduces" : "Gatewarden",
-        noun: prMode ? "new finding" : "finding",
-        lines,
-        notAnnotated,
-        ...prMode ? { preExisting: active.length - reported.length } : {}
-      });
-      await appendFile2(summaryFile, markdown);
-    } else for (const l of lines) info(l);
-    setOutput("sarif-file", settings.sarifFile);
-    setOutput("findings-count", active.length);
-    setOutput("new-findings-count", reported.length);
-    if (result.internalErrors) setFailed(`Gatewarden hit ${result.internalErrors} internal error(s); see the notes in the job summary.`);
-    if (over.length) setFailed(`Gatewarden: ${over.length} ${prMode ? "new " : ""}finding(s) at or above ${settings.failOn}.`);
-  } catch (err) {
-    setFailed(err instanceof UsageError ? err.message : describeError(err));
-  }
-}
-var BASE_WORKER_MIN_FILES = 1e3;
-async function startBaseSide(scanPath, pr, rules2, lines, head2) {
-  if (!pr) return { skipped: "Pull-request mode needs a pull_request event with base and head SHAs, and this run has none: every finding is reported as new." };
-  try {
-    const root = await resolveRoot([scanPath]);
-    if (!root.git) return { skipped: "Pull-request mode needs a git checkout to compare with the base commit, and the scanned directory is not one: every finding is reported as new." };
-    const log = (l) => {
-      info(l);
-      lines.push(l);
-    };
-    const afterHead = async (opts) => {
-      await head2;
-      return scan(opts);
-    };
-    const scanner = (opts) => scanIsolated(opts, { ...isolateOptions(), minFiles: BASE_WORKER_MIN_FILES }, afterHead);
-    return { scan: await scanBase(root.base, pr, rules2, log, scanner) };
-  } catch (err) {
-    return { failed: err instanceof Error ? err.message : String(err) };
-  }
-}
-async function newFindings(result, baseSide, lines) {
-  const all = result.findings.filter((f) => !f.suppressed);
-  const side = await baseSide;
-  if (!side) return all;
-  if ("skipped" in side) {
-    lines.push(side.skipped);
-    return all;
-  }
-  if ("failed" in side) {
-    warning(`Gatewarden could not compare with the base commit: ${side.failed}`);
-    lines.push(`Could not compare with the base commit (${side.failed}): every finding is reported as new.`);
-    return all;
-  }
-  const { base: base3, changed } = side.scan;
-  lines.push(`Compared with ${base3.sha.slice(0, 7)} (${base3.how === "merge-parent" ? "the base branch the pull request merges into" : base3.how === "merge-base" ? "where the pull request branched off" : "the base branch tip"}), ${changed.length} changed file(s).`);
-  return introduced(result, side.scan);
-}
-function cliBundle() {
-  return import.meta.url.endsWith(".js") ? new URL("./cli.js", import.meta.url) : void 0;
-}
-function isolateOptions() {
-  return { script: cliBundle() ?? new URL(import.meta.url), registry: RULES };
-}
-async function reviewComments(settings, pr, findings, result, rules2, opts) {
+// src/action/review.ts
+async function reviewComments(settings, pr, findings, result, rules2, client) {
   if (pr.fork) return "Review comments skipped: this pull request comes from a fork, whose token cannot write to this repository; the findings are in the annotations and this summary.";
   if (!settings.token) return "Review comments skipped: no token (input `token`); the findings are in the annotations and this summary.";
   const base3 = result.root.base;
-  const client = createOctokit({
-    purpose: "action",
-    token: settings.token,
-    baseUrl: process.env.GITHUB_API_URL ?? "",
-    log: { debug() {
-    }, info() {
-    }, warn: (l) => info(l), error() {
-    } },
-    limitRetries: 2,
-    maxWaitSeconds: 120,
-    ...opts.client
-  });
   try {
     const out = await postReview({
-      client,
+      // A CI step has a time budget: two retries at most, and no wait longer than two minutes.
+      client: createOctokit({
+        purpose: "action",
+        token: settings.token,
+        baseUrl: process.env.GITHUB_API_URL ?? "",
+        log: { debug() {
+        }, info() {
+        }, warn: (l) => info(l), error() {
+        } },
+        limitRetries: 2,
+        maxWaitSeconds: 120,
+        ...client
+      }),
       pr,
       findings,
       allFindings: result.findings,
       catalogue: rules2,
-      readText: async (file) => readFile5(path11.join(base3, file), "utf8").catch(() => void 0),
+      readText: async (file) => readFile5(path12.join(base3, file), "utf8").catch(() => void 0),
       blobSha: async (file) => result.root.git ? (await git2(base3, ["hash-object", "--", file]).catch(() => void 0))?.toString("utf8").trim() : void 0
     });
     const parts = [
@@ -58245,10 +58349,29 @@ async function reviewComments(settings, pr, findings, result, rules2, opts) {
     return `Review comments skipped: ${why}; the findings are in the annotations and this summary.`;
   }
 }
-function withPool(jobs) {
-  const bundle = cliBundle();
-  const pool = bundle ? poolForJobs(bundle.href, jobs) : void 0;
-  return pool ? { pool } : {};
+
+// src/action/main.ts
+async function run(opts = {}) {
+  const rules2 = opts.rules ?? RULES;
+  try {
+    const settings = getSettings();
+    const pr = await pullRequestMode(settings);
+    const lines = [];
+    const sweep = await historySweep(settings, lines);
+    const files = { paths: [settings.path], rules: rules2, jobs: settings.jobs, configFile: settings.config, baselineFile: settings.baseline };
+    const head2 = sweep ? Promise.resolve(sweep) : scanRepository(files);
+    const baseSide = pr && !sweep ? startBaseSide(settings.path, pr.pr, rules2, lines, head2) : void 0;
+    const result = await head2;
+    const reported = pr ? await newFindings(result, baseSide, lines) : result.findings.filter((f) => !f.suppressed);
+    const outcome = { result, reported, prMode: Boolean(pr), rules: rules2 };
+    await writeSarif(settings, outcome);
+    const notAnnotated = annotate(settings, outcome);
+    if (pr?.pr && settings.reviewComments) lines.push(await reviewComments(settings, pr.pr, reported, result, rules2, opts.client));
+    await summarise(outcome, lines, notAnnotated);
+    conclude(settings, outcome);
+  } catch (err) {
+    setFailed(describeError(err));
+  }
 }
 
 // src/index.ts

@@ -19,7 +19,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { RULES } from '../rules/index.js';
-import { discover, resolveRoot } from '../src/engine/discover/discover.js';
+import { discoverAll, resolveRoot } from '../src/engine/discover/discover.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../src/engine/read/read.js';
 import { listFiles } from '../test/helpers.js';
 import { GENERATOR_VERSION, generateRepo } from './bench-repo.js';
@@ -99,7 +99,7 @@ function hasRipgrep(): boolean {
 
 async function fileList(dir: string): Promise<{ list: string; files: number; bytes: number }> {
   const root = await resolveRoot([dir]);
-  const files = (await discover(root, [])).filter((f) => {
+  const files = (await discoverAll(root, [])).filter((f) => {
     try {
       const st = statSync(f.abs);
       return st.isFile() && st.size <= DEFAULT_MAX_FILE_SIZE;

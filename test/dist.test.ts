@@ -10,7 +10,7 @@ describe('dist/', () => {
   it('is what `npm run build` produces from the current sources (run it and commit dist/)', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'gatewarden-dist-'));
     execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, env: { ...process.env, GATEWARDEN_BUILD_OUT: out } });
-    for (const f of ['index.js', 'cli.js', 'THIRD_PARTY_NOTICES.md']) {
+    for (const f of ['index.js', 'cli.js', 'worker.js', 'THIRD_PARTY_NOTICES.md']) {
       const fresh = readFileSync(path.join(out, f), 'utf8');
       const committed = readFileSync(path.join(ROOT, 'dist', f), 'utf8');
       expect(committed === fresh, `dist/${f} is stale: run \`npm run build\` and commit dist/`).toBe(true);

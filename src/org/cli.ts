@@ -178,8 +178,6 @@ export async function orgMain(argv: readonly string[], io: OrgIo = DEFAULT_IO): 
       depth,
       wait: { waitMs },
       log: (line) => io.stderr(`gatewarden: ${line}\n`),
-      // In the bundle, this file is dist/cli.js, which serves the scan worker (engine/isolate.ts).
-      isolate: { script: new URL(import.meta.url), registry: RULES },
     });
     const text = `${JSON.stringify(report, null, 2)}\n`;
     if (values.output) await writeFile(values.output, text);

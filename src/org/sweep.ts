@@ -12,9 +12,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Log } from 'sarif';
-import { RULES } from '../../rules/index.js';
-import { scanIsolated, type IsolateOptions } from '../engine/threads/isolate.js';
-import { scan, type ScanOptions, type ScanResult } from '../engine/scan.js';
+import { scanReport, scanRepository, type ScanRequest } from '../app/scan-repository.js';
+import type { ScanResult } from '../engine/scan.js';
 import type { Finding } from '../model/finding.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { REPORTERS } from '../report/index.js';
@@ -80,13 +79,8 @@ export interface SweepOptions {
   log?: (line: string) => void;
   /** Commits to clone: 1 (default) for a scan of the tree; 0 for the whole history of the default branch. */
   depth?: number;
-  /**
-   * Extra options for the engine's scan() (for example the history scan's, once it exists; give `depth: 0`
-   * with it). `paths` and `rules` are the sweep's own.
-   */
-  scan?: Omit<Partial<ScanOptions>, 'paths' | 'rules'>;
-  /** Run a large repository's scan in a worker with a capped young generation (engine/isolate.ts). */
-  isolate?: IsolateOptions;
+  /** Extra options for the scan (app/scan-repository.ts); `paths` and `rules` are the sweep's own. */
+  scan?: Omit<ScanRequest, 'paths' | 'rules'>;
   /** Replaceable for tests; the default shells out to git. */
   clone?: (fullName: string, into: string) => Promise<CloneResult>;
 }
@@ -142,7 +136,7 @@ export function gitCloner(gitBaseUrl: string, token: string | undefined, depth =
 }
 
 export async function buildSarif(result: ScanResult, category: string): Promise<Log> {
-  const text = REPORTERS.sarif({ findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats }, { showSuppressed: false, category, color: false });
+  const text = REPORTERS.sarif(scanReport(result), { showSuppressed: false, category, color: false });
   const log = JSON.parse(text) as Log;
   await addLineHashes(log, result.root.base);
   return log;
@@ -164,8 +158,8 @@ export async function sweepRepo(fullName: string, opts: SweepOptions): Promise<R
     outcome.commitSha = checkout.commitSha;
     outcome.ref = checkout.ref;
     stage = 'scan';
-    const scanOpts = { ...opts.scan, paths: [checkout.dir], rules: RULES };
-    const result = opts.isolate ? await scanIsolated(scanOpts, opts.isolate, scan) : await scan(scanOpts);
+    // A large repository's scan runs in the scan worker, as the CLI's does (engine/threads/isolate.ts).
+    const result = await scanRepository({ ...opts.scan, paths: [checkout.dir] });
     outcome.findings = summariseFindings(result.findings);
     if (result.internalErrors) outcome.warnings.push(`${result.internalErrors} rule error(s) during the scan`);
     if (opts.upload !== false) {

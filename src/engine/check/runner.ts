@@ -1,8 +1,7 @@
 /** Runs the rules that apply to a target, isolating crashes and capping floods, and finalises what they report. */
 import type { Finding, Note, Report } from '../../model/finding.js';
-import type { Anchor } from '../../model/location.js';
 import type { AnyRule } from '../../model/rule.js';
-import type { ProjectView, Target, TargetMap } from '../../model/target.js';
+import type { ProjectView, Target } from '../../model/target.js';
 import type { FileContext } from './file-context.js';
 import { finalize } from '../postprocess/finalize.js';
 import { keywordText, mayApply } from './keywords.js';
@@ -14,6 +13,17 @@ export interface Sink {
 }
 
 export const EMPTY_PROJECT: ProjectView = { targets: () => [] };
+
+/**
+ * Where the findings on a target assembled from several files belong (engine/assemble/): `relocate` moves a
+ * report into the file that holds what it is about (an OpenClaw `$include`, a config written by a heredoc in a
+ * script); `owns` keeps only the findings located in files the target is responsible for (a compose file merged
+ * into several projects is reported by one). A target read from one file has none.
+ */
+export interface Scope {
+  relocate?(report: Report): Report;
+  owns?(file: string): boolean;
+}
 
 /** Turns what a rule reported into a Finding; `finalize` unless a scan mode needs more (the history sweep). */
 export type Finisher = (rule: AnyRule, input: Report, ctx: FileContext) => Finding;
@@ -40,49 +50,25 @@ export class RuleRunner {
   }
 
   /**
-   * `reframe`: for a target embedded in another file (a heredoc config), maps each finding into that file.
-   * `out`: where findings and notes go (default: this runner's own lists); the per-file stage collects them per file.
+   * `contexts`: the file context of each file a finding may be located in. `scope`: where the findings belong,
+   * for a target assembled from several files. `out`: where findings and notes go (default: this runner's own
+   * lists); the per-file stage collects them per file.
    */
-  async run(
-    target: Target,
-    contexts: (file: string) => FileContext | undefined,
-    project: ProjectView,
-    reframe?: (input: Report) => Report,
-    out: Sink = this,
-  ): Promise<void> {
-    // Shell rules run only where one of their keywords is (engine/keywords.ts); the text is read once per target.
-    let kw: string | undefined | null = null;
-    // One `report` and one context for all the target's rules, for the rule being run (each check is over before
-    // the next starts): every file goes through ~20 text rules, and a closure, a context and a map per rule and
-    // file were a third of what a scan of plain files allocated. The map is made on a rule's first report.
-    let rule: AnyRule;
-    let perFile: Map<string, number> | undefined;
-    const report = (reported: Report) => {
-      // OpenClaw config: anchors move into the file that holds the key (an `$include`d file); then a config
-      // embedded in a script (a heredoc) maps them back into the script.
-      const located = target.kind === 'openclaw' ? toOrigin(target, reported) : reported;
-      const input = reframe ? reframe(located) : located;
-      const file = input.at.file ?? target.file;
-      // A compose file merged into several projects (a base under each overlay) is reported by one only.
-      if (target.kind === 'compose_project' && !target.owns.includes(file)) return;
-      perFile ??= new Map();
-      const n = (perFile.get(file) ?? 0) + 1;
-      perFile.set(file, n);
-      if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
-      const where = contexts(file);
-      if (!where) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
-      out.findings.push(this.finish(rule, input, where));
-    };
-    const ctx = { report, project };
+  async run(target: Target, contexts: (file: string) => FileContext | undefined, project: ProjectView, scope?: Scope, out: Sink = this): Promise<void> {
     const rules = this.byKind.get(target.kind) ?? [];
-    // An index, not `for…of`: an iterator result per rule and file showed up in the allocation profile.
+    if (!rules.length) return;
+    // Shell rules run only where one of their keywords is (check/keywords.ts); the text is read once per target.
+    let kw: string | undefined | null = null;
+    const reports = new TargetReports(target, contexts, scope, out, this.finish);
+    const ctx = { report: reports.report, project };
+    // Index loops, here and in TargetReports: this runs for every rule on every file (docs/performance.md#decisions).
     for (let i = 0; i < rules.length; i++) {
-      rule = rules[i] as AnyRule;
+      const rule = rules[i] as AnyRule;
       if (rule.keywords && target.kind === 'shell') {
         if (kw === null) kw = keywordText(target.text);
         if (!mayApply(rule, kw)) continue;
       }
-      perFile = undefined;
+      reports.start(rule);
       try {
         // Awaited only when the check returned a promise: a synchronous check costs no microtask.
         const pending = rule.check(target, ctx);
@@ -91,26 +77,56 @@ export class RuleRunner {
         this.internalErrors++;
         out.notes.push({ level: 'error', code: 'internal.rule_error', message: `rule ${rule.id} failed: ${(err as Error).message ?? String(err)}`, file: target.file });
       }
-      // (Set by `report` during the check: TypeScript cannot see that, hence the cast.)
-      const counted = perFile as Map<string, number> | undefined;
-      if (counted)
-        for (const [file, n] of counted) {
-          if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
-          out.notes.push({ level: 'warning', code: 'findings.capped', message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
-        }
+      reports.end();
     }
   }
 }
 
-/** A path anchor on the merged config, moved into the file (and local path) that holds the key. */
-function toOrigin(target: TargetMap['openclaw'], input: Report): Report {
-  const move = (a: Anchor): Anchor => {
-    if (a.kind !== 'path' || a.file !== undefined) return a;
-    const o = target.origin(a.path);
-    return o.file === target.file ? { ...a, path: o.path } : { ...a, path: o.path, file: o.file };
-  };
-  const out: Report = { ...input, at: move(input.at) };
-  if (input.fix) out.fix = { ...input.fix, at: move(input.fix.at) };
-  return out;
-}
+/**
+ * What the rules of one target report through, one rule at a time (each check is over before the next starts):
+ * one `report` function for all the target's rules rather than one per rule, since every file goes through
+ * every text rule. Counts each rule's findings per file and caps them.
+ */
+class TargetReports {
+  /** The rule being run. */
+  private rule: AnyRule | undefined;
+  /** Its findings so far, per file; made on its first report. */
+  private counts: Map<string, number> | undefined;
 
+  constructor(
+    private readonly target: Target,
+    private readonly contexts: (file: string) => FileContext | undefined,
+    private readonly scope: Scope | undefined,
+    private readonly out: Sink,
+    private readonly finish: Finisher,
+  ) {}
+
+  start(rule: AnyRule): void {
+    this.rule = rule;
+    this.counts = undefined;
+  }
+
+  readonly report = (reported: Report): void => {
+    const rule = this.rule as AnyRule;
+    const input = this.scope?.relocate ? this.scope.relocate(reported) : reported;
+    const file = input.at.file ?? this.target.file;
+    if (this.scope?.owns && !this.scope.owns(file)) return;
+    this.counts ??= new Map();
+    const n = (this.counts.get(file) ?? 0) + 1;
+    this.counts.set(file, n);
+    if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
+    const where = this.contexts(file);
+    if (!where) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
+    this.out.findings.push(this.finish(rule, input, where));
+  };
+
+  /** The rule is done: a note for each file where it found more than the cap. */
+  end(): void {
+    const rule = this.rule as AnyRule;
+    if (this.counts)
+      for (const [file, n] of this.counts) {
+        if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
+        this.out.notes.push({ level: 'warning', code: 'findings.capped', message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
+      }
+  }
+}

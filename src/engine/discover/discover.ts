@@ -76,25 +76,17 @@ export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-/** Lists the files to scan, in a stable order, with notes for what was passed over. */
-export async function discover(root: ScanRoot & { targets: { abs: string; dir: boolean }[] }, notes: Note[]): Promise<DiscoveredFile[]> {
-  const found = await discoverInTwo(root, notes);
-  return [...found.files, ...(await found.later)].sort(byPath);
-}
-
-export interface Discovery {
-  /** Sorted. In a git work tree, the tracked files (and files named on the command line). */
-  files: DiscoveredFile[];
-  /**
-   * Sorted, none of them in `files`: the untracked files that are not ignored, in a git work tree (empty outside
-   * one). Listing them makes git walk and stat the whole tree (~0.26 s for 20,000 files, seconds when the tree
-   * is not in the page cache), while the tracked list comes from the index at once; so the scan reads `files`
-   * while git walks.
-   */
-  later: Promise<DiscoveredFile[]>;
-}
-
-export async function discoverInTwo(root: ScanRoot & { targets: { abs: string; dir: boolean }[] }, notes: Note[]): Promise<Discovery> {
+/**
+ * The files to scan, in batches, with notes for what was passed over: first what is known at once (in a git work
+ * tree the tracked files, from the index; elsewhere every file), then, in a git work tree, the untracked files
+ * that are not ignored, which git lists by walking the tree while the caller reads the first batch
+ * (docs/performance.md#discovery). Each batch is sorted by path, and `keep` has filtered it; no file is in two.
+ */
+export async function* discover(
+  root: ScanRoot & { targets: { abs: string; dir: boolean }[] },
+  notes: Note[],
+  keep: (files: DiscoveredFile[]) => DiscoveredFile[] = (files) => files,
+): AsyncGenerator<DiscoveredFile[]> {
   const seen = new Set<string>();
   const files: DiscoveredFile[] = [];
   const add = (abs: string, out: DiscoveredFile[]) => {
@@ -105,8 +97,7 @@ export async function discoverInTwo(root: ScanRoot & { targets: { abs: string; d
     }
   };
   // git names files relative to the work tree's top level, `/`-separated: the relative path is the name (behind
-  // the top level's own path when that is below the base), without a path.join and path.relative per file, which
-  // took ~25 ms of a 4,000-file scan.
+  // the top level's own path when that is below the base), with no path arithmetic per file.
   const addFromGit = (top: string, names: readonly string[], out: DiscoveredFile[]) => {
     const prefix = top === root.base ? '' : `${toPosix(path.relative(root.base, top))}/`;
     for (const name of names) {
@@ -130,20 +121,29 @@ export async function discoverInTwo(root: ScanRoot & { targets: { abs: string; d
     // then be a submodule, a work tree of its own).
     const top = t.abs === root.base ? root.base : ((await gitTopLevel(t.abs)) ?? t.abs);
     const others = gitFiles(t.abs, ['--others', '--exclude-standard']);
-    // If listing the tracked files fails first, this one is never awaited: no unhandled rejection.
+    // Awaited after the first batch; a failure before then must not surface as an unhandled rejection.
     others.catch(() => undefined);
     untracked.push(others.then((names) => ({ top, names })));
     addFromGit(top, await gitFiles(t.abs, ['--cached']), files);
   }
-  files.sort(byPath);
-  const later = Promise.all(untracked).then((lists) => {
-    const out: DiscoveredFile[] = [];
-    for (const { top, names } of lists) addFromGit(top, names, out);
-    return out.sort(byPath);
-  });
-  // Awaited by the caller once the tracked files are done; a failure surfaces there, not as an unhandled rejection.
-  later.catch(() => undefined);
-  return { files, later };
+  yield keep(files.sort(byPath));
+  if (!untracked.length) return;
+  const more: DiscoveredFile[] = [];
+  for (const { top, names } of await Promise.all(untracked)) addFromGit(top, names, more);
+  if (more.length) yield keep(more.sort(byPath));
+}
+
+/** Every file to scan at once, sorted by path. */
+export async function discoverAll(root: ScanRoot & { targets: { abs: string; dir: boolean }[] }, notes: Note[]): Promise<DiscoveredFile[]> {
+  const all: DiscoveredFile[] = [];
+  for await (const batch of discover(root, notes)) for (const f of batch) all.push(f);
+  return all.sort(byPath);
+}
+
+/** The files of a git tree given as contents (a scan of a commit: ScanOptions.blobs), as one batch sorted by path. */
+export function blobFiles(blobs: { base: string; files: ReadonlyMap<string, Buffer> }): DiscoveredFile[] {
+  const files = [...blobs.files].map(([rel, bytes]) => ({ path: rel, abs: path.join(blobs.base, rel), bytes }));
+  return files.sort(byPath);
 }
 
 const byPath = (a: DiscoveredFile, b: DiscoveredFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);

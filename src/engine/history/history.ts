@@ -33,11 +33,12 @@ import { BlobReader, streamLines, tryGit, unquotePath } from '../../git/git.js';
 import { LOG_FORMAT, PatchReader, type Commit, type FileDiff } from './patch.js';
 import { Locator } from '../parse/locator.js';
 import { parseFile } from '../parse/index.js';
-import { FileContext } from '../check/file-context.js';
+import { FileContext, repoFileContext } from '../check/file-context.js';
 import { finalize } from '../postprocess/finalize.js';
 import { applyBaseline, applyConfig, sortFindings } from '../postprocess/scan-wide.js';
 import { findDirective, parseDirectives, type Directive } from '../postprocess/suppress.js';
-import { EMPTY_PROJECT, repoFileContext, RuleRunner, type Finisher, type ScanResult } from '../scan.js';
+import { EMPTY_PROJECT, RuleRunner, type Finisher } from '../check/runner.js';
+import type { ScanResult } from '../scan.js';
 
 export interface HistoryOptions {
   /** A directory inside the repository (default: the current directory). */

@@ -8,7 +8,7 @@ import { bySeverityDesc } from '../../model/severity.js';
 import type { ScanConfig } from '../config.js';
 import { sha256 } from './fingerprint.js';
 
-export function applyConfig(findings: Finding[], config: ScanConfig): Finding[] {
+export function applyConfig(findings: readonly Finding[], config: ScanConfig): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
     const setting = config.rules.get(f.ruleId);
@@ -53,4 +53,11 @@ export function sortFindings(findings: Finding[]): Finding[] {
       bySeverityDesc(a.severity, b.severity) ||
       (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
+}
+
+/** The whole-scan steps in their order, on the findings of the files the scan reports on (`findingsIn`). */
+export function postprocess(findings: readonly Finding[], opts: { config: ScanConfig; baseline: ReadonlySet<string> | undefined; findingsIn: ReadonlySet<string> | undefined }): Finding[] {
+  const { findingsIn } = opts;
+  const wanted = findingsIn ? findings.filter((f) => findingsIn.has(f.location.file)) : findings;
+  return sortFindings(applyBaseline(disambiguate(applyConfig(wanted, opts.config)), opts.baseline));
 }

@@ -1,7 +1,8 @@
 /**
- * The per-file first stage of a scan, the same on the main thread and in a worker (engine/pool.ts): read the
- * file, classify it (by path, then by content for YAML with `services:` and shebang scripts), and run the `text`
- * rules (secrets and other line-level checks) on it. What it returns is plain data, so it crosses threads as is.
+ * The per-file first stage of a scan, the same on the main thread and in a worker (engine/threads/pool.ts): read
+ * the file, classify it (by path, then by content for YAML with `services:` and shebang scripts), and run the
+ * `text` rules (secrets and other line-level checks) on it. What it returns is plain data, so it crosses threads
+ * as is.
  */
 import type { Finding, Note } from '../../model/finding.js';
 import type { AnyRule } from '../../model/rule.js';
@@ -12,7 +13,7 @@ import { keywordText, mayApply } from '../check/keywords.js';
 import { Locator } from '../parse/locator.js';
 import { FileContext } from '../check/file-context.js';
 import { readText } from './read.js';
-import { EMPTY_PROJECT, type RuleRunner } from '../check/runner.js';
+import { EMPTY_PROJECT, RuleRunner } from '../check/runner.js';
 
 export interface TextFileResult {
   /** Position of the file in discovery order: results are merged in that order whichever thread made them. */
@@ -30,32 +31,44 @@ export interface TextFileResult {
   text?: string;
 }
 
-/** `byPath`: the file's kind by its path (`classify`), which the caller has already worked out to route the file. */
-export async function textPass(
-  index: number,
-  f: DiscoveredFile,
-  byPath: FileKind,
-  maxFileSize: number,
-  runner: RuleRunner,
-  keepText: (kind: FileKind, text: string) => boolean,
-): Promise<TextFileResult> {
-  const result: TextFileResult = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
-  const read = await readText(f, maxFileSize);
-  if (!read.ok) {
-    if (read.note) result.skipped = read.note;
+/** The per-file stage for one scan's rules and size limit. */
+export class FilePass {
+  private readonly runner: RuleRunner;
+  private readonly keepText: (kind: FileKind, text: string) => boolean;
+
+  constructor(
+    rules: readonly AnyRule[],
+    readonly maxFileSize: number,
+  ) {
+    this.runner = new RuleRunner(rules, []);
+    this.keepText = textNeeded(rules);
+  }
+
+  /**
+   * `byPath`: the file's kind by its path (`classify`), which the caller has already worked out to route the file.
+   * `runTextRules` false: read and classify only (the caller does not want this file's findings).
+   */
+  async run(index: number, f: DiscoveredFile, byPath: FileKind, runTextRules = true): Promise<TextFileResult> {
+    const result: TextFileResult = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
+    const read = await readText(f, this.maxFileSize);
+    if (!read.ok) {
+      if (read.note) result.skipped = read.note;
+      return result;
+    }
+    let kind: FileKind = byPath;
+    if (kind === 'text' && looksLikeCompose(f.path, read.text)) kind = 'compose';
+    if (kind === 'text' && looksLikeShell(f.path, read.text)) kind = 'shell';
+    result.kind = kind;
+    result.bytes = read.bytes;
+    if (runTextRules) {
+      const ctx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
+      const errorsBefore = this.runner.internalErrors;
+      await this.runner.run({ kind: 'text', file: f.path, fileKind: kind, text: read.text }, () => ctx, EMPTY_PROJECT, undefined, result);
+      result.internalErrors = this.runner.internalErrors - errorsBefore;
+    }
+    if (this.keepText(kind, read.text)) result.text = read.text;
     return result;
   }
-  let kind: FileKind = byPath;
-  if (kind === 'text' && looksLikeCompose(f.path, read.text)) kind = 'compose';
-  if (kind === 'text' && looksLikeShell(f.path, read.text)) kind = 'shell';
-  result.kind = kind;
-  result.bytes = read.bytes;
-  const ctx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
-  const errorsBefore = runner.internalErrors;
-  await runner.run({ kind: 'text', file: f.path, fileKind: kind, text: read.text }, () => ctx, EMPTY_PROJECT, undefined, result);
-  result.internalErrors = runner.internalErrors - errorsBefore;
-  if (keepText(kind, read.text)) result.text = read.text;
-  return result;
 }
 
 /** Kinds parsed into shell targets only: nothing of theirs is shared unless they embed an OpenClaw config. */
@@ -71,9 +84,8 @@ export function mayEmbedConfig(text: string): boolean {
 
 /**
  * Which texts a scan keeps past this stage (for parsing): a structured file's, except a script, Makefile or
- * workflow that no shell rule has a keyword in (engine/keywords.ts) and that cannot embed an OpenClaw config.
- * That file will never be parsed, so its text is let go here rather than held until the shell stage (4 MB of
- * the 20,000-file benchmark tree, whose scripts and workflows run no command a shell rule looks at).
+ * workflow that no shell rule has a keyword in (check/keywords.ts) and that cannot embed an OpenClaw config:
+ * that file will never be parsed, so its text is let go here (docs/performance.md#memory).
  */
 export function textNeeded(rules: readonly AnyRule[]): (kind: FileKind, text: string) => boolean {
   const shellRules = rules.filter((r) => (r.appliesTo as readonly string[]).includes('shell'));
