@@ -3680,18 +3680,18 @@ var require_webidl = __commonJS({
     webidl.errors.exception = function(message2) {
       return new TypeError(`${message2.header}: ${message2.message}`);
     };
-    webidl.errors.conversionFailed = function(context) {
-      const plural2 = context.types.length === 1 ? "" : " one of";
-      const message2 = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
+    webidl.errors.conversionFailed = function(context2) {
+      const plural2 = context2.types.length === 1 ? "" : " one of";
+      const message2 = `${context2.argument} could not be converted to${plural2}: ${context2.types.join(", ")}.`;
       return webidl.errors.exception({
-        header: context.prefix,
+        header: context2.prefix,
         message: message2
       });
     };
-    webidl.errors.invalidArgument = function(context) {
+    webidl.errors.invalidArgument = function(context2) {
       return webidl.errors.exception({
-        header: context.prefix,
-        message: `"${context.value}" is an invalid ${context.type}.`
+        header: context2.prefix,
+        message: `"${context2.value}" is an invalid ${context2.type}.`
       });
     };
     webidl.brandCheck = function(V, I, opts) {
@@ -9886,17 +9886,17 @@ var require_api_request = __commonJS({
           }
         }
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context2;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { callback, opaque, abort, context, responseHeaders, highWaterMark } = this;
+        const { callback, opaque, abort, context: context2, responseHeaders, highWaterMark } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -9933,7 +9933,7 @@ var require_api_request = __commonJS({
               trailers: this.trailers,
               opaque,
               body: res,
-              context
+              context: context2
             });
           }
         }
@@ -10102,17 +10102,17 @@ var require_api_stream = __commonJS({
         }
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context2;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { factory, opaque, context, callback, responseHeaders } = this;
+        const { factory, opaque, context: context2, callback, responseHeaders } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -10140,7 +10140,7 @@ var require_api_stream = __commonJS({
             statusCode,
             headers,
             opaque,
-            context
+            context: context2
           });
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
@@ -10332,7 +10332,7 @@ var require_api_pipeline = __commonJS({
         this.res = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         const { ret, res } = this;
         if (this.reason) {
           abort(this.reason);
@@ -10341,10 +10341,10 @@ var require_api_pipeline = __commonJS({
         assert(!res, "pipeline cannot be retried");
         assert(!ret.destroyed);
         this.abort = abort;
-        this.context = context;
+        this.context = context2;
       }
       onHeaders(statusCode, rawHeaders, resume) {
-        const { opaque, handler: handler2, context } = this;
+        const { opaque, handler: handler2, context: context2 } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
             const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10362,7 +10362,7 @@ var require_api_pipeline = __commonJS({
             headers,
             opaque,
             body: this.res,
-            context
+            context: context2
           });
         } catch (err) {
           this.res.on("error", util.nop);
@@ -10446,7 +10446,7 @@ var require_api_upgrade = __commonJS({
         this.context = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         if (this.reason) {
           abort(this.reason);
           return;
@@ -10460,7 +10460,7 @@ var require_api_upgrade = __commonJS({
       }
       onUpgrade(statusCode, rawHeaders, socket) {
         assert(statusCode === 101);
-        const { callback, opaque, context } = this;
+        const { callback, opaque, context: context2 } = this;
         removeSignal(this);
         this.callback = null;
         const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10468,7 +10468,7 @@ var require_api_upgrade = __commonJS({
           headers,
           socket,
           opaque,
-          context
+          context: context2
         });
       }
       onError(err) {
@@ -10537,20 +10537,20 @@ var require_api_connect = __commonJS({
         this.abort = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context2;
       }
       onHeaders() {
         throw new SocketError("bad connect", null);
       }
       onUpgrade(statusCode, rawHeaders, socket) {
-        const { callback, opaque, context } = this;
+        const { callback, opaque, context: context2 } = this;
         removeSignal(this);
         this.callback = null;
         let headers = rawHeaders;
@@ -10562,7 +10562,7 @@ var require_api_connect = __commonJS({
           headers,
           socket,
           opaque,
-          context
+          context: context2
         });
       }
       onError(err) {
@@ -12897,13 +12897,13 @@ var require_request2 = __commonJS({
         init = webidl.converters.RequestInit(init, prefix, "init");
         let request2 = null;
         let fallbackMode = null;
-        const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
+        const baseUrl2 = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
         if (typeof input === "string") {
           this[kDispatcher] = init.dispatcher;
           let parsedURL;
           try {
-            parsedURL = new URL(input, baseUrl);
+            parsedURL = new URL(input, baseUrl2);
           } catch (err) {
             throw new TypeError("Failed to parse URL from " + input, { cause: err });
           }
@@ -12994,7 +12994,7 @@ var require_request2 = __commonJS({
           } else {
             let parsedReferrer;
             try {
-              parsedReferrer = new URL(referrer, baseUrl);
+              parsedReferrer = new URL(referrer, baseUrl2);
             } catch (err) {
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
@@ -13620,7 +13620,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch2(input, init = void 0) {
+    function fetch3(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14575,7 +14575,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch: fetch2,
+      fetch: fetch3,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -19113,7 +19113,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch2(init, options = void 0) {
+    module.exports.fetch = async function fetch3(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -26222,15 +26222,15 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+    function createScalarToken(value, context2) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context2;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      const end = context.end ?? [
+      const end = context2.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
@@ -26254,8 +26254,8 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value, context = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    function setScalarValue(token, value, context2 = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context2;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
@@ -34063,6 +34063,778 @@ var require_main = __commonJS({
   }
 });
 
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
+var require_proxy = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getProxyUrl = getProxyUrl2;
+    exports.checkBypass = checkBypass;
+    function getProxyUrl2(reqUrl) {
+      const usingSsl = reqUrl.protocol === "https:";
+      if (checkBypass(reqUrl)) {
+        return void 0;
+      }
+      const proxyVar = (() => {
+        if (usingSsl) {
+          return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+        } else {
+          return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+        }
+      })();
+      if (proxyVar) {
+        try {
+          return new DecodedURL(proxyVar);
+        } catch (_a) {
+          if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+            return new DecodedURL(`http://${proxyVar}`);
+        }
+      } else {
+        return void 0;
+      }
+    }
+    function checkBypass(reqUrl) {
+      if (!reqUrl.hostname) {
+        return false;
+      }
+      const reqHost = reqUrl.hostname;
+      if (isLoopbackAddress(reqHost)) {
+        return true;
+      }
+      const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+      if (!noProxy) {
+        return false;
+      }
+      let reqPort;
+      if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+      } else if (reqUrl.protocol === "http:") {
+        reqPort = 80;
+      } else if (reqUrl.protocol === "https:") {
+        reqPort = 443;
+      }
+      const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+      if (typeof reqPort === "number") {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+      }
+      for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+        if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function isLoopbackAddress(host) {
+      const hostLower = host.toLowerCase();
+      return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+    }
+    var DecodedURL = class extends URL {
+      constructor(url, base3) {
+        super(url, base3);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+      }
+      get username() {
+        return this._decodedUsername;
+      }
+      get password() {
+        return this._decodedPassword;
+      }
+    };
+  }
+});
+
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var require_lib2 = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
+      function adopt(value) {
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
+        });
+      }
+      return new (P || (P = Promise))(function(resolve, reject) {
+        function fulfilled(value) {
+          try {
+            step(generator.next(value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value) {
+          try {
+            step(generator["throw"](value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result) {
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+    exports.getProxyUrl = getProxyUrl2;
+    exports.isHttps = isHttps;
+    var http = __importStar(__require("http"));
+    var https = __importStar(__require("https"));
+    var pm = __importStar(require_proxy());
+    var tunnel2 = __importStar(require_tunnel2());
+    var undici_1 = require_undici();
+    var HttpCodes2;
+    (function(HttpCodes3) {
+      HttpCodes3[HttpCodes3["OK"] = 200] = "OK";
+      HttpCodes3[HttpCodes3["MultipleChoices"] = 300] = "MultipleChoices";
+      HttpCodes3[HttpCodes3["MovedPermanently"] = 301] = "MovedPermanently";
+      HttpCodes3[HttpCodes3["ResourceMoved"] = 302] = "ResourceMoved";
+      HttpCodes3[HttpCodes3["SeeOther"] = 303] = "SeeOther";
+      HttpCodes3[HttpCodes3["NotModified"] = 304] = "NotModified";
+      HttpCodes3[HttpCodes3["UseProxy"] = 305] = "UseProxy";
+      HttpCodes3[HttpCodes3["SwitchProxy"] = 306] = "SwitchProxy";
+      HttpCodes3[HttpCodes3["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+      HttpCodes3[HttpCodes3["PermanentRedirect"] = 308] = "PermanentRedirect";
+      HttpCodes3[HttpCodes3["BadRequest"] = 400] = "BadRequest";
+      HttpCodes3[HttpCodes3["Unauthorized"] = 401] = "Unauthorized";
+      HttpCodes3[HttpCodes3["PaymentRequired"] = 402] = "PaymentRequired";
+      HttpCodes3[HttpCodes3["Forbidden"] = 403] = "Forbidden";
+      HttpCodes3[HttpCodes3["NotFound"] = 404] = "NotFound";
+      HttpCodes3[HttpCodes3["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+      HttpCodes3[HttpCodes3["NotAcceptable"] = 406] = "NotAcceptable";
+      HttpCodes3[HttpCodes3["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+      HttpCodes3[HttpCodes3["RequestTimeout"] = 408] = "RequestTimeout";
+      HttpCodes3[HttpCodes3["Conflict"] = 409] = "Conflict";
+      HttpCodes3[HttpCodes3["Gone"] = 410] = "Gone";
+      HttpCodes3[HttpCodes3["TooManyRequests"] = 429] = "TooManyRequests";
+      HttpCodes3[HttpCodes3["InternalServerError"] = 500] = "InternalServerError";
+      HttpCodes3[HttpCodes3["NotImplemented"] = 501] = "NotImplemented";
+      HttpCodes3[HttpCodes3["BadGateway"] = 502] = "BadGateway";
+      HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+      HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
+    })(HttpCodes2 || (exports.HttpCodes = HttpCodes2 = {}));
+    var Headers2;
+    (function(Headers3) {
+      Headers3["Accept"] = "accept";
+      Headers3["ContentType"] = "content-type";
+    })(Headers2 || (exports.Headers = Headers2 = {}));
+    var MediaTypes2;
+    (function(MediaTypes3) {
+      MediaTypes3["ApplicationJson"] = "application/json";
+    })(MediaTypes2 || (exports.MediaTypes = MediaTypes2 = {}));
+    function getProxyUrl2(serverUrl) {
+      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+      return proxyUrl ? proxyUrl.href : "";
+    }
+    var HttpRedirectCodes2 = [
+      HttpCodes2.MovedPermanently,
+      HttpCodes2.ResourceMoved,
+      HttpCodes2.SeeOther,
+      HttpCodes2.TemporaryRedirect,
+      HttpCodes2.PermanentRedirect
+    ];
+    var HttpResponseRetryCodes2 = [
+      HttpCodes2.BadGateway,
+      HttpCodes2.ServiceUnavailable,
+      HttpCodes2.GatewayTimeout
+    ];
+    var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
+    var ExponentialBackoffCeiling = 10;
+    var ExponentialBackoffTimeSlice = 5;
+    var HttpClientError = class _HttpClientError extends Error {
+      constructor(message2, statusCode) {
+        super(message2);
+        this.name = "HttpClientError";
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, _HttpClientError.prototype);
+      }
+    };
+    exports.HttpClientError = HttpClientError;
+    var HttpClientResponse = class {
+      constructor(message2) {
+        this.message = message2;
+      }
+      readBody() {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
+            let output = Buffer.alloc(0);
+            this.message.on("data", (chunk) => {
+              output = Buffer.concat([output, chunk]);
+            });
+            this.message.on("end", () => {
+              resolve(output.toString());
+            });
+          }));
+        });
+      }
+      readBodyBuffer() {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
+            const chunks = [];
+            this.message.on("data", (chunk) => {
+              chunks.push(chunk);
+            });
+            this.message.on("end", () => {
+              resolve(Buffer.concat(chunks));
+            });
+          }));
+        });
+      }
+    };
+    exports.HttpClientResponse = HttpClientResponse;
+    function isHttps(requestUrl) {
+      const parsedUrl = new URL(requestUrl);
+      return parsedUrl.protocol === "https:";
+    }
+    var HttpClient3 = class {
+      constructor(userAgent2, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+          if (requestOptions.ignoreSslError != null) {
+            this._ignoreSslError = requestOptions.ignoreSslError;
+          }
+          this._socketTimeout = requestOptions.socketTimeout;
+          if (requestOptions.allowRedirects != null) {
+            this._allowRedirects = requestOptions.allowRedirects;
+          }
+          if (requestOptions.allowRedirectDowngrade != null) {
+            this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+          }
+          if (requestOptions.maxRedirects != null) {
+            this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+          }
+          if (requestOptions.keepAlive != null) {
+            this._keepAlive = requestOptions.keepAlive;
+          }
+          if (requestOptions.allowRetries != null) {
+            this._allowRetries = requestOptions.allowRetries;
+          }
+          if (requestOptions.maxRetries != null) {
+            this._maxRetries = requestOptions.maxRetries;
+          }
+        }
+      }
+      options(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      get(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("GET", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      del(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      post(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("POST", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      patch(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      put(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("PUT", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      head(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+      }
+      /**
+       * Gets a typed object from an endpoint
+       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+       */
+      getJson(requestUrl_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          const res = yield this.get(requestUrl, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      postJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+          const data = JSON.stringify(obj2, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.post(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      putJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+          const data = JSON.stringify(obj2, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.put(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      patchJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+          const data = JSON.stringify(obj2, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.patch(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      /**
+       * Makes a raw http request.
+       * All other methods such as get, post, patch, and request ultimately call this.
+       * Prefer get, del, post and patch
+       */
+      request(verb, requestUrl, data, headers) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          if (this._disposed) {
+            throw new Error("Client has already been disposed.");
+          }
+          const parsedUrl = new URL(requestUrl);
+          let info2 = this._prepareRequest(verb, parsedUrl, headers);
+          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+          let numTries = 0;
+          let response;
+          do {
+            response = yield this.requestRaw(info2, data);
+            if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
+              let authenticationHandler;
+              for (const handler2 of this.handlers) {
+                if (handler2.canHandleAuthentication(response)) {
+                  authenticationHandler = handler2;
+                  break;
+                }
+              }
+              if (authenticationHandler) {
+                return authenticationHandler.handleAuthentication(this, info2, data);
+              } else {
+                return response;
+              }
+            }
+            let redirectsRemaining = this._maxRedirects;
+            while (response.message.statusCode && HttpRedirectCodes2.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+              const redirectUrl = response.message.headers["location"];
+              if (!redirectUrl) {
+                break;
+              }
+              const parsedRedirectUrl = new URL(redirectUrl);
+              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+              }
+              yield response.readBody();
+              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                for (const header in headers) {
+                  if (header.toLowerCase() === "authorization") {
+                    delete headers[header];
+                  }
+                }
+              }
+              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info2, data);
+              redirectsRemaining--;
+            }
+            if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
+              return response;
+            }
+            numTries += 1;
+            if (numTries < maxTries) {
+              yield response.readBody();
+              yield this._performExponentialBackoff(numTries);
+            }
+          } while (numTries < maxTries);
+          return response;
+        });
+      }
+      /**
+       * Needs to be called if keepAlive is set to true in request options.
+       */
+      dispose() {
+        if (this._agent) {
+          this._agent.destroy();
+        }
+        this._disposed = true;
+      }
+      /**
+       * Raw request.
+       * @param info
+       * @param data
+       */
+      requestRaw(info2, data) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve, reject) => {
+            function callbackForResult(err, res) {
+              if (err) {
+                reject(err);
+              } else if (!res) {
+                reject(new Error("Unknown error"));
+              } else {
+                resolve(res);
+              }
+            }
+            this.requestRawWithCallback(info2, data, callbackForResult);
+          });
+        });
+      }
+      /**
+       * Raw request with callback.
+       * @param info
+       * @param data
+       * @param onResult
+       */
+      requestRawWithCallback(info2, data, onResult) {
+        if (typeof data === "string") {
+          if (!info2.options.headers) {
+            info2.options.headers = {};
+          }
+          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+          if (!callbackCalled) {
+            callbackCalled = true;
+            onResult(err, res);
+          }
+        }
+        const req = info2.httpModule.request(info2.options, (msg) => {
+          const res = new HttpClientResponse(msg);
+          handleResult(void 0, res);
+        });
+        let socket;
+        req.on("socket", (sock) => {
+          socket = sock;
+        });
+        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+          if (socket) {
+            socket.end();
+          }
+          handleResult(new Error(`Request timeout: ${info2.options.path}`));
+        });
+        req.on("error", function(err) {
+          handleResult(err);
+        });
+        if (data && typeof data === "string") {
+          req.write(data, "utf8");
+        }
+        if (data && typeof data !== "string") {
+          data.on("close", function() {
+            req.end();
+          });
+          data.pipe(req);
+        } else {
+          req.end();
+        }
+      }
+      /**
+       * Gets an http agent. This function is useful when you need an http agent that handles
+       * routing through a proxy server - depending upon the url and proxy environment variables.
+       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+       */
+      getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+      }
+      getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+          return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+      }
+      _prepareRequest(method, requestUrl, headers) {
+        const info2 = {};
+        info2.parsedUrl = requestUrl;
+        const usingSsl = info2.parsedUrl.protocol === "https:";
+        info2.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info2.options = {};
+        info2.options.host = info2.parsedUrl.hostname;
+        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
+        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
+        info2.options.method = method;
+        info2.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+          info2.options.headers["user-agent"] = this.userAgent;
+        }
+        info2.options.agent = this._getAgent(info2.parsedUrl);
+        if (this.handlers) {
+          for (const handler2 of this.handlers) {
+            handler2.prepareRequest(info2.options);
+          }
+        }
+        return info2;
+      }
+      _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+          return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
+        }
+        return lowercaseKeys2(headers || {});
+      }
+      /**
+       * Gets an existing header value or returns a default.
+       * Handles converting number header values to strings since HTTP headers must be strings.
+       * Note: This returns string | string[] since some headers can have multiple values.
+       * For headers that must always be a single string (like Content-Type), use the
+       * specialized _getExistingOrDefaultContentTypeHeader method instead.
+       */
+      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
+          if (headerValue) {
+            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+          }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== void 0) {
+          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      /**
+       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+       * Always returns a single string (not an array) since Content-Type should be a single value.
+       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+       */
+      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
+          if (headerValue) {
+            if (typeof headerValue === "number") {
+              clientHeader = String(headerValue);
+            } else if (Array.isArray(headerValue)) {
+              clientHeader = headerValue.join(", ");
+            } else {
+              clientHeader = headerValue;
+            }
+          }
+        }
+        const additionalValue = additionalHeaders[Headers2.ContentType];
+        if (additionalValue !== void 0) {
+          if (typeof additionalValue === "number") {
+            return String(additionalValue);
+          } else if (Array.isArray(additionalValue)) {
+            return additionalValue.join(", ");
+          } else {
+            return additionalValue;
+          }
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+          agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+          agent = this._agent;
+        }
+        if (agent) {
+          return agent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        let maxSockets = 100;
+        if (this.requestOptions) {
+          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        if (proxyUrl && proxyUrl.hostname) {
+          const agentOptions = {
+            maxSockets,
+            keepAlive: this._keepAlive,
+            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+            }), { host: proxyUrl.hostname, port: proxyUrl.port })
+          };
+          let tunnelAgent;
+          const overHttps = proxyUrl.protocol === "https:";
+          if (usingSsl) {
+            tunnelAgent = overHttps ? tunnel2.httpsOverHttps : tunnel2.httpsOverHttp;
+          } else {
+            tunnelAgent = overHttps ? tunnel2.httpOverHttps : tunnel2.httpOverHttp;
+          }
+          agent = tunnelAgent(agentOptions);
+          this._proxyAgent = agent;
+        }
+        if (!agent) {
+          const options = { keepAlive: this._keepAlive, maxSockets };
+          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+          this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+          agent.options = Object.assign(agent.options || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return agent;
+      }
+      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+          proxyAgent = this._proxyAgentDispatcher;
+        }
+        if (proxyAgent) {
+          return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+        }));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return proxyAgent;
+      }
+      _getUserAgentWithOrchestrationId(userAgent2) {
+        const baseUserAgent = userAgent2 || "actions/http-client";
+        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+        if (orchId) {
+          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+      }
+      _performExponentialBackoff(retryNumber) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+          return new Promise((resolve) => setTimeout(() => resolve(), ms));
+        });
+      }
+      _processResponse(res, options) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve, reject) => __awaiter3(this, void 0, void 0, function* () {
+            const statusCode = res.message.statusCode || 0;
+            const response = {
+              statusCode,
+              result: null,
+              headers: {}
+            };
+            if (statusCode === HttpCodes2.NotFound) {
+              resolve(response);
+            }
+            function dateTimeDeserializer(key, value) {
+              if (typeof value === "string") {
+                const a = new Date(value);
+                if (!isNaN(a.valueOf())) {
+                  return a;
+                }
+              }
+              return value;
+            }
+            let obj2;
+            let contents;
+            try {
+              contents = yield res.readBody();
+              if (contents && contents.length > 0) {
+                if (options && options.deserializeDates) {
+                  obj2 = JSON.parse(contents, dateTimeDeserializer);
+                } else {
+                  obj2 = JSON.parse(contents);
+                }
+                response.result = obj2;
+              }
+              response.headers = res.message.headers;
+            } catch (err) {
+            }
+            if (statusCode > 299) {
+              let msg;
+              if (obj2 && obj2.message) {
+                msg = obj2.message;
+              } else if (contents && contents.length > 0) {
+                msg = contents;
+              } else {
+                msg = `Failed request: (${statusCode})`;
+              }
+              const err = new HttpClientError(msg, statusCode);
+              err.result = response.result;
+              reject(err);
+            } else {
+              resolve(response);
+            }
+          }));
+        });
+      }
+    };
+    exports.HttpClient = HttpClient3;
+    var lowercaseKeys2 = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
+  }
+});
+
 // node_modules/bottleneck/light.js
 var require_light = __commonJS({
   "node_modules/bottleneck/light.js"(exports, module) {
@@ -34074,19 +34846,19 @@ var require_light = __commonJS({
       function getCjsExportFromNamespace(n) {
         return n && n["default"] || n;
       }
-      var load = function(received, defaults, onto = {}) {
+      var load = function(received, defaults2, onto = {}) {
         var k, ref, v;
-        for (k in defaults) {
-          v = defaults[k];
+        for (k in defaults2) {
+          v = defaults2[k];
           onto[k] = (ref = received[k]) != null ? ref : v;
         }
         return onto;
       };
-      var overwrite = function(received, defaults, onto = {}) {
+      var overwrite = function(received, defaults2, onto = {}) {
         var k, v;
         for (k in received) {
           v = received[k];
-          if (defaults[k] !== void 0) {
+          if (defaults2[k] !== void 0) {
             onto[k] = v;
           }
         }
@@ -37260,8 +38032,8 @@ function channelScopes(config) {
   return out;
 }
 function openInboundScopes(config) {
-  const defaults = get2(config, "channels", "defaults");
-  const scopes = isObj(defaults) ? [{ channel: "defaults", path: ["channels", "defaults"], value: defaults }, ...channelScopes(config)] : channelScopes(config);
+  const defaults2 = get2(config, "channels", "defaults");
+  const scopes = isObj(defaults2) ? [{ channel: "defaults", path: ["channels", "defaults"], value: defaults2 }, ...channelScopes(config)] : channelScopes(config);
   return scopes.filter((s) => s.value.groupPolicy === "open" || s.value.dmPolicy === "open" || get2(s.value, "dm", "policy") === "open");
 }
 function deployContext(target, project2) {
@@ -37285,9 +38057,9 @@ function deployContext(target, project2) {
       if (v.authMode.source === "command" && v.authMode.value !== void 0) flags2.auth = v.authMode.value;
     }
   }
-  const context = { env, providedEnv, ...Object.keys(flags2).length ? { flags: flags2 } : {} };
-  deployContexts.set(target, context);
-  return context;
+  const context2 = { env, providedEnv, ...Object.keys(flags2).length ? { flags: flags2 } : {} };
+  deployContexts.set(target, context2);
+  return context2;
 }
 var deployContexts = /* @__PURE__ */ new WeakMap();
 var composeGatewayCache = /* @__PURE__ */ new WeakMap();
@@ -37562,14 +38334,14 @@ var agent_roster_invalid_default_count_default = defineRule({
     if (!currentApplies(t, ctx.project)) return;
     const agents = agentEntries(t.value);
     if (agents.length === 0) return;
-    const defaults = agents.filter((a) => a.value.default === true);
+    const defaults2 = agents.filter((a) => a.value.default === true);
     const explicit = get2(t.value, "agents", "ownership") === "explicit";
     if (explicit) {
-      if (defaults.length > 0) ctx.report({ at: at.path([...defaults[0].path, "default"]), message: '`agents.ownership` is "explicit" but an entry is marked default.' });
+      if (defaults2.length > 0) ctx.report({ at: at.path([...defaults2[0].path, "default"]), message: '`agents.ownership` is "explicit" but an entry is marked default.' });
       return;
     }
-    if (agents.length < 2 || defaults.length === 1) return;
-    ctx.report({ at: at.path(defaults.length > 1 ? [...defaults[1].path, "default"] : agents[0].path.slice(0, 2)), message: `${agents.length} agents with ${defaults.length} marked default.` });
+    if (agents.length < 2 || defaults2.length === 1) return;
+    ctx.report({ at: at.path(defaults2.length > 1 ? [...defaults2[1].path, "default"] : agents[0].path.slice(0, 2)), message: `${agents.length} agents with ${defaults2.length} marked default.` });
   }
 });
 
@@ -37866,10 +38638,10 @@ function downloadsIntoShell(target) {
   const out = [];
   for (const p of target.pipelines) {
     const invs = p.commands.map(invocation);
-    const fetch2 = invs.findIndex((inv) => inv && FETCHERS.has(inv.name));
-    const shell = invs.findIndex((inv, k) => k > fetch2 && inv && SHELLS.has(inv.name));
-    if (fetch2 !== -1 && shell !== -1) {
-      out.push({ start: p.start, end: p.end, message: `${invs[fetch2]?.name} output is piped into ${invs[shell]?.name}: remote code runs unreviewed and unverified.` });
+    const fetch3 = invs.findIndex((inv) => inv && FETCHERS.has(inv.name));
+    const shell = invs.findIndex((inv, k) => k > fetch3 && inv && SHELLS.has(inv.name));
+    if (fetch3 !== -1 && shell !== -1) {
+      out.push({ start: p.start, end: p.end, message: `${invs[fetch3]?.name} output is piped into ${invs[shell]?.name}: remote code runs unreviewed and unverified.` });
       continue;
     }
     for (const inv of invs) {
@@ -38662,11 +39434,11 @@ var SecretLintRule = class {
   ruleReportHandle;
   ruleCreator;
   descriptorRule;
-  constructor({ descriptorRule, context }) {
+  constructor({ descriptorRule, context: context2 }) {
     this.descriptorRule = descriptorRule;
     this.ruleCreator = descriptorRule.rule;
     const ruleCreatorOptions = descriptorRule.options || {};
-    this.ruleReportHandle = this.ruleCreator.create(context, ruleCreatorOptions);
+    this.ruleReportHandle = this.ruleCreator.create(context2, ruleCreatorOptions);
   }
   allowMessageIds() {
     if (!this.descriptorRule.allowMessageIds) {
@@ -38841,7 +39613,7 @@ var createRunningEvents = () => {
     runLint(options) {
       return contextEvents.emit(LINT_HANDLE, options);
     },
-    registerRule({ descriptorRule, context }) {
+    registerRule({ descriptorRule, context: context2 }) {
       if (registerSet.has(descriptorRule.id)) {
         throw new Error(`rule.id:${descriptorRule.id} is already registered.
                 
@@ -38851,7 +39623,7 @@ Duplicated rule.id is something wrong in .secretlintrc.
       registerSet.add(descriptorRule.id);
       const rule = new SecretLintRule({
         descriptorRule,
-        context
+        context: context2
       });
       rules2.push(rule);
       contextEvents.on(LINT_HANDLE, async ({ sourceCode }) => {
@@ -38868,9 +39640,9 @@ Duplicated rule.id is something wrong in .secretlintrc.
         });
       });
     },
-    registerRulePreset({ descriptorRulePreset, context }) {
+    registerRulePreset({ descriptorRulePreset, context: context2 }) {
       const rulePresetCreatorOptions = descriptorRulePreset.options || [];
-      descriptorRulePreset.rule.create(context, rulePresetCreatorOptions);
+      descriptorRulePreset.rule.create(context2, rulePresetCreatorOptions);
     },
     isRegistered(ruleId) {
       return registerSet.has(ruleId);
@@ -38895,7 +39667,7 @@ var createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, co
       const descriptorRuleDisabled = descriptorRule ? descriptorRule.disabled : void 0;
       const descriptorRuleSeverity = descriptorRule ? descriptorRule.severity : void 0;
       const descriptorAllowMessageIds = descriptorRule ? descriptorRule.allowMessageIds : void 0;
-      const context = createRuleContext({
+      const context2 = createRuleContext({
         // rule id is a single rule in a preset
         ruleId: rule.meta.id,
         // parent rule id is rule preset id
@@ -38922,7 +39694,7 @@ var createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, co
           allowMessageIds: descriptorAllowMessageIds,
           severity: descriptorRuleSeverity
         },
-        context
+        context: context2
       });
     }
   };
@@ -39148,7 +39920,7 @@ var registerRule = ({ sourceCode, config, descriptorRule, contextEvents, running
   debug2("registerRule %s", ruleId);
   const sharedOptionsWithDefault = config.sharedOptions ?? {};
   if (isRulePreset(descriptorRule)) {
-    const context = createRulePresetContext({
+    const context2 = createRulePresetContext({
       configRulePreset: descriptorRule,
       sourceCode,
       contextEvents,
@@ -39158,11 +39930,11 @@ var registerRule = ({ sourceCode, config, descriptorRule, contextEvents, running
     });
     runningEvents.registerRulePreset({
       descriptorRulePreset: descriptorRule,
-      context
+      context: context2
     });
     return;
   } else if (isRule(descriptorRule)) {
-    const context = createRuleContext({
+    const context2 = createRuleContext({
       ruleId,
       severity: descriptorRule.severity,
       meta: descriptorRule.rule.meta,
@@ -39173,7 +39945,7 @@ var registerRule = ({ sourceCode, config, descriptorRule, contextEvents, running
     });
     runningEvents.registerRule({
       descriptorRule,
-      context
+      context: context2
     });
     return;
   }
@@ -40879,7 +41651,7 @@ var messages$r = {
     ja: (props) => `AWS Access Key Id: ${props.ID} がみつかりました`
   }
 };
-var reportAWSAccessKey = ({ t, source, context, options }) => {
+var reportAWSAccessKey = ({ t, source, context: context2, options }) => {
   const AWSAccessKeyIDPattern = /\b(A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}\b/g;
   const results = source.content.matchAll(AWSAccessKeyIDPattern);
   for (const result of results) {
@@ -40893,7 +41665,7 @@ var reportAWSAccessKey = ({ t, source, context, options }) => {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("AWSAccessKeyID", {
         ID: match
       }),
@@ -40901,7 +41673,7 @@ var reportAWSAccessKey = ({ t, source, context, options }) => {
     });
   }
 };
-var reportAWSSecretAccessKey = ({ t, source, context, options }) => {
+var reportAWSSecretAccessKey = ({ t, source, context: context2, options }) => {
   const AWS = "(?:AWS|aws|Aws)?_?";
   const QUOTE2 = `["']?`;
   const CONNECT = "\\s*(?::|=>|=)\\s*";
@@ -40918,7 +41690,7 @@ var reportAWSSecretAccessKey = ({ t, source, context, options }) => {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("AWSSecretAccessKey", {
         KEY: match
       }),
@@ -40926,7 +41698,7 @@ var reportAWSSecretAccessKey = ({ t, source, context, options }) => {
     });
   }
 };
-var reportAWSAccountID = ({ t, source, context, options }) => {
+var reportAWSAccountID = ({ t, source, context: context2, options }) => {
   const AWS = "(AWS|aws|Aws)?_?";
   const QUOTE2 = `("|')?`;
   const CONNECT = "\\s*(:|=>|=)\\s*";
@@ -40940,7 +41712,7 @@ var reportAWSAccountID = ({ t, source, context, options }) => {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("AWSAccountID", {
         ID: match
       }),
@@ -40959,19 +41731,19 @@ var creator$s = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-aws/README.md"
     }
   },
-  create(context, options) {
+  create(context2, options) {
     const normalizedOptions = {
       allows: options.allows || [],
       enableIDScanRule: options.enableIDScanRule ?? false
     };
-    const t = context.createTranslator(messages$r);
+    const t = context2.createTranslator(messages$r);
     return {
       file(source) {
         if (normalizedOptions.enableIDScanRule) {
-          reportAWSAccessKey({ t, source, context, options: normalizedOptions });
-          reportAWSAccountID({ t, source, context, options: normalizedOptions });
+          reportAWSAccessKey({ t, source, context: context2, options: normalizedOptions });
+          reportAWSAccountID({ t, source, context: context2, options: normalizedOptions });
         }
-        reportAWSSecretAccessKey({ t, source, context, options: normalizedOptions });
+        reportAWSSecretAccessKey({ t, source, context: context2, options: normalizedOptions });
       }
     };
   }
@@ -41172,7 +41944,7 @@ async function verifyPkcs12Mac(pfxBytes, password) {
   }
 }
 var GCP_SERVICE_ACCOUNT_P12_PASSWORD = "notasecret";
-async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
+async function reportIfFoundPrivateKeyP12Format({ source, context: context2, t }) {
   if (!source.filePath) {
     return;
   }
@@ -41184,7 +41956,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
     if (!isGcpServiceAccountP12) {
       return;
     }
-    context.report({
+    context2.report({
       message: t("PrivateKeyP12", {
         FILE_NAME: path13.basename(source.filePath)
       }),
@@ -41203,7 +41975,7 @@ var messages$q = {
     ja: (props) => `GCPサービスアカウントの秘密鍵(json): ${props.FILE_NAME} がみつかりました`
   }
 };
-function reportIfFoundPrivateKeyJSONFormat({ source, context, t }) {
+function reportIfFoundPrivateKeyJSONFormat({ source, context: context2, t }) {
   try {
     const credentialObject = JSON.parse(source.content);
     const PRIVATE_KEY_PATTERN = /-----BEGIN\s?(DSA|RSA|EC|PGP|OPENSSH)?\s?PRIVATE KEY/gm;
@@ -41211,7 +41983,7 @@ function reportIfFoundPrivateKeyJSONFormat({ source, context, t }) {
     if (!isGCPServiceAccountPrivateKeyJSON) {
       return;
     }
-    context.report({
+    context2.report({
       message: t("PrivateKeyJSON", {
         FILE_NAME: source.filePath ? path3.basename(source.filePath) : ""
       }),
@@ -41231,17 +42003,17 @@ var creator$r = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-gcp/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$q);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$q);
     ({
       allows: options.allows || []
     });
     return {
       file(source) {
         if (source.ext === ".p12") {
-          return reportIfFoundPrivateKeyP12Format({ source, context, t });
+          return reportIfFoundPrivateKeyP12Format({ source, context: context2, t });
         } else if (source.ext === ".json") {
-          return reportIfFoundPrivateKeyJSONFormat({ source, context, t });
+          return reportIfFoundPrivateKeyJSONFormat({ source, context: context2, t });
         }
       }
     };
@@ -41261,7 +42033,7 @@ var messages$p = {
     ja: (props) => `npm access token: ${props.TOKEN} がみつかりました`
   }
 };
-function reportIfFoundXOauthGitHubToken({ source, options, context, t }) {
+function reportIfFoundXOauthGitHubToken({ source, options, context: context2, t }) {
   const XOAuthPattern = /https?:\/\/(.{1,256}):x-oauth-basic@github.com\//g;
   const results = source.content.matchAll(XOAuthPattern);
   for (const result of results) {
@@ -41272,7 +42044,7 @@ function reportIfFoundXOauthGitHubToken({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("PackageJSON_xOauthToken", {
         TOKEN: match
       }),
@@ -41280,7 +42052,7 @@ function reportIfFoundXOauthGitHubToken({ source, options, context, t }) {
     });
   }
 }
-function reportIfFound_AuthTokenInNpmrc({ source, options, context, t }) {
+function reportIfFound_AuthTokenInNpmrc({ source, options, context: context2, t }) {
   const AuthTokenPattern = /_authToken=([^$].*)/g;
   const results = source.content.matchAll(AuthTokenPattern);
   for (const result of results) {
@@ -41291,7 +42063,7 @@ function reportIfFound_AuthTokenInNpmrc({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("Npmrc_authToken", {
         TOKEN: match
       }),
@@ -41299,7 +42071,7 @@ function reportIfFound_AuthTokenInNpmrc({ source, options, context, t }) {
     });
   }
 }
-function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context, t }) {
+function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context: context2, t }) {
   const NPM_ACCESS_TOKEN_PATTERN = new RegExp("(?<!\\p{L})npm_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
   const results = source.content.matchAll(NPM_ACCESS_TOKEN_PATTERN);
   for (const result of results) {
@@ -41310,7 +42082,7 @@ function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("NPM_ACCESS_TOKEN", {
         TOKEN: match
       }),
@@ -41341,19 +42113,19 @@ var creator$q = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-npm/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$p);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$p);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
         if (isPackageFile(source.filePath)) {
-          reportIfFoundXOauthGitHubToken({ source, options: normalizedOptions, context, t });
+          reportIfFoundXOauthGitHubToken({ source, options: normalizedOptions, context: context2, t });
         } else if (isNpmrc(source.filePath)) {
-          reportIfFound_AuthTokenInNpmrc({ source, options: normalizedOptions, context, t });
+          reportIfFound_AuthTokenInNpmrc({ source, options: normalizedOptions, context: context2, t });
         }
-        reportIfFound_NPM_ACCESS_TOKEN({ source, options: normalizedOptions, context, t });
+        reportIfFound_NPM_ACCESS_TOKEN({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -41368,7 +42140,7 @@ var messages$o = {
     ja: (props) => `SlackのIncoming Webhooks: ${props.TOKEN} がみつかりました`
   }
 };
-function reportIfFoundRawPrivateKey$1({ source, options, context, t }) {
+function reportIfFoundRawPrivateKey$1({ source, options, context: context2, t }) {
   const SLACK_TOKEN_PATTERN = /\b(?:xoxb|xoxp|xapp|xoxa|xoxo|xoxr)-(?:\d-)?(?:[a-zA-Z0-9]{1,40}-)+[a-zA-Z0-9]{1,40}\b/g;
   const results = source.content.matchAll(SLACK_TOKEN_PATTERN);
   for (const result of results) {
@@ -41379,7 +42151,7 @@ function reportIfFoundRawPrivateKey$1({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("SLACK_TOKEN", {
         TOKEN: match
       }),
@@ -41387,7 +42159,7 @@ function reportIfFoundRawPrivateKey$1({ source, options, context, t }) {
     });
   }
 }
-function reportIfFoundIncomingWebhook({ source, options, context, t }) {
+function reportIfFoundIncomingWebhook({ source, options, context: context2, t }) {
   const IncomingWebhooksPattern = /https:\/\/hooks\.slack\.com\/services\/T[a-zA-Z0-9]{1,40}\/B[a-zA-Z0-9]{1,40}\/[a-zA-Z0-9]{1,40}/gi;
   const results = source.content.matchAll(IncomingWebhooksPattern);
   for (const result of results) {
@@ -41398,7 +42170,7 @@ function reportIfFoundIncomingWebhook({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("IncomingWebhook", {
         URL: match
       }),
@@ -41417,15 +42189,15 @@ var creator$p = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-slack/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$o);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$o);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
-        reportIfFoundRawPrivateKey$1({ source, options: normalizedOptions, context, t });
-        reportIfFoundIncomingWebhook({ source, options: normalizedOptions, context, t });
+        reportIfFoundRawPrivateKey$1({ source, options: normalizedOptions, context: context2, t });
+        reportIfFoundIncomingWebhook({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -41490,7 +42262,7 @@ function isLikelyRealPassword(password) {
     return false;
   return true;
 }
-function reportIfFoundBasicAuth({ source, options, context, t }) {
+function reportIfFoundBasicAuth({ source, options, context: context2, t }) {
   const URL_PATTERN = /(?<protocol>(?:https?|ftp|ftps)):\/\/(?<user>[-a-zA-Z0-9_]{1,256}):(?<password>[-a-zA-Z0-9_]{1,256})@[-a-zA-Z0-9%._+~#=]{1,256}\.[a-zA-Z0-9()]{1,6}\b/g;
   const results = source.content.matchAll(URL_PATTERN);
   for (const result of results) {
@@ -41509,7 +42281,7 @@ function reportIfFoundBasicAuth({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("BasicAuth", {
         CREDENTIAL: match
       }),
@@ -41528,14 +42300,14 @@ var creator$o = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-basicauth/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$n);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$n);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
-        reportIfFoundBasicAuth({ source, options: normalizedOptions, context, t });
+        reportIfFoundBasicAuth({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -41557,8 +42329,8 @@ var creator$n = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-openai/README.md"
     }
   },
-  create(context) {
-    const t = context.createTranslator(messages$m);
+  create(context2) {
+    const t = context2.createTranslator(messages$m);
     return {
       file(source) {
         const pattern = /sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})\b|sk-[a-zA-Z0-9]{20}T3BlbkFJ[a-zA-Z0-9]{20}/g;
@@ -41567,7 +42339,7 @@ var creator$n = {
           const index = match.index ?? 0;
           const matchString = match[0] ?? "";
           const range = [index, index + matchString.length];
-          context.report({
+          context2.report({
             message: t("OPENAI_TOKEN", {
               TOKEN: matchString
             }),
@@ -41595,8 +42367,8 @@ var creator$m = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-anthropic/README.md"
     }
   },
-  create(context) {
-    const t = context.createTranslator(messages$l);
+  create(context2) {
+    const t = context2.createTranslator(messages$l);
     return {
       file(source) {
         const pattern = new RegExp("(?<!\\p{L})sk-ant-api0\\d-[A-Za-z0-9_-]{90,128}AA(?![A-Za-z0-9_-])", "gu");
@@ -41605,7 +42377,7 @@ var creator$m = {
           const index = match.index ?? 0;
           const matchString = match[0] ?? "";
           const range = [index, index + matchString.length];
-          context.report({
+          context2.report({
             message: t("ANTHROPIC_API_KEY", {
               KEY: matchString
             }),
@@ -41633,8 +42405,8 @@ var creator$l = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-groq/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$k);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$k);
     const normalizedOptions = {
       allows: options?.allows ?? []
     };
@@ -41650,7 +42422,7 @@ var creator$l = {
             continue;
           }
           const range = [index, index + matchString.length];
-          context.report({
+          context2.report({
             message: t("GROQ_API_KEY", {
               KEY: matchString
             }),
@@ -41678,8 +42450,8 @@ var creator$k = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-huggingface/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$j);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$j);
     const normalizedOptions = {
       allows: options?.allows ?? []
     };
@@ -41695,7 +42467,7 @@ var creator$k = {
             continue;
           }
           const range = [index, index + matchString.length];
-          context.report({
+          context2.report({
             message: t("HUGGINGFACE_USER_ACCESS_TOKEN", {
               TOKEN: matchString
             }),
@@ -41723,8 +42495,8 @@ var creator$j = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-linear/README.md"
     }
   },
-  create(context) {
-    const t = context.createTranslator(messages$i);
+  create(context2) {
+    const t = context2.createTranslator(messages$i);
     return {
       file(source) {
         const pattern = new RegExp("(?<!\\p{L})lin_api_[a-zA-Z0-9_]{32,128}(?![a-zA-Z0-9_])", "gu");
@@ -41733,7 +42505,7 @@ var creator$j = {
           const index = match.index ?? 0;
           const matchString = match[0] ?? "";
           const range = [index, index + matchString.length];
-          context.report({
+          context2.report({
             message: t("LINEAR_API_TOKEN", {
               ID: matchString
             }),
@@ -41750,7 +42522,7 @@ var messages$h = {
     ja: (props) => `Notion integration トークン: ${props.TOKEN} がみつかりました`
   }
 };
-function reportIfFoundToken({ source, options, context, t }) {
+function reportIfFoundToken({ source, options, context: context2, t }) {
   const NOTION_INTEGRATION_TOKEN_PATTERN = new RegExp("(?<!\\p{L})ntn_[0-9]{11}[A-Za-z0-9]{35}(?![A-Za-z0-9])", "gu");
   const results = source.content.matchAll(NOTION_INTEGRATION_TOKEN_PATTERN);
   for (const result of results) {
@@ -41761,7 +42533,7 @@ function reportIfFoundToken({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("NOTION_INTEGRATION_TOKEN", {
         TOKEN: match
       }),
@@ -41780,14 +42552,14 @@ var creator$i = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-notion/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$h);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$h);
     const normalizedOptions = {
       allows: options.allows ?? []
     };
     return {
       file(source) {
-        reportIfFoundToken({ source, options: normalizedOptions, context, t });
+        reportIfFoundToken({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -41812,7 +42584,7 @@ function validateBase64KeyContent(base64Content) {
   }
   return true;
 }
-function reportIfFoundRawPrivateKey({ source, options, context, t }) {
+function reportIfFoundRawPrivateKey({ source, options, context: context2, t }) {
   const results = source.content.matchAll(PEM_CONTENT_PATTERN);
   for (const result of results) {
     const index = result.index || 0;
@@ -41827,7 +42599,7 @@ function reportIfFoundRawPrivateKey({ source, options, context, t }) {
     if (!validateBase64KeyContent(base64Content)) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("PrivateKey", {
         KEY: match
       }),
@@ -41846,14 +42618,14 @@ var creator$h = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-privatekey/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$g);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$g);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
-        reportIfFoundRawPrivateKey({ source, options: normalizedOptions, context, t });
+        reportIfFoundRawPrivateKey({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -41864,7 +42636,7 @@ var messages$f = {
     ja: (props) => `Sendgrid APIキーが見つかりました： ${props.KEY}`
   }
 };
-function reportIfFoundKey$3({ source, options, context, t }) {
+function reportIfFoundKey$3({ source, options, context: context2, t }) {
   const SENDGRID_KEY_PATTERN = new RegExp("(?<!\\p{L})SG\\.\\w{1,128}\\.\\w{1,128}([-_]?)\\w{1,128}(?!\\w)", "gu");
   const results = source.content.matchAll(SENDGRID_KEY_PATTERN);
   for (const result of results) {
@@ -41878,7 +42650,7 @@ function reportIfFoundKey$3({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("SENDGRID_KEY", {
         KEY: match
       }),
@@ -41897,14 +42669,14 @@ var creator$g = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-sendgrid/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$f);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$f);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
-        reportIfFoundKey$3({ source, options: normalizedOptions, context, t });
+        reportIfFoundKey$3({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -41915,7 +42687,7 @@ var messages$e = {
     ja: (props) => `Shopify APIキーが見つかりました： ${props.KEY}`
   }
 };
-function reportIfFoundKey$2({ source, options, context, t }) {
+function reportIfFoundKey$2({ source, options, context: context2, t }) {
   const SHOPIFY_KEY_PATTERN = new RegExp("(?<!\\p{L})(shppa|shpca|shpat|shpss)_[a-zA-Z0-9]{32,64}(?![a-zA-Z0-9])", "gu");
   const results = source.content.matchAll(SHOPIFY_KEY_PATTERN);
   for (const result of results) {
@@ -41926,7 +42698,7 @@ function reportIfFoundKey$2({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("SHOPIFY_KEY", {
         KEY: match
       }),
@@ -41945,14 +42717,14 @@ var creator$f = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-shopify/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$e);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$e);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
-        reportIfFoundKey$2({ source, options: normalizedOptions, context, t });
+        reportIfFoundKey$2({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -41982,7 +42754,7 @@ var messageIdMap$1 = {
   rk_test: "STRIPE_RESTRICTED_KEY_TEST"
 };
 var STRIPE_KEY_PATTERN = new RegExp("(?<!\\p{L})(?<prefix>sk_live|sk_test|rk_live|rk_test)_[a-zA-Z0-9]{24,99}(?![a-zA-Z0-9])", "gu");
-function reportIfFound$2({ source, options, context, t }) {
+function reportIfFound$2({ source, options, context: context2, t }) {
   const results = source.content.matchAll(STRIPE_KEY_PATTERN);
   for (const result of results) {
     const index = result.index ?? 0;
@@ -41996,7 +42768,7 @@ function reportIfFound$2({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t(messageIdMap$1[prefix], {
         KEY: match
       }),
@@ -42015,14 +42787,14 @@ var creator$e = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-stripe/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$d);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$d);
     const normalizedOptions = {
       allows: options.allows ?? []
     };
     return {
       file(source) {
-        reportIfFound$2({ source, options: normalizedOptions, context, t });
+        reportIfFound$2({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -42041,7 +42813,7 @@ var typeMap = /* @__PURE__ */ new Map([
   ["ghr", "refresh tokens"],
   ["github_pat", "fine-grained personal access tokens"]
 ]);
-function reportIfFoundKey$1({ pattern, source, options, context, t }) {
+function reportIfFoundKey$1({ pattern, source, options, context: context2, t }) {
   const results = source.content.matchAll(pattern);
   for (const result of results) {
     const index = result.index || 0;
@@ -42056,7 +42828,7 @@ function reportIfFoundKey$1({ pattern, source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("GITHUB_TOKEN", {
         KEY: match,
         typeName
@@ -42076,7 +42848,7 @@ var creator$d = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-github/README.md"
     }
   },
-  create(context, options) {
+  create(context2, options) {
     const CLASSIC_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
     const FINE_GRAINED_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>github_pat)_[A-Za-z0-9_]{82}(?![A-Za-z0-9_])", "gu");
     const GITHUB_APP_INSTALLATION_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>ghs)_[0-9]{1,20}_[A-Za-z0-9_-]{1,1000}\\.[A-Za-z0-9_-]{1,10000}\\.[A-Za-z0-9_-]{1,1000}(?![A-Za-z0-9_-])", "gu");
@@ -42085,14 +42857,14 @@ var creator$d = {
       FINE_GRAINED_GITHUB_TOKEN_PATTERN,
       GITHUB_APP_INSTALLATION_TOKEN_PATTERN
     ];
-    const t = context.createTranslator(messages$c);
+    const t = context2.createTranslator(messages$c);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
         for (const pattern of patterns) {
-          reportIfFoundKey$1({ pattern, source, options: normalizedOptions, context, t });
+          reportIfFoundKey$1({ pattern, source, options: normalizedOptions, context: context2, t });
         }
       }
     };
@@ -42104,7 +42876,7 @@ var messages$b = {
     ja: (props) => `GitLab Personal Access Tokenが見つかりました: ${props.KEY}`
   }
 };
-function reportIfFoundKey({ pattern, source, options, context, t }) {
+function reportIfFoundKey({ pattern, source, options, context: context2, t }) {
   const results = source.content.matchAll(pattern);
   for (const result of results) {
     const index = result.index ?? 0;
@@ -42114,7 +42886,7 @@ function reportIfFoundKey({ pattern, source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("GITLAB_PERSONAL_ACCESS_TOKEN", {
         KEY: match
       }),
@@ -42133,17 +42905,17 @@ var creator$c = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-gitlab/README.md"
     }
   },
-  create(context, options) {
+  create(context2, options) {
     const GITLAB_PERSONAL_ACCESS_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glpat-[A-Za-z0-9_-]{20,128}(?![A-Za-z0-9_-])", "gu");
     const patterns = [GITLAB_PERSONAL_ACCESS_TOKEN_PATTERN];
-    const t = context.createTranslator(messages$b);
+    const t = context2.createTranslator(messages$b);
     const normalizedOptions = {
       allows: options.allows ?? []
     };
     return {
       file(source) {
         for (const pattern of patterns) {
-          reportIfFoundKey({ pattern, source, options: normalizedOptions, context, t });
+          reportIfFoundKey({ pattern, source, options: normalizedOptions, context: context2, t });
         }
       }
     };
@@ -42159,7 +42931,7 @@ var messages$a = {
     ja: (props) => `Grafana Service Account トークン: ${props.TOKEN} がみつかりました`
   }
 };
-function reportIfFound$1({ pattern, messageId, source, options, context, t }) {
+function reportIfFound$1({ pattern, messageId, source, options, context: context2, t }) {
   const results = source.content.matchAll(pattern);
   for (const result of results) {
     const index = result.index ?? 0;
@@ -42169,7 +42941,7 @@ function reportIfFound$1({ pattern, messageId, source, options, context, t }) {
       continue;
     }
     const range = [index, index + match.length];
-    context.report({
+    context2.report({
       message: t(messageId, {
         TOKEN: match
       }),
@@ -42188,8 +42960,8 @@ var creator$b = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-grafana/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$a);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$a);
     const normalizedOptions = {
       allows: options?.allows ?? []
     };
@@ -42202,7 +42974,7 @@ var creator$b = {
           messageId: "GRAFANA_CLOUD_API_TOKEN",
           source,
           options: normalizedOptions,
-          context,
+          context: context2,
           t
         });
         reportIfFound$1({
@@ -42210,7 +42982,7 @@ var creator$b = {
           messageId: "GRAFANA_SERVICE_ACCOUNT_TOKEN",
           source,
           options: normalizedOptions,
-          context,
+          context: context2,
           t
         });
       }
@@ -42243,8 +43015,8 @@ var creator$a = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-1password/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$9);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$9);
     const normalizedOptions = {
       allows: options?.allows ?? []
     };
@@ -42264,7 +43036,7 @@ var creator$a = {
             continue;
           }
           const range = [index, index + matchString.length];
-          context.report({
+          context2.report({
             message: t("OPS_TOKEN", {
               TOKEN: matchString
             }),
@@ -42346,7 +43118,7 @@ function isLikelyRealCredential(username, password) {
     return false;
   return true;
 }
-function reportMongoDBConnectionString({ source, options, context, t }) {
+function reportMongoDBConnectionString({ source, options, context: context2, t }) {
   const MONGODB_PATTERN = /mongodb(?:\+srv)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
   const results = source.content.matchAll(MONGODB_PATTERN);
   for (const result of results) {
@@ -42363,7 +43135,7 @@ function reportMongoDBConnectionString({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("MongoDBConnection", {
         URI: match
       }),
@@ -42371,7 +43143,7 @@ function reportMongoDBConnectionString({ source, options, context, t }) {
     });
   }
 }
-function reportMySQLConnectionString({ source, options, context, t }) {
+function reportMySQLConnectionString({ source, options, context: context2, t }) {
   const MYSQL_URI_PATTERN = /(?:jdbc:)?mysql(?:x)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
   const results = source.content.matchAll(MYSQL_URI_PATTERN);
   for (const result of results) {
@@ -42388,7 +43160,7 @@ function reportMySQLConnectionString({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("MySQLConnection", {
         URI: match
       }),
@@ -42396,7 +43168,7 @@ function reportMySQLConnectionString({ source, options, context, t }) {
     });
   }
 }
-function reportPostgreSQLConnectionString({ source, options, context, t }) {
+function reportPostgreSQLConnectionString({ source, options, context: context2, t }) {
   const POSTGRESQL_URI_PATTERN = /postgres(?:ql)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
   const results = source.content.matchAll(POSTGRESQL_URI_PATTERN);
   for (const result of results) {
@@ -42413,7 +43185,7 @@ function reportPostgreSQLConnectionString({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("PostgreSQLConnection", {
         URI: match
       }),
@@ -42432,16 +43204,16 @@ var creator$9 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-database-connection-string/README.md"
     }
   },
-  create(context, options) {
+  create(context2, options) {
     const normalizedOptions = {
       allows: options.allows || []
     };
-    const t = context.createTranslator(messages$8);
+    const t = context2.createTranslator(messages$8);
     return {
       file(source) {
-        reportMongoDBConnectionString({ source, options: normalizedOptions, context, t });
-        reportMySQLConnectionString({ source, options: normalizedOptions, context, t });
-        reportPostgreSQLConnectionString({ source, options: normalizedOptions, context, t });
+        reportMongoDBConnectionString({ source, options: normalizedOptions, context: context2, t });
+        reportMySQLConnectionString({ source, options: normalizedOptions, context: context2, t });
+        reportPostgreSQLConnectionString({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -42474,8 +43246,8 @@ var creator$8 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-hashicorp-vault/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$7);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$7);
     const normalizedOptions = {
       allows: options?.allows ?? []
     };
@@ -42489,7 +43261,7 @@ var creator$8 = {
           continue;
         }
         const range = [index, index + matchString.length];
-        context.report({
+        context2.report({
           message: t(messageId, {
             TOKEN: matchString
           }),
@@ -42546,8 +43318,8 @@ var creator$7 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-vercel/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$6);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$6);
     const normalizedOptions = {
       allows: options?.allows ?? []
     };
@@ -42565,7 +43337,7 @@ var creator$7 = {
             continue;
           }
           const range = [index, index + matchString.length];
-          context.report({
+          context2.report({
             message: t(messageId, {
               ID: matchString
             }),
@@ -42593,8 +43365,8 @@ var creator$6 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-databricks/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$5);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$5);
     const normalizedOptions = {
       allows: options?.allows ?? []
     };
@@ -42610,7 +43382,7 @@ var creator$6 = {
             continue;
           }
           const range = [index, index + matchString.length];
-          context.report({
+          context2.report({
             message: t("DATABRICKS_PERSONAL_ACCESS_TOKEN", {
               ID: matchString
             }),
@@ -42627,7 +43399,7 @@ var messages$4 = {
     ja: (props) => `Docker Personal Access Token: ${props.TOKEN} がみつかりました`
   }
 };
-function reportIfFoundDockerPAT({ source, options, context, t }) {
+function reportIfFoundDockerPAT({ source, options, context: context2, t }) {
   const DOCKER_PAT_PATTERN = new RegExp("(?<!\\p{L})dckr_pat_[a-zA-Z0-9_-]{27}(?![a-zA-Z0-9_-])", "gu");
   const results = source.content.matchAll(DOCKER_PAT_PATTERN);
   for (const result of results) {
@@ -42638,7 +43410,7 @@ function reportIfFoundDockerPAT({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("DOCKER_PERSONAL_ACCESS_TOKEN", {
         TOKEN: match
       }),
@@ -42657,14 +43429,14 @@ var creator$5 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-docker/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$4);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$4);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
-        reportIfFoundDockerPAT({ source, options: normalizedOptions, context, t });
+        reportIfFoundDockerPAT({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -42686,8 +43458,8 @@ var creator$4 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-figma/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$3);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$3);
     const normalizedOptions = {
       allows: options?.allows ?? []
     };
@@ -42703,7 +43475,7 @@ var creator$4 = {
             continue;
           }
           const range = [index, index + matchString.length];
-          context.report({
+          context2.report({
             message: t("FIGMA_PERSONAL_ACCESS_TOKEN", {
               ID: matchString
             }),
@@ -42734,7 +43506,7 @@ var messageIdMap = {
   cfat: "CLOUDFLARE_ACCOUNT_API_TOKEN"
 };
 var CLOUDFLARE_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<prefix>cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8}(?![A-Za-z0-9])", "gu");
-function reportIfFound({ source, options, context, t }) {
+function reportIfFound({ source, options, context: context2, t }) {
   const results = source.content.matchAll(CLOUDFLARE_TOKEN_PATTERN);
   for (const result of results) {
     const index = result.index ?? 0;
@@ -42748,7 +43520,7 @@ function reportIfFound({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t(messageIdMap[prefix], {
         TOKEN: match
       }),
@@ -42767,14 +43539,14 @@ var creator$3 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-cloudflare/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$2);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$2);
     const normalizedOptions = {
       allows: options.allows ?? []
     };
     return {
       file(source) {
-        reportIfFound({ source, options: normalizedOptions, context, t });
+        reportIfFound({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -42823,8 +43595,8 @@ var creator$2 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-tailscale/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$1);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$1);
     const normalizedOptions = {
       allows: options.allows ?? []
     };
@@ -42842,7 +43614,7 @@ var creator$2 = {
             continue;
           }
           const messageId = messageIdByType[type] ?? "TAILSCALE_KEY";
-          context.report({
+          context2.report({
             message: t(messageId, {
               KEY: matchString
             }),
@@ -43004,8 +43776,8 @@ var creator$1 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-filter-comments/README.md"
     }
   },
-  create(context) {
-    const t = context.createTranslator(messages);
+  create(context2) {
+    const t = context2.createTranslator(messages);
     return {
       file(source) {
         const state = new CommentState(source);
@@ -43022,7 +43794,7 @@ var creator$1 = {
           }
         }
         state.getIgnoringMessages().forEach((message2) => {
-          context.ignore({
+          context2.ignore({
             message: t("IGNORE_MESSAGE"),
             range: [message2.startIndex, message2.endIndex],
             targetRuleId: message2.ruleId
@@ -53341,7 +54113,6 @@ var package_default = {
     "@microsoft/sarif-multitool": "5.7.0",
     "@octokit/plugin-retry": "8.1.1",
     "@octokit/plugin-throttling": "11.0.5",
-    "@octokit/rest": "22.0.1",
     "@secretlint/core": "13.0.7",
     "@secretlint/profiler": "13.0.7",
     "@secretlint/secretlint-rule-preset-recommend": "13.0.7",
@@ -53740,6 +54511,127 @@ function conclude(settings, outcome) {
 import { readFile as readFile5 } from "node:fs/promises";
 import path12 from "node:path";
 
+// node_modules/@actions/github/lib/context.js
+import { readFileSync as readFileSync2, existsSync as existsSync2 } from "fs";
+import { EOL as EOL6 } from "os";
+var Context = class {
+  /**
+   * Hydrate the context from the environment
+   */
+  constructor() {
+    var _a, _b, _c;
+    this.payload = {};
+    if (process.env.GITHUB_EVENT_PATH) {
+      if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      } else {
+        const path13 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path13} does not exist${EOL6}`);
+      }
+    }
+    this.eventName = process.env.GITHUB_EVENT_NAME;
+    this.sha = process.env.GITHUB_SHA;
+    this.ref = process.env.GITHUB_REF;
+    this.workflow = process.env.GITHUB_WORKFLOW;
+    this.action = process.env.GITHUB_ACTION;
+    this.actor = process.env.GITHUB_ACTOR;
+    this.job = process.env.GITHUB_JOB;
+    this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+    this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+    this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+    this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+    this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+    this.graphqlUrl = (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+  }
+  get issue() {
+    const payload = this.payload;
+    return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+  }
+  get repo() {
+    if (process.env.GITHUB_REPOSITORY) {
+      const [owner, repo] = process.env.GITHUB_REPOSITORY.split("/");
+      return { owner, repo };
+    }
+    if (this.payload.repository) {
+      return {
+        owner: this.payload.repository.owner.login,
+        repo: this.payload.repository.name
+      };
+    }
+    throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+  }
+};
+
+// node_modules/@actions/github/lib/internal/utils.js
+var httpClient = __toESM(require_lib2(), 1);
+var import_undici2 = __toESM(require_undici(), 1);
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve) {
+      resolve(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function getAuthString(token, options) {
+  if (!token && !options.auth) {
+    throw new Error("Parameter token or opts.auth is required");
+  } else if (token && options.auth) {
+    throw new Error("Parameters token and opts.auth may not both be specified");
+  }
+  return typeof options.auth === "string" ? options.auth : `token ${token}`;
+}
+function getProxyAgent(destinationUrl) {
+  const hc = new httpClient.HttpClient();
+  return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+  const hc = new httpClient.HttpClient();
+  return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+  const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+  const proxyFetch = (url, opts) => __awaiter2(this, void 0, void 0, function* () {
+    return (0, import_undici2.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+  });
+  return proxyFetch;
+}
+function getApiBaseUrl() {
+  return process.env["GITHUB_API_URL"] || "https://api.github.com";
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+  var _a;
+  const orchId = (_a = process.env["ACTIONS_ORCHESTRATION_ID"]) === null || _a === void 0 ? void 0 : _a.trim();
+  if (orchId) {
+    const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+    const tag = `actions_orchestration_id/${sanitizedId}`;
+    if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+      return baseUserAgent;
+    const ua = baseUserAgent ? `${baseUserAgent} ` : "";
+    return `${ua}${tag}`;
+  }
+  return baseUserAgent;
+}
+
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
@@ -53888,12 +54780,12 @@ function isPlainObject(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-function mergeDeep(defaults, options) {
-  const result = Object.assign({}, defaults);
+function mergeDeep(defaults2, options) {
+  const result = Object.assign({}, defaults2);
   Object.keys(options).forEach((key) => {
     if (isPlainObject(options[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults[key], options[key]);
+      if (!(key in defaults2)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults2[key], options[key]);
     } else {
       Object.assign(result, { [key]: options[key] });
     }
@@ -53908,7 +54800,7 @@ function removeUndefinedProperties(obj2) {
   }
   return obj2;
 }
-function merge2(defaults, route, options) {
+function merge2(defaults2, route, options) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
     options = Object.assign(url ? { method, url } : { url: method }, options);
@@ -53918,10 +54810,10 @@ function merge2(defaults, route, options) {
   options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
+  const mergedOptions = mergeDeep(defaults2 || {}, options);
   if (options.url === "/graphql") {
-    if (defaults && defaults.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+    if (defaults2 && defaults2.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults2.mediaType.previews.filter(
         (preview) => !mergedOptions.mediaType.previews.includes(preview)
       ).concat(mergedOptions.mediaType.previews);
     }
@@ -53989,8 +54881,8 @@ function isDefined(value) {
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
-function getValues(context, operator, key, modifier) {
-  var value = context[key], result = [];
+function getValues(context2, operator, key, modifier) {
+  var value = context2[key], result = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
@@ -54054,7 +54946,7 @@ function parseUrl(template) {
     expand: expand2.bind(null, template)
   };
 }
-function expand2(template, context) {
+function expand2(template, context2) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
@@ -54068,7 +54960,7 @@ function expand2(template, context) {
         }
         expression.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+          values.push(getValues(context2, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
           var separator = ",";
@@ -54155,8 +55047,8 @@ function parse3(options) {
     options.request ? { request: options.request } : null
   );
 }
-function endpointWithDefaults(defaults, route, options) {
-  return parse3(merge2(defaults, route, options));
+function endpointWithDefaults(defaults2, route, options) {
+  return parse3(merge2(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge2(oldDefaults, newDefaults);
@@ -54578,7 +55470,7 @@ var isContextSourceSupported = () => {
   try {
     const result = JSON.parse(
       "1",
-      (_, __, context) => !!context?.source && context.source === "1"
+      (_, __, context2) => !!context2?.source && context2.source === "1"
     );
     featureCache.set(parseFingerprint, result);
     return result;
@@ -54587,26 +55479,26 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+var convertMarkedBigIntsReviver = (key, value, context2, userReviver) => {
   const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
   if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
   const isNoiseValue = typeof value === "string" && noiseValue.test(value);
   if (isNoiseValue) return value.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
   if (!hasUserReviver) return value;
-  return userReviver(key, value, context);
+  return userReviver(key, value, context2);
 };
 var JSONParseV2 = (text2, reviver) => {
-  return JSON.parse(text2, (key, value, context) => {
+  return JSON.parse(text2, (key, value, context2) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context && intRegex.test(context.source);
+    const isInt = context2 && intRegex.test(context2.source);
     const isBigInt = isBigNumber && isInt;
-    if (isBigInt) return BigInt(context.source);
+    if (isBigInt) return BigInt(context2.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value;
-    return reviver(key, value, context);
+    return reviver(key, value, context2);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -54677,7 +55569,7 @@ var JSONParse = (text2, reviver) => {
     const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
-      (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
+      (key, value, context2) => convertMarkedBigIntsReviver(key, value, context2, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
@@ -54745,8 +55637,8 @@ function isPlainObject2(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch2) {
+  const fetch3 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch3) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -54762,7 +55654,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch2(requestOptions.url, {
+    fetchResponse = await fetch3(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -54977,9 +55869,9 @@ function graphql(request2, query, options) {
     result.variables[key] = parsedOptions[key];
     return result;
   }, {});
-  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
-  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
-    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  const baseUrl2 = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl2)) {
+    requestOptions.url = baseUrl2.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
   }
   return request2(requestOptions).then((response) => {
     if (response.data.errors) {
@@ -55091,21 +55983,21 @@ function createLogger(logger = {}) {
 var userAgentTrail = `octokit-core.js/${VERSION5} ${getUserAgent()}`;
 var Octokit = class {
   static VERSION = VERSION5;
-  static defaults(defaults) {
+  static defaults(defaults2) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
         const options = args[0] || {};
-        if (typeof defaults === "function") {
-          super(defaults(options));
+        if (typeof defaults2 === "function") {
+          super(defaults2(options));
           return;
         }
         super(
           Object.assign(
             {},
-            defaults,
+            defaults2,
             options,
-            options.userAgent && defaults.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            options.userAgent && defaults2.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults2.userAgent}`
             } : null
           )
         );
@@ -55202,151 +56094,8 @@ var Octokit = class {
   auth;
 };
 
-// node_modules/@octokit/plugin-request-log/dist-src/version.js
-var VERSION6 = "6.0.0";
-
-// node_modules/@octokit/plugin-request-log/dist-src/index.js
-function requestLog(octokit) {
-  octokit.hook.wrap("request", (request2, options) => {
-    octokit.log.debug("request", options);
-    const start = Date.now();
-    const requestOptions = octokit.request.endpoint.parse(options);
-    const path13 = requestOptions.url.replace(options.baseUrl, "");
-    return request2(options).then((response) => {
-      const requestId = response.headers["x-github-request-id"];
-      octokit.log.info(
-        `${requestOptions.method} ${path13} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      return response;
-    }).catch((error2) => {
-      const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
-      octokit.log.error(
-        `${requestOptions.method} ${path13} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      throw error2;
-    });
-  });
-}
-requestLog.VERSION = VERSION6;
-
-// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var VERSION7 = "0.0.0-development";
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error2) {
-          if (error2.status !== 409) throw error2;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = VERSION7;
-
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION8 = "17.0.0";
+var VERSION6 = "17.0.0";
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
@@ -57644,14 +58393,14 @@ var endpoints_default = Endpoints;
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-    const [route, defaults, decorations] = endpoint2;
+    const [route, defaults2, decorations] = endpoint2;
     const [method, url] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
         method,
         url
       },
-      defaults
+      defaults2
     );
     if (!endpointMethodsMap.has(scope)) {
       endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
@@ -57721,8 +58470,8 @@ function endpointsToMethods(octokit) {
   }
   return newMethods;
 }
-function decorate(octokit, scope, methodName, defaults, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults);
+function decorate(octokit, scope, methodName, defaults2, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults2);
   function withDecorations(...args) {
     let options = requestWithDefaults.endpoint.merge(...args);
     if (decorations.mapToData) {
@@ -57770,7 +58519,7 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION8;
+restEndpointMethods.VERSION = VERSION6;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -57778,21 +58527,151 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = VERSION8;
+legacyRestEndpointMethods.VERSION = VERSION6;
 
-// node_modules/@octokit/rest/dist-src/version.js
-var VERSION9 = "22.0.1";
-
-// node_modules/@octokit/rest/dist-src/index.js
-var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
-  {
-    userAgent: `octokit-rest.js/${VERSION9}`
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+var VERSION7 = "0.0.0-development";
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
   }
-);
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error2) {
+          if (error2.status !== 409) throw error2;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = VERSION7;
+
+// node_modules/@actions/github/lib/utils.js
+var context = new Context();
+var baseUrl = getApiBaseUrl();
+var defaults = {
+  baseUrl,
+  request: {
+    agent: getProxyAgent(baseUrl),
+    fetch: getProxyFetch(baseUrl)
+  }
+};
+var GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+function getOctokitOptions(token, options) {
+  const opts = Object.assign({}, options || {});
+  const auth2 = getAuthString(token, opts);
+  if (auth2) {
+    opts.auth = auth2;
+  }
+  const userAgent2 = getUserAgentWithOrchestrationId(opts.userAgent);
+  if (userAgent2) {
+    opts.userAgent = userAgent2;
+  }
+  return opts;
+}
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
-var VERSION10 = "0.0.0-development";
+var VERSION8 = "0.0.0-development";
 function isRequestError(error2) {
   return error2.request !== void 0;
 }
@@ -57862,11 +58741,11 @@ function retry(octokit, octokitOptions) {
   }
   return retryPlugin;
 }
-retry.VERSION = VERSION10;
+retry.VERSION = VERSION8;
 
 // node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var import_light2 = __toESM(require_light(), 1);
-var VERSION11 = "0.0.0-development";
+var VERSION9 = "0.0.0-development";
 var noop3 = () => Promise.resolve();
 function wrapRequest2(state, request2, options) {
   return state.retryLimiter.schedule(doRequest, state, request2, options);
@@ -58091,11 +58970,11 @@ function throttling(octokit, octokitOptions) {
   });
   return {};
 }
-throttling.VERSION = VERSION11;
+throttling.VERSION = VERSION9;
 throttling.triggersNotification = triggersNotification;
 
 // src/github/octokit.ts
-var GatewardenOctokit = Octokit2.plugin(throttling, retry);
+var GatewardenOctokit = GitHub.plugin(throttling, retry);
 var QUIET = { debug() {
 }, info() {
 }, warn() {
@@ -58106,8 +58985,8 @@ function createOctokit(opts) {
   const limitRetries = opts.limitRetries ?? 3;
   const maxWait = opts.maxWaitSeconds ?? Infinity;
   const retries = opts.retries ?? 3;
-  const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
-    const what = `GitHub ${kind} rate limit on ${options.method ?? "GET"} ${options.url ?? ""}`;
+  const onLimit = (kind) => (retryAfter, options2, _octokit, retryCount) => {
+    const what = `GitHub ${kind} rate limit on ${options2.method ?? "GET"} ${options2.url ?? ""}`;
     if (retryCount < limitRetries && retryAfter <= maxWait) {
       log.warn(`${what}: retrying in ${retryAfter} s (attempt ${retryCount + 1} of ${limitRetries})`);
       return true;
@@ -58115,8 +58994,7 @@ function createOctokit(opts) {
     log.warn(`${what}: giving up ${retryAfter > maxWait ? `(it asks for a ${retryAfter} s wait)` : `after ${limitRetries} retries`}`);
     return false;
   };
-  return new GatewardenOctokit({
-    ...opts.token ? { auth: opts.token } : {},
+  const options = {
     ...opts.baseUrl ? { baseUrl: withoutTrailingSlashes(opts.baseUrl) } : {},
     userAgent: `gatewarden/${TOOL_VERSION} (${opts.purpose})`,
     log,
@@ -58129,7 +59007,8 @@ function createOctokit(opts) {
     // `retry.retries`, not `request.retries`: a request-level count makes plugin-retry retry every error,
     // 403 and 404 included.
     retry: retries === 0 ? { enabled: false } : { retries, ...opts.retry }
-  });
+  };
+  return new GatewardenOctokit(opts.token ? getOctokitOptions(opts.token, options) : options);
 }
 function statusOf(err) {
   const s = err?.status;
