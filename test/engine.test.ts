@@ -210,7 +210,7 @@ describe('suppression', () => {
       },
       true,
     );
-    // Untracked files are discovered in a second batch (engine/discover.ts) and filtered on their own.
+    // Untracked files are discovered in a second batch (engine/discover/discover.ts) and filtered on their own.
     mkdirSync(path.join(dir, 'deploy/vendor/new'), { recursive: true });
     writeFileSync(path.join(dir, 'deploy/vendor/new/key.txt'), `${KEY}\n`);
     writeFileSync(path.join(dir, 'deploy/new.bak'), `${KEY}\n`);

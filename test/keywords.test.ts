@@ -1,5 +1,5 @@
 /**
- * Keyword gates for shell rules (engine/keywords.ts): a script, Makefile or workflow is parsed only when some
+ * Keyword gates for shell rules (engine/check/keywords.ts): a script, Makefile or workflow is parsed only when some
  * shell rule's keyword is in it, and a shell rule runs only on code that holds one of its keywords. What must hold
  * for that to lose nothing: every finding a shell rule makes, run without the gate, is on code that contains one of
  * its keywords; and the keyword test reads words as the shell does.

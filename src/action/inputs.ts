@@ -17,7 +17,7 @@ export interface ActionSettings {
   category: string;
   /** Sweep the git history instead of the files, in full mode (action/history.ts). */
   history: boolean;
-  /** Threads for the per-file stage (engine/pool.ts): `auto` or a number. */
+  /** Threads for the per-file stage (engine/threads/pool.ts): `auto` or a number. */
   jobs: number | 'auto';
 }
 

@@ -16,7 +16,7 @@ import type { ActionSettings } from './inputs.js';
 /**
  * Base scans of this many files or more run in the scan worker beside the head scan; smaller ones run on this
  * thread once the head scan is done, where a worker's start-up would cost more than the overlap saves
- * (docs/performance.md#the-base-scan-beside-the-head-scan).
+ * (docs/performance.md#the-base-scan).
  */
 const BASE_WORKER_MIN_FILES = 1000;
 

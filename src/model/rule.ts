@@ -42,7 +42,7 @@ export interface RuleMeta {
    * For `shell` rules: words one of which appears in any shell code this rule can report on (command or package
    * names: `chmod`, `openclaw`). The engine runs the rule only on files that contain one, as a shell reads them
    * (quotes, backslashes and line continuations removed: `c'u'rl` is `curl`), and does not parse a script,
-   * Makefile or workflow that no shell rule would run on (engine/keywords.ts). Every shell rule declares them
+   * Makefile or workflow that no shell rule would run on (engine/check/keywords.ts). Every shell rule declares them
    * (test/keywords.test.ts checks each finding on the fixtures contains one).
    */
   keywords?: readonly string[];

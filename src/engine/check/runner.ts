@@ -29,9 +29,9 @@ export interface Scope {
 export type Finisher = (rule: AnyRule, input: Report, ctx: FileContext) => Finding;
 
 /**
- * At most this many findings of one rule in one file. A minified bundle or a dump full of keys (45,000 in a
- * 5 MB file) would otherwise cost ~1 KB of memory and a fingerprint each and swamp every report; the first
- * ones are enough to act on, and a note counts the rest. (GitHub keeps 5,000 results per SARIF run.)
+ * At most this many findings of one rule in one file. A minified bundle or a dump full of keys would otherwise
+ * cost memory and a fingerprint per match and swamp every report; the first ones are enough to act on, and a
+ * note counts the rest. (GitHub keeps 5,000 results per SARIF run.)
  */
 export const MAX_FINDINGS_PER_RULE_AND_FILE = 100;
 
@@ -61,7 +61,8 @@ export class RuleRunner {
     let kw: string | undefined | null = null;
     const reports = new TargetReports(target, contexts, scope, out, this.finish);
     const ctx = { report: reports.report, project };
-    // Index loops, here and in TargetReports: this runs for every rule on every file (docs/performance.md#decisions).
+    // Index loops and one TargetReports per target: this runs for every rule on every file
+    // (docs/performance.md#the-rule-runner-on-every-file).
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i] as AnyRule;
       if (rule.keywords && target.kind === 'shell') {
@@ -84,8 +85,8 @@ export class RuleRunner {
 
 /**
  * What the rules of one target report through, one rule at a time (each check is over before the next starts):
- * one `report` function for all the target's rules rather than one per rule, since every file goes through
- * every text rule. Counts each rule's findings per file and caps them.
+ * one `report` function for all the target's rules, not one per rule. Counts each rule's findings per file and
+ * caps them.
  */
 class TargetReports {
   /** The rule being run. */

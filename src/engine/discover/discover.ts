@@ -2,7 +2,7 @@
  * Discover: which files a scan reads. Inside a git work tree the index is the truth (`git ls-files`):
  * a tracked `.env` is scanned even when `.gitignore` lists it, and untracked files that are not ignored are
  * scanned too (they are one `git add` away). Outside git the tree is walked honouring `.gitignore` files.
- * Symlinks are never followed. Size and binary checks happen when the file is read (engine/read.ts).
+ * Symlinks are never followed. Size and binary checks happen when the file is read (engine/read/read.ts).
  */
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
@@ -80,7 +80,7 @@ export function toPosix(p: string): string {
  * The files to scan, in batches, with notes for what was passed over: first what is known at once (in a git work
  * tree the tracked files, from the index; elsewhere every file), then, in a git work tree, the untracked files
  * that are not ignored, which git lists by walking the tree while the caller reads the first batch
- * (docs/performance.md#discovery). Each batch is sorted by path, and `keep` has filtered it; no file is in two.
+ * (docs/performance.md#discovery-in-two-batches). Each batch is sorted by path, and `keep` has filtered it; no file is in two.
  */
 export async function* discover(
   root: ScanRoot & { targets: { abs: string; dir: boolean }[] },

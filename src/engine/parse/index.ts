@@ -66,7 +66,7 @@ function parseKind(file: string, kind: Exclude<FileKind, 'text'>, text: string):
     case 'openclaw': {
       const r = parseJson5(text);
       if (!r.ok) return fail(r.message, r.line, r.column);
-      // `$include` is resolved once every file is read (engine/scan.ts → resolveIncludes); until then the
+      // `$include` is resolved once every file is read (engine/assemble/openclaw-includes.ts); until then the
       // target is the file alone.
       const target = { kind: 'openclaw' as const, file, text, value: r.value, authored: r.value, includes: [], origin: (p: readonly PathSegment[]) => ({ file, path: p }) };
       return { ok: true, target, locator: new Locator(file, text, json5Resolver(r.ast)) };

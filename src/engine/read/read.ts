@@ -1,11 +1,10 @@
 /**
  * Reads one discovered file, or says why it was passed over (too large, binary, unreadable, a link).
  *
- * Synchronous on purpose (docs/performance.md): a scan reads thousands of small files that are almost always in
- * the page cache (a checkout just wrote them). Each async fs call is a round trip through libuv's thread pool,
- * and on a busy 2-core runner the main thread sat idle for 70% of a scan waiting on those hops; direct syscalls
- * made reading 5-7x faster. One open with O_NOFOLLOW (a symlink is refused by the kernel, no lstat/open race)
- * and O_NONBLOCK (a FIFO cannot block the scan), then fstat and one read of exactly the file's size.
+ * Synchronous on purpose: a scan reads thousands of small files that are almost always in the page cache, and
+ * each async fs call would be a round trip through libuv's thread pool (docs/performance.md#synchronous-reads).
+ * One open with O_NOFOLLOW (a symlink is refused by the kernel, no lstat/open race) and O_NONBLOCK (a FIFO cannot
+ * block the scan), then fstat and one read of exactly the file's size.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { formatBytes } from '../../lib/format.js';
