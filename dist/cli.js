@@ -34300,6 +34300,7 @@ async function assemble(read, runner, readRepoFile, notes) {
 async function admitFiles(read, project2, runner, notes) {
   const out = { shells: [], files: [], bytes: read.plainBytes, skipped: 0, internalErrors: read.internalErrors };
   for (const r of read.files) {
+    if (!r) continue;
     if (!("findings" in r)) {
       out.files.push(r);
       continue;

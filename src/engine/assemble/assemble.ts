@@ -45,6 +45,7 @@ export async function assemble(read: FilesRead, runner: RuleRunner, readRepoFile
 async function admitFiles(read: FilesRead, project: SharedTargets, runner: RuleRunner, notes: Note[]): Promise<Omit<Assembled, 'project'>> {
   const out: Omit<Assembled, 'project'> = { shells: [], files: [], bytes: read.plainBytes, skipped: 0, internalErrors: read.internalErrors };
   for (const r of read.files) {
+    if (!r) continue; // (every file has a result; a hole would be a bug upstream, not a reason to crash)
     if (!('findings' in r)) {
       out.files.push(r); // a plain file with nothing to report
       continue;
