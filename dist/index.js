@@ -20175,17 +20175,17 @@ var require_ignore = __commonJS({
       }
     };
     var NEVER_MATCH = "[]";
-    var PLACEHOLDER2 = "\0";
+    var PLACEHOLDER3 = "\0";
     var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
+      `${PLACEHOLDER3}(\\d+)${PLACEHOLDER3}`,
       "g"
     );
     var TRAILING_WILDCARD = "";
     var TRAILING_DOUBLESTAR = "";
-    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var isReserved = (char) => char === PLACEHOLDER3 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
     var extractBrackets = (pattern) => {
       const sources = [];
-      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
+      const hold = (source) => `${PLACEHOLDER3}${sources.push(source) - 1}${PLACEHOLDER3}`;
       const { length } = pattern;
       let out = EMPTY;
       let index = 0;
@@ -36649,15 +36649,138 @@ function info(message2) {
   process.stdout.write(message2 + os4.EOL);
 }
 
+// src/model/location.ts
+var at = {
+  path(path13, opts = {}) {
+    return { kind: "path", path: path13, ...opts };
+  },
+  range(start, end, file) {
+    return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
+  },
+  /** 1-based line and column, end column exclusive (for parsers that give positions, e.g. dockerfile-ast + 1). */
+  position(line2, column, endLine, endColumn, file) {
+    return { kind: "position", line: line2, column, endLine, endColumn, ...file === void 0 ? {} : { file } };
+  },
+  file(file) {
+    return file === void 0 ? { kind: "file" } : { kind: "file", file };
+  }
+};
+
 // src/model/rule.ts
 function defineRule(rule) {
   return rule;
 }
+var PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+function messageText(rule, input) {
+  if (input.messageId === void 0) return input.message;
+  const { messageId, data } = input;
+  const template = rule.messages?.[messageId];
+  if (template === void 0) throw new Error(`rule ${rule.id} reported message "${messageId}", which its messages do not define`);
+  return template.replace(PLACEHOLDER, (_, name) => {
+    const value = data?.[name];
+    if (value === void 0) throw new Error(`rule ${rule.id}, message "${messageId}": no value for {{${name}}}`);
+    return String(value);
+  });
+}
 
-// rules/_shared/compose.ts
+// src/lib/json.ts
 function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
+function get(v, ...path13) {
+  let cur = v;
+  for (const seg of path13) {
+    if (typeof seg === "number" ? !Array.isArray(cur) : !isRecord(cur)) return void 0;
+    cur = cur[seg];
+  }
+  return cur;
+}
+var obj = (v) => isRecord(v) ? v : {};
+var arr = (v) => Array.isArray(v) ? v : [];
+var str = (v) => typeof v === "string" ? v : void 0;
+var strings = (v) => arr(v).filter((s) => typeof s === "string").map((s) => s.trim()).filter(Boolean);
+
+// rules/_shared/openclaw/values.ts
+function envRefName(v) {
+  if (typeof v !== "string") return void 0;
+  const m = /^\s*(?:\$\{([A-Z_][A-Z0-9_]*)\}|\$([A-Z_][A-Z0-9_]*))\s*$/.exec(v);
+  return m ? m[1] ?? m[2] : void 0;
+}
+function hasEnvRef(v) {
+  return typeof v === "string" && /(^|[^$])\$\{[A-Z_][A-Z0-9_]*\}/.test(v);
+}
+function isSecretRef(v) {
+  return isRecord(v) && typeof v.source === "string" && typeof v.id === "string";
+}
+function credential(v, deploy = {}) {
+  if (v === void 0 || v === null) return { kind: "absent" };
+  if (isSecretRef(v)) {
+    const ref = `${v.source}:${String(v.provider ?? "default")}:${v.id}`;
+    const value = v.source === "env" ? deploy.env?.[String(v.id)] : void 0;
+    return value === void 0 ? { kind: "ref", ref } : { kind: "ref", ref, value };
+  }
+  if (typeof v !== "string") return { kind: "absent" };
+  const name = envRefName(v);
+  if (name) {
+    const value = deploy.env?.[name];
+    return value === void 0 ? { kind: "ref", ref: `env:default:${name}` } : { kind: "ref", ref: `env:default:${name}`, value };
+  }
+  if (hasEnvRef(v)) return { kind: "ref", ref: `template:${v}` };
+  return { kind: "literal", value: v };
+}
+function credentialPresent(c) {
+  if (c.kind === "absent") return false;
+  if (c.kind === "literal") return c.value.trim() !== "";
+  return c.value === void 0 || c.value.trim() !== "";
+}
+function credentialText(c) {
+  return c.kind === "literal" ? c.value : c.kind === "ref" ? c.value : void 0;
+}
+
+// rules/_shared/openclaw/browser.ts
+function cdpEndpoints(config) {
+  const out = [];
+  const add = (path13, u) => {
+    if (typeof u !== "string") return;
+    if ((envRefName(u) !== void 0 || hasEnvRef(u)) && !URL.canParse(u.trim())) return;
+    out.push({ path: path13, url: u });
+  };
+  add(["browser", "cdpUrl"], get(config, "browser", "cdpUrl"));
+  for (const [name, p] of Object.entries(obj(get(config, "browser", "profiles")))) add(["browser", "profiles", name, "cdpUrl"], get(p, "cdpUrl"));
+  return out;
+}
+function isLoopbackHost(host) {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127\./.test(h);
+}
+
+// rules/browser/control_invalid_config.ts
+var control_invalid_config_default = defineRule({
+  id: "browser.control_invalid_config",
+  title: "Browser CDP URL is invalid",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A browser `cdpUrl` cannot be parsed as a URL: OpenClaw fails to resolve the browser configuration, and browser control behaves differently from what the config suggests.",
+  remediation: "Fix `browser.cdpUrl` (or `browser.profiles.<name>.cdpUrl`) to a full URL such as `http://127.0.0.1:9222`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const e of cdpEndpoints(t.value)) {
+      try {
+        new URL(e.url.trim());
+      } catch {
+        ctx.report({ at: at.path(e.path), message: "The browser CDP URL is not a valid URL." });
+      }
+    }
+  }
+});
+
+// rules/_shared/compose-gateway.ts
+import path from "node:path";
+
+// rules/_shared/compose.ts
 function services(target) {
   const root = target.value;
   if (!isRecord(root) || !isRecord(root.services)) return [];
@@ -36676,7 +36799,7 @@ function stringList(v) {
   const list = Array.isArray(v) ? v : v === void 0 || v === null ? [] : [v];
   return list.flatMap((x, index) => typeof x === "string" || typeof x === "number" ? [{ value: String(x), index }] : []);
 }
-function str(svc, key) {
+function str2(svc, key) {
   const v = svc.value[key];
   return typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
 }
@@ -36810,14 +36933,14 @@ function environment(svc) {
   return isRecord(svc.value.environment) ? svc.value.environment : {};
 }
 function isGatewayService(svc) {
-  const image = str(svc, "image") ?? "";
+  const image = str2(svc, "image") ?? "";
   const cmd = commandLine(svc).join(" ");
   if (/(^|\s)(openclaw|\S*index\.m?js)\s+gateway\b/.test(cmd) || /(^|\s)gateway(\s+(run|start))?\s+--(bind|port|token)/.test(cmd)) return true;
   if (cmd.trim() !== "" && !/\bgateway\b/.test(cmd)) return false;
   return /(^|\/)openclaw(-docker|-gateway)?(:|@|$)/.test(image.replace(/\$\{[^{}]{0,512}\}/g, ""));
 }
 function eachHostNamespace(services2, key, report) {
-  for (const svc of services2) if (str(svc, key)?.trim().toLowerCase() === "host") report(svc);
+  for (const svc of services2) if (str2(svc, key)?.trim().toLowerCase() === "host") report(svc);
 }
 function imageTag(image) {
   const at2 = image.indexOf("@");
@@ -36826,6 +36949,998 @@ function imageTag(image) {
   const colon = ref.indexOf(":", lastSlash + 1);
   return { tag: colon === -1 ? void 0 : ref.slice(colon + 1), digest: at2 !== -1 };
 }
+
+// rules/_shared/compose-gateway.ts
+var PLACEHOLDER2 = /^(change-me-to-a-long-random-token|change-me-now|change-me-to-a-strong-password|undefined|null|)$/i;
+var DEFAULT_GATEWAY_PORT = 18789;
+function credential2(v) {
+  if (v === void 0 || v === null) return "none";
+  const s = String(v).trim();
+  if (isUnresolved(s)) return "unknown";
+  return PLACEHOLDER2.test(s) ? "none" : "set";
+}
+function mountedConfig(svc, configs) {
+  for (const m of mounts(svc)) {
+    if (m.type !== "bind" || m.unknown || !/^\.\.?(\/|$)/.test(m.source)) continue;
+    const dir3 = path.posix.dirname(svc.fileOf(["volumes", m.index]));
+    const host = path.posix.normalize(path.posix.join(dir3, m.source));
+    const candidates = /\.json5?$/.test(m.target) ? [host] : [`${host}/openclaw.json`, `${host}/openclaw.json5`];
+    const found = configs.find((c) => candidates.includes(c.file));
+    if (found) return found;
+  }
+  return void 0;
+}
+function covers(p, n) {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(p.target.trim());
+  return !!m && Number(m[1]) <= n && n <= Number(m[2] ?? m[1]);
+}
+function gatewayView(svc, configs = []) {
+  const ep = argv(svc.value.entrypoint);
+  const args = [...ep, ...argv(svc.value.command)];
+  const argKey = (index) => {
+    const [key, i] = index < ep.length ? ["entrypoint", index] : ["command", index - ep.length];
+    return Array.isArray(svc.value[key]) ? svc.at([key, i]) : svc.at([key]);
+  };
+  const env = environment(svc);
+  const envValue = (name) => {
+    if (Object.hasOwn(env, name) && env[name] !== null && env[name] !== void 0) return { value: String(env[name]), source: "environment", at: svc.at(["environment", name]) };
+    const f = svc.envFiles[name];
+    if (f) return { value: f.value, source: "env_file" };
+    return void 0;
+  };
+  const config = mountedConfig(svc, configs);
+  const cfg = config?.value;
+  const cfgAt = () => config ? { kind: "file", file: config.file } : void 0;
+  const bindFlag = flag(args, "--bind");
+  const bindEnv = envValue("OPENCLAW_GATEWAY_BIND");
+  const cfgBind = get(cfg, "gateway", "bind");
+  const bind2 = bindFlag ? { value: bindFlag.value, source: "command", at: argKey(bindFlag.index) } : bindEnv ? bindEnv : typeof cfgBind === "string" ? { value: cfgBind, source: "config", ...cfgAt() ? { at: cfgAt() } : {} } : args.length ? { value: "loopback", source: "default" } : (
+    // No command here: the image's own CMD decides, and it may well pass --bind lan.
+    { value: "${IMAGE_CMD}", source: "default" }
+  );
+  const bindsBeyondLoopback = isUnresolved(bind2.value) ? "unknown" : !(bind2.value === "loopback" || isLoopback(bind2.value));
+  const portFlag = flag(args, "--port");
+  const portEnv = envValue("OPENCLAW_GATEWAY_PORT");
+  const cfgPort = get(cfg, "gateway", "port");
+  const port = portFlag && /^\d+$/.test(portFlag.value) ? { value: Number(portFlag.value), source: "command", at: argKey(portFlag.index) } : portEnv && /^\d+$/.test(portEnv.value) ? { value: Number(portEnv.value), source: portEnv.source, ...portEnv.at ? { at: portEnv.at } : {} } : typeof cfgPort === "number" ? { value: cfgPort, source: "config" } : { value: DEFAULT_GATEWAY_PORT, source: "default" };
+  const cred = (flagName, envName, cfgKey) => {
+    const f = flag(args, flagName);
+    if (f) return { value: credential2(f.value), source: "command", at: argKey(f.index) };
+    const e = envValue(envName);
+    if (e) return { value: credential2(e.value), source: e.source, ...e.at ? { at: e.at } : {} };
+    const c = get(cfg, "gateway", "auth", cfgKey) ?? (cfgKey === "token" ? get(cfg, "gateway", "remote", "token") : void 0);
+    if (c !== void 0) return { value: isRecord(c) ? "set" : credential2(c), source: "config" };
+    return { value: "none", source: "default" };
+  };
+  const token = cred("--token", "OPENCLAW_GATEWAY_TOKEN", "token");
+  const password = cred("--password", "OPENCLAW_GATEWAY_PASSWORD", "password");
+  const authFlag = flag(args, "--auth");
+  const cfgMode = get(cfg, "gateway", "auth", "mode");
+  const authMode = authFlag ? { value: authFlag.value, source: "command", at: argKey(authFlag.index) } : typeof cfgMode === "string" ? { value: cfgMode, source: "config" } : { value: void 0, source: "default" };
+  const hasAuth = authMode.value === "none" ? false : authMode.value === "trusted-proxy" ? true : token.value === "set" || password.value === "set" ? true : token.value === "unknown" || password.value === "unknown" || isUnresolved(authMode.value ?? "") ? "unknown" : false;
+  let published = { exposure: "none" };
+  if (str2(svc, "network_mode") === "host") published = { exposure: "host-network", at: svc.at(["network_mode"]) };
+  else {
+    const rank = { none: 0, loopback: 1, specific: 2, unknown: 3, all: 4 };
+    for (const p of ports(svc)) {
+      if (!covers(p, port.value)) continue;
+      if (rank[p.exposure] > rank[published.exposure]) published = { exposure: p.exposure, at: svc.at(["ports", p.index]), binding: p };
+    }
+  }
+  const publishedBeyondLoopback = published.exposure === "unknown" ? "unknown" : published.exposure === "host-network" ? bindsBeyondLoopback : published.exposure === "all" || published.exposure === "specific";
+  return {
+    service: svc,
+    bind: bind2,
+    bindsBeyondLoopback,
+    port,
+    authMode,
+    token,
+    password,
+    hasAuth,
+    allowUnconfigured: args.includes("--allow-unconfigured"),
+    published,
+    publishedBeyondLoopback,
+    ...config ? { config } : {}
+  };
+}
+function gatewayViews(project2, configs = []) {
+  return project2.services.filter(isGatewayService).map((svc) => gatewayView(svc, configs));
+}
+function exposedWithoutAuth(v) {
+  return v.bindsBeyondLoopback === true && v.publishedBeyondLoopback === true && v.hasAuth === false;
+}
+
+// rules/_shared/openclaw/deploy.ts
+function deployContext(target, project2) {
+  const known = deployContexts.get(target);
+  if (known) return known;
+  const dir3 = target.file.includes("/") ? target.file.slice(0, target.file.lastIndexOf("/")) : "";
+  const env = {};
+  for (const d of project2?.targets("dotenv") ?? []) {
+    const ddir = d.file.includes("/") ? d.file.slice(0, d.file.lastIndexOf("/")) : "";
+    if (d.template || ddir !== dir3 && ddir !== "") continue;
+    for (const e of d.entries) if (env[e.key] === void 0 || ddir === dir3) env[e.key] = e.value;
+  }
+  const providedEnv = referencedEnv(target.value);
+  const flags2 = {};
+  for (const v of composeGateways(project2)) {
+    {
+      if (v.config?.file !== target.file) continue;
+      if (v.token.value !== "none") providedEnv.add("OPENCLAW_GATEWAY_TOKEN");
+      if (v.password.value !== "none") providedEnv.add("OPENCLAW_GATEWAY_PASSWORD");
+      if (v.bind.source === "command" || v.bind.source === "environment" || v.bind.source === "env_file") flags2.bind = v.bind.value;
+      if (v.authMode.source === "command" && v.authMode.value !== void 0) flags2.auth = v.authMode.value;
+    }
+  }
+  const context2 = { env, providedEnv, ...Object.keys(flags2).length ? { flags: flags2 } : {} };
+  deployContexts.set(target, context2);
+  return context2;
+}
+var deployContexts = /* @__PURE__ */ new WeakMap();
+var composeGatewayCache = /* @__PURE__ */ new WeakMap();
+function composeGateways(project2) {
+  if (!project2) return [];
+  let views = composeGatewayCache.get(project2);
+  if (!views) {
+    const configs = project2.targets("openclaw");
+    views = project2.targets("compose_project").flatMap((c) => gatewayViews(c, configs));
+    composeGatewayCache.set(project2, views);
+  }
+  return views;
+}
+function referencedEnv(config) {
+  const out = /* @__PURE__ */ new Set();
+  const walk2 = (v, depth2) => {
+    if (depth2 > 64) return;
+    if (typeof v === "string") {
+      for (const m of v.matchAll(/(?:^|[^$])\$\{([A-Z_][A-Z0-9_]*)\}/g)) out.add(m[1]);
+      const whole = envRefName(v);
+      if (whole) out.add(whole);
+    } else if (Array.isArray(v)) {
+      for (const x of v) walk2(x, depth2 + 1);
+    } else if (isRecord(v)) {
+      if (isSecretRef(v) && v.source === "env") out.add(String(v.id));
+      for (const x of Object.values(v)) walk2(x, depth2 + 1);
+    }
+  };
+  walk2(config, 0);
+  return out;
+}
+
+// rules/_shared/openclaw/gateway.ts
+var envSet = (deploy, name) => deploy.env?.[name] !== void 0 || deploy.providedEnv?.has(name) === true;
+function gatewayView2(config, deploy = {}) {
+  const gw = obj(get(config, "gateway"));
+  const auth2 = obj(gw.auth);
+  const bindRaw = deploy.flags?.bind ?? gw.bind;
+  const bind2 = typeof bindRaw === "string" ? bindRaw : "loopback";
+  const nonLoopback = bind2 !== "loopback";
+  const tailscale = str(get(gw, "tailscale", "mode")) ?? "off";
+  const fromEnv = (name) => envSet(deploy, name) ? deploy.env?.[name] !== void 0 ? { kind: "ref", ref: `env:default:${name}`, value: deploy.env[name] } : { kind: "ref", ref: `env:default:${name}` } : { kind: "absent" };
+  const envToken = fromEnv("OPENCLAW_GATEWAY_TOKEN");
+  const envPassword = fromEnv("OPENCLAW_GATEWAY_PASSWORD");
+  const configToken = deploy.flags?.token !== void 0 ? credential(deploy.flags.token, deploy) : credential(auth2.token, deploy);
+  const configPassword = deploy.flags?.password !== void 0 ? credential(deploy.flags.password, deploy) : credential(auth2.password, deploy);
+  const token = credentialPresent(configToken) ? configToken : envToken;
+  const password = credentialPresent(configPassword) ? configPassword : envPassword;
+  const remoteToken = credential(get(gw, "remote", "token"), deploy);
+  const tokenConfigured = credentialPresent(token) || credentialPresent(remoteToken);
+  const passwordPresent = credentialPresent(password);
+  const explicitMode = deploy.flags?.auth ?? str(auth2.mode);
+  const mode = explicitMode ?? (passwordPresent ? "password" : "token");
+  const passwordConfigured = passwordPresent && (mode === "password" || !tokenConfigured);
+  let hasAuth;
+  if (mode === "token") hasAuth = tokenConfigured;
+  else if (mode === "password") hasAuth = passwordConfigured;
+  else if (mode === "none") hasAuth = false;
+  else if (mode === "trusted-proxy") hasAuth = true;
+  else hasAuth = tokenConfigured || passwordConfigured;
+  const allowTailscale = typeof auth2.allowTailscale === "boolean" ? auth2.allowTailscale : tailscale === "serve" && mode !== "password" && mode !== "trusted-proxy";
+  return {
+    bind: bind2,
+    nonLoopback,
+    tailscale,
+    remoteExposure: nonLoopback || tailscale === "serve" || tailscale === "funnel",
+    explicitMode,
+    mode,
+    token,
+    password,
+    tokenConfigured,
+    passwordConfigured,
+    hasAuth,
+    hasLoopbackAuth: hasAuth || tailscale === "serve" && allowTailscale,
+    controlUiEnabled: get(gw, "controlUi", "enabled") !== false,
+    envToken,
+    envPassword
+  };
+}
+function gatewayOf(target, project2) {
+  return gatewayView2(target.value, deployContext(target, project2));
+}
+function nodeLists(config) {
+  const current = get(config, "gateway", "nodes", "commands");
+  if (current !== void 0) return { allow: { path: ["gateway", "nodes", "commands", "allow"], list: arr(get(current, "allow")) }, deny: { path: ["gateway", "nodes", "commands", "deny"], list: arr(get(current, "deny")) } };
+  return { allow: { path: ["gateway", "nodes", "allowCommands"], list: arr(get(config, "gateway", "nodes", "allowCommands")) }, deny: { path: ["gateway", "nodes", "denyCommands"], list: arr(get(config, "gateway", "nodes", "denyCommands")) } };
+}
+
+// rules/_shared/openclaw/version.ts
+function targetEra(target, project2) {
+  const v = str(get(target.value, "meta", "lastTouchedVersion")) ?? imageVersion(project2);
+  if (!v) return "unknown";
+  const m = /^v?(\d{4})\.(\d+)\./.exec(v.trim());
+  if (!m) return "unknown";
+  const [year, month] = [Number(m[1]), Number(m[2])];
+  return year < 2026 || year === 2026 && month <= 3 ? "legacy" : "current";
+}
+function imageVersion(project2) {
+  for (const c of project2?.targets("compose") ?? []) {
+    for (const svc of Object.values(obj(get(c.value, "services")))) {
+      const image = str(get(svc, "image"));
+      const version = image ? openclawImageTag(image) : void 0;
+      if (version) return version;
+    }
+  }
+  return void 0;
+}
+function openclawImageTag(image) {
+  const colon = image.lastIndexOf(":");
+  if (colon === -1) return void 0;
+  const name = image.slice(0, colon);
+  if (!/(^|\/)openclaw(\/openclaw)?$/.test(name)) return void 0;
+  return /^v?(\d{4}\.\d{1,4}\.\d{1,6}[\w.-]{0,64})$/.exec(image.slice(colon + 1))?.[1];
+}
+function legacyApplies(target, project2) {
+  return targetEra(target, project2) !== "current";
+}
+function currentApplies(target, project2) {
+  return targetEra(target, project2) !== "legacy";
+}
+
+// rules/browser/control_no_auth.ts
+var control_no_auth_default = defineRule({
+  id: "browser.control_no_auth",
+  title: "Browser control without gateway auth",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: browser control is enabled (the default) and the gateway has no token or password, so anything that reaches the gateway drives the browser with its logged-in sessions. (2026.4+ reports this only with `--deep`, and `gateway.loopback_no_auth`/`gateway.bind_no_auth` cover the same gap.) Reported for legacy targets.",
+  remediation: 'Set `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`, or `browser.enabled: false`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (targetEra(t, ctx.project) !== "legacy" || get(t.value, "browser", "enabled") === false) return;
+    const v = gatewayOf(t, ctx.project);
+    if (v.tokenConfigured || credentialPresent(v.password)) return;
+    ctx.report({ at: at.path(["gateway", "auth"]), message: "Browser control is enabled and the gateway has no token or password." });
+  }
+});
+
+// rules/browser/remote_cdp_http.ts
+var remote_cdp_http_default = defineRule({
+  id: "browser.remote_cdp_http",
+  title: "Browser CDP endpoint over plain HTTP",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A browser profile drives a Chrome DevTools endpoint on another host over `http:`/`ws:`: CDP is full control of the browser (cookies, sessions, file access), and here it travels unencrypted and unauthenticated across the network.",
+  remediation: 'Use an `https:`/`wss:` CDP endpoint, or reach the remote browser over a tailnet or SSH tunnel (`browser.cdpUrl: "http://127.0.0.1:9222"` through the tunnel).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const e of cdpEndpoints(t.value)) {
+      let u;
+      try {
+        u = new URL(e.url.trim());
+      } catch {
+        continue;
+      }
+      if ((u.protocol === "http:" || u.protocol === "ws:") && !isLoopbackHost(u.hostname)) ctx.report({ at: at.path(e.path), message: `CDP endpoint ${u.protocol}//${u.hostname} is remote and unencrypted.` });
+    }
+  }
+});
+
+// rules/browser/remote_cdp_private_host.ts
+var remote_cdp_private_host_default = defineRule({
+  id: "browser.remote_cdp_private_host",
+  title: "Browser CDP endpoint on a private host with private-network browsing",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A browser profile drives a CDP endpoint on a private address (RFC 1918, link-local, `localhost.localdomain`, `metadata.google.internal`) while the browser SSRF policy opts into private networks: the agent browser can reach internal services and cloud metadata. (2026.9 reports this with `--deep`.)",
+  remediation: "Prefer a tunnel to a loopback CDP endpoint, and set `browser.ssrfPolicy.dangerouslyAllowPrivateNetwork: false`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const optIn = get(t.value, "browser", "ssrfPolicy", "dangerouslyAllowPrivateNetwork") === true || get(t.value, "browser", "ssrfPolicy", "allowPrivateNetwork") === true;
+    if (!currentApplies(t, ctx.project) || !optIn) return;
+    for (const e of cdpEndpoints(t.value)) {
+      let host;
+      try {
+        host = new URL(e.url.trim()).hostname.toLowerCase();
+      } catch {
+        continue;
+      }
+      if (isLoopbackHost(host)) continue;
+      const priv = /^(10\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.)/.test(host) || ["localhost.localdomain", "metadata.google.internal"].includes(host);
+      if (priv) ctx.report({ at: at.path(e.path), message: `CDP endpoint ${host} is a private host and private-network browsing is allowed.` });
+    }
+  }
+});
+
+// rules/_shared/openclaw/channels.ts
+function channelScopes(config) {
+  const out = [];
+  for (const [id, ch] of Object.entries(obj(get(config, "channels")))) {
+    if (id === "defaults" || !isRecord(ch)) continue;
+    out.push({ channel: id, path: ["channels", id], value: ch });
+    for (const [a, acc] of Object.entries(obj(ch.accounts))) if (isRecord(acc)) out.push({ channel: id, account: a, path: ["channels", id, "accounts", a], value: acc });
+  }
+  return out;
+}
+function openInboundScopes(config) {
+  const defaults2 = get(config, "channels", "defaults");
+  const scopes = isRecord(defaults2) ? [{ channel: "defaults", path: ["channels", "defaults"], value: defaults2 }, ...channelScopes(config)] : channelScopes(config);
+  return scopes.filter((s) => s.value.groupPolicy === "open" || s.value.dmPolicy === "open" || get(s.value, "dm", "policy") === "open");
+}
+function firstOpenPolicyPath(config) {
+  const s = openInboundScopes(config)[0];
+  if (!s) return void 0;
+  const key = s.value.groupPolicy === "open" ? "groupPolicy" : s.value.dmPolicy === "open" ? "dmPolicy" : "dm";
+  return [...s.path, key];
+}
+function openInboundExposure(config) {
+  const open2 = openInboundScopes(config);
+  if (open2.length === 0) return void 0;
+  return {
+    anchor: firstOpenPolicyPath(config) ?? ["channels"],
+    where: open2.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(", ")
+  };
+}
+function multiUserSignals(config) {
+  const out = [];
+  for (const s of channelScopes(config)) {
+    const base3 = s.account ? obj(get(config, "channels", s.channel)) : {};
+    const v = { ...base3, ...s.value };
+    const own = (k) => k in s.value ? [...s.path, k] : ["channels", s.channel, k];
+    const name = s.account ? `channels.${s.channel}.accounts.${s.account}` : `channels.${s.channel}`;
+    const groupPolicy = v.groupPolicy ?? get(config, "channels", "defaults", "groupPolicy") ?? "allowlist";
+    if (groupPolicy === "open") out.push({ path: own("groupPolicy"), label: `${name}.groupPolicy="open"` });
+    if (groupPolicy === "allowlist") {
+      for (const k of ["groups", "guilds", "channels", "rooms"]) if (isRecord(v[k]) && Object.keys(v[k]).length > 0) out.push({ path: own(k), label: `${name}.${k} allowlisted` });
+    }
+    if (v.dmPolicy === "open") out.push({ path: own("dmPolicy"), label: `${name}.dmPolicy="open"` });
+    for (const k of ["allowFrom", "groupAllowFrom"]) if (strings(v[k]).includes("*")) out.push({ path: own(k), label: `${name}.${k} contains "*"` });
+    if (get(v, "dm", "policy") === "open") out.push({ path: [...own("dm"), "policy"], label: `${name}.dm.policy="open"` });
+    if (strings(get(v, "dm", "allowFrom")).includes("*")) out.push({ path: [...own("dm"), "allowFrom"], label: `${name}.dm.allowFrom contains "*"` });
+  }
+  return out;
+}
+function channelAccounts(config, channel) {
+  const out = [];
+  for (const [id, ch] of Object.entries(obj(get(config, "channels")))) {
+    if (id === "defaults" || !isRecord(ch) || channel !== void 0 && id !== channel || ch.enabled === false) continue;
+    const accounts = Object.entries(obj(ch.accounts)).filter(([, a]) => isRecord(a) && a.enabled !== false);
+    if (accounts.length === 0) {
+      out.push({ channel: id, value: ch, pathOf: (k) => ["channels", id, k], label: `channels.${id}` });
+      continue;
+    }
+    for (const [a, acc] of accounts) {
+      const { accounts: _omit, ...base3 } = ch;
+      out.push({ channel: id, account: a, value: { ...base3, ...acc }, pathOf: (k) => k in acc ? ["channels", id, "accounts", a, k] : ["channels", id, k], label: `channels.${id}.accounts.${a}` });
+    }
+  }
+  return out;
+}
+function dmPolicyOf(a) {
+  if (typeof a.value.dmPolicy === "string") return { policy: a.value.dmPolicy, path: a.pathOf("dmPolicy") };
+  const legacy = get(a.value, "dm", "policy");
+  if (typeof legacy === "string") return { policy: legacy, path: [...a.pathOf("dm"), "policy"] };
+  return { policy: "pairing", path: a.pathOf("dmPolicy") };
+}
+function dmAllowFrom(a) {
+  if (Array.isArray(a.value.allowFrom)) return { list: arr(a.value.allowFrom).map((x) => String(x).trim()).filter(Boolean), path: a.pathOf("allowFrom") };
+  return { list: arr(get(a.value, "dm", "allowFrom")).map((x) => String(x).trim()).filter(Boolean), path: [...a.pathOf("dm"), "allowFrom"] };
+}
+function groupPolicyOf(config, a) {
+  if (typeof a.value.groupPolicy === "string") return { policy: a.value.groupPolicy, path: a.pathOf("groupPolicy") };
+  const d = get(config, "channels", "defaults", "groupPolicy");
+  if (typeof d === "string") return { policy: d, path: ["channels", "defaults", "groupPolicy"] };
+  return { policy: "allowlist", path: a.pathOf("groupPolicy") };
+}
+function isMutableDiscordEntry(entry) {
+  const e = entry.trim();
+  if (e === "*" || e.startsWith("accessGroup:")) return false;
+  return !/^(\d+|<@!?\d+>|(discord|user|pk):\S+)$/i.test(e);
+}
+
+// rules/channels/allowFrom.dangerous_name_matching_enabled.ts
+var allowFrom_dangerous_name_matching_enabled_default = defineRule({
+  id: "channels.allowFrom.dangerous_name_matching_enabled",
+  title: "Channel matches senders by mutable names",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: "Audit checkId `channels.<channel>.allowFrom.dangerous_name_matching_enabled`. `dangerouslyAllowNameMatching: true` re-enables matching allowlists on display names, tags or emails, which other users can take or imitate.",
+  remediation: "Set `dangerouslyAllowNameMatching: false` (the default) and list stable sender ids in `allowFrom`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value)) {
+      if (a.value.dangerouslyAllowNameMatching !== true) continue;
+      ctx.report({ at: at.path(a.pathOf("dangerouslyAllowNameMatching")), message: `${a.label} matches senders by mutable names.`, properties: { checkId: `channels.${a.channel}.allowFrom.dangerous_name_matching_enabled` } });
+    }
+  }
+});
+
+// rules/channels/allowFrom.mutable_entries_inert.ts
+var allowFrom_mutable_entries_inert_default = defineRule({
+  id: "channels.allowFrom.mutable_entries_inert",
+  title: "Allowlist entries that can never match",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Audit checkId `channels.<channel>.allowFrom.mutable_entries_inert` (2026.4+). With name matching off, `allowFrom` entries that are names, tags or emails (not stable ids) never match: the people they name are locked out, and the list reads as if they were allowed. Classified for Discord (numeric id, `<@id>`, `user:`/`discord:`/`pk:` ids are stable) and Slack (`U…`/`W…` ids, `<@U…>`, `slack:`/`user:` ids).",
+  remediation: "Replace the names in `allowFrom` with stable user ids (Discord: the numeric user id; Slack: the `U…` member id).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const slackMutable = (e) => e !== "*" && !e.startsWith("accessGroup:") && !/^(<@[UW][A-Z0-9]+>|(slack|user):\S+|[UW][A-Z0-9]{6,})$/.test(e.trim());
+    for (const a of channelAccounts(t.value)) {
+      if (a.value.dangerouslyAllowNameMatching === true) continue;
+      const classify2 = a.channel === "discord" ? isMutableDiscordEntry : a.channel === "slack" ? slackMutable : void 0;
+      if (!classify2) continue;
+      const from = dmAllowFrom(a);
+      const bad = from.list.filter(classify2);
+      if (bad.length === 0) continue;
+      ctx.report({ at: at.path(from.path), message: `${a.label}: ${bad.length} allowFrom entr${bad.length === 1 ? "y is a" : "ies are"} mutable name${bad.length === 1 ? "" : "s"} that never match${bad.length === 1 ? "es" : ""}.`, properties: { checkId: `channels.${a.channel}.allowFrom.mutable_entries_inert` } });
+    }
+  }
+});
+
+// rules/_shared/openclaw/severity.ts
+var WARN = "medium";
+var CRITICAL = "critical";
+var INFO = "info";
+
+// rules/channels/discord.allowFrom.name_based_entries.ts
+var discord_allowFrom_name_based_entries_default = defineRule({
+  id: "channels.discord.allowFrom.name_based_entries",
+  title: "Discord allowlists match by name",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Discord sender allowlists (`allowFrom`, `dm.allowFrom`, `guilds.*.users`, `guilds.*.channels.*.users`) contain names or `name#1234` tags instead of stable ids. Names can be changed or imitated; with `dangerouslyAllowNameMatching` they are matched (info), without it they never match.",
+  remediation: "Replace names with numeric Discord user ids (Developer Mode → Copy User ID), or `<@id>` / `user:<id>`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value, "discord")) {
+      const lists = [
+        { path: a.pathOf("allowFrom"), list: arr(a.value.allowFrom) },
+        { path: [...a.pathOf("dm"), "allowFrom"], list: arr(get(a.value, "dm", "allowFrom")) }
+      ];
+      for (const [g, gv] of Object.entries(obj(a.value.guilds))) {
+        lists.push({ path: [...a.pathOf("guilds"), g, "users"], list: arr(get(gv, "users")) });
+        for (const [c, cv] of Object.entries(obj(get(gv, "channels")))) lists.push({ path: [...a.pathOf("guilds"), g, "channels", c, "users"], list: arr(get(cv, "users")) });
+      }
+      const hits = lists.flatMap((l) => l.list.map((e, i) => ({ e: String(e), path: [...l.path, i] })).filter((h) => isMutableDiscordEntry(h.e)));
+      if (hits.length === 0) continue;
+      const matching = a.value.dangerouslyAllowNameMatching === true;
+      ctx.report({ at: at.path(hits[0].path), severity: matching ? INFO : WARN, message: `${a.label}: ${hits.length} allowlist entr${hits.length === 1 ? "y is a name" : "ies are names"}, not Discord ids${matching ? " (matched by name)" : ""}.` });
+    }
+  }
+});
+
+// rules/channels/discord.allowlisted_groups.broad_members.ts
+var discord_allowlisted_groups_broad_members_default = defineRule({
+  id: "channels.discord.allowlisted_groups.broad_members",
+  title: "Allowlisted Discord guilds admit every member",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'With Discord `groupPolicy: "allowlist"`, a listed guild (or an enabled guild channel) has no `users`/`roles` restriction, or `"*"`: every member of that guild can talk to the bot, which is rarely what listing a guild intends.',
+  remediation: "Add `users` (user ids) or `roles` (role ids) to each entry of `channels.discord.guilds` (or its `channels`).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    for (const a of channelAccounts(t.value, "discord")) {
+      if (groupPolicyOf(t.value, a).policy !== "allowlist") continue;
+      const broad = (users, roles) => {
+        const u = strings(users);
+        const r = strings(roles);
+        return u.length === 0 && r.length === 0 || u.includes("*") || r.includes("*");
+      };
+      for (const [g, gv] of Object.entries(obj(a.value.guilds))) {
+        const chans = Object.entries(obj(get(gv, "channels")));
+        const gUsers = get(gv, "users");
+        const gRoles = get(gv, "roles");
+        let hit;
+        if (chans.length === 0) {
+          if (broad(gUsers, gRoles)) hit = [...a.pathOf("guilds"), g];
+        } else {
+          for (const [c, cv] of chans) {
+            if (get(cv, "enabled") === false) continue;
+            if (broad(get(cv, "users") ?? gUsers, get(cv, "roles") ?? gRoles)) {
+              hit = [...a.pathOf("guilds"), g, "channels", c];
+              break;
+            }
+          }
+        }
+        if (hit) {
+          ctx.report({ at: at.path(hit), message: `${a.label}: allowlisted guild ${g} admits every member (no users/roles restriction).` });
+          break;
+        }
+      }
+    }
+  }
+});
+
+// rules/_shared/channel-commands.ts
+function commandSetting(config, a, key) {
+  return get(a.value, "commands", key) ?? get(config, "commands", key) ?? "auto";
+}
+function discordNativeCommandsOn(config, a) {
+  return [commandSetting(config, a, "native"), commandSetting(config, a, "nativeSkills")].some((x) => x === true || x === "auto");
+}
+function discordGuildUsersListed(guilds) {
+  return guilds.some(([, gv]) => strings(get(gv, "users")).length > 0 || Object.values(obj(get(gv, "channels"))).some((cv) => strings(get(cv, "users")).length > 0));
+}
+function slackCommandsOn(config, a) {
+  return get(a.value, "slashCommand", "enabled") === true || commandSetting(config, a, "native") === true || commandSetting(config, a, "nativeSkills") === true;
+}
+
+// rules/channels/discord.commands.native.no_allowlists.ts
+var discord_commands_native_no_allowlists_default = defineRule({
+  id: "channels.discord.commands.native.no_allowlists",
+  title: "Discord native commands without allowlists",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Discord native (slash) commands are enabled (`commands.native` defaults to `auto` = on for Discord) in allowlisted guilds, but no owner list (`dm.allowFrom`) and no guild or channel `users` list exists: anyone in those guilds can run the commands.",
+  remediation: "Add `users` to `channels.discord.guilds.<id>` (or its channels), or an owner list in `channels.discord.dm.allowFrom`; or set `channels.discord.commands.native: false` and `nativeSkills: false`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value, "discord")) {
+      if (!discordNativeCommandsOn(t.value, a) || groupPolicyOf(t.value, a).policy === "disabled") continue;
+      if (targetEra(t, ctx.project) === "legacy" && get(t.value, "commands", "useAccessGroups") === false) continue;
+      const guilds = Object.entries(obj(a.value.guilds));
+      if (guilds.length === 0 || strings(get(a.value, "dm", "allowFrom")).length > 0) continue;
+      if (discordGuildUsersListed(guilds)) continue;
+      ctx.report({ at: at.path(a.pathOf("guilds")), message: `${a.label}: native commands are on in ${guilds.length} guild(s) with no owner or users allowlist.` });
+    }
+  }
+});
+
+// rules/channels/discord.commands.native.unrestricted.ts
+var discord_commands_native_unrestricted_default = defineRule({
+  id: "channels.discord.commands.native.unrestricted",
+  title: "Discord native commands open to everyone",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: Discord native commands are on in guilds, `commands.useAccessGroups: false` disables the sender allowlists for commands, and no guild/channel `users` list exists: anyone can run them. Reported for legacy or unknown versions.",
+  remediation: "Remove `commands.useAccessGroups: false`, and add `users` to `channels.discord.guilds.<id>`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project) || get(t.value, "commands", "useAccessGroups") !== false) return;
+    for (const a of channelAccounts(t.value, "discord")) {
+      if (!discordNativeCommandsOn(t.value, a) || groupPolicyOf(t.value, a).policy === "disabled") continue;
+      const guilds = Object.entries(obj(a.value.guilds));
+      if (guilds.length === 0) continue;
+      if (discordGuildUsersListed(guilds)) continue;
+      ctx.report({ at: at.path(["commands", "useAccessGroups"]), message: `${a.label}: native commands are open to everyone (commands.useAccessGroups false, no users allowlist).` });
+    }
+  }
+});
+
+// rules/_shared/channel-groups.ts
+function checkGroupsOpen(provider, routesKey, t, ctx) {
+  if (!currentApplies(t, ctx.project)) return;
+  for (const a of channelAccounts(t.value, provider)) {
+    const g = groupPolicyOf(t.value, a);
+    if (g.policy !== "open") continue;
+    const routes = isRecord(a.value[routesKey]) && Object.keys(a.value[routesKey]).length > 0;
+    ctx.report({
+      at: at.path(g.path),
+      message: `${a.label} has groupPolicy "open"${routes ? ` (a ${routesKey} allowlist is configured, but any member may talk to the bot)` : ` and no ${routesKey} allowlist`}.`
+    });
+  }
+}
+
+// rules/channels/discord.groups.open.ts
+var discord_groups_open_default = defineRule({
+  id: "channels.discord.groups.open",
+  title: "Discord groups are open",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'The effective `groupPolicy` of the Discord channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `guilds` allowlist narrows which groups, not who may speak.',
+  remediation: 'Set `channels.discord.groupPolicy: "allowlist"` (the default) and list the allowed guilds and sender ids (`groupAllowFrom`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    checkGroupsOpen("discord", "guilds", t, ctx);
+  }
+});
+
+// rules/channels/dm.disabled.ts
+var dm_disabled_default = defineRule({
+  id: "channels.dm.disabled",
+  title: "Channel DMs disabled",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: 'Audit checkId `channels.<channel>.dm.disabled`. The channel ignores direct messages (`dmPolicy: "disabled"`). Informational: the safest DM posture, noted so the inventory is complete.',
+  remediation: 'Nothing to do; set `dmPolicy: "pairing"` or `"allowlist"` if DMs are needed.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value)) {
+      const dm = dmPolicyOf(a);
+      if (dm.policy === "disabled") ctx.report({ at: at.path(dm.path), message: `${a.label} ignores DMs.`, properties: { checkId: `channels.${a.channel}.dm.disabled` } });
+    }
+  }
+});
+
+// rules/channels/dm.locked.ts
+var dm_locked_default = defineRule({
+  id: "channels.dm.locked",
+  title: "Channel DMs admit nobody yet",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: "Audit checkId `channels.<channel>.dm.locked` (2026.4+). The DM policy is `pairing` or `allowlist` and the config admits no sender (`allowFrom` empty). The audit also counts pairing-store approvals, which live in the state directory; statically a fresh pairing channel reports this.",
+  remediation: "Add the operator ids to `channels.<channel>.allowFrom`, or approve senders with `openclaw pairing approve`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    for (const a of channelAccounts(t.value)) {
+      const dm = dmPolicyOf(a);
+      if (dm.policy === "open" || dm.policy === "disabled" || dmAllowFrom(a).list.some((x) => x !== "*")) continue;
+      ctx.report({ at: at.path(dm.path), message: `${a.label} admits no DM sender in the config (dmPolicy "${dm.policy}").`, properties: { checkId: `channels.${a.channel}.dm.locked` } });
+    }
+  }
+});
+
+// rules/channels/dm.open.ts
+var dm_open_default = defineRule({
+  id: "channels.dm.open",
+  title: "Channel accepts DMs from anyone",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'Audit checkId `channels.<channel>.dm.open`. The effective `dmPolicy` of a channel (or account) is `"open"`: anyone who finds the bot can message the agent and reach its tools and memory.',
+  remediation: 'Set `channels.<channel>.dmPolicy: "pairing"` (the default) or `"allowlist"` with `allowFrom` listing the sender ids.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value)) {
+      const dm = dmPolicyOf(a);
+      if (dm.policy !== "open") continue;
+      ctx.report({ at: at.path(dm.path), message: `${a.label} accepts DMs from anyone (dmPolicy "open").`, properties: { checkId: `channels.${a.channel}.dm.open` } });
+    }
+  }
+});
+
+// rules/channels/dm.open_invalid.ts
+var dm_open_invalid_default = defineRule({
+  id: "channels.dm.open_invalid",
+  title: "Open DM policy without a wildcard allowFrom",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'Audit checkId `channels.<channel>.dm.open_invalid`. `dmPolicy: "open"` must come with `allowFrom: ["*"]`; without it the config is inconsistent (OpenClaw rejects or ignores part of it) and the intended restriction is unclear.',
+  remediation: 'Either make the policy explicit (`dmPolicy: "allowlist"` with `allowFrom` ids) or, if open DMs are really intended, add `"*"` to `allowFrom`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value)) {
+      const dm = dmPolicyOf(a);
+      if (dm.policy !== "open" || dmAllowFrom(a).list.includes("*")) continue;
+      ctx.report({ at: at.path(dm.path), message: `${a.label} has dmPolicy "open" but allowFrom lacks "*".`, properties: { checkId: `channels.${a.channel}.dm.open_invalid` } });
+    }
+  }
+});
+
+// rules/channels/dm.scope_main_multiuser.ts
+var dm_scope_main_multiuser_default = defineRule({
+  id: "channels.dm.scope_main_multiuser",
+  title: "Several DM senders share the main session",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'Audit checkId `channels.<channel>.dm.scope_main_multiuser` (OpenClaw 2026.3.x and older; replaced by `channels.dm.session_collision.*`). `session.dmScope` is `main` (the default) while the channel admits several DM senders or `"*"`.',
+  remediation: 'Set `session.dmScope: "per-channel-peer"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (targetEra(t, ctx.project) !== "legacy") return;
+    if ((str(get(t.value, "session", "dmScope")) ?? "main") !== "main") return;
+    for (const a of channelAccounts(t.value)) {
+      const dm = dmPolicyOf(a);
+      const from = dmAllowFrom(a);
+      if (dm.policy === "disabled" || !from.list.includes("*") && new Set(from.list).size < 2) continue;
+      ctx.report({ at: at.path(from.path), message: `${a.label} admits several DM senders into the main session.`, properties: { checkId: `channels.${a.channel}.dm.scope_main_multiuser` } });
+    }
+  }
+});
+
+// rules/channels/dm.session_collision.ts
+var dm_session_collision_default = defineRule({
+  id: "channels.dm.session_collision",
+  title: "Several DM senders share one session",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Audit checkId `channels.dm.session_collision.<account>.<n>` (2026.4+). Two or more admitted DM senders (or a wildcard) land in the same session because `session.dmScope` is `main` (the default) or `session.scope` is `global`: one person reads what another told the agent.",
+  remediation: 'Set `session.dmScope: "per-channel-peer"` (or `"per-peer"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const scope = str(get(t.value, "session", "dmScope")) ?? "main";
+    const global2 = get(t.value, "session", "scope") === "global";
+    if (scope !== "main" && !global2) return;
+    let n = 0;
+    for (const a of channelAccounts(t.value)) {
+      const dm = dmPolicyOf(a);
+      if (dm.policy === "disabled") continue;
+      const from = dmAllowFrom(a);
+      if (!from.list.includes("*") && new Set(from.list).size < 2) continue;
+      const key = a.account ? `${a.channel}:${a.account}` : a.channel;
+      ctx.report({ at: at.path(from.path), message: `${a.label} admits several DM senders into one session (session.${global2 ? 'scope "global"' : 'dmScope "main"'}).`, properties: { checkId: `channels.dm.session_collision.${key}.${++n}` } });
+    }
+  }
+});
+
+// rules/channels/feishu.doc_owner_open_id.ts
+var feishu_doc_owner_open_id_default = defineRule({
+  id: "channels.feishu.doc_owner_open_id",
+  title: "Feishu doc tool acts with the app identity",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: the Feishu channel is configured (`appId` + `appSecret`) and its doc tool is not disabled; documents the agent creates are owned by the app and shared by open id, so senders can reach documents of others. Reported for legacy targets (`meta.lastTouchedVersion` or a pinned image ≤ 2026.3).",
+  remediation: "Set `channels.feishu.tools.doc: false` unless the doc tool is needed.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (targetEra(t, ctx.project) !== "legacy") return;
+    for (const a of channelAccounts(t.value, "feishu")) {
+      if (!a.value.appId || !a.value.appSecret || get(a.value, "tools", "doc") === false) continue;
+      ctx.report({ at: at.path(a.pathOf("appId")), message: `${a.label}: the Feishu doc tool is enabled.` });
+    }
+  }
+});
+
+// rules/channels/slack.commands.slash.no_allowlists.ts
+var slack_commands_slash_no_allowlists_default = defineRule({
+  id: "channels.slack.commands.slash.no_allowlists",
+  title: "Slack slash commands without allowlists",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Slack slash or native commands are enabled (`slashCommand.enabled`, or `commands.native`/`nativeSkills: true`) but no owner `allowFrom` (or legacy `dm.allowFrom`) and no `channels.*.users` list exists: anyone in the workspace can run them.",
+  remediation: "Set `channels.slack.allowFrom` to the member ids of the owners (`U…`), or `users` on the Slack channels that may use commands.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value, "slack")) {
+      if (!slackCommandsOn(t.value, a)) continue;
+      if (strings(a.value.allowFrom).length > 0 || strings(get(a.value, "dm", "allowFrom")).length > 0) continue;
+      if (Object.values(obj(a.value.channels)).some((c) => strings(get(c, "users")).length > 0)) continue;
+      const key = get(a.value, "slashCommand", "enabled") === true ? [...a.pathOf("slashCommand"), "enabled"] : a.pathOf("commands");
+      ctx.report({ at: at.path(key), message: `${a.label}: slash commands are on with no owner or users allowlist.` });
+    }
+  }
+});
+
+// rules/channels/slack.commands.slash.useAccessGroups_off.ts
+var slack_commands_slash_useAccessGroups_off_default = defineRule({
+  id: "channels.slack.commands.slash.useAccessGroups_off",
+  title: "Slack commands bypass access groups",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: Slack slash/native commands are enabled and `commands.useAccessGroups: false` turns off the sender allowlists for commands: anyone in the workspace can run them. Reported for legacy or unknown versions.",
+  remediation: "Remove `commands.useAccessGroups: false` (default true).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project) || get(t.value, "commands", "useAccessGroups") !== false) return;
+    if (!channelAccounts(t.value, "slack").some((a) => slackCommandsOn(t.value, a))) return;
+    ctx.report({ at: at.path(["commands", "useAccessGroups"]), message: "Slack commands are enabled with commands.useAccessGroups false." });
+  }
+});
+
+// rules/channels/slack.groups.open.ts
+var slack_groups_open_default = defineRule({
+  id: "channels.slack.groups.open",
+  title: "Slack groups are open",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'The effective `groupPolicy` of the Slack channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `channels` allowlist narrows which groups, not who may speak.',
+  remediation: 'Set `channels.slack.groupPolicy: "allowlist"` (the default) and list the allowed channels and sender ids (`groupAllowFrom`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    checkGroupsOpen("slack", "channels", t, ctx);
+  }
+});
+
+// rules/_shared/telegram.ts
+function senderLists(v, pathOf) {
+  const out = [
+    { path: pathOf("allowFrom"), list: arr(v.allowFrom) },
+    { path: pathOf("groupAllowFrom"), list: arr(v.groupAllowFrom) }
+  ];
+  for (const [g, gv] of Object.entries(obj(v.groups))) {
+    out.push({ path: [...pathOf("groups"), g, "allowFrom"], list: arr(get(gv, "allowFrom")) });
+    for (const [tp, tv] of Object.entries(obj(get(gv, "topics")))) out.push({ path: [...pathOf("groups"), g, "topics", tp, "allowFrom"], list: arr(get(tv, "allowFrom")) });
+  }
+  return out;
+}
+function reachableGroupAccounts(config) {
+  if (get(config, "commands", "text") === false) return [];
+  const out = [];
+  for (const a of channelAccounts(config, "telegram")) {
+    const g = groupPolicyOf(config, a);
+    const reachable = g.policy === "open" || g.policy === "allowlist" && isRecord(a.value.groups) && Object.keys(a.value.groups).length > 0;
+    if (reachable) out.push({ account: a, group: g });
+  }
+  return out;
+}
+
+// rules/channels/telegram.allowFrom.invalid_entries.ts
+var telegram_allowFrom_invalid_entries_default = defineRule({
+  id: "channels.telegram.allowFrom.invalid_entries",
+  title: "Telegram allowlist entries are not user ids",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Telegram matches senders by numeric user id only (`telegram:`/`tg:` prefixes are stripped). Entries such as `@username` in `allowFrom`, `groupAllowFrom`, `groups.*.allowFrom` or topic allowlists never match: the people they name are locked out, and the list reads as if they were allowed.",
+  remediation: "Replace usernames with numeric Telegram user ids (e.g. from `openclaw pairing list telegram` or @userinfobot).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const a of channelAccounts(t.value, "telegram")) {
+      for (const l of senderLists(a.value, a.pathOf)) {
+        const i = l.list.findIndex((e) => String(e).trim() !== "*" && !/^\d+$/.test(String(e).trim().replace(/^(telegram|tg):/i, "")));
+        if (i < 0) continue;
+        ctx.report({ at: at.path([...l.path, i]), message: `${a.label}: allowlist entry is not a numeric Telegram user id.` });
+        return;
+      }
+    }
+  }
+});
+
+// rules/channels/telegram.groups.allowFrom.missing.ts
+var telegram_groups_allowFrom_missing_default = defineRule({
+  id: "channels.telegram.groups.allowFrom.missing",
+  title: "Telegram groups reachable without a sender allowlist",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "Telegram groups are reachable (groupPolicy `open`, or `allowlist` with `groups` listed) and no sender allowlist exists (`groupAllowFrom`, `groups.*.allowFrom`, topic allowlists all empty): every group member can drive the agent. (The audit also counts pairing-store approvals, which live in the state directory.)",
+  remediation: "Set `channels.telegram.groupAllowFrom` to the numeric user ids allowed to talk to the bot in groups.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const { account: a, group: g } of reachableGroupAccounts(t.value)) {
+      const lists = senderLists(a.value, a.pathOf);
+      if (arr(a.value.groupAllowFrom).some((e) => String(e).trim() === "*")) continue;
+      if (lists.slice(1).some((l) => l.list.length > 0)) continue;
+      ctx.report({ at: at.path(g.path), message: `${a.label}: groups are reachable and no group sender allowlist is set.` });
+    }
+  }
+});
+
+// rules/channels/telegram.groups.allowFrom.wildcard.ts
+var telegram_groups_allowFrom_wildcard_default = defineRule({
+  id: "channels.telegram.groups.allowFrom.wildcard",
+  title: "Anyone in Telegram groups may command the bot",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'Telegram groups are reachable (groupPolicy `open`, or `allowlist` with `groups` listed) and `groupAllowFrom` contains `"*"`: every member of those groups can drive the agent, including text commands.',
+  remediation: 'Replace `"*"` in `channels.telegram.groupAllowFrom` with numeric user ids of the people allowed to talk to the bot.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const { account: a } of reachableGroupAccounts(t.value)) {
+      const lists = senderLists(a.value, a.pathOf);
+      const i = arr(a.value.groupAllowFrom).findIndex((e) => String(e).trim() === "*");
+      if (i < 0 || lists.length === 0) continue;
+      ctx.report({ at: at.path([...a.pathOf("groupAllowFrom"), i]), message: `${a.label}: any member of a reachable group may command the bot (groupAllowFrom "*").` });
+    }
+  }
+});
+
+// rules/channels/telegram.groups.open.ts
+var telegram_groups_open_default = defineRule({
+  id: "channels.telegram.groups.open",
+  title: "Telegram groups are open",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'The effective `groupPolicy` of the Telegram channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `groups` allowlist narrows which groups, not who may speak.',
+  remediation: 'Set `channels.telegram.groupPolicy: "allowlist"` (the default) and list the allowed groups and sender ids (`groupAllowFrom`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    checkGroupsOpen("telegram", "groups", t, ctx);
+  }
+});
+
+// rules/channels/warning.ts
+var warning_default = defineRule({
+  id: "channels.warning",
+  title: "Legacy channel warning: groups open",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'Audit checkId `channels.<channel>.warning.<n>` (OpenClaw 2026.3.x and older, where channel plugins reported open groups as free-text warnings, classified critical). A channel has `groupPolicy: "open"`. For 2026.4+ targets the same condition is `channels.<channel>.groups.open`.',
+  remediation: 'Set `channels.<channel>.groupPolicy: "allowlist"` and list the allowed groups and senders.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (targetEra(t, ctx.project) !== "legacy") return;
+    let n = 0;
+    for (const a of channelAccounts(t.value)) {
+      const g = groupPolicyOf(t.value, a);
+      if (g.policy !== "open") continue;
+      ctx.report({ at: at.path(g.path), message: `${a.label}: groupPolicy="open" allows any group member to trigger the agent.`, properties: { checkId: `channels.${a.channel}.warning.${++n}` } });
+    }
+  }
+});
+
+// rules/channels/whatsapp.groups.open.ts
+var whatsapp_groups_open_default = defineRule({
+  id: "channels.whatsapp.groups.open",
+  title: "Whatsapp groups are open",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'The effective `groupPolicy` of the Whatsapp channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `groups` allowlist narrows which groups, not who may speak.',
+  remediation: 'Set `channels.whatsapp.groupPolicy: "allowlist"` (the default) and list the allowed groups and sender ids (`groupAllowFrom`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "channels", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    checkGroupsOpen("whatsapp", "groups", t, ctx);
+  }
+});
 
 // rules/compose/cap_add_dangerous.ts
 var GRADES = {
@@ -36956,6 +38071,11 @@ var docker_socket_mount_default = defineRule({
   references: ["https://docs.docker.com/engine/security/#docker-daemon-attack-surface", "https://docs.docker.com/reference/compose-file/services/#use_api_socket"],
   tags: ["compose", "container-escape", "CWE-250"],
   precision: "high",
+  messages: {
+    socket: 'Service "{{service}}" mounts the container-engine socket {{mount}}{{readOnly}}: it can control the Docker daemon, which is root on the host.',
+    socket_folder: 'Service "{{service}}" mounts {{mount}}, the folder holding the Docker socket,{{readOnly}}: it can control the Docker daemon, which is root on the host.',
+    api_socket: `Service "{{service}}" sets use_api_socket: it gets the Docker API socket (root on the host) and the user's registry credentials.`
+  },
   check(target, ctx) {
     for (const svc of target.services) {
       const severity = isGatewayService(svc) ? { severity: "critical" } : {};
@@ -36965,10 +38085,10 @@ var docker_socket_mount_default = defineRule({
         const dir3 = SOCKET_DIRS.find((d) => m.hostPath === d);
         if (!socket && !dir3) continue;
         const shown = m.source === m.hostPath ? m.source : `${m.source} (${m.hostPath})`;
-        const what = socket ? `the container-engine socket ${shown}` : `${shown}, the folder holding the Docker socket,`;
         ctx.report({
           at: svc.at(["volumes", m.index]),
-          message: `Service "${svc.name}" mounts ${what}${m.readOnly ? " (read-only does not limit API calls)" : ""}: it can control the Docker daemon, which is root on the host.`,
+          messageId: socket ? "socket" : "socket_folder",
+          data: { service: svc.name, mount: shown, readOnly: m.readOnly ? " (read-only does not limit API calls)" : "" },
           ...severity,
           properties: { service: svc.name, hostPath: m.hostPath, readOnly: m.readOnly }
         });
@@ -36976,7 +38096,8 @@ var docker_socket_mount_default = defineRule({
       if (isTruthy(svc.value.use_api_socket)) {
         ctx.report({
           at: svc.at(["use_api_socket"]),
-          message: `Service "${svc.name}" sets use_api_socket: it gets the Docker API socket (root on the host) and the user's registry credentials.`,
+          messageId: "api_socket",
+          data: { service: svc.name },
           ...severity,
           properties: { service: svc.name }
         });
@@ -36997,13 +38118,19 @@ var image_unpinned_default = defineRule({
   references: ["https://docs.docker.com/reference/compose-file/services/#image", "https://docs.docker.com/dockerhub/image-library/trusted-content/#pin-image-digests"],
   tags: ["compose", "supply-chain", "CWE-494"],
   precision: "high",
+  messages: {
+    unresolved: 'Service "{{service}}" runs an image named only by a variable that the repository does not set ({{image}}).',
+    untagged: 'Service "{{service}}" runs {{image}}, which has no tag (latest): what runs can change without a change here.',
+    moving_tag: 'Service "{{service}}" runs {{image}}, a moving tag: what runs can change without a change here.',
+    overridable: 'Service "{{service}}" runs {{image}} by default, but a variable can replace the image ({{written}}).'
+  },
   check(target, ctx) {
     for (const svc of target.services) {
-      const image = str(svc, "image");
+      const image = str2(svc, "image");
       const raw = typeof svc.raw.image === "string" ? svc.raw.image : void 0;
       if (!image) continue;
       if (isUnresolved(image)) {
-        ctx.report({ at: svc.at(["image"]), message: `Service "${svc.name}" runs an image named only by a variable that the repository does not set (${image}).`, severity: "info", properties: { service: svc.name } });
+        ctx.report({ at: svc.at(["image"]), messageId: "unresolved", data: { service: svc.name, image }, severity: "info", properties: { service: svc.name } });
         continue;
       }
       const { tag, digest: digest2 } = imageTag(image);
@@ -37013,13 +38140,15 @@ var image_unpinned_default = defineRule({
       if (moving) {
         ctx.report({
           at: svc.at(["image"]),
-          message: `Service "${svc.name}" runs ${image}${tag === void 0 ? ", which has no tag (latest)" : `, a moving tag`}: what runs can change without a change here.`,
+          messageId: tag === void 0 ? "untagged" : "moving_tag",
+          data: { service: svc.name, image },
           properties: { service: svc.name, image }
         });
       } else if (raw !== void 0 && [...raw.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*):?-/g)].some((m) => !Object.hasOwn(target.env, m[1] ?? ""))) {
         ctx.report({
           at: svc.at(["image"]),
-          message: `Service "${svc.name}" runs ${image} by default, but a variable can replace the image (${raw}).`,
+          messageId: "overridable",
+          data: { service: svc.name, image, written: raw },
           severity: "info",
           properties: { service: svc.name, image }
         });
@@ -37028,7 +38157,7 @@ var image_unpinned_default = defineRule({
   }
 });
 
-// rules/_shared/values.ts
+// src/lib/variables.ts
 var SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops|keyring|secret|secrets):\/\//i;
 function isReference(value) {
   const v = value.trim();
@@ -37036,58 +38165,6 @@ function isReference(value) {
 }
 function containsExpansion(value) {
   return /\$\{|\$\(|\{\{|\$[A-Z_][A-Z0-9_]{2,}/.test(value);
-}
-var OPENCLAW_PLACEHOLDERS = /* @__PURE__ */ new Set(["change-me-to-a-long-random-token", "change-me-now", "change-me-to-a-strong-password", "undefined", "null", ""]);
-var PLACEHOLDER_WORDS = ["example", "sample", "xxxxxx", "aaaaaa", "abcde", "00000", "*****", "redacted", "here", "your", "replace", "changeme", "change-me"];
-var GITLEAKS_STOPWORDS = /token|admin|action|about|gateway/i;
-var PLACEHOLDER_RE = new RegExp(PLACEHOLDER_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i");
-var SEQUENCES = [
-  "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/",
-  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ+/",
-  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-  "01234567890123456789",
-  "0123456789ABCDEF0123456789ABCDEF",
-  "ABCDEFGHIJKLMNOPQRSTUVWXYZ=/"
-];
-function isSequential(value, minRun = 8) {
-  const up = value.toUpperCase();
-  if (up.length >= 3 && SEQUENCES.some((s) => s.includes(up))) return true;
-  for (let i = 0; i + minRun <= up.length; i++) {
-    const piece = up.slice(i, i + minRun);
-    if (SEQUENCES.some((s) => s.includes(piece))) return true;
-  }
-  let inRuns = 0;
-  let run2 = 1;
-  for (let i = 1; i <= value.length; i++) {
-    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run2++;
-    else {
-      if (run2 >= 3) inRuns += run2;
-      run2 = 1;
-    }
-  }
-  return value.length >= 8 && inRuns / value.length >= 0.6;
-}
-function hasRepeatedRun(value, run2 = 6) {
-  let n = 1;
-  for (let i = 1; i < value.length; i++) {
-    n = value[i] === value[i - 1] ? n + 1 : 1;
-    if (n >= run2) return true;
-  }
-  return false;
-}
-function isPlaceholder(value) {
-  const v = value.trim();
-  if (OPENCLAW_PLACEHOLDERS.has(v.toLowerCase())) return true;
-  if (/^(true|false|null|none|nil|undefined|todo|tbd|secret|password|token)$/i.test(v)) return true;
-  if (/^<|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true;
-  if (v.includes("...") || v.includes("…")) return true;
-  if (v.includes("eyJzdWIiOiIxMjM0NTY3ODkw")) return true;
-  if (PLACEHOLDER_RE.test(v) || v.toLowerCase().replace(/[-_\s]/g, "").includes("changeme")) return true;
-  if ([...v].every((c) => c === v[0])) return true;
-  return hasRepeatedRun(v) || isSequential(v);
-}
-function isLiteralSecretCandidate(value) {
-  return value.trim() !== "" && !isReference(value) && !isPlaceholder(value);
 }
 
 // rules/_shared/compose-secrets.ts
@@ -37311,16 +38388,20 @@ var port_all_interfaces_default = defineRule({
   references: ["https://docs.docker.com/reference/compose-file/services/#ports", "https://docs.docker.com/engine/network/packet-filtering-firewalls/"],
   tags: ["compose", "network-exposure", "CWE-668"],
   precision: "high",
+  messages: {
+    all: 'Service "{{service}}" publishes port {{port}}{{detail}} on all interfaces ({{host}}).',
+    unknown: 'Service "{{service}}" publishes port {{port}}{{detail}} on the host address {{host}}, which is not set in the repository (all interfaces when empty). Set {{variables}} to 127.0.0.1 or bind it explicitly.'
+  },
   check(target, ctx) {
     for (const svc of target.services) {
       for (const p of ports(svc)) {
         if (p.exposure !== "all" && p.exposure !== "unknown") continue;
         const { severity, what } = grade2(p);
         const port = p.published || p.target;
-        const where = p.exposure === "unknown" ? `on the host address ${p.hostIp}, which is not set in the repository (all interfaces when empty)` : p.hostIp ? `on all interfaces (${p.hostIp})` : "on all interfaces (no host address)";
+        const detail = what ? ` (${what})` : "";
         ctx.report({
           at: svc.at(["ports", p.index]),
-          message: `Service "${svc.name}" publishes port ${port}${what ? ` (${what})` : ""} ${where}.${p.exposure === "unknown" ? ` Set ${unresolvedNames(p.hostIp).join(", ")} to 127.0.0.1 or bind it explicitly.` : ""}`,
+          ...p.exposure === "unknown" ? { messageId: "unknown", data: { service: svc.name, port, detail, host: p.hostIp, variables: unresolvedNames(p.hostIp).join(", ") } } : { messageId: "all", data: { service: svc.name, port, detail, host: p.hostIp || "no host address" } },
           severity,
           properties: { service: svc.name, port, target: p.target, exposure: p.exposure }
         });
@@ -37398,24 +38479,7 @@ var resource_limits_missing_default = defineRule({
 });
 
 // rules/compose/runs_as_root.ts
-import path from "node:path";
-
-// src/model/location.ts
-var at = {
-  path(path13, opts = {}) {
-    return { kind: "path", path: path13, ...opts };
-  },
-  range(start, end, file) {
-    return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
-  },
-  /** 1-based line and column, end column exclusive (for parsers that give positions, e.g. dockerfile-ast + 1). */
-  position(line2, column, endLine, endColumn, file) {
-    return { kind: "position", line: line2, column, endLine, endColumn, ...file === void 0 ? {} : { file } };
-  },
-  file(file) {
-    return file === void 0 ? { kind: "file" } : { kind: "file", file };
-  }
-};
+import path2 from "node:path";
 
 // rules/_shared/dockerfile.ts
 function anchor(i) {
@@ -37516,8 +38580,8 @@ var NON_ROOT_IMAGES = /^((docker\.io\/)?(library\/)?(postgres|redis|mysql|mariad
 function builtDockerfile(svc, dockerfiles) {
   const build2 = svc.value.build;
   if (!isRecord(build2) || typeof build2.context !== "string" || build2.context.includes("://")) return void 0;
-  const dir3 = path.posix.dirname(svc.fileOf(["build"]));
-  const file = path.posix.normalize(path.posix.join(dir3, build2.context, typeof build2.dockerfile === "string" ? build2.dockerfile : "Dockerfile"));
+  const dir3 = path2.posix.dirname(svc.fileOf(["build"]));
+  const file = path2.posix.normalize(path2.posix.join(dir3, build2.context, typeof build2.dockerfile === "string" ? build2.dockerfile : "Dockerfile"));
   return dockerfiles.find((d) => d.file === file);
 }
 var runs_as_root_default = defineRule({
@@ -37530,13 +38594,19 @@ var runs_as_root_default = defineRule({
   references: ["https://docs.docker.com/reference/compose-file/services/#user", "https://docs.docker.com/engine/security/userns-remap/"],
   tags: ["compose", "hardening", "CWE-250"],
   precision: "medium",
+  messages: {
+    root_user: 'Service "{{service}}" runs as root (user: {{user}}).',
+    dockerfile_root: 'Service "{{service}}" is built from {{dockerfile}}, which ends with USER {{user}}: it runs as root.',
+    dockerfile_no_user: `Service "{{service}}" is built from {{dockerfile}}, which sets no USER: it runs as its base image's user, root for most images.`,
+    no_user: 'Service "{{service}}" sets no user: it runs as {{defaultUser}}, root for most images.'
+  },
   check(target, ctx) {
     const dockerfiles = ctx.project.targets("dockerfile");
     for (const svc of target.services) {
       if (isTruthy(svc.value.privileged)) continue;
-      const user = str(svc, "user");
+      const user = str2(svc, "user");
       if (user !== void 0) {
-        if (isRootUser(user)) ctx.report({ at: svc.at(["user"]), message: `Service "${svc.name}" runs as root (user: ${user}).`, properties: { service: svc.name } });
+        if (isRootUser(user)) ctx.report({ at: svc.at(["user"]), messageId: "root_user", data: { service: svc.name, user }, properties: { service: svc.name } });
         continue;
       }
       const built = builtDockerfile(svc, dockerfiles);
@@ -37546,17 +38616,18 @@ var runs_as_root_default = defineRule({
         if (u && !isRootUser(u.user)) continue;
         ctx.report({
           at: svc.at(["build"]),
-          message: u ? `Service "${svc.name}" is built from ${built.file}, which ends with USER ${u.user}: it runs as root.` : `Service "${svc.name}" is built from ${built.file}, which sets no USER: it runs as its base image's user, root for most images.`,
+          ...u ? { messageId: "dockerfile_root", data: { service: svc.name, dockerfile: built.file, user: u.user } } : { messageId: "dockerfile_no_user", data: { service: svc.name, dockerfile: built.file } },
           ...u ? {} : { severity: "low" },
           properties: { service: svc.name }
         });
         continue;
       }
-      const image = str(svc, "image") ?? "";
+      const image = str2(svc, "image") ?? "";
       if (NON_ROOT_IMAGES.test(image)) continue;
       ctx.report({
         at: svc.at([], "key"),
-        message: `Service "${svc.name}" sets no user: it runs as ${image ? `the default user of ${image}` : "the image's default user"}, root for most images.`,
+        messageId: "no_user",
+        data: { service: svc.name, defaultUser: image ? `the default user of ${image}` : "the image's default user" },
         severity: "low",
         properties: { service: svc.name }
       });
@@ -37698,11 +38769,11 @@ var uts_host_default = defineRule({
 
 // rules/compose/weak_default_secret.ts
 var DEFAULTED = /\$\{([A-Za-z_][A-Za-z0-9_]*):?-([^}$]+)\}/g;
-function* strings(v, path13, depth2 = 0) {
+function* strings2(v, path13, depth2 = 0) {
   if (depth2 > 8) return;
   if (typeof v === "string") yield [path13, v];
-  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings(v[i], [...path13, i], depth2 + 1);
-  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings(x, [...path13, k], depth2 + 1);
+  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings2(v[i], [...path13, i], depth2 + 1);
+  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings2(x, [...path13, k], depth2 + 1);
 }
 var weak_default_secret_default = defineRule({
   id: "compose.weak_default_secret",
@@ -37714,9 +38785,13 @@ var weak_default_secret_default = defineRule({
   references: ["https://docs.docker.com/reference/compose-file/interpolation/", "https://cwe.mitre.org/data/definitions/1393.html"],
   tags: ["compose", "secrets", "CWE-1393"],
   precision: "high",
+  messages: {
+    guessable: 'Service "{{service}}" falls back to a guessable default for {{variable}} when it is not set.',
+    committed: 'Service "{{service}}" falls back to a default for {{variable}} when it is not set (a committed credential).'
+  },
   check(target, ctx) {
     for (const svc of target.services) {
-      for (const [path13, text2] of strings(svc.raw, [])) {
+      for (const [path13, text2] of strings2(svc.raw, [])) {
         const key = String(path13[path13.length - 1] ?? "");
         for (const m of text2.matchAll(DEFAULTED)) {
           const name = m[1] ?? "";
@@ -37726,7 +38801,8 @@ var weak_default_secret_default = defineRule({
           const weak = isWeakSecret(def);
           ctx.report({
             at: svc.at(path13),
-            message: `Service "${svc.name}" falls back to a ${weak ? "guessable " : ""}default for ${name} when it is not set${weak ? "" : " (a committed credential)"}.`,
+            messageId: weak ? "guessable" : "committed",
+            data: { service: svc.name, variable: name },
             severity: weak ? "high" : "medium",
             // A guessable default (`changeme`, `postgres`) is public knowledge, not a leaked value, and the same
             // word often names the image; only a non-guessable literal is a committed credential to redact.
@@ -37740,582 +38816,27 @@ var weak_default_secret_default = defineRule({
   }
 });
 
-// rules/compose/index.ts
-var composeRules = [
-  cap_add_dangerous_default,
-  cap_drop_missing_default,
-  devices_default,
-  docker_socket_mount_default,
-  image_unpinned_default,
-  inline_secret_default,
-  ipc_host_default,
-  network_mode_host_default,
-  no_new_privileges_missing_default,
-  pid_host_default,
-  port_all_interfaces_default,
-  privileged_default,
-  read_only_missing_default,
-  resource_limits_missing_default,
-  runs_as_root_default,
-  security_opt_unconfined_default,
-  sensitive_host_mount_default,
-  userns_mode_host_default,
-  uts_host_default,
-  weak_default_secret_default
-];
-
-// rules/_shared/compose-gateway.ts
-import path2 from "node:path";
-var PLACEHOLDER = /^(change-me-to-a-long-random-token|change-me-now|change-me-to-a-strong-password|undefined|null|)$/i;
-var DEFAULT_GATEWAY_PORT = 18789;
-function credential(v) {
-  if (v === void 0 || v === null) return "none";
-  const s = String(v).trim();
-  if (isUnresolved(s)) return "unknown";
-  return PLACEHOLDER.test(s) ? "none" : "set";
-}
-function get(v, ...keys) {
-  let cur = v;
-  for (const k of keys) cur = isRecord(cur) ? cur[k] : void 0;
-  return cur;
-}
-function mountedConfig(svc, configs) {
-  for (const m of mounts(svc)) {
-    if (m.type !== "bind" || m.unknown || !/^\.\.?(\/|$)/.test(m.source)) continue;
-    const dir3 = path2.posix.dirname(svc.fileOf(["volumes", m.index]));
-    const host = path2.posix.normalize(path2.posix.join(dir3, m.source));
-    const candidates = /\.json5?$/.test(m.target) ? [host] : [`${host}/openclaw.json`, `${host}/openclaw.json5`];
-    const found = configs.find((c) => candidates.includes(c.file));
-    if (found) return found;
-  }
-  return void 0;
-}
-function covers(p, n) {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(p.target.trim());
-  return !!m && Number(m[1]) <= n && n <= Number(m[2] ?? m[1]);
-}
-function gatewayView(svc, configs = []) {
-  const ep = argv(svc.value.entrypoint);
-  const args = [...ep, ...argv(svc.value.command)];
-  const argKey = (index) => {
-    const [key, i] = index < ep.length ? ["entrypoint", index] : ["command", index - ep.length];
-    return Array.isArray(svc.value[key]) ? svc.at([key, i]) : svc.at([key]);
-  };
-  const env = environment(svc);
-  const envValue = (name) => {
-    if (Object.hasOwn(env, name) && env[name] !== null && env[name] !== void 0) return { value: String(env[name]), source: "environment", at: svc.at(["environment", name]) };
-    const f = svc.envFiles[name];
-    if (f) return { value: f.value, source: "env_file" };
-    return void 0;
-  };
-  const config = mountedConfig(svc, configs);
-  const cfg = config?.value;
-  const cfgAt = () => config ? { kind: "file", file: config.file } : void 0;
-  const bindFlag = flag(args, "--bind");
-  const bindEnv = envValue("OPENCLAW_GATEWAY_BIND");
-  const cfgBind = get(cfg, "gateway", "bind");
-  const bind2 = bindFlag ? { value: bindFlag.value, source: "command", at: argKey(bindFlag.index) } : bindEnv ? bindEnv : typeof cfgBind === "string" ? { value: cfgBind, source: "config", ...cfgAt() ? { at: cfgAt() } : {} } : args.length ? { value: "loopback", source: "default" } : (
-    // No command here: the image's own CMD decides, and it may well pass --bind lan.
-    { value: "${IMAGE_CMD}", source: "default" }
-  );
-  const bindsBeyondLoopback = isUnresolved(bind2.value) ? "unknown" : !(bind2.value === "loopback" || isLoopback(bind2.value));
-  const portFlag = flag(args, "--port");
-  const portEnv = envValue("OPENCLAW_GATEWAY_PORT");
-  const cfgPort = get(cfg, "gateway", "port");
-  const port = portFlag && /^\d+$/.test(portFlag.value) ? { value: Number(portFlag.value), source: "command", at: argKey(portFlag.index) } : portEnv && /^\d+$/.test(portEnv.value) ? { value: Number(portEnv.value), source: portEnv.source, ...portEnv.at ? { at: portEnv.at } : {} } : typeof cfgPort === "number" ? { value: cfgPort, source: "config" } : { value: DEFAULT_GATEWAY_PORT, source: "default" };
-  const cred = (flagName, envName, cfgKey) => {
-    const f = flag(args, flagName);
-    if (f) return { value: credential(f.value), source: "command", at: argKey(f.index) };
-    const e = envValue(envName);
-    if (e) return { value: credential(e.value), source: e.source, ...e.at ? { at: e.at } : {} };
-    const c = get(cfg, "gateway", "auth", cfgKey) ?? (cfgKey === "token" ? get(cfg, "gateway", "remote", "token") : void 0);
-    if (c !== void 0) return { value: isRecord(c) ? "set" : credential(c), source: "config" };
-    return { value: "none", source: "default" };
-  };
-  const token = cred("--token", "OPENCLAW_GATEWAY_TOKEN", "token");
-  const password = cred("--password", "OPENCLAW_GATEWAY_PASSWORD", "password");
-  const authFlag = flag(args, "--auth");
-  const cfgMode = get(cfg, "gateway", "auth", "mode");
-  const authMode = authFlag ? { value: authFlag.value, source: "command", at: argKey(authFlag.index) } : typeof cfgMode === "string" ? { value: cfgMode, source: "config" } : { value: void 0, source: "default" };
-  const hasAuth = authMode.value === "none" ? false : authMode.value === "trusted-proxy" ? true : token.value === "set" || password.value === "set" ? true : token.value === "unknown" || password.value === "unknown" || isUnresolved(authMode.value ?? "") ? "unknown" : false;
-  let published = { exposure: "none" };
-  if (str(svc, "network_mode") === "host") published = { exposure: "host-network", at: svc.at(["network_mode"]) };
-  else {
-    const rank = { none: 0, loopback: 1, specific: 2, unknown: 3, all: 4 };
-    for (const p of ports(svc)) {
-      if (!covers(p, port.value)) continue;
-      if (rank[p.exposure] > rank[published.exposure]) published = { exposure: p.exposure, at: svc.at(["ports", p.index]), binding: p };
-    }
-  }
-  const publishedBeyondLoopback = published.exposure === "unknown" ? "unknown" : published.exposure === "host-network" ? bindsBeyondLoopback : published.exposure === "all" || published.exposure === "specific";
-  return {
-    service: svc,
-    bind: bind2,
-    bindsBeyondLoopback,
-    port,
-    authMode,
-    token,
-    password,
-    hasAuth,
-    allowUnconfigured: args.includes("--allow-unconfigured"),
-    published,
-    publishedBeyondLoopback,
-    ...config ? { config } : {}
-  };
-}
-function gatewayViews(project2, configs = []) {
-  return project2.services.filter(isGatewayService).map((svc) => gatewayView(svc, configs));
-}
-function exposedWithoutAuth(v) {
-  return v.bindsBeyondLoopback === true && v.publishedBeyondLoopback === true && v.hasAuth === false;
-}
-
-// rules/_shared/openclaw.ts
-function isObj(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function get2(v, ...path13) {
-  let cur = v;
-  for (const seg of path13) {
-    if (typeof seg === "number" ? !Array.isArray(cur) : !isObj(cur)) return void 0;
-    cur = cur[seg];
-  }
-  return cur;
-}
-var obj = (v) => isObj(v) ? v : {};
-var arr = (v) => Array.isArray(v) ? v : [];
-var str2 = (v) => typeof v === "string" ? v : void 0;
-var strings2 = (v) => arr(v).filter((s) => typeof s === "string").map((s) => s.trim()).filter(Boolean);
-var WARN = "medium";
-var CRITICAL = "critical";
-var INFO = "info";
-function envRefName(v) {
-  if (typeof v !== "string") return void 0;
-  const m = /^\s*(?:\$\{([A-Z_][A-Z0-9_]*)\}|\$([A-Z_][A-Z0-9_]*))\s*$/.exec(v);
-  return m ? m[1] ?? m[2] : void 0;
-}
-function hasEnvRef(v) {
-  return typeof v === "string" && /(^|[^$])\$\{[A-Z_][A-Z0-9_]*\}/.test(v);
-}
-function isSecretRef(v) {
-  return isObj(v) && typeof v.source === "string" && typeof v.id === "string";
-}
-function credential2(v, deploy = {}) {
-  if (v === void 0 || v === null) return { kind: "absent" };
-  if (isSecretRef(v)) {
-    const ref = `${v.source}:${String(v.provider ?? "default")}:${v.id}`;
-    const value = v.source === "env" ? deploy.env?.[String(v.id)] : void 0;
-    return value === void 0 ? { kind: "ref", ref } : { kind: "ref", ref, value };
-  }
-  if (typeof v !== "string") return { kind: "absent" };
-  const name = envRefName(v);
-  if (name) {
-    const value = deploy.env?.[name];
-    return value === void 0 ? { kind: "ref", ref: `env:default:${name}` } : { kind: "ref", ref: `env:default:${name}`, value };
-  }
-  if (hasEnvRef(v)) return { kind: "ref", ref: `template:${v}` };
-  return { kind: "literal", value: v };
-}
-function credentialPresent(c) {
-  if (c.kind === "absent") return false;
-  if (c.kind === "literal") return c.value.trim() !== "";
-  return c.value === void 0 || c.value.trim() !== "";
-}
-function credentialText(c) {
-  return c.kind === "literal" ? c.value : c.kind === "ref" ? c.value : void 0;
-}
-var envSet = (deploy, name) => deploy.env?.[name] !== void 0 || deploy.providedEnv?.has(name) === true;
-function gatewayView2(config, deploy = {}) {
-  const gw = obj(get2(config, "gateway"));
-  const auth2 = obj(gw.auth);
-  const bindRaw = deploy.flags?.bind ?? gw.bind;
-  const bind2 = typeof bindRaw === "string" ? bindRaw : "loopback";
-  const nonLoopback = bind2 !== "loopback";
-  const tailscale = str2(get2(gw, "tailscale", "mode")) ?? "off";
-  const fromEnv = (name) => envSet(deploy, name) ? deploy.env?.[name] !== void 0 ? { kind: "ref", ref: `env:default:${name}`, value: deploy.env[name] } : { kind: "ref", ref: `env:default:${name}` } : { kind: "absent" };
-  const envToken = fromEnv("OPENCLAW_GATEWAY_TOKEN");
-  const envPassword = fromEnv("OPENCLAW_GATEWAY_PASSWORD");
-  const configToken = deploy.flags?.token !== void 0 ? credential2(deploy.flags.token, deploy) : credential2(auth2.token, deploy);
-  const configPassword = deploy.flags?.password !== void 0 ? credential2(deploy.flags.password, deploy) : credential2(auth2.password, deploy);
-  const token = credentialPresent(configToken) ? configToken : envToken;
-  const password = credentialPresent(configPassword) ? configPassword : envPassword;
-  const remoteToken = credential2(get2(gw, "remote", "token"), deploy);
-  const tokenConfigured = credentialPresent(token) || credentialPresent(remoteToken);
-  const passwordPresent = credentialPresent(password);
-  const explicitMode = deploy.flags?.auth ?? str2(auth2.mode);
-  const mode = explicitMode ?? (passwordPresent ? "password" : "token");
-  const passwordConfigured = passwordPresent && (mode === "password" || !tokenConfigured);
-  let hasAuth;
-  if (mode === "token") hasAuth = tokenConfigured;
-  else if (mode === "password") hasAuth = passwordConfigured;
-  else if (mode === "none") hasAuth = false;
-  else if (mode === "trusted-proxy") hasAuth = true;
-  else hasAuth = tokenConfigured || passwordConfigured;
-  const allowTailscale = typeof auth2.allowTailscale === "boolean" ? auth2.allowTailscale : tailscale === "serve" && mode !== "password" && mode !== "trusted-proxy";
-  return {
-    bind: bind2,
-    nonLoopback,
-    tailscale,
-    remoteExposure: nonLoopback || tailscale === "serve" || tailscale === "funnel",
-    explicitMode,
-    mode,
-    token,
-    password,
-    tokenConfigured,
-    passwordConfigured,
-    hasAuth,
-    hasLoopbackAuth: hasAuth || tailscale === "serve" && allowTailscale,
-    controlUiEnabled: get2(gw, "controlUi", "enabled") !== false,
-    envToken,
-    envPassword
-  };
-}
-function targetEra(target, project2) {
-  const v = str2(get2(target.value, "meta", "lastTouchedVersion")) ?? imageVersion(project2);
-  if (!v) return "unknown";
-  const m = /^v?(\d{4})\.(\d+)\./.exec(v.trim());
-  if (!m) return "unknown";
-  const [year, month] = [Number(m[1]), Number(m[2])];
-  return year < 2026 || year === 2026 && month <= 3 ? "legacy" : "current";
-}
-function imageVersion(project2) {
-  for (const c of project2?.targets("compose") ?? []) {
-    for (const svc of Object.values(obj(get2(c.value, "services")))) {
-      const image = str2(get2(svc, "image"));
-      const version = image ? openclawImageTag(image) : void 0;
-      if (version) return version;
-    }
-  }
-  return void 0;
-}
-function openclawImageTag(image) {
-  const colon = image.lastIndexOf(":");
-  if (colon === -1) return void 0;
-  const name = image.slice(0, colon);
-  if (!/(^|\/)openclaw(\/openclaw)?$/.test(name)) return void 0;
-  return /^v?(\d{4}\.\d{1,4}\.\d{1,6}[\w.-]{0,64})$/.exec(image.slice(colon + 1))?.[1];
-}
-function legacyApplies(target, project2) {
-  return targetEra(target, project2) !== "current";
-}
-function currentApplies(target, project2) {
-  return targetEra(target, project2) !== "legacy";
-}
+// rules/_shared/openclaw/agents.ts
 function agentEntries(config) {
   const out = [];
-  for (const [id, v] of Object.entries(obj(get2(config, "agents", "entries")))) if (isObj(v)) out.push({ id, path: ["agents", "entries", id], value: v });
-  arr(get2(config, "agents", "list")).forEach((v, i) => {
-    if (isObj(v)) out.push({ id: str2(v.id) ?? String(i), path: ["agents", "list", i], value: v });
+  for (const [id, v] of Object.entries(obj(get(config, "agents", "entries")))) if (isRecord(v)) out.push({ id, path: ["agents", "entries", id], value: v });
+  arr(get(config, "agents", "list")).forEach((v, i) => {
+    if (isRecord(v)) out.push({ id: str(v.id) ?? String(i), path: ["agents", "list", i], value: v });
   });
   return out;
 }
 function sandboxMode(config, agent) {
-  return str2(get2(agent, "sandbox", "mode")) ?? str2(get2(config, "agents", "defaults", "sandbox", "mode")) ?? "off";
+  return str(get(agent, "sandbox", "mode")) ?? str(get(config, "agents", "defaults", "sandbox", "mode")) ?? "off";
 }
 function sandboxBinds(config) {
-  const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get2(config, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(config).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get2(a.value, "sandbox", "docker") }))];
+  const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get(config, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(config).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get(a.value, "sandbox", "docker") }))];
   const out = [];
   for (const s of scopes) {
-    arr(get2(s.docker, "binds")).forEach((b, i) => {
+    arr(get(s.docker, "binds")).forEach((b, i) => {
       if (typeof b === "string") out.push({ path: [...s.path, "binds", i], bind: b });
     });
   }
   return out;
-}
-function channelScopes(config) {
-  const out = [];
-  for (const [id, ch] of Object.entries(obj(get2(config, "channels")))) {
-    if (id === "defaults" || !isObj(ch)) continue;
-    out.push({ channel: id, path: ["channels", id], value: ch });
-    for (const [a, acc] of Object.entries(obj(ch.accounts))) if (isObj(acc)) out.push({ channel: id, account: a, path: ["channels", id, "accounts", a], value: acc });
-  }
-  return out;
-}
-function openInboundScopes(config) {
-  const defaults2 = get2(config, "channels", "defaults");
-  const scopes = isObj(defaults2) ? [{ channel: "defaults", path: ["channels", "defaults"], value: defaults2 }, ...channelScopes(config)] : channelScopes(config);
-  return scopes.filter((s) => s.value.groupPolicy === "open" || s.value.dmPolicy === "open" || get2(s.value, "dm", "policy") === "open");
-}
-function deployContext(target, project2) {
-  const known = deployContexts.get(target);
-  if (known) return known;
-  const dir3 = target.file.includes("/") ? target.file.slice(0, target.file.lastIndexOf("/")) : "";
-  const env = {};
-  for (const d of project2?.targets("dotenv") ?? []) {
-    const ddir = d.file.includes("/") ? d.file.slice(0, d.file.lastIndexOf("/")) : "";
-    if (d.template || ddir !== dir3 && ddir !== "") continue;
-    for (const e of d.entries) if (env[e.key] === void 0 || ddir === dir3) env[e.key] = e.value;
-  }
-  const providedEnv = referencedEnv(target.value);
-  const flags2 = {};
-  for (const v of composeGateways(project2)) {
-    {
-      if (v.config?.file !== target.file) continue;
-      if (v.token.value !== "none") providedEnv.add("OPENCLAW_GATEWAY_TOKEN");
-      if (v.password.value !== "none") providedEnv.add("OPENCLAW_GATEWAY_PASSWORD");
-      if (v.bind.source === "command" || v.bind.source === "environment" || v.bind.source === "env_file") flags2.bind = v.bind.value;
-      if (v.authMode.source === "command" && v.authMode.value !== void 0) flags2.auth = v.authMode.value;
-    }
-  }
-  const context2 = { env, providedEnv, ...Object.keys(flags2).length ? { flags: flags2 } : {} };
-  deployContexts.set(target, context2);
-  return context2;
-}
-var deployContexts = /* @__PURE__ */ new WeakMap();
-var composeGatewayCache = /* @__PURE__ */ new WeakMap();
-function composeGateways(project2) {
-  if (!project2) return [];
-  let views = composeGatewayCache.get(project2);
-  if (!views) {
-    const configs = project2.targets("openclaw");
-    views = project2.targets("compose_project").flatMap((c) => gatewayViews(c, configs));
-    composeGatewayCache.set(project2, views);
-  }
-  return views;
-}
-function referencedEnv(config) {
-  const out = /* @__PURE__ */ new Set();
-  const walk2 = (v, depth2) => {
-    if (depth2 > 64) return;
-    if (typeof v === "string") {
-      for (const m of v.matchAll(/(?:^|[^$])\$\{([A-Z_][A-Z0-9_]*)\}/g)) out.add(m[1]);
-      const whole = envRefName(v);
-      if (whole) out.add(whole);
-    } else if (Array.isArray(v)) {
-      for (const x of v) walk2(x, depth2 + 1);
-    } else if (isObj(v)) {
-      if (isSecretRef(v) && v.source === "env") out.add(String(v.id));
-      for (const x of Object.values(v)) walk2(x, depth2 + 1);
-    }
-  };
-  walk2(config, 0);
-  return out;
-}
-function gatewayOf(target, project2) {
-  return gatewayView2(target.value, deployContext(target, project2));
-}
-function nodeLists(config) {
-  const current = get2(config, "gateway", "nodes", "commands");
-  if (current !== void 0) return { allow: { path: ["gateway", "nodes", "commands", "allow"], list: arr(get2(current, "allow")) }, deny: { path: ["gateway", "nodes", "commands", "deny"], list: arr(get2(current, "deny")) } };
-  return { allow: { path: ["gateway", "nodes", "allowCommands"], list: arr(get2(config, "gateway", "nodes", "allowCommands")) }, deny: { path: ["gateway", "nodes", "denyCommands"], list: arr(get2(config, "gateway", "nodes", "denyCommands")) } };
-}
-var GROUPS = {
-  "group:fs": ["read", "write", "edit", "apply_patch"],
-  "group:runtime": ["exec", "process", "code_execution", "terminal"],
-  "group:web": ["web_search", "web_fetch", "x_search"],
-  "group:sessions": ["sessions_list", "sessions_history", "sessions_search", "sessions_send", "sessions_spawn", "session_status"],
-  "group:memory": ["memory_search", "memory_get"],
-  "group:ui": ["browser", "canvas"],
-  "group:automation": ["cron", "automations", "gateway"],
-  "group:messaging": ["message"],
-  "group:nodes": ["nodes"],
-  "group:agents": ["agents_list"],
-  "group:plugins": ["plugins"],
-  "group:openclaw": ["openclaw"]
-};
-var PROFILES = {
-  minimal: ["session_status", "gateway"],
-  coding: [
-    "read",
-    "write",
-    "edit",
-    "apply_patch",
-    "exec",
-    "process",
-    "memory_search",
-    "memory_get",
-    "sessions_list",
-    "sessions_history",
-    "sessions_search",
-    "sessions_send",
-    "sessions_spawn",
-    "session_status",
-    "cron",
-    "image",
-    "web_search",
-    "web_fetch",
-    "x_search",
-    "automations",
-    "plugins",
-    "code_execution",
-    "secrets",
-    "terminal",
-    "screen"
-  ],
-  messaging: ["message", "sessions_list", "sessions_history", "sessions_search", "sessions_send", "session_status", "conversations_list", "conversations_send", "secrets", "theme", "ask_user", "gateway"]
-};
-var ALIASES = { bash: "exec", "apply-patch": "apply_patch" };
-function norm(name) {
-  const n = name.trim().toLowerCase();
-  return ALIASES[n] ?? n;
-}
-function matches(entry, tool) {
-  const e = norm(entry);
-  if (e === "*" || e === tool) return true;
-  if (GROUPS[e]?.includes(tool)) return true;
-  return e.endsWith("*") && tool.startsWith(e.slice(0, -1));
-}
-function policyAllows(policy, tool) {
-  const deny = strings2(get2(policy, "deny"));
-  if (deny.some((d) => matches(d, tool))) return false;
-  const allow = strings2(get2(policy, "allow"));
-  return allow.length === 0 || allow.some((a) => matches(a, tool)) || strings2(get2(policy, "alsoAllow")).some((a) => matches(a, tool));
-}
-function toolAllowed(config, agent, toolName) {
-  const tool = norm(toolName);
-  const global2 = get2(config, "tools");
-  const local = get2(agent, "tools");
-  const profile = str2(get2(local, "profile")) ?? str2(get2(global2, "profile"));
-  if (profile && profile !== "full" && PROFILES[profile]) {
-    const also = [...strings2(get2(global2, "alsoAllow")), ...strings2(get2(local, "alsoAllow"))];
-    if (!PROFILES[profile].includes(tool) && !also.some((a) => matches(a, tool))) return false;
-  }
-  if (!policyAllows(global2, tool) || !policyAllows(local, tool)) return false;
-  if (sandboxMode(config, agent) === "all" && !policyAllows(get2(config, "tools", "sandbox", "tools"), tool)) return false;
-  return true;
-}
-function toolContexts(config) {
-  return [{ label: "agents.defaults", path: ["tools"] }, ...agentEntries(config).map((a) => ({ label: `agent "${a.id}"`, path: [...a.path, "tools"], agent: a.value }))];
-}
-function execSecurity(tools) {
-  const mode = str2(get2(tools, "exec", "mode"));
-  if (mode) return { deny: "deny", allowlist: "allowlist", ask: "allowlist", auto: "allowlist", full: "full" }[mode] ?? mode;
-  return str2(get2(tools, "exec", "security"));
-}
-function execScopes(config) {
-  return [{ label: "tools", path: ["tools", "exec"], security: execSecurity(get2(config, "tools")) }, ...agentEntries(config).map((a) => ({ label: `agent "${a.id}"`, path: [...a.path, "tools", "exec"], security: execSecurity(a.value.tools) }))];
-}
-function openExecSurfaces(config) {
-  const out = [];
-  const walk2 = (v, path13, depth2) => {
-    if (depth2 > 12) return;
-    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path13, i], depth2 + 1));
-    if (!isObj(v)) return;
-    if (v.groupPolicy === "open") out.push([...path13, "groupPolicy"]);
-    if (v.dmPolicy === "open") out.push([...path13, "dmPolicy"]);
-    for (const [k, x] of Object.entries(v)) walk2(x, [...path13, k], depth2 + 1);
-  };
-  walk2(get2(config, "channels"), ["channels"], 0);
-  return out;
-}
-function firstOpenPolicyPath(config) {
-  const s = openInboundScopes(config)[0];
-  if (!s) return void 0;
-  const key = s.value.groupPolicy === "open" ? "groupPolicy" : s.value.dmPolicy === "open" ? "dmPolicy" : "dm";
-  return [...s.path, key];
-}
-function openInboundExposure(config) {
-  const open2 = openInboundScopes(config);
-  if (open2.length === 0) return void 0;
-  return {
-    anchor: firstOpenPolicyPath(config) ?? ["channels"],
-    where: open2.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(", ")
-  };
-}
-function enabledHooks(config) {
-  const h = obj(get2(config, "hooks"));
-  return h.enabled === true ? h : void 0;
-}
-function npmInstallRecords(config, base3) {
-  return Object.entries(obj(get2(config, ...base3))).filter(([, r]) => isObj(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
-}
-function modelRefs(config) {
-  const aliases = /* @__PURE__ */ new Map();
-  for (const [id, v] of Object.entries(obj(get2(config, "agents", "defaults", "models")))) {
-    const a = str2(get2(v, "alias"));
-    if (a) aliases.set(a.trim().toLowerCase(), id);
-  }
-  const out = [];
-  const add = (v, path13, image, agent) => {
-    const push = (m, p) => {
-      if (typeof m === "string" && m.trim()) out.push({ model: aliases.get(m.trim().toLowerCase()) ?? m.trim(), path: p, image, ...agent ? { agent } : {} });
-    };
-    if (typeof v === "string") return push(v, path13);
-    push(get2(v, "primary"), [...path13, "primary"]);
-    arr(get2(v, "fallbacks")).forEach((f, i) => push(f, [...path13, "fallbacks", i]));
-  };
-  add(get2(config, "agents", "defaults", "model"), ["agents", "defaults", "model"], false);
-  add(get2(config, "agents", "defaults", "imageModel"), ["agents", "defaults", "imageModel"], true);
-  for (const a of agentEntries(config)) add(a.value.model, [...a.path, "model"], false, a.value);
-  return out;
-}
-function paramSize(model) {
-  let best;
-  for (const m of model.toLowerCase().matchAll(/(?:^|[^a-z0-9])[a-z]?(\d+(?:\.\d+)?)b(?=$|[^a-z0-9])/g)) {
-    const n = Number(m[1]);
-    if (best === void 0 || n > best) best = n;
-  }
-  return best;
-}
-function multiUserSignals(config) {
-  const out = [];
-  for (const s of channelScopes(config)) {
-    const base3 = s.account ? obj(get2(config, "channels", s.channel)) : {};
-    const v = { ...base3, ...s.value };
-    const own = (k) => k in s.value ? [...s.path, k] : ["channels", s.channel, k];
-    const name = s.account ? `channels.${s.channel}.accounts.${s.account}` : `channels.${s.channel}`;
-    const groupPolicy = v.groupPolicy ?? get2(config, "channels", "defaults", "groupPolicy");
-    if (groupPolicy === "open") out.push({ path: own("groupPolicy"), label: `${name}.groupPolicy="open"` });
-    if (groupPolicy === "allowlist") {
-      for (const k of ["groups", "guilds", "channels", "rooms"]) if (isObj(v[k]) && Object.keys(v[k]).length > 0) out.push({ path: own(k), label: `${name}.${k} allowlisted` });
-    }
-    if (v.dmPolicy === "open") out.push({ path: own("dmPolicy"), label: `${name}.dmPolicy="open"` });
-    for (const k of ["allowFrom", "groupAllowFrom"]) if (strings2(v[k]).includes("*")) out.push({ path: own(k), label: `${name}.${k} contains "*"` });
-    if (get2(v, "dm", "policy") === "open") out.push({ path: [...own("dm"), "policy"], label: `${name}.dm.policy="open"` });
-    if (strings2(get2(v, "dm", "allowFrom")).includes("*")) out.push({ path: [...own("dm"), "allowFrom"], label: `${name}.dm.allowFrom contains "*"` });
-  }
-  return out;
-}
-function channelAccounts(config, channel) {
-  const out = [];
-  for (const [id, ch] of Object.entries(obj(get2(config, "channels")))) {
-    if (id === "defaults" || !isObj(ch) || channel !== void 0 && id !== channel || ch.enabled === false) continue;
-    const accounts = Object.entries(obj(ch.accounts)).filter(([, a]) => isObj(a) && a.enabled !== false);
-    if (accounts.length === 0) {
-      out.push({ channel: id, value: ch, pathOf: (k) => ["channels", id, k], label: `channels.${id}` });
-      continue;
-    }
-    for (const [a, acc] of accounts) {
-      const { accounts: _omit, ...base3 } = ch;
-      out.push({ channel: id, account: a, value: { ...base3, ...acc }, pathOf: (k) => k in acc ? ["channels", id, "accounts", a, k] : ["channels", id, k], label: `channels.${id}.accounts.${a}` });
-    }
-  }
-  return out;
-}
-function dmPolicyOf(a) {
-  if (typeof a.value.dmPolicy === "string") return { policy: a.value.dmPolicy, path: a.pathOf("dmPolicy") };
-  const legacy = get2(a.value, "dm", "policy");
-  if (typeof legacy === "string") return { policy: legacy, path: [...a.pathOf("dm"), "policy"] };
-  return { policy: "pairing", path: a.pathOf("dmPolicy") };
-}
-function dmAllowFrom(a) {
-  if (Array.isArray(a.value.allowFrom)) return { list: arr(a.value.allowFrom).map((x) => String(x).trim()).filter(Boolean), path: a.pathOf("allowFrom") };
-  return { list: arr(get2(a.value, "dm", "allowFrom")).map((x) => String(x).trim()).filter(Boolean), path: [...a.pathOf("dm"), "allowFrom"] };
-}
-function groupPolicyOf(config, a) {
-  if (typeof a.value.groupPolicy === "string") return { policy: a.value.groupPolicy, path: a.pathOf("groupPolicy") };
-  const d = get2(config, "channels", "defaults", "groupPolicy");
-  if (typeof d === "string") return { policy: d, path: ["channels", "defaults", "groupPolicy"] };
-  return { policy: "allowlist", path: a.pathOf("groupPolicy") };
-}
-function isMutableDiscordEntry(entry) {
-  const e = entry.trim();
-  if (e === "*" || e.startsWith("accessGroup:")) return false;
-  return !/^(\d+|<@!?\d+>|(discord|user|pk):\S+)$/i.test(e);
-}
-function cdpEndpoints(config) {
-  const out = [];
-  const top = get2(config, "browser", "cdpUrl");
-  if (typeof top === "string") out.push({ path: ["browser", "cdpUrl"], url: top });
-  for (const [name, p] of Object.entries(obj(get2(config, "browser", "profiles")))) {
-    const u = get2(p, "cdpUrl");
-    if (typeof u === "string") out.push({ path: ["browser", "profiles", name, "cdpUrl"], url: u });
-  }
-  return out;
-}
-function isLoopbackHost(host) {
-  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
-  return h === "localhost" || h === "::1" || /^127\./.test(h);
 }
 
 // rules/config/agent_roster.invalid_default_count.ts
@@ -38330,18 +38851,22 @@ var agent_roster_invalid_default_count_default = defineRule({
   tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
+  messages: {
+    explicit_with_default: '`agents.ownership` is "explicit" but an entry is marked default.',
+    count: "{{agents}} agents with {{defaults}} marked default."
+  },
   check(t, ctx) {
     if (!currentApplies(t, ctx.project)) return;
     const agents = agentEntries(t.value);
     if (agents.length === 0) return;
     const defaults2 = agents.filter((a) => a.value.default === true);
-    const explicit = get2(t.value, "agents", "ownership") === "explicit";
+    const explicit = get(t.value, "agents", "ownership") === "explicit";
     if (explicit) {
-      if (defaults2.length > 0) ctx.report({ at: at.path([...defaults2[0].path, "default"]), message: '`agents.ownership` is "explicit" but an entry is marked default.' });
+      if (defaults2.length > 0) ctx.report({ at: at.path([...defaults2[0].path, "default"]), messageId: "explicit_with_default" });
       return;
     }
     if (agents.length < 2 || defaults2.length === 1) return;
-    ctx.report({ at: at.path(defaults2.length > 1 ? [...defaults2[1].path, "default"] : agents[0].path.slice(0, 2)), message: `${agents.length} agents with ${defaults2.length} marked default.` });
+    ctx.report({ at: at.path(defaults2.length > 1 ? [...defaults2[1].path, "default"] : agents[0].path.slice(0, 2)), messageId: "count", data: { agents: agents.length, defaults: defaults2.length } });
   }
 });
 
@@ -38357,7 +38882,7 @@ var control_ui_device_auth_disabled_default = defineRule({
   tags: ["openclaw", "beyond-audit", "openclaw-2026.4+"],
   precision: "high",
   check(t, ctx) {
-    if (targetEra(t, ctx.project) !== "current" || get2(t.value, "gateway", "controlUi", "dangerouslyDisableDeviceAuth") !== true) return;
+    if (targetEra(t, ctx.project) !== "current" || get(t.value, "gateway", "controlUi", "dangerouslyDisableDeviceAuth") !== true) return;
     ctx.report({ at: at.path(["gateway", "controlUi", "dangerouslyDisableDeviceAuth"]), message: "`gateway.controlUi.dangerouslyDisableDeviceAuth` is true (deprecated; not reported by the 2026.4+ audit)." });
   }
 });
@@ -38374,7 +38899,7 @@ var control_ui_external_embed_urls_default = defineRule({
   tags: ["openclaw", "beyond-audit", "openclaw-all-versions"],
   precision: "high",
   check(t, ctx) {
-    if (get2(t.value, "gateway", "controlUi", "allowExternalEmbedUrls") !== true) return;
+    if (get(t.value, "gateway", "controlUi", "allowExternalEmbedUrls") !== true) return;
     ctx.report({ at: at.path(["gateway", "controlUi", "allowExternalEmbedUrls"]), message: "`gateway.controlUi.allowExternalEmbedUrls` is true." });
   }
 });
@@ -38391,7 +38916,7 @@ var control_ui_insecure_auth_default = defineRule({
   tags: ["openclaw", "beyond-audit", "openclaw-2026.4+"],
   precision: "high",
   check(t, ctx) {
-    if (targetEra(t, ctx.project) !== "current" || get2(t.value, "gateway", "controlUi", "allowInsecureAuth") !== true) return;
+    if (targetEra(t, ctx.project) !== "current" || get(t.value, "gateway", "controlUi", "allowInsecureAuth") !== true) return;
     ctx.report({ at: at.path(["gateway", "controlUi", "allowInsecureAuth"]), message: "`gateway.controlUi.allowInsecureAuth` is true (a 2026.3 key; rejected by 2026.4+)." });
   }
 });
@@ -38401,27 +38926,27 @@ var DOCKER_FLAGS = ["dangerouslyAllowReservedContainerTargets", "dangerouslyAllo
 function flags(config, era) {
   const out = [];
   const add = (path13, expected, label = `${path13.join(".")}=${String(expected)}`) => {
-    if (get2(config, ...path13) === expected) out.push({ path: path13, label });
+    if (get(config, ...path13) === expected) out.push({ path: path13, label });
   };
   const ui = ["gateway", "controlUi"];
   if (era !== "current") add([...ui, "allowInsecureAuth"], true);
   add([...ui, "dangerouslyAllowHostHeaderOriginFallback"], true);
   if (era !== "current") add([...ui, "dangerouslyDisableDeviceAuth"], true);
   add(["hooks", "gmail", "allowUnsafeExternalContent"], true);
-  arr(get2(config, "hooks", "mappings")).forEach((_m, i) => add(["hooks", "mappings", i, "allowUnsafeExternalContent"], true, `hooks.mappings[${i}].allowUnsafeExternalContent=true`));
+  arr(get(config, "hooks", "mappings")).forEach((_m, i) => add(["hooks", "mappings", i, "allowUnsafeExternalContent"], true, `hooks.mappings[${i}].allowUnsafeExternalContent=true`));
   add(["tools", "exec", "applyPatch", "workspaceOnly"], false);
   if (era === "legacy") return out;
-  const suppressions = arr(get2(config, "security", "audit", "suppressions"));
+  const suppressions = arr(get(config, "security", "audit", "suppressions"));
   if (suppressions.length > 0) out.push({ path: ["security", "audit", "suppressions"], label: `security.audit.suppressions configured (${suppressions.length})` });
   add(["hooks", "allowRequestSessionKey"], true);
   add(["browser", "ssrfPolicy", "dangerouslyAllowPrivateNetwork"], true);
   add(["tools", "fs", "workspaceOnly"], false);
   for (const f of DOCKER_FLAGS) add(["agents", "defaults", "sandbox", "docker", f], true);
   for (const a of agentEntries(config)) for (const f of DOCKER_FLAGS) add([...a.path, "sandbox", "docker", f], true);
-  for (const [acc, v] of Object.entries(obj(get2(config, "plugins", "entries", "imap", "config", "accounts")))) {
+  for (const [acc, v] of Object.entries(obj(get(config, "plugins", "entries", "imap", "config", "accounts")))) {
     const base3 = ["plugins", "entries", "imap", "config", "accounts", acc, "senderAuth"];
-    if (get2(v, "senderAuth", "acceptTrustedAuthservId") === true) out.push({ path: [...base3, "acceptTrustedAuthservId"], label: `${base3.join(".")}.acceptTrustedAuthservId=true` });
-    const min = get2(v, "senderAuth", "min");
+    if (get(v, "senderAuth", "acceptTrustedAuthservId") === true) out.push({ path: [...base3, "acceptTrustedAuthservId"], label: `${base3.join(".")}.acceptTrustedAuthservId=true` });
+    const min = get(v, "senderAuth", "min");
     if (min === "unverified" || min === "mutable") out.push({ path: [...base3, "min"], label: `${base3.join(".")}.min=${min}` });
   }
   return out;
@@ -38477,11 +39002,20 @@ var secrets_gateway_password_in_config_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    const c = credential2(get2(t.value, "gateway", "auth", "password"), deployContext(t, ctx.project));
+    const c = credential(get(t.value, "gateway", "auth", "password"), deployContext(t, ctx.project));
     if (c.kind !== "literal" || !c.value.trim()) return;
     ctx.report({ at: at.path(["gateway", "auth", "password"]), message: "`gateway.auth.password` is written in the config.", secret: c.value });
   }
 });
+
+// rules/_shared/openclaw/hooks.ts
+function enabledHooks(config) {
+  const h = obj(get(config, "hooks"));
+  return h.enabled === true ? h : void 0;
+}
+function npmInstallRecords(config, base3) {
+  return Object.entries(obj(get(config, ...base3))).filter(([, r]) => isRecord(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+}
 
 // rules/config/secrets.hooks_token_in_config.ts
 var secrets_hooks_token_in_config_default = defineRule({
@@ -38498,7 +39032,7 @@ var secrets_hooks_token_in_config_default = defineRule({
   check(t, ctx) {
     const h = enabledHooks(t.value);
     if (!h) return;
-    const c = credential2(h.token, deployContext(t, ctx.project));
+    const c = credential(h.token, deployContext(t, ctx.project));
     if (c.kind !== "literal" || !c.value.trim()) return;
     ctx.report({ at: at.path(["hooks", "token"]), message: "`hooks.token` is written in the config.", secret: c.value });
   }
@@ -38513,7 +39047,7 @@ var AUDITED = /* @__PURE__ */ new Set([
 function unaudited(config) {
   const out = [];
   const walk2 = (v, path13, depth2) => {
-    if (depth2 > 16 || !isObj(v)) return;
+    if (depth2 > 16 || !isRecord(v)) return;
     for (const [k, x] of Object.entries(v)) {
       const p = [...path13, k];
       const dotted = p.join(".");
@@ -38526,7 +39060,7 @@ function unaudited(config) {
     }
   };
   walk2(config, [], 0);
-  if (get2(config, "browser", "ssrfPolicy", "allowPrivateNetwork") === true) out.push({ path: ["browser", "ssrfPolicy", "allowPrivateNetwork"], label: "browser.ssrfPolicy.allowPrivateNetwork=true (legacy alias of dangerouslyAllowPrivateNetwork)" });
+  if (get(config, "browser", "ssrfPolicy", "allowPrivateNetwork") === true) out.push({ path: ["browser", "ssrfPolicy", "allowPrivateNetwork"], label: "browser.ssrfPolicy.allowPrivateNetwork=true (legacy alias of dangerouslyAllowPrivateNetwork)" });
   return out;
 }
 var unaudited_dangerous_flags_default = defineRule({
@@ -38544,8 +39078,120 @@ var unaudited_dangerous_flags_default = defineRule({
   }
 });
 
-// rules/config/index.ts
-var configRules = [agent_roster_invalid_default_count_default, control_ui_device_auth_disabled_default, control_ui_external_embed_urls_default, control_ui_insecure_auth_default, insecure_or_dangerous_flags_default, parse_error_default, secrets_gateway_password_in_config_default, secrets_hooks_token_in_config_default, unaudited_dangerous_flags_default];
+// rules/daemon/icc_enabled.ts
+var icc_enabled_default = defineRule({
+  id: "daemon.icc_enabled",
+  title: "Docker inter-container communication explicitly enabled",
+  severity: "low",
+  appliesTo: ["docker_daemon"],
+  description: "`\"icc\": true` lets every container on the default bridge reach every other on any port. A compromised sidecar can then talk straight to the OpenClaw gateway's port and to databases that were never published. (It is also Docker's default; this rule reports it when the file asks for it explicitly.)",
+  remediation: 'Set `"icc": false` and let containers talk over user-defined networks that you attach deliberately (compose `networks:`).',
+  references: ["https://docs.docker.com/engine/network/drivers/bridge/#options", "https://www.cisecurity.org/benchmark/docker"],
+  tags: ["docker", "host", "network"],
+  precision: "very-high",
+  check(target, ctx) {
+    if (isRecord(target.value) && target.value.icc === true) ctx.report({ at: at.path(["icc"]), message: 'daemon.json sets "icc": true: containers on the default bridge can reach each other on every port.' });
+  }
+});
+
+// rules/daemon/no_new_privileges_disabled.ts
+var no_new_privileges_disabled_default = defineRule({
+  id: "daemon.no_new_privileges_disabled",
+  title: "Docker daemon turns no-new-privileges off",
+  severity: "low",
+  appliesTo: ["docker_daemon"],
+  description: '`"no-new-privileges": false` in daemon.json keeps the daemon-wide default that lets processes in containers gain privileges through setuid binaries. Set to true, every container gets `no-new-privileges` unless it opts out, closing a common escalation step inside a compromised container.',
+  remediation: 'Set `"no-new-privileges": true` in daemon.json (or per service: `security_opt: [no-new-privileges:true]`).',
+  references: ["https://docs.docker.com/reference/cli/dockerd/#daemon-configuration-file", "https://www.cisecurity.org/benchmark/docker"],
+  tags: ["docker", "host", "CWE-250"],
+  precision: "very-high",
+  check(target, ctx) {
+    if (isRecord(target.value) && target.value["no-new-privileges"] === false) {
+      ctx.report({ at: at.path(["no-new-privileges"]), message: 'daemon.json sets "no-new-privileges": false: setuid binaries in containers can raise privileges.' });
+    }
+  }
+});
+
+// rules/daemon/tcp_without_tls.ts
+function tcpHost(h) {
+  const m = /^tcp:\/\/(\[[^\]]*\]|[^:/]*)/.exec(h.trim());
+  return m ? (m[1] ?? "").replace(/^\[|\]$/g, "") : void 0;
+}
+var isLoopback2 = (h) => h === "localhost" || h === "::1" || h.startsWith("127.");
+var tcp_without_tls_default = defineRule({
+  id: "daemon.tcp_without_tls",
+  title: "Docker API on TCP without TLS client verification",
+  severity: "critical",
+  appliesTo: ["docker_daemon"],
+  description: 'The Docker API is root on the host: whoever can call it starts a privileged container with the host disk mounted. A `tcp://` entry in `hosts` without `"tlsverify": true` accepts anyone who can reach the port (`"tls": true` alone encrypts but authenticates nobody). On `0.0.0.0` or a public address that is remote root for the internet, OpenClaw tokens included; on loopback, any local user or container with host networking gets root (medium).',
+  remediation: 'Remove the `tcp://` host and use the Unix socket (over SSH: `DOCKER_HOST=ssh://user@host`). If TCP is required, set `"tlsverify": true` with `tlscacert`/`tlscert`/`tlskey` and client certificates, and bind to a private address.',
+  references: ["https://docs.docker.com/engine/security/protect-access/", "https://docs.docker.com/reference/cli/dockerd/#daemon-socket-option"],
+  tags: ["docker", "host", "remote-root", "CWE-306"],
+  precision: "very-high",
+  messages: {
+    no_tls: "The Docker API listens on {{host}} without TLS: {{who}} gets root on the host.",
+    no_client_verification: "The Docker API listens on {{host}} with TLS but no client verification: {{who}} gets root on the host."
+  },
+  check(target, ctx) {
+    const v = target.value;
+    if (!isRecord(v)) return;
+    if (v.tlsverify === true) return;
+    const unitVerifies = ctx.project.targets("systemd").some((t) => t.directives.some((d) => d.key === "ExecStart" && /(^|\/)dockerd$/.test(d.words[0]?.value ?? "") && d.words.some((w) => w.value === "--tlsverify" || w.value === "--tlsverify=true")));
+    if (unitVerifies) return;
+    const hosts = Array.isArray(v.hosts) ? v.hosts : typeof v.hosts === "string" ? [v.hosts] : [];
+    hosts.forEach((h, k) => {
+      const host = typeof h === "string" ? tcpHost(h) : void 0;
+      if (host === void 0) return;
+      const loopback = isLoopback2(host);
+      ctx.report({
+        at: at.path(Array.isArray(v.hosts) ? ["hosts", k] : ["hosts"]),
+        ...loopback ? { severity: "medium" } : {},
+        messageId: v.tls === true ? "no_client_verification" : "no_tls",
+        data: { host: String(h), who: loopback ? "any local user or host-network container" : "anyone who reaches the port" },
+        properties: { host: String(h) }
+      });
+    });
+  }
+});
+
+// rules/daemon/userns_remap_missing.ts
+var userns_remap_missing_default = defineRule({
+  id: "daemon.userns_remap_missing",
+  title: "Docker daemon without user-namespace remapping",
+  severity: "low",
+  appliesTo: ["docker_daemon"],
+  description: "Without `userns-remap`, root in a container is root on the host: a container escape (a kernel bug, a mounted socket, an agent tool that breaks out) lands as uid 0. With remapping it lands as an unprivileged subordinate uid. Some images and bind mounts need adjusting, hence low.",
+  remediation: 'Set `"userns-remap": "default"` (Docker creates the `dockremap` user and `/etc/subuid` ranges), restart dockerd, and fix ownership of bind-mounted paths such as `~/.openclaw`.',
+  references: ["https://docs.docker.com/engine/security/userns-remap/", "https://www.cisecurity.org/benchmark/docker"],
+  tags: ["docker", "host", "container-escape", "CWE-250"],
+  precision: "high",
+  check(target, ctx) {
+    const v = target.value;
+    if (!isRecord(v)) return;
+    const remap = v["userns-remap"];
+    if (typeof remap === "string" && remap.trim() !== "") return;
+    ctx.report({ at: at.path(["userns-remap"]), message: 'daemon.json has no "userns-remap": root in a container is root on the host.' });
+  }
+});
+
+// rules/discovery/mdns_full_mode.ts
+var mdns_full_mode_default = defineRule({
+  id: "discovery.mdns_full_mode",
+  title: "mDNS discovery broadcasts full details",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: '`discovery.mdns.mode: "full"` announces the gateway with host details (paths, ports, CLI hints) to the whole local network, which helps an attacker on the LAN find and target it. Critical when the gateway binds beyond loopback.',
+  remediation: 'Set `discovery.mdns.mode: "minimal"` (the default) or `"off"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (get(t.value, "discovery", "mdns", "mode") !== "full") return;
+    ctx.report({ at: at.path(["discovery", "mdns", "mode"]), severity: v.nonLoopback ? CRITICAL : WARN, message: 'mDNS discovery is in "full" mode.' });
+  }
+});
 
 // rules/dockerfile/add_remote.ts
 var add_remote_default = defineRule({
@@ -38641,13 +39287,13 @@ function downloadsIntoShell(target) {
     const fetch3 = invs.findIndex((inv) => inv && FETCHERS.has(inv.name));
     const shell = invs.findIndex((inv, k) => k > fetch3 && inv && SHELLS.has(inv.name));
     if (fetch3 !== -1 && shell !== -1) {
-      out.push({ start: p.start, end: p.end, message: `${invs[fetch3]?.name} output is piped into ${invs[shell]?.name}: remote code runs unreviewed and unverified.` });
+      out.push({ start: p.start, end: p.end, kind: "pipe", data: { fetcher: `${invs[fetch3]?.name}`, shell: `${invs[shell]?.name}` } });
       continue;
     }
     for (const inv of invs) {
       if (!inv || !SHELLS.has(inv.name) && inv.name !== "source" && inv.name !== ".") continue;
       const word = inv.args.find((a) => SUBSTITUTED.test(a.raw));
-      if (word) out.push({ start: p.start, end: p.end, message: `${inv.name} runs the output of a download (${word.raw.includes("<(") ? "process" : "command"} substitution): remote code runs unreviewed and unverified.` });
+      if (word) out.push({ start: p.start, end: p.end, kind: "substitution", data: { shell: inv.name, substitution: word.raw.includes("<(") ? "process" : "command" } });
     }
   }
   return out;
@@ -38665,9 +39311,13 @@ var curl_pipe_shell_default = defineRule({
   references: ["https://docs.docker.com/build/building/best-practices/#run", "https://cwe.mitre.org/data/definitions/494.html"],
   tags: ["dockerfile", "supply-chain", "CWE-494"],
   precision: "high",
+  messages: {
+    pipe: "RUN: {{fetcher}} output is piped into {{shell}}: remote code runs unreviewed and unverified.",
+    substitution: "RUN: {{shell}} runs the output of a download ({{substitution}} substitution): remote code runs unreviewed and unverified."
+  },
   check(target, ctx) {
     if (target.origin !== "dockerfile") return;
-    for (const d of downloadsIntoShell(target)) ctx.report({ at: at.range(d.start, d.end), message: `RUN: ${d.message}` });
+    for (const d of downloadsIntoShell(target)) ctx.report({ at: at.range(d.start, d.end), messageId: d.kind, data: d.data });
   }
 });
 
@@ -38713,6 +39363,10 @@ var image_unpinned_default2 = defineRule({
   references: ["https://docs.docker.com/reference/dockerfile/#from", "https://docs.docker.com/build/building/best-practices/#from"],
   tags: ["dockerfile", "supply-chain", "CWE-494"],
   precision: "high",
+  messages: {
+    untagged: "FROM {{image}}{{written}} has no tag, so it means latest: the base image changes without a change here.",
+    latest: "FROM {{image}}{{written}} uses the latest tag: the base image changes without a change here."
+  },
   check(target, ctx) {
     const all = stages(target.dockerfile);
     for (const s of all) {
@@ -38720,7 +39374,7 @@ var image_unpinned_default2 = defineRule({
       if (all.some((o) => o.alias !== void 0 && o.index < s.index && o.alias.toLowerCase() === s.image.toLowerCase())) continue;
       const { tag, digest: digest2 } = imageTag(s.image);
       if (digest2 || tag !== void 0 && tag.toLowerCase() !== "latest") continue;
-      ctx.report({ at: s.at, message: `FROM ${s.image}${s.image !== s.written ? ` (from ${s.written})` : ""} ${tag === void 0 ? "has no tag, so it means latest" : "uses the latest tag"}: the base image changes without a change here.` });
+      ctx.report({ at: s.at, messageId: tag === void 0 ? "untagged" : "latest", data: { image: s.image, written: s.image !== s.written ? ` (from ${s.written})` : "" } });
     }
   }
 });
@@ -38762,15 +39416,19 @@ var runs_as_root_default2 = defineRule({
   references: ["https://docs.docker.com/reference/dockerfile/#user", "https://docs.docker.com/build/building/best-practices/#user"],
   tags: ["dockerfile", "hardening", "CWE-250"],
   precision: "high",
+  messages: {
+    root_user: "{{file}} ends with USER {{user}}: the container runs as root.",
+    no_user: "{{file}} sets no USER in its final stage: it runs as the base image's user ({{baseImage}}), root for most images."
+  },
   check(target, ctx) {
     const u = effectiveUser(target.dockerfile);
     if (!u) return;
     if (u.user !== void 0) {
-      if (isRootUser(u.user)) ctx.report({ at: u.at, message: `${target.file} ends with USER ${u.user}: the container runs as root.` });
+      if (isRootUser(u.user)) ctx.report({ at: u.at, messageId: "root_user", data: { file: target.file, user: u.user } });
       return;
     }
     if (NON_ROOT_BASE.test(u.baseImage) || u.baseImage === "scratch") return;
-    ctx.report({ at: u.at, message: `${target.file} sets no USER in its final stage: it runs as the base image's user (${u.baseImage}), root for most images.`, severity: "low" });
+    ctx.report({ at: u.at, messageId: "no_user", data: { file: target.file, baseImage: u.baseImage }, severity: "low" });
   }
 });
 
@@ -38785,128 +39443,22 @@ var secret_in_env_default = defineRule({
   references: ["https://docs.docker.com/build/building/secrets/", "https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/"],
   tags: ["dockerfile", "secrets", "CWE-798"],
   precision: "medium",
+  messages: {
+    literal: "{{keyword}} {{name}} holds a literal secret: it is stored in the image and committed here.",
+    passed: "{{keyword}} {{name}} passes a secret through the build: its value ends up in the image ({{visibleIn}})."
+  },
   check(target, ctx) {
     for (const p of envProperties(target.dockerfile)) {
       if (!isSecretName(p.name)) continue;
       const value = p.value?.replace(/^["']|["']$/g, "");
       if (value !== void 0 && isLiteralSecretValue(value)) {
-        ctx.report({ at: p.valueAt ?? p.at, message: `${p.keyword} ${p.name} holds a literal secret: it is stored in the image and committed here.`, severity: looksRandom(value) ? "high" : "medium", secret: value, key: `${p.keyword}:${p.name}` });
+        ctx.report({ at: p.valueAt ?? p.at, messageId: "literal", data: { keyword: p.keyword, name: p.name }, severity: looksRandom(value) ? "high" : "medium", secret: value, key: `${p.keyword}:${p.name}` });
       } else {
-        ctx.report({ at: p.at, message: `${p.keyword} ${p.name} passes a secret through the build: its value ends up in the image (${p.keyword === "ARG" ? "docker history" : "docker inspect"}).`, severity: "medium", key: `${p.keyword}:${p.name}` });
+        ctx.report({ at: p.at, messageId: "passed", data: { keyword: p.keyword, name: p.name, visibleIn: p.keyword === "ARG" ? "docker history" : "docker inspect" }, severity: "medium", key: `${p.keyword}:${p.name}` });
       }
     }
   }
 });
-
-// rules/dockerfile/index.ts
-var dockerfileRules = [
-  add_remote_default,
-  curl_pipe_shell_default,
-  gateway_bind_lan_default,
-  image_unpinned_default2,
-  node_version_old_default,
-  runs_as_root_default2,
-  secret_in_env_default
-];
-
-// rules/_shared/json.ts
-function isRecord2(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-// rules/daemon/icc_enabled.ts
-var icc_enabled_default = defineRule({
-  id: "daemon.icc_enabled",
-  title: "Docker inter-container communication explicitly enabled",
-  severity: "low",
-  appliesTo: ["docker_daemon"],
-  description: "`\"icc\": true` lets every container on the default bridge reach every other on any port. A compromised sidecar can then talk straight to the OpenClaw gateway's port and to databases that were never published. (It is also Docker's default; this rule reports it when the file asks for it explicitly.)",
-  remediation: 'Set `"icc": false` and let containers talk over user-defined networks that you attach deliberately (compose `networks:`).',
-  references: ["https://docs.docker.com/engine/network/drivers/bridge/#options", "https://www.cisecurity.org/benchmark/docker"],
-  tags: ["docker", "host", "network"],
-  precision: "very-high",
-  check(target, ctx) {
-    if (isRecord2(target.value) && target.value.icc === true) ctx.report({ at: at.path(["icc"]), message: 'daemon.json sets "icc": true: containers on the default bridge can reach each other on every port.' });
-  }
-});
-
-// rules/daemon/no_new_privileges_disabled.ts
-var no_new_privileges_disabled_default = defineRule({
-  id: "daemon.no_new_privileges_disabled",
-  title: "Docker daemon turns no-new-privileges off",
-  severity: "low",
-  appliesTo: ["docker_daemon"],
-  description: '`"no-new-privileges": false` in daemon.json keeps the daemon-wide default that lets processes in containers gain privileges through setuid binaries. Set to true, every container gets `no-new-privileges` unless it opts out, closing a common escalation step inside a compromised container.',
-  remediation: 'Set `"no-new-privileges": true` in daemon.json (or per service: `security_opt: [no-new-privileges:true]`).',
-  references: ["https://docs.docker.com/reference/cli/dockerd/#daemon-configuration-file", "https://www.cisecurity.org/benchmark/docker"],
-  tags: ["docker", "host", "CWE-250"],
-  precision: "very-high",
-  check(target, ctx) {
-    if (isRecord2(target.value) && target.value["no-new-privileges"] === false) {
-      ctx.report({ at: at.path(["no-new-privileges"]), message: 'daemon.json sets "no-new-privileges": false: setuid binaries in containers can raise privileges.' });
-    }
-  }
-});
-
-// rules/daemon/tcp_without_tls.ts
-function tcpHost(h) {
-  const m = /^tcp:\/\/(\[[^\]]*\]|[^:/]*)/.exec(h.trim());
-  return m ? (m[1] ?? "").replace(/^\[|\]$/g, "") : void 0;
-}
-var isLoopback2 = (h) => h === "localhost" || h === "::1" || h.startsWith("127.");
-var tcp_without_tls_default = defineRule({
-  id: "daemon.tcp_without_tls",
-  title: "Docker API on TCP without TLS client verification",
-  severity: "critical",
-  appliesTo: ["docker_daemon"],
-  description: 'The Docker API is root on the host: whoever can call it starts a privileged container with the host disk mounted. A `tcp://` entry in `hosts` without `"tlsverify": true` accepts anyone who can reach the port (`"tls": true` alone encrypts but authenticates nobody). On `0.0.0.0` or a public address that is remote root for the internet, OpenClaw tokens included; on loopback, any local user or container with host networking gets root (medium).',
-  remediation: 'Remove the `tcp://` host and use the Unix socket (over SSH: `DOCKER_HOST=ssh://user@host`). If TCP is required, set `"tlsverify": true` with `tlscacert`/`tlscert`/`tlskey` and client certificates, and bind to a private address.',
-  references: ["https://docs.docker.com/engine/security/protect-access/", "https://docs.docker.com/reference/cli/dockerd/#daemon-socket-option"],
-  tags: ["docker", "host", "remote-root", "CWE-306"],
-  precision: "very-high",
-  check(target, ctx) {
-    const v = target.value;
-    if (!isRecord2(v)) return;
-    if (v.tlsverify === true) return;
-    const unitVerifies = ctx.project.targets("systemd").some((t) => t.directives.some((d) => d.key === "ExecStart" && /(^|\/)dockerd$/.test(d.words[0]?.value ?? "") && d.words.some((w) => w.value === "--tlsverify" || w.value === "--tlsverify=true")));
-    if (unitVerifies) return;
-    const hosts = Array.isArray(v.hosts) ? v.hosts : typeof v.hosts === "string" ? [v.hosts] : [];
-    hosts.forEach((h, k) => {
-      const host = typeof h === "string" ? tcpHost(h) : void 0;
-      if (host === void 0) return;
-      const loopback = isLoopback2(host);
-      ctx.report({
-        at: at.path(Array.isArray(v.hosts) ? ["hosts", k] : ["hosts"]),
-        ...loopback ? { severity: "medium" } : {},
-        message: `The Docker API listens on ${h} ${v.tls === true ? "with TLS but no client verification" : "without TLS"}: ${loopback ? "any local user or host-network container" : "anyone who reaches the port"} gets root on the host.`,
-        properties: { host: String(h) }
-      });
-    });
-  }
-});
-
-// rules/daemon/userns_remap_missing.ts
-var userns_remap_missing_default = defineRule({
-  id: "daemon.userns_remap_missing",
-  title: "Docker daemon without user-namespace remapping",
-  severity: "low",
-  appliesTo: ["docker_daemon"],
-  description: "Without `userns-remap`, root in a container is root on the host: a container escape (a kernel bug, a mounted socket, an agent tool that breaks out) lands as uid 0. With remapping it lands as an unprivileged subordinate uid. Some images and bind mounts need adjusting, hence low.",
-  remediation: 'Set `"userns-remap": "default"` (Docker creates the `dockremap` user and `/etc/subuid` ranges), restart dockerd, and fix ownership of bind-mounted paths such as `~/.openclaw`.',
-  references: ["https://docs.docker.com/engine/security/userns-remap/", "https://www.cisecurity.org/benchmark/docker"],
-  tags: ["docker", "host", "container-escape", "CWE-250"],
-  precision: "high",
-  check(target, ctx) {
-    const v = target.value;
-    if (!isRecord2(v)) return;
-    const remap = v["userns-remap"];
-    if (typeof remap === "string" && remap.trim() !== "") return;
-    ctx.report({ at: at.path(["userns-remap"]), message: 'daemon.json has no "userns-remap": root in a container is root on the host.' });
-  }
-});
-
-// rules/daemon/index.ts
-var daemonRules = [icc_enabled_default, no_new_privileges_disabled_default, tcp_without_tls_default, userns_remap_missing_default];
 
 // rules/_shared/secret-names.ts
 var TRIGGERS = /* @__PURE__ */ new Set(["access", "auth", "api", "credential", "credentials", "creds", "password", "passwd", "pwd", "secret", "secrets", "token", "tokens", "passphrase"]);
@@ -39099,7 +39651,7 @@ function openclawSecretPath(path13) {
   return void 0;
 }
 
-// rules/_shared/entropy.ts
+// src/lib/entropy.ts
 function shannonEntropy(s) {
   if (s.length === 0) return 0;
   const counts = /* @__PURE__ */ new Map();
@@ -41071,7 +41623,7 @@ function requireLodash_sortby() {
         return matchesStrictComparable(toKey(path13), srcValue);
       }
       return function(object) {
-        var objValue = get3(object, path13);
+        var objValue = get2(object, path13);
         return objValue === void 0 && objValue === srcValue ? hasIn(object, path13) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
       };
     }
@@ -41504,7 +42056,7 @@ function requireLodash_sortby() {
     function toString(value) {
       return value == null ? "" : baseToString(value);
     }
-    function get3(object, path13, defaultValue) {
+    function get2(object, path13, defaultValue) {
       var result = object == null ? void 0 : baseGet(object, path13);
       return result === void 0 ? defaultValue : result;
     }
@@ -43877,6 +44429,60 @@ function awsSecretSpan(text2, from, length) {
   return void 0;
 }
 
+// src/lib/placeholders.ts
+var OPENCLAW_PLACEHOLDERS = /* @__PURE__ */ new Set(["change-me-to-a-long-random-token", "change-me-now", "change-me-to-a-strong-password", "undefined", "null", ""]);
+var PLACEHOLDER_WORDS = ["example", "sample", "xxxxxx", "aaaaaa", "abcde", "00000", "*****", "redacted", "here", "your", "replace", "changeme", "change-me"];
+var GITLEAKS_STOPWORDS = /token|admin|action|about|gateway/i;
+var PLACEHOLDER_RE = new RegExp(PLACEHOLDER_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i");
+var SEQUENCES = [
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/",
+  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ+/",
+  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+  "01234567890123456789",
+  "0123456789ABCDEF0123456789ABCDEF",
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZ=/"
+];
+function isSequential(value, minRun = 8) {
+  const up = value.toUpperCase();
+  if (up.length >= 3 && SEQUENCES.some((s) => s.includes(up))) return true;
+  for (let i = 0; i + minRun <= up.length; i++) {
+    const piece = up.slice(i, i + minRun);
+    if (SEQUENCES.some((s) => s.includes(piece))) return true;
+  }
+  let inRuns = 0;
+  let run2 = 1;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run2++;
+    else {
+      if (run2 >= 3) inRuns += run2;
+      run2 = 1;
+    }
+  }
+  return value.length >= 8 && inRuns / value.length >= 0.6;
+}
+function hasRepeatedRun(value, run2 = 6) {
+  let n = 1;
+  for (let i = 1; i < value.length; i++) {
+    n = value[i] === value[i - 1] ? n + 1 : 1;
+    if (n >= run2) return true;
+  }
+  return false;
+}
+function isPlaceholder(value) {
+  const v = value.trim();
+  if (OPENCLAW_PLACEHOLDERS.has(v.toLowerCase())) return true;
+  if (/^(true|false|null|none|nil|undefined|todo|tbd|secret|password|token)$/i.test(v)) return true;
+  if (/^<|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true;
+  if (v.includes("...") || v.includes("…")) return true;
+  if (v.includes("eyJzdWIiOiIxMjM0NTY3ODkw")) return true;
+  if (PLACEHOLDER_RE.test(v) || v.toLowerCase().replace(/[-_\s]/g, "").includes("changeme")) return true;
+  if ([...v].every((c) => c === v[0])) return true;
+  return hasRepeatedRun(v) || isSequential(v);
+}
+function isLiteralSecretCandidate(value) {
+  return value.trim() !== "" && !isReference(value) && !isPlaceholder(value);
+}
+
 // rules/_shared/tokens.ts
 var SPECS = [];
 var keywordRe;
@@ -43922,8 +44528,8 @@ function runPattern(spec, pattern, text2, from, out) {
   }
 }
 function resolveOverlaps(matches2) {
-  const order = (m) => SPECS.indexOf(m.spec);
-  const sorted = [...matches2].sort((a, b) => b.end - b.start - (a.end - a.start) || order(a) - order(b));
+  const byId2 = (a, b) => a.spec.ruleId < b.spec.ruleId ? -1 : a.spec.ruleId > b.spec.ruleId ? 1 : 0;
+  const sorted = [...matches2].sort((a, b) => b.end - b.start - (a.end - a.start) || byId2(a, b));
   const kept = [];
   for (const m of sorted) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
   return kept.sort((a, b) => a.start - b.start);
@@ -43991,6 +44597,11 @@ var committed_default = defineRule({
   tags: ["secrets", "dotenv", "CWE-538"],
   precision: "high",
   history: true,
+  messages: {
+    secrets: "{{file}} is in the repository with secret values ({{literals}} in all); anyone who can read the repository or its history can read them. Rotate them and remove the file from git and its history.",
+    settings: "{{file}} is in the repository (no secret in it yet: settings or placeholders); the next secret written to it will be committed too.",
+    empty: "{{file}} is in the repository (empty for now); the next value written to it will be committed too."
+  },
   async check(target, ctx) {
     if (target.template) return;
     const literal = target.entries.filter((e) => e.value.trim() !== "" && !isReference(e.value));
@@ -44006,7 +44617,8 @@ var committed_default = defineRule({
     ctx.report({
       at: at.file(),
       severity: holdsValues ? "high" : "low",
-      message: holdsValues ? `${target.file} is in the repository with secret values (${literal.length} literal value${literal.length === 1 ? "" : "s"} in all); anyone who can read the repository or its history can read them. Rotate them and remove the file from git and its history.` : literal.length > 0 ? `${target.file} is in the repository (no secret in it yet: settings or placeholders); the next secret written to it will be committed too.` : `${target.file} is in the repository (empty for now); the next value written to it will be committed too.`,
+      messageId: holdsValues ? "secrets" : literal.length > 0 ? "settings" : "empty",
+      data: { file: target.file, literals: `${literal.length} literal value${literal.length === 1 ? "" : "s"}` },
       key: "file",
       properties: { literalValues: literal.length }
     });
@@ -44058,6 +44670,10 @@ var not_ignored_default = defineRule({
   references: ["https://git-scm.com/docs/gitignore", "https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file"],
   tags: ["secrets", "dotenv", "CWE-538"],
   precision: "high",
+  messages: {
+    not_ignored: ".gitignore does not ignore {{paths}}, where this OpenClaw deployment reads its secrets: add `.env` and `.env.*` (with `!.env.example`).",
+    no_gitignore: "This OpenClaw deployment has no .gitignore, so {{paths}} would be committed by `git add .`: add a .gitignore with `.env` and `.env.*` (with `!.env.example`)."
+  },
   check(target, ctx) {
     const openclawCompose = new Set(ctx.project.targets("compose").filter(runsOpenClaw).map((t) => t.file));
     const deployments = target.files.filter((f) => f.kind === "openclaw" || f.kind === "compose" && openclawCompose.has(f.path));
@@ -44075,15 +44691,1153 @@ var not_ignored_default = defineRule({
     const list = exposed.length > 5 ? `${exposed.slice(0, 5).join(", ")} and ${exposed.length - 5} more` : exposed.join(", ");
     ctx.report({
       at: at.file(hasGitignore ? ".gitignore" : deployments[0]?.path ?? ".gitignore"),
-      message: hasGitignore ? `.gitignore does not ignore ${list}, where this OpenClaw deployment reads its secrets: add \`.env\` and \`.env.*\` (with \`!.env.example\`).` : `This OpenClaw deployment has no .gitignore, so ${list} would be committed by \`git add .\`: add a .gitignore with \`.env\` and \`.env.*\` (with \`!.env.example\`).`,
+      messageId: hasGitignore ? "not_ignored" : "no_gitignore",
+      data: { paths: list },
       key: "gitignore",
       properties: { paths: exposed.join(",") }
     });
   }
 });
 
-// rules/dotenv/index.ts
-var dotenvRules = [committed_default, not_ignored_default];
+// rules/fs/synced_dir.ts
+var synced_dir_default = defineRule({
+  id: "fs.synced_dir",
+  title: "State or config in a cloud-synced folder",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The deployment puts the OpenClaw state directory or config (`OPENCLAW_STATE_DIR`, `OPENCLAW_CONFIG_PATH`) in an iCloud, Dropbox, Google Drive or OneDrive folder: credentials, sessions and the config are copied to a third-party cloud and to every synced device.",
+  remediation: "Point `OPENCLAW_STATE_DIR` / `OPENCLAW_CONFIG_PATH` at a local, unsynced directory (the default `~/.openclaw`).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const env = deployContext(t, ctx.project).env ?? {};
+    for (const name of ["OPENCLAW_STATE_DIR", "OPENCLAW_CONFIG_PATH"]) {
+      const v = env[name];
+      if (v === void 0 || !/icloud|dropbox|google drive|googledrive|onedrive/i.test(v)) continue;
+      ctx.report({ at: at.file(), message: `${name} points into a cloud-synced folder.` });
+      return;
+    }
+  }
+});
+
+// rules/gateway/auth_no_rate_limit.ts
+var auth_no_rate_limit_default = defineRule({
+  id: "gateway.auth_no_rate_limit",
+  title: "Gateway auth has no rate limit",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The gateway binds beyond loopback and `gateway.auth.rateLimit` is not set: a network attacker can guess the token or password without any lockout.",
+  remediation: "Set `gateway.auth.rateLimit: { maxAttempts: 10, windowMs: 60000, lockoutMs: 300000 }`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (!v.nonLoopback || v.mode === "trusted-proxy" || get(t.value, "gateway", "auth", "rateLimit")) return;
+    ctx.report({ at: at.path(["gateway", "auth", "rateLimit"]), message: `The gateway binds to "${v.bind}" and \`gateway.auth.rateLimit\` is not set.` });
+  }
+});
+
+// rules/gateway/bind_no_auth.ts
+var bind_no_auth_default = defineRule({
+  id: "gateway.bind_no_auth",
+  title: "Gateway bound beyond loopback without auth",
+  severity: "critical",
+  appliesTo: ["openclaw", "compose_project"],
+  description: 'The gateway listens on a non-loopback address (`gateway.bind` other than `"loopback"`: `lan`, `auto`, `tailnet`, `custom`) and no shared secret or trusted proxy authenticates callers: anyone who can reach the port controls the agent, its tools and its credentials.',
+  remediation: 'Set `gateway.auth.mode: "token"` with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"` (a long random value provided at deploy time), or set `gateway.bind: "loopback"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  messages: {
+    compose: `Service "{{service}}" runs the OpenClaw gateway bound to "{{bind}}" (beyond loopback), publishes its port {{port}} beyond the host's loopback, and passes no token or password (command line, environment or env_file).`,
+    config: 'The gateway binds to "{{bind}}" (not loopback) and has no gateway auth (auth mode {{mode}}, no token or password configured).'
+  },
+  check(t, ctx) {
+    if (t.kind === "compose_project") {
+      for (const g of gatewayViews(t, ctx.project.targets("openclaw"))) {
+        if (g.config || !exposedWithoutAuth(g)) continue;
+        ctx.report({
+          at: g.published.at ?? g.service.at([]),
+          messageId: "compose",
+          data: { service: g.service.name, bind: g.bind.value, port: g.port.value },
+          key: `compose:${g.service.name}`,
+          properties: { service: g.service.name }
+        });
+      }
+      return;
+    }
+    const v = gatewayOf(t, ctx.project);
+    if (!v.nonLoopback || v.hasAuth) return;
+    ctx.report({ at: at.path(["gateway", "bind"]), messageId: "config", data: { bind: v.bind, mode: v.mode } });
+  }
+});
+
+// rules/gateway/control_ui.allowed_origins_required.ts
+var control_ui_allowed_origins_required_default = defineRule({
+  id: "gateway.control_ui.allowed_origins_required",
+  title: "Control UI on a network address without allowed origins",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "The gateway binds beyond loopback with the Control UI enabled but `gateway.controlUi.allowedOrigins` is empty: browser origin checks have nothing to compare against, so cross-site pages can talk to the gateway.",
+  remediation: 'Set `gateway.controlUi.allowedOrigins` to the exact origins that serve the UI (e.g. `["https://claw.example.com"]`), or bind the gateway to `"loopback"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const ui = get(t.value, "gateway", "controlUi");
+    if (!v.nonLoopback || !v.controlUiEnabled || strings(get(ui, "allowedOrigins")).length > 0 || get(ui, "dangerouslyAllowHostHeaderOriginFallback") === true) return;
+    ctx.report({ at: at.path(["gateway", "controlUi", "allowedOrigins"]), message: `The gateway binds to "${v.bind}" with the Control UI enabled and no \`gateway.controlUi.allowedOrigins\`.` });
+  }
+});
+
+// rules/gateway/control_ui.allowed_origins_wildcard.ts
+var control_ui_allowed_origins_wildcard_default = defineRule({
+  id: "gateway.control_ui.allowed_origins_wildcard",
+  title: "Control UI allows any origin",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: '`gateway.controlUi.allowedOrigins` contains `"*"`: any web page a user visits can open a Control UI session against the gateway. Critical when the gateway binds beyond loopback.',
+  remediation: 'Replace `"*"` in `gateway.controlUi.allowedOrigins` with the exact origins that serve the UI (e.g. `"https://claw.example.com"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    arr(get(t.value, "gateway", "controlUi", "allowedOrigins")).forEach((o, i) => {
+      if (typeof o !== "string" || o.trim() !== "*") return;
+      ctx.report({ at: at.path(["gateway", "controlUi", "allowedOrigins", i]), severity: v.nonLoopback ? CRITICAL : WARN, message: `\`gateway.controlUi.allowedOrigins\` contains "*"${v.nonLoopback ? ` and the gateway binds to "${v.bind}"` : ""}.` });
+    });
+  }
+});
+
+// rules/gateway/control_ui.device_auth_disabled.ts
+var control_ui_device_auth_disabled_default2 = defineRule({
+  id: "gateway.control_ui.device_auth_disabled",
+  title: "Control UI device auth disabled",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: `gateway.controlUi.dangerouslyDisableDeviceAuth: true` turns off device identity checks for the Control UI, so the shared token alone grants full operator access from any browser. From 2026.4 the key is a deprecated upgrade-only input; reported for legacy or unknown versions.",
+  remediation: "Remove `gateway.controlUi.dangerouslyDisableDeviceAuth` (default `false`); use it only for a short break-glass session.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project) || get(t.value, "gateway", "controlUi", "dangerouslyDisableDeviceAuth") !== true) return;
+    ctx.report({ at: at.path(["gateway", "controlUi", "dangerouslyDisableDeviceAuth"]), message: "`gateway.controlUi.dangerouslyDisableDeviceAuth` is true (OpenClaw ≤ 2026.3)." });
+  }
+});
+
+// rules/gateway/control_ui.host_header_origin_fallback.ts
+var control_ui_host_header_origin_fallback_default = defineRule({
+  id: "gateway.control_ui.host_header_origin_fallback",
+  title: "Control UI trusts the Host header as origin",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback: true` lets the Control UI accept a request whose Origin matches its own Host header, which DNS rebinding and proxies can forge. Critical when the gateway binds beyond loopback.",
+  remediation: "Remove `gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback` (default `false`) and list the UI origins in `gateway.controlUi.allowedOrigins`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (get(t.value, "gateway", "controlUi", "dangerouslyAllowHostHeaderOriginFallback") !== true) return;
+    ctx.report({ at: at.path(["gateway", "controlUi", "dangerouslyAllowHostHeaderOriginFallback"]), severity: v.nonLoopback ? CRITICAL : WARN, message: `Host-header origin fallback is enabled${v.nonLoopback ? ` on a gateway bound to "${v.bind}"` : ""}.` });
+  }
+});
+
+// rules/gateway/control_ui.insecure_auth.ts
+var control_ui_insecure_auth_default2 = defineRule({
+  id: "gateway.control_ui.insecure_auth",
+  title: "Control UI allows insecure (HTTP) auth",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: `gateway.controlUi.allowInsecureAuth: true` lets the Control UI authenticate over plain HTTP without device identity, so the gateway token travels in clear text. The key no longer exists from 2026.4 (the config is rejected); reported for legacy or unknown versions.",
+  remediation: "Remove `gateway.controlUi.allowInsecureAuth` (or set it to `false`) and reach the UI over HTTPS, Tailscale Serve or localhost.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project) || get(t.value, "gateway", "controlUi", "allowInsecureAuth") !== true) return;
+    ctx.report({ at: at.path(["gateway", "controlUi", "allowInsecureAuth"]), message: "`gateway.controlUi.allowInsecureAuth` is true (OpenClaw ≤ 2026.3)." });
+  }
+});
+
+// rules/gateway/env_token_overrides_config.ts
+var env_token_overrides_config_default = defineRule({
+  id: "gateway.env_token_overrides_config",
+  title: "OPENCLAW_GATEWAY_TOKEN overrides the config token",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The deployment sets `OPENCLAW_GATEWAY_TOKEN` while `gateway.auth.token` holds a different value: clients and the gateway can disagree on the token, and the one in the file looks authoritative while the environment wins for some clients.",
+  remediation: 'Either drop `OPENCLAW_GATEWAY_TOKEN` from the deployment, or write `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"` so there is one token.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const deploy = deployContext(t, ctx.project);
+    const envValue = deploy.env?.["OPENCLAW_GATEWAY_TOKEN"];
+    const envSet2 = envValue !== void 0 || deploy.providedEnv?.has("OPENCLAW_GATEWAY_TOKEN") === true;
+    if (!currentApplies(t, ctx.project) || !envSet2 || get(t.value, "gateway", "mode") === "remote") return;
+    const mode = str(get(t.value, "gateway", "auth", "mode"));
+    if (mode === "password" || mode === "none" || mode === "trusted-proxy") return;
+    const raw = get(t.value, "gateway", "auth", "token");
+    const c = credential(raw, {});
+    const differs = c.kind === "literal" ? c.value.trim() !== "" && c.value !== envValue : c.kind === "ref" && c.ref !== "env:default:OPENCLAW_GATEWAY_TOKEN";
+    if (!differs) return;
+    ctx.report({ at: at.path(["gateway", "auth", "token"]), message: "`OPENCLAW_GATEWAY_TOKEN` is set in the deployment (a .env, or referenced by the config) and differs from `gateway.auth.token`.", ...c.kind === "literal" ? { secret: c.value } : {} });
+  }
+});
+
+// rules/gateway/http.no_auth.ts
+var http_no_auth_default = defineRule({
+  id: "gateway.http.no_auth",
+  title: "Gateway HTTP APIs are reachable without auth",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The gateway HTTP endpoints (`/tools/invoke`, and when enabled `/v1/chat/completions`, `/v1/responses`) have no credential to check: auth mode `none`, or token/password mode without a value. Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).",
+  remediation: 'Set `gateway.auth.mode: "token"` with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`; without auth keep `gateway.bind: "loopback"` and leave `gateway.http.endpoints.*.enabled` off.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const resolved = v.mode === "trusted-proxy" || v.mode === "token" && v.tokenConfigured || v.mode === "password" && v.passwordConfigured;
+    if (resolved) return;
+    const endpoints = ["/tools/invoke"];
+    if (get(t.value, "gateway", "http", "endpoints", "chatCompletions", "enabled") === true) endpoints.push("/v1/chat/completions");
+    if (get(t.value, "gateway", "http", "endpoints", "responses", "enabled") === true) endpoints.push("/v1/responses");
+    ctx.report({ at: at.path(["gateway", "auth", "mode"]), severity: v.remoteExposure ? CRITICAL : WARN, message: `Gateway HTTP APIs (${endpoints.join(", ")}) have no auth (mode ${v.mode} without a credential).` });
+  }
+});
+
+// rules/gateway/http.session_key_override_enabled.ts
+var http_session_key_override_enabled_default = defineRule({
+  id: "gateway.http.session_key_override_enabled",
+  title: "OpenAI-compatible HTTP endpoints enabled",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: "With `/v1/chat/completions` or `/v1/responses` enabled, holders of the gateway credential can pick any session key through the API and read or steer any session.",
+  remediation: "Treat gateway API credential holders as fully trusted, or set `gateway.http.endpoints.chatCompletions.enabled` / `responses.enabled` to `false`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const ep of ["chatCompletions", "responses"]) {
+      if (get(t.value, "gateway", "http", "endpoints", ep, "enabled") !== true) continue;
+      ctx.report({ at: at.path(["gateway", "http", "endpoints", ep, "enabled"]), message: `\`gateway.http.endpoints.${ep}\` is enabled: API callers can choose the session key.` });
+      return;
+    }
+  }
+});
+
+// rules/gateway/loopback_no_auth.ts
+var loopback_no_auth_default = defineRule({
+  id: "gateway.loopback_no_auth",
+  title: "Gateway auth missing on loopback",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "The gateway binds to loopback with the Control UI enabled but has no gateway auth: any local process, browser tab or reverse proxy on the host can drive the agent. A proxy in front forwards remote traffic as local.",
+  remediation: 'Set `gateway.auth.mode: "token"` and `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"` (or a password via `OPENCLAW_GATEWAY_PASSWORD`); never `auth.mode: "none"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (v.nonLoopback || !v.controlUiEnabled || v.hasLoopbackAuth) return;
+    ctx.report({ at: at.path(["gateway", "auth"]), message: `The gateway is on loopback with the Control UI enabled and no gateway auth (auth mode ${v.mode}).` });
+  }
+});
+
+// rules/gateway/nodes.allow_commands_dangerous.ts
+var DANGEROUS_LEGACY = ["camera.snap", "camera.clip", "screen.record", "contacts.add", "calendar.add", "reminders.add", "sms.send"];
+var DANGEROUS_CURRENT = [...DANGEROUS_LEGACY, "camera.ptz.control", "sms.search", "health.summary"];
+var nodes_allow_commands_dangerous_default = defineRule({
+  id: "gateway.nodes.allow_commands_dangerous",
+  title: "Dangerous node commands allowed",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The node command allow list (`gateway.nodes.commands.allow`; 2026.3: `gateway.nodes.allowCommands`) enables commands that reach the physical world or private data of paired devices (camera, screen recording, SMS, contacts, calendar, health). Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).",
+  remediation: "Remove the dangerous commands from `gateway.nodes.commands.allow` (or add them to `gateway.nodes.commands.deny`).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const { allow, deny } = nodeLists(t.value);
+    const denied = new Set(deny.list.filter((s) => typeof s === "string").map((s) => s.trim()));
+    const dangerous2 = new Set(targetEra(t, ctx.project) === "legacy" ? DANGEROUS_LEGACY : DANGEROUS_CURRENT);
+    const hits = allow.list.map((c, i) => [c, i]).filter(([c]) => typeof c === "string" && dangerous2.has(c.trim()) && !denied.has(c.trim()));
+    if (hits.length === 0) return;
+    ctx.report({ at: at.path([...allow.path, hits[0][1]]), severity: v.remoteExposure ? CRITICAL : WARN, message: `Dangerous node commands are allowed: ${hits.map(([c]) => String(c).trim()).join(", ")}.` });
+  }
+});
+
+// rules/gateway/nodes.deny_commands_ineffective.ts
+var KNOWN = /* @__PURE__ */ new Set([
+  "camera.snap",
+  "camera.clip",
+  "camera.list",
+  "camera.ptz.control",
+  "screen.record",
+  "screen.snapshot",
+  "contacts.add",
+  "contacts.search",
+  "calendar.add",
+  "calendar.events",
+  "reminders.add",
+  "reminders.list",
+  "sms.send",
+  "sms.search",
+  "health.summary",
+  "location.get",
+  "system.run",
+  "system.which",
+  "system.notify",
+  "system.execApprovals.get",
+  "system.execApprovals.set",
+  "canvas.present",
+  "canvas.hide",
+  "canvas.navigate",
+  "canvas.eval",
+  "canvas.snapshot",
+  "canvas.a2ui.push",
+  "canvas.a2ui.pushJSONL",
+  "canvas.a2ui.reset",
+  "browser.proxy",
+  "photos.latest",
+  "motion.activity",
+  "motion.pedometer",
+  "device.status",
+  "device.info",
+  "talk.ptt.start",
+  "talk.ptt.stop"
+]);
+function looksLikePattern(s) {
+  return /[?*[\]{}(),|\s]/.test(s) || s.startsWith("group:") || s.startsWith("/") || s.endsWith("/") || s.startsWith("^") || s.endsWith("$");
+}
+var nodes_deny_commands_ineffective_default = defineRule({
+  id: "gateway.nodes.deny_commands_ineffective",
+  title: "Node command deny entries match nothing",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The node command deny list (`gateway.nodes.commands.deny`; 2026.3: `gateway.nodes.denyCommands`) matches exact command ids only. Entries that look like patterns (`system.run*`, `group:…`, regexes) or name unknown commands deny nothing, so the operator believes a command is blocked when it is not.",
+  remediation: 'Write exact command ids in `gateway.nodes.commands.deny` (e.g. `"system.run"`, `"camera.snap"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const { allow, deny } = nodeLists(t.value);
+    const allowed = new Set(allow.list.filter((s) => typeof s === "string").map((s) => s.trim()));
+    const bad = deny.list.map((c, i) => [c, i]).filter(([c]) => typeof c === "string" && (looksLikePattern(c.trim()) || !KNOWN.has(c.trim()) && !allowed.has(c.trim())));
+    if (bad.length === 0) return;
+    ctx.report({ at: at.path([...deny.path, bad[0][1]]), message: `Node command deny entries that match no exact command: ${bad.map(([c]) => JSON.stringify(c)).join(", ")}.` });
+  }
+});
+
+// rules/_shared/openclaw-checks.ts
+function checkPlaceholderCredential(kind, t, ctx) {
+  const v = gatewayOf(t, ctx.project);
+  if (!currentApplies(t, ctx.project) || v.mode !== kind) return;
+  const raw = get(t.value, "gateway", "auth", kind);
+  const c = typeof raw === "string" ? credential(raw, deployContext(t, ctx.project)) : v[kind];
+  const text2 = credentialText(c);
+  if (text2 === void 0 || !["", "undefined", "null"].includes(text2.trim())) return;
+  ctx.report({ at: at.path(["gateway", "auth", kind]), message: `The gateway ${kind} is a placeholder (${text2.trim() === "" ? "blank" : JSON.stringify(text2.trim())}).` });
+}
+function checkUnconfinedSandboxProfile(key, t, ctx) {
+  const scopes = [
+    { path: ["agents", "defaults", "sandbox", "docker"], docker: get(t.value, "agents", "defaults", "sandbox", "docker") },
+    ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get(a.value, "sandbox", "docker") }))
+  ];
+  for (const s of scopes) {
+    const v = get(s.docker, key);
+    if (typeof v !== "string" || v.trim().toLowerCase() !== "unconfined") continue;
+    ctx.report({ at: at.path([...s.path, key]), message: `Sandbox docker.${key} is "unconfined".` });
+  }
+}
+
+// rules/gateway/password_placeholder_value.ts
+var password_placeholder_value_default = defineRule({
+  id: "gateway.password_placeholder_value",
+  title: "Gateway password is a placeholder",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'The gateway runs in password mode and the password is blank, `"undefined"` or `"null"`: a value left over from templating or a broken `${VAR}` expansion, trivially guessed. OpenClaw 2026.9 refuses such a password at startup.',
+  remediation: 'Generate a real password (`openssl rand -hex 32`) and provide it as `OPENCLAW_GATEWAY_PASSWORD`, with `gateway.auth.password: "${OPENCLAW_GATEWAY_PASSWORD}"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    checkPlaceholderCredential("password", t, ctx);
+  }
+});
+
+// rules/gateway/password_too_short.ts
+var password_too_short_default = defineRule({
+  id: "gateway.password_too_short",
+  title: "Gateway password is short",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The gateway runs in password mode and the effective password (config or `OPENCLAW_GATEWAY_PASSWORD`) is shorter than 24 characters: short shared secrets fall to guessing, all the more without a rate limit.",
+  remediation: 'Use a long random password (at least 24 characters, e.g. `openssl rand -hex 32`) provided as `OPENCLAW_GATEWAY_PASSWORD`, with `gateway.auth.password: "${OPENCLAW_GATEWAY_PASSWORD}"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (!currentApplies(t, ctx.project) || v.mode !== "password") return;
+    const text2 = credentialText(v.password)?.trim();
+    if (!text2 || ["undefined", "null"].includes(text2) || text2.length >= 24) return;
+    ctx.report({ at: at.path(["gateway", "auth", "password"]), message: `The gateway password is ${text2.length} characters long (fewer than 24).`, ...v.password.kind === "literal" ? { secret: v.password.value } : {} });
+  }
+});
+
+// rules/gateway/real_ip_fallback_enabled.ts
+var real_ip_fallback_enabled_default = defineRule({
+  id: "gateway.real_ip_fallback_enabled",
+  title: "Gateway trusts X-Real-IP fallback",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`gateway.allowRealIpFallback: true` makes the gateway take the client address from `X-Real-IP` when `X-Forwarded-For` is missing; unless the proxy always overwrites it, clients can spoof a local address. Critical when the gateway binds beyond loopback, or in trusted-proxy mode with a non-loopback proxy.",
+  remediation: "Set `gateway.allowRealIpFallback: false` (the default) unless your proxy always overwrites `X-Real-IP`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (get(t.value, "gateway", "allowRealIpFallback") !== true) return;
+    const loopbackOnly = (p) => ["127.0.0.1", "::1", "127.0.0.1/32", "::1/128"].includes(p);
+    const remoteProxy = v.mode === "trusted-proxy" && strings(get(t.value, "gateway", "trustedProxies")).some((p) => !loopbackOnly(p));
+    ctx.report({ at: at.path(["gateway", "allowRealIpFallback"]), severity: v.nonLoopback || remoteProxy ? CRITICAL : WARN, message: "`gateway.allowRealIpFallback` is true: the client address can come from a spoofable X-Real-IP header." });
+  }
+});
+
+// rules/gateway/tailscale_funnel.ts
+var tailscale_funnel_default = defineRule({
+  id: "gateway.tailscale_funnel",
+  title: "Gateway published on the internet with Tailscale Funnel",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: '`gateway.tailscale.mode: "funnel"` publishes the gateway on the public internet through Tailscale Funnel: everyone can reach it, and only gateway auth stands in the way.',
+  remediation: 'Set `gateway.tailscale.mode: "serve"` (tailnet only) or `"off"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "gateway", "tailscale", "mode") !== "funnel") return;
+    ctx.report({ at: at.path(["gateway", "tailscale", "mode"]), message: "The gateway is published on the internet with Tailscale Funnel." });
+  }
+});
+
+// rules/gateway/tailscale_serve.ts
+var tailscale_serve_default = defineRule({
+  id: "gateway.tailscale_serve",
+  title: "Gateway reachable from the tailnet (Tailscale Serve)",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: '`gateway.tailscale.mode: "serve"` makes the gateway reachable from every device of the tailnet; by default Tailscale identity headers then count as auth (`gateway.auth.allowTailscale`).',
+  remediation: 'Keep the tailnet ACLs tight, or set `gateway.tailscale.mode: "off"` if tailnet access is not needed.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "gateway", "tailscale", "mode") !== "serve") return;
+    ctx.report({ at: at.path(["gateway", "tailscale", "mode"]), message: "The gateway is reachable from the tailnet through Tailscale Serve." });
+  }
+});
+
+// rules/gateway/token_placeholder_value.ts
+var token_placeholder_value_default = defineRule({
+  id: "gateway.token_placeholder_value",
+  title: "Gateway token is a placeholder",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'The gateway runs in token mode and the token is blank, `"undefined"` or `"null"`: a value left over from templating or a broken `${VAR}` expansion, trivially guessed. OpenClaw 2026.9 refuses such a token at startup.',
+  remediation: 'Generate a real token (`openssl rand -hex 32`) and provide it as `OPENCLAW_GATEWAY_TOKEN`, with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    checkPlaceholderCredential("token", t, ctx);
+  }
+});
+
+// rules/gateway/token_too_short.ts
+var token_too_short_default = defineRule({
+  id: "gateway.token_too_short",
+  title: "Gateway token is short",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "The gateway runs in token mode and the effective token (config or `OPENCLAW_GATEWAY_TOKEN`) is shorter than 24 characters: short shared secrets fall to guessing, all the more without a rate limit.",
+  remediation: 'Use a long random token (at least 24 characters, e.g. `openssl rand -hex 32`) provided as `OPENCLAW_GATEWAY_TOKEN`, with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (v.mode !== "token") return;
+    const text2 = credentialText(v.token)?.trim();
+    if (!text2 || ["undefined", "null"].includes(text2) || text2.length >= 24) return;
+    ctx.report({ at: at.path(["gateway", "auth", "token"]), message: `The gateway token is ${text2.length} characters long (fewer than 24).`, ...v.token.kind === "literal" ? { secret: v.token.value } : {} });
+  }
+});
+
+// rules/gateway/tools_invoke_http.dangerous_allow.ts
+var HTTP_DENY_CURRENT = ["exec", "spawn", "shell", "fs_write", "fs_delete", "fs_move", "apply_patch", "terminal", "portal", "sessions_spawn", "sessions_send", "conversations_list", "conversations_send", "conversations_turn", "automations", "gateway", "plugins", "nodes", "computer", "mobile_ui", "openclaw"];
+var HTTP_DENY_LEGACY = ["sessions_spawn", "sessions_send", "cron", "gateway", "whatsapp_login"];
+var tools_invoke_http_dangerous_allow_default = defineRule({
+  id: "gateway.tools_invoke_http.dangerous_allow",
+  title: "HTTP /tools/invoke re-enables dangerous tools",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`gateway.tools.allow` removes tools from the built-in deny list of the HTTP `POST /tools/invoke` endpoint (exec, shell, file writes, session spawning, gateway and plugin control…): every holder of the gateway credential can run them over plain HTTP. Critical when the gateway binds beyond loopback or is published with Tailscale Funnel.",
+  remediation: 'Remove the dangerous names from `gateway.tools.allow`; if you need them, keep `gateway.bind: "loopback"` (or tailnet-only) and treat the gateway credential as full admin.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const deny = new Set(targetEra(t, ctx.project) === "legacy" ? HTTP_DENY_LEGACY : HTTP_DENY_CURRENT);
+    const hits = [];
+    const names = [];
+    arr(get(t.value, "gateway", "tools", "allow")).forEach((n, i) => {
+      if (typeof n === "string" && deny.has(n.trim().toLowerCase())) {
+        hits.push(i);
+        names.push(n.trim().toLowerCase());
+      }
+    });
+    if (hits.length === 0) return;
+    ctx.report({ at: at.path(["gateway", "tools", "allow", hits[0]]), severity: v.nonLoopback || v.tailscale === "funnel" ? CRITICAL : WARN, message: `\`gateway.tools.allow\` re-enables ${names.join(", ")} on HTTP /tools/invoke.` });
+  }
+});
+
+// rules/gateway/trusted_proxies_missing.ts
+var trusted_proxies_missing_default = defineRule({
+  id: "gateway.trusted_proxies_missing",
+  title: "Reverse proxy headers are not trusted",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "With the gateway on loopback and the Control UI enabled, a reverse proxy in front would make every remote request look local. Without `gateway.trustedProxies` the gateway cannot tell proxied clients from local ones.",
+  remediation: 'Set `gateway.trustedProxies` to the proxy addresses (e.g. `["127.0.0.1"]`), or keep the Control UI local-only (`gateway.controlUi.enabled: false`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (v.nonLoopback || !v.controlUiEnabled || strings(get(t.value, "gateway", "trustedProxies")).length > 0) return;
+    ctx.report({ at: at.path(["gateway", "trustedProxies"]), message: "The gateway is on loopback with the Control UI enabled and `gateway.trustedProxies` is empty." });
+  }
+});
+
+// rules/gateway/trusted_proxy_allow_loopback.ts
+var trusted_proxy_allow_loopback_default = defineRule({
+  id: "gateway.trusted_proxy_allow_loopback",
+  title: "Trusted-proxy auth accepts loopback proxies",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`gateway.auth.trustedProxy.allowLoopback: true` trusts identity headers from loopback connections: any local process can claim to be the proxy and name any user.",
+  remediation: "Set `gateway.auth.trustedProxy.allowLoopback: false` unless the proxy deliberately runs on the same host.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const tp = get(t.value, "gateway", "auth", "trustedProxy");
+    if (!currentApplies(t, ctx.project) || v.mode !== "trusted-proxy" || !(get(tp, "allowLoopback") === true)) return;
+    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "allowLoopback"]), message: "`gateway.auth.trustedProxy.allowLoopback` is true." });
+  }
+});
+
+// rules/gateway/trusted_proxy_auth.ts
+var trusted_proxy_auth_default = defineRule({
+  id: "gateway.trusted_proxy_auth",
+  title: "Gateway delegates auth to a trusted proxy",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: '`gateway.auth.mode: "trusted-proxy"` hands authentication to the reverse proxy: whoever can reach the gateway without passing through that proxy, or forge its user header, is an operator. The audit reports this mode as critical so it is reviewed deliberately.',
+  remediation: 'Make sure the proxy terminates TLS and auth, `gateway.trustedProxies` lists only its addresses and a firewall blocks direct access; otherwise use `gateway.auth.mode: "token"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (v.mode !== "trusted-proxy" || false) return;
+    ctx.report({ at: at.path(["gateway", "auth", "mode"]), message: 'Gateway auth is delegated to a reverse proxy (`gateway.auth.mode: "trusted-proxy"`).' });
+  }
+});
+
+// rules/gateway/trusted_proxy_device_auto_approve.ts
+var trusted_proxy_device_auto_approve_default = defineRule({
+  id: "gateway.trusted_proxy_device_auto_approve",
+  title: "Trusted-proxy users get devices approved automatically",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`gateway.auth.trustedProxy.deviceAutoApprove.enabled: true` pairs every device a proxy user opens without operator approval.",
+  remediation: "Set `gateway.auth.trustedProxy.deviceAutoApprove.enabled: false`, or keep it only with an exclusive, strong proxy and `allowUsers`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const tp = get(t.value, "gateway", "auth", "trustedProxy");
+    if (!currentApplies(t, ctx.project) || v.mode !== "trusted-proxy" || !(get(tp, "deviceAutoApprove", "enabled") === true)) return;
+    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "deviceAutoApprove", "enabled"]), message: "Devices of trusted-proxy users are approved automatically." });
+  }
+});
+
+// rules/gateway/trusted_proxy_device_auto_approve_admin.ts
+var trusted_proxy_device_auto_approve_admin_default = defineRule({
+  id: "gateway.trusted_proxy_device_auto_approve_admin",
+  title: "Auto-approved trusted-proxy devices get admin scope",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "Devices of trusted-proxy users are approved automatically with the `operator.admin` scope: every proxy user gets full admin on a new device without review.",
+  remediation: 'Remove `"operator.admin"` from `gateway.auth.trustedProxy.deviceAutoApprove.scopes` (or disable auto-approval).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const tp = get(t.value, "gateway", "auth", "trustedProxy");
+    if (!currentApplies(t, ctx.project) || v.mode !== "trusted-proxy" || get(tp, "deviceAutoApprove", "enabled") !== true) return;
+    const i = arr(get(tp, "deviceAutoApprove", "scopes")).findIndex((s) => typeof s === "string" && s.trim() === "operator.admin");
+    if (i < 0) return;
+    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "deviceAutoApprove", "scopes", i]), message: "Auto-approved trusted-proxy devices receive `operator.admin`." });
+  }
+});
+
+// rules/gateway/trusted_proxy_no_allowlist.ts
+var trusted_proxy_no_allowlist_default = defineRule({
+  id: "gateway.trusted_proxy_no_allowlist",
+  title: "Trusted-proxy auth admits every proxy user",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "In trusted-proxy mode with an empty `gateway.auth.trustedProxy.allowUsers`, every user the proxy authenticates becomes a gateway operator.",
+  remediation: "Set `gateway.auth.trustedProxy.allowUsers` to the operators allowed to use the gateway.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const tp = get(t.value, "gateway", "auth", "trustedProxy");
+    if (v.mode !== "trusted-proxy" || !(strings(get(tp, "allowUsers")).length === 0)) return;
+    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "allowUsers"]), message: "Trusted-proxy auth is on with no `gateway.auth.trustedProxy.allowUsers`." });
+  }
+});
+
+// rules/gateway/trusted_proxy_no_proxies.ts
+var trusted_proxy_no_proxies_default = defineRule({
+  id: "gateway.trusted_proxy_no_proxies",
+  title: "Trusted-proxy auth without trusted proxies",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "In trusted-proxy mode with an empty `gateway.trustedProxies`, the gateway has no list of proxies whose identity headers it may believe.",
+  remediation: 'Set `gateway.trustedProxies` to the proxy addresses (e.g. `["10.0.0.2"]`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    if (v.mode !== "trusted-proxy" || !(strings(get(t.value, "gateway", "trustedProxies")).length === 0)) return;
+    ctx.report({ at: at.path(["gateway", "trustedProxies"]), message: "Trusted-proxy auth is on but `gateway.trustedProxies` is empty." });
+  }
+});
+
+// rules/gateway/trusted_proxy_no_user_header.ts
+var trusted_proxy_no_user_header_default = defineRule({
+  id: "gateway.trusted_proxy_no_user_header",
+  title: "Trusted-proxy auth without a user header",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "In trusted-proxy mode without `gateway.auth.trustedProxy.userHeader` the gateway does not know which header carries the authenticated user.",
+  remediation: 'Set `gateway.auth.trustedProxy.userHeader` to the header your proxy sets (e.g. `"x-forwarded-user"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const v = gatewayOf(t, ctx.project);
+    const tp = get(t.value, "gateway", "auth", "trustedProxy");
+    if (v.mode !== "trusted-proxy" || !!str(get(tp, "userHeader"))?.trim()) return;
+    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "userHeader"]), message: "Trusted-proxy auth is on but `gateway.auth.trustedProxy.userHeader` is not set." });
+  }
+});
+
+// rules/hooks/allowed_agent_ids_unrestricted.ts
+var allowed_agent_ids_unrestricted_default = defineRule({
+  id: "hooks.allowed_agent_ids_unrestricted",
+  title: "Hooks may route to any agent",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: '`hooks.allowedAgentIds` is unset or contains `"*"`: a webhook request can pick any agent, including ones with exec or admin tools. Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).',
+  remediation: 'Set `hooks.allowedAgentIds` to the agents hooks may use (e.g. `["main"]`), or `[]` to disable hook agent routing.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  messages: {
+    wildcard: '`hooks.allowedAgentIds` contains "*".',
+    unset: "`hooks.allowedAgentIds` is not set: hooks may route to any agent."
+  },
+  check(t, ctx) {
+    const h = enabledHooks(t.value);
+    if (!h) return;
+    const v = gatewayOf(t, ctx.project);
+    if (!currentApplies(t, ctx.project)) return;
+    const ids = h.allowedAgentIds;
+    if (Array.isArray(ids) && !ids.some((x) => typeof x === "string" && x.trim() === "*")) return;
+    ctx.report({ at: at.path(["hooks", "allowedAgentIds"]), severity: v.remoteExposure ? CRITICAL : WARN, messageId: Array.isArray(ids) ? "wildcard" : "unset" });
+  }
+});
+
+// rules/hooks/default_session_key_unset.ts
+var default_session_key_unset_default = defineRule({
+  id: "hooks.default_session_key_unset",
+  title: "Hooks have no default session key",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Webhook ingress is enabled without `hooks.defaultSessionKey`: hook-triggered runs land in whatever session the request or mapping names, mixing untrusted webhook content into existing conversations.",
+  remediation: 'Set `hooks.defaultSessionKey: "hook:ingress"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = enabledHooks(t.value);
+    if (!h) return;
+    if (typeof h.defaultSessionKey === "string" && h.defaultSessionKey.trim()) return;
+    ctx.report({ at: at.path(["hooks", "defaultSessionKey"]), message: "Hooks are enabled and `hooks.defaultSessionKey` is not set." });
+  }
+});
+
+// rules/hooks/installs_missing_integrity.ts
+var installs_missing_integrity_default = defineRule({
+  id: "hooks.installs_missing_integrity",
+  title: "Hook packs installed without an integrity hash",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older record npm installs of hook packs in the config (`hooks.internal.installs.<id>`). A record without `integrity` cannot prove that a reinstall fetches the same package. Reported for legacy or unknown versions.",
+  remediation: "Reinstall the hook pack with a current OpenClaw so `hooks.internal.installs.<id>`.integrity is recorded, or pin and verify it.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project)) return;
+    const base3 = ["hooks", "internal", "installs"];
+    for (const [id, r] of npmInstallRecords(t.value, base3)) {
+      if (typeof r.integrity === "string" && r.integrity.trim()) continue;
+      ctx.report({ at: at.path([...base3, id]), message: `npm install "${id}" has no integrity hash.` });
+    }
+  }
+});
+
+// rules/hooks/installs_unpinned_npm_specs.ts
+var installs_unpinned_npm_specs_default = defineRule({
+  id: "hooks.installs_unpinned_npm_specs",
+  title: "Hook packs installed from unpinned npm specs",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older record npm installs of hook packs in the config (`hooks.internal.installs.<id>`). A `spec` without an exact version (`pkg`, `pkg@latest`, `pkg@^1.2.0`) reinstalls whatever the registry serves next: a compromised release runs inside the gateway. Reported for legacy or unknown versions (2026.4+ keeps the records in the state directory).",
+  remediation: "Pin each `hooks.internal.installs.<id>`.spec to an exact version (`pkg@1.2.3`) and reinstall.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project)) return;
+    const base3 = ["hooks", "internal", "installs"];
+    for (const [id, r] of npmInstallRecords(t.value, base3)) {
+      if (/@v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(String(r.spec).trim())) continue;
+      ctx.report({ at: at.path([...base3, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
+    }
+  }
+});
+
+// rules/hooks/path_root.ts
+var path_root_default = defineRule({
+  id: "hooks.path_root",
+  title: "Hooks served at the root path",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: '`hooks.path: "/"` mounts webhook ingress on the gateway root, where it overlaps every other gateway route.',
+  remediation: 'Set `hooks.path: "/hooks"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = enabledHooks(t.value);
+    if (!h) return;
+    if (typeof h.path !== "string" || h.path.trim() !== "/") return;
+    ctx.report({ at: at.path(["hooks", "path"]), message: '`hooks.path` is "/".' });
+  }
+});
+
+// rules/hooks/request_session_key_enabled.ts
+var request_session_key_enabled_default = defineRule({
+  id: "hooks.request_session_key_enabled",
+  title: "Hook requests may choose their session",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`hooks.allowRequestSessionKey: true` lets a webhook caller name the session it writes into, so untrusted content can be injected into any conversation. Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).",
+  remediation: 'Set `hooks.allowRequestSessionKey: false` (the default), or constrain it with `hooks.allowedSessionKeyPrefixes: ["hook:"]`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = enabledHooks(t.value);
+    if (!h) return;
+    const v = gatewayOf(t, ctx.project);
+    if (h.allowRequestSessionKey !== true) return;
+    ctx.report({ at: at.path(["hooks", "allowRequestSessionKey"]), severity: v.remoteExposure ? CRITICAL : WARN, message: "`hooks.allowRequestSessionKey` is true." });
+  }
+});
+
+// rules/hooks/request_session_key_prefixes_missing.ts
+var request_session_key_prefixes_missing_default = defineRule({
+  id: "hooks.request_session_key_prefixes_missing",
+  title: "Hook session keys are not constrained by prefix",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Hook requests may choose their session key and `hooks.allowedSessionKeyPrefixes` is empty: a caller can write into any session, not only hook sessions. Critical when the gateway is exposed.",
+  remediation: 'Set `hooks.allowedSessionKeyPrefixes: ["hook:"]`, or `hooks.allowRequestSessionKey: false`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = enabledHooks(t.value);
+    if (!h) return;
+    const v = gatewayOf(t, ctx.project);
+    if (h.allowRequestSessionKey !== true || strings(h.allowedSessionKeyPrefixes).length > 0) return;
+    ctx.report({ at: at.path(["hooks", "allowedSessionKeyPrefixes"]), severity: v.remoteExposure ? CRITICAL : WARN, message: "Hook requests may choose their session key and `hooks.allowedSessionKeyPrefixes` is empty." });
+  }
+});
+
+// rules/hooks/token_reuse_gateway_token.ts
+var token_reuse_gateway_token_default = defineRule({
+  id: "hooks.token_reuse_gateway_token",
+  title: "Hooks token reuses the gateway secret",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "`hooks.token` is the same secret as the gateway token (or, in password / trusted-proxy mode, the gateway password): anyone given the webhook secret, which is routinely pasted into third-party services, holds full gateway admin.",
+  remediation: 'Give hooks their own secret: `hooks.token: "${OPENCLAW_HOOKS_TOKEN}"`, distinct from `OPENCLAW_GATEWAY_TOKEN`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = enabledHooks(t.value);
+    if (!h) return;
+    const v = gatewayOf(t, ctx.project);
+    const hooks = credential(h.token, deployContext(t, ctx.project));
+    if (!credentialPresent(hooks)) return;
+    const gw = v.mode === "token" ? v.token : v.mode === "password" || v.mode === "trusted-proxy" ? v.password : void 0;
+    if (!gw || !credentialPresent(gw)) return;
+    const same = hooks.kind === "ref" && gw.kind === "ref" && hooks.ref === gw.ref || credentialText(hooks) !== void 0 && credentialText(hooks)?.trim() === credentialText(gw)?.trim();
+    if (!same) return;
+    ctx.report({ at: at.path(["hooks", "token"]), message: `\`hooks.token\` is the gateway ${v.mode === "token" ? "token" : "password"}.`, ...hooks.kind === "literal" ? { secret: hooks.value } : {} });
+  }
+});
+
+// rules/hooks/token_too_short.ts
+var token_too_short_default2 = defineRule({
+  id: "hooks.token_too_short",
+  title: "Hooks token is short",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Webhook ingress is enabled and `hooks.token` is shorter than 24 characters: a short shared secret on an HTTP endpoint can be guessed.",
+  remediation: 'Set `hooks.token: "${OPENCLAW_HOOKS_TOKEN}"` with a long random value (at least 24 characters, e.g. `openssl rand -hex 32`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const h = enabledHooks(t.value);
+    if (!h) return;
+    const c = credential(h.token, deployContext(t, ctx.project));
+    const text2 = credentialText(c)?.trim();
+    if (!text2 || text2.length >= 24) return;
+    ctx.report({ at: at.path(["hooks", "token"]), message: `\`hooks.token\` is ${text2.length} characters long (fewer than 24).`, ...c.kind === "literal" ? { secret: c.value } : {} });
+  }
+});
+
+// rules/logging/redact_off.ts
+var redact_off_default = defineRule({
+  id: "logging.redact_off",
+  title: "Log redaction disabled",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'OpenClaw 2026.3.x and older: `logging.redactSensitive: "off"` writes tool arguments and outputs, including tokens and keys, to the logs unredacted. (2026.4+ always redacts and rejects the key.) Reported for legacy or unknown versions.',
+  remediation: 'Set `logging.redactSensitive: "tools"` (the default).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project) || get(t.value, "logging", "redactSensitive") !== "off") return;
+    ctx.report({ at: at.path(["logging", "redactSensitive"]), message: '`logging.redactSensitive` is "off".', fix: { description: "Redact sensitive tool data in logs", at: at.path(["logging", "redactSensitive"], { part: "value" }), replacement: '"tools"' } });
+  }
+});
+
+// rules/mcp/apps.enabled.ts
+var apps_enabled_default = defineRule({
+  id: "mcp.apps.enabled",
+  title: "MCP apps enabled",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`mcp.apps.enabled: true` lets MCP servers render interactive apps in the Control UI and chat surfaces; a malicious or compromised MCP server gets a UI inside the operator session.",
+  remediation: "Set `mcp.apps.enabled: false` (the default) unless every configured MCP server is trusted.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project) || get(t.value, "mcp", "apps", "enabled") !== true) return;
+    ctx.report({ at: at.path(["mcp", "apps", "enabled"]), message: "`mcp.apps.enabled` is true." });
+  }
+});
+
+// rules/_shared/openclaw/models.ts
+function modelRefs(config) {
+  const aliases = /* @__PURE__ */ new Map();
+  for (const [id, v] of Object.entries(obj(get(config, "agents", "defaults", "models")))) {
+    const a = str(get(v, "alias"));
+    if (a) aliases.set(a.trim().toLowerCase(), id);
+  }
+  const out = [];
+  const add = (v, path13, image, agent) => {
+    const push = (m, p) => {
+      if (typeof m === "string" && m.trim()) out.push({ model: aliases.get(m.trim().toLowerCase()) ?? m.trim(), path: p, image, ...agent ? { agent } : {} });
+    };
+    if (typeof v === "string") return push(v, path13);
+    push(get(v, "primary"), [...path13, "primary"]);
+    arr(get(v, "fallbacks")).forEach((f, i) => push(f, [...path13, "fallbacks", i]));
+  };
+  add(get(config, "agents", "defaults", "model"), ["agents", "defaults", "model"], false);
+  add(get(config, "agents", "defaults", "imageModel"), ["agents", "defaults", "imageModel"], true);
+  for (const a of agentEntries(config)) add(a.value.model, [...a.path, "model"], false, a.value);
+  return out;
+}
+function paramSize(model) {
+  let best;
+  for (const m of model.toLowerCase().matchAll(/(?:^|[^a-z0-9])[a-z]?(\d+(?:\.\d+)?)b(?=$|[^a-z0-9])/g)) {
+    const n = Number(m[1]);
+    if (best === void 0 || n > best) best = n;
+  }
+  return best;
+}
+
+// rules/models/legacy.ts
+var legacy_default = defineRule({
+  id: "models.legacy",
+  title: "Legacy model configured",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A configured model (`agents.defaults.model`, `imageModel`, fallbacks or an agent `model`) is a legacy generation (`gpt-3.5`, `claude-instant`, `claude-2`, `gpt-4-0314/0613`): weak instruction-following makes prompt injection through tools far easier.",
+  remediation: 'Replace it with a current top-tier model in `agents.defaults.model` (e.g. `"anthropic/claude-opus-4-6"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const hits = modelRefs(t.value).filter((r) => /\bgpt-3\.5\b|\bclaude-(instant|2)\b|\bgpt-4-(0314|0613)\b/i.test(r.model));
+    if (hits.length === 0) return;
+    ctx.report({ at: at.path(hits[0].path), message: `Legacy models configured: ${[...new Set(hits.map((h) => h.model))].join(", ")}.` });
+  }
+});
+
+// rules/_shared/openclaw/tools.ts
+var GROUPS = {
+  "group:fs": ["read", "write", "edit", "apply_patch"],
+  "group:runtime": ["exec", "process", "code_execution", "terminal"],
+  "group:web": ["web_search", "web_fetch", "x_search"],
+  "group:sessions": ["sessions_list", "sessions_history", "sessions_search", "sessions_send", "sessions_spawn", "session_status"],
+  "group:memory": ["memory_search", "memory_get"],
+  "group:ui": ["browser", "canvas"],
+  "group:automation": ["cron", "automations", "gateway"],
+  "group:messaging": ["message"],
+  "group:nodes": ["nodes"],
+  "group:agents": ["agents_list"],
+  "group:plugins": ["plugins"],
+  "group:openclaw": ["openclaw"]
+};
+var PROFILES = {
+  minimal: ["session_status", "gateway"],
+  coding: [
+    "read",
+    "write",
+    "edit",
+    "apply_patch",
+    "exec",
+    "process",
+    "memory_search",
+    "memory_get",
+    "sessions_list",
+    "sessions_history",
+    "sessions_search",
+    "sessions_send",
+    "sessions_spawn",
+    "session_status",
+    "cron",
+    "image",
+    "web_search",
+    "web_fetch",
+    "x_search",
+    "automations",
+    "plugins",
+    "code_execution",
+    "secrets",
+    "terminal",
+    "screen"
+  ],
+  messaging: ["message", "sessions_list", "sessions_history", "sessions_search", "sessions_send", "session_status", "conversations_list", "conversations_send", "secrets", "theme", "ask_user", "gateway"]
+};
+var ALIASES = { bash: "exec", "apply-patch": "apply_patch" };
+function norm(name) {
+  const n = name.trim().toLowerCase();
+  return ALIASES[n] ?? n;
+}
+function matches(entry, tool) {
+  const e = norm(entry);
+  if (e === "*" || e === tool) return true;
+  if (GROUPS[e]?.includes(tool)) return true;
+  return e.endsWith("*") && tool.startsWith(e.slice(0, -1));
+}
+function policyAllows(policy, tool) {
+  const deny = strings(get(policy, "deny"));
+  if (deny.some((d) => matches(d, tool))) return false;
+  const allow = strings(get(policy, "allow"));
+  return allow.length === 0 || allow.some((a) => matches(a, tool)) || strings(get(policy, "alsoAllow")).some((a) => matches(a, tool));
+}
+function toolAllowed(config, agent, toolName) {
+  const tool = norm(toolName);
+  const global2 = get(config, "tools");
+  const local = get(agent, "tools");
+  const profile = str(get(local, "profile")) ?? str(get(global2, "profile"));
+  if (profile && profile !== "full" && PROFILES[profile]) {
+    const also = [...strings(get(global2, "alsoAllow")), ...strings(get(local, "alsoAllow"))];
+    if (!PROFILES[profile].includes(tool) && !also.some((a) => matches(a, tool))) return false;
+  }
+  if (!policyAllows(global2, tool) || !policyAllows(local, tool)) return false;
+  if (sandboxMode(config, agent) === "all" && !policyAllows(get(config, "tools", "sandbox", "tools"), tool)) return false;
+  return true;
+}
+function toolContexts(config) {
+  return [{ label: "agents.defaults", path: ["tools"] }, ...agentEntries(config).map((a) => ({ label: `agent "${a.id}"`, path: [...a.path, "tools"], agent: a.value }))];
+}
+function execSecurity(tools) {
+  const mode = str(get(tools, "exec", "mode"));
+  if (mode) return { deny: "deny", allowlist: "allowlist", ask: "allowlist", auto: "allowlist", full: "full" }[mode] ?? mode;
+  return str(get(tools, "exec", "security"));
+}
+function execScopes(config) {
+  return [{ label: "tools", path: ["tools", "exec"], security: execSecurity(get(config, "tools")) }, ...agentEntries(config).map((a) => ({ label: `agent "${a.id}"`, path: [...a.path, "tools", "exec"], security: execSecurity(a.value.tools) }))];
+}
+function openExecSurfaces(config) {
+  const out = [];
+  const walk2 = (v, path13, depth2) => {
+    if (depth2 > 12) return;
+    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path13, i], depth2 + 1));
+    if (!isRecord(v)) return;
+    if (v.groupPolicy === "open") out.push([...path13, "groupPolicy"]);
+    if (v.dmPolicy === "open") out.push([...path13, "dmPolicy"]);
+    for (const [k, x] of Object.entries(v)) walk2(x, [...path13, k], depth2 + 1);
+  };
+  walk2(get(config, "channels"), ["channels"], 0);
+  return out;
+}
+
+// rules/models/small_params.ts
+var small_params_default = defineRule({
+  id: "models.small_params",
+  title: "Small model with web or browser tools",
+  severity: "info",
+  appliesTo: ["openclaw"],
+  description: "A configured model has at most 300B parameters (inferred from its id, e.g. `llama3.1:8b`, `qwen2.5-72b`). Small models are easy to steer with injected instructions; when such a model can use `web_search`, `web_fetch` or `browser`, the finding is critical, otherwise info.",
+  remediation: 'For agents on small models deny `group:web` and `browser` (`tools.deny: ["group:web", "browser"]`) and run them sandboxed (`sandbox.mode: "all"`), or use a larger model.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  messages: {
+    tools_reachable: "Small models (≤300B parameters): {{models}}; web or browser tools are reachable from them.",
+    tools_unreachable: "Small models (≤300B parameters): {{models}}; web and browser tools are not reachable."
+  },
+  check(t, ctx) {
+    const small = modelRefs(t.value).filter((r) => !r.image && (paramSize(r.model) ?? Infinity) <= 300);
+    if (small.length === 0) return;
+    const webSearch = get(t.value, "tools", "web", "search", "enabled") === true || get(t.value, "tools", "web", "search", "apiKey") !== void 0;
+    const webFetch = get(t.value, "tools", "web", "fetch", "enabled") !== false;
+    const browser = get(t.value, "browser", "enabled") !== false;
+    const unsafe = small.filter((r) => webSearch && toolAllowed(t.value, r.agent, "web_search") || webFetch && toolAllowed(t.value, r.agent, "web_fetch") || browser && toolAllowed(t.value, r.agent, "browser"));
+    const first = unsafe[0] ?? small[0];
+    ctx.report({ at: at.path(first.path), severity: unsafe.length ? CRITICAL : INFO, messageId: unsafe.length ? "tools_reachable" : "tools_unreachable", data: { models: [...new Set(small.map((r) => r.model))].join(", ") } });
+  }
+});
+
+// rules/models/weak_tier.ts
+function weakTier(model) {
+  const m = model.toLowerCase();
+  if (m.includes("haiku")) return true;
+  if (/\bgpt-/.test(m) && !/\bgpt-5(?=$|[^a-z0-9]|\.|-)/.test(m)) return true;
+  if (/\bclaude-/.test(m)) {
+    const top = /-4-([5-9]|[1-9]\d)(?!\d)|-4\.([5-9]|[1-9]\d)|-[5-9](?=$|[^0-9])/.test(m.replace(/-\d{8}$/, ""));
+    return !top;
+  }
+  return false;
+}
+var weak_tier_default = defineRule({
+  id: "models.weak_tier",
+  title: "Below-top-tier model configured",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A configured model is below the top tier the audit expects for tool-using agents (Haiku, GPT-4-class and earlier, GPT-OSS, Claude below 4.5): smaller models follow injected instructions from web pages, emails and tool output more readily.",
+  remediation: "Use a top-tier model (GPT-5+, Claude 4.5+) in `agents.defaults.model` for agents with tools, or restrict the tools of agents on smaller models.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const hits = modelRefs(t.value).filter((r) => weakTier(r.model));
+    if (hits.length === 0) return;
+    ctx.report({ at: at.path(hits[0].path), message: `Below-top-tier models configured: ${[...new Set(hits.map((h) => h.model))].join(", ")}.` });
+  }
+});
 
 // rules/_shared/openclaw-cli.ts
 var CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
@@ -44117,7 +45871,7 @@ function isLiteral(value) {
 var SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)$/i;
 function configHasGatewayAuth(configs) {
   return configs.some(({ value }) => {
-    if (!isRecord2(value) || !isRecord2(value.gateway) || !isRecord2(value.gateway.auth)) return false;
+    if (!isRecord(value) || !isRecord(value.gateway) || !isRecord(value.gateway.auth)) return false;
     const auth2 = value.gateway.auth;
     return auth2.mode === "trusted-proxy" || Boolean(auth2.token) || Boolean(auth2.password);
   });
@@ -44126,7 +45880,7 @@ var DEFAULT_GATEWAY_PORT2 = 18789;
 function gatewayPorts(configs) {
   const ports2 = /* @__PURE__ */ new Set([DEFAULT_GATEWAY_PORT2]);
   for (const { value } of configs) {
-    const port = isRecord2(value) && isRecord2(value.gateway) ? value.gateway.port : void 0;
+    const port = isRecord(value) && isRecord(value.gateway) ? value.gateway.port : void 0;
     if (typeof port === "number" && Number.isInteger(port) && port > 0 && port < 65536) ports2.add(port);
   }
   return ports2;
@@ -44343,9 +46097,13 @@ var gateway_no_auth_default = defineRule({
   references: ["https://nginx.org/en/docs/http/ngx_http_access_module.html", "https://nginx.org/en/docs/http/ngx_http_auth_request_module.html", "https://cwe.mitre.org/data/definitions/306.html"],
   tags: ["nginx", "openclaw", "exposure", "CWE-306"],
   precision: "high",
+  messages: {
+    trusted_proxy: "location {{location}} exposes the gateway publicly without auth, and the OpenClaw config trusts this proxy to authenticate (trusted-proxy): anyone gets in.",
+    no_auth: "location {{location}} exposes the OpenClaw gateway on a public listener with no auth_basic/auth_request and no allow/deny."
+  },
   check(target, ctx) {
     const configs = ctx.project.targets("openclaw");
-    const trustedProxy = configs.some(({ value }) => isRecord2(value) && isRecord2(value.gateway) && isRecord2(value.gateway.auth) && value.gateway.auth.mode === "trusted-proxy");
+    const trustedProxy = configs.some(({ value }) => isRecord(value) && isRecord(value.gateway) && isRecord(value.gateway.auth) && value.gateway.auth.mode === "trusted-proxy");
     const gatewayAuth = configHasGatewayAuth(configs);
     const proxiesToGateway = gatewayLocationTest(ctx.project, target);
     for (const server of servers(target, ctx.project)) {
@@ -44356,7 +46114,8 @@ var gateway_no_auth_default = defineRule({
         ctx.report({
           at: at.range(s, e, fileOf(loc.directive)),
           ...trustedProxy ? { severity: "critical" } : gatewayAuth ? { severity: "medium" } : {},
-          message: trustedProxy ? `location ${loc.directive.args.map((a) => a.value).join(" ")} exposes the gateway publicly without auth, and the OpenClaw config trusts this proxy to authenticate (trusted-proxy): anyone gets in.` : `location ${loc.directive.args.map((a) => a.value).join(" ")} exposes the OpenClaw gateway on a public listener with no auth_basic/auth_request and no allow/deny.`
+          messageId: trustedProxy ? "trusted_proxy" : "no_auth",
+          data: { location: loc.directive.args.map((a) => a.value).join(" ") }
         });
       }
     }
@@ -44460,7 +46219,7 @@ var real_ip_spoofable_default = defineRule({
   tags: ["nginx", "openclaw", "spoofing", "CWE-290"],
   precision: "high",
   check(target, ctx) {
-    const config = ctx.project.targets("openclaw").find(({ value }) => isRecord2(value) && isRecord2(value.gateway) && value.gateway.allowRealIpFallback === true);
+    const config = ctx.project.targets("openclaw").find(({ value }) => isRecord(value) && isRecord(value.gateway) && value.gateway.allowRealIpFallback === true);
     if (!config) return;
     const where = `${config.file}${config.embedded ? ` (heredoc at line ${config.embedded.line})` : ""}`;
     const proxiesToGateway = gatewayLocationTest(ctx.project, target);
@@ -44495,6 +46254,10 @@ var sensitive_location_open_default = defineRule({
   references: ["https://nginx.org/en/docs/http/ngx_http_access_module.html", "https://cwe.mitre.org/data/definitions/284.html"],
   tags: ["nginx", "openclaw", "exposure", "CWE-284"],
   precision: "medium",
+  messages: {
+    hooks: "The gateway's /hooks endpoint is reachable by anyone on the internet (no allow/deny, no auth).",
+    health: "The gateway's health endpoint is reachable by anyone on the internet (no allow/deny, no auth)."
+  },
   check(target, ctx) {
     const proxiesToGateway = gatewayLocationTest(ctx.project, target);
     for (const server of servers(target, ctx.project)) {
@@ -44508,7 +46271,7 @@ var sensitive_location_open_default = defineRule({
         ctx.report({
           at: at.range(s, e, fileOf(loc.directive)),
           ...kind === "health" ? { severity: "low" } : {},
-          message: kind === "hooks" ? "The gateway's /hooks endpoint is reachable by anyone on the internet (no allow/deny, no auth)." : "The gateway's health endpoint is reachable by anyone on the internet (no allow/deny, no auth)."
+          messageId: kind
         });
       }
     }
@@ -44562,8 +46325,226 @@ var weak_tls_default = defineRule({
   }
 });
 
-// rules/nginx/index.ts
-var nginxRules = [gateway_no_auth_default, gateway_no_rate_limit_default, missing_hsts_default, plain_http_upstream_default, real_ip_spoofable_default, sensitive_location_open_default, server_tokens_default, weak_tls_default];
+// rules/plugins/installs_missing_integrity.ts
+var installs_missing_integrity_default2 = defineRule({
+  id: "plugins.installs_missing_integrity",
+  title: "Plugins installed without an integrity hash",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older record npm installs of plugins in the config (`plugins.installs.<id>`). A record without `integrity` cannot prove that a reinstall fetches the same package. Reported for legacy or unknown versions.",
+  remediation: "Reinstall the plugin with a current OpenClaw so `plugins.installs.<id>`.integrity is recorded, or pin and verify it.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project)) return;
+    const base3 = ["plugins", "installs"];
+    for (const [id, r] of npmInstallRecords(t.value, base3)) {
+      if (typeof r.integrity === "string" && r.integrity.trim()) continue;
+      ctx.report({ at: at.path([...base3, id]), message: `npm install "${id}" has no integrity hash.` });
+    }
+  }
+});
+
+// rules/plugins/installs_unpinned_npm_specs.ts
+var installs_unpinned_npm_specs_default2 = defineRule({
+  id: "plugins.installs_unpinned_npm_specs",
+  title: "Plugins installed from unpinned npm specs",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older record npm installs of plugins in the config (`plugins.installs.<id>`). A `spec` without an exact version (`pkg`, `pkg@latest`, `pkg@^1.2.0`) reinstalls whatever the registry serves next: a compromised release runs inside the gateway. Reported for legacy or unknown versions (2026.4+ keeps the records in the state directory).",
+  remediation: "Pin each `plugins.installs.<id>`.spec to an exact version (`pkg@1.2.3`) and reinstall.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!legacyApplies(t, ctx.project)) return;
+    const base3 = ["plugins", "installs"];
+    for (const [id, r] of npmInstallRecords(t.value, base3)) {
+      if (/@v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(String(r.spec).trim())) continue;
+      ctx.report({ at: at.path([...base3, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
+    }
+  }
+});
+
+// rules/sandbox/bind_mount_non_absolute.ts
+var bind_mount_non_absolute_default = defineRule({
+  id: "sandbox.bind_mount_non_absolute",
+  title: "Sandbox bind source is not an absolute path",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A sandbox `docker.binds` entry has a source that is not an absolute host path (a named volume such as `data:/data`, or a relative path): what it mounts depends on the Docker daemon, not on the config, and the bind-source checks cannot vet it.",
+  remediation: "Use an absolute host path as the source in `sandbox.docker.binds` (e.g. `/srv/openclaw/data:/data`).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const { path: path13, bind: b } of sandboxBinds(t.value)) {
+      const src = b.trim().split(":")[0] ?? "";
+      if (src.startsWith("/") || /^[a-zA-Z]$/.test(src) && /^[a-zA-Z]:[\\/]/.test(b.trim())) continue;
+      ctx.report({ at: at.path(path13), message: `Sandbox bind source "${src}" is not an absolute path.` });
+    }
+  }
+});
+
+// rules/sandbox/browser_cdp_bridge_unrestricted.ts
+var browser_cdp_bridge_unrestricted_default = defineRule({
+  id: "sandbox.browser_cdp_bridge_unrestricted",
+  title: "Sandbox browser CDP reachable from the bridge network",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw 2026.3.x and older: the sandbox browser is enabled on the `bridge` network without `cdpSourceRange`, so every container on the bridge can drive the browser over CDP. Reported for legacy targets (`meta.lastTouchedVersion` or a pinned image ≤ 2026.3).",
+  remediation: "Put the sandbox browser on a dedicated network (`sandbox.browser.network`) or set `sandbox.browser.cdpSourceRange`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.3"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (targetEra(t, ctx.project) !== "legacy") return;
+    const scopes = [{ path: ["agents", "defaults", "sandbox", "browser"], browser: get(t.value, "agents", "defaults", "sandbox", "browser") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "browser"], browser: get(a.value, "sandbox", "browser") }))];
+    for (const s of scopes) {
+      if (get(s.browser, "enabled") !== true || get(s.browser, "network") !== "bridge" || str(get(s.browser, "cdpSourceRange"))?.trim()) continue;
+      ctx.report({ at: at.path([...s.path, "network"]), message: "The sandbox browser is on the bridge network without cdpSourceRange." });
+    }
+  }
+});
+
+// rules/sandbox/dangerous_apparmor_profile.ts
+var dangerous_apparmor_profile_default = defineRule({
+  id: "sandbox.dangerous_apparmor_profile",
+  title: "Sandbox runs without AppArmor",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "Sandbox `docker.apparmorProfile` is `unconfined`: the mandatory access control profile is off for sandbox containers.",
+  remediation: "Remove `sandbox.docker.apparmorProfile` (Docker default profile) or name a confining profile.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    checkUnconfinedSandboxProfile("apparmorProfile", t, ctx);
+  }
+});
+
+// rules/sandbox/dangerous_bind_mount.ts
+var BLOCKED = ["/", "/etc", "/private/etc", "/proc", "/sys", "/dev", "/root", "/boot", "/run", "/var/run", "/private/var/run", "/var/run/docker.sock", "/private/var/run/docker.sock", "/run/docker.sock"];
+var HOME_SECRETS = [".aws", ".cargo", ".config", ".docker", ".gnupg", ".netrc", ".npm", ".ssh"];
+function bindSource(bind2) {
+  const b = bind2.trim();
+  const m = /^([a-zA-Z]:[\\/][^:]*)/.exec(b);
+  return m ? m[1] : b.split(":")[0] ?? "";
+}
+function normalize(p) {
+  const parts = [];
+  for (const s of p.split("/")) {
+    if (!s || s === ".") continue;
+    if (s === "..") parts.pop();
+    else parts.push(s);
+  }
+  return "/" + parts.join("/");
+}
+function dangerous(src) {
+  if (!src.startsWith("/")) return void 0;
+  const p = normalize(src);
+  for (const b of BLOCKED) if (p === b || b !== "/" && p.startsWith(b + "/") || p !== "/" && b.startsWith(p + "/")) return b;
+  if (p === "/") return "/";
+  const m = /^(\/root|\/home\/[^/]+|\/Users\/[^/]+)(\/.*)?$/.exec(p);
+  if (m) {
+    if (!m[2]) return m[1];
+    const first = m[2].split("/")[1] ?? "";
+    if (HOME_SECRETS.includes(first)) return `${m[1]}/${first}`;
+  }
+  return void 0;
+}
+var dangerous_bind_mount_default = defineRule({
+  id: "sandbox.dangerous_bind_mount",
+  title: "Sandbox bind-mounts a sensitive host path",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "A sandbox `docker.binds` entry mounts a host path that breaks the sandbox: the Docker socket (`/var/run/docker.sock` = root on the host), system directories (`/`, `/etc`, `/proc`, `/sys`, `/dev`, `/root`, `/run`) or credential folders in a home directory (`.ssh`, `.aws`, `.docker`, `.config`…).",
+  remediation: "Remove the entry from `sandbox.docker.binds`; mount only project-specific directories (e.g. `/srv/openclaw/workspace:/workspace:rw`).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const { path: path13, bind: b } of sandboxBinds(t.value)) {
+      const hit = dangerous(bindSource(b.replace(/^~(?=\/|$)/, "/root")));
+      if (hit) ctx.report({ at: at.path(path13), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
+    }
+  }
+});
+
+// rules/sandbox/dangerous_network_mode.ts
+var dangerous_network_mode_default = defineRule({
+  id: "sandbox.dangerous_network_mode",
+  title: "Sandbox shares the host network",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "Sandbox `docker.network` is `host` or `container:<id>`: the sandbox shares the network namespace of the host (or of another container) and reaches every local service, including the gateway itself.",
+  remediation: 'Set `sandbox.docker.network: "none"` (the default) or a dedicated bridge network.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get(a.value, "sandbox", "docker") }))];
+    for (const s of scopes) {
+      const v = get(s.docker, "network");
+      if (typeof v !== "string" || !(v.trim().toLowerCase() === "host" || v.trim().toLowerCase().startsWith("container:"))) continue;
+      ctx.report({ at: at.path([...s.path, "network"]), message: `Sandbox docker.network is "${v}".` });
+    }
+  }
+});
+
+// rules/sandbox/dangerous_seccomp_profile.ts
+var dangerous_seccomp_profile_default = defineRule({
+  id: "sandbox.dangerous_seccomp_profile",
+  title: "Sandbox runs without seccomp",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: "Sandbox `docker.seccompProfile` is `unconfined`: the kernel syscall filter is off, widening the attack surface for a container escape.",
+  remediation: "Remove `sandbox.docker.seccompProfile` (Docker default profile) or point it at a custom profile.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    checkUnconfinedSandboxProfile("seccompProfile", t, ctx);
+  }
+});
+
+// rules/sandbox/docker_config_mode_off.ts
+var docker_config_mode_off_default = defineRule({
+  id: "sandbox.docker_config_mode_off",
+  title: "Sandbox Docker settings with sandboxing off",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`sandbox.docker` is configured (image, binds, network…) while the sandbox mode is `off`: the settings do nothing and every tool runs on the gateway host, though the config reads as sandboxed.",
+  remediation: 'Set `agents.defaults.sandbox.mode: "all"` (or `"non-main"`), or remove the unused `sandbox.docker` block.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  messages: {
+    defaults: "`agents.defaults.sandbox.docker` is set while sandbox mode is off.",
+    agent: 'Agent "{{agent}}" sets sandbox.docker while its sandbox mode is off.'
+  },
+  check(t, ctx) {
+    const defaultsDocker = get(t.value, "agents", "defaults", "sandbox", "docker");
+    const agents = agentEntries(t.value);
+    const anyEnabled = agents.some((a) => sandboxMode(t.value, a.value) !== "off");
+    if (isRecord(defaultsDocker) && Object.values(defaultsDocker).some((v) => v !== void 0) && sandboxMode(t.value) === "off" && !anyEnabled) {
+      ctx.report({ at: at.path(["agents", "defaults", "sandbox", "docker"]), messageId: "defaults" });
+    }
+    for (const a of agents) {
+      if (get(a.value, "sandbox", "docker") !== void 0 && sandboxMode(t.value, a.value) === "off") ctx.report({ at: at.path([...a.path, "sandbox", "docker"]), messageId: "agent", data: { agent: a.id } });
+    }
+  }
+});
 
 // rules/scan/parse_error.ts
 var parse_error_default2 = defineRule({
@@ -44584,9 +46565,6 @@ var parse_error_default2 = defineRule({
     });
   }
 });
-
-// rules/scan/index.ts
-var scanRules = [parse_error_default2];
 
 // rules/secrets/anthropic_admin_key.ts
 var SPEC = tokenSpec({
@@ -44968,7 +46946,8 @@ var COMMAND_FILE = /\.(sh|bash|zsh|ya?ml|service|conf|env)$|(^|\/)(Dockerfile|Co
 function reportLiteral(target, ctx, start, end, value, what, where) {
   ctx.report({
     at: at.range(start, end),
-    message: `Literal OpenClaw ${what} (${where}) in ${target.file}: anyone who reads it can operate your agent. Rotate it and pass it from an untracked .env or a secret manager.`,
+    messageId: "text",
+    data: { what, where, file: target.file },
     severity: "critical",
     secret: value
   });
@@ -45045,7 +47024,8 @@ async function checkConfig(target, ctx) {
     if (!sp) continue;
     ctx.report({
       at: at.path(path13, { part: "value" }),
-      message: `Literal OpenClaw ${sp.what} at \`${path13.join(".")}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
+      messageId: "config",
+      data: { what: sp.what, path: path13.join("."), file: target.file },
       severity: sp.severity,
       secret: value
     });
@@ -45061,6 +47041,10 @@ var openclaw_gateway_token_default = defineRule({
   references: ["https://docs.openclaw.ai/gateway/security", "https://docs.openclaw.ai/gateway/configuration"],
   tags: ["secrets", "openclaw", "CWE-798"],
   precision: "high",
+  messages: {
+    text: "Literal OpenClaw {{what}} ({{where}}) in {{file}}: anyone who reads it can operate your agent. Rotate it and pass it from an untracked .env or a secret manager.",
+    config: "Literal OpenClaw {{what}} at `{{path}}` in {{file}}: rotate it and replace it with `${ENV_VAR}` or a SecretRef."
+  },
   check(target, ctx) {
     return target.kind === "text" ? checkText2(target, ctx) : checkConfig(target, ctx);
   }
@@ -45246,1315 +47230,6 @@ var xai_api_key_default = defineRule({
   }
 });
 
-// rules/secrets/index.ts
-var secretsRules = [
-  anthropic_api_key_default,
-  anthropic_admin_key_default,
-  anthropic_oauth_token_default,
-  openai_api_key_default,
-  openrouter_api_key_default,
-  google_api_key_default,
-  groq_api_key_default,
-  xai_api_key_default,
-  huggingface_token_default,
-  perplexity_api_key_default,
-  telegram_bot_token_default,
-  discord_bot_token_default,
-  slack_token_default,
-  slack_webhook_url_default,
-  github_token_default,
-  aws_access_key_default,
-  private_key_default,
-  openclaw_gateway_token_default,
-  generic_default
-];
-
-// rules/state/auth_profiles.ts
-var STORE = /^(auth-profiles\.json|auth\.json|models\.json|auth-profiles\.(sqlite3?|db)|.*\.(sqlite3?|db))$/i;
-var auth_profiles_default = defineRule({
-  id: "state.auth_profiles",
-  title: "OpenClaw agent auth profiles are committed",
-  severity: "critical",
-  appliesTo: ["repo"],
-  description: "OpenClaw keeps each agent's model credentials in its state directory: `auth-profiles.json` (or the auth-profile database) and `models.json` under `agents/<id>/agent/` hold provider API keys and Claude/OpenAI OAuth tokens in plain text. Committed, every one of them is readable by anyone with the repository or its history.",
-  remediation: "Rotate every key and sign out every OAuth session the file held (Anthropic Console, OpenAI, `claude setup-token` again). Then `git rm --cached` the file, add the state directory (`.openclaw/`, or at least `agents/*/agent/`) to `.gitignore`, and rewrite history (`git filter-repo --invert-paths --path <file>`). Mount the state directory as a volume instead of keeping it in the repository.",
-  references: ["https://docs.openclaw.ai/gateway/security", "https://github.com/newren/git-filter-repo"],
-  tags: ["secrets", "openclaw", "state", "CWE-538"],
-  precision: "high",
-  check(target, ctx) {
-    const openclaw = isOpenClawRepo(target);
-    for (const f of target.files) {
-      const agent = agentStorePath(f.path);
-      const hit = base(f.path) === "auth-profiles.json" || agent?.kind === "agent" && (STORE.test(agent.base) || openclaw || underStateDir(f.path));
-      if (!hit) continue;
-      ctx.report({
-        at: at.file(f.path),
-        message: `${f.path} is OpenClaw agent credential state (auth profiles: provider keys and OAuth tokens) and is in the repository: rotate what it holds, then remove it from git and its history.`,
-        key: f.path
-      });
-    }
-  }
-});
-
-// rules/state/whatsapp_session.ts
-function isWhatsAppSession(path13, openclawRepo2) {
-  if (base(path13) !== "creds.json") return false;
-  if (path13.split("/").some((s) => /whatsapp/i.test(s))) return true;
-  return underCredentials(path13) !== void 0 && (openclawRepo2 || underStateDir(path13));
-}
-var whatsapp_session_default = defineRule({
-  id: "state.whatsapp_session",
-  title: "WhatsApp session credentials are committed",
-  severity: "critical",
-  appliesTo: ["repo"],
-  description: "`creds.json` is the linked-device session OpenClaw's WhatsApp channel keeps (Baileys auth state). Whoever has it is logged in to the WhatsApp account: they read and send messages as you, without a QR code or a password.",
-  remediation: "On the phone, WhatsApp → Linked devices: log out the OpenClaw device at once, then link it again (`openclaw channels login whatsapp`). `git rm -r --cached` the session folder, ignore `.openclaw/` (or `credentials/`) in `.gitignore`, and rewrite history if the repository was shared.",
-  references: ["https://github.com/WhiskeySockets/Baileys", "https://docs.openclaw.ai/gateway/security"],
-  tags: ["secrets", "openclaw", "state", "CWE-538"],
-  precision: "high",
-  check(target, ctx) {
-    const openclaw = isOpenClawRepo(target);
-    for (const f of target.files) {
-      if (!isWhatsAppSession(f.path, openclaw)) continue;
-      ctx.report({
-        at: at.file(f.path),
-        message: `${f.path} is a WhatsApp linked-device session in the repository: anyone with it is logged in to the account. Log the device out in WhatsApp → Linked devices, then remove the file from git and its history.`,
-        key: f.path
-      });
-    }
-  }
-});
-
-// rules/state/channel_credentials.ts
-var OPENCLAW_STORE = /(-allowFrom|-pairing|-allowlist)\.json$|^oauth\.json$/i;
-var channel_credentials_default = defineRule({
-  id: "state.channel_credentials",
-  title: "OpenClaw credentials directory is committed",
-  severity: "high",
-  appliesTo: ["repo"],
-  description: "The `credentials/` directory of OpenClaw's state holds channel secrets and access lists: OAuth tokens, pairing stores and `*-allowFrom.json` lists of who may talk to the agent. Committed, its tokens are leaked and the allowlists tell an attacker whom to impersonate.",
-  remediation: "Rotate the tokens the files held (re-pair or re-login the channels), `git rm -r --cached` the `credentials/` directory, ignore the state directory (`.openclaw/`) in `.gitignore`, and rewrite history if the repository was shared. Mount state as a volume instead.",
-  references: ["https://docs.openclaw.ai/gateway/security"],
-  tags: ["secrets", "openclaw", "state", "CWE-538"],
-  precision: "high",
-  check(target, ctx) {
-    const openclaw = isOpenClawRepo(target);
-    for (const f of target.files) {
-      const rest = underCredentials(f.path);
-      if (rest === void 0 || !/\.json$/i.test(f.path) || isWhatsAppSession(f.path, openclaw)) continue;
-      if (!(openclaw || underStateDir(f.path) || OPENCLAW_STORE.test(base(f.path)))) continue;
-      ctx.report({
-        at: at.file(f.path),
-        message: `${f.path} is in OpenClaw's credentials directory and is in the repository: rotate what it holds, then remove it from git and its history.`,
-        key: f.path
-      });
-    }
-  }
-});
-
-// rules/state/session_transcripts.ts
-var session_transcripts_default = defineRule({
-  id: "state.session_transcripts",
-  title: "OpenClaw session transcripts are committed",
-  severity: "high",
-  appliesTo: ["repo"],
-  description: "`agents/<id>/sessions/*.jsonl` are OpenClaw's conversation transcripts: every message people sent the agent, its answers, and tool calls with their output (file contents, command output, sometimes pasted keys). Committed, they expose private conversations to everyone with the repository.",
-  remediation: "Remove the transcripts from git (`git rm -r --cached agents/*/sessions`), ignore the state directory (`.openclaw/` or `agents/*/sessions/`) in `.gitignore`, rewrite history if the repository was shared, and check the transcripts for secrets that were pasted into a chat (rotate those).",
-  references: ["https://docs.openclaw.ai/gateway/security"],
-  tags: ["privacy", "openclaw", "state", "CWE-359"],
-  precision: "very-high",
-  check(target, ctx) {
-    for (const f of target.files) {
-      const a = agentStorePath(f.path);
-      if (!a || a.kind !== "sessions" || !/\.jsonl$/i.test(a.base)) continue;
-      ctx.report({
-        at: at.file(f.path),
-        message: `${f.path} is an OpenClaw session transcript (agent "${a.agent}") in the repository: conversations and tool output are readable by everyone with access to it.`,
-        key: f.path
-      });
-    }
-  }
-});
-
-// rules/state/index.ts
-var stateRules = [auth_profiles_default, channel_credentials_default, session_transcripts_default, whatsapp_session_default];
-
-// rules/gateway/auth_no_rate_limit.ts
-var auth_no_rate_limit_default = defineRule({
-  id: "gateway.auth_no_rate_limit",
-  title: "Gateway auth has no rate limit",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "The gateway binds beyond loopback and `gateway.auth.rateLimit` is not set: a network attacker can guess the token or password without any lockout.",
-  remediation: "Set `gateway.auth.rateLimit: { maxAttempts: 10, windowMs: 60000, lockoutMs: 300000 }`.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    if (!v.nonLoopback || v.mode === "trusted-proxy" || get2(t.value, "gateway", "auth", "rateLimit")) return;
-    ctx.report({ at: at.path(["gateway", "auth", "rateLimit"]), message: `The gateway binds to "${v.bind}" and \`gateway.auth.rateLimit\` is not set.` });
-  }
-});
-
-// rules/gateway/bind_no_auth.ts
-var bind_no_auth_default = defineRule({
-  id: "gateway.bind_no_auth",
-  title: "Gateway bound beyond loopback without auth",
-  severity: "critical",
-  appliesTo: ["openclaw", "compose_project"],
-  description: 'The gateway listens on a non-loopback address (`gateway.bind` other than `"loopback"`: `lan`, `auto`, `tailnet`, `custom`) and no shared secret or trusted proxy authenticates callers: anyone who can reach the port controls the agent, its tools and its credentials.',
-  remediation: 'Set `gateway.auth.mode: "token"` with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"` (a long random value provided at deploy time), or set `gateway.bind: "loopback"`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (t.kind === "compose_project") {
-      for (const g of gatewayViews(t, ctx.project.targets("openclaw"))) {
-        if (g.config || !exposedWithoutAuth(g)) continue;
-        ctx.report({
-          at: g.published.at ?? g.service.at([]),
-          message: `Service "${g.service.name}" runs the OpenClaw gateway bound to "${g.bind.value}" (beyond loopback), publishes its port ${g.port.value} beyond the host's loopback, and passes no token or password (command line, environment or env_file).`,
-          key: `compose:${g.service.name}`,
-          properties: { service: g.service.name }
-        });
-      }
-      return;
-    }
-    const v = gatewayOf(t, ctx.project);
-    if (!v.nonLoopback || v.hasAuth) return;
-    ctx.report({ at: at.path(["gateway", "bind"]), message: `The gateway binds to "${v.bind}" (not loopback) and has no gateway auth (auth mode ${v.mode}, no token or password configured).` });
-  }
-});
-
-// rules/gateway/control_ui.allowed_origins_required.ts
-var control_ui_allowed_origins_required_default = defineRule({
-  id: "gateway.control_ui.allowed_origins_required",
-  title: "Control UI on a network address without allowed origins",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: "The gateway binds beyond loopback with the Control UI enabled but `gateway.controlUi.allowedOrigins` is empty: browser origin checks have nothing to compare against, so cross-site pages can talk to the gateway.",
-  remediation: 'Set `gateway.controlUi.allowedOrigins` to the exact origins that serve the UI (e.g. `["https://claw.example.com"]`), or bind the gateway to `"loopback"`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    const ui = get2(t.value, "gateway", "controlUi");
-    if (!v.nonLoopback || !v.controlUiEnabled || strings2(get2(ui, "allowedOrigins")).length > 0 || get2(ui, "dangerouslyAllowHostHeaderOriginFallback") === true) return;
-    ctx.report({ at: at.path(["gateway", "controlUi", "allowedOrigins"]), message: `The gateway binds to "${v.bind}" with the Control UI enabled and no \`gateway.controlUi.allowedOrigins\`.` });
-  }
-});
-
-// rules/gateway/control_ui.allowed_origins_wildcard.ts
-var control_ui_allowed_origins_wildcard_default = defineRule({
-  id: "gateway.control_ui.allowed_origins_wildcard",
-  title: "Control UI allows any origin",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: '`gateway.controlUi.allowedOrigins` contains `"*"`: any web page a user visits can open a Control UI session against the gateway. Critical when the gateway binds beyond loopback.',
-  remediation: 'Replace `"*"` in `gateway.controlUi.allowedOrigins` with the exact origins that serve the UI (e.g. `"https://claw.example.com"`).',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    arr(get2(t.value, "gateway", "controlUi", "allowedOrigins")).forEach((o, i) => {
-      if (typeof o !== "string" || o.trim() !== "*") return;
-      ctx.report({ at: at.path(["gateway", "controlUi", "allowedOrigins", i]), severity: v.nonLoopback ? CRITICAL : WARN, message: `\`gateway.controlUi.allowedOrigins\` contains "*"${v.nonLoopback ? ` and the gateway binds to "${v.bind}"` : ""}.` });
-    });
-  }
-});
-
-// rules/gateway/control_ui.device_auth_disabled.ts
-var control_ui_device_auth_disabled_default2 = defineRule({
-  id: "gateway.control_ui.device_auth_disabled",
-  title: "Control UI device auth disabled",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: "OpenClaw 2026.3.x and older: `gateway.controlUi.dangerouslyDisableDeviceAuth: true` turns off device identity checks for the Control UI, so the shared token alone grants full operator access from any browser. From 2026.4 the key is a deprecated upgrade-only input; reported for legacy or unknown versions.",
-  remediation: "Remove `gateway.controlUi.dangerouslyDisableDeviceAuth` (default `false`); use it only for a short break-glass session.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.3"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (!legacyApplies(t, ctx.project) || get2(t.value, "gateway", "controlUi", "dangerouslyDisableDeviceAuth") !== true) return;
-    ctx.report({ at: at.path(["gateway", "controlUi", "dangerouslyDisableDeviceAuth"]), message: "`gateway.controlUi.dangerouslyDisableDeviceAuth` is true (OpenClaw ≤ 2026.3)." });
-  }
-});
-
-// rules/gateway/control_ui.host_header_origin_fallback.ts
-var control_ui_host_header_origin_fallback_default = defineRule({
-  id: "gateway.control_ui.host_header_origin_fallback",
-  title: "Control UI trusts the Host header as origin",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "`gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback: true` lets the Control UI accept a request whose Origin matches its own Host header, which DNS rebinding and proxies can forge. Critical when the gateway binds beyond loopback.",
-  remediation: "Remove `gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback` (default `false`) and list the UI origins in `gateway.controlUi.allowedOrigins`.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    if (get2(t.value, "gateway", "controlUi", "dangerouslyAllowHostHeaderOriginFallback") !== true) return;
-    ctx.report({ at: at.path(["gateway", "controlUi", "dangerouslyAllowHostHeaderOriginFallback"]), severity: v.nonLoopback ? CRITICAL : WARN, message: `Host-header origin fallback is enabled${v.nonLoopback ? ` on a gateway bound to "${v.bind}"` : ""}.` });
-  }
-});
-
-// rules/gateway/control_ui.insecure_auth.ts
-var control_ui_insecure_auth_default2 = defineRule({
-  id: "gateway.control_ui.insecure_auth",
-  title: "Control UI allows insecure (HTTP) auth",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "OpenClaw 2026.3.x and older: `gateway.controlUi.allowInsecureAuth: true` lets the Control UI authenticate over plain HTTP without device identity, so the gateway token travels in clear text. The key no longer exists from 2026.4 (the config is rejected); reported for legacy or unknown versions.",
-  remediation: "Remove `gateway.controlUi.allowInsecureAuth` (or set it to `false`) and reach the UI over HTTPS, Tailscale Serve or localhost.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.3"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (!legacyApplies(t, ctx.project) || get2(t.value, "gateway", "controlUi", "allowInsecureAuth") !== true) return;
-    ctx.report({ at: at.path(["gateway", "controlUi", "allowInsecureAuth"]), message: "`gateway.controlUi.allowInsecureAuth` is true (OpenClaw ≤ 2026.3)." });
-  }
-});
-
-// rules/gateway/env_token_overrides_config.ts
-var env_token_overrides_config_default = defineRule({
-  id: "gateway.env_token_overrides_config",
-  title: "OPENCLAW_GATEWAY_TOKEN overrides the config token",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "The deployment sets `OPENCLAW_GATEWAY_TOKEN` while `gateway.auth.token` holds a different value: clients and the gateway can disagree on the token, and the one in the file looks authoritative while the environment wins for some clients.",
-  remediation: 'Either drop `OPENCLAW_GATEWAY_TOKEN` from the deployment, or write `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"` so there is one token.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const deploy = deployContext(t, ctx.project);
-    const envValue = deploy.env?.["OPENCLAW_GATEWAY_TOKEN"];
-    const envSet2 = envValue !== void 0 || deploy.providedEnv?.has("OPENCLAW_GATEWAY_TOKEN") === true;
-    if (!currentApplies(t, ctx.project) || !envSet2 || get2(t.value, "gateway", "mode") === "remote") return;
-    const mode = str2(get2(t.value, "gateway", "auth", "mode"));
-    if (mode === "password" || mode === "none" || mode === "trusted-proxy") return;
-    const raw = get2(t.value, "gateway", "auth", "token");
-    const c = credential2(raw, {});
-    const differs = c.kind === "literal" ? c.value.trim() !== "" && c.value !== envValue : c.kind === "ref" && c.ref !== "env:default:OPENCLAW_GATEWAY_TOKEN";
-    if (!differs) return;
-    ctx.report({ at: at.path(["gateway", "auth", "token"]), message: "`OPENCLAW_GATEWAY_TOKEN` is set in the deployment (a .env, or referenced by the config) and differs from `gateway.auth.token`.", ...c.kind === "literal" ? { secret: c.value } : {} });
-  }
-});
-
-// rules/gateway/http.no_auth.ts
-var http_no_auth_default = defineRule({
-  id: "gateway.http.no_auth",
-  title: "Gateway HTTP APIs are reachable without auth",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "The gateway HTTP endpoints (`/tools/invoke`, and when enabled `/v1/chat/completions`, `/v1/responses`) have no credential to check: auth mode `none`, or token/password mode without a value. Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).",
-  remediation: 'Set `gateway.auth.mode: "token"` with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`; without auth keep `gateway.bind: "loopback"` and leave `gateway.http.endpoints.*.enabled` off.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    const resolved = v.mode === "trusted-proxy" || v.mode === "token" && v.tokenConfigured || v.mode === "password" && v.passwordConfigured;
-    if (resolved) return;
-    const endpoints = ["/tools/invoke"];
-    if (get2(t.value, "gateway", "http", "endpoints", "chatCompletions", "enabled") === true) endpoints.push("/v1/chat/completions");
-    if (get2(t.value, "gateway", "http", "endpoints", "responses", "enabled") === true) endpoints.push("/v1/responses");
-    ctx.report({ at: at.path(["gateway", "auth", "mode"]), severity: v.remoteExposure ? CRITICAL : WARN, message: `Gateway HTTP APIs (${endpoints.join(", ")}) have no auth (mode ${v.mode} without a credential).` });
-  }
-});
-
-// rules/gateway/http.session_key_override_enabled.ts
-var http_session_key_override_enabled_default = defineRule({
-  id: "gateway.http.session_key_override_enabled",
-  title: "OpenAI-compatible HTTP endpoints enabled",
-  severity: "info",
-  appliesTo: ["openclaw"],
-  description: "With `/v1/chat/completions` or `/v1/responses` enabled, holders of the gateway credential can pick any session key through the API and read or steer any session.",
-  remediation: "Treat gateway API credential holders as fully trusted, or set `gateway.http.endpoints.chatCompletions.enabled` / `responses.enabled` to `false`.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    for (const ep of ["chatCompletions", "responses"]) {
-      if (get2(t.value, "gateway", "http", "endpoints", ep, "enabled") !== true) continue;
-      ctx.report({ at: at.path(["gateway", "http", "endpoints", ep, "enabled"]), message: `\`gateway.http.endpoints.${ep}\` is enabled: API callers can choose the session key.` });
-      return;
-    }
-  }
-});
-
-// rules/gateway/loopback_no_auth.ts
-var loopback_no_auth_default = defineRule({
-  id: "gateway.loopback_no_auth",
-  title: "Gateway auth missing on loopback",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: "The gateway binds to loopback with the Control UI enabled but has no gateway auth: any local process, browser tab or reverse proxy on the host can drive the agent. A proxy in front forwards remote traffic as local.",
-  remediation: 'Set `gateway.auth.mode: "token"` and `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"` (or a password via `OPENCLAW_GATEWAY_PASSWORD`); never `auth.mode: "none"`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    if (v.nonLoopback || !v.controlUiEnabled || v.hasLoopbackAuth) return;
-    ctx.report({ at: at.path(["gateway", "auth"]), message: `The gateway is on loopback with the Control UI enabled and no gateway auth (auth mode ${v.mode}).` });
-  }
-});
-
-// rules/gateway/nodes.allow_commands_dangerous.ts
-var DANGEROUS_LEGACY = ["camera.snap", "camera.clip", "screen.record", "contacts.add", "calendar.add", "reminders.add", "sms.send"];
-var DANGEROUS_CURRENT = [...DANGEROUS_LEGACY, "camera.ptz.control", "sms.search", "health.summary"];
-var nodes_allow_commands_dangerous_default = defineRule({
-  id: "gateway.nodes.allow_commands_dangerous",
-  title: "Dangerous node commands allowed",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "The node command allow list (`gateway.nodes.commands.allow`; 2026.3: `gateway.nodes.allowCommands`) enables commands that reach the physical world or private data of paired devices (camera, screen recording, SMS, contacts, calendar, health). Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).",
-  remediation: "Remove the dangerous commands from `gateway.nodes.commands.allow` (or add them to `gateway.nodes.commands.deny`).",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    const { allow, deny } = nodeLists(t.value);
-    const denied = new Set(deny.list.filter((s) => typeof s === "string").map((s) => s.trim()));
-    const dangerous2 = new Set(targetEra(t, ctx.project) === "legacy" ? DANGEROUS_LEGACY : DANGEROUS_CURRENT);
-    const hits = allow.list.map((c, i) => [c, i]).filter(([c]) => typeof c === "string" && dangerous2.has(c.trim()) && !denied.has(c.trim()));
-    if (hits.length === 0) return;
-    ctx.report({ at: at.path([...allow.path, hits[0][1]]), severity: v.remoteExposure ? CRITICAL : WARN, message: `Dangerous node commands are allowed: ${hits.map(([c]) => String(c).trim()).join(", ")}.` });
-  }
-});
-
-// rules/gateway/nodes.deny_commands_ineffective.ts
-var KNOWN = /* @__PURE__ */ new Set([
-  "camera.snap",
-  "camera.clip",
-  "camera.list",
-  "camera.ptz.control",
-  "screen.record",
-  "screen.snapshot",
-  "contacts.add",
-  "contacts.search",
-  "calendar.add",
-  "calendar.events",
-  "reminders.add",
-  "reminders.list",
-  "sms.send",
-  "sms.search",
-  "health.summary",
-  "location.get",
-  "system.run",
-  "system.which",
-  "system.notify",
-  "system.execApprovals.get",
-  "system.execApprovals.set",
-  "canvas.present",
-  "canvas.hide",
-  "canvas.navigate",
-  "canvas.eval",
-  "canvas.snapshot",
-  "canvas.a2ui.push",
-  "canvas.a2ui.pushJSONL",
-  "canvas.a2ui.reset",
-  "browser.proxy",
-  "photos.latest",
-  "motion.activity",
-  "motion.pedometer",
-  "device.status",
-  "device.info",
-  "talk.ptt.start",
-  "talk.ptt.stop"
-]);
-function looksLikePattern(s) {
-  return /[?*[\]{}(),|\s]/.test(s) || s.startsWith("group:") || s.startsWith("/") || s.endsWith("/") || s.startsWith("^") || s.endsWith("$");
-}
-var nodes_deny_commands_ineffective_default = defineRule({
-  id: "gateway.nodes.deny_commands_ineffective",
-  title: "Node command deny entries match nothing",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "The node command deny list (`gateway.nodes.commands.deny`; 2026.3: `gateway.nodes.denyCommands`) matches exact command ids only. Entries that look like patterns (`system.run*`, `group:…`, regexes) or name unknown commands deny nothing, so the operator believes a command is blocked when it is not.",
-  remediation: 'Write exact command ids in `gateway.nodes.commands.deny` (e.g. `"system.run"`, `"camera.snap"`).',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const { allow, deny } = nodeLists(t.value);
-    const allowed = new Set(allow.list.filter((s) => typeof s === "string").map((s) => s.trim()));
-    const bad = deny.list.map((c, i) => [c, i]).filter(([c]) => typeof c === "string" && (looksLikePattern(c.trim()) || !KNOWN.has(c.trim()) && !allowed.has(c.trim())));
-    if (bad.length === 0) return;
-    ctx.report({ at: at.path([...deny.path, bad[0][1]]), message: `Node command deny entries that match no exact command: ${bad.map(([c]) => JSON.stringify(c)).join(", ")}.` });
-  }
-});
-
-// rules/_shared/openclaw-checks.ts
-function checkPlaceholderCredential(kind, t, ctx) {
-  const v = gatewayOf(t, ctx.project);
-  if (!currentApplies(t, ctx.project) || v.mode !== kind) return;
-  const raw = get2(t.value, "gateway", "auth", kind);
-  const c = typeof raw === "string" ? credential2(raw, deployContext(t, ctx.project)) : v[kind];
-  const text2 = credentialText(c);
-  if (text2 === void 0 || !["", "undefined", "null"].includes(text2.trim())) return;
-  ctx.report({ at: at.path(["gateway", "auth", kind]), message: `The gateway ${kind} is a placeholder (${text2.trim() === "" ? "blank" : JSON.stringify(text2.trim())}).` });
-}
-function checkUnconfinedSandboxProfile(key, t, ctx) {
-  const scopes = [
-    { path: ["agents", "defaults", "sandbox", "docker"], docker: get2(t.value, "agents", "defaults", "sandbox", "docker") },
-    ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get2(a.value, "sandbox", "docker") }))
-  ];
-  for (const s of scopes) {
-    const v = get2(s.docker, key);
-    if (typeof v !== "string" || v.trim().toLowerCase() !== "unconfined") continue;
-    ctx.report({ at: at.path([...s.path, key]), message: `Sandbox docker.${key} is "unconfined".` });
-  }
-}
-
-// rules/gateway/password_placeholder_value.ts
-var password_placeholder_value_default = defineRule({
-  id: "gateway.password_placeholder_value",
-  title: "Gateway password is a placeholder",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: 'The gateway runs in password mode and the password is blank, `"undefined"` or `"null"`: a value left over from templating or a broken `${VAR}` expansion, trivially guessed. OpenClaw 2026.9 refuses such a password at startup.',
-  remediation: 'Generate a real password (`openssl rand -hex 32`) and provide it as `OPENCLAW_GATEWAY_PASSWORD`, with `gateway.auth.password: "${OPENCLAW_GATEWAY_PASSWORD}"`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    checkPlaceholderCredential("password", t, ctx);
-  }
-});
-
-// rules/gateway/password_too_short.ts
-var password_too_short_default = defineRule({
-  id: "gateway.password_too_short",
-  title: "Gateway password is short",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "The gateway runs in password mode and the effective password (config or `OPENCLAW_GATEWAY_PASSWORD`) is shorter than 24 characters: short shared secrets fall to guessing, all the more without a rate limit.",
-  remediation: 'Use a long random password (at least 24 characters, e.g. `openssl rand -hex 32`) provided as `OPENCLAW_GATEWAY_PASSWORD`, with `gateway.auth.password: "${OPENCLAW_GATEWAY_PASSWORD}"`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    if (!currentApplies(t, ctx.project) || v.mode !== "password") return;
-    const text2 = credentialText(v.password)?.trim();
-    if (!text2 || ["undefined", "null"].includes(text2) || text2.length >= 24) return;
-    ctx.report({ at: at.path(["gateway", "auth", "password"]), message: `The gateway password is ${text2.length} characters long (fewer than 24).`, ...v.password.kind === "literal" ? { secret: v.password.value } : {} });
-  }
-});
-
-// rules/gateway/real_ip_fallback_enabled.ts
-var real_ip_fallback_enabled_default = defineRule({
-  id: "gateway.real_ip_fallback_enabled",
-  title: "Gateway trusts X-Real-IP fallback",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "`gateway.allowRealIpFallback: true` makes the gateway take the client address from `X-Real-IP` when `X-Forwarded-For` is missing; unless the proxy always overwrites it, clients can spoof a local address. Critical when the gateway binds beyond loopback, or in trusted-proxy mode with a non-loopback proxy.",
-  remediation: "Set `gateway.allowRealIpFallback: false` (the default) unless your proxy always overwrites `X-Real-IP`.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    if (get2(t.value, "gateway", "allowRealIpFallback") !== true) return;
-    const loopbackOnly = (p) => ["127.0.0.1", "::1", "127.0.0.1/32", "::1/128"].includes(p);
-    const remoteProxy = v.mode === "trusted-proxy" && strings2(get2(t.value, "gateway", "trustedProxies")).some((p) => !loopbackOnly(p));
-    ctx.report({ at: at.path(["gateway", "allowRealIpFallback"]), severity: v.nonLoopback || remoteProxy ? CRITICAL : WARN, message: "`gateway.allowRealIpFallback` is true: the client address can come from a spoofable X-Real-IP header." });
-  }
-});
-
-// rules/gateway/tailscale_funnel.ts
-var tailscale_funnel_default = defineRule({
-  id: "gateway.tailscale_funnel",
-  title: "Gateway published on the internet with Tailscale Funnel",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: '`gateway.tailscale.mode: "funnel"` publishes the gateway on the public internet through Tailscale Funnel: everyone can reach it, and only gateway auth stands in the way.',
-  remediation: 'Set `gateway.tailscale.mode: "serve"` (tailnet only) or `"off"`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (get2(t.value, "gateway", "tailscale", "mode") !== "funnel") return;
-    ctx.report({ at: at.path(["gateway", "tailscale", "mode"]), message: "The gateway is published on the internet with Tailscale Funnel." });
-  }
-});
-
-// rules/gateway/tailscale_serve.ts
-var tailscale_serve_default = defineRule({
-  id: "gateway.tailscale_serve",
-  title: "Gateway reachable from the tailnet (Tailscale Serve)",
-  severity: "info",
-  appliesTo: ["openclaw"],
-  description: '`gateway.tailscale.mode: "serve"` makes the gateway reachable from every device of the tailnet; by default Tailscale identity headers then count as auth (`gateway.auth.allowTailscale`).',
-  remediation: 'Keep the tailnet ACLs tight, or set `gateway.tailscale.mode: "off"` if tailnet access is not needed.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (get2(t.value, "gateway", "tailscale", "mode") !== "serve") return;
-    ctx.report({ at: at.path(["gateway", "tailscale", "mode"]), message: "The gateway is reachable from the tailnet through Tailscale Serve." });
-  }
-});
-
-// rules/gateway/token_placeholder_value.ts
-var token_placeholder_value_default = defineRule({
-  id: "gateway.token_placeholder_value",
-  title: "Gateway token is a placeholder",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: 'The gateway runs in token mode and the token is blank, `"undefined"` or `"null"`: a value left over from templating or a broken `${VAR}` expansion, trivially guessed. OpenClaw 2026.9 refuses such a token at startup.',
-  remediation: 'Generate a real token (`openssl rand -hex 32`) and provide it as `OPENCLAW_GATEWAY_TOKEN`, with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    checkPlaceholderCredential("token", t, ctx);
-  }
-});
-
-// rules/gateway/token_too_short.ts
-var token_too_short_default = defineRule({
-  id: "gateway.token_too_short",
-  title: "Gateway token is short",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "The gateway runs in token mode and the effective token (config or `OPENCLAW_GATEWAY_TOKEN`) is shorter than 24 characters: short shared secrets fall to guessing, all the more without a rate limit.",
-  remediation: 'Use a long random token (at least 24 characters, e.g. `openssl rand -hex 32`) provided as `OPENCLAW_GATEWAY_TOKEN`, with `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    if (v.mode !== "token") return;
-    const text2 = credentialText(v.token)?.trim();
-    if (!text2 || ["undefined", "null"].includes(text2) || text2.length >= 24) return;
-    ctx.report({ at: at.path(["gateway", "auth", "token"]), message: `The gateway token is ${text2.length} characters long (fewer than 24).`, ...v.token.kind === "literal" ? { secret: v.token.value } : {} });
-  }
-});
-
-// rules/gateway/tools_invoke_http.dangerous_allow.ts
-var HTTP_DENY_CURRENT = ["exec", "spawn", "shell", "fs_write", "fs_delete", "fs_move", "apply_patch", "terminal", "portal", "sessions_spawn", "sessions_send", "conversations_list", "conversations_send", "conversations_turn", "automations", "gateway", "plugins", "nodes", "computer", "mobile_ui", "openclaw"];
-var HTTP_DENY_LEGACY = ["sessions_spawn", "sessions_send", "cron", "gateway", "whatsapp_login"];
-var tools_invoke_http_dangerous_allow_default = defineRule({
-  id: "gateway.tools_invoke_http.dangerous_allow",
-  title: "HTTP /tools/invoke re-enables dangerous tools",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "`gateway.tools.allow` removes tools from the built-in deny list of the HTTP `POST /tools/invoke` endpoint (exec, shell, file writes, session spawning, gateway and plugin control…): every holder of the gateway credential can run them over plain HTTP. Critical when the gateway binds beyond loopback or is published with Tailscale Funnel.",
-  remediation: 'Remove the dangerous names from `gateway.tools.allow`; if you need them, keep `gateway.bind: "loopback"` (or tailnet-only) and treat the gateway credential as full admin.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    const deny = new Set(targetEra(t, ctx.project) === "legacy" ? HTTP_DENY_LEGACY : HTTP_DENY_CURRENT);
-    const hits = [];
-    const names = [];
-    arr(get2(t.value, "gateway", "tools", "allow")).forEach((n, i) => {
-      if (typeof n === "string" && deny.has(n.trim().toLowerCase())) {
-        hits.push(i);
-        names.push(n.trim().toLowerCase());
-      }
-    });
-    if (hits.length === 0) return;
-    ctx.report({ at: at.path(["gateway", "tools", "allow", hits[0]]), severity: v.nonLoopback || v.tailscale === "funnel" ? CRITICAL : WARN, message: `\`gateway.tools.allow\` re-enables ${names.join(", ")} on HTTP /tools/invoke.` });
-  }
-});
-
-// rules/gateway/trusted_proxies_missing.ts
-var trusted_proxies_missing_default = defineRule({
-  id: "gateway.trusted_proxies_missing",
-  title: "Reverse proxy headers are not trusted",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "With the gateway on loopback and the Control UI enabled, a reverse proxy in front would make every remote request look local. Without `gateway.trustedProxies` the gateway cannot tell proxied clients from local ones.",
-  remediation: 'Set `gateway.trustedProxies` to the proxy addresses (e.g. `["127.0.0.1"]`), or keep the Control UI local-only (`gateway.controlUi.enabled: false`).',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    if (v.nonLoopback || !v.controlUiEnabled || strings2(get2(t.value, "gateway", "trustedProxies")).length > 0) return;
-    ctx.report({ at: at.path(["gateway", "trustedProxies"]), message: "The gateway is on loopback with the Control UI enabled and `gateway.trustedProxies` is empty." });
-  }
-});
-
-// rules/gateway/trusted_proxy_allow_loopback.ts
-var trusted_proxy_allow_loopback_default = defineRule({
-  id: "gateway.trusted_proxy_allow_loopback",
-  title: "Trusted-proxy auth accepts loopback proxies",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "`gateway.auth.trustedProxy.allowLoopback: true` trusts identity headers from loopback connections: any local process can claim to be the proxy and name any user.",
-  remediation: "Set `gateway.auth.trustedProxy.allowLoopback: false` unless the proxy deliberately runs on the same host.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    const tp = get2(t.value, "gateway", "auth", "trustedProxy");
-    if (!currentApplies(t, ctx.project) || v.mode !== "trusted-proxy" || !(get2(tp, "allowLoopback") === true)) return;
-    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "allowLoopback"]), message: "`gateway.auth.trustedProxy.allowLoopback` is true." });
-  }
-});
-
-// rules/gateway/trusted_proxy_auth.ts
-var trusted_proxy_auth_default = defineRule({
-  id: "gateway.trusted_proxy_auth",
-  title: "Gateway delegates auth to a trusted proxy",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: '`gateway.auth.mode: "trusted-proxy"` hands authentication to the reverse proxy: whoever can reach the gateway without passing through that proxy, or forge its user header, is an operator. The audit reports this mode as critical so it is reviewed deliberately.',
-  remediation: 'Make sure the proxy terminates TLS and auth, `gateway.trustedProxies` lists only its addresses and a firewall blocks direct access; otherwise use `gateway.auth.mode: "token"`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    if (v.mode !== "trusted-proxy" || false) return;
-    ctx.report({ at: at.path(["gateway", "auth", "mode"]), message: 'Gateway auth is delegated to a reverse proxy (`gateway.auth.mode: "trusted-proxy"`).' });
-  }
-});
-
-// rules/gateway/trusted_proxy_device_auto_approve.ts
-var trusted_proxy_device_auto_approve_default = defineRule({
-  id: "gateway.trusted_proxy_device_auto_approve",
-  title: "Trusted-proxy users get devices approved automatically",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "`gateway.auth.trustedProxy.deviceAutoApprove.enabled: true` pairs every device a proxy user opens without operator approval.",
-  remediation: "Set `gateway.auth.trustedProxy.deviceAutoApprove.enabled: false`, or keep it only with an exclusive, strong proxy and `allowUsers`.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    const tp = get2(t.value, "gateway", "auth", "trustedProxy");
-    if (!currentApplies(t, ctx.project) || v.mode !== "trusted-proxy" || !(get2(tp, "deviceAutoApprove", "enabled") === true)) return;
-    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "deviceAutoApprove", "enabled"]), message: "Devices of trusted-proxy users are approved automatically." });
-  }
-});
-
-// rules/gateway/trusted_proxy_device_auto_approve_admin.ts
-var trusted_proxy_device_auto_approve_admin_default = defineRule({
-  id: "gateway.trusted_proxy_device_auto_approve_admin",
-  title: "Auto-approved trusted-proxy devices get admin scope",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: "Devices of trusted-proxy users are approved automatically with the `operator.admin` scope: every proxy user gets full admin on a new device without review.",
-  remediation: 'Remove `"operator.admin"` from `gateway.auth.trustedProxy.deviceAutoApprove.scopes` (or disable auto-approval).',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    const tp = get2(t.value, "gateway", "auth", "trustedProxy");
-    if (!currentApplies(t, ctx.project) || v.mode !== "trusted-proxy" || get2(tp, "deviceAutoApprove", "enabled") !== true) return;
-    const i = arr(get2(tp, "deviceAutoApprove", "scopes")).findIndex((s) => typeof s === "string" && s.trim() === "operator.admin");
-    if (i < 0) return;
-    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "deviceAutoApprove", "scopes", i]), message: "Auto-approved trusted-proxy devices receive `operator.admin`." });
-  }
-});
-
-// rules/gateway/trusted_proxy_no_allowlist.ts
-var trusted_proxy_no_allowlist_default = defineRule({
-  id: "gateway.trusted_proxy_no_allowlist",
-  title: "Trusted-proxy auth admits every proxy user",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "In trusted-proxy mode with an empty `gateway.auth.trustedProxy.allowUsers`, every user the proxy authenticates becomes a gateway operator.",
-  remediation: "Set `gateway.auth.trustedProxy.allowUsers` to the operators allowed to use the gateway.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    const tp = get2(t.value, "gateway", "auth", "trustedProxy");
-    if (v.mode !== "trusted-proxy" || !(strings2(get2(tp, "allowUsers")).length === 0)) return;
-    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "allowUsers"]), message: "Trusted-proxy auth is on with no `gateway.auth.trustedProxy.allowUsers`." });
-  }
-});
-
-// rules/gateway/trusted_proxy_no_proxies.ts
-var trusted_proxy_no_proxies_default = defineRule({
-  id: "gateway.trusted_proxy_no_proxies",
-  title: "Trusted-proxy auth without trusted proxies",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: "In trusted-proxy mode with an empty `gateway.trustedProxies`, the gateway has no list of proxies whose identity headers it may believe.",
-  remediation: 'Set `gateway.trustedProxies` to the proxy addresses (e.g. `["10.0.0.2"]`).',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    if (v.mode !== "trusted-proxy" || !(strings2(get2(t.value, "gateway", "trustedProxies")).length === 0)) return;
-    ctx.report({ at: at.path(["gateway", "trustedProxies"]), message: "Trusted-proxy auth is on but `gateway.trustedProxies` is empty." });
-  }
-});
-
-// rules/gateway/trusted_proxy_no_user_header.ts
-var trusted_proxy_no_user_header_default = defineRule({
-  id: "gateway.trusted_proxy_no_user_header",
-  title: "Trusted-proxy auth without a user header",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: "In trusted-proxy mode without `gateway.auth.trustedProxy.userHeader` the gateway does not know which header carries the authenticated user.",
-  remediation: 'Set `gateway.auth.trustedProxy.userHeader` to the header your proxy sets (e.g. `"x-forwarded-user"`).',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    const tp = get2(t.value, "gateway", "auth", "trustedProxy");
-    if (v.mode !== "trusted-proxy" || !!str2(get2(tp, "userHeader"))?.trim()) return;
-    ctx.report({ at: at.path(["gateway", "auth", "trustedProxy", "userHeader"]), message: "Trusted-proxy auth is on but `gateway.auth.trustedProxy.userHeader` is not set." });
-  }
-});
-
-// rules/gateway/index.ts
-var gatewayRules = [auth_no_rate_limit_default, bind_no_auth_default, control_ui_allowed_origins_required_default, control_ui_allowed_origins_wildcard_default, control_ui_device_auth_disabled_default2, control_ui_host_header_origin_fallback_default, control_ui_insecure_auth_default2, env_token_overrides_config_default, http_no_auth_default, http_session_key_override_enabled_default, loopback_no_auth_default, nodes_allow_commands_dangerous_default, nodes_deny_commands_ineffective_default, password_placeholder_value_default, password_too_short_default, real_ip_fallback_enabled_default, tailscale_funnel_default, tailscale_serve_default, token_placeholder_value_default, token_too_short_default, tools_invoke_http_dangerous_allow_default, trusted_proxies_missing_default, trusted_proxy_allow_loopback_default, trusted_proxy_auth_default, trusted_proxy_device_auto_approve_default, trusted_proxy_device_auto_approve_admin_default, trusted_proxy_no_allowlist_default, trusted_proxy_no_proxies_default, trusted_proxy_no_user_header_default];
-
-// rules/discovery/mdns_full_mode.ts
-var mdns_full_mode_default = defineRule({
-  id: "discovery.mdns_full_mode",
-  title: "mDNS discovery broadcasts full details",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: '`discovery.mdns.mode: "full"` announces the gateway with host details (paths, ports, CLI hints) to the whole local network, which helps an attacker on the LAN find and target it. Critical when the gateway binds beyond loopback.',
-  remediation: 'Set `discovery.mdns.mode: "minimal"` (the default) or `"off"`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const v = gatewayOf(t, ctx.project);
-    if (get2(t.value, "discovery", "mdns", "mode") !== "full") return;
-    ctx.report({ at: at.path(["discovery", "mdns", "mode"]), severity: v.nonLoopback ? CRITICAL : WARN, message: 'mDNS discovery is in "full" mode.' });
-  }
-});
-
-// rules/discovery/index.ts
-var discoveryRules = [mdns_full_mode_default];
-
-// rules/mcp/apps.enabled.ts
-var apps_enabled_default = defineRule({
-  id: "mcp.apps.enabled",
-  title: "MCP apps enabled",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "`mcp.apps.enabled: true` lets MCP servers render interactive apps in the Control UI and chat surfaces; a malicious or compromised MCP server gets a UI inside the operator session.",
-  remediation: "Set `mcp.apps.enabled: false` (the default) unless every configured MCP server is trusted.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (!currentApplies(t, ctx.project) || get2(t.value, "mcp", "apps", "enabled") !== true) return;
-    ctx.report({ at: at.path(["mcp", "apps", "enabled"]), message: "`mcp.apps.enabled` is true." });
-  }
-});
-
-// rules/mcp/index.ts
-var mcpRules = [apps_enabled_default];
-
-// rules/hooks/allowed_agent_ids_unrestricted.ts
-var allowed_agent_ids_unrestricted_default = defineRule({
-  id: "hooks.allowed_agent_ids_unrestricted",
-  title: "Hooks may route to any agent",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: '`hooks.allowedAgentIds` is unset or contains `"*"`: a webhook request can pick any agent, including ones with exec or admin tools. Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).',
-  remediation: 'Set `hooks.allowedAgentIds` to the agents hooks may use (e.g. `["main"]`), or `[]` to disable hook agent routing.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const h = enabledHooks(t.value);
-    if (!h) return;
-    const v = gatewayOf(t, ctx.project);
-    if (!currentApplies(t, ctx.project)) return;
-    const ids = h.allowedAgentIds;
-    if (Array.isArray(ids) && !ids.some((x) => typeof x === "string" && x.trim() === "*")) return;
-    ctx.report({ at: at.path(["hooks", "allowedAgentIds"]), severity: v.remoteExposure ? CRITICAL : WARN, message: Array.isArray(ids) ? '`hooks.allowedAgentIds` contains "*".' : "`hooks.allowedAgentIds` is not set: hooks may route to any agent." });
-  }
-});
-
-// rules/hooks/default_session_key_unset.ts
-var default_session_key_unset_default = defineRule({
-  id: "hooks.default_session_key_unset",
-  title: "Hooks have no default session key",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "Webhook ingress is enabled without `hooks.defaultSessionKey`: hook-triggered runs land in whatever session the request or mapping names, mixing untrusted webhook content into existing conversations.",
-  remediation: 'Set `hooks.defaultSessionKey: "hook:ingress"`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const h = enabledHooks(t.value);
-    if (!h) return;
-    if (typeof h.defaultSessionKey === "string" && h.defaultSessionKey.trim()) return;
-    ctx.report({ at: at.path(["hooks", "defaultSessionKey"]), message: "Hooks are enabled and `hooks.defaultSessionKey` is not set." });
-  }
-});
-
-// rules/hooks/installs_missing_integrity.ts
-var installs_missing_integrity_default = defineRule({
-  id: "hooks.installs_missing_integrity",
-  title: "Hook packs installed without an integrity hash",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "OpenClaw 2026.3.x and older record npm installs of hook packs in the config (`hooks.internal.installs.<id>`). A record without `integrity` cannot prove that a reinstall fetches the same package. Reported for legacy or unknown versions.",
-  remediation: "Reinstall the hook pack with a current OpenClaw so `hooks.internal.installs.<id>`.integrity is recorded, or pin and verify it.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.3"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (!legacyApplies(t, ctx.project)) return;
-    const base3 = ["hooks", "internal", "installs"];
-    for (const [id, r] of npmInstallRecords(t.value, base3)) {
-      if (typeof r.integrity === "string" && r.integrity.trim()) continue;
-      ctx.report({ at: at.path([...base3, id]), message: `npm install "${id}" has no integrity hash.` });
-    }
-  }
-});
-
-// rules/hooks/installs_unpinned_npm_specs.ts
-var installs_unpinned_npm_specs_default = defineRule({
-  id: "hooks.installs_unpinned_npm_specs",
-  title: "Hook packs installed from unpinned npm specs",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "OpenClaw 2026.3.x and older record npm installs of hook packs in the config (`hooks.internal.installs.<id>`). A `spec` without an exact version (`pkg`, `pkg@latest`, `pkg@^1.2.0`) reinstalls whatever the registry serves next: a compromised release runs inside the gateway. Reported for legacy or unknown versions (2026.4+ keeps the records in the state directory).",
-  remediation: "Pin each `hooks.internal.installs.<id>`.spec to an exact version (`pkg@1.2.3`) and reinstall.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.3"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (!legacyApplies(t, ctx.project)) return;
-    const base3 = ["hooks", "internal", "installs"];
-    for (const [id, r] of npmInstallRecords(t.value, base3)) {
-      if (/@v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(String(r.spec).trim())) continue;
-      ctx.report({ at: at.path([...base3, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
-    }
-  }
-});
-
-// rules/hooks/path_root.ts
-var path_root_default = defineRule({
-  id: "hooks.path_root",
-  title: "Hooks served at the root path",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: '`hooks.path: "/"` mounts webhook ingress on the gateway root, where it overlaps every other gateway route.',
-  remediation: 'Set `hooks.path: "/hooks"`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const h = enabledHooks(t.value);
-    if (!h) return;
-    if (typeof h.path !== "string" || h.path.trim() !== "/") return;
-    ctx.report({ at: at.path(["hooks", "path"]), message: '`hooks.path` is "/".' });
-  }
-});
-
-// rules/hooks/request_session_key_enabled.ts
-var request_session_key_enabled_default = defineRule({
-  id: "hooks.request_session_key_enabled",
-  title: "Hook requests may choose their session",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "`hooks.allowRequestSessionKey: true` lets a webhook caller name the session it writes into, so untrusted content can be injected into any conversation. Critical when the gateway is exposed (non-loopback bind or Tailscale serve/funnel).",
-  remediation: 'Set `hooks.allowRequestSessionKey: false` (the default), or constrain it with `hooks.allowedSessionKeyPrefixes: ["hook:"]`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const h = enabledHooks(t.value);
-    if (!h) return;
-    const v = gatewayOf(t, ctx.project);
-    if (h.allowRequestSessionKey !== true) return;
-    ctx.report({ at: at.path(["hooks", "allowRequestSessionKey"]), severity: v.remoteExposure ? CRITICAL : WARN, message: "`hooks.allowRequestSessionKey` is true." });
-  }
-});
-
-// rules/hooks/request_session_key_prefixes_missing.ts
-var request_session_key_prefixes_missing_default = defineRule({
-  id: "hooks.request_session_key_prefixes_missing",
-  title: "Hook session keys are not constrained by prefix",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "Hook requests may choose their session key and `hooks.allowedSessionKeyPrefixes` is empty: a caller can write into any session, not only hook sessions. Critical when the gateway is exposed.",
-  remediation: 'Set `hooks.allowedSessionKeyPrefixes: ["hook:"]`, or `hooks.allowRequestSessionKey: false`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const h = enabledHooks(t.value);
-    if (!h) return;
-    const v = gatewayOf(t, ctx.project);
-    if (h.allowRequestSessionKey !== true || strings2(h.allowedSessionKeyPrefixes).length > 0) return;
-    ctx.report({ at: at.path(["hooks", "allowedSessionKeyPrefixes"]), severity: v.remoteExposure ? CRITICAL : WARN, message: "Hook requests may choose their session key and `hooks.allowedSessionKeyPrefixes` is empty." });
-  }
-});
-
-// rules/hooks/token_reuse_gateway_token.ts
-var token_reuse_gateway_token_default = defineRule({
-  id: "hooks.token_reuse_gateway_token",
-  title: "Hooks token reuses the gateway secret",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: "`hooks.token` is the same secret as the gateway token (or, in password / trusted-proxy mode, the gateway password): anyone given the webhook secret, which is routinely pasted into third-party services, holds full gateway admin.",
-  remediation: 'Give hooks their own secret: `hooks.token: "${OPENCLAW_HOOKS_TOKEN}"`, distinct from `OPENCLAW_GATEWAY_TOKEN`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const h = enabledHooks(t.value);
-    if (!h) return;
-    const v = gatewayOf(t, ctx.project);
-    const hooks = credential2(h.token, deployContext(t, ctx.project));
-    if (!credentialPresent(hooks)) return;
-    const gw = v.mode === "token" ? v.token : v.mode === "password" || v.mode === "trusted-proxy" ? v.password : void 0;
-    if (!gw || !credentialPresent(gw)) return;
-    const same = hooks.kind === "ref" && gw.kind === "ref" && hooks.ref === gw.ref || credentialText(hooks) !== void 0 && credentialText(hooks)?.trim() === credentialText(gw)?.trim();
-    if (!same) return;
-    ctx.report({ at: at.path(["hooks", "token"]), message: `\`hooks.token\` is the gateway ${v.mode === "token" ? "token" : "password"}.`, ...hooks.kind === "literal" ? { secret: hooks.value } : {} });
-  }
-});
-
-// rules/hooks/token_too_short.ts
-var token_too_short_default2 = defineRule({
-  id: "hooks.token_too_short",
-  title: "Hooks token is short",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "Webhook ingress is enabled and `hooks.token` is shorter than 24 characters: a short shared secret on an HTTP endpoint can be guessed.",
-  remediation: 'Set `hooks.token: "${OPENCLAW_HOOKS_TOKEN}"` with a long random value (at least 24 characters, e.g. `openssl rand -hex 32`).',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const h = enabledHooks(t.value);
-    if (!h) return;
-    const c = credential2(h.token, deployContext(t, ctx.project));
-    const text2 = credentialText(c)?.trim();
-    if (!text2 || text2.length >= 24) return;
-    ctx.report({ at: at.path(["hooks", "token"]), message: `\`hooks.token\` is ${text2.length} characters long (fewer than 24).`, ...c.kind === "literal" ? { secret: c.value } : {} });
-  }
-});
-
-// rules/hooks/index.ts
-var hooksRules = [allowed_agent_ids_unrestricted_default, default_session_key_unset_default, installs_missing_integrity_default, installs_unpinned_npm_specs_default, path_root_default, request_session_key_enabled_default, request_session_key_prefixes_missing_default, token_reuse_gateway_token_default, token_too_short_default2];
-
-// rules/tools/elevated.allowFrom.large.ts
-var elevated_allowFrom_large_default = defineRule({
-  id: "tools.elevated.allowFrom.large",
-  title: "Large elevated-tools allowlist",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "Audit checkId `tools.elevated.allowFrom.<provider>.large`. `tools.elevated.allowFrom.<provider>` lists more than 25 senders: elevated (host) actions are open to a crowd, and stale entries go unnoticed.",
-  remediation: "Trim `tools.elevated.allowFrom.<provider>` to the few operators who need elevated tools.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (get2(t.value, "tools", "elevated", "enabled") === false) return;
-    for (const [provider, list] of Object.entries(obj(get2(t.value, "tools", "elevated", "allowFrom")))) {
-      const entries = arr(list);
-      if (entries.some((x) => typeof x === "string" && x.trim() === "*") || entries.length <= 25) continue;
-      ctx.report({ at: at.path(["tools", "elevated", "allowFrom", provider]), message: `${entries.length} senders may use elevated tools on ${provider}.`, properties: { checkId: `tools.elevated.allowFrom.${provider}.large` } });
-    }
-  }
-});
-
-// rules/tools/elevated.allowFrom.wildcard.ts
-var elevated_allowFrom_wildcard_default = defineRule({
-  id: "tools.elevated.allowFrom.wildcard",
-  title: "Anyone on a channel may use elevated tools",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: 'Audit checkId `tools.elevated.allowFrom.<provider>.wildcard`. `tools.elevated.allowFrom.<provider>` contains `"*"` while elevated tools are enabled (`tools.elevated.enabled` defaults to true): every sender on that channel may run elevated (host) actions.',
-  remediation: 'Replace `"*"` in `tools.elevated.allowFrom.<provider>` with the sender ids that need elevated access, or set `tools.elevated.enabled: false`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (get2(t.value, "tools", "elevated", "enabled") === false) return;
-    for (const [provider, list] of Object.entries(obj(get2(t.value, "tools", "elevated", "allowFrom")))) {
-      const i = arr(list).findIndex((x) => typeof x === "string" && x.trim() === "*");
-      if (i < 0) continue;
-      ctx.report({ at: at.path(["tools", "elevated", "allowFrom", provider, i]), message: `Anyone on ${provider} may use elevated tools (\`tools.elevated.allowFrom.${provider}\` contains "*").`, properties: { checkId: `tools.elevated.allowFrom.${provider}.wildcard` } });
-    }
-  }
-});
-
-// rules/tools/exec.agent_skill_mcp_boundary_drift.ts
-var exec_agent_skill_mcp_boundary_drift_default = defineRule({
-  id: "tools.exec.agent_skill_mcp_boundary_drift",
-  title: "Skill allowlist bypassed by exec and MCP servers",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "A scope restricts its skills (`agents.defaults.skills` or an agent `skills` list) while host exec is possible and MCP servers are configured: the agent can reach the same capabilities through a shell or an MCP server, outside the skill allowlist.",
-  remediation: 'Deny exec for the restricted scope (`tools.exec.mode: "deny"`), run it with `tools.exec.host: "sandbox"` and a sandbox, or remove the MCP servers it should not reach.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (!currentApplies(t, ctx.project)) return;
-    const servers2 = Object.entries(obj(get2(t.value, "mcp", "servers"))).filter(([, s]) => get2(s, "enabled") !== false);
-    if (servers2.length === 0) return;
-    const scopes = [{ path: ["agents", "defaults", "skills"], skills: get2(t.value, "agents", "defaults", "skills"), tools: get2(t.value, "tools"), agent: void 0 }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "skills"], skills: a.value.skills, tools: a.value.tools, agent: a.value }))];
-    for (const s of scopes) {
-      if (!Array.isArray(s.skills)) continue;
-      const security = execSecurity(s.tools) ?? execSecurity(get2(t.value, "tools"));
-      const host = str2(get2(s.tools, "exec", "host")) ?? str2(get2(t.value, "tools", "exec", "host"));
-      if (security === void 0 || security === "deny" || host === "sandbox") continue;
-      ctx.report({ at: at.path(s.path), message: `A skill allowlist is set while host exec (${security}) and MCP servers (${servers2.map(([n]) => n).join(", ")}) are reachable.` });
-      return;
-    }
-  }
-});
-
-// rules/tools/exec.fs_tools_disabled_but_exec_enabled.ts
-var exec_fs_tools_disabled_but_exec_enabled_default = defineRule({
-  id: "tools.exec.fs_tools_disabled_but_exec_enabled",
-  title: "File tools denied but exec allowed",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "A scope denies the file-writing tools (`write`, `edit`, `apply_patch`) but still allows `exec`: a shell writes files just as well, so the deny list gives a false sense of safety, unless the scope runs fully sandboxed without write access to the workspace.",
-  remediation: 'Also deny `exec` and `process` (e.g. `tools.deny: ["group:fs", "group:runtime"]`), or run the scope with `sandbox.mode: "all"` and `workspaceAccess: "ro"` or `"none"`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (!currentApplies(t, ctx.project)) return;
-    for (const c of toolContexts(t.value)) {
-      if (!toolAllowed(t.value, c.agent, "exec") || ["write", "edit", "apply_patch"].some((x) => toolAllowed(t.value, c.agent, x))) continue;
-      const host = str2(get2(c.agent, "tools", "exec", "host")) ?? str2(get2(t.value, "tools", "exec", "host"));
-      const access2 = str2(get2(c.agent, "sandbox", "workspaceAccess")) ?? str2(get2(t.value, "agents", "defaults", "sandbox", "workspaceAccess")) ?? "none";
-      if (sandboxMode(t.value, c.agent) === "all" && host !== "gateway" && host !== "node" && access2 !== "rw") continue;
-      ctx.report({ at: at.path([...c.path, "deny"]), message: `${c.label}: write/edit/apply_patch are denied but exec is allowed.` });
-    }
-  }
-});
-
-// rules/tools/exec.host_sandbox_no_sandbox_agents.ts
-var exec_host_sandbox_no_sandbox_agents_default = defineRule({
-  id: "tools.exec.host_sandbox_no_sandbox_agents",
-  title: 'Agents run exec "in the sandbox" without one',
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: 'An agent sets `tools.exec.host: "sandbox"` while its effective sandbox mode (agent `sandbox.mode` ?? `agents.defaults.sandbox.mode` ?? `off`) is `off`: its commands run on the gateway host.',
-  remediation: 'Set `sandbox.mode: "all"` (or `"non-main"`) for those agents, or set their `tools.exec.host: "gateway"` deliberately.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const bad = agentEntries(t.value).filter((a) => get2(a.value, "tools", "exec", "host") === "sandbox" && sandboxMode(t.value, a.value) === "off");
-    if (bad.length === 0) return;
-    ctx.report({ at: at.path([...bad[0].path, "tools", "exec", "host"]), message: `Agents with exec host "sandbox" but sandbox off: ${bad.slice(0, 5).map((a) => a.id).join(", ")}.` });
-  }
-});
-
-// rules/tools/exec.host_sandbox_no_sandbox_defaults.ts
-var exec_host_sandbox_no_sandbox_defaults_default = defineRule({
-  id: "tools.exec.host_sandbox_no_sandbox_defaults",
-  title: "Exec targets the sandbox but sandboxing is off",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: '`tools.exec.host: "sandbox"` asks for commands to run in the sandbox, but `agents.defaults.sandbox.mode` is `off` (the default): there is no sandbox, so the setting gives a false sense of isolation.',
-  remediation: 'Set `agents.defaults.sandbox.mode: "non-main"` or `"all"`, or set `tools.exec.host: "gateway"` deliberately.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (get2(t.value, "tools", "exec", "host") !== "sandbox" || sandboxMode(t.value) !== "off") return;
-    ctx.report({ at: at.path(["tools", "exec", "host"]), message: '`tools.exec.host` is "sandbox" while the default sandbox mode is off.' });
-  }
-});
-
-// rules/tools/exec.safe_bin_trusted_dirs_risky.ts
-var exec_safe_bin_trusted_dirs_risky_default = defineRule({
-  id: "tools.exec.safe_bin_trusted_dirs_risky",
-  title: "Safe-bin trusted directory is user-writable",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "`tools.exec.safeBinTrustedDirs` decides where safe bins are looked up. A relative path, a temp directory, a home directory or a package-manager prefix (`/usr/local/bin`, Homebrew) can be written by users or installers, so a planted `jq` runs without approval.",
-  remediation: "Keep only root-owned system directories (e.g. `/usr/bin`, `/bin`) in `tools.exec.safeBinTrustedDirs`.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const risky = (d) => {
-      const p = d.trim().toLowerCase();
-      return !(p.startsWith("/") || /^[a-z]:[\\/]/.test(p)) || /^(\/tmp|\/var\/tmp|\/private\/tmp)(\/|$)/.test(p) || ["/usr/local/bin", "/opt/homebrew/bin", "/opt/local/bin", "/home/linuxbrew/.linuxbrew/bin"].includes(trimTrailingSlashes(p)) || p.startsWith("/users/") || p.startsWith("/home/") || p.includes("/.local/bin") || /^[a-z]:[\\/]users[\\/]/.test(p);
-    };
-    for (const scope of [{ path: ["tools", "exec"], exec: get2(t.value, "tools", "exec") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "tools", "exec"], exec: get2(a.value, "tools", "exec") }))]) {
-      const hits = arr(get2(scope.exec, "safeBinTrustedDirs")).map((d, i) => [d, i]).filter(([d]) => typeof d === "string" && risky(d));
-      if (hits.length === 0) continue;
-      ctx.report({ at: at.path([...scope.path, "safeBinTrustedDirs", hits[0][1]]), message: `Risky safe-bin trusted directories: ${hits.map(([d]) => String(d)).join(", ")}.` });
-    }
-  }
-});
-function trimTrailingSlashes(p) {
-  let end = p.length;
-  while (end > 1 && p[end - 1] === "/") end--;
-  return p.slice(0, end);
-}
-
-// rules/tools/exec.safe_bins_broad_behavior.ts
-var exec_safe_bins_broad_behavior_default = defineRule({
-  id: "tools.exec.safe_bins_broad_behavior",
-  title: "Safe bins with broad behaviour",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "`tools.exec.safeBins` lists `jq`, `awk` or `sed` variants: as stdin filters they still read and write files or run commands through their own languages (`sed e`, awk `system()`, jq `input_filename`/`$ENV`).",
-  remediation: "Remove `jq`, `awk`, `gawk`, `mawk`, `nawk`, `sed`, `gsed` from `tools.exec.safeBins` and allow them through the exec allowlist with approvals instead.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (!currentApplies(t, ctx.project)) return;
-    const broad = /* @__PURE__ */ new Set(["jq", "awk", "gawk", "mawk", "nawk", "sed", "gsed"]);
-    for (const scope of [{ path: ["tools", "exec"], exec: get2(t.value, "tools", "exec") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "tools", "exec"], exec: get2(a.value, "tools", "exec") }))]) {
-      const hits = arr(get2(scope.exec, "safeBins")).map((b, i) => [b, i]).filter(([b]) => typeof b === "string" && broad.has((b.trim().split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.(exe|cmd|bat|com)$/, "")));
-      if (hits.length === 0) continue;
-      ctx.report({ at: at.path([...scope.path, "safeBins", hits[0][1]]), message: `safeBins with broad behaviour: ${hits.map(([b]) => String(b)).join(", ")}.` });
-    }
-  }
-});
-
-// rules/tools/exec.safe_bins_interpreter_unprofiled.ts
-var INTERPRETERS = /* @__PURE__ */ new Set(["ash", "awk", "bash", "busybox", "bun", "cmd", "cscript", "dash", "deno", "fish", "gawk", "gsed", "ksh", "lua", "mawk", "nawk", "node", "nodejs", "perl", "php", "powershell", "pypy", "pwsh", "python", "python2", "python3", "ruby", "sed", "sh", "toybox", "wscript", "zsh"]);
-function binName(s) {
-  return (s.trim().split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.(exe|cmd|bat|com)$/, "");
-}
-function isInterpreter(bin) {
-  return INTERPRETERS.has(bin) || /^(python\d+(\.\d+)?|ruby[\d.]*|perl[\d.]*|php[\d.]*|node[\d.]*)$/.test(bin);
-}
-var exec_safe_bins_interpreter_unprofiled_default = defineRule({
-  id: "tools.exec.safe_bins_interpreter_unprofiled",
-  title: "Interpreter listed as a safe bin without a profile",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "`tools.exec.safeBins` lists binaries that run without approval as stdin filters. An interpreter (`python3`, `node`, `bash`, `sed`, `awk`…) there runs arbitrary code from its arguments unless a `safeBinProfiles` entry restricts them.",
-  remediation: 'Remove the interpreter from `tools.exec.safeBins`, or add `tools.exec.safeBinProfiles.<bin>` restricting its arguments (e.g. `{ maxPositional: 0, deniedFlags: ["-c", "-e"] }`).',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    for (const scope of [{ path: ["tools", "exec"], exec: get2(t.value, "tools", "exec") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "tools", "exec"], exec: get2(a.value, "tools", "exec") }))]) {
-      const profiles = Object.keys(obj(get2(scope.exec, "safeBinProfiles"))).map(binName);
-      const hits = arr(get2(scope.exec, "safeBins")).map((b, i) => [b, i]).filter(([b]) => typeof b === "string" && isInterpreter(binName(b)) && !profiles.includes(binName(b)));
-      if (hits.length === 0) continue;
-      ctx.report({ at: at.path([...scope.path, "safeBins", hits[0][1]]), message: `Interpreters in safeBins without a safeBinProfiles entry: ${hits.map(([b]) => String(b)).join(", ")}.` });
-    }
-  }
-});
-
-// rules/tools/exec.security_full_configured.ts
-var exec_security_full_configured_default = defineRule({
-  id: "tools.exec.security_full_configured",
-  title: 'Exec runs with security "full"',
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: 'Exec is explicitly configured with security `full` (`tools.exec.security: "full"` or `tools.exec.mode: "full"`, globally or for an agent): commands run without allowlist or approval. Critical when some channel object has an open `groupPolicy`/`dmPolicy`.',
-  remediation: 'Set `tools.exec.mode: "ask"` or `"allowlist"` (or `tools.exec.security: "allowlist"`).',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (!currentApplies(t, ctx.project)) return;
-    const full = execScopes(t.value).filter((s) => s.security === "full");
-    if (full.length === 0) return;
-    const open2 = openExecSurfaces(t.value).length > 0;
-    const first = full[0];
-    const key = get2(t.value, ...first.path, "mode") !== void 0 ? "mode" : "security";
-    ctx.report({ at: at.path([...first.path, key]), severity: open2 ? CRITICAL : WARN, message: `Exec security is "full" for ${full.map((s) => s.label).join(", ")}${open2 ? " and a channel policy is open" : ""}.` });
-  }
-});
-
-// rules/tools/profile_minimal_overridden.ts
-var profile_minimal_overridden_default = defineRule({
-  id: "tools.profile_minimal_overridden",
-  title: "Agents override the minimal tool profile",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: '`tools.profile: "minimal"` is set globally, but some agent sets a different `tools.profile`, which replaces the global one for that agent: the minimal posture does not hold.',
-  remediation: 'Set those agents to `tools.profile: "minimal"` too, or remove their `tools.profile`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (get2(t.value, "tools", "profile") !== "minimal") return;
-    for (const a of agentEntries(t.value)) {
-      const p = get2(a.value, "tools", "profile");
-      if (typeof p === "string" && p !== "minimal") ctx.report({ at: at.path([...a.path, "tools", "profile"]), message: `Agent "${a.id}" sets tools.profile "${p}" over the global "minimal".` });
-    }
-  }
-});
-
-// rules/tools/index.ts
-var toolsRules = [elevated_allowFrom_large_default, elevated_allowFrom_wildcard_default, exec_agent_skill_mcp_boundary_drift_default, exec_fs_tools_disabled_but_exec_enabled_default, exec_host_sandbox_no_sandbox_agents_default, exec_host_sandbox_no_sandbox_defaults_default, exec_safe_bin_trusted_dirs_risky_default, exec_safe_bins_broad_behavior_default, exec_safe_bins_interpreter_unprofiled_default, exec_security_full_configured_default, profile_minimal_overridden_default];
-
 // rules/security/audit.suppressions.active.ts
 var audit_suppressions_active_default = defineRule({
   id: "security.audit.suppressions.active",
@@ -46569,9 +47244,9 @@ var audit_suppressions_active_default = defineRule({
   openclawAudit: true,
   check(t, ctx) {
     if (!currentApplies(t, ctx.project)) return;
-    const list = arr(get2(t.value, "security", "audit", "suppressions"));
+    const list = arr(get(t.value, "security", "audit", "suppressions"));
     if (list.length === 0) return;
-    ctx.report({ at: at.path(["security", "audit", "suppressions"]), message: `${list.length} audit suppression(s): ${list.map((s) => str2(get2(s, "checkId")) ?? "?").join(", ")}.` });
+    ctx.report({ at: at.path(["security", "audit", "suppressions"]), message: `${list.length} audit suppression(s): ${list.map((s) => str(get(s, "checkId")) ?? "?").join(", ")}.` });
   }
 });
 
@@ -46636,7 +47311,7 @@ var exposure_open_groups_with_elevated_default = defineRule({
   check(t, ctx) {
     const exposure = openInboundExposure(t.value);
     if (!exposure) return;
-    if (get2(t.value, "tools", "elevated", "enabled") === false) return;
+    if (get(t.value, "tools", "elevated", "enabled") === false) return;
     ctx.report({ at: at.path(exposure.anchor), message: `Open inbound policy (${exposure.where}) with elevated tools enabled.` });
   }
 });
@@ -46661,7 +47336,7 @@ var exposure_open_groups_with_runtime_or_fs_default = defineRule({
     for (const c of toolContexts(t.value)) {
       if (sandboxMode(t.value, c.agent) === "all") continue;
       if (["exec", "process"].some((x) => toolAllowed(t.value, c.agent, x))) runtime = true;
-      const workspaceOnly = (get2(c.agent, "tools", "fs", "workspaceOnly") ?? get2(t.value, "tools", "fs", "workspaceOnly")) === true;
+      const workspaceOnly = (get(c.agent, "tools", "fs", "workspaceOnly") ?? get(t.value, "tools", "fs", "workspaceOnly")) === true;
       if (!workspaceOnly && ["read", "write", "edit", "apply_patch"].some((x) => toolAllowed(t.value, c.agent, x))) fs3 = true;
     }
     if (!runtime && !fs3) return;
@@ -46685,12 +47360,12 @@ var trust_model_cross_agent_session_access_default_default = defineRule({
     if (!currentApplies(t, ctx.project)) return;
     const agents = agentEntries(t.value);
     if (agents.length < 2) return;
-    if ((str2(get2(t.value, "tools", "sessions", "visibility")) ?? "all") !== "all") return;
-    if (get2(t.value, "tools", "agentToAgent", "enabled") === false || strings2(get2(t.value, "tools", "agentToAgent", "allow")).length > 0) return;
+    if ((str(get(t.value, "tools", "sessions", "visibility")) ?? "all") !== "all") return;
+    if (get(t.value, "tools", "agentToAgent", "enabled") === false || strings(get(t.value, "tools", "agentToAgent", "allow")).length > 0) return;
     const sessionTools = ["sessions_list", "sessions_history", "sessions_search", "sessions_send", "session_status"];
-    const visAll = get2(t.value, "agents", "defaults", "sandbox", "sessionToolsVisibility") === "all";
+    const visAll = get(t.value, "agents", "defaults", "sandbox", "sessionToolsVisibility") === "all";
     if (!agents.some((a) => (sandboxMode(t.value, a.value) !== "all" || visAll) && sessionTools.some((x) => toolAllowed(t.value, a.value, x)))) return;
-    const signal = agents.some((a) => sandboxMode(t.value, a.value) !== "off") || agents.some((a) => ["profile", "allow", "deny"].some((k) => get2(a.value, "tools", k) !== void 0)) || multiUserSignals(t.value).length > 0;
+    const signal = agents.some((a) => sandboxMode(t.value, a.value) !== "off") || agents.some((a) => ["profile", "allow", "deny"].some((k) => get(a.value, "tools", k) !== void 0)) || multiUserSignals(t.value).length > 0;
     ctx.report({ at: at.path(["tools", "sessions", "visibility"]), severity: signal ? WARN : INFO, message: `${agents.length} agents share session visibility "all" with agent-to-agent access unrestricted.` });
   }
 });
@@ -46707,14 +47382,18 @@ var trust_model_group_scope_main_default = defineRule({
   tags: ["openclaw", "openclaw-2026.4+"],
   precision: "high",
   openclawAudit: true,
+  messages: {
+    session: '`session.groupScope` is "main".',
+    binding: 'A route binding sets `session.groupScope: "main"`.'
+  },
   check(t, ctx) {
     if (!currentApplies(t, ctx.project)) return;
-    if (get2(t.value, "session", "groupScope") === "main") {
-      ctx.report({ at: at.path(["session", "groupScope"]), message: '`session.groupScope` is "main".' });
+    if (get(t.value, "session", "groupScope") === "main") {
+      ctx.report({ at: at.path(["session", "groupScope"]), messageId: "session" });
       return;
     }
-    const i = arr(get2(t.value, "bindings")).findIndex((b) => get2(b, "session", "groupScope") === "main");
-    if (i >= 0) ctx.report({ at: at.path(["bindings", i, "session", "groupScope"]), message: 'A route binding sets `session.groupScope: "main"`.' });
+    const i = arr(get(t.value, "bindings")).findIndex((b) => get(b, "session", "groupScope") === "main");
+    if (i >= 0) ctx.report({ at: at.path(["bindings", i, "session", "groupScope"]), messageId: "binding" });
   }
 });
 
@@ -46736,1038 +47415,6 @@ var trust_model_multi_user_heuristic_default = defineRule({
     ctx.report({ at: at.path(signal.path), message: `Multi-user signal: ${signal.label}.` });
   }
 });
-
-// rules/security/index.ts
-var securityRules = [audit_suppressions_active_default, exposure_open_channels_with_exec_default, exposure_open_groups_with_control_plane_tools_default, exposure_open_groups_with_elevated_default, exposure_open_groups_with_runtime_or_fs_default, trust_model_cross_agent_session_access_default_default, trust_model_group_scope_main_default, trust_model_multi_user_heuristic_default];
-
-// rules/sandbox/bind_mount_non_absolute.ts
-var bind_mount_non_absolute_default = defineRule({
-  id: "sandbox.bind_mount_non_absolute",
-  title: "Sandbox bind source is not an absolute path",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "A sandbox `docker.binds` entry has a source that is not an absolute host path (a named volume such as `data:/data`, or a relative path): what it mounts depends on the Docker daemon, not on the config, and the bind-source checks cannot vet it.",
-  remediation: "Use an absolute host path as the source in `sandbox.docker.binds` (e.g. `/srv/openclaw/data:/data`).",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    for (const { path: path13, bind: b } of sandboxBinds(t.value)) {
-      const src = b.trim().split(":")[0] ?? "";
-      if (src.startsWith("/") || /^[a-zA-Z]$/.test(src) && /^[a-zA-Z]:[\\/]/.test(b.trim())) continue;
-      ctx.report({ at: at.path(path13), message: `Sandbox bind source "${src}" is not an absolute path.` });
-    }
-  }
-});
-
-// rules/sandbox/browser_cdp_bridge_unrestricted.ts
-var browser_cdp_bridge_unrestricted_default = defineRule({
-  id: "sandbox.browser_cdp_bridge_unrestricted",
-  title: "Sandbox browser CDP reachable from the bridge network",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "OpenClaw 2026.3.x and older: the sandbox browser is enabled on the `bridge` network without `cdpSourceRange`, so every container on the bridge can drive the browser over CDP. Reported for legacy targets (`meta.lastTouchedVersion` or a pinned image ≤ 2026.3).",
-  remediation: "Put the sandbox browser on a dedicated network (`sandbox.browser.network`) or set `sandbox.browser.cdpSourceRange`.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.3"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (targetEra(t, ctx.project) !== "legacy") return;
-    const scopes = [{ path: ["agents", "defaults", "sandbox", "browser"], browser: get2(t.value, "agents", "defaults", "sandbox", "browser") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "browser"], browser: get2(a.value, "sandbox", "browser") }))];
-    for (const s of scopes) {
-      if (get2(s.browser, "enabled") !== true || get2(s.browser, "network") !== "bridge" || str2(get2(s.browser, "cdpSourceRange"))?.trim()) continue;
-      ctx.report({ at: at.path([...s.path, "network"]), message: "The sandbox browser is on the bridge network without cdpSourceRange." });
-    }
-  }
-});
-
-// rules/sandbox/dangerous_apparmor_profile.ts
-var dangerous_apparmor_profile_default = defineRule({
-  id: "sandbox.dangerous_apparmor_profile",
-  title: "Sandbox runs without AppArmor",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: "Sandbox `docker.apparmorProfile` is `unconfined`: the mandatory access control profile is off for sandbox containers.",
-  remediation: "Remove `sandbox.docker.apparmorProfile` (Docker default profile) or name a confining profile.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    checkUnconfinedSandboxProfile("apparmorProfile", t, ctx);
-  }
-});
-
-// rules/sandbox/dangerous_bind_mount.ts
-var BLOCKED = ["/", "/etc", "/private/etc", "/proc", "/sys", "/dev", "/root", "/boot", "/run", "/var/run", "/private/var/run", "/var/run/docker.sock", "/private/var/run/docker.sock", "/run/docker.sock"];
-var HOME_SECRETS = [".aws", ".cargo", ".config", ".docker", ".gnupg", ".netrc", ".npm", ".ssh"];
-function bindSource(bind2) {
-  const b = bind2.trim();
-  const m = /^([a-zA-Z]:[\\/][^:]*)/.exec(b);
-  return m ? m[1] : b.split(":")[0] ?? "";
-}
-function normalize(p) {
-  const parts = [];
-  for (const s of p.split("/")) {
-    if (!s || s === ".") continue;
-    if (s === "..") parts.pop();
-    else parts.push(s);
-  }
-  return "/" + parts.join("/");
-}
-function dangerous(src) {
-  if (!src.startsWith("/")) return void 0;
-  const p = normalize(src);
-  for (const b of BLOCKED) if (p === b || b !== "/" && p.startsWith(b + "/") || p !== "/" && b.startsWith(p + "/")) return b;
-  if (p === "/") return "/";
-  const m = /^(\/root|\/home\/[^/]+|\/Users\/[^/]+)(\/.*)?$/.exec(p);
-  if (m) {
-    if (!m[2]) return m[1];
-    const first = m[2].split("/")[1] ?? "";
-    if (HOME_SECRETS.includes(first)) return `${m[1]}/${first}`;
-  }
-  return void 0;
-}
-var dangerous_bind_mount_default = defineRule({
-  id: "sandbox.dangerous_bind_mount",
-  title: "Sandbox bind-mounts a sensitive host path",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: "A sandbox `docker.binds` entry mounts a host path that breaks the sandbox: the Docker socket (`/var/run/docker.sock` = root on the host), system directories (`/`, `/etc`, `/proc`, `/sys`, `/dev`, `/root`, `/run`) or credential folders in a home directory (`.ssh`, `.aws`, `.docker`, `.config`…).",
-  remediation: "Remove the entry from `sandbox.docker.binds`; mount only project-specific directories (e.g. `/srv/openclaw/workspace:/workspace:rw`).",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    for (const { path: path13, bind: b } of sandboxBinds(t.value)) {
-      const hit = dangerous(bindSource(b.replace(/^~(?=\/|$)/, "/root")));
-      if (hit) ctx.report({ at: at.path(path13), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
-    }
-  }
-});
-
-// rules/sandbox/dangerous_network_mode.ts
-var dangerous_network_mode_default = defineRule({
-  id: "sandbox.dangerous_network_mode",
-  title: "Sandbox shares the host network",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: "Sandbox `docker.network` is `host` or `container:<id>`: the sandbox shares the network namespace of the host (or of another container) and reaches every local service, including the gateway itself.",
-  remediation: 'Set `sandbox.docker.network: "none"` (the default) or a dedicated bridge network.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const scopes = [{ path: ["agents", "defaults", "sandbox", "docker"], docker: get2(t.value, "agents", "defaults", "sandbox", "docker") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "sandbox", "docker"], docker: get2(a.value, "sandbox", "docker") }))];
-    for (const s of scopes) {
-      const v = get2(s.docker, "network");
-      if (typeof v !== "string" || !(v.trim().toLowerCase() === "host" || v.trim().toLowerCase().startsWith("container:"))) continue;
-      ctx.report({ at: at.path([...s.path, "network"]), message: `Sandbox docker.network is "${v}".` });
-    }
-  }
-});
-
-// rules/sandbox/dangerous_seccomp_profile.ts
-var dangerous_seccomp_profile_default = defineRule({
-  id: "sandbox.dangerous_seccomp_profile",
-  title: "Sandbox runs without seccomp",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: "Sandbox `docker.seccompProfile` is `unconfined`: the kernel syscall filter is off, widening the attack surface for a container escape.",
-  remediation: "Remove `sandbox.docker.seccompProfile` (Docker default profile) or point it at a custom profile.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    checkUnconfinedSandboxProfile("seccompProfile", t, ctx);
-  }
-});
-
-// rules/sandbox/docker_config_mode_off.ts
-var docker_config_mode_off_default = defineRule({
-  id: "sandbox.docker_config_mode_off",
-  title: "Sandbox Docker settings with sandboxing off",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "`sandbox.docker` is configured (image, binds, network…) while the sandbox mode is `off`: the settings do nothing and every tool runs on the gateway host, though the config reads as sandboxed.",
-  remediation: 'Set `agents.defaults.sandbox.mode: "all"` (or `"non-main"`), or remove the unused `sandbox.docker` block.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const defaultsDocker = get2(t.value, "agents", "defaults", "sandbox", "docker");
-    const agents = agentEntries(t.value);
-    const anyEnabled = agents.some((a) => sandboxMode(t.value, a.value) !== "off");
-    if (isObj(defaultsDocker) && Object.values(defaultsDocker).some((v) => v !== void 0) && sandboxMode(t.value) === "off" && !anyEnabled) {
-      ctx.report({ at: at.path(["agents", "defaults", "sandbox", "docker"]), message: "`agents.defaults.sandbox.docker` is set while sandbox mode is off." });
-    }
-    for (const a of agents) {
-      if (get2(a.value, "sandbox", "docker") !== void 0 && sandboxMode(t.value, a.value) === "off") ctx.report({ at: at.path([...a.path, "sandbox", "docker"]), message: `Agent "${a.id}" sets sandbox.docker while its sandbox mode is off.` });
-    }
-  }
-});
-
-// rules/sandbox/index.ts
-var sandboxRules = [bind_mount_non_absolute_default, browser_cdp_bridge_unrestricted_default, dangerous_apparmor_profile_default, dangerous_bind_mount_default, dangerous_network_mode_default, dangerous_seccomp_profile_default, docker_config_mode_off_default];
-
-// rules/models/legacy.ts
-var legacy_default = defineRule({
-  id: "models.legacy",
-  title: "Legacy model configured",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "A configured model (`agents.defaults.model`, `imageModel`, fallbacks or an agent `model`) is a legacy generation (`gpt-3.5`, `claude-instant`, `claude-2`, `gpt-4-0314/0613`): weak instruction-following makes prompt injection through tools far easier.",
-  remediation: 'Replace it with a current top-tier model in `agents.defaults.model` (e.g. `"anthropic/claude-opus-4-6"`).',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const hits = modelRefs(t.value).filter((r) => /\bgpt-3\.5\b|\bclaude-(instant|2)\b|\bgpt-4-(0314|0613)\b/i.test(r.model));
-    if (hits.length === 0) return;
-    ctx.report({ at: at.path(hits[0].path), message: `Legacy models configured: ${[...new Set(hits.map((h) => h.model))].join(", ")}.` });
-  }
-});
-
-// rules/models/small_params.ts
-var small_params_default = defineRule({
-  id: "models.small_params",
-  title: "Small model with web or browser tools",
-  severity: "info",
-  appliesTo: ["openclaw"],
-  description: "A configured model has at most 300B parameters (inferred from its id, e.g. `llama3.1:8b`, `qwen2.5-72b`). Small models are easy to steer with injected instructions; when such a model can use `web_search`, `web_fetch` or `browser`, the finding is critical, otherwise info.",
-  remediation: 'For agents on small models deny `group:web` and `browser` (`tools.deny: ["group:web", "browser"]`) and run them sandboxed (`sandbox.mode: "all"`), or use a larger model.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const small = modelRefs(t.value).filter((r) => !r.image && (paramSize(r.model) ?? Infinity) <= 300);
-    if (small.length === 0) return;
-    const webSearch = get2(t.value, "tools", "web", "search", "enabled") === true || get2(t.value, "tools", "web", "search", "apiKey") !== void 0;
-    const webFetch = get2(t.value, "tools", "web", "fetch", "enabled") !== false;
-    const browser = get2(t.value, "browser", "enabled") !== false;
-    const unsafe = small.filter((r) => webSearch && toolAllowed(t.value, r.agent, "web_search") || webFetch && toolAllowed(t.value, r.agent, "web_fetch") || browser && toolAllowed(t.value, r.agent, "browser"));
-    const first = unsafe[0] ?? small[0];
-    ctx.report({ at: at.path(first.path), severity: unsafe.length ? CRITICAL : INFO, message: `Small models (≤300B parameters): ${[...new Set(small.map((r) => r.model))].join(", ")}${unsafe.length ? "; web or browser tools are reachable from them" : "; web and browser tools are not reachable"}.` });
-  }
-});
-
-// rules/models/weak_tier.ts
-function weakTier(model) {
-  const m = model.toLowerCase();
-  if (m.includes("haiku")) return true;
-  if (/\bgpt-/.test(m) && !/\bgpt-5(?=$|[^a-z0-9]|\.|-)/.test(m)) return true;
-  if (/\bclaude-/.test(m)) {
-    const top = /-4-([5-9]|[1-9]\d)(?!\d)|-4\.([5-9]|[1-9]\d)|-[5-9](?=$|[^0-9])/.test(m.replace(/-\d{8}$/, ""));
-    return !top;
-  }
-  return false;
-}
-var weak_tier_default = defineRule({
-  id: "models.weak_tier",
-  title: "Below-top-tier model configured",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "A configured model is below the top tier the audit expects for tool-using agents (Haiku, GPT-4-class and earlier, GPT-OSS, Claude below 4.5): smaller models follow injected instructions from web pages, emails and tool output more readily.",
-  remediation: "Use a top-tier model (GPT-5+, Claude 4.5+) in `agents.defaults.model` for agents with tools, or restrict the tools of agents on smaller models.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const hits = modelRefs(t.value).filter((r) => weakTier(r.model));
-    if (hits.length === 0) return;
-    ctx.report({ at: at.path(hits[0].path), message: `Below-top-tier models configured: ${[...new Set(hits.map((h) => h.model))].join(", ")}.` });
-  }
-});
-
-// rules/models/index.ts
-var modelsRules = [legacy_default, small_params_default, weak_tier_default];
-
-// rules/logging/redact_off.ts
-var redact_off_default = defineRule({
-  id: "logging.redact_off",
-  title: "Log redaction disabled",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: 'OpenClaw 2026.3.x and older: `logging.redactSensitive: "off"` writes tool arguments and outputs, including tokens and keys, to the logs unredacted. (2026.4+ always redacts and rejects the key.) Reported for legacy or unknown versions.',
-  remediation: 'Set `logging.redactSensitive: "tools"` (the default).',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.3"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (!legacyApplies(t, ctx.project) || get2(t.value, "logging", "redactSensitive") !== "off") return;
-    ctx.report({ at: at.path(["logging", "redactSensitive"]), message: '`logging.redactSensitive` is "off".', fix: { description: "Redact sensitive tool data in logs", at: at.path(["logging", "redactSensitive"], { part: "value" }), replacement: '"tools"' } });
-  }
-});
-
-// rules/logging/index.ts
-var loggingRules = [redact_off_default];
-
-// rules/channels/allowFrom.dangerous_name_matching_enabled.ts
-var allowFrom_dangerous_name_matching_enabled_default = defineRule({
-  id: "channels.allowFrom.dangerous_name_matching_enabled",
-  title: "Channel matches senders by mutable names",
-  severity: "info",
-  appliesTo: ["openclaw"],
-  description: "Audit checkId `channels.<channel>.allowFrom.dangerous_name_matching_enabled`. `dangerouslyAllowNameMatching: true` re-enables matching allowlists on display names, tags or emails, which other users can take or imitate.",
-  remediation: "Set `dangerouslyAllowNameMatching: false` (the default) and list stable sender ids in `allowFrom`.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    for (const a of channelAccounts(t.value)) {
-      if (a.value.dangerouslyAllowNameMatching !== true) continue;
-      ctx.report({ at: at.path(a.pathOf("dangerouslyAllowNameMatching")), message: `${a.label} matches senders by mutable names.`, properties: { checkId: `channels.${a.channel}.allowFrom.dangerous_name_matching_enabled` } });
-    }
-  }
-});
-
-// rules/channels/allowFrom.mutable_entries_inert.ts
-var allowFrom_mutable_entries_inert_default = defineRule({
-  id: "channels.allowFrom.mutable_entries_inert",
-  title: "Allowlist entries that can never match",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "Audit checkId `channels.<channel>.allowFrom.mutable_entries_inert` (2026.4+). With name matching off, `allowFrom` entries that are names, tags or emails (not stable ids) never match: the people they name are locked out, and the list reads as if they were allowed. Classified for Discord (numeric id, `<@id>`, `user:`/`discord:`/`pk:` ids are stable) and Slack (`U…`/`W…` ids, `<@U…>`, `slack:`/`user:` ids).",
-  remediation: "Replace the names in `allowFrom` with stable user ids (Discord: the numeric user id; Slack: the `U…` member id).",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (!currentApplies(t, ctx.project)) return;
-    const slackMutable = (e) => e !== "*" && !e.startsWith("accessGroup:") && !/^(<@[UW][A-Z0-9]+>|(slack|user):\S+|[UW][A-Z0-9]{6,})$/.test(e.trim());
-    for (const a of channelAccounts(t.value)) {
-      if (a.value.dangerouslyAllowNameMatching === true) continue;
-      const classify2 = a.channel === "discord" ? isMutableDiscordEntry : a.channel === "slack" ? slackMutable : void 0;
-      if (!classify2) continue;
-      const from = dmAllowFrom(a);
-      const bad = from.list.filter(classify2);
-      if (bad.length === 0) continue;
-      ctx.report({ at: at.path(from.path), message: `${a.label}: ${bad.length} allowFrom entr${bad.length === 1 ? "y is a" : "ies are"} mutable name${bad.length === 1 ? "" : "s"} that never match${bad.length === 1 ? "es" : ""}.`, properties: { checkId: `channels.${a.channel}.allowFrom.mutable_entries_inert` } });
-    }
-  }
-});
-
-// rules/channels/discord.allowFrom.name_based_entries.ts
-var discord_allowFrom_name_based_entries_default = defineRule({
-  id: "channels.discord.allowFrom.name_based_entries",
-  title: "Discord allowlists match by name",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "Discord sender allowlists (`allowFrom`, `dm.allowFrom`, `guilds.*.users`, `guilds.*.channels.*.users`) contain names or `name#1234` tags instead of stable ids. Names can be changed or imitated; with `dangerouslyAllowNameMatching` they are matched (info), without it they never match.",
-  remediation: "Replace names with numeric Discord user ids (Developer Mode → Copy User ID), or `<@id>` / `user:<id>`.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    for (const a of channelAccounts(t.value, "discord")) {
-      const lists = [
-        { path: a.pathOf("allowFrom"), list: arr(a.value.allowFrom) },
-        { path: [...a.pathOf("dm"), "allowFrom"], list: arr(get2(a.value, "dm", "allowFrom")) }
-      ];
-      for (const [g, gv] of Object.entries(obj(a.value.guilds))) {
-        lists.push({ path: [...a.pathOf("guilds"), g, "users"], list: arr(get2(gv, "users")) });
-        for (const [c, cv] of Object.entries(obj(get2(gv, "channels")))) lists.push({ path: [...a.pathOf("guilds"), g, "channels", c, "users"], list: arr(get2(cv, "users")) });
-      }
-      const hits = lists.flatMap((l) => l.list.map((e, i) => ({ e: String(e), path: [...l.path, i] })).filter((h) => isMutableDiscordEntry(h.e)));
-      if (hits.length === 0) continue;
-      const matching = a.value.dangerouslyAllowNameMatching === true;
-      ctx.report({ at: at.path(hits[0].path), severity: matching ? INFO : WARN, message: `${a.label}: ${hits.length} allowlist entr${hits.length === 1 ? "y is a name" : "ies are names"}, not Discord ids${matching ? " (matched by name)" : ""}.` });
-    }
-  }
-});
-
-// rules/channels/discord.allowlisted_groups.broad_members.ts
-var discord_allowlisted_groups_broad_members_default = defineRule({
-  id: "channels.discord.allowlisted_groups.broad_members",
-  title: "Allowlisted Discord guilds admit every member",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: 'With Discord `groupPolicy: "allowlist"`, a listed guild (or an enabled guild channel) has no `users`/`roles` restriction, or `"*"`: every member of that guild can talk to the bot, which is rarely what listing a guild intends.',
-  remediation: "Add `users` (user ids) or `roles` (role ids) to each entry of `channels.discord.guilds` (or its `channels`).",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (!currentApplies(t, ctx.project)) return;
-    for (const a of channelAccounts(t.value, "discord")) {
-      if (groupPolicyOf(t.value, a).policy !== "allowlist") continue;
-      const broad = (users, roles) => {
-        const u = strings2(users);
-        const r = strings2(roles);
-        return u.length === 0 && r.length === 0 || u.includes("*") || r.includes("*");
-      };
-      for (const [g, gv] of Object.entries(obj(a.value.guilds))) {
-        const chans = Object.entries(obj(get2(gv, "channels")));
-        const gUsers = get2(gv, "users");
-        const gRoles = get2(gv, "roles");
-        let hit;
-        if (chans.length === 0) {
-          if (broad(gUsers, gRoles)) hit = [...a.pathOf("guilds"), g];
-        } else {
-          for (const [c, cv] of chans) {
-            if (get2(cv, "enabled") === false) continue;
-            if (broad(get2(cv, "users") ?? gUsers, get2(cv, "roles") ?? gRoles)) {
-              hit = [...a.pathOf("guilds"), g, "channels", c];
-              break;
-            }
-          }
-        }
-        if (hit) {
-          ctx.report({ at: at.path(hit), message: `${a.label}: allowlisted guild ${g} admits every member (no users/roles restriction).` });
-          break;
-        }
-      }
-    }
-  }
-});
-
-// rules/_shared/channel-commands.ts
-function commandSetting(config, a, key) {
-  return get2(a.value, "commands", key) ?? get2(config, "commands", key) ?? "auto";
-}
-function discordNativeCommandsOn(config, a) {
-  return [commandSetting(config, a, "native"), commandSetting(config, a, "nativeSkills")].some((x) => x === true || x === "auto");
-}
-function discordGuildUsersListed(guilds) {
-  return guilds.some(([, gv]) => strings2(get2(gv, "users")).length > 0 || Object.values(obj(get2(gv, "channels"))).some((cv) => strings2(get2(cv, "users")).length > 0));
-}
-function slackCommandsOn(config, a) {
-  return get2(a.value, "slashCommand", "enabled") === true || commandSetting(config, a, "native") === true || commandSetting(config, a, "nativeSkills") === true;
-}
-
-// rules/channels/discord.commands.native.no_allowlists.ts
-var discord_commands_native_no_allowlists_default = defineRule({
-  id: "channels.discord.commands.native.no_allowlists",
-  title: "Discord native commands without allowlists",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "Discord native (slash) commands are enabled (`commands.native` defaults to `auto` = on for Discord) in allowlisted guilds, but no owner list (`dm.allowFrom`) and no guild or channel `users` list exists: anyone in those guilds can run the commands.",
-  remediation: "Add `users` to `channels.discord.guilds.<id>` (or its channels), or an owner list in `channels.discord.dm.allowFrom`; or set `channels.discord.commands.native: false` and `nativeSkills: false`.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    for (const a of channelAccounts(t.value, "discord")) {
-      if (!discordNativeCommandsOn(t.value, a) || groupPolicyOf(t.value, a).policy === "disabled") continue;
-      if (targetEra(t, ctx.project) === "legacy" && get2(t.value, "commands", "useAccessGroups") === false) continue;
-      const guilds = Object.entries(obj(a.value.guilds));
-      if (guilds.length === 0 || strings2(get2(a.value, "dm", "allowFrom")).length > 0) continue;
-      if (discordGuildUsersListed(guilds)) continue;
-      ctx.report({ at: at.path(a.pathOf("guilds")), message: `${a.label}: native commands are on in ${guilds.length} guild(s) with no owner or users allowlist.` });
-    }
-  }
-});
-
-// rules/channels/discord.commands.native.unrestricted.ts
-var discord_commands_native_unrestricted_default = defineRule({
-  id: "channels.discord.commands.native.unrestricted",
-  title: "Discord native commands open to everyone",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: "OpenClaw 2026.3.x and older: Discord native commands are on in guilds, `commands.useAccessGroups: false` disables the sender allowlists for commands, and no guild/channel `users` list exists: anyone can run them. Reported for legacy or unknown versions.",
-  remediation: "Remove `commands.useAccessGroups: false`, and add `users` to `channels.discord.guilds.<id>`.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-2026.3"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (!legacyApplies(t, ctx.project) || get2(t.value, "commands", "useAccessGroups") !== false) return;
-    for (const a of channelAccounts(t.value, "discord")) {
-      if (!discordNativeCommandsOn(t.value, a) || groupPolicyOf(t.value, a).policy === "disabled") continue;
-      const guilds = Object.entries(obj(a.value.guilds));
-      if (guilds.length === 0) continue;
-      if (discordGuildUsersListed(guilds)) continue;
-      ctx.report({ at: at.path(["commands", "useAccessGroups"]), message: `${a.label}: native commands are open to everyone (commands.useAccessGroups false, no users allowlist).` });
-    }
-  }
-});
-
-// rules/_shared/channel-groups.ts
-function checkGroupsOpen(provider, routesKey, t, ctx) {
-  if (!currentApplies(t, ctx.project)) return;
-  for (const a of channelAccounts(t.value, provider)) {
-    const g = groupPolicyOf(t.value, a);
-    if (g.policy !== "open") continue;
-    const routes = isObj(a.value[routesKey]) && Object.keys(a.value[routesKey]).length > 0;
-    ctx.report({
-      at: at.path(g.path),
-      message: `${a.label} has groupPolicy "open"${routes ? ` (a ${routesKey} allowlist is configured, but any member may talk to the bot)` : ` and no ${routesKey} allowlist`}.`
-    });
-  }
-}
-
-// rules/channels/discord.groups.open.ts
-var discord_groups_open_default = defineRule({
-  id: "channels.discord.groups.open",
-  title: "Discord groups are open",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: 'The effective `groupPolicy` of the Discord channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `guilds` allowlist narrows which groups, not who may speak.',
-  remediation: 'Set `channels.discord.groupPolicy: "allowlist"` (the default) and list the allowed guilds and sender ids (`groupAllowFrom`).',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    checkGroupsOpen("discord", "guilds", t, ctx);
-  }
-});
-
-// rules/channels/dm.disabled.ts
-var dm_disabled_default = defineRule({
-  id: "channels.dm.disabled",
-  title: "Channel DMs disabled",
-  severity: "info",
-  appliesTo: ["openclaw"],
-  description: 'Audit checkId `channels.<channel>.dm.disabled`. The channel ignores direct messages (`dmPolicy: "disabled"`). Informational: the safest DM posture, noted so the inventory is complete.',
-  remediation: 'Nothing to do; set `dmPolicy: "pairing"` or `"allowlist"` if DMs are needed.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    for (const a of channelAccounts(t.value)) {
-      const dm = dmPolicyOf(a);
-      if (dm.policy === "disabled") ctx.report({ at: at.path(dm.path), message: `${a.label} ignores DMs.`, properties: { checkId: `channels.${a.channel}.dm.disabled` } });
-    }
-  }
-});
-
-// rules/channels/dm.locked.ts
-var dm_locked_default = defineRule({
-  id: "channels.dm.locked",
-  title: "Channel DMs admit nobody yet",
-  severity: "info",
-  appliesTo: ["openclaw"],
-  description: "Audit checkId `channels.<channel>.dm.locked` (2026.4+). The DM policy is `pairing` or `allowlist` and the config admits no sender (`allowFrom` empty). The audit also counts pairing-store approvals, which live in the state directory; statically a fresh pairing channel reports this.",
-  remediation: "Add the operator ids to `channels.<channel>.allowFrom`, or approve senders with `openclaw pairing approve`.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (!currentApplies(t, ctx.project)) return;
-    for (const a of channelAccounts(t.value)) {
-      const dm = dmPolicyOf(a);
-      if (dm.policy === "open" || dm.policy === "disabled" || dmAllowFrom(a).list.some((x) => x !== "*")) continue;
-      ctx.report({ at: at.path(dm.path), message: `${a.label} admits no DM sender in the config (dmPolicy "${dm.policy}").`, properties: { checkId: `channels.${a.channel}.dm.locked` } });
-    }
-  }
-});
-
-// rules/channels/dm.open.ts
-var dm_open_default = defineRule({
-  id: "channels.dm.open",
-  title: "Channel accepts DMs from anyone",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: 'Audit checkId `channels.<channel>.dm.open`. The effective `dmPolicy` of a channel (or account) is `"open"`: anyone who finds the bot can message the agent and reach its tools and memory.',
-  remediation: 'Set `channels.<channel>.dmPolicy: "pairing"` (the default) or `"allowlist"` with `allowFrom` listing the sender ids.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    for (const a of channelAccounts(t.value)) {
-      const dm = dmPolicyOf(a);
-      if (dm.policy !== "open") continue;
-      ctx.report({ at: at.path(dm.path), message: `${a.label} accepts DMs from anyone (dmPolicy "open").`, properties: { checkId: `channels.${a.channel}.dm.open` } });
-    }
-  }
-});
-
-// rules/channels/dm.open_invalid.ts
-var dm_open_invalid_default = defineRule({
-  id: "channels.dm.open_invalid",
-  title: "Open DM policy without a wildcard allowFrom",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: 'Audit checkId `channels.<channel>.dm.open_invalid`. `dmPolicy: "open"` must come with `allowFrom: ["*"]`; without it the config is inconsistent (OpenClaw rejects or ignores part of it) and the intended restriction is unclear.',
-  remediation: 'Either make the policy explicit (`dmPolicy: "allowlist"` with `allowFrom` ids) or, if open DMs are really intended, add `"*"` to `allowFrom`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    for (const a of channelAccounts(t.value)) {
-      const dm = dmPolicyOf(a);
-      if (dm.policy !== "open" || dmAllowFrom(a).list.includes("*")) continue;
-      ctx.report({ at: at.path(dm.path), message: `${a.label} has dmPolicy "open" but allowFrom lacks "*".`, properties: { checkId: `channels.${a.channel}.dm.open_invalid` } });
-    }
-  }
-});
-
-// rules/channels/dm.scope_main_multiuser.ts
-var dm_scope_main_multiuser_default = defineRule({
-  id: "channels.dm.scope_main_multiuser",
-  title: "Several DM senders share the main session",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: 'Audit checkId `channels.<channel>.dm.scope_main_multiuser` (OpenClaw 2026.3.x and older; replaced by `channels.dm.session_collision.*`). `session.dmScope` is `main` (the default) while the channel admits several DM senders or `"*"`.',
-  remediation: 'Set `session.dmScope: "per-channel-peer"`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-2026.3"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (targetEra(t, ctx.project) !== "legacy") return;
-    if ((str2(get2(t.value, "session", "dmScope")) ?? "main") !== "main") return;
-    for (const a of channelAccounts(t.value)) {
-      const dm = dmPolicyOf(a);
-      const from = dmAllowFrom(a);
-      if (dm.policy === "disabled" || !from.list.includes("*") && new Set(from.list).size < 2) continue;
-      ctx.report({ at: at.path(from.path), message: `${a.label} admits several DM senders into the main session.`, properties: { checkId: `channels.${a.channel}.dm.scope_main_multiuser` } });
-    }
-  }
-});
-
-// rules/channels/dm.session_collision.ts
-var dm_session_collision_default = defineRule({
-  id: "channels.dm.session_collision",
-  title: "Several DM senders share one session",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "Audit checkId `channels.dm.session_collision.<account>.<n>` (2026.4+). Two or more admitted DM senders (or a wildcard) land in the same session because `session.dmScope` is `main` (the default) or `session.scope` is `global`: one person reads what another told the agent.",
-  remediation: 'Set `session.dmScope: "per-channel-peer"` (or `"per-peer"`).',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (!currentApplies(t, ctx.project)) return;
-    const scope = str2(get2(t.value, "session", "dmScope")) ?? "main";
-    const global2 = get2(t.value, "session", "scope") === "global";
-    if (scope !== "main" && !global2) return;
-    let n = 0;
-    for (const a of channelAccounts(t.value)) {
-      const dm = dmPolicyOf(a);
-      if (dm.policy === "disabled") continue;
-      const from = dmAllowFrom(a);
-      if (!from.list.includes("*") && new Set(from.list).size < 2) continue;
-      const key = a.account ? `${a.channel}:${a.account}` : a.channel;
-      ctx.report({ at: at.path(from.path), message: `${a.label} admits several DM senders into one session (session.${global2 ? 'scope "global"' : 'dmScope "main"'}).`, properties: { checkId: `channels.dm.session_collision.${key}.${++n}` } });
-    }
-  }
-});
-
-// rules/channels/feishu.doc_owner_open_id.ts
-var feishu_doc_owner_open_id_default = defineRule({
-  id: "channels.feishu.doc_owner_open_id",
-  title: "Feishu doc tool acts with the app identity",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "OpenClaw 2026.3.x and older: the Feishu channel is configured (`appId` + `appSecret`) and its doc tool is not disabled; documents the agent creates are owned by the app and shared by open id, so senders can reach documents of others. Reported for legacy targets (`meta.lastTouchedVersion` or a pinned image ≤ 2026.3).",
-  remediation: "Set `channels.feishu.tools.doc: false` unless the doc tool is needed.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-2026.3"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (targetEra(t, ctx.project) !== "legacy") return;
-    for (const a of channelAccounts(t.value, "feishu")) {
-      if (!a.value.appId || !a.value.appSecret || get2(a.value, "tools", "doc") === false) continue;
-      ctx.report({ at: at.path(a.pathOf("appId")), message: `${a.label}: the Feishu doc tool is enabled.` });
-    }
-  }
-});
-
-// rules/channels/slack.commands.slash.no_allowlists.ts
-var slack_commands_slash_no_allowlists_default = defineRule({
-  id: "channels.slack.commands.slash.no_allowlists",
-  title: "Slack slash commands without allowlists",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "Slack slash or native commands are enabled (`slashCommand.enabled`, or `commands.native`/`nativeSkills: true`) but no owner `allowFrom` (or legacy `dm.allowFrom`) and no `channels.*.users` list exists: anyone in the workspace can run them.",
-  remediation: "Set `channels.slack.allowFrom` to the member ids of the owners (`U…`), or `users` on the Slack channels that may use commands.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    for (const a of channelAccounts(t.value, "slack")) {
-      if (!slackCommandsOn(t.value, a)) continue;
-      if (strings2(a.value.allowFrom).length > 0 || strings2(get2(a.value, "dm", "allowFrom")).length > 0) continue;
-      if (Object.values(obj(a.value.channels)).some((c) => strings2(get2(c, "users")).length > 0)) continue;
-      const key = get2(a.value, "slashCommand", "enabled") === true ? [...a.pathOf("slashCommand"), "enabled"] : a.pathOf("commands");
-      ctx.report({ at: at.path(key), message: `${a.label}: slash commands are on with no owner or users allowlist.` });
-    }
-  }
-});
-
-// rules/channels/slack.commands.slash.useAccessGroups_off.ts
-var slack_commands_slash_useAccessGroups_off_default = defineRule({
-  id: "channels.slack.commands.slash.useAccessGroups_off",
-  title: "Slack commands bypass access groups",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: "OpenClaw 2026.3.x and older: Slack slash/native commands are enabled and `commands.useAccessGroups: false` turns off the sender allowlists for commands: anyone in the workspace can run them. Reported for legacy or unknown versions.",
-  remediation: "Remove `commands.useAccessGroups: false` (default true).",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-2026.3"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (!legacyApplies(t, ctx.project) || get2(t.value, "commands", "useAccessGroups") !== false) return;
-    if (!channelAccounts(t.value, "slack").some((a) => slackCommandsOn(t.value, a))) return;
-    ctx.report({ at: at.path(["commands", "useAccessGroups"]), message: "Slack commands are enabled with commands.useAccessGroups false." });
-  }
-});
-
-// rules/channels/slack.groups.open.ts
-var slack_groups_open_default = defineRule({
-  id: "channels.slack.groups.open",
-  title: "Slack groups are open",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: 'The effective `groupPolicy` of the Slack channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `channels` allowlist narrows which groups, not who may speak.',
-  remediation: 'Set `channels.slack.groupPolicy: "allowlist"` (the default) and list the allowed channels and sender ids (`groupAllowFrom`).',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    checkGroupsOpen("slack", "channels", t, ctx);
-  }
-});
-
-// rules/_shared/telegram.ts
-function senderLists(v, pathOf) {
-  const out = [
-    { path: pathOf("allowFrom"), list: arr(v.allowFrom) },
-    { path: pathOf("groupAllowFrom"), list: arr(v.groupAllowFrom) }
-  ];
-  for (const [g, gv] of Object.entries(obj(v.groups))) {
-    out.push({ path: [...pathOf("groups"), g, "allowFrom"], list: arr(get2(gv, "allowFrom")) });
-    for (const [tp, tv] of Object.entries(obj(get2(gv, "topics")))) out.push({ path: [...pathOf("groups"), g, "topics", tp, "allowFrom"], list: arr(get2(tv, "allowFrom")) });
-  }
-  return out;
-}
-function reachableGroupAccounts(config) {
-  if (get2(config, "commands", "text") === false) return [];
-  const out = [];
-  for (const a of channelAccounts(config, "telegram")) {
-    const g = groupPolicyOf(config, a);
-    const reachable = g.policy === "open" || g.policy === "allowlist" && isObj(a.value.groups) && Object.keys(a.value.groups).length > 0;
-    if (reachable) out.push({ account: a, group: g });
-  }
-  return out;
-}
-
-// rules/channels/telegram.allowFrom.invalid_entries.ts
-var telegram_allowFrom_invalid_entries_default = defineRule({
-  id: "channels.telegram.allowFrom.invalid_entries",
-  title: "Telegram allowlist entries are not user ids",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "Telegram matches senders by numeric user id only (`telegram:`/`tg:` prefixes are stripped). Entries such as `@username` in `allowFrom`, `groupAllowFrom`, `groups.*.allowFrom` or topic allowlists never match: the people they name are locked out, and the list reads as if they were allowed.",
-  remediation: "Replace usernames with numeric Telegram user ids (e.g. from `openclaw pairing list telegram` or @userinfobot).",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    for (const a of channelAccounts(t.value, "telegram")) {
-      for (const l of senderLists(a.value, a.pathOf)) {
-        const i = l.list.findIndex((e) => String(e).trim() !== "*" && !/^\d+$/.test(String(e).trim().replace(/^(telegram|tg):/i, "")));
-        if (i < 0) continue;
-        ctx.report({ at: at.path([...l.path, i]), message: `${a.label}: allowlist entry is not a numeric Telegram user id.` });
-        return;
-      }
-    }
-  }
-});
-
-// rules/channels/telegram.groups.allowFrom.missing.ts
-var telegram_groups_allowFrom_missing_default = defineRule({
-  id: "channels.telegram.groups.allowFrom.missing",
-  title: "Telegram groups reachable without a sender allowlist",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: "Telegram groups are reachable (groupPolicy `open`, or `allowlist` with `groups` listed) and no sender allowlist exists (`groupAllowFrom`, `groups.*.allowFrom`, topic allowlists all empty): every group member can drive the agent. (The audit also counts pairing-store approvals, which live in the state directory.)",
-  remediation: "Set `channels.telegram.groupAllowFrom` to the numeric user ids allowed to talk to the bot in groups.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    for (const { account: a, group: g } of reachableGroupAccounts(t.value)) {
-      const lists = senderLists(a.value, a.pathOf);
-      if (arr(a.value.groupAllowFrom).some((e) => String(e).trim() === "*")) continue;
-      if (lists.slice(1).some((l) => l.list.length > 0)) continue;
-      ctx.report({ at: at.path(g.path), message: `${a.label}: groups are reachable and no group sender allowlist is set.` });
-    }
-  }
-});
-
-// rules/channels/telegram.groups.allowFrom.wildcard.ts
-var telegram_groups_allowFrom_wildcard_default = defineRule({
-  id: "channels.telegram.groups.allowFrom.wildcard",
-  title: "Anyone in Telegram groups may command the bot",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: 'Telegram groups are reachable (groupPolicy `open`, or `allowlist` with `groups` listed) and `groupAllowFrom` contains `"*"`: every member of those groups can drive the agent, including text commands.',
-  remediation: 'Replace `"*"` in `channels.telegram.groupAllowFrom` with numeric user ids of the people allowed to talk to the bot.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    for (const { account: a } of reachableGroupAccounts(t.value)) {
-      const lists = senderLists(a.value, a.pathOf);
-      const i = arr(a.value.groupAllowFrom).findIndex((e) => String(e).trim() === "*");
-      if (i < 0 || lists.length === 0) continue;
-      ctx.report({ at: at.path([...a.pathOf("groupAllowFrom"), i]), message: `${a.label}: any member of a reachable group may command the bot (groupAllowFrom "*").` });
-    }
-  }
-});
-
-// rules/channels/telegram.groups.open.ts
-var telegram_groups_open_default = defineRule({
-  id: "channels.telegram.groups.open",
-  title: "Telegram groups are open",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: 'The effective `groupPolicy` of the Telegram channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `groups` allowlist narrows which groups, not who may speak.',
-  remediation: 'Set `channels.telegram.groupPolicy: "allowlist"` (the default) and list the allowed groups and sender ids (`groupAllowFrom`).',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    checkGroupsOpen("telegram", "groups", t, ctx);
-  }
-});
-
-// rules/channels/warning.ts
-var warning_default = defineRule({
-  id: "channels.warning",
-  title: "Legacy channel warning: groups open",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: 'Audit checkId `channels.<channel>.warning.<n>` (OpenClaw 2026.3.x and older, where channel plugins reported open groups as free-text warnings, classified critical). A channel has `groupPolicy: "open"`. For 2026.4+ targets the same condition is `channels.<channel>.groups.open`.',
-  remediation: 'Set `channels.<channel>.groupPolicy: "allowlist"` and list the allowed groups and senders.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-2026.3"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (targetEra(t, ctx.project) !== "legacy") return;
-    let n = 0;
-    for (const a of channelAccounts(t.value)) {
-      const g = groupPolicyOf(t.value, a);
-      if (g.policy !== "open") continue;
-      ctx.report({ at: at.path(g.path), message: `${a.label}: groupPolicy="open" allows any group member to trigger the agent.`, properties: { checkId: `channels.${a.channel}.warning.${++n}` } });
-    }
-  }
-});
-
-// rules/channels/whatsapp.groups.open.ts
-var whatsapp_groups_open_default = defineRule({
-  id: "channels.whatsapp.groups.open",
-  title: "Whatsapp groups are open",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: 'The effective `groupPolicy` of the Whatsapp channel (account, channel or `channels.defaults.groupPolicy`) is `"open"`: the bot answers in any group it is added to, for every member. A `groups` allowlist narrows which groups, not who may speak.',
-  remediation: 'Set `channels.whatsapp.groupPolicy: "allowlist"` (the default) and list the allowed groups and sender ids (`groupAllowFrom`).',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "channels", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    checkGroupsOpen("whatsapp", "groups", t, ctx);
-  }
-});
-
-// rules/channels/index.ts
-var channelsRules = [allowFrom_dangerous_name_matching_enabled_default, allowFrom_mutable_entries_inert_default, discord_allowFrom_name_based_entries_default, discord_allowlisted_groups_broad_members_default, discord_commands_native_no_allowlists_default, discord_commands_native_unrestricted_default, discord_groups_open_default, dm_disabled_default, dm_locked_default, dm_open_default, dm_open_invalid_default, dm_scope_main_multiuser_default, dm_session_collision_default, feishu_doc_owner_open_id_default, slack_commands_slash_no_allowlists_default, slack_commands_slash_useAccessGroups_off_default, slack_groups_open_default, telegram_allowFrom_invalid_entries_default, telegram_groups_allowFrom_missing_default, telegram_groups_allowFrom_wildcard_default, telegram_groups_open_default, warning_default, whatsapp_groups_open_default];
-
-// rules/plugins/installs_missing_integrity.ts
-var installs_missing_integrity_default2 = defineRule({
-  id: "plugins.installs_missing_integrity",
-  title: "Plugins installed without an integrity hash",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "OpenClaw 2026.3.x and older record npm installs of plugins in the config (`plugins.installs.<id>`). A record without `integrity` cannot prove that a reinstall fetches the same package. Reported for legacy or unknown versions.",
-  remediation: "Reinstall the plugin with a current OpenClaw so `plugins.installs.<id>`.integrity is recorded, or pin and verify it.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.3"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (!legacyApplies(t, ctx.project)) return;
-    const base3 = ["plugins", "installs"];
-    for (const [id, r] of npmInstallRecords(t.value, base3)) {
-      if (typeof r.integrity === "string" && r.integrity.trim()) continue;
-      ctx.report({ at: at.path([...base3, id]), message: `npm install "${id}" has no integrity hash.` });
-    }
-  }
-});
-
-// rules/plugins/installs_unpinned_npm_specs.ts
-var installs_unpinned_npm_specs_default2 = defineRule({
-  id: "plugins.installs_unpinned_npm_specs",
-  title: "Plugins installed from unpinned npm specs",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "OpenClaw 2026.3.x and older record npm installs of plugins in the config (`plugins.installs.<id>`). A `spec` without an exact version (`pkg`, `pkg@latest`, `pkg@^1.2.0`) reinstalls whatever the registry serves next: a compromised release runs inside the gateway. Reported for legacy or unknown versions (2026.4+ keeps the records in the state directory).",
-  remediation: "Pin each `plugins.installs.<id>`.spec to an exact version (`pkg@1.2.3`) and reinstall.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.3"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (!legacyApplies(t, ctx.project)) return;
-    const base3 = ["plugins", "installs"];
-    for (const [id, r] of npmInstallRecords(t.value, base3)) {
-      if (/@v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(String(r.spec).trim())) continue;
-      ctx.report({ at: at.path([...base3, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
-    }
-  }
-});
-
-// rules/plugins/index.ts
-var pluginsRules = [installs_missing_integrity_default2, installs_unpinned_npm_specs_default2];
-
-// rules/browser/control_invalid_config.ts
-var control_invalid_config_default = defineRule({
-  id: "browser.control_invalid_config",
-  title: "Browser CDP URL is invalid",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "A browser `cdpUrl` cannot be parsed as a URL: OpenClaw fails to resolve the browser configuration, and browser control behaves differently from what the config suggests.",
-  remediation: "Fix `browser.cdpUrl` (or `browser.profiles.<name>.cdpUrl`) to a full URL such as `http://127.0.0.1:9222`.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    for (const e of cdpEndpoints(t.value)) {
-      try {
-        new URL(e.url.trim());
-      } catch {
-        ctx.report({ at: at.path(e.path), message: "The browser CDP URL is not a valid URL." });
-      }
-    }
-  }
-});
-
-// rules/browser/control_no_auth.ts
-var control_no_auth_default = defineRule({
-  id: "browser.control_no_auth",
-  title: "Browser control without gateway auth",
-  severity: "critical",
-  appliesTo: ["openclaw"],
-  description: "OpenClaw 2026.3.x and older: browser control is enabled (the default) and the gateway has no token or password, so anything that reaches the gateway drives the browser with its logged-in sessions. (2026.4+ reports this only with `--deep`, and `gateway.loopback_no_auth`/`gateway.bind_no_auth` cover the same gap.) Reported for legacy targets.",
-  remediation: 'Set `gateway.auth.token: "${OPENCLAW_GATEWAY_TOKEN}"`, or `browser.enabled: false`.',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.3"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    if (targetEra(t, ctx.project) !== "legacy" || get2(t.value, "browser", "enabled") === false) return;
-    const v = gatewayOf(t, ctx.project);
-    if (v.tokenConfigured || credentialPresent(v.password)) return;
-    ctx.report({ at: at.path(["gateway", "auth"]), message: "Browser control is enabled and the gateway has no token or password." });
-  }
-});
-
-// rules/browser/remote_cdp_http.ts
-var remote_cdp_http_default = defineRule({
-  id: "browser.remote_cdp_http",
-  title: "Browser CDP endpoint over plain HTTP",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "A browser profile drives a Chrome DevTools endpoint on another host over `http:`/`ws:`: CDP is full control of the browser (cookies, sessions, file access), and here it travels unencrypted and unauthenticated across the network.",
-  remediation: 'Use an `https:`/`wss:` CDP endpoint, or reach the remote browser over a tailnet or SSH tunnel (`browser.cdpUrl: "http://127.0.0.1:9222"` through the tunnel).',
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    for (const e of cdpEndpoints(t.value)) {
-      let u;
-      try {
-        u = new URL(e.url.trim());
-      } catch {
-        continue;
-      }
-      if ((u.protocol === "http:" || u.protocol === "ws:") && !isLoopbackHost(u.hostname)) ctx.report({ at: at.path(e.path), message: `CDP endpoint ${u.protocol}//${u.hostname} is remote and unencrypted.` });
-    }
-  }
-});
-
-// rules/browser/remote_cdp_private_host.ts
-var remote_cdp_private_host_default = defineRule({
-  id: "browser.remote_cdp_private_host",
-  title: "Browser CDP endpoint on a private host with private-network browsing",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "A browser profile drives a CDP endpoint on a private address (RFC 1918, link-local, `localhost.localdomain`, `metadata.google.internal`) while the browser SSRF policy opts into private networks: the agent browser can reach internal services and cloud metadata. (2026.9 reports this with `--deep`.)",
-  remediation: "Prefer a tunnel to a loopback CDP endpoint, and set `browser.ssrfPolicy.dangerouslyAllowPrivateNetwork: false`.",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-2026.4+"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const optIn = get2(t.value, "browser", "ssrfPolicy", "dangerouslyAllowPrivateNetwork") === true || get2(t.value, "browser", "ssrfPolicy", "allowPrivateNetwork") === true;
-    if (!currentApplies(t, ctx.project) || !optIn) return;
-    for (const e of cdpEndpoints(t.value)) {
-      let host;
-      try {
-        host = new URL(e.url.trim()).hostname.toLowerCase();
-      } catch {
-        continue;
-      }
-      if (isLoopbackHost(host)) continue;
-      const priv = /^(10\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.)/.test(host) || ["localhost.localdomain", "metadata.google.internal"].includes(host);
-      if (priv) ctx.report({ at: at.path(e.path), message: `CDP endpoint ${host} is a private host and private-network browsing is allowed.` });
-    }
-  }
-});
-
-// rules/browser/index.ts
-var browserRules = [control_invalid_config_default, control_no_auth_default, remote_cdp_http_default, remote_cdp_private_host_default];
-
-// rules/fs/synced_dir.ts
-var synced_dir_default = defineRule({
-  id: "fs.synced_dir",
-  title: "State or config in a cloud-synced folder",
-  severity: "medium",
-  appliesTo: ["openclaw"],
-  description: "The deployment puts the OpenClaw state directory or config (`OPENCLAW_STATE_DIR`, `OPENCLAW_CONFIG_PATH`) in an iCloud, Dropbox, Google Drive or OneDrive folder: credentials, sessions and the config are copied to a third-party cloud and to every synced device.",
-  remediation: "Point `OPENCLAW_STATE_DIR` / `OPENCLAW_CONFIG_PATH` at a local, unsynced directory (the default `~/.openclaw`).",
-  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
-  tags: ["openclaw", "openclaw-all-versions"],
-  precision: "high",
-  openclawAudit: true,
-  check(t, ctx) {
-    const env = deployContext(t, ctx.project).env ?? {};
-    for (const name of ["OPENCLAW_STATE_DIR", "OPENCLAW_CONFIG_PATH"]) {
-      const v = env[name];
-      if (v === void 0 || !/icloud|dropbox|google drive|googledrive|onedrive/i.test(v)) continue;
-      ctx.report({ at: at.file(), message: `${name} points into a cloud-synced folder.` });
-      return;
-    }
-  }
-});
-
-// rules/fs/index.ts
-var fsRules = [synced_dir_default];
 
 // rules/shell/chmod_openclaw_state.ts
 function isSensitivePath(p) {
@@ -47839,9 +47486,13 @@ var curl_pipe_shell_default2 = defineRule({
   references: ["https://owasp.org/www-community/attacks/Code_Injection", "https://docs.docker.com/build/building/best-practices/#using-pipes"],
   tags: ["shell", "supply-chain", "CWE-494"],
   precision: "high",
+  messages: {
+    pipe: "{{fetcher}} output is piped into {{shell}}: remote code runs unreviewed and unverified.",
+    substitution: "{{shell}} runs the output of a download ({{substitution}} substitution): remote code runs unreviewed and unverified."
+  },
   check(target, ctx) {
     if (target.origin === "dockerfile") return;
-    for (const d of downloadsIntoShell(target)) ctx.report({ at: at.range(d.start, d.end), message: d.message });
+    for (const d of downloadsIntoShell(target)) ctx.report({ at: at.range(d.start, d.end), messageId: d.kind, data: d.data });
   }
 });
 
@@ -47898,6 +47549,10 @@ var gateway_public_bind_default = defineRule({
   references: ["https://cwe.mitre.org/data/definitions/306.html"],
   tags: ["shell", "openclaw", "exposure", "CWE-306"],
   precision: "high",
+  messages: {
+    auth_none: 'The gateway is started on "{{bind}}" with --auth none: anyone who can reach the port controls the agent.',
+    no_auth: `The gateway is started on "{{bind}}" with no --token/--password/--auth and no gateway auth in the repository's OpenClaw config.`
+  },
   check(target, ctx) {
     if (target.origin === "dockerfile") return;
     const configAuth = configHasGatewayAuth(ctx.project.targets("openclaw"));
@@ -47913,7 +47568,8 @@ var gateway_public_bind_default = defineRule({
       ctx.report({
         at: word ? at.range(word.start, word.end) : at.range(cmd.start, cmd.end),
         ...authNone ? { severity: "critical" } : {},
-        message: authNone ? `The gateway is started on "${gw.bind.value}" with --auth none: anyone who can reach the port controls the agent.` : `The gateway is started on "${gw.bind.value}" with no --token/--password/--auth and no gateway auth in the repository's OpenClaw config.`
+        messageId: authNone ? "auth_none" : "no_auth",
+        data: { bind: gw.bind.value }
       });
     }
   }
@@ -47975,9 +47631,6 @@ var unpinned_openclaw_install_default = defineRule({
     }
   }
 });
-
-// rules/shell/index.ts
-var shellRules = [chmod_openclaw_state_default, curl_pipe_shell_default2, firewall_opens_gateway_default, gateway_public_bind_default, tailscale_funnel_default2, unpinned_openclaw_install_default];
 
 // rules/_shared/sshd.ts
 var dir = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
@@ -48198,8 +47851,112 @@ var x11_forwarding_default = defineRule({
   }
 });
 
-// rules/sshd/index.ts
-var sshdRules = [agent_forwarding_default, keyboard_interactive_default, max_auth_tries_default, password_authentication_default, permit_empty_passwords_default, permit_root_login_default, weak_crypto_default, x11_forwarding_default];
+// rules/state/auth_profiles.ts
+var STORE = /^(auth-profiles\.json|auth\.json|models\.json|auth-profiles\.(sqlite3?|db)|.*\.(sqlite3?|db))$/i;
+var auth_profiles_default = defineRule({
+  id: "state.auth_profiles",
+  title: "OpenClaw agent auth profiles are committed",
+  severity: "critical",
+  appliesTo: ["repo"],
+  description: "OpenClaw keeps each agent's model credentials in its state directory: `auth-profiles.json` (or the auth-profile database) and `models.json` under `agents/<id>/agent/` hold provider API keys and Claude/OpenAI OAuth tokens in plain text. Committed, every one of them is readable by anyone with the repository or its history.",
+  remediation: "Rotate every key and sign out every OAuth session the file held (Anthropic Console, OpenAI, `claude setup-token` again). Then `git rm --cached` the file, add the state directory (`.openclaw/`, or at least `agents/*/agent/`) to `.gitignore`, and rewrite history (`git filter-repo --invert-paths --path <file>`). Mount the state directory as a volume instead of keeping it in the repository.",
+  references: ["https://docs.openclaw.ai/gateway/security", "https://github.com/newren/git-filter-repo"],
+  tags: ["secrets", "openclaw", "state", "CWE-538"],
+  precision: "high",
+  check(target, ctx) {
+    const openclaw = isOpenClawRepo(target);
+    for (const f of target.files) {
+      const agent = agentStorePath(f.path);
+      const hit = base(f.path) === "auth-profiles.json" || agent?.kind === "agent" && (STORE.test(agent.base) || openclaw || underStateDir(f.path));
+      if (!hit) continue;
+      ctx.report({
+        at: at.file(f.path),
+        message: `${f.path} is OpenClaw agent credential state (auth profiles: provider keys and OAuth tokens) and is in the repository: rotate what it holds, then remove it from git and its history.`,
+        key: f.path
+      });
+    }
+  }
+});
+
+// rules/state/whatsapp_session.ts
+function isWhatsAppSession(path13, openclawRepo2) {
+  if (base(path13) !== "creds.json") return false;
+  if (path13.split("/").some((s) => /whatsapp/i.test(s))) return true;
+  return underCredentials(path13) !== void 0 && (openclawRepo2 || underStateDir(path13));
+}
+var whatsapp_session_default = defineRule({
+  id: "state.whatsapp_session",
+  title: "WhatsApp session credentials are committed",
+  severity: "critical",
+  appliesTo: ["repo"],
+  description: "`creds.json` is the linked-device session OpenClaw's WhatsApp channel keeps (Baileys auth state). Whoever has it is logged in to the WhatsApp account: they read and send messages as you, without a QR code or a password.",
+  remediation: "On the phone, WhatsApp → Linked devices: log out the OpenClaw device at once, then link it again (`openclaw channels login whatsapp`). `git rm -r --cached` the session folder, ignore `.openclaw/` (or `credentials/`) in `.gitignore`, and rewrite history if the repository was shared.",
+  references: ["https://github.com/WhiskeySockets/Baileys", "https://docs.openclaw.ai/gateway/security"],
+  tags: ["secrets", "openclaw", "state", "CWE-538"],
+  precision: "high",
+  check(target, ctx) {
+    const openclaw = isOpenClawRepo(target);
+    for (const f of target.files) {
+      if (!isWhatsAppSession(f.path, openclaw)) continue;
+      ctx.report({
+        at: at.file(f.path),
+        message: `${f.path} is a WhatsApp linked-device session in the repository: anyone with it is logged in to the account. Log the device out in WhatsApp → Linked devices, then remove the file from git and its history.`,
+        key: f.path
+      });
+    }
+  }
+});
+
+// rules/state/channel_credentials.ts
+var OPENCLAW_STORE = /(-allowFrom|-pairing|-allowlist)\.json$|^oauth\.json$/i;
+var channel_credentials_default = defineRule({
+  id: "state.channel_credentials",
+  title: "OpenClaw credentials directory is committed",
+  severity: "high",
+  appliesTo: ["repo"],
+  description: "The `credentials/` directory of OpenClaw's state holds channel secrets and access lists: OAuth tokens, pairing stores and `*-allowFrom.json` lists of who may talk to the agent. Committed, its tokens are leaked and the allowlists tell an attacker whom to impersonate.",
+  remediation: "Rotate the tokens the files held (re-pair or re-login the channels), `git rm -r --cached` the `credentials/` directory, ignore the state directory (`.openclaw/`) in `.gitignore`, and rewrite history if the repository was shared. Mount state as a volume instead.",
+  references: ["https://docs.openclaw.ai/gateway/security"],
+  tags: ["secrets", "openclaw", "state", "CWE-538"],
+  precision: "high",
+  check(target, ctx) {
+    const openclaw = isOpenClawRepo(target);
+    for (const f of target.files) {
+      const rest = underCredentials(f.path);
+      if (rest === void 0 || !/\.json$/i.test(f.path) || isWhatsAppSession(f.path, openclaw)) continue;
+      if (!(openclaw || underStateDir(f.path) || OPENCLAW_STORE.test(base(f.path)))) continue;
+      ctx.report({
+        at: at.file(f.path),
+        message: `${f.path} is in OpenClaw's credentials directory and is in the repository: rotate what it holds, then remove it from git and its history.`,
+        key: f.path
+      });
+    }
+  }
+});
+
+// rules/state/session_transcripts.ts
+var session_transcripts_default = defineRule({
+  id: "state.session_transcripts",
+  title: "OpenClaw session transcripts are committed",
+  severity: "high",
+  appliesTo: ["repo"],
+  description: "`agents/<id>/sessions/*.jsonl` are OpenClaw's conversation transcripts: every message people sent the agent, its answers, and tool calls with their output (file contents, command output, sometimes pasted keys). Committed, they expose private conversations to everyone with the repository.",
+  remediation: "Remove the transcripts from git (`git rm -r --cached agents/*/sessions`), ignore the state directory (`.openclaw/` or `agents/*/sessions/`) in `.gitignore`, rewrite history if the repository was shared, and check the transcripts for secrets that were pasted into a chat (rotate those).",
+  references: ["https://docs.openclaw.ai/gateway/security"],
+  tags: ["privacy", "openclaw", "state", "CWE-359"],
+  precision: "very-high",
+  check(target, ctx) {
+    for (const f of target.files) {
+      const a = agentStorePath(f.path);
+      if (!a || a.kind !== "sessions" || !/\.jsonl$/i.test(a.base)) continue;
+      ctx.report({
+        at: at.file(f.path),
+        message: `${f.path} is an OpenClaw session transcript (agent "${a.agent}") in the repository: conversations and tool output are readable by everyone with access to it.`,
+        key: f.path
+      });
+    }
+  }
+});
 
 // rules/systemd/dockerd_tcp_without_tls.ts
 var isLoopback3 = (h) => h === "localhost" || h === "::1" || h.startsWith("127.");
@@ -48214,7 +47971,7 @@ var dockerd_tcp_without_tls_default = defineRule({
   tags: ["systemd", "docker", "host", "remote-root", "CWE-306"],
   precision: "very-high",
   check(target, ctx) {
-    if (ctx.project.targets("docker_daemon").some((t) => typeof t.value === "object" && t.value !== null && t.value.tlsverify === true)) return;
+    if (ctx.project.targets("docker_daemon").some((t) => isRecord(t.value) && t.value.tlsverify === true)) return;
     for (const d of target.directives) {
       if (d.section !== "Service" || d.key !== "ExecStart") continue;
       const words = d.words;
@@ -48307,6 +48064,10 @@ var gateway_hardening_missing_default = defineRule({
   references: ["https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#Sandboxing", "https://www.freedesktop.org/software/systemd/man/latest/systemd-analyze.html#systemd-analyze%20security%20%5BUNIT...%5D"],
   tags: ["systemd", "sandboxing", "CWE-250"],
   precision: "high",
+  messages: {
+    weak: "{{key}}={{value}} is too weak for the OpenClaw gateway: {{why}}. Use {{want}}.",
+    missing: "The OpenClaw gateway unit has no {{want}}: {{why}}."
+  },
   check(target, ctx) {
     if (!isGatewayUnit(target, ctx.project)) return;
     const directives = effectiveDirectives(target, ctx.project);
@@ -48320,7 +48081,7 @@ var gateway_hardening_missing_default = defineRule({
         at: own ? at.range(d.start, d.end) : section ? at.range(section.start, section.end) : at.file(),
         severity: c.severity,
         key: c.key,
-        message: d ? `${c.key}=${d.value} is too weak for the OpenClaw gateway: ${c.why}. Use ${c.want}.` : `The OpenClaw gateway unit has no ${c.want}: ${c.why}.`
+        ...d ? { messageId: "weak", data: { key: c.key, value: d.value, why: c.why, want: c.want } } : { messageId: "missing", data: { why: c.why, want: c.want } }
       });
     }
   }
@@ -48337,6 +48098,10 @@ var gateway_public_bind_default2 = defineRule({
   references: ["https://www.freedesktop.org/software/systemd/man/latest/systemd.service.html#ExecStart=", "https://cwe.mitre.org/data/definitions/284.html"],
   tags: ["systemd", "openclaw", "exposure", "CWE-284"],
   precision: "high",
+  messages: {
+    auth_configured: 'The gateway service listens on "{{bind}}" (all interfaces); auth is configured, but the admin API is reachable from the network.',
+    no_auth: 'The gateway service listens on "{{bind}}" (all interfaces) with no token or password configured anywhere.'
+  },
   check(target, ctx) {
     const directives = effectiveDirectives(target, ctx.project);
     const envAuth = directives.some((d) => d.section === "Service" && d.key === "Environment" && d.words.some((w) => /^OPENCLAW_GATEWAY_(TOKEN|PASSWORD)=./.test(w.value))) || serviceSetting(directives, "EnvironmentFile") !== void 0;
@@ -48350,7 +48115,8 @@ var gateway_public_bind_default2 = defineRule({
       ctx.report({
         at: bindWord ? at.range(bindWord.start, bindWord.end) : at.range(directive.start, directive.end),
         ...auth2 ? { severity: "medium" } : {},
-        message: auth2 ? `The gateway service listens on "${gw.bind.value}" (all interfaces); auth is configured, but the admin API is reachable from the network.` : `The gateway service listens on "${gw.bind.value}" (all interfaces) with no token or password configured anywhere.`
+        messageId: auth2 ? "auth_configured" : "no_auth",
+        data: { bind: gw.bind.value }
       });
     }
   }
@@ -48367,6 +48133,11 @@ var gateway_runs_as_root_default = defineRule({
   references: ["https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#User=", "https://cwe.mitre.org/data/definitions/250.html"],
   tags: ["systemd", "least-privilege", "CWE-250"],
   precision: "high",
+  messages: {
+    user_root: "The OpenClaw gateway unit sets User={{user}}: the gateway and its agents' tools run as root.",
+    drop_in_root: "A drop-in of the OpenClaw gateway unit sets User={{user}}: the gateway and its agents' tools run as root.",
+    no_user: "The OpenClaw gateway unit has no User= (a system unit runs as root): the gateway and its agents' tools run as root."
+  },
   check(target, ctx) {
     if (isUserUnit(target) || !isGatewayUnit(target, ctx.project)) return;
     const directives = effectiveDirectives(target, ctx.project);
@@ -48374,13 +48145,13 @@ var gateway_runs_as_root_default = defineRule({
     const user = serviceSetting(directives, "User");
     if (user && !/^(root|0)$/.test(user.value)) return;
     if (user && target.directives.includes(user)) {
-      ctx.report({ at: at.range(user.start, user.end), message: `The OpenClaw gateway unit sets User=${user.value}: the gateway and its agents' tools run as root.` });
+      ctx.report({ at: at.range(user.start, user.end), messageId: "user_root", data: { user: user.value } });
       return;
     }
     const section = serviceSection(target);
     ctx.report({
       at: section ? at.range(section.start, section.end) : at.file(),
-      message: user ? `A drop-in of the OpenClaw gateway unit sets User=${user.value}: the gateway and its agents' tools run as root.` : "The OpenClaw gateway unit has no User= (a system unit runs as root): the gateway and its agents' tools run as root."
+      ...user ? { messageId: "drop_in_root", data: { user: user.value } } : { messageId: "no_user" }
     });
   }
 });
@@ -48396,6 +48167,10 @@ var gateway_token_on_command_line_default = defineRule({
   references: ["https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#EnvironmentFile=", "https://cwe.mitre.org/data/definitions/214.html"],
   tags: ["systemd", "secrets", "CWE-214"],
   precision: "high",
+  messages: {
+    literal: "ExecStart passes a literal gateway {{what}}: it is in the unit file and in the process list of every local user.",
+    expanded: "ExecStart passes the gateway {{what}} as {{flag}}: systemd expands it into argv, readable by every local user."
+  },
   check(target, ctx) {
     for (const { words } of gatewayExecs(target.directives)) {
       const gw = gatewayCommand(words.map((w) => w.value));
@@ -48403,22 +48178,277 @@ var gateway_token_on_command_line_default = defineRule({
         const word = found && words[found.index];
         if (!found || !word) continue;
         if (isLiteral(found.value)) {
-          ctx.report({ at: at.range(word.start, word.end), secret: found.value, message: `ExecStart passes a literal gateway ${flag2.slice(2)}: it is in the unit file and in the process list of every local user.` });
+          ctx.report({ at: at.range(word.start, word.end), secret: found.value, messageId: "literal", data: { what: flag2.slice(2) } });
         } else {
-          ctx.report({ at: at.range(word.start, word.end), severity: "medium", message: `ExecStart passes the gateway ${flag2.slice(2)} as ${flag2}: systemd expands it into argv, readable by every local user.` });
+          ctx.report({ at: at.range(word.start, word.end), severity: "medium", messageId: "expanded", data: { what: flag2.slice(2), flag: flag2 } });
         }
       }
     }
   }
 });
 
-// rules/systemd/index.ts
-var systemdRules = [dockerd_tcp_without_tls_default, environment_secret_default, gateway_hardening_missing_default, gateway_public_bind_default2, gateway_runs_as_root_default, gateway_token_on_command_line_default];
+// rules/tools/elevated.allowFrom.large.ts
+var elevated_allowFrom_large_default = defineRule({
+  id: "tools.elevated.allowFrom.large",
+  title: "Large elevated-tools allowlist",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "Audit checkId `tools.elevated.allowFrom.<provider>.large`. `tools.elevated.allowFrom.<provider>` lists more than 25 senders: elevated (host) actions are open to a crowd, and stale entries go unnoticed.",
+  remediation: "Trim `tools.elevated.allowFrom.<provider>` to the few operators who need elevated tools.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "tools", "elevated", "enabled") === false) return;
+    for (const [provider, list] of Object.entries(obj(get(t.value, "tools", "elevated", "allowFrom")))) {
+      const entries = arr(list);
+      if (entries.some((x) => typeof x === "string" && x.trim() === "*") || entries.length <= 25) continue;
+      ctx.report({ at: at.path(["tools", "elevated", "allowFrom", provider]), message: `${entries.length} senders may use elevated tools on ${provider}.`, properties: { checkId: `tools.elevated.allowFrom.${provider}.large` } });
+    }
+  }
+});
+
+// rules/tools/elevated.allowFrom.wildcard.ts
+var elevated_allowFrom_wildcard_default = defineRule({
+  id: "tools.elevated.allowFrom.wildcard",
+  title: "Anyone on a channel may use elevated tools",
+  severity: "critical",
+  appliesTo: ["openclaw"],
+  description: 'Audit checkId `tools.elevated.allowFrom.<provider>.wildcard`. `tools.elevated.allowFrom.<provider>` contains `"*"` while elevated tools are enabled (`tools.elevated.enabled` defaults to true): every sender on that channel may run elevated (host) actions.',
+  remediation: 'Replace `"*"` in `tools.elevated.allowFrom.<provider>` with the sender ids that need elevated access, or set `tools.elevated.enabled: false`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "tools", "elevated", "enabled") === false) return;
+    for (const [provider, list] of Object.entries(obj(get(t.value, "tools", "elevated", "allowFrom")))) {
+      const i = arr(list).findIndex((x) => typeof x === "string" && x.trim() === "*");
+      if (i < 0) continue;
+      ctx.report({ at: at.path(["tools", "elevated", "allowFrom", provider, i]), message: `Anyone on ${provider} may use elevated tools (\`tools.elevated.allowFrom.${provider}\` contains "*").`, properties: { checkId: `tools.elevated.allowFrom.${provider}.wildcard` } });
+    }
+  }
+});
+
+// rules/tools/exec.agent_skill_mcp_boundary_drift.ts
+var exec_agent_skill_mcp_boundary_drift_default = defineRule({
+  id: "tools.exec.agent_skill_mcp_boundary_drift",
+  title: "Skill allowlist bypassed by exec and MCP servers",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A scope restricts its skills (`agents.defaults.skills` or an agent `skills` list) while host exec is possible and MCP servers are configured: the agent can reach the same capabilities through a shell or an MCP server, outside the skill allowlist.",
+  remediation: 'Deny exec for the restricted scope (`tools.exec.mode: "deny"`), run it with `tools.exec.host: "sandbox"` and a sandbox, or remove the MCP servers it should not reach.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const servers2 = Object.entries(obj(get(t.value, "mcp", "servers"))).filter(([, s]) => get(s, "enabled") !== false);
+    if (servers2.length === 0) return;
+    const scopes = [{ path: ["agents", "defaults", "skills"], skills: get(t.value, "agents", "defaults", "skills"), tools: get(t.value, "tools"), agent: void 0 }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "skills"], skills: a.value.skills, tools: a.value.tools, agent: a.value }))];
+    for (const s of scopes) {
+      if (!Array.isArray(s.skills)) continue;
+      const security = execSecurity(s.tools) ?? execSecurity(get(t.value, "tools"));
+      const host = str(get(s.tools, "exec", "host")) ?? str(get(t.value, "tools", "exec", "host"));
+      if (security === void 0 || security === "deny" || host === "sandbox") continue;
+      ctx.report({ at: at.path(s.path), message: `A skill allowlist is set while host exec (${security}) and MCP servers (${servers2.map(([n]) => n).join(", ")}) are reachable.` });
+      return;
+    }
+  }
+});
+
+// rules/tools/exec.fs_tools_disabled_but_exec_enabled.ts
+var exec_fs_tools_disabled_but_exec_enabled_default = defineRule({
+  id: "tools.exec.fs_tools_disabled_but_exec_enabled",
+  title: "File tools denied but exec allowed",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "A scope denies the file-writing tools (`write`, `edit`, `apply_patch`) but still allows `exec`: a shell writes files just as well, so the deny list gives a false sense of safety, unless the scope runs fully sandboxed without write access to the workspace.",
+  remediation: 'Also deny `exec` and `process` (e.g. `tools.deny: ["group:fs", "group:runtime"]`), or run the scope with `sandbox.mode: "all"` and `workspaceAccess: "ro"` or `"none"`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    for (const c of toolContexts(t.value)) {
+      if (!toolAllowed(t.value, c.agent, "exec") || ["write", "edit", "apply_patch"].some((x) => toolAllowed(t.value, c.agent, x))) continue;
+      const host = str(get(c.agent, "tools", "exec", "host")) ?? str(get(t.value, "tools", "exec", "host"));
+      const access2 = str(get(c.agent, "sandbox", "workspaceAccess")) ?? str(get(t.value, "agents", "defaults", "sandbox", "workspaceAccess")) ?? "none";
+      if (sandboxMode(t.value, c.agent) === "all" && host !== "gateway" && host !== "node" && access2 !== "rw") continue;
+      ctx.report({ at: at.path([...c.path, "deny"]), message: `${c.label}: write/edit/apply_patch are denied but exec is allowed.` });
+    }
+  }
+});
+
+// rules/tools/exec.host_sandbox_no_sandbox_agents.ts
+var exec_host_sandbox_no_sandbox_agents_default = defineRule({
+  id: "tools.exec.host_sandbox_no_sandbox_agents",
+  title: 'Agents run exec "in the sandbox" without one',
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'An agent sets `tools.exec.host: "sandbox"` while its effective sandbox mode (agent `sandbox.mode` ?? `agents.defaults.sandbox.mode` ?? `off`) is `off`: its commands run on the gateway host.',
+  remediation: 'Set `sandbox.mode: "all"` (or `"non-main"`) for those agents, or set their `tools.exec.host: "gateway"` deliberately.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const bad = agentEntries(t.value).filter((a) => get(a.value, "tools", "exec", "host") === "sandbox" && sandboxMode(t.value, a.value) === "off");
+    if (bad.length === 0) return;
+    ctx.report({ at: at.path([...bad[0].path, "tools", "exec", "host"]), message: `Agents with exec host "sandbox" but sandbox off: ${bad.slice(0, 5).map((a) => a.id).join(", ")}.` });
+  }
+});
+
+// rules/tools/exec.host_sandbox_no_sandbox_defaults.ts
+var exec_host_sandbox_no_sandbox_defaults_default = defineRule({
+  id: "tools.exec.host_sandbox_no_sandbox_defaults",
+  title: "Exec targets the sandbox but sandboxing is off",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: '`tools.exec.host: "sandbox"` asks for commands to run in the sandbox, but `agents.defaults.sandbox.mode` is `off` (the default): there is no sandbox, so the setting gives a false sense of isolation.',
+  remediation: 'Set `agents.defaults.sandbox.mode: "non-main"` or `"all"`, or set `tools.exec.host: "gateway"` deliberately.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "tools", "exec", "host") !== "sandbox" || sandboxMode(t.value) !== "off") return;
+    ctx.report({ at: at.path(["tools", "exec", "host"]), message: '`tools.exec.host` is "sandbox" while the default sandbox mode is off.' });
+  }
+});
+
+// rules/tools/exec.safe_bin_trusted_dirs_risky.ts
+var exec_safe_bin_trusted_dirs_risky_default = defineRule({
+  id: "tools.exec.safe_bin_trusted_dirs_risky",
+  title: "Safe-bin trusted directory is user-writable",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`tools.exec.safeBinTrustedDirs` decides where safe bins are looked up. A relative path, a temp directory, a home directory or a package-manager prefix (`/usr/local/bin`, Homebrew) can be written by users or installers, so a planted `jq` runs without approval.",
+  remediation: "Keep only root-owned system directories (e.g. `/usr/bin`, `/bin`) in `tools.exec.safeBinTrustedDirs`.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    const risky = (d) => {
+      const p = d.trim().toLowerCase();
+      return !(p.startsWith("/") || /^[a-z]:[\\/]/.test(p)) || /^(\/tmp|\/var\/tmp|\/private\/tmp)(\/|$)/.test(p) || ["/usr/local/bin", "/opt/homebrew/bin", "/opt/local/bin", "/home/linuxbrew/.linuxbrew/bin"].includes(trimTrailingSlashes(p)) || p.startsWith("/users/") || p.startsWith("/home/") || p.includes("/.local/bin") || /^[a-z]:[\\/]users[\\/]/.test(p);
+    };
+    for (const scope of [{ path: ["tools", "exec"], exec: get(t.value, "tools", "exec") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "tools", "exec"], exec: get(a.value, "tools", "exec") }))]) {
+      const hits = arr(get(scope.exec, "safeBinTrustedDirs")).map((d, i) => [d, i]).filter(([d]) => typeof d === "string" && risky(d));
+      if (hits.length === 0) continue;
+      ctx.report({ at: at.path([...scope.path, "safeBinTrustedDirs", hits[0][1]]), message: `Risky safe-bin trusted directories: ${hits.map(([d]) => String(d)).join(", ")}.` });
+    }
+  }
+});
+function trimTrailingSlashes(p) {
+  let end = p.length;
+  while (end > 1 && p[end - 1] === "/") end--;
+  return p.slice(0, end);
+}
+
+// rules/tools/exec.safe_bins_broad_behavior.ts
+var exec_safe_bins_broad_behavior_default = defineRule({
+  id: "tools.exec.safe_bins_broad_behavior",
+  title: "Safe bins with broad behaviour",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`tools.exec.safeBins` lists `jq`, `awk` or `sed` variants: as stdin filters they still read and write files or run commands through their own languages (`sed e`, awk `system()`, jq `input_filename`/`$ENV`).",
+  remediation: "Remove `jq`, `awk`, `gawk`, `mawk`, `nawk`, `sed`, `gsed` from `tools.exec.safeBins` and allow them through the exec allowlist with approvals instead.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const broad = /* @__PURE__ */ new Set(["jq", "awk", "gawk", "mawk", "nawk", "sed", "gsed"]);
+    for (const scope of [{ path: ["tools", "exec"], exec: get(t.value, "tools", "exec") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "tools", "exec"], exec: get(a.value, "tools", "exec") }))]) {
+      const hits = arr(get(scope.exec, "safeBins")).map((b, i) => [b, i]).filter(([b]) => typeof b === "string" && broad.has((b.trim().split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.(exe|cmd|bat|com)$/, "")));
+      if (hits.length === 0) continue;
+      ctx.report({ at: at.path([...scope.path, "safeBins", hits[0][1]]), message: `safeBins with broad behaviour: ${hits.map(([b]) => String(b)).join(", ")}.` });
+    }
+  }
+});
+
+// rules/tools/exec.safe_bins_interpreter_unprofiled.ts
+var INTERPRETERS = /* @__PURE__ */ new Set(["ash", "awk", "bash", "busybox", "bun", "cmd", "cscript", "dash", "deno", "fish", "gawk", "gsed", "ksh", "lua", "mawk", "nawk", "node", "nodejs", "perl", "php", "powershell", "pypy", "pwsh", "python", "python2", "python3", "ruby", "sed", "sh", "toybox", "wscript", "zsh"]);
+function binName(s) {
+  return (s.trim().split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.(exe|cmd|bat|com)$/, "");
+}
+function isInterpreter(bin) {
+  return INTERPRETERS.has(bin) || /^(python\d+(\.\d+)?|ruby[\d.]*|perl[\d.]*|php[\d.]*|node[\d.]*)$/.test(bin);
+}
+var exec_safe_bins_interpreter_unprofiled_default = defineRule({
+  id: "tools.exec.safe_bins_interpreter_unprofiled",
+  title: "Interpreter listed as a safe bin without a profile",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: "`tools.exec.safeBins` lists binaries that run without approval as stdin filters. An interpreter (`python3`, `node`, `bash`, `sed`, `awk`…) there runs arbitrary code from its arguments unless a `safeBinProfiles` entry restricts them.",
+  remediation: 'Remove the interpreter from `tools.exec.safeBins`, or add `tools.exec.safeBinProfiles.<bin>` restricting its arguments (e.g. `{ maxPositional: 0, deniedFlags: ["-c", "-e"] }`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    for (const scope of [{ path: ["tools", "exec"], exec: get(t.value, "tools", "exec") }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "tools", "exec"], exec: get(a.value, "tools", "exec") }))]) {
+      const profiles = Object.keys(obj(get(scope.exec, "safeBinProfiles"))).map(binName);
+      const hits = arr(get(scope.exec, "safeBins")).map((b, i) => [b, i]).filter(([b]) => typeof b === "string" && isInterpreter(binName(b)) && !profiles.includes(binName(b)));
+      if (hits.length === 0) continue;
+      ctx.report({ at: at.path([...scope.path, "safeBins", hits[0][1]]), message: `Interpreters in safeBins without a safeBinProfiles entry: ${hits.map(([b]) => String(b)).join(", ")}.` });
+    }
+  }
+});
+
+// rules/tools/exec.security_full_configured.ts
+var exec_security_full_configured_default = defineRule({
+  id: "tools.exec.security_full_configured",
+  title: 'Exec runs with security "full"',
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: 'Exec is explicitly configured with security `full` (`tools.exec.security: "full"` or `tools.exec.mode: "full"`, globally or for an agent): commands run without allowlist or approval. Critical when some channel object has an open `groupPolicy`/`dmPolicy`.',
+  remediation: 'Set `tools.exec.mode: "ask"` or `"allowlist"` (or `tools.exec.security: "allowlist"`).',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-2026.4+"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (!currentApplies(t, ctx.project)) return;
+    const full = execScopes(t.value).filter((s) => s.security === "full");
+    if (full.length === 0) return;
+    const open2 = openExecSurfaces(t.value).length > 0;
+    const first = full[0];
+    const key = get(t.value, ...first.path, "mode") !== void 0 ? "mode" : "security";
+    ctx.report({ at: at.path([...first.path, key]), severity: open2 ? CRITICAL : WARN, message: `Exec security is "full" for ${full.map((s) => s.label).join(", ")}${open2 ? " and a channel policy is open" : ""}.` });
+  }
+});
+
+// rules/tools/profile_minimal_overridden.ts
+var profile_minimal_overridden_default = defineRule({
+  id: "tools.profile_minimal_overridden",
+  title: "Agents override the minimal tool profile",
+  severity: "medium",
+  appliesTo: ["openclaw"],
+  description: '`tools.profile: "minimal"` is set globally, but some agent sets a different `tools.profile`, which replaces the global one for that agent: the minimal posture does not hold.',
+  remediation: 'Set those agents to `tools.profile: "minimal"` too, or remove their `tools.profile`.',
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "openclaw-all-versions"],
+  precision: "high",
+  openclawAudit: true,
+  check(t, ctx) {
+    if (get(t.value, "tools", "profile") !== "minimal") return;
+    for (const a of agentEntries(t.value)) {
+      const p = get(a.value, "tools", "profile");
+      if (typeof p === "string" && p !== "minimal") ctx.report({ at: at.path([...a.path, "tools", "profile"]), message: `Agent "${a.id}" sets tools.profile "${p}" over the global "minimal".` });
+    }
+  }
+});
 
 // rules/_shared/traefik.ts
-var isObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function keyValues(v, base3) {
-  if (isObj2(v)) return Object.entries(v).map(([key, val]) => ({ key, value: val === null || val === void 0 ? "" : String(val), path: [...base3, key] }));
+  if (isRecord(v)) return Object.entries(v).map(([key, val]) => ({ key, value: val === null || val === void 0 ? "" : String(val), path: [...base3, key] }));
   if (Array.isArray(v))
     return v.flatMap((item, k) => {
       if (typeof item !== "string") return [];
@@ -48428,9 +48458,9 @@ function keyValues(v, base3) {
   return [];
 }
 function composeServices(value) {
-  if (!isObj2(value) || !isObj2(value.services)) return [];
+  if (!isRecord(value) || !isRecord(value.services)) return [];
   return Object.entries(value.services).flatMap(([name, svc]) => {
-    if (!isObj2(svc)) return [];
+    if (!isRecord(svc)) return [];
     const base3 = ["services", name];
     const cmd = svc.command;
     const args = Array.isArray(cmd) ? cmd.map((a, k) => ({ key: String(a), value: String(a), path: [...base3, "command", k] })) : typeof cmd === "string" ? cmd.split(/\s+/).filter(Boolean).map((a) => ({ key: a, value: a, path: [...base3, "command"] })) : [];
@@ -48452,7 +48482,7 @@ function publishesPublicly(svc, port) {
       const ip = parts.length >= 3 ? parts.slice(0, -2).join(":").replace(/^\[|\]$/g, "") : "";
       return !(ip.startsWith("127.") || ip === "::1" || ip === "localhost");
     }
-    if (isObj2(p)) {
+    if (isRecord(p)) {
       const ip = typeof p.host_ip === "string" ? p.host_ip : "";
       return Number(p.target) === port && p.published !== void 0 && !(ip.startsWith("127.") || ip === "::1");
     }
@@ -48528,40 +48558,205 @@ var insecure_api_default = defineRule({
   }
 });
 
-// rules/traefik/index.ts
-var traefikRules = [dashboard_no_auth_default, insecure_api_default];
-
 // rules/index.ts
 var RULES = [
-  ...secretsRules,
-  ...dotenvRules,
-  ...stateRules,
-  ...composeRules,
-  ...dockerfileRules,
-  ...configRules,
-  ...scanRules,
-  ...gatewayRules,
-  ...discoveryRules,
-  ...mcpRules,
-  ...hooksRules,
-  ...toolsRules,
-  ...securityRules,
-  ...sandboxRules,
-  ...modelsRules,
-  ...loggingRules,
-  ...channelsRules,
-  ...pluginsRules,
-  ...browserRules,
-  ...fsRules,
-  ...shellRules,
-  ...daemonRules,
-  ...nginxRules,
-  ...sshdRules,
-  ...systemdRules,
-  ...traefikRules
-].sort(
-  (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
-);
+  control_invalid_config_default,
+  control_no_auth_default,
+  remote_cdp_http_default,
+  remote_cdp_private_host_default,
+  allowFrom_dangerous_name_matching_enabled_default,
+  allowFrom_mutable_entries_inert_default,
+  discord_allowFrom_name_based_entries_default,
+  discord_allowlisted_groups_broad_members_default,
+  discord_commands_native_no_allowlists_default,
+  discord_commands_native_unrestricted_default,
+  discord_groups_open_default,
+  dm_disabled_default,
+  dm_locked_default,
+  dm_open_default,
+  dm_open_invalid_default,
+  dm_scope_main_multiuser_default,
+  dm_session_collision_default,
+  feishu_doc_owner_open_id_default,
+  slack_commands_slash_no_allowlists_default,
+  slack_commands_slash_useAccessGroups_off_default,
+  slack_groups_open_default,
+  telegram_allowFrom_invalid_entries_default,
+  telegram_groups_allowFrom_missing_default,
+  telegram_groups_allowFrom_wildcard_default,
+  telegram_groups_open_default,
+  warning_default,
+  whatsapp_groups_open_default,
+  cap_add_dangerous_default,
+  cap_drop_missing_default,
+  devices_default,
+  docker_socket_mount_default,
+  image_unpinned_default,
+  inline_secret_default,
+  ipc_host_default,
+  network_mode_host_default,
+  no_new_privileges_missing_default,
+  pid_host_default,
+  port_all_interfaces_default,
+  privileged_default,
+  read_only_missing_default,
+  resource_limits_missing_default,
+  runs_as_root_default,
+  security_opt_unconfined_default,
+  sensitive_host_mount_default,
+  userns_mode_host_default,
+  uts_host_default,
+  weak_default_secret_default,
+  agent_roster_invalid_default_count_default,
+  control_ui_device_auth_disabled_default,
+  control_ui_external_embed_urls_default,
+  control_ui_insecure_auth_default,
+  insecure_or_dangerous_flags_default,
+  parse_error_default,
+  secrets_gateway_password_in_config_default,
+  secrets_hooks_token_in_config_default,
+  unaudited_dangerous_flags_default,
+  icc_enabled_default,
+  no_new_privileges_disabled_default,
+  tcp_without_tls_default,
+  userns_remap_missing_default,
+  mdns_full_mode_default,
+  add_remote_default,
+  curl_pipe_shell_default,
+  gateway_bind_lan_default,
+  image_unpinned_default2,
+  node_version_old_default,
+  runs_as_root_default2,
+  secret_in_env_default,
+  committed_default,
+  not_ignored_default,
+  synced_dir_default,
+  auth_no_rate_limit_default,
+  bind_no_auth_default,
+  control_ui_allowed_origins_required_default,
+  control_ui_allowed_origins_wildcard_default,
+  control_ui_device_auth_disabled_default2,
+  control_ui_host_header_origin_fallback_default,
+  control_ui_insecure_auth_default2,
+  env_token_overrides_config_default,
+  http_no_auth_default,
+  http_session_key_override_enabled_default,
+  loopback_no_auth_default,
+  nodes_allow_commands_dangerous_default,
+  nodes_deny_commands_ineffective_default,
+  password_placeholder_value_default,
+  password_too_short_default,
+  real_ip_fallback_enabled_default,
+  tailscale_funnel_default,
+  tailscale_serve_default,
+  token_placeholder_value_default,
+  token_too_short_default,
+  tools_invoke_http_dangerous_allow_default,
+  trusted_proxies_missing_default,
+  trusted_proxy_allow_loopback_default,
+  trusted_proxy_auth_default,
+  trusted_proxy_device_auto_approve_default,
+  trusted_proxy_device_auto_approve_admin_default,
+  trusted_proxy_no_allowlist_default,
+  trusted_proxy_no_proxies_default,
+  trusted_proxy_no_user_header_default,
+  allowed_agent_ids_unrestricted_default,
+  default_session_key_unset_default,
+  installs_missing_integrity_default,
+  installs_unpinned_npm_specs_default,
+  path_root_default,
+  request_session_key_enabled_default,
+  request_session_key_prefixes_missing_default,
+  token_reuse_gateway_token_default,
+  token_too_short_default2,
+  redact_off_default,
+  apps_enabled_default,
+  legacy_default,
+  small_params_default,
+  weak_tier_default,
+  gateway_no_auth_default,
+  gateway_no_rate_limit_default,
+  missing_hsts_default,
+  plain_http_upstream_default,
+  real_ip_spoofable_default,
+  sensitive_location_open_default,
+  server_tokens_default,
+  weak_tls_default,
+  installs_missing_integrity_default2,
+  installs_unpinned_npm_specs_default2,
+  bind_mount_non_absolute_default,
+  browser_cdp_bridge_unrestricted_default,
+  dangerous_apparmor_profile_default,
+  dangerous_bind_mount_default,
+  dangerous_network_mode_default,
+  dangerous_seccomp_profile_default,
+  docker_config_mode_off_default,
+  parse_error_default2,
+  anthropic_admin_key_default,
+  anthropic_api_key_default,
+  anthropic_oauth_token_default,
+  aws_access_key_default,
+  discord_bot_token_default,
+  generic_default,
+  github_token_default,
+  google_api_key_default,
+  groq_api_key_default,
+  huggingface_token_default,
+  openai_api_key_default,
+  openclaw_gateway_token_default,
+  openrouter_api_key_default,
+  perplexity_api_key_default,
+  private_key_default,
+  slack_token_default,
+  slack_webhook_url_default,
+  telegram_bot_token_default,
+  xai_api_key_default,
+  audit_suppressions_active_default,
+  exposure_open_channels_with_exec_default,
+  exposure_open_groups_with_control_plane_tools_default,
+  exposure_open_groups_with_elevated_default,
+  exposure_open_groups_with_runtime_or_fs_default,
+  trust_model_cross_agent_session_access_default_default,
+  trust_model_group_scope_main_default,
+  trust_model_multi_user_heuristic_default,
+  chmod_openclaw_state_default,
+  curl_pipe_shell_default2,
+  firewall_opens_gateway_default,
+  gateway_public_bind_default,
+  tailscale_funnel_default2,
+  unpinned_openclaw_install_default,
+  agent_forwarding_default,
+  keyboard_interactive_default,
+  max_auth_tries_default,
+  password_authentication_default,
+  permit_empty_passwords_default,
+  permit_root_login_default,
+  weak_crypto_default,
+  x11_forwarding_default,
+  auth_profiles_default,
+  channel_credentials_default,
+  session_transcripts_default,
+  whatsapp_session_default,
+  dockerd_tcp_without_tls_default,
+  environment_secret_default,
+  gateway_hardening_missing_default,
+  gateway_public_bind_default2,
+  gateway_runs_as_root_default,
+  gateway_token_on_command_line_default,
+  elevated_allowFrom_large_default,
+  elevated_allowFrom_wildcard_default,
+  exec_agent_skill_mcp_boundary_drift_default,
+  exec_fs_tools_disabled_but_exec_enabled_default,
+  exec_host_sandbox_no_sandbox_agents_default,
+  exec_host_sandbox_no_sandbox_defaults_default,
+  exec_safe_bin_trusted_dirs_risky_default,
+  exec_safe_bins_broad_behavior_default,
+  exec_safe_bins_interpreter_unprofiled_default,
+  exec_security_full_configured_default,
+  profile_minimal_overridden_default,
+  dashboard_no_auth_default,
+  insecure_api_default
+];
 
 // src/lib/format.ts
 function formatBytes(n) {
@@ -52188,10 +52383,11 @@ function finalize(rule, input, ctx) {
   const finding = {
     ruleId: rule.id,
     severity: input.severity ?? rule.severity,
-    message: clean(input.message),
+    message: clean(messageText(rule, input)),
     location,
     fingerprint: fp
   };
+  if (input.messageId !== void 0) finding.messageId = input.messageId;
   if (redacted !== void 0) finding.redacted = redacted;
   if (input.fix) {
     finding.fix = { description: clean(input.fix.description), location: ctx.locator.locate(input.fix.at), replacement: clean(input.fix.replacement) };
@@ -52648,12 +52844,12 @@ function mayEmbedConfig(text2) {
   return text2.includes("<<") || /\\(?:x3c|u003c|U0000003c)/i.test(text2);
 }
 function textNeeded(rules2) {
-  const shellRules2 = rules2.filter((r) => r.appliesTo.includes("shell"));
+  const shellRules = rules2.filter((r) => r.appliesTo.includes("shell"));
   return (kind, text2) => {
     if (kind === "text") return false;
     if (!SHELL_LIKE.has(kind) || mayEmbedConfig(text2)) return true;
     const kw = keywordText(text2);
-    return shellRules2.some((rule) => mayApply(rule, kw));
+    return shellRules.some((rule) => mayApply(rule, kw));
   };
 }
 
@@ -52805,7 +53001,7 @@ function collectTags(doc) {
   walk2(doc.contents, [], 0);
   return tags;
 }
-function isRecord3(v) {
+function isRecord2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function build(raw, file, path13, env, tags) {
@@ -52813,7 +53009,7 @@ function build(raw, file, path13, env, tags) {
   const tag = tags.get(pathKey(path13));
   const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
   if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path13, i], env, tags)));
-  if (isRecord3(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path13, k], env, tags)])));
+  if (isRecord2(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path13, k], env, tags)])));
   if (typeof raw === "string") return node(interpolate(raw, env), raw);
   if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
   return node(raw === void 0 ? null : String(raw), null);
@@ -52939,7 +53135,7 @@ function project(loader, dir3, files, owns) {
       if (merged) services2.set(name, merged);
       else services2.delete(name);
     }
-    const rest = build(Object.fromEntries(Object.entries(isRecord3(loaded.target.value) ? loaded.target.value : {}).filter(([k]) => k !== "services")), file, [], lookup, loaded.tags);
+    const rest = build(Object.fromEntries(Object.entries(isRecord2(loaded.target.value) ? loaded.target.value : {}).filter(([k]) => k !== "services")), file, [], lookup, loaded.tags);
     top = merge(top, rest) ?? top;
   }
   services2 = new Map([...services2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
@@ -52956,10 +53152,10 @@ function project(loader, dir3, files, owns) {
 function loadServices(loader, file, lookup, seen, included2) {
   const out = /* @__PURE__ */ new Map();
   const value = loader.files.get(file)?.target.value;
-  if (!isRecord3(value)) return out;
+  if (!isRecord2(value)) return out;
   const dir3 = path6.posix.dirname(file);
   for (const entry of Array.isArray(value.include) ? value.include : []) {
-    const paths = typeof entry === "string" ? [entry] : isRecord3(entry) ? [entry.path].flat() : [];
+    const paths = typeof entry === "string" ? [entry] : isRecord2(entry) ? [entry.path].flat() : [];
     for (const p of paths) {
       const target = typeof p === "string" ? resolveRel(dir3, p) : void 0;
       if (typeof p === "string" && (!target || !loader.files.has(target))) unresolved(loader, file, `include ${p}`);
@@ -52970,7 +53166,7 @@ function loadServices(loader, file, lookup, seen, included2) {
       for (const [name, node] of loadServices(loader, target, inc, seen, included2)) if (!out.has(name)) out.set(name, node);
     }
   }
-  if (isRecord3(value.services)) for (const name of Object.keys(value.services)) {
+  if (isRecord2(value.services)) for (const name of Object.keys(value.services)) {
     const node = loadService(loader, file, name, lookup, 0);
     if (node) out.set(name, node);
   }
@@ -52978,17 +53174,17 @@ function loadServices(loader, file, lookup, seen, included2) {
 }
 function loadService(loader, file, name, lookup, depth2) {
   const loaded = loader.files.get(file);
-  const services2 = isRecord3(loaded?.target.value) ? loaded.target.value.services : void 0;
-  const raw = isRecord3(services2) ? services2[name] : void 0;
-  if (!loaded || !isRecord3(raw)) return void 0;
+  const services2 = isRecord2(loaded?.target.value) ? loaded.target.value.services : void 0;
+  const raw = isRecord2(services2) ? services2[name] : void 0;
+  if (!loaded || !isRecord2(raw)) return void 0;
   let node = normaliseService(build(raw, file, ["services", name], lookup, loaded.tags), lookup);
   const ext = raw.extends;
   if (ext !== void 0 && node.v instanceof Map) {
     node.v.delete("extends");
-    const baseName = typeof ext === "string" ? ext : isRecord3(ext) && typeof ext.service === "string" ? ext.service : void 0;
-    const baseFile = isRecord3(ext) && typeof ext.file === "string" ? resolveRel(path6.posix.dirname(file), ext.file) : file;
+    const baseName = typeof ext === "string" ? ext : isRecord2(ext) && typeof ext.service === "string" ? ext.service : void 0;
+    const baseFile = isRecord2(ext) && typeof ext.file === "string" ? resolveRel(path6.posix.dirname(file), ext.file) : file;
     const base3 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
-    if (!base3 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord3(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
+    if (!base3 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord2(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
     const merged = base3 ? mergeService(base3, node) : void 0;
     if (merged) node = { ...merged, o: node.o };
   }
@@ -53020,7 +53216,7 @@ function mergeService(base3, over) {
   });
 }
 function volumeTarget(v) {
-  if (isRecord3(v)) return String(v.target ?? "");
+  if (isRecord2(v)) return String(v.target ?? "");
   if (typeof v !== "string") return JSON.stringify(v);
   const parts = v.split(":");
   return parts.length === 1 ? parts[0] ?? "" : parts[1] ?? "";
@@ -53052,7 +53248,7 @@ function envFiles(value, node, loader) {
   const list = [value.env_file ?? []].flat();
   const envNode = node.v instanceof Map ? node.v.get("env_file") : void 0;
   list.forEach((entry, i) => {
-    const rel = typeof entry === "string" ? entry : isRecord3(entry) && typeof entry.path === "string" ? entry.path : void 0;
+    const rel = typeof entry === "string" ? entry : isRecord2(entry) && typeof entry.path === "string" ? entry.path : void 0;
     const from = envNode && Array.isArray(envNode.v) ? envNode.v[i]?.o.file ?? envNode.o.file : envNode?.o.file ?? node.o.file;
     const file = rel ? resolveRel(path6.posix.dirname(from), rel) : void 0;
     for (const e of file && loader.dotenv.get(file)?.entries || []) out[e.key] = { value: e.value, file: file ?? "", line: e.line };
@@ -53065,7 +53261,7 @@ import path7 from "node:path";
 var INCLUDE_KEY = "$include";
 var MAX_INCLUDE_DEPTH = 10;
 var MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
-var isRecord4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isRecord3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function resolveOpenClaw(rootFile, rootValue, read) {
   if (!containsInclude(rootValue)) return { value: rootValue, origin: { file: rootFile, path: [] }, includes: [], errors: [] };
   const includes = [];
@@ -53114,7 +53310,7 @@ function resolveOpenClaw(rootFile, rootValue, read) {
       const items = value.map((v, i) => resolve(v, file, [...at2, i], chain));
       return { value: items.map((r2) => r2.value), origin: { file, path: at2, items: items.map((r2) => r2.origin) } };
     }
-    if (!isRecord4(value)) return { value, origin: { file, path: at2 } };
+    if (!isRecord3(value)) return { value, origin: { file, path: at2 } };
     const own = {};
     const ownOrigin = { file, path: at2, keys: /* @__PURE__ */ new Map() };
     for (const [k, v] of Object.entries(value)) {
@@ -53136,7 +53332,7 @@ function resolveOpenClaw(rootFile, rootValue, read) {
     });
     if (!merged) return { value: own, origin: ownOrigin };
     if (Object.keys(own).length === 0) return merged;
-    if (!isRecord4(merged.value)) {
+    if (!isRecord3(merged.value)) {
       errors.push({ file, path: at2, message: "included content must be an object when the including object has other keys" });
       return { value: own, origin: ownOrigin };
     }
@@ -53150,7 +53346,7 @@ function containsInclude(root) {
   while (stack.length) {
     const v = stack.pop();
     if (Array.isArray(v)) for (const x of v) stack.push(x);
-    else if (isRecord4(v)) {
+    else if (isRecord3(v)) {
       if (Object.hasOwn(v, INCLUDE_KEY)) return true;
       for (const x of Object.values(v)) stack.push(x);
     }
@@ -53161,7 +53357,7 @@ function mergeNodes(a, b) {
   if (Array.isArray(a.value) && Array.isArray(b.value)) {
     return { value: [...a.value, ...b.value], origin: { ...b.origin, items: [...a.origin.items ?? [], ...b.origin.items ?? []] } };
   }
-  if (isRecord4(a.value) && isRecord4(b.value)) {
+  if (isRecord3(a.value) && isRecord3(b.value)) {
     const value = { ...a.value };
     const keys = new Map(a.origin.keys ?? []);
     for (const [k, v] of Object.entries(b.value)) {
@@ -53752,7 +53948,7 @@ async function readEvent(env = process.env) {
   if (!file) return { name, payload: {} };
   try {
     const payload = JSON.parse(await readFile4(file, "utf8"));
-    return { name, payload: isRecord5(payload) ? payload : {} };
+    return { name, payload: isRecord4(payload) ? payload : {} };
   } catch {
     return { name, payload: {} };
   }
@@ -53762,15 +53958,15 @@ function isPullRequestEventName(name) {
 }
 function pullRequestOf(event, env = process.env) {
   const pr = event.payload.pull_request;
-  if (!isRecord5(pr)) return void 0;
-  const base3 = isRecord5(pr.base) ? pr.base : {};
-  const head2 = isRecord5(pr.head) ? pr.head : {};
+  if (!isRecord4(pr)) return void 0;
+  const base3 = isRecord4(pr.base) ? pr.base : {};
+  const head2 = isRecord4(pr.head) ? pr.head : {};
   const baseSha = str4(base3.sha);
   const headSha = str4(head2.sha);
   const number = typeof pr.number === "number" ? pr.number : typeof event.payload.number === "number" ? event.payload.number : void 0;
   if (!baseSha || !headSha || number === void 0) return void 0;
-  const baseRepo = isRecord5(base3.repo) ? str4(base3.repo.full_name) : void 0;
-  const headRepo = isRecord5(head2.repo) ? str4(head2.repo.full_name) : void 0;
+  const baseRepo = isRecord4(base3.repo) ? str4(base3.repo.full_name) : void 0;
+  const headRepo = isRecord4(head2.repo) ? str4(head2.repo.full_name) : void 0;
   const full = baseRepo ?? env.GITHUB_REPOSITORY ?? "";
   const [owner = "", repo = ""] = full.split("/");
   return {
@@ -53783,7 +53979,7 @@ function pullRequestOf(event, env = process.env) {
     fork: headRepo === void 0 || baseRepo !== void 0 && headRepo !== baseRepo
   };
 }
-function isRecord5(v) {
+function isRecord4(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function str4(v) {
@@ -54098,11 +54294,15 @@ var package_default = {
     lint: "eslint .",
     test: "vitest run",
     "test:fast": "vitest run --config vitest.fast.config.ts",
-    docs: "tsx src/scripts/generate-docs.ts",
-    "docs:check": "tsx src/scripts/generate-docs.ts --check",
+    docs: "tsx scripts/generate-docs.ts",
+    "docs:check": "tsx scripts/generate-docs.ts --check",
+    "new-rule": "tsx scripts/new-rule.ts",
     "eval:secrets": "tsx scripts/eval-secrets.ts",
-    "eval:compose": "tsx src/scripts/eval-compose.ts",
+    "eval:compose": "tsx scripts/eval-compose.ts",
+    "eval:deployments": "tsx scripts/eval-deployments.ts",
     "oracle:record": "node scripts/oracle-record.mjs",
+    "oracle:validity": "node scripts/oracle-validity.mjs",
+    "openclaw-schema:extract": "node scripts/openclaw-schema/extract.mjs",
     bench: "tsx scripts/bench.ts",
     "bench:history": "npm run -s build && node scripts/bench-history.mjs"
   },

@@ -2,8 +2,36 @@
  * `npm run eval:secrets`: precision and recall per rule, for Gatewarden and for secretlint's recommended preset, on the
  * labelled corpus test/corpus/secrets (regenerate it with `npx tsx test/corpus/secrets/generate.ts`).
  * `--verbose` also lists every miss and false positive.
+ *
+ * Modes on a corpus generated at run time (scripts/secrets-eval; docs/secrets-evaluation.md holds the figures):
+ *   --generate       real-format tokens (data/secrets/token-formats.json) and keys made by the real tools, planted
+ *                    in the files people commit; recall per type, key format and carrier, every miss listed
+ *   --differential   the same corpus through the peer rule sets (../shared/reference/peer-rules): what they catch
+ *                    that we miss and the reverse, per type
+ *   --property N     N random values per token type and key layout in a neutral carrier: drops, and which filter
+ *                    dropped them (`--only id,id` restricts the types)
  */
 import { evaluate, precision, recall, type Score } from '../test/corpus/secrets/evaluate.js';
+import { propertyCheck } from './secrets-eval/property.js';
+import { printTable, runGenerated } from './secrets-eval/run.js';
+
+const args = process.argv.slice(2);
+const modes = ['--generate', '--differential', '--property'].filter((m) => args.includes(m));
+if (args.includes('--generate') || args.includes('--differential')) await runGenerated({ generate: args.includes('--generate'), differential: args.includes('--differential') });
+if (args.includes('--property')) {
+  const n = Number(args[args.indexOf('--property') + 1]);
+  if (!Number.isInteger(n) || n <= 0) {
+    console.error('usage: eval:secrets --property N [--only id,id]');
+    process.exit(2);
+  }
+  const only = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').split(',') : undefined;
+  const started = Date.now();
+  const rows = await propertyCheck(n, { ...(only ? { types: only } : {}), onProgress: (s) => process.stderr.write(`\r${s.padEnd(60)}`) });
+  process.stderr.write('\n');
+  console.log(`\nProperty check: ${n} random values per type in a neutral carrier (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  printTable([['type / key layout', 'values', 'dropped', 'rate', 'filters matching the dropped values (filter: values)'], ...rows.map((r) => [r.id, String(r.n), String(r.dropped), `${((100 * r.dropped) / r.n).toFixed(3)}%`, [...r.reasons].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}: ${v}`).join('; ')])]);
+}
+if (modes.length) process.exit(0);
 
 const pct = (x: number) => (Number.isNaN(x) ? '   –  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
 const e = await evaluate();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RULES } from '../rules/index.js';
 import { scan, type ScanOptions, type ScanResult } from '../src/engine/scan.js';
+import type { Finding } from '../src/model/finding.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
@@ -37,14 +38,18 @@ export interface Expectation {
   ruleId: string;
   file: string;
   line: number;
+  /** Which of the rule's `messages` (`expect: <ruleId>/<messageId>`); absent: any message. */
+  messageId?: string;
 }
 
-const EXPECT = /\bexpect:\s*([a-z][a-zA-Z0-9_.]+(?:\s*,\s*[a-z][a-zA-Z0-9_.]+)*)/;
+const ID = '[a-z][a-zA-Z0-9_.]+(?:/[a-zA-Z][a-zA-Z0-9_]*)?';
+const EXPECT = new RegExp(`\\bexpect:\\s*(${ID}(?:\\s*,\\s*${ID})*)`);
 
 /**
  * Expectations of a `bad/` fixture folder: a comment containing `expect: <ruleId>` (in the file's own comment
- * syntax) says the next line that is not itself an expect line must be reported by that rule. Findings about a
- * whole file, or in files that cannot hold comments, go in `expected.json`: `[{"ruleId", "file", "line"}]`.
+ * syntax) says the next line that is not itself an expect line must be reported by that rule; `expect:
+ * <ruleId>/<messageId>` also says with which of the rule's messages. Findings about a whole file, or in files that
+ * cannot hold comments, go in `expected.json`: `[{"ruleId", "file", "line", "messageId"?}]`.
  */
 export function readExpectations(dir: string): Expectation[] {
   const out: Expectation[] = [];
@@ -59,7 +64,10 @@ export function readExpectations(dir: string): Expectation[] {
       if (!m) return;
       let target = i + 1;
       while (target < lines.length && EXPECT.test(lines[target] ?? '')) target++;
-      for (const ruleId of (m[1] ?? '').split(',').map((s) => s.trim())) out.push({ ruleId, file, line: target + 1 });
+      for (const id of (m[1] ?? '').split(',').map((s) => s.trim())) {
+        const [ruleId = '', messageId] = id.split('/');
+        out.push({ ruleId, file, line: target + 1, ...(messageId ? { messageId } : {}) });
+      }
     });
   }
   return out;
@@ -70,4 +78,16 @@ export function fixtureDir(ruleId: string): string {
   return path.join(FIXTURES, 'rules', ruleId.slice(0, dot), ruleId.slice(dot + 1));
 }
 
-export const key = (e: Expectation) => `${e.ruleId} ${e.file}:${e.line}`;
+export const key = (e: Expectation) => `${e.ruleId} ${e.file}:${e.line}${e.messageId ? `/${e.messageId}` : ''}`;
+
+/**
+ * The keys of `findings` to compare with `expected`: with the finding's message id where an expectation on the
+ * same line names one (a bare `expect: <ruleId>` matches any message), without it elsewhere.
+ */
+export function actualKeys(ruleId: string, findings: readonly Finding[], expected: readonly Expectation[]): string[] {
+  const named = new Set(expected.filter((e) => e.messageId !== undefined).map((e) => `${e.file}:${e.line}`));
+  return findings.map((f) => {
+    const where = { ruleId, file: f.location.file, line: f.location.startLine };
+    return key(named.has(`${where.file}:${where.line}`) ? { ...where, messageId: f.messageId ?? '(none)' } : where);
+  });
+}

@@ -1,6 +1,6 @@
-/** The audit's gateway view (reference §3.1) and the deploy-time seam the compose view plugs into. */
+/** The audit's gateway view (rules/_shared/openclaw/gateway.ts) and the deployment context the compose view feeds it. */
 import { describe, expect, it } from 'vitest';
-import { gatewayView } from '../rules/_shared/openclaw.js';
+import { gatewayView } from '../rules/_shared/openclaw/gateway.js';
 
 describe('gatewayView', () => {
   it('treats every bind but "loopback" as non-loopback, and a non-string bind as loopback', () => {

@@ -1,7 +1,7 @@
 /**
- * The reference's own worked examples (../shared/reference/openclaw-audit.md §5.3 and §5.5) for what the
- * 2026.9.6 oracle cannot show: a legacy (2026.3.2) target, and channel findings (the oracle loads no channel
- * plugins). Expected = the checkIds and severities the reference lists for each example.
+ * Two worked example configs for what the 2026.9.6 oracle cannot show: a legacy (2026.3.2) target, and channel
+ * findings (the oracle loads no channel plugins). Expected = the checkIds and severities the audit's documented
+ * conditions give for each example (docs/openclaw.md).
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,7 +63,7 @@ describe('reference examples', () => {
         'channels.discord.allowFrom.name_based_entries warn',
         'channels.discord.allowFrom.mutable_entries_inert warn',
         'channels.discord.commands.native.no_allowlists warn',
-        // "likely" in the reference: wildcard DMs with the default dmScope main.
+        // "likely" in the audit's documentation: wildcard DMs with the default dmScope main.
         'channels.dm.session_collision.telegram.1 warn',
       ].sort(),
     );

@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js'; // registers every token spec
-import { isHighEntropy, shannonEntropy } from '../rules/_shared/entropy.js';
+import { isHighEntropy, shannonEntropy } from '../src/lib/entropy.js';
 import { isSecretLikeName, nameWords, openclawSecretPath } from '../rules/_shared/secret-names.js';
 import { lintWithSecretlint } from '../rules/_shared/secretlint.js';
 import { findTokens, holdsKnownToken, mentionsTokenKeyword } from '../rules/_shared/tokens.js';
-import { hasRepeatedRun, isPlaceholder, isReference, isSecretRef, isSequential } from '../rules/_shared/values.js';
+import { hasRepeatedRun, isPlaceholder, isSequential } from '../src/lib/placeholders.js';
+import { isReference, isSecretRef } from '../src/lib/variables.js';
 import { scan } from '../src/engine/scan.js';
 
 const F = 'gatewardenTESTvalue';

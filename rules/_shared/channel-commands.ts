@@ -1,5 +1,6 @@
 /** When Discord native and Slack slash commands are on, shared by the channels.{discord,slack}.commands.* rules. */
-import { get, obj, strings, type ChannelAccount } from './openclaw.js';
+import { get, obj, strings } from '../../src/lib/json.js';
+import { type ChannelAccount } from './openclaw/channels.js';
 
 /** A `commands.<key>` setting of an account, else of the global `commands` block, else `auto`. */
 function commandSetting(config: unknown, a: ChannelAccount, key: string): unknown {

@@ -12,9 +12,10 @@
  * never "absent" and never "safe". Rules (e.g. `gateway.bind_no_auth`) decide what to report from this view.
  */
 import path from 'node:path';
+import { get, isRecord } from '../../src/lib/json.js';
 import type { Anchor } from '../../src/model/location.js';
 import type { ComposeProjectTarget, ComposeService, OpenClawTarget } from '../../src/model/target.js';
-import { argv, environment, flag, isGatewayService, isLoopback, isRecord, isUnresolved, mounts, ports, str, type PortBinding } from './compose.js';
+import { argv, environment, flag, isGatewayService, isLoopback, isUnresolved, mounts, type PortBinding, ports, str } from './compose.js';
 
 export type Source = 'command' | 'environment' | 'env_file' | 'config' | 'default';
 export type Tri = boolean | 'unknown';
@@ -61,12 +62,6 @@ function credential(v: unknown): CredentialState {
   const s = String(v).trim();
   if (isUnresolved(s)) return 'unknown';
   return PLACEHOLDER.test(s) ? 'none' : 'set';
-}
-
-function get(v: unknown, ...keys: string[]): unknown {
-  let cur = v;
-  for (const k of keys) cur = isRecord(cur) ? cur[k] : undefined;
-  return cur;
 }
 
 /** The repository's OpenClaw config mounted at the container's `~/.openclaw` (or the file itself). */

@@ -3,7 +3,7 @@
  * rules). An access key *id* (`AWS_ACCESS_KEY_ID`, MinIO/SeaweedFS `S3_ACCESS_KEY`) names an account, like a user
  * name; its secret half (`*_SECRET_KEY`, `*_SECRET_ACCESS_KEY`) is the secret. Judged on the real-world corpus.
  */
-import { isReference } from './values.js';
+import { isReference } from '../../src/lib/variables.js';
 
 const SECRET_WORD = /(^|[_.-])(PASS(WORD|WD|PHRASE)?|PWD|SECRETS?|TOKEN|API[_-]?KEY|APIKEY|PRIVATE[_-]?KEY|SECRET[_-]?KEY|SECRET[_-]?ACCESS[_-]?KEY|AUTH[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|SESSION[_-]?KEY|COOKIE|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|MASTER[_-]?KEY|WEBHOOK[_-]?SECRET)([_.-]|$)/i;
 /** Names that mention a secret but hold something else: where it is, how long it lives, whether it is on. */

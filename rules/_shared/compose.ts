@@ -3,13 +3,10 @@
  * interpolated (src/engine/compose/); these helpers read the spellings Compose accepts (ports, volumes,
  * command lines) so each rule stays a few lines.
  */
+import { isRecord } from '../../src/lib/json.js';
 import type { ComposeService, ComposeTarget } from '../../src/model/target.js';
 
 export type ServiceMap = Record<string, unknown>;
-
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** `[name, service]` for every service that is a mapping, in one parsed file (not merged). */
 export function services(target: ComposeTarget): [string, ServiceMap][] {

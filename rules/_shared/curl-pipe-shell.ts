@@ -11,11 +11,17 @@ const FETCHERS = new Set(['curl', 'wget', 'fetch']);
 /** `sh -c "$(curl …)"`, `bash <(wget -qO- …)`, backquoted downloads. */
 const SUBSTITUTED = /(\$\(|<\(|`)\s*(curl|wget)\b/;
 
+/**
+ * One download run by a shell: `pipe` (`curl … | sh`: `fetcher`, `shell`) or `substitution` (`sh -c "$(curl …)"`,
+ * `bash <(wget …)`: `shell`, `substitution` = `process` or `command`). The rules turn `kind` and `data` into their
+ * own messages.
+ */
 export interface DownloadIntoShell {
   /** The pipeline's character range in the target's file. */
   start: number;
   end: number;
-  message: string;
+  kind: 'pipe' | 'substitution';
+  data: Record<string, string>;
 }
 
 export function downloadsIntoShell(target: ShellTarget): DownloadIntoShell[] {
@@ -25,13 +31,13 @@ export function downloadsIntoShell(target: ShellTarget): DownloadIntoShell[] {
     const fetch = invs.findIndex((inv) => inv && FETCHERS.has(inv.name));
     const shell = invs.findIndex((inv, k) => k > fetch && inv && SHELLS.has(inv.name));
     if (fetch !== -1 && shell !== -1) {
-      out.push({ start: p.start, end: p.end, message: `${invs[fetch]?.name} output is piped into ${invs[shell]?.name}: remote code runs unreviewed and unverified.` });
+      out.push({ start: p.start, end: p.end, kind: 'pipe', data: { fetcher: `${invs[fetch]?.name}`, shell: `${invs[shell]?.name}` } });
       continue;
     }
     for (const inv of invs) {
       if (!inv || (!SHELLS.has(inv.name) && inv.name !== 'source' && inv.name !== '.')) continue;
       const word = inv.args.find((a) => SUBSTITUTED.test(a.raw));
-      if (word) out.push({ start: p.start, end: p.end, message: `${inv.name} runs the output of a download (${word.raw.includes('<(') ? 'process' : 'command'} substitution): remote code runs unreviewed and unverified.` });
+      if (word) out.push({ start: p.start, end: p.end, kind: 'substitution', data: { shell: inv.name, substitution: word.raw.includes('<(') ? 'process' : 'command' } });
     }
   }
   return out;

@@ -5,7 +5,12 @@
 import { at, type PathSegment } from '../../src/model/location.js';
 import type { RuleContext } from '../../src/model/rule.js';
 import type { OpenClawTarget } from '../../src/model/target.js';
-import { agentEntries, credential, credentialText, currentApplies, deployContext, gatewayOf, get } from './openclaw.js';
+import { agentEntries } from './openclaw/agents.js';
+import { credential, credentialText } from './openclaw/values.js';
+import { currentApplies } from './openclaw/version.js';
+import { deployContext } from './openclaw/deploy.js';
+import { gatewayOf } from './openclaw/gateway.js';
+import { get } from '../../src/lib/json.js';
 
 /**
  * `gateway.token_placeholder_value` / `gateway.password_placeholder_value`: the gateway runs in `kind` mode and

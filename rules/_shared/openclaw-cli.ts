@@ -2,8 +2,8 @@
  * How OpenClaw's gateway is started from a command line (a script, an ExecStart=): `openclaw gateway [run]
  * --bind <mode> --port <n> --token <t> --auth <mode>`. Shared by the shell and systemd rules.
  */
-import { isRecord } from './json.js';
-import { isReference } from './values.js';
+import { isRecord } from '../../src/lib/json.js';
+import { isReference } from '../../src/lib/variables.js';
 
 const CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
 

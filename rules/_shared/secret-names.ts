@@ -77,10 +77,10 @@ export function isLikelyIdName(name: string): boolean {
   return /(^(id|myid|userid)|_id)s?([^a-z0-9]|$)/i.test(name);
 }
 
-/** Environment variables OpenClaw reads as its gateway credentials (openclaw-audit §1.3, with the ≤3.x aliases). */
+/** Environment variables OpenClaw reads as its gateway credentials, with the `CLAWDBOT_` aliases 2026.3.x still honoured. */
 export const OPENCLAW_SECRET_ENV: ReadonlySet<string> = new Set(['OPENCLAW_GATEWAY_TOKEN', 'OPENCLAW_GATEWAY_PASSWORD', 'CLAWDBOT_GATEWAY_TOKEN', 'CLAWDBOT_GATEWAY_PASSWORD']);
 
-/** Secret fields of a channel, also under `channels.<id>.accounts.<account>.` (openclaw-audit §1.4). */
+/** Secret fields of a channel, also under `channels.<id>.accounts.<account>.` (OpenClaw's SecretRef credential surface, `docs/reference/secretref-credential-surface.md`). */
 const CHANNEL_SECRETS = new Set([
   'botToken', 'webhookSecret', 'token', 'appToken', 'userToken', 'signingSecret', 'appSecret', 'encryptKey', 'verificationToken',
   'accessToken', 'password', 'appPassword', 'authToken', 'privateKey', 'clientSecret', 'serviceAccount',
@@ -95,7 +95,7 @@ export interface OpenClawSecretPath {
 const str = (s: PathSegment | undefined) => (typeof s === 'string' ? s : undefined);
 
 /**
- * Whether a path of the OpenClaw config holds a credential (the SecretRef credential surface of openclaw-audit §1.4,
+ * Whether a path of the OpenClaw config holds a credential (OpenClaw's SecretRef credential surface,
  * `hooks.token`, and `env.vars`), and what it is. Returns undefined for every other path.
  */
 export function openclawSecretPath(path: readonly PathSegment[]): OpenClawSecretPath | undefined {

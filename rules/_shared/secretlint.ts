@@ -3,7 +3,7 @@
  * (docs/secrets-engines.md has the table and the reasons). Used by rules/_shared/tokens.ts only, and only on files
  * where one of the routed specs' keywords occurred, with only the routed rules of the preset enabled.
  *
- * Stack notes §5, applied:
+ * What running secretlint 13 in-process needs:
  *   - the profiler is a singleton that is on by default and costs up to 80x: switched off before the first lint;
  *   - `maskSecrets: true`, and results are never serialised: only offsets leave this module (the secret is sliced
  *     from our own copy of the text by the caller);

@@ -1,5 +1,5 @@
 /**
- * Where OpenClaw keeps state that must never be committed (openclaw-audit §1.1 and §7): the state directory
+ * Where OpenClaw keeps state that must never be committed: the state directory
  * (`~/.openclaw`, `~/.openclaw-<profile>`, legacy `~/.clawdbot`, `~/.moltbot`, `~/.moldbot`) holds `credentials/`
  * (channel pairing and allow stores, WhatsApp sessions), `agents/<id>/agent/` (auth profiles: provider keys and OAuth
  * tokens) and `agents/<id>/sessions/` (conversation transcripts). Rules decide from repository paths alone.

@@ -1,6 +1,7 @@
 /** Telegram's sender allowlists, shared by the channels.telegram.* rules. */
 import type { PathSegment } from '../../src/model/location.js';
-import { arr, channelAccounts, get, groupPolicyOf, isObj, obj, type ChannelAccount, type Obj } from './openclaw.js';
+import { arr, get, isRecord, type Obj, obj } from '../../src/lib/json.js';
+import { type ChannelAccount, channelAccounts, groupPolicyOf } from './openclaw/channels.js';
 
 /** Telegram sender allowlists: allowFrom, groupAllowFrom, groups.*.allowFrom, groups.*.topics.*.allowFrom. */
 export function senderLists(v: Obj, pathOf: (k: string) => PathSegment[]): { path: PathSegment[]; list: unknown[] }[] {
@@ -25,7 +26,7 @@ export function reachableGroupAccounts(config: unknown): { account: ChannelAccou
   const out: { account: ChannelAccount; group: { policy: string; path: PathSegment[] } }[] = [];
   for (const a of channelAccounts(config, 'telegram')) {
     const g = groupPolicyOf(config, a);
-    const reachable = g.policy === 'open' || (g.policy === 'allowlist' && isObj(a.value.groups) && Object.keys(a.value.groups).length > 0);
+    const reachable = g.policy === 'open' || (g.policy === 'allowlist' && isRecord(a.value.groups) && Object.keys(a.value.groups).length > 0);
     if (reachable) out.push({ account: a, group: g });
   }
   return out;

@@ -17,9 +17,9 @@
 import { at } from '../../src/model/location.js';
 import type { RuleContext } from '../../src/model/rule.js';
 import type { TextTarget } from '../../src/model/target.js';
-import { shannonEntropy } from './entropy.js';
+import { shannonEntropy } from '../../src/lib/entropy.js';
 import { lintWithSecretlint, type SecretlintRoute } from './secretlint.js';
-import { hasRepeatedRun, isSequential, PLACEHOLDER_WORDS } from './values.js';
+import { hasRepeatedRun, isSequential, PLACEHOLDER_WORDS } from '../../src/lib/placeholders.js';
 
 export interface TokenSpec {
   ruleId: string;
@@ -101,10 +101,14 @@ function runPattern(spec: TokenSpec, pattern: RegExp, text: string, from: number
   }
 }
 
-/** Longest match wins where two specs overlap; ties go to the spec declared first. */
+/**
+ * Longest match wins where two specs overlap; an exact tie goes to the lower rule id, so the outcome never depends
+ * on the order the rule modules were loaded in (an Anthropic key whose body holds OpenAI's `T3BlbkFJ` marker is
+ * reported as Anthropic's: test/rules/secrets/openai_api_key.test.ts).
+ */
 function resolveOverlaps(matches: TokenMatch[]): TokenMatch[] {
-  const order = (m: TokenMatch) => SPECS.indexOf(m.spec);
-  const sorted = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || order(a) - order(b));
+  const byId = (a: TokenMatch, b: TokenMatch) => (a.spec.ruleId < b.spec.ruleId ? -1 : a.spec.ruleId > b.spec.ruleId ? 1 : 0);
+  const sorted = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || byId(a, b));
   const kept: TokenMatch[] = [];
   for (const m of sorted) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
   return kept.sort((a, b) => a.start - b.start);

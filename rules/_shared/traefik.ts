@@ -2,9 +2,8 @@
  * What the Traefik rules need from a compose file, read from its plain `value` only (services' `command`,
  * `environment`, `labels`, `ports`), so these rules do not depend on how compose parsing evolves.
  */
+import { isRecord } from '../../src/lib/json.js';
 import type { PathSegment } from '../../src/model/location.js';
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface Entry {
   key: string;
@@ -25,7 +24,7 @@ export interface TraefikService {
 }
 
 function keyValues(v: unknown, base: PathSegment[]): Entry[] {
-  if (isObj(v)) return Object.entries(v).map(([key, val]) => ({ key, value: val === null || val === undefined ? '' : String(val), path: [...base, key] }));
+  if (isRecord(v)) return Object.entries(v).map(([key, val]) => ({ key, value: val === null || val === undefined ? '' : String(val), path: [...base, key] }));
   if (Array.isArray(v))
     return v.flatMap((item, k) => {
       if (typeof item !== 'string') return [];
@@ -36,9 +35,9 @@ function keyValues(v: unknown, base: PathSegment[]): Entry[] {
 }
 
 export function composeServices(value: unknown): TraefikService[] {
-  if (!isObj(value) || !isObj(value.services)) return [];
+  if (!isRecord(value) || !isRecord(value.services)) return [];
   return Object.entries(value.services).flatMap(([name, svc]) => {
-    if (!isObj(svc)) return [];
+    if (!isRecord(svc)) return [];
     const base: PathSegment[] = ['services', name];
     const cmd = svc.command;
     const args: Entry[] = Array.isArray(cmd)
@@ -71,7 +70,7 @@ export function publishesPublicly(svc: TraefikService, port: number): boolean {
       const ip = parts.length >= 3 ? parts.slice(0, -2).join(':').replace(/^\[|\]$/g, '') : '';
       return !(ip.startsWith('127.') || ip === '::1' || ip === 'localhost');
     }
-    if (isObj(p)) {
+    if (isRecord(p)) {
       const ip = typeof p.host_ip === 'string' ? p.host_ip : '';
       return Number(p.target) === port && p.published !== undefined && !(ip.startsWith('127.') || ip === '::1');
     }

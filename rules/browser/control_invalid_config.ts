@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { cdpEndpoints } from '../_shared/openclaw.js';
+import { cdpEndpoints } from '../_shared/openclaw/browser.js';
 
 export default defineRule({
   id: 'browser.control_invalid_config',

@@ -1,6 +1,9 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { credentialPresent, gatewayOf, get, targetEra } from '../_shared/openclaw.js';
+import { credentialPresent } from '../_shared/openclaw/values.js';
+import { gatewayOf } from '../_shared/openclaw/gateway.js';
+import { get } from '../../src/lib/json.js';
+import { targetEra } from '../_shared/openclaw/version.js';
 
 export default defineRule({
   id: 'browser.control_no_auth',

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { cdpEndpoints, isLoopbackHost } from '../_shared/openclaw.js';
+import { cdpEndpoints, isLoopbackHost } from '../_shared/openclaw/browser.js';
 
 export default defineRule({
   id: 'browser.remote_cdp_http',

@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { cdpEndpoints, currentApplies, get, isLoopbackHost } from '../_shared/openclaw.js';
+import { cdpEndpoints, isLoopbackHost } from '../_shared/openclaw/browser.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
+import { get } from '../../src/lib/json.js';
 
 export default defineRule({
   id: 'browser.remote_cdp_private_host',

@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { INFO, WARN, arr, channelAccounts, get, isMutableDiscordEntry, obj } from '../_shared/openclaw.js';
+import { INFO, WARN } from '../_shared/openclaw/severity.js';
+import { arr, get, obj } from '../../src/lib/json.js';
+import { channelAccounts, isMutableDiscordEntry } from '../_shared/openclaw/channels.js';
 import type { PathSegment } from '../../src/model/location.js';
 
 export default defineRule({

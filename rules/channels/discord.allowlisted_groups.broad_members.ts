@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { channelAccounts, currentApplies, get, groupPolicyOf, obj, strings } from '../_shared/openclaw.js';
+import { channelAccounts, groupPolicyOf } from '../_shared/openclaw/channels.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
+import { get, obj, strings } from '../../src/lib/json.js';
 import type { PathSegment } from '../../src/model/location.js';
 
 export default defineRule({

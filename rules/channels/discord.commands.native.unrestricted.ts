@@ -1,7 +1,9 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { discordGuildUsersListed, discordNativeCommandsOn } from '../_shared/channel-commands.js';
-import { channelAccounts, get, groupPolicyOf, legacyApplies, obj } from '../_shared/openclaw.js';
+import { channelAccounts, groupPolicyOf } from '../_shared/openclaw/channels.js';
+import { get, obj } from '../../src/lib/json.js';
+import { legacyApplies } from '../_shared/openclaw/version.js';
 
 export default defineRule({
   id: 'channels.discord.commands.native.unrestricted',

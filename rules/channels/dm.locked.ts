@@ -1,6 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { channelAccounts, currentApplies, dmAllowFrom, dmPolicyOf } from '../_shared/openclaw.js';
+import { channelAccounts, dmAllowFrom, dmPolicyOf } from '../_shared/openclaw/channels.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
 
 export default defineRule({
   id: 'channels.dm.locked',

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { channelAccounts, dmAllowFrom, dmPolicyOf } from '../_shared/openclaw.js';
+import { channelAccounts, dmAllowFrom, dmPolicyOf } from '../_shared/openclaw/channels.js';
 
 export default defineRule({
   id: 'channels.dm.open_invalid',

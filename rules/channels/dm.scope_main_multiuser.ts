@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { channelAccounts, dmAllowFrom, dmPolicyOf, get, str, targetEra } from '../_shared/openclaw.js';
+import { channelAccounts, dmAllowFrom, dmPolicyOf } from '../_shared/openclaw/channels.js';
+import { get, str } from '../../src/lib/json.js';
+import { targetEra } from '../_shared/openclaw/version.js';
 
 export default defineRule({
   id: 'channels.dm.scope_main_multiuser',

@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { channelAccounts, currentApplies, dmAllowFrom, dmPolicyOf, get, str } from '../_shared/openclaw.js';
+import { channelAccounts, dmAllowFrom, dmPolicyOf } from '../_shared/openclaw/channels.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
+import { get, str } from '../../src/lib/json.js';
 
 export default defineRule({
   id: 'channels.dm.session_collision',

@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { channelAccounts, get, targetEra } from '../_shared/openclaw.js';
+import { channelAccounts } from '../_shared/openclaw/channels.js';
+import { get } from '../../src/lib/json.js';
+import { targetEra } from '../_shared/openclaw/version.js';
 
 export default defineRule({
   id: 'channels.feishu.doc_owner_open_id',
@@ -16,7 +18,8 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    // Not a legacy-only key, so an unknown version counts as current (issue 5): legacy targets only.
+    // The key is valid in every version, so it says nothing about the version: an unknown version counts as
+    // current here, and only a config known to be legacy (2026.3.x or older) is checked.
     if (targetEra(t, ctx.project) !== 'legacy') return;
     for (const a of channelAccounts(t.value, 'feishu')) {
       if (!a.value.appId || !a.value.appSecret || get(a.value, 'tools', 'doc') === false) continue;

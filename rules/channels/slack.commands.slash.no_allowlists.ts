@@ -1,7 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { slackCommandsOn } from '../_shared/channel-commands.js';
-import { channelAccounts, get, obj, strings } from '../_shared/openclaw.js';
+import { channelAccounts } from '../_shared/openclaw/channels.js';
+import { get, obj, strings } from '../../src/lib/json.js';
 
 export default defineRule({
   id: 'channels.slack.commands.slash.no_allowlists',

@@ -1,7 +1,9 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { slackCommandsOn } from '../_shared/channel-commands.js';
-import { channelAccounts, get, legacyApplies } from '../_shared/openclaw.js';
+import { channelAccounts } from '../_shared/openclaw/channels.js';
+import { get } from '../../src/lib/json.js';
+import { legacyApplies } from '../_shared/openclaw/version.js';
 
 export default defineRule({
   id: 'channels.slack.commands.slash.useAccessGroups_off',

@@ -1,7 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { senderLists } from '../_shared/telegram.js';
-import { channelAccounts } from '../_shared/openclaw.js';
+import { channelAccounts } from '../_shared/openclaw/channels.js';
 
 export default defineRule({
   id: 'channels.telegram.allowFrom.invalid_entries',

@@ -1,7 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { reachableGroupAccounts, senderLists } from '../_shared/telegram.js';
-import { arr } from '../_shared/openclaw.js';
+import { arr } from '../../src/lib/json.js';
 
 export default defineRule({
   id: 'channels.telegram.groups.allowFrom.missing',

@@ -1,6 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { channelAccounts, groupPolicyOf, targetEra } from '../_shared/openclaw.js';
+import { channelAccounts, groupPolicyOf } from '../_shared/openclaw/channels.js';
+import { targetEra } from '../_shared/openclaw/version.js';
 
 export default defineRule({
   id: 'channels.warning',

@@ -1,6 +1,7 @@
 import type { Severity } from '../../src/model/severity.js';
 import { defineRule } from '../../src/model/rule.js';
-import { isRecord, normaliseHostPath } from '../_shared/compose.js';
+import { isRecord } from '../../src/lib/json.js';
+import { normaliseHostPath } from '../_shared/compose.js';
 
 /** Raw memory, disks and the kernel log: reading or writing them is reading or writing the host. */
 const HIGH = /^\/dev(\/(mem|kmem|port|kmsg|(sd|hd|vd|xvd)[a-z]+\d*|nvme\d+(n\d+)?(p\d+)?|mmcblk\d+(p\d+)?|dm-\d+|mapper(\/.*)?|loop\d*|disk(\/.*)?|md\d+|cpu(\/.*)?|bus\/usb(\/.*)?))?$/;

@@ -18,6 +18,11 @@ export default defineRule({
   references: ['https://docs.docker.com/engine/security/#docker-daemon-attack-surface', 'https://docs.docker.com/reference/compose-file/services/#use_api_socket'],
   tags: ['compose', 'container-escape', 'CWE-250'],
   precision: 'high',
+  messages: {
+    socket: 'Service "{{service}}" mounts the container-engine socket {{mount}}{{readOnly}}: it can control the Docker daemon, which is root on the host.',
+    socket_folder: 'Service "{{service}}" mounts {{mount}}, the folder holding the Docker socket,{{readOnly}}: it can control the Docker daemon, which is root on the host.',
+    api_socket: 'Service "{{service}}" sets use_api_socket: it gets the Docker API socket (root on the host) and the user\'s registry credentials.',
+  },
   check(target, ctx) {
     for (const svc of target.services) {
       const severity = isGatewayService(svc) ? ({ severity: 'critical' } as const) : {};
@@ -27,10 +32,10 @@ export default defineRule({
         const dir = SOCKET_DIRS.find((d) => m.hostPath === d);
         if (!socket && !dir) continue;
         const shown = m.source === m.hostPath ? m.source : `${m.source} (${m.hostPath})`;
-        const what = socket ? `the container-engine socket ${shown}` : `${shown}, the folder holding the Docker socket,`;
         ctx.report({
           at: svc.at(['volumes', m.index]),
-          message: `Service "${svc.name}" mounts ${what}${m.readOnly ? ' (read-only does not limit API calls)' : ''}: it can control the Docker daemon, which is root on the host.`,
+          messageId: socket ? 'socket' : 'socket_folder',
+          data: { service: svc.name, mount: shown, readOnly: m.readOnly ? ' (read-only does not limit API calls)' : '' },
           ...severity,
           properties: { service: svc.name, hostPath: m.hostPath, readOnly: m.readOnly },
         });
@@ -38,7 +43,8 @@ export default defineRule({
       if (isTruthy(svc.value.use_api_socket)) {
         ctx.report({
           at: svc.at(['use_api_socket']),
-          message: `Service "${svc.name}" sets use_api_socket: it gets the Docker API socket (root on the host) and the user's registry credentials.`,
+          messageId: 'api_socket',
+          data: { service: svc.name },
           ...severity,
           properties: { service: svc.name },
         });

@@ -15,13 +15,19 @@ export default defineRule({
   references: ['https://docs.docker.com/reference/compose-file/services/#image', 'https://docs.docker.com/dockerhub/image-library/trusted-content/#pin-image-digests'],
   tags: ['compose', 'supply-chain', 'CWE-494'],
   precision: 'high',
+  messages: {
+    unresolved: 'Service "{{service}}" runs an image named only by a variable that the repository does not set ({{image}}).',
+    untagged: 'Service "{{service}}" runs {{image}}, which has no tag (latest): what runs can change without a change here.',
+    moving_tag: 'Service "{{service}}" runs {{image}}, a moving tag: what runs can change without a change here.',
+    overridable: 'Service "{{service}}" runs {{image}} by default, but a variable can replace the image ({{written}}).',
+  },
   check(target, ctx) {
     for (const svc of target.services) {
       const image = str(svc, 'image');
       const raw = typeof svc.raw.image === 'string' ? svc.raw.image : undefined;
       if (!image) continue;
       if (isUnresolved(image)) {
-        ctx.report({ at: svc.at(['image']), message: `Service "${svc.name}" runs an image named only by a variable that the repository does not set (${image}).`, severity: 'info', properties: { service: svc.name } });
+        ctx.report({ at: svc.at(['image']), messageId: 'unresolved', data: { service: svc.name, image }, severity: 'info', properties: { service: svc.name } });
         continue;
       }
       const { tag, digest } = imageTag(image);
@@ -32,13 +38,15 @@ export default defineRule({
       if (moving) {
         ctx.report({
           at: svc.at(['image']),
-          message: `Service "${svc.name}" runs ${image}${tag === undefined ? ', which has no tag (latest)' : `, a moving tag`}: what runs can change without a change here.`,
+          messageId: tag === undefined ? 'untagged' : 'moving_tag',
+          data: { service: svc.name, image },
           properties: { service: svc.name, image },
         });
       } else if (raw !== undefined && [...raw.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*):?-/g)].some((m) => !Object.hasOwn(target.env, m[1] ?? ''))) {
         ctx.report({
           at: svc.at(['image']),
-          message: `Service "${svc.name}" runs ${image} by default, but a variable can replace the image (${raw}).`,
+          messageId: 'overridable',
+          data: { service: svc.name, image, written: raw },
           severity: 'info',
           properties: { service: svc.name, image },
         });

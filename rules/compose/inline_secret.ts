@@ -1,7 +1,8 @@
 import { defineRule } from '../../src/model/rule.js';
 import type { ComposeService } from '../../src/model/target.js';
 import type { PathSegment } from '../../src/model/location.js';
-import { argv, isRecord } from '../_shared/compose.js';
+import { argv } from '../_shared/compose.js';
+import { isRecord } from '../../src/lib/json.js';
 import { isLiteralSecretValue, isSecretName, isWeakSecret, looksRandom } from '../_shared/compose-secrets.js';
 
 /** `--token x`, `--password=x`, `--api-key x`, `--auth-token x`, … on a command line. */

@@ -1,6 +1,6 @@
 import type { Severity } from '../../src/model/severity.js';
 import { defineRule } from '../../src/model/rule.js';
-import { ports, unresolvedNames, type PortBinding } from '../_shared/compose.js';
+import { type PortBinding, ports, unresolvedNames } from '../_shared/compose.js';
 
 const GATEWAY = new Map([[18789, 'the OpenClaw gateway'], [18790, 'the OpenClaw bridge']]);
 /** Remote shells, debuggers, container-engine APIs and data stores: unauthenticated or brute-forceable by design. */
@@ -55,16 +55,22 @@ export default defineRule({
   references: ['https://docs.docker.com/reference/compose-file/services/#ports', 'https://docs.docker.com/engine/network/packet-filtering-firewalls/'],
   tags: ['compose', 'network-exposure', 'CWE-668'],
   precision: 'high',
+  messages: {
+    all: 'Service "{{service}}" publishes port {{port}}{{detail}} on all interfaces ({{host}}).',
+    unknown: 'Service "{{service}}" publishes port {{port}}{{detail}} on the host address {{host}}, which is not set in the repository (all interfaces when empty). Set {{variables}} to 127.0.0.1 or bind it explicitly.',
+  },
   check(target, ctx) {
     for (const svc of target.services) {
       for (const p of ports(svc)) {
         if (p.exposure !== 'all' && p.exposure !== 'unknown') continue;
         const { severity, what } = grade(p);
         const port = p.published || p.target;
-        const where = p.exposure === 'unknown' ? `on the host address ${p.hostIp}, which is not set in the repository (all interfaces when empty)` : p.hostIp ? `on all interfaces (${p.hostIp})` : 'on all interfaces (no host address)';
+        const detail = what ? ` (${what})` : '';
         ctx.report({
           at: svc.at(['ports', p.index]),
-          message: `Service "${svc.name}" publishes port ${port}${what ? ` (${what})` : ''} ${where}.${p.exposure === 'unknown' ? ` Set ${unresolvedNames(p.hostIp).join(', ')} to 127.0.0.1 or bind it explicitly.` : ''}`,
+          ...(p.exposure === 'unknown'
+            ? { messageId: 'unknown', data: { service: svc.name, port, detail, host: p.hostIp, variables: unresolvedNames(p.hostIp).join(', ') } }
+            : { messageId: 'all', data: { service: svc.name, port, detail, host: p.hostIp || 'no host address' } }),
           severity,
           properties: { service: svc.name, port, target: p.target, exposure: p.exposure },
         });

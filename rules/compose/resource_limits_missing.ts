@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/model/rule.js';
-import { isRecord } from '../_shared/compose.js';
+import { isRecord } from '../../src/lib/json.js';
 
 export default defineRule({
   id: 'compose.resource_limits_missing',

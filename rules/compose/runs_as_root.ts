@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { defineRule } from '../../src/model/rule.js';
 import type { ComposeService, DockerfileTarget } from '../../src/model/target.js';
-import { isRecord, isTruthy, str } from '../_shared/compose.js';
+import { isRecord } from '../../src/lib/json.js';
+import { isTruthy, str } from '../_shared/compose.js';
 import { effectiveUser, isRootUser } from '../_shared/dockerfile.js';
 
 /**
@@ -30,13 +31,19 @@ export default defineRule({
   references: ['https://docs.docker.com/reference/compose-file/services/#user', 'https://docs.docker.com/engine/security/userns-remap/'],
   tags: ['compose', 'hardening', 'CWE-250'],
   precision: 'medium',
+  messages: {
+    root_user: 'Service "{{service}}" runs as root (user: {{user}}).',
+    dockerfile_root: 'Service "{{service}}" is built from {{dockerfile}}, which ends with USER {{user}}: it runs as root.',
+    dockerfile_no_user: 'Service "{{service}}" is built from {{dockerfile}}, which sets no USER: it runs as its base image\'s user, root for most images.',
+    no_user: 'Service "{{service}}" sets no user: it runs as {{defaultUser}}, root for most images.',
+  },
   check(target, ctx) {
     const dockerfiles = ctx.project.targets('dockerfile');
     for (const svc of target.services) {
       if (isTruthy(svc.value.privileged)) continue;
       const user = str(svc, 'user');
       if (user !== undefined) {
-        if (isRootUser(user)) ctx.report({ at: svc.at(['user']), message: `Service "${svc.name}" runs as root (user: ${user}).`, properties: { service: svc.name } });
+        if (isRootUser(user)) ctx.report({ at: svc.at(['user']), messageId: 'root_user', data: { service: svc.name, user }, properties: { service: svc.name } });
         continue;
       }
       const built = builtDockerfile(svc, dockerfiles);
@@ -46,7 +53,7 @@ export default defineRule({
         if (u && !isRootUser(u.user)) continue;
         ctx.report({
           at: svc.at(['build']),
-          message: u ? `Service "${svc.name}" is built from ${built.file}, which ends with USER ${u.user}: it runs as root.` : `Service "${svc.name}" is built from ${built.file}, which sets no USER: it runs as its base image's user, root for most images.`,
+          ...(u ? { messageId: 'dockerfile_root', data: { service: svc.name, dockerfile: built.file, user: u.user } } : { messageId: 'dockerfile_no_user', data: { service: svc.name, dockerfile: built.file } }),
           ...(u ? {} : { severity: 'low' as const }),
           properties: { service: svc.name },
         });
@@ -56,7 +63,8 @@ export default defineRule({
       if (NON_ROOT_IMAGES.test(image)) continue;
       ctx.report({
         at: svc.at([], 'key'),
-        message: `Service "${svc.name}" sets no user: it runs as ${image ? `the default user of ${image}` : 'the image\'s default user'}, root for most images.`,
+        messageId: 'no_user',
+        data: { service: svc.name, defaultUser: image ? `the default user of ${image}` : "the image's default user" },
         severity: 'low',
         properties: { service: svc.name },
       });

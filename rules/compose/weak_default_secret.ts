@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/model/rule.js';
 import type { PathSegment } from '../../src/model/location.js';
-import { isRecord } from '../_shared/compose.js';
+import { isRecord } from '../../src/lib/json.js';
 import { isSecretName, isWeakSecret } from '../_shared/compose-secrets.js';
 
 /** `${NAME:-default}` / `${NAME-default}` with a literal default (not another reference). */
@@ -24,6 +24,10 @@ export default defineRule({
   references: ['https://docs.docker.com/reference/compose-file/interpolation/', 'https://cwe.mitre.org/data/definitions/1393.html'],
   tags: ['compose', 'secrets', 'CWE-1393'],
   precision: 'high',
+  messages: {
+    guessable: 'Service "{{service}}" falls back to a guessable default for {{variable}} when it is not set.',
+    committed: 'Service "{{service}}" falls back to a default for {{variable}} when it is not set (a committed credential).',
+  },
   check(target, ctx) {
     for (const svc of target.services) {
       for (const [path, text] of strings(svc.raw, [])) {
@@ -36,7 +40,8 @@ export default defineRule({
           const weak = isWeakSecret(def);
           ctx.report({
             at: svc.at(path),
-            message: `Service "${svc.name}" falls back to a ${weak ? 'guessable ' : ''}default for ${name} when it is not set${weak ? '' : ' (a committed credential)'}.`,
+            messageId: weak ? 'guessable' : 'committed',
+            data: { service: svc.name, variable: name },
             severity: weak ? 'high' : 'medium',
             // A guessable default (`changeme`, `postgres`) is public knowledge, not a leaked value, and the same
             // word often names the image; only a non-guessable literal is a committed credential to redact.

@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { agentEntries, currentApplies, get } from '../_shared/openclaw.js';
+import { agentEntries } from '../_shared/openclaw/agents.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
+import { get } from '../../src/lib/json.js';
 
 export default defineRule({
   id: 'config.agent_roster.invalid_default_count',
@@ -15,6 +17,10 @@ export default defineRule({
   tags: ['openclaw', 'openclaw-2026.4+'],
   precision: 'high',
   openclawAudit: true,
+  messages: {
+    explicit_with_default: '`agents.ownership` is "explicit" but an entry is marked default.',
+    count: '{{agents}} agents with {{defaults}} marked default.',
+  },
   check(t, ctx) {
     if (!currentApplies(t, ctx.project)) return;
     const agents = agentEntries(t.value);
@@ -23,10 +29,10 @@ export default defineRule({
     const explicit = get(t.value, 'agents', 'ownership') === 'explicit';
     if (explicit) {
       // With explicit ownership no entry is the default; marking one is the mistake.
-      if (defaults.length > 0) ctx.report({ at: at.path([...defaults[0]!.path, 'default']), message: '`agents.ownership` is "explicit" but an entry is marked default.' });
+      if (defaults.length > 0) ctx.report({ at: at.path([...defaults[0]!.path, 'default']), messageId: 'explicit_with_default' });
       return;
     }
     if (agents.length < 2 || defaults.length === 1) return;
-    ctx.report({ at: at.path(defaults.length > 1 ? [...defaults[1]!.path, 'default'] : agents[0]!.path.slice(0, 2)), message: `${agents.length} agents with ${defaults.length} marked default.` });
+    ctx.report({ at: at.path(defaults.length > 1 ? [...defaults[1]!.path, 'default'] : agents[0]!.path.slice(0, 2)), messageId: 'count', data: { agents: agents.length, defaults: defaults.length } });
   },
 });

@@ -1,6 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { get, targetEra } from '../_shared/openclaw.js';
+import { get } from '../../src/lib/json.js';
+import { targetEra } from '../_shared/openclaw/version.js';
 
 export default defineRule({
   id: 'config.control_ui_device_auth_disabled',

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { get } from '../_shared/openclaw.js';
+import { get } from '../../src/lib/json.js';
 
 export default defineRule({
   id: 'config.control_ui_external_embed_urls',

@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { agentEntries, arr, get, obj, targetEra } from '../_shared/openclaw.js';
+import { agentEntries } from '../_shared/openclaw/agents.js';
+import { arr, get, obj } from '../../src/lib/json.js';
+import { targetEra } from '../_shared/openclaw/version.js';
 import type { PathSegment } from '../../src/model/location.js';
 
 interface Flag {
@@ -10,7 +12,7 @@ interface Flag {
 
 const DOCKER_FLAGS = ['dangerouslyAllowReservedContainerTargets', 'dangerouslyAllowExternalBindSources', 'dangerouslyAllowContainerNamespaceJoin'];
 
-/** The audit's insecure/dangerous flag list (reference §4): 2026.9.6's, or 2026.3.x's for legacy targets. */
+/** The flags the audit's `config.insecure_or_dangerous_flags` lists: 2026.9.6's list, or 2026.3.x's for legacy targets. */
 function flags(config: unknown, era: 'legacy' | 'current' | 'unknown'): Flag[] {
   const out: Flag[] = [];
   const add = (path: PathSegment[], expected: unknown, label = `${path.join('.')}=${String(expected)}`) => {

@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { credential, deployContext, get } from '../_shared/openclaw.js';
+import { credential } from '../_shared/openclaw/values.js';
+import { deployContext } from '../_shared/openclaw/deploy.js';
+import { get } from '../../src/lib/json.js';
 
 export default defineRule({
   id: 'config.secrets.gateway_password_in_config',

@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { credential, deployContext, enabledHooks } from '../_shared/openclaw.js';
+import { credential } from '../_shared/openclaw/values.js';
+import { deployContext } from '../_shared/openclaw/deploy.js';
+import { enabledHooks } from '../_shared/openclaw/hooks.js';
 
 export default defineRule({
   id: 'config.secrets.hooks_token_in_config',

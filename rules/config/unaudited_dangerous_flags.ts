@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { get, isObj } from '../_shared/openclaw.js';
+import { get, isRecord } from '../../src/lib/json.js';
 import type { PathSegment } from '../../src/model/location.js';
 
 /** Keys the audit covers elsewhere (config.insecure_or_dangerous_flags, Control UI and channel checks). */
@@ -20,7 +20,7 @@ const AUDITED = new Set([
 function unaudited(config: unknown): { path: PathSegment[]; label: string }[] {
   const out: { path: PathSegment[]; label: string }[] = [];
   const walk = (v: unknown, path: PathSegment[], depth: number) => {
-    if (depth > 16 || !isObj(v)) return;
+    if (depth > 16 || !isRecord(v)) return;
     for (const [k, x] of Object.entries(v)) {
       const p = [...path, k];
       const dotted = p.join('.');

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { isRecord } from '../_shared/json.js';
+import { isRecord } from '../../src/lib/json.js';
 
 export default defineRule({
   id: 'daemon.icc_enabled',

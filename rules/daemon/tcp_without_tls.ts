@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { isRecord } from '../_shared/json.js';
+import { isRecord } from '../../src/lib/json.js';
 
 /** `tcp://host:port` → the host part ('' = every interface). */
 function tcpHost(h: string): string | undefined {
@@ -22,6 +22,10 @@ export default defineRule({
   references: ['https://docs.docker.com/engine/security/protect-access/', 'https://docs.docker.com/reference/cli/dockerd/#daemon-socket-option'],
   tags: ['docker', 'host', 'remote-root', 'CWE-306'],
   precision: 'very-high',
+  messages: {
+    no_tls: 'The Docker API listens on {{host}} without TLS: {{who}} gets root on the host.',
+    no_client_verification: 'The Docker API listens on {{host}} with TLS but no client verification: {{who}} gets root on the host.',
+  },
   check(target, ctx) {
     const v = target.value;
     if (!isRecord(v)) return;
@@ -39,7 +43,8 @@ export default defineRule({
       ctx.report({
         at: at.path(Array.isArray(v.hosts) ? ['hosts', k] : ['hosts']),
         ...(loopback ? { severity: 'medium' as const } : {}),
-        message: `The Docker API listens on ${h} ${v.tls === true ? 'with TLS but no client verification' : 'without TLS'}: ${loopback ? 'any local user or host-network container' : 'anyone who reaches the port'} gets root on the host.`,
+        messageId: v.tls === true ? 'no_client_verification' : 'no_tls',
+        data: { host: String(h), who: loopback ? 'any local user or host-network container' : 'anyone who reaches the port' },
         properties: { host: String(h) },
       });
     });

@@ -14,10 +14,14 @@ export default defineRule({
   references: ['https://docs.docker.com/build/building/best-practices/#run', 'https://cwe.mitre.org/data/definitions/494.html'],
   tags: ['dockerfile', 'supply-chain', 'CWE-494'],
   precision: 'high',
+  messages: {
+    pipe: 'RUN: {{fetcher}} output is piped into {{shell}}: remote code runs unreviewed and unverified.',
+    substitution: 'RUN: {{shell}} runs the output of a download ({{substitution}} substitution): remote code runs unreviewed and unverified.',
+  },
   check(target, ctx) {
     // A Dockerfile's RUN lines were parsed as shell once: a `shell` target with origin `dockerfile`, its ranges in
     // the Dockerfile. The same detection as shell.curl_pipe_shell, which leaves Dockerfiles to this rule.
     if (target.origin !== 'dockerfile') return;
-    for (const d of downloadsIntoShell(target)) ctx.report({ at: at.range(d.start, d.end), message: `RUN: ${d.message}` });
+    for (const d of downloadsIntoShell(target)) ctx.report({ at: at.range(d.start, d.end), messageId: d.kind, data: d.data });
   },
 });

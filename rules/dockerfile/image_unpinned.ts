@@ -13,6 +13,10 @@ export default defineRule({
   references: ['https://docs.docker.com/reference/dockerfile/#from', 'https://docs.docker.com/build/building/best-practices/#from'],
   tags: ['dockerfile', 'supply-chain', 'CWE-494'],
   precision: 'high',
+  messages: {
+    untagged: 'FROM {{image}}{{written}} has no tag, so it means latest: the base image changes without a change here.',
+    latest: 'FROM {{image}}{{written}} uses the latest tag: the base image changes without a change here.',
+  },
   check(target, ctx) {
     const all = stages(target.dockerfile);
     for (const s of all) {
@@ -20,7 +24,7 @@ export default defineRule({
       if (all.some((o) => o.alias !== undefined && o.index < s.index && o.alias.toLowerCase() === s.image.toLowerCase())) continue;
       const { tag, digest } = imageTag(s.image);
       if (digest || (tag !== undefined && tag.toLowerCase() !== 'latest')) continue;
-      ctx.report({ at: s.at, message: `FROM ${s.image}${s.image !== s.written ? ` (from ${s.written})` : ''} ${tag === undefined ? 'has no tag, so it means latest' : 'uses the latest tag'}: the base image changes without a change here.` });
+      ctx.report({ at: s.at, messageId: tag === undefined ? 'untagged' : 'latest', data: { image: s.image, written: s.image !== s.written ? ` (from ${s.written})` : '' } });
     }
   },
 });

@@ -15,14 +15,18 @@ export default defineRule({
   references: ['https://docs.docker.com/reference/dockerfile/#user', 'https://docs.docker.com/build/building/best-practices/#user'],
   tags: ['dockerfile', 'hardening', 'CWE-250'],
   precision: 'high',
+  messages: {
+    root_user: '{{file}} ends with USER {{user}}: the container runs as root.',
+    no_user: '{{file}} sets no USER in its final stage: it runs as the base image\'s user ({{baseImage}}), root for most images.',
+  },
   check(target, ctx) {
     const u = effectiveUser(target.dockerfile);
     if (!u) return;
     if (u.user !== undefined) {
-      if (isRootUser(u.user)) ctx.report({ at: u.at, message: `${target.file} ends with USER ${u.user}: the container runs as root.` });
+      if (isRootUser(u.user)) ctx.report({ at: u.at, messageId: 'root_user', data: { file: target.file, user: u.user } });
       return;
     }
     if (NON_ROOT_BASE.test(u.baseImage) || u.baseImage === 'scratch') return;
-    ctx.report({ at: u.at, message: `${target.file} sets no USER in its final stage: it runs as the base image's user (${u.baseImage}), root for most images.`, severity: 'low' });
+    ctx.report({ at: u.at, messageId: 'no_user', data: { file: target.file, baseImage: u.baseImage }, severity: 'low' });
   },
 });

@@ -13,14 +13,18 @@ export default defineRule({
   references: ['https://docs.docker.com/build/building/secrets/', 'https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/'],
   tags: ['dockerfile', 'secrets', 'CWE-798'],
   precision: 'medium',
+  messages: {
+    literal: '{{keyword}} {{name}} holds a literal secret: it is stored in the image and committed here.',
+    passed: '{{keyword}} {{name}} passes a secret through the build: its value ends up in the image ({{visibleIn}}).',
+  },
   check(target, ctx) {
     for (const p of envProperties(target.dockerfile)) {
       if (!isSecretName(p.name)) continue;
       const value = p.value?.replace(/^["']|["']$/g, '');
       if (value !== undefined && isLiteralSecretValue(value)) {
-        ctx.report({ at: p.valueAt ?? p.at, message: `${p.keyword} ${p.name} holds a literal secret: it is stored in the image and committed here.`, severity: looksRandom(value) ? 'high' : 'medium', secret: value, key: `${p.keyword}:${p.name}` });
+        ctx.report({ at: p.valueAt ?? p.at, messageId: 'literal', data: { keyword: p.keyword, name: p.name }, severity: looksRandom(value) ? 'high' : 'medium', secret: value, key: `${p.keyword}:${p.name}` });
       } else {
-        ctx.report({ at: p.at, message: `${p.keyword} ${p.name} passes a secret through the build: its value ends up in the image (${p.keyword === 'ARG' ? 'docker history' : 'docker inspect'}).`, severity: 'medium', key: `${p.keyword}:${p.name}` });
+        ctx.report({ at: p.at, messageId: 'passed', data: { keyword: p.keyword, name: p.name, visibleIn: p.keyword === 'ARG' ? 'docker history' : 'docker inspect' }, severity: 'medium', key: `${p.keyword}:${p.name}` });
       }
     }
   },

@@ -2,7 +2,8 @@ import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { isSecretLikeName, OPENCLAW_SECRET_ENV } from '../_shared/secret-names.js';
 import { holdsKnownToken } from '../_shared/tokens.js';
-import { isLiteralSecretCandidate, isReference } from '../_shared/values.js';
+import { isLiteralSecretCandidate } from '../../src/lib/placeholders.js';
+import { isReference } from '../../src/lib/variables.js';
 
 export default defineRule({
   id: 'dotenv.committed',
@@ -17,6 +18,11 @@ export default defineRule({
   tags: ['secrets', 'dotenv', 'CWE-538'],
   precision: 'high',
   history: true,
+  messages: {
+    secrets: '{{file}} is in the repository with secret values ({{literals}} in all); anyone who can read the repository or its history can read them. Rotate them and remove the file from git and its history.',
+    settings: '{{file}} is in the repository (no secret in it yet: settings or placeholders); the next secret written to it will be committed too.',
+    empty: '{{file}} is in the repository (empty for now); the next value written to it will be committed too.',
+  },
   async check(target, ctx) {
     if (target.template) return;
     const literal = target.entries.filter((e) => e.value.trim() !== '' && !isReference(e.value));
@@ -34,11 +40,8 @@ export default defineRule({
     ctx.report({
       at: at.file(),
       severity: holdsValues ? 'high' : 'low',
-      message: holdsValues
-        ? `${target.file} is in the repository with secret values (${literal.length} literal value${literal.length === 1 ? '' : 's'} in all); anyone who can read the repository or its history can read them. Rotate them and remove the file from git and its history.`
-        : literal.length > 0
-          ? `${target.file} is in the repository (no secret in it yet: settings or placeholders); the next secret written to it will be committed too.`
-          : `${target.file} is in the repository (empty for now); the next value written to it will be committed too.`,
+      messageId: holdsValues ? 'secrets' : literal.length > 0 ? 'settings' : 'empty',
+      data: { file: target.file, literals: `${literal.length} literal value${literal.length === 1 ? '' : 's'}` },
       key: 'file',
       properties: { literalValues: literal.length },
     });

@@ -22,6 +22,10 @@ export default defineRule({
   references: ['https://git-scm.com/docs/gitignore', 'https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file'],
   tags: ['secrets', 'dotenv', 'CWE-538'],
   precision: 'high',
+  messages: {
+    not_ignored: '.gitignore does not ignore {{paths}}, where this OpenClaw deployment reads its secrets: add `.env` and `.env.*` (with `!.env.example`).',
+    no_gitignore: 'This OpenClaw deployment has no .gitignore, so {{paths}} would be committed by `git add .`: add a .gitignore with `.env` and `.env.*` (with `!.env.example`).',
+  },
   check(target, ctx) {
     const openclawCompose = new Set(ctx.project.targets('compose').filter(runsOpenClaw).map((t) => t.file));
     const deployments = target.files.filter((f) => f.kind === 'openclaw' || (f.kind === 'compose' && openclawCompose.has(f.path)));
@@ -39,9 +43,8 @@ export default defineRule({
     const list = exposed.length > 5 ? `${exposed.slice(0, 5).join(', ')} and ${exposed.length - 5} more` : exposed.join(', ');
     ctx.report({
       at: at.file(hasGitignore ? '.gitignore' : (deployments[0]?.path ?? '.gitignore')),
-      message: hasGitignore
-        ? `.gitignore does not ignore ${list}, where this OpenClaw deployment reads its secrets: add \`.env\` and \`.env.*\` (with \`!.env.example\`).`
-        : `This OpenClaw deployment has no .gitignore, so ${list} would be committed by \`git add .\`: add a .gitignore with \`.env\` and \`.env.*\` (with \`!.env.example\`).`,
+      messageId: hasGitignore ? 'not_ignored' : 'no_gitignore',
+      data: { paths: list },
       key: 'gitignore',
       properties: { paths: exposed.join(',') },
     });

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { deployContext } from '../_shared/openclaw.js';
+import { deployContext } from '../_shared/openclaw/deploy.js';
 
 export default defineRule({
   id: 'fs.synced_dir',

@@ -1,7 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { exposedWithoutAuth, gatewayViews } from '../_shared/compose-gateway.js';
-import { gatewayOf } from '../_shared/openclaw.js';
+import { gatewayOf } from '../_shared/openclaw/gateway.js';
 
 export default defineRule({
   id: 'gateway.bind_no_auth',
@@ -16,6 +16,10 @@ export default defineRule({
   tags: ['openclaw', 'openclaw-all-versions'],
   precision: 'high',
   openclawAudit: true,
+  messages: {
+    compose: 'Service "{{service}}" runs the OpenClaw gateway bound to "{{bind}}" (beyond loopback), publishes its port {{port}} beyond the host\'s loopback, and passes no token or password (command line, environment or env_file).',
+    config: 'The gateway binds to "{{bind}}" (not loopback) and has no gateway auth (auth mode {{mode}}, no token or password configured).',
+  },
   check(t, ctx) {
     if (t.kind === 'compose_project') {
       // A gateway run by compose: its command flags, environment and published ports make one view. With the
@@ -24,7 +28,8 @@ export default defineRule({
         if (g.config || !exposedWithoutAuth(g)) continue;
         ctx.report({
           at: g.published.at ?? g.service.at([]),
-          message: `Service "${g.service.name}" runs the OpenClaw gateway bound to "${g.bind.value}" (beyond loopback), publishes its port ${g.port.value} beyond the host's loopback, and passes no token or password (command line, environment or env_file).`,
+          messageId: 'compose',
+          data: { service: g.service.name, bind: g.bind.value, port: g.port.value },
           key: `compose:${g.service.name}`,
           properties: { service: g.service.name },
         });
@@ -33,6 +38,6 @@ export default defineRule({
     }
     const v = gatewayOf(t, ctx.project);
     if (!v.nonLoopback || v.hasAuth) return;
-    ctx.report({ at: at.path(['gateway', 'bind']), message: `The gateway binds to "${v.bind}" (not loopback) and has no gateway auth (auth mode ${v.mode}, no token or password configured).` });
+    ctx.report({ at: at.path(['gateway', 'bind']), messageId: 'config', data: { bind: v.bind, mode: v.mode } });
   },
 });

@@ -1,6 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { get, legacyApplies } from '../_shared/openclaw.js';
+import { get } from '../../src/lib/json.js';
+import { legacyApplies } from '../_shared/openclaw/version.js';
 
 export default defineRule({
   id: 'gateway.control_ui.insecure_auth',

@@ -1,6 +1,9 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { credential, currentApplies, deployContext, get, str } from '../_shared/openclaw.js';
+import { credential } from '../_shared/openclaw/values.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
+import { deployContext } from '../_shared/openclaw/deploy.js';
+import { get, str } from '../../src/lib/json.js';
 
 export default defineRule({
   id: 'gateway.env_token_overrides_config',

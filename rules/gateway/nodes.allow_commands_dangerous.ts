@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { CRITICAL, WARN, gatewayOf, nodeLists, targetEra } from '../_shared/openclaw.js';
+import { CRITICAL, WARN } from '../_shared/openclaw/severity.js';
+import { gatewayOf, nodeLists } from '../_shared/openclaw/gateway.js';
+import { targetEra } from '../_shared/openclaw/version.js';
 
 const DANGEROUS_LEGACY = ['camera.snap', 'camera.clip', 'screen.record', 'contacts.add', 'calendar.add', 'reminders.add', 'sms.send'];
 const DANGEROUS_CURRENT = [...DANGEROUS_LEGACY, 'camera.ptz.control', 'sms.search', 'health.summary'];

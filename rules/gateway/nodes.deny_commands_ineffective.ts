@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { nodeLists } from '../_shared/openclaw.js';
+import { nodeLists } from '../_shared/openclaw/gateway.js';
 
 /**
  * Node command ids OpenClaw knows (built-in per-platform sets as documented; plugin commands are runtime-only).

@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { credentialText, currentApplies, gatewayOf } from '../_shared/openclaw.js';
+import { credentialText } from '../_shared/openclaw/values.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
+import { gatewayOf } from '../_shared/openclaw/gateway.js';
 
 export default defineRule({
   id: 'gateway.password_too_short',

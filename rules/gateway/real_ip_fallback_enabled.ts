@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { CRITICAL, WARN, gatewayOf, get, strings } from '../_shared/openclaw.js';
+import { CRITICAL, WARN } from '../_shared/openclaw/severity.js';
+import { gatewayOf } from '../_shared/openclaw/gateway.js';
+import { get, strings } from '../../src/lib/json.js';
 
 export default defineRule({
   id: 'gateway.real_ip_fallback_enabled',

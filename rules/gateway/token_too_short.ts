@@ -1,6 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { credentialText, gatewayOf } from '../_shared/openclaw.js';
+import { credentialText } from '../_shared/openclaw/values.js';
+import { gatewayOf } from '../_shared/openclaw/gateway.js';
 
 export default defineRule({
   id: 'gateway.token_too_short',

@@ -1,6 +1,9 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { CRITICAL, WARN, arr, gatewayOf, get, targetEra } from '../_shared/openclaw.js';
+import { CRITICAL, WARN } from '../_shared/openclaw/severity.js';
+import { arr, get } from '../../src/lib/json.js';
+import { gatewayOf } from '../_shared/openclaw/gateway.js';
+import { targetEra } from '../_shared/openclaw/version.js';
 
 /** The built-in HTTP `/tools/invoke` deny list that `gateway.tools.allow` re-enables (2026.9.6; 2026.3.x). */
 const HTTP_DENY_CURRENT = ['exec', 'spawn', 'shell', 'fs_write', 'fs_delete', 'fs_move', 'apply_patch', 'terminal', 'portal', 'sessions_spawn', 'sessions_send', 'conversations_list', 'conversations_send', 'conversations_turn', 'automations', 'gateway', 'plugins', 'nodes', 'computer', 'mobile_ui', 'openclaw'];

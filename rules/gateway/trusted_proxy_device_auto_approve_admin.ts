@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { arr, currentApplies, gatewayOf, get } from '../_shared/openclaw.js';
+import { arr, get } from '../../src/lib/json.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
+import { gatewayOf } from '../_shared/openclaw/gateway.js';
 
 export default defineRule({
   id: 'gateway.trusted_proxy_device_auto_approve_admin',

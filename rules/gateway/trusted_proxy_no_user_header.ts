@@ -1,6 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { gatewayOf, get, str } from '../_shared/openclaw.js';
+import { gatewayOf } from '../_shared/openclaw/gateway.js';
+import { get, str } from '../../src/lib/json.js';
 
 export default defineRule({
   id: 'gateway.trusted_proxy_no_user_header',

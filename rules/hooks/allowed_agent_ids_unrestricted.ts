@@ -1,6 +1,9 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { CRITICAL, WARN, currentApplies, enabledHooks, gatewayOf } from '../_shared/openclaw.js';
+import { CRITICAL, WARN } from '../_shared/openclaw/severity.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
+import { enabledHooks } from '../_shared/openclaw/hooks.js';
+import { gatewayOf } from '../_shared/openclaw/gateway.js';
 
 export default defineRule({
   id: 'hooks.allowed_agent_ids_unrestricted',
@@ -15,6 +18,10 @@ export default defineRule({
   tags: ['openclaw', 'openclaw-2026.4+'],
   precision: 'high',
   openclawAudit: true,
+  messages: {
+    wildcard: '`hooks.allowedAgentIds` contains "*".',
+    unset: '`hooks.allowedAgentIds` is not set: hooks may route to any agent.',
+  },
   check(t, ctx) {
     const h = enabledHooks(t.value);
     if (!h) return;
@@ -22,6 +29,6 @@ export default defineRule({
     if (!currentApplies(t, ctx.project)) return;
     const ids = h.allowedAgentIds;
     if (Array.isArray(ids) && !ids.some((x) => typeof x === 'string' && x.trim() === '*')) return;
-    ctx.report({ at: at.path(['hooks', 'allowedAgentIds']), severity: v.remoteExposure ? CRITICAL : WARN, message: Array.isArray(ids) ? '`hooks.allowedAgentIds` contains "*".' : '`hooks.allowedAgentIds` is not set: hooks may route to any agent.' });
+    ctx.report({ at: at.path(['hooks', 'allowedAgentIds']), severity: v.remoteExposure ? CRITICAL : WARN, messageId: Array.isArray(ids) ? 'wildcard' : 'unset' });
   },
 });

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { enabledHooks } from '../_shared/openclaw.js';
+import { enabledHooks } from '../_shared/openclaw/hooks.js';
 
 export default defineRule({
   id: 'hooks.default_session_key_unset',

@@ -1,6 +1,9 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { CRITICAL, WARN, enabledHooks, gatewayOf, strings } from '../_shared/openclaw.js';
+import { CRITICAL, WARN } from '../_shared/openclaw/severity.js';
+import { enabledHooks } from '../_shared/openclaw/hooks.js';
+import { gatewayOf } from '../_shared/openclaw/gateway.js';
+import { strings } from '../../src/lib/json.js';
 
 export default defineRule({
   id: 'hooks.request_session_key_prefixes_missing',

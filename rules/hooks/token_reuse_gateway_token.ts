@@ -1,6 +1,9 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { credential, credentialPresent, credentialText, deployContext, enabledHooks, gatewayOf } from '../_shared/openclaw.js';
+import { credential, credentialPresent, credentialText } from '../_shared/openclaw/values.js';
+import { deployContext } from '../_shared/openclaw/deploy.js';
+import { enabledHooks } from '../_shared/openclaw/hooks.js';
+import { gatewayOf } from '../_shared/openclaw/gateway.js';
 
 export default defineRule({
   id: 'hooks.token_reuse_gateway_token',

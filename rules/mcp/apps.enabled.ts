@@ -1,6 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { currentApplies, get } from '../_shared/openclaw.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
+import { get } from '../../src/lib/json.js';
 
 export default defineRule({
   id: 'mcp.apps.enabled',

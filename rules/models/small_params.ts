@@ -1,6 +1,9 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { CRITICAL, INFO, get, modelRefs, paramSize, toolAllowed } from '../_shared/openclaw.js';
+import { CRITICAL, INFO } from '../_shared/openclaw/severity.js';
+import { get } from '../../src/lib/json.js';
+import { modelRefs, paramSize } from '../_shared/openclaw/models.js';
+import { toolAllowed } from '../_shared/openclaw/tools.js';
 
 export default defineRule({
   id: 'models.small_params',
@@ -15,6 +18,10 @@ export default defineRule({
   tags: ['openclaw', 'openclaw-all-versions'],
   precision: 'high',
   openclawAudit: true,
+  messages: {
+    tools_reachable: 'Small models (≤300B parameters): {{models}}; web or browser tools are reachable from them.',
+    tools_unreachable: 'Small models (≤300B parameters): {{models}}; web and browser tools are not reachable.',
+  },
   check(t, ctx) {
     const small = modelRefs(t.value).filter((r) => !r.image && (paramSize(r.model) ?? Infinity) <= 300);
     if (small.length === 0) return;
@@ -23,6 +30,6 @@ export default defineRule({
     const browser = get(t.value, 'browser', 'enabled') !== false;
     const unsafe = small.filter((r) => (webSearch && toolAllowed(t.value, r.agent, 'web_search')) || (webFetch && toolAllowed(t.value, r.agent, 'web_fetch')) || (browser && toolAllowed(t.value, r.agent, 'browser')));
     const first = unsafe[0] ?? small[0]!;
-    ctx.report({ at: at.path(first.path), severity: unsafe.length ? CRITICAL : INFO, message: `Small models (≤300B parameters): ${[...new Set(small.map((r) => r.model))].join(', ')}${unsafe.length ? '; web or browser tools are reachable from them' : '; web and browser tools are not reachable'}.` });
+    ctx.report({ at: at.path(first.path), severity: unsafe.length ? CRITICAL : INFO, messageId: unsafe.length ? 'tools_reachable' : 'tools_unreachable', data: { models: [...new Set(small.map((r) => r.model))].join(', ') } });
   },
 });

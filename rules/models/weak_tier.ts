@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { modelRefs } from '../_shared/openclaw.js';
+import { modelRefs } from '../_shared/openclaw/models.js';
 
 function weakTier(model: string): boolean {
   const m = model.toLowerCase();

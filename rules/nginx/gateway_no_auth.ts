@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { isRecord } from '../_shared/json.js';
+import { isRecord } from '../../src/lib/json.js';
 import { configHasGatewayAuth } from '../_shared/openclaw-cli.js';
 import { gatewayLocationTest, head, isRestricted, listens, locations, sensitivePath, servers, fileOf } from '../_shared/nginx.js';
 
@@ -16,6 +16,10 @@ export default defineRule({
   references: ['https://nginx.org/en/docs/http/ngx_http_access_module.html', 'https://nginx.org/en/docs/http/ngx_http_auth_request_module.html', 'https://cwe.mitre.org/data/definitions/306.html'],
   tags: ['nginx', 'openclaw', 'exposure', 'CWE-306'],
   precision: 'high',
+  messages: {
+    trusted_proxy: 'location {{location}} exposes the gateway publicly without auth, and the OpenClaw config trusts this proxy to authenticate (trusted-proxy): anyone gets in.',
+    no_auth: 'location {{location}} exposes the OpenClaw gateway on a public listener with no auth_basic/auth_request and no allow/deny.',
+  },
   check(target, ctx) {
     const configs = ctx.project.targets('openclaw');
     const trustedProxy = configs.some(({ value }) => isRecord(value) && isRecord(value.gateway) && isRecord(value.gateway.auth) && value.gateway.auth.mode === 'trusted-proxy');
@@ -29,9 +33,8 @@ export default defineRule({
         ctx.report({
           at: at.range(s, e, fileOf(loc.directive)),
           ...(trustedProxy ? { severity: 'critical' as const } : gatewayAuth ? { severity: 'medium' as const } : {}),
-          message: trustedProxy
-            ? `location ${loc.directive.args.map((a) => a.value).join(' ')} exposes the gateway publicly without auth, and the OpenClaw config trusts this proxy to authenticate (trusted-proxy): anyone gets in.`
-            : `location ${loc.directive.args.map((a) => a.value).join(' ')} exposes the OpenClaw gateway on a public listener with no auth_basic/auth_request and no allow/deny.`,
+          messageId: trustedProxy ? 'trusted_proxy' : 'no_auth',
+          data: { location: loc.directive.args.map((a) => a.value).join(' ') },
         });
       }
     }

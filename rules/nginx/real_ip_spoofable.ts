@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { isRecord } from '../_shared/json.js';
+import { isRecord } from '../../src/lib/json.js';
 import { effective, gatewayLocationTest, head, locations, servers, fileOf } from '../_shared/nginx.js';
 
 const CLIENT_VALUE = /\$(http_x_real_ip|http_x_forwarded_for|proxy_add_x_forwarded_for|http_\w+)/;

@@ -14,6 +14,10 @@ export default defineRule({
   references: ['https://nginx.org/en/docs/http/ngx_http_access_module.html', 'https://cwe.mitre.org/data/definitions/284.html'],
   tags: ['nginx', 'openclaw', 'exposure', 'CWE-284'],
   precision: 'medium',
+  messages: {
+    hooks: 'The gateway\'s /hooks endpoint is reachable by anyone on the internet (no allow/deny, no auth).',
+    health: 'The gateway\'s health endpoint is reachable by anyone on the internet (no allow/deny, no auth).',
+  },
   check(target, ctx) {
     const proxiesToGateway = gatewayLocationTest(ctx.project, target);
     for (const server of servers(target, ctx.project)) {
@@ -27,7 +31,7 @@ export default defineRule({
         ctx.report({
           at: at.range(s, e, fileOf(loc.directive)),
           ...(kind === 'health' ? { severity: 'low' as const } : {}),
-          message: kind === 'hooks' ? 'The gateway\'s /hooks endpoint is reachable by anyone on the internet (no allow/deny, no auth).' : 'The gateway\'s health endpoint is reachable by anyone on the internet (no allow/deny, no auth).',
+          messageId: kind,
         });
       }
     }

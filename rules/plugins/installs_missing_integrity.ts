@@ -1,6 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { legacyApplies, npmInstallRecords } from '../_shared/openclaw.js';
+import { legacyApplies } from '../_shared/openclaw/version.js';
+import { npmInstallRecords } from '../_shared/openclaw/hooks.js';
 import type { PathSegment } from '../../src/model/location.js';
 
 export default defineRule({

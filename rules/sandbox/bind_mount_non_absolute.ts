@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { sandboxBinds } from '../_shared/openclaw.js';
+import { sandboxBinds } from '../_shared/openclaw/agents.js';
 
 export default defineRule({
   id: 'sandbox.bind_mount_non_absolute',

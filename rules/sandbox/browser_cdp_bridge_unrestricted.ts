@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { agentEntries, get, targetEra, str } from '../_shared/openclaw.js';
+import { agentEntries } from '../_shared/openclaw/agents.js';
+import { get, str } from '../../src/lib/json.js';
+import { targetEra } from '../_shared/openclaw/version.js';
 import type { PathSegment } from '../../src/model/location.js';
 
 export default defineRule({
@@ -17,7 +19,8 @@ export default defineRule({
   precision: 'high',
   openclawAudit: true,
   check(t, ctx) {
-    // Not a legacy-only key, so an unknown version counts as current (issue 5): legacy targets only.
+    // The key is valid in every version, so it says nothing about the version: an unknown version counts as
+    // current here, and only a config known to be legacy (2026.3.x or older) is checked.
     if (targetEra(t, ctx.project) !== 'legacy') return;
     const scopes: { path: PathSegment[]; browser: unknown }[] = [{ path: ['agents', 'defaults', 'sandbox', 'browser'], browser: get(t.value, 'agents', 'defaults', 'sandbox', 'browser') }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, 'sandbox', 'browser'], browser: get(a.value, 'sandbox', 'browser') }))];
     for (const s of scopes) {

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { sandboxBinds } from '../_shared/openclaw.js';
+import { sandboxBinds } from '../_shared/openclaw/agents.js';
 
 const BLOCKED = ['/', '/etc', '/private/etc', '/proc', '/sys', '/dev', '/root', '/boot', '/run', '/var/run', '/private/var/run', '/var/run/docker.sock', '/private/var/run/docker.sock', '/run/docker.sock'];
 const HOME_SECRETS = ['.aws', '.cargo', '.config', '.docker', '.gnupg', '.netrc', '.npm', '.ssh'];

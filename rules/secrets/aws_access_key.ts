@@ -5,7 +5,7 @@ import { reportTokens, tokenSpec } from '../_shared/tokens.js';
  * Ours, not secretlint's, although the recommended preset has an AWS rule: measured on the corpus it found 3 of 14
  * (docs/secrets-engines.md). Its access-key-id scan is off by default and, when on, also flags ids that are not
  * credentials (`AIDA` users, `AROA` roles); its secret-key pattern ends in `\b`, so a key ending in `+`, `/` or `=`
- * (about 1 in 20) is missed; and its range for the secret key starts at the name (stack-notes §5).
+ * (about 1 in 20) is missed; and its range for the secret key starts at the name.
  *   - access key id: `AKIA` (long-term), `ASIA` (temporary), `ABIA`, `ACCA` + 16 base32 characters (gitleaks);
  *   - secret access key: 40 base64 characters assigned to an `AWS_SECRET_ACCESS_KEY`-style name (the key next to its
  *     id; without the name a 40-character string is not recognisably AWS's).

@@ -3,15 +3,16 @@ import { defineRule } from '../../src/model/rule.js';
 import type { RuleContext } from '../../src/model/rule.js';
 import type { OpenClawTarget, TextTarget } from '../../src/model/target.js';
 import { readValue, walkStrings } from '../_shared/assignments.js';
-import { isHighEntropy } from '../_shared/entropy.js';
+import { isHighEntropy } from '../../src/lib/entropy.js';
 import { isLikelyIdName, isSecretLikeName, OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
 import { findTokens, mentionsTokenKeyword, withTokens, type TokenMatch } from '../_shared/tokens.js';
-import { containsExpansion, GITLEAKS_STOPWORDS, isPlaceholder, isReference } from '../_shared/values.js';
+import { containsExpansion, isReference } from '../../src/lib/variables.js';
+import { GITLEAKS_STOPWORDS, isPlaceholder } from '../../src/lib/placeholders.js';
 
 /**
  * A high-entropy value assigned to a secret-like name, in any syntax that writes `name = value` / `name: value`
- * (dotenv, YAML, JSON/JSON5, shell, TOML, code). Every threshold is an incumbent's, not ours
- * (secret-scanners.md §1.3, §3.1, §3.4):
+ * (dotenv, YAML, JSON/JSON5, shell, TOML, code). Every threshold is an incumbent's, not ours (gitleaks' `generic-api-key`
+ * rule and detect-secrets' keyword and high-entropy plugins; docs/secrets-engines.md):
  *   - names: gitleaks' generic identifiers + detect-secrets' `pwd`, minus gitleaks' benign identifiers (secret-names.ts);
  *   - value: gitleaks' `[\w.=+/-]{10,150}`, must contain a digit (gitleaks allowlist 1);
  *   - entropy: > 3.5 (gitleaks), > 3.0 for hex strings (detect-secrets, all-digit correction included);

@@ -3,7 +3,7 @@ import { reportTokens, tokenSpec } from '../_shared/tokens.js';
 
 /**
  * Every OpenAI key format holds `T3BlbkFJ` (the keyword). The side lengths are bounded (20–200) instead of fixed,
- * because fixed lengths miss real legacy and service-account keys (gitleaks PR #2240, secret-scanners.md §7).
+ * because fixed lengths miss real legacy and service-account keys (https://github.com/gitleaks/gitleaks/pull/2240).
  * Entropy minimum 3 is gitleaks' `openai-api-key` value.
  */
 const SPEC = tokenSpec({

@@ -5,7 +5,11 @@ import type { RuleContext } from '../../src/model/rule.js';
 import { lineStartCursor, readValue, walkStrings, type AssignedValue } from '../_shared/assignments.js';
 import { OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
 import { holdsKnownToken, mentionsTokenKeyword } from '../_shared/tokens.js';
-import { containsExpansion, isLiteralSecretCandidate } from '../_shared/values.js';
+import { containsExpansion } from '../../src/lib/variables.js';
+import { isLiteralSecretCandidate } from '../../src/lib/placeholders.js';
+
+/** The rule's context: it reports the messages `text` and `config`. */
+type Context = RuleContext<'text' | 'config'>;
 
 /**
  * Literal credentials where OpenClaw reads them, whatever their shape (a gateway password need not look random):
@@ -14,7 +18,7 @@ import { containsExpansion, isLiteralSecretCandidate } from '../_shared/values.j
  *   - in every other text file (dotenv, compose `environment:`, shell, Dockerfiles, docs): `OPENCLAW_GATEWAY_TOKEN` /
  *     `OPENCLAW_GATEWAY_PASSWORD` (and the ≤3.x `CLAWDBOT_` aliases) assigned a value;
  *   - `gateway … --token X` / `--password X` on a command line in compose, Dockerfiles, scripts and unit files
- *     (openclaw-audit §1.3: CLI flags override the config, and the audit never sees them).
+ *     (CLI flags override the config, and `openclaw security audit` reads only the config).
  * Not reported: references (`${VAR}`, `op://`, SecretRef objects, which are not strings), placeholders (the published
  * OpenClaw `change-me…` strings, `<token>`, `your_token_here`), and values that are a known provider token: the
  * provider rule reports those, with the right rotation advice (precedence in docs/secrets-engines.md).
@@ -28,10 +32,11 @@ const GATEWAY_FLAG = /--(token|password)(?:=|[ \t]+|["'][ \t]*,[ \t]*)/g;
 /** Where command lines are configuration, not documentation: compose, Dockerfiles, scripts, units, YAML. */
 const COMMAND_FILE = /\.(sh|bash|zsh|ya?ml|service|conf|env)$|(^|\/)(Dockerfile|Containerfile|entrypoint)[^/]*$/i;
 
-function reportLiteral(target: TextTarget, ctx: RuleContext, start: number, end: number, value: string, what: string, where: string): void {
+function reportLiteral(target: TextTarget, ctx: Context, start: number, end: number, value: string, what: string, where: string): void {
   ctx.report({
     at: at.range(start, end),
-    message: `Literal OpenClaw ${what} (${where}) in ${target.file}: anyone who reads it can operate your agent. Rotate it and pass it from an untracked .env or a secret manager.`,
+    messageId: 'text',
+    data: { what, where, file: target.file },
     severity: 'critical',
     secret: value,
   });
@@ -63,7 +68,7 @@ function mayHaveFlags(target: TextTarget): boolean {
 const mayAssign = (target: TextTarget) => target.text.includes('GATEWAY_TOKEN') || target.text.includes('GATEWAY_PASSWORD');
 
 /** `gateway --token <literal>` in a compose `command:`, a Dockerfile `CMD`, a script or a unit file. */
-async function checkFlags(target: TextTarget, ctx: RuleContext): Promise<void> {
+async function checkFlags(target: TextTarget, ctx: Context): Promise<void> {
   if (!mayHaveFlags(target)) return;
   const lineStart = lineStartCursor(target.text);
   // `gateway` words in order, consumed up to each flag: the last one before the flag must be on the flag's line.
@@ -99,12 +104,12 @@ function restOfLine(text: string, start: number): AssignedValue {
  * A text file: synchronous, and nothing allocated, when it has neither a gateway flag nor a credential variable
  * (nearly every file; every file goes through this rule).
  */
-function checkText(target: TextTarget, ctx: RuleContext): void | Promise<void> {
+function checkText(target: TextTarget, ctx: Context): void | Promise<void> {
   if (target.fileKind === 'openclaw' || !(mayHaveFlags(target) || mayAssign(target))) return;
   return checkFlagsAndAssignments(target, ctx);
 }
 
-async function checkFlagsAndAssignments(target: TextTarget, ctx: RuleContext): Promise<void> {
+async function checkFlagsAndAssignments(target: TextTarget, ctx: Context): Promise<void> {
   await checkFlags(target, ctx);
   if (!mayAssign(target)) return;
   const lineStart = lineStartCursor(target.text);
@@ -131,7 +136,7 @@ async function checkFlagsAndAssignments(target: TextTarget, ctx: RuleContext): P
 }
 
 /** A parsed config: every literal at a secret path. */
-async function checkConfig(target: OpenClawTarget, ctx: RuleContext): Promise<void> {
+async function checkConfig(target: OpenClawTarget, ctx: Context): Promise<void> {
   const found: { path: (string | number)[]; value: string }[] = [];
   walkStrings(target.value, (path, value) => {
     if (openclawSecretPath(path) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path, value });
@@ -142,7 +147,8 @@ async function checkConfig(target: OpenClawTarget, ctx: RuleContext): Promise<vo
     if (!sp) continue;
     ctx.report({
       at: at.path(path, { part: 'value' }),
-      message: `Literal OpenClaw ${sp.what} at \`${path.join('.')}\` in ${target.file}: rotate it and replace it with \`\${ENV_VAR}\` or a SecretRef.`,
+      messageId: 'config',
+      data: { what: sp.what, path: path.join('.'), file: target.file },
       severity: sp.severity,
       secret: value,
     });
@@ -161,6 +167,10 @@ export default defineRule({
   references: ['https://docs.openclaw.ai/gateway/security', 'https://docs.openclaw.ai/gateway/configuration'],
   tags: ['secrets', 'openclaw', 'CWE-798'],
   precision: 'high',
+  messages: {
+    text: 'Literal OpenClaw {{what}} ({{where}}) in {{file}}: anyone who reads it can operate your agent. Rotate it and pass it from an untracked .env or a secret manager.',
+    config: 'Literal OpenClaw {{what}} at `{{path}}` in {{file}}: rotate it and replace it with `${ENV_VAR}` or a SecretRef.',
+  },
   check(target, ctx) {
     return target.kind === 'text' ? checkText(target, ctx) : checkConfig(target, ctx);
   },

@@ -1,6 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { arr, currentApplies, get, str } from '../_shared/openclaw.js';
+import { arr, get, str } from '../../src/lib/json.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
 
 export default defineRule({
   id: 'security.audit.suppressions.active',

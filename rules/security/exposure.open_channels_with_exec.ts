@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { CRITICAL, WARN, currentApplies, execScopes, openExecSurfaces } from '../_shared/openclaw.js';
+import { CRITICAL, WARN } from '../_shared/openclaw/severity.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
+import { execScopes, openExecSurfaces } from '../_shared/openclaw/tools.js';
 
 export default defineRule({
   id: 'security.exposure.open_channels_with_exec',

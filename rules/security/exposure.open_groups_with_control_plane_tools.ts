@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { currentApplies, openInboundExposure, toolAllowed, toolContexts } from '../_shared/openclaw.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
+import { openInboundExposure } from '../_shared/openclaw/channels.js';
+import { toolAllowed, toolContexts } from '../_shared/openclaw/tools.js';
 
 export default defineRule({
   id: 'security.exposure.open_groups_with_control_plane_tools',

@@ -1,6 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { get, openInboundExposure } from '../_shared/openclaw.js';
+import { get } from '../../src/lib/json.js';
+import { openInboundExposure } from '../_shared/openclaw/channels.js';
 
 export default defineRule({
   id: 'security.exposure.open_groups_with_elevated',

@@ -1,6 +1,10 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { CRITICAL, WARN, get, openInboundExposure, sandboxMode, toolAllowed, toolContexts } from '../_shared/openclaw.js';
+import { CRITICAL, WARN } from '../_shared/openclaw/severity.js';
+import { get } from '../../src/lib/json.js';
+import { openInboundExposure } from '../_shared/openclaw/channels.js';
+import { sandboxMode } from '../_shared/openclaw/agents.js';
+import { toolAllowed, toolContexts } from '../_shared/openclaw/tools.js';
 
 export default defineRule({
   id: 'security.exposure.open_groups_with_runtime_or_fs',

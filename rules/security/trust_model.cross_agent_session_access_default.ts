@@ -1,6 +1,11 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { INFO, WARN, agentEntries, currentApplies, get, multiUserSignals, sandboxMode, str, strings, toolAllowed } from '../_shared/openclaw.js';
+import { INFO, WARN } from '../_shared/openclaw/severity.js';
+import { agentEntries, sandboxMode } from '../_shared/openclaw/agents.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
+import { get, str, strings } from '../../src/lib/json.js';
+import { multiUserSignals } from '../_shared/openclaw/channels.js';
+import { toolAllowed } from '../_shared/openclaw/tools.js';
 
 export default defineRule({
   id: 'security.trust_model.cross_agent_session_access_default',

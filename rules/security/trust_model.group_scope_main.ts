@@ -1,6 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { arr, currentApplies, get } from '../_shared/openclaw.js';
+import { arr, get } from '../../src/lib/json.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
 
 export default defineRule({
   id: 'security.trust_model.group_scope_main',
@@ -15,13 +16,17 @@ export default defineRule({
   tags: ['openclaw', 'openclaw-2026.4+'],
   precision: 'high',
   openclawAudit: true,
+  messages: {
+    session: '`session.groupScope` is "main".',
+    binding: 'A route binding sets `session.groupScope: "main"`.',
+  },
   check(t, ctx) {
     if (!currentApplies(t, ctx.project)) return;
     if (get(t.value, 'session', 'groupScope') === 'main') {
-      ctx.report({ at: at.path(['session', 'groupScope']), message: '`session.groupScope` is "main".' });
+      ctx.report({ at: at.path(['session', 'groupScope']), messageId: 'session' });
       return;
     }
     const i = arr(get(t.value, 'bindings')).findIndex((b) => get(b, 'session', 'groupScope') === 'main');
-    if (i >= 0) ctx.report({ at: at.path(['bindings', i, 'session', 'groupScope']), message: 'A route binding sets `session.groupScope: "main"`.' });
+    if (i >= 0) ctx.report({ at: at.path(['bindings', i, 'session', 'groupScope']), messageId: 'binding' });
   },
 });

@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { multiUserSignals } from '../_shared/openclaw.js';
+import { multiUserSignals } from '../_shared/openclaw/channels.js';
 
 export default defineRule({
   id: 'security.trust_model.multi_user_heuristic',

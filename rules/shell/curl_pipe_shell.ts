@@ -15,9 +15,13 @@ export default defineRule({
   references: ['https://owasp.org/www-community/attacks/Code_Injection', 'https://docs.docker.com/build/building/best-practices/#using-pipes'],
   tags: ['shell', 'supply-chain', 'CWE-494'],
   precision: 'high',
+  messages: {
+    pipe: '{{fetcher}} output is piped into {{shell}}: remote code runs unreviewed and unverified.',
+    substitution: '{{shell}} runs the output of a download ({{substitution}} substitution): remote code runs unreviewed and unverified.',
+  },
   check(target, ctx) {
     // A Dockerfile's RUN lines are reported once, by dockerfile.curl_pipe_shell, with the same detection.
     if (target.origin === 'dockerfile') return;
-    for (const d of downloadsIntoShell(target)) ctx.report({ at: at.range(d.start, d.end), message: d.message });
+    for (const d of downloadsIntoShell(target)) ctx.report({ at: at.range(d.start, d.end), messageId: d.kind, data: d.data });
   },
 });

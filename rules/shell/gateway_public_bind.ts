@@ -16,6 +16,10 @@ export default defineRule({
   references: ['https://cwe.mitre.org/data/definitions/306.html'],
   tags: ['shell', 'openclaw', 'exposure', 'CWE-306'],
   precision: 'high',
+  messages: {
+    auth_none: 'The gateway is started on "{{bind}}" with --auth none: anyone who can reach the port controls the agent.',
+    no_auth: 'The gateway is started on "{{bind}}" with no --token/--password/--auth and no gateway auth in the repository\'s OpenClaw config.',
+  },
   check(target, ctx) {
     // Inside a container `--bind lan` is how a published port reaches the gateway; exposure is then decided by
     // the port mapping (the compose rules), not by the bind. So image builds and `docker run …` are not judged here.
@@ -33,9 +37,8 @@ export default defineRule({
       ctx.report({
         at: word ? at.range(word.start, word.end) : at.range(cmd.start, cmd.end),
         ...(authNone ? { severity: 'critical' as const } : {}),
-        message: authNone
-          ? `The gateway is started on "${gw.bind.value}" with --auth none: anyone who can reach the port controls the agent.`
-          : `The gateway is started on "${gw.bind.value}" with no --token/--password/--auth and no gateway auth in the repository's OpenClaw config.`,
+        messageId: authNone ? 'auth_none' : 'no_auth',
+        data: { bind: gw.bind.value },
       });
     }
   },

@@ -2,7 +2,7 @@ import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { agentStorePath, base, isOpenClawRepo, underStateDir } from '../_shared/state-paths.js';
 
-/** Names OpenClaw gives the per-agent credential stores (openclaw-audit §1.1, §7). */
+/** Names OpenClaw gives the per-agent credential stores under `agents/<id>/agent/` (auth-profile SQLite database, legacy `auth-profiles.json`). */
 const STORE = /^(auth-profiles\.json|auth\.json|models\.json|auth-profiles\.(sqlite3?|db)|.*\.(sqlite3?|db))$/i;
 
 export default defineRule({

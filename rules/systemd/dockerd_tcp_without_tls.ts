@@ -1,3 +1,4 @@
+import { isRecord } from '../../src/lib/json.js';
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 
@@ -17,7 +18,7 @@ export default defineRule({
   precision: 'very-high',
   check(target, ctx) {
     // `"tlsverify": true` in the repository's daemon.json applies to command-line hosts too.
-    if (ctx.project.targets('docker_daemon').some((t) => typeof t.value === 'object' && t.value !== null && (t.value as Record<string, unknown>).tlsverify === true)) return;
+    if (ctx.project.targets('docker_daemon').some((t) => isRecord(t.value) && t.value.tlsverify === true)) return;
     for (const d of target.directives) {
       if (d.section !== 'Service' || d.key !== 'ExecStart') continue;
       const words = d.words;

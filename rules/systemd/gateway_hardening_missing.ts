@@ -30,6 +30,10 @@ export default defineRule({
   references: ['https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#Sandboxing', 'https://www.freedesktop.org/software/systemd/man/latest/systemd-analyze.html#systemd-analyze%20security%20%5BUNIT...%5D'],
   tags: ['systemd', 'sandboxing', 'CWE-250'],
   precision: 'high',
+  messages: {
+    weak: '{{key}}={{value}} is too weak for the OpenClaw gateway: {{why}}. Use {{want}}.',
+    missing: 'The OpenClaw gateway unit has no {{want}}: {{why}}.',
+  },
   check(target, ctx) {
     if (!isGatewayUnit(target, ctx.project)) return;
     const directives = effectiveDirectives(target, ctx.project);
@@ -45,7 +49,7 @@ export default defineRule({
         at: own ? at.range(d.start, d.end) : section ? at.range(section.start, section.end) : at.file(),
         severity: c.severity,
         key: c.key,
-        message: d ? `${c.key}=${d.value} is too weak for the OpenClaw gateway: ${c.why}. Use ${c.want}.` : `The OpenClaw gateway unit has no ${c.want}: ${c.why}.`,
+        ...(d ? { messageId: 'weak', data: { key: c.key, value: d.value, why: c.why, want: c.want } } : { messageId: 'missing', data: { why: c.why, want: c.want } }),
       });
     }
   },

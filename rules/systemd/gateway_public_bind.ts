@@ -15,6 +15,10 @@ export default defineRule({
   references: ['https://www.freedesktop.org/software/systemd/man/latest/systemd.service.html#ExecStart=', 'https://cwe.mitre.org/data/definitions/284.html'],
   tags: ['systemd', 'openclaw', 'exposure', 'CWE-284'],
   precision: 'high',
+  messages: {
+    auth_configured: 'The gateway service listens on "{{bind}}" (all interfaces); auth is configured, but the admin API is reachable from the network.',
+    no_auth: 'The gateway service listens on "{{bind}}" (all interfaces) with no token or password configured anywhere.',
+  },
   check(target, ctx) {
     const directives = effectiveDirectives(target, ctx.project);
     const envAuth =
@@ -30,9 +34,8 @@ export default defineRule({
       ctx.report({
         at: bindWord ? at.range(bindWord.start, bindWord.end) : at.range(directive.start, directive.end),
         ...(auth ? { severity: 'medium' as const } : {}),
-        message: auth
-          ? `The gateway service listens on "${gw.bind.value}" (all interfaces); auth is configured, but the admin API is reachable from the network.`
-          : `The gateway service listens on "${gw.bind.value}" (all interfaces) with no token or password configured anywhere.`,
+        messageId: auth ? 'auth_configured' : 'no_auth',
+        data: { bind: gw.bind.value },
       });
     }
   },

@@ -14,6 +14,11 @@ export default defineRule({
   references: ['https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#User=', 'https://cwe.mitre.org/data/definitions/250.html'],
   tags: ['systemd', 'least-privilege', 'CWE-250'],
   precision: 'high',
+  messages: {
+    user_root: 'The OpenClaw gateway unit sets User={{user}}: the gateway and its agents\' tools run as root.',
+    drop_in_root: 'A drop-in of the OpenClaw gateway unit sets User={{user}}: the gateway and its agents\' tools run as root.',
+    no_user: 'The OpenClaw gateway unit has no User= (a system unit runs as root): the gateway and its agents\' tools run as root.',
+  },
   check(target, ctx) {
     if (isUserUnit(target) || !isGatewayUnit(target, ctx.project)) return;
     const directives = effectiveDirectives(target, ctx.project);
@@ -21,15 +26,13 @@ export default defineRule({
     const user = serviceSetting(directives, 'User');
     if (user && !/^(root|0)$/.test(user.value)) return;
     if (user && target.directives.includes(user)) {
-      ctx.report({ at: at.range(user.start, user.end), message: `The OpenClaw gateway unit sets User=${user.value}: the gateway and its agents' tools run as root.` });
+      ctx.report({ at: at.range(user.start, user.end), messageId: 'user_root', data: { user: user.value } });
       return;
     }
     const section = serviceSection(target);
     ctx.report({
       at: section ? at.range(section.start, section.end) : at.file(),
-      message: user
-        ? `A drop-in of the OpenClaw gateway unit sets User=${user.value}: the gateway and its agents' tools run as root.`
-        : 'The OpenClaw gateway unit has no User= (a system unit runs as root): the gateway and its agents\' tools run as root.',
+      ...(user ? { messageId: 'drop_in_root', data: { user: user.value } } : { messageId: 'no_user' }),
     });
   },
 });

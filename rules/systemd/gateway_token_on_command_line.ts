@@ -15,6 +15,10 @@ export default defineRule({
   references: ['https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#EnvironmentFile=', 'https://cwe.mitre.org/data/definitions/214.html'],
   tags: ['systemd', 'secrets', 'CWE-214'],
   precision: 'high',
+  messages: {
+    literal: 'ExecStart passes a literal gateway {{what}}: it is in the unit file and in the process list of every local user.',
+    expanded: 'ExecStart passes the gateway {{what}} as {{flag}}: systemd expands it into argv, readable by every local user.',
+  },
   check(target, ctx) {
     for (const { words } of gatewayExecs(target.directives)) {
       const gw = gatewayCommand(words.map((w) => w.value));
@@ -22,9 +26,9 @@ export default defineRule({
         const word = found && words[found.index];
         if (!found || !word) continue;
         if (isLiteral(found.value)) {
-          ctx.report({ at: at.range(word.start, word.end), secret: found.value, message: `ExecStart passes a literal gateway ${flag.slice(2)}: it is in the unit file and in the process list of every local user.` });
+          ctx.report({ at: at.range(word.start, word.end), secret: found.value, messageId: 'literal', data: { what: flag.slice(2) } });
         } else {
-          ctx.report({ at: at.range(word.start, word.end), severity: 'medium', message: `ExecStart passes the gateway ${flag.slice(2)} as ${flag}: systemd expands it into argv, readable by every local user.` });
+          ctx.report({ at: at.range(word.start, word.end), severity: 'medium', messageId: 'expanded', data: { what: flag.slice(2), flag } });
         }
       }
     }

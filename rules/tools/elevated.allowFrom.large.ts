@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { arr, get, obj } from '../_shared/openclaw.js';
+import { arr, get, obj } from '../../src/lib/json.js';
 
 export default defineRule({
   id: 'tools.elevated.allowFrom.large',

@@ -1,6 +1,9 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { agentEntries, currentApplies, execSecurity, get, obj, str, type Obj } from '../_shared/openclaw.js';
+import { agentEntries } from '../_shared/openclaw/agents.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
+import { execSecurity } from '../_shared/openclaw/tools.js';
+import { get, type Obj, obj, str } from '../../src/lib/json.js';
 import type { PathSegment } from '../../src/model/location.js';
 
 export default defineRule({

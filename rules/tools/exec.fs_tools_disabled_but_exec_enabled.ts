@@ -1,6 +1,9 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { currentApplies, get, sandboxMode, str, toolAllowed, toolContexts } from '../_shared/openclaw.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
+import { get, str } from '../../src/lib/json.js';
+import { sandboxMode } from '../_shared/openclaw/agents.js';
+import { toolAllowed, toolContexts } from '../_shared/openclaw/tools.js';
 
 export default defineRule({
   id: 'tools.exec.fs_tools_disabled_but_exec_enabled',

@@ -1,6 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { get, sandboxMode } from '../_shared/openclaw.js';
+import { get } from '../../src/lib/json.js';
+import { sandboxMode } from '../_shared/openclaw/agents.js';
 
 export default defineRule({
   id: 'tools.exec.host_sandbox_no_sandbox_defaults',

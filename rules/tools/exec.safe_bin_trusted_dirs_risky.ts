@@ -1,6 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { agentEntries, arr, get } from '../_shared/openclaw.js';
+import { agentEntries } from '../_shared/openclaw/agents.js';
+import { arr, get } from '../../src/lib/json.js';
 import type { PathSegment } from '../../src/model/location.js';
 
 export default defineRule({

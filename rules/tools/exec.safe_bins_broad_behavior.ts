@@ -1,6 +1,8 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { agentEntries, arr, currentApplies, get } from '../_shared/openclaw.js';
+import { agentEntries } from '../_shared/openclaw/agents.js';
+import { arr, get } from '../../src/lib/json.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
 import type { PathSegment } from '../../src/model/location.js';
 
 export default defineRule({

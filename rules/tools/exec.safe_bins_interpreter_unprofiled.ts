@@ -1,6 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { agentEntries, arr, get, obj } from '../_shared/openclaw.js';
+import { agentEntries } from '../_shared/openclaw/agents.js';
+import { arr, get, obj } from '../../src/lib/json.js';
 import type { PathSegment } from '../../src/model/location.js';
 
 const INTERPRETERS = new Set(['ash', 'awk', 'bash', 'busybox', 'bun', 'cmd', 'cscript', 'dash', 'deno', 'fish', 'gawk', 'gsed', 'ksh', 'lua', 'mawk', 'nawk', 'node', 'nodejs', 'perl', 'php', 'powershell', 'pypy', 'pwsh', 'python', 'python2', 'python3', 'ruby', 'sed', 'sh', 'toybox', 'wscript', 'zsh']);

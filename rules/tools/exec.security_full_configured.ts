@@ -1,6 +1,9 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { CRITICAL, WARN, currentApplies, execScopes, get, openExecSurfaces } from '../_shared/openclaw.js';
+import { CRITICAL, WARN } from '../_shared/openclaw/severity.js';
+import { currentApplies } from '../_shared/openclaw/version.js';
+import { execScopes, openExecSurfaces } from '../_shared/openclaw/tools.js';
+import { get } from '../../src/lib/json.js';
 
 export default defineRule({
   id: 'tools.exec.security_full_configured',

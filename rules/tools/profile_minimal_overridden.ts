@@ -1,6 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { agentEntries, get } from '../_shared/openclaw.js';
+import { agentEntries } from '../_shared/openclaw/agents.js';
+import { get } from '../../src/lib/json.js';
 
 export default defineRule({
   id: 'tools.profile_minimal_overridden',

@@ -8,11 +8,9 @@ export interface FixSpec {
   replacement: string;
 }
 
-/** What a rule hands to `ctx.report()`: the report descriptor, before the engine locates and fingerprints it. */
-export interface Report {
+/** What a rule hands to `ctx.report()`, apart from its message. */
+interface ReportBase {
   at: Anchor;
-  /** What was found and where, in one or two sentences. Never interpolate a secret value here. */
-  message: string;
   /** Overrides the rule's default severity (escalations, port-specific impact). */
   severity?: Severity;
   /**
@@ -27,8 +25,31 @@ export interface Report {
   properties?: Record<string, string | number | boolean>;
 }
 
+/**
+ * What a rule hands to `ctx.report()`: the report descriptor, before the engine locates and fingerprints it. The
+ * message is either written out (`message`: a rule with one message), or one of the rule's `messages` by id with
+ * the values of its `{{placeholders}}` (`messageId` + `data`: a rule with several, as ESLint's `meta.messages`), so
+ * a fixture can expect a message by id and rewording breaks no test. Never interpolate a secret value into either.
+ */
+export type Report<M extends string = string> = ReportBase &
+  (
+    | {
+        /** What was found and where, in one or two sentences. */
+        message: string;
+        messageId?: undefined;
+        data?: undefined;
+      }
+    | {
+        message?: undefined;
+        /** A key of the rule's `messages`. */
+        messageId: M;
+        /** Values of the message's `{{name}}` placeholders. */
+        data?: Readonly<Record<string, string | number>>;
+      }
+  );
+
 /** @deprecated The old name of `Report`, kept while branches that still say it are merged. */
-export type ReportInput = Report;
+export type ReportInput<M extends string = string> = Report<M>;
 
 /** The SARIF `partialFingerprints` key Gatewarden owns (the fingerprint's version is its suffix). */
 export const FINGERPRINT_KEY = 'gatewarden/v1';
@@ -38,6 +59,8 @@ export interface Finding {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** Which of the rule's `messages` the message is, when the rule reported one by id. Not written to any output. */
+  messageId?: string;
   location: Location;
   /** Stable identity across runs; never derived from a raw secret. */
   fingerprint: string;

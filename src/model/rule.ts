@@ -2,8 +2,8 @@ import type { Report } from './finding.js';
 import type { Severity } from './severity.js';
 import type { ProjectView, TargetKind, TargetMap } from './target.js';
 
-export interface RuleContext {
-  report(finding: Report): void;
+export interface RuleContext<M extends string = string> {
+  report(finding: Report<M>): void;
   /**
    * The structured files of the whole scan (compose, OpenClaw config, dotenv, Dockerfiles), for rules that
    * need a neighbour (a `.env` beside a compose file). Empty while text files are streamed: text rules
@@ -46,19 +46,48 @@ export interface RuleMeta {
    * (test/keywords.test.ts checks each finding on the fixtures contains one).
    */
   keywords?: readonly string[];
+  /**
+   * For a rule with more than one message (ESLint's `meta.messages`): message templates by id, with `{{name}}`
+   * placeholders filled from the report's `data`. The rule reports `messageId` instead of `message`, and a fixture
+   * may expect one: `# expect: compose.port_all_interfaces/unknown`. A rule with one message writes it inline.
+   */
+  messages?: Readonly<Record<string, string>>;
 }
 
-export interface Rule<K extends TargetKind = TargetKind> extends RuleMeta {
+export interface Rule<K extends TargetKind = TargetKind, M extends string = string> extends RuleMeta {
   appliesTo: readonly K[];
+  messages?: Readonly<Record<M, string>>;
   /** May be async (secretlint is); the engine awaits it. Report through ctx, return nothing. */
-  check(target: TargetMap[K], ctx: RuleContext): void | Promise<void>;
+  check(target: TargetMap[K], ctx: RuleContext<M>): void | Promise<void>;
 }
 
-/** Typed helper so metadata and check share one type; returns the rule unchanged. */
-export function defineRule<K extends TargetKind>(rule: Rule<K>): Rule<K> {
+/**
+ * Typed helper so metadata and check share one type; returns the rule unchanged. The message ids a check may
+ * report are the keys of its `messages` (none when it has none).
+ */
+export function defineRule<K extends TargetKind, M extends string = never>(rule: Rule<K, M>): Rule<K, M> {
   return rule;
 }
 
 /** A rule of any kind, as the registry holds them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRule = Rule<any>;
+export type AnyRule = Rule<any, any>;
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+
+/**
+ * The text of a report: its `message`, or the rule's message `messageId` with its placeholders filled from `data`.
+ * Throws on an unknown id or a placeholder without a value, so a mistake fails the rule's tests instead of printing
+ * a template.
+ */
+export function messageText(rule: Pick<RuleMeta, 'id' | 'messages'>, input: Report): string {
+  if (input.messageId === undefined) return input.message;
+  const { messageId, data } = input;
+  const template = rule.messages?.[messageId];
+  if (template === undefined) throw new Error(`rule ${rule.id} reported message "${messageId}", which its messages do not define`);
+  return template.replace(PLACEHOLDER, (_, name: string) => {
+    const value = data?.[name];
+    if (value === undefined) throw new Error(`rule ${rule.id}, message "${messageId}": no value for {{${name}}}`);
+    return String(value);
+  });
+}

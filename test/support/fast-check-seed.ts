@@ -3,7 +3,7 @@
  * failure reproduces and an input that would hang a parser cannot appear at random in CI. To explore new inputs,
  * run with another seed: `FC_SEED=123 npm test` (a failure prints its seed and path to replay).
  *
- * Found this way (issue 8): with FC_SEED=20261121 the mutation test in properties.test.ts timed out (180 s) on a
+ * Found this way: with FC_SEED=20261121 the mutation test in properties.test.ts timed out (180 s) on a
  * compose line of thousands of `OPENCLAW_GATEWAY_TOKEN: ${X` (quadratic in secrets.openclaw_gateway_token) and a
  * 46 KB nginx include path (a regex too large to compile); both fixed, the shapes kept in hostile.test.ts.
  */

@@ -1,6 +1,6 @@
 /**
  * SARIF validation with GitHub's ingestion rules, through @microsoft/sarif-multitool (`validate --rule-kind Gh`).
- * Its exit code means nothing (see stack-notes §7), so the errors are read from the output log, per input file.
+ * Its exit code does not say whether the SARIF is valid, so the errors are read from the output log, per input file.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

@@ -5,7 +5,7 @@
  */
 import type { Anchor } from '../../model/location.js';
 import type { Finding, Report } from '../../model/finding.js';
-import type { RuleMeta } from '../../model/rule.js';
+import { messageText, type RuleMeta } from '../../model/rule.js';
 import type { FileContext } from '../check/file-context.js';
 import { fingerprint, secretIdentity, sha256 } from './fingerprint.js';
 import { redact, scrub } from './redact.js';
@@ -39,10 +39,11 @@ export function finalize(rule: RuleMeta, input: Report, ctx: FileContext): Findi
   const finding: Finding = {
     ruleId: rule.id,
     severity: input.severity ?? rule.severity,
-    message: clean(input.message),
+    message: clean(messageText(rule, input)),
     location,
     fingerprint: fp,
   };
+  if (input.messageId !== undefined) finding.messageId = input.messageId;
   if (redacted !== undefined) finding.redacted = redacted;
   if (input.fix) {
     finding.fix = { description: clean(input.fix.description), location: ctx.locator.locate(input.fix.at), replacement: clean(input.fix.replacement) };

@@ -6,7 +6,7 @@
  *
  * Positives: every token type in every context that can hold it (dotenv, YAML, compose, JSON, JSON5 OpenClaw config,
  * shell `export`, TypeScript and Python strings, TOML, Markdown code blocks, URLs). Negatives: every reference and
- * placeholder form of issue 3, plus benign look-alikes (hashes, UUIDs, public keys, code that reads the environment).
+ * placeholder form of docs/secrets-engines.md, plus benign look-alikes (hashes, UUIDs, public keys, code that reads the environment).
  * A label is `{ file, line, ruleId }`: the token on that line must be reported by that rule and by no other.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';

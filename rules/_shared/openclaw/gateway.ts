@@ -1,0 +1,97 @@
+/**
+ * The audit's view of the gateway: bind, Tailscale exposure, auth mode and credentials, resolved as OpenClaw
+ * 2026.9.6's audit does (`src/security/audit-gateway-config.ts`), from the config and what the deployment adds.
+ */
+import { arr, get, obj, str } from '../../../src/lib/json.js';
+import type { PathSegment } from '../../../src/model/location.js';
+import type { OpenClawTarget, ProjectView } from '../../../src/model/target.js';
+import { deployContext } from './deploy.js';
+import { credential, credentialPresent, type Credential, type DeployContext } from './values.js';
+
+const envSet = (deploy: DeployContext, name: string) => deploy.env?.[name] !== undefined || deploy.providedEnv?.has(name) === true;
+
+/**
+ * The audit's view of the gateway, from the config and what the deployment adds: bind (`gateway.bind`, else
+ * loopback), Tailscale mode, whether a token or password is configured (config, `OPENCLAW_GATEWAY_TOKEN` /
+ * `OPENCLAW_GATEWAY_PASSWORD`, `gateway.remote.token`), and whether the resolved auth mode has a credential.
+ */
+export interface GatewayView {
+  bind: string;
+  nonLoopback: boolean;
+  tailscale: string;
+  /** Non-loopback bind, or Tailscale serve/funnel: the escalation for hooks, HTTP no-auth and node commands. */
+  remoteExposure: boolean;
+  /** Explicit `gateway.auth.mode`, or undefined. */
+  explicitMode: string | undefined;
+  /** The resolved mode: explicit, else `password` when a password resolves, else `token`. */
+  mode: string;
+  token: Credential;
+  password: Credential;
+  tokenConfigured: boolean;
+  passwordConfigured: boolean;
+  hasAuth: boolean;
+  hasLoopbackAuth: boolean;
+  controlUiEnabled: boolean;
+  /** The env var that supplies the token when the config has none (its value, when known). */
+  envToken: Credential;
+  envPassword: Credential;
+}
+
+export function gatewayView(config: unknown, deploy: DeployContext = {}): GatewayView {
+  const gw = obj(get(config, 'gateway'));
+  const auth = obj(gw.auth);
+  const bindRaw = deploy.flags?.bind ?? gw.bind;
+  const bind = typeof bindRaw === 'string' ? bindRaw : 'loopback';
+  const nonLoopback = bind !== 'loopback';
+  const tailscale = str(get(gw, 'tailscale', 'mode')) ?? 'off';
+  const fromEnv = (name: string): Credential =>
+    envSet(deploy, name) ? (deploy.env?.[name] !== undefined ? { kind: 'ref', ref: `env:default:${name}`, value: deploy.env[name]! } : { kind: 'ref', ref: `env:default:${name}` }) : { kind: 'absent' };
+  const envToken = fromEnv('OPENCLAW_GATEWAY_TOKEN');
+  const envPassword = fromEnv('OPENCLAW_GATEWAY_PASSWORD');
+  const configToken = deploy.flags?.token !== undefined ? credential(deploy.flags.token, deploy) : credential(auth.token, deploy);
+  const configPassword = deploy.flags?.password !== undefined ? credential(deploy.flags.password, deploy) : credential(auth.password, deploy);
+  const token = credentialPresent(configToken) ? configToken : envToken;
+  const password = credentialPresent(configPassword) ? configPassword : envPassword;
+  const remoteToken = credential(get(gw, 'remote', 'token'), deploy);
+  const tokenConfigured = credentialPresent(token) || credentialPresent(remoteToken);
+  const passwordPresent = credentialPresent(password);
+  const explicitMode = deploy.flags?.auth ?? str(auth.mode);
+  const mode = explicitMode ?? (passwordPresent ? 'password' : 'token');
+  const passwordConfigured = passwordPresent && (mode === 'password' || !tokenConfigured);
+  let hasAuth: boolean;
+  if (mode === 'token') hasAuth = tokenConfigured;
+  else if (mode === 'password') hasAuth = passwordConfigured;
+  else if (mode === 'none') hasAuth = false;
+  else if (mode === 'trusted-proxy') hasAuth = true;
+  else hasAuth = tokenConfigured || passwordConfigured;
+  const allowTailscale = typeof auth.allowTailscale === 'boolean' ? auth.allowTailscale : tailscale === 'serve' && mode !== 'password' && mode !== 'trusted-proxy';
+  return {
+    bind,
+    nonLoopback,
+    tailscale,
+    remoteExposure: nonLoopback || tailscale === 'serve' || tailscale === 'funnel',
+    explicitMode,
+    mode,
+    token,
+    password,
+    tokenConfigured,
+    passwordConfigured,
+    hasAuth,
+    hasLoopbackAuth: hasAuth || (tailscale === 'serve' && allowTailscale),
+    controlUiEnabled: get(gw, 'controlUi', 'enabled') !== false,
+    envToken,
+    envPassword,
+  };
+}
+
+/** The gateway as deployed from this repository: the config plus the deployment it can see. */
+export function gatewayOf(target: OpenClawTarget, project?: ProjectView): GatewayView {
+  return gatewayView(target.value, deployContext(target, project));
+}
+
+/** 2026.9 `gateway.nodes.commands.{allow,deny}`, 2026.3 `gateway.nodes.{allowCommands,denyCommands}`. */
+export function nodeLists(config: unknown): { allow: { path: PathSegment[]; list: unknown[] }; deny: { path: PathSegment[]; list: unknown[] } } {
+  const current = get(config, 'gateway', 'nodes', 'commands');
+  if (current !== undefined) return { allow: { path: ['gateway', 'nodes', 'commands', 'allow'], list: arr(get(current, 'allow')) }, deny: { path: ['gateway', 'nodes', 'commands', 'deny'], list: arr(get(current, 'deny')) } };
+  return { allow: { path: ['gateway', 'nodes', 'allowCommands'], list: arr(get(config, 'gateway', 'nodes', 'allowCommands')) }, deny: { path: ['gateway', 'nodes', 'denyCommands'], list: arr(get(config, 'gateway', 'nodes', 'denyCommands')) } };
+}

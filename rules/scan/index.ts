@@ -1,4 +1,0 @@
-import type { AnyRule } from '../../src/model/rule.js';
-import parseError from './parse_error.js';
-
-export const scanRules: readonly AnyRule[] = [parseError];

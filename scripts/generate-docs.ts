@@ -1,0 +1,162 @@
+/**
+ * Generates everything derived from the rule modules: the registry rules/index.ts (scripts/registry.ts, from the
+ * folders), docs/rules/<id>.md (one page per rule, with its bad/good fixtures as examples) and the generated blocks
+ * of README.md (rule table, file kinds). `--check` writes nothing and fails when anything is stale, for CI.
+ * Dev-time only; never bundled.
+ */
+import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { scan } from '../src/engine/scan.js';
+import { CONVENTIONS } from '../src/engine/read/classify.js';
+import type { AnyRule } from '../src/model/rule.js';
+import { ruleHelpMarkdown } from '../src/report/rule-doc.js';
+import { rulesTable } from '../src/report/rules-table.js';
+import { REGISTRY_FILE, writeRegistry } from './registry.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DOCS = path.join(ROOT, 'docs', 'rules');
+const BANNER = '<!-- Generated from the rule module by `npm run docs`; edit rules/… instead. -->';
+const MAX_EXAMPLE_LINES = 40;
+const CHECK = process.argv.includes('--check');
+
+// The registry first: the docs below are made from the rules it lists, so it is imported only once it is fresh.
+if (writeRegistry(ROOT, CHECK)) {
+  if (CHECK) {
+    process.stderr.write(`The rule registry is stale; run \`npm run docs\` and commit:\n  ${REGISTRY_FILE}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`updated ${REGISTRY_FILE}\n`);
+}
+const { RULES } = await import('../rules/index.js');
+
+function fence(file: string): string {
+  const ext = path.extname(file).slice(1);
+  const base = path.basename(file);
+  if (/compose|\.ya?ml$/.test(base)) return 'yaml';
+  if (/^\.env/.test(base)) return 'sh';
+  if (/Dockerfile/.test(base)) return 'dockerfile';
+  if (/^(GNUmakefile|[Mm]akefile)$|\.mk$/.test(base)) return 'makefile';
+  if (/\.service$/.test(base) || /\.service\.d[\\/]/.test(file)) return 'ini';
+  const inFixture = file.split(/[\\/](?:bad|good)[\\/]/).pop() ?? file;
+  if (inFixture.split('/').slice(0, -1).some((d) => d.includes('nginx') || d === 'sites-available' || d === 'sites-enabled') || base === 'nginx.conf') return 'nginx';
+  if (/json5?$/.test(ext)) return 'json5';
+  return ext || 'text';
+}
+
+/**
+ * Example files contain generated fake tokens. The docs must not (they would trip secret scanners, ours
+ * included), so every secret the rules find in the example is replaced by its redacted form.
+ */
+async function masked(file: string): Promise<string> {
+  const text = readFileSync(file, 'utf8');
+  const result = await scan({ paths: [file], rules: RULES, noConfig: true });
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const offset = (line: number, column: number) => (lineStarts[line - 1] ?? text.length) + column - 1;
+  const secrets = result.findings
+    .filter((f) => f.redacted)
+    .map((f) => ({ start: offset(f.location.startLine, f.location.startColumn), end: offset(f.location.endLine, f.location.endColumn), redacted: f.redacted ?? '' }))
+    .sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const s of secrets) out = `${out.slice(0, s.start)}${s.redacted}${out.slice(s.end)}`;
+  return out;
+}
+
+/**
+ * The fixture file shown as an example: in bad/, the file announcing most findings of the rule (a folder may
+ * also hold a `.env` or a Dockerfile the example needs); in good/, the file of the same name, else the first.
+ */
+async function examples(rule: AnyRule, which: 'bad' | 'good', like?: string): Promise<string[]> {
+  const dot = rule.id.indexOf('.');
+  const dir = path.join(ROOT, 'test', 'fixtures', 'rules', rule.id.slice(0, dot), rule.id.slice(dot + 1), which);
+  if (!existsSync(dir)) return [];
+  const files: string[] = [];
+  const walk = (d: string) => {
+    // Files of a folder before its sub-folders: the example is the top-level fixture, not a nested variant.
+    for (const name of readdirSync(d, { withFileTypes: true }).sort((a, b) => Number(a.isDirectory()) - Number(b.isDirectory()) || a.name.localeCompare(b.name))) {
+      const p = path.join(d, name.name);
+      if (name.isDirectory()) walk(p);
+      else if (name.name !== 'expected.json') files.push(p);
+    }
+  };
+  walk(dir);
+  const relOf = (f: string) => path.relative(dir, f).split(path.sep).join('/');
+  const announced = (f: string) => readFileSync(f, 'utf8').split(`expect: ${rule.id}`).length - 1;
+  const most = files.reduce<string | undefined>((best, f) => (announced(f) > (best ? announced(best) : 0) ? f : best), undefined);
+  const file = (which === 'bad' ? most : files.find((f) => relOf(f) === like)) ?? files[0];
+  if (!file) return [];
+  const rel = relOf(file);
+  const lines = (await masked(file)).replace(/\n$/, '').split('\n').filter((l) => !/\b(expect|ok):\s*[a-z0-9_.]+/.test(l));
+  const shown = lines.slice(0, MAX_EXAMPLE_LINES);
+  if (lines.length > shown.length) shown.push('…');
+  return [`\`${rel}\``, '', `\`\`\`${fence(file)}`, ...shown, '```'];
+}
+
+export async function rulePage(rule: AnyRule): Promise<string> {
+  const bad = await examples(rule, 'bad');
+  const good = await examples(rule, 'good', bad[0]?.replace(/`/g, ''));
+  return [
+    BANNER,
+    `# \`${rule.id}\`: ${rule.title}`,
+    '',
+    `- Severity: **${rule.severity}**`,
+    `- Checks: ${rule.appliesTo.map((k: string) => `\`${k}\``).join(', ')}`,
+    ...(rule.keywords?.length ? [`- Only where the code names ${rule.keywords.map((k: string) => `\`${k}\``).join(', ')} (quotes aside; see docs/performance.md)`] : []),
+    ...(rule.openclawAudit ? ['- Same checkId as `openclaw security audit`'] : []),
+    ...(rule.tags?.length ? [`- Tags: ${rule.tags.join(', ')}`] : []),
+    '',
+    ruleHelpMarkdown(rule).split('\n').slice(2).join('\n'),
+    ...(bad.length ? ['', '## Insecure example', '', ...bad] : []),
+    ...(good.length ? ['', '## Secure example', '', ...good] : []),
+    '',
+  ].join('\n');
+}
+
+function replaceBlock(text: string, name: string, body: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const i = text.indexOf(start);
+  const j = text.indexOf(end);
+  if (i === -1 || j === -1) throw new Error(`README.md lacks the ${start} … ${end} markers`);
+  return `${text.slice(0, i + start.length)}\n${body}${text.slice(j)}`;
+}
+
+function readme(current: string): string {
+  let out = replaceBlock(current, 'rules', rulesTable(RULES, 'markdown'));
+  const kinds = ['| Kind | Files |', '| --- | --- |', ...CONVENTIONS.map((c) => `| ${c.kind} | ${c.describe} |`), '| text | every other text file (secret rules run on every file, whatever its kind) |'].join('\n');
+  out = replaceBlock(out, 'file-kinds', `${kinds}\n`);
+  return out;
+}
+
+async function main(): Promise<void> {
+  const check = CHECK;
+  const stale: string[] = [];
+  const write = (file: string, content: string) => {
+    const old = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    if (old === content) return;
+    stale.push(path.relative(ROOT, file));
+    if (!check) writeFileSync(file, content);
+  };
+  const expected = new Set<string>();
+  for (const rule of RULES) {
+    const file = path.join(DOCS, `${rule.id}.md`);
+    expected.add(file);
+    write(file, await rulePage(rule));
+  }
+  for (const f of readdirSync(DOCS)) {
+    const p = path.join(DOCS, f);
+    if (f.endsWith('.md') && !expected.has(p)) {
+      stale.push(`${path.relative(ROOT, p)} (no such rule)`);
+      if (!check) unlinkSync(p);
+    }
+  }
+  const readmePath = path.join(ROOT, 'README.md');
+  write(readmePath, readme(readFileSync(readmePath, 'utf8')));
+  if (check && stale.length) {
+    process.stderr.write(`Generated docs are stale; run \`npm run docs\` and commit:\n${stale.map((s) => `  ${s}`).join('\n')}\n`);
+    process.exit(1);
+  }
+  if (!check) process.stdout.write(stale.length ? `updated ${stale.length} file(s)\n` : 'docs up to date\n');
+}
+
+await main();
