@@ -2,10 +2,10 @@ import { defineConfig } from 'vitest/config';
 import base from './vitest.config.js';
 
 /**
- * `npm run test:fast`, the inner loop: the rule fixtures and catalogue, the engine, parsers and reporters. Left to
- * the full `npm test` (CI): the ReDoS proof (test/redos), property runs, the audit oracle, SARIF validation with
- * the multitool, thread pools and the scan worker, hostile inputs, the action, history and org sweeps end to end,
- * the corpora, the committed bundles and self-scan.
+ * `npm run test:fast`, the inner loop: the rule fixtures and catalogue, the engine, parsers and reporters, the
+ * import fences. Left to the full `npm test` (CI): the ReDoS proof (test/redos), property runs, the audit oracle,
+ * SARIF validation with the multitool, thread pools and the scan worker, hostile inputs, the action, history and
+ * org sweeps end to end, the corpora, the committed bundles and self-scan.
  *
  * Spread, not mergeConfig: mergeConfig concatenates arrays, so the base `test/**\/*.test.ts` stayed in `include`
  * and the fast run ran every test file.
@@ -33,6 +33,7 @@ export default defineConfig({
       'test/report-stream.test.ts',
       'test/suggestion.test.ts',
       'test/github-event.test.ts',
+      'test/architecture.test.ts',
     ],
     exclude: ['test/compose-corpus.test.ts'],
   },

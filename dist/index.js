@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin2 = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path13 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin2[origin2.length - 1] === "/") {
           origin2 = origin2.slice(0, origin2.length - 1);
         }
-        if (path12 && path12[0] !== "/") {
-          path12 = `/${path12}`;
+        if (path13 && path13[0] !== "/") {
+          path13 = `/${path13}`;
         }
-        return new URL(`${origin2}${path12}`);
+        return new URL(`${origin2}${path13}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin: origin2 }
+          request: { method, path: path13, origin: origin2 }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin2, path12);
+        debuglog("sending request to %s %s/%s", method, origin2, path13);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin: origin2 },
+          request: { method, path: path13, origin: origin2 },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin2,
-          path12,
+          path13,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin: origin2 }
+          request: { method, path: path13, origin: origin2 }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin2, path12);
+        debuglog("trailers received from %s %s/%s", method, origin2, path13);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin: origin2 },
+          request: { method, path: path13, origin: origin2 },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin2,
-          path12,
+          path13,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path12, origin: origin2 }
+            request: { method, path: path13, origin: origin2 }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin2, path12);
+          debuglog("sending request to %s %s/%s", method, origin2, path13);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin2, {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path12 !== "string") {
+        if (typeof path13 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path12)) {
+        } else if (invalidPathRegex.test(path13)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path12, query) : path12;
+        this.path = query ? buildURL(path13, query) : path13;
         this.origin = origin2;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -3680,18 +3680,18 @@ var require_webidl = __commonJS({
     webidl.errors.exception = function(message2) {
       return new TypeError(`${message2.header}: ${message2.message}`);
     };
-    webidl.errors.conversionFailed = function(context) {
-      const plural2 = context.types.length === 1 ? "" : " one of";
-      const message2 = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
+    webidl.errors.conversionFailed = function(context2) {
+      const plural2 = context2.types.length === 1 ? "" : " one of";
+      const message2 = `${context2.argument} could not be converted to${plural2}: ${context2.types.join(", ")}.`;
       return webidl.errors.exception({
-        header: context.prefix,
+        header: context2.prefix,
         message: message2
       });
     };
-    webidl.errors.invalidArgument = function(context) {
+    webidl.errors.invalidArgument = function(context2) {
       return webidl.errors.exception({
-        header: context.prefix,
-        message: `"${context.value}" is an invalid ${context.type}.`
+        header: context2.prefix,
+        message: `"${context2.value}" is an invalid ${context2.type}.`
       });
     };
     webidl.brandCheck = function(V, I, opts) {
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path12, host, upgrade, blocking, reset } = request2;
+      const { method, path: path13, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path12} HTTP/1.1\r
+      let header = `${method} ${path13} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path12;
+      headers[HTTP2_HEADER_PATH] = path13;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin: origin2, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path12 = search ? `${pathname}${search}` : pathname;
+        const path13 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin2);
-        this.opts.path = path12;
+        this.opts.path = path13;
         this.opts.origin = origin2;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin: origin2,
-          path: path12 = "/",
+          path: path13 = "/",
           headers = {}
         } = opts;
-        opts.path = origin2 + path12;
+        opts.path = origin2 + path13;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin2);
           headers.host = host;
@@ -9886,17 +9886,17 @@ var require_api_request = __commonJS({
           }
         }
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context2;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { callback, opaque, abort, context, responseHeaders, highWaterMark } = this;
+        const { callback, opaque, abort, context: context2, responseHeaders, highWaterMark } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -9933,7 +9933,7 @@ var require_api_request = __commonJS({
               trailers: this.trailers,
               opaque,
               body: res,
-              context
+              context: context2
             });
           }
         }
@@ -10102,17 +10102,17 @@ var require_api_stream = __commonJS({
         }
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context2;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { factory, opaque, context, callback, responseHeaders } = this;
+        const { factory, opaque, context: context2, callback, responseHeaders } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -10140,7 +10140,7 @@ var require_api_stream = __commonJS({
             statusCode,
             headers,
             opaque,
-            context
+            context: context2
           });
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
@@ -10332,7 +10332,7 @@ var require_api_pipeline = __commonJS({
         this.res = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         const { ret, res } = this;
         if (this.reason) {
           abort(this.reason);
@@ -10341,10 +10341,10 @@ var require_api_pipeline = __commonJS({
         assert(!res, "pipeline cannot be retried");
         assert(!ret.destroyed);
         this.abort = abort;
-        this.context = context;
+        this.context = context2;
       }
       onHeaders(statusCode, rawHeaders, resume) {
-        const { opaque, handler: handler2, context } = this;
+        const { opaque, handler: handler2, context: context2 } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
             const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10362,7 +10362,7 @@ var require_api_pipeline = __commonJS({
             headers,
             opaque,
             body: this.res,
-            context
+            context: context2
           });
         } catch (err) {
           this.res.on("error", util.nop);
@@ -10446,7 +10446,7 @@ var require_api_upgrade = __commonJS({
         this.context = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         if (this.reason) {
           abort(this.reason);
           return;
@@ -10460,7 +10460,7 @@ var require_api_upgrade = __commonJS({
       }
       onUpgrade(statusCode, rawHeaders, socket) {
         assert(statusCode === 101);
-        const { callback, opaque, context } = this;
+        const { callback, opaque, context: context2 } = this;
         removeSignal(this);
         this.callback = null;
         const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10468,7 +10468,7 @@ var require_api_upgrade = __commonJS({
           headers,
           socket,
           opaque,
-          context
+          context: context2
         });
       }
       onError(err) {
@@ -10537,20 +10537,20 @@ var require_api_connect = __commonJS({
         this.abort = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context2;
       }
       onHeaders() {
         throw new SocketError("bad connect", null);
       }
       onUpgrade(statusCode, rawHeaders, socket) {
-        const { callback, opaque, context } = this;
+        const { callback, opaque, context: context2 } = this;
         removeSignal(this);
         this.callback = null;
         let headers = rawHeaders;
@@ -10562,7 +10562,7 @@ var require_api_connect = __commonJS({
           headers,
           socket,
           opaque,
-          context
+          context: context2
         });
       }
       onError(err) {
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path12) {
-      if (typeof path12 !== "string") {
-        return path12;
+    function safeUrl(path13) {
+      if (typeof path13 !== "string") {
+        return path13;
       }
-      const pathSegments = path12.split("?");
+      const pathSegments = path13.split("?");
       if (pathSegments.length !== 2) {
-        return path12;
+        return path13;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path12);
+    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path13);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path12, method, body, headers, query } = opts;
+      const { path: path13, method, body, headers, query } = opts;
       return {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -11126,7 +11126,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11166,7 +11166,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11179,7 +11179,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11219,7 +11219,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
+          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
             Method: method,
             Origin: origin2,
-            Path: path12,
+            Path: path13,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12897,13 +12897,13 @@ var require_request2 = __commonJS({
         init = webidl.converters.RequestInit(init, prefix, "init");
         let request2 = null;
         let fallbackMode = null;
-        const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
+        const baseUrl2 = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
         if (typeof input === "string") {
           this[kDispatcher] = init.dispatcher;
           let parsedURL;
           try {
-            parsedURL = new URL(input, baseUrl);
+            parsedURL = new URL(input, baseUrl2);
           } catch (err) {
             throw new TypeError("Failed to parse URL from " + input, { cause: err });
           }
@@ -12994,7 +12994,7 @@ var require_request2 = __commonJS({
           } else {
             let parsedReferrer;
             try {
-              parsedReferrer = new URL(referrer, baseUrl);
+              parsedReferrer = new URL(referrer, baseUrl2);
             } catch (err) {
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
@@ -13620,7 +13620,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch2(input, init = void 0) {
+    function fetch3(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14575,7 +14575,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch: fetch2,
+      fetch: fetch3,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path12) {
-      for (let i = 0; i < path12.length; ++i) {
-        const code = path12.charCodeAt(i);
+    function validateCookiePath(path13) {
+      for (let i = 0; i < path13.length; ++i) {
+        const code = path13.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path12 = opts.path;
+          let path13 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path12 = `/${path12}`;
+            path13 = `/${path13}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path12);
+          url = new URL(util.parseOrigin(url).origin + path13);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19113,7 +19113,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch2(init, options = void 0) {
+    module.exports.fetch = async function fetch3(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -20241,7 +20241,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE : run3,
+        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
         ESCAPE + SPACE
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -20426,10 +20426,10 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run3, at2) => {
+    var separatorAfter = (run2, at2) => {
       let separator = EMPTY;
-      for (let index = at2 + 1; index < run3.length && !run3[index].wildcard; index++) {
-        separator += run3[index].single;
+      for (let index = at2 + 1; index < run2.length && !run2[index].wildcard; index++) {
+        separator += run2[index].single;
       }
       return separator;
     };
@@ -20489,26 +20489,26 @@ var require_ignore = __commonJS({
         }
       }
       let out = EMPTY;
-      let run3 = [];
+      let run2 = [];
       const flush = () => {
         let lastWildcard;
-        run3.forEach((token, at2) => {
+        run2.forEach((token, at2) => {
           if (token.wildcard) {
             lastWildcard = at2;
           }
         });
-        run3.forEach((token, at2) => {
+        run2.forEach((token, at2) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at2)})[^\\/])*`;
+          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at2)})[^\\/])*`;
         });
-        run3 = [];
+        run2 = [];
       };
       tokens2.forEach((token) => {
         if (token.boundary === void 0) {
-          run3.push(token);
+          run2.push(token);
           return;
         }
         flush();
@@ -20555,26 +20555,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path12) => {
-      const end = path12.length - 1;
-      const index = path12.lastIndexOf(
+    var basenameOf = (path13) => {
+      const end = path13.length - 1;
+      const index = path13.lastIndexOf(
         SLASH,
-        path12[end] === SLASH ? end - 1 : end
+        path13[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path12 : path12.slice(index + 1);
+      return index < 0 ? path13 : path13.slice(index + 1);
     };
-    var parentOf = (path12) => {
-      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path12.split(SLASH).filter(Boolean);
+    var parentOf = (path13) => {
+      if (path13.charCodeAt(0) === SLASH_CODE || path13.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path13.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path12.length - 1;
-      const cut = path12.lastIndexOf(
+      const end = path13.length - 1;
+      const cut = path13.lastIndexOf(
         SLASH,
-        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path13.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path12.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path13.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -20724,7 +20724,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path12) {
+      testLiteral(path13) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -20733,7 +20733,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path12)) {
+          if (rule.checkRegex.test(path13)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -20753,15 +20753,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path12, mode) {
+      test(path13, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path12) : path12;
+        const basename2 = shortcut ? basenameOf(path13) : path13;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path12
+            shortcut && rule._basenameOnly ? basename2 : path13
           )) {
             const { negative } = rule;
             const ret = {
@@ -20783,17 +20783,17 @@ var require_ignore = __commonJS({
     var throwError = (message2, Ctor) => {
       throw new Ctor(message2);
     };
-    var checkPath = (path12, originalPath, doThrow) => {
-      if (!isString(path12)) {
+    var checkPath = (path13, originalPath, doThrow) => {
+      if (!isString(path13)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path12) {
+      if (!path13) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path12)) {
+      if (checkPath.isNotRelative(path13)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -20802,25 +20802,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path12) => {
-      const first = path12.charCodeAt(0);
+    var isNotRelative = (path13) => {
+      const first = path13.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path12.length === 1) {
+      if (path13.length === 1) {
         return true;
       }
-      const second = path12.charCodeAt(1);
+      const second = path13.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
+      return path13.length === 2 || path13.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -20851,58 +20851,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path12) {
+      _test(originalPath, cache, path13) {
         checkPath(
-          path12,
+          path13,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path12 ? this._t(path12, cache) : {
+        return path13 ? this._t(path13, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path12 = convertPath(target);
-        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path12);
+        const path13 = convertPath(target);
+        if (!path13 || path13.charCodeAt(path13.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path13);
         }
-        const dir3 = this._t(path12, this._testCache);
+        const dir3 = this._t(path13, this._testCache);
         if (dir3.ignored) {
           return dir3;
         }
-        const literal = this._rules.testLiteral(path12);
+        const literal = this._rules.testLiteral(path13);
         return literal.ignored || literal.unignored ? literal : dir3;
       }
-      _t(path12, cache) {
-        if (path12 in cache) {
-          return cache[path12];
+      _t(path13, cache) {
+        if (path13 in cache) {
+          return cache[path13];
         }
-        const parentPath = parentOf(path12);
+        const parentPath = parentOf(path13);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
+        return cache[path13] = parent && parent.ignored ? parent : this._rules.test(path13, MODE_IGNORE);
       }
-      ignores(path12) {
-        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
+      ignores(path13) {
+        return this._test(path13, this._ignoreCache, convertPath(path13)).ignored;
       }
       createFilter() {
-        return (path12) => !this.ignores(path12);
+        return (path13) => !this.ignores(path13);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path12) {
-        return this._test(path12, this._testCache, convertPath(path12));
+      test(path13) {
+        return this._test(path13, this._testCache, convertPath(path13));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path12) => checkPath(convertPath(path12), path12, RETURN_FALSE);
+    var isPathValid = (path13) => checkPath(convertPath(path13), path13, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
+      checkPath.isNotRelative = (path13) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path13) || isNotRelative(path13);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -20994,17 +20994,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path12) {
-      const ctrl = callVisitor(key, node, visitor, path12);
+    function visit_(key, node, visitor, path13) {
+      const ctrl = callVisitor(key, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visit_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visit_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path12);
+            const ci = visit_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21015,13 +21015,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = visit_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = visit_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path12);
+          const cv = visit_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21042,17 +21042,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path12) {
-      const ctrl = await callVisitor(key, node, visitor, path12);
+    async function visitAsync_(key, node, visitor, path13) {
+      const ctrl = await callVisitor(key, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visitAsync_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visitAsync_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21063,13 +21063,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path12);
+          const cv = await visitAsync_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21096,23 +21096,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path12) {
+    function callVisitor(key, node, visitor, path13) {
       if (typeof visitor === "function")
-        return visitor(key, node, path12);
+        return visitor(key, node, path13);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path12);
+        return visitor.Map?.(key, node, path13);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path12);
+        return visitor.Seq?.(key, node, path13);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path12);
+        return visitor.Pair?.(key, node, path13);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path12);
+        return visitor.Scalar?.(key, node, path13);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path12);
+        return visitor.Alias?.(key, node, path13);
       return void 0;
     }
-    function replaceNode(key, path12, node) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key, path13, node) {
+      const parent = path13[path13.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -21724,10 +21724,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path13, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path13.length - 1; i >= 0; --i) {
+        const k = path13[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21746,7 +21746,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21776,11 +21776,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path13, value) {
+        if (isEmptyPath(path13))
           this.add(value);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path13;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21794,8 +21794,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key, ...rest] = path12;
+      deleteIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -21809,8 +21809,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key, ...rest] = path12;
+      getIn(path13, keepScalar) {
+        const [key, ...rest] = path13;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21828,8 +21828,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key, ...rest] = path12;
+      hasIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -21839,8 +21839,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key, ...rest] = path12;
+      setIn(path13, value) {
+        const [key, ...rest] = path13;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24355,9 +24355,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path13, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path13, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24432,14 +24432,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection2.isEmptyPath(path12)) {
+      deleteIn(path13) {
+        if (Collection2.isEmptyPath(path13)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24454,10 +24454,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection2.isEmptyPath(path12))
+      getIn(path13, keepScalar) {
+        if (Collection2.isEmptyPath(path13))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24468,10 +24468,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection2.isEmptyPath(path12))
+      hasIn(path13) {
+        if (Collection2.isEmptyPath(path13))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24488,13 +24488,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection2.isEmptyPath(path12)) {
+      setIn(path13, value) {
+        if (Collection2.isEmptyPath(path13)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path13, value);
         }
       }
       /**
@@ -26222,15 +26222,15 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+    function createScalarToken(value, context2) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context2;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      const end = context.end ?? [
+      const end = context2.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
@@ -26254,8 +26254,8 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value, context = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    function setScalarValue(token, value, context2 = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context2;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
@@ -26455,9 +26455,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path12) => {
+    visit.itemAtPath = (cst, path13) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path13) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26466,23 +26466,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path12) => {
-      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit.parentCollection = (cst, path13) => {
+      const parent = visit.itemAtPath(cst, path13.slice(0, -1));
+      const field = path13[path13.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path13, item, visitor) {
+      let ctrl = visitor(item, path13);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26493,10 +26493,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path13);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
     }
     exports.visit = visit;
   }
@@ -32952,9 +32952,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path12 = this.getPath();
-        if (path12 === null || path12.startsWith("/")) {
-          return path12;
+        const path13 = this.getPath();
+        if (path13 === null || path13.startsWith("/")) {
+          return path13;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -32966,7 +32966,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path12 : parent + "/" + path12;
+              return parent.endsWith("/") ? parent + path13 : parent + "/" + path13;
             }
           }
         }
@@ -34063,6 +34063,778 @@ var require_main = __commonJS({
   }
 });
 
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
+var require_proxy = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getProxyUrl = getProxyUrl2;
+    exports.checkBypass = checkBypass;
+    function getProxyUrl2(reqUrl) {
+      const usingSsl = reqUrl.protocol === "https:";
+      if (checkBypass(reqUrl)) {
+        return void 0;
+      }
+      const proxyVar = (() => {
+        if (usingSsl) {
+          return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+        } else {
+          return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+        }
+      })();
+      if (proxyVar) {
+        try {
+          return new DecodedURL(proxyVar);
+        } catch (_a) {
+          if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+            return new DecodedURL(`http://${proxyVar}`);
+        }
+      } else {
+        return void 0;
+      }
+    }
+    function checkBypass(reqUrl) {
+      if (!reqUrl.hostname) {
+        return false;
+      }
+      const reqHost = reqUrl.hostname;
+      if (isLoopbackAddress(reqHost)) {
+        return true;
+      }
+      const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+      if (!noProxy) {
+        return false;
+      }
+      let reqPort;
+      if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+      } else if (reqUrl.protocol === "http:") {
+        reqPort = 80;
+      } else if (reqUrl.protocol === "https:") {
+        reqPort = 443;
+      }
+      const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+      if (typeof reqPort === "number") {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+      }
+      for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+        if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function isLoopbackAddress(host) {
+      const hostLower = host.toLowerCase();
+      return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+    }
+    var DecodedURL = class extends URL {
+      constructor(url, base3) {
+        super(url, base3);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+      }
+      get username() {
+        return this._decodedUsername;
+      }
+      get password() {
+        return this._decodedPassword;
+      }
+    };
+  }
+});
+
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var require_lib2 = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
+      function adopt(value) {
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
+        });
+      }
+      return new (P || (P = Promise))(function(resolve, reject) {
+        function fulfilled(value) {
+          try {
+            step(generator.next(value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value) {
+          try {
+            step(generator["throw"](value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result) {
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+    exports.getProxyUrl = getProxyUrl2;
+    exports.isHttps = isHttps;
+    var http = __importStar(__require("http"));
+    var https = __importStar(__require("https"));
+    var pm = __importStar(require_proxy());
+    var tunnel2 = __importStar(require_tunnel2());
+    var undici_1 = require_undici();
+    var HttpCodes2;
+    (function(HttpCodes3) {
+      HttpCodes3[HttpCodes3["OK"] = 200] = "OK";
+      HttpCodes3[HttpCodes3["MultipleChoices"] = 300] = "MultipleChoices";
+      HttpCodes3[HttpCodes3["MovedPermanently"] = 301] = "MovedPermanently";
+      HttpCodes3[HttpCodes3["ResourceMoved"] = 302] = "ResourceMoved";
+      HttpCodes3[HttpCodes3["SeeOther"] = 303] = "SeeOther";
+      HttpCodes3[HttpCodes3["NotModified"] = 304] = "NotModified";
+      HttpCodes3[HttpCodes3["UseProxy"] = 305] = "UseProxy";
+      HttpCodes3[HttpCodes3["SwitchProxy"] = 306] = "SwitchProxy";
+      HttpCodes3[HttpCodes3["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+      HttpCodes3[HttpCodes3["PermanentRedirect"] = 308] = "PermanentRedirect";
+      HttpCodes3[HttpCodes3["BadRequest"] = 400] = "BadRequest";
+      HttpCodes3[HttpCodes3["Unauthorized"] = 401] = "Unauthorized";
+      HttpCodes3[HttpCodes3["PaymentRequired"] = 402] = "PaymentRequired";
+      HttpCodes3[HttpCodes3["Forbidden"] = 403] = "Forbidden";
+      HttpCodes3[HttpCodes3["NotFound"] = 404] = "NotFound";
+      HttpCodes3[HttpCodes3["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+      HttpCodes3[HttpCodes3["NotAcceptable"] = 406] = "NotAcceptable";
+      HttpCodes3[HttpCodes3["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+      HttpCodes3[HttpCodes3["RequestTimeout"] = 408] = "RequestTimeout";
+      HttpCodes3[HttpCodes3["Conflict"] = 409] = "Conflict";
+      HttpCodes3[HttpCodes3["Gone"] = 410] = "Gone";
+      HttpCodes3[HttpCodes3["TooManyRequests"] = 429] = "TooManyRequests";
+      HttpCodes3[HttpCodes3["InternalServerError"] = 500] = "InternalServerError";
+      HttpCodes3[HttpCodes3["NotImplemented"] = 501] = "NotImplemented";
+      HttpCodes3[HttpCodes3["BadGateway"] = 502] = "BadGateway";
+      HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+      HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
+    })(HttpCodes2 || (exports.HttpCodes = HttpCodes2 = {}));
+    var Headers2;
+    (function(Headers3) {
+      Headers3["Accept"] = "accept";
+      Headers3["ContentType"] = "content-type";
+    })(Headers2 || (exports.Headers = Headers2 = {}));
+    var MediaTypes2;
+    (function(MediaTypes3) {
+      MediaTypes3["ApplicationJson"] = "application/json";
+    })(MediaTypes2 || (exports.MediaTypes = MediaTypes2 = {}));
+    function getProxyUrl2(serverUrl) {
+      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+      return proxyUrl ? proxyUrl.href : "";
+    }
+    var HttpRedirectCodes2 = [
+      HttpCodes2.MovedPermanently,
+      HttpCodes2.ResourceMoved,
+      HttpCodes2.SeeOther,
+      HttpCodes2.TemporaryRedirect,
+      HttpCodes2.PermanentRedirect
+    ];
+    var HttpResponseRetryCodes2 = [
+      HttpCodes2.BadGateway,
+      HttpCodes2.ServiceUnavailable,
+      HttpCodes2.GatewayTimeout
+    ];
+    var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
+    var ExponentialBackoffCeiling = 10;
+    var ExponentialBackoffTimeSlice = 5;
+    var HttpClientError = class _HttpClientError extends Error {
+      constructor(message2, statusCode) {
+        super(message2);
+        this.name = "HttpClientError";
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, _HttpClientError.prototype);
+      }
+    };
+    exports.HttpClientError = HttpClientError;
+    var HttpClientResponse = class {
+      constructor(message2) {
+        this.message = message2;
+      }
+      readBody() {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
+            let output = Buffer.alloc(0);
+            this.message.on("data", (chunk) => {
+              output = Buffer.concat([output, chunk]);
+            });
+            this.message.on("end", () => {
+              resolve(output.toString());
+            });
+          }));
+        });
+      }
+      readBodyBuffer() {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
+            const chunks = [];
+            this.message.on("data", (chunk) => {
+              chunks.push(chunk);
+            });
+            this.message.on("end", () => {
+              resolve(Buffer.concat(chunks));
+            });
+          }));
+        });
+      }
+    };
+    exports.HttpClientResponse = HttpClientResponse;
+    function isHttps(requestUrl) {
+      const parsedUrl = new URL(requestUrl);
+      return parsedUrl.protocol === "https:";
+    }
+    var HttpClient3 = class {
+      constructor(userAgent2, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+          if (requestOptions.ignoreSslError != null) {
+            this._ignoreSslError = requestOptions.ignoreSslError;
+          }
+          this._socketTimeout = requestOptions.socketTimeout;
+          if (requestOptions.allowRedirects != null) {
+            this._allowRedirects = requestOptions.allowRedirects;
+          }
+          if (requestOptions.allowRedirectDowngrade != null) {
+            this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+          }
+          if (requestOptions.maxRedirects != null) {
+            this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+          }
+          if (requestOptions.keepAlive != null) {
+            this._keepAlive = requestOptions.keepAlive;
+          }
+          if (requestOptions.allowRetries != null) {
+            this._allowRetries = requestOptions.allowRetries;
+          }
+          if (requestOptions.maxRetries != null) {
+            this._maxRetries = requestOptions.maxRetries;
+          }
+        }
+      }
+      options(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      get(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("GET", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      del(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      post(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("POST", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      patch(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      put(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("PUT", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      head(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+      }
+      /**
+       * Gets a typed object from an endpoint
+       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+       */
+      getJson(requestUrl_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          const res = yield this.get(requestUrl, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      postJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+          const data = JSON.stringify(obj2, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.post(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      putJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+          const data = JSON.stringify(obj2, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.put(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      patchJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+          const data = JSON.stringify(obj2, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.patch(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      /**
+       * Makes a raw http request.
+       * All other methods such as get, post, patch, and request ultimately call this.
+       * Prefer get, del, post and patch
+       */
+      request(verb, requestUrl, data, headers) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          if (this._disposed) {
+            throw new Error("Client has already been disposed.");
+          }
+          const parsedUrl = new URL(requestUrl);
+          let info2 = this._prepareRequest(verb, parsedUrl, headers);
+          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+          let numTries = 0;
+          let response;
+          do {
+            response = yield this.requestRaw(info2, data);
+            if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
+              let authenticationHandler;
+              for (const handler2 of this.handlers) {
+                if (handler2.canHandleAuthentication(response)) {
+                  authenticationHandler = handler2;
+                  break;
+                }
+              }
+              if (authenticationHandler) {
+                return authenticationHandler.handleAuthentication(this, info2, data);
+              } else {
+                return response;
+              }
+            }
+            let redirectsRemaining = this._maxRedirects;
+            while (response.message.statusCode && HttpRedirectCodes2.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+              const redirectUrl = response.message.headers["location"];
+              if (!redirectUrl) {
+                break;
+              }
+              const parsedRedirectUrl = new URL(redirectUrl);
+              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+              }
+              yield response.readBody();
+              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                for (const header in headers) {
+                  if (header.toLowerCase() === "authorization") {
+                    delete headers[header];
+                  }
+                }
+              }
+              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info2, data);
+              redirectsRemaining--;
+            }
+            if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
+              return response;
+            }
+            numTries += 1;
+            if (numTries < maxTries) {
+              yield response.readBody();
+              yield this._performExponentialBackoff(numTries);
+            }
+          } while (numTries < maxTries);
+          return response;
+        });
+      }
+      /**
+       * Needs to be called if keepAlive is set to true in request options.
+       */
+      dispose() {
+        if (this._agent) {
+          this._agent.destroy();
+        }
+        this._disposed = true;
+      }
+      /**
+       * Raw request.
+       * @param info
+       * @param data
+       */
+      requestRaw(info2, data) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve, reject) => {
+            function callbackForResult(err, res) {
+              if (err) {
+                reject(err);
+              } else if (!res) {
+                reject(new Error("Unknown error"));
+              } else {
+                resolve(res);
+              }
+            }
+            this.requestRawWithCallback(info2, data, callbackForResult);
+          });
+        });
+      }
+      /**
+       * Raw request with callback.
+       * @param info
+       * @param data
+       * @param onResult
+       */
+      requestRawWithCallback(info2, data, onResult) {
+        if (typeof data === "string") {
+          if (!info2.options.headers) {
+            info2.options.headers = {};
+          }
+          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+          if (!callbackCalled) {
+            callbackCalled = true;
+            onResult(err, res);
+          }
+        }
+        const req = info2.httpModule.request(info2.options, (msg) => {
+          const res = new HttpClientResponse(msg);
+          handleResult(void 0, res);
+        });
+        let socket;
+        req.on("socket", (sock) => {
+          socket = sock;
+        });
+        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+          if (socket) {
+            socket.end();
+          }
+          handleResult(new Error(`Request timeout: ${info2.options.path}`));
+        });
+        req.on("error", function(err) {
+          handleResult(err);
+        });
+        if (data && typeof data === "string") {
+          req.write(data, "utf8");
+        }
+        if (data && typeof data !== "string") {
+          data.on("close", function() {
+            req.end();
+          });
+          data.pipe(req);
+        } else {
+          req.end();
+        }
+      }
+      /**
+       * Gets an http agent. This function is useful when you need an http agent that handles
+       * routing through a proxy server - depending upon the url and proxy environment variables.
+       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+       */
+      getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+      }
+      getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+          return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+      }
+      _prepareRequest(method, requestUrl, headers) {
+        const info2 = {};
+        info2.parsedUrl = requestUrl;
+        const usingSsl = info2.parsedUrl.protocol === "https:";
+        info2.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info2.options = {};
+        info2.options.host = info2.parsedUrl.hostname;
+        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
+        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
+        info2.options.method = method;
+        info2.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+          info2.options.headers["user-agent"] = this.userAgent;
+        }
+        info2.options.agent = this._getAgent(info2.parsedUrl);
+        if (this.handlers) {
+          for (const handler2 of this.handlers) {
+            handler2.prepareRequest(info2.options);
+          }
+        }
+        return info2;
+      }
+      _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+          return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
+        }
+        return lowercaseKeys2(headers || {});
+      }
+      /**
+       * Gets an existing header value or returns a default.
+       * Handles converting number header values to strings since HTTP headers must be strings.
+       * Note: This returns string | string[] since some headers can have multiple values.
+       * For headers that must always be a single string (like Content-Type), use the
+       * specialized _getExistingOrDefaultContentTypeHeader method instead.
+       */
+      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
+          if (headerValue) {
+            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+          }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== void 0) {
+          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      /**
+       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+       * Always returns a single string (not an array) since Content-Type should be a single value.
+       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+       */
+      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
+          if (headerValue) {
+            if (typeof headerValue === "number") {
+              clientHeader = String(headerValue);
+            } else if (Array.isArray(headerValue)) {
+              clientHeader = headerValue.join(", ");
+            } else {
+              clientHeader = headerValue;
+            }
+          }
+        }
+        const additionalValue = additionalHeaders[Headers2.ContentType];
+        if (additionalValue !== void 0) {
+          if (typeof additionalValue === "number") {
+            return String(additionalValue);
+          } else if (Array.isArray(additionalValue)) {
+            return additionalValue.join(", ");
+          } else {
+            return additionalValue;
+          }
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+          agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+          agent = this._agent;
+        }
+        if (agent) {
+          return agent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        let maxSockets = 100;
+        if (this.requestOptions) {
+          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        if (proxyUrl && proxyUrl.hostname) {
+          const agentOptions = {
+            maxSockets,
+            keepAlive: this._keepAlive,
+            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+            }), { host: proxyUrl.hostname, port: proxyUrl.port })
+          };
+          let tunnelAgent;
+          const overHttps = proxyUrl.protocol === "https:";
+          if (usingSsl) {
+            tunnelAgent = overHttps ? tunnel2.httpsOverHttps : tunnel2.httpsOverHttp;
+          } else {
+            tunnelAgent = overHttps ? tunnel2.httpOverHttps : tunnel2.httpOverHttp;
+          }
+          agent = tunnelAgent(agentOptions);
+          this._proxyAgent = agent;
+        }
+        if (!agent) {
+          const options = { keepAlive: this._keepAlive, maxSockets };
+          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+          this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+          agent.options = Object.assign(agent.options || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return agent;
+      }
+      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+          proxyAgent = this._proxyAgentDispatcher;
+        }
+        if (proxyAgent) {
+          return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+        }));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return proxyAgent;
+      }
+      _getUserAgentWithOrchestrationId(userAgent2) {
+        const baseUserAgent = userAgent2 || "actions/http-client";
+        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+        if (orchId) {
+          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+      }
+      _performExponentialBackoff(retryNumber) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+          return new Promise((resolve) => setTimeout(() => resolve(), ms));
+        });
+      }
+      _processResponse(res, options) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve, reject) => __awaiter3(this, void 0, void 0, function* () {
+            const statusCode = res.message.statusCode || 0;
+            const response = {
+              statusCode,
+              result: null,
+              headers: {}
+            };
+            if (statusCode === HttpCodes2.NotFound) {
+              resolve(response);
+            }
+            function dateTimeDeserializer(key, value) {
+              if (typeof value === "string") {
+                const a = new Date(value);
+                if (!isNaN(a.valueOf())) {
+                  return a;
+                }
+              }
+              return value;
+            }
+            let obj2;
+            let contents;
+            try {
+              contents = yield res.readBody();
+              if (contents && contents.length > 0) {
+                if (options && options.deserializeDates) {
+                  obj2 = JSON.parse(contents, dateTimeDeserializer);
+                } else {
+                  obj2 = JSON.parse(contents);
+                }
+                response.result = obj2;
+              }
+              response.headers = res.message.headers;
+            } catch (err) {
+            }
+            if (statusCode > 299) {
+              let msg;
+              if (obj2 && obj2.message) {
+                msg = obj2.message;
+              } else if (contents && contents.length > 0) {
+                msg = contents;
+              } else {
+                msg = `Failed request: (${statusCode})`;
+              }
+              const err = new HttpClientError(msg, statusCode);
+              err.result = response.result;
+              reject(err);
+            } else {
+              resolve(response);
+            }
+          }));
+        });
+      }
+    };
+    exports.HttpClient = HttpClient3;
+    var lowercaseKeys2 = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
+  }
+});
+
 // node_modules/bottleneck/light.js
 var require_light = __commonJS({
   "node_modules/bottleneck/light.js"(exports, module) {
@@ -34074,19 +34846,19 @@ var require_light = __commonJS({
       function getCjsExportFromNamespace(n) {
         return n && n["default"] || n;
       }
-      var load = function(received, defaults, onto = {}) {
+      var load = function(received, defaults2, onto = {}) {
         var k, ref, v;
-        for (k in defaults) {
-          v = defaults[k];
+        for (k in defaults2) {
+          v = defaults2[k];
           onto[k] = (ref = received[k]) != null ? ref : v;
         }
         return onto;
       };
-      var overwrite = function(received, defaults, onto = {}) {
+      var overwrite = function(received, defaults2, onto = {}) {
         var k, v;
         for (k in received) {
           v = received[k];
-          if (defaults[k] !== void 0) {
+          if (defaults2[k] !== void 0) {
             onto[k] = v;
           }
         }
@@ -34403,7 +35175,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run3, free) {
+        async doExecute(chained, clearGlobalState, run2, free) {
           var error2, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -34423,10 +35195,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error2 = error1;
-            return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
+            return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
           }
         }
-        doExpire(clearGlobalState, run3, free) {
+        doExpire(clearGlobalState, run2, free) {
           var error2, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -34434,9 +35206,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
         }
-        async _onFailure(error2, eventInfo, clearGlobalState, run3, free) {
+        async _onFailure(error2, eventInfo, clearGlobalState, run2, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error2, eventInfo);
@@ -34444,7 +35216,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run3(retryAfter);
+              return run2(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -35082,17 +35854,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait) {
-            var clearGlobalState, free, run3;
+            var clearGlobalState, free, run2;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run3 = this._run.bind(this, index, job);
+            run2 = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run3, free);
+                return job.doExecute(this._limiter, clearGlobalState, run2, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run3, free);
+                return job.doExpire(clearGlobalState, run2, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -35381,10 +36153,6 @@ var require_light = __commonJS({
     }));
   }
 });
-
-// src/action/main.ts
-import { appendFile as appendFile2, mkdir as mkdir2, readFile as readFile5 } from "node:fs/promises";
-import path11 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -35883,8 +36651,8 @@ function info(message2) {
 
 // src/model/location.ts
 var at = {
-  path(path12, opts = {}) {
-    return { kind: "path", path: path12, ...opts };
+  path(path13, opts = {}) {
+    return { kind: "path", path: path13, ...opts };
   },
   range(start, end, file) {
     return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
@@ -35919,9 +36687,9 @@ function messageText(rule, input) {
 function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function get(v, ...path12) {
+function get(v, ...path13) {
   let cur = v;
-  for (const seg of path12) {
+  for (const seg of path13) {
     if (typeof seg === "number" ? !Array.isArray(cur) : !isRecord(cur)) return void 0;
     cur = cur[seg];
   }
@@ -35972,10 +36740,10 @@ function credentialText(c) {
 // rules/_shared/openclaw/browser.ts
 function cdpEndpoints(config) {
   const out = [];
-  const add = (path12, u) => {
+  const add = (path13, u) => {
     if (typeof u !== "string") return;
     if ((envRefName(u) !== void 0 || hasEnvRef(u)) && !URL.canParse(u.trim())) return;
-    out.push({ path: path12, url: u });
+    out.push({ path: path13, url: u });
   };
   add(["browser", "cdpUrl"], get(config, "browser", "cdpUrl"));
   for (const [name, p] of Object.entries(obj(get(config, "browser", "profiles")))) add(["browser", "profiles", name, "cdpUrl"], get(p, "cdpUrl"));
@@ -36304,9 +37072,9 @@ function deployContext(target, project2) {
       if (v.authMode.source === "command" && v.authMode.value !== void 0) flags2.auth = v.authMode.value;
     }
   }
-  const context = { env, providedEnv, ...Object.keys(flags2).length ? { flags: flags2 } : {} };
-  deployContexts.set(target, context);
-  return context;
+  const context2 = { env, providedEnv, ...Object.keys(flags2).length ? { flags: flags2 } : {} };
+  deployContexts.set(target, context2);
+  return context2;
 }
 var deployContexts = /* @__PURE__ */ new WeakMap();
 var composeGatewayCache = /* @__PURE__ */ new WeakMap();
@@ -36513,8 +37281,8 @@ function channelScopes(config) {
   return out;
 }
 function openInboundScopes(config) {
-  const defaults = get(config, "channels", "defaults");
-  const scopes = isRecord(defaults) ? [{ channel: "defaults", path: ["channels", "defaults"], value: defaults }, ...channelScopes(config)] : channelScopes(config);
+  const defaults2 = get(config, "channels", "defaults");
+  const scopes = isRecord(defaults2) ? [{ channel: "defaults", path: ["channels", "defaults"], value: defaults2 }, ...channelScopes(config)] : channelScopes(config);
   return scopes.filter((s) => s.value.groupPolicy === "open" || s.value.dmPolicy === "open" || get(s.value, "dm", "policy") === "open");
 }
 function firstOpenPolicyPath(config) {
@@ -37278,12 +38046,12 @@ var devices_default = defineRule({
       list(svc).forEach((d, index) => {
         const host = typeof d === "string" ? d.split(":")[0] ?? "" : isRecord(d) ? String(d.source ?? "") : "";
         if (!host.startsWith("/")) return;
-        const path12 = normaliseHostPath(host);
+        const path13 = normaliseHostPath(host);
         ctx.report({
           at: svc.at(["devices", index]),
-          message: `Service "${svc.name}" maps the host device ${path12}.`,
-          severity: grade(path12),
-          properties: { service: svc.name, device: path12 }
+          message: `Service "${svc.name}" maps the host device ${path13}.`,
+          severity: grade(path13),
+          properties: { service: svc.name, device: path13 }
         });
       });
     }
@@ -38001,11 +38769,11 @@ var uts_host_default = defineRule({
 
 // rules/compose/weak_default_secret.ts
 var DEFAULTED = /\$\{([A-Za-z_][A-Za-z0-9_]*):?-([^}$]+)\}/g;
-function* strings2(v, path12, depth2 = 0) {
+function* strings2(v, path13, depth2 = 0) {
   if (depth2 > 8) return;
-  if (typeof v === "string") yield [path12, v];
-  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings2(v[i], [...path12, i], depth2 + 1);
-  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings2(x, [...path12, k], depth2 + 1);
+  if (typeof v === "string") yield [path13, v];
+  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings2(v[i], [...path13, i], depth2 + 1);
+  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings2(x, [...path13, k], depth2 + 1);
 }
 var weak_default_secret_default = defineRule({
   id: "compose.weak_default_secret",
@@ -38023,16 +38791,16 @@ var weak_default_secret_default = defineRule({
   },
   check(target, ctx) {
     for (const svc of target.services) {
-      for (const [path12, text2] of strings2(svc.raw, [])) {
-        const key = String(path12[path12.length - 1] ?? "");
+      for (const [path13, text2] of strings2(svc.raw, [])) {
+        const key = String(path13[path13.length - 1] ?? "");
         for (const m of text2.matchAll(DEFAULTED)) {
           const name = m[1] ?? "";
           const def = (m[2] ?? "").trim();
           if (def === "" || Object.hasOwn(target.env, name)) continue;
-          if (!isSecretName(name) && !(typeof path12[path12.length - 1] === "string" && isSecretName(key))) continue;
+          if (!isSecretName(name) && !(typeof path13[path13.length - 1] === "string" && isSecretName(key))) continue;
           const weak = isWeakSecret(def);
           ctx.report({
-            at: svc.at(path12),
+            at: svc.at(path13),
             messageId: weak ? "guessable" : "committed",
             data: { service: svc.name, variable: name },
             severity: weak ? "high" : "medium",
@@ -38091,14 +38859,14 @@ var agent_roster_invalid_default_count_default = defineRule({
     if (!currentApplies(t, ctx.project)) return;
     const agents = agentEntries(t.value);
     if (agents.length === 0) return;
-    const defaults = agents.filter((a) => a.value.default === true);
+    const defaults2 = agents.filter((a) => a.value.default === true);
     const explicit = get(t.value, "agents", "ownership") === "explicit";
     if (explicit) {
-      if (defaults.length > 0) ctx.report({ at: at.path([...defaults[0].path, "default"]), messageId: "explicit_with_default" });
+      if (defaults2.length > 0) ctx.report({ at: at.path([...defaults2[0].path, "default"]), messageId: "explicit_with_default" });
       return;
     }
-    if (agents.length < 2 || defaults.length === 1) return;
-    ctx.report({ at: at.path(defaults.length > 1 ? [...defaults[1].path, "default"] : agents[0].path.slice(0, 2)), messageId: "count", data: { agents: agents.length, defaults: defaults.length } });
+    if (agents.length < 2 || defaults2.length === 1) return;
+    ctx.report({ at: at.path(defaults2.length > 1 ? [...defaults2[1].path, "default"] : agents[0].path.slice(0, 2)), messageId: "count", data: { agents: agents.length, defaults: defaults2.length } });
   }
 });
 
@@ -38157,8 +38925,8 @@ var control_ui_insecure_auth_default = defineRule({
 var DOCKER_FLAGS = ["dangerouslyAllowReservedContainerTargets", "dangerouslyAllowExternalBindSources", "dangerouslyAllowContainerNamespaceJoin"];
 function flags(config, era) {
   const out = [];
-  const add = (path12, expected, label = `${path12.join(".")}=${String(expected)}`) => {
-    if (get(config, ...path12) === expected) out.push({ path: path12, label });
+  const add = (path13, expected, label = `${path13.join(".")}=${String(expected)}`) => {
+    if (get(config, ...path13) === expected) out.push({ path: path13, label });
   };
   const ui = ["gateway", "controlUi"];
   if (era !== "current") add([...ui, "allowInsecureAuth"], true);
@@ -38278,10 +39046,10 @@ var AUDITED = /* @__PURE__ */ new Set([
 ]);
 function unaudited(config) {
   const out = [];
-  const walk2 = (v, path12, depth2) => {
+  const walk2 = (v, path13, depth2) => {
     if (depth2 > 16 || !isRecord(v)) return;
     for (const [k, x] of Object.entries(v)) {
-      const p = [...path12, k];
+      const p = [...path13, k];
       const dotted = p.join(".");
       if (x === true && k.startsWith("dangerously") && !AUDITED.has(dotted)) {
         const channelAccountLevel = p[0] === "channels" && (p.length === 3 || p.length === 5 && p[2] === "accounts") && k === "dangerouslyAllowNameMatching";
@@ -38516,10 +39284,10 @@ function downloadsIntoShell(target) {
   const out = [];
   for (const p of target.pipelines) {
     const invs = p.commands.map(invocation);
-    const fetch2 = invs.findIndex((inv) => inv && FETCHERS.has(inv.name));
-    const shell = invs.findIndex((inv, k) => k > fetch2 && inv && SHELLS.has(inv.name));
-    if (fetch2 !== -1 && shell !== -1) {
-      out.push({ start: p.start, end: p.end, kind: "pipe", data: { fetcher: `${invs[fetch2]?.name}`, shell: `${invs[shell]?.name}` } });
+    const fetch3 = invs.findIndex((inv) => inv && FETCHERS.has(inv.name));
+    const shell = invs.findIndex((inv, k) => k > fetch3 && inv && SHELLS.has(inv.name));
+    if (fetch3 !== -1 && shell !== -1) {
+      out.push({ start: p.start, end: p.end, kind: "pipe", data: { fetcher: `${invs[fetch3]?.name}`, shell: `${invs[shell]?.name}` } });
       continue;
     }
     for (const inv of invs) {
@@ -38856,8 +39624,8 @@ var CHANNEL_SECRETS = /* @__PURE__ */ new Set([
   "serviceAccount"
 ]);
 var str3 = (s) => typeof s === "string" ? s : void 0;
-function openclawSecretPath(path12) {
-  const p = path12.map((s) => String(s));
+function openclawSecretPath(path13) {
+  const p = path13.map((s) => String(s));
   const j = p.join(".");
   if (j === "gateway.auth.token" || j === "gateway.remote.token") return { what: "gateway token", severity: "critical" };
   if (j === "gateway.auth.password" || j === "gateway.remote.password") return { what: "gateway password", severity: "critical" };
@@ -38871,7 +39639,7 @@ function openclawSecretPath(path12) {
   if (p[0] === "skills" && p[1] === "entries" && p.length === 4 && p[3] === "apiKey" || p[0] === "talk" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `${p[0]} API key (${p[2]})`, severity: "high" };
   if (p[0] === "plugins" && p[1] === "entries" && p[3] === "config" && p.length > 4 && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `plugin credential (${p[2]})`, severity: "high" };
   if (p[0] === "channels" && p.length >= 3) {
-    const leaf = str3(path12[path12.length - 1]);
+    const leaf = str3(path13[path13.length - 1]);
     const direct = p.length === 3;
     const account = p.length === 5 && p[2] === "accounts";
     if (leaf && (direct || account) && CHANNEL_SECRETS.has(leaf)) return { what: `${p[1]} channel ${leaf}`, severity: "high" };
@@ -39218,11 +39986,11 @@ var SecretLintRule = class {
   ruleReportHandle;
   ruleCreator;
   descriptorRule;
-  constructor({ descriptorRule, context }) {
+  constructor({ descriptorRule, context: context2 }) {
     this.descriptorRule = descriptorRule;
     this.ruleCreator = descriptorRule.rule;
     const ruleCreatorOptions = descriptorRule.options || {};
-    this.ruleReportHandle = this.ruleCreator.create(context, ruleCreatorOptions);
+    this.ruleReportHandle = this.ruleCreator.create(context2, ruleCreatorOptions);
   }
   allowMessageIds() {
     if (!this.descriptorRule.allowMessageIds) {
@@ -39397,7 +40165,7 @@ var createRunningEvents = () => {
     runLint(options) {
       return contextEvents.emit(LINT_HANDLE, options);
     },
-    registerRule({ descriptorRule, context }) {
+    registerRule({ descriptorRule, context: context2 }) {
       if (registerSet.has(descriptorRule.id)) {
         throw new Error(`rule.id:${descriptorRule.id} is already registered.
                 
@@ -39407,7 +40175,7 @@ Duplicated rule.id is something wrong in .secretlintrc.
       registerSet.add(descriptorRule.id);
       const rule = new SecretLintRule({
         descriptorRule,
-        context
+        context: context2
       });
       rules2.push(rule);
       contextEvents.on(LINT_HANDLE, async ({ sourceCode }) => {
@@ -39424,9 +40192,9 @@ Duplicated rule.id is something wrong in .secretlintrc.
         });
       });
     },
-    registerRulePreset({ descriptorRulePreset, context }) {
+    registerRulePreset({ descriptorRulePreset, context: context2 }) {
       const rulePresetCreatorOptions = descriptorRulePreset.options || [];
-      descriptorRulePreset.rule.create(context, rulePresetCreatorOptions);
+      descriptorRulePreset.rule.create(context2, rulePresetCreatorOptions);
     },
     isRegistered(ruleId) {
       return registerSet.has(ruleId);
@@ -39451,7 +40219,7 @@ var createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, co
       const descriptorRuleDisabled = descriptorRule ? descriptorRule.disabled : void 0;
       const descriptorRuleSeverity = descriptorRule ? descriptorRule.severity : void 0;
       const descriptorAllowMessageIds = descriptorRule ? descriptorRule.allowMessageIds : void 0;
-      const context = createRuleContext({
+      const context2 = createRuleContext({
         // rule id is a single rule in a preset
         ruleId: rule.meta.id,
         // parent rule id is rule preset id
@@ -39478,7 +40246,7 @@ var createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, co
           allowMessageIds: descriptorAllowMessageIds,
           severity: descriptorRuleSeverity
         },
-        context
+        context: context2
       });
     }
   };
@@ -39704,7 +40472,7 @@ var registerRule = ({ sourceCode, config, descriptorRule, contextEvents, running
   debug2("registerRule %s", ruleId);
   const sharedOptionsWithDefault = config.sharedOptions ?? {};
   if (isRulePreset(descriptorRule)) {
-    const context = createRulePresetContext({
+    const context2 = createRulePresetContext({
       configRulePreset: descriptorRule,
       sourceCode,
       contextEvents,
@@ -39714,11 +40482,11 @@ var registerRule = ({ sourceCode, config, descriptorRule, contextEvents, running
     });
     runningEvents.registerRulePreset({
       descriptorRulePreset: descriptorRule,
-      context
+      context: context2
     });
     return;
   } else if (isRule(descriptorRule)) {
-    const context = createRuleContext({
+    const context2 = createRuleContext({
       ruleId,
       severity: descriptorRule.severity,
       meta: descriptorRule.rule.meta,
@@ -39729,7 +40497,7 @@ var registerRule = ({ sourceCode, config, descriptorRule, contextEvents, running
     });
     runningEvents.registerRule({
       descriptorRule,
-      context
+      context: context2
     });
     return;
   }
@@ -40719,11 +41487,11 @@ function requireLodash_sortby() {
     function baseForOwn(object, iteratee) {
       return object && baseFor(object, iteratee, keys);
     }
-    function baseGet(object, path12) {
-      path12 = isKey(path12, object) ? [path12] : castPath(path12);
-      var index = 0, length = path12.length;
+    function baseGet(object, path13) {
+      path13 = isKey(path13, object) ? [path13] : castPath(path13);
+      var index = 0, length = path13.length;
       while (object != null && index < length) {
-        object = object[toKey(path12[index++])];
+        object = object[toKey(path13[index++])];
       }
       return index && index == length ? object : void 0;
     }
@@ -40850,13 +41618,13 @@ function requireLodash_sortby() {
         return object === source || baseIsMatch(object, source, matchData);
       };
     }
-    function baseMatchesProperty(path12, srcValue) {
-      if (isKey(path12) && isStrictComparable(srcValue)) {
-        return matchesStrictComparable(toKey(path12), srcValue);
+    function baseMatchesProperty(path13, srcValue) {
+      if (isKey(path13) && isStrictComparable(srcValue)) {
+        return matchesStrictComparable(toKey(path13), srcValue);
       }
       return function(object) {
-        var objValue = get2(object, path12);
-        return objValue === void 0 && objValue === srcValue ? hasIn(object, path12) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
+        var objValue = get2(object, path13);
+        return objValue === void 0 && objValue === srcValue ? hasIn(object, path13) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
       };
     }
     function baseOrderBy(collection, iteratees, orders) {
@@ -40872,9 +41640,9 @@ function requireLodash_sortby() {
         return compareMultiple(object, other, orders);
       });
     }
-    function basePropertyDeep(path12) {
+    function basePropertyDeep(path13) {
       return function(object) {
-        return baseGet(object, path12);
+        return baseGet(object, path13);
       };
     }
     function baseRest(func, start) {
@@ -41129,11 +41897,11 @@ function requireLodash_sortby() {
         return result;
       };
     }
-    function hasPath(object, path12, hasFunc) {
-      path12 = isKey(path12, object) ? [path12] : castPath(path12);
-      var result, index = -1, length = path12.length;
+    function hasPath(object, path13, hasFunc) {
+      path13 = isKey(path13, object) ? [path13] : castPath(path13);
+      var result, index = -1, length = path13.length;
       while (++index < length) {
-        var key = toKey(path12[index]);
+        var key = toKey(path13[index]);
         if (!(result = object != null && hasFunc(object, key))) {
           break;
         }
@@ -41288,12 +42056,12 @@ function requireLodash_sortby() {
     function toString(value) {
       return value == null ? "" : baseToString(value);
     }
-    function get2(object, path12, defaultValue) {
-      var result = object == null ? void 0 : baseGet(object, path12);
+    function get2(object, path13, defaultValue) {
+      var result = object == null ? void 0 : baseGet(object, path13);
       return result === void 0 ? defaultValue : result;
     }
-    function hasIn(object, path12) {
-      return object != null && hasPath(object, path12, baseHasIn);
+    function hasIn(object, path13) {
+      return object != null && hasPath(object, path13, baseHasIn);
     }
     function keys(object) {
       return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
@@ -41301,8 +42069,8 @@ function requireLodash_sortby() {
     function identity(value) {
       return value;
     }
-    function property(path12) {
-      return isKey(path12) ? baseProperty(toKey(path12)) : basePropertyDeep(path12);
+    function property(path13) {
+      return isKey(path13) ? baseProperty(toKey(path13)) : basePropertyDeep(path13);
     }
     module.exports = sortBy;
   })(lodash_sortby, lodash_sortby.exports);
@@ -41435,7 +42203,7 @@ var messages$r = {
     ja: (props) => `AWS Access Key Id: ${props.ID} がみつかりました`
   }
 };
-var reportAWSAccessKey = ({ t, source, context, options }) => {
+var reportAWSAccessKey = ({ t, source, context: context2, options }) => {
   const AWSAccessKeyIDPattern = /\b(A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}\b/g;
   const results = source.content.matchAll(AWSAccessKeyIDPattern);
   for (const result of results) {
@@ -41449,7 +42217,7 @@ var reportAWSAccessKey = ({ t, source, context, options }) => {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("AWSAccessKeyID", {
         ID: match
       }),
@@ -41457,7 +42225,7 @@ var reportAWSAccessKey = ({ t, source, context, options }) => {
     });
   }
 };
-var reportAWSSecretAccessKey = ({ t, source, context, options }) => {
+var reportAWSSecretAccessKey = ({ t, source, context: context2, options }) => {
   const AWS = "(?:AWS|aws|Aws)?_?";
   const QUOTE2 = `["']?`;
   const CONNECT = "\\s*(?::|=>|=)\\s*";
@@ -41474,7 +42242,7 @@ var reportAWSSecretAccessKey = ({ t, source, context, options }) => {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("AWSSecretAccessKey", {
         KEY: match
       }),
@@ -41482,7 +42250,7 @@ var reportAWSSecretAccessKey = ({ t, source, context, options }) => {
     });
   }
 };
-var reportAWSAccountID = ({ t, source, context, options }) => {
+var reportAWSAccountID = ({ t, source, context: context2, options }) => {
   const AWS = "(AWS|aws|Aws)?_?";
   const QUOTE2 = `("|')?`;
   const CONNECT = "\\s*(:|=>|=)\\s*";
@@ -41496,7 +42264,7 @@ var reportAWSAccountID = ({ t, source, context, options }) => {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("AWSAccountID", {
         ID: match
       }),
@@ -41515,19 +42283,19 @@ var creator$s = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-aws/README.md"
     }
   },
-  create(context, options) {
+  create(context2, options) {
     const normalizedOptions = {
       allows: options.allows || [],
       enableIDScanRule: options.enableIDScanRule ?? false
     };
-    const t = context.createTranslator(messages$r);
+    const t = context2.createTranslator(messages$r);
     return {
       file(source) {
         if (normalizedOptions.enableIDScanRule) {
-          reportAWSAccessKey({ t, source, context, options: normalizedOptions });
-          reportAWSAccountID({ t, source, context, options: normalizedOptions });
+          reportAWSAccessKey({ t, source, context: context2, options: normalizedOptions });
+          reportAWSAccountID({ t, source, context: context2, options: normalizedOptions });
         }
-        reportAWSSecretAccessKey({ t, source, context, options: normalizedOptions });
+        reportAWSSecretAccessKey({ t, source, context: context2, options: normalizedOptions });
       }
     };
   }
@@ -41728,21 +42496,21 @@ async function verifyPkcs12Mac(pfxBytes, password) {
   }
 }
 var GCP_SERVICE_ACCOUNT_P12_PASSWORD = "notasecret";
-async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
+async function reportIfFoundPrivateKeyP12Format({ source, context: context2, t }) {
   if (!source.filePath) {
     return;
   }
   try {
     const fs3 = await import("node:fs");
-    const path12 = await import("node:path");
+    const path13 = await import("node:path");
     const pfxBytes = new Uint8Array(fs3.readFileSync(source.filePath));
     const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
     if (!isGcpServiceAccountP12) {
       return;
     }
-    context.report({
+    context2.report({
       message: t("PrivateKeyP12", {
-        FILE_NAME: path12.basename(source.filePath)
+        FILE_NAME: path13.basename(source.filePath)
       }),
       range: [0, source.content.length]
     });
@@ -41759,7 +42527,7 @@ var messages$q = {
     ja: (props) => `GCPサービスアカウントの秘密鍵(json): ${props.FILE_NAME} がみつかりました`
   }
 };
-function reportIfFoundPrivateKeyJSONFormat({ source, context, t }) {
+function reportIfFoundPrivateKeyJSONFormat({ source, context: context2, t }) {
   try {
     const credentialObject = JSON.parse(source.content);
     const PRIVATE_KEY_PATTERN = /-----BEGIN\s?(DSA|RSA|EC|PGP|OPENSSH)?\s?PRIVATE KEY/gm;
@@ -41767,7 +42535,7 @@ function reportIfFoundPrivateKeyJSONFormat({ source, context, t }) {
     if (!isGCPServiceAccountPrivateKeyJSON) {
       return;
     }
-    context.report({
+    context2.report({
       message: t("PrivateKeyJSON", {
         FILE_NAME: source.filePath ? path3.basename(source.filePath) : ""
       }),
@@ -41787,17 +42555,17 @@ var creator$r = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-gcp/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$q);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$q);
     ({
       allows: options.allows || []
     });
     return {
       file(source) {
         if (source.ext === ".p12") {
-          return reportIfFoundPrivateKeyP12Format({ source, context, t });
+          return reportIfFoundPrivateKeyP12Format({ source, context: context2, t });
         } else if (source.ext === ".json") {
-          return reportIfFoundPrivateKeyJSONFormat({ source, context, t });
+          return reportIfFoundPrivateKeyJSONFormat({ source, context: context2, t });
         }
       }
     };
@@ -41817,7 +42585,7 @@ var messages$p = {
     ja: (props) => `npm access token: ${props.TOKEN} がみつかりました`
   }
 };
-function reportIfFoundXOauthGitHubToken({ source, options, context, t }) {
+function reportIfFoundXOauthGitHubToken({ source, options, context: context2, t }) {
   const XOAuthPattern = /https?:\/\/(.{1,256}):x-oauth-basic@github.com\//g;
   const results = source.content.matchAll(XOAuthPattern);
   for (const result of results) {
@@ -41828,7 +42596,7 @@ function reportIfFoundXOauthGitHubToken({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("PackageJSON_xOauthToken", {
         TOKEN: match
       }),
@@ -41836,7 +42604,7 @@ function reportIfFoundXOauthGitHubToken({ source, options, context, t }) {
     });
   }
 }
-function reportIfFound_AuthTokenInNpmrc({ source, options, context, t }) {
+function reportIfFound_AuthTokenInNpmrc({ source, options, context: context2, t }) {
   const AuthTokenPattern = /_authToken=([^$].*)/g;
   const results = source.content.matchAll(AuthTokenPattern);
   for (const result of results) {
@@ -41847,7 +42615,7 @@ function reportIfFound_AuthTokenInNpmrc({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("Npmrc_authToken", {
         TOKEN: match
       }),
@@ -41855,7 +42623,7 @@ function reportIfFound_AuthTokenInNpmrc({ source, options, context, t }) {
     });
   }
 }
-function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context, t }) {
+function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context: context2, t }) {
   const NPM_ACCESS_TOKEN_PATTERN = new RegExp("(?<!\\p{L})npm_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
   const results = source.content.matchAll(NPM_ACCESS_TOKEN_PATTERN);
   for (const result of results) {
@@ -41866,7 +42634,7 @@ function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("NPM_ACCESS_TOKEN", {
         TOKEN: match
       }),
@@ -41897,19 +42665,19 @@ var creator$q = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-npm/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$p);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$p);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
         if (isPackageFile(source.filePath)) {
-          reportIfFoundXOauthGitHubToken({ source, options: normalizedOptions, context, t });
+          reportIfFoundXOauthGitHubToken({ source, options: normalizedOptions, context: context2, t });
         } else if (isNpmrc(source.filePath)) {
-          reportIfFound_AuthTokenInNpmrc({ source, options: normalizedOptions, context, t });
+          reportIfFound_AuthTokenInNpmrc({ source, options: normalizedOptions, context: context2, t });
         }
-        reportIfFound_NPM_ACCESS_TOKEN({ source, options: normalizedOptions, context, t });
+        reportIfFound_NPM_ACCESS_TOKEN({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -41924,7 +42692,7 @@ var messages$o = {
     ja: (props) => `SlackのIncoming Webhooks: ${props.TOKEN} がみつかりました`
   }
 };
-function reportIfFoundRawPrivateKey$1({ source, options, context, t }) {
+function reportIfFoundRawPrivateKey$1({ source, options, context: context2, t }) {
   const SLACK_TOKEN_PATTERN = /\b(?:xoxb|xoxp|xapp|xoxa|xoxo|xoxr)-(?:\d-)?(?:[a-zA-Z0-9]{1,40}-)+[a-zA-Z0-9]{1,40}\b/g;
   const results = source.content.matchAll(SLACK_TOKEN_PATTERN);
   for (const result of results) {
@@ -41935,7 +42703,7 @@ function reportIfFoundRawPrivateKey$1({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("SLACK_TOKEN", {
         TOKEN: match
       }),
@@ -41943,7 +42711,7 @@ function reportIfFoundRawPrivateKey$1({ source, options, context, t }) {
     });
   }
 }
-function reportIfFoundIncomingWebhook({ source, options, context, t }) {
+function reportIfFoundIncomingWebhook({ source, options, context: context2, t }) {
   const IncomingWebhooksPattern = /https:\/\/hooks\.slack\.com\/services\/T[a-zA-Z0-9]{1,40}\/B[a-zA-Z0-9]{1,40}\/[a-zA-Z0-9]{1,40}/gi;
   const results = source.content.matchAll(IncomingWebhooksPattern);
   for (const result of results) {
@@ -41954,7 +42722,7 @@ function reportIfFoundIncomingWebhook({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("IncomingWebhook", {
         URL: match
       }),
@@ -41973,15 +42741,15 @@ var creator$p = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-slack/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$o);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$o);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
-        reportIfFoundRawPrivateKey$1({ source, options: normalizedOptions, context, t });
-        reportIfFoundIncomingWebhook({ source, options: normalizedOptions, context, t });
+        reportIfFoundRawPrivateKey$1({ source, options: normalizedOptions, context: context2, t });
+        reportIfFoundIncomingWebhook({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -42046,7 +42814,7 @@ function isLikelyRealPassword(password) {
     return false;
   return true;
 }
-function reportIfFoundBasicAuth({ source, options, context, t }) {
+function reportIfFoundBasicAuth({ source, options, context: context2, t }) {
   const URL_PATTERN = /(?<protocol>(?:https?|ftp|ftps)):\/\/(?<user>[-a-zA-Z0-9_]{1,256}):(?<password>[-a-zA-Z0-9_]{1,256})@[-a-zA-Z0-9%._+~#=]{1,256}\.[a-zA-Z0-9()]{1,6}\b/g;
   const results = source.content.matchAll(URL_PATTERN);
   for (const result of results) {
@@ -42065,7 +42833,7 @@ function reportIfFoundBasicAuth({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("BasicAuth", {
         CREDENTIAL: match
       }),
@@ -42084,14 +42852,14 @@ var creator$o = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-basicauth/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$n);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$n);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
-        reportIfFoundBasicAuth({ source, options: normalizedOptions, context, t });
+        reportIfFoundBasicAuth({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -42113,8 +42881,8 @@ var creator$n = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-openai/README.md"
     }
   },
-  create(context) {
-    const t = context.createTranslator(messages$m);
+  create(context2) {
+    const t = context2.createTranslator(messages$m);
     return {
       file(source) {
         const pattern = /sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})\b|sk-[a-zA-Z0-9]{20}T3BlbkFJ[a-zA-Z0-9]{20}/g;
@@ -42123,7 +42891,7 @@ var creator$n = {
           const index = match.index ?? 0;
           const matchString = match[0] ?? "";
           const range = [index, index + matchString.length];
-          context.report({
+          context2.report({
             message: t("OPENAI_TOKEN", {
               TOKEN: matchString
             }),
@@ -42151,8 +42919,8 @@ var creator$m = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-anthropic/README.md"
     }
   },
-  create(context) {
-    const t = context.createTranslator(messages$l);
+  create(context2) {
+    const t = context2.createTranslator(messages$l);
     return {
       file(source) {
         const pattern = new RegExp("(?<!\\p{L})sk-ant-api0\\d-[A-Za-z0-9_-]{90,128}AA(?![A-Za-z0-9_-])", "gu");
@@ -42161,7 +42929,7 @@ var creator$m = {
           const index = match.index ?? 0;
           const matchString = match[0] ?? "";
           const range = [index, index + matchString.length];
-          context.report({
+          context2.report({
             message: t("ANTHROPIC_API_KEY", {
               KEY: matchString
             }),
@@ -42189,8 +42957,8 @@ var creator$l = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-groq/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$k);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$k);
     const normalizedOptions = {
       allows: options?.allows ?? []
     };
@@ -42206,7 +42974,7 @@ var creator$l = {
             continue;
           }
           const range = [index, index + matchString.length];
-          context.report({
+          context2.report({
             message: t("GROQ_API_KEY", {
               KEY: matchString
             }),
@@ -42234,8 +43002,8 @@ var creator$k = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-huggingface/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$j);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$j);
     const normalizedOptions = {
       allows: options?.allows ?? []
     };
@@ -42251,7 +43019,7 @@ var creator$k = {
             continue;
           }
           const range = [index, index + matchString.length];
-          context.report({
+          context2.report({
             message: t("HUGGINGFACE_USER_ACCESS_TOKEN", {
               TOKEN: matchString
             }),
@@ -42279,8 +43047,8 @@ var creator$j = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-linear/README.md"
     }
   },
-  create(context) {
-    const t = context.createTranslator(messages$i);
+  create(context2) {
+    const t = context2.createTranslator(messages$i);
     return {
       file(source) {
         const pattern = new RegExp("(?<!\\p{L})lin_api_[a-zA-Z0-9_]{32,128}(?![a-zA-Z0-9_])", "gu");
@@ -42289,7 +43057,7 @@ var creator$j = {
           const index = match.index ?? 0;
           const matchString = match[0] ?? "";
           const range = [index, index + matchString.length];
-          context.report({
+          context2.report({
             message: t("LINEAR_API_TOKEN", {
               ID: matchString
             }),
@@ -42306,7 +43074,7 @@ var messages$h = {
     ja: (props) => `Notion integration トークン: ${props.TOKEN} がみつかりました`
   }
 };
-function reportIfFoundToken({ source, options, context, t }) {
+function reportIfFoundToken({ source, options, context: context2, t }) {
   const NOTION_INTEGRATION_TOKEN_PATTERN = new RegExp("(?<!\\p{L})ntn_[0-9]{11}[A-Za-z0-9]{35}(?![A-Za-z0-9])", "gu");
   const results = source.content.matchAll(NOTION_INTEGRATION_TOKEN_PATTERN);
   for (const result of results) {
@@ -42317,7 +43085,7 @@ function reportIfFoundToken({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("NOTION_INTEGRATION_TOKEN", {
         TOKEN: match
       }),
@@ -42336,14 +43104,14 @@ var creator$i = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-notion/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$h);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$h);
     const normalizedOptions = {
       allows: options.allows ?? []
     };
     return {
       file(source) {
-        reportIfFoundToken({ source, options: normalizedOptions, context, t });
+        reportIfFoundToken({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -42368,7 +43136,7 @@ function validateBase64KeyContent(base64Content) {
   }
   return true;
 }
-function reportIfFoundRawPrivateKey({ source, options, context, t }) {
+function reportIfFoundRawPrivateKey({ source, options, context: context2, t }) {
   const results = source.content.matchAll(PEM_CONTENT_PATTERN);
   for (const result of results) {
     const index = result.index || 0;
@@ -42383,7 +43151,7 @@ function reportIfFoundRawPrivateKey({ source, options, context, t }) {
     if (!validateBase64KeyContent(base64Content)) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("PrivateKey", {
         KEY: match
       }),
@@ -42402,14 +43170,14 @@ var creator$h = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-privatekey/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$g);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$g);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
-        reportIfFoundRawPrivateKey({ source, options: normalizedOptions, context, t });
+        reportIfFoundRawPrivateKey({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -42420,7 +43188,7 @@ var messages$f = {
     ja: (props) => `Sendgrid APIキーが見つかりました： ${props.KEY}`
   }
 };
-function reportIfFoundKey$3({ source, options, context, t }) {
+function reportIfFoundKey$3({ source, options, context: context2, t }) {
   const SENDGRID_KEY_PATTERN = new RegExp("(?<!\\p{L})SG\\.\\w{1,128}\\.\\w{1,128}([-_]?)\\w{1,128}(?!\\w)", "gu");
   const results = source.content.matchAll(SENDGRID_KEY_PATTERN);
   for (const result of results) {
@@ -42434,7 +43202,7 @@ function reportIfFoundKey$3({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("SENDGRID_KEY", {
         KEY: match
       }),
@@ -42453,14 +43221,14 @@ var creator$g = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-sendgrid/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$f);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$f);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
-        reportIfFoundKey$3({ source, options: normalizedOptions, context, t });
+        reportIfFoundKey$3({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -42471,7 +43239,7 @@ var messages$e = {
     ja: (props) => `Shopify APIキーが見つかりました： ${props.KEY}`
   }
 };
-function reportIfFoundKey$2({ source, options, context, t }) {
+function reportIfFoundKey$2({ source, options, context: context2, t }) {
   const SHOPIFY_KEY_PATTERN = new RegExp("(?<!\\p{L})(shppa|shpca|shpat|shpss)_[a-zA-Z0-9]{32,64}(?![a-zA-Z0-9])", "gu");
   const results = source.content.matchAll(SHOPIFY_KEY_PATTERN);
   for (const result of results) {
@@ -42482,7 +43250,7 @@ function reportIfFoundKey$2({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("SHOPIFY_KEY", {
         KEY: match
       }),
@@ -42501,14 +43269,14 @@ var creator$f = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-shopify/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$e);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$e);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
-        reportIfFoundKey$2({ source, options: normalizedOptions, context, t });
+        reportIfFoundKey$2({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -42538,7 +43306,7 @@ var messageIdMap$1 = {
   rk_test: "STRIPE_RESTRICTED_KEY_TEST"
 };
 var STRIPE_KEY_PATTERN = new RegExp("(?<!\\p{L})(?<prefix>sk_live|sk_test|rk_live|rk_test)_[a-zA-Z0-9]{24,99}(?![a-zA-Z0-9])", "gu");
-function reportIfFound$2({ source, options, context, t }) {
+function reportIfFound$2({ source, options, context: context2, t }) {
   const results = source.content.matchAll(STRIPE_KEY_PATTERN);
   for (const result of results) {
     const index = result.index ?? 0;
@@ -42552,7 +43320,7 @@ function reportIfFound$2({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t(messageIdMap$1[prefix], {
         KEY: match
       }),
@@ -42571,14 +43339,14 @@ var creator$e = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-stripe/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$d);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$d);
     const normalizedOptions = {
       allows: options.allows ?? []
     };
     return {
       file(source) {
-        reportIfFound$2({ source, options: normalizedOptions, context, t });
+        reportIfFound$2({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -42597,7 +43365,7 @@ var typeMap = /* @__PURE__ */ new Map([
   ["ghr", "refresh tokens"],
   ["github_pat", "fine-grained personal access tokens"]
 ]);
-function reportIfFoundKey$1({ pattern, source, options, context, t }) {
+function reportIfFoundKey$1({ pattern, source, options, context: context2, t }) {
   const results = source.content.matchAll(pattern);
   for (const result of results) {
     const index = result.index || 0;
@@ -42612,7 +43380,7 @@ function reportIfFoundKey$1({ pattern, source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("GITHUB_TOKEN", {
         KEY: match,
         typeName
@@ -42632,7 +43400,7 @@ var creator$d = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-github/README.md"
     }
   },
-  create(context, options) {
+  create(context2, options) {
     const CLASSIC_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
     const FINE_GRAINED_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>github_pat)_[A-Za-z0-9_]{82}(?![A-Za-z0-9_])", "gu");
     const GITHUB_APP_INSTALLATION_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>ghs)_[0-9]{1,20}_[A-Za-z0-9_-]{1,1000}\\.[A-Za-z0-9_-]{1,10000}\\.[A-Za-z0-9_-]{1,1000}(?![A-Za-z0-9_-])", "gu");
@@ -42641,14 +43409,14 @@ var creator$d = {
       FINE_GRAINED_GITHUB_TOKEN_PATTERN,
       GITHUB_APP_INSTALLATION_TOKEN_PATTERN
     ];
-    const t = context.createTranslator(messages$c);
+    const t = context2.createTranslator(messages$c);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
         for (const pattern of patterns) {
-          reportIfFoundKey$1({ pattern, source, options: normalizedOptions, context, t });
+          reportIfFoundKey$1({ pattern, source, options: normalizedOptions, context: context2, t });
         }
       }
     };
@@ -42660,7 +43428,7 @@ var messages$b = {
     ja: (props) => `GitLab Personal Access Tokenが見つかりました: ${props.KEY}`
   }
 };
-function reportIfFoundKey({ pattern, source, options, context, t }) {
+function reportIfFoundKey({ pattern, source, options, context: context2, t }) {
   const results = source.content.matchAll(pattern);
   for (const result of results) {
     const index = result.index ?? 0;
@@ -42670,7 +43438,7 @@ function reportIfFoundKey({ pattern, source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("GITLAB_PERSONAL_ACCESS_TOKEN", {
         KEY: match
       }),
@@ -42689,17 +43457,17 @@ var creator$c = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-gitlab/README.md"
     }
   },
-  create(context, options) {
+  create(context2, options) {
     const GITLAB_PERSONAL_ACCESS_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glpat-[A-Za-z0-9_-]{20,128}(?![A-Za-z0-9_-])", "gu");
     const patterns = [GITLAB_PERSONAL_ACCESS_TOKEN_PATTERN];
-    const t = context.createTranslator(messages$b);
+    const t = context2.createTranslator(messages$b);
     const normalizedOptions = {
       allows: options.allows ?? []
     };
     return {
       file(source) {
         for (const pattern of patterns) {
-          reportIfFoundKey({ pattern, source, options: normalizedOptions, context, t });
+          reportIfFoundKey({ pattern, source, options: normalizedOptions, context: context2, t });
         }
       }
     };
@@ -42715,7 +43483,7 @@ var messages$a = {
     ja: (props) => `Grafana Service Account トークン: ${props.TOKEN} がみつかりました`
   }
 };
-function reportIfFound$1({ pattern, messageId, source, options, context, t }) {
+function reportIfFound$1({ pattern, messageId, source, options, context: context2, t }) {
   const results = source.content.matchAll(pattern);
   for (const result of results) {
     const index = result.index ?? 0;
@@ -42725,7 +43493,7 @@ function reportIfFound$1({ pattern, messageId, source, options, context, t }) {
       continue;
     }
     const range = [index, index + match.length];
-    context.report({
+    context2.report({
       message: t(messageId, {
         TOKEN: match
       }),
@@ -42744,8 +43512,8 @@ var creator$b = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-grafana/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$a);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$a);
     const normalizedOptions = {
       allows: options?.allows ?? []
     };
@@ -42758,7 +43526,7 @@ var creator$b = {
           messageId: "GRAFANA_CLOUD_API_TOKEN",
           source,
           options: normalizedOptions,
-          context,
+          context: context2,
           t
         });
         reportIfFound$1({
@@ -42766,7 +43534,7 @@ var creator$b = {
           messageId: "GRAFANA_SERVICE_ACCOUNT_TOKEN",
           source,
           options: normalizedOptions,
-          context,
+          context: context2,
           t
         });
       }
@@ -42799,8 +43567,8 @@ var creator$a = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-1password/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$9);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$9);
     const normalizedOptions = {
       allows: options?.allows ?? []
     };
@@ -42820,7 +43588,7 @@ var creator$a = {
             continue;
           }
           const range = [index, index + matchString.length];
-          context.report({
+          context2.report({
             message: t("OPS_TOKEN", {
               TOKEN: matchString
             }),
@@ -42902,7 +43670,7 @@ function isLikelyRealCredential(username, password) {
     return false;
   return true;
 }
-function reportMongoDBConnectionString({ source, options, context, t }) {
+function reportMongoDBConnectionString({ source, options, context: context2, t }) {
   const MONGODB_PATTERN = /mongodb(?:\+srv)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
   const results = source.content.matchAll(MONGODB_PATTERN);
   for (const result of results) {
@@ -42919,7 +43687,7 @@ function reportMongoDBConnectionString({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("MongoDBConnection", {
         URI: match
       }),
@@ -42927,7 +43695,7 @@ function reportMongoDBConnectionString({ source, options, context, t }) {
     });
   }
 }
-function reportMySQLConnectionString({ source, options, context, t }) {
+function reportMySQLConnectionString({ source, options, context: context2, t }) {
   const MYSQL_URI_PATTERN = /(?:jdbc:)?mysql(?:x)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
   const results = source.content.matchAll(MYSQL_URI_PATTERN);
   for (const result of results) {
@@ -42944,7 +43712,7 @@ function reportMySQLConnectionString({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("MySQLConnection", {
         URI: match
       }),
@@ -42952,7 +43720,7 @@ function reportMySQLConnectionString({ source, options, context, t }) {
     });
   }
 }
-function reportPostgreSQLConnectionString({ source, options, context, t }) {
+function reportPostgreSQLConnectionString({ source, options, context: context2, t }) {
   const POSTGRESQL_URI_PATTERN = /postgres(?:ql)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
   const results = source.content.matchAll(POSTGRESQL_URI_PATTERN);
   for (const result of results) {
@@ -42969,7 +43737,7 @@ function reportPostgreSQLConnectionString({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("PostgreSQLConnection", {
         URI: match
       }),
@@ -42988,16 +43756,16 @@ var creator$9 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-database-connection-string/README.md"
     }
   },
-  create(context, options) {
+  create(context2, options) {
     const normalizedOptions = {
       allows: options.allows || []
     };
-    const t = context.createTranslator(messages$8);
+    const t = context2.createTranslator(messages$8);
     return {
       file(source) {
-        reportMongoDBConnectionString({ source, options: normalizedOptions, context, t });
-        reportMySQLConnectionString({ source, options: normalizedOptions, context, t });
-        reportPostgreSQLConnectionString({ source, options: normalizedOptions, context, t });
+        reportMongoDBConnectionString({ source, options: normalizedOptions, context: context2, t });
+        reportMySQLConnectionString({ source, options: normalizedOptions, context: context2, t });
+        reportPostgreSQLConnectionString({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -43030,8 +43798,8 @@ var creator$8 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-hashicorp-vault/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$7);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$7);
     const normalizedOptions = {
       allows: options?.allows ?? []
     };
@@ -43045,7 +43813,7 @@ var creator$8 = {
           continue;
         }
         const range = [index, index + matchString.length];
-        context.report({
+        context2.report({
           message: t(messageId, {
             TOKEN: matchString
           }),
@@ -43102,8 +43870,8 @@ var creator$7 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-vercel/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$6);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$6);
     const normalizedOptions = {
       allows: options?.allows ?? []
     };
@@ -43121,7 +43889,7 @@ var creator$7 = {
             continue;
           }
           const range = [index, index + matchString.length];
-          context.report({
+          context2.report({
             message: t(messageId, {
               ID: matchString
             }),
@@ -43149,8 +43917,8 @@ var creator$6 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-databricks/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$5);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$5);
     const normalizedOptions = {
       allows: options?.allows ?? []
     };
@@ -43166,7 +43934,7 @@ var creator$6 = {
             continue;
           }
           const range = [index, index + matchString.length];
-          context.report({
+          context2.report({
             message: t("DATABRICKS_PERSONAL_ACCESS_TOKEN", {
               ID: matchString
             }),
@@ -43183,7 +43951,7 @@ var messages$4 = {
     ja: (props) => `Docker Personal Access Token: ${props.TOKEN} がみつかりました`
   }
 };
-function reportIfFoundDockerPAT({ source, options, context, t }) {
+function reportIfFoundDockerPAT({ source, options, context: context2, t }) {
   const DOCKER_PAT_PATTERN = new RegExp("(?<!\\p{L})dckr_pat_[a-zA-Z0-9_-]{27}(?![a-zA-Z0-9_-])", "gu");
   const results = source.content.matchAll(DOCKER_PAT_PATTERN);
   for (const result of results) {
@@ -43194,7 +43962,7 @@ function reportIfFoundDockerPAT({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t("DOCKER_PERSONAL_ACCESS_TOKEN", {
         TOKEN: match
       }),
@@ -43213,14 +43981,14 @@ var creator$5 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-docker/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$4);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$4);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
-        reportIfFoundDockerPAT({ source, options: normalizedOptions, context, t });
+        reportIfFoundDockerPAT({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -43242,8 +44010,8 @@ var creator$4 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-figma/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$3);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$3);
     const normalizedOptions = {
       allows: options?.allows ?? []
     };
@@ -43259,7 +44027,7 @@ var creator$4 = {
             continue;
           }
           const range = [index, index + matchString.length];
-          context.report({
+          context2.report({
             message: t("FIGMA_PERSONAL_ACCESS_TOKEN", {
               ID: matchString
             }),
@@ -43290,7 +44058,7 @@ var messageIdMap = {
   cfat: "CLOUDFLARE_ACCOUNT_API_TOKEN"
 };
 var CLOUDFLARE_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<prefix>cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8}(?![A-Za-z0-9])", "gu");
-function reportIfFound({ source, options, context, t }) {
+function reportIfFound({ source, options, context: context2, t }) {
   const results = source.content.matchAll(CLOUDFLARE_TOKEN_PATTERN);
   for (const result of results) {
     const index = result.index ?? 0;
@@ -43304,7 +44072,7 @@ function reportIfFound({ source, options, context, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context.report({
+    context2.report({
       message: t(messageIdMap[prefix], {
         TOKEN: match
       }),
@@ -43323,14 +44091,14 @@ var creator$3 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-cloudflare/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$2);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$2);
     const normalizedOptions = {
       allows: options.allows ?? []
     };
     return {
       file(source) {
-        reportIfFound({ source, options: normalizedOptions, context, t });
+        reportIfFound({ source, options: normalizedOptions, context: context2, t });
       }
     };
   }
@@ -43379,8 +44147,8 @@ var creator$2 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-tailscale/README.md"
     }
   },
-  create(context, options) {
-    const t = context.createTranslator(messages$1);
+  create(context2, options) {
+    const t = context2.createTranslator(messages$1);
     const normalizedOptions = {
       allows: options.allows ?? []
     };
@@ -43398,7 +44166,7 @@ var creator$2 = {
             continue;
           }
           const messageId = messageIdByType[type] ?? "TAILSCALE_KEY";
-          context.report({
+          context2.report({
             message: t(messageId, {
               KEY: matchString
             }),
@@ -43560,8 +44328,8 @@ var creator$1 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-filter-comments/README.md"
     }
   },
-  create(context) {
-    const t = context.createTranslator(messages);
+  create(context2) {
+    const t = context2.createTranslator(messages);
     return {
       file(source) {
         const state = new CommentState(source);
@@ -43578,7 +44346,7 @@ var creator$1 = {
           }
         }
         state.getIgnoringMessages().forEach((message2) => {
-          context.ignore({
+          context2.ignore({
             message: t("IGNORE_MESSAGE"),
             range: [message2.startIndex, message2.endIndex],
             targetRuleId: message2.ruleId
@@ -43682,21 +44450,21 @@ function isSequential(value, minRun = 8) {
     if (SEQUENCES.some((s) => s.includes(piece))) return true;
   }
   let inRuns = 0;
-  let run3 = 1;
+  let run2 = 1;
   for (let i = 1; i <= value.length; i++) {
-    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run3++;
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run2++;
     else {
-      if (run3 >= 3) inRuns += run3;
-      run3 = 1;
+      if (run2 >= 3) inRuns += run2;
+      run2 = 1;
     }
   }
   return value.length >= 8 && inRuns / value.length >= 0.6;
 }
-function hasRepeatedRun(value, run3 = 6) {
+function hasRepeatedRun(value, run2 = 6) {
   let n = 1;
   for (let i = 1; i < value.length; i++) {
     n = value[i] === value[i - 1] ? n + 1 : 1;
-    if (n >= run3) return true;
+    if (n >= run2) return true;
   }
   return false;
 }
@@ -43872,22 +44640,22 @@ var OPENCLAW_NAME = /openclaw|clawdbot|moltbot|moldbot/i;
 function runsOpenClaw(target) {
   return services(target).some(([name, svc]) => [name, svc.image, svc.container_name].some((v) => typeof v === "string" && OPENCLAW_NAME.test(v)));
 }
-function underStateDir(path12) {
-  return path12.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
+function underStateDir(path13) {
+  return path13.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
 }
-function agentStorePath(path12) {
-  const s = path12.split("/");
+function agentStorePath(path13) {
+  const s = path13.split("/");
   for (let i = s.length - 4; i >= 0; i--) {
     if (s[i] === "agents" && i + 3 === s.length - 1) return { agent: s[i + 1] ?? "", kind: s[i + 2] ?? "", base: s[i + 3] ?? "" };
   }
   return void 0;
 }
-function underCredentials(path12) {
-  const s = path12.split("/");
+function underCredentials(path13) {
+  const s = path13.split("/");
   const i = s.lastIndexOf("credentials", s.length - 2);
   return i === -1 ? void 0 : s.slice(i + 1).join("/");
 }
-var base = (path12) => path12.slice(path12.lastIndexOf("/") + 1);
+var base = (path13) => path13.slice(path13.lastIndexOf("/") + 1);
 
 // rules/dotenv/not_ignored.ts
 var not_ignored_default = defineRule({
@@ -44872,13 +45640,13 @@ function modelRefs(config) {
     if (a) aliases.set(a.trim().toLowerCase(), id);
   }
   const out = [];
-  const add = (v, path12, image, agent) => {
+  const add = (v, path13, image, agent) => {
     const push = (m, p) => {
       if (typeof m === "string" && m.trim()) out.push({ model: aliases.get(m.trim().toLowerCase()) ?? m.trim(), path: p, image, ...agent ? { agent } : {} });
     };
-    if (typeof v === "string") return push(v, path12);
-    push(get(v, "primary"), [...path12, "primary"]);
-    arr(get(v, "fallbacks")).forEach((f, i) => push(f, [...path12, "fallbacks", i]));
+    if (typeof v === "string") return push(v, path13);
+    push(get(v, "primary"), [...path13, "primary"]);
+    arr(get(v, "fallbacks")).forEach((f, i) => push(f, [...path13, "fallbacks", i]));
   };
   add(get(config, "agents", "defaults", "model"), ["agents", "defaults", "model"], false);
   add(get(config, "agents", "defaults", "imageModel"), ["agents", "defaults", "imageModel"], true);
@@ -45002,13 +45770,13 @@ function execScopes(config) {
 }
 function openExecSurfaces(config) {
   const out = [];
-  const walk2 = (v, path12, depth2) => {
+  const walk2 = (v, path13, depth2) => {
     if (depth2 > 12) return;
-    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path12, i], depth2 + 1));
+    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path13, i], depth2 + 1));
     if (!isRecord(v)) return;
-    if (v.groupPolicy === "open") out.push([...path12, "groupPolicy"]);
-    if (v.dmPolicy === "open") out.push([...path12, "dmPolicy"]);
-    for (const [k, x] of Object.entries(v)) walk2(x, [...path12, k], depth2 + 1);
+    if (v.groupPolicy === "open") out.push([...path13, "groupPolicy"]);
+    if (v.dmPolicy === "open") out.push([...path13, "dmPolicy"]);
+    for (const [k, x] of Object.entries(v)) walk2(x, [...path13, k], depth2 + 1);
   };
   walk2(get(config, "channels"), ["channels"], 0);
   return out;
@@ -45308,9 +46076,9 @@ function gatewayLocationTest(project2, target) {
   return (location) => isGateway(proxyTarget(location, ups), ports2);
 }
 function sensitivePath(location) {
-  const path12 = location.args[location.args.length - 1]?.value ?? "";
-  if (/^\^?\/hooks(\/|$|\b)/.test(path12)) return "hooks";
-  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path12)) return "health";
+  const path13 = location.args[location.args.length - 1]?.value ?? "";
+  if (/^\^?\/hooks(\/|$|\b)/.test(path13)) return "hooks";
+  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path13)) return "health";
   return void 0;
 }
 function head(d) {
@@ -45614,10 +46382,10 @@ var bind_mount_non_absolute_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    for (const { path: path12, bind: b } of sandboxBinds(t.value)) {
+    for (const { path: path13, bind: b } of sandboxBinds(t.value)) {
       const src = b.trim().split(":")[0] ?? "";
       if (src.startsWith("/") || /^[a-zA-Z]$/.test(src) && /^[a-zA-Z]:[\\/]/.test(b.trim())) continue;
-      ctx.report({ at: at.path(path12), message: `Sandbox bind source "${src}" is not an absolute path.` });
+      ctx.report({ at: at.path(path13), message: `Sandbox bind source "${src}" is not an absolute path.` });
     }
   }
 });
@@ -45703,9 +46471,9 @@ var dangerous_bind_mount_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    for (const { path: path12, bind: b } of sandboxBinds(t.value)) {
+    for (const { path: path13, bind: b } of sandboxBinds(t.value)) {
       const hit = dangerous(bindSource(b.replace(/^~(?=\/|$)/, "/root")));
-      if (hit) ctx.report({ at: at.path(path12), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
+      if (hit) ctx.report({ at: at.path(path13), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
     }
   }
 });
@@ -45944,11 +46712,11 @@ function readValue(text2, pos, max = 400) {
   while (end < text2.length && end - pos < max && !STOP.test(text2[end] ?? "")) end++;
   return { value: text2.slice(pos, end), start: pos, end, quoted: false };
 }
-function walkStrings(value, visit, path12 = [], depth2 = 0) {
+function walkStrings(value, visit, path13 = [], depth2 = 0) {
   if (depth2 > 64) return;
-  if (typeof value === "string") visit(path12, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path12, i], depth2 + 1));
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path12, k], depth2 + 1);
+  if (typeof value === "string") visit(path13, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path13, i], depth2 + 1));
+  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path13, k], depth2 + 1);
 }
 function lineStartCursor(text2) {
   let start = 0;
@@ -46025,11 +46793,11 @@ function checkTextWith(target, ctx, tokens2) {
   }
 }
 function checkOpenClaw(target, ctx, tokens2) {
-  walkStrings(target.value, (path12, value) => {
-    const leaf = path12[path12.length - 1];
-    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path12)) return;
+  walkStrings(target.value, (path13, value) => {
+    const leaf = path13[path13.length - 1];
+    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path13)) return;
     if (!isGenericSecretValue(value) || tokens2.some((t) => value.includes(t))) return;
-    ctx.report({ at: at.path(path12, { part: "value" }), message: message(path12.join("."), target.file), secret: value });
+    ctx.report({ at: at.path(path13, { part: "value" }), message: message(path13.join("."), target.file), secret: value });
   });
 }
 var generic_default = defineRule({
@@ -46247,17 +47015,17 @@ async function checkFlagsAndAssignments(target, ctx) {
 }
 async function checkConfig(target, ctx) {
   const found = [];
-  walkStrings(target.value, (path12, value) => {
-    if (openclawSecretPath(path12) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path12, value });
+  walkStrings(target.value, (path13, value) => {
+    if (openclawSecretPath(path13) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path13, value });
   });
-  for (const { path: path12, value } of found) {
+  for (const { path: path13, value } of found) {
     if (!await isLiteral2(value)) continue;
-    const sp = openclawSecretPath(path12);
+    const sp = openclawSecretPath(path13);
     if (!sp) continue;
     ctx.report({
-      at: at.path(path12, { part: "value" }),
+      at: at.path(path13, { part: "value" }),
       messageId: "config",
-      data: { what: sp.what, path: path12.join("."), file: target.file },
+      data: { what: sp.what, path: path13.join("."), file: target.file },
       severity: sp.severity,
       secret: value
     });
@@ -47111,10 +47879,10 @@ var auth_profiles_default = defineRule({
 });
 
 // rules/state/whatsapp_session.ts
-function isWhatsAppSession(path12, openclawRepo2) {
-  if (base(path12) !== "creds.json") return false;
-  if (path12.split("/").some((s) => /whatsapp/i.test(s))) return true;
-  return underCredentials(path12) !== void 0 && (openclawRepo2 || underStateDir(path12));
+function isWhatsAppSession(path13, openclawRepo2) {
+  if (base(path13) !== "creds.json") return false;
+  if (path13.split("/").some((s) => /whatsapp/i.test(s))) return true;
+  return underCredentials(path13) !== void 0 && (openclawRepo2 || underStateDir(path13));
 }
 var whatsapp_session_default = defineRule({
   id: "state.whatsapp_session",
@@ -47990,7 +48758,17 @@ var RULES = [
   insecure_api_default
 ];
 
-// src/engine/errors.ts
+// src/lib/format.ts
+function formatBytes(n) {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
+  return `${n} B`;
+}
+
+// src/engine/postprocess/baseline.ts
+import { readFile } from "node:fs/promises";
+
+// src/model/errors.ts
 var UsageError = class extends Error {
   name = "UsageError";
 };
@@ -48000,306 +48778,22 @@ function describeError(err) {
   return `internal error: ${String(err)}`;
 }
 
-// src/model/severity.ts
-var SEVERITIES = ["critical", "high", "medium", "low", "info"];
-var FAIL_ON_VALUES = ["critical", "high", "medium", "low", "info", "never"];
-var RANK2 = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
-function bySeverityDesc(a, b) {
-  return RANK2[b] - RANK2[a];
-}
-function atOrAbove(s, threshold) {
-  return threshold !== "never" && RANK2[s] >= RANK2[threshold];
-}
-function isSeverity(v) {
-  return typeof v === "string" && SEVERITIES.includes(v);
-}
-function sarifLevel(s) {
-  return s === "critical" || s === "high" ? "error" : s === "medium" ? "warning" : "note";
-}
-function securitySeverity(s) {
-  return { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "1.0" }[s];
-}
-
-// src/engine/gate.ts
-function failing(findings, failOn) {
-  return findings.filter((f) => !f.suppressed && atOrAbove(f.severity, failOn));
-}
-
-// src/engine/discover.ts
-import { execFile } from "node:child_process";
-import { lstat as lstat2, readdir as readdir2, readFile, realpath } from "node:fs/promises";
-import path4 from "node:path";
-import { promisify } from "node:util";
-
-// src/engine/gitignore.ts
-var import_ignore = __toESM(require_ignore(), 1);
-var MAX_PATTERN_LENGTH = 1024;
-function gitignoreMatcher(patterns) {
-  const lines = typeof patterns === "string" ? patterns.split(/\r?\n/) : patterns;
-  return (0, import_ignore.default)().add(lines.filter((l) => l.length <= MAX_PATTERN_LENGTH));
-}
-
-// src/engine/discover.ts
-var run = promisify(execFile);
-var GIT_SAFE_ARGS = ["-c", "safe.directory=*", "-c", "core.fsmonitor=false"];
-async function gitTopLevel(dir3) {
+// src/engine/postprocess/baseline.ts
+var BASELINE_VERSION = 1;
+async function loadBaseline(file) {
+  let raw;
   try {
-    const { stdout } = await run("git", [...GIT_SAFE_ARGS, "-C", dir3, "rev-parse", "--show-toplevel"], { encoding: "utf8" });
-    const top = stdout.trim();
-    return top ? await realpath(top) : void 0;
-  } catch {
-    return void 0;
+    raw = JSON.parse(await readFile(file, "utf8"));
+  } catch (e) {
+    throw new UsageError(`cannot read baseline ${file}: ${e.message.split("\n")[0]}`);
   }
-}
-async function resolveRoot(paths) {
-  const targets = [];
-  for (const p of paths) {
-    let st;
-    try {
-      st = await lstat2(p);
-    } catch {
-      throw new UsageError(`no such file or directory: ${p}`);
-    }
-    const abs = await realpath(p);
-    targets.push({ abs, dir: st.isDirectory() });
-  }
-  const first = targets[0];
-  if (!first) throw new UsageError("nothing to scan");
-  const firstDir = first.dir ? first.abs : path4.dirname(first.abs);
-  const top = await gitTopLevel(firstDir);
-  if (top && targets.every((t) => isInside(top, t.abs))) return { base: top, git: true, targets };
-  const dirs = targets.map((t) => t.dir ? t.abs : path4.dirname(t.abs));
-  return { base: commonAncestor(dirs), git: false, targets };
-}
-function isInside(parent, child) {
-  const rel = path4.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path4.isAbsolute(rel);
-}
-function commonAncestor(dirs) {
-  let common = dirs[0] ?? process.cwd();
-  for (const d of dirs.slice(1)) while (!isInside(common, d)) common = path4.dirname(common);
-  return common;
-}
-function toPosix(p) {
-  return p.split(path4.sep).join("/");
-}
-async function discoverInTwo(root, notes) {
-  const seen = /* @__PURE__ */ new Set();
-  const files = [];
-  const add = (abs, out) => {
-    const rel = toPosix(path4.relative(root.base, abs));
-    if (!seen.has(rel)) {
-      seen.add(rel);
-      out.push({ path: rel, abs });
-    }
-  };
-  const addFromGit = (top, names, out) => {
-    const prefix = top === root.base ? "" : `${toPosix(path4.relative(root.base, top))}/`;
-    for (const name of names) {
-      const rel = prefix + name;
-      if (seen.has(rel)) continue;
-      seen.add(rel);
-      out.push({ path: rel, abs: path4.sep === "/" ? `${top}/${name}` : path4.join(top, name) });
-    }
-  };
-  const untracked = [];
-  for (const t of root.targets) {
-    if (!t.dir) {
-      add(t.abs, files);
-      continue;
-    }
-    if (!root.git) {
-      for (const f of await walk(t.abs, notes, root.base)) add(f, files);
-      continue;
-    }
-    const top = t.abs === root.base ? root.base : await gitTopLevel(t.abs) ?? t.abs;
-    const others = gitFiles(t.abs, ["--others", "--exclude-standard"]);
-    others.catch(() => void 0);
-    untracked.push(others.then((names) => ({ top, names })));
-    addFromGit(top, await gitFiles(t.abs, ["--cached"]), files);
-  }
-  files.sort(byPath);
-  const later = Promise.all(untracked).then((lists) => {
-    const out = [];
-    for (const { top, names } of lists) addFromGit(top, names, out);
-    return out.sort(byPath);
-  });
-  later.catch(() => void 0);
-  return { files, later };
-}
-var byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-async function gitFiles(dir3, which2) {
-  const { stdout } = await run("git", [...GIT_SAFE_ARGS, "-C", dir3, "ls-files", "-z", ...which2, "--full-name", "."], {
-    encoding: "buffer",
-    maxBuffer: 1 << 30
-  });
-  return stdout.toString("utf8").split("\0").filter(Boolean);
-}
-async function walk(dir3, notes, base3) {
-  const out = [];
-  const visit = async (current, rules2) => {
-    let gitignore;
-    try {
-      gitignore = await readFile(path4.join(current, ".gitignore"), "utf8");
-    } catch {
-    }
-    const scoped = gitignore === void 0 ? rules2 : [...rules2, { at: current, ig: gitignoreMatcher(gitignore) }];
-    let entries;
-    try {
-      entries = await readdir2(current, { withFileTypes: true });
-    } catch (err) {
-      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path4.relative(base3, current)) || "." });
-      return;
-    }
-    entries.sort((a, b) => a.name < b.name ? -1 : 1);
-    for (const e of entries) {
-      if (e.name === ".git") continue;
-      const abs = path4.join(current, e.name);
-      const ignored = scoped.some(({ at: at2, ig }) => {
-        const rel = toPosix(path4.relative(at2, abs));
-        return ig.ignores(e.isDirectory() ? `${rel}/` : rel);
-      });
-      if (ignored) continue;
-      if (e.isSymbolicLink()) {
-        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path4.relative(base3, abs)) });
-      } else if (e.isDirectory()) {
-        await visit(abs, scoped);
-      } else if (e.isFile()) {
-        out.push(abs);
-      } else {
-        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path4.relative(base3, abs)) });
-      }
-    }
-  };
-  await visit(dir3, []);
-  return out;
+  const b = raw;
+  if (b?.tool !== "gatewarden" || !Array.isArray(b.findings)) throw new UsageError(`${file} is not a Gatewarden baseline (write one with \`gatewarden baseline\`)`);
+  if (b.version !== BASELINE_VERSION) throw new UsageError(`${file}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
+  return new Set(b.findings.map((f) => f.fingerprint).filter((x) => typeof x === "string"));
 }
 
-// src/engine/isolate.ts
-import { closeSync, constants as constants3, fstatSync, openSync, readSync, statSync } from "node:fs";
-import path5 from "node:path";
-import { getHeapStatistics } from "node:v8";
-import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData } from "node:worker_threads";
-var YOUNG_GENERATION_MB = 8;
-var ISOLATE_MIN_FILES = 6e3;
-var MARK = "gatewarden-scan-worker";
-async function scanIsolated(opts, isolate, scan2) {
-  const estimate = worthIsolating(opts, isolate);
-  if (estimate === void 0) return scan2(opts);
-  const started = performance.now();
-  const { rules: rules2, onProgress, pool, ...rest } = opts;
-  const channel = new MessageChannel();
-  const init = {
-    mark: MARK,
-    ruleIds: rules2.map((r) => r.id),
-    progress: Boolean(onProgress),
-    opts: { ...rest, ...pool ? { pool: { ...pool, script: pool.script.href } } : {} },
-    port: channel.port2
-  };
-  let worker;
-  try {
-    worker = new Worker(isolate.script, {
-      workerData: init,
-      transferList: [channel.port2],
-      stdin: false,
-      stdout: false,
-      stderr: false,
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
-    });
-  } catch (err2) {
-    channel.port1.close();
-    debug3(`the scan worker did not start (${errorCode(err2)}); scanning on the main thread`);
-    return scan2(opts);
-  }
-  debug3(`scanning in a worker (about ${estimate} files; young generation capped at ${YOUNG_GENERATION_MB} MB)`);
-  worker.on("message", (m) => onProgress?.(...m.progress));
-  worker.on("error", (err2) => debug3(`the scan worker failed (${errorCode(err2)})`));
-  await new Promise((resolve) => worker.once("exit", () => resolve()));
-  const outcome = receiveMessageOnPort(channel.port1)?.message;
-  channel.port1.close();
-  if (!outcome) {
-    debug3("the scan worker ended without a result; scanning on the main thread");
-    return scan2(opts);
-  }
-  if ("result" in outcome) return { ...outcome.result, stats: { ...outcome.result.stats, durationMs: Math.round(performance.now() - started) } };
-  const err = outcome.error.usage ? new UsageError(outcome.error.message) : new Error(outcome.error.message);
-  if (outcome.error.stack) err.stack = outcome.error.stack;
-  throw err;
-}
-function worthIsolating(opts, isolate) {
-  if (!/\.m?js$/.test(isolate.script.pathname)) return void 0;
-  const known = new Set(isolate.registry);
-  if (!opts.rules.every((r) => known.has(r))) return void 0;
-  const minFiles = isolate.minFiles ?? defaultMinFiles();
-  if (minFiles === Infinity) return void 0;
-  const estimate = opts.blobs ? opts.blobs.files.size : estimateFiles(opts.paths.length ? opts.paths : ["."]);
-  return estimate >= minFiles ? estimate : void 0;
-}
-function debug3(line2) {
-  if (process.env.GATEWARDEN_DEBUG) process.stderr.write(`gatewarden: ${line2}
-`);
-}
-function errorCode(err) {
-  const e = err;
-  return String(e?.code ?? e?.name ?? "error");
-}
-function defaultMinFiles(runtime = {}) {
-  const setting = (runtime.setting ?? process.env.GATEWARDEN_ISOLATE_MIN_FILES)?.trim().toLowerCase();
-  if (setting === "off") return Infinity;
-  if (setting && /^\d+$/.test(setting)) return Number(setting);
-  const major = Number((runtime.node ?? process.versions.node).split(".")[0]);
-  const flags2 = runtime.flags ?? `${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`;
-  const heapLimitMb = runtime.heapLimitMb ?? getHeapStatistics().heap_size_limit / 1048576;
-  return major >= 22 && heapLimitMb >= 2048 && !/semi[-_]space[-_]size/.test(flags2) ? ISOLATE_MIN_FILES : Infinity;
-}
-function estimateFiles(paths) {
-  let total = 0;
-  for (const p of paths) {
-    try {
-      total += statSync(p).isDirectory() ? indexEntries(path5.resolve(p)) : 1;
-    } catch {
-    }
-  }
-  return total;
-}
-function indexEntries(dir3) {
-  for (let d = dir3; ; d = path5.dirname(d)) {
-    const dotGit = path5.join(d, ".git");
-    let gitDir;
-    try {
-      if (statSync(dotGit).isDirectory()) gitDir = dotGit;
-      else {
-        const m = /^gitdir: (.+)$/m.exec(readStart(dotGit, 4096)?.toString("utf8") ?? "");
-        if (m?.[1]) gitDir = path5.resolve(d, m[1].trim());
-      }
-    } catch {
-    }
-    if (gitDir) {
-      const header = readStart(path5.join(gitDir, "index"), 12);
-      return header?.length === 12 && header.toString("latin1", 0, 4) === "DIRC" ? header.readUInt32BE(8) : 0;
-    }
-    if (path5.dirname(d) === d) return 0;
-  }
-}
-function readStart(file, n) {
-  let fd;
-  try {
-    fd = openSync(file, constants3.O_RDONLY | constants3.O_NONBLOCK);
-    if (!fstatSync(fd).isFile()) return void 0;
-    const buf = Buffer.alloc(n);
-    return buf.subarray(0, readSync(fd, buf, 0, n, 0));
-  } catch {
-    return void 0;
-  } finally {
-    if (fd !== void 0) closeSync(fd);
-  }
-}
-
-// src/engine/scan.ts
-import { lstatSync as lstatSync2, readFileSync } from "node:fs";
-import path9 from "node:path";
-
-// src/engine/classify.ts
+// src/engine/read/classify.ts
 var COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
 var OPENCLAW_NAMES = /* @__PURE__ */ new Set(["openclaw.json", "openclaw.json5", "clawdbot.json", "moltbot.json", "moldbot.json"]);
 var ENV_TEMPLATE = /\.(example|sample|template|dist|defaults|tpl|schema)$/i;
@@ -48388,366 +48882,50 @@ function looksLikeShell(relPath, text2) {
   return !base3.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text2);
 }
 
-// src/engine/compose/project.ts
-import path6 from "node:path";
+// src/engine/config.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import path5 from "node:path";
 
-// src/engine/compose/tree.ts
-var import_yaml = __toESM(require_dist(), 1);
-
-// src/engine/compose/interpolate.ts
-var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
-function interpolate(s, lookup) {
-  if (!s.includes("$")) return s;
-  let out = "";
-  let i = 0;
-  while (i < s.length) {
-    const c = s[i];
-    if (c !== "$") {
-      out += c;
-      i++;
-      continue;
-    }
-    const next = s[i + 1];
-    if (next === "$") {
-      out += "$";
-      i += 2;
-      continue;
-    }
-    if (next === "{") {
-      const end = matchingBrace(s, i + 1);
-      if (end === -1) {
-        out += s.slice(i);
-        break;
-      }
-      out += braced(s.slice(i + 2, end), s.slice(i, end + 1), lookup);
-      i = end + 1;
-      continue;
-    }
-    const m = NAME.exec(s.slice(i + 1));
-    if (!m) {
-      out += "$";
-      i++;
-      continue;
-    }
-    const v = lookup(m[0]);
-    out += v ?? `$${m[0]}`;
-    i += 1 + m[0].length;
-  }
-  return out;
-}
-function matchingBrace(s, open2) {
-  let depth2 = 0;
-  for (let j = open2; j < s.length; j++) {
-    if (s[j] === "{") depth2++;
-    else if (s[j] === "}" && --depth2 === 0) return j;
-  }
-  return -1;
-}
-function braced(inner, written, lookup) {
-  const m = NAME.exec(inner);
-  if (!m) return written;
-  const name = m[0];
-  const rest = inner.slice(name.length);
-  const value = lookup(name);
-  if (rest === "") return value ?? written;
-  const op = /^(:?[-?+])/.exec(rest)?.[1];
-  if (!op) return written;
-  const arg2 = rest.slice(op.length);
-  const set = value !== void 0 && (op.startsWith(":") ? value !== "" : true);
-  switch (op) {
-    case ":-":
-    case "-":
-      return set ? value ?? "" : interpolate(arg2, lookup);
-    case ":?":
-    case "?":
-      return set ? value ?? "" : written;
-    default:
-      return set ? interpolate(arg2, lookup) : value === void 0 ? written : "";
-  }
-}
-
-// src/engine/compose/tree.ts
-var pathKey = (p) => JSON.stringify(p);
-function collectTags(doc) {
-  const tags = /* @__PURE__ */ new Map();
-  const walk2 = (node, path12, depth2) => {
-    if (depth2 > 12 || !node) return;
-    const tag = node.tag;
-    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path12), tag === "!reset" ? "reset" : "override");
-    if ((0, import_yaml.isMap)(node)) {
-      for (const it of node.items) if ((0, import_yaml.isPair)(it) && (0, import_yaml.isScalar)(it.key)) walk2(it.value, [...path12, String(it.key.value)], depth2 + 1);
-    }
-    if ((0, import_yaml.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path12, i], depth2 + 1));
-  };
-  walk2(doc.contents, [], 0);
-  return tags;
-}
-function isRecord2(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function build(raw, file, path12, env, tags) {
-  const o = { file, path: path12 };
-  const tag = tags.get(pathKey(path12));
-  const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
-  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path12, i], env, tags)));
-  if (isRecord2(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path12, k], env, tags)])));
-  if (typeof raw === "string") return node(interpolate(raw, env), raw);
-  if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
-  return node(raw === void 0 ? null : String(raw), null);
-}
-function normaliseKeyValues(n, env) {
-  const passThrough = (k, o) => {
-    const v = env(k);
-    return { o, v: v ?? `\${${k}}`, r: `\${${k}}` };
-  };
-  if (Array.isArray(n.v)) {
-    const map = /* @__PURE__ */ new Map();
-    for (const item of n.v) {
-      if (typeof item.v !== "string" || typeof item.r !== "string") continue;
-      const eq = item.r.indexOf("=");
-      if (eq === -1) {
-        map.set(item.r.trim(), passThrough(item.r.trim(), item.o));
-        continue;
-      }
-      const key = item.r.slice(0, eq).trim();
-      const rawValue = item.r.slice(eq + 1);
-      map.set(key, { o: item.o, v: interpolate(rawValue, env), r: rawValue });
-    }
-    return { ...n, v: map };
-  }
-  if (n.v instanceof Map) {
-    const map = /* @__PURE__ */ new Map();
-    for (const [k, item] of n.v) map.set(k, item.v === null ? passThrough(k, item.o) : item);
-    return { ...n, v: map };
-  }
-  return n;
-}
-function merge(base3, over, special) {
-  if (over.tag === "reset") return void 0;
-  if (!base3 || over.tag === "override") return over;
-  if (base3.v instanceof Map && over.v instanceof Map) {
-    const out = new Map(base3.v);
-    for (const [k, ov] of over.v) {
-      const bv = out.get(k);
-      const s = bv && special ? special(k, bv, ov) : null;
-      const m = s !== null ? s : merge(bv, ov);
-      if (m) out.set(k, m);
-      else out.delete(k);
-    }
-    return { o: base3.o, v: out };
-  }
-  if (Array.isArray(base3.v) && Array.isArray(over.v)) return { o: base3.o, v: [...base3.v, ...over.v] };
-  return over;
-}
-function plain(n, which2) {
-  if (Array.isArray(n.v)) return n.v.map((x) => plain(x, which2));
-  if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which2)]));
-  return which2 === "r" && n.r !== void 0 ? n.r : n.v;
-}
-function origins(n, path12 = [], out = /* @__PURE__ */ new Map()) {
-  out.set(pathKey(path12), n.o);
-  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path12, i], out));
-  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path12, k], out);
-  return out;
-}
-
-// src/engine/compose/project.ts
-var BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
-var OVERRIDE = /^(docker-)?compose\.override\.ya?ml$/i;
-var VARIANT = /^(docker-)?compose\.[\w.-]+\.ya?ml$/i;
-var MAX_EXTENDS_DEPTH = 10;
-function buildComposeProjects(composeTargets, dotenvTargets) {
-  const loader = {
-    files: new Map(composeTargets.map((t) => [t.file, { target: t, tags: collectTags(t.doc) }])),
-    dotenv: new Map(dotenvTargets.map((t) => [t.file, t])),
-    notes: /* @__PURE__ */ new Map()
-  };
-  const byDir = /* @__PURE__ */ new Map();
-  for (const t of composeTargets) byDir.set(path6.posix.dirname(t.file), [...byDir.get(path6.posix.dirname(t.file)) ?? [], t.file]);
-  const projects = [];
-  for (const [dir3, files] of byDir) {
-    const nameOf = (f) => path6.posix.basename(f);
-    const base3 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
-    const family = base3 && /^docker-/i.test(nameOf(base3)) ? "docker-compose" : "compose";
-    const override = base3 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family}.`)) : void 0;
-    const listed = composeFileVariable(loader, dir3);
-    const main = listed.length ? listed : base3 ? [base3, ...override ? [override] : []] : [];
-    if (main.length) projects.push(project(loader, dir3, main, main));
-    for (const f of files) {
-      if (main.includes(f)) continue;
-      if (base3 && VARIANT.test(nameOf(f))) projects.push(project(loader, dir3, [base3, f], [f]));
-      else projects.push(project(loader, dir3, [f], [f]));
-    }
-  }
-  return { projects, notes: [...loader.notes.values()] };
-}
-function composeFileVariable(loader, dir3) {
-  const { env } = dotenvLookup(loader, dir3);
-  const value = env.COMPOSE_FILE;
-  if (!value) return [];
-  return value.split(env.COMPOSE_PATH_SEPARATOR || ":").map((f) => resolveRel(dir3, f.trim())).filter((f) => f !== void 0 && loader.files.has(f));
-}
-function unresolved(loader, file, what) {
-  const message2 = `${what} is not a compose file in this scan; ${file} was checked without it.`;
-  loader.notes.set(message2, { level: "warning", code: "compose.unresolved_reference", message: message2, file });
-}
-function dotenvLookup(loader, dir3) {
-  const file = loader.dotenv.get(dir3 === "." ? ".env" : `${dir3}/.env`);
-  const env = {};
-  for (const e of file?.entries ?? []) env[e.key] = e.value;
-  return { env, lookup: (name) => Object.hasOwn(env, name) ? env[name] : void 0 };
-}
-function resolveRel(dir3, rel) {
-  if (path6.posix.isAbsolute(rel) || rel.includes("$")) return void 0;
-  const p = path6.posix.normalize(path6.posix.join(dir3, rel));
-  return p.startsWith("../") || p === ".." ? void 0 : p;
-}
-function project(loader, dir3, files, owns) {
-  const { env, lookup } = dotenvLookup(loader, dir3);
-  let services2 = /* @__PURE__ */ new Map();
-  let top;
-  const included2 = /* @__PURE__ */ new Set();
-  for (const file of files) {
-    const loaded = loader.files.get(file);
-    if (!loaded) continue;
-    const fileServices = loadServices(loader, file, lookup, new Set(files), included2);
-    for (const [name, node] of fileServices) {
-      const merged = mergeService(services2.get(name), node);
-      if (merged) services2.set(name, merged);
-      else services2.delete(name);
-    }
-    const rest = build(Object.fromEntries(Object.entries(isRecord2(loaded.target.value) ? loaded.target.value : {}).filter(([k]) => k !== "services")), file, [], lookup, loaded.tags);
-    top = merge(top, rest) ?? top;
-  }
-  services2 = new Map([...services2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
-  return {
-    kind: "compose_project",
-    file: files[0] ?? dir3,
-    files: [...files, ...included2],
-    owns,
-    env,
-    services: [...services2].map(([name, node]) => service(name, node, loader)),
-    value: top ? plain(top, "v") : {}
-  };
-}
-function loadServices(loader, file, lookup, seen, included2) {
-  const out = /* @__PURE__ */ new Map();
-  const value = loader.files.get(file)?.target.value;
-  if (!isRecord2(value)) return out;
-  const dir3 = path6.posix.dirname(file);
-  for (const entry of Array.isArray(value.include) ? value.include : []) {
-    const paths = typeof entry === "string" ? [entry] : isRecord2(entry) ? [entry.path].flat() : [];
-    for (const p of paths) {
-      const target = typeof p === "string" ? resolveRel(dir3, p) : void 0;
-      if (typeof p === "string" && (!target || !loader.files.has(target))) unresolved(loader, file, `include ${p}`);
-      if (!target || seen.has(target) || !loader.files.has(target)) continue;
-      seen.add(target);
-      included2.add(target);
-      const inc = dotenvLookup(loader, path6.posix.dirname(target)).lookup;
-      for (const [name, node] of loadServices(loader, target, inc, seen, included2)) if (!out.has(name)) out.set(name, node);
-    }
-  }
-  if (isRecord2(value.services)) for (const name of Object.keys(value.services)) {
-    const node = loadService(loader, file, name, lookup, 0);
-    if (node) out.set(name, node);
-  }
-  return out;
-}
-function loadService(loader, file, name, lookup, depth2) {
-  const loaded = loader.files.get(file);
-  const services2 = isRecord2(loaded?.target.value) ? loaded.target.value.services : void 0;
-  const raw = isRecord2(services2) ? services2[name] : void 0;
-  if (!loaded || !isRecord2(raw)) return void 0;
-  let node = normaliseService(build(raw, file, ["services", name], lookup, loaded.tags), lookup);
-  const ext = raw.extends;
-  if (ext !== void 0 && node.v instanceof Map) {
-    node.v.delete("extends");
-    const baseName = typeof ext === "string" ? ext : isRecord2(ext) && typeof ext.service === "string" ? ext.service : void 0;
-    const baseFile = isRecord2(ext) && typeof ext.file === "string" ? resolveRel(path6.posix.dirname(file), ext.file) : file;
-    const base3 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
-    if (!base3 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord2(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
-    const merged = base3 ? mergeService(base3, node) : void 0;
-    if (merged) node = { ...merged, o: node.o };
-  }
-  return node;
-}
-function normaliseService(n, lookup) {
-  if (!(n.v instanceof Map)) return n;
-  const env = n.v.get("environment");
-  if (env) n.v.set("environment", normaliseKeyValues(env, lookup));
-  const b = n.v.get("build");
-  if (b && typeof b.v === "string") n.v.set("build", { o: b.o, v: /* @__PURE__ */ new Map([["context", { ...b }]]) });
-  const args = n.v.get("build")?.v;
-  if (args instanceof Map && args.get("args")) args.set("args", normaliseKeyValues(args.get("args"), lookup));
-  return n;
-}
-function mergeService(base3, over) {
-  return merge(base3, over, (key, b, o) => {
-    if (o.tag) return null;
-    if (key === "command" || key === "entrypoint") return o;
-    if (key === "healthcheck") return merge(b, o, (k, _b, oo) => k === "test" ? oo : null);
-    if ((key === "ports" || key === "volumes") && Array.isArray(b.v) && Array.isArray(o.v)) {
-      const id = (n) => key === "ports" ? JSON.stringify(plain(n, "v")) : volumeTarget(plain(n, "v"));
-      const overIds = new Set(o.v.map(id));
-      const kept = key === "volumes" ? b.v.filter((n) => !overIds.has(id(n))) : b.v;
-      const baseIds = new Set(kept.map(id));
-      return { o: b.o, v: [...kept, ...o.v.filter((n) => key === "volumes" || !baseIds.has(id(n)))] };
-    }
-    return null;
-  });
-}
-function volumeTarget(v) {
-  if (isRecord2(v)) return String(v.target ?? "");
-  if (typeof v !== "string") return JSON.stringify(v);
-  const parts = v.split(":");
-  return parts.length === 1 ? parts[0] ?? "" : parts[1] ?? "";
-}
-function service(name, node, loader) {
-  const table = origins(node);
-  const originOf2 = (p) => {
-    for (let n = p.length; n >= 0; n--) {
-      const o = table.get(pathKey(p.slice(0, n)));
-      if (o) return { o, rest: p.slice(n) };
-    }
-    return { o: node.o, rest: p };
-  };
-  const value = plain(node, "v");
-  return {
-    name,
-    value,
-    raw: plain(node, "r"),
-    at(p, part) {
-      const { o, rest } = originOf2(p);
-      return at.path([...o.path, ...rest], { file: o.file, ...part ? { part } : {} });
-    },
-    fileOf: (p) => originOf2(p).o.file,
-    envFiles: envFiles(value, node, loader)
-  };
-}
-function envFiles(value, node, loader) {
-  const out = {};
-  const list = [value.env_file ?? []].flat();
-  const envNode = node.v instanceof Map ? node.v.get("env_file") : void 0;
-  list.forEach((entry, i) => {
-    const rel = typeof entry === "string" ? entry : isRecord2(entry) && typeof entry.path === "string" ? entry.path : void 0;
-    const from = envNode && Array.isArray(envNode.v) ? envNode.v[i]?.o.file ?? envNode.o.file : envNode?.o.file ?? node.o.file;
-    const file = rel ? resolveRel(path6.posix.dirname(from), rel) : void 0;
-    for (const e of file && loader.dotenv.get(file)?.entries || []) out[e.key] = { value: e.value, file: file ?? "", line: e.line };
-  });
-  return out;
+// src/engine/discover/gitignore.ts
+var import_ignore = __toESM(require_ignore(), 1);
+var MAX_PATTERN_LENGTH = 1024;
+function gitignoreMatcher(patterns) {
+  const lines = typeof patterns === "string" ? patterns.split(/\r?\n/) : patterns;
+  return (0, import_ignore.default)().add(lines.filter((l) => l.length <= MAX_PATTERN_LENGTH));
 }
 
 // src/engine/config.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import path7 from "node:path";
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
-// src/engine/read.ts
-import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
+// src/model/severity.ts
+var SEVERITIES = ["critical", "high", "medium", "low", "info"];
+var FAIL_ON_VALUES = ["critical", "high", "medium", "low", "info", "never"];
+var RANK2 = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+function bySeverityDesc(a, b) {
+  return RANK2[b] - RANK2[a];
+}
+function atOrAbove(s, threshold) {
+  return threshold !== "never" && RANK2[s] >= RANK2[threshold];
+}
+function isSeverity(v) {
+  return typeof v === "string" && SEVERITIES.includes(v);
+}
+function sarifLevel(s) {
+  return s === "critical" || s === "high" ? "error" : s === "medium" ? "warning" : "note";
+}
+function securitySeverity(s) {
+  return { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "1.0" }[s];
+}
+function failing(findings, failOn) {
+  return findings.filter((f) => !f.suppressed && atOrAbove(f.severity, failOn));
+}
+
+// src/engine/read/read.ts
+import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 var SNIFF = 8e3;
-var NOFOLLOW = constants4.O_NOFOLLOW ?? 0;
-var OPEN_FLAGS = constants4.O_RDONLY | NOFOLLOW | (constants4.O_NONBLOCK ?? 0);
+var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
+var OPEN_FLAGS = constants3.O_RDONLY | NOFOLLOW | (constants3.O_NONBLOCK ?? 0);
 var unreadable = (file, err) => ({
   ok: false,
   note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
@@ -48757,7 +48935,7 @@ async function readText(f, maxFileSize) {
   let fd;
   try {
     if (!NOFOLLOW && lstatSync(f.abs).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
-    fd = openSync2(f.abs, OPEN_FLAGS);
+    fd = openSync(f.abs, OPEN_FLAGS);
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT") return { ok: false, note: void 0 };
@@ -48765,13 +48943,13 @@ async function readText(f, maxFileSize) {
     return unreadable(f.path, err);
   }
   try {
-    const st = fstatSync2(fd);
+    const st = fstatSync(fd);
     if (!st.isFile()) return { ok: false, note: void 0 };
     if (st.size > maxFileSize) return { ok: false, note: tooLarge(f.path, st.size, maxFileSize) };
     const buf = readBuffer(st.size);
     let n = 0;
     while (n < buf.length) {
-      const got = readSync2(fd, buf, n, buf.length - n, n);
+      const got = readSync(fd, buf, n, buf.length - n, n);
       if (got === 0) break;
       n += got;
     }
@@ -48779,7 +48957,7 @@ async function readText(f, maxFileSize) {
   } catch (err) {
     return unreadable(f.path, err);
   } finally {
-    closeSync2(fd);
+    closeSync(fd);
   }
 }
 function tooLarge(file, size, maxFileSize) {
@@ -48799,11 +48977,6 @@ function decode(buf, file) {
   const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
   return { ok: true, text: buf.toString("utf8", bom), bytes: buf.length };
 }
-function formatBytes(n) {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
-  return `${n} B`;
-}
 function parseSize(v) {
   if (typeof v === "number") return v > 0 ? v : void 0;
   const m = /^(\d+(?:\.\d+)?)[ \t]*(b|kb|k|mb|m|gb|g)?$/i.exec(v.trim());
@@ -48813,15 +48986,441 @@ function parseSize(v) {
   return Math.round(Number(m[1]) * mult);
 }
 
+// src/engine/discover/discover.ts
+import { lstat as lstat2, readdir as readdir2, readFile as readFile2, realpath } from "node:fs/promises";
+import path4 from "node:path";
+
+// src/git/git.ts
+import { spawn } from "node:child_process";
+import { StringDecoder } from "node:string_decoder";
+var GIT_SAFE_ARGS = ["-c", "safe.directory=*", "-c", "core.fsmonitor=false"];
+var DEFAULT_TIMEOUT_MS = 2 * 6e4;
+var DEFAULT_IDLE_TIMEOUT_MS = 10 * 6e4;
+var GitError = class extends Error {
+  name = "GitError";
+};
+function spawnGit(cwd, args, stdin, env) {
+  return spawn("git", [...GIT_SAFE_ARGS, ...args], { cwd, stdio: [stdin, "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...env } });
+}
+function git(cwd, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawnGit(cwd, args, opts.stdin === void 0 ? "ignore" : "pipe", opts.env);
+    const out = [];
+    const err = [];
+    const limit = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      child.stdout.destroy();
+      child.stderr.destroy();
+      reject(new GitError(`git ${subcommand(args)} timed out after ${Math.round(limit / 1e3)} s`));
+    }, limit);
+    child.stdout.on("data", (c) => out.push(c));
+    child.stderr.on("data", (c) => err.push(c));
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(new GitError(`cannot run git: ${e.message}`));
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(Buffer.concat(out));
+      else reject(new GitError(`git ${subcommand(args)} failed: ${gitMessage(Buffer.concat(err).toString("utf8")) || `exit code ${code}`}`));
+    });
+    if (opts.stdin !== void 0) {
+      child.stdin?.on("error", () => {
+      });
+      child.stdin?.end(opts.stdin);
+    }
+  });
+}
+async function tryGit(cwd, args, opts = {}) {
+  try {
+    return (await git(cwd, args, opts)).toString("utf8").trim();
+  } catch {
+    return void 0;
+  }
+}
+function subcommand(args) {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "-c" || args[i] === "-C") i++;
+    else return args[i] ?? "";
+  }
+  return "";
+}
+function gitMessage(stderr) {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const complaint = lines.find((l) => /^(fatal|error): /.test(l))?.replace(/^(fatal|error): /, "") ?? lines.at(-1) ?? "";
+  return stripUrlCredentials(complaint);
+}
+function stripUrlCredentials(message2) {
+  let out = "";
+  let rest = message2;
+  for (let i = rest.indexOf("://"); i >= 0; i = rest.indexOf("://")) {
+    const start = i + 3;
+    let end = start;
+    while (end < rest.length && !`/@ 	'"`.includes(rest[end] ?? "")) end++;
+    const credentials = rest[end] === "@" && end > start;
+    out += rest.slice(0, start) + (credentials ? "***" : rest.slice(start, end));
+    rest = rest.slice(end);
+  }
+  return out + rest;
+}
+var READ_AHEAD = 16 * 1024 * 1024;
+async function streamLines(cwd, args, maxLine, onLine, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS) {
+  const child = spawnGit(cwd, args, "ignore");
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (s) => {
+    if (stderr.length < 64 * 1024) stderr += s;
+  });
+  const exited = new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code2) => resolve(code2 ?? 1));
+  });
+  exited.catch(() => void 0);
+  const queue = [];
+  let queued = 0;
+  let ended = false;
+  let failed2;
+  let wake;
+  const signal = () => {
+    wake?.();
+    wake = void 0;
+  };
+  child.stdout.on("data", (chunk) => {
+    queue.push(chunk);
+    queued += chunk.length;
+    if (queued > READ_AHEAD) child.stdout.pause();
+    signal();
+  });
+  child.stdout.on("end", () => {
+    ended = true;
+    signal();
+  });
+  child.stdout.on("error", (err) => {
+    failed2 = err;
+    signal();
+  });
+  const nextOutput = () => new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      failed2 = new GitError(`git ${subcommand(args)} wrote nothing for ${Math.round(idleTimeoutMs / 1e3)} s; stopped`);
+      resolve();
+    }, idleTimeoutMs);
+    wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+  const decoder = new StringDecoder("utf8");
+  let carry = "";
+  let dropping = false;
+  try {
+    for (; ; ) {
+      if (failed2) throw failed2;
+      const chunk = queue.shift();
+      if (!chunk) {
+        if (ended) break;
+        await nextOutput();
+        continue;
+      }
+      queued -= chunk.length;
+      if (child.stdout.isPaused() && queued <= READ_AHEAD / 2) child.stdout.resume();
+      const text2 = decoder.write(chunk);
+      let start = 0;
+      for (let nl = text2.indexOf("\n"); nl !== -1; nl = text2.indexOf("\n", start)) {
+        if (dropping) dropping = false;
+        else {
+          const line2 = carry ? carry + text2.slice(start, nl) : text2.slice(start, nl);
+          carry = "";
+          const p = line2.length > maxLine ? onLine(line2.slice(0, maxLine), true) : onLine(line2, false);
+          if (p) await p;
+        }
+        start = nl + 1;
+      }
+      if (!dropping && start < text2.length) {
+        carry += text2.slice(start);
+        if (carry.length > maxLine) {
+          const p = onLine(carry.slice(0, maxLine), true);
+          carry = "";
+          dropping = true;
+          if (p) await p;
+        }
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const rest = carry + decoder.end();
+    if (rest && !dropping) {
+      const p = onLine(rest, false);
+      if (p) await p;
+    }
+  } catch (err) {
+    child.kill("SIGKILL");
+    child.stdout.destroy();
+    child.stderr.destroy();
+    throw err;
+  }
+  const code = await exited;
+  if (code !== 0) throw new UsageError(`git ${subcommand(args)} failed: ${gitMessage(stderr) || `exit code ${code}`}`);
+  return { stderr };
+}
+var BlobReader = class {
+  constructor(cwd, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS) {
+    this.cwd = cwd;
+    this.idleTimeoutMs = idleTimeoutMs;
+  }
+  cwd;
+  idleTimeoutMs;
+  child;
+  buf = Buffer.alloc(0);
+  queue = [];
+  idle;
+  read(name, limit) {
+    if (name.includes("\n")) return Promise.resolve({ kind: "missing" });
+    const child = this.start();
+    return new Promise((resolve) => {
+      this.queue.push({ limit, resolve });
+      this.watch();
+      child.stdin.write(`${name}
+`);
+    });
+  }
+  close() {
+    clearTimeout(this.idle);
+    this.child?.stdin.end();
+    this.child = void 0;
+  }
+  /** (Re)starts the wait for git's next answer while a request is pending. */
+  watch() {
+    clearTimeout(this.idle);
+    if (!this.queue.length) return;
+    const child = this.child;
+    this.idle = setTimeout(() => {
+      child?.kill("SIGKILL");
+      this.failAll(child);
+    }, this.idleTimeoutMs);
+  }
+  start() {
+    if (this.child) return this.child;
+    const child = spawnGit(this.cwd, ["cat-file", "--batch"], "pipe");
+    child.stdout.on("data", (chunk) => {
+      this.onData(chunk);
+      this.watch();
+    });
+    child.stderr.resume();
+    const fail = () => this.failAll(child);
+    child.on("error", fail);
+    child.on("close", fail);
+    child.stdin.on("error", fail);
+    this.child = child;
+    return child;
+  }
+  /** git is gone (or given up on): every pending request is answered `missing`. */
+  failAll(child) {
+    clearTimeout(this.idle);
+    for (const p of this.queue.splice(0)) p.resolve({ kind: "missing" });
+    if (this.child === child) {
+      this.child = void 0;
+      this.buf = Buffer.alloc(0);
+    }
+  }
+  onData(chunk) {
+    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+    for (; ; ) {
+      const cur = this.queue[0];
+      if (!cur) return;
+      if (cur.remaining === void 0) {
+        const nl = this.buf.indexOf(10);
+        if (nl === -1) return;
+        const header = this.buf.subarray(0, nl).toString("utf8");
+        this.buf = this.buf.subarray(nl + 1);
+        const m = /^\S+ (\S+) (\d+)$/.exec(header);
+        if (!m) {
+          this.queue.shift();
+          cur.resolve({ kind: "missing" });
+          continue;
+        }
+        cur.type = m[1];
+        cur.size = Number(m[2]);
+        cur.remaining = cur.size + 1;
+        cur.parts = [];
+      }
+      const take = Math.min(cur.remaining, this.buf.length);
+      if (take === 0) return;
+      if ((cur.size ?? 0) <= cur.limit) cur.parts?.push(this.buf.subarray(0, take));
+      this.buf = this.buf.subarray(take);
+      cur.remaining -= take;
+      if (cur.remaining > 0) return;
+      this.queue.shift();
+      const size = cur.size ?? 0;
+      if (cur.type !== "blob") cur.resolve({ kind: "missing" });
+      else if (size > cur.limit) cur.resolve({ kind: "too_large", size });
+      else cur.resolve({ kind: "ok", data: Buffer.concat(cur.parts ?? []).subarray(0, size) });
+    }
+  }
+};
+var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+function unquotePath(s) {
+  if (!s.startsWith('"') || !s.endsWith('"') || s.length < 2) return s;
+  const bytes = [];
+  const body = [...s.slice(1, -1)];
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] ?? "";
+    if (c !== "\\") {
+      bytes.push(...Buffer.from(c, "utf8"));
+      continue;
+    }
+    const next = body[i + 1] ?? "";
+    const octal = /^[0-7]{3}/.exec(body.slice(i + 1, i + 4).join(""));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      i += 3;
+    } else {
+      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+// src/engine/discover/discover.ts
+async function gitTopLevel(dir3) {
+  const top = await tryGit(dir3, ["rev-parse", "--show-toplevel"]);
+  try {
+    return top ? await realpath(top) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function resolveRoot(paths) {
+  const targets = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = await lstat2(p);
+    } catch {
+      throw new UsageError(`no such file or directory: ${p}`);
+    }
+    const abs = await realpath(p);
+    targets.push({ abs, dir: st.isDirectory() });
+  }
+  const first = targets[0];
+  if (!first) throw new UsageError("nothing to scan");
+  const firstDir = first.dir ? first.abs : path4.dirname(first.abs);
+  const top = await gitTopLevel(firstDir);
+  if (top && targets.every((t) => isInside(top, t.abs))) return { base: top, git: true, targets };
+  const dirs = targets.map((t) => t.dir ? t.abs : path4.dirname(t.abs));
+  return { base: commonAncestor(dirs), git: false, targets };
+}
+function isInside(parent, child) {
+  const rel = path4.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !path4.isAbsolute(rel);
+}
+function commonAncestor(dirs) {
+  let common = dirs[0] ?? process.cwd();
+  for (const d of dirs.slice(1)) while (!isInside(common, d)) common = path4.dirname(common);
+  return common;
+}
+function toPosix(p) {
+  return p.split(path4.sep).join("/");
+}
+async function* discover(root, notes, keep = (files) => files) {
+  const seen = /* @__PURE__ */ new Set();
+  const files = [];
+  const add = (abs, out) => {
+    const rel = toPosix(path4.relative(root.base, abs));
+    if (!seen.has(rel)) {
+      seen.add(rel);
+      out.push({ path: rel, abs });
+    }
+  };
+  const addFromGit = (top, names, out) => {
+    const prefix = top === root.base ? "" : `${toPosix(path4.relative(root.base, top))}/`;
+    for (const name of names) {
+      const rel = prefix + name;
+      if (seen.has(rel)) continue;
+      seen.add(rel);
+      out.push({ path: rel, abs: path4.sep === "/" ? `${top}/${name}` : path4.join(top, name) });
+    }
+  };
+  const untracked = [];
+  for (const t of root.targets) {
+    if (!t.dir) {
+      add(t.abs, files);
+      continue;
+    }
+    if (!root.git) {
+      for (const f of await walk(t.abs, notes, root.base)) add(f, files);
+      continue;
+    }
+    const top = t.abs === root.base ? root.base : await gitTopLevel(t.abs) ?? t.abs;
+    const others = gitFiles(t.abs, ["--others", "--exclude-standard"]);
+    others.catch(() => void 0);
+    untracked.push(others.then((names) => ({ top, names })));
+    addFromGit(top, await gitFiles(t.abs, ["--cached"]), files);
+  }
+  yield keep(files.sort(byPath));
+  if (!untracked.length) return;
+  const more = [];
+  for (const { top, names } of await Promise.all(untracked)) addFromGit(top, names, more);
+  if (more.length) yield keep(more.sort(byPath));
+}
+function blobFiles(blobs) {
+  const files = [...blobs.files].map(([rel, bytes]) => ({ path: rel, abs: path4.join(blobs.base, rel), bytes }));
+  return files.sort(byPath);
+}
+var byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+async function gitFiles(dir3, which2) {
+  const stdout = await git(dir3, ["ls-files", "-z", ...which2, "--full-name", "."], { timeoutMs: 10 * 6e4 });
+  return stdout.toString("utf8").split("\0").filter(Boolean);
+}
+async function walk(dir3, notes, base3) {
+  const out = [];
+  const visit = async (current, rules2) => {
+    let gitignore;
+    try {
+      gitignore = await readFile2(path4.join(current, ".gitignore"), "utf8");
+    } catch {
+    }
+    const scoped = gitignore === void 0 ? rules2 : [...rules2, { at: current, ig: gitignoreMatcher(gitignore) }];
+    let entries;
+    try {
+      entries = await readdir2(current, { withFileTypes: true });
+    } catch (err) {
+      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path4.relative(base3, current)) || "." });
+      return;
+    }
+    entries.sort((a, b) => a.name < b.name ? -1 : 1);
+    for (const e of entries) {
+      if (e.name === ".git") continue;
+      const abs = path4.join(current, e.name);
+      const ignored = scoped.some(({ at: at2, ig }) => {
+        const rel = toPosix(path4.relative(at2, abs));
+        return ig.ignores(e.isDirectory() ? `${rel}/` : rel);
+      });
+      if (ignored) continue;
+      if (e.isSymbolicLink()) {
+        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path4.relative(base3, abs)) });
+      } else if (e.isDirectory()) {
+        await visit(abs, scoped);
+      } else if (e.isFile()) {
+        out.push(abs);
+      } else {
+        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path4.relative(base3, abs)) });
+      }
+    }
+  };
+  await visit(dir3, []);
+  return out;
+}
+
 // src/engine/parse/yaml.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml = __toESM(require_dist(), 1);
 var MAX_ALIAS_COUNT = 1e3;
 var MAX_YAML_DEPTH = 200;
 function parseYaml(text2) {
   const flow = flowDepth(text2, MAX_YAML_DEPTH);
   if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text2, { merge: true, lineCounter, uniqueKeys: false, logLevel: "error" });
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text2, { merge: true, lineCounter, uniqueKeys: false, logLevel: "error" });
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];
@@ -48875,21 +49474,21 @@ function depth(v, d, seen = /* @__PURE__ */ new Set()) {
 }
 function keyMatches(pair, seg) {
   const k = pair.key;
-  if ((0, import_yaml2.isScalar)(k)) return String(k.value) === String(seg);
+  if ((0, import_yaml.isScalar)(k)) return String(k.value) === String(seg);
   return false;
 }
 function isMergePair(pair) {
-  return (0, import_yaml2.isScalar)(pair.key) && (typeof pair.key.value === "symbol" || pair.key.source === "<<");
+  return (0, import_yaml.isScalar)(pair.key) && (typeof pair.key.value === "symbol" || pair.key.source === "<<");
 }
 function findPair(doc, node, seg, depthLeft = 20) {
-  if (!(0, import_yaml2.isMap)(node)) return void 0;
-  for (const item of node.items) if ((0, import_yaml2.isPair)(item) && !isMergePair(item) && keyMatches(item, seg)) return item;
+  if (!(0, import_yaml.isMap)(node)) return void 0;
+  for (const item of node.items) if ((0, import_yaml.isPair)(item) && !isMergePair(item) && keyMatches(item, seg)) return item;
   if (depthLeft <= 0) return void 0;
   for (const item of node.items) {
-    if (!(0, import_yaml2.isPair)(item) || !isMergePair(item)) continue;
-    const sources = (0, import_yaml2.isSeq)(item.value) ? item.value.items : [item.value];
+    if (!(0, import_yaml.isPair)(item) || !isMergePair(item)) continue;
+    const sources = (0, import_yaml.isSeq)(item.value) ? item.value.items : [item.value];
     for (const src of sources) {
-      const resolved = (0, import_yaml2.isAlias)(src) ? src.resolve(doc) : src;
+      const resolved = (0, import_yaml.isAlias)(src) ? src.resolve(doc) : src;
       const found = findPair(doc, resolved, seg, depthLeft - 1);
       if (found) return found;
     }
@@ -48897,12 +49496,12 @@ function findPair(doc, node, seg, depthLeft = 20) {
   return void 0;
 }
 function yamlResolver(doc) {
-  return (path12, part) => {
+  return (path13, part) => {
     let node = doc.contents;
     let pair;
-    for (const seg of path12) {
-      if ((0, import_yaml2.isAlias)(node)) node = node.resolve(doc);
-      if ((0, import_yaml2.isSeq)(node) && typeof seg === "number") {
+    for (const seg of path13) {
+      if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
+      if ((0, import_yaml.isSeq)(node) && typeof seg === "number") {
         node = node.items[seg];
         pair = void 0;
         if (node === void 0) return void 0;
@@ -48921,7 +49520,7 @@ function yamlResolver(doc) {
     const valR = rangeOf(pair.value);
     if (part === "key") return keyR ?? valR;
     if (part === "value") return valR && valR[1] > valR[0] ? valR : keyR;
-    return keyR && valR && (0, import_yaml2.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
+    return keyR && valR && (0, import_yaml.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
   };
 }
 
@@ -48930,31 +49529,36 @@ var CONFIG_FILE_NAMES = [".gatewarden.yml", ".gatewarden.yaml"];
 function defaultConfig() {
   return { isIgnored: () => false, unignored: (files) => [...files], rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
+async function scanConfig(opts, root, notes) {
+  if (opts.noConfig || opts.blobs) return defaultConfig();
+  const first = root.targets[0];
+  return loadConfig(opts.configFile, first?.dir ? first.abs : root.base, root.base, new Set(opts.rules.map((r) => r.id)), notes);
+}
 async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
-  let file = explicit ? path7.resolve(explicit) : void 0;
+  let file = explicit ? path5.resolve(explicit) : void 0;
   let text2;
   if (file) {
     try {
-      text2 = await readFile2(file, "utf8");
+      text2 = await readFile3(file, "utf8");
     } catch {
       throw new UsageError(`cannot read config file ${explicit}`);
     }
   } else {
     for (const name of CONFIG_FILE_NAMES) {
       try {
-        text2 = await readFile2(path7.join(searchDir, name), "utf8");
-        file = path7.join(searchDir, name);
+        text2 = await readFile3(path5.join(searchDir, name), "utf8");
+        file = path5.join(searchDir, name);
         break;
       } catch {
       }
     }
   }
   if (text2 === void 0 || file === void 0) return defaultConfig();
-  const shown = toPosix(path7.relative(process.cwd(), file)) || file;
+  const shown = toPosix(path5.relative(process.cwd(), file)) || file;
   let raw;
   if (flowDepth(text2, MAX_YAML_DEPTH).depth > MAX_YAML_DEPTH) throw new UsageError(`${shown}: not valid YAML: nested deeper than ${MAX_YAML_DEPTH} levels`);
   try {
-    raw = (0, import_yaml3.parse)(text2, { maxAliasCount: 100 }) ?? {};
+    raw = (0, import_yaml2.parse)(text2, { maxAliasCount: 100 }) ?? {};
   } catch (e) {
     throw new UsageError(`${shown}: not valid YAML: ${e.message.split("\n")[0]}`);
   }
@@ -48964,8 +49568,8 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   for (const k of Object.keys(obj2)) if (!allowed.has(k)) throw new UsageError(`${shown}: unknown key "${k}" (expected ${[...allowed].join(", ")})`);
   const patterns = obj2.ignore ?? [];
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
-  const configDir = path7.dirname(file);
-  const rel = toPosix(path7.relative(base3, configDir));
+  const configDir = path5.dirname(file);
+  const rel = toPosix(path5.relative(base3, configDir));
   const matcher = () => {
     if (!patterns.length) return () => false;
     const ig = gitignoreMatcher(patterns);
@@ -49002,20 +49606,145 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   };
 }
 
-// src/engine/baseline.ts
-import { readFile as readFile3 } from "node:fs/promises";
-var BASELINE_VERSION = 1;
-async function loadBaseline(file) {
-  let raw;
-  try {
-    raw = JSON.parse(await readFile3(file, "utf8"));
-  } catch (e) {
-    throw new UsageError(`cannot read baseline ${file}: ${e.message.split("\n")[0]}`);
+// src/engine/postprocess/fingerprint.ts
+import { createHash } from "node:crypto";
+var VERSION = "v1";
+var SECRET_SALT = "gatewarden/secret-fingerprint/v1";
+function sha256(s) {
+  return createHash("sha256").update(s).digest("hex");
+}
+function secretIdentity(secret) {
+  return `secret:${sha256(`${SECRET_SALT}\0${secret}`)}`;
+}
+function fingerprint(ruleId, file, identity) {
+  return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
+}
+
+// src/engine/history/patch.ts
+var LOG_FORMAT = "--format=%x00%H %at %aI";
+var HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)/;
+var PatchReader = class {
+  /** `maxAdded`: added text of one file above this many characters is dropped (`tooLarge`). */
+  constructor(maxAdded, sink) {
+    this.maxAdded = maxAdded;
+    this.sink = sink;
   }
-  const b = raw;
-  if (b?.tool !== "gatewarden" || !Array.isArray(b.findings)) throw new UsageError(`${file} is not a Gatewarden baseline (write one with \`gatewarden baseline\`)`);
-  if (b.version !== BASELINE_VERSION) throw new UsageError(`${file}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
-  return new Set(b.findings.map((f) => f.fingerprint).filter((x) => typeof x === "string"));
+  maxAdded;
+  sink;
+  commit;
+  diff;
+  /** Parent columns of the current hunk: 1, or more in a merge's combined diff. */
+  parents = 1;
+  inHunk = false;
+  newLine = 0;
+  /**
+   * One line of git's output (`truncated`: cut by the reader for its length). Returns a promise only when a
+   * file or commit ended and the sink is at work; the caller awaits it before the next line.
+   */
+  line(line2, truncated) {
+    const diff = this.diff;
+    if (this.inHunk && diff) {
+      const c = line2.charCodeAt(0);
+      if (this.parents === 1) {
+        if (c === 43) {
+          this.add(diff, line2.slice(1), this.newLine++, truncated);
+          return void 0;
+        }
+        if (c === 45 || c === 92) return void 0;
+        if (c === 32) {
+          this.newLine++;
+          return void 0;
+        }
+      } else if (c === 43 || c === 45 || c === 32) {
+        const cols = line2.slice(0, this.parents);
+        if (cols.includes("-")) return void 0;
+        if (!cols.includes(" ")) this.add(diff, line2.slice(this.parents), this.newLine, truncated);
+        this.newLine++;
+        return void 0;
+      } else if (c === 92) return void 0;
+    }
+    if (line2.startsWith("\0")) {
+      const done = this.endCommit();
+      const [sha = "", time = "0", date = ""] = line2.slice(1).split(" ");
+      this.commit = { sha, time: Number(time), date };
+      return done;
+    }
+    if (line2.startsWith("diff --git ")) {
+      const done = this.endFile();
+      this.diff = this.newDiff(diffGitPath(line2.slice("diff --git ".length)));
+      this.parents = 1;
+      return done;
+    }
+    if (line2.startsWith("diff --cc ") || line2.startsWith("diff --combined ")) {
+      const done = this.endFile();
+      this.diff = this.newDiff(unquotePath(line2.slice(line2.indexOf(" ", 5) + 1)));
+      return done;
+    }
+    if (!diff) return void 0;
+    if (line2.startsWith("@@")) {
+      const m = HUNK.exec(line2);
+      if (m) {
+        this.inHunk = true;
+        this.parents = (m[1] ?? "@@").length - 1;
+        this.newLine = Number(m[2]);
+      }
+    } else if (this.inHunk) {
+      return void 0;
+    } else if (line2.startsWith("+++ ")) {
+      const p = unquotePath(line2.slice(4).replace(/\t$/, ""));
+      if (p !== "/dev/null") diff.path = p.replace(/^b\//, "");
+    } else if (line2.startsWith("new file mode")) {
+      diff.added = true;
+    } else if (line2.startsWith("rename to ") || line2.startsWith("copy to ")) {
+      diff.path = unquotePath(line2.slice(line2.indexOf(" to ") + 4));
+      diff.added = true;
+    } else if (line2.startsWith("Binary files ") || line2.startsWith("GIT binary patch")) {
+      diff.binary = true;
+    }
+    return void 0;
+  }
+  /** The end of git's output: the last commit is complete. */
+  end() {
+    return this.endCommit();
+  }
+  newDiff(path13) {
+    return this.commit && { commit: this.commit, path: path13, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
+  }
+  add(d, text2, lineNo, truncated) {
+    if (d.tooLarge) return;
+    d.size += text2.length + 1;
+    if (truncated || d.size > this.maxAdded) {
+      d.tooLarge = true;
+      d.lines = [];
+      d.lineNos = [];
+      return;
+    }
+    d.lines.push(text2);
+    d.lineNos.push(lineNo);
+  }
+  // The reader moves on as soon as an end is announced: each works on what it was called for.
+  async endFile() {
+    const d = this.diff;
+    this.diff = void 0;
+    this.inHunk = false;
+    if (d) await this.sink.file(d);
+  }
+  async endCommit() {
+    const c = this.commit;
+    await this.endFile();
+    if (c) await this.sink.commit(c);
+  }
+};
+function diffGitPath(rest) {
+  if (rest.startsWith('"')) {
+    const m = /^("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*"|\S.*)$/.exec(rest);
+    const b = m?.[2];
+    return b === void 0 ? void 0 : unquotePath(b).replace(/^b\//, "");
+  }
+  if ((rest.length - 5) % 2 !== 0) return void 0;
+  const n = (rest.length - 5) / 2;
+  const a = rest.slice(2, 2 + n);
+  return rest.startsWith("a/") && rest.slice(2 + n) === ` b/${a}` ? a : void 0;
 }
 
 // src/engine/parse/lines.ts
@@ -50698,10 +51427,10 @@ function memberName(name) {
   return void 0;
 }
 function json5Resolver(ast) {
-  return (path12, part) => {
+  return (path13, part) => {
     let node = ast.body;
     let key;
-    for (const seg of path12) {
+    for (const seg of path13) {
       key = void 0;
       if (node.type === "Object") {
         let found;
@@ -51155,7 +51884,7 @@ function parseShell(src) {
 }
 
 // src/engine/parse/shell-sources.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 function makefileSource(text2) {
   const b = new SourceBuilder();
   const lines = text2.split("\n");
@@ -51270,19 +51999,19 @@ function workflowSource(text2, doc) {
   const b = new SourceBuilder();
   const steps = [];
   const jobs = doc.get("jobs", true);
-  if ((0, import_yaml5.isMap)(jobs)) {
-    for (const job of jobs.items) if ((0, import_yaml5.isMap)(job.value)) steps.push(job.value.get("steps", true));
+  if ((0, import_yaml4.isMap)(jobs)) {
+    for (const job of jobs.items) if ((0, import_yaml4.isMap)(job.value)) steps.push(job.value.get("steps", true));
   }
   const runs = doc.get("runs", true);
-  if ((0, import_yaml5.isMap)(runs)) steps.push(runs.get("steps", true));
+  if ((0, import_yaml4.isMap)(runs)) steps.push(runs.get("steps", true));
   for (const list of steps) {
-    if (!(0, import_yaml5.isSeq)(list)) continue;
+    if (!(0, import_yaml4.isSeq)(list)) continue;
     for (const step of list.items) {
-      if (!(0, import_yaml5.isMap)(step)) continue;
+      if (!(0, import_yaml4.isMap)(step)) continue;
       const shell = step.get("shell");
       if (typeof shell === "string" && NON_SHELL.test(shell)) continue;
-      const run3 = step.get("run", true);
-      if ((0, import_yaml5.isScalar)(run3)) pushScalar(b, text2, run3);
+      const run2 = step.get("run", true);
+      if ((0, import_yaml4.isScalar)(run2)) pushScalar(b, text2, run2);
     }
   }
   return b.build(text2.length);
@@ -51291,7 +52020,7 @@ function pushScalar(b, text2, node) {
   const range = node.range;
   if (!range) return;
   const [start, end] = range;
-  if (node.type === import_yaml5.Scalar.BLOCK_LITERAL || node.type === import_yaml5.Scalar.BLOCK_FOLDED) {
+  if (node.type === import_yaml4.Scalar.BLOCK_LITERAL || node.type === import_yaml4.Scalar.BLOCK_FOLDED) {
     const headerEnd = text2.indexOf("\n", start);
     if (headerEnd === -1 || headerEnd >= end) return;
     const lines = [];
@@ -51309,12 +52038,12 @@ function pushScalar(b, text2, node) {
       const content = l.text.slice(indent);
       b.push(content, l.off + indent);
       const next = lines[k + 1];
-      const fold = node.type === import_yaml5.Scalar.BLOCK_FOLDED && content && next?.text.trim() && !/^\s/.test(content) && !/^\s/.test(next.text.slice(indent));
+      const fold = node.type === import_yaml4.Scalar.BLOCK_FOLDED && content && next?.text.trim() && !/^\s/.test(content) && !/^\s/.test(next.text.slice(indent));
       b.push(fold ? " " : "\n", l.off + l.text.length);
     });
     return;
   }
-  if (node.type === import_yaml5.Scalar.PLAIN && !text2.slice(start, end).includes("\n")) {
+  if (node.type === import_yaml4.Scalar.PLAIN && !text2.slice(start, end).includes("\n")) {
     b.push(`${text2.slice(start, end)}
 `, start);
     return;
@@ -51565,169 +52294,7 @@ function shellTarget(file, text2, origin2, source) {
   return { target: { kind: "shell", file, text: text2, origin: origin2, pipelines: parsed.pipelines }, embedded: embeddedConfigs(file, text2, parsed.pipelines, parsed.heredocOffsets) };
 }
 
-// src/engine/parse/openclaw.ts
-import path8 from "node:path";
-var INCLUDE_KEY = "$include";
-var MAX_INCLUDE_DEPTH = 10;
-var MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
-var isRecord3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function resolveOpenClaw(rootFile, rootValue, read) {
-  if (!containsInclude(rootValue)) return { value: rootValue, origin: { file: rootFile, path: [] }, includes: [], errors: [] };
-  const includes = [];
-  const errors = [];
-  const confine = path8.posix.dirname(rootFile);
-  const cache = /* @__PURE__ */ new Map();
-  const load = (fromFile, at2, spec, chain) => {
-    const target = path8.posix.normalize(path8.posix.join(path8.posix.dirname(fromFile), spec));
-    const rel = confine === "." ? target : path8.posix.relative(confine, target);
-    if (path8.posix.isAbsolute(spec) || target.startsWith("../") || target === ".." || rel.startsWith("../") || rel === "..") {
-      errors.push({ file: fromFile, path: at2, message: `$include "${spec}" points outside the config directory; OpenClaw refuses it` });
-      return void 0;
-    }
-    if (chain.includes(target)) {
-      errors.push({ file: fromFile, path: at2, message: `$include cycle through ${target}` });
-      return void 0;
-    }
-    if (chain.length > MAX_INCLUDE_DEPTH) {
-      errors.push({ file: fromFile, path: at2, message: `$include nested deeper than ${MAX_INCLUDE_DEPTH} levels` });
-      return void 0;
-    }
-    if (!cache.has(target)) {
-      const text2 = read(target);
-      if (text2 === void 0) {
-        errors.push({ file: fromFile, path: at2, message: `$include "${spec}" not found in the repository (${target})` });
-        cache.set(target, void 0);
-      } else if (text2.length > MAX_INCLUDE_BYTES) {
-        errors.push({ file: fromFile, path: at2, message: `$include "${spec}" is larger than 2 MiB; OpenClaw refuses it` });
-        cache.set(target, void 0);
-      } else {
-        const r2 = parseJson5(text2);
-        if (!r2.ok) {
-          errors.push({ file: target, path: [], message: `included file is not valid JSON5: ${r2.message}`, ...r2.line ? { line: r2.line, column: r2.column ?? 1 } : {} });
-          cache.set(target, void 0);
-        } else {
-          includes.push({ file: target, text: text2, ast: r2.ast });
-          cache.set(target, { value: r2.value });
-        }
-      }
-    }
-    const hit = cache.get(target);
-    return hit ? { file: target, value: hit.value } : void 0;
-  };
-  const resolve = (value, file, at2, chain) => {
-    if (Array.isArray(value)) {
-      const items = value.map((v, i) => resolve(v, file, [...at2, i], chain));
-      return { value: items.map((r2) => r2.value), origin: { file, path: at2, items: items.map((r2) => r2.origin) } };
-    }
-    if (!isRecord3(value)) return { value, origin: { file, path: at2 } };
-    const own = {};
-    const ownOrigin = { file, path: at2, keys: /* @__PURE__ */ new Map() };
-    for (const [k, v] of Object.entries(value)) {
-      if (k === INCLUDE_KEY) continue;
-      const r2 = resolve(v, file, [...at2, k], chain);
-      own[k] = r2.value;
-      ownOrigin.keys.set(k, r2.origin);
-    }
-    if (!(INCLUDE_KEY in value)) return { value: own, origin: ownOrigin };
-    const spec = value[INCLUDE_KEY];
-    const specs = typeof spec === "string" ? [spec] : Array.isArray(spec) ? spec.filter((s) => typeof s === "string") : [];
-    if (specs.length === 0) errors.push({ file, path: [...at2, INCLUDE_KEY], message: "$include must be a path or an array of paths" });
-    let merged;
-    specs.forEach((s, i) => {
-      const loaded = load(file, [...at2, INCLUDE_KEY, ...Array.isArray(spec) ? [i] : []], s, [...chain, file]);
-      if (!loaded) return;
-      const r2 = resolve(loaded.value, loaded.file, [], [...chain, file]);
-      merged = merged ? mergeNodes(merged, r2) : r2;
-    });
-    if (!merged) return { value: own, origin: ownOrigin };
-    if (Object.keys(own).length === 0) return merged;
-    if (!isRecord3(merged.value)) {
-      errors.push({ file, path: at2, message: "included content must be an object when the including object has other keys" });
-      return { value: own, origin: ownOrigin };
-    }
-    return mergeNodes(merged, { value: own, origin: ownOrigin });
-  };
-  const r = resolve(rootValue, rootFile, [], []);
-  return { value: r.value, origin: r.origin, includes, errors };
-}
-function containsInclude(root) {
-  const stack = [root];
-  while (stack.length) {
-    const v = stack.pop();
-    if (Array.isArray(v)) for (const x of v) stack.push(x);
-    else if (isRecord3(v)) {
-      if (Object.hasOwn(v, INCLUDE_KEY)) return true;
-      for (const x of Object.values(v)) stack.push(x);
-    }
-  }
-  return false;
-}
-function mergeNodes(a, b) {
-  if (Array.isArray(a.value) && Array.isArray(b.value)) {
-    return { value: [...a.value, ...b.value], origin: { ...b.origin, items: [...a.origin.items ?? [], ...b.origin.items ?? []] } };
-  }
-  if (isRecord3(a.value) && isRecord3(b.value)) {
-    const value = { ...a.value };
-    const keys = new Map(a.origin.keys ?? []);
-    for (const [k, v] of Object.entries(b.value)) {
-      const bo = b.origin.keys?.get(k) ?? { file: b.origin.file, path: [...b.origin.path, k] };
-      const ao = keys.get(k);
-      if (k in value && ao) {
-        const m = mergeNodes({ value: value[k], origin: ao }, { value: v, origin: bo });
-        value[k] = m.value;
-        keys.set(k, m.origin);
-      } else {
-        value[k] = v;
-        keys.set(k, bo);
-      }
-    }
-    return { value, origin: { ...b.origin, keys } };
-  }
-  return b;
-}
-function originOf(root, merged) {
-  let node = root;
-  let i = 0;
-  for (; i < merged.length; i++) {
-    const seg = merged[i];
-    const next = typeof seg === "number" ? node.items?.[seg] : node.keys?.get(seg);
-    if (!next) break;
-    node = next;
-  }
-  return { file: node.file, path: [...node.path, ...merged.slice(i)] };
-}
-
-// src/engine/pool.ts
-import { availableParallelism } from "node:os";
-import { isMainThread as isMainThread2, parentPort as parentPort2, Worker as Worker2, workerData as workerData2 } from "node:worker_threads";
-
-// src/engine/fingerprint.ts
-import { createHash } from "node:crypto";
-var VERSION = "v1";
-var SECRET_SALT = "gatewarden/secret-fingerprint/v1";
-function sha256(s) {
-  return createHash("sha256").update(s).digest("hex");
-}
-function secretIdentity(secret) {
-  return `secret:${sha256(`${SECRET_SALT}\0${secret}`)}`;
-}
-function fingerprint(ruleId, file, identity) {
-  return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
-}
-var FINGERPRINT_KEY = "gatewarden/v1";
-
-// src/engine/redact.ts
-function redact(secret) {
-  const n = [...secret].length;
-  const head2 = n >= 12 ? [...secret].slice(0, 4).join("") : "";
-  return `${head2}…(${n} chars)`;
-}
-function scrub(text2, secret, redacted) {
-  if (!secret || secret.length < 4 || !text2.includes(secret)) return text2;
-  return text2.split(secret).join(redacted);
-}
-
-// src/engine/suppress.ts
+// src/engine/postprocess/suppress.ts
 var DIRECTIVE = /^gatewarden-ignore[ \t]+([A-Za-z0-9_.*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*-]+)*)(?:[ \t]+--(.*))?$/;
 function parseDirectives(text2) {
   const out = /* @__PURE__ */ new Map();
@@ -51757,7 +52324,7 @@ function findDirective(directives, ruleId, line2) {
   return void 0;
 }
 
-// src/engine/postprocess.ts
+// src/engine/check/file-context.ts
 var FileContext = class {
   constructor(file, text2, locator) {
     this.file = file;
@@ -51773,6 +52340,22 @@ var FileContext = class {
     return findDirective(this.directives, ruleId, line2);
   }
 };
+function repoFileContext(file) {
+  return new FileContext(file, "", new Locator(file, ""));
+}
+
+// src/engine/postprocess/redact.ts
+function redact(secret) {
+  const n = [...secret].length;
+  const head2 = n >= 12 ? [...secret].slice(0, 4).join("") : "";
+  return `${head2}…(${n} chars)`;
+}
+function scrub(text2, secret, redacted) {
+  if (!secret || secret.length < 4 || !text2.includes(secret)) return text2;
+  return text2.split(secret).join(redacted);
+}
+
+// src/engine/postprocess/finalize.ts
 function identityOf(input, ctx) {
   if (input.key !== void 0) return `key:${input.key}`;
   if (input.secret !== void 0) return secretIdentity(input.secret);
@@ -51816,6 +52399,8 @@ function finalize(rule, input, ctx) {
   if (directive) finding.suppressed = directive.reason ? { kind: "inline", reason: clean(directive.reason) } : { kind: "inline" };
   return finding;
 }
+
+// src/engine/postprocess/scan-wide.ts
 function applyConfig(findings, config) {
   const out = [];
   for (const f of findings) {
@@ -51849,8 +52434,13 @@ function sortFindings(findings) {
     (a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : 0) || a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn || bySeverityDesc(a.severity, b.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
   );
 }
+function postprocess(findings, opts) {
+  const { findingsIn } = opts;
+  const wanted = findingsIn ? findings.filter((f) => findingsIn.has(f.location.file)) : findings;
+  return sortFindings(applyBaseline(disambiguate(applyConfig(wanted, opts.config)), opts.baseline));
+}
 
-// src/engine/keywords.ts
+// src/engine/check/keywords.ts
 var NUMERIC_ESCAPE = /\\(?:x[0-9A-Fa-f]|u[0-9A-Fa-f]|U[0-9A-Fa-f]|[0-7]{3})/;
 var UNQUOTE = /\\\r?\n|['"\\]/g;
 var last2;
@@ -51862,7 +52452,7 @@ function mayApply(rule, kw) {
   return !rule.keywords || kw === void 0 || rule.keywords.some((k) => kw.includes(k));
 }
 
-// src/engine/runner.ts
+// src/engine/check/runner.ts
 var EMPTY_PROJECT = { targets: () => [] };
 var MAX_FINDINGS_PER_RULE_AND_FILE = 100;
 var RuleRunner = class {
@@ -51877,35 +52467,23 @@ var RuleRunner = class {
   internalErrors = 0;
   byKind = /* @__PURE__ */ new Map();
   /**
-   * `reframe`: for a target embedded in another file (a heredoc config), maps each finding into that file.
-   * `out`: where findings and notes go (default: this runner's own lists); the per-file stage collects them per file.
+   * `contexts`: the file context of each file a finding may be located in. `scope`: where the findings belong,
+   * for a target assembled from several files. `out`: where findings and notes go (default: this runner's own
+   * lists); the per-file stage collects them per file.
    */
-  async run(target, contexts, project2, reframe, out = this) {
-    let kw = null;
-    let rule;
-    let perFile;
-    const report = (reported) => {
-      const located = target.kind === "openclaw" ? toOrigin(target, reported) : reported;
-      const input = reframe ? reframe(located) : located;
-      const file = input.at.file ?? target.file;
-      if (target.kind === "compose_project" && !target.owns.includes(file)) return;
-      perFile ??= /* @__PURE__ */ new Map();
-      const n = (perFile.get(file) ?? 0) + 1;
-      perFile.set(file, n);
-      if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
-      const where = contexts(file);
-      if (!where) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
-      out.findings.push(this.finish(rule, input, where));
-    };
-    const ctx = { report, project: project2 };
+  async run(target, contexts, project2, scope, out = this) {
     const rules2 = this.byKind.get(target.kind) ?? [];
+    if (!rules2.length) return;
+    let kw = null;
+    const reports = new TargetReports(target, contexts, scope, out, this.finish);
+    const ctx = { report: reports.report, project: project2 };
     for (let i = 0; i < rules2.length; i++) {
-      rule = rules2[i];
+      const rule = rules2[i];
       if (rule.keywords && target.kind === "shell") {
         if (kw === null) kw = keywordText(target.text);
         if (!mayApply(rule, kw)) continue;
       }
-      perFile = void 0;
+      reports.start(rule);
       try {
         const pending = rule.check(target, ctx);
         if (pending !== void 0) await pending;
@@ -51913,1224 +52491,56 @@ var RuleRunner = class {
         this.internalErrors++;
         out.notes.push({ level: "error", code: "internal.rule_error", message: `rule ${rule.id} failed: ${err.message ?? String(err)}`, file: target.file });
       }
-      const counted = perFile;
-      if (counted)
-        for (const [file, n] of counted) {
-          if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
-          out.notes.push({ level: "warning", code: "findings.capped", message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
-        }
+      reports.end();
     }
   }
 };
-function toOrigin(target, input) {
-  const move = (a) => {
-    if (a.kind !== "path" || a.file !== void 0) return a;
-    const o = target.origin(a.path);
-    return o.file === target.file ? { ...a, path: o.path } : { ...a, path: o.path, file: o.file };
+var TargetReports = class {
+  constructor(target, contexts, scope, out, finish) {
+    this.target = target;
+    this.contexts = contexts;
+    this.scope = scope;
+    this.out = out;
+    this.finish = finish;
+  }
+  target;
+  contexts;
+  scope;
+  out;
+  finish;
+  /** The rule being run. */
+  rule;
+  /** Its findings so far, per file; made on its first report. */
+  counts;
+  start(rule) {
+    this.rule = rule;
+    this.counts = void 0;
+  }
+  report = (reported) => {
+    const rule = this.rule;
+    const input = this.scope?.relocate ? this.scope.relocate(reported) : reported;
+    const file = input.at.file ?? this.target.file;
+    if (this.scope?.owns && !this.scope.owns(file)) return;
+    this.counts ??= /* @__PURE__ */ new Map();
+    const n = (this.counts.get(file) ?? 0) + 1;
+    this.counts.set(file, n);
+    if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
+    const where = this.contexts(file);
+    if (!where) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
+    this.out.findings.push(this.finish(rule, input, where));
   };
-  const out = { ...input, at: move(input.at) };
-  if (input.fix) out.fix = { ...input.fix, at: move(input.fix.at) };
-  return out;
-}
-
-// src/engine/text-pass.ts
-async function textPass(index, f, byPath2, maxFileSize, runner, keepText) {
-  const result = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
-  const read = await readText(f, maxFileSize);
-  if (!read.ok) {
-    if (read.note) result.skipped = read.note;
-    return result;
-  }
-  let kind = byPath2;
-  if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
-  if (kind === "text" && looksLikeShell(f.path, read.text)) kind = "shell";
-  result.kind = kind;
-  result.bytes = read.bytes;
-  const ctx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
-  const errorsBefore = runner.internalErrors;
-  await runner.run({ kind: "text", file: f.path, fileKind: kind, text: read.text }, () => ctx, EMPTY_PROJECT, void 0, result);
-  result.internalErrors = runner.internalErrors - errorsBefore;
-  if (keepText(kind, read.text)) result.text = read.text;
-  return result;
-}
-var SHELL_LIKE = /* @__PURE__ */ new Set(["shell", "makefile", "workflow"]);
-function mayEmbedConfig(text2) {
-  return text2.includes("<<") || /\\(?:x3c|u003c|U0000003c)/i.test(text2);
-}
-function textNeeded(rules2) {
-  const shellRules = rules2.filter((r) => r.appliesTo.includes("shell"));
-  return (kind, text2) => {
-    if (kind === "text") return false;
-    if (!SHELL_LIKE.has(kind) || mayEmbedConfig(text2)) return true;
-    const kw = keywordText(text2);
-    return shellRules.some((rule) => mayApply(rule, kw));
-  };
-}
-
-// src/engine/pool.ts
-var AUTO_THREADS = 2;
-var AUTO_MIN_FILES = 1e4;
-var MARK2 = "gatewarden-text-worker";
-function poolFor(entry, threads = 1, minFiles) {
-  if (threads < 2 || !/\.m?js$/.test(entry)) return void 0;
-  return { script: new URL(entry), workers: threads - 1, ...minFiles !== void 0 ? { minFiles } : {} };
-}
-function autoPool(entry) {
-  return poolFor(entry, Math.min(AUTO_THREADS, availableParallelism()), AUTO_MIN_FILES);
-}
-function parseJobs(value) {
-  const v = value.trim().toLowerCase();
-  if (v === "" || v === "auto") return "auto";
-  const n = Number(v);
-  return /^\d+$/.test(v) && n >= 1 && n <= 64 ? n : void 0;
-}
-function poolForJobs(entry, jobs) {
-  return jobs === "auto" ? autoPool(entry) : poolFor(entry, jobs);
-}
-var BATCH = 16;
-var AHEAD = 2;
-function startPool(opts, rules2, maxFileSize, indices, files, collect) {
-  if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return void 0;
-  const init = { mark: MARK2, ruleIds: rules2.map((r) => r.id), maxFileSize };
-  const workers = [];
-  for (let i = 0; i < opts.workers; i++) {
-    try {
-      workers.push(new Worker2(opts.script, { workerData: init, stdin: false, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
-    } catch {
-      break;
-    }
-  }
-  if (workers.length === 0) return void 0;
-  const queue = [];
-  for (let i = 0; i < indices.length; i += BATCH) queue.push(indices.slice(i, i + BATCH).map((index) => ({ index, file: files[index] })));
-  const inFlight = /* @__PURE__ */ new Map();
-  let nextBatch = 0;
-  let wake;
-  const changed = () => {
-    wake?.();
-    wake = void 0;
-  };
-  const feed = (w) => {
-    const mine = inFlight.get(w);
-    while (mine && mine.size < AHEAD && queue.length) {
-      const jobs = queue.shift();
-      const batch = nextBatch++;
-      mine.set(batch, jobs);
-      w.postMessage({ batch, jobs });
-    }
-  };
-  const retire = (w) => {
-    const mine = inFlight.get(w);
-    if (!mine) return;
-    inFlight.delete(w);
-    queue.unshift(...mine.values());
-    for (const other of inFlight.keys()) feed(other);
-    changed();
-  };
-  for (const w of workers) {
-    inFlight.set(w, /* @__PURE__ */ new Map());
-    w.on("message", (reply) => {
-      const mine = inFlight.get(w);
-      if (!mine?.has(reply.batch)) return;
-      if ("error" in reply) return retire(w);
-      mine.delete(reply.batch);
-      for (const r of reply.results) collect(r, true);
-      feed(w);
-      changed();
-    });
-    w.on("error", () => retire(w));
-    w.on("exit", () => retire(w));
-    feed(w);
-  }
-  return {
-    async finish(local) {
-      try {
-        for (; ; ) {
-          const jobs = queue.pop();
-          if (jobs) {
-            for (const j of jobs) collect(await local(j.index), false);
-            await new Promise((resolve) => setImmediate(resolve));
-            continue;
-          }
-          if (![...inFlight.values()].some((m) => m.size > 0)) break;
-          await new Promise((resolve) => wake = resolve);
-        }
-      } finally {
-        for (const w of workers) {
-          w.removeAllListeners();
-          void w.terminate();
-        }
-      }
-    }
-  };
-}
-
-// src/engine/scan.ts
-var Project = class {
-  byKind = /* @__PURE__ */ new Map();
-  contexts = /* @__PURE__ */ new Map();
-  /** Drops targets of a kind (an OpenClaw file that another config `$include`s is part of that config). */
-  remove(kind, keep) {
-    this.byKind.set(kind, (this.byKind.get(kind) ?? []).filter(keep));
-  }
-  add(target) {
-    const list = this.byKind.get(target.kind) ?? [];
-    list.push(target);
-    this.byKind.set(target.kind, list);
-  }
-  targets(kind) {
-    return this.byKind.get(kind) ?? [];
-  }
-  all() {
-    return [...this.byKind.values()].flat();
-  }
-};
-async function scan(opts) {
-  const started = performance.now();
-  const notes = [];
-  const blobs = opts.blobs;
-  const root = blobs ? { base: blobs.base, git: true, targets: [] } : await resolveRoot(opts.paths.length ? opts.paths : ["."]);
-  const searchDir = root.targets[0]?.dir ? root.targets[0].abs : root.base;
-  const config = opts.noConfig || blobs ? defaultConfig() : await loadConfig(opts.configFile, searchDir, root.base, new Set(opts.rules.map((r) => r.id)), notes);
-  const readRepoFile = (rel) => {
-    if (!blobs) return readFromDisk(root.base, rel);
-    const bytes2 = blobs.files.get(rel);
-    const read = bytes2 ? decode(bytes2, rel) : void 0;
-    return read?.ok ? read.text : void 0;
-  };
-  const baseline = opts.baselineFile ? await loadBaseline(opts.baselineFile) : void 0;
-  const maxFileSize = opts.maxFileSize ?? config.maxFileSize;
-  const rules2 = opts.rules.filter((r) => config.rules.get(r.id) !== "off");
-  const runner = new RuleRunner(rules2, notes);
-  const contextRunner = opts.findingsIn ? new RuleRunner([], notes) : runner;
-  const textRunner = (file) => !opts.findingsIn || opts.findingsIn.has(file) ? runner : contextRunner;
-  const project2 = new Project();
-  const reframes = /* @__PURE__ */ new Map();
-  const embeddedKey = (t) => t.kind === "openclaw" && t.embedded ? `${t.file}
-${t.embedded.line}` : void 0;
-  const repoFiles = [];
-  let bytes = 0;
-  let skipped = 0;
-  const { files, later: untracked } = await filesToScan(blobs, root, config, notes);
-  let done = 0;
-  const progress = () => opts.onProgress?.(++done, files.length);
-  const results = new Array(files.length);
-  const parsed = /* @__PURE__ */ new Map();
-  const keepText = textNeeded(rules2);
-  const parseKept = (r) => {
-    if (!r.kind || r.kind === "text" || r.text === void 0 || parsed.has(r.index)) return;
-    if (SHELL_LIKE.has(r.kind) && !mayEmbedConfig(r.text)) return;
-    parsed.set(r.index, parseFile(r.path, r.kind, r.text));
-  };
-  const collect = (r, remote) => {
-    if (r.kind === "text" && !r.findings.length && !r.notes.length && !r.skipped) {
-      results[r.index] = PLAIN;
-      bytes += r.bytes;
-    } else results[r.index] = r;
-    if (remote) runner.internalErrors += r.internalErrors;
-    progress();
-  };
-  const byPath2 = files.map((f) => classify(f.path));
-  const plain2 = [];
-  const structured = [];
-  byPath2.forEach((kind, i) => (kind === "text" ? plain2 : structured).push(i));
-  const pool = opts.pool ? startPool(opts.pool, rules2, maxFileSize, plain2, files, collect) : void 0;
-  for (const i of structured) {
-    const r = await textPass(i, files[i], byPath2[i], maxFileSize, textRunner(files[i].path), keepText);
-    collect(r, false);
-    parseKept(r);
-    await breathe();
-  }
-  const local = async (i) => textPass(i, files[i], "text", maxFileSize, textRunner(files[i].path), keepText);
-  if (pool) await pool.finish(local);
-  else
-    for (const i of plain2) {
-      collect(await local(i), false);
-      await breathe();
-    }
-  let order = [...results.keys()];
-  const more = await untracked;
-  if (more.length) {
-    for (const f of more) {
-      const i = files.push(f) - 1;
-      const kind = classify(f.path);
-      byPath2.push(kind);
-      const r = await textPass(i, f, kind, maxFileSize, textRunner(f.path), keepText);
-      collect(r, false);
-      parseKept(r);
-    }
-    order = [...files.keys()].sort((a, b) => files[a].path < files[b].path ? -1 : 1);
-  }
-  const contextOf = (file) => project2.contexts.get(file);
-  const later = [];
-  const admit = async (file, text2, p, out) => {
-    project2.contexts.set(file, new FileContext(file, text2, p.locator));
-    const shells = [];
-    const shared = [];
-    if (!p.ok) {
-      await runner.run(p.error, contextOf, project2, void 0, out);
-      return { shells, shared };
-    }
-    const add = (t) => {
-      project2.add(t);
-      shared.push(t);
-    };
-    if (p.target.kind === "shell") shells.push(p.target);
-    else add(p.target);
-    for (const d of p.derived ?? []) {
-      if (d.target.kind === "parse_error") await runner.run(d.target, contextOf, project2, d.reframe, out);
-      else if (d.target.kind === "shell") shells.push(d.target);
-      else {
-        add(d.target);
-        const key = embeddedKey(d.target);
-        if (d.reframe && key) reframes.set(key, d.reframe);
-      }
-    }
-    return { shells, shared };
-  };
-  for (const i of order) {
-    const r = results[i];
-    if (!r) continue;
-    if (r === PLAIN) {
-      repoFiles.push({ path: files[i].path, kind: "text" });
-      continue;
-    }
-    if (r.skipped) {
-      notes.push(r.skipped);
-      skipped++;
-    }
-    if (!r.kind) continue;
-    bytes += r.bytes;
-    repoFiles.push({ path: r.path, kind: r.kind });
-    if (r.kind !== "text" && r.text !== void 0) {
-      parseKept(r);
-      const p = parsed.get(r.index);
-      if (p) later.push(...(await admit(r.path, r.text, p, r)).shells);
-      else later.push(r);
-    }
-    runner.findings.push(...r.findings);
-    notes.push(...r.notes);
-  }
-  parsed.clear();
-  results.length = 0;
-  files.length = 0;
-  byPath2.length = 0;
-  const compose = buildComposeProjects(project2.targets("compose"), project2.targets("dotenv"));
-  for (const p of compose.projects) project2.add(p);
-  notes.push(...compose.notes);
-  await resolveIncludes(project2, readRepoFile, runner, notes);
-  for (const target of project2.all()) await runner.run(target, contextOf, project2, reframes.get(embeddedKey(target) ?? ""));
-  for (let i = 0; i < later.length; i++) {
-    const item = later[i];
-    later[i] = void 0;
-    if ("index" in item) {
-      const text2 = item.text;
-      const { shells, shared } = await admit(item.path, text2, parseFile(item.path, item.kind, text2));
-      for (const t of shared) await runner.run(t, contextOf, project2, reframes.get(embeddedKey(t) ?? ""));
-      for (const t of shells) await runner.run(t, contextOf, project2);
-    } else await runner.run(item, contextOf, project2);
-    const file = "index" in item ? item.path : item.file;
-    if ("index" in item || item.origin !== "dockerfile") project2.contexts.delete(file);
-    await breathe();
-  }
-  const gitignore = project2.contexts.get(".gitignore")?.text ?? readRepoFile(".gitignore");
-  const rootIgnore = gitignoreMatcher(gitignore ?? "");
-  const repoTarget = {
-    kind: "repo",
-    file: ".",
-    git: root.git,
-    files: repoFiles,
-    ...gitignore !== void 0 ? { gitignore } : {},
-    ignoredByRootGitignore: (p) => p !== "" && rootIgnore.ignores(p)
-  };
-  await runner.run(repoTarget, (file) => project2.contexts.get(file) ?? repoFileContext(file), project2);
-  const wanted = opts.findingsIn ? runner.findings.filter((f) => opts.findingsIn?.has(f.location.file)) : runner.findings;
-  const findings = sortFindings(applyBaseline(disambiguate(applyConfig(wanted, config)), baseline));
-  return {
-    root,
-    findings,
-    notes,
-    stats: { files: repoFiles.length, bytes, skipped, durationMs: Math.round(performance.now() - started) },
-    internalErrors: runner.internalErrors
-  };
-}
-var PLAIN = /* @__PURE__ */ Symbol("plain file, nothing to report");
-var BREATHE_MS = 4;
-var lastBreath = performance.now();
-async function breathe() {
-  const now = performance.now();
-  if (now - lastBreath < BREATHE_MS) return;
-  await new Promise((resolve) => setImmediate(resolve));
-  lastBreath = performance.now();
-}
-async function resolveIncludes(project2, readRepoFile, runner, notes) {
-  const read = (rel) => project2.contexts.get(rel)?.text ?? readRepoFile(rel);
-  const included2 = /* @__PURE__ */ new Set();
-  const resolved = [];
-  for (const t of project2.targets("openclaw")) {
-    const r = resolveOpenClaw(t.file, t.value, read);
-    for (const inc of r.includes) {
-      included2.add(inc.file);
-      if (!project2.contexts.has(inc.file)) project2.contexts.set(inc.file, new FileContext(inc.file, inc.text, new Locator(inc.file, inc.text, json5Resolver(inc.ast))));
-    }
-    for (const e of r.errors) {
-      if (e.line !== void 0) {
-        if (!project2.contexts.has(e.file)) project2.contexts.set(e.file, new FileContext(e.file, read(e.file) ?? "", new Locator(e.file, read(e.file) ?? "")));
-        await runner.run({ kind: "parse_error", file: e.file, fileKind: "openclaw", message: e.message, line: e.line, ...e.column ? { column: e.column } : {} }, (f) => project2.contexts.get(f), project2);
-      } else {
-        notes.push({ level: "warning", code: "openclaw.include", message: `${e.message} (at ${e.path.join(".") || "top level"}); the config was checked without it`, file: e.file });
-      }
-    }
-    const origin2 = r.origin;
-    resolved.push({ ...t, value: r.value, authored: t.value, includes: r.includes.map((i) => i.file), origin: (p) => originOf(origin2, p) });
-  }
-  project2.remove("openclaw", () => false);
-  for (const t of resolved) if (!included2.has(t.file)) project2.add(t);
-}
-function repoFileContext(file) {
-  return new FileContext(file, "", new Locator(file, ""));
-}
-function readFromDisk(base3, rel) {
-  try {
-    const abs = path9.join(base3, rel);
-    if (!abs.startsWith(base3 + path9.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
-    return readFileSync(abs, "utf8");
-  } catch {
-    return void 0;
-  }
-}
-async function filesToScan(blobs, root, config, notes) {
-  const found = blobs ? blobFiles(blobs) : await discoverInTwo(root, notes);
-  return { files: config.unignored(found.files), later: found.later.then((more) => config.unignored(more)) };
-}
-function blobFiles(blobs) {
-  const files = [...blobs.files].map(([rel, bytes]) => ({ path: rel, abs: path9.join(blobs.base, rel), bytes }));
-  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, later: Promise.resolve([]) };
-}
-
-// src/report/rule-doc.ts
-function ruleHelpMarkdown(rule) {
-  const lines = [
-    `**${rule.title}** (\`${rule.id}\`, default severity ${rule.severity}${rule.openclawAudit ? ", same checkId as `openclaw security audit`" : ""})`,
-    "",
-    "### Why it matters",
-    "",
-    rule.description,
-    "",
-    "### How to fix",
-    "",
-    rule.remediation,
-    "",
-    "### Suppress",
-    "",
-    `If this is intended, add a comment on the line or the line above: \`gatewarden-ignore ${rule.id} -- <reason>\`, or turn the rule off in \`.gatewarden.yml\` (\`rules: { ${rule.id}: off }\`).`
-  ];
-  if (rule.references?.length) lines.push("", "### References", "", ...rule.references.map((r) => `- <${r}>`));
-  return lines.join("\n");
-}
-function ruleHelpText(rule) {
-  return `${rule.title}
-
-${stripMd(rule.description)}
-
-How to fix: ${stripMd(rule.remediation)}`;
-}
-function stripMd(s) {
-  return s.replace(/`([^`]*)`/g, "$1").replace(/\*\*([^*]*)\*\*/g, "$1").replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1");
-}
-
-// src/report/github.ts
-var PER_LEVEL_LIMIT = 10;
-var PER_JOB_LIMIT = 50;
-var escapeData2 = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-var escapeProp = (s) => escapeData2(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-var COMMAND = { error: "error", warning: "warning", note: "notice" };
-function annotationCommand(f, rule) {
-  const l = f.location;
-  const props = [`file=${escapeProp(l.file)}`, `line=${l.startLine}`, `endLine=${l.endLine}`];
-  if (l.startLine === l.endLine) props.push(`col=${l.startColumn}`, `endColumn=${l.endColumn}`);
-  props.push(`title=${escapeProp(`${f.ruleId}: ${rule?.title ?? f.ruleId}`)}`);
-  const lines = [f.redacted ? `${f.message} (value: ${f.redacted})` : f.message];
-  if (f.fix) lines.push(`Fix: ${f.fix.description}.`);
-  if (rule) lines.push(`How to fix: ${stripMd(rule.remediation)}`);
-  return `::${COMMAND[sarifLevel(f.severity)]} ${props.join(",")}::${escapeData2(lines.join("\n"))}`;
-}
-function selectAnnotations(findings, reservedErrors = 0) {
-  const ordered = [...findings].filter((f) => !f.suppressed).sort((a, b) => bySeverityDesc(a.severity, b.severity));
-  const perLevel = /* @__PURE__ */ new Map();
-  const shown = [];
-  const omitted = [];
-  for (const f of ordered) {
-    const level = sarifLevel(f.severity);
-    const n = perLevel.get(level) ?? 0;
-    const limit = level === "error" ? PER_LEVEL_LIMIT - reservedErrors : PER_LEVEL_LIMIT;
-    if (n < limit && shown.length < PER_JOB_LIMIT - 1 - reservedErrors) {
-      perLevel.set(level, n + 1);
-      shown.push(f);
-    } else omitted.push(f);
-  }
-  if (omitted.length && (perLevel.get("note") ?? 0) >= PER_LEVEL_LIMIT) {
-    const lastNote = shown.map((f) => sarifLevel(f.severity)).lastIndexOf("note");
-    omitted.unshift(...shown.splice(lastNote, 1));
-  }
-  return { shown, omitted };
-}
-function renderAnnotations(findings, catalogue, reservedErrors = 0) {
-  const rules2 = new Map(catalogue.map((r) => [r.id, r]));
-  const { shown, omitted } = selectAnnotations(findings, reservedErrors);
-  const lines = shown.map((f) => annotationCommand(f, rules2.get(f.ruleId)));
-  if (omitted.length) {
-    lines.push(`::notice title=Gatewarden::${escapeData2(`${omitted.length} more finding${omitted.length === 1 ? "" : "s"} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); the job summary lists them, and the SARIF report has every finding.`)}`);
-  }
-  return { text: lines.length ? `${lines.join("\n")}
-` : "", omitted };
-}
-var githubReport = (input) => [renderAnnotations(input.findings, input.catalogue).text];
-
-// package.json
-var package_default = {
-  name: "gatewarden",
-  version: "0.2.0",
-  description: "Catch OpenClaw self-hosting security mistakes in a repository before they ship: secrets, committed .env files, docker-compose exposure, and openclaw.json settings, reported with the audit's checkIds.",
-  keywords: [
-    "openclaw",
-    "security",
-    "scanner",
-    "secrets",
-    "docker-compose",
-    "sarif",
-    "github-action",
-    "self-hosting",
-    "devsecops"
-  ],
-  homepage: "https://github.com/gatewarden/gatewarden#readme",
-  bugs: {
-    url: "https://github.com/gatewarden/gatewarden/issues"
-  },
-  repository: {
-    type: "git",
-    url: "git+https://github.com/gatewarden/gatewarden.git"
-  },
-  license: "MIT",
-  type: "module",
-  bin: {
-    gatewarden: "dist/cli.js"
-  },
-  files: [
-    "dist/",
-    "action.yml",
-    "README.md",
-    "LICENSE",
-    "CHANGELOG.md"
-  ],
-  engines: {
-    node: ">=22"
-  },
-  scripts: {
-    build: "node scripts/build.mjs",
-    typecheck: "tsc --noEmit",
-    lint: "eslint .",
-    test: "vitest run",
-    "test:fast": "vitest run --config vitest.fast.config.ts",
-    docs: "tsx scripts/generate-docs.ts",
-    "docs:check": "tsx scripts/generate-docs.ts --check",
-    "new-rule": "tsx scripts/new-rule.ts",
-    "eval:secrets": "tsx scripts/eval-secrets.ts",
-    "eval:compose": "tsx scripts/eval-compose.ts",
-    "eval:deployments": "tsx scripts/eval-deployments.ts",
-    "oracle:record": "node scripts/oracle-record.mjs",
-    "oracle:validity": "node scripts/oracle-validity.mjs",
-    "openclaw-schema:extract": "node scripts/openclaw-schema/extract.mjs",
-    bench: "tsx scripts/bench.ts",
-    "bench:history": "npm run -s build && node scripts/bench-history.mjs"
-  },
-  devDependencies: {
-    "@actions/core": "3.0.1",
-    "@actions/github": "9.1.1",
-    "@eslint/js": "9.39.5",
-    "@humanwhocodes/momoa": "3.3.13",
-    "@microsoft/sarif-multitool": "5.7.0",
-    "@octokit/plugin-retry": "8.1.1",
-    "@octokit/plugin-throttling": "11.0.5",
-    "@octokit/rest": "22.0.1",
-    "@secretlint/core": "13.0.7",
-    "@secretlint/profiler": "13.0.7",
-    "@secretlint/secretlint-rule-preset-recommend": "13.0.7",
-    "@types/node": "22.20.6",
-    "@types/sarif": "2.1.7",
-    bottleneck: "2.19.5",
-    "dockerfile-ast": "0.7.1",
-    esbuild: "0.28.2",
-    eslint: "9.39.5",
-    "fast-check": "4.10.2",
-    ignore: "7.0.16",
-    recheck: "4.5.0",
-    tsx: "4.23.15",
-    typescript: "5.9.3",
-    "typescript-eslint": "8.73.0",
-    vitest: "4.1.12",
-    yaml: "2.9.1"
-  }
-};
-
-// src/version.ts
-var TOOL_NAME = "Gatewarden";
-var TOOL_VERSION = package_default.version;
-var TOOL_URI = "https://github.com/gatewarden/gatewarden";
-function ruleDocUrl(ruleId) {
-  return `${TOOL_URI}/blob/main/docs/rules/${ruleId}.md`;
-}
-
-// src/report/stream.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-import { once } from "node:events";
-import { closeSync as closeSync3, lstatSync as lstatSync3, openSync as openSync3, renameSync, rmSync, writeSync } from "node:fs";
-import path10 from "node:path";
-function* jsonWithArray(place2, items) {
-  const marker2 = `\0${randomUUID2()}\0`;
-  const text2 = JSON.stringify(place2(marker2), null, 2);
-  const quoted = JSON.stringify(marker2);
-  const at2 = text2.indexOf(quoted);
-  if (at2 < 0) throw new Error("jsonWithArray: the skeleton does not hold the marker");
-  const lineStart = text2.lastIndexOf("\n", at2) + 1;
-  const indent = " ".repeat(text2.slice(lineStart).search(/[^ ]/));
-  const pad = `${indent}  `;
-  yield `${text2.slice(0, at2)}[`;
-  let first = true;
-  for (const item of items) {
-    yield `${first ? "\n" : ",\n"}${pad}${(JSON.stringify(item, null, 2) ?? "null").replaceAll("\n", `
-${pad}`)}`;
-    first = false;
-  }
-  yield `${first ? "" : `
-${indent}`}]${text2.slice(at2 + quoted.length)}`;
-}
-var BATCH2 = 64 * 1024;
-async function writeReport(chunks, file) {
-  if (file === void 0) {
-    for (const batch of batches(chunks)) if (!process.stdout.write(batch)) await once(process.stdout, "drain");
-    return;
-  }
-  const inPlace = isSpecial(file);
-  const dest = inPlace ? file : path10.join(path10.dirname(file), `.${path10.basename(file)}.${process.pid}.tmp`);
-  let fd;
-  try {
-    fd = openSync3(dest, "w");
-  } catch (err) {
-    throw new UsageError(`cannot write the report to ${file} (${err.code ?? err.message})`);
-  }
-  try {
-    try {
-      for (const batch of batches(chunks)) {
-        const buf = Buffer.from(batch, "utf8");
-        for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off);
-      }
-    } finally {
-      closeSync3(fd);
-    }
-    if (!inPlace) renameSync(dest, file);
-  } catch (err) {
-    if (!inPlace) rmSync(dest, { force: true });
-    throw err;
-  }
-}
-function isSpecial(file) {
-  try {
-    return !lstatSync3(file).isFile();
-  } catch {
-    return false;
-  }
-}
-function* batches(chunks) {
-  let pending = "";
-  for (const c of chunks) {
-    pending += c;
-    if (pending.length >= BATCH2) {
-      yield pending;
-      pending = "";
-    }
-  }
-  if (pending) yield pending;
-}
-
-// src/report/types.ts
-function render(stream) {
-  return (input) => {
-    let text2 = "";
-    for (const chunk of stream(input)) text2 += chunk;
-    return text2;
-  };
-}
-function visible(input) {
-  return input.findings.filter((f) => input.showSuppressed || !f.suppressed);
-}
-
-// src/report/json.ts
-var JSON_SCHEMA_VERSION = 1;
-var jsonReport = (input) => {
-  const active = input.findings.filter((f) => !f.suppressed);
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]));
-  const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
-  const shape = (f) => ({
-    ruleId: f.ruleId,
-    title: titles.get(f.ruleId) ?? f.ruleId,
-    severity: f.severity,
-    message: f.message,
-    location: f.location,
-    fingerprint: f.fingerprint,
-    ...f.redacted ? { redacted: f.redacted } : {},
-    ...f.fix ? { fix: f.fix } : {},
-    ...f.properties ? { properties: f.properties } : {},
-    ...f.suppressed ? { suppressed: f.suppressed } : {}
-  });
-  const skeleton = (findings) => ({
-    schemaVersion: JSON_SCHEMA_VERSION,
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    summary: { findings: active.length, suppressed: input.findings.length - active.length, bySeverity, ...input.stats, ...input.history ? { history: input.history } : {} },
-    findings,
-    notes: input.notes
-  });
-  return (function* () {
-    yield* jsonWithArray(skeleton, (function* () {
-      for (const f of visible(input)) yield shape(f);
-    })());
-    yield "\n";
-  })();
-};
-
-// src/report/sarif.ts
-var MAX_DESCRIPTION = 1024;
-function clip(s, n = MAX_DESCRIPTION) {
-  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
-}
-var sarifReport = (input) => {
-  const rules2 = input.catalogue.map((r) => ({
-    id: r.id,
-    name: r.id.replace(/[._](\w)/g, (_, c) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
-    shortDescription: { text: clip(r.title) },
-    fullDescription: { text: clip(stripMd(r.description)) },
-    help: { text: ruleHelpText(r), markdown: ruleHelpMarkdown(r) },
-    helpUri: ruleDocUrl(r.id),
-    defaultConfiguration: { level: sarifLevel(r.severity) },
-    properties: {
-      tags: ["security", ...r.tags ?? []].slice(0, 10),
-      precision: r.precision ?? "high",
-      "security-severity": securitySeverity(r.severity)
-    }
-  }));
-  const index = new Map(rules2.map((r, i) => [r.id, i]));
-  const run3 = {
-    tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URI, rules: rules2 } },
-    columnKind: "utf16CodeUnits",
-    originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the scanned repository." } } },
-    invocations: [
-      {
-        executionSuccessful: !input.notes.some((n) => n.level === "error"),
-        toolExecutionNotifications: input.notes.map((n) => ({
-          level: n.level === "info" ? "note" : n.level,
-          message: { text: n.file ? `${n.file}: ${n.message}` : n.message },
-          descriptor: { id: n.code }
-        }))
-      }
-    ]
-  };
-  if (input.category) run3.automationDetails = { id: input.category.endsWith("/") ? input.category : `${input.category}/` };
-  const log = (results2) => {
-    const { tool, ...rest } = run3;
-    return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [{ tool, results: results2, ...rest }] };
-  };
-  function* results() {
-    for (const f of input.findings) if (!f.suppressed) yield sarifResult(f, index.get(f.ruleId), input);
-  }
-  return (function* () {
-    yield* jsonWithArray(log, results());
-    yield "\n";
-  })();
-};
-function sarifResult(f, ruleIndex, input) {
-  const result = {
-    ruleId: f.ruleId,
-    level: sarifLevel(f.severity),
-    message: { text: f.redacted ? `${f.message} (value: ${f.redacted})` : f.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: encodeURI(f.location.file), uriBaseId: "%SRCROOT%" },
-          region: { startLine: f.location.startLine, startColumn: f.location.startColumn, endLine: f.location.endLine, endColumn: f.location.endColumn }
-        }
-      }
-    ],
-    // A history finding's file is often gone from the checkout, where upload-sarif cannot compute a line
-    // hash: without one GitHub would open a new alert on every sweep. Ours is stable across sweeps.
-    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...input.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {} },
-    properties: { severity: f.severity, "security-severity": securitySeverity(f.severity), ...f.properties ?? {} }
-  };
-  if (ruleIndex !== void 0) result.ruleIndex = ruleIndex;
-  if (f.fix) {
-    result.fixes = [
-      {
-        description: { text: f.fix.description },
-        artifactChanges: [
-          {
-            artifactLocation: { uri: encodeURI(f.fix.location.file), uriBaseId: "%SRCROOT%" },
-            replacements: [
-              {
-                deletedRegion: { startLine: f.fix.location.startLine, startColumn: f.fix.location.startColumn, endLine: f.fix.location.endLine, endColumn: f.fix.location.endColumn },
-                insertedContent: { text: f.fix.replacement }
-              }
-            ]
-          }
-        ]
-      }
-    ];
-  }
-  return result;
-}
-
-// src/report/history.ts
-var HISTORY_REMEDIATION = [
-  "Revoke or rotate every secret first. Removing it from git does not un-leak it: every clone, fork and cache already has it.",
-  "Then rewrite the history with git filter-repo (`git filter-repo --replace-text <expressions-file>` for a value, `git filter-repo --invert-paths --path <file>` for a file), and force-push every branch and tag.",
-  "A force push does not remove the commits from existing forks, clones, pull-request refs or caches (GitHub keeps them until its support purges them): only rotation makes the secret harmless."
-];
-
-// src/report/text.ts
-var COLORS = {
-  critical: "\x1B[1;31m",
-  high: "\x1B[31m",
-  medium: "\x1B[33m",
-  low: "\x1B[36m",
-  info: "\x1B[2m",
-  dim: "\x1B[2m",
-  bold: "\x1B[1m",
-  reset: "\x1B[0m"
-};
-var printable = (s) => s.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) => c === "\n" ? "\\n" : c === "	" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-var line = (s) => `${s}
-`;
-var textReport = function* (input) {
-  const paint = (c, s) => input.color ? `${COLORS[c]}${s}${COLORS.reset}` : s;
-  const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
-  const findings = visible(input);
-  const byFile = /* @__PURE__ */ new Map();
-  for (const f of findings) byFile.set(f.location.file, [...byFile.get(f.location.file) ?? [], f]);
-  for (const [file, list] of byFile) {
-    yield line(paint("bold", printable(file)));
-    for (const f of list) {
-      const pos = `${f.location.startLine}:${f.location.startColumn}`.padEnd(8);
-      const sev = paint(f.severity, f.severity.padEnd(8));
-      const suppressed = f.suppressed ? paint("dim", ` [suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` — ${printable(f.suppressed.reason)}` : ""}]`) : "";
-      yield line(`  ${paint("dim", pos)} ${sev} ${f.ruleId}  ${titles.get(f.ruleId) ?? ""}${suppressed}`);
-      yield line(`  ${" ".repeat(8)} ${" ".repeat(8)} ${printable(f.message)}${f.redacted ? ` ${paint("dim", `[${f.redacted}]`)}` : ""}`);
-    }
-    yield line("");
-  }
-  const problems = input.notes.filter((n) => n.level !== "info");
-  if (problems.length) {
-    yield line(paint("bold", "Notes"));
-    for (const n of problems) yield line(`  ${n.level === "error" ? paint("high", "error  ") : paint("medium", "warning")} ${n.file ? `${printable(n.file)}: ` : ""}${printable(n.message)}`);
-    yield line("");
-  }
-  const active = input.findings.filter((f) => !f.suppressed);
-  if (input.history && active.length) {
-    yield line(paint("bold", "What to do about secrets in the history"));
-    for (const [i, step] of HISTORY_REMEDIATION.entries()) yield line(`  ${i + 1}. ${stripMd(step)}`);
-    yield line("");
-  }
-  const counts = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
-  const suppressedCount = input.findings.length - active.length;
-  const files = new Set(active.map((f) => f.location.file)).size;
-  const head2 = active.length ? `${paint(counts[0]?.[0] ?? "info", `✖ ${active.length} finding${active.length === 1 ? "" : "s"}`)} (${counts.map(([s, n]) => paint(s, `${n} ${s}`)).join(", ")}) in ${files} file${files === 1 ? "" : "s"}` : paint("low", "✔ no findings");
-  const seconds = `${(input.stats.durationMs / 1e3).toFixed(2)}s`;
-  const tail = [
-    input.history ? `${input.history.commits} commit${input.history.commits === 1 ? "" : "s"} (${formatBytes(input.stats.bytes)} of added lines) scanned in ${seconds}` : `${input.stats.files} files (${formatBytes(input.stats.bytes)}) scanned in ${seconds}`,
-    input.stats.skipped ? `${input.stats.skipped} skipped` : "",
-    suppressedCount ? `${suppressedCount} suppressed` : ""
-  ].filter(Boolean);
-  yield line(`${head2} · ${paint("dim", tail.join(" · "))}`);
-};
-
-// src/report/index.ts
-var FORMATS = ["text", "json", "sarif", "github"];
-var STREAMS = { text: textReport, json: jsonReport, sarif: sarifReport, github: githubReport };
-var REPORTERS = Object.fromEntries(FORMATS.map((f) => [f, render(STREAMS[f])]));
-
-// src/report/summary.ts
-var MAX_ROWS = 200;
-var MAX_BYTES = 900 * 1024;
-var cell = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-var plural = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-function summaryMarkdown(input, extra = {}) {
-  const noun = extra.noun ?? "finding";
-  const active = input.findings.filter((f) => !f.suppressed);
-  const suppressed = input.findings.length - active.length;
-  const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
-  const out = [`## ${extra.heading ?? "Gatewarden"}`, ""];
-  out.push(active.length ? `**${plural(active.length, noun)}** in ${plural(new Set(active.map((f) => f.location.file)).size, "file")}.` : `**No ${noun}s.**`);
-  if (extra.preExisting) out.push("", `${plural(extra.preExisting, "finding")} already at the base ${extra.preExisting === 1 ? "is" : "are"} not listed here (the SARIF report has every finding).`);
-  out.push("", "| Severity | Findings |", "| --- | ---: |", ...SEVERITIES.map((s) => `| ${s} | ${active.filter((f) => f.severity === s).length} |`), "");
-  if (extra.lines?.length) out.push(...extra.lines.map((l) => `> ${cell(l)}`).flatMap((l) => [l, ">"]).slice(0, -1), "");
-  if (active.length) {
-    const byRule = /* @__PURE__ */ new Map();
-    for (const f of active) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
-    out.push("### By rule", "", "| Rule | What | Findings |", "| --- | --- | ---: |");
-    for (const [id, n] of [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) out.push(`| [\`${id}\`](${ruleDocUrl(id)}) | ${cell(titles.get(id) ?? "")} | ${n} |`);
-    const byFile = /* @__PURE__ */ new Map();
-    for (const f of active) byFile.set(f.location.file, (byFile.get(f.location.file) ?? 0) + 1);
-    out.push("", "### By file", "", "| File | Findings |", "| --- | ---: |");
-    for (const [file, n] of [...byFile].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_ROWS)) out.push(`| \`${cell(file)}\` | ${n} |`);
-    if (byFile.size > MAX_ROWS) out.push("", `_${byFile.size - MAX_ROWS} more file(s) not listed._`);
-    out.push("", "### Findings", "");
-    pushFindingRows(out, active);
-  }
-  if (extra.notAnnotated?.length) {
-    out.push("", "### Not annotated", "", `${plural(extra.notAnnotated.length, noun)} did not fit GitHub's annotation limits (10 per level per step, 50 per job):`, "");
-    pushFindingRows(out, extra.notAnnotated);
-  }
-  if (suppressed) out.push("", `${suppressed} finding(s) suppressed by inline comments, \`.gatewarden.yml\` or the baseline.`);
-  const problems = input.notes.filter((n) => n.level !== "info");
-  if (problems.length) out.push("", "<details><summary>Notes</summary>", "", ...problems.map((n) => `- ${n.level}: ${n.file ? `\`${cell(n.file)}\`: ` : ""}${cell(n.message)}`), "", "</details>");
-  return `${out.join("\n")}
-`;
-}
-function pushFindingRows(out, findings) {
-  out.push("| Severity | Rule | Location | Message |", "| --- | --- | --- | --- |");
-  let size = out.join("\n").length;
-  let shown = 0;
-  for (const f of findings.slice(0, MAX_ROWS)) {
-    const row = `| ${f.severity} | [\`${f.ruleId}\`](${ruleDocUrl(f.ruleId)}) | \`${cell(f.location.file)}:${f.location.startLine}\` | ${cell(f.redacted ? `${f.message} (value: ${f.redacted})` : f.message)} |`;
-    if (size + row.length > MAX_BYTES) break;
-    out.push(row);
-    size += row.length + 1;
-    shown++;
-  }
-  if (shown < findings.length) out.push("", `_${findings.length - shown} more not listed here; the SARIF report has all of them._`);
-}
-
-// src/engine/git.ts
-import { spawn } from "node:child_process";
-import { StringDecoder } from "node:string_decoder";
-var READ_AHEAD = 16 * 1024 * 1024;
-async function streamLines(cwd, args, maxLine, onLine) {
-  const child = spawn("git", ["-C", cwd, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr.setEncoding("utf8");
-  child.stderr.on("data", (s) => {
-    if (stderr.length < 64 * 1024) stderr += s;
-  });
-  const exited = new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code2) => resolve(code2 ?? 1));
-  });
-  const queue = [];
-  let queued = 0;
-  let ended = false;
-  let failed2;
-  let wake;
-  const signal = () => {
-    wake?.();
-    wake = void 0;
-  };
-  child.stdout.on("data", (chunk) => {
-    queue.push(chunk);
-    queued += chunk.length;
-    if (queued > READ_AHEAD) child.stdout.pause();
-    signal();
-  });
-  child.stdout.on("end", () => {
-    ended = true;
-    signal();
-  });
-  child.stdout.on("error", (err) => {
-    failed2 = err;
-    signal();
-  });
-  const decoder = new StringDecoder("utf8");
-  let carry = "";
-  let dropping = false;
-  try {
-    for (; ; ) {
-      if (failed2) throw failed2;
-      const chunk = queue.shift();
-      if (!chunk) {
-        if (ended) break;
-        await new Promise((resolve) => wake = resolve);
-        continue;
-      }
-      queued -= chunk.length;
-      if (child.stdout.isPaused() && queued <= READ_AHEAD / 2) child.stdout.resume();
-      const text2 = decoder.write(chunk);
-      let start = 0;
-      for (let nl = text2.indexOf("\n"); nl !== -1; nl = text2.indexOf("\n", start)) {
-        if (dropping) dropping = false;
-        else {
-          const line2 = carry ? carry + text2.slice(start, nl) : text2.slice(start, nl);
-          carry = "";
-          const p = line2.length > maxLine ? onLine(line2.slice(0, maxLine), true) : onLine(line2, false);
-          if (p) await p;
-        }
-        start = nl + 1;
-      }
-      if (!dropping && start < text2.length) {
-        carry += text2.slice(start);
-        if (carry.length > maxLine) {
-          const p = onLine(carry.slice(0, maxLine), true);
-          carry = "";
-          dropping = true;
-          if (p) await p;
-        }
-      }
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    const rest = carry + decoder.end();
-    if (rest && !dropping) {
-      const p = onLine(rest, false);
-      if (p) await p;
-    }
-  } catch (err) {
-    child.kill();
-    throw err;
-  }
-  const code = await exited;
-  if (code !== 0) throw new UsageError(`git ${args[0] ?? ""} failed: ${firstLine2(stderr) || `exit code ${code}`}`);
-  return { stderr };
-}
-async function gitOutput(cwd, args) {
-  return new Promise((resolve) => {
-    const child = spawn("git", ["-C", cwd, ...args], { stdio: ["ignore", "pipe", "ignore"] });
-    const parts = [];
-    child.stdout.on("data", (b) => parts.push(b));
-    child.on("error", () => resolve(void 0));
-    child.on("close", (code) => resolve(code === 0 ? Buffer.concat(parts).toString("utf8").trim() : void 0));
-  });
-}
-function firstLine2(s) {
-  return (s.split("\n").find((l) => l.trim() !== "") ?? "").replace(/^(fatal|error): /, "").trim();
-}
-var BlobReader = class {
-  constructor(cwd) {
-    this.cwd = cwd;
-  }
-  cwd;
-  child;
-  buf = Buffer.alloc(0);
-  queue = [];
-  read(name, limit) {
-    if (name.includes("\n")) return Promise.resolve({ kind: "missing" });
-    const child = this.start();
-    return new Promise((resolve) => {
-      this.queue.push({ limit, resolve });
-      child.stdin.write(`${name}
-`);
-    });
-  }
-  close() {
-    this.child?.stdin.end();
-    this.child = void 0;
-  }
-  start() {
-    if (this.child) return this.child;
-    const child = spawn("git", ["-C", this.cwd, "cat-file", "--batch"], { stdio: ["pipe", "pipe", "pipe"] });
-    child.stdout.on("data", (chunk) => this.onData(chunk));
-    child.stderr.resume();
-    const fail = () => {
-      for (const p of this.queue.splice(0)) p.resolve({ kind: "missing" });
-      if (this.child === child) this.child = void 0;
-    };
-    child.on("error", fail);
-    child.on("close", fail);
-    child.stdin.on("error", fail);
-    this.child = child;
-    return child;
-  }
-  onData(chunk) {
-    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
-    for (; ; ) {
-      const cur = this.queue[0];
-      if (!cur) return;
-      if (cur.remaining === void 0) {
-        const nl = this.buf.indexOf(10);
-        if (nl === -1) return;
-        const header = this.buf.subarray(0, nl).toString("utf8");
-        this.buf = this.buf.subarray(nl + 1);
-        const m = /^\S+ (\S+) (\d+)$/.exec(header);
-        if (!m) {
-          this.queue.shift();
-          cur.resolve({ kind: "missing" });
-          continue;
-        }
-        cur.type = m[1];
-        cur.size = Number(m[2]);
-        cur.remaining = cur.size + 1;
-        cur.parts = [];
-      }
-      const take = Math.min(cur.remaining, this.buf.length);
-      if (take === 0) return;
-      if ((cur.size ?? 0) <= cur.limit) cur.parts?.push(this.buf.subarray(0, take));
-      this.buf = this.buf.subarray(take);
-      cur.remaining -= take;
-      if (cur.remaining > 0) return;
-      this.queue.shift();
-      const size = cur.size ?? 0;
-      if (cur.type !== "blob") cur.resolve({ kind: "missing" });
-      else if (size > cur.limit) cur.resolve({ kind: "too_large", size });
-      else cur.resolve({ kind: "ok", data: Buffer.concat(cur.parts ?? []).subarray(0, size) });
-    }
-  }
-};
-var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
-function unquotePath(s) {
-  if (!s.startsWith('"') || !s.endsWith('"') || s.length < 2) return s;
-  const bytes = [];
-  const body = [...s.slice(1, -1)];
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i] ?? "";
-    if (c !== "\\") {
-      bytes.push(...Buffer.from(c, "utf8"));
-      continue;
-    }
-    const next = body[i + 1] ?? "";
-    const octal = /^[0-7]{3}/.exec(body.slice(i + 1, i + 4).join(""));
-    if (octal) {
-      bytes.push(parseInt(octal[0], 8));
-      i += 3;
-    } else {
-      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-
-// src/engine/patch.ts
-var LOG_FORMAT = "--format=%x00%H %at %aI";
-var HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)/;
-var PatchReader = class {
-  /** `maxAdded`: added text of one file above this many characters is dropped (`tooLarge`). */
-  constructor(maxAdded, sink) {
-    this.maxAdded = maxAdded;
-    this.sink = sink;
-  }
-  maxAdded;
-  sink;
-  commit;
-  diff;
-  /** Parent columns of the current hunk: 1, or more in a merge's combined diff. */
-  parents = 1;
-  inHunk = false;
-  newLine = 0;
-  /**
-   * One line of git's output (`truncated`: cut by the reader for its length). Returns a promise only when a
-   * file or commit ended and the sink is at work; the caller awaits it before the next line.
-   */
-  line(line2, truncated) {
-    const diff = this.diff;
-    if (this.inHunk && diff) {
-      const c = line2.charCodeAt(0);
-      if (this.parents === 1) {
-        if (c === 43) {
-          this.add(diff, line2.slice(1), this.newLine++, truncated);
-          return void 0;
-        }
-        if (c === 45 || c === 92) return void 0;
-        if (c === 32) {
-          this.newLine++;
-          return void 0;
-        }
-      } else if (c === 43 || c === 45 || c === 32) {
-        const cols = line2.slice(0, this.parents);
-        if (cols.includes("-")) return void 0;
-        if (!cols.includes(" ")) this.add(diff, line2.slice(this.parents), this.newLine, truncated);
-        this.newLine++;
-        return void 0;
-      } else if (c === 92) return void 0;
-    }
-    if (line2.startsWith("\0")) {
-      const done = this.endCommit();
-      const [sha = "", time = "0", date = ""] = line2.slice(1).split(" ");
-      this.commit = { sha, time: Number(time), date };
-      return done;
-    }
-    if (line2.startsWith("diff --git ")) {
-      const done = this.endFile();
-      this.diff = this.newDiff(diffGitPath(line2.slice("diff --git ".length)));
-      this.parents = 1;
-      return done;
-    }
-    if (line2.startsWith("diff --cc ") || line2.startsWith("diff --combined ")) {
-      const done = this.endFile();
-      this.diff = this.newDiff(unquotePath(line2.slice(line2.indexOf(" ", 5) + 1)));
-      return done;
-    }
-    if (!diff) return void 0;
-    if (line2.startsWith("@@")) {
-      const m = HUNK.exec(line2);
-      if (m) {
-        this.inHunk = true;
-        this.parents = (m[1] ?? "@@").length - 1;
-        this.newLine = Number(m[2]);
-      }
-    } else if (this.inHunk) {
-      return void 0;
-    } else if (line2.startsWith("+++ ")) {
-      const p = unquotePath(line2.slice(4).replace(/\t$/, ""));
-      if (p !== "/dev/null") diff.path = p.replace(/^b\//, "");
-    } else if (line2.startsWith("new file mode")) {
-      diff.added = true;
-    } else if (line2.startsWith("rename to ") || line2.startsWith("copy to ")) {
-      diff.path = unquotePath(line2.slice(line2.indexOf(" to ") + 4));
-      diff.added = true;
-    } else if (line2.startsWith("Binary files ") || line2.startsWith("GIT binary patch")) {
-      diff.binary = true;
-    }
-    return void 0;
-  }
-  /** The end of git's output: the last commit is complete. */
+  /** The rule is done: a note for each file where it found more than the cap. */
   end() {
-    return this.endCommit();
-  }
-  newDiff(path12) {
-    return this.commit && { commit: this.commit, path: path12, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
-  }
-  add(d, text2, lineNo, truncated) {
-    if (d.tooLarge) return;
-    d.size += text2.length + 1;
-    if (truncated || d.size > this.maxAdded) {
-      d.tooLarge = true;
-      d.lines = [];
-      d.lineNos = [];
-      return;
-    }
-    d.lines.push(text2);
-    d.lineNos.push(lineNo);
-  }
-  // The reader moves on as soon as an end is announced: each works on what it was called for.
-  async endFile() {
-    const d = this.diff;
-    this.diff = void 0;
-    this.inHunk = false;
-    if (d) await this.sink.file(d);
-  }
-  async endCommit() {
-    const c = this.commit;
-    await this.endFile();
-    if (c) await this.sink.commit(c);
+    const rule = this.rule;
+    if (this.counts)
+      for (const [file, n] of this.counts) {
+        if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
+        this.out.notes.push({ level: "warning", code: "findings.capped", message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
+      }
   }
 };
-function diffGitPath(rest) {
-  if (rest.startsWith('"')) {
-    const m = /^("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*"|\S.*)$/.exec(rest);
-    const b = m?.[2];
-    return b === void 0 ? void 0 : unquotePath(b).replace(/^b\//, "");
-  }
-  if ((rest.length - 5) % 2 !== 0) return void 0;
-  const n = (rest.length - 5) / 2;
-  const a = rest.slice(2, 2 + n);
-  return rest.startsWith("a/") && rest.slice(2 + n) === ` b/${a}` ? a : void 0;
-}
 
-// src/engine/history.ts
+// src/engine/history/history.ts
 function runsInHistory(rule) {
   return rule.history ?? rule.appliesTo.some((k) => k === "text" || k === "repo");
 }
@@ -53160,12 +52570,12 @@ var HunkContext = class extends FileContext {
 async function scanHistory(opts) {
   const started = performance.now();
   const notes = [];
-  const base3 = await gitOutput(opts.path, ["rev-parse", "--show-toplevel"]);
+  const base3 = await tryGit(opts.path, ["rev-parse", "--show-toplevel"]);
   if (!base3) throw new UsageError(`--history needs a git work tree; ${opts.path} is not inside one`);
   const revs = [...opts.refs ?? [], ...opts.since ? [opts.since] : []];
   const [known, shallowOut, config, baseline] = await Promise.all([
-    Promise.all(revs.map(async (r) => !r.startsWith("-") && await gitOutput(base3, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
-    gitOutput(base3, ["rev-parse", "--is-shallow-repository"]),
+    Promise.all(revs.map(async (r) => !r.startsWith("-") && await tryGit(base3, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
+    tryGit(base3, ["rev-parse", "--is-shallow-repository"]),
     loadConfig(opts.configFile, base3, base3, new Set(opts.rules.map((r) => r.id)), notes),
     opts.baselineFile ? loadBaseline(opts.baselineFile) : void 0
   ]);
@@ -53339,7 +52749,7 @@ function describeOrigin(o, stillPresent) {
 }
 async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
   const out = /* @__PURE__ */ new Set();
-  const head2 = await gitOutput(base3, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+  const head2 = await tryGit(base3, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
   if (!head2) return { fingerprints: out, internalErrors: 0 };
   const runner = new RuleRunner(rules2, notes, historyFinisher);
   const blobs = new BlobReader(base3);
@@ -53347,8 +52757,8 @@ async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
   await streamLines(base3, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line2) => {
     const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line2);
     if (!m || m[1] === "120000") return;
-    const path12 = unquotePath(m[4] ?? "");
-    if (!config.isIgnored(path12)) entries.push({ path: path12, oid: m[2] ?? "", size: Number(m[3]) });
+    const path13 = unquotePath(m[4] ?? "");
+    if (!config.isIgnored(path13)) entries.push({ path: path13, oid: m[2] ?? "", size: Number(m[3]) });
   });
   const wantsText = rules2.some((r) => r.appliesTo.includes("text"));
   const wantsDotenv = rules2.some((r) => r.appliesTo.includes("dotenv"));
@@ -53393,6 +52803,1087 @@ async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
   return { fingerprints: out, internalErrors: runner.internalErrors };
 }
 
+// src/engine/read/file-pass.ts
+var FilePass = class {
+  constructor(rules2, maxFileSize) {
+    this.maxFileSize = maxFileSize;
+    this.runner = new RuleRunner(rules2, []);
+    this.keepText = textNeeded(rules2);
+  }
+  maxFileSize;
+  runner;
+  keepText;
+  /**
+   * `byPath`: the file's kind by its path (`classify`), which the caller has already worked out to route the file.
+   * `runTextRules` false: read and classify only (the caller does not want this file's findings).
+   */
+  async run(index, f, byPath2, runTextRules = true) {
+    const result = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
+    const read = await readText(f, this.maxFileSize);
+    if (!read.ok) {
+      if (read.note) result.skipped = read.note;
+      return result;
+    }
+    let kind = byPath2;
+    if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
+    if (kind === "text" && looksLikeShell(f.path, read.text)) kind = "shell";
+    result.kind = kind;
+    result.bytes = read.bytes;
+    if (runTextRules) {
+      const ctx = new FileContext(f.path, read.text, new Locator(f.path, read.text));
+      const errorsBefore = this.runner.internalErrors;
+      await this.runner.run({ kind: "text", file: f.path, fileKind: kind, text: read.text }, () => ctx, EMPTY_PROJECT, void 0, result);
+      result.internalErrors = this.runner.internalErrors - errorsBefore;
+    }
+    if (this.keepText(kind, read.text)) result.text = read.text;
+    return result;
+  }
+};
+var SHELL_LIKE = /* @__PURE__ */ new Set(["shell", "makefile", "workflow"]);
+function mayEmbedConfig(text2) {
+  return text2.includes("<<") || /\\(?:x3c|u003c|U0000003c)/i.test(text2);
+}
+function textNeeded(rules2) {
+  const shellRules = rules2.filter((r) => r.appliesTo.includes("shell"));
+  return (kind, text2) => {
+    if (kind === "text") return false;
+    if (!SHELL_LIKE.has(kind) || mayEmbedConfig(text2)) return true;
+    const kw = keywordText(text2);
+    return shellRules.some((rule) => mayApply(rule, kw));
+  };
+}
+
+// src/engine/read/file-stage.ts
+async function readFiles(batches2, opts, breather) {
+  const pass = new FilePass(opts.rules, opts.maxFileSize);
+  const files = [];
+  const slots = [];
+  const tally = { plainBytes: 0, internalErrors: 0 };
+  let done = 0;
+  const wanted = (f) => !opts.findingsIn || opts.findingsIn.has(f.path);
+  const local = async (i, byPath2) => {
+    const f = files[i];
+    const r = await pass.run(i, f, byPath2, wanted(f));
+    if (r.kind && r.kind !== "text" && r.text !== void 0 && needsParseNow(r.kind, r.text)) r.parsed = parseFile(r.path, r.kind, r.text);
+    return r;
+  };
+  const collect = (r) => {
+    slots[r.index] = r.kind === "text" && !r.findings.length && !r.notes.length && !r.skipped ? entryOf(r, tally) : r;
+    tally.internalErrors += r.internalErrors;
+    opts.onProgress?.(++done, files.length);
+  };
+  let batchCount = 0;
+  for await (const batch of batches2) {
+    batchCount++;
+    const first = files.length;
+    for (const f of batch) files.push(f);
+    const plain2 = [];
+    const structured = [];
+    for (let i = first; i < files.length; i++) {
+      const kind = classify(files[i].path);
+      if (kind === "text") plain2.push(i);
+      else structured.push({ index: i, kind });
+    }
+    const running = opts.fileStage?.start({ rules: opts.rules, maxFileSize: opts.maxFileSize, files, indices: plain2 }, collect);
+    for (const { index, kind } of structured) {
+      collect(await local(index, kind));
+      await breather.breathe();
+    }
+    if (running) await running.finish((i) => local(i, "text"));
+    else
+      for (const i of plain2) {
+        collect(await local(i, "text"));
+        await breather.breathe();
+      }
+  }
+  const inOrder = batchCount > 1 ? [...slots.keys()].sort((a, b) => files[a].path < files[b].path ? -1 : 1).map((i) => slots[i]) : slots;
+  return { files: inOrder, ...tally };
+}
+function entryOf(r, tally) {
+  tally.plainBytes += r.bytes;
+  return { path: r.path, kind: "text" };
+}
+function needsParseNow(kind, text2) {
+  return !SHELL_LIKE.has(kind) || mayEmbedConfig(text2);
+}
+
+// src/engine/assemble/compose/project.ts
+import path6 from "node:path";
+
+// src/engine/assemble/compose/tree.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+
+// src/engine/assemble/compose/interpolate.ts
+var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+function interpolate(s, lookup) {
+  if (!s.includes("$")) return s;
+  let out = "";
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (c !== "$") {
+      out += c;
+      i++;
+      continue;
+    }
+    const next = s[i + 1];
+    if (next === "$") {
+      out += "$";
+      i += 2;
+      continue;
+    }
+    if (next === "{") {
+      const end = matchingBrace(s, i + 1);
+      if (end === -1) {
+        out += s.slice(i);
+        break;
+      }
+      out += braced(s.slice(i + 2, end), s.slice(i, end + 1), lookup);
+      i = end + 1;
+      continue;
+    }
+    const m = NAME.exec(s.slice(i + 1));
+    if (!m) {
+      out += "$";
+      i++;
+      continue;
+    }
+    const v = lookup(m[0]);
+    out += v ?? `$${m[0]}`;
+    i += 1 + m[0].length;
+  }
+  return out;
+}
+function matchingBrace(s, open2) {
+  let depth2 = 0;
+  for (let j = open2; j < s.length; j++) {
+    if (s[j] === "{") depth2++;
+    else if (s[j] === "}" && --depth2 === 0) return j;
+  }
+  return -1;
+}
+function braced(inner, written, lookup) {
+  const m = NAME.exec(inner);
+  if (!m) return written;
+  const name = m[0];
+  const rest = inner.slice(name.length);
+  const value = lookup(name);
+  if (rest === "") return value ?? written;
+  const op = /^(:?[-?+])/.exec(rest)?.[1];
+  if (!op) return written;
+  const arg2 = rest.slice(op.length);
+  const set = value !== void 0 && (op.startsWith(":") ? value !== "" : true);
+  switch (op) {
+    case ":-":
+    case "-":
+      return set ? value ?? "" : interpolate(arg2, lookup);
+    case ":?":
+    case "?":
+      return set ? value ?? "" : written;
+    default:
+      return set ? interpolate(arg2, lookup) : value === void 0 ? written : "";
+  }
+}
+
+// src/engine/assemble/compose/tree.ts
+var pathKey = (p) => JSON.stringify(p);
+function collectTags(doc) {
+  const tags = /* @__PURE__ */ new Map();
+  const walk2 = (node, path13, depth2) => {
+    if (depth2 > 12 || !node) return;
+    const tag = node.tag;
+    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path13), tag === "!reset" ? "reset" : "override");
+    if ((0, import_yaml6.isMap)(node)) {
+      for (const it of node.items) if ((0, import_yaml6.isPair)(it) && (0, import_yaml6.isScalar)(it.key)) walk2(it.value, [...path13, String(it.key.value)], depth2 + 1);
+    }
+    if ((0, import_yaml6.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path13, i], depth2 + 1));
+  };
+  walk2(doc.contents, [], 0);
+  return tags;
+}
+function isRecord2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function build(raw, file, path13, env, tags) {
+  const o = { file, path: path13 };
+  const tag = tags.get(pathKey(path13));
+  const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
+  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path13, i], env, tags)));
+  if (isRecord2(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path13, k], env, tags)])));
+  if (typeof raw === "string") return node(interpolate(raw, env), raw);
+  if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
+  return node(raw === void 0 ? null : String(raw), null);
+}
+function normaliseKeyValues(n, env) {
+  const passThrough = (k, o) => {
+    const v = env(k);
+    return { o, v: v ?? `\${${k}}`, r: `\${${k}}` };
+  };
+  if (Array.isArray(n.v)) {
+    const map = /* @__PURE__ */ new Map();
+    for (const item of n.v) {
+      if (typeof item.v !== "string" || typeof item.r !== "string") continue;
+      const eq = item.r.indexOf("=");
+      if (eq === -1) {
+        map.set(item.r.trim(), passThrough(item.r.trim(), item.o));
+        continue;
+      }
+      const key = item.r.slice(0, eq).trim();
+      const rawValue = item.r.slice(eq + 1);
+      map.set(key, { o: item.o, v: interpolate(rawValue, env), r: rawValue });
+    }
+    return { ...n, v: map };
+  }
+  if (n.v instanceof Map) {
+    const map = /* @__PURE__ */ new Map();
+    for (const [k, item] of n.v) map.set(k, item.v === null ? passThrough(k, item.o) : item);
+    return { ...n, v: map };
+  }
+  return n;
+}
+function merge(base3, over, special) {
+  if (over.tag === "reset") return void 0;
+  if (!base3 || over.tag === "override") return over;
+  if (base3.v instanceof Map && over.v instanceof Map) {
+    const out = new Map(base3.v);
+    for (const [k, ov] of over.v) {
+      const bv = out.get(k);
+      const s = bv && special ? special(k, bv, ov) : null;
+      const m = s !== null ? s : merge(bv, ov);
+      if (m) out.set(k, m);
+      else out.delete(k);
+    }
+    return { o: base3.o, v: out };
+  }
+  if (Array.isArray(base3.v) && Array.isArray(over.v)) return { o: base3.o, v: [...base3.v, ...over.v] };
+  return over;
+}
+function plain(n, which2) {
+  if (Array.isArray(n.v)) return n.v.map((x) => plain(x, which2));
+  if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which2)]));
+  return which2 === "r" && n.r !== void 0 ? n.r : n.v;
+}
+function origins(n, path13 = [], out = /* @__PURE__ */ new Map()) {
+  out.set(pathKey(path13), n.o);
+  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path13, i], out));
+  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path13, k], out);
+  return out;
+}
+
+// src/engine/assemble/compose/project.ts
+var BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
+var OVERRIDE = /^(docker-)?compose\.override\.ya?ml$/i;
+var VARIANT = /^(docker-)?compose\.[\w.-]+\.ya?ml$/i;
+var MAX_EXTENDS_DEPTH = 10;
+function buildComposeProjects(composeTargets, dotenvTargets) {
+  const loader = {
+    files: new Map(composeTargets.map((t) => [t.file, { target: t, tags: collectTags(t.doc) }])),
+    dotenv: new Map(dotenvTargets.map((t) => [t.file, t])),
+    notes: /* @__PURE__ */ new Map()
+  };
+  const byDir = /* @__PURE__ */ new Map();
+  for (const t of composeTargets) byDir.set(path6.posix.dirname(t.file), [...byDir.get(path6.posix.dirname(t.file)) ?? [], t.file]);
+  const projects = [];
+  for (const [dir3, files] of byDir) {
+    const nameOf = (f) => path6.posix.basename(f);
+    const base3 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
+    const family = base3 && /^docker-/i.test(nameOf(base3)) ? "docker-compose" : "compose";
+    const override = base3 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family}.`)) : void 0;
+    const listed = composeFileVariable(loader, dir3);
+    const main = listed.length ? listed : base3 ? [base3, ...override ? [override] : []] : [];
+    if (main.length) projects.push(project(loader, dir3, main, main));
+    for (const f of files) {
+      if (main.includes(f)) continue;
+      if (base3 && VARIANT.test(nameOf(f))) projects.push(project(loader, dir3, [base3, f], [f]));
+      else projects.push(project(loader, dir3, [f], [f]));
+    }
+  }
+  return { projects, notes: [...loader.notes.values()] };
+}
+function composeFileVariable(loader, dir3) {
+  const { env } = dotenvLookup(loader, dir3);
+  const value = env.COMPOSE_FILE;
+  if (!value) return [];
+  return value.split(env.COMPOSE_PATH_SEPARATOR || ":").map((f) => resolveRel(dir3, f.trim())).filter((f) => f !== void 0 && loader.files.has(f));
+}
+function unresolved(loader, file, what) {
+  const message2 = `${what} is not a compose file in this scan; ${file} was checked without it.`;
+  loader.notes.set(message2, { level: "warning", code: "compose.unresolved_reference", message: message2, file });
+}
+function dotenvLookup(loader, dir3) {
+  const file = loader.dotenv.get(dir3 === "." ? ".env" : `${dir3}/.env`);
+  const env = {};
+  for (const e of file?.entries ?? []) env[e.key] = e.value;
+  return { env, lookup: (name) => Object.hasOwn(env, name) ? env[name] : void 0 };
+}
+function resolveRel(dir3, rel) {
+  if (path6.posix.isAbsolute(rel) || rel.includes("$")) return void 0;
+  const p = path6.posix.normalize(path6.posix.join(dir3, rel));
+  return p.startsWith("../") || p === ".." ? void 0 : p;
+}
+function project(loader, dir3, files, owns) {
+  const { env, lookup } = dotenvLookup(loader, dir3);
+  let services2 = /* @__PURE__ */ new Map();
+  let top;
+  const included2 = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    const loaded = loader.files.get(file);
+    if (!loaded) continue;
+    const fileServices = loadServices(loader, file, lookup, new Set(files), included2);
+    for (const [name, node] of fileServices) {
+      const merged = mergeService(services2.get(name), node);
+      if (merged) services2.set(name, merged);
+      else services2.delete(name);
+    }
+    const rest = build(Object.fromEntries(Object.entries(isRecord2(loaded.target.value) ? loaded.target.value : {}).filter(([k]) => k !== "services")), file, [], lookup, loaded.tags);
+    top = merge(top, rest) ?? top;
+  }
+  services2 = new Map([...services2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  return {
+    kind: "compose_project",
+    file: files[0] ?? dir3,
+    files: [...files, ...included2],
+    owns,
+    env,
+    services: [...services2].map(([name, node]) => service(name, node, loader)),
+    value: top ? plain(top, "v") : {}
+  };
+}
+function loadServices(loader, file, lookup, seen, included2) {
+  const out = /* @__PURE__ */ new Map();
+  const value = loader.files.get(file)?.target.value;
+  if (!isRecord2(value)) return out;
+  const dir3 = path6.posix.dirname(file);
+  for (const entry of Array.isArray(value.include) ? value.include : []) {
+    const paths = typeof entry === "string" ? [entry] : isRecord2(entry) ? [entry.path].flat() : [];
+    for (const p of paths) {
+      const target = typeof p === "string" ? resolveRel(dir3, p) : void 0;
+      if (typeof p === "string" && (!target || !loader.files.has(target))) unresolved(loader, file, `include ${p}`);
+      if (!target || seen.has(target) || !loader.files.has(target)) continue;
+      seen.add(target);
+      included2.add(target);
+      const inc = dotenvLookup(loader, path6.posix.dirname(target)).lookup;
+      for (const [name, node] of loadServices(loader, target, inc, seen, included2)) if (!out.has(name)) out.set(name, node);
+    }
+  }
+  if (isRecord2(value.services)) for (const name of Object.keys(value.services)) {
+    const node = loadService(loader, file, name, lookup, 0);
+    if (node) out.set(name, node);
+  }
+  return out;
+}
+function loadService(loader, file, name, lookup, depth2) {
+  const loaded = loader.files.get(file);
+  const services2 = isRecord2(loaded?.target.value) ? loaded.target.value.services : void 0;
+  const raw = isRecord2(services2) ? services2[name] : void 0;
+  if (!loaded || !isRecord2(raw)) return void 0;
+  let node = normaliseService(build(raw, file, ["services", name], lookup, loaded.tags), lookup);
+  const ext = raw.extends;
+  if (ext !== void 0 && node.v instanceof Map) {
+    node.v.delete("extends");
+    const baseName = typeof ext === "string" ? ext : isRecord2(ext) && typeof ext.service === "string" ? ext.service : void 0;
+    const baseFile = isRecord2(ext) && typeof ext.file === "string" ? resolveRel(path6.posix.dirname(file), ext.file) : file;
+    const base3 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
+    if (!base3 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord2(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
+    const merged = base3 ? mergeService(base3, node) : void 0;
+    if (merged) node = { ...merged, o: node.o };
+  }
+  return node;
+}
+function normaliseService(n, lookup) {
+  if (!(n.v instanceof Map)) return n;
+  const env = n.v.get("environment");
+  if (env) n.v.set("environment", normaliseKeyValues(env, lookup));
+  const b = n.v.get("build");
+  if (b && typeof b.v === "string") n.v.set("build", { o: b.o, v: /* @__PURE__ */ new Map([["context", { ...b }]]) });
+  const args = n.v.get("build")?.v;
+  if (args instanceof Map && args.get("args")) args.set("args", normaliseKeyValues(args.get("args"), lookup));
+  return n;
+}
+function mergeService(base3, over) {
+  return merge(base3, over, (key, b, o) => {
+    if (o.tag) return null;
+    if (key === "command" || key === "entrypoint") return o;
+    if (key === "healthcheck") return merge(b, o, (k, _b, oo) => k === "test" ? oo : null);
+    if ((key === "ports" || key === "volumes") && Array.isArray(b.v) && Array.isArray(o.v)) {
+      const id = (n) => key === "ports" ? JSON.stringify(plain(n, "v")) : volumeTarget(plain(n, "v"));
+      const overIds = new Set(o.v.map(id));
+      const kept = key === "volumes" ? b.v.filter((n) => !overIds.has(id(n))) : b.v;
+      const baseIds = new Set(kept.map(id));
+      return { o: b.o, v: [...kept, ...o.v.filter((n) => key === "volumes" || !baseIds.has(id(n)))] };
+    }
+    return null;
+  });
+}
+function volumeTarget(v) {
+  if (isRecord2(v)) return String(v.target ?? "");
+  if (typeof v !== "string") return JSON.stringify(v);
+  const parts = v.split(":");
+  return parts.length === 1 ? parts[0] ?? "" : parts[1] ?? "";
+}
+function service(name, node, loader) {
+  const table = origins(node);
+  const originOf2 = (p) => {
+    for (let n = p.length; n >= 0; n--) {
+      const o = table.get(pathKey(p.slice(0, n)));
+      if (o) return { o, rest: p.slice(n) };
+    }
+    return { o: node.o, rest: p };
+  };
+  const value = plain(node, "v");
+  return {
+    name,
+    value,
+    raw: plain(node, "r"),
+    at(p, part) {
+      const { o, rest } = originOf2(p);
+      return at.path([...o.path, ...rest], { file: o.file, ...part ? { part } : {} });
+    },
+    fileOf: (p) => originOf2(p).o.file,
+    envFiles: envFiles(value, node, loader)
+  };
+}
+function envFiles(value, node, loader) {
+  const out = {};
+  const list = [value.env_file ?? []].flat();
+  const envNode = node.v instanceof Map ? node.v.get("env_file") : void 0;
+  list.forEach((entry, i) => {
+    const rel = typeof entry === "string" ? entry : isRecord2(entry) && typeof entry.path === "string" ? entry.path : void 0;
+    const from = envNode && Array.isArray(envNode.v) ? envNode.v[i]?.o.file ?? envNode.o.file : envNode?.o.file ?? node.o.file;
+    const file = rel ? resolveRel(path6.posix.dirname(from), rel) : void 0;
+    for (const e of file && loader.dotenv.get(file)?.entries || []) out[e.key] = { value: e.value, file: file ?? "", line: e.line };
+  });
+  return out;
+}
+
+// src/engine/parse/openclaw.ts
+import path7 from "node:path";
+var INCLUDE_KEY = "$include";
+var MAX_INCLUDE_DEPTH = 10;
+var MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
+var isRecord3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function resolveOpenClaw(rootFile, rootValue, read) {
+  if (!containsInclude(rootValue)) return { value: rootValue, origin: { file: rootFile, path: [] }, includes: [], errors: [] };
+  const includes = [];
+  const errors = [];
+  const confine = path7.posix.dirname(rootFile);
+  const cache = /* @__PURE__ */ new Map();
+  const load = (fromFile, at2, spec, chain) => {
+    const target = path7.posix.normalize(path7.posix.join(path7.posix.dirname(fromFile), spec));
+    const rel = confine === "." ? target : path7.posix.relative(confine, target);
+    if (path7.posix.isAbsolute(spec) || target.startsWith("../") || target === ".." || rel.startsWith("../") || rel === "..") {
+      errors.push({ file: fromFile, path: at2, message: `$include "${spec}" points outside the config directory; OpenClaw refuses it` });
+      return void 0;
+    }
+    if (chain.includes(target)) {
+      errors.push({ file: fromFile, path: at2, message: `$include cycle through ${target}` });
+      return void 0;
+    }
+    if (chain.length > MAX_INCLUDE_DEPTH) {
+      errors.push({ file: fromFile, path: at2, message: `$include nested deeper than ${MAX_INCLUDE_DEPTH} levels` });
+      return void 0;
+    }
+    if (!cache.has(target)) {
+      const text2 = read(target);
+      if (text2 === void 0) {
+        errors.push({ file: fromFile, path: at2, message: `$include "${spec}" not found in the repository (${target})` });
+        cache.set(target, void 0);
+      } else if (text2.length > MAX_INCLUDE_BYTES) {
+        errors.push({ file: fromFile, path: at2, message: `$include "${spec}" is larger than 2 MiB; OpenClaw refuses it` });
+        cache.set(target, void 0);
+      } else {
+        const r2 = parseJson5(text2);
+        if (!r2.ok) {
+          errors.push({ file: target, path: [], message: `included file is not valid JSON5: ${r2.message}`, ...r2.line ? { line: r2.line, column: r2.column ?? 1 } : {} });
+          cache.set(target, void 0);
+        } else {
+          includes.push({ file: target, text: text2, ast: r2.ast });
+          cache.set(target, { value: r2.value });
+        }
+      }
+    }
+    const hit = cache.get(target);
+    return hit ? { file: target, value: hit.value } : void 0;
+  };
+  const resolve = (value, file, at2, chain) => {
+    if (Array.isArray(value)) {
+      const items = value.map((v, i) => resolve(v, file, [...at2, i], chain));
+      return { value: items.map((r2) => r2.value), origin: { file, path: at2, items: items.map((r2) => r2.origin) } };
+    }
+    if (!isRecord3(value)) return { value, origin: { file, path: at2 } };
+    const own = {};
+    const ownOrigin = { file, path: at2, keys: /* @__PURE__ */ new Map() };
+    for (const [k, v] of Object.entries(value)) {
+      if (k === INCLUDE_KEY) continue;
+      const r2 = resolve(v, file, [...at2, k], chain);
+      own[k] = r2.value;
+      ownOrigin.keys.set(k, r2.origin);
+    }
+    if (!(INCLUDE_KEY in value)) return { value: own, origin: ownOrigin };
+    const spec = value[INCLUDE_KEY];
+    const specs = typeof spec === "string" ? [spec] : Array.isArray(spec) ? spec.filter((s) => typeof s === "string") : [];
+    if (specs.length === 0) errors.push({ file, path: [...at2, INCLUDE_KEY], message: "$include must be a path or an array of paths" });
+    let merged;
+    specs.forEach((s, i) => {
+      const loaded = load(file, [...at2, INCLUDE_KEY, ...Array.isArray(spec) ? [i] : []], s, [...chain, file]);
+      if (!loaded) return;
+      const r2 = resolve(loaded.value, loaded.file, [], [...chain, file]);
+      merged = merged ? mergeNodes(merged, r2) : r2;
+    });
+    if (!merged) return { value: own, origin: ownOrigin };
+    if (Object.keys(own).length === 0) return merged;
+    if (!isRecord3(merged.value)) {
+      errors.push({ file, path: at2, message: "included content must be an object when the including object has other keys" });
+      return { value: own, origin: ownOrigin };
+    }
+    return mergeNodes(merged, { value: own, origin: ownOrigin });
+  };
+  const r = resolve(rootValue, rootFile, [], []);
+  return { value: r.value, origin: r.origin, includes, errors };
+}
+function containsInclude(root) {
+  const stack = [root];
+  while (stack.length) {
+    const v = stack.pop();
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (isRecord3(v)) {
+      if (Object.hasOwn(v, INCLUDE_KEY)) return true;
+      for (const x of Object.values(v)) stack.push(x);
+    }
+  }
+  return false;
+}
+function mergeNodes(a, b) {
+  if (Array.isArray(a.value) && Array.isArray(b.value)) {
+    return { value: [...a.value, ...b.value], origin: { ...b.origin, items: [...a.origin.items ?? [], ...b.origin.items ?? []] } };
+  }
+  if (isRecord3(a.value) && isRecord3(b.value)) {
+    const value = { ...a.value };
+    const keys = new Map(a.origin.keys ?? []);
+    for (const [k, v] of Object.entries(b.value)) {
+      const bo = b.origin.keys?.get(k) ?? { file: b.origin.file, path: [...b.origin.path, k] };
+      const ao = keys.get(k);
+      if (k in value && ao) {
+        const m = mergeNodes({ value: value[k], origin: ao }, { value: v, origin: bo });
+        value[k] = m.value;
+        keys.set(k, m.origin);
+      } else {
+        value[k] = v;
+        keys.set(k, bo);
+      }
+    }
+    return { value, origin: { ...b.origin, keys } };
+  }
+  return b;
+}
+function originOf(root, merged) {
+  let node = root;
+  let i = 0;
+  for (; i < merged.length; i++) {
+    const seg = merged[i];
+    const next = typeof seg === "number" ? node.items?.[seg] : node.keys?.get(seg);
+    if (!next) break;
+    node = next;
+  }
+  return { file: node.file, path: [...node.path, ...merged.slice(i)] };
+}
+
+// src/engine/assemble/openclaw-includes.ts
+async function resolveIncludes(project2, readRepoFile, runner, notes) {
+  const read = (rel) => project2.contexts.get(rel)?.text ?? readRepoFile(rel);
+  const included2 = /* @__PURE__ */ new Set();
+  const resolved = [];
+  for (const t of project2.targets("openclaw")) {
+    const r = resolveOpenClaw(t.file, t.value, read);
+    for (const inc of r.includes) {
+      included2.add(inc.file);
+      if (!project2.contexts.has(inc.file)) project2.contexts.set(inc.file, new FileContext(inc.file, inc.text, new Locator(inc.file, inc.text, json5Resolver(inc.ast))));
+    }
+    for (const e of r.errors) {
+      if (e.line !== void 0) {
+        if (!project2.contexts.has(e.file)) project2.contexts.set(e.file, new FileContext(e.file, read(e.file) ?? "", new Locator(e.file, read(e.file) ?? "")));
+        await runner.run({ kind: "parse_error", file: e.file, fileKind: "openclaw", message: e.message, line: e.line, ...e.column ? { column: e.column } : {} }, project2.context, project2);
+      } else {
+        notes.push({ level: "warning", code: "openclaw.include", message: `${e.message} (at ${e.path.join(".") || "top level"}); the config was checked without it`, file: e.file });
+      }
+    }
+    const origin2 = r.origin;
+    resolved.push({ ...t, value: r.value, authored: t.value, includes: r.includes.map((i) => i.file), origin: (p) => originOf(origin2, p) });
+  }
+  project2.remove("openclaw", () => false);
+  for (const t of resolved) if (!included2.has(t.file)) project2.add(t);
+}
+
+// src/engine/assemble/shared-targets.ts
+var SharedTargets = class {
+  byKind = /* @__PURE__ */ new Map();
+  /** Where a finding may be located: the text, locator and inline suppressions of each structured file. */
+  contexts = /* @__PURE__ */ new Map();
+  /**
+   * How findings on a config written by a heredoc map back into the script. Keyed by file and heredoc line, not
+   * by target: resolveIncludes replaces OpenClaw targets with merged copies.
+   */
+  reframes = /* @__PURE__ */ new Map();
+  context = (file) => this.contexts.get(file);
+  add(target) {
+    const list = this.byKind.get(target.kind) ?? [];
+    list.push(target);
+    this.byKind.set(target.kind, list);
+  }
+  /** Keeps the targets of a kind that `keep` accepts (an OpenClaw file that another config `$include`s is part of that config). */
+  remove(kind, keep) {
+    this.byKind.set(kind, (this.byKind.get(kind) ?? []).filter(keep));
+  }
+  targets(kind) {
+    return this.byKind.get(kind) ?? [];
+  }
+  all() {
+    return [...this.byKind.values()].flat();
+  }
+  /**
+   * Takes in a file's parse: its context, its shared targets (added here) and their reframes; a parse error is
+   * checked at once (into `out`, default the runner's own lists). Returns its shell targets and the shared ones
+   * it added.
+   */
+  async admit(file, text2, p, runner, out) {
+    this.contexts.set(file, new FileContext(file, text2, p.locator));
+    const shells = [];
+    const shared = [];
+    if (!p.ok) {
+      await runner.run(p.error, this.context, this, void 0, out);
+      return { shells, shared };
+    }
+    const add = (t) => {
+      this.add(t);
+      shared.push(t);
+    };
+    if (p.target.kind === "shell") shells.push(p.target);
+    else add(p.target);
+    for (const d of p.derived ?? []) {
+      if (d.target.kind === "parse_error") await runner.run(d.target, this.context, this, d.reframe ? { relocate: d.reframe } : void 0, out);
+      else if (d.target.kind === "shell") shells.push(d.target);
+      else {
+        add(d.target);
+        const key = embeddedKey(d.target);
+        if (d.reframe && key) this.reframes.set(key, d.reframe);
+      }
+    }
+    return { shells, shared };
+  }
+  /** Where the findings on a shared target belong (check/runner.ts, Scope). */
+  scopeOf(target) {
+    if (target.kind === "openclaw") {
+      const reframe = this.reframes.get(embeddedKey(target) ?? "");
+      return { relocate: reframe ? (r) => reframe(toOrigin(target, r)) : (r) => toOrigin(target, r) };
+    }
+    if (target.kind === "compose_project") return { owns: (file) => target.owns.includes(file) };
+    return void 0;
+  }
+};
+function embeddedKey(t) {
+  return t.kind === "openclaw" && t.embedded ? `${t.file}
+${t.embedded.line}` : void 0;
+}
+function toOrigin(target, report) {
+  const move = (a) => {
+    if (a.kind !== "path" || a.file !== void 0) return a;
+    const o = target.origin(a.path);
+    return o.file === target.file ? { ...a, path: o.path } : { ...a, path: o.path, file: o.file };
+  };
+  const out = { ...report, at: move(report.at) };
+  if (report.fix) out.fix = { ...report.fix, at: move(report.fix.at) };
+  return out;
+}
+
+// src/engine/assemble/assemble.ts
+async function assemble(read, runner, readRepoFile, notes) {
+  const project2 = new SharedTargets();
+  const inventory = await admitFiles(read, project2, runner, notes);
+  const compose = buildComposeProjects(project2.targets("compose"), project2.targets("dotenv"));
+  for (const p of compose.projects) project2.add(p);
+  notes.push(...compose.notes);
+  await resolveIncludes(project2, readRepoFile, runner, notes);
+  return { project: project2, ...inventory };
+}
+async function admitFiles(read, project2, runner, notes) {
+  const out = { shells: [], files: [], bytes: read.plainBytes, skipped: 0, internalErrors: read.internalErrors };
+  for (const r of read.files) {
+    if (!r) continue;
+    if (!("findings" in r)) {
+      out.files.push(r);
+      continue;
+    }
+    if (r.skipped) {
+      notes.push(r.skipped);
+      out.skipped++;
+    }
+    if (!r.kind) continue;
+    out.bytes += r.bytes;
+    out.files.push({ path: r.path, kind: r.kind });
+    if (r.kind !== "text" && r.text !== void 0) {
+      const p = r.parsed ?? parseIfNeeded(r.path, r.kind, r.text);
+      if (p) for (const s of (await project2.admit(r.path, r.text, p, runner, r)).shells) out.shells.push(s);
+      else out.shells.push(r);
+    }
+    for (const f of r.findings) runner.findings.push(f);
+    for (const n of r.notes) notes.push(n);
+  }
+  return out;
+}
+function parseIfNeeded(file, kind, text2) {
+  return needsParseNow(kind, text2) ? parseFile(file, kind, text2) : void 0;
+}
+
+// src/engine/breather.ts
+var BREATHE_MS = 4;
+var Breather = class {
+  last = performance.now();
+  async breathe() {
+    if (performance.now() - this.last < BREATHE_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.last = performance.now();
+  }
+};
+
+// src/engine/check/run-targets.ts
+async function checkShared(project2, runner) {
+  for (const target of project2.all()) await runner.run(target, project2.context, project2, project2.scopeOf(target));
+}
+async function checkShells(project2, shells, runner, breather) {
+  for (const item of shells) {
+    if ("index" in item) {
+      const text2 = item.text;
+      const { shells: found, shared } = await project2.admit(item.path, text2, parseFile(item.path, item.kind, text2), runner);
+      for (const t of shared) await runner.run(t, project2.context, project2, project2.scopeOf(t));
+      for (const t of found) await runner.run(t, project2.context, project2);
+      project2.contexts.delete(item.path);
+    } else {
+      await runner.run(item, project2.context, project2);
+      if (item.origin !== "dockerfile") project2.contexts.delete(item.file);
+    }
+    await breather.breathe();
+  }
+}
+async function checkRepository(project2, files, git3, readRepoFile, runner) {
+  const gitignore = project2.contexts.get(".gitignore")?.text ?? readRepoFile(".gitignore");
+  const rootIgnore = gitignoreMatcher(gitignore ?? "");
+  const target = {
+    kind: "repo",
+    file: ".",
+    git: git3,
+    files,
+    ...gitignore !== void 0 ? { gitignore } : {},
+    ignoredByRootGitignore: (p) => p !== "" && rootIgnore.ignores(p)
+  };
+  await runner.run(target, (file) => project2.contexts.get(file) ?? repoFileContext(file), project2);
+}
+
+// src/engine/read/repo-file.ts
+import { lstatSync as lstatSync2, readFileSync } from "node:fs";
+import path8 from "node:path";
+function repoFileReader(base3, blobs) {
+  if (!blobs) return (rel) => readFromDisk(base3, rel);
+  return (rel) => {
+    const bytes = blobs.files.get(rel);
+    const read = bytes ? decode(bytes, rel) : void 0;
+    return read?.ok ? read.text : void 0;
+  };
+}
+function readFromDisk(base3, rel) {
+  try {
+    const abs = path8.join(base3, rel);
+    if (!abs.startsWith(base3 + path8.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
+    return readFileSync(abs, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+
+// src/engine/scan.ts
+async function scan(opts) {
+  const started = performance.now();
+  const notes = [];
+  const root = opts.blobs ? { base: opts.blobs.base, git: true, targets: [] } : await resolveRoot(opts.paths.length ? opts.paths : ["."]);
+  const config = await scanConfig(opts, root, notes);
+  const baseline = opts.baselineFile ? await loadBaseline(opts.baselineFile) : void 0;
+  const rules2 = opts.rules.filter((r) => config.rules.get(r.id) !== "off");
+  const readRepoFile = repoFileReader(root.base, opts.blobs);
+  const breather = new Breather();
+  const runner = new RuleRunner(rules2, notes);
+  const batches2 = opts.blobs ? [blobFiles(opts.blobs)] : discover(root, notes, (files2) => config.unignored(files2));
+  const fileStage = { rules: rules2, maxFileSize: opts.maxFileSize ?? config.maxFileSize, fileStage: opts.fileStage, findingsIn: opts.findingsIn, onProgress: opts.onProgress };
+  const { project: project2, shells, files, bytes, skipped, internalErrors } = await assemble(await readFiles(batches2, fileStage, breather), runner, readRepoFile, notes);
+  await checkShared(project2, runner);
+  await checkShells(project2, shells, runner, breather);
+  await checkRepository(project2, files, root.git, readRepoFile, runner);
+  const findings = postprocess(runner.findings, { config, baseline, findingsIn: opts.findingsIn });
+  const durationMs = Math.round(performance.now() - started);
+  return { root, findings, notes, stats: { files: files.length, bytes, skipped, durationMs }, internalErrors: internalErrors + runner.internalErrors };
+}
+
+// src/engine/threads/isolate.ts
+import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, statSync } from "node:fs";
+import path9 from "node:path";
+import { getHeapStatistics } from "node:v8";
+import { isMainThread as isMainThread2, MessageChannel, parentPort as parentPort2, receiveMessageOnPort, Worker as Worker2, workerData as workerData2 } from "node:worker_threads";
+
+// src/engine/threads/limits.ts
+var AUTO_THREADS = 2;
+var AUTO_MIN_FILES = 1e4;
+var ISOLATE_MIN_FILES = 6e3;
+var YOUNG_GENERATION_MB = 8;
+
+// src/engine/threads/pool.ts
+import { availableParallelism } from "node:os";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+var MARK = "gatewarden-text-worker";
+function poolFor(script, threads = 1, minFiles) {
+  if (threads < 2 || !/\.m?js$/.test(script)) return void 0;
+  return { script: new URL(script), workers: threads - 1, ...minFiles !== void 0 ? { minFiles } : {} };
+}
+function autoPool(script) {
+  return poolFor(script, Math.min(AUTO_THREADS, availableParallelism()), AUTO_MIN_FILES);
+}
+function parseJobs(value) {
+  const v = value.trim().toLowerCase();
+  if (v === "" || v === "auto") return "auto";
+  const n = Number(v);
+  return /^\d+$/.test(v) && n >= 1 && n <= 64 ? n : void 0;
+}
+function poolForJobs(script, jobs) {
+  return jobs === "auto" ? autoPool(script) : poolFor(script, jobs);
+}
+function poolExecutor(opts) {
+  return { start: (job, collect) => startPool(opts, job, collect) };
+}
+var BATCH = 16;
+var AHEAD = 2;
+function startPool(opts, job, collect) {
+  const { indices, files } = job;
+  if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return void 0;
+  const init = { mark: MARK, ruleIds: job.rules.map((r) => r.id), maxFileSize: job.maxFileSize };
+  const workers = [];
+  for (let i = 0; i < opts.workers; i++) {
+    try {
+      workers.push(new Worker(opts.script, { workerData: init, stdin: false, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+    } catch {
+      break;
+    }
+  }
+  if (workers.length === 0) return void 0;
+  const queue = [];
+  for (let i = 0; i < indices.length; i += BATCH) queue.push(indices.slice(i, i + BATCH).map((index) => ({ index, file: files[index] })));
+  const inFlight = /* @__PURE__ */ new Map();
+  let nextBatch = 0;
+  let wake;
+  const changed = () => {
+    wake?.();
+    wake = void 0;
+  };
+  const feed = (w) => {
+    const mine = inFlight.get(w);
+    while (mine && mine.size < AHEAD && queue.length) {
+      const jobs = queue.shift();
+      const batch = nextBatch++;
+      mine.set(batch, jobs);
+      w.postMessage({ batch, jobs });
+    }
+  };
+  const retire = (w) => {
+    const mine = inFlight.get(w);
+    if (!mine) return;
+    inFlight.delete(w);
+    queue.unshift(...mine.values());
+    for (const other of inFlight.keys()) feed(other);
+    changed();
+  };
+  for (const w of workers) {
+    inFlight.set(w, /* @__PURE__ */ new Map());
+    w.on("message", (reply) => {
+      const mine = inFlight.get(w);
+      if (!mine?.has(reply.batch)) return;
+      if ("error" in reply) return retire(w);
+      mine.delete(reply.batch);
+      for (const r of reply.results) collect(r);
+      feed(w);
+      changed();
+    });
+    w.on("error", () => retire(w));
+    w.on("exit", () => retire(w));
+    feed(w);
+  }
+  return {
+    async finish(local) {
+      try {
+        for (; ; ) {
+          const jobs = queue.pop();
+          if (jobs) {
+            for (const j of jobs) collect(await local(j.index));
+            await new Promise((resolve) => setImmediate(resolve));
+            continue;
+          }
+          if (![...inFlight.values()].some((m) => m.size > 0)) break;
+          await new Promise((resolve) => wake = resolve);
+        }
+      } finally {
+        for (const w of workers) {
+          w.removeAllListeners();
+          void w.terminate();
+        }
+      }
+    }
+  };
+}
+
+// src/engine/threads/isolate.ts
+var MARK2 = "gatewarden-scan-worker";
+async function scanIsolated(opts, isolate, scan2) {
+  const local = () => scan2(withPool(opts, isolate.pool));
+  const estimate = worthIsolating(opts, isolate);
+  if (estimate === void 0) return local();
+  const started = performance.now();
+  const { rules: rules2, onProgress, ...rest } = opts;
+  const pool = isolate.pool;
+  const channel = new MessageChannel();
+  const init = {
+    mark: MARK2,
+    ruleIds: rules2.map((r) => r.id),
+    progress: Boolean(onProgress),
+    opts: rest,
+    ...pool ? { pool: { ...pool, script: pool.script.href } } : {},
+    port: channel.port2
+  };
+  let worker;
+  try {
+    worker = new Worker2(isolate.script, {
+      workerData: init,
+      transferList: [channel.port2],
+      stdin: false,
+      stdout: false,
+      stderr: false,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
+    });
+  } catch (err2) {
+    channel.port1.close();
+    debug3(`the scan worker did not start (${errorCode(err2)}); scanning on the main thread`);
+    return local();
+  }
+  debug3(`scanning in a worker (about ${estimate} files; young generation capped at ${YOUNG_GENERATION_MB} MB)`);
+  worker.on("message", (m) => onProgress?.(...m.progress));
+  worker.on("error", (err2) => debug3(`the scan worker failed (${errorCode(err2)})`));
+  await new Promise((resolve) => worker.once("exit", () => resolve()));
+  const outcome = receiveMessageOnPort(channel.port1)?.message;
+  channel.port1.close();
+  if (!outcome) {
+    debug3("the scan worker ended without a result; scanning on the main thread");
+    return local();
+  }
+  if ("result" in outcome) return { ...outcome.result, stats: { ...outcome.result.stats, durationMs: Math.round(performance.now() - started) } };
+  const err = outcome.error.usage ? new UsageError(outcome.error.message) : new Error(outcome.error.message);
+  if (outcome.error.stack) err.stack = outcome.error.stack;
+  throw err;
+}
+function withPool(opts, pool) {
+  return pool ? { ...opts, fileStage: poolExecutor(pool) } : opts;
+}
+function worthIsolating(opts, isolate) {
+  if (!/\.m?js$/.test(isolate.script.pathname)) return void 0;
+  const known = new Set(isolate.registry);
+  if (!opts.rules.every((r) => known.has(r))) return void 0;
+  const minFiles = isolate.minFiles ?? defaultMinFiles();
+  if (minFiles === Infinity) return void 0;
+  const estimate = opts.blobs ? opts.blobs.files.size : estimateFiles(opts.paths.length ? opts.paths : ["."]);
+  return estimate >= minFiles ? estimate : void 0;
+}
+function debug3(line2) {
+  if (process.env.GATEWARDEN_DEBUG) process.stderr.write(`gatewarden: ${line2}
+`);
+}
+function errorCode(err) {
+  const e = err;
+  return String(e?.code ?? e?.name ?? "error");
+}
+function defaultMinFiles(runtime = {}) {
+  const setting = (runtime.setting ?? process.env.GATEWARDEN_ISOLATE_MIN_FILES)?.trim().toLowerCase();
+  if (setting === "off") return Infinity;
+  if (setting && /^\d+$/.test(setting)) return Number(setting);
+  const major = Number((runtime.node ?? process.versions.node).split(".")[0]);
+  const flags2 = runtime.flags ?? `${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`;
+  const heapLimitMb = runtime.heapLimitMb ?? getHeapStatistics().heap_size_limit / 1048576;
+  return major >= 22 && heapLimitMb >= 2048 && !/semi[-_]space[-_]size/.test(flags2) ? ISOLATE_MIN_FILES : Infinity;
+}
+function estimateFiles(paths) {
+  let total = 0;
+  for (const p of paths) {
+    try {
+      total += statSync(p).isDirectory() ? indexEntries(path9.resolve(p)) : 1;
+    } catch {
+    }
+  }
+  return total;
+}
+function indexEntries(dir3) {
+  for (let d = dir3; ; d = path9.dirname(d)) {
+    const dotGit = path9.join(d, ".git");
+    let gitDir;
+    try {
+      if (statSync(dotGit).isDirectory()) gitDir = dotGit;
+      else {
+        const m = /^gitdir: (.+)$/m.exec(readStart(dotGit, 4096)?.toString("utf8") ?? "");
+        if (m?.[1]) gitDir = path9.resolve(d, m[1].trim());
+      }
+    } catch {
+    }
+    if (gitDir) {
+      const header = readStart(path9.join(gitDir, "index"), 12);
+      return header?.length === 12 && header.toString("latin1", 0, 4) === "DIRC" ? header.readUInt32BE(8) : 0;
+    }
+    if (path9.dirname(d) === d) return 0;
+  }
+}
+function readStart(file, n) {
+  let fd;
+  try {
+    fd = openSync2(file, constants4.O_RDONLY | constants4.O_NONBLOCK);
+    if (!fstatSync2(fd).isFile()) return void 0;
+    const buf = Buffer.alloc(n);
+    return buf.subarray(0, readSync2(fd, buf, 0, n, 0));
+  } catch {
+    return void 0;
+  } finally {
+    if (fd !== void 0) closeSync2(fd);
+  }
+}
+
+// src/app/scan-repository.ts
+function workerBundle() {
+  return /\.m?js$/.test(import.meta.url) ? new URL("./worker.js", import.meta.url) : void 0;
+}
+async function scanRepository(request2) {
+  const { rules: rules2 = RULES, jobs = "auto", isolateMinFiles, after, ...opts } = request2;
+  const worker = workerBundle();
+  const pool = worker ? poolForJobs(worker.href, jobs) : void 0;
+  const here = async (o) => {
+    await after;
+    return scan(o);
+  };
+  const isolate = { script: worker ?? new URL(import.meta.url), registry: RULES, ...isolateMinFiles !== void 0 ? { minFiles: isolateMinFiles } : {}, ...pool ? { pool } : {} };
+  return scanIsolated({ ...opts, rules: rules2 }, isolate, after ? here : scan);
+}
+function sweepHistory(request2) {
+  return scanHistory({ ...request2, rules: request2.rules ?? RULES });
+}
+function scanReport(result, catalogue = RULES) {
+  return { findings: result.findings, notes: result.notes, catalogue, stats: result.stats, ...result.history ? { history: result.history } : {} };
+}
+
+// src/report/history.ts
+var HISTORY_REMEDIATION = [
+  "Revoke or rotate every secret first. Removing it from git does not un-leak it: every clone, fork and cache already has it.",
+  "Then rewrite the history with git filter-repo (`git filter-repo --replace-text <expressions-file>` for a value, `git filter-repo --invert-paths --path <file>` for a file), and force-push every branch and tag.",
+  "A force push does not remove the commits from existing forks, clones, pull-request refs or caches (GitHub keeps them until its support purges them): only rotation makes the secret harmless."
+];
+
 // src/action/history.ts
 function isFullMode(settings) {
   return settings.mode === "full" || settings.mode === "auto" && !(process.env.GITHUB_EVENT_NAME ?? "").startsWith("pull_request");
@@ -53403,9 +53894,8 @@ async function historySweep(settings, summaryLines) {
     summaryLines.push("`history: true` applies to full mode only (a scheduled or push workflow); this run scanned the files.");
     return void 0;
   }
-  const result = await scanHistory({
+  const result = await sweepHistory({
     path: settings.path,
-    rules: RULES,
     ...settings.config ? { configFile: settings.config } : {},
     ...settings.baseline ? { baselineFile: settings.baseline } : {}
   });
@@ -53413,6 +53903,934 @@ async function historySweep(settings, summaryLines) {
   summaryLines.push(`History sweep: ${result.history.commits} commit(s) reachable from \`${result.history.range}\`; each finding is located at the commit that introduced it.`);
   if (result.findings.some((f) => !f.suppressed)) summaryLines.push("", ...HISTORY_REMEDIATION.map((line2, i) => `${i + 1}. ${line2}`));
   return result;
+}
+
+// src/action/inputs.ts
+function bool(name, fallback) {
+  const v = getInput(name).trim().toLowerCase();
+  if (v === "") return fallback;
+  if (["true", "yes", "1", "on"].includes(v)) return true;
+  if (["false", "no", "0", "off"].includes(v)) return false;
+  throw new UsageError(`input ${name} must be true or false (got "${v}")`);
+}
+function getSettings() {
+  const mode = getInput("mode") || "auto";
+  if (!["auto", "pr", "full"].includes(mode)) throw new UsageError(`input mode must be auto, pr or full (got "${mode}")`);
+  const failOn = getInput("fail-on") || "high";
+  if (!FAIL_ON_VALUES.includes(failOn)) throw new UsageError(`input fail-on must be one of ${FAIL_ON_VALUES.join(", ")} (got "${failOn}")`);
+  const history = bool("history", false);
+  const jobs = parseJobs(getInput("jobs"));
+  if (jobs === void 0) throw new UsageError(`input jobs must be auto or a whole number from 1 to 64 (got "${getInput("jobs")}")`);
+  const config = getInput("config");
+  const baseline = getInput("baseline");
+  return {
+    path: getInput("path") || ".",
+    mode,
+    sarifFile: getInput("sarif-file") || "gatewarden.sarif",
+    failOn,
+    annotations: bool("annotations", true),
+    reviewComments: bool("review-comments", false),
+    ...config ? { config } : {},
+    ...baseline ? { baseline } : {},
+    token: getInput("token"),
+    // The sweep has its own category: sharing the work-tree scan's would close its alerts.
+    category: getInput("category") || (history ? "gatewarden-history/" : "gatewarden/"),
+    history,
+    jobs
+  };
+}
+
+// src/github/event.ts
+import { readFile as readFile4 } from "node:fs/promises";
+async function readEvent(env = process.env) {
+  const name = env.GITHUB_EVENT_NAME ?? "";
+  const file = env.GITHUB_EVENT_PATH;
+  if (!file) return { name, payload: {} };
+  try {
+    const payload = JSON.parse(await readFile4(file, "utf8"));
+    return { name, payload: isRecord4(payload) ? payload : {} };
+  } catch {
+    return { name, payload: {} };
+  }
+}
+function isPullRequestEventName(name) {
+  return name === "pull_request" || name === "pull_request_target";
+}
+function pullRequestOf(event, env = process.env) {
+  const pr = event.payload.pull_request;
+  if (!isRecord4(pr)) return void 0;
+  const base3 = isRecord4(pr.base) ? pr.base : {};
+  const head2 = isRecord4(pr.head) ? pr.head : {};
+  const baseSha = str4(base3.sha);
+  const headSha = str4(head2.sha);
+  const number = typeof pr.number === "number" ? pr.number : typeof event.payload.number === "number" ? event.payload.number : void 0;
+  if (!baseSha || !headSha || number === void 0) return void 0;
+  const baseRepo = isRecord4(base3.repo) ? str4(base3.repo.full_name) : void 0;
+  const headRepo = isRecord4(head2.repo) ? str4(head2.repo.full_name) : void 0;
+  const full = baseRepo ?? env.GITHUB_REPOSITORY ?? "";
+  const [owner = "", repo = ""] = full.split("/");
+  return {
+    number,
+    baseSha,
+    headSha,
+    baseRef: str4(base3.ref) ?? "",
+    repo: { owner, repo },
+    // A deleted fork has head.repo null: treat it as a fork too.
+    fork: headRepo === void 0 || baseRepo !== void 0 && headRepo !== baseRepo
+  };
+}
+function isRecord4(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function str4(v) {
+  return typeof v === "string" && v !== "" ? v : void 0;
+}
+
+// src/github/git.ts
+function git2(cwd, args, opts) {
+  return git(cwd, ["-c", "core.quotepath=off", ...args], opts);
+}
+var text = async (cwd, args) => (await git2(cwd, args)).toString("utf8").trim();
+async function succeeds(cwd, args) {
+  try {
+    await git2(cwd, args);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function hasCommit(cwd, sha) {
+  return succeeds(cwd, ["cat-file", "-e", `${sha}^{commit}`]);
+}
+async function isShallow(cwd) {
+  return await text(cwd, ["rev-parse", "--is-shallow-repository"]) === "true";
+}
+async function mergeBase(cwd, a, b) {
+  try {
+    return await text(cwd, ["merge-base", a, b]) || void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function fetch(cwd, extra, shas) {
+  await git2(cwd, ["fetch", "--quiet", "--no-tags", "--no-recurse-submodules", ...extra, "origin", ...shas], { timeoutMs: 10 * 6e4 });
+}
+async function resolveBase(cwd, pr, log) {
+  const parents = [...(await text(cwd, ["cat-file", "-p", "HEAD"])).matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1] ?? "");
+  const [first, second] = parents;
+  if (first && second && (first === pr.baseSha || second === pr.headSha)) {
+    await ensureCommit(cwd, first, log);
+    return { sha: first, how: "merge-parent" };
+  }
+  const baseSha = pr.baseSha;
+  await ensureCommit(cwd, baseSha, log);
+  let base3 = await mergeBase(cwd, baseSha, "HEAD");
+  if (!base3 && await isShallow(cwd)) {
+    for (const extra of [["--deepen=100"], ["--unshallow"]]) {
+      log(`The history is too shallow to find where the pull request branched off; fetching more: git fetch ${extra.join(" ")} origin.`);
+      try {
+        await fetch(cwd, extra, [baseSha]);
+      } catch (e) {
+        log(`Fetching more history failed (${e.message}).`);
+        break;
+      }
+      base3 = await mergeBase(cwd, baseSha, "HEAD");
+      if (base3) break;
+    }
+  }
+  if (base3) return { sha: base3, how: "merge-base" };
+  log(`No common ancestor of the checkout and the base commit ${baseSha.slice(0, 7)} was found; comparing with the base commit itself.`);
+  return { sha: baseSha, how: "base-tip" };
+}
+async function ensureCommit(cwd, sha, log) {
+  if (await hasCommit(cwd, sha)) return;
+  const short = sha.slice(0, 7);
+  log(`The checkout does not contain the pull request's base commit ${short} (shallow clone); fetching it: git fetch --depth=1 origin ${short}. Use actions/checkout with fetch-depth: 2 to avoid this step.`);
+  try {
+    await fetch(cwd, ["--depth=1"], [sha]);
+  } catch (e) {
+    throw new GitError(`cannot fetch the base commit ${short}: ${e.message}. Check out with fetch-depth: 2 (or 0), keeping persist-credentials for private repositories`);
+  }
+}
+var STATUS = { A: "added", M: "modified", D: "deleted", R: "renamed", C: "copied", T: "type-changed" };
+async function changedFiles(cwd, base3) {
+  const parts = (await git2(cwd, ["diff", "--name-status", "-z", "-M", "--no-color", "--no-ext-diff", base3, "HEAD"])).toString("utf8").split("\0");
+  const out = [];
+  for (let i = 0; i < parts.length - 1; ) {
+    const code = parts[i++] ?? "";
+    const status = STATUS[code[0] ?? ""] ?? "modified";
+    if (status === "renamed" || status === "copied") {
+      const oldPath = parts[i++] ?? "";
+      out.push({ path: parts[i++] ?? "", oldPath, status });
+    } else out.push({ path: parts[i++] ?? "", status });
+  }
+  return out;
+}
+async function listTree(cwd, commit) {
+  const entries = (await git2(cwd, ["ls-tree", "-r", "-z", "--full-tree", commit])).toString("utf8").split("\0");
+  const out = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    const m = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(e);
+    if (m && m[2] === "blob" && (m[1] === "100644" || m[1] === "100755")) out.set(m[4] ?? "", { mode: m[1], sha: m[3] ?? "" });
+  }
+  return out;
+}
+async function readBlobs(cwd, shas) {
+  const out = /* @__PURE__ */ new Map();
+  if (!shas.length) return out;
+  const buf = await git2(cwd, ["cat-file", "--batch"], { stdin: `${[...new Set(shas)].join("\n")}
+` });
+  let pos = 0;
+  while (pos < buf.length) {
+    const eol = buf.indexOf(10, pos);
+    if (eol < 0) break;
+    const [sha = "", type, size] = buf.subarray(pos, eol).toString("utf8").split(" ");
+    pos = eol + 1;
+    if (type === void 0 || size === void 0) continue;
+    const n = Number(size);
+    out.set(sha, buf.subarray(pos, pos + n));
+    pos += n + 1;
+  }
+  return out;
+}
+
+// src/github/pr.ts
+var CONFIG_NAMES = /* @__PURE__ */ new Set([".gatewarden.yml", ".gatewarden.yaml"]);
+function isContextFile(p) {
+  return p === ".gitignore" || classify(p) !== "text" || /\.ya?ml$/i.test(p);
+}
+async function scanBase(cwd, pr, rules2, log, scanner = scan) {
+  const base3 = await resolveBase(cwd, pr, log);
+  const changed = await changedFiles(cwd, base3.sha);
+  const tree = await listTree(cwd, base3.sha);
+  const wanted = /* @__PURE__ */ new Map();
+  for (const c of changed) {
+    if (c.status === "deleted") continue;
+    const from = c.oldPath ?? c.path;
+    if (tree.has(from)) wanted.set(c.path, from);
+  }
+  const renamedAway = new Set(changed.filter((c) => c.oldPath && c.status === "renamed").map((c) => c.oldPath));
+  for (const p of tree.keys()) if (isContextFile(p) && !wanted.has(p) && !renamedAway.has(p)) wanted.set(p, p);
+  for (const p of CONFIG_NAMES) wanted.delete(p);
+  const blobs = await readBlobs(cwd, [...wanted.values()].map((p) => tree.get(p)?.sha ?? ""));
+  const files = /* @__PURE__ */ new Map();
+  for (const [target, from] of wanted) {
+    const blob = blobs.get(tree.get(from)?.sha ?? "");
+    if (blob) files.set(target, blob);
+  }
+  const changedPaths = new Set(changed.filter((c) => c.status !== "deleted").map((c) => c.path));
+  const result = files.size ? await scanner({ paths: [], rules: rules2, blobs: { base: cwd, files }, findingsIn: changedPaths }) : void 0;
+  return { base: base3, changed, changedPaths, baseFingerprints: new Set(result?.findings.map((f) => f.fingerprint) ?? []) };
+}
+function introduced(head2, base3) {
+  return head2.findings.filter((f) => !f.suppressed && base3.changedPaths.has(f.location.file) && !base3.baseFingerprints.has(f.fingerprint));
+}
+
+// src/action/pr-mode.ts
+var BASE_WORKER_MIN_FILES = 1e3;
+async function pullRequestMode(settings) {
+  const event = await readEvent();
+  const on = settings.mode === "pr" || settings.mode === "auto" && isPullRequestEventName(event.name);
+  return on ? { pr: pullRequestOf(event) } : void 0;
+}
+async function startBaseSide(scanPath, pr, rules2, lines, head2) {
+  if (!pr) return { skipped: "Pull-request mode needs a pull_request event with base and head SHAs, and this run has none: every finding is reported as new." };
+  try {
+    const root = await resolveRoot([scanPath]);
+    if (!root.git) return { skipped: "Pull-request mode needs a git checkout to compare with the base commit, and the scanned directory is not one: every finding is reported as new." };
+    const log = (l) => {
+      info(l);
+      lines.push(l);
+    };
+    const scanner = (opts) => scanRepository({ ...opts, jobs: 1, isolateMinFiles: BASE_WORKER_MIN_FILES, after: head2 });
+    return { scan: await scanBase(root.base, pr, rules2, log, scanner) };
+  } catch (err) {
+    return { failed: err instanceof Error ? err.message : String(err) };
+  }
+}
+async function newFindings(result, baseSide, lines) {
+  const all = result.findings.filter((f) => !f.suppressed);
+  const side = await baseSide;
+  if (!side) return all;
+  if ("skipped" in side) {
+    lines.push(side.skipped);
+    return all;
+  }
+  if ("failed" in side) {
+    warning(`Gatewarden could not compare with the base commit: ${side.failed}`);
+    lines.push(`Could not compare with the base commit (${side.failed}): every finding is reported as new.`);
+    return all;
+  }
+  const { base: base3, changed } = side.scan;
+  lines.push(`Compared with ${base3.sha.slice(0, 7)} (${base3.how === "merge-parent" ? "the base branch the pull request merges into" : base3.how === "merge-base" ? "where the pull request branched off" : "the base branch tip"}), ${changed.length} changed file(s).`);
+  return introduced(result, side.scan);
+}
+
+// src/action/reports.ts
+import { appendFile as appendFile2, mkdir as mkdir2 } from "node:fs/promises";
+import path11 from "node:path";
+
+// src/report/rule-doc.ts
+function ruleHelpMarkdown(rule) {
+  const lines = [
+    `**${rule.title}** (\`${rule.id}\`, default severity ${rule.severity}${rule.openclawAudit ? ", same checkId as `openclaw security audit`" : ""})`,
+    "",
+    "### Why it matters",
+    "",
+    rule.description,
+    "",
+    "### How to fix",
+    "",
+    rule.remediation,
+    "",
+    "### Suppress",
+    "",
+    `If this is intended, add a comment on the line or the line above: \`gatewarden-ignore ${rule.id} -- <reason>\`, or turn the rule off in \`.gatewarden.yml\` (\`rules: { ${rule.id}: off }\`).`
+  ];
+  if (rule.references?.length) lines.push("", "### References", "", ...rule.references.map((r) => `- <${r}>`));
+  return lines.join("\n");
+}
+function ruleHelpText(rule) {
+  return `${rule.title}
+
+${stripMd(rule.description)}
+
+How to fix: ${stripMd(rule.remediation)}`;
+}
+function stripMd(s) {
+  return s.replace(/`([^`]*)`/g, "$1").replace(/\*\*([^*]*)\*\*/g, "$1").replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1");
+}
+
+// src/report/github.ts
+var PER_LEVEL_LIMIT = 10;
+var PER_JOB_LIMIT = 50;
+var escapeData2 = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+var escapeProp = (s) => escapeData2(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+var COMMAND = { error: "error", warning: "warning", note: "notice" };
+function annotationCommand(f, rule) {
+  const l = f.location;
+  const props = [`file=${escapeProp(l.file)}`, `line=${l.startLine}`, `endLine=${l.endLine}`];
+  if (l.startLine === l.endLine) props.push(`col=${l.startColumn}`, `endColumn=${l.endColumn}`);
+  props.push(`title=${escapeProp(`${f.ruleId}: ${rule?.title ?? f.ruleId}`)}`);
+  const lines = [f.redacted ? `${f.message} (value: ${f.redacted})` : f.message];
+  if (f.fix) lines.push(`Fix: ${f.fix.description}.`);
+  if (rule) lines.push(`How to fix: ${stripMd(rule.remediation)}`);
+  return `::${COMMAND[sarifLevel(f.severity)]} ${props.join(",")}::${escapeData2(lines.join("\n"))}`;
+}
+function selectAnnotations(findings, reservedErrors = 0) {
+  const ordered = [...findings].filter((f) => !f.suppressed).sort((a, b) => bySeverityDesc(a.severity, b.severity));
+  const perLevel = /* @__PURE__ */ new Map();
+  const shown = [];
+  const omitted = [];
+  for (const f of ordered) {
+    const level = sarifLevel(f.severity);
+    const n = perLevel.get(level) ?? 0;
+    const limit = level === "error" ? PER_LEVEL_LIMIT - reservedErrors : PER_LEVEL_LIMIT;
+    if (n < limit && shown.length < PER_JOB_LIMIT - 1 - reservedErrors) {
+      perLevel.set(level, n + 1);
+      shown.push(f);
+    } else omitted.push(f);
+  }
+  if (omitted.length && (perLevel.get("note") ?? 0) >= PER_LEVEL_LIMIT) {
+    const lastNote = shown.map((f) => sarifLevel(f.severity)).lastIndexOf("note");
+    omitted.unshift(...shown.splice(lastNote, 1));
+  }
+  return { shown, omitted };
+}
+function renderAnnotations(findings, catalogue, reservedErrors = 0) {
+  const rules2 = new Map(catalogue.map((r) => [r.id, r]));
+  const { shown, omitted } = selectAnnotations(findings, reservedErrors);
+  const lines = shown.map((f) => annotationCommand(f, rules2.get(f.ruleId)));
+  if (omitted.length) {
+    lines.push(`::notice title=Gatewarden::${escapeData2(`${omitted.length} more finding${omitted.length === 1 ? "" : "s"} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); the job summary lists them, and the SARIF report has every finding.`)}`);
+  }
+  return { text: lines.length ? `${lines.join("\n")}
+` : "", omitted };
+}
+var githubReport = (report) => [renderAnnotations(report.findings, report.catalogue).text];
+
+// package.json
+var package_default = {
+  name: "gatewarden",
+  version: "0.2.0",
+  description: "Catch OpenClaw self-hosting security mistakes in a repository before they ship: secrets, committed .env files, docker-compose exposure, and openclaw.json settings, reported with the audit's checkIds.",
+  keywords: [
+    "openclaw",
+    "security",
+    "scanner",
+    "secrets",
+    "docker-compose",
+    "sarif",
+    "github-action",
+    "self-hosting",
+    "devsecops"
+  ],
+  homepage: "https://github.com/gatewarden/gatewarden#readme",
+  bugs: {
+    url: "https://github.com/gatewarden/gatewarden/issues"
+  },
+  repository: {
+    type: "git",
+    url: "git+https://github.com/gatewarden/gatewarden.git"
+  },
+  license: "MIT",
+  type: "module",
+  bin: {
+    gatewarden: "dist/cli.js"
+  },
+  files: [
+    "dist/",
+    "action.yml",
+    "README.md",
+    "LICENSE",
+    "CHANGELOG.md"
+  ],
+  engines: {
+    node: ">=22"
+  },
+  scripts: {
+    build: "node scripts/build.mjs",
+    typecheck: "tsc --noEmit",
+    lint: "eslint .",
+    test: "vitest run",
+    "test:fast": "vitest run --config vitest.fast.config.ts",
+    docs: "tsx scripts/generate-docs.ts",
+    "docs:check": "tsx scripts/generate-docs.ts --check",
+    "new-rule": "tsx scripts/new-rule.ts",
+    "eval:secrets": "tsx scripts/eval-secrets.ts",
+    "eval:compose": "tsx scripts/eval-compose.ts",
+    "eval:deployments": "tsx scripts/eval-deployments.ts",
+    "oracle:record": "node scripts/oracle-record.mjs",
+    "oracle:validity": "node scripts/oracle-validity.mjs",
+    "openclaw-schema:extract": "node scripts/openclaw-schema/extract.mjs",
+    bench: "tsx scripts/bench.ts",
+    "bench:history": "npm run -s build && node scripts/bench-history.mjs"
+  },
+  devDependencies: {
+    "@actions/core": "3.0.1",
+    "@actions/github": "9.1.1",
+    "@eslint/js": "9.39.5",
+    "@humanwhocodes/momoa": "3.3.13",
+    "@microsoft/sarif-multitool": "5.7.0",
+    "@octokit/plugin-retry": "8.1.1",
+    "@octokit/plugin-throttling": "11.0.5",
+    "@secretlint/core": "13.0.7",
+    "@secretlint/profiler": "13.0.7",
+    "@secretlint/secretlint-rule-preset-recommend": "13.0.7",
+    "@types/node": "22.20.6",
+    "@types/sarif": "2.1.7",
+    bottleneck: "2.19.5",
+    "dockerfile-ast": "0.7.1",
+    esbuild: "0.28.2",
+    eslint: "9.39.5",
+    "fast-check": "4.10.2",
+    ignore: "7.0.16",
+    recheck: "4.5.0",
+    tsx: "4.23.15",
+    typescript: "5.9.3",
+    "typescript-eslint": "8.73.0",
+    vitest: "4.1.12",
+    yaml: "2.9.1"
+  }
+};
+
+// src/model/version.ts
+var TOOL_NAME = "Gatewarden";
+var TOOL_VERSION = package_default.version;
+var TOOL_URI = "https://github.com/gatewarden/gatewarden";
+function ruleDocUrl(ruleId) {
+  return `${TOOL_URI}/blob/main/docs/rules/${ruleId}.md`;
+}
+
+// src/report/stream.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+import { once } from "node:events";
+import { closeSync as closeSync3, lstatSync as lstatSync3, openSync as openSync3, renameSync, rmSync, writeSync } from "node:fs";
+import path10 from "node:path";
+function* jsonWithArray(place2, items) {
+  const marker2 = `\0${randomUUID2()}\0`;
+  const text2 = JSON.stringify(place2(marker2), null, 2);
+  const quoted = JSON.stringify(marker2);
+  const at2 = text2.indexOf(quoted);
+  if (at2 < 0) throw new Error("jsonWithArray: the skeleton does not hold the marker");
+  const lineStart = text2.lastIndexOf("\n", at2) + 1;
+  const indent = " ".repeat(text2.slice(lineStart).search(/[^ ]/));
+  const pad = `${indent}  `;
+  yield `${text2.slice(0, at2)}[`;
+  let first = true;
+  for (const item of items) {
+    yield `${first ? "\n" : ",\n"}${pad}${(JSON.stringify(item, null, 2) ?? "null").replaceAll("\n", `
+${pad}`)}`;
+    first = false;
+  }
+  yield `${first ? "" : `
+${indent}`}]${text2.slice(at2 + quoted.length)}`;
+}
+var BATCH2 = 64 * 1024;
+async function writeReport(chunks, file) {
+  if (file === void 0) {
+    for (const batch of batches(chunks)) if (!process.stdout.write(batch)) await once(process.stdout, "drain");
+    return;
+  }
+  const inPlace = isSpecial(file);
+  const dest = inPlace ? file : path10.join(path10.dirname(file), `.${path10.basename(file)}.${process.pid}.tmp`);
+  let fd;
+  try {
+    fd = openSync3(dest, "w");
+  } catch (err) {
+    throw new UsageError(`cannot write the report to ${file} (${err.code ?? err.message})`);
+  }
+  try {
+    try {
+      for (const batch of batches(chunks)) {
+        const buf = Buffer.from(batch, "utf8");
+        for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off);
+      }
+    } finally {
+      closeSync3(fd);
+    }
+    if (!inPlace) renameSync(dest, file);
+  } catch (err) {
+    if (!inPlace) rmSync(dest, { force: true });
+    throw err;
+  }
+}
+function isSpecial(file) {
+  try {
+    return !lstatSync3(file).isFile();
+  } catch {
+    return false;
+  }
+}
+function* batches(chunks) {
+  let pending = "";
+  for (const c of chunks) {
+    pending += c;
+    if (pending.length >= BATCH2) {
+      yield pending;
+      pending = "";
+    }
+  }
+  if (pending) yield pending;
+}
+
+// src/report/types.ts
+function render(stream) {
+  return (report, options) => {
+    let text2 = "";
+    for (const chunk of stream(report, options)) text2 += chunk;
+    return text2;
+  };
+}
+function visible(report, options) {
+  return report.findings.filter((f) => options.showSuppressed || !f.suppressed);
+}
+
+// src/report/json.ts
+var JSON_SCHEMA_VERSION = 1;
+var jsonReport = (report, options) => {
+  const active = report.findings.filter((f) => !f.suppressed);
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]));
+  const titles = new Map(report.catalogue.map((r) => [r.id, r.title]));
+  const shape = (f) => ({
+    ruleId: f.ruleId,
+    title: titles.get(f.ruleId) ?? f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    location: f.location,
+    fingerprint: f.fingerprint,
+    ...f.redacted ? { redacted: f.redacted } : {},
+    ...f.fix ? { fix: f.fix } : {},
+    ...f.properties ? { properties: f.properties } : {},
+    ...f.suppressed ? { suppressed: f.suppressed } : {}
+  });
+  const skeleton = (findings) => ({
+    schemaVersion: JSON_SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    summary: { findings: active.length, suppressed: report.findings.length - active.length, bySeverity, ...report.stats, ...report.history ? { history: report.history } : {} },
+    findings,
+    notes: report.notes
+  });
+  return (function* () {
+    yield* jsonWithArray(skeleton, (function* () {
+      for (const f of visible(report, options)) yield shape(f);
+    })());
+    yield "\n";
+  })();
+};
+
+// src/model/finding.ts
+var FINGERPRINT_KEY = "gatewarden/v1";
+
+// src/report/sarif.ts
+var MAX_DESCRIPTION = 1024;
+function clip(s, n = MAX_DESCRIPTION) {
+  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}
+var sarifReport = (report, options) => {
+  const rules2 = report.catalogue.map((r) => ({
+    id: r.id,
+    name: r.id.replace(/[._](\w)/g, (_, c) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
+    shortDescription: { text: clip(r.title) },
+    fullDescription: { text: clip(stripMd(r.description)) },
+    help: { text: ruleHelpText(r), markdown: ruleHelpMarkdown(r) },
+    helpUri: ruleDocUrl(r.id),
+    defaultConfiguration: { level: sarifLevel(r.severity) },
+    properties: {
+      tags: ["security", ...r.tags ?? []].slice(0, 10),
+      precision: r.precision ?? "high",
+      "security-severity": securitySeverity(r.severity)
+    }
+  }));
+  const index = new Map(rules2.map((r, i) => [r.id, i]));
+  const run2 = {
+    tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URI, rules: rules2 } },
+    columnKind: "utf16CodeUnits",
+    originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the scanned repository." } } },
+    invocations: [
+      {
+        executionSuccessful: !report.notes.some((n) => n.level === "error"),
+        toolExecutionNotifications: report.notes.map((n) => ({
+          level: n.level === "info" ? "note" : n.level,
+          message: { text: n.file ? `${n.file}: ${n.message}` : n.message },
+          descriptor: { id: n.code }
+        }))
+      }
+    ]
+  };
+  if (options.category) run2.automationDetails = { id: options.category.endsWith("/") ? options.category : `${options.category}/` };
+  const log = (results2) => {
+    const { tool, ...rest } = run2;
+    return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [{ tool, results: results2, ...rest }] };
+  };
+  function* results() {
+    for (const f of report.findings) if (!f.suppressed) yield sarifResult(f, index.get(f.ruleId), report);
+  }
+  return (function* () {
+    yield* jsonWithArray(log, results());
+    yield "\n";
+  })();
+};
+function sarifResult(f, ruleIndex, report) {
+  const result = {
+    ruleId: f.ruleId,
+    level: sarifLevel(f.severity),
+    message: { text: f.redacted ? `${f.message} (value: ${f.redacted})` : f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(f.location.file), uriBaseId: "%SRCROOT%" },
+          region: { startLine: f.location.startLine, startColumn: f.location.startColumn, endLine: f.location.endLine, endColumn: f.location.endColumn }
+        }
+      }
+    ],
+    // A history finding's file is often gone from the checkout, where upload-sarif cannot compute a line
+    // hash: without one GitHub would open a new alert on every sweep. Ours is stable across sweeps.
+    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...report.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {} },
+    properties: { severity: f.severity, "security-severity": securitySeverity(f.severity), ...f.properties ?? {} }
+  };
+  if (ruleIndex !== void 0) result.ruleIndex = ruleIndex;
+  if (f.fix) {
+    result.fixes = [
+      {
+        description: { text: f.fix.description },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: encodeURI(f.fix.location.file), uriBaseId: "%SRCROOT%" },
+            replacements: [
+              {
+                deletedRegion: { startLine: f.fix.location.startLine, startColumn: f.fix.location.startColumn, endLine: f.fix.location.endLine, endColumn: f.fix.location.endColumn },
+                insertedContent: { text: f.fix.replacement }
+              }
+            ]
+          }
+        ]
+      }
+    ];
+  }
+  return result;
+}
+
+// src/report/text.ts
+var COLORS = {
+  critical: "\x1B[1;31m",
+  high: "\x1B[31m",
+  medium: "\x1B[33m",
+  low: "\x1B[36m",
+  info: "\x1B[2m",
+  dim: "\x1B[2m",
+  bold: "\x1B[1m",
+  reset: "\x1B[0m"
+};
+var printable = (s) => s.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) => c === "\n" ? "\\n" : c === "	" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+var line = (s) => `${s}
+`;
+var textReport = function* (report, options) {
+  const paint = (c, s) => options.color ? `${COLORS[c]}${s}${COLORS.reset}` : s;
+  const titles = new Map(report.catalogue.map((r) => [r.id, r.title]));
+  const findings = visible(report, options);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of findings) byFile.set(f.location.file, [...byFile.get(f.location.file) ?? [], f]);
+  for (const [file, list] of byFile) {
+    yield line(paint("bold", printable(file)));
+    for (const f of list) {
+      const pos = `${f.location.startLine}:${f.location.startColumn}`.padEnd(8);
+      const sev = paint(f.severity, f.severity.padEnd(8));
+      const suppressed = f.suppressed ? paint("dim", ` [suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` — ${printable(f.suppressed.reason)}` : ""}]`) : "";
+      yield line(`  ${paint("dim", pos)} ${sev} ${f.ruleId}  ${titles.get(f.ruleId) ?? ""}${suppressed}`);
+      yield line(`  ${" ".repeat(8)} ${" ".repeat(8)} ${printable(f.message)}${f.redacted ? ` ${paint("dim", `[${f.redacted}]`)}` : ""}`);
+    }
+    yield line("");
+  }
+  const problems = report.notes.filter((n) => n.level !== "info");
+  if (problems.length) {
+    yield line(paint("bold", "Notes"));
+    for (const n of problems) yield line(`  ${n.level === "error" ? paint("high", "error  ") : paint("medium", "warning")} ${n.file ? `${printable(n.file)}: ` : ""}${printable(n.message)}`);
+    yield line("");
+  }
+  const active = report.findings.filter((f) => !f.suppressed);
+  if (report.history && active.length) {
+    yield line(paint("bold", "What to do about secrets in the history"));
+    for (const [i, step] of HISTORY_REMEDIATION.entries()) yield line(`  ${i + 1}. ${stripMd(step)}`);
+    yield line("");
+  }
+  const counts = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
+  const suppressedCount = report.findings.length - active.length;
+  const files = new Set(active.map((f) => f.location.file)).size;
+  const head2 = active.length ? `${paint(counts[0]?.[0] ?? "info", `✖ ${active.length} finding${active.length === 1 ? "" : "s"}`)} (${counts.map(([s, n]) => paint(s, `${n} ${s}`)).join(", ")}) in ${files} file${files === 1 ? "" : "s"}` : paint("low", "✔ no findings");
+  const seconds = `${(report.stats.durationMs / 1e3).toFixed(2)}s`;
+  const tail = [
+    report.history ? `${report.history.commits} commit${report.history.commits === 1 ? "" : "s"} (${formatBytes(report.stats.bytes)} of added lines) scanned in ${seconds}` : `${report.stats.files} files (${formatBytes(report.stats.bytes)}) scanned in ${seconds}`,
+    report.stats.skipped ? `${report.stats.skipped} skipped` : "",
+    suppressedCount ? `${suppressedCount} suppressed` : ""
+  ].filter(Boolean);
+  yield line(`${head2} · ${paint("dim", tail.join(" · "))}`);
+};
+
+// src/report/index.ts
+var FORMATS = ["text", "json", "sarif", "github"];
+var STREAMS = { text: textReport, json: jsonReport, sarif: sarifReport, github: githubReport };
+var REPORTERS = Object.fromEntries(FORMATS.map((f) => [f, render(STREAMS[f])]));
+
+// src/report/summary.ts
+var MAX_ROWS = 200;
+var MAX_BYTES = 900 * 1024;
+var cell = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+var plural = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+function summaryMarkdown(report, extra = {}) {
+  const noun = extra.noun ?? "finding";
+  const active = report.findings.filter((f) => !f.suppressed);
+  const suppressed = report.findings.length - active.length;
+  const titles = new Map(report.catalogue.map((r) => [r.id, r.title]));
+  const out = [`## ${extra.heading ?? "Gatewarden"}`, ""];
+  out.push(active.length ? `**${plural(active.length, noun)}** in ${plural(new Set(active.map((f) => f.location.file)).size, "file")}.` : `**No ${noun}s.**`);
+  if (extra.preExisting) out.push("", `${plural(extra.preExisting, "finding")} already at the base ${extra.preExisting === 1 ? "is" : "are"} not listed here (the SARIF report has every finding).`);
+  out.push("", "| Severity | Findings |", "| --- | ---: |", ...SEVERITIES.map((s) => `| ${s} | ${active.filter((f) => f.severity === s).length} |`), "");
+  if (extra.lines?.length) out.push(...extra.lines.map((l) => `> ${cell(l)}`).flatMap((l) => [l, ">"]).slice(0, -1), "");
+  if (active.length) {
+    const byRule = /* @__PURE__ */ new Map();
+    for (const f of active) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+    out.push("### By rule", "", "| Rule | What | Findings |", "| --- | --- | ---: |");
+    for (const [id, n] of [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) out.push(`| [\`${id}\`](${ruleDocUrl(id)}) | ${cell(titles.get(id) ?? "")} | ${n} |`);
+    const byFile = /* @__PURE__ */ new Map();
+    for (const f of active) byFile.set(f.location.file, (byFile.get(f.location.file) ?? 0) + 1);
+    out.push("", "### By file", "", "| File | Findings |", "| --- | ---: |");
+    for (const [file, n] of [...byFile].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_ROWS)) out.push(`| \`${cell(file)}\` | ${n} |`);
+    if (byFile.size > MAX_ROWS) out.push("", `_${byFile.size - MAX_ROWS} more file(s) not listed._`);
+    out.push("", "### Findings", "");
+    pushFindingRows(out, active);
+  }
+  if (extra.notAnnotated?.length) {
+    out.push("", "### Not annotated", "", `${plural(extra.notAnnotated.length, noun)} did not fit GitHub's annotation limits (10 per level per step, 50 per job):`, "");
+    pushFindingRows(out, extra.notAnnotated);
+  }
+  if (suppressed) out.push("", `${suppressed} finding(s) suppressed by inline comments, \`.gatewarden.yml\` or the baseline.`);
+  const problems = report.notes.filter((n) => n.level !== "info");
+  if (problems.length) out.push("", "<details><summary>Notes</summary>", "", ...problems.map((n) => `- ${n.level}: ${n.file ? `\`${cell(n.file)}\`: ` : ""}${cell(n.message)}`), "", "</details>");
+  return `${out.join("\n")}
+`;
+}
+function pushFindingRows(out, findings) {
+  out.push("| Severity | Rule | Location | Message |", "| --- | --- | --- | --- |");
+  let size = out.join("\n").length;
+  let shown = 0;
+  for (const f of findings.slice(0, MAX_ROWS)) {
+    const row = `| ${f.severity} | [\`${f.ruleId}\`](${ruleDocUrl(f.ruleId)}) | \`${cell(f.location.file)}:${f.location.startLine}\` | ${cell(f.redacted ? `${f.message} (value: ${f.redacted})` : f.message)} |`;
+    if (size + row.length > MAX_BYTES) break;
+    out.push(row);
+    size += row.length + 1;
+    shown++;
+  }
+  if (shown < findings.length) out.push("", `_${findings.length - shown} more not listed here; the SARIF report has all of them._`);
+}
+
+// src/action/reports.ts
+async function writeSarif(settings, { result, rules: rules2 }) {
+  const sarifPath = path11.resolve(settings.sarifFile);
+  await mkdir2(path11.dirname(sarifPath), { recursive: true });
+  await writeReport(STREAMS.sarif(scanReport(result, rules2), { showSuppressed: false, category: settings.category, color: false }), sarifPath);
+}
+function failures(settings, { reported }) {
+  return failing(reported, settings.failOn);
+}
+function annotate(settings, outcome) {
+  if (!settings.annotations) return [];
+  const reserved = (failures(settings, outcome).length ? 1 : 0) + (outcome.result.internalErrors ? 1 : 0);
+  const annotations = renderAnnotations(outcome.reported, outcome.rules, reserved);
+  process.stdout.write(annotations.text);
+  return annotations.omitted;
+}
+async function summarise(outcome, lines, notAnnotated) {
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  if (!summaryFile) {
+    for (const l of lines) info(l);
+    return;
+  }
+  const { result, reported, prMode, rules: rules2 } = outcome;
+  const report = scanReport(result, rules2);
+  const active = result.findings.filter((f) => !f.suppressed);
+  const markdown = summaryMarkdown(prMode ? { ...report, findings: reported } : report, {
+    heading: prMode ? "Gatewarden: findings this pull request introduces" : "Gatewarden",
+    noun: prMode ? "new finding" : "finding",
+    lines,
+    notAnnotated,
+    ...prMode ? { preExisting: active.length - reported.length } : {}
+  });
+  await appendFile2(summaryFile, markdown);
+}
+function conclude(settings, outcome) {
+  const { result, reported, prMode } = outcome;
+  setOutput("sarif-file", settings.sarifFile);
+  setOutput("findings-count", result.findings.filter((f) => !f.suppressed).length);
+  setOutput("new-findings-count", reported.length);
+  const over = failures(settings, outcome);
+  if (result.internalErrors) setFailed(`Gatewarden hit ${result.internalErrors} internal error(s); see the notes in the job summary.`);
+  if (over.length) setFailed(`Gatewarden: ${over.length} ${prMode ? "new " : ""}finding(s) at or above ${settings.failOn}.`);
+}
+
+// src/action/review.ts
+import { readFile as readFile5 } from "node:fs/promises";
+import path12 from "node:path";
+
+// node_modules/@actions/github/lib/context.js
+import { readFileSync as readFileSync2, existsSync as existsSync2 } from "fs";
+import { EOL as EOL6 } from "os";
+var Context = class {
+  /**
+   * Hydrate the context from the environment
+   */
+  constructor() {
+    var _a, _b, _c;
+    this.payload = {};
+    if (process.env.GITHUB_EVENT_PATH) {
+      if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      } else {
+        const path13 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path13} does not exist${EOL6}`);
+      }
+    }
+    this.eventName = process.env.GITHUB_EVENT_NAME;
+    this.sha = process.env.GITHUB_SHA;
+    this.ref = process.env.GITHUB_REF;
+    this.workflow = process.env.GITHUB_WORKFLOW;
+    this.action = process.env.GITHUB_ACTION;
+    this.actor = process.env.GITHUB_ACTOR;
+    this.job = process.env.GITHUB_JOB;
+    this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+    this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+    this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+    this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+    this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+    this.graphqlUrl = (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+  }
+  get issue() {
+    const payload = this.payload;
+    return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+  }
+  get repo() {
+    if (process.env.GITHUB_REPOSITORY) {
+      const [owner, repo] = process.env.GITHUB_REPOSITORY.split("/");
+      return { owner, repo };
+    }
+    if (this.payload.repository) {
+      return {
+        owner: this.payload.repository.owner.login,
+        repo: this.payload.repository.name
+      };
+    }
+    throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+  }
+};
+
+// node_modules/@actions/github/lib/internal/utils.js
+var httpClient = __toESM(require_lib2(), 1);
+var import_undici2 = __toESM(require_undici(), 1);
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve) {
+      resolve(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function getAuthString(token, options) {
+  if (!token && !options.auth) {
+    throw new Error("Parameter token or opts.auth is required");
+  } else if (token && options.auth) {
+    throw new Error("Parameters token and opts.auth may not both be specified");
+  }
+  return typeof options.auth === "string" ? options.auth : `token ${token}`;
+}
+function getProxyAgent(destinationUrl) {
+  const hc = new httpClient.HttpClient();
+  return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+  const hc = new httpClient.HttpClient();
+  return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+  const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+  const proxyFetch = (url, opts) => __awaiter2(this, void 0, void 0, function* () {
+    return (0, import_undici2.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+  });
+  return proxyFetch;
+}
+function getApiBaseUrl() {
+  return process.env["GITHUB_API_URL"] || "https://api.github.com";
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+  var _a;
+  const orchId = (_a = process.env["ACTIONS_ORCHESTRATION_ID"]) === null || _a === void 0 ? void 0 : _a.trim();
+  if (orchId) {
+    const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+    const tag = `actions_orchestration_id/${sanitizedId}`;
+    if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+      return baseUserAgent;
+    const ua = baseUserAgent ? `${baseUserAgent} ` : "";
+    return `${ua}${tag}`;
+  }
+  return baseUserAgent;
 }
 
 // node_modules/universal-user-agent/index.js
@@ -53563,12 +54981,12 @@ function isPlainObject(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-function mergeDeep(defaults, options) {
-  const result = Object.assign({}, defaults);
+function mergeDeep(defaults2, options) {
+  const result = Object.assign({}, defaults2);
   Object.keys(options).forEach((key) => {
     if (isPlainObject(options[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults[key], options[key]);
+      if (!(key in defaults2)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults2[key], options[key]);
     } else {
       Object.assign(result, { [key]: options[key] });
     }
@@ -53583,7 +55001,7 @@ function removeUndefinedProperties(obj2) {
   }
   return obj2;
 }
-function merge2(defaults, route, options) {
+function merge2(defaults2, route, options) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
     options = Object.assign(url ? { method, url } : { url: method }, options);
@@ -53593,10 +55011,10 @@ function merge2(defaults, route, options) {
   options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
+  const mergedOptions = mergeDeep(defaults2 || {}, options);
   if (options.url === "/graphql") {
-    if (defaults && defaults.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+    if (defaults2 && defaults2.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults2.mediaType.previews.filter(
         (preview) => !mergedOptions.mediaType.previews.includes(preview)
       ).concat(mergedOptions.mediaType.previews);
     }
@@ -53664,8 +55082,8 @@ function isDefined(value) {
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
-function getValues(context, operator, key, modifier) {
-  var value = context[key], result = [];
+function getValues(context2, operator, key, modifier) {
+  var value = context2[key], result = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
@@ -53729,7 +55147,7 @@ function parseUrl(template) {
     expand: expand2.bind(null, template)
   };
 }
-function expand2(template, context) {
+function expand2(template, context2) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
@@ -53743,7 +55161,7 @@ function expand2(template, context) {
         }
         expression.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+          values.push(getValues(context2, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
           var separator = ",";
@@ -53830,8 +55248,8 @@ function parse3(options) {
     options.request ? { request: options.request } : null
   );
 }
-function endpointWithDefaults(defaults, route, options) {
-  return parse3(merge2(defaults, route, options));
+function endpointWithDefaults(defaults2, route, options) {
+  return parse3(merge2(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge2(oldDefaults, newDefaults);
@@ -54253,7 +55671,7 @@ var isContextSourceSupported = () => {
   try {
     const result = JSON.parse(
       "1",
-      (_, __, context) => !!context?.source && context.source === "1"
+      (_, __, context2) => !!context2?.source && context2.source === "1"
     );
     featureCache.set(parseFingerprint, result);
     return result;
@@ -54262,26 +55680,26 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+var convertMarkedBigIntsReviver = (key, value, context2, userReviver) => {
   const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
   if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
   const isNoiseValue = typeof value === "string" && noiseValue.test(value);
   if (isNoiseValue) return value.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
   if (!hasUserReviver) return value;
-  return userReviver(key, value, context);
+  return userReviver(key, value, context2);
 };
 var JSONParseV2 = (text2, reviver) => {
-  return JSON.parse(text2, (key, value, context) => {
+  return JSON.parse(text2, (key, value, context2) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context && intRegex.test(context.source);
+    const isInt = context2 && intRegex.test(context2.source);
     const isBigInt = isBigNumber && isInt;
-    if (isBigInt) return BigInt(context.source);
+    if (isBigInt) return BigInt(context2.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value;
-    return reviver(key, value, context);
+    return reviver(key, value, context2);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -54352,7 +55770,7 @@ var JSONParse = (text2, reviver) => {
     const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
-      (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
+      (key, value, context2) => convertMarkedBigIntsReviver(key, value, context2, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
@@ -54420,8 +55838,8 @@ function isPlainObject2(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch2) {
+  const fetch3 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch3) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -54437,7 +55855,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch2(requestOptions.url, {
+    fetchResponse = await fetch3(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -54652,9 +56070,9 @@ function graphql(request2, query, options) {
     result.variables[key] = parsedOptions[key];
     return result;
   }, {});
-  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
-  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
-    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  const baseUrl2 = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl2)) {
+    requestOptions.url = baseUrl2.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
   }
   return request2(requestOptions).then((response) => {
     if (response.data.errors) {
@@ -54766,21 +56184,21 @@ function createLogger(logger = {}) {
 var userAgentTrail = `octokit-core.js/${VERSION5} ${getUserAgent()}`;
 var Octokit = class {
   static VERSION = VERSION5;
-  static defaults(defaults) {
+  static defaults(defaults2) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
         const options = args[0] || {};
-        if (typeof defaults === "function") {
-          super(defaults(options));
+        if (typeof defaults2 === "function") {
+          super(defaults2(options));
           return;
         }
         super(
           Object.assign(
             {},
-            defaults,
+            defaults2,
             options,
-            options.userAgent && defaults.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            options.userAgent && defaults2.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults2.userAgent}`
             } : null
           )
         );
@@ -54877,151 +56295,8 @@ var Octokit = class {
   auth;
 };
 
-// node_modules/@octokit/plugin-request-log/dist-src/version.js
-var VERSION6 = "6.0.0";
-
-// node_modules/@octokit/plugin-request-log/dist-src/index.js
-function requestLog(octokit) {
-  octokit.hook.wrap("request", (request2, options) => {
-    octokit.log.debug("request", options);
-    const start = Date.now();
-    const requestOptions = octokit.request.endpoint.parse(options);
-    const path12 = requestOptions.url.replace(options.baseUrl, "");
-    return request2(options).then((response) => {
-      const requestId = response.headers["x-github-request-id"];
-      octokit.log.info(
-        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      return response;
-    }).catch((error2) => {
-      const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
-      octokit.log.error(
-        `${requestOptions.method} ${path12} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      throw error2;
-    });
-  });
-}
-requestLog.VERSION = VERSION6;
-
-// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var VERSION7 = "0.0.0-development";
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error2) {
-          if (error2.status !== 409) throw error2;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = VERSION7;
-
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION8 = "17.0.0";
+var VERSION6 = "17.0.0";
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
@@ -57319,14 +58594,14 @@ var endpoints_default = Endpoints;
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-    const [route, defaults, decorations] = endpoint2;
+    const [route, defaults2, decorations] = endpoint2;
     const [method, url] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
         method,
         url
       },
-      defaults
+      defaults2
     );
     if (!endpointMethodsMap.has(scope)) {
       endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
@@ -57396,8 +58671,8 @@ function endpointsToMethods(octokit) {
   }
   return newMethods;
 }
-function decorate(octokit, scope, methodName, defaults, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults);
+function decorate(octokit, scope, methodName, defaults2, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults2);
   function withDecorations(...args) {
     let options = requestWithDefaults.endpoint.merge(...args);
     if (decorations.mapToData) {
@@ -57445,7 +58720,7 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION8;
+restEndpointMethods.VERSION = VERSION6;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -57453,21 +58728,151 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = VERSION8;
+legacyRestEndpointMethods.VERSION = VERSION6;
 
-// node_modules/@octokit/rest/dist-src/version.js
-var VERSION9 = "22.0.1";
-
-// node_modules/@octokit/rest/dist-src/index.js
-var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
-  {
-    userAgent: `octokit-rest.js/${VERSION9}`
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+var VERSION7 = "0.0.0-development";
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
   }
-);
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error2) {
+          if (error2.status !== 409) throw error2;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = VERSION7;
+
+// node_modules/@actions/github/lib/utils.js
+var context = new Context();
+var baseUrl = getApiBaseUrl();
+var defaults = {
+  baseUrl,
+  request: {
+    agent: getProxyAgent(baseUrl),
+    fetch: getProxyFetch(baseUrl)
+  }
+};
+var GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+function getOctokitOptions(token, options) {
+  const opts = Object.assign({}, options || {});
+  const auth2 = getAuthString(token, opts);
+  if (auth2) {
+    opts.auth = auth2;
+  }
+  const userAgent2 = getUserAgentWithOrchestrationId(opts.userAgent);
+  if (userAgent2) {
+    opts.userAgent = userAgent2;
+  }
+  return opts;
+}
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
-var VERSION10 = "0.0.0-development";
+var VERSION8 = "0.0.0-development";
 function isRequestError(error2) {
   return error2.request !== void 0;
 }
@@ -57537,11 +58942,11 @@ function retry(octokit, octokitOptions) {
   }
   return retryPlugin;
 }
-retry.VERSION = VERSION10;
+retry.VERSION = VERSION8;
 
 // node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var import_light2 = __toESM(require_light(), 1);
-var VERSION11 = "0.0.0-development";
+var VERSION9 = "0.0.0-development";
 var noop3 = () => Promise.resolve();
 function wrapRequest2(state, request2, options) {
   return state.retryLimiter.schedule(doRequest, state, request2, options);
@@ -57609,7 +59014,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path12) => path12.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path13) => path13.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -57766,11 +59171,11 @@ function throttling(octokit, octokitOptions) {
   });
   return {};
 }
-throttling.VERSION = VERSION11;
+throttling.VERSION = VERSION9;
 throttling.triggersNotification = triggersNotification;
 
 // src/github/octokit.ts
-var GatewardenOctokit = Octokit2.plugin(throttling, retry);
+var GatewardenOctokit = GitHub.plugin(throttling, retry);
 var QUIET = { debug() {
 }, info() {
 }, warn() {
@@ -57781,8 +59186,8 @@ function createOctokit(opts) {
   const limitRetries = opts.limitRetries ?? 3;
   const maxWait = opts.maxWaitSeconds ?? Infinity;
   const retries = opts.retries ?? 3;
-  const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
-    const what = `GitHub ${kind} rate limit on ${options.method ?? "GET"} ${options.url ?? ""}`;
+  const onLimit = (kind) => (retryAfter, options2, _octokit, retryCount) => {
+    const what = `GitHub ${kind} rate limit on ${options2.method ?? "GET"} ${options2.url ?? ""}`;
     if (retryCount < limitRetries && retryAfter <= maxWait) {
       log.warn(`${what}: retrying in ${retryAfter} s (attempt ${retryCount + 1} of ${limitRetries})`);
       return true;
@@ -57790,8 +59195,7 @@ function createOctokit(opts) {
     log.warn(`${what}: giving up ${retryAfter > maxWait ? `(it asks for a ${retryAfter} s wait)` : `after ${limitRetries} retries`}`);
     return false;
   };
-  return new GatewardenOctokit({
-    ...opts.token ? { auth: opts.token } : {},
+  const options = {
     ...opts.baseUrl ? { baseUrl: withoutTrailingSlashes(opts.baseUrl) } : {},
     userAgent: `gatewarden/${TOOL_VERSION} (${opts.purpose})`,
     log,
@@ -57804,7 +59208,8 @@ function createOctokit(opts) {
     // `retry.retries`, not `request.retries`: a request-level count makes plugin-retry retry every error,
     // 403 and 404 included.
     retry: retries === 0 ? { enabled: false } : { retries, ...opts.retry }
-  });
+  };
+  return new GatewardenOctokit(opts.token ? getOctokitOptions(opts.token, options) : options);
 }
 function statusOf(err) {
   const s = err?.status;
@@ -57814,229 +59219,6 @@ function withoutTrailingSlashes(url) {
   let end = url.length;
   while (end > 0 && url[end - 1] === "/") end--;
   return url.slice(0, end);
-}
-
-// src/github/event.ts
-import { readFile as readFile4 } from "node:fs/promises";
-async function readEvent(env = process.env) {
-  const name = env.GITHUB_EVENT_NAME ?? "";
-  const file = env.GITHUB_EVENT_PATH;
-  if (!file) return { name, payload: {} };
-  try {
-    const payload = JSON.parse(await readFile4(file, "utf8"));
-    return { name, payload: isRecord4(payload) ? payload : {} };
-  } catch {
-    return { name, payload: {} };
-  }
-}
-function isPullRequestEventName(name) {
-  return name === "pull_request" || name === "pull_request_target";
-}
-function pullRequestOf(event, env = process.env) {
-  const pr = event.payload.pull_request;
-  if (!isRecord4(pr)) return void 0;
-  const base3 = isRecord4(pr.base) ? pr.base : {};
-  const head2 = isRecord4(pr.head) ? pr.head : {};
-  const baseSha = str4(base3.sha);
-  const headSha = str4(head2.sha);
-  const number = typeof pr.number === "number" ? pr.number : typeof event.payload.number === "number" ? event.payload.number : void 0;
-  if (!baseSha || !headSha || number === void 0) return void 0;
-  const baseRepo = isRecord4(base3.repo) ? str4(base3.repo.full_name) : void 0;
-  const headRepo = isRecord4(head2.repo) ? str4(head2.repo.full_name) : void 0;
-  const full = baseRepo ?? env.GITHUB_REPOSITORY ?? "";
-  const [owner = "", repo = ""] = full.split("/");
-  return {
-    number,
-    baseSha,
-    headSha,
-    baseRef: str4(base3.ref) ?? "",
-    repo: { owner, repo },
-    // A deleted fork has head.repo null: treat it as a fork too.
-    fork: headRepo === void 0 || baseRepo !== void 0 && headRepo !== baseRepo
-  };
-}
-function isRecord4(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function str4(v) {
-  return typeof v === "string" && v !== "" ? v : void 0;
-}
-
-// src/github/git.ts
-import { spawn as spawn2 } from "node:child_process";
-var GitError = class extends Error {
-  name = "GitError";
-};
-function git(cwd, args, stdin) {
-  return new Promise((resolve, reject) => {
-    const child = spawn2("git", ["-c", "core.quotepath=off", ...args], { cwd, stdio: [stdin === void 0 ? "ignore" : "pipe", "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } });
-    const out = [];
-    const err = [];
-    child.stdout?.on("data", (c) => out.push(c));
-    child.stderr?.on("data", (c) => err.push(c));
-    child.on("error", (e) => reject(new GitError(`cannot run git: ${e.message}`)));
-    child.on("close", (code) => {
-      if (code === 0) resolve(Buffer.concat(out));
-      else {
-        const last3 = Buffer.concat(err).toString("utf8").trim().split("\n").filter(Boolean).pop() ?? `exit code ${code}`;
-        const msg = stripUrlCredentials(last3);
-        reject(new GitError(`git ${args[0] ?? ""} failed: ${msg}`));
-      }
-    });
-    if (child.stdin) {
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(stdin);
-    }
-  });
-}
-function stripUrlCredentials(message2) {
-  let out = "";
-  let rest = message2;
-  for (let i = rest.indexOf("://"); i >= 0; i = rest.indexOf("://")) {
-    const start = i + 3;
-    let end = start;
-    while (end < rest.length && !`/@ 	'"`.includes(rest[end] ?? "")) end++;
-    const credentials = rest[end] === "@" && end > start;
-    out += rest.slice(0, start) + (credentials ? "***" : rest.slice(start, end));
-    rest = rest.slice(end);
-  }
-  return out + rest;
-}
-var text = async (cwd, args) => (await git(cwd, args)).toString("utf8").trim();
-async function succeeds(cwd, args) {
-  try {
-    await git(cwd, args);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function hasCommit(cwd, sha) {
-  return succeeds(cwd, ["cat-file", "-e", `${sha}^{commit}`]);
-}
-async function isShallow(cwd) {
-  return await text(cwd, ["rev-parse", "--is-shallow-repository"]) === "true";
-}
-async function mergeBase(cwd, a, b) {
-  try {
-    return await text(cwd, ["merge-base", a, b]) || void 0;
-  } catch {
-    return void 0;
-  }
-}
-async function fetch(cwd, extra, shas) {
-  await git(cwd, ["fetch", "--quiet", "--no-tags", "--no-recurse-submodules", ...extra, "origin", ...shas]);
-}
-async function resolveBase(cwd, pr, log) {
-  const parents = [...(await text(cwd, ["cat-file", "-p", "HEAD"])).matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1] ?? "");
-  const [first, second] = parents;
-  if (first && second && (first === pr.baseSha || second === pr.headSha)) {
-    await ensureCommit(cwd, first, log);
-    return { sha: first, how: "merge-parent" };
-  }
-  const baseSha = pr.baseSha;
-  await ensureCommit(cwd, baseSha, log);
-  let base3 = await mergeBase(cwd, baseSha, "HEAD");
-  if (!base3 && await isShallow(cwd)) {
-    for (const extra of [["--deepen=100"], ["--unshallow"]]) {
-      log(`The history is too shallow to find where the pull request branched off; fetching more: git fetch ${extra.join(" ")} origin.`);
-      try {
-        await fetch(cwd, extra, [baseSha]);
-      } catch (e) {
-        log(`Fetching more history failed (${e.message}).`);
-        break;
-      }
-      base3 = await mergeBase(cwd, baseSha, "HEAD");
-      if (base3) break;
-    }
-  }
-  if (base3) return { sha: base3, how: "merge-base" };
-  log(`No common ancestor of the checkout and the base commit ${baseSha.slice(0, 7)} was found; comparing with the base commit itself.`);
-  return { sha: baseSha, how: "base-tip" };
-}
-async function ensureCommit(cwd, sha, log) {
-  if (await hasCommit(cwd, sha)) return;
-  const short = sha.slice(0, 7);
-  log(`The checkout does not contain the pull request's base commit ${short} (shallow clone); fetching it: git fetch --depth=1 origin ${short}. Use actions/checkout with fetch-depth: 2 to avoid this step.`);
-  try {
-    await fetch(cwd, ["--depth=1"], [sha]);
-  } catch (e) {
-    throw new GitError(`cannot fetch the base commit ${short}: ${e.message}. Check out with fetch-depth: 2 (or 0), keeping persist-credentials for private repositories`);
-  }
-}
-var STATUS = { A: "added", M: "modified", D: "deleted", R: "renamed", C: "copied", T: "type-changed" };
-async function changedFiles(cwd, base3) {
-  const parts = (await git(cwd, ["diff", "--name-status", "-z", "-M", "--no-color", "--no-ext-diff", base3, "HEAD"])).toString("utf8").split("\0");
-  const out = [];
-  for (let i = 0; i < parts.length - 1; ) {
-    const code = parts[i++] ?? "";
-    const status = STATUS[code[0] ?? ""] ?? "modified";
-    if (status === "renamed" || status === "copied") {
-      const oldPath = parts[i++] ?? "";
-      out.push({ path: parts[i++] ?? "", oldPath, status });
-    } else out.push({ path: parts[i++] ?? "", status });
-  }
-  return out;
-}
-async function listTree(cwd, commit) {
-  const entries = (await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", commit])).toString("utf8").split("\0");
-  const out = /* @__PURE__ */ new Map();
-  for (const e of entries) {
-    const m = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(e);
-    if (m && m[2] === "blob" && (m[1] === "100644" || m[1] === "100755")) out.set(m[4] ?? "", { mode: m[1], sha: m[3] ?? "" });
-  }
-  return out;
-}
-async function readBlobs(cwd, shas) {
-  const out = /* @__PURE__ */ new Map();
-  if (!shas.length) return out;
-  const buf = await git(cwd, ["cat-file", "--batch"], `${[...new Set(shas)].join("\n")}
-`);
-  let pos = 0;
-  while (pos < buf.length) {
-    const eol = buf.indexOf(10, pos);
-    if (eol < 0) break;
-    const [sha = "", type, size] = buf.subarray(pos, eol).toString("utf8").split(" ");
-    pos = eol + 1;
-    if (type === void 0 || size === void 0) continue;
-    const n = Number(size);
-    out.set(sha, buf.subarray(pos, pos + n));
-    pos += n + 1;
-  }
-  return out;
-}
-
-// src/github/pr.ts
-var CONFIG_NAMES = /* @__PURE__ */ new Set([".gatewarden.yml", ".gatewarden.yaml"]);
-function isContextFile(p) {
-  return p === ".gitignore" || classify(p) !== "text" || /\.ya?ml$/i.test(p);
-}
-async function scanBase(cwd, pr, rules2, log, scanner = scan) {
-  const base3 = await resolveBase(cwd, pr, log);
-  const changed = await changedFiles(cwd, base3.sha);
-  const tree = await listTree(cwd, base3.sha);
-  const wanted = /* @__PURE__ */ new Map();
-  for (const c of changed) {
-    if (c.status === "deleted") continue;
-    const from = c.oldPath ?? c.path;
-    if (tree.has(from)) wanted.set(c.path, from);
-  }
-  const renamedAway = new Set(changed.filter((c) => c.oldPath && c.status === "renamed").map((c) => c.oldPath));
-  for (const p of tree.keys()) if (isContextFile(p) && !wanted.has(p) && !renamedAway.has(p)) wanted.set(p, p);
-  for (const p of CONFIG_NAMES) wanted.delete(p);
-  const blobs = await readBlobs(cwd, [...wanted.values()].map((p) => tree.get(p)?.sha ?? ""));
-  const files = /* @__PURE__ */ new Map();
-  for (const [target, from] of wanted) {
-    const blob = blobs.get(tree.get(from)?.sha ?? "");
-    if (blob) files.set(target, blob);
-  }
-  const changedPaths = new Set(changed.filter((c) => c.status !== "deleted").map((c) => c.path));
-  const result = files.size ? await scanner({ paths: [], rules: rules2, blobs: { base: cwd, files }, findingsIn: changedPaths }) : void 0;
-  return { base: base3, changed, changedPaths, baseFingerprints: new Set(result?.findings.map((f) => f.fingerprint) ?? []) };
-}
-function introduced(head2, base3) {
-  return head2.findings.filter((f) => !f.suppressed && base3.changedPaths.has(f.location.file) && !base3.baseFingerprints.has(f.fingerprint));
 }
 
 // src/github/suggestion.ts
@@ -58204,178 +59386,32 @@ async function place(f, diff, input, sameFile) {
   return void 0;
 }
 
-// src/action/inputs.ts
-function bool(name, fallback) {
-  const v = getInput(name).trim().toLowerCase();
-  if (v === "") return fallback;
-  if (["true", "yes", "1", "on"].includes(v)) return true;
-  if (["false", "no", "0", "off"].includes(v)) return false;
-  throw new UsageError(`input ${name} must be true or false (got "${v}")`);
-}
-function getSettings() {
-  const mode = getInput("mode") || "auto";
-  if (!["auto", "pr", "full"].includes(mode)) throw new UsageError(`input mode must be auto, pr or full (got "${mode}")`);
-  const failOn = getInput("fail-on") || "high";
-  if (!FAIL_ON_VALUES.includes(failOn)) throw new UsageError(`input fail-on must be one of ${FAIL_ON_VALUES.join(", ")} (got "${failOn}")`);
-  const history = bool("history", false);
-  const jobs = parseJobs(getInput("jobs"));
-  if (jobs === void 0) throw new UsageError(`input jobs must be auto or a whole number from 1 to 64 (got "${getInput("jobs")}")`);
-  const config = getInput("config");
-  const baseline = getInput("baseline");
-  return {
-    path: getInput("path") || ".",
-    mode,
-    sarifFile: getInput("sarif-file") || "gatewarden.sarif",
-    failOn,
-    annotations: bool("annotations", true),
-    reviewComments: bool("review-comments", false),
-    ...config ? { config } : {},
-    ...baseline ? { baseline } : {},
-    token: getInput("token"),
-    // The sweep has its own category: sharing the work-tree scan's would close its alerts.
-    category: getInput("category") || (history ? "gatewarden-history/" : "gatewarden/"),
-    history,
-    jobs
-  };
-}
-
-// src/action/main.ts
-async function run2(opts = {}) {
-  const rules2 = opts.rules ?? RULES;
-  try {
-    const settings = getSettings();
-    const event = await readEvent();
-    const prMode = settings.mode === "pr" || settings.mode === "auto" && isPullRequestEventName(event.name);
-    const pr = prMode ? pullRequestOf(event) : void 0;
-    const lines = [];
-    const sweep = await historySweep(settings, lines);
-    const head2 = sweep ? Promise.resolve(sweep) : scanIsolated(
-      {
-        paths: [settings.path],
-        rules: rules2,
-        ...settings.config ? { configFile: settings.config } : {},
-        ...settings.baseline ? { baselineFile: settings.baseline } : {},
-        ...withPool(settings.jobs)
-      },
-      // A large scan runs in a worker (engine/isolate.ts).
-      isolateOptions(),
-      scan
-    );
-    const baseSide = prMode && !sweep ? startBaseSide(settings.path, pr, rules2, lines, head2) : void 0;
-    const result = await head2;
-    const active = result.findings.filter((f) => !f.suppressed);
-    let reported = active;
-    if (prMode) reported = await newFindings(result, baseSide, lines);
-    const input = {
-      findings: result.findings,
-      notes: result.notes,
-      catalogue: rules2,
-      stats: result.stats,
-      showSuppressed: false,
-      category: settings.category,
-      color: false,
-      ...sweep ? { history: sweep.history } : {}
-    };
-    const sarifPath = path11.resolve(settings.sarifFile);
-    await mkdir2(path11.dirname(sarifPath), { recursive: true });
-    await writeReport(STREAMS.sarif(input), sarifPath);
-    const over = failing(reported, settings.failOn);
-    const reserved = (over.length ? 1 : 0) + (result.internalErrors ? 1 : 0);
-    let notAnnotated = [];
-    if (settings.annotations) {
-      const annotations = renderAnnotations(reported, rules2, reserved);
-      process.stdout.write(annotations.text);
-      notAnnotated = annotations.omitted;
-    }
-    if (prMode && pr && settings.reviewComments) lines.push(await reviewComments(settings, pr, reported, result, rules2, opts));
-    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-    if (summaryFile) {
-      const markdown = summaryMarkdown(prMode ? { ...input, findings: reported } : input, {
-        heading: prMode ? "Gatewarden: findings this pull request introduces" : "Gatewarden",
-        noun: prMode ? "new finding" : "finding",
-        lines,
-        notAnnotated,
-        ...prMode ? { preExisting: active.length - reported.length } : {}
-      });
-      await appendFile2(summaryFile, markdown);
-    } else for (const l of lines) info(l);
-    setOutput("sarif-file", settings.sarifFile);
-    setOutput("findings-count", active.length);
-    setOutput("new-findings-count", reported.length);
-    if (result.internalErrors) setFailed(`Gatewarden hit ${result.internalErrors} internal error(s); see the notes in the job summary.`);
-    if (over.length) setFailed(`Gatewarden: ${over.length} ${prMode ? "new " : ""}finding(s) at or above ${settings.failOn}.`);
-  } catch (err) {
-    setFailed(err instanceof UsageError ? err.message : describeError(err));
-  }
-}
-var BASE_WORKER_MIN_FILES = 1e3;
-async function startBaseSide(scanPath, pr, rules2, lines, head2) {
-  if (!pr) return { skipped: "Pull-request mode needs a pull_request event with base and head SHAs, and this run has none: every finding is reported as new." };
-  try {
-    const root = await resolveRoot([scanPath]);
-    if (!root.git) return { skipped: "Pull-request mode needs a git checkout to compare with the base commit, and the scanned directory is not one: every finding is reported as new." };
-    const log = (l) => {
-      info(l);
-      lines.push(l);
-    };
-    const afterHead = async (opts) => {
-      await head2;
-      return scan(opts);
-    };
-    const scanner = (opts) => scanIsolated(opts, { ...isolateOptions(), minFiles: BASE_WORKER_MIN_FILES }, afterHead);
-    return { scan: await scanBase(root.base, pr, rules2, log, scanner) };
-  } catch (err) {
-    return { failed: err instanceof Error ? err.message : String(err) };
-  }
-}
-async function newFindings(result, baseSide, lines) {
-  const all = result.findings.filter((f) => !f.suppressed);
-  const side = await baseSide;
-  if (!side) return all;
-  if ("skipped" in side) {
-    lines.push(side.skipped);
-    return all;
-  }
-  if ("failed" in side) {
-    warning(`Gatewarden could not compare with the base commit: ${side.failed}`);
-    lines.push(`Could not compare with the base commit (${side.failed}): every finding is reported as new.`);
-    return all;
-  }
-  const { base: base3, changed } = side.scan;
-  lines.push(`Compared with ${base3.sha.slice(0, 7)} (${base3.how === "merge-parent" ? "the base branch the pull request merges into" : base3.how === "merge-base" ? "where the pull request branched off" : "the base branch tip"}), ${changed.length} changed file(s).`);
-  return introduced(result, side.scan);
-}
-function cliBundle() {
-  return import.meta.url.endsWith(".js") ? new URL("./cli.js", import.meta.url) : void 0;
-}
-function isolateOptions() {
-  return { script: cliBundle() ?? new URL(import.meta.url), registry: RULES };
-}
-async function reviewComments(settings, pr, findings, result, rules2, opts) {
+// src/action/review.ts
+async function reviewComments(settings, pr, findings, result, rules2, client) {
   if (pr.fork) return "Review comments skipped: this pull request comes from a fork, whose token cannot write to this repository; the findings are in the annotations and this summary.";
   if (!settings.token) return "Review comments skipped: no token (input `token`); the findings are in the annotations and this summary.";
   const base3 = result.root.base;
-  const client = createOctokit({
-    purpose: "action",
-    token: settings.token,
-    baseUrl: process.env.GITHUB_API_URL ?? "",
-    log: { debug() {
-    }, info() {
-    }, warn: (l) => info(l), error() {
-    } },
-    limitRetries: 2,
-    maxWaitSeconds: 120,
-    ...opts.client
-  });
   try {
     const out = await postReview({
-      client,
+      // A CI step has a time budget: two retries at most, and no wait longer than two minutes.
+      client: createOctokit({
+        purpose: "action",
+        token: settings.token,
+        baseUrl: process.env.GITHUB_API_URL ?? "",
+        log: { debug() {
+        }, info() {
+        }, warn: (l) => info(l), error() {
+        } },
+        limitRetries: 2,
+        maxWaitSeconds: 120,
+        ...client
+      }),
       pr,
       findings,
       allFindings: result.findings,
       catalogue: rules2,
-      readText: async (file) => readFile5(path11.join(base3, file), "utf8").catch(() => void 0),
-      blobSha: async (file) => result.root.git ? (await git(base3, ["hash-object", "--", file]).catch(() => void 0))?.toString("utf8").trim() : void 0
+      readText: async (file) => readFile5(path12.join(base3, file), "utf8").catch(() => void 0),
+      blobSha: async (file) => result.root.git ? (await git2(base3, ["hash-object", "--", file]).catch(() => void 0))?.toString("utf8").trim() : void 0
     });
     const parts = [
       out.created ? `${out.created} posted in a new review` : "",
@@ -58393,11 +59429,30 @@ async function reviewComments(settings, pr, findings, result, rules2, opts) {
     return `Review comments skipped: ${why}; the findings are in the annotations and this summary.`;
   }
 }
-function withPool(jobs) {
-  const bundle = cliBundle();
-  const pool = bundle ? poolForJobs(bundle.href, jobs) : void 0;
-  return pool ? { pool } : {};
+
+// src/action/main.ts
+async function run(opts = {}) {
+  const rules2 = opts.rules ?? RULES;
+  try {
+    const settings = getSettings();
+    const pr = await pullRequestMode(settings);
+    const lines = [];
+    const sweep = await historySweep(settings, lines);
+    const files = { paths: [settings.path], rules: rules2, jobs: settings.jobs, configFile: settings.config, baselineFile: settings.baseline };
+    const head2 = sweep ? Promise.resolve(sweep) : scanRepository(files);
+    const baseSide = pr && !sweep ? startBaseSide(settings.path, pr.pr, rules2, lines, head2) : void 0;
+    const result = await head2;
+    const reported = pr ? await newFindings(result, baseSide, lines) : result.findings.filter((f) => !f.suppressed);
+    const outcome = { result, reported, prMode: Boolean(pr), rules: rules2 };
+    await writeSarif(settings, outcome);
+    const notAnnotated = annotate(settings, outcome);
+    if (pr?.pr && settings.reviewComments) lines.push(await reviewComments(settings, pr.pr, reported, result, rules2, opts.client));
+    await summarise(outcome, lines, notAnnotated);
+    conclude(settings, outcome);
+  } catch (err) {
+    setFailed(describeError(err));
+  }
 }
 
 // src/index.ts
-await run2();
+await run();

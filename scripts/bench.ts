@@ -4,7 +4,7 @@
  * Scans a deterministic generated repository (and any directories given) with, side by side, several
  * repetitions each, interleaved so machine load hits all three alike:
  *   - Gatewarden: the shipped bundle (`node dist/cli.js scan`), built first, as it runs by default (a worker thread
- *     for plain files from 10,000 of them, engine/pool.ts) and with `--jobs 2` (a worker thread whatever the size);
+ *     for plain files from 10,000 of them, engine/threads/pool.ts) and with `--jobs 2` (a worker thread whatever the size);
  *   - ripgrep: `rg -P -f <the token patterns the registry's text rules execute>`, the floor for pattern matching;
  *   - secretlint: the recommended preset, in-process, profiler off (scripts/bench-secretlint.mjs).
  * Prints median and best wall time, MB/s, files/s and peak RSS (from /usr/bin/time), the ratios against the
@@ -19,8 +19,8 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { RULES } from '../rules/index.js';
-import { discover, resolveRoot } from '../src/engine/discover.js';
-import { DEFAULT_MAX_FILE_SIZE } from '../src/engine/read.js';
+import { discoverAll, resolveRoot } from '../src/engine/discover/discover.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../src/engine/read/read.js';
 import { listFiles } from '../test/helpers.js';
 import { GENERATOR_VERSION, generateRepo } from './bench-repo.js';
 
@@ -99,7 +99,7 @@ function hasRipgrep(): boolean {
 
 async function fileList(dir: string): Promise<{ list: string; files: number; bytes: number }> {
   const root = await resolveRoot([dir]);
-  const files = (await discover(root, [])).filter((f) => {
+  const files = (await discoverAll(root, [])).filter((f) => {
     try {
       const st = statSync(f.abs);
       return st.isFile() && st.size <= DEFAULT_MAX_FILE_SIZE;
@@ -132,7 +132,7 @@ async function benchTree(label: string, dir: string, patternsFile: string, out: 
   for (let i = 0; i < reps; i++) {
     gatewarden.push(timed(NODE, [path.join(ROOT, 'dist', 'cli.js'), 'scan', dir, '--format', 'json', '--output', report, '--fail-on', 'never']));
     findings = (JSON.parse(readFileSync(report, 'utf8')) as { findings: unknown[] }).findings.length;
-    // The same with a worker thread (engine/pool.ts): whether the second core pays at this size.
+    // The same with a worker thread (engine/threads/pool.ts): whether the second core pays at this size.
     pooled.push(timed(NODE, [path.join(ROOT, 'dist', 'cli.js'), 'scan', dir, '--jobs', '2', '--format', 'json', '--output', report, '--fail-on', 'never']));
     // rg exits 1 when nothing matched, 2 on an error.
     // `--hidden` also enters `.git/` (Gatewarden never reads it): excluded, or rg would do more work than Gatewarden.

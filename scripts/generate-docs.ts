@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { scan } from '../src/engine/scan.js';
-import { CONVENTIONS } from '../src/engine/classify.js';
+import { CONVENTIONS } from '../src/engine/read/classify.js';
 import type { AnyRule } from '../src/model/rule.js';
 import { ruleHelpMarkdown } from '../src/report/rule-doc.js';
 import { rulesTable } from '../src/report/rules-table.js';

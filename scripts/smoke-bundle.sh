@@ -9,7 +9,7 @@ node22=$("$root/scripts/node-runtime.sh" 22)
 node24=$("$root/scripts/node-runtime.sh" 24)
 alone=$(mktemp -d)
 trap 'rm -rf "$alone"' EXIT
-cp "$root/dist/cli.js" "$root/dist/index.js" "$alone/"
+cp "$root/dist/cli.js" "$root/dist/index.js" "$root/dist/worker.js" "$alone/"
 for node in "$node22" "$node24"; do
   version=$("$node" --version)
   set +e
@@ -22,7 +22,7 @@ for node in "$node22" "$node24"; do
   findings=$("$node" -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).summary.findings)' "$alone/report.json")
   [[ $code == 1 && $findings -gt 0 ]] || { echo "smoke: CLI on $version: exit $code, $findings findings" >&2; exit 1; }
   [[ $acode == 0 && -s $alone/a.sarif ]] && grep -q 'findings-count' "$alone/out" || { echo "smoke: action on $version failed (exit $acode)" >&2; cat "$alone/action.log" >&2; exit 1; }
-  # The same scans handed to the scan worker (engine/isolate.ts), which both bundles start from cli.js: the same
+  # The same scans handed to the scan worker (engine/threads/isolate.ts), which both bundles start from worker.js: the same
   # report, and the debug line saying the worker ran (a silent fallback to the main thread would give it too).
   (cd "$alone" && GATEWARDEN_DEBUG=1 GATEWARDEN_ISOLATE_MIN_FILES=0 "$node" cli.js scan "$root/test/fixtures/demo-repo" --format json > isolated.json 2> isolated.log) || true
   "$node" -e 'const [a,b]=process.argv.slice(1).map(f=>{const r=JSON.parse(require("fs").readFileSync(f,"utf8"));delete r.summary.durationMs;return JSON.stringify(r)}); process.exit(a===b?0:1)' "$alone/report.json" "$alone/isolated.json" \
@@ -44,7 +44,7 @@ trap 'rm -rf "$alone" "$pack"' EXIT
 (cd "$root" && npm pack --silent --pack-destination "$pack" >/dev/null)
 tarball=$(ls "$pack"/gatewarden-*.tgz)
 files=$(tar tzf "$tarball" | sort | tr '\n' ' ')
-expected='package/CHANGELOG.md package/LICENSE package/README.md package/action.yml package/dist/THIRD_PARTY_NOTICES.md package/dist/cli.js package/dist/index.js package/package.json '
+expected='package/CHANGELOG.md package/LICENSE package/README.md package/action.yml package/dist/THIRD_PARTY_NOTICES.md package/dist/cli.js package/dist/index.js package/dist/worker.js package/package.json '
 [[ $files == "$expected" ]] || { echo "smoke: the package ships $files" >&2; exit 1; }
 mkdir "$pack/project"
 (cd "$pack/project" && echo '{"name":"empty","private":true}' > package.json && npm install --offline --no-audit --no-fund --loglevel=error "$tarball" >/dev/null)

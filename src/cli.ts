@@ -2,18 +2,17 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { RULES } from '../rules/index.js';
-import { buildBaseline } from './engine/baseline.js';
-import { describeError, UsageError } from './engine/errors.js';
-import { exitCode } from './engine/gate.js';
-import { parseSize } from './engine/read.js';
-import { scanHistory, type HistoryInfo } from './engine/history.js';
-import { scanIsolated, serveScanWorker } from './engine/isolate.js';
-import { parseJobs, poolForJobs, serveTextWorker, type PoolOptions } from './engine/pool.js';
-import { scan, type ScanResult } from './engine/scan.js';
+import { exitCode, scanReport, scanRepository, sweepHistory } from './app/scan-repository.js';
+import { buildBaseline } from './engine/postprocess/baseline.js';
+import { parseSize } from './engine/read/read.js';
+import type { ScanResult } from './engine/scan.js';
+import { parseJobs } from './engine/threads/pool.js';
+import { describeError, UsageError } from './model/errors.js';
+import type { HistoryInfo } from './model/history.js';
 import { FAIL_ON_VALUES, type FailOn } from './model/severity.js';
 import { FORMATS, STREAMS, writeReport, type Format } from './report/index.js';
 import { rulesTable } from './report/rules-table.js';
-import { TOOL_NAME, TOOL_VERSION } from './version.js';
+import { TOOL_NAME, TOOL_VERSION } from './model/version.js';
 
 const USAGE = `${TOOL_NAME} ${TOOL_VERSION}: find OpenClaw self-hosting security mistakes in a repository.
 
@@ -96,10 +95,10 @@ function progress(): ((done: number, total: number) => void) | undefined {
   };
 }
 
-function poolOptions(jobs: string | undefined): PoolOptions | undefined {
-  const parsed = parseJobs(jobs ?? 'auto');
-  if (parsed === undefined) throw new UsageError(`--jobs must be auto or a whole number from 1 to 64 (got "${jobs}")`);
-  return poolForJobs(import.meta.url, parsed);
+function jobsOf(value: string | undefined): number | 'auto' {
+  const jobs = parseJobs(value ?? 'auto');
+  if (jobs === undefined) throw new UsageError(`--jobs must be auto or a whole number from 1 to 64 (got "${value}")`);
+  return jobs;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -128,10 +127,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     maxFileSize = parseSize(values['max-file-size']);
     if (!maxFileSize) throw new UsageError(`--max-file-size must be a size such as 5MB (got "${values['max-file-size']}")`);
   }
-  const pool = poolOptions(values.jobs);
+  const jobs = jobsOf(values.jobs);
   if (!values.history && (values.since !== undefined || values['max-commits'] !== undefined || values.ref)) throw new UsageError('--since, --max-commits and --ref need --history');
   const common = {
-    rules: RULES,
     ...(values.config ? { configFile: values.config } : {}),
     ...(values.baseline && command === 'scan' ? { baselineFile: values.baseline } : {}),
     ...(maxFileSize ? { maxFileSize } : {}),
@@ -146,7 +144,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (!Number.isInteger(maxCommits) || maxCommits < 1) throw new UsageError(`--max-commits must be a positive whole number (got "${values['max-commits']}")`);
     }
     const show = progress();
-    ({ history, ...result } = await scanHistory({
+    ({ history, ...result } = await sweepHistory({
       ...common,
       path: paths[0] ?? '.',
       ...(values.ref ? { refs: values.ref } : {}),
@@ -156,9 +154,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }));
     if (show) show(1, 1);
   } else {
-    // A large scan runs in a worker with a capped young generation (engine/isolate.ts).
-    const opts = { ...common, paths: paths.length ? paths : ['.'], ...(pool ? { pool } : {}), ...(progress() ? { onProgress: progress() } : {}) };
-    result = await scanIsolated(opts, { script: new URL(import.meta.url), registry: RULES }, scan);
+    const show = progress();
+    result = await scanRepository({ ...common, paths: paths.length ? paths : ['.'], jobs, ...(show ? { onProgress: show } : {}) });
   }
 
   if (command === 'baseline') {
@@ -171,41 +168,36 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const format: Format = oneOf('format', values.format, FORMATS, 'text');
   const failOn: FailOn = oneOf('fail-on', values['fail-on'], FAIL_ON_VALUES, 'high');
-  const report = STREAMS[format]({
-    findings: result.findings,
-    notes: result.notes,
-    catalogue: RULES,
-    stats: result.stats,
-    showSuppressed: Boolean(values['show-suppressed']),
-    // A sweep is its own SARIF category, so it neither closes nor duplicates the work-tree scan's alerts.
-    category: values.category ?? (history ? 'gatewarden-history/' : 'gatewarden/'),
-    color: format === 'text' && useColor(values['no-color'], Boolean(values.output)),
-    ...(history ? { history } : {}),
-  });
+  const report = STREAMS[format](
+    scanReport({ ...result, ...(history ? { history } : {}) }),
+    {
+      showSuppressed: Boolean(values['show-suppressed']),
+      // A sweep is its own SARIF category, so it neither closes nor duplicates the work-tree scan's alerts.
+      category: values.category ?? (history ? 'gatewarden-history/' : 'gatewarden/'),
+      color: format === 'text' && useColor(values['no-color'], Boolean(values.output)),
+    },
+  );
   // Set before the report is written: a reader that goes away mid-report (`| head`) ends the process through the
   // EPIPE handler below, which must still exit 1 when there are findings at or above --fail-on.
-  const code = exitCode(result.findings, failOn, result.internalErrors);
+  const code = exitCode(result, failOn);
   process.exitCode = code;
   await writeReport(report, values.output);
   return code;
 }
 
-// Started as a worker thread (engine/pool.ts, engine/isolate.ts): serve it and do nothing else.
-if (!serveTextWorker(RULES) && !serveScanWorker(RULES, scan)) {
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  });
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      const isUsage = err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS');
-      process.stderr.write(`gatewarden: ${isUsage ? (err as Error).message : describeError(err)}\n`);
-      if (!isUsage && process.env.GATEWARDEN_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    const isUsage = err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS');
+    process.stderr.write(`gatewarden: ${isUsage ? (err as Error).message : describeError(err)}\n`);
+    if (!isUsage && process.env.GATEWARDEN_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    process.exitCode = 2;
+  },
+);

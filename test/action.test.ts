@@ -39,7 +39,7 @@ describe('action (full mode)', () => {
     expect(r.stdout).not.toMatch(/^::error file=/m);
   });
 
-  it('jobs: starts worker threads from dist/cli.js as asked, with the same report', () => {
+  it('jobs: starts worker threads from dist/worker.js as asked, with the same report', () => {
     // A preload that counts the workers the bundle starts (syncBuiltinESMExports makes the ESM import see it).
     const counter = path.join(mkdtempSync(path.join(tmpdir(), 'gatewarden-workers-')), 'count.cjs');
     const log = `${counter}.log`;
@@ -54,7 +54,7 @@ describe('action (full mode)', () => {
     const one = runAction({ path: tree, 'fail-on': 'never', annotations: 'false', jobs: '1' }, ['--require', counter]);
     expect(existsSync(log)).toBe(false);
     const three = runAction({ path: tree, 'fail-on': 'never', annotations: 'false', jobs: '3' }, ['--require', counter]);
-    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([pathToFileURL(path.join(ROOT, 'dist', 'cli.js')).href, pathToFileURL(path.join(ROOT, 'dist', 'cli.js')).href]);
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([pathToFileURL(path.join(ROOT, 'dist', 'worker.js')).href, pathToFileURL(path.join(ROOT, 'dist', 'worker.js')).href]);
     expect(one.code).toBe(0);
     expect(three.code).toBe(0);
     expect(sarif(one).length).toBeGreaterThan(500);

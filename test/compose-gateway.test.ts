@@ -1,7 +1,7 @@
 /** rules/_shared/compose-gateway.ts: one effective gateway view from command, environment, env_file, config and ports. */
 import { describe, expect, it } from 'vitest';
 import { exposedWithoutAuth, gatewayViews, type GatewayView } from '../rules/_shared/compose-gateway.js';
-import { buildComposeProjects } from '../src/engine/compose/project.js';
+import { buildComposeProjects } from '../src/engine/assemble/compose/project.js';
 import { parsed } from './compose-helpers.js';
 
 function views(files: Record<string, string>): GatewayView[] {

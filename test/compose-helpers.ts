@@ -1,6 +1,6 @@
 /** Builds compose projects from in-memory files with the real parsers and project builder (no disk). */
-import { classify, looksLikeCompose } from '../src/engine/classify.js';
-import { buildComposeProjects } from '../src/engine/compose/project.js';
+import { classify, looksLikeCompose } from '../src/engine/read/classify.js';
+import { buildComposeProjects } from '../src/engine/assemble/compose/project.js';
 import { parseFile } from '../src/engine/parse/index.js';
 import type { ComposeProjectTarget, ComposeTarget, DockerfileTarget, DotenvTarget, OpenClawTarget } from '../src/model/target.js';
 

@@ -1,8 +1,8 @@
 /** The compose project model: interpolation, merge order, provenance, extends, include, spellings. */
 import { describe, expect, it } from 'vitest';
-import { interpolate } from '../src/engine/compose/interpolate.js';
+import { interpolate } from '../src/engine/assemble/compose/interpolate.js';
 import { mounts, parsePort, ports } from '../rules/_shared/compose.js';
-import { buildComposeProjects } from '../src/engine/compose/project.js';
+import { buildComposeProjects } from '../src/engine/assemble/compose/project.js';
 import { parsed, project, projects } from './compose-helpers.js';
 
 const env: Record<string, string> = { SET: 'value', EMPTY: '' };

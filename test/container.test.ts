@@ -35,9 +35,9 @@ describe('Dockerfile', () => {
     expect(last('WORKDIR')).toBe('/src');
   });
 
-  it('copies only committed files that need no install (the CLI bundle, its notices, the licence)', () => {
+  it('copies only committed files that need no install (the CLI and worker bundles, their notices, the licence)', () => {
     const sources = all('COPY').flatMap((c) => c.split(/\s+/).filter((w) => !w.startsWith('--')).slice(0, -1));
-    expect(sources.sort()).toEqual(['LICENSE', 'dist/THIRD_PARTY_NOTICES.md', 'dist/cli.js']);
+    expect(sources.sort()).toEqual(['LICENSE', 'dist/THIRD_PARTY_NOTICES.md', 'dist/cli.js', 'dist/worker.js']);
     expect(text).not.toMatch(/\bnpm (ci|install)\b/);
     expect(all('ADD')).toEqual([]);
   });

@@ -3,7 +3,7 @@
  * test/rules/dotenv/.
  */
 import { expect, it } from 'vitest';
-import { gitignoreMatcher } from '../src/engine/gitignore.js';
+import { gitignoreMatcher } from '../src/engine/discover/gitignore.js';
 
 it('reads root .gitignore patterns as git does for the .env question', () => {
   const cases: [string, string, boolean][] = [

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { at } from '../src/model/location.js';
 import { defineRule } from '../src/model/rule.js';
 import { scan } from '../src/engine/scan.js';
-import { mayEmbedConfig } from '../src/engine/text-pass.js';
+import { mayEmbedConfig } from '../src/engine/read/file-pass.js';
 import { RULES } from '../rules/index.js';
 
 const probe = defineRule({
@@ -43,7 +43,7 @@ describe('embedded OpenClaw configs in a scan', () => {
 });
 
 /**
- * Shell targets are checked last, one file at a time (engine/scan.ts, stage 4), so that their syntax trees are
+ * Shell targets are checked last, one file at a time (engine/check/run-targets.ts, checkShells), so that their syntax trees are
  * never all in memory. What that order must keep: a shell rule sees every OpenClaw config, including one a
  * script later in discovery order writes in a heredoc, and files with and without heredocs are all checked.
  */

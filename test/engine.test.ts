@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
-import { buildBaseline } from '../src/engine/baseline.js';
-import { classify } from '../src/engine/classify.js';
-import { UsageError } from '../src/engine/errors.js';
+import { buildBaseline } from '../src/engine/postprocess/baseline.js';
+import { classify } from '../src/engine/read/classify.js';
+import { UsageError } from '../src/model/errors.js';
 import { scan } from '../src/engine/scan.js';
-import { redact } from '../src/engine/redact.js';
+import { redact } from '../src/engine/postprocess/redact.js';
 
 const KEY = `sk-ant-api03-gatewardenTESTvalue${'Q7x'.repeat(24)}zzAA`; // 13 + 19 + 72 + 4 = 108 chars
 
@@ -210,7 +210,7 @@ describe('suppression', () => {
       },
       true,
     );
-    // Untracked files are discovered in a second batch (engine/discover.ts) and filtered on their own.
+    // Untracked files are discovered in a second batch (engine/discover/discover.ts) and filtered on their own.
     mkdirSync(path.join(dir, 'deploy/vendor/new'), { recursive: true });
     writeFileSync(path.join(dir, 'deploy/vendor/new/key.txt'), `${KEY}\n`);
     writeFileSync(path.join(dir, 'deploy/new.bak'), `${KEY}\n`);

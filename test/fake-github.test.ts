@@ -1,4 +1,4 @@
-import { Octokit } from '@octokit/rest';
+import { GitHub as Octokit } from '@actions/github/lib/utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitHub, FORBIDDEN_FOR_FORK } from './support/fake-github.js';
 

@@ -1,7 +1,7 @@
 /** Reading the pull request out of the event payload; keeping credentials out of git messages. */
 import { describe, expect, it } from 'vitest';
 import { isPullRequestEventName, pullRequestOf } from '../src/github/event.js';
-import { stripUrlCredentials } from '../src/github/git.js';
+import { stripUrlCredentials } from '../src/git/git.js';
 
 const pr = (head: unknown) => ({
   name: 'pull_request',

@@ -8,9 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { at } from '../src/model/location.js';
 import { defineRule, type AnyRule } from '../src/model/rule.js';
-import { scanHistory, type HistoryOptions } from '../src/engine/history.js';
-import { diffGitPath } from '../src/engine/patch.js';
-import { streamLines, unquotePath } from '../src/engine/git.js';
+import { scanHistory, type HistoryOptions } from '../src/engine/history/history.js';
+import { diffGitPath } from '../src/engine/history/patch.js';
+import { streamLines, unquotePath } from '../src/git/git.js';
 import { REPORTERS } from '../src/report/index.js';
 import { fakeAnthropicKey, removeTempDirs, tempDir, TestRepo } from './git-repo.js';
 
@@ -49,19 +49,20 @@ describe('history sweep', () => {
     r.git('config', 'diff.noprefix', 'true');
     const result = await sweep(r);
     expect(result.findings.map((f) => f.ruleId).sort()).toEqual(['dotenv.committed', 'secrets.anthropic_api_key']);
-    const input = { findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, showSuppressed: true, category: 'gatewarden-history/', color: false, history: result.history };
+    const report = { findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, history: result.history };
+    const options = { showSuppressed: true, category: 'gatewarden-history/', color: false };
     for (const format of ['text', 'json', 'sarif', 'github'] as const) {
-      const out = REPORTERS[format](input);
+      const out = REPORTERS[format](report, options);
       expect(out, format).not.toContain(KEY);
       expect(out, format).not.toContain(KEY.slice(13, 60));
     }
-    const text = REPORTERS.text(input);
+    const text = REPORTERS.text(report, options);
     expect(text).toMatch(/Revoke or rotate every secret first/);
     expect(text).toMatch(/git filter-repo/);
     expect(text).toMatch(/force push does not remove the commits from existing forks/);
     expect(text).toContain('2 commits');
 
-    const sarif = JSON.parse(REPORTERS.sarif(input)) as { runs: { automationDetails: { id: string }; results: { properties: Record<string, unknown>; partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const sarif = JSON.parse(REPORTERS.sarif(report, options)) as { runs: { automationDetails: { id: string }; results: { properties: Record<string, unknown>; partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
     const run = sarif.runs[0]!;
     expect(run.automationDetails.id).toBe('gatewarden-history/');
     const secretResult = run.results.find((x) => x.properties.commit && x.locations[0]?.physicalLocation.region.startLine === 1);

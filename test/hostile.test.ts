@@ -220,7 +220,7 @@ describe('resource exhaustion in parsers', () => {
     expectControl(r);
     expect(where(r)).toContainEqual(expect.stringMatching(/^scan\.parse_error compose\.yaml:/));
     for (const format of Object.keys(REPORTERS) as (keyof typeof REPORTERS)[]) {
-      const out = REPORTERS[format]({ findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: true, category: 'gatewarden/', color: false });
+      const out = REPORTERS[format]({ findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats }, { showSuppressed: true, category: 'gatewarden/', color: false });
       expect(out, format).not.toContain(KEY);
       expect(out, format).not.toContain(KEY.slice(20, 60));
     }
@@ -449,12 +449,13 @@ describe('unusual paths', () => {
     writeFileSync(path.join(dir, name), `K=${KEY}\n`);
     const r = await scanDir(dir);
     expect(where(r)).toContain(`${SECRET_RULE} ${name}:1`);
-    const input = { findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: false, category: 'gatewarden/', color: false };
+    const report = { findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats };
+    const options = { showSuppressed: false, category: 'gatewarden/', color: false };
     for (const format of ['text', 'github'] as const) {
-      const lines = REPORTERS[format](input).split('\n');
+      const lines = REPORTERS[format](report, options).split('\n');
       expect(lines.filter((l) => l.startsWith('::error file=forged')), format).toEqual([]);
     }
-    const sarif = JSON.parse(REPORTERS.sarif(input)) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const sarif = JSON.parse(REPORTERS.sarif(report, options)) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     const uris = sarif.runs[0]?.results.map((x) => x.locations[0]?.physicalLocation.artifactLocation.uri);
     expect(uris).toContain(encodeURI(name));
   });

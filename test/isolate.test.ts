@@ -1,5 +1,5 @@
 /**
- * The scan isolate (engine/isolate.ts) must never change a result: a scan handed to the worker gives what the
+ * The scan isolate (engine/threads/isolate.ts) must never change a result: a scan handed to the worker gives what the
  * same scan gives on this thread, errors included; a worker that cannot start or dies leaves the scan to this
  * thread. Whether a scan is handed over: the estimate of its size and the Node version policy.
  */
@@ -10,12 +10,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
-import { UsageError } from '../src/engine/errors.js';
-import { defaultMinFiles, estimateFiles, ISOLATE_MIN_FILES, scanIsolated } from '../src/engine/isolate.js';
+import { UsageError } from '../src/model/errors.js';
+import { defaultMinFiles, estimateFiles, ISOLATE_MIN_FILES, scanIsolated } from '../src/engine/threads/isolate.js';
 import { scan, type ScanOptions, type ScanResult } from '../src/engine/scan.js';
 import { FIXTURES, ROOT } from './helpers.js';
 
-const CLI = pathToFileURL(path.join(ROOT, 'dist', 'cli.js'));
+/** The bundle every worker thread runs. */
+const WORKER = pathToFileURL(path.join(ROOT, 'dist', 'worker.js'));
 const TREE = path.join(FIXTURES, 'rules');
 
 const comparable = (r: ScanResult) => ({ root: r.root, findings: r.findings, notes: r.notes, stats: { ...r.stats, durationMs: 0 }, internalErrors: r.internalErrors });
@@ -43,9 +44,9 @@ function git(dir: string, ...args: string[]): void {
 describe('scan isolate', () => {
   const local = scan({ paths: [TREE], rules: RULES, noConfig: true }).then(comparable);
 
-  it('a scan run in the worker (the CLI bundle) gives the same result as on this thread', async () => {
+  it('a scan run in the worker (the worker bundle) gives the same result as on this thread', async () => {
     const c = counted();
-    const isolated = await scanIsolated({ paths: [TREE], rules: RULES, noConfig: true }, { script: CLI, registry: RULES, minFiles: 0 }, c.scan);
+    const isolated = await scanIsolated({ paths: [TREE], rules: RULES, noConfig: true }, { script: WORKER, registry: RULES, minFiles: 0 }, c.scan);
     expect(c.calls).toHaveLength(0);
     const expected = await local;
     expect(expected.findings.length).toBeGreaterThan(500);
@@ -56,7 +57,7 @@ describe('scan isolate', () => {
     const rules = RULES.filter((r) => r.id.startsWith('secrets.') || r.id.startsWith('compose.'));
     const c = counted();
     const opts = { paths: [TREE], rules, noConfig: true };
-    const isolated = await scanIsolated({ ...opts, pool: { script: CLI, workers: 1 } }, { script: CLI, registry: RULES, minFiles: 0 }, c.scan);
+    const isolated = await scanIsolated(opts, { script: WORKER, registry: RULES, minFiles: 0, pool: { script: WORKER, workers: 1 } }, c.scan);
     expect(c.calls).toHaveLength(0);
     const here = comparable(await scan(opts));
     // The worker took these rules, not its whole registry: fewer findings than the full scan, of both kinds.
@@ -72,7 +73,7 @@ describe('scan isolate', () => {
     ]);
     const opts = { paths: [], rules: RULES, blobs: { base: '/repo', files } };
     const c = counted();
-    const isolated = await scanIsolated(opts, { script: CLI, registry: RULES, minFiles: 0 }, c.scan);
+    const isolated = await scanIsolated(opts, { script: WORKER, registry: RULES, minFiles: 0 }, c.scan);
     expect(c.calls).toHaveLength(0);
     const here = comparable(await scan(opts));
     expect(here.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['compose.privileged', 'secrets.anthropic_api_key']));
@@ -81,7 +82,7 @@ describe('scan isolate', () => {
 
   it('progress reaches the caller, ending with every file done', async () => {
     const seen: [number, number][] = [];
-    await scanIsolated({ paths: [TREE], rules: RULES, noConfig: true, onProgress: (d, t) => seen.push([d, t]) }, { script: CLI, registry: RULES, minFiles: 0 }, counted().scan);
+    await scanIsolated({ paths: [TREE], rules: RULES, noConfig: true, onProgress: (d, t) => seen.push([d, t]) }, { script: WORKER, registry: RULES, minFiles: 0 }, counted().scan);
     const last = seen.at(-1);
     expect(last?.[0]).toBe((await local).stats.files + (await local).stats.skipped);
     expect(last?.[0]).toBe(last?.[1]);
@@ -93,7 +94,7 @@ describe('scan isolate', () => {
     const opts = { paths: [TREE], rules: RULES, noConfig: true, baselineFile: bad };
     const here = await scan(opts).catch((e: unknown) => e);
     const c = counted();
-    const there = await scanIsolated(opts, { script: CLI, registry: RULES, minFiles: 0 }, c.scan).catch((e: unknown) => e);
+    const there = await scanIsolated(opts, { script: WORKER, registry: RULES, minFiles: 0 }, c.scan).catch((e: unknown) => e);
     expect(c.calls).toHaveLength(0);
     expect(here).toBeInstanceOf(UsageError);
     expect(there).toBeInstanceOf(UsageError);
@@ -124,9 +125,9 @@ describe('scan isolate', () => {
   it('is not handed over: below minFiles, from the TypeScript sources, or with a rule the bundle does not have', async () => {
     const opts = { paths: [TREE], rules: RULES, noConfig: true };
     const cases: [string, Parameters<typeof scanIsolated>[0], Parameters<typeof scanIsolated>[1]][] = [
-      ['below minFiles', opts, { script: CLI, registry: RULES, minFiles: 1_000_000_000 }],
+      ['below minFiles', opts, { script: WORKER, registry: RULES, minFiles: 1_000_000_000 }],
       ['not a bundle', opts, { script: pathToFileURL(path.join(ROOT, 'src', 'cli.ts')), registry: RULES, minFiles: 0 }],
-      ['foreign rule', { ...opts, rules: [...RULES.slice(0, 3), { ...(RULES[0] as (typeof RULES)[number]) }] }, { script: CLI, registry: RULES, minFiles: 0 }],
+      ['foreign rule', { ...opts, rules: [...RULES.slice(0, 3), { ...(RULES[0] as (typeof RULES)[number]) }] }, { script: WORKER, registry: RULES, minFiles: 0 }],
     ];
     for (const [name, o, iso] of cases) {
       const c = counted();

@@ -1,5 +1,5 @@
 /**
- * Keyword gates for shell rules (engine/keywords.ts): a script, Makefile or workflow is parsed only when some
+ * Keyword gates for shell rules (engine/check/keywords.ts): a script, Makefile or workflow is parsed only when some
  * shell rule's keyword is in it, and a shell rule runs only on code that holds one of its keywords. What must hold
  * for that to lose nothing: every finding a shell rule makes, run without the gate, is on code that contains one of
  * its keywords; and the keyword test reads words as the shell does.
@@ -10,11 +10,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import type { ShellTarget } from '../src/model/target.js';
-import { classify, looksLikeShell } from '../src/engine/classify.js';
-import { keywordText, mayApply } from '../src/engine/keywords.js';
+import { classify, looksLikeShell } from '../src/engine/read/classify.js';
+import { keywordText, mayApply } from '../src/engine/check/keywords.js';
 import { parseFile } from '../src/engine/parse/index.js';
 import { scan } from '../src/engine/scan.js';
-import { textNeeded } from '../src/engine/text-pass.js';
+import { textNeeded } from '../src/engine/read/file-pass.js';
 import { FIXTURES, listFiles } from './helpers.js';
 
 const appliesToShell = (r: (typeof RULES)[number]) => (r.appliesTo as readonly string[]).includes('shell');

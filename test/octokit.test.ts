@@ -1,7 +1,7 @@
 /** The one GitHub client (src/github/octokit.ts): rate-limit policy and identification, against the fake API. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOctokit } from '../src/github/octokit.js';
-import { TOOL_VERSION } from '../src/version.js';
+import { TOOL_VERSION } from '../src/model/version.js';
 import { FakeGitHub, SECONDARY_RATE_LIMIT } from './support/fake-github.js';
 
 describe('createOctokit', () => {

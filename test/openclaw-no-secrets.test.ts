@@ -32,9 +32,10 @@ describe('OpenClaw credentials never reach the output', () => {
     const secrets = secretsIn(dir);
     expect(secrets.length).toBeGreaterThan(0);
     const r = await scanCopy(dir);
-    const input = { findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: true, color: false };
+    const report = { findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats };
+    const options = { showSuppressed: true, color: false };
     for (const [format, reporter] of Object.entries(REPORTERS)) {
-      const out = reporter(input);
+      const out = reporter(report, options);
       for (const s of secrets) expect(out.includes(s), `${format} output contains a credential of ${s.length} chars`).toBe(false);
     }
   });

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
-import type { ReportInput } from '../src/model/finding.js';
+import type { Report } from '../src/model/finding.js';
 import type { OpenClawTarget } from '../src/model/target.js';
 
 const KEYS = [
@@ -27,8 +27,8 @@ describe('OpenClaw rules on arbitrary configs', () => {
     await fc.assert(
       fc.asyncProperty(config, async (value) => {
         const target: OpenClawTarget = { kind: 'openclaw', file: 'openclaw.json5', text: '', value, authored: value, includes: [], origin: (p) => ({ file: 'openclaw.json5', path: p }) };
-        const reports: ReportInput[] = [];
-        for (const rule of openclawRules) await rule.check(target, { report: (r: ReportInput) => reports.push(r), project: { targets: () => [] } });
+        const reports: Report[] = [];
+        for (const rule of openclawRules) await rule.check(target, { report: (r: Report) => reports.push(r), project: { targets: () => [] } });
         for (const r of reports) expect(['path', 'file']).toContain(r.at.kind);
       }),
       { numRuns: 300, seed: 5 },

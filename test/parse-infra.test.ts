@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ReportInput } from '../src/model/finding.js';
+import type { Report } from '../src/model/finding.js';
 import { at } from '../src/model/location.js';
 import type { NginxDirective, OpenClawTarget, ShellTarget } from '../src/model/target.js';
 import { parseFile } from '../src/engine/parse/index.js';
@@ -110,7 +110,7 @@ describe('shell in other files', () => {
 });
 
 describe('heredoc OpenClaw configs', () => {
-  const located = (text: string, file: string, kind: 'shell' | 'workflow', input: ReportInput) => {
+  const located = (text: string, file: string, kind: 'shell' | 'workflow', input: Report) => {
     const parsed = parseFile(file, kind, text);
     if (!parsed.ok) throw new Error('parse failed');
     const emb = parsed.derived?.find((d) => d.target.kind === 'openclaw');

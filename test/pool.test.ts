@@ -1,5 +1,5 @@
 /**
- * Worker threads (engine/pool.ts) must never change a result: the same findings, notes and order with any number
+ * Worker threads (engine/threads/pool.ts) must never change a result: the same findings, notes and order with any number
  * of workers, and the same when a worker fails to start, dies, or answers with an error.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,10 +10,12 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { scan, type ScanResult } from '../src/engine/scan.js';
-import { AUTO_MIN_FILES, AUTO_THREADS, autoPool, poolFor } from '../src/engine/pool.js';
+import { AUTO_MIN_FILES, AUTO_THREADS, autoPool, poolExecutor, poolFor } from '../src/engine/threads/pool.js';
 import { FIXTURES, ROOT } from './helpers.js';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
+/** The bundle every worker thread runs. */
+const WORKER = path.join(ROOT, 'dist', 'worker.js');
 // Every rule's good and bad fixtures: all file kinds, files classified by content, parse errors, secrets.
 const TREE = path.join(FIXTURES, 'rules');
 
@@ -42,8 +44,8 @@ describe('worker pool', () => {
     for (const jobs of [2, 4]) expect(cli(jobs)).toEqual(one);
   });
 
-  it('workers running the bundle give the same result as the main thread alone', async () => {
-    const pooled = await scan({ paths: [TREE], rules: RULES, noConfig: true, pool: { script: pathToFileURL(CLI), workers: 2 } });
+  it('workers running the worker bundle give the same result as the main thread alone', async () => {
+    const pooled = await scan({ paths: [TREE], rules: RULES, noConfig: true, fileStage: poolExecutor({ script: pathToFileURL(WORKER), workers: 2 }) });
     expect(comparable(pooled)).toEqual(await single);
   });
 
@@ -51,19 +53,19 @@ describe('worker pool', () => {
     const marker = path.join(mkdtempSync(path.join(tmpdir(), 'gatewarden-pool-')), 'started');
     // A worker that says it started, then exits: its batches go back to the main thread.
     const script = workerScript(`import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'yes');\nprocess.exit(0);\n`);
-    const small = await scan({ paths: [TREE], rules: RULES, noConfig: true, pool: { script, workers: 1, minFiles: 1_000_000 } });
+    const small = await scan({ paths: [TREE], rules: RULES, noConfig: true, fileStage: poolExecutor({ script, workers: 1, minFiles: 1_000_000 }) });
     expect(comparable(small)).toEqual(await single);
     expect(existsSync(marker)).toBe(false);
-    const large = await scan({ paths: [TREE], rules: RULES, noConfig: true, pool: { script, workers: 1, minFiles: 1 } });
+    const large = await scan({ paths: [TREE], rules: RULES, noConfig: true, fileStage: poolExecutor({ script, workers: 1, minFiles: 1 }) });
     expect(comparable(large)).toEqual(await single);
     expect(existsSync(marker)).toBe(true);
-    const auto = autoPool(pathToFileURL(CLI).href);
+    const auto = autoPool(pathToFileURL(WORKER).href);
     if (availableParallelism() >= AUTO_THREADS) expect(auto).toMatchObject({ workers: AUTO_THREADS - 1, minFiles: AUTO_MIN_FILES });
     else expect(auto).toBeUndefined();
   });
 
   it('a worker that cannot start leaves the work to the main thread', async () => {
-    const pooled = await scan({ paths: [TREE], rules: RULES, noConfig: true, pool: { script: workerScript("throw new Error('broken worker');\n"), workers: 1 } });
+    const pooled = await scan({ paths: [TREE], rules: RULES, noConfig: true, fileStage: poolExecutor({ script: workerScript("throw new Error('broken worker');\n"), workers: 1 }) });
     expect(comparable(pooled)).toEqual(await single);
   });
 
@@ -71,7 +73,7 @@ describe('worker pool', () => {
     const exits = workerScript("import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
     const errs = workerScript("import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (m) => parentPort.postMessage({ batch: m.batch, error: 'boom' }));\n");
     for (const script of [exits, errs]) {
-      const pooled = await scan({ paths: [TREE], rules: RULES, noConfig: true, pool: { script, workers: 2 } });
+      const pooled = await scan({ paths: [TREE], rules: RULES, noConfig: true, fileStage: poolExecutor({ script, workers: 2 }) });
       expect(comparable(pooled)).toEqual(await single);
     }
   });

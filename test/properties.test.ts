@@ -17,12 +17,12 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import type { AnyRule } from '../src/model/rule.js';
 import type { FileKind } from '../src/model/target.js';
-import { classify } from '../src/engine/classify.js';
+import { classify } from '../src/engine/read/classify.js';
 import { parseDotenv } from '../src/engine/parse/dotenv.js';
 import { parseFile } from '../src/engine/parse/index.js';
 import { flowDepth } from '../src/engine/parse/yaml.js';
 import { scan, type ScanResult } from '../src/engine/scan.js';
-import { REPORTERS, type ReportInput } from '../src/report/index.js';
+import { REPORTERS, type FormatOptions, type ScanReport } from '../src/report/index.js';
 import { summaryMarkdown } from '../src/report/summary.js';
 import { FIXTURES, listFiles } from './helpers.js';
 
@@ -136,16 +136,17 @@ describe('every rule in the registry survives mutated fixtures', () => {
 
 /** Every output a user or GitHub sees. The SARIF rule catalogue (static docs) is left out of the search. */
 function renderAll(r: ScanResult): Record<string, string> {
-  const input: ReportInput = { findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: true, category: 'gatewarden/', color: false };
-  const sarif = JSON.parse(REPORTERS.sarif(input)) as { runs: { tool: { driver: { rules?: unknown } } }[] };
+  const report: ScanReport = { findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats };
+  const options: FormatOptions = { showSuppressed: true, category: 'gatewarden/', color: false };
+  const sarif = JSON.parse(REPORTERS.sarif(report, options)) as { runs: { tool: { driver: { rules?: unknown } } }[] };
   for (const run of sarif.runs) delete run.tool.driver.rules;
   return {
-    text: REPORTERS.text(input),
-    textColor: REPORTERS.text({ ...input, color: true }),
-    json: REPORTERS.json(input),
+    text: REPORTERS.text(report, options),
+    textColor: REPORTERS.text(report, { ...options, color: true }),
+    json: REPORTERS.json(report, options),
     sarif: JSON.stringify(sarif),
-    github: REPORTERS.github(input),
-    summary: summaryMarkdown(input),
+    github: REPORTERS.github(report, options),
+    summary: summaryMarkdown(report),
   };
 }
 

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
-import { buildBaseline } from '../src/engine/baseline.js';
+import { buildBaseline } from '../src/engine/postprocess/baseline.js';
 import { scan } from '../src/engine/scan.js';
 import type { AnyRule } from '../src/model/rule.js';
-import { REPORTERS, type ReportInput } from '../src/report/index.js';
+import { REPORTERS, type FormatOptions, type ScanReport } from '../src/report/index.js';
 import { summaryMarkdown } from '../src/report/summary.js';
 import { FIXTURES } from './helpers.js';
 
@@ -31,10 +31,11 @@ describe('redaction', () => {
     const secrets = new Map<string, string>();
     const result = await scan({ paths: [FIXTURES], rules: capturing(RULES, secrets) });
     expect(secrets.size, 'the fixtures must contain secrets for this test to mean anything').toBeGreaterThan(0);
-    const input: ReportInput = { findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, showSuppressed: true, category: 'gatewarden/', color: true };
+    const report: ScanReport = { findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats };
+    const options: FormatOptions = { showSuppressed: true, category: 'gatewarden/', color: true };
     const outputs: Record<string, string> = {
-      ...Object.fromEntries(Object.entries(REPORTERS).map(([name, reporter]) => [name, reporter(input)])),
-      summary: summaryMarkdown(input),
+      ...Object.fromEntries(Object.entries(REPORTERS).map(([name, reporter]) => [name, reporter(report, options)])),
+      summary: summaryMarkdown(report),
       baseline: JSON.stringify(buildBaseline(result.findings)),
     };
     for (const [format, text] of Object.entries(outputs)) {

@@ -50,24 +50,26 @@ describe('streamed reporters', () => {
   it('print the pretty-printed JSON of what they describe (JSON and SARIF), findings of every shape included', async () => {
     const r = await scan({ paths: [path.join(FIXTURES, 'rules')], rules: RULES, noConfig: true });
     expect(r.findings.filter((f) => f.fix).length).toBeGreaterThan(5);
-    const input = { findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: true, category: 'gatewarden/', color: false };
+    const report = { findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats };
+    const options = { showSuppressed: true, category: 'gatewarden/', color: false };
     for (const format of ['json', 'sarif'] as const) {
-      const text = REPORTERS[format](input);
+      const text = REPORTERS[format](report, options);
       expect(text).toBe(`${pretty(JSON.parse(text))}\n`);
     }
   });
 
   it('write to a file exactly what they render, across many write batches', async () => {
     const r = await scan({ paths: [path.join(FIXTURES, 'rules')], rules: RULES, noConfig: true });
-    const input = { findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: true, category: 'gatewarden/', color: false };
+    const report = { findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats };
+    const options = { showSuppressed: true, category: 'gatewarden/', color: false };
     const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-stream-'));
     for (const format of FORMATS) {
       const file = path.join(dir, `report.${format}`);
-      await writeReport(STREAMS[format](input), file);
-      const text = REPORTERS[format](input);
+      await writeReport(STREAMS[format](report, options), file);
+      const text = REPORTERS[format](report, options);
       expect(readFileSync(file, 'utf8')).toBe(text);
     }
-    expect(Buffer.byteLength(REPORTERS.sarif(input))).toBeGreaterThan(4 * 64 * 1024);
+    expect(Buffer.byteLength(REPORTERS.sarif(report, options))).toBeGreaterThan(4 * 64 * 1024);
   });
 
   it('reach a pipe whole: the CLI prints to stdout what it writes with --output', () => {

@@ -14,7 +14,7 @@ const MULTITOOL = path.join(ROOT, 'node_modules', '.bin', 'sarif-multitool');
 
 async function sarifOf(dir: string): Promise<Log> {
   const r = await scan({ paths: [dir], rules: RULES });
-  return JSON.parse(REPORTERS.sarif({ findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats, showSuppressed: false, category: 'gatewarden/', color: false })) as Log;
+  return JSON.parse(REPORTERS.sarif({ findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats }, { showSuppressed: false, category: 'gatewarden/', color: false })) as Log;
 }
 
 /** Runs the multitool and returns its GitHub-rule errors (its exit code says nothing, so read its output file). */

@@ -25,7 +25,7 @@ describe('secret redaction', () => {
 
   it.each(FORMATS.map((f) => [f]))('%s output holds no raw secret', (format) => {
     expect(secrets.length).toBeGreaterThan(250);
-    const out = REPORTERS[format]({ findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, showSuppressed: true, category: 'gatewarden/', color: false });
+    const out = REPORTERS[format]({ findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats }, { showSuppressed: true, category: 'gatewarden/', color: false });
     for (const s of secrets.filter((x) => x.length >= 12)) expect(out.includes(s), `${format} leaks ${s.slice(0, 6)}…`).toBe(false);
   });
 });

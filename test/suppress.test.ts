@@ -1,6 +1,6 @@
 /** Inline suppression syntax, in each comment style; locks the behaviour of the linear-time directive parser. */
 import { describe, expect, it } from 'vitest';
-import { findDirective, parseDirectives } from '../src/engine/suppress.js';
+import { findDirective, parseDirectives } from '../src/engine/postprocess/suppress.js';
 
 describe('parseDirectives', () => {
   it.each([

@@ -5,8 +5,8 @@
  * close or duplicate those of the work-tree scan.
  */
 import * as core from '@actions/core';
-import { RULES } from '../../rules/index.js';
-import { scanHistory, type HistoryInfo } from '../engine/history.js';
+import { sweepHistory } from '../app/scan-repository.js';
+import type { HistoryInfo } from '../model/history.js';
 import type { ScanResult } from '../engine/scan.js';
 import { HISTORY_REMEDIATION } from '../report/history.js';
 import type { ActionSettings } from './inputs.js';
@@ -22,9 +22,8 @@ export async function historySweep(settings: ActionSettings, summaryLines: strin
     summaryLines.push('`history: true` applies to full mode only (a scheduled or push workflow); this run scanned the files.');
     return undefined;
   }
-  const result = await scanHistory({
+  const result = await sweepHistory({
     path: settings.path,
-    rules: RULES,
     ...(settings.config ? { configFile: settings.config } : {}),
     ...(settings.baseline ? { baselineFile: settings.baseline } : {}),
   });

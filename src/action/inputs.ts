@@ -1,7 +1,7 @@
 /** The action's inputs, read once and validated into typed settings. Nothing else calls core.getInput. */
 import * as core from '@actions/core';
-import { UsageError } from '../engine/errors.js';
-import { parseJobs } from '../engine/pool.js';
+import { UsageError } from '../model/errors.js';
+import { parseJobs } from '../engine/threads/pool.js';
 import { FAIL_ON_VALUES, type FailOn } from '../model/severity.js';
 
 export interface ActionSettings {
@@ -17,7 +17,7 @@ export interface ActionSettings {
   category: string;
   /** Sweep the git history instead of the files, in full mode (action/history.ts). */
   history: boolean;
-  /** Threads for the per-file stage (engine/pool.ts): `auto` or a number. */
+  /** Threads for the per-file stage (engine/threads/pool.ts): `auto` or a number. */
   jobs: number | 'auto';
 }
 

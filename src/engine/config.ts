@@ -4,13 +4,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gitignoreMatcher } from './gitignore.js';
+import { gitignoreMatcher } from './discover/gitignore.js';
 import { parse } from 'yaml';
 import type { Note } from '../model/finding.js';
 import { isSeverity, type Severity } from '../model/severity.js';
-import { UsageError } from './errors.js';
-import { DEFAULT_MAX_FILE_SIZE, parseSize } from './read.js';
-import { toPosix } from './discover.js';
+import { UsageError } from '../model/errors.js';
+import { DEFAULT_MAX_FILE_SIZE, parseSize } from './read/read.js';
+import { toPosix, type ScanRoot } from './discover/discover.js';
 import { flowDepth, MAX_YAML_DEPTH } from './parse/yaml.js';
 
 export const CONFIG_FILE_NAMES = ['.gatewarden.yml', '.gatewarden.yaml'];
@@ -32,6 +32,20 @@ export interface ScanConfig {
 
 export function defaultConfig(): ScanConfig {
   return { isIgnored: () => false, unignored: (files) => [...files], rules: new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
+}
+
+/**
+ * A scan's config: `--config`, else `.gatewarden.yml` in the first scanned directory; the defaults for a scan of
+ * a commit's contents (`blobs`) or one told not to look (`noConfig`).
+ */
+export async function scanConfig(
+  opts: { configFile?: string | undefined; noConfig?: boolean | undefined; blobs?: unknown; rules: readonly { id: string }[] },
+  root: ScanRoot & { targets: readonly { abs: string; dir: boolean }[] },
+  notes: Note[],
+): Promise<ScanConfig> {
+  if (opts.noConfig || opts.blobs) return defaultConfig();
+  const first = root.targets[0];
+  return loadConfig(opts.configFile, first?.dir ? first.abs : root.base, root.base, new Set(opts.rules.map((r) => r.id)), notes);
 }
 
 /**

@@ -3,49 +3,11 @@
  * (fetching it, with a clear message, when the checkout is shallow), work out the commit to compare with,
  * list the files the pull request changed, and read files out of a commit. No GitHub API involved.
  */
-import { spawn } from 'node:child_process';
+import { git as runGit, GitError, type GitOptions } from '../git/git.js';
 
-export class GitError extends Error {
-  override readonly name = 'GitError';
-}
-
-/** Runs git and returns its stdout; rejects with the first line of stderr. */
-export function git(cwd: string, args: readonly string[], stdin?: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-c', 'core.quotepath=off', ...args], { cwd, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout?.on('data', (c: Buffer) => out.push(c));
-    child.stderr?.on('data', (c: Buffer) => err.push(c));
-    child.on('error', (e) => reject(new GitError(`cannot run git: ${e.message}`)));
-    child.on('close', (code) => {
-      if (code === 0) resolve(Buffer.concat(out));
-      else {
-        const last = Buffer.concat(err).toString('utf8').trim().split('\n').filter(Boolean).pop() ?? `exit code ${code}`;
-        const msg = stripUrlCredentials(last);
-        reject(new GitError(`git ${args[0] ?? ''} failed: ${msg}`));
-      }
-    });
-    if (child.stdin) {
-      child.stdin.on('error', () => {}); // git may exit before reading all of it; its exit code tells
-      child.stdin.end(stdin);
-    }
-  });
-}
-
-/** Credentials in a URL (`https://user:token@host/…`) never reach a message: the user-info part becomes `***`. */
-export function stripUrlCredentials(message: string): string {
-  let out = '';
-  let rest = message;
-  for (let i = rest.indexOf('://'); i >= 0; i = rest.indexOf('://')) {
-    const start = i + 3;
-    let end = start;
-    while (end < rest.length && !'/@ \t\'"'.includes(rest[end] ?? '')) end++;
-    const credentials = rest[end] === '@' && end > start;
-    out += rest.slice(0, start) + (credentials ? '***' : rest.slice(start, end));
-    rest = rest.slice(end);
-  }
-  return out + rest;
+/** git with paths printed as they are (`core.quotepath=off`): every call of this module parses paths. */
+export function git(cwd: string, args: readonly string[], opts?: GitOptions): Promise<Buffer> {
+  return runGit(cwd, ['-c', 'core.quotepath=off', ...args], opts);
 }
 
 const text = async (cwd: string, args: readonly string[]) => (await git(cwd, args)).toString('utf8').trim();
@@ -75,8 +37,9 @@ async function mergeBase(cwd: string, a: string, b: string): Promise<string | un
   }
 }
 
+/** A fetch from `origin`: up to ten minutes, since deepening a large repository takes a while. */
 async function fetch(cwd: string, extra: readonly string[], shas: readonly string[]): Promise<void> {
-  await git(cwd, ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...extra, 'origin', ...shas]);
+  await git(cwd, ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...extra, 'origin', ...shas], { timeoutMs: 10 * 60_000 });
 }
 
 export interface BaseCommit {
@@ -180,7 +143,7 @@ export async function listTree(cwd: string, commit: string): Promise<Map<string,
 export async function readBlobs(cwd: string, shas: readonly string[]): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   if (!shas.length) return out;
-  const buf = await git(cwd, ['cat-file', '--batch'], `${[...new Set(shas)].join('\n')}\n`);
+  const buf = await git(cwd, ['cat-file', '--batch'], { stdin: `${[...new Set(shas)].join('\n')}\n` });
   let pos = 0;
   while (pos < buf.length) {
     const eol = buf.indexOf(0x0a, pos);

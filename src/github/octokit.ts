@@ -1,7 +1,8 @@
 /**
- * The one place a GitHub REST client is built, for the action (pull-request mode: reviews, annotations) and for
- * the org sweep (listing, SARIF uploads): @octokit/rest with the throttling plugin (whose two handlers are
- * mandatory) and the retry plugin.
+ * The one place a GitHub REST client is built, for the action (pull-request mode: reviews) and for the org sweep
+ * (listing, SARIF uploads): @actions/github's client (Octokit with the REST methods and pagination, and the
+ * runner's proxy settings) with the throttling plugin (whose two handlers are mandatory) and the retry plugin,
+ * as `getOctokit(token, options, throttling, retry)` builds it; a client without a token is built the same way.
  *
  * Policy: on a primary or secondary rate limit, wait what GitHub says and retry, at most `limitRetries` times per
  * request, and never wait longer than `maxWaitSeconds` (a CI step has a time budget; the action gives up and says
@@ -9,10 +10,10 @@
  * a minute). 5xx and other transient failures go to plugin-retry (`retries`; it never repeats 400/401/403/404/410/
  * 422/451, and its back-off is hard-coded, so tests pass `retries: 0` or a short `retry.retryAfterBaseValue`).
  */
-import { Octokit } from '@octokit/rest';
+import { getOctokitOptions, GitHub } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../model/version.js';
 
 export interface GitHubLog {
   debug(message: string): void;
@@ -42,7 +43,7 @@ export interface OctokitOptions {
   retry?: { retryAfterBaseValue?: number };
 }
 
-const GatewardenOctokit = Octokit.plugin(throttling, retry);
+const GatewardenOctokit = GitHub.plugin(throttling, retry);
 export type GitHubClient = InstanceType<typeof GatewardenOctokit>;
 
 const QUIET: GitHubLog = { debug() {}, info() {}, warn() {}, error() {} };
@@ -61,8 +62,7 @@ export function createOctokit(opts: OctokitOptions): GitHubClient {
     log.warn(`${what}: giving up ${retryAfter > maxWait ? `(it asks for a ${retryAfter} s wait)` : `after ${limitRetries} retries`}`);
     return false;
   };
-  return new GatewardenOctokit({
-    ...(opts.token ? { auth: opts.token } : {}),
+  const options = {
     ...(opts.baseUrl ? { baseUrl: withoutTrailingSlashes(opts.baseUrl) } : {}),
     userAgent: `gatewarden/${TOOL_VERSION} (${opts.purpose})`,
     log,
@@ -75,7 +75,8 @@ export function createOctokit(opts: OctokitOptions): GitHubClient {
     // `retry.retries`, not `request.retries`: a request-level count makes plugin-retry retry every error,
     // 403 and 404 included.
     retry: retries === 0 ? { enabled: false } : { retries, ...opts.retry },
-  });
+  };
+  return new GatewardenOctokit(opts.token ? getOctokitOptions(opts.token, options) : options);
 }
 
 /** The HTTP status of an Octokit RequestError, if that is what `err` is. */

@@ -10,10 +10,10 @@
  * Dockerfile, YAML, the root .gitignore), so rules that look across files see the same project at both ends.
  * A renamed file is scanned at the base under its new name, so its old findings keep their fingerprints.
  * It runs on the blobs in memory (ScanOptions.blobs) and reports on the changed files only (findingsIn: the text
- * rules skip the rest): on a 4,000-file tree with 50 changed files the action's pull-request run went from ~3.0 s
- * to ~1.5 s (docs/performance.md). The base side needs nothing of the head scan, so the action runs it meanwhile.
+ * rules skip the rest), which halves the action's pull-request run (docs/performance.md#the-base-scan). The base
+ * side needs nothing of the head scan, so the action runs it meanwhile (action/pr-mode.ts).
  */
-import { classify } from '../engine/classify.js';
+import { classify } from '../engine/read/classify.js';
 import { scan, type ScanOptions, type ScanResult } from '../engine/scan.js';
 import type { Finding } from '../model/finding.js';
 import type { AnyRule } from '../model/rule.js';
@@ -37,7 +37,7 @@ function isContextFile(p: string): boolean {
 
 /**
  * Scans the base versions of the changed files (and the structured files, for context) of the git work tree at
- * `cwd`. `scanner` runs the scan (the action gives one that runs it in a worker thread: engine/isolate.ts).
+ * `cwd`. `scanner` runs the scan (the action's runs it in the scan worker when it is large: action/pr-mode.ts).
  */
 export async function scanBase(
   cwd: string,
@@ -70,7 +70,7 @@ export async function scanBase(
   }
 
   // Scanned from memory, as the tracked files of a repository (a tracked file that .gitignore lists is scanned,
-  // as at HEAD). Writing them out to a scratch repository and `git add`ing them took longer than the scan.
+  // as at HEAD); a scratch repository would cost more than the scan (docs/performance.md#the-base-scan).
   const changedPaths = new Set(changed.filter((c) => c.status !== 'deleted').map((c) => c.path));
   const result = files.size ? await scanner({ paths: [], rules, blobs: { base: cwd, files }, findingsIn: changedPaths }) : undefined;
   return { base, changed, changedPaths, baseFingerprints: new Set(result?.findings.map((f) => f.fingerprint) ?? []) };

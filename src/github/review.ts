@@ -15,7 +15,7 @@
 import type { Finding } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule.js';
 import { bySeverityDesc } from '../model/severity.js';
-import { ruleDocUrl } from '../version.js';
+import { ruleDocUrl } from '../model/version.js';
 import type { GitHubClient } from './octokit.js';
 import type { PullRequestEvent } from './event.js';
 import { buildSuggestion, suggestionBlock, type Suggestion } from './suggestion.js';

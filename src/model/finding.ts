@@ -26,12 +26,12 @@ interface ReportBase {
 }
 
 /**
- * What a rule hands to `ctx.report()`. The message is either written out (`message`: a rule with one message), or
- * one of the rule's `messages` by id with the values of its `{{placeholders}}` (`messageId` + `data`: a rule with
- * several, as ESLint's `meta.messages`), so a fixture can expect a message by id and rewording breaks no test.
- * Never interpolate a secret value into either.
+ * What a rule hands to `ctx.report()`: the report descriptor, before the engine locates and fingerprints it. The
+ * message is either written out (`message`: a rule with one message), or one of the rule's `messages` by id with
+ * the values of its `{{placeholders}}` (`messageId` + `data`: a rule with several, as ESLint's `meta.messages`), so
+ * a fixture can expect a message by id and rewording breaks no test. Never interpolate a secret value into either.
  */
-export type ReportInput<M extends string = string> = ReportBase &
+export type Report<M extends string = string> = ReportBase &
   (
     | {
         /** What was found and where, in one or two sentences. */
@@ -47,6 +47,12 @@ export type ReportInput<M extends string = string> = ReportBase &
         data?: Readonly<Record<string, string | number>>;
       }
   );
+
+/** @deprecated The old name of `Report`, kept while branches that still say it are merged. */
+export type ReportInput<M extends string = string> = Report<M>;
+
+/** The SARIF `partialFingerprints` key Gatewarden owns (the fingerprint's version is its suffix). */
+export const FINGERPRINT_KEY = 'gatewarden/v1';
 
 /** A finding after post-processing: located, fingerprinted and redacted. This is all a reporter ever sees. */
 export interface Finding {

@@ -1,9 +1,9 @@
-import type { ReportInput } from './finding.js';
+import type { Report } from './finding.js';
 import type { Severity } from './severity.js';
 import type { ProjectView, TargetKind, TargetMap } from './target.js';
 
 export interface RuleContext<M extends string = string> {
-  report(finding: ReportInput<M>): void;
+  report(finding: Report<M>): void;
   /**
    * The structured files of the whole scan (compose, OpenClaw config, dotenv, Dockerfiles), for rules that
    * need a neighbour (a `.env` beside a compose file). Empty while text files are streamed: text rules
@@ -42,7 +42,7 @@ export interface RuleMeta {
    * For `shell` rules: words one of which appears in any shell code this rule can report on (command or package
    * names: `chmod`, `openclaw`). The engine runs the rule only on files that contain one, as a shell reads them
    * (quotes, backslashes and line continuations removed: `c'u'rl` is `curl`), and does not parse a script,
-   * Makefile or workflow that no shell rule would run on (engine/keywords.ts). Every shell rule declares them
+   * Makefile or workflow that no shell rule would run on (engine/check/keywords.ts). Every shell rule declares them
    * (test/keywords.test.ts checks each finding on the fixtures contains one).
    */
   keywords?: readonly string[];
@@ -80,7 +80,7 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
  * Throws on an unknown id or a placeholder without a value, so a mistake fails the rule's tests instead of printing
  * a template.
  */
-export function messageText(rule: Pick<RuleMeta, 'id' | 'messages'>, input: ReportInput): string {
+export function messageText(rule: Pick<RuleMeta, 'id' | 'messages'>, input: Report): string {
   if (input.messageId === undefined) return input.message;
   const { messageId, data } = input;
   const template = rule.messages?.[messageId];

@@ -44,3 +44,8 @@ export function sarifLevel(s: Severity): SarifLevel {
 export function securitySeverity(s: Severity): string {
   return { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '1.0' }[s];
 }
+
+/** Findings that fail a run: not suppressed, at or above the threshold. */
+export function failing<F extends { severity: Severity; suppressed?: unknown }>(findings: readonly F[], failOn: FailOn): F[] {
+  return findings.filter((f) => !f.suppressed && atOrAbove(f.severity, failOn));
+}

@@ -6,7 +6,7 @@ import type { Document } from 'yaml';
 import type { Dockerfile } from 'dockerfile-ast';
 import type { Anchor, PathSegment } from './location.js';
 
-/** How a file is classified by path and name (engine/classify.ts holds the one table). */
+/** How a file is classified by path and name (engine/read/classify.ts holds the one table). */
 export type FileKind =
   | 'compose'
   | 'openclaw'

@@ -8,7 +8,7 @@ import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { RULES } from '../../rules/index.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../model/errors.js';
 import { createOctokit, type GitHubLog } from '../github/octokit.js';
 import { DEFAULT_FILTERS, DEFAULT_LIMITS, parsePushedSince, planOrg, TRISTATE, VISIBILITIES, type Plan, type RepoFilters, type Tristate, type Visibility } from './plan.js';
 import { isJobReport, renderMarkdown, rollup } from './rollup.js';
@@ -178,8 +178,6 @@ export async function orgMain(argv: readonly string[], io: OrgIo = DEFAULT_IO): 
       depth,
       wait: { waitMs },
       log: (line) => io.stderr(`gatewarden: ${line}\n`),
-      // In the bundle, this file is dist/cli.js, which serves the scan worker (engine/isolate.ts).
-      isolate: { script: new URL(import.meta.url), registry: RULES },
     });
     const text = `${JSON.stringify(report, null, 2)}\n`;
     if (values.output) await writeFile(values.output, text);

@@ -8,17 +8,16 @@
  * line or in a URL, so it cannot appear in an error message; reasons are scrubbed of it anyway. Outcomes hold
  * counts, rule ids and repository names only; never a finding's message or value.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Log } from 'sarif';
-import { RULES } from '../../rules/index.js';
-import { scanIsolated, type IsolateOptions } from '../engine/isolate.js';
-import { scan, type ScanOptions, type ScanResult } from '../engine/scan.js';
+import { scanReport, scanRepository, type ScanRequest } from '../app/scan-repository.js';
+import type { ScanResult } from '../engine/scan.js';
 import type { Finding } from '../model/finding.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { REPORTERS } from '../report/index.js';
+import { git } from '../git/git.js';
 import { withoutTrailingSlashes } from '../github/octokit.js';
 import type { GitHubClient } from '../github/octokit.js';
 import { addLineHashes } from './line-hash.js';
@@ -80,13 +79,8 @@ export interface SweepOptions {
   log?: (line: string) => void;
   /** Commits to clone: 1 (default) for a scan of the tree; 0 for the whole history of the default branch. */
   depth?: number;
-  /**
-   * Extra options for the engine's scan() (for example the history scan's, once it exists; give `depth: 0`
-   * with it). `paths` and `rules` are the sweep's own.
-   */
-  scan?: Omit<Partial<ScanOptions>, 'paths' | 'rules'>;
-  /** Run a large repository's scan in a worker with a capped young generation (engine/isolate.ts). */
-  isolate?: IsolateOptions;
+  /** Extra options for the scan (app/scan-repository.ts); `paths` and `rules` are the sweep's own. */
+  scan?: Omit<ScanRequest, 'paths' | 'rules'>;
   /** Replaceable for tests; the default shells out to git. */
   clone?: (fullName: string, into: string) => Promise<CloneResult>;
 }
@@ -123,35 +117,26 @@ export function scrub(text: string, secrets: readonly (string | undefined)[]): s
   return line.trim().slice(0, 500);
 }
 
-function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(cmd, args, { ...opts, maxBuffer: 16 * 1024 * 1024, timeout: 15 * 60_000 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`${cmd} ${args[0] ?? ''} failed: ${String(stderr).trim() || err.message}`));
-      else resolve(String(stdout));
-    });
-  });
-}
-
 /** Shallow clone of the default branch; authentication by an extra header passed in the environment. */
 export function gitCloner(gitBaseUrl: string, token: string | undefined, depth = 1): (fullName: string, into: string) => Promise<CloneResult> {
   return async (fullName, into) => {
     const url = `${withoutTrailingSlashes(gitBaseUrl)}/${fullName}.git`;
-    const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'echo', GCM_INTERACTIVE: 'never' };
+    const env: NodeJS.ProcessEnv = { GIT_ASKPASS: 'echo', GCM_INTERACTIVE: 'never' };
     if (token) {
       env.GIT_CONFIG_COUNT = '1';
       env.GIT_CONFIG_KEY_0 = 'http.extraheader';
       env.GIT_CONFIG_VALUE_0 = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
     }
-    await run('git', ['clone', '--quiet', ...(depth > 0 ? ['--depth', String(depth)] : []), '--no-tags', '--single-branch', url, into], { env });
-    const commitSha = (await run('git', ['rev-parse', 'HEAD'], { cwd: into }).catch(() => '')).trim();
+    await git(path.dirname(into), ['clone', '--quiet', ...(depth > 0 ? ['--depth', String(depth)] : []), '--no-tags', '--single-branch', url, into], { env, timeoutMs: 15 * 60_000 });
+    const commitSha = (await git(into, ['rev-parse', 'HEAD']).catch(() => Buffer.alloc(0))).toString('utf8').trim();
     if (!/^[0-9a-f]{40}$/.test(commitSha)) throw new Error('the repository is empty (no commit on its default branch)');
-    const ref = (await run('git', ['symbolic-ref', 'HEAD'], { cwd: into })).trim();
+    const ref = (await git(into, ['symbolic-ref', 'HEAD'])).toString('utf8').trim();
     return { dir: into, commitSha, ref };
   };
 }
 
 export async function buildSarif(result: ScanResult, category: string): Promise<Log> {
-  const text = REPORTERS.sarif({ findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats, showSuppressed: false, category, color: false });
+  const text = REPORTERS.sarif(scanReport(result), { showSuppressed: false, category, color: false });
   const log = JSON.parse(text) as Log;
   await addLineHashes(log, result.root.base);
   return log;
@@ -173,8 +158,8 @@ export async function sweepRepo(fullName: string, opts: SweepOptions): Promise<R
     outcome.commitSha = checkout.commitSha;
     outcome.ref = checkout.ref;
     stage = 'scan';
-    const scanOpts = { ...opts.scan, paths: [checkout.dir], rules: RULES };
-    const result = opts.isolate ? await scanIsolated(scanOpts, opts.isolate, scan) : await scan(scanOpts);
+    // A large repository's scan runs in the scan worker, as the CLI's does (engine/threads/isolate.ts).
+    const result = await scanRepository({ ...opts.scan, paths: [checkout.dir] });
     outcome.findings = summariseFindings(result.findings);
     if (result.internalErrors) outcome.warnings.push(`${result.internalErrors} rule error(s) during the scan`);
     if (opts.upload !== false) {

@@ -68,4 +68,4 @@ export function renderAnnotations(findings: readonly Finding[], catalogue: reado
   return { text: lines.length ? `${lines.join('\n')}\n` : '', omitted };
 }
 
-export const githubReport: ReportStream = (input) => [renderAnnotations(input.findings, input.catalogue).text];
+export const githubReport: ReportStream = (report) => [renderAnnotations(report.findings, report.catalogue).text];

@@ -13,4 +13,4 @@ export const STREAMS: Record<Format, ReportStream> = { text: textReport, json: j
 export const REPORTERS = Object.fromEntries(FORMATS.map((f) => [f, render(STREAMS[f])])) as Record<Format, Reporter>;
 
 export { writeReport } from './stream.js';
-export type { ReportInput, Reporter, ReportStream } from './types.js';
+export type { FormatOptions, Reporter, ReportStream, ScanReport } from './types.js';

@@ -7,11 +7,11 @@
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Finding } from '../model/finding.js';
 import { sarifLevel, securitySeverity } from '../model/severity.js';
-import { FINGERPRINT_KEY } from '../engine/fingerprint.js';
-import { ruleDocUrl, TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../version.js';
+import { FINGERPRINT_KEY } from '../model/finding.js';
+import { ruleDocUrl, TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../model/version.js';
 import { ruleHelpMarkdown, ruleHelpText, stripMd } from './rule-doc.js';
 import { jsonWithArray } from './stream.js';
-import type { ReportInput, ReportStream } from './types.js';
+import type { ReportStream, ScanReport } from './types.js';
 
 const MAX_DESCRIPTION = 1024;
 
@@ -19,8 +19,8 @@ function clip(s: string, n = MAX_DESCRIPTION): string {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
 
-export const sarifReport: ReportStream = (input) => {
-  const rules: ReportingDescriptor[] = input.catalogue.map((r) => ({
+export const sarifReport: ReportStream = (report, options) => {
+  const rules: ReportingDescriptor[] = report.catalogue.map((r) => ({
     id: r.id,
     name: r.id.replace(/[._](\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
     shortDescription: { text: clip(r.title) },
@@ -42,8 +42,8 @@ export const sarifReport: ReportStream = (input) => {
     originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the scanned repository.' } } },
     invocations: [
       {
-        executionSuccessful: !input.notes.some((n) => n.level === 'error'),
-        toolExecutionNotifications: input.notes.map((n) => ({
+        executionSuccessful: !report.notes.some((n) => n.level === 'error'),
+        toolExecutionNotifications: report.notes.map((n) => ({
           level: n.level === 'info' ? 'note' : n.level,
           message: { text: n.file ? `${n.file}: ${n.message}` : n.message },
           descriptor: { id: n.code },
@@ -51,7 +51,7 @@ export const sarifReport: ReportStream = (input) => {
       },
     ],
   };
-  if (input.category) run.automationDetails = { id: input.category.endsWith('/') ? input.category : `${input.category}/` };
+  if (options.category) run.automationDetails = { id: options.category.endsWith('/') ? options.category : `${options.category}/` };
   // `results` keeps its place after `tool` (key order is part of the output); the results themselves are made
   // and written one at a time (report/stream.ts).
   const log = (results: unknown): Log => {
@@ -59,7 +59,7 @@ export const sarifReport: ReportStream = (input) => {
     return { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [{ tool, results: results as Result[], ...rest }] };
   };
   function* results(): Generator<Result> {
-    for (const f of input.findings) if (!f.suppressed) yield sarifResult(f, index.get(f.ruleId), input);
+    for (const f of report.findings) if (!f.suppressed) yield sarifResult(f, index.get(f.ruleId), report);
   }
   return (function* () {
     yield* jsonWithArray(log, results());
@@ -67,7 +67,7 @@ export const sarifReport: ReportStream = (input) => {
   })();
 };
 
-function sarifResult(f: Finding, ruleIndex: number | undefined, input: ReportInput): Result {
+function sarifResult(f: Finding, ruleIndex: number | undefined, report: ScanReport): Result {
   const result: Result = {
     ruleId: f.ruleId,
     level: sarifLevel(f.severity),
@@ -82,7 +82,7 @@ function sarifResult(f: Finding, ruleIndex: number | undefined, input: ReportInp
     ],
     // A history finding's file is often gone from the checkout, where upload-sarif cannot compute a line
     // hash: without one GitHub would open a new alert on every sweep. Ours is stable across sweeps.
-    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...(input.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {}) },
+    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...(report.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {}) },
     properties: { severity: f.severity, 'security-severity': securitySeverity(f.severity), ...(f.properties ?? {}) },
   };
   if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;

@@ -1,14 +1,14 @@
 /**
- * Reports are produced in pieces and written as they come: the SARIF of a 20,000-file repository with 12,000
- * findings is 13 MB of text, and building it whole (every result object, then one string) raised the scan's peak
- * memory by ~55 MB at its very end (docs/performance.md, Memory). A reporter is a generator of chunks; `render`
- * joins them for callers that want the text (tests, the org sweep), `writeReport` writes them to a file or stdout.
+ * Reports are produced in pieces and written as they come: a large SARIF built whole (every result object, then
+ * one string) would raise the scan's peak memory at its very end (docs/performance.md#streamed-reports). A
+ * reporter is a generator of chunks; `render` joins them for callers that want the text (tests, the org sweep),
+ * `writeReport` writes them to a file or stdout.
  */
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { closeSync, lstatSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../model/errors.js';
 
 /**
  * `JSON.stringify(skeleton, null, 2)` with `items` in place of the array at one key, byte for byte, produced one

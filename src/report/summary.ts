@@ -4,8 +4,8 @@
  */
 import type { Finding } from '../model/finding.js';
 import { SEVERITIES } from '../model/severity.js';
-import { ruleDocUrl } from '../version.js';
-import type { ReportInput } from './types.js';
+import { ruleDocUrl } from '../model/version.js';
+import type { ScanReport } from './types.js';
 
 const MAX_ROWS = 200;
 const MAX_BYTES = 900 * 1024;
@@ -25,11 +25,11 @@ export interface SummaryExtra {
   preExisting?: number;
 }
 
-export function summaryMarkdown(input: ReportInput, extra: SummaryExtra = {}): string {
+export function summaryMarkdown(report: ScanReport, extra: SummaryExtra = {}): string {
   const noun = extra.noun ?? 'finding';
-  const active = input.findings.filter((f) => !f.suppressed);
-  const suppressed = input.findings.length - active.length;
-  const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
+  const active = report.findings.filter((f) => !f.suppressed);
+  const suppressed = report.findings.length - active.length;
+  const titles = new Map(report.catalogue.map((r) => [r.id, r.title]));
   const out: string[] = [`## ${extra.heading ?? 'Gatewarden'}`, ''];
   out.push(active.length ? `**${plural(active.length, noun)}** in ${plural(new Set(active.map((f) => f.location.file)).size, 'file')}.` : `**No ${noun}s.**`);
   if (extra.preExisting) out.push('', `${plural(extra.preExisting, 'finding')} already at the base ${extra.preExisting === 1 ? 'is' : 'are'} not listed here (the SARIF report has every finding).`);
@@ -54,7 +54,7 @@ export function summaryMarkdown(input: ReportInput, extra: SummaryExtra = {}): s
     pushFindingRows(out, extra.notAnnotated);
   }
   if (suppressed) out.push('', `${suppressed} finding(s) suppressed by inline comments, \`.gatewarden.yml\` or the baseline.`);
-  const problems = input.notes.filter((n) => n.level !== 'info');
+  const problems = report.notes.filter((n) => n.level !== 'info');
   if (problems.length) out.push('', '<details><summary>Notes</summary>', '', ...problems.map((n) => `- ${n.level}: ${n.file ? `\`${cell(n.file)}\`: ` : ''}${cell(n.message)}`), '', '</details>');
   return `${out.join('\n')}\n`;
 }

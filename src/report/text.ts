@@ -1,6 +1,6 @@
 /** Terminal report: grouped by file, most useful first, coloured on a TTY (NO_COLOR respected by the caller). */
 import { SEVERITIES, type Severity } from '../model/severity.js';
-import { formatBytes } from '../engine/read.js';
+import { formatBytes } from '../lib/format.js';
 import { stripMd } from './rule-doc.js';
 import { HISTORY_REMEDIATION } from './history.js';
 import { visible, type ReportStream } from './types.js';
@@ -26,10 +26,10 @@ const printable = (s: string) => s.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) =
 const line = (s: string) => `${s}\n`;
 
 /** One chunk per line (report/stream.ts). */
-export const textReport: ReportStream = function* (input) {
-  const paint = (c: keyof typeof COLORS, s: string) => (input.color ? `${COLORS[c]}${s}${COLORS.reset}` : s);
-  const titles = new Map(input.catalogue.map((r) => [r.id, r.title]));
-  const findings = visible(input);
+export const textReport: ReportStream = function* (report, options) {
+  const paint = (c: keyof typeof COLORS, s: string) => (options.color ? `${COLORS[c]}${s}${COLORS.reset}` : s);
+  const titles = new Map(report.catalogue.map((r) => [r.id, r.title]));
+  const findings = visible(report, options);
 
   const byFile = new Map<string, typeof findings>();
   for (const f of findings) byFile.set(f.location.file, [...(byFile.get(f.location.file) ?? []), f]);
@@ -45,31 +45,31 @@ export const textReport: ReportStream = function* (input) {
     yield line('');
   }
 
-  const problems = input.notes.filter((n) => n.level !== 'info');
+  const problems = report.notes.filter((n) => n.level !== 'info');
   if (problems.length) {
     yield line(paint('bold', 'Notes'));
     for (const n of problems) yield line(`  ${n.level === 'error' ? paint('high', 'error  ') : paint('medium', 'warning')} ${n.file ? `${printable(n.file)}: ` : ''}${printable(n.message)}`);
     yield line('');
   }
 
-  const active = input.findings.filter((f) => !f.suppressed);
-  if (input.history && active.length) {
+  const active = report.findings.filter((f) => !f.suppressed);
+  if (report.history && active.length) {
     yield line(paint('bold', 'What to do about secrets in the history'));
     for (const [i, step] of HISTORY_REMEDIATION.entries()) yield line(`  ${i + 1}. ${stripMd(step)}`);
     yield line('');
   }
   const counts = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
-  const suppressedCount = input.findings.length - active.length;
+  const suppressedCount = report.findings.length - active.length;
   const files = new Set(active.map((f) => f.location.file)).size;
   const head = active.length
     ? `${paint(counts[0]?.[0] ?? 'info', `✖ ${active.length} finding${active.length === 1 ? '' : 's'}`)} (${counts.map(([s, n]) => paint(s, `${n} ${s}`)).join(', ')}) in ${files} file${files === 1 ? '' : 's'}`
     : paint('low', '✔ no findings');
-  const seconds = `${(input.stats.durationMs / 1000).toFixed(2)}s`;
+  const seconds = `${(report.stats.durationMs / 1000).toFixed(2)}s`;
   const tail = [
-    input.history
-      ? `${input.history.commits} commit${input.history.commits === 1 ? '' : 's'} (${formatBytes(input.stats.bytes)} of added lines) scanned in ${seconds}`
-      : `${input.stats.files} files (${formatBytes(input.stats.bytes)}) scanned in ${seconds}`,
-    input.stats.skipped ? `${input.stats.skipped} skipped` : '',
+    report.history
+      ? `${report.history.commits} commit${report.history.commits === 1 ? '' : 's'} (${formatBytes(report.stats.bytes)} of added lines) scanned in ${seconds}`
+      : `${report.stats.files} files (${formatBytes(report.stats.bytes)}) scanned in ${seconds}`,
+    report.stats.skipped ? `${report.stats.skipped} skipped` : '',
     suppressedCount ? `${suppressedCount} suppressed` : '',
   ].filter(Boolean);
   yield line(`${head} · ${paint('dim', tail.join(' · '))}`);

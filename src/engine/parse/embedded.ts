@@ -5,16 +5,16 @@
  * ranges in the script. A body that does not parse becomes a `parse_error` target positioned in the script.
  */
 import type { Anchor } from '../../model/location.js';
-import type { ReportInput } from '../../model/finding.js';
+import type { Report } from '../../model/finding.js';
 import type { OpenClawTarget, ParseErrorTarget, ShellCommand, ShellHeredoc, ShellPipeline } from '../../model/target.js';
-import { isOpenClawConfigName } from '../classify.js';
+import { isOpenClawConfigName } from '../read/classify.js';
 import { json5Resolver, parseJson5 } from './json5.js';
 import { LineIndex } from './lines.js';
 
 export interface Embedded {
   target: OpenClawTarget | ParseErrorTarget;
   /** Maps a finding reported on the embedded target into the enclosing file. */
-  reframe: (input: ReportInput) => ReportInput;
+  reframe: (input: Report) => Report;
 }
 
 const WRAPPERS = new Set(['sudo', 'doas', 'env', 'command', 'exec', 'nohup']);

@@ -2,7 +2,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { PathSegment } from '../../model/location.js';
 import type { FileKind, ParseErrorTarget, ShellTarget, TargetMap, SharedKind } from '../../model/target.js';
-import { isDotenvTemplate } from '../classify.js';
+import { isDotenvTemplate } from '../read/classify.js';
 import { parseDotenv } from './dotenv.js';
 import { embedHeredoc, embeddedConfigs, isConfigPath, type Embedded } from './embedded.js';
 import { json5Resolver, parseJson5 } from './json5.js';
@@ -66,7 +66,7 @@ function parseKind(file: string, kind: Exclude<FileKind, 'text'>, text: string):
     case 'openclaw': {
       const r = parseJson5(text);
       if (!r.ok) return fail(r.message, r.line, r.column);
-      // `$include` is resolved once every file is read (engine/scan.ts → resolveIncludes); until then the
+      // `$include` is resolved once every file is read (engine/assemble/openclaw-includes.ts); until then the
       // target is the file alone.
       const target = { kind: 'openclaw' as const, file, text, value: r.value, authored: r.value, includes: [], origin: (p: readonly PathSegment[]) => ({ file, path: p }) };
       return { ok: true, target, locator: new Locator(file, text, json5Resolver(r.ast)) };

@@ -19,8 +19,8 @@ export function parseJson5(text: string): Json5Parse {
     // momoa's tokenizer never returns when the input ends inside a string right after a backslash (`"C:\`
     // at end of file: found by the mutation property test); a final newline makes that an ordinary "unexpected
     // end of input" error and moves no offset.
-    // No `ranges`: every node's `loc` already has its offsets, and the AST is kept for the scan (a range array per
-    // node was ~1.5 MB at 20,000 files).
+    // No `ranges`: every node's `loc` already has its offsets, and the AST is kept for the whole scan
+    // (docs/performance.md#memory).
     ast = parse(text.endsWith('\n') ? text : `${text}\n`, { mode: 'json5' });
   } catch (e) {
     const err = e as Error & { line?: number; column?: number };

@@ -49,9 +49,8 @@ export type ReadRepoFile = (relPath: string) => string | undefined;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function resolveOpenClaw(rootFile: string, rootValue: unknown, read: ReadRepoFile): ResolvedOpenClaw {
-  // Most configs include nothing: the merged value is the value, every path is its own origin (an origin tree
-  // of one node). Building the copy and the full tree anyway cost ~20 objects per key of every config, kept for
-  // the whole scan (~13,000 origin nodes for the 800 configs of the 20,000-file benchmark tree).
+  // Most configs include nothing: the merged value is the value and every path its own origin, so no copy and no
+  // origin tree is built for them; both would be kept for the whole scan (docs/performance.md#memory).
   if (!containsInclude(rootValue)) return { value: rootValue, origin: { file: rootFile, path: [] }, includes: [], errors: [] };
   const includes: IncludedFile[] = [];
   const errors: ResolvedOpenClaw['errors'] = [];

@@ -1,5 +1,5 @@
 /**
- * Worker threads for the per-file stage (engine/text-pass.ts) of plain files: read, classify, text rules.
+ * Worker threads for the per-file stage (engine/read/file-pass.ts) of plain files: read, classify, text rules.
  *
  * Why only that stage: parsed documents (yaml `Document`s, ASTs) cannot cross threads, and the cross-file rules
  * need them all in one place, so structured files are read and parsed on the main thread while the workers take
@@ -9,24 +9,25 @@
  *
  * The main thread also takes batches from the same queue once its own files are done, so a slow worker (or a
  * busy second core) costs nothing, and a worker that dies hands its batches back to the queue: the scan's result
- * never depends on the workers. Results go to slots by file index (scan.ts merges them in discovery order).
+ * never depends on the workers. Results go to slots by file index (engine/read/file-stage.ts merges them in path
+ * order).
  *
- * A worker runs the CLI's own bundle (dist/cli.js), which starts `serveTextWorker` instead of its main when it
- * finds the marker in `workerData`; rules are looked up by id in that bundle's registry. The action (dist/index.js)
- * starts its workers from dist/cli.js beside it.
- * By default a scan of at least AUTO_MIN_FILES plain files uses two threads; `--jobs N` sets the number for any
- * scan. Measured in docs/performance.md ("Worker threads").
+ * A worker runs the worker bundle (dist/worker.js, src/worker.ts), which calls `serveTextWorker` when it finds
+ * the marker in `workerData` and looks the rules up by id in its registry. `--jobs auto` uses AUTO_THREADS
+ * threads from AUTO_MIN_FILES plain files (threads/limits.ts); `--jobs N` sets the number for any scan.
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { AnyRule } from '../model/rule.js';
-import type { DiscoveredFile } from './discover.js';
-import { YOUNG_GENERATION_MB } from './isolate.js';
-import { RuleRunner } from './runner.js';
-import { textNeeded, textPass, type TextFileResult } from './text-pass.js';
+import type { AnyRule } from '../../model/rule.js';
+import type { DiscoveredFile } from '../discover/discover.js';
+import { FilePass, type TextFileResult } from '../read/file-pass.js';
+import type { FileStageExecutor, FileStageJob, RunningFileStage } from '../read/file-stage.js';
+import { AUTO_MIN_FILES, AUTO_THREADS, YOUNG_GENERATION_MB } from './limits.js';
+
+export { AUTO_MIN_FILES, AUTO_THREADS } from './limits.js';
 
 export interface PoolOptions {
-  /** The bundle each worker runs: the entry point's own file. */
+  /** The bundle each worker runs: dist/worker.js. */
   script: URL;
   /** Worker threads besides the main thread (0: none). */
   workers: number;
@@ -34,33 +35,21 @@ export interface PoolOptions {
   minFiles?: number;
 }
 
-/**
- * When not told (`--jobs` absent, and in the action): two threads for scans of at least 10,000 plain files, one
- * below. Measured on the 2-core machines here (docs/performance.md, alternating runs): a worker did not pay at
- * 1,441 plain files; at 2,911 it saved ~3% of wall time for ~15% more CPU; at 5,803, 7-10% for 12 MB more peak
- * RSS, which took that scan over its 150 MB budget (139 -> 151 MB); at 14,601, ~18%, with RSS over the budget
- * either way. So the second thread starts where the gain is large and memory is not what it would cost. More
- * threads were not measured (no machine with more cores here); `--jobs N` asks for them.
- */
-export const AUTO_THREADS = 2;
-export const AUTO_MIN_FILES = 10_000;
-
 const MARK = 'gatewarden-text-worker';
 
 /**
- * The pool for an entry point, given its `import.meta.url` (or the bundle its workers should run), threads (the main
- * thread included) and the fewest plain files worth starting them for. A worker runs that very file, so only a
- * bundle that serves them (dist/cli.js) can have workers; from the TypeScript sources (tests, tsx) everything runs
- * on the main thread.
+ * The pool of `threads` threads (the main thread included) running the worker bundle `script`, from `minFiles`
+ * plain files. Only a bundle can be a worker: from the TypeScript sources (tests, tsx) everything runs on the
+ * main thread.
  */
-export function poolFor(entry: string, threads = 1, minFiles?: number): PoolOptions | undefined {
-  if (threads < 2 || !/\.m?js$/.test(entry)) return undefined;
-  return { script: new URL(entry), workers: threads - 1, ...(minFiles !== undefined ? { minFiles } : {}) };
+export function poolFor(script: string, threads = 1, minFiles?: number): PoolOptions | undefined {
+  if (threads < 2 || !/\.m?js$/.test(script)) return undefined;
+  return { script: new URL(script), workers: threads - 1, ...(minFiles !== undefined ? { minFiles } : {}) };
 }
 
 /** The default pool: AUTO_THREADS threads (fewer on a one-core machine) for large scans. */
-export function autoPool(entry: string): PoolOptions | undefined {
-  return poolFor(entry, Math.min(AUTO_THREADS, availableParallelism()), AUTO_MIN_FILES);
+export function autoPool(script: string): PoolOptions | undefined {
+  return poolFor(script, Math.min(AUTO_THREADS, availableParallelism()), AUTO_MIN_FILES);
 }
 
 /** `--jobs` / the action's `jobs` input: `auto` (or empty), or a whole number of threads from 1 to 64. */
@@ -71,9 +60,14 @@ export function parseJobs(value: string): number | 'auto' | undefined {
   return /^\d+$/.test(v) && n >= 1 && n <= 64 ? n : undefined;
 }
 
-/** The pool for a `jobs` setting and the bundle the workers run. */
-export function poolForJobs(entry: string, jobs: number | 'auto'): PoolOptions | undefined {
-  return jobs === 'auto' ? autoPool(entry) : poolFor(entry, jobs);
+/** The pool for a `jobs` setting and the worker bundle. */
+export function poolForJobs(script: string, jobs: number | 'auto'): PoolOptions | undefined {
+  return jobs === 'auto' ? autoPool(script) : poolFor(script, jobs);
+}
+
+/** The pool as the scan's FileStageExecutor (ScanOptions.fileStage). */
+export function poolExecutor(opts: PoolOptions): FileStageExecutor {
+  return { start: (job, collect) => startPool(opts, job, collect) };
 }
 
 /** Files per message: large enough to amortise a round trip, small enough to share the tail of the work. */
@@ -92,32 +86,20 @@ interface Job {
 }
 type Reply = { batch: number; results: TextFileResult[] } | { batch: number; error: string };
 
-export interface Pool {
-  /** Takes batches on this thread (`local`) until every file has a result; then stops the workers. */
-  finish(local: (index: number) => Promise<TextFileResult>): Promise<void>;
-}
-
 /**
- * Starts the workers on the files at `indices` at once (they load and work while the main thread reads and parses
- * structured files); undefined when not worth it. Every result goes to `collect`, `remote` when a worker made it.
+ * Starts the workers on the job's files at once (they load and work while the main thread reads and parses
+ * structured files); undefined when not worth it. Every result goes to `collect`.
  */
-export function startPool(
-  opts: PoolOptions,
-  rules: readonly AnyRule[],
-  maxFileSize: number,
-  indices: readonly number[],
-  files: readonly DiscoveredFile[],
-  collect: (r: TextFileResult, remote: boolean) => void,
-): Pool | undefined {
+function startPool(opts: PoolOptions, job: FileStageJob, collect: (r: TextFileResult) => void): RunningFileStage | undefined {
+  const { indices, files } = job;
   if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return undefined;
   // Every enabled rule, not only the text rules the worker runs: which texts it sends back depends on the shell
-  // rules' keywords (text-pass.ts, textNeeded).
-  const init: Init = { mark: MARK, ruleIds: rules.map((r) => r.id), maxFileSize };
+  // rules' keywords (file-pass.ts, textNeeded).
+  const init: Init = { mark: MARK, ruleIds: job.rules.map((r) => r.id), maxFileSize: job.maxFileSize };
   const workers: Worker[] = [];
   for (let i = 0; i < opts.workers; i++) {
     try {
-      // No stdin/stdout of its own: a worker never writes a report. Its young generation capped as the scan
-      // isolate's (engine/isolate.ts): 20,000 files on Node 24, 258-284 -> 231-258 MB peak RSS.
+      // No stdin/stdout of its own: a worker never writes a report.
       workers.push(new Worker(opts.script, { workerData: init, stdin: false, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
     } catch {
       break; // cannot start one (no such file, resource limits): the main thread does the work
@@ -159,7 +141,7 @@ export function startPool(
       if (!mine?.has(reply.batch)) return;
       if ('error' in reply) return retire(w);
       mine.delete(reply.batch);
-      for (const r of reply.results) collect(r, true);
+      for (const r of reply.results) collect(r);
       feed(w);
       changed();
     });
@@ -175,7 +157,7 @@ export function startPool(
           // The main thread's share: from the back of the queue, so workers keep the order they started in.
           const jobs = queue.pop();
           if (jobs) {
-            for (const j of jobs) collect(await local(j.index), false);
+            for (const j of jobs) collect(await local(j.index));
             // Let worker replies in (they are macrotasks; the loop above only awaits microtasks).
             await new Promise<void>((resolve) => setImmediate(resolve));
             continue;
@@ -194,7 +176,7 @@ export function startPool(
 }
 
 /**
- * The worker side: when this thread was started by `startPool`, answers batches and returns true (the entry point
+ * The worker side: when this thread was started by the pool, answers batches and returns true (the entry point
  * then does nothing else); otherwise returns false at once.
  */
 export function serveTextWorker(registry: readonly AnyRule[]): boolean {
@@ -202,16 +184,17 @@ export function serveTextWorker(registry: readonly AnyRule[]): boolean {
   if (isMainThread || !parentPort || init?.mark !== MARK) return false;
   const port = parentPort;
   const wanted = new Set(init.ruleIds);
-  const rules = registry.filter((r) => wanted.has(r.id));
-  const runner = new RuleRunner(rules, []);
-  const keepText = textNeeded(rules);
+  const pass = new FilePass(
+    registry.filter((r) => wanted.has(r.id)),
+    init.maxFileSize,
+  );
   let chain = Promise.resolve();
   port.on('message', (msg: { batch: number; jobs: Job[] }) => {
     chain = chain.then(async () => {
       try {
         const results: TextFileResult[] = [];
-        // The pool only gets files that are plain by their path (scan.ts routes the others to the main thread).
-        for (const j of msg.jobs) results.push(await textPass(j.index, j.file, 'text', init.maxFileSize, runner, keepText));
+        // The pool only gets files that are plain by their path (file-stage.ts routes the others to the main thread).
+        for (const j of msg.jobs) results.push(await pass.run(j.index, j.file, 'text'));
         port.postMessage({ batch: msg.batch, results } satisfies Reply);
       } catch (err) {
         port.postMessage({ batch: msg.batch, error: String((err as Error)?.message ?? err) } satisfies Reply);

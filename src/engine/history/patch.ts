@@ -4,7 +4,7 @@
  * lines is held. Merges come as combined diffs (`--cc`): a line is new in the merge when every parent column
  * is `+`; lines a merge took from one side were added by that side's commits.
  */
-import { unquotePath } from './git.js';
+import { unquotePath } from '../../git/git.js';
 
 /** `--format` for git log: a NUL (never the first byte of a patch line), the sha, the author date twice. */
 export const LOG_FORMAT = '--format=%x00%H %at %aI';

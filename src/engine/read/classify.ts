@@ -2,7 +2,7 @@
  * The one table of file-name conventions. Every file is also `text` for the secret rules; this decides
  * which structured parser (if any) it gets.
  */
-import type { FileKind } from '../model/target.js';
+import type { FileKind } from '../../model/target.js';
 
 interface Convention {
   kind: Exclude<FileKind, 'text'>;

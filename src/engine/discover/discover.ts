@@ -2,27 +2,15 @@
  * Discover: which files a scan reads. Inside a git work tree the index is the truth (`git ls-files`):
  * a tracked `.env` is scanned even when `.gitignore` lists it, and untracked files that are not ignored are
  * scanned too (they are one `git add` away). Outside git the tree is walked honouring `.gitignore` files.
- * Symlinks are never followed. Size and binary checks happen when the file is read (engine/read.ts).
+ * Symlinks are never followed. Size and binary checks happen when the file is read (engine/read/read.ts).
  */
-import { execFile } from 'node:child_process';
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Ignore } from 'ignore';
+import { git, tryGit } from '../../git/git.js';
 import { gitignoreMatcher } from './gitignore.js';
-import type { Note } from '../model/finding.js';
-import { UsageError } from './errors.js';
-
-const run = promisify(execFile);
-
-/**
- * Options for every git call. A checkout owned by another user (a container job on a runner's workspace) makes
- * git refuse the repository ("dubious ownership"); discovery then fell back to walking the directory and
- * silently missed tracked files that .gitignore lists (a committed .env). That check exists so a foreign
- * repository's config cannot run commands; the only such config our read-only calls (rev-parse, ls-files)
- * would honour is core.fsmonitor, which is forced off, so the check can be waived for them.
- */
-export const GIT_SAFE_ARGS = ['-c', 'safe.directory=*', '-c', 'core.fsmonitor=false'] as const;
+import type { Note } from '../../model/finding.js';
+import { UsageError } from '../../model/errors.js';
 
 export interface ScanRoot {
   /** Absolute directory every reported path is relative to: the git top level, or the scanned directory. */
@@ -38,10 +26,13 @@ export interface DiscoveredFile {
   bytes?: Buffer;
 }
 
+/**
+ * The top level of the git work tree holding `dir`. A checkout owned by another user is listed too (git/git.ts,
+ * GIT_SAFE_ARGS): refused, discovery would walk the directory and miss tracked files that .gitignore lists.
+ */
 async function gitTopLevel(dir: string): Promise<string | undefined> {
+  const top = await tryGit(dir, ['rev-parse', '--show-toplevel']);
   try {
-    const { stdout } = await run('git', [...GIT_SAFE_ARGS, '-C', dir, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' });
-    const top = stdout.trim();
     return top ? await realpath(top) : undefined;
   } catch {
     return undefined;
@@ -85,25 +76,17 @@ export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-/** Lists the files to scan, in a stable order, with notes for what was passed over. */
-export async function discover(root: ScanRoot & { targets: { abs: string; dir: boolean }[] }, notes: Note[]): Promise<DiscoveredFile[]> {
-  const found = await discoverInTwo(root, notes);
-  return [...found.files, ...(await found.later)].sort(byPath);
-}
-
-export interface Discovery {
-  /** Sorted. In a git work tree, the tracked files (and files named on the command line). */
-  files: DiscoveredFile[];
-  /**
-   * Sorted, none of them in `files`: the untracked files that are not ignored, in a git work tree (empty outside
-   * one). Listing them makes git walk and stat the whole tree (~0.26 s for 20,000 files, seconds when the tree
-   * is not in the page cache), while the tracked list comes from the index at once; so the scan reads `files`
-   * while git walks.
-   */
-  later: Promise<DiscoveredFile[]>;
-}
-
-export async function discoverInTwo(root: ScanRoot & { targets: { abs: string; dir: boolean }[] }, notes: Note[]): Promise<Discovery> {
+/**
+ * The files to scan, in batches, with notes for what was passed over: first what is known at once (in a git work
+ * tree the tracked files, from the index; elsewhere every file), then, in a git work tree, the untracked files
+ * that are not ignored, which git lists by walking the tree while the caller reads the first batch
+ * (docs/performance.md#discovery-in-two-batches). Each batch is sorted by path, and `keep` has filtered it; no file is in two.
+ */
+export async function* discover(
+  root: ScanRoot & { targets: { abs: string; dir: boolean }[] },
+  notes: Note[],
+  keep: (files: DiscoveredFile[]) => DiscoveredFile[] = (files) => files,
+): AsyncGenerator<DiscoveredFile[]> {
   const seen = new Set<string>();
   const files: DiscoveredFile[] = [];
   const add = (abs: string, out: DiscoveredFile[]) => {
@@ -114,8 +97,7 @@ export async function discoverInTwo(root: ScanRoot & { targets: { abs: string; d
     }
   };
   // git names files relative to the work tree's top level, `/`-separated: the relative path is the name (behind
-  // the top level's own path when that is below the base), without a path.join and path.relative per file, which
-  // took ~25 ms of a 4,000-file scan.
+  // the top level's own path when that is below the base), with no path arithmetic per file.
   const addFromGit = (top: string, names: readonly string[], out: DiscoveredFile[]) => {
     const prefix = top === root.base ? '' : `${toPosix(path.relative(root.base, top))}/`;
     for (const name of names) {
@@ -139,30 +121,37 @@ export async function discoverInTwo(root: ScanRoot & { targets: { abs: string; d
     // then be a submodule, a work tree of its own).
     const top = t.abs === root.base ? root.base : ((await gitTopLevel(t.abs)) ?? t.abs);
     const others = gitFiles(t.abs, ['--others', '--exclude-standard']);
-    // If listing the tracked files fails first, this one is never awaited: no unhandled rejection.
+    // Awaited after the first batch; a failure before then must not surface as an unhandled rejection.
     others.catch(() => undefined);
     untracked.push(others.then((names) => ({ top, names })));
     addFromGit(top, await gitFiles(t.abs, ['--cached']), files);
   }
-  files.sort(byPath);
-  const later = Promise.all(untracked).then((lists) => {
-    const out: DiscoveredFile[] = [];
-    for (const { top, names } of lists) addFromGit(top, names, out);
-    return out.sort(byPath);
-  });
-  // Awaited by the caller once the tracked files are done; a failure surfaces there, not as an unhandled rejection.
-  later.catch(() => undefined);
-  return { files, later };
+  yield keep(files.sort(byPath));
+  if (!untracked.length) return;
+  const more: DiscoveredFile[] = [];
+  for (const { top, names } of await Promise.all(untracked)) addFromGit(top, names, more);
+  if (more.length) yield keep(more.sort(byPath));
+}
+
+/** Every file to scan at once, sorted by path. */
+export async function discoverAll(root: ScanRoot & { targets: { abs: string; dir: boolean }[] }, notes: Note[]): Promise<DiscoveredFile[]> {
+  const all: DiscoveredFile[] = [];
+  for await (const batch of discover(root, notes)) for (const f of batch) all.push(f);
+  return all.sort(byPath);
+}
+
+/** The files of a git tree given as contents (a scan of a commit: ScanOptions.blobs), as one batch sorted by path. */
+export function blobFiles(blobs: { base: string; files: ReadonlyMap<string, Buffer> }): DiscoveredFile[] {
+  const files = [...blobs.files].map(([rel, bytes]) => ({ path: rel, abs: path.join(blobs.base, rel), bytes }));
+  return files.sort(byPath);
 }
 
 const byPath = (a: DiscoveredFile, b: DiscoveredFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /** The files git lists under `dir`, relative to the top level of its work tree (`--full-name`). */
 async function gitFiles(dir: string, which: readonly string[]): Promise<string[]> {
-  const { stdout } = await run('git', [...GIT_SAFE_ARGS, '-C', dir, 'ls-files', '-z', ...which, '--full-name', '.'], {
-    encoding: 'buffer',
-    maxBuffer: 1 << 30,
-  });
+  // Untracked files make git walk and stat the whole tree: a cold one of a large repository takes a while.
+  const stdout = await git(dir, ['ls-files', '-z', ...which, '--full-name', '.'], { timeoutMs: 10 * 60_000 });
   return stdout.toString('utf8').split('\0').filter(Boolean);
 }
 

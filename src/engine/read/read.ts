@@ -1,15 +1,15 @@
 /**
  * Reads one discovered file, or says why it was passed over (too large, binary, unreadable, a link).
  *
- * Synchronous on purpose (docs/performance.md): a scan reads thousands of small files that are almost always in
- * the page cache (a checkout just wrote them). Each async fs call is a round trip through libuv's thread pool,
- * and on a busy 2-core runner the main thread sat idle for 70% of a scan waiting on those hops; direct syscalls
- * made reading 5-7x faster. One open with O_NOFOLLOW (a symlink is refused by the kernel, no lstat/open race)
- * and O_NONBLOCK (a FIFO cannot block the scan), then fstat and one read of exactly the file's size.
+ * Synchronous on purpose: a scan reads thousands of small files that are almost always in the page cache, and
+ * each async fs call would be a round trip through libuv's thread pool (docs/performance.md#synchronous-reads).
+ * One open with O_NOFOLLOW (a symlink is refused by the kernel, no lstat/open race) and O_NONBLOCK (a FIFO cannot
+ * block the scan), then fstat and one read of exactly the file's size.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
-import type { Note } from '../model/finding.js';
-import type { DiscoveredFile } from './discover.js';
+import { formatBytes } from '../../lib/format.js';
+import type { Note } from '../../model/finding.js';
+import type { DiscoveredFile } from '../discover/discover.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 const SNIFF = 8000;
@@ -85,12 +85,6 @@ export function decode(buf: Buffer, file: string): ReadResult {
   if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: 'info', code: 'skipped.binary', message: 'binary file', file } };
   const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   return { ok: true, text: buf.toString('utf8', bom), bytes: buf.length };
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
-  return `${n} B`;
 }
 
 /** `5MB`, `512 KB`, `1000000` → bytes. */

@@ -18,23 +18,27 @@
  * - The introducing commit is the occurrence with the earliest author date (ties: the one git lists later,
  *   i.e. the older one). An unsuppressed occurrence wins over an inline-suppressed one.
  */
-import type { Finding, Note, ReportInput } from '../model/finding.js';
-import type { Anchor, Location } from '../model/location.js';
-import type { AnyRule } from '../model/rule.js';
-import type { RepoFile, TargetKind } from '../model/target.js';
-import { loadBaseline } from './baseline.js';
-import { classify } from './classify.js';
-import { loadConfig, type ScanConfig } from './config.js';
-import { UsageError } from './errors.js';
-import { fingerprint, secretIdentity } from './fingerprint.js';
-import { BlobReader, gitOutput, streamLines, unquotePath } from './git.js';
+import { formatBytes } from '../../lib/format.js';
+import type { Finding, Note, Report } from '../../model/finding.js';
+import type { HistoryInfo } from '../../model/history.js';
+import type { Anchor, Location } from '../../model/location.js';
+import type { AnyRule } from '../../model/rule.js';
+import type { RepoFile, TargetKind } from '../../model/target.js';
+import { loadBaseline } from '../postprocess/baseline.js';
+import { classify } from '../read/classify.js';
+import { loadConfig, type ScanConfig } from '../config.js';
+import { UsageError } from '../../model/errors.js';
+import { fingerprint, secretIdentity } from '../postprocess/fingerprint.js';
+import { BlobReader, streamLines, tryGit, unquotePath } from '../../git/git.js';
 import { LOG_FORMAT, PatchReader, type Commit, type FileDiff } from './patch.js';
-import { Locator } from './parse/locator.js';
-import { parseFile } from './parse/index.js';
-import { applyBaseline, applyConfig, FileContext, finalize, sortFindings } from './postprocess.js';
-import { findDirective, parseDirectives, type Directive } from './suppress.js';
-import { formatBytes } from './read.js';
-import { EMPTY_PROJECT, repoFileContext, RuleRunner, type Finisher, type ScanResult } from './scan.js';
+import { Locator } from '../parse/locator.js';
+import { parseFile } from '../parse/index.js';
+import { FileContext, repoFileContext } from '../check/file-context.js';
+import { finalize } from '../postprocess/finalize.js';
+import { applyBaseline, applyConfig, sortFindings } from '../postprocess/scan-wide.js';
+import { findDirective, parseDirectives, type Directive } from '../postprocess/suppress.js';
+import { EMPTY_PROJECT, RuleRunner, type Finisher } from '../check/runner.js';
+import type { ScanResult } from '../scan.js';
 
 export interface HistoryOptions {
   /** A directory inside the repository (default: the current directory). */
@@ -52,15 +56,6 @@ export interface HistoryOptions {
   maxFileSize?: number;
   /** Called after each commit, for progress display. */
   onProgress?: (commits: number) => void;
-}
-
-/** What the reporters say about the sweep itself. */
-export interface HistoryInfo {
-  commits: number;
-  /** The repository is a shallow clone: older history was not there to scan. */
-  shallow: boolean;
-  /** `--all`, or the refs given (with `^since`). */
-  range: string;
 }
 
 /** A finding and where it was seen. */
@@ -106,12 +101,12 @@ class HunkContext extends FileContext {
 export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { history: HistoryInfo }> {
   const started = performance.now();
   const notes: Note[] = [];
-  const base = await gitOutput(opts.path, ['rev-parse', '--show-toplevel']);
+  const base = await tryGit(opts.path, ['rev-parse', '--show-toplevel']);
   if (!base) throw new UsageError(`--history needs a git work tree; ${opts.path} is not inside one`);
   const revs = [...(opts.refs ?? []), ...(opts.since ? [opts.since] : [])];
   const [known, shallowOut, config, baseline] = await Promise.all([
-    Promise.all(revs.map(async (r) => !r.startsWith('-') && (await gitOutput(base, ['rev-parse', '--verify', '--quiet', `${r}^{commit}`])) !== undefined)),
-    gitOutput(base, ['rev-parse', '--is-shallow-repository']),
+    Promise.all(revs.map(async (r) => !r.startsWith('-') && (await tryGit(base, ['rev-parse', '--verify', '--quiet', `${r}^{commit}`])) !== undefined)),
+    tryGit(base, ['rev-parse', '--is-shallow-repository']),
     loadConfig(opts.configFile, base, base, new Set(opts.rules.map((r) => r.id)), notes),
     opts.baselineFile ? loadBaseline(opts.baselineFile) : undefined,
   ]);
@@ -269,7 +264,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
 }
 
 /** The engine's finalize, with secrets fingerprinted without their path (one credential, one finding). */
-const historyFinisher: Finisher = (rule, input: ReportInput, ctx) => {
+const historyFinisher: Finisher = (rule, input: Report, ctx) => {
   const f = finalize(rule, input, ctx);
   if (input.secret !== undefined) f.fingerprint = fingerprint(rule.id, '', secretIdentity(input.secret));
   return f;
@@ -301,7 +296,7 @@ function describeOrigin(o: Occurrence, stillPresent: boolean): Finding {
  */
 async function fingerprintsAtHead(base: string, rules: readonly AnyRule[], config: ScanConfig, maxFileSize: number, notes: Note[]): Promise<{ fingerprints: Set<string>; internalErrors: number }> {
   const out = new Set<string>();
-  const head = await gitOutput(base, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  const head = await tryGit(base, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   if (!head) return { fingerprints: out, internalErrors: 0 };
   const runner = new RuleRunner(rules, notes, historyFinisher);
   const blobs = new BlobReader(base);

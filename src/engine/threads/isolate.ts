@@ -1,43 +1,38 @@
 /**
- * A large scan runs in a V8 isolate of its own (a worker thread) whose young generation is capped.
+ * A large scan runs in a V8 isolate of its own (a worker thread) whose young generation is capped: past a few
+ * thousand files, much of a scan's peak memory is how V8 sizes its heap, which it does from the machine's memory
+ * when the process starts, and a process cannot resize its own heap once started; a worker's is set when it starts
+ * (Node's `resourceLimits`). Decision and figures: docs/performance.md#the-scan-worker.
  *
- * Why: past a few thousand files, much of a scan's peak memory is not what it holds but how V8 sizes its heap,
- * which it does from the machine's memory when the process starts. Node 24 lets the young generation grow to
- * 2 x 64 MB of semi-space on a large machine (Node 20: 2 x 16 MB): a third of the 20,000-file scan's peak RSS,
- * whose live heap is ~58 MB at its fullest. A process cannot resize its own heap once started
- * (`--max-semi-space-size` must be on Node's command line; `v8.setFlagsFromString` after start-up is documented as
- * unpredictable), but a worker's heap is set when it starts, through Node's documented `resourceLimits`. Figures
- * in docs/performance.md ("Memory").
+ * When: where V8 would let the young generation grow far past the cap (`defaultMinFiles`), for scans of
+ * ISOLATE_MIN_FILES files or more, decided before the scan starts, without discovering anything: a directory in a
+ * git work tree counts as many files as the git index has entries, a file as one, blobs as themselves, a directory
+ * outside git as none. Only the young generation is capped: a cap on the old generation would make a larger
+ * repository run out of memory in the worker and be scanned again here.
  *
- * When: on Node 22 and later with a heap limit of 2 GB or more (`defaultMinFiles`: elsewhere V8 keeps the young
- * generation small, and the worker did not pay), for scans of ISOLATE_MIN_FILES files or more. Starting a worker
- * costs ~60-100 ms (it loads the bundle again) and ~10 MB, which a small scan (pre-commit, a deployment
- * repository, a pull request's files) should not pay. Whether a scan is large is decided before it starts, without
- * discovering anything (discovery on this thread left its garbage and a grown young generation here, idle for the
- * rest of the scan: measured, that cost more than the worker saved): a directory in a git work tree counts as many
- * files as the git index has entries (12 bytes of `.git/index`; an upper bound when a subdirectory is scanned), a
- * file as one, blobs as themselves. A directory outside git is not handed over.
- *
- * Only the young generation is capped. A cap on the old generation near the live set would make a larger
- * repository run out of memory in the worker and be scanned again here, in twice the time (measured and not
- * adopted: docs/performance.md). The result is plain data (findings, notes), posted on a channel of its own and
- * read only once the worker has exited, so the worker's heap is gone before this thread builds the result's
- * objects. If the worker cannot start, or ends without a result (out of memory, a crash), the scan runs on this
- * thread: the result never depends on the isolate. An error the scan itself throws (a bad config or baseline) is
- * its answer and is thrown here as it would have been. The worker runs the CLI's bundle (dist/cli.js), like the
- * text workers of engine/pool.ts, and looks rules up by id in that bundle's registry.
+ * Invariants: the result is plain data, read only once the worker has exited (its heap is gone before this thread
+ * builds the result's objects); if the worker cannot start or ends without a result, the scan runs on this
+ * thread, so the result never depends on where it ran; an error the scan itself throws (a bad config or baseline)
+ * is thrown here as it would have been. The worker runs the worker bundle (dist/worker.js), like the text workers
+ * of threads/pool.ts, and looks rules up by id in its registry.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { isMainThread, MessageChannel, type MessagePort, parentPort, receiveMessageOnPort, Worker, workerData } from 'node:worker_threads';
-import type { AnyRule } from '../model/rule.js';
-import { UsageError } from './errors.js';
-import type { PoolOptions } from './pool.js';
-import type { ScanOptions, ScanResult } from './scan.js';
+import type { AnyRule } from '../../model/rule.js';
+import { UsageError } from '../../model/errors.js';
+import type { ScanOptions, ScanResult } from '../scan.js';
+import { ISOLATE_MIN_FILES, YOUNG_GENERATION_MB } from './limits.js';
+import { poolExecutor, type PoolOptions } from './pool.js';
+
+export { ISOLATE_MIN_FILES, YOUNG_GENERATION_MB } from './limits.js';
+
+/** A scan as the threads run it: its options without the executor, which they build from `pool`. */
+export type ThreadedScanOptions = Omit<ScanOptions, 'fileStage'>;
 
 export interface IsolateOptions {
-  /** The bundle the worker runs (its entry point calls `serveScanWorker`): dist/cli.js. */
+  /** The bundle the worker runs (its entry point calls `serveScanWorker`): dist/worker.js. */
   script: URL;
   /** The rules that bundle has; a scan with any other rule is not handed over. */
   registry: readonly AnyRule[];
@@ -46,20 +41,9 @@ export interface IsolateOptions {
    * young generation grow large (`defaultMinFiles`), none elsewhere.
    */
   minFiles?: number;
+  /** Worker threads for the scan's per-file stage (threads/pool.ts), wherever the scan runs. */
+  pool?: PoolOptions;
 }
-
-/**
- * The young generation's cap (MB; V8 divides it between its semi-spaces), here and for the text workers of
- * engine/pool.ts. 8 and 16 measured on the 20,000-file tree (docs/performance.md); 4 was no better than 8.
- */
-export const YOUNG_GENERATION_MB = 8;
-/**
- * Hand over scans of at least this many files (estimated). Measured on Node 24, five alternating runs each
- * (docs/performance.md, "Memory"): at 2,000 files the worker costs time and memory; at 4,000 it saves ~5 MB for
- * ~0.1 s; at 6,000 ~30 MB (median 179 -> 150) for ~0.1 s; at 8,000 30-45 MB for 2-8%; at 20,000, 110-130 MB for
- * ~6%. Lower than the text pool's AUTO_MIN_FILES (10,000): the two workers are independent.
- */
-export const ISOLATE_MIN_FILES = 6_000;
 
 const MARK = 'gatewarden-scan-worker';
 
@@ -68,7 +52,8 @@ interface Init {
   mark: typeof MARK;
   ruleIds: string[];
   progress: boolean;
-  opts: Omit<ScanOptions, 'rules' | 'onProgress' | 'pool'> & { pool?: Omit<PoolOptions, 'script'> & { script: string } };
+  opts: Omit<ThreadedScanOptions, 'rules' | 'onProgress'>;
+  pool?: Omit<PoolOptions, 'script'> & { script: string };
   /** The outcome goes here, read with receiveMessageOnPort once the worker has exited. */
   port: MessagePort;
 }
@@ -77,20 +62,23 @@ type Progress = { progress: [done: number, total: number] };
 type Outcome = { result: ScanResult } | { error: { usage: boolean; message: string; stack?: string } };
 
 /**
- * scan(opts), in a worker with a capped young generation when the scan is large and the entry point can serve
- * one (see above); otherwise on this thread.
+ * scan(opts), in a worker with a capped young generation when the scan is large and `isolate.script` can serve
+ * one (see above); otherwise on this thread. Either way with the text workers of `isolate.pool`.
  */
-export async function scanIsolated(opts: ScanOptions, isolate: IsolateOptions, scan: (opts: ScanOptions) => Promise<ScanResult>): Promise<ScanResult> {
+export async function scanIsolated(opts: ThreadedScanOptions, isolate: IsolateOptions, scan: (opts: ScanOptions) => Promise<ScanResult>): Promise<ScanResult> {
+  const local = () => scan(withPool(opts, isolate.pool));
   const estimate = worthIsolating(opts, isolate);
-  if (estimate === undefined) return scan(opts);
+  if (estimate === undefined) return local();
   const started = performance.now();
-  const { rules, onProgress, pool, ...rest } = opts;
+  const { rules, onProgress, ...rest } = opts;
+  const pool = isolate.pool;
   const channel = new MessageChannel();
   const init: Init = {
     mark: MARK,
     ruleIds: rules.map((r) => r.id),
     progress: Boolean(onProgress),
-    opts: { ...rest, ...(pool ? { pool: { ...pool, script: pool.script.href } } : {}) },
+    opts: rest,
+    ...(pool ? { pool: { ...pool, script: pool.script.href } } : {}),
     port: channel.port2,
   };
   let worker: Worker;
@@ -107,7 +95,7 @@ export async function scanIsolated(opts: ScanOptions, isolate: IsolateOptions, s
   } catch (err) {
     channel.port1.close();
     debug(`the scan worker did not start (${errorCode(err)}); scanning on the main thread`);
-    return scan(opts);
+    return local();
   }
   debug(`scanning in a worker (about ${estimate} files; young generation capped at ${YOUNG_GENERATION_MB} MB)`);
   worker.on('message', (m: Progress) => onProgress?.(...m.progress));
@@ -118,7 +106,7 @@ export async function scanIsolated(opts: ScanOptions, isolate: IsolateOptions, s
   channel.port1.close();
   if (!outcome) {
     debug('the scan worker ended without a result; scanning on the main thread');
-    return scan(opts);
+    return local();
   }
   // The duration as the user waited for it: the worker's start-up included.
   if ('result' in outcome) return { ...outcome.result, stats: { ...outcome.result.stats, durationMs: Math.round(performance.now() - started) } };
@@ -127,8 +115,13 @@ export async function scanIsolated(opts: ScanOptions, isolate: IsolateOptions, s
   throw err;
 }
 
+/** The scan's options with the pool as its file-stage executor. */
+function withPool(opts: ThreadedScanOptions, pool: PoolOptions | undefined): ScanOptions {
+  return pool ? { ...opts, fileStage: poolExecutor(pool) } : opts;
+}
+
 /** The estimated number of files when the scan is to be handed over; otherwise undefined. */
-function worthIsolating(opts: ScanOptions, isolate: IsolateOptions): number | undefined {
+function worthIsolating(opts: ThreadedScanOptions, isolate: IsolateOptions): number | undefined {
   if (!/\.m?js$/.test(isolate.script.pathname)) return undefined; // from the TypeScript sources (tests, tsx)
   const known = new Set(isolate.registry);
   if (!opts.rules.every((r) => known.has(r))) return undefined;
@@ -161,13 +154,11 @@ export interface Runtime {
 }
 
 /**
- * Where V8 would let the young generation grow far past the cap. Node 22 and later (V8 12+) size the semi-spaces
- * from the heap limit, itself set from the machine's (or the container's) memory: 64 MB each from a 2 GB heap
- * limit (a machine of 4 GB or more, as CI runners are), 16-32 MB below. Measured, 20,000 files on Node 24
- * (docs/performance.md): 100-130 MB less peak RSS with 4 GB or more, 20-40 MB with 2 GB, nothing with 1 GB. Node
- * 20 stops at 16 MB, and there the worker did not pay (6 MB less, 6% more time). A `--max-semi-space-size` the
- * user gave Node (command line or NODE_OPTIONS) is theirs to keep. GATEWARDEN_ISOLATE_MIN_FILES overrides all this:
- * a number of files, or `off`.
+ * Where V8 would let the young generation grow far past the cap: Node 22 and later (V8 12+, which sizes the
+ * semi-spaces from the heap limit) with a heap limit of 2 GB or more (a machine of 4 GB or more, as CI runners
+ * are); elsewhere the worker does not pay (docs/performance.md#the-scan-worker). A `--max-semi-space-size` the
+ * user gave Node (command line or NODE_OPTIONS) is theirs to keep. GATEWARDEN_ISOLATE_MIN_FILES overrides all
+ * this: a number of files, or `off`.
  */
 export function defaultMinFiles(runtime: Runtime = {}): number {
   const setting = (runtime.setting ?? process.env.GATEWARDEN_ISOLATE_MIN_FILES)?.trim().toLowerCase();
@@ -245,12 +236,13 @@ export function serveScanWorker(registry: readonly AnyRule[], scan: (opts: ScanO
   if (isMainThread || !parentPort || init?.mark !== MARK) return false;
   const parent = parentPort;
   const wanted = new Set(init.ruleIds);
-  const { pool, blobs, ...rest } = init.opts;
+  const { blobs, ...rest } = init.opts;
+  const pool = init.pool;
   let last = 0;
   const opts: ScanOptions = {
     ...rest,
     rules: registry.filter((r) => wanted.has(r.id)),
-    ...(pool ? { pool: { ...pool, script: new URL(pool.script) } } : {}),
+    ...(pool ? { fileStage: poolExecutor({ ...pool, script: new URL(pool.script) }) } : {}),
     // Buffers cross threads as plain Uint8Arrays.
     ...(blobs ? { blobs: { base: blobs.base, files: new Map([...blobs.files].map(([k, v]) => [k, Buffer.from(v.buffer, v.byteOffset, v.byteLength)])) } } : {}),
     ...(init.progress

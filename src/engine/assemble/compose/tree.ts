@@ -5,7 +5,7 @@
  * findings go).
  */
 import { isMap, isPair, isScalar, isSeq, type Document } from 'yaml';
-import type { PathSegment } from '../../model/location.js';
+import type { PathSegment } from '../../../model/location.js';
 import { interpolate, type Lookup } from './interpolate.js';
 
 export interface Origin {

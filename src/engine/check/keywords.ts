@@ -7,7 +7,7 @@
  * first, so `c'u'rl`, `"curl"` and `cu\<newline>rl` all contain `curl`. Escapes that spell characters by number
  * (`$'\x63url'`, a YAML `"\u0063url"`) cannot be read this way: a file with any is always parsed.
  */
-import type { AnyRule } from '../model/rule.js';
+import type { AnyRule } from '../../model/rule.js';
 
 const NUMERIC_ESCAPE = /\\(?:x[0-9A-Fa-f]|u[0-9A-Fa-f]|U[0-9A-Fa-f]|[0-7]{3})/;
 const UNQUOTE = /\\\r?\n|['"\\]/g;

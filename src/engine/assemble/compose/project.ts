@@ -11,10 +11,10 @@
  * - Each file is interpolated with the `.env` of its project folder before merging, as Compose does.
  */
 import path from 'node:path';
-import { at } from '../../model/location.js';
-import type { PathSegment } from '../../model/location.js';
-import type { Note } from '../../model/finding.js';
-import type { ComposeProjectTarget, ComposeService, ComposeTarget, DotenvTarget } from '../../model/target.js';
+import { at } from '../../../model/location.js';
+import type { PathSegment } from '../../../model/location.js';
+import type { Note } from '../../../model/finding.js';
+import type { ComposeProjectTarget, ComposeService, ComposeTarget, DotenvTarget } from '../../../model/target.js';
 import type { Lookup } from './interpolate.js';
 import { build, collectTags, isRecord, merge, normaliseKeyValues, origins, pathKey, plain, type SNode, type Tags } from './tree.js';
 

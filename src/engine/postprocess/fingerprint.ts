@@ -20,6 +20,3 @@ export function secretIdentity(secret: string): string {
 export function fingerprint(ruleId: string, file: string, identity: string): string {
   return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
 }
-
-/** The SARIF `partialFingerprints` key Gatewarden owns. */
-export const FINGERPRINT_KEY = 'gatewarden/v1';

@@ -1,4 +1,4 @@
-import pkg from '../package.json' with { type: 'json' };
+import pkg from '../../package.json' with { type: 'json' };
 
 export const TOOL_NAME = 'Gatewarden';
 export const TOOL_VERSION: string = pkg.version;

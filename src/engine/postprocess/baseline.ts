@@ -1,7 +1,7 @@
 /** Baseline files: known findings, hidden by fingerprint. Written by `gatewarden baseline`, read with `--baseline`. */
 import { readFile } from 'node:fs/promises';
-import type { Finding } from '../model/finding.js';
-import { UsageError } from './errors.js';
+import type { Finding } from '../../model/finding.js';
+import { UsageError } from '../../model/errors.js';
 
 export const BASELINE_VERSION = 1;
 

@@ -1,0 +1,73 @@
+/**
+ * Stage 2 of a scan, in path order: each structured file's parse is admitted into the shared targets (its file
+ * context kept, its targets visible to every rule through `ctx.project`), and the shell still to check is listed
+ * for the shell stage. Then the cross-file targets are assembled: compose files into projects as `docker compose`
+ * loads them (compose/), OpenClaw configs with their `$include`s (openclaw-includes.ts).
+ */
+import type { Note } from '../../model/finding.js';
+import type { FileKind, RepoFile, ShellTarget } from '../../model/target.js';
+import type { RuleRunner } from '../check/runner.js';
+import { parseFile, type Parsed } from '../parse/index.js';
+import { needsParseNow, type FilesRead, type ReadFile } from '../read/file-stage.js';
+import { buildComposeProjects } from './compose/project.js';
+import { resolveIncludes } from './openclaw-includes.js';
+import { SharedTargets } from './shared-targets.js';
+
+/** The shell still to check: targets parsed already, and scripts, Makefiles and workflows to parse in their turn. */
+export type PendingShell = ShellTarget | ReadFile;
+
+export interface Assembled {
+  project: SharedTargets;
+  /** In path order. */
+  shells: PendingShell[];
+  /** Every file read, for the repository rules. */
+  files: RepoFile[];
+  bytes: number;
+  skipped: number;
+  /** Rule crashes of the per-file pass. */
+  internalErrors: number;
+}
+
+/**
+ * Stage 2. `readRepoFile`: a repository file by its path, for an `$include` of a file that is not otherwise
+ * structured. Parse errors and rule crashes go to `runner`, notes to `notes`, both in path order.
+ */
+export async function assemble(read: FilesRead, runner: RuleRunner, readRepoFile: (rel: string) => string | undefined, notes: Note[]): Promise<Assembled> {
+  const project = new SharedTargets();
+  const inventory = await admitFiles(read, project, runner, notes);
+  const compose = buildComposeProjects(project.targets('compose'), project.targets('dotenv'));
+  for (const p of compose.projects) project.add(p);
+  notes.push(...compose.notes);
+  await resolveIncludes(project, readRepoFile, runner, notes);
+  return { project, ...inventory };
+}
+
+async function admitFiles(read: FilesRead, project: SharedTargets, runner: RuleRunner, notes: Note[]): Promise<Omit<Assembled, 'project'>> {
+  const out: Omit<Assembled, 'project'> = { shells: [], files: [], bytes: read.plainBytes, skipped: 0, internalErrors: read.internalErrors };
+  for (const r of read.files) {
+    if (!r) continue; // (every file has a result; a hole would be a bug upstream, not a reason to crash)
+    if (!('findings' in r)) {
+      out.files.push(r); // a plain file with nothing to report
+      continue;
+    }
+    if (r.skipped) {
+      notes.push(r.skipped);
+      out.skipped++;
+    }
+    if (!r.kind) continue;
+    out.bytes += r.bytes;
+    out.files.push({ path: r.path, kind: r.kind });
+    if (r.kind !== 'text' && r.text !== undefined) {
+      const p = r.parsed ?? parseIfNeeded(r.path, r.kind, r.text);
+      if (p) for (const s of (await project.admit(r.path, r.text, p, runner, r)).shells) out.shells.push(s);
+      else out.shells.push(r);
+    }
+    for (const f of r.findings) runner.findings.push(f);
+    for (const n of r.notes) notes.push(n);
+  }
+  return out;
+}
+
+function parseIfNeeded(file: string, kind: Exclude<FileKind, 'text'>, text: string): Parsed | undefined {
+  return needsParseNow(kind, text) ? parseFile(file, kind, text) : undefined;
+}

@@ -1,0 +1,133 @@
+/** Runs the rules that apply to a target, isolating crashes and capping floods, and finalises what they report. */
+import type { Finding, Note, Report } from '../../model/finding.js';
+import type { AnyRule } from '../../model/rule.js';
+import type { ProjectView, Target } from '../../model/target.js';
+import type { FileContext } from './file-context.js';
+import { finalize } from '../postprocess/finalize.js';
+import { keywordText, mayApply } from './keywords.js';
+
+/** Where a run's findings and notes go. */
+export interface Sink {
+  findings: Finding[];
+  notes: Note[];
+}
+
+export const EMPTY_PROJECT: ProjectView = { targets: () => [] };
+
+/**
+ * Where the findings on a target assembled from several files belong (engine/assemble/): `relocate` moves a
+ * report into the file that holds what it is about (an OpenClaw `$include`, a config written by a heredoc in a
+ * script); `owns` keeps only the findings located in files the target is responsible for (a compose file merged
+ * into several projects is reported by one). A target read from one file has none.
+ */
+export interface Scope {
+  relocate?(report: Report): Report;
+  owns?(file: string): boolean;
+}
+
+/** Turns what a rule reported into a Finding; `finalize` unless a scan mode needs more (the history sweep). */
+export type Finisher = (rule: AnyRule, input: Report, ctx: FileContext) => Finding;
+
+/**
+ * At most this many findings of one rule in one file. A minified bundle or a dump full of keys would otherwise
+ * cost memory and a fingerprint per match and swamp every report; the first ones are enough to act on, and a
+ * note counts the rest. (GitHub keeps 5,000 results per SARIF run.)
+ */
+export const MAX_FINDINGS_PER_RULE_AND_FILE = 100;
+
+/** Runs every rule that applies to a target, isolating crashes, and finalises what they report. */
+export class RuleRunner {
+  readonly findings: Finding[] = [];
+  internalErrors = 0;
+  private readonly byKind = new Map<string, AnyRule[]>();
+
+  constructor(
+    rules: readonly AnyRule[],
+    readonly notes: Note[],
+    private readonly finish: Finisher = finalize,
+  ) {
+    for (const r of rules) for (const k of r.appliesTo as string[]) this.byKind.set(k, [...(this.byKind.get(k) ?? []), r]);
+  }
+
+  /**
+   * `contexts`: the file context of each file a finding may be located in. `scope`: where the findings belong,
+   * for a target assembled from several files. `out`: where findings and notes go (default: this runner's own
+   * lists); the per-file stage collects them per file.
+   */
+  async run(target: Target, contexts: (file: string) => FileContext | undefined, project: ProjectView, scope?: Scope, out: Sink = this): Promise<void> {
+    const rules = this.byKind.get(target.kind) ?? [];
+    if (!rules.length) return;
+    // Shell rules run only where one of their keywords is (check/keywords.ts); the text is read once per target.
+    let kw: string | undefined | null = null;
+    const reports = new TargetReports(target, contexts, scope, out, this.finish);
+    const ctx = { report: reports.report, project };
+    // Index loops and one TargetReports per target: this runs for every rule on every file
+    // (docs/performance.md#the-rule-runner-on-every-file).
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i] as AnyRule;
+      if (rule.keywords && target.kind === 'shell') {
+        if (kw === null) kw = keywordText(target.text);
+        if (!mayApply(rule, kw)) continue;
+      }
+      reports.start(rule);
+      try {
+        // Awaited only when the check returned a promise: a synchronous check costs no microtask.
+        const pending = rule.check(target, ctx);
+        if (pending !== undefined) await pending;
+      } catch (err) {
+        this.internalErrors++;
+        out.notes.push({ level: 'error', code: 'internal.rule_error', message: `rule ${rule.id} failed: ${(err as Error).message ?? String(err)}`, file: target.file });
+      }
+      reports.end();
+    }
+  }
+}
+
+/**
+ * What the rules of one target report through, one rule at a time (each check is over before the next starts):
+ * one `report` function for all the target's rules, not one per rule. Counts each rule's findings per file and
+ * caps them.
+ */
+class TargetReports {
+  /** The rule being run. */
+  private rule: AnyRule | undefined;
+  /** Its findings so far, per file; made on its first report. */
+  private counts: Map<string, number> | undefined;
+
+  constructor(
+    private readonly target: Target,
+    private readonly contexts: (file: string) => FileContext | undefined,
+    private readonly scope: Scope | undefined,
+    private readonly out: Sink,
+    private readonly finish: Finisher,
+  ) {}
+
+  start(rule: AnyRule): void {
+    this.rule = rule;
+    this.counts = undefined;
+  }
+
+  readonly report = (reported: Report): void => {
+    const rule = this.rule as AnyRule;
+    const input = this.scope?.relocate ? this.scope.relocate(reported) : reported;
+    const file = input.at.file ?? this.target.file;
+    if (this.scope?.owns && !this.scope.owns(file)) return;
+    this.counts ??= new Map();
+    const n = (this.counts.get(file) ?? 0) + 1;
+    this.counts.set(file, n);
+    if (n > MAX_FINDINGS_PER_RULE_AND_FILE) return;
+    const where = this.contexts(file);
+    if (!where) throw new Error(`finding anchored in ${file}, a file this scan did not parse`);
+    this.out.findings.push(this.finish(rule, input, where));
+  };
+
+  /** The rule is done: a note for each file where it found more than the cap. */
+  end(): void {
+    const rule = this.rule as AnyRule;
+    if (this.counts)
+      for (const [file, n] of this.counts) {
+        if (n <= MAX_FINDINGS_PER_RULE_AND_FILE) continue;
+        this.out.notes.push({ level: 'warning', code: 'findings.capped', message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
+      }
+  }
+}

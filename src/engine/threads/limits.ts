@@ -1,0 +1,23 @@
+/**
+ * The thread policy's numbers, in one place. Each is a decision measured on 2-core machines; the figures are in
+ * docs/performance.md.
+ */
+
+/** Threads for the per-file stage of a large scan when not told (`--jobs auto`), the main thread included. */
+export const AUTO_THREADS = 2;
+/**
+ * From this many plain files `--jobs auto` starts the second thread: below, a worker costs more memory than the
+ * time it saves (docs/performance.md#worker-threads).
+ */
+export const AUTO_MIN_FILES = 10_000;
+/**
+ * A scan of at least this many files (estimated) runs in the scan worker, where V8 would grow the young generation
+ * large: below, the worker's start-up costs more than the memory it saves (docs/performance.md#the-scan-worker).
+ * Independent of AUTO_MIN_FILES: the two workers are.
+ */
+export const ISOLATE_MIN_FILES = 6_000;
+/**
+ * The young generation's cap (MB; V8 divides it between its semi-spaces) in the scan worker and the text workers:
+ * small enough that V8's own sizing no longer decides the peak (docs/performance.md#the-scan-worker).
+ */
+export const YOUNG_GENERATION_MB = 8;
