@@ -62201,11 +62201,11 @@ import { parseArgs as parseArgs2 } from "node:util";
 
 // src/report/rules-table.ts
 init_rule_doc();
-function rulesTable(rules2, format) {
+function rulesTable(rules2, format, linkBase = "docs/rules/") {
   if (format === "json") return `${JSON.stringify(rules2.map(({ id, title, severity, description, remediation, references, tags, openclawAudit }) => ({ id, title, severity, description, remediation, references, tags, openclawAudit: Boolean(openclawAudit) })), null, 2)}
 `;
   if (format === "markdown") {
-    const rows = rules2.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.severity} | ${r.title}${r.openclawAudit ? " (audit checkId)" : ""} |`);
+    const rows = rules2.map((r) => `| [\`${r.id}\`](${linkBase}${r.id}.md) | ${r.severity} | ${r.title}${r.openclawAudit ? " (audit checkId)" : ""} |`);
     return ["| Rule | Severity | What it finds |", "| --- | --- | --- |", ...rows].join("\n") + "\n";
   }
   const w = Math.max(...rules2.map((r) => r.id.length));

@@ -1,11 +1,13 @@
 /**
  * Generates everything derived from the rule modules: the registry rules/index.ts (scripts/registry.ts, from the
- * folders), docs/rules/<id>.md (one page per rule, with its bad/good fixtures as examples) and the generated blocks
- * of README.md (rule table, file kinds). `--check` writes nothing and fails when anything is stale, for CI.
+ * folders), docs/rules/<id>.md (one page per rule, with its bad/good fixtures as examples), the index
+ * docs/rules/README.md (every rule, the file kinds) and the generated blocks of README.md (rules per domain, the
+ * action's inputs from action.yml). `--check` writes nothing and fails when anything is stale, for CI.
  * Dev-time only; never bundled.
  */
 import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { scan } from '../src/engine/scan.js';
 import { CONVENTIONS } from '../src/engine/read/classify.js';
 import type { AnyRule } from '../src/model/rule.js';
@@ -121,11 +123,92 @@ function replaceBlock(text: string, name: string, body: string): string {
   return `${text.slice(0, i + start.length)}\n${body}${text.slice(j)}`;
 }
 
+/** The README's generated blocks: how many rules each domain has (the full list is docs/rules/README.md), and the
+ * action's inputs and outputs as action.yml declares them. */
 function readme(current: string): string {
-  let out = replaceBlock(current, 'rules', rulesTable(RULES, 'markdown'));
-  const kinds = ['| Kind | Files |', '| --- | --- |', ...CONVENTIONS.map((c) => `| ${c.kind} | ${c.describe} |`), '| text | every other text file (secret rules run on every file, whatever its kind) |'].join('\n');
-  out = replaceBlock(out, 'file-kinds', `${kinds}\n`);
+  const groups = new Map<string, { rules: number; audit: number }>();
+  for (const r of RULES) {
+    const d = r.id.split('.')[0] as string;
+    const g = OPENCLAW_DOMAINS.has(d) ? 'openclaw' : d;
+    const e = groups.get(g) ?? { rules: 0, audit: 0 };
+    e.rules++;
+    if (r.openclawAudit) e.audit++;
+    groups.set(g, e);
+  }
+  const missing = [...groups.keys()].filter((g) => !ABOUT[g]);
+  if (missing.length) throw new Error(`scripts/generate-docs.ts: say what the rule domain(s) ${missing.join(', ')} are about in ABOUT`);
+  const order = ['secrets', 'dotenv', 'openclaw', ...[...groups.keys()].filter((g) => !['secrets', 'dotenv', 'openclaw'].includes(g)).sort()];
+  const rows = order
+    .filter((g) => groups.has(g))
+    .map((g) => {
+      const e = groups.get(g) as { rules: number; audit: number };
+      const ids = g === 'openclaw' ? [...OPENCLAW_DOMAINS].filter((d) => RULES.some((r: AnyRule) => r.id.startsWith(`${d}.`))).map((d) => `\`${d}.*\``).join(' ') : `\`${g}.*\``;
+      return `| ${ids} | ${e.rules} | ${ABOUT[g]}${e.audit ? ` (${e.audit} under the audit's own checkIds)` : ''} |`;
+    });
+  const summary = [`${RULES.length} rules; every one, with the examples it is tested on: [docs/rules/README.md](docs/rules/README.md).`, '', '| Rules | How many | What they check |', '| --- | ---: | --- |', ...rows].join('\n');
+  let out = replaceBlock(current, 'rules', `${summary}\n`);
+  out = replaceBlock(out, 'action-inputs', actionInputs());
   return out;
+}
+
+/** The rule domains that check OpenClaw's own configuration, summed up as one row of the README. */
+const OPENCLAW_DOMAINS = new Set(['browser', 'channels', 'config', 'discovery', 'fs', 'gateway', 'hooks', 'logging', 'mcp', 'models', 'plugins', 'sandbox', 'security', 'state', 'tools']);
+
+/** What each row of the README's summary is about. */
+const ABOUT: Record<string, string> = {
+  openclaw: 'OpenClaw configuration (`openclaw.json`) and state: gateway bind and auth, channels, tools, sandbox, browser',
+  compose: 'docker-compose projects: exposure, privileges, mounts, inline secrets, hardening',
+  daemon: "Docker's `daemon.json`",
+  dockerfile: 'Dockerfiles',
+  dotenv: '`.env` files committed or not ignored',
+  nginx: 'nginx in front of the gateway',
+  scan: 'files Gatewarden could not read as what they are',
+  secrets: 'provider keys, bot tokens, private keys and other credentials, in any file',
+  shell: 'install scripts, Makefiles, Dockerfile `RUN` lines and workflow steps',
+  sshd: '`sshd_config`',
+  systemd: 'systemd units that run the gateway',
+  traefik: 'Traefik in front of the gateway',
+};
+
+/** action.yml's inputs and outputs as two Markdown tables. */
+function actionInputs(): string {
+  const action = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { description: string; default?: string }>;
+    outputs: Record<string, { description: string }>;
+  };
+  const cell = (s: string) => s.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+  return [
+    '| Input | Default | What it does |',
+    '| --- | --- | --- |',
+    ...Object.entries(action.inputs).map(([k, v]) => `| \`${k}\` | ${v.default ? `\`${cell(String(v.default))}\`` : ''} | ${cell(v.description)} |`),
+    '',
+    '| Output | What it is |',
+    '| --- | --- |',
+    ...Object.entries(action.outputs).map(([k, v]) => `| \`${k}\` | ${cell(v.description)} |`),
+    '',
+  ].join('\n');
+}
+
+/** docs/rules/README.md: every rule, then the file kinds Gatewarden reads. */
+function rulesIndex(): string {
+  const kinds = ['| Kind | Files |', '| --- | --- |', ...CONVENTIONS.map((c) => `| ${c.kind} | ${c.describe} |`), '| text | every other text file (secret rules run on every file, whatever its kind) |'].join('\n');
+  return [
+    '<!-- Generated from the rule modules by `npm run docs`; edit rules/… instead. -->',
+    '# Rules',
+    '',
+    `Gatewarden has ${RULES.length} rules. A rule's id is its domain and name (\`compose.privileged\`); an OpenClaw configuration`,
+    "rule's id is exactly the checkId of `openclaw security audit` when the audit has the same check. Each page gives",
+    'the problem, the fix, and the insecure and secure examples the rule is tested on.',
+    '',
+    rulesTable(RULES, 'markdown', '').trimEnd(),
+    '',
+    '## File kinds',
+    '',
+    'What a file is read as decides which rules check it. Secret rules run on every text file, whatever its kind.',
+    '',
+    kinds,
+    '',
+  ].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -143,6 +226,9 @@ async function main(): Promise<void> {
     expected.add(file);
     write(file, await rulePage(rule));
   }
+  const index = path.join(DOCS, 'README.md');
+  expected.add(index);
+  write(index, rulesIndex());
   for (const f of readdirSync(DOCS)) {
     const p = path.join(DOCS, f);
     if (f.endsWith('.md') && !expected.has(p)) {
