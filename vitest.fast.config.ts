@@ -33,6 +33,7 @@ export default defineConfig({
       'test/report-stream.test.ts',
       'test/suggestion.test.ts',
       'test/github-event.test.ts',
+      'test/template.test.ts',
       'test/architecture.test.ts',
     ],
     exclude: ['test/compose-corpus.test.ts'],

@@ -574,8 +574,10 @@ function gatewayView2(config, deploy = {}) {
   const gw = obj(get(config, "gateway"));
   const auth2 = obj(gw.auth);
   const bindRaw = deploy.flags?.bind ?? gw.bind;
-  const bind2 = typeof bindRaw === "string" ? bindRaw : "loopback";
-  const nonLoopback = bind2 !== "loopback";
+  const bindRef = envRefName(bindRaw);
+  const bindValue2 = bindRef !== void 0 ? deploy.env?.[bindRef] : bindRaw;
+  const bind2 = typeof bindValue2 === "string" ? bindValue2 : bindRef !== void 0 ? "unknown" : "loopback";
+  const nonLoopback = bind2 !== "loopback" && bind2 !== "unknown";
   const tailscale = str(get(gw, "tailscale", "mode")) ?? "off";
   const fromEnv = (name) => envSet(deploy, name) ? deploy.env?.[name] !== void 0 ? { kind: "ref", ref: `env:default:${name}`, value: deploy.env[name] } : { kind: "ref", ref: `env:default:${name}` } : { kind: "absent" };
   const envToken = fromEnv("OPENCLAW_GATEWAY_TOKEN");
@@ -1544,6 +1546,7 @@ var init_telegram_allowFrom_invalid_entries = __esm({
     init_rule();
     init_telegram();
     init_channels();
+    init_values();
     telegram_allowFrom_invalid_entries_default = defineRule({
       id: "channels.telegram.allowFrom.invalid_entries",
       title: "Telegram allowlist entries are not user ids",
@@ -1558,7 +1561,7 @@ var init_telegram_allowFrom_invalid_entries = __esm({
       check(t, ctx) {
         for (const a of channelAccounts(t.value, "telegram")) {
           for (const l of senderLists(a.value, a.pathOf)) {
-            const i = l.list.findIndex((e) => String(e).trim() !== "*" && !/^\d+$/.test(String(e).trim().replace(/^(telegram|tg):/i, "")));
+            const i = l.list.findIndex((e) => String(e).trim() !== "*" && !hasEnvRef(e) && envRefName(e) === void 0 && !/^\d+$/.test(String(e).trim().replace(/^(telegram|tg):/i, "")));
             if (i < 0) continue;
             ctx.report({ at: at.path([...l.path, i]), message: `${a.label}: allowlist entry is not a numeric Telegram user id.` });
             return;
@@ -10314,7 +10317,7 @@ var init_loopback_no_auth = __esm({
       openclawAudit: true,
       check(t, ctx) {
         const v = gatewayOf(t, ctx.project);
-        if (v.nonLoopback || !v.controlUiEnabled || v.hasLoopbackAuth) return;
+        if (v.bind !== "loopback" || !v.controlUiEnabled || v.hasLoopbackAuth) return;
         ctx.report({ at: at.path(["gateway", "auth"]), message: `The gateway is on loopback with the Control UI enabled and no gateway auth (auth mode ${v.mode}).` });
       }
     });
@@ -10726,7 +10729,7 @@ var init_trusted_proxies_missing = __esm({
       openclawAudit: true,
       check(t, ctx) {
         const v = gatewayOf(t, ctx.project);
-        if (v.nonLoopback || !v.controlUiEnabled || strings(get(t.value, "gateway", "trustedProxies")).length > 0) return;
+        if (v.bind !== "loopback" || !v.controlUiEnabled || strings(get(t.value, "gateway", "trustedProxies")).length > 0) return;
         ctx.report({ at: at.path(["gateway", "trustedProxies"]), message: "The gateway is on loopback with the Control UI enabled and `gateway.trustedProxies` is empty." });
       }
     });
@@ -15531,6 +15534,133 @@ var init_baseline = __esm({
   }
 });
 
+// src/engine/read/template.ts
+function renderedName(base3) {
+  const m = TEMPLATE_SUFFIX.exec(base3);
+  if (!m) return void 0;
+  const inner = base3.slice(0, m.index);
+  return inner && inner.includes(".") && !/^\.env$/i.test(inner) ? inner : void 0;
+}
+function isTemplatePath(relPath) {
+  return renderedName(relPath.slice(relPath.lastIndexOf("/") + 1)) !== void 0;
+}
+function neutralise(template, host) {
+  if (!/\{[{%#]|%\{/.test(template)) return template;
+  const text = firstBranches(template);
+  const out = [];
+  let quote;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === "%" && text[i + 1] === "{" && /^%\{~?\s*(if|else|endif|for|endfor)\b/.test(text.slice(i, i + 12))) {
+      const end = text.indexOf("}", i + 2);
+      if (end !== -1 && !text.slice(i, end).includes("\n")) {
+        out.push(blank(text.slice(i, end + 1)));
+        i = end + 1;
+        continue;
+      }
+    }
+    if (c === "{" && (text[i + 1] === "{" || text[i + 1] === "%" || text[i + 1] === "#")) {
+      const statement = text[i + 1] === "{" && GO_STATEMENT.test(text.slice(i, i + 24));
+      const close = text[i + 1] === "{" ? "}}" : `${text[i + 1]}}`;
+      const end = text.indexOf(close, i + 2);
+      if (end !== -1) {
+        const raw = text.slice(i, end + 2);
+        out.push(text[i + 1] === "{" && !statement ? expressionIn(host, raw, quote !== void 0, out, text.slice(end + 2)) : blank(raw));
+        i = end + 2;
+        continue;
+      }
+    }
+    if (host !== "plain") {
+      if (quote === void 0) {
+        const comment = host === "json" ? c === "/" && text[i + 1] === "/" : c === "#" && (i === 0 || /\s/.test(text[i - 1]));
+        if (comment) {
+          const eol = text.indexOf("\n", i);
+          const stop = eol === -1 ? text.length : eol;
+          out.push(text.slice(i, stop).replace(/\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}/g, blank));
+          i = stop;
+          continue;
+        }
+        if ((c === '"' || c === "'") && (host === "json" || startsValue(out, host))) quote = c;
+      } else if (c === quote && !(quote === '"' && text[i - 1] === "\\")) quote = void 0;
+      else if (c === "\n" && host === "yaml" && quote === "'") quote = void 0;
+    }
+    out.push(c);
+    i++;
+  }
+  return out.join("");
+}
+function firstBranches(text) {
+  const stack = [];
+  const ranges = [];
+  for (const m of text.matchAll(TAG)) {
+    const word = (m[1] ?? m[2] ?? m[3] ?? "").toLowerCase();
+    const at2 = m.index ?? 0;
+    if (word === "if") stack.push({ conditional: true });
+    else if (["for", "range", "with", "define", "block", "macro", "call", "filter", "raw"].includes(word)) stack.push({ conditional: false });
+    else if (word === "elif" || word === "else") {
+      const top = stack.at(-1);
+      if (top?.conditional && top.skipFrom === void 0) top.skipFrom = at2;
+    } else if (word === "end" || word.startsWith("end")) {
+      const top = stack.pop();
+      if (top?.skipFrom !== void 0) ranges.push([top.skipFrom, at2]);
+    }
+  }
+  if (!ranges.length) return text;
+  let out = "";
+  let from = 0;
+  for (const [a, b] of ranges.sort((x, y) => x[0] - y[0])) {
+    if (a < from) continue;
+    out += text.slice(from, a) + blank(text.slice(a, b));
+    from = b;
+  }
+  return out + text.slice(from);
+}
+function expressionIn(host, raw, inString, before, after) {
+  if (host === "plain" || inString) return expression(raw, false);
+  if (host === "json") return startsValue(before, host) ? expression(raw, true) : blank(raw);
+  const prev = lastNonSpace(before);
+  const flow = prev === "[" || prev === "," || prev === "{";
+  return expression(raw, flow && /^\s*[,\]}]/.test(after));
+}
+function lastNonSpace(out) {
+  for (let k = out.length - 1; k >= 0; k--) {
+    const c = out[k];
+    if (c !== " " && c !== "	") return c.at(-1);
+  }
+  return void 0;
+}
+function expression(raw, quoted) {
+  if (raw.includes("\n")) return blank(raw);
+  const inner = quoted ? raw.length - 5 : raw.length - 3;
+  if (inner < 1) return blank(raw);
+  const words = raw.slice(2, -2).replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toUpperCase() || "TEMPLATE";
+  const name = (/^[0-9]/.test(words) ? `T${words}` : words).slice(0, inner).padEnd(inner, "_");
+  return quoted ? `"\${${name}}"` : `\${${name}}`;
+}
+function blank(raw) {
+  return raw.replace(/[^\n\r]/g, " ");
+}
+function startsValue(out, host) {
+  for (let k = out.length - 1; k >= 0; k--) {
+    const c = out[k];
+    if (c === " " || c === "	") continue;
+    if (c === "\n") return host === "yaml";
+    if (c === ":" || c === "[" || c === "," || c === "{") return true;
+    return host === "yaml" && c === "-" && (k === 0 || /\s/.test(out[k - 1]));
+  }
+  return true;
+}
+var TEMPLATE_SUFFIX, GO_STATEMENT, TAG;
+var init_template = __esm({
+  "src/engine/read/template.ts"() {
+    "use strict";
+    TEMPLATE_SUFFIX = /\.(j2|jinja2?|tpl|tmpl|template)$/i;
+    GO_STATEMENT = /^\{\{-?\s*(if|else|end|range|with|define|block|template|include|toYaml|tpl|\/\*)\b/;
+    TAG = /\{%-?\s*(\w+)[\s\S]*?-?%\}|\{\{-?\s*(if|else|end|range|with|define|block)\b[\s\S]*?-?\}\}|%\{~?\s*(if|else|endif|for|endfor)\b[^}\n]*\}/g;
+  }
+});
+
 // src/engine/read/classify.ts
 function isOpenClawConfigInStateDir(segments) {
   const base3 = segments[segments.length - 1] ?? "";
@@ -15546,6 +15676,8 @@ function classify(relPath) {
   const segments = relPath.split("/");
   const base3 = segments[segments.length - 1] ?? relPath;
   for (const c of CONVENTIONS) if (c.test(base3, segments)) return c.kind;
+  const rendered = renderedName(base3);
+  if (rendered) return classify([...segments.slice(0, -1), rendered].join("/"));
   return "text";
 }
 function isDotenvTemplate(relPath) {
@@ -15563,6 +15695,7 @@ var COMPOSE_BASE, OPENCLAW_NAMES, ENV_TEMPLATE, CONVENTIONS;
 var init_classify = __esm({
   "src/engine/read/classify.ts"() {
     "use strict";
+    init_template();
     COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
     OPENCLAW_NAMES = /* @__PURE__ */ new Set(["openclaw.json", "openclaw.json5", "clawdbot.json", "moltbot.json", "moldbot.json"]);
     ENV_TEMPLATE = /\.(example|sample|template|dist|defaults|tpl|schema)$/i;
@@ -26170,8 +26303,8 @@ var init_main = __esm({
       InlineValueVariableLookup2.is = is;
     })(InlineValueVariableLookup || (InlineValueVariableLookup = {}));
     (function(InlineValueEvaluatableExpression2) {
-      function create(range, expression) {
-        return { range, expression };
+      function create(range, expression2) {
+        return { range, expression: expression2 };
       }
       InlineValueEvaluatableExpression2.create = create;
       function is(value) {
@@ -33090,7 +33223,7 @@ var init_systemd2 = __esm({
 // src/engine/parse/index.ts
 function parseFile(file, kind, text) {
   try {
-    return parseKind(file, kind, text);
+    return parseKind(file, kind, isTemplatePath(file) ? neutralise(text, TEMPLATE_HOST[kind]) : text);
   } catch (e) {
     const message2 = e instanceof RangeError ? "nested too deeply to check" : `parser failed: ${String(e?.message ?? e).split("\n")[0]}`;
     return failed(file, kind, text, message2);
@@ -33175,12 +33308,13 @@ function shellTarget(file, text, origin2, source) {
   const parsed = parseShell(source);
   return { target: { kind: "shell", file, text, origin: origin2, pipelines: parsed.pipelines }, embedded: embeddedConfigs(file, text, parsed.pipelines, parsed.heredocOffsets) };
 }
-var import_dockerfile_ast;
+var import_dockerfile_ast, TEMPLATE_HOST;
 var init_parse = __esm({
   "src/engine/parse/index.ts"() {
     "use strict";
     import_dockerfile_ast = __toESM(require_main(), 1);
     init_classify();
+    init_template();
     init_dotenv();
     init_embedded();
     init_json5();
@@ -33192,6 +33326,19 @@ var init_parse = __esm({
     init_sshd2();
     init_systemd2();
     init_yaml();
+    TEMPLATE_HOST = {
+      compose: "yaml",
+      workflow: "yaml",
+      openclaw: "json",
+      docker_daemon: "json",
+      dotenv: "plain",
+      dockerfile: "plain",
+      systemd: "plain",
+      sshd: "plain",
+      nginx: "plain",
+      shell: "plain",
+      makefile: "plain"
+    };
   }
 });
 
@@ -55876,15 +56023,15 @@ function expand2(template, context2) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
-      if (expression) {
+    function(_, expression2, literal) {
+      if (expression2) {
         let operator = "";
         const values = [];
-        if (operators.indexOf(expression.charAt(0)) !== -1) {
-          operator = expression.charAt(0);
-          expression = expression.substr(1);
+        if (operators.indexOf(expression2.charAt(0)) !== -1) {
+          operator = expression2.charAt(0);
+          expression2 = expression2.substr(1);
         }
-        expression.split(/,/g).forEach(function(variable) {
+        expression2.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
           values.push(getValues(context2, operator, tmp[1], tmp[2] || tmp[3]));
         });

@@ -29577,8 +29577,8 @@ var init_main = __esm({
       InlineValueVariableLookup2.is = is;
     })(InlineValueVariableLookup || (InlineValueVariableLookup = {}));
     (function(InlineValueEvaluatableExpression2) {
-      function create(range, expression) {
-        return { range, expression };
+      function create(range, expression2) {
+        return { range, expression: expression2 };
       }
       InlineValueEvaluatableExpression2.create = create;
       function is(value) {
@@ -37113,8 +37113,10 @@ function gatewayView2(config, deploy = {}) {
   const gw = obj(get(config, "gateway"));
   const auth2 = obj(gw.auth);
   const bindRaw = deploy.flags?.bind ?? gw.bind;
-  const bind2 = typeof bindRaw === "string" ? bindRaw : "loopback";
-  const nonLoopback = bind2 !== "loopback";
+  const bindRef = envRefName(bindRaw);
+  const bindValue2 = bindRef !== void 0 ? deploy.env?.[bindRef] : bindRaw;
+  const bind2 = typeof bindValue2 === "string" ? bindValue2 : bindRef !== void 0 ? "unknown" : "loopback";
+  const nonLoopback = bind2 !== "loopback" && bind2 !== "unknown";
   const tailscale = str(get(gw, "tailscale", "mode")) ?? "off";
   const fromEnv = (name) => envSet(deploy, name) ? deploy.env?.[name] !== void 0 ? { kind: "ref", ref: `env:default:${name}`, value: deploy.env[name] } : { kind: "ref", ref: `env:default:${name}` } : { kind: "absent" };
   const envToken = fromEnv("OPENCLAW_GATEWAY_TOKEN");
@@ -37832,7 +37834,7 @@ var telegram_allowFrom_invalid_entries_default = defineRule({
   check(t, ctx) {
     for (const a of channelAccounts(t.value, "telegram")) {
       for (const l of senderLists(a.value, a.pathOf)) {
-        const i = l.list.findIndex((e) => String(e).trim() !== "*" && !/^\d+$/.test(String(e).trim().replace(/^(telegram|tg):/i, "")));
+        const i = l.list.findIndex((e) => String(e).trim() !== "*" && !hasEnvRef(e) && envRefName(e) === void 0 && !/^\d+$/.test(String(e).trim().replace(/^(telegram|tg):/i, "")));
         if (i < 0) continue;
         ctx.report({ at: at.path([...l.path, i]), message: `${a.label}: allowlist entry is not a numeric Telegram user id.` });
         return;
@@ -44958,7 +44960,7 @@ var loopback_no_auth_default = defineRule({
   openclawAudit: true,
   check(t, ctx) {
     const v = gatewayOf(t, ctx.project);
-    if (v.nonLoopback || !v.controlUiEnabled || v.hasLoopbackAuth) return;
+    if (v.bind !== "loopback" || !v.controlUiEnabled || v.hasLoopbackAuth) return;
     ctx.report({ at: at.path(["gateway", "auth"]), message: `The gateway is on loopback with the Control UI enabled and no gateway auth (auth mode ${v.mode}).` });
   }
 });
@@ -45250,7 +45252,7 @@ var trusted_proxies_missing_default = defineRule({
   openclawAudit: true,
   check(t, ctx) {
     const v = gatewayOf(t, ctx.project);
-    if (v.nonLoopback || !v.controlUiEnabled || strings(get(t.value, "gateway", "trustedProxies")).length > 0) return;
+    if (v.bind !== "loopback" || !v.controlUiEnabled || strings(get(t.value, "gateway", "trustedProxies")).length > 0) return;
     ctx.report({ at: at.path(["gateway", "trustedProxies"]), message: "The gateway is on loopback with the Control UI enabled and `gateway.trustedProxies` is empty." });
   }
 });
@@ -48793,6 +48795,127 @@ async function loadBaseline(file) {
   return new Set(b.findings.map((f) => f.fingerprint).filter((x) => typeof x === "string"));
 }
 
+// src/engine/read/template.ts
+var TEMPLATE_SUFFIX = /\.(j2|jinja2?|tpl|tmpl|template)$/i;
+function renderedName(base3) {
+  const m = TEMPLATE_SUFFIX.exec(base3);
+  if (!m) return void 0;
+  const inner = base3.slice(0, m.index);
+  return inner && inner.includes(".") && !/^\.env$/i.test(inner) ? inner : void 0;
+}
+function isTemplatePath(relPath) {
+  return renderedName(relPath.slice(relPath.lastIndexOf("/") + 1)) !== void 0;
+}
+function neutralise(template, host) {
+  if (!/\{[{%#]|%\{/.test(template)) return template;
+  const text2 = firstBranches(template);
+  const out = [];
+  let quote;
+  let i = 0;
+  while (i < text2.length) {
+    const c = text2[i];
+    if (c === "%" && text2[i + 1] === "{" && /^%\{~?\s*(if|else|endif|for|endfor)\b/.test(text2.slice(i, i + 12))) {
+      const end = text2.indexOf("}", i + 2);
+      if (end !== -1 && !text2.slice(i, end).includes("\n")) {
+        out.push(blank(text2.slice(i, end + 1)));
+        i = end + 1;
+        continue;
+      }
+    }
+    if (c === "{" && (text2[i + 1] === "{" || text2[i + 1] === "%" || text2[i + 1] === "#")) {
+      const statement = text2[i + 1] === "{" && GO_STATEMENT.test(text2.slice(i, i + 24));
+      const close = text2[i + 1] === "{" ? "}}" : `${text2[i + 1]}}`;
+      const end = text2.indexOf(close, i + 2);
+      if (end !== -1) {
+        const raw = text2.slice(i, end + 2);
+        out.push(text2[i + 1] === "{" && !statement ? expressionIn(host, raw, quote !== void 0, out, text2.slice(end + 2)) : blank(raw));
+        i = end + 2;
+        continue;
+      }
+    }
+    if (host !== "plain") {
+      if (quote === void 0) {
+        const comment = host === "json" ? c === "/" && text2[i + 1] === "/" : c === "#" && (i === 0 || /\s/.test(text2[i - 1]));
+        if (comment) {
+          const eol = text2.indexOf("\n", i);
+          const stop = eol === -1 ? text2.length : eol;
+          out.push(text2.slice(i, stop).replace(/\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}/g, blank));
+          i = stop;
+          continue;
+        }
+        if ((c === '"' || c === "'") && (host === "json" || startsValue(out, host))) quote = c;
+      } else if (c === quote && !(quote === '"' && text2[i - 1] === "\\")) quote = void 0;
+      else if (c === "\n" && host === "yaml" && quote === "'") quote = void 0;
+    }
+    out.push(c);
+    i++;
+  }
+  return out.join("");
+}
+var GO_STATEMENT = /^\{\{-?\s*(if|else|end|range|with|define|block|template|include|toYaml|tpl|\/\*)\b/;
+var TAG = /\{%-?\s*(\w+)[\s\S]*?-?%\}|\{\{-?\s*(if|else|end|range|with|define|block)\b[\s\S]*?-?\}\}|%\{~?\s*(if|else|endif|for|endfor)\b[^}\n]*\}/g;
+function firstBranches(text2) {
+  const stack = [];
+  const ranges = [];
+  for (const m of text2.matchAll(TAG)) {
+    const word = (m[1] ?? m[2] ?? m[3] ?? "").toLowerCase();
+    const at2 = m.index ?? 0;
+    if (word === "if") stack.push({ conditional: true });
+    else if (["for", "range", "with", "define", "block", "macro", "call", "filter", "raw"].includes(word)) stack.push({ conditional: false });
+    else if (word === "elif" || word === "else") {
+      const top = stack.at(-1);
+      if (top?.conditional && top.skipFrom === void 0) top.skipFrom = at2;
+    } else if (word === "end" || word.startsWith("end")) {
+      const top = stack.pop();
+      if (top?.skipFrom !== void 0) ranges.push([top.skipFrom, at2]);
+    }
+  }
+  if (!ranges.length) return text2;
+  let out = "";
+  let from = 0;
+  for (const [a, b] of ranges.sort((x, y) => x[0] - y[0])) {
+    if (a < from) continue;
+    out += text2.slice(from, a) + blank(text2.slice(a, b));
+    from = b;
+  }
+  return out + text2.slice(from);
+}
+function expressionIn(host, raw, inString, before2, after) {
+  if (host === "plain" || inString) return expression(raw, false);
+  if (host === "json") return startsValue(before2, host) ? expression(raw, true) : blank(raw);
+  const prev = lastNonSpace(before2);
+  const flow = prev === "[" || prev === "," || prev === "{";
+  return expression(raw, flow && /^\s*[,\]}]/.test(after));
+}
+function lastNonSpace(out) {
+  for (let k = out.length - 1; k >= 0; k--) {
+    const c = out[k];
+    if (c !== " " && c !== "	") return c.at(-1);
+  }
+  return void 0;
+}
+function expression(raw, quoted) {
+  if (raw.includes("\n")) return blank(raw);
+  const inner = quoted ? raw.length - 5 : raw.length - 3;
+  if (inner < 1) return blank(raw);
+  const words = raw.slice(2, -2).replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toUpperCase() || "TEMPLATE";
+  const name = (/^[0-9]/.test(words) ? `T${words}` : words).slice(0, inner).padEnd(inner, "_");
+  return quoted ? `"\${${name}}"` : `\${${name}}`;
+}
+function blank(raw) {
+  return raw.replace(/[^\n\r]/g, " ");
+}
+function startsValue(out, host) {
+  for (let k = out.length - 1; k >= 0; k--) {
+    const c = out[k];
+    if (c === " " || c === "	") continue;
+    if (c === "\n") return host === "yaml";
+    if (c === ":" || c === "[" || c === "," || c === "{") return true;
+    return host === "yaml" && c === "-" && (k === 0 || /\s/.test(out[k - 1]));
+  }
+  return true;
+}
+
 // src/engine/read/classify.ts
 var COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
 var OPENCLAW_NAMES = /* @__PURE__ */ new Set(["openclaw.json", "openclaw.json5", "clawdbot.json", "moltbot.json", "moldbot.json"]);
@@ -48868,6 +48991,8 @@ function classify(relPath) {
   const segments = relPath.split("/");
   const base3 = segments[segments.length - 1] ?? relPath;
   for (const c of CONVENTIONS) if (c.test(base3, segments)) return c.kind;
+  const rendered = renderedName(base3);
+  if (rendered) return classify([...segments.slice(0, -1), rendered].join("/"));
   return "text";
 }
 function isDotenvTemplate(relPath) {
@@ -52208,12 +52333,25 @@ function splitWords(value, offsets, end) {
 // src/engine/parse/index.ts
 function parseFile(file, kind, text2) {
   try {
-    return parseKind(file, kind, text2);
+    return parseKind(file, kind, isTemplatePath(file) ? neutralise(text2, TEMPLATE_HOST[kind]) : text2);
   } catch (e) {
     const message2 = e instanceof RangeError ? "nested too deeply to check" : `parser failed: ${String(e?.message ?? e).split("\n")[0]}`;
     return failed(file, kind, text2, message2);
   }
 }
+var TEMPLATE_HOST = {
+  compose: "yaml",
+  workflow: "yaml",
+  openclaw: "json",
+  docker_daemon: "json",
+  dotenv: "plain",
+  dockerfile: "plain",
+  systemd: "plain",
+  sshd: "plain",
+  nginx: "plain",
+  shell: "plain",
+  makefile: "plain"
+};
 function failed(file, kind, text2, message2, line2, column) {
   return {
     ok: false,
@@ -55151,15 +55289,15 @@ function expand2(template, context2) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
-      if (expression) {
+    function(_, expression2, literal) {
+      if (expression2) {
         let operator = "";
         const values = [];
-        if (operators.indexOf(expression.charAt(0)) !== -1) {
-          operator = expression.charAt(0);
-          expression = expression.substr(1);
+        if (operators.indexOf(expression2.charAt(0)) !== -1) {
+          operator = expression2.charAt(0);
+          expression2 = expression2.substr(1);
         }
-        expression.split(/,/g).forEach(function(variable) {
+        expression2.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
           values.push(getValues(context2, operator, tmp[1], tmp[2] || tmp[3]));
         });

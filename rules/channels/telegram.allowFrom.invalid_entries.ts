@@ -2,6 +2,7 @@ import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { senderLists } from '../_shared/telegram.js';
 import { channelAccounts } from '../_shared/openclaw/channels.js';
+import { envRefName, hasEnvRef } from '../_shared/openclaw/values.js';
 
 export default defineRule({
   id: 'channels.telegram.allowFrom.invalid_entries',
@@ -19,7 +20,8 @@ export default defineRule({
   check(t, ctx) {
     for (const a of channelAccounts(t.value, 'telegram')) {
       for (const l of senderLists(a.value, a.pathOf)) {
-        const i = l.list.findIndex((e) => String(e).trim() !== '*' && !/^\d+$/.test(String(e).trim().replace(/^(telegram|tg):/i, '')));
+        // A `${VAR}` entry is substituted at deploy time (OpenClaw checks the value it reads): not judged here.
+        const i = l.list.findIndex((e) => String(e).trim() !== '*' && !hasEnvRef(e) && envRefName(e) === undefined && !/^\d+$/.test(String(e).trim().replace(/^(telegram|tg):/i, '')));
         if (i < 0) continue;
         ctx.report({ at: at.path([...l.path, i]), message: `${a.label}: allowlist entry is not a numeric Telegram user id.` });
         return;

@@ -17,7 +17,7 @@ export default defineRule({
   openclawAudit: true,
   check(t, ctx) {
     const v = gatewayOf(t, ctx.project);
-    if (v.nonLoopback || !v.controlUiEnabled || v.hasLoopbackAuth) return;
+    if (v.bind !== 'loopback' || !v.controlUiEnabled || v.hasLoopbackAuth) return;
     ctx.report({ at: at.path(['gateway', 'auth']), message: `The gateway is on loopback with the Control UI enabled and no gateway auth (auth mode ${v.mode}).` });
   },
 });

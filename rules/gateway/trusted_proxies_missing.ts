@@ -18,7 +18,7 @@ export default defineRule({
   openclawAudit: true,
   check(t, ctx) {
     const v = gatewayOf(t, ctx.project);
-    if (v.nonLoopback || !v.controlUiEnabled || strings(get(t.value, 'gateway', 'trustedProxies')).length > 0) return;
+    if (v.bind !== 'loopback' || !v.controlUiEnabled || strings(get(t.value, 'gateway', 'trustedProxies')).length > 0) return;
     ctx.report({ at: at.path(['gateway', 'trustedProxies']), message: 'The gateway is on loopback with the Control UI enabled and `gateway.trustedProxies` is empty.' });
   },
 });

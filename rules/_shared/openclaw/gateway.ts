@@ -6,7 +6,7 @@ import { arr, get, obj, str } from '../../../src/lib/json.js';
 import type { PathSegment } from '../../../src/model/location.js';
 import type { OpenClawTarget, ProjectView } from '../../../src/model/target.js';
 import { deployContext } from './deploy.js';
-import { credential, credentialPresent, type Credential, type DeployContext } from './values.js';
+import { credential, credentialPresent, envRefName, type Credential, type DeployContext } from './values.js';
 
 const envSet = (deploy: DeployContext, name: string) => deploy.env?.[name] !== undefined || deploy.providedEnv?.has(name) === true;
 
@@ -16,6 +16,7 @@ const envSet = (deploy: DeployContext, name: string) => deploy.env?.[name] !== u
  * `OPENCLAW_GATEWAY_PASSWORD`, `gateway.remote.token`), and whether the resolved auth mode has a credential.
  */
 export interface GatewayView {
+  /** The bind mode; `unknown` when it is a reference whose value the repository does not give. */
   bind: string;
   nonLoopback: boolean;
   tailscale: string;
@@ -41,8 +42,12 @@ export function gatewayView(config: unknown, deploy: DeployContext = {}): Gatewa
   const gw = obj(get(config, 'gateway'));
   const auth = obj(gw.auth);
   const bindRaw = deploy.flags?.bind ?? gw.bind;
-  const bind = typeof bindRaw === 'string' ? bindRaw : 'loopback';
-  const nonLoopback = bind !== 'loopback';
+  // `"bind": "${GATEWAY_BIND}"` (or a template's expression) is the deployment's value when it is known, else
+  // unknown: never taken for a non-loopback bind, nor for loopback.
+  const bindRef = envRefName(bindRaw);
+  const bindValue = bindRef !== undefined ? deploy.env?.[bindRef] : bindRaw;
+  const bind = typeof bindValue === 'string' ? bindValue : bindRef !== undefined ? 'unknown' : 'loopback';
+  const nonLoopback = bind !== 'loopback' && bind !== 'unknown';
   const tailscale = str(get(gw, 'tailscale', 'mode')) ?? 'off';
   const fromEnv = (name: string): Credential =>
     envSet(deploy, name) ? (deploy.env?.[name] !== undefined ? { kind: 'ref', ref: `env:default:${name}`, value: deploy.env[name]! } : { kind: 'ref', ref: `env:default:${name}` }) : { kind: 'absent' };

@@ -3,6 +3,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import type { PathSegment } from '../../model/location.js';
 import type { FileKind, ParseErrorTarget, ShellTarget, TargetMap, SharedKind } from '../../model/target.js';
 import { isDotenvTemplate } from '../read/classify.js';
+import { isTemplatePath, neutralise, type TemplateHost } from '../read/template.js';
 import { parseDotenv } from './dotenv.js';
 import { embedHeredoc, embeddedConfigs, isConfigPath, type Embedded } from './embedded.js';
 import { json5Resolver, parseJson5 } from './json5.js';
@@ -29,13 +30,30 @@ export type Derived = { target: ShellTarget; reframe?: undefined } | Embedded;
 
 export function parseFile(file: string, kind: Exclude<FileKind, 'text'>, text: string): Parsed {
   try {
-    return parseKind(file, kind, text);
+    // A template is parsed as the file it renders, its expressions unknown (read/template.ts); same length, so
+    // every position is the template's own.
+    return parseKind(file, kind, isTemplatePath(file) ? neutralise(text, TEMPLATE_HOST[kind]) : text);
   } catch (e) {
     // A parser that throws on hostile input (a stack overflow, a bug) costs that file, never the scan.
     const message = e instanceof RangeError ? 'nested too deeply to check' : `parser failed: ${String((e as Error)?.message ?? e).split('\n')[0]}`;
     return failed(file, kind, text, message);
   }
 }
+
+/** How each kind quotes values, for neutralising a template of it. */
+const TEMPLATE_HOST: Record<Exclude<FileKind, 'text'>, TemplateHost> = {
+  compose: 'yaml',
+  workflow: 'yaml',
+  openclaw: 'json',
+  docker_daemon: 'json',
+  dotenv: 'plain',
+  dockerfile: 'plain',
+  systemd: 'plain',
+  sshd: 'plain',
+  nginx: 'plain',
+  shell: 'plain',
+  makefile: 'plain',
+};
 
 function failed(file: string, kind: Exclude<FileKind, 'text'>, text: string, message: string, line?: number, column?: number): Parsed {
   return {

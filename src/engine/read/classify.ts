@@ -3,6 +3,7 @@
  * which structured parser (if any) it gets.
  */
 import type { FileKind } from '../../model/target.js';
+import { renderedName } from './template.js';
 
 interface Convention {
   kind: Exclude<FileKind, 'text'>;
@@ -101,6 +102,9 @@ export function classify(relPath: string): FileKind {
   const segments = relPath.split('/');
   const base = segments[segments.length - 1] ?? relPath;
   for (const c of CONVENTIONS) if (c.test(base, segments)) return c.kind;
+  // A template (`openclaw.json.j2`, `docker-compose.yml.tpl`) is the kind of the file it renders (read/template.ts).
+  const rendered = renderedName(base);
+  if (rendered) return classify([...segments.slice(0, -1), rendered].join('/'));
   return 'text';
 }
 
