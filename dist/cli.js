@@ -15577,7 +15577,7 @@ function neutralise(template, host) {
         if (comment) {
           const eol = text.indexOf("\n", i);
           const stop = eol === -1 ? text.length : eol;
-          out.push(text.slice(i, stop).replace(/\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}/g, blank));
+          out.push(blankTemplateSyntax(text.slice(i, stop)));
           i = stop;
           continue;
         }
@@ -15634,9 +15634,29 @@ function expression(raw, quoted) {
   if (raw.includes("\n")) return blank(raw);
   const inner = quoted ? raw.length - 5 : raw.length - 3;
   if (inner < 1) return blank(raw);
-  const words = raw.slice(2, -2).replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toUpperCase() || "TEMPLATE";
+  const words = raw.slice(2, -2).split(/[^A-Za-z0-9]+/).filter(Boolean).join("_").toUpperCase() || "TEMPLATE";
   const name = (/^[0-9]/.test(words) ? `T${words}` : words).slice(0, inner).padEnd(inner, "_");
   return quoted ? `"\${${name}}"` : `\${${name}}`;
+}
+function blankTemplateSyntax(line2) {
+  let out = "";
+  let i = 0;
+  const unclosed = /* @__PURE__ */ new Set();
+  for (; ; ) {
+    const open = line2.indexOf("{", i);
+    const kind = open === -1 ? void 0 : line2[open + 1];
+    if (open === -1) return out + line2.slice(i);
+    const close = kind === "{" ? "}}" : kind === "%" || kind === "#" ? `${kind}}` : void 0;
+    const end = close === void 0 || unclosed.has(close) ? -1 : line2.indexOf(close, open + 2);
+    if (end === -1 && close !== void 0) unclosed.add(close);
+    if (end === -1) {
+      out += line2.slice(i, open + 1);
+      i = open + 1;
+      continue;
+    }
+    out += line2.slice(i, open) + blank(line2.slice(open, end + 2));
+    i = end + 2;
+  }
 }
 function blank(raw) {
   return raw.replace(/[^\n\r]/g, " ");

@@ -73,7 +73,7 @@ export function neutralise(template: string, host: TemplateHost): string {
           // A comment runs to the end of its line, whatever quotes it holds; template syntax in it is blanked.
           const eol = text.indexOf('\n', i);
           const stop = eol === -1 ? text.length : eol;
-          out.push(text.slice(i, stop).replace(/\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}/g, blank));
+          out.push(blankTemplateSyntax(text.slice(i, stop)));
           i = stop;
           continue;
         }
@@ -156,9 +156,31 @@ function expression(raw: string, quoted: boolean): string {
   if (raw.includes('\n')) return blank(raw);
   const inner = quoted ? raw.length - 5 : raw.length - 3; // `"${` + name + `}"`, or `${` + name + `}`
   if (inner < 1) return blank(raw);
-  const words = raw.slice(2, -2).replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase() || 'TEMPLATE';
+  const words = raw.slice(2, -2).split(/[^A-Za-z0-9]+/).filter(Boolean).join('_').toUpperCase() || 'TEMPLATE';
   const name = (/^[0-9]/.test(words) ? `T${words}` : words).slice(0, inner).padEnd(inner, '_');
   return quoted ? `"\${${name}}"` : `\${${name}}`;
+}
+
+/** One comment line with its `{{ … }}`, `{% … %}` and `{# … #}` blanked; an unclosed opener is left as written. */
+function blankTemplateSyntax(line: string): string {
+  let out = '';
+  let i = 0;
+  const unclosed = new Set<string>(); // a closer not found once is not found later either: linear time
+  for (;;) {
+    const open = line.indexOf('{', i);
+    const kind = open === -1 ? undefined : line[open + 1];
+    if (open === -1) return out + line.slice(i);
+    const close = kind === '{' ? '}}' : kind === '%' || kind === '#' ? `${kind}}` : undefined;
+    const end = close === undefined || unclosed.has(close) ? -1 : line.indexOf(close, open + 2);
+    if (end === -1 && close !== undefined) unclosed.add(close);
+    if (end === -1) {
+      out += line.slice(i, open + 1);
+      i = open + 1;
+      continue;
+    }
+    out += line.slice(i, open) + blank(line.slice(open, end + 2));
+    i = end + 2;
+  }
 }
 
 /** Spaces, keeping line breaks. */
