@@ -9,8 +9,8 @@ import type { ScanResult } from './engine/scan.js';
 import { parseJobs } from './engine/threads/pool.js';
 import { describeError, UsageError } from './model/errors.js';
 import type { HistoryInfo } from './model/history.js';
-import { FAIL_ON_VALUES, type FailOn } from './model/severity.js';
-import { FORMATS, STREAMS, writeReport, type Format } from './report/index.js';
+import { FAIL_ON_VALUES, SEVERITIES, type FailOn } from './model/severity.js';
+import { DEFAULT_MIN_SEVERITY, FORMATS, STREAMS, writeReport, type Format } from './report/index.js';
 import { rulesTable } from './report/rules-table.js';
 import { TOOL_NAME, TOOL_VERSION } from './model/version.js';
 
@@ -30,6 +30,11 @@ Options for scan:
   --output FILE                         write the report to FILE instead of stdout
   --fail-on critical|high|medium|low|info|never
                                         exit 1 when a finding is at or above this (default: high)
+  --min-severity critical|high|medium|low|info
+                                        list only findings at or above this; the rest are counted (default:
+                                        low for text and github, info for the other formats); --fail-on
+                                        still counts every finding
+  --verbose                             text: each finding's full remediation
   --config FILE                         config file (default: .gatewarden.yml in the scanned directory)
   --baseline FILE                       hide findings recorded in this baseline
   --show-suppressed                     list suppressed findings too (text and json)
@@ -60,6 +65,8 @@ const OPTIONS = {
   config: { type: 'string', short: 'c' },
   baseline: { type: 'string' },
   'show-suppressed': { type: 'boolean' },
+  'min-severity': { type: 'string' },
+  verbose: { type: 'boolean' },
   category: { type: 'string' },
   'max-file-size': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
@@ -168,10 +175,13 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const format: Format = oneOf('format', values.format, FORMATS, 'text');
   const failOn: FailOn = oneOf('fail-on', values['fail-on'], FAIL_ON_VALUES, 'high');
+  const minSeverity = oneOf('min-severity', values['min-severity'], SEVERITIES, DEFAULT_MIN_SEVERITY[format]);
   const report = STREAMS[format](
     scanReport({ ...result, ...(history ? { history } : {}) }),
     {
       showSuppressed: Boolean(values['show-suppressed']),
+      minSeverity,
+      verbose: Boolean(values.verbose),
       // A sweep is its own SARIF category, so it neither closes nor duplicates the work-tree scan's alerts.
       category: values.category ?? (history ? 'gatewarden-history/' : 'gatewarden/'),
       color: format === 'text' && useColor(values['no-color'], Boolean(values.output)),

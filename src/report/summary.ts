@@ -5,7 +5,8 @@
 import type { Finding } from '../model/finding.js';
 import { SEVERITIES } from '../model/severity.js';
 import { ruleDocUrl } from '../model/version.js';
-import type { ScanReport } from './types.js';
+import type { Severity } from '../model/severity.js';
+import { notShownLine, shown, type ScanReport } from './types.js';
 
 const MAX_ROWS = 200;
 const MAX_BYTES = 900 * 1024;
@@ -23,6 +24,8 @@ export interface SummaryExtra {
   notAnnotated?: readonly Finding[];
   /** Pull-request mode: findings already at the base (not listed). */
   preExisting?: number;
+  /** Reporting floor (the action's `severity` input): findings below it are counted in the table, not listed. */
+  minSeverity?: Severity;
 }
 
 export function summaryMarkdown(report: ScanReport, extra: SummaryExtra = {}): string {
@@ -36,18 +39,22 @@ export function summaryMarkdown(report: ScanReport, extra: SummaryExtra = {}): s
   out.push('', '| Severity | Findings |', '| --- | ---: |', ...SEVERITIES.map((s) => `| ${s} | ${active.filter((f) => f.severity === s).length} |`), '');
   if (extra.lines?.length) out.push(...extra.lines.map((l) => `> ${cell(l)}`).flatMap((l) => [l, '>']).slice(0, -1), '');
 
-  if (active.length) {
+  const listed = active.filter((f) => shown(f, extra));
+  const hidden = active.filter((f) => !shown(f, extra));
+  if (hidden.length) out.push(`_${cell(notShownLine(hidden, (s) => `input \`severity: ${s}\``))}_`, '');
+
+  if (listed.length) {
     const byRule = new Map<string, number>();
-    for (const f of active) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+    for (const f of listed) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
     out.push('### By rule', '', '| Rule | What | Findings |', '| --- | --- | ---: |');
     for (const [id, n] of [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) out.push(`| [\`${id}\`](${ruleDocUrl(id)}) | ${cell(titles.get(id) ?? '')} | ${n} |`);
     const byFile = new Map<string, number>();
-    for (const f of active) byFile.set(f.location.file, (byFile.get(f.location.file) ?? 0) + 1);
+    for (const f of listed) byFile.set(f.location.file, (byFile.get(f.location.file) ?? 0) + 1);
     out.push('', '### By file', '', '| File | Findings |', '| --- | ---: |');
     for (const [file, n] of [...byFile].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_ROWS)) out.push(`| \`${cell(file)}\` | ${n} |`);
     if (byFile.size > MAX_ROWS) out.push('', `_${byFile.size - MAX_ROWS} more file(s) not listed._`);
     out.push('', '### Findings', '');
-    pushFindingRows(out, active);
+    pushFindingRows(out, listed);
   }
   if (extra.notAnnotated?.length) {
     out.push('', '### Not annotated', '', `${plural(extra.notAnnotated.length, noun)} did not fit GitHub's annotation limits (10 per level per step, 50 per job):`, '');

@@ -3,7 +3,7 @@ import { SEVERITIES, type Severity } from '../model/severity.js';
 import { formatBytes } from '../lib/format.js';
 import { stripMd } from './rule-doc.js';
 import { HISTORY_REMEDIATION } from './history.js';
-import { visible, type ReportStream } from './types.js';
+import { belowFloor, notShownLine, visible, type ReportStream } from './types.js';
 
 const COLORS: Record<Severity | 'dim' | 'bold' | 'reset', string> = {
   critical: '\x1b[1;31m',
@@ -60,6 +60,7 @@ export const textReport: ReportStream = function* (report, options) {
   }
   const counts = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
   const suppressedCount = report.findings.length - active.length;
+  const hidden = belowFloor(report, options);
   const files = new Set(active.map((f) => f.location.file)).size;
   const head = active.length
     ? `${paint(counts[0]?.[0] ?? 'info', `✖ ${active.length} finding${active.length === 1 ? '' : 's'}`)} (${counts.map(([s, n]) => paint(s, `${n} ${s}`)).join(', ')}) in ${files} file${files === 1 ? '' : 's'}`
@@ -71,6 +72,7 @@ export const textReport: ReportStream = function* (report, options) {
       : `${report.stats.files} files (${formatBytes(report.stats.bytes)}) scanned in ${seconds}`,
     report.stats.skipped ? `${report.stats.skipped} skipped` : '',
     suppressedCount ? `${suppressedCount} suppressed` : '',
+    hidden.length ? notShownLine(hidden) : '',
   ].filter(Boolean);
   yield line(`${head} · ${paint('dim', tail.join(' · '))}`);
 };
