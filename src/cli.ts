@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { RULES } from '../rules/index.js';
 import { exitCode, scanReport, scanRepository, sweepHistory } from './app/scan-repository.js';
-import { buildBaseline } from './engine/postprocess/baseline.js';
+import { BASELINE_FILE, buildBaseline } from './engine/postprocess/baseline.js';
 import { parseSize } from './engine/read/read.js';
 import type { ScanResult } from './engine/scan.js';
 import { parseJobs } from './engine/threads/pool.js';
@@ -36,7 +36,8 @@ Options for scan:
                                         still counts every finding
   --verbose                             text: each finding's full remediation
   --config FILE                         config file (default: .gatewarden.yml in the scanned directory)
-  --baseline FILE                       hide findings recorded in this baseline
+  --baseline FILE                       hide findings recorded in this baseline (default:
+                                        .gatewarden-baseline.json in the scanned directory, when there)
   --show-suppressed                     list suppressed findings too (text and json)
   --category ID                         SARIF automationDetails category (default: gatewarden/, or
                                         gatewarden-history/ with --history)
@@ -139,6 +140,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const common = {
     ...(values.config ? { configFile: values.config } : {}),
     ...(values.baseline && command === 'scan' ? { baselineFile: values.baseline } : {}),
+    // The baseline command records every finding: the baseline it may be rewriting must not hide them.
+    ...(command === 'baseline' ? { noBaseline: true } : {}),
     ...(maxFileSize ? { maxFileSize } : {}),
   };
   let history: HistoryInfo | undefined;
@@ -166,7 +169,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   if (command === 'baseline') {
-    const file = values.output ?? '.gatewarden-baseline.json';
+    const file = values.output ?? BASELINE_FILE;
     const baseline = buildBaseline(result.findings);
     await writeFile(file, `${JSON.stringify(baseline, null, 2)}\n`);
     process.stderr.write(`wrote ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} to ${file}\n`);

@@ -101,6 +101,11 @@ export const textReport: ReportStream = function* (report, options) {
     suppressedCount ? `${suppressedCount} suppressed` : '',
     hidden.length ? notShownLine(hidden) : '',
   ].filter(Boolean);
+  if (report.baseline) {
+    const known = report.findings.filter((f) => f.suppressed?.kind === 'baseline').length;
+    const how = report.baseline.automatic ? 'found in the scanned directory and applied (--baseline FILE names another)' : 'applied';
+    yield line(paint('dim', `Baseline ${printable(report.baseline.file)} ${how}: ${known} known finding${known === 1 ? '' : 's'} hidden (--show-suppressed lists them).`));
+  }
   yield line(`${head} · ${paint('dim', tail.join(' · '))}`);
   if (active.length) yield line(NEXT);
 };

@@ -11,6 +11,8 @@ export interface ScanReport {
   stats: { files: number; bytes: number; skipped: number; durationMs: number };
   /** Set for a history sweep (`scan --history`): findings are located at the commit that introduced them. */
   history?: HistoryInfo;
+  /** The baseline that hid known findings, relative to the scanned root; `automatic` when found, not named. */
+  baseline?: { file: string; automatic: boolean };
 }
 
 /** How a report is presented; nothing here changes what was found. */
