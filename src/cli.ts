@@ -26,13 +26,16 @@ Usage:
   gatewarden org plan|scan|rollup ...     sweep an organisation (gatewarden org --help)
 
 Options for scan:
-  --format text|json|sarif|github       output format (default: text)
+  --format text|json|sarif|github|gitlab|junit|compact
+                                        output format (default: text): gitlab is a GitLab Code Quality
+                                        report, junit JUnit XML for Jenkins, compact one line a finding
   --output FILE                         write the report to FILE instead of stdout
   --fail-on critical|high|medium|low|info|never
                                         exit 1 when a finding is at or above this (default: high)
   --min-severity critical|high|medium|low|info
                                         list only findings at or above this; the rest are counted (default:
-                                        low for text and github, info for the other formats); --fail-on
+                                        low for text, github, junit and compact, info for json, sarif
+                                        and gitlab); --fail-on
                                         still counts every finding
   --verbose                             text: each finding's full remediation
   --config FILE                         config file (default: .gatewarden.yml in the scanned directory)

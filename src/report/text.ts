@@ -24,7 +24,7 @@ const COLORS: Record<Severity | 'dim' | 'bold' | 'reset', string> = {
  * name can forge report lines, terminal escapes or workflow commands when this output lands in a CI log.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const printable = (s: string) => s.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+export const printable = (s: string) => s.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
 const line = (s: string) => `${s}\n`;
 const INDENT = ' '.repeat(20);
