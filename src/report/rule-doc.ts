@@ -38,9 +38,9 @@ const ABBREVIATIONS = ['e.g', 'i.e', 'etc', 'vs', 'cf'];
  */
 export function firstSentence(s: string): string {
   const text = s.trim();
+  const lower = text.toLowerCase();
   for (let i = text.indexOf('. '); i >= 0; i = text.indexOf('. ', i + 1)) {
-    const before = text.slice(0, i);
-    if (ABBREVIATIONS.some((a) => before.toLowerCase().endsWith(a) && !/\w/.test(before.charAt(before.length - a.length - 1)))) continue;
+    if (ABBREVIATIONS.some((a) => i >= a.length && lower.startsWith(a, i - a.length) && !/\w/.test(text.charAt(i - a.length - 1)))) continue;
     const next = text.slice(i + 1).trimStart().charAt(0);
     if (next && next === next.toUpperCase() && next !== next.toLowerCase()) return text.slice(0, i + 1);
   }
@@ -53,7 +53,14 @@ export function firstSentence(s: string): string {
  */
 export function fixText(f: { fix?: { description: string } }, rule: Pick<RuleMeta, 'remediation'> | undefined, full = false): string | undefined {
   const own = f.fix ? `${f.fix.description.replace(/\.$/, '')}.` : undefined;
-  const remediation = rule ? stripMd(rule.remediation).replace(/\s*\n\s*/g, ' ') : undefined;
+  // One line: each line trimmed and joined by a space (split, not a regex around the newline, which would backtrack).
+  const remediation = rule
+    ? stripMd(rule.remediation)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join(' ')
+    : undefined;
   if (full) return [own, remediation].filter(Boolean).join(' ') || undefined;
   return own ?? (remediation ? firstSentence(remediation) : undefined);
 }
