@@ -3,14 +3,14 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { RULES } from '../rules/index.js';
 import { exitCode, scanReport, scanRepository, sweepHistory } from './app/scan-repository.js';
-import { buildBaseline } from './engine/postprocess/baseline.js';
+import { BASELINE_FILE, buildBaseline } from './engine/postprocess/baseline.js';
 import { parseSize } from './engine/read/read.js';
 import type { ScanResult } from './engine/scan.js';
 import { parseJobs } from './engine/threads/pool.js';
 import { describeError, UsageError } from './model/errors.js';
 import type { HistoryInfo } from './model/history.js';
-import { FAIL_ON_VALUES, type FailOn } from './model/severity.js';
-import { FORMATS, STREAMS, writeReport, type Format } from './report/index.js';
+import { FAIL_ON_VALUES, SEVERITIES, type FailOn } from './model/severity.js';
+import { DEFAULT_MIN_SEVERITY, FORMATS, STREAMS, writeReport, type Format } from './report/index.js';
 import { rulesTable } from './report/rules-table.js';
 import { TOOL_NAME, TOOL_VERSION } from './model/version.js';
 
@@ -26,12 +26,21 @@ Usage:
   gatewarden org plan|scan|rollup ...     sweep an organisation (gatewarden org --help)
 
 Options for scan:
-  --format text|json|sarif|github       output format (default: text)
+  --format text|json|sarif|github|gitlab|junit|compact
+                                        output format (default: text): gitlab is a GitLab Code Quality
+                                        report, junit JUnit XML for Jenkins, compact one line a finding
   --output FILE                         write the report to FILE instead of stdout
   --fail-on critical|high|medium|low|info|never
                                         exit 1 when a finding is at or above this (default: high)
+  --min-severity critical|high|medium|low|info
+                                        list only findings at or above this; the rest are counted (default:
+                                        low for text, github, junit and compact, info for json, sarif
+                                        and gitlab); --fail-on
+                                        still counts every finding
+  --verbose                             text: each finding's full remediation
   --config FILE                         config file (default: .gatewarden.yml in the scanned directory)
-  --baseline FILE                       hide findings recorded in this baseline
+  --baseline FILE                       hide findings recorded in this baseline (default:
+                                        .gatewarden-baseline.json in the scanned directory, when there)
   --show-suppressed                     list suppressed findings too (text and json)
   --category ID                         SARIF automationDetails category (default: gatewarden/, or
                                         gatewarden-history/ with --history)
@@ -60,6 +69,8 @@ const OPTIONS = {
   config: { type: 'string', short: 'c' },
   baseline: { type: 'string' },
   'show-suppressed': { type: 'boolean' },
+  'min-severity': { type: 'string' },
+  verbose: { type: 'boolean' },
   category: { type: 'string' },
   'max-file-size': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
@@ -132,6 +143,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const common = {
     ...(values.config ? { configFile: values.config } : {}),
     ...(values.baseline && command === 'scan' ? { baselineFile: values.baseline } : {}),
+    // The baseline command records every finding: the baseline it may be rewriting must not hide them.
+    ...(command === 'baseline' ? { noBaseline: true } : {}),
     ...(maxFileSize ? { maxFileSize } : {}),
   };
   let history: HistoryInfo | undefined;
@@ -159,7 +172,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   if (command === 'baseline') {
-    const file = values.output ?? '.gatewarden-baseline.json';
+    const file = values.output ?? BASELINE_FILE;
     const baseline = buildBaseline(result.findings);
     await writeFile(file, `${JSON.stringify(baseline, null, 2)}\n`);
     process.stderr.write(`wrote ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} to ${file}\n`);
@@ -168,10 +181,13 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const format: Format = oneOf('format', values.format, FORMATS, 'text');
   const failOn: FailOn = oneOf('fail-on', values['fail-on'], FAIL_ON_VALUES, 'high');
+  const minSeverity = oneOf('min-severity', values['min-severity'], SEVERITIES, DEFAULT_MIN_SEVERITY[format]);
   const report = STREAMS[format](
     scanReport({ ...result, ...(history ? { history } : {}) }),
     {
       showSuppressed: Boolean(values['show-suppressed']),
+      minSeverity,
+      verbose: Boolean(values.verbose),
       // A sweep is its own SARIF category, so it neither closes nor duplicates the work-tree scan's alerts.
       category: values.category ?? (history ? 'gatewarden-history/' : 'gatewarden/'),
       color: format === 'text' && useColor(values['no-color'], Boolean(values.output)),

@@ -87,6 +87,24 @@ describe('action, full mode', () => {
   });
 });
 
+describe('action, reporting floor (input severity)', () => {
+  it('annotates and lists down to the floor, counts the rest in the summary; the SARIF file and fail-on see every finding', async () => {
+    const repo = GitRepo.init();
+    repo.write({ 'docker-compose.yml': 'services:\n  gateway:\n    image: ghcr.io/openclaw/openclaw:2026.9.6\n' }).commit('one');
+    const rules = RULES.filter((r) => ['compose.read_only_missing', 'compose.cap_drop_missing'].includes(r.id));
+    const byDefault = await runAction({ eventName: 'push', inputs: { path: repo.dir, 'fail-on': 'info' }, options: { rules } });
+    expect(annotations(byDefault.stdout).map((l) => /title=([\w.]+)/.exec(l)?.[1])).toEqual(['compose.cap_drop_missing']);
+    expect(byDefault.summary).toContain('_1 info finding not shown: input `severity: info`_');
+    expect(byDefault.sarif.runs[0]?.results.map((x) => x.ruleId).sort()).toEqual(['compose.cap_drop_missing', 'compose.read_only_missing']);
+    expect(byDefault.failed).toBe(true);
+    const info = await runAction({ eventName: 'push', inputs: { path: repo.dir, 'fail-on': 'never', severity: 'info' }, options: { rules } });
+    expect(annotations(info.stdout)).toHaveLength(2);
+    expect(info.summary).not.toContain('not shown');
+    const bad = await runAction({ eventName: 'push', inputs: { path: repo.dir, severity: 'severe' }, options: { rules } });
+    expect(bad.failed).toBe(true);
+  });
+});
+
 describe('action, annotation limits', () => {
   it('annotates at most 10 per level, most severe first, and lists the rest in the job summary with a count', async () => {
     const repo = GitRepo.init();

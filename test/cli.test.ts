@@ -100,6 +100,61 @@ describe('gatewarden scan', () => {
     expect(lines.some((l) => l.includes('file=test/fixtures/demo-repo/.env,'))).toBe(true);
   });
 
+  it('--min-severity chooses what is listed and counts the rest; --fail-on still sees every finding', () => {
+    const dir = cleanDir();
+    writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n    user: "101:101"\n    cap_drop: [ALL]\n    security_opt: ["no-new-privileges:true"]\n');
+    writeFileSync(path.join(dir, '.gitignore'), '.env\n.env.*\n');
+    const text = cli(['scan', dir]);
+    expect(text.out).not.toMatch(/compose\.read_only_missing/);
+    expect(text.out).toMatch(/ · \d+ info findings? not shown: --min-severity info$/m);
+    expect(cli(['scan', dir, '--min-severity', 'info']).out).toMatch(/compose\.read_only_missing/);
+    const hidden = cli(['scan', dir, '--min-severity', 'critical', '--fail-on', 'info']);
+    expect(hidden.code).toBe(1);
+    expect(hidden.out).toMatch(/^✖ 2 findings \(2 info\) .* · 2 info findings not shown: --min-severity info$/m);
+    const json = JSON.parse(cli(['scan', dir, '--format', 'json']).out) as { findings: { severity: string }[] };
+    expect(json.findings.some((f) => f.severity === 'info')).toBe(true);
+    const r = cli(['scan', dir, '--min-severity', 'severe']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^gatewarden: --min-severity must be one of critical, high, medium, low, info/);
+  });
+
+  it('prints the fix and the rule page under each finding, the whole remediation with --verbose, and what to do next', () => {
+    const r = cli(['scan', DEMO]);
+    expect(r.out).toMatch(/^ {20}Fix: \S.*$/m);
+    expect(r.out).toMatch(/^ {20}Docs: https:\/\/\S+\/docs\/rules\/compose\.privileged\.md$/m);
+    expect(r.out.trimEnd().split('\n').at(-1)).toMatch(/^Next: .*gatewarden-ignore <rule-id> -- <reason>.*gatewarden baseline/);
+    const verbose = cli(['scan', DEMO, '--verbose']);
+    expect(verbose.out.length).toBeGreaterThan(r.out.length);
+  });
+
+  it('writes GitLab Code Quality, JUnit XML and compact lines, with the same exit code', () => {
+    const gitlab = cli(['scan', DEMO, '--format', 'gitlab']);
+    expect(gitlab.code).toBe(1);
+    const issues = JSON.parse(gitlab.out) as { check_name: string; location: { path: string } }[];
+    expect(issues.some((i) => i.check_name === 'compose.privileged' && i.location.path === 'test/fixtures/demo-repo/docker-compose.yml')).toBe(true);
+    const junit = cli(['scan', DEMO, '--format', 'junit']);
+    expect(junit.code).toBe(1);
+    expect(junit.out).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="gatewarden" /);
+    expect(junit.out).toContain('<testsuite name="gatewarden.compose"');
+    const compact = cli(['scan', DEMO, '--format', 'compact']);
+    expect(compact.code).toBe(1);
+    expect(compact.out).toContain('test/fixtures/demo-repo/docker-compose.yml:8:5: critical compose.privileged ');
+    expect(compact.out.trim().split('\n').every((l) => /^[^:\n]+:\d+:\d+: (critical|high|medium|low|info) [a-z_]+\.[\w.]+ \S/.test(l))).toBe(true);
+  });
+
+  it('applies .gatewarden-baseline.json in the scanned directory, says so, and the baseline command ignores it', () => {
+    const dir = cleanDir();
+    writeFileSync(path.join(dir, 'docker-compose.yml'), 'services:\n  gw:\n    image: ghcr.io/openclaw/openclaw:2026.9.6\n    privileged: true\n');
+    expect(cli(['scan', dir]).code).toBe(1);
+    expect(cli(['baseline', dir, '--output', path.join(dir, '.gatewarden-baseline.json')]).code).toBe(0);
+    const r = cli(['scan', dir]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Baseline \.gatewarden-baseline\.json found in the scanned directory and applied .*: \d+ known findings? hidden/m);
+    const again = cli(['baseline', dir, '--output', path.join(dir, 'again.json')]);
+    expect(again.code).toBe(0);
+    expect((JSON.parse(readFileSync(path.join(dir, 'again.json'), 'utf8')) as { findings: unknown[] }).findings).toEqual((JSON.parse(readFileSync(path.join(dir, '.gatewarden-baseline.json'), 'utf8')) as { findings: unknown[] }).findings);
+  });
+
   it('records a baseline and then hides exactly those findings', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-bl-'));
     const file = path.join(dir, 'baseline.json');

@@ -137,7 +137,7 @@ describe('every rule in the registry survives mutated fixtures', () => {
 /** Every output a user or GitHub sees. The SARIF rule catalogue (static docs) is left out of the search. */
 function renderAll(r: ScanResult): Record<string, string> {
   const report: ScanReport = { findings: r.findings, notes: r.notes, catalogue: RULES, stats: r.stats };
-  const options: FormatOptions = { showSuppressed: true, category: 'gatewarden/', color: false };
+  const options: FormatOptions = { showSuppressed: true, category: 'gatewarden/', color: false, minSeverity: 'info' };
   const sarif = JSON.parse(REPORTERS.sarif(report, options)) as { runs: { tool: { driver: { rules?: unknown } } }[] };
   for (const run of sarif.runs) delete run.tool.driver.rules;
   return {
@@ -146,6 +146,9 @@ function renderAll(r: ScanResult): Record<string, string> {
     json: REPORTERS.json(report, options),
     sarif: JSON.stringify(sarif),
     github: REPORTERS.github(report, options),
+    gitlab: REPORTERS.gitlab(report, options),
+    junit: REPORTERS.junit(report, options),
+    compact: REPORTERS.compact(report, options),
     summary: summaryMarkdown(report),
   };
 }

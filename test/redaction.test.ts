@@ -8,7 +8,7 @@ import { RULES } from '../rules/index.js';
 import { buildBaseline } from '../src/engine/postprocess/baseline.js';
 import { scan } from '../src/engine/scan.js';
 import type { AnyRule } from '../src/model/rule.js';
-import { REPORTERS, type FormatOptions, type ScanReport } from '../src/report/index.js';
+import { FORMATS, REPORTERS, type FormatOptions, type ScanReport } from '../src/report/index.js';
 import { summaryMarkdown } from '../src/report/summary.js';
 import { FIXTURES } from './helpers.js';
 
@@ -32,7 +32,10 @@ describe('redaction', () => {
     const result = await scan({ paths: [FIXTURES], rules: capturing(RULES, secrets) });
     expect(secrets.size, 'the fixtures must contain secrets for this test to mean anything').toBeGreaterThan(0);
     const report: ScanReport = { findings: result.findings, notes: result.notes, catalogue: RULES, stats: result.stats };
-    const options: FormatOptions = { showSuppressed: true, category: 'gatewarden/', color: true };
+    // Every finding in every format (floor at info, suppressed shown, whole remediations) and every format there is.
+    const options: FormatOptions = { showSuppressed: true, category: 'gatewarden/', color: true, minSeverity: 'info', verbose: true };
+    expect(Object.keys(REPORTERS).sort()).toEqual([...FORMATS].sort());
+    expect(FORMATS).toEqual(expect.arrayContaining(['text', 'json', 'sarif', 'github', 'gitlab', 'junit', 'compact']));
     const outputs: Record<string, string> = {
       ...Object.fromEntries(Object.entries(REPORTERS).map(([name, reporter]) => [name, reporter(report, options)])),
       summary: summaryMarkdown(report),

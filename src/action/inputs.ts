@@ -2,13 +2,15 @@
 import * as core from '@actions/core';
 import { UsageError } from '../model/errors.js';
 import { parseJobs } from '../engine/threads/pool.js';
-import { FAIL_ON_VALUES, type FailOn } from '../model/severity.js';
+import { FAIL_ON_VALUES, SEVERITIES, type FailOn, type Severity } from '../model/severity.js';
 
 export interface ActionSettings {
   path: string;
   mode: 'auto' | 'pr' | 'full';
   sarifFile: string;
   failOn: FailOn;
+  /** Reporting floor of the annotations and the job summary (not of the SARIF file, nor of `failOn`). */
+  severity: Severity;
   annotations: boolean;
   reviewComments: boolean;
   config?: string;
@@ -34,6 +36,8 @@ export function getSettings(): ActionSettings {
   if (!['auto', 'pr', 'full'].includes(mode)) throw new UsageError(`input mode must be auto, pr or full (got "${mode}")`);
   const failOn = core.getInput('fail-on') || 'high';
   if (!(FAIL_ON_VALUES as readonly string[]).includes(failOn)) throw new UsageError(`input fail-on must be one of ${FAIL_ON_VALUES.join(', ')} (got "${failOn}")`);
+  const severity = core.getInput('severity') || 'low';
+  if (!(SEVERITIES as readonly string[]).includes(severity)) throw new UsageError(`input severity must be one of ${SEVERITIES.join(', ')} (got "${severity}")`);
   const history = bool('history', false);
   const jobs = parseJobs(core.getInput('jobs'));
   if (jobs === undefined) throw new UsageError(`input jobs must be auto or a whole number from 1 to 64 (got "${core.getInput('jobs')}")`);
@@ -44,6 +48,7 @@ export function getSettings(): ActionSettings {
     mode: mode as ActionSettings['mode'],
     sarifFile: core.getInput('sarif-file') || 'gatewarden.sarif',
     failOn: failOn as FailOn,
+    severity: severity as Severity,
     annotations: bool('annotations', true),
     reviewComments: bool('review-comments', false),
     ...(config ? { config } : {}),

@@ -46,7 +46,7 @@ export async function run(opts: RunOptions = {}): Promise<void> {
     await writeSarif(settings, outcome);
     const notAnnotated = annotate(settings, outcome);
     if (pr?.pr && settings.reviewComments) lines.push(await reviewComments(settings, pr.pr, reported, result, rules, opts.client));
-    await summarise(outcome, lines, notAnnotated);
+    await summarise(outcome, lines, notAnnotated, settings.severity);
     conclude(settings, outcome);
   } catch (err) {
     core.setFailed(describeError(err));

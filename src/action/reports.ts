@@ -7,10 +7,11 @@ import type { ScanResult } from '../engine/scan.js';
 import type { Finding } from '../model/finding.js';
 import type { HistoryInfo } from '../model/history.js';
 import type { AnyRule } from '../model/rule.js';
-import { failing } from '../model/severity.js';
+import { failing, type Severity } from '../model/severity.js';
 import { renderAnnotations } from '../report/github.js';
 import { STREAMS, writeReport } from '../report/index.js';
 import { summaryMarkdown } from '../report/summary.js';
+import { shown } from '../report/types.js';
 import type { ActionSettings } from './inputs.js';
 
 export interface Outcome {
@@ -38,13 +39,13 @@ export function annotate(settings: ActionSettings, outcome: Outcome): Finding[] 
   if (!settings.annotations) return [];
   // The step's own `::error::` lines (failing findings, internal errors) take error slots from the same budget.
   const reserved = (failures(settings, outcome).length ? 1 : 0) + (outcome.result.internalErrors ? 1 : 0);
-  const annotations = renderAnnotations(outcome.reported, outcome.rules, reserved);
+  const annotations = renderAnnotations(outcome.reported.filter((f) => shown(f, { minSeverity: settings.severity })), outcome.rules, reserved);
   process.stdout.write(annotations.text);
   return annotations.omitted;
 }
 
 /** The job summary (appended directly: core.summary caches the file name for the process), or the lines as logs. */
-export async function summarise(outcome: Outcome, lines: string[], notAnnotated: Finding[]): Promise<void> {
+export async function summarise(outcome: Outcome, lines: string[], notAnnotated: Finding[], minSeverity: Severity = 'low'): Promise<void> {
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (!summaryFile) {
     for (const l of lines) core.info(l);
@@ -58,6 +59,7 @@ export async function summarise(outcome: Outcome, lines: string[], notAnnotated:
     noun: prMode ? 'new finding' : 'finding',
     lines,
     notAnnotated,
+    minSeverity,
     ...(prMode ? { preExisting: active.length - reported.length } : {}),
   });
   await appendFile(summaryFile, markdown);

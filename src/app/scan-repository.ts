@@ -56,7 +56,14 @@ export function sweepHistory(request: Omit<HistoryOptions, 'rules'> & { rules?: 
 
 /** What the reporters take from a result: its findings, notes and stats, and the catalogue they are about. */
 export function scanReport(result: ScanResult & { history?: HistoryInfo }, catalogue: readonly AnyRule[] = RULES): ScanReport {
-  return { findings: result.findings, notes: result.notes, catalogue, stats: result.stats, ...(result.history ? { history: result.history } : {}) };
+  return {
+    findings: result.findings,
+    notes: result.notes,
+    catalogue,
+    stats: result.stats,
+    ...(result.history ? { history: result.history } : {}),
+    ...(result.baseline ? { baseline: result.baseline } : {}),
+  };
 }
 
 /** Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage or internal error. */

@@ -44,8 +44,13 @@ export async function scanConfig(
   notes: Note[],
 ): Promise<ScanConfig> {
   if (opts.noConfig || opts.blobs) return defaultConfig();
+  return loadConfig(opts.configFile, searchDir(root), root.base, new Set(opts.rules.map((r) => r.id)), notes);
+}
+
+/** Where a scan looks for `.gatewarden.yml` and `.gatewarden-baseline.json`: the first scanned directory, else the base. */
+export function searchDir(root: ScanRoot & { targets: readonly { abs: string; dir: boolean }[] }): string {
   const first = root.targets[0];
-  return loadConfig(opts.configFile, first?.dir ? first.abs : root.base, root.base, new Set(opts.rules.map((r) => r.id)), notes);
+  return first?.dir ? first.abs : root.base;
 }
 
 /**

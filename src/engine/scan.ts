@@ -12,9 +12,10 @@ import { assemble } from './assemble/assemble.js';
 import { Breather } from './breather.js';
 import { checkRepository, checkShared, checkShells } from './check/run-targets.js';
 import { RuleRunner } from './check/runner.js';
-import { scanConfig } from './config.js';
+import { scanConfig, searchDir } from './config.js';
 import { blobFiles, discover, resolveRoot, type ScanRoot } from './discover/discover.js';
-import { loadBaseline } from './postprocess/baseline.js';
+import path from 'node:path';
+import { defaultBaseline, loadBaseline } from './postprocess/baseline.js';
 import { postprocess } from './postprocess/scan-wide.js';
 import { readFiles, type FileStageExecutor } from './read/file-stage.js';
 import { repoFileReader } from './read/repo-file.js';
@@ -26,7 +27,10 @@ export interface ScanOptions {
   configFile?: string;
   /** Do not look for `.gatewarden.yml` (for tools that scan exact files, e.g. the docs generator). */
   noConfig?: boolean;
+  /** `--baseline FILE`; otherwise `.gatewarden-baseline.json` in the first scanned directory when it is there. */
   baselineFile?: string;
+  /** Do not pick up `.gatewarden-baseline.json` (`gatewarden baseline`, which writes it, must see every finding). */
+  noBaseline?: boolean;
   /** Overrides the config's limit (bytes). */
   maxFileSize?: number;
   /** Called after each file is read, for progress display. */
@@ -56,6 +60,8 @@ export interface ScanResult {
   stats: { files: number; bytes: number; skipped: number; durationMs: number };
   /** Number of rule crashes; the scan went on, the exit code says so. */
   internalErrors: number;
+  /** The baseline applied, relative to `root.base` (`/`-separated); `automatic` when found, not named. */
+  baseline?: { file: string; automatic: boolean };
 }
 
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
@@ -63,7 +69,13 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const notes: Note[] = [];
   const root = opts.blobs ? { base: opts.blobs.base, git: true, targets: [] } : await resolveRoot(opts.paths.length ? opts.paths : ['.']);
   const config = await scanConfig(opts, root, notes);
-  const baseline = opts.baselineFile ? await loadBaseline(opts.baselineFile) : undefined;
+  // Without --baseline, a committed `.gatewarden-baseline.json` where `.gatewarden.yml` is looked for is used (and
+  // said so: a note, and ScanResult.baseline for the reports); never for a commit's contents or the baseline command.
+  const found = opts.baselineFile === undefined && !opts.noBaseline && !opts.noConfig && !opts.blobs ? defaultBaseline(searchDir(root)) : undefined;
+  const baselineFile = opts.baselineFile ?? found;
+  const baseline = baselineFile ? await loadBaseline(baselineFile) : undefined;
+  const baselineShown = baselineFile ? path.relative(root.base, path.resolve(baselineFile)).split(path.sep).join('/') : undefined;
+  if (found && baselineShown) notes.push({ level: 'info', code: 'baseline.automatic', message: `baseline ${baselineShown} picked up automatically (--baseline FILE names another)`, file: baselineShown });
   const rules = opts.rules.filter((r) => config.rules.get(r.id) !== 'off');
   const readRepoFile = repoFileReader(root.base, opts.blobs);
   const breather = new Breather();
@@ -81,5 +93,12 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
 
   const findings = postprocess(runner.findings, { config, baseline, findingsIn: opts.findingsIn });
   const durationMs = Math.round(performance.now() - started);
-  return { root, findings, notes, stats: { files: files.length, bytes, skipped, durationMs }, internalErrors: internalErrors + runner.internalErrors };
+  return {
+    root,
+    findings,
+    notes,
+    stats: { files: files.length, bytes, skipped, durationMs },
+    internalErrors: internalErrors + runner.internalErrors,
+    ...(baselineShown ? { baseline: { file: baselineShown, automatic: Boolean(found) } } : {}),
+  };
 }

@@ -7,7 +7,7 @@ import { bySeverityDesc, sarifLevel } from '../model/severity.js';
 import type { Finding } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule.js';
 import { stripMd } from './rule-doc.js';
-import type { ReportStream } from './types.js';
+import { shown, type ReportStream } from './types.js';
 
 export const PER_LEVEL_LIMIT = 10;
 export const PER_JOB_LIMIT = 50;
@@ -68,4 +68,5 @@ export function renderAnnotations(findings: readonly Finding[], catalogue: reado
   return { text: lines.length ? `${lines.join('\n')}\n` : '', omitted };
 }
 
-export const githubReport: ReportStream = (report) => [renderAnnotations(report.findings, report.catalogue).text];
+/** `--format github`: the annotations of the findings at or above the reporting floor. */
+export const githubReport: ReportStream = (report, options) => [renderAnnotations(report.findings.filter((f) => shown(f, options)), report.catalogue).text];

@@ -3,13 +3,14 @@ import { TOOL_NAME, TOOL_VERSION } from '../model/version.js';
 import { SEVERITIES } from '../model/severity.js';
 import type { Finding } from '../model/finding.js';
 import { jsonWithArray } from './stream.js';
-import { visible, type ReportStream } from './types.js';
+import { belowFloor, visible, type ReportStream } from './types.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
 export const jsonReport: ReportStream = (report, options) => {
   const active = report.findings.filter((f) => !f.suppressed);
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]));
+  const notShown = belowFloor(report, options).length;
   const titles = new Map(report.catalogue.map((r) => [r.id, r.title]));
   const shape = (f: Finding) => ({
     ruleId: f.ruleId,
@@ -26,7 +27,7 @@ export const jsonReport: ReportStream = (report, options) => {
   const skeleton = (findings: unknown) => ({
     schemaVersion: JSON_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    summary: { findings: active.length, suppressed: report.findings.length - active.length, bySeverity, ...report.stats, ...(report.history ? { history: report.history } : {}) },
+    summary: { findings: active.length, suppressed: report.findings.length - active.length, ...(notShown ? { notShown } : {}), bySeverity, ...report.stats, ...(report.history ? { history: report.history } : {}) },
     findings,
     notes: report.notes,
   });

@@ -2,7 +2,9 @@
  * SARIF 2.1.0 as GitHub code scanning ingests it: one run, every rule of the catalogue (so alerts of a rule
  * that stops firing close), repository-relative URIs, regions, `security-severity`, Gatewarden's own
  * `partialFingerprints` key, and `automationDetails.id` from the category. Suppressed findings are left out:
- * GitHub ignores `result.suppressions` and would open them as alerts.
+ * GitHub ignores `result.suppressions` and would open them as alerts. Info findings are `note`s without a
+ * `security-severity` (nor does a rule whose default is info), so a safe default does not become a Low alert.
+ * Findings below the reporting floor (`--min-severity`; default info, so none) are left out too.
  */
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Finding } from '../model/finding.js';
@@ -11,7 +13,7 @@ import { FINGERPRINT_KEY } from '../model/finding.js';
 import { ruleDocUrl, TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../model/version.js';
 import { ruleHelpMarkdown, ruleHelpText, stripMd } from './rule-doc.js';
 import { jsonWithArray } from './stream.js';
-import type { ReportStream, ScanReport } from './types.js';
+import { shown, type ReportStream, type ScanReport } from './types.js';
 
 const MAX_DESCRIPTION = 1024;
 
@@ -31,7 +33,8 @@ export const sarifReport: ReportStream = (report, options) => {
     properties: {
       tags: ['security', ...(r.tags ?? [])].slice(0, 10),
       precision: r.precision ?? 'high',
-      'security-severity': securitySeverity(r.severity),
+      // An info rule is no security alert: without a score GitHub shows its results as notes, not Low alerts.
+      ...(r.severity === 'info' ? {} : { 'security-severity': securitySeverity(r.severity) }),
     },
   }));
   const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -59,7 +62,7 @@ export const sarifReport: ReportStream = (report, options) => {
     return { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [{ tool, results: results as Result[], ...rest }] };
   };
   function* results(): Generator<Result> {
-    for (const f of report.findings) if (!f.suppressed) yield sarifResult(f, index.get(f.ruleId), report);
+    for (const f of report.findings) if (!f.suppressed && shown(f, options)) yield sarifResult(f, index.get(f.ruleId), report);
   }
   return (function* () {
     yield* jsonWithArray(log, results());
@@ -83,7 +86,7 @@ function sarifResult(f: Finding, ruleIndex: number | undefined, report: ScanRepo
     // A history finding's file is often gone from the checkout, where upload-sarif cannot compute a line
     // hash: without one GitHub would open a new alert on every sweep. Ours is stable across sweeps.
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...(report.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {}) },
-    properties: { severity: f.severity, 'security-severity': securitySeverity(f.severity), ...(f.properties ?? {}) },
+    properties: { severity: f.severity, ...(f.severity === 'info' ? {} : { 'security-severity': securitySeverity(f.severity) }), ...(f.properties ?? {}) },
   };
   if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
   if (f.fix) {

@@ -1,11 +1,14 @@
 /**
  * Markdown job summary: severity counts, findings by rule (with links to the rule docs) and by file, the list of
- * findings, and what did not fit in the annotations. Kept well under GitHub's 1 MiB per step.
+ * findings (a service's hardening notes in one row), and what did not fit in the annotations. Kept well under GitHub's 1 MiB per step.
  */
 import type { Finding } from '../model/finding.js';
 import { SEVERITIES } from '../model/severity.js';
 import { ruleDocUrl } from '../model/version.js';
-import type { ScanReport } from './types.js';
+import type { Severity } from '../model/severity.js';
+import { groupHardening, groupHeadline } from './group.js';
+import { fixText } from './rule-doc.js';
+import { notShownLine, shown, type ScanReport } from './types.js';
 
 const MAX_ROWS = 200;
 const MAX_BYTES = 900 * 1024;
@@ -23,6 +26,8 @@ export interface SummaryExtra {
   notAnnotated?: readonly Finding[];
   /** Pull-request mode: findings already at the base (not listed). */
   preExisting?: number;
+  /** Reporting floor (the action's `severity` input): findings below it are counted in the table, not listed. */
+  minSeverity?: Severity;
 }
 
 export function summaryMarkdown(report: ScanReport, extra: SummaryExtra = {}): string {
@@ -36,22 +41,26 @@ export function summaryMarkdown(report: ScanReport, extra: SummaryExtra = {}): s
   out.push('', '| Severity | Findings |', '| --- | ---: |', ...SEVERITIES.map((s) => `| ${s} | ${active.filter((f) => f.severity === s).length} |`), '');
   if (extra.lines?.length) out.push(...extra.lines.map((l) => `> ${cell(l)}`).flatMap((l) => [l, '>']).slice(0, -1), '');
 
-  if (active.length) {
+  const listed = active.filter((f) => shown(f, extra));
+  const hidden = active.filter((f) => !shown(f, extra));
+  if (hidden.length) out.push(`_${cell(notShownLine(hidden, (s) => `input \`severity: ${s}\``))}_`, '');
+
+  if (listed.length) {
     const byRule = new Map<string, number>();
-    for (const f of active) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+    for (const f of listed) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
     out.push('### By rule', '', '| Rule | What | Findings |', '| --- | --- | ---: |');
     for (const [id, n] of [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) out.push(`| [\`${id}\`](${ruleDocUrl(id)}) | ${cell(titles.get(id) ?? '')} | ${n} |`);
     const byFile = new Map<string, number>();
-    for (const f of active) byFile.set(f.location.file, (byFile.get(f.location.file) ?? 0) + 1);
+    for (const f of listed) byFile.set(f.location.file, (byFile.get(f.location.file) ?? 0) + 1);
     out.push('', '### By file', '', '| File | Findings |', '| --- | ---: |');
     for (const [file, n] of [...byFile].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_ROWS)) out.push(`| \`${cell(file)}\` | ${n} |`);
     if (byFile.size > MAX_ROWS) out.push('', `_${byFile.size - MAX_ROWS} more file(s) not listed._`);
     out.push('', '### Findings', '');
-    pushFindingRows(out, active);
+    pushFindingRows(out, listed, report.catalogue);
   }
   if (extra.notAnnotated?.length) {
     out.push('', '### Not annotated', '', `${plural(extra.notAnnotated.length, noun)} did not fit GitHub's annotation limits (10 per level per step, 50 per job):`, '');
-    pushFindingRows(out, extra.notAnnotated);
+    pushFindingRows(out, extra.notAnnotated, report.catalogue);
   }
   if (suppressed) out.push('', `${suppressed} finding(s) suppressed by inline comments, \`.gatewarden.yml\` or the baseline.`);
   const problems = report.notes.filter((n) => n.level !== 'info');
@@ -59,16 +68,30 @@ export function summaryMarkdown(report: ScanReport, extra: SummaryExtra = {}): s
   return `${out.join('\n')}\n`;
 }
 
-function pushFindingRows(out: string[], findings: readonly Finding[]): void {
+/**
+ * One row per finding, a service's hardening notes in one row (report/group.ts) that still names each rule and
+ * its fix; `shown` counts the findings the rows hold.
+ */
+function pushFindingRows(out: string[], findings: readonly Finding[], catalogue: ScanReport['catalogue']): void {
   out.push('| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |');
+  const rules = new Map(catalogue.map((r) => [r.id, r]));
+  const link = (id: string) => `[\`${id}\`](${ruleDocUrl(id)})`;
   let size = out.join('\n').length;
   let shown = 0;
-  for (const f of findings.slice(0, MAX_ROWS)) {
-    const row = `| ${f.severity} | [\`${f.ruleId}\`](${ruleDocUrl(f.ruleId)}) | \`${cell(f.location.file)}:${f.location.startLine}\` | ${cell(f.redacted ? `${f.message} (value: ${f.redacted})` : f.message)} |`;
+  for (const entry of groupHardening(findings, catalogue).slice(0, MAX_ROWS)) {
+    let row: string;
+    if (entry.kind === 'group') {
+      const first = entry.members[0]!;
+      const fixes = entry.members.map((f) => `${f.ruleId}: ${fixText(f, rules.get(f.ruleId)) ?? rules.get(f.ruleId)?.title ?? ''}`);
+      row = `| ${entry.severity} | ${entry.members.map((f) => link(f.ruleId)).join('<br>')} | \`${cell(first.location.file)}:${first.location.startLine}\` | ${cell(groupHeadline(entry))}:<br>${fixes.map(cell).join('<br>')} |`;
+    } else {
+      const f = entry.finding;
+      row = `| ${f.severity} | ${link(f.ruleId)} | \`${cell(f.location.file)}:${f.location.startLine}\` | ${cell(f.redacted ? `${f.message} (value: ${f.redacted})` : f.message)} |`;
+    }
     if (size + row.length > MAX_BYTES) break;
     out.push(row);
     size += row.length + 1;
-    shown++;
+    shown += entry.kind === 'group' ? entry.members.length : 1;
   }
   if (shown < findings.length) out.push('', `_${findings.length - shown} more not listed here; the SARIF report has all of them._`);
 }

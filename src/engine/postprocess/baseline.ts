@@ -1,9 +1,27 @@
 /** Baseline files: known findings, hidden by fingerprint. Written by `gatewarden baseline`, read with `--baseline`. */
+import { lstatSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Finding } from '../../model/finding.js';
 import { UsageError } from '../../model/errors.js';
 
 export const BASELINE_VERSION = 1;
+
+/** The name `gatewarden baseline` writes by default, and a scan picks up at the scanned directory without `--baseline`. */
+export const BASELINE_FILE = '.gatewarden-baseline.json';
+
+/**
+ * `.gatewarden-baseline.json` in `dir` when it is a regular file there (a symbolic link is not followed, as
+ * nowhere else in a scan), else undefined.
+ */
+export function defaultBaseline(dir: string): string | undefined {
+  const file = path.join(dir, BASELINE_FILE);
+  try {
+    return lstatSync(file).isFile() ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface BaselineFile {
   version: number;
