@@ -74,7 +74,7 @@ export function compact(dir = DATA) {
     }
   });
   const mask = (vs) => (vs ?? []).reduce((m, v) => m | (1 << versions.indexOf(v)), 0);
-  const fixOf = (f) => f && f.map((x) => ({ doctor: x.doctor, id: x.id, ...(x.changes?.length ? { changes: x.changes } : {}) }));
+  const fixOf = (f) => f && f.map((x) => ({ doctor: x.doctor, id: x.id, ...(x.changes?.length ? { changes: x.changes } : {}), writes: Object.keys(x.writes ?? {}) }));
   const migrations = JSON.parse(readFileSync(path.join(dir, 'migrations.json'), 'utf8'));
   const retired = {};
   for (const r of migrations.retired) {
@@ -95,6 +95,19 @@ export function compact(dir = DATA) {
     }
     (narrowed[n.path] ??= []).push({ last: n.lastAcceptedIn, removed: n.removedIn, ...(n.values ? { values: n.values } : {}), ...(n.types ? { types: n.types } : {}), ...(Object.keys(fixes).length ? { fixes } : {}) });
   }
+  // The doctor's legacy-config rules by path ([mask, migration id, message, …]): what `openclaw doctor` says about
+  // a key or value, also for values the schema never accepted (`gateway.bind: "0.0.0.0"`).
+  const doctor = {};
+  files.forEach((file, i) => {
+    for (const m of file.doctor ?? []) {
+      for (const r of m.rules) {
+        const list = (doctor[r.path] ??= []);
+        const at = list.findIndex((x, j) => j % 3 === 1 && x === m.id && list[j + 1] === r.message);
+        if (at === -1) list.push(1 << i, m.id, r.message);
+        else list[at - 1] |= 1 << i;
+      }
+    }
+  });
   // A trie of path segments (`[]` = array items, `*` = any key of a record); `#` holds the entry list, or one
   // entry index when every version has the same entry.
   const all = (1 << versions.length) - 1;
@@ -114,6 +127,7 @@ export function compact(dir = DATA) {
     tree,
     retired,
     narrowed,
+    doctor,
   };
 }
 

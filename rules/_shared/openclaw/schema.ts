@@ -30,6 +30,8 @@ export interface DoctorFix {
   doctor: string;
   id: string;
   changes?: string[];
+  /** The paths the fix writes (a rename's new key); none = the key is removed. */
+  writes: string[];
 }
 export interface Retired {
   last: string;
@@ -54,6 +56,7 @@ interface Compact {
   tree: Node;
   retired: Record<string, Retired>;
   narrowed: Record<string, Narrowed[]>;
+  doctor: Record<string, (number | string)[]>;
 }
 
 let data: Compact | undefined;
@@ -206,13 +209,14 @@ export function validate(config: unknown, version: string): Validation {
         }
         if (e.k === 'passthrough' || e.k === 'record' || !e.k) continue;
         const keyPattern = join(pattern, k);
-        const retired = d.retired[keyPattern] ?? d.retired[join(pattern, '*')];
+        const starPattern = join(pattern, '*');
+        const retired = d.retired[keyPattern] ?? d.retired[starPattern];
         const at = [...path, k];
         if (retired?.loads !== undefined && (retired.loads & bit) !== 0) {
-          migratedOnRead.push({ path: at, pattern: keyPattern, retired });
+          migratedOnRead.push({ path: at, pattern: d.retired[keyPattern] ? keyPattern : starPattern, retired });
           continue;
         }
-        const issue: SchemaIssue = { kind: e.k === 'strip' ? 'ignored_key' : 'unknown_key', path: at, pattern: keyPattern, phase: phaseOf(keyPattern), expected: 'no such key', ...(retired ? { retired } : {}) };
+        const issue: SchemaIssue = { kind: e.k === 'strip' ? 'ignored_key' : 'unknown_key', path: at, pattern: d.retired[keyPattern] || !retired ? keyPattern : starPattern, phase: phaseOf(keyPattern), expected: 'no such key', ...(retired ? { retired } : {}) };
         (e.k === 'strip' ? ignored : issues).push(issue);
       }
     }
@@ -296,4 +300,19 @@ export function bundledIn(version: string): readonly string[] {
 /** The doctor fix that applies for a target version: the latest doctor's own answer for the latest line. */
 export function fixFor(r: { fix?: DoctorFix[]; latestFix?: DoctorFix[] }, version: string): DoctorFix[] | undefined {
   return version === latestVersion() ? (r.latestFix ?? r.fix) : r.fix;
+}
+
+/**
+ * What a version's `openclaw doctor` says about a key or value ("Legacy config keys detected"), by its schema
+ * path or its concrete path: the migration id and the doctor's message.
+ */
+export function doctorSays(pattern: string, path: readonly PathSegment[], version: string): { id: string; message: string } | undefined {
+  const d = load();
+  const bit = bitOf(version);
+  for (const key of [pattern, path.map(String).join('.')]) {
+    const list = d.doctor[key];
+    if (!list) continue;
+    for (let i = 0; i < list.length; i += 3) if (((list[i] as number) & bit) !== 0) return { id: list[i + 1] as string, message: list[i + 2] as string };
+  }
+  return undefined;
 }
