@@ -1,8 +1,7 @@
 import { at } from '../../src/model/location.js';
 import type { PathSegment } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import type { OpenClawTarget } from '../../src/model/target.js';
-import { doctorSays, fixFor, latestVersion, lineOf, type DoctorFix } from '../_shared/openclaw/schema.js';
+import { doctorSays, fixFor, latestVersion, targetVersion, type DoctorFix } from '../_shared/openclaw/schema.js';
 import { startup, type StartupIssue } from '../_shared/openclaw/validity.js';
 
 /**
@@ -28,7 +27,7 @@ export default defineRule({
     migrated: 'OpenClaw {{version}} ({{why}}) still loads {{what}} by migrating it when it reads the config, but the key is retired (since {{removed}}).{{fix}}',
   },
   check(t, ctx) {
-    const target = targetOf(t);
+    const target = targetVersion(t.release);
     const result = startup(t.value, target.version);
     for (const issue of result.issues) {
       ctx.report({ at: anchor(issue.path), messageId: 'rejected', data: { version: target.version, why: target.why, what: describe(issue), fix: fixText(issue, target.version) } });
@@ -45,18 +44,6 @@ export default defineRule({
     }
   },
 });
-
-/** The release the config is checked against and, in words, what says so. */
-function targetOf(t: OpenClawTarget): { version: string; why: string } {
-  const r = t.release;
-  const latest = latestVersion();
-  if (!r) return { version: latest, why: 'no release pinned in the repository: the latest line' };
-  const said = r.source === 'image' ? `${r.text} in ${r.file}` : r.source === 'package' ? `${r.file} pins ${r.text}` : r.text;
-  if (r.version === 'latest') return { version: latest, why: said };
-  const line = lineOf(r.version);
-  const checked = line.exact ? '' : line.outside === 'older' ? `; older than the data, checked against ${line.version}` : line.outside === 'newer' ? `; newer than the data, checked against ${line.version}` : `; checked against ${line.version}, the last release of its line`;
-  return { version: line.version, why: `${said}${checked}` };
-}
 
 const anchor = (path: readonly PathSegment[]) => at.path(path, { part: 'key' });
 const dotted = (path: readonly PathSegment[]) => path.map(String).join('.') || '(top level)';

@@ -316,3 +316,20 @@ export function doctorSays(pattern: string, path: readonly PathSegment[], versio
   }
   return undefined;
 }
+
+/** The data version a config is checked against, and in words what says so (`OpenClawTarget.release`). */
+export function targetVersion(release: { version: string; source: 'image' | 'package' | 'meta'; file: string; text: string } | undefined): { version: string; why: string } {
+  const latest = latestVersion();
+  if (!release) return { version: latest, why: 'no release pinned in the repository: the latest line' };
+  const said = release.source === 'image' ? `${release.text} in ${release.file}` : release.source === 'package' ? `${release.file} pins ${release.text}` : release.text;
+  if (release.version === 'latest') return { version: latest, why: said };
+  const line = lineOf(release.version);
+  const checked = line.exact
+    ? ''
+    : line.outside === 'older'
+      ? `; older than the data, checked against ${line.version}`
+      : line.outside === 'newer'
+        ? `; newer than the data, checked against ${line.version}`
+        : `; checked against ${line.version}, the last release of its line`;
+  return { version: line.version, why: `${said}${checked}` };
+}
