@@ -2,7 +2,7 @@ import { at } from '../../src/model/location.js';
 import type { PathSegment } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { doctorSays, fixFor, latestVersion, targetVersion, type DoctorFix } from '../_shared/openclaw/schema.js';
-import { startup, type StartupIssue } from '../_shared/openclaw/validity.js';
+import { renderedBeforeRead, startup, type StartupIssue } from '../_shared/openclaw/validity.js';
 
 /**
  * OpenClaw's validator has no issue codes (an issue is a path and a message) and the doctor's migration ids name
@@ -28,7 +28,8 @@ export default defineRule({
   },
   check(t, ctx) {
     const target = targetVersion(t.release);
-    const result = startup(t.value, target.version);
+    const opts = { renderedRefs: renderedBeforeRead(t) };
+    const result = startup(t.value, target.version, opts);
     for (const issue of result.issues) {
       ctx.report({ at: anchor(issue.path), messageId: 'rejected', data: { version: target.version, why: target.why, what: describe(issue), fix: fixText(issue, target.version) } });
     }
@@ -39,7 +40,7 @@ export default defineRule({
     }
     const latest = latestVersion();
     if (!result.valid || target.version === latest) return;
-    for (const issue of startup(t.value, latest).issues) {
+    for (const issue of startup(t.value, latest, opts).issues) {
       ctx.report({ at: anchor(issue.path), severity: 'low', messageId: 'upgrade', data: { version: target.version, why: target.why, latest, what: describe(issue), fix: fixText(issue, latest) } });
     }
   },

@@ -86,7 +86,12 @@ export interface OpenClawTarget extends TargetBase {
   /** The file and local path that hold a merged path (its deepest existing prefix). */
   origin(path: readonly PathSegment[]): OpenClawOrigin;
   /** Set when the config is a heredoc inside a script (`cat > openclaw.json <<'EOF'`), not a file of its own. */
-  embedded?: { origin: 'heredoc'; line: number };
+  embedded?: {
+    origin: 'heredoc';
+    line: number;
+    /** An unquoted delimiter: the shell expands `${VAR}` in the body before the file is written. */
+    expands?: boolean;
+  };
   /** The OpenClaw release the repository deploys this config with (the assemble stage reads it); absent = unknown. */
   release?: OpenClawRelease;
 }

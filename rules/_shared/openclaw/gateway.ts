@@ -7,6 +7,7 @@ import type { PathSegment } from '../../../src/model/location.js';
 import type { OpenClawTarget, ProjectView } from '../../../src/model/target.js';
 import { deployContext } from './deploy.js';
 import { targetVersion, validate } from './schema.js';
+import { renderedBeforeRead } from './validity.js';
 import { credential, credentialPresent, envRefName, type Credential, type DeployContext } from './values.js';
 
 const envSet = (deploy: DeployContext, name: string) => deploy.env?.[name] !== undefined || deploy.providedEnv?.has(name) === true;
@@ -123,7 +124,7 @@ export function authAsRead(target: OpenClawTarget): { config: unknown; unread: s
   const known = asRead.get(target);
   if (known) return known;
   const { version } = targetVersion(target.release);
-  const v = validate(target.value, version);
+  const v = validate(target.value, version, { renderedRefs: renderedBeforeRead(target) });
   const unread: string[] = [];
   let config = target.value;
   for (const setting of AUTH_SETTINGS) {

@@ -141,8 +141,6 @@ export interface Validation {
 const jsonType = (v: unknown): string =>
   v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v;
 
-/** A string that is an unresolved `${VAR}` reference: its value is given at deploy time, unknown here. */
-const ENV_REF = /^\$\{[A-Za-z_][A-Za-z0-9_]{0,127}\}$/;
 const isRef = (v: unknown) => typeof v === 'string' && v.includes('${');
 
 const join = (pattern: string, seg: string) => (seg === '[]' ? `${pattern}[]` : pattern === '' ? seg : `${pattern}.${seg}`);
@@ -158,7 +156,7 @@ function phaseOf(pattern: string): 'core' | 'plugin' {
  * Validates a config (its `$include`s merged, `${VAR}` as written) against one data version. Limits: depth
  * 64 and 20,000 values (a config is small; a larger one is reported as far as it was walked).
  */
-export function validate(config: unknown, version: string): Validation {
+export function validate(config: unknown, version: string, opts: { renderedRefs?: boolean } = {}): Validation {
   const d = load();
   const issues: SchemaIssue[] = [];
   const ignored: SchemaIssue[] = [];
@@ -173,6 +171,9 @@ export function validate(config: unknown, version: string): Validation {
     const types = e.t.split(',');
     if (types.includes('any')) return;
     const add = (kind: IssueKind, expected: string, extra: Partial<SchemaIssue> = {}) => issues.push({ kind, path, pattern, phase: phaseOf(pattern), expected, ...extra });
+    // A config rendered before OpenClaw reads it (a template, an expanding heredoc): `${…}` is a value given at
+    // deploy time, of any type (`{{ port }}`, `${var.port}`); nothing is known of it here.
+    if (opts.renderedRefs && typeof value === 'string' && value.includes('${')) return;
     const t = jsonType(value);
     const typeOk = types.includes(t) || (t === 'integer' && types.includes('number'));
     if (!typeOk) {
@@ -181,7 +182,8 @@ export function validate(config: unknown, version: string): Validation {
       add('type', `a value of type ${types.join(' or ')}`, narrowing(pattern, undefined, t));
       return;
     }
-    if (typeof value === 'string' && isRef(value) && ENV_REF.test(value)) return;
+    // OpenClaw substitutes `${VAR}` in strings: the value is the deployment's, unknown here.
+    if (typeof value === 'string' && isRef(value)) return;
     if (e.e && !e.e.some((x) => x === value)) {
       add('enum', `one of ${e.e.map((x) => JSON.stringify(x)).join(', ')}`, narrowing(pattern, value, t));
       return;

@@ -6,6 +6,7 @@
  */
 import { arr, get, isRecord as isObj, obj, str } from '../../../src/lib/json.js';
 import type { PathSegment } from '../../../src/model/location.js';
+import type { OpenClawTarget } from '../../../src/model/target.js';
 import { latestVersion, validate, type SchemaIssue, type Validation } from './schema.js';
 
 export interface CodeIssue {
@@ -21,10 +22,22 @@ export interface Startup extends Omit<Validation, 'issues'> {
 }
 
 /** The answer of a version's config reader for a config: the issues it refuses the config for (none = it starts). */
-export function startup(config: unknown, version: string): Startup {
-  const v = validate(config, version);
+export function startup(config: unknown, version: string, opts: { renderedRefs?: boolean } = {}): Startup {
+  const v = validate(config, version, opts);
   if (!v.valid || version !== latestVersion()) return v;
-  return { ...v, issues: codeChecks(config), valid: codeChecks(config).length === 0 };
+  const checks = codeChecks(config);
+  return { ...v, issues: checks, valid: checks.length === 0 };
+}
+
+/** Template files by name: they are rendered (their `${…}` and `{{ … }}` filled in) before OpenClaw reads them. */
+const TEMPLATE = /\.(j2|jinja2?|tpl|tmpl|template|envsubst)$/i;
+
+/**
+ * Whether `${…}` in a config is filled in before OpenClaw reads it (any type), not by OpenClaw (a string): a
+ * template file, or a heredoc whose shell expands it.
+ */
+export function renderedBeforeRead(t: OpenClawTarget): boolean {
+  return TEMPLATE.test(t.file) || t.embedded?.expands === true;
 }
 
 function codeChecks(config: unknown): CodeIssue[] {

@@ -69,3 +69,18 @@ describe('config.schema_invalid', () => {
     await passes(RULE, { 'docker-compose.yml': compose('2026.3.2'), 'openclaw.json5': `{\n  ${GW},\n  tools: { exec: { timeoutSec: 30 } },\n}\n`.replace('timeoutSec: 30', 'security: "allowlist"') });
   });
 });
+
+describe('config.schema_invalid on configs rendered before OpenClaw reads them', () => {
+  it('a template\'s ${…} is a deploy-time value of any type; a plain file\'s is a string to OpenClaw', async () => {
+    const config = '{\n  gateway: { mode: "local", auth: { mode: "token", token: "${T}" },\n    port: "${PORT}", controlUi: { enabled: "${UI}" } },\n}\n';
+    await passes(RULE, { 'openclaw.json.j2': config.replace('"${PORT}"', '"{{ port }}"') });
+    await passes(RULE, { 'openclaw.json.tpl': config });
+    await catches(RULE, { 'openclaw.json': config }, ['openclaw.json:3/rejected', 'openclaw.json:3/rejected']);
+  });
+
+  it('a heredoc: expanded by the shell when its delimiter is unquoted, literal when quoted', async () => {
+    const body = '{\n  "gateway": { "mode": "local", "auth": { "mode": "token", "token": "${T}" },\n    "port": "${PORT}" }\n}\n';
+    await passes(RULE, { 'setup.sh': `#!/bin/sh\ncat > ~/.openclaw/openclaw.json <<EOF\n${body}EOF\n` });
+    await catches(RULE, { 'setup.sh': `#!/bin/sh\ncat > ~/.openclaw/openclaw.json <<'EOF'\n${body}EOF\n` }, ['setup.sh:5/rejected']);
+  });
+});
