@@ -17,7 +17,7 @@ export default defineRule({
     'OpenClaw validates `openclaw.json` strictly: an unknown key, a value outside an enum or range, or a wrong type makes the config invalid, and the gateway refuses to start (`openclaw security audit` refuses to audit it). What is valid changes between releases: keys are retired or renamed, and `openclaw doctor --fix` rewrites them. The config (with its `$include`s) is checked against the release the repository deploys: a pinned `ghcr.io/openclaw/openclaw:<tag>` image (compose or Dockerfile), an `openclaw` dependency in `package.json`, else `meta.lastTouchedVersion`; with none of these, the latest line. A config its pinned release accepts but the latest line refuses gets an upgrade note (low).',
   remediation:
     'Run `openclaw doctor --fix` with the target release (it applies the migration named in the finding), or edit the key by hand where the doctor has none. For example, the doctor of 2026.8 renames `tools.exec.timeoutSec`:\n\n```json5\n// before: refused by 2026.8.2 and later\n{ tools: { exec: { timeoutSec: 30 } } }\n// after `openclaw doctor --fix` (runtime.final-layout-polish)\n{ tools: { exec: { timeoutSeconds: 30 } } }\n```\n\nThe schema facts per release and the migrations are in docs/openclaw-schema.md.',
-  references: ['https://docs.openclaw.ai/gateway/configuration', 'https://docs.openclaw.ai/cli/doctor'],
+  references: ['https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md', 'https://www.npmjs.com/package/openclaw'],
   tags: ['openclaw', 'configuration', 'upgrade'],
   precision: 'high',
   messages: {
