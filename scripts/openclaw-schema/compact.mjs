@@ -2,7 +2,7 @@
 // version's validation facts in one table, each distinct entry stored once with the versions it holds for, and
 // the retired/narrowed facts of migrations.json reduced to what a finding says. Derived, never edited:
 //   node scripts/openclaw-schema/compact.mjs          writes rules/_shared/openclaw/schema-data.ts
-//   node scripts/openclaw-schema/compact.mjs --check  fails when it is stale (test/oracle/validity.test.ts runs it)
+//   node scripts/openclaw-schema/compact.mjs --check  fails when it is stale (test/oracle/validity-parity.test.ts runs it)
 //   node scripts/openclaw-schema/compact.mjs --print  prints the JSON it holds (to read or diff it)
 // The JSON is stored gzipped and base64-encoded (about 12× smaller than the JSON, 100× smaller than the
 // version files); the module inflates it once, when first used.

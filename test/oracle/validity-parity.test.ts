@@ -6,6 +6,7 @@
  * the validator names one). A disagreement fails unless test/oracle/validity/deviations.json lists it with its
  * reason; a listed deviation that no longer deviates fails too, so the list stays true.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +62,10 @@ describe('config.schema_invalid agrees with the real validator (2026.9.6)', () =
     } else {
       expect(mine).toEqual(theirs(golden));
     }
+  });
+
+  it('reads the compact data derived from the version files as they are (compact.mjs --check)', () => {
+    expect(() => execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'openclaw-schema', 'compact.mjs'), '--check'], { stdio: 'pipe' })).not.toThrow();
   });
 
   it('lists no deviation without a golden', () => {
