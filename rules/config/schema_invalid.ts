@@ -64,7 +64,7 @@ function fixText(issue: StartupIssue, version: string): string {
   const fix = source ? fixFor(source, version) : undefined;
   if (fix) return doctorText(fix, issue.path, issue.pattern);
   const says = doctorSays(issue.pattern, issue.path, version);
-  if (says) return ` \`openclaw doctor\` (${says.id}): ${says.message.replace(/\s*Run "openclaw doctor --fix"\.?$/, '')}`;
+  if (says) return ` \`openclaw doctor\` (${says.id}): ${withoutRunHint(says.message)}`;
   if (issue.retired) return ` OpenClaw's doctor has no migration for it: remove or replace the key by hand.`;
   return '';
 }
@@ -79,4 +79,10 @@ function doctorText(fix: readonly DoctorFix[], path: readonly PathSegment[], pat
   const ids = [...new Set(fix.map((f) => f.id))].join(', ');
   const removes = fix.every((f) => f.writes.length === 0) ? ' It removes the key.' : '';
   return ` \`openclaw doctor --fix\` (${ids})${changes.length ? `: ${changes.join(' ')}` : ' migrates it.'}${removes}`;
+}
+
+/** The doctor's message without its closing `Run "openclaw doctor --fix".` (the finding says what to run). */
+function withoutRunHint(message: string): string {
+  const hint = message.lastIndexOf('Run "openclaw doctor --fix"');
+  return hint === -1 ? message : message.slice(0, hint).trimEnd();
 }
