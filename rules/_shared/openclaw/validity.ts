@@ -1,8 +1,9 @@
 /**
  * Will an OpenClaw version start with a config: its schema (schema.ts) and the checks its config reader runs as
  * code after the schema passes (`validateConfigObjectRaw` in 2026.9.6: agent roster ownership, Tailscale
- * exposure without auth, sandbox Docker security). The code checks are known for the 2026.9 line only (read from
- * 2026.9.6 and its golden answers); for older targets only the schema is checked (docs/openclaw-schema.md).
+ * exposure without auth, sandbox Docker security), reported beside the core schema's issues. The code checks are
+ * known for the 2026.9 line only (read from 2026.9.6 and its golden answers); for older targets only the schema is
+ * checked (docs/openclaw-schema.md).
  */
 import { arr, get, isRecord as isObj, obj, str } from '../../../src/lib/json.js';
 import type { PathSegment } from '../../../src/model/location.js';
@@ -24,9 +25,13 @@ export interface Startup extends Omit<Validation, 'issues'> {
 /** The answer of a version's config reader for a config: the issues it refuses the config for (none = it starts). */
 export function startup(config: unknown, version: string, opts: { renderedRefs?: boolean } = {}): Startup {
   const v = validate(config, version, opts);
-  if (!v.valid || version !== latestVersion()) return v;
+  if (version !== latestVersion()) return v;
+  // The code checks run beside the core schema (a multi-agent roster is reported with a retired key: golden
+  // dep_roster_list_with_retired); the channel and plugin schemas only when both passed.
   const checks = codeChecks(config);
-  return { ...v, issues: checks, valid: checks.length === 0 };
+  if (checks.length === 0) return v;
+  const core = v.issues.filter((i) => i.phase === 'core');
+  return { ...v, issues: [...core, ...checks], valid: false };
 }
 
 /** Template files by name: they are rendered (their `${…}` and `{{ … }}` filled in) before OpenClaw reads them. */
