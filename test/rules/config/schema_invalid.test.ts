@@ -58,6 +58,12 @@ describe('config.schema_invalid', () => {
     expect(f!.severity).toBe('info');
   });
 
+  it('a key the release drops silently (a strip object: gateway.tls) is a low note, not a refusal', async () => {
+    const [f] = await catches(RULE, { 'openclaw.json5': `{\n  ${GW.replace(' } }', ' }, tls: { enabled: true,\n    certPem: "/certs/tls.pem" } }')},\n}\n` }, ['openclaw.json5:3/ignored']);
+    expect(f!.severity).toBe('low');
+    expect(f!.message).toContain('ignores `gateway.tls.certPem`');
+  });
+
   it('names the validator\'s unknown-key and enum answers without the config\'s values', async () => {
     const [f] = await catches(RULE, { 'openclaw.json5': `{\n  gateway: { mode: "local", auth: {\n    mode: "bearer-s3cr3t-value", token: "\${T}" } },\n}\n` }, ['openclaw.json5:3/rejected']);
     expect(f!.message).toContain('`gateway.auth.mode` must be one of "none", "password", "token", "trusted-proxy"');
