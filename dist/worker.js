@@ -474,7 +474,7 @@ var require_browser = __commonJS({
   "node_modules/debug/src/browser.js"(exports, module) {
     exports.formatArgs = formatArgs;
     exports.save = save;
-    exports.load = load;
+    exports.load = load2;
     exports.useColors = useColors;
     exports.storage = localstorage();
     exports.destroy = /* @__PURE__ */ (() => {
@@ -610,7 +610,7 @@ var require_browser = __commonJS({
       } catch (error) {
       }
     }
-    function load() {
+    function load2() {
       let r;
       try {
         r = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
@@ -763,7 +763,7 @@ var require_node = __commonJS({
     exports.log = log;
     exports.formatArgs = formatArgs;
     exports.save = save;
-    exports.load = load;
+    exports.load = load2;
     exports.useColors = useColors;
     exports.destroy = util.deprecate(
       () => {
@@ -905,7 +905,7 @@ var require_node = __commonJS({
         delete process.env.DEBUG;
       }
     }
-    function load() {
+    function load2() {
       return process.env.DEBUG;
     }
     function init(debug2) {
@@ -2154,10 +2154,10 @@ var init_main = __esm({
       CodeAction2.is = is;
     })(CodeAction || (CodeAction = {}));
     (function(CodeLens2) {
-      function create(range, data) {
+      function create(range, data2) {
         const result = { range };
-        if (Is.defined(data)) {
-          result.data = data;
+        if (Is.defined(data2)) {
+          result.data = data2;
         }
         return result;
       }
@@ -2180,8 +2180,8 @@ var init_main = __esm({
       FormattingOptions2.is = is;
     })(FormattingOptions || (FormattingOptions = {}));
     (function(DocumentLink2) {
-      function create(range, target, data) {
-        return { range, target, data };
+      function create(range, target, data2) {
+        return { range, target, data: data2 };
       }
       DocumentLink2.create = create;
       function is(value) {
@@ -2405,13 +2405,13 @@ var init_main = __esm({
         return text;
       }
       TextDocument3.applyEdits = applyEdits;
-      function mergeSort2(data, compare) {
-        if (data.length <= 1) {
-          return data;
+      function mergeSort2(data2, compare) {
+        if (data2.length <= 1) {
+          return data2;
         }
-        const p = data.length / 2 | 0;
-        const left = data.slice(0, p);
-        const right = data.slice(p);
+        const p = data2.length / 2 | 0;
+        const left = data2.slice(0, p);
+        const right = data2.slice(p);
         mergeSort2(left, compare);
         mergeSort2(right, compare);
         let leftIdx = 0;
@@ -2420,18 +2420,18 @@ var init_main = __esm({
         while (leftIdx < left.length && rightIdx < right.length) {
           const ret = compare(left[leftIdx], right[rightIdx]);
           if (ret <= 0) {
-            data[i++] = left[leftIdx++];
+            data2[i++] = left[leftIdx++];
           } else {
-            data[i++] = right[rightIdx++];
+            data2[i++] = right[rightIdx++];
           }
         }
         while (leftIdx < left.length) {
-          data[i++] = left[leftIdx++];
+          data2[i++] = left[leftIdx++];
         }
         while (rightIdx < right.length) {
-          data[i++] = right[rightIdx++];
+          data2[i++] = right[rightIdx++];
         }
-        return data;
+        return data2;
       }
     })(TextDocument || (TextDocument = {}));
     FullTextDocument = class {
@@ -2758,13 +2758,13 @@ var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
 });
-function mergeSort(data, compare) {
-  if (data.length <= 1) {
-    return data;
+function mergeSort(data2, compare) {
+  if (data2.length <= 1) {
+    return data2;
   }
-  const p = data.length / 2 | 0;
-  const left = data.slice(0, p);
-  const right = data.slice(p);
+  const p = data2.length / 2 | 0;
+  const left = data2.slice(0, p);
+  const right = data2.slice(p);
   mergeSort(left, compare);
   mergeSort(right, compare);
   let leftIdx = 0;
@@ -2773,18 +2773,18 @@ function mergeSort(data, compare) {
   while (leftIdx < left.length && rightIdx < right.length) {
     const ret = compare(left[leftIdx], right[rightIdx]);
     if (ret <= 0) {
-      data[i++] = left[leftIdx++];
+      data2[i++] = left[leftIdx++];
     } else {
-      data[i++] = right[rightIdx++];
+      data2[i++] = right[rightIdx++];
     }
   }
   while (leftIdx < left.length) {
-    data[i++] = left[leftIdx++];
+    data2[i++] = left[leftIdx++];
   }
   while (rightIdx < right.length) {
-    data[i++] = right[rightIdx++];
+    data2[i++] = right[rightIdx++];
   }
-  return data;
+  return data2;
 }
 function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
   const result = isAtLineStart ? [textOffset] : [];
@@ -7147,9 +7147,9 @@ var require_anchors = __commonJS({
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
-    function anchorIsValid(anchor2) {
-      if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
-        const sa = JSON.stringify(anchor2);
+    function anchorIsValid(anchor3) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor3)) {
+        const sa = JSON.stringify(anchor3);
         const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
         throw new Error(msg);
       }
@@ -7180,9 +7180,9 @@ var require_anchors = __commonJS({
         onAnchor: (source) => {
           aliasObjects.push(source);
           prevAnchors ?? (prevAnchors = anchorNames(doc));
-          const anchor2 = findNewAnchor(prefix, prevAnchors);
-          prevAnchors.add(anchor2);
-          return anchor2;
+          const anchor3 = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor3);
+          return anchor3;
         },
         /**
          * With circular references, the source node is only resolved after all
@@ -7272,10 +7272,10 @@ var require_toJS = __commonJS({
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg2, ctx);
-        const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data);
+        const data2 = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data2);
         ctx.onCreate = (res2) => {
-          data.res = res2;
+          data2.res = res2;
           delete ctx.onCreate;
         };
         const res = value.toJSON(arg2, ctx);
@@ -7381,20 +7381,20 @@ var require_Alias = __commonJS({
         }
         if (found && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
-          if (!data) {
+          let data2 = anchors2.get(found);
+          if (!data2) {
             toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
+            data2 = anchors2.get(found);
           }
-          if (data?.res === void 0) {
+          if (data2?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
             throw new ReferenceError(msg);
           }
           if (maxAliasCount >= 0) {
-            data.count += 1;
-            if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
-            if (data.count * data.aliasCount > maxAliasCount) {
+            data2.count += 1;
+            if (data2.aliasCount === 0)
+              data2.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data2.count * data2.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
@@ -7429,8 +7429,8 @@ var require_Alias = __commonJS({
     function getAliasCount(doc, node, anchors2) {
       if (identity.isAlias(node)) {
         const source = node.resolve(doc);
-        const anchor2 = anchors2 && source && anchors2.get(source);
-        return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
+        const anchor3 = anchors2 && source && anchors2.get(source);
+        return anchor3 ? anchor3.count * anchor3.aliasCount : 0;
       } else if (identity.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
@@ -8215,10 +8215,10 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor2 = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
-      if (anchor2 && anchors.anchorIsValid(anchor2)) {
-        anchors$1.add(anchor2);
-        props.push(`&${anchor2}`);
+      const anchor3 = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor3 && anchors.anchorIsValid(anchor3)) {
+        anchors$1.add(anchor3);
+        props.push(`&${anchor3}`);
       }
       const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
       if (tag)
@@ -10502,7 +10502,7 @@ var require_resolve_props = __commonJS({
       let hasNewline = false;
       let reqSpace = false;
       let tab = null;
-      let anchor2 = null;
+      let anchor3 = null;
       let tag = null;
       let newlineAfterProp = null;
       let comma = null;
@@ -10549,16 +10549,16 @@ var require_resolve_props = __commonJS({
               commentSep += token.source;
             atNewline = true;
             hasNewline = true;
-            if (anchor2 || tag)
+            if (anchor3 || tag)
               newlineAfterProp = token;
             hasSpace = true;
             break;
           case "anchor":
-            if (anchor2)
+            if (anchor3)
               onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
             if (token.source.endsWith(":"))
               onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
-            anchor2 = token;
+            anchor3 = token;
             start ?? (start = token.offset);
             atNewline = false;
             hasSpace = false;
@@ -10575,7 +10575,7 @@ var require_resolve_props = __commonJS({
             break;
           }
           case indicator:
-            if (anchor2 || tag)
+            if (anchor3 || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
@@ -10612,7 +10612,7 @@ var require_resolve_props = __commonJS({
         spaceBefore,
         comment,
         hasNewline,
-        anchor: anchor2,
+        anchor: anchor3,
         tag,
         newlineAfterProp,
         end,
@@ -11121,8 +11121,8 @@ var require_compose_collection = __commonJS({
       const tagToken = props.tag;
       const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
       if (token.type === "block-seq") {
-        const { anchor: anchor2, newlineAfterProp: nl } = props;
-        const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
+        const { anchor: anchor3, newlineAfterProp: nl } = props;
+        const lastProp = anchor3 && tagToken ? anchor3.offset > tagToken.offset ? anchor3 : tagToken : anchor3 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
           const message2 = "Missing newline after block sequence props";
           onError(lastProp, "MISSING_CHAR", message2);
@@ -11688,13 +11688,13 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor: anchor2, tag } = props;
+      const { spaceBefore, comment, anchor: anchor3, tag } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
           node = composeAlias(ctx, token, onError);
-          if (anchor2 || tag)
+          if (anchor3 || tag)
             onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
@@ -11702,16 +11702,16 @@ var require_compose_node = __commonJS({
         case "double-quoted-scalar":
         case "block-scalar":
           node = composeScalar.composeScalar(ctx, token, tag, onError);
-          if (anchor2)
-            node.anchor = anchor2.source.substring(1);
+          if (anchor3)
+            node.anchor = anchor3.source.substring(1);
           break;
         case "block-map":
         case "block-seq":
         case "flow-collection":
           try {
             node = composeCollection.composeCollection(CN, ctx, token, props, onError);
-            if (anchor2)
-              node.anchor = anchor2.source.substring(1);
+            if (anchor3)
+              node.anchor = anchor3.source.substring(1);
           } catch (error) {
             const message2 = error instanceof Error ? error.message : String(error);
             onError(token, "RESOURCE_EXHAUSTION", message2);
@@ -11724,8 +11724,8 @@ var require_compose_node = __commonJS({
         }
       }
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
-      if (anchor2 && node.anchor === "")
-        onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (anchor3 && node.anchor === "")
+        onError(anchor3, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
@@ -11742,7 +11742,7 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor3, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -11750,10 +11750,10 @@ var require_compose_node = __commonJS({
         source: ""
       };
       const node = composeScalar.composeScalar(ctx, token, tag, onError);
-      if (anchor2) {
-        node.anchor = anchor2.source.substring(1);
+      if (anchor3) {
+        node.anchor = anchor3.source.substring(1);
         if (node.anchor === "")
-          onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
+          onError(anchor3, "BAD_ALIAS", "Anchor cannot be an empty string");
       }
       if (spaceBefore)
         node.spaceBefore = true;
@@ -14353,8 +14353,8 @@ var require_ignore = __commonJS({
           if (!source || source[0] === "^" || source[0] === "(") {
             return source;
           }
-          const anchor2 = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
-          return anchor2 + source;
+          const anchor3 = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor3 + source;
         }
       ],
       // two globstars
@@ -14973,11 +14973,11 @@ function defineRule(rule) {
 var PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 function messageText(rule, input) {
   if (input.messageId === void 0) return input.message;
-  const { messageId, data } = input;
+  const { messageId, data: data2 } = input;
   const template = rule.messages?.[messageId];
   if (template === void 0) throw new Error(`rule ${rule.id} reported message "${messageId}", which its messages do not define`);
   return template.replace(PLACEHOLDER, (_, name) => {
-    const value = data?.[name];
+    const value = data2?.[name];
     if (value === void 0) throw new Error(`rule ${rule.id}, message "${messageId}": no value for {{${name}}}`);
     return String(value);
   });
@@ -15407,9 +15407,905 @@ function referencedEnv(config) {
   return out;
 }
 
+// rules/_shared/openclaw/schema.ts
+import { gunzipSync } from "node:zlib";
+
+// rules/_shared/openclaw/schema-data.ts
+var SCHEMA_DATA_GZ_BASE64 = [
+  "H4sIAAAAAAACA+y9a3PbRrY2+lemdM6n95DZJHiD5nySb4nfiRO9ljKpU1OuVBNokh2BaLjRoKTs8n8/tfqGvoKULXuS2fzgMoVuAI2+rOuz1vrviw1le8Qv",
+  "/n6xRRzfI1bi+jva4Lqo0P24LXZ4j8YF3Teo4P81vRhd1JTji79ffI9rzBDH5d/Wj39rC0Ya3v6Xd99/qfu+2//e/m3D6P5vfIf/dsCsJbT+24ZUuP0bqsu/",
+  "7cmWIU5o3X73e0vr//dvJf1bTfnfcEn4dxejC3VHe/H3f11kk2z53fS72eRiJH9n32VL/Xv23Wyqf8+/yy7178V3Wa5/L7+bLfTvlfU7/y7TPy+/W158GF2s",
+  "u7qscHnx9/+23vr3f12sqw6vu/W6wu3F6KKgDakoHzeMPjxejC5KgrY1bTkp2jHluBKX2oKy8mJ0saV0W+Exqjl88oHwxzHq+K5v2eI9qcm4qIjbUOwQvxhd",
+  "kD1uW7TFF6OLitTiv2o/5qi9g5903XLMLkYXe8QZeZA/OGZ72sLNe7yn7NH8GBeU4f6vCtUFLtdwgdRkjx7GDWUcVXoc+5ZjtIcvrvEDLyralWOOqjuxJVoO",
+  "r4Xlh3lo4bEf7+EP5xEt2dYIJqStUAE3clzhLUN7+FnRGv67J7yAvgdKCjwuUAX973eIt6hpLkYXf6CKqv+6FjNYp34b/P1fF6ho4MOPrBE+wNMbRNixFdtg",
+  "0u665106woovWMCvvG7NjtZ4XNCaM1ol1nGHGC5jC9o+1rSi28ex+mh40VgspbfauOXjjpMKxsV3DKNyTO9rzNodaZ5hNwhC0O8GtEd/0Hq8xiWjYpyo5jtG",
+  "G1LYv8cHzDgOd8+aoQMW/9P7VizP+pHjpurE1tp1XO4xmNlNhRgeIzKWxPQxuvdwo2YBfrYY3522Izeb1tmZZVfcwb8tzACu8AHXFVpDH/yAYOeKlTH7d0MY",
+  "Lhi6h4tbwnfdeqyGZnaqv2W3jH68GF3suu2W1NsNEqtI9mgLm12Qf0JrvR2D/X1HKlrQEoufezIuaEnqrbXxCcdVtX/qESgJGnd1iVnLUQ1P9M5D+nQUjLZ0",
+  "w+3f4w3t6lISRXl6xK+WMzF5e1riquVdSaj4i9btTszXCYeqPpCSwDrQqkJ75B8z+AMR9UNNk/45FksKfzHaydmAP9odFvu/wayp8APhj7HjSlC9QXB4Pn5c",
+  "i7G22wqJeQ9Pa4NxsdMz5p/d9rHmO8zFGXHPMTqQ6tE70OkzTLeY78RH9McZ1/JRB8wKXLkH5iA3hXPkD7QqcL2VG8c6/w9iCh8Ionsi6AAZIApCIrCIQsHJ",
+  "AY8NV0QVWaM1ipIL58J4j2ouTssRMoJYgUW3PzqGx3K2Q+pC699px47SGczwmqETSU4p3l/Q/eYEEkTqDUNPJkf9pYbRPSxx18bpFC26Pa75GD9whgr+OaSr",
+  "wmPOUN1uxLTYpAx+31N2155A1sZ7jHlI5FBJuv2XkLv6nrKq/ELCtzd05ivSQHnhntyRkygiiOV4XFSoE1+jL+ww24sNGKeZf0kqCWLOxeiCdbU8Qy1G7EGS",
+  "TVy3GKm1iRDTO1JVY7EFd7RJU1eOm01XfzGdxXWBa34yxaV3uP69U8/j7biiBapARj2dHJMS08gBOEqmD/RRno/DYynoyz1ej2HMaE0quSz3eL2jVJzdzyXq",
+  "QrUTRN2j5uWe1OMd582YNYVL3m2qnSDRFlGOEWNUH1CaKpPirlCbYJBEj9uuwexAWsqek1p/Nr39cjL7LWnpMBH9Ior5rQhkT/2KcYOEbvUsdHCQ9jW0IsWj",
+  "SwSfj/jZZO65yJpFzzwS9mWU6/OJFWV3a4qEeBOhVh9sU9MX0KbPpEkx0rLD4tNPojGfTUziZCRNLp5MHY4e+j/TOa/pgXD0NU956mBb5zh6epMnc1ifGziG",
+  "3/6kfbBNuN/+jFXo3qzD/+ADV9HtmtK7Lzh6WByR8wn8655AcJzAAcxQzKjyeccQiymIncbUEXSPV8HQek2FDaST7ivV8Snn7pSjhimsAsz4sxw81EgzQfcw",
+  "ruXue8oJ/DYcbvAw1bhBbXsvLT/BaYodIXNkMN4cPznJ0zJwNFBX8f4oPGmzf7A8gl+8x5umwuPN/lm2e4nHYJwef+xIcfd7+yc7Auez8DXPAm7BGz4WXrh/",
+  "59n4NLrANWcEg2P+vy8AQ0DXv2Oxce4u/n7RckYKfvFpJNvgTzFODEdJyRi/4boUo33g4ueHeO8a3yvjaYMY2jLU7OS0CMWxv4vUHG/ltrz4+yS8WltX3TfQ",
+  "zUasWf8s51sYFtZs3YYYQ4/+l8UfXBFhgmC4wYinvg8xIRbwktSpLoCMuBiJ/yo1Y33XNaUVRnViCKi6R4/S2kNaLhtqWuPkaJpGLgvDTYWKdD/93A1h4iNr",
+  "fADTnO5dd/u1mfbvpqOLB/j/Mv6wEm/UZmzRBm872GjxJ4nnTONPKVCxw2POYYpgSVMjF6Rj01W6n7v03jO7llM4HjXinZQsnUebwW2Tu0tiAwSJKpRoWlvy",
+  "5ocT7xrubhiSohBtqmP7EShpYqcDzQKm1W13F+4Xjrx9rq7Ku0fmFUePvrQV17Qe7xGpjyzUVpqF1Cf14IMPQ89uG3RfpzupyWdATdm9Pw9P+JId2e7E8twr",
+  "DUjYPiV76HfWg+iWGMtUoI7mIBR0nKZ6kRqUKmnK1LqZPGygKJD6Dvom7j11l2vLquovXyQv6S86Rgf0O8Z70iZ3X2+gU2y9RXUJkkp6Sem9oqIlrh/1EBPd",
+  "11RiVMyG4YhtMY8Np66SdAQ15Lc7DO+iCvQiXCnJyduhupaOUWX97ppUX+BgVSU6t/hjh2tO7Kl1mJWkmcvFYraIPww/cFyrD9Xou9SL8WZDCgLnKdGhwvVW",
+  "fKtmt6esCGnRusJaxBEcmrCB7Th0c2pJu6qCFZSCr08wFO8bDXJhSRfsd6u9el8PkxLN2pxXumuUZKLjjgmrAKNAV8aKTwySmxj1jQpOPQ9hGBSS9MEWdMWx",
+  "6rT75OGUVgex3ZsxCP/pQy/8W2r/HXBA91JMCtWd7FOPW44YT83qZKIYfTaZTBJsFXQu+B5a3GF+/Gyqj/vgSHGj02XWcBNZp32YjdkkOL3l1pXEm8iODWIu",
+  "aUhQXdDZBLsPBDBX8BXTOUvP5lZqrzCp/9Uwyum62xxhKictuaUFDRJRtVGNuFUJ31RFabNWcFFEqjq90FpKYnhPOT7yln4fpgcunXS7xzUjpVkVhr1t64mx",
+  "4DQVEku7S0+e2pDyiS1mh5Q0Bjc2XyB9JPWNYicPbd3sxVbju2Mi2D26w+mv1mgf23iMWhcFMoT/Nf7/pAb4wMc7jBhfYwGbqGmS0ZV43Yk/GBPW+A3i4rWk",
+  "3ggFmlTK18ikDeIesQGxSEDYleYlqDnm/DHVXa4op7Rqh2mB2SeCeozlRfnbnOfkkKpK3ruhQIsE8YGjzljXCCxLhzuFOcFsDIenolv9t/7//9HX0yq3sGYI",
+  "nG+33yNG/jiuCZJ6DYYUs7c52m4HpHV5FkPRNEK45tnl/HK5yi4XcfVyIXplw7y8TpNTXIpN61i8julbbItP0JINMFAdDYH6U1DCgtYQ3YDHLWfSCpgwnBkT",
+  "2QGQJGZswrBXYU3/1UWG24bWLU7vwYaMpXiL7ttxW96dKuju0cNv/St/E30FD0IP+g9fL05oNHtJJFw7RmTdF6mBCNWxwWyMioJ2NR8rRj9usAZBxC6Jn0Mv",
+  "zGYJqoIkbIGUVXKttxVdI4U+G7cYvGGDcrBWaY6rFQ65SAvKdU/S5X+PQ7StIqcIvykupiRjReaV+RNE3uRplwZMvfTCZxXK8XFjQzhyIVjDM1IWp8QcKZSt",
+  "hZEJx/tQXfw9i8hJcH2RerB0ZZb4IEgsKDYDsm2ciE0W2kiW2PZkWys8IaoJB4oMbKxr+aBJRGw0KVyeamqyvai14xpV7sOnPyj5hIjKm00GGhcnn5bj2jgo",
+  "zGWvyNhMyCwNdJyMpqNsNBvNR4thw4NjCkgJKIJDCkICLPNAWrIWv2k9pHfj+iBGigvlhznZgCs2JO/a3wZZIGkOc32qD5itESfJT9ihFr6Wpc0Nat8E0r/Z",
+  "sMpV9RSRUkVOPadgue5IxQUv+bhPnqGPHWYaGCchs+rXN+b5NmhBMH9AnvTc/gulAnNAFR7wD1v2kS4P8P5f/D1bLGOXp1kepZjTSTYPj7M45Zer6SKbDJnO",
+  "ldjdknpb4X+iqosSDmMocB9lj24ZH8Mim2d5Pkl5jODBy4HG+eRyOTR8XG8oO6plaB1Lma9xJWRnhpMnXHMxQ263TDg+ASSbYG6GnMHEz90xR/wryzzF9mtU",
+  "/UZrIQtV5ICP++wMJbBcd80pfiWtGKS7GmOBUqWl+cbfIL2NLS0XoPaxFm76e0SGDX7aLjVoJHJknZSxjRFFpLqawFleTq3zVj+mzFAlarjU3p/BAWGULzF7",
+  "QI9SHWusYMsNxGO3fMCSjArQSfF+jcvyqPr3ZIeAeLjwmh/n6tLhOe7dAces5NoGN2x0/lyVvhenQg/iyPMMTSY5RLlP53P4bz7L4L/l5GIkWkZwfQRXR8tJ",
+  "UhhTQfqW48izfvZSd1WNBjx6xw3TCiogQQPDJlnHDn+S10BM429Ko1Kz+hsHDhu9eEzqsxwPuJa/UnIOKUsxQC2kxZmPMKsO8jHcFqjB0ossD6+07SU91AUh",
+  "Tm8CLP2Y7VTCMwakMnvqHTr7NMvOMDFJW7jJZtyB9EM2BB97Vq2iimhd7JAI76qDTezrVdJfZtu4416FdBdF3eONiyNeCaU3Jhp6qcnbjVTY3SkfM1xRVB63",
+  "2qwxYrbeq0/x6b4MdezAmg29jnnUAWzGEBfmVAFJFVbBNST+kILDwd7KFjG5OIb2UFZ1VJd0nxana9rVUopSVCaQS2si1UNiL57TmBJTOCCbYCQHzGD6sTxC",
+  "HP9WkT3h2kLPftP2ZE72mHZ8wGS872qJn6LC5ypNQowcUJplyWwj46bqtkIbERgx9ddRKz4wNIm7i9nzIyp0UryLai4SrxioEX8llcYB2omcFhB+OeZ431Sw",
+  "KnGlx9+0En2ASDWgeTMK3yalQPUXuB1bZesTTQmI1GQyPYZFSTmDABEJQHQwp4pTktxniCk8adsKRjmEBGtK4Yi0+bI94uVcmUznSQ/tR7nzJYgHAgOSuC65",
+  "MefRJv2aBJ6pqcQx7WrJVgYePxu03Qibim2gxGkfExI0oyLbXZIQKKKJk+qJ+42a8yQdtHuiCJDv4XSecwKaaRD6os6yRvTWlJPNY/oThbDcVORApd2lfnyQ",
+  "scUVocOnEo5FBbT0yOFNHJZs4W4Yj6wrhViJ2+A6bgsEAGztfO0veQ7Y40R2j9gd5tq0dtyFGlPTPgwAGMtAtdYkfNjUlqRcQOYUhHdQ85aYZ0XFx8L0cqxn",
+  "mV5mIzsCYSJ1JwHe7Z0IZhmCKigzb1KKk9RgMRnusEifJAtsKk7EWBhgSDFgOUhL9htGcF1WjyeA7IzTh7Ty56DzleEW82E2Pj8CG1sO3Zyen6SJQUZYfZah",
+  "AVSUPZJBTxr9DY7ypH8J2Kzwt4vzOQarA62R5fcZq2U84mo3Ks9vHzsqqHGvBA3euEZcHcYoCuwU7I4Y7JbhNBwSPIWMChsW/JTJDeJy/ROQqf4oPnYkrY5v",
+  "cGnMBC0uGOZHNIvjxoCnIZiolO0VMCO+4WcTR3dLbFyVibDntRH3mGv+Paq4ty02tjEwFYhIn6R+q3w6exEPyY/YjawcDnFBdUAY9b2pSvLznKqhQFK1Y1QO",
+  "meR2lJE/JKlWauboYoeRtLH4R2/AVWUikfBDU5GC8GF/T8R7p28MrTlxpdzdGE6feS9cDXKEsRKtBPGl1QGXY2HqTgrTMrmO4nH4gXfq0OOCiCidHUaHR3ll",
+  "gxlEq4yV7ZxhsG+YDr5s6APAd5gRBe55kivKgXPLDyvSp2ziSskxHE60LVscR2tqC7v472TD3G/qA47Y6TQantZjYBwdk+7UMQOIdSu1g2OO8o7T3xgWUv/o",
+  "QkSgEFT/1nZr7Z5xibM0oA7iFPRDAIhBK5pWJuotZmP4UkCzALcQuN5S7xUjuI3vGXEl/6oa+XxTfO6mghxg0J6KAuGSgESstb7NLCUC0q40nv6U4Vaq/RJc",
+  "lGSdqLjb0QqPs/Q+3q6m03EHyWXzu90fcKKK/XQ5zubwV+Ieo2AIrF8trVVpAgR5zHSsofzrqCajrfnaJIY2Utv3qEboX8sGFVFSK9dZi8FrlrYaaZTFKVEx",
+  "Jj5IBEKmPkjbm+m6JWLrJj2QRCLmSEsrJTx0tZiAwQ1RiDBRiZMaNmYDhsFxCURxIilDL7g4ZYejWkJCacMdA+9RYWOAZZxk2jfYG4jzNCFUslQaHZzC82vz",
+  "cvLJBar/SfD9S8VLh6EV3ymWe9WVBEsJTHGJ76RPpT1iZ58OzK2e/+VqOsnz5XxwpS022gepKNUj8Q0/vL56f/vi9dXtd3u47e2r1z/dvr39/+RfNz//8qP8",
+  "9cvN6/ffpXEdkisLW/Z2i9P6AEgiEnA44FoBKf43QI9qVvGbZj6pkE50QFJgBTrz2GD1R9IhkhZEVBz4+B615CTXjwiAVNN/QlRVHw/1RMCoZp1C9Bw8yrPl",
+  "4DldDULC0oKd9ozRmiMiqbSicanNHTqIvHVG9wZQldwLRMhmLrrVO+fS62DIZ8p0swVm90faU1jhLSoex39Iq0qzHzcojfOLWbO2Qq48IRBAWrP7fQOJPxv+",
+  "2TB1CUf/8OfwQ6jLJnfrV/ZLHNX8hlwUVkD/oLeCawuKgsmC56o6KapPRD3whMq8nAwDrWbZgMBptMKjIAFtUFHwEC0Ke0pkDMA9GSBFsEVaafqTeuZYBmsM",
+  "+0EEhmvsP6BXhqXGelwKbTkfc2Ge0PJoMxS6pz+d4UrM7h7VaItLYy/S7+/nUswr48VAlC8+FqASMQJroFncMpyyLSZJMmRCMYxPywBSnkzGWggAjd4EJvSx",
+  "GAAhKVma8kpmJiwHfLaD+om2AKn8G6dZgv50BGyH+LbhX0LCbGUzHkyt8J5ZnhKjcHJnGse3yCl5ZP/KAye1mcG97IDyBca7xOVYofNDmP6zWMG7iou0WoPW",
+  "8AGE2lNiukXGY4HEHrYfCWIq7VQiUQicHTB0jCGxyX4vpsW++LEjA/pkVwPiOt0eky0Gw55VepVExgIlYranZjg41r8k7LsNlrmP4bdieuD9NdfFH56xJSDr",
+  "MGKvT08LoVM2iJMaXrJw9/VGwOfbh1o+N5FLeh+eHIMA3wExKcOyfSpqxth4PxyN8xpE9NmZtny/cVx5HbBUCuyNYjXSu9eO6Wasfh7NVlBLJ4Cz611AfIpA",
+  "nhR7TRsJxfpOJB6To1EXhISOqta+qJGV1iWhlfbkXl5U+9n8DemkvpPuoNa/bv89eEiQsntBzQMhV8pQoK2UFrcMS/AnqQWKoAPUuiBDMilU1ERkMZoUIMQJ",
+  "2Y7ba1XP/3Xc4H6MGCpZRFsQFGwkIAze43uj2QloahdePOBQOilGWXgcpWVC2j4826FOJiW7c9bho2cuCWZoFKOVhhYWgnMGIYtRwTK16I6GP5TdymTDAvRH",
+  "xEfnOTaW6r3zfLFapjwbLYhdAmbdadnCwbman0eSdOiQMI7ZIZ0VZmEHCZySuMIl8qfq94nQVPsAJt1pdrDskfWwg8AbRhtIxZqOw+oj29MsSlXPoCXMORvL",
+  "CylzamJU65ZWHceVgtsW4mAJUQxyK3I7UUUpY+Hualn1AtWdUW72BMmAnB1tm50Eb8lUs5yU+CRwGTjMWo73R6Qf4WqKbjARtJoMV+lnPxrqlaeInpDDdfrJ",
+  "k3BPKWnFk0+ciLIh/MoQ9iVlg+gh1IMa3zdisTpRW7pBMpFn58r/MbopyA79RwyBwrO4hD4ZTeMn5vLpukPBsGQnoSYB1mJfq/igQvz+/t8X/5ewXf3fsmym",
+  "uvCvxXQyyiHLpnQJfw/ib6sb55fL0fLD6OJ/2RcmH0z88dvSbpjP4TnbjlRlrGEPkVps+NmrD6OLf33w7/3U3w05qq3W2WwJjwa3hnt5Je+CKC7rQ2HowgKJ",
+  "yyvgVq3d6L5bzcsn8BsVdxDo7E+YAnOIB4WNpG0A2OW/XQMMrMvTTLwm0SIy4lYwhnZ4ouRg9+jhJa2LjjFc8xudolF1m2bL0Qweybpa2Aq9wYkEgFX1ku73",
+  "KPLBnFfvSC0K0LgP/GSi+rwHFhSBDQ6/LSv8zrlrLmcQ8Kfs8R3QeX3rJB9NlxD+rqKiXkBAEGKPN9JJTVn/mPlouhTrD1+96+q7lzvEwq/do4efO9503Gue",
+  "m2Y1Ub80JeI43kumVr3pGoAKCt3VHrBYKI62/4T4LZnW1mp2trnuL/envQsnZk9ZV0SP9+565WJy9b7or2YLMa2k7C/JXQFc6K3UNcAFqptn+VweCXhHf2Th",
+  "sjh2Kp3DjVhbUm9fMIz066ZBq1iBfuBr6HxtAEmqIdOr1c/x7JPg0+6l8OlqK/UvIPammn/uc18piJnssIB2Sjlkk2jehc8zbdfCK3XLulpmpf4VsRoIuLM3",
+  "Vx/sW24pR5X3THFSxP4qKvJCEhpr763crQMXxHqxrdPJJQZwRS47WOHY6/pwUl/30KuGkTDFDI1H3i3wgVdsG9wuGuzzDS2XpuUa8d1NQRureTLKFuL4k7rp",
+  "uH3bFCJQZW7iVwQJt59qzeYjUKGA8q/Ea4Gu3LjnVD55pU68XL8rtvVO+0rRBHAkX1UEtbg94fNl98jnU0F3nI+YSmpSEeQSCiBXsLjylh8hKKx/9TQTbXv0",
+  "cNux+kdSY6dtNsvVd0Hze3TvfpXocSlGeg9MqaRb/60bhtudf3GPHlyqPc3k/JE6er2mks7eytC1U/q8h9PjdpNTynDb7fGfZ0RqTBiXbxjdv0f3t8a39usO",
+  "17/UKodbz8Fh2iVjkN9ydeKplb1/TuycFjOCKsjJYzdlskls+Ng+7JtOGoLq/rZ8Q3BVPuUW/6hPxXGSuqU5c+HwrPY3pHIpySTe5yWtN2R7es9/4MfBnsHI",
+  "534PWGenx0IKmWrle1oz0Wr727rlrCu4K4TNNWV1BD7gunIdSQl+SDAqDN7fd7uWKf0d3pOPBBufiPm/w7h5L9yYt9Jn4XOfPXq4EgUn+l394tES9BYTeOal",
+  "6voDAWP8442oDWBPyFLJ+ZQ9vqk6Q1Am/seCnUC6u0W35Etz81IB7LEGI2ZAQUOC3UQ3/HYHBI1WpfPBc29FI5SclEBCrxkudriXreCVMfF9Mtfi+77fPtNV",
+  "OOJcDk3Guf0CCF/vEVCYoeUvzVa6we6ywyM8DWWixTu4821d4ocbAD3bs7eaqHmS2Ax/Aj92CFjQ9yIPvnVf9FO1mLtHD++xqsjQt80V7RKbrGN1e61Catzx",
+  "KO4nWty9aLQCp/VNRW2JfyW76GzkP4rcwbbYOpHtkpTf4IJa8hSMQOx2LsU2fLXhmL30T68gD2pVFd7+bf07drrADGYLMYeqi8uw9X6RZ+F7zJWY6XJuIZFc",
+  "9mfme8wD+RBetJyE+yPeUUwv+KrfY4CP+J0y8TApJ13aH3jNOkt8nYwudoiVL0F8HDzCIjgRTpnZWzk81Nzs8dLVaJprcvQjavlVCz4JZOnhZoX3pIYxwRtv",
+  "Ka0CKW3+wTtzl/rgM7L35WUILEk8wZugfochEn2p9ZbEx0mkQK+/iQg8+efKOr5iooTtO9om1W27r1op/9AogbW4NycVJGFloJDhIe9sUgSt84XYUJCFFNxD",
+  "rgoEtmqTVMcxbhjjz+MaszeIVJDLwH6uVPlpRTebXtKChpm3WmoU04C0i+tymsH728FOfwmVz1DhDCNbZoqwwcG8wRzQDa3LB6HfNJPbXH/PD4jVEPhwmiLN",
+  "fLU7dx52TcwyKO6QGnJ+0oCn83689QFXtMGvK9S02NHKFh+sdpBZW472zWCPP8AxEih2Dw1mBCBPqPLJlsDWi23zI/joQm4H4R/Q7m4dQYKl8tYnUe5Pgsyg",
+  "+raMmB7v3qUOoqyD9QPtWGuTotIcDYGvYdz6m7ufnBtDS2ji0A5PdyGE7W0mzwjYp6xnk7qouhK/x6ilrsKvpXDV48YSM25wlL/0sNyblElJOGdeqowLISe2",
+  "jk7uy0N5L5TbV+5IA3Lsi659DMfTKvMWkNzXkAZAmTU8tUkSSCh44c16jOcq+xmnDofo9qh+JQCHZlFt3W7u6XRzl35kU2N0+N4U9XLInLDbzT9ErKfQ4isx",
+  "cy1IMbJH7DEQtXmoPk6U4VMaONDDKzhKMNnXD4F0bYwg/fBGk5Fojg0xYBPusPLYgNQ865f9HynYOTbxudjQEFuir0qjb1nh2+jazRXDc2zKtnENok/7+b/q",
+  "OL1WkuYbj6T2W0zc9A49vFvrtczMVRE46hsnZeipdTG+rNDiLitciS6raojMoni8/OYO8pZ867fKuNpv+1Yjfd7ICE9PdhKpIvyLnm7QE789enhdO7qBklA+",
+  "idr1soSQ9zCREQk1oQgWk3Q+9RUE34J98PbRtR1Kop4cX4zp6XFoC4YMYPNuFfdyhsBgeZI9xBcqpqNsNspG09l01Gvw6S+Q0W3+WkhGcONYfyajbNnbLF/C",
+  "cr0iLGD3ohVGn7Behjd0gCenJXJoanT15/3qg73FUeJ7Nws8inCCj1Di6SqTu1IaQg1dRa6xVD3VV22nI9BxRtNZ1k8zpNz1PwHW8qWMHfGNK+GQ4I4a2dZI",
+  "bYBw5rO/yDGrfe7y6ZMOq/a1E4kjC85dXRJwR72DdWgqglkg9KeP4Z75ltOgr2bkFdqvS+Rcl9sCQkIASfcKF+jx5MftULX5kWzwK4A/BW5C2L6/YoE4CRSn",
+  "gwBbx1u12aG1nGOWtZ7UN6IKZ3iXmPEBSqEi8X0HS0Msc+FslI+MPEHKcMH9PagbWtqxwtk1U2DCwqfc4l9YeOjWts/YOvaS+RaPp2+BhlbVW4XwehfRbxU7",
+  "8P256rEiPW1IAmWGhlM8IjWtX8C3vIyNXctOcn6OkNNsoRzM3gLDzJSMHNxzkQkT5Ia3/vkV3IT84a7SdCUHYp/j2XRkbceTOZ/B08do7CeVj8B/mFAkwbEK",
+  "UxUXwtRs9XC9yJKJFQWToc/A5dCgRbC2G0tRCv0GbTC7uOLII+Yr47nn6J1GxPitrqXqDfUPQda7osLRiMuv8FrkYgx2bsivnluSzrUEKBimoxcaf7ll0xkQ",
+  "xvRDbrBiM46nU5orF4Y36wEs+/OUcP9rOwwpQ/wHAp+l9XkAMrc9G72XAdAUe901A5N1Q4o7zNTLWtdUkzlfKGw6+cpCflhyncG0aDE6qaJNkiraJCAEk5SK",
+  "NjmqojlfKg2lwvHXlJt36EFscKONiA2aZX1z3wJTZ7dc23vf2JahzTf9x79y0KLvfqXxHwzofVL5/1kI04/OLMBe2TZ84V9Tua5cuQrESXXOmDZyeFYeYQda",
+  "LRUqhr6n1LYDsK723APaew1Mz/FJK5kxvEbq4FqD2TWjIhbEalIWWZXKu8eeeJAt8E8IyqRrnrvm2R8Evao5o5Vt3QbUqk0y3Yu+S1nAQ4ht+hjAlBVlc02Z",
+  "rUwXZXMj2OF7SNMSmMgM7hwQNeTBmm/JkX6i/3T5i+JKoc0eeHjV20DFNVvHhmfqdLX+KGp4y+uU31K0ep918K5I/e3OWYKmQWxPveXNvekMSHmBmleMNsnm",
+  "5IQVTdfatgeZF4d2bfV4Bbvhpb7zJ7THIh/O/6b9huxxef59rx9A7EfVC1KXN65kk77pvXR2lealt6qQbHhnnZyKHqNjMY/c6KywvZP3bvvZEAdbnhN/Q+xt",
+  "pTjrr9zcG8U9CzeOsEmSshW+MWtTABD557p6tCiH2IYtLsCXHm6EFvOu8WCJUiofTVfzkTBvTVKQSL5vNsnP7yrbb2dNX3Yp/Vi255huuPlT3Nxafi+ZP6kk",
+  "jifMslnOJpKKebZeI6+zrvbAbbbRW+Hbrra2YjUXxM8SKmbTXpwDG24b4BFnYp57qI/29haYAZYAvKKvEEcB9yJlwItCr3I+oPYoOMJSkr/+bW8sit7TaQ+N",
+  "1jdI0AN//AaD1K+Kj/Cupve1OFnfYCj9y+KDkXE50OEf+PElABdsecwCqFo2e+v2TuBe1e1teJ9JDGYdWHO73X4l04qprTZL3JpbeKEbW607jkeVyRvf46Z6",
+  "9H1WKnLN8rgJ2VrGczpO8oVRp2rX9SWa3Le8xxJI7zgM/VfJWXLelBtvkPuaXGs/IgDdoby+LKgtuuCyeaFBpA65vCPNzyK1A6pMB9ggR5Dis/lUSe6ICbrq",
+  "uZfUIjRN9fhzPTzCbCk3qIjEkpZT2/Aju6wihooe9hIzGsr7cqs5gnXQaCSBq41jIYRLa+2DrIXM5+H/B+Zf1wUIMITGv6Py3Qg4iaeez0azkYLHCK0Zb40i",
+  "5C5JZuAIpCoZrq8xCyILpjMtMsf9MejhpkH39Svc8J1739x3F87mz6stq/jVK/fk9iSEdXXcvgHjczA9obAsEVvObJxAKSz/KyhFjJSuI79/o+/EHs0WI9Bw",
+  "FqPFcpStwFSYj2aXmVbA3lC2R44dRUWhJAw4q9FMUnMND7lW2XpfyeQ5zj6YqXgWUm+1+c594My0W5totlLiyK3v+x5ddFwIAI5WCl+krFxsTVvPjz/LtS/q",
+  "3626HygpXM+pnKUPTwyL8V6tGiKvFo93mZoraTuaLayqYwB19qXlhjFuuFRwgXbHHYsXMN1SyDRhpRhApukRJhFn4gGnIM5kR0llPwd+VIbYEaXp4D5nkT9/",
+  "UWCS/qYk/kYOVbvxQhegfkAc96JHdgruRQgBL3coGNtOYmZtVehfhiioxEPX0nN0kp+3q9VNuHyriiY5fuO5Ntg7MJx+g/pgHDPDIeCmn9867G6Db1xvs406",
+  "6scdw9uICQ7xNv3jEjiZfsvEcDJ9q2MwNg910cP9B4XvyEPh2fere0TfHFNOwykIwC/9obTDG/rdYQc39Fc9q242dbSWYMEPiCMWOU/0dxJctZ2d/Zfu8D6y",
+  "oI5pwLyudXwR+qoDJuh3VdSeNOTp7+FbSRD90DGPevqt94ae/vhJFHzI8R3lcR+w5RHwcQH9Hk9/pAMGMHvFd+hbSxLd76FD/8gKxGVzs7VDh358lk5y6Jun",
+  "+lqyGb7jO7cOjOcU7ofnOYXFUIacwv18Myyjja8KRtv2pVWqpg3nyPUgm+PmepDzwHtsk6H4B7tmAdsc4HmPe+HC9qgdP16eNzcqzGjvpWvPjC90zFOrR7EJ",
+  "JZDAIys3ixL8HO/r0Y0a9b6a8UfPxHNBq57VVXiiZOk5BA1UrgzHZjsE+51yoltQLqt0lj2Pc9BsvxSXSb0/5YySm2YZgWv3ok4TncTI8XG8Rv1k3YfXfO47",
+  "XckP5h5Bma7yiIvKDCTyypijyt1OobvKWj/faRVruk1gAT0H1tBZcB1YlloSdWNZ+y7mlbHEkdQB97xWdrScjw+VEozrweqvP8mD1X/XIXrd92ZZ5D/m07K2",
+  "2snz7Hi5hrsemVvL72X5sp/m/bKUtNO9X+mbjnm/rDtP04qsaPUkO4t4xQafufXmLfSQWWQhECkz67rlLbPaUlvV95z1mzHiP7OmKupFs/WbiC8NnjxJTYDt",
+  "QBvWSavA1BCsQHb5wXGs9QqN5V7TFz0nW/8RrqvNY8XuV/nONYtbVqGaq6PCXEebGY/rbpNvmH445nST/eTitKFSFHe9PbPMmHC59Ru6CLdE2uX2zIOLudr6",
+  "AcRdbc88hLiLrR/EoIutP3yhlWDIxdbfF3WxWebsuItNTsJs8AF5xN00dIhlz4TRED3ciGZpVw/MgfOoy8WVXq6CptRI4u4Sue5xu84zyvRxh4a10J67wiKX",
+  "CbcCjE85EZI+APkRMz+O9KnqBHRs6dWpndeP15EDE1c/vsoArDjYI6sV8DSR1ySh0WSrVVxplLZaaS6mzFVmZhIUX287F9uaB34NcPUvNDZd5utIWErQw7Us",
+  "MyRimZF3EvssVGAzi7N8aK5R0+5o6h1CwhA3J8013hmKKU3yq1aSpcFwTOB6bFStGtItr5IG0HS006mrruOUo3sRsrEM7tqInUJp3GnLiMg8HYr01eN1zMIi",
+  "xhEGr6Vl1IT2YUg4yHaRUemskO+7GhThnygnNkLaiC9QdsfhcFq5BedEXUbUPpGuvWtiLVIq+IFsd8LGHmV6W4Zq/vqhIa73X75c7KUdbT2N/TK+J5WSVkY0",
+  "OpE64+f69QPhMc2tb329b/jjTRcwSm3g4LtryObmyjqp1ZLJ6kMNT3uCbOIx/epcyec6kmTNjxw0qJf2AhIqCOrZnkbkcflPVHX4TYW2J3LrmuDy5O5AE2lL",
+  "JHol5vJItlpfdCtrLb4i7DTRRt51Wl9cdMwT4aXUISXBt6J43usDithgBn1C4AMI+Pqxoy9zoPp3bQm/EqVUAzvp3pMppBDqG9yUbHlHPE0w15Z42C5vI0bF",
+  "itLmFeah53nY4KzLgwYGusC0/jTT6ZpRVBao5acPRVv2fYdhL6aKHlouitAR0etXAicyJj1pBwqLWIeSHKCJW27abhNe/jQgECXtjd9QqDyNu4ujdo+Yw8Oz",
+  "yeUHN79qxE895LSyQFTf26g8W5wKIFROqwBfJG+H8DgXzvQOPYTnXMz2i8cbUefwTy1aq4Qz4dboXAf25fLY1N8C4gTXW9cNs4gbzScTwzA1RqtNS1cxNUy0",
+  "/gSArErVk070SZ9R0XyDcerpt1FMgWj6J8CThtp0opeIxypJmnQJ+sCoIa8fZ99D+BkthoTeqmylwoHXcaxEMHuSpzQxChkMK7gwzZcRR/FcyblfzXeqqSbe",
+  "tNdRv/1/zHcC19iDEPkuCgaISosKzBugC+XYhCAfAxOah0bBhEqk+BCB1Nk8XKQ4HwwEjuHqTOD0s6RJToLzTBTaMDjPdEuB86DDEDhPR+Z9cdo4Gcd3AohP",
+  "dvzctHF+MjKFh/aQfX04WoQywZSkkX06dDCJ7BMzqpF9XzfJV35Sjq9UkhH1IXGEoU4Vm0YYZiLY6XKZghmaZBIRmGGfJyEOMxxKY5KGGYrNLmnjARweFYaA",
+  "CQsNlI+y1XQE3RaLOBjRnGofjAgJIz4jM5gVpR8msm794PcoULH/8hhQUaS5iAAV+3TX3yI9WJ9wJQZ7tNKxRPO6pJKm+u/Q179KwjB3AQayHnAarkyIn9Tr",
+  "7qWHXkXwk7HkkTJzhMZPhovqQSrNtnUglX1iPRtSaa66+WNWEUillZDnnI/pnI/pnI/pnI/pnI/pnI/pnI/pnI/pr5SPCbZsIjQwzZ2D0MBVwkzhZGdyFG93",
+  "4yt1K2YW0G2k9HRQHy1tVFMXkyxUztWHGLrZ6HEpgc97UnYM3SwPhXbUf+u8OgE2IABUm0uO0p7FAdXmugWoNtdccTwOqJbXo4BqfUYir4wCqg1nSQCq+/0f",
+  "AKojTZHyMqsIoBr4rn8ClnFAdZ/YPQqoNgpyAvRrlW86OTuQ1eCjrS311Ya99sqNC2E1owvw1OazDtHrAZ66FwCieOqeT5P6tDI1Hp56uCLW8NTaeGrB6j4D",
+  "T93LaU/AU6dvOoantu48zfxzWvWvEE899MytM2+TGJ66V3oC5S+Fp+7bgs24SuCpzWaM4altdhzDU1uGk8HcRILQetDqnt840OpBO1zlGYojixFAq40AYEOr",
+  "LcbdeQQxBq121VJn6iYfTs5oZA5yALq2S3F4oGur5IZbIm51Euha9PNB15phJUDXz6xWJEDXPVcKqu4Nga6feXAx0HU/gDjo+pmHEAdd94MYBF33dg7ftDgM",
+  "uu7vi2Km9e1p0LXYWLOBB6yioOsh7h8DXRtn0ADoWtDPOOjakXCugqYUoYmDrqWxP25Vfi5pPwm6thbag79ZE/jZ6V6cTC/LEzDaci5CjLYz4adMQ4DjGOoc",
+  "YrTT5UG/ygBsIMnw4gZ8MoXRFpqUwPr4kqgpnRgCsafZKOSmw0BsWylKAbHtPhEgttMcA2L3HRJA7L5DcK6iQGzRcgSIbZ6ZBmKbLmGWHdnyhKX1gdjOhrOB",
+  "2NGtGTElxYHYjo0fFxFdwANiO+NwgdjDwm1C/YmiMbXsfByI3XsoW0cKTQOxe23PB2L3LWkgdn9aHJj1aC5dGxGstdxcAda61+ciWOt+eo5hrXstI4K1Hq58",
+  "6mKtTdlbh+WIsUdZTpQ0xFlOL4Gnj0UCNg2f523u5TBseojzR2DTQ92jsGlTOjEKm1atw7DpQeHEg00Pl4F1YdNi3w/Cpi3ubgyuoVlg0/qzfeyQRjHK+uaC",
+  "EU4KVJkyoUHR+FLcSlnw3i2kRCPFe1EPPtzyQqS9plX1E9XiQ+RckHp7TV05RlO8lCNnW9E1ql4SVnSEi0rsmKWHr3AgrmtStbnmYKf4pz5x96Qu6b1ztzkW",
+  "XS2+ETho5P0T7bAQOIDUAEMwuLHYeg5AfdkRU5IHXYMvX1rw7htcRwSLADNuoEZxUSSBGXfGl8CM9y8dwIz3nVzM+JFh+ZhxY7N2MeNmftICWtKk+g2F3NME",
+  "kSS0Ou0GOG33xEY70NkZbXpLetBqrdbZ0Gq4FoVWW3XTYtBqaF5EzOeTYWi1GUIEWt2/MQ2t9vqEiskkBa32mm4d3NIkCa2OtfnQ6r5PYg5DaLXJQOlDq6HB",
+  "Y/GTFLTaPCQOrRaAkAi0un+3h8eaaEic41HpywAA/JTU/LSMm6hwtOX+lS4F0OXQ0b4R5dK5ty6ytcB15B7+GDwpagyapIDU0ckOLvhAanEtCqQ2yUlJGfvy",
+  "YFhRG9VE2agSgPHBB/41vzMOGB9O0qoA4zFQ+HIQEy6kiTgm3PLR0/sas3ZHGhfgnjtKmF0WttcWdemcN6TiZhoihROC8hgWIZ3Pehvz8HO442axmyN1b0UN",
+  "ih2qazNZ87kwT4EbwvQS5RQMh5jP1Uasui2p/eT94ZcOFpdJV3a3mIhIWj37kJiBwedzr4RFtGsU92tS4rvzY6Wq92ZJtGS5ixQ1memlPMg5Knb7WD4Kzqsg",
+  "AUymcKCoK93q3uIGhuoIA9CwIM+Wn5ZzBjJFKyG2K3vNexmF+S37uPDOEKaJLMBd0vsQPgLdrjHboxrX/AUq7qBMtw9emSg3ptMZyiClOq5JVQnEjHhe4NpJ",
+  "dnpxmj0zk5+oHvAOPSTesEGk6hj+VegtiT4C2EpRiUv99Y5PYO72UWr/e8pRAEmUUDXEsbDGDfXV5nnK+i+1qoyEVd8b19rgVgMrSdtU6PEnC1pijowd85v7",
+  "EuFiNF/IMinzywh/yOVRAS+6JVIFdKzxD3CkzpIP8DDXHOnHXPVJjoZ9uIndc2UA8/LhqwIBvSXwJGoLV7YdqUqnT4PtmkTEbrLjo6ejOSjkEAawEEndp1OF",
+  "laEVPqn0E8dob705hN6bghZ7p16cqJgwuTTRH5FicpcBYkZMaT6Jh0lbe+tf2WIxAmzfcrS81BzFy/K4CLI89kBQMGd63Zdaa+msUBPZtLKCUb5H3MtnIHmR",
+  "y2BB6OV4q2Wf+epTtJiXsB3cJtLJa3VEe4pEcDtAamPRnYJpWJYlIRsojI5A4niQoPlImlOLsulxpHLbVjR0sqsIqbDSUUQiwQdUdYjj15EmEYwEly3hNLfR",
+  "j+9jaabFPPyIt6h4vOrcKEgbW3/FticVq4tVFBN4+Zdl8x6j8jG6IlMZySQ6/oi62gAuo91qeuNYJ8RLBmllsISWoOOCreb5ExbORbiO5pcC3b4cLUF0n6pS",
+  "EbMPqcXRdUVCjJVVEaVo3KlP1ybZFz70xDwfwB3gureCD/SSGZz1y7L5AdVlu0N3OIphszDZL8sm3UX7n5SYb8nkFoFfTMRRbtnGVZGBNppt+bY5LH+pyccO",
+  "/wg7I0gj6tgdCLijfnLxPku7y/tNkS3m8xe4LnZgVxt6HC4BKQCwzZPo+LoCpFp4D5CwVYJU+nit+Bf0Nd926uGisxshmzLXC/l7/VL6kXyWkizCA7CciIin",
+  "gTm3aN1eB0Af06O9x7iJ3K6E2QLVB9T+YPmmpouoTXNhwtoO+D0GMSxossn1dKHgWzb4YqHRe5Ln9wVORxcoQwElLA8A0WlxGcunXdB6Q7a/QgGo0yP4RVAT",
+  "bfHpee5A9Dge1U87LuIvRcxtGJ/O45e74LM+2aLrtS5YFGTgYVD9KpooOLucqwPQ4XW3XtuusYWt19mXXcF+ETP1K52wLK8R46QgDaqDGlvYUov0tQqjA/4+",
+  "VnyL4eAVfc72Ax54D8Nw7BIPtYqP5QYjWJdXRtGMtYLV//VmE6kb1mIuXvS26I+Wbuvq1pKvTfGw0OG+8MnBQnrXB0ml3rCClN0EYPZFtPklRRVurRh+g+uz",
+  "tomhHG6KSANDDy9LbC4SED67pIB/agyOlxc7e3Ei9ERP4oawFoIAfqT0DjQWj1LlBthxtcXJtjdSwfQg+LkB0cPzbWhGbkdZvnN1scVUUhc5kTdoj6Uf49U+",
+  "2KlREqQxvPsfYtHeCxUSsvcM0YvRQt1mPcklNelKNdqDnCLZuGak2Il9bB2rFvaoACMXtsHaLph39YStLG4Iv2pmHnaM4ih82TupegQfYYPIfPCY4wRbRLxK",
+  "kWGnfErJro5HKdErmVcotpZuTqHEWQrzCSU6OrmEon2kHSGsOiQDenf0/qrCjAc7GVp+vvOvdi1+W5eAnrUynJnQt4GtD5IemMC89RKyuPXuxVyAtHOdnKwk",
+  "SMqckOTD3BsEoPaFb0qCnArhWiBxQn8W0RAJVUjyJHnQkP0Gte09ZT7MPHACpHwAcReAQeMy3Da0brEb76DvwnUJytx7XGDSOLy9Z3K30XAtaGMHzOwASzUr",
+  "4Gh6CRTSX0cJIsDrHaV3juPFHAIfKLAYEB96MlWS8GIoQJimQIKwWhIihNUjkCGsNkuIcKYwlCKc5lCMsJpDOcI0uoKEunyWJM6SRGaZo66k3O4TjLOccZYz",
+  "znLGWc74HyhnACKbFHdFZWeOWcaNHD4qeBmrUDzVia0CchQY9LTR0M9NsdSVZPkvLWbhoxUxv6V+g09TowmrdWdnb6lrDPzVNS5sC/BylE2mRqRx2NNyNJOV",
+  "XmP0broczP8E904Du9Z0GWzCZWITLqObcGk2oaBtLrlMrkCIUTG21n/b8vq8+rz433jxzVxbxlGVg4DyHymFgOFEhmwN0UjVTBjKr/v6AGbla8wk1CFMTSyR",
+  "26nU4yplVbxEUbbqRRw/QexKyT/fhOfqd8SHmXhfXwDLfaO5Hn1n7/Mk+6YiBeFKagvQQh87ynH5IlZySxrLabRNIpaMsBpLUSzTDbaFxXKfakm/e680VVd8",
+  "cJpu3Cjq0VTmeY8r0sp/8rbe0IAFe74VSzqH1He/NOC5iTQecB3h57LUavQ9ez+hzcIiWgxFZesGsz3x8ucs+rCLyEVaRb4Eshri2jr08+MWAVrh6Gc40BBL",
+  "jnGyA5nLXBTaTE2iag4b5DYLrx8EVpoj3rUR7R9SaNrROnYNcMIfnRxdUKN7ZbfaXGtupeGF2BJauwHH8WRNjhXiBXWJx0hlDo1xU19YXo6yfKTxCBAgCKec",
+  "0Ppt6elXgLq/9tc2U9juLQPglwtKj3PPzLj6dkjEUsVu2mFU8d1jrIlEMoEZk8YvImz9baJL0sqyOsnIsooYWVZxI8sqbmRZDRhZ0ipnYL1YGeOFwC/49KdG",
+  "kN3VVr8lDkRcvnED6xc6w2zMxtFTrRTryzXj89UkwNm9A/OQbcuauzYTS9Kaa3NJTH8fND2s7O2bMn3onL8+6R14lLjldeJ5Tcxs83Rzzzw09yS4VFqVFq9l",
+  "aCN1tP5QC2kKQt1AVcTMPrTLURbbs8v4ntVBZ0mzEvCm/9PhzicKALqAgD+lcQan1aojYcd8mFbxTDcKTw/lARdXHobd7JgQ0D1g9xEPcXnCwJ5QIcZXG47Z",
+  "e9zS6hAyudQ0RaHg6ZF5eTmAgah9iTi+R4/ALSOq/NTKcZ2ywgF+89h+i4gpUeHJ1gPs1F5XrNiRA37VeaIGSE5z3elW8N1gpvqmn5w8cKNpvhiaYbKtKcM/",
+  "8x1mvhxqmI5KIS0fL3CI1mL0csqgCdKVSQbZaesT28RqRxW9xV/FrHnK5vh2g1T4vZOO9KcTt42WXCFdwUbJRw4PXT7zvqm67XkffNt9IEXOd7QmTq7UYek7",
+  "zMu/SOjYPSNwVOzeyxjRsHttY8iUTmRxgV+pE/ssB866GKZbBVaAJO2qlSJIH/jDO6FZnqDbBboSbgOb+OfZ+tGDKN0BMDsv3H2hs8VEjPsyXCVm3W+qjqHq",
+  "jthMNba2xvhgG9Cy5zTjyzseAtVRmUI8SX81AiFbAQtj1v/+ds4e/bPHIfW1s8Yy6Pl3wl05ZKoiQh5EdYB3beCwIXW0RVAr1O48LLWe3AbS9DNUedMri0rY",
+  "ijVIOJd9Zlh7EpajVRbNGQslPUYqnAY0N9dzU3jqWx5R3/K4+pbHReE8LgqbjR4oarlS1PbOtWy1UGcJcrZ4g7al+HxIis/jUvyRodu5ubzxH/X1cEdeU9NZ",
+  "7zAj/BqxALxp7njhxkYdO3iRPIejaZb18IBEY9ug+/qqaG78HNDGuAkdblSyt2QvP7JRPT/ACT+vY68j3uwUoSVoboW3v3RCLAw6+eCE/veF6JzEqRF3qW22",
+  "tFdEIqHdkC99XaLyD/h1XbDHxjOgakVfNynkxi2tMEOucTBa5iJaiMVEsoaTYmeEMLX2yp5pRPm4nSnN86XKig1vIIUD95oaYuXP6te7p+fqGiDFfQ8tOuCb",
+  "bs0Jtzhf5ubweWc1LJcf/EVVTzrQqtu7F1WWMVxXaN263+1Gv6tHiGRgYGGLJqrIRperD6GPLdMRiTK33Eu7jK9VneNtGfim7Wm/zM13BT0PsQwV8jNasicV",
+  "ghxJL6gVEpEp5tU27ksUO0Guycr0trMv6Itdi28akR/If0MWB9cMlm+cxqo3To8Ub5ymazdOj5dunA5WbpwmCzdOk3Ubp+myjdPjVRuTdhEjB9AG14icsF8d",
+  "UmBvFv8UeKlK8niiktxVVvJUkpJ8KEVJHk1QksfSk+SR5CR5MjWJHzKYR9OS5NGkJPlASpI8kpAkj6QjyRPJSPJUio5gOr0//eQceSI1R+6z1DzOUfMYQ82P",
+  "pB5JpNvNRtMJJPxLpx/xo+uDv8PcI8nUI8+lRaTSjqTKVE5VlUoFAT67Pc9uz7Pb8+z2PLs9v7HbMwUVPztFz07Rs1P07BQ9O0XPTtGzU/TsFD07Rc9O0bNT",
+  "9OwUPTtFz07Rs1P07BQ9O0XPTtGzU/TsFD07Rc9O0bNT9NmdoqOLDSbtrvOUxSCMNPzMWO0lpWni8Hoye1BQBScz2YOa5m0wM6hpbnDBMH/2STzmEBrU/6Pq",
+  "Uu+pirakXEORGUm4hsDxN02l6jEjU1H4foFW2KirgWw9WcJTAfflvqsivj1ScxW1cZp6XCXdI7vg+RHPohQ5v8axSiYCSu/ZmLVdHX+dhV3YyZ78TKWjhNCE",
+  "y0iOocRhfcI7U7N9wliE6eJt7Vn0s9H0cjJgGTVbw6uAnDoL6S0U1B+LlR9LPdatJxbvJd7QkEJNg3+oLpVdJ7QHZkpNTrm0D5GK5KPp5TRt9lNndMd5LNX2",
+  "aHqZRbMO9UUync5Ss4eFD75pnkoslMXMbFrrGTSVZ6OVygQCByJ44+LL9xKTfjl54n6yU2732y3IPGdUsLj9Q9fGjWyxYuestVJ7aRFeY7bHPrMAOeH44IyF",
+  "w74ndyRkrsd2paMt54GynMcryuVDak0e0WryYaUG5OQPny+aZ6sPUYFuWDY8LqOq58bEqDwhReW6nBV/hPqcoc1eL9cBM3MAnGzcz8iqVEoqJ2m6uieWrcpr",
+  "spOkZ6am0Fm6+w+Q7j4nU+OfTPYrH2u0J4VIkP+SYR9HYLAerwi7xfumsqxtx8RHaUZ2NZ2ZU2Yu/sSzRHqWSM8S6Z9ZIj1Ln2fp8yx9/kWlz9HFltJthZ1d",
+  "/SW1Ykye5XhUQgxb36MQm+aakRqS8VWBxNqVxEPBONedyIDFaHH5xUnP1Ze44IU+wbALATAAGQ8DIK/3WUP94X8hZt1KND4ANP+3Zc/qE3fjZ0Z1fxl4exCz",
+  "/k3zkUfRvKnhfUbycr3PhmF5+oM+H5M3lIv7aZixExBZw5DPQcAW5KEmBfa1tMVoOXEJdMJtZZ7jEui5IdDuC97YxdwXsSG8xxvPC/0cg4jguabz6fF82ykW",
+  "txgtp4P5uE1TkOI7XRHkzCP+4jwiPEX5mYOcOciZg5w5yLNyEMgA7uHRs1UCPhGpVB/TUrRtKF6Uqjcx2lWpzNVIWapev7ejt5fpIG3LfJEqV2V1CetVWY12",
+  "warepBCvWOW0R0pWWe2RmlWm1StaNeiZWAW2tJXxTZgBuhVXkjV0k+w6Oy3YWG8Hj2FniYBjaIiz7Gww6Dj6zdGiVtMEXTQzfaSwFXScLbJkcSu3PV7gSvZJ",
+  "FbkSrbNJynVioqYr4loeVhpnN1ABa2p7VyKul9WxSGmoZaxjpdfR94fCSLYcdsmsUj6ZVSR0OEVvdulHR43sq2H5YegQRR0Pq7gIkRpuysS6GhIMEkb3Vczq",
+  "nj4QYQzaQGfXSJ/qlwyWS3KHf+dgh2SmeNRGNk/HwqkvigTD9YvpRsOZ69FwONX6aXBLmyDfnuNE3hs6I1bpoLS5W5bLcz2sImW29IlvGF3j0CeibfrD7grL",
+  "X7H1TkKuuTW3PvNkviVvdO225plReVPTqWTdLYeX3zJUt3YN9svlaJZPLHHROQVxt8jlMgzsUtf8yC512WWkl8s4H71M5Dm4TCQ6uFwmw7sul4LhDLhuVilY",
+  "xVnmO8t8Z5nvf47MF0Bx5meR8CwSnkXCs0h4Fgn/J4qEowvCDExnNokaEGcTr4jyJO6omE386scTTXzj0spsclql9Ums1PokUWt9kii2PhkQVHxoWw+LddNP",
+  "xb4w4WGaTQY8TNkxfp7Nn5LuLstTOIVBpK2eQp+Fw9CDmujxPbBLPjayXc1yx7n3wPaJ1ficRFn3M+zV1KjjzN80u1DN9E6JyQiy0RMR7KEff2xYrjzZ1SlY",
+  "nuiVrKc+ML/ffpBxZGmWYO1ZlLFnA2x90BOnj8/OYlZ6IX0erqbJZeEZsHA4u0kODptSJdkVm+4a8uiw+oRdZrN8Paia9OzKvgaMzxto6gwEtdbVY/R12zOn",
+  "20BEaLmzhfSBkg2v94hU/l0eNzYf9jkjsPk9rJoOEKtisxQXM8wJjXJTzXS4c3rNvmLhe6I2gjMD/ZMwUE9LzvKEknxmr2f2emavZ/Z6Zq9/NvYKaZ9r/JmJ",
+  "RZ4QGaYY3FVR4Lb1Axxyqw5DEFqaJ4IcF9mHYxFnXx6CF7d6frU4ua8e5ZYMx5pOlukMAXF7kj4gsF4O0kzbcePJBIcjT6PJBOXYEskEZWMymWB2UjJBK0Dq",
+  "Dtexr0lGyDw1pvpLT8KRUOHzOTmfkz/nOYGRcebMjM6wFh6E54p5i7CybPUhUWUo+9wqQ1myylCWLgyUpQoDZbEKP+aimzsuSHneDoYWnlCtxi1Uc83IAXH8",
+  "E+YQa6/7OHkEoW7Ez3X1GLw4SGQKQaZLu+VK339KLooD4ojZAF+1XHGVPzflnQYyNhwroXKkKsrByYfpXv8pQiHK/VeghU2c4LeRaHv4sGVPct7jpnKzXkwv",
+  "V6dkTYjR3GiNjzxV4iOVLjEo8BF2jE9HPlS2I/U2t2hH3tfs+PZM0d1iur6TraM6Zy5+YDtO3zvoniwR0vHN+OgXZVWIeMe/MAGDG4eSWs+jeRPoHoNeGLIh",
+  "UhNOUHXzWBf+nYY5R5MquBq5nVb/iUJI7RJqlSXVM+3FibrJAu7rts/Ijt08+iemIJtepkJz5qek29dvoXR/PoZ/sWPYQsmfrvlnQoQxKaP9Ti8preCYpaRg",
+  "X1qYy8oE2Wr1Icz+nyez/39Wdn4ziucT/L8k2/5TBf8h0UEurS8SScmfY7a3U3TnUVNT5mXdMN0coqCuBjJvlidxpZkvBGRGlDhB0PWzqudDoqfxkgx7m7JY",
+  "gYssUeEiS9SJyPI+/tfRobIgMXOWyH+SRVMzZ7kh2lFHVmQ6jX2D2ycI5lkmewlE8SxPlE1UU1PoHN6WMqlHq9siq+JWW4SXJKstqsaU9yx/QoBz33mvKhe+",
+  "twu86NWWEoKXjU7M0TSew0606fPtIXFF2yxejACa5iqa2RVN4aNj/Mh8QVz+HThBEfkXXhKRf7O5d77nA4BRDUzUNUbjVEAcX1zeiO37tjlli6q98yJ2qiNC",
+  "mnqR5zbpPSa2IGY2oUtI1HeeJon1gExaFzvEpEBzyuFLyUjCzTsQv2yWPi5DGRIR4OiXimc6GL9pHOM3jWH8pgmM3zSB8Zum6lumMX7TZaSsjxh5rK6PGmWM",
+  "tffvaMIWUULTrioAr12YWgN2V0/eWZptJ0poxadBldfyrw8NMymCKKbx6cxXz3z1L8RXhzEnZ6575rpnrnvmun92rquSXr54VPTKADLypYdpil3QvsmWY7Rv",
+  "PyclUiyz98Jk9r72cS3PWzYPdXxnZ9IC88pQJq3s35BJ64kpszBTVkscyTVqtd7uuv26YSSsJvV5SbdOcF89T+pGXGEoYl5edfbnRWxUeTQjbdz5ckKSretY",
+  "cq6vl31rg3EJ7Ol1wvCm29/jTYWLqKE27KLtkH4136ck+zox19evuCroHr9ELBz7X7ZW8h7VaIvLtyUwTv74siK45m/9WmOfV7AYPCtiASCK7oSTLm/o+C5y",
+  "U6REZ57y3+j0Y7LcnCpqf4J5X0gZN3bRN9j/sy9PSrZDDF9TUvMbwnHIFdqW+oV6dTUD28mdR3P496VlPX4VO7g+Cj7R7fMn4lyT/Yk12b9s352n+zOmm+Ma",
+  "2TROH8PPSp2X9xT4nUtK/R4Kt+VNRBNJtWfDmI3QdJ/kPkIre+BFRbtyzFF19xXBxifbnVBDrr+el9t6egwihxripGrVOCZXLx6GN50qGWfR9CWp7CWp5CW9",
+  "LezrVf7Rz47N2BeBuJ5aPSeSlSO6I9MQkU/PArg9Di0aAqk8C9AkXTbuOXAmz4DXOH0ez9iLD4bBDJUteeYiEX1Tt65IEdC3k9HzZ9J+Ju1PxOeeCf+Z8J8J",
+  "/5+V8I8uatpy9gWI+GcOhXrqwYmdjkZu/K9TVjAM/RAztqad/fHZZCFZTl2Hzy5J21To0QtOyCQeserK6TI479GuNWkmi+CDSME7FosIakmkNCMDj2t7Alz0",
+  "48c15T2bnwig5gmao931i4uediWhbyjbIx5sK2EU5VDYEhdc9jmBcHDIsFXQEqcMzl1TUVQ+6akyr6LAb34lXm4/PsbO/VOn/dHJiJJvFTaSiBqRvsKvGDWS",
+  "DGCJ8Hc9WZoS3XRN4xLWaZIvt2EAVJYLo2pWSBnyqiFBwT4X6ZxPj7K0rtkyVPqVHrPJymqMSLodq+RG/kVs6jBGjZIC2z1O3fCfzmf7253tJ/Hb88n/C558",
+  "7pedRQ1xhZkhfTYpWdmlMoe35zGJuj8n88j45vpA853jsJiPskls4PPouOexYSeK4ajLHzvMHq8Rs3xcc18YUV/XYOdNUp4S9M/v+mejtSCy9fWCZvlcewMD",
+  "kAK0qVPuJFXJ4xPed98wgi28omhQVbA7y7Wg3y1X/3V9CN4AW8CBRC6Wo/nCNF1LUbrnBdCuhNi6xqVT3BUeOp/3sbb/xKy1Uy/1zd7mEC1TWYe4q9zpkbDE",
+  "Ne1q56uU9E47Hm+KgQ7la1S9Z1SXVuYZPR1C1rb2itXwscOtx/fkA1VOV8Rhs/gfC01kW/d19GbTWATdbKpD6sXlX7oQNhtkUZ16qKfPf7CDW1TPCbDNs2kS",
+  "2zyb+nmNpkaQ6DgVrnvvMckMdNPTMtBNYxnopokMdNNEBrrpAJIp9k2pzHLTeK52Pffy5DtWgaXd4tGE6RNy0flgJJ33KJFBbprIIDeNZJCLb69d8rGxXGzT",
+  "4Qxy6W0TyyA3jUN244FwpN5iK4huPmjMMvhSxxBlA3iPY1sDQ1S6q22ISvVKOeJTcX//nkGmc6hnUeRbHx8RgKbU/gpBU2YTuaApczkGmupp1W7gGOw4b2wz",
+  "nj6vcN021Gn6Addt3qC6k21NWSwFuxmi7HHDKSORcx4kn5umUFnDyeemYXJ2PURNzIM8IgNHUN/zIz5g+5uX86Ox6HBUl7JXgckBe8RyuTieuC2Vfb3fDTKY",
+  "OUg4D89fDqR+myZCep6Z7TXEw3jPFvMPZ374bfjhqelWz9zyzC3P3PLMLc/ccphbji7aChU+5jFwKyUwopEEcvOo5umim50ccAtjJqG/kx/tRGiLdOK4RSpx",
+  "nClrjtmeeAk8FrGkcotk8jiD6MeIFbsQtB+mv1nYiXEcc3wEHN+b453g2meONoqLHqdVfovVfUtUfUvUfFslIoif+SOjQs0IPnK0vPxgxXAecCRri5iJWFjT",
+  "aVD8aAH59N743NLyLhYjCbIeKkF/xqI/EYvup2mKdDRpmgJReZUIQFff5EaSQxxTMpJcNf5pouH2nxNzmUjhuLAF45fhiUs9R/R/nXhYEw+bi8Qor6zsaU+P",
+  "x5t/5Xi8qH9Qe6VCB+EAlMp3EX5Gks2om3DA/+s4CuEps+NRfH/hIL3PDb+LB8bt3VjY5SrwfC7shBQBg196Uk2YZTZ9tIZzES6MRDt4mJwOItCb20HPrjwY",
+  "f0Ap/HPxtq1d2Nc7xF8WCUi2Nam3LsDgmcWVtkLt7qVkC96EJClBs8N7zHpfk2mJbQp1VL0vNCICLe4wf+d4v8ViCOzDNam3Spfom2dKbN5e03r7I91uSb19",
+  "nco+C1lBU08xvnr79cvRdD6NuvGXMidhUEExj6Z5iCW9SeS8SaS8yeMpHvJkhoc8kuAh1/kd5NkMykjmJo11JJ2ieIN7ac0wuoO1xAzX9tdmn/Fln5WuUQfY",
+  "ibyHcc7mZglfjJYqGewOM8KvEbMLauutq1LSRFnufGQnDXn90FSkINw7031krQj9SyUzByHua6of5vmgpztpwBduZOF1EEr46dNZiz5r0Wct+qxFn7Xo/2Qt",
+  "Olk/4axjn3Xss4591rHPOvZZxz7r2Gcd+6xjP7+ODfJ8TSu6fRxDBmG3Dlooz72VE4rLX6Mxv6en7bUqRkACQYa08DYJPOzLXpyZRC0Ci+kkZhKYjC4KhhHH",
+  "byjr9re0IYW5Y9JnDa4wx++kkq+apxkcwZLwoRuh3b3NamxoVYVXfQOAeA9gGCKvbzkp7swemGYxJN7K4p9ZrvB372kfDAuv1jENVHzHj3YuVGjOJpch2bc+",
+  "xFHz1PP+1Eo/jNE7WGYa/JNlGvyjNYezNRLBDBCAEzcALC+BhEB93Bcd5/2yria2tp8/RXWbeFrbYhFX2BaLhK4m9k5STVtMDGSw6FpO9y/d19sbamIGZz4E",
+  "TktbMGJXeMs/fYrpanAkszyUomDGHf0ELkR1OGhwJUSxXfvwimfdz75qBS3RdAAWAWCMslgCT1VwW7T7TwWjnG2MSRAX1xYTn4q0NcZsa8cc48z0KY8OjB1D",
+  "nW1zR7pfyiozvC3+XYMVo21I0R4f5tbJO9rT3Sft6pK0sNeuIN4Y5K2KbHc8svG+zo6M6MXiFMykqGQjZeGuIZviM2/kT+l8wPPw7C4yxyLiSg+72CPE0xna",
+  "SNHTZVMJ4XcVF36P8Ct35aSY8UVrFjXQOJvSNZcMniDfRjO4V2PWkNH8cjkUNz30dtdcIzbQUPR0KPqE23cx83HgniR59JmfdSCfYVljR3E6+ZyjKGVJ+xCu",
+  "fNkkcvByj3dMXEIcPMInvkEHi+B6bQmOEFmpr/Fyn8J7rz2Rqp83DrfnNGVH1XQpwb+iltRslTKlZqu4LdVcjxpTVav9rlBM1vHXkTADE4nuxRmY69FAg3w+",
+  "YMOdi6Upqq7E38PyKS73Ugrx5hnZaJYLleF3Suq3NWc0fHlFauBVllVHLKNnHJ5E7cJiGWzDsBjMm6prd9Y2BKuFpPCB8TgTr5Kb6FrUc+yttvN80otzb2v7",
+  "sssQ4Eovo53W07Z9wdXpdOYn4MqDzHQTFZOGIRP/G7Qnxmoipuy0jHX9GSrr9j1uu4r/zGyxdjoZTeeqOAmtKjDsclRVtzuG2x2tSveAZ7J6vF0EN0/EWCzn",
+  "Rwzlq+mAjVzqgQNFcY1FhdnVkvRphMXdN+5ZlLkTfifccc6sRtM8XkAJ2uZKVoo3wdtJsXvn4S/ECssjSCpc89dAED2fuyV/Bsbe1WiVpW29MDOBtVdf9O29",
+  "+rpryoCrUWMGNETFQ9UQE+3nScsvtIW2X7mysQo65iNsGdd8blzKFU/7zE9RxoNbi4aBeDhbLC3TdLpOTqxLmB0zUrVHyacxO7M1nX6pIBiaXOKhUUMrrjnq",
+  "j0S/G50qQ70g7JYZguseGbscKjQk3h2rNGQaasSYU/e45wbMBT4I0r1KlSeCBw5a4WfJisSarysj0A0UCva4l5zDfFB7DSoXy6ZU6WKrNV27eO4UL/aa9Scf",
+  "rW1sdo1KrXKDC2rDLbKVLvt0h2srM5YQo1nXclz+SAtUQROYZ50N6StEOruPMtm/xIzbRnYjhEbycRqqHZr783guTrhjbt0Ruh2/kjlVva8PlMxTcL+zcf9s",
+  "3D8b9/8Exn0PpmWm92z7P9v+z7b/s+3/bPs/2/7Ptv+z7f9s+z/b/s+2/7Pt/2z7P9v+z7b/s+3/bPs/2/7Ptv+z7X/Q9j+64BWtv6D075Gijx2nV0WBG/5q",
+  "/7Y+OMGtWdBHSD9D3V6RtgB1OYgXzUygbBkpfRQGwUWiF1X2/MEygZH3pp7ztWr00fsas5sdabxXHqve18ZuAYFalFS4gZoBXpEwJVsnK4MeXfkdZeQP5AXm",
+  "WNF/7zu3gFtyj+ESPviUWd97NTmgyMOnT3+Wjajs+WpmTv+q8w5+3h08uuD3hBe7kOzhtnV8X6YU1YkUceAJTyymi8v31D0eYdy2qi3iBdOauZFxnWFdrUS5",
+  "qny4KlRDGG7f1s77RRNdc0RqkNEg8LPlaG8vkyqkw/AG1K/o1Byp+Dm8KyAGL9ypn/6jZ/w5KmL+KVdtdHG/Q7xFTfN8uX9li+sRdTMT+VHUTow5xMvP4vn4",
+  "B9KVdHxnFefRD07UlV6cVld6EasrvUjUlV4k6kovBlLup78nLAa96ItBf1HaEgzllIrIF6WzkDgr6fkGJUOKubWML/SJqT4WXznVR6L8dHIphrJouLn3E8M8",
+  "lo0oNXfnJENPTjL06ZzZpKdE0qQYS00Rz2URzXCfmwT3gZE1H7aumjwfuNpAUhKPmukcFvG89qbDUJ6EVNq852NA0cR7YON+Ws47HxrnJ747jRCdmdmTmdmT",
+  "E279Z7C6+ZnVnVndmdX9Vdna6OIPVNEvMBGfWAPcxx0/Y6KegNRlcaCpayu7esLgY7Qq84pHn6quR3aW0chjqrztu7bU8yH92/eamIb7aHqhPOmueMZFCtwT",
+  "T7XlfIN99KRK6+dd9lfaZZLMgWHq65O6JyTq+ndvK0/QGvh23wOUGt4Rw6ErekWeP2TG9aWaZFdHqkkVVk/KDVlCbjh65GKCQRbRgfvdvYkcn6FT91Rq+bSt",
+  "+Cemf+eN+tfbqEVFbMCCQEWBZ4X5VznaQkiYI91CGdbpTD+IduWvlN1ZUHqNKC1xe8dpE2J1GoYbxHB5TalhBtlCYpL26OGWcuRcn2sUE3yq8xq3Fqt6L6lb",
+  "wB3al+fTWYxpiSZduLF89L5DvRrEeM5tDBDclglwUdu1Da7Lqw13H6qmuWH0d1zw61NGPldKfBhDF8bVTCdeZM7UB4zqkDQhl6F2Z8M94e83lGE4uHWPylzN",
+  "jSXGAYfidedc2BdNiGc6Nc5PeaGvYp+U+AJ1yyvSNhWyjiQksRWrajf74ouqN9xU3daqUGEHsbZWkWbxfRaUS/zdtfhKuJe/9widQVfDkhHuFDkFhGtU/Z6Y",
+  "8qYP15i9sj9ooq1qMChaElT7T2O4LTp8wjskHE9OzN5JkGoGAPsWcgbz6h2pOwdvMdFW1YJRC0cdAfBvEKk6hoW9IIjIkcwqFlKw8eJkJFjOc+6qcwTT6wcI",
+  "wD3zYXydxJjf3JGmCSGmPow0H2XTuWQt/ik23/gKt5zUHqpmHv9SaIh9krm+D+ip93rVUxllaV10DDL6vu/qEInnwZY1OS/u6GbzrnVfs/DY2FwRV8AcBkDn",
+  "+Sib9G/4uXYftQwelU1Xct+wrv6Rbu1TCEO6w7hxcJ3QoAGfLx6526DOvoqteo+5F3U31bu8vSPNO9K2uPzfdO0Qb42KpjY4ZaVUJEa2W4vYz+fReA24rHaM",
+  "CETA7ICqflKXGgCstJuA8GitqmUbr263YlYySKA5LH+pyccOC+jkexANQ7Ypur7fFNliPn+B62IH0sVQX1wCYBLEBof1eKWNzUYXnoPIPTCVXqHrhcbxngZB",
+  "smJC1IQ4hoLsa0EvP0WFEGFItwtcq2t+mXYzmXtUo22soUFte09ZaavavUxhpyAXV7V3gKBtTSElgp3bARU7yFxuPidBcEmFXe1d7WdF8PwAgj5CSHXwytj4",
+  "zTfCNB/hcbGxVGibjJfa4z1lj9eAuu4YvqlR0+76VA5TI8xTbsijmIUGoGQCUG3rORMIdR+piR/gqqRuOh7OgW6mHR9sj1b6Ma2gd7zCG5FE3XbwOYrJWxhB",
+  "G7/5Z/H6oDERG1eXDSW1HaW4gfikgAjNpTG/7ImZFdgn1qKiWyejAvz92n28xmKrxgfYu/2BA+D/LFfVwTgjBSirXoVyIWXP+y7OG9Wl5EsbRjktaGVvvNVC",
+  "nuSppPJo31T4PeImr0iuah+QAv/kBj9xOEbO++WVxOsFj+iKO4WFv1pTxr0osA9en18Rq13WOtNB7QKe+thv6X1pp3CxGP9qKeghKfEVw6jvUtI9IlZ0+WUC",
+  "rrYyIQy4PtiXlyNN0f5XQCbaHa6q16Z/nMhwr3r8HF5yQIn9BSYAxPE9evRUlvcYVW+bN6iq1lZReREmZpDK3i23iFRtgSoneQwpgfVzWfFgWInytfR8NIco",
+  "GVDkFpdyshzRa7SC1CUQtza36fk3iAlgiGPHZADDEFzoAaSwHylt4rMGTNpeHNkkzccRKc5qvSd1Se8jN2qL8Tf4bBUhcm3btPWXix0QfPjEEWl+sYuHxZVG",
+  "BTYAw8SmQkwpbz+TsvBtDVvCd936SkvvLytE9o7yLzYFaduu/1Yl+vST0Ev9+hYhdQBZugJcu0w0cLKs0QabPBTXtKlA2cnKHxzqPzgtYGaX3Z2oGPXANTH5",
+  "cVZ5r778IPzLL3e4uAt0RWUiUT3foYf3UqNurzGDECZ7MzhqHsSG4tcHwMGaAFH/4eaWilxtbfX6yDQq1Aij1S/EozCvHyBWF1Wv92tc/sKqNrHR3tYtLkC1",
+  "7VxhyxGvf2bEMSsMTDwEL+wRJwWqqsc3mBe7N+hACkuO6PfAGrXYC2eCUiVKbnmHHn4lpTUqA3am+31XE/4oAyhCTcgX1kHSl5tBfkiaVFt3vpLR/q/0DndM",
+  "S1BVtLxBdbmmD27E/jyVAqA+EEYFHtpf3IJWblj5fLoKgg/ldZWm46HBjIigxcCuKDNEXbt2ID01nzQt8IfgksV87pNEY6OIWRYjJNFRTZid20xHsyl99+e1",
+  "LOsUbg4QJG8Jd+zHfbkk8ZUQsxgNlduBYXGH7vCtx+Gl0Uj24byxpQMpMtmayg7xlxSkMS89XWR1yd4WtJ08R5YjsDfbqHP1juzxSXl0fMOB4FqKE77HEsYV",
+  "Wo18+aa/rWNVEPEzmOAJBkDLR896MTeDeAsTcI2Ya1bRaDth6RZdYg+w7PjtUaXQtxf30yu6RCY2VNncyZyFiMBZfGZBA2nKjSXloodra+HVbdfkoQ+AmkmT",
+  "yq0AwPRvmH+KrM8stTJJeutvvWefldgUPMuw4xtqZTbUL6xytpMKapWmsqJjhD9GxAEB7AIVjJviaDeqt29Q82Tk1SXY8mkZTOVLvwYrqGye+L2yw3zcAqwW",
+  "t2P0vnf+uzpSPlFvd9IPem92TGmnGLps1166n+r4lO9sEGGW+1YnHEC9HPiSlOykiGjrHmETjEiK7e6fmJGN8ykyI2Bhv2VoJrRqFbCtgEQK5qcjiGKuLsFZ",
+  "b23X7DEhzTORiV0+0oYy2WYl+tKMnNROKL++7GrNvZRuvUDI53q43boihRR7QmbetbuAZzV1wMcYthxS+iIIbx5vy4eYjpLkK2oK/U2iiGadQqSEvBUMVREW",
+  "rhmL41xYjfKpMqRcKp6yp9y2MpZbR8qNKtbPKff4lgxjP/uW6reYBDs7ACRIkBuvbXcgPf0DP7ome/AFzC7nqstb9+jk8uqtndlN2KKq9g3komINc415307j",
+  "dqth5pkTmptLSdTzTlsZLpxdkK/UFvSNoElnvIzMlRMppW/7OKoHokC5m2eTuNoLlkBHvZC9p6fozqE9yMjbwddTvvMgDfMs05AP7pmpPKY1kxgHIcG/6WwH",
+  "YJ+FA5r5z/XrBxIxxodmzX+ZzCkcsz2pe4agHVcl5uBCKJWF8jaavQM6xxynvZtLGAjty+qtdlqXy5Eg4Ya3fY9rzCzLrMjai3wN1s3tkcfVwTv86HQK8rra",
+  "tqJT9G4n++mQ4GVZpkhaGrzHa7tqaKbTDCGuIj7eeTE04BbNlVgFjq82MJJ+7HCr87D8Az9G7KRSSr2SCfpOszao7A3mqdJYj9vTpkymtokOKU/o8ds9IlVQ",
+  "0dRabCl/1y3aYG2Dcd084jF+nhTjmAKh2PFhWEaAPCGmQ3oCqwuwddvvKNON1fj+NVjsXePTTBdW7j/JMo6Jp7l72aKwM0FXunWYXPo0yuE+mLscRSQmIvVd",
+  "L2bmC53Y0e5EajnHg4ojrjmzMoDbDoPRRBjGRU3cuNkm7gxQVoYK2wlh3Z0m86rhg2XyUd4J/GDLayuDlegq7FyUHyhQXo6AtPR9HoJUME42qID093vE3QxR",
+  "l+J8qQ7/ILUjlMyWE2l8RPe7bv0yhHJk09zq4OTVU+2XVvs1Ku7s2D+DEZHNt0B/roq7mt5XIJKVV9xCGQQ9hTX2WCcARdGW2LgJQCxcLvyOgO+TmbVueE/I",
+  "o8+8lrghq4sK07P6vMeotXjq0mfEy7mx0vc33RRIvL1rh14vzMaplzvgcuvmBhV371BNNkBpdyhbLEPjqep2rJn8ge3GudPY4OKfmLU2REj32RIwmtkQUf3o",
+  "LeHv8SZ22f4cfdnmIYO6qDofCbCAaLO3j9XG8dY2DBgsS93s3waNBpza7G92qO32sZZbxNaoqmx5ZmpBVWl1cIeydJuc+/xGmPRko78aur11h2ouu0rLKAdp",
+  "bZSBn17Qg2nfKTqvrTMWdfHgj8GQMFfnww+coVeEten0vXvUNBYQ1Stw4IQ/56tPYU5fU1nkJF7sg9dGeT6CeI6FUFXmShutyMEu7DG62FD2GhW7QCMkpcOu",
+  "rTRArkTp8T9nTXILJH2L903VE6s8wvG9pKitL9FYF22Es5T2ZzpAL/IinwWn0uXNbFBfrrWxDWV7e91t7cxneFLqRHc2BDu/PG4q9MUToW8kxVruiUVmmG2f",
+  "TUVDSbb9d4u8siU5HUkFKdw72KVvI4YnBbby0DlyMebaqdfSCtshnJeT/voNf6wcy8elsnxkguFt3GSFlf+UPXoAIJfrUJhONMiyRAX3Uv0G8yh73eAamO7B",
+  "HYtC+CN2h3lTWQgVYGMwaxuMS/uaI82oPlZOLc0dD2AEVAlxvd62JUgw/qWyN8lDdexl/LFxb1+p2z0IuLSPNe3pTm6pwifMb6r1OgafU1I5G65SIaRWxLYn",
+  "+ZAsGIoCOs361FEvLWCzSsKsmyzFyGv5rbDuulw6TXf9XaaFlvjBz83qmkTgqo+47ZOpmjwGtGp1gQSbnomEpEs7kOg3oVT/hlTn3xyToWB1mZ3XNjA7FbSu",
+  "ccGVkcH6oCyzmn/jw+29meKdk/FYdboP3+ubLUxCWgsCFd0R02yio97LY7tH96X+zlD2jp2K53hbhphPucrvMEcl4sgS4MwWiZnc55nK+iWdSrHbhG3Lvqqs",
+  "YUzaDwbmsW0r109gJZVuq98OTlufJbZrgC2114iBpFjB5npp61vWU1TX3xrVV+yu3wq7t3luakvALW4BDT3j+EEYAJwP849CPx/KXHBS74h1VNprwBIsrKhe",
+  "GsM+Hy1lwP5fieWiLvo+1944IVe8LSsMMRY9cVwtZSpfHQrs66vGcggZv20cdm8f5Lxy0gMLZTObfuiBt769DGAd2FJvRfSMTPNMuJNLXdxyKcyyH/elj+H3",
+  "CIKRnNW0v5Lk5Z0zBvEylbJ/T3jrPxPc5DXESeHSTTNjhQfIfPPRppsaYjx4/FYeekl0PNm+cEGuejgB0HJpWWUxiyojAvL0CuG9q2vo/NuI75wB+DqbfHEd",
+  "e3Lj6Bn9RRBDvOuSHDDUZzzvT7NNPfT7PAO/GLCMk2NugtjUgL18S/39jnRvto5vQFmaGBl+++gObzoTEtudNlyGCh66/0eiUUk4GLFi58Ytwp6XYXui8ZZS",
+  "x1ygEpsGGbGPbAspv9tZB3stVAWtvEKPkQ3YNaVla/FO2G1i48Z9g6pJwK80QDwYjmhNP5ek7qP1CwupZJ0H2PRWvixR1GFltQSlDlT+bfnh6ZHcI1GsEt56",
+  "81gXwYkyKxggxsADcjpGsKRFB2gxgdm3t2DPzwc0mRBrZkqpKJXSoYLWe4Wmf20ThbiPXngDbQLQu11dAmD54Tcehq9Xv9MfWfkAA607ONajHjVgq9n9C/Zd",
+  "xcmeluGjBgJrQo3LAA3Eo5zUYvFZmq7UnpDRHa9gUWD6kV/lZjbosP7YYRZEZ4Wcpx8eqW8KK7JMDEXOj3jUwKZieA9nkV0VjLbtS1qDQoMCf6p2FFru+t6t",
+  "2hBL/3hWD30AYTB3rG2yfvx4ebJ21EWshSVXH40vNGjxfjyfHsUmxAYLmwb5w8NQqpR+ByG3PcFuweWmih2IT59Cs8UklpIwdxMV3thMeTa6nKmyRDM7aTgf",
+  "LOdng2Y+JCsSBWaKrlYdgVsANykdVVHu0gMk3KuwV20GlOupqX0n6Ir9APCTPbquEstBNP8U41/zgcwHK3M4O5x+xURF3jA7zevlfCQVXzmflG4rbPturUay",
+  "D/IyuncTVliJv9y2PeKMPESeuhersLeAuMFz9y3HyMn657a3kFy9SjdXFqUPWjmu8JahfbKD58wO28Oc0HYHmQDSsnQOopZ004tj24OZaM3LhY9mCgYA1PGA",
+  "r4o7kYIB9upjqC5Fs2HkVsMv9uJLmE9uUyp5SQFGhIvqvZ/m04TvQF7RQHhcd6QqI4D90kn2YuxB+waebjeZUPi6IJhtQzdKiZuKhm6ZktahTiHK6gVXxRkr",
+  "feuicBT9gFgZ03mq6oZuQr+NZx23GhyJuw+R9iX4MLDfgCE42XtPlqpMUiaGGfjBqz62tMoLJtrMd6fa4MtDtVKZQ5ioRkArUa/LwioaEL9bT0wDaRx78VLW",
+  "Zbeiu6M8ylRk6mdlpuR2IQ+5bm/V1NhVGGaRPGMzrWZx7F1q0QHfdGvuhCDMXOuOZe0YLcV3HCgp/CcdaNXt3YvwxWCXryu0bt3v9iQe5chqIG8jfuA/wVdW",
+  "XtWTmbJj+PKMCnRF9bZDW/zS9vz06Rmqt6X/5die9svcfFfQU1y98bPGSN2A7EmFwIX6gtox6Kp2XNu4L7lU+82r2ah72w4PfbFr8U2D0R1m/huyOP7S0EmI",
+  "SMAP/Edcb13n5iKP4Uqnk4mZrJ8PmDFS4nBbg6vxnTufXhxVdO28PtdBujmn+Qbj1NPt6mZe0z/tTRlr85ew75OKxh1d0AbXiJywd10tyto4/oloMGtpjWw1",
+  "Wh5Yed3Rrz0EzEQnYvKgSP1DtL7oJ/cC6E9Y6q1/dxAjr8Gebti+5lotZ4h4+XF8o9LEoOgLh8RPEqmutGVcRIZ7Ndj61gLXkXtcT6F5c7DLJjqXg2oZnuzg",
+  "wjRfBh85Xc1VCWp7U4isO36qxUkq1+Ikjv6dqGyLn1T2KbxpoziFQCccTSfTUW8Di3zt3P+4yIXwa+fJr52HXztPfe18AOusHZrdfo/Y4zv7TPW5XkJL00rw",
+  "JUEtQyiB8BBI8NeJStAecyuCv0Itv6UdoHEtVMsoH02n4F0QyYxlbmGrpwtVETgAsmWhVaC3zYgTG0QXSX+S4HsdF1xDlmmClGsOhRUo6GzVR/zYFbDXuGS0",
+  "uHvl5TNQ2D1lOVZn7lcRV+5Vhf//2Xvb5cZtpH/0VlT+lGwsRZI1ftk5lSqPZ5LMPuPEz9i7qVPZqRREQhJiEmAA0Lbyr/l6LuBc4rmSU3ghCYAgRUmULdv8",
+  "kIpHAIFGowE0Gt2/1lUuRZDbLcRu0nhn/zzJkeHU3NsvQWUHwlOt/MssOa7BU185KJwbo82+CQAHEZl/Vp82NgCkJXOIfSCOhmNJPnK3rhoQMM9C86Tk/pxi",
+  "Ib/u+zAKy+/AIClQ/Q5HwyPprXOqXJjGhyNxaxLvRMKP/41ygldC7qxNEYswKu1GufNQKRZhVLEbHZdiEYwH1dFwon+wwtEzgDpoufKdHE4mhwYemBQ7W640",
+  "alleagulPM/kRFYipewuBkMaScT71i9pfMEffiT01wTi848iiBZ4EqVLc+y1CgEouQUYTg11+VWddzoZ3DJxXtWLH43Xc/GjtbEXbSqYefNxOm9A5JO45iS5",
+  "tIgrkBXLz9MqpWsWBmvOpIwXz0Haoipnt0daG6Vwrvyl35y9DMDpQqEOOHcuuSPnrh5lT7OzLyYffkQwtxWMhgWU4m9weu19t9LYRgnEn0kqrCAkNY0HVnjk",
+  "H5m+57E0C4+FPwISRTAo5dgd6V17RmgA/wgR4yiKxK72h5W3PW8LzbFjpa0KQYzBwx9i3yybuNMQWXB849w6okLPy2Uy5rf8s62sFr9r3wm3QD55RcsmxBPq",
+  "WNarKiYy3TSF4R9ivELXwDYW3ORIvv2/GVq8VMAtyckb369n3rpnZ6Vf7f4R/oMvKEnniyTlj0jCXynAXN/yGgWnangT6VYSQ+48Jeg3SMdJTG7e06XnwYxy",
+  "5ArN0ami7O+Qep4vqHRiR3j+YTYTiFAgMTcBx2toYvrjiPSB54whxgHm0jAplqx6SCpbtLIvLpG4JElHm48hKz+3ZvXk4YHOsZjEBAUyZzhYGr7EFryp+uZz",
+  "Nhbt5vsrzumrTjmffXzNafFlGS4lq3ajrX7nzLxyl8dZ8MJ0pSjqiaQZGRTXTAYauhHtxvQXdT+GNq6NUUkGvutx/g9c+nJiKxcmGH62J31FqHYWkagdoN4L",
+  "j1KSiB3YRrDKKnwAcyUL8nGwlMPJIFl/8FFcnNOg4mkwq/UvJh6TFjAGn7VBu3wA2V98Inh+IQ6sEq5mua6Cw5O1zViwoVvPYZ1v/Bl54s2TI5yW7iN2i9fG",
+  "S5/VzrWaURPDdeR6o4k7nYhpMTLTGlGOWSUrtnDoFst3gY+4NFGGOVoLvc1woVucHQp9QiiV49NT/WbxJjOCC0+6czqX3gfsA7YfAoqQcUIiNa9Xtu0jr5Hi",
+  "XHJv8sr/A5ciinqF86uW3TtIAxj9pADcKjSHlk9D81qtReY9FIFx4rW82Yr7GyA5XjkxFehPpSuC+L7yijCWEQ+FvTTT6ET6nlwZO/6qf5WpyqyfpXuF9Ysy",
+  "v1s/cQQF7Ll9S/QPNHdnMQhQi04dsiUyzEKTGPN3iySzgJoosuPJ6eGJ1oFHJcLUcf7160rUyVwLn0wckk7sy/xoeHKoQKLOvDeC8ThzlfxojivX9k2lL/vR",
+  "BQbS940yDo1Vco1CePVQKsmVp4py6WlQdrjWd79YOwNfW9dEOeCzoYPrL1kl9R37OnTyxVRILKxGvQHJmAhDR8m8Zxdo7ni3H6s75r3n1xg8+H6FISqCpcwC",
+  "hFEMIk8Jmc08vz54iVG2SmvM0t39pGzEKS6cjuqeI61UYxAb+G6GW3f2oRJlSyHJb3o2VriYtlEmFeihBGVq4TrILce1J0yq7AmTGquuZUe5A1EKd9qHz1Xe",
+  "o/Tuol/rHTKbn/IcqOPXxu9Tm+aOmR9YWPc76QJp8EEBX2/77hdSfGvrYjugQsCxJAsKGNxxR2XH6gIHKS3bXrp5f/HzXhVPmelwsobABfvZ0tgyo2DpwSSI",
+  "QBrCNYCphDfGvy3/7AxoyvnIgJDUQGYmtu2weL42QfpKDnklhAU7yK5wLLZi37welaXYtzqNHTi4T5Wxb4Xx3Y19M8zyRhhbbsQrIfu40TgmLFt9GJsk0B+Y",
+  "Zr4NVEWWyc7dyLL8w2rXz8I27uV3RWRZbV3i8n2byDIjwHqdyLLCD9hyQz2drIosK/hYiizzGA+qwsdsQFP7vS9fn3bkV5X0+CO/amv7Ir+U/E8qXvu+qkwj",
+  "UbQGBvG9zCfl3Y+AcHJwpuooy4XNAcKQfnSN2SsiEhAjEXBNOZOjsYnP56IPVe1H01RAuISl518VG6pBwHJgpdXbWQ3UzNBJOjU+8TdgAV9YSLKmA70C+67A",
+  "dFaWLBVrZqaSye0+3PtMdWw6EbDahzJZV8bJR3Hp6U6QoEGcMnepsiVS1Sq2Aremk+Ll0nS+qmgNhgVc76X5pFZ/NGhsVOuD6idHBXkkt3vvJHkJLQP/Wr3V",
+  "IO+KT8agjBhtCJL+tW7JWDJlvZNVy5QzARUyZWxvXiRNv0z5oRc9MmXRWiFTDqFbylQptVBrMlVrKHRlyhp4M0Ib9yajM5IHJ1ejLVMZ6p2l1jgx5KeHp5Ny",
+  "qOypm+GvyIZZepkXoEGTLMpMxMU6ODa5ZSJIrm2V0JN+UxJjKoTVOS9L0b1l/wBfB7k+rjJkCd/1O3glcArdUErxwp49Vl9E4F7qepdB8o4iw9H5NE9RlzVh",
+  "x3EejhWgh4E5W2qjABWlZArPTRnKsGukw/uvIkfeDY+ce4b8PIty5NCI7sy+Vq9KyobMLuLwNwqSxMphbK3/cvvj8fGXrzVZUB2kpyZ702mDnUm371lbZh/e",
+  "pZWT5l1Z1UlSVaTwHew7selD366dm/KsJVYLlaw3pAWw4BGbfdHgzWF8lgW7iBRdZiy/tInpKHoapIi/o9Lx+sKTsVC0MylXFQ5yzikgtZYj7UWH0VojKyVE",
+  "zDbDGWDcvUyp/Hk2pI+ZIxE8XCu3Siu2Xg3ljWsZVdrmUcmzObcHyF9LKSa8pbYzsurwOHN5RkyBmEuXZo+qp7w9zpMEYq+1Ik54WQ+xii0cIdV7GQ9Bg6p7",
+  "wsyHh+MzIxD0smS6PFNXMuErnT/DV7HYqXaTUudBSznhq2oiO059Q6KGp42RTnObJj+JTFledy3lsVqO7REezSpV1/hkWIF0LfoocjdbGZiV2nxW4cfG85k2",
+  "tuAG4u7cFiZt3hYm3W1hJ7eFycrbwqT+tlC1LUoCwxjhvkhu0qdJ4HLbPoLUrx64oZxTlnhZU1YtXg6fK8Rr4iLldOLVinhZA29GaOPe5CdoCqagiWrTbVvd",
+  "ttV824rB3wT3dThGk6upm4Ly99OVIRtZAu6qmI2s3BHb09qgDdd0c1oftHHqC9rIvpmngIa0ABjXY8p/VmiSM2T2rkB0sxrOBTrz3Jf+Q1eUiPWE8NxU1U4P",
+  "j1Tya24k5ZW/TirCKF/ivc0Sv34MMI+gPQm2EJ56N7hTH2tO2+LMaRVjVpkfa42PfvmVTMlcb11Dp7vbn5poQBcq8GiNN8jK5PadKbwzhdum8Ewi+3eQctjA",
+  "hPla9q8kiWB/FpeyQVocUb9+rXzbd3iSNbKCKcXXdWwpapVWnEyQ419xoshacXldZ8VZtFasOIfQmhXn1PROllOnesWJivbE6axdVRNd/YFHqKyBNyO0cW8y",
+  "Z0QAoZsFxhYqv64/9qr640aa/rjJFj6u1PNHleI0cqRp5Bem0WpZGq0WkFEt20clsMnqKV6leY9rFe+xu+GPDbX775TCvgDjCBYNzdVWDG1uUPSED2pV2puK",
+  "3sZxyX/0IbnkhbbKnP9sQUnYv/5COPy1usnugtpdUBtfUKdOAEbVM7zwFjdhp4r8cDK2VaWmt/N/GyGFOmq/EcvcpVXEAJLIfeYzuiileh5n2Aid+0DnPtDM",
+  "fWAapXCaTqcWevIrV8GnBP9JUtpZRruDp92DhwIzwUq1QfQ+w01whd1BJFIbvgtzdjgen74ee5+di7vWsNUZqDoDVWMD1XTJYRKlFp6Yb8FOKs7FiX+tNToF",
+  "MrilVcut+t4snZ79F+eSO1xW1706m4u26u5sr1v/0l6xtsuLO1vdvn1ksnIjmdTvJOUMy8UGHQB8B1iTl3Yxr6z0Ulv5+C4yzn02E6abKcTNhPKjsX64omb+",
+  "goIh3fN+97zf7Hk/gBROKWCdxe+lWvyChWl6GPv0nrFf7Rl7tZ7xaXvze/pq5neVEjKu1UHGrgoyLjQQkaOXSng0Ew3GcyJN/LNcYMfYh8Ok0TwXX9ceDpNq",
+  "5VYg0FccDhMn/iCv6x4OJq1Vh4NN6LaHw+R0V4fDxJ1r8UvV4TBZJVclQhv3piIzg9vASsXg03VG/kfGkVfpGDXSOUZNVI7R8WvZPkardIANe5JzTNJwFgEK",
+  "+wD15wouqTstXuxpQULYF4ag/l8pCm7/ZJ0DQedA0KoDgYWWUOVJJx1YVIRf6WcJj2AHygjnxDc6LYYsZp/hHYL35tdH6rXLjAcUP/p9NQUkwY35Lpal/40g",
+  "oB+KoMAqX89SCKTpZvobobcsAYEdXHdaBmn2xFe68NtyDCamaymC5fRwPDFzT5sfnmXZPZEIfbG4NRp+8WEFiJKRgxRgDDoReua/meMpKTBFBKAjiCLXEFzh",
+  "L2kkC89D8atHZtQ2MVU0T41SMydAudTGKcvKs0hTT8sqDLNU8LXSF7litLxiZF9fukOp3Av6LE2ECDIjNZP/WcM0JX4G955gOMdKKGECNTS1p072YL7CiujC",
+  "j1fbGo2Nw9gkjLRXdpRx/vt9+TdU/slOSJL9Wlqi0hKrAtKMRToyHjtcRbziRafZk47D8ipd3A0LfgVW5tXPVRv3JoVpAQuEV6+RuSKay2/tbWbsbWTrrTb1",
+  "Vlt6XUNvhZ23gZn3bLWmVW8RLRlEq62vK42vG/akNovZ0o26dZ+NhqvAH403oFLWHf3sW0o6obNaWPCiWVcSzVQC9EhIUjsn+NBIuCvr/EJC+LGc1kd59VUU",
+  "CmelLEbGTqF8ZIY5V3evyita92TEEQw6yXLbzyI7d4aCRcpK7JxCWfKkVngSO5HURzqheMpQ4E7CC+Pfng5HhHaRTv5Xz9+m31VkByo9dg/bfOwevr7H7uHK",
+  "x+5h/WN3VcY6dUwlKCK874DXdu4znftMC+4zAQVTw2ZR72ftGDgyO9YUYVBcxCW6u8aVBLbJscjopE0NjvmqDPlafMV5VLbF3QMay3OgZAC9hTC5ovAOkdQm",
+  "4VhnDJGhwjKDil18pIoFUOK/ccpsi6ss7hy3O8ft5o7bQQr6md2u2SoLKbqD1DzRzQiETu46uWsidyGEyZwWETSdxtBpDK1oDEKwEJ5R0HmsvVSPNTHFDMLb",
+  "zgvhpXohhFC8SPYTgGgzqJEknUYosOKNT6sierujozs6/EcHAnNMGEcB6xNuplN/5ZGMJmOEdRHyBUzZa0dDCtFsxhoBkym3D7euwHudU5LisvCIpj/iEAWA",
+  "E2pDJ0uXDbGObQQDUXY0zMouwcNvKDRtrodjlWRBlP5vCiIjBYMsHGeF1wGIrChAhWw7I5j/CGIULW35UCXX6G/7m4kq8VMoH5Z+rCuspl8WVw5AllaMIAJL",
+  "w6Qjf1cowAjDa5GUwoR2PRwfHftCIo+koZwtyP0nhOEvaTy1Iciz3Jgwtj871dZwCZbtWcsi+ZE9osLRAcaEw/9Y3kzFl8rL6Z39hHdaZWB/kXsTCwgNu706",
+  "4wcJZHLVPnwQ+H28Cz/vws9bDT8P0+BW/DcnTWJavVHoqsCG79EBlMKKP4PlD8ZHZxXB6F2E7POLkIURvIM4AlPW2f+6S1yrlzj4AFbbhTy7UmbNsLykxqdV",
+  "TlLHFaHUnX3pOdiXZiDqNp5u42l145lBxBZp7T1kcjg8PNV5SoOApHWZtFStJPnoBpHIwJiAQm4GCxxZKWpP/d4Kp770tKciOa0O38gyiNpo4KNTlfaQxAC5",
+  "8TAVBh6IA7pMzGSpbRGJy1EYFOIQUofmLPVLEi0/4psFhcAkUqWfVyDoxr0/X3fLBOF5boBxi+9E6k9RJJKt2kFCbQxSw/fuz8Qr89W5klg3pGkvpOLFicDr",
+  "sFWIA6Uv41dmkDZDm42QyLMX/UQB5iui1FW6WUwwCkBk+quIQu0C5gTknI0PJ8PhofKlkjWw5UZbfKmj7WDoazjL0W2nSzP3d+uO/hkC2UzzDG4yrqn5J8zK",
+  "OjYZZllsG7cwI6LX62UcIXzLvAnT3i25PV6JLioT8EIcIjz/DPPgzNXzdouwzXSVqCvxziKDEQyMRWpOQyLjRN0skrLFceahLGMx6wOEBU22KBSuf1QaaD8b",
+  "SEtmuGtnWOsMa80MazORqJyC+6jh/fVHyI3rqw+MezypuL5mtrYYPJzP4aV1A1Vh0gRHy0uAsEybY3l11CX3zL7/uvUFe3zaXbCf8wUbUSi31s4L66V6Yc0h",
+  "iYjSgJs5DgPOKZqmUmWGD2WUcqPc2Ajy4hBw4GwSeZn2l38PltZRoILoO7fkzi25qVvyHPFFOu0wbzrMm1Yxb5RY9XWsXDOXxhKEyHjiBREZawS3ztexs1Y3",
+  "t1bPCZlHsJkkllT5nDYn9U+VMq+HWYI38h53KvtIKZd61X2gk/FOxmtlvB9DyBvgjaUmNJSsFSE5FSUIMPGza4mvsPEejSZ5ip0S+JQE3xXutC4lISLvQHAL",
+  "TQCxo5ECOJOFFIVzeOFijFVBmeVf/AxBxBfrfGd7aQoqjnMqJALBOo2pzFuNv+DkXwRh14itEzVo4S9lvYWMe4C6/iQIe+DDtK0jAikOFm5HFKYMfnhAjCM8",
+  "vwFTt/weIJFF7CO+AFFUajWf21+sR4nMjljCC9MJiG1gt5H5/nLjg2IzYeUcj2oh9tbDhtcnNBsNKcs/kDulHwVv3ZUBHxJEITvnJebrq1u5G7meJIqfi6FG",
+  "SRQJF8fz4BaT+wiGc3c8sl0QiR3ZGdPcRzjCjNNUbvmsVMQpuYSMGVg4pwViS9TslSf7ufa596vcKEgZ2nB0psruUYSIN7n1ewSij1i5I/sxB9/zeHYt3ixw",
+  "CeFO17hCJf7LnHkXFmqf7JTHs/cwAkvPWqoQL40b6/oo1/K3GtDQl7isSj94WTEH6kgLFoB3Ds8ZSygIURp3hsYXa2ik5K8u1POlvhQs0vkc4fkMBHBDu0j2",
+  "LFfx0trdGbs7Y/M7I4qL+KwVzxmOB5/XmCErhiHNFOkVTJIoRtKXyX7HGB2XqkoHB0/y1szxwdF0s6KcKdflbk6qOgmhyDxFfe8njJd7QDiI0hC+I+Gy/EkM",
+  "UOQgOqmvXB8SWaICCS1Nu/giAYzdG7Ff6snH9r4qcuA6mnleYHtgydb1Bc68bMnfVX0Rq+dZOWrezlMbFye7SCX8hqbCX0hUEIjbHz3PUTGyp1IFKHL3wyaT",
+  "JqMQEb41boDyLems5vVeVFBpw1JmM0rx+x4YDgd5cmNibyMTFThZkXJ4ciRTC3ePct2jXPNHORTb98Muh+LLjxBD+J7QKFx9q/P4PJ3WeTwJGj6G7s8cxgmk",
+  "gBs7+3hyeDSWAiXNIO433W3yed4mEQ26y+RLvUzeoogExGqpm+EXNcMCraMzfRbMSB/62NHAq6+sAYhhAYyX/VqhiIv2K/z7qr/AhKPZsmn97hbQ3QIa3wJE",
+  "5I/B5i5ut7P4tWLxi6K4z60QqTrr85pXmSJ6spiKj6FDhvX8H1UVXjkGrLw8Bg+2bVEcKMPjQ8HSN1VJH6wa3Xrp1kvz9RIzLrx5OmCpLv6t1fi3iEwZtzDu",
+  "Xrl2T+ZTQm6bZG0/PAAYREuGWJ45COHUeEyRab6V10wAEmHm+lCV5V2XZw05RnyjodgBaTSKylHT2qNHxBIigs1AHeMzFlAI8UdsJIg1Su8QywTeTUbeJa3v",
+  "ktY3TVofA07RQ7fLFOzgkMbGQ25nNHtpRrMYxoQu+wGhTX1sHFSUFS42wr8XBqmrg/mwj7PfneiO3Kgwo8pJdemU+b84PEgWgEFW7hUm29PupVEYImJk6UST",
+  "IpTePNhE0ZvshnZFEaEfMKfLT4SxHwUyq2uSKqoSASgRXmOUJJDbd7viUhcj/BkGIIouTFiegh6Er+0Jz7sQqaPQXyn83xRSZDNPA1oEYgZ+BtHsE5qVxjTR",
+  "XJgveJnvYZrAaxSjCJh4xkXnO56FiJBbgavtp5nC+JGlooYeORFXcvfF15xCPOcLl19yn+CEGo/fJhnmb0fjkfJCSQAFHH6GwnuldHHSu+XfBMPSUrqDdEoY",
+  "/ESkQ57nS7WN2O7puYn3Qfr8XEPGTC/63PK8ABg31CCEd/PNMoErKo9GalLFyfPhQXARRBqtQiVyb2RX7EwfnemjselDn6MRwAEMp02g/0UU04W6UJVVtZQT",
+  "tYOXivQd7BI8XCyAnQBAozdN7ZSq2lJYAjNTaVhhPIVhaAPclz0nslZK+aB14yiG2FrcyopYOpuzD7yxMOp4ERFTzthOs6Hp/e7XxAnHcQJmTl8PTJoWu3t0",
+  "i+qNbjLV66HyszsVGSZk1F/jI0+hfF3K3j7cQcw9uxoSl/P3AEXLX4gL+GVUEIJYcQTpKqobEzWrqCCg+lT5OeVoBgLvQRaIzf6hpINo71OxAaEIhu/RHDKu",
+  "ptPTCMKi2Gvh+jeNPpZKi6WrO/CCoV0QHKSUQsz/RaYW7RkkCZkyFCKAG08OSSCW+UAl9puHqymDv85mKEAguohQufxO6OFmbGShuyj4xJJsUQg4FIGoFahv",
+  "qsJ7wBZTAmjoqZFQKFxW4c9pDPC7iAS3volkTnD5JE+PYkTAKh1H9UtokjK74Ei2lGKBHv+JBCDyTukVRXeAQyVbF4TCqsM7aYaMl7HV7czEqcv1qzJIpSJd",
+  "YdgFJHH8aFXU350bF6o+evOlA5frjOvNjesx5Lnjx7Hv7Dj2v9cceyXquJFAHTeRp+NKcTqu9MU4dlwxjv2eGMerHTGOV8vHcS3Xj12mH1f6RxyvmuANe5I3",
+  "yYASRma8847orjztXnkyyerPRKYyuuwkrJOwliVsLgxW/SACaQg7r4JO8WlX8dHitYA0Lj8UdOLVideW4oVRDB42BlKbeIHUctxmO0eauvoddzHt3Qm73gnL",
+  "OAVRFz75esInpUHe9tOc+BMSeabcO+GWFc3vD1VlGl810tpxuqM0x0gwWxDeEC5/ezR6552jg6h/3k4xjEMQs84RTPMDwwceRCQN+xxEtx1bMrYQxjuf5IIb",
+  "d6gwJJ/54NHP/OjoZ15w9LNG2OhnTaDRzyqR0atVU1czrVBMG+ilZ6s3xbPaTbGkL1ari2ersMo37EnM7514lexsfN0NpNUbCAn6Vuou78Yxqdg5Jv6tY9Js",
+  "75g02jwm1btHJ1dbyNVk5V41qd+sanoTchVFIAY7wg3UYSx4BqmJmjvxp2HIYhJ8qa8yL0h/+prOmNNtpWtspRj6cO/8oA/KDSwAwQLecC8emxlgXHLsnSiP",
+  "vLlItnnDo59J6uASKncuDuPVKIghZAFFiev1PplIt+UZgpEHq1A07cH9qyLU8sUxofBI8g7hckMkufEhQCj/en9jHWJFh1jRFLFCuOz1E0pYh1z3ikyvYtYB",
+  "aqaTJJAygkHkhMqMjycdKEOnFayjFSQQm8Bn3UbzOjYaMef9OekMNt1+0vp+QknKbbihTrQ60WpFtNgCWlFvtfFzV27ypCJMzk4lNhrre92Mkrj0o05BVPX7",
+  "BxwmBFmPKLo8SUsdx9ZRezhWl1j7Xpo3kHjoLz2wTPIIZcKhlLbfRPrsBATwPaKlNlW92ip+jHdJrTcr8ot8r0ogTSL4YOjXnZdA5yWwhpdAsiAY9kWoISWd",
+  "B9Ur0q7tzbzuxarmwQo+JDAQuTs4h4zL2f0ZsEUpL25Wz1vovpzJH++zrf8zTACipeeu7hmte0Zr/Iz2FwJ4BnAHAPVST7G//pqS+oyRk8PhocxCWk5s5R4S",
+  "ZlVByI+2tu3VxYQOlXwMXYgII8fwlas8y1xYnL9HFAZc1WGru+EiS66winyo0G7TJCIgXKvVitS2UpW2s01VQV9kv9u5pgRN4uHKaf9HA1Ug+7BKV48BvQ3J",
+  "Pb5OEzNbVV6OjXj/nAheggkZn0qJGAfXsuw8Qa5mH1uZicenI6XJLxmHsQ2ukHWTJiIzJ7x0rkrDE6PQAzOS0khNzr/lRJVGJJOxmDWaTuLXTlwfTVwz0Gu1",
+  "kzy2MA/PNhNmzrfBx6kcVRNsnFwg6lYU5643vkXfJBNSvrjmy8hwrx8PfYRPvHRPfGRX5NDTP/+VQrq8AtTwpp64R4YeXQKtnjSwq1jSbtV92z5eh73kr3uI",
+  "u0zKLzX3FYVw1iRTTOfl0nm5NPZyoSk2zOpdYHUXWN1KYLUABXvA8yYJIMtme6+77TiPqg4Ah3NiYt9meSAjgOepgbY6rvLQ7Q6853DgMYgZBF22km5/2sH+",
+  "JJGO+2wBjJyxb3zPBNmvIpyAmT9aE5jVEmCLPyH+czr9GIpsGRzZH2k4yHtc3MPEz5M3Q80HH0FzStLEasZZM6IF8Yrt3eveeF8OsrZX7XZvmrwcFLVKq0AU",
+  "VawCLxN9q8CitWIVOITWrAKnpn/TetNwFfgno2YVVH/g21zfrHo5KBHauDfR3VycmJ2PUOcj1KqPEENzDKLuPeqlvkexWxRFffmGvSBJsyTvwvgIItvuLnO0",
+  "n+SIzDbQej6dVaq7yLUBsYmLLtvL8nBcCyLfLbl1Szganyn/qzsE77McWeXPVfklwjeERBcgstTVo6OhUYdYiu7R0agoK0UnyQrjLvn8s72PRCDooDVybnCY",
+  "zNLO3vxyxX2JSUTmy75I6dKJfcEVvoAcBZ074etxJxSYSn3robO7LHWXpVYuSxzcoejx/Ns7V/ZneuniMIJzCuJuA+o2oHY3IAGPU1IoOz3+xejxfCEycvXl",
+  "mwNboKSJ4np4AKY3kPELJ/NjtZokEpDRe0BDSC3Hrok/xXenBz9LPTiybl+v+ybIyRzyRRdj3Z3IbZ/IImf0n6lx2/QJll+svEJ12tY6O61aZqv4UcsNlxcG",
+  "JzjrRyIfYD+IUOcE0jmBtOoEwu8RDxbdeabZUYLM6xyMOwfjrR2M7yA2DrLOGeCl2aXuIA1g1Aeo70C0dFP94qbaGHV32ekuO61cduSrWj8ADRGlmscAV6ls",
+  "Al7qlzSelgNmEZ6KLKk/UQi54VbkFJdih9+U88ZbPkOiSuaV9D6lUsDLuE6qCkm57MQZto7IdcMpFVQUJhzNlj+L2IfkPYzA8hoGJp6U5EYSoTtShuda+MKk",
+  "+eJG3EBLHPWEvY4nb2RoaTqNUOAJ6KQQRGLJ2ffEijsrwozTVC5qZt0Fy107PxvVrcUsgQ6+5oHGVwYWi26BE+J4pZ0eHo3OsqKaO2oFLLZu14x2zogVMbaQ",
+  "W9RKGFlKEkhNR3FFtuDeXymiJqN8F+XDA75MjM6Ojo68v07yOEKWEMxkcK5nwlThdU0kc1an5OCWizFFeF5dyiC9g44sThEuB7Yb05X/ZoeWv9GRySgSrxg1",
+  "Xd6i5Fq4pQoXw/9AimYoAJ4bl5AUEEGxfj9DkEBaXqgTVYvQ1dHsemzVEfNiy8DQlnhzu9AOjmvXuoL0Y1LeXCS28bkv7Dyh8JoDyqs5uPUKVFOUbYDG4ZxN",
+  "UWmJFnzll554dsb5VSmkfTxRQekgvFlQyBYkMiPWT12oAHX1aRYtP56okXCAIhaAyBVhB1bw9Mgvw+otFy8fGsEVBPmklndqteuWPpJbl/+EU4AVYseqnmjO",
+  "mQfG0fjp7LgeBuLhBj7wTxDPrZG/OfVAL46GwxytINMqWKWp42PoN3L8IkAAIvS3f0FnOqN7dBml1xBWNC2G4i/5j+kN5Cm6hlwoEWXYSz/j1BqcMZ/8VwF8",
+  "+KAp7RvLWAP9uEv+UDuJCHLCOWy4X5nBIhkNJOVJqrFNSvQ55rWM6IeSlIscz6VVD+7gdTrliEewzEXukd/jMh5F1tgdiVIXfkQMPoJ3EEdgymoXo8Ex6cse",
+  "LYVcVInd2UkNzkgWonrhbBb5Migvc2ZL59lpPspy3bsK0ZP4NihGEaCIL98RwiyxVv0kTkdn+jycIhPivqhvwpTkv6YMXicQ3EJa6mX8RSe0DShhZMZfrdjZ",
+  "SQZWi1yFLPn0ZUuWSmNzZng8Oa0gXV0E4xjQpVdNrOKDKEqFx4BvE/9lTsntjxTCGwTpJ0KSKQhu3y1FQpwyWpCoe+6/iujS9yQGCDfYLMeTsy/a3h+h0iVI",
+  "oRxdo9UXIXvjvIdTYcy4hkFK7eWRDxiGPxPWDEgqZUKahf8EwvOfIfAiJstqMLwSsvzxqpFR/1U8XJAogHiOcJdA4RX5otyRJTBVl6F3xocVMz70z/iwzRkf",
+  "vr4ZH66c8WH9jA9LMz4sZnwZUtBN+OuZ8Hs47QvfRUcD7RxAOgeQVhxAtArHmgjW4YHMqGLVtSbP+FigzUeQfrRkcKKzNZYsxpqiGsE1jUhFU8wCCJWZxxyE",
+  "0LxlVynOC1yM0KEACT2U+RKHSp3XSCnG1SSjwJ/6tFts3WLzL7YF4AwkSZNnviRK5wj/XPZhjCFjYA4/wwCiO/cF6bXcdwTywpQAGnYZubtUAq2mEnhomvpS",
+  "gl4/wCB1PTC8KblPjbeBlGLLM0CjCFv2Ku0fUJUFKf/Ml607d1ewzGniV78xLc/JgXCEMLxAKtEH81DvIVHwzO3fC1+Yd5Olc75E2FUnNCsqj9RKCieV/J1U",
+  "8HdSz1/9WZfFtPPkae7J84AAiVFngns9Jri/i+Oi8/Z8ad6ef4OIdLERBjNSZr0qvWaG6MdH08vxxF4+J4o/EbhfpFMdRWy40qi3Yl38I4gNCAxRemaUXoHg",
+  "1jD0a81FF5YTYmi6TD+KE6tE5HMrlXA4Nx/xtK4mUppAnkQggL8Y/nyTUumVvK9Wl19bZpZJ7kZHojuTnGO7wOzTKbpOCh9Pp+g/kDJDOnQpWwCWxu6PFllH",
+  "h6fHh5PD8ZthUeZhIzO61j/d2V2eZLuVkcNjqKxYmbicGGJ1qsHVSL4ZD5UVDT7wD9azXn4viGFM6NL63nrgz5TwSlU60q/Ppket1BdPRrm3gCFbhcIcle7L",
+  "ATBz6IhflXEsM9AV2tNoaDrzln6H+M78SacWLJid/zgz+st/tDwSC60Rzilk7MpkjhXw4zxRS232zbCkguoEt1P5WL/OFxWBYj7vJTEU26I6Ml4XPmImXtqh",
+  "7SBlnaPXy1jAL1+4eYWtShEqnFJEBy7tmqGiOp0zu+aoVHP0Rg3GyWUsipSR1pnU0vhUV38ygn/FxR4om86udBaIper0SBf9Kt1gKisYwq1+1v7i6rOSC6Cq",
+  "oxy6AWMfbNJ9w9d+4aZ5Oh+5suF9lFur5SI1OVXTioqiwlIuCo9OT4wGykUeu/Wxbbf2aH7G4LQbxXtEndLj0gAnhtM0iVL72FXrX8wQ4MHCmgVJ0ZuTzEFX",
+  "i3oeIGDGD4iKmSfvZ+EBCGnZW1FUOst3FcvhJL/OpiEq2YlYmiRUWfBX3BnlVraAwe3H0N3LxJYlnF4/4iBKDQfNopxCwGzjX5bFmkew6jNTjbBd8DMJcQ2X",
+  "p8M8M2uxLWaVK3eJswabRFHHWPSiZYdRp5nMOwteFJQWvPjRtkjkn/vXrihXslC5RosqzhKtI9ZeLWod+d24iuY9i6S6C+kVTefGYSdKxqPjUu2j0zMbgr84",
+  "8qXqekPObQ32JFtkVwjPrwieWxau0ZvDkbBZiDv5idqKw/g6IHnkw2h49lUD6Js/qyNqKPVMpID6l58QztXz42LWyqoKCiPomO8EnXpTRsZb2an+hUMMcABL",
+  "BxsNFugOvgdsIe355zNeLHp1VA6VE3gUXnNCzdQmGTK8+OQ9WNp4+1+q0wCIewiaL34DHNLSwZGjJ79H7La0oY1PDw2iYvDwAXMzDYtowX/wHA91kIEM/RCv",
+  "N3b8sW4yoSmGFhMKomSZOVBB0ZFWfCE/V6z8DLmYTMOWKE9ShdhMOODQMyrJFBVF9Su+oNDwCi3g9RMgArt+JPT2EjxIt8CilcnhJCfEkGf+M0mzkYxGQ6/k",
+  "HJWc4k8OR6OROsomar5ku++W9i3KkND2+io6uymCh4aHB6FMuVcSX7NTxenR8It/gXhlQ55rzmDD2F37djeK6KpuinVYHqdsXu4EO5gjBbK1swm5oWg+L3Rl",
+  "Z086PGDmljcaq+Q5dqjiML955PWOZAKwws/ZbFaMwTQzqNoxKHyrxS3NEkmx2wmsYEN2fj86fXM4GokVfnw4OpLq1y1cXlE4Qw/GZxTc/4/zc65g5nlRjMiq",
+  "7A4TUjDjHiAJMRmmQl2UsHQ+h4x7LiTmDeo0n9J3SAZXVd3irhNwjy/UZdW6SL7xunTker0QBiEhzjtTpvOfzytLmejx2qPTaZMnj6wvx+o7FQ+I8DxDvS8F",
+  "tumFo2pdOlJ5JFXZe4o4/EQMEPTciVoGKt547ep6SD+TKPSUyHi70u95mgHDJCDVt3cpDguGltYBtE4kZ4+0A6wOTw/lpjSxXWay+3TJZSa/aNdfPb46VsHx",
+  "SUkM5Pos9ESDylNLKXaGrjKewlAfdZ65FymKLgEGc1jsPG90ZBGk7yi8LygQRhAUo7IZQkQlAhyiEHAoLiOfCbF2/jdWhgVh+yipEROzBvuI7TDSco1PclxX",
+  "kNp2snJvTLV0sQDU7bBkbjK1/RtHOa18NRNXC06BofWWROze2ALlTMof3kMRtx2Ykjw+0XS5mTKsG4tF4W9igRVLt3js8ObPkPp0kUADk5ikbMUdKpcV89xR",
+  "581RdjNx0moUdwJvWo2sWBmg6QwEDZzkZDQo/wyTqGSzs3WN08PxsTw1zINbObup34VyTY10M3nRV6uXz1BuXk74ttOV4ozVUxGbbneTeRxpcHDnFvMxdE1h",
+  "7vZzdHh6OHE3n/pEzc4trkjnTTBLI/4jYNw1ZyradYWbBcK3CM8/wTvDFi8CdMXd9fTw6KwYKU0T/iu+TiC0Zd0JUTupjsY6WbGNNjP/ecIXx2LjHp6WNu7h",
+  "aZWv46l/456UNm5ndMfVozs2wu3OIwRYIfPOO2K2rzgBe/mLnouQkNliptQIblKm6SNjMj+T1MSoUBUmVVFhufdJXLJ3vymnC88qJ1IduwKh2A0MG8HkVO3f",
+  "JTktPnTm1uub4QtNFSQ5a8JttFTgzKtKdG/M69fcQIXw/MNsZiAIyKEoZ9rK8HSxMvS7h4hqtOJ+CxqMwo9l2mXctQldoHhfHao+OdXhlHZsXpFovgLwQC6M",
+  "LNQvWHwiZpx6/orhE9vS+51XbE+KCHYYQ06XHrw4BjE3X7X0Y0TdW4AJteG3BGUHerXi52hYX1d8ACJGzusqTJeOGdbRJrdqPIR4WVWWKEej7I549lVt8iG0",
+  "lHIR1zg8k2I+PjnxhM/Kt11ZrqzeULrrESft5JEZlGx4WQxLeNJCVX5TZ7w8O851fa1BlNJnmXWU29wnoYN6izFI2IJU9SEfAOXHFRXcjU7hQtAUm5utGtXJ",
+  "F52xWKhx8lbnp4ppkm64e3vKq/gd1r6smnIRhw44dLVXA+iowiA5Pv1aJf2GjXyoo9av7Nt74RfAGi8rrc0mIIC+BytDV/2cYrHh/kI4MtViuS9LfYhlWtNk",
+  "KN0yg1uheeHikngk3/khwGli/6Zs7z+j+SJC84V7DmZaHMD8w0OC6NK0Gqpj4US5YxhmgMPJSGoVo5Mzv/icZhcsw0KQ2Qw/POTSIllk/v4hTvjyOrXdIHMz",
+  "gHg6u6IwgbjySquSydnnnthpZ46+V5gqS6e5PFJnIIoEkxvdghKKROx3uYBrJdLeRSYrZJ+BGXyHsHahbPjiC8P/gCiFP0bAtr6cVDxDhhAjGDauLrYpwpA4",
+  "7Y3bQ343Rbiy1BjRjf8psapP/VW1Gc9+25uMFS4OCvhH6fv74Q5ElV6yFuzXibUfOduVxEDVt90EUhRDzEHkBvUlEZAJEF0vS+GBULIarNoV5ogv0qmrLcwR",
+  "F661hLoFMAYoKt+hTFQtw8ng1gCPkmPT2DtK3OzLmJqIyHjrGXq3uRg8mA9Cmak2qrKVFu+GpVm13wonk6p5ObJBu0aj46+ubfd5G3ErRq39cd5D7viBa9kK",
+  "KOIoAFFJTc6fgEL5KaHMfZyfQwwpCj7DBJpAIdlOeYvJPb4iUfQLuaJEusqUKyX64dEtqTPvziMyBdEFokGK+DsqLwfV5C+QsD0vr9HfsFSWEMaFu7iax59S",
+  "I+wns77eIxySe+trbUU9PEixHKNYx57+9ZvMPaDiqK4iUOpbIQKGULElDgondnfnUHaVa4hDz94h/BSI+VDCQbAQO5CxHoUFvPS781oyGp3kps38J6W5W6EX",
+  "p1I+YGImT8qelpTcfNLqr/UMo6Y+xQFPLZSYrIjFgJYAaE5ywQgWxC7MzRCi6CbH4Srv5p69aGHhgdj24kJ7t96cLa+hIw02Z5hNS/uZpN5199QPcHS+opba",
+  "VEswNSdZyEuiIrgRXNHOaHTm867IW3r0eVy4SCwnLsJWNvjI0/mpz4PLcBWwZsR+uyxzUUk6lfAvpgegUaHydwvE8aQKKMcp+DVxkIU8Yy/9IN/av2rsSsjK",
+  "SAGp6b6nflNMNr1dRYk68e3n0eHh+GxUmKYczACdOcPa3mxjUl6xPPhhTUC0soQIZXQnbfvkbOiytt3+HDisoQfAUPB67Pi85qAbYEdMDiDlO2oaadew61uU",
+  "SATQZTl86BYud9S78NZKFhQwuKMOpGdNaRGpvSmlkbuyunl99vNaeb0z3/KdE2+ULX99lljgbsU9yzoyTivPBEMTMf4cjYe+EyCHF0h5KVi2fAIUMBeWM5l4",
+  "3POdAIWDvnkCiF9Lz0TbQ2JYJ8FO+iifCN6X1F30642jKM+BezLk6Cdgx8w3d5IddVG9oxQBJLc2HsoOqCjvLDvqqLzDZLAd1smRw7508/7S5/2VGJ2CUjiG",
+  "IBTFxS3uFdkndFx3lX2iiBPv7BOdfaKzT3T2ic4+0d1jO/tEN6+dfaKzT3T2ie6e2tknunnv7BNt2ic29Tcq2xc8N1zzq9HorHyrPX36+2y7lgRLXfDeVU9L",
+  "t9TTOmWj0z86/aPTPzr9o9M/Xp/+0ciBdzxSeWtQCEn3otC9KHQvCt2LQvei0L0odJbn7kWhm9fuRaG70Xc3+u5m193ou3nvXhQe4UXha54/z6XbnwSuUZIh",
+  "lcCCEsY0CqId9pldOqeUgDAAjNcEXQuWGA05QBXnsuzKgRaS1gJZ/hsS2AQOZosO5aa3+S/+aO/EZTJLZ+YPX73ALCKgH4dT8lC07SLZ7AglxgBQLoXi3yGG",
+  "nIS5EoN3ZObzZH9IHMlSaqiSDapRVrcyCqCR2U0VVxTdEA6iqk+pgB3Hv2Zol/8DYeJ2b6Y9YU8zDfeAxqZCOR6eFfig52U4uDosJG0jQVFIIb6C9CcTi07D",
+  "Nqg6me8y95VKrlZ+fg9QBiyu94hL8FDGhhA8tHPbSdQuOToBR3RTgfdRk3ByFewPsVIkHZ2cHEqMw7NhI4SeDEjq3VLsQTZiSgl9bI1driwitZUNcVmRbjFN",
+  "BMjmVQRwWQ7u4bSQ3xm0jxJvDsHReOw3ps5EOD4F91EpLZiNiDqelK9xk6pr3KQGVM9vG/VLfmEGVrC3l1buMXkfIjhaXgKkYHYxr8znVroUZpLs3CwEky15",
+  "KHBBfDZj/dMFSMpg1iJlg0I7yD6ZZD+zREChlba2o1odxpvtPNtoGaMzGwHUStn7Mbk7/jdGf6VQwr59Bnhelbn38ywYv5lM3kEcLMTpWFdXZYgRyCuN0hRO",
+  "IxLcer4RQEEOpNibfMWI7ilJWbQ8V4mukIDD+gVyASvjw4uren1JGdSQPB/wnZX1ptiERB4vE1pOI++YG93ozeHwsAKjUCB3trxU1lzPcxgjXGTe8yzlcYH2",
+  "GFm/KXjT2wbfViQbHfswprKmb1HchCxnZ6gjVq0kI1uSmGSSQAzQBQnhgze1JQzfE5F1wUxkNjqZHNZt2jrflAmiInPGvhl9qUuCapsJRP1cxMQidNO0aSLk",
+  "9dFJ4aLejUiKOS3/TuHcSa6cp+/4m2DoUcsTSJMIPhidHHkm5Mg7IUeeCTnKgcEc6T4cjY8Ox4ej4/Fhfdpe6dL08Iez0LwnUVvAuP5Uu+rcGNeeRRXSbx1W",
+  "diKSscic5nvMqk21m51RXzOQUPlEWr6OpZxcc2Djh/pz+IBACpEvi4++gfqK5imKQl9BDKHA13MyGU8s/Fffd/qa4SuSSYHKP98vIP41CNIEeZKWrFAq/805",
+  "pCLDioUjPz5Wb6vczhCQMdT87ex4lVJ+Ax/4J4jnhSlXQmue+rC0R8NhLghZykXmTb92aSMOO8mEfxGPtBH629pHnDpuriin+BrCqtZvjJQFTpEFcusru4ac",
+  "m1kRijo1Cd8gZQSD0lVI/16vnqk3b7U8HGaonHga3dDWjxQ6qsr4B6a23d+7o1gPAjaGsZes0g+j0+OSYjQ6mWhkTGvvPS1tc7Vk+TI2GhjHX1/UaMSlPhYI",
+  "lKXnGn/eKkm9MvLxFBlg9xIpkxAjpVCWGW1B7j/DmHD4s4EDelbsN3kzEu+MIcZBOS8VuAMc0AIdWR0Qw8MjZb7D1iOWKH7zJXuNKm8IgZsW6VTv2vxHohJA",
+  "XJZA+7ONnV+JHJwSKk6iOVJP6hNRTdyMrxeE8iDldktv8ioLcn/jwHw6jYgaLrZvUSWyUKdV68cKZDuEU0CdtFF1twm+gC7io8Rulb+XuaFRNiGIL0hEqKng",
+  "q7u2MaXGCZBZzqaQgwuZA08nSbEyqUiz7PFRbVoXxkXBexiBpefbSVHlX0gcWf46X11j8e9HI2kUVsaQkZoGGNz+ik2lQFlQC7tBLqQlLSczyi4goHwKQeVz",
+  "KhW/YyNHQtbkDAQGlLT4daz1JsQRiOwsGKroTzlii4jMW+iccxgbao9OnSHLyk1JXQFwBpKk9JqvqC3nocmQDrVV7n9TSJfVtW4hTM4jdAczOSjVkUSgvwsw",
+  "xqFav4yVhfJMZ/D4DAO5OENbpzTWDWD8c4rPzWdo/dtFyTXfKECeDwwyTs6Kn+3kwKfZYpW77CcI8HnKyaWtv2bZEzQ07XkgACUjGM5NjHcBWH+aJzvhFEKR",
+  "xzqCdubPAqI4q2Uml5FQwhOd8YwjqiQ2RCwgd5AuB/cohOcUgkEob3eiMJIPCgfj4fh4MBocDQ/EpzG5E5+qX8eD8fGBSg3DDv45fnNcLC42mEYpnKbTaQTZ",
+  "QOvNbPCPgTRhXHMKQYzw/IKACDJ1TJn96Zad/o4GR6Oiv0mD3lxfwZ30ITMSFdlldtFHGO+saZmRRfxRMu/uord8V9xVB1TbBosnvNZ6eQTR3Zm87kxI25bM",
+  "RxDH3chgy4Int2YamqJt58wbmMno1u5KPFw8HPzz9/9zEBKlbVjVxEVD5+jrT90O+z8UCfYUxTK7xe8Hl6LDXvUQ4AMQqMZVA+n9f//P/7v+1zktg4MvOoue",
+  "JGbzhg6+fP0iDnUOGf/Ry6WzwXHHpK9fVsirTG8z4KKxcA53J6acDfIreF+DkvfZAiRwM87bdDdkePFRTssgRsKtgsz42lyvbW091kfwDuIITNmznICc+i2m",
+  "oWiklXkwOLrORKiHlec4CYryLSZANdAK8zUXKxj/XE/Itfb6Tbf2vTrunnzEPvF5JgdWk/Npq+Noo9PnWR05zU+Y7Q6Uzc6PZ3NoNDsjNj8Smp8AiAY7s/u4",
+  "bW95lR4fD2ta10bUG9I22e3dekXDrTN4B1xtl5Vb80+7h7O9O2BKhMllbP26+hBZVX09LYOzASdJX+yUUZ/cY0hXEd7jpJd/0hMN+Ok7kC4Liv9qD7GHv3dn",
+  "VwV5dXNUeT6trL9vs+QeldYA9utw9JBWN0feA7C27p7NjXUOa4+k53IBW0GunLeKOlWXj1XVH+OW9UTDykIDBvdwOlAuiIPCjbbhvHsb0d60WzSRec1u0YTt",
+  "7dm8IRU2k2khbBBFsduAFmWngclgfFasg9OqdaCrSYHx9NX/QQGyGPuI4yZpSdBnRUPP09LbnmypJya9p9voYXLfm0nPGdYrdfR/ofAHpzdHrpxu1lod+z/Y",
+  "3r2Ml+vxBVR9fE9TnLcWQBQhPF/NEY8Q6Zg4IZQ6cGvXMlXusf+DCuf07ECryZWbUFU12W7vG73pfFvPIfsrm18RYvz3L8+EW4LYwXAFr5xKjTjl+2aTlbbp",
+  "oH4ffmkwKrPWNsM6rBmITk0/UC30oXaSqydfEnoLl8Wv+js/WVmh8J/xSZ4S0Ckl9wzSQRFvNAD+sJy1xbSBd0RbXTVZEUmUzhH+p0FJrU3JS3H2FOCh27Y1",
+  "1X6N1ReD+lCo3jecpvDbKptUCz24RiuryWcyM+tMROt834zNnmc525Vn14zWBGz2DmeT2vAVjmX11ecD7aW69hNcRTtrc7jKWWqPOZ2RvCHHA/351izPGmrA",
+  "82CR4tvMOXVv2ZxTuTZn8y+3YGrBo9X8DCmY8QvxwV4ztCBzbY4mFN4heK+4sgVXrXYacFaGxCmR1ZW0brLXjNZUF4KsP7C0lIZzsKqtTXfshu02mCM1u3u/",
+  "nRRkri394irf+0Zus99uIfxxzW6yv4pGE71iQzViTa1h/1WFdTSDTRWBdc/9vTzsV5ztGxzla5zc+3lcrzqdNzyM1zx7n8WBu8X52tJxuuXpuZ9H5qoTcrMD",
+  "sf78mxMyj6CIZ/XGGj2K6BU01LLJR2quTSmCawRwja9XyOD6LTVj+uMJZRXDs+eWRkM1pPWbCM5BsBQ22B4mvYgIq08vZTD8dgMm1nBr3+VyLTHcWOrWFrL9",
+  "lqy2BMllQAw4RQ9PYbBVPdcKTTVxtrzoeq1YaNdqq4Kbj7sCmzNy9crzV9SLpxnnmi08XZkSEu8hoxRZq/lk11uLTd5PPVzikMaE8Sd+9yoIWcW+Er2NX73q",
+  "Pm5raW/ZQd38PItJWWMO2mb5ZhzG8IEHEUnDPgfR7ROvApuYWqZX0d14NaxqoJXpaaeTVXP2rCZqzXnZxTRsxnUWgeD26Z6FZfe1nHYIbPIkXPHJmpbc9VpZ",
+  "k6+PZeFtib9+c29DDq2y/q7ZzEpOP7Z5b2MeNzHuNf10M2Fuatzz8PiRLO9bMNdrhl8pbCut8s1bWMlFDDi6g/u/2Tp0rslR9bVM0JkQyjfmq9POSu4+nmlm",
+  "Y8ZWmaVX8qKJlbpRI34u7qcSsPrM3+iIX+tE3+9jvPmpvdkhvd6ZvK8HcfNzd7Njdr1Tde+O0tqTc+2DsvG5uKeHYYOzb8Ojbs2Tbf+Os/rTa5PDqv5s4jCC",
+  "Ilf1011XMwpqmVMms8mltfqrNQ+1tRtaKxzmpTNiPXl7rPO/VXb71YLm3FqlKqzf0pNL4H6yZJUsPprmsCWvKxSKJkxZqWSs1cgTyNlejX2VQD2e9+CWXK1y",
+  "KGzCkUYuhms39ASitZ9MWCVjj6fGbsneKu22CVeaaLxN23kCydqnoXvlaZ+1/ka67aaq7JOp8E81qgbTv59K+FoK5sb65NNp1E8/Pq9o7KlOvEoN3ETrexIF",
+  "9xEH4p3ffVVRVypjm+peT6ZvPsWIvFO+rxrjSi1pQ6XosdW/xxuHNb0RwU/smCdIqGeRRWNjJzz/Z634fG3TtH8G9pbtjbjcHlM34+HfICIiGfPTRXhlFNRy",
+  "tExm8+iuxt82c2Rft7lKju8zm9fg6nZMrOXZgpBbNkAixyAG0WABcBjBMhJpQ1Y1PIIymDGdYq+fdd8X1PRzGrwhTPqbXgXhPZGmnHGV84+9ldV6MxRB1otT",
+  "xntT2IvRnAIucUATIP6Klg4P7bYzTF0FaDiFISXB7fssJeAanBJJV6WkFCBoIEgeNKb3ICjyK67LepVTsK5x+JDAgMPQSL7YTicSe74fgCjKuirOdIV9e54n",
+  "6d19jwxFEAfwfaoE4JI9Urec5xkrH6U3M+P27ju8A+HNgkK2IFG42x759s0jzHiWE3gTbEDlrL+BzK6lfhuQ3Z7TQtDQ08GYMwSjkPW+USR9K48ISaMPmLz3",
+  "zQxF4myIEWPCCJdVypohOFq6R0Zla5oNAyQC6FfWylNsN6irs25rVGRROy6y0O/u4NmY+Zq6x+V+xhKDSyTlScp/JDQGfE9ZZZL4uPyymGMwTW405xECDLI9",
+  "ZZpJ4uMyzWKOy7S9XY+auidgVbEecwD0hz80BDrYWNNpdM2o7LH/g3u2PgCUHar3cHptkedjcVXLkr9rND44OMw1dZFOfelr2uF3VuGgrCKInrL7ir+0ig60",
+  "7gfG6bXOZ9ZB5iJvy39/VpcdVyr0xDpS8WYwPj2okgVdaEJOmz300RwTCsNmGO7ml297+kbWQ0yCuGfM+F6BvEvo6HAjIHYYT2EYwvBnQDFkbN+44JD3CIy4",
+  "QrvhQdF+/4fs73NR1AR/vvjYiztvtbcCbd7u288LycwsF8DljoTC6WQ9uXA+fqsq6JwHai+Qh0ePwQgGPE93UM8bWakqY4G4ufLPMImWgxBRGPCW2WJ08BlK",
+  "GvtZU41YUibwbU/9X1isOOtheKfQYnq//PrH5w9Xn/7vVYkJihZXM0XTvL9M0d9vlq4infqldg+XRiWtLS0Sp/0qji0Zh/EVJXHCf72DlKJwR0esr6c1hcTT",
+  "wjpiorN07KE2oVNMbKtLbJBrYyNSRQqN7WndqwQallD4pGY/FTAtOC2oX48pO62Qu1fi40pHnQTtk+bqyI+ttzqFNVqrr+YmmX82HYIpVOUxmKXrD2Iv5ewK",
+  "eUVsb7UezdtWNR2zzU2EbdNxCHHa5UD2SuBcifKmPdt/HTLL4bVSg9wkXdk2RMlsZA2o2q9sY74J174jAN8B9rNAvFtHArT5dnS8rslb9Vfv4lDQpJemftUu",
+  "zbyRWTYBFGLxBnJ7CR5uyC3Ebe+mdT15h1Pzwdue+rE3Ex5YDP0tjPSI9UDKSQw4CvxpVrNsuimdgQDKiKF9s57ktOVRK1ubT+qarOXIfphO6sj3207cL6qs",
+  "iTAmdKnN8owTCgcJ4At3uJp2Z7jHg6M3lcPVhXK4Fb30f5Dk9EPAwRQw2NC86G/sbU8V9BAO4QNUlwohERAEC31UZx2tMjWWelhL1TA/7/+g/qUT/fr2Z/06",
+  "Z37Vy0jR2b2NFlbYPg4P7NrGlHp1x2cz/bkStqvZzxSyR537msH5LjQNJMEahlcKDhuSXz9T+6qmVEl048hZM25C48YQEl1RMqceE9CWK6M2nqAEPL9GvHBP",
+  "kd6TQSaCl+xt70Z/3tN1ikVCUbDoMYjD72GIeC+GjIF5id2r6WiLy9Ix/EdK4o7dG7H7+Ujy03ByK8btmXA+KQfngMN7sBSuHTKNRbsccVrXKnL9vc/5Rl/+",
+  "fLe+2l0K4SBKQ/iTcP//GYlzZHlBMIcPpTFqgp0xntSN8WQHW1I1wcbsy2iG3kIVy7tidA+WwpVLXCJVMesBHPamJMUhDHvTZVb9E4oRb2+L2ncG7wc/M6U9",
+  "SAYxeLggOEipuPPrfO+lTfzEy6vTwbiSVarM0tV4ihGe928xmbJ+ktL5iiWXPeSo73ryu7e9aYoi3ke4uMuILQckiRsxso563SaJ/+xVsnU96vUE5bTx6BLh",
+  "lMNudraenTJPN5oadUbm4AYfwwhedrOz9ex42brNBC1QGEL8TuyVQFziZIgZod1MtTRTFfzdZsrE/inQBS4WgHZLqq2Jsri65fT8KiM7uvlpeX4Mtm45QVrr",
+  "+HcSAg67eWp5nsrcXX+6nPeBKSFchEkn6jX0hqY4kI+LvwGKPXhprUzfDIkg7wgsScr7t0gEaTZ6LllFrMGNKVyAO0Rozo1Kk+sKl9wgQu9AcAtx2K4o1/TT",
+  "V/e8vhnC3oxBRiNvexefPvam6l89EIKEi7B4wQ7VLqQ9vqAknS+ywJ7eNwvOE/bP778PScBk1HYQgfsBQN/rGt8HEerrNjWV7NvN2EriBATyFTtIGSfxR8w4",
+  "TeUvu9kzVIU+R5D24R2I+pwCHCwavtQV9PYUvcLJL054Dxl0v5VmKNAzKueRZiyNY0DR3/Cbb3tImBNiiLmcWnWphjNC4R+q0T+EGGfQBgeHB+dSfsNeTntP",
+  "0653D9EUeyv8BAhGAYh6DHKO8Fzf15vuEDWTtHoWUQgxRzMEaTeTz3smY/CgrUTXC0DhSzjAfZvSU53ojRm/5fhWTLJ8W/wxStlioES1W6r7tlTNSVpvRk0H",
+  "t25en/e8UsggFc92Ph++bjPe1WZssX2nW7HV048ReRlGwmc4y5L3O51qrm6s8HzGIb0odLJdzHcGqqZejfvi8byeeevTvb3SKV8h5fNh5qr4E+TvVfknhHf0",
+  "7qRZUntmNaDtewFZ8RmyNOKXwsgJKOsR7U5unSDan0+cH7rZ/j3CIbnvBSDZXrxMQsskdRxsyMErKneNwQLQ8CKCgH4WGkW3F+94L67h/S72Yqu7WwiTT4Dx",
+  "c8YQ4wDzTsF61Oku83/nUx4jLP4UWELCE+7FvFE8n0n3zcDOp52RGb+hKO6m+jGnOuP6o01vd2Q/2Rzv9sRe3/yhQzKPTic+FC58ByOSwA8RSBgM9+qV06Ft",
+  "F4+aWRc3KIaMgzjZSwbk1O2aBX8TDPeWA4K4XTBgAQHlUwj4AAS3O70sNjMWP5FddiV3tPf0ZwgY2ZlHxItg0bXx6nANd2fZet7MYrco+W0B8buULTv2lNmT",
+  "JokITRJXgw+UEqp9e7qtKeMVisEc/gQx1LkNfAkH2j+9EhIhtmgCIuqjzwsnGsMQgUsFLCM/WhnL7tSvBAIIESgIOE85yfIk/AiiSPgv7dVp34DeXSgAZnhx",
+  "q/zYI9CAqqGnDAV7vIR89K1cQvKjNZaQrF/BoCScXYKHd0sO2eV0nzhjEeZliapxOV3BiaxaFQNycKAILNlebRc2abvYGWiKP0OFbtCZUnZpSikY3b7hhAEc",
+  "TsnDYErJvUj/pfDzfyH/wcE+LegaMr3L262PRc0P3uTR63xawUQxMn+WlSfdAgqydrH8heZB9vh09NG38nSUH61xOsr6ZaChzSyQa/DkMdBlHBytNFzHZq6/",
+  "4E8qEYIAOfiIzOfCCi1/cUZtleWD5YtBQEgUkvsu5nzL08zi5dqhSNk2rFyEbqpAX7s5WWdOKpi68eQEYXJFKP8syLjmgPJuetqYnhJbN58gEu3IYbSpcmJR",
+  "8rbHF7AYi/ytRiHR3x7YY4pIAKKLMPkMQbjsNoZWJc/P243FTzb3CaQ4WHQT1f5EOZzdeJoSSmTy48E/9mjDyInKgJ8kaf4dolTZ2TIE5RxehMnPAIdsAW5h",
+  "J46timMNgzeWyrzNbq52M1fbTxFjdHZFIhQsBwvCOAYxlKCB696FW7wBQjo3NpE6ApVRQPwLhj/rwgoNxGyn9MXQ2Ww4mAonZZwmAySAgjqIrPZk18/bjeXX",
+  "aC4GDzdgyq4g1Tga3YS1PGElDrcxbewewqRbYruZMZO5a09WDvEYRCi4DSIQ3Jq4ozrpyjUMyFrgKRUtt9FciFhAaGhSCeRrO2QQB3AQCqTKEIY3HuzOR1WR",
+  "qynOdOVKuqtwOBu15GKcrmIYfFiAlPHnxzGL8Edl2QKCiC+Wz41hBtm7ZlcYKxXMB0y98ToP40Ei1bvWWhT54Pn/pjCFrTWpEZ8/4hnZ4ErUrPFNjWoNW1dS",
+  "uKNOcjfB1lqkkNP2RMIEMFcI6wMKscgm/xL8KFYu9Cf0rFi9CVXOTessWCEkfEEhCN8hHAoX0QFLwD0+D5Kd4GCrvvrTrDPOo59JSln/B3G5kn/63ldXc9M3",
+  "iGudsTkbyffu0OR9fMO2sya+4TSF3659BNW1ueGcucPtJm4PJy5FrW3udwQFAlYDRHLfkv98GuSOpnPto7jhVDqfsgSCW0j/I39ddwpr2mowg+prLhwfIWUE",
+  "A/Hj3kCWNR29RX9WpEbxtieaypCw2AIkMvsh5qQHeiyBMFgUyFcJFUjX8HqJ+QIyxBz4q8cEuNpm6OvNO4UzduXJ5bbmUn4mN/2NL/ZNblnP5fK++V19XS7s",
+  "73180+t3Aw60d8Vu6V7d1mW6/Rv0Dq7Nu7srt3RBbuFW/Lquwvt0893JRbdqI3mOl9kWr0At3Hg2ueA82+vo82f9thfKvb9FNr80bnFH3OBK+Mzuga/n2rf+",
+  "La+1q90MIrZIzVvjNCLB7XV2Au6m1QudJKyt1gORHkmEHbXV4JZaYLlBAdPJBjJd9jYttjg5O5iRdqahHd5vy/A5IfMIiqyx1jv0ukk5VjfZxpQ2aXm7Gfb3",
+  "sOWE+xvd/mZd2e4292x/owL8GgXwXP3yGc6e8CR11BEfwflTnku2rZ80//RJzs01yEPhweFGH2aKw4afM5LSsiZmNdDOTtLy9rGjPaO9jaLV3aG9LeF57APN",
+  "l/1+rfKmi3q9NdxoyQoERSaQlVo+sle3u93i87W/5Sr0NqmJvAYxvJY2svcx249XgDK5RZSUh+gqMaxspomkbKnL5k22KnE7EbO2ZOs5CNRG8lMpLtvKCA1a",
+  "35vqmtxSXuymt5UauzVxBCGCrwDnkG6qW4k222Ji25xrgV2t8ChCGD5Xhzyb9hadutZouJmRff0G3T2myTzt9avHq5usZ7eS2pqLbVnfCqf3fy08R3bHgFP0",
+  "0Mqhqpva8hzUrTyntVZD8prTX9dSMwFo0EKFCDy7Nff82c4hjQlr/cWhScvb6bv+HrZf+VmjLXNhR0PfdryMQxCzdgbrbWvLkeo2WxrmllfprJlX4nmnh7sP",
+  "nncrOb/tAM1pxvCBBxFJwz4H0W3bO2PT1rdbONW9bLmUnIZ3wJEdsmHLsTM0xyBy487XBG2sb7ANfq5qdTuWlltvnatBhDb3WPI0J/3z2mxxy3PE0yDniUBD",
+  "2p9XQZfGzGKRUfq9+EMgbNpqbN1n/6bRkzwUrqDp4HB11WKdO2eFfyoFX7qpfBFTKVptaZGjOSYUXnOyXt6H+kYpDCC6g21uv0xwJ022DJjJ2k3Q9rS1csq2",
+  "eLTu4Dxt5xBt4+Rs6bhs54zc24Ox2ea5B3tlzda4Yifc25PslfB+26OnvfOmrUOmpZPFxcELQAKmKEJcwJ8jzCEV3pN38DOUiOgt9bK9Z6GvyW38C33tUZhE",
+  "yxuyxVS5jW67kbvtMRLcQt4iga/EHOeMe48QofyUtWysqx5+rXCo55ABhX+liMIPD0mEAsQvlZfLNgK4w02nrZ2mle2lvT2llY2knd3jNW0Z+7ND7GBD8K//",
+  "HSx6DiOBFBNbxy2iMOACqFKkUb7QeZpaxthPonSO8D+z/uun4UbXsuahioHlIWU7tx5YxR5bywpOEhSwF8+TbJxrsOiFMaTJkOeUpMlLFAY9sE1Y8WIXiM2T",
+  "DRbIlvqBr0mV+FsQ9mOUssXrWHUJiSKE59ccRNHNgkK2IFH4Ooa+JqzS8x3oK1Fga3n01Ept9VbYrqK7laA8JyfWaoa24GC5ZuPNfC43a3TTedtrV9hu8rZP",
+  "zPLMzqOXcv9teN19cXfcza60z3vQlcN6KXfVhlfTF3cf3ez62dad87lfNCsZ9DIuk5XDe44XxsrBvLJL4V7dAXdz5auc6md5rWvzItCG3r+Rmv98L2Yvg/3P",
+  "+Wrljup+ATgDSWJDSN5+hgr97UlgbZT0CP84FgEOphHs1dCbe1UXVBfOc5z0NIgN64HgNi+oYlNl8weHB1lDFn8asLMNr9/V7W7nAuxrf0t/YF+TIZySFAdw",
+  "R0ngNQx2Ez/OajkqaJQbTz7rCIvfw8F0eaEaKdrYRpiqm20iW1teHnxNasquKJR8f7L132CqLFLtY6L6IwpZQjDTX609d873NZP0LDbRFvfMdbfIVvfFnWyG",
+  "be2Ae7jttb/LbbmptbWT7e/21WS3WnNz8u9F0ZrpK0gcAxyyAbnHkL5HLInA8mnxDH0Uve3Jf/VQqG6v6m7bo+DeZZP+OmOHr7FrGFDI92+Qiq6th5oygRkL",
+  "GZP2QPaE4TOPFPdSjB9x2eRLsDc9oXGpYOTbtSeBQsZJiEC7ek/RbF/TXj+won5PnY9ve2zJOIz70trQo5AFKeylDLJihMpX3T8qggczgKKUwveQcYTB06l2",
+  "kM7lCL0kqZPFKDuPIC0lFHTLD4xhxuDhguAgpRRi/jnF3WLabjF5ebrBuiJ4B48Fr3M6JB83nIIUfyLzlve2vN2+amHV3pbXzzc38VtvgRgndClHcQthwnrj",
+  "4XAoGMF6CaS9P8m0clziS/hqNAUxYk7RfA4pG8QIfxThU3cguuw2u+1Xl5+xmy23ezhdEHLb/nrTDTdfcPqDHphxSHtyuYRiRbFejOYUcCG7RCyz/p9k2gth",
+  "hO4gXXoOXn3WhgjMMWFcOAkEIFjAGwoCcfpHcD3ogx1cTvy09ULIAYp6MwSjkL3tERwtexAL45LgVQwQdq1EFYPUH9VzAuEgSkN4qa0KHUM0Q652lxDxObLj",
+  "Wqr1r5QdMYwJXYpU4Cyl8BqDhC0I786wbc6w1fxd+ygzmyQcRiJ2m6cUXhDMIeb5BD+FEF+QKAIJc8TYQ2VPpi2dEhJBgGsE1/PpQTM2IJyk/En3+z1iBkl5",
+  "x42cG8p484RH3x7xQmQOfQ9nCCPeuq/PM2XHR7FzdJwgJPpVbhuvihWMp8Gt9ts6nxLKu1t8exqQh7lbqT9me78Biru52s1cKd5uMFUsINJwcY9CeE4h2Kly",
+  "ule2Qc/g9W4D8d3gH7vfUsX7E1v43AkEAdoDST7wiH/fAVq4JdkDcYv1MOaAw3uwHGhPgp8hiPjiYgGD20uEUw67pbjVUlzJ3rVXo9PiJXj4DCWEIbuCVDhe",
+  "dxPW4oSV2bvthImgJfjhDmJeRC51K631iatm8+YTSDCnJPo3UkB4HzGDgXgsT3dkmd/DR7IyK0RSam2QuAQPv6HwiZ8pGlH4VvjZ8d69+LuH1JinlNwzSPsR",
+  "CUDknJ2lRp3DcyFcrBbgFm4AItut5eq1XObrxotXYBcPIA4TgoTrtpj/CyL0IGkvEc4Y70i4fLfs9uG25q45w3c4qR9j4V8rju9uVh9nVguO73BabwgHkeyp",
+  "W7GPOLcO29ua4MxnvduGdz6pflZvPJGYhCK0R6jDF5nj+ROaRGrIkiYSuzz3jZcVK1Q+b9XhgY8NIcTL/eOCSVUdE0S9ZjyQNV0WUBgREO46runVLd8SWzde",
+  "qnlLM0gpiLqbym7myeHuFtMVEw7XN7QbTQhPIxYAFaAK+a/4wwNq96G8oqc+wX34gHitI2UtlW97McBAhDTcZMU9SoT1RnIP4rAnktXEgAuTRrTs3SO+6PEF",
+  "7P2kmu1FaAaDZVAyg5e6dfaxghwG6R0K4C8ghjtmmu6pj0EMGzmf1hL7VvJBxxUY/ItJCIWxI8Wq5bA3hQFIGeyJfsPetWqCSdkUFiXpnMaJLGjKRuEOqzNP",
+  "yGw/mAmMplcTbqaG32mxbW2vZX6uvaFGZD4XCEgUhiDg1xAzJDKivBaJjAG9hTyJQNDJ4nayaHJybSmMg0Tu0SIEQiT/DeHDQH/5h3DRYX+AJKHkDkR/xGuh",
+  "CzSYKbPvXKjQ3w4TLoySsBfBOQiWPRAhIMIhEe6ZrfhfmH01rJHeiIGe63FKEAWTOdJF4WMYwRu+ZsyNUL3YwT/Hb473Wm7FSAUi41PeDSUB8hoIOAfBQu41",
+  "zjwaJdkESZfnwRQEtxDvxutDddH/Kw6bBfP+7+X7nvpGx7ulVMa66ikRAqtK9fOO0ImkQqN/hniOMPTPkRzsX/HLH6jG5tg9QIYeTF/jktzCJfNLp4+iTYAx",
+  "spYODptiZOR9/5XCFHaGjLZOzSq2brB36pYU58+D23MRdidS2z0tNkkdYW8FXhIm9xEM50qx6wEqFT2AMAyrpNYZMeOApyyDT2IDGJM/EduPQftpeysuoDIA",
+  "cqWHXVVLq5jA0XogUd3qrFmdfuZuvkZ5yw+unDOBnt2P4B2M+hILp/YA4VyiluWf9HhJzTGOCG5oOhwMBNU3JA0WMDznr+aiSEJxSCYUBW0vK7vperXHrtv7",
+  "JvtD0M4WKGGFqW9BGM++6AWAg4jMXYBX1dyBM0Ryh8LsJoY5fOA35Bbi9dKjVjf2G8Ihud+2MfXT71/Eu0sC+EBAudzB3+D0GgIaLMRdqu0udGpKdokYF0Zs",
+  "EUQTrscVBVfLBtMUhxEM32fe069lFWXjh5iLBOcDlX63r+8USv1t/WqhMYKtvupPg3NZtXeprgjiisGkVPWlkdi6ZzgLqskAD/y8CAC+Ayxjgli9g0jmJhb3",
+  "910wRHVYz4kLWUfuJXrc/+ytRfgK/ljfNmdMQih/ZiwRJO+GGZSQ58YMQXILzIiiuM8Bu83alu4HMLxUp9oOWJJ16FOu1iJOAp9UfRBFcVa78DBS3w0ODg8+",
+  "aECEuu/1sQ/US+Cin1AiYFJ64rShKISKAPGkSO+g1BwSYdbULfSmcAHuEKEr5sgZ4kHNDOVjkuP4VZPR6AvhQX6l6F/ruzL3tBgxiRlpH/aWz/rO0GT2K3ir",
+  "zAc7+KmST9fLOEL4VvvNdJzKyylkJEp3hnP4ai7eZX6ufdeWKxnxZfbIfqWQKuEDDF7rYq/ix0FDjr3GZb+SZ/JdbiAhUm/IufjfWjfCrAGRF2aXgW7NGKs0",
+  "GQ9N8pEh+116IpmlQit5vDkxiZCvwYcHlZQ50yQQpDjEAAdwkNAUw/dg2S6/s57ycfb1I3Edo71kWSwv1ZA29ArW+CvXsIISDvgOYgVW9eWHBoMJhYE0jq/4",
+  "fvXwnTFL8Xi3vFkmcBDGTz/vNj3lNZYVqZyfNevAqugMmi8ThOcZquQukjC9QvWkhrUbaCpma5dt+7eUm+//II8rljmeMLPrGnEtaikXicpG/KJ6cHhQ06/N",
+  "C/nxJxLcdoLahqDm7FxfOOUj50Ca8u4BDxbvny41SzbmGpqUd6/8EVI5MolXL34cvxn2YpYNu2as94TesgVJBsKHGpOYpGwniC6ru+v/EJeXJJCmmtUfy7RE",
+  "JIT/7P33IKEkIQz+98BdmdWtxMWi5CC6HVCBzSFm6I6gAD6lG4yHHLkf2b+zBIJbSP8jip1RV1fMBiw88dTFp8hd+JR+aV6C1KB9JeIYcsdcVc8ZcgIpEqo6",
+  "iJ5mirM1Xqbnrf4tTULA4VUEsFzf5B6r9c3uEQ8WvmFbQ4wISd5DDuVL/iCgSMZI5CgY3XmzzXnTiMVrn0G+VkP5F6GdJtv6hOWsbWWi5hGZgugC0SBF/B2V",
+  "e2232nY2ebXsbmVCdcqMa+Ei301fy9NnMLeVyUoIkygFynHtpxTQbs21PmkeJrcyeSkWvrFYOBp1O+bOZs/H5Vam7x5Q0Xc3dTubOpfDG06bjPoZALbEQeEx",
+  "8LTXn4wXNQRqa+81xKH3rqeCqTzjTENEBiGEiUxv/5QX+UqqjKutWZw9v/+aKDfsrHr1+Fd8WMmeuH0XoiLCKUSgrzoQHGIkQqHKjehAg2dFNqt6SCAMfS/p",
+  "/F6Mimhnn/xBDWFOegFIwBRFiC/7HMznDrtV973Meaaaf9ovdjjI2xP1hx7GSbL2Tq5sqkpypYo3kKv6DyvZA4MF+ZHQeM2szf6GbkSu8oCiZNvGOmlfW9pz",
+  "5/B9E3hN2PBLtdAXVTYQ/JxFa8i+nLe945RNVYlLqngDDtV/WMmeFraGoqEWtgbVWLc1rLU1yJgpDa1GCWMXKubleldx4WuKfQ15lvyreoFRpYIznoqy9d8Q",
+  "XyB8pdfAweHKD87lT9kHtsn+Hk4HMyiM+zOh8lJwH20g1aKVhz9UIMd6n+drSWKt/JtzKF4nO8CQLS90VWxd/xaXoj25raUoTy8snqRmhIjMp/kTtB5OL1DG",
+  "ol6IWBIB75hSNACMIcYB3k2MZYr6eQd9FELMEV8RFmXS9DYPg4KZI0iEGP/9yyBrqyecJqEbAaRHJ9/w5HPzYAo5kCkfMj8akUagW1tbra3V/F17kZlNMi48",
+  "DN7DCCy7yWp1slzOtjBN/0JiZ+3maQfzZLB27Ym6h9PXEvWrz4dMx/7HQClkAvxKegtGAM9TX8pONTyHH2p+Z6vm3unjT3AHlLbRF/A//vl3CM1QuqrIfdu7",
+  "EL6Q0iFSMICmmPX+Be7AtexI4gy54FFNejhoxjY94ztkmnAXSkVNz5WiGa/ylUQafpB12fvmrxQFt3+ybzfhYEF5VWIWUf8G8ahdoXP66aeoLzrqc9nTWuCl",
+  "PlKVC1RPBpULDSuESqSFgUEC5+Sor3KZxuBWCGYv5er6m0FBCJe/ZhlcCgCUNBHRoky8kn2g1ON3sw3bCouA6q6fdae4B1WHK4B2ShT2vpHcmgEUCS1VPxbl",
+  "exUEVCGB3S8g7gGxegVyrkLQICkXPwmMom/rUYjcONQ54ot02g9IgiLCs+DfsArpoYZtBW6fzzfVCMi6AXQO+W+awvampWmfzZDamrb2tnctavZ+0xV7ivVq",
+  "rhBmSOD0ciYc/3rqCUxAK1Q+7u3fKdPiceI9N/bqmKg+D9bd+Ot3+Hv0N6DhQKanksHenyDA5ykn8h+72KzyvVblxFK7a1+k561fB/WUOoNWleUYvx4eYECp",
+  "iGsXw9EJuQY6sl/oByFFd5BK6s3BjgZHw/Jox4OxGNIdiFLVFUkgDiJwf/Dl66HdgK7qNHA0OBpZDcAHLuCDCRZDmKEHtdL+W/z+3wM5D8W29lXo8jkAodwj",
+  "aTgAQUBSccbraPMfKYl//1Ialu7foWoyGJ8Jc+MyUUThNJ6q2Lf6nsL4cTubU5ImF7rOzjsUiyVDlmUDhaUL6e77nacoCiX2U1bpHwNKIvg0PafsUcf8yAN9",
+  "nNExTiFQyIIb9aMzmIuYXU5FMxU97nYt7n61P84Sf9R1/ciL+ZFX8GMs28dYqzteoCwCwe0jbgiqvx13wmEE5aP+440r73I3/TSAMxQPtLcIzzOfg3V6L5S+",
+  "v+4h7otceH0O40TYZQ8O5Y+KDjfglwEcTsmDsFLeQjpgkKdJjifiUKD7cih4MxifmuMHeGl1pV+hdtiRg9k8Xeo9PluC67VvsFI0J+cRQtoXaPIRmWf//i77",
+  "t61by2+UXu2/uOheFNCoTXj2vCnbF/ZxISFe9wEDkmHV4Hs5TdKh4L+K+v8evBWvoMU/ezNC8+dQDZIoDDAZLVUgyFUsV5fA/9q82zO+OLRp/syIUETS5HFZ",
+  "9N0es+i7J2XR19oljnTJ61zj2egfeZHnTN/fVW5w5omWuZ9J3+0zk757WiatWOk0eKWLnAaPvb5psM9LW/LjqVa1y5rv9pQ13z0Za+qXcQyEi0ZMGH+dq7kY",
+  "/yMvaoPx+7u2Le480RKvYtR3+82o756aUSvWvfA9jdkrXfRq8I+94jXL93i553x5qrXuY9F3e8yi756URfVLnKE5FjBVr3GFq7E/8gLXDN/f9Z1z5YmWt49B",
+  "3+0vg757SgatWNvi2eeVLm0x9Mde2ZLde7ywNU+eal2X2fPd3rLnuydkT/2izt48X+e6zkb/yEs7Z/r+rm6DM0+0wP1M+m6fmfTd0zKpfqXfw6nwCXidC10P",
+  "/pHXecby/V3mBV+eaJV7WfTdHrPouydl0YolrtPFv9I1rkf/2Is8Y/oer/KCM0+1zL1M+m6fmfTd0zLJt9Il/v8rWtsyte9jrGYjscL+rF89+kddsWVGfLdf",
+  "jPjusRmh1yEHA7HobkgaLGB4zrd1WF2VmTYGD1mG9406Mv3RV/Wlk09cttFXgeukUJ0GIoQNIBFF+ZClgH1PRDowti0La7sS3vyfSKCgy7Z1Li47boMElVrV",
+  "3zutHisACTumD6C+CJp86FPIEoJFSjJ75/VXqluDuh+1Bl2CreZ+qCj2LcpS1Sy2HySoV02mXptZ8QLwecLNCu7iq+nGWIU1DvSvfkIKAMlHmpocfM+aIze4",
+  "IMgx2DUI1QxBqnJ2luarDmulmK4gZZzEzvSoH+umY2NYFgeIxDOynuq9l1ASJ1xibNFUljB1JoGeUTnjZI+lcQwo+ht+820PCZbKnDqyjgR0gTNC4R+q0T8E",
+  "vEvYWxBy+6iZPdeZzlwGpgiHoq/fvwj/kGAxSCCkg1vkCfNoNuWhO91h06nOSHEJGYRxn5O+Ts5Yr41UD6enKNFLSjWmFY9R9pnD0JygYYk3Of/ygKQZRGyR",
+  "WpGlIn5xg+VTPtRqOqkOf2rURRb95O1mdwPYCdUx4BQ9tNV2RdxZ4US1g1lY3eduOyoFJ5pYrZv1SKZ/6pSqpX7abTxEYI4J4yhgA8JhJJrnKYUSJRXzHXSQ",
+  "UMJJQKINN8o5TQJnqxQ/NdwsS9SIb/s5Sd5TMcUC5IdQsVFWjqaXkZFd0RacJ9/L0mk6+++BhPfpAdz79ebT1fc/39xc9QISRRJGxtk/3T6KXTPDS6JQJqH0",
+  "2kqacXFBuKzEOKDcYeeC8DW1DCudoMTb8SaP9JAvEFkWyylFYQU0lDnU7NKuyd5fIuVkRWQ+F4ejgpiG13wZbTpbWiVxFUL1627Y4KM+B5AVykBCIeeuLuUd",
+  "c86RLC0sgzjUOe1pKqPetaIgVHWRUXoLHaq4NQuAJzZgAUngLrsx03c8Umcqe8Ijdabw2HfW2dfDXGT/z4HxuHN0ePBNBOcgWPZkr98eHObFGgO4l+Fa9fIT",
+  "Mq/xjYBJ6sdoTqV+S3BPrFCF7WT4g/h6yV+8K3vJa9T1UkRl+zrJYk8r+8gq1HWReav5OlC+OZXNq+LaxjM3V2/ryqGvunlVXte+EdLq6yEP2qvsI69R10vh",
+  "j+/rJPM6ruwjq1DXBSWpuHYWyC4VnZXq9e4B6+lForSGkhwblTWsdTUph5Oz48MD1Wtf3kH6usv+D7ph9TNrjZhB73OKtaVFYHj11FLu9fsz9KDNLFlP2a1w",
+  "BXeyapIegxpOkn4E72CU31VXc8ScHHnJXzUzspLbswHwsFaX2qBwLj7/GK7o2q5cQ4JM/aIM/muP/4bI9ptwQVctz4I4GKwa61CRQRPxAYV/pYjCS2Ffkdbr",
+  "OoqqPmsgs99ne/X3+Xah1kBhF/oGDuYDj7SreoP/HvzjvwdOx9/uaDVuMND/S//1Qx29m6zXgpZYNXIlr9OYNZ4s57t6oa7+jNDisay61q4nZMVgmlO4zhyo",
+  "B+16fss6leSo0nXWaJYfYwrPhU67onentn+/KGe4a0RRjlXUaLOoqF2zdPIvGqycelUmS2NRocpkmSlqF4Cbv6K2R1Czj8uywT8qeiu2PWElV/PzD2nOFX9/",
+  "DyN4J7r7XkC85Rb1b5vNl2xsCtiiaoryCuVZUWWy18YMUMJUywadmUla7XSnSQQCYfJelp47ZOVBQlEM6PL7GYgi8RKv3hO8dVkDGuVl7XIloUW1ptQWX3hI",
+  "Xk2Xfqi+1Im2akizajZjIms6eecRAgyy1XOoKzbsXmK4ItCYjB8zxq0mJK/aUJzWmZNiSpsR5Km/jtg0Iy0/S7jEvxcJKKq0WV/VEkFWJdFvbe+ZiY0LT5GK",
+  "bq06PcR6aI4JzXaWrBSkfJFVabDDxDAWGdF13q7fx979LLuTmJVXbLwDq24DtcUmpf9DXXuPRdRoPHwyslYqUIdHp/9/e8/a28ht7V8h9CnJ9UjbbbZIk9SA",
+  "402bbXezztq5wUUdBNQMJbEekROSY1tbBOh/uPcX9pdcnMPHvCWO5Nc2QYCNNXPIOYfP8z6dQbO/nBdNNDqNVmMYOK/pNCvFaPZVJfp+ejSxz5JgJTXGlkZK",
+  "jnmWM1swZ6iHAOx2laBrq7EYAA89bpnLF88eC6ndM4k8+0G46YLeiPNyjivr3MLoGT49SQv/gNwwxRqn1NbuXKuYldBJlLr/ktjR1eA07GoXsUi2ZWc+iIRg",
+  "NP2SZ8d7E7S1l5g9AASYmgdQsmSCKZ4mekULthvxa8lThhfal76PYwKF+8hH1gsJGWsmcjrXszWHopNyYWYsW7KPsYKKvVpaAsqub1UOS7WvDhP5mXeT/Nzr",
+  "pj8gunafFXuQ5xIj49+VRgV+Ic8LrMQIAoZ786zQiBtkQEp1Yql+C2U+cONFAAYFR1fm/aQtXEd1eO9Ctb2U3HQGe81D4hYzR56znFu3r0+bT6YrqU2CYkhy",
+  "DA/QL3zSBCIARKgTbj4COdw5H5JnU/xvhhU7AKy7o7AH9DYnH+VUzHIpC2DoZ9Zbb2YozwUzMxjmj2NH/UOgIWZ26nKGu6O2HvENueQOjrtGfyOPauSv49F1",
+  "3638Lt1kzBD3NmIe6nNyOQlEXE5s7a5dSO8+hwPu7tRLLJV23fRKiK1jtiMgRnzzd8/tN3XB6BVTiWbgWsOl8OVzG8PloEiAIgvO8kwTvINm+O+3dO3+epV1",
+  "htB18N/wGhTU9d+vYiUUwDfIIYm8EVixuoFosEhW8gq02ofvDNdrzF4Ybn0vjMD9sjSPiXvMVLViV2Lmpx3ugkgkUGIvBLzcDblxHxo5a1biPJzAuzv29idz",
+  "914P1Padh3EfHjgo4xrHnaBW0t52gsZNyWMfrT8eTVaMKjNnmAfixbPPag+6WqoKtq4TCk9hxIWEmozXNOfBXaegZtWvsKpafpTSjImUzQwWGZw5S0SwqEhV",
+  "O0t6muuVvHl7NYP/neRMGT0rNXslMp5SI1VTJkdCxwvhe8ncW0Xs3evs+ZbNUKu4s2XVt6DGLO/Dh2dfdVJEp7FKJcvsODuHjz21VQAVWwAFp7hKS1Wr/mdX",
+  "H7zHDSckyaVYMkW4IGbFyLwUGYx1Sg3N5VJ/gXVJB7GAFVEWS0XBOXbF1oDVrvOjOW+Pz4N9+tmzHRhXbt8Od3Jxcf6EEO/bQ/04+63kMG1jBCtA0zVD2Hku",
+  "0yss6WvBY/XtdkGGcKydS1IqIqSowrfuf4larhsNzbpcLpk2GCOcwCE3OZpACV9SgF8yZ5poA9VgFcs3yLpYTgN36k/QiGBdXbpkEWhAgWCmrhkBTcM1zcFt",
+  "yiFg+6JpyrRuYnjN2U2CxroR+CH8oajBl3+yPQXEnr/4g0cMVWMJzbVM7J9wKeYcY8wqFEGDbjSZS4h6QGUaWtFzLU+sak1Uqw6di3chC2oFSgqm1hwPysSh",
+  "DqZyxQrKFXoKUVHSnCxLnlGRssq2Wrtk83ztL8yeVz2hqi54/JylUmR60tusI8S2O7EHf6MnpEnDaCD0LPCxDixK0GvjwtZzlmUs+4YqwTSwBp9VNd2b7xw7",
+  "9M5V6t3ZV5vGNni9t3hrHV7Nrqt6D4mz4o7BCxdZsP5qZgLX7/gvXwjYrdER6qSat84+Y+q8fOJG1AHvN57PP62Q8+XICqYcf5Ec426bDBUuqyC34+bhsbcx",
+  "yD3z54irIJyk4WpItL1QdRLOiQ6ejbZkwXPDlCbstoBj0ZBuZ7Z2/VJRjBbeeSAqhtEseDiFXm1rwoWRQRTAQw2Q8lT5Id9ow9ZnGNL89popxTOW+FCIzqj3",
+  "ADcV2G8LJk4BVXkjNGKFojKK1La1i8neMfaWNuiU8DbK1lElpMjobjyHbQuu7hfl6XGcse7CKlZtTIRxF74TqbDMumWpNGn7M/nTNJpEd+HXifQ774wnx/5v",
+  "6w49tEfP+PYt0Ohl5BaIOu96jwF9H+fbeKQe/Ai2KNa9NcLlahng45BRorVq+5qQP5HLCTS7nLQn2SeOuJyEAyDfRKD3vOV0MtVGKjYFXYG7FJKMGjqnmm3H",
+  "sWpXR82CEC4ydstsNoOcw24WhNF05faU/0KMmr57Tfji7oKZG6muEiHF8E3RAsYRhQaXE8jJAFoTdltIJ104YNjtRiGPqGJOrIxrEFywC7pYsBSPPZ6xlCpc",
+  "aBAKKpUFyBgqR0Dgdl9zqHlqt7sEDc9IpYbvg/GpeeJGvDHTi5yaxMpkybFg2rDM/dyOTwmGNrfdoA+Srkpxdc7fsyP7J9wlOS2OLEt8+45p9Pm1fUcKdD5g",
+  "1H45+XmdJU50ayIHKWoaA/HzGnU2Xs6bs5R6IfO7Ny/9QoZznYmsedtV1zdht+A2j0FmuRO0NXHaZLSIrBjBOEQQANyF0kCD3RpFz6hZjSXY0pZ4dXyD2Gop",
+  "XLFNlTHF60T34NfddmpJJBGMW6e47U7WrdNiHPMGNtW0mKK8qECwsF6A1aMpJABIjjEmADb4pPGWuEFCjAJbE4AJSLn6C3L6+lUiKKQyI9BdsCtXOguyYorF",
+  "aiVq2AVVA3/PtqAGC6se8g9ZT/AUyi4nMOv+lnA6FR/aD824gN4YcfkiCAa7RhxzflkjZ7Yv3k9sSB3rFz7mVKJ4JjhFrhTCbuyLBksJDhlMm/DwbvHyXMow",
+  "WnTN8lNqFXV5HjIKpTdRW6RK2Xb7kzuJaMH/xjZBST8EkBy3TSy3lHvbyg2bnzd629JRzWy8YuT25JWzFPVbjbZ8ZB+XV8h7Z5gA7YunuOfVVElDDftqY1jd",
+  "eXMAAs6zWraiBoepxkg9uFD6PvaeKZlkpcLcVHDPBXeoPuhClYKdLAwoJzWhBFoT35r8+1//R8yKa4L3niZ8jQFQBjiUnCGIXBCW8yUH3kYbmrOZqDRawOK4",
+  "czzuXmlQSbSd9kymJYSgsYz8/llWZYnErFr67sYCcDYnKl3xa/bOw+4/LBSVmiA2+NCywhBqu99rHK4YK5L5JgkDYPsiga5qSMLtDP7+W+xU7jrdaqVqwIxw",
+  "Ynlydp26ZNiOsrnO8/W0oIqu9fTnGyYuVlxccbH8s1RrsLZ2lKDYwFsKIJmImZpGmw7fO9h7fcB30uTXBP45jNPff+zHKsa8VZ/wx7cRPffrdxe+Xq32pJDe",
+  "sukqfHfsvBpg3Pb7zYr1a7JijdQ++4v4kyeqgH7xh5EK6IqgR9RB17DeqYOuEN6ihq5R9cQ00TVSIzTRFR07ldFd0LH66Bex9rfqUw+ikt4Dr0fQStd33m6l",
+  "TW2Bxmptuk3G2tx6UNyu6e1+8oNS9iLBUcre2qGyTd/bBotW+XYwiVL5DmB131rfLrI7DCz9eN6njaWDYYyNZQDNhzGz1FgOyFMOgffTf9BraiXbBC6bydHk",
+  "DMYYe26B5lQsSwgHqGnUvyCQ/5/Ae8RPlUKTv9Jrem6lZehzP8Qg/UYJufi2YOQPylpoQm8fkRh4pXtpIKXtxvHbmoHc57QOrz1X6JghdycT71HrpRXBWKY9",
+  "L2h1DjbBOPHdiSVx34m7x78g2UbQNU89u05evdT4HcjkGrizBkKtA/chReZqoT8VqdkusggxtMZfPwlJ1OO9RRJtoLxDGG3Cxsmjje3h9UGWR/WD196kLnbI",
+  "uuidKqk1pnG+NecMg+waO9YDpzU4EMKCW57NMTLmIPngXAPb9VW6Onr7PAk3oZuAtqp+0m0TOEwM7eqm+mzr4b+0D467yvgx4V7zvGTzcj7PmXP9c/FR9ef9",
+  "4Hb2zhSHBFDfOj5vyPe+3s4zXhnkEFay1PnmpK+rPYKfG+hV+QbGkdUI0t6XyGYv90hylTc2Krjt0BD2uwtabxrR+w+sly6rrWI0Ry4CD/BgjAt7o35ejxq9",
+  "pZTLnLkisNUA1h73ArsCAchSNWXGSoFXamC9uLGcmEXVBbU1IhF3fstFn0dM0kCjQ9IJ1Lrs3VA7sW9uhIcct1a2hX1GcbiLQ8bUVtBoDKN71C2zMeb8cU3u",
+  "+LA5isAyW0/dVX05MaoEKbVPiAsqyMsJ+cgWOAgpgt21hoFulxO4hLmAknb7D3D/gh0e6b3P/d4OHmEWmgj80y7XIyXlWv8y/RL+v2vpj+ho9HE/moCnuahc",
+  "zteoJeUPjBFD32xy+CkzxVmLQxdBR2HbaHEgsq72jrOlV7j65wPVgcbtU9/sHhmyntJFY2k65CTq7+Qe6RXs1qS5LLPE0PyqsdJarwYbjaKx1fTBKOu/TuJJ",
+  "3HtSt3Z0j+T7chEVsfZJp8JUxdQdkd5XIFh/pFOaU/Wx0z1baIwdPfcw7d+nkuZMp+zIcojokRheDmfaaH15+k/QwxxVX8WP+NPK/Ur9p+xXLrxL5C+Ni2uA",
+  "/jFyVF+LQw7OZi2xmNkaYsiPyONNVh9ODzJ1zQ+Pn8ht7e8ii5v3mo5Jbda7DVtvoyc3U3RhTuG9ndD+yR6e1+53O5NZKAZOF1N8snVqf/FhnzHDkK0RYVt6",
+  "EusdmFchh8I7hr573o3XOSy8fAMJk3jq/SitHceW0SYXvnrPkpk3bLqi+icE1j95ZNF1EB8lfs7nErIx0Y3zEMc8EqibzOBjOjp3A8bux08+DLMfVrcdpMzP",
+  "lFwqMG9XO7P++KSq6dIYlUC469GOChCkeLoiUJVrxjJuqgRcu8n59LM4crhI8zJjfwFu+BsOpreNVzk3XE2qyQFIsrKg6E6a39CNBs0BqHtdEQ9cybIUmc2y",
+  "4cBf8zU3kfqqX/tG3CsVZe16ij7N7uyaurMBjL2k7ulcawvHv8ZTbmgK/iPOvCZxH/QJ+OvYvKPOwhwr0dSWQt7KnptLMUosxAb3KP5ZhPoEi37U95Zve5rf",
+  "I1nvaS5LcE3rUeT5d5Nh+BjRoLfJIdJA6LB3OrZiva8RJKKDPSjq1smqH0CQyfKgolv1ziIqbjXAD8q13ak4NYaOXd09YIbqdgH5es5+oKj1eDqXBvxqkmPn",
+  "rD/U3i4YBz2YKrC3EYCNSt+MJcx8rWvEuvXKm5q1YQzsAein08j5W3VhnShpCN+w9dHgjXMcgj6OHBNVFkc++hx9KiHoTamyMHvgP9+c2mE5kIjQD3rXUi4e",
+  "hhp0bvGoj4ugeJIBE08z1u63EKTfEul9QIn0NAcyQTjdvLOb0J8Q3TfdCKQt3TRvSHYLNee/ffvTu6/PXv+PTcnrl7Td/IbBoUGuucaI6hCsA9LVuJik7VQe",
+  "St7UivdN8twzkPjBt/gaqUoZOJ0Hmm14VTUbY2nSpVrQlOkoAjwwhH88oak52hfzRxv1zkroibTzMzIqeG9rjw8Su/fjgIN7i5ydUX2tYolVlF49qOzeg/SG",
+  "5qsZQ7g3bcOxiI3QOQf1CIRWQYYtGiNCFXs62ZV+aL9AxR6862GBoZpli4TIlKJbIxq7yVyr/P+Nhni1uhAWqzfdK4fnDlL/MyjsjRmrpKOIMLSHiTrrO+oG",
+  "ULdSxYgIuu093gcpGadLIbXhqf/oGejPS8W+QrHAU7ELzodU+qfnghZ6JeFg2NW0ri+w1Ay38N2OWVgusCLMx1OT8mrWET2105hA+NxtFVUS1kkfGCDHFNSW",
+  "sCg2slcBihbYBZgQ/p+Wwd2PiR0zXRYgvGipquHDNz6OxgPYYMJ21E27ExdonCOD5EbQyWHbhr232x4MxmiOnuwC/kBWC5SCkfLqt3E8fBzXvkr8bwN52ED2",
+  "RwW3GLqHjBluf+tLaGuH7vjJhBHj/PYj3FN4HJ6f4ZFtVWxVCHl/F5hXQvEU6+3BEpBOko6ZYZ+606qYcfFUeSOGcbpDovyytTSA/lwxMAyw7HOi5ZrZ2m8Y",
+  "tF6LWG8mP2ELPSXnzOxG3GeVxASAGcvqH/6CgBSQw3txRMCtIuTm7Q66VbuCrQiyG0CXtZ5qh057sdg1+Rg7Zhs+j75HBsfr8U6YrYR88uMTHrknMVp4Ej/E",
+  "Gew+tPMUtoJ5u/UnnrBP+hsmXODZ2EsiGISrBdHbnqwoeDmRUiiWyqXg71lmEyuPyf3ayR/k05i4uY0jD921fuAikzcJpm2NIqrWyhJjU76GnCLxxKBxBnXh",
+  "vbg2ZcmB15MdDe9sWdlOD8W1AaeYLqTQTI9CEuQz382KmmVhqo5azOOWZZ0cVzkg7MRNjibWEfEHn6kBrXY+hTVXTL/h2iiaw/NXru5aKSAg2kE5CVKNSyZ3",
+  "CMan9q/kSsgbEVTNAG7XoUWymboiHsGQkN9rrz0ndX9YZ3yxAIeCBTh/ws4O2jO/v6irMlClVwYTqPMLJN+DghpyjxkuwCCEVccJePcwcrNilvVnIiskFwYT",
+  "F+Qb3Mb2w6DBTmlB55BWiG8h1K1g6FeP2px2V1JXJX1439Z9JuM2Liyn7Vv3MFLufe/2CFSPxx72Y/IU2BuvnLKCgxPiGw8r1ZkTcjFRxzVTG9ftpNUA3aiX",
+  "FHKze7E47LvMtwWHZDccYzwonAtGp1+LCZ/bBF6woQdw/tPlxMJeTtDTCdM9DsPWA86xsAcrrEsFSiNMkTlb0WsuVT3PfbCku5ToBYWj4M9SXb2htxfyiol6",
+  "Xvuet00zrQWAg+mKaP4ejlDw+C6NXFPD09EWvrY+0hVxueFXIdn/XPFsGWxJPpa5gpuM6GUKoQJv8O0pcFg7ClXH9HOiDF/QdGS1+xs2d8lfUMvefu5M6ZPu",
+  "m1p+vdHGqyqToP9ufI7Ch09JuMue1aDmj/skXNzV7/0SB6fSDd20l0LrcbUSWi9GLgQXI1+PeGFQRFzkdI5ZwSDE26Wpm1U/TlylenyCR7h/LUtTlMae3vaJ",
+  "q8XRKdoL7/oMtpa3LAXpxbu5X7gzNripdhSEp0eh9g3pNJmmwOyVhef16gkq+RsLY/NTMjxqNbnm1AWxJOjGjHErkMm1hKI04NVmJaMEzPjIuS0ZWbBRrjcV",
+  "vg47DPLQ/QoSmed0TRMMxm9Non012dFoCovye5X/6XKyMqbQn89mlDsIuDmt4bZhKaog62Aj7JrhFEXvW6ySsWDKnaNARS0+qQEyOZr8uf675gPo9IOWJ3ay",
+  "CRT5IFzQFEScDn6NnqGEhpLXNA8VuhzKk8//jizkzz/PpZkamEphkufTZ0njMp8cTb4W11xJARVLMCkq+e67r6QhqWIZuL1D1zbvJtF0wciF7cpBPZ8+86tQ",
+  "r1iej8xVZt8mhjOVsGuaI13pCpb/CRIGfu3+ZXBYthlGvcuZjTtLpdAy5xlYD0ciseCC5klON7I0CVgc9QonDEqg2ae9NYsO+coVz3Pd/ogpBXAfV0LOD/qS",
+  "S/xWDSWY9JkwtqoMTnFRt6jCSVCCehrru1kkZOHKvvm8cJWxJtwx47CyHSdIXVKUCs+4b8s1UzwNOqHBIXCZzWwA4bzkOWi34lGpH7y4I+K3h13n7ksnNqBi",
+  "FgIrfG2bdQkV6qoaed1d4ppUmVUjxy8WwzTnTEB9a8UMHDYdlKg9ObD6X0Ys4Du2QJG8g+4dI3fD8yylKpuxdQESRIgZRSTnIU8waAjgcXf4XBU1f9x5t+47",
+  "HkPgQrrIwTUqUg53Wyg4h9GNstQgG62pyJx0hu0CkrIAf0+p9IMMsotcQnUOoPSaXbO8uQxcVuaeM5wKPN5Rw4KuQjYINlB3t6hWUaOtVCOz9Hlqg1JPCh6x",
+  "q6qOgFu4YyyrGYXk07uRqc7IsiiYSqmrDfjq5V2PH6T6Pqlu/t2HT6BEszUV6O51D4vP5jeuAjx2IwYNnJEzRnoqMy6nVXkyqw2w5tzuq+T6+eRoYrWMQVG4",
+  "SQxdLvFOs6mYM069YRTYu6oABXxwzkUGZQj9V/zvKapbpwVjanrFRTbN1omRiXVtn1RwUD62CWnD4KzR1d5sl5MMuFVkMTyjajuKY06HSoy2CkeEgRpTjmJX",
+  "p/dejWKPIhQ/tvOEY66Mz35dhTii6wgPFdj48EoJ79Cu+PUfVZ2kt4eKGR5XiyQorapU5x1MtlcnaTS/72okbXTrbtZdvLd7iLe7uA+/6uaXGjq0LroRGsFu",
+  "T/erNfOaarMpuFi+sdHWjRKh1Zuue1KtVV+DTkGdnob77Kw051/Zva9bF0sfSGKVIoliSzTLuvIip69fhROEZrTA8GSrtwI4piATjiyXK6/GhogJRrwWJ5Op",
+  "NXkB0lPKZw5qluY8cf0m3iUdJEAlBegawTXVI11/VlNR1566s81JoVh5tmAq+YecQ/VUjtYWe6JFOhlj56oUr+WygYV91ELCPmyoskC/6HPTCOfYsOC3YK9x",
+  "eIUCq2PDEqRhOexVI1OZe+Q6AEtVpEmA2tID7naAtru9cusE4a0wtWtl+e7sFK9PZSykwaIzzJbR3UHGEbq9VdcO+Ky8vXh9Nvvm4uLM3zxSeeFHMZt1Ca4c",
+  "yPqwZkZtGvprQ3kOKXUYlq52FU/8cAwCYYxzV7nd21nf1WqzOJxbIO0dGWBSNWwGYXCvAJ8NfACagIkBgdVxHy79FFypf7HfJjlfsHST5qO09xXCWA34rfj6",
+  "lpth6hEokSJht9xsI7/WWx/5ayoo8OWOslpCrV6KKgsduAWMoc+xZN/zek6cl5bxeslg8E/K6vZotUpKnmQIBBfeKplvCqp1cuwSYifhJJiM/WB9TGol86bk",
+  "1LGQ37/yfJ4m6I7kD0cYHwFWC9DNQXdkkcubUb4tnp24Ys2dABuyPRLwLJFynlivqEnzDZAhSwM8K3ZsvXMvTs+IAuLJR7/797/+9w8vXvz+xcfWPQR8Uech",
+  "bxjeVNeSZ2CPUKYsyILyvFRRK1jIjH0DGZtrVecDFzBco76vmc93HiJ7SqHLAgi0EpuzdVxOYMg8A+PS+FxOKjURF9AbI3Mpc0aF9fSJEAQ8j1zVTh9LgAt1",
+  "7VVdu9w3UgjLk180KnrCycO0CQ9jg5hGIuhLVgzjR9csP6W2qFQO57XFL72Jsg86RuSNCyC2d1nt2YCr96QJNcxA2YjiGAbV27F4ykW485tPa4JZ80XfUelf",
+  "6RUvdLXWVhKkBu98NcZHs1WR6fYnxwKv62PX897aRzslmaa3lHdrKVngyfCH2hmCbk9eWc+bcR6alUjgeEBPwFZxuNmkwXChuYGLwPrbywnD/cCW4h4zseSC",
+  "jRBYfl6PwuyOBXKQaxqi+CFyd0d1MIawB1U43L12YSzVO3t54qOAgX1TTGElaD611oLqnm1XofKACUpYAXqwn4YTyBs4nlCsXsuszJ0Zy3GKM1B16YKmcPLJ",
+  "K5dXBIYHT8Rv3r7923Sdkf9yBg2F5q8gBJQCLY1bClDCmC/4rRvgak7qQqyznkpmZZY1NUxxvPWIrcaJ2jz4sK6dsah07i6WjNPERSFV1mzLSp6hT65XYROE",
+  "DVU4jcGrsWaqjdR1c6bvpLaYC4d6yViB+VM7xmOv/nlrX0wzBxmz3ko+pRokICpMe8xKnoR3CUd3BTRJ1NvU5fdGUgzwO/z7j1PfbEycuyn50HpvjowpeVN/",
+  "YK+WwNtHaAu8Ac7O2w8u11PEt/taHohMyIjn/jhTbIHltyLQ6W9bW7XBLRASA9GimHp3YwsZnSvPrXOqNyI9laBFqNuJdszXcAcul9F5de7uO4oRFUPHYXtg",
+  "6dF4nNltwRQHpQzNx6BYbzctciowXKOFWlmA885ZTkWs99/UFzO0nn2RGHUb1jBpvBxbC7GjAQVLqfX1MKoUYKs5AQXiaXgeh/L4fpv868aAwxhfLpnCaqgB",
+  "CvhYWWC2RnQRXNPbkzTY49GO+tUGtDE0lyJSmQ1uJXrKMDf4mZK3m6nVkYD81+ESHHhiwUGpeLtJVgi5s68qDaeX1VEbZgPIDSmtJQ06A82a3hd73FYsuxv0",
+  "653dC/5W/w8OhIYJTJ1WqFKwl3Sj21aFKlzfieCTHR20s83iC1x4Y3BDNeBXm4tNwabZegxSzZZtbFz+/hhM0PtuiuzjShZYFFrItSxDLemA1U5IG7EyiQHt",
+  "+KNuabKONMukaA/OOBWVKcE/qckc1UPvrNlgimw2OlfPWjGdlsz72unK2a6IcdPoqhWccrCpRfgtd+mvJ3epqc5NKMEe3LkTTIfI00SvaAEDDPXn3UAGe7E7",
+  "BWaYSaHth++hPieXkzUHlkYuIJQISG18qp5TLU7ggebu+k+Cx2ZgIYz2dZIrd05nXrd1lWf4L1h6Zi4CoYN8nbnAUKna71fZCDT9SYQGeHca1Z637ezwCkD3",
+  "8Xu3HumJUx84DV9N8eF83xtgk/hu9tN8RJ2TVFxTZBtaqNoXkzpE45y23tLtFFMI6xGHGzoMtnXe1/sMbk+vSspBhCObjwyqiei1bhPaAylvJLpbpMAQ/45B",
+  "ZesDUKs6ORBBSOQDN4vv3bF9b3xCkDqCHnYyspuadmWoGQSpujaVHPsmJnHpVqrGE4ABJBp5WRvXTl6/fmP1VzOfnr4eElO/GcHIUTgdFsHIXgZ+IqMML80A",
+  "ohb+Id7IqbFyCR68b/EpWJlXoB9KbczJmqorUFJ6z3CnUx1XEUIxtmjhgI9aICRbW8/YWc2zfEykeT11ATlj4E4DtZ9hbZ9/9xryN9tYgN7JBgyqyKYeXLc0",
+  "8C4cEFIKkcjW25UtvI4nPvha2xRKdfUQfqcP4z6jUwv1W9oXW9trrTrYIoVuLUpeJZ9Of98q+PQoaAAfnyXPpr/bNXiQNOBrVF7XFBSxmDcaP+4g3hcq0QN5",
+  "u98avH0KK/D2ntdf1yLRO0w9houq+IpARKykZF33bc36ZvrDEZnkbLKHrUO2DSG0CM+1zJlhiBr2pI0JlhrriDbaMt+5x2CitozaFvgKW5sJqUpJDwj7vC3g",
+  "ZjQ2N06YVNh36FaaU7EsXTrVmgAb3v+DXlOrZMSgxMlwBw2W/BTcWtG3FV1FS6HJX+k1PceekGGPV2iHT6mQ37sPU2vLk2oy1K6ty+603M9BDTq74CavhrDH",
+  "HQ2AEoNQXfe7vr4azK1NnAQCGdjA7EZHv2i3eiBKPETU6KbX3RFuOHAyKo21N7r8QDTfIzX+DX9PVTZF9guZ1NeMipPSSO/BgwPgVa8BkQQbuJSj4GM12dVV",
+  "YzVZbs9tDh9gioPinP49iYplJXrdmBXjqpl5aIzpDNzIQCEM3/haKal0mzQPmnhQO8XMAm/tqkEacszOfY7cUCXQTAw00qJgVFnhFjMtUdzs4Kod6IVjtIjb",
+  "Sx1FJvCr55t1zsXVBVVLZtD4GAiNha9pMGObNAbgHBqRH1wbcmMhkGou0EMROEzIaxV8B3aT+8sv/w8JmY+qnukHAA=="
+].join("");
+
+// rules/_shared/openclaw/schema.ts
+var data;
+function load() {
+  data ??= JSON.parse(gunzipSync(Buffer.from(SCHEMA_DATA_GZ_BASE64, "base64")).toString("utf8"));
+  return data;
+}
+function latestVersion() {
+  const v = load().versions;
+  return v[v.length - 1];
+}
+function lineOf(release) {
+  const versions = load().versions;
+  const m = /^v?(\d{4})\.(\d{1,4})\.(\d{1,6})/.exec(release.trim());
+  if (!m) return { version: latestVersion(), exact: false, outside: "newer" };
+  const key = (y, mo) => y * 100 + mo;
+  const want = key(Number(m[1]), Number(m[2]));
+  const lines = versions.map((v) => v.split(".").map(Number));
+  const same = lines.findIndex(([y, mo]) => key(y, mo) === want);
+  if (same !== -1) return { version: versions[same], exact: versions[same] === `${m[1]}.${Number(m[2])}.${Number(m[3])}` };
+  const [fy, fm] = lines[0];
+  if (want < key(fy, fm)) return { version: versions[0], exact: false, outside: "older" };
+  return { version: latestVersion(), exact: false, outside: "newer" };
+}
+var bitOf = (version) => 1 << load().versions.indexOf(version);
+function entryOf(node, version) {
+  const e = node?.["#"];
+  if (e === void 0) return void 0;
+  const d = load();
+  if (typeof e === "number") return d.entries[e];
+  const bit = bitOf(version);
+  for (let i = 0; i < e.length; i += 2) if ((e[i] & bit) !== 0) return d.entries[e[i + 1]];
+  return void 0;
+}
+function child(node, seg, version) {
+  const c = node?.[seg];
+  if (!c || typeof c !== "object" || Array.isArray(c)) return void 0;
+  return entryOf(c, version) ? c : void 0;
+}
+var jsonType = (v) => v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "number" ? Number.isInteger(v) ? "integer" : "number" : typeof v;
+var isRef = (v) => typeof v === "string" && v.includes("${");
+var join = (pattern, seg) => seg === "[]" ? `${pattern}[]` : pattern === "" ? seg : `${pattern}.${seg}`;
+function phaseOf(pattern) {
+  const s = pattern.split(".");
+  if (s[0] === "channels" && s.length >= 2 && s[1] !== "defaults" && s[1] !== "modelByChannel") return "plugin";
+  if (s[0] === "plugins" && s[1] === "entries" && s.length >= 4 && s[3]?.startsWith("config")) return "plugin";
+  return "core";
+}
+function validate(config, version, opts = {}) {
+  const d = load();
+  const issues = [];
+  const ignored = [];
+  const migratedOnRead = [];
+  const bit = bitOf(version);
+  let budget = 2e4;
+  const walk2 = (value, node, pattern, path11) => {
+    if (--budget < 0 || path11.length > 64) return;
+    const e = entryOf(node, version);
+    if (!e) return;
+    const types2 = e.t.split(",");
+    if (types2.includes("any")) return;
+    const add = (kind, expected, extra = {}) => issues.push({ kind, path: path11, pattern, phase: phaseOf(pattern), expected, ...extra });
+    if (opts.renderedRefs && typeof value === "string" && value.includes("${")) return;
+    const t = jsonType(value);
+    const typeOk = types2.includes(t) || t === "integer" && types2.includes("number");
+    if (!typeOk) {
+      add("type", `a value of type ${types2.join(" or ")}`, narrowing(pattern, void 0, t));
+      return;
+    }
+    if (typeof value === "string" && isRef(value)) return;
+    if (e.e && !e.e.some((x) => x === value)) {
+      add("enum", `one of ${e.e.map((x) => JSON.stringify(x)).join(", ")}`, narrowing(pattern, value, t));
+      return;
+    }
+    if (typeof value === "number") {
+      if (e.n !== void 0 && value < e.n || e.x !== void 0 && value > e.x || e.g !== void 0 && value <= e.g || e.l !== void 0 && value >= e.l) add("range", rangeText(e));
+    } else if (typeof value === "string") {
+      if (e.nl !== void 0 && value.length < e.nl || e.xl !== void 0 && value.length > e.xl) add("length", lengthText(e.nl, e.xl, "characters"));
+    } else if (Array.isArray(value)) {
+      if (e.ni !== void 0 && value.length < e.ni || e.xi !== void 0 && value.length > e.xi) add("items", lengthText(e.ni, e.xi, "items"));
+      const items = child(node, "[]", version);
+      if (items) value.forEach((v, i) => walk2(v, items, `${pattern}[]`, [...path11, i]));
+    } else if (value && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) {
+        if (k === "$include") continue;
+        const direct = child(node, k, version);
+        if (direct) {
+          walk2(v, direct, join(pattern, k), [...path11, k]);
+          continue;
+        }
+        const star = child(node, "*", version);
+        if (star) {
+          walk2(v, star, join(pattern, "*"), [...path11, k]);
+          continue;
+        }
+        if (e.k === "passthrough" || e.k === "record" || !e.k) continue;
+        const keyPattern = join(pattern, k);
+        const starPattern = join(pattern, "*");
+        const retired = d.retired[keyPattern] ?? d.retired[starPattern];
+        const at2 = [...path11, k];
+        if (retired?.loads !== void 0 && (retired.loads & bit) !== 0) {
+          migratedOnRead.push({ path: at2, pattern: d.retired[keyPattern] ? keyPattern : starPattern, retired });
+          continue;
+        }
+        const issue = { kind: e.k === "strip" ? "ignored_key" : "unknown_key", path: at2, pattern: d.retired[keyPattern] || !retired ? keyPattern : starPattern, phase: phaseOf(keyPattern), expected: "no such key", ...retired ? { retired } : {} };
+        (e.k === "strip" ? ignored : issues).push(issue);
+      }
+    }
+  };
+  walk2(config, d.tree, "", []);
+  const core = issues.filter((i) => i.phase === "core");
+  const reported = core.length > 0 ? core : issues;
+  return { valid: reported.length === 0, issues: reported, ignored, migratedOnRead };
+  function narrowing(pattern, value, type) {
+    for (const n of d.narrowed[pattern] ?? []) {
+      const byValue = value !== void 0 && n.values?.some((x) => x === value);
+      const byType = value === void 0 && n.types?.includes(type);
+      if (byValue || byType) {
+        const fix = value !== void 0 ? n.fixes?.[JSON.stringify(value)]?.fix : void 0;
+        return { narrowed: { last: n.last, removed: n.removed, ...fix ? { fix } : {} } };
+      }
+    }
+    return {};
+  }
+}
+function rangeText(e) {
+  const parts = [];
+  if (e.n !== void 0) parts.push(`≥ ${e.n}`);
+  if (e.g !== void 0) parts.push(`> ${e.g}`);
+  if (e.x !== void 0) parts.push(`≤ ${e.x}`);
+  if (e.l !== void 0) parts.push(`< ${e.l}`);
+  return `a number ${parts.join(" and ")}`;
+}
+function lengthText(min, max, unit) {
+  if (min !== void 0 && max !== void 0) return `${min} to ${max} ${unit}`;
+  return min !== void 0 ? `at least ${min} ${unit}` : `at most ${max} ${unit}`;
+}
+function fixFor(r, version) {
+  return version === latestVersion() ? r.latestFix ?? r.fix : r.fix;
+}
+function doctorSays(pattern, path11, version) {
+  const d = load();
+  const bit = bitOf(version);
+  for (const key of [pattern, path11.map(String).join(".")]) {
+    const list = d.doctor[key];
+    if (!list) continue;
+    for (let i = 0; i < list.length; i += 3) if ((list[i] & bit) !== 0) return { id: list[i + 1], message: list[i + 2] };
+  }
+  return void 0;
+}
+function targetVersion(release) {
+  const latest = latestVersion();
+  if (!release) return { version: latest, why: "no release pinned in the repository: the latest line" };
+  const said = release.source === "image" ? `${release.text} in ${release.file}` : release.source === "package" ? `${release.file} pins ${release.text}` : release.text;
+  if (release.version === "latest") return { version: latest, why: said };
+  const line = lineOf(release.version);
+  const checked = line.exact ? "" : line.outside === "older" ? `; older than the data, checked against ${line.version}` : line.outside === "newer" ? `; newer than the data, checked against ${line.version}` : `; checked against ${line.version}, the last release of its line`;
+  return { version: line.version, why: `${said}${checked}` };
+}
+
+// rules/_shared/openclaw/validity.ts
+function startup(config, version, opts = {}) {
+  const v = validate(config, version, opts);
+  if (version !== latestVersion()) return v;
+  const checks = codeChecks(config);
+  if (checks.length === 0) return v;
+  const core = v.issues.filter((i) => i.phase === "core");
+  return { ...v, issues: [...core, ...checks], valid: false };
+}
+var TEMPLATE = /\.(j2|jinja2?|tpl|tmpl|template|envsubst)$/i;
+function renderedBeforeRead(t) {
+  return TEMPLATE.test(t.file) || t.embedded?.expands === true;
+}
+function codeChecks(config) {
+  const out = [];
+  const agents = obj(get(config, "agents"));
+  const list = isRecord(agents.entries) ? Object.values(agents.entries) : arr(agents.list);
+  const defaults = list.filter((a) => get(a, "default") === true).length;
+  const explicit = agents.ownership === "explicit";
+  if (explicit && defaults > 0) out.push({ kind: "check", path: ["agents", "ownership"], message: 'agents.ownership="explicit" cannot be combined with a legacy default=true marker' });
+  else if (defaults > 1) out.push({ kind: "check", path: ["agents", "entries"], message: `agents.entries must contain at most one default=true entry (found ${defaults})` });
+  else if (list.length > 1 && !explicit && defaults === 0) out.push({ kind: "check", path: ["agents", "ownership"], message: 'multi-agent rosters require agents.ownership="explicit" or one default=true marker' });
+  const tailscale = str(get(config, "gateway", "tailscale", "mode"));
+  if ((tailscale === "serve" || tailscale === "funnel") && get(config, "gateway", "auth", "mode") === "none") {
+    out.push({ kind: "check", path: ["gateway", "auth", "mode"], message: `gateway.auth.mode="none" cannot be used with gateway.tailscale.mode="${tailscale}" (${tailscale === "funnel" ? "Funnel requires password auth" : "configure token, password or trusted-proxy auth"})` });
+  }
+  const sandboxes = [{ at: ["agents", "defaults", "sandbox", "docker"], docker: get(config, "agents", "defaults", "sandbox", "docker") }];
+  if (isRecord(agents.entries)) for (const [id, a] of Object.entries(agents.entries)) sandboxes.push({ at: ["agents", "entries", id, "sandbox", "docker"], docker: get(a, "sandbox", "docker") });
+  for (const { at: at2, docker } of sandboxes) {
+    if (!isRecord(docker)) continue;
+    arr(docker.binds).forEach((b, i) => {
+      const source = typeof b === "string" ? b.split(":")[0] : void 0;
+      if (source !== void 0 && !source.startsWith("/") && !/^[A-Za-z]$/.test(source) && !source.includes("${")) {
+        out.push({ kind: "check", path: [...at2, "binds", i], message: "a sandbox bind mount with a non-absolute source path (only absolute POSIX or Windows drive-letter paths are supported)" });
+      }
+    });
+    if (docker.network === "host") out.push({ kind: "check", path: [...at2, "network"], message: 'sandbox network mode "host" is blocked (use "bridge" or "none")' });
+    if (docker.seccompProfile === "unconfined") out.push({ kind: "check", path: [...at2, "seccompProfile"], message: 'sandbox seccomp profile "unconfined" is blocked' });
+    if (docker.apparmorProfile === "unconfined") out.push({ kind: "check", path: [...at2, "apparmorProfile"], message: 'sandbox AppArmor profile "unconfined" is blocked' });
+  }
+  return out;
+}
+
 // rules/_shared/openclaw/gateway.ts
 var envSet = (deploy, name) => deploy.env?.[name] !== void 0 || deploy.providedEnv?.has(name) === true;
-function gatewayView2(config, deploy = {}) {
+function gatewayView2(config, deploy = {}, unread = []) {
   const gw = obj(get(config, "gateway"));
   const auth = obj(gw.auth);
   const bindRaw = deploy.flags?.bind ?? gw.bind;
@@ -15452,12 +16348,52 @@ function gatewayView2(config, deploy = {}) {
     hasAuth,
     hasLoopbackAuth: hasAuth || tailscale === "serve" && allowTailscale,
     controlUiEnabled: get(gw, "controlUi", "enabled") !== false,
+    unread,
     envToken,
     envPassword
   };
 }
 function gatewayOf(target, project2) {
-  return gatewayView2(target.value, deployContext(target, project2));
+  const read = authAsRead(target);
+  return gatewayView2(read.config, deployContext(target, project2), read.unread);
+}
+var AUTH_SETTINGS = [
+  ["gateway", "auth", "mode"],
+  ["gateway", "auth", "token"],
+  ["gateway", "auth", "password"],
+  ["gateway", "auth", "trustedProxy"],
+  ["gateway", "remote", "token"]
+];
+var asRead = /* @__PURE__ */ new WeakMap();
+function authAsRead(target) {
+  const known = asRead.get(target);
+  if (known) return known;
+  const { version } = targetVersion(target.release);
+  const v = validate(target.value, version, { renderedRefs: renderedBeforeRead(target) });
+  const unread = [];
+  let config = target.value;
+  for (const setting of AUTH_SETTINGS) {
+    const hit = [...v.issues, ...v.ignored].find((i) => i.path.length >= setting.length && setting.every((s, k) => i.path[k] === s));
+    if (!hit || get(config, ...setting) === void 0) continue;
+    const how = hit.kind === "ignored_key" ? "ignores it" : hit.kind === "unknown_key" && hit.path.length === setting.length ? "does not know the key" : "rejects its value";
+    unread.push(`${setting.join(".")} (OpenClaw ${version} ${how})`);
+    config = without(config, setting);
+  }
+  const out = { config, unread };
+  asRead.set(target, out);
+  return out;
+}
+function without(value, path11) {
+  if (path11.length === 0 || !value || typeof value !== "object" || Array.isArray(value)) return value;
+  const [head2, ...rest] = path11;
+  if (!(head2 in value)) return value;
+  const copy2 = { ...value };
+  if (rest.length === 0) delete copy2[head2];
+  else copy2[head2] = without(copy2[head2], rest);
+  return copy2;
+}
+function unreadNote(v) {
+  return v.unread.length ? ` Not counted as auth: ${v.unread.join(", ")}; that release refuses to start with such a config, and a setting it does not read protects nothing.` : "";
 }
 function nodeLists(config) {
   const current = get(config, "gateway", "nodes", "commands");
@@ -16988,8 +17924,8 @@ function grade3(hostPath, readOnly) {
   if (HARMLESS_RO.some((d) => isUnder(p, d)) && (readOnly || p === "/dev/shm")) return void 0;
   const cred = CREDENTIALS.find((d) => isUnder(p, d));
   if (cred) return { severity: "high", why: `credentials are kept in ${cred}` };
-  const data = CONTAINER_DATA.find((d) => isUnder(p, d));
-  if (data) return { severity: readOnly ? "medium" : "high", why: `${data} holds every container's files and volumes (${rw})` };
+  const data2 = CONTAINER_DATA.find((d) => isUnder(p, d));
+  if (data2) return { severity: readOnly ? "medium" : "high", why: `${data2} holds every container's files and volumes (${rw})` };
   const kernel = KERNEL.find((d) => isUnder(p, d));
   if (kernel) return readOnly ? { severity: "low", why: `${kernel} read-only shows host processes and kernel state` } : { severity: "high", why: `${kernel} writable changes the host's kernel settings` };
   const code = HOST_CODE.find((d) => isUnder(p, d));
@@ -17291,6 +18227,76 @@ var parse_error_default = defineRule({
   }
 });
 
+// rules/config/schema_invalid.ts
+var schema_invalid_default = defineRule({
+  id: "config.schema_invalid",
+  title: "OpenClaw will not start with this config",
+  severity: "high",
+  appliesTo: ["openclaw"],
+  description: "OpenClaw validates `openclaw.json` strictly: an unknown key, a value outside an enum or range, or a wrong type makes the config invalid, and the gateway refuses to start (`openclaw security audit` refuses to audit it). What is valid changes between releases: keys are retired or renamed, and `openclaw doctor --fix` rewrites them. The config (with its `$include`s) is checked against the release the repository deploys: a pinned `ghcr.io/openclaw/openclaw:<tag>` image (compose or Dockerfile), an `openclaw` dependency in `package.json`, else `meta.lastTouchedVersion`; with none of these, the latest line. A config its pinned release accepts but the latest line refuses gets an upgrade note (low).",
+  remediation: "Run `openclaw doctor --fix` with the target release (it applies the migration named in the finding), or edit the key by hand where the doctor has none. For example, the doctor of 2026.8 renames `tools.exec.timeoutSec`:\n\n```json5\n// before: refused by 2026.8.2 and later\n{ tools: { exec: { timeoutSec: 30 } } }\n// after `openclaw doctor --fix` (runtime.final-layout-polish)\n{ tools: { exec: { timeoutSeconds: 30 } } }\n```\n\nThe schema facts per release and the migrations are in docs/openclaw-schema.md.",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md", "https://www.npmjs.com/package/openclaw"],
+  tags: ["openclaw", "configuration", "upgrade"],
+  precision: "high",
+  messages: {
+    rejected: "OpenClaw {{version}} ({{why}}) refuses to start with this config: {{what}}.{{fix}}",
+    upgrade: "OpenClaw {{version}} ({{why}}) accepts this, but the latest line ({{latest}}) refuses to start with it: {{what}}.{{fix}}",
+    ignored: "OpenClaw {{version}} ({{why}}) ignores {{what}}: it drops the key when it reads the config, so the setting has no effect.",
+    migrated: "OpenClaw {{version}} ({{why}}) still loads {{what}} by migrating it when it reads the config, but the key is retired (since {{removed}}).{{fix}}"
+  },
+  check(t, ctx) {
+    const target = targetVersion(t.release);
+    const opts = { renderedRefs: renderedBeforeRead(t) };
+    const result = startup(t.value, target.version, opts);
+    for (const issue of result.issues) {
+      ctx.report({ at: anchor2(issue.path), messageId: "rejected", data: { version: target.version, why: target.why, what: describe(issue), fix: fixText(issue, target.version) } });
+    }
+    for (const issue of result.ignored) ctx.report({ at: anchor2(issue.path), severity: "low", messageId: "ignored", data: { version: target.version, why: target.why, what: `\`${dotted(issue.path)}\`` } });
+    for (const m of result.migratedOnRead) {
+      const fix = fixFor(m.retired, target.version);
+      ctx.report({ at: anchor2(m.path), severity: "info", messageId: "migrated", data: { version: target.version, why: target.why, what: `\`${dotted(m.path)}\``, removed: m.retired.removed, fix: fix ? doctorText(fix, m.path, m.pattern) : "" } });
+    }
+    const latest = latestVersion();
+    if (!result.valid || target.version === latest) return;
+    for (const issue of startup(t.value, latest, opts).issues) {
+      ctx.report({ at: anchor2(issue.path), severity: "low", messageId: "upgrade", data: { version: target.version, why: target.why, latest, what: describe(issue), fix: fixText(issue, latest) } });
+    }
+  }
+});
+var anchor2 = (path11) => at.path(path11, { part: "key" });
+var dotted = (path11) => path11.map(String).join(".") || "(top level)";
+function describe(issue) {
+  if (issue.kind === "check") return issue.message;
+  const key = issue.path[issue.path.length - 1];
+  const parent = issue.path.slice(0, -1);
+  const since = issue.retired ? ` (accepted until ${issue.retired.last}, rejected from ${issue.retired.removed})` : issue.narrowed ? ` (accepted until ${issue.narrowed.last})` : "";
+  if (issue.kind === "unknown_key") return `\`${String(key)}\` is not a key of ${parent.length ? `\`${dotted(parent)}\`` : "the config"}${since}`;
+  return `\`${dotted(issue.path)}\` must be ${issue.expected}${since}`;
+}
+function fixText(issue, version) {
+  if (issue.kind === "check") return " Run `openclaw doctor` for the fix.";
+  const source = issue.retired ?? issue.narrowed;
+  const fix = source ? fixFor(source, version) : void 0;
+  if (fix) return doctorText(fix, issue.path, issue.pattern);
+  const says = doctorSays(issue.pattern, issue.path, version);
+  if (says) return ` \`openclaw doctor\` (${says.id}): ${withoutRunHint(says.message)}`;
+  if (issue.retired) return ` OpenClaw's doctor has no migration for it: remove or replace the key by hand.`;
+  return "";
+}
+function doctorText(fix, path11, pattern) {
+  const segs = pattern.split(".");
+  const star = segs.lastIndexOf("*");
+  const name = star !== -1 && segs.length === path11.length ? String(path11[star]) : void 0;
+  const changes = fix.flatMap((f) => f.changes ?? []).map((c) => (name ? c.replace(/\bexample\b/g, name) : c).replace(/ \([^()]{0,200}\)(?=\.?$)/, ""));
+  const ids = [...new Set(fix.map((f) => f.id))].join(", ");
+  const removes = fix.every((f) => f.writes.length === 0) ? " It removes the key." : "";
+  return ` \`openclaw doctor --fix\` (${ids})${changes.length ? `: ${changes.join(" ")}` : " migrates it."}${removes}`;
+}
+function withoutRunHint(message2) {
+  const hint = message2.lastIndexOf('Run "openclaw doctor --fix"');
+  return hint === -1 ? message2 : message2.slice(0, hint).trimEnd();
+}
+
 // rules/config/secrets.gateway_password_in_config.ts
 var secrets_gateway_password_in_config_default = defineRule({
   id: "config.secrets.gateway_password_in_config",
@@ -17352,11 +18358,11 @@ function unaudited(config) {
     if (depth2 > 16 || !isRecord(v)) return;
     for (const [k, x] of Object.entries(v)) {
       const p = [...path11, k];
-      const dotted = p.join(".");
-      if (x === true && k.startsWith("dangerously") && !AUDITED.has(dotted)) {
+      const dotted2 = p.join(".");
+      if (x === true && k.startsWith("dangerously") && !AUDITED.has(dotted2)) {
         const channelAccountLevel = p[0] === "channels" && (p.length === 3 || p.length === 5 && p[2] === "accounts") && k === "dangerouslyAllowNameMatching";
         const dockerFlag = p.includes("sandbox") && p.includes("docker");
-        if (!channelAccountLevel && !dockerFlag) out.push({ path: p, label: `${dotted}=true` });
+        if (!channelAccountLevel && !dockerFlag) out.push({ path: p, label: `${dotted2}=true` });
       }
       walk2(x, p, depth2 + 1);
     }
@@ -18251,7 +19257,7 @@ var createRuleContext = ({ ruleId, ruleParentId, meta, severity, sourceCode, con
       });
     },
     report(descriptor) {
-      const { message: message2, messageId, data } = descriptor.message;
+      const { message: message2, messageId, data: data2 } = descriptor.message;
       const severityLevel = severity ?? "error";
       if (ruleParentId) {
         contextEvents.report({
@@ -18264,7 +19270,7 @@ var createRuleContext = ({ ruleId, ruleParentId, meta, severity, sourceCode, con
           message: message2,
           messageId,
           docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : void 0,
-          data
+          data: data2
         });
       } else {
         contextEvents.report({
@@ -18276,7 +19282,7 @@ var createRuleContext = ({ ruleId, ruleParentId, meta, severity, sourceCode, con
           message: message2,
           messageId,
           docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : void 0,
-          data
+          data: data2
         });
       }
     }
@@ -18904,20 +19910,20 @@ function requireLodash_uniq() {
     return this.has(key) && delete this.__data__[key];
   }
   function hashGet(key) {
-    var data = this.__data__;
+    var data2 = this.__data__;
     if (nativeCreate) {
-      var result = data[key];
+      var result = data2[key];
       return result === HASH_UNDEFINED ? void 0 : result;
     }
-    return hasOwnProperty.call(data, key) ? data[key] : void 0;
+    return hasOwnProperty.call(data2, key) ? data2[key] : void 0;
   }
   function hashHas(key) {
-    var data = this.__data__;
-    return nativeCreate ? data[key] !== void 0 : hasOwnProperty.call(data, key);
+    var data2 = this.__data__;
+    return nativeCreate ? data2[key] !== void 0 : hasOwnProperty.call(data2, key);
   }
   function hashSet(key, value) {
-    var data = this.__data__;
-    data[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
+    var data2 = this.__data__;
+    data2[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
     return this;
   }
   Hash.prototype.clear = hashClear;
@@ -18937,31 +19943,31 @@ function requireLodash_uniq() {
     this.__data__ = [];
   }
   function listCacheDelete(key) {
-    var data = this.__data__, index = assocIndexOf(data, key);
+    var data2 = this.__data__, index = assocIndexOf(data2, key);
     if (index < 0) {
       return false;
     }
-    var lastIndex = data.length - 1;
+    var lastIndex = data2.length - 1;
     if (index == lastIndex) {
-      data.pop();
+      data2.pop();
     } else {
-      splice.call(data, index, 1);
+      splice.call(data2, index, 1);
     }
     return true;
   }
   function listCacheGet(key) {
-    var data = this.__data__, index = assocIndexOf(data, key);
-    return index < 0 ? void 0 : data[index][1];
+    var data2 = this.__data__, index = assocIndexOf(data2, key);
+    return index < 0 ? void 0 : data2[index][1];
   }
   function listCacheHas(key) {
     return assocIndexOf(this.__data__, key) > -1;
   }
   function listCacheSet(key, value) {
-    var data = this.__data__, index = assocIndexOf(data, key);
+    var data2 = this.__data__, index = assocIndexOf(data2, key);
     if (index < 0) {
-      data.push([key, value]);
+      data2.push([key, value]);
     } else {
-      data[index][1] = value;
+      data2[index][1] = value;
     }
     return this;
   }
@@ -19073,8 +20079,8 @@ function requireLodash_uniq() {
     return new Set2(values);
   };
   function getMapData(map, key) {
-    var data = map.__data__;
-    return isKeyable(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
+    var data2 = map.__data__;
+    return isKeyable(key) ? data2[typeof key == "string" ? "string" : "hash"] : data2.map;
   }
   function getNative(object, key) {
     var value = getValue(object, key);
@@ -19222,20 +20228,20 @@ function requireLodash_uniqwith() {
     return this.has(key) && delete this.__data__[key];
   }
   function hashGet(key) {
-    var data = this.__data__;
+    var data2 = this.__data__;
     if (nativeCreate) {
-      var result = data[key];
+      var result = data2[key];
       return result === HASH_UNDEFINED ? void 0 : result;
     }
-    return hasOwnProperty.call(data, key) ? data[key] : void 0;
+    return hasOwnProperty.call(data2, key) ? data2[key] : void 0;
   }
   function hashHas(key) {
-    var data = this.__data__;
-    return nativeCreate ? data[key] !== void 0 : hasOwnProperty.call(data, key);
+    var data2 = this.__data__;
+    return nativeCreate ? data2[key] !== void 0 : hasOwnProperty.call(data2, key);
   }
   function hashSet(key, value) {
-    var data = this.__data__;
-    data[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
+    var data2 = this.__data__;
+    data2[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
     return this;
   }
   Hash.prototype.clear = hashClear;
@@ -19255,31 +20261,31 @@ function requireLodash_uniqwith() {
     this.__data__ = [];
   }
   function listCacheDelete(key) {
-    var data = this.__data__, index = assocIndexOf(data, key);
+    var data2 = this.__data__, index = assocIndexOf(data2, key);
     if (index < 0) {
       return false;
     }
-    var lastIndex = data.length - 1;
+    var lastIndex = data2.length - 1;
     if (index == lastIndex) {
-      data.pop();
+      data2.pop();
     } else {
-      splice.call(data, index, 1);
+      splice.call(data2, index, 1);
     }
     return true;
   }
   function listCacheGet(key) {
-    var data = this.__data__, index = assocIndexOf(data, key);
-    return index < 0 ? void 0 : data[index][1];
+    var data2 = this.__data__, index = assocIndexOf(data2, key);
+    return index < 0 ? void 0 : data2[index][1];
   }
   function listCacheHas(key) {
     return assocIndexOf(this.__data__, key) > -1;
   }
   function listCacheSet(key, value) {
-    var data = this.__data__, index = assocIndexOf(data, key);
+    var data2 = this.__data__, index = assocIndexOf(data2, key);
     if (index < 0) {
-      data.push([key, value]);
+      data2.push([key, value]);
     } else {
-      data[index][1] = value;
+      data2[index][1] = value;
     }
     return this;
   }
@@ -19394,8 +20400,8 @@ function requireLodash_uniqwith() {
     return new Set2(values);
   };
   function getMapData(map, key) {
-    var data = map.__data__;
-    return isKeyable(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
+    var data2 = map.__data__;
+    return isKeyable(key) ? data2[typeof key == "string" ? "string" : "hash"] : data2.map;
   }
   function getNative(object, key) {
     var value = getValue(object, key);
@@ -19601,20 +20607,20 @@ function requireLodash_sortby() {
       return this.has(key) && delete this.__data__[key];
     }
     function hashGet(key) {
-      var data = this.__data__;
+      var data2 = this.__data__;
       if (nativeCreate) {
-        var result = data[key];
+        var result = data2[key];
         return result === HASH_UNDEFINED ? void 0 : result;
       }
-      return hasOwnProperty.call(data, key) ? data[key] : void 0;
+      return hasOwnProperty.call(data2, key) ? data2[key] : void 0;
     }
     function hashHas(key) {
-      var data = this.__data__;
-      return nativeCreate ? data[key] !== void 0 : hasOwnProperty.call(data, key);
+      var data2 = this.__data__;
+      return nativeCreate ? data2[key] !== void 0 : hasOwnProperty.call(data2, key);
     }
     function hashSet(key, value) {
-      var data = this.__data__;
-      data[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
+      var data2 = this.__data__;
+      data2[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
       return this;
     }
     Hash.prototype.clear = hashClear;
@@ -19634,31 +20640,31 @@ function requireLodash_sortby() {
       this.__data__ = [];
     }
     function listCacheDelete(key) {
-      var data = this.__data__, index = assocIndexOf(data, key);
+      var data2 = this.__data__, index = assocIndexOf(data2, key);
       if (index < 0) {
         return false;
       }
-      var lastIndex = data.length - 1;
+      var lastIndex = data2.length - 1;
       if (index == lastIndex) {
-        data.pop();
+        data2.pop();
       } else {
-        splice.call(data, index, 1);
+        splice.call(data2, index, 1);
       }
       return true;
     }
     function listCacheGet(key) {
-      var data = this.__data__, index = assocIndexOf(data, key);
-      return index < 0 ? void 0 : data[index][1];
+      var data2 = this.__data__, index = assocIndexOf(data2, key);
+      return index < 0 ? void 0 : data2[index][1];
     }
     function listCacheHas(key) {
       return assocIndexOf(this.__data__, key) > -1;
     }
     function listCacheSet(key, value) {
-      var data = this.__data__, index = assocIndexOf(data, key);
+      var data2 = this.__data__, index = assocIndexOf(data2, key);
       if (index < 0) {
-        data.push([key, value]);
+        data2.push([key, value]);
       } else {
-        data[index][1] = value;
+        data2[index][1] = value;
       }
       return this;
     }
@@ -19848,15 +20854,15 @@ function requireLodash_sortby() {
       }
       object = Object(object);
       while (index--) {
-        var data = matchData[index];
-        if (data[2] ? data[1] !== object[data[0]] : !(data[0] in object)) {
+        var data2 = matchData[index];
+        if (data2[2] ? data2[1] !== object[data2[0]] : !(data2[0] in object)) {
           return false;
         }
       }
       while (++index < length) {
-        data = matchData[index];
-        var key = data[0], objValue = object[key], srcValue = data[1];
-        if (data[2]) {
+        data2 = matchData[index];
+        var key = data2[0], objValue = object[key], srcValue = data2[1];
+        if (data2[2]) {
           if (objValue === void 0 && !(key in object)) {
             return false;
           }
@@ -20163,8 +21169,8 @@ function requireLodash_sortby() {
       return result;
     }
     function getMapData(map, key) {
-      var data = map.__data__;
-      return isKeyable(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
+      var data2 = map.__data__;
+      return isKeyable(key) ? data2[typeof key == "string" ? "string" : "hash"] : data2.map;
     }
     function getMatchData(object) {
       var result = keys(object), length = result.length;
@@ -20736,13 +21742,13 @@ function parsePkcs12(buf) {
     iterations
   };
 }
-function toBufferSource(data) {
-  const copy2 = new Uint8Array(data.length);
-  copy2.set(data);
+function toBufferSource(data2) {
+  const copy2 = new Uint8Array(data2.length);
+  copy2.set(data2);
   return copy2;
 }
-async function digest(hash, data) {
-  return new Uint8Array(await globalThis.crypto.subtle.digest(hash.name, toBufferSource(data)));
+async function digest(hash, data2) {
+  return new Uint8Array(await globalThis.crypto.subtle.digest(hash.name, toBufferSource(data2)));
 }
 function padToMultipleOf(src, blockSize) {
   if (src.length === 0)
@@ -23057,7 +24063,7 @@ var bind_no_auth_default = defineRule({
   openclawAudit: true,
   messages: {
     compose: `Service "{{service}}" runs the OpenClaw gateway bound to "{{bind}}" (beyond loopback), publishes its port {{port}} beyond the host's loopback, and passes no token or password (command line, environment or env_file).`,
-    config: 'The gateway binds to "{{bind}}" (not loopback) and has no gateway auth (auth mode {{mode}}, no token or password configured).'
+    config: 'The gateway binds to "{{bind}}" (not loopback) and has no gateway auth (auth mode {{mode}}, no token or password configured).{{unread}}'
   },
   check(t, ctx) {
     if (t.kind === "compose_project") {
@@ -23075,7 +24081,7 @@ var bind_no_auth_default = defineRule({
     }
     const v = gatewayOf(t, ctx.project);
     if (!v.nonLoopback || v.hasAuth) return;
-    ctx.report({ at: at.path(["gateway", "bind"]), messageId: "config", data: { bind: v.bind, mode: v.mode } });
+    ctx.report({ at: at.path(["gateway", "bind"]), messageId: "config", data: { bind: v.bind, mode: v.mode, unread: unreadNote(v) } });
   }
 });
 
@@ -23261,7 +24267,7 @@ var loopback_no_auth_default = defineRule({
   check(t, ctx) {
     const v = gatewayOf(t, ctx.project);
     if (v.bind !== "loopback" || !v.controlUiEnabled || v.hasLoopbackAuth) return;
-    ctx.report({ at: at.path(["gateway", "auth"]), message: `The gateway is on loopback with the Control UI enabled and no gateway auth (auth mode ${v.mode}).` });
+    ctx.report({ at: at.path(["gateway", "auth"]), message: `The gateway is on loopback with the Control UI enabled and no gateway auth (auth mode ${v.mode}).${unreadNote(v)}` });
   }
 });
 
@@ -24537,9 +25543,9 @@ var real_ip_spoofable_default = defineRule({
         else if (CLIENT_VALUE.test(value)) problem = `X-Real-IP is set from ${value}, which the client controls`;
         else if (/\$remote_addr/.test(value) && trustAll) problem = "X-Real-IP is $remote_addr, but real_ip rewrites $remote_addr from a header trusted from every address";
         if (!problem) continue;
-        const anchor2 = realIp ?? loc.directive;
+        const anchor3 = realIp ?? loc.directive;
         const [s, e] = realIp ? [realIp.start, realIp.end] : head(loc.directive);
-        ctx.report({ at: at.range(s, e, fileOf(anchor2)), message: `${problem}; ${where} sets gateway.allowRealIpFallback: true, so a client can spoof its address (even 127.0.0.1).` });
+        ctx.report({ at: at.range(s, e, fileOf(anchor3)), message: `${problem}; ${where} sets gateway.allowRealIpFallback: true, so a client can spoof its address (even 127.0.0.1).` });
       }
     }
   }
@@ -25936,17 +26942,17 @@ var unpinned_openclaw_install_default = defineRule({
 
 // rules/_shared/sshd.ts
 var dir = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
-var join = (d, f) => d ? `${d}/${f}` : f;
+var join2 = (d, f) => d ? `${d}/${f}` : f;
 function includesDropIns(main) {
   return main.directives.some((d) => d.keyword === "include" && d.args.some((a) => a.includes("sshd_config.d")));
 }
 function mainOf(t, project2) {
   if (!t.dropIn) return t;
-  const main = project2.targets("sshd").find((m) => !m.dropIn && m.file === join(dir(dir(t.file)), "sshd_config"));
+  const main = project2.targets("sshd").find((m) => !m.dropIn && m.file === join2(dir(dir(t.file)), "sshd_config"));
   return main && includesDropIns(main) ? main : void 0;
 }
 function readOrder(main, project2) {
-  const dropIns = main.dropIn ? [] : project2.targets("sshd").filter((t) => t.dropIn && dir(t.file) === join(dir(main.file), "sshd_config.d")).sort((a, b) => a.file < b.file ? -1 : 1);
+  const dropIns = main.dropIn ? [] : project2.targets("sshd").filter((t) => t.dropIn && dir(t.file) === join2(dir(main.file), "sshd_config.d")).sort((a, b) => a.file < b.file ? -1 : 1);
   const out = [];
   for (const d of main.directives) {
     if (d.keyword === "include" && !d.match && d.args.some((a) => a.includes("sshd_config.d"))) for (const t of dropIns) for (const dd of t.directives) out.push({ d: dd, target: t });
@@ -26915,6 +27921,7 @@ var RULES = [
   control_ui_insecure_auth_default,
   insecure_or_dangerous_flags_default,
   parse_error_default,
+  schema_invalid_default,
   secrets_gateway_password_in_config_default,
   secrets_hooks_token_in_config_default,
   unaudited_dangerous_flags_default,
@@ -29031,7 +30038,7 @@ function embedHeredoc(file, fileText, heredoc, map, written, command) {
   };
   return {
     // A heredoc config has no `$include` of its own to resolve: it is its own single origin.
-    target: { kind: "openclaw", file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line } },
+    target: { kind: "openclaw", file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line, expands: !heredoc.quoted } },
     reframe: (input) => ({
       ...input,
       at: mapAnchor(input.at),
@@ -29052,17 +30059,17 @@ var Locator = class {
   file;
   resolvePath;
   lines;
-  locate(anchor2) {
-    switch (anchor2.kind) {
+  locate(anchor3) {
+    switch (anchor3.kind) {
       case "range":
-        return this.lines.location(this.file, anchor2.start, anchor2.end);
+        return this.lines.location(this.file, anchor3.start, anchor3.end);
       case "position":
-        return { file: this.file, startLine: anchor2.line, startColumn: anchor2.column, endLine: anchor2.endLine, endColumn: anchor2.endColumn };
+        return { file: this.file, startLine: anchor3.line, startColumn: anchor3.column, endLine: anchor3.endLine, endColumn: anchor3.endColumn };
       case "file":
         return this.lines.fileLocation(this.file);
       case "path": {
-        for (let n = anchor2.path.length; n >= 0 && this.resolvePath; n--) {
-          const r = this.resolvePath(anchor2.path.slice(0, n), n === anchor2.path.length ? anchor2.part ?? "pair" : "key");
+        for (let n = anchor3.path.length; n >= 0 && this.resolvePath; n--) {
+          const r = this.resolvePath(anchor3.path.slice(0, n), n === anchor3.path.length ? anchor3.part ?? "pair" : "key");
           if (r) return this.lines.location(this.file, r[0], r[1]);
         }
         return this.lines.fileLocation(this.file);
@@ -29804,8 +30811,8 @@ function depth(v, d, seen = /* @__PURE__ */ new Set()) {
   if (d > MAX_YAML_DEPTH || v === null || typeof v !== "object" || seen.has(v)) return d;
   seen.add(v);
   let max = d;
-  for (const child of Object.values(v)) {
-    max = Math.max(max, depth(child, d + 1, seen));
+  for (const child2 of Object.values(v)) {
+    max = Math.max(max, depth(child2, d + 1, seen));
     if (max > MAX_YAML_DEPTH) break;
   }
   return max;
@@ -30324,7 +31331,7 @@ async function readFiles(batches, opts, breather) {
     return r;
   };
   const collect = (r) => {
-    slots[r.index] = r.kind === "text" && !r.findings.length && !r.notes.length && !r.skipped ? entryOf(r, tally) : r;
+    slots[r.index] = r.kind === "text" && !r.findings.length && !r.notes.length && !r.skipped ? entryOf2(r, tally) : r;
     tally.internalErrors += r.internalErrors;
     opts.onProgress?.(++done, files.length);
   };
@@ -30355,7 +31362,7 @@ async function readFiles(batches, opts, breather) {
   const inOrder = batchCount > 1 ? [...slots.keys()].sort((a, b) => files[a].path < files[b].path ? -1 : 1).map((i) => slots[i]) : slots;
   return { files: inOrder, ...tally };
 }
-function entryOf(r, tally) {
+function entryOf2(r, tally) {
   tally.plainBytes += r.bytes;
   return { path: r.path, kind: "text" };
 }
@@ -30724,7 +31731,7 @@ function resolveOpenClaw(rootFile, rootValue, read) {
   const errors = [];
   const confine = path5.posix.dirname(rootFile);
   const cache = /* @__PURE__ */ new Map();
-  const load = (fromFile, at2, spec, chain) => {
+  const load2 = (fromFile, at2, spec, chain) => {
     const target = path5.posix.normalize(path5.posix.join(path5.posix.dirname(fromFile), spec));
     const rel = confine === "." ? target : path5.posix.relative(confine, target);
     if (path5.posix.isAbsolute(spec) || target.startsWith("../") || target === ".." || rel.startsWith("../") || rel === "..") {
@@ -30781,7 +31788,7 @@ function resolveOpenClaw(rootFile, rootValue, read) {
     if (specs.length === 0) errors.push({ file, path: [...at2, INCLUDE_KEY], message: "$include must be a path or an array of paths" });
     let merged;
     specs.forEach((s, i) => {
-      const loaded = load(file, [...at2, INCLUDE_KEY, ...Array.isArray(spec) ? [i] : []], s, [...chain, file]);
+      const loaded = load2(file, [...at2, INCLUDE_KEY, ...Array.isArray(spec) ? [i] : []], s, [...chain, file]);
       if (!loaded) return;
       const r2 = resolve(loaded.value, loaded.file, [], [...chain, file]);
       merged = merged ? mergeNodes(merged, r2) : r2;
@@ -30870,6 +31877,95 @@ async function resolveIncludes(project2, readRepoFile, runner, notes) {
   for (const t of resolved) if (!included2.has(t.file)) project2.add(t);
 }
 
+// src/lib/openclaw-release.ts
+var RELEASE = /^v?(\d{4}\.\d{1,4}(?:\.\d{1,6})?)(?:[-+][\w.-]{0,64})?$/;
+function openclawImageRelease(image) {
+  const ref = image.trim().split("@")[0] ?? "";
+  const slash = ref.lastIndexOf("/");
+  const colon = ref.lastIndexOf(":");
+  const name = colon > slash ? ref.slice(0, colon) : ref;
+  if (!/(^|\/)openclaw(\/openclaw)?$/.test(name.toLowerCase())) return void 0;
+  if (colon <= slash) return "latest";
+  const tag = ref.slice(colon + 1);
+  if (tag === "latest") return "latest";
+  return RELEASE.exec(tag)?.[1] ?? null;
+}
+function packageJsonRelease(text) {
+  let pkg;
+  try {
+    pkg = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (!pkg || typeof pkg !== "object") return void 0;
+  for (const field of ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"]) {
+    const deps = pkg[field];
+    const spec = deps && typeof deps === "object" ? deps.openclaw : void 0;
+    if (typeof spec !== "string") continue;
+    const m = RELEASE.exec(spec.trim().replace(/^(\^|~|=|>=)\s*/, ""));
+    if (m?.[1]) return m[1];
+  }
+  return void 0;
+}
+function releaseOf(text) {
+  return RELEASE.exec(text.trim())?.[1];
+}
+
+// src/engine/assemble/openclaw-release.ts
+var dirOf = (file) => file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
+function shared(a, b) {
+  const x = a === "" ? [] : a.split("/");
+  const y = b === "" ? [] : b.split("/");
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return i;
+}
+var above = (a, b) => a === b || a === "" || b.startsWith(`${a}/`);
+function assignReleases(project2, readRepoFile) {
+  const images = [];
+  const add = (file, image) => {
+    if (typeof image !== "string") return;
+    const v = openclawImageRelease(image);
+    if (v) images.push({ version: v, source: "image", file, text: image.trim(), dir: dirOf(file) });
+  };
+  for (const c of project2.targets("compose")) {
+    const services2 = c.value?.services;
+    if (services2 && typeof services2 === "object") for (const svc of Object.values(services2)) add(c.file, svc?.image);
+  }
+  for (const d of project2.targets("dockerfile")) {
+    for (const line of d.text.split("\n")) {
+      const words = line.trim().split(/\s+/);
+      if (words[0]?.toUpperCase() !== "FROM") continue;
+      add(d.file, words.slice(1).find((w) => !w.startsWith("--")));
+    }
+  }
+  const packages = /* @__PURE__ */ new Map();
+  const packageFor = (dir3) => {
+    for (let d = dir3; ; d = d.includes("/") ? dirOf(d) : "") {
+      if (!packages.has(d)) {
+        const file = d === "" ? "package.json" : `${d}/package.json`;
+        const text = project2.contexts.get(file)?.text ?? readRepoFile(file);
+        const v = text !== void 0 ? packageJsonRelease(text) : void 0;
+        packages.set(d, v ? { version: v, source: "package", file, text: `"openclaw": "${v}"`, dir: d } : void 0);
+      }
+      const found = packages.get(d);
+      if (found || d === "") return found;
+    }
+  };
+  const configs = project2.targets("openclaw");
+  for (const t of configs) {
+    const dir3 = dirOf(t.file);
+    let best;
+    for (const c of images) if (above(c.dir, dir3) && (!best || shared(c.dir, dir3) > shared(best.dir, dir3))) best = c;
+    if (!best && new Set(images.map((i) => `${i.file}
+${i.version}`)).size === 1) best = images[0];
+    const meta = t.value?.meta?.lastTouchedVersion;
+    const metaVersion = typeof meta === "string" ? releaseOf(meta) : void 0;
+    const chosen = best ?? packageFor(dir3) ?? (metaVersion ? { version: metaVersion, source: "meta", file: t.file, text: `meta.lastTouchedVersion "${metaVersion}"` } : void 0);
+    if (chosen) t.release = { version: chosen.version, source: chosen.source, file: chosen.file, text: chosen.text };
+  }
+}
+
 // src/engine/assemble/shared-targets.ts
 var SharedTargets = class {
   byKind = /* @__PURE__ */ new Map();
@@ -30904,14 +32000,14 @@ var SharedTargets = class {
   async admit(file, text, p, runner, out) {
     this.contexts.set(file, new FileContext(file, text, p.locator));
     const shells = [];
-    const shared = [];
+    const shared2 = [];
     if (!p.ok) {
       await runner.run(p.error, this.context, this, void 0, out);
-      return { shells, shared };
+      return { shells, shared: shared2 };
     }
     const add = (t) => {
       this.add(t);
-      shared.push(t);
+      shared2.push(t);
     };
     if (p.target.kind === "shell") shells.push(p.target);
     else add(p.target);
@@ -30924,7 +32020,7 @@ var SharedTargets = class {
         if (d.reframe && key) this.reframes.set(key, d.reframe);
       }
     }
-    return { shells, shared };
+    return { shells, shared: shared2 };
   }
   /** Where the findings on a shared target belong (check/runner.ts, Scope). */
   scopeOf(target) {
@@ -30959,6 +32055,7 @@ async function assemble(read, runner, readRepoFile, notes) {
   for (const p of compose.projects) project2.add(p);
   notes.push(...compose.notes);
   await resolveIncludes(project2, readRepoFile, runner, notes);
+  assignReleases(project2, readRepoFile);
   return { project: project2, ...inventory };
 }
 async function admitFiles(read, project2, runner, notes) {
@@ -31017,8 +32114,8 @@ async function checkShells(project2, shells, runner, breather) {
   for (const item of shells) {
     if ("index" in item) {
       const text = item.text;
-      const { shells: found, shared } = await project2.admit(item.path, text, parseFile(item.path, item.kind, text), runner);
-      for (const t of shared) await runner.run(t, project2.context, project2, project2.scopeOf(t));
+      const { shells: found, shared: shared2 } = await project2.admit(item.path, text, parseFile(item.path, item.kind, text), runner);
+      for (const t of shared2) await runner.run(t, project2.context, project2, project2.scopeOf(t));
       for (const t of found) await runner.run(t, project2.context, project2);
       project2.contexts.delete(item.path);
     } else {
@@ -31079,31 +32176,31 @@ function spawnGit(cwd, args, stdin, env) {
 }
 function git(cwd, args, opts = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawnGit(cwd, args, opts.stdin === void 0 ? "ignore" : "pipe", opts.env);
+    const child2 = spawnGit(cwd, args, opts.stdin === void 0 ? "ignore" : "pipe", opts.env);
     const out = [];
     const err = [];
     const limit = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      child.stdout.destroy();
-      child.stderr.destroy();
+      child2.kill("SIGKILL");
+      child2.stdout.destroy();
+      child2.stderr.destroy();
       reject(new GitError(`git ${subcommand(args)} timed out after ${Math.round(limit / 1e3)} s`));
     }, limit);
-    child.stdout.on("data", (c) => out.push(c));
-    child.stderr.on("data", (c) => err.push(c));
-    child.on("error", (e) => {
+    child2.stdout.on("data", (c) => out.push(c));
+    child2.stderr.on("data", (c) => err.push(c));
+    child2.on("error", (e) => {
       clearTimeout(timer);
       reject(new GitError(`cannot run git: ${e.message}`));
     });
-    child.on("close", (code) => {
+    child2.on("close", (code) => {
       clearTimeout(timer);
       if (code === 0) resolve(Buffer.concat(out));
       else reject(new GitError(`git ${subcommand(args)} failed: ${gitMessage(Buffer.concat(err).toString("utf8")) || `exit code ${code}`}`));
     });
     if (opts.stdin !== void 0) {
-      child.stdin?.on("error", () => {
+      child2.stdin?.on("error", () => {
       });
-      child.stdin?.end(opts.stdin);
+      child2.stdin?.end(opts.stdin);
     }
   });
 }
@@ -31170,8 +32267,8 @@ async function resolveRoot(paths) {
   const dirs = targets.map((t) => t.dir ? t.abs : path6.dirname(t.abs));
   return { base: commonAncestor(dirs), git: false, targets };
 }
-function isInside(parent, child) {
-  const rel = path6.relative(parent, child);
+function isInside(parent, child2) {
+  const rel = path6.relative(parent, child2);
   return rel === "" || !rel.startsWith("..") && !path6.isAbsolute(rel);
 }
 function commonAncestor(dirs) {

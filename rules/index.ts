@@ -56,6 +56,7 @@ import configControlUiExternalEmbedUrls from './config/control_ui_external_embed
 import configControlUiInsecureAuth from './config/control_ui_insecure_auth.js';
 import configInsecureOrDangerousFlags from './config/insecure_or_dangerous_flags.js';
 import configParseError from './config/parse_error.js';
+import configSchemaInvalid from './config/schema_invalid.js';
 import configSecretsGatewayPasswordInConfig from './config/secrets.gateway_password_in_config.js';
 import configSecretsHooksTokenInConfig from './config/secrets.hooks_token_in_config.js';
 import configUnauditedDangerousFlags from './config/unaudited_dangerous_flags.js';
@@ -254,6 +255,7 @@ export const RULES: readonly AnyRule[] = [
   configControlUiInsecureAuth,
   configInsecureOrDangerousFlags,
   configParseError,
+  configSchemaInvalid,
   configSecretsGatewayPasswordInConfig,
   configSecretsHooksTokenInConfig,
   configUnauditedDangerousFlags,

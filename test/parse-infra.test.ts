@@ -123,7 +123,7 @@ describe('heredoc OpenClaw configs', () => {
     const text = "#!/bin/sh\nmkdir -p ~/.openclaw\ncat > ~/.openclaw/openclaw.json <<'EOF'\n{\n  gateway: {\n    bind: \"lan\",\n  },\n}\nEOF\n";
     const byPath = located(text, 'install.sh', 'shell', { at: at.path(['gateway', 'bind']), message: 'm' });
     expect(byPath.target.value).toEqual({ gateway: { bind: 'lan' } });
-    expect(byPath.target.embedded).toEqual({ origin: 'heredoc', line: 4 });
+    expect(byPath.target.embedded).toEqual({ origin: 'heredoc', line: 4, expands: false }); // <<'EOF': literal
     expect(byPath.location).toMatchObject({ file: 'install.sh', startLine: 6, startColumn: 5, endLine: 6, endColumn: 16 });
     expect(byPath.key).toBe('heredoc:["gateway","bind"]');
     // A missing key lands on its deepest existing parent, as in a config file of its own.

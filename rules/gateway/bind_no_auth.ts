@@ -1,7 +1,7 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { exposedWithoutAuth, gatewayViews } from '../_shared/compose-gateway.js';
-import { gatewayOf } from '../_shared/openclaw/gateway.js';
+import { gatewayOf, unreadNote } from '../_shared/openclaw/gateway.js';
 
 export default defineRule({
   id: 'gateway.bind_no_auth',
@@ -18,7 +18,7 @@ export default defineRule({
   openclawAudit: true,
   messages: {
     compose: 'Service "{{service}}" runs the OpenClaw gateway bound to "{{bind}}" (beyond loopback), publishes its port {{port}} beyond the host\'s loopback, and passes no token or password (command line, environment or env_file).',
-    config: 'The gateway binds to "{{bind}}" (not loopback) and has no gateway auth (auth mode {{mode}}, no token or password configured).',
+    config: 'The gateway binds to "{{bind}}" (not loopback) and has no gateway auth (auth mode {{mode}}, no token or password configured).{{unread}}',
   },
   check(t, ctx) {
     if (t.kind === 'compose_project') {
@@ -38,6 +38,6 @@ export default defineRule({
     }
     const v = gatewayOf(t, ctx.project);
     if (!v.nonLoopback || v.hasAuth) return;
-    ctx.report({ at: at.path(['gateway', 'bind']), messageId: 'config', data: { bind: v.bind, mode: v.mode } });
+    ctx.report({ at: at.path(['gateway', 'bind']), messageId: 'config', data: { bind: v.bind, mode: v.mode, unread: unreadNote(v) } });
   },
 });

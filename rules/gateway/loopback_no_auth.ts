@@ -1,6 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
-import { gatewayOf } from '../_shared/openclaw/gateway.js';
+import { gatewayOf, unreadNote } from '../_shared/openclaw/gateway.js';
 
 export default defineRule({
   id: 'gateway.loopback_no_auth',
@@ -18,6 +18,6 @@ export default defineRule({
   check(t, ctx) {
     const v = gatewayOf(t, ctx.project);
     if (v.bind !== 'loopback' || !v.controlUiEnabled || v.hasLoopbackAuth) return;
-    ctx.report({ at: at.path(['gateway', 'auth']), message: `The gateway is on loopback with the Control UI enabled and no gateway auth (auth mode ${v.mode}).` });
+    ctx.report({ at: at.path(['gateway', 'auth']), message: `The gateway is on loopback with the Control UI enabled and no gateway auth (auth mode ${v.mode}).${unreadNote(v)}` });
   },
 });

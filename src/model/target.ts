@@ -86,7 +86,28 @@ export interface OpenClawTarget extends TargetBase {
   /** The file and local path that hold a merged path (its deepest existing prefix). */
   origin(path: readonly PathSegment[]): OpenClawOrigin;
   /** Set when the config is a heredoc inside a script (`cat > openclaw.json <<'EOF'`), not a file of its own. */
-  embedded?: { origin: 'heredoc'; line: number };
+  embedded?: {
+    origin: 'heredoc';
+    line: number;
+    /** An unquoted delimiter: the shell expands `${VAR}` in the body before the file is written. */
+    expands?: boolean;
+  };
+  /** The OpenClaw release the repository deploys this config with (the assemble stage reads it); absent = unknown. */
+  release?: OpenClawRelease;
+}
+
+/**
+ * The OpenClaw release a config is deployed with, and what says so: an image of the repository
+ * (`ghcr.io/openclaw/openclaw:<tag>` in a compose file or a Dockerfile `FROM`), an `openclaw` dependency of a
+ * `package.json`, or the config's own `meta.lastTouchedVersion` (the release that last wrote it), in that order.
+ */
+export interface OpenClawRelease {
+  /** `2026.3.2`, `2026.3` (a minor line) or `latest`. */
+  version: string;
+  source: 'image' | 'package' | 'meta';
+  /** The file that says so, and what it says (`ghcr.io/openclaw/openclaw:2026.3.2`). */
+  file: string;
+  text: string;
 }
 
 export interface DockerfileTarget extends TargetBase {

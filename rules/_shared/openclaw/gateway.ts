@@ -6,6 +6,8 @@ import { arr, get, obj, str } from '../../../src/lib/json.js';
 import type { PathSegment } from '../../../src/model/location.js';
 import type { OpenClawTarget, ProjectView } from '../../../src/model/target.js';
 import { deployContext } from './deploy.js';
+import { targetVersion, validate } from './schema.js';
+import { renderedBeforeRead } from './validity.js';
 import { credential, credentialPresent, envRefName, type Credential, type DeployContext } from './values.js';
 
 const envSet = (deploy: DeployContext, name: string) => deploy.env?.[name] !== undefined || deploy.providedEnv?.has(name) === true;
@@ -33,12 +35,18 @@ export interface GatewayView {
   hasAuth: boolean;
   hasLoopbackAuth: boolean;
   controlUiEnabled: boolean;
+  /**
+   * Auth settings written in the config that the target release does not read (it rejects or ignores the key or
+   * its value), in words for a message ("gateway.auth.mode (OpenClaw 2026.1.30 rejects its value)"): they do not
+   * count as auth. Empty when every auth setting is read.
+   */
+  unread: string[];
   /** The env var that supplies the token when the config has none (its value, when known). */
   envToken: Credential;
   envPassword: Credential;
 }
 
-export function gatewayView(config: unknown, deploy: DeployContext = {}): GatewayView {
+export function gatewayView(config: unknown, deploy: DeployContext = {}, unread: string[] = []): GatewayView {
   const gw = obj(get(config, 'gateway'));
   const auth = obj(gw.auth);
   const bindRaw = deploy.flags?.bind ?? gw.bind;
@@ -84,14 +92,67 @@ export function gatewayView(config: unknown, deploy: DeployContext = {}): Gatewa
     hasAuth,
     hasLoopbackAuth: hasAuth || (tailscale === 'serve' && allowTailscale),
     controlUiEnabled: get(gw, 'controlUi', 'enabled') !== false,
+    unread,
     envToken,
     envPassword,
   };
 }
 
-/** The gateway as deployed from this repository: the config plus the deployment it can see. */
+/** The gateway as deployed from this repository: the config as its target release reads it, plus the deployment it can see. */
 export function gatewayOf(target: OpenClawTarget, project?: ProjectView): GatewayView {
-  return gatewayView(target.value, deployContext(target, project));
+  const read = authAsRead(target);
+  return gatewayView(read.config, deployContext(target, project), read.unread);
+}
+
+/** The settings that make the gateway authenticated: one the target release does not read is no auth. */
+const AUTH_SETTINGS: readonly (readonly string[])[] = [
+  ['gateway', 'auth', 'mode'],
+  ['gateway', 'auth', 'token'],
+  ['gateway', 'auth', 'password'],
+  ['gateway', 'auth', 'trustedProxy'],
+  ['gateway', 'remote', 'token'],
+];
+const asRead = new WeakMap<OpenClawTarget, { config: unknown; unread: string[] }>();
+
+/**
+ * The config as the target release (`OpenClawTarget.release`, else the latest line) reads its auth settings: an
+ * auth key or value it rejects or ignores is dropped. Only settings that grant protection are dropped, never
+ * ones that expose the gateway (a rejected `gateway.bind: "0.0.0.0"` is still a bind beyond loopback: the
+ * doctor turns it into `lan`).
+ */
+export function authAsRead(target: OpenClawTarget): { config: unknown; unread: string[] } {
+  const known = asRead.get(target);
+  if (known) return known;
+  const { version } = targetVersion(target.release);
+  const v = validate(target.value, version, { renderedRefs: renderedBeforeRead(target) });
+  const unread: string[] = [];
+  let config = target.value;
+  for (const setting of AUTH_SETTINGS) {
+    const hit = [...v.issues, ...v.ignored].find((i) => i.path.length >= setting.length && setting.every((s, k) => i.path[k] === s));
+    if (!hit || get(config, ...setting) === undefined) continue;
+    const how = hit.kind === 'ignored_key' ? 'ignores it' : hit.kind === 'unknown_key' && hit.path.length === setting.length ? 'does not know the key' : 'rejects its value';
+    unread.push(`${setting.join('.')} (OpenClaw ${version} ${how})`);
+    config = without(config, setting);
+  }
+  const out = { config, unread };
+  asRead.set(target, out);
+  return out;
+}
+
+/** A copy of `value` without the key at `path` (objects along the path copied, the rest shared). */
+function without(value: unknown, path: readonly string[]): unknown {
+  if (path.length === 0 || !value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const [head, ...rest] = path as [string, ...string[]];
+  if (!(head in value)) return value;
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  if (rest.length === 0) delete copy[head];
+  else copy[head] = without(copy[head], rest);
+  return copy;
+}
+
+/** For a message: which auth settings were not counted, because the target release does not read them. */
+export function unreadNote(v: GatewayView): string {
+  return v.unread.length ? ` Not counted as auth: ${v.unread.join(', ')}; that release refuses to start with such a config, and a setting it does not read protects nothing.` : '';
 }
 
 /** 2026.9 `gateway.nodes.commands.{allow,deny}`, 2026.3 `gateway.nodes.{allowCommands,denyCommands}`. */

@@ -2,7 +2,8 @@
  * Stage 2 of a scan, in path order: each structured file's parse is admitted into the shared targets (its file
  * context kept, its targets visible to every rule through `ctx.project`), and the shell still to check is listed
  * for the shell stage. Then the cross-file targets are assembled: compose files into projects as `docker compose`
- * loads them (compose/), OpenClaw configs with their `$include`s (openclaw-includes.ts).
+ * loads them (compose/), OpenClaw configs with their `$include`s (openclaw-includes.ts) and the OpenClaw release
+ * the repository deploys each with (openclaw-release.ts).
  */
 import type { Note } from '../../model/finding.js';
 import type { FileKind, RepoFile, ShellTarget } from '../../model/target.js';
@@ -11,6 +12,7 @@ import { parseFile, type Parsed } from '../parse/index.js';
 import { needsParseNow, type FilesRead, type ReadFile } from '../read/file-stage.js';
 import { buildComposeProjects } from './compose/project.js';
 import { resolveIncludes } from './openclaw-includes.js';
+import { assignReleases } from './openclaw-release.js';
 import { SharedTargets } from './shared-targets.js';
 
 /** The shell still to check: targets parsed already, and scripts, Makefiles and workflows to parse in their turn. */
@@ -39,6 +41,7 @@ export async function assemble(read: FilesRead, runner: RuleRunner, readRepoFile
   for (const p of compose.projects) project.add(p);
   notes.push(...compose.notes);
   await resolveIncludes(project, readRepoFile, runner, notes);
+  assignReleases(project, readRepoFile);
   return { project, ...inventory };
 }
 

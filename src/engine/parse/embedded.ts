@@ -87,7 +87,7 @@ export function embedHeredoc(file: string, fileText: string, heredoc: ShellHered
   };
   return {
     // A heredoc config has no `$include` of its own to resolve: it is its own single origin.
-    target: { kind: 'openclaw', file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: 'heredoc', line } },
+    target: { kind: 'openclaw', file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: 'heredoc', line, expands: !heredoc.quoted } },
     reframe: (input) => ({
       ...input,
       at: mapAnchor(input.at),
