@@ -34,7 +34,7 @@ describe('SARIF', () => {
       expect(log.runs[0]?.results?.length).toBeGreaterThan(0);
       expect(ghErrors(log)).toEqual([]);
     }
-  });
+  }, 120_000); // the whole fixture tree, scanned and validated by the multitool: ~10 s idle, past 30 s on a loaded runner
 
   it('has a validator that does catch what GitHub rejects (control)', async () => {
     const log = await sarifOf(path.join(FIXTURES, 'demo-repo'));
