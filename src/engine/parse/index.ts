@@ -3,7 +3,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import type { PathSegment } from '../../model/location.js';
 import type { FileKind, ParseErrorTarget, ShellTarget, TargetMap, SharedKind } from '../../model/target.js';
 import { isDotenvTemplate } from '../read/classify.js';
-import { isTemplatePath, neutralise, type TemplateHost } from '../read/template.js';
+import { isTemplatePath, neutralise, neutraliseShellReferences, type TemplateHost } from '../read/template.js';
 import { parseDotenv } from './dotenv.js';
 import { embedHeredoc, embeddedConfigs, isConfigPath, type Embedded } from './embedded.js';
 import { json5Resolver, parseJson5 } from './json5.js';
@@ -82,7 +82,12 @@ function parseKind(file: string, kind: Exclude<FileKind, 'text'>, text: string):
       return { ok: true, target: { kind: 'compose', file, text, value: r.value, doc: r.doc }, locator: new Locator(file, text, yamlResolver(r.doc)) };
     }
     case 'openclaw': {
-      const r = parseJson5(text);
+      let r = parseJson5(text);
+      // An envsubst template (`"port": ${PORT:-18789}`) parses once its bare references are quoted (read/template.ts).
+      if (!r.ok && text.includes('${')) {
+        const retry = parseJson5(neutraliseShellReferences(text));
+        if (retry.ok) r = retry;
+      }
       if (!r.ok) return fail(r.message, r.line, r.column);
       // `$include` is resolved once every file is read (engine/assemble/openclaw-includes.ts); until then the
       // target is the file alone.

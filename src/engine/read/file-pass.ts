@@ -7,7 +7,7 @@
 import type { Finding, Note } from '../../model/finding.js';
 import type { AnyRule } from '../../model/rule.js';
 import type { FileKind } from '../../model/target.js';
-import { looksLikeCompose, looksLikeShell } from './classify.js';
+import { looksLikeCompose, looksLikeOpenClawConfig, looksLikeShell } from './classify.js';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { keywordText, mayApply } from '../check/keywords.js';
 import { Locator } from '../parse/locator.js';
@@ -58,6 +58,7 @@ export class FilePass {
     let kind: FileKind = byPath;
     if (kind === 'text' && looksLikeCompose(f.path, read.text)) kind = 'compose';
     if (kind === 'text' && looksLikeShell(f.path, read.text)) kind = 'shell';
+    if (kind === 'text' && looksLikeOpenClawConfig(f.path, read.text)) kind = 'openclaw';
     result.kind = kind;
     result.bytes = read.bytes;
     if (runTextRules) {
