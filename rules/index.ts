@@ -73,6 +73,7 @@ import dockerfileRunsAsRoot from './dockerfile/runs_as_root.js';
 import dockerfileSecretInEnv from './dockerfile/secret_in_env.js';
 import dotenvCommitted from './dotenv/committed.js';
 import dotenvNotIgnored from './dotenv/not_ignored.js';
+import dotenvPlaceholderGatewayToken from './dotenv/placeholder_gateway_token.js';
 import fsSyncedDir from './fs/synced_dir.js';
 import gatewayAuthNoRateLimit from './gateway/auth_no_rate_limit.js';
 import gatewayBindNoAuth from './gateway/bind_no_auth.js';
@@ -95,6 +96,7 @@ import gatewayTailscaleServe from './gateway/tailscale_serve.js';
 import gatewayTokenPlaceholderValue from './gateway/token_placeholder_value.js';
 import gatewayTokenTooShort from './gateway/token_too_short.js';
 import gatewayToolsInvokeHttpDangerousAllow from './gateway/tools_invoke_http.dangerous_allow.js';
+import gatewayTrustedProxiesAny from './gateway/trusted_proxies_any.js';
 import gatewayTrustedProxiesMissing from './gateway/trusted_proxies_missing.js';
 import gatewayTrustedProxyAllowLoopback from './gateway/trusted_proxy_allow_loopback.js';
 import gatewayTrustedProxyAuth from './gateway/trusted_proxy_auth.js';
@@ -164,8 +166,10 @@ import securityTrustModelGroupScopeMain from './security/trust_model.group_scope
 import securityTrustModelMultiUserHeuristic from './security/trust_model.multi_user_heuristic.js';
 import shellChmodOpenclawState from './shell/chmod_openclaw_state.js';
 import shellCurlPipeShell from './shell/curl_pipe_shell.js';
+import shellDevicesApproveAll from './shell/devices_approve_all.js';
 import shellFirewallOpensGateway from './shell/firewall_opens_gateway.js';
 import shellGatewayPublicBind from './shell/gateway_public_bind.js';
+import shellGatewayRelayPublic from './shell/gateway_relay_public.js';
 import shellTailscaleFunnel from './shell/tailscale_funnel.js';
 import shellUnpinnedOpenclawInstall from './shell/unpinned_openclaw_install.js';
 import sshdAgentForwarding from './sshd/agent_forwarding.js';
@@ -271,6 +275,7 @@ export const RULES: readonly AnyRule[] = [
   dockerfileSecretInEnv,
   dotenvCommitted,
   dotenvNotIgnored,
+  dotenvPlaceholderGatewayToken,
   fsSyncedDir,
   gatewayAuthNoRateLimit,
   gatewayBindNoAuth,
@@ -293,6 +298,7 @@ export const RULES: readonly AnyRule[] = [
   gatewayTokenPlaceholderValue,
   gatewayTokenTooShort,
   gatewayToolsInvokeHttpDangerousAllow,
+  gatewayTrustedProxiesAny,
   gatewayTrustedProxiesMissing,
   gatewayTrustedProxyAllowLoopback,
   gatewayTrustedProxyAuth,
@@ -362,8 +368,10 @@ export const RULES: readonly AnyRule[] = [
   securityTrustModelMultiUserHeuristic,
   shellChmodOpenclawState,
   shellCurlPipeShell,
+  shellDevicesApproveAll,
   shellFirewallOpensGateway,
   shellGatewayPublicBind,
+  shellGatewayRelayPublic,
   shellTailscaleFunnel,
   shellUnpinnedOpenclawInstall,
   sshdAgentForwarding,

@@ -15,7 +15,7 @@ const PACKAGE_ENTRY = /(^|\/)(openclaw|clawdbot|moltbot)\/(dist\/(index|entry)|o
 const GATEWAY_ENTRY = /(^|\/)(openclaw|clawdbot|moltbot)\/dist\/gateway\/index\.[cm]?js$/;
 
 /** A word that runs OpenClaw's CLI: `openclaw`, `openclaw@1.2`, `openclaw.mjs`, or a path to one of its entry points. */
-function isCliWord(w: string): boolean {
+export function isCliWord(w: string): boolean {
   return CLI.test(w.slice(w.lastIndexOf('/') + 1)) || PACKAGE_ENTRY.test(w) || GATEWAY_ENTRY.test(w);
 }
 
