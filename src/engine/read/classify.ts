@@ -224,3 +224,13 @@ export function topLevelKeys(text: string): string[] | undefined {
   }
   return keys;
 }
+
+/**
+ * `*.conf` files outside an nginx folder (`config/openclaw-nginx.conf`, `deploy/site.conf`) are nginx when they
+ * hold a `server {` block that proxies (`proxy_pass`): what a site config is, and no other `.conf` format has both.
+ */
+export function looksLikeNginx(relPath: string, text: string): boolean {
+  if (!/\.conf$/i.test(relPath)) return false;
+  const head = text.slice(0, 64 * 1024);
+  return /^[ \t]*server[ \t]*\{/m.test(head) && /^[ \t]*proxy_pass[ \t]/m.test(head);
+}

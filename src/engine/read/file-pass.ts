@@ -7,7 +7,7 @@
 import type { Finding, Note } from '../../model/finding.js';
 import type { AnyRule } from '../../model/rule.js';
 import type { FileKind } from '../../model/target.js';
-import { looksLikeCompose, looksLikeOpenClawConfig, looksLikeShell } from './classify.js';
+import { looksLikeCompose, looksLikeNginx, looksLikeOpenClawConfig, looksLikeShell } from './classify.js';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { keywordText, mayApply } from '../check/keywords.js';
 import { Locator } from '../parse/locator.js';
@@ -59,6 +59,7 @@ export class FilePass {
     if (kind === 'text' && looksLikeCompose(f.path, read.text)) kind = 'compose';
     if (kind === 'text' && looksLikeShell(f.path, read.text)) kind = 'shell';
     if (kind === 'text' && looksLikeOpenClawConfig(f.path, read.text)) kind = 'openclaw';
+    if (kind === 'text' && looksLikeNginx(f.path, read.text)) kind = 'nginx';
     result.kind = kind;
     result.bytes = read.bytes;
     if (runTextRules) {
