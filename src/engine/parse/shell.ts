@@ -14,6 +14,7 @@
  * positions in their own file.
  */
 import type { ShellCommand, ShellHeredoc, ShellPipeline, ShellRedirect, ShellWord } from '../../model/target.js';
+import { propagateConstants } from './shell-constants.js';
 import { heredocSource, nestedScript, unquoted } from './shell-nested.js';
 
 export interface ShellSource {
@@ -345,6 +346,8 @@ export function parseShell(src: ShellSource, depth = 0): ParsedShell {
       }
     }
   }
+  // Once, over the file's shell and everything nested in it (parse/shell-constants.ts).
+  if (depth === 0) propagateConstants(pipelines);
   return { pipelines, heredocOffsets };
 }
 
