@@ -86,7 +86,7 @@ export interface OpenClawTarget extends TargetBase {
   /** The file and local path that hold a merged path (its deepest existing prefix). */
   origin(path: readonly PathSegment[]): OpenClawOrigin;
   /** Set when the config is a heredoc inside a script (`cat > openclaw.json <<'EOF'`), not a file of its own. */
-  embedded?: { origin: 'heredoc'; line: number };
+  embedded?: { origin: 'heredoc' | 'config set' | 'echo'; line: number };
 }
 
 export interface DockerfileTarget extends TargetBase {

@@ -19,7 +19,7 @@ export class SharedTargets implements ProjectView {
    * How findings on a config written by a heredoc map back into the script. Keyed by file and heredoc line, not
    * by target: resolveIncludes replaces OpenClaw targets with merged copies.
    */
-  private readonly reframes = new Map<string, (report: Report) => Report>();
+  private readonly reframes = new Map<string, (report: Report) => Report | undefined>();
 
   readonly context = (file: string): FileContext | undefined => this.contexts.get(file);
 

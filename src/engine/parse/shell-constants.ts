@@ -18,7 +18,8 @@
 import type { ShellPipeline, ShellWord } from '../../model/target.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^{}$]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+// A default with quotes or expansions of its own (`${A:-")"}`) is not a plain value: the reference stays whole.
+const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^{}$"'`\\]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 /** Longest value substituted (a constant is a path, a port, a mode; a longer text is left as a reference). */
 const MAX_VALUE = 512;
 

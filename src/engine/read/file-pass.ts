@@ -77,11 +77,12 @@ export class FilePass {
 export const SHELL_LIKE: ReadonlySet<FileKind> = new Set(['shell', 'makefile', 'workflow']);
 
 /**
- * Whether a shell-like file may hold a heredoc (and so an embedded config). A heredoc needs `<<` in the shell
- * code; a workflow's YAML could spell `<` as an escape in a double-quoted scalar.
+ * Whether a shell-like file may write an OpenClaw config (parse/embedded.ts): a heredoc needs `<<` in the shell
+ * code (a workflow's YAML could spell `<` as an escape in a double-quoted scalar), `openclaw config set` its
+ * words, an `echo '{…}' > …/openclaw.json` the file name.
  */
 export function mayEmbedConfig(text: string): boolean {
-  return text.includes('<<') || /\\(?:x3c|u003c|U0000003c)/i.test(text);
+  return text.includes('<<') || /\\(?:x3c|u003c|U0000003c)/i.test(text) || / set /.test(text) && text.includes('config') || text.includes('openclaw.json');
 }
 
 /**
