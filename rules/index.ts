@@ -7,6 +7,8 @@ import browserControlInvalidConfig from './browser/control_invalid_config.js';
 import browserControlNoAuth from './browser/control_no_auth.js';
 import browserRemoteCdpHttp from './browser/remote_cdp_http.js';
 import browserRemoteCdpPrivateHost from './browser/remote_cdp_private_host.js';
+import caddyFixedIdentityHeader from './caddy/fixed_identity_header.js';
+import caddyGatewayNoAuth from './caddy/gateway_no_auth.js';
 import channelsAllowFromDangerousNameMatchingEnabled from './channels/allowFrom.dangerous_name_matching_enabled.js';
 import channelsAllowFromMutableEntriesInert from './channels/allowFrom.mutable_entries_inert.js';
 import channelsDiscordAllowFromNameBasedEntries from './channels/discord.allowFrom.name_based_entries.js';
@@ -209,6 +211,8 @@ export const RULES: readonly AnyRule[] = [
   browserControlNoAuth,
   browserRemoteCdpHttp,
   browserRemoteCdpPrivateHost,
+  caddyFixedIdentityHeader,
+  caddyGatewayNoAuth,
   channelsAllowFromDangerousNameMatchingEnabled,
   channelsAllowFromMutableEntriesInert,
   channelsDiscordAllowFromNameBasedEntries,

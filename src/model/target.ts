@@ -15,6 +15,7 @@ export type FileKind =
   | 'systemd'
   | 'sshd'
   | 'nginx'
+  | 'caddy'
   | 'docker_daemon'
   | 'shell'
   | 'makefile'
@@ -174,6 +175,16 @@ export interface NginxTarget extends TargetBase {
   directives: readonly NginxDirective[];
 }
 
+/**
+ * A Caddyfile: each line a directive (`name arg…`), `{ … }` a block; site blocks are directives named by their
+ * first address (`example.com, :80 {`), the global options block has the name `""`. Same shape as nginx's tree.
+ */
+export interface CaddyTarget extends TargetBase {
+  kind: 'caddy';
+  text: string;
+  directives: readonly NginxDirective[];
+}
+
 /** Docker's `daemon.json`, as evaluated (JSON, comments tolerated). */
 export interface DockerDaemonTarget extends TargetBase {
   kind: 'docker_daemon';
@@ -318,6 +329,7 @@ export interface TargetMap {
   systemd: SystemdTarget;
   sshd: SshdTarget;
   nginx: NginxTarget;
+  caddy: CaddyTarget;
   docker_daemon: DockerDaemonTarget;
   shell: ShellTarget;
   parse_error: ParseErrorTarget;
@@ -331,7 +343,7 @@ export type Target = TargetMap[TargetKind];
  * read (few and small in a repository). Shell targets are not among them: no rule reads another file's shell,
  * so the engine checks each one and lets it go (a syntax tree is many times the size of its script).
  */
-export type SharedKind = 'dotenv' | 'compose' | 'compose_project' | 'openclaw' | 'dockerfile' | 'systemd' | 'sshd' | 'nginx' | 'docker_daemon';
+export type SharedKind = 'dotenv' | 'compose' | 'compose_project' | 'openclaw' | 'dockerfile' | 'systemd' | 'sshd' | 'nginx' | 'caddy' | 'docker_daemon';
 
 export interface ProjectView {
   targets<K extends SharedKind>(kind: K): readonly TargetMap[K][];

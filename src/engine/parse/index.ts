@@ -9,6 +9,7 @@ import { embedHeredoc, embeddedConfigs, isConfigPath, type Embedded } from './em
 import { json5Resolver, parseJson5 } from './json5.js';
 import { LineIndex } from './lines.js';
 import { Locator } from './locator.js';
+import { parseCaddyfile } from './caddy.js';
 import { NginxSyntaxError, parseNginx } from './nginx.js';
 import { parseShell, plainSource, type ShellSource } from './shell.js';
 import { dockerfileCopySources, dockerfileRunSource, makefileSource, workflowSource } from './shell-sources.js';
@@ -51,6 +52,7 @@ const TEMPLATE_HOST: Record<Exclude<FileKind, 'text'>, TemplateHost> = {
   systemd: 'plain',
   sshd: 'plain',
   nginx: 'plain',
+  caddy: 'plain',
   shell: 'plain',
   makefile: 'plain',
 };
@@ -113,6 +115,14 @@ function parseKind(file: string, kind: Exclude<FileKind, 'text'>, text: string):
         const pos = new LineIndex(text).position(e.offset);
         return fail(e.message, pos.line, pos.column);
       }
+    }
+    case 'caddy': {
+      const r = parseCaddyfile(text);
+      if (!r.ok) {
+        const pos = new LineIndex(text).position(r.offset);
+        return fail(r.message, pos.line, pos.column);
+      }
+      return { ok: true, target: { kind: 'caddy', file, text, directives: r.directives }, locator: plain };
     }
     case 'docker_daemon': {
       const r = parseJson5(text);

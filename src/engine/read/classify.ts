@@ -60,6 +60,11 @@ export const CONVENTIONS: readonly Convention[] = [
       (segments.slice(0, -1).some((s) => s === 'sites-available' || s === 'sites-enabled') && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))),
   },
   {
+    kind: 'caddy',
+    describe: '`Caddyfile`, `Caddyfile.*` (`Caddyfile.prod`), `*.caddyfile`, and templates of them (`Caddyfile.j2`)',
+    test: (base) => (/^Caddyfile(\.[\w-]+)?$/.test(base) && renderedName(base) === undefined) || /\.caddyfile$/i.test(base),
+  },
+  {
     kind: 'docker_daemon',
     describe: 'Docker daemon config `daemon.json` (at the root, or under a path containing `docker`, such as `etc/docker/daemon.json`)',
     test: (base, segments) => base === 'daemon.json' && (segments.length === 1 || segments.slice(0, -1).some((s) => /docker/i.test(s))),

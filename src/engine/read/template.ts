@@ -26,7 +26,8 @@ export function renderedName(base: string): string | undefined {
   if (!m) return undefined;
   const inner = base.slice(0, m.index);
   // `.env.template` is a dotenv template (a file of its own kind), and `x.template` alone renders nothing we know.
-  return inner && inner.includes('.') && !/^\.env$/i.test(inner) ? inner : undefined;
+  // `Caddyfile.j2`: a conventional name without an extension renders too.
+  return inner && (inner.includes('.') || inner === 'Caddyfile') && !/^\.env$/i.test(inner) ? inner : undefined;
 }
 
 /** Whether a path is a template by its name. */
