@@ -6,7 +6,7 @@ const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 const dir = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
 
 export function isDropIn(t: SystemdTarget): boolean {
-  return /\.service\.d$/.test(dir(t.file));
+  return /\.service\.d$/.test(dir(t.writtenTo ?? t.file));
 }
 
 /**
@@ -16,7 +16,7 @@ export function isDropIn(t: SystemdTarget): boolean {
  * (a system unit with `User=` may use `%h` for that user's home).
  */
 export function isUserUnit(t: SystemdTarget): boolean {
-  if (/(^|\/)systemd\/user(\/|$)/.test(dir(t.file))) return true;
+  if (/(^|\/)systemd\/user(\/|$)/.test(dir(t.writtenTo ?? t.file))) return true;
   if (t.directives.some((d) => d.section === 'Service' && (d.key === 'User' || d.key === 'DynamicUser'))) return false;
   return t.directives.some((d) => (d.section === 'Install' && d.key === 'WantedBy' && /(^|\s)default\.target(\s|$)/.test(d.value)) || (d.section === 'Service' && /%h(\/|$|\s)/.test(d.value)));
 }

@@ -122,6 +122,11 @@ export interface UnitDirective {
 export interface SystemdTarget extends TargetBase {
   kind: 'systemd';
   text: string;
+  /**
+   * A unit written by a script's heredoc (`cat > /etc/systemd/system/openclaw.service <<EOF`): the path it is
+   * written to. `file`/`text` are the script's, and every range is an offset in the script.
+   */
+  writtenTo?: string;
   /** Section headers in order, with the range of the `[Name]` line. */
   sections: readonly Span[];
   directives: readonly UnitDirective[];

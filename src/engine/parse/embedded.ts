@@ -6,13 +6,14 @@
  */
 import type { Anchor, PathSegment } from '../../model/location.js';
 import type { Report } from '../../model/finding.js';
-import type { OpenClawTarget, ParseErrorTarget, ShellCommand, ShellHeredoc, ShellPipeline, ShellWord } from '../../model/target.js';
+import type { OpenClawTarget, ParseErrorTarget, ShellCommand, ShellHeredoc, ShellPipeline, ShellWord, Span, SystemdTarget, UnitDirective } from '../../model/target.js';
+import { parseSystemd } from './systemd.js';
 import { isOpenClawConfigName } from '../read/classify.js';
 import { json5Resolver, parseJson5 } from './json5.js';
 import { LineIndex } from './lines.js';
 
 export interface Embedded {
-  target: OpenClawTarget | ParseErrorTarget;
+  target: OpenClawTarget | ParseErrorTarget | SystemdTarget;
   /** Maps a finding reported on the embedded target into the enclosing file; undefined drops it. */
   reframe: (input: Report) => Report | undefined;
 }
@@ -50,7 +51,43 @@ export function embeddedConfigs(file: string, fileText: string, pipelines: reado
   }
   const sets = configSets(file, fileText, pipelines);
   if (sets) out.push(sets);
+  for (const p of pipelines) {
+    for (const [k, cmd] of p.commands.entries()) {
+      const heredoc = cmd.heredocs[0];
+      const next = p.commands[k + 1];
+      const unit = heredoc && (writtenTo(cmd, isUnitPath) ?? (next ? writtenTo(next, isUnitPath) : undefined));
+      if (heredoc && unit) out.push(embedUnit(file, fileText, heredoc, offsets.get(heredoc) ?? [], unit));
+    }
+  }
   return out;
+}
+
+/** A systemd service unit's path (`/etc/systemd/system/openclaw.service`, `~/.config/systemd/user/x.service`). */
+const isUnitPath = (p: string) => /\.service$/.test(p) && !p.includes('$(');
+
+/** The file a command writes (its heredoc or input) to, when `wanted` accepts it: `cat > X`, `tee [-a] X`. */
+function writtenTo(cmd: ShellCommand, wanted: (p: string) => boolean): string | undefined {
+  const out = cmd.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>') && r.target && wanted(r.target.value));
+  if (out?.target) return out.target.value;
+  const words = cmd.words.map((w) => w.value);
+  let k = 0;
+  while (k < words.length && (WRAPPERS.has(words[k] ?? '') || /^-/.test(words[k] ?? '') || /^\w+=/.test(words[k] ?? ''))) k++;
+  if (words[k] === 'tee') return words.slice(k + 1).find((w) => !w.startsWith('-') && wanted(w));
+  return undefined;
+}
+
+/**
+ * A unit written by a heredoc, as a systemd target of the script: parsed from the body, every range moved to the
+ * script's offsets (the per-character map of the body), so the systemd rules report in the script unchanged.
+ */
+function embedUnit(file: string, fileText: string, heredoc: ShellHeredoc, map: readonly number[], written: string): Embedded {
+  const parsed = parseSystemd(heredoc.body);
+  const at = (k: number) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
+  const end = (k: number) => (k > 0 ? at(k - 1) + 1 : at(0));
+  const span = <T extends Span>(x: T): T => ({ ...x, start: at(x.start), end: end(x.end) });
+  const directive = (d: UnitDirective): UnitDirective => ({ ...d, start: at(d.start), end: end(d.end), valueStart: at(d.valueStart), valueEnd: end(d.valueEnd), words: d.words.map(span) });
+  const target: SystemdTarget = { kind: 'systemd', file, text: fileText, writtenTo: written, sections: parsed.sections.map(span), directives: parsed.directives.map(directive) };
+  return { target, reframe: (input) => input };
 }
 
 /** The JSON an `echo`/`printf` writes, when it is one quoted word that starts an object: `echo '{…}'`. */
