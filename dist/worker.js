@@ -48,9 +48,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/boundary/lib/index.js
+// ../../main/node_modules/boundary/lib/index.js
 var require_lib = __commonJS({
-  "node_modules/boundary/lib/index.js"(exports) {
+  "../../main/node_modules/boundary/lib/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.binarySearch = exports.upperBound = exports.lowerBound = exports.compare = void 0;
@@ -98,9 +98,9 @@ var require_lib = __commonJS({
   }
 });
 
-// node_modules/structured-source/lib/structured-source.js
+// ../../main/node_modules/structured-source/lib/structured-source.js
 var require_structured_source = __commonJS({
-  "node_modules/structured-source/lib/structured-source.js"(exports) {
+  "../../main/node_modules/structured-source/lib/structured-source.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.StructuredSource = void 0;
@@ -176,9 +176,9 @@ var require_structured_source = __commonJS({
   }
 });
 
-// node_modules/ms/index.js
+// ../../main/node_modules/ms/index.js
 var require_ms = __commonJS({
-  "node_modules/ms/index.js"(exports, module) {
+  "../../main/node_modules/ms/index.js"(exports, module) {
     var s = 1e3;
     var m = s * 60;
     var h = m * 60;
@@ -292,9 +292,9 @@ var require_ms = __commonJS({
   }
 });
 
-// node_modules/debug/src/common.js
+// ../../main/node_modules/debug/src/common.js
 var require_common = __commonJS({
-  "node_modules/debug/src/common.js"(exports, module) {
+  "../../main/node_modules/debug/src/common.js"(exports, module) {
     function setup(env) {
       createDebug.debug = createDebug;
       createDebug.default = createDebug;
@@ -469,9 +469,9 @@ var require_common = __commonJS({
   }
 });
 
-// node_modules/debug/src/browser.js
+// ../../main/node_modules/debug/src/browser.js
 var require_browser = __commonJS({
-  "node_modules/debug/src/browser.js"(exports, module) {
+  "../../main/node_modules/debug/src/browser.js"(exports, module) {
     exports.formatArgs = formatArgs;
     exports.save = save;
     exports.load = load;
@@ -639,9 +639,9 @@ var require_browser = __commonJS({
   }
 });
 
-// node_modules/has-flag/index.js
+// ../../main/node_modules/has-flag/index.js
 var require_has_flag = __commonJS({
-  "node_modules/has-flag/index.js"(exports, module) {
+  "../../main/node_modules/has-flag/index.js"(exports, module) {
     "use strict";
     module.exports = (flag2, argv2 = process.argv) => {
       const prefix = flag2.startsWith("-") ? "" : flag2.length === 1 ? "-" : "--";
@@ -652,9 +652,9 @@ var require_has_flag = __commonJS({
   }
 });
 
-// node_modules/supports-color/index.js
+// ../../main/node_modules/supports-color/index.js
 var require_supports_color = __commonJS({
-  "node_modules/supports-color/index.js"(exports, module) {
+  "../../main/node_modules/supports-color/index.js"(exports, module) {
     "use strict";
     var os = __require("os");
     var tty = __require("tty");
@@ -754,9 +754,9 @@ var require_supports_color = __commonJS({
   }
 });
 
-// node_modules/debug/src/node.js
+// ../../main/node_modules/debug/src/node.js
 var require_node = __commonJS({
-  "node_modules/debug/src/node.js"(exports, module) {
+  "../../main/node_modules/debug/src/node.js"(exports, module) {
     var tty = __require("tty");
     var util = __require("util");
     exports.init = init;
@@ -928,9 +928,9 @@ var require_node = __commonJS({
   }
 });
 
-// node_modules/debug/src/index.js
+// ../../main/node_modules/debug/src/index.js
 var require_src = __commonJS({
-  "node_modules/debug/src/index.js"(exports, module) {
+  "../../main/node_modules/debug/src/index.js"(exports, module) {
     if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
       module.exports = require_browser();
     } else {
@@ -939,9 +939,9 @@ var require_src = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/argument.js
+// ../../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/argument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Argument = void 0;
@@ -976,9 +976,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonArgument.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONArgument = void 0;
@@ -1001,7 +1001,7 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -1092,7 +1092,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri2) {
       function is(value) {
@@ -2570,9 +2570,9 @@ var init_main = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/line.js
+// ../../main/node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/line.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Line = void 0;
@@ -2598,9 +2598,9 @@ var require_line = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/util.js
+// ../../main/node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Util = void 0;
@@ -2687,9 +2687,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/comment.js
+// ../../main/node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/comment.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Comment = void 0;
@@ -2753,7 +2753,7 @@ var require_comment = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
@@ -2819,7 +2819,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument2, TextDocument2;
 var init_main2 = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument2 = class _FullTextDocument {
       constructor(uri, languageId, version, content) {
@@ -3017,9 +3017,9 @@ var init_main2 = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parserDirective.js
+// ../../main/node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ParserDirective = void 0;
@@ -3055,9 +3055,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/heredoc.js
+// ../../main/node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
@@ -3123,9 +3123,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/variable.js
+// ../../main/node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/variable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
@@ -3221,9 +3221,9 @@ var require_variable = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instruction.js
+// ../../main/node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
@@ -4042,9 +4042,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flagOption.js
+// ../../main/node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
@@ -4082,9 +4082,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flag.js
+// ../../main/node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/flag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Flag = void 0;
@@ -4210,9 +4210,9 @@ var require_flag = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ModifiableInstruction = void 0;
@@ -4292,9 +4292,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONInstruction = void 0;
@@ -4457,9 +4457,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/add.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Add = void 0;
@@ -4476,9 +4476,9 @@ var require_add = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/property.js
+// ../../main/node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/property.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
@@ -4788,9 +4788,9 @@ var require_property = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PropertyInstruction = void 0;
@@ -5085,9 +5085,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/arg.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Arg = void 0;
@@ -5117,9 +5117,9 @@ var require_arg = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Cmd = void 0;
@@ -5133,9 +5133,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/copy.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Copy = void 0;
@@ -5165,9 +5165,9 @@ var require_copy = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/env.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Env = void 0;
@@ -5184,9 +5184,9 @@ var require_env = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Entrypoint = void 0;
@@ -5200,9 +5200,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/from.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.From = void 0;
@@ -5452,9 +5452,9 @@ var require_from = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Healthcheck = void 0;
@@ -5476,9 +5476,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/label.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Label = void 0;
@@ -5513,9 +5513,9 @@ var require_label = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Onbuild = void 0;
@@ -5550,9 +5550,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/run.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Run = void 0;
@@ -5578,9 +5578,9 @@ var require_run = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/shell.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Shell = void 0;
@@ -5594,9 +5594,9 @@ var require_shell = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Stopsignal = void 0;
@@ -5610,9 +5610,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Workdir = void 0;
@@ -5669,9 +5669,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/user.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.User = void 0;
@@ -5685,9 +5685,9 @@ var require_user = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/volume.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Volume = void 0;
@@ -5701,9 +5701,9 @@ var require_volume = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/imageTemplate.js
+// ../../main/node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ImageTemplate = void 0;
@@ -5938,9 +5938,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/dockerfile.js
+// ../../main/node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Dockerfile = void 0;
@@ -6157,9 +6157,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parser.js
+// ../../main/node_modules/dockerfile-ast/lib/parser.js
 var require_parser = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
@@ -6583,9 +6583,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/main.js
+// ../../main/node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
@@ -6755,9 +6755,9 @@ var require_main = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -6812,9 +6812,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -6970,9 +6970,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -7141,9 +7141,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -7211,9 +7211,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
@@ -7261,9 +7261,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg2, ctx) {
@@ -7291,9 +7291,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -7332,9 +7332,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -7450,9 +7450,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -7480,9 +7480,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -7555,9 +7555,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -7698,9 +7698,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -7715,9 +7715,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -7851,9 +7851,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -8134,9 +8134,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -8258,9 +8258,9 @@ ${ctx.indent}${str4}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar2 = require_Scalar();
@@ -8391,9 +8391,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug2(logLevel, ...messages2) {
@@ -8413,9 +8413,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar2 = require_Scalar();
@@ -8473,9 +8473,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -8537,9 +8537,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -8577,9 +8577,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -8728,9 +8728,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -8872,9 +8872,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -8894,9 +8894,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -9010,9 +9010,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -9032,9 +9032,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -9051,9 +9051,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
     var nullTag = {
@@ -9069,9 +9069,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
     var boolTag = {
@@ -9093,9 +9093,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -9120,9 +9120,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -9166,9 +9166,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -9211,9 +9211,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -9239,9 +9239,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
     var map = require_map();
@@ -9306,9 +9306,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar2 = require_Scalar();
@@ -9372,9 +9372,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -9450,9 +9450,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -9528,9 +9528,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -9560,9 +9560,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -9609,9 +9609,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -9688,9 +9688,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -9777,9 +9777,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str4, asBigInt) {
@@ -9865,9 +9865,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -9909,9 +9909,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -10003,9 +10003,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -10035,9 +10035,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -10115,9 +10115,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -10424,9 +10424,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message2) {
@@ -10489,9 +10489,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -10623,9 +10623,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -10665,9 +10665,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -10683,9 +10683,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -10699,9 +10699,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -10807,9 +10807,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -10858,9 +10858,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -10901,9 +10901,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -11095,9 +11095,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar2 = require_Scalar();
@@ -11160,9 +11160,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -11343,9 +11343,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -11564,9 +11564,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar2 = require_Scalar();
@@ -11645,9 +11645,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -11675,9 +11675,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -11781,9 +11781,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -11824,9 +11824,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -12032,9 +12032,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -12217,9 +12217,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -12278,9 +12278,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -12340,9 +12340,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -12442,9 +12442,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -13031,9 +13031,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -13062,9 +13062,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser2 = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -13936,9 +13936,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -14033,9 +14033,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -14085,9 +14085,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/ignore/index.js
+// ../../main/node_modules/ignore/index.js
 var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports, module) {
+  "../../main/node_modules/ignore/index.js"(exports, module) {
     function makeArray(subject) {
       return Array.isArray(subject) ? subject : [subject];
     }
@@ -15390,20 +15390,20 @@ function composeGateways(project2) {
 }
 function referencedEnv(config) {
   const out = /* @__PURE__ */ new Set();
-  const walk2 = (v, depth2) => {
+  const walk3 = (v, depth2) => {
     if (depth2 > 64) return;
     if (typeof v === "string") {
       for (const m of v.matchAll(/(?:^|[^$])\$\{([A-Z_][A-Z0-9_]*)\}/g)) out.add(m[1]);
       const whole = envRefName(v);
       if (whole) out.add(whole);
     } else if (Array.isArray(v)) {
-      for (const x of v) walk2(x, depth2 + 1);
+      for (const x of v) walk3(x, depth2 + 1);
     } else if (isRecord(v)) {
       if (isSecretRef(v) && v.source === "env") out.add(String(v.id));
-      for (const x of Object.values(v)) walk2(x, depth2 + 1);
+      for (const x of Object.values(v)) walk3(x, depth2 + 1);
     }
   };
-  walk2(config, 0);
+  walk3(config, 0);
   return out;
 }
 
@@ -15572,6 +15572,159 @@ var remote_cdp_private_host_default = defineRule({
   }
 });
 
+// rules/_shared/caddy.ts
+function* walk(list, chain = []) {
+  for (const d of list) {
+    yield { d, chain };
+    if (d.block) yield* walk(d.block, [...chain, d]);
+  }
+}
+function sites(t) {
+  return t.directives.filter((d) => d.block && d.name !== "" && !d.name.startsWith("(") && !d.name.startsWith("@"));
+}
+function upstreams(d) {
+  const args = d.args.map((a) => a.value).filter((v) => !v.startsWith("@") && v !== "*" && !v.startsWith("/"));
+  const to = (d.block ?? []).filter((x) => x.name === "to").flatMap((x) => x.args.map((a) => a.value));
+  return [...args, ...to];
+}
+function upstreamPort(u) {
+  const m = /:(\d{1,5})\/?$/.exec(u.replace(/^[a-z]+:\/\//, ""));
+  return m ? Number(m[1]) : void 0;
+}
+var AUTH_DIRECTIVES = /* @__PURE__ */ new Set(["basic_auth", "basicauth", "forward_auth", "jwtauth", "authorize", "authenticate", "tailscale_auth", "caddy-security"]);
+
+// rules/caddy/fixed_identity_header.ts
+var IDENTITY = /^(x-)?(remote-user|forwarded-user|forwarded-email|forwarded-preferred-username|auth-request-(user|email|preferred-username)|webauth-user|user|email|authenticated-user)$|^tailscale-user-login$/i;
+var fixed_identity_header_default = defineRule({
+  id: "caddy.fixed_identity_header",
+  title: "Caddy sends a fixed user identity to the backend",
+  severity: "high",
+  appliesTo: ["caddy"],
+  description: "A `reverse_proxy` that sets an identity header (`X-Remote-User`, `X-Forwarded-User`, `Remote-User`, …) to a constant tells the backend that every request comes from that user. A gateway in trusted-proxy mode (or any backend that trusts the header) then treats every visitor as that operator: authentication is whatever reaches Caddy.",
+  remediation: "Set the header from an authentication step (`forward_auth` with `copy_headers`, or `{http.auth.user.id}` after `basic_auth`), and strip it from client requests (`header_up -X-Remote-User`).",
+  references: ["https://caddyserver.com/docs/caddyfile/directives/reverse_proxy#header_up", "https://cwe.mitre.org/data/definitions/290.html"],
+  tags: ["caddy", "reverse-proxy", "auth", "CWE-290"],
+  precision: "high",
+  check(target, ctx) {
+    for (const { d, chain } of walk(target.directives)) {
+      if (d.name !== "header_up" || !chain.some((c) => c.name === "reverse_proxy")) continue;
+      const [name, value] = d.args;
+      if (!name || !value || !IDENTITY.test(name.value.replace(/^\+/, "")) || value.value.includes("{") || value.value === "") continue;
+      ctx.report({ at: at.range(d.start, d.end), message: `reverse_proxy sets ${name.value} to a fixed value for every client: a backend that trusts the header sees every visitor as that user.` });
+    }
+  }
+});
+
+// src/lib/encrypted-reference.ts
+var DOTENVX = /^encrypted:[A-Za-z0-9+/]{60,}={0,2}$/;
+var SOPS = /^ENC\[AES256_GCM,data:[A-Za-z0-9+/=]*,iv:[A-Za-z0-9+/=]+,tag:[A-Za-z0-9+/=]+,type:[a-z]+\]$/;
+function isEncryptedReference(value) {
+  const v = value.trim();
+  if (v.length > 1e5) return false;
+  return DOTENVX.test(v) || SOPS.test(v);
+}
+
+// src/lib/variables.ts
+var SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops|keyring|secret|secrets):\/\//i;
+function isReference(value) {
+  const v = value.trim();
+  return isEncryptedReference(v) || /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{[^}]{1,200}\}\}$/.test(v) || /^\{\{[^}]{1,200}\}\}$/.test(v) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) || SECRET_MANAGER_URI.test(v) || /^\/run\/secrets\//.test(v);
+}
+function containsExpansion(value) {
+  return /\$\{|\$\(|\{\{|\$[A-Z_][A-Z0-9_]{2,}/.test(value);
+}
+
+// rules/_shared/openclaw-cli.ts
+var CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
+var PACKAGE_ENTRY = /(^|\/)(openclaw|clawdbot|moltbot)\/(dist\/(index|entry)|openclaw|clawdbot|moltbot)\.[cm]?js$|^(\.\/)?dist\/(index|entry)\.[cm]?js$/;
+var GATEWAY_ENTRY = /(^|\/)(openclaw|clawdbot|moltbot)\/dist\/gateway\/index\.[cm]?js$/;
+function isCliWord(w) {
+  return CLI.test(w.slice(w.lastIndexOf("/") + 1)) || PACKAGE_ENTRY.test(w) || GATEWAY_ENTRY.test(w);
+}
+function gatewayCommand(words) {
+  const cli = words.findIndex(isCliWord);
+  if (cli === -1) return void 0;
+  const gw = GATEWAY_ENTRY.test(words[cli] ?? "") ? cli : words.indexOf("gateway", cli + 1);
+  if (gw === -1) return void 0;
+  const out = { gatewayIndex: gw };
+  const flags2 = { "--bind": "bind", "--token": "token", "--password": "password", "--auth": "auth", "--tailscale": "tailscale" };
+  for (let k = gw + 1; k < words.length; k++) {
+    const w = words[k] ?? "";
+    const eq = w.indexOf("=");
+    const name = eq === -1 ? w : w.slice(0, eq);
+    const key = flags2[name];
+    if (!key) continue;
+    if (eq !== -1) out[key] = { value: w.slice(eq + 1), index: k };
+    else if (k + 1 < words.length) out[key] = { value: words[k + 1] ?? "", index: k + 1 };
+  }
+  return out;
+}
+function isPublicBind(value) {
+  const v = value.trim().replace(/^\[|\]$/g, "");
+  if (!v || v.includes("$")) return false;
+  if (["loopback", "localhost", "tailnet", "::1"].includes(v) || v.startsWith("127.")) return false;
+  return ["lan", "auto", "custom", "0.0.0.0", "::"].includes(v) || /^\d{1,3}(\.\d{1,3}){3}$/.test(v) || v.includes(":");
+}
+function isLiteral(value) {
+  return value.trim() !== "" && !value.includes("$") && !isReference(value);
+}
+var SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)$/i;
+function configHasGatewayAuth(configs) {
+  return configs.some(({ value }) => {
+    if (!isRecord(value) || !isRecord(value.gateway) || !isRecord(value.gateway.auth)) return false;
+    const auth = value.gateway.auth;
+    return auth.mode === "trusted-proxy" || Boolean(auth.token) || Boolean(auth.password);
+  });
+}
+var DEFAULT_GATEWAY_PORT2 = 18789;
+function gatewayPorts(configs) {
+  const ports2 = /* @__PURE__ */ new Set([DEFAULT_GATEWAY_PORT2]);
+  for (const { value } of configs) {
+    const port = isRecord(value) && isRecord(value.gateway) ? value.gateway.port : void 0;
+    if (typeof port === "number" && Number.isInteger(port) && port > 0 && port < 65536) ports2.add(port);
+  }
+  return ports2;
+}
+function coversGatewayPort(spec, ports2) {
+  for (const part of spec.replace(/\/(tcp|udp)$/i, "").split(",")) {
+    const [a, b] = part.split(/[:-]/);
+    const lo = Number(a);
+    const hi = b === void 0 ? lo : Number(b);
+    if (!Number.isInteger(lo) || !Number.isInteger(hi) || a === "") continue;
+    for (const p of ports2) if (p >= lo && p <= hi) return p;
+  }
+  return void 0;
+}
+
+// rules/caddy/gateway_no_auth.ts
+var PRIVATE_ADDRESS = /^(https?:\/\/)?(localhost|127\.\d+\.\d+\.\d+|\[::1\]|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|[\w-]+\.ts\.net|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.\d+\.\d+)(:\d+)?$/;
+var gateway_no_auth_default = defineRule({
+  id: "caddy.gateway_no_auth",
+  title: "Caddy publishes the gateway with no authentication in front",
+  severity: "high",
+  appliesTo: ["caddy"],
+  description: "A Caddy site that reverse-proxies to the OpenClaw gateway (port 18789, or a `gateway.port` of the repository's configs) with no `basic_auth`, `forward_auth` or other auth directive puts the gateway's Control UI and API on the internet with only the gateway token between a visitor and the agent. The same as `nginx.gateway_no_auth` for nginx.",
+  remediation: "Put authentication in front (`forward_auth` to an identity provider, or `basic_auth`), restrict the site to your addresses (`@allowed remote_ip …`), or serve it only on a tailnet address.",
+  references: ["https://caddyserver.com/docs/caddyfile/directives/reverse_proxy", "https://caddyserver.com/docs/caddyfile/directives/forward_auth"],
+  tags: ["caddy", "reverse-proxy", "exposure", "CWE-306"],
+  precision: "medium",
+  check(target, ctx) {
+    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+    for (const site of sites(target)) {
+      const addresses = [site.name, ...site.args.map((a) => a.value)].map((a) => a.replace(/,$/, "")).filter(Boolean);
+      if (addresses.every((a) => PRIVATE_ADDRESS.test(a))) continue;
+      const inside = [...walk(site.block ?? [])];
+      if (inside.some(({ d }) => AUTH_DIRECTIVES.has(d.name) || d.name === "remote_ip" || d.args.some((a) => a.value === "remote_ip"))) continue;
+      for (const { d } of inside) {
+        if (d.name !== "reverse_proxy") continue;
+        const port = upstreams(d).map(upstreamPort).find((p) => p !== void 0 && ports2.has(p));
+        if (port === void 0) continue;
+        ctx.report({ at: at.range(d.start, d.end), message: `Site ${addresses.join(", ")} proxies to the OpenClaw gateway (port ${port}) with no authentication in front.` });
+      }
+    }
+  }
+});
+
 // rules/_shared/openclaw/channels.ts
 function channelScopes(config) {
   const out = [];
@@ -15604,8 +15757,8 @@ function openInboundExposure(config) {
 function multiUserSignals(config) {
   const out = [];
   for (const s of channelScopes(config)) {
-    const base3 = s.account ? obj(get(config, "channels", s.channel)) : {};
-    const v = { ...base3, ...s.value };
+    const base4 = s.account ? obj(get(config, "channels", s.channel)) : {};
+    const v = { ...base4, ...s.value };
     const own = (k) => k in s.value ? [...s.path, k] : ["channels", s.channel, k];
     const name = s.account ? `channels.${s.channel}.accounts.${s.account}` : `channels.${s.channel}`;
     const groupPolicy = v.groupPolicy ?? get(config, "channels", "defaults", "groupPolicy") ?? "allowlist";
@@ -15630,8 +15783,8 @@ function channelAccounts(config, channel) {
       continue;
     }
     for (const [a, acc] of accounts) {
-      const { accounts: _omit, ...base3 } = ch;
-      out.push({ channel: id, account: a, value: { ...base3, ...acc }, pathOf: (k) => k in acc ? ["channels", id, "accounts", a, k] : ["channels", id, k], label: `channels.${id}.accounts.${a}` });
+      const { accounts: _omit, ...base4 } = ch;
+      out.push({ channel: id, account: a, value: { ...base4, ...acc }, pathOf: (k) => k in acc ? ["channels", id, "accounts", a, k] : ["channels", id, k], label: `channels.${id}.accounts.${a}` });
     }
   }
   return out;
@@ -16459,16 +16612,6 @@ var image_unpinned_default = defineRule({
   }
 });
 
-// src/lib/variables.ts
-var SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops|keyring|secret|secrets):\/\//i;
-function isReference(value) {
-  const v = value.trim();
-  return /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{[^}]{1,200}\}\}$/.test(v) || /^\{\{[^}]{1,200}\}\}$/.test(v) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) || SECRET_MANAGER_URI.test(v) || /^\/run\/secrets\//.test(v);
-}
-function containsExpansion(value) {
-  return /\$\{|\$\(|\{\{|\$[A-Z_][A-Z0-9_]{2,}/.test(value);
-}
-
 // rules/_shared/compose-secrets.ts
 var SECRET_WORD = /(^|[_.-])(PASS(WORD|WD|PHRASE)?|PWD|SECRETS?|TOKEN|API[_-]?KEY|APIKEY|PRIVATE[_-]?KEY|SECRET[_-]?KEY|SECRET[_-]?ACCESS[_-]?KEY|AUTH[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|SESSION[_-]?KEY|COOKIE|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|MASTER[_-]?KEY|WEBHOOK[_-]?SECRET)([_.-]|$)/i;
 var NOT_A_SECRET = /([_.-](FILE|PATH|DIR|URL|URI|HOST|PORT|NAME|USER|USERNAME|ID|ENABLED|DISABLED|REQUIRED|TYPE|MODE|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|LIFETIME|ALGORITHM|ALG|HEADER|ENDPOINT|HASH|POLICY|ROTATION|ENV|VAR|SOURCE|PROVIDER|AUDIENCE|ISSUER|SCOPE|SCOPES|COUNT|LIMIT|MIN|MAX|PREFIX|REF|VERSION)$)|^(AUTH[_-]?METHOD|TOKEN[_-]?TYPE)$/i;
@@ -16501,10 +16644,10 @@ function literals(svc) {
     [["environment"], svc.raw.environment, "environment"],
     [["build", "args"], isRecord(svc.raw.build) ? svc.raw.build.args : void 0, "build argument"]
   ];
-  for (const [base3, map, where] of maps) {
+  for (const [base4, map, where] of maps) {
     if (!isRecord(map)) continue;
     for (const [name, v] of Object.entries(map)) {
-      if ((typeof v === "string" || typeof v === "number") && isSecretName(name) && isLiteralSecretValue(String(v))) out.push({ path: [...base3, name], name, value: String(v), where });
+      if ((typeof v === "string" || typeof v === "number") && isSecretName(name) && isLiteralSecretValue(String(v))) out.push({ path: [...base4, name], name, value: String(v), where });
     }
   }
   for (const key of ["command", "entrypoint"]) {
@@ -16847,15 +16990,23 @@ function isRootUser(user) {
   return /^(root|0)(:.*)?$/.test(user.trim());
 }
 function execArgs(args) {
-  const t = args.trim();
+  const t = args.trim().replace(/\\\r?\n/g, "");
   if (t.startsWith("[")) {
     try {
       const v = JSON.parse(t);
-      if (Array.isArray(v)) return v.map((x) => String(x));
+      if (Array.isArray(v)) return withShellScript(v.map((x) => String(x)));
     } catch {
     }
   }
+  return withShellScript(splitWords(t));
+}
+function splitWords(t) {
   return [...t.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
+}
+function withShellScript(args) {
+  const k = args.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
+  if (k === -1 || !/(^|\/)(ba|da|z|k|a)?sh$/.test(args[0] ?? "") || args[k + 1] === void 0) return args;
+  return [...args.slice(0, k + 1), ...splitWords((args[k + 1] ?? "").replace(/[;&|]+/g, " ")), ...args.slice(k + 2)];
 }
 function envProperties(df) {
   const out = [];
@@ -17246,10 +17397,10 @@ function flags(config, era) {
   for (const f of DOCKER_FLAGS) add(["agents", "defaults", "sandbox", "docker", f], true);
   for (const a of agentEntries(config)) for (const f of DOCKER_FLAGS) add([...a.path, "sandbox", "docker", f], true);
   for (const [acc, v] of Object.entries(obj(get(config, "plugins", "entries", "imap", "config", "accounts")))) {
-    const base3 = ["plugins", "entries", "imap", "config", "accounts", acc, "senderAuth"];
-    if (get(v, "senderAuth", "acceptTrustedAuthservId") === true) out.push({ path: [...base3, "acceptTrustedAuthservId"], label: `${base3.join(".")}.acceptTrustedAuthservId=true` });
+    const base4 = ["plugins", "entries", "imap", "config", "accounts", acc, "senderAuth"];
+    if (get(v, "senderAuth", "acceptTrustedAuthservId") === true) out.push({ path: [...base4, "acceptTrustedAuthservId"], label: `${base4.join(".")}.acceptTrustedAuthservId=true` });
     const min = get(v, "senderAuth", "min");
-    if (min === "unverified" || min === "mutable") out.push({ path: [...base3, "min"], label: `${base3.join(".")}.min=${min}` });
+    if (min === "unverified" || min === "mutable") out.push({ path: [...base4, "min"], label: `${base4.join(".")}.min=${min}` });
   }
   return out;
 }
@@ -17315,8 +17466,8 @@ function enabledHooks(config) {
   const h = obj(get(config, "hooks"));
   return h.enabled === true ? h : void 0;
 }
-function npmInstallRecords(config, base3) {
-  return Object.entries(obj(get(config, ...base3))).filter(([, r]) => isRecord(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+function npmInstallRecords(config, base4) {
+  return Object.entries(obj(get(config, ...base4))).filter(([, r]) => isRecord(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
 }
 
 // rules/config/secrets.hooks_token_in_config.ts
@@ -17348,7 +17499,7 @@ var AUDITED = /* @__PURE__ */ new Set([
 ]);
 function unaudited(config) {
   const out = [];
-  const walk2 = (v, path9, depth2) => {
+  const walk3 = (v, path9, depth2) => {
     if (depth2 > 16 || !isRecord(v)) return;
     for (const [k, x] of Object.entries(v)) {
       const p = [...path9, k];
@@ -17358,10 +17509,10 @@ function unaudited(config) {
         const dockerFlag = p.includes("sandbox") && p.includes("docker");
         if (!channelAccountLevel && !dockerFlag) out.push({ path: p, label: `${dotted}=true` });
       }
-      walk2(x, p, depth2 + 1);
+      walk3(x, p, depth2 + 1);
     }
   };
-  walk2(config, [], 0);
+  walk3(config, [], 0);
   if (get(config, "browser", "ssrfPolicy", "allowPrivateNetwork") === true) out.push({ path: ["browser", "ssrfPolicy", "allowPrivateNetwork"], label: "browser.ssrfPolicy.allowPrivateNetwork=true (legacy alias of dangerouslyAllowPrivateNetwork)" });
   return out;
 }
@@ -17541,12 +17692,12 @@ function invocation(cmd) {
       k++;
       continue;
     }
-    const base3 = basename(word.value);
-    if (!WRAPPERS.has(base3)) break;
+    const base4 = basename(word.value);
+    if (!WRAPPERS.has(base4)) break;
     k++;
     while (k < w.length && (w[k]?.value ?? "").startsWith("-")) {
       const opt = w[k]?.value ?? "";
-      k += base3 === "sudo" && SUDO_ARG_OPTS.has(opt) ? 2 : base3 === "nice" && opt === "-n" ? 2 : 1;
+      k += base4 === "sudo" && SUDO_ARG_OPTS.has(opt) ? 2 : base4 === "nice" && opt === "-n" ? 2 : 1;
     }
   }
   const nameWord = w[k];
@@ -17981,16 +18132,16 @@ function isHighEntropy(value) {
   return shannonEntropy(value) > GENERIC_ENTROPY;
 }
 
-// node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
+// ../../main/node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
 var import_structured_source = __toESM(require_structured_source(), 1);
 
-// node_modules/@secretlint/core/module/helper/invariant.js
+// ../../main/node_modules/@secretlint/core/module/helper/invariant.js
 function invariant(condition, message2) {
   if (!condition)
     throw new Error(message2);
 }
 
-// node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
+// ../../main/node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
 var SecretLintSourceCodeImpl = class {
   hasBOM;
   content;
@@ -18075,7 +18226,7 @@ var SecretLintSourceCodeImpl = class {
   }
 };
 
-// node_modules/@secretlint/core/module/helper/promise-event-emitter.js
+// ../../main/node_modules/@secretlint/core/module/helper/promise-event-emitter.js
 var EventEmitter = class {
   #listeners = /* @__PURE__ */ new Map();
   on(type, listener) {
@@ -18134,7 +18285,7 @@ var PromiseEventEmitter = class {
   }
 };
 
-// node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
+// ../../main/node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
 var DEFAULT_LOCAL = "en";
 var formatMessage = (messageHandler, props) => {
   if (typeof props !== "object" || props === null) {
@@ -18198,7 +18349,7 @@ var createTranslator = (messages2, options) => {
   };
 };
 
-// node_modules/@secretlint/core/module/RuleContext.js
+// ../../main/node_modules/@secretlint/core/module/RuleContext.js
 var createContextEvents = () => {
   const contextEvents = new EventEmitter();
   const REPORT_SYMBOL = /* @__PURE__ */ Symbol("report");
@@ -18283,7 +18434,7 @@ var createRuleContext = ({ ruleId, ruleParentId, meta, severity, sourceCode, con
   };
 };
 
-// node_modules/@secretlint/core/module/SecretLintRuleImpl.js
+// ../../main/node_modules/@secretlint/core/module/SecretLintRuleImpl.js
 var SecretLintRule = class {
   ruleReportHandle;
   ruleCreator;
@@ -18325,7 +18476,7 @@ var SecretLintRule = class {
   }
 };
 
-// node_modules/@secretlint/profiler/module/index.js
+// ../../main/node_modules/@secretlint/profiler/module/index.js
 var SecretLintProfiler = class {
   perf;
   PerformanceObserver;
@@ -18433,7 +18584,7 @@ var SecretLintProfiler = class {
   }
 };
 
-// node_modules/@secretlint/profiler/module/node.js
+// ../../main/node_modules/@secretlint/profiler/module/node.js
 import perf_hooks from "node:perf_hooks";
 var NullPerformanceObserver = class {
   disconnect() {
@@ -18446,7 +18597,7 @@ var secretLintProfiler = new SecretLintProfiler({
   PerformanceObserver: perf_hooks.PerformanceObserver ? perf_hooks.PerformanceObserver : NullPerformanceObserver
 });
 
-// node_modules/@secretlint/core/module/RunningEvents.js
+// ../../main/node_modules/@secretlint/core/module/RunningEvents.js
 var createRunningEvents = () => {
   const contextEvents = new PromiseEventEmitter();
   const registerSet = /* @__PURE__ */ new Set();
@@ -18504,7 +18655,7 @@ Duplicated rule.id is something wrong in .secretlintrc.
   };
 };
 
-// node_modules/@secretlint/core/module/RulePresetContext.js
+// ../../main/node_modules/@secretlint/core/module/RulePresetContext.js
 var createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, contextEvents, sharedOptions, locale }) => {
   const presetRules = configRulePreset.rules || [];
   if (!Array.isArray(presetRules)) {
@@ -18554,7 +18705,7 @@ var createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, co
   };
 };
 
-// node_modules/@secretlint/core/module/messages/filter-ignored-process.js
+// ../../main/node_modules/@secretlint/core/module/messages/filter-ignored-process.js
 var isContainedRange = (index, range) => {
   const [start, end] = range;
   return start <= index && index <= end;
@@ -18576,7 +18727,7 @@ function filterIgnoredMessages(options) {
   });
 }
 
-// node_modules/@secretlint/core/module/messages/MessageProcessManager.js
+// ../../main/node_modules/@secretlint/core/module/messages/MessageProcessManager.js
 var createMessageProcessor = (processors) => {
   return {
     /**
@@ -18594,7 +18745,7 @@ var createMessageProcessor = (processors) => {
   };
 };
 
-// node_modules/@secretlint/core/module/messages/filter-duplicated-process.js
+// ../../main/node_modules/@secretlint/core/module/messages/filter-duplicated-process.js
 var isEqualMessage = (aMessage, bMessage) => {
   return aMessage.range[0] === bMessage.range[0] && aMessage.range[1] === bMessage.range[1] && "severity" in aMessage && "severity" in bMessage && aMessage.severity === bMessage.severity && aMessage.message === bMessage.message;
 };
@@ -18607,7 +18758,7 @@ function filterDuplicatedMessages(messages2 = []) {
   });
 }
 
-// node_modules/@secretlint/core/module/messages/sort-messages-process.js
+// ../../main/node_modules/@secretlint/core/module/messages/sort-messages-process.js
 function sortMessagesByLocation(messages2) {
   return messages2.sort(function(a, b) {
     const startIndexDiff = a.range[0] - b.range[0];
@@ -18619,7 +18770,7 @@ function sortMessagesByLocation(messages2) {
   });
 }
 
-// node_modules/@secretlint/core/module/messages/filter-message-id.js
+// ../../main/node_modules/@secretlint/core/module/messages/filter-message-id.js
 var filterByAllowMessageIds = (messages2, allowMessageIds) => {
   const disabledSet = new Set(allowMessageIds.map((allowMessage) => {
     return `${allowMessage.ruleId}--${allowMessage.messageId}`;
@@ -18629,7 +18780,7 @@ var filterByAllowMessageIds = (messages2, allowMessageIds) => {
   });
 };
 
-// node_modules/@secretlint/core/module/messages/filter-mask-secrets.js
+// ../../main/node_modules/@secretlint/core/module/messages/filter-mask-secrets.js
 var deepMask = (object, handler) => {
   for (const key of Object.keys(object)) {
     if (typeof object[key] === "object") {
@@ -18674,7 +18825,7 @@ var filterMaskSecretsData = (messages2 = []) => {
   });
 };
 
-// node_modules/@secretlint/core/module/messages/index.js
+// ../../main/node_modules/@secretlint/core/module/messages/index.js
 var cleanupMessages = (options) => {
   const reportedMessages = filterIgnoredMessages(options);
   const reportedMessagesWithoutAllowMessageIds = filterByAllowMessageIds(reportedMessages, options.allowMessageIds);
@@ -18683,7 +18834,7 @@ var cleanupMessages = (options) => {
   return sortMessagesByLocation(filterProcess.process(reportedMessagesWithoutAllowMessageIds));
 };
 
-// node_modules/@secretlint/core/module/index.js
+// ../../main/node_modules/@secretlint/core/module/index.js
 var import_debug = __toESM(require_src(), 1);
 var debug = (0, import_debug.default)("@secretlint/core");
 var lintSource = ({ source, options }) => {
@@ -18806,7 +18957,7 @@ var registerRule = ({ sourceCode, config, descriptorRule, contextEvents, running
   throw new Error(`Unknown descriptor type: ${descriptorRule}`);
 };
 
-// node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
+// ../../main/node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
 import path3 from "node:path";
 var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
 var regexpStringMatcher = {};
@@ -23001,6 +23152,37 @@ var not_ignored_default = defineRule({
   }
 });
 
+// rules/dotenv/placeholder_gateway_token.ts
+var GATEWAY_SECRET = /^([A-Z][A-Z0-9]*_)?GATEWAY_(AUTH_)?(TOKEN|PASSWORD)$/;
+var placeholder_gateway_token_default = defineRule({
+  id: "dotenv.placeholder_gateway_token",
+  title: "Placeholder gateway token in an env file",
+  severity: "medium",
+  appliesTo: ["dotenv"],
+  description: "An env file sets the gateway token (or password) to a placeholder such as `change-me`, `your-token-here` or `<generate-a-token>`. The gateway accepts any non-blank value except the few examples of its own documentation, so a template copied as is, or an `.env` filled in halfway, runs the gateway with a token that is published in the repository and easy to guess.",
+  remediation: "Leave the value empty in the template (the gateway then refuses to start, or `openclaw onboard` generates one) and generate the real one when deploying: `openssl rand -hex 32`.",
+  references: ["https://cwe.mitre.org/data/definitions/1393.html", "https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["openclaw", "secrets", "dotenv", "CWE-1393"],
+  precision: "medium",
+  messages: {
+    template: "{{key}} is a placeholder in this template: a copy used as is runs the gateway with a published, guessable {{what}}. Leave it empty and generate the value at deploy time.",
+    env: "{{key}} is a placeholder: the gateway runs with a published, guessable {{what}}. Generate a real one (`openssl rand -hex 32`)."
+  },
+  check(target, ctx) {
+    for (const e of target.entries) {
+      if (!GATEWAY_SECRET.test(e.key)) continue;
+      const v = e.value.trim();
+      if (!v || OPENCLAW_PLACEHOLDERS.has(v.toLowerCase()) || isReference(v) || !isPlaceholder(v)) continue;
+      ctx.report({
+        at: at.range(e.valueStart, e.valueEnd),
+        ...target.template ? {} : { severity: "high" },
+        messageId: target.template ? "template" : "env",
+        data: { key: e.key, what: e.key.endsWith("PASSWORD") ? "password" : "token" }
+      });
+    }
+  }
+});
+
 // rules/fs/synced_dir.ts
 var synced_dir_default = defineRule({
   id: "fs.synced_dir",
@@ -23538,6 +23720,38 @@ var tools_invoke_http_dangerous_allow_default = defineRule({
   }
 });
 
+// rules/gateway/trusted_proxies_any.ts
+var ANY = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0", "0/0", "*", "0.0.0.0", "::", "0.0.0.0/0.0.0.0"]);
+var trusted_proxies_any_default = defineRule({
+  id: "gateway.trusted_proxies_any",
+  title: "Every address is a trusted proxy",
+  severity: "high",
+  appliesTo: ["openclaw"],
+  description: "The gateway believes the forwarded-for headers (and, in trusted-proxy mode, the identity header) of the addresses in `gateway.trustedProxies`. An entry `0.0.0.0/0` or `::/0` trusts every client: anyone who reaches the gateway can claim any client address, loopback included (which the gateway treats as local and more trusted), and in trusted-proxy mode any identity.",
+  remediation: "List only the reverse proxy's own addresses (`[\"127.0.0.1\"]` for a proxy on the same host, the proxy container's address or a narrow subnet otherwise).",
+  references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md", "https://cwe.mitre.org/data/definitions/348.html"],
+  tags: ["openclaw", "exposure", "CWE-348"],
+  precision: "high",
+  messages: {
+    any: '`gateway.trustedProxies` holds "{{entry}}": every client is a trusted proxy and can claim any client address (loopback included).',
+    identity: '`gateway.trustedProxies` holds "{{entry}}" with trusted-proxy auth: every client can claim any address and any identity.'
+  },
+  check(t, ctx) {
+    const list = get(t.value, "gateway", "trustedProxies");
+    if (!Array.isArray(list)) return;
+    const identity = gatewayOf(t, ctx.project).mode === "trusted-proxy";
+    list.forEach((entry, k) => {
+      if (typeof entry !== "string" || !ANY.has(entry.trim())) return;
+      ctx.report({
+        at: at.path(["gateway", "trustedProxies", k]),
+        ...identity ? { severity: "critical" } : {},
+        messageId: identity ? "identity" : "any",
+        data: { entry: entry.trim() }
+      });
+    });
+  }
+});
+
 // rules/gateway/trusted_proxies_missing.ts
 var trusted_proxies_missing_default = defineRule({
   id: "gateway.trusted_proxies_missing",
@@ -23758,10 +23972,10 @@ var installs_missing_integrity_default = defineRule({
   openclawAudit: true,
   check(t, ctx) {
     if (!legacyApplies(t, ctx.project)) return;
-    const base3 = ["hooks", "internal", "installs"];
-    for (const [id, r] of npmInstallRecords(t.value, base3)) {
+    const base4 = ["hooks", "internal", "installs"];
+    for (const [id, r] of npmInstallRecords(t.value, base4)) {
       if (typeof r.integrity === "string" && r.integrity.trim()) continue;
-      ctx.report({ at: at.path([...base3, id]), message: `npm install "${id}" has no integrity hash.` });
+      ctx.report({ at: at.path([...base4, id]), message: `npm install "${id}" has no integrity hash.` });
     }
   }
 });
@@ -23780,10 +23994,10 @@ var installs_unpinned_npm_specs_default = defineRule({
   openclawAudit: true,
   check(t, ctx) {
     if (!legacyApplies(t, ctx.project)) return;
-    const base3 = ["hooks", "internal", "installs"];
-    for (const [id, r] of npmInstallRecords(t.value, base3)) {
+    const base4 = ["hooks", "internal", "installs"];
+    for (const [id, r] of npmInstallRecords(t.value, base4)) {
       if (/@v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(String(r.spec).trim())) continue;
-      ctx.report({ at: at.path([...base3, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
+      ctx.report({ at: at.path([...base4, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
     }
   }
 });
@@ -24072,15 +24286,15 @@ function execScopes(config) {
 }
 function openExecSurfaces(config) {
   const out = [];
-  const walk2 = (v, path9, depth2) => {
+  const walk3 = (v, path9, depth2) => {
     if (depth2 > 12) return;
-    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path9, i], depth2 + 1));
+    if (Array.isArray(v)) return v.forEach((x, i) => walk3(x, [...path9, i], depth2 + 1));
     if (!isRecord(v)) return;
     if (v.groupPolicy === "open") out.push([...path9, "groupPolicy"]);
     if (v.dmPolicy === "open") out.push([...path9, "dmPolicy"]);
-    for (const [k, x] of Object.entries(v)) walk2(x, [...path9, k], depth2 + 1);
+    for (const [k, x] of Object.entries(v)) walk3(x, [...path9, k], depth2 + 1);
   };
-  walk2(get(config, "channels"), ["channels"], 0);
+  walk3(get(config, "channels"), ["channels"], 0);
   return out;
 }
 
@@ -24140,63 +24354,6 @@ var weak_tier_default = defineRule({
     ctx.report({ at: at.path(hits[0].path), message: `Below-top-tier models configured: ${[...new Set(hits.map((h) => h.model))].join(", ")}.` });
   }
 });
-
-// rules/_shared/openclaw-cli.ts
-var CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
-function gatewayCommand(words) {
-  const cli = words.findIndex((w) => CLI.test(w.slice(w.lastIndexOf("/") + 1)));
-  if (cli === -1) return void 0;
-  const gw = words.indexOf("gateway", cli + 1);
-  if (gw === -1) return void 0;
-  const out = { gatewayIndex: gw };
-  const flags2 = { "--bind": "bind", "--token": "token", "--password": "password", "--auth": "auth", "--tailscale": "tailscale" };
-  for (let k = gw + 1; k < words.length; k++) {
-    const w = words[k] ?? "";
-    const eq = w.indexOf("=");
-    const name = eq === -1 ? w : w.slice(0, eq);
-    const key = flags2[name];
-    if (!key) continue;
-    if (eq !== -1) out[key] = { value: w.slice(eq + 1), index: k };
-    else if (k + 1 < words.length) out[key] = { value: words[k + 1] ?? "", index: k + 1 };
-  }
-  return out;
-}
-function isPublicBind(value) {
-  const v = value.trim().replace(/^\[|\]$/g, "");
-  if (!v || v.includes("$")) return false;
-  if (["loopback", "localhost", "tailnet", "::1"].includes(v) || v.startsWith("127.")) return false;
-  return ["lan", "auto", "custom", "0.0.0.0", "::"].includes(v) || /^\d{1,3}(\.\d{1,3}){3}$/.test(v) || v.includes(":");
-}
-function isLiteral(value) {
-  return value.trim() !== "" && !value.includes("$") && !isReference(value);
-}
-var SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)$/i;
-function configHasGatewayAuth(configs) {
-  return configs.some(({ value }) => {
-    if (!isRecord(value) || !isRecord(value.gateway) || !isRecord(value.gateway.auth)) return false;
-    const auth = value.gateway.auth;
-    return auth.mode === "trusted-proxy" || Boolean(auth.token) || Boolean(auth.password);
-  });
-}
-var DEFAULT_GATEWAY_PORT2 = 18789;
-function gatewayPorts(configs) {
-  const ports2 = /* @__PURE__ */ new Set([DEFAULT_GATEWAY_PORT2]);
-  for (const { value } of configs) {
-    const port = isRecord(value) && isRecord(value.gateway) ? value.gateway.port : void 0;
-    if (typeof port === "number" && Number.isInteger(port) && port > 0 && port < 65536) ports2.add(port);
-  }
-  return ports2;
-}
-function coversGatewayPort(spec, ports2) {
-  for (const part of spec.replace(/\/(tcp|udp)$/i, "").split(",")) {
-    const [a, b] = part.split(/[:-]/);
-    const lo = Number(a);
-    const hi = b === void 0 ? lo : Number(b);
-    if (!Number.isInteger(lo) || !Number.isInteger(hi) || a === "") continue;
-    for (const p of ports2) if (p >= lo && p <= hi) return p;
-  }
-  return void 0;
-}
 
 // rules/_shared/nginx.ts
 var origin = /* @__PURE__ */ new WeakMap();
@@ -24277,29 +24434,29 @@ function servers(target, project2) {
   const cached = serverCache.get(target);
   if (cached) return cached;
   const out = [];
-  const walk2 = (list, chain) => {
+  const walk3 = (list, chain) => {
     for (const d of list) {
       if (!d.block || fileOf(d)) continue;
       if (d.name === "server") out.push({ directive: d, chain: [...chain, d] });
-      else if (d.name === "http") walk2(d.block, [...chain, d]);
+      else if (d.name === "http") walk3(d.block, [...chain, d]);
     }
   };
-  walk2(expand(target.directives, project2, target), includingHttp(target, project2));
+  walk3(expand(target.directives, project2, target), includingHttp(target, project2));
   serverCache.set(target, out);
   return out;
 }
 var serverCache = /* @__PURE__ */ new WeakMap();
 function locations(server) {
   const out = [];
-  const walk2 = (list, chain) => {
+  const walk3 = (list, chain) => {
     for (const d of list) {
       if (d.name !== "location" || !d.block) continue;
       const c = [...chain, d];
       out.push({ directive: d, chain: c });
-      walk2(d.block, c);
+      walk3(d.block, c);
     }
   };
-  walk2(server.directive.block ?? [], server.chain);
+  walk3(server.directive.block ?? [], server.chain);
   return out;
 }
 function effective(chain, ...names) {
@@ -24317,6 +24474,7 @@ function deniesByDefault(rules2) {
   return catchAll?.name === "deny";
 }
 function isRestricted(chain) {
+  if (effective(chain, "access_by_lua_block", "access_by_lua_file", "access_by_lua").length) return true;
   const basic = effective(chain, "auth_basic")[0];
   const request = effective(chain, "auth_request")[0];
   const jwt = effective(chain, "auth_jwt")[0];
@@ -24342,17 +24500,17 @@ function listens(server) {
 function isTls(server) {
   return listens(server).some((l) => l.ssl) || (server.block ?? []).some((d) => d.name === "ssl" && arg(d) === "on");
 }
-function upstreams(project2, target) {
+function upstreams2(project2, target) {
   const map = /* @__PURE__ */ new Map();
   const files = project2.targets("nginx");
   for (const t of files.includes(target) ? files : [...files, target]) {
-    const walk2 = (list) => {
+    const walk3 = (list) => {
       for (const d of list) {
         if (d.name === "upstream" && d.block) map.set(arg(d), d.block.filter((s) => s.name === "server").map((s) => hostPort(arg(s), void 0)));
-        else if (d.block) walk2(d.block);
+        else if (d.block) walk3(d.block);
       }
     };
-    walk2(t.directives);
+    walk3(t.directives);
   }
   return map;
 }
@@ -24373,7 +24531,7 @@ function proxyTarget(location, ups) {
 }
 var isGateway = (p, ports2) => Boolean(p?.backends.some((b) => b.port !== void 0 && ports2.has(b.port)));
 function gatewayLocationTest(project2, target) {
-  const ups = upstreams(project2, target);
+  const ups = upstreams2(project2, target);
   const ports2 = gatewayPorts(project2.targets("openclaw"));
   return (location) => isGateway(proxyTarget(location, ups), ports2);
 }
@@ -24389,7 +24547,7 @@ function head(d) {
 }
 
 // rules/nginx/gateway_no_auth.ts
-var gateway_no_auth_default = defineRule({
+var gateway_no_auth_default2 = defineRule({
   id: "nginx.gateway_no_auth",
   title: "Public nginx proxies the gateway with no access control",
   severity: "high",
@@ -24489,7 +24647,7 @@ var plain_http_upstream_default = defineRule({
   tags: ["nginx", "tls", "CWE-319"],
   precision: "medium",
   check(target, ctx) {
-    const ups = upstreams(ctx.project, target);
+    const ups = upstreams2(ctx.project, target);
     for (const server of servers(target, ctx.project)) {
       for (const loc of locations(server)) {
         const p = proxyTarget(loc.directive, ups);
@@ -24569,6 +24727,7 @@ var sensitive_location_open_default = defineRule({
       for (const loc of locs) {
         const kind = sensitivePath(loc.directive);
         if (!kind || isRestricted(loc.chain)) continue;
+        if (kind === "health" && !proxiesToGateway(loc.directive) && (loc.directive.block ?? []).some((d) => d.name === "return")) continue;
         const [s, e] = head(loc.directive);
         ctx.report({
           at: at.range(s, e, fileOf(loc.directive)),
@@ -24592,13 +24751,13 @@ var server_tokens_default = defineRule({
   tags: ["nginx", "information-disclosure", "CWE-200"],
   precision: "very-high",
   check(target, ctx) {
-    const walk2 = (list) => {
+    const walk3 = (list) => {
       for (const d of list) {
-        if (d.block) walk2(d.block);
+        if (d.block) walk3(d.block);
         if (d.name === "server_tokens" && /^(on|build)$/.test(d.args[0]?.value ?? "")) ctx.report({ at: at.range(d.start, d.end), message: `server_tokens ${d.args[0]?.value}: every response names the nginx version.` });
       }
     };
-    walk2(target.directives);
+    walk3(target.directives);
   }
 });
 
@@ -24615,15 +24774,15 @@ var weak_tls_default = defineRule({
   tags: ["nginx", "tls", "CWE-327"],
   precision: "very-high",
   check(target, ctx) {
-    const walk2 = (list) => {
+    const walk3 = (list) => {
       for (const d of list) {
-        if (d.block) walk2(d.block);
+        if (d.block) walk3(d.block);
         if (d.name !== "ssl_protocols") continue;
         const weak = d.args.filter((a) => WEAK2.test(a.value)).map((a) => a.value);
         if (weak.length) ctx.report({ at: at.range(d.start, d.end), message: `ssl_protocols allows ${weak.join(", ")}.` });
       }
     };
-    walk2(target.directives);
+    walk3(target.directives);
   }
 });
 
@@ -24641,10 +24800,10 @@ var installs_missing_integrity_default2 = defineRule({
   openclawAudit: true,
   check(t, ctx) {
     if (!legacyApplies(t, ctx.project)) return;
-    const base3 = ["plugins", "installs"];
-    for (const [id, r] of npmInstallRecords(t.value, base3)) {
+    const base4 = ["plugins", "installs"];
+    for (const [id, r] of npmInstallRecords(t.value, base4)) {
       if (typeof r.integrity === "string" && r.integrity.trim()) continue;
-      ctx.report({ at: at.path([...base3, id]), message: `npm install "${id}" has no integrity hash.` });
+      ctx.report({ at: at.path([...base4, id]), message: `npm install "${id}" has no integrity hash.` });
     }
   }
 });
@@ -24663,10 +24822,10 @@ var installs_unpinned_npm_specs_default2 = defineRule({
   openclawAudit: true,
   check(t, ctx) {
     if (!legacyApplies(t, ctx.project)) return;
-    const base3 = ["plugins", "installs"];
-    for (const [id, r] of npmInstallRecords(t.value, base3)) {
+    const base4 = ["plugins", "installs"];
+    for (const [id, r] of npmInstallRecords(t.value, base4)) {
       if (/@v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(String(r.spec).trim())) continue;
-      ctx.report({ at: at.path([...base3, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
+      ctx.report({ at: at.path([...base4, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
     }
   }
 });
@@ -25721,8 +25880,8 @@ var trust_model_multi_user_heuristic_default = defineRule({
 // rules/shell/chmod_openclaw_state.ts
 function isSensitivePath(p) {
   const segs = p.split("/").filter(Boolean);
-  const base3 = segs[segs.length - 1] ?? "";
-  return segs.some((s) => [".openclaw", ".clawdbot", ".moltbot", "credentials"].includes(s)) || /^(openclaw|clawdbot|moltbot)\.json5?$/.test(base3) || base3 === ".env" || /^\.env\.[\w.-]+$/.test(base3);
+  const base4 = segs[segs.length - 1] ?? "";
+  return segs.some((s) => [".openclaw", ".clawdbot", ".moltbot", "credentials"].includes(s)) || /^(openclaw|clawdbot|moltbot)\.json5?$/.test(base4) || base4 === ".env" || /^\.env\.[\w.-]+$/.test(base4);
 }
 var RANK = { writable: 3, "world-readable": 2, "group-readable": 1 };
 function grants(mode) {
@@ -25795,6 +25954,45 @@ var curl_pipe_shell_default2 = defineRule({
   check(target, ctx) {
     if (target.origin === "dockerfile") return;
     for (const d of downloadsIntoShell(target)) ctx.report({ at: at.range(d.start, d.end), messageId: d.kind, data: d.data });
+  }
+});
+
+// rules/shell/devices_approve_all.ts
+function devicesSub(words) {
+  const k = words.indexOf("devices");
+  if (k < 1 || !isCliWord(words[k - 1] ?? "")) return void 0;
+  return { sub: words[k + 1] ?? "", rest: words.slice(k + 2), index: k };
+}
+var devices_approve_all_default = defineRule({
+  id: "shell.devices_approve_all",
+  title: "A script approves every pending device pairing",
+  severity: "high",
+  appliesTo: ["shell"],
+  keywords: ["approve"],
+  description: "Pairing is how the gateway decides which devices (Control UI browsers, nodes, apps) may connect: each request waits until an operator approves it. A script that approves every pending request (`openclaw devices approve --all`, or `devices list` fed into `devices approve` in a loop) approves whoever asked, a stranger who reached the gateway included, and turns pairing into no check at all.",
+  remediation: "Approve requests one at a time after checking them (`openclaw devices list`, then `openclaw devices approve <requestId>`), or pre-authorise known devices; never approve whatever is pending from a script.",
+  references: ["https://cwe.mitre.org/data/definitions/862.html", "https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["shell", "openclaw", "pairing", "CWE-862"],
+  precision: "medium",
+  messages: {
+    all: "`devices approve --all` approves every pending pairing request, whoever sent it.",
+    loop: "`devices approve` takes its request id from the pending list (`devices list`): every pending pairing request is approved, whoever sent it."
+  },
+  check(target, ctx) {
+    const found = [];
+    let lists = false;
+    for (const cmd of commands(target)) if (cmd.words.some((w) => / devices +list\b/.test(w.value))) lists = true;
+    for (const { cmd, inv } of invocations(target)) {
+      const words = [inv.nameWord.value, ...inv.args.map((a) => a.value)];
+      const d = devicesSub(words);
+      if (!d) continue;
+      if (d.sub === "list") lists = true;
+      if (d.sub === "approve") found.push({ cmd, rest: d.rest });
+    }
+    for (const { cmd, rest } of found) {
+      if (rest.includes("--all")) ctx.report({ at: at.range(cmd.start, cmd.end), messageId: "all" });
+      else if (lists && rest.some((w) => !w.startsWith("-") && w.includes("$"))) ctx.report({ at: at.range(cmd.start, cmd.end), messageId: "loop" });
+    }
   }
 });
 
@@ -25873,6 +26071,51 @@ var gateway_public_bind_default = defineRule({
         messageId: authNone ? "auth_none" : "no_auth",
         data: { bind: gw.bind.value }
       });
+    }
+  }
+});
+
+// rules/shell/gateway_relay_public.ts
+var SOCAT_TARGET = /^tcp[46]?(-connect)?:(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1):(\d{1,5})(,|$)/i;
+var SOCAT_LISTEN = /^tcp[46]?-listen:(\d{1,5})(,.*)?$/i;
+var SSH_REMOTE = /^(?:(\*|0\.0\.0\.0|\[::\]|::|[^:]*):)?(\d{1,5}):(localhost|127\.\d+\.\d+\.\d+|\[::1\]):(\d{1,5})$/;
+var gateway_relay_public_default = defineRule({
+  id: "shell.gateway_relay_public",
+  title: "A relay republishes the loopback gateway on all interfaces",
+  severity: "high",
+  appliesTo: ["shell"],
+  keywords: ["socat", "ssh"],
+  description: "The gateway is bound to loopback so that only the host reaches it; a relay in front of it undoes that. `socat TCP-LISTEN:<port>,fork TCP:127.0.0.1:18789` listens on every interface unless given `bind=`, and `ssh -R 0.0.0.0:<port>:localhost:18789` (or `*:`) opens the gateway on the remote host's interfaces. Connections then arrive from loopback, which the gateway trusts more than remote clients.",
+  remediation: "Reach the gateway over an SSH local forward (`ssh -L 18789:127.0.0.1:18789 host`) or Tailscale Serve; if a relay is needed, bind it to a private address (`TCP-LISTEN:18790,bind=10.0.0.5`) and put auth in front.",
+  references: ["https://cwe.mitre.org/data/definitions/1327.html", "https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+  tags: ["shell", "openclaw", "exposure", "CWE-1327"],
+  precision: "high",
+  messages: {
+    socat: "socat listens on port {{port}} on all interfaces and relays it to the loopback gateway ({{target}}).",
+    ssh: "`ssh -R {{spec}}` publishes the loopback gateway on all interfaces of the remote host."
+  },
+  check(target, ctx) {
+    const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+    for (const { cmd, inv } of invocations(target)) {
+      const args = inv.args.map((a) => a.value);
+      if (inv.name === "socat") {
+        const listen = args.map((a) => SOCAT_LISTEN.exec(a)).find((m) => m);
+        const to = args.map((a) => SOCAT_TARGET.exec(a)).find((m) => m);
+        if (!listen || !to || !ports2.has(Number(to[3]))) continue;
+        const options = (listen[2] ?? "").split(",");
+        const bind = options.find((o) => /^bind=/i.test(o))?.slice(5);
+        if (bind !== void 0 && !["0.0.0.0", "::", "[::]", ""].includes(bind)) continue;
+        ctx.report({ at: at.range(cmd.start, cmd.end), messageId: "socat", data: { port: listen[1] ?? "", target: to[0].replace(/,$/, "") } });
+      } else if (inv.name === "ssh") {
+        for (let k = 0; k < args.length; k++) {
+          const a = args[k] ?? "";
+          const spec = a === "-R" ? args[k + 1] : a.startsWith("-R") ? a.slice(2) : void 0;
+          const m = spec === void 0 ? null : SSH_REMOTE.exec(spec);
+          if (!m || !ports2.has(Number(m[4]))) continue;
+          if (m[1] === void 0 || !["*", "0.0.0.0", "[::]", "::", ""].includes(m[1])) continue;
+          ctx.report({ at: at.range(cmd.start, cmd.end), messageId: "ssh", data: { spec: spec ?? "" } });
+        }
+      }
     }
   }
 });
@@ -26324,10 +26567,20 @@ var environment_secret_default = defineRule({
 var base2 = (p) => p.slice(p.lastIndexOf("/") + 1);
 var dir2 = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
 function isDropIn(t) {
-  return /\.service\.d$/.test(dir2(t.file));
+  return /\.service\.d$/.test(dir2(t.writtenTo ?? t.file));
 }
 function isUserUnit(t) {
-  return /(^|\/)systemd\/user(\/|$)/.test(dir2(t.file));
+  if (/(^|\/)systemd\/user(\/|$)/.test(dir2(t.writtenTo ?? t.file))) return true;
+  if (t.directives.some((d) => d.section === "Service" && (d.key === "User" || d.key === "DynamicUser"))) return false;
+  return t.directives.some((d) => d.section === "Install" && d.key === "WantedBy" && /(^|\s)default\.target(\s|$)/.test(d.value) || d.section === "Service" && /%h(\/|$|\s)/.test(d.value));
+}
+function commandWords(words) {
+  const first = words[0]?.value ?? "";
+  if (!/(^|\/)(ba|da|z|k)?sh$/.test(first)) return words;
+  const c = words.findIndex((w, k) => k > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
+  const script = c === -1 ? void 0 : words[c + 1];
+  if (!script) return words;
+  return script.value.split(/[\s;&|]+/).filter((v) => v && v !== "exec").map((value) => ({ ...script, value: value.replace(/^["']|["']$/g, "") }));
 }
 function effectiveDirectives(t, project2) {
   const dropIns = project2.targets("systemd").filter((d) => d !== t && dir2(d.file).endsWith(`${base2(t.file)}.d`) && dir2(dir2(d.file)) === dir2(t.file)).sort((a, b) => base2(a.file) < base2(b.file) ? -1 : 1);
@@ -26339,7 +26592,7 @@ function serviceSetting(directives, key) {
   return found;
 }
 function gatewayExecs(directives) {
-  return directives.filter((d) => d.section === "Service" && d.key === "ExecStart").map((d) => ({ directive: d, words: d.words.map((w, k) => k === 0 ? { ...w, value: w.value.replace(/^[-@:+!]+/, "") } : w) })).filter((e) => !/(^|\/)(docker|podman|nerdctl|docker-compose)$/.test(e.words[0]?.value ?? "") && gatewayCommand(e.words.map((w) => w.value)));
+  return directives.filter((d) => d.section === "Service" && d.key === "ExecStart").map((d) => ({ directive: d, words: commandWords(d.words.map((w, k) => k === 0 ? { ...w, value: w.value.replace(/^[-@:+!]+/, "") } : w)) })).filter((e) => !/(^|\/)(docker|podman|nerdctl|docker-compose)$/.test(e.words[0]?.value ?? "") && gatewayCommand(e.words.map((w) => w.value)));
 }
 function isGatewayUnit(t, project2) {
   return !isDropIn(t) && gatewayExecs(effectiveDirectives(t, project2)).length > 0;
@@ -26749,13 +27002,13 @@ var profile_minimal_overridden_default = defineRule({
 });
 
 // rules/_shared/traefik.ts
-function keyValues(v, base3) {
-  if (isRecord(v)) return Object.entries(v).map(([key, val]) => ({ key, value: val === null || val === void 0 ? "" : String(val), path: [...base3, key] }));
+function keyValues(v, base4) {
+  if (isRecord(v)) return Object.entries(v).map(([key, val]) => ({ key, value: val === null || val === void 0 ? "" : String(val), path: [...base4, key] }));
   if (Array.isArray(v))
     return v.flatMap((item, k) => {
       if (typeof item !== "string") return [];
       const eq = item.indexOf("=");
-      return [{ key: eq === -1 ? item : item.slice(0, eq), value: eq === -1 ? "" : item.slice(eq + 1), path: [...base3, k] }];
+      return [{ key: eq === -1 ? item : item.slice(0, eq), value: eq === -1 ? "" : item.slice(eq + 1), path: [...base4, k] }];
     });
   return [];
 }
@@ -26763,10 +27016,10 @@ function composeServices(value) {
   if (!isRecord(value) || !isRecord(value.services)) return [];
   return Object.entries(value.services).flatMap(([name, svc]) => {
     if (!isRecord(svc)) return [];
-    const base3 = ["services", name];
+    const base4 = ["services", name];
     const cmd = svc.command;
-    const args = Array.isArray(cmd) ? cmd.map((a, k) => ({ key: String(a), value: String(a), path: [...base3, "command", k] })) : typeof cmd === "string" ? cmd.split(/\s+/).filter(Boolean).map((a) => ({ key: a, value: a, path: [...base3, "command"] })) : [];
-    return [{ name, args, env: keyValues(svc.environment, [...base3, "environment"]), labels: keyValues(svc.labels, [...base3, "labels"]), ports: Array.isArray(svc.ports) ? svc.ports : [] }];
+    const args = Array.isArray(cmd) ? cmd.map((a, k) => ({ key: String(a), value: String(a), path: [...base4, "command", k] })) : typeof cmd === "string" ? cmd.split(/\s+/).filter(Boolean).map((a) => ({ key: a, value: a, path: [...base4, "command"] })) : [];
+    return [{ name, args, env: keyValues(svc.environment, [...base4, "environment"]), labels: keyValues(svc.labels, [...base4, "labels"]), ports: Array.isArray(svc.ports) ? svc.ports : [] }];
   });
 }
 function staticFlag(svc, flag2) {
@@ -26866,6 +27119,8 @@ var RULES = [
   control_no_auth_default,
   remote_cdp_http_default,
   remote_cdp_private_host_default,
+  fixed_identity_header_default,
+  gateway_no_auth_default,
   allowFrom_dangerous_name_matching_enabled_default,
   allowFrom_mutable_entries_inert_default,
   discord_allowFrom_name_based_entries_default,
@@ -26932,6 +27187,7 @@ var RULES = [
   secret_in_env_default,
   committed_default,
   not_ignored_default,
+  placeholder_gateway_token_default,
   synced_dir_default,
   auth_no_rate_limit_default,
   bind_no_auth_default,
@@ -26954,6 +27210,7 @@ var RULES = [
   token_placeholder_value_default,
   token_too_short_default,
   tools_invoke_http_dangerous_allow_default,
+  trusted_proxies_any_default,
   trusted_proxies_missing_default,
   trusted_proxy_allow_loopback_default,
   trusted_proxy_auth_default,
@@ -26976,7 +27233,7 @@ var RULES = [
   legacy_default,
   small_params_default,
   weak_tier_default,
-  gateway_no_auth_default,
+  gateway_no_auth_default2,
   gateway_no_rate_limit_default,
   missing_hsts_default,
   plain_http_upstream_default,
@@ -27023,8 +27280,10 @@ var RULES = [
   trust_model_multi_user_heuristic_default,
   chmod_openclaw_state_default,
   curl_pipe_shell_default2,
+  devices_approve_all_default,
   firewall_opens_gateway_default,
   gateway_public_bind_default,
+  gateway_relay_public_default,
   tailscale_funnel_default2,
   unpinned_openclaw_install_default,
   agent_forwarding_default,
@@ -27065,11 +27324,11 @@ var import_dockerfile_ast = __toESM(require_main(), 1);
 
 // src/engine/read/template.ts
 var TEMPLATE_SUFFIX = /\.(j2|jinja2?|tpl|tmpl|template)$/i;
-function renderedName(base3) {
-  const m = TEMPLATE_SUFFIX.exec(base3);
+function renderedName(base4) {
+  const m = TEMPLATE_SUFFIX.exec(base4);
   if (!m) return void 0;
-  const inner = base3.slice(0, m.index);
-  return inner && inner.includes(".") && !/^\.env$/i.test(inner) ? inner : void 0;
+  const inner = base4.slice(0, m.index);
+  return inner && (inner.includes(".") || inner === "Caddyfile") && !/^\.env$/i.test(inner) ? inner : void 0;
 }
 function isTemplatePath(relPath) {
   return renderedName(relPath.slice(relPath.lastIndexOf("/") + 1)) !== void 0;
@@ -27203,6 +27462,44 @@ function startsValue(out, host) {
   }
   return true;
 }
+function neutraliseShellReferences(text) {
+  if (!text.includes("${")) return text;
+  let out = "";
+  let from = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < n && text[j] !== c && text[j] !== "\n") j += text[j] === "\\" ? 2 : 1;
+      i = j + 1;
+    } else if (c === "/" && text[i + 1] === "/") {
+      const eol = text.indexOf("\n", i);
+      i = eol === -1 ? n : eol;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end === -1 ? n : end + 2;
+    } else if (c === "$" && text[i + 1] === "{") {
+      const close = text.indexOf("}", i + 2);
+      const eol = text.indexOf("\n", i);
+      if (close === -1 || eol !== -1 && eol < close) {
+        i += 2;
+        continue;
+      }
+      const raw = text.slice(i, close + 1);
+      out += text.slice(from, i) + quotedReference(raw);
+      from = i = close + 1;
+    } else i++;
+  }
+  return out + text.slice(from);
+}
+function quotedReference(raw) {
+  const name = (/^\$\{([A-Za-z_]\w*)/.exec(raw)?.[1] ?? "TEMPLATE").toUpperCase();
+  if (raw.length < 5) return `"$${name.slice(0, raw.length - 3).padEnd(raw.length - 3, "_")}"`;
+  const inner = raw.length - 5;
+  return `"\${${name.slice(0, inner).padEnd(inner, "_")}}"`;
+}
 
 // src/engine/read/classify.ts
 var COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
@@ -27212,87 +27509,212 @@ var CONVENTIONS = [
   {
     kind: "compose",
     describe: "`compose.yaml`, `compose.yml`, `docker-compose.yml`, `docker-compose.yaml` and their `.<x>.` variants (`docker-compose.override.yml`, `compose.prod.yaml`); other YAML files whose top level has a `services:` map",
-    test: (base3) => COMPOSE_BASE.test(base3)
+    test: (base4) => COMPOSE_BASE.test(base4)
   },
   {
     kind: "openclaw",
     describe: "`openclaw.json`, `openclaw.json5`, `*.openclaw.json`, legacy `clawdbot.json`, `moltbot.json`, `moldbot.json`, and `*.json`/`*.json5` under a committed `.openclaw/` (or legacy state) directory",
-    test: (base3, segments) => OPENCLAW_NAMES.has(base3.toLowerCase()) || /\.openclaw\.json5?$/i.test(base3) || /\.json5?$/i.test(base3) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
+    test: (base4, segments) => OPENCLAW_NAMES.has(base4.toLowerCase()) || /\.openclaw\.json5?$/i.test(base4) || /\.json5?$/i.test(base4) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
   },
   {
     kind: "dotenv",
     describe: "`.env` and `.env.*` (`.env.local`, `.env.production`, templates such as `.env.example`), also `*.env`",
-    test: (base3) => base3 === ".env" || base3.startsWith(".env.") || /\.env$/i.test(base3) && base3.length > 4
+    test: (base4) => base4 === ".env" || base4.startsWith(".env.") || /\.env$/i.test(base4) && base4.length > 4
   },
   {
     kind: "workflow",
     describe: "GitHub Actions workflows, `.github/workflows/*.yml` / `*.yaml` (their `run:` steps are shell)",
-    test: (base3, segments) => /\.ya?ml$/i.test(base3) && segments.length >= 3 && segments[segments.length - 2] === "workflows" && segments[segments.length - 3] === ".github"
+    test: (base4, segments) => /\.ya?ml$/i.test(base4) && segments.length >= 3 && segments[segments.length - 2] === "workflows" && segments[segments.length - 3] === ".github"
   },
   {
     kind: "sshd",
     describe: "`sshd_config` and drop-ins `sshd_config.d/*.conf`",
-    test: (base3, segments) => base3 === "sshd_config" || /\.conf$/.test(base3) && segments[segments.length - 2] === "sshd_config.d"
+    test: (base4, segments) => base4 === "sshd_config" || /\.conf$/.test(base4) && segments[segments.length - 2] === "sshd_config.d"
   },
   {
     kind: "systemd",
     describe: "systemd service units `*.service` and their drop-ins `*.service.d/*.conf`",
-    test: (base3, segments) => /\.service$/.test(base3) || /\.conf$/.test(base3) && /\.service\.d$/.test(segments[segments.length - 2] ?? "")
+    test: (base4, segments) => /\.service$/.test(base4) || /\.conf$/.test(base4) && /\.service\.d$/.test(segments[segments.length - 2] ?? "")
   },
   {
     kind: "nginx",
     describe: "`nginx.conf`, `*.nginx.conf`, `*.conf` under a folder whose name contains `nginx`, and every file under `sites-available/` or `sites-enabled/` (not under `apache2/` or `httpd/`)",
-    test: (base3, segments) => base3 === "nginx.conf" || /\.nginx(\.conf)?$/.test(base3) || /\.conf$/.test(base3) && segments.slice(0, -1).some((s) => /nginx/i.test(s)) || segments.slice(0, -1).some((s) => s === "sites-available" || s === "sites-enabled") && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))
+    test: (base4, segments) => base4 === "nginx.conf" || /\.nginx(\.conf)?$/.test(base4) || /\.conf$/.test(base4) && segments.slice(0, -1).some((s) => /nginx/i.test(s)) || segments.slice(0, -1).some((s) => s === "sites-available" || s === "sites-enabled") && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))
+  },
+  {
+    kind: "caddy",
+    describe: "`Caddyfile`, `Caddyfile.*` (`Caddyfile.prod`), `*.caddyfile`, and templates of them (`Caddyfile.j2`)",
+    test: (base4) => /^Caddyfile(\.[\w-]+)?$/.test(base4) && renderedName(base4) === void 0 || /\.caddyfile$/i.test(base4)
   },
   {
     kind: "docker_daemon",
     describe: "Docker daemon config `daemon.json` (at the root, or under a path containing `docker`, such as `etc/docker/daemon.json`)",
-    test: (base3, segments) => base3 === "daemon.json" && (segments.length === 1 || segments.slice(0, -1).some((s) => /docker/i.test(s)))
+    test: (base4, segments) => base4 === "daemon.json" && (segments.length === 1 || segments.slice(0, -1).some((s) => /docker/i.test(s)))
   },
   {
     kind: "shell",
     describe: "shell scripts `*.sh`, `*.bash`, and files without an extension whose first line is a `sh`/`bash` shebang",
-    test: (base3) => /\.(sh|bash)$/.test(base3)
+    test: (base4) => /\.(sh|bash)$/.test(base4)
   },
   {
     kind: "makefile",
     describe: "`Makefile`, `makefile`, `GNUmakefile`, `*.mk` (recipe lines are shell)",
-    test: (base3) => /^(GNUmakefile|[Mm]akefile)$/.test(base3) || /\.mk$/.test(base3)
+    test: (base4) => /^(GNUmakefile|[Mm]akefile)$/.test(base4) || /\.mk$/.test(base4)
   },
   {
     kind: "dockerfile",
     describe: "`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`",
-    test: (base3) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base3) || /\.(Dockerfile|Containerfile)$/i.test(base3)
+    test: (base4) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base4) || /\.(Dockerfile|Containerfile)$/i.test(base4)
   }
 ];
 function isOpenClawConfigInStateDir(segments) {
-  const base3 = segments[segments.length - 1] ?? "";
+  const base4 = segments[segments.length - 1] ?? "";
   const parent = segments[segments.length - 2] ?? "";
   if (![".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(parent)) return false;
-  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base3) || /^[\w-]+\.json5?$/i.test(base3) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base3);
+  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base4) || /^[\w-]+\.json5?$/i.test(base4) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base4);
 }
 function isOpenClawConfigName(p) {
-  const base3 = p.split("/").pop() ?? p;
-  return OPENCLAW_NAMES.has(base3.toLowerCase()) || /\.openclaw\.json5?$/i.test(base3);
+  const base4 = p.split("/").pop() ?? p;
+  return OPENCLAW_NAMES.has(base4.toLowerCase()) || /\.openclaw\.json5?$/i.test(base4);
 }
 function classify(relPath) {
   const segments = relPath.split("/");
-  const base3 = segments[segments.length - 1] ?? relPath;
-  for (const c of CONVENTIONS) if (c.test(base3, segments)) return c.kind;
-  const rendered = renderedName(base3);
+  const base4 = segments[segments.length - 1] ?? relPath;
+  for (const c of CONVENTIONS) if (c.test(base4, segments)) return c.kind;
+  const rendered = renderedName(base4);
   if (rendered) return classify([...segments.slice(0, -1), rendered].join("/"));
   return "text";
 }
 function isDotenvTemplate(relPath) {
-  const base3 = relPath.split("/").pop() ?? relPath;
-  return ENV_TEMPLATE.test(base3);
+  const base4 = relPath.split("/").pop() ?? relPath;
+  return ENV_TEMPLATE.test(base4);
 }
 function looksLikeCompose(relPath, text) {
   return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text) && !/^(apiVersion|kind):/m.test(text);
 }
 function looksLikeShell(relPath, text) {
-  const base3 = relPath.split("/").pop() ?? relPath;
-  return !base3.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text);
+  const base4 = relPath.split("/").pop() ?? relPath;
+  return !base4.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text);
+}
+var OPENCLAW_TOP_KEYS = /* @__PURE__ */ new Set([
+  "gateway",
+  "channels",
+  "agents",
+  "agent",
+  "tools",
+  "models",
+  "meta",
+  "hooks",
+  "plugins",
+  "skills",
+  "session",
+  "messages",
+  "commands",
+  "browser",
+  "wizard",
+  "canvasHost",
+  "cron",
+  "logging",
+  "auth",
+  "env",
+  "bindings",
+  "discovery",
+  "ui",
+  "update",
+  "approvals",
+  "memory",
+  "talk",
+  "diagnostics",
+  "nodeHost",
+  "secrets",
+  "broadcast",
+  "web",
+  "media",
+  "audio",
+  "acp",
+  "mcp",
+  "security",
+  "sandbox",
+  "$include",
+  "$schema"
+]);
+var OPENCLAW_ANCHOR_KEYS = /* @__PURE__ */ new Set(["gateway", "channels", "agents", "agent"]);
+var FOREIGN_TOP_KEYS = /* @__PURE__ */ new Set(["name", "version", "dependencies", "devDependencies", "scripts", "compilerOptions", "extends", "main", "private", "require", "apiVersion", "kind", "services", "Resources"]);
+var SNIFF_BYTES = 16 * 1024;
+var CONFIG_CANDIDATE = /\.json5?(\.(example|sample|dist|default|defaults|envsubst|orig|in))?$/i;
+function looksLikeOpenClawConfig(relPath, text) {
+  const base4 = relPath.slice(relPath.lastIndexOf("/") + 1);
+  const name = renderedName(base4) ?? base4;
+  if (!CONFIG_CANDIDATE.test(name)) return false;
+  const head2 = name === base4 ? text.slice(0, SNIFF_BYTES) : neutralise(text.slice(0, SNIFF_BYTES), "json");
+  const keys = topLevelKeys(head2);
+  if (!keys || keys.some((k) => FOREIGN_TOP_KEYS.has(k))) return false;
+  const known = keys.filter((k) => OPENCLAW_TOP_KEYS.has(k));
+  if (keys.includes("meta") && head2.includes("lastTouchedVersion")) return true;
+  return known.length >= 2 && known.length * 2 >= keys.length && known.some((k) => OPENCLAW_ANCHOR_KEYS.has(k));
+}
+function topLevelKeys(text) {
+  const keys = [];
+  let depth2 = 0;
+  let i = 0;
+  let expectKey = false;
+  const n = text.length;
+  const skipString = (q) => {
+    let j = i + 1;
+    while (j < n && text[j] !== q) j += text[j] === "\\" ? 2 : 1;
+    return j;
+  };
+  while (i < n) {
+    const c = text[i];
+    if (c === "/" && text[i + 1] === "/") {
+      const eol = text.indexOf("\n", i);
+      i = eol === -1 ? n : eol;
+      continue;
+    }
+    if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end === -1 ? n : end + 2;
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\n" || c === "\r") {
+      i++;
+      continue;
+    }
+    if (depth2 === 0) {
+      if (c !== "{") return void 0;
+      depth2 = 1;
+      expectKey = true;
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      const end = skipString(c);
+      if (depth2 === 1 && expectKey) keys.push(text.slice(i + 1, end));
+      expectKey = false;
+      i = end + 1;
+      continue;
+    }
+    if (c === "{" || c === "[") depth2++;
+    else if (c === "}" || c === "]") {
+      depth2--;
+      if (depth2 === 0) return keys;
+    } else if (c === "," && depth2 === 1) expectKey = true;
+    else if (depth2 === 1 && expectKey && /[A-Za-z_$]/.test(c)) {
+      let j = i;
+      while (j < n && /[\w$]/.test(text[j])) j++;
+      keys.push(text.slice(i, j));
+      expectKey = false;
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  return keys;
+}
+function looksLikeNginx(relPath, text) {
+  if (!/\.conf$/i.test(relPath)) return false;
+  const head2 = text.slice(0, 64 * 1024);
+  return /^[ \t]*server[ \t]*\{/m.test(head2) && /^[ \t]*proxy_pass[ \t]/m.test(head2);
 }
 
 // src/engine/parse/dotenv.ts
@@ -27344,7 +27766,89 @@ function parseDotenv(text) {
   return entries;
 }
 
-// node_modules/@humanwhocodes/momoa/dist/momoa.js
+// src/engine/parse/systemd.ts
+function parseSystemd(text) {
+  const sections = [];
+  const directives = [];
+  const lines = [];
+  for (let pos = 0; pos <= text.length; ) {
+    let e = text.indexOf("\n", pos);
+    if (e === -1) e = text.length;
+    lines.push({ text: text.slice(pos, e).replace(/\r$/, ""), start: pos });
+    pos = e + 1;
+  }
+  let section = "";
+  for (let k = 0; k < lines.length; k++) {
+    const { text: line, start } = lines[k] ?? { text: "", start: 0 };
+    const trimmed = line.trim();
+    const lead = line.length - line.trimStart().length;
+    if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
+      section = trimmed.slice(1, -1).trim();
+      sections.push({ value: section, start: start + lead, end: start + lead + trimmed.length });
+      continue;
+    }
+    if (!trimmed || trimmed.startsWith("#") || trimmed.startsWith(";") || !trimmed.includes("=")) continue;
+    const eq = line.indexOf("=");
+    const key = line.slice(0, eq).trim();
+    let vs = eq + 1;
+    while (line[vs] === " " || line[vs] === "	") vs++;
+    let value = "";
+    const offsets = [];
+    let piece = line.slice(vs).trimEnd();
+    let pieceStart = start + vs;
+    let end = start + line.trimEnd().length;
+    for (; ; ) {
+      const cont = piece.endsWith("\\");
+      if (cont) piece = piece.slice(0, -1);
+      for (let c = 0; c < piece.length; c++) offsets.push(pieceStart + c);
+      value += piece;
+      if (!cont || k + 1 >= lines.length) break;
+      do
+        k++;
+      while (k + 1 < lines.length && /^\s*[#;]/.test(lines[k]?.text ?? ""));
+      const next = lines[k] ?? { text: "", start: 0 };
+      const nlead = next.text.length - next.text.trimStart().length;
+      value += " ";
+      offsets.push(pieceStart + piece.length);
+      piece = next.text.trim();
+      pieceStart = next.start + nlead;
+      end = next.start + next.text.trimEnd().length;
+    }
+    if (!key) continue;
+    directives.push({ section, key, value: value.trim(), start: start + lead, end, valueStart: start + vs, valueEnd: Math.max(start + vs, end), words: splitWords2(value, offsets, end) });
+  }
+  return { sections, directives };
+}
+function splitWords2(value, offsets, end) {
+  const at2 = (i2) => offsets[i2] ?? end;
+  const words = [];
+  let i = 0;
+  while (i < value.length) {
+    while (i < value.length && /\s/.test(value[i] ?? "")) i++;
+    if (i >= value.length) break;
+    const s = i;
+    let w = "";
+    while (i < value.length && !/\s/.test(value[i] ?? "")) {
+      const c = value[i] ?? "";
+      if (c === '"' || c === "'") {
+        const close = value.indexOf(c, i + 1);
+        const stop = close === -1 ? value.length : close;
+        w += value.slice(i + 1, stop);
+        i = stop + 1;
+      } else if (c === "\\" && i + 1 < value.length) {
+        w += value[i + 1];
+        i += 2;
+      } else {
+        w += c;
+        i++;
+      }
+    }
+    words.push({ value: w, start: at2(s), end: at2(Math.min(i, value.length) - 1) + 1 });
+  }
+  return words;
+}
+
+// ../../main/node_modules/@humanwhocodes/momoa/dist/momoa.js
 var CHAR_0 = 48;
 var CHAR_1 = 49;
 var CHAR_9 = 57;
@@ -28991,9 +29495,129 @@ function embeddedConfigs(file, fileText, pipelines, offsets) {
       const next = p.commands[k + 1];
       const written = heredoc && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : void 0));
       if (heredoc && written) out.push(embedHeredoc(file, fileText, heredoc, offsets.get(heredoc) ?? [], written, { start: cmd.start, end: cmd.end }));
+      const echoed = !heredoc ? echoedConfig(cmd) : void 0;
+      const echoTo = echoed && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : void 0));
+      if (echoed && echoTo) out.push(embedWord(file, fileText, echoed, echoTo, { start: cmd.start, end: cmd.end }));
+    }
+  }
+  const sets = configSets(file, fileText, pipelines);
+  if (sets) out.push(sets);
+  for (const p of pipelines) {
+    for (const [k, cmd] of p.commands.entries()) {
+      const heredoc = cmd.heredocs[0];
+      const next = p.commands[k + 1];
+      const unit = heredoc && (writtenTo(cmd, isUnitPath) ?? (next ? writtenTo(next, isUnitPath) : void 0));
+      if (heredoc && unit) out.push(embedUnit(file, fileText, heredoc, offsets.get(heredoc) ?? [], unit));
     }
   }
   return out;
+}
+var isUnitPath = (p) => /\.service$/.test(p) && !p.includes("$(");
+function writtenTo(cmd, wanted) {
+  const out = cmd.redirects.find((r) => (r.op === ">" || r.op === ">>" || r.op === ">|" || r.op === "&>") && r.target && wanted(r.target.value));
+  if (out?.target) return out.target.value;
+  const words = cmd.words.map((w) => w.value);
+  let k = 0;
+  while (k < words.length && (WRAPPERS2.has(words[k] ?? "") || /^-/.test(words[k] ?? "") || /^\w+=/.test(words[k] ?? ""))) k++;
+  if (words[k] === "tee") return words.slice(k + 1).find((w) => !w.startsWith("-") && wanted(w));
+  return void 0;
+}
+function embedUnit(file, fileText, heredoc, map, written) {
+  const parsed = parseSystemd(heredoc.body);
+  const at2 = (k) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
+  const end = (k) => k > 0 ? at2(k - 1) + 1 : at2(0);
+  const span = (x) => ({ ...x, start: at2(x.start), end: end(x.end) });
+  const directive = (d) => ({ ...d, start: at2(d.start), end: end(d.end), valueStart: at2(d.valueStart), valueEnd: end(d.valueEnd), words: d.words.map(span) });
+  const target = { kind: "systemd", file, text: fileText, writtenTo: written, sections: parsed.sections.map(span), directives: parsed.directives.map(directive) };
+  return { target, reframe: (input) => input };
+}
+function echoedConfig(cmd) {
+  const w = cmd.words;
+  const k = w.findIndex((x) => x.value === "echo" || x.value === "printf");
+  if (k === -1) return void 0;
+  const args = w.slice(k + 1).filter((x) => !/^-[neE]+$/.test(x.value) && x.value !== "%s" && x.value !== "%s\\n");
+  const word = args.length === 1 ? args[0] : void 0;
+  return word && word.value.trimStart().startsWith("{") ? word : void 0;
+}
+function embedWord(file, fileText, word, written, command) {
+  const contiguous = word.raw.length === word.value.length + 2 && (word.raw.startsWith("'") || word.raw.startsWith('"') && !/[\\$`]/.test(word.raw));
+  const offsets = contiguous ? [...word.value].map((_, k) => word.start + 1 + k) : [];
+  offsets.push(word.end - (contiguous ? 1 : 0));
+  const heredoc = { delimiter: "", quoted: true, stripTabs: false, body: contiguous ? word.value : "{}", start: word.start, end: word.end };
+  const embedded = embedHeredoc(file, fileText, heredoc, offsets, written, command);
+  if (embedded.target.kind === "openclaw") embedded.target.embedded = { origin: "echo", line: embedded.target.embedded?.line ?? 1 };
+  return embedded;
+}
+var CONFIG_CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
+function configSets(file, fileText, pipelines) {
+  const sets = [];
+  const value = {};
+  for (const p of pipelines) {
+    for (const cmd of p.commands) {
+      const w = cmd.words.map((x) => x.value);
+      const cli = w.findIndex((x, k) => CONFIG_CLI.test(x.slice(x.lastIndexOf("/") + 1)) && w[k + 1] === "config" && w[k + 2] === "set");
+      if (cli === -1) continue;
+      const operands = w.slice(cli + 3).filter((x) => !x.startsWith("--"));
+      const [key, raw] = operands;
+      if (!key || raw === void 0 || key.includes("$")) continue;
+      const path9 = key.split(/\.|\[(\d+)\]/).filter((x) => x !== void 0 && x !== "").map((x) => /^\d+$/.test(x) ? Number(x) : x);
+      if (!path9.length || path9.length > 32) continue;
+      setPath(value, path9, cliValue(raw));
+      sets.push({ path: path9, start: cmd.start, end: cmd.end });
+    }
+  }
+  const first = sets[0];
+  if (!first) return void 0;
+  const line = new LineIndex(fileText).position(first.start).line;
+  const text = JSON.stringify(value, null, 2);
+  const target = { kind: "openclaw", file, text, value, authored: value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "config set", line } };
+  const setter = (path9) => {
+    let best;
+    let bestLen = -1;
+    for (const s of sets) {
+      const n = Math.min(s.path.length, path9.length);
+      let k = 0;
+      while (k < n && String(s.path[k]) === String(path9[k])) k++;
+      if (k === n && (k === s.path.length || s.path.length === path9.length + 1) && n > bestLen) {
+        best = s;
+        bestLen = n;
+      }
+    }
+    return best;
+  };
+  return {
+    target,
+    reframe: (input) => {
+      if (input.at.kind !== "path" || input.at.file !== void 0 && input.at.file !== file) return void 0;
+      const s = setter(input.at.path);
+      if (!s) return void 0;
+      const at2 = { kind: "range", start: s.start, end: s.end };
+      const { fix: _fix, ...rest } = input;
+      return { ...rest, at: at2, ...input.key === void 0 && input.secret === void 0 ? { key: `config-set:${JSON.stringify(input.at.path)}` } : {} };
+    }
+  };
+}
+function cliValue(raw) {
+  if (/^(true|false|null|-?\d+(\.\d+)?)$/.test(raw) || /^[[{"]/.test(raw)) {
+    const r = parseJson5(raw);
+    if (r.ok) return r.value;
+  }
+  return raw;
+}
+function setPath(obj2, path9, v) {
+  let cur = obj2;
+  for (const [k, seg] of path9.entries()) {
+    const key = String(seg);
+    if (key === "__proto__" || key === "constructor" || key === "prototype") return;
+    if (k === path9.length - 1) {
+      cur[key] = v;
+      return;
+    }
+    const nextIsIndex = typeof path9[k + 1] === "number";
+    const child = cur[key];
+    if (typeof child !== "object" || child === null) cur[key] = nextIsIndex ? [] : {};
+    cur = cur[key];
+  }
 }
 function embedHeredoc(file, fileText, heredoc, map, written, command) {
   const fileLines = new LineIndex(fileText);
@@ -29071,6 +29695,105 @@ var Locator = class {
   }
 };
 
+// src/engine/parse/caddy.ts
+var MAX_DEPTH = 64;
+function parseCaddyfile(text) {
+  const root = [];
+  const stack = [{ list: root, open: 0 }];
+  let words = [];
+  const n = text.length;
+  let i = 0;
+  const endLine = () => {
+    const [name, ...args] = words;
+    if (name) (stack[stack.length - 1]?.list ?? root).push({ name: name.value, args, start: name.start, end: (words[words.length - 1] ?? name).end });
+    words = [];
+  };
+  while (i < n) {
+    const c = text[i];
+    if (c === "\n") {
+      endLine();
+      i++;
+    } else if (c === " " || c === "	" || c === "\r") i++;
+    else if (c === "\\" && (text[i + 1] === "\n" || text[i + 1] === "\r" && text[i + 2] === "\n")) i += text[i + 1] === "\n" ? 2 : 3;
+    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i < n && text[i] !== "\n") i++;
+    } else if (c === "{" && isAlone(text, i)) {
+      const [name, ...args] = words;
+      const block = [];
+      const d = { name: name?.value ?? "", args, start: name?.start ?? i, end: i + 1, block };
+      (stack[stack.length - 1]?.list ?? root).push(d);
+      if (stack.length > MAX_DEPTH) return { ok: false, message: "blocks nested too deeply", offset: i };
+      stack.push({ list: block, open: i, owner: d });
+      words = [];
+      i++;
+    } else if (c === "}" && isAlone(text, i)) {
+      endLine();
+      if (stack.length === 1) return { ok: false, message: 'unexpected "}"', offset: i };
+      const frame = stack.pop();
+      if (frame?.owner) frame.owner.end = i + 1;
+      i++;
+    } else {
+      const start = i;
+      let value = "";
+      while (i < n) {
+        const d = text[i];
+        if (d === " " || d === "	" || d === "\r" || d === "\n") break;
+        if (d === '"' || d === "`") {
+          let j = i + 1;
+          while (j < n && text[j] !== d) {
+            if (d === '"' && text[j] === "\\" && j + 1 < n) j++;
+            value += text[j];
+            j++;
+          }
+          if (j >= n) return { ok: false, message: "unterminated quoted string", offset: i };
+          i = j + 1;
+        } else if (d === "{") {
+          const close = text.indexOf("}", i);
+          const eol = text.indexOf("\n", i);
+          if (close === -1 || eol !== -1 && eol < close) break;
+          value += text.slice(i, close + 1);
+          i = close + 1;
+        } else {
+          value += d;
+          i++;
+        }
+      }
+      if (i === start) {
+        const d = text[i];
+        if (d === "{" || d === "}") {
+          if (d === "{") {
+            const [name, ...args] = words;
+            const block = [];
+            const dir3 = { name: name?.value ?? "", args, start: name?.start ?? i, end: i + 1, block };
+            (stack[stack.length - 1]?.list ?? root).push(dir3);
+            if (stack.length > MAX_DEPTH) return { ok: false, message: "blocks nested too deeply", offset: i };
+            stack.push({ list: block, open: i, owner: dir3 });
+            words = [];
+          } else {
+            endLine();
+            if (stack.length === 1) return { ok: false, message: 'unexpected "}"', offset: i };
+            const frame = stack.pop();
+            if (frame?.owner) frame.owner.end = i + 1;
+          }
+          i++;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      words.push({ value, start, end: i });
+    }
+  }
+  endLine();
+  if (stack.length > 1) return { ok: false, message: 'unexpected end of file, expecting "}"', offset: stack[stack.length - 1]?.open ?? n };
+  return { ok: true, directives: root };
+}
+function isAlone(text, i) {
+  const before = i === 0 ? "\n" : text[i - 1];
+  const after = i + 1 >= text.length ? "\n" : text[i + 1];
+  return /\s/.test(before) && /\s/.test(after);
+}
+
 // src/engine/parse/nginx.ts
 var NginxSyntaxError = class extends Error {
   constructor(message2, offset) {
@@ -29079,16 +29802,51 @@ var NginxSyntaxError = class extends Error {
   }
   offset;
 };
+var LUA_BLOCK = /_by_lua_block$/;
+function luaBlockEnd(text, open) {
+  let depth2 = 0;
+  let i = open;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i];
+    if (c === "-" && text[i + 1] === "-") {
+      const long = /^--\[(=*)\[/.exec(text.slice(i, i + 12));
+      const close = long ? text.indexOf(`]${long[1]}]`, i) : text.indexOf("\n", i);
+      i = close === -1 ? n : close + 1;
+    } else if (c === "[" && /^\[=*\[/.test(text.slice(i, i + 12))) {
+      const eq = /^\[(=*)\[/.exec(text.slice(i, i + 12))?.[1] ?? "";
+      const close = text.indexOf(`]${eq}]`, i);
+      i = close === -1 ? n : close + eq.length + 2;
+    } else if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < n && text[j] !== c && text[j] !== "\n") j += text[j] === "\\" ? 2 : 1;
+      i = j + 1;
+    } else {
+      if (c === "{") depth2++;
+      else if (c === "}" && --depth2 === 0) return i;
+      i++;
+    }
+  }
+  throw new NginxSyntaxError("unterminated Lua block", open);
+}
 function* tokens(text) {
   let i = 0;
   const n = text.length;
+  let lua = false;
   while (i < n) {
     const ch = text[i] ?? "";
     if (ch === " " || ch === "	" || ch === "\r" || ch === "\n") {
       i++;
     } else if (ch === "#") {
       while (i < n && text[i] !== "\n") i++;
+    } else if (ch === "{" && lua) {
+      lua = false;
+      const close = luaBlockEnd(text, i);
+      yield { type: "{", value: "{", start: i, end: i + 1 };
+      yield { type: "}", value: "}", start: close, end: close + 1 };
+      i = close + 1;
     } else if (ch === "{" || ch === "}" || ch === ";") {
+      lua = false;
       yield { type: ch, value: ch, start: i, end: i + 1 };
       i++;
     } else if (ch === '"' || ch === "'") {
@@ -29123,7 +29881,9 @@ function* tokens(text) {
         if (c === "\\" && i + 1 < n) i++;
         i++;
       }
-      yield { type: "word", value: text.slice(start, i), start, end: i };
+      const value = text.slice(start, i);
+      if (LUA_BLOCK.test(value)) lua = true;
+      yield { type: "word", value, start, end: i };
     }
   }
 }
@@ -29161,9 +29921,223 @@ function parseNginx(text) {
   return root;
 }
 
+// src/engine/parse/shell-constants.ts
+var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^{}$"'`\\]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+var MAX_VALUE = 512;
+function propagateConstants(pipelines) {
+  const assigned = /* @__PURE__ */ new Map();
+  const everAssigned = /* @__PURE__ */ new Set();
+  const unknown = (name) => {
+    everAssigned.add(name);
+    assigned.set(name, null);
+  };
+  const resolve = (text, at2) => text.replace(REFERENCE, (m, braced2, op, fallback, bare) => {
+    const name = braced2 ?? bare ?? "";
+    const c = assigned.get(name);
+    if (c && c.from < at2) return c.value;
+    if (op && !everAssigned.has(name) && fallback !== void 0) return fallback;
+    return m;
+  });
+  for (const p of pipelines) {
+    for (const cmd of p.commands) {
+      const w = cmd.words;
+      const lead = w[0]?.value;
+      if (lead === "read" || lead === "local" || lead === "declare" || lead === "typeset" || lead === "unset" || lead === "mapfile" || lead === "readarray") {
+        for (const a of w.slice(1)) {
+          const name = a.value.split("=")[0] ?? "";
+          if (NAME.test(name)) unknown(name);
+        }
+        continue;
+      }
+      if (lead === "for" && w[1] && NAME.test(w[1].value)) {
+        unknown(w[1].value);
+        continue;
+      }
+      const start = lead === "export" || lead === "readonly" ? 1 : 0;
+      const all = w.length > start && w.slice(start).every((x) => assignmentName(x) !== void 0);
+      for (const x of w.slice(start)) {
+        const name = assignmentName(x);
+        if (!name || !all) break;
+        const rawValue = x.value.slice(name.length + 1);
+        const value = x.raw.includes("'") ? rawValue : resolve(rawValue, x.start);
+        const prev = assigned.get(name);
+        everAssigned.add(name);
+        if (prev === null || value.length > MAX_VALUE || value.includes("`")) assigned.set(name, null);
+        else if (prev === void 0) assigned.set(name, { value, from: x.end });
+        else if (prev.value !== value) assigned.set(name, null);
+      }
+    }
+  }
+  const substitute2 = (x) => {
+    if (!x.value.includes("$") || x.raw.includes("'")) return;
+    const value = resolve(x.value, x.start);
+    if (value !== x.value) x.value = value;
+  };
+  for (const p of pipelines) {
+    for (const cmd of p.commands) {
+      for (const x of cmd.words) if (assignmentName(x) === void 0) substitute2(x);
+      for (const r of cmd.redirects) if (r.target) substitute2(r.target);
+    }
+  }
+}
+function assignmentName(x) {
+  const eq = x.raw.indexOf("=");
+  if (eq <= 0) return void 0;
+  const name = x.raw.slice(0, eq);
+  return NAME.test(name) ? name : void 0;
+}
+
+// src/engine/parse/shell-nested.ts
+var SHELLS2 = /^(ba|da|z|k|a|mk|pdk)?sh$/;
+var base3 = (p) => p.slice(p.lastIndexOf("/") + 1);
+var isAssignment = (w) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w);
+var ARG_OPTS = {
+  sudo: /* @__PURE__ */ new Set(["-u", "-g", "-p", "-C", "-D", "-r", "-t", "-U", "-h", "--user", "--group", "--chdir"]),
+  doas: /* @__PURE__ */ new Set(["-u", "-C"]),
+  env: /* @__PURE__ */ new Set(["-u", "-C", "--unset", "--chdir", "-S"]),
+  nice: /* @__PURE__ */ new Set(["-n", "--adjustment"]),
+  ionice: /* @__PURE__ */ new Set(["-c", "-n", "-p"]),
+  timeout: /* @__PURE__ */ new Set(["-s", "-k", "--signal", "--kill-after"]),
+  stdbuf: /* @__PURE__ */ new Set(["-i", "-o", "-e"]),
+  setpriv: /* @__PURE__ */ new Set(["--reuid", "--regid", "--groups"]),
+  exec: /* @__PURE__ */ new Set(["-a"])
+};
+var SIMPLE_WRAPPERS = /* @__PURE__ */ new Set(["nohup", "exec", "command", "time", "setsid", "builtin", "xargs", "chpst", "gosu", "su-exec", "tini", "dumb-init"]);
+var CONTAINER_EXEC_ARGS = /* @__PURE__ */ new Set(["-u", "--user", "-w", "--workdir", "-e", "--env", "--env-file", "--index", "--detach-keys", "-c", "--container", "-n", "--namespace"]);
+var SSH_ARGS = /* @__PURE__ */ new Set(["-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p", "-Q", "-R", "-S", "-W", "-w", "-B"]);
+function nestedScript(cmd) {
+  return fromWords(cmd.words, 0, cmd, 0);
+}
+function fromWords(w, k, cmd, depth2) {
+  if (depth2 > 8) return void 0;
+  while (k < w.length && isAssignment(w[k]?.value ?? "")) k++;
+  const word = w[k];
+  if (!word) return void 0;
+  const name = base3(word.value);
+  const skipOpts = (from, args2) => {
+    let j = from;
+    while (j < w.length) {
+      const v = w[j]?.value ?? "";
+      if (v === "--") return j + 1;
+      if (!v.startsWith("-") || v === "-") break;
+      j += args2.has(v) ? 2 : 1;
+    }
+    return j;
+  };
+  if (SHELLS2.test(name)) {
+    for (let j = k + 1; j < w.length; j++) {
+      const v = w[j]?.value ?? "";
+      if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(v)) {
+        const script = w[j + 1];
+        return script ? { word: script } : void 0;
+      }
+      if (v === "-o" || v === "+o") j++;
+      else if (!v.startsWith("-") && !v.startsWith("+")) return void 0;
+    }
+    const heredoc = cmd.heredocs[0];
+    return heredoc ? { heredoc } : void 0;
+  }
+  if (name === "su" || name === "runuser") {
+    for (let j = k + 1; j < w.length; j++) {
+      const v = w[j]?.value ?? "";
+      if (v === "-c" || v === "--command") return w[j + 1] ? { word: w[j + 1] } : void 0;
+      if (v.startsWith("--command=")) return void 0;
+      if (v === "--") return fromWords(w, j + 1, cmd, depth2 + 1);
+    }
+    return void 0;
+  }
+  if (name === "ssh") {
+    let j = k + 1;
+    while (j < w.length && (w[j]?.value ?? "").startsWith("-")) j += SSH_ARGS.has(w[j]?.value ?? "") ? 2 : 1;
+    const rest = w.slice(j + 1);
+    if (rest.length === 1 && rest[0]) {
+      if (/^(sudo( -\S+)*( \S+)? )?(\S*\/)?(ba|da|z|k)?sh( -[a-z]+)*$/.test(rest[0].value.trim())) return cmd.heredocs[0] ? { heredoc: cmd.heredocs[0] } : void 0;
+      return { word: rest[0] };
+    }
+    return rest.length ? fromWords(w, j + 1, cmd, depth2 + 1) : cmd.heredocs[0] ? { heredoc: cmd.heredocs[0] } : void 0;
+  }
+  if (name === "docker" || name === "podman" || name === "nerdctl" || name === "docker-compose" || name === "kubectl" || name === "oc") {
+    let j = k + 1;
+    if (name === "kubectl" || name === "oc") {
+      const dd = w.findIndex((x, i) => i > k && x.value === "--");
+      return dd === -1 ? void 0 : fromWords(w, dd + 1, cmd, depth2 + 1);
+    }
+    if (w[j]?.value === "compose") j++;
+    if (w[j]?.value !== "exec") return void 0;
+    j = skipOpts(j + 1, CONTAINER_EXEC_ARGS);
+    return fromWords(w, j + 1, cmd, depth2 + 1);
+  }
+  const args = ARG_OPTS[name];
+  if (args || SIMPLE_WRAPPERS.has(name)) {
+    let j = skipOpts(k + 1, args ?? /* @__PURE__ */ new Set());
+    if (name === "timeout" && /^\d/.test(w[j]?.value ?? "")) j++;
+    if ((name === "gosu" || name === "su-exec" || name === "chpst") && j < w.length) j++;
+    return fromWords(w, j, cmd, depth2 + 1);
+  }
+  return void 0;
+}
+function unquoted(src, start, end) {
+  const t = src.text;
+  const chars = [];
+  const at2 = [];
+  const push = (c, i2) => {
+    chars.push(c);
+    at2.push(i2);
+  };
+  let i = start;
+  while (i < end) {
+    const c = t[i];
+    if (c === "'") {
+      let j = i + 1;
+      while (j < end && t[j] !== "'") push(t[j], j++);
+      i = j + 1;
+    } else if (c === "$" && t[i + 1] === "'") {
+      let j = i + 2;
+      while (j < end && t[j] !== "'") {
+        if (t[j] === "\\" && j + 1 < end) j++;
+        push(t[j], j++);
+      }
+      i = j + 1;
+    } else if (c === '"') {
+      let j = i + 1;
+      while (j < end && t[j] !== '"') {
+        const d = t[j];
+        if (d === "\\" && j + 1 < end) {
+          const e = t[j + 1];
+          if (e === "\n") j += 2;
+          else if ('$`"\\'.includes(e)) {
+            push(e, j + 1);
+            j += 2;
+          } else push(d, j++);
+        } else if (d === "$" && t[j + 1] === "(") {
+          push(d, j++);
+          let level = 0;
+          do {
+            const x = t[j];
+            if (x === "(") level++;
+            else if (x === ")") level--;
+            push(x, j++);
+          } while (j < end && level > 0);
+        } else push(d, j++);
+      }
+      i = j + 1;
+    } else if (c === "\\" && i + 1 < end) {
+      if (t[i + 1] !== "\n") push(t[i + 1], i + 1);
+      i += 2;
+    } else push(c, i++);
+  }
+  const text = chars.join("");
+  const last3 = at2.length ? src.at(at2[at2.length - 1]) + 1 : src.at(start);
+  return { text, at: (k) => k < at2.length ? src.at(at2[k]) : last3 };
+}
+function heredocSource(heredoc, offsets) {
+  return { text: heredoc.body, at: (k) => offsets[Math.min(k, offsets.length - 1)] ?? heredoc.end };
+}
+
 // src/engine/parse/shell.ts
-function plainSource(text, base3 = 0) {
-  return { text, at: (i) => base3 + i };
+function plainSource(text, base4 = 0) {
+  return { text, at: (i) => base4 + i };
 }
 var SourceBuilder = class {
   chars = [];
@@ -29183,7 +30157,8 @@ var SourceBuilder = class {
 };
 var RESERVED_LEAD = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"]);
 var RESERVED_ALONE = /* @__PURE__ */ new Set(["fi", "done", "esac", "}", "then", "do", "else"]);
-function parseShell(src) {
+var MAX_NESTING = 6;
+function parseShell(src, depth2 = 0) {
   const t = src.text;
   const n = t.length;
   const pipelines = [];
@@ -29198,6 +30173,7 @@ function parseShell(src) {
   let pendingRedirect;
   let pendingHeredoc;
   const pending = [];
+  const wordSpans = /* @__PURE__ */ new Map();
   const endCommand = () => {
     while (words.length && RESERVED_LEAD.has(words[0]?.raw ?? "")) words = words.slice(1);
     if (words.length === 1 && RESERVED_ALONE.has(words[0]?.raw ?? "") && !redirects.length) words = [];
@@ -29252,14 +30228,14 @@ function parseShell(src) {
       heredocOffsets.set(heredoc, offsets);
     }
   };
-  const MAX_DEPTH = 64;
-  const skipBalanced = (j, open, close, depth2 = 0) => {
+  const MAX_DEPTH2 = 64;
+  const skipBalanced = (j, open, close, depth3 = 0) => {
     let level = 0;
     while (j < n) {
       const c = t[j];
       if (c === "\\") j += 2;
       else if (c === "'") j = skipSingle(j);
-      else if (c === '"' && depth2 < MAX_DEPTH) j = readDouble(j, depth2 + 1).next;
+      else if (c === '"' && depth3 < MAX_DEPTH2) j = readDouble(j, depth3 + 1).next;
       else if (c === "`") j = skipBackquote(j);
       else {
         if (c === open) level++;
@@ -29278,7 +30254,7 @@ function parseShell(src) {
     while (j < n && t[j] !== "`") j += t[j] === "\\" ? 2 : 1;
     return Math.min(n, j + 1);
   };
-  function readDouble(j, depth2 = 0) {
+  function readDouble(j, depth3 = 0) {
     let value = "";
     j++;
     while (j < n && t[j] !== '"') {
@@ -29292,11 +30268,11 @@ function parseShell(src) {
         value += '$`"\\'.includes(d) ? d : `\\${d}`;
         j += 2;
       } else if (c === "$" && t[j + 1] === "(") {
-        const end = skipBalanced(j + 1, "(", ")", depth2 + 1);
+        const end = skipBalanced(j + 1, "(", ")", depth3 + 1);
         value += t.slice(j, end);
         j = end;
       } else if (c === "$" && t[j + 1] === "{") {
-        const end = skipBalanced(j + 1, "{", "}", depth2 + 1);
+        const end = skipBalanced(j + 1, "{", "}", depth3 + 1);
         value += t.slice(j, end);
         j = end;
       } else if (c === "`") {
@@ -29364,7 +30340,9 @@ function parseShell(src) {
       end = i;
     }
     wordEnd = end;
-    return { value, raw: t.slice(start, end), quoted, start: src.at(start), end: end > start ? Math.min(src.at(end - 1) + 1, src.at(n)) : src.at(start) };
+    const word = { value, raw: t.slice(start, end), quoted, start: src.at(start), end: end > start ? Math.min(src.at(end - 1) + 1, src.at(n)) : src.at(start) };
+    if (quoted) wordSpans.set(word, [start, end]);
+    return word;
   };
   const REDIRECT = /^(\d*)(<<<|<<-|<<|&>>|&>|>>|>&|<&|>\||<>|>|<)/;
   while (i < n) {
@@ -29425,7 +30403,29 @@ function parseShell(src) {
     }
   }
   endPipeline();
+  if (depth2 < MAX_NESTING) {
+    const own = pipelines.length;
+    for (let p = 0; p < own; p++) {
+      for (const cmd of pipelines[p].commands) {
+        const nested = nestedScript(cmd);
+        if (!nested) continue;
+        let inner;
+        if ("heredoc" in nested) inner = heredocSource(nested.heredoc, heredocOffsets.get(nested.heredoc) ?? []);
+        else {
+          const span = wordSpans.get(nested.word);
+          inner = span ? unquoted(src, span[0], span[1]) : plainWord(nested.word);
+        }
+        const parsed = parseShell(inner, depth2 + 1);
+        for (const q of parsed.pipelines) pipelines.push(q);
+        for (const [h, o] of parsed.heredocOffsets) heredocOffsets.set(h, o);
+      }
+    }
+  }
+  if (depth2 === 0) propagateConstants(pipelines);
   return { pipelines, heredocOffsets };
+}
+function plainWord(w) {
+  return { text: w.value, at: (k) => w.start + Math.min(k, w.value.length) };
 }
 
 // src/engine/parse/shell-sources.ts
@@ -29668,88 +30668,6 @@ function splitArgs(s) {
   return args;
 }
 
-// src/engine/parse/systemd.ts
-function parseSystemd(text) {
-  const sections = [];
-  const directives = [];
-  const lines = [];
-  for (let pos = 0; pos <= text.length; ) {
-    let e = text.indexOf("\n", pos);
-    if (e === -1) e = text.length;
-    lines.push({ text: text.slice(pos, e).replace(/\r$/, ""), start: pos });
-    pos = e + 1;
-  }
-  let section = "";
-  for (let k = 0; k < lines.length; k++) {
-    const { text: line, start } = lines[k] ?? { text: "", start: 0 };
-    const trimmed = line.trim();
-    const lead = line.length - line.trimStart().length;
-    if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
-      section = trimmed.slice(1, -1).trim();
-      sections.push({ value: section, start: start + lead, end: start + lead + trimmed.length });
-      continue;
-    }
-    if (!trimmed || trimmed.startsWith("#") || trimmed.startsWith(";") || !trimmed.includes("=")) continue;
-    const eq = line.indexOf("=");
-    const key = line.slice(0, eq).trim();
-    let vs = eq + 1;
-    while (line[vs] === " " || line[vs] === "	") vs++;
-    let value = "";
-    const offsets = [];
-    let piece = line.slice(vs).trimEnd();
-    let pieceStart = start + vs;
-    let end = start + line.trimEnd().length;
-    for (; ; ) {
-      const cont = piece.endsWith("\\");
-      if (cont) piece = piece.slice(0, -1);
-      for (let c = 0; c < piece.length; c++) offsets.push(pieceStart + c);
-      value += piece;
-      if (!cont || k + 1 >= lines.length) break;
-      do
-        k++;
-      while (k + 1 < lines.length && /^\s*[#;]/.test(lines[k]?.text ?? ""));
-      const next = lines[k] ?? { text: "", start: 0 };
-      const nlead = next.text.length - next.text.trimStart().length;
-      value += " ";
-      offsets.push(pieceStart + piece.length);
-      piece = next.text.trim();
-      pieceStart = next.start + nlead;
-      end = next.start + next.text.trimEnd().length;
-    }
-    if (!key) continue;
-    directives.push({ section, key, value: value.trim(), start: start + lead, end, valueStart: start + vs, valueEnd: Math.max(start + vs, end), words: splitWords(value, offsets, end) });
-  }
-  return { sections, directives };
-}
-function splitWords(value, offsets, end) {
-  const at2 = (i2) => offsets[i2] ?? end;
-  const words = [];
-  let i = 0;
-  while (i < value.length) {
-    while (i < value.length && /\s/.test(value[i] ?? "")) i++;
-    if (i >= value.length) break;
-    const s = i;
-    let w = "";
-    while (i < value.length && !/\s/.test(value[i] ?? "")) {
-      const c = value[i] ?? "";
-      if (c === '"' || c === "'") {
-        const close = value.indexOf(c, i + 1);
-        const stop = close === -1 ? value.length : close;
-        w += value.slice(i + 1, stop);
-        i = stop + 1;
-      } else if (c === "\\" && i + 1 < value.length) {
-        w += value[i + 1];
-        i += 2;
-      } else {
-        w += c;
-        i++;
-      }
-    }
-    words.push({ value: w, start: at2(s), end: at2(Math.min(i, value.length) - 1) + 1 });
-  }
-  return words;
-}
-
 // src/engine/parse/yaml.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 var MAX_ALIAS_COUNT = 1e3;
@@ -29881,6 +30799,7 @@ var TEMPLATE_HOST = {
   systemd: "plain",
   sshd: "plain",
   nginx: "plain",
+  caddy: "plain",
   shell: "plain",
   makefile: "plain"
 };
@@ -29905,7 +30824,11 @@ function parseKind(file, kind, text) {
       return { ok: true, target: { kind: "compose", file, text, value: r.value, doc: r.doc }, locator: new Locator(file, text, yamlResolver(r.doc)) };
     }
     case "openclaw": {
-      const r = parseJson5(text);
+      let r = parseJson5(text);
+      if (!r.ok && text.includes("${")) {
+        const retry = parseJson5(neutraliseShellReferences(text));
+        if (retry.ok) r = retry;
+      }
       if (!r.ok) return fail(r.message, r.line, r.column);
       const target = { kind: "openclaw", file, text, value: r.value, authored: r.value, includes: [], origin: (p) => ({ file, path: p }) };
       return { ok: true, target, locator: new Locator(file, text, json5Resolver(r.ast)) };
@@ -29929,6 +30852,14 @@ function parseKind(file, kind, text) {
         const pos = new LineIndex(text).position(e.offset);
         return fail(e.message, pos.line, pos.column);
       }
+    }
+    case "caddy": {
+      const r = parseCaddyfile(text);
+      if (!r.ok) {
+        const pos = new LineIndex(text).position(r.offset);
+        return fail(r.message, pos.line, pos.column);
+      }
+      return { ok: true, target: { kind: "caddy", file, text, directives: r.directives }, locator: plain2 };
     }
     case "docker_daemon": {
       const r = parseJson5(text);
@@ -30238,6 +31169,7 @@ var TargetReports = class {
   report = (reported) => {
     const rule = this.rule;
     const input = this.scope?.relocate ? this.scope.relocate(reported) : reported;
+    if (!input) return;
     const file = input.at.file ?? this.target.file;
     if (this.scope?.owns && !this.scope.owns(file)) return;
     this.counts ??= /* @__PURE__ */ new Map();
@@ -30283,6 +31215,8 @@ var FilePass = class {
     let kind = byPath2;
     if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
     if (kind === "text" && looksLikeShell(f.path, read.text)) kind = "shell";
+    if (kind === "text" && looksLikeOpenClawConfig(f.path, read.text)) kind = "openclaw";
+    if (kind === "text" && looksLikeNginx(f.path, read.text)) kind = "nginx";
     result.kind = kind;
     result.bytes = read.bytes;
     if (runTextRules) {
@@ -30297,7 +31231,7 @@ var FilePass = class {
 };
 var SHELL_LIKE = /* @__PURE__ */ new Set(["shell", "makefile", "workflow"]);
 function mayEmbedConfig(text) {
-  return text.includes("<<") || /\\(?:x3c|u003c|U0000003c)/i.test(text);
+  return text.includes("<<") || /\\(?:x3c|u003c|U0000003c)/i.test(text) || / set /.test(text) && text.includes("config") || text.includes("openclaw.json");
 }
 function textNeeded(rules2) {
   const shellRules = rules2.filter((r) => r.appliesTo.includes("shell"));
@@ -30370,7 +31304,7 @@ import path4 from "node:path";
 var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/engine/assemble/compose/interpolate.ts
-var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+var NAME2 = /^[A-Za-z_][A-Za-z0-9_]*/;
 function interpolate(s, lookup) {
   if (!s.includes("$")) return s;
   let out = "";
@@ -30398,7 +31332,7 @@ function interpolate(s, lookup) {
       i = end + 1;
       continue;
     }
-    const m = NAME.exec(s.slice(i + 1));
+    const m = NAME2.exec(s.slice(i + 1));
     if (!m) {
       out += "$";
       i++;
@@ -30419,7 +31353,7 @@ function matchingBrace(s, open) {
   return -1;
 }
 function braced(inner, written, lookup) {
-  const m = NAME.exec(inner);
+  const m = NAME2.exec(inner);
   if (!m) return written;
   const name = m[0];
   const rest = inner.slice(name.length);
@@ -30445,16 +31379,16 @@ function braced(inner, written, lookup) {
 var pathKey = (p) => JSON.stringify(p);
 function collectTags(doc) {
   const tags = /* @__PURE__ */ new Map();
-  const walk2 = (node, path9, depth2) => {
+  const walk3 = (node, path9, depth2) => {
     if (depth2 > 12 || !node) return;
     const tag = node.tag;
     if (tag === "!reset" || tag === "!override") tags.set(pathKey(path9), tag === "!reset" ? "reset" : "override");
     if ((0, import_yaml4.isMap)(node)) {
-      for (const it of node.items) if ((0, import_yaml4.isPair)(it) && (0, import_yaml4.isScalar)(it.key)) walk2(it.value, [...path9, String(it.key.value)], depth2 + 1);
+      for (const it of node.items) if ((0, import_yaml4.isPair)(it) && (0, import_yaml4.isScalar)(it.key)) walk3(it.value, [...path9, String(it.key.value)], depth2 + 1);
     }
-    if ((0, import_yaml4.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path9, i], depth2 + 1));
+    if ((0, import_yaml4.isSeq)(node)) node.items.forEach((it, i) => walk3(it, [...path9, i], depth2 + 1));
   };
-  walk2(doc.contents, [], 0);
+  walk3(doc.contents, [], 0);
   return tags;
 }
 function isRecord2(v) {
@@ -30497,11 +31431,11 @@ function normaliseKeyValues(n, env) {
   }
   return n;
 }
-function merge(base3, over, special) {
+function merge(base4, over, special) {
   if (over.tag === "reset") return void 0;
-  if (!base3 || over.tag === "override") return over;
-  if (base3.v instanceof Map && over.v instanceof Map) {
-    const out = new Map(base3.v);
+  if (!base4 || over.tag === "override") return over;
+  if (base4.v instanceof Map && over.v instanceof Map) {
+    const out = new Map(base4.v);
     for (const [k, ov] of over.v) {
       const bv = out.get(k);
       const s = bv && special ? special(k, bv, ov) : null;
@@ -30509,9 +31443,9 @@ function merge(base3, over, special) {
       if (m) out.set(k, m);
       else out.delete(k);
     }
-    return { o: base3.o, v: out };
+    return { o: base4.o, v: out };
   }
-  if (Array.isArray(base3.v) && Array.isArray(over.v)) return { o: base3.o, v: [...base3.v, ...over.v] };
+  if (Array.isArray(base4.v) && Array.isArray(over.v)) return { o: base4.o, v: [...base4.v, ...over.v] };
   return over;
 }
 function plain(n, which) {
@@ -30542,15 +31476,15 @@ function buildComposeProjects(composeTargets, dotenvTargets) {
   const projects = [];
   for (const [dir3, files] of byDir) {
     const nameOf = (f) => path4.posix.basename(f);
-    const base3 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
-    const family = base3 && /^docker-/i.test(nameOf(base3)) ? "docker-compose" : "compose";
-    const override = base3 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family}.`)) : void 0;
+    const base4 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
+    const family = base4 && /^docker-/i.test(nameOf(base4)) ? "docker-compose" : "compose";
+    const override = base4 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family}.`)) : void 0;
     const listed = composeFileVariable(loader, dir3);
-    const main = listed.length ? listed : base3 ? [base3, ...override ? [override] : []] : [];
+    const main = listed.length ? listed : base4 ? [base4, ...override ? [override] : []] : [];
     if (main.length) projects.push(project(loader, dir3, main, main));
     for (const f of files) {
       if (main.includes(f)) continue;
-      if (base3 && VARIANT.test(nameOf(f))) projects.push(project(loader, dir3, [base3, f], [f]));
+      if (base4 && VARIANT.test(nameOf(f))) projects.push(project(loader, dir3, [base4, f], [f]));
       else projects.push(project(loader, dir3, [f], [f]));
     }
   }
@@ -30639,9 +31573,9 @@ function loadService(loader, file, name, lookup, depth2) {
     node.v.delete("extends");
     const baseName = typeof ext === "string" ? ext : isRecord2(ext) && typeof ext.service === "string" ? ext.service : void 0;
     const baseFile = isRecord2(ext) && typeof ext.file === "string" ? resolveRel(path4.posix.dirname(file), ext.file) : file;
-    const base3 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
-    if (!base3 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord2(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
-    const merged = base3 ? mergeService(base3, node) : void 0;
+    const base4 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
+    if (!base4 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord2(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
+    const merged = base4 ? mergeService(base4, node) : void 0;
     if (merged) node = { ...merged, o: node.o };
   }
   return node;
@@ -30656,8 +31590,8 @@ function normaliseService(n, lookup) {
   if (args instanceof Map && args.get("args")) args.set("args", normaliseKeyValues(args.get("args"), lookup));
   return n;
 }
-function mergeService(base3, over) {
-  return merge(base3, over, (key, b, o) => {
+function mergeService(base4, over) {
+  return merge(base4, over, (key, b, o) => {
     if (o.tag) return null;
     if (key === "command" || key === "entrypoint") return o;
     if (key === "healthcheck") return merge(b, o, (k, _b, oo) => k === "test" ? oo : null);
@@ -31208,7 +32142,7 @@ async function* discover(root, notes, keep = (files) => files) {
       continue;
     }
     if (!root.git) {
-      for (const f of await walk(t.abs, notes, root.base)) add(f, files);
+      for (const f of await walk2(t.abs, notes, root.base)) add(f, files);
       continue;
     }
     const top = t.abs === root.base ? root.base : await gitTopLevel(t.abs) ?? t.abs;
@@ -31232,7 +32166,7 @@ async function gitFiles(dir3, which) {
   const stdout = await git(dir3, ["ls-files", "-z", ...which, "--full-name", "."], { timeoutMs: 10 * 6e4 });
   return stdout.toString("utf8").split("\0").filter(Boolean);
 }
-async function walk(dir3, notes, base3) {
+async function walk2(dir3, notes, base4) {
   const out = [];
   const visit = async (current, rules2) => {
     let gitignore;
@@ -31245,7 +32179,7 @@ async function walk(dir3, notes, base3) {
     try {
       entries = await readdir(current, { withFileTypes: true });
     } catch (err) {
-      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path6.relative(base3, current)) || "." });
+      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path6.relative(base4, current)) || "." });
       return;
     }
     entries.sort((a, b) => a.name < b.name ? -1 : 1);
@@ -31258,13 +32192,13 @@ async function walk(dir3, notes, base3) {
       });
       if (ignored) continue;
       if (e.isSymbolicLink()) {
-        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path6.relative(base3, abs)) });
+        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path6.relative(base4, abs)) });
       } else if (e.isDirectory()) {
         await visit(abs, scoped);
       } else if (e.isFile()) {
         out.push(abs);
       } else {
-        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path6.relative(base3, abs)) });
+        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path6.relative(base4, abs)) });
       }
     }
   };
@@ -31282,7 +32216,7 @@ async function scanConfig(opts, root, notes) {
   const first = root.targets[0];
   return loadConfig(opts.configFile, first?.dir ? first.abs : root.base, root.base, new Set(opts.rules.map((r) => r.id)), notes);
 }
-async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
+async function loadConfig(explicit, searchDir, base4, knownRules, notes) {
   let file = explicit ? path7.resolve(explicit) : void 0;
   let text;
   if (file) {
@@ -31317,7 +32251,7 @@ async function loadConfig(explicit, searchDir, base3, knownRules, notes) {
   const patterns = obj2.ignore ?? [];
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
   const configDir = path7.dirname(file);
-  const rel = toPosix(path7.relative(base3, configDir));
+  const rel = toPosix(path7.relative(base4, configDir));
   const matcher = () => {
     if (!patterns.length) return () => false;
     const ig = gitignoreMatcher(patterns);
@@ -31413,18 +32347,18 @@ function postprocess(findings, opts) {
 // src/engine/read/repo-file.ts
 import { lstatSync as lstatSync2, readFileSync } from "node:fs";
 import path8 from "node:path";
-function repoFileReader(base3, blobs) {
-  if (!blobs) return (rel) => readFromDisk(base3, rel);
+function repoFileReader(base4, blobs) {
+  if (!blobs) return (rel) => readFromDisk(base4, rel);
   return (rel) => {
     const bytes = blobs.files.get(rel);
     const read = bytes ? decode(bytes, rel) : void 0;
     return read?.ok ? read.text : void 0;
   };
 }
-function readFromDisk(base3, rel) {
+function readFromDisk(base4, rel) {
   try {
-    const abs = path8.join(base3, rel);
-    if (!abs.startsWith(base3 + path8.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
+    const abs = path8.join(base4, rel);
+    if (!abs.startsWith(base4 + path8.sep) || lstatSync2(abs).isSymbolicLink()) return void 0;
     return readFileSync(abs, "utf8");
   } catch {
     return void 0;
