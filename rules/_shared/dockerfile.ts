@@ -130,7 +130,7 @@ function splitWords(t: string): string[] {
 
 /** `["sh", "-c", "… exec node openclaw.mjs gateway --bind lan"]`: the script's words follow, as the shell runs them. */
 function withShellScript(args: string[]): string[] {
-  const k = args.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
+  const k = args.findIndex((a, i) => i > 0 && /^-[a-z]+$/.test(a) && a.includes('c'));
   if (k === -1 || !/(^|\/)(ba|da|z|k|a)?sh$/.test(args[0] ?? '') || args[k + 1] === undefined) return args;
   return [...args.slice(0, k + 1), ...splitWords((args[k + 1] ?? '').replace(/[;&|]+/g, ' ')), ...args.slice(k + 2)];
 }

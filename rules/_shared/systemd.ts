@@ -29,7 +29,7 @@ export function isUserUnit(t: SystemdTarget): boolean {
 export function commandWords(words: readonly Span[]): readonly Span[] {
   const first = words[0]?.value ?? '';
   if (!/(^|\/)(ba|da|z|k)?sh$/.test(first)) return words;
-  const c = words.findIndex((w, k) => k > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
+  const c = words.findIndex((w, k) => k > 0 && /^-[a-z]+$/.test(w.value) && w.value.includes('c'));
   const script = c === -1 ? undefined : words[c + 1];
   if (!script) return words;
   return script.value.split(/[\s;&|]+/).filter((v) => v && v !== 'exec').map((value) => ({ ...script, value: value.replace(/^["']|["']$/g, '') }));

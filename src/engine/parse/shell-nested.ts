@@ -62,7 +62,7 @@ function fromWords(w: readonly ShellWord[], k: number, cmd: ShellCommand, depth:
   if (SHELLS.test(name)) {
     for (let j = k + 1; j < w.length; j++) {
       const v = w[j]?.value ?? '';
-      if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(v)) {
+      if (/^-[a-zA-Z]+$/.test(v) && v.includes('c')) {
         const script = w[j + 1];
         return script ? { word: script } : undefined;
       }
