@@ -17,7 +17,7 @@ const SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|do
 export function isReference(value: string): boolean {
   const v = value.trim();
   return (
-    isEncryptedReference(v) ||
+    ((v.startsWith('encrypted:') || v.startsWith('ENC[')) && isEncryptedReference(v)) ||
     /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) ||
     /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) ||
     /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) ||
