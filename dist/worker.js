@@ -15628,7 +15628,7 @@ function isEncryptedReference(value) {
 var SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops|keyring|secret|secrets):\/\//i;
 function isReference(value) {
   const v = value.trim();
-  return isEncryptedReference(v) || /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{[^}]{1,200}\}\}$/.test(v) || /^\{\{[^}]{1,200}\}\}$/.test(v) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) || SECRET_MANAGER_URI.test(v) || /^\/run\/secrets\//.test(v);
+  return (v.startsWith("encrypted:") || v.startsWith("ENC[")) && isEncryptedReference(v) || /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{[^}]{1,200}\}\}$/.test(v) || /^\{\{[^}]{1,200}\}\}$/.test(v) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) || SECRET_MANAGER_URI.test(v) || /^\/run\/secrets\//.test(v);
 }
 function containsExpansion(value) {
   return /\$\{|\$\(|\{\{|\$[A-Z_][A-Z0-9_]{2,}/.test(value);
@@ -17004,7 +17004,7 @@ function splitWords(t) {
   return [...t.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
 }
 function withShellScript(args) {
-  const k = args.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
+  const k = args.findIndex((a, i) => i > 0 && /^-[a-z]+$/.test(a) && a.includes("c"));
   if (k === -1 || !/(^|\/)(ba|da|z|k|a)?sh$/.test(args[0] ?? "") || args[k + 1] === void 0) return args;
   return [...args.slice(0, k + 1), ...splitWords((args[k + 1] ?? "").replace(/[;&|]+/g, " ")), ...args.slice(k + 2)];
 }
@@ -26577,7 +26577,7 @@ function isUserUnit(t) {
 function commandWords(words) {
   const first = words[0]?.value ?? "";
   if (!/(^|\/)(ba|da|z|k)?sh$/.test(first)) return words;
-  const c = words.findIndex((w, k) => k > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
+  const c = words.findIndex((w, k) => k > 0 && /^-[a-z]+$/.test(w.value) && w.value.includes("c"));
   const script = c === -1 ? void 0 : words[c + 1];
   if (!script) return words;
   return script.value.split(/[\s;&|]+/).filter((v) => v && v !== "exec").map((value) => ({ ...script, value: value.replace(/^["']|["']$/g, "") }));
@@ -30028,7 +30028,7 @@ function fromWords(w, k, cmd, depth2) {
   if (SHELLS2.test(name)) {
     for (let j = k + 1; j < w.length; j++) {
       const v = w[j]?.value ?? "";
-      if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(v)) {
+      if (/^-[a-zA-Z]+$/.test(v) && v.includes("c")) {
         const script = w[j + 1];
         return script ? { word: script } : void 0;
       }
