@@ -44,4 +44,12 @@ describe('found by content in a scan', () => {
   it('does not read a package.json as a config', async () => {
     await passes('gateway.bind_no_auth', { 'package.json': '{ "name": "x", "version": "1.0.0", "gateway": { "bind": "lan" }, "agents": {} }\n' });
   });
+
+  it('judges a fragment without a gateway section on what it sets only', async () => {
+    const fragment = '// merge into openclaw.json\n{\n  skills: { load: { extraDirs: ["/bundled"] } },\n  agents: { list: [{ id: "main", default: true }] },\n  channels: { telegram: { dmPolicy: "open", allowFrom: ["*"] } },\n}\n';
+    await passes('gateway.loopback_no_auth', { 'docs/openclaw.fragment.json5': fragment });
+    await catches('channels.dm.open', { 'docs/openclaw.fragment.json5': fragment }, ['docs/openclaw.fragment.json5:5']);
+    // The same text under a config's own name is a whole config: the gateway's defaults are judged.
+    await catches('gateway.loopback_no_auth', { 'openclaw.json5': fragment }, ['openclaw.json5:2']);
+  });
 });

@@ -88,6 +88,11 @@ export interface OpenClawTarget extends TargetBase {
   origin(path: readonly PathSegment[]): OpenClawOrigin;
   /** Set when the config is a heredoc inside a script (`cat > openclaw.json <<'EOF'`), not a file of its own. */
   embedded?: { origin: 'heredoc' | 'config set' | 'echo'; line: number };
+  /**
+   * A config recognised by its content, not its name, that has no `gateway` section (a fragment to merge, a
+   * partial example): only what it sets is judged, not the defaults of the sections it leaves out.
+   */
+  partial?: true;
 }
 
 export interface DockerfileTarget extends TargetBase {

@@ -2,7 +2,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { PathSegment } from '../../model/location.js';
 import type { FileKind, ParseErrorTarget, ShellTarget, TargetMap, SharedKind } from '../../model/target.js';
-import { isDotenvTemplate } from '../read/classify.js';
+import { classify, isDotenvTemplate } from '../read/classify.js';
 import { isTemplatePath, neutralise, neutraliseShellReferences, type TemplateHost } from '../read/template.js';
 import { parseDotenv } from './dotenv.js';
 import { embedHeredoc, embeddedConfigs, isConfigPath, type Embedded } from './embedded.js';
@@ -93,7 +93,9 @@ function parseKind(file: string, kind: Exclude<FileKind, 'text'>, text: string):
       if (!r.ok) return fail(r.message, r.line, r.column);
       // `$include` is resolved once every file is read (engine/assemble/openclaw-includes.ts); until then the
       // target is the file alone.
-      const target = { kind: 'openclaw' as const, file, text, value: r.value, authored: r.value, includes: [], origin: (p: readonly PathSegment[]) => ({ file, path: p }) };
+      // Recognised by content (read/classify.ts) with no gateway section: a fragment, judged on what it sets.
+      const partial = classify(file) !== 'openclaw' && !(typeof r.value === 'object' && r.value !== null && 'gateway' in r.value);
+      const target = { kind: 'openclaw' as const, file, text, value: r.value, authored: r.value, includes: [], origin: (p: readonly PathSegment[]) => ({ file, path: p }), ...(partial ? { partial: true as const } : {}) };
       return { ok: true, target, locator: new Locator(file, text, json5Resolver(r.ast)) };
     }
     case 'dotenv':
