@@ -53318,7 +53318,8 @@ function parseKind(file, kind, text2) {
         if (retry2.ok) r = retry2;
       }
       if (!r.ok) return fail(r.message, r.line, r.column);
-      const target = { kind: "openclaw", file, text: text2, value: r.value, authored: r.value, includes: [], origin: (p) => ({ file, path: p }) };
+      const partial = classify(file) !== "openclaw" && !(typeof r.value === "object" && r.value !== null && "gateway" in r.value);
+      const target = { kind: "openclaw", file, text: text2, value: r.value, authored: r.value, includes: [], origin: (p) => ({ file, path: p }), ...partial ? { partial: true } : {} };
       return { ok: true, target, locator: new Locator(file, text2, json5Resolver(r.ast)) };
     }
     case "dotenv":
@@ -54566,12 +54567,18 @@ var SharedTargets = class {
   scopeOf(target) {
     if (target.kind === "openclaw") {
       const reframe = this.reframes.get(embeddedKey(target) ?? "");
+      if (target.partial) return { relocate: (r) => setsWhatIsReported(target.value, r) ? toOrigin(target, r) : void 0 };
       return { relocate: reframe ? (r) => reframe(toOrigin(target, r)) : (r) => toOrigin(target, r) };
     }
     if (target.kind === "compose_project") return { owns: (file) => target.owns.includes(file) };
     return void 0;
   }
 };
+function setsWhatIsReported(value, r) {
+  if (r.at.kind !== "path" || r.at.file !== void 0) return false;
+  const first = r.at.path[0];
+  return typeof value === "object" && value !== null && first !== void 0 && String(first) in value;
+}
 function embeddedKey(t) {
   return t.kind === "openclaw" && t.embedded ? `${t.file}
 ${t.embedded.line}` : void 0;
