@@ -541,20 +541,20 @@ function composeGateways(project2) {
 }
 function referencedEnv(config) {
   const out = /* @__PURE__ */ new Set();
-  const walk2 = (v, depth2) => {
+  const walk3 = (v, depth2) => {
     if (depth2 > 64) return;
     if (typeof v === "string") {
       for (const m of v.matchAll(/(?:^|[^$])\$\{([A-Z_][A-Z0-9_]*)\}/g)) out.add(m[1]);
       const whole = envRefName(v);
       if (whole) out.add(whole);
     } else if (Array.isArray(v)) {
-      for (const x of v) walk2(x, depth2 + 1);
+      for (const x of v) walk3(x, depth2 + 1);
     } else if (isRecord(v)) {
       if (isSecretRef(v) && v.source === "env") out.add(String(v.id));
-      for (const x of Object.values(v)) walk2(x, depth2 + 1);
+      for (const x of Object.values(v)) walk3(x, depth2 + 1);
     }
   };
-  walk2(config, 0);
+  walk3(config, 0);
   return out;
 }
 var deployContexts, composeGatewayCache;
@@ -1316,7 +1316,7 @@ function validate(config, version, opts = {}) {
   const migratedOnRead = [];
   const bit = bitOf(version);
   let budget = 2e4;
-  const walk2 = (value, node, pattern, path16) => {
+  const walk3 = (value, node, pattern, path16) => {
     if (--budget < 0 || path16.length > 64) return;
     const e = entryOf(node, version);
     if (!e) return;
@@ -1342,18 +1342,18 @@ function validate(config, version, opts = {}) {
     } else if (Array.isArray(value)) {
       if (e.ni !== void 0 && value.length < e.ni || e.xi !== void 0 && value.length > e.xi) add("items", lengthText(e.ni, e.xi, "items"));
       const items = child(node, "[]", version);
-      if (items) value.forEach((v, i) => walk2(v, items, `${pattern}[]`, [...path16, i]));
+      if (items) value.forEach((v, i) => walk3(v, items, `${pattern}[]`, [...path16, i]));
     } else if (value && typeof value === "object") {
       for (const [k, v] of Object.entries(value)) {
         if (k === "$include") continue;
         const direct = child(node, k, version);
         if (direct) {
-          walk2(v, direct, join(pattern, k), [...path16, k]);
+          walk3(v, direct, join(pattern, k), [...path16, k]);
           continue;
         }
         const star = child(node, "*", version);
         if (star) {
-          walk2(v, star, join(pattern, "*"), [...path16, k]);
+          walk3(v, star, join(pattern, "*"), [...path16, k]);
           continue;
         }
         if (e.k === "passthrough" || e.k === "record" || !e.k) continue;
@@ -1370,7 +1370,7 @@ function validate(config, version, opts = {}) {
       }
     }
   };
-  walk2(config, d.tree, "", []);
+  walk3(config, d.tree, "", []);
   const core = issues.filter((i) => i.phase === "core");
   const reported = core.length > 0 ? core : issues;
   return { valid: reported.length === 0, issues: reported, ignored, migratedOnRead };
@@ -1737,6 +1737,205 @@ var init_remote_cdp_private_host = __esm({
   }
 });
 
+// rules/_shared/caddy.ts
+function* walk(list, chain = []) {
+  for (const d of list) {
+    yield { d, chain };
+    if (d.block) yield* walk(d.block, [...chain, d]);
+  }
+}
+function sites(t) {
+  return t.directives.filter((d) => d.block && d.name !== "" && !d.name.startsWith("(") && !d.name.startsWith("@"));
+}
+function upstreams(d) {
+  const args = d.args.map((a) => a.value).filter((v) => !v.startsWith("@") && v !== "*" && !v.startsWith("/"));
+  const to = (d.block ?? []).filter((x) => x.name === "to").flatMap((x) => x.args.map((a) => a.value));
+  return [...args, ...to];
+}
+function upstreamPort(u) {
+  const m = /:(\d{1,5})\/?$/.exec(u.replace(/^[a-z]+:\/\//, ""));
+  return m ? Number(m[1]) : void 0;
+}
+var AUTH_DIRECTIVES;
+var init_caddy = __esm({
+  "rules/_shared/caddy.ts"() {
+    "use strict";
+    AUTH_DIRECTIVES = /* @__PURE__ */ new Set(["basic_auth", "basicauth", "forward_auth", "jwtauth", "authorize", "authenticate", "tailscale_auth", "caddy-security"]);
+  }
+});
+
+// rules/caddy/fixed_identity_header.ts
+var IDENTITY, fixed_identity_header_default;
+var init_fixed_identity_header = __esm({
+  "rules/caddy/fixed_identity_header.ts"() {
+    "use strict";
+    init_location();
+    init_rule();
+    init_caddy();
+    IDENTITY = /^(x-)?(remote-user|forwarded-user|forwarded-email|forwarded-preferred-username|auth-request-(user|email|preferred-username)|webauth-user|user|email|authenticated-user)$|^tailscale-user-login$/i;
+    fixed_identity_header_default = defineRule({
+      id: "caddy.fixed_identity_header",
+      title: "Caddy sends a fixed user identity to the backend",
+      severity: "high",
+      appliesTo: ["caddy"],
+      description: "A `reverse_proxy` that sets an identity header (`X-Remote-User`, `X-Forwarded-User`, `Remote-User`, …) to a constant tells the backend that every request comes from that user. A gateway in trusted-proxy mode (or any backend that trusts the header) then treats every visitor as that operator: authentication is whatever reaches Caddy.",
+      remediation: "Set the header from an authentication step (`forward_auth` with `copy_headers`, or `{http.auth.user.id}` after `basic_auth`), and strip it from client requests (`header_up -X-Remote-User`).",
+      references: ["https://caddyserver.com/docs/caddyfile/directives/reverse_proxy#header_up", "https://cwe.mitre.org/data/definitions/290.html"],
+      tags: ["caddy", "reverse-proxy", "auth", "CWE-290"],
+      precision: "high",
+      check(target, ctx) {
+        for (const { d, chain } of walk(target.directives)) {
+          if (d.name !== "header_up" || !chain.some((c) => c.name === "reverse_proxy")) continue;
+          const [name, value] = d.args;
+          if (!name || !value || !IDENTITY.test(name.value.replace(/^\+/, "")) || value.value.includes("{") || value.value === "") continue;
+          ctx.report({ at: at.range(d.start, d.end), message: `reverse_proxy sets ${name.value} to a fixed value for every client: a backend that trusts the header sees every visitor as that user.` });
+        }
+      }
+    });
+  }
+});
+
+// src/lib/encrypted-reference.ts
+function isEncryptedReference(value) {
+  const v = value.trim();
+  if (v.length > 1e5) return false;
+  return DOTENVX.test(v) || SOPS.test(v);
+}
+var DOTENVX, SOPS;
+var init_encrypted_reference = __esm({
+  "src/lib/encrypted-reference.ts"() {
+    "use strict";
+    DOTENVX = /^encrypted:[A-Za-z0-9+/]{60,}={0,2}$/;
+    SOPS = /^ENC\[AES256_GCM,data:[A-Za-z0-9+/=]*,iv:[A-Za-z0-9+/=]+,tag:[A-Za-z0-9+/=]+,type:[a-z]+\]$/;
+  }
+});
+
+// src/lib/variables.ts
+function isReference(value) {
+  const v = value.trim();
+  return (v.startsWith("encrypted:") || v.startsWith("ENC[")) && isEncryptedReference(v) || /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{[^}]{1,200}\}\}$/.test(v) || /^\{\{[^}]{1,200}\}\}$/.test(v) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) || SECRET_MANAGER_URI.test(v) || /^\/run\/secrets\//.test(v);
+}
+function containsExpansion(value) {
+  return /\$\{|\$\(|\{\{|\$[A-Z_][A-Z0-9_]{2,}/.test(value);
+}
+var SECRET_MANAGER_URI;
+var init_variables = __esm({
+  "src/lib/variables.ts"() {
+    "use strict";
+    init_encrypted_reference();
+    SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops|keyring|secret|secrets):\/\//i;
+  }
+});
+
+// rules/_shared/openclaw-cli.ts
+function isCliWord(w) {
+  return CLI.test(w.slice(w.lastIndexOf("/") + 1)) || PACKAGE_ENTRY.test(w) || GATEWAY_ENTRY.test(w);
+}
+function gatewayCommand(words) {
+  const cli = words.findIndex(isCliWord);
+  if (cli === -1) return void 0;
+  const gw = GATEWAY_ENTRY.test(words[cli] ?? "") ? cli : words.indexOf("gateway", cli + 1);
+  if (gw === -1) return void 0;
+  const out = { gatewayIndex: gw };
+  const flags2 = { "--bind": "bind", "--token": "token", "--password": "password", "--auth": "auth", "--tailscale": "tailscale" };
+  for (let k = gw + 1; k < words.length; k++) {
+    const w = words[k] ?? "";
+    const eq = w.indexOf("=");
+    const name = eq === -1 ? w : w.slice(0, eq);
+    const key = flags2[name];
+    if (!key) continue;
+    if (eq !== -1) out[key] = { value: w.slice(eq + 1), index: k };
+    else if (k + 1 < words.length) out[key] = { value: words[k + 1] ?? "", index: k + 1 };
+  }
+  return out;
+}
+function isPublicBind(value) {
+  const v = value.trim().replace(/^\[|\]$/g, "");
+  if (!v || v.includes("$")) return false;
+  if (["loopback", "localhost", "tailnet", "::1"].includes(v) || v.startsWith("127.")) return false;
+  return ["lan", "auto", "custom", "0.0.0.0", "::"].includes(v) || /^\d{1,3}(\.\d{1,3}){3}$/.test(v) || v.includes(":");
+}
+function isLiteral(value) {
+  return value.trim() !== "" && !value.includes("$") && !isReference(value);
+}
+function configHasGatewayAuth(configs) {
+  return configs.some(({ value }) => {
+    if (!isRecord(value) || !isRecord(value.gateway) || !isRecord(value.gateway.auth)) return false;
+    const auth2 = value.gateway.auth;
+    return auth2.mode === "trusted-proxy" || Boolean(auth2.token) || Boolean(auth2.password);
+  });
+}
+function gatewayPorts(configs) {
+  const ports2 = /* @__PURE__ */ new Set([DEFAULT_GATEWAY_PORT2]);
+  for (const { value } of configs) {
+    const port = isRecord(value) && isRecord(value.gateway) ? value.gateway.port : void 0;
+    if (typeof port === "number" && Number.isInteger(port) && port > 0 && port < 65536) ports2.add(port);
+  }
+  return ports2;
+}
+function coversGatewayPort(spec, ports2) {
+  for (const part of spec.replace(/\/(tcp|udp)$/i, "").split(",")) {
+    const [a, b] = part.split(/[:-]/);
+    const lo = Number(a);
+    const hi = b === void 0 ? lo : Number(b);
+    if (!Number.isInteger(lo) || !Number.isInteger(hi) || a === "") continue;
+    for (const p of ports2) if (p >= lo && p <= hi) return p;
+  }
+  return void 0;
+}
+var CLI, PACKAGE_ENTRY, GATEWAY_ENTRY, SECRET_NAME, DEFAULT_GATEWAY_PORT2;
+var init_openclaw_cli = __esm({
+  "rules/_shared/openclaw-cli.ts"() {
+    "use strict";
+    init_json();
+    init_variables();
+    CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
+    PACKAGE_ENTRY = /(^|\/)(openclaw|clawdbot|moltbot)\/(dist\/(index|entry)|openclaw|clawdbot|moltbot)\.[cm]?js$|^(\.\/)?dist\/(index|entry)\.[cm]?js$/;
+    GATEWAY_ENTRY = /(^|\/)(openclaw|clawdbot|moltbot)\/dist\/gateway\/index\.[cm]?js$/;
+    SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)$/i;
+    DEFAULT_GATEWAY_PORT2 = 18789;
+  }
+});
+
+// rules/caddy/gateway_no_auth.ts
+var PRIVATE_ADDRESS, gateway_no_auth_default;
+var init_gateway_no_auth = __esm({
+  "rules/caddy/gateway_no_auth.ts"() {
+    "use strict";
+    init_location();
+    init_rule();
+    init_caddy();
+    init_openclaw_cli();
+    PRIVATE_ADDRESS = /^(https?:\/\/)?(localhost|127\.\d+\.\d+\.\d+|\[::1\]|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|[\w-]+\.ts\.net|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.\d+\.\d+)(:\d+)?$/;
+    gateway_no_auth_default = defineRule({
+      id: "caddy.gateway_no_auth",
+      title: "Caddy publishes the gateway with no authentication in front",
+      severity: "high",
+      appliesTo: ["caddy"],
+      description: "A Caddy site that reverse-proxies to the OpenClaw gateway (port 18789, or a `gateway.port` of the repository's configs) with no `basic_auth`, `forward_auth` or other auth directive puts the gateway's Control UI and API on the internet with only the gateway token between a visitor and the agent. The same as `nginx.gateway_no_auth` for nginx.",
+      remediation: "Put authentication in front (`forward_auth` to an identity provider, or `basic_auth`), restrict the site to your addresses (`@allowed remote_ip …`), or serve it only on a tailnet address.",
+      references: ["https://caddyserver.com/docs/caddyfile/directives/reverse_proxy", "https://caddyserver.com/docs/caddyfile/directives/forward_auth"],
+      tags: ["caddy", "reverse-proxy", "exposure", "CWE-306"],
+      precision: "medium",
+      check(target, ctx) {
+        const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+        for (const site of sites(target)) {
+          const addresses = [site.name, ...site.args.map((a) => a.value)].map((a) => a.replace(/,$/, "")).filter(Boolean);
+          if (addresses.every((a) => PRIVATE_ADDRESS.test(a))) continue;
+          const inside = [...walk(site.block ?? [])];
+          if (inside.some(({ d }) => AUTH_DIRECTIVES.has(d.name) || d.name === "remote_ip" || d.args.some((a) => a.value === "remote_ip"))) continue;
+          for (const { d } of inside) {
+            if (d.name !== "reverse_proxy") continue;
+            const port = upstreams(d).map(upstreamPort).find((p) => p !== void 0 && ports2.has(p));
+            if (port === void 0) continue;
+            ctx.report({ at: at.range(d.start, d.end), message: `Site ${addresses.join(", ")} proxies to the OpenClaw gateway (port ${port}) with no authentication in front.` });
+          }
+        }
+      }
+    });
+  }
+});
+
 // rules/_shared/openclaw/channels.ts
 function channelScopes(config) {
   const out = [];
@@ -1769,8 +1968,8 @@ function openInboundExposure(config) {
 function multiUserSignals(config) {
   const out = [];
   for (const s of channelScopes(config)) {
-    const base3 = s.account ? obj(get(config, "channels", s.channel)) : {};
-    const v = { ...base3, ...s.value };
+    const base4 = s.account ? obj(get(config, "channels", s.channel)) : {};
+    const v = { ...base4, ...s.value };
     const own = (k) => k in s.value ? [...s.path, k] : ["channels", s.channel, k];
     const name = s.account ? `channels.${s.channel}.accounts.${s.account}` : `channels.${s.channel}`;
     const groupPolicy = v.groupPolicy ?? get(config, "channels", "defaults", "groupPolicy") ?? "allowlist";
@@ -1795,8 +1994,8 @@ function channelAccounts(config, channel) {
       continue;
     }
     for (const [a, acc] of accounts) {
-      const { accounts: _omit, ...base3 } = ch;
-      out.push({ channel: id, account: a, value: { ...base3, ...acc }, pathOf: (k) => k in acc ? ["channels", id, "accounts", a, k] : ["channels", id, k], label: `channels.${id}.accounts.${a}` });
+      const { accounts: _omit, ...base4 } = ch;
+      out.push({ channel: id, account: a, value: { ...base4, ...acc }, pathOf: (k) => k in acc ? ["channels", id, "accounts", a, k] : ["channels", id, k], label: `channels.${id}.accounts.${a}` });
     }
   }
   return out;
@@ -2931,22 +3130,6 @@ var init_image_unpinned = __esm({
   }
 });
 
-// src/lib/variables.ts
-function isReference(value) {
-  const v = value.trim();
-  return /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{[^}]{1,200}\}\}$/.test(v) || /^\{\{[^}]{1,200}\}\}$/.test(v) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) || SECRET_MANAGER_URI.test(v) || /^\/run\/secrets\//.test(v);
-}
-function containsExpansion(value) {
-  return /\$\{|\$\(|\{\{|\$[A-Z_][A-Z0-9_]{2,}/.test(value);
-}
-var SECRET_MANAGER_URI;
-var init_variables = __esm({
-  "src/lib/variables.ts"() {
-    "use strict";
-    SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops|keyring|secret|secrets):\/\//i;
-  }
-});
-
 // rules/_shared/compose-secrets.ts
 function isSecretName(name) {
   return SECRET_WORD.test(name) && !NOT_A_SECRET.test(name);
@@ -2985,10 +3168,10 @@ function literals(svc) {
     [["environment"], svc.raw.environment, "environment"],
     [["build", "args"], isRecord(svc.raw.build) ? svc.raw.build.args : void 0, "build argument"]
   ];
-  for (const [base3, map, where] of maps) {
+  for (const [base4, map, where] of maps) {
     if (!isRecord(map)) continue;
     for (const [name, v] of Object.entries(map)) {
-      if ((typeof v === "string" || typeof v === "number") && isSecretName(name) && isLiteralSecretValue(String(v))) out.push({ path: [...base3, name], name, value: String(v), where });
+      if ((typeof v === "string" || typeof v === "number") && isSecretName(name) && isLiteralSecretValue(String(v))) out.push({ path: [...base4, name], name, value: String(v), where });
     }
   }
   for (const key of ["command", "entrypoint"]) {
@@ -3402,15 +3585,23 @@ function isRootUser(user) {
   return /^(root|0)(:.*)?$/.test(user.trim());
 }
 function execArgs(args) {
-  const t = args.trim();
+  const t = args.trim().replace(/\\\r?\n/g, "");
   if (t.startsWith("[")) {
     try {
       const v = JSON.parse(t);
-      if (Array.isArray(v)) return v.map((x) => String(x));
+      if (Array.isArray(v)) return withShellScript(v.map((x) => String(x)));
     } catch {
     }
   }
+  return withShellScript(splitWords(t));
+}
+function splitWords(t) {
   return [...t.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
+}
+function withShellScript(args) {
+  const k = args.findIndex((a, i) => i > 0 && /^-[a-z]+$/.test(a) && a.includes("c"));
+  if (k === -1 || !/(^|\/)(ba|da|z|k|a)?sh$/.test(args[0] ?? "") || args[k + 1] === void 0) return args;
+  return [...args.slice(0, k + 1), ...splitWords((args[k + 1] ?? "").replace(/[;&|]+/g, " ")), ...args.slice(k + 2)];
 }
 function envProperties(df) {
   const out = [];
@@ -3906,10 +4097,10 @@ function flags(config, era) {
   for (const f of DOCKER_FLAGS) add(["agents", "defaults", "sandbox", "docker", f], true);
   for (const a of agentEntries(config)) for (const f of DOCKER_FLAGS) add([...a.path, "sandbox", "docker", f], true);
   for (const [acc, v] of Object.entries(obj(get(config, "plugins", "entries", "imap", "config", "accounts")))) {
-    const base3 = ["plugins", "entries", "imap", "config", "accounts", acc, "senderAuth"];
-    if (get(v, "senderAuth", "acceptTrustedAuthservId") === true) out.push({ path: [...base3, "acceptTrustedAuthservId"], label: `${base3.join(".")}.acceptTrustedAuthservId=true` });
+    const base4 = ["plugins", "entries", "imap", "config", "accounts", acc, "senderAuth"];
+    if (get(v, "senderAuth", "acceptTrustedAuthservId") === true) out.push({ path: [...base4, "acceptTrustedAuthservId"], label: `${base4.join(".")}.acceptTrustedAuthservId=true` });
     const min = get(v, "senderAuth", "min");
-    if (min === "unverified" || min === "mutable") out.push({ path: [...base3, "min"], label: `${base3.join(".")}.min=${min}` });
+    if (min === "unverified" || min === "mutable") out.push({ path: [...base4, "min"], label: `${base4.join(".")}.min=${min}` });
   }
   return out;
 }
@@ -4086,8 +4277,8 @@ function enabledHooks(config) {
   const h = obj(get(config, "hooks"));
   return h.enabled === true ? h : void 0;
 }
-function npmInstallRecords(config, base3) {
-  return Object.entries(obj(get(config, ...base3))).filter(([, r]) => isRecord(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+function npmInstallRecords(config, base4) {
+  return Object.entries(obj(get(config, ...base4))).filter(([, r]) => isRecord(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
 }
 var init_hooks = __esm({
   "rules/_shared/openclaw/hooks.ts"() {
@@ -4131,7 +4322,7 @@ var init_secrets_hooks_token_in_config = __esm({
 // rules/config/unaudited_dangerous_flags.ts
 function unaudited(config) {
   const out = [];
-  const walk2 = (v, path16, depth2) => {
+  const walk3 = (v, path16, depth2) => {
     if (depth2 > 16 || !isRecord(v)) return;
     for (const [k, x] of Object.entries(v)) {
       const p = [...path16, k];
@@ -4141,10 +4332,10 @@ function unaudited(config) {
         const dockerFlag = p.includes("sandbox") && p.includes("docker");
         if (!channelAccountLevel && !dockerFlag) out.push({ path: p, label: `${dotted2}=true` });
       }
-      walk2(x, p, depth2 + 1);
+      walk3(x, p, depth2 + 1);
     }
   };
-  walk2(config, [], 0);
+  walk3(config, [], 0);
   if (get(config, "browser", "ssrfPolicy", "allowPrivateNetwork") === true) out.push({ path: ["browser", "ssrfPolicy", "allowPrivateNetwork"], label: "browser.ssrfPolicy.allowPrivateNetwork=true (legacy alias of dangerouslyAllowPrivateNetwork)" });
   return out;
 }
@@ -4391,12 +4582,12 @@ function invocation(cmd) {
       k++;
       continue;
     }
-    const base3 = basename(word.value);
-    if (!WRAPPERS.has(base3)) break;
+    const base4 = basename(word.value);
+    if (!WRAPPERS.has(base4)) break;
     k++;
     while (k < w.length && (w[k]?.value ?? "").startsWith("-")) {
       const opt = w[k]?.value ?? "";
-      k += base3 === "sudo" && SUDO_ARG_OPTS.has(opt) ? 2 : base3 === "nice" && opt === "-n" ? 2 : 1;
+      k += base4 === "sudo" && SUDO_ARG_OPTS.has(opt) ? 2 : base4 === "nice" && opt === "-n" ? 2 : 1;
     }
   }
   const nameWord = w[k];
@@ -10974,6 +11165,47 @@ var init_not_ignored = __esm({
   }
 });
 
+// rules/dotenv/placeholder_gateway_token.ts
+var GATEWAY_SECRET, placeholder_gateway_token_default;
+var init_placeholder_gateway_token = __esm({
+  "rules/dotenv/placeholder_gateway_token.ts"() {
+    "use strict";
+    init_location();
+    init_rule();
+    init_placeholders();
+    init_variables();
+    GATEWAY_SECRET = /^([A-Z][A-Z0-9]*_)?GATEWAY_(AUTH_)?(TOKEN|PASSWORD)$/;
+    placeholder_gateway_token_default = defineRule({
+      id: "dotenv.placeholder_gateway_token",
+      title: "Placeholder gateway token in an env file",
+      severity: "medium",
+      appliesTo: ["dotenv"],
+      description: "An env file sets the gateway token (or password) to a placeholder such as `change-me`, `your-token-here` or `<generate-a-token>`. The gateway accepts any non-blank value except the few examples of its own documentation, so a template copied as is, or an `.env` filled in halfway, runs the gateway with a token that is published in the repository and easy to guess.",
+      remediation: "Leave the value empty in the template (the gateway then refuses to start, or `openclaw onboard` generates one) and generate the real one when deploying: `openssl rand -hex 32`.",
+      references: ["https://cwe.mitre.org/data/definitions/1393.html", "https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+      tags: ["openclaw", "secrets", "dotenv", "CWE-1393"],
+      precision: "medium",
+      messages: {
+        template: "{{key}} is a placeholder in this template: a copy used as is runs the gateway with a published, guessable {{what}}. Leave it empty and generate the value at deploy time.",
+        env: "{{key}} is a placeholder: the gateway runs with a published, guessable {{what}}. Generate a real one (`openssl rand -hex 32`)."
+      },
+      check(target, ctx) {
+        for (const e of target.entries) {
+          if (!GATEWAY_SECRET.test(e.key)) continue;
+          const v = e.value.trim();
+          if (!v || OPENCLAW_PLACEHOLDERS.has(v.toLowerCase()) || isReference(v) || !isPlaceholder(v)) continue;
+          ctx.report({
+            at: at.range(e.valueStart, e.valueEnd),
+            ...target.template ? {} : { severity: "high" },
+            messageId: target.template ? "template" : "env",
+            data: { key: e.key, what: e.key.endsWith("PASSWORD") ? "password" : "token" }
+          });
+        }
+      }
+    });
+  }
+});
+
 // rules/fs/synced_dir.ts
 var synced_dir_default;
 var init_synced_dir = __esm({
@@ -11743,6 +11975,48 @@ var init_tools_invoke_http_dangerous_allow = __esm({
   }
 });
 
+// rules/gateway/trusted_proxies_any.ts
+var ANY, trusted_proxies_any_default;
+var init_trusted_proxies_any = __esm({
+  "rules/gateway/trusted_proxies_any.ts"() {
+    "use strict";
+    init_location();
+    init_rule();
+    init_gateway();
+    init_json();
+    ANY = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0", "0/0", "*", "0.0.0.0", "::", "0.0.0.0/0.0.0.0"]);
+    trusted_proxies_any_default = defineRule({
+      id: "gateway.trusted_proxies_any",
+      title: "Every address is a trusted proxy",
+      severity: "high",
+      appliesTo: ["openclaw"],
+      description: "The gateway believes the forwarded-for headers (and, in trusted-proxy mode, the identity header) of the addresses in `gateway.trustedProxies`. An entry `0.0.0.0/0` or `::/0` trusts every client: anyone who reaches the gateway can claim any client address, loopback included (which the gateway treats as local and more trusted), and in trusted-proxy mode any identity.",
+      remediation: "List only the reverse proxy's own addresses (`[\"127.0.0.1\"]` for a proxy on the same host, the proxy container's address or a narrow subnet otherwise).",
+      references: ["https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md", "https://cwe.mitre.org/data/definitions/348.html"],
+      tags: ["openclaw", "exposure", "CWE-348"],
+      precision: "high",
+      messages: {
+        any: '`gateway.trustedProxies` holds "{{entry}}": every client is a trusted proxy and can claim any client address (loopback included).',
+        identity: '`gateway.trustedProxies` holds "{{entry}}" with trusted-proxy auth: every client can claim any address and any identity.'
+      },
+      check(t, ctx) {
+        const list = get(t.value, "gateway", "trustedProxies");
+        if (!Array.isArray(list)) return;
+        const identity = gatewayOf(t, ctx.project).mode === "trusted-proxy";
+        list.forEach((entry, k) => {
+          if (typeof entry !== "string" || !ANY.has(entry.trim())) return;
+          ctx.report({
+            at: at.path(["gateway", "trustedProxies", k]),
+            ...identity ? { severity: "critical" } : {},
+            messageId: identity ? "identity" : "any",
+            data: { entry: entry.trim() }
+          });
+        });
+      }
+    });
+  }
+});
+
 // rules/gateway/trusted_proxies_missing.ts
 var trusted_proxies_missing_default;
 var init_trusted_proxies_missing = __esm({
@@ -12074,10 +12348,10 @@ var init_installs_missing_integrity = __esm({
       openclawAudit: true,
       check(t, ctx) {
         if (!legacyApplies(t, ctx.project)) return;
-        const base3 = ["hooks", "internal", "installs"];
-        for (const [id, r] of npmInstallRecords(t.value, base3)) {
+        const base4 = ["hooks", "internal", "installs"];
+        for (const [id, r] of npmInstallRecords(t.value, base4)) {
           if (typeof r.integrity === "string" && r.integrity.trim()) continue;
-          ctx.report({ at: at.path([...base3, id]), message: `npm install "${id}" has no integrity hash.` });
+          ctx.report({ at: at.path([...base4, id]), message: `npm install "${id}" has no integrity hash.` });
         }
       }
     });
@@ -12106,10 +12380,10 @@ var init_installs_unpinned_npm_specs = __esm({
       openclawAudit: true,
       check(t, ctx) {
         if (!legacyApplies(t, ctx.project)) return;
-        const base3 = ["hooks", "internal", "installs"];
-        for (const [id, r] of npmInstallRecords(t.value, base3)) {
+        const base4 = ["hooks", "internal", "installs"];
+        for (const [id, r] of npmInstallRecords(t.value, base4)) {
           if (/@v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(String(r.spec).trim())) continue;
-          ctx.report({ at: at.path([...base3, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
+          ctx.report({ at: at.path([...base4, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
         }
       }
     });
@@ -12445,15 +12719,15 @@ function execScopes(config) {
 }
 function openExecSurfaces(config) {
   const out = [];
-  const walk2 = (v, path16, depth2) => {
+  const walk3 = (v, path16, depth2) => {
     if (depth2 > 12) return;
-    if (Array.isArray(v)) return v.forEach((x, i) => walk2(x, [...path16, i], depth2 + 1));
+    if (Array.isArray(v)) return v.forEach((x, i) => walk3(x, [...path16, i], depth2 + 1));
     if (!isRecord(v)) return;
     if (v.groupPolicy === "open") out.push([...path16, "groupPolicy"]);
     if (v.dmPolicy === "open") out.push([...path16, "dmPolicy"]);
-    for (const [k, x] of Object.entries(v)) walk2(x, [...path16, k], depth2 + 1);
+    for (const [k, x] of Object.entries(v)) walk3(x, [...path16, k], depth2 + 1);
   };
-  walk2(get(config, "channels"), ["channels"], 0);
+  walk3(get(config, "channels"), ["channels"], 0);
   return out;
 }
 var GROUPS, PROFILES, ALIASES;
@@ -12589,71 +12863,6 @@ var init_weak_tier = __esm({
   }
 });
 
-// rules/_shared/openclaw-cli.ts
-function gatewayCommand(words) {
-  const cli = words.findIndex((w) => CLI.test(w.slice(w.lastIndexOf("/") + 1)));
-  if (cli === -1) return void 0;
-  const gw = words.indexOf("gateway", cli + 1);
-  if (gw === -1) return void 0;
-  const out = { gatewayIndex: gw };
-  const flags2 = { "--bind": "bind", "--token": "token", "--password": "password", "--auth": "auth", "--tailscale": "tailscale" };
-  for (let k = gw + 1; k < words.length; k++) {
-    const w = words[k] ?? "";
-    const eq = w.indexOf("=");
-    const name = eq === -1 ? w : w.slice(0, eq);
-    const key = flags2[name];
-    if (!key) continue;
-    if (eq !== -1) out[key] = { value: w.slice(eq + 1), index: k };
-    else if (k + 1 < words.length) out[key] = { value: words[k + 1] ?? "", index: k + 1 };
-  }
-  return out;
-}
-function isPublicBind(value) {
-  const v = value.trim().replace(/^\[|\]$/g, "");
-  if (!v || v.includes("$")) return false;
-  if (["loopback", "localhost", "tailnet", "::1"].includes(v) || v.startsWith("127.")) return false;
-  return ["lan", "auto", "custom", "0.0.0.0", "::"].includes(v) || /^\d{1,3}(\.\d{1,3}){3}$/.test(v) || v.includes(":");
-}
-function isLiteral(value) {
-  return value.trim() !== "" && !value.includes("$") && !isReference(value);
-}
-function configHasGatewayAuth(configs) {
-  return configs.some(({ value }) => {
-    if (!isRecord(value) || !isRecord(value.gateway) || !isRecord(value.gateway.auth)) return false;
-    const auth2 = value.gateway.auth;
-    return auth2.mode === "trusted-proxy" || Boolean(auth2.token) || Boolean(auth2.password);
-  });
-}
-function gatewayPorts(configs) {
-  const ports2 = /* @__PURE__ */ new Set([DEFAULT_GATEWAY_PORT2]);
-  for (const { value } of configs) {
-    const port = isRecord(value) && isRecord(value.gateway) ? value.gateway.port : void 0;
-    if (typeof port === "number" && Number.isInteger(port) && port > 0 && port < 65536) ports2.add(port);
-  }
-  return ports2;
-}
-function coversGatewayPort(spec, ports2) {
-  for (const part of spec.replace(/\/(tcp|udp)$/i, "").split(",")) {
-    const [a, b] = part.split(/[:-]/);
-    const lo = Number(a);
-    const hi = b === void 0 ? lo : Number(b);
-    if (!Number.isInteger(lo) || !Number.isInteger(hi) || a === "") continue;
-    for (const p of ports2) if (p >= lo && p <= hi) return p;
-  }
-  return void 0;
-}
-var CLI, SECRET_NAME, DEFAULT_GATEWAY_PORT2;
-var init_openclaw_cli = __esm({
-  "rules/_shared/openclaw-cli.ts"() {
-    "use strict";
-    init_json();
-    init_variables();
-    CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
-    SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)$/i;
-    DEFAULT_GATEWAY_PORT2 = 18789;
-  }
-});
-
 // rules/_shared/nginx.ts
 function fileOf(d) {
   return origin.get(d);
@@ -12731,28 +12940,28 @@ function servers(target, project2) {
   const cached = serverCache.get(target);
   if (cached) return cached;
   const out = [];
-  const walk2 = (list, chain) => {
+  const walk3 = (list, chain) => {
     for (const d of list) {
       if (!d.block || fileOf(d)) continue;
       if (d.name === "server") out.push({ directive: d, chain: [...chain, d] });
-      else if (d.name === "http") walk2(d.block, [...chain, d]);
+      else if (d.name === "http") walk3(d.block, [...chain, d]);
     }
   };
-  walk2(expand(target.directives, project2, target), includingHttp(target, project2));
+  walk3(expand(target.directives, project2, target), includingHttp(target, project2));
   serverCache.set(target, out);
   return out;
 }
 function locations(server) {
   const out = [];
-  const walk2 = (list, chain) => {
+  const walk3 = (list, chain) => {
     for (const d of list) {
       if (d.name !== "location" || !d.block) continue;
       const c = [...chain, d];
       out.push({ directive: d, chain: c });
-      walk2(d.block, c);
+      walk3(d.block, c);
     }
   };
-  walk2(server.directive.block ?? [], server.chain);
+  walk3(server.directive.block ?? [], server.chain);
   return out;
 }
 function effective(chain, ...names) {
@@ -12770,6 +12979,7 @@ function deniesByDefault(rules2) {
   return catchAll?.name === "deny";
 }
 function isRestricted(chain) {
+  if (effective(chain, "access_by_lua_block", "access_by_lua_file", "access_by_lua").length) return true;
   const basic = effective(chain, "auth_basic")[0];
   const request2 = effective(chain, "auth_request")[0];
   const jwt = effective(chain, "auth_jwt")[0];
@@ -12795,17 +13005,17 @@ function listens(server) {
 function isTls(server) {
   return listens(server).some((l) => l.ssl) || (server.block ?? []).some((d) => d.name === "ssl" && arg(d) === "on");
 }
-function upstreams(project2, target) {
+function upstreams2(project2, target) {
   const map = /* @__PURE__ */ new Map();
   const files = project2.targets("nginx");
   for (const t of files.includes(target) ? files : [...files, target]) {
-    const walk2 = (list) => {
+    const walk3 = (list) => {
       for (const d of list) {
         if (d.name === "upstream" && d.block) map.set(arg(d), d.block.filter((s) => s.name === "server").map((s) => hostPort(arg(s), void 0)));
-        else if (d.block) walk2(d.block);
+        else if (d.block) walk3(d.block);
       }
     };
-    walk2(t.directives);
+    walk3(t.directives);
   }
   return map;
 }
@@ -12825,7 +13035,7 @@ function proxyTarget(location, ups) {
   return { scheme, host: hp.host, backends: up ?? [{ host: hp.host, port: hp.port ?? (scheme === "https" ? 443 : 80) }], upstream: up !== void 0 };
 }
 function gatewayLocationTest(project2, target) {
-  const ups = upstreams(project2, target);
+  const ups = upstreams2(project2, target);
   const ports2 = gatewayPorts(project2.targets("openclaw"));
   return (location) => isGateway(proxyTarget(location, ups), ports2);
 }
@@ -12852,8 +13062,8 @@ var init_nginx = __esm({
 });
 
 // rules/nginx/gateway_no_auth.ts
-var gateway_no_auth_default;
-var init_gateway_no_auth = __esm({
+var gateway_no_auth_default2;
+var init_gateway_no_auth2 = __esm({
   "rules/nginx/gateway_no_auth.ts"() {
     "use strict";
     init_location();
@@ -12861,7 +13071,7 @@ var init_gateway_no_auth = __esm({
     init_json();
     init_openclaw_cli();
     init_nginx();
-    gateway_no_auth_default = defineRule({
+    gateway_no_auth_default2 = defineRule({
       id: "nginx.gateway_no_auth",
       title: "Public nginx proxies the gateway with no access control",
       severity: "high",
@@ -12988,7 +13198,7 @@ var init_plain_http_upstream = __esm({
       tags: ["nginx", "tls", "CWE-319"],
       precision: "medium",
       check(target, ctx) {
-        const ups = upstreams(ctx.project, target);
+        const ups = upstreams2(ctx.project, target);
         for (const server of servers(target, ctx.project)) {
           for (const loc of locations(server)) {
             const p = proxyTarget(loc.directive, ups);
@@ -13087,6 +13297,7 @@ var init_sensitive_location_open = __esm({
           for (const loc of locs) {
             const kind = sensitivePath(loc.directive);
             if (!kind || isRestricted(loc.chain)) continue;
+            if (kind === "health" && !proxiesToGateway(loc.directive) && (loc.directive.block ?? []).some((d) => d.name === "return")) continue;
             const [s, e] = head(loc.directive);
             ctx.report({
               at: at.range(s, e, fileOf(loc.directive)),
@@ -13118,13 +13329,13 @@ var init_server_tokens = __esm({
       tags: ["nginx", "information-disclosure", "CWE-200"],
       precision: "very-high",
       check(target, ctx) {
-        const walk2 = (list) => {
+        const walk3 = (list) => {
           for (const d of list) {
-            if (d.block) walk2(d.block);
+            if (d.block) walk3(d.block);
             if (d.name === "server_tokens" && /^(on|build)$/.test(d.args[0]?.value ?? "")) ctx.report({ at: at.range(d.start, d.end), message: `server_tokens ${d.args[0]?.value}: every response names the nginx version.` });
           }
         };
-        walk2(target.directives);
+        walk3(target.directives);
       }
     });
   }
@@ -13149,15 +13360,15 @@ var init_weak_tls = __esm({
       tags: ["nginx", "tls", "CWE-327"],
       precision: "very-high",
       check(target, ctx) {
-        const walk2 = (list) => {
+        const walk3 = (list) => {
           for (const d of list) {
-            if (d.block) walk2(d.block);
+            if (d.block) walk3(d.block);
             if (d.name !== "ssl_protocols") continue;
             const weak = d.args.filter((a) => WEAK2.test(a.value)).map((a) => a.value);
             if (weak.length) ctx.report({ at: at.range(d.start, d.end), message: `ssl_protocols allows ${weak.join(", ")}.` });
           }
         };
-        walk2(target.directives);
+        walk3(target.directives);
       }
     });
   }
@@ -13185,10 +13396,10 @@ var init_installs_missing_integrity2 = __esm({
       openclawAudit: true,
       check(t, ctx) {
         if (!legacyApplies(t, ctx.project)) return;
-        const base3 = ["plugins", "installs"];
-        for (const [id, r] of npmInstallRecords(t.value, base3)) {
+        const base4 = ["plugins", "installs"];
+        for (const [id, r] of npmInstallRecords(t.value, base4)) {
           if (typeof r.integrity === "string" && r.integrity.trim()) continue;
-          ctx.report({ at: at.path([...base3, id]), message: `npm install "${id}" has no integrity hash.` });
+          ctx.report({ at: at.path([...base4, id]), message: `npm install "${id}" has no integrity hash.` });
         }
       }
     });
@@ -13217,10 +13428,10 @@ var init_installs_unpinned_npm_specs2 = __esm({
       openclawAudit: true,
       check(t, ctx) {
         if (!legacyApplies(t, ctx.project)) return;
-        const base3 = ["plugins", "installs"];
-        for (const [id, r] of npmInstallRecords(t.value, base3)) {
+        const base4 = ["plugins", "installs"];
+        for (const [id, r] of npmInstallRecords(t.value, base4)) {
           if (/@v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(String(r.spec).trim())) continue;
-          ctx.report({ at: at.path([...base3, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
+          ctx.report({ at: at.path([...base4, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
         }
       }
     });
@@ -14607,8 +14818,8 @@ var init_trust_model_multi_user_heuristic = __esm({
 // rules/shell/chmod_openclaw_state.ts
 function isSensitivePath(p) {
   const segs = p.split("/").filter(Boolean);
-  const base3 = segs[segs.length - 1] ?? "";
-  return segs.some((s) => [".openclaw", ".clawdbot", ".moltbot", "credentials"].includes(s)) || /^(openclaw|clawdbot|moltbot)\.json5?$/.test(base3) || base3 === ".env" || /^\.env\.[\w.-]+$/.test(base3);
+  const base4 = segs[segs.length - 1] ?? "";
+  return segs.some((s) => [".openclaw", ".clawdbot", ".moltbot", "credentials"].includes(s)) || /^(openclaw|clawdbot|moltbot)\.json5?$/.test(base4) || base4 === ".env" || /^\.env\.[\w.-]+$/.test(base4);
 }
 function grants(mode) {
   let g = 0;
@@ -14697,6 +14908,55 @@ var init_curl_pipe_shell3 = __esm({
       check(target, ctx) {
         if (target.origin === "dockerfile") return;
         for (const d of downloadsIntoShell(target)) ctx.report({ at: at.range(d.start, d.end), messageId: d.kind, data: d.data });
+      }
+    });
+  }
+});
+
+// rules/shell/devices_approve_all.ts
+function devicesSub(words) {
+  const k = words.indexOf("devices");
+  if (k < 1 || !isCliWord(words[k - 1] ?? "")) return void 0;
+  return { sub: words[k + 1] ?? "", rest: words.slice(k + 2), index: k };
+}
+var devices_approve_all_default;
+var init_devices_approve_all = __esm({
+  "rules/shell/devices_approve_all.ts"() {
+    "use strict";
+    init_location();
+    init_rule();
+    init_openclaw_cli();
+    init_shell();
+    devices_approve_all_default = defineRule({
+      id: "shell.devices_approve_all",
+      title: "A script approves every pending device pairing",
+      severity: "high",
+      appliesTo: ["shell"],
+      keywords: ["approve"],
+      description: "Pairing is how the gateway decides which devices (Control UI browsers, nodes, apps) may connect: each request waits until an operator approves it. A script that approves every pending request (`openclaw devices approve --all`, or `devices list` fed into `devices approve` in a loop) approves whoever asked, a stranger who reached the gateway included, and turns pairing into no check at all.",
+      remediation: "Approve requests one at a time after checking them (`openclaw devices list`, then `openclaw devices approve <requestId>`), or pre-authorise known devices; never approve whatever is pending from a script.",
+      references: ["https://cwe.mitre.org/data/definitions/862.html", "https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+      tags: ["shell", "openclaw", "pairing", "CWE-862"],
+      precision: "medium",
+      messages: {
+        all: "`devices approve --all` approves every pending pairing request, whoever sent it.",
+        loop: "`devices approve` takes its request id from the pending list (`devices list`): every pending pairing request is approved, whoever sent it."
+      },
+      check(target, ctx) {
+        const found = [];
+        let lists = false;
+        for (const cmd of commands(target)) if (cmd.words.some((w) => / devices +list\b/.test(w.value))) lists = true;
+        for (const { cmd, inv } of invocations(target)) {
+          const words = [inv.nameWord.value, ...inv.args.map((a) => a.value)];
+          const d = devicesSub(words);
+          if (!d) continue;
+          if (d.sub === "list") lists = true;
+          if (d.sub === "approve") found.push({ cmd, rest: d.rest });
+        }
+        for (const { cmd, rest } of found) {
+          if (rest.includes("--all")) ctx.report({ at: at.range(cmd.start, cmd.end), messageId: "all" });
+          else if (lists && rest.some((w) => !w.startsWith("-") && w.includes("$"))) ctx.report({ at: at.range(cmd.start, cmd.end), messageId: "loop" });
+        }
       }
     });
   }
@@ -14795,6 +15055,61 @@ var init_gateway_public_bind = __esm({
             messageId: authNone ? "auth_none" : "no_auth",
             data: { bind: gw.bind.value }
           });
+        }
+      }
+    });
+  }
+});
+
+// rules/shell/gateway_relay_public.ts
+var SOCAT_TARGET, SOCAT_LISTEN, SSH_REMOTE, gateway_relay_public_default;
+var init_gateway_relay_public = __esm({
+  "rules/shell/gateway_relay_public.ts"() {
+    "use strict";
+    init_location();
+    init_rule();
+    init_openclaw_cli();
+    init_shell();
+    SOCAT_TARGET = /^tcp[46]?(-connect)?:(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1):(\d{1,5})(,|$)/i;
+    SOCAT_LISTEN = /^tcp[46]?-listen:(\d{1,5})(,.*)?$/i;
+    SSH_REMOTE = /^(?:(\*|0\.0\.0\.0|\[::\]|::|[^:]*):)?(\d{1,5}):(localhost|127\.\d+\.\d+\.\d+|\[::1\]):(\d{1,5})$/;
+    gateway_relay_public_default = defineRule({
+      id: "shell.gateway_relay_public",
+      title: "A relay republishes the loopback gateway on all interfaces",
+      severity: "high",
+      appliesTo: ["shell"],
+      keywords: ["socat", "ssh"],
+      description: "The gateway is bound to loopback so that only the host reaches it; a relay in front of it undoes that. `socat TCP-LISTEN:<port>,fork TCP:127.0.0.1:18789` listens on every interface unless given `bind=`, and `ssh -R 0.0.0.0:<port>:localhost:18789` (or `*:`) opens the gateway on the remote host's interfaces. Connections then arrive from loopback, which the gateway trusts more than remote clients.",
+      remediation: "Reach the gateway over an SSH local forward (`ssh -L 18789:127.0.0.1:18789 host`) or Tailscale Serve; if a relay is needed, bind it to a private address (`TCP-LISTEN:18790,bind=10.0.0.5`) and put auth in front.",
+      references: ["https://cwe.mitre.org/data/definitions/1327.html", "https://github.com/openclaw/openclaw/blob/main/docs/gateway/security/audit-checks.md"],
+      tags: ["shell", "openclaw", "exposure", "CWE-1327"],
+      precision: "high",
+      messages: {
+        socat: "socat listens on port {{port}} on all interfaces and relays it to the loopback gateway ({{target}}).",
+        ssh: "`ssh -R {{spec}}` publishes the loopback gateway on all interfaces of the remote host."
+      },
+      check(target, ctx) {
+        const ports2 = gatewayPorts(ctx.project.targets("openclaw"));
+        for (const { cmd, inv } of invocations(target)) {
+          const args = inv.args.map((a) => a.value);
+          if (inv.name === "socat") {
+            const listen = args.map((a) => SOCAT_LISTEN.exec(a)).find((m) => m);
+            const to = args.map((a) => SOCAT_TARGET.exec(a)).find((m) => m);
+            if (!listen || !to || !ports2.has(Number(to[3]))) continue;
+            const options = (listen[2] ?? "").split(",");
+            const bind2 = options.find((o) => /^bind=/i.test(o))?.slice(5);
+            if (bind2 !== void 0 && !["0.0.0.0", "::", "[::]", ""].includes(bind2)) continue;
+            ctx.report({ at: at.range(cmd.start, cmd.end), messageId: "socat", data: { port: listen[1] ?? "", target: to[0].replace(/,$/, "") } });
+          } else if (inv.name === "ssh") {
+            for (let k = 0; k < args.length; k++) {
+              const a = args[k] ?? "";
+              const spec = a === "-R" ? args[k + 1] : a.startsWith("-R") ? a.slice(2) : void 0;
+              const m = spec === void 0 ? null : SSH_REMOTE.exec(spec);
+              if (!m || !ports2.has(Number(m[4]))) continue;
+              if (m[1] === void 0 || !["*", "0.0.0.0", "[::]", "::", ""].includes(m[1])) continue;
+              ctx.report({ at: at.range(cmd.start, cmd.end), messageId: "ssh", data: { spec: spec ?? "" } });
+            }
+          }
         }
       }
     });
@@ -15391,10 +15706,20 @@ var init_environment_secret = __esm({
 
 // rules/_shared/systemd.ts
 function isDropIn(t) {
-  return /\.service\.d$/.test(dir2(t.file));
+  return /\.service\.d$/.test(dir2(t.writtenTo ?? t.file));
 }
 function isUserUnit(t) {
-  return /(^|\/)systemd\/user(\/|$)/.test(dir2(t.file));
+  if (/(^|\/)systemd\/user(\/|$)/.test(dir2(t.writtenTo ?? t.file))) return true;
+  if (t.directives.some((d) => d.section === "Service" && (d.key === "User" || d.key === "DynamicUser"))) return false;
+  return t.directives.some((d) => d.section === "Install" && d.key === "WantedBy" && /(^|\s)default\.target(\s|$)/.test(d.value) || d.section === "Service" && /%h(\/|$|\s)/.test(d.value));
+}
+function commandWords(words) {
+  const first = words[0]?.value ?? "";
+  if (!/(^|\/)(ba|da|z|k)?sh$/.test(first)) return words;
+  const c = words.findIndex((w, k) => k > 0 && /^-[a-z]+$/.test(w.value) && w.value.includes("c"));
+  const script = c === -1 ? void 0 : words[c + 1];
+  if (!script) return words;
+  return script.value.split(/[\s;&|]+/).filter((v) => v && v !== "exec").map((value) => ({ ...script, value: value.replace(/^["']|["']$/g, "") }));
 }
 function effectiveDirectives(t, project2) {
   const dropIns = project2.targets("systemd").filter((d) => d !== t && dir2(d.file).endsWith(`${base2(t.file)}.d`) && dir2(dir2(d.file)) === dir2(t.file)).sort((a, b) => base2(a.file) < base2(b.file) ? -1 : 1);
@@ -15406,7 +15731,7 @@ function serviceSetting(directives, key) {
   return found;
 }
 function gatewayExecs(directives) {
-  return directives.filter((d) => d.section === "Service" && d.key === "ExecStart").map((d) => ({ directive: d, words: d.words.map((w, k) => k === 0 ? { ...w, value: w.value.replace(/^[-@:+!]+/, "") } : w) })).filter((e) => !/(^|\/)(docker|podman|nerdctl|docker-compose)$/.test(e.words[0]?.value ?? "") && gatewayCommand(e.words.map((w) => w.value)));
+  return directives.filter((d) => d.section === "Service" && d.key === "ExecStart").map((d) => ({ directive: d, words: commandWords(d.words.map((w, k) => k === 0 ? { ...w, value: w.value.replace(/^[-@:+!]+/, "") } : w)) })).filter((e) => !/(^|\/)(docker|podman|nerdctl|docker-compose)$/.test(e.words[0]?.value ?? "") && gatewayCommand(e.words.map((w) => w.value)));
 }
 function isGatewayUnit(t, project2) {
   return !isDropIn(t) && gatewayExecs(effectiveDirectives(t, project2)).length > 0;
@@ -15978,13 +16303,13 @@ var init_profile_minimal_overridden = __esm({
 });
 
 // rules/_shared/traefik.ts
-function keyValues(v, base3) {
-  if (isRecord(v)) return Object.entries(v).map(([key, val]) => ({ key, value: val === null || val === void 0 ? "" : String(val), path: [...base3, key] }));
+function keyValues(v, base4) {
+  if (isRecord(v)) return Object.entries(v).map(([key, val]) => ({ key, value: val === null || val === void 0 ? "" : String(val), path: [...base4, key] }));
   if (Array.isArray(v))
     return v.flatMap((item, k) => {
       if (typeof item !== "string") return [];
       const eq = item.indexOf("=");
-      return [{ key: eq === -1 ? item : item.slice(0, eq), value: eq === -1 ? "" : item.slice(eq + 1), path: [...base3, k] }];
+      return [{ key: eq === -1 ? item : item.slice(0, eq), value: eq === -1 ? "" : item.slice(eq + 1), path: [...base4, k] }];
     });
   return [];
 }
@@ -15992,10 +16317,10 @@ function composeServices(value) {
   if (!isRecord(value) || !isRecord(value.services)) return [];
   return Object.entries(value.services).flatMap(([name, svc]) => {
     if (!isRecord(svc)) return [];
-    const base3 = ["services", name];
+    const base4 = ["services", name];
     const cmd = svc.command;
-    const args = Array.isArray(cmd) ? cmd.map((a, k) => ({ key: String(a), value: String(a), path: [...base3, "command", k] })) : typeof cmd === "string" ? cmd.split(/\s+/).filter(Boolean).map((a) => ({ key: a, value: a, path: [...base3, "command"] })) : [];
-    return [{ name, args, env: keyValues(svc.environment, [...base3, "environment"]), labels: keyValues(svc.labels, [...base3, "labels"]), ports: Array.isArray(svc.ports) ? svc.ports : [] }];
+    const args = Array.isArray(cmd) ? cmd.map((a, k) => ({ key: String(a), value: String(a), path: [...base4, "command", k] })) : typeof cmd === "string" ? cmd.split(/\s+/).filter(Boolean).map((a) => ({ key: a, value: a, path: [...base4, "command"] })) : [];
+    return [{ name, args, env: keyValues(svc.environment, [...base4, "environment"]), labels: keyValues(svc.labels, [...base4, "labels"]), ports: Array.isArray(svc.ports) ? svc.ports : [] }];
   });
 }
 function staticFlag(svc, flag2) {
@@ -16122,6 +16447,8 @@ var init_rules = __esm({
     init_control_no_auth();
     init_remote_cdp_http();
     init_remote_cdp_private_host();
+    init_fixed_identity_header();
+    init_gateway_no_auth();
     init_allowFrom_dangerous_name_matching_enabled();
     init_allowFrom_mutable_entries_inert();
     init_discord_allowFrom_name_based_entries();
@@ -16189,6 +16516,7 @@ var init_rules = __esm({
     init_secret_in_env();
     init_committed();
     init_not_ignored();
+    init_placeholder_gateway_token();
     init_synced_dir();
     init_auth_no_rate_limit();
     init_bind_no_auth();
@@ -16211,6 +16539,7 @@ var init_rules = __esm({
     init_token_placeholder_value();
     init_token_too_short();
     init_tools_invoke_http_dangerous_allow();
+    init_trusted_proxies_any();
     init_trusted_proxies_missing();
     init_trusted_proxy_allow_loopback();
     init_trusted_proxy_auth();
@@ -16233,7 +16562,7 @@ var init_rules = __esm({
     init_legacy();
     init_small_params();
     init_weak_tier();
-    init_gateway_no_auth();
+    init_gateway_no_auth2();
     init_gateway_no_rate_limit();
     init_missing_hsts();
     init_plain_http_upstream();
@@ -16280,8 +16609,10 @@ var init_rules = __esm({
     init_trust_model_multi_user_heuristic();
     init_chmod_openclaw_state();
     init_curl_pipe_shell3();
+    init_devices_approve_all();
     init_firewall_opens_gateway();
     init_gateway_public_bind();
+    init_gateway_relay_public();
     init_tailscale_funnel2();
     init_unpinned_openclaw_install();
     init_agent_forwarding();
@@ -16320,6 +16651,8 @@ var init_rules = __esm({
       control_no_auth_default,
       remote_cdp_http_default,
       remote_cdp_private_host_default,
+      fixed_identity_header_default,
+      gateway_no_auth_default,
       allowFrom_dangerous_name_matching_enabled_default,
       allowFrom_mutable_entries_inert_default,
       discord_allowFrom_name_based_entries_default,
@@ -16387,6 +16720,7 @@ var init_rules = __esm({
       secret_in_env_default,
       committed_default,
       not_ignored_default,
+      placeholder_gateway_token_default,
       synced_dir_default,
       auth_no_rate_limit_default,
       bind_no_auth_default,
@@ -16409,6 +16743,7 @@ var init_rules = __esm({
       token_placeholder_value_default,
       token_too_short_default,
       tools_invoke_http_dangerous_allow_default,
+      trusted_proxies_any_default,
       trusted_proxies_missing_default,
       trusted_proxy_allow_loopback_default,
       trusted_proxy_auth_default,
@@ -16431,7 +16766,7 @@ var init_rules = __esm({
       legacy_default,
       small_params_default,
       weak_tier_default,
-      gateway_no_auth_default,
+      gateway_no_auth_default2,
       gateway_no_rate_limit_default,
       missing_hsts_default,
       plain_http_upstream_default,
@@ -16478,8 +16813,10 @@ var init_rules = __esm({
       trust_model_multi_user_heuristic_default,
       chmod_openclaw_state_default,
       curl_pipe_shell_default2,
+      devices_approve_all_default,
       firewall_opens_gateway_default,
       gateway_public_bind_default,
+      gateway_relay_public_default,
       tailscale_funnel_default2,
       unpinned_openclaw_install_default,
       agent_forwarding_default,
@@ -16584,11 +16921,11 @@ var init_baseline = __esm({
 });
 
 // src/engine/read/template.ts
-function renderedName(base3) {
-  const m = TEMPLATE_SUFFIX.exec(base3);
+function renderedName(base4) {
+  const m = TEMPLATE_SUFFIX.exec(base4);
   if (!m) return void 0;
-  const inner = base3.slice(0, m.index);
-  return inner && inner.includes(".") && !/^\.env$/i.test(inner) ? inner : void 0;
+  const inner = base4.slice(0, m.index);
+  return inner && (inner.includes(".") || inner === "Caddyfile") && !/^\.env$/i.test(inner) ? inner : void 0;
 }
 function isTemplatePath(relPath) {
   return renderedName(relPath.slice(relPath.lastIndexOf("/") + 1)) !== void 0;
@@ -16720,6 +17057,44 @@ function startsValue(out, host) {
   }
   return true;
 }
+function neutraliseShellReferences(text) {
+  if (!text.includes("${")) return text;
+  let out = "";
+  let from = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < n && text[j] !== c && text[j] !== "\n") j += text[j] === "\\" ? 2 : 1;
+      i = j + 1;
+    } else if (c === "/" && text[i + 1] === "/") {
+      const eol = text.indexOf("\n", i);
+      i = eol === -1 ? n : eol;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end === -1 ? n : end + 2;
+    } else if (c === "$" && text[i + 1] === "{") {
+      const close = text.indexOf("}", i + 2);
+      const eol = text.indexOf("\n", i);
+      if (close === -1 || eol !== -1 && eol < close) {
+        i += 2;
+        continue;
+      }
+      const raw = text.slice(i, close + 1);
+      out += text.slice(from, i) + quotedReference(raw);
+      from = i = close + 1;
+    } else i++;
+  }
+  return out + text.slice(from);
+}
+function quotedReference(raw) {
+  const name = (/^\$\{([A-Za-z_]\w*)/.exec(raw)?.[1] ?? "TEMPLATE").toUpperCase();
+  if (raw.length < 5) return `"$${name.slice(0, raw.length - 3).padEnd(raw.length - 3, "_")}"`;
+  const inner = raw.length - 5;
+  return `"\${${name.slice(0, inner).padEnd(inner, "_")}}"`;
+}
 var TEMPLATE_SUFFIX, GO_STATEMENT, TAG;
 var init_template = __esm({
   "src/engine/read/template.ts"() {
@@ -16732,35 +17107,109 @@ var init_template = __esm({
 
 // src/engine/read/classify.ts
 function isOpenClawConfigInStateDir(segments) {
-  const base3 = segments[segments.length - 1] ?? "";
+  const base4 = segments[segments.length - 1] ?? "";
   const parent = segments[segments.length - 2] ?? "";
   if (![".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(parent)) return false;
-  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base3) || /^[\w-]+\.json5?$/i.test(base3) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base3);
+  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base4) || /^[\w-]+\.json5?$/i.test(base4) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base4);
 }
 function isOpenClawConfigName(p) {
-  const base3 = p.split("/").pop() ?? p;
-  return OPENCLAW_NAMES.has(base3.toLowerCase()) || /\.openclaw\.json5?$/i.test(base3);
+  const base4 = p.split("/").pop() ?? p;
+  return OPENCLAW_NAMES.has(base4.toLowerCase()) || /\.openclaw\.json5?$/i.test(base4);
 }
 function classify(relPath) {
   const segments = relPath.split("/");
-  const base3 = segments[segments.length - 1] ?? relPath;
-  for (const c of CONVENTIONS) if (c.test(base3, segments)) return c.kind;
-  const rendered = renderedName(base3);
+  const base4 = segments[segments.length - 1] ?? relPath;
+  for (const c of CONVENTIONS) if (c.test(base4, segments)) return c.kind;
+  const rendered = renderedName(base4);
   if (rendered) return classify([...segments.slice(0, -1), rendered].join("/"));
   return "text";
 }
 function isDotenvTemplate(relPath) {
-  const base3 = relPath.split("/").pop() ?? relPath;
-  return ENV_TEMPLATE.test(base3);
+  const base4 = relPath.split("/").pop() ?? relPath;
+  return ENV_TEMPLATE.test(base4);
 }
 function looksLikeCompose(relPath, text) {
   return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text) && !/^(apiVersion|kind):/m.test(text);
 }
 function looksLikeShell(relPath, text) {
-  const base3 = relPath.split("/").pop() ?? relPath;
-  return !base3.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text);
+  const base4 = relPath.split("/").pop() ?? relPath;
+  return !base4.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text);
 }
-var COMPOSE_BASE, OPENCLAW_NAMES, ENV_TEMPLATE, CONVENTIONS;
+function looksLikeOpenClawConfig(relPath, text) {
+  const base4 = relPath.slice(relPath.lastIndexOf("/") + 1);
+  const name = renderedName(base4) ?? base4;
+  if (!CONFIG_CANDIDATE.test(name)) return false;
+  const head2 = name === base4 ? text.slice(0, SNIFF_BYTES) : neutralise(text.slice(0, SNIFF_BYTES), "json");
+  const keys = topLevelKeys(head2);
+  if (!keys || keys.some((k) => FOREIGN_TOP_KEYS.has(k))) return false;
+  const known = keys.filter((k) => OPENCLAW_TOP_KEYS.has(k));
+  if (keys.includes("meta") && head2.includes("lastTouchedVersion")) return true;
+  return known.length >= 2 && known.length * 2 >= keys.length && known.some((k) => OPENCLAW_ANCHOR_KEYS.has(k));
+}
+function topLevelKeys(text) {
+  const keys = [];
+  let depth2 = 0;
+  let i = 0;
+  let expectKey = false;
+  const n = text.length;
+  const skipString = (q) => {
+    let j = i + 1;
+    while (j < n && text[j] !== q) j += text[j] === "\\" ? 2 : 1;
+    return j;
+  };
+  while (i < n) {
+    const c = text[i];
+    if (c === "/" && text[i + 1] === "/") {
+      const eol = text.indexOf("\n", i);
+      i = eol === -1 ? n : eol;
+      continue;
+    }
+    if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end === -1 ? n : end + 2;
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\n" || c === "\r") {
+      i++;
+      continue;
+    }
+    if (depth2 === 0) {
+      if (c !== "{") return void 0;
+      depth2 = 1;
+      expectKey = true;
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      const end = skipString(c);
+      if (depth2 === 1 && expectKey) keys.push(text.slice(i + 1, end));
+      expectKey = false;
+      i = end + 1;
+      continue;
+    }
+    if (c === "{" || c === "[") depth2++;
+    else if (c === "}" || c === "]") {
+      depth2--;
+      if (depth2 === 0) return keys;
+    } else if (c === "," && depth2 === 1) expectKey = true;
+    else if (depth2 === 1 && expectKey && /[A-Za-z_$]/.test(c)) {
+      let j = i;
+      while (j < n && /[\w$]/.test(text[j])) j++;
+      keys.push(text.slice(i, j));
+      expectKey = false;
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  return keys;
+}
+function looksLikeNginx(relPath, text) {
+  if (!/\.conf$/i.test(relPath)) return false;
+  const head2 = text.slice(0, 64 * 1024);
+  return /^[ \t]*server[ \t]*\{/m.test(head2) && /^[ \t]*proxy_pass[ \t]/m.test(head2);
+}
+var COMPOSE_BASE, OPENCLAW_NAMES, ENV_TEMPLATE, CONVENTIONS, OPENCLAW_TOP_KEYS, OPENCLAW_ANCHOR_KEYS, FOREIGN_TOP_KEYS, SNIFF_BYTES, CONFIG_CANDIDATE;
 var init_classify = __esm({
   "src/engine/read/classify.ts"() {
     "use strict";
@@ -16772,59 +17221,110 @@ var init_classify = __esm({
       {
         kind: "compose",
         describe: "`compose.yaml`, `compose.yml`, `docker-compose.yml`, `docker-compose.yaml` and their `.<x>.` variants (`docker-compose.override.yml`, `compose.prod.yaml`); other YAML files whose top level has a `services:` map",
-        test: (base3) => COMPOSE_BASE.test(base3)
+        test: (base4) => COMPOSE_BASE.test(base4)
       },
       {
         kind: "openclaw",
         describe: "`openclaw.json`, `openclaw.json5`, `*.openclaw.json`, legacy `clawdbot.json`, `moltbot.json`, `moldbot.json`, and `*.json`/`*.json5` under a committed `.openclaw/` (or legacy state) directory",
-        test: (base3, segments) => OPENCLAW_NAMES.has(base3.toLowerCase()) || /\.openclaw\.json5?$/i.test(base3) || /\.json5?$/i.test(base3) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
+        test: (base4, segments) => OPENCLAW_NAMES.has(base4.toLowerCase()) || /\.openclaw\.json5?$/i.test(base4) || /\.json5?$/i.test(base4) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
       },
       {
         kind: "dotenv",
         describe: "`.env` and `.env.*` (`.env.local`, `.env.production`, templates such as `.env.example`), also `*.env`",
-        test: (base3) => base3 === ".env" || base3.startsWith(".env.") || /\.env$/i.test(base3) && base3.length > 4
+        test: (base4) => base4 === ".env" || base4.startsWith(".env.") || /\.env$/i.test(base4) && base4.length > 4
       },
       {
         kind: "workflow",
         describe: "GitHub Actions workflows, `.github/workflows/*.yml` / `*.yaml` (their `run:` steps are shell)",
-        test: (base3, segments) => /\.ya?ml$/i.test(base3) && segments.length >= 3 && segments[segments.length - 2] === "workflows" && segments[segments.length - 3] === ".github"
+        test: (base4, segments) => /\.ya?ml$/i.test(base4) && segments.length >= 3 && segments[segments.length - 2] === "workflows" && segments[segments.length - 3] === ".github"
       },
       {
         kind: "sshd",
         describe: "`sshd_config` and drop-ins `sshd_config.d/*.conf`",
-        test: (base3, segments) => base3 === "sshd_config" || /\.conf$/.test(base3) && segments[segments.length - 2] === "sshd_config.d"
+        test: (base4, segments) => base4 === "sshd_config" || /\.conf$/.test(base4) && segments[segments.length - 2] === "sshd_config.d"
       },
       {
         kind: "systemd",
         describe: "systemd service units `*.service` and their drop-ins `*.service.d/*.conf`",
-        test: (base3, segments) => /\.service$/.test(base3) || /\.conf$/.test(base3) && /\.service\.d$/.test(segments[segments.length - 2] ?? "")
+        test: (base4, segments) => /\.service$/.test(base4) || /\.conf$/.test(base4) && /\.service\.d$/.test(segments[segments.length - 2] ?? "")
       },
       {
         kind: "nginx",
         describe: "`nginx.conf`, `*.nginx.conf`, `*.conf` under a folder whose name contains `nginx`, and every file under `sites-available/` or `sites-enabled/` (not under `apache2/` or `httpd/`)",
-        test: (base3, segments) => base3 === "nginx.conf" || /\.nginx(\.conf)?$/.test(base3) || /\.conf$/.test(base3) && segments.slice(0, -1).some((s) => /nginx/i.test(s)) || segments.slice(0, -1).some((s) => s === "sites-available" || s === "sites-enabled") && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))
+        test: (base4, segments) => base4 === "nginx.conf" || /\.nginx(\.conf)?$/.test(base4) || /\.conf$/.test(base4) && segments.slice(0, -1).some((s) => /nginx/i.test(s)) || segments.slice(0, -1).some((s) => s === "sites-available" || s === "sites-enabled") && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))
+      },
+      {
+        kind: "caddy",
+        describe: "`Caddyfile`, `Caddyfile.*` (`Caddyfile.prod`), `*.caddyfile`, and templates of them (`Caddyfile.j2`)",
+        test: (base4) => /^Caddyfile(\.[\w-]+)?$/.test(base4) && renderedName(base4) === void 0 || /\.caddyfile$/i.test(base4)
       },
       {
         kind: "docker_daemon",
         describe: "Docker daemon config `daemon.json` (at the root, or under a path containing `docker`, such as `etc/docker/daemon.json`)",
-        test: (base3, segments) => base3 === "daemon.json" && (segments.length === 1 || segments.slice(0, -1).some((s) => /docker/i.test(s)))
+        test: (base4, segments) => base4 === "daemon.json" && (segments.length === 1 || segments.slice(0, -1).some((s) => /docker/i.test(s)))
       },
       {
         kind: "shell",
         describe: "shell scripts `*.sh`, `*.bash`, and files without an extension whose first line is a `sh`/`bash` shebang",
-        test: (base3) => /\.(sh|bash)$/.test(base3)
+        test: (base4) => /\.(sh|bash)$/.test(base4)
       },
       {
         kind: "makefile",
         describe: "`Makefile`, `makefile`, `GNUmakefile`, `*.mk` (recipe lines are shell)",
-        test: (base3) => /^(GNUmakefile|[Mm]akefile)$/.test(base3) || /\.mk$/.test(base3)
+        test: (base4) => /^(GNUmakefile|[Mm]akefile)$/.test(base4) || /\.mk$/.test(base4)
       },
       {
         kind: "dockerfile",
         describe: "`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`",
-        test: (base3) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base3) || /\.(Dockerfile|Containerfile)$/i.test(base3)
+        test: (base4) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base4) || /\.(Dockerfile|Containerfile)$/i.test(base4)
       }
     ];
+    OPENCLAW_TOP_KEYS = /* @__PURE__ */ new Set([
+      "gateway",
+      "channels",
+      "agents",
+      "agent",
+      "tools",
+      "models",
+      "meta",
+      "hooks",
+      "plugins",
+      "skills",
+      "session",
+      "messages",
+      "commands",
+      "browser",
+      "wizard",
+      "canvasHost",
+      "cron",
+      "logging",
+      "auth",
+      "env",
+      "bindings",
+      "discovery",
+      "ui",
+      "update",
+      "approvals",
+      "memory",
+      "talk",
+      "diagnostics",
+      "nodeHost",
+      "secrets",
+      "broadcast",
+      "web",
+      "media",
+      "audio",
+      "acp",
+      "mcp",
+      "security",
+      "sandbox",
+      "$include",
+      "$schema"
+    ]);
+    OPENCLAW_ANCHOR_KEYS = /* @__PURE__ */ new Set(["gateway", "channels", "agents", "agent"]);
+    FOREIGN_TOP_KEYS = /* @__PURE__ */ new Set(["name", "version", "dependencies", "devDependencies", "scripts", "compilerOptions", "extends", "main", "private", "require", "apiVersion", "kind", "services", "Resources"]);
+    SNIFF_BYTES = 16 * 1024;
+    CONFIG_CANDIDATE = /\.json5?(\.(example|sample|dist|default|defaults|envsubst|orig|in))?$/i;
   }
 });
 
@@ -25508,7 +26008,7 @@ async function* discover(root, notes, keep = (files) => files) {
       continue;
     }
     if (!root.git) {
-      for (const f of await walk(t.abs, notes, root.base)) add(f, files);
+      for (const f of await walk2(t.abs, notes, root.base)) add(f, files);
       continue;
     }
     const top = t.abs === root.base ? root.base : await gitTopLevel(t.abs) ?? t.abs;
@@ -25531,7 +26031,7 @@ async function gitFiles(dir3, which) {
   const stdout = await git(dir3, ["ls-files", "-z", ...which, "--full-name", "."], { timeoutMs: 10 * 6e4 });
   return stdout.toString("utf8").split("\0").filter(Boolean);
 }
-async function walk(dir3, notes, base3) {
+async function walk2(dir3, notes, base4) {
   const out = [];
   const visit = async (current, rules2) => {
     let gitignore;
@@ -25544,7 +26044,7 @@ async function walk(dir3, notes, base3) {
     try {
       entries = await readdir(current, { withFileTypes: true });
     } catch (err) {
-      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path5.relative(base3, current)) || "." });
+      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path5.relative(base4, current)) || "." });
       return;
     }
     entries.sort((a, b) => a.name < b.name ? -1 : 1);
@@ -25557,13 +26057,13 @@ async function walk(dir3, notes, base3) {
       });
       if (ignored) continue;
       if (e.isSymbolicLink()) {
-        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path5.relative(base3, abs)) });
+        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path5.relative(base4, abs)) });
       } else if (e.isDirectory()) {
         await visit(abs, scoped);
       } else if (e.isFile()) {
         out.push(abs);
       } else {
-        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path5.relative(base3, abs)) });
+        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path5.relative(base4, abs)) });
       }
     }
   };
@@ -25713,7 +26213,7 @@ function searchDir(root) {
   const first = root.targets[0];
   return first?.dir ? first.abs : root.base;
 }
-async function loadConfig(explicit, searchDir2, base3, knownRules, notes) {
+async function loadConfig(explicit, searchDir2, base4, knownRules, notes) {
   let file = explicit ? path6.resolve(explicit) : void 0;
   let text;
   if (file) {
@@ -25748,7 +26248,7 @@ async function loadConfig(explicit, searchDir2, base3, knownRules, notes) {
   const patterns = obj2.ignore ?? [];
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown2}: "ignore" must be a list of paths`);
   const configDir = path6.dirname(file);
-  const rel = toPosix(path6.relative(base3, configDir));
+  const rel = toPosix(path6.relative(base4, configDir));
   const matcher = () => {
     if (!patterns.length) return () => false;
     const ig = gitignoreMatcher(patterns);
@@ -31919,6 +32419,93 @@ var init_dotenv = __esm({
   }
 });
 
+// src/engine/parse/systemd.ts
+function parseSystemd(text) {
+  const sections = [];
+  const directives = [];
+  const lines = [];
+  for (let pos = 0; pos <= text.length; ) {
+    let e = text.indexOf("\n", pos);
+    if (e === -1) e = text.length;
+    lines.push({ text: text.slice(pos, e).replace(/\r$/, ""), start: pos });
+    pos = e + 1;
+  }
+  let section = "";
+  for (let k = 0; k < lines.length; k++) {
+    const { text: line2, start } = lines[k] ?? { text: "", start: 0 };
+    const trimmed = line2.trim();
+    const lead = line2.length - line2.trimStart().length;
+    if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
+      section = trimmed.slice(1, -1).trim();
+      sections.push({ value: section, start: start + lead, end: start + lead + trimmed.length });
+      continue;
+    }
+    if (!trimmed || trimmed.startsWith("#") || trimmed.startsWith(";") || !trimmed.includes("=")) continue;
+    const eq = line2.indexOf("=");
+    const key = line2.slice(0, eq).trim();
+    let vs = eq + 1;
+    while (line2[vs] === " " || line2[vs] === "	") vs++;
+    let value = "";
+    const offsets = [];
+    let piece = line2.slice(vs).trimEnd();
+    let pieceStart = start + vs;
+    let end = start + line2.trimEnd().length;
+    for (; ; ) {
+      const cont = piece.endsWith("\\");
+      if (cont) piece = piece.slice(0, -1);
+      for (let c = 0; c < piece.length; c++) offsets.push(pieceStart + c);
+      value += piece;
+      if (!cont || k + 1 >= lines.length) break;
+      do
+        k++;
+      while (k + 1 < lines.length && /^\s*[#;]/.test(lines[k]?.text ?? ""));
+      const next = lines[k] ?? { text: "", start: 0 };
+      const nlead = next.text.length - next.text.trimStart().length;
+      value += " ";
+      offsets.push(pieceStart + piece.length);
+      piece = next.text.trim();
+      pieceStart = next.start + nlead;
+      end = next.start + next.text.trimEnd().length;
+    }
+    if (!key) continue;
+    directives.push({ section, key, value: value.trim(), start: start + lead, end, valueStart: start + vs, valueEnd: Math.max(start + vs, end), words: splitWords2(value, offsets, end) });
+  }
+  return { sections, directives };
+}
+function splitWords2(value, offsets, end) {
+  const at2 = (i2) => offsets[i2] ?? end;
+  const words = [];
+  let i = 0;
+  while (i < value.length) {
+    while (i < value.length && /\s/.test(value[i] ?? "")) i++;
+    if (i >= value.length) break;
+    const s = i;
+    let w = "";
+    while (i < value.length && !/\s/.test(value[i] ?? "")) {
+      const c = value[i] ?? "";
+      if (c === '"' || c === "'") {
+        const close = value.indexOf(c, i + 1);
+        const stop = close === -1 ? value.length : close;
+        w += value.slice(i + 1, stop);
+        i = stop + 1;
+      } else if (c === "\\" && i + 1 < value.length) {
+        w += value[i + 1];
+        i += 2;
+      } else {
+        w += c;
+        i++;
+      }
+    }
+    words.push({ value: w, start: at2(s), end: at2(Math.min(i, value.length) - 1) + 1 });
+  }
+  return words;
+}
+var init_systemd2 = __esm({
+  "src/engine/parse/systemd.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/@humanwhocodes/momoa/dist/momoa.js
 function isDigit(c) {
   return c >= CHAR_0 && c <= CHAR_9;
@@ -33523,9 +34110,127 @@ function embeddedConfigs(file, fileText, pipelines, offsets) {
       const next = p.commands[k + 1];
       const written = heredoc && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : void 0));
       if (heredoc && written) out.push(embedHeredoc(file, fileText, heredoc, offsets.get(heredoc) ?? [], written, { start: cmd.start, end: cmd.end }));
+      const echoed = !heredoc ? echoedConfig(cmd) : void 0;
+      const echoTo = echoed && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : void 0));
+      if (echoed && echoTo) out.push(embedWord(file, fileText, echoed, echoTo, { start: cmd.start, end: cmd.end }));
+    }
+  }
+  const sets = configSets(file, fileText, pipelines);
+  if (sets) out.push(sets);
+  for (const p of pipelines) {
+    for (const [k, cmd] of p.commands.entries()) {
+      const heredoc = cmd.heredocs[0];
+      const next = p.commands[k + 1];
+      const unit = heredoc && (writtenTo(cmd, isUnitPath) ?? (next ? writtenTo(next, isUnitPath) : void 0));
+      if (heredoc && unit) out.push(embedUnit(file, fileText, heredoc, offsets.get(heredoc) ?? [], unit));
     }
   }
   return out;
+}
+function writtenTo(cmd, wanted) {
+  const out = cmd.redirects.find((r) => (r.op === ">" || r.op === ">>" || r.op === ">|" || r.op === "&>") && r.target && wanted(r.target.value));
+  if (out?.target) return out.target.value;
+  const words = cmd.words.map((w) => w.value);
+  let k = 0;
+  while (k < words.length && (WRAPPERS2.has(words[k] ?? "") || /^-/.test(words[k] ?? "") || /^\w+=/.test(words[k] ?? ""))) k++;
+  if (words[k] === "tee") return words.slice(k + 1).find((w) => !w.startsWith("-") && wanted(w));
+  return void 0;
+}
+function embedUnit(file, fileText, heredoc, map, written) {
+  const parsed = parseSystemd(heredoc.body);
+  const at2 = (k) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
+  const end = (k) => k > 0 ? at2(k - 1) + 1 : at2(0);
+  const span = (x) => ({ ...x, start: at2(x.start), end: end(x.end) });
+  const directive = (d) => ({ ...d, start: at2(d.start), end: end(d.end), valueStart: at2(d.valueStart), valueEnd: end(d.valueEnd), words: d.words.map(span) });
+  const target = { kind: "systemd", file, text: fileText, writtenTo: written, sections: parsed.sections.map(span), directives: parsed.directives.map(directive) };
+  return { target, reframe: (input) => input };
+}
+function echoedConfig(cmd) {
+  const w = cmd.words;
+  const k = w.findIndex((x) => x.value === "echo" || x.value === "printf");
+  if (k === -1) return void 0;
+  const args = w.slice(k + 1).filter((x) => !/^-[neE]+$/.test(x.value) && x.value !== "%s" && x.value !== "%s\\n");
+  const word = args.length === 1 ? args[0] : void 0;
+  return word && word.value.trimStart().startsWith("{") ? word : void 0;
+}
+function embedWord(file, fileText, word, written, command) {
+  const contiguous = word.raw.length === word.value.length + 2 && (word.raw.startsWith("'") || word.raw.startsWith('"') && !/[\\$`]/.test(word.raw));
+  const offsets = contiguous ? [...word.value].map((_, k) => word.start + 1 + k) : [];
+  offsets.push(word.end - (contiguous ? 1 : 0));
+  const heredoc = { delimiter: "", quoted: true, stripTabs: false, body: contiguous ? word.value : "{}", start: word.start, end: word.end };
+  const embedded = embedHeredoc(file, fileText, heredoc, offsets, written, command);
+  if (embedded.target.kind === "openclaw") embedded.target.embedded = { origin: "echo", line: embedded.target.embedded?.line ?? 1 };
+  return embedded;
+}
+function configSets(file, fileText, pipelines) {
+  const sets = [];
+  const value = {};
+  for (const p of pipelines) {
+    for (const cmd of p.commands) {
+      const w = cmd.words.map((x) => x.value);
+      const cli = w.findIndex((x, k) => CONFIG_CLI.test(x.slice(x.lastIndexOf("/") + 1)) && w[k + 1] === "config" && w[k + 2] === "set");
+      if (cli === -1) continue;
+      const operands = w.slice(cli + 3).filter((x) => !x.startsWith("--"));
+      const [key, raw] = operands;
+      if (!key || raw === void 0 || key.includes("$")) continue;
+      const path16 = key.split(/\.|\[(\d+)\]/).filter((x) => x !== void 0 && x !== "").map((x) => /^\d+$/.test(x) ? Number(x) : x);
+      if (!path16.length || path16.length > 32) continue;
+      setPath(value, path16, cliValue(raw));
+      sets.push({ path: path16, start: cmd.start, end: cmd.end });
+    }
+  }
+  const first = sets[0];
+  if (!first) return void 0;
+  const line2 = new LineIndex(fileText).position(first.start).line;
+  const text = JSON.stringify(value, null, 2);
+  const target = { kind: "openclaw", file, text, value, authored: value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "config set", line: line2 } };
+  const setter = (path16) => {
+    let best;
+    let bestLen = -1;
+    for (const s of sets) {
+      const n = Math.min(s.path.length, path16.length);
+      let k = 0;
+      while (k < n && String(s.path[k]) === String(path16[k])) k++;
+      if (k === n && (k === s.path.length || s.path.length === path16.length + 1) && n > bestLen) {
+        best = s;
+        bestLen = n;
+      }
+    }
+    return best;
+  };
+  return {
+    target,
+    reframe: (input) => {
+      if (input.at.kind !== "path" || input.at.file !== void 0 && input.at.file !== file) return void 0;
+      const s = setter(input.at.path);
+      if (!s) return void 0;
+      const at2 = { kind: "range", start: s.start, end: s.end };
+      const { fix: _fix, ...rest } = input;
+      return { ...rest, at: at2, ...input.key === void 0 && input.secret === void 0 ? { key: `config-set:${JSON.stringify(input.at.path)}` } : {} };
+    }
+  };
+}
+function cliValue(raw) {
+  if (/^(true|false|null|-?\d+(\.\d+)?)$/.test(raw) || /^[[{"]/.test(raw)) {
+    const r = parseJson5(raw);
+    if (r.ok) return r.value;
+  }
+  return raw;
+}
+function setPath(obj2, path16, v) {
+  let cur = obj2;
+  for (const [k, seg] of path16.entries()) {
+    const key = String(seg);
+    if (key === "__proto__" || key === "constructor" || key === "prototype") return;
+    if (k === path16.length - 1) {
+      cur[key] = v;
+      return;
+    }
+    const nextIsIndex = typeof path16[k + 1] === "number";
+    const child2 = cur[key];
+    if (typeof child2 !== "object" || child2 === null) cur[key] = nextIsIndex ? [] : {};
+    cur = cur[key];
+  }
 }
 function embedHeredoc(file, fileText, heredoc, map, written, command) {
   const fileLines = new LineIndex(fileText);
@@ -33573,29 +34278,171 @@ function embedHeredoc(file, fileText, heredoc, map, written, command) {
     })
   };
 }
-var WRAPPERS2, isConfigPath;
+var WRAPPERS2, isConfigPath, isUnitPath, CONFIG_CLI;
 var init_embedded = __esm({
   "src/engine/parse/embedded.ts"() {
     "use strict";
+    init_systemd2();
     init_classify();
     init_json5();
     init_lines();
     WRAPPERS2 = /* @__PURE__ */ new Set(["sudo", "doas", "env", "command", "exec", "nohup"]);
     isConfigPath = (p) => isOpenClawConfigName(p) || /^\$\{?OPENCLAW_CONFIG_PATH\}?$/.test(p);
+    isUnitPath = (p) => /\.service$/.test(p) && !p.includes("$(");
+    CONFIG_CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
+  }
+});
+
+// src/engine/parse/caddy.ts
+function parseCaddyfile(text) {
+  const root = [];
+  const stack = [{ list: root, open: 0 }];
+  let words = [];
+  const n = text.length;
+  let i = 0;
+  const endLine = () => {
+    const [name, ...args] = words;
+    if (name) (stack[stack.length - 1]?.list ?? root).push({ name: name.value, args, start: name.start, end: (words[words.length - 1] ?? name).end });
+    words = [];
+  };
+  while (i < n) {
+    const c = text[i];
+    if (c === "\n") {
+      endLine();
+      i++;
+    } else if (c === " " || c === "	" || c === "\r") i++;
+    else if (c === "\\" && (text[i + 1] === "\n" || text[i + 1] === "\r" && text[i + 2] === "\n")) i += text[i + 1] === "\n" ? 2 : 3;
+    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i < n && text[i] !== "\n") i++;
+    } else if (c === "{" && isAlone(text, i)) {
+      const [name, ...args] = words;
+      const block = [];
+      const d = { name: name?.value ?? "", args, start: name?.start ?? i, end: i + 1, block };
+      (stack[stack.length - 1]?.list ?? root).push(d);
+      if (stack.length > MAX_DEPTH) return { ok: false, message: "blocks nested too deeply", offset: i };
+      stack.push({ list: block, open: i, owner: d });
+      words = [];
+      i++;
+    } else if (c === "}" && isAlone(text, i)) {
+      endLine();
+      if (stack.length === 1) return { ok: false, message: 'unexpected "}"', offset: i };
+      const frame = stack.pop();
+      if (frame?.owner) frame.owner.end = i + 1;
+      i++;
+    } else {
+      const start = i;
+      let value = "";
+      while (i < n) {
+        const d = text[i];
+        if (d === " " || d === "	" || d === "\r" || d === "\n") break;
+        if (d === '"' || d === "`") {
+          let j = i + 1;
+          while (j < n && text[j] !== d) {
+            if (d === '"' && text[j] === "\\" && j + 1 < n) j++;
+            value += text[j];
+            j++;
+          }
+          if (j >= n) return { ok: false, message: "unterminated quoted string", offset: i };
+          i = j + 1;
+        } else if (d === "{") {
+          const close = text.indexOf("}", i);
+          const eol = text.indexOf("\n", i);
+          if (close === -1 || eol !== -1 && eol < close) break;
+          value += text.slice(i, close + 1);
+          i = close + 1;
+        } else {
+          value += d;
+          i++;
+        }
+      }
+      if (i === start) {
+        const d = text[i];
+        if (d === "{" || d === "}") {
+          if (d === "{") {
+            const [name, ...args] = words;
+            const block = [];
+            const dir3 = { name: name?.value ?? "", args, start: name?.start ?? i, end: i + 1, block };
+            (stack[stack.length - 1]?.list ?? root).push(dir3);
+            if (stack.length > MAX_DEPTH) return { ok: false, message: "blocks nested too deeply", offset: i };
+            stack.push({ list: block, open: i, owner: dir3 });
+            words = [];
+          } else {
+            endLine();
+            if (stack.length === 1) return { ok: false, message: 'unexpected "}"', offset: i };
+            const frame = stack.pop();
+            if (frame?.owner) frame.owner.end = i + 1;
+          }
+          i++;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      words.push({ value, start, end: i });
+    }
+  }
+  endLine();
+  if (stack.length > 1) return { ok: false, message: 'unexpected end of file, expecting "}"', offset: stack[stack.length - 1]?.open ?? n };
+  return { ok: true, directives: root };
+}
+function isAlone(text, i) {
+  const before = i === 0 ? "\n" : text[i - 1];
+  const after = i + 1 >= text.length ? "\n" : text[i + 1];
+  return /\s/.test(before) && /\s/.test(after);
+}
+var MAX_DEPTH;
+var init_caddy2 = __esm({
+  "src/engine/parse/caddy.ts"() {
+    "use strict";
+    MAX_DEPTH = 64;
   }
 });
 
 // src/engine/parse/nginx.ts
+function luaBlockEnd(text, open) {
+  let depth2 = 0;
+  let i = open;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i];
+    if (c === "-" && text[i + 1] === "-") {
+      const long = /^--\[(=*)\[/.exec(text.slice(i, i + 12));
+      const close = long ? text.indexOf(`]${long[1]}]`, i) : text.indexOf("\n", i);
+      i = close === -1 ? n : close + 1;
+    } else if (c === "[" && /^\[=*\[/.test(text.slice(i, i + 12))) {
+      const eq = /^\[(=*)\[/.exec(text.slice(i, i + 12))?.[1] ?? "";
+      const close = text.indexOf(`]${eq}]`, i);
+      i = close === -1 ? n : close + eq.length + 2;
+    } else if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < n && text[j] !== c && text[j] !== "\n") j += text[j] === "\\" ? 2 : 1;
+      i = j + 1;
+    } else {
+      if (c === "{") depth2++;
+      else if (c === "}" && --depth2 === 0) return i;
+      i++;
+    }
+  }
+  throw new NginxSyntaxError("unterminated Lua block", open);
+}
 function* tokens(text) {
   let i = 0;
   const n = text.length;
+  let lua = false;
   while (i < n) {
     const ch = text[i] ?? "";
     if (ch === " " || ch === "	" || ch === "\r" || ch === "\n") {
       i++;
     } else if (ch === "#") {
       while (i < n && text[i] !== "\n") i++;
+    } else if (ch === "{" && lua) {
+      lua = false;
+      const close = luaBlockEnd(text, i);
+      yield { type: "{", value: "{", start: i, end: i + 1 };
+      yield { type: "}", value: "}", start: close, end: close + 1 };
+      i = close + 1;
     } else if (ch === "{" || ch === "}" || ch === ";") {
+      lua = false;
       yield { type: ch, value: ch, start: i, end: i + 1 };
       i++;
     } else if (ch === '"' || ch === "'") {
@@ -33630,7 +34477,9 @@ function* tokens(text) {
         if (c === "\\" && i + 1 < n) i++;
         i++;
       }
-      yield { type: "word", value: text.slice(start, i), start, end: i };
+      const value = text.slice(start, i);
+      if (LUA_BLOCK.test(value)) lua = true;
+      yield { type: "word", value, start, end: i };
     }
   }
 }
@@ -33667,7 +34516,7 @@ function parseNginx(text) {
   if (stack.length > 1) throw new NginxSyntaxError('unexpected end of file, expecting "}"', stack[stack.length - 1]?.open?.start ?? text.length);
   return root;
 }
-var NginxSyntaxError;
+var NginxSyntaxError, LUA_BLOCK;
 var init_nginx2 = __esm({
   "src/engine/parse/nginx.ts"() {
     "use strict";
@@ -33678,14 +34527,241 @@ var init_nginx2 = __esm({
       }
       offset;
     };
+    LUA_BLOCK = /_by_lua_block$/;
+  }
+});
+
+// src/engine/parse/shell-constants.ts
+function propagateConstants(pipelines) {
+  const assigned = /* @__PURE__ */ new Map();
+  const everAssigned = /* @__PURE__ */ new Set();
+  const unknown = (name) => {
+    everAssigned.add(name);
+    assigned.set(name, null);
+  };
+  const resolve = (text, at2) => text.replace(REFERENCE, (m, braced2, op, fallback, bare) => {
+    const name = braced2 ?? bare ?? "";
+    const c = assigned.get(name);
+    if (c && c.from < at2) return c.value;
+    if (op && !everAssigned.has(name) && fallback !== void 0) return fallback;
+    return m;
+  });
+  for (const p of pipelines) {
+    for (const cmd of p.commands) {
+      const w = cmd.words;
+      const lead = w[0]?.value;
+      if (lead === "read" || lead === "local" || lead === "declare" || lead === "typeset" || lead === "unset" || lead === "mapfile" || lead === "readarray") {
+        for (const a of w.slice(1)) {
+          const name = a.value.split("=")[0] ?? "";
+          if (NAME.test(name)) unknown(name);
+        }
+        continue;
+      }
+      if (lead === "for" && w[1] && NAME.test(w[1].value)) {
+        unknown(w[1].value);
+        continue;
+      }
+      const start = lead === "export" || lead === "readonly" ? 1 : 0;
+      const all = w.length > start && w.slice(start).every((x) => assignmentName(x) !== void 0);
+      for (const x of w.slice(start)) {
+        const name = assignmentName(x);
+        if (!name || !all) break;
+        const rawValue = x.value.slice(name.length + 1);
+        const value = x.raw.includes("'") ? rawValue : resolve(rawValue, x.start);
+        const prev = assigned.get(name);
+        everAssigned.add(name);
+        if (prev === null || value.length > MAX_VALUE || value.includes("`")) assigned.set(name, null);
+        else if (prev === void 0) assigned.set(name, { value, from: x.end });
+        else if (prev.value !== value) assigned.set(name, null);
+      }
+    }
+  }
+  const substitute2 = (x) => {
+    if (!x.value.includes("$") || x.raw.includes("'")) return;
+    const value = resolve(x.value, x.start);
+    if (value !== x.value) x.value = value;
+  };
+  for (const p of pipelines) {
+    for (const cmd of p.commands) {
+      for (const x of cmd.words) if (assignmentName(x) === void 0) substitute2(x);
+      for (const r of cmd.redirects) if (r.target) substitute2(r.target);
+    }
+  }
+}
+function assignmentName(x) {
+  const eq = x.raw.indexOf("=");
+  if (eq <= 0) return void 0;
+  const name = x.raw.slice(0, eq);
+  return NAME.test(name) ? name : void 0;
+}
+var NAME, REFERENCE, MAX_VALUE;
+var init_shell_constants = __esm({
+  "src/engine/parse/shell-constants.ts"() {
+    "use strict";
+    NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+    REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^{}$"'`\\]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+    MAX_VALUE = 512;
+  }
+});
+
+// src/engine/parse/shell-nested.ts
+function nestedScript(cmd) {
+  return fromWords(cmd.words, 0, cmd, 0);
+}
+function fromWords(w, k, cmd, depth2) {
+  if (depth2 > 8) return void 0;
+  while (k < w.length && isAssignment(w[k]?.value ?? "")) k++;
+  const word = w[k];
+  if (!word) return void 0;
+  const name = base3(word.value);
+  const skipOpts = (from, args2) => {
+    let j = from;
+    while (j < w.length) {
+      const v = w[j]?.value ?? "";
+      if (v === "--") return j + 1;
+      if (!v.startsWith("-") || v === "-") break;
+      j += args2.has(v) ? 2 : 1;
+    }
+    return j;
+  };
+  if (SHELLS2.test(name)) {
+    for (let j = k + 1; j < w.length; j++) {
+      const v = w[j]?.value ?? "";
+      if (/^-[a-zA-Z]+$/.test(v) && v.includes("c")) {
+        const script = w[j + 1];
+        return script ? { word: script } : void 0;
+      }
+      if (v === "-o" || v === "+o") j++;
+      else if (!v.startsWith("-") && !v.startsWith("+")) return void 0;
+    }
+    const heredoc = cmd.heredocs[0];
+    return heredoc ? { heredoc } : void 0;
+  }
+  if (name === "su" || name === "runuser") {
+    for (let j = k + 1; j < w.length; j++) {
+      const v = w[j]?.value ?? "";
+      if (v === "-c" || v === "--command") return w[j + 1] ? { word: w[j + 1] } : void 0;
+      if (v.startsWith("--command=")) return void 0;
+      if (v === "--") return fromWords(w, j + 1, cmd, depth2 + 1);
+    }
+    return void 0;
+  }
+  if (name === "ssh") {
+    let j = k + 1;
+    while (j < w.length && (w[j]?.value ?? "").startsWith("-")) j += SSH_ARGS.has(w[j]?.value ?? "") ? 2 : 1;
+    const rest = w.slice(j + 1);
+    if (rest.length === 1 && rest[0]) {
+      if (/^(sudo( -\S+)*( \S+)? )?(\S*\/)?(ba|da|z|k)?sh( -[a-z]+)*$/.test(rest[0].value.trim())) return cmd.heredocs[0] ? { heredoc: cmd.heredocs[0] } : void 0;
+      return { word: rest[0] };
+    }
+    return rest.length ? fromWords(w, j + 1, cmd, depth2 + 1) : cmd.heredocs[0] ? { heredoc: cmd.heredocs[0] } : void 0;
+  }
+  if (name === "docker" || name === "podman" || name === "nerdctl" || name === "docker-compose" || name === "kubectl" || name === "oc") {
+    let j = k + 1;
+    if (name === "kubectl" || name === "oc") {
+      const dd = w.findIndex((x, i) => i > k && x.value === "--");
+      return dd === -1 ? void 0 : fromWords(w, dd + 1, cmd, depth2 + 1);
+    }
+    if (w[j]?.value === "compose") j++;
+    if (w[j]?.value !== "exec") return void 0;
+    j = skipOpts(j + 1, CONTAINER_EXEC_ARGS);
+    return fromWords(w, j + 1, cmd, depth2 + 1);
+  }
+  const args = ARG_OPTS[name];
+  if (args || SIMPLE_WRAPPERS.has(name)) {
+    let j = skipOpts(k + 1, args ?? /* @__PURE__ */ new Set());
+    if (name === "timeout" && /^\d/.test(w[j]?.value ?? "")) j++;
+    if ((name === "gosu" || name === "su-exec" || name === "chpst") && j < w.length) j++;
+    return fromWords(w, j, cmd, depth2 + 1);
+  }
+  return void 0;
+}
+function unquoted(src, start, end) {
+  const t = src.text;
+  const chars = [];
+  const at2 = [];
+  const push = (c, i2) => {
+    chars.push(c);
+    at2.push(i2);
+  };
+  let i = start;
+  while (i < end) {
+    const c = t[i];
+    if (c === "'") {
+      let j = i + 1;
+      while (j < end && t[j] !== "'") push(t[j], j++);
+      i = j + 1;
+    } else if (c === "$" && t[i + 1] === "'") {
+      let j = i + 2;
+      while (j < end && t[j] !== "'") {
+        if (t[j] === "\\" && j + 1 < end) j++;
+        push(t[j], j++);
+      }
+      i = j + 1;
+    } else if (c === '"') {
+      let j = i + 1;
+      while (j < end && t[j] !== '"') {
+        const d = t[j];
+        if (d === "\\" && j + 1 < end) {
+          const e = t[j + 1];
+          if (e === "\n") j += 2;
+          else if ('$`"\\'.includes(e)) {
+            push(e, j + 1);
+            j += 2;
+          } else push(d, j++);
+        } else if (d === "$" && t[j + 1] === "(") {
+          push(d, j++);
+          let level = 0;
+          do {
+            const x = t[j];
+            if (x === "(") level++;
+            else if (x === ")") level--;
+            push(x, j++);
+          } while (j < end && level > 0);
+        } else push(d, j++);
+      }
+      i = j + 1;
+    } else if (c === "\\" && i + 1 < end) {
+      if (t[i + 1] !== "\n") push(t[i + 1], i + 1);
+      i += 2;
+    } else push(c, i++);
+  }
+  const text = chars.join("");
+  const last3 = at2.length ? src.at(at2[at2.length - 1]) + 1 : src.at(start);
+  return { text, at: (k) => k < at2.length ? src.at(at2[k]) : last3 };
+}
+function heredocSource(heredoc, offsets) {
+  return { text: heredoc.body, at: (k) => offsets[Math.min(k, offsets.length - 1)] ?? heredoc.end };
+}
+var SHELLS2, base3, isAssignment, ARG_OPTS, SIMPLE_WRAPPERS, CONTAINER_EXEC_ARGS, SSH_ARGS;
+var init_shell_nested = __esm({
+  "src/engine/parse/shell-nested.ts"() {
+    "use strict";
+    SHELLS2 = /^(ba|da|z|k|a|mk|pdk)?sh$/;
+    base3 = (p) => p.slice(p.lastIndexOf("/") + 1);
+    isAssignment = (w) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w);
+    ARG_OPTS = {
+      sudo: /* @__PURE__ */ new Set(["-u", "-g", "-p", "-C", "-D", "-r", "-t", "-U", "-h", "--user", "--group", "--chdir"]),
+      doas: /* @__PURE__ */ new Set(["-u", "-C"]),
+      env: /* @__PURE__ */ new Set(["-u", "-C", "--unset", "--chdir", "-S"]),
+      nice: /* @__PURE__ */ new Set(["-n", "--adjustment"]),
+      ionice: /* @__PURE__ */ new Set(["-c", "-n", "-p"]),
+      timeout: /* @__PURE__ */ new Set(["-s", "-k", "--signal", "--kill-after"]),
+      stdbuf: /* @__PURE__ */ new Set(["-i", "-o", "-e"]),
+      setpriv: /* @__PURE__ */ new Set(["--reuid", "--regid", "--groups"]),
+      exec: /* @__PURE__ */ new Set(["-a"])
+    };
+    SIMPLE_WRAPPERS = /* @__PURE__ */ new Set(["nohup", "exec", "command", "time", "setsid", "builtin", "xargs", "chpst", "gosu", "su-exec", "tini", "dumb-init"]);
+    CONTAINER_EXEC_ARGS = /* @__PURE__ */ new Set(["-u", "--user", "-w", "--workdir", "-e", "--env", "--env-file", "--index", "--detach-keys", "-c", "--container", "-n", "--namespace"]);
+    SSH_ARGS = /* @__PURE__ */ new Set(["-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p", "-Q", "-R", "-S", "-W", "-w", "-B"]);
   }
 });
 
 // src/engine/parse/shell.ts
-function plainSource(text, base3 = 0) {
-  return { text, at: (i) => base3 + i };
+function plainSource(text, base4 = 0) {
+  return { text, at: (i) => base4 + i };
 }
-function parseShell(src) {
+function parseShell(src, depth2 = 0) {
   const t = src.text;
   const n = t.length;
   const pipelines = [];
@@ -33700,6 +34776,7 @@ function parseShell(src) {
   let pendingRedirect;
   let pendingHeredoc;
   const pending = [];
+  const wordSpans = /* @__PURE__ */ new Map();
   const endCommand = () => {
     while (words.length && RESERVED_LEAD.has(words[0]?.raw ?? "")) words = words.slice(1);
     if (words.length === 1 && RESERVED_ALONE.has(words[0]?.raw ?? "") && !redirects.length) words = [];
@@ -33754,14 +34831,14 @@ function parseShell(src) {
       heredocOffsets.set(heredoc, offsets);
     }
   };
-  const MAX_DEPTH = 64;
-  const skipBalanced = (j, open, close, depth2 = 0) => {
+  const MAX_DEPTH2 = 64;
+  const skipBalanced = (j, open, close, depth3 = 0) => {
     let level = 0;
     while (j < n) {
       const c = t[j];
       if (c === "\\") j += 2;
       else if (c === "'") j = skipSingle(j);
-      else if (c === '"' && depth2 < MAX_DEPTH) j = readDouble(j, depth2 + 1).next;
+      else if (c === '"' && depth3 < MAX_DEPTH2) j = readDouble(j, depth3 + 1).next;
       else if (c === "`") j = skipBackquote(j);
       else {
         if (c === open) level++;
@@ -33780,7 +34857,7 @@ function parseShell(src) {
     while (j < n && t[j] !== "`") j += t[j] === "\\" ? 2 : 1;
     return Math.min(n, j + 1);
   };
-  function readDouble(j, depth2 = 0) {
+  function readDouble(j, depth3 = 0) {
     let value = "";
     j++;
     while (j < n && t[j] !== '"') {
@@ -33794,11 +34871,11 @@ function parseShell(src) {
         value += '$`"\\'.includes(d) ? d : `\\${d}`;
         j += 2;
       } else if (c === "$" && t[j + 1] === "(") {
-        const end = skipBalanced(j + 1, "(", ")", depth2 + 1);
+        const end = skipBalanced(j + 1, "(", ")", depth3 + 1);
         value += t.slice(j, end);
         j = end;
       } else if (c === "$" && t[j + 1] === "{") {
-        const end = skipBalanced(j + 1, "{", "}", depth2 + 1);
+        const end = skipBalanced(j + 1, "{", "}", depth3 + 1);
         value += t.slice(j, end);
         j = end;
       } else if (c === "`") {
@@ -33866,7 +34943,9 @@ function parseShell(src) {
       end = i;
     }
     wordEnd = end;
-    return { value, raw: t.slice(start, end), quoted, start: src.at(start), end: end > start ? Math.min(src.at(end - 1) + 1, src.at(n)) : src.at(start) };
+    const word = { value, raw: t.slice(start, end), quoted, start: src.at(start), end: end > start ? Math.min(src.at(end - 1) + 1, src.at(n)) : src.at(start) };
+    if (quoted) wordSpans.set(word, [start, end]);
+    return word;
   };
   const REDIRECT = /^(\d*)(<<<|<<-|<<|&>>|&>|>>|>&|<&|>\||<>|>|<)/;
   while (i < n) {
@@ -33927,12 +35006,36 @@ function parseShell(src) {
     }
   }
   endPipeline();
+  if (depth2 < MAX_NESTING) {
+    const own = pipelines.length;
+    for (let p = 0; p < own; p++) {
+      for (const cmd of pipelines[p].commands) {
+        const nested = nestedScript(cmd);
+        if (!nested) continue;
+        let inner;
+        if ("heredoc" in nested) inner = heredocSource(nested.heredoc, heredocOffsets.get(nested.heredoc) ?? []);
+        else {
+          const span = wordSpans.get(nested.word);
+          inner = span ? unquoted(src, span[0], span[1]) : plainWord(nested.word);
+        }
+        const parsed = parseShell(inner, depth2 + 1);
+        for (const q of parsed.pipelines) pipelines.push(q);
+        for (const [h, o] of parsed.heredocOffsets) heredocOffsets.set(h, o);
+      }
+    }
+  }
+  if (depth2 === 0) propagateConstants(pipelines);
   return { pipelines, heredocOffsets };
 }
-var SourceBuilder, RESERVED_LEAD, RESERVED_ALONE;
+function plainWord(w) {
+  return { text: w.value, at: (k) => w.start + Math.min(k, w.value.length) };
+}
+var SourceBuilder, RESERVED_LEAD, RESERVED_ALONE, MAX_NESTING;
 var init_shell2 = __esm({
   "src/engine/parse/shell.ts"() {
     "use strict";
+    init_shell_constants();
+    init_shell_nested();
     SourceBuilder = class {
       chars = [];
       offsets = [];
@@ -33951,6 +35054,7 @@ var init_shell2 = __esm({
     };
     RESERVED_LEAD = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"]);
     RESERVED_ALONE = /* @__PURE__ */ new Set(["fi", "done", "esac", "}", "then", "do", "else"]);
+    MAX_NESTING = 6;
   }
 });
 
@@ -34208,93 +35312,6 @@ var init_sshd2 = __esm({
   }
 });
 
-// src/engine/parse/systemd.ts
-function parseSystemd(text) {
-  const sections = [];
-  const directives = [];
-  const lines = [];
-  for (let pos = 0; pos <= text.length; ) {
-    let e = text.indexOf("\n", pos);
-    if (e === -1) e = text.length;
-    lines.push({ text: text.slice(pos, e).replace(/\r$/, ""), start: pos });
-    pos = e + 1;
-  }
-  let section = "";
-  for (let k = 0; k < lines.length; k++) {
-    const { text: line2, start } = lines[k] ?? { text: "", start: 0 };
-    const trimmed = line2.trim();
-    const lead = line2.length - line2.trimStart().length;
-    if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
-      section = trimmed.slice(1, -1).trim();
-      sections.push({ value: section, start: start + lead, end: start + lead + trimmed.length });
-      continue;
-    }
-    if (!trimmed || trimmed.startsWith("#") || trimmed.startsWith(";") || !trimmed.includes("=")) continue;
-    const eq = line2.indexOf("=");
-    const key = line2.slice(0, eq).trim();
-    let vs = eq + 1;
-    while (line2[vs] === " " || line2[vs] === "	") vs++;
-    let value = "";
-    const offsets = [];
-    let piece = line2.slice(vs).trimEnd();
-    let pieceStart = start + vs;
-    let end = start + line2.trimEnd().length;
-    for (; ; ) {
-      const cont = piece.endsWith("\\");
-      if (cont) piece = piece.slice(0, -1);
-      for (let c = 0; c < piece.length; c++) offsets.push(pieceStart + c);
-      value += piece;
-      if (!cont || k + 1 >= lines.length) break;
-      do
-        k++;
-      while (k + 1 < lines.length && /^\s*[#;]/.test(lines[k]?.text ?? ""));
-      const next = lines[k] ?? { text: "", start: 0 };
-      const nlead = next.text.length - next.text.trimStart().length;
-      value += " ";
-      offsets.push(pieceStart + piece.length);
-      piece = next.text.trim();
-      pieceStart = next.start + nlead;
-      end = next.start + next.text.trimEnd().length;
-    }
-    if (!key) continue;
-    directives.push({ section, key, value: value.trim(), start: start + lead, end, valueStart: start + vs, valueEnd: Math.max(start + vs, end), words: splitWords(value, offsets, end) });
-  }
-  return { sections, directives };
-}
-function splitWords(value, offsets, end) {
-  const at2 = (i2) => offsets[i2] ?? end;
-  const words = [];
-  let i = 0;
-  while (i < value.length) {
-    while (i < value.length && /\s/.test(value[i] ?? "")) i++;
-    if (i >= value.length) break;
-    const s = i;
-    let w = "";
-    while (i < value.length && !/\s/.test(value[i] ?? "")) {
-      const c = value[i] ?? "";
-      if (c === '"' || c === "'") {
-        const close = value.indexOf(c, i + 1);
-        const stop = close === -1 ? value.length : close;
-        w += value.slice(i + 1, stop);
-        i = stop + 1;
-      } else if (c === "\\" && i + 1 < value.length) {
-        w += value[i + 1];
-        i += 2;
-      } else {
-        w += c;
-        i++;
-      }
-    }
-    words.push({ value: w, start: at2(s), end: at2(Math.min(i, value.length) - 1) + 1 });
-  }
-  return words;
-}
-var init_systemd2 = __esm({
-  "src/engine/parse/systemd.ts"() {
-    "use strict";
-  }
-});
-
 // src/engine/parse/index.ts
 function parseFile(file, kind, text) {
   try {
@@ -34325,9 +35342,14 @@ function parseKind(file, kind, text) {
       return { ok: true, target: { kind: "compose", file, text, value: r.value, doc: r.doc }, locator: new Locator(file, text, yamlResolver(r.doc)) };
     }
     case "openclaw": {
-      const r = parseJson5(text);
+      let r = parseJson5(text);
+      if (!r.ok && text.includes("${")) {
+        const retry2 = parseJson5(neutraliseShellReferences(text));
+        if (retry2.ok) r = retry2;
+      }
       if (!r.ok) return fail(r.message, r.line, r.column);
-      const target = { kind: "openclaw", file, text, value: r.value, authored: r.value, includes: [], origin: (p) => ({ file, path: p }) };
+      const partial = classify(file) !== "openclaw" && !(typeof r.value === "object" && r.value !== null && "gateway" in r.value);
+      const target = { kind: "openclaw", file, text, value: r.value, authored: r.value, includes: [], origin: (p) => ({ file, path: p }), ...partial ? { partial: true } : {} };
       return { ok: true, target, locator: new Locator(file, text, json5Resolver(r.ast)) };
     }
     case "dotenv":
@@ -34349,6 +35371,14 @@ function parseKind(file, kind, text) {
         const pos = new LineIndex(text).position(e.offset);
         return fail(e.message, pos.line, pos.column);
       }
+    }
+    case "caddy": {
+      const r = parseCaddyfile(text);
+      if (!r.ok) {
+        const pos = new LineIndex(text).position(r.offset);
+        return fail(r.message, pos.line, pos.column);
+      }
+      return { ok: true, target: { kind: "caddy", file, text, directives: r.directives }, locator: plain2 };
     }
     case "docker_daemon": {
       const r = parseJson5(text);
@@ -34395,6 +35425,7 @@ var init_parse = __esm({
     init_json5();
     init_lines();
     init_locator();
+    init_caddy2();
     init_nginx2();
     init_shell2();
     init_shell_sources();
@@ -34411,6 +35442,7 @@ var init_parse = __esm({
       systemd: "plain",
       sshd: "plain",
       nginx: "plain",
+      caddy: "plain",
       shell: "plain",
       makefile: "plain"
     };
@@ -34687,6 +35719,7 @@ var init_runner = __esm({
       report = (reported) => {
         const rule = this.rule;
         const input = this.scope?.relocate ? this.scope.relocate(reported) : reported;
+        if (!input) return;
         const file = input.at.file ?? this.target.file;
         if (this.scope?.owns && !this.scope.owns(file)) return;
         this.counts ??= /* @__PURE__ */ new Map();
@@ -34717,13 +35750,13 @@ function runsInHistory(rule) {
 async function scanHistory(opts) {
   const started = performance.now();
   const notes = [];
-  const base3 = await tryGit(opts.path, ["rev-parse", "--show-toplevel"]);
-  if (!base3) throw new UsageError(`--history needs a git work tree; ${opts.path} is not inside one`);
+  const base4 = await tryGit(opts.path, ["rev-parse", "--show-toplevel"]);
+  if (!base4) throw new UsageError(`--history needs a git work tree; ${opts.path} is not inside one`);
   const revs = [...opts.refs ?? [], ...opts.since ? [opts.since] : []];
   const [known, shallowOut, config, baseline] = await Promise.all([
-    Promise.all(revs.map(async (r) => !r.startsWith("-") && await tryGit(base3, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
-    tryGit(base3, ["rev-parse", "--is-shallow-repository"]),
-    loadConfig(opts.configFile, base3, base3, new Set(opts.rules.map((r) => r.id)), notes),
+    Promise.all(revs.map(async (r) => !r.startsWith("-") && await tryGit(base4, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
+    tryGit(base4, ["rev-parse", "--is-shallow-repository"]),
+    loadConfig(opts.configFile, base4, base4, new Set(opts.rules.map((r) => r.id)), notes),
     opts.baselineFile ? loadBaseline(opts.baselineFile) : void 0
   ]);
   const unknown = revs.find((_, i) => !known[i]);
@@ -34741,7 +35774,7 @@ async function scanHistory(opts) {
     });
   }
   const runner = new RuleRunner(active, notes, historyFinisher);
-  const blobs = new BlobReader(base3);
+  const blobs = new BlobReader(base4);
   const seen = /* @__PURE__ */ new Map();
   let order = 0;
   let commits = 0;
@@ -34752,7 +35785,7 @@ async function scanHistory(opts) {
   let atHead;
   const checkHead = () => {
     if (atHead) return;
-    atHead = fingerprintsAtHead(base3, active, config, maxFileSize, notes);
+    atHead = fingerprintsAtHead(base4, active, config, maxFileSize, notes);
     atHead.catch(() => void 0);
   };
   const collect = (c) => {
@@ -34846,7 +35879,7 @@ async function scanHistory(opts) {
   let stderr = "";
   try {
     const reader = new PatchReader(maxFileSize, { file: scanFile, commit: scanCommit });
-    ({ stderr } = await streamLines(base3, args, maxFileSize + 1, (line2, truncated2) => reader.line(line2, truncated2)));
+    ({ stderr } = await streamLines(base4, args, maxFileSize + 1, (line2, truncated2) => reader.line(line2, truncated2)));
     await reader.end();
   } finally {
     blobs.close();
@@ -34864,7 +35897,7 @@ async function scanHistory(opts) {
   const findings = sortFindings(applyBaseline(applyConfig(located, config), baseline));
   const range = [...opts.refs?.length ? opts.refs : ["--all"], ...opts.since ? [`^${opts.since}`] : []].join(" ");
   return {
-    root: { base: base3, git: true },
+    root: { base: base4, git: true },
     findings,
     notes,
     stats: { files, bytes: bytes2, skipped: binary + [...tooLarge2.values()].reduce((n, t) => n + t.count, 0), durationMs: Math.round(performance.now() - started) },
@@ -34889,14 +35922,14 @@ function describeOrigin(o, stillPresent) {
     properties: { ...f.properties ?? {}, commit: commit.sha, commitDate: commit.date, stillPresent, additions: o.additions }
   };
 }
-async function fingerprintsAtHead(base3, rules2, config, maxFileSize, notes) {
+async function fingerprintsAtHead(base4, rules2, config, maxFileSize, notes) {
   const out = /* @__PURE__ */ new Set();
-  const head2 = await tryGit(base3, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+  const head2 = await tryGit(base4, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
   if (!head2) return { fingerprints: out, internalErrors: 0 };
   const runner = new RuleRunner(rules2, notes, historyFinisher);
-  const blobs = new BlobReader(base3);
+  const blobs = new BlobReader(base4);
   const entries = [];
-  await streamLines(base3, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line2) => {
+  await streamLines(base4, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line2) => {
     const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line2);
     if (!m || m[1] === "120000") return;
     const path16 = unquotePath(m[4] ?? "");
@@ -34996,7 +36029,7 @@ var init_history = __esm({
 
 // src/engine/read/file-pass.ts
 function mayEmbedConfig(text) {
-  return text.includes("<<") || /\\(?:x3c|u003c|U0000003c)/i.test(text);
+  return text.includes("<<") || /\\(?:x3c|u003c|U0000003c)/i.test(text) || / set /.test(text) && text.includes("config") || text.includes("openclaw.json");
 }
 function textNeeded(rules2) {
   const shellRules = rules2.filter((r) => r.appliesTo.includes("shell"));
@@ -35040,6 +36073,8 @@ var init_file_pass = __esm({
         let kind = byPath2;
         if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
         if (kind === "text" && looksLikeShell(f.path, read.text)) kind = "shell";
+        if (kind === "text" && looksLikeOpenClawConfig(f.path, read.text)) kind = "openclaw";
+        if (kind === "text" && looksLikeNginx(f.path, read.text)) kind = "nginx";
         result.kind = kind;
         result.bytes = read.bytes;
         if (runTextRules) {
@@ -35146,7 +36181,7 @@ function interpolate(s, lookup) {
       i = end + 1;
       continue;
     }
-    const m = NAME.exec(s.slice(i + 1));
+    const m = NAME2.exec(s.slice(i + 1));
     if (!m) {
       out += "$";
       i++;
@@ -35167,7 +36202,7 @@ function matchingBrace(s, open) {
   return -1;
 }
 function braced(inner, written, lookup) {
-  const m = NAME.exec(inner);
+  const m = NAME2.exec(inner);
   if (!m) return written;
   const name = m[0];
   const rest = inner.slice(name.length);
@@ -35188,27 +36223,27 @@ function braced(inner, written, lookup) {
       return set ? interpolate(arg2, lookup) : value === void 0 ? written : "";
   }
 }
-var NAME;
+var NAME2;
 var init_interpolate = __esm({
   "src/engine/assemble/compose/interpolate.ts"() {
     "use strict";
-    NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+    NAME2 = /^[A-Za-z_][A-Za-z0-9_]*/;
   }
 });
 
 // src/engine/assemble/compose/tree.ts
 function collectTags(doc) {
   const tags = /* @__PURE__ */ new Map();
-  const walk2 = (node, path16, depth2) => {
+  const walk3 = (node, path16, depth2) => {
     if (depth2 > 12 || !node) return;
     const tag = node.tag;
     if (tag === "!reset" || tag === "!override") tags.set(pathKey(path16), tag === "!reset" ? "reset" : "override");
     if ((0, import_yaml6.isMap)(node)) {
-      for (const it of node.items) if ((0, import_yaml6.isPair)(it) && (0, import_yaml6.isScalar)(it.key)) walk2(it.value, [...path16, String(it.key.value)], depth2 + 1);
+      for (const it of node.items) if ((0, import_yaml6.isPair)(it) && (0, import_yaml6.isScalar)(it.key)) walk3(it.value, [...path16, String(it.key.value)], depth2 + 1);
     }
-    if ((0, import_yaml6.isSeq)(node)) node.items.forEach((it, i) => walk2(it, [...path16, i], depth2 + 1));
+    if ((0, import_yaml6.isSeq)(node)) node.items.forEach((it, i) => walk3(it, [...path16, i], depth2 + 1));
   };
-  walk2(doc.contents, [], 0);
+  walk3(doc.contents, [], 0);
   return tags;
 }
 function isRecord2(v) {
@@ -35251,11 +36286,11 @@ function normaliseKeyValues(n, env) {
   }
   return n;
 }
-function merge(base3, over, special) {
+function merge(base4, over, special) {
   if (over.tag === "reset") return void 0;
-  if (!base3 || over.tag === "override") return over;
-  if (base3.v instanceof Map && over.v instanceof Map) {
-    const out = new Map(base3.v);
+  if (!base4 || over.tag === "override") return over;
+  if (base4.v instanceof Map && over.v instanceof Map) {
+    const out = new Map(base4.v);
     for (const [k, ov] of over.v) {
       const bv = out.get(k);
       const s = bv && special ? special(k, bv, ov) : null;
@@ -35263,9 +36298,9 @@ function merge(base3, over, special) {
       if (m) out.set(k, m);
       else out.delete(k);
     }
-    return { o: base3.o, v: out };
+    return { o: base4.o, v: out };
   }
-  if (Array.isArray(base3.v) && Array.isArray(over.v)) return { o: base3.o, v: [...base3.v, ...over.v] };
+  if (Array.isArray(base4.v) && Array.isArray(over.v)) return { o: base4.o, v: [...base4.v, ...over.v] };
   return over;
 }
 function plain(n, which) {
@@ -35302,15 +36337,15 @@ function buildComposeProjects(composeTargets, dotenvTargets) {
   const projects = [];
   for (const [dir3, files] of byDir) {
     const nameOf = (f) => path7.posix.basename(f);
-    const base3 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
-    const family2 = base3 && /^docker-/i.test(nameOf(base3)) ? "docker-compose" : "compose";
-    const override = base3 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family2}.`)) : void 0;
+    const base4 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
+    const family2 = base4 && /^docker-/i.test(nameOf(base4)) ? "docker-compose" : "compose";
+    const override = base4 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family2}.`)) : void 0;
     const listed = composeFileVariable(loader, dir3);
-    const main2 = listed.length ? listed : base3 ? [base3, ...override ? [override] : []] : [];
+    const main2 = listed.length ? listed : base4 ? [base4, ...override ? [override] : []] : [];
     if (main2.length) projects.push(project(loader, dir3, main2, main2));
     for (const f of files) {
       if (main2.includes(f)) continue;
-      if (base3 && VARIANT.test(nameOf(f))) projects.push(project(loader, dir3, [base3, f], [f]));
+      if (base4 && VARIANT.test(nameOf(f))) projects.push(project(loader, dir3, [base4, f], [f]));
       else projects.push(project(loader, dir3, [f], [f]));
     }
   }
@@ -35399,9 +36434,9 @@ function loadService(loader, file, name, lookup, depth2) {
     node.v.delete("extends");
     const baseName = typeof ext === "string" ? ext : isRecord2(ext) && typeof ext.service === "string" ? ext.service : void 0;
     const baseFile = isRecord2(ext) && typeof ext.file === "string" ? resolveRel(path7.posix.dirname(file), ext.file) : file;
-    const base3 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
-    if (!base3 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord2(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
-    const merged = base3 ? mergeService(base3, node) : void 0;
+    const base4 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
+    if (!base4 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord2(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
+    const merged = base4 ? mergeService(base4, node) : void 0;
     if (merged) node = { ...merged, o: node.o };
   }
   return node;
@@ -35416,8 +36451,8 @@ function normaliseService(n, lookup) {
   if (args instanceof Map && args.get("args")) args.set("args", normaliseKeyValues(args.get("args"), lookup));
   return n;
 }
-function mergeService(base3, over) {
-  return merge(base3, over, (key, b, o) => {
+function mergeService(base4, over) {
+  return merge(base4, over, (key, b, o) => {
     if (o.tag) return null;
     if (key === "command" || key === "entrypoint") return o;
     if (key === "healthcheck") return merge(b, o, (k, _b, oo) => k === "test" ? oo : null);
@@ -35761,6 +36796,11 @@ var init_openclaw_release2 = __esm({
 });
 
 // src/engine/assemble/shared-targets.ts
+function setsWhatIsReported(value, r) {
+  if (r.at.kind !== "path" || r.at.file !== void 0) return false;
+  const first = r.at.path[0];
+  return typeof value === "object" && value !== null && first !== void 0 && String(first) in value;
+}
 function embeddedKey(t) {
   return t.kind === "openclaw" && t.embedded ? `${t.file}
 ${t.embedded.line}` : void 0;
@@ -35839,6 +36879,7 @@ var init_shared_targets = __esm({
       scopeOf(target) {
         if (target.kind === "openclaw") {
           const reframe = this.reframes.get(embeddedKey(target) ?? "");
+          if (target.partial) return { relocate: (r) => setsWhatIsReported(target.value, r) ? toOrigin(target, r) : void 0 };
           return { relocate: reframe ? (r) => reframe(toOrigin(target, r)) : (r) => toOrigin(target, r) };
         }
         if (target.kind === "compose_project") return { owns: (file) => target.owns.includes(file) };
@@ -35960,18 +37001,18 @@ var init_run_targets = __esm({
 // src/engine/read/repo-file.ts
 import { lstatSync as lstatSync3, readFileSync } from "node:fs";
 import path9 from "node:path";
-function repoFileReader(base3, blobs) {
-  if (!blobs) return (rel) => readFromDisk(base3, rel);
+function repoFileReader(base4, blobs) {
+  if (!blobs) return (rel) => readFromDisk(base4, rel);
   return (rel) => {
     const bytes2 = blobs.files.get(rel);
     const read = bytes2 ? decode(bytes2, rel) : void 0;
     return read?.ok ? read.text : void 0;
   };
 }
-function readFromDisk(base3, rel) {
+function readFromDisk(base4, rel) {
   try {
-    const abs = path9.join(base3, rel);
-    if (!abs.startsWith(base3 + path9.sep) || lstatSync3(abs).isSymbolicLink()) return void 0;
+    const abs = path9.join(base4, rel);
+    if (!abs.startsWith(base4 + path9.sep) || lstatSync3(abs).isSymbolicLink()) return void 0;
     return readFileSync(abs, "utf8");
   } catch {
     return void 0;
@@ -37258,8 +38299,8 @@ var require_proxy = __commonJS({
       return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
     }
     var DecodedURL = class extends URL {
-      constructor(url, base3) {
-        super(url, base3);
+      constructor(url, base4) {
+        super(url, base4);
         this._decodedUsername = decodeURIComponent(super.username);
         this._decodedPassword = decodeURIComponent(super.password);
       }
@@ -45731,22 +46772,22 @@ var require_balanced_pool = __commonJS({
       return new Pool(origin2, opts);
     }
     var BalancedPool = class extends PoolBase {
-      constructor(upstreams2 = [], { factory = defaultFactory, ...opts } = {}) {
+      constructor(upstreams3 = [], { factory = defaultFactory, ...opts } = {}) {
         super();
         this[kOptions] = opts;
         this[kIndex] = -1;
         this[kCurrentWeight] = 0;
         this[kMaxWeightPerServer] = this[kOptions].maxWeightPerServer || 100;
         this[kErrorPenalty] = this[kOptions].errorPenalty || 15;
-        if (!Array.isArray(upstreams2)) {
-          upstreams2 = [upstreams2];
+        if (!Array.isArray(upstreams3)) {
+          upstreams3 = [upstreams3];
         }
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
         this[kInterceptors] = opts.interceptors?.BalancedPool && Array.isArray(opts.interceptors.BalancedPool) ? opts.interceptors.BalancedPool : [];
         this[kFactory] = factory;
-        for (const upstream of upstreams2) {
+        for (const upstream of upstreams3) {
           this.addUpstream(upstream);
         }
         this._updateBalancedPoolStats();
@@ -61450,9 +62491,9 @@ var require_light = __commonJS({
           };
         }
         _addListener(name, status, cb) {
-          var base3;
-          if ((base3 = this._events)[name] == null) {
-            base3[name] = [];
+          var base4;
+          if ((base4 = this._events)[name] == null) {
+            base4[name] = [];
           }
           this._events[name].push({ cb, status });
           return this.instance;
@@ -61726,9 +62767,9 @@ var require_light = __commonJS({
           this._startHeartbeat();
         }
         _startHeartbeat() {
-          var base3;
+          var base4;
           if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-            return typeof (base3 = this.heartbeat = setInterval(() => {
+            return typeof (base4 = this.heartbeat = setInterval(() => {
               var amount, incr, maximum, now, reservoir;
               now = Date.now();
               if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
@@ -61749,7 +62790,7 @@ var require_light = __commonJS({
                   return this.instance._drainAll(this.computeCapacity());
                 }
               }
-            }, this.heartbeatInterval)).unref === "function" ? base3.unref() : void 0;
+            }, this.heartbeatInterval)).unref === "function" ? base4.unref() : void 0;
           } else {
             return clearInterval(this.heartbeat);
           }
@@ -62108,9 +63149,9 @@ var require_light = __commonJS({
             return keys;
           }
           _startAutoCleanup() {
-            var base3;
+            var base4;
             clearInterval(this.interval);
-            return typeof (base3 = this.interval = setInterval(async () => {
+            return typeof (base4 = this.interval = setInterval(async () => {
               var e, k, ref, results, time, v;
               time = Date.now();
               ref = this.instances;
@@ -62129,7 +63170,7 @@ var require_light = __commonJS({
                 }
               }
               return results;
-            }, this.timeout / 2)).unref === "function" ? base3.unref() : void 0;
+            }, this.timeout / 2)).unref === "function" ? base4.unref() : void 0;
           }
           updateSettings(options = {}) {
             parser$3.overwrite(options, this.defaults, this);

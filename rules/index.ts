@@ -7,6 +7,8 @@ import browserControlInvalidConfig from './browser/control_invalid_config.js';
 import browserControlNoAuth from './browser/control_no_auth.js';
 import browserRemoteCdpHttp from './browser/remote_cdp_http.js';
 import browserRemoteCdpPrivateHost from './browser/remote_cdp_private_host.js';
+import caddyFixedIdentityHeader from './caddy/fixed_identity_header.js';
+import caddyGatewayNoAuth from './caddy/gateway_no_auth.js';
 import channelsAllowFromDangerousNameMatchingEnabled from './channels/allowFrom.dangerous_name_matching_enabled.js';
 import channelsAllowFromMutableEntriesInert from './channels/allowFrom.mutable_entries_inert.js';
 import channelsDiscordAllowFromNameBasedEntries from './channels/discord.allowFrom.name_based_entries.js';
@@ -74,6 +76,7 @@ import dockerfileRunsAsRoot from './dockerfile/runs_as_root.js';
 import dockerfileSecretInEnv from './dockerfile/secret_in_env.js';
 import dotenvCommitted from './dotenv/committed.js';
 import dotenvNotIgnored from './dotenv/not_ignored.js';
+import dotenvPlaceholderGatewayToken from './dotenv/placeholder_gateway_token.js';
 import fsSyncedDir from './fs/synced_dir.js';
 import gatewayAuthNoRateLimit from './gateway/auth_no_rate_limit.js';
 import gatewayBindNoAuth from './gateway/bind_no_auth.js';
@@ -96,6 +99,7 @@ import gatewayTailscaleServe from './gateway/tailscale_serve.js';
 import gatewayTokenPlaceholderValue from './gateway/token_placeholder_value.js';
 import gatewayTokenTooShort from './gateway/token_too_short.js';
 import gatewayToolsInvokeHttpDangerousAllow from './gateway/tools_invoke_http.dangerous_allow.js';
+import gatewayTrustedProxiesAny from './gateway/trusted_proxies_any.js';
 import gatewayTrustedProxiesMissing from './gateway/trusted_proxies_missing.js';
 import gatewayTrustedProxyAllowLoopback from './gateway/trusted_proxy_allow_loopback.js';
 import gatewayTrustedProxyAuth from './gateway/trusted_proxy_auth.js';
@@ -165,8 +169,10 @@ import securityTrustModelGroupScopeMain from './security/trust_model.group_scope
 import securityTrustModelMultiUserHeuristic from './security/trust_model.multi_user_heuristic.js';
 import shellChmodOpenclawState from './shell/chmod_openclaw_state.js';
 import shellCurlPipeShell from './shell/curl_pipe_shell.js';
+import shellDevicesApproveAll from './shell/devices_approve_all.js';
 import shellFirewallOpensGateway from './shell/firewall_opens_gateway.js';
 import shellGatewayPublicBind from './shell/gateway_public_bind.js';
+import shellGatewayRelayPublic from './shell/gateway_relay_public.js';
 import shellTailscaleFunnel from './shell/tailscale_funnel.js';
 import shellUnpinnedOpenclawInstall from './shell/unpinned_openclaw_install.js';
 import sshdAgentForwarding from './sshd/agent_forwarding.js';
@@ -206,6 +212,8 @@ export const RULES: readonly AnyRule[] = [
   browserControlNoAuth,
   browserRemoteCdpHttp,
   browserRemoteCdpPrivateHost,
+  caddyFixedIdentityHeader,
+  caddyGatewayNoAuth,
   channelsAllowFromDangerousNameMatchingEnabled,
   channelsAllowFromMutableEntriesInert,
   channelsDiscordAllowFromNameBasedEntries,
@@ -273,6 +281,7 @@ export const RULES: readonly AnyRule[] = [
   dockerfileSecretInEnv,
   dotenvCommitted,
   dotenvNotIgnored,
+  dotenvPlaceholderGatewayToken,
   fsSyncedDir,
   gatewayAuthNoRateLimit,
   gatewayBindNoAuth,
@@ -295,6 +304,7 @@ export const RULES: readonly AnyRule[] = [
   gatewayTokenPlaceholderValue,
   gatewayTokenTooShort,
   gatewayToolsInvokeHttpDangerousAllow,
+  gatewayTrustedProxiesAny,
   gatewayTrustedProxiesMissing,
   gatewayTrustedProxyAllowLoopback,
   gatewayTrustedProxyAuth,
@@ -364,8 +374,10 @@ export const RULES: readonly AnyRule[] = [
   securityTrustModelMultiUserHeuristic,
   shellChmodOpenclawState,
   shellCurlPipeShell,
+  shellDevicesApproveAll,
   shellFirewallOpensGateway,
   shellGatewayPublicBind,
+  shellGatewayRelayPublic,
   shellTailscaleFunnel,
   shellUnpinnedOpenclawInstall,
   sshdAgentForwarding,

@@ -162,6 +162,7 @@ const ABOUT: Record<string, string> = {
   dockerfile: 'Dockerfiles',
   dotenv: '`.env` files committed or not ignored',
   nginx: 'nginx in front of the gateway',
+  caddy: 'Caddy in front of the gateway',
   scan: 'files Gatewarden could not read as what they are',
   secrets: 'provider keys, bot tokens, private keys and other credentials, in any file',
   shell: 'install scripts, Makefiles, Dockerfile `RUN` lines and workflow steps',

@@ -35,6 +35,7 @@ const SHAPES: Record<string, Shape> = {
   systemd: { kind: 'systemd', file: 'openclaw-gateway.service', comment: '#' },
   sshd: { kind: 'sshd', file: 'sshd_config', comment: '#' },
   nginx: { kind: 'nginx', file: 'nginx.conf', comment: '#' },
+  caddy: { kind: 'caddy', file: 'Caddyfile', comment: '#' },
   daemon: { kind: 'docker_daemon', file: 'daemon.json' },
   secrets: { kind: 'text', file: 'settings.yaml', comment: '#' },
 };

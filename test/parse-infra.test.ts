@@ -30,7 +30,7 @@ describe('shell reader', () => {
   });
 
   it('keeps $(…), ${…}, backquotes and <(…) whole, with quotes and parentheses inside', () => {
-    expect(words(`sh -c "$(curl -fsSL "https://x/a b")" x\${A:-")"} \`echo ;\` <(wget -O- u)`)).toEqual([[['sh', '-c', '$(curl -fsSL "https://x/a b")', 'x${A:-")"}', '`echo ;`', '<(wget -O- u)']]]);
+    expect(words(`sh -c "$(curl -fsSL "https://x/a b")" x\${A:-")"} \`echo ;\` <(wget -O- u)`)).toEqual([[['sh', '-c', '$(curl -fsSL "https://x/a b")', 'x${A:-")"}', '`echo ;`', '<(wget -O- u)']], [['$(curl -fsSL "https://x/a b")']]]);
   });
 
   it('drops control words in command position and reads redirections apart from words', () => {
@@ -116,6 +116,7 @@ describe('heredoc OpenClaw configs', () => {
     const emb = parsed.derived?.find((d) => d.target.kind === 'openclaw');
     if (!emb?.reframe) throw new Error('no embedded config');
     const out = emb.reframe(input);
+    if (!out) throw new Error('report dropped');
     return { target: emb.target as OpenClawTarget, location: new Locator(file, text).locate(out.at), key: out.key };
   };
 

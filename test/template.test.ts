@@ -15,6 +15,8 @@ describe('template names', () => {
     expect(classify('templates/systemd/openclaw.service.j2')).toBe('systemd');
     expect(classify('templates/nginx.conf.jinja2')).toBe('nginx');
     expect(classify('deploy/setup.sh.tmpl')).toBe('shell');
+    expect(classify('roles/proxy/templates/Caddyfile.j2')).toBe('caddy');
+    expect(classify('Caddyfile')).toBe('caddy');
   });
 
   it('leave dotenv templates and bare suffixes alone', () => {

@@ -111,16 +111,28 @@ export function isRootUser(user: string): boolean {
 
 /** Exec-form (`["a","b"]`) or shell-form arguments as argv. */
 export function execArgs(args: string): string[] {
-  const t = args.trim();
+  // Docker joins continued lines before reading the exec form's JSON.
+  const t = args.trim().replace(/\\\r?\n/g, '');
   if (t.startsWith('[')) {
     try {
       const v: unknown = JSON.parse(t);
-      if (Array.isArray(v)) return v.map((x) => String(x));
+      if (Array.isArray(v)) return withShellScript(v.map((x) => String(x)));
     } catch {
       // not valid JSON: Docker runs it in a shell, so split it like one
     }
   }
+  return withShellScript(splitWords(t));
+}
+
+function splitWords(t: string): string[] {
   return [...t.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+/** `["sh", "-c", "… exec node openclaw.mjs gateway --bind lan"]`: the script's words follow, as the shell runs them. */
+function withShellScript(args: string[]): string[] {
+  const k = args.findIndex((a, i) => i > 0 && /^-[a-z]+$/.test(a) && a.includes('c'));
+  if (k === -1 || !/(^|\/)(ba|da|z|k|a)?sh$/.test(args[0] ?? '') || args[k + 1] === undefined) return args;
+  return [...args.slice(0, k + 1), ...splitWords((args[k + 1] ?? '').replace(/[;&|]+/g, ' ')), ...args.slice(k + 2)];
 }
 
 export interface EnvProperty {

@@ -176,8 +176,12 @@ function deniesByDefault(rules: readonly NginxDirective[]): boolean {
   return catchAll?.name === 'deny';
 }
 
-/** The location restricts who gets in: basic auth, auth_request, client certificates, or an allow list ending in `deny all`. */
+/**
+ * The location restricts who gets in: basic auth, auth_request, client certificates, an allow list ending in
+ * `deny all`, or OpenResty's access phase (`access_by_lua_block`/`_file`: code that decides access, judged as auth).
+ */
 export function isRestricted(chain: readonly NginxDirective[]): boolean {
+  if (effective(chain, 'access_by_lua_block', 'access_by_lua_file', 'access_by_lua').length) return true;
   const basic = effective(chain, 'auth_basic')[0];
   const request = effective(chain, 'auth_request')[0];
   const jwt = effective(chain, 'auth_jwt')[0];

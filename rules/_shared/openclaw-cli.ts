@@ -6,6 +6,18 @@ import { isRecord } from '../../src/lib/json.js';
 import { isReference } from '../../src/lib/variables.js';
 
 const CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
+/**
+ * The package's bundled entry points, as `openclaw gateway install` and nvm/npm-global installs write them:
+ * `…/node_modules/openclaw/dist/index.js`, `…/openclaw/dist/entry.js`, `…/openclaw/openclaw.mjs`, and `dist/index.js`
+ * run from the package's own folder (its Docker image).
+ */
+const PACKAGE_ENTRY = /(^|\/)(openclaw|clawdbot|moltbot)\/(dist\/(index|entry)|openclaw|clawdbot|moltbot)\.[cm]?js$|^(\.\/)?dist\/(index|entry)\.[cm]?js$/;
+const GATEWAY_ENTRY = /(^|\/)(openclaw|clawdbot|moltbot)\/dist\/gateway\/index\.[cm]?js$/;
+
+/** A word that runs OpenClaw's CLI: `openclaw`, `openclaw@1.2`, `openclaw.mjs`, or a path to one of its entry points. */
+export function isCliWord(w: string): boolean {
+  return CLI.test(w.slice(w.lastIndexOf('/') + 1)) || PACKAGE_ENTRY.test(w) || GATEWAY_ENTRY.test(w);
+}
 
 export interface GatewayCommand {
   /** Index of the word after which the gateway's flags start. */
@@ -19,9 +31,10 @@ export interface GatewayCommand {
 
 /** The gateway invocation in a list of words, if they run one (`openclaw gateway`, `node dist/openclaw.mjs gateway run`). */
 export function gatewayCommand(words: readonly string[]): GatewayCommand | undefined {
-  const cli = words.findIndex((w) => CLI.test(w.slice(w.lastIndexOf('/') + 1)));
+  const cli = words.findIndex(isCliWord);
   if (cli === -1) return undefined;
-  const gw = words.indexOf('gateway', cli + 1);
+  // `node …/openclaw/dist/gateway/index.js`: the gateway's own entry point, no subcommand.
+  const gw = GATEWAY_ENTRY.test(words[cli] ?? '') ? cli : words.indexOf('gateway', cli + 1);
   if (gw === -1) return undefined;
   const out: GatewayCommand = { gatewayIndex: gw };
   const flags: Record<string, 'bind' | 'token' | 'password' | 'auth' | 'tailscale'> = { '--bind': 'bind', '--token': 'token', '--password': 'password', '--auth': 'auth', '--tailscale': 'tailscale' };

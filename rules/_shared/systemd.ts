@@ -6,12 +6,33 @@ const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 const dir = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
 
 export function isDropIn(t: SystemdTarget): boolean {
-  return /\.service\.d$/.test(dir(t.file));
+  return /\.service\.d$/.test(dir(t.writtenTo ?? t.file));
 }
 
-/** A user unit (`~/.config/systemd/user/`, `systemd/user/`): runs as its user, `User=` does not apply. */
+/**
+ * A user unit: runs as the user who enables it, `User=` does not apply. Known by its folder
+ * (`~/.config/systemd/user/`, `systemd/user/`) or, wherever it is kept, by what only a user unit says: installed
+ * into `default.target` (system services go into `multi-user.target`) or home paths written `%h`, with no `User=`
+ * (a system unit with `User=` may use `%h` for that user's home).
+ */
 export function isUserUnit(t: SystemdTarget): boolean {
-  return /(^|\/)systemd\/user(\/|$)/.test(dir(t.file));
+  if (/(^|\/)systemd\/user(\/|$)/.test(dir(t.writtenTo ?? t.file))) return true;
+  if (t.directives.some((d) => d.section === 'Service' && (d.key === 'User' || d.key === 'DynamicUser'))) return false;
+  return t.directives.some((d) => (d.section === 'Install' && d.key === 'WantedBy' && /(^|\s)default\.target(\s|$)/.test(d.value)) || (d.section === 'Service' && /%h(\/|$|\s)/.test(d.value)));
+}
+
+/**
+ * The words a command line runs, with a shell's `-c` script split into words (`/bin/bash -c 'exec node
+ * …/openclaw/dist/index.js gateway --bind lan'`): enough to see which program it starts and with which flags.
+ * Each word of the script keeps the script's range.
+ */
+export function commandWords(words: readonly Span[]): readonly Span[] {
+  const first = words[0]?.value ?? '';
+  if (!/(^|\/)(ba|da|z|k)?sh$/.test(first)) return words;
+  const c = words.findIndex((w, k) => k > 0 && /^-[a-z]+$/.test(w.value) && w.value.includes('c'));
+  const script = c === -1 ? undefined : words[c + 1];
+  if (!script) return words;
+  return script.value.split(/[\s;&|]+/).filter((v) => v && v !== 'exec').map((value) => ({ ...script, value: value.replace(/^["']|["']$/g, '') }));
 }
 
 /** The unit's directives followed by those of its drop-ins (`<name>.service.d/*.conf`), in the order systemd applies them. */
@@ -34,7 +55,7 @@ export function serviceSetting(directives: readonly UnitDirective[], key: string
 export function gatewayExecs(directives: readonly UnitDirective[]): { directive: UnitDirective; words: readonly Span[] }[] {
   return directives
     .filter((d) => d.section === 'Service' && d.key === 'ExecStart')
-    .map((d) => ({ directive: d, words: d.words.map((w, k) => (k === 0 ? { ...w, value: w.value.replace(/^[-@:+!]+/, '') } : w)) }))
+    .map((d) => ({ directive: d, words: commandWords(d.words.map((w, k) => (k === 0 ? { ...w, value: w.value.replace(/^[-@:+!]+/, '') } : w))) }))
     // `ExecStart=/usr/bin/docker run … openclaw gateway`: the gateway runs in a container, the unit only runs the client.
     .filter((e) => !/(^|\/)(docker|podman|nerdctl|docker-compose)$/.test(e.words[0]?.value ?? '') && gatewayCommand(e.words.map((w) => w.value)));
 }

@@ -27,6 +27,8 @@ export default defineRule({
       for (const loc of locs) {
         const kind = sensitivePath(loc.directive);
         if (!kind || isRestricted(loc.chain)) continue;
+        // `location /health { return 200 "ok"; }`: answered by nginx itself, nothing of the gateway's is exposed.
+        if (kind === 'health' && !proxiesToGateway(loc.directive) && (loc.directive.block ?? []).some((d) => d.name === 'return')) continue;
         const [s, e] = head(loc.directive);
         ctx.report({
           at: at.range(s, e, fileOf(loc.directive)),

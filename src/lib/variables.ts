@@ -4,17 +4,20 @@
  * Pure: no IO, no state.
  */
 
+import { isEncryptedReference } from './encrypted-reference.js';
+
 const SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops|keyring|secret|secrets):\/\//i;
 
 /**
  * A value that points at a secret instead of holding one: `${VAR}`, `${VAR:-x}`, `$VAR`, `${{ secrets.X }}`,
  * `{{ vault_x }}` templates, `%VAR%`, secret-manager URIs (`op://`, `vault://`, …), `/run/secrets/…` files, and
  * OpenClaw's retired SecretRef marker strings (`secretref-env:NAME`, `__env__:NAME`, which only `openclaw doctor`
- * still migrates).
+ * still migrates), and values encrypted at rest by dotenvx (`encrypted:…`) or sops (`ENC[AES256_GCM,…]`).
  */
 export function isReference(value: string): boolean {
   const v = value.trim();
   return (
+    ((v.startsWith('encrypted:') || v.startsWith('ENC[')) && isEncryptedReference(v)) ||
     /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) ||
     /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) ||
     /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) ||

@@ -15,6 +15,7 @@ export type FileKind =
   | 'systemd'
   | 'sshd'
   | 'nginx'
+  | 'caddy'
   | 'docker_daemon'
   | 'shell'
   | 'makefile'
@@ -87,11 +88,16 @@ export interface OpenClawTarget extends TargetBase {
   origin(path: readonly PathSegment[]): OpenClawOrigin;
   /** Set when the config is a heredoc inside a script (`cat > openclaw.json <<'EOF'`), not a file of its own. */
   embedded?: {
-    origin: 'heredoc';
+    origin: 'heredoc' | 'config set' | 'echo';
     line: number;
     /** An unquoted delimiter: the shell expands `${VAR}` in the body before the file is written. */
     expands?: boolean;
   };
+  /**
+   * A config recognised by its content, not its name, that has no `gateway` section (a fragment to merge, a
+   * partial example): only what it sets is judged, not the defaults of the sections it leaves out.
+   */
+  partial?: true;
   /** The OpenClaw release the repository deploys this config with (the assemble stage reads it); absent = unknown. */
   release?: OpenClawRelease;
 }
@@ -142,6 +148,11 @@ export interface UnitDirective {
 export interface SystemdTarget extends TargetBase {
   kind: 'systemd';
   text: string;
+  /**
+   * A unit written by a script's heredoc (`cat > /etc/systemd/system/openclaw.service <<EOF`): the path it is
+   * written to. `file`/`text` are the script's, and every range is an offset in the script.
+   */
+  writtenTo?: string;
   /** Section headers in order, with the range of the `[Name]` line. */
   sections: readonly Span[];
   directives: readonly UnitDirective[];
@@ -192,6 +203,16 @@ export interface NginxTarget extends TargetBase {
   kind: 'nginx';
   text: string;
   /** The top-level directives (the main context of nginx.conf, or the body of an included file). */
+  directives: readonly NginxDirective[];
+}
+
+/**
+ * A Caddyfile: each line a directive (`name arg…`), `{ … }` a block; site blocks are directives named by their
+ * first address (`example.com, :80 {`), the global options block has the name `""`. Same shape as nginx's tree.
+ */
+export interface CaddyTarget extends TargetBase {
+  kind: 'caddy';
+  text: string;
   directives: readonly NginxDirective[];
 }
 
@@ -339,6 +360,7 @@ export interface TargetMap {
   systemd: SystemdTarget;
   sshd: SshdTarget;
   nginx: NginxTarget;
+  caddy: CaddyTarget;
   docker_daemon: DockerDaemonTarget;
   shell: ShellTarget;
   parse_error: ParseErrorTarget;
@@ -352,7 +374,7 @@ export type Target = TargetMap[TargetKind];
  * read (few and small in a repository). Shell targets are not among them: no rule reads another file's shell,
  * so the engine checks each one and lets it go (a syntax tree is many times the size of its script).
  */
-export type SharedKind = 'dotenv' | 'compose' | 'compose_project' | 'openclaw' | 'dockerfile' | 'systemd' | 'sshd' | 'nginx' | 'docker_daemon';
+export type SharedKind = 'dotenv' | 'compose' | 'compose_project' | 'openclaw' | 'dockerfile' | 'systemd' | 'sshd' | 'nginx' | 'caddy' | 'docker_daemon';
 
 export interface ProjectView {
   targets<K extends SharedKind>(kind: K): readonly TargetMap[K][];

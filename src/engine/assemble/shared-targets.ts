@@ -19,7 +19,7 @@ export class SharedTargets implements ProjectView {
    * How findings on a config written by a heredoc map back into the script. Keyed by file and heredoc line, not
    * by target: resolveIncludes replaces OpenClaw targets with merged copies.
    */
-  private readonly reframes = new Map<string, (report: Report) => Report>();
+  private readonly reframes = new Map<string, (report: Report) => Report | undefined>();
 
   readonly context = (file: string): FileContext | undefined => this.contexts.get(file);
 
@@ -76,12 +76,23 @@ export class SharedTargets implements ProjectView {
     if (target.kind === 'openclaw') {
       // Into the file that holds the key (an `$include`d one); then, for a config written by a heredoc, the script.
       const reframe = this.reframes.get(embeddedKey(target) ?? '');
+      if (target.partial) return { relocate: (r) => (setsWhatIsReported(target.value, r) ? toOrigin(target, r) : undefined) };
       return { relocate: reframe ? (r) => reframe(toOrigin(target, r)) : (r) => toOrigin(target, r) };
     }
     // A compose file merged into several projects (a base under each overlay) is reported by one only.
     if (target.kind === 'compose_project') return { owns: (file) => target.owns.includes(file) };
     return undefined;
   }
+}
+
+/**
+ * Whether a partial config (`OpenClawTarget.partial`) sets what a report is about: a path anchor whose first key
+ * the file has. Whole-file judgements and findings about sections it leaves out are not its to report.
+ */
+function setsWhatIsReported(value: unknown, r: Report): boolean {
+  if (r.at.kind !== 'path' || r.at.file !== undefined) return false;
+  const first = r.at.path[0];
+  return typeof value === 'object' && value !== null && first !== undefined && String(first) in value;
 }
 
 function embeddedKey(t: Target): string | undefined {

@@ -21,7 +21,8 @@ export const EMPTY_PROJECT: ProjectView = { targets: () => [] };
  * into several projects is reported by one). A target read from one file has none.
  */
 export interface Scope {
-  relocate?(report: Report): Report;
+  /** Undefined: the report is about something the target's file does not set (a partial config), dropped. */
+  relocate?(report: Report): Report | undefined;
   owns?(file: string): boolean;
 }
 
@@ -110,6 +111,7 @@ class TargetReports {
   readonly report = (reported: Report): void => {
     const rule = this.rule as AnyRule;
     const input = this.scope?.relocate ? this.scope.relocate(reported) : reported;
+    if (!input) return;
     const file = input.at.file ?? this.target.file;
     if (this.scope?.owns && !this.scope.owns(file)) return;
     this.counts ??= new Map();

@@ -4,17 +4,18 @@
  * `reframe` function maps what those rules report (structural paths, ranges, positions in the body) back to
  * ranges in the script. A body that does not parse becomes a `parse_error` target positioned in the script.
  */
-import type { Anchor } from '../../model/location.js';
+import type { Anchor, PathSegment } from '../../model/location.js';
 import type { Report } from '../../model/finding.js';
-import type { OpenClawTarget, ParseErrorTarget, ShellCommand, ShellHeredoc, ShellPipeline } from '../../model/target.js';
+import type { OpenClawTarget, ParseErrorTarget, ShellCommand, ShellHeredoc, ShellPipeline, ShellWord, Span, SystemdTarget, UnitDirective } from '../../model/target.js';
+import { parseSystemd } from './systemd.js';
 import { isOpenClawConfigName } from '../read/classify.js';
 import { json5Resolver, parseJson5 } from './json5.js';
 import { LineIndex } from './lines.js';
 
 export interface Embedded {
-  target: OpenClawTarget | ParseErrorTarget;
-  /** Maps a finding reported on the embedded target into the enclosing file. */
-  reframe: (input: Report) => Report;
+  target: OpenClawTarget | ParseErrorTarget | SystemdTarget;
+  /** Maps a finding reported on the embedded target into the enclosing file; undefined drops it. */
+  reframe: (input: Report) => Report | undefined;
 }
 
 const WRAPPERS = new Set(['sudo', 'doas', 'env', 'command', 'exec', 'nohup']);
@@ -42,9 +43,157 @@ export function embeddedConfigs(file: string, fileText: string, pipelines: reado
       const next = p.commands[k + 1];
       const written = heredoc && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : undefined));
       if (heredoc && written) out.push(embedHeredoc(file, fileText, heredoc, offsets.get(heredoc) ?? [], written, { start: cmd.start, end: cmd.end }));
+      // `echo '{"gateway":{…}}' > ~/.openclaw/openclaw.json`, `printf '%s' '{…}' | tee …/openclaw.json`.
+      const echoed = !heredoc ? echoedConfig(cmd) : undefined;
+      const echoTo = echoed && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : undefined));
+      if (echoed && echoTo) out.push(embedWord(file, fileText, echoed, echoTo, { start: cmd.start, end: cmd.end }));
+    }
+  }
+  const sets = configSets(file, fileText, pipelines);
+  if (sets) out.push(sets);
+  for (const p of pipelines) {
+    for (const [k, cmd] of p.commands.entries()) {
+      const heredoc = cmd.heredocs[0];
+      const next = p.commands[k + 1];
+      const unit = heredoc && (writtenTo(cmd, isUnitPath) ?? (next ? writtenTo(next, isUnitPath) : undefined));
+      if (heredoc && unit) out.push(embedUnit(file, fileText, heredoc, offsets.get(heredoc) ?? [], unit));
     }
   }
   return out;
+}
+
+/** A systemd service unit's path (`/etc/systemd/system/openclaw.service`, `~/.config/systemd/user/x.service`). */
+const isUnitPath = (p: string) => /\.service$/.test(p) && !p.includes('$(');
+
+/** The file a command writes (its heredoc or input) to, when `wanted` accepts it: `cat > X`, `tee [-a] X`. */
+function writtenTo(cmd: ShellCommand, wanted: (p: string) => boolean): string | undefined {
+  const out = cmd.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>') && r.target && wanted(r.target.value));
+  if (out?.target) return out.target.value;
+  const words = cmd.words.map((w) => w.value);
+  let k = 0;
+  while (k < words.length && (WRAPPERS.has(words[k] ?? '') || /^-/.test(words[k] ?? '') || /^\w+=/.test(words[k] ?? ''))) k++;
+  if (words[k] === 'tee') return words.slice(k + 1).find((w) => !w.startsWith('-') && wanted(w));
+  return undefined;
+}
+
+/**
+ * A unit written by a heredoc, as a systemd target of the script: parsed from the body, every range moved to the
+ * script's offsets (the per-character map of the body), so the systemd rules report in the script unchanged.
+ */
+function embedUnit(file: string, fileText: string, heredoc: ShellHeredoc, map: readonly number[], written: string): Embedded {
+  const parsed = parseSystemd(heredoc.body);
+  const at = (k: number) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
+  const end = (k: number) => (k > 0 ? at(k - 1) + 1 : at(0));
+  const span = <T extends Span>(x: T): T => ({ ...x, start: at(x.start), end: end(x.end) });
+  const directive = (d: UnitDirective): UnitDirective => ({ ...d, start: at(d.start), end: end(d.end), valueStart: at(d.valueStart), valueEnd: end(d.valueEnd), words: d.words.map(span) });
+  const target: SystemdTarget = { kind: 'systemd', file, text: fileText, writtenTo: written, sections: parsed.sections.map(span), directives: parsed.directives.map(directive) };
+  return { target, reframe: (input) => input };
+}
+
+/** The JSON an `echo`/`printf` writes, when it is one quoted word that starts an object: `echo '{…}'`. */
+function echoedConfig(cmd: ShellCommand): ShellWord | undefined {
+  const w = cmd.words;
+  const k = w.findIndex((x) => x.value === 'echo' || x.value === 'printf');
+  if (k === -1) return undefined;
+  const args = w.slice(k + 1).filter((x) => !/^-[neE]+$/.test(x.value) && x.value !== '%s' && x.value !== '%s\\n');
+  const word = args.length === 1 ? args[0] : undefined;
+  return word && word.value.trimStart().startsWith('{') ? word : undefined;
+}
+
+/**
+ * A quoted word's text as a config, when each character of its value stands at one offset of the file: a
+ * single-quoted word, or a double-quoted one without escapes or expansions. Otherwise not read (positions unknown).
+ */
+function embedWord(file: string, fileText: string, word: ShellWord, written: string, command: { start: number; end: number }): Embedded {
+  const contiguous = word.raw.length === word.value.length + 2 && (word.raw.startsWith("'") || (word.raw.startsWith('"') && !/[\\$`]/.test(word.raw)));
+  const offsets = contiguous ? [...word.value].map((_, k) => word.start + 1 + k) : [];
+  offsets.push(word.end - (contiguous ? 1 : 0));
+  const heredoc: ShellHeredoc = { delimiter: '', quoted: true, stripTabs: false, body: contiguous ? word.value : '{}', start: word.start, end: word.end };
+  const embedded = embedHeredoc(file, fileText, heredoc, offsets, written, command);
+  if (embedded.target.kind === 'openclaw') embedded.target.embedded = { origin: 'echo', line: embedded.target.embedded?.line ?? 1 };
+  return embedded;
+}
+
+const CONFIG_CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
+
+/**
+ * `openclaw config set <path> <value>` commands of a script, as one config holding what they set (values read as
+ * the CLI does: JSON5 when they parse, else a string). It is partial: a finding about a key no command sets (a
+ * default of the sections it leaves out) is dropped, and the others are reported at the command that set the key.
+ */
+export function configSets(file: string, fileText: string, pipelines: readonly ShellPipeline[]): Embedded | undefined {
+  const sets: { path: (string | number)[]; start: number; end: number }[] = [];
+  const value: Record<string, unknown> = {};
+  for (const p of pipelines) {
+    for (const cmd of p.commands) {
+      const w = cmd.words.map((x) => x.value);
+      const cli = w.findIndex((x, k) => CONFIG_CLI.test(x.slice(x.lastIndexOf('/') + 1)) && w[k + 1] === 'config' && w[k + 2] === 'set');
+      if (cli === -1) continue;
+      const operands = w.slice(cli + 3).filter((x) => !x.startsWith('--'));
+      const [key, raw] = operands;
+      if (!key || raw === undefined || key.includes('$')) continue;
+      const path = key.split(/\.|\[(\d+)\]/).filter((x) => x !== undefined && x !== '').map((x) => (/^\d+$/.test(x) ? Number(x) : x));
+      if (!path.length || path.length > 32) continue;
+      setPath(value, path, cliValue(raw));
+      sets.push({ path, start: cmd.start, end: cmd.end });
+    }
+  }
+  const first = sets[0];
+  if (!first) return undefined;
+  const line = new LineIndex(fileText).position(first.start).line;
+  const text = JSON.stringify(value, null, 2);
+  const target: OpenClawTarget = { kind: 'openclaw', file, text, value, authored: value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: 'config set', line } };
+  const setter = (path: readonly PathSegment[]) => {
+    let best: (typeof sets)[number] | undefined;
+    let bestLen = -1;
+    for (const s of sets) {
+      const n = Math.min(s.path.length, path.length);
+      let k = 0;
+      while (k < n && String(s.path[k]) === String(path[k])) k++;
+      // The finding is at or under a key the command sets, or at its direct parent (`…model` for `…model.primary`).
+      if (k === n && (k === s.path.length || s.path.length === path.length + 1) && n > bestLen) {
+        best = s;
+        bestLen = n;
+      }
+    }
+    return best;
+  };
+  return {
+    target,
+    reframe: (input) => {
+      if (input.at.kind !== 'path' || (input.at.file !== undefined && input.at.file !== file)) return undefined;
+      const s = setter(input.at.path);
+      if (!s) return undefined;
+      const at: Anchor = { kind: 'range', start: s.start, end: s.end };
+      const { fix: _fix, ...rest } = input;
+      return { ...rest, at, ...(input.key === undefined && input.secret === undefined ? { key: `config-set:${JSON.stringify(input.at.path)}` } : {}) };
+    },
+  };
+}
+
+/** A `config set` value as the CLI reads it: JSON5 when it parses (`true`, `18789`, `["*"]`), else the string. */
+function cliValue(raw: string): unknown {
+  if (/^(true|false|null|-?\d+(\.\d+)?)$/.test(raw) || /^[[{"]/.test(raw)) {
+    const r = parseJson5(raw);
+    if (r.ok) return r.value;
+  }
+  return raw;
+}
+
+function setPath(obj: Record<string, unknown>, path: readonly (string | number)[], v: unknown): void {
+  let cur: Record<string, unknown> = obj;
+  for (const [k, seg] of path.entries()) {
+    const key = String(seg);
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') return;
+    if (k === path.length - 1) {
+      cur[key] = v;
+      return;
+    }
+    const nextIsIndex = typeof path[k + 1] === 'number';
+    const child = cur[key];
+    if (typeof child !== 'object' || child === null) cur[key] = nextIsIndex ? [] : {};
+    cur = cur[key] as Record<string, unknown>;
+  }
 }
 
 /**

@@ -2,13 +2,14 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { PathSegment } from '../../model/location.js';
 import type { FileKind, ParseErrorTarget, ShellTarget, TargetMap, SharedKind } from '../../model/target.js';
-import { isDotenvTemplate } from '../read/classify.js';
-import { isTemplatePath, neutralise, type TemplateHost } from '../read/template.js';
+import { classify, isDotenvTemplate } from '../read/classify.js';
+import { isTemplatePath, neutralise, neutraliseShellReferences, type TemplateHost } from '../read/template.js';
 import { parseDotenv } from './dotenv.js';
 import { embedHeredoc, embeddedConfigs, isConfigPath, type Embedded } from './embedded.js';
 import { json5Resolver, parseJson5 } from './json5.js';
 import { LineIndex } from './lines.js';
 import { Locator } from './locator.js';
+import { parseCaddyfile } from './caddy.js';
 import { NginxSyntaxError, parseNginx } from './nginx.js';
 import { parseShell, plainSource, type ShellSource } from './shell.js';
 import { dockerfileCopySources, dockerfileRunSource, makefileSource, workflowSource } from './shell-sources.js';
@@ -51,6 +52,7 @@ const TEMPLATE_HOST: Record<Exclude<FileKind, 'text'>, TemplateHost> = {
   systemd: 'plain',
   sshd: 'plain',
   nginx: 'plain',
+  caddy: 'plain',
   shell: 'plain',
   makefile: 'plain',
 };
@@ -82,11 +84,18 @@ function parseKind(file: string, kind: Exclude<FileKind, 'text'>, text: string):
       return { ok: true, target: { kind: 'compose', file, text, value: r.value, doc: r.doc }, locator: new Locator(file, text, yamlResolver(r.doc)) };
     }
     case 'openclaw': {
-      const r = parseJson5(text);
+      let r = parseJson5(text);
+      // An envsubst template (`"port": ${PORT:-18789}`) parses once its bare references are quoted (read/template.ts).
+      if (!r.ok && text.includes('${')) {
+        const retry = parseJson5(neutraliseShellReferences(text));
+        if (retry.ok) r = retry;
+      }
       if (!r.ok) return fail(r.message, r.line, r.column);
       // `$include` is resolved once every file is read (engine/assemble/openclaw-includes.ts); until then the
       // target is the file alone.
-      const target = { kind: 'openclaw' as const, file, text, value: r.value, authored: r.value, includes: [], origin: (p: readonly PathSegment[]) => ({ file, path: p }) };
+      // Recognised by content (read/classify.ts) with no gateway section: a fragment, judged on what it sets.
+      const partial = classify(file) !== 'openclaw' && !(typeof r.value === 'object' && r.value !== null && 'gateway' in r.value);
+      const target = { kind: 'openclaw' as const, file, text, value: r.value, authored: r.value, includes: [], origin: (p: readonly PathSegment[]) => ({ file, path: p }), ...(partial ? { partial: true as const } : {}) };
       return { ok: true, target, locator: new Locator(file, text, json5Resolver(r.ast)) };
     }
     case 'dotenv':
@@ -108,6 +117,14 @@ function parseKind(file: string, kind: Exclude<FileKind, 'text'>, text: string):
         const pos = new LineIndex(text).position(e.offset);
         return fail(e.message, pos.line, pos.column);
       }
+    }
+    case 'caddy': {
+      const r = parseCaddyfile(text);
+      if (!r.ok) {
+        const pos = new LineIndex(text).position(r.offset);
+        return fail(r.message, pos.line, pos.column);
+      }
+      return { ok: true, target: { kind: 'caddy', file, text, directives: r.directives }, locator: plain };
     }
     case 'docker_daemon': {
       const r = parseJson5(text);

@@ -20,16 +20,58 @@ interface Token extends Span {
   type: 'word' | '{' | '}' | ';';
 }
 
+/**
+ * OpenResty's `*_by_lua_block { … }`: the block holds Lua, not directives (its own quotes, comments and braces).
+ * Its body is skipped whole, as the lua-nginx-module's reader does, and the directive is kept with an empty block.
+ */
+const LUA_BLOCK = /_by_lua_block$/;
+
+/** The index of the `}` closing a Lua block whose `{` is at `open` (strings, comments and long brackets skipped). */
+function luaBlockEnd(text: string, open: number): number {
+  let depth = 0;
+  let i = open;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i];
+    if (c === '-' && text[i + 1] === '-') {
+      const long = /^--\[(=*)\[/.exec(text.slice(i, i + 12));
+      const close = long ? text.indexOf(`]${long[1]}]`, i) : text.indexOf('\n', i);
+      i = close === -1 ? n : close + 1;
+    } else if (c === '[' && /^\[=*\[/.test(text.slice(i, i + 12))) {
+      const eq = /^\[(=*)\[/.exec(text.slice(i, i + 12))?.[1] ?? '';
+      const close = text.indexOf(`]${eq}]`, i);
+      i = close === -1 ? n : close + eq.length + 2;
+    } else if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < n && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      i = j + 1;
+    } else {
+      if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) return i;
+      i++;
+    }
+  }
+  throw new NginxSyntaxError('unterminated Lua block', open);
+}
+
 function* tokens(text: string): Generator<Token> {
   let i = 0;
   const n = text.length;
+  let lua = false;
   while (i < n) {
     const ch = text[i] ?? '';
     if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n') {
       i++;
     } else if (ch === '#') {
       while (i < n && text[i] !== '\n') i++;
+    } else if (ch === '{' && lua) {
+      lua = false;
+      const close = luaBlockEnd(text, i);
+      yield { type: '{', value: '{', start: i, end: i + 1 };
+      yield { type: '}', value: '}', start: close, end: close + 1 };
+      i = close + 1;
     } else if (ch === '{' || ch === '}' || ch === ';') {
+      lua = false;
       yield { type: ch, value: ch, start: i, end: i + 1 };
       i++;
     } else if (ch === '"' || ch === "'") {
@@ -65,7 +107,9 @@ function* tokens(text: string): Generator<Token> {
         if (c === '\\' && i + 1 < n) i++;
         i++;
       }
-      yield { type: 'word', value: text.slice(start, i), start, end: i };
+      const value = text.slice(start, i);
+      if (LUA_BLOCK.test(value)) lua = true;
+      yield { type: 'word', value, start, end: i };
     }
   }
 }

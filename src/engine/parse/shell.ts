@@ -14,6 +14,8 @@
  * positions in their own file.
  */
 import type { ShellCommand, ShellHeredoc, ShellPipeline, ShellRedirect, ShellWord } from '../../model/target.js';
+import { propagateConstants } from './shell-constants.js';
+import { heredocSource, nestedScript, unquoted } from './shell-nested.js';
 
 export interface ShellSource {
   text: string;
@@ -60,7 +62,14 @@ interface PendingHeredoc {
   command: { heredocs: ShellHeredoc[] };
 }
 
-export function parseShell(src: ShellSource): ParsedShell {
+/** How deep shell inside shell is read (`bash -c "sudo -u x sh -c '…'"`); deeper scripts stay words. */
+const MAX_NESTING = 6;
+
+/**
+ * Also parses the shell inside commands (`bash -c '…'`, `su -c`, heredocs fed to a shell: parse/shell-nested.ts);
+ * those pipelines follow the file's own, with positions in the file. `depth`: how deep this source is nested.
+ */
+export function parseShell(src: ShellSource, depth = 0): ParsedShell {
   const t = src.text;
   const n = t.length;
   const pipelines: ShellPipeline[] = [];
@@ -76,6 +85,8 @@ export function parseShell(src: ShellSource): ParsedShell {
   let pendingRedirect: string | undefined;
   let pendingHeredoc: { stripTabs: boolean } | undefined;
   const pending: PendingHeredoc[] = [];
+  /** Source indices of each word, for reading a nested script's characters back. */
+  const wordSpans = new Map<ShellWord, [number, number]>();
 
   const endCommand = () => {
     while (words.length && RESERVED_LEAD.has(words[0]?.raw ?? '')) words = words.slice(1);
@@ -251,7 +262,9 @@ export function parseShell(src: ShellSource): ParsedShell {
       end = i;
     }
     wordEnd = end;
-    return { value, raw: t.slice(start, end), quoted, start: src.at(start), end: end > start ? Math.min(src.at(end - 1) + 1, src.at(n)) : src.at(start) };
+    const word = { value, raw: t.slice(start, end), quoted, start: src.at(start), end: end > start ? Math.min(src.at(end - 1) + 1, src.at(n)) : src.at(start) };
+    if (quoted) wordSpans.set(word, [start, end]);
+    return word;
   };
 
   const REDIRECT = /^(\d*)(<<<|<<-|<<|&>>|&>|>>|>&|<&|>\||<>|>|<)/;
@@ -315,5 +328,30 @@ export function parseShell(src: ShellSource): ParsedShell {
     }
   }
   endPipeline();
+  if (depth < MAX_NESTING) {
+    const own = pipelines.length;
+    for (let p = 0; p < own; p++) {
+      for (const cmd of (pipelines[p] as ShellPipeline).commands) {
+        const nested = nestedScript(cmd);
+        if (!nested) continue;
+        let inner: ShellSource | undefined;
+        if ('heredoc' in nested) inner = heredocSource(nested.heredoc, heredocOffsets.get(nested.heredoc) ?? []);
+        else {
+          const span = wordSpans.get(nested.word);
+          inner = span ? unquoted(src, span[0], span[1]) : plainWord(nested.word);
+        }
+        const parsed = parseShell(inner, depth + 1);
+        for (const q of parsed.pipelines) pipelines.push(q);
+        for (const [h, o] of parsed.heredocOffsets) heredocOffsets.set(h, o);
+      }
+    }
+  }
+  // Once, over the file's shell and everything nested in it (parse/shell-constants.ts).
+  if (depth === 0) propagateConstants(pipelines);
   return { pipelines, heredocOffsets };
+}
+
+/** An unquoted script word (`bash -c true`): its text at its own offsets. */
+function plainWord(w: ShellWord): ShellSource {
+  return { text: w.value, at: (k) => w.start + Math.min(k, w.value.length) };
 }

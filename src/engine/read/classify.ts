@@ -3,7 +3,7 @@
  * which structured parser (if any) it gets.
  */
 import type { FileKind } from '../../model/target.js';
-import { renderedName } from './template.js';
+import { neutralise, renderedName } from './template.js';
 
 interface Convention {
   kind: Exclude<FileKind, 'text'>;
@@ -58,6 +58,11 @@ export const CONVENTIONS: readonly Convention[] = [
       /\.nginx(\.conf)?$/.test(base) ||
       (/\.conf$/.test(base) && segments.slice(0, -1).some((s) => /nginx/i.test(s))) ||
       (segments.slice(0, -1).some((s) => s === 'sites-available' || s === 'sites-enabled') && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))),
+  },
+  {
+    kind: 'caddy',
+    describe: '`Caddyfile`, `Caddyfile.*` (`Caddyfile.prod`), `*.caddyfile`, and templates of them (`Caddyfile.j2`)',
+    test: (base) => (/^Caddyfile(\.[\w-]+)?$/.test(base) && renderedName(base) === undefined) || /\.caddyfile$/i.test(base),
   },
   {
     kind: 'docker_daemon',
@@ -123,4 +128,114 @@ export function looksLikeCompose(relPath: string, text: string): boolean {
 export function looksLikeShell(relPath: string, text: string): boolean {
   const base = relPath.split('/').pop() ?? relPath;
   return !base.includes('.') && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text);
+}
+
+/**
+ * Top-level keys of OpenClaw's config schema (docs/openclaw.md#how-a-file-is-recognised). A JSON/JSON5 file
+ * whose top level uses these, and nothing a manifest uses, is an OpenClaw config whatever its name.
+ */
+const OPENCLAW_TOP_KEYS = new Set([
+  'gateway', 'channels', 'agents', 'agent', 'tools', 'models', 'meta', 'hooks', 'plugins', 'skills', 'session',
+  'messages', 'commands', 'browser', 'wizard', 'canvasHost', 'cron', 'logging', 'auth', 'env', 'bindings',
+  'discovery', 'ui', 'update', 'approvals', 'memory', 'talk', 'diagnostics', 'nodeHost', 'secrets', 'broadcast',
+  'web', 'media', 'audio', 'acp', 'mcp', 'security', 'sandbox', '$include', '$schema',
+]);
+/** Keys that at least one of must be present: the sections only an OpenClaw config has at its top. */
+const OPENCLAW_ANCHOR_KEYS = new Set(['gateway', 'channels', 'agents', 'agent']);
+/** Top-level keys of other JSON documents (package.json, tsconfig, composer, app manifests): never a config. */
+const FOREIGN_TOP_KEYS = new Set(['name', 'version', 'dependencies', 'devDependencies', 'scripts', 'compilerOptions', 'extends', 'main', 'private', 'require', 'apiVersion', 'kind', 'services', 'Resources']);
+/** How much of a file the content sniff reads: the top-level keys of a config are near its start. */
+const SNIFF_BYTES = 16 * 1024;
+/** Names a config may have besides `*.json`/`*.json5`: an example or envsubst copy (`openclaw.json.example`). */
+const CONFIG_CANDIDATE = /\.json5?(\.(example|sample|dist|default|defaults|envsubst|orig|in))?$/i;
+
+/**
+ * Whether a file not named like an OpenClaw config is one by its content: a JSON/JSON5 document (name above; a
+ * template is sniffed by the name it renders, its text neutralised by the caller) whose top level, read from its
+ * first 16 KB, has at least two OpenClaw sections one of which is `gateway`, `channels` or `agents` (or a
+ * `meta.lastTouchedVersion`, which OpenClaw writes into every config it saves), and no key of another manifest.
+ */
+export function looksLikeOpenClawConfig(relPath: string, text: string): boolean {
+  const base = relPath.slice(relPath.lastIndexOf('/') + 1);
+  const name = renderedName(base) ?? base;
+  if (!CONFIG_CANDIDATE.test(name)) return false;
+  const head = name === base ? text.slice(0, SNIFF_BYTES) : neutralise(text.slice(0, SNIFF_BYTES), 'json');
+  const keys = topLevelKeys(head);
+  if (!keys || keys.some((k) => FOREIGN_TOP_KEYS.has(k))) return false;
+  const known = keys.filter((k) => OPENCLAW_TOP_KEYS.has(k));
+  if (keys.includes('meta') && head.includes('lastTouchedVersion')) return true;
+  return known.length >= 2 && known.length * 2 >= keys.length && known.some((k) => OPENCLAW_ANCHOR_KEYS.has(k));
+}
+
+/**
+ * The keys of the top-level object of a JSON/JSON5 text, read by one linear scan (strings, comments and nesting
+ * skipped); undefined when the text does not start with an object. A truncated text gives the keys seen so far.
+ */
+export function topLevelKeys(text: string): string[] | undefined {
+  const keys: string[] = [];
+  let depth = 0;
+  let i = 0;
+  let expectKey = false;
+  const n = text.length;
+  const skipString = (q: string): number => {
+    let j = i + 1;
+    while (j < n && text[j] !== q) j += text[j] === '\\' ? 2 : 1;
+    return j;
+  };
+  while (i < n) {
+    const c = text[i] as string;
+    if (c === '/' && text[i + 1] === '/') {
+      const eol = text.indexOf('\n', i);
+      i = eol === -1 ? n : eol;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end === -1 ? n : end + 2;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      i++;
+      continue;
+    }
+    if (depth === 0) {
+      if (c !== '{') return undefined;
+      depth = 1;
+      expectKey = true;
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      const end = skipString(c);
+      if (depth === 1 && expectKey) keys.push(text.slice(i + 1, end));
+      expectKey = false;
+      i = end + 1;
+      continue;
+    }
+    if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return keys;
+    } else if (c === ',' && depth === 1) expectKey = true;
+    else if (depth === 1 && expectKey && /[A-Za-z_$]/.test(c)) {
+      let j = i;
+      while (j < n && /[\w$]/.test(text[j] as string)) j++;
+      keys.push(text.slice(i, j));
+      expectKey = false;
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  return keys;
+}
+
+/**
+ * `*.conf` files outside an nginx folder (`config/openclaw-nginx.conf`, `deploy/site.conf`) are nginx when they
+ * hold a `server {` block that proxies (`proxy_pass`): what a site config is, and no other `.conf` format has both.
+ */
+export function looksLikeNginx(relPath: string, text: string): boolean {
+  if (!/\.conf$/i.test(relPath)) return false;
+  const head = text.slice(0, 64 * 1024);
+  return /^[ \t]*server[ \t]*\{/m.test(head) && /^[ \t]*proxy_pass[ \t]/m.test(head);
 }

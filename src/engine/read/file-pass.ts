@@ -7,7 +7,7 @@
 import type { Finding, Note } from '../../model/finding.js';
 import type { AnyRule } from '../../model/rule.js';
 import type { FileKind } from '../../model/target.js';
-import { looksLikeCompose, looksLikeShell } from './classify.js';
+import { looksLikeCompose, looksLikeNginx, looksLikeOpenClawConfig, looksLikeShell } from './classify.js';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { keywordText, mayApply } from '../check/keywords.js';
 import { Locator } from '../parse/locator.js';
@@ -58,6 +58,8 @@ export class FilePass {
     let kind: FileKind = byPath;
     if (kind === 'text' && looksLikeCompose(f.path, read.text)) kind = 'compose';
     if (kind === 'text' && looksLikeShell(f.path, read.text)) kind = 'shell';
+    if (kind === 'text' && looksLikeOpenClawConfig(f.path, read.text)) kind = 'openclaw';
+    if (kind === 'text' && looksLikeNginx(f.path, read.text)) kind = 'nginx';
     result.kind = kind;
     result.bytes = read.bytes;
     if (runTextRules) {
@@ -75,11 +77,12 @@ export class FilePass {
 export const SHELL_LIKE: ReadonlySet<FileKind> = new Set(['shell', 'makefile', 'workflow']);
 
 /**
- * Whether a shell-like file may hold a heredoc (and so an embedded config). A heredoc needs `<<` in the shell
- * code; a workflow's YAML could spell `<` as an escape in a double-quoted scalar.
+ * Whether a shell-like file may write an OpenClaw config (parse/embedded.ts): a heredoc needs `<<` in the shell
+ * code (a workflow's YAML could spell `<` as an escape in a double-quoted scalar), `openclaw config set` its
+ * words, an `echo '{…}' > …/openclaw.json` the file name.
  */
 export function mayEmbedConfig(text: string): boolean {
-  return text.includes('<<') || /\\(?:x3c|u003c|U0000003c)/i.test(text);
+  return text.includes('<<') || /\\(?:x3c|u003c|U0000003c)/i.test(text) || / set /.test(text) && text.includes('config') || text.includes('openclaw.json');
 }
 
 /**

@@ -26,7 +26,8 @@ export function renderedName(base: string): string | undefined {
   if (!m) return undefined;
   const inner = base.slice(0, m.index);
   // `.env.template` is a dotenv template (a file of its own kind), and `x.template` alone renders nothing we know.
-  return inner && inner.includes('.') && !/^\.env$/i.test(inner) ? inner : undefined;
+  // `Caddyfile.j2`: a conventional name without an extension renders too.
+  return inner && (inner.includes('.') || inner === 'Caddyfile') && !/^\.env$/i.test(inner) ? inner : undefined;
 }
 
 /** Whether a path is a template by its name. */
@@ -198,4 +199,51 @@ function startsValue(out: readonly string[], host: TemplateHost): boolean {
     return host === 'yaml' && c === '-' && (k === 0 || /\s/.test(out[k - 1] as string));
   }
   return true;
+}
+
+/**
+ * An envsubst-style JSON template (`"port": ${OPENCLAW_PORT:-19789}`, `"allowFrom": ${ALLOW_FROM}`): each `${…}`
+ * outside a string becomes a same-length quoted reference (`"${OPENCLAW_PORT____}"`, or `"$X"` for `${X}`), so the
+ * file parses with those values unknown. Strings and comments are left as written; offsets do not move. Used only
+ * when the file does not parse as written (a valid config is never rewritten).
+ */
+export function neutraliseShellReferences(text: string): string {
+  if (!text.includes('${')) return text;
+  let out = '';
+  let from = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i] as string;
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < n && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      i = j + 1;
+    } else if (c === '/' && text[i + 1] === '/') {
+      const eol = text.indexOf('\n', i);
+      i = eol === -1 ? n : eol;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end === -1 ? n : end + 2;
+    } else if (c === '$' && text[i + 1] === '{') {
+      const close = text.indexOf('}', i + 2);
+      const eol = text.indexOf('\n', i);
+      if (close === -1 || (eol !== -1 && eol < close)) {
+        i += 2;
+        continue;
+      }
+      const raw = text.slice(i, close + 1);
+      out += text.slice(from, i) + quotedReference(raw);
+      from = i = close + 1;
+    } else i++;
+  }
+  return out + text.slice(from);
+}
+
+/** `${NAME:-default}` as a same-length quoted reference to NAME. */
+function quotedReference(raw: string): string {
+  const name = (/^\$\{([A-Za-z_]\w*)/.exec(raw)?.[1] ?? 'TEMPLATE').toUpperCase();
+  if (raw.length < 5) return `"$${name.slice(0, raw.length - 3).padEnd(raw.length - 3, '_')}"`;
+  const inner = raw.length - 5;
+  return `"\${${name.slice(0, inner).padEnd(inner, '_')}}"`;
 }
