@@ -1442,7 +1442,7 @@ function startup(config, version, opts = {}) {
   return { ...v, issues: [...core, ...checks], valid: false };
 }
 function renderedBeforeRead(t) {
-  return TEMPLATE.test(t.file) || t.embedded?.expands === true;
+  return TEMPLATE.test(t.file) || t.rendered === true || t.embedded?.expands === true;
 }
 function codeChecks(config) {
   const out = [];
@@ -35343,13 +35343,14 @@ function parseKind(file, kind, text) {
     }
     case "openclaw": {
       let r = parseJson5(text);
+      let rendered = false;
       if (!r.ok && text.includes("${")) {
         const retry2 = parseJson5(neutraliseShellReferences(text));
-        if (retry2.ok) r = retry2;
+        if (retry2.ok) [r, rendered] = [retry2, true];
       }
       if (!r.ok) return fail(r.message, r.line, r.column);
       const partial = classify(file) !== "openclaw" && !(typeof r.value === "object" && r.value !== null && "gateway" in r.value);
-      const target = { kind: "openclaw", file, text, value: r.value, authored: r.value, includes: [], origin: (p) => ({ file, path: p }), ...partial ? { partial: true } : {} };
+      const target = { kind: "openclaw", file, text, value: r.value, authored: r.value, includes: [], origin: (p) => ({ file, path: p }), ...partial ? { partial: true } : {}, ...rendered ? { rendered: true } : {} };
       return { ok: true, target, locator: new Locator(file, text, json5Resolver(r.ast)) };
     }
     case "dotenv":

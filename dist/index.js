@@ -37971,7 +37971,7 @@ function startup(config, version, opts = {}) {
 }
 var TEMPLATE = /\.(j2|jinja2?|tpl|tmpl|template|envsubst)$/i;
 function renderedBeforeRead(t) {
-  return TEMPLATE.test(t.file) || t.embedded?.expands === true;
+  return TEMPLATE.test(t.file) || t.rendered === true || t.embedded?.expands === true;
 }
 function codeChecks(config) {
   const out = [];
@@ -54337,13 +54337,14 @@ function parseKind(file, kind, text2) {
     }
     case "openclaw": {
       let r = parseJson5(text2);
+      let rendered = false;
       if (!r.ok && text2.includes("${")) {
         const retry2 = parseJson5(neutraliseShellReferences(text2));
-        if (retry2.ok) r = retry2;
+        if (retry2.ok) [r, rendered] = [retry2, true];
       }
       if (!r.ok) return fail(r.message, r.line, r.column);
       const partial = classify(file) !== "openclaw" && !(typeof r.value === "object" && r.value !== null && "gateway" in r.value);
-      const target = { kind: "openclaw", file, text: text2, value: r.value, authored: r.value, includes: [], origin: (p) => ({ file, path: p }), ...partial ? { partial: true } : {} };
+      const target = { kind: "openclaw", file, text: text2, value: r.value, authored: r.value, includes: [], origin: (p) => ({ file, path: p }), ...partial ? { partial: true } : {}, ...rendered ? { rendered: true } : {} };
       return { ok: true, target, locator: new Locator(file, text2, json5Resolver(r.ast)) };
     }
     case "dotenv":

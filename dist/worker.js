@@ -16271,7 +16271,7 @@ function startup(config, version, opts = {}) {
 }
 var TEMPLATE = /\.(j2|jinja2?|tpl|tmpl|template|envsubst)$/i;
 function renderedBeforeRead(t) {
-  return TEMPLATE.test(t.file) || t.embedded?.expands === true;
+  return TEMPLATE.test(t.file) || t.rendered === true || t.embedded?.expands === true;
 }
 function codeChecks(config) {
   const out = [];
@@ -31832,13 +31832,14 @@ function parseKind(file, kind, text) {
     }
     case "openclaw": {
       let r = parseJson5(text);
+      let rendered = false;
       if (!r.ok && text.includes("${")) {
         const retry = parseJson5(neutraliseShellReferences(text));
-        if (retry.ok) r = retry;
+        if (retry.ok) [r, rendered] = [retry, true];
       }
       if (!r.ok) return fail(r.message, r.line, r.column);
       const partial = classify(file) !== "openclaw" && !(typeof r.value === "object" && r.value !== null && "gateway" in r.value);
-      const target = { kind: "openclaw", file, text, value: r.value, authored: r.value, includes: [], origin: (p) => ({ file, path: p }), ...partial ? { partial: true } : {} };
+      const target = { kind: "openclaw", file, text, value: r.value, authored: r.value, includes: [], origin: (p) => ({ file, path: p }), ...partial ? { partial: true } : {}, ...rendered ? { rendered: true } : {} };
       return { ok: true, target, locator: new Locator(file, text, json5Resolver(r.ast)) };
     }
     case "dotenv":

@@ -98,6 +98,11 @@ export interface OpenClawTarget extends TargetBase {
    * partial example): only what it sets is judged, not the defaults of the sections it leaves out.
    */
   partial?: true;
+  /**
+   * An envsubst-style template that parses only with its bare `${…}` quoted: they are filled in (with values of any
+   * type) before OpenClaw reads the file, so a quoted reference is not a string OpenClaw would see.
+   */
+  rendered?: true;
   /** The OpenClaw release the repository deploys this config with (the assemble stage reads it); absent = unknown. */
   release?: OpenClawRelease;
 }

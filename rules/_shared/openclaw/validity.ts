@@ -39,10 +39,11 @@ const TEMPLATE = /\.(j2|jinja2?|tpl|tmpl|template|envsubst)$/i;
 
 /**
  * Whether `${…}` in a config is filled in before OpenClaw reads it (any type), not by OpenClaw (a string): a
- * template file, or a heredoc whose shell expands it.
+ * template file (by name, or an envsubst template that parses only with its references quoted), or a heredoc whose
+ * shell expands it.
  */
 export function renderedBeforeRead(t: OpenClawTarget): boolean {
-  return TEMPLATE.test(t.file) || t.embedded?.expands === true;
+  return TEMPLATE.test(t.file) || t.rendered === true || t.embedded?.expands === true;
 }
 
 function codeChecks(config: unknown): CodeIssue[] {

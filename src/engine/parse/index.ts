@@ -85,17 +85,18 @@ function parseKind(file: string, kind: Exclude<FileKind, 'text'>, text: string):
     }
     case 'openclaw': {
       let r = parseJson5(text);
+      let rendered = false;
       // An envsubst template (`"port": ${PORT:-18789}`) parses once its bare references are quoted (read/template.ts).
       if (!r.ok && text.includes('${')) {
         const retry = parseJson5(neutraliseShellReferences(text));
-        if (retry.ok) r = retry;
+        if (retry.ok) [r, rendered] = [retry, true];
       }
       if (!r.ok) return fail(r.message, r.line, r.column);
       // `$include` is resolved once every file is read (engine/assemble/openclaw-includes.ts); until then the
       // target is the file alone.
       // Recognised by content (read/classify.ts) with no gateway section: a fragment, judged on what it sets.
       const partial = classify(file) !== 'openclaw' && !(typeof r.value === 'object' && r.value !== null && 'gateway' in r.value);
-      const target = { kind: 'openclaw' as const, file, text, value: r.value, authored: r.value, includes: [], origin: (p: readonly PathSegment[]) => ({ file, path: p }), ...(partial ? { partial: true as const } : {}) };
+      const target = { kind: 'openclaw' as const, file, text, value: r.value, authored: r.value, includes: [], origin: (p: readonly PathSegment[]) => ({ file, path: p }), ...(partial ? { partial: true as const } : {}), ...(rendered ? { rendered: true as const } : {}) };
       return { ok: true, target, locator: new Locator(file, text, json5Resolver(r.ast)) };
     }
     case 'dotenv':

@@ -84,6 +84,13 @@ describe('config.schema_invalid on configs rendered before OpenClaw reads them',
     await catches(RULE, { 'openclaw.json': config }, ['openclaw.json:3/rejected', 'openclaw.json:3/rejected']);
   });
 
+  it('an envsubst template under a plain name (it parses only with its bare ${…} quoted) is rendered first', async () => {
+    const config = '{\n  gateway: { mode: "local", auth: { mode: "token", token: "${T}" },\n    port: ${PORT:-19789}, controlUi: { enabled: "${UI}" } },\n}\n';
+    await passes(RULE, { 'openclaw.json': config });
+    // Quoted as written, the same reference is a string OpenClaw reads as is.
+    await catches(RULE, { 'openclaw.json': config.replace('${PORT:-19789}', '"${PORT:-19789}"') }, ['openclaw.json:3/rejected', 'openclaw.json:3/rejected']);
+  });
+
   it('a heredoc: expanded by the shell when its delimiter is unquoted, literal when quoted', async () => {
     const body = '{\n  "gateway": { "mode": "local", "auth": { "mode": "token", "token": "${T}" },\n    "port": "${PORT}" }\n}\n';
     await passes(RULE, { 'setup.sh': `#!/bin/sh\ncat > ~/.openclaw/openclaw.json <<EOF\n${body}EOF\n` });
