@@ -51,7 +51,7 @@ export function embeddedConfigs(file: string, fileText: string, pipelines: reado
  * One heredoc body as an OpenClaw config target (or a parse error) with its `reframe`. `map` gives the file offset
  * of each body character; `command` is the range of what writes it (for whole-file findings).
  */
-export function embedHeredoc(file: string, fileText: string, heredoc: ShellHeredoc, map: readonly number[], written: string, command: { start: number; end: number }): Embedded {
+export function embedHeredoc(file: string, fileText: string, heredoc: Pick<ShellHeredoc, 'body' | 'start'>, map: readonly number[], written: string, command: { start: number; end: number }, what = 'heredoc writing'): Embedded {
   const fileLines = new LineIndex(fileText);
   const at = (k: number) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
   const bodyLines = new LineIndex(heredoc.body);
@@ -62,7 +62,7 @@ export function embedHeredoc(file: string, fileText: string, heredoc: ShellHered
     const bodyOff = parsed.line ? bodyLines.lineStart(parsed.line) + (parsed.column ?? 1) - 1 : 0;
     const pos = fileLines.position(at(bodyOff));
     return {
-      target: { kind: 'parse_error', file, fileKind: 'openclaw', message: `heredoc writing ${written}: ${parsed.message}`, line: pos.line, column: pos.column },
+      target: { kind: 'parse_error', file, fileKind: 'openclaw', message: `${what} ${written}: ${parsed.message}`, line: pos.line, column: pos.column },
       reframe: (input) => (input.at.kind === 'file' && input.at.file === undefined ? { ...input, at: commandAnchor } : input),
     };
   }

@@ -4,6 +4,7 @@
  */
 import type { FileKind } from '../../model/target.js';
 import { renderedName } from './template.js';
+import { paasPlatform } from '../parse/paas.js';
 
 interface Convention {
   kind: Exclude<FileKind, 'text'>;
@@ -75,6 +76,26 @@ export const CONVENTIONS: readonly Convention[] = [
     test: (base) => /^(GNUmakefile|[Mm]akefile)$/.test(base) || /\.mk$/.test(base),
   },
   {
+    kind: 'terraform',
+    describe: 'Terraform `*.tf` and variable files `*.tfvars` (also `terraform.tfvars.example` and the like)',
+    test: (base) => /\.tf$/.test(base) || /\.tfvars(\.(example|sample|dist|template))?$/.test(base),
+  },
+  {
+    kind: 'paas',
+    describe: 'platform configs: `fly.toml`, `render.yaml`, `railway.toml`, `railway.json`, Kamal `config/deploy.yml` (and `config/deploy.<destination>.yml`)',
+    test: (base, segments) => paasPlatform(segments.join('/')) !== undefined,
+  },
+  {
+    kind: 'cloud_init',
+    describe: 'cloud-init user data: `cloud-init.yaml`, `cloud-config.yaml`, `user-data` (and `.yml`, `.yaml`), and any YAML file whose first line is `#cloud-config`',
+    test: (base) => /^(cloud-init|cloud-config|cloudinit|user-data|userdata)(\.ya?ml)?$/i.test(base),
+  },
+  {
+    kind: 'kubernetes',
+    describe: 'Kubernetes manifests (YAML whose documents have `apiVersion:` and `kind:`), Helm chart templates (`templates/*.yaml`, expressions read as unknown values) and chart values (`values.yaml`, `values-*.yaml`)',
+    test: (base) => /^values([.-][\w-]+)?\.ya?ml$/.test(base),
+  },
+  {
     kind: 'dockerfile',
     describe: '`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`',
     test: (base) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base) || /\.(Dockerfile|Containerfile)$/i.test(base),
@@ -117,6 +138,16 @@ export function isDotenvTemplate(relPath: string): boolean {
 /** YAML files not named like compose files are compose when their top level has a `services:` map. */
 export function looksLikeCompose(relPath: string, text: string): boolean {
   return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text) && !/^(apiVersion|kind):/m.test(text);
+}
+
+/** YAML whose documents have `apiVersion:` and `kind:` at the top level: a Kubernetes manifest (or a Helm template). */
+export function looksLikeKubernetes(relPath: string, text: string): boolean {
+  return /\.ya?ml$/i.test(relPath) && /^apiVersion:/m.test(text) && /^kind:/m.test(text);
+}
+
+/** User data whose first line is `#cloud-config` (a YAML file, or a Terraform template of one). */
+export function looksLikeCloudInit(relPath: string, text: string): boolean {
+  return /\.(ya?ml|cfg|conf|txt|tpl|tftpl)$|^[^.]+$/i.test(relPath.split('/').pop() ?? relPath) && /^#cloud-config[ \t]*\r?$/m.test(text.slice(0, text.indexOf('\n') + 1 || text.length));
 }
 
 /** Extension-less scripts (`docker-entrypoint`, `bin/setup`) are shell when their first line is a sh/bash shebang. */
