@@ -186,6 +186,8 @@ import systemdGatewayHardeningMissing from './systemd/gateway_hardening_missing.
 import systemdGatewayPublicBind from './systemd/gateway_public_bind.js';
 import systemdGatewayRunsAsRoot from './systemd/gateway_runs_as_root.js';
 import systemdGatewayTokenOnCommandLine from './systemd/gateway_token_on_command_line.js';
+import terraformFirewallOpenToWorld from './terraform/firewall_open_to_world.js';
+import terraformLiteralSecret from './terraform/literal_secret.js';
 import toolsElevatedAllowFromLarge from './tools/elevated.allowFrom.large.js';
 import toolsElevatedAllowFromWildcard from './tools/elevated.allowFrom.wildcard.js';
 import toolsExecAgentSkillMcpBoundaryDrift from './tools/exec.agent_skill_mcp_boundary_drift.js';
@@ -384,6 +386,8 @@ export const RULES: readonly AnyRule[] = [
   systemdGatewayPublicBind,
   systemdGatewayRunsAsRoot,
   systemdGatewayTokenOnCommandLine,
+  terraformFirewallOpenToWorld,
+  terraformLiteralSecret,
   toolsElevatedAllowFromLarge,
   toolsElevatedAllowFromWildcard,
   toolsExecAgentSkillMcpBoundaryDrift,

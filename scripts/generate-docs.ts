@@ -168,6 +168,10 @@ const ABOUT: Record<string, string> = {
   sshd: '`sshd_config`',
   systemd: 'systemd units that run the gateway',
   traefik: 'Traefik in front of the gateway',
+  terraform: 'Terraform: firewalls opening the gateway or SSH to the internet, literal secrets (user data is read as shell and cloud-init)',
+  cloud_init: 'cloud-init `#cloud-config` user data (its `runcmd` and scripts are read as shell, its OpenClaw config by the config rules)',
+  kubernetes: 'Kubernetes manifests and Helm charts: exposure, host namespaces, privileges, host mounts, Secrets (a ConfigMap\'s OpenClaw config is read by the config rules)',
+  paas: 'fly.toml, render.yaml, railway.toml/json, Kamal deploy.yml: the gateway on the internet, secrets in plain environment',
 };
 
 /** action.yml's inputs and outputs as two Markdown tables. */
