@@ -30,6 +30,7 @@ import channelsTelegramGroupsAllowFromWildcard from './channels/telegram.groups.
 import channelsTelegramGroupsOpen from './channels/telegram.groups.open.js';
 import channelsWarning from './channels/warning.js';
 import channelsWhatsappGroupsOpen from './channels/whatsapp.groups.open.js';
+import cloudInitSshLoginWeakened from './cloud_init/ssh_login_weakened.js';
 import composeCapAddDangerous from './compose/cap_add_dangerous.js';
 import composeCapDropMissing from './compose/cap_drop_missing.js';
 import composeDevices from './compose/devices.js';
@@ -230,6 +231,7 @@ export const RULES: readonly AnyRule[] = [
   channelsTelegramGroupsOpen,
   channelsWarning,
   channelsWhatsappGroupsOpen,
+  cloudInitSshLoginWeakened,
   composeCapAddDangerous,
   composeCapDropMissing,
   composeDevices,
