@@ -113,6 +113,14 @@ import hooksRequestSessionKeyEnabled from './hooks/request_session_key_enabled.j
 import hooksRequestSessionKeyPrefixesMissing from './hooks/request_session_key_prefixes_missing.js';
 import hooksTokenReuseGatewayToken from './hooks/token_reuse_gateway_token.js';
 import hooksTokenTooShort from './hooks/token_too_short.js';
+import kubernetesDockerSocketMount from './kubernetes/docker_socket_mount.js';
+import kubernetesGatewayExposed from './kubernetes/gateway_exposed.js';
+import kubernetesGatewayPublicBind from './kubernetes/gateway_public_bind.js';
+import kubernetesHostNamespace from './kubernetes/host_namespace.js';
+import kubernetesPrivileged from './kubernetes/privileged.js';
+import kubernetesRunAsRoot from './kubernetes/run_as_root.js';
+import kubernetesSecretPlaintext from './kubernetes/secret_plaintext.js';
+import kubernetesSensitiveHostMount from './kubernetes/sensitive_host_mount.js';
 import loggingRedactOff from './logging/redact_off.js';
 import mcpAppsEnabled from './mcp/apps.enabled.js';
 import modelsLegacy from './models/legacy.js';
@@ -314,6 +322,14 @@ export const RULES: readonly AnyRule[] = [
   hooksRequestSessionKeyPrefixesMissing,
   hooksTokenReuseGatewayToken,
   hooksTokenTooShort,
+  kubernetesDockerSocketMount,
+  kubernetesGatewayExposed,
+  kubernetesGatewayPublicBind,
+  kubernetesHostNamespace,
+  kubernetesPrivileged,
+  kubernetesRunAsRoot,
+  kubernetesSecretPlaintext,
+  kubernetesSensitiveHostMount,
   loggingRedactOff,
   mcpAppsEnabled,
   modelsLegacy,
