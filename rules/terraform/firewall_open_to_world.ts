@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/model/rule.js';
 import { GATEWAY_PORT } from '../../src/lib/exposure.js';
-import { ingressRules, isWorld, moduleOf, opens } from '../_shared/terraform.js';
+import { ingressRules, isWorld, moduleOf, opens, type Sourced } from '../_shared/terraform.js';
 
 /** The ports whose exposure to the whole internet this rule reports, most serious first. */
 const PORTS = [
@@ -35,17 +35,28 @@ export default defineRule({
       for (const rule of ingressRules(type, b.body, b.start, b.end)) {
         const p = PORTS.find((x) => opens(rule.ports, x.port));
         if (!p) continue;
-        for (const src of rule.sources.flatMap((e) => mod.strings(e, target.file))) {
-          if (!isWorld(src.value)) continue;
-          const where = `${src.file}:${src.start}:${p.port}`;
+        // One finding per place the open range is written (`["0.0.0.0/0", "::/0"]` is one line, one finding).
+        const groups = new Map<string, Sourced[]>();
+        rule.sources.forEach((e, n) => {
+          for (const src of mod.strings(e, target.file)) {
+            if (!isWorld(src.value)) continue;
+            const k = `${n}\n${src.file}\n${src.via ?? ''}`;
+            groups.set(k, [...(groups.get(k) ?? []), src]);
+          }
+        });
+        for (const list of groups.values()) {
+          const first = list[0] as Sourced;
+          const last = list[list.length - 1] as Sourced;
+          const where = `${first.file}:${first.start}:${p.port}`;
           if (seen.has(where)) continue;
           seen.add(where);
+          const values = [...new Set(list.map((x) => x.value))];
           ctx.report({
-            at: { kind: 'range', start: src.start, end: src.end, ...(src.file === target.file ? {} : { file: src.file }) },
+            at: { kind: 'range', start: first.start, end: last.end, ...(first.file === target.file ? {} : { file: first.file }) },
             messageId: p.messageId,
-            data: { resource: `${type}.${name}`, source: src.value, via: src.via ? ` (from ${src.via})` : '' },
+            data: { resource: `${type}.${name}`, source: values.join(' and '), via: first.via ? ` (from ${first.via})` : '' },
             severity: p.severity,
-            key: `${type}.${name}:${p.port}:${src.file}:${src.value}`,
+            key: `${type}.${name}:${p.port}:${first.file}:${values.join(',')}`,
             properties: { resource: `${type}.${name}`, port: p.port },
           });
         }
