@@ -134,6 +134,8 @@ import nginxRealIpSpoofable from './nginx/real_ip_spoofable.js';
 import nginxSensitiveLocationOpen from './nginx/sensitive_location_open.js';
 import nginxServerTokens from './nginx/server_tokens.js';
 import nginxWeakTls from './nginx/weak_tls.js';
+import paasGatewayPublic from './paas/gateway_public.js';
+import paasPlaintextSecret from './paas/plaintext_secret.js';
 import pluginsInstallsMissingIntegrity from './plugins/installs_missing_integrity.js';
 import pluginsInstallsUnpinnedNpmSpecs from './plugins/installs_unpinned_npm_specs.js';
 import sandboxBindMountNonAbsolute from './sandbox/bind_mount_non_absolute.js';
@@ -343,6 +345,8 @@ export const RULES: readonly AnyRule[] = [
   nginxSensitiveLocationOpen,
   nginxServerTokens,
   nginxWeakTls,
+  paasGatewayPublic,
+  paasPlaintextSecret,
   pluginsInstallsMissingIntegrity,
   pluginsInstallsUnpinnedNpmSpecs,
   sandboxBindMountNonAbsolute,
