@@ -126,6 +126,12 @@ describe('Kubernetes, Helm and ConfigMaps', () => {
     expect([...lines].every((l) => l === 8)).toBe(true);
   });
 
+  it("checks a chart's values.yaml config block with the config rules, and not the chart's own settings", async () => {
+    const values = ['image:', '  repository: ghcr.io/openclaw/openclaw', 'config:', '  gateway:', '    controlUi:', '      allowedOrigins:', '        - "*"', 'openclaw:', '  image: x', '  gateway:', '    controlUi:', '      allowedOrigins: ["*"]', ''].join('\n');
+    const r = await scanFiles({ 'chart/values.yaml': values });
+    expect(where(r.findings, 'gateway.control_ui.allowed_origins_wildcard')).toEqual(['chart/values.yaml:7']);
+  });
+
   it('reads a Helm template with its expressions unknown, never guessed', async () => {
     const t = [
       '{{- $name := include "oc.fullname" . -}}',

@@ -1,7 +1,8 @@
 /**
  * A YAML document embedded in another file (a `#cloud-config` in a Terraform heredoc, an OpenClaw config in a
  * ConfigMap): the rules see a target of its own, and `reframe` maps what they report (paths in the document,
- * ranges and positions in its text) into the enclosing file through `map`, the file offset of each character.
+ * ranges and positions in its text) into the enclosing file through `map`, the file offset of each character
+ * (an array, or a function when the text is the file's own).
  */
 import type { Report } from '../../model/finding.js';
 import type { Anchor } from '../../model/location.js';
@@ -9,9 +10,9 @@ import { LineIndex } from './lines.js';
 import type { PathResolver } from './locator.js';
 
 /** Maps anchors on an embedded text into the file; anything unplaceable goes to `whole` (what embeds it). */
-export function reframer(file: string, body: string, map: readonly number[], resolve: PathResolver | undefined, whole: { start: number; end: number }): (input: Report) => Report {
+export function reframer(file: string, body: string, map: readonly number[] | ((i: number) => number), resolve: PathResolver | undefined, whole: { start: number; end: number }): (input: Report) => Report {
   const bodyLines = new LineIndex(body);
-  const at = (k: number) => map[Math.max(0, Math.min(k, map.length - 1))] ?? whole.start;
+  const at = (k: number) => (typeof map === 'function' ? map(k) : (map[Math.max(0, Math.min(k, map.length - 1))] ?? whole.start));
   const range = (s: number, e: number): Anchor => ({ kind: 'range', start: at(s), end: e > s ? at(e - 1) + 1 : at(s) });
   const wholeAnchor: Anchor = { kind: 'range', start: whole.start, end: whole.end };
   const mapAnchor = (a: Anchor): Anchor => {

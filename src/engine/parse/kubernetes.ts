@@ -11,7 +11,8 @@ import { isRecord } from '../../lib/json.js';
 import type { PathSegment } from '../../model/location.js';
 import type { KubeContainer, KubeDocument, KubernetesTarget, KubeWorkload } from '../../model/target.js';
 import { embedHeredoc, isConfigPath, type Embedded } from './embedded.js';
-import { offsetMap } from './embed-yaml.js';
+import { offsetMap, reframer } from './embed-yaml.js';
+import { LineIndex } from './lines.js';
 import type { PathResolver } from './locator.js';
 import { SourceBuilder } from './shell.js';
 import { pushScalar } from './shell-sources.js';
@@ -65,7 +66,10 @@ export function parseKubernetes(file: string, text: string, helm: KubernetesTarg
     } catch (e) {
       throw new KubernetesParseError(`YAML rejected: ${String((e as Error).message).split('\n')[0]}`);
     }
-    if (helm === 'values' && index === 0) values = value;
+    if (helm === 'values' && index === 0) {
+      values = value;
+      embedded.push(...valuesConfigs(file, text, doc, value));
+    }
     if (!isRecord(value) || typeof value.kind !== 'string') continue;
     const kind = value.kind;
     const meta = isRecord(value.metadata) ? value.metadata : {};
@@ -154,6 +158,33 @@ function configMapConfigs(file: string, text: string, doc: Document): Embedded[]
     if (/^\s*\$\{[^}]*\}\s*$/.test(src.text)) continue;
     const range = { start: (pair.key as Scalar).range?.[0] ?? 0, end: (pair.value as Scalar).range?.[1] ?? 0 };
     out.push(embedHeredoc(file, text, { body: src.text, start: src.at(0) }, offsetMap(src.text.length, src.at), key, range, 'ConfigMap key'));
+  }
+  return out;
+}
+
+/** Where charts conventionally keep the OpenClaw config they render into openclaw.json. */
+const CONFIG_KEYS: readonly (readonly string[])[] = [['config'], ['config', 'data'], ['openclaw'], ['openclaw', 'config'], ['openclawConfig']];
+/**
+ * The sections every OpenClaw config is about: a block holding one of them is a config. Charts also keep their
+ * own settings under such keys (`tools`, `plugins` for what to install), so those alone do not make one.
+ */
+const OPENCLAW_SECTIONS = ['gateway', 'agents', 'channels'];
+
+/** A chart's `values.yaml` block that is an OpenClaw config (`config:`), checked by the config rules on these lines. */
+function valuesConfigs(file: string, text: string, doc: Document, value: unknown): Embedded[] {
+  const out: Embedded[] = [];
+  const resolve = yamlResolver(doc);
+  for (const prefix of CONFIG_KEYS) {
+    const sub = get(value, prefix);
+    // Chart settings (`openclaw: { image, resources, … }`) are not the config, even when they hold a `gateway:` block.
+    if (!isRecord(sub) || !OPENCLAW_SECTIONS.some((k) => isRecord(sub[k])) || ['image', 'resources', 'replicas', 'replicaCount'].some((k) => k in sub)) continue;
+    const range = resolve(prefix, 'key') ?? [0, 0];
+    const line = new LineIndex(text).position(range[0]).line;
+    out.push({
+      target: { kind: 'openclaw', file, text, value: sub, authored: sub, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: 'heredoc', line } },
+      reframe: reframer(file, text, (i) => i, (p, part) => resolve([...prefix, ...p], part), { start: range[0], end: range[1] }),
+    });
+    break;
   }
   return out;
 }
