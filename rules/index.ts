@@ -3,6 +3,7 @@
 // the module (or run `npm run new-rule -- <domain>.<name>`) and run `npm run docs`. Sorted by id: RULES is the
 // order of the docs, the SARIF rules and the README table.
 import type { AnyRule } from '../src/model/rule.js';
+import ansiblePlaintextSecret from './ansible/plaintext_secret.js';
 import browserControlInvalidConfig from './browser/control_invalid_config.js';
 import browserControlNoAuth from './browser/control_no_auth.js';
 import browserRemoteCdpHttp from './browser/remote_cdp_http.js';
@@ -214,6 +215,7 @@ import traefikDashboardNoAuth from './traefik/dashboard_no_auth.js';
 import traefikInsecureApi from './traefik/insecure_api.js';
 
 export const RULES: readonly AnyRule[] = [
+  ansiblePlaintextSecret,
   browserControlInvalidConfig,
   browserControlNoAuth,
   browserRemoteCdpHttp,

@@ -171,6 +171,7 @@ const ABOUT: Record<string, string> = {
   terraform: 'Terraform: firewalls opening the gateway or SSH to the internet, literal secrets (user data is read as shell and cloud-init)',
   cloud_init: 'cloud-init `#cloud-config` user data (its `runcmd` and scripts are read as shell, its OpenClaw config by the config rules)',
   kubernetes: 'Kubernetes manifests and Helm charts: exposure, host namespaces, privileges, host mounts, Secrets (a ConfigMap\'s OpenClaw config is read by the config rules)',
+  ansible: 'Ansible variables (their tasks\' `shell`/`command` and copied configs are read by the shell and config rules)',
   paas: 'fly.toml, render.yaml, railway.toml/json, Kamal deploy.yml: the gateway on the internet, secrets in plain environment',
 };
 

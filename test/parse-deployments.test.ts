@@ -117,6 +117,29 @@ describe('user data and cloud-init', () => {
   });
 });
 
+describe('Ansible', () => {
+  it("reads shell/command tasks as shell and a copied openclaw.json as a config (the dest's {{ }} unknown)", async () => {
+    const tasks = [
+      '- name: Install Docker',
+      '  ansible.builtin.shell: curl -fsSL https://get.docker.com | sh',
+      '- block:',
+      '    - name: Install OpenClaw',
+      '      command:',
+      '        cmd: npm install -g openclaw',
+      '    - name: Write the config',
+      '      ansible.builtin.copy:',
+      '        dest: "{{ openclaw_home }}/.openclaw/openclaw.json"',
+      '        content: |',
+      '          { "gateway": { "bind": "lan", "auth": { "mode": "none" } } }',
+      '',
+    ].join('\n');
+    const r = await scanFiles({ 'roles/openclaw/tasks/main.yml': tasks });
+    expect(where(r.findings, 'shell.curl_pipe_shell')).toEqual(['roles/openclaw/tasks/main.yml:2']);
+    expect(where(r.findings, 'shell.unpinned_openclaw_install')).toEqual(['roles/openclaw/tasks/main.yml:6']);
+    expect(r.findings.some((f) => f.ruleId.startsWith('gateway.') && f.location.startLine === 11)).toBe(true);
+  });
+});
+
 describe('Kubernetes, Helm and ConfigMaps', () => {
   it('checks an OpenClaw config in a ConfigMap with the config rules, on the ConfigMap lines', async () => {
     const cm = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: oc', 'data:', '  openclaw.json: |', '    {', '      "gateway": { "bind": "lan", "auth": { "mode": "none" } }', '    }', ''].join('\n');

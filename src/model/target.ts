@@ -26,6 +26,7 @@ export type FileKind =
   | 'cloud_init'
   | 'kubernetes'
   | 'paas'
+  | 'ansible'
   | 'text';
 
 interface TargetBase {
@@ -239,7 +240,7 @@ export interface ShellTarget extends TargetBase {
   /** The whole file's text (for a Dockerfile or a workflow, that file, not only its shell). */
   text: string;
   /** `user_data`: a Terraform user-data script or a cloud-init document's commands and scripts. */
-  origin: 'script' | 'makefile' | 'dockerfile' | 'workflow' | 'user_data';
+  origin: 'script' | 'makefile' | 'dockerfile' | 'workflow' | 'user_data' | 'ansible';
   pipelines: readonly ShellPipeline[];
 }
 
@@ -437,6 +438,15 @@ export interface PaasTarget extends TargetBase {
   value: unknown;
 }
 
+/** An Ansible file: tasks (a playbook, a role's tasks or handlers) or variables (`defaults/`, `group_vars/`, …). */
+export interface AnsibleTarget extends TargetBase {
+  kind: 'ansible';
+  text: string;
+  role: 'tasks' | 'vars';
+  /** The plain value, `{{ … }}` neutralised to `${…}` (unknown). */
+  value: unknown;
+}
+
 export interface TargetMap {
   text: TextTarget;
   dotenv: DotenvTarget;
@@ -453,6 +463,7 @@ export interface TargetMap {
   cloud_init: CloudInitTarget;
   kubernetes: KubernetesTarget;
   paas: PaasTarget;
+  ansible: AnsibleTarget;
   parse_error: ParseErrorTarget;
   repo: RepoTarget;
 }
@@ -464,7 +475,7 @@ export type Target = TargetMap[TargetKind];
  * read (few and small in a repository). Shell targets are not among them: no rule reads another file's shell,
  * so the engine checks each one and lets it go (a syntax tree is many times the size of its script).
  */
-export type SharedKind = 'dotenv' | 'compose' | 'compose_project' | 'openclaw' | 'dockerfile' | 'systemd' | 'sshd' | 'nginx' | 'docker_daemon' | 'terraform' | 'cloud_init' | 'kubernetes' | 'paas';
+export type SharedKind = 'dotenv' | 'compose' | 'compose_project' | 'openclaw' | 'dockerfile' | 'systemd' | 'sshd' | 'nginx' | 'docker_daemon' | 'terraform' | 'cloud_init' | 'kubernetes' | 'paas' | 'ansible';
 
 export interface ProjectView {
   targets<K extends SharedKind>(kind: K): readonly TargetMap[K][];

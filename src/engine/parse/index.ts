@@ -15,6 +15,7 @@ import { dockerfileCopySources, dockerfileRunSource, makefileSource, workflowSou
 import { parseSshd } from './sshd.js';
 import { parseSystemd } from './systemd.js';
 import { parseYaml, yamlResolver } from './yaml.js';
+import { ansibleParts, ansibleRole } from './ansible.js';
 import { cloudInitParts } from './cloud-init.js';
 import { HclSyntaxError } from './hcl.js';
 import { KubernetesParseError, parseKubernetes } from './kubernetes.js';
@@ -37,7 +38,8 @@ export function parseFile(file: string, kind: Exclude<FileKind, 'text'>, text: s
   try {
     // A template is parsed as the file it renders, its expressions unknown (read/template.ts); same length, so
     // every position is the template's own.
-    return parseKind(file, kind, isTemplatePath(file) || isHelmTemplate(file, kind, text) ? neutralise(text, TEMPLATE_HOST[kind]) : text);
+    // Ansible's YAML is itself Jinja-templated: its expressions are unknown values, as in a template file.
+    return parseKind(file, kind, isTemplatePath(file) || isHelmTemplate(file, kind, text) || kind === 'ansible' ? neutralise(text, TEMPLATE_HOST[kind]) : text);
   } catch (e) {
     // A parser that throws on hostile input (a stack overflow, a bug) costs that file, never the scan.
     const message = e instanceof RangeError ? 'nested too deeply to check' : `parser failed: ${String((e as Error)?.message ?? e).split('\n')[0]}`;
@@ -62,6 +64,7 @@ const TEMPLATE_HOST: Record<Exclude<FileKind, 'text'>, TemplateHost> = {
   cloud_init: 'yaml',
   kubernetes: 'yaml',
   paas: 'yaml',
+  ansible: 'yaml',
 };
 
 /** A Helm chart's template (`templates/*.yaml` with `{{ … }}`): read as Kubernetes YAML, expressions unknown. */
@@ -164,6 +167,15 @@ function parseKind(file: string, kind: Exclude<FileKind, 'text'>, text: string):
         if (!(e instanceof KubernetesParseError)) throw e;
         return fail(e.message, e.line, e.column);
       }
+    }
+    case 'ansible': {
+      const r = parseYaml(text);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      const role = ansibleRole(file) ?? 'tasks';
+      const target = { kind: 'ansible' as const, file, text, role, value: r.value };
+      if (role === 'vars') return { ok: true, target, locator: new Locator(file, text, yamlResolver(r.doc)) };
+      const parts = ansibleParts(file, text, r.doc);
+      return { ok: true, target, locator: new Locator(file, text, yamlResolver(r.doc)), derived: [{ target: parts.shell }, ...parts.embedded] };
     }
     case 'paas': {
       const r = parsePaas(file, text);

@@ -5,6 +5,7 @@
 import type { FileKind } from '../../model/target.js';
 import { renderedName } from './template.js';
 import { paasPlatform } from '../parse/paas.js';
+import { ansibleRole } from '../parse/ansible.js';
 
 interface Convention {
   kind: Exclude<FileKind, 'text'>;
@@ -94,6 +95,11 @@ export const CONVENTIONS: readonly Convention[] = [
     kind: 'kubernetes',
     describe: 'Kubernetes manifests (YAML whose documents have `apiVersion:` and `kind:`), Helm chart templates (`templates/*.yaml`, expressions read as unknown values) and chart values (`values.yaml`, `values-*.yaml`)',
     test: (base) => /^values([.-][\w-]+)?\.ya?ml$/.test(base),
+  },
+  {
+    kind: 'ansible',
+    describe: 'Ansible: YAML under a `roles/`, `playbooks/` or `ansible*/` folder, in `tasks/`, `handlers/`, `playbooks/` (their `shell`/`command`/`copy content:` tasks are read as shell and configs) or `defaults/`, `vars/`, `group_vars/`, `host_vars/` (variables)',
+    test: (base, segments) => ansibleRole(segments.join('/')) !== undefined,
   },
   {
     kind: 'dockerfile',
