@@ -3,6 +3,7 @@ import { isRecord } from '../../src/lib/json.js';
 import { atPath } from '../_shared/kubernetes.js';
 
 const KEYS = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
+const ID = { hostNetwork: 'host_network', hostPID: 'host_pid', hostIPC: 'host_ipc' } as const;
 
 export default defineRule({
   id: 'kubernetes.host_namespace',
@@ -16,17 +17,17 @@ export default defineRule({
   tags: ['kubernetes', 'container-escape', 'CWE-250'],
   precision: 'very-high',
   messages: {
-    hostNetwork: '{{kind}} "{{name}}" runs on the node\'s network (hostNetwork: true): its ports listen on the node\'s addresses.',
-    hostPID: '{{kind}} "{{name}}" shares the node\'s process namespace (hostPID: true).',
-    hostIPC: '{{kind}} "{{name}}" shares the node\'s IPC namespace (hostIPC: true).',
+    host_network: '{{kind}} "{{name}}" runs on the node\'s network (hostNetwork: true): its ports listen on the node\'s addresses.',
+    host_pid: '{{kind}} "{{name}}" shares the node\'s process namespace (hostPID: true).',
+    host_ipc: '{{kind}} "{{name}}" shares the node\'s IPC namespace (hostIPC: true).',
   },
   check(target, ctx) {
     for (const doc of target.documents) {
       const w = doc.workload;
       if (!w) continue;
-      for (const key of KEYS) if (w.pod[key] === true) ctx.report({ at: atPath([...w.podPath, key]), messageId: key, data: { kind: doc.kind, name: doc.name } });
+      for (const key of KEYS) if (w.pod[key] === true) ctx.report({ at: atPath([...w.podPath, key]), messageId: ID[key], data: { kind: doc.kind, name: doc.name } });
     }
     if (target.helm === 'values' && isRecord(target.values))
-      for (const key of KEYS) if (target.values[key] === true) ctx.report({ at: atPath([0, key]), messageId: key, data: { kind: 'Chart values', name: key } });
+      for (const key of KEYS) if (target.values[key] === true) ctx.report({ at: atPath([0, key]), messageId: ID[key], data: { kind: 'Chart values', name: key } });
   },
 });

@@ -29,5 +29,6 @@ export default defineRule({
 /** The gateway or an OpenClaw image (the agent runs there). */
 function isGatewayRunner(v: Readonly<Record<string, unknown>>): boolean {
   const image = typeof v.image === 'string' ? v.image : '';
-  return /openclaw|clawdbot|moltbot/i.test(image) || /\bopenclaw\b.*\bgateway\b/.test(JSON.stringify([v.command, v.args]));
+  const cmd = JSON.stringify([v.command, v.args]);
+  return /openclaw|clawdbot|moltbot/i.test(image) || (cmd.includes('openclaw') && cmd.includes('gateway'));
 }

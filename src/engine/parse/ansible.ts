@@ -17,23 +17,11 @@ import { offsetMap } from './embed-yaml.js';
 import { parseShell, SourceBuilder } from './shell.js';
 import { pushScalar } from './shell-sources.js';
 
+
 const SHELL_MODULES = new Set(['shell', 'command', 'raw'].flatMap((m) => [m, `ansible.builtin.${m}`, `ansible.legacy.${m}`]));
 const COPY_MODULES = new Set(['copy', 'ansible.builtin.copy', 'ansible.legacy.copy']);
 const TASK_LISTS = ['tasks', 'pre_tasks', 'post_tasks', 'handlers', 'block', 'rescue', 'always'];
 const MAX_DEPTH = 20;
-
-/** Whether a path is an Ansible file: a role's or playbook folder's YAML, or variables. */
-export function ansibleRole(relPath: string): 'tasks' | 'vars' | undefined {
-  const segments = relPath.split('/');
-  const base = segments[segments.length - 1] ?? '';
-  if (!/\.ya?ml$/i.test(base)) return undefined;
-  const dirs = segments.slice(0, -1);
-  const inAnsible = dirs.some((d) => d === 'roles' || /^ansible/i.test(d) || d === 'playbooks');
-  if (!inAnsible) return undefined;
-  if (dirs.some((d) => ['defaults', 'vars', 'group_vars', 'host_vars'].includes(d))) return 'vars';
-  if (dirs.some((d) => ['tasks', 'handlers', 'playbooks'].includes(d)) || /ansible/i.test(dirs[dirs.length - 1] ?? '')) return 'tasks';
-  return undefined;
-}
 
 export function ansibleParts(file: string, text: string, doc: Document): { shell: ShellTarget; embedded: Embedded[] } {
   const b = new SourceBuilder();

@@ -17,8 +17,9 @@ import { offsetMap } from './embed-yaml.js';
 import { parseShell, SourceBuilder, type ShellSource } from './shell.js';
 import { pushScalar } from './shell-sources.js';
 
+/** User data whose first non-blank line is `#cloud-config`. */
 export function isCloudConfig(text: string): boolean {
-  return /^\s*#cloud-config[ \t]*\r?$/m.test(text.slice(0, 200).split('\n').find((l) => l.trim() !== '') ?? '');
+  return (text.slice(0, 200).split('\n').find((l) => l.trim() !== '') ?? '').trim() === '#cloud-config';
 }
 
 /** A shell source over the document's text, its offsets mapped into the file. */

@@ -2,7 +2,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { PathSegment } from '../../model/location.js';
 import type { CloudInitTarget, FileKind, ParseErrorTarget, ShellTarget, TargetMap, SharedKind } from '../../model/target.js';
-import { isDotenvTemplate } from '../read/classify.js';
+import { ansibleRole, isDotenvTemplate } from '../read/classify.js';
 import { isTemplatePath, neutralise, type TemplateHost } from '../read/template.js';
 import { parseDotenv } from './dotenv.js';
 import { embedHeredoc, embeddedConfigs, isConfigPath, type Embedded } from './embedded.js';
@@ -15,7 +15,7 @@ import { dockerfileCopySources, dockerfileRunSource, makefileSource, workflowSou
 import { parseSshd } from './sshd.js';
 import { parseSystemd } from './systemd.js';
 import { parseYaml, yamlResolver } from './yaml.js';
-import { ansibleParts, ansibleRole } from './ansible.js';
+import { ansibleParts } from './ansible.js';
 import { cloudInitParts } from './cloud-init.js';
 import { HclSyntaxError } from './hcl.js';
 import { KubernetesParseError, parseKubernetes } from './kubernetes.js';

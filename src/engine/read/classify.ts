@@ -5,7 +5,6 @@
 import type { FileKind } from '../../model/target.js';
 import { renderedName } from './template.js';
 import { paasPlatform } from '../parse/paas.js';
-import { ansibleRole } from '../parse/ansible.js';
 
 interface Convention {
   kind: Exclude<FileKind, 'text'>;
@@ -160,4 +159,17 @@ export function looksLikeCloudInit(relPath: string, text: string): boolean {
 export function looksLikeShell(relPath: string, text: string): boolean {
   const base = relPath.split('/').pop() ?? relPath;
   return !base.includes('.') && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text);
+}
+
+/** Whether a path is an Ansible file: a role's or playbook folder's YAML, or variables. */
+export function ansibleRole(relPath: string): 'tasks' | 'vars' | undefined {
+  const segments = relPath.split('/');
+  const base = segments[segments.length - 1] ?? '';
+  if (!/\.ya?ml$/i.test(base)) return undefined;
+  const dirs = segments.slice(0, -1);
+  const inAnsible = dirs.some((d) => d === 'roles' || /^ansible/i.test(d) || d === 'playbooks');
+  if (!inAnsible) return undefined;
+  if (dirs.some((d) => ['defaults', 'vars', 'group_vars', 'host_vars'].includes(d))) return 'vars';
+  if (dirs.some((d) => ['tasks', 'handlers', 'playbooks'].includes(d)) || /ansible/i.test(dirs[dirs.length - 1] ?? '')) return 'tasks';
+  return undefined;
 }
