@@ -1,7 +1,8 @@
 /**
  * Helpers for compose rules. Rules receive a `compose_project` target whose services are already merged and
- * interpolated (src/engine/compose/); these helpers read the spellings Compose accepts (ports, volumes,
- * command lines) so each rule stays a few lines.
+ * interpolated, and ports and mounts normalised into the long form shared with Kubernetes (src/engine/assemble/
+ * compose/, src/lib/exposure.ts); these helpers read the rest (command lines, environment) so each rule stays a
+ * few lines.
  */
 import { isRecord } from '../../src/lib/json.js';
 import { isLoopback, isUnder, normaliseHostPath, parseMount, parsePort, type Mount, type PortBinding } from '../../src/lib/exposure.js';
