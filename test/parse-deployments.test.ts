@@ -68,6 +68,9 @@ describe('classification', () => {
     expect(classify('railway.json')).toBe('paas');
     expect(classify('infra/cloud-init.yaml')).toBe('cloud_init');
     expect(classify('charts/x/values.yaml')).toBe('kubernetes');
+    expect(classify('roles/openclaw/tasks/main.yml')).toBe('ansible');
+    expect(classify('defaults/main.yml')).toBe('ansible');
+    expect(classify('docs/main.yml')).toBe('text');
     expect(classify('templates/user_data.sh.tftpl')).toBe('shell');
     expect(looksLikeCloudInit('boot.yaml', '#cloud-config\nruncmd: []\n')).toBe(true);
     expect(looksLikeKubernetes('k8s/svc.yaml', 'apiVersion: v1\nkind: Service\n')).toBe(true);

@@ -10,6 +10,8 @@ import { isLiteralSecretValue, isSecretName, isWeakSecret, looksRandom } from '.
 
 /** A value under a secret's name that is written out, not referenced and not a placeholder. */
 export function isLiteralSecret(name: string, value: string): boolean {
+  // `pass_gpg_email`, `password_user`: who the secret belongs to, not the secret.
+  if (/(^|[_.-])(e?mail|email_address|user|username|login)$/i.test(name)) return false;
   return isSecretName(name) && isLiteralSecretValue(value) && !isPlaceholder(value);
 }
 

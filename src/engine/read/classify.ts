@@ -167,7 +167,9 @@ export function ansibleRole(relPath: string): 'tasks' | 'vars' | undefined {
   const base = segments[segments.length - 1] ?? '';
   if (!/\.ya?ml$/i.test(base)) return undefined;
   const dirs = segments.slice(0, -1);
-  const inAnsible = dirs.some((d) => d === 'roles' || /^ansible/i.test(d) || d === 'playbooks');
+  // A role's own repository has its folders at the root: `defaults/main.yml`, `tasks/main.yml`.
+  const roleRoot = dirs.length === 1 && /^main\.ya?ml$/.test(base) && ['defaults', 'vars', 'tasks', 'handlers'].includes(dirs[0] ?? '');
+  const inAnsible = roleRoot || dirs.some((d) => d === 'roles' || /^ansible/i.test(d) || d === 'playbooks');
   if (!inAnsible) return undefined;
   if (dirs.some((d) => ['defaults', 'vars', 'group_vars', 'host_vars'].includes(d))) return 'vars';
   if (dirs.some((d) => ['tasks', 'handlers', 'playbooks'].includes(d)) || /ansible/i.test(dirs[dirs.length - 1] ?? '')) return 'tasks';
