@@ -205,6 +205,7 @@ var init_compose_secrets = __esm({
 
 // rules/_shared/deploy-secrets.ts
 function isLiteralSecret(name, value) {
+  if (/(^|[_.-])(e?mail|email_address|user|username|login)$/i.test(name)) return false;
   return isSecretName(name) && isLiteralSecretValue(value) && !isPlaceholder(value);
 }
 function secretReport(where, value) {
@@ -25927,7 +25928,8 @@ function ansibleRole(relPath) {
   const base3 = segments[segments.length - 1] ?? "";
   if (!/\.ya?ml$/i.test(base3)) return void 0;
   const dirs = segments.slice(0, -1);
-  const inAnsible = dirs.some((d) => d === "roles" || /^ansible/i.test(d) || d === "playbooks");
+  const roleRoot = dirs.length === 1 && /^main\.ya?ml$/.test(base3) && ["defaults", "vars", "tasks", "handlers"].includes(dirs[0] ?? "");
+  const inAnsible = roleRoot || dirs.some((d) => d === "roles" || /^ansible/i.test(d) || d === "playbooks");
   if (!inAnsible) return void 0;
   if (dirs.some((d) => ["defaults", "vars", "group_vars", "host_vars"].includes(d))) return "vars";
   if (dirs.some((d) => ["tasks", "handlers", "playbooks"].includes(d)) || /ansible/i.test(dirs[dirs.length - 1] ?? "")) return "tasks";
