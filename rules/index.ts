@@ -3,6 +3,7 @@
 // the module (or run `npm run new-rule -- <domain>.<name>`) and run `npm run docs`. Sorted by id: RULES is the
 // order of the docs, the SARIF rules and the README table.
 import type { AnyRule } from '../src/model/rule.js';
+import ansiblePlaintextSecret from './ansible/plaintext_secret.js';
 import browserControlInvalidConfig from './browser/control_invalid_config.js';
 import browserControlNoAuth from './browser/control_no_auth.js';
 import browserRemoteCdpHttp from './browser/remote_cdp_http.js';
@@ -32,6 +33,7 @@ import channelsTelegramGroupsAllowFromWildcard from './channels/telegram.groups.
 import channelsTelegramGroupsOpen from './channels/telegram.groups.open.js';
 import channelsWarning from './channels/warning.js';
 import channelsWhatsappGroupsOpen from './channels/whatsapp.groups.open.js';
+import cloudInitSshLoginWeakened from './cloud_init/ssh_login_weakened.js';
 import composeCapAddDangerous from './compose/cap_add_dangerous.js';
 import composeCapDropMissing from './compose/cap_drop_missing.js';
 import composeDevices from './compose/devices.js';
@@ -117,6 +119,14 @@ import hooksRequestSessionKeyEnabled from './hooks/request_session_key_enabled.j
 import hooksRequestSessionKeyPrefixesMissing from './hooks/request_session_key_prefixes_missing.js';
 import hooksTokenReuseGatewayToken from './hooks/token_reuse_gateway_token.js';
 import hooksTokenTooShort from './hooks/token_too_short.js';
+import kubernetesDockerSocketMount from './kubernetes/docker_socket_mount.js';
+import kubernetesGatewayExposed from './kubernetes/gateway_exposed.js';
+import kubernetesGatewayPublicBind from './kubernetes/gateway_public_bind.js';
+import kubernetesHostNamespace from './kubernetes/host_namespace.js';
+import kubernetesPrivileged from './kubernetes/privileged.js';
+import kubernetesRunAsRoot from './kubernetes/run_as_root.js';
+import kubernetesSecretPlaintext from './kubernetes/secret_plaintext.js';
+import kubernetesSensitiveHostMount from './kubernetes/sensitive_host_mount.js';
 import loggingRedactOff from './logging/redact_off.js';
 import mcpAppsEnabled from './mcp/apps.enabled.js';
 import modelsLegacy from './models/legacy.js';
@@ -130,6 +140,8 @@ import nginxRealIpSpoofable from './nginx/real_ip_spoofable.js';
 import nginxSensitiveLocationOpen from './nginx/sensitive_location_open.js';
 import nginxServerTokens from './nginx/server_tokens.js';
 import nginxWeakTls from './nginx/weak_tls.js';
+import paasGatewayPublic from './paas/gateway_public.js';
+import paasPlaintextSecret from './paas/plaintext_secret.js';
 import pluginsInstallsMissingIntegrity from './plugins/installs_missing_integrity.js';
 import pluginsInstallsUnpinnedNpmSpecs from './plugins/installs_unpinned_npm_specs.js';
 import sandboxBindMountNonAbsolute from './sandbox/bind_mount_non_absolute.js';
@@ -193,6 +205,8 @@ import systemdGatewayHardeningMissing from './systemd/gateway_hardening_missing.
 import systemdGatewayPublicBind from './systemd/gateway_public_bind.js';
 import systemdGatewayRunsAsRoot from './systemd/gateway_runs_as_root.js';
 import systemdGatewayTokenOnCommandLine from './systemd/gateway_token_on_command_line.js';
+import terraformFirewallOpenToWorld from './terraform/firewall_open_to_world.js';
+import terraformLiteralSecret from './terraform/literal_secret.js';
 import toolsElevatedAllowFromLarge from './tools/elevated.allowFrom.large.js';
 import toolsElevatedAllowFromWildcard from './tools/elevated.allowFrom.wildcard.js';
 import toolsExecAgentSkillMcpBoundaryDrift from './tools/exec.agent_skill_mcp_boundary_drift.js';
@@ -208,6 +222,7 @@ import traefikDashboardNoAuth from './traefik/dashboard_no_auth.js';
 import traefikInsecureApi from './traefik/insecure_api.js';
 
 export const RULES: readonly AnyRule[] = [
+  ansiblePlaintextSecret,
   browserControlInvalidConfig,
   browserControlNoAuth,
   browserRemoteCdpHttp,
@@ -237,6 +252,7 @@ export const RULES: readonly AnyRule[] = [
   channelsTelegramGroupsOpen,
   channelsWarning,
   channelsWhatsappGroupsOpen,
+  cloudInitSshLoginWeakened,
   composeCapAddDangerous,
   composeCapDropMissing,
   composeDevices,
@@ -322,6 +338,14 @@ export const RULES: readonly AnyRule[] = [
   hooksRequestSessionKeyPrefixesMissing,
   hooksTokenReuseGatewayToken,
   hooksTokenTooShort,
+  kubernetesDockerSocketMount,
+  kubernetesGatewayExposed,
+  kubernetesGatewayPublicBind,
+  kubernetesHostNamespace,
+  kubernetesPrivileged,
+  kubernetesRunAsRoot,
+  kubernetesSecretPlaintext,
+  kubernetesSensitiveHostMount,
   loggingRedactOff,
   mcpAppsEnabled,
   modelsLegacy,
@@ -335,6 +359,8 @@ export const RULES: readonly AnyRule[] = [
   nginxSensitiveLocationOpen,
   nginxServerTokens,
   nginxWeakTls,
+  paasGatewayPublic,
+  paasPlaintextSecret,
   pluginsInstallsMissingIntegrity,
   pluginsInstallsUnpinnedNpmSpecs,
   sandboxBindMountNonAbsolute,
@@ -398,6 +424,8 @@ export const RULES: readonly AnyRule[] = [
   systemdGatewayPublicBind,
   systemdGatewayRunsAsRoot,
   systemdGatewayTokenOnCommandLine,
+  terraformFirewallOpenToWorld,
+  terraformLiteralSecret,
   toolsElevatedAllowFromLarge,
   toolsElevatedAllowFromWildcard,
   toolsExecAgentSkillMcpBoundaryDrift,

@@ -129,7 +129,7 @@ function readme(current: string): string {
   const groups = new Map<string, { rules: number; audit: number }>();
   for (const r of RULES) {
     const d = r.id.split('.')[0] as string;
-    const g = OPENCLAW_DOMAINS.has(d) ? 'openclaw' : d;
+    const g = OPENCLAW_DOMAINS.has(d) ? 'openclaw' : DEPLOY_DOMAINS.has(d) ? 'deploy' : d;
     const e = groups.get(g) ?? { rules: 0, audit: 0 };
     e.rules++;
     if (r.openclawAudit) e.audit++;
@@ -142,7 +142,8 @@ function readme(current: string): string {
     .filter((g) => groups.has(g))
     .map((g) => {
       const e = groups.get(g) as { rules: number; audit: number };
-      const ids = g === 'openclaw' ? [...OPENCLAW_DOMAINS].filter((d) => RULES.some((r: AnyRule) => r.id.startsWith(`${d}.`))).map((d) => `\`${d}.*\``).join(' ') : `\`${g}.*\``;
+      const members = g === 'openclaw' ? OPENCLAW_DOMAINS : g === 'deploy' ? DEPLOY_DOMAINS : undefined;
+      const ids = members ? [...members].filter((d) => RULES.some((r: AnyRule) => r.id.startsWith(`${d}.`))).map((d) => `\`${d}.*\``).join(' ') : `\`${g}.*\``;
       return `| ${ids} | ${e.rules} | ${ABOUT[g]}${e.audit ? ` (${e.audit} under the audit's own checkIds)` : ''} |`;
     });
   const summary = [`${RULES.length} rules; every one, with the examples it is tested on: [docs/rules/README.md](docs/rules/README.md).`, '', '| Rules | How many | What they check |', '| --- | ---: | --- |', ...rows].join('\n');
@@ -153,6 +154,9 @@ function readme(current: string): string {
 
 /** The rule domains that check OpenClaw's own configuration, summed up as one row of the README. */
 const OPENCLAW_DOMAINS = new Set(['browser', 'channels', 'config', 'discovery', 'fs', 'gateway', 'hooks', 'logging', 'mcp', 'models', 'plugins', 'sandbox', 'security', 'state', 'tools']);
+
+/** The rule domains of deployments as code (issue 20), summed up as one row of the README. */
+const DEPLOY_DOMAINS = new Set(['ansible', 'cloud_init', 'kubernetes', 'paas', 'terraform']);
 
 /** What each row of the README's summary is about. */
 const ABOUT: Record<string, string> = {
@@ -169,6 +173,7 @@ const ABOUT: Record<string, string> = {
   sshd: '`sshd_config`',
   systemd: 'systemd units that run the gateway',
   traefik: 'Traefik in front of the gateway',
+  deploy: 'deployments as code: Terraform firewalls and secrets, cloud-init, Kubernetes and Helm exposure and privileges, PaaS and Ansible secrets (user data, `runcmd` and tasks read as shell; embedded OpenClaw configs by the config rules)',
 };
 
 /** action.yml's inputs and outputs as two Markdown tables. */

@@ -1,40 +1,6 @@
-import type { Severity } from '../../src/model/severity.js';
+import { capabilityGrade } from '../../src/lib/exposure.js';
 import { defineRule } from '../../src/model/rule.js';
 import { stringList } from '../_shared/compose.js';
-
-/**
- * Capabilities outside Docker's default set, graded by what they give: ALL / SYS_ADMIN / SYS_MODULE are a
- * container escape in one step; the next tier reads any file, any process or raw devices; the last weakens
- * the host in narrower ways. Default-set capabilities (CHOWN, NET_BIND_SERVICE, …) are not reported.
- */
-const GRADES: Record<string, Severity> = {
-  ALL: 'critical',
-  SYS_ADMIN: 'critical',
-  SYS_MODULE: 'critical',
-  SYS_PTRACE: 'high',
-  DAC_READ_SEARCH: 'high',
-  SYS_RAWIO: 'high',
-  BPF: 'high',
-  MAC_ADMIN: 'high',
-  MAC_OVERRIDE: 'high',
-  NET_ADMIN: 'medium',
-  SYS_BOOT: 'medium',
-  SYS_TIME: 'medium',
-  SYSLOG: 'medium',
-  LINUX_IMMUTABLE: 'medium',
-  PERFMON: 'medium',
-  AUDIT_CONTROL: 'medium',
-  SYS_RESOURCE: 'medium',
-  IPC_LOCK: 'low',
-  SYS_NICE: 'low',
-  WAKE_ALARM: 'low',
-  BLOCK_SUSPEND: 'low',
-  LEASE: 'low',
-  NET_BROADCAST: 'low',
-  SYS_PACCT: 'low',
-  SYS_TTY_CONFIG: 'low',
-  CHECKPOINT_RESTORE: 'medium',
-};
 
 export default defineRule({
   id: 'compose.cap_add_dangerous',
@@ -50,9 +16,9 @@ export default defineRule({
   check(target, ctx) {
     for (const svc of target.services) {
       for (const { value, index } of stringList(svc.value.cap_add)) {
-        const cap = value.trim().toUpperCase().replace(/^CAP_/, '');
-        const severity = GRADES[cap];
-        if (!severity) continue;
+        const grade = capabilityGrade(value);
+        if (!grade) continue;
+        const { cap, severity } = grade;
         ctx.report({
           at: svc.at(['cap_add', index]),
           message: `Service "${svc.name}" adds ${cap === 'ALL' ? 'every capability (ALL)' : `CAP_${cap}`}${severity === 'critical' ? ', enough to escape the container' : ''}.`,

@@ -1,10 +1,6 @@
 import { defineRule } from '../../src/model/rule.js';
+import { engineSocket } from '../../src/lib/exposure.js';
 import { isGatewayService, isTruthy, mounts } from '../_shared/compose.js';
-
-/** Container-engine API sockets: whoever can talk to one can start a privileged container on the host. */
-const SOCKET = /(^|\/)(docker|podman|containerd|cri-dockerd|crio)\.sock$/;
-/** Folders that hold the Docker socket on Linux: mounting them mounts the socket. */
-const SOCKET_DIRS = ['/var/run', '/run', '/var/run/docker', '/run/docker', '/run/containerd', '/run/podman'];
 
 export default defineRule({
   id: 'compose.docker_socket_mount',
@@ -26,11 +22,11 @@ export default defineRule({
   check(target, ctx) {
     for (const svc of target.services) {
       const severity = isGatewayService(svc) ? ({ severity: 'critical' } as const) : {};
-      for (const m of mounts(svc, target)) {
+      for (const m of mounts(svc)) {
         if (m.type !== 'bind' || m.unknown) continue;
-        const socket = SOCKET.test(m.hostPath);
-        const dir = SOCKET_DIRS.find((d) => m.hostPath === d);
-        if (!socket && !dir) continue;
+        const found = engineSocket(m.hostPath);
+        if (!found) continue;
+        const socket = found === 'socket';
         const shown = m.source === m.hostPath ? m.source : `${m.source} (${m.hostPath})`;
         ctx.report({
           at: svc.at(['volumes', m.index]),

@@ -5,6 +5,9 @@
 import type { Document } from 'yaml';
 import type { Dockerfile } from 'dockerfile-ast';
 import type { Anchor, PathSegment } from './location.js';
+import type { Mount, PortBinding } from '../lib/exposure.js';
+
+export type { Mount, PortBinding };
 
 /** How a file is classified by path and name (engine/read/classify.ts holds the one table). */
 export type FileKind =
@@ -20,6 +23,11 @@ export type FileKind =
   | 'shell'
   | 'makefile'
   | 'workflow'
+  | 'terraform'
+  | 'cloud_init'
+  | 'kubernetes'
+  | 'paas'
+  | 'ansible'
   | 'text';
 
 interface TargetBase {
@@ -278,7 +286,8 @@ export interface ShellTarget extends TargetBase {
   kind: 'shell';
   /** The whole file's text (for a Dockerfile or a workflow, that file, not only its shell). */
   text: string;
-  origin: 'script' | 'makefile' | 'dockerfile' | 'workflow';
+  /** `user_data`: a Terraform user-data script or a cloud-init document's commands and scripts. */
+  origin: 'script' | 'makefile' | 'dockerfile' | 'workflow' | 'user_data' | 'ansible';
   pipelines: readonly ShellPipeline[];
 }
 
@@ -334,6 +343,10 @@ export interface ComposeService {
   fileOf(path: readonly PathSegment[]): string;
   /** Variables from the service's `env_file:` files found in the scan (`environment:` wins over these). */
   envFiles: Readonly<Record<string, { value: string; file: string; line: number }>>;
+  /** `ports:` in the long form shared with Kubernetes (lib/exposure.ts); `index` is the entry's in `value.ports`. */
+  ports: readonly PortBinding[];
+  /** `volumes:` in the long form shared with Kubernetes, a named volume bound by `driver_opts` resolved to its bind. */
+  mounts: readonly Mount[];
 }
 
 /**
@@ -355,6 +368,132 @@ export interface ComposeProjectTarget extends TargetBase {
   value: Readonly<Record<string, unknown>>;
 }
 
+/** An HCL expression: the literal part is read, the rest is one opaque `expr` (a value known only at apply time). */
+export type HclExpr =
+  | { kind: 'string'; value: string; /** Holds `${…}` or `%{…}`. */ template: boolean; quoted: true; start: number; end: number }
+  | { kind: 'heredoc'; value: string; template: boolean; start: number; end: number; /** File offset of each character of `value`. */ map: readonly number[] }
+  | { kind: 'number'; value: number; start: number; end: number }
+  | { kind: 'bool'; value: boolean; start: number; end: number }
+  | { kind: 'null'; start: number; end: number }
+  | { kind: 'tuple'; items: readonly HclExpr[]; start: number; end: number }
+  | { kind: 'object'; items: readonly HclObjectItem[]; start: number; end: number }
+  /** A reference: `var.x`, `local.y`, `aws_instance.a.id`. */
+  | { kind: 'ref'; text: string; start: number; end: number }
+  /** Anything else (a call, a conditional, a `for`), as written. */
+  | { kind: 'expr'; text: string; start: number; end: number };
+
+export interface HclObjectItem {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  value: HclExpr;
+}
+
+export interface HclAttribute {
+  name: string;
+  nameStart: number;
+  expr: HclExpr;
+  start: number;
+  end: number;
+}
+
+export interface HclBlock {
+  type: string;
+  labels: readonly Span[];
+  body: HclBody;
+  start: number;
+  end: number;
+}
+
+export interface HclBody {
+  attributes: readonly HclAttribute[];
+  blocks: readonly HclBlock[];
+}
+
+/** A Terraform file (`*.tf`, `*.tfvars`), read by engine/parse/hcl.ts. */
+export interface TerraformTarget extends TargetBase {
+  kind: 'terraform';
+  text: string;
+  /** `*.tfvars` (and `*.tfvars.example`): variable values, attributes only. */
+  tfvars: boolean;
+  body: HclBody;
+}
+
+/**
+ * A cloud-init `#cloud-config` document: a file of its own, or the user data a Terraform file passes to a server
+ * (`embedded`: findings are mapped back into that file). Rules anchor `at.path([...])` in the document.
+ */
+export interface CloudInitTarget extends TargetBase {
+  kind: 'cloud_init';
+  text: string;
+  value: unknown;
+  embedded?: { origin: 'terraform'; line: number };
+}
+
+/** One container of a Kubernetes pod spec (a Deployment's, a Pod's, a CronJob's …), with its pod's settings. */
+export interface KubeContainer {
+  name: string;
+  /** Init container or main container. */
+  init: boolean;
+  /** Path of the container in the document (`['spec', 'template', 'spec', 'containers', 0]`). */
+  path: readonly PathSegment[];
+  value: Readonly<Record<string, unknown>>;
+  /** `hostPath` volumes and other volumes it mounts, in the shared long form; `path` of each in the document. */
+  mounts: readonly (Mount & { path: readonly PathSegment[] })[];
+  /** `ports:` with `hostPort` as the published port; `path` of each in the document. */
+  ports: readonly (PortBinding & { path: readonly PathSegment[] })[];
+}
+
+export interface KubeWorkload {
+  /** Path of the pod spec in the document. */
+  podPath: readonly PathSegment[];
+  pod: Readonly<Record<string, unknown>>;
+  containers: readonly KubeContainer[];
+}
+
+export interface KubeDocument {
+  /** Index of the document in the file (path anchors start with it). */
+  index: number;
+  apiVersion: string;
+  kind: string;
+  name: string;
+  value: Readonly<Record<string, unknown>>;
+  /** The pod spec of a workload kind (Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob, ReplicaSet). */
+  workload?: KubeWorkload;
+}
+
+/**
+ * A Kubernetes manifest (multi-document YAML whose documents have `apiVersion` and `kind`), a Helm template read
+ * the same way with its expressions neutralised (unknown values), or a Helm chart's `values.yaml` (`helmValues`).
+ * Anchors are `at.path([documentIndex, …path])`.
+ */
+export interface KubernetesTarget extends TargetBase {
+  kind: 'kubernetes';
+  text: string;
+  documents: readonly KubeDocument[];
+  /** `template`: a chart's template (expressions are `${…}`: unknown); `values`: a chart's `values.yaml`. */
+  helm?: 'template' | 'values';
+  /** For `values`: the plain value of the file (document 0). */
+  values?: unknown;
+}
+
+/** A platform-as-a-service config: fly.toml, render.yaml, railway.toml/json, Kamal's config/deploy.yml. */
+export interface PaasTarget extends TargetBase {
+  kind: 'paas';
+  text: string;
+  platform: 'fly' | 'render' | 'railway' | 'kamal';
+  value: unknown;
+}
+
+/** An Ansible file: tasks (a playbook, a role's tasks or handlers) or variables (`defaults/`, `group_vars/`, …). */
+export interface AnsibleTarget extends TargetBase {
+  kind: 'ansible';
+  text: string;
+  role: 'tasks' | 'vars';
+  /** The plain value, `{{ … }}` neutralised to `${…}` (unknown). */
+  value: unknown;
+}
+
 export interface TargetMap {
   text: TextTarget;
   dotenv: DotenvTarget;
@@ -368,6 +507,11 @@ export interface TargetMap {
   caddy: CaddyTarget;
   docker_daemon: DockerDaemonTarget;
   shell: ShellTarget;
+  terraform: TerraformTarget;
+  cloud_init: CloudInitTarget;
+  kubernetes: KubernetesTarget;
+  paas: PaasTarget;
+  ansible: AnsibleTarget;
   parse_error: ParseErrorTarget;
   repo: RepoTarget;
 }
@@ -379,7 +523,7 @@ export type Target = TargetMap[TargetKind];
  * read (few and small in a repository). Shell targets are not among them: no rule reads another file's shell,
  * so the engine checks each one and lets it go (a syntax tree is many times the size of its script).
  */
-export type SharedKind = 'dotenv' | 'compose' | 'compose_project' | 'openclaw' | 'dockerfile' | 'systemd' | 'sshd' | 'nginx' | 'caddy' | 'docker_daemon';
+export type SharedKind = 'dotenv' | 'compose' | 'compose_project' | 'openclaw' | 'dockerfile' | 'systemd' | 'sshd' | 'nginx' | 'caddy' | 'docker_daemon' | 'terraform' | 'cloud_init' | 'kubernetes' | 'paas' | 'ansible';
 
 export interface ProjectView {
   targets<K extends SharedKind>(kind: K): readonly TargetMap[K][];

@@ -135,7 +135,7 @@ export interface DeploymentsEvaluation {
 const key = (ruleId: string, file: string, line: number) => `${ruleId}\t${file}\t${line}`;
 
 /** The engine's kinds at the time of writing (model/target.ts `FileKind`). */
-const TODAY_KINDS: ReadonlySet<string> = new Set(['compose', 'openclaw', 'dotenv', 'dockerfile', 'systemd', 'sshd', 'nginx', 'docker_daemon', 'shell', 'makefile', 'workflow']);
+const TODAY_KINDS: ReadonlySet<string> = new Set(['compose', 'openclaw', 'dotenv', 'dockerfile', 'systemd', 'sshd', 'nginx', 'docker_daemon', 'shell', 'makefile', 'workflow', 'terraform', 'cloud_init', 'kubernetes', 'paas']);
 
 /**
  * Which of those kinds reads each MANIFEST kind right. A file read as another of them is misread (render.yaml as a
@@ -163,7 +163,15 @@ function rightKinds(kind: string, detail: string): readonly string[] {
     case 'makefile':
       return ['makefile'];
     case 'cloud-init':
-      return detail.includes('#cloud-config') ? [] : ['shell'];
+      return detail.includes('#cloud-config') ? ['cloud_init'] : ['shell'];
+    case 'terraform':
+      return ['terraform'];
+    case 'kubernetes':
+    case 'helm':
+      return ['kubernetes'];
+    case 'paas':
+      // A Cloud Run service is a Knative manifest: read as Kubernetes YAML, it is read right.
+      return detail.includes('Knative') ? ['paas', 'kubernetes'] : ['paas'];
     default:
       return [];
   }

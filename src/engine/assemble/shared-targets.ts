@@ -20,6 +20,8 @@ export class SharedTargets implements ProjectView {
    * by target: resolveIncludes replaces OpenClaw targets with merged copies.
    */
   private readonly reframes = new Map<string, (report: Report) => Report | undefined>();
+  /** The same for other embedded targets (a `#cloud-config` in Terraform user data), which nothing replaces. */
+  private readonly embeddedReframes = new WeakMap<Target, (report: Report) => Report | undefined>();
 
   readonly context = (file: string): FileContext | undefined => this.contexts.get(file);
 
@@ -66,6 +68,7 @@ export class SharedTargets implements ProjectView {
         add(d.target);
         const key = embeddedKey(d.target);
         if (d.reframe && key) this.reframes.set(key, d.reframe);
+        else if (d.reframe) this.embeddedReframes.set(d.target, d.reframe);
       }
     }
     return { shells, shared };
@@ -81,7 +84,8 @@ export class SharedTargets implements ProjectView {
     }
     // A compose file merged into several projects (a base under each overlay) is reported by one only.
     if (target.kind === 'compose_project') return { owns: (file) => target.owns.includes(file) };
-    return undefined;
+    const reframe = this.embeddedReframes.get(target);
+    return reframe ? { relocate: reframe } : undefined;
   }
 }
 

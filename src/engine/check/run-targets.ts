@@ -32,7 +32,8 @@ export async function checkShells(project: SharedTargets, shells: readonly Pendi
       project.contexts.delete(item.path);
     } else {
       await runner.run(item, project.context, project);
-      if (item.origin !== 'dockerfile') project.contexts.delete(item.file);
+      // A Dockerfile's or a user-data file's context stays: the file may hold more targets (several user_data).
+      if (item.origin !== 'dockerfile' && item.origin !== 'user_data') project.contexts.delete(item.file);
     }
     await breather.breathe();
   }

@@ -198,9 +198,10 @@ function setPath(obj: Record<string, unknown>, path: readonly (string | number)[
 
 /**
  * One heredoc body as an OpenClaw config target (or a parse error) with its `reframe`. `map` gives the file offset
- * of each body character; `command` is the range of what writes it (for whole-file findings).
+ * of each body character; `command` is the range of what writes it (for whole-file findings). `heredoc.quoted`
+ * absent (a ConfigMap key, a cloud-init or Ansible file body): the text is written as it stands, nothing expands it.
  */
-export function embedHeredoc(file: string, fileText: string, heredoc: ShellHeredoc, map: readonly number[], written: string, command: { start: number; end: number }): Embedded {
+export function embedHeredoc(file: string, fileText: string, heredoc: Pick<ShellHeredoc, 'body' | 'start'> & Partial<Pick<ShellHeredoc, 'quoted'>>, map: readonly number[], written: string, command: { start: number; end: number }, what = 'heredoc writing'): Embedded {
   const fileLines = new LineIndex(fileText);
   const at = (k: number) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
   const bodyLines = new LineIndex(heredoc.body);
@@ -211,7 +212,7 @@ export function embedHeredoc(file: string, fileText: string, heredoc: ShellHered
     const bodyOff = parsed.line ? bodyLines.lineStart(parsed.line) + (parsed.column ?? 1) - 1 : 0;
     const pos = fileLines.position(at(bodyOff));
     return {
-      target: { kind: 'parse_error', file, fileKind: 'openclaw', message: `heredoc writing ${written}: ${parsed.message}`, line: pos.line, column: pos.column },
+      target: { kind: 'parse_error', file, fileKind: 'openclaw', message: `${what} ${written}: ${parsed.message}`, line: pos.line, column: pos.column },
       reframe: (input) => (input.at.kind === 'file' && input.at.file === undefined ? { ...input, at: commandAnchor } : input),
     };
   }
@@ -236,7 +237,7 @@ export function embedHeredoc(file: string, fileText: string, heredoc: ShellHered
   };
   return {
     // A heredoc config has no `$include` of its own to resolve: it is its own single origin.
-    target: { kind: 'openclaw', file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: 'heredoc', line, expands: !heredoc.quoted } },
+    target: { kind: 'openclaw', file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: 'heredoc', line, expands: heredoc.quoted === false } },
     reframe: (input) => ({
       ...input,
       at: mapAnchor(input.at),

@@ -1,8 +1,8 @@
 /** Parse once: one parser per file kind, each returning the target rules see and a locator for findings. */
 import { DockerfileParser } from 'dockerfile-ast';
 import type { PathSegment } from '../../model/location.js';
-import type { FileKind, ParseErrorTarget, ShellTarget, TargetMap, SharedKind } from '../../model/target.js';
-import { classify, isDotenvTemplate } from '../read/classify.js';
+import type { CloudInitTarget, FileKind, ParseErrorTarget, ShellTarget, TargetMap, SharedKind } from '../../model/target.js';
+import { ansibleRole, classify, isDotenvTemplate } from '../read/classify.js';
 import { isTemplatePath, neutralise, neutraliseShellReferences, type TemplateHost } from '../read/template.js';
 import { parseDotenv } from './dotenv.js';
 import { embedHeredoc, embeddedConfigs, isConfigPath, type Embedded } from './embedded.js';
@@ -16,6 +16,12 @@ import { dockerfileCopySources, dockerfileRunSource, makefileSource, workflowSou
 import { parseSshd } from './sshd.js';
 import { parseSystemd } from './systemd.js';
 import { parseYaml, yamlResolver } from './yaml.js';
+import { ansibleParts } from './ansible.js';
+import { cloudInitParts } from './cloud-init.js';
+import { HclSyntaxError } from './hcl.js';
+import { KubernetesParseError, parseKubernetes } from './kubernetes.js';
+import { parsePaas } from './paas.js';
+import { parseTerraform } from './terraform.js';
 
 export type { Embedded };
 
@@ -27,13 +33,14 @@ export type Parsed =
   | { ok: true; target: TargetMap[SharedKind] | ShellTarget; locator: Locator; derived?: Derived[] }
   | { ok: false; error: ParseErrorTarget; locator: Locator };
 
-export type Derived = { target: ShellTarget; reframe?: undefined } | Embedded;
+export type Derived = { target: ShellTarget; reframe?: undefined } | Embedded | { target: CloudInitTarget | ParseErrorTarget; reframe: Embedded['reframe'] };
 
 export function parseFile(file: string, kind: Exclude<FileKind, 'text'>, text: string): Parsed {
   try {
     // A template is parsed as the file it renders, its expressions unknown (read/template.ts); same length, so
     // every position is the template's own.
-    return parseKind(file, kind, isTemplatePath(file) ? neutralise(text, TEMPLATE_HOST[kind]) : text);
+    // Ansible's YAML is itself Jinja-templated: its expressions are unknown values, as in a template file.
+    return parseKind(file, kind, isTemplatePath(file) || isHelmTemplate(file, kind, text) || kind === 'ansible' ? neutralise(text, TEMPLATE_HOST[kind]) : text);
   } catch (e) {
     // A parser that throws on hostile input (a stack overflow, a bug) costs that file, never the scan.
     const message = e instanceof RangeError ? 'nested too deeply to check' : `parser failed: ${String((e as Error)?.message ?? e).split('\n')[0]}`;
@@ -55,7 +62,17 @@ const TEMPLATE_HOST: Record<Exclude<FileKind, 'text'>, TemplateHost> = {
   caddy: 'plain',
   shell: 'plain',
   makefile: 'plain',
+  terraform: 'plain',
+  cloud_init: 'yaml',
+  kubernetes: 'yaml',
+  paas: 'yaml',
+  ansible: 'yaml',
 };
+
+/** A Helm chart's template (`templates/*.yaml` with `{{ … }}`): read as Kubernetes YAML, expressions unknown. */
+function isHelmTemplate(file: string, kind: FileKind, text: string): boolean {
+  return kind === 'kubernetes' && file.split('/').includes('templates') && text.includes('{{');
+}
 
 function failed(file: string, kind: Exclude<FileKind, 'text'>, text: string, message: string, line?: number, column?: number): Parsed {
   return {
@@ -142,6 +159,46 @@ function parseKind(file: string, kind: Exclude<FileKind, 'text'>, text: string):
       if (!r.ok) return fail(r.message, r.line, r.column);
       const shell = shellTarget(file, text, 'workflow', workflowSource(text, r.doc));
       return { ok: true, target: shell.target, locator: plain, derived: shell.embedded };
+    }
+    case 'terraform': {
+      try {
+        const r = parseTerraform(file, text);
+        return { ok: true, target: r.target, locator: plain, derived: r.derived };
+      } catch (e) {
+        if (!(e instanceof HclSyntaxError)) throw e;
+        const pos = new LineIndex(text).position(e.offset);
+        return fail(e.message, pos.line, pos.column);
+      }
+    }
+    case 'cloud_init': {
+      const r = parseYaml(text);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      const parts = cloudInitParts(file, text, text, r.doc, (i) => i);
+      return { ok: true, target: { kind: 'cloud_init', file, text, value: r.value }, locator: new Locator(file, text, yamlResolver(r.doc)), derived: [{ target: parts.shell }, ...parts.embedded] };
+    }
+    case 'kubernetes': {
+      try {
+        const helm = isHelmTemplate(file, kind, text) ? 'template' : /^values([.-][\w.-]+)?\.ya?ml$/.test(file.split('/').pop() ?? '') ? 'values' : undefined;
+        const r = parseKubernetes(file, text, helm);
+        return { ok: true, target: r.target, locator: new Locator(file, text, r.resolver), derived: r.embedded };
+      } catch (e) {
+        if (!(e instanceof KubernetesParseError)) throw e;
+        return fail(e.message, e.line, e.column);
+      }
+    }
+    case 'ansible': {
+      const r = parseYaml(text);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      const role = ansibleRole(file) ?? 'tasks';
+      const target = { kind: 'ansible' as const, file, text, role, value: r.value };
+      if (role === 'vars') return { ok: true, target, locator: new Locator(file, text, yamlResolver(r.doc)) };
+      const parts = ansibleParts(file, text, r.doc);
+      return { ok: true, target, locator: new Locator(file, text, yamlResolver(r.doc)), derived: [{ target: parts.shell }, ...parts.embedded] };
+    }
+    case 'paas': {
+      const r = parsePaas(file, text);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      return { ok: true, target: r.target, locator: new Locator(file, text, r.resolver) };
     }
   }
 }

@@ -156,7 +156,7 @@ export function workflowSource(text: string, doc: Document): ShellSource {
 }
 
 /** The value of a YAML scalar with, for each character, where it is in the file (exact for block and plain scalars). */
-function pushScalar(b: SourceBuilder, text: string, node: Scalar): void {
+export function pushScalar(b: SourceBuilder, text: string, node: Scalar): void {
   const range = node.range;
   if (!range) return;
   const [start, end] = range;

@@ -4,6 +4,7 @@
  */
 import type { FileKind } from '../../model/target.js';
 import { neutralise, renderedName } from './template.js';
+import { paasPlatform } from '../parse/paas.js';
 
 interface Convention {
   kind: Exclude<FileKind, 'text'>;
@@ -80,6 +81,31 @@ export const CONVENTIONS: readonly Convention[] = [
     test: (base) => /^(GNUmakefile|[Mm]akefile)$/.test(base) || /\.mk$/.test(base),
   },
   {
+    kind: 'terraform',
+    describe: 'Terraform `*.tf` and variable files `*.tfvars` (also `terraform.tfvars.example` and the like)',
+    test: (base) => /\.tf$/.test(base) || /\.tfvars(\.(example|sample|dist|template))?$/.test(base),
+  },
+  {
+    kind: 'paas',
+    describe: 'platform configs: `fly.toml`, `render.yaml`, `railway.toml`, `railway.json`, Kamal `config/deploy.yml` (and `config/deploy.<destination>.yml`)',
+    test: (base, segments) => paasPlatform(segments.join('/')) !== undefined,
+  },
+  {
+    kind: 'cloud_init',
+    describe: 'cloud-init user data: `cloud-init.yaml`, `cloud-config.yaml`, `user-data` (and `.yml`, `.yaml`), and any YAML file whose first line is `#cloud-config`',
+    test: (base) => /^(cloud-init|cloud-config|cloudinit|user-data|userdata)(\.ya?ml)?$/i.test(base),
+  },
+  {
+    kind: 'kubernetes',
+    describe: 'Kubernetes manifests (YAML whose documents have `apiVersion:` and `kind:`), Helm chart templates (`templates/*.yaml`, expressions read as unknown values) and chart values (`values.yaml`, `values-*.yaml`)',
+    test: (base) => /^values([.-][\w-]+)?\.ya?ml$/.test(base),
+  },
+  {
+    kind: 'ansible',
+    describe: 'Ansible: YAML under a `roles/`, `playbooks/` or `ansible*/` folder, in `tasks/`, `handlers/`, `playbooks/` (their `shell`/`command`/`copy content:` tasks are read as shell and configs) or `defaults/`, `vars/`, `group_vars/`, `host_vars/` (variables)',
+    test: (base, segments) => ansibleRole(segments.join('/')) !== undefined,
+  },
+  {
     kind: 'dockerfile',
     describe: '`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`',
     test: (base) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base) || /\.(Dockerfile|Containerfile)$/i.test(base),
@@ -122,6 +148,16 @@ export function isDotenvTemplate(relPath: string): boolean {
 /** YAML files not named like compose files are compose when their top level has a `services:` map. */
 export function looksLikeCompose(relPath: string, text: string): boolean {
   return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text) && !/^(apiVersion|kind):/m.test(text);
+}
+
+/** YAML whose documents have `apiVersion:` and `kind:` at the top level: a Kubernetes manifest (or a Helm template). */
+export function looksLikeKubernetes(relPath: string, text: string): boolean {
+  return /\.ya?ml$/i.test(relPath) && /^apiVersion:/m.test(text) && /^kind:/m.test(text);
+}
+
+/** User data whose first line is `#cloud-config` (a YAML file, or a Terraform template of one). */
+export function looksLikeCloudInit(relPath: string, text: string): boolean {
+  return /\.(ya?ml|cfg|conf|txt|tpl|tftpl)$|^[^.]+$/i.test(relPath.split('/').pop() ?? relPath) && /^#cloud-config[ \t]*\r?$/m.test(text.slice(0, text.indexOf('\n') + 1 || text.length));
 }
 
 /** Extension-less scripts (`docker-entrypoint`, `bin/setup`) are shell when their first line is a sh/bash shebang. */
@@ -238,4 +274,19 @@ export function looksLikeNginx(relPath: string, text: string): boolean {
   if (!/\.conf$/i.test(relPath)) return false;
   const head = text.slice(0, 64 * 1024);
   return /^[ \t]*server[ \t]*\{/m.test(head) && /^[ \t]*proxy_pass[ \t]/m.test(head);
+}
+
+/** Whether a path is an Ansible file: a role's or playbook folder's YAML, or variables. */
+export function ansibleRole(relPath: string): 'tasks' | 'vars' | undefined {
+  const segments = relPath.split('/');
+  const base = segments[segments.length - 1] ?? '';
+  if (!/\.ya?ml$/i.test(base)) return undefined;
+  const dirs = segments.slice(0, -1);
+  // A role's own repository has its folders at the root: `defaults/main.yml`, `tasks/main.yml`.
+  const roleRoot = dirs.length === 1 && /^main\.ya?ml$/.test(base) && ['defaults', 'vars', 'tasks', 'handlers'].includes(dirs[0] ?? '');
+  const inAnsible = roleRoot || dirs.some((d) => d === 'roles' || /^ansible/i.test(d) || d === 'playbooks');
+  if (!inAnsible) return undefined;
+  if (dirs.some((d) => ['defaults', 'vars', 'group_vars', 'host_vars'].includes(d))) return 'vars';
+  if (dirs.some((d) => ['tasks', 'handlers', 'playbooks'].includes(d)) || /ansible/i.test(dirs[dirs.length - 1] ?? '')) return 'tasks';
+  return undefined;
 }

@@ -7,7 +7,7 @@
 import type { Finding, Note } from '../../model/finding.js';
 import type { AnyRule } from '../../model/rule.js';
 import type { FileKind } from '../../model/target.js';
-import { looksLikeCompose, looksLikeNginx, looksLikeOpenClawConfig, looksLikeShell } from './classify.js';
+import { looksLikeCloudInit, looksLikeCompose, looksLikeKubernetes, looksLikeNginx, looksLikeOpenClawConfig, looksLikeShell } from './classify.js';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { keywordText, mayApply } from '../check/keywords.js';
 import { Locator } from '../parse/locator.js';
@@ -56,6 +56,8 @@ export class FilePass {
       return result;
     }
     let kind: FileKind = byPath;
+    if (kind === 'text' && looksLikeCloudInit(f.path, read.text)) kind = 'cloud_init';
+    if (kind === 'text' && looksLikeKubernetes(f.path, read.text)) kind = 'kubernetes';
     if (kind === 'text' && looksLikeCompose(f.path, read.text)) kind = 'compose';
     if (kind === 'text' && looksLikeShell(f.path, read.text)) kind = 'shell';
     if (kind === 'text' && looksLikeOpenClawConfig(f.path, read.text)) kind = 'openclaw';

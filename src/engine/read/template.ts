@@ -18,7 +18,7 @@
  */
 
 /** File-name suffixes that mark a template of the file named without them. */
-const TEMPLATE_SUFFIX = /\.(j2|jinja2?|tpl|tmpl|template)$/i;
+const TEMPLATE_SUFFIX = /\.(j2|jinja2?|tpl|tmpl|template|tftpl)$/i;
 
 /** The name a template renders (`openclaw.json.j2` → `openclaw.json`), or undefined when it is not a template. */
 export function renderedName(base: string): string | undefined {
@@ -88,8 +88,8 @@ export function neutralise(template: string, host: TemplateHost): string {
   return out.join('');
 }
 
-/** A Go-template action that is a statement, not a value (Helm): `{{- if …}}`, `{{ end }}`, `{{ include … | nindent 4 }}`. */
-const GO_STATEMENT = /^\{\{-?\s*(if|else|end|range|with|define|block|template|include|toYaml|tpl|\/\*)\b/;
+/** A Go-template action that is a statement, not a value (Helm): `{{- if …}}`, `{{ end }}`, `{{ include … | nindent 4 }}`, `{{- $x := … }}`. */
+const GO_STATEMENT = /^\{\{-?\s*(?:(?:if|else|end|range|with|define|block|template|include|toYaml|tpl|fail|\/\*)\b|\$\w*\s*:?=)/;
 
 /** Jinja `{% … %}`, Go `{{ if|else|end|range|with|define|block … }}` and Terraform `%{ if|else|endif|for|endfor }` tags. */
 const TAG = /\{%-?\s*(\w+)[\s\S]*?-?%\}|\{\{-?\s*(if|else|end|range|with|define|block)\b[\s\S]*?-?\}\}|%\{~?\s*(if|else|endif|for|endfor)\b[^}\n]*\}/g;

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { at } from '../../../model/location.js';
 import type { PathSegment } from '../../../model/location.js';
 import type { Note } from '../../../model/finding.js';
+import { composeMounts, parsePort } from '../../../lib/exposure.js';
 import type { ComposeProjectTarget, ComposeService, ComposeTarget, DotenvTarget } from '../../../model/target.js';
 import type { Lookup } from './interpolate.js';
 import { build, collectTags, isRecord, merge, normaliseKeyValues, origins, pathKey, plain, type SNode, type Tags } from './tree.js';
@@ -106,14 +107,15 @@ function project(loader: Loader, dir: string, files: readonly string[], owns: re
     top = merge(top, rest) ?? top;
   }
   services = new Map([...services].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const topValue = (top ? plain(top, 'v') : {}) as Record<string, unknown>;
   return {
     kind: 'compose_project',
     file: files[0] ?? dir,
     files: [...files, ...included],
     owns,
     env,
-    services: [...services].map(([name, node]) => service(name, node, loader)),
-    value: (top ? plain(top, 'v') : {}) as Record<string, unknown>,
+    services: [...services].map(([name, node]) => service(name, node, loader, topValue)),
+    value: topValue,
   };
 }
 
@@ -203,7 +205,7 @@ function volumeTarget(v: unknown): string {
   return parts.length === 1 ? (parts[0] ?? '') : (parts[1] ?? '');
 }
 
-function service(name: string, node: SNode, loader: Loader): ComposeService {
+function service(name: string, node: SNode, loader: Loader, project: Record<string, unknown>): ComposeService {
   const table = origins(node);
   const originOf = (p: readonly PathSegment[]) => {
     for (let n = p.length; n >= 0; n--) {
@@ -223,6 +225,9 @@ function service(name: string, node: SNode, loader: Loader): ComposeService {
     },
     fileOf: (p) => originOf(p).o.file,
     envFiles: envFiles(value, node, loader),
+    // Ports and mounts in the long form shared with Kubernetes (lib/exposure.ts), so rules never parse spellings.
+    ports: (Array.isArray(value.ports) ? value.ports : []).flatMap((p, i) => parsePort(p, i) ?? []),
+    mounts: composeMounts(value.volumes, project.volumes),
   };
 }
 
