@@ -457,7 +457,8 @@ describe('unusual paths', () => {
     }
     const sarif = JSON.parse(REPORTERS.sarif(report, options)) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     const uris = sarif.runs[0]?.results.map((x) => x.locations[0]?.physicalLocation.artifactLocation.uri);
-    expect(uris).toContain(encodeURI(name));
+    // Each path segment percent-encoded (issue 22): encodeURI left `#`, `?` and `scheme:` to turn the path into something else.
+    expect(uris).toContain(name.split('/').map(encodeURIComponent).join('/'));
   });
 });
 

@@ -12,7 +12,7 @@ import { assemble } from './assemble/assemble.js';
 import { Breather } from './breather.js';
 import { checkRepository, checkShared, checkShells } from './check/run-targets.js';
 import { RuleRunner } from './check/runner.js';
-import { scanConfig } from './config.js';
+import { scanConfig, type ConfigText } from './config.js';
 import { blobFiles, discover, resolveRoot, type ScanRoot } from './discover/discover.js';
 import { loadBaseline } from './postprocess/baseline.js';
 import { postprocess } from './postprocess/scan-wide.js';
@@ -26,6 +26,13 @@ export interface ScanOptions {
   configFile?: string;
   /** Do not look for `.gatewarden.yml` (for tools that scan exact files, e.g. the docs generator). */
   noConfig?: boolean;
+  /**
+   * The config as text instead of a file (pull-request mode: the base commit's, so the pull request does not set
+   * its own policy); `file` is where it sits in the work tree. Takes precedence over `configFile`.
+   */
+  configText?: ConfigText;
+  /** `note`: a broken config is an error-level note and the scan runs with the defaults; `throw` (default): a usage error. */
+  configErrors?: 'throw' | 'note';
   baselineFile?: string;
   /** Overrides the config's limit (bytes). */
   maxFileSize?: number;

@@ -157,3 +157,28 @@ export async function readBlobs(cwd: string, shas: readonly string[]): Promise<M
   }
   return out;
 }
+
+/**
+ * A regular file of a commit (mode 100644/100755: never a link or a submodule), at most `limit` bytes, or
+ * undefined when the commit has no such file. For the policy files pull-request mode reads at the base commit.
+ */
+export async function readFileAt(cwd: string, commit: string, relPath: string, limit: number): Promise<Buffer | undefined> {
+  const entry = (await git(cwd, ['ls-tree', '-z', '--full-tree', commit, '--', relPath])).toString('utf8').split('\0')[0] ?? '';
+  const m = /^(\d+) blob ([0-9a-f]+)\t/.exec(entry);
+  if (!m || (m[1] !== '100644' && m[1] !== '100755')) return undefined;
+  const size = Number((await git(cwd, ['cat-file', '-s', m[2] ?? ''])).toString('utf8').trim());
+  if (!(size <= limit)) throw new GitError(`${relPath} at ${commit.slice(0, 7)} is larger than ${limit} bytes`);
+  return git(cwd, ['cat-file', 'blob', m[2] ?? '']);
+}
+
+/** The lines of `relPath` at HEAD (1-based) that differ from `base`: what the pull request added or changed there. */
+export async function addedLines(cwd: string, base: string, relPath: string): Promise<Set<number>> {
+  const diff = (await git(cwd, ['diff', '-U0', '--no-color', '--no-ext-diff', base, 'HEAD', '--', `:(literal)${relPath}`])).toString('utf8');
+  const out = new Set<number>();
+  for (const m of diff.matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {
+    const start = Number(m[1]);
+    const count = m[2] === undefined ? 1 : Number(m[2]);
+    for (let l = start; l < start + count; l++) out.add(l);
+  }
+  return out;
+}

@@ -1,19 +1,21 @@
 /**
  * GitHub workflow-command annotations. GitHub shows at most 10 errors, 10 warnings and 10 notices per step
  * and 50 per job, and drops the rest silently, so the most severe come first and a final notice counts what
- * did not fit. Escaping follows the toolkit: `%`, CR, LF in data; also `:` and `,` in properties.
+ * did not fit. Escaping follows the toolkit (`%`, CR, LF in data; also `:` and `,` in properties), and every other
+ * control is shown as a visible escape (report/escape.ts).
  */
 import { bySeverityDesc, sarifLevel } from '../model/severity.js';
 import type { Finding } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule.js';
 import { stripMd } from './rule-doc.js';
+import { commandData, commandProperty } from './escape.js';
 import type { ReportStream } from './types.js';
 
 export const PER_LEVEL_LIMIT = 10;
 export const PER_JOB_LIMIT = 50;
 
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProp = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+const escapeData = commandData;
+const escapeProp = commandProperty;
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
 

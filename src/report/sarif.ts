@@ -10,6 +10,7 @@ import { sarifLevel, securitySeverity } from '../model/severity.js';
 import { FINGERPRINT_KEY } from '../model/finding.js';
 import { ruleDocUrl, TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../model/version.js';
 import { ruleHelpMarkdown, ruleHelpText, stripMd } from './rule-doc.js';
+import { sarifUri } from './escape.js';
 import { jsonWithArray } from './stream.js';
 import type { ReportStream, ScanReport } from './types.js';
 
@@ -75,7 +76,7 @@ function sarifResult(f: Finding, ruleIndex: number | undefined, report: ScanRepo
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(f.location.file), uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: sarifUri(f.location.file), uriBaseId: '%SRCROOT%' },
           region: { startLine: f.location.startLine, startColumn: f.location.startColumn, endLine: f.location.endLine, endColumn: f.location.endColumn },
         },
       },
@@ -92,7 +93,7 @@ function sarifResult(f: Finding, ruleIndex: number | undefined, report: ScanRepo
         description: { text: f.fix.description },
         artifactChanges: [
           {
-            artifactLocation: { uri: encodeURI(f.fix.location.file), uriBaseId: '%SRCROOT%' },
+            artifactLocation: { uri: sarifUri(f.fix.location.file), uriBaseId: '%SRCROOT%' },
             replacements: [
               {
                 deletedRegion: { startLine: f.fix.location.startLine, startColumn: f.fix.location.startColumn, endLine: f.fix.location.endLine, endColumn: f.fix.location.endColumn },

@@ -73,8 +73,11 @@ function suppressedSection(summary: string): string | undefined {
   const at = summary.search(/^#+ Suppressed by this pull request/m);
   if (at < 0) return undefined;
   const rest = summary.slice(at);
-  const next = rest.slice(1).search(/^#+ /m);
-  return next < 0 ? rest : rest.slice(0, next + 1);
+  // The next heading after the section's own heading line (searching from its second character matched the
+  // heading's own remaining `#`s for any heading of level 2 or more).
+  const body = rest.indexOf('\n') + 1;
+  const next = body > 0 ? rest.slice(body).search(/^#+ /m) : -1;
+  return next < 0 ? rest : rest.slice(0, body + next);
 }
 
 describe.concurrent('control', () => {
@@ -139,44 +142,39 @@ describe.concurrent('2. a pull request cannot switch off its own findings', () =
   }
 
   // fixed by issue 22
-  it.fails('a config added by the PR with ignore: ["*"] does not apply to the PR: its findings are new, fail the step and stay in SARIF', async () => {
+  it('a config added by the PR with ignore: ["*"] does not apply to the PR: its findings are new, fail the step and stay in SARIF', async () => {
     const r = await runPr(buildPr((repo) => repo.write({ ...CONTROL_HEAD, ...configFiles('ignore: ["*"]\n') })));
     expectControlFindingsReported(r);
     expectConfigChangeShown(r);
   });
 
-  // fixed by issue 22
-  it.fails('a config added by the PR turning the rules off does not apply to the PR', async () => {
+  it('a config added by the PR turning the rules off does not apply to the PR', async () => {
     const r = await runPr(buildPr((repo) => repo.write({ ...CONTROL_HEAD, ...configFiles(`rules:\n  ${SECRET_RULE}: off\n  compose.privileged: off\n`) })));
     expectControlFindingsReported(r);
     expectConfigChangeShown(r);
   });
 
-  // fixed by issue 22
-  it.fails('a config added by the PR re-grading its findings to info does not get them past fail-on', async () => {
+  it('a config added by the PR re-grading its findings to info does not get them past fail-on', async () => {
     const r = await runPr(buildPr((repo) => repo.write({ ...CONTROL_HEAD, ...configFiles(`rules:\n  ${SECRET_RULE}: info\n  compose.privileged: info\n`) })));
     expectControlFindingsReported(r);
     expect(resultsOf(r, SECRET_RULE, 'config/keys.txt')[0]?.level).toBe('error');
     expectConfigChangeShown(r);
   });
 
-  // fixed by issue 22
-  it.fails('a config added by the PR with max-file-size: 1 does not skip the files the PR adds', async () => {
+  it('a config added by the PR with max-file-size: 1 does not skip the files the PR adds', async () => {
     const r = await runPr(buildPr((repo) => repo.write({ ...CONTROL_HEAD, ...configFiles('max-file-size: 1\n') })));
     expectControlFindingsReported(r);
     expectConfigChangeShown(r);
   });
 
-  // fixed by issue 22
-  it.fails('a config that is broken at the head never costs the SARIF: the PR is scanned with the base policy and the SARIF is written', async () => {
+  it('a config that is broken at the head never costs the SARIF: the PR is scanned with the base policy and the SARIF is written', async () => {
     const r = await runPr(buildPr((repo) => repo.write({ ...CONTROL_HEAD, ...configFiles('ignore: [unterminated\n') })));
     expect(r.sarif).toBeDefined();
     expectControlFindingsReported(r);
     expect(r.summary).toMatch(CONFIG_RE);
   });
 
-  // fixed by issue 22
-  it.fails('a config that is broken on a push still yields SARIF (scanned with defaults, the error as a SARIF notification) and fails the step', async () => {
+  it('a config that is broken on a push still yields SARIF (scanned with defaults, the error as a SARIF notification) and fails the step', async () => {
     const repo = new Repo().write({ ...CONTROL_HEAD, ...configFiles('ignore: [unterminated\n') });
     repo.commit('broken config');
     const r = await runAction({ cwd: repo.dir, eventName: 'push' });
@@ -204,8 +202,7 @@ describe.concurrent('2. a pull request cannot switch off its own findings', () =
     return { repo, base, head: repo.commit('add a key, and baseline it') };
   }
 
-  // fixed by issue 22
-  it.fails('fingerprints the PR appends to the committed baseline are shown (pr-suppressions: review): a notice at each finding and a "Suppressed by this pull request" row', async () => {
+  it('fingerprints the PR appends to the committed baseline are shown (pr-suppressions: review): a notice at each finding and a "Suppressed by this pull request" row', async () => {
     const r = await runPr(await baselinePr(), { baseline: '.gatewarden-baseline.json' });
     const section = suppressedSection(r.summary);
     expect(section).toBeDefined();
@@ -216,8 +213,7 @@ describe.concurrent('2. a pull request cannot switch off its own findings', () =
     expect(annotated(r, 'notice', 'docker-compose.yml').some((l) => /suppress/i.test(l))).toBe(true);
   });
 
-  // fixed by issue 22
-  it.fails('fingerprints the PR appends to the committed baseline are not honoured with pr-suppressions: deny', async () => {
+  it('fingerprints the PR appends to the committed baseline are not honoured with pr-suppressions: deny', async () => {
     const r = await runPr(await baselinePr(), { baseline: '.gatewarden-baseline.json', 'pr-suppressions': 'deny' });
     expectControlFindingsReported(r);
   });
@@ -226,8 +222,7 @@ describe.concurrent('2. a pull request cannot switch off its own findings', () =
   const IGNORE_NEXT = '# gatewarden-ignore * -- test fixture';
   const inlineIgnored = { ...CONTROL_HEAD, 'config/keys.txt': `${IGNORE_NEXT}\nANTHROPIC=${KEY}\n` };
 
-  // fixed by issue 22
-  it.fails('an inline ignore comment the PR adds is shown (pr-suppressions: review): a notice at its line and a summary row with its reason', async () => {
+  it('an inline ignore comment the PR adds is shown (pr-suppressions: review): a notice at its line and a summary row with its reason', async () => {
     const r = await runPr(buildPr((repo) => repo.write(inlineIgnored)));
     const section = suppressedSection(r.summary);
     expect(section).toBeDefined();
@@ -236,8 +231,7 @@ describe.concurrent('2. a pull request cannot switch off its own findings', () =
     expect(annotated(r, 'notice', 'config/keys.txt').some((l) => /,line=2,/.test(l) && /suppress/i.test(l))).toBe(true);
   });
 
-  // fixed by issue 22
-  it.fails('an inline ignore comment the PR adds is not honoured with pr-suppressions: deny', async () => {
+  it('an inline ignore comment the PR adds is not honoured with pr-suppressions: deny', async () => {
     const r = await runPr(buildPr((repo) => repo.write(inlineIgnored)), { 'pr-suppressions': 'deny' });
     expectControlFindingsReported(r);
   });
@@ -434,8 +428,7 @@ describe.concurrent('6. fingerprints do not give away weak passwords', () => {
 });
 
 describe.concurrent('8. merge queue', () => {
-  // fixed by issue 22
-  it.fails('a merge_group event is compared like a pull request (base_sha..head_sha): findings already on the base do not fail the queue', async () => {
+  it('a merge_group event is compared like a pull request (base_sha..head_sha): findings already on the base do not fail the queue', async () => {
     const repo = new Repo().write({ 'README.md': '# app\n', 'docker-compose.yml': COMPOSE_PRIVILEGED });
     const base = repo.commit('base with a privileged service');
     const head = repo.write({ 'docs/notes.md': 'docs only\n' }).commit('docs');
