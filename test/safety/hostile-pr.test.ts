@@ -264,15 +264,13 @@ async function withApi<T>(fn: (gh: FakeGitHub) => Promise<T>): Promise<T> {
 const reviewInputs = { 'review-comments': 'true', token: 'ghs_faketoken', 'fail-on': 'never' };
 
 describe.concurrent('3. summary and review comments render untrusted text as text', () => {
-  // fixed by issue 22
-  it.fails('a file named "notes\\r<!-- x" cannot open an HTML comment that hides the rest of the job summary', async () => {
+  it('a file named "notes\\r<!-- x" cannot open an HTML comment that hides the rest of the job summary', async () => {
     const r = await runPr(buildPr((repo) => repo.write({ 'notes\r<!-- x': `ANTHROPIC=${KEY}\n`, 'docker-compose.yml': COMPOSE_PRIVILEGED })));
     expect(r.summary).toContain('compose.privileged');
     expect(markdownProblems(r.summary)).toEqual([]);
   });
 
-  // fixed by issue 22
-  it.fails('backticks, <img>, [links](javascript:), @mentions, ESC and U+202E in file, service and variable names render as text in the summary and annotations', async () => {
+  it('backticks, <img>, [links](javascript:), @mentions, ESC and U+202E in file, service and variable names render as text in the summary and annotations', async () => {
     const compose = [
       'services:',
       '  "svc @octocat <img src=x> [phish](https://evil.example)":',
@@ -314,8 +312,7 @@ describe.concurrent('3. summary and review comments render untrusted text as tex
     });
   });
 
-  // fixed by issue 22
-  it.fails('review-comment bookkeeping never adopts a comment another user wrote with our hidden marker: it posts its own and edits none of theirs', async () => {
+  it('review-comment bookkeeping never adopts a comment another user wrote with our hidden marker: it posts its own and edits none of theirs', async () => {
     await withApi(async (gh) => {
       const pr = buildPr((repo) => repo.write(CONTROL_HEAD));
       const api = new FakeReviewApi(gh, pr.repo, pr.base, pr.head);
