@@ -8,7 +8,7 @@ import type { Finding, Report } from '../../model/finding.js';
 import { messageText, type RuleMeta } from '../../model/rule.js';
 import type { FileContext } from '../check/file-context.js';
 import { fingerprint, secretIdentity, sha256 } from './fingerprint.js';
-import { redact, scrub } from './redact.js';
+import { redact, redactKeyLikeWords, scrub } from './redact.js';
 
 function identityOf(input: Report, ctx: FileContext): string {
   if (input.key !== undefined) return `key:${input.key}`;
@@ -35,7 +35,9 @@ export function finalize(rule: RuleMeta, input: Report, ctx: FileContext): Findi
   const fp = fingerprint(rule.id, location.file, identityOf(input, ctx));
   const secret = input.secret;
   const redacted = secret !== undefined ? redact(secret) : undefined;
-  const clean = (s: string) => (secret !== undefined && redacted !== undefined ? scrub(s, secret, redacted) : s);
+  const scrubbed = (s: string) => (secret !== undefined && redacted !== undefined ? scrub(s, secret, redacted) : s);
+  // Text that quotes names: a name may hold another finding's key (redactKeyLikeWords).
+  const clean = (s: string) => redactKeyLikeWords(scrubbed(s));
   const finding: Finding = {
     ruleId: rule.id,
     severity: input.severity ?? rule.severity,
@@ -46,7 +48,7 @@ export function finalize(rule: RuleMeta, input: Report, ctx: FileContext): Findi
   if (input.messageId !== undefined) finding.messageId = input.messageId;
   if (redacted !== undefined) finding.redacted = redacted;
   if (input.fix) {
-    finding.fix = { description: clean(input.fix.description), location: ctx.locator.locate(input.fix.at), replacement: clean(input.fix.replacement) };
+    finding.fix = { description: clean(input.fix.description), location: ctx.locator.locate(input.fix.at), replacement: scrubbed(input.fix.replacement) };
   }
   if (input.properties) {
     finding.properties = Object.fromEntries(Object.entries(input.properties).map(([k, v]) => [k, typeof v === 'string' ? clean(v) : v]));
