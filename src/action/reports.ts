@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { scanReport } from '../app/scan-repository.js';
 import type { ScanResult } from '../engine/scan.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding, Note } from '../model/finding.js';
 import type { HistoryInfo } from '../model/history.js';
 import type { AnyRule } from '../model/rule.js';
 import { failing } from '../model/severity.js';
@@ -46,6 +46,10 @@ export function annotate(settings: ActionSettings, outcome: Outcome): Finding[] 
   const reserved = (failures(settings, outcome).length ? 1 : 0) + (outcome.result.internalErrors ? 1 : 0);
   const annotations = renderAnnotations(outcome.reported, outcome.rules, reserved);
   process.stdout.write(annotations.text);
+  // A file that could not be scanned is never only an info note: a warning at the file (security review, B1).
+  for (const n of notScanned(outcome.result).slice(0, PER_LEVEL_LIMIT)) {
+    process.stdout.write(`::warning file=${commandProperty(n.file ?? '')},title=${commandProperty('Gatewarden: not scanned')}::${commandData(`Not scanned: ${n.message}`)}\n`);
+  }
   // Suppressions the pull request adds are never silent (action/policy.ts): a notice at each, when honoured.
   for (const s of (outcome.prSuppressions ?? []).filter((x) => x.honoured).slice(0, PER_LEVEL_LIMIT)) {
     const f = s.finding;
@@ -65,7 +69,7 @@ export async function summarise(outcome: Outcome, lines: string[], notAnnotated:
   const { result, reported, prMode, rules } = outcome;
   const report = scanReport(result, rules);
   const active = result.findings.filter((f) => !f.suppressed);
-  const sections = prSuppressionSection(outcome.prSuppressions ?? []);
+  const sections = [...notScannedSection(notScanned(result)), ...prSuppressionSection(outcome.prSuppressions ?? [])];
   const markdown = summaryMarkdown(prMode ? { ...report, findings: reported } : report, {
     sections,
     heading: prMode ? 'Gatewarden: findings this pull request introduces' : 'Gatewarden',
@@ -75,6 +79,27 @@ export async function summarise(outcome: Outcome, lines: string[], notAnnotated:
     ...(prMode ? { preExisting: active.length - reported.length } : {}),
   });
   await appendFile(summaryFile, markdown);
+}
+
+/** The files the scan could not read (too large, unreadable, special, a submodule), each a warning note. */
+export function notScanned(result: ScanResult): Note[] {
+  return result.notes.filter((n) => n.level !== 'info' && n.code.startsWith('skipped.') && n.file !== undefined);
+}
+
+/** The "Not scanned" section: a heading of its own, before any collapsed part of the summary. */
+function notScannedSection(notes: readonly Note[]): string[] {
+  if (!notes.length) return [];
+  return [
+    '### Not scanned',
+    '',
+    `${notes.length} file(s) could not be scanned; a secret in them would not be reported.`,
+    '',
+    '| File | Why |',
+    '| --- | --- |',
+    ...notes.slice(0, 200).map((n) => `| ${mdCode(n.file ?? '')} | ${mdLine(n.message)} |`),
+    ...(notes.length > 200 ? ['', `_${notes.length - 200} more not listed; the SARIF report's notifications have all of them._`] : []),
+    '',
+  ];
 }
 
 /** The rows of "Suppressed by this pull request" (none when it adds none). */

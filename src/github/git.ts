@@ -4,6 +4,7 @@
  * list the files the pull request changed, and read files out of a commit. No GitHub API involved.
  */
 import { git as runGit, GitError, type GitOptions } from '../git/git.js';
+import { splitNames } from '../lib/path-bytes.js';
 
 /** git with paths printed as they are (`core.quotepath=off`): every call of this module parses paths. */
 export function git(cwd: string, args: readonly string[], opts?: GitOptions): Promise<Buffer> {
@@ -110,7 +111,8 @@ const STATUS: Record<string, ChangedFile['status']> = { A: 'added', M: 'modified
 
 /** Files that differ between `base` and HEAD, renames detected. */
 export async function changedFiles(cwd: string, base: string): Promise<ChangedFile[]> {
-  const parts = (await git(cwd, ['diff', '--name-status', '-z', '-M', '--no-color', '--no-ext-diff', base, 'HEAD'])).toString('utf8').split('\0');
+  // Names by their bytes, shown as the scan shows them (lib/path-bytes.ts), so a name that is not UTF-8 matches.
+  const parts = [...splitNames(await git(cwd, ['diff', '--name-status', '-z', '-M', '--no-color', '--no-ext-diff', base, 'HEAD'])).map((n) => n.name), ''];
   const out: ChangedFile[] = [];
   for (let i = 0; i < parts.length - 1; ) {
     const code = parts[i++] ?? '';
@@ -130,7 +132,7 @@ export interface TreeEntry {
 
 /** Regular files of a commit (no symlinks, no submodules), by path. */
 export async function listTree(cwd: string, commit: string): Promise<Map<string, TreeEntry>> {
-  const entries = (await git(cwd, ['ls-tree', '-r', '-z', '--full-tree', commit])).toString('utf8').split('\0');
+  const entries = splitNames(await git(cwd, ['ls-tree', '-r', '-z', '--full-tree', commit])).map((n) => n.name);
   const out = new Map<string, TreeEntry>();
   for (const e of entries) {
     const m = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(e);

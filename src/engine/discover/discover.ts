@@ -11,6 +11,7 @@ import { git, tryGit } from '../../git/git.js';
 import { gitignoreMatcher } from './gitignore.js';
 import type { Note } from '../../model/finding.js';
 import { UsageError } from '../../model/errors.js';
+import { splitNames } from '../../lib/path-bytes.js';
 
 export interface ScanRoot {
   /** Absolute directory every reported path is relative to: the git top level, or the scanned directory. */
@@ -22,6 +23,11 @@ export interface DiscoveredFile {
   /** Path relative to the base, with `/` separators. */
   path: string;
   abs: string;
+  /**
+   * The absolute path's bytes, for a name that is not UTF-8 (`path` and `abs` then show those bytes as `\xhh`:
+   * lib/path-bytes.ts): the file is opened by these.
+   */
+  absBytes?: Uint8Array;
   /** The content, when it does not come from disk (a scan of a commit's blobs, ScanOptions.blobs). */
   bytes?: Buffer;
 }
@@ -98,16 +104,18 @@ export async function* discover(
   };
   // git names files relative to the work tree's top level, `/`-separated: the relative path is the name (behind
   // the top level's own path when that is below the base), with no path arithmetic per file.
-  const addFromGit = (top: string, names: readonly string[], out: DiscoveredFile[]) => {
+  const addFromGit = (top: string, names: readonly { name: string; bytes?: Buffer }[], out: DiscoveredFile[]) => {
     const prefix = top === root.base ? '' : `${toPosix(path.relative(root.base, top))}/`;
-    for (const name of names) {
+    for (const { name, bytes } of names) {
       const rel = prefix + name;
       if (seen.has(rel)) continue;
       seen.add(rel);
-      out.push({ path: rel, abs: path.sep === '/' ? `${top}/${name}` : path.join(top, name) });
+      const file: DiscoveredFile = { path: rel, abs: path.sep === '/' ? `${top}/${name}` : path.join(top, name) };
+      if (bytes) file.absBytes = Buffer.concat([Buffer.from(`${top}${path.sep}`), bytes]);
+      out.push(file);
     }
   };
-  const untracked: Promise<{ top: string; names: string[] }>[] = [];
+  const untracked: Promise<{ top: string; names: { name: string; bytes?: Buffer }[] }>[] = [];
   for (const t of root.targets) {
     if (!t.dir) {
       add(t.abs, files);
@@ -148,11 +156,14 @@ export function blobFiles(blobs: { base: string; files: ReadonlyMap<string, Buff
 
 const byPath = (a: DiscoveredFile, b: DiscoveredFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-/** The files git lists under `dir`, relative to the top level of its work tree (`--full-name`). */
-async function gitFiles(dir: string, which: readonly string[]): Promise<string[]> {
+/**
+ * The files git lists under `dir`, relative to the top level of its work tree (`--full-name`), by the bytes of
+ * their names (lib/path-bytes.ts): a name that is not UTF-8 is still found and opened.
+ */
+async function gitFiles(dir: string, which: readonly string[]): Promise<{ name: string; bytes?: Buffer }[]> {
   // Untracked files make git walk and stat the whole tree: a cold one of a large repository takes a while.
   const stdout = await git(dir, ['ls-files', '-z', ...which, '--full-name', '.'], { timeoutMs: 10 * 60_000 });
-  return stdout.toString('utf8').split('\0').filter(Boolean);
+  return splitNames(stdout);
 }
 
 async function walk(dir: string, notes: Note[], base: string): Promise<string[]> {
