@@ -7,24 +7,34 @@ import type { Anchor } from '../../model/location.js';
 import type { Finding, Report } from '../../model/finding.js';
 import { messageText, type RuleMeta } from '../../model/rule.js';
 import type { FileContext } from '../check/file-context.js';
-import { fingerprint, secretIdentity, sha256 } from './fingerprint.js';
+import { fingerprint, secretIdentity, sha256, weakSecret } from './fingerprint.js';
 import { redact, redactKeyLikeWords, scrub } from './redact.js';
 
 function identityOf(input: Report, ctx: FileContext): string {
   if (input.key !== undefined) return `key:${input.key}`;
-  if (input.secret !== undefined) return secretIdentity(input.secret);
+  const secret = input.secret;
+  if (secret !== undefined && !weakSecret(secret)) return secretIdentity(secret);
+  // A weak secret is identified by its place (and the rule: fingerprint()), never by its value: the text of its
+  // line with the value cut out. Changing only the password keeps the finding.
+  const cut = (text: string) => (secret !== undefined ? text.split(secret).join('') : text);
   const a: Anchor = input.at;
   switch (a.kind) {
     case 'path':
       return `path:${JSON.stringify(a.path)}:${a.part ?? 'pair'}`;
     case 'file':
       return 'file';
-    case 'range':
-      return `text:${sha256(ctx.text.slice(a.start, a.end).replace(/\s+/g, ' ').trim())}`;
+    case 'range': {
+      if (secret === undefined) return `text:${sha256(ctx.text.slice(a.start, a.end).replace(/\s+/g, ' ').trim())}`;
+      // The range is often the value itself: its whole lines are the place.
+      const at = ctx.locator.locate(a);
+      const start = ctx.locator.lines.lineStart(at.startLine);
+      const end = ctx.locator.lines.lineStart(at.endLine + 1);
+      return `text:${sha256(cut(ctx.text.slice(start, end > start ? end : undefined)).replace(/\s+/g, ' ').trim())}`;
+    }
     case 'position': {
       const start = ctx.locator.lines.lineStart(a.line);
       const end = ctx.locator.lines.lineStart(a.endLine + 1);
-      return `text:${sha256(ctx.text.slice(start, end > start ? end : undefined).replace(/\s+/g, ' ').trim())}`;
+      return `text:${sha256(cut(ctx.text.slice(start, end > start ? end : undefined)).replace(/\s+/g, ' ').trim())}`;
     }
   }
 }
