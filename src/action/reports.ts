@@ -12,6 +12,7 @@ import { renderAnnotations } from '../report/github.js';
 import { STREAMS, writeReport } from '../report/index.js';
 import { commandData, commandProperty, mdCode, mdLine, mdText } from '../report/escape.js';
 import { PER_LEVEL_LIMIT } from '../report/github.js';
+import { MAX_SARIF_RESULTS, sarifFindings } from '../report/sarif.js';
 import { summaryMarkdown } from '../report/summary.js';
 import type { PrSuppression } from './policy.js';
 import type { ActionSettings } from './inputs.js';
@@ -31,7 +32,11 @@ export async function writeSarif(settings: ActionSettings, { result, rules }: Ou
   const sarifPath = path.resolve(settings.sarifFile);
   await mkdir(path.dirname(sarifPath), { recursive: true });
   await writeReport(STREAMS.sarif(scanReport(result, rules), { showSuppressed: false, category: settings.category, color: false }), sarifPath);
-  return undefined;
+  const { kept, total } = sarifFindings(result.findings);
+  if (!kept) return undefined;
+  const text = `The SARIF report holds the ${MAX_SARIF_RESULTS.toLocaleString('en-US')} most severe of ${total.toLocaleString('en-US')} findings: GitHub code scanning accepts at most 25,000 results per run.`;
+  core.warning(text);
+  return text;
 }
 
 /** The findings at or above `fail-on`, which fail the step. */

@@ -38,9 +38,19 @@ async function mergeBase(cwd: string, a: string, b: string): Promise<string | un
   }
 }
 
-/** A fetch from `origin`: up to ten minutes, since deepening a large repository takes a while. */
+/**
+ * The time limit of a git network call (fetch, deepen): GATEWARDEN_GIT_TIMEOUT_SECONDS, default 120 s. A remote
+ * that accepts and never answers held the step until the job's own limit (security review, B9a); after the limit
+ * pull-request mode reports every finding as new and says the fetch timed out.
+ */
+export function gitNetworkTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const s = Number(env.GATEWARDEN_GIT_TIMEOUT_SECONDS);
+  return Number.isFinite(s) && s > 0 ? s * 1000 : 120_000;
+}
+
+/** A fetch from `origin`, within gitNetworkTimeoutMs. */
 async function fetch(cwd: string, extra: readonly string[], shas: readonly string[]): Promise<void> {
-  await git(cwd, ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...extra, 'origin', ...shas], { timeoutMs: 10 * 60_000 });
+  await git(cwd, ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...extra, 'origin', ...shas], { timeoutMs: gitNetworkTimeoutMs() });
 }
 
 export interface BaseCommit {
