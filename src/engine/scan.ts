@@ -86,6 +86,9 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   await checkShells(project, shells, runner, breather);
   await checkRepository(project, files, root.git, readRepoFile, runner);
 
+  // Nothing to scan is worth saying out loud: a foreign `.git` file or an ignore-everything config can empty a
+  // scan, which would otherwise pass as clean (security review, B13).
+  if (!opts.blobs && files.length === 0) notes.push({ level: 'warning', code: 'scan.no_files', message: '0 files scanned: check the path, the .gatewarden.yml ignore patterns, and whether a .git file points elsewhere' });
   const findings = postprocess(runner.findings, { config, baseline, findingsIn: opts.findingsIn });
   const durationMs = Math.round(performance.now() - started);
   return { root, findings, notes, stats: { files: files.length, bytes, skipped, durationMs }, internalErrors: internalErrors + runner.internalErrors };

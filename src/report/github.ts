@@ -8,7 +8,7 @@ import { bySeverityDesc, sarifLevel } from '../model/severity.js';
 import type { Finding } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule.js';
 import { stripMd } from './rule-doc.js';
-import { commandData, commandProperty } from './escape.js';
+import { commandData, commandProperty, terminal } from './escape.js';
 import type { ReportStream } from './types.js';
 
 export const PER_LEVEL_LIMIT = 10;
@@ -70,4 +70,18 @@ export function renderAnnotations(findings: readonly Finding[], catalogue: reado
   return { text: lines.length ? `${lines.join('\n')}\n` : '', omitted };
 }
 
-export const githubReport: ReportStream = (report) => [renderAnnotations(report.findings, report.catalogue).text];
+/**
+ * `--format github` (the CLI): the annotations that fit, and the rest as plain log lines, since the CLI writes
+ * no job summary for the closing notice to point to (security review, B16). Each line starts with a word of
+ * ours, so no file name can turn it into a workflow command.
+ */
+export const githubReport: ReportStream = (report) => {
+  const rules = new Map(report.catalogue.map((r) => [r.id, r]));
+  const { shown, omitted } = selectAnnotations(report.findings);
+  const lines = shown.map((f) => annotationCommand(f, rules.get(f.ruleId)));
+  if (omitted.length) {
+    lines.push(`::notice title=Gatewarden::${escapeData(`${omitted.length} more finding${omitted.length === 1 ? '' : 's'} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); they are listed in the log below.`)}`);
+    for (const f of omitted) lines.push(`Gatewarden ${f.severity}: ${terminal(f.location.file)}:${f.location.startLine} ${f.ruleId} ${terminal(f.redacted ? `${f.message} (value: ${f.redacted})` : f.message)}`);
+  }
+  return [lines.length ? `${lines.join('\n')}\n` : ''];
+};

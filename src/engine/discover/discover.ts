@@ -4,6 +4,7 @@
  * scanned too (they are one `git add` away). Outside git the tree is walked honouring `.gitignore` files.
  * Symlinks are never followed. Size and binary checks happen when the file is read (engine/read/read.ts).
  */
+import { lstatSync } from 'node:fs';
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Ignore } from 'ignore';
@@ -104,12 +105,20 @@ export async function* discover(
   };
   // git names files relative to the work tree's top level, `/`-separated: the relative path is the name (behind
   // the top level's own path when that is below the base), with no path arithmetic per file.
+  const linked = linkedDirectories();
   const addFromGit = (top: string, names: readonly { name: string; bytes?: Buffer }[], out: DiscoveredFile[]) => {
     const prefix = top === root.base ? '' : `${toPosix(path.relative(root.base, top))}/`;
     for (const { name, bytes } of names) {
       const rel = prefix + name;
       if (seen.has(rel)) continue;
       seen.add(rel);
+      // An index can list a path under a directory that is a symbolic link in the work tree (a crafted index; a
+      // clone cannot make one): reading it would read outside the tree (security review, B12).
+      const link = name.includes('/') ? linked(top, name) : undefined;
+      if (link !== undefined) {
+        notes.push({ level: 'warning', code: 'skipped.symlink_dir', message: `under ${prefix}${link}, a symbolic link to a directory: not read (links are never followed)`, file: rel });
+        continue;
+      }
       const file: DiscoveredFile = { path: rel, abs: path.sep === '/' ? `${top}/${name}` : path.join(top, name) };
       if (bytes) file.absBytes = Buffer.concat([Buffer.from(`${top}${path.sep}`), bytes]);
       out.push(file);
@@ -139,6 +148,34 @@ export async function* discover(
   const more: DiscoveredFile[] = [];
   for (const { top, names } of await Promise.all(untracked)) addFromGit(top, names, more);
   if (more.length) yield keep(more.sort(byPath));
+}
+
+/**
+ * The first directory of a git name (relative to `top`) that is a symbolic link (or not a directory) in the work
+ * tree, or undefined. Each directory is looked at once per scan.
+ */
+function linkedDirectories(): (top: string, name: string) => string | undefined {
+  const known = new Map<string, boolean>();
+  return (top, name) => {
+    const parts = name.split('/');
+    let dir = '';
+    for (let i = 0; i < parts.length - 1; i++) {
+      dir = dir ? `${dir}/${parts[i]}` : (parts[i] ?? '');
+      const key = `${top}\0${dir}`;
+      let ok = known.get(key);
+      if (ok === undefined) {
+        try {
+          const st = lstatSync(path.join(top, dir));
+          ok = st.isDirectory();
+        } catch {
+          ok = true; // not there: the file is not either, and the read says nothing of it (deleted)
+        }
+        known.set(key, ok);
+      }
+      if (!ok) return dir;
+    }
+    return undefined;
+  };
 }
 
 /** Every file to scan at once, sorted by path. */
