@@ -17,7 +17,7 @@ import { historySweep } from './history.js';
 import { getSettings, type ActionSettings } from './inputs.js';
 import type { PullRequestEvent } from '../github/event.js';
 import type { Finding } from '../model/finding.js';
-import { applyPrSuppressions, readBasePolicy } from './policy.js';
+import { applyPrSuppressions, prCommitFindings, readBasePolicy } from './policy.js';
 import { newFindings, pullRequestMode, resolveBaseCommit, startBaseSide } from './pr-mode.js';
 import { annotate, appendSummaryLine, conclude, setOutputs, summarise, writeSarif, type Outcome } from './reports.js';
 import { reviewComments } from './review.js';
@@ -48,7 +48,10 @@ export async function run(opts: RunOptions = {}): Promise<void> {
     const baseSide = resolved ? startBaseSide(resolved, pr?.pr, rules, head) : undefined;
     const result = await head;
     const prSuppressions = policy && resolved && 'base' in resolved ? await applyPrSuppressions(result, resolved.base, policy, settings.prSuppressions) : [];
-    const reported = pr ? await newFindings(result, baseSide, lines) : result.findings.filter((f) => !f.suppressed);
+    const introducedHere = pr ? await newFindings(result, baseSide, lines) : result.findings.filter((f) => !f.suppressed);
+    // Every commit of the pull request, not only its merge tree (policy.ts).
+    const inCommits = resolved && 'base' in resolved ? await prCommitFindings(settings.path, resolved.base, policy, rules, lines) : [];
+    const reported = [...introducedHere, ...inCommits];
     const outcome: Outcome = { result, reported, prMode: Boolean(pr), rules, prSuppressions };
     await report(settings, outcome, lines, pr?.pr, opts);
   } catch (err) {

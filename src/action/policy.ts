@@ -15,6 +15,7 @@ import { CONFIG_FILE_NAMES, MAX_POLICY_FILE_BYTES, parseConfig, PolicyFileError,
 import { toPosix } from '../engine/discover/discover.js';
 import { parseBaseline } from '../engine/postprocess/baseline.js';
 import { findDirectiveLine, parseDirectives } from '../engine/postprocess/suppress.js';
+import { sweepHistory } from '../app/scan-repository.js';
 import type { ScanResult } from '../engine/scan.js';
 import { addedLines, readFileAt, type BaseCommit } from '../github/git.js';
 import type { Finding } from '../model/finding.js';
@@ -152,4 +153,23 @@ export async function applyPrSuppressions(result: ScanResult, base: BaseCommit, 
     });
   }
   return out;
+}
+
+/**
+ * Secrets that a commit of the pull request added and a later one removed: the merge tree no longer has them,
+ * but the branch does (and `main` will, after a merge commit or a rebase merge). The history engine sweeps the
+ * commits `base..HEAD` (security review, B5); what it finds that HEAD no longer holds is new, located at the
+ * commit that added it. Never throws: a failed sweep is a summary line.
+ */
+export async function prCommitFindings(scanPath: string, base: BaseCommit, policy: BasePolicy | undefined, rules: readonly AnyRule[], lines: string[]): Promise<Finding[]> {
+  try {
+    const config = policy?.config ?? {};
+    const swept = await sweepHistory({ path: scanPath, rules, refs: ['HEAD'], since: base.sha, ...config });
+    const gone = swept.findings.filter((f) => !f.suppressed && f.properties?.stillPresent === false);
+    if (swept.history.commits) lines.push(`Swept the ${swept.history.commits} commit(s) of the pull request for secrets added and removed again: ${gone.length} found.`);
+    return gone;
+  } catch (e) {
+    lines.push(`Could not sweep the commits of the pull request (${(e as Error).message}); only the merge tree was scanned.`);
+    return [];
+  }
 }

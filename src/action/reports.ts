@@ -81,7 +81,7 @@ export async function summarise(outcome: Outcome, lines: string[], notAnnotated:
     noun: prMode ? 'new finding' : 'finding',
     lines,
     notAnnotated,
-    ...(prMode ? { preExisting: active.length - reported.length } : {}),
+    ...(prMode ? { preExisting: Math.max(0, active.length - reported.filter((f) => active.includes(f)).length) } : {}),
   });
   await appendFile(summaryFile, markdown);
 }

@@ -137,7 +137,6 @@ describe.concurrent('2. a pull request cannot switch off its own findings', () =
     expect(r.summary).toMatch(CONFIG_RE);
   }
 
-  // fixed by issue 22
   it('a config added by the PR with ignore: ["*"] does not apply to the PR: its findings are new, fail the step and stay in SARIF', async () => {
     const r = await runPr(buildPr((repo) => repo.write({ ...CONTROL_HEAD, ...configFiles('ignore: ["*"]\n') })));
     expectControlFindingsReported(r);
@@ -294,8 +293,7 @@ describe.concurrent('3. summary and review comments render untrusted text as tex
     expect(r.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]/);
   });
 
-  // fixed by issue 22
-  it.fails('review comments never @mention, link or embed HTML from file, service and variable names', async () => {
+  it('review comments never @mention, link or embed HTML from file, service and variable names', async () => {
     await withApi(async (gh) => {
       const compose = `services:\n  "svc @octocat <img src=x> [phish](https://evil.example)":\n    image: alpine:3.20\n    privileged: true\n`;
       const pr = buildPr((repo) => repo.write({ '@acme/security-team/.env': `ANTHROPIC_API_KEY=${KEY}\n`, 'docker-compose.yml': compose }));
@@ -357,8 +355,7 @@ describe.concurrent('4. a secret that is part of a name is redacted like the sec
 });
 
 describe.concurrent('5. every commit of the pull request is scanned', () => {
-  // fixed by issue 22
-  it.fails('a key added in one commit of the PR and removed in a later one is a new finding at the commit that added it', async () => {
+  it('a key added in one commit of the PR and removed in a later one is a new finding at the commit that added it', async () => {
     const repo = new Repo().write({ 'README.md': '# app\n' });
     const base = repo.commit('base');
     const adding = repo.write({ 'config/keys.txt': `ANTHROPIC=${KEY}\n` }).commit('add the key');
