@@ -117,7 +117,7 @@ describe('action, review comments', () => {
     const before = gh.requests.length;
     const r3 = await review({ headSha: head2 });
     expect(gh.requests.slice(before).filter((q) => q.method !== 'GET')).toEqual([]);
-    expect(r3.summary).toContain('Review comments: 2 unchanged.');
+    expect(r3.summary).toContain('Review comments: 2 unchanged, 1 not commented');
   });
 
   it('does not mark a comment resolved when its finding only stopped being new (the base branch got the same change)', async () => {
