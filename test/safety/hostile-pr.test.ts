@@ -5,8 +5,8 @@
  * INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and a SARIF path. Only what a workflow sees is checked:
  * exit code, workflow commands on stdout, the summary, the outputs, the SARIF file, requests to the fake API.
  *
- * The expected behaviour is the one docs/design/pr-threat-model-tests.md pins down. Tests marked `it.fails` fail
- * on the code of today and are fixed by issue 22; the fix removes the `.fails`.
+ * The expected behaviour is the one docs/design/pr-threat-model-tests.md pins down. Every test failed on the main of
+ * phase 1 (marked `it.fails`) except the control and the two that guard against overreach; issue 22 fixed them all.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
