@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin2 = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path16 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin2[origin2.length - 1] === "/") {
           origin2 = origin2.slice(0, origin2.length - 1);
         }
-        if (path16 && path16[0] !== "/") {
-          path16 = `/${path16}`;
+        if (path18 && path18[0] !== "/") {
+          path18 = `/${path18}`;
         }
-        return new URL(`${origin2}${path16}`);
+        return new URL(`${origin2}${path18}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin: origin2 }
+          request: { method, path: path18, origin: origin2 }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin2, path16);
+        debuglog("sending request to %s %s/%s", method, origin2, path18);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin: origin2 },
+          request: { method, path: path18, origin: origin2 },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin2,
-          path16,
+          path18,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin: origin2 }
+          request: { method, path: path18, origin: origin2 }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin2, path16);
+        debuglog("trailers received from %s %s/%s", method, origin2, path18);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin: origin2 },
+          request: { method, path: path18, origin: origin2 },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin2,
-          path16,
+          path18,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path16, origin: origin2 }
+            request: { method, path: path18, origin: origin2 }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin2, path16);
+          debuglog("sending request to %s %s/%s", method, origin2, path18);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin2, {
-        path: path16,
+        path: path18,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path16 !== "string") {
+        if (typeof path18 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path16)) {
+        } else if (invalidPathRegex.test(path18)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path16, query) : path16;
+        this.path = query ? buildURL(path18, query) : path18;
         this.origin = origin2;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -5798,7 +5798,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants5 = require_constants2();
+    var constants6 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5873,7 +5873,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5968,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants5.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const body = data2.subarray(offset);
-            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants5.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5995,10 +5995,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants5.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6015,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants5.ERROR[ret], data2);
+        return new HTTPParserError(message2, constants6.ERROR[ret], data2);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants5.ERROR.PAUSED : 0;
+        return pause ? constants6.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6217,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6253,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path16, host, upgrade, blocking, reset } = request2;
+      const { method, path: path18, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path16} HTTP/1.1\r
+      let header = `${method} ${path18} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path16;
+      headers[HTTP2_HEADER_PATH] = path18;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin: origin2, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path16 = search ? `${pathname}${search}` : pathname;
+        const path18 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin2);
-        this.opts.path = path16;
+        this.opts.path = path18;
         this.opts.origin = origin2;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin: origin2,
-          path: path16 = "/",
+          path: path18 = "/",
           headers = {}
         } = opts;
-        opts.path = origin2 + path16;
+        opts.path = origin2 + path18;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin2);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path16) {
-      if (typeof path16 !== "string") {
-        return path16;
+    function safeUrl(path18) {
+      if (typeof path18 !== "string") {
+        return path18;
       }
-      const pathSegments = path16.split("?");
+      const pathSegments = path18.split("?");
       if (pathSegments.length !== 2) {
-        return path16;
+        return path18;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path16);
+    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path18);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path16, method, body, headers, query } = opts;
+      const { path: path18, method, body, headers, query } = opts;
       return {
-        path: path16,
+        path: path18,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
+          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
             Method: method,
             Origin: origin2,
-            Path: path16,
+            Path: path18,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path16) {
-      for (let i = 0; i < path16.length; ++i) {
-        const code = path16.charCodeAt(i);
+    function validateCookiePath(path18) {
+      for (let i = 0; i < path18.length; ++i) {
+        const code = path18.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16924,7 +16924,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8 } = __require("node:buffer");
+    var { isUtf8: isUtf82 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -17064,7 +17064,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf8(buffer)) {
+      if (isUtf82(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -18354,12 +18354,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line2, length, field) {
+    function isFieldName(line3, length, field) {
       if (length !== field.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line2[i] !== field[i]) {
+        if (line3[i] !== field[i]) {
           return false;
         }
       }
@@ -18505,31 +18505,31 @@ var require_eventsource_stream = __commonJS({
        * @param {Buffer} line
        * @param {EventSourceStreamEvent} event
        */
-      parseLine(line2, event) {
-        if (line2.length === 0) {
+      parseLine(line3, event) {
+        if (line3.length === 0) {
           return;
         }
-        const colonPosition = line2.indexOf(COLON2);
+        const colonPosition = line3.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
-        let fieldLength = line2.length;
-        let valueStart = line2.length;
+        let fieldLength = line3.length;
+        let valueStart = line3.length;
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line2[valueStart] === SPACE) {
+          if (line3[valueStart] === SPACE) {
             ++valueStart;
           }
         }
-        if (isFieldName(line2, fieldLength, DATA)) {
+        if (isFieldName(line3, fieldLength, DATA)) {
           if (this.maxEventSize > 0 && this.dataLineCount >= this.maxDataLines) {
             throw createMaxEventSizeExceededError();
           }
-          const valueBytes = line2.length - valueStart;
+          const valueBytes = line3.length - valueStart;
           const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
-          const value = line2.toString("utf8", valueStart);
+          const value = line3.toString("utf8", valueStart);
           if (event.data === void 0) {
             event.data = value;
           } else {
@@ -18539,24 +18539,24 @@ ${value}`;
           this.dataLineCount++;
           return;
         }
-        if (isFieldName(line2, fieldLength, RETRY)) {
-          if (isASCIINumberBytes(line2, valueStart)) {
-            this.setEventFieldSize("retry", line2.length - valueStart);
-            event.retry = line2.toString("utf8", valueStart);
+        if (isFieldName(line3, fieldLength, RETRY)) {
+          if (isASCIINumberBytes(line3, valueStart)) {
+            this.setEventFieldSize("retry", line3.length - valueStart);
+            event.retry = line3.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line2, fieldLength, ID2)) {
-          if (isValidLastEventIdBytes(line2, valueStart)) {
-            this.setEventFieldSize("id", line2.length - valueStart);
-            event.id = line2.toString("utf8", valueStart);
+        if (isFieldName(line3, fieldLength, ID2)) {
+          if (isValidLastEventIdBytes(line3, valueStart)) {
+            this.setEventFieldSize("id", line3.length - valueStart);
+            event.id = line3.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line2, fieldLength, EVENT)) {
-          if (valueStart < line2.length) {
-            this.setEventFieldSize("event", line2.length - valueStart);
-            event.event = line2.toString("utf8", valueStart);
+        if (isFieldName(line3, fieldLength, EVENT)) {
+          if (valueStart < line3.length) {
+            this.setEventFieldSize("event", line3.length - valueStart);
+            event.event = line3.toString("utf8", valueStart);
           }
         }
       }
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path16 = opts.path;
+          let path18 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path16 = `/${path16}`;
+            path18 = `/${path18}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path16);
+          url = new URL(util.parseOrigin(url).origin + path18);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20053,6 +20053,870 @@ var require_src = __commonJS({
   }
 });
 
+// ../../main/node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "../../main/node_modules/ignore/index.js"(exports, module) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define2 = (object, key, value) => {
+      Object.defineProperty(object, key, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source = `[${body}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern, start) => {
+      const { length } = pattern;
+      let index = start + 1;
+      let negated = EMPTY;
+      const lead = pattern[index];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index++;
+      }
+      let body = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern[index];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern[++index];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
+          index++;
+          let to = pattern[index];
+          if (to === ESCAPE) {
+            to = pattern[index += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern[index + 1] === ":") {
+          const nameStart = index + 2;
+          let end = nameStart;
+          while (end < length && pattern[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern[end - 1] === ":") {
+            const name = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+              return null;
+            }
+            body += POSIX_CLASSES[name];
+            prev = EMPTY;
+            index = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index++;
+        if (pattern[index] === "]") {
+          return {
+            end: index,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER3 = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER3}(\\d+)${PLACEHOLDER3}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "";
+    var TRAILING_DOUBLESTAR = "";
+    var isReserved = (char) => char === PLACEHOLDER3 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER3}${sources.push(source) - 1}${PLACEHOLDER3}`;
+      const { length } = pattern;
+      let out = EMPTY;
+      let index = 0;
+      while (index < length) {
+        const char = pattern[index];
+        if (char === ESCAPE) {
+          const escaped = pattern[index + 1];
+          if (escaped === SLASH && index + 2 === length) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+            out += pattern.slice(index, index + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern, index);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index = length;
+          } else {
+            out += hold(scanned.source);
+            index = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index++;
+        }
+      }
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
+        ESCAPE + SPACE
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match) => `\\${match}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor3 = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor3 + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index, str5) => index + 6 < str5.length ? str5.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match, range, close) => `\\[${range}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last3 = source[source.length - 1];
+          if (!last3 || last3 === TRAILING_WILDCARD || last3 === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last3 === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run2, at2) => {
+      let separator = EMPTY;
+      for (let index = at2 + 1; index < run2.length && !run2[index].wildcard; index++) {
+        separator += run2[index].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD) < 0) {
+        return source;
+      }
+      const tokens2 = [];
+      const { length } = source;
+      let index = 0;
+      while (index < length) {
+        const char = source[index];
+        if (source.startsWith(WILDCARD, index)) {
+          tokens2.push({ wildcard: true });
+          index += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens2.push({ single: source.slice(index, end) });
+          index = end;
+        } else if (char === ESCAPE) {
+          tokens2.push({ single: source.slice(index, index + 2) });
+          index += 2;
+        } else if (char === "(") {
+          let depth2 = 0;
+          let end = index;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth2++;
+            } else if (source[end] === ")") {
+              depth2--;
+            }
+            end++;
+          } while (end < length && depth2 > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens2.push({ boundary: source.slice(index, end) });
+          index = end;
+        } else if (char === "^" || char === "$") {
+          tokens2.push({ boundary: char });
+          index++;
+        } else {
+          tokens2.push({ single: char });
+          index++;
+        }
+      }
+      let out = EMPTY;
+      let run2 = [];
+      const flush = () => {
+        let lastWildcard;
+        run2.forEach((token, at2) => {
+          if (token.wildcard) {
+            lastWildcard = at2;
+          }
+        });
+        run2.forEach((token, at2) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at2)})[^\\/])*`;
+        });
+        run2 = [];
+      };
+      tokens2.forEach((token) => {
+        if (token.boundary === void 0) {
+          run2.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+        pattern = "**";
+      }
+      const { source, sources } = extractBrackets(pattern);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern);
+          }
+          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match, index) => sources[index]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head2 = prefix.slice(0, -1);
+      const last3 = prefix[prefix.length - 1];
+      return last3 === TRAILING_WILDCARD ? `${head2}$` : last3 === TRAILING_DOUBLESTAR ? head2 : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index = body.indexOf(SLASH);
+      return index < 0 || index === body.length - 1;
+    };
+    var basenameOf = (path18) => {
+      const end = path18.length - 1;
+      const index = path18.lastIndexOf(
+        SLASH,
+        path18[end] === SLASH ? end - 1 : end
+      );
+      return index < 0 ? path18 : path18.slice(index + 1);
+    };
+    var parentOf = (path18) => {
+      if (path18.charCodeAt(0) === SLASH_CODE || path18.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path18.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+      }
+      const end = path18.length - 1;
+      const cut = path18.lastIndexOf(
+        SLASH,
+        path18.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path18.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString(pattern);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern;
+        this.mark = mark;
+        this.negative = negative;
+        define2(this, "body", body);
+        define2(this, "ignoreCase", ignoreCase);
+        define2(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define2(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key = UNDERSCORE + MODE_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_IGNORE, key);
+      }
+      get checkRegex() {
+        const key = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_CHECK_IGNORE, key);
+      }
+      _make(mode, key) {
+        const str5 = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex2 = this.ignoreCase ? new RegExp(str5, "i") : new RegExp(str5);
+        return define2(this, key, regex2);
+      }
+    };
+    var hasTrailingBackslash = (str5) => {
+      let count = 0;
+      while (str5[str5.length - count - 1] === ESCAPE) {
+        count++;
+      }
+      return count % 2 === 1;
+    };
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+    };
+    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last3 = body[body.length - 1];
+      if (last3 === SPACE || stripLineEnd && (last3 === "\r" || last3 === "\n")) {
+        body = trimEnd(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern, index) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules._rules);
+          this._basenameCount += pattern._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern);
+        const raw = isStr ? pattern : pattern.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        this._split = isString(pattern);
+        this._stripBOM = !this._split || pattern[0] === BOM;
+        makeArray(
+          this._split ? splitPattern(pattern) : pattern
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path18) {
+        const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index = rules2.length - 1; index >= 0; index--) {
+          const rule = rules2[index];
+          if (rule.checkRegex.test(path18)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path18, mode) {
+        const rules2 = this._rules;
+        const { length } = rules2;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename2 = shortcut ? basenameOf(path18) : path18;
+        for (let index = length - 1; index >= 0; index--) {
+          const rule = rules2[index];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename2 : path18
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError = (message2, Ctor) => {
+      throw new Ctor(message2);
+    };
+    var checkPath = (path18, originalPath, doThrow) => {
+      if (!isString(path18)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path18) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path18)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path18) => {
+      const first = path18.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path18.length === 1) {
+        return true;
+      }
+      const second = path18.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path18.length === 2 || path18.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define2(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern) {
+        if (this._rules.add(pattern)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache, path18) {
+        checkPath(
+          path18,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path18 ? this._t(path18, cache) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path18 = convertPath(target);
+        if (!path18 || path18.charCodeAt(path18.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path18);
+        }
+        const dir4 = this._t(path18, this._testCache);
+        if (dir4.ignored) {
+          return dir4;
+        }
+        const literal2 = this._rules.testLiteral(path18);
+        return literal2.ignored || literal2.unignored ? literal2 : dir4;
+      }
+      _t(path18, cache) {
+        if (path18 in cache) {
+          return cache[path18];
+        }
+        const parentPath = parentOf(path18);
+        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
+        return cache[path18] = parent && parent.ignored ? parent : this._rules.test(path18, MODE_IGNORE);
+      }
+      ignores(path18) {
+        return this._test(path18, this._ignoreCache, convertPath(path18)).ignored;
+      }
+      createFilter() {
+        return (path18) => !this.ignores(path18);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path18) {
+        return this._test(path18, this._testCache, convertPath(path18));
+      }
+    };
+    var factory = (options) => new Ignore(options);
+    var isPathValid = (path18) => checkPath(convertPath(path18), path18, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path18) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path18) || isNotRelative(path18);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module.exports = factory;
+    factory.default = factory;
+    module.exports.isPathValid = isPathValid;
+    define2(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+  }
+});
+
 // ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -20130,17 +20994,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path16) {
-      const ctrl = callVisitor(key, node, visitor, path16);
+    function visit_(key, node, visitor, path18) {
+      const ctrl = callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path18, ctrl);
+        return visit_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path16);
+            const ci = visit_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20151,13 +21015,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = visit_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20178,17 +21042,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path16) {
-      const ctrl = await callVisitor(key, node, visitor, path16);
+    async function visitAsync_(key, node, visitor, path18) {
+      const ctrl = await callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path18, ctrl);
+        return visitAsync_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20199,13 +21063,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20232,23 +21096,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path16) {
+    function callVisitor(key, node, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key, node, path16);
+        return visitor(key, node, path18);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path16);
+        return visitor.Map?.(key, node, path18);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path16);
+        return visitor.Seq?.(key, node, path18);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path16);
+        return visitor.Pair?.(key, node, path18);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path16);
+        return visitor.Scalar?.(key, node, path18);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path16);
+        return visitor.Alias?.(key, node, path18);
       return void 0;
     }
-    function replaceNode(key, path16, node) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path18, node) {
+      const parent = path18[path18.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -20320,13 +21184,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line2, onError) {
+      add(line3, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line2.trim().split(/[ \t]+/);
+        const parts = line3.trim().split(/[ \t]+/);
         const name = parts.shift();
         switch (name) {
           case "%TAG": {
@@ -20860,10 +21724,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path18, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path18.length - 1; i >= 0; --i) {
+        const k = path18[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -20882,7 +21746,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20912,11 +21776,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path18;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20930,8 +21794,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20945,8 +21809,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path18, keepScalar) {
+        const [key, ...rest] = path18;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20964,8 +21828,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20975,8 +21839,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest] = path16;
+      setIn(path18, value) {
+        const [key, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -21923,9 +22787,9 @@ var require_stringifyCollection = __commonJS({
       } else {
         str5 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
-          const line2 = lines[i];
-          str5 += line2 ? `
-${indent}${line2}` : "\n";
+          const line3 = lines[i];
+          str5 += line3 ? `
+${indent}${line3}` : "\n";
         }
       }
       if (comment) {
@@ -21983,7 +22847,7 @@ ${indent}${line2}` : "\n";
           str5 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str5.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line3) => sum + line3.length + 2, 2) + (str5.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str5 += ",";
@@ -21999,14 +22863,14 @@ ${indent}${line2}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
+          const len = lines.reduce((sum, line3) => sum + line3.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str5 = start;
-          for (const line2 of lines)
-            str5 += line2 ? `
-${indentStep}${indent}${line2}` : "\n";
+          for (const line3 of lines)
+            str5 += line3 ? `
+${indentStep}${indent}${line3}` : "\n";
           return `${str5}
 ${indent}${end}`;
         } else {
@@ -23491,9 +24355,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -23568,14 +24432,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection2.isEmptyPath(path16)) {
+      deleteIn(path18) {
+        if (Collection2.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -23590,10 +24454,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection2.isEmptyPath(path16))
+      getIn(path18, keepScalar) {
+        if (Collection2.isEmptyPath(path18))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -23604,10 +24468,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection2.isEmptyPath(path16))
+      hasIn(path18) {
+        if (Collection2.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -23624,13 +24488,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection2.isEmptyPath(path16)) {
+      setIn(path18, value) {
+        if (Collection2.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -23749,10 +24613,10 @@ var require_errors2 = __commonJS({
       if (error2.pos[0] === -1)
         return;
       error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
-      const { line: line2, col } = error2.linePos[0];
-      error2.message += ` at line ${line2}, column ${col}`;
+      const { line: line3, col } = error2.linePos[0];
+      error2.message += ` at line ${line3}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line3 - 1], lc.lineStarts[line3]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "…" + lineStr.substring(trimStart);
@@ -23760,8 +24624,8 @@ var require_errors2 = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "…";
-      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
+      if (line3 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line3 - 2], lc.lineStarts[line3 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "…\n";
         lineStr = prev + lineStr;
@@ -23769,7 +24633,7 @@ var require_errors2 = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
         const end = error2.linePos[1];
-        if (end?.line === line2 && end.col > col) {
+        if (end?.line === line3 && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
@@ -24718,8 +25582,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source) {
-      const line2 = /(.*?)\r?\n/sy;
-      let match = line2.exec(source);
+      const line3 = /(.*?)\r?\n/sy;
+      let match = line3.exec(source);
       if (!match)
         return source;
       let trimEnd, trimBoth;
@@ -24732,8 +25596,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       let res = match[1].replace(trimEnd, "");
       let sep2 = " ";
-      let pos = line2.lastIndex;
-      while (match = line2.exec(source)) {
+      let pos = line3.lastIndex;
+      while (match = line3.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep2 === "\n")
@@ -24744,7 +25608,7 @@ var require_resolve_flow_scalar = __commonJS({
           res += sep2 + lm;
           sep2 = " ";
         }
-        pos = line2.lastIndex;
+        pos = line3.lastIndex;
       }
       const last3 = /[ \t]*(.*)/sy;
       last3.lastIndex = pos;
@@ -25591,9 +26455,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path16) => {
+    visit.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -25602,23 +26466,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path16) => {
-      const parent = visit.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit.parentCollection = (cst, path18) => {
+      const parent = visit.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -25629,10 +26493,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports.visit = visit;
   }
@@ -25874,40 +26738,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line2 = this.getLine();
-        if (line2 === null)
+        let line3 = this.getLine();
+        if (line3 === null)
           return this.setNext("stream");
-        if (line2[0] === cst.BOM) {
+        if (line3[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line2 = line2.substring(1);
+          line3 = line3.substring(1);
         }
-        if (line2[0] === "%") {
-          let dirEnd = line2.length;
-          let cs = line2.indexOf("#");
+        if (line3[0] === "%") {
+          let dirEnd = line3.length;
+          let cs = line3.indexOf("#");
           while (cs !== -1) {
-            const ch = line2[cs - 1];
+            const ch = line3[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line2.indexOf("#", cs + 1);
+              cs = line3.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line2[dirEnd - 1];
+            const ch = line3[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line2.length - n);
+          yield* this.pushCount(line3.length - n);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line2.length - sp);
+          yield* this.pushCount(line3.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -25948,13 +26812,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line2 = this.getLine();
-        if (line2 === null)
+        const line3 = this.getLine();
+        if (line3 === null)
           return this.setNext("doc");
         let n = yield* this.pushIndicators();
-        switch (line2[n]) {
+        switch (line3[n]) {
           case "#":
-            yield* this.pushCount(line2.length - n);
+            yield* this.pushCount(line3.length - n);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -25979,7 +26843,7 @@ var require_lexer = __commonJS({
           case ">":
             n += yield* this.parseBlockScalarHeader();
             n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line2.length - n);
+            yield* this.pushCount(line3.length - n);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -25999,11 +26863,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line2 = this.getLine();
-        if (line2 === null)
+        const line3 = this.getLine();
+        if (line3 === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line3[0] !== "#" || indent === 0 && (line3.startsWith("---") || line3.startsWith("...")) && isEmpty(line3[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line3[0] === "]" || line3[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -26011,17 +26875,17 @@ var require_lexer = __commonJS({
           }
         }
         let n = 0;
-        while (line2[n] === ",") {
+        while (line3[n] === ",") {
           n += yield* this.pushCount(1);
           n += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n += yield* this.pushIndicators();
-        switch (line2[n]) {
+        switch (line3[n]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line2.length - n);
+            yield* this.pushCount(line3.length - n);
             return "flow";
           case "{":
           case "[":
@@ -27383,870 +28247,6 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../main/node_modules/ignore/index.js
-var require_ignore = __commonJS({
-  "../../main/node_modules/ignore/index.js"(exports, module) {
-    function makeArray(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var UNDEFINED = void 0;
-    var EMPTY = "";
-    var SPACE = " ";
-    var ESCAPE = "\\";
-    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
-    var BOM = "\uFEFF";
-    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
-    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
-    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
-    var REGEX_SPLITALL_CRLF = /\r?\n/g;
-    var DOUBLE_SLASH = "//";
-    var SLASH_CODE = 47;
-    var DOT_CODE = 46;
-    var SLASH = "/";
-    var TMP_KEY_IGNORE = "node-ignore";
-    if (typeof Symbol !== "undefined") {
-      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
-    }
-    var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define2 = (object, key, value) => {
-      Object.defineProperty(object, key, { value });
-      return value;
-    };
-    var RETURN_FALSE = () => false;
-    var POSIX_CLASSES = {
-      alnum: "0-9A-Za-z",
-      alpha: "A-Za-z",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1f\\x7f",
-      digit: "0-9",
-      graph: "!-.0-~",
-      lower: "a-z",
-      print: " -.0-~",
-      punct: "!-.:-@\\[-`{-~",
-      // git's `sane-ctype.h` classifies \v and \f as control, not space,
-      //   unlike C's `isspace`
-      space: " \\t\\n\\r",
-      upper: "A-Z",
-      xdigit: "0-9A-Fa-f"
-    };
-    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
-    var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body) => {
-      if (negated) {
-        return `[^\\/${body}]`;
-      }
-      const source = `[${body}]`;
-      return new RegExp(source).test("/") ? NON_SLASH + source : source;
-    };
-    var scanBracket = (pattern, start) => {
-      const { length } = pattern;
-      let index = start + 1;
-      let negated = EMPTY;
-      const lead = pattern[index];
-      if (lead === "!" || lead === "^") {
-        negated = "^";
-        index++;
-      }
-      let body = EMPTY;
-      let prev = EMPTY;
-      for (; ; ) {
-        const char = pattern[index];
-        if (char === UNDEFINED) {
-          return null;
-        }
-        if (char === ESCAPE) {
-          const escaped = pattern[++index];
-          body += escapeMember(escaped);
-          prev = escaped;
-        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
-          index++;
-          let to = pattern[index];
-          if (to === ESCAPE) {
-            to = pattern[index += 1];
-          }
-          if (prev <= to) {
-            body += `-${escapeMember(to)}`;
-          }
-          prev = EMPTY;
-        } else if (char === "[" && pattern[index + 1] === ":") {
-          const nameStart = index + 2;
-          let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
-            end++;
-          }
-          if (end === length) {
-            return null;
-          }
-          if (end > nameStart && pattern[end - 1] === ":") {
-            const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
-              return null;
-            }
-            body += POSIX_CLASSES[name];
-            prev = EMPTY;
-            index = end;
-          } else {
-            body += escapeMember("[");
-            prev = "[";
-            index = nameStart - 2;
-          }
-        } else {
-          body += escapeMember(char);
-          prev = char;
-        }
-        index++;
-        if (pattern[index] === "]") {
-          return {
-            end: index,
-            source: classSource(negated, body)
-          };
-        }
-      }
-    };
-    var NEVER_MATCH = "[]";
-    var PLACEHOLDER3 = "\0";
-    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER3}(\\d+)${PLACEHOLDER3}`,
-      "g"
-    );
-    var TRAILING_WILDCARD = "";
-    var TRAILING_DOUBLESTAR = "";
-    var isReserved = (char) => char === PLACEHOLDER3 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-    var extractBrackets = (pattern) => {
-      const sources = [];
-      const hold = (source) => `${PLACEHOLDER3}${sources.push(source) - 1}${PLACEHOLDER3}`;
-      const { length } = pattern;
-      let out = EMPTY;
-      let index = 0;
-      while (index < length) {
-        const char = pattern[index];
-        if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
-            out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out += pattern.slice(index, index + 2);
-          } else {
-            out += hold(
-              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
-            );
-          }
-          index += 2;
-        } else if (isReserved(char)) {
-          out += hold(`[${char}]`);
-          index++;
-        } else if (char === "[") {
-          const scanned = scanBracket(pattern, index);
-          if (scanned === null) {
-            out += hold(NEVER_MATCH);
-            index = length;
-          } else {
-            out += hold(scanned.source);
-            index = scanned.end + 1;
-          }
-        } else {
-          out += char;
-          index++;
-        }
-      }
-      return {
-        source: out,
-        sources
-      };
-    };
-    var DIRECT = null;
-    var REGEX_INNER_SLASH = /\/(?!$)/;
-    var WILDCARD = "[^\\/]*";
-    var REPLACERS = [
-      // Replace (\ ) with ' '
-      // Only a space: an escaped tab or other whitespace is already a literal by
-      //   the time it reaches here, and a bare tab must be left as one, not turned
-      //   into a space.
-      // (\ ) -> ' '
-      // (\\ ) -> '\\ '
-      // (\\\ ) -> '\\ '
-      [
-        // A run of backslashes is taken whole, from its first one, so no match
-        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
-        //   quadratic.
-        /(\\+)( ?)/g,
-        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
-        ESCAPE + SPACE
-      ],
-      // git's wildmatch() reads a run of two or more asterisks as one globstar
-      //   whenever the run fills a path segment: it starts the pattern or follows
-      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
-      //   already `**`; a longer one is folded into `**` here, so the steps
-      //   below only ever have to know `**`.
-      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
-      // git also takes a run beside a literal prefix (`a***/b`) or beside an
-      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
-      //   lists both, under "A run of asterisks".
-      [
-        /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
-        "*"
-      ],
-      // Escape metacharacters
-      // which is written down by users but means special for regular expressions.
-      // > There are 12 characters with special meanings:
-      // > - the backslash \,
-      // > - the caret ^,
-      // > - the dollar sign $,
-      // > - the period or dot .,
-      // > - the vertical bar or pipe symbol |,
-      // > - the question mark ?,
-      // > - the asterisk or star *,
-      // > - the plus sign +,
-      // > - the opening parenthesis (,
-      // > - the closing parenthesis ),
-      // > - and the opening square bracket [,
-      // > - the opening curly brace {,
-      // > These special characters are often called "metacharacters".
-      [
-        /[\\$.|*+(){^]/g,
-        (match) => `\\${match}`
-      ],
-      [
-        // > a question mark (?) matches a single character
-        /(?!\\)\?/g,
-        () => "[^/]",
-        "?"
-      ],
-      // leading slash
-      [
-        // > A leading slash matches the beginning of the pathname.
-        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
-        // A leading slash matches the beginning of the pathname
-        /^\//,
-        () => "^",
-        SLASH
-      ],
-      // replace special metacharacter slash after the leading slash
-      [
-        /\//g,
-        () => "\\/",
-        SLASH
-      ],
-      [
-        // > A leading "**" followed by a slash means match in all directories.
-        // > For example, "**/foo" matches file or directory "foo" anywhere,
-        // > the same as pattern "foo".
-        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
-        // >   under directory "foo".
-        // Notice that the '*'s have been replaced as '\\*'
-        /^\^*(?:\\\*\\\*\\\/)+/,
-        // '**/foo' <-> 'foo'
-        () => "(?:^|\\/)",
-        "*"
-      ],
-      // starting
-      [
-        // there will be no leading '/'
-        //   (which has been replaced by section "leading slash")
-        // If starts with '**', adding a '^' to the regular expression also works
-        DIRECT,
-        (source, pattern) => {
-          if (!source || source[0] === "^" || source[0] === "(") {
-            return source;
-          }
-          const anchor3 = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
-          return anchor3 + source;
-        }
-      ],
-      // two globstars
-      [
-        // Use lookahead assertions so that we could match more than one `'/**'`
-        /\\\/\\\*\\\*(?=\\\/|$)/g,
-        // Zero, one or several directories
-        // should not use '*', or it will be replaced by the next replacer
-        // Check if it is not the last `'/**'`
-        (_, index, str5) => index + 6 < str5.length ? str5.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
-        "*"
-      ],
-      // normal intermediate wildcards
-      [
-        // Never replace escaped '*'
-        // ignore rule '\*' will match the path '*'
-        // 'abc.*/' -> go
-        // 'abc.*'  -> skip this rule,
-        //    coz trailing single wildcard will be handed by [trailing wildcard]
-        /(^|[^\\])(?:\\\*)+(?!$)/g,
-        // '*.js' matches '.js'
-        // '*.js' doesn't match 'abc'
-        // 1. An asterisk "*" matches anything except a slash.
-        // 2. Other consecutive asterisks are considered regular asterisks
-        //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD,
-        "*"
-      ],
-      // trailing wildcard, held apart from a literal star
-      [
-        // The step above leaves a trailing `*` alone, so a single `\*` is all that
-        //   can be left at the end here, and what stands in front of it says which
-        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
-        //   nothing before it; a literal arrives as the user's own escape, which
-        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
-        //   There is no third case: every backslash still reaching the chain is
-        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
-        //   own character, so a longer run can never form. This runs while the
-        //   two are still distinct, before the unescape steps below collapse the
-        //   literal onto the very `\*` a wildcard leaves behind.
-        /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
-        "*"
-      ],
-      [
-        // unescape, revert step 3 except for back slash
-        // For example, if a user escape a '\\*',
-        // after step 3, the result will be '\\\\\\*'
-        /\\\\\\(?=[$.|*+(){^])/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // '\\\\' -> '\\'
-        /\\\\/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // Every real bracket expression -- POSIX classes included -- has already
-        //   been held aside by `extractBrackets`, so the only `[` left in the
-        //   pattern is an escaped, literal one.
-        // A backslash could only stand at the end of the range if it quoted the
-        //   `]`, and `\]` is held aside long before this.
-        /\\\[([^\]/]*?)($|\])/g,
-        // '\\[bar]' -> '\\\\[bar]'
-        (match, range, close) => `\\[${range}${close}`,
-        "["
-      ],
-      // ending
-      [
-        // 'js' will not match 'js.'
-        // 'ab' will not match 'abc'
-        DIRECT,
-        // WTF!
-        // https://git-scm.com/docs/gitignore
-        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
-        // which re-fixes #24, #38
-        // > If there is a separator at the end of the pattern then the pattern
-        // > will only match directories, otherwise the pattern can match both
-        // > files and directories.
-        // 'js*' will not match 'a.js'
-        // 'js/' will not match 'a.js'
-        // 'js' will match 'a.js' and 'a.js/'
-        (source) => {
-          const last3 = source[source.length - 1];
-          if (!last3 || last3 === TRAILING_WILDCARD || last3 === TRAILING_DOUBLESTAR) {
-            return source;
-          }
-          return last3 === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
-        }
-      ]
-    ];
-    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
-    var MODE_IGNORE = "regex";
-    var MODE_CHECK_IGNORE = "checkRegex";
-    var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
-      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
-      return `${prefix}(?=$|\\/$)`;
-    };
-    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
-    var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at2) => {
-      let separator = EMPTY;
-      for (let index = at2 + 1; index < run2.length && !run2[index].wildcard; index++) {
-        separator += run2[index].single;
-      }
-      return separator;
-    };
-    var pinWildcards = (source) => {
-      if (source.indexOf(WILDCARD) < 0) {
-        return source;
-      }
-      const tokens2 = [];
-      const { length } = source;
-      let index = 0;
-      while (index < length) {
-        const char = source[index];
-        if (source.startsWith(WILDCARD, index)) {
-          tokens2.push({ wildcard: true });
-          index += WILDCARD.length;
-        } else if (char === "[") {
-          let end = index + 1;
-          if (source[end] === "^") {
-            end++;
-          }
-          if (source[end] === "]") {
-            end++;
-          }
-          while (end < length && source[end] !== "]") {
-            end += source[end] === ESCAPE ? 2 : 1;
-          }
-          end++;
-          tokens2.push({ single: source.slice(index, end) });
-          index = end;
-        } else if (char === ESCAPE) {
-          tokens2.push({ single: source.slice(index, index + 2) });
-          index += 2;
-        } else if (char === "(") {
-          let depth2 = 0;
-          let end = index;
-          do {
-            if (source[end] === ESCAPE) {
-              end++;
-            } else if (source[end] === "(") {
-              depth2++;
-            } else if (source[end] === ")") {
-              depth2--;
-            }
-            end++;
-          } while (end < length && depth2 > 0);
-          if ("*+?".indexOf(source[end]) >= 0) {
-            end++;
-          }
-          tokens2.push({ boundary: source.slice(index, end) });
-          index = end;
-        } else if (char === "^" || char === "$") {
-          tokens2.push({ boundary: char });
-          index++;
-        } else {
-          tokens2.push({ single: char });
-          index++;
-        }
-      }
-      let out = EMPTY;
-      let run2 = [];
-      const flush = () => {
-        let lastWildcard;
-        run2.forEach((token, at2) => {
-          if (token.wildcard) {
-            lastWildcard = at2;
-          }
-        });
-        run2.forEach((token, at2) => {
-          if (!token.wildcard) {
-            out += token.single;
-            return;
-          }
-          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at2)})[^\\/])*`;
-        });
-        run2 = [];
-      };
-      tokens2.forEach((token) => {
-        if (token.boundary === void 0) {
-          run2.push(token);
-          return;
-        }
-        flush();
-        out += token.boundary;
-      });
-      flush();
-      return out;
-    };
-    var makeRegexPrefix = (pattern) => {
-      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
-        pattern = "**";
-      }
-      const { source, sources } = extractBrackets(pattern);
-      const replaced = REPLACERS.reduce(
-        // A pass whose matcher finds nothing hands back the very string it was
-        //   given, so asking first costs a search and saves a rewrite. Ten of the
-        //   fifteen passes never fire for a typical .gitignore line, and between
-        //   them they were 45% of this chain.
-        (prev, [matcher, replacer, required]) => {
-          if (matcher === DIRECT) {
-            return replacer(prev, pattern);
-          }
-          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
-            return prev;
-          }
-          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
-        },
-        source
-      );
-      return sources.length ? replaced.replace(
-        REGEX_RESTORE_PLACEHOLDER,
-        (match, index) => sources[index]
-      ) : replaced;
-    };
-    var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body.slice(0, -1));
-      }
-      const head2 = prefix.slice(0, -1);
-      const last3 = prefix[prefix.length - 1];
-      return last3 === TRAILING_WILDCARD ? `${head2}$` : last3 === TRAILING_DOUBLESTAR ? head2 : NEVER_MATCH;
-    };
-    var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
-      return index < 0 || index === body.length - 1;
-    };
-    var basenameOf = (path16) => {
-      const end = path16.length - 1;
-      const index = path16.lastIndexOf(
-        SLASH,
-        path16[end] === SLASH ? end - 1 : end
-      );
-      return index < 0 ? path16 : path16.slice(index + 1);
-    };
-    var parentOf = (path16) => {
-      if (path16.charCodeAt(0) === SLASH_CODE || path16.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path16.split(SLASH).filter(Boolean);
-        slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
-      }
-      const end = path16.length - 1;
-      const cut = path16.lastIndexOf(
-        SLASH,
-        path16.charCodeAt(end) === SLASH_CODE ? end - 1 : end
-      );
-      return cut < 0 ? EMPTY : path16.slice(0, cut + 1);
-    };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
-    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
-    var IgnoreRule = class {
-      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
-        this.pattern = pattern;
-        this.mark = mark;
-        this.negative = negative;
-        define2(this, "body", body);
-        define2(this, "ignoreCase", ignoreCase);
-        define2(this, "regexPrefix", prefix);
-      }
-      // Worked out on first use and kept behind an own property, the way `regex`
-      //   caches itself in `_regex`. Deciding it in the constructor instead would
-      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
-      //   every compile -- including the compiles of rules that are never matched
-      //   against anything.
-      get _basenameOnly() {
-        return define2(this, "_basenameOnly", matchesBasename(this.body));
-      }
-      get regex() {
-        const key = UNDERSCORE + MODE_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_IGNORE, key);
-      }
-      get checkRegex() {
-        const key = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_CHECK_IGNORE, key);
-      }
-      _make(mode, key) {
-        const str5 = pinWildcards(
-          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
-        );
-        const regex2 = this.ignoreCase ? new RegExp(str5, "i") : new RegExp(str5);
-        return define2(this, key, regex2);
-      }
-    };
-    var hasTrailingBackslash = (str5) => {
-      let count = 0;
-      while (str5[str5.length - count - 1] === ESCAPE) {
-        count++;
-      }
-      return count % 2 === 1;
-    };
-    var trimEnd = (body, stripLineEnd) => {
-      let lineEnd = body.length;
-      let end;
-      for (; ; ) {
-        if (stripLineEnd && body[lineEnd - 1] === "\r") {
-          lineEnd--;
-        }
-        end = lineEnd;
-        while (body[end - 1] === SPACE) {
-          end--;
-        }
-        if (!stripLineEnd || body[end - 1] !== "\n") {
-          break;
-        }
-        lineEnd = end - 1;
-      }
-      if (end === lineEnd) {
-        return body.slice(0, lineEnd);
-      }
-      let backslashes = 0;
-      while (body[end - backslashes - 1] === ESCAPE) {
-        backslashes++;
-      }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
-    };
-    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-      if (body[0] === "#") {
-        return;
-      }
-      let negative = false;
-      if (body[0] === "!") {
-        negative = true;
-        body = body.slice(1);
-      }
-      const last3 = body[body.length - 1];
-      if (last3 === SPACE || stripLineEnd && (last3 === "\r" || last3 === "\n")) {
-        body = trimEnd(body, stripLineEnd);
-      }
-      if (!body || hasTrailingBackslash(body)) {
-        return;
-      }
-      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body);
-      return new IgnoreRule(
-        pattern,
-        mark,
-        body,
-        ignoreCase,
-        negative,
-        regexPrefix
-      );
-    };
-    var RuleManager = class {
-      constructor(ignoreCase) {
-        this._ignoreCase = ignoreCase;
-        this._rules = [];
-        this._basenameCount = 0;
-      }
-      _add(pattern, index) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules._rules);
-          this._basenameCount += pattern._rules._basenameCount;
-          this._added = true;
-          return;
-        }
-        const isStr = isString(pattern);
-        const raw = isStr ? pattern : pattern.pattern;
-        const rule = checkPattern(raw) && createRule(
-          raw,
-          isStr ? UNDEFINED : pattern.mark,
-          this._ignoreCase,
-          !this._split,
-          this._stripBOM && !index
-        );
-        if (rule) {
-          this._added = true;
-          this._rules.push(rule);
-          if (matchesBasename(rule.body)) {
-            this._basenameCount++;
-          }
-        }
-      }
-      // @param {Array<string> | string | Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        this._split = isString(pattern);
-        this._stripBOM = !this._split || pattern[0] === BOM;
-        makeArray(
-          this._split ? splitPattern(pattern) : pattern
-        ).forEach(this._add, this);
-        if (this._added) {
-          this._literalRules = UNDEFINED;
-        }
-        return this._added;
-      }
-      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
-      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
-      //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path16) {
-        const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
-        ));
-        let ignored = false;
-        let unignored = false;
-        let matchedRule;
-        for (let index = rules2.length - 1; index >= 0; index--) {
-          const rule = rules2[index];
-          if (rule.checkRegex.test(path16)) {
-            ignored = !rule.negative;
-            unignored = rule.negative;
-            matchedRule = rule.negative ? UNDEFINED : rule;
-            break;
-          }
-        }
-        const ret = {
-          ignored,
-          unignored
-        };
-        if (matchedRule) {
-          ret.rule = matchedRule;
-        }
-        return ret;
-      }
-      // Test one single path without recursively checking parent directories
-      //
-      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
-      // @returns {TestResult}
-      test(path16, mode) {
-        const rules2 = this._rules;
-        const { length } = rules2;
-        const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path16) : path16;
-        for (let index = length - 1; index >= 0; index--) {
-          const rule = rules2[index];
-          if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path16
-          )) {
-            const { negative } = rule;
-            const ret = {
-              ignored: !negative,
-              unignored: negative
-            };
-            if (!negative) {
-              ret.rule = rule;
-            }
-            return ret;
-          }
-        }
-        return {
-          ignored: false,
-          unignored: false
-        };
-      }
-    };
-    var throwError = (message2, Ctor) => {
-      throw new Ctor(message2);
-    };
-    var checkPath = (path16, originalPath, doThrow) => {
-      if (!isString(path16)) {
-        return doThrow(
-          `path must be a string, but got \`${originalPath}\``,
-          TypeError
-        );
-      }
-      if (!path16) {
-        return doThrow(`path must not be empty`, TypeError);
-      }
-      if (checkPath.isNotRelative(path16)) {
-        const r = "`path.relative()`d";
-        return doThrow(
-          `path should be a ${r} string, but got "${originalPath}"`,
-          RangeError
-        );
-      }
-      return true;
-    };
-    var isNotRelative = (path16) => {
-      const first = path16.charCodeAt(0);
-      if (first === SLASH_CODE) {
-        return true;
-      }
-      if (first !== DOT_CODE) {
-        return false;
-      }
-      if (path16.length === 1) {
-        return true;
-      }
-      const second = path16.charCodeAt(1);
-      if (second === SLASH_CODE) {
-        return true;
-      }
-      if (second !== DOT_CODE) {
-        return false;
-      }
-      return path16.length === 2 || path16.charCodeAt(2) === SLASH_CODE;
-    };
-    checkPath.isNotRelative = isNotRelative;
-    checkPath.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath.convert(target);
-    var Ignore = class {
-      constructor({
-        ignorecase = true,
-        ignoreCase = ignorecase,
-        allowRelativePaths = false
-      } = {}) {
-        define2(this, KEY_IGNORE, true);
-        this._rules = new RuleManager(ignoreCase);
-        this._strictPathCheck = !allowRelativePaths;
-        this._initCache();
-      }
-      _initCache() {
-        this._ignoreCache = /* @__PURE__ */ Object.create(null);
-        this._testCache = /* @__PURE__ */ Object.create(null);
-      }
-      add(pattern) {
-        if (this._rules.add(pattern)) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      // @returns {TestResult}
-      _test(originalPath, cache, path16) {
-        checkPath(
-          path16,
-          originalPath,
-          this._strictPathCheck ? throwError : RETURN_FALSE
-        );
-        return path16 ? this._t(path16, cache) : {
-          ignored: false,
-          unignored: false
-        };
-      }
-      checkIgnore(target) {
-        const path16 = convertPath(target);
-        if (!path16 || path16.charCodeAt(path16.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path16);
-        }
-        const dir4 = this._t(path16, this._testCache);
-        if (dir4.ignored) {
-          return dir4;
-        }
-        const literal2 = this._rules.testLiteral(path16);
-        return literal2.ignored || literal2.unignored ? literal2 : dir4;
-      }
-      _t(path16, cache) {
-        if (path16 in cache) {
-          return cache[path16];
-        }
-        const parentPath = parentOf(path16);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
-      }
-      ignores(path16) {
-        return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
-      }
-      createFilter() {
-        return (path16) => !this.ignores(path16);
-      }
-      filter(paths) {
-        return makeArray(paths).filter(this.createFilter());
-      }
-      // @returns {TestResult}
-      test(path16) {
-        return this._test(path16, this._testCache, convertPath(path16));
-      }
-    };
-    var factory = (options) => new Ignore(options);
-    var isPathValid = (path16) => checkPath(convertPath(path16), path16, RETURN_FALSE);
-    var setupWindows = () => {
-      const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
-      checkPath.convert = makePosix;
-      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path16) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path16) || isNotRelative(path16);
-    };
-    if (
-      // Detect `process` so that it can run in browsers.
-      typeof process !== "undefined" && process.platform === "win32"
-    ) {
-      setupWindows();
-    }
-    module.exports = factory;
-    factory.default = factory;
-    module.exports.isPathValid = isPathValid;
-    define2(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
-  }
-});
-
 // ../../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
   "../../main/node_modules/dockerfile-ast/lib/argument.js"(exports) {
@@ -28431,14 +28431,14 @@ var init_main = __esm({
       uinteger2.is = is;
     })(uinteger || (uinteger = {}));
     (function(Position2) {
-      function create(line2, character) {
-        if (line2 === Number.MAX_VALUE) {
-          line2 = uinteger.MAX_VALUE;
+      function create(line3, character) {
+        if (line3 === Number.MAX_VALUE) {
+          line3 = uinteger.MAX_VALUE;
         }
         if (character === Number.MAX_VALUE) {
           character = uinteger.MAX_VALUE;
         }
-        return { line: line2, character };
+        return { line: line3, character };
       }
       Position2.create = create;
       function is(value) {
@@ -29810,8 +29810,8 @@ var init_main = __esm({
             low = mid + 1;
           }
         }
-        const line2 = low - 1;
-        return Position.create(line2, offset - lineOffsets[line2]);
+        const line3 = low - 1;
+        return Position.create(line3, offset - lineOffsets[line3]);
       }
       offsetAt(position) {
         const lineOffsets = this.getLineOffsets();
@@ -29895,11 +29895,11 @@ var require_line = __commonJS({
       getTextContent() {
         return this.document.getText().substring(this.document.offsetAt(this.range.start), this.document.offsetAt(this.range.end));
       }
-      isAfter(line2) {
-        return this.range.start.line > line2.range.start.line;
+      isAfter(line3) {
+        return this.range.start.line > line3.range.start.line;
       }
-      isBefore(line2) {
-        return this.range.start.line < line2;
+      isBefore(line3) {
+        return this.range.start.line < line3;
       }
     };
     exports.Line = Line;
@@ -29923,13 +29923,13 @@ var require_util9 = __commonJS({
       static isNewline(char) {
         return char === "\r" || char === "\n";
       }
-      static findLeadingNonWhitespace(content, escapeChar) {
+      static findLeadingNonWhitespace(content, escapeChar2) {
         whitespaceCheck: for (let i = 0; i < content.length; i++) {
           switch (content.charAt(i)) {
             case " ":
             case "	":
               continue;
-            case escapeChar:
+            case escapeChar2:
               escapeCheck: for (let j = i + 1; j < content.length; j++) {
                 switch (content.charAt(j)) {
                   case " ":
@@ -30219,9 +30219,9 @@ var init_main2 = __esm({
             low = mid + 1;
           }
         }
-        const line2 = low - 1;
-        offset = this.ensureBeforeEOL(offset, lineOffsets[line2]);
-        return { line: line2, character: offset - lineOffsets[line2] };
+        const line3 = low - 1;
+        offset = this.ensureBeforeEOL(offset, lineOffsets[line3]);
+        return { line: line3, character: offset - lineOffsets[line3] };
       }
       offsetAt(position) {
         const lineOffsets = this.getLineOffsets();
@@ -30238,28 +30238,28 @@ var init_main2 = __esm({
         const offset = Math.min(lineOffset + position.character, nextLineOffset);
         return this.ensureBeforeEOL(offset, lineOffset);
       }
-      getLineRange(line2) {
+      getLineRange(line3) {
         const lineOffsets = this.getLineOffsets();
-        if (line2 >= lineOffsets.length) {
+        if (line3 >= lineOffsets.length) {
           const lastLine = lineOffsets.length - 1;
           return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
-        } else if (line2 < 0) {
+        } else if (line3 < 0) {
           return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
         }
-        const startOffset = lineOffsets[line2];
-        const nextLineOffset = line2 + 1 < lineOffsets.length ? lineOffsets[line2 + 1] : this._content.length;
+        const startOffset = lineOffsets[line3];
+        const nextLineOffset = line3 + 1 < lineOffsets.length ? lineOffsets[line3 + 1] : this._content.length;
         const endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
-        return { start: { line: line2, character: 0 }, end: { line: line2, character: endOffset - startOffset } };
+        return { start: { line: line3, character: 0 }, end: { line: line3, character: endOffset - startOffset } };
       }
-      getEOLCharacters(line2) {
+      getEOLCharacters(line3) {
         const lineOffsets = this.getLineOffsets();
-        if (line2 >= lineOffsets.length) {
+        if (line3 >= lineOffsets.length) {
           return "";
-        } else if (line2 < 0) {
+        } else if (line3 < 0) {
           return "";
         }
-        const nextLineOffset = line2 + 1 < lineOffsets.length ? lineOffsets[line2 + 1] : this._content.length;
-        const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line2]);
+        const nextLineOffset = line3 + 1 < lineOffsets.length ? lineOffsets[line3 + 1] : this._content.length;
+        const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line3]);
         return this._content.substring(eolOffset, nextLineOffset);
       }
       ensureBeforeEOL(offset, lineOffset) {
@@ -30543,10 +30543,10 @@ var require_instruction = __commonJS({
     var variable_1 = require_variable();
     var main_1 = require_main();
     var Instruction = class extends line_1.Line {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
         super(document2, range);
         this.dockerfile = dockerfile;
-        this.escapeChar = escapeChar;
+        this.escapeChar = escapeChar2;
         this.instruction = instruction;
         this.instructionRange = instructionRange;
       }
@@ -31026,7 +31026,7 @@ var require_instruction = __commonJS({
         }
         return variables;
       }
-      isBuildVariable(variable, line2) {
+      isBuildVariable(variable, line3) {
         if (this.getKeyword() === main_1.Keyword.FROM) {
           for (const initialArg of this.dockerfile.getInitialARGs()) {
             const arg2 = initialArg;
@@ -31037,10 +31037,10 @@ var require_instruction = __commonJS({
           }
           return void 0;
         }
-        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line2, 0));
+        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line3, 0));
         let envs = image.getENVs();
         for (let i = envs.length - 1; i >= 0; i--) {
-          if (envs[i].isBefore(line2)) {
+          if (envs[i].isBefore(line3)) {
             for (let property of envs[i].getProperties()) {
               if (property.getName() === variable) {
                 return false;
@@ -31050,7 +31050,7 @@ var require_instruction = __commonJS({
         }
         let args = image.getARGs();
         for (let i = args.length - 1; i >= 0; i--) {
-          if (args[i].isBefore(line2)) {
+          if (args[i].isBefore(line3)) {
             let property = args[i].getProperty();
             if (property && property.getName() === variable) {
               return true;
@@ -31528,8 +31528,8 @@ var require_modifiableInstruction = __commonJS({
     var flag_1 = require_flag();
     var instruction_1 = require_instruction();
     var ModifiableInstruction = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getFlags() {
         if (!this.flags) {
@@ -31611,8 +31611,8 @@ var require_jsonInstruction = __commonJS({
     var jsonArgument_1 = require_jsonArgument();
     var modifiableInstruction_1 = require_modifiableInstruction();
     var JSONInstruction = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
         this.openingBracket = null;
         this.closingBracket = null;
         this.jsonStrings = [];
@@ -31773,8 +31773,8 @@ var require_add = __commonJS({
     exports.Add = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Add = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -31793,20 +31793,20 @@ var require_property = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var util_1 = require_util9();
     var Property = class _Property {
-      constructor(document2, escapeChar, arg2, arg22) {
+      constructor(document2, escapeChar2, arg2, arg22) {
         this.assignmentOperatorRange = null;
         this.assignmentOperator = null;
         this.valueRange = null;
         this.value = null;
         this.document = document2;
-        this.escapeChar = escapeChar;
+        this.escapeChar = escapeChar2;
         this.nameRange = _Property.getNameRange(document2, arg2);
         let value = document2.getText().substring(document2.offsetAt(this.nameRange.start), document2.offsetAt(this.nameRange.end));
-        this.name = _Property.getValue(value, escapeChar);
+        this.name = _Property.getValue(value, escapeChar2);
         if (arg22) {
           this.valueRange = arg22.getRange();
           value = document2.getText().substring(document2.offsetAt(this.valueRange.start), document2.offsetAt(this.valueRange.end));
-          this.value = _Property.getValue(value, escapeChar);
+          this.value = _Property.getValue(value, escapeChar2);
           this.range = vscode_languageserver_types_1.Range.create(this.nameRange.start, this.valueRange.end);
         } else {
           let argRange = arg2.getRange();
@@ -31814,7 +31814,7 @@ var require_property = __commonJS({
           } else {
             this.valueRange = _Property.getValueRange(document2, arg2);
             value = document2.getText().substring(document2.offsetAt(this.valueRange.start), document2.offsetAt(this.valueRange.end));
-            this.value = _Property.getValue(value, escapeChar);
+            this.value = _Property.getValue(value, escapeChar2);
             this.assignmentOperatorRange = vscode_languageserver_types_1.Range.create(this.nameRange.end, this.valueRange.start);
             this.assignmentOperator = "=";
           }
@@ -31944,9 +31944,9 @@ var require_property = __commonJS({
        *         be null if no value is defined, may be the empty string
        *         if the value only consists of whitespace
        */
-      static getValue(value, escapeChar) {
+      static getValue(value, escapeChar2) {
         let escaped = false;
-        const skip = util_1.Util.findLeadingNonWhitespace(value, escapeChar);
+        const skip = util_1.Util.findLeadingNonWhitespace(value, escapeChar2);
         if (skip !== 0 && value.charAt(skip) === "#") {
           escaped = true;
         }
@@ -31958,7 +31958,7 @@ var require_property = __commonJS({
         let inDouble = false;
         if (first === '"') {
           for (let i = 1; i < value.length; i++) {
-            if (value.charAt(i) === escapeChar) {
+            if (value.charAt(i) === escapeChar2) {
               i++;
             } else if (value.charAt(i) === '"' && i === value.length - 1) {
               inDouble = true;
@@ -31974,9 +31974,9 @@ var require_property = __commonJS({
         parseValue: for (let i = 0; i < value.length; i++) {
           let char = value.charAt(i);
           switch (char) {
-            case escapeChar:
+            case escapeChar2:
               if (i + 1 === value.length) {
-                escapedValue = escapedValue + escapeChar;
+                escapedValue = escapedValue + escapeChar2;
                 break parseValue;
               }
               char = value.charAt(i + 1);
@@ -31995,7 +31995,7 @@ var require_property = __commonJS({
                       continue parseValue;
                     default:
                       if (!inDouble && !inSingle && !literal2) {
-                        if (char2 === escapeChar) {
+                        if (char2 === escapeChar2) {
                           escapedValue = escapedValue + char;
                           i = i + 1;
                         } else {
@@ -32016,10 +32016,10 @@ var require_property = __commonJS({
                   escaped = true;
                   i++;
                 } else if (char !== '"') {
-                  if (char === escapeChar) {
+                  if (char === escapeChar2) {
                     i++;
                   }
-                  escapedValue = escapedValue + escapeChar;
+                  escapedValue = escapedValue + escapeChar2;
                 }
                 continue parseValue;
               } else if (inSingle || literal2) {
@@ -32030,11 +32030,11 @@ var require_property = __commonJS({
                   escaped = true;
                   i++;
                 } else {
-                  escapedValue = escapedValue + escapeChar;
+                  escapedValue = escapedValue + escapeChar2;
                 }
                 continue parseValue;
-              } else if (char === escapeChar) {
-                escapedValue = escapedValue + escapeChar;
+              } else if (char === escapeChar2) {
+                escapedValue = escapedValue + escapeChar2;
                 i++;
               } else if (char === "\r") {
                 escaped = true;
@@ -32108,8 +32108,8 @@ var require_propertyInstruction = __commonJS({
     var argument_1 = require_argument();
     var util_1 = require_util9();
     var PropertyInstruction = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
         this.properties = void 0;
       }
       getProperties() {
@@ -32402,8 +32402,8 @@ var require_arg = __commonJS({
     var property_1 = require_property();
     var propertyInstruction_1 = require_propertyInstruction();
     var Arg = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
         this.property = null;
         const args = this.getPropertyArguments();
         if (args.length === 1) {
@@ -32433,8 +32433,8 @@ var require_cmd = __commonJS({
     exports.Cmd = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Cmd = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports.Cmd = Cmd;
@@ -32449,8 +32449,8 @@ var require_copy = __commonJS({
     exports.Copy = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Copy = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -32481,8 +32481,8 @@ var require_env = __commonJS({
     exports.Env = void 0;
     var propertyInstruction_1 = require_propertyInstruction();
     var Env = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getProperties() {
         return super.getProperties();
@@ -32500,8 +32500,8 @@ var require_entrypoint = __commonJS({
     exports.Entrypoint = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Entrypoint = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports.Entrypoint = Entrypoint;
@@ -32517,8 +32517,8 @@ var require_from = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var modifiableInstruction_1 = require_modifiableInstruction();
     var From = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -32768,8 +32768,8 @@ var require_healthcheck = __commonJS({
     exports.Healthcheck = void 0;
     var modifiableInstruction_1 = require_modifiableInstruction();
     var Healthcheck = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         argument = argument.toUpperCase();
@@ -32793,8 +32793,8 @@ var require_label = __commonJS({
     var propertyInstruction_1 = require_propertyInstruction();
     var util_1 = require_util9();
     var Label = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getVariables() {
         const variables = super.getVariables();
@@ -32831,8 +32831,8 @@ var require_onbuild = __commonJS({
     var parser_1 = require_parser2();
     var instruction_1 = require_instruction();
     var Onbuild = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getTrigger() {
         let trigger = this.getTriggerWord();
@@ -32866,8 +32866,8 @@ var require_run = __commonJS({
     exports.Run = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Run = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -32894,8 +32894,8 @@ var require_shell = __commonJS({
     exports.Shell = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Shell = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports.Shell = Shell;
@@ -32910,8 +32910,8 @@ var require_stopsignal = __commonJS({
     exports.Stopsignal = void 0;
     var instruction_1 = require_instruction();
     var Stopsignal = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports.Stopsignal = Stopsignal;
@@ -32926,8 +32926,8 @@ var require_workdir = __commonJS({
     exports.Workdir = void 0;
     var instruction_1 = require_instruction();
     var Workdir = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       /**
        * Returns the path that has been defined. Note that this path may
@@ -32952,9 +32952,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path16 = this.getPath();
-        if (path16 === null || path16.startsWith("/")) {
-          return path16;
+        const path18 = this.getPath();
+        if (path18 === null || path18.startsWith("/")) {
+          return path18;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -32966,7 +32966,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path16 : parent + "/" + path16;
+              return parent.endsWith("/") ? parent + path18 : parent + "/" + path18;
             }
           }
         }
@@ -32985,8 +32985,8 @@ var require_user = __commonJS({
     exports.User = void 0;
     var instruction_1 = require_instruction();
     var User = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports.User = User;
@@ -33001,8 +33001,8 @@ var require_volume = __commonJS({
     exports.Volume = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Volume = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports.Volume = Volume;
@@ -33043,9 +33043,9 @@ var require_imageTemplate = __commonJS({
       getInstructions() {
         return this.instructions;
       }
-      getInstructionAt(line2) {
+      getInstructionAt(line3) {
         for (let instruction of this.instructions) {
-          if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line2, 0), instruction.getRange())) {
+          if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line3, 0), instruction.getRange())) {
             return instruction;
           }
         }
@@ -33203,10 +33203,10 @@ var require_imageTemplate = __commonJS({
        *         undefined if a variable with the given name has not
        *         been defined
        */
-      resolveVariable(variable, line2) {
+      resolveVariable(variable, line3) {
         let envs = this.getENVs();
         for (let i = envs.length - 1; i >= 0; i--) {
-          if (envs[i].isBefore(line2)) {
+          if (envs[i].isBefore(line3)) {
             for (let property of envs[i].getProperties()) {
               if (property.getName() === variable) {
                 return property.getValue();
@@ -33216,7 +33216,7 @@ var require_imageTemplate = __commonJS({
         }
         let args = this.getARGs();
         for (let i = args.length - 1; i >= 0; i--) {
-          if (args[i].isBefore(line2)) {
+          if (args[i].isBefore(line3)) {
             let property = args[i].getProperty();
             if (property && property.getName() === variable) {
               return property.getValue();
@@ -33320,28 +33320,28 @@ var require_dockerfile = __commonJS({
       getDirectives() {
         return this.directives;
       }
-      resolveVariable(variable, line2) {
+      resolveVariable(variable, line3) {
         for (let from of this.getFROMs()) {
           let range = from.getRange();
-          if (range.start.line <= line2 && line2 <= range.end.line) {
+          if (range.start.line <= line3 && line3 <= range.end.line) {
             let initialARGs = new imageTemplate_1.ImageTemplate();
             for (let instruction of this.initialInstructions.getARGs()) {
               initialARGs.addInstruction(instruction);
             }
-            return initialARGs.resolveVariable(variable, line2);
+            return initialARGs.resolveVariable(variable, line3);
           }
         }
-        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line2, 0));
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line3, 0));
         if (image === null) {
           return void 0;
         }
-        let resolvedVariable = image.resolveVariable(variable, line2);
+        let resolvedVariable = image.resolveVariable(variable, line3);
         if (resolvedVariable === null) {
           let initialARGs = new imageTemplate_1.ImageTemplate();
           for (let instruction of this.initialInstructions.getARGs()) {
             initialARGs.addInstruction(instruction);
           }
-          return initialARGs.resolveVariable(variable, line2);
+          return initialARGs.resolveVariable(variable, line3);
         }
         return resolvedVariable;
       }
@@ -33376,8 +33376,8 @@ var require_dockerfile = __commonJS({
         }
         return null;
       }
-      getStageHierarchy(line2) {
-        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line2, 0));
+      getStageHierarchy(line3) {
+        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line3, 0));
         if (image === null) {
           return [];
         }
@@ -33389,11 +33389,11 @@ var require_dockerfile = __commonJS({
         }
         return stages2;
       }
-      getAvailableWorkingDirectories(line2) {
+      getAvailableWorkingDirectories(line3) {
         const availableDirectories = /* @__PURE__ */ new Set();
-        for (const image of this.getStageHierarchy(line2)) {
+        for (const image of this.getStageHierarchy(line3)) {
           for (const workdir of image.getWORKDIRs()) {
-            if (workdir.getRange().end.line < line2) {
+            if (workdir.getRange().end.line < line3) {
               let directory = workdir.getAbsolutePath();
               if (directory !== void 0 && directory !== null) {
                 if (!directory.endsWith("/")) {
@@ -33499,42 +33499,42 @@ var require_parser2 = __commonJS({
       constructor() {
         this.escapeChar = null;
       }
-      static createInstruction(document2, dockerfile, escapeChar, lineRange, instruction, instructionRange) {
+      static createInstruction(document2, dockerfile, escapeChar2, lineRange, instruction, instructionRange) {
         switch (instruction.toUpperCase()) {
           case "ADD":
-            return new add_1.Add(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new add_1.Add(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "ARG":
-            return new arg_1.Arg(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new arg_1.Arg(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "CMD":
-            return new cmd_1.Cmd(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new cmd_1.Cmd(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "COPY":
-            return new copy_1.Copy(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new copy_1.Copy(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "ENTRYPOINT":
-            return new entrypoint_1.Entrypoint(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new entrypoint_1.Entrypoint(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "ENV":
-            return new env_1.Env(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new env_1.Env(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "FROM":
-            return new from_1.From(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new from_1.From(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "HEALTHCHECK":
-            return new healthcheck_1.Healthcheck(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new healthcheck_1.Healthcheck(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "LABEL":
-            return new label_1.Label(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new label_1.Label(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "ONBUILD":
-            return new onbuild_1.Onbuild(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new onbuild_1.Onbuild(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "RUN":
-            return new run_1.Run(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new run_1.Run(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "SHELL":
-            return new shell_1.Shell(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new shell_1.Shell(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "STOPSIGNAL":
-            return new stopsignal_1.Stopsignal(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new stopsignal_1.Stopsignal(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "WORKDIR":
-            return new workdir_1.Workdir(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new workdir_1.Workdir(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "USER":
-            return new user_1.User(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new user_1.User(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "VOLUME":
-            return new volume_1.Volume(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new volume_1.Volume(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
         }
-        return new instruction_1.Instruction(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+        return new instruction_1.Instruction(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getParserDirectives(document2, buffer) {
         const directives = [];
@@ -36649,6 +36649,9 @@ function info(message2) {
   process.stdout.write(message2 + os4.EOL);
 }
 
+// src/action/main.ts
+import path17 from "node:path";
+
 // src/model/rule.ts
 function defineRule(rule) {
   return rule;
@@ -36670,9 +36673,9 @@ function messageText(rule, input) {
 function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function get(v, ...path16) {
+function get(v, ...path18) {
   let cur = v;
-  for (const seg of path16) {
+  for (const seg of path18) {
     if (typeof seg === "number" ? !Array.isArray(cur) : !isRecord(cur)) return void 0;
     cur = cur[seg];
   }
@@ -36776,8 +36779,8 @@ function isWeakSecret(value) {
 }
 function looksRandom(value) {
   const v = value.trim();
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
-  return v.length >= 16 && classes >= 2 && !/\s/.test(v);
+  const classes2 = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
+  return v.length >= 16 && classes2 >= 2 && !/\s/.test(v);
 }
 
 // rules/_shared/deploy-secrets.ts
@@ -36801,12 +36804,12 @@ var plaintext_secret_default = defineRule({
   tags: ["ansible", "secrets", "CWE-798"],
   precision: "medium",
   check(target, ctx) {
-    const walk3 = (v, path16, depth2) => {
+    const walk3 = (v, path18, depth2) => {
       if (!isRecord(v) || depth2 > 10) return;
       for (const [k, x] of Object.entries(v)) {
-        if (isRecord(x)) walk3(x, [...path16, k], depth2 + 1);
+        if (isRecord(x)) walk3(x, [...path18, k], depth2 + 1);
         else if ((typeof x === "string" || typeof x === "number") && isLiteralSecret(k, String(x))) {
-          ctx.report({ at: { kind: "path", path: [...path16, k] }, message: `Ansible variable ${k} holds a secret in plain text: it is committed with the repository.`, ...secretReport(`${target.file}:${[...path16, k].join(".")}`, String(x)) });
+          ctx.report({ at: { kind: "path", path: [...path18, k] }, message: `Ansible variable ${k} holds a secret in plain text: it is committed with the repository.`, ...secretReport(`${target.file}:${[...path18, k].join(".")}`, String(x)) });
         }
       }
     };
@@ -36817,15 +36820,15 @@ var plaintext_secret_default = defineRule({
 
 // src/model/location.ts
 var at = {
-  path(path16, opts = {}) {
-    return { kind: "path", path: path16, ...opts };
+  path(path18, opts = {}) {
+    return { kind: "path", path: path18, ...opts };
   },
   range(start, end, file) {
     return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
   },
   /** 1-based line and column, end column exclusive (for parsers that give positions, e.g. dockerfile-ast + 1). */
-  position(line2, column, endLine, endColumn, file) {
-    return { kind: "position", line: line2, column, endLine, endColumn, ...file === void 0 ? {} : { file } };
+  position(line3, column, endLine, endColumn, file) {
+    return { kind: "position", line: line3, column, endLine, endColumn, ...file === void 0 ? {} : { file } };
   },
   file(file) {
     return file === void 0 ? { kind: "file" } : { kind: "file", file };
@@ -36872,10 +36875,10 @@ function credentialText(c) {
 // rules/_shared/openclaw/browser.ts
 function cdpEndpoints(config) {
   const out = [];
-  const add = (path16, u) => {
+  const add = (path18, u) => {
     if (typeof u !== "string") return;
     if ((envRefName(u) !== void 0 || hasEnvRef(u)) && !URL.canParse(u.trim())) return;
-    out.push({ path: path16, url: u });
+    out.push({ path: path18, url: u });
   };
   add(["browser", "cdpUrl"], get(config, "browser", "cdpUrl"));
   for (const [name, p] of Object.entries(obj(get(config, "browser", "profiles")))) add(["browser", "profiles", name, "cdpUrl"], get(p, "cdpUrl"));
@@ -37146,8 +37149,8 @@ function isGatewayService(svc) {
   if (cmd.trim() !== "" && !/\bgateway\b/.test(cmd)) return false;
   return /(^|\/)openclaw(-docker|-gateway)?(:|@|$)/.test(image.replace(/\$\{[^{}]{0,512}\}/g, ""));
 }
-function eachHostNamespace(services2, key, report) {
-  for (const svc of services2) if (str2(svc, key)?.trim().toLowerCase() === "host") report(svc);
+function eachHostNamespace(services2, key, report2) {
+  for (const svc of services2) if (str2(svc, key)?.trim().toLowerCase() === "host") report2(svc);
 }
 function imageTag(image) {
   const at2 = image.indexOf("@");
@@ -38062,13 +38065,13 @@ function validate(config, version, opts = {}) {
   const migratedOnRead = [];
   const bit = bitOf(version);
   let budget = 2e4;
-  const walk3 = (value, node, pattern, path16) => {
-    if (--budget < 0 || path16.length > 64) return;
+  const walk3 = (value, node, pattern, path18) => {
+    if (--budget < 0 || path18.length > 64) return;
     const e = entryOf(node, version);
     if (!e) return;
     const types2 = e.t.split(",");
     if (types2.includes("any")) return;
-    const add = (kind, expected, extra = {}) => issues.push({ kind, path: path16, pattern, phase: phaseOf(pattern), expected, ...extra });
+    const add = (kind, expected, extra = {}) => issues.push({ kind, path: path18, pattern, phase: phaseOf(pattern), expected, ...extra });
     if (opts.renderedRefs && typeof value === "string" && value.includes("${")) return;
     const t = jsonType(value);
     const typeOk = types2.includes(t) || t === "integer" && types2.includes("number");
@@ -38088,25 +38091,25 @@ function validate(config, version, opts = {}) {
     } else if (Array.isArray(value)) {
       if (e.ni !== void 0 && value.length < e.ni || e.xi !== void 0 && value.length > e.xi) add("items", lengthText(e.ni, e.xi, "items"));
       const items = child(node, "[]", version);
-      if (items) value.forEach((v, i) => walk3(v, items, `${pattern}[]`, [...path16, i]));
+      if (items) value.forEach((v, i) => walk3(v, items, `${pattern}[]`, [...path18, i]));
     } else if (value && typeof value === "object") {
       for (const [k, v] of Object.entries(value)) {
         if (k === "$include") continue;
         const direct = child(node, k, version);
         if (direct) {
-          walk3(v, direct, join(pattern, k), [...path16, k]);
+          walk3(v, direct, join(pattern, k), [...path18, k]);
           continue;
         }
         const star = child(node, "*", version);
         if (star) {
-          walk3(v, star, join(pattern, "*"), [...path16, k]);
+          walk3(v, star, join(pattern, "*"), [...path18, k]);
           continue;
         }
         if (e.k === "passthrough" || e.k === "record" || !e.k) continue;
         const keyPattern = join(pattern, k);
         const starPattern = join(pattern, "*");
         const retired = d.retired[keyPattern] ?? d.retired[starPattern];
-        const at2 = [...path16, k];
+        const at2 = [...path18, k];
         if (retired?.loads !== void 0 && (retired.loads & bit) !== 0) {
           migratedOnRead.push({ path: at2, pattern: d.retired[keyPattern] ? keyPattern : starPattern, retired });
           continue;
@@ -38147,10 +38150,10 @@ function lengthText(min, max, unit) {
 function fixFor(r, version) {
   return version === latestVersion() ? r.latestFix ?? r.fix : r.fix;
 }
-function doctorSays(pattern, path16, version) {
+function doctorSays(pattern, path18, version) {
   const d = load();
   const bit = bitOf(version);
-  for (const key of [pattern, path16.map(String).join(".")]) {
+  for (const key of [pattern, path18.map(String).join(".")]) {
     const list = d.doctor[key];
     if (!list) continue;
     for (let i = 0; i < list.length; i += 3) if ((list[i] & bit) !== 0) return { id: list[i + 1], message: list[i + 2] };
@@ -38162,9 +38165,9 @@ function targetVersion(release) {
   if (!release) return { version: latest, why: "no release pinned in the repository: the latest line" };
   const said = release.source === "image" ? `${release.text} in ${release.file}` : release.source === "package" ? `${release.file} pins ${release.text}` : release.text;
   if (release.version === "latest") return { version: latest, why: said };
-  const line2 = lineOf(release.version);
-  const checked = line2.exact ? "" : line2.outside === "older" ? `; older than the data, checked against ${line2.version}` : line2.outside === "newer" ? `; newer than the data, checked against ${line2.version}` : `; checked against ${line2.version}, the last release of its line`;
-  return { version: line2.version, why: `${said}${checked}` };
+  const line3 = lineOf(release.version);
+  const checked = line3.exact ? "" : line3.outside === "older" ? `; older than the data, checked against ${line3.version}` : line3.outside === "newer" ? `; newer than the data, checked against ${line3.version}` : `; checked against ${line3.version}, the last release of its line`;
+  return { version: line3.version, why: `${said}${checked}` };
 }
 
 // rules/_shared/openclaw/validity.ts
@@ -38290,9 +38293,9 @@ function authAsRead(target) {
   asRead.set(target, out);
   return out;
 }
-function without(value, path16) {
-  if (path16.length === 0 || !value || typeof value !== "object" || Array.isArray(value)) return value;
-  const [head2, ...rest] = path16;
+function without(value, path18) {
+  if (path18.length === 0 || !value || typeof value !== "object" || Array.isArray(value)) return value;
+  const [head2, ...rest] = path18;
   if (!(head2 in value)) return value;
   const copy2 = { ...value };
   if (rest.length === 0) delete copy2[head2];
@@ -38571,11 +38574,11 @@ function firstOpenPolicyPath(config) {
   return [...s.path, key];
 }
 function openInboundExposure(config) {
-  const open2 = openInboundScopes(config);
-  if (open2.length === 0) return void 0;
+  const open3 = openInboundScopes(config);
+  if (open3.length === 0) return void 0;
   return {
     anchor: firstOpenPolicyPath(config) ?? ["channels"],
-    where: open2.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(", ")
+    where: open3.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(", ")
   };
 }
 function multiUserSignals(config) {
@@ -39320,12 +39323,12 @@ var devices_default = defineRule({
       list(svc).forEach((d, index) => {
         const host = typeof d === "string" ? d.split(":")[0] ?? "" : isRecord(d) ? String(d.source ?? "") : "";
         if (!host.startsWith("/")) return;
-        const path16 = normaliseHostPath(host);
+        const path18 = normaliseHostPath(host);
         ctx.report({
           at: svc.at(["devices", index]),
-          message: `Service "${svc.name}" maps the host device ${path16}.`,
-          severity: grade(path16),
-          properties: { service: svc.name, device: path16 }
+          message: `Service "${svc.name}" maps the host device ${path18}.`,
+          severity: grade(path18),
+          properties: { service: svc.name, device: path18 }
         });
       });
     }
@@ -39987,11 +39990,11 @@ var uts_host_default = defineRule({
 
 // rules/compose/weak_default_secret.ts
 var DEFAULTED = /\$\{([A-Za-z_][A-Za-z0-9_]*):?-([^}$]+)\}/g;
-function* strings2(v, path16, depth2 = 0) {
+function* strings2(v, path18, depth2 = 0) {
   if (depth2 > 8) return;
-  if (typeof v === "string") yield [path16, v];
-  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings2(v[i], [...path16, i], depth2 + 1);
-  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings2(x, [...path16, k], depth2 + 1);
+  if (typeof v === "string") yield [path18, v];
+  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings2(v[i], [...path18, i], depth2 + 1);
+  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings2(x, [...path18, k], depth2 + 1);
 }
 var weak_default_secret_default = defineRule({
   id: "compose.weak_default_secret",
@@ -40009,16 +40012,16 @@ var weak_default_secret_default = defineRule({
   },
   check(target, ctx) {
     for (const svc of target.services) {
-      for (const [path16, text2] of strings2(svc.raw, [])) {
-        const key = String(path16[path16.length - 1] ?? "");
+      for (const [path18, text2] of strings2(svc.raw, [])) {
+        const key = String(path18[path18.length - 1] ?? "");
         for (const m of text2.matchAll(DEFAULTED)) {
           const name = m[1] ?? "";
           const def = (m[2] ?? "").trim();
           if (def === "" || Object.hasOwn(target.env, name)) continue;
-          if (!isSecretName(name) && !(typeof path16[path16.length - 1] === "string" && isSecretName(key))) continue;
+          if (!isSecretName(name) && !(typeof path18[path18.length - 1] === "string" && isSecretName(key))) continue;
           const weak = isWeakSecret(def);
           ctx.report({
-            at: svc.at(path16),
+            at: svc.at(path18),
             messageId: weak ? "guessable" : "committed",
             data: { service: svc.name, variable: name },
             severity: weak ? "high" : "medium",
@@ -40143,8 +40146,8 @@ var control_ui_insecure_auth_default = defineRule({
 var DOCKER_FLAGS = ["dangerouslyAllowReservedContainerTargets", "dangerouslyAllowExternalBindSources", "dangerouslyAllowContainerNamespaceJoin"];
 function flags(config, era) {
   const out = [];
-  const add = (path16, expected, label = `${path16.join(".")}=${String(expected)}`) => {
-    if (get(config, ...path16) === expected) out.push({ path: path16, label });
+  const add = (path18, expected, label = `${path18.join(".")}=${String(expected)}`) => {
+    if (get(config, ...path18) === expected) out.push({ path: path18, label });
   };
   const ui = ["gateway", "controlUi"];
   if (era !== "current") add([...ui, "allowInsecureAuth"], true);
@@ -40243,8 +40246,8 @@ var schema_invalid_default = defineRule({
     }
   }
 });
-var anchor2 = (path16) => at.path(path16, { part: "key" });
-var dotted = (path16) => path16.map(String).join(".") || "(top level)";
+var anchor2 = (path18) => at.path(path18, { part: "key" });
+var dotted = (path18) => path18.map(String).join(".") || "(top level)";
 function describe(issue2) {
   if (issue2.kind === "check") return issue2.message;
   const key = issue2.path[issue2.path.length - 1];
@@ -40263,10 +40266,10 @@ function fixText(issue2, version) {
   if (issue2.retired) return ` OpenClaw's doctor has no migration for it: remove or replace the key by hand.`;
   return "";
 }
-function doctorText(fix, path16, pattern) {
+function doctorText(fix, path18, pattern) {
   const segs = pattern.split(".");
   const star = segs.lastIndexOf("*");
-  const name = star !== -1 && segs.length === path16.length ? String(path16[star]) : void 0;
+  const name = star !== -1 && segs.length === path18.length ? String(path18[star]) : void 0;
   const changes = fix.flatMap((f) => f.changes ?? []).map((c) => (name ? c.replace(/\bexample\b/g, name) : c).replace(/ \([^()]{0,200}\)(?=\.?$)/, ""));
   const ids = [...new Set(fix.map((f) => f.id))].join(", ");
   const removes = fix.every((f) => f.writes.length === 0) ? " It removes the key." : "";
@@ -40334,10 +40337,10 @@ var AUDITED = /* @__PURE__ */ new Set([
 ]);
 function unaudited(config) {
   const out = [];
-  const walk3 = (v, path16, depth2) => {
+  const walk3 = (v, path18, depth2) => {
     if (depth2 > 16 || !isRecord(v)) return;
     for (const [k, x] of Object.entries(v)) {
-      const p = [...path16, k];
+      const p = [...path18, k];
       const dotted2 = p.join(".");
       if (x === true && k.startsWith("dangerously") && !AUDITED.has(dotted2)) {
         const channelAccountLevel = p[0] === "channels" && (p.length === 3 || p.length === 5 && p[2] === "accounts") && k === "dangerouslyAllowNameMatching";
@@ -40912,8 +40915,8 @@ var CHANNEL_SECRETS = /* @__PURE__ */ new Set([
   "serviceAccount"
 ]);
 var str3 = (s) => typeof s === "string" ? s : void 0;
-function openclawSecretPath(path16) {
-  const p = path16.map((s) => String(s));
+function openclawSecretPath(path18) {
+  const p = path18.map((s) => String(s));
   const j = p.join(".");
   if (j === "gateway.auth.token" || j === "gateway.remote.token") return { what: "gateway token", severity: "critical" };
   if (j === "gateway.auth.password" || j === "gateway.remote.password") return { what: "gateway password", severity: "critical" };
@@ -40927,7 +40930,7 @@ function openclawSecretPath(path16) {
   if (p[0] === "skills" && p[1] === "entries" && p.length === 4 && p[3] === "apiKey" || p[0] === "talk" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `${p[0]} API key (${p[2]})`, severity: "high" };
   if (p[0] === "plugins" && p[1] === "entries" && p[3] === "config" && p.length > 4 && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `plugin credential (${p[2]})`, severity: "high" };
   if (p[0] === "channels" && p.length >= 3) {
-    const leaf = str3(path16[path16.length - 1]);
+    const leaf = str3(path18[path18.length - 1]);
     const direct = p.length === 3;
     const account = p.length === 5 && p[2] === "accounts";
     if (leaf && (direct || account) && CHANNEL_SECRETS.has(leaf)) return { what: `${p[1]} channel ${leaf}`, severity: "high" };
@@ -42775,11 +42778,11 @@ function requireLodash_sortby() {
     function baseForOwn(object, iteratee) {
       return object && baseFor(object, iteratee, keys);
     }
-    function baseGet(object, path16) {
-      path16 = isKey(path16, object) ? [path16] : castPath(path16);
-      var index = 0, length = path16.length;
+    function baseGet(object, path18) {
+      path18 = isKey(path18, object) ? [path18] : castPath(path18);
+      var index = 0, length = path18.length;
       while (object != null && index < length) {
-        object = object[toKey(path16[index++])];
+        object = object[toKey(path18[index++])];
       }
       return index && index == length ? object : void 0;
     }
@@ -42906,13 +42909,13 @@ function requireLodash_sortby() {
         return object === source || baseIsMatch(object, source, matchData);
       };
     }
-    function baseMatchesProperty(path16, srcValue) {
-      if (isKey(path16) && isStrictComparable(srcValue)) {
-        return matchesStrictComparable(toKey(path16), srcValue);
+    function baseMatchesProperty(path18, srcValue) {
+      if (isKey(path18) && isStrictComparable(srcValue)) {
+        return matchesStrictComparable(toKey(path18), srcValue);
       }
       return function(object) {
-        var objValue = get3(object, path16);
-        return objValue === void 0 && objValue === srcValue ? hasIn(object, path16) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
+        var objValue = get3(object, path18);
+        return objValue === void 0 && objValue === srcValue ? hasIn(object, path18) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
       };
     }
     function baseOrderBy(collection, iteratees, orders) {
@@ -42928,9 +42931,9 @@ function requireLodash_sortby() {
         return compareMultiple(object, other, orders);
       });
     }
-    function basePropertyDeep(path16) {
+    function basePropertyDeep(path18) {
       return function(object) {
-        return baseGet(object, path16);
+        return baseGet(object, path18);
       };
     }
     function baseRest(func, start) {
@@ -43185,11 +43188,11 @@ function requireLodash_sortby() {
         return result;
       };
     }
-    function hasPath(object, path16, hasFunc) {
-      path16 = isKey(path16, object) ? [path16] : castPath(path16);
-      var result, index = -1, length = path16.length;
+    function hasPath(object, path18, hasFunc) {
+      path18 = isKey(path18, object) ? [path18] : castPath(path18);
+      var result, index = -1, length = path18.length;
       while (++index < length) {
-        var key = toKey(path16[index]);
+        var key = toKey(path18[index]);
         if (!(result = object != null && hasFunc(object, key))) {
           break;
         }
@@ -43344,12 +43347,12 @@ function requireLodash_sortby() {
     function toString(value) {
       return value == null ? "" : baseToString(value);
     }
-    function get3(object, path16, defaultValue) {
-      var result = object == null ? void 0 : baseGet(object, path16);
+    function get3(object, path18, defaultValue) {
+      var result = object == null ? void 0 : baseGet(object, path18);
       return result === void 0 ? defaultValue : result;
     }
-    function hasIn(object, path16) {
-      return object != null && hasPath(object, path16, baseHasIn);
+    function hasIn(object, path18) {
+      return object != null && hasPath(object, path18, baseHasIn);
     }
     function keys(object) {
       return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
@@ -43357,8 +43360,8 @@ function requireLodash_sortby() {
     function identity(value) {
       return value;
     }
-    function property(path16) {
-      return isKey(path16) ? baseProperty(toKey(path16)) : basePropertyDeep(path16);
+    function property(path18) {
+      return isKey(path18) ? baseProperty(toKey(path18)) : basePropertyDeep(path18);
     }
     module.exports = sortBy;
   })(lodash_sortby, lodash_sortby.exports);
@@ -43790,7 +43793,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context: context2, t }
   }
   try {
     const fs3 = await import("node:fs");
-    const path16 = await import("node:path");
+    const path18 = await import("node:path");
     const pfxBytes = new Uint8Array(fs3.readFileSync(source.filePath));
     const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
     if (!isGcpServiceAccountP12) {
@@ -43798,7 +43801,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context: context2, t }
     }
     context2.report({
       message: t("PrivateKeyP12", {
-        FILE_NAME: path16.basename(source.filePath)
+        FILE_NAME: path18.basename(source.filePath)
       }),
       range: [0, source.content.length]
     });
@@ -45874,22 +45877,22 @@ var OPENCLAW_NAME = /openclaw|clawdbot|moltbot|moldbot/i;
 function runsOpenClaw(target) {
   return services(target).some(([name, svc]) => [name, svc.image, svc.container_name].some((v) => typeof v === "string" && OPENCLAW_NAME.test(v)));
 }
-function underStateDir(path16) {
-  return path16.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
+function underStateDir(path18) {
+  return path18.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
 }
-function agentStorePath(path16) {
-  const s = path16.split("/");
+function agentStorePath(path18) {
+  const s = path18.split("/");
   for (let i = s.length - 4; i >= 0; i--) {
     if (s[i] === "agents" && i + 3 === s.length - 1) return { agent: s[i + 1] ?? "", kind: s[i + 2] ?? "", base: s[i + 3] ?? "" };
   }
   return void 0;
 }
-function underCredentials(path16) {
-  const s = path16.split("/");
+function underCredentials(path18) {
+  const s = path18.split("/");
   const i = s.lastIndexOf("credentials", s.length - 2);
   return i === -1 ? void 0 : s.slice(i + 1).join("/");
 }
-var base = (path16) => path16.slice(path16.lastIndexOf("/") + 1);
+var base = (path18) => path18.slice(path18.lastIndexOf("/") + 1);
 
 // rules/dotenv/not_ignored.ts
 var not_ignored_default = defineRule({
@@ -46897,7 +46900,7 @@ var token_too_short_default2 = defineRule({
 function containers(target) {
   return target.documents.flatMap((doc) => doc.workload ? doc.workload.containers.map((container) => ({ doc, workload: doc.workload, container })) : []);
 }
-var atPath = (path16) => ({ kind: "path", path: path16 });
+var atPath = (path18) => ({ kind: "path", path: path18 });
 function isUnknown(v) {
   return typeof v === "string" && v.includes("${");
 }
@@ -47241,13 +47244,13 @@ function modelRefs(config) {
     if (a) aliases.set(a.trim().toLowerCase(), id);
   }
   const out = [];
-  const add = (v, path16, image, agent) => {
+  const add = (v, path18, image, agent) => {
     const push = (m, p) => {
       if (typeof m === "string" && m.trim()) out.push({ model: aliases.get(m.trim().toLowerCase()) ?? m.trim(), path: p, image, ...agent ? { agent } : {} });
     };
-    if (typeof v === "string") return push(v, path16);
-    push(get(v, "primary"), [...path16, "primary"]);
-    arr(get(v, "fallbacks")).forEach((f, i) => push(f, [...path16, "fallbacks", i]));
+    if (typeof v === "string") return push(v, path18);
+    push(get(v, "primary"), [...path18, "primary"]);
+    arr(get(v, "fallbacks")).forEach((f, i) => push(f, [...path18, "fallbacks", i]));
   };
   add(get(config, "agents", "defaults", "model"), ["agents", "defaults", "model"], false);
   add(get(config, "agents", "defaults", "imageModel"), ["agents", "defaults", "imageModel"], true);
@@ -47371,13 +47374,13 @@ function execScopes(config) {
 }
 function openExecSurfaces(config) {
   const out = [];
-  const walk3 = (v, path16, depth2) => {
+  const walk3 = (v, path18, depth2) => {
     if (depth2 > 12) return;
-    if (Array.isArray(v)) return v.forEach((x, i) => walk3(x, [...path16, i], depth2 + 1));
+    if (Array.isArray(v)) return v.forEach((x, i) => walk3(x, [...path18, i], depth2 + 1));
     if (!isRecord(v)) return;
-    if (v.groupPolicy === "open") out.push([...path16, "groupPolicy"]);
-    if (v.dmPolicy === "open") out.push([...path16, "dmPolicy"]);
-    for (const [k, x] of Object.entries(v)) walk3(x, [...path16, k], depth2 + 1);
+    if (v.groupPolicy === "open") out.push([...path18, "groupPolicy"]);
+    if (v.dmPolicy === "open") out.push([...path18, "dmPolicy"]);
+    for (const [k, x] of Object.entries(v)) walk3(x, [...path18, k], depth2 + 1);
   };
   walk3(get(config, "channels"), ["channels"], 0);
   return out;
@@ -47621,9 +47624,9 @@ function gatewayLocationTest(project2, target) {
   return (location) => isGateway(proxyTarget(location, ups), ports2);
 }
 function sensitivePath(location) {
-  const path16 = location.args[location.args.length - 1]?.value ?? "";
-  if (/^\^?\/hooks(\/|$|\b)/.test(path16)) return "hooks";
-  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path16)) return "health";
+  const path18 = location.args[location.args.length - 1]?.value ?? "";
+  if (/^\^?\/hooks(\/|$|\b)/.test(path18)) return "hooks";
+  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path18)) return "health";
   return void 0;
 }
 function head(d) {
@@ -48015,10 +48018,10 @@ var bind_mount_non_absolute_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    for (const { path: path16, bind: b } of sandboxBinds(t.value)) {
+    for (const { path: path18, bind: b } of sandboxBinds(t.value)) {
       const src = b.trim().split(":")[0] ?? "";
       if (src.startsWith("/") || /^[a-zA-Z]$/.test(src) && /^[a-zA-Z]:[\\/]/.test(b.trim())) continue;
-      ctx.report({ at: at.path(path16), message: `Sandbox bind source "${src}" is not an absolute path.` });
+      ctx.report({ at: at.path(path18), message: `Sandbox bind source "${src}" is not an absolute path.` });
     }
   }
 });
@@ -48104,9 +48107,9 @@ var dangerous_bind_mount_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    for (const { path: path16, bind: b } of sandboxBinds(t.value)) {
+    for (const { path: path18, bind: b } of sandboxBinds(t.value)) {
       const hit = dangerous(bindSource(b.replace(/^~(?=\/|$)/, "/root")));
-      if (hit) ctx.report({ at: at.path(path16), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
+      if (hit) ctx.report({ at: at.path(path18), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
     }
   }
 });
@@ -48345,11 +48348,11 @@ function readValue(text2, pos, max = 400) {
   while (end < text2.length && end - pos < max && !STOP.test(text2[end] ?? "")) end++;
   return { value: text2.slice(pos, end), start: pos, end, quoted: false };
 }
-function walkStrings(value, visit, path16 = [], depth2 = 0) {
+function walkStrings(value, visit, path18 = [], depth2 = 0) {
   if (depth2 > 64) return;
-  if (typeof value === "string") visit(path16, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path16, i], depth2 + 1));
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path16, k], depth2 + 1);
+  if (typeof value === "string") visit(path18, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path18, i], depth2 + 1));
+  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path18, k], depth2 + 1);
 }
 function lineStartCursor(text2) {
   let start = 0;
@@ -48426,11 +48429,11 @@ function checkTextWith(target, ctx, tokens2) {
   }
 }
 function checkOpenClaw(target, ctx, tokens2) {
-  walkStrings(target.value, (path16, value) => {
-    const leaf = path16[path16.length - 1];
-    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path16)) return;
+  walkStrings(target.value, (path18, value) => {
+    const leaf = path18[path18.length - 1];
+    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path18)) return;
     if (!isGenericSecretValue(value) || tokens2.some((t) => value.includes(t))) return;
-    ctx.report({ at: at.path(path16, { part: "value" }), message: message(path16.join("."), target.file), secret: value });
+    ctx.report({ at: at.path(path18, { part: "value" }), message: message(path18.join("."), target.file), secret: value });
   });
 }
 var generic_default = defineRule({
@@ -48648,17 +48651,17 @@ async function checkFlagsAndAssignments(target, ctx) {
 }
 async function checkConfig(target, ctx) {
   const found = [];
-  walkStrings(target.value, (path16, value) => {
-    if (openclawSecretPath(path16) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path16, value });
+  walkStrings(target.value, (path18, value) => {
+    if (openclawSecretPath(path18) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path18, value });
   });
-  for (const { path: path16, value } of found) {
+  for (const { path: path18, value } of found) {
     if (!await isLiteral2(value)) continue;
-    const sp = openclawSecretPath(path16);
+    const sp = openclawSecretPath(path18);
     if (!sp) continue;
     ctx.report({
-      at: at.path(path16, { part: "value" }),
+      at: at.path(path18, { part: "value" }),
       messageId: "config",
-      data: { what: sp.what, path: path16.join("."), file: target.file },
+      data: { what: sp.what, path: path18.join("."), file: target.file },
       severity: sp.severity,
       secret: value
     });
@@ -49199,8 +49202,8 @@ var firewall_opens_gateway_default = defineRule({
         const jump = flagValue(inv.args, "-j", "--jump");
         const source = flagValue(inv.args, "-s", "--source", "--src-range");
         const iface = flagValue(inv.args, "-i", "--in-interface");
-        const open2 = jump?.value === "ACCEPT" && (!source || /^(0\.0\.0\.0\/0|::\/0)$/.test(source.value)) && !(iface && PRIVATE_IF.test(iface.value));
-        if (dport && open2) opened = coversGatewayPort(dport.value, ports2);
+        const open3 = jump?.value === "ACCEPT" && (!source || /^(0\.0\.0\.0\/0|::\/0)$/.test(source.value)) && !(iface && PRIVATE_IF.test(iface.value));
+        if (dport && open3) opened = coversGatewayPort(dport.value, ports2);
       } else if (inv.name === "firewall-cmd") {
         opened = args.map((a) => a.startsWith("--add-port=") ? coversGatewayPort(a.slice("--add-port=".length), ports2) : void 0).find((p) => p !== void 0);
       }
@@ -49377,15 +49380,15 @@ function checkKeyword(target, ctx, check) {
   const main = mainOf(target, ctx.project) ?? target;
   const order = readOrder(main, ctx.project);
   const winner = order.find((r) => !r.d.match && check.keywords.includes(r.d.keyword));
-  const report = (d, severity, scope) => ctx.report({ at: at.range(d.start, d.end), severity, message: scope ? `${check.message(d)} (for connections matching "Match ${scope}")` : check.message(d) });
+  const report2 = (d, severity, scope) => ctx.report({ at: at.range(d.start, d.end), severity, message: scope ? `${check.message(d)} (for connections matching "Match ${scope}")` : check.message(d) });
   if (winner && winner.target === target) {
     const sev = check.judge(winner.d.args, winner.d);
-    if (sev) report(winner.d, sev);
+    if (sev) report2(winner.d, sev);
   }
   for (const d of target.directives) {
     if (!d.match || !check.keywords.includes(d.keyword)) continue;
     const sev = check.judge(d.args, d);
-    if (sev) report(d, lower(sev), d.match.criteria);
+    if (sev) report2(d, lower(sev), d.match.criteria);
   }
   if (!winner && check.missing && target === main && !target.dropIn) {
     const misplaced = target.directives.find((d) => d.match && check.keywords.includes(d.keyword) && !check.judge(d.args, d));
@@ -49596,10 +49599,10 @@ var auth_profiles_default = defineRule({
 });
 
 // rules/state/whatsapp_session.ts
-function isWhatsAppSession(path16, openclawRepo2) {
-  if (base(path16) !== "creds.json") return false;
-  if (path16.split("/").some((s) => /whatsapp/i.test(s))) return true;
-  return underCredentials(path16) !== void 0 && (openclawRepo2 || underStateDir(path16));
+function isWhatsAppSession(path18, openclawRepo2) {
+  if (base(path18) !== "creds.json") return false;
+  if (path18.split("/").some((s) => /whatsapp/i.test(s))) return true;
+  return underCredentials(path18) !== void 0 && (openclawRepo2 || underStateDir(path18));
 }
 var whatsapp_session_default = defineRule({
   id: "state.whatsapp_session",
@@ -50131,9 +50134,9 @@ var literal_secret_default = defineRule({
   tags: ["terraform", "secrets", "CWE-798"],
   precision: "medium",
   check(target, ctx) {
-    const report = (name, e, where) => {
+    const report2 = (name, e, where) => {
       if (e.kind === "object") {
-        for (const item of e.items) report(item.key, item.value, `${where}.${item.key}`);
+        for (const item of e.items) report2(item.key, item.value, `${where}.${item.key}`);
         return;
       }
       if ((e.kind !== "string" || e.template) && e.kind !== "heredoc") return;
@@ -50145,13 +50148,13 @@ var literal_secret_default = defineRule({
         properties: { name }
       });
     };
-    if (target.tfvars) for (const a of target.body.attributes) report(a.name, a.expr, a.name);
+    if (target.tfvars) for (const a of target.body.attributes) report2(a.name, a.expr, a.name);
     for (const b of target.body.blocks) {
       const label = b.labels[0]?.value ?? "";
       if (b.type === "variable") {
         const d = b.body.attributes.find((a) => a.name === "default");
-        if (d) report(label, d.expr, `var.${label} (default)`);
-      } else if (b.type === "provider") for (const a of b.body.attributes) report(a.name, a.expr, `provider "${label}" ${a.name}`);
+        if (d) report2(label, d.expr, `var.${label} (default)`);
+      } else if (b.type === "provider") for (const a of b.body.attributes) report2(a.name, a.expr, `provider "${label}" ${a.name}`);
     }
   }
 });
@@ -50387,10 +50390,10 @@ var exec_security_full_configured_default = defineRule({
     if (!currentApplies(t, ctx.project)) return;
     const full = execScopes(t.value).filter((s) => s.security === "full");
     if (full.length === 0) return;
-    const open2 = openExecSurfaces(t.value).length > 0;
+    const open3 = openExecSurfaces(t.value).length > 0;
     const first = full[0];
     const key = get(t.value, ...first.path, "mode") !== void 0 ? "mode" : "security";
-    ctx.report({ at: at.path([...first.path, key]), severity: open2 ? CRITICAL : WARN, message: `Exec security is "full" for ${full.map((s) => s.label).join(", ")}${open2 ? " and a channel policy is open" : ""}.` });
+    ctx.report({ at: at.path([...first.path, key]), severity: open3 ? CRITICAL : WARN, message: `Exec security is "full" for ${full.map((s) => s.label).join(", ")}${open3 ? " and a channel policy is open" : ""}.` });
   }
 });
 
@@ -50756,9 +50759,8 @@ function formatBytes(n) {
 }
 
 // src/engine/postprocess/baseline.ts
-import { lstatSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import path5 from "node:path";
+import { lstatSync as lstatSync3 } from "node:fs";
+import path7 from "node:path";
 
 // src/model/errors.ts
 var UsageError = class extends Error {
@@ -50770,28 +50772,934 @@ function describeError(err) {
   return `internal error: ${String(err)}`;
 }
 
+// src/engine/config.ts
+import { constants as constants4 } from "node:fs";
+import { open as open2 } from "node:fs/promises";
+import path6 from "node:path";
+
+// src/engine/discover/gitignore.ts
+var import_ignore = __toESM(require_ignore(), 1);
+var MAX_PATTERN_LENGTH = 1024;
+function gitignoreMatcher(patterns) {
+  const lines = typeof patterns === "string" ? patterns.split(/\r?\n/) : patterns;
+  return (0, import_ignore.default)().add(lines.filter((l) => l.length <= MAX_PATTERN_LENGTH));
+}
+
+// src/engine/config.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/model/severity.ts
+var SEVERITIES = ["critical", "high", "medium", "low", "info"];
+var FAIL_ON_VALUES = ["critical", "high", "medium", "low", "info", "never"];
+var RANK2 = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+function severityRank(s) {
+  return RANK2[s];
+}
+function bySeverityDesc(a, b) {
+  return RANK2[b] - RANK2[a];
+}
+function atOrAbove(s, threshold) {
+  return threshold !== "never" && RANK2[s] >= RANK2[threshold];
+}
+function isSeverity(v) {
+  return typeof v === "string" && SEVERITIES.includes(v);
+}
+function sarifLevel(s) {
+  return s === "critical" || s === "high" ? "error" : s === "medium" ? "warning" : "note";
+}
+function securitySeverity(s) {
+  return { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "1.0" }[s];
+}
+function failing(findings, failOn) {
+  return findings.filter((f) => !f.suppressed && atOrAbove(f.severity, failOn));
+}
+
+// src/engine/read/read.ts
+import { isUtf8 } from "node:buffer";
+import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readSync } from "node:fs";
+var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+var SNIFF = 8e3;
+var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
+var OPEN_FLAGS = constants3.O_RDONLY | NOFOLLOW | (constants3.O_NONBLOCK ?? 0);
+var unreadable = (file, err) => ({
+  ok: false,
+  note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
+});
+async function readText(f, maxFileSize, textKind = false) {
+  if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode2(f.bytes, f.path, textKind);
+  let fd;
+  const where = f.absBytes ? Buffer.from(f.absBytes) : f.abs;
+  try {
+    if (!NOFOLLOW && lstatSync(where).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
+    fd = openSync(where, OPEN_FLAGS);
+  } catch (err) {
+    const code = err.code;
+    if (code === "ENOENT") return { ok: false, note: void 0 };
+    if (code === "ELOOP") return { ok: false, note: { level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: f.path } };
+    return unreadable(f.path, err);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return { ok: false, note: { level: "warning", code: "skipped.submodule", message: "a git submodule: its files are not scanned (scan its repository on its own)", file: f.path } };
+    if (!st.isFile()) return { ok: false, note: { level: "warning", code: "skipped.special", message: "not a regular file (FIFO, socket or device): not scanned", file: f.path } };
+    if (st.size > maxFileSize) return { ok: false, note: tooLarge(f.path, st.size, maxFileSize) };
+    const buf = readBuffer(st.size);
+    let n = 0;
+    while (n < buf.length) {
+      const got = readSync(fd, buf, n, buf.length - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return decode2(n === buf.length ? buf : buf.subarray(0, n), f.path, textKind);
+  } catch (err) {
+    return unreadable(f.path, err);
+  } finally {
+    closeSync(fd);
+  }
+}
+function tooLarge(file, size, maxFileSize) {
+  return { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .gatewarden.yml to scan it)`, file };
+}
+var SCRATCH_MAX = 1024 * 1024;
+var scratch = Buffer.allocUnsafeSlow(64 * 1024);
+function readBuffer(size) {
+  if (size > SCRATCH_MAX) return Buffer.allocUnsafeSlow(size);
+  if (size > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, 2 ** Math.ceil(Math.log2(size))));
+  return scratch.subarray(0, size);
+}
+function decode2(buf, file, textKind = false) {
+  if (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255) {
+    const text2 = utf16Text(buf);
+    if (text2 !== void 0) return { ok: true, text: text2, bytes: buf.length };
+    return { ok: true, text: buf.toString("utf8"), bytes: buf.length };
+  }
+  if (!textKind && buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
+  const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
+  return { ok: true, text: buf.toString("utf8", bom), bytes: buf.length };
+}
+function utf16Text(buf) {
+  const rest = buf.subarray(2);
+  if (rest.length % 2) return void 0;
+  if (!rest.includes(0) && isUtf8(rest)) return void 0;
+  const le = buf[0] === 255;
+  const text2 = le ? rest.toString("utf16le") : Buffer.from(rest).swap16().toString("utf16le");
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    if (c >= 55296 && c <= 56319) {
+      const next = text2.charCodeAt(i + 1);
+      if (!(next >= 56320 && next <= 57343)) return void 0;
+      i++;
+    } else if (c >= 56320 && c <= 57343) return void 0;
+  }
+  return text2;
+}
+function parseSize(v) {
+  if (typeof v === "number") return v > 0 ? v : void 0;
+  const m = /^(\d+(?:\.\d+)?)[ \t]*(b|kb|k|mb|m|gb|g)?$/i.exec(v.trim());
+  if (!m) return void 0;
+  const unit = (m[2] ?? "b").toLowerCase()[0];
+  const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
+  return Math.round(Number(m[1]) * mult);
+}
+
+// src/engine/discover/discover.ts
+import { lstatSync as lstatSync2 } from "node:fs";
+import { lstat as lstat2, readdir as readdir2, readFile, realpath } from "node:fs/promises";
+import path5 from "node:path";
+
+// src/git/git.ts
+import { spawn } from "node:child_process";
+import { StringDecoder } from "node:string_decoder";
+var GIT_SAFE_ARGS = ["-c", "safe.directory=*", "-c", "core.fsmonitor=false"];
+var DEFAULT_TIMEOUT_MS = 2 * 6e4;
+var DEFAULT_IDLE_TIMEOUT_MS = 10 * 6e4;
+var GitError = class extends Error {
+  name = "GitError";
+};
+function spawnGit(cwd, args, stdin, env2) {
+  return spawn("git", [...GIT_SAFE_ARGS, ...args], { cwd, stdio: [stdin, "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...env2 } });
+}
+function git(cwd, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const child2 = spawnGit(cwd, args, opts.stdin === void 0 ? "ignore" : "pipe", opts.env);
+    const out = [];
+    const err = [];
+    const limit = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timer = setTimeout(() => {
+      child2.kill("SIGKILL");
+      child2.stdout.destroy();
+      child2.stderr.destroy();
+      reject(new GitError(`git ${subcommand(args)} timed out after ${Math.round(limit / 1e3)} s`));
+    }, limit);
+    child2.stdout.on("data", (c) => out.push(c));
+    child2.stderr.on("data", (c) => err.push(c));
+    child2.on("error", (e) => {
+      clearTimeout(timer);
+      reject(new GitError(`cannot run git: ${e.message}`));
+    });
+    child2.on("close", (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(Buffer.concat(out));
+      else reject(new GitError(`git ${subcommand(args)} failed: ${gitMessage(Buffer.concat(err).toString("utf8")) || `exit code ${code}`}`));
+    });
+    if (opts.stdin !== void 0) {
+      child2.stdin?.on("error", () => {
+      });
+      child2.stdin?.end(opts.stdin);
+    }
+  });
+}
+async function tryGit(cwd, args, opts = {}) {
+  try {
+    return (await git(cwd, args, opts)).toString("utf8").trim();
+  } catch {
+    return void 0;
+  }
+}
+function subcommand(args) {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "-c" || args[i] === "-C") i++;
+    else return args[i] ?? "";
+  }
+  return "";
+}
+function gitMessage(stderr) {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const complaint = lines.find((l) => /^(fatal|error): /.test(l))?.replace(/^(fatal|error): /, "") ?? lines.at(-1) ?? "";
+  return stripUrlCredentials(complaint);
+}
+function stripUrlCredentials(message2) {
+  let out = "";
+  let rest = message2;
+  for (let i = rest.indexOf("://"); i >= 0; i = rest.indexOf("://")) {
+    const start = i + 3;
+    let end = start;
+    while (end < rest.length && !`/@ 	'"`.includes(rest[end] ?? "")) end++;
+    const credentials = rest[end] === "@" && end > start;
+    out += rest.slice(0, start) + (credentials ? "***" : rest.slice(start, end));
+    rest = rest.slice(end);
+  }
+  return out + rest;
+}
+var READ_AHEAD = 16 * 1024 * 1024;
+async function streamLines(cwd, args, maxLine, onLine, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS) {
+  const child2 = spawnGit(cwd, args, "ignore");
+  let stderr = "";
+  child2.stderr.setEncoding("utf8");
+  child2.stderr.on("data", (s) => {
+    if (stderr.length < 64 * 1024) stderr += s;
+  });
+  const exited = new Promise((resolve, reject) => {
+    child2.on("error", reject);
+    child2.on("close", (code2) => resolve(code2 ?? 1));
+  });
+  exited.catch(() => void 0);
+  const queue = [];
+  let queued = 0;
+  let ended = false;
+  let failed2;
+  let wake;
+  const signal = () => {
+    wake?.();
+    wake = void 0;
+  };
+  child2.stdout.on("data", (chunk) => {
+    queue.push(chunk);
+    queued += chunk.length;
+    if (queued > READ_AHEAD) child2.stdout.pause();
+    signal();
+  });
+  child2.stdout.on("end", () => {
+    ended = true;
+    signal();
+  });
+  child2.stdout.on("error", (err) => {
+    failed2 = err;
+    signal();
+  });
+  const nextOutput = () => new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      failed2 = new GitError(`git ${subcommand(args)} wrote nothing for ${Math.round(idleTimeoutMs / 1e3)} s; stopped`);
+      resolve();
+    }, idleTimeoutMs);
+    wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+  const decoder = new StringDecoder("utf8");
+  let carry = "";
+  let dropping = false;
+  try {
+    for (; ; ) {
+      if (failed2) throw failed2;
+      const chunk = queue.shift();
+      if (!chunk) {
+        if (ended) break;
+        await nextOutput();
+        continue;
+      }
+      queued -= chunk.length;
+      if (child2.stdout.isPaused() && queued <= READ_AHEAD / 2) child2.stdout.resume();
+      const text2 = decoder.write(chunk);
+      let start = 0;
+      for (let nl = text2.indexOf("\n"); nl !== -1; nl = text2.indexOf("\n", start)) {
+        if (dropping) dropping = false;
+        else {
+          const line3 = carry ? carry + text2.slice(start, nl) : text2.slice(start, nl);
+          carry = "";
+          const p = line3.length > maxLine ? onLine(line3.slice(0, maxLine), true) : onLine(line3, false);
+          if (p) await p;
+        }
+        start = nl + 1;
+      }
+      if (!dropping && start < text2.length) {
+        carry += text2.slice(start);
+        if (carry.length > maxLine) {
+          const p = onLine(carry.slice(0, maxLine), true);
+          carry = "";
+          dropping = true;
+          if (p) await p;
+        }
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const rest = carry + decoder.end();
+    if (rest && !dropping) {
+      const p = onLine(rest, false);
+      if (p) await p;
+    }
+  } catch (err) {
+    child2.kill("SIGKILL");
+    child2.stdout.destroy();
+    child2.stderr.destroy();
+    throw err;
+  }
+  const code = await exited;
+  if (code !== 0) throw new UsageError(`git ${subcommand(args)} failed: ${gitMessage(stderr) || `exit code ${code}`}`);
+  return { stderr };
+}
+var BlobReader = class {
+  constructor(cwd, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS) {
+    this.cwd = cwd;
+    this.idleTimeoutMs = idleTimeoutMs;
+  }
+  cwd;
+  idleTimeoutMs;
+  child;
+  buf = Buffer.alloc(0);
+  queue = [];
+  idle;
+  read(name, limit) {
+    if (name.includes("\n")) return Promise.resolve({ kind: "missing" });
+    const child2 = this.start();
+    return new Promise((resolve) => {
+      this.queue.push({ limit, resolve });
+      this.watch();
+      child2.stdin.write(`${name}
+`);
+    });
+  }
+  close() {
+    clearTimeout(this.idle);
+    this.child?.stdin.end();
+    this.child = void 0;
+  }
+  /** (Re)starts the wait for git's next answer while a request is pending. */
+  watch() {
+    clearTimeout(this.idle);
+    if (!this.queue.length) return;
+    const child2 = this.child;
+    this.idle = setTimeout(() => {
+      child2?.kill("SIGKILL");
+      this.failAll(child2);
+    }, this.idleTimeoutMs);
+  }
+  start() {
+    if (this.child) return this.child;
+    const child2 = spawnGit(this.cwd, ["cat-file", "--batch"], "pipe");
+    child2.stdout.on("data", (chunk) => {
+      this.onData(chunk);
+      this.watch();
+    });
+    child2.stderr.resume();
+    const fail = () => this.failAll(child2);
+    child2.on("error", fail);
+    child2.on("close", fail);
+    child2.stdin.on("error", fail);
+    this.child = child2;
+    return child2;
+  }
+  /** git is gone (or given up on): every pending request is answered `missing`. */
+  failAll(child2) {
+    clearTimeout(this.idle);
+    for (const p of this.queue.splice(0)) p.resolve({ kind: "missing" });
+    if (this.child === child2) {
+      this.child = void 0;
+      this.buf = Buffer.alloc(0);
+    }
+  }
+  onData(chunk) {
+    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+    for (; ; ) {
+      const cur = this.queue[0];
+      if (!cur) return;
+      if (cur.remaining === void 0) {
+        const nl = this.buf.indexOf(10);
+        if (nl === -1) return;
+        const header = this.buf.subarray(0, nl).toString("utf8");
+        this.buf = this.buf.subarray(nl + 1);
+        const m = /^\S+ (\S+) (\d+)$/.exec(header);
+        if (!m) {
+          this.queue.shift();
+          cur.resolve({ kind: "missing" });
+          continue;
+        }
+        cur.type = m[1];
+        cur.size = Number(m[2]);
+        cur.remaining = cur.size + 1;
+        cur.parts = [];
+      }
+      const take = Math.min(cur.remaining, this.buf.length);
+      if (take === 0) return;
+      if ((cur.size ?? 0) <= cur.limit) cur.parts?.push(this.buf.subarray(0, take));
+      this.buf = this.buf.subarray(take);
+      cur.remaining -= take;
+      if (cur.remaining > 0) return;
+      this.queue.shift();
+      const size = cur.size ?? 0;
+      if (cur.type !== "blob") cur.resolve({ kind: "missing" });
+      else if (size > cur.limit) cur.resolve({ kind: "too_large", size });
+      else cur.resolve({ kind: "ok", data: Buffer.concat(cur.parts ?? []).subarray(0, size) });
+    }
+  }
+};
+var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+function unquotePath(s) {
+  if (!s.startsWith('"') || !s.endsWith('"') || s.length < 2) return s;
+  const bytes = [];
+  const body = [...s.slice(1, -1)];
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] ?? "";
+    if (c !== "\\") {
+      bytes.push(...Buffer.from(c, "utf8"));
+      continue;
+    }
+    const next = body[i + 1] ?? "";
+    const octal = /^[0-7]{3}/.exec(body.slice(i + 1, i + 4).join(""));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      i += 3;
+    } else {
+      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+// src/lib/path-bytes.ts
+function sequenceLength(buf, i) {
+  const b = buf[i] ?? 0;
+  if (b < 128) return 1;
+  const cont = (k, lo = 128, hi = 191) => {
+    const c = buf[i + k];
+    return c !== void 0 && c >= lo && c <= hi;
+  };
+  if (b >= 194 && b <= 223) return cont(1) ? 2 : 0;
+  if (b >= 224 && b <= 239) {
+    const ok = b === 224 ? cont(1, 160) : b === 237 ? cont(1, 128, 159) : cont(1);
+    return ok && cont(2) ? 3 : 0;
+  }
+  if (b >= 240 && b <= 244) {
+    const ok = b === 240 ? cont(1, 144) : b === 244 ? cont(1, 128, 143) : cont(1);
+    return ok && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+function displayName(buf) {
+  let out = "";
+  let start = 0;
+  let i = 0;
+  while (i < buf.length) {
+    const n = sequenceLength(buf, i);
+    if (n) {
+      i += n;
+      continue;
+    }
+    out += buf.toString("utf8", start, i) + `\\x${(buf[i] ?? 0).toString(16).padStart(2, "0")}`;
+    i++;
+    start = i;
+  }
+  return out + buf.toString("utf8", start, i);
+}
+function isUtf8Name(buf) {
+  for (let i = 0; i < buf.length; ) {
+    const n = sequenceLength(buf, i);
+    if (!n) return false;
+    i += n;
+  }
+  return true;
+}
+function splitNames(out) {
+  const names = [];
+  let start = 0;
+  for (let i = out.indexOf(0); i >= 0; i = out.indexOf(0, start)) {
+    if (i > start) names.push(nameOf(out.subarray(start, i)));
+    start = i + 1;
+  }
+  if (start < out.length) names.push(nameOf(out.subarray(start)));
+  return names;
+}
+function nameOf(buf) {
+  return isUtf8Name(buf) ? { name: buf.toString("utf8") } : { name: displayName(buf), bytes: Buffer.from(buf) };
+}
+
+// src/engine/discover/discover.ts
+async function gitTopLevel(dir4) {
+  const top = await tryGit(dir4, ["rev-parse", "--show-toplevel"]);
+  try {
+    return top ? await realpath(top) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function resolveRoot(paths) {
+  const targets = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = await lstat2(p);
+    } catch {
+      throw new UsageError(`no such file or directory: ${p}`);
+    }
+    const abs = await realpath(p);
+    targets.push({ abs, dir: st.isDirectory() });
+  }
+  const first = targets[0];
+  if (!first) throw new UsageError("nothing to scan");
+  const firstDir = first.dir ? first.abs : path5.dirname(first.abs);
+  const top = await gitTopLevel(firstDir);
+  if (top && targets.every((t) => isInside(top, t.abs))) return { base: top, git: true, targets };
+  const dirs = targets.map((t) => t.dir ? t.abs : path5.dirname(t.abs));
+  return { base: commonAncestor(dirs), git: false, targets };
+}
+function isInside(parent, child2) {
+  const rel = path5.relative(parent, child2);
+  return rel === "" || !rel.startsWith("..") && !path5.isAbsolute(rel);
+}
+function commonAncestor(dirs) {
+  let common = dirs[0] ?? process.cwd();
+  for (const d of dirs.slice(1)) while (!isInside(common, d)) common = path5.dirname(common);
+  return common;
+}
+function toPosix(p) {
+  return p.split(path5.sep).join("/");
+}
+async function* discover(root, notes, keep = (files) => files) {
+  const seen = /* @__PURE__ */ new Set();
+  const files = [];
+  const add = (abs, out) => {
+    const rel = toPosix(path5.relative(root.base, abs));
+    if (!seen.has(rel)) {
+      seen.add(rel);
+      out.push({ path: rel, abs });
+    }
+  };
+  const linked = linkedDirectories();
+  const addFromGit = (top, names, out) => {
+    const prefix = top === root.base ? "" : `${toPosix(path5.relative(root.base, top))}/`;
+    for (const { name, bytes } of names) {
+      const rel = prefix + name;
+      if (seen.has(rel)) continue;
+      seen.add(rel);
+      const link = name.includes("/") ? linked(top, name) : void 0;
+      if (link !== void 0) {
+        notes.push({ level: "warning", code: "skipped.symlink_dir", message: `under ${prefix}${link}, a symbolic link to a directory: not read (links are never followed)`, file: rel });
+        continue;
+      }
+      const file = { path: rel, abs: path5.sep === "/" ? `${top}/${name}` : path5.join(top, name) };
+      if (bytes) file.absBytes = Buffer.concat([Buffer.from(`${top}${path5.sep}`), bytes]);
+      out.push(file);
+    }
+  };
+  const untracked = [];
+  for (const t of root.targets) {
+    if (!t.dir) {
+      add(t.abs, files);
+      continue;
+    }
+    if (!root.git) {
+      for (const f of await walk2(t.abs, notes, root.base)) add(f, files);
+      continue;
+    }
+    const top = t.abs === root.base ? root.base : await gitTopLevel(t.abs) ?? t.abs;
+    const others = gitFiles(t.abs, ["--others", "--exclude-standard"]);
+    others.catch(() => void 0);
+    untracked.push(others.then((names) => ({ top, names })));
+    addFromGit(top, await gitFiles(t.abs, ["--cached"]), files);
+  }
+  yield keep(files.sort(byPath));
+  if (!untracked.length) return;
+  const more = [];
+  for (const { top, names } of await Promise.all(untracked)) addFromGit(top, names, more);
+  if (more.length) yield keep(more.sort(byPath));
+}
+function linkedDirectories() {
+  const known = /* @__PURE__ */ new Map();
+  return (top, name) => {
+    const parts = name.split("/");
+    let dir4 = "";
+    for (let i = 0; i < parts.length - 1; i++) {
+      dir4 = dir4 ? `${dir4}/${parts[i]}` : parts[i] ?? "";
+      const key = `${top}\0${dir4}`;
+      let ok = known.get(key);
+      if (ok === void 0) {
+        try {
+          const st = lstatSync2(path5.join(top, dir4));
+          ok = st.isDirectory();
+        } catch {
+          ok = true;
+        }
+        known.set(key, ok);
+      }
+      if (!ok) return dir4;
+    }
+    return void 0;
+  };
+}
+function blobFiles(blobs) {
+  const files = [...blobs.files].map(([rel, bytes]) => ({ path: rel, abs: path5.join(blobs.base, rel), bytes }));
+  return files.sort(byPath);
+}
+var byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+async function gitFiles(dir4, which2) {
+  const stdout = await git(dir4, ["ls-files", "-z", ...which2, "--full-name", "."], { timeoutMs: 10 * 6e4 });
+  return splitNames(stdout);
+}
+async function walk2(dir4, notes, base4) {
+  const out = [];
+  const visit = async (current, rules2) => {
+    let gitignore;
+    try {
+      gitignore = await readFile(path5.join(current, ".gitignore"), "utf8");
+    } catch {
+    }
+    const scoped = gitignore === void 0 ? rules2 : [...rules2, { at: current, ig: gitignoreMatcher(gitignore) }];
+    let entries;
+    try {
+      entries = await readdir2(current, { withFileTypes: true });
+    } catch (err) {
+      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path5.relative(base4, current)) || "." });
+      return;
+    }
+    entries.sort((a, b) => a.name < b.name ? -1 : 1);
+    for (const e of entries) {
+      if (e.name === ".git") continue;
+      const abs = path5.join(current, e.name);
+      const ignored = scoped.some(({ at: at2, ig }) => {
+        const rel = toPosix(path5.relative(at2, abs));
+        return ig.ignores(e.isDirectory() ? `${rel}/` : rel);
+      });
+      if (ignored) continue;
+      if (e.isSymbolicLink()) {
+        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path5.relative(base4, abs)) });
+      } else if (e.isDirectory()) {
+        await visit(abs, scoped);
+      } else if (e.isFile()) {
+        out.push(abs);
+      } else {
+        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path5.relative(base4, abs)) });
+      }
+    }
+  };
+  await visit(dir4, []);
+  return out;
+}
+
+// src/engine/parse/yaml.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_ALIAS_COUNT = 1e3;
+var MAX_YAML_DEPTH = 200;
+function parseYaml(text2) {
+  const flow = flowDepth(text2, MAX_YAML_DEPTH);
+  if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text2, { merge: true, lineCounter, uniqueKeys: false, logLevel: "error" });
+  const err = doc.errors[0];
+  if (err) {
+    const pos = err.linePos?.[0];
+    const message2 = /Maximum call stack size exceeded/.test(err.message) ? `YAML nested too deeply to check` : firstLine(err.message);
+    return { ok: false, message: message2, ...pos ? { line: pos.line, column: pos.col } : {} };
+  }
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    return { ok: false, message: `YAML rejected: ${firstLine(e.message)}` };
+  }
+  if (depth(value, 0) > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels` };
+  return { ok: true, doc, value };
+}
+function flowDepth(text2, limit) {
+  let depth2 = 0;
+  let max = 0;
+  let line3 = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth2 > limit) return { depth: depth2, line: line3, column: i - lineStart + 1 };
+      if (depth2 > max) max = depth2;
+    } else if (c === 93 || c === 125) {
+      if (depth2 > 0) depth2--;
+    } else if (c === 10) {
+      line3++;
+      lineStart = i + 1;
+    } else if (c === 35 && (i === 0 || text2[i - 1] === " " || text2[i - 1] === "	" || text2[i - 1] === "\n" || text2[i - 1] === "\r")) {
+      const nl = text2.indexOf("\n", i);
+      if (nl === -1) break;
+      i = nl - 1;
+    }
+  }
+  return { depth: max, line: line3, column: 1 };
+}
+function firstLine(s) {
+  return s.split("\n")[0]?.trim() ?? s;
+}
+function depth(v, d, seen = /* @__PURE__ */ new Set()) {
+  if (d > MAX_YAML_DEPTH || v === null || typeof v !== "object" || seen.has(v)) return d;
+  seen.add(v);
+  let max = d;
+  for (const child2 of Object.values(v)) {
+    max = Math.max(max, depth(child2, d + 1, seen));
+    if (max > MAX_YAML_DEPTH) break;
+  }
+  return max;
+}
+function keyMatches(pair, seg) {
+  const k = pair.key;
+  if ((0, import_yaml.isScalar)(k)) return String(k.value) === String(seg);
+  return false;
+}
+function isMergePair(pair) {
+  return (0, import_yaml.isScalar)(pair.key) && (typeof pair.key.value === "symbol" || pair.key.source === "<<");
+}
+function findPair(doc, node, seg, depthLeft = 20) {
+  if (!(0, import_yaml.isMap)(node)) return void 0;
+  for (const item of node.items) if ((0, import_yaml.isPair)(item) && !isMergePair(item) && keyMatches(item, seg)) return item;
+  if (depthLeft <= 0) return void 0;
+  for (const item of node.items) {
+    if (!(0, import_yaml.isPair)(item) || !isMergePair(item)) continue;
+    const sources = (0, import_yaml.isSeq)(item.value) ? item.value.items : [item.value];
+    for (const src of sources) {
+      const resolved = (0, import_yaml.isAlias)(src) ? src.resolve(doc) : src;
+      const found = findPair(doc, resolved, seg, depthLeft - 1);
+      if (found) return found;
+    }
+  }
+  return void 0;
+}
+function yamlResolver(doc) {
+  return (path18, part) => {
+    let node = doc.contents;
+    let pair;
+    for (const seg of path18) {
+      if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
+      if ((0, import_yaml.isSeq)(node) && typeof seg === "number") {
+        node = node.items[seg];
+        pair = void 0;
+        if (node === void 0) return void 0;
+      } else {
+        pair = findPair(doc, node, seg);
+        if (!pair) return void 0;
+        node = pair.value;
+      }
+    }
+    const rangeOf = (n) => {
+      const r = n?.range;
+      return r ? [r[0], r[1]] : void 0;
+    };
+    if (!pair) return rangeOf(node);
+    const keyR = rangeOf(pair.key);
+    const valR = rangeOf(pair.value);
+    if (part === "key") return keyR ?? valR;
+    if (part === "value") return valR && valR[1] > valR[0] ? valR : keyR;
+    return keyR && valR && (0, import_yaml.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
+  };
+}
+
+// src/engine/config.ts
+var CONFIG_FILE_NAMES = [".gatewarden.yml", ".gatewarden.yaml"];
+var MAX_POLICY_FILE_BYTES = 1024 * 1024;
+var PolicyFileError = class extends Error {
+  constructor(message2, reason) {
+    super(message2);
+    this.reason = reason;
+  }
+  reason;
+};
+async function readPolicyFile(file, what, limit = MAX_POLICY_FILE_BYTES) {
+  let handle;
+  try {
+    handle = await open2(file, constants4.O_RDONLY | constants4.O_NOFOLLOW | constants4.O_NONBLOCK);
+  } catch (e) {
+    const code = e.code;
+    if (code === "ELOOP") throw new PolicyFileError(`${what} ${file} is a symbolic link; it is not read`, "symlink");
+    if (code === "ENOENT" || code === "ENOTDIR") throw new PolicyFileError(`cannot read ${what} ${file}: no such file`, "missing");
+    throw new PolicyFileError(`cannot read ${what} ${file} (${code ?? "error"})`, "unreadable");
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new PolicyFileError(`${what} ${file} is not a regular file; it is not read`, "not-a-file");
+    if (st.size > limit) throw new PolicyFileError(`${what} ${file} is larger than ${limit} bytes; it is not read`, "too-large");
+    const buf = Buffer.alloc(Math.min(st.size, limit) + 1);
+    let n = 0;
+    for (; ; ) {
+      const { bytesRead } = await handle.read(buf, n, buf.length - n, null);
+      if (!bytesRead) break;
+      n += bytesRead;
+      if (n >= buf.length) throw new PolicyFileError(`${what} ${file} is larger than ${limit} bytes; it is not read`, "too-large");
+    }
+    return buf.subarray(0, n).toString("utf8");
+  } finally {
+    await handle.close();
+  }
+}
+function defaultConfig() {
+  return { isIgnored: () => false, unignored: (files) => [...files], rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
+}
+async function scanConfig(opts, root, notes) {
+  if (opts.noConfig || opts.blobs) return defaultConfig();
+  const known = new Set(opts.rules.map((r) => r.id));
+  const load2 = () => opts.configText ? parseConfig(opts.configText.text, path6.resolve(opts.configText.file), root.base, known, notes) : loadConfig(opts.configFile, searchDir(root), root.base, known, notes);
+  if (opts.configErrors !== "note") return load2();
+  try {
+    return await load2();
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    notes.push({ level: "error", code: "config.invalid", message: `${e.message}; scanned with the default settings instead` });
+    return defaultConfig();
+  }
+}
+function searchDir(root) {
+  const first = root.targets[0];
+  return first?.dir ? first.abs : root.base;
+}
+async function loadConfig(explicit, searchDir2, base4, knownRules, notes) {
+  let file = explicit ? path6.resolve(explicit) : void 0;
+  let text2;
+  if (file) {
+    try {
+      text2 = await readPolicyFile(file, "config file");
+    } catch (e) {
+      if (e instanceof PolicyFileError && e.reason !== "missing") throw new UsageError(e.message);
+      throw new UsageError(`cannot read config file ${explicit}`);
+    }
+  } else {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path6.join(searchDir2, name);
+      try {
+        text2 = await readPolicyFile(candidate, "config file");
+        file = candidate;
+        break;
+      } catch (e) {
+        if (!(e instanceof PolicyFileError) || e.reason === "missing") continue;
+        const shown2 = toPosix(path6.relative(base4, candidate)) || name;
+        notes.push({ level: "warning", code: "config.not_read", message: `${e.message.replace(candidate, shown2)}; the scan uses the default settings`, file: shown2 });
+        return defaultConfig();
+      }
+    }
+  }
+  if (text2 === void 0 || file === void 0) return defaultConfig();
+  return parseConfig(text2, file, base4, knownRules, notes);
+}
+function parseConfig(text2, file, base4, knownRules, notes) {
+  const shown2 = toPosix(path6.relative(process.cwd(), file)) || file;
+  let raw;
+  if (flowDepth(text2, MAX_YAML_DEPTH).depth > MAX_YAML_DEPTH) throw new UsageError(`${shown2}: not valid YAML: nested deeper than ${MAX_YAML_DEPTH} levels`);
+  try {
+    raw = (0, import_yaml2.parse)(text2, { maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    throw new UsageError(`${shown2}: not valid YAML: ${e.message.split("\n")[0]}`);
+  }
+  if (typeof raw !== "object" || Array.isArray(raw) || raw === null) throw new UsageError(`${shown2}: expected a mapping at the top level`);
+  const obj2 = raw;
+  const allowed = /* @__PURE__ */ new Set(["ignore", "rules", "max-file-size"]);
+  for (const k of Object.keys(obj2)) if (!allowed.has(k)) throw new UsageError(`${shown2}: unknown key "${k}" (expected ${[...allowed].join(", ")})`);
+  const patterns = obj2.ignore ?? [];
+  if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown2}: "ignore" must be a list of paths`);
+  const configDir = path6.dirname(file);
+  const rel = toPosix(path6.relative(base4, configDir));
+  const matcher = () => {
+    if (!patterns.length) return () => false;
+    const ig = gitignoreMatcher(patterns);
+    return (relPath) => {
+      const local = rel ? relPath.startsWith(`${rel}/`) ? relPath.slice(rel.length + 1) : void 0 : relPath;
+      return local !== void 0 && local !== "" && ig.ignores(local);
+    };
+  };
+  const isIgnored = matcher();
+  const rules2 = /* @__PURE__ */ new Map();
+  const rulesRaw = obj2.rules ?? {};
+  if (typeof rulesRaw !== "object" || rulesRaw === null || Array.isArray(rulesRaw)) throw new UsageError(`${shown2}: "rules" must map rule ids to off or a severity`);
+  for (const [id, v] of Object.entries(rulesRaw)) {
+    const val = v === false ? "off" : v;
+    if (val !== "off" && !isSeverity(val)) throw new UsageError(`${shown2}: rules.${id} must be off, critical, high, medium, low or info`);
+    if (!knownRules.has(id)) notes.push({ level: "warning", code: "config.unknown_rule", message: `${shown2}: rules.${id} names no Gatewarden rule`, file: shown2 });
+    rules2.set(id, val);
+  }
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  if (obj2["max-file-size"] !== void 0) {
+    const n = parseSize(obj2["max-file-size"]);
+    if (!n) throw new UsageError(`${shown2}: max-file-size must be a size such as 5MB`);
+    maxFileSize = n;
+  }
+  return {
+    source: shown2,
+    rules: rules2,
+    maxFileSize,
+    isIgnored,
+    unignored(files) {
+      const ignored = matcher();
+      return files.filter((f) => !ignored(f.path));
+    }
+  };
+}
+
 // src/engine/postprocess/baseline.ts
+var MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 var BASELINE_VERSION = 1;
 var BASELINE_FILE = ".gatewarden-baseline.json";
 function defaultBaseline(dir4) {
-  const file = path5.join(dir4, BASELINE_FILE);
+  const file = path7.join(dir4, BASELINE_FILE);
   try {
-    return lstatSync(file).isFile() ? file : void 0;
+    return lstatSync3(file).isFile() ? file : void 0;
   } catch {
     return void 0;
   }
 }
 async function loadBaseline(file) {
+  let text2;
+  try {
+    text2 = await readPolicyFile(file, "baseline", MAX_BASELINE_BYTES);
+  } catch (e) {
+    if (e instanceof PolicyFileError) throw new UsageError(e.reason === "missing" ? `cannot read baseline ${file}: ENOENT` : e.message);
+    throw e;
+  }
+  return parseBaseline(text2, file);
+}
+function parseBaseline(text2, file) {
   let raw;
   try {
-    raw = JSON.parse(await readFile(file, "utf8"));
-  } catch (e) {
-    throw new UsageError(`cannot read baseline ${file}: ${e.message.split("\n")[0]}`);
+    raw = JSON.parse(text2);
+  } catch {
+    throw new UsageError(`cannot read baseline ${file}: not valid JSON`);
   }
   const b = raw;
   if (b?.tool !== "gatewarden" || !Array.isArray(b.findings)) throw new UsageError(`${file} is not a Gatewarden baseline (write one with \`gatewarden baseline\`)`);
   if (b.version !== BASELINE_VERSION) throw new UsageError(`${file}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
-  return new Set(b.findings.map((f) => f.fingerprint).filter((x) => typeof x === "string"));
+  return new Set(b.findings.map((f) => f?.fingerprint).filter((x) => typeof x === "string"));
 }
 
 // src/engine/read/template.ts
@@ -50901,23 +51809,23 @@ function expression(raw, quoted) {
   const name = (/^[0-9]/.test(words) ? `T${words}` : words).slice(0, inner).padEnd(inner, "_");
   return quoted ? `"\${${name}}"` : `\${${name}}`;
 }
-function blankTemplateSyntax(line2) {
+function blankTemplateSyntax(line3) {
   let out = "";
   let i = 0;
   const unclosed = /* @__PURE__ */ new Set();
   for (; ; ) {
-    const open2 = line2.indexOf("{", i);
-    const kind = open2 === -1 ? void 0 : line2[open2 + 1];
-    if (open2 === -1) return out + line2.slice(i);
+    const open3 = line3.indexOf("{", i);
+    const kind = open3 === -1 ? void 0 : line3[open3 + 1];
+    if (open3 === -1) return out + line3.slice(i);
     const close = kind === "{" ? "}}" : kind === "%" || kind === "#" ? `${kind}}` : void 0;
-    const end = close === void 0 || unclosed.has(close) ? -1 : line2.indexOf(close, open2 + 2);
+    const end = close === void 0 || unclosed.has(close) ? -1 : line3.indexOf(close, open3 + 2);
     if (end === -1 && close !== void 0) unclosed.add(close);
     if (end === -1) {
-      out += line2.slice(i, open2 + 1);
-      i = open2 + 1;
+      out += line3.slice(i, open3 + 1);
+      i = open3 + 1;
       continue;
     }
-    out += line2.slice(i, open2) + blank(line2.slice(open2, end + 2));
+    out += line3.slice(i, open3) + blank(line3.slice(open3, end + 2));
     i = end + 2;
   }
 }
@@ -51102,9 +52010,9 @@ var ErrorWithLocation = class extends Error {
    * @param {string} message The error message to report. 
    * @param {Location} loc The location information for the error.
    */
-  constructor(message2, { line: line2, column, offset }) {
-    super(`${message2} (${line2}:${column})`);
-    this.line = line2;
+  constructor(message2, { line: line3, column, offset }) {
+    super(`${message2} (${line3}:${column})`);
+    this.line = line3;
     this.column = column;
     this.offset = offset;
   }
@@ -52020,25 +52928,25 @@ function normalizeIdentifier(identifier) {
   });
 }
 function getEndLocation(text2) {
-  let line2 = 1;
+  let line3 = 1;
   let column = 1;
   for (let i = 0; i < text2.length; i++) {
     const char = text2[i];
     if (char === "\n") {
-      line2++;
+      line3++;
       column = 1;
     } else if (char === "\r") {
       if (text2[i + 1] === "\n") {
         i++;
       }
-      line2++;
+      line3++;
       column = 1;
     } else {
       column++;
     }
   }
   return {
-    line: line2,
+    line: line3,
     column,
     offset: text2.length
   };
@@ -52049,15 +52957,15 @@ function getStringValue(value, token, json5 = false) {
   let lastIndex = 0;
   while (escapeIndex >= 0) {
     result += value.slice(lastIndex, escapeIndex);
-    const escapeChar = value.charAt(escapeIndex + 1);
-    const escapeCharCode = escapeChar.charCodeAt(0);
+    const escapeChar2 = value.charAt(escapeIndex + 1);
+    const escapeCharCode = escapeChar2.charCodeAt(0);
     if (json5 && json5EscapeToChar.has(escapeCharCode)) {
       result += json5EscapeToChar.get(escapeCharCode);
       lastIndex = escapeIndex + 2;
     } else if (escapeToChar.has(escapeCharCode)) {
       result += escapeToChar.get(escapeCharCode);
       lastIndex = escapeIndex + 2;
-    } else if (escapeChar === "u") {
+    } else if (escapeChar2 === "u") {
       const hexCode = value.slice(escapeIndex + 2, escapeIndex + 6);
       if (hexCode.length < 4 || /[^0-9a-f]/i.test(hexCode)) {
         throw new ErrorWithLocation(
@@ -52071,7 +52979,7 @@ function getStringValue(value, token, json5 = false) {
       }
       result += String.fromCharCode(parseInt(hexCode, 16));
       lastIndex = escapeIndex + 6;
-    } else if (json5 && escapeChar === "x") {
+    } else if (json5 && escapeChar2 === "x") {
       const hexCode = value.slice(escapeIndex + 2, escapeIndex + 4);
       if (hexCode.length < 2 || /[^0-9a-f]/i.test(hexCode)) {
         throw new ErrorWithLocation(
@@ -52087,16 +52995,16 @@ function getStringValue(value, token, json5 = false) {
       lastIndex = escapeIndex + 4;
     } else if (json5 && json5LineTerminators.has(escapeCharCode)) {
       lastIndex = escapeIndex + 2;
-      if (escapeChar === "\r" && value.charAt(lastIndex) === "\n") {
+      if (escapeChar2 === "\r" && value.charAt(lastIndex) === "\n") {
         lastIndex++;
       }
     } else {
       if (json5) {
-        result += escapeChar;
+        result += escapeChar2;
         lastIndex = escapeIndex + 2;
       } else {
         throw new ErrorWithLocation(
-          `Invalid escape \\${escapeChar}.`,
+          `Invalid escape \\${escapeChar2}.`,
           {
             line: token.loc.start.line,
             column: token.loc.start.column + escapeIndex,
@@ -52130,7 +53038,7 @@ function getLiteralValue(value, token, json5 = false) {
       throw new TypeError(`Unknown token type "${token.type}.`);
   }
 }
-function parse(text2, options) {
+function parse2(text2, options) {
   options = Object.freeze({
     ...DEFAULT_OPTIONS,
     ...options
@@ -52496,7 +53404,7 @@ var MAX_JSON_DEPTH = 200;
 function parseJson5(text2) {
   let ast;
   try {
-    ast = parse(text2.endsWith("\n") ? text2 : `${text2}
+    ast = parse2(text2.endsWith("\n") ? text2 : `${text2}
 `, { mode: "json5" });
   } catch (e) {
     const err = e;
@@ -52519,10 +53427,10 @@ function memberName(name) {
   return void 0;
 }
 function json5Resolver(ast) {
-  return (path16, part) => {
+  return (path18, part) => {
     let node = ast.body;
     let key;
-    for (const seg of path16) {
+    for (const seg of path18) {
       key = void 0;
       if (node.type === "Object") {
         let found;
@@ -52580,9 +53488,9 @@ var LineIndex = class {
     return { line: lo + 1, column: off - (starts[lo] ?? 0) + 1 };
   }
   /** Offset of the start of a 1-based line. */
-  lineStart(line2) {
+  lineStart(line3) {
     const starts = this.lineStarts();
-    return starts[Math.max(0, Math.min(line2 - 1, starts.length - 1))] ?? 0;
+    return starts[Math.max(0, Math.min(line3 - 1, starts.length - 1))] ?? 0;
   }
   lineCount() {
     return this.lineStarts().length;
@@ -52599,118 +53507,6 @@ var LineIndex = class {
     return { file, startLine: 1, startColumn: 1, endLine: 1, endColumn: Math.max(1, end) + (end > 0 ? 1 : 0) };
   }
 };
-
-// src/engine/parse/yaml.ts
-var import_yaml = __toESM(require_dist(), 1);
-var MAX_ALIAS_COUNT = 1e3;
-var MAX_YAML_DEPTH = 200;
-function parseYaml(text2) {
-  const flow = flowDepth(text2, MAX_YAML_DEPTH);
-  if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { merge: true, lineCounter, uniqueKeys: false, logLevel: "error" });
-  const err = doc.errors[0];
-  if (err) {
-    const pos = err.linePos?.[0];
-    const message2 = /Maximum call stack size exceeded/.test(err.message) ? `YAML nested too deeply to check` : firstLine(err.message);
-    return { ok: false, message: message2, ...pos ? { line: pos.line, column: pos.col } : {} };
-  }
-  let value;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (e) {
-    return { ok: false, message: `YAML rejected: ${firstLine(e.message)}` };
-  }
-  if (depth(value, 0) > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels` };
-  return { ok: true, doc, value };
-}
-function flowDepth(text2, limit) {
-  let depth2 = 0;
-  let max = 0;
-  let line2 = 1;
-  let lineStart = 0;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
-    if (c === 91 || c === 123) {
-      if (++depth2 > limit) return { depth: depth2, line: line2, column: i - lineStart + 1 };
-      if (depth2 > max) max = depth2;
-    } else if (c === 93 || c === 125) {
-      if (depth2 > 0) depth2--;
-    } else if (c === 10) {
-      line2++;
-      lineStart = i + 1;
-    } else if (c === 35 && (i === 0 || text2[i - 1] === " " || text2[i - 1] === "	" || text2[i - 1] === "\n" || text2[i - 1] === "\r")) {
-      const nl = text2.indexOf("\n", i);
-      if (nl === -1) break;
-      i = nl - 1;
-    }
-  }
-  return { depth: max, line: line2, column: 1 };
-}
-function firstLine(s) {
-  return s.split("\n")[0]?.trim() ?? s;
-}
-function depth(v, d, seen = /* @__PURE__ */ new Set()) {
-  if (d > MAX_YAML_DEPTH || v === null || typeof v !== "object" || seen.has(v)) return d;
-  seen.add(v);
-  let max = d;
-  for (const child2 of Object.values(v)) {
-    max = Math.max(max, depth(child2, d + 1, seen));
-    if (max > MAX_YAML_DEPTH) break;
-  }
-  return max;
-}
-function keyMatches(pair, seg) {
-  const k = pair.key;
-  if ((0, import_yaml.isScalar)(k)) return String(k.value) === String(seg);
-  return false;
-}
-function isMergePair(pair) {
-  return (0, import_yaml.isScalar)(pair.key) && (typeof pair.key.value === "symbol" || pair.key.source === "<<");
-}
-function findPair(doc, node, seg, depthLeft = 20) {
-  if (!(0, import_yaml.isMap)(node)) return void 0;
-  for (const item of node.items) if ((0, import_yaml.isPair)(item) && !isMergePair(item) && keyMatches(item, seg)) return item;
-  if (depthLeft <= 0) return void 0;
-  for (const item of node.items) {
-    if (!(0, import_yaml.isPair)(item) || !isMergePair(item)) continue;
-    const sources = (0, import_yaml.isSeq)(item.value) ? item.value.items : [item.value];
-    for (const src of sources) {
-      const resolved = (0, import_yaml.isAlias)(src) ? src.resolve(doc) : src;
-      const found = findPair(doc, resolved, seg, depthLeft - 1);
-      if (found) return found;
-    }
-  }
-  return void 0;
-}
-function yamlResolver(doc) {
-  return (path16, part) => {
-    let node = doc.contents;
-    let pair;
-    for (const seg of path16) {
-      if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
-      if ((0, import_yaml.isSeq)(node) && typeof seg === "number") {
-        node = node.items[seg];
-        pair = void 0;
-        if (node === void 0) return void 0;
-      } else {
-        pair = findPair(doc, node, seg);
-        if (!pair) return void 0;
-        node = pair.value;
-      }
-    }
-    const rangeOf = (n) => {
-      const r = n?.range;
-      return r ? [r[0], r[1]] : void 0;
-    };
-    if (!pair) return rangeOf(node);
-    const keyR = rangeOf(pair.key);
-    const valR = rangeOf(pair.value);
-    if (part === "key") return keyR ?? valR;
-    if (part === "value") return valR && valR[1] > valR[0] ? valR : keyR;
-    return keyR && valR && (0, import_yaml.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
-  };
-}
 
 // src/engine/parse/paas.ts
 function paasPlatform(relPath) {
@@ -52736,7 +53532,7 @@ function parsePaas(file, text2) {
   }
   try {
     const { value, ranges: ranges2 } = readToml(text2);
-    const resolver = (path16) => ranges2.get(JSON.stringify(path16));
+    const resolver = (path18) => ranges2.get(JSON.stringify(path18));
     return { ok: true, target: { kind: "paas", file, text: text2, platform: platform2, value }, resolver };
   } catch (e) {
     if (!(e instanceof TomlError)) throw e;
@@ -52807,7 +53603,7 @@ function readToml(s) {
       } else out += c;
     }
   };
-  const value = (path16, depth2) => {
+  const value = (path18, depth2) => {
     if (depth2 > MAX_TOML_DEPTH) throw new TomlError(`nested deeper than ${MAX_TOML_DEPTH} levels`, i);
     const start = i;
     const c = s[i];
@@ -52820,7 +53616,7 @@ function readToml(s) {
         spaceAll();
         if (s[i] === "]") break;
         if (i >= s.length) throw new TomlError("array not closed", start);
-        arr2.push(value([...path16, arr2.length], depth2 + 1));
+        arr2.push(value([...path18, arr2.length], depth2 + 1));
         spaceAll();
         if (s[i] === ",") i++;
       }
@@ -52833,7 +53629,7 @@ function readToml(s) {
         space();
         if (s[i] === "}") break;
         if (i >= s.length || s[i] === "\n") throw new TomlError("inline table not closed", start);
-        assign(obj2, path16, depth2 + 1);
+        assign(obj2, path18, depth2 + 1);
         space();
         if (s[i] === ",") i++;
       }
@@ -52845,7 +53641,7 @@ function readToml(s) {
       i += m[0].length;
       v = m[0] === "true" ? true : m[0] === "false" ? false : /^[+-]?\d[\d_]*(\.\d+)?([eE][+-]?\d+)?$/.test(m[0]) ? Number(m[0].replace(/_/g, "")) : m[0];
     }
-    ranges2.set(JSON.stringify(path16), [ranges2.get(JSON.stringify(path16))?.[0] ?? start, i]);
+    ranges2.set(JSON.stringify(path18), [ranges2.get(JSON.stringify(path18))?.[0] ?? start, i]);
     return v;
   };
   const assign = (obj2, base4, depth2) => {
@@ -52859,9 +53655,9 @@ function readToml(s) {
       if (!isRecord(target[part])) target[part] = {};
       target = target[part];
     }
-    const path16 = [...base4, ...k];
-    ranges2.set(JSON.stringify(path16), [keyStart, keyStart]);
-    target[k[k.length - 1]] = value(path16, depth2);
+    const path18 = [...base4, ...k];
+    ranges2.set(JSON.stringify(path18), [keyStart, keyStart]);
+    target[k[k.length - 1]] = value(path18, depth2);
   };
   for (; ; ) {
     spaceAll();
@@ -52874,7 +53670,7 @@ function readToml(s) {
       if (s[i] !== "]" || array && s[i + 1] !== "]") throw new TomlError('"]" expected', i);
       i += array ? 2 : 1;
       let t = root;
-      const path16 = [];
+      const path18 = [];
       for (const [n, part] of k.entries()) {
         const last3 = n === k.length - 1;
         if (last3 && array) {
@@ -52882,23 +53678,23 @@ function readToml(s) {
           t[part] = list;
           const next = {};
           list.push(next);
-          path16.push(part, list.length - 1);
+          path18.push(part, list.length - 1);
           t = next;
         } else {
           const cur = t[part];
           if (Array.isArray(cur)) {
-            path16.push(part, cur.length - 1);
+            path18.push(part, cur.length - 1);
             t = cur[cur.length - 1];
           } else {
             if (!isRecord(cur)) t[part] = {};
-            path16.push(part);
+            path18.push(part);
             t = t[part];
           }
         }
       }
-      ranges2.set(JSON.stringify(path16), [start, i]);
+      ranges2.set(JSON.stringify(path18), [start, i]);
       table = t;
-      tablePath = path16;
+      tablePath = path18;
       continue;
     }
     assign(table, tablePath, 0);
@@ -53171,633 +53967,35 @@ function ansibleRole(relPath) {
   return void 0;
 }
 
-// src/engine/config.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import path7 from "node:path";
-
-// src/engine/discover/gitignore.ts
-var import_ignore = __toESM(require_ignore(), 1);
-var MAX_PATTERN_LENGTH = 1024;
-function gitignoreMatcher(patterns) {
-  const lines = typeof patterns === "string" ? patterns.split(/\r?\n/) : patterns;
-  return (0, import_ignore.default)().add(lines.filter((l) => l.length <= MAX_PATTERN_LENGTH));
-}
-
-// src/engine/config.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-
-// src/model/severity.ts
-var SEVERITIES = ["critical", "high", "medium", "low", "info"];
-var FAIL_ON_VALUES = ["critical", "high", "medium", "low", "info", "never"];
-var RANK2 = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
-function severityRank(s) {
-  return RANK2[s];
-}
-function bySeverityDesc(a, b) {
-  return RANK2[b] - RANK2[a];
-}
-function atOrAbove(s, threshold) {
-  return threshold !== "never" && RANK2[s] >= RANK2[threshold];
-}
-function isSeverity(v) {
-  return typeof v === "string" && SEVERITIES.includes(v);
-}
-function sarifLevel(s) {
-  return s === "critical" || s === "high" ? "error" : s === "medium" ? "warning" : "note";
-}
-function securitySeverity(s) {
-  return { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "1.0" }[s];
-}
-function failing(findings, failOn) {
-  return findings.filter((f) => !f.suppressed && atOrAbove(f.severity, failOn));
-}
-
-// src/engine/read/read.ts
-import { closeSync, constants as constants3, fstatSync, lstatSync as lstatSync2, openSync, readSync } from "node:fs";
-var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-var SNIFF = 8e3;
-var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
-var OPEN_FLAGS = constants3.O_RDONLY | NOFOLLOW | (constants3.O_NONBLOCK ?? 0);
-var unreadable = (file, err) => ({
-  ok: false,
-  note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
-});
-async function readText(f, maxFileSize) {
-  if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode2(f.bytes, f.path);
-  let fd;
-  try {
-    if (!NOFOLLOW && lstatSync2(f.abs).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
-    fd = openSync(f.abs, OPEN_FLAGS);
-  } catch (err) {
-    const code = err.code;
-    if (code === "ENOENT") return { ok: false, note: void 0 };
-    if (code === "ELOOP") return { ok: false, note: { level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: f.path } };
-    return unreadable(f.path, err);
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return { ok: false, note: void 0 };
-    if (st.size > maxFileSize) return { ok: false, note: tooLarge(f.path, st.size, maxFileSize) };
-    const buf = readBuffer(st.size);
-    let n = 0;
-    while (n < buf.length) {
-      const got = readSync(fd, buf, n, buf.length - n, n);
-      if (got === 0) break;
-      n += got;
-    }
-    return decode2(n === buf.length ? buf : buf.subarray(0, n), f.path);
-  } catch (err) {
-    return unreadable(f.path, err);
-  } finally {
-    closeSync(fd);
-  }
-}
-function tooLarge(file, size, maxFileSize) {
-  return { level: "warning", code: "skipped.too_large", message: `file is ${formatBytes(size)}, above the ${formatBytes(maxFileSize)} limit (raise max-file-size in .gatewarden.yml to scan it)`, file };
-}
-var SCRATCH_MAX = 1024 * 1024;
-var scratch = Buffer.allocUnsafeSlow(64 * 1024);
-function readBuffer(size) {
-  if (size > SCRATCH_MAX) return Buffer.allocUnsafeSlow(size);
-  if (size > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, 2 ** Math.ceil(Math.log2(size))));
-  return scratch.subarray(0, size);
-}
-function decode2(buf, file) {
-  if (buf[0] === 255 && buf[1] === 254) return { ok: true, text: buf.toString("utf16le", 2), bytes: buf.length };
-  if (buf[0] === 254 && buf[1] === 255) return { ok: true, text: Buffer.from(buf.subarray(2, buf.length - buf.length % 2)).swap16().toString("utf16le"), bytes: buf.length };
-  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
-  const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
-  return { ok: true, text: buf.toString("utf8", bom), bytes: buf.length };
-}
-function parseSize(v) {
-  if (typeof v === "number") return v > 0 ? v : void 0;
-  const m = /^(\d+(?:\.\d+)?)[ \t]*(b|kb|k|mb|m|gb|g)?$/i.exec(v.trim());
-  if (!m) return void 0;
-  const unit = (m[2] ?? "b").toLowerCase()[0];
-  const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
-  return Math.round(Number(m[1]) * mult);
-}
-
-// src/engine/discover/discover.ts
-import { lstat as lstat2, readdir as readdir2, readFile as readFile2, realpath } from "node:fs/promises";
-import path6 from "node:path";
-
-// src/git/git.ts
-import { spawn } from "node:child_process";
-import { StringDecoder } from "node:string_decoder";
-var GIT_SAFE_ARGS = ["-c", "safe.directory=*", "-c", "core.fsmonitor=false"];
-var DEFAULT_TIMEOUT_MS = 2 * 6e4;
-var DEFAULT_IDLE_TIMEOUT_MS = 10 * 6e4;
-var GitError = class extends Error {
-  name = "GitError";
-};
-function spawnGit(cwd, args, stdin, env2) {
-  return spawn("git", [...GIT_SAFE_ARGS, ...args], { cwd, stdio: [stdin, "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...env2 } });
-}
-function git(cwd, args, opts = {}) {
-  return new Promise((resolve, reject) => {
-    const child2 = spawnGit(cwd, args, opts.stdin === void 0 ? "ignore" : "pipe", opts.env);
-    const out = [];
-    const err = [];
-    const limit = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const timer = setTimeout(() => {
-      child2.kill("SIGKILL");
-      child2.stdout.destroy();
-      child2.stderr.destroy();
-      reject(new GitError(`git ${subcommand(args)} timed out after ${Math.round(limit / 1e3)} s`));
-    }, limit);
-    child2.stdout.on("data", (c) => out.push(c));
-    child2.stderr.on("data", (c) => err.push(c));
-    child2.on("error", (e) => {
-      clearTimeout(timer);
-      reject(new GitError(`cannot run git: ${e.message}`));
-    });
-    child2.on("close", (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(Buffer.concat(out));
-      else reject(new GitError(`git ${subcommand(args)} failed: ${gitMessage(Buffer.concat(err).toString("utf8")) || `exit code ${code}`}`));
-    });
-    if (opts.stdin !== void 0) {
-      child2.stdin?.on("error", () => {
-      });
-      child2.stdin?.end(opts.stdin);
-    }
-  });
-}
-async function tryGit(cwd, args, opts = {}) {
-  try {
-    return (await git(cwd, args, opts)).toString("utf8").trim();
-  } catch {
-    return void 0;
-  }
-}
-function subcommand(args) {
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === "-c" || args[i] === "-C") i++;
-    else return args[i] ?? "";
-  }
-  return "";
-}
-function gitMessage(stderr) {
-  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
-  const complaint = lines.find((l) => /^(fatal|error): /.test(l))?.replace(/^(fatal|error): /, "") ?? lines.at(-1) ?? "";
-  return stripUrlCredentials(complaint);
-}
-function stripUrlCredentials(message2) {
-  let out = "";
-  let rest = message2;
-  for (let i = rest.indexOf("://"); i >= 0; i = rest.indexOf("://")) {
-    const start = i + 3;
-    let end = start;
-    while (end < rest.length && !`/@ 	'"`.includes(rest[end] ?? "")) end++;
-    const credentials = rest[end] === "@" && end > start;
-    out += rest.slice(0, start) + (credentials ? "***" : rest.slice(start, end));
-    rest = rest.slice(end);
-  }
-  return out + rest;
-}
-var READ_AHEAD = 16 * 1024 * 1024;
-async function streamLines(cwd, args, maxLine, onLine, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS) {
-  const child2 = spawnGit(cwd, args, "ignore");
-  let stderr = "";
-  child2.stderr.setEncoding("utf8");
-  child2.stderr.on("data", (s) => {
-    if (stderr.length < 64 * 1024) stderr += s;
-  });
-  const exited = new Promise((resolve, reject) => {
-    child2.on("error", reject);
-    child2.on("close", (code2) => resolve(code2 ?? 1));
-  });
-  exited.catch(() => void 0);
-  const queue = [];
-  let queued = 0;
-  let ended = false;
-  let failed2;
-  let wake;
-  const signal = () => {
-    wake?.();
-    wake = void 0;
-  };
-  child2.stdout.on("data", (chunk) => {
-    queue.push(chunk);
-    queued += chunk.length;
-    if (queued > READ_AHEAD) child2.stdout.pause();
-    signal();
-  });
-  child2.stdout.on("end", () => {
-    ended = true;
-    signal();
-  });
-  child2.stdout.on("error", (err) => {
-    failed2 = err;
-    signal();
-  });
-  const nextOutput = () => new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      failed2 = new GitError(`git ${subcommand(args)} wrote nothing for ${Math.round(idleTimeoutMs / 1e3)} s; stopped`);
-      resolve();
-    }, idleTimeoutMs);
-    wake = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-  });
-  const decoder = new StringDecoder("utf8");
-  let carry = "";
-  let dropping = false;
-  try {
-    for (; ; ) {
-      if (failed2) throw failed2;
-      const chunk = queue.shift();
-      if (!chunk) {
-        if (ended) break;
-        await nextOutput();
-        continue;
-      }
-      queued -= chunk.length;
-      if (child2.stdout.isPaused() && queued <= READ_AHEAD / 2) child2.stdout.resume();
-      const text2 = decoder.write(chunk);
-      let start = 0;
-      for (let nl = text2.indexOf("\n"); nl !== -1; nl = text2.indexOf("\n", start)) {
-        if (dropping) dropping = false;
-        else {
-          const line2 = carry ? carry + text2.slice(start, nl) : text2.slice(start, nl);
-          carry = "";
-          const p = line2.length > maxLine ? onLine(line2.slice(0, maxLine), true) : onLine(line2, false);
-          if (p) await p;
-        }
-        start = nl + 1;
-      }
-      if (!dropping && start < text2.length) {
-        carry += text2.slice(start);
-        if (carry.length > maxLine) {
-          const p = onLine(carry.slice(0, maxLine), true);
-          carry = "";
-          dropping = true;
-          if (p) await p;
-        }
-      }
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    const rest = carry + decoder.end();
-    if (rest && !dropping) {
-      const p = onLine(rest, false);
-      if (p) await p;
-    }
-  } catch (err) {
-    child2.kill("SIGKILL");
-    child2.stdout.destroy();
-    child2.stderr.destroy();
-    throw err;
-  }
-  const code = await exited;
-  if (code !== 0) throw new UsageError(`git ${subcommand(args)} failed: ${gitMessage(stderr) || `exit code ${code}`}`);
-  return { stderr };
-}
-var BlobReader = class {
-  constructor(cwd, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS) {
-    this.cwd = cwd;
-    this.idleTimeoutMs = idleTimeoutMs;
-  }
-  cwd;
-  idleTimeoutMs;
-  child;
-  buf = Buffer.alloc(0);
-  queue = [];
-  idle;
-  read(name, limit) {
-    if (name.includes("\n")) return Promise.resolve({ kind: "missing" });
-    const child2 = this.start();
-    return new Promise((resolve) => {
-      this.queue.push({ limit, resolve });
-      this.watch();
-      child2.stdin.write(`${name}
-`);
-    });
-  }
-  close() {
-    clearTimeout(this.idle);
-    this.child?.stdin.end();
-    this.child = void 0;
-  }
-  /** (Re)starts the wait for git's next answer while a request is pending. */
-  watch() {
-    clearTimeout(this.idle);
-    if (!this.queue.length) return;
-    const child2 = this.child;
-    this.idle = setTimeout(() => {
-      child2?.kill("SIGKILL");
-      this.failAll(child2);
-    }, this.idleTimeoutMs);
-  }
-  start() {
-    if (this.child) return this.child;
-    const child2 = spawnGit(this.cwd, ["cat-file", "--batch"], "pipe");
-    child2.stdout.on("data", (chunk) => {
-      this.onData(chunk);
-      this.watch();
-    });
-    child2.stderr.resume();
-    const fail = () => this.failAll(child2);
-    child2.on("error", fail);
-    child2.on("close", fail);
-    child2.stdin.on("error", fail);
-    this.child = child2;
-    return child2;
-  }
-  /** git is gone (or given up on): every pending request is answered `missing`. */
-  failAll(child2) {
-    clearTimeout(this.idle);
-    for (const p of this.queue.splice(0)) p.resolve({ kind: "missing" });
-    if (this.child === child2) {
-      this.child = void 0;
-      this.buf = Buffer.alloc(0);
-    }
-  }
-  onData(chunk) {
-    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
-    for (; ; ) {
-      const cur = this.queue[0];
-      if (!cur) return;
-      if (cur.remaining === void 0) {
-        const nl = this.buf.indexOf(10);
-        if (nl === -1) return;
-        const header = this.buf.subarray(0, nl).toString("utf8");
-        this.buf = this.buf.subarray(nl + 1);
-        const m = /^\S+ (\S+) (\d+)$/.exec(header);
-        if (!m) {
-          this.queue.shift();
-          cur.resolve({ kind: "missing" });
-          continue;
-        }
-        cur.type = m[1];
-        cur.size = Number(m[2]);
-        cur.remaining = cur.size + 1;
-        cur.parts = [];
-      }
-      const take = Math.min(cur.remaining, this.buf.length);
-      if (take === 0) return;
-      if ((cur.size ?? 0) <= cur.limit) cur.parts?.push(this.buf.subarray(0, take));
-      this.buf = this.buf.subarray(take);
-      cur.remaining -= take;
-      if (cur.remaining > 0) return;
-      this.queue.shift();
-      const size = cur.size ?? 0;
-      if (cur.type !== "blob") cur.resolve({ kind: "missing" });
-      else if (size > cur.limit) cur.resolve({ kind: "too_large", size });
-      else cur.resolve({ kind: "ok", data: Buffer.concat(cur.parts ?? []).subarray(0, size) });
-    }
-  }
-};
-var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
-function unquotePath(s) {
-  if (!s.startsWith('"') || !s.endsWith('"') || s.length < 2) return s;
-  const bytes = [];
-  const body = [...s.slice(1, -1)];
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i] ?? "";
-    if (c !== "\\") {
-      bytes.push(...Buffer.from(c, "utf8"));
-      continue;
-    }
-    const next = body[i + 1] ?? "";
-    const octal = /^[0-7]{3}/.exec(body.slice(i + 1, i + 4).join(""));
-    if (octal) {
-      bytes.push(parseInt(octal[0], 8));
-      i += 3;
-    } else {
-      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-
-// src/engine/discover/discover.ts
-async function gitTopLevel(dir4) {
-  const top = await tryGit(dir4, ["rev-parse", "--show-toplevel"]);
-  try {
-    return top ? await realpath(top) : void 0;
-  } catch {
-    return void 0;
-  }
-}
-async function resolveRoot(paths) {
-  const targets = [];
-  for (const p of paths) {
-    let st;
-    try {
-      st = await lstat2(p);
-    } catch {
-      throw new UsageError(`no such file or directory: ${p}`);
-    }
-    const abs = await realpath(p);
-    targets.push({ abs, dir: st.isDirectory() });
-  }
-  const first = targets[0];
-  if (!first) throw new UsageError("nothing to scan");
-  const firstDir = first.dir ? first.abs : path6.dirname(first.abs);
-  const top = await gitTopLevel(firstDir);
-  if (top && targets.every((t) => isInside(top, t.abs))) return { base: top, git: true, targets };
-  const dirs = targets.map((t) => t.dir ? t.abs : path6.dirname(t.abs));
-  return { base: commonAncestor(dirs), git: false, targets };
-}
-function isInside(parent, child2) {
-  const rel = path6.relative(parent, child2);
-  return rel === "" || !rel.startsWith("..") && !path6.isAbsolute(rel);
-}
-function commonAncestor(dirs) {
-  let common = dirs[0] ?? process.cwd();
-  for (const d of dirs.slice(1)) while (!isInside(common, d)) common = path6.dirname(common);
-  return common;
-}
-function toPosix(p) {
-  return p.split(path6.sep).join("/");
-}
-async function* discover(root, notes, keep = (files) => files) {
-  const seen = /* @__PURE__ */ new Set();
-  const files = [];
-  const add = (abs, out) => {
-    const rel = toPosix(path6.relative(root.base, abs));
-    if (!seen.has(rel)) {
-      seen.add(rel);
-      out.push({ path: rel, abs });
-    }
-  };
-  const addFromGit = (top, names, out) => {
-    const prefix = top === root.base ? "" : `${toPosix(path6.relative(root.base, top))}/`;
-    for (const name of names) {
-      const rel = prefix + name;
-      if (seen.has(rel)) continue;
-      seen.add(rel);
-      out.push({ path: rel, abs: path6.sep === "/" ? `${top}/${name}` : path6.join(top, name) });
-    }
-  };
-  const untracked = [];
-  for (const t of root.targets) {
-    if (!t.dir) {
-      add(t.abs, files);
-      continue;
-    }
-    if (!root.git) {
-      for (const f of await walk2(t.abs, notes, root.base)) add(f, files);
-      continue;
-    }
-    const top = t.abs === root.base ? root.base : await gitTopLevel(t.abs) ?? t.abs;
-    const others = gitFiles(t.abs, ["--others", "--exclude-standard"]);
-    others.catch(() => void 0);
-    untracked.push(others.then((names) => ({ top, names })));
-    addFromGit(top, await gitFiles(t.abs, ["--cached"]), files);
-  }
-  yield keep(files.sort(byPath));
-  if (!untracked.length) return;
-  const more = [];
-  for (const { top, names } of await Promise.all(untracked)) addFromGit(top, names, more);
-  if (more.length) yield keep(more.sort(byPath));
-}
-function blobFiles(blobs) {
-  const files = [...blobs.files].map(([rel, bytes]) => ({ path: rel, abs: path6.join(blobs.base, rel), bytes }));
-  return files.sort(byPath);
-}
-var byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-async function gitFiles(dir4, which2) {
-  const stdout = await git(dir4, ["ls-files", "-z", ...which2, "--full-name", "."], { timeoutMs: 10 * 6e4 });
-  return stdout.toString("utf8").split("\0").filter(Boolean);
-}
-async function walk2(dir4, notes, base4) {
-  const out = [];
-  const visit = async (current, rules2) => {
-    let gitignore;
-    try {
-      gitignore = await readFile2(path6.join(current, ".gitignore"), "utf8");
-    } catch {
-    }
-    const scoped = gitignore === void 0 ? rules2 : [...rules2, { at: current, ig: gitignoreMatcher(gitignore) }];
-    let entries;
-    try {
-      entries = await readdir2(current, { withFileTypes: true });
-    } catch (err) {
-      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path6.relative(base4, current)) || "." });
-      return;
-    }
-    entries.sort((a, b) => a.name < b.name ? -1 : 1);
-    for (const e of entries) {
-      if (e.name === ".git") continue;
-      const abs = path6.join(current, e.name);
-      const ignored = scoped.some(({ at: at2, ig }) => {
-        const rel = toPosix(path6.relative(at2, abs));
-        return ig.ignores(e.isDirectory() ? `${rel}/` : rel);
-      });
-      if (ignored) continue;
-      if (e.isSymbolicLink()) {
-        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path6.relative(base4, abs)) });
-      } else if (e.isDirectory()) {
-        await visit(abs, scoped);
-      } else if (e.isFile()) {
-        out.push(abs);
-      } else {
-        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path6.relative(base4, abs)) });
-      }
-    }
-  };
-  await visit(dir4, []);
-  return out;
-}
-
-// src/engine/config.ts
-var CONFIG_FILE_NAMES = [".gatewarden.yml", ".gatewarden.yaml"];
-function defaultConfig() {
-  return { isIgnored: () => false, unignored: (files) => [...files], rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
-}
-async function scanConfig(opts, root, notes) {
-  if (opts.noConfig || opts.blobs) return defaultConfig();
-  return loadConfig(opts.configFile, searchDir(root), root.base, new Set(opts.rules.map((r) => r.id)), notes);
-}
-function searchDir(root) {
-  const first = root.targets[0];
-  return first?.dir ? first.abs : root.base;
-}
-async function loadConfig(explicit, searchDir2, base4, knownRules, notes) {
-  let file = explicit ? path7.resolve(explicit) : void 0;
-  let text2;
-  if (file) {
-    try {
-      text2 = await readFile3(file, "utf8");
-    } catch {
-      throw new UsageError(`cannot read config file ${explicit}`);
-    }
-  } else {
-    for (const name of CONFIG_FILE_NAMES) {
-      try {
-        text2 = await readFile3(path7.join(searchDir2, name), "utf8");
-        file = path7.join(searchDir2, name);
-        break;
-      } catch {
-      }
-    }
-  }
-  if (text2 === void 0 || file === void 0) return defaultConfig();
-  const shown2 = toPosix(path7.relative(process.cwd(), file)) || file;
-  let raw;
-  if (flowDepth(text2, MAX_YAML_DEPTH).depth > MAX_YAML_DEPTH) throw new UsageError(`${shown2}: not valid YAML: nested deeper than ${MAX_YAML_DEPTH} levels`);
-  try {
-    raw = (0, import_yaml3.parse)(text2, { maxAliasCount: 100 }) ?? {};
-  } catch (e) {
-    throw new UsageError(`${shown2}: not valid YAML: ${e.message.split("\n")[0]}`);
-  }
-  if (typeof raw !== "object" || Array.isArray(raw) || raw === null) throw new UsageError(`${shown2}: expected a mapping at the top level`);
-  const obj2 = raw;
-  const allowed = /* @__PURE__ */ new Set(["ignore", "rules", "max-file-size"]);
-  for (const k of Object.keys(obj2)) if (!allowed.has(k)) throw new UsageError(`${shown2}: unknown key "${k}" (expected ${[...allowed].join(", ")})`);
-  const patterns = obj2.ignore ?? [];
-  if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown2}: "ignore" must be a list of paths`);
-  const configDir = path7.dirname(file);
-  const rel = toPosix(path7.relative(base4, configDir));
-  const matcher = () => {
-    if (!patterns.length) return () => false;
-    const ig = gitignoreMatcher(patterns);
-    return (relPath) => {
-      const local = rel ? relPath.startsWith(`${rel}/`) ? relPath.slice(rel.length + 1) : void 0 : relPath;
-      return local !== void 0 && local !== "" && ig.ignores(local);
-    };
-  };
-  const isIgnored = matcher();
-  const rules2 = /* @__PURE__ */ new Map();
-  const rulesRaw = obj2.rules ?? {};
-  if (typeof rulesRaw !== "object" || rulesRaw === null || Array.isArray(rulesRaw)) throw new UsageError(`${shown2}: "rules" must map rule ids to off or a severity`);
-  for (const [id, v] of Object.entries(rulesRaw)) {
-    const val = v === false ? "off" : v;
-    if (val !== "off" && !isSeverity(val)) throw new UsageError(`${shown2}: rules.${id} must be off, critical, high, medium, low or info`);
-    if (!knownRules.has(id)) notes.push({ level: "warning", code: "config.unknown_rule", message: `${shown2}: rules.${id} names no Gatewarden rule`, file: shown2 });
-    rules2.set(id, val);
-  }
-  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
-  if (obj2["max-file-size"] !== void 0) {
-    const n = parseSize(obj2["max-file-size"]);
-    if (!n) throw new UsageError(`${shown2}: max-file-size must be a size such as 5MB`);
-    maxFileSize = n;
-  }
-  return {
-    source: shown2,
-    rules: rules2,
-    maxFileSize,
-    isIgnored,
-    unignored(files) {
-      const ignored = matcher();
-      return files.filter((f) => !ignored(f.path));
-    }
-  };
-}
-
 // src/engine/postprocess/fingerprint.ts
-import { createHash } from "node:crypto";
+import { createHash, createHmac, pbkdf2Sync } from "node:crypto";
 var VERSION = "v1";
-var SECRET_SALT = "gatewarden/secret-fingerprint/v1";
+var DEFAULT_KEY = "gatewarden/secret-fingerprint/v2";
+var SLOW_ROUNDS = 2e4;
+var FAST_BITS = 128;
 function sha256(s) {
   return createHash("sha256").update(s).digest("hex");
 }
+function classes(s) {
+  return Number(/[a-z]/.test(s)) + Number(/[A-Z]/.test(s)) + Number(/[0-9]/.test(s)) + Number(/[^A-Za-z0-9]/.test(s));
+}
+function weakSecret(secret) {
+  if ([...secret].length < 16) return true;
+  if (classes(secret) >= 3) return false;
+  return shannonEntropy(secret) < 3.5;
+}
+var derived = /* @__PURE__ */ new Map();
 function secretIdentity(secret) {
-  return `secret:${sha256(`${SECRET_SALT}\0${secret}`)}`;
+  const key = process.env.GATEWARDEN_FINGERPRINT_KEY || DEFAULT_KEY;
+  const cacheKey = `${key}\0${secret}`;
+  let id = derived.get(cacheKey);
+  if (id === void 0) {
+    const bits = secret.length * shannonEntropy(secret);
+    id = bits >= FAST_BITS ? `secret2:${createHmac("sha256", key).update(secret).digest("hex")}` : `secret2s:${pbkdf2Sync(secret, key, SLOW_ROUNDS, 32, "sha256").toString("hex")}`;
+    if (derived.size > 1e4) derived.clear();
+    derived.set(cacheKey, id);
+  }
+  return id;
 }
 function fingerprint(ruleId, file, identity) {
   return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
@@ -53824,13 +54022,13 @@ var PatchReader = class {
    * One line of git's output (`truncated`: cut by the reader for its length). Returns a promise only when a
    * file or commit ended and the sink is at work; the caller awaits it before the next line.
    */
-  line(line2, truncated) {
+  line(line3, truncated) {
     const diff = this.diff;
     if (this.inHunk && diff) {
-      const c = line2.charCodeAt(0);
+      const c = line3.charCodeAt(0);
       if (this.parents === 1) {
         if (c === 43) {
-          this.add(diff, line2.slice(1), this.newLine++, truncated);
+          this.add(diff, line3.slice(1), this.newLine++, truncated);
           return void 0;
         }
         if (c === 45 || c === 92) return void 0;
@@ -53839,33 +54037,33 @@ var PatchReader = class {
           return void 0;
         }
       } else if (c === 43 || c === 45 || c === 32) {
-        const cols = line2.slice(0, this.parents);
+        const cols = line3.slice(0, this.parents);
         if (cols.includes("-")) return void 0;
-        if (!cols.includes(" ")) this.add(diff, line2.slice(this.parents), this.newLine, truncated);
+        if (!cols.includes(" ")) this.add(diff, line3.slice(this.parents), this.newLine, truncated);
         this.newLine++;
         return void 0;
       } else if (c === 92) return void 0;
     }
-    if (line2.startsWith("\0")) {
+    if (line3.startsWith("\0")) {
       const done = this.endCommit();
-      const [sha = "", time = "0", date = ""] = line2.slice(1).split(" ");
+      const [sha = "", time = "0", date = ""] = line3.slice(1).split(" ");
       this.commit = { sha, time: Number(time), date };
       return done;
     }
-    if (line2.startsWith("diff --git ")) {
+    if (line3.startsWith("diff --git ")) {
       const done = this.endFile();
-      this.diff = this.newDiff(diffGitPath(line2.slice("diff --git ".length)));
+      this.diff = this.newDiff(diffGitPath(line3.slice("diff --git ".length)));
       this.parents = 1;
       return done;
     }
-    if (line2.startsWith("diff --cc ") || line2.startsWith("diff --combined ")) {
+    if (line3.startsWith("diff --cc ") || line3.startsWith("diff --combined ")) {
       const done = this.endFile();
-      this.diff = this.newDiff(unquotePath(line2.slice(line2.indexOf(" ", 5) + 1)));
+      this.diff = this.newDiff(unquotePath(line3.slice(line3.indexOf(" ", 5) + 1)));
       return done;
     }
     if (!diff) return void 0;
-    if (line2.startsWith("@@")) {
-      const m = HUNK.exec(line2);
+    if (line3.startsWith("@@")) {
+      const m = HUNK.exec(line3);
       if (m) {
         this.inHunk = true;
         this.parents = (m[1] ?? "@@").length - 1;
@@ -53873,15 +54071,15 @@ var PatchReader = class {
       }
     } else if (this.inHunk) {
       return void 0;
-    } else if (line2.startsWith("+++ ")) {
-      const p = unquotePath(line2.slice(4).replace(/\t$/, ""));
+    } else if (line3.startsWith("+++ ")) {
+      const p = unquotePath(line3.slice(4).replace(/\t$/, ""));
       if (p !== "/dev/null") diff.path = p.replace(/^b\//, "");
-    } else if (line2.startsWith("new file mode")) {
+    } else if (line3.startsWith("new file mode")) {
       diff.added = true;
-    } else if (line2.startsWith("rename to ") || line2.startsWith("copy to ")) {
-      diff.path = unquotePath(line2.slice(line2.indexOf(" to ") + 4));
+    } else if (line3.startsWith("rename to ") || line3.startsWith("copy to ")) {
+      diff.path = unquotePath(line3.slice(line3.indexOf(" to ") + 4));
       diff.added = true;
-    } else if (line2.startsWith("Binary files ") || line2.startsWith("GIT binary patch")) {
+    } else if (line3.startsWith("Binary files ") || line3.startsWith("GIT binary patch")) {
       diff.binary = true;
     }
     return void 0;
@@ -53890,8 +54088,8 @@ var PatchReader = class {
   end() {
     return this.endCommit();
   }
-  newDiff(path16) {
-    return this.commit && { commit: this.commit, path: path16, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
+  newDiff(path18) {
+    return this.commit && { commit: this.commit, path: path18, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
   }
   add(d, text2, lineNo, truncated) {
     if (d.tooLarge) return;
@@ -53968,13 +54166,13 @@ function parseDotenv(text2) {
   const entries = [];
   LINE.lastIndex = 0;
   let m;
-  let line2 = 1;
+  let line3 = 1;
   let lineCountedTo = 0;
   while (m = LINE.exec(text2)) {
     const key = m[1] ?? "";
     const keyStart = m.index + m[0].indexOf(key);
     let pos = m.index + m[0].length;
-    for (let i = lineCountedTo; i < m.index; i++) if (text2.charCodeAt(i) === 10) line2++;
+    for (let i = lineCountedTo; i < m.index; i++) if (text2.charCodeAt(i) === 10) line3++;
     lineCountedTo = m.index;
     const q = text2[pos];
     let value;
@@ -54005,7 +54203,7 @@ function parseDotenv(text2) {
       value = text2.slice(valueStart, valueEnd);
       pos = end;
     }
-    entries.push({ key, value, quote, line: line2, keyStart, valueStart, valueEnd });
+    entries.push({ key, value, quote, line: line3, keyStart, valueStart, valueEnd });
     LINE.lastIndex = Math.max(pos, LINE.lastIndex);
   }
   return entries;
@@ -54024,24 +54222,24 @@ function parseSystemd(text2) {
   }
   let section = "";
   for (let k = 0; k < lines.length; k++) {
-    const { text: line2, start } = lines[k] ?? { text: "", start: 0 };
-    const trimmed = line2.trim();
-    const lead = line2.length - line2.trimStart().length;
+    const { text: line3, start } = lines[k] ?? { text: "", start: 0 };
+    const trimmed = line3.trim();
+    const lead = line3.length - line3.trimStart().length;
     if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
       section = trimmed.slice(1, -1).trim();
       sections.push({ value: section, start: start + lead, end: start + lead + trimmed.length });
       continue;
     }
     if (!trimmed || trimmed.startsWith("#") || trimmed.startsWith(";") || !trimmed.includes("=")) continue;
-    const eq = line2.indexOf("=");
-    const key = line2.slice(0, eq).trim();
+    const eq = line3.indexOf("=");
+    const key = line3.slice(0, eq).trim();
     let vs = eq + 1;
-    while (line2[vs] === " " || line2[vs] === "	") vs++;
+    while (line3[vs] === " " || line3[vs] === "	") vs++;
     let value = "";
     const offsets = [];
-    let piece = line2.slice(vs).trimEnd();
+    let piece = line3.slice(vs).trimEnd();
     let pieceStart = start + vs;
-    let end = start + line2.trimEnd().length;
+    let end = start + line3.trimEnd().length;
     for (; ; ) {
       const cont = piece.endsWith("\\");
       if (cont) piece = piece.slice(0, -1);
@@ -54178,25 +54376,25 @@ function configSets(file, fileText, pipelines) {
       const operands = w.slice(cli + 3).filter((x) => !x.startsWith("--"));
       const [key, raw] = operands;
       if (!key || raw === void 0 || key.includes("$")) continue;
-      const path16 = key.split(/\.|\[(\d+)\]/).filter((x) => x !== void 0 && x !== "").map((x) => /^\d+$/.test(x) ? Number(x) : x);
-      if (!path16.length || path16.length > 32) continue;
-      setPath(value, path16, cliValue(raw));
-      sets.push({ path: path16, start: cmd.start, end: cmd.end });
+      const path18 = key.split(/\.|\[(\d+)\]/).filter((x) => x !== void 0 && x !== "").map((x) => /^\d+$/.test(x) ? Number(x) : x);
+      if (!path18.length || path18.length > 32) continue;
+      setPath(value, path18, cliValue(raw));
+      sets.push({ path: path18, start: cmd.start, end: cmd.end });
     }
   }
   const first = sets[0];
   if (!first) return void 0;
-  const line2 = new LineIndex(fileText).position(first.start).line;
+  const line3 = new LineIndex(fileText).position(first.start).line;
   const text2 = JSON.stringify(value, null, 2);
-  const target = { kind: "openclaw", file, text: text2, value, authored: value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "config set", line: line2 } };
-  const setter = (path16) => {
+  const target = { kind: "openclaw", file, text: text2, value, authored: value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "config set", line: line3 } };
+  const setter = (path18) => {
     let best;
     let bestLen = -1;
     for (const s of sets) {
-      const n = Math.min(s.path.length, path16.length);
+      const n = Math.min(s.path.length, path18.length);
       let k = 0;
-      while (k < n && String(s.path[k]) === String(path16[k])) k++;
-      if (k === n && (k === s.path.length || s.path.length === path16.length + 1) && n > bestLen) {
+      while (k < n && String(s.path[k]) === String(path18[k])) k++;
+      if (k === n && (k === s.path.length || s.path.length === path18.length + 1) && n > bestLen) {
         best = s;
         bestLen = n;
       }
@@ -54222,16 +54420,16 @@ function cliValue(raw) {
   }
   return raw;
 }
-function setPath(obj2, path16, v) {
+function setPath(obj2, path18, v) {
   let cur = obj2;
-  for (const [k, seg] of path16.entries()) {
+  for (const [k, seg] of path18.entries()) {
     const key = String(seg);
     if (key === "__proto__" || key === "constructor" || key === "prototype") return;
-    if (k === path16.length - 1) {
+    if (k === path18.length - 1) {
       cur[key] = v;
       return;
     }
-    const nextIsIndex = typeof path16[k + 1] === "number";
+    const nextIsIndex = typeof path18[k + 1] === "number";
     const child2 = cur[key];
     if (typeof child2 !== "object" || child2 === null) cur[key] = nextIsIndex ? [] : {};
     cur = cur[key];
@@ -54242,7 +54440,7 @@ function embedHeredoc(file, fileText, heredoc, map, written2, command, what = "h
   const at2 = (k) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
   const bodyLines = new LineIndex(heredoc.body);
   const commandAnchor = { kind: "range", start: command.start, end: command.end };
-  const line2 = fileLines.position(heredoc.start).line;
+  const line3 = fileLines.position(heredoc.start).line;
   const parsed = parseJson5(heredoc.body);
   if (!parsed.ok) {
     const bodyOff = parsed.line ? bodyLines.lineStart(parsed.line) + (parsed.column ?? 1) - 1 : 0;
@@ -54273,7 +54471,7 @@ function embedHeredoc(file, fileText, heredoc, map, written2, command, what = "h
   };
   return {
     // A heredoc config has no `$include` of its own to resolve: it is its own single origin.
-    target: { kind: "openclaw", file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line: line2, expands: heredoc.quoted === false } },
+    target: { kind: "openclaw", file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line: line3, expands: heredoc.quoted === false } },
     reframe: (input) => ({
       ...input,
       at: mapAnchor(input.at),
@@ -54392,9 +54590,9 @@ var NginxSyntaxError = class extends Error {
   offset;
 };
 var LUA_BLOCK = /_by_lua_block$/;
-function luaBlockEnd(text2, open2) {
+function luaBlockEnd(text2, open3) {
   let depth2 = 0;
-  let i = open2;
+  let i = open3;
   const n = text2.length;
   while (i < n) {
     const c = text2[i];
@@ -54416,7 +54614,7 @@ function luaBlockEnd(text2, open2) {
       i++;
     }
   }
-  throw new NginxSyntaxError("unterminated Lua block", open2);
+  throw new NginxSyntaxError("unterminated Lua block", open3);
 }
 function* tokens(text2) {
   let i = 0;
@@ -54796,13 +54994,13 @@ function parseShell(src, depth2 = 0) {
         if (lineEnd === -1) lineEnd = n;
         let lineStart = i;
         if (h.stripTabs) while (t[lineStart] === "	") lineStart++;
-        const line2 = t.slice(lineStart, lineEnd).replace(/\r$/, "");
+        const line3 = t.slice(lineStart, lineEnd).replace(/\r$/, "");
         i = Math.min(n, lineEnd + 1);
-        if (line2 === h.delimiter) break;
-        bodyLines.push(line2);
-        for (let k = 0; k < line2.length; k++) offsets.push(src.at(lineStart + k));
-        offsets.push(src.at(lineStart + line2.length));
-        bodyEnd = lineStart + line2.length;
+        if (line3 === h.delimiter) break;
+        bodyLines.push(line3);
+        for (let k = 0; k < line3.length; k++) offsets.push(src.at(lineStart + k));
+        offsets.push(src.at(lineStart + line3.length));
+        bodyEnd = lineStart + line3.length;
       }
       const heredoc = {
         delimiter: h.delimiter,
@@ -54818,7 +55016,7 @@ function parseShell(src, depth2 = 0) {
     }
   };
   const MAX_DEPTH3 = 64;
-  const skipBalanced = (j, open2, close, depth3 = 0) => {
+  const skipBalanced = (j, open3, close, depth3 = 0) => {
     let level = 0;
     while (j < n) {
       const c = t[j];
@@ -54827,7 +55025,7 @@ function parseShell(src, depth2 = 0) {
       else if (c === '"' && depth3 < MAX_DEPTH3) j = readDouble(j, depth3 + 1).next;
       else if (c === "`") j = skipBackquote(j);
       else {
-        if (c === open2) level++;
+        if (c === open3) level++;
         else if (c === close && --level === 0) return j + 1;
         j++;
       }
@@ -55027,46 +55225,46 @@ function makefileSource(text2) {
   let continued = false;
   let inDefine = false;
   for (const raw of lines) {
-    const line2 = raw.replace(/\r$/, "");
+    const line3 = raw.replace(/\r$/, "");
     const lineOff = off;
     off += raw.length + 1;
-    if (!continued && /^\s*define\b/.test(line2)) inDefine = true;
+    if (!continued && /^\s*define\b/.test(line3)) inDefine = true;
     if (inDefine) {
-      if (/^\s*endef\b/.test(line2)) inDefine = false;
+      if (/^\s*endef\b/.test(line3)) inDefine = false;
       continue;
     }
-    if (continued || line2.startsWith("	")) {
+    if (continued || line3.startsWith("	")) {
       if (!continued && !inRecipe) continue;
       let k = continued ? 0 : 1;
-      if (!continued) while (k < line2.length && /[@+\- \t]/.test(line2[k] ?? "")) k++;
-      for (; k < line2.length; k++) {
-        if (line2[k] === "$" && line2[k + 1] === "$") {
+      if (!continued) while (k < line3.length && /[@+\- \t]/.test(line3[k] ?? "")) k++;
+      for (; k < line3.length; k++) {
+        if (line3[k] === "$" && line3[k + 1] === "$") {
           b.push("$", lineOff + k);
           k++;
         } else {
-          b.push(line2[k] ?? "", lineOff + k);
+          b.push(line3[k] ?? "", lineOff + k);
         }
       }
-      continued = line2.endsWith("\\");
-      b.push("\n", lineOff + line2.length);
+      continued = line3.endsWith("\\");
+      b.push("\n", lineOff + line3.length);
       continue;
     }
     continued = false;
-    if (/^[^\s#=][^=]*:(?!=)/.test(line2) && !/^[^:]*[:?+!]?=/.test(line2)) inRecipe = true;
-    else if (line2.trim() && !line2.trimStart().startsWith("#")) inRecipe = false;
-    const start = recipeOnRuleLine(line2);
-    if (start !== void 0) b.push(`${line2.slice(start)}
+    if (/^[^\s#=][^=]*:(?!=)/.test(line3) && !/^[^:]*[:?+!]?=/.test(line3)) inRecipe = true;
+    else if (line3.trim() && !line3.trimStart().startsWith("#")) inRecipe = false;
+    const start = recipeOnRuleLine(line3);
+    if (start !== void 0) b.push(`${line3.slice(start)}
 `, lineOff + start);
   }
   return b.build(text2.length);
 }
-function recipeOnRuleLine(line2) {
-  if (!line2 || /[\s#=]/.test(line2[0] ?? "")) return void 0;
-  const colon = line2.indexOf(":");
-  const semi = line2.indexOf(";");
+function recipeOnRuleLine(line3) {
+  if (!line3 || /[\s#=]/.test(line3[0] ?? "")) return void 0;
+  const colon = line3.indexOf(":");
+  const semi = line3.indexOf(";");
   if (colon === -1 || semi === -1 || semi < colon) return void 0;
-  if (line2.slice(0, semi).includes("=")) return void 0;
-  return semi + 1 < line2.length ? semi + 1 : void 0;
+  if (line3.slice(0, semi).includes("=")) return void 0;
+  return semi + 1 < line3.length ? semi + 1 : void 0;
 }
 function dockerfileRunSource(text2, dockerfile) {
   const b = new SourceBuilder();
@@ -55088,23 +55286,23 @@ function dockerfileRunSource(text2, dockerfile) {
     const script = /^<<-?[ \t]*(["']?)(\w+)\1[ \t]*\r?\n/.exec(body);
     if (script) {
       let pos2 = script[0].length;
-      for (const line2 of body.slice(pos2).split("\n")) {
-        if (line2.replace(/\r$/, "").trim() === script[2]) break;
-        b.push(`${line2}
+      for (const line3 of body.slice(pos2).split("\n")) {
+        if (line3.replace(/\r$/, "").trim() === script[2]) break;
+        b.push(`${line3}
 `, start + pos2);
-        pos2 += line2.length + 1;
+        pos2 += line3.length + 1;
       }
       continue;
     }
     let pos = 0;
-    for (const line2 of body.split("\n")) {
-      if (pos > 0 && /^\s*#/.test(line2)) {
-        pos += line2.length + 1;
+    for (const line3 of body.split("\n")) {
+      if (pos > 0 && /^\s*#/.test(line3)) {
+        pos += line3.length + 1;
         continue;
       }
-      b.push(`${line2}
+      b.push(`${line3}
 `, start + pos);
-      pos += line2.length + 1;
+      pos += line3.length + 1;
     }
   }
   return b.build(text2.length);
@@ -55194,9 +55392,9 @@ function parseSshd(text2) {
   while (pos <= text2.length) {
     let lineEnd = text2.indexOf("\n", pos);
     if (lineEnd === -1) lineEnd = text2.length;
-    const line2 = text2.slice(pos, lineEnd).replace(/\r$/, "");
-    const m = splitLine(line2);
-    if (m && !line2.trimStart().startsWith("#")) {
+    const line3 = text2.slice(pos, lineEnd).replace(/\r$/, "");
+    const m = splitLine(line3);
+    if (m && !line3.trimStart().startsWith("#")) {
       const { lead, name, sep: sep2, rest } = m;
       const keyword = name.toLowerCase();
       const valueStart = pos + lead + name.length + sep2;
@@ -55214,21 +55412,21 @@ function parseSshd(text2) {
   return out;
 }
 var isBlank = (c) => c === " " || c === "	";
-function splitLine(line2) {
+function splitLine(line3) {
   let i = 0;
-  while (isBlank(line2[i])) i++;
+  while (isBlank(line3[i])) i++;
   const lead = i;
-  if (!/[A-Za-z]/.test(line2[i] ?? "")) return void 0;
-  while (/[A-Za-z0-9]/.test(line2[i] ?? "")) i++;
-  const name = line2.slice(lead, i);
+  if (!/[A-Za-z]/.test(line3[i] ?? "")) return void 0;
+  while (/[A-Za-z0-9]/.test(line3[i] ?? "")) i++;
+  const name = line3.slice(lead, i);
   const sepStart = i;
-  while (isBlank(line2[i])) i++;
-  if (line2[i] === "=") {
+  while (isBlank(line3[i])) i++;
+  if (line3[i] === "=") {
     i++;
-    while (isBlank(line2[i])) i++;
+    while (isBlank(line3[i])) i++;
   }
   if (i === sepStart) return void 0;
-  return { lead, name, sep: i - sepStart, rest: line2.slice(i).trimEnd() };
+  return { lead, name, sep: i - sepStart, rest: line3.slice(i).trimEnd() };
 }
 function splitArgs(s) {
   const args = [];
@@ -55373,17 +55571,17 @@ function cloudInitParts(file, fileText, docText, doc, toFile) {
   if ((0, import_yaml7.isSeq)(files)) {
     for (const entry of files.items) {
       if (!(0, import_yaml7.isMap)(entry)) continue;
-      const path16 = entry.get("path");
+      const path18 = entry.get("path");
       const content = entry.get("content", true);
       const encoding = String(entry.get("encoding") ?? "");
-      if (typeof path16 !== "string" || !(0, import_yaml7.isScalar)(content) || /b64|base64|gz/i.test(encoding)) continue;
+      if (typeof path18 !== "string" || !(0, import_yaml7.isScalar)(content) || /b64|base64|gz/i.test(encoding)) continue;
       const one = new SourceBuilder();
       pushScalar(one, docText, content);
       const src = mapped(one.build(docText.length), toFile);
-      if (isConfigPath(path16)) {
+      if (isConfigPath(path18)) {
         const range = { start: toFile(entry.range?.[0] ?? 0), end: toFile(entry.range?.[1] ?? 0) };
-        embedded.push(embedHeredoc(file, fileText, { body: src.text, start: src.at(0) }, offsetMap(src.text.length, src.at), path16, range, "write_files entry writing"));
-      } else if (/\.(sh|bash)$/.test(path16) || /(^|\/)s?bin\//.test(path16) || /^#!.*\b(ba)?sh\b/.test(src.text)) {
+        embedded.push(embedHeredoc(file, fileText, { body: src.text, start: src.at(0) }, offsetMap(src.text.length, src.at), path18, range, "write_files entry writing"));
+      } else if (/\.(sh|bash)$/.test(path18) || /(^|\/)s?bin\//.test(path18) || /^#!.*\b(ba)?sh\b/.test(src.text)) {
         pushScalar(b, docText, content);
       }
     }
@@ -55578,13 +55776,13 @@ var Reader = class {
     return { kind: "ref", text: s.slice(start, this.i), start, end: this.i };
   }
   /** A bracketed span skipped whole (strings and heredocs inside read properly). */
-  balanced(open2, close) {
+  balanced(open3, close) {
     this.enter();
     this.i++;
     for (; ; ) {
       this.space(true);
       const c = this.s[this.i];
-      if (c === void 0) this.fail(`"${open2}" not closed`);
+      if (c === void 0) this.fail(`"${open3}" not closed`);
       if (c === close) {
         this.i++;
         break;
@@ -55718,12 +55916,12 @@ var Reader = class {
       }
       let e = s.indexOf("\n", p);
       if (e === -1) e = s.length;
-      const line2 = s.slice(p, e).replace(/\r$/, "");
-      if (line2.trim() === delimiter) {
-        this.i = p + line2.length;
+      const line3 = s.slice(p, e).replace(/\r$/, "");
+      if (line3.trim() === delimiter) {
+        this.i = p + line3.length;
         break;
       }
-      lines.push({ text: line2, off: p });
+      lines.push({ text: line3, off: p });
       p = e + 1;
     }
     const indent = strip ? Math.min(...lines.filter((l) => l.text.trim()).map((l) => l.text.length - l.text.trimStart().length)) : 0;
@@ -55746,9 +55944,9 @@ var Reader = class {
 var import_yaml8 = __toESM(require_dist(), 1);
 var MAX_YAML_DOCUMENTS = 1e3;
 var KubernetesParseError = class extends Error {
-  constructor(message2, line2, column) {
+  constructor(message2, line3, column) {
     super(message2);
-    this.line = line2;
+    this.line = line3;
     this.column = column;
   }
   line;
@@ -55797,15 +55995,15 @@ function parseKubernetes(file, text2, helm) {
     documents.push(d);
     if (kind === "ConfigMap") embedded.push(...configMapConfigs(file, text2, doc));
   }
-  const resolver = (path16, part) => {
-    const doc = list[Number(path16[0])];
-    return doc ? yamlResolver(doc)(path16.slice(1), part) : void 0;
+  const resolver = (path18, part) => {
+    const doc = list[Number(path18[0])];
+    return doc ? yamlResolver(doc)(path18.slice(1), part) : void 0;
   };
   return { target: { kind: "kubernetes", file, text: text2, documents, ...helm ? { helm } : {}, ...values !== void 0 ? { values } : {} }, resolver, embedded };
 }
-function get2(v, path16) {
+function get2(v, path18) {
   let cur = v;
-  for (const k of path16) cur = isRecord(cur) ? cur[k] : void 0;
+  for (const k of path18) cur = isRecord(cur) ? cur[k] : void 0;
   return cur;
 }
 function workloadOf(index, kind, value) {
@@ -55825,13 +56023,13 @@ function workloadOf(index, kind, value) {
     const list = Array.isArray(pod[key]) ? pod[key] : [];
     list.forEach((c, ci) => {
       if (!isRecord(c)) return;
-      const path16 = [...podPath, key, ci];
-      containers2.push({ name: String(c.name ?? ""), init, path: path16, value: c, mounts: mountsOf(c, path16, volumes, podPath), ports: portsOf(c, path16) });
+      const path18 = [...podPath, key, ci];
+      containers2.push({ name: String(c.name ?? ""), init, path: path18, value: c, mounts: mountsOf(c, path18, volumes, podPath), ports: portsOf(c, path18) });
     });
   }
   return { workload: { podPath, pod, containers: containers2 } };
 }
-function mountsOf(c, path16, volumes, podPath) {
+function mountsOf(c, path18, volumes, podPath) {
   const out = [];
   (Array.isArray(c.volumeMounts) ? c.volumeMounts : []).forEach((m, index) => {
     if (!isRecord(m)) return;
@@ -55842,18 +56040,18 @@ function mountsOf(c, path16, volumes, podPath) {
     if (hostPath !== void 0) {
       const normal = normaliseHostPath(hostPath);
       out.push({ index, type: "bind", source: hostPath, hostPath: normal, target, readOnly, unknown: isUnresolvedValue(normal), path: [...podPath, "volumes", vol?.index ?? 0, "hostPath", "path"] });
-    } else out.push({ index, type: vol ? "volume" : "other", source: String(m.name ?? ""), hostPath: String(m.name ?? ""), target, readOnly, unknown: false, path: [...path16, "volumeMounts", index] });
+    } else out.push({ index, type: vol ? "volume" : "other", source: String(m.name ?? ""), hostPath: String(m.name ?? ""), target, readOnly, unknown: false, path: [...path18, "volumeMounts", index] });
   });
   return out;
 }
-function portsOf(c, path16) {
+function portsOf(c, path18) {
   const out = [];
   (Array.isArray(c.ports) ? c.ports : []).forEach((p, index) => {
     if (!isRecord(p)) return;
     const target = p.containerPort === void 0 ? "" : String(p.containerPort);
     const published = p.hostPort === void 0 || p.hostPort === null ? "" : String(p.hostPort);
     const hostIp = p.hostIP === void 0 ? "" : String(p.hostIP);
-    out.push({ index, hostIp, exposure: exposureOf(hostIp), published, target, protocol: String(p.protocol ?? "TCP").toLowerCase(), numbers: portNumbers(published, target), text: `${published ? `${published}:` : ""}${target}`, path: [...path16, "ports", index] });
+    out.push({ index, hostIp, exposure: exposureOf(hostIp), published, target, protocol: String(p.protocol ?? "TCP").toLowerCase(), numbers: portNumbers(published, target), text: `${published ? `${published}:` : ""}${target}`, path: [...path18, "ports", index] });
   });
   return out;
 }
@@ -55882,9 +56080,9 @@ function valuesConfigs(file, text2, doc, value) {
     const sub = get2(value, prefix);
     if (!isRecord(sub) || !OPENCLAW_SECTIONS.some((k) => isRecord(sub[k])) || ["image", "resources", "replicas", "replicaCount"].some((k) => k in sub)) continue;
     const range = resolve(prefix, "key") ?? [0, 0];
-    const line2 = new LineIndex(text2).position(range[0]).line;
+    const line3 = new LineIndex(text2).position(range[0]).line;
     out.push({
-      target: { kind: "openclaw", file, text: text2, value: sub, authored: sub, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line: line2 } },
+      target: { kind: "openclaw", file, text: text2, value: sub, authored: sub, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line: line3 } },
       reframe: reframer(file, text2, (i) => i, (p, part) => resolve([...prefix, ...p], part), { start: range[0], end: range[1] })
     });
     break;
@@ -55900,17 +56098,17 @@ function parseTerraform(file, text2) {
   const tfvars = /\.tfvars(\.[\w-]+)?$/.test(file);
   const target = { kind: "terraform", file, text: text2, tfvars, body };
   const defaults2 = literalDefaults(body);
-  const derived = [];
+  const derived2 = [];
   for (const block of body.blocks) {
     if (block.type !== "resource" && block.type !== "data") continue;
     for (const a of block.body.attributes) {
-      if (USER_DATA.has(a.name)) derived.push(...userData(file, text2, a.expr, defaults2));
+      if (USER_DATA.has(a.name)) derived2.push(...userData(file, text2, a.expr, defaults2));
       if (a.name === "metadata" && a.expr.kind === "object") {
-        for (const item of a.expr.items) if (METADATA_KEYS.has(item.key)) derived.push(...userData(file, text2, item.value, defaults2));
+        for (const item of a.expr.items) if (METADATA_KEYS.has(item.key)) derived2.push(...userData(file, text2, item.value, defaults2));
       }
     }
   }
-  return { target, derived };
+  return { target, derived: derived2 };
 }
 function literalDefaults(body) {
   const out = /* @__PURE__ */ new Map();
@@ -55937,8 +56135,8 @@ function userData(file, text2, expr, defaults2) {
       const pos = new LineIndex(text2).position(r.line ? map[new LineIndex(w.text).lineStart(r.line) + (r.column ?? 1) - 1] ?? expr.start : expr.start);
       return [{ target: { kind: "parse_error", file, fileKind: "cloud_init", message: `user data: ${r.message}`, line: pos.line, column: pos.column }, reframe: (x) => x }];
     }
-    const line2 = new LineIndex(text2).position(expr.start).line;
-    const target = { kind: "cloud_init", file, text: w.text, value: r.value, embedded: { origin: "terraform", line: line2 } };
+    const line3 = new LineIndex(text2).position(expr.start).line;
+    const target = { kind: "cloud_init", file, text: w.text, value: r.value, embedded: { origin: "terraform", line: line3 } };
     const parts = cloudInitParts(file, text2, w.text, r.doc, (i) => map[Math.min(i, map.length - 1)] ?? expr.end);
     return [{ target, reframe: reframer(file, w.text, map, yamlResolver(r.doc), whole) }, { target: parts.shell }, ...parts.embedded];
   }
@@ -55989,19 +56187,19 @@ var TEMPLATE_HOST = {
 function isHelmTemplate(file, kind, text2) {
   return kind === "kubernetes" && file.split("/").includes("templates") && text2.includes("{{");
 }
-function failed(file, kind, text2, message2, line2, column) {
+function failed(file, kind, text2, message2, line3, column) {
   return {
     ok: false,
-    error: { kind: "parse_error", file, fileKind: kind, message: quoteFree(message2), ...line2 ? { line: line2, column: column ?? 1 } : {} },
+    error: { kind: "parse_error", file, fileKind: kind, message: quoteFree(message2), ...line3 ? { line: line3, column: column ?? 1 } : {} },
     locator: new Locator(file, text2)
   };
 }
 function quoteFree(message2) {
-  const line2 = message2.split("\n")[0] ?? "";
-  return line2.replace(/\S{16,}/g, "…").slice(0, 300);
+  const line3 = message2.split("\n")[0] ?? "";
+  return line3.replace(/\S{16,}/g, "…").slice(0, 300);
 }
 function parseKind(file, kind, text2) {
-  const fail = (message2, line2, column) => failed(file, kind, text2, message2, line2, column);
+  const fail = (message2, line3, column) => failed(file, kind, text2, message2, line3, column);
   const plain2 = new Locator(file, text2);
   switch (kind) {
     case "compose": {
@@ -56139,16 +56337,20 @@ function parseDirectives(text2) {
   });
   return out;
 }
-function stripCloser(line2) {
-  let s = line2.trimEnd();
+function stripCloser(line3) {
+  let s = line3.trimEnd();
   if (s.endsWith("-->")) s = s.slice(0, -3).trimEnd();
   else if (s.endsWith("*/")) s = s.slice(0, -2).trimEnd();
   return s;
 }
-function findDirective(directives, ruleId, line2) {
-  for (const l of [line2, line2 - 1]) {
+function findDirective(directives, ruleId, line3) {
+  const at2 = findDirectiveLine(directives, ruleId, line3);
+  return at2 === void 0 ? void 0 : directives.get(at2);
+}
+function findDirectiveLine(directives, ruleId, line3) {
+  for (const l of [line3, line3 - 1]) {
     const d = directives.get(l);
-    if (d && d.rules.some((r) => r === "*" || r === ruleId)) return d;
+    if (d && d.rules.some((r) => r === "*" || r === ruleId)) return l;
   }
   return void 0;
 }
@@ -56164,9 +56366,9 @@ var FileContext = class {
   text;
   locator;
   directives;
-  suppression(ruleId, line2) {
+  suppression(ruleId, line3) {
     this.directives ??= parseDirectives(this.text);
-    return findDirective(this.directives, ruleId, line2);
+    return findDirective(this.directives, ruleId, line3);
   }
 };
 function repoFileContext(file) {
@@ -56183,23 +56385,41 @@ function scrub(text2, secret, redacted) {
   if (!secret || secret.length < 4 || !text2.includes(secret)) return text2;
   return text2.split(secret).join(redacted);
 }
+var WORD = /[A-Za-z0-9_-]{16,}/g;
+function holdsKey(word) {
+  for (const part of word.split(/[_-]/)) {
+    if (part.length < 16 || !/[0-9]/.test(part) || !/[A-Za-z]/.test(part)) continue;
+    if (shannonEntropy(part) >= 3.3) return true;
+  }
+  return false;
+}
+function redactKeyLikeWords(text2) {
+  return text2.replace(WORD, (w) => holdsKey(w) ? redact(w) : w);
+}
 
 // src/engine/postprocess/finalize.ts
 function identityOf(input, ctx) {
   if (input.key !== void 0) return `key:${input.key}`;
-  if (input.secret !== void 0) return secretIdentity(input.secret);
+  const secret = input.secret;
+  if (secret !== void 0 && !weakSecret(secret)) return secretIdentity(secret);
+  const cut = (text2) => secret !== void 0 ? text2.split(secret).join("") : text2;
   const a = input.at;
   switch (a.kind) {
     case "path":
       return `path:${JSON.stringify(a.path)}:${a.part ?? "pair"}`;
     case "file":
       return "file";
-    case "range":
-      return `text:${sha256(ctx.text.slice(a.start, a.end).replace(/\s+/g, " ").trim())}`;
+    case "range": {
+      if (secret === void 0) return `text:${sha256(ctx.text.slice(a.start, a.end).replace(/\s+/g, " ").trim())}`;
+      const at2 = ctx.locator.locate(a);
+      const start = ctx.locator.lines.lineStart(at2.startLine);
+      const end = ctx.locator.lines.lineStart(at2.endLine + 1);
+      return `text:${sha256(cut(ctx.text.slice(start, end > start ? end : void 0)).replace(/\s+/g, " ").trim())}`;
+    }
     case "position": {
       const start = ctx.locator.lines.lineStart(a.line);
       const end = ctx.locator.lines.lineStart(a.endLine + 1);
-      return `text:${sha256(ctx.text.slice(start, end > start ? end : void 0).replace(/\s+/g, " ").trim())}`;
+      return `text:${sha256(cut(ctx.text.slice(start, end > start ? end : void 0)).replace(/\s+/g, " ").trim())}`;
     }
   }
 }
@@ -56208,7 +56428,8 @@ function finalize(rule, input, ctx) {
   const fp = fingerprint(rule.id, location.file, identityOf(input, ctx));
   const secret = input.secret;
   const redacted = secret !== void 0 ? redact(secret) : void 0;
-  const clean = (s) => secret !== void 0 && redacted !== void 0 ? scrub(s, secret, redacted) : s;
+  const scrubbed = (s) => secret !== void 0 && redacted !== void 0 ? scrub(s, secret, redacted) : s;
+  const clean = (s) => redactKeyLikeWords(scrubbed(s));
   const finding = {
     ruleId: rule.id,
     severity: input.severity ?? rule.severity,
@@ -56219,7 +56440,7 @@ function finalize(rule, input, ctx) {
   if (input.messageId !== void 0) finding.messageId = input.messageId;
   if (redacted !== void 0) finding.redacted = redacted;
   if (input.fix) {
-    finding.fix = { description: clean(input.fix.description), location: ctx.locator.locate(input.fix.at), replacement: clean(input.fix.replacement) };
+    finding.fix = { description: clean(input.fix.description), location: ctx.locator.locate(input.fix.at), replacement: scrubbed(input.fix.replacement) };
   }
   if (input.properties) {
     finding.properties = Object.fromEntries(Object.entries(input.properties).map(([k, v]) => [k, typeof v === "string" ? clean(v) : v]));
@@ -56392,9 +56613,9 @@ var HunkContext = class extends FileContext {
   }
   lineNos;
   byFileLine;
-  suppression(ruleId, line2) {
+  suppression(ruleId, line3) {
     this.byFileLine ??= new Map([...parseDirectives(this.text)].map(([i, d]) => [this.lineNos[i - 1] ?? i, d]));
-    return findDirective(this.byFileLine, ruleId, line2);
+    return findDirective(this.byFileLine, ruleId, line3);
   }
 };
 async function scanHistory(opts) {
@@ -56406,7 +56627,7 @@ async function scanHistory(opts) {
   const [known, shallowOut, config, baseline] = await Promise.all([
     Promise.all(revs.map(async (r) => !r.startsWith("-") && await tryGit(base4, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
     tryGit(base4, ["rev-parse", "--is-shallow-repository"]),
-    loadConfig(opts.configFile, base4, base4, new Set(opts.rules.map((r) => r.id)), notes),
+    opts.noConfig ? defaultConfig() : opts.configText ? parseConfig(opts.configText.text, opts.configText.file, base4, new Set(opts.rules.map((r) => r.id)), notes) : loadConfig(opts.configFile, base4, base4, new Set(opts.rules.map((r) => r.id)), notes),
     opts.baselineFile ? loadBaseline(opts.baselineFile) : void 0
   ]);
   const unknown = revs.find((_, i) => !known[i]);
@@ -56529,7 +56750,7 @@ async function scanHistory(opts) {
   let stderr = "";
   try {
     const reader = new PatchReader(maxFileSize, { file: scanFile, commit: scanCommit });
-    ({ stderr } = await streamLines(base4, args, maxFileSize + 1, (line2, truncated) => reader.line(line2, truncated)));
+    ({ stderr } = await streamLines(base4, args, maxFileSize + 1, (line3, truncated) => reader.line(line3, truncated)));
     await reader.end();
   } finally {
     blobs.close();
@@ -56584,11 +56805,11 @@ async function fingerprintsAtHead(base4, rules2, config, maxFileSize, notes) {
   const runner = new RuleRunner(rules2, notes, historyFinisher);
   const blobs = new BlobReader(base4);
   const entries = [];
-  await streamLines(base4, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line2) => {
-    const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line2);
+  await streamLines(base4, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line3) => {
+    const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line3);
     if (!m || m[1] === "120000") return;
-    const path16 = unquotePath(m[4] ?? "");
-    if (!config.isIgnored(path16)) entries.push({ path: path16, oid: m[2] ?? "", size: Number(m[3]) });
+    const path18 = unquotePath(m[4] ?? "");
+    if (!config.isIgnored(path18)) entries.push({ path: path18, oid: m[2] ?? "", size: Number(m[3]) });
   });
   const wantsText = rules2.some((r) => r.appliesTo.includes("text"));
   const wantsDotenv = rules2.some((r) => r.appliesTo.includes("dotenv"));
@@ -56649,7 +56870,7 @@ var FilePass = class {
    */
   async run(index, f, byPath2, runTextRules = true) {
     const result = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
-    const read = await readText(f, this.maxFileSize);
+    const read = await readText(f, this.maxFileSize, byPath2 !== "text");
     if (!read.ok) {
       if (read.note) result.skipped = read.note;
       return result;
@@ -56788,9 +57009,9 @@ function interpolate(s, lookup) {
   }
   return out;
 }
-function matchingBrace(s, open2) {
+function matchingBrace(s, open3) {
   let depth2 = 0;
-  for (let j = open2; j < s.length; j++) {
+  for (let j = open3; j < s.length; j++) {
     if (s[j] === "{") depth2++;
     else if (s[j] === "}" && --depth2 === 0) return j;
   }
@@ -56823,14 +57044,14 @@ function braced(inner, written2, lookup) {
 var pathKey = (p) => JSON.stringify(p);
 function collectTags(doc) {
   const tags = /* @__PURE__ */ new Map();
-  const walk3 = (node, path16, depth2) => {
+  const walk3 = (node, path18, depth2) => {
     if (depth2 > 12 || !node) return;
     const tag = node.tag;
-    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path16), tag === "!reset" ? "reset" : "override");
+    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path18), tag === "!reset" ? "reset" : "override");
     if ((0, import_yaml12.isMap)(node)) {
-      for (const it of node.items) if ((0, import_yaml12.isPair)(it) && (0, import_yaml12.isScalar)(it.key)) walk3(it.value, [...path16, String(it.key.value)], depth2 + 1);
+      for (const it of node.items) if ((0, import_yaml12.isPair)(it) && (0, import_yaml12.isScalar)(it.key)) walk3(it.value, [...path18, String(it.key.value)], depth2 + 1);
     }
-    if ((0, import_yaml12.isSeq)(node)) node.items.forEach((it, i) => walk3(it, [...path16, i], depth2 + 1));
+    if ((0, import_yaml12.isSeq)(node)) node.items.forEach((it, i) => walk3(it, [...path18, i], depth2 + 1));
   };
   walk3(doc.contents, [], 0);
   return tags;
@@ -56838,12 +57059,12 @@ function collectTags(doc) {
 function isRecord2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function build(raw, file, path16, env2, tags) {
-  const o = { file, path: path16 };
-  const tag = tags.get(pathKey(path16));
+function build(raw, file, path18, env2, tags) {
+  const o = { file, path: path18 };
+  const tag = tags.get(pathKey(path18));
   const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
-  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path16, i], env2, tags)));
-  if (isRecord2(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path16, k], env2, tags)])));
+  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path18, i], env2, tags)));
+  if (isRecord2(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path18, k], env2, tags)])));
   if (typeof raw === "string") return node(interpolate(raw, env2), raw);
   if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
   return node(raw === void 0 ? null : String(raw), null);
@@ -56897,10 +57118,10 @@ function plain(n, which2) {
   if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which2)]));
   return which2 === "r" && n.r !== void 0 ? n.r : n.v;
 }
-function origins(n, path16 = [], out = /* @__PURE__ */ new Map()) {
-  out.set(pathKey(path16), n.o);
-  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path16, i], out));
-  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path16, k], out);
+function origins(n, path18 = [], out = /* @__PURE__ */ new Map()) {
+  out.set(pathKey(path18), n.o);
+  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path18, i], out));
+  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path18, k], out);
   return out;
 }
 
@@ -56919,16 +57140,16 @@ function buildComposeProjects(composeTargets, dotenvTargets) {
   for (const t of composeTargets) byDir.set(path8.posix.dirname(t.file), [...byDir.get(path8.posix.dirname(t.file)) ?? [], t.file]);
   const projects = [];
   for (const [dir4, files] of byDir) {
-    const nameOf = (f) => path8.posix.basename(f);
-    const base4 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
-    const family2 = base4 && /^docker-/i.test(nameOf(base4)) ? "docker-compose" : "compose";
-    const override = base4 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family2}.`)) : void 0;
+    const nameOf2 = (f) => path8.posix.basename(f);
+    const base4 = BASE_NAMES.map((n) => files.find((f) => nameOf2(f).toLowerCase() === n)).find((f) => f !== void 0);
+    const family2 = base4 && /^docker-/i.test(nameOf2(base4)) ? "docker-compose" : "compose";
+    const override = base4 ? files.find((f) => OVERRIDE.test(nameOf2(f)) && nameOf2(f).toLowerCase().startsWith(`${family2}.`)) : void 0;
     const listed = composeFileVariable(loader, dir4);
     const main = listed.length ? listed : base4 ? [base4, ...override ? [override] : []] : [];
     if (main.length) projects.push(project(loader, dir4, main, main));
     for (const f of files) {
       if (main.includes(f)) continue;
-      if (base4 && VARIANT.test(nameOf(f))) projects.push(project(loader, dir4, [base4, f], [f]));
+      if (base4 && VARIANT.test(nameOf2(f))) projects.push(project(loader, dir4, [base4, f], [f]));
       else projects.push(project(loader, dir4, [f], [f]));
     }
   }
@@ -57308,8 +57529,8 @@ function assignReleases(project2, readRepoFile) {
     if (services2 && typeof services2 === "object") for (const svc of Object.values(services2)) add(c.file, svc?.image);
   }
   for (const d of project2.targets("dockerfile")) {
-    for (const line2 of d.text.split("\n")) {
-      const words = line2.trim().split(/\s+/);
+    for (const line3 of d.text.split("\n")) {
+      const words = line3.trim().split(/\s+/);
       if (words[0]?.toUpperCase() !== "FROM") continue;
       add(d.file, words.slice(1).find((w) => !w.startsWith("--")));
     }
@@ -57421,14 +57642,14 @@ function embeddedKey(t) {
   return t.kind === "openclaw" && t.embedded ? `${t.file}
 ${t.embedded.line}` : void 0;
 }
-function toOrigin(target, report) {
+function toOrigin(target, report2) {
   const move = (a) => {
     if (a.kind !== "path" || a.file !== void 0) return a;
     const o = target.origin(a.path);
     return o.file === target.file ? { ...a, path: o.path } : { ...a, path: o.path, file: o.file };
   };
-  const out = { ...report, at: move(report.at) };
-  if (report.fix) out.fix = { ...report.fix, at: move(report.fix.at) };
+  const out = { ...report2, at: move(report2.at) };
+  if (report2.fix) out.fix = { ...report2.fix, at: move(report2.fix.at) };
   return out;
 }
 
@@ -57520,7 +57741,7 @@ async function checkRepository(project2, files, git3, readRepoFile, runner) {
 import path11 from "node:path";
 
 // src/engine/read/repo-file.ts
-import { lstatSync as lstatSync3, readFileSync } from "node:fs";
+import { lstatSync as lstatSync4, readFileSync } from "node:fs";
 import path10 from "node:path";
 function repoFileReader(base4, blobs) {
   if (!blobs) return (rel) => readFromDisk(base4, rel);
@@ -57533,7 +57754,7 @@ function repoFileReader(base4, blobs) {
 function readFromDisk(base4, rel) {
   try {
     const abs = path10.join(base4, rel);
-    if (!abs.startsWith(base4 + path10.sep) || lstatSync3(abs).isSymbolicLink()) return void 0;
+    if (!abs.startsWith(base4 + path10.sep) || lstatSync4(abs).isSymbolicLink()) return void 0;
     return readFileSync(abs, "utf8");
   } catch {
     return void 0;
@@ -57561,6 +57782,7 @@ async function scan(opts) {
   await checkShared(project2, runner);
   await checkShells(project2, shells, runner, breather);
   await checkRepository(project2, files, root.git, readRepoFile, runner);
+  if (!opts.blobs && files.length === 0) notes.push({ level: "warning", code: "scan.no_files", message: "0 files scanned: check the path, the .gatewarden.yml ignore patterns, and whether a .git file points elsewhere" });
   const findings = postprocess(runner.findings, { config, baseline, findingsIn: opts.findingsIn });
   const durationMs = Math.round(performance.now() - started);
   return {
@@ -57574,7 +57796,7 @@ async function scan(opts) {
 }
 
 // src/engine/threads/isolate.ts
-import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, statSync } from "node:fs";
+import { closeSync as closeSync2, constants as constants5, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, statSync } from "node:fs";
 import path12 from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { isMainThread as isMainThread2, MessageChannel, parentPort as parentPort2, receiveMessageOnPort, Worker as Worker2, workerData as workerData2 } from "node:worker_threads";
@@ -57747,8 +57969,8 @@ function worthIsolating(opts, isolate) {
   const estimate = opts.blobs ? opts.blobs.files.size : estimateFiles(opts.paths.length ? opts.paths : ["."]);
   return estimate >= minFiles ? estimate : void 0;
 }
-function debug3(line2) {
-  if (process.env.GATEWARDEN_DEBUG) process.stderr.write(`gatewarden: ${line2}
+function debug3(line3) {
+  if (process.env.GATEWARDEN_DEBUG) process.stderr.write(`gatewarden: ${line3}
 `);
 }
 function errorCode(err) {
@@ -57796,7 +58018,7 @@ function indexEntries(dir4) {
 function readStart(file, n) {
   let fd;
   try {
-    fd = openSync2(file, constants4.O_RDONLY | constants4.O_NONBLOCK);
+    fd = openSync2(file, constants5.O_RDONLY | constants5.O_NONBLOCK);
     if (!fstatSync2(fd).isFile()) return void 0;
     const buf = Buffer.alloc(n);
     return buf.subarray(0, readSync2(fd, buf, 0, n, 0));
@@ -57836,89 +58058,31 @@ function scanReport(result, catalogue = RULES) {
   };
 }
 
-// src/report/history.ts
-var HISTORY_REMEDIATION = [
-  "Revoke or rotate every secret first. Removing it from git does not un-leak it: every clone, fork and cache already has it.",
-  "Then rewrite the history with git filter-repo (`git filter-repo --replace-text <expressions-file>` for a value, `git filter-repo --invert-paths --path <file>` for a file), and force-push every branch and tag.",
-  "A force push does not remove the commits from existing forks, clones, pull-request refs or caches (GitHub keeps them until its support purges them): only rotation makes the secret harmless."
-];
-
-// src/action/history.ts
-function isFullMode(settings) {
-  return settings.mode === "full" || settings.mode === "auto" && !(process.env.GITHUB_EVENT_NAME ?? "").startsWith("pull_request");
-}
-async function historySweep(settings, summaryLines) {
-  if (!settings.history) return void 0;
-  if (!isFullMode(settings)) {
-    summaryLines.push("`history: true` applies to full mode only (a scheduled or push workflow); this run scanned the files.");
-    return void 0;
-  }
-  const result = await sweepHistory({
-    path: settings.path,
-    ...settings.config ? { configFile: settings.config } : {},
-    ...settings.baseline ? { baselineFile: settings.baseline } : {}
-  });
-  if (result.history.shallow) warning("Gatewarden history sweep: this is a shallow clone, so older commits were not scanned. Set `fetch-depth: 0` on actions/checkout.");
-  summaryLines.push(`History sweep: ${result.history.commits} commit(s) reachable from \`${result.history.range}\`; each finding is located at the commit that introduced it.`);
-  if (result.findings.some((f) => !f.suppressed)) summaryLines.push("", ...HISTORY_REMEDIATION.map((line2, i) => `${i + 1}. ${line2}`));
-  return result;
-}
-
-// src/action/inputs.ts
-function bool(name, fallback) {
-  const v = getInput(name).trim().toLowerCase();
-  if (v === "") return fallback;
-  if (["true", "yes", "1", "on"].includes(v)) return true;
-  if (["false", "no", "0", "off"].includes(v)) return false;
-  throw new UsageError(`input ${name} must be true or false (got "${v}")`);
-}
-function getSettings() {
-  const mode = getInput("mode") || "auto";
-  if (!["auto", "pr", "full"].includes(mode)) throw new UsageError(`input mode must be auto, pr or full (got "${mode}")`);
-  const failOn = getInput("fail-on") || "high";
-  if (!FAIL_ON_VALUES.includes(failOn)) throw new UsageError(`input fail-on must be one of ${FAIL_ON_VALUES.join(", ")} (got "${failOn}")`);
-  const severity = getInput("severity") || "low";
-  if (!SEVERITIES.includes(severity)) throw new UsageError(`input severity must be one of ${SEVERITIES.join(", ")} (got "${severity}")`);
-  const history = bool("history", false);
-  const jobs = parseJobs(getInput("jobs"));
-  if (jobs === void 0) throw new UsageError(`input jobs must be auto or a whole number from 1 to 64 (got "${getInput("jobs")}")`);
-  const config = getInput("config");
-  const baseline = getInput("baseline");
-  return {
-    path: getInput("path") || ".",
-    mode,
-    sarifFile: getInput("sarif-file") || "gatewarden.sarif",
-    failOn,
-    severity,
-    annotations: bool("annotations", true),
-    reviewComments: bool("review-comments", false),
-    ...config ? { config } : {},
-    ...baseline ? { baseline } : {},
-    token: getInput("token"),
-    // The sweep has its own category: sharing the work-tree scan's would close its alerts.
-    category: getInput("category") || (history ? "gatewarden-history/" : "gatewarden/"),
-    history,
-    jobs
-  };
-}
-
 // src/github/event.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 async function readEvent(env2 = process.env) {
   const name = env2.GITHUB_EVENT_NAME ?? "";
   const file = env2.GITHUB_EVENT_PATH;
   if (!file) return { name, payload: {} };
   try {
-    const payload = JSON.parse(await readFile4(file, "utf8"));
+    const payload = JSON.parse(await readFile2(file, "utf8"));
     return { name, payload: isRecord4(payload) ? payload : {} };
   } catch {
     return { name, payload: {} };
   }
 }
 function isPullRequestEventName(name) {
-  return name === "pull_request" || name === "pull_request_target";
+  return name === "pull_request" || name === "pull_request_target" || name === "merge_group";
 }
 function pullRequestOf(event, env2 = process.env) {
+  const group = event.payload.merge_group;
+  if (isRecord4(group)) {
+    const baseSha2 = str4(group.base_sha);
+    const headSha2 = str4(group.head_sha);
+    if (!baseSha2 || !headSha2) return void 0;
+    const [owner2 = "", repo2 = ""] = (env2.GITHUB_REPOSITORY ?? "").split("/");
+    return { number: 0, baseSha: baseSha2, headSha: headSha2, baseRef: (str4(group.base_ref) ?? "").replace(/^refs\/heads\//, ""), repo: { owner: owner2, repo: repo2 }, fork: false, mergeQueue: true };
+  }
   const pr = event.payload.pull_request;
   if (!isRecord4(pr)) return void 0;
   const base4 = isRecord4(pr.base) ? pr.base : {};
@@ -57948,6 +58112,78 @@ function str4(v) {
   return typeof v === "string" && v !== "" ? v : void 0;
 }
 
+// src/report/history.ts
+var HISTORY_REMEDIATION = [
+  "Revoke or rotate every secret first. Removing it from git does not un-leak it: every clone, fork and cache already has it.",
+  "Then rewrite the history with git filter-repo (`git filter-repo --replace-text <expressions-file>` for a value, `git filter-repo --invert-paths --path <file>` for a file), and force-push every branch and tag.",
+  "A force push does not remove the commits from existing forks, clones, pull-request refs or caches (GitHub keeps them until its support purges them): only rotation makes the secret harmless."
+];
+
+// src/action/history.ts
+function isFullMode(settings) {
+  return settings.mode === "full" || settings.mode === "auto" && !isPullRequestEventName(process.env.GITHUB_EVENT_NAME ?? "");
+}
+async function historySweep(settings, summaryLines) {
+  if (!settings.history) return void 0;
+  if (!isFullMode(settings)) {
+    summaryLines.push("`history: true` applies to full mode only (a scheduled or push workflow); this run scanned the files.");
+    return void 0;
+  }
+  const result = await sweepHistory({
+    path: settings.path,
+    ...settings.config ? { configFile: settings.config } : {},
+    ...settings.baseline ? { baselineFile: settings.baseline } : {}
+  });
+  if (result.history.shallow) warning("Gatewarden history sweep: this is a shallow clone, so older commits were not scanned. Set `fetch-depth: 0` on actions/checkout.");
+  summaryLines.push(`History sweep: ${result.history.commits} commit(s) reachable from \`${result.history.range}\`; each finding is located at the commit that introduced it.`);
+  if (result.findings.some((f) => !f.suppressed)) summaryLines.push("", ...HISTORY_REMEDIATION.map((line3, i) => `${i + 1}. ${line3}`));
+  return result;
+}
+
+// src/action/inputs.ts
+function bool(name, fallback) {
+  const v = getInput(name).trim().toLowerCase();
+  if (v === "") return fallback;
+  if (["true", "yes", "1", "on"].includes(v)) return true;
+  if (["false", "no", "0", "off"].includes(v)) return false;
+  throw new UsageError(`input ${name} must be true or false (got "${v}")`);
+}
+function getSettings() {
+  const mode = getInput("mode") || "auto";
+  if (!["auto", "pr", "full"].includes(mode)) throw new UsageError(`input mode must be auto, pr or full (got "${mode}")`);
+  const failOn = getInput("fail-on") || "high";
+  if (!FAIL_ON_VALUES.includes(failOn)) throw new UsageError(`input fail-on must be one of ${FAIL_ON_VALUES.join(", ")} (got "${failOn}")`);
+  const severity = getInput("severity") || "low";
+  if (!SEVERITIES.includes(severity)) throw new UsageError(`input severity must be one of ${SEVERITIES.join(", ")} (got "${severity}")`);
+  const history = bool("history", false);
+  const jobs = parseJobs(getInput("jobs"));
+  if (jobs === void 0) throw new UsageError(`input jobs must be auto or a whole number from 1 to 64 (got "${getInput("jobs")}")`);
+  const prSuppressions = getInput("pr-suppressions").trim() || "review";
+  if (prSuppressions !== "review" && prSuppressions !== "deny") throw new UsageError(`input pr-suppressions must be review or deny (got "${prSuppressions}")`);
+  const config = getInput("config");
+  const baseline = getInput("baseline");
+  return {
+    path: getInput("path") || ".",
+    mode,
+    sarifFile: getInput("sarif-file") || "gatewarden.sarif",
+    failOn,
+    severity,
+    annotations: bool("annotations", true),
+    reviewComments: bool("review-comments", false),
+    ...config ? { config } : {},
+    ...baseline ? { baseline } : {},
+    token: getInput("token"),
+    // The sweep has its own category: sharing the work-tree scan's would close its alerts.
+    category: getInput("category") || (history ? "gatewarden-history/" : "gatewarden/"),
+    history,
+    prSuppressions,
+    jobs
+  };
+}
+
+// src/action/policy.ts
+import path13 from "node:path";
+
 // src/github/git.ts
 function git2(cwd, args, opts) {
   return git(cwd, ["-c", "core.quotepath=off", ...args], opts);
@@ -57974,8 +58210,12 @@ async function mergeBase(cwd, a, b) {
     return void 0;
   }
 }
+function gitNetworkTimeoutMs(env2 = process.env) {
+  const s = Number(env2.GATEWARDEN_GIT_TIMEOUT_SECONDS);
+  return Number.isFinite(s) && s > 0 ? s * 1e3 : 12e4;
+}
 async function fetch(cwd, extra, shas) {
-  await git2(cwd, ["fetch", "--quiet", "--no-tags", "--no-recurse-submodules", ...extra, "origin", ...shas], { timeoutMs: 10 * 6e4 });
+  await git2(cwd, ["fetch", "--quiet", "--no-tags", "--no-recurse-submodules", ...extra, "origin", ...shas], { timeoutMs: gitNetworkTimeoutMs() });
 }
 async function resolveBase(cwd, pr, log) {
   const parents = [...(await text(cwd, ["cat-file", "-p", "HEAD"])).matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1] ?? "");
@@ -58016,7 +58256,7 @@ async function ensureCommit(cwd, sha, log) {
 }
 var STATUS = { A: "added", M: "modified", D: "deleted", R: "renamed", C: "copied", T: "type-changed" };
 async function changedFiles(cwd, base4) {
-  const parts = (await git2(cwd, ["diff", "--name-status", "-z", "-M", "--no-color", "--no-ext-diff", base4, "HEAD"])).toString("utf8").split("\0");
+  const parts = [...splitNames(await git2(cwd, ["diff", "--name-status", "-z", "-M", "--no-color", "--no-ext-diff", base4, "HEAD"])).map((n) => n.name), ""];
   const out = [];
   for (let i = 0; i < parts.length - 1; ) {
     const code = parts[i++] ?? "";
@@ -58029,7 +58269,7 @@ async function changedFiles(cwd, base4) {
   return out;
 }
 async function listTree(cwd, commit) {
-  const entries = (await git2(cwd, ["ls-tree", "-r", "-z", "--full-tree", commit])).toString("utf8").split("\0");
+  const entries = splitNames(await git2(cwd, ["ls-tree", "-r", "-z", "--full-tree", commit])).map((n) => n.name);
   const out = /* @__PURE__ */ new Map();
   for (const e of entries) {
     const m = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(e);
@@ -58055,14 +58295,203 @@ async function readBlobs(cwd, shas) {
   }
   return out;
 }
+async function readFileAt(cwd, commit, relPath, limit) {
+  const entry = (await git2(cwd, ["ls-tree", "-z", "--full-tree", commit, "--", relPath])).toString("utf8").split("\0")[0] ?? "";
+  const m = /^(\d+) blob ([0-9a-f]+)\t/.exec(entry);
+  if (!m || m[1] !== "100644" && m[1] !== "100755") return void 0;
+  const size = Number((await git2(cwd, ["cat-file", "-s", m[2] ?? ""])).toString("utf8").trim());
+  if (!(size <= limit)) throw new GitError(`${relPath} at ${commit.slice(0, 7)} is larger than ${limit} bytes`);
+  return git2(cwd, ["cat-file", "blob", m[2] ?? ""]);
+}
+async function addedLines(cwd, base4, relPath) {
+  const diff = (await git2(cwd, ["diff", "-U0", "--no-color", "--no-ext-diff", base4, "HEAD", "--", `:(literal)${relPath}`])).toString("utf8");
+  const out = /* @__PURE__ */ new Set();
+  for (const m of diff.matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {
+    const start = Number(m[1]);
+    const count = m[2] === void 0 ? 1 : Number(m[2]);
+    for (let l = start; l < start + count; l++) out.add(l);
+  }
+  return out;
+}
+
+// src/report/escape.ts
+var UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var UNSAFE_KEEP_LF = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED = { "\r": "\\r", "\n": "\\n", "	": "\\t", "\x1B": "\\x1b" };
+function escapeChar(c) {
+  const named = NAMED[c];
+  if (named) return named;
+  const code = c.charCodeAt(0);
+  return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+function visible(s, keepNewlines = false) {
+  return s.replace(keepNewlines ? UNSAFE_KEEP_LF : UNSAFE, escapeChar);
+}
+var MD_ENTITIES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "`": "&#96;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "|": "&#124;",
+  "\\": "&#92;",
+  // An @ followed by a word joiner: GitHub's mention filter works on the rendered text, where an entity is
+  // decoded again, so the entity alone would still notify; the joiner breaks the name off the @.
+  "@": "@⁠"
+};
+function mdText(s) {
+  return visible(s).replace(/[&<>`[\]|\\@]/g, (c) => MD_ENTITIES[c] ?? c).replace(/^#/, "&#35;").replace(/:\/\//g, "&#58;//").replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}&#46;`);
+}
+function mdLine(l) {
+  let out = "";
+  let rest = l;
+  for (let m = /`([^`]*)`/.exec(rest); m; m = /`([^`]*)`/.exec(rest)) {
+    out += mdText(rest.slice(0, m.index)) + mdCode(m[1] ?? "");
+    rest = rest.slice(m.index + m[0].length);
+  }
+  return out + mdText(rest);
+}
+function mdCode(s) {
+  const body = visible(s).replace(/\|/g, "\\|");
+  let longest = 0;
+  for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  const fence = "`".repeat(longest + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || body === "" ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function commandData(s) {
+  return visible(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
+}
+function commandProperty(s) {
+  return commandData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function terminal(s) {
+  return visible(s);
+}
+function sarifUri(file) {
+  return file.split("/").map((segment) => segment.split(/(\\x[0-9a-f]{2})/).map((part, i) => i % 2 ? `%${part.slice(2).toUpperCase()}` : encodeURIComponent(part)).join("")).join("/");
+}
+
+// src/action/policy.ts
+function inRepo(root, abs) {
+  const rel = path13.relative(root, abs);
+  return rel === "" || rel.startsWith("..") || path13.isAbsolute(rel) ? void 0 : toPosix(rel);
+}
+async function readBasePolicy(settings, root, base4, rules2, lines) {
+  const short = base4.sha.slice(0, 7);
+  const first = root.targets[0];
+  const searchDir2 = first?.dir ? first.abs : root.base;
+  const candidates = settings.config ? [path13.resolve(settings.config)] : CONFIG_FILE_NAMES.map((n) => path13.join(searchDir2, n));
+  let config = { noConfig: true };
+  for (const abs of candidates) {
+    const rel = inRepo(root.base, abs);
+    if (rel === void 0) {
+      try {
+        config = { configText: { text: await readPolicyFile(abs, "config file"), file: abs } };
+      } catch (e) {
+        lines.push(`The config ${settings.config ?? abs} could not be read (${e.message}); the scan used the default settings.`);
+      }
+      break;
+    }
+    let baseText;
+    try {
+      baseText = (await readFileAt(root.base, base4.sha, rel, MAX_POLICY_FILE_BYTES))?.toString("utf8");
+    } catch (e) {
+      lines.push(`The config \`${rel}\` could not be read at the base commit ${short} (${e.message}); the scan used the default settings.`);
+    }
+    const headText = await readPolicyFile(abs, "config file").catch((e) => e instanceof PolicyFileError && e.reason === "missing" ? void 0 : `\0${e.message}`);
+    if (baseText !== void 0) config = { configText: { text: baseText, file: abs } };
+    if (baseText !== headText) announceConfigChange(rel, abs, root.base, baseText, headText, rules2, short, lines);
+    if (baseText !== void 0 || headText !== void 0) break;
+  }
+  let baseBaseline;
+  const baselineRel = settings.baseline ? inRepo(root.base, path13.resolve(settings.baseline)) : void 0;
+  if (settings.baseline && baselineRel !== void 0) {
+    baseBaseline = /* @__PURE__ */ new Set();
+    try {
+      const text2 = (await readFileAt(root.base, base4.sha, baselineRel, 64 * 1024 * 1024))?.toString("utf8");
+      if (text2 !== void 0) baseBaseline = parseBaseline(text2, `${baselineRel} at ${short}`);
+    } catch (e) {
+      lines.push(`The baseline \`${baselineRel}\` could not be read at the base commit ${short} (${e.message}): every baseline entry counts as added by this pull request.`);
+    }
+  }
+  return { config, baseBaseline };
+}
+function announceConfigChange(rel, abs, root, baseText, headText, rules2, short, lines) {
+  const verb = baseText === void 0 ? "adds" : headText === void 0 ? "deletes" : "changes";
+  let broken = "";
+  if (headText?.startsWith("\0")) broken = ` The new version cannot be read: ${headText.slice(1)}.`;
+  else if (headText !== void 0) {
+    try {
+      parseConfig(headText, abs, root, new Set(rules2.map((r) => r.id)), []);
+    } catch (e) {
+      broken = ` The new version is not valid: ${e.message}.`;
+    }
+  }
+  const used = baseText === void 0 ? "the default settings (the base commit has no config)" : `the config of the base commit ${short}`;
+  const text2 = `This pull request ${verb} the Gatewarden config ${rel}: a config change applies once merged. This run used ${used}.${broken}`;
+  process.stdout.write(`::warning file=${commandProperty(rel)},line=1,title=${commandProperty("Gatewarden config changed")}::${commandData(text2)}
+`);
+  lines.push(text2.replace(rel, `\`${rel}\``));
+}
+async function applyPrSuppressions(result, base4, policy, mode) {
+  const out = [];
+  const directivesOf = /* @__PURE__ */ new Map();
+  const cwd = result.root.base;
+  const fileFacts = (file) => {
+    let p = directivesOf.get(file);
+    if (!p) {
+      p = (async () => {
+        const text2 = (await readFileAt(cwd, "HEAD", file, 64 * 1024 * 1024).catch(() => void 0))?.toString("utf8");
+        if (text2 === void 0) return void 0;
+        return { added: await addedLines(cwd, base4.sha, file).catch(() => /* @__PURE__ */ new Set()), directives: parseDirectives(text2) };
+      })();
+      directivesOf.set(file, p);
+    }
+    return p;
+  };
+  for (const f of result.findings) {
+    const s = f.suppressed;
+    if (!s) continue;
+    if (s.kind === "baseline" && policy.baseBaseline && !policy.baseBaseline.has(f.fingerprint)) {
+      out.push({ finding: f, kind: "baseline", reason: "baseline entry added by this pull request", honoured: mode === "review" });
+    } else if (s.kind === "inline") {
+      const facts = await fileFacts(f.location.file);
+      const line3 = facts ? findDirectiveLine(facts.directives, f.ruleId, f.location.startLine) : void 0;
+      if (!facts || line3 === void 0 || facts.added.has(line3)) out.push({ finding: f, kind: "inline", reason: s.reason ?? "inline gatewarden-ignore (no reason given)", honoured: mode === "review" });
+    }
+  }
+  if (mode === "deny" && out.length) {
+    const denied = new Set(out.map((s) => s.finding));
+    result.findings = result.findings.map((f) => {
+      if (!denied.has(f)) return f;
+      const { suppressed: _dropped, ...rest } = f;
+      return rest;
+    });
+  }
+  return out;
+}
+async function prCommitFindings(scanPath, base4, policy, rules2, lines) {
+  try {
+    const config = policy?.config ?? {};
+    const swept = await sweepHistory({ path: scanPath, rules: rules2, refs: ["HEAD"], since: base4.sha, ...config });
+    const gone = swept.findings.filter((f) => !f.suppressed && f.properties?.stillPresent === false);
+    if (swept.history.commits) lines.push(`Swept the ${swept.history.commits} commit(s) of the pull request for secrets added and removed again: ${gone.length} found.`);
+    return gone;
+  } catch (e) {
+    lines.push(`Could not sweep the commits of the pull request (${e.message}); only the merge tree was scanned.`);
+    return [];
+  }
+}
 
 // src/github/pr.ts
 var CONFIG_NAMES = /* @__PURE__ */ new Set([".gatewarden.yml", ".gatewarden.yaml"]);
 function isContextFile(p) {
   return p === ".gitignore" || classify(p) !== "text" || /\.ya?ml$/i.test(p);
 }
-async function scanBase(cwd, pr, rules2, log, scanner = scan) {
-  const base4 = await resolveBase(cwd, pr, log);
+async function scanBase(cwd, pr, rules2, log, scanner = scan, resolved) {
+  const base4 = resolved ?? await resolveBase(cwd, pr, log);
   const changed = await changedFiles(cwd, base4.sha);
   const tree = await listTree(cwd, base4.sha);
   const wanted = /* @__PURE__ */ new Map();
@@ -58095,7 +58524,7 @@ async function pullRequestMode(settings) {
   const on = settings.mode === "pr" || settings.mode === "auto" && isPullRequestEventName(event.name);
   return on ? { pr: pullRequestOf(event) } : void 0;
 }
-async function startBaseSide(scanPath, pr, rules2, lines, head2) {
+async function resolveBaseCommit(scanPath, pr, lines) {
   if (!pr) return { skipped: "Pull-request mode needs a pull_request event with base and head SHAs, and this run has none: every finding is reported as new." };
   try {
     const root = await resolveRoot([scanPath]);
@@ -58104,8 +58533,16 @@ async function startBaseSide(scanPath, pr, rules2, lines, head2) {
       info(l);
       lines.push(l);
     };
+    return { base: await resolveBase(root.base, pr, log), root };
+  } catch (err) {
+    return { failed: err instanceof Error ? err.message : String(err) };
+  }
+}
+async function startBaseSide(resolved, pr, rules2, head2) {
+  if (!("base" in resolved) || !pr) return "base" in resolved ? { skipped: "" } : resolved;
+  try {
     const scanner = (opts) => scanRepository({ ...opts, jobs: 1, isolateMinFiles: BASE_WORKER_MIN_FILES, after: head2 });
-    return { scan: await scanBase(root.base, pr, rules2, log, scanner) };
+    return { scan: await scanBase(resolved.root.base, pr, rules2, () => void 0, scanner, resolved.base) };
   } catch (err) {
     return { failed: err instanceof Error ? err.message : String(err) };
   }
@@ -58115,7 +58552,7 @@ async function newFindings(result, baseSide, lines) {
   const side = await baseSide;
   if (!side) return all;
   if ("skipped" in side) {
-    lines.push(side.skipped);
+    if (side.skipped) lines.push(side.skipped);
     return all;
   }
   if ("failed" in side) {
@@ -58130,7 +58567,7 @@ async function newFindings(result, baseSide, lines) {
 
 // src/action/reports.ts
 import { appendFile as appendFile2, mkdir as mkdir2 } from "node:fs/promises";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/report/rule-doc.ts
 function ruleHelpMarkdown(rule) {
@@ -58182,20 +58619,20 @@ function fixText2(f, rule, full = false) {
 
 // src/report/types.ts
 function render(stream) {
-  return (report, options) => {
+  return (report2, options) => {
     let text2 = "";
-    for (const chunk of stream(report, options)) text2 += chunk;
+    for (const chunk of stream(report2, options)) text2 += chunk;
     return text2;
   };
 }
 function shown(f, options) {
   return atOrAbove(f.severity, options.minSeverity ?? "info");
 }
-function visible(report, options) {
-  return report.findings.filter((f) => (options.showSuppressed || !f.suppressed) && shown(f, options));
+function visible2(report2, options) {
+  return report2.findings.filter((f) => (options.showSuppressed || !f.suppressed) && shown(f, options));
 }
-function belowFloor(report, options) {
-  return report.findings.filter((f) => !f.suppressed && !shown(f, options));
+function belowFloor(report2, options) {
+  return report2.findings.filter((f) => !f.suppressed && !shown(f, options));
 }
 function notShownLine(hidden, how = (s) => `--min-severity ${s}`) {
   const severities = SEVERITIES.filter((s) => hidden.some((f) => f.severity === s));
@@ -58206,8 +58643,8 @@ function notShownLine(hidden, how = (s) => `--min-severity ${s}`) {
 // src/report/github.ts
 var PER_LEVEL_LIMIT = 10;
 var PER_JOB_LIMIT = 50;
-var escapeData2 = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-var escapeProp = (s) => escapeData2(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+var escapeData2 = commandData;
+var escapeProp = commandProperty;
 var COMMAND = { error: "error", warning: "warning", note: "notice" };
 function annotationCommand(f, rule) {
   const l = f.location;
@@ -58249,7 +58686,17 @@ function renderAnnotations(findings, catalogue, reservedErrors = 0) {
   return { text: lines.length ? `${lines.join("\n")}
 ` : "", omitted };
 }
-var githubReport = (report, options) => [renderAnnotations(report.findings.filter((f) => shown(f, options)), report.catalogue).text];
+var githubReport = (report2, options) => {
+  const rules2 = new Map(report2.catalogue.map((r) => [r.id, r]));
+  const { shown: fits, omitted } = selectAnnotations(report2.findings.filter((f) => shown(f, options)));
+  const lines = fits.map((f) => annotationCommand(f, rules2.get(f.ruleId)));
+  if (omitted.length) {
+    lines.push(`::notice title=Gatewarden::${escapeData2(`${omitted.length} more finding${omitted.length === 1 ? "" : "s"} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); they are listed in the log below.`)}`);
+    for (const f of omitted) lines.push(`Gatewarden ${f.severity}: ${terminal(f.location.file)}:${f.location.startLine} ${f.ruleId} ${terminal(f.redacted ? `${f.message} (value: ${f.redacted})` : f.message)}`);
+  }
+  return [lines.length ? `${lines.join("\n")}
+` : ""];
+};
 
 // package.json
 var package_default = {
@@ -58394,14 +58841,14 @@ var COLORS = {
   bold: "\x1B[1m",
   reset: "\x1B[0m"
 };
-var printable = (s) => s.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) => c === "\n" ? "\\n" : c === "	" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+var printable = terminal;
 var line = (s) => `${s}
 `;
 var INDENT = " ".repeat(20);
-var textReport = function* (report, options) {
+var textReport = function* (report2, options) {
   const paint = (c, s) => options.color ? `${COLORS[c]}${s}${COLORS.reset}` : s;
-  const rules2 = new Map(report.catalogue.map((r) => [r.id, r]));
-  const findings = visible(report, options);
+  const rules2 = new Map(report2.catalogue.map((r) => [r.id, r]));
+  const findings = visible2(report2, options);
   const byFile = /* @__PURE__ */ new Map();
   for (const f of findings) byFile.set(f.location.file, [...byFile.get(f.location.file) ?? [], f]);
   const worst = (list) => Math.max(...list.map((f) => severityRank(f.severity)));
@@ -58414,7 +58861,7 @@ var textReport = function* (report, options) {
   };
   for (const [file, list] of fileOrder) {
     yield line(paint("bold", printable(file)));
-    for (const entry of groupHardening(list, report.catalogue)) {
+    for (const entry of groupHardening(list, report2.catalogue)) {
       if (entry.kind === "group") {
         yield line(`  ${paint("dim", pos(entry.members[0] ?? list[0]).padEnd(8))} ${paint(entry.severity, entry.severity.padEnd(8))} ${paint("bold", "hardening")}  ${printable(groupHeadline(entry))}`);
         for (const f2 of entry.members) {
@@ -58426,40 +58873,40 @@ var textReport = function* (report, options) {
       }
       const f = entry.finding;
       const suppressed = f.suppressed ? paint("dim", ` [suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` — ${printable(f.suppressed.reason)}` : ""}]`) : "";
-      yield line(`  ${paint("dim", pos(f).padEnd(8))} ${paint(f.severity, f.severity.padEnd(8))} ${f.ruleId}  ${rules2.get(f.ruleId)?.title ?? ""}${suppressed}`);
-      yield line(`${INDENT}${printable(f.message)}${f.redacted ? ` ${paint("dim", `[${f.redacted}]`)}` : ""}`);
+      yield line(`  ${paint("dim", pos(f).padEnd(8))} ${paint(f.severity, f.severity.padEnd(8))} ${f.ruleId}  ${printable(rules2.get(f.ruleId)?.title ?? "")}${suppressed}`);
+      yield line(`${INDENT}${printable(f.message)}${f.redacted ? ` ${paint("dim", `[${printable(f.redacted)}]`)}` : ""}`);
       if (!f.suppressed) yield* help(f, INDENT);
     }
     yield line("");
   }
-  const problems = report.notes.filter((n) => n.level !== "info");
+  const problems = report2.notes.filter((n) => n.level !== "info");
   if (problems.length) {
     yield line(paint("bold", "Notes"));
     for (const n of problems) yield line(`  ${n.level === "error" ? paint("high", "error  ") : paint("medium", "warning")} ${n.file ? `${printable(n.file)}: ` : ""}${printable(n.message)}`);
     yield line("");
   }
-  const active = report.findings.filter((f) => !f.suppressed);
-  if (report.history && active.length) {
+  const active = report2.findings.filter((f) => !f.suppressed);
+  if (report2.history && active.length) {
     yield line(paint("bold", "What to do about secrets in the history"));
     for (const [i, step] of HISTORY_REMEDIATION.entries()) yield line(`  ${i + 1}. ${stripMd(step)}`);
     yield line("");
   }
   const counts = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
-  const suppressedCount = report.findings.length - active.length;
-  const hidden = belowFloor(report, options);
+  const suppressedCount = report2.findings.length - active.length;
+  const hidden = belowFloor(report2, options);
   const files = new Set(active.map((f) => f.location.file)).size;
   const head2 = active.length ? `${paint(counts[0]?.[0] ?? "info", `✖ ${active.length} finding${active.length === 1 ? "" : "s"}`)} (${counts.map(([s, n]) => paint(s, `${n} ${s}`)).join(", ")}) in ${files} file${files === 1 ? "" : "s"}` : paint("low", "✔ no findings");
-  const seconds = `${(report.stats.durationMs / 1e3).toFixed(2)}s`;
+  const seconds = `${(report2.stats.durationMs / 1e3).toFixed(2)}s`;
   const tail = [
-    report.history ? `${report.history.commits} commit${report.history.commits === 1 ? "" : "s"} (${formatBytes(report.stats.bytes)} of added lines) scanned in ${seconds}` : `${report.stats.files} file${report.stats.files === 1 ? "" : "s"} (${formatBytes(report.stats.bytes)}) scanned in ${seconds}`,
-    report.stats.skipped ? `${report.stats.skipped} skipped` : "",
+    report2.history ? `${report2.history.commits} commit${report2.history.commits === 1 ? "" : "s"} (${formatBytes(report2.stats.bytes)} of added lines) scanned in ${seconds}` : `${report2.stats.files} file${report2.stats.files === 1 ? "" : "s"} (${formatBytes(report2.stats.bytes)}) scanned in ${seconds}`,
+    report2.stats.skipped ? `${report2.stats.skipped} skipped` : "",
     suppressedCount ? `${suppressedCount} suppressed` : "",
     hidden.length ? notShownLine(hidden) : ""
   ].filter(Boolean);
-  if (report.baseline) {
-    const known = report.findings.filter((f) => f.suppressed?.kind === "baseline").length;
-    const how = report.baseline.automatic ? "found in the scanned directory and applied (--baseline FILE names another)" : "applied";
-    yield line(paint("dim", `Baseline ${printable(report.baseline.file)} ${how}: ${known} known finding${known === 1 ? "" : "s"} hidden (--show-suppressed lists them).`));
+  if (report2.baseline) {
+    const known = report2.findings.filter((f) => f.suppressed?.kind === "baseline").length;
+    const how = report2.baseline.automatic ? "found in the scanned directory and applied (--baseline FILE names another)" : "applied";
+    yield line(paint("dim", `Baseline ${printable(report2.baseline.file)} ${how}: ${known} known finding${known === 1 ? "" : "s"} hidden (--show-suppressed lists them).`));
   }
   yield line(`${head2} · ${paint("dim", tail.join(" · "))}`);
   if (active.length) yield line(NEXT);
@@ -58467,8 +58914,8 @@ var textReport = function* (report, options) {
 var NEXT = "Next: fix each finding as its Fix line says. To accept one, add a comment `gatewarden-ignore <rule-id> -- <reason>` on its line; to accept all of them for now, run `gatewarden baseline` and commit .gatewarden-baseline.json (later scans then show only new findings).";
 
 // src/report/compact.ts
-var compactReport = function* (report, options) {
-  for (const f of visible(report, options)) {
+var compactReport = function* (report2, options) {
+  for (const f of visible2(report2, options)) {
     const l = f.location;
     const value = f.redacted ? ` (value: ${f.redacted})` : "";
     const suppressed = f.suppressed ? ` [suppressed: ${f.suppressed.kind}]` : "";
@@ -58480,8 +58927,8 @@ var compactReport = function* (report, options) {
 // src/report/stream.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { once } from "node:events";
-import { closeSync as closeSync3, lstatSync as lstatSync4, openSync as openSync3, renameSync, rmSync, writeSync } from "node:fs";
-import path13 from "node:path";
+import { closeSync as closeSync3, lstatSync as lstatSync5, openSync as openSync3, renameSync, rmSync, writeSync } from "node:fs";
+import path14 from "node:path";
 function* jsonWithArray(place2, items) {
   const marker2 = `\0${randomUUID2()}\0`;
   const text2 = JSON.stringify(place2(marker2), null, 2);
@@ -58508,7 +58955,7 @@ async function writeReport(chunks, file) {
     return;
   }
   const inPlace = isSpecial(file);
-  const dest = inPlace ? file : path13.join(path13.dirname(file), `.${path13.basename(file)}.${process.pid}.tmp`);
+  const dest = inPlace ? file : path14.join(path14.dirname(file), `.${path14.basename(file)}.${process.pid}.tmp`);
   let fd;
   try {
     fd = openSync3(dest, "w");
@@ -58532,7 +58979,7 @@ async function writeReport(chunks, file) {
 }
 function isSpecial(file) {
   try {
-    return !lstatSync4(file).isFile();
+    return !lstatSync5(file).isFile();
   } catch {
     return false;
   }
@@ -58566,11 +59013,11 @@ function codeQualityIssue(f) {
     location: { path: f.location.file, lines: { begin: f.location.startLine, end: f.location.endLine } }
   };
 }
-var gitlabReport = (report, options) => (function* () {
+var gitlabReport = (report2, options) => (function* () {
   yield* jsonWithArray(
     (marker2) => marker2,
     (function* () {
-      for (const f of report.findings) if (!f.suppressed && shown(f, options)) yield codeQualityIssue(f);
+      for (const f of report2.findings) if (!f.suppressed && shown(f, options)) yield codeQualityIssue(f);
     })()
   );
   yield "\n";
@@ -58592,16 +59039,16 @@ var attrs = (a) => Object.entries(a).map(([k, v]) => ` ${k}="${xmlAttr(String(v)
 var TOOL = "gatewarden";
 var family = (ruleId) => ruleId.split(".")[0] ?? ruleId;
 var plural = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-var junitReport = function* (report, options) {
-  const rules2 = new Map(report.catalogue.map((r) => [r.id, r]));
-  const findings = report.findings.filter((f) => !f.suppressed && shown(f, options));
+var junitReport = function* (report2, options) {
+  const rules2 = new Map(report2.catalogue.map((r) => [r.id, r]));
+  const findings = report2.findings.filter((f) => !f.suppressed && shown(f, options));
   const suites = /* @__PURE__ */ new Map();
   for (const f of findings) {
     const files = suites.get(family(f.ruleId)) ?? /* @__PURE__ */ new Map();
     suites.set(family(f.ruleId), files);
     files.set(f.location.file, [...files.get(f.location.file) ?? [], f]);
   }
-  const seconds = (report.stats.durationMs / 1e3).toFixed(3);
+  const seconds = (report2.stats.durationMs / 1e3).toFixed(3);
   const cases = [...suites.values()].reduce((n, files) => n + files.size, 0);
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
   yield `<testsuites${attrs({ name: TOOL, tests: Math.max(cases, 1), failures: cases, errors: 0, time: seconds })}>
@@ -58609,7 +59056,7 @@ var junitReport = function* (report, options) {
   if (!cases) {
     yield `  <testsuite${attrs({ name: TOOL, tests: 1, failures: 0, errors: 0, skipped: 0, time: seconds })}>
 `;
-    yield `    <testcase${attrs({ classname: TOOL, name: `no findings in ${plural(report.stats.files, "file")}`, time: 0 })}/>
+    yield `    <testcase${attrs({ classname: TOOL, name: `no findings in ${plural(report2.stats.files, "file")}`, time: 0 })}/>
 `;
     yield "  </testsuite>\n";
   }
@@ -58644,11 +59091,11 @@ var junitReport = function* (report, options) {
 
 // src/report/json.ts
 var JSON_SCHEMA_VERSION = 1;
-var jsonReport = (report, options) => {
-  const active = report.findings.filter((f) => !f.suppressed);
+var jsonReport = (report2, options) => {
+  const active = report2.findings.filter((f) => !f.suppressed);
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]));
-  const notShown = belowFloor(report, options).length;
-  const titles = new Map(report.catalogue.map((r) => [r.id, r.title]));
+  const notShown = belowFloor(report2, options).length;
+  const titles = new Map(report2.catalogue.map((r) => [r.id, r.title]));
   const shape = (f) => ({
     ruleId: f.ruleId,
     title: titles.get(f.ruleId) ?? f.ruleId,
@@ -58664,13 +59111,13 @@ var jsonReport = (report, options) => {
   const skeleton = (findings) => ({
     schemaVersion: JSON_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    summary: { findings: active.length, suppressed: report.findings.length - active.length, ...notShown ? { notShown } : {}, bySeverity, ...report.stats, ...report.history ? { history: report.history } : {} },
+    summary: { findings: active.length, suppressed: report2.findings.length - active.length, ...notShown ? { notShown } : {}, bySeverity, ...report2.stats, ...report2.history ? { history: report2.history } : {} },
     findings,
-    notes: report.notes
+    notes: report2.notes
   });
   return (function* () {
     yield* jsonWithArray(skeleton, (function* () {
-      for (const f of visible(report, options)) yield shape(f);
+      for (const f of visible2(report2, options)) yield shape(f);
     })());
     yield "\n";
   })();
@@ -58681,11 +59128,18 @@ var FINGERPRINT_KEY = "gatewarden/v1";
 
 // src/report/sarif.ts
 var MAX_DESCRIPTION = 1024;
+var MAX_SARIF_RESULTS = 25e3;
+function sarifFindings(findings) {
+  const active = findings.filter((f) => !f.suppressed);
+  if (active.length <= MAX_SARIF_RESULTS) return { kept: void 0, total: active.length };
+  const ranked = [...active].sort((a, b) => bySeverityDesc(a.severity, b.severity));
+  return { kept: new Set(ranked.slice(0, MAX_SARIF_RESULTS)), total: active.length };
+}
 function clip(s, n = MAX_DESCRIPTION) {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
-var sarifReport = (report, options) => {
-  const rules2 = report.catalogue.map((r) => ({
+var sarifReport = (report2, options) => {
+  const rules2 = report2.catalogue.map((r) => ({
     id: r.id,
     name: r.id.replace(/[._](\w)/g, (_, c) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
     shortDescription: { text: clip(r.title) },
@@ -58701,18 +59155,20 @@ var sarifReport = (report, options) => {
     }
   }));
   const index = new Map(rules2.map((r, i) => [r.id, i]));
+  const { kept, total } = sarifFindings(report2.findings.filter((f) => shown(f, options)));
+  const capped = kept ? [{ level: "warning", message: { text: `${total - MAX_SARIF_RESULTS} of ${total} results left out: GitHub code scanning accepts at most 25,000 per run; the most severe are kept.` }, descriptor: { id: "sarif.truncated" } }] : [];
   const run2 = {
     tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URI, rules: rules2 } },
     columnKind: "utf16CodeUnits",
     originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the scanned repository." } } },
     invocations: [
       {
-        executionSuccessful: !report.notes.some((n) => n.level === "error"),
-        toolExecutionNotifications: report.notes.map((n) => ({
+        executionSuccessful: !report2.notes.some((n) => n.level === "error"),
+        toolExecutionNotifications: report2.notes.map((n) => ({
           level: n.level === "info" ? "note" : n.level,
           message: { text: n.file ? `${n.file}: ${n.message}` : n.message },
           descriptor: { id: n.code }
-        }))
+        })).concat(capped)
       }
     ]
   };
@@ -58722,14 +59178,14 @@ var sarifReport = (report, options) => {
     return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [{ tool, results: results2, ...rest }] };
   };
   function* results() {
-    for (const f of report.findings) if (!f.suppressed && shown(f, options)) yield sarifResult(f, index.get(f.ruleId), report);
+    for (const f of report2.findings) if (!f.suppressed && shown(f, options) && (!kept || kept.has(f))) yield sarifResult(f, index.get(f.ruleId), report2);
   }
   return (function* () {
     yield* jsonWithArray(log, results());
     yield "\n";
   })();
 };
-function sarifResult(f, ruleIndex, report) {
+function sarifResult(f, ruleIndex, report2) {
   const result = {
     ruleId: f.ruleId,
     level: sarifLevel(f.severity),
@@ -58737,14 +59193,14 @@ function sarifResult(f, ruleIndex, report) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(f.location.file), uriBaseId: "%SRCROOT%" },
+          artifactLocation: { uri: sarifUri(f.location.file), uriBaseId: "%SRCROOT%" },
           region: { startLine: f.location.startLine, startColumn: f.location.startColumn, endLine: f.location.endLine, endColumn: f.location.endColumn }
         }
       }
     ],
     // A history finding's file is often gone from the checkout, where upload-sarif cannot compute a line
     // hash: without one GitHub would open a new alert on every sweep. Ours is stable across sweeps.
-    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...report.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {} },
+    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...report2.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {} },
     properties: { severity: f.severity, ...f.severity === "info" ? {} : { "security-severity": securitySeverity(f.severity) }, ...f.properties ?? {} }
   };
   if (ruleIndex !== void 0) result.ruleIndex = ruleIndex;
@@ -58754,7 +59210,7 @@ function sarifResult(f, ruleIndex, report) {
         description: { text: f.fix.description },
         artifactChanges: [
           {
-            artifactLocation: { uri: encodeURI(f.fix.location.file), uriBaseId: "%SRCROOT%" },
+            artifactLocation: { uri: sarifUri(f.fix.location.file), uriBaseId: "%SRCROOT%" },
             replacements: [
               {
                 deletedRegion: { startLine: f.fix.location.startLine, startColumn: f.fix.location.startColumn, endLine: f.fix.location.endLine, endColumn: f.fix.location.endColumn },
@@ -58785,18 +59241,19 @@ var REPORTERS = Object.fromEntries(FORMATS.map((f) => [f, render(STREAMS[f])]));
 // src/report/summary.ts
 var MAX_ROWS = 200;
 var MAX_BYTES = 900 * 1024;
-var cell = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+var cell = mdText;
 var plural2 = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-function summaryMarkdown(report, extra = {}) {
+function summaryMarkdown(report2, extra = {}) {
   const noun = extra.noun ?? "finding";
-  const active = report.findings.filter((f) => !f.suppressed);
-  const suppressed = report.findings.length - active.length;
-  const titles = new Map(report.catalogue.map((r) => [r.id, r.title]));
+  const active = report2.findings.filter((f) => !f.suppressed);
+  const suppressed = report2.findings.length - active.length;
+  const titles = new Map(report2.catalogue.map((r) => [r.id, r.title]));
   const out = [`## ${extra.heading ?? "Gatewarden"}`, ""];
   out.push(active.length ? `**${plural2(active.length, noun)}** in ${plural2(new Set(active.map((f) => f.location.file)).size, "file")}.` : `**No ${noun}s.**`);
   if (extra.preExisting) out.push("", `${plural2(extra.preExisting, "finding")} already at the base ${extra.preExisting === 1 ? "is" : "are"} not listed here (the SARIF report has every finding).`);
   out.push("", "| Severity | Findings |", "| --- | ---: |", ...SEVERITIES.map((s) => `| ${s} | ${active.filter((f) => f.severity === s).length} |`), "");
-  if (extra.lines?.length) out.push(...extra.lines.map((l) => `> ${cell(l)}`).flatMap((l) => [l, ">"]).slice(0, -1), "");
+  if (extra.lines?.length) out.push(...extra.lines.map((l) => `> ${line2(l)}`).flatMap((l) => [l, ">"]).slice(0, -1), "");
+  if (extra.sections?.length) out.push(...extra.sections, "");
   const listed = active.filter((f) => shown(f, extra));
   const hidden = active.filter((f) => !shown(f, extra));
   if (hidden.length) out.push(`_${cell(notShownLine(hidden, (s) => `input \`severity: ${s}\``))}_`, "");
@@ -58808,21 +59265,22 @@ function summaryMarkdown(report, extra = {}) {
     const byFile = /* @__PURE__ */ new Map();
     for (const f of listed) byFile.set(f.location.file, (byFile.get(f.location.file) ?? 0) + 1);
     out.push("", "### By file", "", "| File | Findings |", "| --- | ---: |");
-    for (const [file, n] of [...byFile].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_ROWS)) out.push(`| \`${cell(file)}\` | ${n} |`);
+    for (const [file, n] of [...byFile].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_ROWS)) out.push(`| ${mdCode(file)} | ${n} |`);
     if (byFile.size > MAX_ROWS) out.push("", `_${byFile.size - MAX_ROWS} more file(s) not listed._`);
     out.push("", "### Findings", "");
-    pushFindingRows(out, listed, report.catalogue);
+    pushFindingRows(out, listed, report2.catalogue);
   }
   if (extra.notAnnotated?.length) {
     out.push("", "### Not annotated", "", `${plural2(extra.notAnnotated.length, noun)} did not fit GitHub's annotation limits (10 per level per step, 50 per job):`, "");
-    pushFindingRows(out, extra.notAnnotated, report.catalogue);
+    pushFindingRows(out, extra.notAnnotated, report2.catalogue);
   }
   if (suppressed) out.push("", `${suppressed} finding(s) suppressed by inline comments, \`.gatewarden.yml\` or the baseline.`);
-  const problems = report.notes.filter((n) => n.level !== "info");
-  if (problems.length) out.push("", "<details><summary>Notes</summary>", "", ...problems.map((n) => `- ${n.level}: ${n.file ? `\`${cell(n.file)}\`: ` : ""}${cell(n.message)}`), "", "</details>");
+  const problems = report2.notes.filter((n) => n.level !== "info");
+  if (problems.length) out.push("", "<details><summary>Notes</summary>", "", ...problems.map((n) => `- ${n.level}: ${n.file ? `${mdCode(n.file)}: ` : ""}${line2(n.message)}`), "", "</details>");
   return `${out.join("\n")}
 `;
 }
+var line2 = mdLine;
 function pushFindingRows(out, findings, catalogue) {
   out.push("| Severity | Rule | Location | Message |", "| --- | --- | --- | --- |");
   const rules2 = new Map(catalogue.map((r) => [r.id, r]));
@@ -58834,10 +59292,10 @@ function pushFindingRows(out, findings, catalogue) {
     if (entry.kind === "group") {
       const first = entry.members[0];
       const fixes = entry.members.map((f) => `${f.ruleId}: ${fixText2(f, rules2.get(f.ruleId)) ?? rules2.get(f.ruleId)?.title ?? ""}`);
-      row = `| ${entry.severity} | ${entry.members.map((f) => link(f.ruleId)).join("<br>")} | \`${cell(first.location.file)}:${first.location.startLine}\` | ${cell(groupHeadline(entry))}:<br>${fixes.map(cell).join("<br>")} |`;
+      row = `| ${entry.severity} | ${entry.members.map((f) => link(f.ruleId)).join("<br>")} | ${mdCode(`${first.location.file}:${first.location.startLine}`)} | ${line2(groupHeadline(entry))}:<br>${fixes.map(line2).join("<br>")} |`;
     } else {
       const f = entry.finding;
-      row = `| ${f.severity} | ${link(f.ruleId)} | \`${cell(f.location.file)}:${f.location.startLine}\` | ${cell(f.redacted ? `${f.message} (value: ${f.redacted})` : f.message)} |`;
+      row = `| ${f.severity} | ${link(f.ruleId)} | ${mdCode(`${f.location.file}:${f.location.startLine}`)} | ${line2(f.redacted ? `${f.message} (value: ${f.redacted})` : f.message)} |`;
     }
     if (size + row.length > MAX_BYTES) break;
     out.push(row);
@@ -58849,9 +59307,14 @@ function pushFindingRows(out, findings, catalogue) {
 
 // src/action/reports.ts
 async function writeSarif(settings, { result, rules: rules2 }) {
-  const sarifPath = path14.resolve(settings.sarifFile);
-  await mkdir2(path14.dirname(sarifPath), { recursive: true });
+  const sarifPath = path15.resolve(settings.sarifFile);
+  await mkdir2(path15.dirname(sarifPath), { recursive: true });
   await writeReport(STREAMS.sarif(scanReport(result, rules2), { showSuppressed: false, category: settings.category, color: false }), sarifPath);
+  const { kept, total } = sarifFindings(result.findings);
+  if (!kept) return void 0;
+  const text2 = `The SARIF report holds the ${MAX_SARIF_RESULTS.toLocaleString("en-US")} most severe of ${total.toLocaleString("en-US")} findings: GitHub code scanning accepts at most 25,000 results per run.`;
+  warning(text2);
+  return text2;
 }
 function failures(settings, { reported }) {
   return failing(reported, settings.failOn);
@@ -58861,6 +59324,16 @@ function annotate(settings, outcome) {
   const reserved = (failures(settings, outcome).length ? 1 : 0) + (outcome.result.internalErrors ? 1 : 0);
   const annotations = renderAnnotations(outcome.reported.filter((f) => shown(f, { minSeverity: settings.severity })), outcome.rules, reserved);
   process.stdout.write(annotations.text);
+  for (const n of notScanned(outcome.result).slice(0, PER_LEVEL_LIMIT)) {
+    process.stdout.write(`::warning file=${commandProperty(n.file ?? "")},title=${commandProperty("Gatewarden: not scanned")}::${commandData(`Not scanned: ${n.message}`)}
+`);
+  }
+  for (const s of (outcome.prSuppressions ?? []).filter((x) => x.honoured).slice(0, PER_LEVEL_LIMIT)) {
+    const f = s.finding;
+    const props = [`file=${commandProperty(f.location.file)}`, `line=${f.location.startLine}`, `title=${commandProperty(`${f.ruleId}: suppressed by this pull request`)}`];
+    process.stdout.write(`::notice ${props.join(",")}::${commandData(`Suppressed by this pull request (${s.kind}: ${s.reason}): ${f.message}`)}
+`);
+  }
   return annotations.omitted;
 }
 async function summarise(outcome, lines, notAnnotated, minSeverity = "low") {
@@ -58870,31 +59343,82 @@ async function summarise(outcome, lines, notAnnotated, minSeverity = "low") {
     return;
   }
   const { result, reported, prMode, rules: rules2 } = outcome;
-  const report = scanReport(result, rules2);
+  const report2 = scanReport(result, rules2);
   const active = result.findings.filter((f) => !f.suppressed);
-  const markdown = summaryMarkdown(prMode ? { ...report, findings: reported } : report, {
+  const sections = [...notScannedSection(notScanned(result)), ...prSuppressionSection(outcome.prSuppressions ?? [])];
+  const markdown = summaryMarkdown(prMode ? { ...report2, findings: reported } : report2, {
+    sections,
     heading: prMode ? "Gatewarden: findings this pull request introduces" : "Gatewarden",
     noun: prMode ? "new finding" : "finding",
     lines,
     notAnnotated,
     minSeverity,
-    ...prMode ? { preExisting: active.length - reported.length } : {}
+    ...prMode ? { preExisting: Math.max(0, active.length - reported.filter((f) => active.includes(f)).length) } : {}
   });
   await appendFile2(summaryFile, markdown);
 }
-function conclude(settings, outcome) {
-  const { result, reported, prMode } = outcome;
+function notScanned(result) {
+  return result.notes.filter((n) => n.level !== "info" && n.code.startsWith("skipped.") && n.file !== void 0);
+}
+function notScannedSection(notes) {
+  if (!notes.length) return [];
+  return [
+    "### Not scanned",
+    "",
+    `${notes.length} file(s) could not be scanned; a secret in them would not be reported.`,
+    "",
+    "| File | Why |",
+    "| --- | --- |",
+    ...notes.slice(0, 200).map((n) => `| ${mdCode(n.file ?? "")} | ${mdLine(n.message)} |`),
+    ...notes.length > 200 ? ["", `_${notes.length - 200} more not listed; the SARIF report's notifications have all of them._`] : [],
+    ""
+  ];
+}
+function prSuppressionSection(list) {
+  if (!list.length) return [];
+  const honoured = list[0]?.honoured;
+  const rows = list.slice(0, 200).map((s) => `| ${mdCode(s.finding.ruleId)} | ${mdCode(`${s.finding.location.file}:${s.finding.location.startLine}`)} | ${s.kind} | ${mdText(s.reason)} | ${s.honoured ? "yes" : "no"} |`);
+  return [
+    "### Suppressed by this pull request",
+    "",
+    honoured ? `${list.length} finding(s) are hidden by suppressions this pull request adds (\`pr-suppressions: review\`: honoured, listed here). A reviewer should check each one.` : `${list.length} suppression(s) this pull request adds are not honoured (\`pr-suppressions: deny\`): their findings count as new.`,
+    "",
+    "| Rule | Location | Kind | Reason | Honoured |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows,
+    ...list.length > 200 ? ["", `_${list.length - 200} more not listed._`] : []
+  ];
+}
+async function appendSummaryLine(line3) {
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  if (!summaryFile) {
+    info(line3);
+    return;
+  }
+  await appendFile2(summaryFile, `
+> ${mdLine(line3)}
+`);
+}
+function setOutputs(settings, { result, reported }) {
   setOutput("sarif-file", settings.sarifFile);
   setOutput("findings-count", result.findings.filter((f) => !f.suppressed).length);
   setOutput("new-findings-count", reported.length);
+}
+function conclude(settings, outcome, channelErrors = []) {
+  const { result, prMode } = outcome;
+  for (const e of channelErrors) error(e);
+  const configErrors = result.notes.filter((n) => n.code === "config.invalid");
+  for (const n of configErrors) error(n.message);
+  if (configErrors.length) setFailed("Gatewarden: the config could not be used; the scan ran with the default settings (see the error above).");
+  if (channelErrors.length) setFailed(`Gatewarden: ${channelErrors.join("; ")}.`);
   const over = failures(settings, outcome);
   if (result.internalErrors) setFailed(`Gatewarden hit ${result.internalErrors} internal error(s); see the notes in the job summary.`);
   if (over.length) setFailed(`Gatewarden: ${over.length} ${prMode ? "new " : ""}finding(s) at or above ${settings.failOn}.`);
 }
 
 // src/action/review.ts
-import { readFile as readFile5 } from "node:fs/promises";
-import path15 from "node:path";
+import { readFile as readFile3 } from "node:fs/promises";
+import path16 from "node:path";
 
 // ../../main/node_modules/@actions/github/lib/context.js
 import { readFileSync as readFileSync2, existsSync as existsSync2 } from "fs";
@@ -58910,8 +59434,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path16 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path16} does not exist${EOL6}`);
+        const path18 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path18} does not exist${EOL6}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -63198,7 +63722,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path16) => path16.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path18) => path18.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -63359,6 +63883,30 @@ throttling.VERSION = VERSION9;
 throttling.triggersNotification = triggersNotification;
 
 // src/github/octokit.ts
+function apiTimeoutMs(env2 = process.env) {
+  const s = Number(env2.GATEWARDEN_API_TIMEOUT_SECONDS);
+  return Number.isFinite(s) && s > 0 ? s * 1e3 : 3e4;
+}
+function timedFetch(inner, ms) {
+  return async (url, init) => {
+    const method = (init?.method ?? "GET").toUpperCase();
+    const tries = method === "GET" || method === "HEAD" ? 2 : 1;
+    for (let attempt = 1; ; attempt++) {
+      const timer = AbortSignal.timeout(ms);
+      const signal = init?.signal ? AbortSignal.any([init.signal, timer]) : timer;
+      try {
+        return await inner(url, { ...init, signal });
+      } catch (err) {
+        if (!timer.aborted) throw err;
+        if (attempt >= tries) {
+          const e = new Error(`the GitHub API timed out: no answer within ${Math.round(ms / 100) / 10} s${tries > 1 ? ", twice" : ""}`);
+          e.name = "AbortError";
+          throw e;
+        }
+      }
+    }
+  };
+}
 var GatewardenOctokit = GitHub.plugin(throttling, retry);
 var QUIET = { debug() {
 }, info() {
@@ -63393,7 +63941,9 @@ function createOctokit(opts) {
     // 403 and 404 included.
     retry: retries === 0 ? { enabled: false } : { retries, ...opts.retry }
   };
-  return new GatewardenOctokit(opts.token ? getOctokitOptions(opts.token, options) : options);
+  const built = opts.token ? getOctokitOptions(opts.token, options) : options;
+  built.request = { ...built.request, fetch: timedFetch(built.request?.fetch ?? globalThis.fetch, opts.requestTimeoutMs ?? apiTimeoutMs()) };
+  return new GatewardenOctokit(built);
 }
 function statusOf(err) {
   const s = err?.status;
@@ -63444,6 +63994,17 @@ var MAX_BODY = 6e4;
 var MARKER = /<!-- gatewarden:fp=([0-9a-f]+)(?: state=(\w+))? -->/;
 var marker = (fp, state) => `<!-- gatewarden:fp=${fp}${state ? ` state=${state}` : ""} -->`;
 var REVIEW_MARKER = "<!-- gatewarden:review -->";
+var ACTIONS_BOT_LOGIN = "github-actions[bot]";
+async function tokenIdentity(client) {
+  try {
+    const { data: data2 } = await client.rest.users.getAuthenticated();
+    return data2.login;
+  } catch (err) {
+    const status = err.status;
+    if (status === 401 || status === 403 || status === 404) return ACTIONS_BOT_LOGIN;
+    throw err;
+  }
+}
 function commentableLines(patch) {
   const lines = /* @__PURE__ */ new Set();
   if (!patch) return lines;
@@ -63460,8 +64021,8 @@ function commentableLines(patch) {
   return lines;
 }
 function commentBody(f, rule, suggestion) {
-  const value = f.redacted ? ` (value: \`${f.redacted}\`)` : "";
-  const parts = [`**Gatewarden · ${f.severity}** · [\`${f.ruleId}\`](${ruleDocUrl(f.ruleId)}): ${rule?.title ?? f.ruleId}`, "", `${f.message}${value}`];
+  const value = f.redacted ? ` (value: ${mdCode(f.redacted)})` : "";
+  const parts = [`**Gatewarden · ${f.severity}** · [\`${f.ruleId}\`](${ruleDocUrl(f.ruleId)}): ${rule?.title ?? f.ruleId}`, "", `${mdLine(f.message)}${value}`];
   if (rule) parts.push("", `**How to fix:** ${rule.remediation}`);
   if (suggestion && f.fix) parts.push("", `${f.fix.description}:`, "", suggestionBlock(suggestion));
   parts.push("", `<sub>If this is intended: \`gatewarden-ignore ${f.ruleId} -- <reason>\` on the line or the line above.</sub>`, marker(f.fingerprint));
@@ -63486,9 +64047,11 @@ async function postReview(input) {
   const rules2 = new Map(input.catalogue.map((r) => [r.id, r]));
   const files = await client.paginate(client.rest.pulls.listFiles, { owner, repo, pull_number: pr.number, per_page: 100 });
   const diff = new Map(files.map((f) => [f.filename, { sha: f.sha ?? "", lines: commentableLines(f.patch) }]));
+  const identity = input.identity ?? await tokenIdentity(client);
   const existing = /* @__PURE__ */ new Map();
   const comments = await client.paginate(client.rest.pulls.listReviewComments, { owner, repo, pull_number: pr.number, per_page: 100 });
   for (const c of comments) {
+    if (c.user?.login !== identity) continue;
     const m = MARKER.exec(c.body);
     if (m?.[1] && !existing.has(m[1])) existing.set(m[1], { id: c.id, body: c.body, ...m[2] ? { state: m[2] } : {} });
   }
@@ -63496,6 +64059,15 @@ async function postReview(input) {
   const fresh = [];
   const sameFile = /* @__PURE__ */ new Map();
   for (const f of input.allFindings) sameFile.set(f.location.file, [...sameFile.get(f.location.file) ?? [], f]);
+  const edit = async (id, body) => {
+    try {
+      await client.rest.pulls.updateReviewComment({ owner, repo, comment_id: id, body });
+      return true;
+    } catch (err) {
+      if (err.status === 403) return false;
+      throw err;
+    }
+  };
   let edits = 0;
   const ordered = [...input.findings].sort((a, b) => bySeverityDesc(a.severity, b.severity));
   for (const f of ordered) {
@@ -63504,11 +64076,11 @@ async function postReview(input) {
     const old = existing.get(f.fingerprint);
     if (old) {
       if (old.body === body || !placement || edits >= MAX_EDITS) outcome.unchanged++;
-      else {
-        await client.rest.pulls.updateReviewComment({ owner, repo, comment_id: old.id, body });
+      else if (await edit(old.id, body)) {
         outcome.updated++;
         edits++;
-      }
+      } else if (placement && fresh.length < MAX_REVIEW_COMMENTS) fresh.push({ placement, body });
+      else outcome.notCommented.push(f);
       continue;
     }
     if (!placement || fresh.length >= MAX_REVIEW_COMMENTS) {
@@ -63521,8 +64093,7 @@ async function postReview(input) {
   for (const [fp, c] of existing) {
     if (present.has(fp) || c.state === "resolved" || edits >= MAX_EDITS) continue;
     edits++;
-    await client.rest.pulls.updateReviewComment({ owner, repo, comment_id: c.id, body: resolvedBody(c.body, fp, pr.headSha) });
-    outcome.resolved++;
+    if (await edit(c.id, resolvedBody(c.body, fp, pr.headSha))) outcome.resolved++;
   }
   if (fresh.length) {
     const more = outcome.notCommented.length;
@@ -63594,7 +64165,7 @@ async function reviewComments(settings, pr, findings, result, rules2, client) {
       findings,
       allFindings: result.findings,
       catalogue: rules2,
-      readText: async (file) => readFile5(path15.join(base4, file), "utf8").catch(() => void 0),
+      readText: async (file) => readFile3(path16.join(base4, file), "utf8").catch(() => void 0),
       blobSha: async (file) => result.root.git ? (await git2(base4, ["hash-object", "--", file]).catch(() => void 0))?.toString("utf8").trim() : void 0
     });
     const parts = [
@@ -63622,20 +64193,45 @@ async function run(opts = {}) {
     const pr = await pullRequestMode(settings);
     const lines = [];
     const sweep = await historySweep(settings, lines);
-    const files = { paths: [settings.path], rules: rules2, jobs: settings.jobs, configFile: settings.config, baselineFile: settings.baseline };
+    const resolved = pr && !sweep ? await resolveBaseCommit(settings.path, pr.pr, lines) : void 0;
+    const baseline = settings.baseline || defaultBaseline(path17.resolve(settings.path));
+    const policy = resolved && "base" in resolved ? await readBasePolicy({ ...settings, baseline }, resolved.root, resolved.base, rules2, lines) : void 0;
+    const configSource = policy ? policy.config : settings.config ? { configFile: settings.config } : {};
+    const files = { paths: [settings.path], rules: rules2, jobs: settings.jobs, configErrors: "note", baselineFile: settings.baseline, ...configSource };
     const head2 = sweep ? Promise.resolve(sweep) : scanRepository(files);
-    const baseSide = pr && !sweep ? startBaseSide(settings.path, pr.pr, rules2, lines, head2) : void 0;
+    const baseSide = resolved ? startBaseSide(resolved, pr?.pr, rules2, head2) : void 0;
     const result = await head2;
-    const reported = pr ? await newFindings(result, baseSide, lines) : result.findings.filter((f) => !f.suppressed);
-    const outcome = { result, reported, prMode: Boolean(pr), rules: rules2 };
-    await writeSarif(settings, outcome);
-    const notAnnotated = annotate(settings, outcome);
-    if (pr?.pr && settings.reviewComments) lines.push(await reviewComments(settings, pr.pr, reported, result, rules2, opts.client));
-    await summarise(outcome, lines, notAnnotated, settings.severity);
-    conclude(settings, outcome);
+    const prSuppressions = policy && resolved && "base" in resolved ? await applyPrSuppressions(result, resolved.base, policy, settings.prSuppressions) : [];
+    const introducedHere = pr ? await newFindings(result, baseSide, lines) : result.findings.filter((f) => !f.suppressed);
+    const inCommits = resolved && "base" in resolved ? await prCommitFindings(settings.path, resolved.base, policy, rules2, lines) : [];
+    const reported = [...introducedHere, ...inCommits];
+    const outcome = { result, reported, prMode: Boolean(pr), rules: rules2, prSuppressions };
+    await report(settings, outcome, lines, pr?.pr, opts);
   } catch (err) {
     setFailed(describeError(err));
   }
+}
+async function report(settings, outcome, lines, pr, opts) {
+  const failed2 = [];
+  const sarifNote = await writeSarif(settings, outcome).catch((err) => {
+    const code = err.code;
+    failed2.push(`cannot write the SARIF report to ${settings.sarifFile}${code ? ` (${code})` : ""}`);
+    return void 0;
+  });
+  if (sarifNote) lines.push(sarifNote);
+  let notAnnotated = [];
+  try {
+    notAnnotated = annotate(settings, outcome);
+  } catch (err) {
+    failed2.push(`cannot write the annotations (${describeError(err)})`);
+  }
+  await summarise(outcome, lines, notAnnotated, settings.severity).catch((err) => failed2.push(`cannot write the job summary (${describeError(err)})`));
+  setOutputs(settings, outcome);
+  if (pr && !pr.mergeQueue && settings.reviewComments) {
+    const line3 = await reviewComments(settings, pr, outcome.reported, outcome.result, outcome.rules, opts.client);
+    await appendSummaryLine(line3).catch(() => info(line3));
+  }
+  conclude(settings, outcome, failed2);
 }
 
 // src/index.ts

@@ -15076,8 +15076,8 @@ function isWeakSecret(value) {
 }
 function looksRandom(value) {
   const v = value.trim();
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
-  return v.length >= 16 && classes >= 2 && !/\s/.test(v);
+  const classes2 = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
+  return v.length >= 16 && classes2 >= 2 && !/\s/.test(v);
 }
 
 // rules/_shared/deploy-secrets.ts
@@ -16871,11 +16871,11 @@ function firstOpenPolicyPath(config) {
   return [...s.path, key];
 }
 function openInboundExposure(config) {
-  const open = openInboundScopes(config);
-  if (open.length === 0) return void 0;
+  const open2 = openInboundScopes(config);
+  if (open2.length === 0) return void 0;
   return {
     anchor: firstOpenPolicyPath(config) ?? ["channels"],
-    where: open.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(", ")
+    where: open2.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(", ")
   };
 }
 function multiUserSignals(config) {
@@ -27499,8 +27499,8 @@ var firewall_opens_gateway_default = defineRule({
         const jump = flagValue(inv.args, "-j", "--jump");
         const source = flagValue(inv.args, "-s", "--source", "--src-range");
         const iface = flagValue(inv.args, "-i", "--in-interface");
-        const open = jump?.value === "ACCEPT" && (!source || /^(0\.0\.0\.0\/0|::\/0)$/.test(source.value)) && !(iface && PRIVATE_IF.test(iface.value));
-        if (dport && open) opened = coversGatewayPort(dport.value, ports2);
+        const open2 = jump?.value === "ACCEPT" && (!source || /^(0\.0\.0\.0\/0|::\/0)$/.test(source.value)) && !(iface && PRIVATE_IF.test(iface.value));
+        if (dport && open2) opened = coversGatewayPort(dport.value, ports2);
       } else if (inv.name === "firewall-cmd") {
         opened = args.map((a) => a.startsWith("--add-port=") ? coversGatewayPort(a.slice("--add-port=".length), ports2) : void 0).find((p) => p !== void 0);
       }
@@ -28687,10 +28687,10 @@ var exec_security_full_configured_default = defineRule({
     if (!currentApplies(t, ctx.project)) return;
     const full = execScopes(t.value).filter((s) => s.security === "full");
     if (full.length === 0) return;
-    const open = openExecSurfaces(t.value).length > 0;
+    const open2 = openExecSurfaces(t.value).length > 0;
     const first = full[0];
     const key = get(t.value, ...first.path, "mode") !== void 0 ? "mode" : "security";
-    ctx.report({ at: at.path([...first.path, key]), severity: open ? CRITICAL : WARN, message: `Exec security is "full" for ${full.map((s) => s.label).join(", ")}${open ? " and a channel policy is open" : ""}.` });
+    ctx.report({ at: at.path([...first.path, key]), severity: open2 ? CRITICAL : WARN, message: `Exec security is "full" for ${full.map((s) => s.label).join(", ")}${open2 ? " and a channel policy is open" : ""}.` });
   }
 });
 
@@ -29163,18 +29163,18 @@ function blankTemplateSyntax(line) {
   let i = 0;
   const unclosed = /* @__PURE__ */ new Set();
   for (; ; ) {
-    const open = line.indexOf("{", i);
-    const kind = open === -1 ? void 0 : line[open + 1];
-    if (open === -1) return out + line.slice(i);
+    const open2 = line.indexOf("{", i);
+    const kind = open2 === -1 ? void 0 : line[open2 + 1];
+    if (open2 === -1) return out + line.slice(i);
     const close = kind === "{" ? "}}" : kind === "%" || kind === "#" ? `${kind}}` : void 0;
-    const end = close === void 0 || unclosed.has(close) ? -1 : line.indexOf(close, open + 2);
+    const end = close === void 0 || unclosed.has(close) ? -1 : line.indexOf(close, open2 + 2);
     if (end === -1 && close !== void 0) unclosed.add(close);
     if (end === -1) {
-      out += line.slice(i, open + 1);
-      i = open + 1;
+      out += line.slice(i, open2 + 1);
+      i = open2 + 1;
       continue;
     }
-    out += line.slice(i, open) + blank(line.slice(open, end + 2));
+    out += line.slice(i, open2) + blank(line.slice(open2, end + 2));
     i = end + 2;
   }
 }
@@ -31887,9 +31887,9 @@ var NginxSyntaxError = class extends Error {
   offset;
 };
 var LUA_BLOCK = /_by_lua_block$/;
-function luaBlockEnd(text, open) {
+function luaBlockEnd(text, open2) {
   let depth2 = 0;
-  let i = open;
+  let i = open2;
   const n = text.length;
   while (i < n) {
     const c = text[i];
@@ -31911,7 +31911,7 @@ function luaBlockEnd(text, open) {
       i++;
     }
   }
-  throw new NginxSyntaxError("unterminated Lua block", open);
+  throw new NginxSyntaxError("unterminated Lua block", open2);
 }
 function* tokens(text) {
   let i = 0;
@@ -32313,7 +32313,7 @@ function parseShell(src, depth2 = 0) {
     }
   };
   const MAX_DEPTH3 = 64;
-  const skipBalanced = (j, open, close, depth3 = 0) => {
+  const skipBalanced = (j, open2, close, depth3 = 0) => {
     let level = 0;
     while (j < n) {
       const c = t[j];
@@ -32322,7 +32322,7 @@ function parseShell(src, depth2 = 0) {
       else if (c === '"' && depth3 < MAX_DEPTH3) j = readDouble(j, depth3 + 1).next;
       else if (c === "`") j = skipBackquote(j);
       else {
-        if (c === open) level++;
+        if (c === open2) level++;
         else if (c === close && --level === 0) return j + 1;
         j++;
       }
@@ -33073,13 +33073,13 @@ var Reader = class {
     return { kind: "ref", text: s.slice(start, this.i), start, end: this.i };
   }
   /** A bracketed span skipped whole (strings and heredocs inside read properly). */
-  balanced(open, close) {
+  balanced(open2, close) {
     this.enter();
     this.i++;
     for (; ; ) {
       this.space(true);
       const c = this.s[this.i];
-      if (c === void 0) this.fail(`"${open}" not closed`);
+      if (c === void 0) this.fail(`"${open2}" not closed`);
       if (c === close) {
         this.i++;
         break;
@@ -33395,17 +33395,17 @@ function parseTerraform(file, text) {
   const tfvars = /\.tfvars(\.[\w-]+)?$/.test(file);
   const target = { kind: "terraform", file, text, tfvars, body };
   const defaults = literalDefaults(body);
-  const derived = [];
+  const derived2 = [];
   for (const block of body.blocks) {
     if (block.type !== "resource" && block.type !== "data") continue;
     for (const a of block.body.attributes) {
-      if (USER_DATA.has(a.name)) derived.push(...userData(file, text, a.expr, defaults));
+      if (USER_DATA.has(a.name)) derived2.push(...userData(file, text, a.expr, defaults));
       if (a.name === "metadata" && a.expr.kind === "object") {
-        for (const item of a.expr.items) if (METADATA_KEYS.has(item.key)) derived.push(...userData(file, text, item.value, defaults));
+        for (const item of a.expr.items) if (METADATA_KEYS.has(item.key)) derived2.push(...userData(file, text, item.value, defaults));
       }
     }
   }
-  return { target, derived };
+  return { target, derived: derived2 };
 }
 function literalDefaults(body) {
   const out = /* @__PURE__ */ new Map();
@@ -33653,9 +33653,13 @@ function stripCloser(line) {
   return s;
 }
 function findDirective(directives, ruleId, line) {
+  const at2 = findDirectiveLine(directives, ruleId, line);
+  return at2 === void 0 ? void 0 : directives.get(at2);
+}
+function findDirectiveLine(directives, ruleId, line) {
   for (const l of [line, line - 1]) {
     const d = directives.get(l);
-    if (d && d.rules.some((r) => r === "*" || r === ruleId)) return d;
+    if (d && d.rules.some((r) => r === "*" || r === ruleId)) return l;
   }
   return void 0;
 }
@@ -33681,6 +33685,7 @@ function repoFileContext(file) {
 }
 
 // src/engine/read/read.ts
+import { isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 
 // src/lib/format.ts
@@ -33699,12 +33704,13 @@ var unreadable = (file, err) => ({
   ok: false,
   note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
 });
-async function readText(f, maxFileSize) {
-  if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode2(f.bytes, f.path);
+async function readText(f, maxFileSize, textKind = false) {
+  if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode2(f.bytes, f.path, textKind);
   let fd;
+  const where = f.absBytes ? Buffer.from(f.absBytes) : f.abs;
   try {
-    if (!NOFOLLOW && lstatSync(f.abs).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
-    fd = openSync(f.abs, OPEN_FLAGS);
+    if (!NOFOLLOW && lstatSync(where).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
+    fd = openSync(where, OPEN_FLAGS);
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT") return { ok: false, note: void 0 };
@@ -33713,7 +33719,8 @@ async function readText(f, maxFileSize) {
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return { ok: false, note: void 0 };
+    if (st.isDirectory()) return { ok: false, note: { level: "warning", code: "skipped.submodule", message: "a git submodule: its files are not scanned (scan its repository on its own)", file: f.path } };
+    if (!st.isFile()) return { ok: false, note: { level: "warning", code: "skipped.special", message: "not a regular file (FIFO, socket or device): not scanned", file: f.path } };
     if (st.size > maxFileSize) return { ok: false, note: tooLarge(f.path, st.size, maxFileSize) };
     const buf = readBuffer(st.size);
     let n = 0;
@@ -33722,7 +33729,7 @@ async function readText(f, maxFileSize) {
       if (got === 0) break;
       n += got;
     }
-    return decode2(n === buf.length ? buf : buf.subarray(0, n), f.path);
+    return decode2(n === buf.length ? buf : buf.subarray(0, n), f.path, textKind);
   } catch (err) {
     return unreadable(f.path, err);
   } finally {
@@ -33739,12 +33746,31 @@ function readBuffer(size) {
   if (size > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, 2 ** Math.ceil(Math.log2(size))));
   return scratch.subarray(0, size);
 }
-function decode2(buf, file) {
-  if (buf[0] === 255 && buf[1] === 254) return { ok: true, text: buf.toString("utf16le", 2), bytes: buf.length };
-  if (buf[0] === 254 && buf[1] === 255) return { ok: true, text: Buffer.from(buf.subarray(2, buf.length - buf.length % 2)).swap16().toString("utf16le"), bytes: buf.length };
-  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
+function decode2(buf, file, textKind = false) {
+  if (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255) {
+    const text = utf16Text(buf);
+    if (text !== void 0) return { ok: true, text, bytes: buf.length };
+    return { ok: true, text: buf.toString("utf8"), bytes: buf.length };
+  }
+  if (!textKind && buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
   const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
   return { ok: true, text: buf.toString("utf8", bom), bytes: buf.length };
+}
+function utf16Text(buf) {
+  const rest = buf.subarray(2);
+  if (rest.length % 2) return void 0;
+  if (!rest.includes(0) && isUtf8(rest)) return void 0;
+  const le = buf[0] === 255;
+  const text = le ? rest.toString("utf16le") : Buffer.from(rest).swap16().toString("utf16le");
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 55296 && c <= 56319) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 56320 && next <= 57343)) return void 0;
+      i++;
+    } else if (c >= 56320 && c <= 57343) return void 0;
+  }
+  return text;
 }
 function parseSize(v) {
   if (typeof v === "number") return v > 0 ? v : void 0;
@@ -33756,14 +33782,34 @@ function parseSize(v) {
 }
 
 // src/engine/postprocess/fingerprint.ts
-import { createHash } from "node:crypto";
+import { createHash, createHmac, pbkdf2Sync } from "node:crypto";
 var VERSION = "v1";
-var SECRET_SALT = "gatewarden/secret-fingerprint/v1";
+var DEFAULT_KEY = "gatewarden/secret-fingerprint/v2";
+var SLOW_ROUNDS = 2e4;
+var FAST_BITS = 128;
 function sha256(s) {
   return createHash("sha256").update(s).digest("hex");
 }
+function classes(s) {
+  return Number(/[a-z]/.test(s)) + Number(/[A-Z]/.test(s)) + Number(/[0-9]/.test(s)) + Number(/[^A-Za-z0-9]/.test(s));
+}
+function weakSecret(secret) {
+  if ([...secret].length < 16) return true;
+  if (classes(secret) >= 3) return false;
+  return shannonEntropy(secret) < 3.5;
+}
+var derived = /* @__PURE__ */ new Map();
 function secretIdentity(secret) {
-  return `secret:${sha256(`${SECRET_SALT}\0${secret}`)}`;
+  const key = process.env.GATEWARDEN_FINGERPRINT_KEY || DEFAULT_KEY;
+  const cacheKey = `${key}\0${secret}`;
+  let id = derived.get(cacheKey);
+  if (id === void 0) {
+    const bits = secret.length * shannonEntropy(secret);
+    id = bits >= FAST_BITS ? `secret2:${createHmac("sha256", key).update(secret).digest("hex")}` : `secret2s:${pbkdf2Sync(secret, key, SLOW_ROUNDS, 32, "sha256").toString("hex")}`;
+    if (derived.size > 1e4) derived.clear();
+    derived.set(cacheKey, id);
+  }
+  return id;
 }
 function fingerprint(ruleId, file, identity) {
   return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
@@ -33779,23 +33825,41 @@ function scrub(text, secret, redacted) {
   if (!secret || secret.length < 4 || !text.includes(secret)) return text;
   return text.split(secret).join(redacted);
 }
+var WORD = /[A-Za-z0-9_-]{16,}/g;
+function holdsKey(word) {
+  for (const part of word.split(/[_-]/)) {
+    if (part.length < 16 || !/[0-9]/.test(part) || !/[A-Za-z]/.test(part)) continue;
+    if (shannonEntropy(part) >= 3.3) return true;
+  }
+  return false;
+}
+function redactKeyLikeWords(text) {
+  return text.replace(WORD, (w) => holdsKey(w) ? redact(w) : w);
+}
 
 // src/engine/postprocess/finalize.ts
 function identityOf(input, ctx) {
   if (input.key !== void 0) return `key:${input.key}`;
-  if (input.secret !== void 0) return secretIdentity(input.secret);
+  const secret = input.secret;
+  if (secret !== void 0 && !weakSecret(secret)) return secretIdentity(secret);
+  const cut = (text) => secret !== void 0 ? text.split(secret).join("") : text;
   const a = input.at;
   switch (a.kind) {
     case "path":
       return `path:${JSON.stringify(a.path)}:${a.part ?? "pair"}`;
     case "file":
       return "file";
-    case "range":
-      return `text:${sha256(ctx.text.slice(a.start, a.end).replace(/\s+/g, " ").trim())}`;
+    case "range": {
+      if (secret === void 0) return `text:${sha256(ctx.text.slice(a.start, a.end).replace(/\s+/g, " ").trim())}`;
+      const at2 = ctx.locator.locate(a);
+      const start = ctx.locator.lines.lineStart(at2.startLine);
+      const end = ctx.locator.lines.lineStart(at2.endLine + 1);
+      return `text:${sha256(cut(ctx.text.slice(start, end > start ? end : void 0)).replace(/\s+/g, " ").trim())}`;
+    }
     case "position": {
       const start = ctx.locator.lines.lineStart(a.line);
       const end = ctx.locator.lines.lineStart(a.endLine + 1);
-      return `text:${sha256(ctx.text.slice(start, end > start ? end : void 0).replace(/\s+/g, " ").trim())}`;
+      return `text:${sha256(cut(ctx.text.slice(start, end > start ? end : void 0)).replace(/\s+/g, " ").trim())}`;
     }
   }
 }
@@ -33804,7 +33868,8 @@ function finalize(rule, input, ctx) {
   const fp = fingerprint(rule.id, location.file, identityOf(input, ctx));
   const secret = input.secret;
   const redacted = secret !== void 0 ? redact(secret) : void 0;
-  const clean = (s) => secret !== void 0 && redacted !== void 0 ? scrub(s, secret, redacted) : s;
+  const scrubbed = (s) => secret !== void 0 && redacted !== void 0 ? scrub(s, secret, redacted) : s;
+  const clean = (s) => redactKeyLikeWords(scrubbed(s));
   const finding = {
     ruleId: rule.id,
     severity: input.severity ?? rule.severity,
@@ -33815,7 +33880,7 @@ function finalize(rule, input, ctx) {
   if (input.messageId !== void 0) finding.messageId = input.messageId;
   if (redacted !== void 0) finding.redacted = redacted;
   if (input.fix) {
-    finding.fix = { description: clean(input.fix.description), location: ctx.locator.locate(input.fix.at), replacement: clean(input.fix.replacement) };
+    finding.fix = { description: clean(input.fix.description), location: ctx.locator.locate(input.fix.at), replacement: scrubbed(input.fix.replacement) };
   }
   if (input.properties) {
     finding.properties = Object.fromEntries(Object.entries(input.properties).map(([k, v]) => [k, typeof v === "string" ? clean(v) : v]));
@@ -33930,7 +33995,7 @@ var FilePass = class {
    */
   async run(index, f, byPath2, runTextRules = true) {
     const result = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
-    const read = await readText(f, this.maxFileSize);
+    const read = await readText(f, this.maxFileSize, byPath2 !== "text");
     if (!read.ok) {
       if (read.note) result.skipped = read.note;
       return result;
@@ -34069,9 +34134,9 @@ function interpolate(s, lookup) {
   }
   return out;
 }
-function matchingBrace(s, open) {
+function matchingBrace(s, open2) {
   let depth2 = 0;
-  for (let j = open; j < s.length; j++) {
+  for (let j = open2; j < s.length; j++) {
     if (s[j] === "{") depth2++;
     else if (s[j] === "}" && --depth2 === 0) return j;
   }
@@ -34200,16 +34265,16 @@ function buildComposeProjects(composeTargets, dotenvTargets) {
   for (const t of composeTargets) byDir.set(path5.posix.dirname(t.file), [...byDir.get(path5.posix.dirname(t.file)) ?? [], t.file]);
   const projects = [];
   for (const [dir4, files] of byDir) {
-    const nameOf = (f) => path5.posix.basename(f);
-    const base4 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
-    const family = base4 && /^docker-/i.test(nameOf(base4)) ? "docker-compose" : "compose";
-    const override = base4 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family}.`)) : void 0;
+    const nameOf2 = (f) => path5.posix.basename(f);
+    const base4 = BASE_NAMES.map((n) => files.find((f) => nameOf2(f).toLowerCase() === n)).find((f) => f !== void 0);
+    const family = base4 && /^docker-/i.test(nameOf2(base4)) ? "docker-compose" : "compose";
+    const override = base4 ? files.find((f) => OVERRIDE.test(nameOf2(f)) && nameOf2(f).toLowerCase().startsWith(`${family}.`)) : void 0;
     const listed = composeFileVariable(loader, dir4);
     const main = listed.length ? listed : base4 ? [base4, ...override ? [override] : []] : [];
     if (main.length) projects.push(project(loader, dir4, main, main));
     for (const f of files) {
       if (main.includes(f)) continue;
-      if (base4 && VARIANT.test(nameOf(f))) projects.push(project(loader, dir4, [base4, f], [f]));
+      if (base4 && VARIANT.test(nameOf2(f))) projects.push(project(loader, dir4, [base4, f], [f]));
       else projects.push(project(loader, dir4, [f], [f]));
     }
   }
@@ -34806,7 +34871,8 @@ async function checkRepository(project2, files, git2, readRepoFile, runner) {
 }
 
 // src/engine/config.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { constants as constants2 } from "node:fs";
+import { open } from "node:fs/promises";
 import path8 from "node:path";
 var import_yaml11 = __toESM(require_dist(), 1);
 
@@ -34826,6 +34892,7 @@ var UsageError = class extends Error {
 };
 
 // src/engine/discover/discover.ts
+import { lstatSync as lstatSync2 } from "node:fs";
 import { lstat, readdir, readFile, realpath } from "node:fs/promises";
 import path7 from "node:path";
 
@@ -34904,6 +34971,63 @@ function stripUrlCredentials(message2) {
 }
 var READ_AHEAD = 16 * 1024 * 1024;
 
+// src/lib/path-bytes.ts
+function sequenceLength(buf, i) {
+  const b = buf[i] ?? 0;
+  if (b < 128) return 1;
+  const cont = (k, lo = 128, hi = 191) => {
+    const c = buf[i + k];
+    return c !== void 0 && c >= lo && c <= hi;
+  };
+  if (b >= 194 && b <= 223) return cont(1) ? 2 : 0;
+  if (b >= 224 && b <= 239) {
+    const ok = b === 224 ? cont(1, 160) : b === 237 ? cont(1, 128, 159) : cont(1);
+    return ok && cont(2) ? 3 : 0;
+  }
+  if (b >= 240 && b <= 244) {
+    const ok = b === 240 ? cont(1, 144) : b === 244 ? cont(1, 128, 143) : cont(1);
+    return ok && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+function displayName(buf) {
+  let out = "";
+  let start = 0;
+  let i = 0;
+  while (i < buf.length) {
+    const n = sequenceLength(buf, i);
+    if (n) {
+      i += n;
+      continue;
+    }
+    out += buf.toString("utf8", start, i) + `\\x${(buf[i] ?? 0).toString(16).padStart(2, "0")}`;
+    i++;
+    start = i;
+  }
+  return out + buf.toString("utf8", start, i);
+}
+function isUtf8Name(buf) {
+  for (let i = 0; i < buf.length; ) {
+    const n = sequenceLength(buf, i);
+    if (!n) return false;
+    i += n;
+  }
+  return true;
+}
+function splitNames(out) {
+  const names = [];
+  let start = 0;
+  for (let i = out.indexOf(0); i >= 0; i = out.indexOf(0, start)) {
+    if (i > start) names.push(nameOf(out.subarray(start, i)));
+    start = i + 1;
+  }
+  if (start < out.length) names.push(nameOf(out.subarray(start)));
+  return names;
+}
+function nameOf(buf) {
+  return isUtf8Name(buf) ? { name: buf.toString("utf8") } : { name: displayName(buf), bytes: Buffer.from(buf) };
+}
+
 // src/engine/discover/discover.ts
 async function gitTopLevel(dir4) {
   const top = await tryGit(dir4, ["rev-parse", "--show-toplevel"]);
@@ -34955,13 +35079,21 @@ async function* discover(root, notes, keep = (files) => files) {
       out.push({ path: rel, abs });
     }
   };
+  const linked = linkedDirectories();
   const addFromGit = (top, names, out) => {
     const prefix = top === root.base ? "" : `${toPosix(path7.relative(root.base, top))}/`;
-    for (const name of names) {
+    for (const { name, bytes } of names) {
       const rel = prefix + name;
       if (seen.has(rel)) continue;
       seen.add(rel);
-      out.push({ path: rel, abs: path7.sep === "/" ? `${top}/${name}` : path7.join(top, name) });
+      const link = name.includes("/") ? linked(top, name) : void 0;
+      if (link !== void 0) {
+        notes.push({ level: "warning", code: "skipped.symlink_dir", message: `under ${prefix}${link}, a symbolic link to a directory: not read (links are never followed)`, file: rel });
+        continue;
+      }
+      const file = { path: rel, abs: path7.sep === "/" ? `${top}/${name}` : path7.join(top, name) };
+      if (bytes) file.absBytes = Buffer.concat([Buffer.from(`${top}${path7.sep}`), bytes]);
+      out.push(file);
     }
   };
   const untracked = [];
@@ -34986,6 +35118,29 @@ async function* discover(root, notes, keep = (files) => files) {
   for (const { top, names } of await Promise.all(untracked)) addFromGit(top, names, more);
   if (more.length) yield keep(more.sort(byPath));
 }
+function linkedDirectories() {
+  const known = /* @__PURE__ */ new Map();
+  return (top, name) => {
+    const parts = name.split("/");
+    let dir4 = "";
+    for (let i = 0; i < parts.length - 1; i++) {
+      dir4 = dir4 ? `${dir4}/${parts[i]}` : parts[i] ?? "";
+      const key = `${top}\0${dir4}`;
+      let ok = known.get(key);
+      if (ok === void 0) {
+        try {
+          const st = lstatSync2(path7.join(top, dir4));
+          ok = st.isDirectory();
+        } catch {
+          ok = true;
+        }
+        known.set(key, ok);
+      }
+      if (!ok) return dir4;
+    }
+    return void 0;
+  };
+}
 function blobFiles(blobs) {
   const files = [...blobs.files].map(([rel, bytes]) => ({ path: rel, abs: path7.join(blobs.base, rel), bytes }));
   return files.sort(byPath);
@@ -34993,7 +35148,7 @@ function blobFiles(blobs) {
 var byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 async function gitFiles(dir4, which) {
   const stdout = await git(dir4, ["ls-files", "-z", ...which, "--full-name", "."], { timeoutMs: 10 * 6e4 });
-  return stdout.toString("utf8").split("\0").filter(Boolean);
+  return splitNames(stdout);
 }
 async function walk2(dir4, notes, base4) {
   const out = [];
@@ -35037,12 +35192,56 @@ async function walk2(dir4, notes, base4) {
 
 // src/engine/config.ts
 var CONFIG_FILE_NAMES = [".gatewarden.yml", ".gatewarden.yaml"];
+var MAX_POLICY_FILE_BYTES = 1024 * 1024;
+var PolicyFileError = class extends Error {
+  constructor(message2, reason) {
+    super(message2);
+    this.reason = reason;
+  }
+  reason;
+};
+async function readPolicyFile(file, what, limit = MAX_POLICY_FILE_BYTES) {
+  let handle;
+  try {
+    handle = await open(file, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
+  } catch (e) {
+    const code = e.code;
+    if (code === "ELOOP") throw new PolicyFileError(`${what} ${file} is a symbolic link; it is not read`, "symlink");
+    if (code === "ENOENT" || code === "ENOTDIR") throw new PolicyFileError(`cannot read ${what} ${file}: no such file`, "missing");
+    throw new PolicyFileError(`cannot read ${what} ${file} (${code ?? "error"})`, "unreadable");
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new PolicyFileError(`${what} ${file} is not a regular file; it is not read`, "not-a-file");
+    if (st.size > limit) throw new PolicyFileError(`${what} ${file} is larger than ${limit} bytes; it is not read`, "too-large");
+    const buf = Buffer.alloc(Math.min(st.size, limit) + 1);
+    let n = 0;
+    for (; ; ) {
+      const { bytesRead } = await handle.read(buf, n, buf.length - n, null);
+      if (!bytesRead) break;
+      n += bytesRead;
+      if (n >= buf.length) throw new PolicyFileError(`${what} ${file} is larger than ${limit} bytes; it is not read`, "too-large");
+    }
+    return buf.subarray(0, n).toString("utf8");
+  } finally {
+    await handle.close();
+  }
+}
 function defaultConfig() {
   return { isIgnored: () => false, unignored: (files) => [...files], rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
 async function scanConfig(opts, root, notes) {
   if (opts.noConfig || opts.blobs) return defaultConfig();
-  return loadConfig(opts.configFile, searchDir(root), root.base, new Set(opts.rules.map((r) => r.id)), notes);
+  const known = new Set(opts.rules.map((r) => r.id));
+  const load2 = () => opts.configText ? parseConfig(opts.configText.text, path8.resolve(opts.configText.file), root.base, known, notes) : loadConfig(opts.configFile, searchDir(root), root.base, known, notes);
+  if (opts.configErrors !== "note") return load2();
+  try {
+    return await load2();
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    notes.push({ level: "error", code: "config.invalid", message: `${e.message}; scanned with the default settings instead` });
+    return defaultConfig();
+  }
 }
 function searchDir(root) {
   const first = root.targets[0];
@@ -35053,21 +35252,30 @@ async function loadConfig(explicit, searchDir2, base4, knownRules, notes) {
   let text;
   if (file) {
     try {
-      text = await readFile2(file, "utf8");
-    } catch {
+      text = await readPolicyFile(file, "config file");
+    } catch (e) {
+      if (e instanceof PolicyFileError && e.reason !== "missing") throw new UsageError(e.message);
       throw new UsageError(`cannot read config file ${explicit}`);
     }
   } else {
     for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path8.join(searchDir2, name);
       try {
-        text = await readFile2(path8.join(searchDir2, name), "utf8");
-        file = path8.join(searchDir2, name);
+        text = await readPolicyFile(candidate, "config file");
+        file = candidate;
         break;
-      } catch {
+      } catch (e) {
+        if (!(e instanceof PolicyFileError) || e.reason === "missing") continue;
+        const shown = toPosix(path8.relative(base4, candidate)) || name;
+        notes.push({ level: "warning", code: "config.not_read", message: `${e.message.replace(candidate, shown)}; the scan uses the default settings`, file: shown });
+        return defaultConfig();
       }
     }
   }
   if (text === void 0 || file === void 0) return defaultConfig();
+  return parseConfig(text, file, base4, knownRules, notes);
+}
+function parseConfig(text, file, base4, knownRules, notes) {
   const shown = toPosix(path8.relative(process.cwd(), file)) || file;
   let raw;
   if (flowDepth(text, MAX_YAML_DEPTH).depth > MAX_YAML_DEPTH) throw new UsageError(`${shown}: not valid YAML: nested deeper than ${MAX_YAML_DEPTH} levels`);
@@ -35124,30 +35332,40 @@ async function loadConfig(explicit, searchDir2, base4, knownRules, notes) {
 import path11 from "node:path";
 
 // src/engine/postprocess/baseline.ts
-import { lstatSync as lstatSync2 } from "node:fs";
-import { readFile as readFile3 } from "node:fs/promises";
+import { lstatSync as lstatSync3 } from "node:fs";
 import path9 from "node:path";
+var MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 var BASELINE_VERSION = 1;
 var BASELINE_FILE = ".gatewarden-baseline.json";
 function defaultBaseline(dir4) {
   const file = path9.join(dir4, BASELINE_FILE);
   try {
-    return lstatSync2(file).isFile() ? file : void 0;
+    return lstatSync3(file).isFile() ? file : void 0;
   } catch {
     return void 0;
   }
 }
 async function loadBaseline(file) {
+  let text;
+  try {
+    text = await readPolicyFile(file, "baseline", MAX_BASELINE_BYTES);
+  } catch (e) {
+    if (e instanceof PolicyFileError) throw new UsageError(e.reason === "missing" ? `cannot read baseline ${file}: ENOENT` : e.message);
+    throw e;
+  }
+  return parseBaseline(text, file);
+}
+function parseBaseline(text, file) {
   let raw;
   try {
-    raw = JSON.parse(await readFile3(file, "utf8"));
-  } catch (e) {
-    throw new UsageError(`cannot read baseline ${file}: ${e.message.split("\n")[0]}`);
+    raw = JSON.parse(text);
+  } catch {
+    throw new UsageError(`cannot read baseline ${file}: not valid JSON`);
   }
   const b = raw;
   if (b?.tool !== "gatewarden" || !Array.isArray(b.findings)) throw new UsageError(`${file} is not a Gatewarden baseline (write one with \`gatewarden baseline\`)`);
   if (b.version !== BASELINE_VERSION) throw new UsageError(`${file}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
-  return new Set(b.findings.map((f) => f.fingerprint).filter((x) => typeof x === "string"));
+  return new Set(b.findings.map((f) => f?.fingerprint).filter((x) => typeof x === "string"));
 }
 
 // src/engine/postprocess/scan-wide.ts
@@ -35191,7 +35409,7 @@ function postprocess(findings, opts) {
 }
 
 // src/engine/read/repo-file.ts
-import { lstatSync as lstatSync3, readFileSync } from "node:fs";
+import { lstatSync as lstatSync4, readFileSync } from "node:fs";
 import path10 from "node:path";
 function repoFileReader(base4, blobs) {
   if (!blobs) return (rel) => readFromDisk(base4, rel);
@@ -35204,7 +35422,7 @@ function repoFileReader(base4, blobs) {
 function readFromDisk(base4, rel) {
   try {
     const abs = path10.join(base4, rel);
-    if (!abs.startsWith(base4 + path10.sep) || lstatSync3(abs).isSymbolicLink()) return void 0;
+    if (!abs.startsWith(base4 + path10.sep) || lstatSync4(abs).isSymbolicLink()) return void 0;
     return readFileSync(abs, "utf8");
   } catch {
     return void 0;
@@ -35232,6 +35450,7 @@ async function scan(opts) {
   await checkShared(project2, runner);
   await checkShells(project2, shells, runner, breather);
   await checkRepository(project2, files, root.git, readRepoFile, runner);
+  if (!opts.blobs && files.length === 0) notes.push({ level: "warning", code: "scan.no_files", message: "0 files scanned: check the path, the .gatewarden.yml ignore patterns, and whether a .git file points elsewhere" });
   const findings = postprocess(runner.findings, { config, baseline, findingsIn: opts.findingsIn });
   const durationMs = Math.round(performance.now() - started);
   return {

@@ -107,14 +107,17 @@ describe('action, review comments', () => {
     expect(key?.body).toMatch(/^✅ \*\*Resolved\*\*/);
     expect(key?.body).toContain('state=resolved');
     expect(gh.calls('GET', '/repos/octo/claw/pulls/12/comments').map((q) => q.query.get('page') ?? '1')).toEqual(['1', '1', '2']);
-    expect(r.summary).toContain('Review comments: 1 posted in a new review, 1 updated, 1 marked resolved.');
+    // Issue 22: the key was added by a commit of the pull request and removed by a later one, so it stays in the
+    // branch's history: the sweep of the PR's commits reports it as new (at the commit that added it), off the diff.
+    expect(r.summary).toContain('Swept the 3 commit(s) of the pull request for secrets added and removed again: 1 found.');
+    expect(r.summary).toContain("Review comments: 1 posted in a new review, 1 updated, 1 marked resolved, 1 not commented (not on a line of the pull request's diff");
     expect(pr.violations).toEqual([]);
 
     // A third run with nothing new: no review, no edit.
     const before = gh.requests.length;
     const r3 = await review({ headSha: head2 });
     expect(gh.requests.slice(before).filter((q) => q.method !== 'GET')).toEqual([]);
-    expect(r3.summary).toContain('Review comments: 2 unchanged.');
+    expect(r3.summary).toContain('Review comments: 2 unchanged, 1 not commented');
   });
 
   it('does not mark a comment resolved when its finding only stopped being new (the base branch got the same change)', async () => {

@@ -6,13 +6,14 @@
  */
 import * as core from '@actions/core';
 import { sweepHistory } from '../app/scan-repository.js';
+import { isPullRequestEventName } from '../github/event.js';
 import type { HistoryInfo } from '../model/history.js';
 import type { ScanResult } from '../engine/scan.js';
 import { HISTORY_REMEDIATION } from '../report/history.js';
 import type { ActionSettings } from './inputs.js';
 
 export function isFullMode(settings: ActionSettings): boolean {
-  return settings.mode === 'full' || (settings.mode === 'auto' && !(process.env.GITHUB_EVENT_NAME ?? '').startsWith('pull_request'));
+  return settings.mode === 'full' || (settings.mode === 'auto' && !isPullRequestEventName(process.env.GITHUB_EVENT_NAME ?? ''));
 }
 
 /** The sweep's result, or undefined when the step should scan the files (no `history`, or a pull request). */

@@ -19,6 +19,8 @@ export interface ActionSettings {
   category: string;
   /** Sweep the git history instead of the files, in full mode (action/history.ts). */
   history: boolean;
+  /** Suppressions a pull request adds (baseline entries, inline comments): honoured but listed, or not honoured. */
+  prSuppressions: 'review' | 'deny';
   /** Threads for the per-file stage (engine/threads/pool.ts): `auto` or a number. */
   jobs: number | 'auto';
 }
@@ -41,6 +43,8 @@ export function getSettings(): ActionSettings {
   const history = bool('history', false);
   const jobs = parseJobs(core.getInput('jobs'));
   if (jobs === undefined) throw new UsageError(`input jobs must be auto or a whole number from 1 to 64 (got "${core.getInput('jobs')}")`);
+  const prSuppressions = core.getInput('pr-suppressions').trim() || 'review';
+  if (prSuppressions !== 'review' && prSuppressions !== 'deny') throw new UsageError(`input pr-suppressions must be review or deny (got "${prSuppressions}")`);
   const config = core.getInput('config');
   const baseline = core.getInput('baseline');
   return {
@@ -57,6 +61,7 @@ export function getSettings(): ActionSettings {
     // The sweep has its own category: sharing the work-tree scan's would close its alerts.
     category: core.getInput('category') || (history ? 'gatewarden-history/' : 'gatewarden/'),
     history,
+    prSuppressions,
     jobs,
   };
 }

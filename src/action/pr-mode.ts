@@ -5,11 +5,12 @@
  */
 import * as core from '@actions/core';
 import { scanRepository } from '../app/scan-repository.js';
-import { resolveRoot } from '../engine/discover/discover.js';
+import { resolveRoot, type ScanRoot } from '../engine/discover/discover.js';
 import type { ScanResult } from '../engine/scan.js';
 import type { Finding } from '../model/finding.js';
 import type { AnyRule } from '../model/rule.js';
 import { isPullRequestEventName, pullRequestOf, readEvent, type PullRequestEvent } from '../github/event.js';
+import { resolveBase, type BaseCommit } from '../github/git.js';
 import { introduced, scanBase, type BaseScan } from '../github/pr.js';
 import type { ActionSettings } from './inputs.js';
 
@@ -29,12 +30,11 @@ export async function pullRequestMode(settings: ActionSettings): Promise<{ pr: P
 
 export type BaseSide = { scan: BaseScan } | { skipped: string } | { failed: string };
 
-/**
- * The base side, started with the head scan: git runs at once (its output is read while the head scan lets the
- * event loop breathe); the base scan runs in the scan worker meanwhile when it is large, or after `head`
- * otherwise, so two scans never share this thread's memory. It never rejects: a failure is its answer.
- */
-export async function startBaseSide(scanPath: string, pr: PullRequestEvent | undefined, rules: readonly AnyRule[], lines: string[], head: Promise<unknown>): Promise<BaseSide> {
+/** The base commit, found before the head scan starts (the head scan needs the base's policy: action/policy.ts). */
+export type ResolvedBase = { base: BaseCommit; root: ScanRoot & { targets: { abs: string; dir: boolean }[] } } | { skipped: string } | { failed: string };
+
+/** Finds (and if need be fetches) the commit to compare with. Never rejects: a failure is its answer. */
+export async function resolveBaseCommit(scanPath: string, pr: PullRequestEvent | undefined, lines: string[]): Promise<ResolvedBase> {
   if (!pr) return { skipped: 'Pull-request mode needs a pull_request event with base and head SHAs, and this run has none: every finding is reported as new.' };
   try {
     const root = await resolveRoot([scanPath]);
@@ -43,8 +43,22 @@ export async function startBaseSide(scanPath: string, pr: PullRequestEvent | und
       core.info(l);
       lines.push(l);
     };
+    return { base: await resolveBase(root.base, pr, log), root };
+  } catch (err) {
+    return { failed: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/**
+ * The base side, started with the head scan: git runs at once (its output is read while the head scan lets the
+ * event loop breathe); the base scan runs in the scan worker meanwhile when it is large, or after `head`
+ * otherwise, so two scans never share this thread's memory. It never rejects: a failure is its answer.
+ */
+export async function startBaseSide(resolved: ResolvedBase, pr: PullRequestEvent | undefined, rules: readonly AnyRule[], head: Promise<unknown>): Promise<BaseSide> {
+  if (!('base' in resolved) || !pr) return 'base' in resolved ? { skipped: '' } : resolved;
+  try {
     const scanner = (opts: Parameters<typeof scanRepository>[0]) => scanRepository({ ...opts, jobs: 1, isolateMinFiles: BASE_WORKER_MIN_FILES, after: head });
-    return { scan: await scanBase(root.base, pr, rules, log, scanner) };
+    return { scan: await scanBase(resolved.root.base, pr, rules, () => undefined, scanner, resolved.base) };
   } catch (err) {
     return { failed: err instanceof Error ? err.message : String(err) };
   }
@@ -56,7 +70,7 @@ export async function newFindings(result: ScanResult, baseSide: Promise<BaseSide
   const side = await baseSide;
   if (!side) return all;
   if ('skipped' in side) {
-    lines.push(side.skipped);
+    if (side.skipped) lines.push(side.skipped);
     return all;
   }
   if ('failed' in side) {

@@ -2,7 +2,8 @@
  * `.gatewarden.yml`: paths to ignore (gitignore syntax, relative to the config's folder), rules to turn off or
  * re-grade, and the file-size limit. Found in the scanned directory unless `--config` names one.
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { gitignoreMatcher } from './discover/gitignore.js';
 import { parse } from 'yaml';
@@ -30,6 +31,53 @@ export interface ScanConfig {
   maxFileSize: number;
 }
 
+/** A config or baseline larger than this is refused unread: neither is ever more than a few kilobytes. */
+export const MAX_POLICY_FILE_BYTES = 1024 * 1024;
+
+/** Why a policy file (config, baseline) could not be read; the message never quotes the file's content. */
+export class PolicyFileError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'missing' | 'symlink' | 'not-a-file' | 'too-large' | 'unreadable',
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads a config or baseline without following a symbolic link (O_NOFOLLOW on the last component, and a regular
+ * file checked on the open descriptor, so a FIFO or a device never blocks or floods the read) and at most
+ * `limit` bytes. These files steer the scan, so a link out of the repository must not be read: it could name
+ * /dev/zero, a FIFO, or a file whose first key an error message would print (security review, B11).
+ */
+export async function readPolicyFile(file: string, what: string, limit = MAX_POLICY_FILE_BYTES): Promise<string> {
+  let handle;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw new PolicyFileError(`${what} ${file} is a symbolic link; it is not read`, 'symlink');
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new PolicyFileError(`cannot read ${what} ${file}: no such file`, 'missing');
+    throw new PolicyFileError(`cannot read ${what} ${file} (${code ?? 'error'})`, 'unreadable');
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new PolicyFileError(`${what} ${file} is not a regular file; it is not read`, 'not-a-file');
+    if (st.size > limit) throw new PolicyFileError(`${what} ${file} is larger than ${limit} bytes; it is not read`, 'too-large');
+    const buf = Buffer.alloc(Math.min(st.size, limit) + 1);
+    let n = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, n, buf.length - n, null);
+      if (!bytesRead) break;
+      n += bytesRead;
+      if (n >= buf.length) throw new PolicyFileError(`${what} ${file} is larger than ${limit} bytes; it is not read`, 'too-large');
+    }
+    return buf.subarray(0, n).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
 export function defaultConfig(): ScanConfig {
   return { isIgnored: () => false, unignored: (files) => [...files], rules: new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
@@ -39,12 +87,30 @@ export function defaultConfig(): ScanConfig {
  * a commit's contents (`blobs`) or one told not to look (`noConfig`).
  */
 export async function scanConfig(
-  opts: { configFile?: string | undefined; noConfig?: boolean | undefined; blobs?: unknown; rules: readonly { id: string }[] },
+  opts: { configFile?: string | undefined; noConfig?: boolean | undefined; blobs?: unknown; rules: readonly { id: string }[]; configText?: ConfigText | undefined; configErrors?: 'throw' | 'note' | undefined },
   root: ScanRoot & { targets: readonly { abs: string; dir: boolean }[] },
   notes: Note[],
 ): Promise<ScanConfig> {
   if (opts.noConfig || opts.blobs) return defaultConfig();
-  return loadConfig(opts.configFile, searchDir(root), root.base, new Set(opts.rules.map((r) => r.id)), notes);
+  const known = new Set(opts.rules.map((r) => r.id));
+  const load = () => (opts.configText ? parseConfig(opts.configText.text, path.resolve(opts.configText.file), root.base, known, notes) : loadConfig(opts.configFile, searchDir(root), root.base, known, notes));
+  if (opts.configErrors !== 'note') return load();
+  try {
+    return await load();
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    // The action on a push: a broken config must not cost the SARIF (security review, B2). The scan runs with
+    // the defaults and the error is an error-level note (a SARIF toolExecutionNotification); the step fails.
+    notes.push({ level: 'error', code: 'config.invalid', message: `${e.message}; scanned with the default settings instead` });
+    return defaultConfig();
+  }
+}
+
+/** A config given as its text (the base commit's, in pull-request mode) and where it sits in the work tree. */
+export interface ConfigText {
+  text: string;
+  /** Its path (absolute, or relative to the working directory): ignore patterns are relative to its folder. */
+  file: string;
 }
 
 /** Where a scan looks for `.gatewarden.yml` and `.gatewarden-baseline.json`: the first scanned directory, else the base. */
@@ -63,22 +129,33 @@ export async function loadConfig(explicit: string | undefined, searchDir: string
   let text: string | undefined;
   if (file) {
     try {
-      text = await readFile(file, 'utf8');
-    } catch {
+      text = await readPolicyFile(file, 'config file');
+    } catch (e) {
+      if (e instanceof PolicyFileError && e.reason !== 'missing') throw new UsageError(e.message);
       throw new UsageError(`cannot read config file ${explicit}`);
     }
   } else {
     for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(searchDir, name);
       try {
-        text = await readFile(path.join(searchDir, name), 'utf8');
-        file = path.join(searchDir, name);
+        text = await readPolicyFile(candidate, 'config file');
+        file = candidate;
         break;
-      } catch {
-        /* not there */
+      } catch (e) {
+        if (!(e instanceof PolicyFileError) || e.reason === 'missing') continue;
+        // Found but not readable as a config (a link, a FIFO, a huge file): said, and the defaults apply.
+        const shown = toPosix(path.relative(base, candidate)) || name;
+        notes.push({ level: 'warning', code: 'config.not_read', message: `${e.message.replace(candidate, shown)}; the scan uses the default settings`, file: shown });
+        return defaultConfig();
       }
     }
   }
   if (text === undefined || file === undefined) return defaultConfig();
+  return parseConfig(text, file, base, knownRules, notes);
+}
+
+/** A config from its text; `file` (absolute) is where it sits: messages name it, ignore patterns are relative to it. */
+export function parseConfig(text: string, file: string, base: string, knownRules: ReadonlySet<string>, notes: Note[]): ScanConfig {
   const shown = toPosix(path.relative(process.cwd(), file)) || file;
   let raw: unknown;
   // The config is in the scanned repository, so it is input like any other file: deep flow nesting would

@@ -12,7 +12,7 @@ import { assemble } from './assemble/assemble.js';
 import { Breather } from './breather.js';
 import { checkRepository, checkShared, checkShells } from './check/run-targets.js';
 import { RuleRunner } from './check/runner.js';
-import { scanConfig, searchDir } from './config.js';
+import { scanConfig, searchDir, type ConfigText } from './config.js';
 import { blobFiles, discover, resolveRoot, type ScanRoot } from './discover/discover.js';
 import path from 'node:path';
 import { defaultBaseline, loadBaseline } from './postprocess/baseline.js';
@@ -27,6 +27,13 @@ export interface ScanOptions {
   configFile?: string;
   /** Do not look for `.gatewarden.yml` (for tools that scan exact files, e.g. the docs generator). */
   noConfig?: boolean;
+  /**
+   * The config as text instead of a file (pull-request mode: the base commit's, so the pull request does not set
+   * its own policy); `file` is where it sits in the work tree. Takes precedence over `configFile`.
+   */
+  configText?: ConfigText;
+  /** `note`: a broken config is an error-level note and the scan runs with the defaults; `throw` (default): a usage error. */
+  configErrors?: 'throw' | 'note';
   /** `--baseline FILE`; otherwise `.gatewarden-baseline.json` in the first scanned directory when it is there. */
   baselineFile?: string;
   /** Do not pick up `.gatewarden-baseline.json` (`gatewarden baseline`, which writes it, must see every finding). */
@@ -91,6 +98,9 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   await checkShells(project, shells, runner, breather);
   await checkRepository(project, files, root.git, readRepoFile, runner);
 
+  // Nothing to scan is worth saying out loud: a foreign `.git` file or an ignore-everything config can empty a
+  // scan, which would otherwise pass as clean (security review, B13).
+  if (!opts.blobs && files.length === 0) notes.push({ level: 'warning', code: 'scan.no_files', message: '0 files scanned: check the path, the .gatewarden.yml ignore patterns, and whether a .git file points elsewhere' });
   const findings = postprocess(runner.findings, { config, baseline, findingsIn: opts.findingsIn });
   const durationMs = Math.round(performance.now() - started);
   return {

@@ -19,6 +19,8 @@ export interface PullRequestEvent {
   repo: RepoRef;
   /** The head branch is in another repository: the token cannot write to this one. */
   fork: boolean;
+  /** A `merge_group` event (the merge queue): compared like a pull request, but there is no pull request to comment on. */
+  mergeQueue?: boolean;
 }
 
 export interface WorkflowEvent {
@@ -39,11 +41,21 @@ export async function readEvent(env: NodeJS.ProcessEnv = process.env): Promise<W
 }
 
 export function isPullRequestEventName(name: string): boolean {
-  return name === 'pull_request' || name === 'pull_request_target';
+  return name === 'pull_request' || name === 'pull_request_target' || name === 'merge_group';
 }
 
 /** The pull request of the event, or undefined when the payload has none (or lacks the SHAs). */
 export function pullRequestOf(event: WorkflowEvent, env: NodeJS.ProcessEnv = process.env): PullRequestEvent | undefined {
+  const group = event.payload.merge_group;
+  if (isRecord(group)) {
+    // The merge queue tests the queued pull requests merged onto the base: compared like a pull request, so a
+    // finding already on the base does not fail the queue after the pull request passed.
+    const baseSha = str(group.base_sha);
+    const headSha = str(group.head_sha);
+    if (!baseSha || !headSha) return undefined;
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    return { number: 0, baseSha, headSha, baseRef: (str(group.base_ref) ?? '').replace(/^refs\/heads\//, ''), repo: { owner, repo }, fork: false, mergeQueue: true };
+  }
   const pr = event.payload.pull_request;
   if (!isRecord(pr)) return undefined;
   const base = isRecord(pr.base) ? pr.base : {};

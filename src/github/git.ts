@@ -4,6 +4,7 @@
  * list the files the pull request changed, and read files out of a commit. No GitHub API involved.
  */
 import { git as runGit, GitError, type GitOptions } from '../git/git.js';
+import { splitNames } from '../lib/path-bytes.js';
 
 /** git with paths printed as they are (`core.quotepath=off`): every call of this module parses paths. */
 export function git(cwd: string, args: readonly string[], opts?: GitOptions): Promise<Buffer> {
@@ -37,9 +38,19 @@ async function mergeBase(cwd: string, a: string, b: string): Promise<string | un
   }
 }
 
-/** A fetch from `origin`: up to ten minutes, since deepening a large repository takes a while. */
+/**
+ * The time limit of a git network call (fetch, deepen): GATEWARDEN_GIT_TIMEOUT_SECONDS, default 120 s. A remote
+ * that accepts and never answers held the step until the job's own limit (security review, B9a); after the limit
+ * pull-request mode reports every finding as new and says the fetch timed out.
+ */
+export function gitNetworkTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const s = Number(env.GATEWARDEN_GIT_TIMEOUT_SECONDS);
+  return Number.isFinite(s) && s > 0 ? s * 1000 : 120_000;
+}
+
+/** A fetch from `origin`, within gitNetworkTimeoutMs. */
 async function fetch(cwd: string, extra: readonly string[], shas: readonly string[]): Promise<void> {
-  await git(cwd, ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...extra, 'origin', ...shas], { timeoutMs: 10 * 60_000 });
+  await git(cwd, ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...extra, 'origin', ...shas], { timeoutMs: gitNetworkTimeoutMs() });
 }
 
 export interface BaseCommit {
@@ -110,7 +121,8 @@ const STATUS: Record<string, ChangedFile['status']> = { A: 'added', M: 'modified
 
 /** Files that differ between `base` and HEAD, renames detected. */
 export async function changedFiles(cwd: string, base: string): Promise<ChangedFile[]> {
-  const parts = (await git(cwd, ['diff', '--name-status', '-z', '-M', '--no-color', '--no-ext-diff', base, 'HEAD'])).toString('utf8').split('\0');
+  // Names by their bytes, shown as the scan shows them (lib/path-bytes.ts), so a name that is not UTF-8 matches.
+  const parts = [...splitNames(await git(cwd, ['diff', '--name-status', '-z', '-M', '--no-color', '--no-ext-diff', base, 'HEAD'])).map((n) => n.name), ''];
   const out: ChangedFile[] = [];
   for (let i = 0; i < parts.length - 1; ) {
     const code = parts[i++] ?? '';
@@ -130,7 +142,7 @@ export interface TreeEntry {
 
 /** Regular files of a commit (no symlinks, no submodules), by path. */
 export async function listTree(cwd: string, commit: string): Promise<Map<string, TreeEntry>> {
-  const entries = (await git(cwd, ['ls-tree', '-r', '-z', '--full-tree', commit])).toString('utf8').split('\0');
+  const entries = splitNames(await git(cwd, ['ls-tree', '-r', '-z', '--full-tree', commit])).map((n) => n.name);
   const out = new Map<string, TreeEntry>();
   for (const e of entries) {
     const m = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(e);
@@ -154,6 +166,31 @@ export async function readBlobs(cwd: string, shas: readonly string[]): Promise<M
     const n = Number(size);
     out.set(sha, buf.subarray(pos, pos + n));
     pos += n + 1;
+  }
+  return out;
+}
+
+/**
+ * A regular file of a commit (mode 100644/100755: never a link or a submodule), at most `limit` bytes, or
+ * undefined when the commit has no such file. For the policy files pull-request mode reads at the base commit.
+ */
+export async function readFileAt(cwd: string, commit: string, relPath: string, limit: number): Promise<Buffer | undefined> {
+  const entry = (await git(cwd, ['ls-tree', '-z', '--full-tree', commit, '--', relPath])).toString('utf8').split('\0')[0] ?? '';
+  const m = /^(\d+) blob ([0-9a-f]+)\t/.exec(entry);
+  if (!m || (m[1] !== '100644' && m[1] !== '100755')) return undefined;
+  const size = Number((await git(cwd, ['cat-file', '-s', m[2] ?? ''])).toString('utf8').trim());
+  if (!(size <= limit)) throw new GitError(`${relPath} at ${commit.slice(0, 7)} is larger than ${limit} bytes`);
+  return git(cwd, ['cat-file', 'blob', m[2] ?? '']);
+}
+
+/** The lines of `relPath` at HEAD (1-based) that differ from `base`: what the pull request added or changed there. */
+export async function addedLines(cwd: string, base: string, relPath: string): Promise<Set<number>> {
+  const diff = (await git(cwd, ['diff', '-U0', '--no-color', '--no-ext-diff', base, 'HEAD', '--', `:(literal)${relPath}`])).toString('utf8');
+  const out = new Set<number>();
+  for (const m of diff.matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {
+    const start = Number(m[1]);
+    const count = m[2] === undefined ? 1 : Number(m[2]);
+    for (let l = start; l < start + count; l++) out.add(l);
   }
   return out;
 }

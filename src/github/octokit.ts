@@ -41,6 +41,43 @@ export interface OctokitOptions {
   /** Tests: a private limiter `id`, unthrottled write groups, plugin-retry's base wait. */
   throttle?: Partial<Omit<ThrottlingOptions, 'onRateLimit' | 'onSecondaryRateLimit'>>;
   retry?: { retryAfterBaseValue?: number };
+  /**
+   * Each request is aborted after this long (default: GATEWARDEN_API_TIMEOUT_SECONDS, else 30 s); a GET or HEAD
+   * that timed out is tried once more, never a write (it may have been done). A server that accepts and never
+   * answers would otherwise hold the step for undici's 300 s, and again for each retry (security review, B9b).
+   */
+  requestTimeoutMs?: number;
+}
+
+/** The request time limit from the environment (GATEWARDEN_API_TIMEOUT_SECONDS), in ms. */
+export function apiTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const s = Number(env.GATEWARDEN_API_TIMEOUT_SECONDS);
+  return Number.isFinite(s) && s > 0 ? s * 1000 : 30_000;
+}
+
+type Fetch = typeof globalThis.fetch;
+
+/** `inner` with a time limit per request (see OctokitOptions.requestTimeoutMs). */
+export function timedFetch(inner: Fetch, ms: number): Fetch {
+  return async (url, init) => {
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const tries = method === 'GET' || method === 'HEAD' ? 2 : 1;
+    for (let attempt = 1; ; attempt++) {
+      const timer = AbortSignal.timeout(ms);
+      const signal = init?.signal ? AbortSignal.any([init.signal, timer]) : timer;
+      try {
+        return await inner(url, { ...init, signal });
+      } catch (err) {
+        if (!timer.aborted) throw err;
+        if (attempt >= tries) {
+          // An AbortError is passed on as it is by @octokit/request, and plugin-retry does not retry it.
+          const e = new Error(`the GitHub API timed out: no answer within ${Math.round(ms / 100) / 10} s${tries > 1 ? ', twice' : ''}`);
+          e.name = 'AbortError';
+          throw e;
+        }
+      }
+    }
+  };
 }
 
 const GatewardenOctokit = GitHub.plugin(throttling, retry);
@@ -76,7 +113,9 @@ export function createOctokit(opts: OctokitOptions): GitHubClient {
     // 403 and 404 included.
     retry: retries === 0 ? { enabled: false } : { retries, ...opts.retry },
   };
-  return new GatewardenOctokit(opts.token ? getOctokitOptions(opts.token, options) : options);
+  const built = (opts.token ? getOctokitOptions(opts.token, options) : options) as typeof options & { request?: { fetch?: Fetch } };
+  built.request = { ...built.request, fetch: timedFetch(built.request?.fetch ?? globalThis.fetch, opts.requestTimeoutMs ?? apiTimeoutMs()) };
+  return new GatewardenOctokit(built);
 }
 
 /** The HTTP status of an Octokit RequestError, if that is what `err` is. */

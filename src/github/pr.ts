@@ -45,8 +45,9 @@ export async function scanBase(
   rules: readonly AnyRule[],
   log: (line: string) => void,
   scanner: (opts: ScanOptions) => Promise<ScanResult> = scan,
+  resolved?: BaseCommit,
 ): Promise<BaseScan> {
-  const base = await resolveBase(cwd, pr, log);
+  const base = resolved ?? (await resolveBase(cwd, pr, log));
   const changed = await changedFiles(cwd, base.sha);
   const tree = await listTree(cwd, base.sha);
 

@@ -13,6 +13,7 @@
  * - A ```suggestion block is added wherever the finding has a mechanical fix (`Finding.fix`).
  */
 import type { Finding } from '../model/finding.js';
+import { mdCode, mdLine } from '../report/escape.js';
 import type { RuleMeta } from '../model/rule.js';
 import { bySeverityDesc } from '../model/severity.js';
 import { ruleDocUrl } from '../model/version.js';
@@ -43,6 +44,26 @@ export interface ReviewInput {
   readText: (file: string) => Promise<string | undefined>;
   /** The git blob id of the scanned file, to compare with the PR head's. */
   blobSha: (file: string) => Promise<string | undefined>;
+  /**
+   * The login the token writes as: only comments by it are ever adopted (edited, counted, resolved). Default: the
+   * login `GET /user` returns, or `github-actions[bot]` when the token cannot ask (the workflow's GITHUB_TOKEN).
+   */
+  identity?: string;
+}
+
+/** The workflow's GITHUB_TOKEN writes as this bot; `GET /user` is refused to it (an installation token). */
+export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+
+/** Who the token writes as (see ReviewInput.identity). */
+export async function tokenIdentity(client: GitHubClient): Promise<string> {
+  try {
+    const { data } = await client.rest.users.getAuthenticated();
+    return data.login;
+  } catch (err) {
+    const status = (err as { status?: number }).status;
+    if (status === 401 || status === 403 || status === 404) return ACTIONS_BOT_LOGIN;
+    throw err;
+  }
 }
 
 export interface ReviewOutcome {
@@ -84,9 +105,10 @@ interface Placement {
   suggestion?: Suggestion;
 }
 
+/** A comment's body. The message quotes names from the repository: escaped (report/escape.ts), so none can mention, link or embed HTML. */
 export function commentBody(f: Finding, rule: RuleMeta | undefined, suggestion: Suggestion | undefined): string {
-  const value = f.redacted ? ` (value: \`${f.redacted}\`)` : '';
-  const parts = [`**Gatewarden · ${f.severity}** · [\`${f.ruleId}\`](${ruleDocUrl(f.ruleId)}): ${rule?.title ?? f.ruleId}`, '', `${f.message}${value}`];
+  const value = f.redacted ? ` (value: ${mdCode(f.redacted)})` : '';
+  const parts = [`**Gatewarden · ${f.severity}** · [\`${f.ruleId}\`](${ruleDocUrl(f.ruleId)}): ${rule?.title ?? f.ruleId}`, '', `${mdLine(f.message)}${value}`];
   if (rule) parts.push('', `**How to fix:** ${rule.remediation}`);
   if (suggestion && f.fix) parts.push('', `${f.fix.description}:`, '', suggestionBlock(suggestion));
   parts.push('', `<sub>If this is intended: \`gatewarden-ignore ${f.ruleId} -- <reason>\` on the line or the line above.</sub>`, marker(f.fingerprint));
@@ -107,9 +129,13 @@ export async function postReview(input: ReviewInput): Promise<ReviewOutcome> {
   const files = await client.paginate(client.rest.pulls.listFiles, { owner, repo, pull_number: pr.number, per_page: 100 });
   const diff = new Map(files.map((f) => [f.filename, { sha: f.sha ?? '', lines: commentableLines(f.patch) }]));
 
+  // Only the action's own comments carry state: a marker is public and easily copied, so a comment by anyone
+  // else that carries one is never edited, counted or resolved (security review, B6).
+  const identity = input.identity ?? (await tokenIdentity(client));
   const existing = new Map<string, { id: number; body: string; state?: string }>();
   const comments = await client.paginate(client.rest.pulls.listReviewComments, { owner, repo, pull_number: pr.number, per_page: 100 });
   for (const c of comments) {
+    if (c.user?.login !== identity) continue;
     const m = MARKER.exec(c.body);
     if (m?.[1] && !existing.has(m[1])) existing.set(m[1], { id: c.id, body: c.body, ...(m[2] ? { state: m[2] } : {}) });
   }
@@ -119,6 +145,16 @@ export async function postReview(input: ReviewInput): Promise<ReviewOutcome> {
   const sameFile = new Map<string, Finding[]>();
   for (const f of input.allFindings) sameFile.set(f.location.file, [...(sameFile.get(f.location.file) ?? []), f]);
 
+  // An edit GitHub refuses (403: the comment is not the token's after all) never abandons the review.
+  const edit = async (id: number, body: string): Promise<boolean> => {
+    try {
+      await client.rest.pulls.updateReviewComment({ owner, repo, comment_id: id, body });
+      return true;
+    } catch (err) {
+      if ((err as { status?: number }).status === 403) return false;
+      throw err;
+    }
+  };
   let edits = 0;
   const ordered = [...input.findings].sort((a, b) => bySeverityDesc(a.severity, b.severity));
   for (const f of ordered) {
@@ -129,11 +165,11 @@ export async function postReview(input: ReviewInput): Promise<ReviewOutcome> {
       // Without a verified placement (the file differs from the PR head) the text would lose its suggestion and
       // flap between runs: leave the comment as it is.
       if (old.body === body || !placement || edits >= MAX_EDITS) outcome.unchanged++;
-      else {
-        await client.rest.pulls.updateReviewComment({ owner, repo, comment_id: old.id, body });
+      else if (await edit(old.id, body)) {
         outcome.updated++;
         edits++;
-      }
+      } else if (placement && fresh.length < MAX_REVIEW_COMMENTS) fresh.push({ placement, body });
+      else outcome.notCommented.push(f);
       continue;
     }
     if (!placement || fresh.length >= MAX_REVIEW_COMMENTS) {
@@ -149,8 +185,7 @@ export async function postReview(input: ReviewInput): Promise<ReviewOutcome> {
   for (const [fp, c] of existing) {
     if (present.has(fp) || c.state === 'resolved' || edits >= MAX_EDITS) continue;
     edits++;
-    await client.rest.pulls.updateReviewComment({ owner, repo, comment_id: c.id, body: resolvedBody(c.body, fp, pr.headSha) });
-    outcome.resolved++;
+    if (await edit(c.id, resolvedBody(c.body, fp, pr.headSha))) outcome.resolved++;
   }
 
   if (fresh.length) {

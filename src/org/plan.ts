@@ -81,6 +81,15 @@ function visibilityOf(r: OrgRepo): string {
 }
 
 /** Applies the filters; returns what is kept and, for each repository left out, why. */
+/** A GitHub owner or repository name. */
+const REPO_NAME = /^[A-Za-z0-9._-]+$/;
+
+/** `owner/name`, each a GitHub name (and neither `.` nor `..`). */
+export function isRepoFullName(fullName: string): boolean {
+  const parts = fullName.split('/');
+  return parts.length === 2 && parts.every((p) => REPO_NAME.test(p) && p !== '.' && p !== '..');
+}
+
 export function filterRepos(repos: readonly OrgRepo[], filters: RepoFilters): { kept: OrgRepo[]; skipped: SkippedRepo[] } {
   const include = filters.include.map(globToRegExp);
   const exclude = filters.exclude.map(globToRegExp);
@@ -89,6 +98,9 @@ export function filterRepos(repos: readonly OrgRepo[], filters: RepoFilters): { 
   const skipped: SkippedRepo[] = [];
   for (const r of repos) {
     const reason = (() => {
+      // Names come from the API: one with a space or a newline would be split into two entries by `org scan
+      // --repos` (security review, B19). GitHub's own names are letters, digits, `.`, `_` and `-`.
+      if (!isRepoFullName(r.full_name)) return 'not a repository name';
       if (r.disabled) return 'disabled';
       if (!tristate(Boolean(r.archived), filters.archived)) return r.archived ? 'archived' : 'not archived';
       if (!tristate(Boolean(r.fork), filters.forks)) return r.fork ? 'fork' : 'not a fork';

@@ -1,19 +1,21 @@
 /**
  * GitHub workflow-command annotations. GitHub shows at most 10 errors, 10 warnings and 10 notices per step
  * and 50 per job, and drops the rest silently, so the most severe come first and a final notice counts what
- * did not fit. Escaping follows the toolkit: `%`, CR, LF in data; also `:` and `,` in properties.
+ * did not fit. Escaping follows the toolkit (`%`, CR, LF in data; also `:` and `,` in properties), and every other
+ * control is shown as a visible escape (report/escape.ts).
  */
 import { bySeverityDesc, sarifLevel } from '../model/severity.js';
 import type { Finding } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule.js';
 import { stripMd } from './rule-doc.js';
+import { commandData, commandProperty, terminal } from './escape.js';
 import { shown, type ReportStream } from './types.js';
 
 export const PER_LEVEL_LIMIT = 10;
 export const PER_JOB_LIMIT = 50;
 
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProp = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+const escapeData = commandData;
+const escapeProp = commandProperty;
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
 
@@ -68,5 +70,18 @@ export function renderAnnotations(findings: readonly Finding[], catalogue: reado
   return { text: lines.length ? `${lines.join('\n')}\n` : '', omitted };
 }
 
-/** `--format github`: the annotations of the findings at or above the reporting floor. */
-export const githubReport: ReportStream = (report, options) => [renderAnnotations(report.findings.filter((f) => shown(f, options)), report.catalogue).text];
+/**
+ * `--format github` (the CLI): of the findings at or above the reporting floor, the annotations that fit, and the rest as plain log lines, since the CLI writes
+ * no job summary for the closing notice to point to (security review, B16). Each line starts with a word of
+ * ours, so no file name can turn it into a workflow command.
+ */
+export const githubReport: ReportStream = (report, options) => {
+  const rules = new Map(report.catalogue.map((r) => [r.id, r]));
+  const { shown: fits, omitted } = selectAnnotations(report.findings.filter((f) => shown(f, options)));
+  const lines = fits.map((f) => annotationCommand(f, rules.get(f.ruleId)));
+  if (omitted.length) {
+    lines.push(`::notice title=Gatewarden::${escapeData(`${omitted.length} more finding${omitted.length === 1 ? '' : 's'} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); they are listed in the log below.`)}`);
+    for (const f of omitted) lines.push(`Gatewarden ${f.severity}: ${terminal(f.location.file)}:${f.location.startLine} ${f.ruleId} ${terminal(f.redacted ? `${f.message} (value: ${f.redacted})` : f.message)}`);
+  }
+  return [lines.length ? `${lines.join('\n')}\n` : ''];
+};

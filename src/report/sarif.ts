@@ -6,16 +6,27 @@
  * `security-severity` (nor does a rule whose default is info), so a safe default does not become a Low alert.
  * Findings below the reporting floor (`--min-severity`; default info, so none) are left out too.
  */
-import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
+import type { Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Finding } from '../model/finding.js';
-import { sarifLevel, securitySeverity } from '../model/severity.js';
+import { bySeverityDesc, sarifLevel, securitySeverity } from '../model/severity.js';
 import { FINGERPRINT_KEY } from '../model/finding.js';
 import { ruleDocUrl, TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../model/version.js';
 import { ruleHelpMarkdown, ruleHelpText, stripMd } from './rule-doc.js';
+import { sarifUri } from './escape.js';
 import { jsonWithArray } from './stream.js';
 import { shown, type ReportStream, type ScanReport } from './types.js';
 
 const MAX_DESCRIPTION = 1024;
+/** GitHub code scanning rejects a run with more results than this (it does not cut): the report keeps the most severe. */
+export const MAX_SARIF_RESULTS = 25_000;
+
+/** The findings a SARIF run holds: every unsuppressed one, or the MAX_SARIF_RESULTS most severe, in report order. */
+export function sarifFindings(findings: readonly Finding[]): { kept: ReadonlySet<Finding> | undefined; total: number } {
+  const active = findings.filter((f) => !f.suppressed);
+  if (active.length <= MAX_SARIF_RESULTS) return { kept: undefined, total: active.length };
+  const ranked = [...active].sort((a, b) => bySeverityDesc(a.severity, b.severity));
+  return { kept: new Set(ranked.slice(0, MAX_SARIF_RESULTS)), total: active.length };
+}
 
 function clip(s: string, n = MAX_DESCRIPTION): string {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
@@ -38,6 +49,10 @@ export const sarifReport: ReportStream = (report, options) => {
     },
   }));
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  const { kept, total } = sarifFindings(report.findings.filter((f) => shown(f, options)));
+  const capped: Notification[] = kept
+    ? [{ level: 'warning' as const, message: { text: `${total - MAX_SARIF_RESULTS} of ${total} results left out: GitHub code scanning accepts at most 25,000 per run; the most severe are kept.` }, descriptor: { id: 'sarif.truncated' } }]
+    : [];
 
   const run: Omit<Run, 'results'> = {
     tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URI, rules } },
@@ -46,11 +61,11 @@ export const sarifReport: ReportStream = (report, options) => {
     invocations: [
       {
         executionSuccessful: !report.notes.some((n) => n.level === 'error'),
-        toolExecutionNotifications: report.notes.map((n) => ({
+        toolExecutionNotifications: report.notes.map((n): Notification => ({
           level: n.level === 'info' ? 'note' : n.level,
           message: { text: n.file ? `${n.file}: ${n.message}` : n.message },
           descriptor: { id: n.code },
-        })),
+        })).concat(capped),
       },
     ],
   };
@@ -62,7 +77,7 @@ export const sarifReport: ReportStream = (report, options) => {
     return { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [{ tool, results: results as Result[], ...rest }] };
   };
   function* results(): Generator<Result> {
-    for (const f of report.findings) if (!f.suppressed && shown(f, options)) yield sarifResult(f, index.get(f.ruleId), report);
+    for (const f of report.findings) if (!f.suppressed && shown(f, options) && (!kept || kept.has(f))) yield sarifResult(f, index.get(f.ruleId), report);
   }
   return (function* () {
     yield* jsonWithArray(log, results());
@@ -78,7 +93,7 @@ function sarifResult(f: Finding, ruleIndex: number | undefined, report: ScanRepo
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(f.location.file), uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: sarifUri(f.location.file), uriBaseId: '%SRCROOT%' },
           region: { startLine: f.location.startLine, startColumn: f.location.startColumn, endLine: f.location.endLine, endColumn: f.location.endColumn },
         },
       },
@@ -95,7 +110,7 @@ function sarifResult(f: Finding, ruleIndex: number | undefined, report: ScanRepo
         description: { text: f.fix.description },
         artifactChanges: [
           {
-            artifactLocation: { uri: encodeURI(f.fix.location.file), uriBaseId: '%SRCROOT%' },
+            artifactLocation: { uri: sarifUri(f.fix.location.file), uriBaseId: '%SRCROOT%' },
             replacements: [
               {
                 deletedRegion: { startLine: f.fix.location.startLine, startColumn: f.fix.location.startColumn, endLine: f.fix.location.endLine, endColumn: f.fix.location.endColumn },

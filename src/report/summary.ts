@@ -6,6 +6,7 @@ import type { Finding } from '../model/finding.js';
 import { SEVERITIES } from '../model/severity.js';
 import { ruleDocUrl } from '../model/version.js';
 import type { Severity } from '../model/severity.js';
+import { mdCode, mdLine, mdText } from './escape.js';
 import { groupHardening, groupHeadline } from './group.js';
 import { fixText } from './rule-doc.js';
 import { notShownLine, shown, type ScanReport } from './types.js';
@@ -13,7 +14,8 @@ import { notShownLine, shown, type ScanReport } from './types.js';
 const MAX_ROWS = 200;
 const MAX_BYTES = 900 * 1024;
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Untrusted text in a table cell or a line: report/escape.ts. */
+const cell = mdText;
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 export interface SummaryExtra {
@@ -28,6 +30,11 @@ export interface SummaryExtra {
   preExisting?: number;
   /** Reporting floor (the action's `severity` input): findings below it are counted in the table, not listed. */
   minSeverity?: Severity;
+  /**
+   * Lines that are already Markdown (made by the caller, untrusted parts escaped with report/escape.ts), shown as
+   * they are under the counts: sections of their own such as "Suppressed by this pull request" or "Not scanned".
+   */
+  sections?: readonly string[];
 }
 
 export function summaryMarkdown(report: ScanReport, extra: SummaryExtra = {}): string {
@@ -39,7 +46,8 @@ export function summaryMarkdown(report: ScanReport, extra: SummaryExtra = {}): s
   out.push(active.length ? `**${plural(active.length, noun)}** in ${plural(new Set(active.map((f) => f.location.file)).size, 'file')}.` : `**No ${noun}s.**`);
   if (extra.preExisting) out.push('', `${plural(extra.preExisting, 'finding')} already at the base ${extra.preExisting === 1 ? 'is' : 'are'} not listed here (the SARIF report has every finding).`);
   out.push('', '| Severity | Findings |', '| --- | ---: |', ...SEVERITIES.map((s) => `| ${s} | ${active.filter((f) => f.severity === s).length} |`), '');
-  if (extra.lines?.length) out.push(...extra.lines.map((l) => `> ${cell(l)}`).flatMap((l) => [l, '>']).slice(0, -1), '');
+  if (extra.lines?.length) out.push(...extra.lines.map((l) => `> ${line(l)}`).flatMap((l) => [l, '>']).slice(0, -1), '');
+  if (extra.sections?.length) out.push(...extra.sections, '');
 
   const listed = active.filter((f) => shown(f, extra));
   const hidden = active.filter((f) => !shown(f, extra));
@@ -53,7 +61,7 @@ export function summaryMarkdown(report: ScanReport, extra: SummaryExtra = {}): s
     const byFile = new Map<string, number>();
     for (const f of listed) byFile.set(f.location.file, (byFile.get(f.location.file) ?? 0) + 1);
     out.push('', '### By file', '', '| File | Findings |', '| --- | ---: |');
-    for (const [file, n] of [...byFile].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_ROWS)) out.push(`| \`${cell(file)}\` | ${n} |`);
+    for (const [file, n] of [...byFile].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_ROWS)) out.push(`| ${mdCode(file)} | ${n} |`);
     if (byFile.size > MAX_ROWS) out.push('', `_${byFile.size - MAX_ROWS} more file(s) not listed._`);
     out.push('', '### Findings', '');
     pushFindingRows(out, listed, report.catalogue);
@@ -64,9 +72,11 @@ export function summaryMarkdown(report: ScanReport, extra: SummaryExtra = {}): s
   }
   if (suppressed) out.push('', `${suppressed} finding(s) suppressed by inline comments, \`.gatewarden.yml\` or the baseline.`);
   const problems = report.notes.filter((n) => n.level !== 'info');
-  if (problems.length) out.push('', '<details><summary>Notes</summary>', '', ...problems.map((n) => `- ${n.level}: ${n.file ? `\`${cell(n.file)}\`: ` : ''}${cell(n.message)}`), '', '</details>');
+  if (problems.length) out.push('', '<details><summary>Notes</summary>', '', ...problems.map((n) => `- ${n.level}: ${n.file ? `${mdCode(n.file)}: ` : ''}${line(n.message)}`), '', '</details>');
   return `${out.join('\n')}\n`;
 }
+
+const line = mdLine;
 
 /**
  * One row per finding, a service's hardening notes in one row (report/group.ts) that still names each rule and
@@ -83,10 +93,10 @@ function pushFindingRows(out: string[], findings: readonly Finding[], catalogue:
     if (entry.kind === 'group') {
       const first = entry.members[0]!;
       const fixes = entry.members.map((f) => `${f.ruleId}: ${fixText(f, rules.get(f.ruleId)) ?? rules.get(f.ruleId)?.title ?? ''}`);
-      row = `| ${entry.severity} | ${entry.members.map((f) => link(f.ruleId)).join('<br>')} | \`${cell(first.location.file)}:${first.location.startLine}\` | ${cell(groupHeadline(entry))}:<br>${fixes.map(cell).join('<br>')} |`;
+      row = `| ${entry.severity} | ${entry.members.map((f) => link(f.ruleId)).join('<br>')} | ${mdCode(`${first.location.file}:${first.location.startLine}`)} | ${line(groupHeadline(entry))}:<br>${fixes.map(line).join('<br>')} |`;
     } else {
       const f = entry.finding;
-      row = `| ${f.severity} | ${link(f.ruleId)} | \`${cell(f.location.file)}:${f.location.startLine}\` | ${cell(f.redacted ? `${f.message} (value: ${f.redacted})` : f.message)} |`;
+      row = `| ${f.severity} | ${link(f.ruleId)} | ${mdCode(`${f.location.file}:${f.location.startLine}`)} | ${line(f.redacted ? `${f.message} (value: ${f.redacted})` : f.message)} |`;
     }
     if (size + row.length > MAX_BYTES) break;
     out.push(row);

@@ -6,6 +6,7 @@ import { formatBytes } from '../lib/format.js';
 import { groupHardening, groupHeadline } from './group.js';
 import { fixText, stripMd } from './rule-doc.js';
 import { HISTORY_REMEDIATION } from './history.js';
+import { terminal } from './escape.js';
 import { belowFloor, notShownLine, visible, type ReportStream } from './types.js';
 
 const COLORS: Record<Severity | 'dim' | 'bold' | 'reset', string> = {
@@ -20,11 +21,11 @@ const COLORS: Record<Severity | 'dim' | 'bold' | 'reset', string> = {
 };
 
 /**
- * Control characters in paths and messages (a file may be named `x\n::error::…`) are shown escaped, so no file
- * name can forge report lines, terminal escapes or workflow commands when this output lands in a CI log.
+ * Control characters in paths, messages and redacted previews (a file may be named `x\n::error::…`, a password
+ * may start with ESC) are shown escaped (report/escape.ts), so nothing scanned can forge report lines, move the
+ * terminal's cursor, reverse the text (bidi) or forge workflow commands when this output lands in a CI log.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-export const printable = (s: string) => s.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+export const printable = terminal;
 
 const line = (s: string) => `${s}\n`;
 const INDENT = ' '.repeat(20);
@@ -65,8 +66,8 @@ export const textReport: ReportStream = function* (report, options) {
       }
       const f = entry.finding;
       const suppressed = f.suppressed ? paint('dim', ` [suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` — ${printable(f.suppressed.reason)}` : ''}]`) : '';
-      yield line(`  ${paint('dim', pos(f).padEnd(8))} ${paint(f.severity, f.severity.padEnd(8))} ${f.ruleId}  ${rules.get(f.ruleId)?.title ?? ''}${suppressed}`);
-      yield line(`${INDENT}${printable(f.message)}${f.redacted ? ` ${paint('dim', `[${f.redacted}]`)}` : ''}`);
+      yield line(`  ${paint('dim', pos(f).padEnd(8))} ${paint(f.severity, f.severity.padEnd(8))} ${f.ruleId}  ${printable(rules.get(f.ruleId)?.title ?? '')}${suppressed}`);
+      yield line(`${INDENT}${printable(f.message)}${f.redacted ? ` ${paint('dim', `[${printable(f.redacted)}]`)}` : ''}`);
       if (!f.suppressed) yield* help(f, INDENT);
     }
     yield line('');

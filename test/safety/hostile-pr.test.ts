@@ -5,8 +5,8 @@
  * INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and a SARIF path. Only what a workflow sees is checked:
  * exit code, workflow commands on stdout, the summary, the outputs, the SARIF file, requests to the fake API.
  *
- * The expected behaviour is the one docs/design/pr-threat-model-tests.md pins down. Tests marked `it.fails` fail
- * on the code of today and are fixed by issue 22; the fix removes the `.fails`.
+ * The expected behaviour is the one docs/design/pr-threat-model-tests.md pins down. Every test failed on the main of
+ * phase 1 (marked `it.fails`) except the control and the two that guard against overreach; issue 22 fixed them all.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -73,8 +73,11 @@ function suppressedSection(summary: string): string | undefined {
   const at = summary.search(/^#+ Suppressed by this pull request/m);
   if (at < 0) return undefined;
   const rest = summary.slice(at);
-  const next = rest.slice(1).search(/^#+ /m);
-  return next < 0 ? rest : rest.slice(0, next + 1);
+  // The next heading after the section's own heading line (searching from its second character matched the
+  // heading's own remaining `#`s for any heading of level 2 or more).
+  const body = rest.indexOf('\n') + 1;
+  const next = body > 0 ? rest.slice(body).search(/^#+ /m) : -1;
+  return next < 0 ? rest : rest.slice(0, body + next);
 }
 
 describe.concurrent('control', () => {
@@ -87,8 +90,7 @@ describe.concurrent('control', () => {
 });
 
 describe.concurrent('1. nothing unscanned is silent', () => {
-  // fixed by issue 22
-  it.fails('a key in a file whose name is not valid UTF-8 (k\\xff.txt) is scanned by the bytes of its name and reported under an escaped name', async () => {
+  it('a key in a file whose name is not valid UTF-8 (k\\xff.txt) is scanned by the bytes of its name and reported under an escaped name', async () => {
     const name = Buffer.from([0x6b, 0xff, 0x2e, 0x74, 0x78, 0x74]); // "k", 0xFF, ".txt"
     const r = await runPr(buildPr((repo) => repo.writeName(name, `ANTHROPIC=${KEY}\n`)));
     expect(r.code).toBe(1);
@@ -100,8 +102,7 @@ describe.concurrent('1. nothing unscanned is silent', () => {
     expect(r.annotations.some((l) => l.startsWith('::error file=k\\xff.txt,'))).toBe(true);
   });
 
-  // fixed by issue 22
-  it.fails('a .env with one NUL byte in its first 8 KB is still searched for keys, not skipped as binary with an info note', async () => {
+  it('a .env with one NUL byte in its first 8 KB is still searched for keys, not skipped as binary with an info note', async () => {
     const env = Buffer.concat([Buffer.from('# settings\n'), Buffer.from([0]), Buffer.from(`\nANTHROPIC_API_KEY=${KEY}\n`)]);
     const r = await runPr(buildPr((repo) => repo.write({ 'app/.env': env })));
     expect(r.code).toBe(1);
@@ -110,16 +111,14 @@ describe.concurrent('1. nothing unscanned is silent', () => {
     expect(r.summary).not.toContain('**No new findings.**');
   });
 
-  // fixed by issue 22
-  it.fails('a file starting with bytes FF FE that is not UTF-16 is decoded as the UTF-8 it is, and its key is found', async () => {
+  it('a file starting with bytes FF FE that is not UTF-16 is decoded as the UTF-8 it is, and its key is found', async () => {
     const text = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`\nANTHROPIC_API_KEY=${KEY}\n`)]);
     const r = await runPr(buildPr((repo) => repo.write({ 'notes.txt': text })));
     expect(r.code).toBe(1);
     expect(resultsOf(r, SECRET_RULE, 'notes.txt')).toHaveLength(1);
   });
 
-  // fixed by issue 22
-  it.fails('a file the scan cannot read (over the size limit) is a warning annotation, a "Not scanned" summary row and a SARIF warning, not a collapsed note', async () => {
+  it('a file the scan cannot read (over the size limit) is a warning annotation, a "Not scanned" summary row and a SARIF warning, not a collapsed note', async () => {
     const big = Buffer.alloc(5 * 1024 * 1024 + 1024, 'a\n');
     big.write(`\nANTHROPIC_API_KEY=${KEY}\n`, big.length - 200);
     const r = await runPr(buildPr((repo) => repo.write({ 'dump/big.txt': big })));
@@ -138,45 +137,39 @@ describe.concurrent('2. a pull request cannot switch off its own findings', () =
     expect(r.summary).toMatch(CONFIG_RE);
   }
 
-  // fixed by issue 22
-  it.fails('a config added by the PR with ignore: ["*"] does not apply to the PR: its findings are new, fail the step and stay in SARIF', async () => {
+  it('a config added by the PR with ignore: ["*"] does not apply to the PR: its findings are new, fail the step and stay in SARIF', async () => {
     const r = await runPr(buildPr((repo) => repo.write({ ...CONTROL_HEAD, ...configFiles('ignore: ["*"]\n') })));
     expectControlFindingsReported(r);
     expectConfigChangeShown(r);
   });
 
-  // fixed by issue 22
-  it.fails('a config added by the PR turning the rules off does not apply to the PR', async () => {
+  it('a config added by the PR turning the rules off does not apply to the PR', async () => {
     const r = await runPr(buildPr((repo) => repo.write({ ...CONTROL_HEAD, ...configFiles(`rules:\n  ${SECRET_RULE}: off\n  compose.privileged: off\n`) })));
     expectControlFindingsReported(r);
     expectConfigChangeShown(r);
   });
 
-  // fixed by issue 22
-  it.fails('a config added by the PR re-grading its findings to info does not get them past fail-on', async () => {
+  it('a config added by the PR re-grading its findings to info does not get them past fail-on', async () => {
     const r = await runPr(buildPr((repo) => repo.write({ ...CONTROL_HEAD, ...configFiles(`rules:\n  ${SECRET_RULE}: info\n  compose.privileged: info\n`) })));
     expectControlFindingsReported(r);
     expect(resultsOf(r, SECRET_RULE, 'config/keys.txt')[0]?.level).toBe('error');
     expectConfigChangeShown(r);
   });
 
-  // fixed by issue 22
-  it.fails('a config added by the PR with max-file-size: 1 does not skip the files the PR adds', async () => {
+  it('a config added by the PR with max-file-size: 1 does not skip the files the PR adds', async () => {
     const r = await runPr(buildPr((repo) => repo.write({ ...CONTROL_HEAD, ...configFiles('max-file-size: 1\n') })));
     expectControlFindingsReported(r);
     expectConfigChangeShown(r);
   });
 
-  // fixed by issue 22
-  it.fails('a config that is broken at the head never costs the SARIF: the PR is scanned with the base policy and the SARIF is written', async () => {
+  it('a config that is broken at the head never costs the SARIF: the PR is scanned with the base policy and the SARIF is written', async () => {
     const r = await runPr(buildPr((repo) => repo.write({ ...CONTROL_HEAD, ...configFiles('ignore: [unterminated\n') })));
     expect(r.sarif).toBeDefined();
     expectControlFindingsReported(r);
     expect(r.summary).toMatch(CONFIG_RE);
   });
 
-  // fixed by issue 22
-  it.fails('a config that is broken on a push still yields SARIF (scanned with defaults, the error as a SARIF notification) and fails the step', async () => {
+  it('a config that is broken on a push still yields SARIF (scanned with defaults, the error as a SARIF notification) and fails the step', async () => {
     const repo = new Repo().write({ ...CONTROL_HEAD, ...configFiles('ignore: [unterminated\n') });
     repo.commit('broken config');
     const r = await runAction({ cwd: repo.dir, eventName: 'push' });
@@ -204,8 +197,7 @@ describe.concurrent('2. a pull request cannot switch off its own findings', () =
     return { repo, base, head: repo.commit('add a key, and baseline it') };
   }
 
-  // fixed by issue 22
-  it.fails('fingerprints the PR appends to the committed baseline are shown (pr-suppressions: review): a notice at each finding and a "Suppressed by this pull request" row', async () => {
+  it('fingerprints the PR appends to the committed baseline are shown (pr-suppressions: review): a notice at each finding and a "Suppressed by this pull request" row', async () => {
     const r = await runPr(await baselinePr(), { baseline: '.gatewarden-baseline.json' });
     const section = suppressedSection(r.summary);
     expect(section).toBeDefined();
@@ -216,8 +208,7 @@ describe.concurrent('2. a pull request cannot switch off its own findings', () =
     expect(annotated(r, 'notice', 'docker-compose.yml').some((l) => /suppress/i.test(l))).toBe(true);
   });
 
-  // fixed by issue 22
-  it.fails('fingerprints the PR appends to the committed baseline are not honoured with pr-suppressions: deny', async () => {
+  it('fingerprints the PR appends to the committed baseline are not honoured with pr-suppressions: deny', async () => {
     const r = await runPr(await baselinePr(), { baseline: '.gatewarden-baseline.json', 'pr-suppressions': 'deny' });
     expectControlFindingsReported(r);
   });
@@ -226,8 +217,7 @@ describe.concurrent('2. a pull request cannot switch off its own findings', () =
   const IGNORE_NEXT = '# gatewarden-ignore * -- test fixture';
   const inlineIgnored = { ...CONTROL_HEAD, 'config/keys.txt': `${IGNORE_NEXT}\nANTHROPIC=${KEY}\n` };
 
-  // fixed by issue 22
-  it.fails('an inline ignore comment the PR adds is shown (pr-suppressions: review): a notice at its line and a summary row with its reason', async () => {
+  it('an inline ignore comment the PR adds is shown (pr-suppressions: review): a notice at its line and a summary row with its reason', async () => {
     const r = await runPr(buildPr((repo) => repo.write(inlineIgnored)));
     const section = suppressedSection(r.summary);
     expect(section).toBeDefined();
@@ -236,8 +226,7 @@ describe.concurrent('2. a pull request cannot switch off its own findings', () =
     expect(annotated(r, 'notice', 'config/keys.txt').some((l) => /,line=2,/.test(l) && /suppress/i.test(l))).toBe(true);
   });
 
-  // fixed by issue 22
-  it.fails('an inline ignore comment the PR adds is not honoured with pr-suppressions: deny', async () => {
+  it('an inline ignore comment the PR adds is not honoured with pr-suppressions: deny', async () => {
     const r = await runPr(buildPr((repo) => repo.write(inlineIgnored)), { 'pr-suppressions': 'deny' });
     expectControlFindingsReported(r);
   });
@@ -270,15 +259,13 @@ async function withApi<T>(fn: (gh: FakeGitHub) => Promise<T>): Promise<T> {
 const reviewInputs = { 'review-comments': 'true', token: 'ghs_faketoken', 'fail-on': 'never' };
 
 describe.concurrent('3. summary and review comments render untrusted text as text', () => {
-  // fixed by issue 22
-  it.fails('a file named "notes\\r<!-- x" cannot open an HTML comment that hides the rest of the job summary', async () => {
+  it('a file named "notes\\r<!-- x" cannot open an HTML comment that hides the rest of the job summary', async () => {
     const r = await runPr(buildPr((repo) => repo.write({ 'notes\r<!-- x': `ANTHROPIC=${KEY}\n`, 'docker-compose.yml': COMPOSE_PRIVILEGED })));
     expect(r.summary).toContain('compose.privileged');
     expect(markdownProblems(r.summary)).toEqual([]);
   });
 
-  // fixed by issue 22
-  it.fails('backticks, <img>, [links](javascript:), @mentions, ESC and U+202E in file, service and variable names render as text in the summary and annotations', async () => {
+  it('backticks, <img>, [links](javascript:), @mentions, ESC and U+202E in file, service and variable names render as text in the summary and annotations', async () => {
     const compose = [
       'services:',
       '  "svc @octocat <img src=x> [phish](https://evil.example)":',
@@ -306,8 +293,7 @@ describe.concurrent('3. summary and review comments render untrusted text as tex
     expect(r.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]/);
   });
 
-  // fixed by issue 22
-  it.fails('review comments never @mention, link or embed HTML from file, service and variable names', async () => {
+  it('review comments never @mention, link or embed HTML from file, service and variable names', async () => {
     await withApi(async (gh) => {
       const compose = `services:\n  "svc @octocat <img src=x> [phish](https://evil.example)":\n    image: alpine:3.20\n    privileged: true\n`;
       const pr = buildPr((repo) => repo.write({ '@acme/security-team/.env': `ANTHROPIC_API_KEY=${KEY}\n`, 'docker-compose.yml': compose }));
@@ -320,8 +306,7 @@ describe.concurrent('3. summary and review comments render untrusted text as tex
     });
   });
 
-  // fixed by issue 22
-  it.fails('review-comment bookkeeping never adopts a comment another user wrote with our hidden marker: it posts its own and edits none of theirs', async () => {
+  it('review-comment bookkeeping never adopts a comment another user wrote with our hidden marker: it posts its own and edits none of theirs', async () => {
     await withApi(async (gh) => {
       const pr = buildPr((repo) => repo.write(CONTROL_HEAD));
       const api = new FakeReviewApi(gh, pr.repo, pr.base, pr.head);
@@ -353,8 +338,7 @@ describe.concurrent('3. summary and review comments render untrusted text as tex
 });
 
 describe.concurrent('4. a secret that is part of a name is redacted like the secret', () => {
-  // fixed by issue 22
-  it.fails('a key inside a .env variable name and a compose environment key never appears raw in annotations, summary, SARIF, outputs, JSON and text', async () => {
+  it('a key inside a .env variable name and a compose environment key never appears raw in annotations, summary, SARIF, outputs, JSON and text', async () => {
     const compose = `services:\n  app:\n    image: alpine:3.20\n    environment:\n      "API_TOKEN_${KEY2}": "Xq7vR2mP9kLw3ZtB8nYc"\n`;
     const pr = buildPr((repo) => repo.write({ '.env': `API_TOKEN_${KEY}=value123\n`, 'docker-compose.yml': compose }));
     const r = await runPr(pr, { 'fail-on': 'never' });
@@ -371,8 +355,7 @@ describe.concurrent('4. a secret that is part of a name is redacted like the sec
 });
 
 describe.concurrent('5. every commit of the pull request is scanned', () => {
-  // fixed by issue 22
-  it.fails('a key added in one commit of the PR and removed in a later one is a new finding at the commit that added it', async () => {
+  it('a key added in one commit of the PR and removed in a later one is a new finding at the commit that added it', async () => {
     const repo = new Repo().write({ 'README.md': '# app\n' });
     const base = repo.commit('base');
     const adding = repo.write({ 'config/keys.txt': `ANTHROPIC=${KEY}\n` }).commit('add the key');
@@ -398,8 +381,7 @@ describe.concurrent('6. fingerprints do not give away weak passwords', () => {
   const dictionary = ['Spring', 'Summer', 'Autumn', 'Fall', 'Winter'].flatMap((s) => [s, s.toLowerCase()]).flatMap((s) => Array.from({ length: 31 }, (_, i) => `${s}${2000 + i}`)).flatMap((s) => ['', '!', '?', '#', '1', '@'].map((x) => s + x));
   const composeWith = (password: string) => `services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: "${password}"\n`;
 
-  // fixed by issue 22
-  it.fails('the fingerprint of POSTGRES_PASSWORD "Summer2024!" in SARIF, the baseline and review markers is not found by a dictionary of guesses', async () => {
+  it('the fingerprint of POSTGRES_PASSWORD "Summer2024!" in SARIF, the baseline and review markers is not found by a dictionary of guesses', async () => {
     expect(dictionary).toContain('Summer2024!');
     await withApi(async (gh) => {
       const pr = buildPr((repo) => repo.write({ 'docker-compose.yml': composeWith('Summer2024!') }));
@@ -418,8 +400,7 @@ describe.concurrent('6. fingerprints do not give away weak passwords', () => {
     });
   });
 
-  // fixed by issue 22
-  it.fails('a low-entropy password is identified by place and rule: changing only the password keeps the fingerprint', async () => {
+  it('a low-entropy password is identified by place and rule: changing only the password keeps the fingerprint', async () => {
     const fingerprints = async (password: string) => {
       const repo = new Repo().write({ 'docker-compose.yml': composeWith(password) });
       repo.commit('compose');
@@ -434,8 +415,7 @@ describe.concurrent('6. fingerprints do not give away weak passwords', () => {
 });
 
 describe.concurrent('8. merge queue', () => {
-  // fixed by issue 22
-  it.fails('a merge_group event is compared like a pull request (base_sha..head_sha): findings already on the base do not fail the queue', async () => {
+  it('a merge_group event is compared like a pull request (base_sha..head_sha): findings already on the base do not fail the queue', async () => {
     const repo = new Repo().write({ 'README.md': '# app\n', 'docker-compose.yml': COMPOSE_PRIVILEGED });
     const base = repo.commit('base with a privileged service');
     const head = repo.write({ 'docs/notes.md': 'docs only\n' }).commit('docs');

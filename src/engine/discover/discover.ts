@@ -4,6 +4,7 @@
  * scanned too (they are one `git add` away). Outside git the tree is walked honouring `.gitignore` files.
  * Symlinks are never followed. Size and binary checks happen when the file is read (engine/read/read.ts).
  */
+import { lstatSync } from 'node:fs';
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Ignore } from 'ignore';
@@ -11,6 +12,7 @@ import { git, tryGit } from '../../git/git.js';
 import { gitignoreMatcher } from './gitignore.js';
 import type { Note } from '../../model/finding.js';
 import { UsageError } from '../../model/errors.js';
+import { splitNames } from '../../lib/path-bytes.js';
 
 export interface ScanRoot {
   /** Absolute directory every reported path is relative to: the git top level, or the scanned directory. */
@@ -22,6 +24,11 @@ export interface DiscoveredFile {
   /** Path relative to the base, with `/` separators. */
   path: string;
   abs: string;
+  /**
+   * The absolute path's bytes, for a name that is not UTF-8 (`path` and `abs` then show those bytes as `\xhh`:
+   * lib/path-bytes.ts): the file is opened by these.
+   */
+  absBytes?: Uint8Array;
   /** The content, when it does not come from disk (a scan of a commit's blobs, ScanOptions.blobs). */
   bytes?: Buffer;
 }
@@ -98,16 +105,26 @@ export async function* discover(
   };
   // git names files relative to the work tree's top level, `/`-separated: the relative path is the name (behind
   // the top level's own path when that is below the base), with no path arithmetic per file.
-  const addFromGit = (top: string, names: readonly string[], out: DiscoveredFile[]) => {
+  const linked = linkedDirectories();
+  const addFromGit = (top: string, names: readonly { name: string; bytes?: Buffer }[], out: DiscoveredFile[]) => {
     const prefix = top === root.base ? '' : `${toPosix(path.relative(root.base, top))}/`;
-    for (const name of names) {
+    for (const { name, bytes } of names) {
       const rel = prefix + name;
       if (seen.has(rel)) continue;
       seen.add(rel);
-      out.push({ path: rel, abs: path.sep === '/' ? `${top}/${name}` : path.join(top, name) });
+      // An index can list a path under a directory that is a symbolic link in the work tree (a crafted index; a
+      // clone cannot make one): reading it would read outside the tree (security review, B12).
+      const link = name.includes('/') ? linked(top, name) : undefined;
+      if (link !== undefined) {
+        notes.push({ level: 'warning', code: 'skipped.symlink_dir', message: `under ${prefix}${link}, a symbolic link to a directory: not read (links are never followed)`, file: rel });
+        continue;
+      }
+      const file: DiscoveredFile = { path: rel, abs: path.sep === '/' ? `${top}/${name}` : path.join(top, name) };
+      if (bytes) file.absBytes = Buffer.concat([Buffer.from(`${top}${path.sep}`), bytes]);
+      out.push(file);
     }
   };
-  const untracked: Promise<{ top: string; names: string[] }>[] = [];
+  const untracked: Promise<{ top: string; names: { name: string; bytes?: Buffer }[] }>[] = [];
   for (const t of root.targets) {
     if (!t.dir) {
       add(t.abs, files);
@@ -133,6 +150,34 @@ export async function* discover(
   if (more.length) yield keep(more.sort(byPath));
 }
 
+/**
+ * The first directory of a git name (relative to `top`) that is a symbolic link (or not a directory) in the work
+ * tree, or undefined. Each directory is looked at once per scan.
+ */
+function linkedDirectories(): (top: string, name: string) => string | undefined {
+  const known = new Map<string, boolean>();
+  return (top, name) => {
+    const parts = name.split('/');
+    let dir = '';
+    for (let i = 0; i < parts.length - 1; i++) {
+      dir = dir ? `${dir}/${parts[i]}` : (parts[i] ?? '');
+      const key = `${top}\0${dir}`;
+      let ok = known.get(key);
+      if (ok === undefined) {
+        try {
+          const st = lstatSync(path.join(top, dir));
+          ok = st.isDirectory();
+        } catch {
+          ok = true; // not there: the file is not either, and the read says nothing of it (deleted)
+        }
+        known.set(key, ok);
+      }
+      if (!ok) return dir;
+    }
+    return undefined;
+  };
+}
+
 /** Every file to scan at once, sorted by path. */
 export async function discoverAll(root: ScanRoot & { targets: { abs: string; dir: boolean }[] }, notes: Note[]): Promise<DiscoveredFile[]> {
   const all: DiscoveredFile[] = [];
@@ -148,11 +193,14 @@ export function blobFiles(blobs: { base: string; files: ReadonlyMap<string, Buff
 
 const byPath = (a: DiscoveredFile, b: DiscoveredFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-/** The files git lists under `dir`, relative to the top level of its work tree (`--full-name`). */
-async function gitFiles(dir: string, which: readonly string[]): Promise<string[]> {
+/**
+ * The files git lists under `dir`, relative to the top level of its work tree (`--full-name`), by the bytes of
+ * their names (lib/path-bytes.ts): a name that is not UTF-8 is still found and opened.
+ */
+async function gitFiles(dir: string, which: readonly string[]): Promise<{ name: string; bytes?: Buffer }[]> {
   // Untracked files make git walk and stat the whole tree: a cold one of a large repository takes a while.
   const stdout = await git(dir, ['ls-files', '-z', ...which, '--full-name', '.'], { timeoutMs: 10 * 60_000 });
-  return stdout.toString('utf8').split('\0').filter(Boolean);
+  return splitNames(stdout);
 }
 
 async function walk(dir: string, notes: Note[], base: string): Promise<string[]> {

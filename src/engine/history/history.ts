@@ -26,7 +26,7 @@ import type { AnyRule } from '../../model/rule.js';
 import type { RepoFile, TargetKind } from '../../model/target.js';
 import { loadBaseline } from '../postprocess/baseline.js';
 import { classify } from '../read/classify.js';
-import { loadConfig, type ScanConfig } from '../config.js';
+import { defaultConfig, loadConfig, parseConfig, type ConfigText, type ScanConfig } from '../config.js';
 import { UsageError } from '../../model/errors.js';
 import { fingerprint, secretIdentity } from '../postprocess/fingerprint.js';
 import { BlobReader, streamLines, tryGit, unquotePath } from '../../git/git.js';
@@ -51,6 +51,10 @@ export interface HistoryOptions {
   /** At most this many commits, newest first (`git log --max-count`). */
   maxCommits?: number;
   configFile?: string;
+  /** The config as text (pull-request mode: the base commit's); takes precedence over `configFile`. */
+  configText?: ConfigText;
+  /** Use the default settings, whatever config the work tree has (pull-request mode, when the base has none). */
+  noConfig?: boolean;
   baselineFile?: string;
   /** Added text of one file in one commit above this is not scanned (bytes; default: the config's limit). */
   maxFileSize?: number;
@@ -107,7 +111,11 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
   const [known, shallowOut, config, baseline] = await Promise.all([
     Promise.all(revs.map(async (r) => !r.startsWith('-') && (await tryGit(base, ['rev-parse', '--verify', '--quiet', `${r}^{commit}`])) !== undefined)),
     tryGit(base, ['rev-parse', '--is-shallow-repository']),
-    loadConfig(opts.configFile, base, base, new Set(opts.rules.map((r) => r.id)), notes),
+    opts.noConfig
+      ? defaultConfig()
+      : opts.configText
+        ? parseConfig(opts.configText.text, opts.configText.file, base, new Set(opts.rules.map((r) => r.id)), notes)
+        : loadConfig(opts.configFile, base, base, new Set(opts.rules.map((r) => r.id)), notes),
     opts.baselineFile ? loadBaseline(opts.baselineFile) : undefined,
   ]);
   const unknown = revs.find((_, i) => !known[i]);

@@ -37,9 +37,15 @@ function stripCloser(line: string): string {
 }
 
 export function findDirective(directives: Map<number, Directive>, ruleId: string, line: number): Directive | undefined {
+  const at = findDirectiveLine(directives, ruleId, line);
+  return at === undefined ? undefined : directives.get(at);
+}
+
+/** The line of the directive that suppresses `ruleId` at `line` (the line itself, or the one above). */
+export function findDirectiveLine(directives: Map<number, Directive>, ruleId: string, line: number): number | undefined {
   for (const l of [line, line - 1]) {
     const d = directives.get(l);
-    if (d && d.rules.some((r) => r === '*' || r === ruleId)) return d;
+    if (d && d.rules.some((r) => r === '*' || r === ruleId)) return l;
   }
   return undefined;
 }

@@ -50,7 +50,7 @@ export class FilePass {
    */
   async run(index: number, f: DiscoveredFile, byPath: FileKind, runTextRules = true): Promise<TextFileResult> {
     const result: TextFileResult = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
-    const read = await readText(f, this.maxFileSize);
+    const read = await readText(f, this.maxFileSize, byPath !== 'text');
     if (!read.ok) {
       if (read.note) result.skipped = read.note;
       return result;

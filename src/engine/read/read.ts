@@ -6,6 +6,7 @@
  * One open with O_NOFOLLOW (a symlink is refused by the kernel, no lstat/open race) and O_NONBLOCK (a FIFO cannot
  * block the scan), then fstat and one read of exactly the file's size.
  */
+import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { formatBytes } from '../../lib/format.js';
 import type { Note } from '../../model/finding.js';
@@ -24,12 +25,18 @@ const unreadable = (file: string, err: unknown): ReadResult => ({
   note: { level: 'warning', code: 'skipped.unreadable', message: `cannot read file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, file },
 });
 
-export async function readText(f: DiscoveredFile, maxFileSize: number): Promise<ReadResult> {
-  if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode(f.bytes, f.path);
+/**
+ * `textKind`: the classifier knows the file by its name as a text format (`.env`, compose, a config): it is
+ * decoded as text even with a NUL byte in it, which would otherwise make it "binary" and unscanned (B1b).
+ */
+export async function readText(f: DiscoveredFile, maxFileSize: number, textKind = false): Promise<ReadResult> {
+  if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode(f.bytes, f.path, textKind);
   let fd: number;
+  // A name that is not UTF-8 is opened by its bytes (a worker gets them as a plain Uint8Array).
+  const where = f.absBytes ? Buffer.from(f.absBytes) : f.abs;
   try {
-    if (!NOFOLLOW && lstatSync(f.abs).isSymbolicLink()) throw Object.assign(new Error('symbolic link'), { code: 'ELOOP' });
-    fd = openSync(f.abs, OPEN_FLAGS);
+    if (!NOFOLLOW && lstatSync(where).isSymbolicLink()) throw Object.assign(new Error('symbolic link'), { code: 'ELOOP' });
+    fd = openSync(where, OPEN_FLAGS);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     // Tracked in git but deleted from the work tree: nothing to scan, nothing to say.
@@ -39,7 +46,9 @@ export async function readText(f: DiscoveredFile, maxFileSize: number): Promise<
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return { ok: false, note: undefined };
+    // A directory here is a submodule's work tree (a gitlink in the index): said, never skipped silently.
+    if (st.isDirectory()) return { ok: false, note: { level: 'warning', code: 'skipped.submodule', message: 'a git submodule: its files are not scanned (scan its repository on its own)', file: f.path } };
+    if (!st.isFile()) return { ok: false, note: { level: 'warning', code: 'skipped.special', message: 'not a regular file (FIFO, socket or device): not scanned', file: f.path } };
     if (st.size > maxFileSize) return { ok: false, note: tooLarge(f.path, st.size, maxFileSize) };
     const buf = readBuffer(st.size);
     let n = 0;
@@ -48,7 +57,7 @@ export async function readText(f: DiscoveredFile, maxFileSize: number): Promise<
       if (got === 0) break; // shrank while we read: scan what is there
       n += got;
     }
-    return decode(n === buf.length ? buf : buf.subarray(0, n), f.path);
+    return decode(n === buf.length ? buf : buf.subarray(0, n), f.path, textKind);
   } catch (err) {
     return unreadable(f.path, err);
   } finally {
@@ -76,15 +85,42 @@ function readBuffer(size: number): Buffer {
 
 /**
  * Bytes → text. A UTF-16 byte-order mark (Windows tools write these) is honoured before the binary sniff, whose
- * NUL test would otherwise skip every UTF-16 file. A UTF-8 BOM is dropped so columns match what editors show.
- * Invalid UTF-8 (Latin-1, truncated sequences) decodes to U+FFFD: the text around it is still scanned.
+ * NUL test would otherwise skip every UTF-16 file, but only when the rest really is UTF-16 (utf16Text): two
+ * bytes `FF FE` in front of UTF-8 must not turn a key into CJK characters (B1c). A UTF-8 BOM is dropped so
+ * columns match what editors show. Invalid UTF-8 (Latin-1, truncated sequences) decodes to U+FFFD: the text
+ * around it is still scanned. `textKind`: a NUL byte does not make the file binary (readText).
  */
-export function decode(buf: Buffer, file: string): ReadResult {
-  if (buf[0] === 0xff && buf[1] === 0xfe) return { ok: true, text: buf.toString('utf16le', 2), bytes: buf.length };
-  if (buf[0] === 0xfe && buf[1] === 0xff) return { ok: true, text: Buffer.from(buf.subarray(2, buf.length - (buf.length % 2))).swap16().toString('utf16le'), bytes: buf.length };
-  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: 'info', code: 'skipped.binary', message: 'binary file', file } };
+export function decode(buf: Buffer, file: string, textKind = false): ReadResult {
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    const text = utf16Text(buf);
+    if (text !== undefined) return { ok: true, text, bytes: buf.length };
+    return { ok: true, text: buf.toString('utf8'), bytes: buf.length };
+  }
+  if (!textKind && buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: 'info', code: 'skipped.binary', message: 'binary file', file } };
   const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   return { ok: true, text: buf.toString('utf8', bom), bytes: buf.length };
+}
+
+/**
+ * The text of a buffer that starts with a UTF-16 byte-order mark, when the rest is UTF-16: an even number of
+ * bytes, no unpaired surrogate, and not UTF-8 that merely starts with those two bytes (the rest valid UTF-8 with
+ * no NUL byte, as UTF-16 of any Latin text has). Otherwise undefined.
+ */
+function utf16Text(buf: Buffer): string | undefined {
+  const rest = buf.subarray(2);
+  if (rest.length % 2) return undefined;
+  if (!rest.includes(0) && isUtf8(rest)) return undefined;
+  const le = buf[0] === 0xff;
+  const text = le ? rest.toString('utf16le') : Buffer.from(rest).swap16().toString('utf16le');
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return undefined;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return undefined;
+  }
+  return text;
 }
 
 /** `5MB`, `512 KB`, `1000000` → bytes. */
