@@ -43,12 +43,13 @@ export async function run(opts: RunOptions = {}): Promise<void> {
     const sweep = await historySweep(settings, lines);
     // Pull-request mode: the base commit first, because the head scan takes its policy from there (policy.ts).
     const resolved = pr && !sweep ? await resolveBaseCommit(settings.path, pr.pr, lines) : undefined;
-    // A committed .gatewarden-baseline.json applies without the input (engine/scan.ts), so the base commit's copy of
-    // it governs which entries this pull request adds, as it does for a named one.
+    // A committed .gatewarden-baseline.json applies without the input, as in the CLI; named here because the head
+    // scan may be told not to look for policy files (noConfig), and in pull-request mode the base commit's copy of it
+    // governs which entries this pull request adds, as it does for a named one.
     const baseline = settings.baseline || defaultBaseline(path.resolve(settings.path));
     const policy = resolved && 'base' in resolved ? await readBasePolicy({ ...settings, baseline }, resolved.root, resolved.base, rules, lines) : undefined;
     const configSource = policy ? policy.config : settings.config ? { configFile: settings.config } : {};
-    const files = { paths: [settings.path], rules, jobs: settings.jobs, configErrors: 'note' as const, baselineFile: settings.baseline, ...configSource };
+    const files = { paths: [settings.path], rules, jobs: settings.jobs, configErrors: 'note' as const, baselineFile: baseline, ...configSource };
     const head = sweep ? Promise.resolve(sweep) : scanRepository(files);
     const baseSide = resolved ? startBaseSide(resolved, pr?.pr, rules, head) : undefined;
     const result = await head;

@@ -213,6 +213,14 @@ describe.concurrent('2. a pull request cannot switch off its own findings', () =
     expectControlFindingsReported(r);
   });
 
+  it('the committed baseline applies without the baseline input, and the base commit still decides which entries the PR added', async () => {
+    // The head scan picks .gatewarden-baseline.json up by itself (engine/scan.ts): without the input, entries the
+    // PR appends must be shown (review) and refused (deny) exactly as with a named baseline.
+    const shown = await runPr(await baselinePr());
+    expect(suppressedSection(shown.summary)).toContain('config/keys.txt');
+    expectControlFindingsReported(await runPr(await baselinePr(), { 'pr-suppressions': 'deny' }));
+  });
+
   /** An inline ignore of every rule on the next line, in both spellings (today's and after the rename) at once. */
   const IGNORE_NEXT = '# gatewarden-ignore * -- test fixture';
   const inlineIgnored = { ...CONTROL_HEAD, 'config/keys.txt': `${IGNORE_NEXT}\nANTHROPIC=${KEY}\n` };
