@@ -3,7 +3,7 @@
  * form alone, and through a scan (the file is parsed once, as a whole config, whatever the classifier said).
  */
 import { describe, expect, it } from 'vitest';
-import { findWiredConfigs, resolveInTree } from '../src/engine/assemble/openclaw-wiring.js';
+import { envWrittenBy, findWiredConfigs, resolveInTree } from '../src/engine/assemble/openclaw-wiring.js';
 import { buildComposeProjects } from '../src/engine/assemble/compose/project.js';
 import { parseFile } from '../src/engine/parse/index.js';
 import type { ShellTarget, TargetMap } from '../src/model/target.js';
@@ -85,5 +85,21 @@ describe('configs found by wiring', () => {
     expect(result.internalErrors).toBe(0);
     const byFile = (file: string) => result.findings.filter((f) => f.location.file === file && f.ruleId === 'gateway.bind_no_auth').length;
     expect(byFile('openclaw.json')).toBe(1);
+  });
+
+  it('reads the variables a script writes into an env file, set to a value', () => {
+    const shell = (text: string) => {
+      const p = parseFile('setup.sh', 'shell', text);
+      if (!p.ok || p.target.kind !== 'shell') throw new Error('not parsed');
+      return [...envWrittenBy(p.target)].sort();
+    };
+    const script = '#!/bin/sh\nENV_FILE=/opt/app/.env\ncat > "$ENV_FILE" <<EOF\nOPENCLAW_GATEWAY_TOKEN=${T}\nEMPTY=\nQUOTED=""\nEOF\necho "OPENCLAW_GATEWAY_PASSWORD=$(openssl rand -hex 16)" >> /opt/app/.env\necho "NOT_AN_ENV=1" > /tmp/notes.txt\ncat <<EOF | sudo tee /srv/app.env\nexport OTHER=x\nEOF\n';
+    expect(shell(script)).toEqual(['OPENCLAW_GATEWAY_PASSWORD', 'OPENCLAW_GATEWAY_TOKEN', 'OTHER']);
+  });
+
+  it('gives a config copied by a script the env file that script writes', async () => {
+    const files = { 'deploy/gw.json': '{\n  "gateway": { "bind": "lan" }\n}\n' };
+    await catches('gateway.bind_no_auth', { ...files, 'setup.sh': '#!/bin/sh\ncp deploy/gw.json ~/.openclaw/openclaw.json\necho "OPENCLAW_GATEWAY_TOKEN=" > ~/.openclaw/.env\n' }, ['deploy/gw.json:2']);
+    await catches('gateway.bind_no_auth', { ...files, 'setup.sh': '#!/bin/sh\ncp deploy/gw.json ~/.openclaw/openclaw.json\necho "OPENCLAW_GATEWAY_TOKEN=$(openssl rand -hex 32)" > ~/.openclaw/.env\n' }, []);
   });
 });

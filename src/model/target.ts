@@ -108,6 +108,11 @@ export interface OpenClawTarget extends TargetBase {
    * installs it at the config path (`cp X ~/.openclaw/openclaw.json`, `COPY`, a compose mount, `OPENCLAW_CONFIG_PATH=`).
    */
   wiredBy?: string;
+  /**
+   * Variables the deployment that installs this config provides, by name (engine/assemble/openclaw-wiring.ts): set
+   * to a non-empty value in an env file written by the script that writes (a heredoc) or copies the config.
+   */
+  deployEnv?: readonly string[];
   /** The OpenClaw release the repository deploys this config with (the assemble stage reads it); absent = unknown. */
   release?: OpenClawRelease;
 }

@@ -13,7 +13,7 @@ import { needsParseNow, type FilesRead, type ReadFile } from '../read/file-stage
 import { buildComposeProjects } from './compose/project.js';
 import { resolveIncludes } from './openclaw-includes.js';
 import { assignReleases } from './openclaw-release.js';
-import { findWiredConfigs } from './openclaw-wiring.js';
+import { envWrittenBy, findWiredConfigs } from './openclaw-wiring.js';
 import { SharedTargets } from './shared-targets.js';
 
 /** The shell still to check: targets parsed already, and scripts, Makefiles and workflows to parse in their turn. */
@@ -101,6 +101,13 @@ async function admitWiredConfigs(project: SharedTargets, inventory: Omit<Assembl
     }
     entry.kind = 'openclaw';
     await project.admit(w.file, text, p, runner);
+  }
+  // A config written or copied by a script runs with the env file that script writes (a generated gateway token).
+  const envOf = new Map<string, Set<string>>();
+  for (const s of shells) for (const name of envWrittenBy(s)) envOf.set(s.file, (envOf.get(s.file) ?? new Set()).add(name));
+  for (const t of project.targets('openclaw')) {
+    const env = envOf.get(t.embedded ? t.file : (t.wiredBy ?? ''));
+    if (env?.size) t.deployEnv = [...env].sort();
   }
 }
 

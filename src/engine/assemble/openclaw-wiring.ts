@@ -149,3 +149,40 @@ function normalise(segments: string[]): string | undefined {
   }
   return out.join('/') || undefined;
 }
+
+/**
+ * Variables a script writes into an env file (`cat > …/.env <<EOF` with `NAME=value` lines, `echo "NAME=value" >>
+ * …/.env`, `| tee …/.env`), set to a non-empty value: the environment the deployment it sets up runs with (the
+ * container's `env_file`, the unit's `EnvironmentFile`, OpenClaw's own `~/.openclaw/.env`). Only names: a value is
+ * generated or filled in at deploy time.
+ */
+export function envWrittenBy(shell: ShellTarget): Set<string> {
+  const out = new Set<string>();
+  const add = (text: string) => {
+    for (const line of text.split('\n')) {
+      const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
+      const value = (m?.[2] ?? '').trim();
+      if (m?.[1] && value && value !== '""' && value !== "''") out.add(m[1]);
+    }
+  };
+  for (const p of shell.pipelines) {
+    for (const [k, cmd] of p.commands.entries()) {
+      const next = p.commands[k + 1];
+      if (!writesEnvFile(cmd) && !(next && writesEnvFile(next))) continue;
+      for (const h of cmd.heredocs) add(h.body);
+      const words = cmd.words.map((w) => w.value);
+      if (words[0] === 'echo' || words[0] === 'printf') add(words.slice(1).join('\n'));
+    }
+  }
+  return out;
+}
+
+/** `.env`, `app.env`, `…/openclaw/.env`. */
+const ENV_FILE = /\.env$/;
+
+function writesEnvFile(cmd: ShellCommand): boolean {
+  if (cmd.redirects.some((r) => (r.op === '>' || r.op === '>>') && r.target && ENV_FILE.test(r.target.value))) return true;
+  const words = cmd.words.map((w) => w.value);
+  const tee = words.indexOf('tee');
+  return tee !== -1 && words.slice(tee + 1).some((w) => !w.startsWith('-') && ENV_FILE.test(w));
+}
