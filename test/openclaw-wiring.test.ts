@@ -75,6 +75,11 @@ describe('configs found by wiring', () => {
     expect(resolveInTree('a/b/setup.sh', 'x.json', has(['x.json']))).toBe('x.json');
     expect(resolveInTree('a/setup.sh', '../../x.json', has(['x.json']))).toBeUndefined();
     expect(resolveInTree('setup.sh', '~/x.json', has(['x.json']))).toBeUndefined();
+    // The script's own folder, as the idioms spell it (after constant propagation), and only that folder.
+    expect(resolveInTree('a/setup.sh', '$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/x.json', has(['a/x.json']))).toBe('a/x.json');
+    expect(resolveInTree('a/setup.sh', '$(dirname "$0")/x.json', has(['a/x.json']))).toBe('a/x.json');
+    expect(resolveInTree('a/setup.sh', '$(dirname "$0")/x.json', has(['x.json']))).toBeUndefined();
+    expect(resolveInTree('a/setup.sh', '$(pwd)/x.json', has(['a/x.json']))).toBeUndefined();
   });
 
   it('parses a wired file once and does not double a config known by its name', async () => {

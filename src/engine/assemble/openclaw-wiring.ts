@@ -128,14 +128,22 @@ function bindMount(v: unknown): { source: string; target: string } | undefined {
  * Absolute, home-relative and unresolved paths (`$X`, `$(…)`) are outside what the scan can know.
  */
 export function resolveInTree(wiredBy: string, source: string, exists: (rel: string) => boolean): string | undefined {
-  if (!source || /[$`*?[\]{}]/.test(source) || /^[/~]/.test(source)) return undefined;
   const dirs = wiredBy.split('/').slice(0, -1);
-  for (let n = dirs.length; n >= 0; n--) {
+  // `"$SCRIPT_DIR/x.json"` with `SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"` (constants resolved):
+  // the script's own folder, and only that.
+  const cut = source.indexOf(')/');
+  const ownFolder = cut !== -1 && SCRIPT_FOLDER.test(source.slice(0, cut + 1).replace(/["'\s]/g, ''));
+  if (ownFolder) source = source.slice(cut + 2);
+  if (!source || /[$`*?[\]{}]/.test(source) || /^[/~]/.test(source)) return undefined;
+  for (let n = dirs.length; n >= (ownFolder ? dirs.length : 0); n--) {
     const rel = normalise([...dirs.slice(0, n), ...source.split('/')]);
     if (rel && exists(rel)) return rel;
   }
   return undefined;
 }
+
+/** The script's folder, quotes and spaces removed: `$(dirname "$0")`, `$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)`. */
+const SCRIPT_FOLDER = /^\$\((?:cd\$\(dirname\$(?:0|\{0\}|BASH_SOURCE|\{BASH_SOURCE(?:\[0\])?\})\)&&pwd(?:-P)?|dirname\$(?:0|\{0\}|BASH_SOURCE|\{BASH_SOURCE(?:\[0\])?\}))\)$/;
 
 /** `a/./b/../c` → `a/c`; undefined when it climbs out of the tree. */
 function normalise(segments: string[]): string | undefined {
