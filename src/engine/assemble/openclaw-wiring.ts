@@ -30,8 +30,15 @@ const CONFIG_VAR = /^\$\{?OPENCLAW_CONFIG_PATH\}?$/;
 
 /** Where OpenClaw reads its config: its file name, or the variable that names it. */
 export function isConfigDestination(dest: string, extra: ReadonlySet<string> = new Set()): boolean {
-  const d = dest.replace(/\/+$/, '');
+  const d = trimSlashes(dest);
   return isOpenClawConfigName(d) || CONFIG_VAR.test(d) || extra.has(d);
+}
+
+/** Without its trailing slashes (a loop: `/\/+$/` backtracks quadratically on a long run of slashes). */
+function trimSlashes(p: string): string {
+  let end = p.length;
+  while (end > 0 && p[end - 1] === '/') end--;
+  return p.slice(0, end);
 }
 
 /** `…/.openclaw` (a state directory mounted or copied whole): its `openclaw.json` is the config. */
@@ -51,7 +58,7 @@ export function findWiredConfigs(
 ): WiredConfig[] {
   const out = new Map<string, WiredConfig>();
   const wire = (wiredBy: string, source: string, dir = false) => {
-    const file = resolveInTree(wiredBy, dir ? `${source.replace(/\/+$/, '')}/openclaw.json` : source, exists);
+    const file = resolveInTree(wiredBy, dir ? `${trimSlashes(source)}/openclaw.json` : source, exists);
     if (file && !out.has(file)) out.set(file, { file, wiredBy });
   };
   for (const s of sources.shells) for (const p of s.pipelines) for (const cmd of p.commands) for (const x of copiedToConfig(cmd)) wire(s.file, x);
