@@ -107,4 +107,11 @@ describe('configs found by wiring', () => {
     await catches('gateway.bind_no_auth', { ...files, 'setup.sh': '#!/bin/sh\ncp deploy/gw.json ~/.openclaw/openclaw.json\necho "OPENCLAW_GATEWAY_TOKEN=" > ~/.openclaw/.env\n' }, ['deploy/gw.json:2']);
     await catches('gateway.bind_no_auth', { ...files, 'setup.sh': '#!/bin/sh\ncp deploy/gw.json ~/.openclaw/openclaw.json\necho "OPENCLAW_GATEWAY_TOKEN=$(openssl rand -hex 32)" > ~/.openclaw/.env\n' }, []);
   });
+
+  it('leaves a wired file of another structured kind that kind, and says so', async () => {
+    const dir = writeFiles({ 'setup.sh': '#!/bin/sh\ncp deploy/.env ~/.openclaw/openclaw.json\n', 'deploy/.env': 'A=1\n' });
+    const result = await scan({ paths: [dir], rules: RULES });
+    expect(result.notes.filter((n) => n.code === 'openclaw.wired').map((n) => n.file)).toEqual(['deploy/.env']);
+    expect(result.findings.filter((f) => f.ruleId === 'config.parse_error')).toEqual([]);
+  });
 });
