@@ -111,6 +111,16 @@ export interface OpenClawTarget extends TargetBase {
    * type) before OpenClaw reads the file, so a quoted reference is not a string OpenClaw would see.
    */
   rendered?: true;
+  /**
+   * A config found by wiring, not by its name or content (engine/assemble/openclaw-wiring.ts): the file that
+   * installs it at the config path (`cp X ~/.openclaw/openclaw.json`, `COPY`, a compose mount, `OPENCLAW_CONFIG_PATH=`).
+   */
+  wiredBy?: string;
+  /**
+   * Variables the deployment that installs this config provides, by name (engine/assemble/openclaw-wiring.ts): set
+   * to a non-empty value in an env file written by the script that writes (a heredoc) or copies the config.
+   */
+  deployEnv?: readonly string[];
   /** The OpenClaw release the repository deploys this config with (the assemble stage reads it); absent = unknown. */
   release?: OpenClawRelease;
 }

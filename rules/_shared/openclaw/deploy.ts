@@ -25,6 +25,8 @@ export function deployContext(target: OpenClawTarget, project?: ProjectView): De
     for (const e of d.entries) if (env[e.key] === undefined || ddir === dir) env[e.key] = e.value;
   }
   const providedEnv = referencedEnv(target.value);
+  // Names the script that writes or copies the config puts in the env file it generates (the engine finds them).
+  for (const name of target.deployEnv ?? []) providedEnv.add(name);
   const flags: NonNullable<DeployContext['flags']> = {};
   for (const v of composeGateways(project)) {
     {

@@ -13,6 +13,7 @@ import { needsParseNow, type FilesRead, type ReadFile } from '../read/file-stage
 import { buildComposeProjects } from './compose/project.js';
 import { resolveIncludes } from './openclaw-includes.js';
 import { assignReleases } from './openclaw-release.js';
+import { envWrittenBy, findWiredConfigs } from './openclaw-wiring.js';
 import { SharedTargets } from './shared-targets.js';
 
 /** The shell still to check: targets parsed already, and scripts, Makefiles and workflows to parse in their turn. */
@@ -40,6 +41,7 @@ export async function assemble(read: FilesRead, runner: RuleRunner, readRepoFile
   const compose = buildComposeProjects(project.targets('compose'), project.targets('dotenv'));
   for (const p of compose.projects) project.add(p);
   notes.push(...compose.notes);
+  await admitWiredConfigs(project, inventory, readRepoFile, runner, notes);
   await resolveIncludes(project, readRepoFile, runner, notes);
   assignReleases(project, readRepoFile);
   return { project, ...inventory };
@@ -69,6 +71,44 @@ async function admitFiles(read: FilesRead, project: SharedTargets, runner: RuleR
     for (const n of r.notes) notes.push(n);
   }
   return out;
+}
+
+/**
+ * Files the deployment wires to the config path (openclaw-wiring.ts) that are not OpenClaw configs already: read
+ * (a plain file's text was let go in the file stage) and parsed here, once, as the whole config they are (never a
+ * fragment). A file of another structured kind keeps that kind, with a note: its context is that kind's.
+ */
+async function admitWiredConfigs(project: SharedTargets, inventory: Omit<Assembled, 'project'>, readRepoFile: (rel: string) => string | undefined, runner: RuleRunner, notes: Note[]): Promise<void> {
+  const entries = new Map(inventory.files.map((f) => [f.path, f]));
+  const shells = inventory.shells.filter((s): s is ShellTarget => 'pipelines' in s);
+  const wired = findWiredConfigs(
+    { shells, dockerfiles: project.targets('dockerfile'), composeProjects: project.targets('compose_project'), dotenvs: project.targets('dotenv') },
+    (rel) => entries.has(rel),
+  );
+  for (const w of wired) {
+    const entry = entries.get(w.file);
+    if (!entry || entry.kind === 'openclaw') continue;
+    if (entry.kind !== 'text' || project.contexts.has(w.file)) {
+      notes.push({ level: 'info', code: 'openclaw.wired', message: `${w.wiredBy} installs this file as the OpenClaw config; it is checked as a ${entry.kind} file only`, file: w.file });
+      continue;
+    }
+    const text = readRepoFile(w.file);
+    if (text === undefined) continue;
+    const p = parseFile(w.file, 'openclaw', text);
+    if (p.ok && p.target.kind === 'openclaw') {
+      const { partial: _, ...whole } = p.target;
+      p.target = { ...whole, wiredBy: w.wiredBy };
+    }
+    entry.kind = 'openclaw';
+    await project.admit(w.file, text, p, runner);
+  }
+  // A config written or copied by a script runs with the env file that script writes (a generated gateway token).
+  const envOf = new Map<string, Set<string>>();
+  for (const s of shells) for (const name of envWrittenBy(s)) envOf.set(s.file, (envOf.get(s.file) ?? new Set()).add(name));
+  for (const t of project.targets('openclaw')) {
+    const env = envOf.get(t.embedded ? t.file : (t.wiredBy ?? ''));
+    if (env?.size) t.deployEnv = [...env].sort();
+  }
 }
 
 function parseIfNeeded(file: string, kind: Exclude<FileKind, 'text'>, text: string): Parsed | undefined {
