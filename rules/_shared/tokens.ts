@@ -29,8 +29,13 @@ export interface TokenSpec {
   action: string;
   /** Case-sensitive literals; a token of this kind always contains one. Empty: the pattern always runs. */
   keywords: readonly string[];
-  /** Global regex; the token is group `secret` or the whole match. Absent for secretlint-served specs. */
+  /** Global regex; the token is group `secret` or the whole match. Absent for secretlint-served and `find` specs. */
   pattern?: RegExp;
+  /**
+   * A structural finder instead of a pattern (private keys: src/lib/private-keys.ts). What it returns is material
+   * by structure: no placeholder filter runs on it (an OpenSSH key body always holds `AAAAAAAAAAAB`).
+   */
+  find?: (text: string) => readonly { start: number; end: number }[];
   /** How many characters before a keyword hit a token may start (keyword in the middle, e.g. OpenAI `T3BlbkFJ`). */
   lookbehind?: number;
   /** Minimum Shannon entropy of the secret (gitleaks' per-rule `entropy`); below it the token is an example. */
@@ -85,6 +90,7 @@ const STOPWORDS = new RegExp(PLACEHOLDER_WORDS.map(escape).join('|'), 'i');
 
 /** A token-shaped string that is an example: a stopword, a run of one character, a sequence, too little entropy. */
 export function isExampleToken(secret: string, spec: TokenSpec): boolean {
+  if (spec.find) return false;
   if (STOPWORDS.test(secret) || hasRepeatedRun(secret) || isSequential(secret)) return true;
   if (spec.minEntropy !== undefined && shannonEntropy(secret) < spec.minEntropy) return true;
   return spec.accept ? !spec.accept(secret) : false;
@@ -128,7 +134,8 @@ function scanTokens(text: string, filePath: string): Tokens {
   const found: TokenMatch[] = [];
   const routes: TokenSpec[] = [];
   for (const [spec, at] of hits) {
-    if (spec.pattern) runPattern(spec, spec.pattern, text, at, found);
+    if (spec.find) for (const b of spec.find(text)) found.push({ spec, start: b.start, end: b.end, secret: text.slice(b.start, b.end) });
+    else if (spec.pattern) runPattern(spec, spec.pattern, text, at, found);
     else if (spec.secretlint) routes.push(spec);
   }
   const settle = () => resolveOverlaps(found.filter((m) => !isExampleToken(m.secret, m.spec)));
