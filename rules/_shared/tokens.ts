@@ -19,7 +19,8 @@ import type { RuleContext } from '../../src/model/rule.js';
 import type { TextTarget } from '../../src/model/target.js';
 import { shannonEntropy } from '../../src/lib/entropy.js';
 import { lintWithSecretlint, type SecretlintRoute } from './secretlint.js';
-import { hasRepeatedRun, isSequential, PLACEHOLDER_WORDS } from '../../src/lib/placeholders.js';
+import { isTypedPlaceholder } from '../../src/lib/placeholders.js';
+import { publishedExample } from '../../src/lib/published-examples.js';
 
 export interface TokenSpec {
   ruleId: string;
@@ -86,12 +87,13 @@ function keywordPass(text: string): Map<TokenSpec, number> {
   return first;
 }
 
-const STOPWORDS = new RegExp(PLACEHOLDER_WORDS.map(escape).join('|'), 'i');
-
-/** A token-shaped string that is an example: a stopword, a run of one character, a sequence, too little entropy. */
+/**
+ * A token-shaped string that is an example: a placeholder word typed as a word, a filler run, a sequence
+ * (src/lib/placeholders.ts `isTypedPlaceholder`: never a substring of a random body), too little entropy.
+ */
 export function isExampleToken(secret: string, spec: TokenSpec): boolean {
   if (spec.find) return false;
-  if (STOPWORDS.test(secret) || hasRepeatedRun(secret) || isSequential(secret)) return true;
+  if (isTypedPlaceholder(secret) || publishedExample(secret) !== undefined) return true;
   if (spec.minEntropy !== undefined && shannonEntropy(secret) < spec.minEntropy) return true;
   return spec.accept ? !spec.accept(secret) : false;
 }
