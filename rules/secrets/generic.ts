@@ -72,6 +72,7 @@ export function isGenericSecretValue(value: string): boolean {
     !/^(\.{0,2}\/|~\/)/.test(value) &&
     !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) &&
     !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) &&
+    !/^0x[0-9a-fA-F]{40}$/.test(value) && // an Ethereum address: public (0x + 64 hex, a private key, is not excluded)
     !mentionsTokenKeyword(value)
   );
 }
@@ -100,7 +101,10 @@ function startsKey(text: string, s: number): boolean {
 /** Synchronous unless the file's tokens wait on secretlint (`withTokens`). */
 function checkText(target: TextTarget, ctx: RuleContext): void | Promise<void> {
   if (target.fileKind === 'openclaw') return; // the parsed config is checked path by path below
-  return withTokens(target, (tokens) => checkTextWith(target, ctx, tokens));
+  return withTokens(target, (tokens) => {
+    checkTextWith(target, ctx, tokens);
+    checkCodeDefaults(target, ctx, tokens);
+  });
 }
 
 function checkTextWith(target: TextTarget, ctx: RuleContext, tokens: readonly TokenMatch[]): void {
@@ -135,6 +139,38 @@ function checkTextWith(target: TextTarget, ctx: RuleContext, tokens: readonly To
     if (v.quoted && /^["'`][ \t]*\+/.test(text.slice(v.end, v.end + 4))) continue;
     if (tokens.some((t) => t.start < v.end && v.start < t.end)) continue;
     ctx.report({ at: at.range(v.start, v.end), message: message(name, target.file), secret: v.value });
+  }
+}
+
+/**
+ * Literals that code writes with no `name = value` around them (issue 21): the default of `os.getenv("NAME", "…")` /
+ * `os.environ.get(…)` (Python), of `process.env.NAME || "…"` / `?? "…"` (JavaScript), and the token of a
+ * `-H "Authorization: Bearer …"` header (curl, httpie, fetch snippets). The name is the variable's (the header's is
+ * always a credential); the value goes through the same tests as any other.
+ */
+const CODE_DEFAULTS: readonly RegExp[] = [
+  /\b(?:os\.getenv|os\.environ\.get|getenv)\([ \t]{0,3}["'](?<name>[A-Za-z_][A-Za-z0-9_]{0,100})["'][ \t]{0,3},[ \t]{0,3}(?<value>["'][^"'\n]{10,160}["'])/g,
+  /\bprocess\.env\.(?<name>[A-Za-z_][A-Za-z0-9_]{0,100})[ \t]{0,3}(?:\|\||\?\?)[ \t]{0,3}(?<value>["'`][^"'`\n]{10,160}["'`])/g,
+  /(?<name>Authorization):[ \t]{0,3}Bearer[ \t]{1,3}(?<value>[A-Za-z0-9._~+/=-]{10,160})/gi,
+];
+
+function checkCodeDefaults(target: TextTarget, ctx: RuleContext, tokens: readonly TokenMatch[]): void {
+  const text = target.text;
+  if (!text.includes('getenv') && !text.includes('environ.get') && !text.includes('process.env') && !/authorization/i.test(text)) return;
+  for (const re of CODE_DEFAULTS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const name = m.groups?.name ?? '';
+      const raw = m.groups?.value ?? '';
+      const quoted = /^["'`]/.test(raw);
+      const value = quoted ? raw.slice(1, -1) : raw;
+      const start = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
+      const end = start + value.length;
+      if (name !== 'Authorization' && (!isSecretLikeName(name) || isLikelyIdName(name) || OPENCLAW_SECRET_ENV.has(name))) continue;
+      if (!isGenericSecretValue(value) || tokens.some((t) => t.start < end && start < t.end)) continue;
+      ctx.report({ at: at.range(start, end), message: message(name, target.file), secret: value });
+    }
   }
 }
 

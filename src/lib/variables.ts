@@ -10,7 +10,7 @@ const SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|do
  * A value that points at a secret instead of holding one: `${VAR}`, `${VAR:-x}`, `$VAR`, `${{ secrets.X }}`,
  * `{{ vault_x }}` templates, `%VAR%`, secret-manager URIs (`op://`, `vault://`, …), `/run/secrets/…` files, and
  * OpenClaw's retired SecretRef marker strings (`secretref-env:NAME`, `__env__:NAME`, which only `openclaw doctor`
- * still migrates).
+ * still migrates), and values encrypted in place (`isEncryptedReference`: dotenvx, sops).
  */
 export function isReference(value: string): boolean {
   const v = value.trim();
@@ -23,7 +23,8 @@ export function isReference(value: string): boolean {
     /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) ||
     /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) ||
     SECRET_MANAGER_URI.test(v) ||
-    /^\/run\/secrets\//.test(v)
+    /^\/run\/secrets\//.test(v) ||
+    isEncryptedReference(v)
   );
 }
 
@@ -41,4 +42,15 @@ export function isSecretRef(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const v = value as Record<string, unknown>;
   return typeof v.source === 'string' && ['env', 'file', 'exec', 'store'].includes(v.source) && typeof v.id === 'string';
+}
+
+/**
+ * A value encrypted in place, which holds no plaintext secret: dotenvx's `encrypted:<base64>` (its `.env` values
+ * after `dotenvx encrypt`, decrypted at run time with the private key from `.env.keys` or `DOTENV_PRIVATE_KEY`) and
+ * sops' `ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]` (any cipher name). The key that decrypts them is the secret,
+ * not these values.
+ */
+export function isEncryptedReference(value: string): boolean {
+  const v = value.trim();
+  return /^encrypted:[A-Za-z0-9+/=_-]{16,}$/.test(v) || /^ENC\[[A-Z0-9_]{2,40},data:[A-Za-z0-9+/=]*,iv:[A-Za-z0-9+/=]{8,},tag:[A-Za-z0-9+/=]{8,},type:[a-z]{2,10}\]$/.test(v);
 }
