@@ -49,8 +49,11 @@ export interface TokenSpec {
 
 export interface TokenMatch {
   spec: TokenSpec;
+  /** The span in the scanned text: for an encoded secret, the whole encoded value. */
   start: number;
   end: number;
+  /** Found in the decoded content of a base64 value (`start`/`end` are the encoded value's). */
+  encoded?: boolean;
   secret: string;
 }
 
@@ -132,14 +135,13 @@ type Tokens = TokenMatch[] | Promise<TokenMatch[]>;
 
 function scanTokens(text: string, filePath: string): Tokens {
   const hits = keywordPass(text);
-  if (hits.size === 0) return [];
   const found: TokenMatch[] = [];
   const routes: TokenSpec[] = [];
   for (const [spec, at] of hits) {
-    if (spec.find) for (const b of spec.find(text)) found.push({ spec, start: b.start, end: b.end, secret: text.slice(b.start, b.end) });
-    else if (spec.pattern) runPattern(spec, spec.pattern, text, at, found);
+    if (spec.find || spec.pattern) runSpec(spec, text, at, found);
     else if (spec.secretlint) routes.push(spec);
   }
+  findEncoded(text, 1, found);
   const settle = () => resolveOverlaps(found.filter((m) => !isExampleToken(m.secret, m.spec)));
   if (!routes.length) return settle();
   return lintWithSecretlint(text, filePath, routes.map((s) => s.secretlint as SecretlintRoute)).then((results) => {
@@ -149,6 +151,48 @@ function scanTokens(text: string, filePath: string): Tokens {
     }
     return settle();
   });
+}
+
+function runSpec(spec: TokenSpec, text: string, at: number, out: TokenMatch[]): void {
+  if (spec.find) for (const b of spec.find(text)) out.push({ spec, start: b.start, end: b.end, secret: text.slice(b.start, b.end) });
+  else if (spec.pattern) runPattern(spec, spec.pattern, text, at, out);
+}
+
+/**
+ * Encoded secrets (issue 21): a base64 or base64url run of 32+ characters that decodes to text (a Kubernetes Secret's
+ * `data:`, a kubeconfig `client-key-data`, a `*_BASE64` variable, a Docker `auth`, a base64 service-account JSON) is
+ * decoded and the token and key specs run on the decoded text, and on what it encodes in turn, 5 levels deep at most
+ * (gitleaks' limit). A match in decoded text is reported on the whole encoded run, marked `encoded`; its `secret`
+ * is the decoded token, so redaction and fingerprints treat it as the token itself. Bounded: runs of at most
+ * 200,000 characters, 2,000 runs per text. secretlint-served specs run on the file's own text only.
+ */
+const ENCODED = /[A-Za-z0-9+/_-]{32,}={0,2}/g;
+const MAX_DEPTH = 5;
+const MAX_RUN = 200_000;
+const MAX_RUNS = 2_000;
+
+/** The text a base64/base64url run encodes, or undefined when it decodes to binary (hashes, images, ciphertext). */
+function decodeToText(run: string): string | undefined {
+  const buf = Buffer.from(run, 'base64');
+  if (buf.length < 24) return undefined;
+  let printable = 0;
+  for (const b of buf) if ((b >= 0x20 && b < 0x7f) || b === 0x0a || b === 0x0d || b === 0x09) printable++;
+  return printable >= buf.length * 0.95 ? buf.toString('latin1') : undefined;
+}
+
+function findEncoded(text: string, depth: number, out: TokenMatch[]): void {
+  if (depth > MAX_DEPTH) return;
+  const re = new RegExp(ENCODED.source, 'g'); // one per level: the levels nest
+  let m: RegExpExecArray | null;
+  for (let n = 0; n < MAX_RUNS && (m = re.exec(text)); n++) {
+    if (m[0].length > MAX_RUN) continue;
+    const decoded = decodeToText(m[0]);
+    if (decoded === undefined) continue;
+    const inner: TokenMatch[] = [];
+    for (const [spec, at] of keywordPass(decoded)) runSpec(spec, decoded, at, inner);
+    findEncoded(decoded, depth + 1, inner);
+    for (const t of inner) if (!isExampleToken(t.secret, t.spec)) out.push({ spec: t.spec, start: m.index, end: m.index + m[0].length, secret: t.secret, encoded: true });
+  }
 }
 
 /** Every token in `text`, filtered and de-overlapped. Not memoised: use `tokensIn(target)` for files. */
@@ -194,7 +238,7 @@ export function reportTokens(spec: TokenSpec, target: TextTarget, ctx: RuleConte
       if (m.spec !== spec) continue;
       ctx.report({
         at: at.range(m.start, m.end),
-        message: `${spec.describe} in ${target.file}: ${spec.action}.`,
+        message: `${spec.describe}${m.encoded ? ' (base64-encoded)' : ''} in ${target.file}: ${spec.action}.`,
         secret: m.secret,
       });
     }
