@@ -41,6 +41,13 @@ describe('encoded secrets', () => {
     expect(JSON.stringify(found)).not.toContain(auth);
   });
 
+  it('a PKCS#12 container, base64 in a Kubernetes Secret, by its structure', async () => {
+    const body = Buffer.concat([Buffer.from([0x02, 0x01, 0x03, 0x30, 0x82, 0x01, 0x00, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01]), Buffer.alloc(300, 0x5a)]);
+    const pfx = Buffer.concat([Buffer.from([0x30, 0x82, body.length >> 8, body.length & 0xff]), body]);
+    const found = await findingsOf('secrets.private_key', { 'secret.yaml': `kind: Secret\ndata:\n  keystore.p12: ${pfx.toString('base64')}\n` });
+    expect(found.map((f) => [f.location.startLine, f.message.includes('(base64-encoded)')])).toEqual([[3, true]]);
+  });
+
   it('binary base64 (hashes, images) and six levels of encoding are not read', async () => {
     const sri = `sha512-${Buffer.alloc(64, 7).toString('base64')}`;
     expect(await findTokens(`integrity: ${sri}\nX=${b64(b64(b64(b64(b64(b64(GH))))))}\n`)).toEqual([]);

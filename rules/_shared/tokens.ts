@@ -37,6 +37,8 @@ export interface TokenSpec {
    * by structure: no placeholder filter runs on it (an OpenSSH key body always holds `AAAAAAAAAAAB`).
    */
   find?: (text: string) => readonly { start: number; end: number }[];
+  /** For `find` specs: whether decoded binary content (a base64 value) is the material (PKCS#12, JKS); its secret. */
+  findInBinary?: (bytes: Uint8Array) => string | undefined;
   /** How many characters before a keyword hit a token may start (keyword in the middle, e.g. OpenAI `T3BlbkFJ`). */
   lookbehind?: number;
   /** Minimum Shannon entropy of the secret (gitleaks' per-rule `entropy`); below it the token is an example. */
@@ -171,13 +173,13 @@ const MAX_DEPTH = 5;
 const MAX_RUN = 200_000;
 const MAX_RUNS = 2_000;
 
-/** The text a base64/base64url run encodes, or undefined when it decodes to binary (hashes, images, ciphertext). */
-function decodeToText(run: string): string | undefined {
+/** What a base64/base64url run encodes: text, or bytes when it decodes to binary (hashes, images, key containers). */
+function decodeRun(run: string): { text?: string; bytes: Buffer } | undefined {
   const buf = Buffer.from(run, 'base64');
   if (buf.length < 24) return undefined;
   let printable = 0;
   for (const b of buf) if ((b >= 0x20 && b < 0x7f) || b === 0x0a || b === 0x0d || b === 0x09) printable++;
-  return printable >= buf.length * 0.95 ? buf.toString('latin1') : undefined;
+  return printable >= buf.length * 0.95 ? { text: buf.toString('latin1'), bytes: buf } : { bytes: buf };
 }
 
 function findEncoded(text: string, depth: number, out: TokenMatch[]): void {
@@ -186,8 +188,16 @@ function findEncoded(text: string, depth: number, out: TokenMatch[]): void {
   let m: RegExpExecArray | null;
   for (let n = 0; n < MAX_RUNS && (m = re.exec(text)); n++) {
     if (m[0].length > MAX_RUN) continue;
-    const decoded = decodeToText(m[0]);
-    if (decoded === undefined) continue;
+    const run = decodeRun(m[0]);
+    if (!run) continue;
+    const decoded = run.text;
+    if (decoded === undefined) {
+      for (const spec of SPECS) {
+        const secret = spec.findInBinary?.(run.bytes);
+        if (secret !== undefined) out.push({ spec, start: m.index, end: m.index + m[0].length, secret, encoded: true });
+      }
+      continue;
+    }
     const inner: TokenMatch[] = [];
     for (const [spec, at] of keywordPass(decoded)) runSpec(spec, decoded, at, inner);
     findEncoded(decoded, depth + 1, inner);

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/model/rule.js';
 import { reportTokens, tokenSpec } from '../_shared/tokens.js';
-import { findPrivateKeys, PRIVATE_KEY_KEYWORDS } from '../../src/lib/private-keys.js';
+import { binaryKeyContainer, binaryKeyText, findPrivateKeys, PRIVATE_KEY_KEYWORDS } from '../../src/lib/private-keys.js';
 
 /**
  * Every private-key format the real tools write, recognised by structure (src/lib/private-keys.ts: PEM PKCS#1/SEC1/
@@ -15,6 +15,10 @@ const SPEC = tokenSpec({
   action: 'replace the key pair (revoke its certificate or remove it from authorized_keys) and keep the new key out of git',
   keywords: PRIVATE_KEY_KEYWORDS,
   find: findPrivateKeys,
+  findInBinary: (bytes) => {
+    const format = binaryKeyContainer(bytes);
+    return format ? binaryKeyText(format, bytes) : undefined;
+  },
 });
 
 export default defineRule({
