@@ -3,7 +3,7 @@
  * levels; the finding points at the encoded value, says it was encoded, and no output holds the secret, its
  * encoding, or anything longer than the redacted head.
  */
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { findTokens } from '../rules/_shared/tokens.js';
 import { findingsOf } from './support/rule-tester.js';
@@ -42,7 +42,7 @@ describe('encoded secrets', () => {
   });
 
   it('a PKCS#12 container, base64 in a Kubernetes Secret, by its structure', async () => {
-    const body = Buffer.concat([Buffer.from([0x02, 0x01, 0x03, 0x30, 0x82, 0x01, 0x00, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01]), Buffer.alloc(300, 0x5a)]);
+    const body = Buffer.concat([Buffer.from([0x02, 0x01, 0x03, 0x30, 0x82, 0x01, 0x00, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01]), randomBytes(300)]);
     const pfx = Buffer.concat([Buffer.from([0x30, 0x82, body.length >> 8, body.length & 0xff]), body]);
     const found = await findingsOf('secrets.private_key', { 'secret.yaml': `kind: Secret\ndata:\n  keystore.p12: ${pfx.toString('base64')}\n` });
     expect(found.map((f) => [f.location.startLine, f.message.includes('(base64-encoded)')])).toEqual([[3, true]]);
