@@ -139,6 +139,8 @@ import secretsAnthropicAdminKey from './secrets/anthropic_admin_key.js';
 import secretsAnthropicApiKey from './secrets/anthropic_api_key.js';
 import secretsAnthropicOauthToken from './secrets/anthropic_oauth_token.js';
 import secretsAwsAccessKey from './secrets/aws_access_key.js';
+import secretsAzureClientSecret from './secrets/azure_client_secret.js';
+import secretsCloudflareTunnelToken from './secrets/cloudflare_tunnel_token.js';
 import secretsConnectionStringPassword from './secrets/connection_string_password.js';
 import secretsDiscordBotToken from './secrets/discord_bot_token.js';
 import secretsGeneric from './secrets/generic.js';
@@ -146,6 +148,7 @@ import secretsGithubToken from './secrets/github_token.js';
 import secretsGoogleApiKey from './secrets/google_api_key.js';
 import secretsGroqApiKey from './secrets/groq_api_key.js';
 import secretsHuggingfaceToken from './secrets/huggingface_token.js';
+import secretsMetaAccessToken from './secrets/meta_access_token.js';
 import secretsNpmToken from './secrets/npm_token.js';
 import secretsOpenaiApiKey from './secrets/openai_api_key.js';
 import secretsOpenclawGatewayToken from './secrets/openclaw_gateway_token.js';
@@ -341,6 +344,8 @@ export const RULES: readonly AnyRule[] = [
   secretsAnthropicApiKey,
   secretsAnthropicOauthToken,
   secretsAwsAccessKey,
+  secretsAzureClientSecret,
+  secretsCloudflareTunnelToken,
   secretsConnectionStringPassword,
   secretsDiscordBotToken,
   secretsGeneric,
@@ -348,6 +353,7 @@ export const RULES: readonly AnyRule[] = [
   secretsGoogleApiKey,
   secretsGroqApiKey,
   secretsHuggingfaceToken,
+  secretsMetaAccessToken,
   secretsNpmToken,
   secretsOpenaiApiKey,
   secretsOpenclawGatewayToken,
