@@ -35,6 +35,8 @@ describe('encoded secrets', () => {
     const [t] = await findTokens(text);
     expect([t?.spec.ruleId, t?.encoded, text.slice(t?.start, t?.end)]).toEqual(['secrets.github_token', true, auth]);
     expect((await findTokens(`X=${b64(b64(b64(GH)))}`)).map((m) => m.spec.ruleId)).toEqual(['secrets.github_token']);
+    // The shortest encoded token read: an AWS access key id (20 characters, 28 encoded) alone in a Secret's data.
+    expect((await findTokens(`data:\n  AWS_ACCESS_KEY_ID: ${b64(['AKIA', 'QX7RZ2MB4TN6WK3P'].join(''))}\n`)).map((m) => m.spec.ruleId)).toEqual(['secrets.aws_access_key']);
     const found = await findingsOf('secrets.github_token', { '.docker/config.json': text });
     expect(found).toHaveLength(1);
     expect(JSON.stringify(found)).not.toContain(GH.slice(4, 20));

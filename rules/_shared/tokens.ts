@@ -161,14 +161,14 @@ function runSpec(spec: TokenSpec, text: string, at: number, out: TokenMatch[]): 
 }
 
 /**
- * Encoded secrets (issue 21): a base64 or base64url run of 32+ characters that decodes to text (a Kubernetes Secret's
+ * Encoded secrets (issue 21): a base64 or base64url run of 24+ characters (an AWS key id, encoded, is 28) that decodes to text (a Kubernetes Secret's
  * `data:`, a kubeconfig `client-key-data`, a `*_BASE64` variable, a Docker `auth`, a base64 service-account JSON) is
  * decoded and the token and key specs run on the decoded text, and on what it encodes in turn, 5 levels deep at most
  * (gitleaks' limit). A match in decoded text is reported on the whole encoded run, marked `encoded`; its `secret`
  * is the decoded token, so redaction and fingerprints treat it as the token itself. Bounded: runs of at most
  * 200,000 characters, 2,000 runs per text. secretlint-served specs run on the file's own text only.
  */
-const ENCODED = /[A-Za-z0-9+/_-]{32,}={0,2}/g;
+const ENCODED = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
 const MAX_DEPTH = 5;
 const MAX_RUN = 200_000;
 const MAX_RUNS = 2_000;
@@ -176,7 +176,7 @@ const MAX_RUNS = 2_000;
 /** What a base64/base64url run encodes: text, or bytes when it decodes to binary (hashes, images, key containers). */
 function decodeRun(run: string): { text?: string; bytes: Buffer } | undefined {
   const buf = Buffer.from(run, 'base64');
-  if (buf.length < 24) return undefined;
+  if (buf.length < 18) return undefined;
   let printable = 0;
   for (const b of buf) if ((b >= 0x20 && b < 0x7f) || b === 0x0a || b === 0x0d || b === 0x09) printable++;
   return printable >= buf.length * 0.95 ? { text: buf.toString('latin1'), bytes: buf } : { bytes: buf };

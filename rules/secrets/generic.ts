@@ -171,7 +171,8 @@ function checkCodeDefaults(target: TextTarget, ctx: RuleContext, tokens: readonl
       const value = quoted ? raw.slice(1, -1) : raw;
       const start = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
       const end = start + value.length;
-      if (name !== 'Authorization' && (!isSecretLikeName(name) || isLikelyIdName(name) || OPENCLAW_SECRET_ENV.has(name))) continue;
+      // OpenClaw's own variables too: secrets.openclaw_gateway_token reads assignments, not these code defaults.
+      if (name !== 'Authorization' && (!isSecretLikeName(name) || isLikelyIdName(name))) continue;
       if (!isGenericSecretValue(value) || tokens.some((t) => t.start < end && start < t.end)) continue;
       ctx.report({ at: at.range(start, end), message: message(name, target.file), secret: value });
     }
