@@ -21,7 +21,7 @@ const SPEC = tokenSpec({
   describe: 'Cloudflare Tunnel token',
   action: 'rotate the tunnel token (`cloudflared tunnel token --cred-file` after refreshing the secret, or in Zero Trust → Networks → Tunnels) and pass it from a secret store',
   keywords: ['eyJhIjoi'],
-  pattern: /(?<![A-Za-z0-9+/=])(?<secret>eyJhIjoi[A-Za-z0-9+/]{80,600}={0,2})(?![A-Za-z0-9+/=])/g,
+  pattern: /(?<![A-Za-z0-9+/])(?<secret>eyJhIjoi[A-Za-z0-9+/]{80,600}={0,2})(?![A-Za-z0-9+/=])/g,
   accept: isTunnelToken,
 });
 
