@@ -139,6 +139,7 @@ import secretsAnthropicAdminKey from './secrets/anthropic_admin_key.js';
 import secretsAnthropicApiKey from './secrets/anthropic_api_key.js';
 import secretsAnthropicOauthToken from './secrets/anthropic_oauth_token.js';
 import secretsAwsAccessKey from './secrets/aws_access_key.js';
+import secretsAwsBedrockApiKey from './secrets/aws_bedrock_api_key.js';
 import secretsAzureClientSecret from './secrets/azure_client_secret.js';
 import secretsCloudflareTunnelToken from './secrets/cloudflare_tunnel_token.js';
 import secretsConnectionStringPassword from './secrets/connection_string_password.js';
@@ -344,6 +345,7 @@ export const RULES: readonly AnyRule[] = [
   secretsAnthropicApiKey,
   secretsAnthropicOauthToken,
   secretsAwsAccessKey,
+  secretsAwsBedrockApiKey,
   secretsAzureClientSecret,
   secretsCloudflareTunnelToken,
   secretsConnectionStringPassword,
