@@ -36,19 +36,21 @@ export const GITLEAKS_STOPWORDS = /token|admin|action|about|gateway/i;
 
 const WORDS = new Set(PLACEHOLDER_WORDS);
 
-/**
- * The words of a value as a person types them: split at every character that is not a letter or digit, and before
- * a capital that follows a lower-case letter (`yourApiKeyHere` → your, Api, Key, Here). A word counts only in one
- * case: all lower, all upper or capitalised (`here`, `HERE`, `Here`; not `hErE`).
- */
-export function typedWords(value: string): string[] {
-  const out: string[] = [];
+interface TypedWord {
+  word: string;
+  /** Starts the value or follows a separator (not a camel-case split). */
+  edge: boolean;
+}
+
+function wordsWithEdges(value: string): TypedWord[] {
+  const out: TypedWord[] = [];
   let start = -1;
+  let edge = true;
   const push = (end: number) => {
     if (start >= 0) {
       const w = value.slice(start, end);
       const rest = w.slice(1);
-      if (w === w.toLowerCase() || w === w.toUpperCase() || (rest === rest.toLowerCase() && w[0] === w[0]?.toUpperCase())) out.push(w.toLowerCase());
+      if (w === w.toLowerCase() || w === w.toUpperCase() || (rest === rest.toLowerCase() && w[0] === w[0]?.toUpperCase())) out.push({ word: w.toLowerCase(), edge });
     }
     start = -1;
   };
@@ -56,10 +58,15 @@ export function typedWords(value: string): string[] {
     const c = value.charCodeAt(i);
     const upper = c >= 65 && c <= 90;
     const alnum = upper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-    if (!alnum) push(i);
-    else {
+    if (!alnum) {
+      push(i);
+      edge = true;
+    } else {
       const prev = value.charCodeAt(i - 1);
-      if (upper && start >= 0 && prev >= 97 && prev <= 122) push(i);
+      if (upper && start >= 0 && prev >= 97 && prev <= 122) {
+        push(i);
+        edge = false;
+      }
       if (start < 0) start = i;
     }
   }
@@ -67,13 +74,35 @@ export function typedWords(value: string): string[] {
   return out;
 }
 
-/** A placeholder word typed as a word of `value` (`your`, `HERE`, `change`+`me`). */
+/**
+ * The words of a value as a person types them: split at every character that is not a letter or digit, and before
+ * a capital that follows a lower-case letter (`yourApiKeyHere` → your, api, key, here). A word counts only in one
+ * case: all lower, all upper or capitalised (`here`, `HERE`, `Here`; not `hErE`).
+ */
+export function typedWords(value: string): string[] {
+  return wordsWithEdges(value).map((w) => w.word);
+}
+
 const MAYBE_WORD = /example|sample|redacted|here|your|replace|change|placeholder|insert|xxxx|0000/i;
 
+/**
+ * A placeholder word typed as a word of `value`: one that starts the value or follows a separator (`your_token`,
+ * `sk-ant-REPLACE-ME`, `YourKeyHere`), or two of them anywhere (`myKeyGoesHereReplaceIt`). A lone capitalised word
+ * inside a camel-case run (`…aHereX…`) is what a random base62 body spells one time in 100,000, so it needs the
+ * second word. Also `change`+`me`, and a word of only `x` or `0` (4+).
+ */
 export function hasPlaceholderWord(value: string): boolean {
   if (!MAYBE_WORD.test(value)) return false;
-  const words = typedWords(value);
-  return words.some((w, i) => WORDS.has(w) || (w === 'change' && words[i + 1] === 'me') || /^(x{4,}|0{4,})$/.test(w));
+  const words = wordsWithEdges(value);
+  let inside = 0;
+  for (let i = 0; i < words.length; i++) {
+    const { word, edge } = words[i] as TypedWord;
+    const hit = WORDS.has(word) || (word === 'change' && words[i + 1]?.word === 'me') || (edge && /^(x{4,}|0{4,})$/.test(word));
+    if (!hit) continue;
+    if (edge) return true;
+    if (++inside >= 2) return true;
+  }
+  return false;
 }
 
 /** detect-secrets' `is_sequential_string` sequences (heuristic.py). */
