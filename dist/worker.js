@@ -48,9 +48,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/boundary/lib/index.js
+// ../../main/node_modules/boundary/lib/index.js
 var require_lib = __commonJS({
-  "node_modules/boundary/lib/index.js"(exports) {
+  "../../main/node_modules/boundary/lib/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.binarySearch = exports.upperBound = exports.lowerBound = exports.compare = void 0;
@@ -98,9 +98,9 @@ var require_lib = __commonJS({
   }
 });
 
-// node_modules/structured-source/lib/structured-source.js
+// ../../main/node_modules/structured-source/lib/structured-source.js
 var require_structured_source = __commonJS({
-  "node_modules/structured-source/lib/structured-source.js"(exports) {
+  "../../main/node_modules/structured-source/lib/structured-source.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.StructuredSource = void 0;
@@ -176,9 +176,9 @@ var require_structured_source = __commonJS({
   }
 });
 
-// node_modules/ms/index.js
+// ../../main/node_modules/ms/index.js
 var require_ms = __commonJS({
-  "node_modules/ms/index.js"(exports, module) {
+  "../../main/node_modules/ms/index.js"(exports, module) {
     var s = 1e3;
     var m = s * 60;
     var h = m * 60;
@@ -292,9 +292,9 @@ var require_ms = __commonJS({
   }
 });
 
-// node_modules/debug/src/common.js
+// ../../main/node_modules/debug/src/common.js
 var require_common = __commonJS({
-  "node_modules/debug/src/common.js"(exports, module) {
+  "../../main/node_modules/debug/src/common.js"(exports, module) {
     function setup(env) {
       createDebug.debug = createDebug;
       createDebug.default = createDebug;
@@ -469,9 +469,9 @@ var require_common = __commonJS({
   }
 });
 
-// node_modules/debug/src/browser.js
+// ../../main/node_modules/debug/src/browser.js
 var require_browser = __commonJS({
-  "node_modules/debug/src/browser.js"(exports, module) {
+  "../../main/node_modules/debug/src/browser.js"(exports, module) {
     exports.formatArgs = formatArgs;
     exports.save = save;
     exports.load = load;
@@ -639,9 +639,9 @@ var require_browser = __commonJS({
   }
 });
 
-// node_modules/has-flag/index.js
+// ../../main/node_modules/has-flag/index.js
 var require_has_flag = __commonJS({
-  "node_modules/has-flag/index.js"(exports, module) {
+  "../../main/node_modules/has-flag/index.js"(exports, module) {
     "use strict";
     module.exports = (flag2, argv2 = process.argv) => {
       const prefix = flag2.startsWith("-") ? "" : flag2.length === 1 ? "-" : "--";
@@ -652,9 +652,9 @@ var require_has_flag = __commonJS({
   }
 });
 
-// node_modules/supports-color/index.js
+// ../../main/node_modules/supports-color/index.js
 var require_supports_color = __commonJS({
-  "node_modules/supports-color/index.js"(exports, module) {
+  "../../main/node_modules/supports-color/index.js"(exports, module) {
     "use strict";
     var os = __require("os");
     var tty = __require("tty");
@@ -754,9 +754,9 @@ var require_supports_color = __commonJS({
   }
 });
 
-// node_modules/debug/src/node.js
+// ../../main/node_modules/debug/src/node.js
 var require_node = __commonJS({
-  "node_modules/debug/src/node.js"(exports, module) {
+  "../../main/node_modules/debug/src/node.js"(exports, module) {
     var tty = __require("tty");
     var util = __require("util");
     exports.init = init;
@@ -928,9 +928,9 @@ var require_node = __commonJS({
   }
 });
 
-// node_modules/debug/src/index.js
+// ../../main/node_modules/debug/src/index.js
 var require_src = __commonJS({
-  "node_modules/debug/src/index.js"(exports, module) {
+  "../../main/node_modules/debug/src/index.js"(exports, module) {
     if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
       module.exports = require_browser();
     } else {
@@ -939,9 +939,9 @@ var require_src = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/argument.js
+// ../../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/argument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Argument = void 0;
@@ -976,9 +976,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonArgument.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONArgument = void 0;
@@ -1001,7 +1001,7 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -1092,7 +1092,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri2) {
       function is(value) {
@@ -2570,9 +2570,9 @@ var init_main = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/line.js
+// ../../main/node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/line.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Line = void 0;
@@ -2598,9 +2598,9 @@ var require_line = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/util.js
+// ../../main/node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Util = void 0;
@@ -2687,9 +2687,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/comment.js
+// ../../main/node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/comment.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Comment = void 0;
@@ -2753,7 +2753,7 @@ var require_comment = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
@@ -2819,7 +2819,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument2, TextDocument2;
 var init_main2 = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument2 = class _FullTextDocument {
       constructor(uri, languageId, version, content) {
@@ -3017,9 +3017,9 @@ var init_main2 = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parserDirective.js
+// ../../main/node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ParserDirective = void 0;
@@ -3055,9 +3055,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/heredoc.js
+// ../../main/node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
@@ -3123,9 +3123,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/variable.js
+// ../../main/node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/variable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
@@ -3221,9 +3221,9 @@ var require_variable = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instruction.js
+// ../../main/node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
@@ -4042,9 +4042,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flagOption.js
+// ../../main/node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
@@ -4082,9 +4082,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flag.js
+// ../../main/node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/flag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Flag = void 0;
@@ -4210,9 +4210,9 @@ var require_flag = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ModifiableInstruction = void 0;
@@ -4292,9 +4292,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONInstruction = void 0;
@@ -4457,9 +4457,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/add.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Add = void 0;
@@ -4476,9 +4476,9 @@ var require_add = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/property.js
+// ../../main/node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/property.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
@@ -4788,9 +4788,9 @@ var require_property = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PropertyInstruction = void 0;
@@ -5085,9 +5085,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/arg.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Arg = void 0;
@@ -5117,9 +5117,9 @@ var require_arg = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Cmd = void 0;
@@ -5133,9 +5133,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/copy.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Copy = void 0;
@@ -5165,9 +5165,9 @@ var require_copy = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/env.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Env = void 0;
@@ -5184,9 +5184,9 @@ var require_env = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Entrypoint = void 0;
@@ -5200,9 +5200,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/from.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.From = void 0;
@@ -5452,9 +5452,9 @@ var require_from = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Healthcheck = void 0;
@@ -5476,9 +5476,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/label.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Label = void 0;
@@ -5513,9 +5513,9 @@ var require_label = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Onbuild = void 0;
@@ -5550,9 +5550,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/run.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Run = void 0;
@@ -5578,9 +5578,9 @@ var require_run = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/shell.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Shell = void 0;
@@ -5594,9 +5594,9 @@ var require_shell = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Stopsignal = void 0;
@@ -5610,9 +5610,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Workdir = void 0;
@@ -5669,9 +5669,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/user.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.User = void 0;
@@ -5685,9 +5685,9 @@ var require_user = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/volume.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Volume = void 0;
@@ -5701,9 +5701,9 @@ var require_volume = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/imageTemplate.js
+// ../../main/node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ImageTemplate = void 0;
@@ -5938,9 +5938,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/dockerfile.js
+// ../../main/node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Dockerfile = void 0;
@@ -6157,9 +6157,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parser.js
+// ../../main/node_modules/dockerfile-ast/lib/parser.js
 var require_parser = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
@@ -6583,9 +6583,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/main.js
+// ../../main/node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
@@ -6755,9 +6755,9 @@ var require_main = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -6812,9 +6812,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -6970,9 +6970,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -7141,9 +7141,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -7211,9 +7211,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
@@ -7261,9 +7261,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg2, ctx) {
@@ -7291,9 +7291,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -7332,9 +7332,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -7450,9 +7450,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -7480,9 +7480,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -7555,9 +7555,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -7698,9 +7698,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -7715,9 +7715,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -7851,9 +7851,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -8134,9 +8134,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -8258,9 +8258,9 @@ ${ctx.indent}${str4}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar2 = require_Scalar();
@@ -8391,9 +8391,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug2(logLevel, ...messages2) {
@@ -8413,9 +8413,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar2 = require_Scalar();
@@ -8473,9 +8473,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -8537,9 +8537,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -8577,9 +8577,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -8728,9 +8728,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -8872,9 +8872,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -8894,9 +8894,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -9010,9 +9010,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -9032,9 +9032,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -9051,9 +9051,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
     var nullTag = {
@@ -9069,9 +9069,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
     var boolTag = {
@@ -9093,9 +9093,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -9120,9 +9120,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -9166,9 +9166,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -9211,9 +9211,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -9239,9 +9239,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
     var map = require_map();
@@ -9306,9 +9306,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar2 = require_Scalar();
@@ -9372,9 +9372,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -9450,9 +9450,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -9528,9 +9528,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -9560,9 +9560,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -9609,9 +9609,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -9688,9 +9688,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -9777,9 +9777,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str4, asBigInt) {
@@ -9865,9 +9865,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -9909,9 +9909,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -10003,9 +10003,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -10035,9 +10035,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -10115,9 +10115,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -10424,9 +10424,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message2) {
@@ -10489,9 +10489,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -10623,9 +10623,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -10665,9 +10665,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -10683,9 +10683,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -10699,9 +10699,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -10807,9 +10807,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -10858,9 +10858,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -10901,9 +10901,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -11095,9 +11095,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar2 = require_Scalar();
@@ -11160,9 +11160,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -11343,9 +11343,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -11564,9 +11564,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar2 = require_Scalar();
@@ -11645,9 +11645,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -11675,9 +11675,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -11781,9 +11781,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -11824,9 +11824,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -12032,9 +12032,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -12217,9 +12217,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -12278,9 +12278,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -12340,9 +12340,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -12442,9 +12442,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -13031,9 +13031,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -13062,9 +13062,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser2 = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -13936,9 +13936,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -14033,9 +14033,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -14085,9 +14085,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/ignore/index.js
+// ../../main/node_modules/ignore/index.js
 var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports, module) {
+  "../../main/node_modules/ignore/index.js"(exports, module) {
     function makeArray(subject) {
       return Array.isArray(subject) ? subject : [subject];
     }
@@ -16463,10 +16463,14 @@ var image_unpinned_default = defineRule({
 var SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops|keyring|secret|secrets):\/\//i;
 function isReference(value) {
   const v = value.trim();
-  return /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{[^}]{1,200}\}\}$/.test(v) || /^\{\{[^}]{1,200}\}\}$/.test(v) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) || SECRET_MANAGER_URI.test(v) || /^\/run\/secrets\//.test(v);
+  return /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{[^}]{1,200}\}\}$/.test(v) || /^\{\{[^}]{1,200}\}\}$/.test(v) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) || SECRET_MANAGER_URI.test(v) || /^\/run\/secrets\//.test(v) || isEncryptedReference(v);
 }
 function containsExpansion(value) {
   return /\$\{|\$\(|\{\{|\$[A-Z_][A-Z0-9_]{2,}/.test(value);
+}
+function isEncryptedReference(value) {
+  const v = value.trim();
+  return /^encrypted:[A-Za-z0-9+/=_-]{16,}$/.test(v) || /^ENC\[[A-Z0-9_]{2,40},data:[A-Za-z0-9+/=]*,iv:[A-Za-z0-9+/=]{8,},tag:[A-Za-z0-9+/=]{8,},type:[a-z]{2,10}\]$/.test(v);
 }
 
 // rules/_shared/compose-secrets.ts
@@ -17981,16 +17985,16 @@ function isHighEntropy(value) {
   return shannonEntropy(value) > GENERIC_ENTROPY;
 }
 
-// node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
+// ../../main/node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
 var import_structured_source = __toESM(require_structured_source(), 1);
 
-// node_modules/@secretlint/core/module/helper/invariant.js
+// ../../main/node_modules/@secretlint/core/module/helper/invariant.js
 function invariant(condition, message2) {
   if (!condition)
     throw new Error(message2);
 }
 
-// node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
+// ../../main/node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
 var SecretLintSourceCodeImpl = class {
   hasBOM;
   content;
@@ -18075,7 +18079,7 @@ var SecretLintSourceCodeImpl = class {
   }
 };
 
-// node_modules/@secretlint/core/module/helper/promise-event-emitter.js
+// ../../main/node_modules/@secretlint/core/module/helper/promise-event-emitter.js
 var EventEmitter = class {
   #listeners = /* @__PURE__ */ new Map();
   on(type, listener) {
@@ -18134,7 +18138,7 @@ var PromiseEventEmitter = class {
   }
 };
 
-// node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
+// ../../main/node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
 var DEFAULT_LOCAL = "en";
 var formatMessage = (messageHandler, props) => {
   if (typeof props !== "object" || props === null) {
@@ -18198,7 +18202,7 @@ var createTranslator = (messages2, options) => {
   };
 };
 
-// node_modules/@secretlint/core/module/RuleContext.js
+// ../../main/node_modules/@secretlint/core/module/RuleContext.js
 var createContextEvents = () => {
   const contextEvents = new EventEmitter();
   const REPORT_SYMBOL = /* @__PURE__ */ Symbol("report");
@@ -18283,7 +18287,7 @@ var createRuleContext = ({ ruleId, ruleParentId, meta, severity, sourceCode, con
   };
 };
 
-// node_modules/@secretlint/core/module/SecretLintRuleImpl.js
+// ../../main/node_modules/@secretlint/core/module/SecretLintRuleImpl.js
 var SecretLintRule = class {
   ruleReportHandle;
   ruleCreator;
@@ -18325,7 +18329,7 @@ var SecretLintRule = class {
   }
 };
 
-// node_modules/@secretlint/profiler/module/index.js
+// ../../main/node_modules/@secretlint/profiler/module/index.js
 var SecretLintProfiler = class {
   perf;
   PerformanceObserver;
@@ -18433,7 +18437,7 @@ var SecretLintProfiler = class {
   }
 };
 
-// node_modules/@secretlint/profiler/module/node.js
+// ../../main/node_modules/@secretlint/profiler/module/node.js
 import perf_hooks from "node:perf_hooks";
 var NullPerformanceObserver = class {
   disconnect() {
@@ -18446,7 +18450,7 @@ var secretLintProfiler = new SecretLintProfiler({
   PerformanceObserver: perf_hooks.PerformanceObserver ? perf_hooks.PerformanceObserver : NullPerformanceObserver
 });
 
-// node_modules/@secretlint/core/module/RunningEvents.js
+// ../../main/node_modules/@secretlint/core/module/RunningEvents.js
 var createRunningEvents = () => {
   const contextEvents = new PromiseEventEmitter();
   const registerSet = /* @__PURE__ */ new Set();
@@ -18504,7 +18508,7 @@ Duplicated rule.id is something wrong in .secretlintrc.
   };
 };
 
-// node_modules/@secretlint/core/module/RulePresetContext.js
+// ../../main/node_modules/@secretlint/core/module/RulePresetContext.js
 var createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, contextEvents, sharedOptions, locale }) => {
   const presetRules = configRulePreset.rules || [];
   if (!Array.isArray(presetRules)) {
@@ -18554,7 +18558,7 @@ var createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, co
   };
 };
 
-// node_modules/@secretlint/core/module/messages/filter-ignored-process.js
+// ../../main/node_modules/@secretlint/core/module/messages/filter-ignored-process.js
 var isContainedRange = (index, range) => {
   const [start, end] = range;
   return start <= index && index <= end;
@@ -18576,7 +18580,7 @@ function filterIgnoredMessages(options) {
   });
 }
 
-// node_modules/@secretlint/core/module/messages/MessageProcessManager.js
+// ../../main/node_modules/@secretlint/core/module/messages/MessageProcessManager.js
 var createMessageProcessor = (processors) => {
   return {
     /**
@@ -18594,7 +18598,7 @@ var createMessageProcessor = (processors) => {
   };
 };
 
-// node_modules/@secretlint/core/module/messages/filter-duplicated-process.js
+// ../../main/node_modules/@secretlint/core/module/messages/filter-duplicated-process.js
 var isEqualMessage = (aMessage, bMessage) => {
   return aMessage.range[0] === bMessage.range[0] && aMessage.range[1] === bMessage.range[1] && "severity" in aMessage && "severity" in bMessage && aMessage.severity === bMessage.severity && aMessage.message === bMessage.message;
 };
@@ -18607,7 +18611,7 @@ function filterDuplicatedMessages(messages2 = []) {
   });
 }
 
-// node_modules/@secretlint/core/module/messages/sort-messages-process.js
+// ../../main/node_modules/@secretlint/core/module/messages/sort-messages-process.js
 function sortMessagesByLocation(messages2) {
   return messages2.sort(function(a, b) {
     const startIndexDiff = a.range[0] - b.range[0];
@@ -18619,7 +18623,7 @@ function sortMessagesByLocation(messages2) {
   });
 }
 
-// node_modules/@secretlint/core/module/messages/filter-message-id.js
+// ../../main/node_modules/@secretlint/core/module/messages/filter-message-id.js
 var filterByAllowMessageIds = (messages2, allowMessageIds) => {
   const disabledSet = new Set(allowMessageIds.map((allowMessage) => {
     return `${allowMessage.ruleId}--${allowMessage.messageId}`;
@@ -18629,7 +18633,7 @@ var filterByAllowMessageIds = (messages2, allowMessageIds) => {
   });
 };
 
-// node_modules/@secretlint/core/module/messages/filter-mask-secrets.js
+// ../../main/node_modules/@secretlint/core/module/messages/filter-mask-secrets.js
 var deepMask = (object, handler) => {
   for (const key of Object.keys(object)) {
     if (typeof object[key] === "object") {
@@ -18674,7 +18678,7 @@ var filterMaskSecretsData = (messages2 = []) => {
   });
 };
 
-// node_modules/@secretlint/core/module/messages/index.js
+// ../../main/node_modules/@secretlint/core/module/messages/index.js
 var cleanupMessages = (options) => {
   const reportedMessages = filterIgnoredMessages(options);
   const reportedMessagesWithoutAllowMessageIds = filterByAllowMessageIds(reportedMessages, options.allowMessageIds);
@@ -18683,7 +18687,7 @@ var cleanupMessages = (options) => {
   return sortMessagesByLocation(filterProcess.process(reportedMessagesWithoutAllowMessageIds));
 };
 
-// node_modules/@secretlint/core/module/index.js
+// ../../main/node_modules/@secretlint/core/module/index.js
 var import_debug = __toESM(require_src(), 1);
 var debug = (0, import_debug.default)("@secretlint/core");
 var lintSource = ({ source, options }) => {
@@ -18806,7 +18810,7 @@ var registerRule = ({ sourceCode, config, descriptorRule, contextEvents, running
   throw new Error(`Unknown descriptor type: ${descriptorRule}`);
 };
 
-// node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
+// ../../main/node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
 import path3 from "node:path";
 var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
 var regexpStringMatcher = {};
@@ -22731,11 +22735,80 @@ function awsSecretSpan(text, from, length) {
   return void 0;
 }
 
+// src/lib/published-examples.ts
+import { createHash } from "node:crypto";
+var PUBLISHED = /* @__PURE__ */ new Map([
+  ["1a5d44a2dca19669d72edf4c4f1c27c4c1ca4b4408fbb17f6ce4ad452d78ddb3", "aws-access-key-id"],
+  ["78314b11be2e581549ac1c4f616563fad3fdf0c3b71678f6e2299182080e0598", "aws-secret-access-key"],
+  ["bc3ae723f57c6b9e3fd80b699fcc420f6074b0b1718039669d22631d508ac0a7", "github-oauth-token"],
+  ["797c0ce414586cc8eb6929afe947c720e3e4d351dd070a6fe39f630beaab3054", "github-installation-token"],
+  ["82e74299544e00738f9c0acb69b1eb348b3e20ffcfabcb34779bd37590fead6c", "github-user-to-server-token"],
+  ["6d7fa4e64d4b1f3ea31962e258b684de1f244434ebb11089b9d9817e44c43303", "github-refresh-token"],
+  ["2ddc147f3a3b5a1722b8ed6be3c45c49a7156b17fca5d11410137a6d04def6eb", "slack-bot-token"],
+  ["f5c388734d28087b33b453e43c4383711da5a9948dcbb607b7bdbebc176ab7d8", "slack-webhook-url"],
+  ["02f7ce3c263f85c019eeeeea4b08f1b7f6ade2b7a2199c14f3efdac0eef382e1", "discord-bot-token"],
+  ["35cd205c3caa8aa9418aaa84060d699c76c3e9acac4cf3090734370fa13da414", "discord-bearer-token"],
+  ["f2d6ca16515033e5dce14eba840b979d27b5cbae24bb3e5bf484339667f86397", "stripe-test-secret-key"],
+  ["2cafc0970149a84f3b9e62eaf169f36f59907a3b3e31f7b82e68c69cd27f7326", "stripe-test-secret-key-2019"],
+  ["731fa294d036e54f19df879bfcd4fe72d967dc6327800c5f74a48414a3f258c9", "telegram-bot-token"],
+  ["7f75367e7881255134e1375e723d1dea8ad5f6a4fdb79d938df1f1754a830606", "jwt-io-example"]
+]);
+var LENGTHS = /* @__PURE__ */ new Set([20, 30, 32, 40, 41, 53, 59, 77, 80, 155]);
+function publishedExample(value) {
+  if (!LENGTHS.has(value.length)) return void 0;
+  return PUBLISHED.get(createHash("sha256").update(value).digest("hex"));
+}
+
 // src/lib/placeholders.ts
 var OPENCLAW_PLACEHOLDERS = /* @__PURE__ */ new Set(["change-me-to-a-long-random-token", "change-me-now", "change-me-to-a-strong-password", "undefined", "null", ""]);
-var PLACEHOLDER_WORDS = ["example", "sample", "xxxxxx", "aaaaaa", "abcde", "00000", "*****", "redacted", "here", "your", "replace", "changeme", "change-me"];
+var PLACEHOLDER_WORDS = ["example", "sample", "redacted", "here", "your", "replace", "changeme", "placeholder", "insert"];
 var GITLEAKS_STOPWORDS = /token|admin|action|about|gateway/i;
-var PLACEHOLDER_RE = new RegExp(PLACEHOLDER_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i");
+var WORDS = new Set(PLACEHOLDER_WORDS);
+function wordsWithEdges(value) {
+  const out = [];
+  let start = -1;
+  let edge = true;
+  const push = (end) => {
+    if (start >= 0) {
+      const w = value.slice(start, end);
+      const rest = w.slice(1);
+      if (w === w.toLowerCase() || w === w.toUpperCase() || rest === rest.toLowerCase() && w[0] === w[0]?.toUpperCase()) out.push({ word: w.toLowerCase(), edge });
+    }
+    start = -1;
+  };
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    const alnum = upper || c >= 97 && c <= 122 || c >= 48 && c <= 57;
+    if (!alnum) {
+      push(i);
+      edge = true;
+    } else {
+      const prev = value.charCodeAt(i - 1);
+      if (upper && start >= 0 && prev >= 97 && prev <= 122) {
+        push(i);
+        edge = false;
+      }
+      if (start < 0) start = i;
+    }
+  }
+  push(value.length);
+  return out;
+}
+var MAYBE_WORD = /example|sample|redacted|here|your|replace|change|placeholder|insert|xxxx|0000/i;
+function hasPlaceholderWord(value) {
+  if (!MAYBE_WORD.test(value)) return false;
+  const words = wordsWithEdges(value);
+  let inside = 0;
+  for (let i = 0; i < words.length; i++) {
+    const { word, edge } = words[i];
+    const hit = WORDS.has(word) || word === "change" && words[i + 1]?.word === "me" || edge && /^(x{4,}|0{4,})$/.test(word);
+    if (!hit) continue;
+    if (edge) return true;
+    if (++inside >= 2) return true;
+  }
+  return false;
+}
 var SEQUENCES = [
   "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/",
   "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ+/",
@@ -22744,7 +22817,7 @@ var SEQUENCES = [
   "0123456789ABCDEF0123456789ABCDEF",
   "ABCDEFGHIJKLMNOPQRSTUVWXYZ=/"
 ];
-function isSequential(value, minRun = 8) {
+function isSequential(value, minRun = Math.max(8, Math.ceil(value.length / 3))) {
   const up = value.toUpperCase();
   if (up.length >= 3 && SEQUENCES.some((s) => s.includes(up))) return true;
   for (let i = 0; i + minRun <= up.length; i++) {
@@ -22762,13 +22835,18 @@ function isSequential(value, minRun = 8) {
   }
   return value.length >= 8 && inRuns / value.length >= 0.6;
 }
-function hasRepeatedRun(value, run = 6) {
+function longestRun(value) {
   let n = 1;
+  let best = value.length ? 1 : 0;
   for (let i = 1; i < value.length; i++) {
     n = value[i] === value[i - 1] ? n + 1 : 1;
-    if (n >= run) return true;
+    if (n > best) best = n;
   }
-  return false;
+  return best;
+}
+function dominantRun(value) {
+  const n = longestRun(value);
+  return n >= 6 && n * 4 >= value.length;
 }
 function isPlaceholder(value) {
   const v = value.trim();
@@ -22777,9 +22855,12 @@ function isPlaceholder(value) {
   if (/^<|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true;
   if (v.includes("...") || v.includes("…")) return true;
   if (v.includes("eyJzdWIiOiIxMjM0NTY3ODkw")) return true;
-  if (PLACEHOLDER_RE.test(v) || v.toLowerCase().replace(/[-_\s]/g, "").includes("changeme")) return true;
+  if (hasPlaceholderWord(v) || publishedExample(v) !== void 0) return true;
   if ([...v].every((c) => c === v[0])) return true;
-  return hasRepeatedRun(v) || isSequential(v);
+  return dominantRun(v) || isSequential(v);
+}
+function isTypedPlaceholder(value) {
+  return hasPlaceholderWord(value) || dominantRun(value) || isSequential(value);
 }
 function isLiteralSecretCandidate(value) {
   return value.trim() !== "" && !isReference(value) && !isPlaceholder(value);
@@ -22813,9 +22894,9 @@ function keywordPass(text) {
   }
   return first;
 }
-var STOPWORDS = new RegExp(PLACEHOLDER_WORDS.map(escape).join("|"), "i");
 function isExampleToken(secret, spec) {
-  if (STOPWORDS.test(secret) || hasRepeatedRun(secret) || isSequential(secret)) return true;
+  if (spec.find) return false;
+  if (isTypedPlaceholder(secret) || publishedExample(secret) !== void 0) return true;
   if (spec.minEntropy !== void 0 && shannonEntropy(secret) < spec.minEntropy) return true;
   return spec.accept ? !spec.accept(secret) : false;
 }
@@ -22838,13 +22919,13 @@ function resolveOverlaps(matches2) {
 }
 function scanTokens(text, filePath) {
   const hits = keywordPass(text);
-  if (hits.size === 0) return [];
   const found = [];
   const routes = [];
   for (const [spec, at2] of hits) {
-    if (spec.pattern) runPattern(spec, spec.pattern, text, at2, found);
+    if (spec.find || spec.pattern) runSpec(spec, text, at2, found);
     else if (spec.secretlint) routes.push(spec);
   }
+  findEncoded(text, 1, found);
   const settle = () => resolveOverlaps(found.filter((m) => !isExampleToken(m.secret, m.spec)));
   if (!routes.length) return settle();
   return lintWithSecretlint(text, filePath, routes.map((s) => s.secretlint)).then((results) => {
@@ -22854,6 +22935,43 @@ function scanTokens(text, filePath) {
     }
     return settle();
   });
+}
+function runSpec(spec, text, at2, out) {
+  if (spec.find) for (const b of spec.find(text)) out.push({ spec, start: b.start, end: b.end, secret: text.slice(b.start, b.end) });
+  else if (spec.pattern) runPattern(spec, spec.pattern, text, at2, out);
+}
+var ENCODED = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
+var MAX_DEPTH = 5;
+var MAX_RUN = 2e5;
+var MAX_RUNS = 2e3;
+function decodeRun(run) {
+  const buf = Buffer.from(run, "base64");
+  if (buf.length < 18) return void 0;
+  let printable = 0;
+  for (const b of buf) if (b >= 32 && b < 127 || b === 10 || b === 13 || b === 9) printable++;
+  return printable >= buf.length * 0.95 ? { text: buf.toString("latin1"), bytes: buf } : { bytes: buf };
+}
+function findEncoded(text, depth2, out) {
+  if (depth2 > MAX_DEPTH) return;
+  const re = new RegExp(ENCODED.source, "g");
+  let m;
+  for (let n = 0; n < MAX_RUNS && (m = re.exec(text)); n++) {
+    if (m[0].length > MAX_RUN) continue;
+    const run = decodeRun(m[0]);
+    if (!run) continue;
+    const decoded = run.text;
+    if (decoded === void 0) {
+      for (const spec of SPECS) {
+        const secret = spec.findInBinary?.(run.bytes);
+        if (secret !== void 0) out.push({ spec, start: m.index, end: m.index + m[0].length, secret, encoded: true });
+      }
+      continue;
+    }
+    const inner = [];
+    for (const [spec, at2] of keywordPass(decoded)) runSpec(spec, decoded, at2, inner);
+    findEncoded(decoded, depth2 + 1, inner);
+    for (const t of inner) if (!isExampleToken(t.secret, t.spec)) out.push({ spec: t.spec, start: m.index, end: m.index + m[0].length, secret: t.secret, encoded: true });
+  }
 }
 async function findTokens(text, filePath = "value.txt") {
   return scanTokens(text, filePath);
@@ -22876,7 +22994,7 @@ function reportTokens(spec, target, ctx) {
       if (m.spec !== spec) continue;
       ctx.report({
         at: at.range(m.start, m.end),
-        message: `${spec.describe} in ${target.file}: ${spec.action}.`,
+        message: `${spec.describe}${m.encoded ? " (base64-encoded)" : ""} in ${target.file}: ${spec.action}.`,
         secret: m.secret
       });
     }
@@ -22906,7 +23024,7 @@ var committed_default = defineRule({
   },
   async check(target, ctx) {
     if (target.template) return;
-    const literal = target.entries.filter((e) => e.value.trim() !== "" && !isReference(e.value));
+    const literal = target.entries.filter((e) => e.value.trim() !== "" && !isReference(e.value) && !e.key.startsWith("DOTENV_PUBLIC_KEY"));
     if (literal.length === 0 && target.entries.length > 0) return;
     let holdsValues = false;
     for (const e of literal) {
@@ -24963,13 +25081,128 @@ var aws_access_key_default = defineRule({
   }
 });
 
-// rules/secrets/discord_bot_token.ts
+// rules/secrets/aws_bedrock_api_key.ts
 var SPEC5 = tokenSpec({
+  ruleId: "secrets.aws_bedrock_api_key",
+  describe: "Amazon Bedrock API key",
+  action: "delete it in IAM (the Bedrock API key's service-specific credential) and use short-term keys or a role",
+  keywords: ["ABSK"],
+  minEntropy: 4.5,
+  pattern: /(?<![A-Za-z0-9+/_-])(?<secret>ABSK[A-Za-z0-9+/]{100,400}={0,2})(?![A-Za-z0-9+/=_-])/g
+});
+var aws_bedrock_api_key_default = defineRule({
+  id: "secrets.aws_bedrock_api_key",
+  title: "Amazon Bedrock API key",
+  severity: "high",
+  appliesTo: ["text"],
+  description: "An Amazon Bedrock long-term API key (`ABSK…`) invokes models on the AWS account and bills it, until it expires or is deleted.",
+  remediation: "Delete the key in the IAM console (the user's service-specific credentials for Bedrock), prefer short-term Bedrock API keys or an IAM role, and pass `AWS_BEARER_TOKEN_BEDROCK` from a secret store or an untracked `.env`.",
+  references: ["https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html"],
+  tags: ["secrets", "CWE-798"],
+  precision: "high",
+  check(target, ctx) {
+    return reportTokens(SPEC5, target, ctx);
+  }
+});
+
+// rules/secrets/azure_client_secret.ts
+var SPEC6 = tokenSpec({
+  ruleId: "secrets.azure_client_secret",
+  describe: "Microsoft Entra client secret",
+  action: "delete it in the app registration (Certificates & secrets) and load the new one from the environment",
+  keywords: ["Q~"],
+  lookbehind: 4,
+  minEntropy: 3.5,
+  pattern: /(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/g
+});
+var azure_client_secret_default = defineRule({
+  id: "secrets.azure_client_secret",
+  title: "Microsoft Entra client secret",
+  severity: "high",
+  appliesTo: ["text"],
+  description: "A Microsoft Entra ID client secret (`…8Q~…`, the app password of a Teams bot) signs in as the app registration: with a Teams bot, it can read and send the messages your OpenClaw agent receives; with API permissions, whatever the app is granted.",
+  remediation: "Delete the secret in the Azure portal (App registrations → your app → Certificates & secrets), add a new one, and load it from the environment (`MSTEAMS_APP_PASSWORD` from an untracked `.env`) or Key Vault.",
+  references: ["https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials", "https://cwe.mitre.org/data/definitions/798.html"],
+  tags: ["secrets", "CWE-798"],
+  precision: "high",
+  check(target, ctx) {
+    return reportTokens(SPEC6, target, ctx);
+  }
+});
+
+// rules/secrets/cloudflare_tunnel_token.ts
+function isTunnelToken(secret) {
+  try {
+    const v = JSON.parse(Buffer.from(secret, "base64").toString("utf8"));
+    return typeof v.a === "string" && typeof v.t === "string" && typeof v.s === "string" && v.s.length >= 16;
+  } catch {
+    return false;
+  }
+}
+var SPEC7 = tokenSpec({
+  ruleId: "secrets.cloudflare_tunnel_token",
+  describe: "Cloudflare Tunnel token",
+  action: "rotate the tunnel token (`cloudflared tunnel token --cred-file` after refreshing the secret, or in Zero Trust → Networks → Tunnels) and pass it from a secret store",
+  keywords: ["eyJhIjoi"],
+  pattern: /(?<![A-Za-z0-9+/])(?<secret>eyJhIjoi[A-Za-z0-9+/]{80,600}={0,2})(?![A-Za-z0-9+/=])/g,
+  accept: isTunnelToken
+});
+var cloudflare_tunnel_token_default = defineRule({
+  id: "secrets.cloudflare_tunnel_token",
+  title: "Cloudflare Tunnel token",
+  severity: "high",
+  appliesTo: ["text"],
+  description: "A Cloudflare Tunnel token runs the tunnel: whoever holds it can start a connector for your tunnel and receive the traffic meant for the service behind it (the OpenClaw gateway, when it is published through the tunnel).",
+  remediation: "Rotate the tunnel's secret in the Cloudflare dashboard (Zero Trust → Networks → Tunnels) or with the API, restart your connectors with the new token, and pass the token from a secret store or an untracked `.env`, never in compose or scripts in git.",
+  references: ["https://developers.cloudflare.com/cloudflare-one/connections/connect-networks/configure-tunnels/remote-tunnel-permissions/"],
+  tags: ["secrets", "CWE-798"],
+  precision: "very-high",
+  check(target, ctx) {
+    return reportTokens(SPEC7, target, ctx);
+  }
+});
+
+// rules/secrets/connection_string_password.ts
+var DEFAULTS = /^(?:pass(?:word|wd)?|postgres|root|admin|guest|secret|test|user|mysql|redis|mongo|mongodb|rabbitmq|default|demo|dev|local|example)$/i;
+function isLiteralPassword(secret) {
+  let pw = secret;
+  try {
+    pw = decodeURIComponent(secret);
+  } catch {
+  }
+  return pw.length >= 4 && !DEFAULTS.test(pw) && !isReference(pw) && !containsExpansion(pw) && !pw.includes("$") && !/^[*x.]+$/i.test(pw) && !isPlaceholder(pw) && !/^%\(|^\{|^<|\{\{/.test(pw);
+}
+var SPEC8 = tokenSpec({
+  ruleId: "secrets.connection_string_password",
+  describe: "Password in a connection string",
+  action: "change the password at the server and build the URL from the environment (`${DB_PASSWORD}`)",
+  keywords: ["postgres://", "postgresql://", "postgresql+", "postgres+", "mysql://", "mysql+", "mariadb://", "redis://", "rediss://", "mongodb://", "mongodb+srv://", "amqp://", "amqps://", "mssql://", "sqlserver://"],
+  lookbehind: 20,
+  pattern: /(?<![A-Za-z0-9+.-])(?:postgres(?:ql)?|mysql|mariadb|rediss?|mongodb|amqps?|mssql|sqlserver)(?:\+[a-z0-9]{1,20})?:\/\/[^\s:@/"'`<>]{0,100}:(?<secret>[^\s@/"'`<>]{1,200})@(?=[A-Za-z0-9.[_-])/g,
+  accept: isLiteralPassword
+});
+var connection_string_password_default = defineRule({
+  id: "secrets.connection_string_password",
+  title: "Password in a connection string",
+  severity: "high",
+  appliesTo: ["text"],
+  description: "A database or broker URL with its password written in (`DATABASE_URL=postgres://app:…@db:5432/app`, `REDIS_URL=redis://:…@redis:6379`): whoever reads the repository can connect as that user wherever the server is reachable, and a `.env` holding one holds a secret.",
+  remediation: "Change the password at the server. Keep the URL's password out of the file: compose `environment: DATABASE_URL: postgres://app:${DB_PASSWORD}@db/app` with `DB_PASSWORD` from an untracked `.env` or a secret store.",
+  references: ["https://cwe.mitre.org/data/definitions/798.html", "https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS"],
+  tags: ["secrets", "CWE-798"],
+  precision: "high",
+  check(target, ctx) {
+    return reportTokens(SPEC8, target, ctx);
+  }
+});
+
+// rules/secrets/discord_bot_token.ts
+var SPEC9 = tokenSpec({
   ruleId: "secrets.discord_bot_token",
   describe: "Discord bot token",
   action: "reset it in the Discord Developer Portal (Bot → Reset Token) and load it from the environment",
   keywords: [],
-  pattern: /(?<![A-Za-z0-9_-])(?<secret>[MNO][A-Za-z0-9_-]{23,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/g,
+  pattern: /(?<![A-Za-z0-9_-])(?<secret>[MNO][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/g,
   accept: (secret) => /^[0-9]{17,20}$/.test(Buffer.from(secret.slice(0, secret.indexOf(".")), "base64url").toString("latin1"))
 });
 var discord_bot_token_default = defineRule({
@@ -24983,7 +25216,7 @@ var discord_bot_token_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC5, target, ctx);
+    return reportTokens(SPEC9, target, ctx);
   }
 });
 
@@ -25029,6 +25262,48 @@ function lineStartCursor(text) {
   };
 }
 
+// src/lib/json-strings.ts
+var ESCAPES = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", '"': '"', "\\": "\\", "/": "/" };
+function joinJsonStrings(json, maxChars = 2e6) {
+  let text = "";
+  const offsets = [];
+  let i = 0;
+  while (i < json.length && text.length < maxChars) {
+    if (json[i] !== '"') {
+      i++;
+      continue;
+    }
+    i++;
+    while (i < json.length && json[i] !== '"') {
+      const c = json[i] ?? "";
+      if (c === "\\" && i + 1 < json.length) {
+        const e = json[i + 1] ?? "";
+        if (e === "u" && /^[0-9a-fA-F]{4}$/.test(json.slice(i + 2, i + 6))) {
+          text += String.fromCharCode(parseInt(json.slice(i + 2, i + 6), 16));
+          offsets.push(i);
+          i += 6;
+          continue;
+        }
+        text += ESCAPES[e] ?? `\\${e}`;
+        offsets.push(i);
+        if (!(e in ESCAPES)) offsets.push(i + 1);
+        i += 2;
+        continue;
+      }
+      text += c;
+      offsets.push(i);
+      i++;
+    }
+    if (!text.endsWith("\n")) {
+      text += "\n";
+      offsets.push(i);
+    }
+    i++;
+  }
+  offsets.push(json.length);
+  return { text, offsets };
+}
+
 // rules/secrets/generic.ts
 var KEYWORDS = /key|token|secret|passw|pwd|credential|creds|auth|api|access|passphrase/i;
 var CANDIDATE = /(?::=|=>|\?=|=|:)[ \t]{0,5}["'`]?[\w.=+/-]{10}/g;
@@ -25048,7 +25323,8 @@ function isSlug(value) {
   return parts.length >= 3 && parts.every(wordy);
 }
 function isGenericSecretValue(value) {
-  return VALUE.test(value) && /[0-9]/.test(value) && isHighEntropy(value) && !isReference(value) && !containsExpansion(value) && !isPlaceholder(value) && !GITLEAKS_STOPWORDS.test(value) && !SELF_DESCRIBING.test(value) && !isSlug(value) && !UUID.test(value) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) && !(value.includes("/") && (value.match(/[0-9]/g)?.length ?? 0) <= 2) && !/^(\.{0,2}\/|~\/)/.test(value) && !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) && !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) && !mentionsTokenKeyword(value);
+  return VALUE.test(value) && /[0-9]/.test(value) && isHighEntropy(value) && !isReference(value) && !containsExpansion(value) && !isPlaceholder(value) && !GITLEAKS_STOPWORDS.test(value) && !SELF_DESCRIBING.test(value) && !isSlug(value) && !UUID.test(value) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) && !(value.includes("/") && (value.match(/[0-9]/g)?.length ?? 0) <= 2) && !/^(\.{0,2}\/|~\/)/.test(value) && !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) && !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) && !/^0x[0-9a-fA-F]{40}$/.test(value) && // an Ethereum address: public (0x + 64 hex, a private key, is not excluded)
+  !mentionsTokenKeyword(value);
 }
 var message = (name, file) => `High-entropy value assigned to \`${name}\` in ${file}: if it is a credential, rotate it and load it from the environment or a secret manager.`;
 var BEFORE_KEY = /[\s\-"'{,([]/;
@@ -25062,7 +25338,12 @@ function startsKey(text, s) {
 }
 function checkText(target, ctx) {
   if (target.fileKind === "openclaw") return;
-  return withTokens(target, (tokens2) => checkTextWith(target, ctx, tokens2));
+  return withTokens(target, (tokens2) => {
+    checkTextWith(target, ctx, tokens2);
+    checkCodeDefaults(target, ctx, tokens2);
+    if (target.file.endsWith(".ipynb")) checkNotebook(target, ctx, tokens2);
+    if (target.file.endsWith(".tf")) checkTerraformDefaults(target, ctx, tokens2);
+  });
 }
 function checkTextWith(target, ctx, tokens2) {
   const text = target.text;
@@ -25094,6 +25375,67 @@ function checkTextWith(target, ctx, tokens2) {
     ctx.report({ at: at.range(v.start, v.end), message: message(name, target.file), secret: v.value });
   }
 }
+var CODE_DEFAULTS = [
+  /\b(?:os\.getenv|os\.environ\.get|getenv)\([ \t]{0,3}["'](?<name>[A-Za-z_][A-Za-z0-9_]{0,100})["'][ \t]{0,3},[ \t]{0,3}(?<value>["'][^"'\n]{10,160}["'])/g,
+  /\bprocess\.env\.(?<name>[A-Za-z_][A-Za-z0-9_]{0,100})[ \t]{0,3}(?:\|\||\?\?)[ \t]{0,3}(?<value>["'`][^"'`\n]{10,160}["'`])/g,
+  /\bos\.environ\[[ \t]{0,3}["'](?<name>[A-Za-z_][A-Za-z0-9_]{0,100})["'][ \t]{0,3}\][ \t]{0,3}=[ \t]{0,3}(?<value>["'][^"'\n]{10,160}["'])/g,
+  /(?<name>Authorization):[ \t]{0,3}Bearer[ \t]{1,3}(?<value>[A-Za-z0-9._~+/=-]{10,160})/gi
+];
+function checkCodeDefaults(target, ctx, tokens2) {
+  const text = target.text;
+  if (!text.includes("getenv") && !text.includes("environ") && !text.includes("process.env") && !/authorization/i.test(text)) return;
+  for (const re of CODE_DEFAULTS) {
+    re.lastIndex = 0;
+    let m;
+    while (m = re.exec(text)) {
+      const name = m.groups?.name ?? "";
+      const raw = m.groups?.value ?? "";
+      const quoted = /^["'`]/.test(raw);
+      const value = quoted ? raw.slice(1, -1) : raw;
+      const start = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
+      const end = start + value.length;
+      if (name !== "Authorization" && (!isSecretLikeName(name) || isLikelyIdName(name))) continue;
+      if (!isGenericSecretValue(value) || tokens2.some((t) => t.start < end && start < t.end)) continue;
+      ctx.report({ at: at.range(start, end), message: message(name, target.file), secret: value });
+    }
+  }
+}
+var TF_VARIABLE = /\bvariable[ \t]{1,5}"(?<name>[A-Za-z_][A-Za-z0-9_-]{0,100})"[ \t]{0,5}\{/g;
+var TF_DEFAULT = /\n[ \t]{0,20}default[ \t]{0,20}=[ \t]{0,20}"(?<value>[^"\n]{10,160})"/;
+function checkTerraformDefaults(target, ctx, tokens2) {
+  const text = target.text;
+  TF_VARIABLE.lastIndex = 0;
+  let m;
+  while (m = TF_VARIABLE.exec(text)) {
+    const name = m.groups?.name ?? "";
+    if (!isSecretLikeName(name) || isLikelyIdName(name)) continue;
+    const bodyStart = m.index + m[0].length;
+    const close = text.indexOf("}", bodyStart);
+    const body = text.slice(bodyStart, close < 0 ? bodyStart + 2e3 : Math.min(close, bodyStart + 2e3));
+    const d = TF_DEFAULT.exec(body);
+    const value = d?.groups?.value;
+    if (!d || value === void 0) continue;
+    const start = bodyStart + d.index + d[0].length - value.length - 1;
+    const end = start + value.length;
+    if (!isGenericSecretValue(value) || tokens2.some((t) => t.start < end && start < t.end)) continue;
+    ctx.report({ at: at.range(start, end), message: message(name, target.file), secret: value });
+  }
+}
+function checkNotebook(target, ctx, tokens2) {
+  const joined = joinJsonStrings(target.text, 1e6);
+  const back = (i) => joined.offsets[i] ?? target.text.length;
+  const inner = { ...target, file: target.file.replace(/\.ipynb$/, ".py"), text: joined.text };
+  const mapped = {
+    ...ctx,
+    report: (r) => {
+      if (r.at.kind !== "range" || r.message === void 0) return;
+      ctx.report({ at: at.range(back(r.at.start), back(r.at.end)), message: r.message.split(inner.file).join(target.file), ...r.secret === void 0 ? {} : { secret: r.secret } });
+    }
+  };
+  const near = tokens2.map((t) => ({ ...t, start: joined.offsets.findIndex((o) => o >= t.start), end: joined.offsets.findIndex((o) => o >= t.end) }));
+  checkTextWith(inner, mapped, near);
+  checkCodeDefaults(inner, mapped, near);
+}
 function checkOpenClaw(target, ctx, tokens2) {
   walkStrings(target.value, (path9, value) => {
     const leaf = path9[path9.length - 1];
@@ -25119,7 +25461,7 @@ var generic_default = defineRule({
 });
 
 // rules/secrets/github_token.ts
-var SPEC6 = tokenSpec({
+var SPEC10 = tokenSpec({
   ruleId: "secrets.github_token",
   describe: "GitHub token",
   action: "revoke it at github.com/settings/tokens (or the app / OAuth app settings)",
@@ -25138,12 +25480,12 @@ var github_token_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC6, target, ctx);
+    return reportTokens(SPEC10, target, ctx);
   }
 });
 
 // rules/secrets/google_api_key.ts
-var SPEC7 = tokenSpec({
+var SPEC11 = tokenSpec({
   ruleId: "secrets.google_api_key",
   describe: "Google API key",
   action: "delete or restrict it in Google Cloud Console → APIs & Services → Credentials",
@@ -25162,12 +25504,12 @@ var google_api_key_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "high",
   check(target, ctx) {
-    return reportTokens(SPEC7, target, ctx);
+    return reportTokens(SPEC11, target, ctx);
   }
 });
 
 // rules/secrets/groq_api_key.ts
-var SPEC8 = tokenSpec({
+var SPEC12 = tokenSpec({
   ruleId: "secrets.groq_api_key",
   describe: "Groq API key",
   action: "delete it at console.groq.com/keys and load it from the environment",
@@ -25186,12 +25528,12 @@ var groq_api_key_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC8, target, ctx);
+    return reportTokens(SPEC12, target, ctx);
   }
 });
 
 // rules/secrets/huggingface_token.ts
-var SPEC9 = tokenSpec({
+var SPEC13 = tokenSpec({
   ruleId: "secrets.huggingface_token",
   describe: "Hugging Face token",
   action: "revoke it at huggingface.co/settings/tokens",
@@ -25210,12 +25552,89 @@ var huggingface_token_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC9, target, ctx);
+    return reportTokens(SPEC13, target, ctx);
+  }
+});
+
+// rules/secrets/meta_access_token.ts
+var SPEC14 = tokenSpec({
+  ruleId: "secrets.meta_access_token",
+  describe: "Meta (WhatsApp / Facebook) access token",
+  action: "invalidate it in Meta Business settings (System users → revoke) and load the new one from the environment",
+  keywords: ["EAA"],
+  minEntropy: 4,
+  pattern: /(?<![A-Za-z0-9+/_-])(?<secret>EAA[A-Za-z0-9]{97,400})(?![A-Za-z0-9+/=_-])/g
+});
+var meta_access_token_default = defineRule({
+  id: "secrets.meta_access_token",
+  title: "Meta (WhatsApp / Facebook) access token",
+  severity: "high",
+  appliesTo: ["text"],
+  description: "A Meta Graph API access token (`EAA…`): for the WhatsApp Cloud API it sends and reads messages as your business number; page and system-user tokens act on the pages and assets they were granted.",
+  remediation: "Revoke the token (Meta Business settings → System users, or the app dashboard), create a new one with the fewest permissions, and load it from the environment or a secret store.",
+  references: ["https://developers.facebook.com/docs/whatsapp/cloud-api/get-started", "https://developers.facebook.com/docs/facebook-login/guides/access-tokens/"],
+  tags: ["secrets", "CWE-798"],
+  precision: "high",
+  check(target, ctx) {
+    return reportTokens(SPEC14, target, ctx);
+  }
+});
+
+// src/lib/checksums.ts
+var CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+function crc32(s) {
+  let c = 4294967295;
+  for (let i = 0; i < s.length; i++) c = (CRC_TABLE[(c ^ s.charCodeAt(i)) & 255] ?? 0) ^ c >>> 8;
+  return (c ^ 4294967295) >>> 0;
+}
+var BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+function base62(n, width) {
+  let s = "";
+  do {
+    s = BASE62[n % 62] + s;
+    n = Math.floor(n / 62);
+  } while (n > 0);
+  return s.padStart(width, "0");
+}
+function hasCrc32Base62(body) {
+  return body.length > 6 && base62(crc32(body.slice(0, -6)), 6) === body.slice(-6);
+}
+
+// rules/secrets/npm_token.ts
+var SPEC15 = tokenSpec({
+  ruleId: "secrets.npm_token",
+  describe: "npm access token",
+  action: "revoke it at npmjs.com (Access Tokens) and use a granular token from the CI secret store",
+  keywords: ["npm_"],
+  minEntropy: 3,
+  pattern: /(?<![A-Za-z0-9_])npm_(?<secret>[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g,
+  accept: hasCrc32Base62
+});
+var npm_token_default = defineRule({
+  id: "secrets.npm_token",
+  title: "npm access token",
+  severity: "critical",
+  appliesTo: ["text"],
+  description: "An npm access token (`npm_…`) publishes packages as its owner: whoever holds a publish token can ship malware under your package names to everyone who installs them.",
+  remediation: "Revoke the token at https://www.npmjs.com/settings/~/tokens (or `npm token revoke`), create a granular token with the fewest packages and an expiry, and keep it in the CI secret store (`NODE_AUTH_TOKEN`), never in `.npmrc` in git.",
+  references: ["https://docs.npmjs.com/about-access-tokens", "https://github.blog/changelog/2021-09-23-npm-has-a-new-access-token-format/"],
+  tags: ["secrets", "CWE-798"],
+  precision: "very-high",
+  check(target, ctx) {
+    return reportTokens(SPEC15, target, ctx);
   }
 });
 
 // rules/secrets/openai_api_key.ts
-var SPEC10 = tokenSpec({
+var SPEC16 = tokenSpec({
   ruleId: "secrets.openai_api_key",
   describe: "OpenAI API key",
   action: "revoke it at platform.openai.com/api-keys and load it from the environment",
@@ -25235,7 +25654,7 @@ var openai_api_key_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC10, target, ctx);
+    return reportTokens(SPEC16, target, ctx);
   }
 });
 
@@ -25353,7 +25772,7 @@ var openclaw_gateway_token_default = defineRule({
 });
 
 // rules/secrets/openrouter_api_key.ts
-var SPEC11 = tokenSpec({
+var SPEC17 = tokenSpec({
   ruleId: "secrets.openrouter_api_key",
   describe: "OpenRouter API key",
   action: "delete it at openrouter.ai/settings/keys and load it from the environment",
@@ -25371,12 +25790,12 @@ var openrouter_api_key_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC11, target, ctx);
+    return reportTokens(SPEC17, target, ctx);
   }
 });
 
 // rules/secrets/perplexity_api_key.ts
-var SPEC12 = tokenSpec({
+var SPEC18 = tokenSpec({
   ruleId: "secrets.perplexity_api_key",
   describe: "Perplexity API key",
   action: "revoke it in Perplexity → Settings → API and load it from the environment",
@@ -25395,47 +25814,265 @@ var perplexity_api_key_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC12, target, ctx);
+    return reportTokens(SPEC18, target, ctx);
   }
 });
 
-// rules/secrets/private_key.ts
-var BEGIN = /-----BEGIN ([A-Z0-9 ]{0,30}?)PRIVATE KEY( BLOCK)?-----/;
-function isKeyMaterial(block) {
-  const kind = BEGIN.exec(block)?.[1] ?? "";
-  const inner = block.slice(block.indexOf("-----", 10) + 5, block.lastIndexOf("-----END"));
-  const lines = inner.replace(/\\r|\\n/g, "\n").split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !/^[A-Za-z-]+:/.test(l));
-  let body = lines.join("");
-  if (kind.startsWith("PGP")) body = body.replace(/=[A-Za-z0-9+/]{4}$/, "");
-  if (!/^[A-Za-z0-9+/]{64,}={0,2}$/.test(body)) return false;
-  return kind.startsWith("PGP") || body.startsWith("M") || body.startsWith("b3BlbnNzaC1rZXktdjE");
+// src/lib/private-keys.ts
+import { createHash as createHash2 } from "node:crypto";
+var MAX_BLOCK = 4e4;
+var PEM_BEGIN = /-----BEGIN ([A-Z0-9]{1,12}(?: [A-Z0-9]{1,12}){0,2} )?PRIVATE KEY( BLOCK)?-----/g;
+var SSH2_BEGIN = "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----";
+var SSH2_END = "---- END SSH2 ENCRYPTED PRIVATE KEY ----";
+var PUTTY = /PuTTY-User-Key-File-([23]): /g;
+var B64 = /^[A-Za-z0-9+/]*={0,2}$/;
+var HEADER = /^[A-Za-z][A-Za-z0-9-]{0,30}: /;
+var LEAD = ` 	"'>#`;
+var TRAIL = ` 	"',\\`;
+function keyLines(raw) {
+  const out = [];
+  for (const piece of unescapeNewlines(raw).split("\n")) {
+    let a = 0;
+    let b = piece.length;
+    while (a < b && LEAD.includes(piece[a] ?? "")) a++;
+    while (b > a && TRAIL.includes(piece[b - 1] ?? "")) b--;
+    if (b > a) out.push(piece.slice(a, b));
+  }
+  return out;
 }
-var SPEC13 = tokenSpec({
+function unescapeNewlines(raw) {
+  if (!raw.includes("\\")) return raw;
+  let out = "";
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i] ?? "";
+    if (c !== "\\") {
+      out += c;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (raw[j] === "\\") j++;
+    if (raw[j] === "n" || raw[j] === "r") {
+      out += "\n";
+      i = j + 1;
+    } else {
+      out += raw.slice(i, j);
+      i = j;
+    }
+  }
+  return out;
+}
+function splitHeaders(lines) {
+  const headers = [];
+  let i = 0;
+  while (i < lines.length && HEADER.test(lines[i] ?? "")) {
+    headers.push(lines[i] ?? "");
+    i++;
+  }
+  return { headers, body: lines.slice(i).join("") };
+}
+function isDerSequence(der, exact = true) {
+  if (der.length < 8 || der[0] !== 48) return false;
+  const first = der[1] ?? 0;
+  let len = first;
+  let header = 2;
+  if (first & 128) {
+    const n = first & 127;
+    if (n < 1 || n > 4) return false;
+    len = 0;
+    for (let k = 0; k < n; k++) len = len * 256 + (der[2 + k] ?? 0);
+    header = 2 + n;
+  }
+  return exact ? header + len === der.length : header + len <= der.length;
+}
+var decode64 = (s) => s.length >= 40 && B64.test(s) ? Buffer.from(s, "base64") : void 0;
+function pemFormat(kind, pgp, lines) {
+  const { headers, body: joined } = splitHeaders(lines);
+  let body = joined;
+  if (pgp) {
+    const last3 = lines[lines.length - 1] ?? "";
+    if (/^=[A-Za-z0-9+/]{4}$/.test(last3)) body = body.slice(0, body.length - last3.length);
+    const bytes2 = decode64(body);
+    const tag = bytes2?.[0] ?? 0;
+    if (!bytes2 || !(tag & 128)) return void 0;
+    const type = tag & 64 ? tag & 63 : tag >> 2 & 15;
+    return type === 5 ? "PGP" : void 0;
+  }
+  const bytes = decode64(body);
+  if (!bytes) return void 0;
+  if (kind === "OPENSSH ") return bytes.subarray(0, 15).toString("latin1") === "openssh-key-v1\0" ? "OpenSSH" : void 0;
+  if (headers.some((h) => h.startsWith("DEK-Info:"))) return bytes.length >= 64 && bytes.length % 8 === 0 ? "legacy encrypted PEM (DEK-Info)" : void 0;
+  if (!isDerSequence(bytes)) return void 0;
+  if (kind === "ENCRYPTED ") return "PKCS#8 encrypted";
+  if (kind === "") return "PKCS#8";
+  if (kind === "EC ") return "SEC1";
+  return `PKCS#1 (${kind.trim()})`;
+}
+function findPem(text, out) {
+  PEM_BEGIN.lastIndex = 0;
+  let m;
+  while (m = PEM_BEGIN.exec(text)) {
+    const kind = m[1] ?? "";
+    const endMarker = `-----END ${kind}PRIVATE KEY${m[2] ?? ""}-----`;
+    const bodyStart = m.index + m[0].length;
+    const endAt = text.indexOf(endMarker, bodyStart);
+    if (endAt < 0 || endAt - bodyStart > MAX_BLOCK) continue;
+    const raw = text.slice(bodyStart, endAt);
+    if (raw.includes("...") || raw.includes("…") || raw.includes("-----BEGIN")) continue;
+    const format = pemFormat(kind, m[2] !== void 0, keyLines(raw));
+    if (format) out.push({ start: m.index, end: endAt + endMarker.length, format });
+    PEM_BEGIN.lastIndex = endAt + endMarker.length;
+  }
+}
+function findSsh2(text, out) {
+  for (let at2 = text.indexOf(SSH2_BEGIN); at2 >= 0; at2 = text.indexOf(SSH2_BEGIN, at2 + 1)) {
+    const endAt = text.indexOf(SSH2_END, at2);
+    if (endAt < 0 || endAt - at2 > MAX_BLOCK) continue;
+    const raw = text.slice(at2 + SSH2_BEGIN.length, endAt);
+    if (raw.includes("...") || raw.includes("…")) continue;
+    const lines = keyLines(raw.replace(/\\\r?\n/g, ""));
+    const bytes = decode64(splitHeaders(lines).body);
+    if (bytes && bytes.readUInt32BE(0) === 1064303083) out.push({ start: at2, end: endAt + SSH2_END.length, format: "ssh.com (SSH2 encrypted)" });
+  }
+}
+function findPutty(text, out) {
+  PUTTY.lastIndex = 0;
+  let m;
+  while (m = PUTTY.exec(text)) {
+    const window2 = text.slice(m.index, m.index + MAX_BLOCK);
+    const lines = keyLines(window2);
+    const pl = lines.findIndex((l) => /^Private-Lines: \d{1,4}$/.test(l));
+    if (pl < 0 || pl > 400) continue;
+    const n = Number(lines[pl]?.slice("Private-Lines: ".length));
+    const priv = lines.slice(pl + 1, pl + 1 + n);
+    if (n < 1 || priv.length < n || priv.some((l) => !B64.test(l))) continue;
+    const bytes = Buffer.from(priv.join(""), "base64");
+    if (bytes.length < 32) continue;
+    const mac = window2.indexOf("Private-MAC: ");
+    let end;
+    if (mac >= 0) {
+      end = mac + "Private-MAC: ".length;
+      while (end < window2.length && /[0-9a-f]/.test(window2[end] ?? "")) end++;
+    } else {
+      const lastLine = priv[priv.length - 1] ?? "";
+      end = window2.indexOf(lastLine, window2.indexOf("Private-Lines: ")) + lastLine.length;
+    }
+    out.push({ start: m.index, end: m.index + end, format: `PuTTY v${m[1]}` });
+    PUTTY.lastIndex = m.index + end;
+  }
+}
+function findPrivateKeys(text) {
+  const out = [];
+  if (text.startsWith(BINARY_KEY_MARK)) {
+    const end = text.indexOf("\n");
+    return [{ start: 0, end, format: text.slice(BINARY_KEY_MARK.length, text.indexOf(":sha256-")) }];
+  }
+  if (text.includes("PRIVATE KEY")) findPem(text, out);
+  if (text.includes(SSH2_BEGIN)) findSsh2(text, out);
+  if (text.includes("PuTTY-User-Key-File-")) findPutty(text, out);
+  return out.sort((a, b) => a.start - b.start);
+}
+var PRIVATE_KEY_KEYWORDS = ["gatewarden:binary-key-container:", "PRIVATE KEY-----", "PRIVATE KEY BLOCK-----", SSH2_BEGIN, "PuTTY-User-Key-File-"];
+var PKCS7_DATA = Buffer.from([6, 9, 42, 134, 72, 134, 247, 13, 1, 7, 1]);
+function jksHoldsPrivateKey(buf) {
+  const magic = buf.readUInt32BE(0);
+  if (magic !== 4277010157 && magic !== 3469659854) return false;
+  const count = buf.readUInt32BE(8);
+  let p = 12;
+  const need = (n) => p + n <= buf.length;
+  const skipUtf = () => {
+    if (!need(2)) return false;
+    p += 2 + buf.readUInt16BE(p);
+    return true;
+  };
+  const skipBlob = () => {
+    if (!need(4)) return false;
+    p += 4 + buf.readUInt32BE(p);
+    return true;
+  };
+  for (let e = 0; e < Math.min(count, 1e3); e++) {
+    if (!need(4)) return false;
+    const tag = buf.readUInt32BE(p);
+    p += 4;
+    if (tag === 1) return true;
+    if (tag !== 2 && tag !== 3) return false;
+    if (!skipUtf() || !need(8)) return false;
+    p += 8;
+    if (tag === 3) return true;
+    if (!skipUtf() || !skipBlob()) return false;
+  }
+  return false;
+}
+function binaryKeyContainer(buf) {
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (b.length < 16) return void 0;
+  if (b.readUInt32BE(0) === 4277010157 || b.readUInt32BE(0) === 3469659854) return jksHoldsPrivateKey(b) ? "Java KeyStore" : void 0;
+  if (!isDerSequence(b, false)) return void 0;
+  const head2 = b.subarray(0, 40);
+  const v = head2.indexOf(Buffer.from([2, 1, 3, 48]));
+  if (v < 2 || v > 6) return void 0;
+  return head2.indexOf(PKCS7_DATA.subarray(0, 10)) > v ? "PKCS#12" : void 0;
+}
+var BINARY_KEY_MARK = "\0gatewarden:binary-key-container:";
+function binaryKeyText(format, buf) {
+  return `${BINARY_KEY_MARK}${format}:sha256-${createHash2("sha256").update(buf).digest("hex")}
+`;
+}
+
+// rules/secrets/private_key.ts
+var SPEC19 = tokenSpec({
   ruleId: "secrets.private_key",
   describe: "Private key",
   action: "replace the key pair (revoke its certificate or remove it from authorized_keys) and keep the new key out of git",
-  keywords: ["PRIVATE KEY-----", "PRIVATE KEY BLOCK-----"],
-  lookbehind: 50,
-  pattern: /(?<secret>-----BEGIN [A-Z0-9 ]{0,30}?PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s\\:,-]{64,12000}?-----END [A-Z0-9 ]{0,30}?PRIVATE KEY(?: BLOCK)?-----)/g,
-  accept: isKeyMaterial
+  keywords: PRIVATE_KEY_KEYWORDS,
+  find: findPrivateKeys,
+  findInBinary: (bytes) => {
+    const format = binaryKeyContainer(bytes);
+    return format ? binaryKeyText(format, bytes) : void 0;
+  }
 });
 var private_key_default = defineRule({
   id: "secrets.private_key",
   title: "Private key",
   severity: "critical",
   appliesTo: ["text"],
-  description: "A private key (PEM `-----BEGIN … PRIVATE KEY-----`, OpenSSH or PGP) in the repository: whoever reads it can log in where its public key is authorised, impersonate the TLS server, sign as you, or decrypt what was encrypted to it.",
+  description: "A private key (PEM `-----BEGIN … PRIVATE KEY-----` in any of its forms, OpenSSH, PGP, PuTTY `.ppk`, ssh.com, or a PKCS#12 / Java KeyStore file) in the repository: whoever reads it can log in where its public key is authorised, impersonate the TLS server, sign as you, or decrypt what was encrypted to it.",
   remediation: "Treat the key as compromised: generate a new key pair, install the new public key or certificate, and remove the old one everywhere (`authorized_keys`, deploy keys, the certificate authority's revocation). Mount keys at run time (a compose `secrets:` file, a volume outside the repository) instead of committing them.",
   references: ["https://docs.github.com/en/authentication/connecting-to-github-with-ssh/reviewing-your-ssh-keys", "https://cwe.mitre.org/data/definitions/321.html"],
   tags: ["secrets", "CWE-798", "CWE-321"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC13, target, ctx);
+    return reportTokens(SPEC19, target, ctx);
+  }
+});
+
+// rules/secrets/pypi_token.ts
+var SPEC20 = tokenSpec({
+  ruleId: "secrets.pypi_token",
+  describe: "PyPI API token",
+  action: "remove it at pypi.org (Account settings → API tokens) and use trusted publishing instead",
+  keywords: ["pypi-AgEIcHlwaS5vcmc", "pypi-AgENdGVzdC5weXBpLm9yZw"],
+  pattern: /(?<![A-Za-z0-9_-])(?<secret>pypi-Ag(?:EIcHlwaS5vcmc|ENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,2000})(?![A-Za-z0-9_-])/g,
+  minEntropy: 3.5
+});
+var pypi_token_default = defineRule({
+  id: "secrets.pypi_token",
+  title: "PyPI API token",
+  severity: "critical",
+  appliesTo: ["text"],
+  description: "A PyPI API token (`pypi-AgEIcHlwaS5vcmc…`) uploads releases of its projects (or of every project of the account): whoever holds it can publish malicious versions.",
+  remediation: "Remove the token at https://pypi.org/manage/account/ (API tokens), review the project's recent releases, and publish from CI with trusted publishing (OIDC) so no token is stored at all.",
+  references: ["https://pypi.org/help/#apitoken", "https://docs.pypi.org/trusted-publishers/"],
+  tags: ["secrets", "CWE-798"],
+  precision: "very-high",
+  check(target, ctx) {
+    return reportTokens(SPEC20, target, ctx);
   }
 });
 
 // rules/secrets/slack_token.ts
-var SPEC14 = tokenSpec({
+var SPEC21 = tokenSpec({
   ruleId: "secrets.slack_token",
   describe: "Slack token",
   action: "revoke it in the Slack app settings (OAuth & Permissions / Basic Information) and load it from the environment",
@@ -25454,12 +26091,12 @@ var slack_token_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC14, target, ctx);
+    return reportTokens(SPEC21, target, ctx);
   }
 });
 
 // rules/secrets/slack_webhook_url.ts
-var SPEC15 = tokenSpec({
+var SPEC22 = tokenSpec({
   ruleId: "secrets.slack_webhook_url",
   describe: "Slack webhook URL",
   action: "regenerate it in the Slack app (Incoming Webhooks) and load it from the environment",
@@ -25479,12 +26116,36 @@ var slack_webhook_url_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC15, target, ctx);
+    return reportTokens(SPEC22, target, ctx);
+  }
+});
+
+// rules/secrets/stripe_key.ts
+var SPEC23 = tokenSpec({
+  ruleId: "secrets.stripe_key",
+  describe: "Stripe live secret key",
+  action: "roll it in the Stripe Dashboard (Developers → API keys) and load it from the environment",
+  keywords: ["sk_live_", "rk_live_"],
+  minEntropy: 3.5,
+  pattern: /(?<![A-Za-z0-9_])(?<secret>[sr]k_live_[A-Za-z0-9]{24,247})(?![A-Za-z0-9_])/g
+});
+var stripe_key_default = defineRule({
+  id: "secrets.stripe_key",
+  title: "Stripe live secret key",
+  severity: "critical",
+  appliesTo: ["text"],
+  description: "A Stripe live secret key (`sk_live_…`) or restricted key (`rk_live_…`) acts on the account's real payments: charges, refunds, payouts and customer data, within the key's permissions.",
+  remediation: "Roll the key in the Stripe Dashboard (https://dashboard.stripe.com/apikeys), check the account's logs for its use, and load the new key from the environment or a secret manager.",
+  references: ["https://docs.stripe.com/keys", "https://docs.stripe.com/keys-best-practices"],
+  tags: ["secrets", "CWE-798"],
+  precision: "very-high",
+  check(target, ctx) {
+    return reportTokens(SPEC23, target, ctx);
   }
 });
 
 // rules/secrets/telegram_bot_token.ts
-var SPEC16 = tokenSpec({
+var SPEC24 = tokenSpec({
   ruleId: "secrets.telegram_bot_token",
   describe: "Telegram bot token",
   action: "revoke it with @BotFather (/revoke) and load it from the environment",
@@ -25504,12 +26165,12 @@ var telegram_bot_token_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC16, target, ctx);
+    return reportTokens(SPEC24, target, ctx);
   }
 });
 
 // rules/secrets/xai_api_key.ts
-var SPEC17 = tokenSpec({
+var SPEC25 = tokenSpec({
   ruleId: "secrets.xai_api_key",
   describe: "xAI API key",
   action: "revoke it in the xAI console (API Keys) and load it from the environment",
@@ -25528,7 +26189,7 @@ var xai_api_key_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC17, target, ctx);
+    return reportTokens(SPEC25, target, ctx);
   }
 });
 
@@ -26998,19 +27659,27 @@ var RULES = [
   anthropic_api_key_default,
   anthropic_oauth_token_default,
   aws_access_key_default,
+  aws_bedrock_api_key_default,
+  azure_client_secret_default,
+  cloudflare_tunnel_token_default,
+  connection_string_password_default,
   discord_bot_token_default,
   generic_default,
   github_token_default,
   google_api_key_default,
   groq_api_key_default,
   huggingface_token_default,
+  meta_access_token_default,
+  npm_token_default,
   openai_api_key_default,
   openclaw_gateway_token_default,
   openrouter_api_key_default,
   perplexity_api_key_default,
   private_key_default,
+  pypi_token_default,
   slack_token_default,
   slack_webhook_url_default,
+  stripe_key_default,
   telegram_bot_token_default,
   xai_api_key_default,
   audit_suppressions_active_default,
@@ -27344,7 +28013,7 @@ function parseDotenv(text) {
   return entries;
 }
 
-// node_modules/@humanwhocodes/momoa/dist/momoa.js
+// ../../main/node_modules/@humanwhocodes/momoa/dist/momoa.js
 var CHAR_0 = 48;
 var CHAR_1 = 49;
 var CHAR_9 = 57;
@@ -29252,14 +29921,14 @@ function parseShell(src) {
       heredocOffsets.set(heredoc, offsets);
     }
   };
-  const MAX_DEPTH = 64;
+  const MAX_DEPTH2 = 64;
   const skipBalanced = (j, open, close, depth2 = 0) => {
     let level = 0;
     while (j < n) {
       const c = t[j];
       if (c === "\\") j += 2;
       else if (c === "'") j = skipSingle(j);
-      else if (c === '"' && depth2 < MAX_DEPTH) j = readDouble(j, depth2 + 1).next;
+      else if (c === '"' && depth2 < MAX_DEPTH2) j = readDouble(j, depth2 + 1).next;
       else if (c === "`") j = skipBackquote(j);
       else {
         if (c === open) level++;
@@ -30088,9 +30757,13 @@ function readBuffer(size) {
 function decode(buf, file) {
   if (buf[0] === 255 && buf[1] === 254) return { ok: true, text: buf.toString("utf16le", 2), bytes: buf.length };
   if (buf[0] === 254 && buf[1] === 255) return { ok: true, text: Buffer.from(buf.subarray(2, buf.length - buf.length % 2)).swap16().toString("utf16le"), bytes: buf.length };
-  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
+  if (buf.subarray(0, SNIFF).includes(0)) return binaryKeySearch(buf) ?? { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
   const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
   return { ok: true, text: buf.toString("utf8", bom), bytes: buf.length };
+}
+function binaryKeySearch(buf) {
+  const format = binaryKeyContainer(buf);
+  return format ? { ok: true, text: binaryKeyText(format, buf), bytes: buf.length } : void 0;
 }
 function parseSize(v) {
   if (typeof v === "number") return v > 0 ? v : void 0;
@@ -30102,11 +30775,11 @@ function parseSize(v) {
 }
 
 // src/engine/postprocess/fingerprint.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var VERSION = "v1";
 var SECRET_SALT = "gatewarden/secret-fingerprint/v1";
 function sha256(s) {
-  return createHash("sha256").update(s).digest("hex");
+  return createHash3("sha256").update(s).digest("hex");
 }
 function secretIdentity(secret) {
   return `secret:${sha256(`${SECRET_SALT}\0${secret}`)}`;
