@@ -38,7 +38,7 @@ const WORDS = new Set(PLACEHOLDER_WORDS);
 
 interface TypedWord {
   word: string;
-  /** Starts the value or follows a separator (not a camel-case split). */
+  /** Starts the value or follows a separator, and ends it or precedes one (no camel-case split on either side). */
   edge: boolean;
 }
 
@@ -46,11 +46,11 @@ function wordsWithEdges(value: string): TypedWord[] {
   const out: TypedWord[] = [];
   let start = -1;
   let edge = true;
-  const push = (end: number) => {
+  const push = (end: number, rightEdge = true) => {
     if (start >= 0) {
       const w = value.slice(start, end);
       const rest = w.slice(1);
-      if (w === w.toLowerCase() || w === w.toUpperCase() || (rest === rest.toLowerCase() && w[0] === w[0]?.toUpperCase())) out.push({ word: w.toLowerCase(), edge });
+      if (w === w.toLowerCase() || w === w.toUpperCase() || (rest === rest.toLowerCase() && w[0] === w[0]?.toUpperCase())) out.push({ word: w.toLowerCase(), edge: edge && rightEdge });
     }
     start = -1;
   };
@@ -64,7 +64,7 @@ function wordsWithEdges(value: string): TypedWord[] {
     } else {
       const prev = value.charCodeAt(i - 1);
       if (upper && start >= 0 && prev >= 97 && prev <= 122) {
-        push(i);
+        push(i, false);
         edge = false;
       }
       if (start < 0) start = i;
@@ -86,10 +86,11 @@ export function typedWords(value: string): string[] {
 const MAYBE_WORD = /example|sample|redacted|here|your|replace|change|placeholder|insert|xxxx|0000/i;
 
 /**
- * A placeholder word typed as a word of `value`: one that starts the value or follows a separator (`your_token`,
- * `sk-ant-REPLACE-ME`, `YourKeyHere`), or two of them anywhere (`myKeyGoesHereReplaceIt`). A lone capitalised word
- * inside a camel-case run (`…aHereX…`) is what a random base62 body spells one time in 100,000, so it needs the
- * second word. Also `change`+`me`, and a word of only `x` or `0` (4+).
+ * A placeholder word typed as a word of `value`: one set off by separators or the value's ends on both sides
+ * (`your_token`, `sk-ant-REPLACE-ME`, `HERE`), or two of them anywhere (`YourKeyHere`, `myKeyGoesHereReplaceIt`). A
+ * lone word touching a camel-case run (`…aHereX…`, `-YourQ…`) is what a random body spells about once in 100,000
+ * values (eval:secrets --filters 100000), so it needs the second word. Also `change`+`me`, and a word of only `x`
+ * (4+) or `0` (6+: a UUID's 4-hex group is `0000` once in 22,000).
  */
 export function hasPlaceholderWord(value: string): boolean {
   if (!MAYBE_WORD.test(value)) return false;
@@ -97,7 +98,7 @@ export function hasPlaceholderWord(value: string): boolean {
   let inside = 0;
   for (let i = 0; i < words.length; i++) {
     const { word, edge } = words[i] as TypedWord;
-    const hit = WORDS.has(word) || (word === 'change' && words[i + 1]?.word === 'me') || (edge && /^(x{4,}|0{4,})$/.test(word));
+    const hit = WORDS.has(word) || (word === 'change' && words[i + 1]?.word === 'me') || (edge && /^(x{4,}|0{6,})$/.test(word));
     if (!hit) continue;
     if (edge) return true;
     if (++inside >= 2) return true;
