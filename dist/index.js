@@ -44468,11 +44468,11 @@ function wordsWithEdges(value) {
   const out = [];
   let start = -1;
   let edge = true;
-  const push = (end) => {
+  const push = (end, rightEdge = true) => {
     if (start >= 0) {
       const w = value.slice(start, end);
       const rest = w.slice(1);
-      if (w === w.toLowerCase() || w === w.toUpperCase() || rest === rest.toLowerCase() && w[0] === w[0]?.toUpperCase()) out.push({ word: w.toLowerCase(), edge });
+      if (w === w.toLowerCase() || w === w.toUpperCase() || rest === rest.toLowerCase() && w[0] === w[0]?.toUpperCase()) out.push({ word: w.toLowerCase(), edge: edge && rightEdge });
     }
     start = -1;
   };
@@ -44486,7 +44486,7 @@ function wordsWithEdges(value) {
     } else {
       const prev = value.charCodeAt(i - 1);
       if (upper && start >= 0 && prev >= 97 && prev <= 122) {
-        push(i);
+        push(i, false);
         edge = false;
       }
       if (start < 0) start = i;
@@ -44502,7 +44502,7 @@ function hasPlaceholderWord(value) {
   let inside = 0;
   for (let i = 0; i < words.length; i++) {
     const { word, edge } = words[i];
-    const hit = WORDS.has(word) || word === "change" && words[i + 1]?.word === "me" || edge && /^(x{4,}|0{4,})$/.test(word);
+    const hit = WORDS.has(word) || word === "change" && words[i + 1]?.word === "me" || edge && /^(x{4,}|0{6,})$/.test(word);
     if (!hit) continue;
     if (edge) return true;
     if (++inside >= 2) return true;
